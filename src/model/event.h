@@ -1,0 +1,101 @@
+/* event.h — one OOM event: the snapshot the kernel printed, plus what was
+ * asked for (the request), what limited it (the constraint), whom the kernel
+ * chose and what came of it.  A page allocation failure is an event too
+ * (kind OOM_KIND_ALLOC_FAILURE), with no victim. */
+#ifndef OOMKIT_EVENT_H
+#define OOMKIT_EVENT_H
+
+#include "model/kernel.h"
+#include "model/snapshot.h"
+
+enum oom_kind {
+	OOM_KIND_UNKNOWN = 0,
+	OOM_KIND_GLOBAL,
+	OOM_KIND_MEMCG,
+	OOM_KIND_CPUSET,
+	OOM_KIND_MEMPOLICY,
+	OOM_KIND_ALLOC_FAILURE,   /* "page allocation failure" (warn_alloc): nothing killed */
+	OOM_KIND_SYSRQ,           /* order=-1: echo f > /proc/sysrq-trigger */
+};
+const char *oom_kind_name(enum oom_kind k);  /* "global", "memcg", …, "page-allocation-failure", "sysrq" */
+
+enum oom_outcome {
+	OOM_OUTCOME_UNKNOWN = 0,
+	OOM_OUTCOME_KILLED,        /* a "Killed process" line */
+	OOM_OUTCOME_NO_KILLABLE,   /* "Out of memory and no killable processes" */
+	OOM_OUTCOME_PANIC,         /* panic_on_oom / "System is deadlocked on memory" */
+	OOM_OUTCOME_SKIPPED_EXITING,  /* "OOM victim … is already exiting" */
+	OOM_OUTCOME_NONE,          /* allocation failure: nothing is killed by design */
+};
+const char *oom_outcome_name(enum oom_outcome o);
+
+#define OOM_MAX_WARNINGS 8
+#define OOM_MAX_GROUP_KILLS 64
+
+struct oom_request {
+	char trigger_comm[OOM_COMM_LEN];   /* "" when the report does not say (2.6.18) */
+	int64_t trigger_pid;               /* from the "CPU: N PID: N Comm:" line */
+	bool gfp_known;
+	uint64_t gfp_mask;                 /* numeric value */
+	char gfp_text[256];                /* as printed: "0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP)" */
+	int64_t order;                     /* -1 = sysrq; OOM_NA unknown */
+	int64_t trigger_oom_score_adj;
+	int64_t trigger_oom_adj;           /* ≤3.6 trigger lines */
+	char nodemask[64];                 /* "(null)" or a list; "" not printed */
+};
+
+struct oom_victim {
+	int64_t pid;
+	char comm[OOM_COMM_LEN];
+	int64_t uid;
+	int64_t total_vm_kib, anon_rss_kib, file_rss_kib, shmem_rss_kib, pgtables_kib;
+	int64_t oom_score_adj;
+	int64_t score;                     /* the "score N" of a ≤5.0 selection line */
+	int64_t selected_pid;              /* selection line: may differ from the killed child */
+	char selected_comm[OOM_COMM_LEN];
+	char message[64];                  /* "Out of memory", "Memory cgroup out of memory", … */
+	/* oom_reaper */
+	bool reaped;
+	int64_t reaped_anon_rss_kib, reaped_file_rss_kib, reaped_shmem_rss_kib;
+	bool reap_failed;                  /* "unable to reap" */
+};
+
+struct oom_event {
+	enum oom_kind kind;
+	enum oom_outcome outcome;
+	char kernel[128];                  /* release as printed: "5.15.158-2-pve"; "" unknown */
+	char arch[16];                     /* "x86_64", "i686", "aarch64", … ; "" unknown */
+	struct kver kv;                    /* parsed from kernel[], else inferred from shape */
+	char time[64];                     /* first line's timestamp as printed; "" none */
+	char host[64];                     /* syslog host, when the transport says */
+	uint64_t first_line, last_line;    /* 1-based line numbers in the input */
+	char source[256];                  /* file name the event came from ("-" stdin) */
+
+	struct oom_request req;
+	char constraint[40];               /* "CONSTRAINT_MEMCG" as printed; "" not printed */
+	char cpuset[OOM_PATH_LEN];
+	char mems_allowed[64];
+	char oom_memcg[OOM_PATH_LEN];      /* from the oom-kill: line (5.0+) or "limit of" */
+	char task_memcg[OOM_PATH_LEN];
+	struct oom_victim victim;
+	bool have_victim;
+	int nr_group_kills;                /* memory.oom.group: extra "Killed process" lines */
+	int64_t group_kill_pids[OOM_MAX_GROUP_KILLS];
+
+	struct oom_snapshot snap;          /* Mem-Info / memcg / tasks as printed */
+	bool have_meminfo;                 /* a Mem-Info block was seen */
+	bool have_task_table;
+	bool header_missing;               /* kill lines with no header (rate-limited) */
+	bool truncated;                    /* the report is cut (start or end) */
+	bool compaction_disabled;          /* "COMPACTION is disabled!!!" */
+	int panic_on_oom;                  /* from the panic line: 1 system-wide, 2 compulsory; 0 */
+
+	int nr_warnings;                   /* parse problems worth telling the user */
+	char warnings[OOM_MAX_WARNINGS][160];
+};
+
+void event_init(struct oom_event *ev);
+void event_release(struct oom_event *ev);  /* frees the task table; ev may be reused after event_init */
+void event_warn(struct oom_event *ev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

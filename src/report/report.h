@@ -1,0 +1,80 @@
+/* report.h — kernel log text in, OOM events out.
+ *
+ *   input (fd) ──► report_scanner (scan.c): find and normalise kernel lines
+ *              ──► report_parser  (parse.c): lines → struct oom_event
+ *
+ * The scanner strips every transport (dmesg, dmesg -T, /dev/kmsg records,
+ * syslog, rsyslog #012, journalctl formats, "> " quoting), splits glued lines
+ * and embedded newlines, rejoins hard-wrapped lines, and — while the parser
+ * is idle — skips text with no OOM marker at memchr/memmem speed.  Memory
+ * stays bounded whatever the input size. */
+#ifndef OOMKIT_REPORT_H
+#define OOMKIT_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/event.h"
+
+/* One normalised kernel message line: the text as the kernel printed it,
+ * without any transport prefix.  Pointers stay valid until the next call. */
+struct report_line {
+	const char *text;       /* not NUL-terminated necessarily; use len */
+	size_t len;
+	const char *time;       /* the timestamp as printed ("27742.909073", "Di Aug 12 03:54:03 2025", "Sep 23 02:04:16"); NULL if none */
+	size_t time_len;
+	const char *host;       /* syslog/journal host; NULL if none */
+	size_t host_len;
+	const char *caller;     /* CONFIG_PRINTK_CALLER id "T123"/"C3"; NULL if none */
+	size_t caller_len;
+	uint64_t lineno;        /* 1-based number of the (first) input line it came from */
+	bool continuation;      /* an indented continuation of the previous record (dmesg/journal) */
+};
+
+struct report_scanner;
+
+/* Opens a scanner on fd (not closed by the scanner).  name is for messages
+ * and events ("-" for stdin).  Compressed input (.gz .xz .zst .bz2 .lz4, by
+ * magic bytes, not name) is decompressed through the system's own tool run
+ * as a child process; a missing tool is an error (-ENOEXEC) with a message
+ * in report_scanner_error().  Returns 0 or -errno. */
+int report_scanner_open(struct report_scanner **out, int fd, const char *name);
+/* Next line.  all_lines = false lets the scanner skip input that holds no
+ * OOM marker (the parser is between reports); true asks for every line
+ * (the parser is inside a report).  Returns 1 with *line filled, 0 at end
+ * of input, -errno on a read error. */
+int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_line *line);
+/* Warnings worth telling the user (binary junk skipped, over-long lines
+ * cut, decompressor failed …); NULL when none.  Cleared by the call. */
+const char *report_scanner_warning(struct report_scanner *s);
+const char *report_scanner_error(struct report_scanner *s);
+uint64_t report_scanner_bytes(const struct report_scanner *s);   /* bytes of (decompressed) input read */
+uint64_t report_scanner_lines(const struct report_scanner *s);   /* input lines seen */
+/* Closes; reaps the decompressor; returns its failure (-EIO) if it failed. */
+int report_scanner_close(struct report_scanner *s);
+
+/* Does this text hold an OOM marker that starts or continues a report?
+ * (Exposed for the scanner's prefilter and for tests.) */
+bool report_has_marker(const char *text, size_t len);
+
+struct report_parser;
+/* Called once per completed event.  The callback owns nothing: the event is
+ * released after it returns (copy what you keep). */
+typedef void (*report_event_fn)(struct oom_event *ev, void *ctx);
+
+struct report_parser *report_parser_new(const char *source_name, report_event_fn fn, void *ctx);
+/* Feeds one line; calls fn for every event the line completes. */
+void report_parser_feed(struct report_parser *p, const struct report_line *line);
+/* True while a report is open (the scanner must then return every line). */
+bool report_parser_active(const struct report_parser *p);
+/* End of input: completes (and flags as truncated) any open report. */
+void report_parser_finish(struct report_parser *p);
+void report_parser_free(struct report_parser *p);
+
+/* Convenience: scan and parse a whole fd.  Returns the number of events or
+ * -errno; warnings go to the warn callback (may be NULL). */
+typedef void (*report_warn_fn)(const char *source, const char *msg, void *ctx);
+int report_read_fd(int fd, const char *name, report_event_fn fn, report_warn_fn warn, void *ctx);
+
+#endif

@@ -1,0 +1,153 @@
+/* escape.c — one escaper per sink.  Process names and cgroup paths are
+ * chosen by whoever runs the process: they may hold escape sequences,
+ * newlines, quotes or invalid UTF-8. */
+#include <string.h>
+
+#include "util/util.h"
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 if it is not valid
+ * (overlong forms, surrogates and values past U+10FFFF are invalid). */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	if (c < 0x80)
+		return 1;
+	size_t len;
+	unsigned min;
+	unsigned cp;
+	if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; cp = c & 0x1F; }
+	else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; cp = c & 0x0F; }
+	else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; cp = c & 0x07; }
+	else return 0;
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	/* C1 controls (U+0080..U+009F) can act as terminal escapes too. */
+	if (cp >= 0x80 && cp <= 0x9F)
+		return 0;
+	return len;
+}
+
+static const char hexd[] = "0123456789abcdef";
+
+int escape_term_buf(struct buf *b, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int r = 0;
+	for (size_t i = 0; i < len && r == 0;) {
+		unsigned c = p[i];
+		if (c == '\\') {
+			r = buf_add(b, "\\\\", 2);
+			i++;
+			continue;
+		}
+		if (c >= 0x20 && c != 0x7F) {
+			size_t n = utf8_len(p + i, len - i);
+			if (n) {
+				r = buf_add(b, p + i, n);
+				i += n;
+				continue;
+			}
+		}
+		char e[4] = { '\\', 'x', hexd[c >> 4], hexd[c & 15] };
+		r = buf_add(b, e, 4);
+		i++;
+	}
+	return r;
+}
+
+void escape_term(FILE *f, const char *s, size_t len)
+{
+	struct buf b = BUF_INIT;
+	if (escape_term_buf(&b, s, len) == 0 && b.len)
+		fwrite(b.data, 1, b.len, f);
+	buf_release(&b);
+}
+
+int escape_json_buf(struct buf *b, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int r = 0;
+	for (size_t i = 0; i < len && r == 0;) {
+		unsigned c = p[i];
+		if (c == '"' || c == '\\') {
+			char e[2] = { '\\', (char)c };
+			r = buf_add(b, e, 2);
+			i++;
+		} else if (c < 0x20 || c == 0x7F) {
+			char e[6] = { '\\', 'u', '0', '0', hexd[c >> 4], hexd[c & 15] };
+			r = buf_add(b, e, 6);
+			i++;
+		} else if (c < 0x80) {
+			r = buf_addc(b, (char)c);
+			i++;
+		} else {
+			size_t n = utf8_len(p + i, len - i);
+			if (n) {
+				/* C1 controls are valid UTF-8; JSON allows them but a
+				 * terminal showing the JSON may not, so escape them. */
+				r = buf_add(b, p + i, n);
+				i += n;
+			} else {
+				unsigned cp = 0;
+				if (c == 0xC2 && i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F)
+					cp = p[i + 1];
+				if (cp) {
+					char e[6] = { '\\', 'u', '0', '0', hexd[cp >> 4], hexd[cp & 15] };
+					r = buf_add(b, e, 6);
+					i += 2;
+				} else {
+					r = buf_add(b, "\\ufffd", 6);
+					i++;
+				}
+			}
+		}
+	}
+	return r;
+}
+
+void escape_json(FILE *f, const char *s, size_t len)
+{
+	struct buf b = BUF_INIT;
+	if (escape_json_buf(&b, s, len) == 0 && b.len)
+		fwrite(b.data, 1, b.len, f);
+	buf_release(&b);
+}
+
+void escape_html(FILE *f, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '"': fputs("&quot;", f); break;
+		case '\'': fputs("&#39;", f); break;
+		default:
+			if (c >= 0x20 && c != 0x7F)
+				fputc(c, f);
+		}
+	}
+}
+
+void escape_prom_label(FILE *f, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == '\\')
+			fputs("\\\\", f);
+		else if (c == '"')
+			fputs("\\\"", f);
+		else if (c == '\n')
+			fputs("\\n", f);
+		else if ((unsigned char)c >= 0x20)
+			fputc(c, f);
+	}
+}

@@ -1,0 +1,86 @@
+/* misc.c — formatting and small-file helpers. */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/util.h"
+
+const char *fmt_kib(char *dst, size_t dstlen, int64_t kib)
+{
+	if (kib == OOM_NA) {
+		snprintf(dst, dstlen, "?");
+		return dst;
+	}
+	const char *unit[] = { "KiB", "MiB", "GiB", "TiB", "PiB" };
+	double v = (double)kib;
+	bool neg = v < 0;
+	if (neg)
+		v = -v;
+	size_t u = 0;
+	while (v >= 1024 && u + 1 < ARRAY_SIZE(unit)) {
+		v /= 1024;
+		u++;
+	}
+	if (u == 0 || v >= 100 || v == (double)(int64_t)v)
+		snprintf(dst, dstlen, "%s%.0f %s", neg ? "-" : "", v, unit[u]);
+	else if (v >= 10)
+		snprintf(dst, dstlen, "%s%.1f %s", neg ? "-" : "", v, unit[u]);
+	else
+		snprintf(dst, dstlen, "%s%.2f %s", neg ? "-" : "", v, unit[u]);
+	return dst;
+}
+
+ssize_t read_small_file_at(int dirfd, const char *path, char *dst, size_t cap)
+{
+	if (cap == 0)
+		return -EINVAL;
+	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return -errno;
+	size_t got = 0;
+	while (got < cap - 1) {
+		ssize_t n = read(fd, dst + got, cap - 1 - got);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			close(fd);
+			return -e;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	close(fd);
+	dst[got] = '\0';
+	return (ssize_t)got;
+}
+
+ssize_t read_small_file(const char *path, char *dst, size_t cap)
+{
+	return read_small_file_at(AT_FDCWD, path, dst, cap);
+}
+
+void str_copy(char *dst, size_t dstlen, const char *src, size_t srclen)
+{
+	if (!dstlen)
+		return;
+	size_t n = srclen < dstlen - 1 ? srclen : dstlen - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+bool str_starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+const char *mem_find(const char *s, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+	if (n == 0)
+		return s;
+	return memmem(s, len, needle, n);
+}

@@ -1,0 +1,85 @@
+# Sourced by every end-to-end script.  Same summary line as the unit tests.
+# $OOMKIT is the binary under test; $HOG the allocation hog.
+set -u
+e2e_passed=0 e2e_failed=0 e2e_skipped=0
+ok()   { e2e_passed=$((e2e_passed + 1)); echo "ok $*"; }
+fail() { e2e_failed=$((e2e_failed + 1)); echo "FAIL $*"; }
+skip() { e2e_skipped=$((e2e_skipped + 1)); echo "skip $*"; }
+check() {  # check NAME COMMAND... : passes when the command succeeds
+	local name=$1; shift
+	if "$@"; then ok "$name"; else fail "$name"; fi
+}
+finish() { echo "# passed=$e2e_passed failed=$e2e_failed skipped=$e2e_skipped"; [ "$e2e_failed" -eq 0 ]; }
+
+E2E_TMP=$(mktemp -d)
+e2e_cleanup_hooks=()
+on_exit() { e2e_cleanup_hooks+=("$*"); }
+e2e_exit() {
+	local h
+	for h in "${e2e_cleanup_hooks[@]+"${e2e_cleanup_hooks[@]}"}"; do eval "$h"; done
+	rm -rf "$E2E_TMP"
+}
+trap e2e_exit EXIT
+
+# --- memory cgroups for tests -------------------------------------------
+# Every hog runs in a memory cgroup made here, with a small limit, under this
+# process's own memory cgroup; it is removed on exit.  Never the whole machine.
+
+# cg_base: the directory in which test cgroups are made; empty + reason if none.
+cg_base_v1() {
+	local rel; rel=$(awk -F: '$2=="memory"{print $3}' /proc/self/cgroup)
+	[ -n "$rel" ] && [ -d "/sys/fs/cgroup/memory$rel" ] && echo "/sys/fs/cgroup/memory${rel%/}"
+}
+cg_base_v2() {
+	local root rel
+	root=$(awk '$3=="cgroup2"{print $2; exit}' /proc/mounts)
+	[ -n "$root" ] || return 1
+	grep -qw memory "$root/cgroup.controllers" 2>/dev/null || return 1
+	rel=$(awk -F: '$1=="0"{print $3}' /proc/self/cgroup)
+	echo "$root${rel%/}"
+}
+
+# cg_make NAME LIMIT_BYTES: echo the new cgroup's path (v1 or v2); 1 if impossible.
+CG_VERSION=""
+cg_make() {
+	local name=$1 limit=$2 base dir
+	[ "$(id -u)" -eq 0 ] || return 1
+	if base=$(cg_base_v1) && [ -n "$base" ] && [ -w "$base" ]; then
+		dir="$base/oomkit-test-$$-$name"
+		mkdir "$dir" 2>/dev/null || return 1
+		echo "$limit" > "$dir/memory.limit_in_bytes" || { rmdir "$dir"; return 1; }
+		[ -f "$dir/memory.memsw.limit_in_bytes" ] && echo "$limit" > "$dir/memory.memsw.limit_in_bytes" 2>/dev/null
+		CG_VERSION=1
+	elif base=$(cg_base_v2) && [ -n "$base" ]; then
+		dir="$base/oomkit-test-$$-$name"
+		mkdir "$dir" 2>/dev/null || return 1
+		echo "$limit" > "$dir/memory.max" || { rmdir "$dir"; return 1; }
+		[ -f "$dir/memory.swap.max" ] && echo 0 > "$dir/memory.swap.max"
+		CG_VERSION=2
+	else
+		return 1
+	fi
+	on_exit cg_remove "$dir"
+	echo "$dir"
+}
+
+# cg_remove DIR: kill what we started in it (by pid, from its own procs list) and remove it.
+cg_remove() {
+	local dir=$1 i pid
+	[ -d "$dir" ] || return 0
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		for pid in $(cat "$dir/cgroup.procs" 2>/dev/null); do kill -9 "$pid" 2>/dev/null; done
+		rmdir "$dir" 2>/dev/null && return 0
+		sleep 0.2
+	done
+	echo "warning: could not remove $dir" >&2
+}
+
+# cg_run DIR CMD...: run CMD inside cgroup DIR (in the foreground); returns its status.
+cg_run() {
+	local dir=$1; shift
+	bash -c 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"' cg_run "$dir" "$@"
+}
+
+# Is the kernel log readable here (dmesg)?
+can_read_kmsg() { dmesg >/dev/null 2>&1; }
