@@ -37,18 +37,21 @@ all: $(BUILD)/oomkit
 
 $(BUILD)/obj/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/liboomkit.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(BUILD)/oomkit: $(BUILD)/obj/src/oomkit.o $(BUILD)/liboomkit.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(TEST_HDR) $(BUILD)/liboomkit.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/liboomkit.a $(LDLIBS)
+	@echo "  TEST    $@"
+	@$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/liboomkit.a $(LDLIBS)
 
 tests: $(BUILD)/oomkit $(TEST_BIN) $(BUILD)/tests/hog
 
@@ -96,4 +99,4 @@ bench: $(BUILD)/oomkit
 # Fuzz targets: clang + libFuzzer when present, else a replay driver over the
 # seed corpus (still under ASan+UBSan), so `make fuzz` always runs something.
 fuzz:
-	@fuzz/run.sh $(BUILD)
+	@fuzz/run.sh $(BUILD)/fuzz $${FUZZ_SECONDS:-60}
