@@ -33,7 +33,7 @@ HDRS      := $(shell find src -name '*.h')
 
 .PHONY: all check test-plain test-asan tests clean install uninstall bench fuzz man FORCE
 
-all: $(BUILD)/oomkit
+all: $(BUILD)/oomkit man
 
 $(BUILD)/obj/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
@@ -71,7 +71,10 @@ check: tests asan
 clean:
 	rm -rf $(BUILD)
 
-man: $(BUILD)/man/oomkit.1
+MAN_SRC   := $(wildcard docs/*.scd)
+MAN_OUT   := $(MAN_SRC:docs/%.scd=$(BUILD)/man/%)
+
+man: $(MAN_OUT)
 
 $(BUILD)/man/%: docs/%.scd
 	@mkdir -p $(dir $@)
@@ -82,15 +85,17 @@ install: $(BUILD)/oomkit
 	install -D -m 0755 $(BUILD)/oomkit $(DESTDIR)$(BINDIR)/oomkit
 	@if command -v scdoc >/dev/null 2>&1; then \
 	  $(MAKE) --no-print-directory man && \
-	  install -D -m 0644 $(BUILD)/man/oomkit.1 $(DESTDIR)$(MANDIR)/man1/oomkit.1; \
-	 else echo "scdoc not found: man page not installed"; fi
+	  for p in $(MAN_OUT); do s=$${p##*.}; \
+	    install -D -m 0644 $$p $(DESTDIR)$(MANDIR)/man$$s/$${p##*/}; done; \
+	 else echo "scdoc not found: man pages not installed"; fi
 	@if [ -f dist/oomkit-guard.service ]; then \
 	  install -D -m 0644 dist/oomkit-guard.service $(DESTDIR)$(UNITDIR)/oomkit-guard.service; fi
 	@if [ -f dist/guard.conf ] && [ ! -e $(DESTDIR)$(SYSCONFDIR)/oomkit/guard.conf ]; then \
 	  install -D -m 0644 dist/guard.conf $(DESTDIR)$(SYSCONFDIR)/oomkit/guard.conf; fi
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/oomkit $(DESTDIR)$(MANDIR)/man1/oomkit.1 \
+	rm -f $(DESTDIR)$(BINDIR)/oomkit $(DESTDIR)$(MANDIR)/man1/oomkit*.1 \
+	      $(DESTDIR)$(MANDIR)/man5/oomkit*.5 \
 	      $(DESTDIR)$(UNITDIR)/oomkit-guard.service
 
 bench: $(BUILD)/oomkit
