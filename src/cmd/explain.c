@@ -1,10 +1,526 @@
-/* explain.c — placeholder until the command lands (being written now). */
+/* explain.c — `oomkit explain [OPTIONS] [FILE…]`: find every OOM report in
+ * the inputs, explain each (diagnose/), render it as text or JSON (render/).
+ *
+ * With no FILE it reads this machine's kernel log: the ring buffer through
+ * /dev/kmsg (non-blocking, records until EAGAIN), else syslog(2)
+ * SYSLOG_ACTION_READ_ALL, else /var/log/kern.log or /var/log/messages, and
+ * says which.  Events are rendered as they are found (memory stays bounded);
+ * --last keeps a copy of the latest one only.
+ *
+ * Exit status (issue 2): 0 the input was read (events or not), 1 an input
+ * could not be read, 2 usage error. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/klog.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include "cmd/cmd.h"
+#include "diagnose/analysis.h"
+#include "diagnose/diagnose.h"
+#include "render/render.h"
+#include "render/style.h"
+#include "report/report.h"
+#include "util/util.h"
+
+#define CMD "explain"
+
+/* syslog(2) actions (linux/kernel/printk): not all libcs name them. */
+#define OOMKIT_SYSLOG_ACTION_READ_ALL 3
+#define OOMKIT_SYSLOG_ACTION_SIZE_BUFFER 10
+
+struct run {
+	bool json, verbose, last;
+	struct style st;
+	struct json j;
+	int nr_events;              /* rendered (or, with --last, seen) */
+	int src_events;             /* in the current source */
+	struct oom_event *kept;     /* --last: deep copy of the latest event */
+	struct event_analysis *a;
+	struct findings *fs;
+	const char *src_name;
+};
+
+static void usage(FILE *f)
+{
+	fputs("Usage: oomkit explain [OPTION]... [FILE]...\n"
+	      "Find every OOM report in FILEs (or this machine's kernel log) and explain it:\n"
+	      "what was asked for, what limited it, where the memory was, why the request\n"
+	      "failed, who was killed and whether that was the kernel's best choice, why\n"
+	      "swap did not help, and the likely causes with evidence and advice.\n"
+	      "\n"
+	      "With no FILE, reads the kernel ring buffer (/dev/kmsg, else syslog(2)), else\n"
+	      "/var/log/kern.log or /var/log/messages.  FILE '-' is standard input.\n"
+	      "Compressed files (.gz .xz .zst .bz2 .lz4) are read through the system's tools.\n"
+	      "\n"
+	      "Options:\n"
+	      "  -j, --json          print JSON (schema 1, see docs/explain-json.md)\n"
+	      "      --color=WHEN    colour the text: auto (default), always, never\n"
+	      "  -v, --verbose       show every task and every zone\n"
+	      "      --last          explain only the last event found\n"
+	      "  -h, --help          show this help and exit\n"
+	      "  -V, --version       show the version and exit\n"
+	      "\n"
+	      "Exit status: 0 the input was read (with or without events), 1 an input\n"
+	      "could not be read, 2 usage error.\n"
+	      "\n"
+	      "Examples:\n"
+	      "  oomkit explain\n"
+	      "  oomkit explain /var/log/kern.log.2.gz messages-20261120\n"
+	      "  journalctl -k -b -1 | oomkit explain -\n"
+	      "  oomkit explain --json pasted.txt\n"
+	      "\n"
+	      "See oomkit-explain(1).\n", f);
+}
+
+/* ---- events --------------------------------------------------------------- */
+
+static void render_one(struct run *r, struct oom_event *ev)
+{
+	event_analyse(ev, r->a);
+	diagnose_event_analysed(ev, r->a, r->fs);
+	if (r->json) {
+		render_explain_json_event(&r->j, ev, r->a, r->fs);
+	} else {
+		struct explain_opts o = { .verbose = r->verbose, .index = r->nr_events };
+		render_explain_text(stdout, ev, r->a, r->fs, &r->st, &o);
+	}
+	fflush(stdout);
+}
+
+static void event_warnings(const struct oom_event *ev)
+{
+	for (int i = 0; i < ev->nr_warnings && i < OOM_MAX_WARNINGS; i++) {
+		struct buf b = BUF_INIT;
+		escape_term_buf(&b, ev->source, strlen(ev->source));
+		buf_printf(&b, ":%llu: ", (unsigned long long)ev->first_line);
+		escape_term_buf(&b, ev->warnings[i], strlen(ev->warnings[i]));
+		cmd_warn(CMD, "%s", b.data ? b.data : "");
+		buf_release(&b);
+	}
+}
+
+/* Deep copy (the task table lives on the heap).  Returns 0 or -ENOMEM. */
+static int event_copy(struct oom_event *dst, const struct oom_event *src)
+{
+	*dst = *src;
+	dst->snap.tasks = NULL;
+	dst->snap.nr_tasks = dst->snap.cap_tasks = 0;
+	if (src->snap.nr_tasks) {
+		dst->snap.tasks = malloc(src->snap.nr_tasks * sizeof(*src->snap.tasks));
+		if (!dst->snap.tasks)
+			return -ENOMEM;
+		memcpy(dst->snap.tasks, src->snap.tasks, src->snap.nr_tasks * sizeof(*src->snap.tasks));
+		dst->snap.nr_tasks = dst->snap.cap_tasks = src->snap.nr_tasks;
+	}
+	return 0;
+}
+
+static void on_event(struct oom_event *ev, void *ctx)
+{
+	struct run *r = ctx;
+	r->nr_events++;
+	r->src_events++;
+	event_warnings(ev);
+	if (!r->last) {
+		render_one(r, ev);
+		return;
+	}
+	if (!r->kept) {
+		r->kept = malloc(sizeof(*r->kept));
+		if (!r->kept)
+			return;
+		event_init(r->kept);
+	}
+	event_release(r->kept);
+	if (event_copy(r->kept, ev) < 0) {
+		cmd_warn(CMD, "out of memory keeping the last event's task table; it is shown without it");
+		r->kept->snap.nr_tasks = 0;
+		r->kept->have_task_table = false;
+	}
+}
+
+/* ---- sources --------------------------------------------------------------- */
+
+struct source_result {
+	bool ok;
+	uint64_t bytes, lines;
+	char error[256];
+};
+
+/* Scans and parses fd to the end.  Warnings go to stderr as they come. */
+static void read_source(struct run *r, int fd, const char *name, struct source_result *res)
+{
+	struct report_scanner *sc = NULL;
+	memset(res, 0, sizeof(*res));
+	r->src_events = 0;
+	r->src_name = name;
+	int rc = report_scanner_open(&sc, fd, name);
+	if (rc < 0) {
+		snprintf(res->error, sizeof(res->error), "%s", strerror(-rc));
+		return;
+	}
+	struct report_parser *p = report_parser_new(name, on_event, r);
+	if (!p) {
+		report_scanner_close(sc);
+		snprintf(res->error, sizeof(res->error), "%s", strerror(ENOMEM));
+		return;
+	}
+	struct report_line line;
+	while ((rc = report_scanner_next(sc, report_parser_active(p), &line)) > 0) {
+		report_parser_feed(p, &line);
+		const char *w = report_scanner_warning(sc);
+		if (w) {
+			struct buf b = BUF_INIT;
+			escape_term_buf(&b, name, strlen(name));
+			buf_adds(&b, ": ");
+			escape_term_buf(&b, w, strlen(w));
+			cmd_warn(CMD, "%s", b.data ? b.data : "");
+			buf_release(&b);
+		}
+	}
+	report_parser_finish(p);
+	report_parser_free(p);
+	res->bytes = report_scanner_bytes(sc);
+	res->lines = report_scanner_lines(sc);
+	const char *err = report_scanner_error(sc);
+	int crc = report_scanner_close(sc);
+	if (rc < 0 || crc < 0) {
+		snprintf(res->error, sizeof(res->error), "%s", err ? err : strerror(rc < 0 ? -rc : -crc));
+		return;
+	}
+	res->ok = true;
+}
+
+/* A file of the kernel log in memory (memfd, else an unlinked temp file). */
+static int spool_open(void)
+{
+	int fd = memfd_create("oomkit-kmsg", MFD_CLOEXEC);
+	if (fd >= 0)
+		return fd;
+	FILE *t = tmpfile();
+	if (!t)
+		return -errno;
+	fd = dup(fileno(t));
+	fclose(t);
+	return fd < 0 ? -errno : fd;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Every record of /dev/kmsg now in the ring buffer, into spool.  Returns
+ * bytes copied or -errno. */
+static ssize_t kmsg_spool(int spool)
+{
+	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	/* One read returns one record; records are at most ~8 KiB (PRINTK_MESSAGE_MAX). */
+	static char rec[65536];
+	ssize_t total = 0;
+	for (;;) {
+		ssize_t n = read(fd, rec, sizeof(rec));
+		if (n > 0) {
+			int w = write_all(spool, rec, (size_t)n);
+			if (w < 0) {
+				close(fd);
+				return w;
+			}
+			total += n;
+			continue;
+		}
+		if (n == 0)
+			break;
+		if (errno == EINTR || errno == EPIPE)
+			continue;   /* EPIPE: records were overwritten while reading; go on */
+		if (errno == EAGAIN)
+			break;      /* the end of the buffer */
+		int e = errno;
+		close(fd);
+		return total > 0 ? total : -e;
+	}
+	close(fd);
+	return total;
+}
+
+static ssize_t klog_spool(int spool)
+{
+	int size = klogctl(OOMKIT_SYSLOG_ACTION_SIZE_BUFFER, NULL, 0);
+	if (size <= 0)
+		return size < 0 ? -errno : 0;
+	char *b = malloc((size_t)size);
+	if (!b)
+		return -ENOMEM;
+	int n = klogctl(OOMKIT_SYSLOG_ACTION_READ_ALL, b, size);
+	if (n < 0) {
+		int e = errno;
+		free(b);
+		return -e;
+	}
+	int w = write_all(spool, b, (size_t)n);
+	free(b);
+	return w < 0 ? w : n;
+}
+
+struct source_log {
+	char name[512];
+	char kind[32];
+	bool ok;
+	uint64_t bytes, lines;
+	int events;
+	char error[256];
+};
+
+struct sources {
+	int n, cap;
+	struct source_log *v;
+};
+
+static struct source_log *sources_add(struct sources *s, const char *name, const char *kind)
+{
+	if (s->n == s->cap) {
+		int cap = s->cap ? s->cap * 2 : 8;
+		struct source_log *v = realloc(s->v, (size_t)cap * sizeof(*v));
+		if (!v)
+			return NULL;
+		s->v = v;
+		s->cap = cap;
+	}
+	struct source_log *x = &s->v[s->n++];
+	memset(x, 0, sizeof(*x));
+	str_copy(x->name, sizeof(x->name), name, strlen(name));
+	str_copy(x->kind, sizeof(x->kind), kind, strlen(kind));
+	return x;
+}
+
+static void log_result(struct source_log *x, const struct source_result *res, int events)
+{
+	if (!x)
+		return;
+	x->ok = res->ok;
+	x->bytes = res->bytes;
+	x->lines = res->lines;
+	x->events = events;
+	str_copy(x->error, sizeof(x->error), res->error, strlen(res->error));
+}
+
+/* This machine's kernel log.  Returns 0 when something was read. */
+static int read_machine_log(struct run *r, struct sources *srcs)
+{
+	char why[256] = "";
+	int spool = spool_open();
+	if (spool >= 0) {
+		ssize_t n = kmsg_spool(spool);
+		const char *name = "/dev/kmsg", *kind = "kernel ring buffer";
+		if (n <= 0) {
+			snprintf(why, sizeof(why), "/dev/kmsg: %s", n < 0 ? strerror((int)-n) : "empty");
+			if (ftruncate(spool, 0) == 0 && lseek(spool, 0, SEEK_SET) == 0)
+				n = klog_spool(spool);
+			name = "syslog(2)";
+			if (n <= 0) {
+				size_t l = strlen(why);
+				snprintf(why + l, sizeof(why) - l, "; syslog(2): %s", n < 0 ? strerror((int)-n) : "empty");
+			}
+		}
+		if (n > 0 && lseek(spool, 0, SEEK_SET) == 0) {
+			if (!r->json) {
+				fflush(stdout);
+				fprintf(stderr, "oomkit explain: reading the %s (%s)\n", kind, name);
+			}
+			struct source_result res;
+			read_source(r, spool, name, &res);
+			log_result(sources_add(srcs, name, kind), &res, r->src_events);
+			close(spool);
+			return res.ok ? 0 : 1;
+		}
+		close(spool);
+	} else {
+		snprintf(why, sizeof(why), "no spool for the ring buffer: %s", strerror(-spool));
+	}
+	static const char *const files[] = { "/var/log/kern.log", "/var/log/messages" };
+	for (size_t i = 0; i < ARRAY_SIZE(files); i++) {
+		int fd = open(files[i], O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		cmd_warn(CMD, "the kernel ring buffer is not readable (%s); reading %s", why, files[i]);
+		struct source_result res;
+		read_source(r, fd, files[i], &res);
+		close(fd);
+		log_result(sources_add(srcs, files[i], "log file"), &res, r->src_events);
+		return res.ok ? 0 : 1;
+	}
+	cmd_error(CMD, "cannot read the kernel log: %s; /var/log/kern.log and /var/log/messages not readable", why);
+	struct source_log *x = sources_add(srcs, "kernel log", "none");
+	if (x)
+		snprintf(x->error, sizeof(x->error), "%s", why);
+	return 1;
+}
+
+static int read_file_arg(struct run *r, const char *path, struct sources *srcs)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	struct source_result res;
+	if (fd < 0) {
+		int e = errno;
+		struct buf b = BUF_INIT;
+		escape_term_buf(&b, path, strlen(path));
+		cmd_error(CMD, "%s: %s", b.data ? b.data : "", strerror(e));
+		buf_release(&b);
+		memset(&res, 0, sizeof(res));
+		snprintf(res.error, sizeof(res.error), "%s", strerror(e));
+		log_result(sources_add(srcs, path, "file"), &res, 0);
+		return 1;
+	}
+	read_source(r, fd, is_stdin ? "-" : path, &res);
+	if (!is_stdin)
+		close(fd);
+	if (!res.ok) {
+		struct buf b = BUF_INIT;
+		escape_term_buf(&b, is_stdin ? "standard input" : path, strlen(is_stdin ? "standard input" : path));
+		buf_adds(&b, ": ");
+		escape_term_buf(&b, res.error, strlen(res.error));
+		cmd_error(CMD, "%s", b.data ? b.data : "");
+		buf_release(&b);
+	}
+	log_result(sources_add(srcs, is_stdin ? "-" : path, is_stdin ? "stdin" : "file"), &res, r->src_events);
+	return res.ok ? 0 : 1;
+}
+
+/* ---- summary ----------------------------------------------------------------- */
+
+static void text_summary(const struct run *r, const struct sources *srcs)
+{
+	const struct style *st = &r->st;
+	if (r->nr_events == 0)
+		printf("%sNo OOM event found%s in:\n", st->bold, st->reset);
+	else if (r->last)
+		printf("%s%d OOM event(s) found; the last one is shown above.%s Read:\n", st->dim, r->nr_events, st->reset);
+	else
+		printf("%s%d OOM event(s) found.%s Read:\n", st->dim, r->nr_events, st->reset);
+	for (int i = 0; i < srcs->n; i++) {
+		const struct source_log *x = &srcs->v[i];
+		char b[32];
+		fputs("  ", stdout);
+		escape_term(stdout, strcmp(x->name, "-") == 0 ? "standard input" : x->name,
+			    strlen(strcmp(x->name, "-") == 0 ? "standard input" : x->name));
+		if (x->ok)
+			printf(" (%s): %s, %llu lines, %d event(s)\n", x->kind, fmt_kib(b, sizeof(b), (int64_t)(x->bytes / 1024)),
+			       (unsigned long long)x->lines, x->events);
+		else {
+			fputs(": not read: ", stdout);
+			escape_term(stdout, x->error, strlen(x->error));
+			fputc('\n', stdout);
+		}
+	}
+	if (r->nr_events == 0)
+		printf("The inputs hold no \"invoked oom-killer\", \"Killed process\", \"page allocation failure\"\n"
+		       "or other OOM report line%s.\n", srcs->n == 1 && strcmp(srcs->v[0].kind, "kernel ring buffer") == 0
+		       ? " (older reports may have left the ring buffer: try /var/log/kern.log* or journalctl -k)" : "");
+}
 
 int cmd_explain(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	cmd_error("explain", "not built yet");
-	return 1;
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "color", required_argument, NULL, 'C' },
+		{ "colour", required_argument, NULL, 'C' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "last", no_argument, NULL, 'L' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct run r;
+	memset(&r, 0, sizeof(r));
+	int color = COLOR_AUTO;
+	opterr = 0;
+	optind = 0;   /* GNU getopt: full re-initialisation */
+	int c;
+	while ((c = getopt_long(argc, argv, "+jvhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j': r.json = true; break;
+		case 'v': r.verbose = true; break;
+		case 'L': r.last = true; break;
+		case 'C':
+			color = color_mode_parse(optarg);
+			if (color < 0)
+				return cmd_usage_error(CMD, "invalid --color '%s' (auto, always or never)", optarg);
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("oomkit %s\n", OOMKIT_VERSION);
+			return 0;
+		case ':':
+			return cmd_usage_error(CMD, "option '%s' needs an argument", argv[optind - 1]);
+		default:
+			if (optopt)
+				return cmd_usage_error(CMD, "invalid option -- '%c'", optopt);
+			return cmd_usage_error(CMD, "unrecognized option '%s'", argv[optind - 1]);
+		}
+	}
+	style_init(&r.st, !r.json && color_enabled((enum color_mode)color, stdout));
+	r.a = malloc(sizeof(*r.a));
+	r.fs = malloc(sizeof(*r.fs));
+	if (!r.a || !r.fs) {
+		free(r.a);
+		free(r.fs);
+		cmd_error(CMD, "out of memory");
+		return 1;
+	}
+	if (r.json) {
+		json_init(&r.j, stdout, true);
+		render_explain_json_begin(&r.j);
+	}
+	struct sources srcs = { 0, 0, NULL };
+	int status = 0;
+	if (optind >= argc)
+		status |= read_machine_log(&r, &srcs);
+	for (int i = optind; i < argc; i++)
+		status |= read_file_arg(&r, argv[i], &srcs);
+	if (r.last && r.kept) {
+		render_one(&r, r.kept);   /* numbered as the n-th event found */
+	}
+	if (r.json) {
+		render_explain_json_sources_begin(&r.j);
+		for (int i = 0; i < srcs.n; i++) {
+			const struct source_log *x = &srcs.v[i];
+			render_explain_json_source(&r.j, x->name, x->kind, x->ok, x->bytes, x->lines, x->events,
+						   x->error[0] ? x->error : NULL);
+		}
+		render_explain_json_end(&r.j);
+	} else {
+		text_summary(&r, &srcs);
+	}
+	if (r.kept) {
+		event_release(r.kept);
+		free(r.kept);
+	}
+	free(srcs.v);
+	free(r.a);
+	free(r.fs);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno != EPIPE)
+			cmd_error(CMD, "write error: %s", strerror(errno));
+		return 1;
+	}
+	return status ? 1 : 0;
 }

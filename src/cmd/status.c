@@ -1,10 +1,204 @@
-/* status.c — placeholder until the command lands (being written now). */
+/* status.c — `oomkit status`: is this machine set up to OOM?  Reads the
+ * live snapshot (meminfo, zones, buddyinfo, slabinfo, sysctls, vmstat, PSI),
+ * the kernel log's last OOM report through the explain engine, and runs the
+ * live rules (src/diagnose/live_rules.c).  Under --root every file comes
+ * from the captured tree; a missing one is "unknown", never an error. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include "cmd/cmd.h"
+#include "cmd/live_cmd.h"
+#include "diagnose/diagnose.h"
+#include "report/report.h"
+
+static void usage(FILE *f)
+{
+	fputs("Usage: oomkit status [OPTION]...\n"
+	      "Audit this machine's OOM risk: overcommit accounting, zones and watermarks,\n"
+	      "fragmentation, where memory is, pressure (PSI), OOM history and risky\n"
+	      "settings.  Every number comes from the kernel; every finding carries its\n"
+	      "evidence and advice.\n\n"
+	      "Options:\n"
+	      "  -j, --json           JSON (overcommit, zones, memory, pressure, history, findings)\n"
+	      "      --root DIR       audit a captured tree: DIR/proc/..., DIR/sys/...\n"
+	      "      --no-log         do not read the kernel log for the last OOM report\n"
+	      "      --color[=WHEN]   auto (default), always or never\n"
+	      "  -h, --help           show this help and exit\n\n"
+	      "Exit status: 0 when no finding is critical, 3 when one is, 1 on failure.\n"
+	      "See oomkit-status(1).\n", f);
+}
+
+struct hist_ctx {
+	struct live_history *h;
+};
+
+static void on_event(struct oom_event *ev, void *ctx)
+{
+	struct live_history *h = ((struct hist_ctx *)ctx)->h;
+	if (ev->kind == OOM_KIND_ALLOC_FAILURE)
+		return;
+	h->nr_events++;
+	h->have_last = true;
+	str_copy(h->last_kind, sizeof(h->last_kind), oom_kind_name(ev->kind), strlen(oom_kind_name(ev->kind)));
+	str_copy(h->last_time, sizeof(h->last_time), ev->time, strlen(ev->time));
+	str_copy(h->last_constraint, sizeof(h->last_constraint), ev->constraint, strlen(ev->constraint));
+	h->last_victim[0] = '\0';
+	h->last_victim_pid = OOM_NA;
+	h->last_victim_rss_kib = OOM_NA;
+	if (ev->have_victim) {
+		str_copy(h->last_victim, sizeof(h->last_victim), ev->victim.comm, strlen(ev->victim.comm));
+		h->last_victim_pid = ev->victim.pid;
+		if (known(ev->victim.anon_rss_kib))
+			h->last_victim_rss_kib = sat_add(ev->victim.anon_rss_kib,
+							 sat_add(known(ev->victim.file_rss_kib) ? ev->victim.file_rss_kib : 0,
+								 known(ev->victim.shmem_rss_kib) ? ev->victim.shmem_rss_kib : 0));
+	}
+	struct findings *f = calloc(1, sizeof(*f));
+	if (!f)
+		return;
+	findings_init(f);
+	diagnose_event(ev, f);
+	h->last_cause_id[0] = h->last_cause[0] = '\0';
+	if (f->n > 0) {
+		str_copy(h->last_cause_id, sizeof(h->last_cause_id), f->items[0].id, strlen(f->items[0].id));
+		str_copy(h->last_cause, sizeof(h->last_cause), f->items[0].summary, strlen(f->items[0].summary));
+	}
+	free(f);
+}
+
+/* The last OOM report of the kernel log ring (/dev/kmsg). */
+static void read_history(struct live_history *h)
+{
+	struct buf b = BUF_INIT;
+	int rc = live_read_kmsg(&b);
+	if (rc < 0 && b.len == 0) {
+		h->log_read = false;
+		snprintf(h->log_error, sizeof(h->log_error), "/dev/kmsg: %s", strerror(-rc));
+		buf_release(&b);
+		return;
+	}
+	int fd = memfd_create("oomkit-kmsg", MFD_CLOEXEC);
+	if (fd < 0) {
+		snprintf(h->log_error, sizeof(h->log_error), "memfd_create: %s", strerror(errno));
+		buf_release(&b);
+		return;
+	}
+	size_t off = 0;
+	while (off < b.len) {
+		ssize_t n = write(fd, b.data + off, b.len - off);
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	buf_release(&b);
+	lseek(fd, 0, SEEK_SET);
+	struct hist_ctx ctx = { h };
+	h->log_read = true;
+	rc = report_read_fd(fd, "/dev/kmsg", on_event, NULL, &ctx);
+	if (rc < 0) {
+		h->log_read = false;
+		snprintf(h->log_error, sizeof(h->log_error), "reading the log: %s", strerror(-rc));
+	}
+	close(fd);
+}
+
+void status_collect(struct status_data *d, const struct live_root *r, const char *root_arg, bool history)
+{
+	memset(d, 0, sizeof(*d));
+	snapshot_init(&d->s);
+	d->s.page_size_kib = live_page_size_kib(r);
+	d->view.meminfo_known = live_read_meminfo(r, &d->s.mem) == 0;
+	d->view.zones_known = live_read_zones(r, &d->s) == 0;
+	d->view.vm_known = live_read_vm(r, &d->vm) == 0;
+	d->view.slab_known = live_read_slabinfo(r, &d->s) == 0;
+	d->h.last_victim_pid = d->h.last_victim_rss_kib = OOM_NA;
+	if (history && r->host) {
+		read_history(&d->h);
+	} else {
+		d->h.log_read = false;
+		snprintf(d->h.log_error, sizeof(d->h.log_error), "%s",
+			 r->host ? "not read (--no-log)" : "not read for a captured tree");
+	}
+	findings_init(&d->f);
+	diagnose_live(&d->s, &d->vm, &d->h, &d->f);
+	d->view.s = &d->s;
+	d->view.vm = &d->vm;
+	d->view.f = &d->f;
+	d->view.h = &d->h;
+	d->view.root = root_arg;
+}
+
+void status_data_release(struct status_data *d)
+{
+	snapshot_release(&d->s);
+}
 
 int cmd_status(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	cmd_error("status", "not built yet");
-	return 1;
+	enum { OPT_ROOT = 256, OPT_COLOR, OPT_NOLOG };
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "root", required_argument, NULL, OPT_ROOT },
+		{ "no-log", no_argument, NULL, OPT_NOLOG },
+		{ "color", optional_argument, NULL, OPT_COLOR },
+		{ "colour", optional_argument, NULL, OPT_COLOR },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *root = NULL;
+	bool json = false, history = true;
+	int color = COLOR_AUTO, c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":jh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j': json = true; break;
+		case OPT_ROOT: root = optarg; break;
+		case OPT_NOLOG: history = false; break;
+		case OPT_COLOR:
+			color = color_mode_parse(optarg);
+			if (color < 0)
+				return cmd_usage_error("status", "--color wants auto, always or never, not '%s'", optarg);
+			break;
+		case 'h': usage(stdout); return 0;
+		case ':': return cmd_usage_error("status", "option '%s' needs a value", argv[optind - 1]);
+		default: return cmd_usage_error("status", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cmd_usage_error("status", "unexpected argument '%s'", argv[optind]);
+	struct live_root r;
+	int rc = live_root_open(&r, root);
+	if (rc < 0) {
+		cmd_error("status", "cannot open root %s: %s", root ? root : "/", strerror(-rc));
+		return 1;
+	}
+	struct status_data *d = calloc(1, sizeof(*d));
+	if (!d) {
+		live_root_close(&r);
+		cmd_error("status", "out of memory");
+		return 1;
+	}
+	status_collect(d, &r, root, history);
+	struct style st;
+	style_init(&st, !json && color_enabled((enum color_mode)color, stdout));
+	if (json)
+		render_status_json(stdout, &d->view, true);
+	else
+		render_status_text(stdout, &d->view, &st);
+	int status = 0;
+	for (int i = 0; i < d->f.n; i++)
+		if (d->f.items[i].severity == SEV_CRITICAL)
+			status = 3;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		status = 1;
+	status_data_release(d);
+	free(d);
+	live_root_close(&r);
+	return status;
 }

@@ -1,10 +1,332 @@
-/* top.c — placeholder until the command lands (being written now). */
+/* top.c — `oomkit top`: who dies next.  Reads every process (or those of a
+ * memory cgroup) from /proc, ranks them by the running kernel era's
+ * oom_badness() (model/badness.c) against the OOM domain's totalpages, and
+ * predicts each /proc/PID/oom_score from that badness instead of reading it:
+ * since 5.9 one oom_score point is ~0.15 % of RAM and small processes all
+ * tie at 666, so the file cannot rank them. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "cmd/cmd.h"
+#include "cmd/live_cmd.h"
+
+static void usage(FILE *f)
+{
+	fputs("Usage: oomkit top [OPTION]...\n"
+	      "List processes in the order the kernel's OOM killer would pick them, with\n"
+	      "the arithmetic: rss, swap, page tables, oom_score_adj, badness in pages, the\n"
+	      "predicted /proc/PID/oom_score, share of memory, memory cgroup, and how far\n"
+	      "the first leads the second.\n\n"
+	      "Options:\n"
+	      "  -c, --cgroup PATH    rank inside this memory cgroup directory (v1 or v2);\n"
+	      "                       the kernel then uses its limit (+ swap) as the total\n"
+	      "  -a, --all            also list kernel threads (never candidates)\n"
+	      "  -n, --lines N        show the first N ranked processes (default 20; all with --json)\n"
+	      "  -w, --watch SECONDS  refresh every SECONDS (clears the screen on a terminal)\n"
+	      "  -j, --json           JSON: {\"tasks\": [...]} sorted by badness\n"
+	      "      --root DIR       read DIR/proc and DIR/sys instead of /proc and /sys\n"
+	      "      --color[=WHEN]   auto (default), always or never\n"
+	      "  -h, --help           show this help and exit\n\n"
+	      "Processes with oom_score_adj -1000 and init are shown as immune, not ranked.\n"
+	      "See oomkit-top(1).\n", f);
+}
+
+static int64_t kib_pages(int64_t kib, int64_t psz)
+{
+	return known(kib) && kib >= 0 ? kib / psz : OOM_NA;
+}
+
+/* mm/memcontrol.c mem_cgroup_get_max() (6.x; same sum since 4.x): the limit,
+ * plus swap headroom when swap may be used — v1 with memsw accounting: the
+ * memsw limit minus the limit, at most total swap; otherwise the swap
+ * limit (v1 without memsw: unlimited) at most total swap.  The memcg's own
+ * swappiness is taken as non-zero (the default). */
+static int64_t memcg_totalpages(const struct oom_memcg *m, int64_t swap_total_kib, int64_t psz)
+{
+	if (!known(m->limit_kib) || m->limit_kib == LIVE_UNLIMITED)
+		return OOM_NA;
+	int64_t max = m->limit_kib / psz;
+	int64_t swap_pages = known(swap_total_kib) ? swap_total_kib / psz : 0;
+	int64_t extra;
+	if (m->version == 1 && known(m->memsw_limit_kib)) {
+		int64_t memsw = m->memsw_limit_kib == LIVE_UNLIMITED ? INT64_MAX : m->memsw_limit_kib / psz;
+		extra = memsw > max ? memsw - max : 0;
+	} else if (m->version == 2 && known(m->swap_limit_kib) && m->swap_limit_kib != LIVE_UNLIMITED) {
+		extra = m->swap_limit_kib / psz;
+	} else {
+		extra = INT64_MAX;
+	}
+	if (extra > swap_pages)
+		extra = swap_pages;
+	max = sat_add(max, extra);
+	return max > 0 ? max : 1;
+}
+
+/* Does the era let the later of two equal tasks win (select_bad_process:
+ * 4.8 and 5.1+)?  The same rule as badness_rank(), so the order shown and the
+ * victim agree. */
+static bool later_wins(const struct kver *v)
+{
+	if (kver_cmp(v, 5, 1, 0) >= 0)
+		return true;
+	return v && v->known && v->major == 4 && v->minor == 8;
+}
+
+static const struct top_view *sort_view;
+static int cmp_rank(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct oom_task *x = &sort_view->s->tasks[i], *y = &sort_view->s->tasks[j];
+	if (x->badness != y->badness)
+		return x->badness > y->badness ? -1 : 1;
+	if (later_wins(&sort_view->kv))
+		return i > j ? -1 : 1;
+	return i < j ? -1 : 1;
+}
+
+static int cmp_footprint(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct oom_task *x = &sort_view->s->tasks[i], *y = &sort_view->s->tasks[j];
+	int64_t fx = known(x->rss_pages) ? x->rss_pages : 0, fy = known(y->rss_pages) ? y->rss_pages : 0;
+	if (fx != fy)
+		return fx > fy ? -1 : 1;
+	return i < j ? -1 : 1;
+}
+
+int top_collect(struct top_view *v, const struct live_root *r, const char *cgroup_dir,
+		char *err, size_t errlen)
+{
+	memset(v, 0, sizeof(*v));
+	v->s = calloc(1, sizeof(*v->s));
+	if (!v->s) {
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
+	}
+	struct oom_snapshot *s = v->s;
+	snapshot_init(s);
+	v->lead_pages = v->totalpages = v->global_totalpages = OOM_NA;
+	v->scope_limit_kib = v->scope_usage_kib = OOM_NA;
+	s->page_size_kib = live_page_size_kib(r);
+	int64_t psz = s->page_size_kib;
+	int rc = live_read_meminfo(r, &s->mem);
+	if (rc < 0) {
+		snprintf(err, errlen, "cannot read %s/proc/meminfo: %s", strcmp(r->path, "/") ? r->path : "",
+			 strerror(-rc));
+		return rc;
+	}
+	if (live_read_release(r, v->release, sizeof(v->release), &v->kv) < 0)
+		v->release[0] = '\0';
+	int64_t ram = kib_pages(s->mem.total_kib, psz);
+	int64_t swap = known(s->mem.swap_total_kib) ? kib_pages(s->mem.swap_total_kib, psz) : 0;
+	if (known(ram))
+		v->global_totalpages = sat_add(ram, swap);
+	v->totalpages = v->global_totalpages;
+
+	if (cgroup_dir) {
+		char full[OOM_PATH_LEN * 2];
+		const char *relp = cgroup_dir;
+		while (*relp == '/')
+			relp++;
+		snprintf(full, sizeof(full), "%s%s%s", r->path,
+			 r->path[strlen(r->path) - 1] == '/' ? "" : "/", relp);
+		rc = live_read_memcg(full, &s->memcg);
+		if (rc < 0) {
+			snprintf(err, errlen, "%s is not a memory cgroup directory: %s", cgroup_dir,
+				 rc == -ENOENT ? "no memory.current or memory.usage_in_bytes in it" : strerror(-rc));
+			return rc;
+		}
+		s->have_memcg = true;
+		v->memcg = true;
+		if (live_memcg_relpath(full, v->scope, sizeof(v->scope)) < 0)
+			str_copy(v->scope, sizeof(v->scope), cgroup_dir, strlen(cgroup_dir));
+		v->scope_limit_kib = s->memcg.limit_kib;
+		v->scope_usage_kib = s->memcg.usage_kib;
+		int64_t tp = memcg_totalpages(&s->memcg, s->mem.swap_total_kib, psz);
+		if (known(tp))
+			v->totalpages = tp;
+		else
+			v->limit_unlimited = true;
+	}
+
+	rc = live_scan_tasks(r, s, cgroup_dir);
+	if (rc < 0) {
+		snprintf(err, errlen, "cannot list processes: %s", strerror(-rc));
+		return rc;
+	}
+	/* Ranking: init of the initial pid namespace is never a candidate; the
+	 * model knows it by tgid 1. */
+	int second = -1;
+	int first = badness_rank(s, v->totalpages, &v->kv, &second);
+
+	v->order = malloc((s->nr_tasks ? s->nr_tasks : 1) * sizeof(*v->order));
+	if (!v->order) {
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < s->nr_tasks; i++)
+		if (!s->tasks[i].kthread && known(s->tasks[i].badness))
+			v->order[k++] = i;
+	v->n_ranked = k;
+	for (size_t i = 0; i < s->nr_tasks; i++)
+		if (!s->tasks[i].kthread && !known(s->tasks[i].badness))
+			v->order[k++] = i;
+	v->n_immune = k - v->n_ranked;
+	for (size_t i = 0; i < s->nr_tasks; i++)
+		if (s->tasks[i].kthread)
+			v->order[k++] = i;
+	v->n_kthreads = k - v->n_ranked - v->n_immune;
+	v->n_order = k;
+	sort_view = v;
+	qsort(v->order, v->n_ranked, sizeof(*v->order), cmp_rank);
+	qsort(v->order + v->n_ranked, v->n_immune, sizeof(*v->order), cmp_footprint);
+	sort_view = NULL;
+	if (v->n_ranked && first >= 0 && v->order[0] != (size_t)first) {
+		/* Should not happen: the sort mirrors badness_rank's tie rule. */
+		for (size_t i = 0; i < v->n_ranked; i++)
+			if (v->order[i] == (size_t)first) {
+				size_t t = v->order[0];
+				v->order[0] = v->order[i];
+				v->order[i] = t;
+				break;
+			}
+	}
+	(void)second;
+	if (v->n_ranked >= 2)
+		v->lead_pages = s->tasks[v->order[0]].badness - s->tasks[v->order[1]].badness;
+	v->n_show = v->n_ranked;
+	return 0;
+}
+
+void top_fill_cgroups(struct top_view *v, const struct live_root *r, size_t n)
+{
+	size_t lim = n < v->n_ranked ? n : v->n_ranked;
+	for (size_t k = 0; k < v->n_order; k++) {
+		bool want = k < lim || (k >= v->n_ranked && k < v->n_ranked + v->n_immune) ||
+			    (v->show_kthreads && k >= v->n_ranked + v->n_immune);
+		if (!want)
+			continue;
+		struct oom_task *t = &v->s->tasks[v->order[k]];
+		if (!t->cgroup[0] && !t->kthread)
+			live_read_task_cgroup(r, t->pid, t->cgroup, sizeof(t->cgroup));
+	}
+}
+
+void top_view_release(struct top_view *v)
+{
+	if (v->s) {
+		snapshot_release(v->s);
+		free(v->s);
+	}
+	free(v->order);
+	memset(v, 0, sizeof(*v));
+}
+
+static int parse_count(const char *s, long max, long *out)
+{
+	int64_t v;
+	if (parse_i64(s, (size_t)-1, &v) < 0 || v < 0 || v > max)
+		return -EINVAL;
+	*out = (long)v;
+	return 0;
+}
 
 int cmd_top(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	cmd_error("top", "not built yet");
-	return 1;
+	enum { OPT_ROOT = 256, OPT_COLOR };
+	static const struct option opts[] = {
+		{ "cgroup", required_argument, NULL, 'c' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "lines", required_argument, NULL, 'n' },
+		{ "watch", required_argument, NULL, 'w' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "root", required_argument, NULL, OPT_ROOT },
+		{ "color", optional_argument, NULL, OPT_COLOR },
+		{ "colour", optional_argument, NULL, OPT_COLOR },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *cgroup = NULL, *root = NULL;
+	bool all = false, json = false;
+	long lines = -1, watch = 0;
+	int color = COLOR_AUTO, c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":c:an:w:jh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': cgroup = optarg; break;
+		case 'a': all = true; break;
+		case 'n':
+			if (parse_count(optarg, 10000000, &lines) < 0)
+				return cmd_usage_error("top", "-n wants a number of lines, not '%s'", optarg);
+			break;
+		case 'w':
+			if (parse_count(optarg, 86400, &watch) < 0 || watch == 0)
+				return cmd_usage_error("top", "--watch wants a number of seconds (1-86400), not '%s'", optarg);
+			break;
+		case 'j': json = true; break;
+		case OPT_ROOT: root = optarg; break;
+		case OPT_COLOR:
+			color = color_mode_parse(optarg);
+			if (color < 0)
+				return cmd_usage_error("top", "--color wants auto, always or never, not '%s'", optarg);
+			break;
+		case 'h': usage(stdout); return 0;
+		case ':': return cmd_usage_error("top", "option '%s' needs a value", argv[optind - 1]);
+		default: return cmd_usage_error("top", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cmd_usage_error("top", "unexpected argument '%s'", argv[optind]);
+	struct live_root r;
+	int rc = live_root_open(&r, root);
+	if (rc < 0) {
+		cmd_error("top", "cannot open root %s: %s", root ? root : "/", strerror(-rc));
+		return 1;
+	}
+	struct style st;
+	style_init(&st, !json && color_enabled((enum color_mode)color, stdout));
+	bool tty = isatty(STDOUT_FILENO);
+	int status = 0;
+	for (;;) {
+		struct top_view v;
+		char err[600];
+		rc = top_collect(&v, &r, cgroup, err, sizeof(err));
+		if (rc < 0) {
+			cmd_error("top", "%s", err);
+			top_view_release(&v);
+			status = 1;
+			break;
+		}
+		v.show_kthreads = all;
+		v.n_show = lines >= 0 ? (size_t)lines : json ? v.n_ranked : 20;
+		if (v.n_show > v.n_ranked)
+			v.n_show = v.n_ranked;
+		top_fill_cgroups(&v, &r, v.n_show);
+		if (watch && tty && !json)
+			fputs("\033[H\033[2J", stdout);
+		if (json)
+			render_top_json(stdout, &v, !watch);
+		else
+			render_top_text(stdout, &v, &st);
+		fflush(stdout);
+		top_view_release(&v);
+		if (!watch)
+			break;
+		if (ferror(stdout)) {
+			status = 1;
+			break;
+		}
+		struct timespec ts = { watch, 0 };
+		while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+			;
+	}
+	live_root_close(&r);
+	return status;
 }

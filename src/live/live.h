@@ -3,7 +3,7 @@
  * trees (tests/fixtures/NAME/proc/…).  Readers never print; a file missing
  * under the root leaves its fields OOM_NA (unknown), never an error; a
  * process that vanishes mid-read is skipped (-ENOENT / -ESRCH).
- * (Proposed contract; the live/ owner may extend it.) */
+ * Owner: helper "live".  Readers are also used by the guard. */
 #ifndef OOMKIT_LIVE_H
 #define OOMKIT_LIVE_H
 
@@ -12,9 +12,12 @@
 
 #include "model/kernel.h"
 #include "model/snapshot.h"
+#include "util/util.h"
 
 struct live_root {
 	int dirfd;              /* open directory fd of the root ("/" by default) */
+	int procfd;             /* DIR/proc opened once (-1 if missing): tasks are read relative to it */
+	bool host;              /* the root is "/": the running system (uname, sysconf apply) */
 	char path[512];
 };
 int live_root_open(struct live_root *r, const char *path);   /* NULL → "/" */
@@ -42,16 +45,92 @@ struct live_vm {
 	char kernel_release[128];             /* /proc/sys/kernel/osrelease */
 	char arch[32];                        /* uname machine (only for the real root) */
 	struct kver kv;
+	int64_t extfrag_threshold, compaction_proactiveness, lowmem_reserve_ratio[OOM_MAX_ZONE_IDX];
+	int nr_lowmem_reserve_ratio;
+	int64_t thp_fault_fallback, allocstall;  /* /proc/vmstat (allocstall_* summed) */
+	char thp_enabled[16], thp_defrag[24];    /* the [selected] word of /sys/kernel/mm/transparent_hugepage */
+	int64_t zram_orig_kib, zram_compr_kib;   /* Σ /sys/block/zram*\/mm_stat */
+	bool psi_known;
+	struct psi psi;                          /* /proc/pressure/memory */
 };
+/* Only /proc/sys/kernel/osrelease → release and kv (what top needs). */
+int live_read_release(const struct live_root *r, char *release, size_t len, struct kver *kv);
+void live_vm_init(struct live_vm *v);     /* every field OOM_NA / empty */
 int live_read_vm(const struct live_root *r, struct live_vm *out);
 
-/* One process: /proc/PID/{stat,statm or status,oom_score_adj,cgroup}. */
+/* One process: /proc/PID/status (name, uid, rss split, swap, page tables,
+ * kthread) and /proc/PID/oom_score_adj — two opens, one read each.  The
+ * cgroup is not read here (see live_read_task_cgroup).  A kernel thread (or
+ * a task without mm) is marked kthread; a zombie, or a pid that vanished,
+ * gives -ENOENT / -ESRCH.  global_init is set for pid 1 when the root is the
+ * host and we are in the initial pid namespace (the kernel never picks it). */
 int live_read_task(const struct live_root *r, int64_t pid, struct oom_task *t);
-/* Every process (kernel threads marked kthread) → s->tasks.  When
- * memcg_path is non-NULL only tasks whose memory cgroup is at or below it. */
-int live_scan_tasks(const struct live_root *r, struct oom_snapshot *s, const char *memcg_path);
+/* The task's memory cgroup path ("/a/b") from /proc/PID/cgroup: the v1 line
+ * naming the memory controller, else the v2 "0::" line.  0 or -errno. */
+int live_read_task_cgroup(const struct live_root *r, int64_t pid, char *dst, size_t dstlen);
+/* Every process (kernel threads marked kthread) → s->tasks, in /proc order
+ * (= pid order, close to the kernel's for_each_process order).  When
+ * memcg_dir is non-NULL it is a memory cgroup DIRECTORY (v1 or v2, a path
+ * below the root such as "/sys/fs/cgroup/memory/app"): only the processes of
+ * that cgroup and its descendants (their cgroup.procs) are read, and each
+ * task's cgroup is filled with its path inside the hierarchy.  Returns the
+ * number of tasks read or -errno (the root's proc missing, memcg_dir
+ * unreadable). */
+int live_scan_tasks(const struct live_root *r, struct oom_snapshot *s, const char *memcg_dir);
 
-/* A memory cgroup directory (v1 or v2, detected by its files). */
+/* Limits that are "max" / unlimited are stored as LIVE_UNLIMITED KiB. */
+#define LIVE_UNLIMITED INT64_MAX
+/* A memory cgroup directory (v1 or v2, detected by its files); dir is a
+ * path as the process sees it (compose with the root yourself).  -ENOENT if
+ * dir holds neither memory.usage_in_bytes nor memory.current. */
 int live_read_memcg(const char *dir, struct oom_memcg *out);
+/* The path of a memory cgroup directory inside its hierarchy ("/" for the
+ * root): walks up while the parent is still a cgroup of the same kind. */
+int live_memcg_relpath(const char *dir, char *dst, size_t dstlen);
+
+/* /proc/slabinfo (root only on most kernels) → s->slabs, largest first. */
+int live_read_slabinfo(const struct live_root *r, struct oom_snapshot *s);
+/* Page size in KiB: sysconf for the host, else inferred from meminfo and
+ * zoneinfo of the captured tree (MemFree / Σ free pages), else 4. */
+int64_t live_page_size_kib(const struct live_root *r);
+/* The kernel log (/dev/kmsg, non-blocking, every record still in the ring)
+ * appended to out as /dev/kmsg records.  Only for the host root.  0 or -errno. */
+int live_read_kmsg(struct buf *out);
+
+/* A whole file below the root into b (cleared first; growing up to 16 MiB).
+ * Returns bytes read or -errno. */
+ssize_t live_read_file(const struct live_root *r, const char *relpath, struct buf *b);
+
+/* The machine's OOM history: /proc/vmstat oom_kill (in live_vm) plus the
+ * last OOM report of the kernel log as the explain engine summarised it
+ * (filled by the status command; no reader here parses reports). */
+struct live_history {
+	bool log_read;                 /* the kernel log could be read */
+	char log_error[96];            /* why not */
+	int nr_events;                 /* OOM events found in the log */
+	bool have_last;
+	char last_kind[32], last_time[64], last_victim[OOM_COMM_LEN], last_constraint[40];
+	int64_t last_victim_pid, last_victim_rss_kib;
+	char last_cause_id[40], last_cause[320];
+};
+
+/* ---- the pure parsers (exposed for the tests and fuzz/fuzz_procfs.c) ---- */
+int live_parse_meminfo(const char *text, size_t len, struct oom_mem *out);
+int live_parse_zoneinfo(const char *text, size_t len, int64_t page_size_kib, struct oom_snapshot *s);
+int live_parse_buddyinfo(const char *text, size_t len, struct oom_snapshot *s);
+int live_parse_psi(const char *text, size_t len, struct psi *out);
+/* /proc/PID/status → t (pid, tgid, uid, comm, rss*, swap, pgtables, kthread);
+ * -ESRCH for a zombie. */
+int live_parse_status(const char *text, size_t len, int64_t page_size_kib, struct oom_task *t);
+/* /proc/PID/stat: comm (between the first '(' and the LAST ')'), state,
+ * flags (PF_KTHREAD), rss pages.  For callers that need the raw comm. */
+int live_parse_stat(const char *text, size_t len, struct oom_task *t, char *state);
+int live_parse_pid_cgroup(const char *text, size_t len, char *dst, size_t dstlen);
+int live_parse_vmstat(const char *text, size_t len, struct live_vm *out);
+/* memory.stat of v1 (bytes, total_* preferred) or v2 (bytes) → m. */
+int live_parse_memcg_stat(const char *text, size_t len, int version, struct oom_memcg *m);
+/* Flat keyed files: memory.events, memory.oom_control. */
+int live_parse_memcg_events(const char *text, size_t len, struct oom_memcg *m);
+int live_parse_slabinfo(const char *text, size_t len, int64_t page_size_kib, struct oom_snapshot *s);
 
 #endif

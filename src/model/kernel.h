@@ -79,12 +79,17 @@ int badness_rank(struct oom_snapshot *s, int64_t totalpages, const struct kver *
 enum { ZWM_HIGH = 1, ZWM_HARDER = 2, ZWM_OOM = 4, ZWM_CMA = 8 };
 bool zone_watermark_ok(const struct oom_zone *z, int order, int64_t mark_kib, int classzone_idx,
 		       unsigned alloc_flags, int64_t page_size_kib, const struct kver *v);
+/* Without buddy counts (nr_orders 0) an order>0 request is judged on the
+ * free-page total alone: check zone_largest_free_order() for -1 first.
+ * A request the era lets ignore watermarks (OOM victim before 4.14) passes
+ * when a block of the order exists. */
 /* Largest order with a free block, -1 if none or unknown. */
 int zone_largest_free_order(const struct oom_zone *z);
 /* Free KiB in blocks of at least `order` (usable by such a request). */
 int64_t zone_free_kib_at_order(const struct oom_zone *z, int order, int64_t page_size_kib);
 /* mm/vmstat.c indices, in thousandths: fragmentation index (-1000 when a
- * suitable block exists) and unusable free space index. */
+ * suitable block exists) and unusable free space index.  INT_MIN when the
+ * zone has no buddy counts (or the order is out of range). */
 int zone_frag_index(const struct oom_zone *z, int order);
 int zone_unusable_index(const struct oom_zone *z, int order);
 /* Zone index of a zone name in the usual layout (DMA 0, DMA32 1, Normal 2,
@@ -96,5 +101,25 @@ int zone_index_in(const struct oom_snapshot *s, const char *zone_name);
  * ratio / 100 or kbytes) + swap. */
 int64_t commit_limit_kib(int64_t total_kib, int64_t hugetlb_kib, int64_t swap_kib,
 			 int64_t ratio, int64_t kbytes);
+/* What a non-root (or root) process may have committed under mode 2 before
+ * mmap/brk/fork fail with ENOMEM (__vm_enough_memory, §4.2): CommitLimit
+ * less admin_reserve_kbytes for non-admins and min(total_vm/32,
+ * user_reserve_kbytes) for a process of mm_total_vm_kib (OOM_NA: no mm).
+ * ≤3.9: less 3 % of the RAM part, and total_vm/32.  OOM_NA on missing input. */
+int64_t overcommit_allowed_kib(int64_t commit_limit_kib, int64_t swap_kib, int64_t admin_reserve_kib,
+			       int64_t user_reserve_kib, int64_t mm_total_vm_kib, bool cap_sys_admin,
+			       const struct kver *v);
+/* totalreserve_pages (mm/page_alloc.c calculate_totalreserve_pages) in KiB:
+ * Σ over zones of min(managed, max(lowmem_reserve[]) + high).  OOM_NA when
+ * a zone lacks the numbers. */
+int64_t totalreserve_kib(const struct oom_snapshot *s);
+/* The largest single request overcommit_memory=0 lets through now, in KiB
+ * (__vm_enough_memory's heuristic per era, §4.1): 5.2+ totalram + swap;
+ * 3.x–5.1 free + file − shmem + free swap + reclaimable slab − totalreserve
+ * − (non-admin) admin_reserve (≤3.9: − 1/32); ≤2.6.39 the two-pass form.
+ * The result is the largest request that succeeds (0 when none would).
+ * OOM_NA when the snapshot lacks a needed number. */
+int64_t overcommit_heuristic_limit_kib(const struct oom_snapshot *s, int64_t admin_reserve_kib,
+				       bool cap_sys_admin, const struct kver *v);
 
 #endif

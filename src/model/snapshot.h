@@ -105,6 +105,8 @@ struct oom_memcg {
 	int64_t file_mapped_kib, file_dirty_kib, anon_thp_kib, swap_kib, unevictable_kib;
 	int64_t active_anon_kib, inactive_anon_kib, active_file_kib, inactive_file_kib;
 	int64_t oom_kill_count;          /* memory.events oom_kill / oom_control */
+	int64_t oom_events, max_events, high_events;  /* v2 memory.events oom/max/high (live) */
+	int64_t oom_kill_disable, under_oom;          /* v1 memory.oom_control (live) */
 	int64_t oom_group;               /* v2 memory.oom.group: 1/0, OOM_NA */
 };
 
@@ -123,6 +125,7 @@ struct oom_task {
 	int64_t cpu;                     /* ≤3.6 tables */
 	char cgroup[OOM_PATH_LEN];       /* memory cgroup (live only; "" when unknown) */
 	bool kthread;                    /* live only */
+	bool global_init;                /* live only: pid 1 of the initial pid namespace, never selected */
 	/* Filled by badness_rank(): */
 	int64_t badness;                 /* points in pages, the era's arithmetic; OOM_NA = ineligible */
 	int64_t oom_score;               /* predicted /proc/PID/oom_score for that era */

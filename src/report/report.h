@@ -30,6 +30,7 @@ struct report_line {
 	size_t caller_len;
 	uint64_t lineno;        /* 1-based number of the (first) input line it came from */
 	bool continuation;      /* an indented continuation of the previous record (dmesg/journal) */
+	bool truncated;         /* a pager cut the line (trailing '>' or '…'); its cut last token was dropped */
 };
 
 struct report_scanner;
@@ -40,6 +41,8 @@ struct report_scanner;
  * as a child process; a missing tool is an error (-ENOEXEC) with a message
  * in report_scanner_error().  Returns 0 or -errno. */
 int report_scanner_open(struct report_scanner **out, int fd, const char *name);
+/* Same, and on failure err[0..errlen) says why ("needs 'xz' … install xz-utils"). */
+int report_scanner_open_msg(struct report_scanner **out, int fd, const char *name, char *err, size_t errlen);
 /* Next line.  all_lines = false lets the scanner skip input that holds no
  * OOM marker (the parser is between reports); true asks for every line
  * (the parser is inside a report).  Returns 1 with *line filled, 0 at end

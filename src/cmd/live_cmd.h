@@ -1,0 +1,30 @@
+/* live_cmd.h — what top, status and the overview share: gathering the
+ * ranked task view from a root (src/cmd/top.c) and the status audit
+ * (src/cmd/status.c). */
+#ifndef OOMKIT_LIVE_CMD_H
+#define OOMKIT_LIVE_CMD_H
+
+#include "render/live_render.h"
+
+/* Reads meminfo, the release and every task (or those of cgroup_dir, a
+ * memory cgroup directory below the root) and ranks them by the running
+ * kernel's badness.  On error writes a message into err and returns -errno. */
+int top_collect(struct top_view *v, const struct live_root *r, const char *cgroup_dir,
+		char *err, size_t errlen);
+/* Fills the cgroup of the first n ranked tasks (and of listed immune ones). */
+void top_fill_cgroups(struct top_view *v, const struct live_root *r, size_t n);
+void top_view_release(struct top_view *v);
+
+struct status_data {
+	struct oom_snapshot s;
+	struct live_vm vm;
+	struct findings f;
+	struct live_history h;
+	struct status_view view;
+};
+/* Reads everything the audit needs below r and runs diagnose_live. */
+void status_collect(struct status_data *d, const struct live_root *r, const char *root_arg,
+		    bool read_history);
+void status_data_release(struct status_data *d);
+
+#endif

@@ -1,0 +1,129 @@
+/* analysis.h — the numbers `explain` derives from one OOM event before it
+ * judges it: what the request was, where the memory was (with what no counter
+ * accounts for), whether each zone could have served the request, whom the
+ * era's badness arithmetic would have chosen, and why swap did not help.
+ *
+ * The diagnosis rules (event_rules.c) and both renderers read the same
+ * analysis, so text and JSON can never disagree.  Every quantity is OOM_NA
+ * when the report does not give what it needs: nothing is guessed. */
+#ifndef OOMKIT_ANALYSIS_H
+#define OOMKIT_ANALYSIS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diagnose/diagnose.h"
+#include "model/event.h"
+
+#define ANALYSIS_MAX_GFP_NAMES 32
+#define ANALYSIS_MAX_SWAP_REASONS 6
+
+/* Where the memory was: the machine's (scope "system", from Mem-Info) or the
+ * OOMing cgroup's (scope "memcg", from its stat dump, when the report has no
+ * Mem-Info, as every memcg OOM of 3.10+). */
+enum mem_scope { MEM_SCOPE_NONE = 0, MEM_SCOPE_SYSTEM, MEM_SCOPE_MEMCG };
+
+struct mem_breakdown {
+	enum mem_scope scope;
+	int64_t total_kib;          /* system: RAM the kernel manages; memcg: the limit */
+	int64_t used_kib;           /* memcg: usage; system: total − free */
+	int64_t free_kib;           /* system: free pages; memcg: limit − usage */
+	int64_t anon_kib;           /* system: anonymous LRU (holds shmem too); memcg: anon without shmem */
+	int64_t file_kib;           /* system: file LRU (page cache without shmem); memcg: file incl. shmem */
+	int64_t shmem_kib;
+	int64_t unevictable_kib;
+	int64_t slab_reclaimable_kib, slab_unreclaimable_kib;
+	int64_t pagetables_kib, kernel_stack_kib;
+	int64_t hugetlb_kib;
+	int64_t other_kib;          /* counters that are neither of the above (free_pcp, percpu, sock …) */
+	int64_t unaccounted_kib;    /* total − Σ known; OOM_NA when a needed counter is missing */
+	int64_t swap_total_kib, swap_free_kib;
+	/* The report's "pages RAM" against the sum of its zones' present pages:
+	 * when they disagree by more than 10 % the report is incomplete or
+	 * edited, and the unaccounted rest is not computed. */
+	int64_t ram_kib, zones_present_kib;
+	/* 32-bit highmem machines: the lowmem zones (Normal and below) */
+	int64_t lowmem_total_kib, lowmem_free_kib, highmem_free_kib;
+	bool totals_disagree;       /* (kept last: mem_init fills the int64_t above) */
+};
+
+/* Could this zone have served the request? */
+struct zone_verdict {
+	bool usable;                /* the request may use this zone (classzone, node masks) */
+	bool node_allowed;          /* false: outside the cpuset/mempolicy nodes */
+	bool evaluated;             /* free/min were printed, so the check ran */
+	bool ok;                    /* zone_watermark_ok at the request's order */
+	bool ok_order0;             /* … and at order 0 (order>0 only): fragmentation tells */
+	int64_t reserve_kib;        /* lowmem_reserve[classzone] in KiB; OOM_NA */
+	int64_t mark_kib;           /* the watermark the check used (min, adjusted) */
+	int largest_order;          /* -1 none / not printed */
+	bool block_known;           /* buddy line printed */
+	bool block_exists;          /* a free block of ≥ order was there */
+	int64_t free_at_order_kib;  /* free KiB in blocks ≥ order; OOM_NA */
+};
+
+enum victim_verdict {
+	VICTIM_UNKNOWN = 0,         /* no victim, no task table, or no totalpages */
+	VICTIM_BEST,                /* the era's arithmetic picks the same task */
+	VICTIM_NOT_BEST,            /* it would pick another */
+	VICTIM_NOT_IN_TABLE,        /* the victim is not in the task table */
+	VICTIM_TIE,                 /* best by points, equal to the runner-up */
+};
+
+struct event_analysis {
+	/* request */
+	bool sysrq;
+	int64_t page_size_kib;      /* from the buddy lines, or the arch's fixed size; OOM_NA */
+	int64_t request_bytes;      /* page size << order; OOM_NA */
+	char gfp_hex[24];           /* "0x140dca" as printed; "" unknown */
+	int nr_gfp_names;
+	const char *gfp_names[ANALYSIS_MAX_GFP_NAMES];  /* decoded for the era (static strings) */
+	char gfp_names_printed[256];/* the kernel's own decode "GFP_KERNEL|__GFP_ZERO"; "" */
+	uint64_t gfp_unknown_bits;
+	const char *zone_name;      /* highest zone the request may use; NULL unknown */
+	int classzone;              /* its index; -1 unknown */
+	bool atomic;                /* no direct reclaim: cannot reclaim, cannot swap */
+	bool can_io;                /* __GFP_IO: may write to swap */
+	bool can_fs;
+	bool may_oom;               /* gfp_may_oom */
+	/* constraint */
+	bool memcg;                 /* a memory cgroup's limit was hit */
+	bool cpuset, mempolicy;
+	/* memory */
+	struct mem_breakdown mem;
+	/* zones (index-aligned with ev->snap.zones) */
+	struct zone_verdict zone[OOM_MAX_ZONES];
+	int nr_usable, nr_evaluated, nr_ok, nr_ok_order0;
+	int64_t usable_free_kib;    /* Σ free of usable, evaluated zones */
+	/* victim choice */
+	int64_t totalpages;
+	int best_idx, second_idx, victim_idx;   /* into ev->snap.tasks; -1 */
+	enum victim_verdict victim_verdict;
+	int64_t margin_kib;         /* best − runner-up (or best − victim), in KiB of points; OOM_NA */
+	int biggest_idx;            /* task with the largest rss; -1 */
+	/* swap */
+	int nr_swap_reasons;
+	char swap_reasons[ANALYSIS_MAX_SWAP_REASONS][200];
+};
+
+/* Derives the analysis.  Fills each task's badness/oom_score (badness_rank),
+ * and the snapshot's page size when the architecture fixes it (x86: 4 KiB). */
+void event_analyse(struct oom_event *ev, struct event_analysis *a);
+/* The causes of an analysed event, most likely first (diagnose_event() is
+ * event_analyse() followed by this). */
+void diagnose_event_analysed(const struct oom_event *ev, const struct event_analysis *a,
+			     struct findings *out);
+
+/* Helpers the renderers share. */
+/* Swap counts as full below 5 % (or 64 MiB) free; see event_analysis.c. */
+bool analysis_swap_full(const struct mem_breakdown *m);
+const char *mem_scope_name(enum mem_scope s);           /* "system", "memcg", "none" */
+const char *victim_verdict_name(enum victim_verdict v); /* "best", "not-best", … */
+/* Node n in a kernel node list "0-1,3"; "" or "(null)" allow every node. */
+bool nodelist_has(const char *list, int node);
+/* Task fields in KiB for the event's page size; OOM_NA when unknown. */
+int64_t task_rss_kib(const struct oom_task *t, int64_t page_size_kib);
+int64_t task_swap_kib(const struct oom_task *t, int64_t page_size_kib);
+int64_t task_pgtables_kib(const struct oom_task *t, int64_t page_size_kib);
+
+#endif

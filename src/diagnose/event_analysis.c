@@ -1,0 +1,587 @@
+/* event_analysis.c — the numbers derived from one OOM event: request size
+ * and zone, memory breakdown with the unaccounted rest, per-zone watermark
+ * verdicts, the era's victim choice, and why swap did not help.  Mirrors the
+ * kernel through model/kernel.h; everything missing stays OOM_NA. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "diagnose/analysis.h"
+#include "model/kernel.h"
+#include "util/util.h"
+
+const char *mem_scope_name(enum mem_scope s)
+{
+	switch (s) {
+	case MEM_SCOPE_SYSTEM: return "system";
+	case MEM_SCOPE_MEMCG: return "memcg";
+	case MEM_SCOPE_NONE: break;
+	}
+	return "none";
+}
+
+const char *victim_verdict_name(enum victim_verdict v)
+{
+	switch (v) {
+	case VICTIM_BEST: return "best";
+	case VICTIM_NOT_BEST: return "not-best";
+	case VICTIM_NOT_IN_TABLE: return "not-in-table";
+	case VICTIM_TIE: return "tie";
+	case VICTIM_UNKNOWN: break;
+	}
+	return "unknown";
+}
+
+/* Kernel node lists (bitmap_print_to_pagebuf "%*pbl"): "0", "0-3", "0,2-3". */
+bool nodelist_has(const char *list, int node)
+{
+	if (!list || !*list || strcmp(list, "(null)") == 0)
+		return true;
+	const char *p = list, *end = list + strlen(list);
+	while (p < end) {
+		uint64_t lo, hi;
+		if (scan_u64(&p, end, &lo) != 0)
+			return true;   /* unreadable list: restrict nothing rather than guess */
+		hi = lo;
+		if (p < end && *p == '-') {
+			p++;
+			if (scan_u64(&p, end, &hi) != 0)
+				return true;
+		}
+		if (node >= 0 && (uint64_t)node >= lo && (uint64_t)node <= hi)
+			return true;
+		if (p < end && *p != ',')
+			return true;
+		if (p < end)
+			p++;
+	}
+	return false;
+}
+
+static int64_t pages_to_kib(int64_t pages, int64_t page_kib)
+{
+	if (!known(pages) || !known(page_kib))
+		return OOM_NA;
+	return sat_mul(pages, page_kib);
+}
+
+int64_t task_rss_kib(const struct oom_task *t, int64_t page_size_kib)
+{
+	return pages_to_kib(t->rss_pages, page_size_kib);
+}
+
+int64_t task_swap_kib(const struct oom_task *t, int64_t page_size_kib)
+{
+	return pages_to_kib(t->swapents_pages, page_size_kib);
+}
+
+int64_t task_pgtables_kib(const struct oom_task *t, int64_t page_size_kib)
+{
+	if (known(t->pgtables_bytes))
+		return t->pgtables_bytes / 1024;
+	if (known(t->nr_ptes)) {
+		int64_t pages = t->nr_ptes;
+		if (known(t->nr_pmds))
+			pages = sat_add(pages, t->nr_pmds);
+		return pages_to_kib(pages, page_size_kib);
+	}
+	return OOM_NA;
+}
+
+/* Adds b to *sum when known; marks *missing otherwise. */
+static void sum_known(int64_t *sum, int64_t b, bool *missing)
+{
+	if (known(b))
+		*sum = sat_add(*sum, b);
+	else
+		*missing = true;
+}
+
+static int64_t add_opt(int64_t a, int64_t b)
+{
+	if (!known(a))
+		return b;
+	if (!known(b))
+		return a;
+	return sat_add(a, b);
+}
+
+static bool arch_is_x86(const char *arch)
+{
+	static const char *const x86[] = { "x86_64", "amd64", "i386", "i486", "i586", "i686", "x86" };
+	for (size_t i = 0; i < ARRAY_SIZE(x86); i++)
+		if (strcmp(arch, x86[i]) == 0)
+			return true;
+	return false;
+}
+
+/* ---- request --------------------------------------------------------- */
+
+static void analyse_request(const struct oom_event *ev, struct event_analysis *a)
+{
+	const struct oom_request *r = &ev->req;
+	a->sysrq = ev->kind == OOM_KIND_SYSRQ || (known(r->order) && r->order == -1);
+	if (known(r->order) && r->order >= 0 && r->order < 32 && known(a->page_size_kib))
+		a->request_bytes = sat_mul(a->page_size_kib * 1024, (int64_t)1 << r->order);
+
+	/* The hex as printed, and the kernel's own names between the parentheses. */
+	const char *t = r->gfp_text;
+	size_t n = strcspn(t, "(");
+	if (n > 0 && n < sizeof(a->gfp_hex))
+		str_copy(a->gfp_hex, sizeof(a->gfp_hex), t, n);
+	else if (r->gfp_known)
+		snprintf(a->gfp_hex, sizeof(a->gfp_hex), "%#llx", (unsigned long long)r->gfp_mask);
+	if (t[n] == '(') {
+		const char *close = strrchr(t + n, ')');
+		size_t len = close ? (size_t)(close - (t + n + 1)) : strlen(t + n + 1);
+		str_copy(a->gfp_names_printed, sizeof(a->gfp_names_printed), t + n + 1, len);
+	}
+	if (!r->gfp_known)
+		return;
+	const struct kver *v = &ev->kv;
+	a->nr_gfp_names = gfp_decode(r->gfp_mask, v, a->gfp_names, ANALYSIS_MAX_GFP_NAMES,
+				     &a->gfp_unknown_bits);
+	if (a->nr_gfp_names < 0)
+		a->nr_gfp_names = 0;
+	if (a->nr_gfp_names > ANALYSIS_MAX_GFP_NAMES)
+		a->nr_gfp_names = ANALYSIS_MAX_GFP_NAMES;
+	a->zone_name = gfp_zone_name(r->gfp_mask, v);
+	/* A page-fault OOM (gfp 0, ≤5.15) or a sysrq one asks for nothing real. */
+	a->atomic = r->gfp_mask != 0 && !gfp_has(r->gfp_mask, GFPB_DIRECT_RECLAIM, v);
+	a->can_io = gfp_has(r->gfp_mask, GFPB_IO, v);
+	a->can_fs = gfp_has(r->gfp_mask, GFPB_FS, v);
+	a->may_oom = known(r->order) ? gfp_may_oom(r->gfp_mask, (int)(r->order < 0 ? 0 : r->order), v)
+				     : false;
+	if (a->zone_name) {
+		a->classzone = zone_index_in(&ev->snap, a->zone_name);
+		if (a->classzone < 0) {
+			/* The layout lacks that zone (64-bit has no HighMem; a small
+			 * machine no Normal): the request may use every zone present. */
+			for (int i = 0; i < ev->snap.nr_zones; i++) {
+				int zi = zone_index_in(&ev->snap, ev->snap.zones[i].name);
+				if (zi > a->classzone)
+					a->classzone = zi;
+			}
+		}
+	}
+}
+
+/* ---- memory breakdown -------------------------------------------------- */
+
+static int64_t zones_sum(const struct oom_snapshot *s, size_t off, bool lowmem_only, bool highmem_only)
+{
+	int64_t sum = OOM_NA;
+	for (int i = 0; i < s->nr_zones; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		bool high = strcmp(z->name, "HighMem") == 0 || strcmp(z->name, "Movable") == 0;
+		if ((lowmem_only && high) || (highmem_only && !high))
+			continue;
+		int64_t v = *(const int64_t *)((const char *)z + off);
+		sum = add_opt(sum, v);
+	}
+	return sum;
+}
+
+static bool has_zone(const struct oom_snapshot *s, const char *name)
+{
+	for (int i = 0; i < s->nr_zones; i++)
+		if (strcmp(s->zones[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdown *m)
+{
+	const struct oom_snapshot *s = &ev->snap;
+	const struct oom_mem *x = &s->mem;
+	m->scope = MEM_SCOPE_SYSTEM;
+	m->total_kib = x->total_kib;
+	if (!known(m->total_kib) && known(x->ram_kib))
+		m->total_kib = known(x->reserved_kib) ? x->ram_kib - x->reserved_kib : OOM_NA;
+	if (!known(m->total_kib))
+		m->total_kib = zones_sum(s, offsetof(struct oom_zone, managed_kib), false, false);
+	m->free_kib = x->free_kib;
+	if (!known(m->free_kib))
+		m->free_kib = zones_sum(s, offsetof(struct oom_zone, free_kib), false, false);
+	if (known(m->total_kib) && known(m->free_kib))
+		m->used_kib = m->total_kib - m->free_kib;
+	m->anon_kib = x->anon_kib;
+	if (!known(m->anon_kib) && known(x->active_anon_kib) && known(x->inactive_anon_kib))
+		m->anon_kib = x->active_anon_kib + x->inactive_anon_kib;
+	m->file_kib = x->file_kib;
+	if (!known(m->file_kib) && known(x->active_file_kib) && known(x->inactive_file_kib))
+		m->file_kib = x->active_file_kib + x->inactive_file_kib;
+	m->shmem_kib = x->shmem_kib;
+	m->unevictable_kib = x->unevictable_kib;
+	m->slab_reclaimable_kib = x->slab_reclaimable_kib;
+	m->slab_unreclaimable_kib = x->slab_unreclaimable_kib;
+	m->pagetables_kib = x->pagetables_kib;
+	if (!known(m->pagetables_kib))
+		m->pagetables_kib = zones_sum(s, offsetof(struct oom_zone, pagetables_kib), false, false);
+	m->kernel_stack_kib = x->kernel_stack_kib;
+	if (!known(m->kernel_stack_kib)) {
+		int64_t ks = OOM_NA;
+		for (int i = 0; i < s->nr_nodes; i++)
+			ks = add_opt(ks, s->nodes[i].kernel_stack_kib);
+		if (!known(ks))
+			ks = zones_sum(s, offsetof(struct oom_zone, kernel_stack_kib), false, false);
+		m->kernel_stack_kib = ks;
+	}
+	m->hugetlb_kib = x->hugetlb_kib;
+	if (!known(m->hugetlb_kib)) {
+		int64_t h = OOM_NA;
+		for (int i = 0; i < s->nr_nodes; i++)
+			h = add_opt(h, s->nodes[i].hugetlb_kib);
+		m->hugetlb_kib = h;
+	}
+	m->swap_total_kib = x->swap_total_kib;
+	m->swap_free_kib = x->swap_free_kib;
+	/* Small extras that the kernel counts apart from the LRUs and slab. */
+	int64_t other = OOM_NA;
+	other = add_opt(other, x->free_pcp_kib);
+	other = add_opt(other, x->isolated_anon_kib);
+	other = add_opt(other, x->isolated_file_kib);
+	other = add_opt(other, x->sec_pagetables_kib);
+	other = add_opt(other, x->kernel_misc_reclaimable_kib);
+	other = add_opt(other, x->bounce_kib);
+	m->other_kib = other;
+
+	/* Unaccounted: total − everything a counter accounts for.  The LRU lists
+	 * (anon — which holds shmem — file, unevictable) partition the user
+	 * pages; slab, page tables, kernel stacks and huge pages are apart from
+	 * them.  ≤2.6.27 prints one "slab:" figure.  A missing counter makes the
+	 * rest unknowable: left OOM_NA rather than guessed. */
+	m->ram_kib = x->ram_kib;
+	m->zones_present_kib = zones_sum(s, offsetof(struct oom_zone, present_kib), false, false);
+	if (known(m->ram_kib) && known(m->zones_present_kib) && m->ram_kib > 0) {
+		int64_t d = m->ram_kib - m->zones_present_kib;
+		if (d < 0)
+			d = -d;
+		m->totals_disagree = d * 10 > m->ram_kib;
+	}
+	if (known(m->total_kib) && !m->totals_disagree) {
+		int64_t sum = 0;
+		bool missing = false;
+		sum_known(&sum, m->free_kib, &missing);
+		sum_known(&sum, m->anon_kib, &missing);
+		sum_known(&sum, m->file_kib, &missing);
+		if (known(m->unevictable_kib))
+			sum = sat_add(sum, m->unevictable_kib);
+		if (known(m->slab_reclaimable_kib) || known(m->slab_unreclaimable_kib)) {
+			sum_known(&sum, m->slab_reclaimable_kib, &missing);
+			sum_known(&sum, m->slab_unreclaimable_kib, &missing);
+		} else {
+			sum_known(&sum, x->slab_kib, &missing);
+		}
+		sum_known(&sum, m->pagetables_kib, &missing);
+		if (known(m->kernel_stack_kib))
+			sum = sat_add(sum, m->kernel_stack_kib);
+		if (known(m->hugetlb_kib))
+			sum = sat_add(sum, m->hugetlb_kib);
+		if (known(other))
+			sum = sat_add(sum, other);
+		if (!missing)
+			m->unaccounted_kib = m->total_kib - sum;
+	}
+
+	/* Lowmem on 32-bit machines: Normal and below against HighMem. */
+	if (has_zone(s, "HighMem")) {
+		m->lowmem_total_kib = zones_sum(s, offsetof(struct oom_zone, managed_kib), true, false);
+		if (!known(m->lowmem_total_kib))
+			m->lowmem_total_kib = zones_sum(s, offsetof(struct oom_zone, present_kib), true, false);
+		m->lowmem_free_kib = zones_sum(s, offsetof(struct oom_zone, free_kib), true, false);
+		m->highmem_free_kib = zones_sum(s, offsetof(struct oom_zone, free_kib), false, true);
+	}
+}
+
+static void analyse_memory_memcg(const struct oom_event *ev, struct mem_breakdown *m)
+{
+	const struct oom_memcg *c = &ev->snap.memcg;
+	m->scope = MEM_SCOPE_MEMCG;
+	m->total_kib = c->limit_kib;
+	m->used_kib = c->usage_kib;
+	if (known(c->limit_kib) && known(c->usage_kib))
+		m->free_kib = c->limit_kib > c->usage_kib ? c->limit_kib - c->usage_kib : 0;
+	m->anon_kib = c->anon_kib;
+	if (!known(m->anon_kib) && known(c->active_anon_kib) && known(c->inactive_anon_kib))
+		m->anon_kib = c->active_anon_kib + c->inactive_anon_kib;
+	m->file_kib = c->file_kib;
+	if (!known(m->file_kib) && known(c->active_file_kib) && known(c->inactive_file_kib))
+		m->file_kib = c->active_file_kib + c->inactive_file_kib;
+	m->shmem_kib = c->shmem_kib;
+	m->unevictable_kib = c->unevictable_kib;
+	m->slab_reclaimable_kib = c->slab_reclaimable_kib;
+	m->slab_unreclaimable_kib = c->slab_unreclaimable_kib;
+	m->pagetables_kib = c->pagetables_kib;
+	m->kernel_stack_kib = c->kernel_stack_kib;
+	m->other_kib = add_opt(c->sock_kib, c->percpu_kib);
+	/* memcg hugetlb is not charged to memory.max: not part of this scope. */
+	m->swap_total_kib = ev->snap.mem.swap_total_kib;
+	m->swap_free_kib = ev->snap.mem.swap_free_kib;
+
+	/* Unaccounted: usage − (anon + file + kernel memory).  v2's "kernel"
+	 * (5.18+) sums slab, stacks, page tables, percpu, sock and vmalloc;
+	 * without it the parts are added.  memory.stat's anon and file are
+	 * disjoint (file holds shmem), so nothing is counted twice. */
+	if (known(c->usage_kib) && known(m->anon_kib) && known(m->file_kib)) {
+		int64_t sum = m->anon_kib + m->file_kib;
+		if (known(c->kernel_kib)) {
+			sum = sat_add(sum, c->kernel_kib);
+		} else {
+			int64_t k = OOM_NA;
+			k = add_opt(k, m->slab_reclaimable_kib);
+			k = add_opt(k, m->slab_unreclaimable_kib);
+			k = add_opt(k, m->kernel_stack_kib);
+			k = add_opt(k, m->pagetables_kib);
+			k = add_opt(k, m->other_kib);
+			if (known(k))
+				sum = sat_add(sum, k);
+		}
+		m->unaccounted_kib = c->usage_kib - sum;
+	}
+}
+
+static void mem_init(struct mem_breakdown *m)
+{
+	memset(m, 0, sizeof(*m));
+	int64_t *p = &m->total_kib;
+	size_t n = (size_t)(&m->highmem_free_kib - &m->total_kib) + 1;
+	for (size_t i = 0; i < n; i++)
+		p[i] = OOM_NA;
+}
+
+/* ---- zones -------------------------------------------------------------- */
+
+static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
+{
+	const struct oom_snapshot *s = &ev->snap;
+	int order = known(ev->req.order) && ev->req.order >= 0 && ev->req.order < OOM_MAX_ORDERS
+			    ? (int)ev->req.order : -1;
+	unsigned flags = 0;
+	if (ev->req.gfp_known && gfp_has(ev->req.gfp_mask, GFPB_HIGH, &ev->kv))
+		flags |= ZWM_HIGH;
+	if (a->atomic)
+		flags |= ZWM_HARDER;
+	a->usable_free_kib = OOM_NA;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		struct zone_verdict *zv = &a->zone[i];
+		zv->reserve_kib = OOM_NA;
+		zv->mark_kib = z->min_kib;
+		zv->free_at_order_kib = OOM_NA;
+		zv->largest_order = z->nr_orders > 0 ? zone_largest_free_order(z) : -1;
+		zv->block_known = z->nr_orders > 0;
+		zv->node_allowed = nodelist_has(ev->req.nodemask, z->node) &&
+				   (ev->kind != OOM_KIND_CPUSET && strcmp(ev->constraint, "CONSTRAINT_CPUSET") != 0
+					    ? true : nodelist_has(ev->mems_allowed, z->node));
+		int zi = zone_index_in(s, z->name);
+		zv->usable = a->classzone >= 0 && zi >= 0 && zi <= a->classzone && zv->node_allowed;
+		if (a->classzone >= 0 && a->classzone < z->nr_lowmem_reserve &&
+		    known(z->lowmem_reserve_pages[a->classzone]))
+			zv->reserve_kib = pages_to_kib(z->lowmem_reserve_pages[a->classzone], a->page_size_kib);
+		if (order >= 0 && zv->block_known) {
+			zv->block_exists = zv->largest_order >= order;
+			if (known(a->page_size_kib))
+				zv->free_at_order_kib = zone_free_kib_at_order(z, order, a->page_size_kib);
+		}
+		if (!zv->usable)
+			continue;
+		a->nr_usable++;
+		if (order < 0 || !known(z->free_kib) || !known(z->min_kib) || !known(a->page_size_kib))
+			continue;
+		zv->evaluated = true;
+		a->nr_evaluated++;
+		a->usable_free_kib = add_opt(a->usable_free_kib, z->free_kib);
+		zv->ok = zone_watermark_ok(z, order, z->min_kib, a->classzone, flags, a->page_size_kib, &ev->kv);
+		zv->ok_order0 = order == 0 ? zv->ok
+				: zone_watermark_ok(z, 0, z->min_kib, a->classzone, flags, a->page_size_kib, &ev->kv);
+		if (zv->ok)
+			a->nr_ok++;
+		if (zv->ok_order0)
+			a->nr_ok_order0++;
+	}
+}
+
+/* ---- victim ------------------------------------------------------------- */
+
+static int find_task(const struct oom_snapshot *s, int64_t pid)
+{
+	if (!known(pid))
+		return -1;
+	for (size_t i = 0; i < s->nr_tasks; i++)
+		if (s->tasks[i].pid == pid)
+			return (int)i;
+	return -1;
+}
+
+static void analyse_victim(struct oom_event *ev, struct event_analysis *a)
+{
+	struct oom_snapshot *s = &ev->snap;
+	a->best_idx = a->second_idx = a->victim_idx = a->biggest_idx = -1;
+	a->margin_kib = OOM_NA;
+	a->totalpages = badness_totalpages(ev);
+	int64_t big = -1;
+	for (size_t i = 0; i < s->nr_tasks; i++)
+		if (known(s->tasks[i].rss_pages) && s->tasks[i].rss_pages > big) {
+			big = s->tasks[i].rss_pages;
+			a->biggest_idx = (int)i;
+		}
+	if (s->nr_tasks == 0)
+		return;
+	if (known(a->totalpages) && a->totalpages > 0) {
+		int second = -1;
+		a->best_idx = badness_rank(s, a->totalpages, &ev->kv, &second);
+		a->second_idx = second;
+	}
+	if (!ev->have_victim)
+		return;
+	/* 2.6.36–5.0 may kill a child of the selected task: judge the selection. */
+	int64_t chosen = known(ev->victim.selected_pid) ? ev->victim.selected_pid : ev->victim.pid;
+	a->victim_idx = find_task(s, chosen);
+	if (a->victim_idx < 0 && chosen != ev->victim.pid)
+		a->victim_idx = find_task(s, ev->victim.pid);
+	if (a->best_idx < 0)
+		return;
+	if (a->victim_idx < 0) {
+		a->victim_verdict = VICTIM_NOT_IN_TABLE;
+		return;
+	}
+	const struct oom_task *best = &s->tasks[a->best_idx];
+	const struct oom_task *vic = &s->tasks[a->victim_idx];
+	if (a->victim_idx == a->best_idx) {
+		a->victim_verdict = VICTIM_BEST;
+		if (a->second_idx >= 0 && known(best->badness) && known(s->tasks[a->second_idx].badness)) {
+			int64_t d = best->badness - s->tasks[a->second_idx].badness;
+			a->margin_kib = pages_to_kib(d, a->page_size_kib);
+			if (d == 0)
+				a->victim_verdict = VICTIM_TIE;
+		}
+	} else if (known(best->badness) && known(vic->badness) && best->badness == vic->badness) {
+		/* Equal points: which one wins depends on iteration order (§3.4). */
+		a->victim_verdict = VICTIM_TIE;
+		a->margin_kib = 0;
+	} else {
+		a->victim_verdict = VICTIM_NOT_BEST;
+		if (known(best->badness) && known(vic->badness))
+			a->margin_kib = pages_to_kib(best->badness - vic->badness, a->page_size_kib);
+	}
+}
+
+/* ---- swap --------------------------------------------------------------- */
+
+static void swap_reason(struct event_analysis *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void swap_reason(struct event_analysis *a, const char *fmt, ...)
+{
+	if (a->nr_swap_reasons >= ANALYSIS_MAX_SWAP_REASONS)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->swap_reasons[a->nr_swap_reasons++], sizeof(a->swap_reasons[0]), fmt, ap);
+	va_end(ap);
+}
+
+/* Below 5 % free (or 64 MiB) swap counts as full: anonymous memory can only
+ * shrink by what swap still takes, and a remainder that small cannot absorb
+ * the anonymous working set of the machines that OOM (gigabytes). */
+bool analysis_swap_full(const struct mem_breakdown *m)
+{
+	if (!known(m->swap_total_kib) || !known(m->swap_free_kib) || m->swap_total_kib <= 0)
+		return false;
+	return m->swap_free_kib * 20 < m->swap_total_kib || m->swap_free_kib < 65536;
+}
+
+static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
+{
+	const struct mem_breakdown *m = &a->mem;
+	const struct oom_memcg *c = &ev->snap.memcg;
+	char b1[32], b2[32];
+	if (a->sysrq) {
+		swap_reason(a, "not applicable: a manual OOM (sysrq f) kills without any shortage");
+		return;
+	}
+	if (known(m->swap_total_kib) && m->swap_total_kib == 0)
+		swap_reason(a, "no swap is configured (Total swap = 0kB)");
+	else if (analysis_swap_full(m))
+		swap_reason(a, "swap was full: %s free of %s", fmt_kib(b1, sizeof(b1), m->swap_free_kib),
+			    fmt_kib(b2, sizeof(b2), m->swap_total_kib));
+	else if (!known(m->swap_total_kib))
+		swap_reason(a, "the report does not show the machine's swap");
+	if (a->memcg && ev->snap.have_memcg) {
+		if (known(c->swap_limit_kib) && c->swap_limit_kib == 0)
+			swap_reason(a, "the cgroup may not swap (swap limit 0)");
+		else if (known(c->memsw_limit_kib) && known(c->limit_kib) && c->memsw_limit_kib <= c->limit_kib)
+			swap_reason(a, "the cgroup's memory+swap limit (%s) is no larger than its memory limit: no swap headroom",
+				    fmt_kib(b1, sizeof(b1), c->memsw_limit_kib));
+		else if (known(c->swap_limit_kib) && known(c->swap_usage_kib) && c->swap_usage_kib >= c->swap_limit_kib)
+			swap_reason(a, "the cgroup's swap limit was reached (%s)", fmt_kib(b1, sizeof(b1), c->swap_limit_kib));
+		else if (known(c->memsw_limit_kib) && known(c->memsw_usage_kib) &&
+			 c->memsw_usage_kib >= c->memsw_limit_kib)
+			swap_reason(a, "the cgroup's memory+swap limit was reached (%s)",
+				    fmt_kib(b1, sizeof(b1), c->memsw_limit_kib));
+	}
+	if (ev->req.gfp_known && ev->req.gfp_mask != 0) {
+		if (a->atomic)
+			swap_reason(a, "the request could not wait (no direct reclaim): it cannot reclaim or swap at all");
+		else if (!a->can_io)
+			swap_reason(a, "the request had no __GFP_IO (GFP_NOIO): it could not write pages to swap");
+	}
+	if (known(m->unevictable_kib) && known(m->total_kib) && m->unevictable_kib * 10 > m->total_kib)
+		swap_reason(a, "%s was unevictable (mlocked or locked shmem) and cannot be swapped",
+			    fmt_kib(b1, sizeof(b1), m->unevictable_kib));
+	int64_t kernel = OOM_NA;
+	kernel = add_opt(kernel, m->slab_unreclaimable_kib);
+	kernel = add_opt(kernel, m->pagetables_kib);
+	kernel = add_opt(kernel, m->kernel_stack_kib);
+	if (known(kernel) && known(m->total_kib) && m->total_kib > 0 && kernel * 5 > m->total_kib)
+		swap_reason(a, "%s was kernel memory (unreclaimable slab, page tables, stacks), which is never swapped",
+			    fmt_kib(b1, sizeof(b1), kernel));
+	if (known(m->hugetlb_kib) && known(m->total_kib) && m->hugetlb_kib * 10 > m->total_kib)
+		swap_reason(a, "%s was held by huge pages, which are never swapped", fmt_kib(b1, sizeof(b1), m->hugetlb_kib));
+	if (a->nr_swap_reasons == 0 && known(m->swap_free_kib))
+		swap_reason(a, "swap still had %s free: reclaim did not get to it in time (anonymous memory grew faster than it could be written out, or swappiness is low)",
+			    fmt_kib(b1, sizeof(b1), m->swap_free_kib));
+}
+
+/* ---- entry -------------------------------------------------------------- */
+
+void event_analyse(struct oom_event *ev, struct event_analysis *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->classzone = -1;
+	a->request_bytes = OOM_NA;
+	a->totalpages = OOM_NA;
+	a->best_idx = a->second_idx = a->victim_idx = a->biggest_idx = -1;
+	a->margin_kib = OOM_NA;
+	a->usable_free_kib = OOM_NA;
+	/* x86 has 4 KiB pages, always; elsewhere only the buddy lines tell. */
+	if (!known(ev->snap.page_size_kib) && arch_is_x86(ev->arch))
+		ev->snap.page_size_kib = 4;
+	a->page_size_kib = ev->snap.page_size_kib;
+
+	a->memcg = ev->kind == OOM_KIND_MEMCG || strcmp(ev->constraint, "CONSTRAINT_MEMCG") == 0;
+	a->cpuset = ev->kind == OOM_KIND_CPUSET || strcmp(ev->constraint, "CONSTRAINT_CPUSET") == 0;
+	a->mempolicy = ev->kind == OOM_KIND_MEMPOLICY ||
+		       strcmp(ev->constraint, "CONSTRAINT_MEMORY_POLICY") == 0;
+
+	analyse_request(ev, a);
+	mem_init(&a->mem);
+	/* A memcg OOM is about the cgroup's memory: its stat dump, when printed
+	 * (≤3.9 kernels printed Mem-Info as well). */
+	if (a->memcg && ev->snap.have_memcg &&
+	    (!ev->have_meminfo || known(ev->snap.memcg.anon_kib) || known(ev->snap.memcg.file_kib)))
+		analyse_memory_memcg(ev, &a->mem);
+	else if (ev->have_meminfo || ev->snap.nr_zones > 0)
+		analyse_memory_system(ev, &a->mem);
+	else if (a->memcg && ev->snap.have_memcg)
+		analyse_memory_memcg(ev, &a->mem);
+	else {
+		a->mem.swap_total_kib = ev->snap.mem.swap_total_kib;
+		a->mem.swap_free_kib = ev->snap.mem.swap_free_kib;
+	}
+	/* A memcg charge fails against the limit, not in the page allocator:
+	 * the zones (when printed at all) say nothing about this request. */
+	if (!a->memcg && !a->sysrq)
+		analyse_zones(ev, a);
+	analyse_victim(ev, a);
+	analyse_swap(ev, a);
+}

@@ -1,0 +1,566 @@
+/* event_rules.c — the causes of one OOM event, most likely first.
+ *
+ * Ordering (issue 2): the cause that names what used the memory, where that
+ * is clear (shmem/tmpfs, slab, huge pages, memory no counter accounts for),
+ * comes ahead of the limit that was reached (memcg limit, lowmem), and a
+ * cpuset or mempolicy constraint ahead of plain exhaustion.  Weights encode
+ * that order:
+ *   100        manual sysrq (nothing ran out: everything else is context)
+ *   80…99      what used the memory (by its share: the bigger, the earlier)
+ *   78         lowmem exhausted while HighMem was free (32-bit)
+ *   76         fragmentation (a high-order block was missing)
+ *   74         cpuset / mempolicy constraint
+ *   72         atomic reserves exhausted (page allocation failure)
+ *   70         memory cgroup limit
+ *   60         genuine exhaustion (RAM, and swap full or absent)
+ *   50         unknown
+ *   ≤10        consequences worth knowing (panic_on_oom, nothing killable)
+ *
+ * Every number quoted comes from the report or from arithmetic on it
+ * (event_analysis.c); a rule whose numbers are missing does not fire. */
+#include <string.h>
+
+#include "diagnose/analysis.h"
+#include "diagnose/diagnose.h"
+#include "model/kernel.h"
+#include "util/util.h"
+
+/* A consumer holding 30 % or more of the memory in scope is named as the
+ * cause.  Why 30 %: on the reports we read, page cache and anonymous memory
+ * of the workload normally take most of RAM and no kernel-side consumer
+ * (slab, shmem, huge pages) exceeds 10–15 %; a single consumer with a third
+ * of memory is both abnormal and, had it not grown, enough to have avoided
+ * the OOM in almost every report.  Below it, it is mentioned as evidence
+ * only. */
+#define CONSUMER_SHARE_PCT 30
+/* Unaccounted memory: the report's counters cover the LRU lists, slab, page
+ * tables, stacks and huge pages; what they miss (vmalloc, percpu, driver
+ * pages, the kernel image) is a few percent on a healthy machine.  30 % and
+ * at least 256 MiB (64 MiB in a cgroup) outside every counter points at a
+ * driver allocating pages directly, a balloon, or a leak. */
+#define UNACCOUNTED_SHARE_PCT 30
+#define UNACCOUNTED_MIN_KIB (256 * 1024)
+#define UNACCOUNTED_MIN_MEMCG_KIB (64 * 1024)
+/* HighMem free that makes a lowmem OOM "lowmem exhaustion": 64 MiB is far
+ * above the HighMem zone's own watermarks (clamped to ≤128 pages, §5.3). */
+#define HIGHMEM_FREE_MIN_KIB (64 * 1024)
+
+struct ctx {
+	const struct oom_event *ev;
+	const struct event_analysis *a;
+	struct findings *out;
+	char b[6][32];     /* scratch for fmt_kib */
+};
+
+static const char *K(struct ctx *c, int slot, int64_t kib)
+{
+	return fmt_kib(c->b[slot], sizeof(c->b[slot]), kib);
+}
+
+static int pct(int64_t part, int64_t whole)
+{
+	if (!known(part) || !known(whole) || whole <= 0 || part < 0)
+		return -1;
+	int64_t p = part >= INT64_MAX / 100 ? 100 : part * 100 / whole;
+	return p > 1000 ? 1000 : (int)p;
+}
+
+static int share_weight(int share)
+{
+	int w = 80 + share / 5;
+	return w > 99 ? 99 : w;
+}
+
+/* What the scope's share is measured against: RAM, or the cgroup's usage. */
+static int64_t scope_whole(const struct event_analysis *a)
+{
+	if (a->mem.scope == MEM_SCOPE_MEMCG)
+		return known(a->mem.used_kib) ? a->mem.used_kib : a->mem.total_kib;
+	return a->mem.total_kib;
+}
+
+static const char *scope_word(const struct event_analysis *a)
+{
+	return a->mem.scope == MEM_SCOPE_MEMCG ? "of the cgroup's usage" : "of RAM";
+}
+
+static const struct oom_task *task_at(const struct oom_event *ev, int i)
+{
+	return i >= 0 && (size_t)i < ev->snap.nr_tasks ? &ev->snap.tasks[i] : NULL;
+}
+
+/* "java (pid 1234, 498 MiB rss)" for the largest task, or the victim. */
+static void biggest_text(struct ctx *c, char *dst, size_t len)
+{
+	const struct oom_event *ev = c->ev;
+	const struct oom_task *t = task_at(ev, c->a->biggest_idx);
+	char tmp[32];
+	if (t) {
+		int64_t anon = known(t->rss_anon_pages) ? t->rss_anon_pages : OOM_NA;
+		if (known(anon) && known(c->a->page_size_kib))
+			snprintf(dst, len, "%s (pid %lld, %s anon)", t->comm, (long long)t->pid,
+				 fmt_kib(tmp, sizeof(tmp), anon * c->a->page_size_kib));
+		else
+			snprintf(dst, len, "%s (pid %lld, %s rss)", t->comm, (long long)t->pid,
+				 fmt_kib(tmp, sizeof(tmp), task_rss_kib(t, c->a->page_size_kib)));
+		return;
+	}
+	if (ev->have_victim && known(ev->victim.anon_rss_kib)) {
+		snprintf(dst, len, "%s (pid %lld, %s anon)", ev->victim.comm, (long long)ev->victim.pid,
+			 fmt_kib(tmp, sizeof(tmp), ev->victim.anon_rss_kib));
+		return;
+	}
+	snprintf(dst, len, "the largest process (the report has no task table)");
+}
+
+/* ---- manual OOM ---------------------------------------------------------- */
+
+static void rule_sysrq(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	if (!c->a->sysrq)
+		return;
+	struct finding *f = findings_add(c->out, "manual-sysrq", SEV_INFO, 100,
+		"a manual OOM kill (sysrq f, order=-1), not a memory shortage: %s free of %s",
+		K(c, 0, c->a->mem.free_kib), K(c, 1, c->a->mem.total_kib));
+	finding_evidence(f, "order=-1 on the trigger line: the kernel's marker for a sysrq-triggered OOM (mm/oom_kill.c is_sysrq_oom, 4.x+)");
+	if (ev->req.trigger_comm[0])
+		finding_evidence(f, "triggered from %s (pid %lld): the sysrq work runs in a kworker (moom_callback)",
+				 ev->req.trigger_comm, (long long)ev->req.trigger_pid);
+	if (known(c->a->mem.free_kib))
+		finding_evidence(f, "free memory at the time: %s", K(c, 0, c->a->mem.free_kib));
+	finding_advice(f, "find who pressed Alt+SysRq+F or wrote 'f' to /proc/sysrq-trigger (a watchdog, a script, a person on a thrashing machine)");
+	finding_advice(f, "to forbid it: kernel.sysrq=0, or a mask without 64 (process signalling)");
+}
+
+/* ---- what used the memory ------------------------------------------------ */
+
+static void rule_shmem(struct ctx *c)
+{
+	const struct event_analysis *a = c->a;
+	int64_t whole = scope_whole(a);
+	int share = pct(a->mem.shmem_kib, whole);
+	if (share < CONSUMER_SHARE_PCT)
+		return;
+	struct finding *f = findings_add(c->out, "shmem-tmpfs", SEV_CRITICAL, share_weight(share),
+		"shmem/tmpfs held %s (%d %% %s): files in tmpfs or shared memory, which killing processes does not free",
+		K(c, 0, a->mem.shmem_kib), share, scope_word(a));
+	finding_evidence(f, "shmem: %s of %s", K(c, 0, a->mem.shmem_kib), K(c, 1, whole));
+	if (c->ev->have_victim && known(c->ev->victim.shmem_rss_kib))
+		finding_evidence(f, "the victim %s mapped %s of it (shmem-rss)", c->ev->victim.comm,
+				 K(c, 2, c->ev->victim.shmem_rss_kib));
+	if (a->mem.scope == MEM_SCOPE_MEMCG)
+		finding_evidence(f, "tmpfs pages are charged to the cgroup that wrote them and stay charged after the writer dies");
+	finding_advice(f, "find the big files in tmpfs mounts (df -t tmpfs; du -x /dev/shm /run /tmp) and shared memory segments (ipcs -m)");
+	finding_advice(f, "cap each tmpfs with size= (mount -o remount,size=…) so a runaway writer gets ENOSPC instead of an OOM kill");
+	if (known(a->mem.swap_total_kib) && a->mem.swap_total_kib == 0)
+		finding_advice(f, "with swap, idle tmpfs pages could be swapped out; without it they pin RAM");
+}
+
+static void rule_slab(struct ctx *c)
+{
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	int64_t slab = OOM_NA;
+	if (known(m->slab_reclaimable_kib) && known(m->slab_unreclaimable_kib))
+		slab = m->slab_reclaimable_kib + m->slab_unreclaimable_kib;
+	else if (known(c->ev->snap.mem.slab_kib) && m->scope == MEM_SCOPE_SYSTEM)
+		slab = c->ev->snap.mem.slab_kib;
+	int64_t whole = scope_whole(a);
+	const char *of = scope_word(a);
+	/* On 32-bit highmem machines slab lives in lowmem only: measure it there. */
+	if (m->scope == MEM_SCOPE_SYSTEM && known(m->lowmem_total_kib)) {
+		whole = m->lowmem_total_kib;
+		of = "of lowmem";
+	}
+	int share = pct(slab, whole);
+	if (share < CONSUMER_SHARE_PCT)
+		return;
+	struct finding *f = findings_add(c->out, "slab-growth", SEV_CRITICAL, share_weight(share),
+		"kernel slab held %s (%d %% %s): %s unreclaimable, %s reclaimable",
+		K(c, 0, slab), share, of, K(c, 1, m->slab_unreclaimable_kib), K(c, 2, m->slab_reclaimable_kib));
+	finding_evidence(f, "slab_reclaimable: %s, slab_unreclaimable: %s, of %s",
+			 K(c, 0, m->slab_reclaimable_kib), K(c, 1, m->slab_unreclaimable_kib), K(c, 2, whole));
+	const struct oom_snapshot *s = &c->ev->snap;
+	for (int i = 0; i < s->nr_slabs && i < 3; i++)
+		finding_evidence(f, "slab cache %s: %s used, %s total", s->slabs[i].name,
+				 K(c, 0, s->slabs[i].used_kib), K(c, 1, s->slabs[i].total_kib));
+	if (known(m->slab_unreclaimable_kib) && known(m->slab_reclaimable_kib) &&
+	    m->slab_unreclaimable_kib >= m->slab_reclaimable_kib) {
+		finding_advice(f, "find the growing cache with slabtop or /proc/slabinfo (the report's \"Unreclaimable slab info\" names the largest)");
+		finding_advice(f, "unreclaimable slab that grows without bound is a kernel or driver leak: update the kernel, or report the cache name to its subsystem");
+	} else {
+		finding_advice(f, "reclaimable slab (dentries, inodes) that reclaim did not shrink: raise vm.vfs_cache_pressure, find what creates millions of files or negative dentries");
+		finding_advice(f, "slabtop shows which cache; echo 2 > /proc/sys/vm/drop_caches frees reclaimable slab now");
+	}
+}
+
+static void rule_hugepages(struct ctx *c)
+{
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *s = &c->ev->snap;
+	if (a->mem.scope != MEM_SCOPE_SYSTEM)
+		return;
+	int share = pct(a->mem.hugetlb_kib, a->mem.total_kib);
+	if (share < CONSUMER_SHARE_PCT)
+		return;
+	struct finding *f = findings_add(c->out, "hugepages-reserved", SEV_CRITICAL, share_weight(share),
+		"huge pages held %s (%d %% of RAM): the hugetlb pool is taken out of normal use, never swapped or reclaimed",
+		K(c, 0, a->mem.hugetlb_kib), share);
+	int64_t free_kib = OOM_NA, sz = OOM_NA, tot = OOM_NA;
+	for (int i = 0; i < s->nr_nodes; i++) {
+		const struct oom_node *n = &s->nodes[i];
+		if (known(n->hugepages_total) && known(n->hugepage_size_kib)) {
+			finding_evidence(f, "node %d: hugepages_total=%lld hugepages_free=%lld hugepages_size=%lldkB",
+					 n->node, (long long)n->hugepages_total,
+					 (long long)(known(n->hugepages_free) ? n->hugepages_free : -1),
+					 (long long)n->hugepage_size_kib);
+			tot = known(tot) ? sat_add(tot, n->hugepages_total) : n->hugepages_total;
+			if (known(n->hugepages_free))
+				free_kib = sat_add(known(free_kib) ? free_kib : 0, sat_mul(n->hugepages_free, n->hugepage_size_kib));
+			sz = n->hugepage_size_kib;
+		}
+	}
+	if (known(free_kib) && free_kib > 0)
+		finding_evidence(f, "%s of the pool was free: reserved but unused", K(c, 0, free_kib));
+	if (known(tot) && known(sz))
+		finding_advice(f, "lower vm.nr_hugepages (now %lld × %s) to what the application really maps (HugePages_Total − HugePages_Free while it runs)",
+			       (long long)tot, K(c, 1, sz));
+	else
+		finding_advice(f, "lower vm.nr_hugepages (or the hugepages= boot option) to what the application really maps");
+	finding_advice(f, "or let applications use transparent huge pages, which the kernel can split and reclaim");
+}
+
+static void rule_unaccounted(struct ctx *c)
+{
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	int64_t whole = m->scope == MEM_SCOPE_MEMCG ? m->used_kib : m->total_kib;
+	int share = pct(m->unaccounted_kib, whole);
+	int64_t floor_kib = m->scope == MEM_SCOPE_MEMCG ? UNACCOUNTED_MIN_MEMCG_KIB : UNACCOUNTED_MIN_KIB;
+	if (share < UNACCOUNTED_SHARE_PCT || m->unaccounted_kib < floor_kib)
+		return;
+	struct finding *f = findings_add(c->out, "kernel-leak-or-bug", SEV_CRITICAL, share_weight(share),
+		"%s (%d %% %s) is in no counter of the report: memory taken by a driver, a balloon or a kernel leak",
+		K(c, 0, m->unaccounted_kib), share, m->scope == MEM_SCOPE_MEMCG ? "of the cgroup's usage" : "of RAM");
+	char t[9][32];
+	finding_evidence(f, "total %s; free %s, anon %s, file %s, slab %s + %s, page tables %s, stacks %s, huge pages %s",
+			 fmt_kib(t[0], 32, whole), fmt_kib(t[1], 32, m->free_kib), fmt_kib(t[2], 32, m->anon_kib),
+			 fmt_kib(t[3], 32, m->file_kib), fmt_kib(t[4], 32, m->slab_reclaimable_kib),
+			 fmt_kib(t[5], 32, m->slab_unreclaimable_kib), fmt_kib(t[6], 32, m->pagetables_kib),
+			 fmt_kib(t[7], 32, m->kernel_stack_kib), fmt_kib(t[8], 32, m->hugetlb_kib));
+	finding_evidence(f, "unaccounted = total − every counter above = %s", K(c, 3, m->unaccounted_kib));
+	finding_advice(f, "check /proc/meminfo (VmallocUsed, Percpu) and driver counters (GPU: /sys/kernel/debug/dri; virtio-balloon inflation takes memory out of a guest)");
+	finding_advice(f, "watch it grow with 'oomkit status' or /proc/meminfo over time; if it grows with uptime, try a newer kernel and report it to the driver's maintainers with this log");
+}
+
+/* ---- limits and constraints --------------------------------------------- */
+
+static void rule_lowmem(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	if (m->scope != MEM_SCOPE_SYSTEM || !known(m->highmem_free_kib) || a->nr_evaluated == 0)
+		return;
+	int hi = zone_index_in(&ev->snap, "HighMem");
+	/* Only a request that may not use HighMem (GFP_KERNEL and friends) can
+	 * starve in lowmem while HighMem is free. */
+	if (hi >= 0 && a->classzone >= hi)
+		return;
+	if (a->nr_ok > 0 || m->highmem_free_kib < HIGHMEM_FREE_MIN_KIB)
+		return;
+	/* Name the biggest kernel-side user of lowmem. */
+	const char *who = "kernel memory";
+	int64_t amount = OOM_NA;
+	int64_t slab = OOM_NA;
+	if (known(m->slab_reclaimable_kib) && known(m->slab_unreclaimable_kib))
+		slab = m->slab_reclaimable_kib + m->slab_unreclaimable_kib;
+	else
+		slab = ev->snap.mem.slab_kib;
+	if (known(slab)) { who = "slab"; amount = slab; }
+	if (known(m->pagetables_kib) && (!known(amount) || m->pagetables_kib > amount)) {
+		who = "page tables"; amount = m->pagetables_kib;
+	}
+	if (known(m->kernel_stack_kib) && (!known(amount) || m->kernel_stack_kib > amount)) {
+		who = "kernel stacks"; amount = m->kernel_stack_kib;
+	}
+	struct finding *f = findings_add(c->out, "lowmem-exhausted-highmem-free", SEV_CRITICAL, 78,
+		"32-bit kernel with %s: lowmem exhausted by %s (%s) while HighMem had %s free",
+		K(c, 0, m->total_kib), who, K(c, 1, amount), K(c, 2, m->highmem_free_kib));
+	finding_evidence(f, "the request (%s) may use zones up to %s only: kernel memory must come from lowmem",
+			 a->gfp_hex[0] ? a->gfp_hex : "gfp ?", a->zone_name ? a->zone_name : "?");
+	finding_evidence(f, "lowmem: %s free of %s; HighMem: %s free",
+			 K(c, 0, m->lowmem_free_kib), K(c, 1, m->lowmem_total_kib), K(c, 2, m->highmem_free_kib));
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (a->zone[i].evaluated && !a->zone[i].ok)
+			finding_evidence(f, "%s: free %s, min %s + lowmem_reserve %s: below the watermark",
+					 z->name, K(c, 0, z->free_kib), K(c, 1, z->min_kib), K(c, 2, a->zone[i].reserve_kib));
+	}
+	if (known(m->total_kib) && m->total_kib > 16LL * 1024 * 1024)
+		finding_advice(f, "boot a 64-bit kernel, or mem=16G: every 4 KiB page of RAM costs lowmem for its struct page");
+	else
+		finding_advice(f, "boot a 64-bit kernel: it has no lowmem/HighMem split");
+	finding_advice(f, "meanwhile shrink %s: vm.vfs_cache_pressure=200, fewer files cached, and a larger vm.min_free_kbytes", who);
+}
+
+static void rule_fragmentation(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	int64_t order = ev->req.order;
+	if (a->sysrq || a->memcg || !known(order) || order <= 0 || a->nr_evaluated == 0 || a->nr_ok > 0)
+		return;
+	/* Memory was there (some usable zone passed at order 0) but no block of
+	 * the order was: that is fragmentation, not exhaustion. */
+	bool blocks_missing = false;
+	int largest = -1;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct zone_verdict *zv = &a->zone[i];
+		if (!zv->evaluated)
+			continue;
+		if (zv->block_known && !zv->block_exists)
+			blocks_missing = true;
+		if (zv->largest_order > largest)
+			largest = zv->largest_order;
+	}
+	if (a->nr_ok_order0 == 0 && !blocks_missing)
+		return;
+	if (a->nr_ok_order0 == 0 && known(a->usable_free_kib) && known(a->mem.total_kib) &&
+	    a->usable_free_kib * 20 < a->mem.total_kib)
+		return;   /* under 5 % free: plain exhaustion, blocks or not */
+	char blocks[48];
+	if (largest >= 0)
+		snprintf(blocks, sizeof(blocks), "order-0..%d blocks", largest);
+	else
+		snprintf(blocks, sizeof(blocks), "small blocks");
+	bool failure = ev->kind == OOM_KIND_ALLOC_FAILURE;
+	struct finding *f = findings_add(c->out, "fragmentation-high-order", SEV_CRITICAL, failure ? 85 : 76,
+		"order-%lld request (%s) failed with %s free in %s: fragmentation",
+		(long long)order, K(c, 0, known(a->request_bytes) ? a->request_bytes / 1024 : OOM_NA),
+		K(c, 1, a->usable_free_kib), blocks);
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		const struct zone_verdict *zv = &a->zone[i];
+		if (!zv->evaluated)
+			continue;
+		int fi = zone_frag_index(z, (int)order);
+		finding_evidence(f, "node %d %s: free %s (min %s), largest free block order %d, fragmentation index %d.%03d",
+				 z->node, z->name, K(c, 0, z->free_kib), K(c, 1, z->min_kib), zv->largest_order,
+				 fi / 1000, (fi < 0 ? -fi : fi) % 1000);
+	}
+	if (ev->compaction_disabled)
+		finding_evidence(f, "\"COMPACTION is disabled!!!\": this kernel cannot defragment memory");
+	if (kver_cmp(&ev->kv, 4, 7, 0) >= 0 && kver_cmp(&ev->kv, 4, 8, 0) < 0 && order <= 3)
+		finding_evidence(f, "4.7 kernels OOM-killed on order-2/3 requests with free memory (a known regression, fixed in 4.8/4.9)");
+	finding_advice(f, "raise vm.min_free_kbytes (e.g. to 1-3 %% of RAM) so kswapd keeps more memory free and unfragmented");
+	if (ev->compaction_disabled)
+		finding_advice(f, "use a kernel built with CONFIG_COMPACTION");
+	else
+		finding_advice(f, "enable compaction: vm.compaction_proactiveness (5.9+), or echo 1 > /proc/sys/vm/compact_memory from cron; watch /proc/buddyinfo");
+	if (a->atomic || failure)
+		finding_advice(f, "the caller should fall back to smaller blocks (kvmalloc) or retry: %s allocations fail by design under fragmentation",
+			       a->atomic ? "atomic high-order" : "high-order");
+}
+
+static void rule_cpuset(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (!a->cpuset && !a->mempolicy)
+		return;
+	int64_t in = OOM_NA, out = OOM_NA;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (!known(z->free_kib))
+			continue;
+		int64_t *dst = a->zone[i].node_allowed ? &in : &out;
+		*dst = known(*dst) ? *dst + z->free_kib : z->free_kib;
+	}
+	const char *nodes = a->cpuset ? ev->mems_allowed : ev->req.nodemask;
+	struct finding *f;
+	if (known(out))
+		f = findings_add(c->out, "cpuset-or-mempolicy", SEV_CRITICAL, 74,
+			"the allocation was confined to nodes %s by %s: they had %s free while the other nodes had %s",
+			nodes[0] ? nodes : "?", a->cpuset ? "its cpuset" : "a memory policy",
+			K(c, 0, in), K(c, 1, out));
+	else
+		f = findings_add(c->out, "cpuset-or-mempolicy", SEV_CRITICAL, 74,
+			"the allocation was confined to nodes %s by %s, and those ran out",
+			nodes[0] ? nodes : "?", a->cpuset ? "its cpuset" : "a memory policy");
+	if (ev->constraint[0])
+		finding_evidence(f, "constraint=%s", ev->constraint);
+	if (ev->cpuset[0])
+		finding_evidence(f, "cpuset=%s mems_allowed=%s", ev->cpuset, ev->mems_allowed[0] ? ev->mems_allowed : "?");
+	if (ev->req.nodemask[0])
+		finding_evidence(f, "nodemask=%s", ev->req.nodemask);
+	if (a->cpuset)
+		finding_advice(f, "widen the cpuset's memory nodes (cpuset.mems / cpuset.mems.effective) or move the job to a cpuset with more memory");
+	else
+		finding_advice(f, "use a preferred policy (numactl --preferred) instead of --membind, or bind to more nodes");
+	finding_advice(f, "size the job to the memory of its nodes (numastat -m shows per-node use)");
+}
+
+static void rule_atomic(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (ev->kind != OOM_KIND_ALLOC_FAILURE || !a->atomic || !known(ev->req.order) || ev->req.order != 0)
+		return;
+	if (a->nr_evaluated == 0 || a->nr_ok > 0)
+		return;
+	struct finding *f = findings_add(c->out, "atomic-reserves-exhausted", SEV_WARNING, 72,
+		"an atomic request (cannot sleep or reclaim) found every usable zone below its reserve: %s free",
+		K(c, 0, a->usable_free_kib));
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (a->zone[i].evaluated)
+			finding_evidence(f, "node %d %s: free %s, min %s", z->node, z->name, K(c, 0, z->free_kib),
+					 K(c, 1, z->min_kib));
+	}
+	finding_advice(f, "raise vm.min_free_kbytes so bursts of atomic allocations (network receive, interrupts) find free pages");
+	finding_advice(f, "usually harmless when rare (the caller drops a packet or retries); frequent failures mean memory is too tight");
+}
+
+static void rule_memcg(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (!a->memcg)
+		return;
+	const struct oom_memcg *m = &ev->snap.memcg;
+	const char *path = ev->oom_memcg[0] ? ev->oom_memcg : m->path[0] ? m->path : "?";
+	char big[160];
+	biggest_text(c, big, sizeof(big));
+	struct finding *f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
+		"memory cgroup %s reached its limit of %s (usage %s, failcnt %s)", path,
+		K(c, 0, m->limit_kib), K(c, 1, m->usage_kib),
+		known(m->failcnt) ? (snprintf(c->b[2], sizeof(c->b[2]), "%lld", (long long)m->failcnt), c->b[2]) : "?");
+	if (known(m->usage_kib) || known(m->limit_kib))
+		finding_evidence(f, "memory: usage %s, limit %s, failcnt %s", K(c, 0, m->usage_kib),
+				 K(c, 1, m->limit_kib),
+				 known(m->failcnt) ? (snprintf(c->b[2], sizeof(c->b[2]), "%lld", (long long)m->failcnt), c->b[2]) : "?");
+	if (known(m->swap_limit_kib))
+		finding_evidence(f, "swap: usage %s, limit %s", K(c, 0, m->swap_usage_kib), K(c, 1, m->swap_limit_kib));
+	if (known(m->memsw_limit_kib))
+		finding_evidence(f, "memory+swap: usage %s, limit %s", K(c, 0, m->memsw_usage_kib), K(c, 1, m->memsw_limit_kib));
+	if (a->mem.scope == MEM_SCOPE_MEMCG && (known(a->mem.anon_kib) || known(a->mem.file_kib)))
+		finding_evidence(f, "in the cgroup: anon %s, file %s, shmem %s", K(c, 0, a->mem.anon_kib),
+				 K(c, 1, a->mem.file_kib), K(c, 2, a->mem.shmem_kib));
+	if (ev->task_memcg[0] && strcmp(ev->task_memcg, path) != 0)
+		finding_evidence(f, "the victim was in %s, below the limited cgroup", ev->task_memcg);
+	finding_evidence(f, "largest process in the cgroup: %s", big);
+	finding_advice(f, "raise the cgroup limit from %s (memory.max, or memory.limit_in_bytes on cgroup v1; systemd: MemoryMax=) or find the growth in %s",
+		       K(c, 0, m->limit_kib), big);
+	finding_advice(f, "set memory.high a little below the limit so the cgroup is throttled and reclaimed before it is killed");
+}
+
+/* ---- exhaustion ------------------------------------------------------------ */
+
+static void rule_exhaustion(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	if (a->memcg || (ev->kind == OOM_KIND_ALLOC_FAILURE && a->atomic))
+		return;
+	/* A high-order request that failed for want of blocks is fragmentation. */
+	if (findings_get(c->out, "fragmentation-high-order"))
+		return;
+	/* A manual OOM proves no shortage: only call it exhaustion when the
+	 * numbers show one (under 10 % free, or a usable zone below min). */
+	if (a->sysrq) {
+		bool low_free = known(m->free_kib) && known(m->total_kib) && m->free_kib * 10 < m->total_kib;
+		bool zone_low = a->nr_evaluated > 0 && a->nr_ok < a->nr_evaluated;
+		if (!low_free && !zone_low)
+			return;
+	}
+	char big[160];
+	biggest_text(c, big, sizeof(big));
+	if (known(m->swap_total_kib) && m->swap_total_kib == 0) {
+		struct finding *f = findings_add(c->out, "genuine-exhaustion-no-swap", SEV_CRITICAL, 60,
+			"RAM ran out with no swap: %s free of %s, %s anonymous", K(c, 0, m->free_kib),
+			K(c, 1, m->total_kib), K(c, 2, m->anon_kib));
+		finding_evidence(f, "Total swap = 0kB");
+		if (known(m->free_kib))
+			finding_evidence(f, "free %s of %s; anonymous %s, page cache %s", K(c, 0, m->free_kib),
+					 K(c, 1, m->total_kib), K(c, 2, m->anon_kib), K(c, 3, m->file_kib));
+		finding_evidence(f, "largest process: %s", big);
+		finding_advice(f, "find the growth in %s, or cap it with a memory cgroup (systemd MemoryMax=) so it is killed alone", big);
+		finding_advice(f, "add RAM, or some swap (a swap file) so idle anonymous pages can leave RAM before anything is killed");
+		return;
+	}
+	if (analysis_swap_full(m)) {
+		struct finding *f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
+			"RAM and swap ran out: swap %s free of %s, RAM %s free of %s", K(c, 0, m->swap_free_kib),
+			K(c, 1, m->swap_total_kib), K(c, 2, m->free_kib), K(c, 3, m->total_kib));
+		finding_evidence(f, "Free swap = %s, Total swap = %s", K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib));
+		if (known(m->anon_kib))
+			finding_evidence(f, "anonymous memory in RAM: %s", K(c, 0, m->anon_kib));
+		finding_evidence(f, "largest process: %s", big);
+		finding_advice(f, "find the growth in %s: with RAM and swap both full, a process grew past the machine (a leak, or an undersized box)", big);
+		finding_advice(f, "cap it with a memory cgroup (systemd MemoryMax=); more swap only delays the kill and makes the machine slow first");
+	}
+}
+
+static void rule_consequences(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	if (ev->panic_on_oom || ev->outcome == OOM_OUTCOME_PANIC) {
+		struct finding *f = findings_add(c->out, "panic-on-oom", SEV_CRITICAL, 10,
+			"the kernel panicked instead of killing a process (vm.panic_on_oom=%d)",
+			ev->panic_on_oom ? ev->panic_on_oom : 1);
+		finding_evidence(f, "panic line: %s", ev->panic_on_oom == 2 ? "compulsory panic_on_oom" : "panic_on_oom is enabled");
+		finding_advice(f, "set vm.panic_on_oom=0 unless a reboot is the intended recovery; then keep the report with kdump or netconsole");
+	}
+	if (ev->outcome == OOM_OUTCOME_NO_KILLABLE) {
+		struct finding *f = findings_add(c->out, "no-killable-process", SEV_CRITICAL, 9,
+			"no process could be killed: every candidate was unkillable (oom_score_adj -1000, kernel threads, init)");
+		finding_evidence(f, "\"Out of memory and no killable processes...\"");
+		finding_advice(f, "do not give oom_score_adj -1000 to whole services; protect only what must survive (oomkit adj)");
+	}
+}
+
+void diagnose_event_analysed(const struct oom_event *ev, const struct event_analysis *a, struct findings *out)
+{
+	struct ctx c = { .ev = ev, .a = a, .out = out };
+	findings_init(out);
+	rule_sysrq(&c);
+	rule_shmem(&c);
+	rule_slab(&c);
+	rule_hugepages(&c);
+	rule_unaccounted(&c);
+	rule_lowmem(&c);
+	rule_fragmentation(&c);
+	rule_cpuset(&c);
+	rule_atomic(&c);
+	rule_memcg(&c);
+	rule_exhaustion(&c);
+	bool cause = false;
+	for (int i = 0; i < out->n; i++)
+		if (out->items[i].weight >= 20)
+			cause = true;
+	if (!cause) {
+		const struct mem_breakdown *m = &a->mem;
+		struct finding *f = findings_add(out, "unknown", SEV_WARNING, 50,
+			"no cause stands out in the report: %s free of %s, swap %s free of %s",
+			fmt_kib(c.b[0], sizeof(c.b[0]), m->free_kib), fmt_kib(c.b[1], sizeof(c.b[1]), m->total_kib),
+			fmt_kib(c.b[2], sizeof(c.b[2]), m->swap_free_kib), fmt_kib(c.b[3], sizeof(c.b[3]), m->swap_total_kib));
+		if (!ev->have_meminfo && !ev->snap.have_memcg)
+			finding_evidence(f, "the report has no memory summary (Mem-Info): it may be cut or rate-limited");
+		for (int i = 0; i < a->nr_swap_reasons; i++)
+			finding_evidence(f, "swap: %s", a->swap_reasons[i]);
+		finding_advice(f, "look at the largest processes below and at what changed on the machine just before");
+		finding_advice(f, "if this repeats, run 'oomkit status' on the machine and keep 'oomkit guard' recording");
+	}
+	rule_consequences(&c);
+	findings_sort(out);
+}
+
+void diagnose_event(struct oom_event *ev, struct findings *out)
+{
+	struct event_analysis a;
+	event_analyse(ev, &a);
+	diagnose_event_analysed(ev, &a, out);
+}

@@ -1,0 +1,563 @@
+/* config.c — /etc/oomkit/guard.conf and the command line, one table of keys.
+ *
+ * The file is INI-style: an optional [guard] section, "key = value" lines,
+ * '#' or ';' comments.  Validation is strict (an unknown key, a bad number or
+ * a scalar key set twice is an error naming the line) because a daemon that
+ * kills processes must never run on a configuration it misread.  Command-line
+ * flags (--key VALUE) go through the same setter and override the file. */
+#include <errno.h>
+#include <limits.h>
+#include <string.h>
+
+#include "guard/guard.h"
+#include "util/util.h"
+
+enum key_kind { K_PERCENT, K_MS, K_INT, K_BOOL, K_TRI, K_PATH, K_LIST_CGROUP, K_LIST_PREFER,
+		K_LIST_AVOID, K_PROTECT, K_ACTION, K_LISTEN, K_EXEC };
+
+struct key {
+	const char *name;
+	enum key_kind kind;
+	size_t off;              /* offset of the field in struct guard_config */
+	int64_t min, max;        /* for numbers */
+	const char *help;
+};
+
+#define F(field) offsetof(struct guard_config, field)
+static const struct key keys[] = {
+	{ "watch-machine", K_TRI, F(watch_machine), 0, 0, "watch the whole machine: auto (when no cgroup is given), yes, no" },
+	{ "cgroup", K_LIST_CGROUP, 0, 0, 0, "a memory cgroup directory (v1 or v2) to watch; repeat for several" },
+	{ "mem-term-percent", K_PERCENT, F(mem_term_percent), 0, 100, "SIGTERM when MemAvailable falls below this percent of MemTotal" },
+	{ "mem-kill-percent", K_PERCENT, F(mem_kill_percent), 0, 100, "SIGKILL when MemAvailable falls below this percent" },
+	{ "swap-term-percent", K_PERCENT, F(swap_term_percent), 0, 100, "... and SwapFree below this percent of SwapTotal (ignored without swap)" },
+	{ "swap-kill-percent", K_PERCENT, F(swap_kill_percent), 0, 100, "... and SwapFree below this percent (SIGKILL)" },
+	{ "cgroup-term-percent", K_PERCENT, F(cgroup_term_percent), 0, 100, "SIGTERM when a cgroup's available memory (limit - usage + file cache) falls below this percent of its limit" },
+	{ "cgroup-kill-percent", K_PERCENT, F(cgroup_kill_percent), 0, 100, "SIGKILL below this percent" },
+	{ "psi-stall-ms", K_MS, F(psi_stall_ms), 0, 10000, "PSI trigger: wake up when tasks stall this long ('some') ... (0 = no trigger)" },
+	{ "psi-window-ms", K_MS, F(psi_window_ms), 500, 10000, "... within this window (rounded to 2 s without CAP_SYS_RESOURCE)" },
+	{ "psi-full-avg10-percent", K_PERCENT, F(psi_full_avg10_percent), 0, 100, "act as at the term threshold when PSI full avg10 reaches this (0 = off)" },
+	{ "grace-ms", K_MS, F(grace_ms), 0, 60000, "time a SIGTERMed victim gets before SIGKILL" },
+	{ "poll-min-ms", K_MS, F(poll_min_ms), 1, 10000, "shortest polling interval (near a threshold)" },
+	{ "poll-max-ms", K_MS, F(poll_max_ms), 1, 60000, "longest polling interval (memory plentiful)" },
+	{ "action", K_ACTION, F(action), 0, 0, "process, pgroup or cgroup: what one decision kills" },
+	{ "escalate", K_BOOL, F(escalate), 0, 0, "kill the victim's process group when the victim alone frees too little" },
+	{ "dry-run", K_BOOL, F(dry_run), 0, 0, "decide and report, signal nothing" },
+	{ "kmsg", K_BOOL, F(kmsg), 0, 0, "watch /dev/kmsg for the kernel's own OOM kills" },
+	{ "mlock", K_BOOL, F(mlock), 0, 0, "mlockall() after the warm-up pass" },
+	{ "protect-self", K_BOOL, F(protect_self), 0, 0, "set our own oom_score_adj to -1000" },
+	{ "recorder-seconds", K_INT, F(recorder_seconds), 0, 3600, "flight recorder length (one snapshot a second; 0 = off)" },
+	{ "recorder-tasks", K_INT, F(recorder_tasks), 0, 32, "largest tasks kept per snapshot" },
+	{ "prefer", K_LIST_PREFER, 0, 0, 0, "extended regex on the process name or command line: kill these first (repeatable)" },
+	{ "avoid", K_LIST_AVOID, 0, 0, 0, "extended regex: kill these last (repeatable)" },
+	{ "protect", K_PROTECT, 0, 0, 0, "process names never killed (space-separated; replaces the default list)" },
+	{ "events", K_PATH, F(events_path), 0, 0, "append one JSON object per line for each event to this file" },
+	{ "incident-dir", K_PATH, F(incident_dir), 0, 0, "directory for incident files (\"\" = none)" },
+	{ "metrics", K_LISTEN, F(metrics_listen), 0, 0, "serve Prometheus /metrics on this loopback address:port (\"\" = off)" },
+	{ "metrics-file", K_PATH, F(metrics_file), 0, 0, "write Prometheus metrics to this file (node_exporter textfile), atomically" },
+	{ "exec", K_EXEC, F(exec_cmd), 0, 0, "run this program after each kill (no shell; facts in OOMKIT_* variables)" },
+};
+#undef F
+
+_Static_assert(ARRAY_SIZE(keys) <= 64, "set_line[] too small");
+
+static const char *const default_protect[] = { "sshd", "systemd-journal", "systemd-journald",
+					       "init", "systemd" };
+
+void guard_config_defaults(struct guard_config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->watch_machine = GUARD_AUTO;
+	c->mem_term_percent = 10;
+	c->mem_kill_percent = 5;
+	c->swap_term_percent = 10;
+	c->swap_kill_percent = 5;
+	c->cgroup_term_percent = 10;
+	c->cgroup_kill_percent = 5;
+	c->psi_stall_ms = 100;
+	c->psi_window_ms = 1000;
+	c->psi_full_avg10_percent = 0;
+	c->grace_ms = 1000;
+	c->poll_min_ms = 10;
+	c->poll_max_ms = 1000;
+	c->action = GUARD_ACTION_PROCESS;
+	c->escalate = true;
+	c->dry_run = false;
+	c->kmsg = true;
+	c->mlock = true;
+	c->protect_self = true;
+	c->recorder_seconds = 60;
+	c->recorder_tasks = 8;
+	for (size_t i = 0; i < ARRAY_SIZE(default_protect); i++)
+		str_copy(c->protect[c->nr_protect++], GUARD_NAME_LEN, default_protect[i],
+			 strlen(default_protect[i]));
+	str_copy(c->incident_dir, sizeof(c->incident_dir), "/var/lib/oomkit/incidents", 25);
+}
+
+void guard_config_release(struct guard_config *c)
+{
+	if (!c->compiled)
+		return;
+	for (int i = 0; i < c->nr_prefer; i++)
+		regfree(&c->prefer_re[i]);
+	for (int i = 0; i < c->nr_avoid; i++)
+		regfree(&c->avoid_re[i]);
+	c->compiled = false;
+}
+
+static int parse_bool(const char *v, bool *out)
+{
+	if (!strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "on") || !strcmp(v, "1"))
+		*out = true;
+	else if (!strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "off") || !strcmp(v, "0"))
+		*out = false;
+	else
+		return -EINVAL;
+	return 0;
+}
+
+/* Splits a command line at spaces into argv (no quoting, no shell: a value
+ * with spaces inside one argument needs a wrapper script). */
+static int split_exec(struct guard_config *c, const char *v, char *err, size_t errlen)
+{
+	c->exec_argc = 0;
+	const char *p = v;
+	while (*p) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		const char *s = p;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+		if (c->exec_argc >= GUARD_MAX_EXEC_ARGS) {
+			snprintf(err, errlen, "too many arguments (at most %d)", GUARD_MAX_EXEC_ARGS);
+			return -EINVAL;
+		}
+		if ((size_t)(p - s) >= sizeof(c->exec_argv[0])) {
+			snprintf(err, errlen, "argument too long");
+			return -EINVAL;
+		}
+		str_copy(c->exec_argv[c->exec_argc++], sizeof(c->exec_argv[0]), s, (size_t)(p - s));
+	}
+	if (c->exec_argc > 0 && c->exec_argv[0][0] != '/') {
+		snprintf(err, errlen, "the program must be an absolute path (no shell, no PATH search)");
+		c->exec_argc = 0;
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int check_listen(const char *v, char *err, size_t errlen)
+{
+	if (!*v)
+		return 0;
+	const char *colon = strrchr(v, ':');
+	uint64_t port;
+	if (!colon || colon == v || parse_u64(colon + 1, (size_t)-1, &port) != 0 || port == 0 ||
+	    port > 65535) {
+		snprintf(err, errlen, "expected ADDRESS:PORT, e.g. 127.0.0.1:9650");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+int guard_config_set(struct guard_config *c, const char *key, const char *value, int line,
+		     char *err, size_t errlen)
+{
+	const struct key *k = NULL;
+	size_t idx = 0;
+	for (; idx < ARRAY_SIZE(keys); idx++)
+		if (!strcmp(keys[idx].name, key)) {
+			k = &keys[idx];
+			break;
+		}
+	if (!k) {
+		snprintf(err, errlen, "unknown key '%.64s'", key);
+		return -EINVAL;
+	}
+	bool list = k->kind == K_LIST_CGROUP || k->kind == K_LIST_PREFER || k->kind == K_LIST_AVOID;
+	if (!list && line > 0 && c->set_line[idx] > 0) {
+		snprintf(err, errlen, "'%s' already set on line %d", key, c->set_line[idx]);
+		return -EINVAL;
+	}
+	/* The command line overrides the file, but the file never overrides it. */
+	if (!list && line > 0 && c->set_line[idx] < 0)
+		return 0;
+	char *base = (char *)c;
+	size_t vlen = strlen(value);
+	switch (k->kind) {
+	case K_PERCENT:
+	case K_MS:
+	case K_INT: {
+		int64_t n;
+		if (parse_i64(value, (size_t)-1, &n) != 0) {
+			snprintf(err, errlen, "'%s': '%.64s' is not a whole number", key, value);
+			return -EINVAL;
+		}
+		if (n < k->min || n > k->max) {
+			snprintf(err, errlen, "'%s': %lld is out of range [%lld, %lld]", key, (long long)n,
+				 (long long)k->min, (long long)k->max);
+			return -EINVAL;
+		}
+		*(int *)(base + k->off) = (int)n;
+		break;
+	}
+	case K_BOOL: {
+		bool b;
+		if (parse_bool(value, &b) != 0) {
+			snprintf(err, errlen, "'%s': expected yes or no, not '%.64s'", key, value);
+			return -EINVAL;
+		}
+		*(bool *)(base + k->off) = b;
+		break;
+	}
+	case K_TRI: {
+		bool b;
+		if (!strcmp(value, "auto"))
+			*(int *)(base + k->off) = GUARD_AUTO;
+		else if (parse_bool(value, &b) == 0)
+			*(int *)(base + k->off) = b ? GUARD_YES : GUARD_NO;
+		else {
+			snprintf(err, errlen, "'%s': expected auto, yes or no, not '%.64s'", key, value);
+			return -EINVAL;
+		}
+		break;
+	}
+	case K_PATH:
+	case K_LISTEN:
+	case K_EXEC: {
+		size_t cap = k->kind == K_LISTEN ? sizeof(c->metrics_listen) : OOM_PATH_LEN;
+		if (vlen >= cap) {
+			snprintf(err, errlen, "'%s': value too long (at most %zu bytes)", key, cap - 1);
+			return -EINVAL;
+		}
+		if (k->kind == K_LISTEN && check_listen(value, err, errlen) != 0)
+			return -EINVAL;
+		if (k->kind == K_EXEC && split_exec(c, value, err, errlen) != 0)
+			return -EINVAL;
+		str_copy(base + k->off, cap, value, vlen);
+		break;
+	}
+	case K_LIST_CGROUP:
+		if (vlen == 0 || vlen >= OOM_PATH_LEN || value[0] != '/') {
+			snprintf(err, errlen, "'cgroup': expected an absolute directory path");
+			return -EINVAL;
+		}
+		if (c->nr_cgroups >= GUARD_MAX_SCOPES) {
+			snprintf(err, errlen, "too many cgroups (at most %d)", GUARD_MAX_SCOPES);
+			return -EINVAL;
+		}
+		str_copy(c->cgroups[c->nr_cgroups++], OOM_PATH_LEN, value, vlen);
+		break;
+	case K_LIST_PREFER:
+	case K_LIST_AVOID: {
+		bool pref = k->kind == K_LIST_PREFER;
+		int *n = pref ? &c->nr_prefer : &c->nr_avoid;
+		if (vlen == 0 || vlen >= GUARD_PATTERN_LEN) {
+			snprintf(err, errlen, "'%s': pattern empty or too long", key);
+			return -EINVAL;
+		}
+		if (*n >= GUARD_MAX_PATTERNS) {
+			snprintf(err, errlen, "'%s': too many patterns (at most %d)", key, GUARD_MAX_PATTERNS);
+			return -EINVAL;
+		}
+		/* Compile once here only to report a bad pattern where it was written. */
+		regex_t re;
+		int rc = regcomp(&re, value, REG_EXTENDED | REG_NOSUB);
+		if (rc != 0) {
+			char msg[128];
+			regerror(rc, &re, msg, sizeof(msg));
+			snprintf(err, errlen, "'%s': bad regular expression '%.64s': %s", key, value, msg);
+			return -EINVAL;
+		}
+		regfree(&re);
+		str_copy(pref ? c->prefer[*n] : c->avoid[*n], GUARD_PATTERN_LEN, value, vlen);
+		(*n)++;
+		break;
+	}
+	case K_PROTECT: {
+		c->nr_protect = 0;
+		const char *p = value;
+		while (*p) {
+			while (*p == ' ' || *p == '\t' || *p == ',')
+				p++;
+			if (!*p)
+				break;
+			const char *s = p;
+			while (*p && *p != ' ' && *p != '\t' && *p != ',')
+				p++;
+			if (c->nr_protect >= GUARD_MAX_PROTECT || (size_t)(p - s) >= GUARD_NAME_LEN) {
+				snprintf(err, errlen, "'protect': too many or too long names");
+				return -EINVAL;
+			}
+			str_copy(c->protect[c->nr_protect++], GUARD_NAME_LEN, s, (size_t)(p - s));
+		}
+		break;
+	}
+	case K_ACTION: {
+		enum guard_action a;
+		if (!strcmp(value, "process"))
+			a = GUARD_ACTION_PROCESS;
+		else if (!strcmp(value, "pgroup"))
+			a = GUARD_ACTION_PGROUP;
+		else if (!strcmp(value, "cgroup"))
+			a = GUARD_ACTION_CGROUP;
+		else {
+			snprintf(err, errlen, "'action': expected process, pgroup or cgroup, not '%.64s'", value);
+			return -EINVAL;
+		}
+		c->action = a;
+		break;
+	}
+	}
+	if (!list)
+		c->set_line[idx] = line;
+	return 0;
+}
+
+static bool is_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; }
+
+int guard_config_parse(struct guard_config *c, const char *text, size_t len, const char *name,
+		       char *err, size_t errlen)
+{
+	char msg[256];
+	int lineno = 0;
+	bool in_guard = true;
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		lineno++;
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		const char *s = p, *e = le;
+		p = nl ? nl + 1 : end;
+		while (s < e && is_space(*s))
+			s++;
+		while (e > s && is_space(e[-1]))
+			e--;
+		if (s == e || *s == '#' || *s == ';')
+			continue;
+		if (memchr(s, '\0', (size_t)(e - s))) {
+			snprintf(err, errlen, "%s:%d: NUL byte in line", name, lineno);
+			return -EINVAL;
+		}
+		if (*s == '[') {
+			if (e[-1] != ']') {
+				snprintf(err, errlen, "%s:%d: section header without ']'", name, lineno);
+				return -EINVAL;
+			}
+			if ((size_t)(e - s) == 7 && !memcmp(s, "[guard]", 7))
+				in_guard = true;
+			else {
+				snprintf(err, errlen, "%s:%d: unknown section '%.*s' (only [guard])", name,
+					 lineno, (int)((e - s) > 40 ? 40 : (e - s)), s);
+				return -EINVAL;
+			}
+			continue;
+		}
+		(void)in_guard;
+		const char *eq = memchr(s, '=', (size_t)(e - s));
+		if (!eq) {
+			snprintf(err, errlen, "%s:%d: expected 'key = value'", name, lineno);
+			return -EINVAL;
+		}
+		const char *ke = eq, *vs = eq + 1, *ve = e;
+		while (ke > s && is_space(ke[-1]))
+			ke--;
+		while (vs < ve && is_space(*vs))
+			vs++;
+		/* A value may be quoted to keep leading spaces or to be empty. */
+		if (ve - vs >= 2 && *vs == '"' && ve[-1] == '"') {
+			vs++;
+			ve--;
+		}
+		char key[64], value[OOM_PATH_LEN];
+		if (ke == s || (size_t)(ke - s) >= sizeof(key)) {
+			snprintf(err, errlen, "%s:%d: missing or over-long key", name, lineno);
+			return -EINVAL;
+		}
+		if ((size_t)(ve - vs) >= sizeof(value)) {
+			snprintf(err, errlen, "%s:%d: value too long", name, lineno);
+			return -EINVAL;
+		}
+		str_copy(key, sizeof(key), s, (size_t)(ke - s));
+		str_copy(value, sizeof(value), vs, (size_t)(ve - vs));
+		if (guard_config_set(c, key, value, lineno, msg, sizeof(msg)) != 0) {
+			snprintf(err, errlen, "%s:%d: %s", name, lineno, msg);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+int guard_config_load(struct guard_config *c, const char *path, char *err, size_t errlen)
+{
+	static char text[64 * 1024];
+	ssize_t n = read_small_file(path, text, sizeof(text));
+	if (n < 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror((int)-n));
+		return (int)n;
+	}
+	if ((size_t)n >= sizeof(text) - 1) {
+		snprintf(err, errlen, "%s: larger than %zu bytes", path, sizeof(text) - 2);
+		return -EFBIG;
+	}
+	const char *base = strrchr(path, '/');
+	return guard_config_parse(c, text, (size_t)n, base ? base + 1 : path, err, errlen);
+}
+
+int guard_config_finish(struct guard_config *c, char *err, size_t errlen)
+{
+	if (c->mem_kill_percent > c->mem_term_percent) {
+		snprintf(err, errlen, "mem-kill-percent (%d) must not exceed mem-term-percent (%d)",
+			 c->mem_kill_percent, c->mem_term_percent);
+		return -EINVAL;
+	}
+	if (c->swap_kill_percent > c->swap_term_percent) {
+		snprintf(err, errlen, "swap-kill-percent (%d) must not exceed swap-term-percent (%d)",
+			 c->swap_kill_percent, c->swap_term_percent);
+		return -EINVAL;
+	}
+	if (c->cgroup_kill_percent > c->cgroup_term_percent) {
+		snprintf(err, errlen, "cgroup-kill-percent (%d) must not exceed cgroup-term-percent (%d)",
+			 c->cgroup_kill_percent, c->cgroup_term_percent);
+		return -EINVAL;
+	}
+	if (c->poll_min_ms > c->poll_max_ms) {
+		snprintf(err, errlen, "poll-min-ms (%d) must not exceed poll-max-ms (%d)", c->poll_min_ms,
+			 c->poll_max_ms);
+		return -EINVAL;
+	}
+	if (c->psi_stall_ms > c->psi_window_ms) {
+		snprintf(err, errlen, "psi-stall-ms (%d) must not exceed psi-window-ms (%d)",
+			 c->psi_stall_ms, c->psi_window_ms);
+		return -EINVAL;
+	}
+	if (c->action == GUARD_ACTION_CGROUP && c->nr_cgroups == 0) {
+		snprintf(err, errlen, "action = cgroup needs at least one cgroup to watch");
+		return -EINVAL;
+	}
+	if (c->metrics_file[0] && c->metrics_file[0] != '/') {
+		snprintf(err, errlen, "metrics-file must be an absolute path");
+		return -EINVAL;
+	}
+	guard_config_release(c);
+	for (int i = 0; i < c->nr_prefer; i++)
+		if (regcomp(&c->prefer_re[i], c->prefer[i], REG_EXTENDED | REG_NOSUB) != 0) {
+			for (int j = 0; j < i; j++)
+				regfree(&c->prefer_re[j]);
+			snprintf(err, errlen, "bad pattern '%s'", c->prefer[i]);
+			return -EINVAL;
+		}
+	for (int i = 0; i < c->nr_avoid; i++)
+		if (regcomp(&c->avoid_re[i], c->avoid[i], REG_EXTENDED | REG_NOSUB) != 0) {
+			for (int j = 0; j < i; j++)
+				regfree(&c->avoid_re[j]);
+			for (int j = 0; j < c->nr_prefer; j++)
+				regfree(&c->prefer_re[j]);
+			snprintf(err, errlen, "bad pattern '%s'", c->avoid[i]);
+			return -EINVAL;
+		}
+	c->compiled = true;
+	return 0;
+}
+
+void guard_config_print(const struct guard_config *c, FILE *f)
+{
+	fputs("[guard]\n", f);
+	const char *base = (const char *)c;
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
+		const struct key *k = &keys[i];
+		switch (k->kind) {
+		case K_PERCENT:
+		case K_MS:
+		case K_INT:
+			fprintf(f, "%s = %d\n", k->name, *(const int *)(base + k->off));
+			break;
+		case K_BOOL:
+			fprintf(f, "%s = %s\n", k->name, *(const bool *)(base + k->off) ? "yes" : "no");
+			break;
+		case K_TRI: {
+			int v = *(const int *)(base + k->off);
+			fprintf(f, "%s = %s\n", k->name, v == GUARD_AUTO ? "auto" : v ? "yes" : "no");
+			break;
+		}
+		case K_PATH:
+		case K_LISTEN:
+		case K_EXEC:
+			fprintf(f, "%s = \"", k->name);
+			escape_term(f, base + k->off, strlen(base + k->off));
+			fputs("\"\n", f);
+			break;
+		case K_LIST_CGROUP:
+			for (int j = 0; j < c->nr_cgroups; j++) {
+				fprintf(f, "%s = ", k->name);
+				escape_term(f, c->cgroups[j], strlen(c->cgroups[j]));
+				fputc('\n', f);
+			}
+			break;
+		case K_LIST_PREFER:
+		case K_LIST_AVOID: {
+			bool pref = k->kind == K_LIST_PREFER;
+			for (int j = 0; j < (pref ? c->nr_prefer : c->nr_avoid); j++) {
+				const char *s = pref ? c->prefer[j] : c->avoid[j];
+				fprintf(f, "%s = ", k->name);
+				escape_term(f, s, strlen(s));
+				fputc('\n', f);
+			}
+			break;
+		}
+		case K_PROTECT:
+			fprintf(f, "%s =", k->name);
+			for (int j = 0; j < c->nr_protect; j++) {
+				fputc(' ', f);
+				escape_term(f, c->protect[j], strlen(c->protect[j]));
+			}
+			fputc('\n', f);
+			break;
+		case K_ACTION:
+			fprintf(f, "%s = %s\n", k->name,
+				c->action == GUARD_ACTION_PGROUP ? "pgroup" :
+				c->action == GUARD_ACTION_CGROUP ? "cgroup" : "process");
+			break;
+		}
+	}
+}
+
+void guard_config_help(FILE *f)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
+		fprintf(f, "  --%-24s %s\n", keys[i].name, keys[i].help);
+}
+
+bool guard_config_is_bool(const char *key)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
+		if (!strcmp(keys[i].name, key))
+			return keys[i].kind == K_BOOL;
+	return false;
+}
+
+int guard_config_build(struct guard_config *c, const struct guard_cli *cli, char *err, size_t errlen)
+{
+	char msg[320];
+	guard_config_defaults(c);
+	/* Command-line values first, marked as such, so the file cannot override them. */
+	for (int i = 0; i < cli->n; i++)
+		if (guard_config_set(c, cli->key[i], cli->value[i], -1, msg, sizeof(msg)) != 0) {
+			snprintf(err, errlen, "--%s: %s", cli->key[i], msg);
+			return -EINVAL;
+		}
+	const char *path = cli->config_path ? cli->config_path : GUARD_DEFAULT_CONFIG;
+	int rc = guard_config_load(c, path, msg, sizeof(msg));
+	if (rc == -ENOENT && !cli->config_path)
+		rc = 0;      /* no default file: the defaults */
+	if (rc != 0) {
+		snprintf(err, errlen, "%s", msg);
+		return rc;
+	}
+	if (guard_config_finish(c, msg, sizeof(msg)) != 0) {
+		snprintf(err, errlen, "%s", msg);
+		return -EINVAL;
+	}
+	return 0;
+}

@@ -1,0 +1,1277 @@
+/* daemon.c — the guard's loop: wait on every event source the kernel gives,
+ * read the scopes, decide, stop the victim, and leave the evidence.
+ *
+ * Start-up allocates everything (task table, recorder ring, sinks, HTTP
+ * buffers), takes one warm-up pass through every code path that reads, then
+ * mlockall()s; after that the loop allocates nothing (the exceptions are
+ * libc's regexec for --prefer/--avoid patterns and a SIGHUP reload). */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "diagnose/analysis.h"
+#include "diagnose/diagnose.h"
+#include "guard/guard.h"
+#include "model/event.h"
+#include "render/render.h"
+#include "util/util.h"
+
+extern char **environ;
+
+#define KMSG_REPORT_CAP (64 * 1024)
+#define DIAG_TASKS 512
+
+struct pending {
+	bool active;
+	int scope;
+	struct guard_victim v;
+	char comm[OOM_COMM_LEN];
+	int64_t freeable_kib, avail_before_kib;
+	uint64_t crossed_ns, decided_ns;
+	char reason[160];
+};
+
+static struct daemon {
+	struct guard_config cfgs[2];
+	struct guard_config *cfg;
+	const struct guard_cli *cli;
+	struct guard_scope scopes[GUARD_MAX_SCOPES + 1];
+	int nr_scopes;
+	struct guard_taskset ts;
+	struct guard_recorder rec;
+	struct guard_http http;
+	struct guard_sink sink, msink, esink;
+	int events_fd, proc_dirfd, kmsg_fd, sig_fd, incident_dirfd;
+	struct kver kv;
+	char release[128], host[64];
+	int64_t page_kib;
+	int64_t self_pid;
+	bool have_pidfd, have_mrelease;
+	char degraded[4096];
+	int nr_degraded;
+	struct pending pend;
+	uint64_t next_record_ns, next_watchdog_ns, watchdog_usec, next_metrics_ns, next_status_ns;
+	uint64_t last_report_ns[GUARD_MAX_SCOPES + 1];
+	int64_t machine_vmstat_oom_kills;
+	struct guard_metrics_state ms;
+	uint64_t kills_total;
+	int test_delay_ms;
+	/* kmsg capture of one kernel OOM report */
+	char kreport[KMSG_REPORT_CAP];
+	size_t kreport_len;
+	bool kcapturing;
+	/* diagnosis */
+	struct oom_event ev;
+	struct oom_task *diag_tasks;
+	struct findings findings;
+	struct event_analysis analysis;
+} D;
+
+static char sink_buf[512 * 1024], msink_buf[128 * 1024], esink_buf[16 * 1024];
+
+/* ---- small output helpers ------------------------------------------------ */
+
+static void iso_time(char *dst, size_t len, int64_t *ms_out)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	struct tm tm;
+	gmtime_r(&ts.tv_sec, &tm);
+	size_t n = strftime(dst, len, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(dst + n, len - n, ".%03ldZ", ts.tv_nsec / 1000000);
+	if (ms_out)
+		*ms_out = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static const char *scope_kind_name(enum guard_scope_kind k)
+{
+	return k == SCOPE_MACHINE ? "machine" : k == SCOPE_CGROUP_V1 ? "cgroup-v1" : "cgroup-v2";
+}
+
+/* Begins an events-file line: {"event": NAME, "time": …}. */
+static struct json *event_begin(struct json *j, const char *name)
+{
+	guard_sink_reset(&D.esink);
+	json_init(j, D.esink.f, false);
+	json_obj_begin(j, NULL);
+	json_str(j, "event", name);
+	char t[40];
+	iso_time(t, sizeof(t), NULL);
+	json_str(j, "time", t);
+	return j;
+}
+
+static void event_end(struct json *j)
+{
+	json_obj_end(j);
+	json_end(j);
+	fflush(D.esink.f);
+	if (D.events_fd >= 0 && !D.esink.overflow) {
+		ssize_t w = write(D.events_fd, D.esink.buf, D.esink.len);
+		(void)w;
+	}
+}
+
+/* A terminal-safe copy of an outside string for the log lines. */
+static const char *safe(const char *s, char *dst, size_t len)
+{
+	size_t o = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p && o + 5 < len; p++) {
+		if (*p < 0x20 || *p == 0x7f || *p == '\\')
+			o += (size_t)snprintf(dst + o, len - o, "\\x%02x", *p);
+		else
+			dst[o++] = (char)*p;
+	}
+	dst[o] = '\0';
+	return dst;
+}
+
+static void degrade(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void degrade(const char *fmt, ...)
+{
+	size_t used = strlen(D.degraded);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(D.degraded + used, sizeof(D.degraded) - used, fmt, ap);
+	va_end(ap);
+	used = strlen(D.degraded);
+	if (used + 1 < sizeof(D.degraded) && (used == 0 || D.degraded[used - 1] != '\n'))
+		strcat(D.degraded, "\n");
+}
+
+/* ---- incident files ------------------------------------------------------ */
+
+/* A model event from the scope as it stands, so the explain engine can judge
+ * a guard kill as it judges a kernel report. */
+static void build_event(const struct guard_scope *sc, const struct guard_task *victim)
+{
+	struct oom_event *ev = &D.ev;
+	struct oom_task *keep = D.diag_tasks;
+	memset(ev, 0, sizeof(*ev));
+	event_init(ev);
+	ev->kind = sc->kind == SCOPE_MACHINE ? OOM_KIND_GLOBAL : OOM_KIND_MEMCG;
+	ev->outcome = OOM_OUTCOME_KILLED;
+	str_copy(ev->kernel, sizeof(ev->kernel), D.release, strlen(D.release));
+	ev->kv = D.kv;
+	iso_time(ev->time, sizeof(ev->time), NULL);
+	str_copy(ev->host, sizeof(ev->host), D.host, strlen(D.host));
+	str_copy(ev->source, sizeof(ev->source), "oomkit guard", 12);
+	struct oom_snapshot *s = &ev->snap;
+	s->page_size_kib = D.page_kib;
+	const struct guard_rec *r = guard_recorder_last(&D.rec);
+	if (r) {
+		s->mem.total_kib = r->mem_total;
+		s->mem.free_kib = r->mem_free;
+		s->mem.available_kib = r->mem_available;
+		s->mem.shmem_kib = r->shmem;
+		s->mem.slab_reclaimable_kib = r->slab_reclaimable;
+		s->mem.slab_unreclaimable_kib = r->slab_unreclaimable;
+		s->mem.kernel_stack_kib = r->kernel_stack;
+		s->mem.pagetables_kib = r->page_tables;
+		s->mem.swap_total_kib = r->swap_total;
+		s->mem.swap_free_kib = r->swap_free;
+		s->mem.dirty_kib = r->dirty;
+		s->mem.writeback_kib = r->writeback;
+		s->mem.unevictable_kib = r->unevictable;
+		s->mem.committed_as_kib = r->committed_as;
+		s->mem.commit_limit_kib = r->commit_limit;
+		ev->have_meminfo = sc->kind == SCOPE_MACHINE;
+	}
+	if (sc->kind != SCOPE_MACHINE) {
+		s->have_memcg = true;
+		memcg_init(&s->memcg);
+		str_copy(s->memcg.path, sizeof(s->memcg.path), sc->name, strlen(sc->name));
+		s->memcg.version = sc->kind == SCOPE_CGROUP_V1 ? 1 : 2;
+		s->memcg.usage_kib = sc->usage_kib;
+		s->memcg.limit_kib = sc->total_kib;
+		s->memcg.file_kib = sc->file_kib;
+		s->memcg.oom_kill_count = sc->kernel_oom_kills;
+		str_copy(ev->oom_memcg, sizeof(ev->oom_memcg), sc->name, strlen(sc->name));
+		str_copy(ev->constraint, sizeof(ev->constraint), "CONSTRAINT_MEMCG", 16);
+	} else {
+		str_copy(ev->constraint, sizeof(ev->constraint), "CONSTRAINT_NONE", 15);
+	}
+	/* The tasks of the scope (largest first is not needed: the engine ranks). */
+	size_t n = D.ts.n < DIAG_TASKS ? D.ts.n : DIAG_TASKS;
+	for (size_t i = 0; i < n; i++)
+		keep[i] = D.ts.tasks[i].t;
+	s->tasks = keep;
+	s->nr_tasks = n;
+	s->cap_tasks = n;
+	ev->have_task_table = n > 0;
+	if (victim) {
+		ev->have_victim = true;
+		ev->victim.pid = victim->t.pid;
+		str_copy(ev->victim.comm, sizeof(ev->victim.comm), victim->t.comm, strlen(victim->t.comm));
+		ev->victim.uid = victim->t.uid;
+		ev->victim.total_vm_kib = known(victim->t.total_vm_pages) ? victim->t.total_vm_pages * D.page_kib : OOM_NA;
+		ev->victim.anon_rss_kib = known(victim->t.rss_anon_pages) ? victim->t.rss_anon_pages * D.page_kib : OOM_NA;
+		ev->victim.file_rss_kib = known(victim->t.rss_file_pages) ? victim->t.rss_file_pages * D.page_kib : OOM_NA;
+		ev->victim.shmem_rss_kib = known(victim->t.rss_shmem_pages) ? victim->t.rss_shmem_pages * D.page_kib : OOM_NA;
+		ev->victim.pgtables_kib = known(victim->t.pgtables_bytes) ? victim->t.pgtables_bytes / 1024 : OOM_NA;
+		ev->victim.oom_score_adj = victim->t.oom_score_adj;
+	}
+}
+
+static void json_task(struct json *j, const char *key, const struct guard_task *g)
+{
+	json_obj_begin(j, key);
+	json_int(j, "pid", g->t.pid);
+	json_str(j, "comm", g->t.comm);
+	json_str(j, "cmdline", g->cmdline);
+	json_int(j, "uid", g->t.uid);
+	json_int(j, "pgid", g->pgid);
+	json_int(j, "oom_score_adj", g->t.oom_score_adj);
+	json_int(j, "badness_pages", g->t.badness);
+	json_int(j, "anon_kib", known(g->t.rss_anon_pages) ? g->t.rss_anon_pages * D.page_kib : OOM_NA);
+	json_int(j, "file_kib", known(g->t.rss_file_pages) ? g->t.rss_file_pages * D.page_kib : OOM_NA);
+	json_int(j, "shmem_kib", known(g->t.rss_shmem_pages) ? g->t.rss_shmem_pages * D.page_kib : OOM_NA);
+	json_int(j, "swap_kib", known(g->t.swapents_pages) ? g->t.swapents_pages * D.page_kib : OOM_NA);
+	json_int(j, "freeable_kib", guard_task_freeable_kib(g, D.page_kib));
+	if (g->tier < 0)
+		json_str(j, "protected", g->why_protected ? g->why_protected : "yes");
+	else
+		json_str(j, "tier", g->tier == 0 ? "prefer" : g->tier == 2 ? "avoid" : "normal");
+	json_obj_end(j);
+}
+
+static void json_scope(struct json *j, const struct guard_scope *sc)
+{
+	json_obj_begin(j, "scope");
+	json_str(j, "name", sc->name);
+	json_str(j, "kind", scope_kind_name(sc->kind));
+	json_int(j, "limit_kib", sc->total_kib);
+	json_int(j, "available_kib", sc->avail_kib);
+	json_int(j, "usage_kib", sc->usage_kib);
+	json_int(j, "file_kib", sc->file_kib);
+	json_int(j, "term_threshold_kib", sc->term_kib);
+	json_int(j, "kill_threshold_kib", sc->kill_kib);
+	json_int(j, "swap_total_kib", sc->swap_total_kib);
+	json_int(j, "swap_free_kib", sc->swap_free_kib);
+	json_int(j, "kernel_oom_kills", sc->kernel_oom_kills);
+	json_str(j, "level", sc->level == LEVEL_KILL ? "kill" : sc->level == LEVEL_TERM ? "term" : "ok");
+	if (sc->psi.known) {
+		json_obj_begin(j, "psi");
+		json_double(j, "some_avg10", sc->psi.some_avg10, 2);
+		json_double(j, "full_avg10", sc->psi.full_avg10, 2);
+		json_obj_end(j);
+	}
+	json_obj_end(j);
+}
+
+struct decision_facts {
+	const char *kind;              /* "guard-kill", "guard-dry-run", "kernel-oom-kill" */
+	const struct guard_scope *sc;
+	const struct guard_choice *ch;
+	const struct guard_task *victim;
+	const char *signal;
+	double decision_ms, latency_ms;
+	int64_t freed_kib, measured_freed_kib;
+	const char *outcome;           /* "exited", "signalled", "already-exited", … */
+	const char *kreport;           /* kernel report text (kmsg records), or NULL */
+	size_t kreport_len;
+	int64_t kernel_pid;
+	const char *kernel_comm;
+};
+
+static int write_incident(const struct decision_facts *f, char *path_out, size_t path_len)
+{
+	if (D.incident_dirfd < 0)
+		return -ENOENT;
+	char t[40];
+	int64_t ms;
+	iso_time(t, sizeof(t), &ms);
+	guard_sink_reset(&D.sink);
+	struct json j;
+	json_init(&j, D.sink.f, true);
+	json_obj_begin(&j, NULL);
+	json_str(&j, "schema", "oomkit-incident/1");
+	json_str(&j, "kind", f->kind);
+	json_str(&j, "time", t);
+	json_int(&j, "time_ms", ms);
+	json_str(&j, "host", D.host);
+	json_str(&j, "kernel", D.release);
+	json_str(&j, "oomkit_version", OOMKIT_VERSION);
+	json_bool(&j, "dry_run", D.cfg->dry_run);
+	if (f->sc)
+		json_scope(&j, f->sc);
+	json_obj_begin(&j, "decision");
+	if (f->ch && f->victim) {
+		json_str(&j, "reason", f->ch->reason);
+		json_str(&j, "action", f->ch->action == GUARD_ACTION_CGROUP ? "cgroup" :
+				       f->ch->action == GUARD_ACTION_PGROUP ? "pgroup" : "process");
+		json_str(&j, "signal", f->signal);
+		json_int(&j, "need_kib", f->ch->need_kib);
+		json_int(&j, "freeable_kib", f->ch->freeable_kib);
+		json_int(&j, "processes", f->ch->nr_group);
+		json_int(&j, "candidates", f->ch->nr_candidates);
+		json_int(&j, "protected", f->ch->nr_protected);
+		json_double(&j, "decision_ms", f->decision_ms, 3);
+		json_double(&j, "latency_ms", f->latency_ms, 3);
+		json_int(&j, "freed_kib", f->freed_kib);
+		json_int(&j, "measured_freed_kib", f->measured_freed_kib);
+		json_str(&j, "outcome", f->outcome);
+		json_task(&j, "victim", f->victim);
+		/* The next candidates and the protected large ones, for "why this one?". */
+		json_arr_begin(&j, "others");
+		int shown = 0;
+		for (size_t i = 0; i < D.ts.n && shown < 16; i++) {
+			const struct guard_task *g = &D.ts.tasks[i];
+			if (g == f->victim || g->t.kthread)
+				continue;
+			if (guard_task_freeable_kib(g, D.page_kib) < 1024)
+				continue;
+			json_task(&j, NULL, g);
+			shown++;
+		}
+		json_arr_end(&j);
+	} else {
+		json_str(&j, "outcome", f->outcome);
+		json_int(&j, "kernel_victim_pid", f->kernel_pid);
+		json_str(&j, "kernel_victim_comm", f->kernel_comm);
+	}
+	json_obj_end(&j);
+	if (f->kreport && f->kreport_len) {
+		json_arr_begin(&j, "kernel_report");
+		const char *p = f->kreport, *end = f->kreport + f->kreport_len;
+		while (p < end) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			const char *le = nl ? nl : end;
+			json_strn(&j, NULL, p, (size_t)(le - p));
+			p = nl ? nl + 1 : end;
+		}
+		json_arr_end(&j);
+	}
+	/* The diagnosis, in the shape of `oomkit explain --json` events. */
+	if (f->sc) {
+		build_event(f->sc, f->victim);
+		event_analyse(&D.ev, &D.analysis);
+		findings_init(&D.findings);
+		diagnose_event_analysed(&D.ev, &D.analysis, &D.findings);
+		json_arr_begin(&j, "events");
+		render_explain_json_event(&j, &D.ev, &D.analysis, &D.findings);
+		json_arr_end(&j);
+	}
+	guard_recorder_json(&D.rec, &j, "recorder", 60);
+	json_obj_end(&j);
+	json_end(&j);
+	fflush(D.sink.f);
+	if (D.sink.overflow)
+		guard_log(GLOG_WARNING, "incident file truncated at %zu bytes", D.sink.cap);
+	char name[128];
+	char stamp[32];
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	struct tm tm;
+	gmtime_r(&now.tv_sec, &tm);
+	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%S", &tm);
+	int64_t pid = f->victim ? f->victim->t.pid : f->kernel_pid;
+	snprintf(name, sizeof(name), "%s.%03ldZ-%s-%lld.json", stamp, now.tv_nsec / 1000000, f->kind,
+		 (long long)(known(pid) ? pid : 0));
+	char full[OOM_PATH_LEN + 160];
+	snprintf(full, sizeof(full), "%s/%s", D.cfg->incident_dir, name);
+	int rc = guard_sink_save(&D.sink, full);
+	if (rc == 0) {
+		D.ms.incidents_total++;
+		str_copy(path_out, path_len, full, strlen(full));
+	} else {
+		guard_log(GLOG_WARNING, "incident file %s: %s", full, strerror(-rc));
+	}
+	return rc;
+}
+
+/* ---- --exec ---------------------------------------------------------------- */
+
+static void run_exec(const struct decision_facts *f, const char *incident)
+{
+	if (D.cfg->exec_argc == 0)
+		return;
+	static char envs[12][OOM_PATH_LEN + 64];
+	static char *envp[16];
+	static char *argv[GUARD_MAX_EXEC_ARGS + 1];
+	int e = 0;
+	const char *path = getenv("PATH");
+	snprintf(envs[e++], sizeof(envs[0]), "PATH=%s", path ? path : "/usr/sbin:/usr/bin:/sbin:/bin");
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_EVENT=%s", f->kind);
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_PID=%lld", (long long)(f->victim ? f->victim->t.pid : f->kernel_pid));
+	/* The name goes in as bytes in its own variable: never through a shell. */
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_COMM=%s", f->victim ? f->victim->t.comm : f->kernel_comm ? f->kernel_comm : "");
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_SIGNAL=%s", f->signal ? f->signal : "");
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_SCOPE=%s", f->sc ? f->sc->name : "");
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_REASON=%s", f->ch ? f->ch->reason : f->kind);
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_FREED_KB=%lld", (long long)f->freed_kib);
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_LATENCY_MS=%.3f", f->latency_ms);
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_INCIDENT=%s", incident ? incident : "");
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_DRY_RUN=%d", D.cfg->dry_run ? 1 : 0);
+	for (int i = 0; i < e; i++)
+		envp[i] = envs[i];
+	envp[e] = NULL;
+	for (int i = 0; i < D.cfg->exec_argc; i++)
+		argv[i] = D.cfg->exec_argv[i];
+	argv[D.cfg->exec_argc] = NULL;
+	pid_t pid;
+	int rc = posix_spawn(&pid, argv[0], NULL, NULL, argv, envp);
+	if (rc != 0) {
+		D.ms.exec_failures_total++;
+		guard_log(GLOG_WARNING, "exec %s: %s", argv[0], strerror(rc));
+	}
+}
+
+/* ---- deciding and stopping ------------------------------------------------ */
+
+static void emit_kill_event(const struct decision_facts *f, const char *incident)
+{
+	struct json j;
+	event_begin(&j, f->kind[6] == 'd' ? "decision" : "kill");
+	json_int(&j, "pid", f->victim->t.pid);
+	json_str(&j, "comm", f->victim->t.comm);
+	json_str(&j, "signal", f->signal);
+	json_str(&j, "scope", f->sc->name);
+	json_str(&j, "reason", f->ch->reason);
+	json_str(&j, "level", f->sc->level == LEVEL_KILL ? "kill" : "term");
+	json_str(&j, "action", f->ch->action == GUARD_ACTION_CGROUP ? "cgroup" :
+			       f->ch->action == GUARD_ACTION_PGROUP ? "pgroup" : "process");
+	json_int(&j, "processes", f->ch->nr_group);
+	json_int(&j, "freed_kb", f->freed_kib);
+	json_int(&j, "measured_freed_kb", f->measured_freed_kib);
+	json_int(&j, "latency_ms", (int64_t)(f->latency_ms + 0.5));
+	json_double(&j, "latency_ms_exact", f->latency_ms, 3);
+	json_double(&j, "decision_ms", f->decision_ms, 3);
+	json_int(&j, "badness", f->ch->badness);
+	json_int(&j, "oom_score_adj", f->victim->t.oom_score_adj);
+	json_str(&j, "outcome", f->outcome);
+	json_bool(&j, "dry_run", D.cfg->dry_run);
+	json_str(&j, "incident", incident && *incident ? incident : NULL);
+	event_end(&j);
+}
+
+
+/* Signals every process of the choice (one, its group, or the cgroup). */
+static int signal_group(struct guard_scope *sc, const struct guard_choice *ch, int sig)
+{
+	const struct guard_task *v = &D.ts.tasks[ch->index];
+	int done = 0;
+	if (ch->action == GUARD_ACTION_CGROUP && sc->kind == SCOPE_CGROUP_V2 && sig == SIGKILL) {
+		if (guard_cgroup_kill(sc->dirfd) == 0)
+			return ch->nr_group;
+	}
+	for (size_t i = 0; i < D.ts.n; i++) {
+		const struct guard_task *g = &D.ts.tasks[i];
+		if (g == v || g->tier < 0)
+			continue;
+		if (ch->action == GUARD_ACTION_PGROUP && g->pgid != v->pgid)
+			continue;
+		struct guard_victim gv;
+		if (guard_victim_open(&gv, D.proc_dirfd, g->t.pid, g->start_ticks) != 0)
+			continue;
+		if (guard_victim_signal(&gv, sig) == 0)
+			done++;
+		if (sig == SIGKILL && D.have_mrelease)
+			guard_victim_mrelease(&gv);
+		guard_victim_close(&gv);
+	}
+	return done;
+}
+
+static void finish_kill(struct guard_scope *sc, const struct guard_choice *ch, const struct guard_task *victim,
+			int sig, uint64_t crossed_ns, uint64_t decided_ns, int64_t avail_before,
+			const char *outcome, uint64_t freed_ns)
+{
+	/* Latency ends when the memory is back: process_mrelease returned, or
+	 * the victim exited; a SIGTERM only ends the decision. */
+	uint64_t now = freed_ns ? freed_ns : guard_now_ns();
+	guard_scope_read(sc, D.cfg);
+	struct decision_facts f = {
+		.kind = "guard-kill", .sc = sc, .ch = ch, .victim = victim,
+		.signal = guard_signal_name(sig),
+		.decision_ms = (double)(decided_ns - crossed_ns) / 1e6,
+		.latency_ms = (double)(now - crossed_ns) / 1e6,
+		.freed_kib = ch->freeable_kib,
+		.measured_freed_kib = known(sc->avail_kib) && known(avail_before) ? sc->avail_kib - avail_before : OOM_NA,
+		.outcome = outcome,
+	};
+	sc->last_latency_ms = f.latency_ms;
+	sc->kills_total[sig == SIGKILL ? 1 : 0]++;
+	D.kills_total++;
+	char buf[3][200];
+	guard_log(GLOG_WARNING, "%s: %s pid %lld (%s), %s; freed about %lld KiB in %.1f ms (%s)",
+		  safe(sc->name, buf[0], sizeof(buf[0])), guard_signal_name(sig), (long long)victim->t.pid,
+		  safe(victim->t.comm, buf[1], sizeof(buf[1])), safe(ch->reason, buf[2], sizeof(buf[2])),
+		  (long long)ch->freeable_kib, f.latency_ms, outcome);
+	char incident[OOM_PATH_LEN + 160] = "";
+	write_incident(&f, incident, sizeof(incident));
+	emit_kill_event(&f, incident);
+	run_exec(&f, incident);
+}
+
+static void decide(int si)
+{
+	struct guard_scope *sc = &D.scopes[si];
+	struct guard_config *c = D.cfg;
+	uint64_t crossed = sc->crossed_ns ? sc->crossed_ns : guard_now_ns();
+
+	/* A SIGTERMed victim is still inside its grace: escalate, or wait. */
+	if (D.pend.active && D.pend.scope == si) {
+		uint64_t now = guard_now_ns();
+		if (guard_victim_wait(&D.pend.v, 0) == 1)
+			return;       /* handled by the pidfd event */
+		if (sc->level == LEVEL_KILL || now >= D.pend.v.term_deadline_ns) {
+			guard_victim_signal(&D.pend.v, SIGKILL);
+			if (D.have_mrelease)
+				guard_victim_mrelease(&D.pend.v);
+			guard_log(GLOG_WARNING, "%s: SIGKILL after SIGTERM (%s)", sc->name,
+				  sc->level == LEVEL_KILL ? "kill threshold reached" : "grace expired");
+		}
+		return;
+	}
+	/* A dry run has nothing to wait for: one report per crossing, then one
+	 * every 5 s while the scope stays below, not a scan every poll. */
+	if (c->dry_run && D.last_report_ns[si] && guard_now_ns() - D.last_report_ns[si] < 5000000000ull)
+		return;
+	int64_t avail_before = sc->avail_kib;
+	int64_t need = known(sc->term_kib) && known(sc->avail_kib) ? sc->term_kib - sc->avail_kib : 0;
+	if (need < 0)
+		need = 0;
+	bool need_cmdline = c->nr_prefer > 0 || c->nr_avoid > 0;
+	int rc = guard_scan(D.proc_dirfd, sc->kind == SCOPE_MACHINE ? -1 : sc->dirfd, need_cmdline, &D.ts);
+	if (rc != 0) {
+		guard_log(GLOG_ERR, "%s: cannot list its processes: %s", sc->name, strerror(-rc));
+		return;
+	}
+	int64_t totalpages;
+	if (sc->kind == SCOPE_MACHINE)
+		totalpages = (sc->total_kib + (known(sc->swap_total_kib) ? sc->swap_total_kib : 0)) / D.page_kib;
+	else
+		totalpages = known(sc->total_kib) ? sc->total_kib / D.page_kib : OOM_NA;
+	struct guard_choice ch;
+	rc = guard_policy_choose(c, &D.ts, D.self_pid, totalpages, D.page_kib, &D.kv, need, &ch);
+	uint64_t decided = guard_now_ns();
+	sc->decisions_total++;
+	sc->last_decision_ms = (double)(decided - crossed) / 1e6;
+	bool report = D.last_report_ns[si] == 0 || decided - D.last_report_ns[si] > 5000000000ull;
+	if (rc != 0) {
+		if (report) {
+			guard_log(GLOG_WARNING, "%s: below the %s threshold but nothing may be killed (%d protected)",
+				  sc->name, sc->level == LEVEL_KILL ? "kill" : "term", ch.nr_protected);
+			D.last_report_ns[si] = decided;
+		}
+		return;
+	}
+	struct guard_task *victim = &D.ts.tasks[ch.index];
+	if (!victim->cmdline[0] && !victim->t.kthread) {
+		struct guard_task full;
+		if (guard_read_task(D.proc_dirfd, victim->t.pid, true, &full) == 0 &&
+		    full.start_ticks == victim->start_ticks)
+			memcpy(victim->cmdline, full.cmdline, sizeof(victim->cmdline));
+	}
+	int sig = sc->level == LEVEL_KILL || c->grace_ms == 0 ? SIGKILL : SIGTERM;
+
+	if (c->dry_run) {
+		if (!report)
+			return;
+		D.last_report_ns[si] = decided;
+		struct decision_facts f = {
+			.kind = "guard-dry-run", .sc = sc, .ch = &ch, .victim = victim,
+			.signal = guard_signal_name(sig), .decision_ms = (double)(decided - crossed) / 1e6,
+			.latency_ms = 0, .freed_kib = ch.freeable_kib, .measured_freed_kib = OOM_NA,
+			.outcome = "dry-run: not signalled",
+		};
+		char buf[3][200];
+		guard_log(GLOG_NOTICE, "%s: dry run: would send %s to pid %lld (%s), %s; frees about %lld KiB",
+			  safe(sc->name, buf[0], sizeof(buf[0])), guard_signal_name(sig), (long long)victim->t.pid,
+			  safe(victim->t.comm, buf[1], sizeof(buf[1])), safe(ch.reason, buf[2], sizeof(buf[2])),
+			  (long long)ch.freeable_kib);
+		char incident[OOM_PATH_LEN + 160] = "";
+		write_incident(&f, incident, sizeof(incident));
+		emit_kill_event(&f, incident);
+		run_exec(&f, incident);
+		return;
+	}
+
+	struct guard_victim v;
+	rc = guard_victim_open(&v, D.proc_dirfd, victim->t.pid, victim->start_ticks);
+	if (rc == 0 && D.test_delay_ms > 0) {
+		/* Test hook (OOMKIT_GUARD_TEST_KILL_DELAY_MS): widen the window between
+		 * the choice and the signal, so the e2e test can make the victim exit
+		 * inside it and check the pidfd path. */
+		struct timespec d = { D.test_delay_ms / 1000, (long)(D.test_delay_ms % 1000) * 1000000L };
+		nanosleep(&d, NULL);
+	}
+	if (rc == 0)
+		rc = guard_victim_signal(&v, sig);
+	if (rc == -ESRCH) {
+		char buf[200];
+		guard_log(GLOG_NOTICE, "%s: victim pid %lld (%s) exited by itself before the signal; re-evaluating",
+			  sc->name, (long long)victim->t.pid, safe(victim->t.comm, buf, sizeof(buf)));
+		struct json j;
+		event_begin(&j, "victim_gone");
+		json_int(&j, "pid", victim->t.pid);
+		json_str(&j, "comm", victim->t.comm);
+		json_str(&j, "scope", sc->name);
+		event_end(&j);
+		if (v.pidfd >= 0 || rc == -ESRCH)
+			guard_victim_close(&v);
+		return;
+	}
+	if (rc != 0) {
+		guard_log(GLOG_ERR, "%s: cannot signal pid %lld: %s", sc->name, (long long)victim->t.pid, strerror(-rc));
+		guard_victim_close(&v);
+		return;
+	}
+	if (ch.nr_group > 1)
+		signal_group(sc, &ch, sig);
+	if (sig == SIGKILL) {
+		const char *outcome = "signalled";
+		uint64_t freed = 0;
+		bool released = D.have_mrelease && guard_victim_mrelease(&v) == 0;
+		if (released) {
+			outcome = "memory released (process_mrelease)";
+			freed = guard_now_ns();
+		}
+		if (guard_victim_wait(&v, 200) == 1) {
+			outcome = released ? "memory released, exited" : "exited";
+			if (!freed)
+				freed = guard_now_ns();
+		}
+		guard_victim_close(&v);
+		finish_kill(sc, &ch, victim, sig, crossed, decided, avail_before, outcome, freed);
+		return;
+	}
+	/* SIGTERM: wait for the exit on the pidfd in the loop; SIGKILL after the grace. */
+	D.pend.active = true;
+	D.pend.scope = si;
+	D.pend.v = v;
+	D.pend.v.term_deadline_ns = guard_now_ns() + (uint64_t)c->grace_ms * 1000000ull;
+	D.pend.crossed_ns = crossed;
+	D.pend.decided_ns = decided;
+	D.pend.avail_before_kib = avail_before;
+	finish_kill(sc, &ch, victim, sig, crossed, decided, avail_before, "SIGTERM sent, grace running",
+		    guard_now_ns());
+}
+
+static void pending_exited(void)
+{
+	struct guard_scope *sc = &D.scopes[D.pend.scope];
+	uint64_t now = guard_now_ns();
+	guard_scope_read(sc, D.cfg);
+	struct json j;
+	event_begin(&j, "victim_exited");
+	json_int(&j, "pid", D.pend.v.pid);
+	json_str(&j, "scope", sc->name);
+	json_str(&j, "last_signal", guard_signal_name(D.pend.v.signal));
+	json_int(&j, "latency_ms", (int64_t)((now - D.pend.crossed_ns) / 1000000));
+	json_int(&j, "measured_freed_kb", known(sc->avail_kib) && known(D.pend.avail_before_kib) ?
+					  sc->avail_kib - D.pend.avail_before_kib : OOM_NA);
+	event_end(&j);
+	sc->last_latency_ms = (double)(now - D.pend.crossed_ns) / 1e6;
+	guard_log(GLOG_INFO, "%s: victim pid %lld exited %.1f ms after the crossing", sc->name,
+		  (long long)D.pend.v.pid, sc->last_latency_ms);
+	guard_victim_close(&D.pend.v);
+	D.pend.active = false;
+}
+
+/* ---- the kernel's own kills ---------------------------------------------- */
+
+static void kernel_kill_seen(struct guard_scope *sc, int64_t count, const char *report, size_t rlen,
+			     int64_t pid, const char *comm)
+{
+	char buf[2][200];
+	guard_log(GLOG_WARNING, "%s: the kernel's OOM killer struck%s%s%s (%lld so far)",
+		  sc ? safe(sc->name, buf[0], sizeof(buf[0])) : "kernel", comm ? ": " : "",
+		  comm ? safe(comm, buf[1], sizeof(buf[1])) : "", comm ? "" : "", (long long)count);
+	if (sc)
+		sc->kernel_kills_total++;
+	struct decision_facts f = { .kind = "kernel-oom-kill", .sc = sc, .outcome = "killed by the kernel",
+				    .kreport = report, .kreport_len = rlen, .kernel_pid = pid,
+				    .kernel_comm = comm, .freed_kib = OOM_NA, .measured_freed_kib = OOM_NA };
+	char incident[OOM_PATH_LEN + 160] = "";
+	if (sc)
+		D.ts.n = 0;     /* no task table: the report has the kernel's own */
+	write_incident(&f, incident, sizeof(incident));
+	struct json j;
+	event_begin(&j, "kernel_kill");
+	json_str(&j, "scope", sc ? sc->name : NULL);
+	json_int(&j, "pid", pid);
+	json_str(&j, "comm", comm);
+	json_int(&j, "count", count);
+	json_str(&j, "source", report ? "kmsg" : "memory.events");
+	json_str(&j, "incident", *incident ? incident : NULL);
+	event_end(&j);
+}
+
+/* /dev/kmsg records: "pri,seq,usec,flags;text\n continuation…".  A kernel
+ * OOM report runs from "invoked oom-killer" to "Killed process". */
+static void kmsg_read(void)
+{
+	static char rec[8192];
+	for (;;) {
+		ssize_t n = read(D.kmsg_fd, rec, sizeof(rec) - 1);
+		if (n < 0) {
+			if (errno == EPIPE)
+				continue;        /* overwritten records: go on with the next */
+			break;
+		}
+		if (n == 0)
+			break;
+		rec[n] = '\0';
+		const char *text = strchr(rec, ';');
+		if (!text)
+			continue;
+		text++;
+		const char *nl = strchr(text, '\n');
+		size_t tl = nl ? (size_t)(nl - text) : strlen(text);
+		if (mem_find(text, tl, "invoked oom-killer")) {
+			D.kcapturing = true;
+			D.kreport_len = 0;
+		}
+		if (D.kcapturing && D.kreport_len + (size_t)n + 1 < sizeof(D.kreport)) {
+			memcpy(D.kreport + D.kreport_len, rec, (size_t)n);
+			D.kreport_len += (size_t)n;
+			if (D.kreport[D.kreport_len - 1] != '\n')
+				D.kreport[D.kreport_len++] = '\n';
+		}
+		const char *k = mem_find(text, tl, "Killed process ");
+		if (k) {
+			const char *p = k + 15, *end = text + tl;
+			uint64_t pid = 0;
+			scan_u64(&p, end, &pid);
+			char comm[OOM_COMM_LEN] = "";
+			const char *lp = memchr(p, '(', (size_t)(end - p));
+			const char *rp = lp ? memchr(lp, ')', (size_t)(end - lp)) : NULL;
+			if (lp && rp)
+				str_copy(comm, sizeof(comm), lp + 1, (size_t)(rp - lp - 1));
+			/* Attribute it to a watched cgroup when the oom-kill: line names one. */
+			struct guard_scope *sc = NULL;
+			for (int i = 0; i < D.nr_scopes; i++)
+				if (D.scopes[i].kind == SCOPE_MACHINE)
+					sc = &D.scopes[i];
+			int64_t vmk = D.machine_vmstat_oom_kills;
+			kernel_kill_seen(sc, known(vmk) ? vmk + 1 : OOM_NA, D.kcapturing ? D.kreport : NULL,
+					 D.kcapturing ? D.kreport_len : 0, (int64_t)pid, comm);
+			D.kcapturing = false;
+			D.kreport_len = 0;
+		}
+	}
+}
+
+/* ---- set-up -------------------------------------------------------------- */
+
+static int open_scopes(struct guard_config *c, char *err, size_t errlen)
+{
+	D.nr_scopes = 0;
+	bool machine = c->watch_machine == GUARD_YES || (c->watch_machine == GUARD_AUTO && c->nr_cgroups == 0);
+	if (machine && guard_scope_open(&D.scopes[D.nr_scopes], NULL, err, errlen) == 0)
+		D.nr_scopes++;
+	else if (machine)
+		return -EIO;
+	for (int i = 0; i < c->nr_cgroups; i++) {
+		int rc = guard_scope_open(&D.scopes[D.nr_scopes], c->cgroups[i], err, errlen);
+		if (rc != 0) {
+			for (int k = 0; k < D.nr_scopes; k++)
+				guard_scope_close(&D.scopes[k]);
+			D.nr_scopes = 0;
+			return rc;
+		}
+		D.nr_scopes++;
+	}
+	for (int i = 0; i < D.nr_scopes; i++) {
+		guard_scope_arm(&D.scopes[i], c, D.degraded, sizeof(D.degraded));
+		D.scopes[i].level = LEVEL_OK;
+		D.scopes[i].crossed_ns = 0;
+		D.last_report_ns[i] = 0;
+	}
+	return 0;
+}
+
+static void close_scopes(void)
+{
+	for (int i = 0; i < D.nr_scopes; i++)
+		guard_scope_close(&D.scopes[i]);
+	D.nr_scopes = 0;
+}
+
+static void open_outputs(struct guard_config *c)
+{
+	if (D.events_fd >= 0 && D.events_fd != 1)
+		close(D.events_fd);
+	D.events_fd = -1;
+	if (c->events_path[0]) {
+		if (!strcmp(c->events_path, "-"))
+			D.events_fd = 1;
+		else
+			D.events_fd = open(c->events_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+		if (D.events_fd < 0)
+			degrade("events file %s: %s: no events written", c->events_path, strerror(errno));
+	}
+	if (D.incident_dirfd >= 0)
+		close(D.incident_dirfd);
+	D.incident_dirfd = -1;
+	if (c->incident_dir[0]) {
+		/* mkdir -p */
+		char p[OOM_PATH_LEN];
+		str_copy(p, sizeof(p), c->incident_dir, strlen(c->incident_dir));
+		for (char *s = p + 1; *s; s++)
+			if (*s == '/') {
+				*s = '\0';
+				mkdir(p, 0755);
+				*s = '/';
+			}
+		mkdir(p, 0750);
+		D.incident_dirfd = open(c->incident_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (D.incident_dirfd < 0)
+			degrade("incident directory %s: %s: no incident files", c->incident_dir, strerror(errno));
+	}
+	if (D.http.listen_fd >= 0)
+		guard_http_close(&D.http);
+	if (c->metrics_listen[0]) {
+		char err[256];
+		if (guard_http_open(&D.http, c->metrics_listen, err, sizeof(err)) != 0)
+			degrade("%s: no metrics over HTTP", err);
+		else if (!str_starts(c->metrics_listen, "127.") && !str_starts(c->metrics_listen, "[::1]"))
+			degrade("metrics: %s is not a loopback address: anyone who can reach it reads the metrics",
+				c->metrics_listen);
+	}
+}
+
+static void write_metrics_file(void)
+{
+	if (!D.cfg->metrics_file[0])
+		return;
+	guard_sink_reset(&D.msink);
+	guard_metrics_render(D.msink.f, &D.ms);
+	fflush(D.msink.f);
+	int rc = guard_sink_save(&D.msink, D.cfg->metrics_file);
+	if (rc != 0) {
+		static bool warned;
+		if (!warned)
+			guard_log(GLOG_WARNING, "metrics file %s: %s", D.cfg->metrics_file, strerror(-rc));
+		warned = true;
+	}
+}
+
+static void reload(void)
+{
+	struct guard_config *next = D.cfg == &D.cfgs[0] ? &D.cfgs[1] : &D.cfgs[0];
+	char err[512];
+	if (guard_config_build(next, D.cli, err, sizeof(err)) != 0) {
+		guard_config_release(next);
+		D.ms.config_reload_failures_total++;
+		guard_log(GLOG_ERR, "reload: %s; keeping the old configuration", err);
+		struct json j;
+		event_begin(&j, "reload");
+		json_bool(&j, "ok", false);
+		json_str(&j, "error", err);
+		event_end(&j);
+		return;
+	}
+	bool scopes_changed = next->nr_cgroups != D.cfg->nr_cgroups || next->watch_machine != D.cfg->watch_machine;
+	for (int i = 0; !scopes_changed && i < next->nr_cgroups; i++)
+		scopes_changed = strcmp(next->cgroups[i], D.cfg->cgroups[i]) != 0;
+	scopes_changed = scopes_changed || next->psi_stall_ms != D.cfg->psi_stall_ms ||
+			 next->psi_window_ms != D.cfg->psi_window_ms ||
+			 next->cgroup_term_percent != D.cfg->cgroup_term_percent ||
+			 next->cgroup_kill_percent != D.cfg->cgroup_kill_percent;
+	struct guard_config *old = D.cfg;
+	D.cfg = next;
+	if (scopes_changed) {
+		close_scopes();
+		if (open_scopes(next, err, sizeof(err)) != 0) {
+			guard_log(GLOG_ERR, "reload: %s; keeping the old configuration", err);
+			D.cfg = old;
+			guard_config_release(next);
+			open_scopes(old, err, sizeof(err));
+			D.ms.config_reload_failures_total++;
+			return;
+		}
+	}
+	if (next->recorder_seconds != old->recorder_seconds)
+		guard_log(GLOG_NOTICE, "reload: recorder-seconds takes effect at the next start");
+	bool outputs_changed = strcmp(next->events_path, old->events_path) || strcmp(next->incident_dir, old->incident_dir) ||
+			       strcmp(next->metrics_listen, old->metrics_listen);
+	if (outputs_changed)
+		open_outputs(next);
+	guard_config_release(old);
+	D.ms.config_reloads_total++;
+	D.ms.dry_run = next->dry_run;
+	D.ms.nr_scopes = D.nr_scopes;
+	guard_log(GLOG_NOTICE, "configuration reloaded (%d scope%s)", D.nr_scopes, D.nr_scopes == 1 ? "" : "s");
+	struct json j;
+	event_begin(&j, "reload");
+	json_bool(&j, "ok", true);
+	event_end(&j);
+}
+
+static void set_own_adj(void)
+{
+	int fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+	if (fd < 0 || write(fd, "-1000", 5) != 5)
+		degrade("cannot set own oom_score_adj to -1000 (%s): the kernel may kill the guard",
+			strerror(errno));
+	if (fd >= 0)
+		close(fd);
+}
+
+int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
+{
+	memset(&D, 0, sizeof(D));
+	D.cli = cli;
+	D.cfgs[0] = *cfg;
+	D.cfg = &D.cfgs[0];
+	D.events_fd = D.proc_dirfd = D.kmsg_fd = D.sig_fd = D.incident_dirfd = -1;
+	D.http.listen_fd = -1;
+	D.self_pid = getpid();
+	guard_log_init();
+	const char *td = getenv("OOMKIT_GUARD_TEST_KILL_DELAY_MS");
+	uint64_t tdv;
+	if (td && parse_u64(td, (size_t)-1, &tdv) == 0 && tdv < 60000)
+		D.test_delay_ms = (int)tdv;
+
+	struct utsname u;
+	if (uname(&u) == 0) {
+		str_copy(D.release, sizeof(D.release), u.release, strlen(u.release));
+		str_copy(D.host, sizeof(D.host), u.nodename, strlen(u.nodename));
+		kver_parse(u.release, &D.kv);
+	}
+	long ps = sysconf(_SC_PAGESIZE);
+	D.page_kib = ps >= 1024 ? ps / 1024 : 4;
+
+	/* Everything the loop will ever use is allocated here. */
+	if (guard_taskset_init(&D.ts) != 0 || guard_recorder_init(&D.rec, D.cfg->recorder_seconds,
+								  D.cfg->recorder_tasks) != 0) {
+		guard_log(GLOG_ERR, "out of memory at start-up");
+		return 1;
+	}
+	D.diag_tasks = calloc(DIAG_TASKS, sizeof(*D.diag_tasks));
+	if (!D.diag_tasks || guard_sink_open(&D.sink, sink_buf, sizeof(sink_buf)) != 0 ||
+	    guard_sink_open(&D.msink, msink_buf, sizeof(msink_buf)) != 0 ||
+	    guard_sink_open(&D.esink, esink_buf, sizeof(esink_buf)) != 0) {
+		guard_log(GLOG_ERR, "out of memory at start-up");
+		return 1;
+	}
+	D.proc_dirfd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (D.proc_dirfd < 0) {
+		guard_log(GLOG_ERR, "/proc: %s", strerror(errno));
+		return 1;
+	}
+	char err[512];
+	if (open_scopes(D.cfg, err, sizeof(err)) != 0) {
+		guard_log(GLOG_ERR, "%s", err);
+		return 1;
+	}
+	open_outputs(D.cfg);
+	D.have_pidfd = guard_have_pidfd();
+	D.have_mrelease = guard_have_mrelease();
+	if (!D.have_pidfd)
+		degrade("no pidfd_open (kernel < 5.3): victims are signalled by pid after a start-time check");
+	if (!D.have_mrelease)
+		degrade("no process_mrelease (kernel < 5.15): memory comes back when the victim exits");
+	if (D.cfg->kmsg) {
+		D.kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+		if (D.kmsg_fd < 0)
+			degrade("/dev/kmsg: %s: the kernel's global OOM kills are seen only through counters",
+				strerror(errno));
+		else
+			lseek(D.kmsg_fd, 0, SEEK_END);
+	}
+	if (D.cfg->protect_self)
+		set_own_adj();
+
+	sigset_t mask;
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGTERM);
+	sigaddset(&mask, SIGINT);
+	sigaddset(&mask, SIGHUP);
+	sigaddset(&mask, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &mask, NULL);
+	D.sig_fd = signalfd(-1, &mask, SFD_NONBLOCK | SFD_CLOEXEC);
+	signal(SIGPIPE, SIG_IGN);
+
+	D.ms.scopes = D.scopes;
+	D.ms.nr_scopes = D.nr_scopes;
+	D.ms.rec = &D.rec;
+	D.ms.start_time_s = (int64_t)time(NULL);
+	D.ms.dry_run = D.cfg->dry_run;
+
+	/* Warm-up: one pass through every reader and writer, so the pages of
+	 * the code and buffers are present before they are locked. */
+	for (int i = 0; i < D.nr_scopes; i++)
+		guard_scope_read(&D.scopes[i], D.cfg);
+	guard_recorder_take(&D.rec, D.scopes, D.nr_scopes, D.proc_dirfd, &D.ts);
+	guard_scan(D.proc_dirfd, -1, true, &D.ts);
+	guard_sink_reset(&D.msink);
+	guard_metrics_render(D.msink.f, &D.ms);
+	if (D.cfg->mlock && mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT) != 0 &&
+	    mlockall(MCL_CURRENT | MCL_FUTURE) != 0)
+		degrade("mlockall: %s: the guard's pages may be swapped out or reclaimed", strerror(errno));
+	for (int i = 0; i < D.nr_scopes; i++)
+		D.scopes[i].level = LEVEL_OK;
+
+	/* Report the start and every degradation. */
+	for (const char *p = D.degraded; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t l = nl ? (size_t)(nl - p) : strlen(p);
+		guard_log(GLOG_WARNING, "degraded: %.*s", (int)l, p);
+		D.nr_degraded++;
+		p = nl ? nl + 1 : p + l;
+	}
+	D.ms.degradations = D.nr_degraded;
+	for (int i = 0; i < D.nr_scopes; i++) {
+		const struct guard_scope *sc = &D.scopes[i];
+		char a[32], t[32], k[32];
+		guard_log(GLOG_INFO, "watching %s (%s): available %s, SIGTERM below %s, SIGKILL below %s%s",
+			  sc->name, scope_kind_name(sc->kind), fmt_kib(a, sizeof(a), sc->avail_kib),
+			  fmt_kib(t, sizeof(t), sc->term_kib), fmt_kib(k, sizeof(k), sc->kill_kib),
+			  sc->fd_psi >= 0 ? ", PSI trigger" : sc->efd_usage[0] >= 0 ? ", usage eventfds" : "");
+	}
+	if (D.cfg->dry_run)
+		guard_log(GLOG_NOTICE, "dry run: decisions are reported, nothing is signalled");
+	{
+		struct json j;
+		event_begin(&j, "start");
+		json_int(&j, "pid", D.self_pid);
+		json_str(&j, "version", OOMKIT_VERSION);
+		json_str(&j, "kernel", D.release);
+		json_bool(&j, "dry_run", D.cfg->dry_run);
+		json_arr_begin(&j, "scopes");
+		for (int i = 0; i < D.nr_scopes; i++) {
+			json_obj_begin(&j, NULL);
+			json_str(&j, "name", D.scopes[i].name);
+			json_str(&j, "kind", scope_kind_name(D.scopes[i].kind));
+			json_int(&j, "limit_kib", D.scopes[i].total_kib);
+			json_int(&j, "term_threshold_kib", D.scopes[i].term_kib);
+			json_int(&j, "kill_threshold_kib", D.scopes[i].kill_kib);
+			json_obj_end(&j);
+		}
+		json_arr_end(&j);
+		json_arr_begin(&j, "degraded");
+		for (const char *p = D.degraded; *p;) {
+			const char *nl = strchr(p, '\n');
+			size_t l = nl ? (size_t)(nl - p) : strlen(p);
+			json_strn(&j, NULL, p, l);
+			p = nl ? nl + 1 : p + l;
+		}
+		json_arr_end(&j);
+		event_end(&j);
+	}
+	D.watchdog_usec = guard_watchdog_usec();
+	guard_notify("READY=1\nSTATUS=watching");
+	for (int i = 0; i < D.nr_scopes; i++)
+		D.scopes[i].kernel_oom_kills = OOM_NA;
+	D.machine_vmstat_oom_kills = D.rec.count ? guard_recorder_last(&D.rec)->oom_kill : OOM_NA;
+
+	int status = 0;
+	bool running = true;
+	struct pollfd pfd[8 * (GUARD_MAX_SCOPES + 1) + GUARD_HTTP_CLIENTS + 8];
+	int64_t prev_kills[GUARD_MAX_SCOPES + 1];
+	for (int i = 0; i < GUARD_MAX_SCOPES + 1; i++)
+		prev_kills[i] = OOM_NA;
+	while (running) {
+		int n = 0;
+		pfd[n++] = (struct pollfd){ .fd = D.sig_fd, .events = POLLIN };
+		int kmsg_at = -1, pend_at = -1;
+		if (D.kmsg_fd >= 0) {
+			kmsg_at = n;
+			pfd[n++] = (struct pollfd){ .fd = D.kmsg_fd, .events = POLLIN };
+		}
+		if (D.pend.active && D.pend.v.pidfd >= 0) {
+			pend_at = n;
+			pfd[n++] = (struct pollfd){ .fd = D.pend.v.pidfd, .events = POLLIN };
+		}
+		int scope_from = n;
+		for (int i = 0; i < D.nr_scopes; i++) {
+			struct guard_scope *sc = &D.scopes[i];
+			if (sc->fd_psi >= 0)
+				pfd[n++] = (struct pollfd){ .fd = sc->fd_psi, .events = POLLPRI };
+			if (sc->kind == SCOPE_CGROUP_V2 && sc->fd_events >= 0)
+				pfd[n++] = (struct pollfd){ .fd = sc->fd_events, .events = POLLPRI };
+			for (int k = 0; k < 3; k++)
+				if (sc->efd_usage[k] >= 0)
+					pfd[n++] = (struct pollfd){ .fd = sc->efd_usage[k], .events = POLLIN };
+			if (sc->efd_oom >= 0)
+				pfd[n++] = (struct pollfd){ .fd = sc->efd_oom, .events = POLLIN };
+		}
+		int scope_to = n;
+		int http_from = n;
+		n += guard_http_pollfds(&D.http, pfd + n, (int)ARRAY_SIZE(pfd) - n);
+
+		uint64_t now = guard_now_ns();
+		int timeout = D.cfg->poll_max_ms;
+		for (int i = 0; i < D.nr_scopes; i++) {
+			int t = guard_scope_poll_ms(&D.scopes[i], D.cfg);
+			if (t < timeout)
+				timeout = t;
+		}
+		if (D.rec.cap > 0) {
+			int t = D.next_record_ns > now ? (int)((D.next_record_ns - now) / 1000000) : 0;
+			if (t < timeout)
+				timeout = t;
+		}
+		if (D.pend.active) {
+			int t = D.pend.v.term_deadline_ns > now ? (int)((D.pend.v.term_deadline_ns - now) / 1000000) + 1 : 0;
+			if (t < timeout)
+				timeout = t;
+		}
+		if (D.watchdog_usec) {
+			int t = D.next_watchdog_ns > now ? (int)((D.next_watchdog_ns - now) / 1000000) : 0;
+			if (t < timeout)
+				timeout = t;
+		}
+		int rc = poll(pfd, (nfds_t)n, timeout);
+		if (rc < 0 && errno != EINTR) {
+			guard_log(GLOG_ERR, "poll: %s", strerror(errno));
+			status = 1;
+			break;
+		}
+		if (rc > 0 && (pfd[0].revents & POLLIN)) {
+			struct signalfd_siginfo si;
+			while (read(D.sig_fd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
+				if (si.ssi_signo == SIGTERM || si.ssi_signo == SIGINT)
+					running = false;
+				else if (si.ssi_signo == SIGHUP)
+					reload();
+				else if (si.ssi_signo == SIGCHLD)
+					while (waitpid(-1, NULL, WNOHANG) > 0) {
+					}
+			}
+			if (!running)
+				break;
+		}
+		if (rc > 0) {
+			for (int i = scope_from; i < scope_to; i++)
+				if (pfd[i].revents)
+					guard_scope_drain(pfd[i].fd);
+		}
+		/* Read every scope (cheap, kept fds) and act on those below a threshold. */
+		for (int i = 0; i < D.nr_scopes; i++) {
+			struct guard_scope *sc = &D.scopes[i];
+			enum guard_level before = sc->level;
+			int lv = guard_scope_read(sc, D.cfg);
+			if (lv < 0) {
+				guard_log(GLOG_ERR, "%s: cannot read (%s); still watching the others", sc->name,
+					  strerror(-lv));
+				continue;
+			}
+			if ((int)before < lv) {
+				char a[32];
+				struct json j;
+				event_begin(&j, "threshold");
+				json_str(&j, "scope", sc->name);
+				json_str(&j, "level", lv == LEVEL_KILL ? "kill" : "term");
+				json_int(&j, "available_kib", sc->avail_kib);
+				json_int(&j, "threshold_kib", lv == LEVEL_KILL ? sc->kill_kib : sc->term_kib);
+				event_end(&j);
+				guard_log(GLOG_NOTICE, "%s: available %s, below the %s threshold", sc->name,
+					  fmt_kib(a, sizeof(a), sc->avail_kib), lv == LEVEL_KILL ? "SIGKILL" : "SIGTERM");
+			}
+			if (lv > LEVEL_OK)
+				decide(i);
+			else if (before > LEVEL_OK)
+				D.last_report_ns[i] = 0;
+			/* The kernel's own kills in a cgroup (memory.events / oom_control). */
+			if (sc->kind != SCOPE_MACHINE && known(sc->kernel_oom_kills)) {
+				if (known(prev_kills[i]) && sc->kernel_oom_kills > prev_kills[i])
+					kernel_kill_seen(sc, sc->kernel_oom_kills, NULL, 0, OOM_NA, NULL);
+				prev_kills[i] = sc->kernel_oom_kills;
+			}
+		}
+		if (pend_at >= 0 && (pfd[pend_at].revents & POLLIN))
+			pending_exited();
+		else if (D.pend.active && guard_now_ns() >= D.pend.v.term_deadline_ns) {
+			guard_victim_signal(&D.pend.v, SIGKILL);
+			if (D.have_mrelease)
+				guard_victim_mrelease(&D.pend.v);
+			D.pend.v.term_deadline_ns = UINT64_MAX;
+			guard_log(GLOG_WARNING, "pid %lld: grace expired, SIGKILL", (long long)D.pend.v.pid);
+		}
+		if (kmsg_at >= 0 && (pfd[kmsg_at].revents & POLLIN))
+			kmsg_read();
+		now = guard_now_ns();
+		if (D.rec.cap > 0 && now >= D.next_record_ns) {
+			/* Tasks and slabs each snapshot while a scope is near its
+			 * thresholds, else every 10th: the cheap parts every second. */
+			bool near = false;
+			for (int i = 0; i < D.nr_scopes; i++)
+				if (known(D.scopes[i].avail_kib) && known(D.scopes[i].term_kib) &&
+				    D.scopes[i].avail_kib < 2 * D.scopes[i].term_kib)
+					near = true;
+			bool tasks = near || D.rec.taken_total % 10 == 0;
+			guard_recorder_take(&D.rec, D.scopes, D.nr_scopes, D.proc_dirfd, tasks ? &D.ts : NULL);
+			const struct guard_rec *r = guard_recorder_last(&D.rec);
+			if (r && known(r->oom_kill) && known(D.machine_vmstat_oom_kills) &&
+			    r->oom_kill > D.machine_vmstat_oom_kills && D.kmsg_fd < 0) {
+				for (int i = 0; i < D.nr_scopes; i++)
+					if (D.scopes[i].kind == SCOPE_MACHINE)
+						kernel_kill_seen(&D.scopes[i], r->oom_kill, NULL, 0, OOM_NA, NULL);
+			}
+			if (r && known(r->oom_kill))
+				D.machine_vmstat_oom_kills = r->oom_kill;
+			D.next_record_ns = now + 1000000000ull;
+		}
+		if (D.cfg->metrics_file[0] && now >= D.next_metrics_ns) {
+			write_metrics_file();
+			D.next_metrics_ns = now + 5000000000ull;
+		}
+		if (rc > 0 && D.http.listen_fd >= 0) {
+			bool any = false;
+			for (int i = http_from; i < n; i++)
+				any = any || pfd[i].revents;
+			if (any)
+				guard_http_service(&D.http, &D.ms, &D.msink);
+		}
+		if (D.watchdog_usec && now >= D.next_watchdog_ns) {
+			guard_notify("WATCHDOG=1");
+			D.next_watchdog_ns = now + D.watchdog_usec * 1000 / 2;
+		}
+		if (now >= D.next_status_ns) {
+			char st[128];
+			snprintf(st, sizeof(st), "STATUS=watching %d scope%s; %llu kill%s%s", D.nr_scopes,
+				 D.nr_scopes == 1 ? "" : "s", (unsigned long long)D.kills_total,
+				 D.kills_total == 1 ? "" : "s", D.cfg->dry_run ? " (dry run)" : "");
+			guard_notify(st);
+			D.next_status_ns = now + 10000000000ull;
+		}
+	}
+	guard_notify("STOPPING=1");
+	{
+		struct json j;
+		event_begin(&j, "stop");
+		json_int(&j, "kills", (int64_t)D.kills_total);
+		event_end(&j);
+	}
+	guard_log(GLOG_INFO, "stopping (%llu kill%s)", (unsigned long long)D.kills_total, D.kills_total == 1 ? "" : "s");
+	write_metrics_file();
+	if (D.pend.active)
+		guard_victim_close(&D.pend.v);
+	close_scopes();
+	guard_http_close(&D.http);
+	guard_recorder_release(&D.rec);
+	guard_taskset_release(&D.ts);
+	free(D.diag_tasks);
+	guard_sink_close(&D.sink);
+	guard_sink_close(&D.msink);
+	guard_sink_close(&D.esink);
+	if (D.events_fd > 1)
+		close(D.events_fd);
+	if (D.incident_dirfd >= 0)
+		close(D.incident_dirfd);
+	if (D.kmsg_fd >= 0)
+		close(D.kmsg_fd);
+	if (D.sig_fd >= 0)
+		close(D.sig_fd);
+	close(D.proc_dirfd);
+	guard_config_release(D.cfg);
+	*cfg = *D.cfg;
+	cfg->compiled = false;
+	return status;
+}

@@ -1,0 +1,365 @@
+/* guard.h — the daemon that acts before the kernel's OOM killer.
+ *
+ *   config.c    INI file + command line → struct guard_config (strict, line numbers)
+ *   procscan.c  the tasks of a scope into a fixed table (kept buffers, no heap)
+ *   policy.c    the victim: kernel badness (model/badness.c), then prefer/avoid/protect
+ *   monitor.c   scopes (machine, cgroup v1, cgroup v2): levels, PSI triggers, eventfds
+ *   kill.c      pidfd from choice to exit: signal, process_mrelease, wait
+ *   recorder.c  flight recorder: a fixed ring of snapshots, one a second
+ *   incident.c  incident files (JSON) with the recorder's last minute and a diagnosis
+ *   metrics.c   Prometheus text: loopback HTTP server and node_exporter textfile
+ *   output.c    events file (JSON lines), log lines, --exec, sd_notify
+ *
+ * Every module works in memory fixed at start-up: the daemon must keep working
+ * when the machine has no memory left to give it. */
+#ifndef OOMKIT_GUARD_H
+#define OOMKIT_GUARD_H
+
+#include <poll.h>
+#include <regex.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "model/kernel.h"
+#include "model/snapshot.h"
+
+#define GUARD_MAX_SCOPES 16
+#define GUARD_MAX_PATTERNS 16
+#define GUARD_MAX_PROTECT 32
+#define GUARD_PATTERN_LEN 256
+#define GUARD_NAME_LEN 64
+#define GUARD_MAX_EXEC_ARGS 32
+#define GUARD_MAX_TASKS 4096        /* tasks examined per decision; more are ignored, and said so */
+
+/* ---- configuration (config.c) ------------------------------------------ */
+enum guard_action { GUARD_ACTION_PROCESS = 0, GUARD_ACTION_PGROUP, GUARD_ACTION_CGROUP };
+enum guard_tristate { GUARD_AUTO = -1, GUARD_NO = 0, GUARD_YES = 1 };
+
+struct guard_config {
+	int watch_machine;                       /* GUARD_AUTO: yes unless a cgroup is given */
+	int nr_cgroups;
+	char cgroups[GUARD_MAX_SCOPES][OOM_PATH_LEN];
+	/* Thresholds, in percent of the scope's size that is still available:
+	 * below term → SIGTERM and a grace; below kill → SIGKILL at once. */
+	int mem_term_percent, mem_kill_percent;           /* MemAvailable / MemTotal */
+	int swap_term_percent, swap_kill_percent;         /* SwapFree / SwapTotal (ignored without swap) */
+	int cgroup_term_percent, cgroup_kill_percent;     /* (limit − usage + file LRU) / limit */
+	int psi_stall_ms, psi_window_ms;                  /* the PSI trigger that wakes us ("some") */
+	int psi_full_avg10_percent;                       /* act as at term when full avg10 ≥ this; 0 = off */
+	int grace_ms;                                     /* SIGTERM → SIGKILL */
+	int poll_min_ms, poll_max_ms;                     /* polling fallback, shrinking near thresholds */
+	enum guard_action action;
+	bool escalate;                                    /* process group when one process is not enough */
+	bool dry_run;
+	bool kmsg;                                        /* watch /dev/kmsg for the kernel's own kills */
+	bool mlock, protect_self;
+	int recorder_seconds;                             /* snapshots kept (one a second) */
+	int recorder_tasks;                               /* top tasks kept per snapshot */
+	int nr_prefer, nr_avoid, nr_protect;
+	char prefer[GUARD_MAX_PATTERNS][GUARD_PATTERN_LEN];
+	char avoid[GUARD_MAX_PATTERNS][GUARD_PATTERN_LEN];
+	char protect[GUARD_MAX_PROTECT][GUARD_NAME_LEN];  /* exact process names (comm) */
+	regex_t prefer_re[GUARD_MAX_PATTERNS], avoid_re[GUARD_MAX_PATTERNS];
+	bool compiled;                                    /* the regex_t above hold compiled patterns */
+	char events_path[OOM_PATH_LEN];
+	char incident_dir[OOM_PATH_LEN];
+	char metrics_listen[64];                          /* "127.0.0.1:9650"; "" off */
+	char metrics_file[OOM_PATH_LEN];
+	char exec_cmd[OOM_PATH_LEN];
+	int exec_argc;
+	char exec_argv[GUARD_MAX_EXEC_ARGS][OOM_PATH_LEN / 4];
+	/* Where each scalar key was set (line, 0 = default, -1 = command line). */
+	int set_line[64];
+};
+
+void guard_config_defaults(struct guard_config *c);
+/* Releases compiled patterns; c may be reused after guard_config_defaults. */
+void guard_config_release(struct guard_config *c);
+/* Sets one key (as written in the file, e.g. "mem-kill-percent").  line > 0
+ * for a file line, -1 for the command line (which may override the file).
+ * Returns 0 or -EINVAL with a message in err. */
+int guard_config_set(struct guard_config *c, const char *key, const char *value, int line,
+		     char *err, size_t errlen);
+/* Parses INI text (section [guard]; '#' and ';' comments).  Errors name the
+ * line: "guard.conf:12: unknown key 'foo'".  Returns 0 or -EINVAL. */
+int guard_config_parse(struct guard_config *c, const char *text, size_t len, const char *name,
+		       char *err, size_t errlen);
+/* Reads and parses a file; a missing file is -ENOENT (the caller decides). */
+int guard_config_load(struct guard_config *c, const char *path, char *err, size_t errlen);
+/* Cross-key checks (kill < term, poll-min ≤ poll-max, …) and regex
+ * compilation.  Returns 0 or -EINVAL with err. */
+int guard_config_finish(struct guard_config *c, char *err, size_t errlen);
+/* Writes the effective configuration as INI (for --check-config -v). */
+void guard_config_print(const struct guard_config *c, FILE *f);
+/* For --help: every key with its meaning, as "--key" lines. */
+void guard_config_help(FILE *f);
+/* Does this key take no value on the command line (a boolean flag)? */
+bool guard_config_is_bool(const char *key);
+
+/* ---- tasks of a scope (procscan.c) ------------------------------------- */
+struct guard_task {
+	struct oom_task t;              /* the model's task: rss split, swap, pgtables, adj */
+	int64_t ppid, pgid, sid;
+	uint64_t start_ticks;           /* /proc/PID/stat starttime: same pid, same process? */
+	char cmdline[256];              /* NUL → space; "" for kernel threads */
+	int tier;                       /* policy: 0 prefer, 1 normal, 2 avoid, -1 protected */
+	const char *why_protected;      /* static string when tier is -1 */
+};
+
+struct guard_taskset {
+	size_t n;
+	bool truncated;
+	struct guard_task *tasks;       /* GUARD_MAX_TASKS entries, allocated once at start */
+};
+
+int guard_taskset_init(struct guard_taskset *ts);
+void guard_taskset_release(struct guard_taskset *ts);
+/* Reads one process into gt (ENOENT/ESRCH: it is gone).  need_cmdline also
+ * reads /proc/PID/cmdline. */
+int guard_read_task(int proc_dirfd, int64_t pid, bool need_cmdline, struct guard_task *gt);
+/* Every process (scope_dirfd < 0) or the processes of a memory cgroup and
+ * its descendants (scope_dirfd = the cgroup directory).  Returns 0 or -errno. */
+int guard_scan(int proc_dirfd, int scope_dirfd, bool need_cmdline, struct guard_taskset *ts);
+
+/* ---- policy (policy.c) ------------------------------------------------- */
+struct guard_choice {
+	int index;                      /* into the task set; -1 none */
+	int runner_up;
+	int64_t badness;                /* points of the victim (pages) */
+	int64_t freeable_kib;           /* anon + swap of what the action kills */
+	int64_t need_kib;               /* what the scope must get back */
+	enum guard_action action;       /* process, or escalated */
+	int nr_group;                   /* processes the action signals (pgroup/cgroup) */
+	int nr_candidates, nr_protected;
+	char reason[160];               /* "largest by badness", "preferred (--prefer ...)" … */
+};
+
+/* The policy's view of one task (tier, why protected): self_pid is never a
+ * candidate; init, kernel threads, oom_score_adj −1000 and the protect list
+ * are protected. */
+void guard_policy_classify(const struct guard_config *c, struct guard_task *gt, int64_t self_pid);
+/* Picks the victim among ts: best tier (prefer < normal < avoid), then the
+ * kernel's badness (badness_for_era with totalpages and kv), ties → larger
+ * pid as in 5.1+.  need_kib > 0 is what the scope must regain: when the
+ * victim's anon + swap is less and escalation is on, its process group (or
+ * the whole cgroup when the action is cgroup) is taken.  Returns 0, or
+ * -ESRCH when no candidate exists. */
+int guard_policy_choose(const struct guard_config *c, struct guard_taskset *ts, int64_t self_pid,
+			int64_t totalpages, int64_t page_size_kib, const struct kver *kv,
+			int64_t need_kib, struct guard_choice *out);
+/* anon + swap of one task in KiB (a kill frees neither file pages nor tmpfs). */
+int64_t guard_task_freeable_kib(const struct guard_task *gt, int64_t page_size_kib);
+
+/* ---- kill (kill.c) ----------------------------------------------------- */
+struct guard_victim {
+	int pidfd;                      /* -1 when pidfds are unavailable (then kill(2) after a start-time check) */
+	int64_t pid;
+	uint64_t start_ticks;
+	int signal;                     /* last signal sent */
+	uint64_t signalled_ns, term_deadline_ns;
+	bool exited;
+};
+/* Does this kernel give pidfds (pidfd_open, 5.3+)?  process_mrelease (5.15+)? */
+bool guard_have_pidfd(void);
+bool guard_have_mrelease(void);
+/* Opens the pidfd and checks the process is the one scanned (start time).
+ * -ESRCH: it has already gone. */
+int guard_victim_open(struct guard_victim *v, int proc_dirfd, int64_t pid, uint64_t start_ticks);
+/* Sends sig through the pidfd.  -ESRCH: it exited by itself (fine). */
+int guard_victim_signal(struct guard_victim *v, int sig);
+/* After SIGKILL: process_mrelease so the memory comes back before the exit. */
+int guard_victim_mrelease(struct guard_victim *v);
+/* Waits up to timeout_ms for the exit (poll on the pidfd).  1 exited, 0 not yet. */
+int guard_victim_wait(struct guard_victim *v, int timeout_ms);
+void guard_victim_close(struct guard_victim *v);
+/* Writes "1" to DIR/cgroup.kill (cgroup v2, 5.14+). */
+int guard_cgroup_kill(int cgroup_dirfd);
+const char *guard_signal_name(int sig);
+
+/* ---- scopes (monitor.c) ------------------------------------------------ */
+enum guard_scope_kind { SCOPE_MACHINE = 0, SCOPE_CGROUP_V1, SCOPE_CGROUP_V2 };
+enum guard_level { LEVEL_OK = 0, LEVEL_TERM = 1, LEVEL_KILL = 2 };
+
+struct guard_psi { bool known; double some_avg10, full_avg10, full_avg60; uint64_t some_total_us, full_total_us; };
+
+struct guard_scope {
+	enum guard_scope_kind kind;
+	char name[OOM_PATH_LEN];        /* "machine" or the cgroup directory */
+	int dirfd;                      /* cgroup directory; -1 for the machine */
+	int fd_main;                    /* /proc/meminfo · memory.usage_in_bytes · memory.current */
+	int fd_limit;                   /* memory.limit_in_bytes · memory.max */
+	int fd_stat;                    /* memory.stat (file LRU) */
+	int fd_events;                  /* v2 memory.events (POLLPRI) · v1 memory.oom_control */
+	int fd_psi;                     /* PSI trigger (POLLPRI); -1 none */
+	int fd_psi_read;                /* PSI values */
+	int efd_usage[3];               /* v1 usage thresholds: near, term, kill (eventfd) */
+	int efd_oom;                    /* v1 OOM notification (eventfd) */
+	int psi_window_ms;              /* the window the trigger got (2 s multiples unprivileged) */
+	/* Last reading. */
+	int64_t total_kib;              /* MemTotal or the limit; OOM_NA unlimited */
+	int64_t avail_kib;              /* MemAvailable, or limit − usage + file LRU */
+	int64_t usage_kib, file_kib, high_kib;
+	int64_t swap_total_kib, swap_free_kib;
+	int64_t kernel_oom_kills;       /* memory.events oom_kill · oom_control oom_kill · vmstat oom_kill */
+	int64_t term_kib, kill_kib;     /* thresholds in KiB of available memory */
+	struct guard_psi psi;
+	enum guard_level level;
+	uint64_t crossed_ns;            /* when the level last rose (threshold crossing) */
+	uint64_t read_ns;
+	/* Counters for the metrics. */
+	uint64_t crossings_total, kills_total[2], kernel_kills_total, decisions_total;
+	double last_decision_ms, last_latency_ms;
+};
+
+/* Opens a scope ("" or NULL path: the whole machine).  Errors in err. */
+int guard_scope_open(struct guard_scope *sc, const char *cgroup_dir, char *err, size_t errlen);
+void guard_scope_close(struct guard_scope *sc);
+/* Registers the event sources (PSI trigger, v1 eventfds, v2 memory.events)
+ * the kernel offers; appends what is missing to degraded (one line each). */
+void guard_scope_arm(struct guard_scope *sc, const struct guard_config *c, char *degraded,
+		     size_t dlen);
+/* Reads the scope's numbers and sets its level by the thresholds of c.
+ * Returns the level, or -errno (cgroup removed …). */
+int guard_scope_read(struct guard_scope *sc, const struct guard_config *c);
+/* How long the poll may sleep for this scope: short near the thresholds. */
+int guard_scope_poll_ms(const struct guard_scope *sc, const struct guard_config *c);
+/* Drains the readiness of an event fd (eventfd counter, PSI, kernfs notify). */
+void guard_scope_drain(int fd);
+/* PSI line parsing (fuzzed through the config target's neighbour). */
+int guard_parse_psi(const char *text, struct guard_psi *out);
+
+struct guard_sink;
+
+/* ---- flight recorder (recorder.c) ------------------------------------- */
+#define GUARD_REC_TASKS 32
+#define GUARD_REC_ORDERS 11
+#define GUARD_REC_SLABS 4
+struct guard_rec_task {
+	int32_t pid, adj;
+	char comm[16];
+	int64_t anon_kib, file_kib, shmem_kib, swap_kib;
+};
+struct guard_rec {
+	int64_t wall_ms;                  /* CLOCK_REALTIME, ms since the epoch */
+	uint64_t mono_ns;
+	/* /proc/meminfo (KiB) */
+	int64_t mem_total, mem_free, mem_available, buffers, cached, swap_total, swap_free;
+	int64_t anon_pages, shmem, slab_reclaimable, slab_unreclaimable, kernel_stack;
+	int64_t page_tables, dirty, writeback, unevictable, committed_as, commit_limit;
+	/* /proc/vmstat counters */
+	int64_t pgscan_kswapd, pgscan_direct, pgsteal_kswapd, pgsteal_direct, pswpin, pswpout;
+	int64_t pgmajfault, workingset_refault, allocstall, compact_stall, oom_kill;
+	struct guard_psi psi;
+	/* /proc/buddyinfo: free blocks per order, all zones summed */
+	int64_t free_blocks[GUARD_REC_ORDERS];
+	int nr_slabs;                      /* largest caches (/proc/slabinfo, root only) */
+	struct { char name[28]; int64_t kib; } slabs[GUARD_REC_SLABS];
+	int nr_scopes;
+	int64_t scope_avail_kib[GUARD_MAX_SCOPES + 1];
+	int nr_tasks;                      /* 0 when the tasks were not read this time */
+	struct guard_rec_task tasks[GUARD_REC_TASKS];
+};
+struct guard_recorder {
+	struct guard_rec *ring;           /* allocated once */
+	int cap, count, next;
+	int tasks_per_rec;
+	int fd_meminfo, fd_vmstat, fd_buddy, fd_psi, fd_slab;
+	uint64_t taken_total, errors_total;
+	uint64_t last_ns;
+};
+int guard_recorder_init(struct guard_recorder *r, int seconds, int tasks_per_rec);
+void guard_recorder_release(struct guard_recorder *r);
+/* Takes one snapshot.  ts is scratch for the task scan (NULL: no tasks). */
+int guard_recorder_take(struct guard_recorder *r, const struct guard_scope *scopes, int nr_scopes,
+			int proc_dirfd, struct guard_taskset *ts);
+/* The snapshots of the last `seconds`, oldest first, as a JSON array. */
+struct json;
+void guard_recorder_json(const struct guard_recorder *r, struct json *j, const char *key, int seconds);
+const struct guard_rec *guard_recorder_last(const struct guard_recorder *r);
+
+/* ---- metrics (metrics.c) ---------------------------------------------- */
+struct guard_metrics_state {
+	const struct guard_scope *scopes;
+	int nr_scopes;
+	const struct guard_recorder *rec;
+	int64_t start_time_s;
+	bool dry_run;
+	uint64_t config_reloads_total, config_reload_failures_total;
+	uint64_t incidents_total, exec_failures_total;
+	int degradations;
+};
+/* Prometheus text exposition (format 0.0.4) of the guard's state. */
+void guard_metrics_render(FILE *f, const struct guard_metrics_state *m);
+
+#define GUARD_HTTP_CLIENTS 4
+struct guard_http {
+	int listen_fd;
+	struct {
+		int fd;
+		size_t in_len, out_len, out_off;
+		uint64_t since_ns;
+		char in[1024];
+	} c[GUARD_HTTP_CLIENTS];
+	char *out;                       /* GUARD_HTTP_CLIENTS response buffers of out_cap bytes, allocated once */
+	size_t out_cap;
+	uint64_t requests_total;
+};
+/* Listens on "ADDR:PORT" (IPv4, or [IPv6]:PORT).  Errors in err. */
+int guard_http_open(struct guard_http *h, const char *listen_addr, char *err, size_t errlen);
+void guard_http_close(struct guard_http *h);
+/* The poll() entries the server wants (listen + clients); returns the count. */
+int guard_http_pollfds(const struct guard_http *h, struct pollfd *pfd, int max);
+/* Services whatever is ready (accept, read, answer GET /metrics). */
+void guard_http_service(struct guard_http *h, const struct guard_metrics_state *m,
+			struct guard_sink *scratch);
+
+/* ---- output (output.c) ------------------------------------------------- */
+/* A FILE that writes into a fixed buffer, made once at start-up
+ * (fopencookie, unbuffered), so the JSON writer and fprintf can be used at
+ * any time without the heap.  Overflow truncates and sets overflow. */
+struct guard_sink {
+	FILE *f;
+	char *buf;
+	size_t len, cap;
+	bool overflow;
+};
+int guard_sink_open(struct guard_sink *s, char *buf, size_t cap);
+void guard_sink_reset(struct guard_sink *s);
+void guard_sink_close(struct guard_sink *s);
+/* Writes the sink's bytes to path atomically (path.tmp + rename). */
+int guard_sink_save(struct guard_sink *s, const char *path);
+
+/* syslog priorities for the log lines ("<3>" prefixes under journald). */
+enum { GLOG_ERR = 3, GLOG_WARNING = 4, GLOG_NOTICE = 5, GLOG_INFO = 6, GLOG_DEBUG = 7 };
+void guard_log_init(void);
+void guard_log(int prio, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* sd_notify: "READY=1", "WATCHDOG=1", "STATUS=…" to $NOTIFY_SOCKET (none: no-op). */
+int guard_notify(const char *msg);
+/* Watchdog interval from $WATCHDOG_USEC (for this pid), 0 when none. */
+uint64_t guard_watchdog_usec(void);
+
+/* ---- the daemon (daemon.c) --------------------------------------------- */
+#define GUARD_MAX_CLI 256
+/* The command line as key/value pairs, kept for SIGHUP reloads. */
+struct guard_cli {
+	const char *config_path;        /* NULL: /etc/oomkit/guard.conf if it exists */
+	int n;
+	const char *key[GUARD_MAX_CLI];
+	const char *value[GUARD_MAX_CLI];
+};
+#define GUARD_DEFAULT_CONFIG "/etc/oomkit/guard.conf"
+/* defaults → file → command line → cross-checks.  0 or -errno with err. */
+int guard_config_build(struct guard_config *c, const struct guard_cli *cli, char *err, size_t errlen);
+/* Runs until SIGTERM/SIGINT.  Returns the exit status. */
+int guard_run(const struct guard_cli *cli, struct guard_config *cfg);
+
+/* ---- small helpers ----------------------------------------------------- */
+uint64_t guard_now_ns(void);          /* CLOCK_MONOTONIC */
+/* pread a kept fd into buf (NUL-terminated), for /proc and /sys files. */
+ssize_t guard_pread(int fd, char *buf, size_t cap);
+/* Value of "Key:" (at line start) in a /proc/meminfo-like text, as a number; -ENOENT absent. */
+int guard_key_value(const char *text, const char *key, int64_t *out);
+
+#endif

@@ -1,0 +1,446 @@
+/* monitor.c — the scopes the guard watches and how it learns they change.
+ *
+ * Machine: /proc/meminfo MemAvailable and SwapFree against percentages of
+ * MemTotal and SwapTotal, like earlyoom, plus /proc/pressure/memory.
+ * cgroup v2: memory.current against memory.max, minus the file LRU the
+ * kernel would reclaim first; memory.events for the kernel's kills.
+ * cgroup v1: memory.usage_in_bytes against memory.limit_in_bytes, same
+ * file-LRU correction from memory.stat; memory.oom_control.
+ *
+ * Event sources, each used when the kernel has it:
+ *  - PSI triggers, poll(POLLPRI) (kernel/sched/psi.c, 5.2+); without
+ *    CAP_SYS_RESOURCE only windows that are multiples of 2 s (6.1.119+/6.4+);
+ *  - v1 usage thresholds through eventfd + cgroup.event_control
+ *    (mm/memcontrol-v1.c, 2.6.34+), fired from the charge path;
+ *  - v1 OOM notification (memory.oom_control eventfd, 2.6.35+);
+ *  - v2 memory.events kernfs notification (poll POLLPRI, 4.5+).
+ * Fixed file descriptors, pread() into static buffers: nothing allocated. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include "guard/guard.h"
+#include "util/util.h"
+
+static char text[16384];
+
+static void scope_fds_reset(struct guard_scope *sc)
+{
+	sc->dirfd = sc->fd_main = sc->fd_limit = sc->fd_stat = sc->fd_events = -1;
+	sc->fd_psi = sc->fd_psi_read = sc->efd_oom = -1;
+	for (int i = 0; i < 3; i++)
+		sc->efd_usage[i] = -1;
+}
+
+int guard_scope_open(struct guard_scope *sc, const char *dir, char *err, size_t errlen)
+{
+	struct guard_scope s;
+	memset(&s, 0, sizeof(s));
+	scope_fds_reset(&s);
+	s.total_kib = s.avail_kib = s.usage_kib = s.file_kib = s.high_kib = OOM_NA;
+	s.swap_total_kib = s.swap_free_kib = s.kernel_oom_kills = OOM_NA;
+	s.term_kib = s.kill_kib = OOM_NA;
+	if (!dir || !*dir) {
+		s.kind = SCOPE_MACHINE;
+		str_copy(s.name, sizeof(s.name), "machine", 7);
+		s.fd_main = open("/proc/meminfo", O_RDONLY | O_CLOEXEC);
+		if (s.fd_main < 0) {
+			snprintf(err, errlen, "/proc/meminfo: %s", strerror(errno));
+			return -errno;
+		}
+		s.fd_stat = open("/proc/vmstat", O_RDONLY | O_CLOEXEC);
+		s.fd_psi_read = open("/proc/pressure/memory", O_RDONLY | O_CLOEXEC);
+		*sc = s;
+		return 0;
+	}
+	str_copy(s.name, sizeof(s.name), dir, strlen(dir));
+	s.dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (s.dirfd < 0) {
+		int e = errno;
+		snprintf(err, errlen, "%s: %s", dir, strerror(e));
+		return -e;
+	}
+	if (faccessat(s.dirfd, "memory.current", R_OK, 0) == 0) {
+		s.kind = SCOPE_CGROUP_V2;
+		s.fd_main = openat(s.dirfd, "memory.current", O_RDONLY | O_CLOEXEC);
+		s.fd_limit = openat(s.dirfd, "memory.max", O_RDONLY | O_CLOEXEC);
+		s.fd_events = openat(s.dirfd, "memory.events", O_RDONLY | O_CLOEXEC);
+		s.fd_psi_read = openat(s.dirfd, "memory.pressure", O_RDONLY | O_CLOEXEC);
+	} else if (faccessat(s.dirfd, "memory.usage_in_bytes", R_OK, 0) == 0) {
+		s.kind = SCOPE_CGROUP_V1;
+		s.fd_main = openat(s.dirfd, "memory.usage_in_bytes", O_RDONLY | O_CLOEXEC);
+		s.fd_limit = openat(s.dirfd, "memory.limit_in_bytes", O_RDONLY | O_CLOEXEC);
+		s.fd_events = openat(s.dirfd, "memory.oom_control", O_RDONLY | O_CLOEXEC);
+	} else {
+		snprintf(err, errlen, "%s: not a memory cgroup directory (no memory.current or memory.usage_in_bytes)", dir);
+		close(s.dirfd);
+		return -ENOTDIR;
+	}
+	s.fd_stat = openat(s.dirfd, "memory.stat", O_RDONLY | O_CLOEXEC);
+	if (s.fd_main < 0 || s.fd_limit < 0) {
+		int e = errno;
+		snprintf(err, errlen, "%s: cannot open the usage or limit file: %s", dir, strerror(e));
+		guard_scope_close(&s);
+		return -e;
+	}
+	*sc = s;
+	return 0;
+}
+
+static void close_fd(int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+}
+
+void guard_scope_close(struct guard_scope *sc)
+{
+	close_fd(&sc->fd_main);
+	close_fd(&sc->fd_limit);
+	close_fd(&sc->fd_stat);
+	close_fd(&sc->fd_events);
+	close_fd(&sc->fd_psi);
+	close_fd(&sc->fd_psi_read);
+	close_fd(&sc->efd_oom);
+	for (int i = 0; i < 3; i++)
+		close_fd(&sc->efd_usage[i]);
+	close_fd(&sc->dirfd);
+}
+
+void guard_scope_drain(int fd)
+{
+	char b[256];
+	/* eventfd: an 8-byte counter; PSI and kernfs files: re-read clears POLLPRI
+	 * at the next poll only after a read from the start. */
+	if (pread(fd, b, sizeof(b), 0) < 0 && errno == ESPIPE) {
+		ssize_t n = read(fd, b, sizeof(b));
+		(void)n;
+	}
+}
+
+/* "some avg10=1.23 avg60=… total=N" (kernel/sched/psi.c psi_show). */
+static int parse_psi_line(const char *p, const char *end, double *avg10, double *avg60, uint64_t *total)
+{
+	const char *a = mem_find(p, (size_t)(end - p), "avg10=");
+	const char *b = mem_find(p, (size_t)(end - p), "avg60=");
+	const char *t = mem_find(p, (size_t)(end - p), "total=");
+	if (!a || !b || !t)
+		return -EINVAL;
+	double *outs[2] = { avg10, avg60 };
+	const char *starts[2] = { a + 6, b + 6 };
+	for (int i = 0; i < 2; i++) {
+		const char *q = starts[i];
+		uint64_t ip, fp = 0;
+		if (scan_u64(&q, end, &ip) != 0)
+			return -EINVAL;
+		int digits = 0;
+		if (q < end && *q == '.') {
+			q++;
+			const char *fs = q;
+			if (scan_u64(&q, end, &fp) != 0)
+				return -EINVAL;
+			digits = (int)(q - fs);
+		}
+		double frac = (double)fp;
+		for (int d = 0; d < digits && d < 20; d++)
+			frac /= 10;
+		if (digits > 20)
+			frac = 0;
+		*outs[i] = (double)ip + frac;
+	}
+	const char *q = t + 6;
+	if (scan_u64(&q, end, total) != 0)
+		return -EINVAL;
+	return 0;
+}
+
+int guard_parse_psi(const char *s, struct guard_psi *out)
+{
+	struct guard_psi r;
+	memset(&r, 0, sizeof(r));
+	const char *p = s;
+	bool some = false;
+	while (p && *p) {
+		const char *nl = strchr(p, '\n');
+		const char *e = nl ? nl : p + strlen(p);
+		double a10, a60;
+		uint64_t tot;
+		if (str_starts(p, "some ") && parse_psi_line(p, e, &a10, &a60, &tot) == 0) {
+			r.some_avg10 = a10;
+			r.some_total_us = tot;
+			some = true;
+		} else if (str_starts(p, "full ") && parse_psi_line(p, e, &a10, &a60, &tot) == 0) {
+			r.full_avg10 = a10;
+			r.full_avg60 = a60;
+			r.full_total_us = tot;
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+	if (!some)
+		return -EINVAL;
+	r.known = true;
+	*out = r;
+	return 0;
+}
+
+/* A PSI trigger on path (absolute, or relative to dirfd). */
+static int psi_trigger(int dirfd, const char *path, int stall_ms, int window_ms, int *window_used)
+{
+	int fd = openat(dirfd, path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	char cmd[64];
+	int n = snprintf(cmd, sizeof(cmd), "some %d %d", stall_ms * 1000, window_ms * 1000);
+	if (write(fd, cmd, (size_t)n + 1) >= 0) {
+		*window_used = window_ms;
+		return fd;
+	}
+	int e = errno;
+	/* Unprivileged writers (no CAP_SYS_RESOURCE) may only use windows that are
+	 * multiples of 2 s, serviced by the averaging worker (6.1.119+/6.4+). */
+	if (e == EINVAL || e == EPERM) {
+		int w = ((window_ms + 1999) / 2000) * 2000;
+		int st = (int)((int64_t)stall_ms * w / window_ms);
+		n = snprintf(cmd, sizeof(cmd), "some %d %d", st * 1000, w * 1000);
+		if (write(fd, cmd, (size_t)n + 1) >= 0) {
+			*window_used = w;
+			return fd;
+		}
+		e = errno;
+	}
+	close(fd);
+	return -e;
+}
+
+static int v1_register(struct guard_scope *sc, int target_fd, const char *arg)
+{
+	int efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (efd < 0)
+		return -errno;
+	int ctl = openat(sc->dirfd, "cgroup.event_control", O_WRONLY | O_CLOEXEC);
+	if (ctl < 0) {
+		int e = errno;
+		close(efd);
+		return -e;
+	}
+	char cmd[96];
+	int n = arg ? snprintf(cmd, sizeof(cmd), "%d %d %s", efd, target_fd, arg)
+		    : snprintf(cmd, sizeof(cmd), "%d %d", efd, target_fd);
+	int rc = write(ctl, cmd, (size_t)n) == n ? 0 : -errno;
+	close(ctl);
+	if (rc < 0) {
+		close(efd);
+		return rc;
+	}
+	return efd;
+}
+
+static int64_t threshold_kib(int64_t total_kib, int percent)
+{
+	return known(total_kib) ? total_kib * percent / 100 : OOM_NA;
+}
+
+void guard_scope_arm(struct guard_scope *sc, const struct guard_config *c, char *degraded, size_t dlen)
+{
+	size_t used = strlen(degraded);
+#define DEGRADE(...) do { if (used < dlen) { \
+	int w_ = snprintf(degraded + used, dlen - used, __VA_ARGS__); \
+	if (w_ > 0) used += (size_t)w_; } } while (0)
+	/* Read once so the thresholds are known. */
+	guard_scope_read(sc, c);
+	if (c->psi_stall_ms > 0) {
+		int fd = -ENOENT;
+		if (sc->kind == SCOPE_MACHINE)
+			fd = psi_trigger(AT_FDCWD, "/proc/pressure/memory", c->psi_stall_ms, c->psi_window_ms,
+					 &sc->psi_window_ms);
+		else if (sc->kind == SCOPE_CGROUP_V2)
+			fd = psi_trigger(sc->dirfd, "memory.pressure", c->psi_stall_ms, c->psi_window_ms,
+					 &sc->psi_window_ms);
+		if (fd >= 0) {
+			sc->fd_psi = fd;
+			if (sc->psi_window_ms != c->psi_window_ms)
+				DEGRADE("%s: PSI trigger window rounded to %d ms (no CAP_SYS_RESOURCE)\n",
+					sc->name, sc->psi_window_ms);
+		} else if (sc->kind != SCOPE_CGROUP_V1) {
+			DEGRADE("%s: no PSI trigger (%s): polling only\n", sc->name, strerror(-fd));
+		}
+		if (sc->kind == SCOPE_MACHINE && sc->fd_psi_read < 0)
+			DEGRADE("machine: no /proc/pressure/memory (kernel without PSI or psi=0)\n");
+	}
+	if (sc->kind == SCOPE_CGROUP_V1) {
+		DEGRADE("%s: cgroup v1 only: no memory.pressure, no cgroup.kill; using usage eventfds\n",
+			sc->name);
+		if (known(sc->total_kib)) {
+			/* Usage thresholds where the scope would be near, at term and at
+			 * kill if none of its memory were file cache: the earliest moment
+			 * it can matter.  The fresh reading then decides. */
+			int64_t at[3] = {
+				sc->total_kib - 2 * threshold_kib(sc->total_kib, c->cgroup_term_percent),
+				sc->total_kib - threshold_kib(sc->total_kib, c->cgroup_term_percent),
+				sc->total_kib - threshold_kib(sc->total_kib, c->cgroup_kill_percent),
+			};
+			for (int i = 0; i < 3; i++) {
+				char arg[32];
+				snprintf(arg, sizeof(arg), "%lld", (long long)(at[i] > 0 ? at[i] : 1) * 1024);
+				int efd = v1_register(sc, sc->fd_main, arg);
+				if (efd < 0) {
+					DEGRADE("%s: usage threshold eventfd failed (%s): polling only\n", sc->name,
+						strerror(-efd));
+					break;
+				}
+				sc->efd_usage[i] = efd;
+			}
+		} else {
+			DEGRADE("%s: no memory limit: only the kernel's OOM kills are seen there\n", sc->name);
+		}
+		if (sc->fd_events >= 0) {
+			int efd = v1_register(sc, sc->fd_events, NULL);
+			if (efd >= 0)
+				sc->efd_oom = efd;
+		}
+	}
+	if (sc->kind == SCOPE_CGROUP_V2 && !known(sc->total_kib))
+		DEGRADE("%s: memory.max is 'max': only the kernel's OOM kills are seen there\n", sc->name);
+#undef DEGRADE
+}
+
+static int read_kib_file(int fd, int64_t *out_kib)
+{
+	ssize_t n = guard_pread(fd, text, 64);
+	if (n < 0)
+		return (int)n;
+	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
+		n--;
+	if (n == 3 && !memcmp(text, "max", 3)) {
+		*out_kib = OOM_NA;
+		return 0;
+	}
+	uint64_t v;
+	if (parse_u64(text, (size_t)n, &v) != 0)
+		return -EINVAL;
+	/* v1 "unlimited" is PAGE_COUNTER_MAX pages rounded: anything ≥ 2^62 bytes. */
+	*out_kib = v >= (1ull << 62) ? OOM_NA : (int64_t)(v / 1024);
+	return 0;
+}
+
+static enum guard_level level_for(int64_t avail, int64_t term, int64_t kill)
+{
+	if (!known(avail) || !known(term))
+		return LEVEL_OK;
+	if (avail < kill)
+		return LEVEL_KILL;
+	if (avail < term)
+		return LEVEL_TERM;
+	return LEVEL_OK;
+}
+
+int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
+{
+	enum guard_level lv = LEVEL_OK;
+	int64_t v;
+	if (sc->kind == SCOPE_MACHINE) {
+		ssize_t n = guard_pread(sc->fd_main, text, sizeof(text));
+		if (n < 0)
+			return (int)n;
+		int64_t total = OOM_NA, avail = OOM_NA, stot = 0, sfree = 0;
+		if (guard_key_value(text, "MemTotal:", &v) == 0)
+			total = v;
+		if (guard_key_value(text, "MemAvailable:", &v) == 0)
+			avail = v;
+		else if (guard_key_value(text, "MemFree:", &v) == 0)
+			avail = v;        /* < 3.14: no MemAvailable */
+		if (guard_key_value(text, "SwapTotal:", &v) == 0)
+			stot = v;
+		if (guard_key_value(text, "SwapFree:", &v) == 0)
+			sfree = v;
+		sc->total_kib = total;
+		sc->avail_kib = avail;
+		sc->swap_total_kib = stot;
+		sc->swap_free_kib = sfree;
+		sc->term_kib = threshold_kib(total, c->mem_term_percent);
+		sc->kill_kib = threshold_kib(total, c->mem_kill_percent);
+		enum guard_level ml = level_for(avail, sc->term_kib, sc->kill_kib);
+		/* With swap, memory is short only when swap is short too (earlyoom). */
+		if (stot > 0) {
+			enum guard_level sl = level_for(sfree, threshold_kib(stot, c->swap_term_percent),
+							threshold_kib(stot, c->swap_kill_percent));
+			lv = ml < sl ? ml : sl;
+		} else {
+			lv = ml;
+		}
+	} else {
+		int64_t usage, limit;
+		int rc = read_kib_file(sc->fd_main, &usage);
+		if (rc < 0)
+			return rc;
+		rc = read_kib_file(sc->fd_limit, &limit);
+		if (rc < 0)
+			return rc;
+		int64_t file = 0;
+		if (sc->fd_stat >= 0 && guard_pread(sc->fd_stat, text, sizeof(text)) > 0) {
+			/* v1 has total_* (hierarchical) and local keys; v2 only local names. */
+			const char *ia = sc->kind == SCOPE_CGROUP_V1 ? "total_inactive_file " : "inactive_file ";
+			const char *aa = sc->kind == SCOPE_CGROUP_V1 ? "total_active_file " : "active_file ";
+			/* Keys must start a line: search "\nkey" except for the first line. */
+			const char *keys[2] = { ia, aa };
+			for (int i = 0; i < 2; i++) {
+				char k[40];
+				snprintf(k, sizeof(k), "\n%s", keys[i]);
+				const char *hit = str_starts(text, keys[i]) ? text : strstr(text, k);
+				if (hit && guard_key_value(hit + (hit != text), keys[i], &v) == 0)
+					file += v / 1024;
+			}
+		}
+		sc->usage_kib = usage;
+		sc->file_kib = file;
+		sc->total_kib = limit;
+		sc->avail_kib = known(limit) ? limit - usage + file : OOM_NA;
+		if (known(sc->avail_kib) && sc->avail_kib > limit)
+			sc->avail_kib = limit;
+		sc->term_kib = threshold_kib(limit, c->cgroup_term_percent);
+		sc->kill_kib = threshold_kib(limit, c->cgroup_kill_percent);
+		lv = level_for(sc->avail_kib, sc->term_kib, sc->kill_kib);
+		if (sc->fd_events >= 0 && guard_pread(sc->fd_events, text, 1024) > 0) {
+			const char *hit = strstr(text, "oom_kill ");
+			if (hit && (hit == text || hit[-1] == '\n') && guard_key_value(hit, "oom_kill ", &v) == 0)
+				sc->kernel_oom_kills = v;
+		}
+	}
+	if (sc->fd_psi_read >= 0 && guard_pread(sc->fd_psi_read, text, 512) > 0)
+		guard_parse_psi(text, &sc->psi);
+	if (c->psi_full_avg10_percent > 0 && sc->psi.known &&
+	    sc->psi.full_avg10 >= c->psi_full_avg10_percent && lv < LEVEL_TERM)
+		lv = LEVEL_TERM;
+	uint64_t now = guard_now_ns();
+	if (lv > sc->level) {
+		sc->crossed_ns = now;
+		sc->crossings_total++;
+	}
+	sc->level = lv;
+	sc->read_ns = now;
+	return lv;
+}
+
+int guard_scope_poll_ms(const struct guard_scope *sc, const struct guard_config *c)
+{
+	if (!known(sc->avail_kib) || !known(sc->kill_kib))
+		return c->poll_max_ms;
+	if (sc->level != LEVEL_OK)
+		return c->poll_min_ms;
+	/* Time to reach the kill threshold at a fast fill rate (about 4 GiB/s:
+	 * a single thread touching fresh pages), so polling never sleeps past it;
+	 * the event sources usually wake us well before that. */
+	int64_t headroom = sc->avail_kib - sc->kill_kib;
+	if (sc->swap_total_kib > 0 && known(sc->swap_free_kib))
+		headroom += sc->swap_free_kib;
+	int64_t ms = headroom / 4096;
+	if (ms < c->poll_min_ms)
+		ms = c->poll_min_ms;
+	if (ms > c->poll_max_ms)
+		ms = c->poll_max_ms;
+	return (int)ms;
+}

@@ -1,0 +1,377 @@
+/* recorder.c — the flight recorder: a ring of compact snapshots, one a
+ * second, so an incident file can show the minute before a kill.  The ring
+ * is allocated once; every read goes through kept fds into static buffers. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "guard/guard.h"
+#include "util/util.h"
+
+static char rtext[32768];
+
+int guard_recorder_init(struct guard_recorder *r, int seconds, int tasks_per_rec)
+{
+	memset(r, 0, sizeof(*r));
+	r->fd_meminfo = r->fd_vmstat = r->fd_buddy = r->fd_psi = r->fd_slab = -1;
+	r->cap = seconds;
+	r->tasks_per_rec = tasks_per_rec < GUARD_REC_TASKS ? tasks_per_rec : GUARD_REC_TASKS;
+	if (seconds > 0) {
+		r->ring = calloc((size_t)seconds, sizeof(*r->ring));
+		if (!r->ring)
+			return -ENOMEM;
+	}
+	r->fd_meminfo = open("/proc/meminfo", O_RDONLY | O_CLOEXEC);
+	r->fd_vmstat = open("/proc/vmstat", O_RDONLY | O_CLOEXEC);
+	r->fd_buddy = open("/proc/buddyinfo", O_RDONLY | O_CLOEXEC);
+	r->fd_psi = open("/proc/pressure/memory", O_RDONLY | O_CLOEXEC);
+	r->fd_slab = open("/proc/slabinfo", O_RDONLY | O_CLOEXEC);
+	return 0;
+}
+
+void guard_recorder_release(struct guard_recorder *r)
+{
+	int *fds[] = { &r->fd_meminfo, &r->fd_vmstat, &r->fd_buddy, &r->fd_psi, &r->fd_slab };
+	for (size_t i = 0; i < ARRAY_SIZE(fds); i++)
+		if (*fds[i] >= 0) {
+			close(*fds[i]);
+			*fds[i] = -1;
+		}
+	free(r->ring);
+	r->ring = NULL;
+	r->cap = r->count = 0;
+}
+
+static int64_t kv(const char *text, const char *key)
+{
+	int64_t v;
+	return guard_key_value(text, key, &v) == 0 ? v : OOM_NA;
+}
+
+/* A vmstat key must start a line ("pgscan_kswapd 12"). */
+static int64_t vm(const char *text, const char *key)
+{
+	size_t kl = strlen(key);
+	const char *p = text;
+	while (p && *p) {
+		if (!strncmp(p, key, kl) && p[kl] == ' ') {
+			int64_t v;
+			return guard_key_value(p, key, &v) == 0 ? v : OOM_NA;
+		}
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	return OOM_NA;
+}
+
+static int64_t vm_sum_prefix(const char *text, const char *prefix)
+{
+	size_t kl = strlen(prefix);
+	int64_t sum = OOM_NA;
+	const char *p = text;
+	while (p && *p) {
+		if (!strncmp(p, prefix, kl)) {
+			const char *sp = strchr(p, ' ');
+			const char *nl = strchr(p, '\n');
+			if (sp && (!nl || sp < nl)) {
+				const char *q = sp + 1;
+				uint64_t v;
+				if (scan_u64(&q, nl ? nl : q + strlen(q), &v) == 0)
+					sum = (known(sum) ? sum : 0) + (int64_t)v;
+			}
+		}
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	return sum;
+}
+
+static void read_buddy(struct guard_rec *s, int fd)
+{
+	for (int o = 0; o < GUARD_REC_ORDERS; o++)
+		s->free_blocks[o] = OOM_NA;
+	if (fd < 0 || guard_pread(fd, rtext, sizeof(rtext)) <= 0)
+		return;
+	/* "Node 0, zone   Normal   1 2 3 …" */
+	const char *p = rtext;
+	while (p && *p) {
+		const char *nl = strchr(p, '\n');
+		const char *end = nl ? nl : p + strlen(p);
+		const char *z = mem_find(p, (size_t)(end - p), "zone");
+		if (z) {
+			const char *q = z + 4;
+			while (q < end && *q == ' ')
+				q++;
+			while (q < end && *q != ' ')
+				q++;
+			for (int o = 0; o < GUARD_REC_ORDERS && q < end; o++) {
+				while (q < end && *q == ' ')
+					q++;
+				uint64_t v;
+				if (scan_u64(&q, end, &v) != 0)
+					break;
+				s->free_blocks[o] = (known(s->free_blocks[o]) ? s->free_blocks[o] : 0) + (int64_t)v;
+			}
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+}
+
+/* /proc/slabinfo 2.1: "name active_objs num_objs objsize objperslab pagesperslab : …" */
+static void read_slabs(struct guard_rec *s, int fd)
+{
+	s->nr_slabs = 0;
+	if (fd < 0)
+		return;
+	ssize_t n = guard_pread(fd, rtext, sizeof(rtext));
+	if (n <= 0)
+		return;
+	/* A large slabinfo is cut at the buffer: the summary then covers the
+	 * caches read, which the meminfo Slab totals put in proportion. */
+	const char *p = rtext, *end = rtext + n;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		if (*p != '#' && !str_starts(p, "slabinfo")) {
+			const char *sp = memchr(p, ' ', (size_t)(le - p));
+			if (sp) {
+				const char *q = sp;
+				uint64_t f[3];
+				int ok = 1;
+				for (int i = 0; i < 3 && ok; i++) {
+					while (q < le && *q == ' ')
+						q++;
+					ok = scan_u64(&q, le, &f[i]) == 0;
+				}
+				if (ok) {
+					int64_t kib = (int64_t)(f[1] * f[2] / 1024);
+					int at = s->nr_slabs;
+					if (at == GUARD_REC_SLABS && kib > s->slabs[at - 1].kib)
+						at = GUARD_REC_SLABS - 1;
+					else if (at == GUARD_REC_SLABS)
+						at = -1;
+					if (at >= 0) {
+						str_copy(s->slabs[at].name, sizeof(s->slabs[at].name), p, (size_t)(sp - p));
+						s->slabs[at].kib = kib;
+						if (s->nr_slabs < GUARD_REC_SLABS)
+							s->nr_slabs++;
+						for (int i = at; i > 0 && s->slabs[i].kib > s->slabs[i - 1].kib; i--) {
+							__typeof__(s->slabs[0]) t = s->slabs[i];
+							s->slabs[i] = s->slabs[i - 1];
+							s->slabs[i - 1] = t;
+						}
+					}
+				}
+			}
+		}
+		p = nl ? nl + 1 : end;
+	}
+}
+
+static void top_tasks(struct guard_rec *s, int want, int proc_dirfd, struct guard_taskset *ts)
+{
+	s->nr_tasks = 0;
+	if (!ts || want <= 0 || guard_scan(proc_dirfd, -1, false, ts) != 0)
+		return;
+	long ps = sysconf(_SC_PAGESIZE);
+	const int64_t pk = ps >= 1024 ? ps / 1024 : 4;
+	for (size_t i = 0; i < ts->n; i++) {
+		const struct guard_task *g = &ts->tasks[i];
+		if (g->t.kthread || !known(g->t.rss_anon_pages))
+			continue;
+		int64_t page_kib = pk;
+		int64_t anon = g->t.rss_anon_pages * page_kib;
+		int64_t swap = known(g->t.swapents_pages) ? g->t.swapents_pages * page_kib : 0;
+		int at = s->nr_tasks;
+		if (at == want) {
+			const struct guard_rec_task *l = &s->tasks[at - 1];
+			if (anon + swap <= l->anon_kib + l->swap_kib)
+				continue;
+			at = want - 1;
+		} else {
+			s->nr_tasks++;
+		}
+		struct guard_rec_task *t = &s->tasks[at];
+		t->pid = (int32_t)g->t.pid;
+		t->adj = known(g->t.oom_score_adj) ? (int32_t)g->t.oom_score_adj : 0;
+		str_copy(t->comm, sizeof(t->comm), g->t.comm, strlen(g->t.comm));
+		t->anon_kib = anon;
+		t->file_kib = known(g->t.rss_file_pages) ? g->t.rss_file_pages * page_kib : OOM_NA;
+		t->shmem_kib = known(g->t.rss_shmem_pages) ? g->t.rss_shmem_pages * page_kib : OOM_NA;
+		t->swap_kib = swap;
+		for (int k = at; k > 0 && s->tasks[k].anon_kib + s->tasks[k].swap_kib >
+					       s->tasks[k - 1].anon_kib + s->tasks[k - 1].swap_kib; k--) {
+			struct guard_rec_task tmp = s->tasks[k];
+			s->tasks[k] = s->tasks[k - 1];
+			s->tasks[k - 1] = tmp;
+		}
+	}
+}
+
+int guard_recorder_take(struct guard_recorder *r, const struct guard_scope *scopes, int nr_scopes,
+			int proc_dirfd, struct guard_taskset *ts)
+{
+	if (!r->ring || r->cap <= 0)
+		return 0;
+	struct guard_rec *s = &r->ring[r->next];
+	struct timespec ts_real;
+	clock_gettime(CLOCK_REALTIME, &ts_real);
+	s->wall_ms = (int64_t)ts_real.tv_sec * 1000 + ts_real.tv_nsec / 1000000;
+	s->mono_ns = guard_now_ns();
+	if (guard_pread(r->fd_meminfo, rtext, sizeof(rtext)) <= 0) {
+		r->errors_total++;
+		return -EIO;
+	}
+	s->mem_total = kv(rtext, "MemTotal:");
+	s->mem_free = kv(rtext, "MemFree:");
+	s->mem_available = kv(rtext, "MemAvailable:");
+	s->buffers = kv(rtext, "Buffers:");
+	s->cached = kv(rtext, "Cached:");
+	s->swap_total = kv(rtext, "SwapTotal:");
+	s->swap_free = kv(rtext, "SwapFree:");
+	s->anon_pages = kv(rtext, "AnonPages:");
+	s->shmem = kv(rtext, "Shmem:");
+	s->slab_reclaimable = kv(rtext, "SReclaimable:");
+	s->slab_unreclaimable = kv(rtext, "SUnreclaim:");
+	s->kernel_stack = kv(rtext, "KernelStack:");
+	s->page_tables = kv(rtext, "PageTables:");
+	s->dirty = kv(rtext, "Dirty:");
+	s->writeback = kv(rtext, "Writeback:");
+	s->unevictable = kv(rtext, "Unevictable:");
+	s->committed_as = kv(rtext, "Committed_AS:");
+	s->commit_limit = kv(rtext, "CommitLimit:");
+	if (r->fd_vmstat >= 0 && guard_pread(r->fd_vmstat, rtext, sizeof(rtext)) > 0) {
+		s->pgscan_kswapd = vm(rtext, "pgscan_kswapd");
+		s->pgscan_direct = vm(rtext, "pgscan_direct");
+		s->pgsteal_kswapd = vm(rtext, "pgsteal_kswapd");
+		s->pgsteal_direct = vm(rtext, "pgsteal_direct");
+		s->pswpin = vm(rtext, "pswpin");
+		s->pswpout = vm(rtext, "pswpout");
+		s->pgmajfault = vm(rtext, "pgmajfault");
+		s->workingset_refault = vm_sum_prefix(rtext, "workingset_refault_");
+		s->allocstall = vm_sum_prefix(rtext, "allocstall_");
+		s->compact_stall = vm(rtext, "compact_stall");
+		s->oom_kill = vm(rtext, "oom_kill");
+	}
+	memset(&s->psi, 0, sizeof(s->psi));
+	if (r->fd_psi >= 0 && guard_pread(r->fd_psi, rtext, 512) > 0)
+		guard_parse_psi(rtext, &s->psi);
+	read_buddy(s, r->fd_buddy);
+	s->nr_scopes = nr_scopes < GUARD_MAX_SCOPES + 1 ? nr_scopes : GUARD_MAX_SCOPES + 1;
+	for (int i = 0; i < s->nr_scopes; i++)
+		s->scope_avail_kib[i] = scopes[i].avail_kib;
+	s->nr_tasks = 0;
+	s->nr_slabs = 0;
+	if (ts) {
+		top_tasks(s, r->tasks_per_rec, proc_dirfd, ts);
+		read_slabs(s, r->fd_slab);
+	}
+	r->next = (r->next + 1) % r->cap;
+	if (r->count < r->cap)
+		r->count++;
+	r->taken_total++;
+	r->last_ns = s->mono_ns;
+	return 0;
+}
+
+const struct guard_rec *guard_recorder_last(const struct guard_recorder *r)
+{
+	if (!r->ring || r->count == 0)
+		return NULL;
+	return &r->ring[(r->next + r->cap - 1) % r->cap];
+}
+
+void guard_recorder_json(const struct guard_recorder *r, struct json *j, const char *key, int seconds)
+{
+	json_arr_begin(j, key);
+	const struct guard_rec *last = guard_recorder_last(r);
+	for (int k = 0; last && k < r->count; k++) {
+		const struct guard_rec *s = &r->ring[(r->next + r->cap - r->count + k) % r->cap];
+		if (seconds > 0 && last->mono_ns - s->mono_ns > (uint64_t)seconds * 1000000000ull)
+			continue;
+		json_obj_begin(j, NULL);
+		json_int(j, "time_ms", s->wall_ms);
+		json_obj_begin(j, "meminfo_kib");
+		json_int(j, "MemTotal", s->mem_total);
+		json_int(j, "MemFree", s->mem_free);
+		json_int(j, "MemAvailable", s->mem_available);
+		json_int(j, "Buffers", s->buffers);
+		json_int(j, "Cached", s->cached);
+		json_int(j, "SwapTotal", s->swap_total);
+		json_int(j, "SwapFree", s->swap_free);
+		json_int(j, "AnonPages", s->anon_pages);
+		json_int(j, "Shmem", s->shmem);
+		json_int(j, "SReclaimable", s->slab_reclaimable);
+		json_int(j, "SUnreclaim", s->slab_unreclaimable);
+		json_int(j, "KernelStack", s->kernel_stack);
+		json_int(j, "PageTables", s->page_tables);
+		json_int(j, "Dirty", s->dirty);
+		json_int(j, "Writeback", s->writeback);
+		json_int(j, "Unevictable", s->unevictable);
+		json_int(j, "Committed_AS", s->committed_as);
+		json_int(j, "CommitLimit", s->commit_limit);
+		json_obj_end(j);
+		json_obj_begin(j, "vmstat");
+		json_int(j, "pgscan_kswapd", s->pgscan_kswapd);
+		json_int(j, "pgscan_direct", s->pgscan_direct);
+		json_int(j, "pgsteal_kswapd", s->pgsteal_kswapd);
+		json_int(j, "pgsteal_direct", s->pgsteal_direct);
+		json_int(j, "pswpin", s->pswpin);
+		json_int(j, "pswpout", s->pswpout);
+		json_int(j, "pgmajfault", s->pgmajfault);
+		json_int(j, "workingset_refault", s->workingset_refault);
+		json_int(j, "allocstall", s->allocstall);
+		json_int(j, "compact_stall", s->compact_stall);
+		json_int(j, "oom_kill", s->oom_kill);
+		json_obj_end(j);
+		if (s->psi.known) {
+			json_obj_begin(j, "psi");
+			json_double(j, "some_avg10", s->psi.some_avg10, 2);
+			json_double(j, "full_avg10", s->psi.full_avg10, 2);
+			json_uint(j, "some_total_us", s->psi.some_total_us);
+			json_uint(j, "full_total_us", s->psi.full_total_us);
+			json_obj_end(j);
+		}
+		json_arr_begin(j, "buddy_free_blocks");
+		for (int o = 0; o < GUARD_REC_ORDERS; o++)
+			json_int(j, NULL, s->free_blocks[o]);
+		json_arr_end(j);
+		json_arr_begin(j, "scope_available_kib");
+		for (int i = 0; i < s->nr_scopes; i++)
+			json_int(j, NULL, s->scope_avail_kib[i]);
+		json_arr_end(j);
+		if (s->nr_slabs) {
+			json_arr_begin(j, "slabs");
+			for (int i = 0; i < s->nr_slabs; i++) {
+				json_obj_begin(j, NULL);
+				json_str(j, "name", s->slabs[i].name);
+				json_int(j, "kib", s->slabs[i].kib);
+				json_obj_end(j);
+			}
+			json_arr_end(j);
+		}
+		if (s->nr_tasks) {
+			json_arr_begin(j, "tasks");
+			for (int i = 0; i < s->nr_tasks; i++) {
+				const struct guard_rec_task *t = &s->tasks[i];
+				json_obj_begin(j, NULL);
+				json_int(j, "pid", t->pid);
+				json_str(j, "comm", t->comm);
+				json_int(j, "oom_score_adj", t->adj);
+				json_int(j, "anon_kib", t->anon_kib);
+				json_int(j, "file_kib", t->file_kib);
+				json_int(j, "shmem_kib", t->shmem_kib);
+				json_int(j, "swap_kib", t->swap_kib);
+				json_obj_end(j);
+			}
+			json_arr_end(j);
+		}
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+}

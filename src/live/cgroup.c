@@ -1,0 +1,241 @@
+/* cgroup.c — a memory cgroup directory read as the model's oom_memcg.
+ * v1 (memory.usage_in_bytes, limit_in_bytes, failcnt, memsw.*, kmem.*,
+ * memory.stat, memory.oom_control) or v2 (memory.current, max, high,
+ * swap.current, swap.max, memory.events, memory.stat, memory.oom.group),
+ * detected by which files exist.  Byte values become KiB; "max" and the v1
+ * "unlimited" (PAGE_COUNTER_MAX rounded, ≥ 2^62) become LIVE_UNLIMITED. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "live/live.h"
+#include "live/text.h"
+
+static int open_dir(const char *dir)
+{
+	return open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
+/* A byte value file → KiB; "max" → LIVE_UNLIMITED. */
+static int64_t read_bytes_kib(int dfd, const char *name)
+{
+	char text[64];
+	ssize_t n = read_small_file_at(dfd, name, text, sizeof(text));
+	if (n <= 0)
+		return OOM_NA;
+	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
+		n--;
+	if (n == 3 && !memcmp(text, "max", 3))
+		return LIVE_UNLIMITED;
+	uint64_t v;
+	if (parse_u64(text, (size_t)n, &v) < 0)
+		return OOM_NA;
+	if (v >= ((uint64_t)1 << 62))
+		return LIVE_UNLIMITED;
+	return (int64_t)(v >> 10);
+}
+
+static int64_t read_count(int dfd, const char *name)
+{
+	char text[64];
+	ssize_t n = read_small_file_at(dfd, name, text, sizeof(text));
+	if (n <= 0)
+		return OOM_NA;
+	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
+		n--;
+	int64_t v;
+	return parse_i64(text, (size_t)n, &v) == 0 ? v : OOM_NA;
+}
+
+int live_parse_memcg_stat(const char *text, size_t len, int version, struct oom_memcg *m)
+{
+	/* v1 keys: plain (this group) and total_* (hierarchical, preferred). */
+	static const struct { const char *key; size_t off; } v2keys[] = {
+#define K(name, field) { name, offsetof(struct oom_memcg, field) }
+		K("anon", anon_kib), K("file", file_kib), K("shmem", shmem_kib), K("kernel", kernel_kib),
+		K("kernel_stack", kernel_stack_kib), K("pagetables", pagetables_kib), K("sock", sock_kib),
+		K("percpu", percpu_kib), K("slab_reclaimable", slab_reclaimable_kib),
+		K("slab_unreclaimable", slab_unreclaimable_kib), K("file_mapped", file_mapped_kib),
+		K("file_dirty", file_dirty_kib), K("anon_thp", anon_thp_kib), K("unevictable", unevictable_kib),
+		K("active_anon", active_anon_kib), K("inactive_anon", inactive_anon_kib),
+		K("active_file", active_file_kib), K("inactive_file", inactive_file_kib),
+	}, v1keys[] = {
+		K("rss", anon_kib), K("cache", file_kib), K("shmem", shmem_kib), K("mapped_file", file_mapped_kib),
+		K("dirty", file_dirty_kib), K("rss_huge", anon_thp_kib), K("swap", swap_kib),
+		K("unevictable", unevictable_kib), K("active_anon", active_anon_kib),
+		K("inactive_anon", inactive_anon_kib), K("active_file", active_file_kib),
+		K("inactive_file", inactive_file_kib),
+#undef K
+	};
+	int found = 0;
+	bool seen_total[ARRAY_SIZE(v1keys)] = { false };
+	struct text_lines it;
+	text_lines_init(&it, text, len);
+	const char *line;
+	size_t ll;
+	while (text_lines_next(&it, &line, &ll)) {
+		const char *sp = memchr(line, ' ', ll);
+		if (!sp)
+			continue;
+		size_t kl = (size_t)(sp - line);
+		uint64_t v;
+		if (parse_u64(sp + 1, (size_t)(line + ll - sp - 1), &v) < 0)
+			continue;
+		int64_t kib = (int64_t)(v >> 10);
+		if (version == 2) {
+			for (size_t i = 0; i < ARRAY_SIZE(v2keys); i++)
+				if (strlen(v2keys[i].key) == kl && !memcmp(v2keys[i].key, line, kl)) {
+					*(int64_t *)((char *)m + v2keys[i].off) = kib;
+					found++;
+				}
+			continue;
+		}
+		bool total = kl > 6 && !memcmp(line, "total_", 6);
+		const char *k = total ? line + 6 : line;
+		size_t kkl = total ? kl - 6 : kl;
+		for (size_t i = 0; i < ARRAY_SIZE(v1keys); i++)
+			if (strlen(v1keys[i].key) == kkl && !memcmp(v1keys[i].key, k, kkl)) {
+				if (!total && seen_total[i])
+					break;
+				*(int64_t *)((char *)m + v1keys[i].off) = kib;
+				if (total)
+					seen_total[i] = true;
+				found++;
+			}
+	}
+	return found ? 0 : -EINVAL;
+}
+
+int live_parse_memcg_events(const char *text, size_t len, struct oom_memcg *m)
+{
+	int found = 0;
+	struct text_lines it;
+	text_lines_init(&it, text, len);
+	const char *line;
+	size_t ll;
+	while (text_lines_next(&it, &line, &ll)) {
+		const char *sp = memchr(line, ' ', ll);
+		if (!sp)
+			continue;
+		size_t kl = (size_t)(sp - line);
+		int64_t v;
+		if (parse_i64(sp + 1, (size_t)(line + ll - sp - 1), &v) < 0)
+			continue;
+#define IS(lit) (kl == sizeof(lit) - 1 && !memcmp(line, lit, kl))
+		if (IS("oom_kill")) m->oom_kill_count = v, found++;
+		else if (IS("oom")) m->oom_events = v, found++;
+		else if (IS("max")) m->max_events = v, found++;
+		else if (IS("high")) m->high_events = v, found++;
+		else if (IS("oom_kill_disable")) m->oom_kill_disable = v, found++;
+		else if (IS("under_oom")) m->under_oom = v, found++;
+#undef IS
+	}
+	return found ? 0 : -EINVAL;
+}
+
+static void read_flat(int dfd, const char *name, int version, bool stat, struct oom_memcg *m)
+{
+	struct buf b = BUF_INIT;
+	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	char chunk[4096];
+	ssize_t n;
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0 && b.len < (1u << 20))
+		if (buf_add(&b, chunk, (size_t)n) < 0)
+			break;
+	close(fd);
+	if (b.data) {
+		if (stat)
+			live_parse_memcg_stat(b.data, b.len, version, m);
+		else
+			live_parse_memcg_events(b.data, b.len, m);
+	}
+	buf_release(&b);
+}
+
+int live_read_memcg(const char *dir, struct oom_memcg *out)
+{
+	int dfd = open_dir(dir);
+	if (dfd < 0)
+		return -errno;
+	struct oom_memcg m;
+	memcg_init(&m);
+	str_copy(m.path, sizeof(m.path), dir, strlen(dir));
+	if (faccessat(dfd, "memory.usage_in_bytes", F_OK, 0) == 0) {
+		m.version = 1;
+		m.usage_kib = read_bytes_kib(dfd, "memory.usage_in_bytes");
+		m.limit_kib = read_bytes_kib(dfd, "memory.limit_in_bytes");
+		m.failcnt = read_count(dfd, "memory.failcnt");
+		m.memsw_usage_kib = read_bytes_kib(dfd, "memory.memsw.usage_in_bytes");
+		m.memsw_limit_kib = read_bytes_kib(dfd, "memory.memsw.limit_in_bytes");
+		m.memsw_failcnt = read_count(dfd, "memory.memsw.failcnt");
+		m.kmem_usage_kib = read_bytes_kib(dfd, "memory.kmem.usage_in_bytes");
+		m.kmem_limit_kib = read_bytes_kib(dfd, "memory.kmem.limit_in_bytes");
+		m.kmem_failcnt = read_count(dfd, "memory.kmem.failcnt");
+		read_flat(dfd, "memory.stat", 1, true, &m);
+		read_flat(dfd, "memory.oom_control", 1, false, &m);
+	} else if (faccessat(dfd, "memory.current", F_OK, 0) == 0) {
+		m.version = 2;
+		m.usage_kib = read_bytes_kib(dfd, "memory.current");
+		m.limit_kib = read_bytes_kib(dfd, "memory.max");
+		m.high_kib = read_bytes_kib(dfd, "memory.high");
+		m.swap_usage_kib = read_bytes_kib(dfd, "memory.swap.current");
+		m.swap_limit_kib = read_bytes_kib(dfd, "memory.swap.max");
+		m.oom_group = read_count(dfd, "memory.oom.group");
+		read_flat(dfd, "memory.stat", 2, true, &m);
+		read_flat(dfd, "memory.events", 2, false, &m);
+	} else {
+		close(dfd);
+		return -ENOENT;
+	}
+	close(dfd);
+	*out = m;
+	return 0;
+}
+
+/* Is dir a memory cgroup of the given kind? */
+static bool is_cg(const char *dir, const char *marker)
+{
+	char p[OOM_PATH_LEN * 2 + 64];
+	int n = snprintf(p, sizeof(p), "%s/%s", dir, marker);
+	return n > 0 && (size_t)n < sizeof(p) && access(p, F_OK) == 0;
+}
+
+int live_memcg_relpath(const char *dir, char *dst, size_t dstlen)
+{
+	char cur[OOM_PATH_LEN * 2];
+	str_copy(cur, sizeof(cur), dir, strlen(dir));
+	/* canonical form: no trailing slashes, no "//" */
+	size_t w = 0;
+	for (size_t i = 0; cur[i]; i++)
+		if (!(cur[i] == '/' && w > 0 && cur[w - 1] == '/'))
+			cur[w++] = cur[i];
+	cur[w] = '\0';
+	while (w > 1 && cur[w - 1] == '/')
+		cur[--w] = '\0';
+	const char *marker = is_cg(cur, "memory.usage_in_bytes") ? "memory.usage_in_bytes"
+			     : is_cg(cur, "cgroup.controllers") ? "cgroup.controllers" : NULL;
+	if (!marker)
+		return -ENOENT;
+	/* Walk up while the parent is still a cgroup of the same hierarchy. */
+	size_t top = w;
+	for (;;) {
+		char parent[OOM_PATH_LEN * 2];
+		str_copy(parent, sizeof(parent), cur, top);
+		char *slash = strrchr(parent, '/');
+		if (!slash || slash == parent)
+			break;
+		*slash = '\0';
+		if (!is_cg(parent, marker))
+			break;
+		top = (size_t)(slash - parent);
+	}
+	const char *relp = cur + top;
+	if (!*relp)
+		relp = "/";
+	str_copy(dst, dstlen, relp, strlen(relp));
+	return 0;
+}

@@ -1,0 +1,533 @@
+/* tasks.c — processes as the OOM killer sees them, read fast: for each pid
+ * two files relative to the open /proc fd ("PID/status", "PID/oom_score_adj"),
+ * one read each, nothing else (the cgroup only when asked).  status carries
+ * everything oom_badness() (mm/oom_kill.c, 4.15+) uses — RssAnon + RssFile +
+ * RssShmem (= get_mm_rss), VmSwap (MM_SWAPENTS), VmPTE (pgtables_bytes >> 10)
+ * — and whether the task has an mm at all. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "live/live.h"
+#include "live/text.h"
+
+/* One read is enough for a /proc seq file whose content fits the buffer
+ * (single_open files hand over everything on the first read); a longer
+ * content is cut at cap - 1 bytes, which status, oom_score_adj and cgroup
+ * never reach with the buffers used here. */
+static ssize_t read_at_fast(int dirfd, const char *path, char *dst, size_t cap)
+{
+	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return -errno;
+	size_t got = 0;
+	for (;;) {
+		ssize_t n = read(fd, dst + got, cap - 1 - got);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			close(fd);
+			return -e;
+		}
+		got = (size_t)n;
+		break;
+	}
+	close(fd);
+	dst[got] = '\0';
+	return (ssize_t)got;
+}
+
+/* The kernel escapes '\n' and '\\' in the status Name (fs/proc/array.c,
+ * proc_task_name with ESCAPE_SPACE|ESCAPE_SPECIAL, "\n\\"): undo that so the
+ * comm is the raw bytes, as everywhere else in the model. */
+static void unescape_name(char *dst, size_t dstlen, const char *s, size_t len)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < len && o + 1 < dstlen; i++) {
+		char c = s[i];
+		if (c == '\\' && i + 1 < len) {
+			if (s[i + 1] == 'n') {
+				c = '\n';
+				i++;
+			} else if (s[i + 1] == '\\') {
+				i++;
+			}
+		}
+		dst[o++] = c;
+	}
+	dst[o] = '\0';
+}
+
+int live_parse_status(const char *text, size_t len, int64_t psz, struct oom_task *out)
+{
+	if (!known(psz) || psz <= 0)
+		psz = 4;
+	struct oom_task t;
+	task_init(&t);
+	int64_t vmrss = OOM_NA, vmpte = OOM_NA, vmpmd = OOM_NA, kthread = OOM_NA;
+	bool have_mm = false, zombie = false, have_pid = false;
+	struct text_lines it;
+	text_lines_init(&it, text, len);
+	const char *line;
+	size_t ll;
+	while (text_lines_next(&it, &line, &ll)) {
+		const char *colon = memchr(line, ':', ll);
+		if (!colon)
+			continue;
+		size_t kl = (size_t)(colon - line);
+		const char *v = colon + 1, *end = line + ll;
+		size_t vl = (size_t)(end - v);
+#define IS(lit) (kl == sizeof(lit) - 1 && !memcmp(line, lit, kl))
+		int64_t x;
+		switch (line[0]) {
+		case 'N':
+			if (IS("Name")) {
+				while (v < end && *v == '\t')
+					v++;
+				unescape_name(t.comm, sizeof(t.comm), v, (size_t)(end - v));
+			}
+			break;
+		case 'S':
+			if (IS("State")) {
+				while (v < end && (*v == '\t' || *v == ' '))
+					v++;
+				zombie = v < end && (*v == 'Z' || *v == 'X');
+			}
+			break;
+		case 'T':
+			if (IS("Tgid") && text_first_i64(v, vl, &x) == 0)
+				t.tgid = x;
+			break;
+		case 'P':
+			if (IS("Pid") && text_first_i64(v, vl, &x) == 0) {
+				t.pid = x;
+				have_pid = true;
+			}
+			break;
+		case 'U':
+			if (IS("Uid")) {
+				const char *p = v;
+				while (p < end && (*p == '\t' || *p == ' '))
+					p++;
+				if (scan_i64(&p, end, &x) == 0)
+					t.uid = x;
+			}
+			break;
+		case 'K':
+			if (IS("Kthread") && text_first_i64(v, vl, &x) == 0)
+				kthread = x;
+			break;
+		case 'R':
+			if (text_first_i64(v, vl, &x) < 0 || x < 0)
+				break;
+			if (IS("RssAnon"))
+				t.rss_anon_pages = x / psz;
+			else if (IS("RssFile"))
+				t.rss_file_pages = x / psz;
+			else if (IS("RssShmem"))
+				t.rss_shmem_pages = x / psz;
+			break;
+		case 'V':
+			if (text_first_i64(v, vl, &x) < 0 || x < 0)
+				break;
+			if (IS("VmSize")) {
+				t.total_vm_pages = x / psz;
+				have_mm = true;
+			} else if (IS("VmRSS")) {
+				vmrss = x;
+			} else if (IS("VmPTE")) {
+				vmpte = x;
+			} else if (IS("VmPMD")) {       /* 4.0–4.14: PMD pages counted apart */
+				vmpmd = x;
+			} else if (IS("VmSwap")) {
+				t.swapents_pages = x / psz;
+			}
+			break;
+		default:
+			break;
+		}
+#undef IS
+	}
+	if (!have_pid)
+		return -EINVAL;
+	if (zombie)
+		return -ESRCH;
+	t.kthread = known(kthread) ? kthread != 0 : !have_mm;
+	if (!have_mm && !t.kthread)
+		return -ESRCH;   /* exiting: the mm is gone, nothing to free */
+	if (known(t.rss_anon_pages) && known(t.rss_file_pages) && known(t.rss_shmem_pages))
+		t.rss_pages = t.rss_anon_pages + t.rss_file_pages + t.rss_shmem_pages;
+	else if (known(vmrss))
+		t.rss_pages = vmrss / psz;
+	if (known(vmpte))
+		t.pgtables_bytes = sat_mul(sat_add(vmpte, known(vmpmd) ? vmpmd : 0), 1024);
+	if (!have_mm) {
+		t.rss_pages = t.swapents_pages = 0;
+		t.pgtables_bytes = 0;
+	}
+	*out = t;
+	return 0;
+}
+
+int live_parse_stat(const char *text, size_t len, struct oom_task *t, char *state)
+{
+	/* "pid (comm) S ppid … flags(9) …" — comm may hold ')' and spaces, so
+	 * it ends at the LAST ')'. */
+	const char *end = text + len;
+	const char *open = memchr(text, '(', len);
+	const char *close = NULL;
+	for (const char *p = end; p > text; p--)
+		if (p[-1] == ')') {
+			close = p - 1;
+			break;
+		}
+	if (!open || !close || close < open)
+		return -EINVAL;
+	int64_t pid;
+	const char *p = text;
+	if (scan_i64(&p, open, &pid) < 0)
+		return -EINVAL;
+	char st = 0;
+	p = close + 1;
+	/* fields after comm: 3 state, 4 ppid, 5 pgrp, 6 session, 7 tty, 8 tpgid, 9 flags … 24 rss */
+	uint64_t f[21];
+	int n = 0;
+	while (p < end && *p == ' ')
+		p++;
+	if (p < end)
+		st = *p++;
+	while (n < 21 && p < end) {
+		while (p < end && *p == ' ')
+			p++;
+		uint64_t u;
+		if (p < end && *p == '-') {
+			int64_t v;
+			if (scan_i64(&p, end, &v) < 0)
+				return -EINVAL;
+			u = (uint64_t)v;
+		} else if (scan_u64(&p, end, &u) < 0) {
+			return -EINVAL;
+		}
+		f[n++] = u;
+	}
+	if (n < 6 || !st)
+		return -EINVAL;
+	t->pid = pid;
+	str_copy(t->comm, sizeof(t->comm), open + 1, (size_t)(close - open - 1));
+	/* PF_KTHREAD 0x00200000 (include/linux/sched.h, 2.6.27+) in field 9. */
+	t->kthread = (f[5] & 0x00200000u) != 0;
+	if (n >= 21 && f[20] <= (uint64_t)INT64_MAX)
+		t->rss_pages = (int64_t)f[20];
+	if (state)
+		*state = st;
+	return 0;
+}
+
+int live_parse_pid_cgroup(const char *text, size_t len, char *dst, size_t dstlen)
+{
+	const char *v1 = NULL, *v2 = NULL;
+	size_t v1l = 0, v2l = 0;
+	struct text_lines it;
+	text_lines_init(&it, text, len);
+	const char *line;
+	size_t ll;
+	while (text_lines_next(&it, &line, &ll)) {
+		/* "ID:controllers:path" — the path may itself hold ':' */
+		const char *c1 = memchr(line, ':', ll);
+		if (!c1)
+			continue;
+		const char *c2 = memchr(c1 + 1, ':', (size_t)(line + ll - c1 - 1));
+		if (!c2)
+			continue;
+		const char *ctl = c1 + 1;
+		size_t cl = (size_t)(c2 - ctl);
+		const char *path = c2 + 1;
+		size_t pl = (size_t)(line + ll - path);
+		if (cl == 0 && c1 - line == 1 && line[0] == '0') {
+			v2 = path;
+			v2l = pl;
+			continue;
+		}
+		/* comma-separated controller list containing "memory" */
+		const char *q = ctl, *qe = c2;
+		while (q < qe) {
+			const char *comma = memchr(q, ',', (size_t)(qe - q));
+			const char *we = comma ? comma : qe;
+			if (we - q == 6 && !memcmp(q, "memory", 6)) {
+				v1 = path;
+				v1l = pl;
+			}
+			q = comma ? comma + 1 : qe;
+		}
+	}
+	if (v1)
+		str_copy(dst, dstlen, v1, v1l);
+	else if (v2)
+		str_copy(dst, dstlen, v2, v2l);
+	else
+		return -ENOENT;
+	return 0;
+}
+
+static bool in_init_pidns(const struct live_root *r)
+{
+	if (!r->host)
+		return true;   /* a captured tree: its pid 1 is the machine's init */
+	static int cached = -1;
+	if (cached < 0) {
+		char text[4096];
+		cached = 1;
+		if (read_small_file("/proc/self/status", text, sizeof(text)) > 0) {
+			const char *p = strstr(text, "\nNSpid:");
+			if (p) {
+				const char *e = strchr(p + 1, '\n');
+				const char *tab = p + 7;
+				int fields = 0;
+				for (const char *q = tab; q < (e ? e : tab + strlen(tab)); q++)
+					if (*q == '\t')
+						fields++;
+				cached = fields <= 1;
+			}
+		}
+	}
+	return cached == 1;
+}
+
+static int read_task_fd(const struct live_root *r, int procfd, int64_t pid, struct oom_task *t,
+			int64_t psz)
+{
+	char path[40], text[8192];
+	snprintf(path, sizeof(path), "%lld/status", (long long)pid);
+	ssize_t n = read_at_fast(procfd, path, text, sizeof(text));
+	if (n < 0)
+		return (int)n;
+	struct oom_task x;
+	int rc = live_parse_status(text, (size_t)n, psz, &x);
+	if (rc < 0)
+		return rc == -EINVAL ? -ESRCH : rc;   /* torn read of an exiting task */
+	snprintf(path, sizeof(path), "%lld/oom_score_adj", (long long)pid);
+	char adj[32];
+	n = read_at_fast(procfd, path, adj, sizeof(adj));
+	if (n > 0) {
+		while (n > 0 && (adj[n - 1] == '\n' || adj[n - 1] == ' '))
+			n--;
+		int64_t v;
+		if (parse_i64(adj, (size_t)n, &v) == 0 && v >= -1000 && v <= 1000)
+			x.oom_score_adj = v;
+	} else if (n == -ENOENT || n == -ESRCH) {
+		return (int)n;
+	}
+	x.global_init = x.tgid == 1 && in_init_pidns(r);
+	*t = x;
+	return 0;
+}
+
+int live_read_task(const struct live_root *r, int64_t pid, struct oom_task *t)
+{
+	if (r->procfd < 0)
+		return -ENOENT;
+	int64_t psz = r->host ? live_page_size_kib(r) : 4;
+	return read_task_fd(r, r->procfd, pid, t, psz);
+}
+
+int live_read_task_cgroup(const struct live_root *r, int64_t pid, char *dst, size_t dstlen)
+{
+	if (r->procfd < 0)
+		return -ENOENT;
+	char path[40], text[4096];
+	snprintf(path, sizeof(path), "%lld/cgroup", (long long)pid);
+	ssize_t n = read_at_fast(r->procfd, path, text, sizeof(text));
+	if (n < 0)
+		return (int)n;
+	return live_parse_pid_cgroup(text, (size_t)n, dst, dstlen);
+}
+
+/* ---- the cgroup scope ------------------------------------------------ */
+
+struct pid_cg {
+	int64_t pid;
+	int cg;        /* index into the path list */
+};
+struct cg_walk {
+	struct pid_cg *v;
+	size_t n, cap;
+	char (*paths)[OOM_PATH_LEN];
+	size_t npaths, cappaths;
+};
+
+static int walk_add_path(struct cg_walk *w, const char *p)
+{
+	if (w->npaths == w->cappaths) {
+		size_t cap = w->cappaths ? w->cappaths * 2 : 16;
+		void *n = realloc(w->paths, cap * sizeof(*w->paths));
+		if (!n)
+			return -ENOMEM;
+		w->paths = n;
+		w->cappaths = cap;
+	}
+	str_copy(w->paths[w->npaths], OOM_PATH_LEN, p, strlen(p));
+	return (int)w->npaths++;
+}
+
+static int walk_cgroup(struct cg_walk *w, int dirfd, const char *relpath, int depth)
+{
+	if (depth > 64)
+		return 0;
+	int idx = walk_add_path(w, relpath);
+	if (idx < 0)
+		return idx;
+	struct buf b = BUF_INIT;
+	int fd = openat(dirfd, "cgroup.procs", O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		char chunk[8192];
+		ssize_t n;
+		while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+			if (buf_add(&b, chunk, (size_t)n) < 0)
+				break;
+		close(fd);
+	}
+	struct text_lines it;
+	text_lines_init(&it, b.data, b.len);
+	const char *line;
+	size_t ll;
+	while (text_lines_next(&it, &line, &ll)) {
+		int64_t pid;
+		if (parse_i64(line, ll, &pid) < 0 || pid <= 0)
+			continue;
+		if (w->n == w->cap) {
+			size_t cap = w->cap ? w->cap * 2 : 256;
+			void *nv = realloc(w->v, cap * sizeof(*w->v));
+			if (!nv)
+				break;
+			w->v = nv;
+			w->cap = cap;
+		}
+		w->v[w->n].pid = pid;
+		w->v[w->n].cg = idx;
+		w->n++;
+	}
+	buf_release(&b);
+	int dfd = dup(dirfd);
+	if (dfd < 0)
+		return 0;
+	DIR *d = fdopendir(dfd);
+	if (!d) {
+		close(dfd);
+		return 0;
+	}
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_type != DT_DIR || de->d_name[0] == '.')
+			continue;
+		int sub = openat(dirfd, de->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (sub < 0)
+			continue;
+		char child[OOM_PATH_LEN];
+		int len = snprintf(child, sizeof(child), "%s%s%s", relpath,
+				   relpath[strlen(relpath) - 1] == '/' ? "" : "/", de->d_name);
+		if (len > 0 && (size_t)len < sizeof(child))
+			walk_cgroup(w, sub, child, depth + 1);
+		close(sub);
+	}
+	closedir(d);
+	return 0;
+}
+
+static int cmp_pid_cg(const void *a, const void *b)
+{
+	const struct pid_cg *x = a, *y = b;
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+static const char *rel_of(const char *p)
+{
+	while (*p == '/')
+		p++;
+	return *p ? p : ".";
+}
+
+static int scan_cgroup(const struct live_root *r, struct oom_snapshot *s, const char *memcg_dir,
+		       int64_t psz)
+{
+	int dfd = openat(r->dirfd, rel_of(memcg_dir), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return -errno;
+	char full[OOM_PATH_LEN * 2], base[OOM_PATH_LEN];
+	snprintf(full, sizeof(full), "%s/%s", r->path, rel_of(memcg_dir));
+	if (live_memcg_relpath(full, base, sizeof(base)) < 0)
+		snprintf(base, sizeof(base), "/");
+	struct cg_walk w;
+	memset(&w, 0, sizeof(w));
+	walk_cgroup(&w, dfd, base, 0);
+	close(dfd);
+	qsort(w.v, w.n, sizeof(*w.v), cmp_pid_cg);
+	int count = 0;
+	for (size_t i = 0; i < w.n; i++) {
+		struct oom_task t;
+		if (read_task_fd(r, r->procfd, w.v[i].pid, &t, psz) < 0)
+			continue;
+		if (t.tgid != t.pid)
+			continue;   /* a thread listed by a threaded cgroup: its group is the process */
+		str_copy(t.cgroup, sizeof(t.cgroup), w.paths[w.v[i].cg], strlen(w.paths[w.v[i].cg]));
+		struct oom_task *slot = snapshot_add_task(s);
+		if (!slot)
+			break;
+		*slot = t;
+		count++;
+	}
+	free(w.v);
+	free(w.paths);
+	return count;
+}
+
+static int cmp_task_pid(const void *a, const void *b)
+{
+	const struct oom_task *x = a, *y = b;
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+int live_scan_tasks(const struct live_root *r, struct oom_snapshot *s, const char *memcg_dir)
+{
+	if (r->procfd < 0)
+		return -ENOENT;
+	if (!known(s->page_size_kib))
+		s->page_size_kib = live_page_size_kib(r);
+	int64_t psz = s->page_size_kib;
+	if (memcg_dir)
+		return scan_cgroup(r, s, memcg_dir, psz);
+	int fd = openat(r->procfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	DIR *d = fdopendir(fd);
+	if (!d) {
+		int e = errno;
+		close(fd);
+		return -e;
+	}
+	int count = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		const char *n = de->d_name;
+		if (n[0] < '1' || n[0] > '9')
+			continue;
+		int64_t pid;
+		if (parse_i64(n, (size_t)-1, &pid) < 0)
+			continue;
+		struct oom_task t;
+		if (read_task_fd(r, r->procfd, pid, &t, psz) < 0)
+			continue;   /* vanished mid-scan, zombie, or unreadable: skipped */
+		struct oom_task *slot = snapshot_add_task(s);
+		if (!slot)
+			break;
+		*slot = t;
+		count++;
+	}
+	closedir(d);
+	/* /proc lists pids in ascending order; a captured tree's directory
+	 * order is arbitrary: sort so both iterate like the kernel's task list. */
+	qsort(s->tasks, s->nr_tasks, sizeof(*s->tasks), cmp_task_pid);
+	return count;
+}

@@ -1,0 +1,59 @@
+/* text.c — line iteration and number scanning for the live/ parsers. */
+#include <errno.h>
+#include <string.h>
+
+#include "live/text.h"
+#include "util/util.h"
+
+void text_lines_init(struct text_lines *it, const char *text, size_t len)
+{
+	it->p = text;
+	it->end = text ? text + len : text;
+	/* A NUL inside a /proc file ends it: nothing after it is text. */
+	if (text) {
+		const char *nul = memchr(text, '\0', len);
+		if (nul)
+			it->end = nul;
+	}
+}
+
+bool text_lines_next(struct text_lines *it, const char **line, size_t *len)
+{
+	if (!it->p || it->p >= it->end)
+		return false;
+	const char *nl = memchr(it->p, '\n', (size_t)(it->end - it->p));
+	const char *e = nl ? nl : it->end;
+	*line = it->p;
+	*len = (size_t)(e - it->p);
+	it->p = nl ? nl + 1 : it->end;
+	return true;
+}
+
+int text_first_i64(const char *s, size_t len, int64_t *out)
+{
+	const char *p = s, *end = s + len;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	int64_t v;
+	if (p < end && *p == '+')
+		return -EINVAL;
+	if (scan_i64(&p, end, &v) < 0)
+		return -EINVAL;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (end - p >= 2 && p[0] == 'k' && p[1] == 'B')
+		p += 2;
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+		p++;
+	if (p != end)
+		return -EINVAL;
+	*out = v;
+	return 0;
+}
+
+void fill_na_mem(struct oom_mem *m)
+{
+	int64_t *p = (int64_t *)m;
+	for (size_t i = 0; i < sizeof(*m) / sizeof(int64_t); i++)
+		p[i] = OOM_NA;
+}

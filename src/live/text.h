@@ -1,0 +1,26 @@
+/* text.h — line iteration and number scanning shared by the live/ parsers
+ * (internal to src/live/). */
+#ifndef OOMKIT_LIVE_TEXT_H
+#define OOMKIT_LIVE_TEXT_H
+
+#include <dirent.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "model/snapshot.h"
+
+struct text_lines {
+	const char *p, *end;
+};
+void text_lines_init(struct text_lines *it, const char *text, size_t len);
+/* Next line without its '\n' (a NUL byte ends the text too). */
+bool text_lines_next(struct text_lines *it, const char **line, size_t *len);
+/* "   1234 kB" → 1234: leading blanks, a decimal (optional '-'), then only
+ * blanks and an optional "kB".  0 or -EINVAL. */
+int text_first_i64(const char *s, size_t len, int64_t *out);
+void fill_na_mem(struct oom_mem *m);
+
+#endif

@@ -1,0 +1,301 @@
+/* zone.c — can a zone serve a request (the page allocator's watermark
+ * check), where its free memory sits by order, and the fragmentation indices
+ * of mm/vmstat.c.  Fact sheet §5–§6. */
+#include <limits.h>
+#include <string.h>
+
+#include "model/kernel.h"
+#include "model/snapshot.h"
+#include "util/util.h"
+
+/* Saturating a − b for known (≠ INT64_MIN) operands. */
+static int64_t sat_sub(int64_t a, int64_t b)
+{
+	return sat_add(a, b == INT64_MIN ? INT64_MAX : -b);
+}
+
+static int64_t page_kib_or_default(int64_t page_size_kib)
+{
+	return known(page_size_kib) && page_size_kib > 0 ? page_size_kib : 4;
+}
+
+int zone_largest_free_order(const struct oom_zone *z)
+{
+	int n = z->nr_orders < OOM_MAX_ORDERS ? z->nr_orders : OOM_MAX_ORDERS;
+	for (int o = n - 1; o >= 0; o--)
+		if (known(z->free_blocks[o]) && z->free_blocks[o] > 0)
+			return o;
+	return -1;
+}
+
+int64_t zone_free_kib_at_order(const struct oom_zone *z, int order, int64_t page_size_kib)
+{
+	int n = z->nr_orders < OOM_MAX_ORDERS ? z->nr_orders : OOM_MAX_ORDERS;
+	if (n <= 0 || order < 0)
+		return OOM_NA;
+	int64_t page_kib = page_kib_or_default(page_size_kib);
+	int64_t kib = 0;
+	for (int o = order; o < n; o++) {
+		if (!known(z->free_blocks[o]))
+			return OOM_NA;
+		kib = sat_add(kib, sat_mul(z->free_blocks[o], sat_mul(page_kib, 1LL << o)));
+	}
+	return kib;
+}
+
+/* fill_contig_page_info() (mm/vmstat.c, 2.6.35+).  False when the zone has
+ * no usable buddy counts. */
+struct contig {
+	uint64_t free_pages, free_blocks_total, free_blocks_suitable;
+};
+
+static bool contig_info(const struct oom_zone *z, int order, struct contig *c)
+{
+	int n = z->nr_orders < OOM_MAX_ORDERS ? z->nr_orders : OOM_MAX_ORDERS;
+	if (n <= 0 || order < 0 || order >= OOM_MAX_ORDERS)
+		return false;
+	memset(c, 0, sizeof(*c));
+	for (int o = 0; o < n; o++) {
+		int64_t b = z->free_blocks[o];
+		if (!known(b) || b < 0 || b > (INT64_MAX >> OOM_MAX_ORDERS))
+			return false;
+		c->free_blocks_total += (uint64_t)b;
+		c->free_pages += (uint64_t)b << o;
+		if (o >= order)
+			c->free_blocks_suitable += (uint64_t)b << (o - order);
+	}
+	return true;
+}
+
+int zone_frag_index(const struct oom_zone *z, int order)
+{
+	/* __fragmentation_index(), mm/vmstat.c (2.6.35 → 6.18):
+	 *   no free blocks → 0; a suitable block → -1000;
+	 *   else 1000 − (1000 + free_pages·1000/2^order) / free_blocks_total */
+	struct contig c;
+	if (!contig_info(z, order, &c))
+		return INT_MIN;
+	if (c.free_blocks_total == 0)
+		return 0;
+	if (c.free_blocks_suitable)
+		return -1000;
+	uint64_t requested = 1ULL << order;
+	uint64_t q = (1000 + c.free_pages * 1000ULL / requested) / c.free_blocks_total;
+	/* q ≤ 1000 + 1000·2^order·blocks/2^order/blocks for real counts; clamp
+	 * against wrapped products of absurd input. */
+	return q > 2000 ? -1000 : 1000 - (int)q;
+}
+
+int zone_unusable_index(const struct oom_zone *z, int order)
+{
+	/* unusable_free_index(), mm/vmstat.c (2.6.35 → 6.18). */
+	struct contig c;
+	if (!contig_info(z, order, &c))
+		return INT_MIN;
+	if (c.free_pages == 0)
+		return 1000;
+	return (int)((c.free_pages - (c.free_blocks_suitable << order)) * 1000ULL / c.free_pages);
+}
+
+/* lowmem_reserve[classzone] of the zone in pages; 0 when the report did not
+ * print the line (the 2.6.18 layout always does; live readers take it from
+ * /proc/zoneinfo "protection:"). */
+static int64_t reserve_pages(const struct oom_zone *z, int classzone_idx)
+{
+	if (classzone_idx < 0 || classzone_idx >= z->nr_lowmem_reserve || classzone_idx >= OOM_MAX_ZONE_IDX)
+		return 0;
+	int64_t r = z->lowmem_reserve_pages[classzone_idx];
+	return known(r) && r > 0 ? r : 0;
+}
+
+/* Does the free list of order o hold a block this request may take?
+ * Letters (3.5+ reports) say which migratetype lists are non-empty;
+ * without letters (live buddyinfo) every non-empty order counts. */
+static bool order_usable(const struct oom_zone *z, int o, unsigned alloc_flags, bool highatomic_ok,
+			 bool any_type)
+{
+	if (!known(z->free_blocks[o]) || z->free_blocks[o] <= 0)
+		return false;
+	if (!z->free_types_known || any_type)
+		return true;
+	unsigned t = z->free_types[o];
+	/* MIGRATE_PCPTYPES: Unmovable, Movable, Reclaimable (≤4.3 also the
+	 * Reserve list, which any request fell back to). */
+	if (t & (MT_UNMOVABLE | MT_MOVABLE | MT_RECLAIMABLE | MT_RESERVE))
+		return true;
+	if ((alloc_flags & ZWM_CMA) && (t & MT_CMA))
+		return true;
+	if (highatomic_ok && (t & MT_HIGHATOMIC))
+		return true;
+	return false;   /* isolate-only, or reserves this request may not use */
+}
+
+/* 2.6.18–4.3 zone_watermark_ok() (mm/page_alloc.c): the per-order halving. */
+static bool watermark_ok_old(const struct oom_zone *z, int order, int64_t free_pages, int64_t min,
+			     int64_t reserve, unsigned alloc_flags, int64_t page_kib, const struct kver *v)
+{
+	free_pages = sat_sub(free_pages, (1LL << order) - 1);
+	if (alloc_flags & ZWM_HIGH)
+		min -= min / 2;
+	if (alloc_flags & ZWM_HARDER)
+		min -= min / 4;
+	/* 3.x with CMA: CMA pageblocks do not count for a request that may
+	 * not use them. */
+	if (!(alloc_flags & ZWM_CMA) && kver_cmp(v, 3, 0, 0) >= 0 && known(z->free_cma_kib))
+		free_pages = sat_sub(free_pages, z->free_cma_kib / page_kib);
+	if (free_pages <= sat_add(min, reserve))
+		return false;
+	if (order == 0)
+		return true;
+	int n = z->nr_orders < OOM_MAX_ORDERS ? z->nr_orders : OOM_MAX_ORDERS;
+	if (n <= 0)
+		return true;   /* no buddy counts: only the total could be checked */
+	for (int o = 0; o < order && o < n; o++) {
+		int64_t b = known(z->free_blocks[o]) ? z->free_blocks[o] : 0;
+		free_pages = sat_sub(free_pages, sat_mul(b, 1LL << o));
+		min >>= 1;
+		if (free_pages <= min)
+			return false;
+	}
+	return true;
+}
+
+bool zone_watermark_ok(const struct oom_zone *z, int order, int64_t mark_kib, int classzone_idx,
+		       unsigned alloc_flags, int64_t page_size_kib, const struct kver *v)
+{
+	if (!z || order < 0 || order >= OOM_MAX_ORDERS || !known(z->free_kib) || !known(mark_kib))
+		return false;
+	int64_t page_kib = page_kib_or_default(page_size_kib);
+	int64_t free_pages = z->free_kib / page_kib;
+	int64_t min = mark_kib / page_kib;
+	int64_t reserve = reserve_pages(z, classzone_idx);
+	int n = z->nr_orders < OOM_MAX_ORDERS ? z->nr_orders : OOM_MAX_ORDERS;
+
+	/* Before ALLOC_OOM (4.14, "mm, oom: do not rely on TIF_MEMDIE for
+	 * memory reserves access") an OOM victim allocated with
+	 * ALLOC_NO_WATERMARKS: any free block of the order will do. */
+	if ((alloc_flags & ZWM_OOM) && kver_cmp(v, 4, 14, 0) < 0) {
+		if (n <= 0)
+			return free_pages >= (1LL << order);
+		for (int o = order; o < n; o++)
+			if (known(z->free_blocks[o]) && z->free_blocks[o] > 0)
+				return true;
+		return false;
+	}
+	if (kver_cmp(v, 4, 4, 0) < 0)
+		return watermark_ok_old(z, order, free_pages, min, reserve, alloc_flags, page_kib, v);
+
+	/* 4.4+ __zone_watermark_ok() (mm/page_alloc.c; 4.4, 4.19, 6.18). */
+	bool v63 = kver_cmp(v, 6, 3, 0) >= 0;
+	bool reserves;      /* may dip into the highatomic reserve */
+	free_pages = sat_sub(free_pages, (1LL << order) - 1);
+	if (v63) {
+		/* 6.3+: ALLOC_MIN_RESERVE (__GFP_HIGH) halves min, ALLOC_NON_BLOCK
+		 * takes a further quarter only on top of it, ALLOC_OOM halves again;
+		 * ALLOC_RESERVES (any of them, or ALLOC_HIGHATOMIC) skip the
+		 * highatomic deduction. */
+		reserves = (alloc_flags & (ZWM_HIGH | ZWM_HARDER | ZWM_OOM)) != 0;
+		if (alloc_flags & ZWM_HIGH) {
+			min -= min / 2;
+			if (alloc_flags & ZWM_HARDER)
+				min -= min / 4;
+		}
+		if (alloc_flags & ZWM_OOM)
+			min -= min / 2;
+	} else {
+		/* 4.4–6.2: ALLOC_HIGH halves; ALLOC_HARDER a quarter, or
+		 * ALLOC_OOM (4.14+) a half instead. */
+		reserves = (alloc_flags & (ZWM_HARDER | ZWM_OOM)) != 0;
+		if (alloc_flags & ZWM_HIGH)
+			min -= min / 2;
+		if (alloc_flags & ZWM_OOM)
+			min -= min / 2;
+		else if (alloc_flags & ZWM_HARDER)
+			min -= min / 4;
+	}
+	if (!reserves) {
+		/* 6.x counts the free highatomic pages (nr_free_highatomic),
+		 * older kernels the whole reservation (nr_reserved_highatomic). */
+		int64_t h = known(z->free_highatomic_kib) ? z->free_highatomic_kib
+			    : known(z->reserved_highatomic_kib) ? z->reserved_highatomic_kib : 0;
+		free_pages = sat_sub(free_pages, h / page_kib);
+	}
+	if (!(alloc_flags & ZWM_CMA) && known(z->free_cma_kib))
+		free_pages = sat_sub(free_pages, z->free_cma_kib / page_kib);
+	if (free_pages <= sat_add(min, reserve))
+		return false;
+	if (order == 0)
+		return true;
+	if (n <= 0)
+		return true;   /* no buddy counts: only the total could be checked */
+
+	/* Which reserves open the MIGRATE_HIGHATOMIC list: ALLOC_HARDER|ALLOC_OOM
+	 * (4.4–6.2), ALLOC_HIGHATOMIC (non-blocking order>0) |ALLOC_OOM (6.3+). */
+	bool highatomic_ok = (alloc_flags & (ZWM_HARDER | ZWM_OOM)) != 0;
+	/* 4.6–4.14 (not the 4.9.229 stable): "if (alloc_harder) return true"
+	 * for any non-empty order ≥ N, whatever its type. */
+	bool any_type = (alloc_flags & ZWM_HARDER) && kver_cmp(v, 4, 6, 0) >= 0 &&
+			kver_cmp(v, 4, 15, 0) < 0 &&
+			!(v && v->known && v->major == 4 && v->minor == 9 && v->patch >= 229);
+	for (int o = order; o < n; o++)
+		if (order_usable(z, o, alloc_flags, highatomic_ok, any_type))
+			return true;
+	return false;
+}
+
+static bool has_zone(const struct oom_snapshot *s, const char *name)
+{
+	for (int i = 0; i < s->nr_zones; i++)
+		if (strcmp(s->zones[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+/* Index of a zone in lowmem_reserve[] (enum zone_type, include/linux/mmzone.h):
+ * only configured zones exist, in the order DMA, DMA32, Normal, HighMem,
+ * Movable, Device.  The snapshot only names populated zones, so the layout
+ * is inferred:
+ *   - a HighMem zone present → 32-bit x86: DMA 0, Normal 1, HighMem 2, Movable 3;
+ *   - a DMA32 zone present  → x86_64 / arm64: DMA 0, DMA32 1, Normal 2,
+ *     Movable 3, Device 4 (HighMem is not configured: a __GFP_HIGHMEM request
+ *     is capped at Normal, so "HighMem" maps to Normal's index);
+ *   - neither: the lowmem_reserve[] width decides: 4 or more entries with no
+ *     DMA32 is 32-bit x86 with ≤896 MiB (HighMem configured but empty),
+ *     otherwise DMA 0, Normal 1, Movable 2.
+ * arm64 kernels ≤4.15 called their only 32-bit zone "DMA"; that layout is
+ * not distinguishable from a report and gets the rules above. */
+int zone_index_in(const struct oom_snapshot *s, const char *zone_name)
+{
+	if (!s || !zone_name)
+		return -1;
+	int width = 0;
+	for (int i = 0; i < s->nr_zones; i++)
+		if (s->zones[i].nr_lowmem_reserve > width)
+			width = s->zones[i].nr_lowmem_reserve;
+	bool highmem = has_zone(s, "HighMem");
+	bool dma32 = has_zone(s, "DMA32");
+	static const char *const x86_64[] = { "DMA", "DMA32", "Normal", "Movable", "Device" };
+	static const char *const x86_32[] = { "DMA", "Normal", "HighMem", "Movable", "Device" };
+	static const char *const plain[] = { "DMA", "Normal", "Movable", "Device" };
+	const char *const *layout;
+	int n;
+
+	if (highmem || (!dma32 && width >= 4)) {
+		layout = x86_32;
+		n = 5;
+	} else if (dma32) {
+		layout = x86_64;
+		n = 5;
+		if (strcmp(zone_name, "HighMem") == 0)
+			zone_name = "Normal";
+	} else {
+		layout = plain;
+		n = 4;
+		if (strcmp(zone_name, "HighMem") == 0)
+			zone_name = "Normal";
+	}
+	for (int i = 0; i < n; i++)
+		if (strcmp(layout[i], zone_name) == 0)
+			return (width > 0 && i >= width) ? -1 : i;
+	return -1;
+}

@@ -1,0 +1,52 @@
+/* live_render.h — renderers of the live commands (top, status, overview).
+ * They draw what the commands gathered; they never read /proc.  Every
+ * outside string (comm, cgroup path) goes through its sink's escaper. */
+#ifndef OOMKIT_LIVE_RENDER_H
+#define OOMKIT_LIVE_RENDER_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "diagnose/diagnose.h"
+#include "live/live.h"
+#include "model/snapshot.h"
+#include "render/style.h"
+#include "util/util.h"
+
+/* ---- top --------------------------------------------------------------- */
+struct top_view {
+	struct oom_snapshot *s;        /* tasks with badness/oom_score filled by badness_rank */
+	size_t *order;                 /* indices into s->tasks: ranked (best first), immune, kthreads */
+	size_t n_order, n_ranked, n_immune, n_kthreads;
+	size_t n_show;                 /* ranked rows to show (-n) */
+	bool show_kthreads;            /* --all */
+	int64_t totalpages;            /* of the OOM domain (machine or cgroup) */
+	int64_t global_totalpages;     /* RAM + swap in pages (what oom_score is relative to) */
+	int64_t lead_pages;            /* first − second, OOM_NA with < 2 ranked */
+	char release[128];
+	struct kver kv;
+	bool memcg;                    /* ranking inside a memory cgroup */
+	char scope[OOM_PATH_LEN];      /* the cgroup path inside its hierarchy; "" for the machine */
+	int64_t scope_limit_kib, scope_usage_kib;
+	bool limit_unlimited;          /* the cgroup has no limit: the machine's total is used */
+};
+void render_top_text(FILE *f, const struct top_view *v, const struct style *st);
+void render_top_json(FILE *f, const struct top_view *v, bool pretty);
+/* Rows only (for the overview): the first n ranked. */
+void render_top_rows(FILE *f, const struct top_view *v, size_t n, const struct style *st);
+
+/* ---- status ------------------------------------------------------------ */
+struct status_view {
+	const struct oom_snapshot *s;
+	const struct live_vm *vm;
+	const struct findings *f;
+	const struct live_history *h;
+	bool meminfo_known, zones_known, vm_known, slab_known;
+	const char *root;              /* --root as given; NULL for the host */
+};
+void render_status_text(FILE *f, const struct status_view *v, const struct style *st);
+void render_status_json(FILE *f, const struct status_view *v, bool pretty);
+/* The short form: findings (severity ≥ warning first, at most max). */
+void render_status_short(FILE *f, const struct status_view *v, int max, const struct style *st);
+
+#endif

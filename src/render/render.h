@@ -1,0 +1,36 @@
+/* render.h — renderers: findings and models in, text / JSON out.  A renderer
+ * never reads /proc or a log; every outside string goes through the escaper
+ * of its sink (escape_term, the JSON writer). */
+#ifndef OOMKIT_RENDER_H
+#define OOMKIT_RENDER_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "diagnose/analysis.h"
+#include "diagnose/diagnose.h"
+#include "model/event.h"
+#include "render/style.h"
+#include "util/util.h"
+
+/* ---- explain (explain_text.c, explain_json.c) ----------------------------- */
+struct explain_opts {
+	bool verbose;          /* every task and every zone */
+	int index;             /* 1-based number of the event in this run (0: don't print) */
+};
+/* A few screens per event: request, constraint, memory, zones, victim, swap,
+ * causes. */
+void render_explain_text(FILE *f, const struct oom_event *ev, const struct event_analysis *a,
+			 const struct findings *fs, const struct style *st, const struct explain_opts *o);
+/* docs/explain-json.md, schema 1: {"schema": 1, "events": [ … ], "sources": [ … ]}.
+ * Streamed: begin, one call per event, sources, end. */
+void render_explain_json_begin(struct json *j);
+void render_explain_json_event(struct json *j, const struct oom_event *ev, const struct event_analysis *a,
+			       const struct findings *fs);
+/* Closes "events" and opens "sources"; then one call per input read. */
+void render_explain_json_sources_begin(struct json *j);
+void render_explain_json_source(struct json *j, const char *name, const char *kind, bool ok,
+				uint64_t bytes, uint64_t lines, int events, const char *error);
+void render_explain_json_end(struct json *j);
+
+#endif

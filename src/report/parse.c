@@ -1,0 +1,1571 @@
+/* parse.c — normalised kernel lines in, one struct oom_event per OOM report
+ * (or page allocation failure) out.
+ *
+ * A report starts at its trigger line ("X invoked oom-killer:", 2.6.18's
+ * "oom-killer: gfp_mask=", "page allocation failure"/"stalls"), or — its
+ * header lost to rate limiting (mm/oom_kill.c dump_header is rate-limited,
+ * the kill lines are not) — at a kill line alone (header_missing), or, when
+ * the input begins inside one, at a Mem-Info/memcg/task-table line
+ * (truncated).  It ends after the kill line and its short tail (oom_reaper,
+ * memory.oom.group kills), at the next trigger line, or at end of input.
+ * Reports of several CPUs may interleave: each (host, caller id) pair has a
+ * report of its own.  Line formats per era: fact sheet §1 (kernel-oom.md). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/parse_int.h"
+
+#define PARSE_MAX_STATES 16
+#define PARSE_TAIL_LINES 12      /* lines after the kill line that may still belong to it */
+#define PARSE_UNKNOWN_MAX 40     /* unrelated lines in a row that end a report */
+#define PARSE_STACK_MAX 400      /* a stack dump longer than this is not one */
+#define PARSE_LINE_MAX 65536
+
+struct report_parser {
+	char source[256];
+	report_event_fn fn;
+	void *ctx;
+	struct pstate *states[PARSE_MAX_STATES];
+	uint64_t seq;
+	char *line;                 /* NUL-terminated copy of the current line */
+	size_t line_cap;
+	int nr_active;
+};
+
+/* ---- text helpers ------------------------------------------------------- */
+
+bool p_starts(const char *s, const char *e, const char *lit)
+{
+	size_t n = strlen(lit);
+	return (size_t)(e - s) >= n && memcmp(s, lit, n) == 0;
+}
+
+const char *p_find(const char *s, const char *e, const char *lit)
+{
+	if (s >= e)
+		return NULL;
+	return mem_find(s, (size_t)(e - s), lit);
+}
+
+const char *p_rfind(const char *s, const char *e, const char *lit)
+{
+	const char *last = NULL, *q = s;
+	size_t n = strlen(lit);
+	while ((q = p_find(q, e, lit))) {
+		last = q;
+		q += n ? n : 1;
+	}
+	return last;
+}
+
+const char *p_skip_sp(const char *s, const char *e)
+{
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	return s;
+}
+
+int p_num(const char **p, const char *e, int64_t *out)
+{
+	uint64_t u;
+	int r = scan_u64(p, e, &u);
+	if (r == -EINVAL)
+		return -1;
+	if (r == -ERANGE || u > (uint64_t)INT64_MAX / 4)
+		return -2;
+	*out = (int64_t)u;
+	return 0;
+}
+
+int p_inum(const char **p, const char *e, int64_t *out)
+{
+	bool neg = *p < e && **p == '-';
+	const char *q = *p + (neg ? 1 : 0);
+	int64_t v;
+	int r = p_num(&q, e, &v);
+	if (r == -1)
+		return -1;
+	*p = q;
+	if (r != 0)
+		return r;
+	*out = neg ? -v : v;
+	return 0;
+}
+
+int64_t p_mul(int64_t a, int64_t b)
+{
+	if (!known(a) || !known(b) || a < 0 || b < 0)
+		return OOM_NA;
+	if (a != 0 && b > INT64_MAX / 4 / a)
+		return OOM_NA;
+	return a * b;
+}
+
+void p_copy(char *dst, size_t cap, const char *s, const char *e)
+{
+	if (e < s)
+		e = s;
+	str_copy(dst, cap, s, (size_t)(e - s));
+}
+
+bool p_is_zone_name(const char *s, const char *e)
+{
+	static const char *const names[] = { "DMA", "DMA32", "Normal", "HighMem", "Movable", "Device" };
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (strlen(names[i]) == (size_t)(e - s) && memcmp(names[i], s, (size_t)(e - s)) == 0)
+			return true;
+	return false;
+}
+
+bool p_key_is(const struct pkv *kv, const char *lit)
+{
+	size_t n = strlen(lit);
+	return (size_t)(kv->ke - kv->k) == n && memcmp(kv->k, lit, n) == 0;
+}
+
+/* Next "key:value[kB]" or "key? yes|no" token; tokens without either are
+ * skipped.  Returns false at the end. */
+bool p_kv_next(const char **pp, const char *e, struct pkv *kv)
+{
+	const char *p = *pp;
+	for (;;) {
+		p = p_skip_sp(p, e);
+		if (p >= e) {
+			*pp = p;
+			return false;
+		}
+		const char *k = p;
+		while (p < e && *p != ' ' && *p != ':' && *p != '?')
+			p++;
+		if (p >= e || *p == ' ') {
+			continue;       /* a token with no ':' */
+		}
+		kv->k = k;
+		kv->ke = p;
+		kv->v = OOM_NA;
+		kv->bad = false;
+		kv->has_unit = false;
+		kv->yesno = -1;
+		if (*p == '?') {
+			p = p_skip_sp(p + 1, e);
+			if (p_starts(p, e, "yes")) {
+				kv->yesno = 1;
+				p += 3;
+			} else if (p_starts(p, e, "no")) {
+				kv->yesno = 0;
+				p += 2;
+			}
+			while (p < e && *p != ' ')
+				p++;
+			*pp = p;
+			return true;
+		}
+		p++;    /* ':' */
+		const char *v = p;
+		/* "shmem_thp: 0kB" (≤6.1 node line) has a space after the colon */
+		if (p < e && *p == ' ') {
+			const char *q = p_skip_sp(p, e);
+			if (q < e && *q >= '0' && *q <= '9')
+				v = q;
+		}
+		p = v;
+		if (p >= e || *p == ' ') {
+			*pp = p;
+			return true;    /* "key:" with no value */
+		}
+		int64_t n;
+		int r = p_num(&p, e, &n);
+		if (r == 0) {
+			kv->v = n;
+			if (p_starts(p, e, "kB") || p_starts(p, e, "KB")) {
+				kv->has_unit = true;
+				p += 2;
+			}
+			if (p < e && *p != ' ' && *p != ',') {
+				kv->v = OOM_NA;
+				kv->bad = true;
+			}
+		} else {
+			kv->bad = true;
+		}
+		while (p < e && *p != ' ')
+			p++;
+		*pp = p;
+		return true;
+	}
+}
+
+/* ---- state slots ------------------------------------------------------- */
+
+static void make_key(char *key, size_t cap, const struct report_line *l)
+{
+	size_t hl = l->host ? l->host_len : 0, cl = l->caller ? l->caller_len : 0;
+	if (hl > 100)
+		hl = 100;
+	if (cl > 40)
+		cl = 40;
+	snprintf(key, cap, "%.*s\x1f%.*s", (int)hl, hl ? l->host : "", (int)cl, cl ? l->caller : "");
+}
+
+static struct pstate *state_find(struct report_parser *P, const char *key)
+{
+	for (int i = 0; i < PARSE_MAX_STATES; i++)
+		if (P->states[i] && P->states[i]->used && strcmp(P->states[i]->key, key) == 0)
+			return P->states[i];
+	return NULL;
+}
+
+static void state_reset(struct pstate *st)
+{
+	event_release(&st->ev);
+	event_init(&st->ev);
+	st->active = false;
+	st->sect = SEC_HEADER;
+	memset(&st->pages, 0, sizeof(st->pages));
+	for (size_t i = 0; i < sizeof(st->pages) / sizeof(int64_t); i++)
+		((int64_t *)&st->pages)[i] = OOM_NA;
+	st->shape = 0;
+	st->unknown_run = st->stack_lines = 0;
+	st->tail_left = 0;
+	st->started_mid = st->have_trigger = st->have_kill = st->have_selection = false;
+	st->group_announced = st->totals_seen = st->have_content = false;
+	st->call_trace_upper = false;
+	st->header_comm[0] = '\0';
+	st->cont = CONT_NONE;
+	st->cont_zone = st->cont_node = st->last_zone = -1;
+	st->cont_key[0] = '\0';
+	st->buddy_order = 0;
+	st->buddy_base_kib = OOM_NA;
+	st->ncols = 0;
+	st->table_bad_warned = false;
+	st->nr_stat_blocks = 0;
+	st->stat_v1_inline = false;
+	st->buddy_psz_kib = OOM_NA;
+	st->reaper_pid = OOM_NA;
+}
+
+/* ---- finishing an event --------------------------------------------------- */
+
+static void infer_arch_from_release(struct oom_event *ev)
+{
+	static const struct { const char *needle, *arch; } map[] = {
+		{ "x86_64", "x86_64" }, { "amd64", "x86_64" }, { "aarch64", "aarch64" },
+		{ "arm64", "aarch64" }, { "i686", "i686" }, { "i586", "i586" }, { "i386", "i386" },
+		{ "-686", "i686" }, { "-pae", "i686" }, { "ppc64le", "ppc64le" }, { "ppc64", "ppc64" },
+		{ "s390x", "s390x" }, { "armv7", "armv7l" }, { "-armmp", "armv7l" }, { "mips", "mips" },
+		{ "riscv64", "riscv64" },
+	};
+	if (ev->arch[0] || !ev->kernel[0])
+		return;
+	const char *s = ev->kernel, *e = s + strlen(s);
+	for (size_t i = 0; i < ARRAY_SIZE(map); i++)
+		if (p_find(s, e, map[i].needle)) {
+			str_copy(ev->arch, sizeof(ev->arch), map[i].arch, strlen(map[i].arch));
+			return;
+		}
+}
+
+/* x86 prints "Call Trace:"; of the arches that do, only x86_64 has a DMA32
+ * zone and only 32-bit x86 a HighMem one (ppc64, s390: DMA/Normal). */
+static void infer_arch_from_zones(struct pstate *st)
+{
+	struct oom_event *ev = &st->ev;
+	if (ev->arch[0] || !st->call_trace_upper)
+		return;
+	const char *a = NULL;
+	for (int i = 0; i < ev->snap.nr_zones; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (!strcmp(z->name, "HighMem") && known(z->present_kib) && z->present_kib > 0)
+			a = "i686";
+		else if (!strcmp(ev->snap.zones[i].name, "DMA32") && !a)
+			a = "x86_64";
+	}
+	if (a)
+		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
+}
+
+/* A kernel era from the report's own shape (§1.1–§1.12), for reports that
+ * print no release string (2.6.18, cut headers, rate-limited kill lines). */
+static void infer_kver(struct pstate *st)
+{
+	unsigned f = st->shape;
+	int maj = 0, min = 0, rhel = 0;
+	if (f & SH_UID_IN_CPU)
+		maj = 6, min = 11;
+	else if (f & SH_RSS_ANON)
+		maj = 6, min = 8;
+	else if (f & (SH_ZONE_BOOST | SH_SEC_PAGETABLES))
+		maj = 6, min = 1;
+	else if (f & SH_KILL_UID_COLON)
+		maj = 5, min = 4;
+	else if (f & SH_KILL_PREFIX)
+		maj = 5, min = 1;
+	else if (f & (SH_CONSTRAINT | SH_AF_CPUSET))
+		maj = 5, min = 0;
+	else if (f & SH_TASKS_STATE)
+		maj = 4, min = 19;
+	else if (f & SH_PGTABLES_BYTES)
+		maj = 4, min = 15;
+	else if (f & (SH_NODEMASK_TRIG | SH_AF_NODEMASK))
+		maj = 4, min = 9;
+	else if (f & SH_NODE_LINE)
+		maj = 4, min = 8;
+	else if (f & SH_GFP_SYMBOLIC)
+		maj = 4, min = 5;
+	else if (f & SH_NR_PMDS)
+		maj = 4, min = 4;
+	else if (f & SH_RHEL6_KILL)
+		maj = 2, min = 6, rhel = 6;
+	else if (f & SH_RHEL7_KILL)
+		maj = 3, min = 10, rhel = 7;
+	else if ((f & SH_OOM_ADJ) && (f & SH_OOM_SCORE_ADJ))
+		maj = 2, min = 6;      /* 2.6.36–3.6: patch set below */
+	else if (f & (SH_OOM_SCORE_ADJ | SH_NR_PTES | SH_HUGEPAGES | SH_FREE_PCP))
+		maj = 3, min = 10;
+	else if (f & SH_VSZ_KILL)
+		maj = 2, min = 6;
+	else if (f & SH_OOM_ADJ)
+		maj = 2, min = 6;
+	else if (f & (SH_OOMKILLADJ | SH_ACTIVE_ANON_CAP))
+		maj = 2, min = 6;
+	else if (f & SH_TRIG_2618)
+		maj = 2, min = 6;
+	else if (f & SH_AF_PERIOD)
+		maj = 2, min = 6;
+	else if (f & SH_SACRIFICE)
+		maj = 3, min = 10;
+	else
+		return;
+	int patch = 0;
+	if (maj == 2) {
+		if (f & SH_RHEL6_KILL)
+			patch = 32;
+		else if ((f & SH_OOM_ADJ) && (f & SH_OOM_SCORE_ADJ))
+			patch = 36;
+		else if (f & SH_VSZ_KILL)
+			patch = 33;
+		else if (f & SH_OOM_ADJ)
+			patch = 32;
+		else if (f & SH_ACTIVE_ANON_CAP)
+			patch = 28;
+		else if (f & SH_OOMKILLADJ)
+			patch = 24;
+		else if (f & SH_AF_PERIOD)
+			patch = 32;
+		else
+			patch = 18;
+	}
+	struct kver v = kver_make(maj, min, patch);
+	v.rhel = rhel;
+	v.inferred = true;
+	st->ev.kv = v;
+}
+
+/* Page size: the order-0 block of a buddy line; else the victim's kill line
+ * against its task-table rss; else 4 KiB (x86 and most others). */
+static int64_t page_size(struct pstate *st)
+{
+	struct oom_event *ev = &st->ev;
+	if (known(st->buddy_psz_kib) && st->buddy_psz_kib > 0 && st->buddy_psz_kib <= 1024)
+		return st->buddy_psz_kib;
+	if (ev->have_victim && known(ev->victim.anon_rss_kib) && known(ev->victim.file_rss_kib)) {
+		int64_t kib = ev->victim.anon_rss_kib + ev->victim.file_rss_kib +
+			      (known(ev->victim.shmem_rss_kib) ? ev->victim.shmem_rss_kib : 0);
+		for (size_t i = 0; i < ev->snap.nr_tasks; i++) {
+			const struct oom_task *t = &ev->snap.tasks[i];
+			if (t->pid != ev->victim.pid || !known(t->rss_pages) || t->rss_pages < 64)
+				continue;
+			static const int64_t cand[] = { 4, 8, 16, 64 };
+			for (size_t c = 0; c < ARRAY_SIZE(cand); c++) {
+				int64_t want = t->rss_pages * cand[c];
+				int64_t d = kib > want ? kib - want : want - kib;
+				if (d <= want / 50)
+					return cand[c];
+			}
+		}
+	}
+	if (!strcmp(ev->arch, "aarch64") || !strncmp(ev->arch, "ppc64", 5))
+		event_warn(ev, "page size not shown in the report; 4 KiB assumed");
+	return 4;
+}
+
+static int64_t sum2(int64_t a, int64_t b)
+{
+	return known(a) && known(b) ? sat_add(a, b) : OOM_NA;
+}
+
+static void finish_numbers(struct pstate *st)
+{
+	struct oom_event *ev = &st->ev;
+	struct oom_snapshot *snap = &ev->snap;
+	int64_t psz = page_size(st);
+	snap->page_size_kib = psz;
+	int64_t *src = (int64_t *)&st->pages, *dst = (int64_t *)&snap->mem;
+	for (size_t i = 0; i < sizeof(st->pages) / sizeof(int64_t); i++) {
+		if (!known(src[i]))
+			continue;
+		int64_t v = p_mul(src[i], psz);
+		if (!known(v))
+			event_warn(ev, "Mem-Info value too large, ignored");
+		dst[i] = v;
+	}
+	struct oom_mem *m = &snap->mem;
+	if (known(m->ram_kib) && known(m->reserved_kib) && m->ram_kib >= m->reserved_kib)
+		m->total_kib = m->ram_kib - m->reserved_kib;
+	m->anon_kib = sum2(m->active_anon_kib, m->inactive_anon_kib);
+	m->file_kib = sum2(m->active_file_kib, m->inactive_file_kib);
+	/* Quantities the node (5.10+) or zone (≤5.4) lines carry, summed. */
+	int64_t ks = 0, hug = 0, hp_tot = 0, hp_free = 0, hp_size = OOM_NA, athp = 0, sthp = 0;
+	bool ks_ok = snap->nr_nodes > 0, hug_ok = false, hp_ok = snap->nr_nodes > 0;
+	bool athp_ok = snap->nr_nodes > 0, sthp_ok = snap->nr_nodes > 0;
+	for (int i = 0; i < snap->nr_nodes; i++) {
+		const struct oom_node *n = &snap->nodes[i];
+		if (known(n->kernel_stack_kib))
+			ks = sat_add(ks, n->kernel_stack_kib);
+		else
+			ks_ok = false;
+		if (known(n->anon_thp_kib))
+			athp = sat_add(athp, n->anon_thp_kib);
+		else
+			athp_ok = false;
+		if (known(n->shmem_thp_kib))
+			sthp = sat_add(sthp, n->shmem_thp_kib);
+		else
+			sthp_ok = false;
+		if (known(n->hugetlb_kib)) {
+			hug = sat_add(hug, n->hugetlb_kib);
+			hug_ok = true;
+		}
+		if (known(n->hugepages_total) && known(n->hugepage_size_kib) &&
+		    (!known(hp_size) || hp_size == n->hugepage_size_kib)) {
+			hp_size = n->hugepage_size_kib;
+			hp_tot = sat_add(hp_tot, n->hugepages_total);
+			hp_free = known(n->hugepages_free) ? sat_add(hp_free, n->hugepages_free) : hp_free;
+		} else {
+			hp_ok = false;
+		}
+	}
+	if (!ks_ok && snap->nr_zones > 0) {
+		ks = 0;
+		ks_ok = true;
+		for (int i = 0; i < snap->nr_zones; i++) {
+			if (known(snap->zones[i].kernel_stack_kib))
+				ks = sat_add(ks, snap->zones[i].kernel_stack_kib);
+			else if (snap->zones[i].present_kib != 0)
+				ks_ok = false;
+		}
+	}
+	if (ks_ok && !known(m->kernel_stack_kib))
+		m->kernel_stack_kib = ks;
+	if (athp_ok && !known(m->anon_thp_kib))
+		m->anon_thp_kib = athp;
+	if (sthp_ok && !known(m->shmem_thp_kib))
+		m->shmem_thp_kib = sthp;
+	if (hug_ok)
+		m->hugetlb_kib = hug;
+	if (hp_ok && known(hp_size)) {
+		m->hugepages_total = hp_tot;
+		m->hugepages_free = hp_free;
+		m->hugepage_size_kib = hp_size;
+	}
+	/* Victim facts the kill line of older eras lacks, from its table row. */
+	if (ev->have_victim && known(ev->victim.pid)) {
+		for (size_t i = 0; i < snap->nr_tasks; i++) {
+			const struct oom_task *t = &snap->tasks[i];
+			if (t->pid != ev->victim.pid)
+				continue;
+			if (!known(ev->victim.oom_score_adj))
+				ev->victim.oom_score_adj = t->oom_score_adj;
+			if (!known(ev->victim.uid))
+				ev->victim.uid = t->uid;
+			break;
+		}
+	}
+}
+
+static void finish_kind(struct pstate *st)
+{
+	struct oom_event *ev = &st->ev;
+	if (ev->kind == OOM_KIND_ALLOC_FAILURE) {
+		ev->outcome = OOM_OUTCOME_NONE;
+		return;
+	}
+	const char *c = ev->constraint;
+	if (!strcmp(c, "CONSTRAINT_MEMCG"))
+		ev->kind = OOM_KIND_MEMCG;
+	else if (!strcmp(c, "CONSTRAINT_CPUSET"))
+		ev->kind = OOM_KIND_CPUSET;
+	else if (!strcmp(c, "CONSTRAINT_MEMORY_POLICY"))
+		ev->kind = OOM_KIND_MEMPOLICY;
+	else if (!strcmp(c, "CONSTRAINT_NONE"))
+		ev->kind = OOM_KIND_GLOBAL;
+	else if (ev->snap.have_memcg || ev->oom_memcg[0] ||
+		 !strcmp(ev->victim.message, "Memory cgroup out of memory"))
+		ev->kind = OOM_KIND_MEMCG;
+	else if (known(ev->req.order) && ev->req.order == -1)
+		ev->kind = OOM_KIND_SYSRQ;
+	else if (!strncmp(ev->victim.message, "No available memory (MPOL_BIND)", 31))
+		ev->kind = OOM_KIND_MEMPOLICY;
+	else if (!strncmp(ev->victim.message, "No available memory in cpuset", 29))
+		ev->kind = OOM_KIND_CPUSET;
+	else
+		ev->kind = OOM_KIND_GLOBAL;
+	if (ev->kind == OOM_KIND_MEMCG) {
+		struct oom_memcg *m = &ev->snap.memcg;
+		ev->snap.have_memcg = true;
+		if (ev->oom_memcg[0])
+			str_copy(m->path, sizeof(m->path), ev->oom_memcg, strlen(ev->oom_memcg));
+	}
+}
+
+static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_input)
+{
+	struct oom_event *ev = &st->ev;
+	if (!st->active)
+		return;
+	st->active = false;
+	P->nr_active--;
+	/* A show_mem with nothing of an OOM report around it (sysrq-m, a report
+	 * cut before its first useful line) is not an event. */
+	bool useful = st->have_trigger || st->have_kill || st->have_selection ||
+		      ev->have_task_table || ev->snap.have_memcg || ev->constraint[0];
+	if (!useful) {
+		state_reset(st);
+		return;
+	}
+	if (st->started_mid)
+		ev->truncated = true;
+	if (ev->kind == OOM_KIND_ALLOC_FAILURE) {
+		if (!st->totals_seen && (end_of_input || !ev->have_meminfo))
+			ev->truncated = true;
+	} else if (!st->have_kill && ev->outcome == OOM_OUTCOME_UNKNOWN) {
+		ev->truncated = true;
+	}
+	if (ev->kernel[0] && kver_parse(ev->kernel, &ev->kv) != 0)
+		event_warn(ev, "kernel release \"%.60s\" not understood", ev->kernel);
+	if (!ev->kv.known)
+		infer_kver(st);
+	infer_arch_from_release(ev);
+	infer_arch_from_zones(st);
+	if (!ev->req.trigger_comm[0] && st->header_comm[0] && st->have_trigger)
+		str_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), st->header_comm,
+			 strlen(st->header_comm));
+	finish_numbers(st);
+	finish_kind(st);
+	if (P->fn)
+		P->fn(ev, P->ctx);
+	state_reset(st);
+}
+
+static void state_begin(struct report_parser *P, struct pstate *st, const struct report_line *l)
+{
+	if (st->active)
+		state_emit(P, st, false);
+	state_reset(st);
+	st->active = true;
+	P->nr_active++;
+	struct oom_event *ev = &st->ev;
+	str_copy(ev->source, sizeof(ev->source), P->source, strlen(P->source));
+	if (l->time)
+		str_copy(ev->time, sizeof(ev->time), l->time, l->time_len);
+	if (l->host)
+		str_copy(ev->host, sizeof(ev->host), l->host, l->host_len);
+	ev->first_line = ev->last_line = l->lineno;
+}
+
+/* Does a kill-type line open a report of its own (none open, or the open
+ * one is complete or is an allocation failure)? */
+static bool need_new(const struct pstate *st)
+{
+	return !st->active || st->have_kill || st->ev.kind == OOM_KIND_ALLOC_FAILURE;
+}
+
+/* ---- header lines --------------------------------------------------------- */
+
+/* "gfp_mask=0x140dca(GFP_…)" / "mode:0x…(…)" at p: text and value. */
+static void read_gfp(struct oom_event *ev, const char *p, const char *e)
+{
+	const char *h = p;
+	while (p < e && *p != ',' && *p != '(' && *p != ' ')
+		p++;
+	uint64_t v;
+	if (parse_hex_u64(h, (size_t)(p - h), &v) == 0 && p - h >= 3 && h[0] == '0' && h[1] == 'x') {
+		ev->req.gfp_known = true;
+		ev->req.gfp_mask = v;
+	} else {
+		event_warn(ev, "gfp mask not understood");
+	}
+	if (p < e && *p == '(') {
+		const char *c = memchr(p, ')', (size_t)(e - p));
+		p = c ? c + 1 : e;
+	}
+	p_copy(ev->req.gfp_text, sizeof(ev->req.gfp_text), h, p);
+}
+
+/* The number after "key" (e.g. "order=") when present: 0, else -1. */
+static int key_num(const char *s, const char *e, const char *key, int64_t *out)
+{
+	const char *q = p_find(s, e, key);
+	if (!q)
+		return -1;
+	q += strlen(key);
+	int64_t v;
+	if (p_inum(&q, e, &v) != 0)
+		return -2;
+	*out = v;
+	return 0;
+}
+
+static bool trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
+			 const char *s, const char *e)
+{
+	const char *q = p_find(s, e, " invoked oom-killer: ");
+	const char *params;
+	bool old = false;
+	if (q) {
+		params = q + 21;
+	} else if (p_starts(s, e, "oom-killer: gfp_mask=")) {
+		params = s + 12;      /* 2.6.16–2.6.18: no task name */
+		old = true;
+	} else {
+		return false;
+	}
+	state_begin(P, st, l);
+	struct oom_event *ev = &st->ev;
+	st->have_trigger = true;
+	if (old)
+		st->shape |= SH_TRIG_2618;
+	else
+		p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
+	const char *g = p_find(params, e, "gfp_mask=");
+	if (g) {
+		read_gfp(ev, g + 9, e);
+		if (strchr(ev->req.gfp_text, '('))
+			st->shape |= SH_GFP_SYMBOLIC;
+	}
+	const char *o = p_find(params, e, "order=");
+	int64_t v;
+	if (o) {
+		const char *oq = o + 6;
+		if (p_inum(&oq, e, &v) == 0 && v >= -1 && v < 64)
+			ev->req.order = v;
+		else
+			event_warn(ev, "order not understood");
+	}
+	const char *nm = p_find(params, e, "nodemask=");
+	if (nm) {
+		/* "nodemask=0-1,3, order=" (4.9–4.19; 4.13/4.14: two spaces) */
+		const char *ne = o && o > nm ? o : e;
+		while (ne > nm + 9 && (ne[-1] == ' ' || ne[-1] == ','))
+			ne--;
+		p_copy(ev->req.nodemask, sizeof(ev->req.nodemask), nm + 9, ne);
+		st->shape |= SH_NODEMASK_TRIG;
+	}
+	int r;
+	if ((r = key_num(params, e, "oom_score_adj=", &v)) == 0 && v >= -1000 && v <= 1000) {
+		ev->req.trigger_oom_score_adj = v;
+		st->shape |= SH_OOM_SCORE_ADJ;
+	} else if (r != -1) {
+		event_warn(ev, "trigger oom_score_adj not understood");
+	}
+	if ((r = key_num(params, e, "oom_adj=", &v)) == 0 && v >= -17 && v <= 15) {
+		ev->req.trigger_oom_adj = v;
+		st->shape |= SH_OOM_ADJ;
+	} else if ((r = key_num(params, e, "oomkilladj=", &v)) == 0 && v >= -17 && v <= 15) {
+		ev->req.trigger_oom_adj = v;
+		st->shape |= SH_OOMKILLADJ;
+	}
+	return true;
+}
+
+/* warn_alloc (§1.12): "%s: page allocation failure: order:%u, mode:%#x(%pGg)…" */
+static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
+			       const char *s, const char *e)
+{
+	const char *q = p_find(s, e, ": page allocation failure");
+	if (!q)
+		q = p_find(s, e, ": page allocation stalls for ");
+	if (!q)
+		return false;
+	state_begin(P, st, l);
+	struct oom_event *ev = &st->ev;
+	ev->kind = OOM_KIND_ALLOC_FAILURE;
+	ev->outcome = OOM_OUTCOME_NONE;
+	st->have_trigger = true;
+	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
+	const char *r = q + 2;
+	if (p_starts(r, e, "page allocation failure. "))
+		st->shape |= SH_AF_PERIOD;
+	int64_t v;
+	const char *o = p_find(r, e, "order:");
+	if (o) {
+		o += 6;
+		if (p_inum(&o, e, &v) == 0 && v >= 0 && v < 64)
+			ev->req.order = v;
+		else
+			event_warn(ev, "order not understood");
+	}
+	const char *m = p_find(r, e, "mode:");
+	if (m) {
+		read_gfp(ev, m + 5, e);
+		if (strchr(ev->req.gfp_text, '('))
+			st->shape |= SH_GFP_SYMBOLIC;
+	}
+	const char *nm = p_find(r, e, "nodemask=");
+	const char *cs = p_find(r, e, ",cpuset=");
+	if (nm) {
+		p_copy(ev->req.nodemask, sizeof(ev->req.nodemask), nm + 9, cs ? cs : e);
+		st->shape |= SH_AF_NODEMASK;
+	}
+	if (cs) {
+		const char *ma = p_find(cs, e, ",mems_allowed=");
+		p_copy(ev->cpuset, sizeof(ev->cpuset), cs + 8, ma ? ma : e);
+		if (ma)
+			p_copy(ev->mems_allowed, sizeof(ev->mems_allowed), ma + 14, e);
+		st->shape |= SH_AF_CPUSET;
+	}
+	return true;
+}
+
+/* The release in "… Not tainted 5.4.0-120-generic #136-Ubuntu" /
+ * "… Tainted: P           O      5.15.158-2-pve #1": the first token that
+ * starts with a digit after the taint text. */
+static void header_release(struct oom_event *ev, const char *t, const char *e)
+{
+	if (ev->kernel[0])
+		return;
+	const char *p = t;
+	while (p < e && !(*p >= '0' && *p <= '9'))
+		p++;
+	const char *r = p;
+	while (p < e && *p != ' ')
+		p++;
+	if (p > r)
+		p_copy(ev->kernel, sizeof(ev->kernel), r, p);
+}
+
+/* "CPU: 3 PID: 2345 Comm: java Not tainted 5.4.0 #1", 6.9+ "CPU: 3 UID: 0 PID: …",
+ * ≤3.9 "Pid: 2345, comm: java Not tainted 2.6.32-69 #1". */
+static bool stack_header_line(struct pstate *st, const char *s, const char *e)
+{
+	const char *c, *pidp;
+	if (p_starts(s, e, "CPU: ") && (pidp = p_find(s, e, " PID: ")) && (c = p_find(s, e, " Comm: "))) {
+		pidp += 6;
+		c += 7;
+		if (p_find(s, pidp, " UID: "))
+			st->shape |= SH_UID_IN_CPU;
+	} else if (p_starts(s, e, "Pid: ") && (c = p_find(s, e, ", comm: "))) {
+		pidp = s + 5;
+		c += 8;
+	} else {
+		return false;
+	}
+	struct oom_event *ev = &st->ev;
+	st->sect = SEC_STACK;
+	st->stack_lines = 0;
+	if (st->have_kill)
+		return true;        /* a later stack (panic): not the trigger's */
+	int64_t pid;
+	if (p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid))
+		ev->req.trigger_pid = pid;
+	const char *t = NULL, *x;
+	if ((x = p_find(c, e, " Kdump: loaded ")))
+		t = x;
+	if ((x = p_find(c, e, " Not tainted")) && (!t || x < t))
+		t = x;
+	if ((x = p_find(c, e, " Tainted: ")) && (!t || x < t))
+		t = x;
+	if (!t)
+		return true;
+	if (!st->header_comm[0])
+		p_copy(st->header_comm, sizeof(st->header_comm), c, t);
+	const char *rel = t;
+	if ((x = p_find(t, e, "tainted ")))
+		rel = x + 8;
+	else if ((x = p_find(t, e, "Tainted: ")))
+		rel = x + 9;
+	header_release(ev, rel, e);
+	return true;
+}
+
+/* Architecture from what the stack dump looks like, when the release does not say. */
+static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
+{
+	struct oom_event *ev = &st->ev;
+	if (ev->arch[0])
+		return;
+	const char *a = NULL;
+	if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault"))
+		a = "x86_64";
+	else if (p_starts(s, e, "EIP: "))
+		a = "i686";
+	else if (p_starts(s, e, "Call trace:") || p_find(s, e, "el0_da") || p_find(s, e, "el0t_64_sync") ||
+		 p_starts(s, e, "pc : "))
+		a = "aarch64";
+	else if (p_starts(s, e, "NIP") || p_find(s, e, ".ppc64"))
+		a = "ppc64";
+	else if (p_find(s, e, "] (") && p_find(s, e, " from [<"))
+		a = "arm";
+	else if (p_starts(s, e, "[<")) {
+		const char *q = s + 2;
+		int n = 0;
+		while (q < e && ((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'f'))) {
+			q++;
+			n++;
+		}
+		if (q < e && *q == '>')
+			a = n == 16 ? "x86_64" : n == 8 ? "i686" : NULL;
+	}
+	if (a && !ev->kernel[0])
+		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
+	else if (a && ev->kernel[0]) {
+		/* the release string decides when it names the arch */
+		infer_arch_from_release(ev);
+		if (!ev->arch[0])
+			str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
+	}
+}
+
+/* "java cpuset=/ mems_allowed=0" (2.6.29–4.19) */
+static bool cpuset_line(struct pstate *st, const char *s, const char *e)
+{
+	if (st->sect != SEC_HEADER && st->sect != SEC_STACK)
+		return false;
+	const char *c = p_find(s, e, " cpuset=");
+	if (!c)
+		return false;
+	const char *m = p_find(c, e, " mems_allowed=");
+	if (!m)
+		return false;
+	p_copy(st->ev.cpuset, sizeof(st->ev.cpuset), c + 8, m);
+	p_copy(st->ev.mems_allowed, sizeof(st->ev.mems_allowed), m + 14, e);
+	return true;
+}
+
+/* ---- the end of a report ---------------------------------------------------- */
+
+/* "(comm)" starting at p ('(' expected); the comm ends at the first of the
+ * given closers, else at the last ')'.  Returns the pointer after ')' or NULL. */
+static const char *read_paren_comm(const char *p, const char *e, const char *const *closers,
+				   char *dst, size_t cap)
+{
+	if (p >= e || *p != '(')
+		return NULL;
+	const char *best = NULL;
+	for (; closers && *closers; closers++) {
+		const char *x = p_find(p, e, *closers);
+		if (x && (!best || x < best))
+			best = x;
+	}
+	if (!best) {
+		best = p_rfind(p, e, ")");
+		if (!best)
+			return NULL;
+	}
+	p_copy(dst, cap, p + 1, best);
+	return best + 1;
+}
+
+/* "Kill process 123 (x) score 905 or sacrifice child" and older forms. */
+static bool selection_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
+			   const char *s, const char *e, bool *started)
+{
+	const char *k = p_find(s, e, ": Kill process ");
+	if (!k)
+		k = p_find(s, e, ": kill process ");
+	if (!k)
+		return false;
+	const char *p = k + 15;
+	int64_t pid;
+	if (p_num(&p, e, &pid) != 0 || p >= e || *p != ' ')
+		return false;
+	p++;
+	if (need_new(st)) {
+		state_begin(P, st, l);
+		st->ev.header_missing = true;
+		*started = true;
+	}
+	struct oom_event *ev = &st->ev;
+	static const char *const closers[] = { ") score ", NULL };
+	char comm[OOM_COMM_LEN];
+	const char *after = read_paren_comm(p, e, closers, comm, sizeof(comm));
+	if (!after)
+		return true;
+	ev->victim.selected_pid = pid;
+	str_copy(ev->victim.selected_comm, sizeof(ev->victim.selected_comm), comm, strlen(comm));
+	if (!ev->victim.message[0])
+		p_copy(ev->victim.message, sizeof(ev->victim.message), s, k);
+	int64_t score;
+	const char *sc = p_find(after, e, "score ");
+	if (sc) {
+		sc += 6;
+		int r = p_inum(&sc, e, &score);
+		if (r == 0)
+			ev->victim.score = score;
+		else
+			event_warn(ev, "selection score not understood");
+	}
+	if (p_find(after, e, "sacrifice child"))
+		st->shape |= SH_SACRIFICE;
+	st->have_selection = true;
+	st->sect = SEC_TASKS;
+	return true;
+}
+
+/* Values "total-vm:NkB, anon-rss:NkB, …, UID:N pgtables:NkB oom_score_adj:N". */
+static void kill_values(struct pstate *st, struct oom_victim *v, const char *p, const char *e)
+{
+	static const struct { const char *key; size_t off; bool kb; } keys[] = {
+		{ "total-vm:", offsetof(struct oom_victim, total_vm_kib), true },
+		{ "vsz:", offsetof(struct oom_victim, total_vm_kib), true },
+		{ "anon-rss:", offsetof(struct oom_victim, anon_rss_kib), true },
+		{ "file-rss:", offsetof(struct oom_victim, file_rss_kib), true },
+		{ "shmem-rss:", offsetof(struct oom_victim, shmem_rss_kib), true },
+		{ "pgtables:", offsetof(struct oom_victim, pgtables_kib), true },
+		{ "UID:", offsetof(struct oom_victim, uid), false },
+		{ "oom_score_adj:", offsetof(struct oom_victim, oom_score_adj), false },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
+		const char *q = p_find(p, e, keys[i].key);
+		if (!q || (q > p && q[-1] != ' ' && q[-1] != ','))
+			continue;
+		q += strlen(keys[i].key);
+		int64_t val;
+		int r = p_inum(&q, e, &val);
+		bool ok = r == 0 && (!keys[i].kb || p_starts(q, e, "kB"));
+		if (ok && val < 0 && strcmp(keys[i].key, "oom_score_adj:") != 0)
+			ok = false;
+		if (ok && !strcmp(keys[i].key, "oom_score_adj:") && (val < -1000 || val > 1000))
+			ok = false;
+		if (!ok) {
+			event_warn(&st->ev, "kill line: %s value not understood", keys[i].key);
+			continue;
+		}
+		*(int64_t *)(void *)((char *)v + keys[i].off) = val;
+		if (!strcmp(keys[i].key, "vsz:"))
+			st->shape |= SH_VSZ_KILL;
+		if (!strcmp(keys[i].key, "UID:"))
+			st->shape |= SH_KILL_UID_COLON;
+	}
+}
+
+static bool kill_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
+		      const char *s, const char *e, bool *started)
+{
+	const char *k = p_find(s, e, "Killed process ");
+	if (!k || (k != s && !(k - s >= 2 && k[-2] == ':' && k[-1] == ' ')))
+		return false;
+	const char *p = k + 15;
+	int64_t pid, uid = OOM_NA;
+	if (p_num(&p, e, &pid) != 0)
+		return false;
+	bool rhel6 = false;
+	if (p_starts(p, e, ", UID ")) {
+		/* RHEL6: "Killed process %d, UID %d, (%s) total-vm:…" */
+		p += 6;
+		if (p_inum(&p, e, &uid) != 0 || !p_starts(p, e, ", ("))
+			return false;
+		p += 2;
+		rhel6 = true;
+	} else if (p_starts(p, e, " (")) {
+		p += 1;
+	} else {
+		return false;
+	}
+	if (st->active && st->have_kill && st->group_announced) {
+		/* memory.oom.group: a further member of the group */
+		struct oom_event *ev = &st->ev;
+		if (pid != ev->victim.pid && ev->nr_group_kills < OOM_MAX_GROUP_KILLS)
+			ev->group_kill_pids[ev->nr_group_kills++] = pid;
+		st->tail_left = PARSE_TAIL_LINES;
+		return true;
+	}
+	if (need_new(st)) {
+		state_begin(P, st, l);
+		st->ev.header_missing = true;
+		*started = true;
+	}
+	struct oom_event *ev = &st->ev;
+	struct oom_victim *v = &ev->victim;
+	static const char *const closers[] = { ") total-vm:", ") vsz:", "), UID ", NULL };
+	char comm[OOM_COMM_LEN];
+	const char *after = read_paren_comm(p, e, closers, comm, sizeof(comm));
+	v->pid = pid;
+	if (after)
+		str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
+	if (k != s)
+		p_copy(v->message, sizeof(v->message), s, k - 2);
+	if (k != s)
+		st->shape |= SH_KILL_PREFIX;
+	if (known(uid))
+		v->uid = uid;
+	if (rhel6)
+		st->shape |= SH_RHEL6_KILL;
+	if (after && p_starts(after, e, ", UID ")) {
+		/* RHEL 7.9: "Killed process %d (%s), UID %d, total-vm:…" */
+		const char *q = after + 6;
+		int64_t u;
+		if (p_inum(&q, e, &u) == 0 && u >= 0)
+			v->uid = u;
+		st->shape |= SH_RHEL7_KILL;
+	}
+	if (after)
+		kill_values(st, v, after, e);
+	if (known(v->uid) && v->uid < 0)
+		v->uid = OOM_NA;
+	ev->have_victim = true;
+	ev->outcome = OOM_OUTCOME_KILLED;
+	st->have_kill = true;
+	st->sect = SEC_TAIL;
+	st->tail_left = PARSE_TAIL_LINES;
+	if (known(st->reaper_pid) && st->reaper_pid == pid)
+		v->reaped = true;
+	return true;
+}
+
+/* "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,
+ *  global_oom,task_memcg=/x,task=java,pid=2345,uid=1000" (5.0+, RHEL8). */
+static bool constraint_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
+			    const char *s, const char *e, bool *started)
+{
+	if (!p_starts(s, e, "oom-kill:constraint="))
+		return false;
+	if (need_new(st)) {
+		state_begin(P, st, l);
+		st->ev.header_missing = true;
+		*started = true;
+	}
+	struct oom_event *ev = &st->ev;
+	st->shape |= SH_CONSTRAINT;
+	/* Values may hold commas (node lists), so each ends where the next key
+	 * of the fixed order begins. */
+	static const char *const keys[] = { ",nodemask=", ",cpuset=", ",mems_allowed=", ",oom_memcg=",
+					    ",global_oom", ",task_memcg=", ",task=", NULL };
+	const char *pos[8] = { 0 };
+	const char *p = s + 20;
+	for (int i = 0; keys[i]; i++) {
+		const char *x = p_find(p, e, keys[i]);
+		if (i == 6) {
+			/* the comm may hold anything: take the last ",task=" before ",pid=" */
+			const char *pidk = p_rfind(p, e, ",pid=");
+			x = pidk ? p_rfind(p, pidk, ",task=") : NULL;
+		}
+		pos[i] = x;
+		if (x)
+			p = x + 1;
+	}
+	const char *pidk = pos[6] ? p_rfind(pos[6], e, ",pid=") : NULL;
+	const char *uidk = pidk ? p_find(pidk, e, ",uid=") : NULL;
+	/* end of value i: the next key found */
+	const char *ends[8];
+	for (int i = 0; i < 7; i++) {
+		ends[i] = NULL;
+		for (int j = i + 1; j < 7; j++)
+			if (pos[j]) {
+				ends[i] = pos[j];
+				break;
+			}
+		if (!ends[i])
+			ends[i] = i == 6 && pidk ? pidk : e;
+	}
+	const char *first_end = e;
+	for (int i = 0; i < 7; i++)
+		if (pos[i]) {
+			first_end = pos[i];
+			break;
+		}
+	p_copy(ev->constraint, sizeof(ev->constraint), s + 20, first_end);
+	if (pos[0] && !ev->req.nodemask[0])
+		p_copy(ev->req.nodemask, sizeof(ev->req.nodemask), pos[0] + 10, ends[0]);
+	if (pos[1])
+		p_copy(ev->cpuset, sizeof(ev->cpuset), pos[1] + 8, ends[1]);
+	if (pos[2])
+		p_copy(ev->mems_allowed, sizeof(ev->mems_allowed), pos[2] + 14, ends[2]);
+	if (pos[3])
+		p_copy(ev->oom_memcg, sizeof(ev->oom_memcg), pos[3] + 11, ends[3]);
+	if (pos[5])
+		p_copy(ev->task_memcg, sizeof(ev->task_memcg), pos[5] + 12, ends[5]);
+	if (pos[6] && pidk) {
+		p_copy(ev->victim.selected_comm, sizeof(ev->victim.selected_comm), pos[6] + 6, pidk);
+		const char *q = pidk + 5;
+		int64_t v;
+		if (p_num(&q, e, &v) == 0)
+			ev->victim.selected_pid = v;
+		if (uidk) {
+			q = uidk + 5;
+			if (p_num(&q, e, &v) == 0 && !known(ev->victim.uid))
+				ev->victim.uid = v;
+		}
+	}
+	st->sect = SEC_TASKS;
+	return true;
+}
+
+/* Lines after the kill line, or final lines that end a report without one. */
+static bool final_lines(struct report_parser *P, struct pstate *st, const struct report_line *l,
+			const char *s, const char *e, bool *started)
+{
+	struct oom_event *ev = &st->ev;
+	const char *q;
+	if ((q = p_find(s, e, "Tasks in ")) && p_find(q, e, " are going to be killed due to memory.oom.group set")) {
+		if (!st->active)
+			return false;
+		const char *pe = p_find(q, e, " are going to be killed");
+		if (!ev->oom_memcg[0])
+			p_copy(ev->oom_memcg, sizeof(ev->oom_memcg), q + 9, pe);
+		ev->snap.memcg.oom_group = 1;
+		st->group_announced = true;
+		st->tail_left = PARSE_TAIL_LINES;
+		return true;
+	}
+	if ((q = p_find(s, e, ": OOM victim ")) && p_find(q, e, "is already exiting")) {
+		/* 5.9+: "%s: OOM victim %d (%s) is already exiting. Skip killing the task" */
+		if (need_new(st)) {
+			state_begin(P, st, l);
+			ev->header_missing = true;
+			*started = true;
+		}
+		const char *p = q + 13;
+		int64_t pid;
+		if (p_num(&p, e, &pid) == 0 && p_starts(p, e, " (")) {
+			static const char *const closers[] = { ") is already exiting", NULL };
+			char comm[OOM_COMM_LEN];
+			if (read_paren_comm(p + 1, e, closers, comm, sizeof(comm)))
+				str_copy(ev->victim.comm, sizeof(ev->victim.comm), comm, strlen(comm));
+			ev->victim.pid = pid;
+			ev->have_victim = true;
+		}
+		p_copy(ev->victim.message, sizeof(ev->victim.message), s, q);
+		ev->outcome = OOM_OUTCOME_SKIPPED_EXITING;
+		st->have_kill = true;
+		st->sect = SEC_TAIL;
+		st->tail_left = 2;
+		return true;
+	}
+	if (p_find(s, e, "Out of memory and no killable processes")) {
+		if (need_new(st)) {
+			state_begin(P, st, l);
+			ev->header_missing = true;
+			*started = true;
+		}
+		ev->outcome = OOM_OUTCOME_NO_KILLABLE;
+		st->have_kill = true;
+		st->sect = SEC_TAIL;
+		st->tail_left = 3;
+		return true;
+	}
+	if (p_find(s, e, "System is deadlocked on memory")) {
+		if (!st->active)
+			return false;
+		ev->outcome = OOM_OUTCOME_PANIC;
+		st->have_kill = true;
+		st->sect = SEC_TAIL;
+		st->tail_left = 0;
+		return true;
+	}
+	if (p_find(s, e, "panic_on_oom is enabled") || p_find(s, e, "panic_on_oom is selected")) {
+		if (!st->active || (st->have_kill && ev->outcome != OOM_OUTCOME_UNKNOWN)) {
+			state_begin(P, st, l);
+			ev->header_missing = true;
+			*started = true;
+		}
+		ev->outcome = OOM_OUTCOME_PANIC;
+		ev->panic_on_oom = (p_find(s, e, "compulsory") || p_find(s, e, "Compulsory")) ? 2 : 1;
+		st->have_kill = true;
+		st->sect = SEC_TAIL;
+		st->tail_left = 0;
+		return true;
+	}
+	return false;
+}
+
+/* "oom_reaper: reaped process %d (%s), now anon-rss:%lukB, file-rss:%lukB, shmem-rss:%lukB"
+ * and "oom_reaper: unable to reap pid:%d (%s)" (4.6+).  The reaper is a
+ * kernel thread of its own, so its lines carry its caller id, not the
+ * report's: the report is found by the victim's pid. */
+static bool reaper_line(struct report_parser *P, const struct report_line *l, const char *s, const char *e)
+{
+	if (!p_starts(s, e, "oom_reaper: "))
+		return false;
+	const char *p = s + 12;
+	bool fail = false;
+	if (p_starts(p, e, "reaped process "))
+		p += 15;
+	else if (p_starts(p, e, "unable to reap pid:")) {
+		p += 19;
+		fail = true;
+	} else {
+		return true;
+	}
+	int64_t pid;
+	if (p_num(&p, e, &pid) != 0)
+		return true;
+	struct pstate *st = NULL;
+	for (int i = 0; i < PARSE_MAX_STATES; i++) {
+		struct pstate *x = P->states[i];
+		if (x && x->active && x->have_kill && x->ev.victim.pid == pid) {
+			st = x;
+			break;
+		}
+	}
+	if (!st)
+		return true;
+	struct oom_victim *v = &st->ev.victim;
+	st->ev.last_line = l->lineno;
+	if (fail) {
+		v->reap_failed = true;
+	} else {
+		v->reaped = true;
+		const char *q;
+		int64_t val;
+		if ((q = p_find(p, e, "anon-rss:")) && (q += 9, p_num(&q, e, &val) == 0))
+			v->reaped_anon_rss_kib = val;
+		if ((q = p_find(p, e, "file-rss:")) && (q += 9, p_num(&q, e, &val) == 0))
+			v->reaped_file_rss_kib = val;
+		if ((q = p_find(p, e, "shmem-rss:")) && (q += 10, p_num(&q, e, &val) == 0))
+			v->reaped_shmem_rss_kib = val;
+	}
+	if (!st->group_announced)
+		state_emit(P, st, false);
+	return true;
+}
+
+/* ---- one line ------------------------------------------------------------- */
+
+/* Lines that begin a report whose start is not in the input. */
+static bool mid_report_line(struct pstate *st, const char *s, const char *e)
+{
+	if (p_starts(s, e, "Mem-Info:") || p_starts(s, e, "Mem-info:")) {
+		st->sect = SEC_MEMINFO;
+		st->ev.have_meminfo = true;
+		return true;
+	}
+	if (p_starts(s, e, "Unreclaimable slab info:")) {
+		st->sect = SEC_SLAB;
+		return true;
+	}
+	if (pm_summary_line(st, s, e, true))
+		return true;
+	if (pm_node_or_zone_line(st, s, e))
+		return true;
+	if (pt_header_line(st, s, e))
+		return true;
+	if (p_starts(s, e, "Task in ") || p_starts(s, e, "memory: usage ") ||
+	    p_starts(s, e, "Memory cgroup stats for ") || p_starts(s, e, "Memory limit reached of cgroup "))
+		return pm_memcg_line(st, s, e);
+	return false;
+}
+
+/* A line for one report state.  Returns false when the line ended the
+ * report without being part of it (the caller then offers it again). */
+static bool state_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
+		       const char *s, const char *e)
+{
+	bool started = false;
+	struct oom_event *ev;
+
+	/* Lines that start a report, whatever the state. */
+	if (p_find(s, e, "oom-killer: ")) {
+		if (trigger_line(P, st, l, s, e))
+			return true;
+	}
+	if (p_find(s, e, ": page allocation ")) {
+		if (alloc_failure_line(P, st, l, s, e))
+			return true;
+	}
+	if (final_lines(P, st, l, s, e, &started))
+		goto accepted;
+	if (kill_line(P, st, l, s, e, &started))
+		goto accepted;
+	if (selection_line(P, st, l, s, e, &started))
+		goto accepted;
+	if (constraint_line(P, st, l, s, e, &started))
+		goto accepted;
+
+	if (!st->active) {
+		/* Idle: only the middle of a report cut at its start opens one. */
+		state_begin(P, st, l);
+		if (mid_report_line(st, s, e)) {
+			st->started_mid = true;
+			goto accepted;
+		}
+		/* not a report line: undo */
+		st->active = false;
+		P->nr_active--;
+		state_reset(st);
+		return true;
+	}
+	ev = &st->ev;
+
+	if (st->sect == SEC_TAIL) {
+		if (p_starts(s, e, "Kill process ") && p_find(s, e, " sharing same memory"))
+			goto accepted;
+		if (p_starts(s, e, "oom killer ") && p_find(s, e, " has mm pinned by "))
+			goto accepted;
+		if (--st->tail_left < 0) {
+			state_emit(P, st, false);
+			return false;
+		}
+		return true;
+	}
+
+	/* An allocation failure report ends with its show_mem. */
+	if (ev->kind == OOM_KIND_ALLOC_FAILURE && st->totals_seen) {
+		if (pm_totals_line(st, s, e))
+			goto accepted;
+		state_emit(P, st, false);
+		return false;
+	}
+
+	if (stack_header_line(st, s, e))
+		goto accepted;
+	if (p_starts(s, e, "Call Trace:") || p_starts(s, e, "Call trace:") || p_starts(s, e, "Hardware name: ")) {
+		if (p_starts(s, e, "Call Trace:"))
+			st->call_trace_upper = true;
+		if (st->sect != SEC_STACK)
+			st->stack_lines = 0;
+		st->sect = SEC_STACK;
+		stack_arch_hint(st, s, e);
+		goto accepted;
+	}
+	if (cpuset_line(st, s, e))
+		goto accepted;
+	if (p_starts(s, e, "COMPACTION is disabled!!!")) {
+		ev->compaction_disabled = true;
+		goto accepted;
+	}
+	if (p_starts(s, e, "Mem-Info:") || p_starts(s, e, "Mem-info:")) {
+		st->sect = SEC_MEMINFO;
+		ev->have_meminfo = true;
+		st->cont = CONT_NONE;
+		goto accepted;
+	}
+	if (p_starts(s, e, "Unreclaimable slab info:")) {
+		st->sect = SEC_SLAB;
+		goto accepted;
+	}
+	if (pm_memcg_line(st, s, e))
+		goto accepted;
+	if (pm_lowmem_line(st, s, e))
+		goto accepted;
+	if (pm_node_or_zone_line(st, s, e))
+		goto accepted;
+	if (pm_totals_line(st, s, e))
+		goto accepted;
+	if (pt_header_line(st, s, e))
+		goto accepted;
+	if (st->sect == SEC_MEMINFO || st->sect == SEC_HEADER || st->sect == SEC_STACK) {
+		if (pm_summary_line(st, s, e, st->sect == SEC_MEMINFO))
+			goto accepted;
+	}
+	switch (st->sect) {
+	case SEC_MEMINFO:
+		if (pm_percpu_line(s, e))
+			goto accepted;
+		if (pm_continuation(st, s, e))
+			goto accepted;
+		break;
+	case SEC_MEMCG_STAT:
+		if (pm_memcg_stat_line(st, s, e))
+			goto accepted;
+		break;
+	case SEC_TASKS:
+		if (pt_row_line(st, s, e))
+			goto accepted;
+		break;
+	case SEC_SLAB:
+		if (pm_slab_line(st, s, e))
+			goto accepted;
+		break;
+	case SEC_STACK:
+		stack_arch_hint(st, s, e);
+		if (++st->stack_lines <= PARSE_STACK_MAX)
+			goto accepted;
+		break;
+	case SEC_HEADER:
+	case SEC_MEMCG:
+	case SEC_TAIL:
+		break;
+	}
+	if (++st->unknown_run > PARSE_UNKNOWN_MAX) {
+		state_emit(P, st, false);
+		return true;
+	}
+	return true;
+
+accepted:
+	if (st->active) {
+		st->unknown_run = 0;
+		st->have_content = true;
+		if (l->lineno > st->ev.last_line)
+			st->ev.last_line = l->lineno;
+	}
+	(void)started;
+	return true;
+}
+
+static struct pstate *state_for(struct report_parser *P, const struct report_line *l, bool create)
+{
+	char key[160];
+	make_key(key, sizeof(key), l);
+	struct pstate *st = state_find(P, key);
+	if (st || !create)
+		return st;
+	int slot = -1;
+	for (int i = 0; i < PARSE_MAX_STATES; i++) {
+		if (!P->states[i]) {
+			slot = i;
+			break;
+		}
+		if (!P->states[i]->active && (slot < 0 || P->states[slot]->active ||
+					      P->states[i]->seq < P->states[slot]->seq))
+			slot = i;
+	}
+	if (slot < 0) {
+		/* every slot holds an open report: finish the oldest */
+		slot = 0;
+		for (int i = 1; i < PARSE_MAX_STATES; i++)
+			if (P->states[i]->seq < P->states[slot]->seq)
+				slot = i;
+		state_emit(P, P->states[slot], false);
+	}
+	if (!P->states[slot]) {
+		P->states[slot] = calloc(1, sizeof(struct pstate));
+		if (!P->states[slot])
+			return NULL;
+		event_init(&P->states[slot]->ev);
+		state_reset(P->states[slot]);
+	}
+	st = P->states[slot];
+	st->used = true;
+	str_copy(st->key, sizeof(st->key), key, strlen(key));
+	return st;
+}
+
+/* Cheap test for lines that may open a report while nothing is open. */
+static bool may_start(const char *s, const char *e)
+{
+	return p_find(s, e, "oom-killer: ") || p_find(s, e, ": page allocation ") ||
+	       p_find(s, e, "Killed process ") || p_find(s, e, "ill process ") ||
+	       p_starts(s, e, "oom-kill:constraint=") || p_find(s, e, "is already exiting") ||
+	       p_find(s, e, "no killable processes") || p_find(s, e, "panic_on_oom is") ||
+	       p_starts(s, e, "Mem-Info:") || p_starts(s, e, "Mem-info:") ||
+	       p_find(s, e, "_anon:") || p_find(s, e, "_file:") || p_starts(s, e, "Active:") ||
+	       p_starts(s, e, "Node ") || p_find(s, e, " free:") || p_find(s, e, "kB = ") ||
+	       p_starts(s, e, "Tasks state") || p_starts(s, e, "[ pid ]") || p_starts(s, e, "[  pid  ]") ||
+	       p_starts(s, e, "Task in ") || p_starts(s, e, "memory: usage ") ||
+	       p_starts(s, e, "Memory cgroup stats for ") || p_starts(s, e, "Memory limit reached") ||
+	       p_starts(s, e, "Unreclaimable slab info:");
+}
+
+static void feed_one(struct report_parser *P, const struct report_line *l, const char *s, const char *e)
+{
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+		e--;
+	if (p_starts(s, e, "oom_reaper: ")) {
+		reaper_line(P, l, s, e);
+		return;
+	}
+	struct pstate *st = state_for(P, l, false);
+	if (!st || !st->active) {
+		if (!may_start(s, e))
+			return;
+		st = state_for(P, l, true);
+		if (!st)
+			return;
+	}
+	st->seq = ++P->seq;
+	for (int tries = 0; tries < 2; tries++)
+		if (state_line(P, st, l, s, e))
+			break;
+}
+
+/* ---- public API ------------------------------------------------------------ */
+
+struct report_parser *report_parser_new(const char *source_name, report_event_fn fn, void *ctx)
+{
+	struct report_parser *P = calloc(1, sizeof(*P));
+	if (!P)
+		return NULL;
+	const char *n = source_name ? source_name : "-";
+	str_copy(P->source, sizeof(P->source), n, strlen(n));
+	P->fn = fn;
+	P->ctx = ctx;
+	return P;
+}
+
+void report_parser_feed(struct report_parser *P, const struct report_line *line)
+{
+	if (!P || !line || (!line->text && line->len))
+		return;
+	size_t len = line->len;
+	if (len > PARSE_LINE_MAX)
+		len = PARSE_LINE_MAX;
+	if (len + 1 > P->line_cap) {
+		size_t cap = P->line_cap ? P->line_cap : 1024;
+		while (cap < len + 1)
+			cap *= 2;
+		char *b = realloc(P->line, cap);
+		if (!b)
+			return;
+		P->line = b;
+		P->line_cap = cap;
+	}
+	if (len)
+		memcpy(P->line, line->text, len);
+	P->line[len] = '\0';
+	const char *s = P->line, *e = P->line + len;
+	/* rsyslog's "#012" and /dev/kmsg's "\x0a" stand for the newlines of a
+	 * multi-line record (summary lines, memcg stat dump), §1.13. */
+	for (;;) {
+		const char *a = p_find(s, e, "#012");
+		const char *b = p_find(s, e, "\\x0a");
+		const char *cut = a && (!b || a < b) ? a : b;
+		if (!cut) {
+			feed_one(P, line, s, e);
+			break;
+		}
+		feed_one(P, line, s, cut);
+		s = cut + 4;
+	}
+}
+
+bool report_parser_active(const struct report_parser *P)
+{
+	return P && P->nr_active > 0;
+}
+
+void report_parser_finish(struct report_parser *P)
+{
+	if (!P)
+		return;
+	/* Open reports end in the order they began. */
+	for (;;) {
+		struct pstate *first = NULL;
+		for (int i = 0; i < PARSE_MAX_STATES; i++) {
+			struct pstate *x = P->states[i];
+			if (x && x->active && (!first || x->ev.first_line < first->ev.first_line))
+				first = x;
+		}
+		if (!first)
+			break;
+		state_emit(P, first, true);
+	}
+}
+
+void report_parser_free(struct report_parser *P)
+{
+	if (!P)
+		return;
+	for (int i = 0; i < PARSE_MAX_STATES; i++) {
+		if (!P->states[i])
+			continue;
+		event_release(&P->states[i]->ev);
+		free(P->states[i]);
+	}
+	free(P->line);
+	free(P);
+}

@@ -1,0 +1,162 @@
+/* parse_int.h — private to the report parser (parse*.c): the per-report
+ * state and the small text helpers its pieces share.
+ *
+ * A line is handled as a [s, e) range of a NUL-terminated copy, with the
+ * transport's leading indentation and trailing white space removed. */
+#ifndef OOMKIT_PARSE_INT_H
+#define OOMKIT_PARSE_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/event.h"
+#include "report/report.h"
+
+/* Where in the report the previous lines were: decides what an otherwise
+ * ambiguous line (a stack frame, "anon 123", a "[ 12] ..." row) means. */
+enum psect {
+	SEC_HEADER = 0,   /* after the trigger line, before the stack */
+	SEC_STACK,        /* from the CPU:/Pid: line or Call Trace: to the next block */
+	SEC_MEMCG,        /* memory: usage … lines */
+	SEC_MEMCG_STAT,   /* the memory.stat dump after "Memory cgroup stats for" */
+	SEC_MEMINFO,      /* Mem-Info: … up to the page totals */
+	SEC_SLAB,         /* "Unreclaimable slab info:" rows */
+	SEC_TASKS,        /* task table rows */
+	SEC_TAIL,         /* after the kill line: reaper, oom.group kills */
+};
+
+/* What a line that is cut short may continue on the next record
+ * (≤4.8 printk pieces, a hand-broken line, S06). */
+enum pcont {
+	CONT_NONE = 0,
+	CONT_ZONE,        /* zone line: more key:valuekB pairs */
+	CONT_NODE,        /* node line */
+	CONT_BUDDY,       /* buddy line without its "= NkB" total yet */
+	CONT_LOWMEM,      /* lowmem_reserve[]: numbers */
+};
+
+/* Task table columns, decided by the header line (fact sheet §1.7). */
+enum tcol {
+	TC_SKIP = 0, TC_UID, TC_TGID, TC_TOTAL_VM, TC_RSS, TC_CPU, TC_OOM_ADJ,
+	TC_NR_PTES, TC_NR_PMDS, TC_RSS_ANON, TC_RSS_FILE, TC_RSS_SHMEM,
+	TC_PGTABLES_BYTES, TC_SWAPENTS, TC_OOM_SCORE_ADJ,
+};
+#define PARSE_MAX_COLS 20
+
+/* Report shapes that date a kernel when no release string was printed. */
+enum {
+	SH_TRIG_2618 = 1u << 0,      /* "oom-killer: gfp_mask=" with no comm */
+	SH_OOMKILLADJ = 1u << 1,     /* 2.6.19–2.6.31 */
+	SH_OOM_ADJ = 1u << 2,        /* ≤3.6 trigger */
+	SH_OOM_SCORE_ADJ = 1u << 3,
+	SH_GFP_SYMBOLIC = 1u << 4,   /* 4.5+ */
+	SH_NODEMASK_TRIG = 1u << 5,  /* 4.9–4.19 */
+	SH_CONSTRAINT = 1u << 6,     /* 5.0+ (RHEL8) */
+	SH_KILL_PREFIX = 1u << 7,    /* "Out of memory: Killed process" 5.1+ */
+	SH_KILL_UID_COLON = 1u << 8, /* 5.4+ "UID:N pgtables:" */
+	SH_TASKS_STATE = 1u << 9,    /* 4.19+ */
+	SH_RSS_ANON = 1u << 10,      /* 6.8+ */
+	SH_PGTABLES_BYTES = 1u << 11,/* 4.15+ */
+	SH_NR_PMDS = 1u << 12,       /* 4.1–4.14 */
+	SH_NR_PTES = 1u << 13,       /* 3.8–4.14 */
+	SH_CPU_COL = 1u << 14,       /* ≤3.6 tables */
+	SH_NODE_LINE = 1u << 15,     /* 4.8+ */
+	SH_ZONE_BOOST = 1u << 16,    /* 6.1+ */
+	SH_UID_IN_CPU = 1u << 17,    /* 6.9/6.11+ */
+	SH_RHEL6_KILL = 1u << 18,    /* "Killed process N, UID N, (x)" */
+	SH_HUGEPAGES = 1u << 19,     /* 3.10+ */
+	SH_ACTIVE_ANON_CAP = 1u << 20, /* "Active_anon:" 2.6.28–2.6.31 */
+	SH_AF_PERIOD = 1u << 21,     /* "page allocation failure. order:" ≤2.6.39 */
+	SH_AF_NODEMASK = 1u << 22,   /* warn_alloc with nodemask 4.13+ */
+	SH_FREE_PCP = 1u << 23,      /* 4.1+ */
+	SH_VSZ_KILL = 1u << 24,      /* 2.6.33–2.6.35 */
+	SH_SACRIFICE = 1u << 25,     /* "or sacrifice child" 2.6.36–5.0 */
+	SH_SEC_PAGETABLES = 1u << 26,/* 6.1+ */
+	SH_RHEL7_KILL = 1u << 27,    /* "Killed process N (x), UID N," */
+	SH_AF_CPUSET = 1u << 28,     /* warn_alloc with ",cpuset=" 5.0+ */
+};
+
+struct pstate {
+	bool used;                 /* slot holds a key */
+	bool active;               /* a report is open */
+	char key[160];             /* host "\x1f" caller */
+	uint64_t seq;              /* last use, to recycle the oldest slot */
+
+	struct oom_event ev;
+	enum psect sect;
+	struct oom_mem pages;      /* summary/total lines in pages, converted at the end */
+	unsigned shape;            /* SH_* seen */
+	int unknown_run;           /* consecutive lines that fit nothing */
+	int stack_lines;
+	int tail_left;             /* lines still allowed after the kill line */
+	bool started_mid;          /* the report's start is missing */
+	bool have_trigger;
+	bool have_kill;            /* the kill (or final) line was seen */
+	bool have_selection;
+	bool group_announced;      /* "Tasks in … memory.oom.group set" */
+	bool totals_seen;          /* "pages RAM"-family lines: show_mem ended */
+	bool have_content;         /* anything beyond the start line */
+	bool call_trace_upper;     /* "Call Trace:" (x86, ppc, mips, s390) rather than arm64's "Call trace:" */
+	char header_comm[OOM_COMM_LEN];  /* comm of the CPU:/Pid: line */
+
+	enum pcont cont;
+	int cont_zone;             /* index into ev.snap.zones */
+	int cont_node;             /* index into ev.snap.nodes */
+	char cont_key[40];         /* a zone/node key whose value is on the next record */
+	int buddy_order;           /* next order of a continued buddy line */
+	int64_t buddy_base_kib;    /* order-0 block size of that line */
+	int last_zone;             /* zone of the last zone line, for lowmem_reserve */
+
+	int ncols;
+	enum tcol cols[PARSE_MAX_COLS];
+	bool table_bad_warned;
+
+	int nr_stat_blocks;        /* "Memory cgroup stats for" lines */
+	bool stat_v1_inline;       /* KB values on the same line (3.10–5.2) */
+	int64_t buddy_psz_kib;     /* page size from an order-0 block; OOM_NA */
+	int64_t reaper_pid;        /* a reaper line seen before the kill line was matched */
+};
+
+/* ---- text helpers (parse.c) ------------------------------------------ */
+bool p_starts(const char *s, const char *e, const char *lit);
+const char *p_find(const char *s, const char *e, const char *lit);
+const char *p_rfind(const char *s, const char *e, const char *lit);
+const char *p_skip_sp(const char *s, const char *e);
+/* Unsigned decimal at *p → value; advances.  -1 none, -2 overflow. */
+int p_num(const char **p, const char *e, int64_t *out);
+/* Signed decimal (leading '-'). */
+int p_inum(const char **p, const char *e, int64_t *out);
+/* KiB × pages with overflow check: OOM_NA on overflow. */
+int64_t p_mul(int64_t a, int64_t b);
+void p_copy(char *dst, size_t cap, const char *s, const char *e);
+bool p_is_zone_name(const char *s, const char *e);
+
+/* One key:value (or "key? yes") token of a zone/node/summary line. */
+struct pkv {
+	const char *k, *ke;        /* key (without ':') */
+	int64_t v;                 /* OOM_NA when absent or bad */
+	bool bad;                  /* a value was there but not a number we accept */
+	bool has_unit;             /* kB / KB followed */
+	int yesno;                 /* all_unreclaimable?: 1 yes, 0 no, -1 n/a */
+};
+bool p_kv_next(const char **p, const char *e, struct pkv *kv);
+bool p_key_is(const struct pkv *kv, const char *lit);
+
+/* ---- Mem-Info, memcg, slab (parse_mem.c) ------------------------------ */
+/* Each returns true when the line was one of its kind (and consumed). */
+bool pm_summary_line(struct pstate *st, const char *s, const char *e, bool continuation_ok);
+bool pm_node_or_zone_line(struct pstate *st, const char *s, const char *e);
+bool pm_lowmem_line(struct pstate *st, const char *s, const char *e);
+bool pm_continuation(struct pstate *st, const char *s, const char *e);
+bool pm_totals_line(struct pstate *st, const char *s, const char *e);
+bool pm_percpu_line(const char *s, const char *e);
+bool pm_memcg_line(struct pstate *st, const char *s, const char *e);
+bool pm_memcg_stat_line(struct pstate *st, const char *s, const char *e);
+bool pm_slab_line(struct pstate *st, const char *s, const char *e);
+
+/* ---- task table (parse_tasks.c) ---------------------------------------- */
+bool pt_header_line(struct pstate *st, const char *s, const char *e);
+bool pt_row_line(struct pstate *st, const char *s, const char *e);
+
+#endif

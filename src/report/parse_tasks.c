@@ -1,0 +1,154 @@
+/* parse_tasks.c — the task dump table of an OOM report (mm/oom_kill.c
+ * dump_tasks, fact sheet §1.7).  The header line names the columns of its
+ * era, so rows are read by the header, not by guessing:
+ *   2.6.25–2.6.35  [ pid ]   uid  tgid total_vm      rss cpu oom_adj name
+ *   2.6.36–3.6     … cpu oom_adj oom_score_adj name
+ *   3.8–3.19       … nr_ptes swapents oom_score_adj name
+ *   4.1–4.14       … nr_ptes nr_pmds swapents oom_score_adj name
+ *   4.15–6.7       … pgtables_bytes swapents oom_score_adj name
+ *   6.8+           … rss rss_anon rss_file rss_shmem pgtables_bytes swapents oom_score_adj name
+ * The name (comm) is the rest of the row and may hold spaces. */
+#include <string.h>
+
+#include "report/parse_int.h"
+
+static const struct {
+	const char *name;
+	enum tcol col;
+	unsigned shape;
+} columns[] = {
+	{ "uid", TC_UID, 0 }, { "tgid", TC_TGID, 0 }, { "total_vm", TC_TOTAL_VM, 0 },
+	{ "rss", TC_RSS, 0 }, { "cpu", TC_CPU, SH_CPU_COL }, { "oom_adj", TC_OOM_ADJ, 0 },
+	{ "nr_ptes", TC_NR_PTES, SH_NR_PTES }, { "nr_pmds", TC_NR_PMDS, SH_NR_PMDS },
+	{ "rss_anon", TC_RSS_ANON, SH_RSS_ANON }, { "rss_file", TC_RSS_FILE, 0 },
+	{ "rss_shmem", TC_RSS_SHMEM, 0 }, { "pgtables_bytes", TC_PGTABLES_BYTES, SH_PGTABLES_BYTES },
+	{ "swapents", TC_SWAPENTS, 0 }, { "oom_score_adj", TC_OOM_SCORE_ADJ, 0 },
+};
+
+bool pt_header_line(struct pstate *st, const char *s, const char *e)
+{
+	if (p_starts(s, e, "Tasks state (memory values in pages):")) {
+		st->shape |= SH_TASKS_STATE;
+		st->sect = SEC_TASKS;
+		st->ev.have_task_table = true;
+		return true;
+	}
+	const char *p = s;
+	if (p >= e || *p != '[')
+		return false;
+	p = p_skip_sp(p + 1, e);
+	if (!p_starts(p, e, "pid"))
+		return false;
+	p = p_skip_sp(p + 3, e);
+	if (p >= e || *p != ']')
+		return false;
+	p++;
+	int n = 0;
+	bool name_seen = false;
+	while (p < e) {
+		p = p_skip_sp(p, e);
+		const char *t = p;
+		while (p < e && *p != ' ')
+			p++;
+		if (p == t)
+			break;
+		if ((size_t)(p - t) == 4 && memcmp(t, "name", 4) == 0) {
+			name_seen = true;
+			break;
+		}
+		enum tcol c = TC_SKIP;
+		for (size_t i = 0; i < ARRAY_SIZE(columns); i++)
+			if (strlen(columns[i].name) == (size_t)(p - t) &&
+			    memcmp(columns[i].name, t, (size_t)(p - t)) == 0) {
+				c = columns[i].col;
+				st->shape |= columns[i].shape;
+			}
+		if (n >= PARSE_MAX_COLS)
+			return false;
+		st->cols[n++] = c;
+	}
+	if (!name_seen || n == 0)
+		return false;
+	st->ncols = n;
+	st->sect = SEC_TASKS;
+	st->ev.have_task_table = true;
+	return true;
+}
+
+bool pt_row_line(struct pstate *st, const char *s, const char *e)
+{
+	const char *p = s;
+	if (p >= e || *p != '[')
+		return false;
+	p = p_skip_sp(p + 1, e);
+	int64_t pid;
+	if (p_num(&p, e, &pid) != 0)
+		return false;
+	if (p >= e || *p != ']')
+		return false;
+	p++;
+	if (st->ncols == 0) {
+		if (!st->table_bad_warned)
+			event_warn(&st->ev, "task rows without a table header ignored");
+		st->table_bad_warned = true;
+		return true;
+	}
+	int64_t vals[PARSE_MAX_COLS];
+	for (int i = 0; i < st->ncols; i++) {
+		const char *q = p_skip_sp(p, e);
+		if (q == p || q >= e)
+			goto bad;
+		p = q;
+		int r = p_inum(&p, e, &vals[i]);
+		if (r == -1 || (p < e && *p != ' '))
+			goto bad;
+		if (r == -2)
+			vals[i] = OOM_NA;
+	}
+	if (p >= e || *p != ' ')
+		goto bad;
+	p++;          /* the format's single space before %s */
+	struct oom_task *t = snapshot_add_task(&st->ev.snap);
+	if (!t)
+		return true;      /* tasks_truncated is set */
+	t->pid = pid;
+	p_copy(t->comm, sizeof(t->comm), p, e);
+	for (int i = 0; i < st->ncols; i++) {
+		int64_t v = vals[i];
+		bool neg_ok = st->cols[i] == TC_OOM_SCORE_ADJ || st->cols[i] == TC_OOM_ADJ;
+		if (known(v) && v < 0 && !neg_ok) {
+			event_warn(&st->ev, "task %lld: negative value ignored", (long long)pid);
+			v = OOM_NA;
+		}
+		if (known(v) && st->cols[i] == TC_OOM_SCORE_ADJ && (v < -1000 || v > 1000)) {
+			event_warn(&st->ev, "task %lld: oom_score_adj %lld out of range ignored",
+				   (long long)pid, (long long)v);
+			v = OOM_NA;
+		}
+		switch (st->cols[i]) {
+		case TC_UID: t->uid = v; break;
+		case TC_TGID: t->tgid = v; break;
+		case TC_TOTAL_VM: t->total_vm_pages = v; break;
+		case TC_RSS: t->rss_pages = v; break;
+		case TC_CPU: t->cpu = v; break;
+		case TC_OOM_ADJ: t->oom_adj = v; break;
+		case TC_NR_PTES: t->nr_ptes = v; break;
+		case TC_NR_PMDS: t->nr_pmds = v; break;
+		case TC_RSS_ANON: t->rss_anon_pages = v; break;
+		case TC_RSS_FILE: t->rss_file_pages = v; break;
+		case TC_RSS_SHMEM: t->rss_shmem_pages = v; break;
+		case TC_PGTABLES_BYTES: t->pgtables_bytes = v; break;
+		case TC_SWAPENTS: t->swapents_pages = v; break;
+		case TC_OOM_SCORE_ADJ: t->oom_score_adj = v; break;
+		case TC_SKIP: break;
+		}
+	}
+	st->sect = SEC_TASKS;
+	return true;
+bad:
+	if (!st->table_bad_warned)
+		event_warn(&st->ev, "task row for pid %lld does not match the table header; skipped",
+			   (long long)pid);
+	st->table_bad_warned = true;
+	return true;
+}

@@ -1,0 +1,342 @@
+/* test_corpus.c — the golden test of issue 2: every report in tests/corpus/
+ * and tests/reports/eras/ (a .log with hand-read facts in a .json beside it)
+ * goes through report_read_fd + diagnose_event, and the facts must come out:
+ * kernel, arch, trigger, gfp mask, order, constraint, memcg, victim, swap,
+ * kind, number of events, and the first cause id == cause_class. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "diagnose/analysis.h"
+#include "diagnose/diagnose.h"
+#include "model/event.h"
+#include "report/report.h"
+
+/* ---- the facts: a flat JSON object of strings, numbers and null ------------ */
+
+struct fact {
+	bool present, is_null, is_num;
+	int64_t num;
+	char str[512];
+};
+
+/* Finds "key": at the top level of a flat object and reads its value. */
+static struct fact fact_get(const char *json, const char *key)
+{
+	struct fact f;
+	memset(&f, 0, sizeof(f));
+	char pat[96];
+	snprintf(pat, sizeof(pat), "\"%s\"", key);
+	const char *p = json;
+	while ((p = strstr(p, pat)) != NULL) {
+		const char *q = p + strlen(pat);
+		while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+			q++;
+		if (*q != ':') {
+			p = q;
+			continue;
+		}
+		q++;
+		while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+			q++;
+		f.present = true;
+		if (!strncmp(q, "null", 4)) {
+			f.is_null = true;
+		} else if (*q == '"') {
+			size_t n = 0;
+			for (q++; *q && *q != '"' && n + 1 < sizeof(f.str); q++) {
+				if (*q == '\\' && q[1]) {
+					q++;
+					if (*q == 'n') { f.str[n++] = '\n'; continue; }
+					if (*q == 't') { f.str[n++] = '\t'; continue; }
+				}
+				f.str[n++] = *q;
+			}
+			f.str[n] = '\0';
+		} else {
+			char *end;
+			long long v = strtoll(q, &end, 10);
+			if (end != q) {
+				f.is_num = true;
+				f.num = v;
+			} else {
+				f.present = false;
+			}
+		}
+		return f;
+	}
+	return f;
+}
+
+static char *slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return NULL;
+	struct buf b = BUF_INIT;
+	char tmp[4096];
+	size_t n;
+	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
+		buf_add(&b, tmp, n);
+	fclose(fp);
+	if (!b.data)
+		buf_adds(&b, "");
+	return b.data;
+}
+
+/* ---- what the pipeline says about the first event ---------------------------- */
+
+struct seen {
+	int events;
+	bool have;
+	char kernel[128], arch[16], kind[40], trigger_comm[OOM_COMM_LEN], gfp_text[256], gfp_hex[24];
+	char constraint[40], memcg[OOM_PATH_LEN], victim_comm[OOM_COMM_LEN], cause[40];
+	int64_t trigger_pid, order, victim_pid, anon, file, shmem, total_vm, adj, swap_total, swap_free;
+	bool have_victim;
+	int nr_causes;
+};
+
+static struct findings fs;
+static struct event_analysis an;
+
+static void on_event(struct oom_event *ev, void *ctx)
+{
+	struct seen *s = ctx;
+	s->events++;
+	if (s->have)
+		return;
+	s->have = true;
+	event_analyse(ev, &an);
+	diagnose_event_analysed(ev, &an, &fs);
+	snprintf(s->kernel, sizeof(s->kernel), "%s", ev->kernel);
+	snprintf(s->arch, sizeof(s->arch), "%s", ev->arch);
+	snprintf(s->kind, sizeof(s->kind), "%s", oom_kind_name(ev->kind));
+	snprintf(s->trigger_comm, sizeof(s->trigger_comm), "%s", ev->req.trigger_comm);
+	snprintf(s->gfp_text, sizeof(s->gfp_text), "%s", ev->req.gfp_text);
+	snprintf(s->gfp_hex, sizeof(s->gfp_hex), "%s", an.gfp_hex);
+	snprintf(s->constraint, sizeof(s->constraint), "%s", ev->constraint);
+	snprintf(s->memcg, sizeof(s->memcg), "%s", ev->oom_memcg[0] ? ev->oom_memcg : ev->snap.memcg.path);
+	s->trigger_pid = ev->req.trigger_pid;
+	s->order = ev->req.order;
+	s->have_victim = ev->have_victim;
+	s->victim_pid = ev->victim.pid;
+	snprintf(s->victim_comm, sizeof(s->victim_comm), "%s", ev->victim.comm);
+	s->anon = ev->victim.anon_rss_kib;
+	s->file = ev->victim.file_rss_kib;
+	s->shmem = ev->victim.shmem_rss_kib;
+	s->total_vm = ev->victim.total_vm_kib;
+	s->adj = ev->victim.oom_score_adj;
+	s->swap_total = an.mem.swap_total_kib;
+	s->swap_free = an.mem.swap_free_kib;
+	s->nr_causes = fs.n;
+	snprintf(s->cause, sizeof(s->cause), "%s", fs.n ? fs.items[0].id : "");
+}
+
+static void on_warn(const char *source, const char *msg, void *ctx)
+{
+	(void)source;
+	(void)msg;
+	(void)ctx;
+}
+
+/* ---- comparisons ------------------------------------------------------------ */
+
+static int failures_here;
+
+static void expect_str(const char *file, const char *key, const struct fact *f, const char *got)
+{
+	if (!f->present)
+		return;
+	const char *want = f->is_null ? "" : f->str;
+	if (strcmp(want, got) == 0) {
+		check_passed++;
+		return;
+	}
+	check_failed++;
+	failures_here++;
+	printf("FAIL %s: %s = \"%s\", facts say %s%s%s\n", file, key, got, f->is_null ? "" : "\"",
+	       f->is_null ? "null" : want, f->is_null ? "" : "\"");
+}
+
+static void expect_num(const char *file, const char *key, const struct fact *f, int64_t got)
+{
+	if (!f->present)
+		return;
+	bool ok = f->is_null ? !known(got) : (f->is_num && known(got) && got == f->num);
+	if (ok) {
+		check_passed++;
+		return;
+	}
+	check_failed++;
+	failures_here++;
+	if (known(got))
+		printf("FAIL %s: %s = %lld, facts say ", file, key, (long long)got);
+	else
+		printf("FAIL %s: %s = null, facts say ", file, key);
+	if (f->is_null)
+		printf("null\n");
+	else
+		printf("%lld\n", (long long)f->num);
+}
+
+static void check_one(const char *dir, const char *name)
+{
+	char log[2048], facts_path[2100];
+	if ((size_t)snprintf(log, sizeof(log), "%s/%s", dir, name) >= sizeof(log))
+		return;
+	size_t n = strlen(log);
+	snprintf(facts_path, sizeof(facts_path), "%.*s.json", (int)(n - 4), log);
+	char *facts = slurp(facts_path);
+	if (!facts)
+		return;   /* a .log without facts is not a golden case */
+	failures_here = 0;
+	struct seen s;
+	memset(&s, 0, sizeof(s));
+	int fd = open(log, O_RDONLY | O_CLOEXEC);
+	CHECK(fd >= 0);
+	if (fd < 0) {
+		free(facts);
+		return;
+	}
+	int rc = report_read_fd(fd, name, on_event, on_warn, &s);
+	close(fd);
+	if (rc < 0) {
+		check_failed++;
+		printf("FAIL %s: report_read_fd = %d\n", name, rc);
+		free(facts);
+		return;
+	}
+	struct fact ev_count = fact_get(facts, "events");
+	if (!ev_count.is_num)
+		ev_count = fact_get(facts, "nr_events");
+	if (ev_count.is_num) {
+		expect_num(name, "number of events", &ev_count, s.events);
+	} else if (s.events == 1) {
+		check_passed++;
+	} else {
+		check_failed++;
+		failures_here++;
+		printf("FAIL %s: %d events, facts describe 1\n", name, s.events);
+	}
+	if (!s.have) {
+		free(facts);
+		return;
+	}
+	struct fact f;
+	f = fact_get(facts, "kernel");
+	expect_str(name, "kernel", &f, s.kernel);
+	f = fact_get(facts, "arch");
+	expect_str(name, "arch", &f, s.arch);
+	f = fact_get(facts, "trigger_comm");
+	expect_str(name, "trigger_comm", &f, s.trigger_comm);
+	f = fact_get(facts, "trigger_pid");
+	expect_num(name, "trigger_pid", &f, s.trigger_pid);
+	f = fact_get(facts, "gfp_mask");
+	if (f.present && !f.is_null) {
+		/* "0x140dca(GFP_…)" or "0x201da": the hex must match; the names too when given. */
+		struct fact hex = f;
+		hex.str[strcspn(hex.str, "(")] = '\0';
+		expect_str(name, "gfp_mask (hex)", &hex, s.gfp_hex);
+		if (strchr(f.str, '('))
+			expect_str(name, "gfp_mask (as printed)", &f, s.gfp_text);
+	} else {
+		expect_str(name, "gfp_mask", &f, s.gfp_hex);
+	}
+	f = fact_get(facts, "order");
+	expect_num(name, "order", &f, s.order);
+	f = fact_get(facts, "constraint");
+	expect_str(name, "constraint", &f, s.constraint);
+	f = fact_get(facts, "memcg");
+	expect_str(name, "memcg", &f, s.memcg);
+	f = fact_get(facts, "victim_pid");
+	expect_num(name, "victim_pid", &f, s.have_victim ? s.victim_pid : OOM_NA);
+	f = fact_get(facts, "victim_comm");
+	expect_str(name, "victim_comm", &f, s.have_victim ? s.victim_comm : "");
+	f = fact_get(facts, "victim_anon_rss_kb");
+	expect_num(name, "victim_anon_rss_kb", &f, s.have_victim ? s.anon : OOM_NA);
+	f = fact_get(facts, "victim_file_rss_kb");
+	expect_num(name, "victim_file_rss_kb", &f, s.have_victim ? s.file : OOM_NA);
+	f = fact_get(facts, "victim_shmem_rss_kb");
+	expect_num(name, "victim_shmem_rss_kb", &f, s.have_victim ? s.shmem : OOM_NA);
+	f = fact_get(facts, "victim_total_vm_kb");
+	expect_num(name, "victim_total_vm_kb", &f, s.have_victim ? s.total_vm : OOM_NA);
+	f = fact_get(facts, "oom_score_adj_of_victim");
+	expect_num(name, "oom_score_adj_of_victim", &f, s.have_victim ? s.adj : OOM_NA);
+	f = fact_get(facts, "swap_total_kb");
+	expect_num(name, "swap_total_kb", &f, s.swap_total);
+	f = fact_get(facts, "swap_free_kb");
+	expect_num(name, "swap_free_kb", &f, s.swap_free);
+
+	/* kind: the corpus facts call a sysrq OOM "global" (the constraint it
+	 * ran under); the model may name it "sysrq".  Both are right. */
+	f = fact_get(facts, "kind");
+	if (f.present && strcmp(f.str, "global") == 0 && strcmp(s.kind, "sysrq") == 0 && s.order == -1)
+		check_passed++;
+	else
+		expect_str(name, "kind", &f, s.kind);
+
+	/* cause_class: facts written before "manual-sysrq" existed say
+	 * "unknown" for a sysrq OOM ("no matching cause_class exists for a
+	 * manual trigger"); that is exactly what manual-sysrq names. */
+	f = fact_get(facts, "cause_class");
+	if (f.present && strcmp(f.str, "unknown") == 0 && s.order == -1 && strcmp(s.cause, "manual-sysrq") == 0)
+		check_passed++;
+	else
+		expect_str(name, "cause_class (first cause)", &f, s.cause);
+	CHECK(s.nr_causes >= 1);
+	if (failures_here == 0)
+		printf("ok   %s\n", name);
+	free(facts);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int check_dir(const char *rel)
+{
+	char dir[1024];
+	snprintf(dir, sizeof(dir), "%s/%s", check_srcdir(), rel);
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	char *names[1024];
+	int n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL && n < 1024) {
+		size_t l = strlen(e->d_name);
+		if (l > 4 && strcmp(e->d_name + l - 4, ".log") == 0)
+			names[n++] = strdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, (size_t)n, sizeof(names[0]), cmp_str);
+	int with_facts = 0;
+	for (int i = 0; i < n; i++) {
+		char facts[1100];
+		snprintf(facts, sizeof(facts), "%s/%.*s.json", dir, (int)(strlen(names[i]) - 4), names[i]);
+		if (access(facts, R_OK) == 0)
+			with_facts++;
+		check_current = names[i];
+		check_one(dir, names[i]);
+		free(names[i]);
+	}
+	return with_facts;
+}
+
+int main(void)
+{
+	int n = check_dir("tests/corpus");
+	check_current = "corpus";
+	if (n == 0)
+		SKIP("tests/corpus has no .log with .json facts (OOMKIT_SRCDIR?)");
+	n = check_dir("tests/reports/eras");
+	check_current = "eras";
+	if (n == 0)
+		SKIP("tests/reports/eras has no .log with .json facts yet");
+	return check_summary();
+}

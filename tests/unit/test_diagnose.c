@@ -1,0 +1,731 @@
+/* test_diagnose.c — diagnose_event on hand-built events: each cause id, the
+ * ordering rules of issue 2, the victim check, and the renderers (JSON that
+ * parses, hostile process names escaped in text and JSON). */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "diagnose/analysis.h"
+#include "diagnose/diagnose.h"
+#include "model/event.h"
+#include "model/kernel.h"
+#include "render/render.h"
+
+#define MiB 1024LL
+#define GiB (1024LL * 1024)
+
+static struct findings F;
+static struct event_analysis A;
+
+/* ---- a tiny JSON validator (RFC 8259 grammar, no semantics) --------------- */
+static const char *jp, *jend;
+static void ws(void) { while (jp < jend && (*jp == ' ' || *jp == '\n' || *jp == '\t' || *jp == '\r')) jp++; }
+static int value(int depth);
+static int string(void)
+{
+	if (jp >= jend || *jp != '"')
+		return 0;
+	jp++;
+	while (jp < jend && *jp != '"') {
+		unsigned char c = (unsigned char)*jp;
+		if (c < 0x20)
+			return 0;
+		if (c == '\\') {
+			jp++;
+			if (jp >= jend)
+				return 0;
+			if (*jp == 'u') {
+				for (int i = 1; i <= 4; i++)
+					if (jp + i >= jend || !isxdigit((unsigned char)jp[i]))
+						return 0;
+				jp += 4;
+			} else if (!strchr("\"\\/bfnrt", *jp)) {
+				return 0;
+			}
+		}
+		jp++;
+	}
+	if (jp >= jend)
+		return 0;
+	jp++;
+	return 1;
+}
+static int value(int depth)
+{
+	if (depth > 64)
+		return 0;
+	ws();
+	if (jp >= jend)
+		return 0;
+	if (*jp == '{' || *jp == '[') {
+		char close = *jp == '{' ? '}' : ']';
+		bool obj = *jp == '{';
+		jp++;
+		ws();
+		if (jp < jend && *jp == close) {
+			jp++;
+			return 1;
+		}
+		for (;;) {
+			ws();
+			if (obj) {
+				if (!string())
+					return 0;
+				ws();
+				if (jp >= jend || *jp != ':')
+					return 0;
+				jp++;
+			}
+			if (!value(depth + 1))
+				return 0;
+			ws();
+			if (jp < jend && *jp == ',') {
+				jp++;
+				continue;
+			}
+			if (jp < jend && *jp == close) {
+				jp++;
+				return 1;
+			}
+			return 0;
+		}
+	}
+	if (*jp == '"')
+		return string();
+	if (!strncmp(jp, "true", 4)) { jp += 4; return 1; }
+	if (!strncmp(jp, "false", 5)) { jp += 5; return 1; }
+	if (!strncmp(jp, "null", 4)) { jp += 4; return 1; }
+	const char *s = jp;
+	if (*jp == '-')
+		jp++;
+	while (jp < jend && (isdigit((unsigned char)*jp) || *jp == '.' || *jp == 'e' || *jp == 'E' || *jp == '+' || *jp == '-'))
+		jp++;
+	return jp > s && isdigit((unsigned char)jp[-1]);
+}
+static int json_valid_s(const char *s);
+static int json_valid(const char *s, size_t n)
+{
+	jp = s;
+	jend = s + n;
+	if (!value(0))
+		return 0;
+	ws();
+	return jp == jend;
+}
+
+static int json_valid_s(const char *s)
+{
+	return json_valid(s, strlen(s));
+}
+
+/* ---- event builders ------------------------------------------------------- */
+
+static struct oom_task *task(struct oom_event *ev, int64_t pid, const char *comm, int64_t rss_kib, int64_t adj)
+{
+	struct oom_task *t = snapshot_add_task(&ev->snap);
+	t->pid = t->tgid = pid;
+	t->uid = 0;
+	snprintf(t->comm, sizeof(t->comm), "%s", comm);
+	t->rss_pages = rss_kib / 4;
+	t->rss_anon_pages = rss_kib / 4;
+	t->rss_file_pages = 0;
+	t->rss_shmem_pages = 0;
+	t->total_vm_pages = rss_kib / 2;
+	t->pgtables_bytes = 4096 * 8;
+	t->swapents_pages = 0;
+	t->oom_score_adj = adj;
+	ev->have_task_table = true;
+	return t;
+}
+
+static void victim(struct oom_event *ev, int64_t pid, const char *comm, int64_t anon_kib)
+{
+	ev->have_victim = true;
+	ev->outcome = OOM_OUTCOME_KILLED;
+	ev->victim.pid = pid;
+	snprintf(ev->victim.comm, sizeof(ev->victim.comm), "%s", comm);
+	ev->victim.anon_rss_kib = anon_kib;
+	ev->victim.file_rss_kib = 0;
+	ev->victim.shmem_rss_kib = 0;
+	ev->victim.total_vm_kib = anon_kib * 2;
+	ev->victim.oom_score_adj = 0;
+	ev->victim.uid = 0;
+}
+
+static struct oom_zone *zone(struct oom_event *ev, int node, const char *name, int64_t free_kib, int64_t min_kib,
+			     int64_t managed_kib)
+{
+	struct oom_zone *z = snapshot_zone(&ev->snap, node, name);
+	z->free_kib = free_kib;
+	z->min_kib = min_kib;
+	z->low_kib = min_kib * 5 / 4;
+	z->high_kib = min_kib * 3 / 2;
+	z->managed_kib = managed_kib;
+	z->present_kib = managed_kib;
+	z->nr_lowmem_reserve = 5;
+	for (int i = 0; i < 5; i++)
+		z->lowmem_reserve_pages[i] = 0;
+	/* Everything free in order-0 blocks unless a test says otherwise. */
+	z->nr_orders = 11;
+	for (int i = 0; i < 11; i++)
+		z->free_blocks[i] = 0;
+	z->free_blocks[0] = free_kib / 4;
+	return z;
+}
+
+/* A 6.1 x86_64 machine with 8 GiB, no swap, out of memory: a java process ate it. */
+static void global_base(struct oom_event *ev)
+{
+	event_init(ev);
+	ev->kind = OOM_KIND_GLOBAL;
+	snprintf(ev->kernel, sizeof(ev->kernel), "6.1.0-13-amd64");
+	ev->kv = kver_make(6, 1, 0);
+	ev->kv.known = true;
+	snprintf(ev->arch, sizeof(ev->arch), "x86_64");
+	snprintf(ev->constraint, sizeof(ev->constraint), "CONSTRAINT_NONE");
+	snprintf(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), "java");
+	ev->req.trigger_pid = 1234;
+	ev->req.gfp_known = true;
+	ev->req.gfp_mask = 0x140dca;
+	snprintf(ev->req.gfp_text, sizeof(ev->req.gfp_text), "0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO)");
+	ev->req.order = 0;
+	ev->have_meminfo = true;
+	ev->snap.page_size_kib = 4;
+	struct oom_mem *m = &ev->snap.mem;
+	m->total_kib = 8 * GiB;
+	m->free_kib = 60 * MiB;
+	m->active_anon_kib = 6 * GiB;
+	m->inactive_anon_kib = 1 * GiB;
+	m->anon_kib = 7 * GiB;
+	m->active_file_kib = 200 * MiB;
+	m->inactive_file_kib = 100 * MiB;
+	m->file_kib = 300 * MiB;
+	m->shmem_kib = 50 * MiB;
+	m->unevictable_kib = 0;
+	m->slab_reclaimable_kib = 100 * MiB;
+	m->slab_unreclaimable_kib = 150 * MiB;
+	m->pagetables_kib = 40 * MiB;
+	m->kernel_stack_kib = 10 * MiB;
+	m->hugetlb_kib = 0;
+	m->swap_total_kib = 0;
+	m->swap_free_kib = 0;
+	struct oom_zone *dma = zone(ev, 0, "DMA", 15 * MiB, 1 * MiB, 15 * MiB);
+	for (int i = 1; i < 5; i++)
+		dma->lowmem_reserve_pages[i] = 5000;
+	zone(ev, 0, "DMA32", 20 * MiB, 30 * MiB, 3 * GiB);
+	zone(ev, 0, "Normal", 25 * MiB, 40 * MiB, 5 * GiB);
+	task(ev, 1, "systemd", 10 * MiB, 0);
+	task(ev, 1234, "java", 6 * GiB, 0);
+	task(ev, 2000, "postgres", 700 * MiB, 0);
+	victim(ev, 1234, "java", 6 * GiB);
+}
+
+static const char *first_id(void)
+{
+	return F.n > 0 ? F.items[0].id : "(none)";
+}
+
+static int rank_of(const char *id)
+{
+	for (int i = 0; i < F.n; i++)
+		if (strcmp(F.items[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+static bool any_contains(const struct finding *x, const char *needle)
+{
+	if (!x)
+		return false;
+	if (strstr(x->summary, needle))
+		return true;
+	for (int i = 0; i < x->nr_evidence; i++)
+		if (strstr(x->evidence[i], needle))
+			return true;
+	for (int i = 0; i < x->nr_advice; i++)
+		if (strstr(x->advice[i], needle))
+			return true;
+	return false;
+}
+
+static void run(struct oom_event *ev)
+{
+	event_analyse(ev, &A);
+	diagnose_event_analysed(ev, &A, &F);
+}
+
+/* ---- causes ------------------------------------------------------------------ */
+
+TEST(no_swap)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	run(&ev);
+	CHECK_STR(first_id(), "genuine-exhaustion-no-swap");
+	CHECK(any_contains(&F.items[0], "java (pid 1234"));
+	CHECK(A.mem.scope == MEM_SCOPE_SYSTEM);
+	CHECK(known(A.mem.unaccounted_kib));
+	CHECK_INT(A.nr_ok, 0);
+	CHECK(A.victim_verdict == VICTIM_BEST);
+	CHECK(A.second_idx >= 0 && ev.snap.tasks[A.second_idx].pid == 2000);
+	CHECK(known(A.margin_kib) && A.margin_kib > 5 * GiB);
+	CHECK_INT(A.request_bytes, 4096);
+	event_release(&ev);
+}
+
+TEST(swap_full)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.snap.mem.swap_total_kib = 2 * GiB;
+	ev.snap.mem.swap_free_kib = 84;
+	run(&ev);
+	CHECK_STR(first_id(), "genuine-exhaustion-swap-full");
+	CHECK(A.nr_swap_reasons > 0 && strstr(A.swap_reasons[0], "full"));
+	event_release(&ev);
+}
+
+TEST(swap_free_is_unknown)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.snap.mem.swap_total_kib = 2 * GiB;
+	ev.snap.mem.swap_free_kib = 1 * GiB;
+	run(&ev);
+	CHECK_STR(first_id(), "unknown");
+	event_release(&ev);
+}
+
+TEST(memcg_limit)
+{
+	struct oom_event ev;
+	event_init(&ev);
+	ev.kind = OOM_KIND_MEMCG;
+	snprintf(ev.kernel, sizeof(ev.kernel), "5.15.0-91-generic");
+	ev.kv = kver_make(5, 15, 0);
+	snprintf(ev.arch, sizeof(ev.arch), "x86_64");
+	snprintf(ev.constraint, sizeof(ev.constraint), "CONSTRAINT_MEMCG");
+	snprintf(ev.oom_memcg, sizeof(ev.oom_memcg), "/system.slice/app.service");
+	ev.req.gfp_known = true;
+	ev.req.gfp_mask = 0xcc0;
+	snprintf(ev.req.gfp_text, sizeof(ev.req.gfp_text), "0xcc0(GFP_KERNEL)");
+	ev.req.order = 0;
+	ev.snap.have_memcg = true;
+	ev.snap.memcg.usage_kib = 512 * MiB;
+	ev.snap.memcg.limit_kib = 512 * MiB;
+	ev.snap.memcg.failcnt = 77;
+	ev.snap.memcg.swap_usage_kib = 0;
+	ev.snap.memcg.swap_limit_kib = 0;
+	ev.snap.memcg.anon_kib = 498 * MiB;
+	ev.snap.memcg.file_kib = 10 * MiB;
+	ev.snap.memcg.shmem_kib = 0;
+	task(&ev, 1234, "java", 498 * MiB, 0);
+	task(&ev, 1300, "sidecar", 8 * MiB, 0);
+	victim(&ev, 1234, "java", 498 * MiB);
+	run(&ev);
+	CHECK_STR(first_id(), "memcg-limit");
+	CHECK(any_contains(&F.items[0], "512 MiB"));
+	CHECK(any_contains(&F.items[0], "java (pid 1234, 498 MiB anon)"));
+	CHECK(any_contains(&F.items[0], "/system.slice/app.service"));
+	CHECK(A.mem.scope == MEM_SCOPE_MEMCG);
+	CHECK(A.victim_verdict == VICTIM_BEST);
+	bool swap0 = false;
+	for (int i = 0; i < A.nr_swap_reasons; i++)
+		if (strstr(A.swap_reasons[i], "swap limit 0"))
+			swap0 = true;
+	CHECK(swap0);
+
+	/* tmpfs filling the cgroup: what used the memory comes first. */
+	ev.snap.memcg.anon_kib = 40 * MiB;
+	ev.snap.memcg.file_kib = 470 * MiB;
+	ev.snap.memcg.shmem_kib = 460 * MiB;
+	run(&ev);
+	CHECK_STR(first_id(), "shmem-tmpfs");
+	CHECK(rank_of("memcg-limit") == 1);
+	event_release(&ev);
+}
+
+TEST(slab_growth)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.snap.mem.slab_unreclaimable_kib = 3 * GiB;
+	ev.snap.mem.active_anon_kib = 3 * GiB;
+	ev.snap.mem.anon_kib = 4 * GiB;
+	run(&ev);
+	CHECK_STR(first_id(), "slab-growth");
+	CHECK(rank_of("genuine-exhaustion-no-swap") > 0);
+	event_release(&ev);
+}
+
+TEST(hugepages)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.snap.mem.hugetlb_kib = 4 * GiB;
+	ev.snap.mem.active_anon_kib = 2 * GiB;
+	ev.snap.mem.anon_kib = 3 * GiB;
+	struct oom_node *n = snapshot_node(&ev.snap, 0);
+	n->hugepages_total = 2048;
+	n->hugepages_free = 1500;
+	n->hugepage_size_kib = 2048;
+	n->hugetlb_kib = 4 * GiB;
+	run(&ev);
+	CHECK_STR(first_id(), "hugepages-reserved");
+	CHECK(any_contains(&F.items[0], "2048"));
+	event_release(&ev);
+}
+
+TEST(unaccounted)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.snap.mem.active_anon_kib = 2 * GiB;
+	ev.snap.mem.anon_kib = 3 * GiB;   /* 4 GiB of 8 in no counter */
+	run(&ev);
+	CHECK_STR(first_id(), "kernel-leak-or-bug");
+	CHECK(A.mem.unaccounted_kib > 3 * GiB);
+	event_release(&ev);
+}
+
+TEST(lowmem)
+{
+	struct oom_event ev;
+	event_init(&ev);
+	ev.kind = OOM_KIND_GLOBAL;
+	snprintf(ev.kernel, sizeof(ev.kernel), "3.2.0-4-686-pae");
+	ev.kv = kver_make(3, 2, 0);
+	snprintf(ev.arch, sizeof(ev.arch), "i686");
+	snprintf(ev.req.trigger_comm, sizeof(ev.req.trigger_comm), "find");
+	ev.req.trigger_pid = 999;
+	ev.req.gfp_known = true;
+	ev.req.gfp_mask = 0xd0;   /* GFP_KERNEL, ≤4.3 bits */
+	snprintf(ev.req.gfp_text, sizeof(ev.req.gfp_text), "0xd0");
+	ev.req.order = 0;
+	ev.have_meminfo = true;
+	struct oom_mem *m = &ev.snap.mem;
+	m->total_kib = 32 * GiB;
+	m->free_kib = 20 * GiB;
+	m->active_anon_kib = 5 * GiB;
+	m->inactive_anon_kib = 1 * GiB;
+	m->active_file_kib = 4 * GiB;
+	m->inactive_file_kib = 1 * GiB;
+	m->shmem_kib = 0;
+	m->slab_reclaimable_kib = 500 * MiB;
+	m->slab_unreclaimable_kib = 150 * MiB;
+	m->pagetables_kib = 20 * MiB;
+	m->swap_total_kib = 4 * GiB;
+	m->swap_free_kib = 4 * GiB;
+	zone(&ev, -1, "DMA", 3 * MiB, 1 * MiB, 15 * MiB);
+	ev.snap.zones[0].lowmem_reserve_pages[1] = 859;
+	ev.snap.zones[0].lowmem_reserve_pages[2] = 8000;
+	struct oom_zone *z = zone(&ev, -1, "Normal", 3 * MiB, 4 * MiB, 860 * MiB);
+	z->lowmem_reserve_pages[2] = 250000;
+	zone(&ev, -1, "HighMem", 20 * GiB - 6 * MiB, 512, 31 * GiB);
+	task(&ev, 999, "find", 2 * MiB, 0);
+	victim(&ev, 999, "find", 2 * MiB);
+	run(&ev);
+	CHECK_INT(A.page_size_kib, 4);
+	CHECK(A.zone_name && strcmp(A.zone_name, "Normal") == 0);
+	CHECK(rank_of("lowmem-exhausted-highmem-free") >= 0);
+	CHECK(rank_of("slab-growth") == 0);   /* what used lowmem, ahead of the limit */
+	const struct finding *lw = findings_get(&F, "lowmem-exhausted-highmem-free");
+	CHECK(any_contains(lw, "32-bit kernel with 32 GiB: lowmem exhausted by slab (650 MiB)"));
+	CHECK(any_contains(lw, "mem=16G"));
+	event_release(&ev);
+}
+
+TEST(fragmentation)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.req.order = 3;
+	ev.req.gfp_mask = 0xcc0;
+	snprintf(ev.req.gfp_text, sizeof(ev.req.gfp_text), "0xcc0(GFP_KERNEL)");
+	ev.snap.mem.free_kib = 2150 * MiB;
+	ev.snap.mem.active_anon_kib = 4 * GiB;
+	ev.snap.mem.anon_kib = 5 * GiB - 150 * MiB;
+	struct oom_zone *z = &ev.snap.zones[2];
+	z->free_kib = 2100 * MiB;
+	z->free_blocks[0] = 2100 * MiB / 4 / 2;
+	z->free_blocks[1] = 2100 * MiB / 8 / 2;
+	run(&ev);
+	CHECK_STR(first_id(), "fragmentation-high-order");
+	CHECK(any_contains(&F.items[0], "order-3 request (32 KiB) failed"));
+	CHECK(any_contains(&F.items[0], "min_free_kbytes"));
+	CHECK(rank_of("genuine-exhaustion-no-swap") < 0);
+	event_release(&ev);
+}
+
+TEST(cpuset)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.kind = OOM_KIND_CPUSET;
+	snprintf(ev.constraint, sizeof(ev.constraint), "CONSTRAINT_CPUSET");
+	snprintf(ev.cpuset, sizeof(ev.cpuset), "batch");
+	snprintf(ev.mems_allowed, sizeof(ev.mems_allowed), "0");
+	zone(&ev, 1, "Normal", 3 * GiB, 40 * MiB, 4 * GiB);
+	run(&ev);
+	CHECK_STR(first_id(), "cpuset-or-mempolicy");
+	CHECK(rank_of("genuine-exhaustion-no-swap") > 0);
+	CHECK(!A.zone[3].usable);
+	event_release(&ev);
+}
+
+TEST(sysrq)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.kind = OOM_KIND_SYSRQ;
+	ev.req.order = -1;
+	ev.req.gfp_mask = 0xcc0;
+	snprintf(ev.req.trigger_comm, sizeof(ev.req.trigger_comm), "kworker/0:2");
+	ev.snap.mem.free_kib = 1700 * MiB;
+	run(&ev);
+	CHECK_STR(first_id(), "manual-sysrq");
+	CHECK(A.sysrq);
+	CHECK_INT(A.request_bytes, OOM_NA);
+	event_release(&ev);
+}
+
+TEST(alloc_failure)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.kind = OOM_KIND_ALLOC_FAILURE;
+	ev.outcome = OOM_OUTCOME_NONE;
+	ev.have_victim = false;
+	ev.req.gfp_mask = 0x820;   /* GFP_ATOMIC, 6.3+ */
+	snprintf(ev.req.gfp_text, sizeof(ev.req.gfp_text), "0x820(GFP_ATOMIC)");
+	ev.kv = kver_make(6, 6, 0);
+	snprintf(ev.kernel, sizeof(ev.kernel), "6.6.0");
+	for (int i = 0; i < 3; i++)
+		ev.snap.zones[i].free_kib = ev.snap.zones[i].min_kib / 4;
+	run(&ev);
+	CHECK(A.atomic);
+	CHECK_STR(first_id(), "atomic-reserves-exhausted");
+
+	/* order 3, atomic, plenty free in small blocks: fragmentation. */
+	ev.req.order = 3;
+	for (int i = 0; i < 3; i++) {
+		ev.snap.zones[i].free_kib = 1 * GiB;
+		ev.snap.zones[i].free_blocks[0] = GiB / 4;
+	}
+	run(&ev);
+	CHECK_STR(first_id(), "fragmentation-high-order");
+	event_release(&ev);
+}
+
+TEST(panic_and_unknown)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.panic_on_oom = 2;
+	ev.outcome = OOM_OUTCOME_PANIC;
+	ev.have_victim = false;
+	run(&ev);
+	CHECK_STR(first_id(), "genuine-exhaustion-no-swap");
+	CHECK(rank_of("panic-on-oom") > 0);
+	event_release(&ev);
+
+	/* Nothing at all: only kill lines. */
+	event_init(&ev);
+	ev.header_missing = true;
+	victim(&ev, 42, "x", 100);
+	run(&ev);
+	CHECK_STR(first_id(), "unknown");
+	CHECK_INT(F.n, 1);
+	CHECK(A.mem.scope == MEM_SCOPE_NONE);
+	CHECK_INT(A.mem.unaccounted_kib, OOM_NA);
+	event_release(&ev);
+}
+
+TEST(victim_not_best)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	victim(&ev, 2000, "postgres", 700 * MiB);
+	run(&ev);
+	CHECK(A.victim_verdict == VICTIM_NOT_BEST);
+	CHECK(ev.snap.tasks[A.best_idx].pid == 1234);
+	ev.snap.tasks[1].oom_score_adj = -1000;   /* java protected: postgres is the choice */
+	run(&ev);
+	CHECK(A.victim_verdict == VICTIM_BEST);
+	CHECK_INT(ev.snap.tasks[1].badness, OOM_NA);
+	event_release(&ev);
+}
+
+TEST(diagnose_event_entry)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	diagnose_event(&ev, &F);
+	CHECK_STR(first_id(), "genuine-exhaustion-no-swap");
+	CHECK(known(ev.snap.tasks[1].badness));
+	event_release(&ev);
+}
+
+TEST(nodelist)
+{
+	CHECK(nodelist_has("0-1,3", 0));
+	CHECK(nodelist_has("0-1,3", 3));
+	CHECK(!nodelist_has("0-1,3", 2));
+	CHECK(nodelist_has("(null)", 7));
+	CHECK(nodelist_has("", 7));
+	CHECK(!nodelist_has("1", 0));
+}
+
+/* ---- rendering ------------------------------------------------------------------ */
+
+static char *render_text(struct oom_event *ev, bool color, size_t *len)
+{
+	char *out = NULL;
+	FILE *f = open_memstream(&out, len);
+	struct style st;
+	style_init(&st, color);
+	struct explain_opts o = { .verbose = true, .index = 1 };
+	run(ev);
+	render_explain_text(f, ev, &A, &F, &st, &o);
+	fclose(f);
+	return out;
+}
+
+static char *render_json(struct oom_event *ev, size_t *len)
+{
+	char *out = NULL;
+	FILE *f = open_memstream(&out, len);
+	struct json j;
+	json_init(&j, f, true);
+	render_explain_json_begin(&j);
+	run(ev);
+	render_explain_json_event(&j, ev, &A, &F);
+	render_explain_json_event(&j, ev, &A, &F);
+	render_explain_json_sources_begin(&j);
+	render_explain_json_source(&j, "x.log", "file", true, 10, 2, 2, NULL);
+	render_explain_json_end(&j);
+	fclose(f);
+	return out;
+}
+
+static const char hostile[] = "\x1b[31mevil\nname\"\\\xff\x9b";
+
+TEST(render_text_plain)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	size_t len;
+	char *t = render_text(&ev, false, &len);
+	CHECK(strstr(t, "What was asked for") != NULL);
+	CHECK(strstr(t, "java") != NULL);
+	CHECK(strstr(t, "GFP_HIGHUSER_MOVABLE") != NULL);
+	CHECK(strstr(t, "genuine-exhaustion-no-swap") != NULL);
+	CHECK(strstr(t, "kernel's best choice") != NULL);
+	CHECK(strchr(t, '\x1b') == NULL);   /* no colour asked for */
+	free(t);
+	t = render_text(&ev, true, &len);
+	CHECK(strchr(t, '\x1b') != NULL);
+	free(t);
+	event_release(&ev);
+}
+
+TEST(render_hostile)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	snprintf(ev.snap.tasks[1].comm, sizeof(ev.snap.tasks[1].comm), "%s", hostile);
+	snprintf(ev.victim.comm, sizeof(ev.victim.comm), "%s", hostile);
+	snprintf(ev.req.trigger_comm, sizeof(ev.req.trigger_comm), "%s", hostile);
+	size_t len;
+	char *t = render_text(&ev, false, &len);
+	CHECK(strchr(t, '\x1b') == NULL);
+	CHECK(memchr(t, 0xff, len) == NULL);
+	CHECK(strstr(t, "\\x1b[31mevil\\x0aname\"\\\\\\xff\\x9b") != NULL);
+	CHECK(strstr(t, "evil\nname") == NULL);
+	free(t);
+	char *j = render_json(&ev, &len);
+	CHECK(json_valid(j, len));
+	CHECK(strstr(j, "\\u001b[31mevil\\nname\\\"\\\\") != NULL ||
+	      strstr(j, "\\u001b[31mevil\\u000aname\\\"\\\\") != NULL);
+	CHECK(strchr(j, '\x1b') == NULL);
+	free(j);
+	event_release(&ev);
+}
+
+TEST(render_json_schema)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	size_t len;
+	char *j = render_json(&ev, &len);
+	CHECK(json_valid(j, len));
+	static const char *const keys[] = {
+		"\"schema\": 1", "\"events\"", "\"kind\": \"global\"", "\"kernel\": \"6.1.0-13-amd64\"",
+		"\"arch\"", "\"time\": null", "\"trigger\"", "\"request\"", "\"gfp_mask\": \"0x140dca\"",
+		"\"gfp_flags\"", "\"GFP_HIGHUSER_MOVABLE\"", "\"order\": 0", "\"bytes\": 4096", "\"zone\"",
+		"\"constraint\": \"CONSTRAINT_NONE\"", "\"memcg\": null", "\"memory\"", "\"total_kb\": 8388608",
+		"\"free_kb\"", "\"anon_kb\"", "\"file_kb\"", "\"shmem_kb\"", "\"slab_reclaimable_kb\"",
+		"\"slab_unreclaimable_kb\"", "\"pagetables_kb\"", "\"unaccounted_kb\"", "\"swap_total_kb\": 0",
+		"\"swap_free_kb\": 0", "\"zones\"", "\"node\": 0", "\"min_kb\"", "\"low_kb\"", "\"high_kb\"",
+		"\"lowmem_reserve_kb\"", "\"free_blocks\"", "\"ok_for_request\": false", "\"tasks\"",
+		"\"rss_kb\"", "\"swap_kb\"", "\"pgtables_kb\"", "\"oom_score_adj\"", "\"badness\"",
+		"\"victim\"", "\"total_vm_kb\"", "\"anon_rss_kb\"", "\"file_rss_kb\"", "\"shmem_rss_kb\"",
+		"\"uid\"", "\"causes\"", "\"id\": \"genuine-exhaustion-no-swap\"", "\"summary\"",
+		"\"evidence\"", "\"advice\"", "\"sources\"",
+	};
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (!strstr(j, keys[i])) {
+			CHECK(!"key missing");
+			printf("    missing %s\n", keys[i]);
+		} else {
+			CHECK(1);
+		}
+	free(j);
+	/* Missing numbers are null, not zero. */
+	event_release(&ev);
+	event_init(&ev);
+	victim(&ev, 42, "x", 100);
+	j = render_json(&ev, &len);
+	CHECK(json_valid(j, len));
+	CHECK(strstr(j, "\"total_kb\": null") != NULL);
+	CHECK(strstr(j, "\"gfp_mask\": null") != NULL);
+	CHECK(strstr(j, "\"order\": null") != NULL);
+	CHECK(strstr(j, "\"tasks\": null") != NULL);
+	free(j);
+	event_release(&ev);
+}
+
+TEST(json_validator_self_test)
+{
+	CHECK(json_valid_s("{\"a\": [1, -2.5e3, true, null, \"x\\u0041\"]}"));
+	CHECK(!json_valid_s("{\"a\": [1,]}"));
+	CHECK(!json_valid_s("{\"a\" 1}"));
+	CHECK(!json_valid_s("\"\x01\""));
+}
+
+int main(void)
+{
+	RUN(no_swap);
+	RUN(swap_full);
+	RUN(swap_free_is_unknown);
+	RUN(memcg_limit);
+	RUN(slab_growth);
+	RUN(hugepages);
+	RUN(unaccounted);
+	RUN(lowmem);
+	RUN(fragmentation);
+	RUN(cpuset);
+	RUN(sysrq);
+	RUN(alloc_failure);
+	RUN(panic_and_unknown);
+	RUN(victim_not_best);
+	RUN(diagnose_event_entry);
+	RUN(nodelist);
+	RUN(render_text_plain);
+	RUN(render_hostile);
+	RUN(render_json_schema);
+	RUN(json_validator_self_test);
+	return check_summary();
+}

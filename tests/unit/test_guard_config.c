@@ -1,0 +1,267 @@
+/* test_guard_config.c — guard.conf parsing: defaults, every kind of key,
+ * strict errors with line numbers, command-line overrides, cross checks. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "guard/guard.h"
+
+static int parse(struct guard_config *c, const char *text, char *err, size_t errlen)
+{
+	guard_config_defaults(c);
+	err[0] = '\0';
+	return guard_config_parse(c, text, strlen(text), "guard.conf", err, errlen);
+}
+
+TEST(defaults)
+{
+	struct guard_config c;
+	char err[256];
+	guard_config_defaults(&c);
+	CHECK_INT(c.mem_term_percent, 10);
+	CHECK_INT(c.mem_kill_percent, 5);
+	CHECK_INT(c.watch_machine, GUARD_AUTO);
+	CHECK_INT(c.nr_cgroups, 0);
+	CHECK(!c.dry_run);
+	CHECK(c.escalate);
+	CHECK_STR(c.incident_dir, "/var/lib/oomkit/incidents");
+	/* sshd and the journal are protected by default */
+	bool sshd = false, journald = false;
+	for (int i = 0; i < c.nr_protect; i++) {
+		sshd = sshd || !strcmp(c.protect[i], "sshd");
+		journald = journald || !strcmp(c.protect[i], "systemd-journald");
+	}
+	CHECK(sshd);
+	CHECK(journald);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), 0);
+	guard_config_release(&c);
+}
+
+TEST(parse_all_kinds)
+{
+	struct guard_config c;
+	char err[256];
+	const char *text =
+		"# comment\n"
+		"; another\n"
+		"[guard]\n"
+		"mem-term-percent = 12\n"
+		"  mem-kill-percent=6  \n"
+		"cgroup = /sys/fs/cgroup/a\n"
+		"cgroup = /sys/fs/cgroup/b\n"
+		"dry-run = yes\n"
+		"escalate = off\n"
+		"watch-machine = yes\n"
+		"action = pgroup\n"
+		"prefer = ^(chrome|firefox)$\n"
+		"avoid = postgres\n"
+		"protect = sshd, my-db\n"
+		"events = \"/run/oomkit/events.jsonl\"\n"
+		"metrics = 127.0.0.1:9650\n"
+		"exec = /usr/local/bin/notify --kill\n"
+		"incident-dir = \"\"\n";
+	CHECK_INT(parse(&c, text, err, sizeof(err)), 0);
+	CHECK_STR(err, "");
+	CHECK_INT(c.mem_term_percent, 12);
+	CHECK_INT(c.mem_kill_percent, 6);
+	CHECK_INT(c.nr_cgroups, 2);
+	CHECK_STR(c.cgroups[1], "/sys/fs/cgroup/b");
+	CHECK(c.dry_run);
+	CHECK(!c.escalate);
+	CHECK_INT(c.watch_machine, GUARD_YES);
+	CHECK_INT(c.action, GUARD_ACTION_PGROUP);
+	CHECK_INT(c.nr_prefer, 1);
+	CHECK_INT(c.nr_avoid, 1);
+	CHECK_INT(c.nr_protect, 2);
+	CHECK_STR(c.protect[1], "my-db");
+	CHECK_STR(c.events_path, "/run/oomkit/events.jsonl");
+	CHECK_STR(c.metrics_listen, "127.0.0.1:9650");
+	CHECK_INT(c.exec_argc, 2);
+	CHECK_STR(c.exec_argv[0], "/usr/local/bin/notify");
+	CHECK_STR(c.exec_argv[1], "--kill");
+	CHECK_STR(c.incident_dir, "");
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), 0);
+	CHECK(c.compiled);
+	guard_config_release(&c);
+}
+
+TEST(errors_name_the_line)
+{
+	struct guard_config c;
+	char err[256];
+	static const struct { const char *text, *want; } cases[] = {
+		{ "mem-term-percent = 10\nbogus = 1\n", "guard.conf:2: unknown key 'bogus'" },
+		{ "\n\nmem-kill-percent = 101\n", "guard.conf:3: 'mem-kill-percent': 101 is out of range [0, 100]" },
+		{ "mem-kill-percent = 5x\n", "guard.conf:1: 'mem-kill-percent': '5x' is not a whole number" },
+		{ "mem-kill-percent = -1\n", "guard.conf:1: 'mem-kill-percent': -1 is out of range [0, 100]" },
+		{ "mem-kill-percent =\n", "guard.conf:1: 'mem-kill-percent': '' is not a whole number" },
+		{ "dry-run = maybe\n", "guard.conf:1: 'dry-run': expected yes or no, not 'maybe'" },
+		{ "[metrics]\n", "guard.conf:1: unknown section '[metrics]' (only [guard])" },
+		{ "[guard\n", "guard.conf:1: section header without ']'" },
+		{ "just words\n", "guard.conf:1: expected 'key = value'" },
+		{ "= 3\n", "guard.conf:1: missing or over-long key" },
+		{ "grace-ms = 1\ngrace-ms = 2\n", "guard.conf:2: 'grace-ms' already set on line 1" },
+		{ "cgroup = relative/path\n", "guard.conf:1: 'cgroup': expected an absolute directory path" },
+		{ "action = everything\n", "guard.conf:1: 'action': expected process, pgroup or cgroup, not 'everything'" },
+		{ "metrics = localhost\n", "guard.conf:1: expected ADDRESS:PORT, e.g. 127.0.0.1:9650" },
+		{ "metrics = 127.0.0.1:70000\n", "guard.conf:1: expected ADDRESS:PORT, e.g. 127.0.0.1:9650" },
+		{ "exec = notify-send\n", "guard.conf:1: the program must be an absolute path (no shell, no PATH search)" },
+		{ "watch-machine = sometimes\n", "guard.conf:1: 'watch-machine': expected auto, yes or no, not 'sometimes'" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int rc = parse(&c, cases[i].text, err, sizeof(err));
+		CHECK_INT(rc, -EINVAL);
+		CHECK_STR(err, cases[i].want);
+		guard_config_release(&c);
+	}
+	/* A bad regular expression is reported where it is written. */
+	CHECK_INT(parse(&c, "\nprefer = (unclosed\n", err, sizeof(err)), -EINVAL);
+	CHECK(strncmp(err, "guard.conf:2: 'prefer': bad regular expression '(unclosed'", 58) == 0);
+}
+
+TEST(cross_checks)
+{
+	struct guard_config c;
+	char err[256];
+	CHECK_INT(parse(&c, "mem-term-percent = 4\n", err, sizeof(err)), 0);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), -EINVAL);
+	CHECK_STR(err, "mem-kill-percent (5) must not exceed mem-term-percent (4)");
+	CHECK_INT(parse(&c, "poll-min-ms = 500\npoll-max-ms = 100\n", err, sizeof(err)), 0);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), -EINVAL);
+	CHECK_STR(err, "poll-min-ms (500) must not exceed poll-max-ms (100)");
+	CHECK_INT(parse(&c, "action = cgroup\n", err, sizeof(err)), 0);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), -EINVAL);
+	CHECK_STR(err, "action = cgroup needs at least one cgroup to watch");
+	CHECK_INT(parse(&c, "psi-stall-ms = 3000\npsi-window-ms = 2000\n", err, sizeof(err)), 0);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), -EINVAL);
+}
+
+TEST(command_line_overrides_file)
+{
+	struct guard_config c;
+	char err[256];
+	guard_config_defaults(&c);
+	/* The flags are applied first and marked, so the file cannot undo them. */
+	CHECK_INT(guard_config_set(&c, "mem-term-percent", "20", -1, err, sizeof(err)), 0);
+	CHECK_INT(guard_config_set(&c, "cgroup", "/sys/fs/cgroup/cli", -1, err, sizeof(err)), 0);
+	const char *text = "mem-term-percent = 12\nmem-kill-percent = 3\ncgroup = /sys/fs/cgroup/file\n";
+	CHECK_INT(guard_config_parse(&c, text, strlen(text), "guard.conf", err, sizeof(err)), 0);
+	CHECK_INT(c.mem_term_percent, 20);     /* flag wins */
+	CHECK_INT(c.mem_kill_percent, 3);      /* file sets what the flags did not */
+	CHECK_INT(c.nr_cgroups, 2);            /* lists add up */
+	/* A repeated flag: the last one wins, no "already set" error. */
+	CHECK_INT(guard_config_set(&c, "mem-term-percent", "30", -1, err, sizeof(err)), 0);
+	CHECK_INT(c.mem_term_percent, 30);
+	/* guard_config_build: defaults → file → flags, with the path of the file */
+	char path[256];
+	snprintf(path, sizeof(path), "%s/dist/guard.conf", check_srcdir());
+	struct guard_cli cli;
+	memset(&cli, 0, sizeof(cli));
+	cli.config_path = path;
+	cli.key[0] = "dry-run";
+	cli.value[0] = "yes";
+	cli.n = 1;
+	struct guard_config b;
+	int rc = guard_config_build(&b, &cli, err, sizeof(err));
+	if (rc == -ENOENT) {
+		SKIP("dist/guard.conf not found (OOMKIT_SRCDIR?)");
+	} else {
+		CHECK_INT(rc, 0);
+		CHECK(b.dry_run);
+		CHECK_INT(b.mem_term_percent, 10);   /* the shipped file only shows defaults */
+		guard_config_release(&b);
+	}
+	cli.config_path = "/nonexistent/guard.conf";
+	CHECK_INT(guard_config_build(&b, &cli, err, sizeof(err)), -ENOENT);
+	guard_config_release(&c);
+}
+
+TEST(shipped_file_is_the_defaults)
+{
+	/* dist/guard.conf shows every default commented out: uncommenting every
+	 * "#key = value" line must give exactly the defaults. */
+	char path[256], text[65536], un[65536];
+	snprintf(path, sizeof(path), "%s/dist/guard.conf", check_srcdir());
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		SKIP("dist/guard.conf not found");
+		return;
+	}
+	size_t n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	size_t o = 0;
+	int keys = 0;
+	for (const char *p = text; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t l = nl ? (size_t)(nl - p) + 1 : strlen(p);
+		if (p[0] == '#' && p[1] != ' ' && p[1] != '#' && p[1] != '\n' && memchr(p, '=', l)) {
+			memcpy(un + o, p + 1, l - 1);
+			o += l - 1;
+			keys++;
+		}
+		p += l;
+	}
+	un[o] = '\0';
+	struct guard_config c, d;
+	char err[256];
+	CHECK_INT(parse(&c, un, err, sizeof(err)), 0);
+	if (err[0])
+		printf("  %s\n", err);
+	CHECK(keys >= 25);
+	guard_config_defaults(&d);
+	CHECK_INT(c.mem_term_percent, d.mem_term_percent);
+	CHECK_INT(c.cgroup_kill_percent, d.cgroup_kill_percent);
+	CHECK_INT(c.grace_ms, d.grace_ms);
+	CHECK_INT(c.nr_protect, d.nr_protect);
+	CHECK_STR(c.incident_dir, d.incident_dir);
+	CHECK_INT(c.recorder_seconds, d.recorder_seconds);
+	CHECK_INT(c.psi_window_ms, d.psi_window_ms);
+	guard_config_release(&c);
+}
+
+TEST(psi_parsing)
+{
+	struct guard_psi p;
+	CHECK_INT(guard_parse_psi("some avg10=1.50 avg60=0.25 avg300=0.00 total=12345\n"
+				  "full avg10=0.75 avg60=0.10 avg300=0.00 total=678\n", &p), 0);
+	CHECK(p.known);
+	CHECK(p.some_avg10 > 1.49 && p.some_avg10 < 1.51);
+	CHECK(p.full_avg10 > 0.74 && p.full_avg10 < 0.76);
+	CHECK_INT(p.some_total_us, 12345);
+	CHECK_INT(p.full_total_us, 678);
+	CHECK_INT(guard_parse_psi("garbage\n", &p), -EINVAL);
+	CHECK_INT(guard_parse_psi("some avg10=x avg60=1 total=1\n", &p), -EINVAL);
+}
+
+TEST(print_round_trips)
+{
+	struct guard_config c, d;
+	char err[256];
+	CHECK_INT(parse(&c, "mem-term-percent = 33\nprefer = ^hog$\ncgroup = /sys/fs/cgroup/x\n", err,
+			sizeof(err)), 0);
+	static char out[16384];
+	FILE *f = fmemopen(out, sizeof(out), "w");
+	guard_config_print(&c, f);
+	fclose(f);
+	CHECK_INT(parse(&d, out, err, sizeof(err)), 0);
+	CHECK_STR(err, "");
+	CHECK_INT(d.mem_term_percent, 33);
+	CHECK_INT(d.nr_prefer, 1);
+	CHECK_STR(d.prefer[0], "^hog$");
+	CHECK_STR(d.cgroups[0], "/sys/fs/cgroup/x");
+}
+
+int main(void)
+{
+	RUN(defaults);
+	RUN(parse_all_kinds);
+	RUN(errors_name_the_line);
+	RUN(cross_checks);
+	RUN(command_line_overrides_file);
+	RUN(shipped_file_is_the_defaults);
+	RUN(psi_parsing);
+	RUN(print_round_trips);
+	return check_summary();
+}

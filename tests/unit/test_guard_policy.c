@@ -1,0 +1,244 @@
+/* test_guard_policy.c — whom the guard stops, on a recorded /proc tree
+ * (tests/fixtures/guard/proc): the kernel's badness first, then prefer /
+ * avoid tiers; init, kernel threads, itself, oom_score_adj -1000, the
+ * protect list and zombies spared even when largest; the escalation to a
+ * process group when one process frees too little.  No kernel needed.
+ *
+ * The fixture (badness with totalpages 1048576, 5.9+ arithmetic):
+ *   1 systemd (init)                 spared
+ *   2 kthreadd (PF_KTHREAD)          spared
+ *   100 sshd    500 MB anon          protected by name
+ *   300 postgres 2 GB anon, adj -1000: largest, spared
+ *   400 java    800 MB anon, pgid 400 ─┐
+ *   401 worker  100 MB anon, pgid 400 ─┘ one process group
+ *   500 chrome  300 MB anon + 900 MB shmem (shmem is not freed by a kill)
+ *   600 defunct (zombie: no memory lines)
+ *   700 swapper 100 MB anon + 600 MB swap, adj +200 → largest badness */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "guard/guard.h"
+
+static int proc_fd = -1;
+static struct guard_taskset ts;
+static const int64_t TOTALPAGES = 1048576;
+
+static struct kver kv_now(void)
+{
+	return kver_make(6, 18, 0);
+}
+
+static int choose(struct guard_config *c, int64_t self, int64_t need_kib, struct guard_choice *ch)
+{
+	char err[256];
+	CHECK_INT(guard_config_finish(c, err, sizeof(err)), 0);
+	CHECK_INT(guard_scan(proc_fd, -1, true, &ts), 0);
+	struct kver kv = kv_now();
+	int rc = guard_policy_choose(c, &ts, self, TOTALPAGES, 4, &kv, need_kib, ch);
+	return rc;
+}
+
+static int64_t victim_pid(const struct guard_choice *ch)
+{
+	return ch->index >= 0 ? ts.tasks[ch->index].t.pid : -1;
+}
+
+static const struct guard_task *find(int64_t pid)
+{
+	for (size_t i = 0; i < ts.n; i++)
+		if (ts.tasks[i].t.pid == pid)
+			return &ts.tasks[i];
+	return NULL;
+}
+
+TEST(scan_reads_the_tree)
+{
+	CHECK_INT(guard_scan(proc_fd, -1, true, &ts), 0);
+	CHECK_INT(ts.n, 9);
+	const struct guard_task *k = find(2), *j = find(400), *c = find(500), *z = find(600);
+	CHECK(k && k->t.kthread);
+	CHECK(j && !j->t.kthread);
+	if (j) {
+		CHECK_STR(j->t.comm, "java");
+		CHECK_INT(j->pgid, 400);
+		CHECK_INT(j->start_ticks, 1400);
+		CHECK_INT(j->t.rss_anon_pages, 200000);
+		CHECK_INT(j->t.uid, 1000);
+		CHECK_STR(j->cmdline, "/usr/bin/java -jar app.jar");
+	}
+	if (c) {
+		CHECK_INT(c->t.rss_shmem_pages, 225000);
+		/* a kill frees anon (+ swap, page tables), not shmem or file pages */
+		CHECK_INT(guard_task_freeable_kib(c, 4), 300000 + 584);
+	}
+	CHECK(z && !known(z->t.rss_anon_pages));
+}
+
+TEST(kernel_badness_decides)
+{
+	struct guard_config c;
+	struct guard_choice ch;
+	guard_config_defaults(&c);
+	CHECK_INT(choose(&c, 99999, 0, &ch), 0);
+	/* swapper: 25000 anon + 150000 swap pages + page tables + 200 × 1048 */
+	CHECK_INT(victim_pid(&ch), 700);
+	CHECK_INT(ch.action, GUARD_ACTION_PROCESS);
+	CHECK_INT(ch.nr_group, 1);
+	CHECK_INT(ch.badness, 25000 + 150000 + 48 + 200 * (TOTALPAGES / 1000));
+	CHECK(ch.runner_up >= 0 && ts.tasks[ch.runner_up].t.pid == 500);
+	CHECK_STR(ch.reason, "largest by kernel badness");
+	/* The spared: init, kthread, sshd (protect list), postgres (-1000), zombie */
+	CHECK_INT(ch.nr_protected, 5);
+	CHECK_INT(ch.nr_candidates, 4);
+	const struct guard_task *pg = find(300);
+	CHECK(pg && pg->tier < 0);
+	if (pg)
+		CHECK_STR(pg->why_protected, "oom_score_adj -1000");
+	const struct guard_task *ssh = find(100);
+	if (ssh)
+		CHECK_STR(ssh->why_protected, "protect list");
+	guard_config_release(&c);
+}
+
+TEST(never_itself)
+{
+	struct guard_config c;
+	struct guard_choice ch;
+	guard_config_defaults(&c);
+	CHECK_INT(choose(&c, 700, 0, &ch), 0);
+	CHECK_INT(victim_pid(&ch), 500);
+	const struct guard_task *self = find(700);
+	if (self)
+		CHECK_STR(self->why_protected, "oomkit guard itself");
+	guard_config_release(&c);
+}
+
+TEST(prefer_and_avoid)
+{
+	struct guard_config c;
+	struct guard_choice ch;
+	char err[256];
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_set(&c, "prefer", "java", -1, err, sizeof(err)), 0);
+	CHECK_INT(choose(&c, 99999, 0, &ch), 0);
+	CHECK_INT(victim_pid(&ch), 400);      /* preferred beats larger badness */
+	CHECK(strstr(ch.reason, "preferred") != NULL);
+	const struct guard_task *w = find(401);
+	CHECK(w && w->tier == 0);              /* matched on its command line */
+	guard_config_release(&c);
+
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_set(&c, "avoid", "^(swapper|chrome)$", -1, err, sizeof(err)), 0);
+	CHECK_INT(choose(&c, 99999, 0, &ch), 0);
+	CHECK_INT(victim_pid(&ch), 400);
+	guard_config_release(&c);
+
+	/* Only avoided processes left: still chosen, said so. */
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_set(&c, "avoid", ".", -1, err, sizeof(err)), 0);
+	CHECK_INT(choose(&c, 99999, 0, &ch), 0);
+	CHECK_INT(victim_pid(&ch), 700);
+	CHECK(strstr(ch.reason, "avoided") != NULL);
+	guard_config_release(&c);
+}
+
+TEST(protected_even_when_largest)
+{
+	struct guard_config c;
+	struct guard_choice ch;
+	char err[256];
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_set(&c, "protect", "swapper chrome", -1, err, sizeof(err)), 0);
+	CHECK_INT(choose(&c, 99999, 0, &ch), 0);
+	/* sshd is no longer protected (the list was replaced) but java is larger */
+	CHECK_INT(victim_pid(&ch), 400);
+	guard_config_release(&c);
+
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_set(&c, "protect", "swapper chrome java worker sshd", -1, err, sizeof(err)), 0);
+	CHECK_INT(choose(&c, 99999, 0, &ch), -ESRCH);   /* only init, kthread, -1000, zombie left */
+	guard_config_release(&c);
+}
+
+TEST(escalation)
+{
+	struct guard_config c;
+	struct guard_choice ch;
+	char err[256];
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_set(&c, "avoid", "^(swapper|chrome)$", -1, err, sizeof(err)), 0);
+	/* java alone frees ~801 MB; 850 MB are needed: its process group. */
+	CHECK_INT(choose(&c, 99999, 850000, &ch), 0);
+	CHECK_INT(victim_pid(&ch), 400);
+	CHECK_INT(ch.action, GUARD_ACTION_PGROUP);
+	CHECK_INT(ch.nr_group, 2);
+	CHECK_INT(ch.freeable_kib, 800000 + 1560 + 100000 + 192);
+	CHECK_INT(ch.need_kib, 850000);
+	/* Enough from one process: no escalation. */
+	CHECK_INT(choose(&c, 99999, 500000, &ch), 0);
+	CHECK_INT(ch.action, GUARD_ACTION_PROCESS);
+	guard_config_release(&c);
+
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_set(&c, "avoid", "^(swapper|chrome)$", -1, err, sizeof(err)), 0);
+	CHECK_INT(guard_config_set(&c, "escalate", "no", -1, err, sizeof(err)), 0);
+	CHECK_INT(choose(&c, 99999, 850000, &ch), 0);
+	CHECK_INT(ch.action, GUARD_ACTION_PROCESS);
+	CHECK_INT(ch.nr_group, 1);
+	guard_config_release(&c);
+
+	/* A process alone in its group cannot escalate. */
+	guard_config_defaults(&c);
+	CHECK_INT(choose(&c, 99999, 10000000, &ch), 0);
+	CHECK_INT(victim_pid(&ch), 700);
+	CHECK_INT(ch.action, GUARD_ACTION_PROCESS);
+	guard_config_release(&c);
+}
+
+TEST(cgroup_scope)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/tests/fixtures/guard/cgroup", check_srcdir());
+	int cg = open(path, O_RDONLY | O_DIRECTORY);
+	if (cg < 0) {
+		SKIP("fixture cgroup missing");
+		return;
+	}
+	CHECK_INT(guard_scan(proc_fd, cg, false, &ts), 0);
+	close(cg);
+	CHECK_INT(ts.n, 4);      /* 400 401 and, in the child, 500 300 */
+	struct guard_config c;
+	struct guard_choice ch;
+	char err[256];
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), 0);
+	struct kver kv = kv_now();
+	CHECK_INT(guard_policy_choose(&c, &ts, 99999, 65536, 4, &kv, 0, &ch), 0);
+	CHECK_INT(victim_pid(&ch), 500);    /* postgres larger but -1000 */
+	guard_config_release(&c);
+}
+
+int main(void)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/tests/fixtures/guard/proc", check_srcdir());
+	proc_fd = open(path, O_RDONLY | O_DIRECTORY);
+	if (proc_fd < 0 || guard_taskset_init(&ts) != 0) {
+		RUN(scan_reads_the_tree);
+		return check_summary();
+	}
+	RUN(scan_reads_the_tree);
+	RUN(kernel_badness_decides);
+	RUN(never_itself);
+	RUN(prefer_and_avoid);
+	RUN(protected_even_when_largest);
+	RUN(escalation);
+	RUN(cgroup_scope);
+	guard_taskset_release(&ts);
+	close(proc_fd);
+	return check_summary();
+}

@@ -1,0 +1,716 @@
+/* test_parse.c — the report parser on the corpus (tests/corpus/NAME.log, real
+ * reports) and on the era collection (tests/reports/eras/NAME.log, written from
+ * the kernel's own formats), each checked against the facts in the .json
+ * beside it; plus targeted checks of the parts the facts do not cover. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "model/event.h"
+#include "report/report.h"
+
+/* ---- collecting events ------------------------------------------------------ */
+
+#define MAX_EV 16
+
+struct got {
+	int n;
+	struct oom_event ev[MAX_EV];      /* copies without the task table */
+	size_t nr_tasks[MAX_EV];
+	struct oom_task victim_row[MAX_EV];
+	struct oom_task first_row[MAX_EV];
+	struct oom_task last_row[MAX_EV];
+};
+
+static void collect(struct oom_event *ev, void *ctx)
+{
+	struct got *g = ctx;
+	if (g->n >= MAX_EV)
+		return;
+	int i = g->n++;
+	g->ev[i] = *ev;
+	g->ev[i].snap.tasks = NULL;
+	g->ev[i].snap.cap_tasks = 0;
+	g->nr_tasks[i] = ev->snap.nr_tasks;
+	task_init(&g->victim_row[i]);
+	task_init(&g->first_row[i]);
+	task_init(&g->last_row[i]);
+	if (ev->snap.nr_tasks) {
+		g->first_row[i] = ev->snap.tasks[0];
+		g->last_row[i] = ev->snap.tasks[ev->snap.nr_tasks - 1];
+	}
+	for (size_t t = 0; t < ev->snap.nr_tasks; t++)
+		if (ev->snap.tasks[t].pid == ev->victim.pid)
+			g->victim_row[i] = ev->snap.tasks[t];
+}
+
+/* Strips the simple transport prefixes of the test files: syslog
+ * "Mon DD HH:MM:SS host kernel: ", "[ 123.456789] ", "[Di Aug 12 03:54:03 2025] ". */
+static const char *strip_prefix(const char *s, const char *e, const char **time, size_t *time_len)
+{
+	*time = NULL;
+	*time_len = 0;
+	const char *k = NULL;
+	if (e - s > 16 && s[3] == ' ' && s[6] == ' ' && s[9] == ':' && (k = memmem(s, (size_t)(e - s), " kernel: ", 9)))
+		s = k + 9;
+	if (s < e && *s == '[') {
+		const char *c = memchr(s, ']', (size_t)(e - s));
+		if (c && c - s < 40) {
+			bool ok = true;
+			for (const char *q = s + 1; q < c; q++)
+				if (!((*q >= '0' && *q <= '9') || *q == '.' || *q == ' ' || *q == ':' ||
+				      (*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z')))
+					ok = false;
+			/* a task-table row "[  123]" is not a timestamp */
+			bool digits_only = true;
+			for (const char *q = s + 1; q < c; q++)
+				if (!((*q >= '0' && *q <= '9') || *q == ' '))
+					digits_only = false;
+			/* nor is a caller id "[ T123]" */
+			const char *q0 = s + 1;
+			while (q0 < c && *q0 == ' ')
+				q0++;
+			bool caller = q0 + 1 < c && (*q0 == 'T' || *q0 == 'C') && q0[1] >= '0' && q0[1] <= '9';
+			if (ok && !digits_only && !caller && !(c - s >= 4 && memmem(s, (size_t)(c - s), "pid", 3))) {
+				*time = s + 1;
+				*time_len = (size_t)(c - s - 1);
+				s = c + 1;
+				if (s < e && *s == ' ')
+					s++;
+			}
+		}
+	}
+	return s;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 1 << 16, n = 0;
+	char *b = malloc(cap);
+	size_t r;
+	while (b && (r = fread(b + n, 1, cap - n, f)) > 0) {
+		n += r;
+		if (n == cap) {
+			char *nb = realloc(b, cap *= 2);
+			if (!nb) {
+				free(b);
+				b = NULL;
+			}
+			b = nb;
+		}
+	}
+	fclose(f);
+	if (b) {
+		b[n < cap ? n : cap - 1] = '\0';
+		*len = n;
+	}
+	return b;
+}
+
+/* Feeds a text as lines; caller ids "[ T123]" after the time become caller. */
+static void parse_text(const char *text, size_t len, struct got *g, const char *name)
+{
+	memset(g, 0, sizeof(*g));
+	struct report_parser *p = report_parser_new(name, collect, g);
+	const char *s = text, *end = text + len;
+	uint64_t lineno = 0;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
+		struct report_line l;
+		memset(&l, 0, sizeof(l));
+		l.lineno = ++lineno;
+		const char *t = strip_prefix(s, e, &l.time, &l.time_len);
+		if (e - t > 4 && t[0] == '[' && (t[1] == 'T' || t[1] == 'C' || t[1] == ' ')) {
+			const char *c = memchr(t, ']', (size_t)(e - t));
+			const char *q = t + 1;
+			while (q < e && *q == ' ')
+				q++;
+			if (c && (*q == 'T' || *q == 'C') && c - q < 12 && q + 1 < c && q[1] >= '0' && q[1] <= '9') {
+				l.caller = q;
+				l.caller_len = (size_t)(c - q);
+				t = c + 1;
+				if (t < e && *t == ' ')
+					t++;
+			}
+		}
+		l.text = t;
+		l.len = (size_t)(e - t);
+		report_parser_feed(p, &l);
+		s = nl ? nl + 1 : end;
+	}
+	report_parser_finish(p);
+	report_parser_free(p);
+}
+
+static void parse_file(const char *path, struct got *g)
+{
+	size_t len = 0;
+	char *text = slurp(path, &len);
+	if (!text) {
+		memset(g, 0, sizeof(*g));
+		printf("cannot read %s\n", path);
+		check_failed++;
+		return;
+	}
+	parse_text(text, len, g, path);
+	free(text);
+}
+
+/* ---- the facts files -------------------------------------------------------- */
+
+/* The raw JSON value of "key" (flat objects only): string without quotes,
+ * number, or "null".  Returns false when absent. */
+static bool fact(const char *json, const char *key, char *out, size_t cap)
+{
+	char pat[80];
+	snprintf(pat, sizeof(pat), "\"%s\":", key);
+	const char *p = strstr(json, pat);
+	if (!p)
+		return false;
+	p += strlen(pat);
+	while (*p == ' ')
+		p++;
+	size_t n = 0;
+	if (*p == '"') {
+		p++;
+		while (*p && *p != '"' && n + 1 < cap) {
+			if (*p == '\\' && p[1])
+				p++;
+			out[n++] = *p++;
+		}
+	} else {
+		while (*p && *p != ',' && *p != '\n' && *p != '}' && n + 1 < cap)
+			out[n++] = *p++;
+		while (n > 0 && out[n - 1] == ' ')
+			n--;
+	}
+	out[n] = '\0';
+	return true;
+}
+
+static void check_fact_str(const char *json, const char *key, const char *got, const char *file)
+{
+	char want[512];
+	if (!fact(json, key, want, sizeof(want)))
+		return;
+	if (!strcmp(want, "null"))
+		want[0] = '\0';
+	if (!strcmp(want, got)) {
+		check_passed++;
+	} else {
+		check_failed++;
+		printf("FAIL %s: %s = \"%s\", expected \"%s\"\n", file, key, got, want);
+	}
+}
+
+static void check_fact_int(const char *json, const char *key, int64_t got, const char *file)
+{
+	char want[64];
+	if (!fact(json, key, want, sizeof(want)))
+		return;
+	int64_t w = OOM_NA;
+	if (strcmp(want, "null") != 0)
+		w = strtoll(want, NULL, 10);
+	if (w == got) {
+		check_passed++;
+	} else {
+		check_failed++;
+		printf("FAIL %s: %s = %lld, expected %s\n", file, key, known(got) ? (long long)got : -999999LL, want);
+	}
+}
+
+static const char *basename_of(const char *p)
+{
+	const char *s = strrchr(p, '/');
+	return s ? s + 1 : p;
+}
+
+/* Checks one .log against its .json; returns the number of events. */
+static int check_report(const char *logpath)
+{
+	char jpath[1024];
+	snprintf(jpath, sizeof(jpath), "%.*s.json", (int)(strlen(logpath) - 4), logpath);
+	size_t jl;
+	char *json = slurp(jpath, &jl);
+	const char *name = basename_of(logpath);
+	if (!json) {
+		printf("FAIL %s: no facts file\n", name);
+		check_failed++;
+		return 0;
+	}
+	struct got *g = calloc(1, sizeof(*g));
+	parse_file(logpath, g);
+	char want[64];
+	int nev = 1;
+	if (fact(json, "events", want, sizeof(want)))
+		nev = atoi(want);
+	if (g->n != nev) {
+		check_failed++;
+		printf("FAIL %s: %d events, expected %d\n", name, g->n, nev);
+	} else {
+		check_passed++;
+	}
+	int idx = 0;
+	if (fact(json, "event_index", want, sizeof(want)))
+		idx = atoi(want);
+	if (g->n > idx) {
+		struct oom_event *ev = &g->ev[idx];
+		check_fact_str(json, "kernel", ev->kernel, name);
+		check_fact_str(json, "arch", ev->arch, name);
+		check_fact_str(json, "trigger_comm", ev->req.trigger_comm, name);
+		check_fact_int(json, "trigger_pid", ev->req.trigger_pid, name);
+		check_fact_str(json, "gfp_mask", ev->req.gfp_text, name);
+		check_fact_int(json, "order", ev->req.order, name);
+		check_fact_str(json, "constraint", ev->constraint, name);
+		check_fact_str(json, "memcg", ev->kind == OOM_KIND_MEMCG ? ev->snap.memcg.path : "", name);
+		check_fact_int(json, "victim_pid", ev->have_victim ? ev->victim.pid : OOM_NA, name);
+		check_fact_str(json, "victim_comm", ev->victim.comm, name);
+		check_fact_int(json, "victim_anon_rss_kb", ev->victim.anon_rss_kib, name);
+		check_fact_int(json, "victim_file_rss_kb", ev->victim.file_rss_kib, name);
+		check_fact_int(json, "victim_shmem_rss_kb", ev->victim.shmem_rss_kib, name);
+		check_fact_int(json, "victim_total_vm_kb", ev->victim.total_vm_kib, name);
+		check_fact_int(json, "oom_score_adj_of_victim", ev->victim.oom_score_adj, name);
+		check_fact_int(json, "swap_total_kb", ev->snap.mem.swap_total_kib, name);
+		check_fact_int(json, "swap_free_kb", ev->snap.mem.swap_free_kib, name);
+		check_fact_str(json, "kind", oom_kind_name(ev->kind), name);
+		check_fact_str(json, "outcome", oom_outcome_name(ev->outcome), name);
+		check_fact_int(json, "page_size_kb", ev->snap.page_size_kib, name);
+		check_fact_int(json, "total_kb", ev->snap.mem.total_kib, name);
+		check_fact_int(json, "free_kb", ev->snap.mem.free_kib, name);
+		check_fact_int(json, "tasks", (int64_t)g->nr_tasks[idx], name);
+		check_fact_int(json, "zones", ev->snap.nr_zones, name);
+		if (fact(json, "truncated", want, sizeof(want)))
+			CHECK_INT(ev->truncated, strcmp(want, "true") == 0);
+		if (fact(json, "header_missing", want, sizeof(want)))
+			CHECK_INT(ev->header_missing, strcmp(want, "true") == 0);
+		for (int w = 0; w < ev->nr_warnings; w++)
+			printf("  note %s: %s\n", name, ev->warnings[w]);
+	}
+	free(json);
+	free(g);
+	return nev;
+}
+
+static int check_dir(const char *rel)
+{
+	char dir[1024];
+	snprintf(dir, sizeof(dir), "%s/%s", check_srcdir(), rel);
+	DIR *d = opendir(dir);
+	if (!d) {
+		SKIP("report directory missing");
+		return 0;
+	}
+	struct dirent *de;
+	char *names[256];
+	int n = 0;
+	while ((de = readdir(d)) && n < 256) {
+		size_t l = strlen(de->d_name);
+		if (l > 4 && !strcmp(de->d_name + l - 4, ".log"))
+			names[n++] = strdup(de->d_name);
+	}
+	closedir(d);
+	int files = 0;
+	for (int i = 0; i < n; i++) {
+		char path[2048];
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		check_report(path);
+		files++;
+		free(names[i]);
+	}
+	return files;
+}
+
+TEST(corpus_reports)
+{
+	int n = check_dir("tests/corpus");
+	CHECK(n >= 6);
+}
+
+TEST(era_reports)
+{
+	int n = check_dir("tests/reports/eras");
+	CHECK(n >= 18);
+}
+
+/* ---- targeted checks --------------------------------------------------------- */
+
+static struct got *parse_rel(const char *rel)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", check_srcdir(), rel);
+	struct got *g = calloc(1, sizeof(*g));
+	parse_file(path, g);
+	return g;
+}
+
+static const struct oom_zone *zone_of(const struct oom_event *ev, int node, const char *name)
+{
+	for (int i = 0; i < ev->snap.nr_zones; i++)
+		if (ev->snap.zones[i].node == node && !strcmp(ev->snap.zones[i].name, name))
+			return &ev->snap.zones[i];
+	return NULL;
+}
+
+TEST(rhel7_numa_details)
+{
+	struct got *g = parse_rel("tests/corpus/S01-oomanalyser-rhel7-3.10-mysqld-numa.log");
+	CHECK_INT(g->n, 1);
+	if (g->n < 1)
+		goto out;
+	struct oom_event *ev = &g->ev[0];
+	CHECK_INT(ev->kv.major, 3);
+	CHECK_INT(ev->kv.minor, 10);
+	CHECK_INT(ev->kv.rhel, 7);
+	CHECK_STR(ev->cpuset, "/");
+	CHECK_STR(ev->mems_allowed, "0-1");
+	/* #012-joined summary line (pages × 4) */
+	CHECK_INT(ev->snap.mem.active_anon_kib, 7355653LL * 4);
+	CHECK_INT(ev->snap.mem.free_kib, 39513LL * 4);
+	CHECK_INT(ev->snap.mem.free_pcp_kib, 2958LL * 4);
+	CHECK_INT(ev->snap.mem.ram_kib, 8379834LL * 4);
+	CHECK_INT(ev->snap.mem.total_kib, (8379834LL - 192987) * 4);
+	CHECK_INT(ev->snap.mem.pagecache_kib, 100155LL * 4);
+	CHECK_INT(ev->snap.mem.swap_cached_kib, 11342LL * 4);
+	CHECK_INT(ev->snap.nr_zones, 4);
+	const struct oom_zone *z = zone_of(ev, 0, "Normal");
+	CHECK(z != NULL);
+	if (z) {
+		CHECK_INT(z->free_kib, 36692);
+		CHECK_INT(z->min_kib, 36784);
+		CHECK_INT(z->managed_kib, 13368348);
+		CHECK_INT(z->nr_lowmem_reserve, 4);
+		CHECK_INT(z->lowmem_reserve_pages[2], 0);
+		CHECK_INT(z->nr_orders, 11);
+		CHECK_INT(z->free_blocks[0], 1231);
+		CHECK_INT(z->free_blocks[5], 23);
+		CHECK_INT(z->free_blocks[6], 0);
+		CHECK(z->free_types_known);
+		CHECK_INT(z->free_types[0], MT_UNMOVABLE | MT_RECLAIMABLE | MT_MOVABLE);
+		CHECK_INT(z->buddy_total_kib, 38260);
+	}
+	z = zone_of(ev, 0, "DMA32");
+	CHECK(z && z->nr_lowmem_reserve == 4 && z->lowmem_reserve_pages[2] == 13055);
+	z = zone_of(ev, 1, "Normal");
+	CHECK(z && z->free_blocks[8] == 1 && z->all_unreclaimable == 1);
+	CHECK_INT(ev->snap.nr_nodes, 2);
+	CHECK_INT(ev->snap.mem.hugetlb_kib, 0);
+	CHECK_INT(g->nr_tasks[0], 85);
+	CHECK_INT(g->victim_row[0].rss_pages, 5157063);
+	CHECK_INT(g->victim_row[0].nr_ptes, 15483);
+	CHECK_INT(g->victim_row[0].swapents_pages, 1527848);
+	CHECK_INT(ev->victim.selected_pid, 6576);
+	CHECK_INT(ev->victim.score, 651);
+	CHECK_STR(ev->victim.message, "Out of memory");
+	CHECK(!ev->truncated);
+	CHECK(!ev->header_missing);
+out:
+	free(g);
+}
+
+TEST(sysrq_details)
+{
+	struct got *g = parse_rel("tests/corpus/S02-oomanalyser-ubuntu2110-5.13-sysrq-manual.log");
+	if (g->n < 1) {
+		CHECK(0);
+		free(g);
+		return;
+	}
+	struct oom_event *ev = &g->ev[0];
+	CHECK_INT(ev->req.gfp_mask, 0xcc0);
+	CHECK(ev->req.gfp_known);
+	CHECK_STR(ev->req.nodemask, "(null)");
+	CHECK_STR(ev->task_memcg, "/system.slice/unattended-upgrades.service");
+	CHECK_INT(ev->victim.uid, 0);
+	CHECK_INT(ev->victim.pgtables_kib, 104);
+	CHECK_INT(ev->snap.nodes[0].kernel_stack_kib, 1856);
+	CHECK_INT(ev->snap.nodes[0].all_unreclaimable, 0);
+	CHECK_INT(ev->snap.mem.kernel_stack_kib, 1856);
+	CHECK_INT(g->victim_row[0].pgtables_bytes, 106496);
+	CHECK_INT(ev->kv.major, 5);
+	CHECK_INT(ev->kv.minor, 13);
+	CHECK(!ev->kv.inferred);
+	free(g);
+}
+
+TEST(memcg_v2_details)
+{
+	struct got *g = parse_rel("tests/corpus/S04-oomanalyser-proxmox-5.15-lxc-cgroupv2.log");
+	if (g->n < 1) {
+		CHECK(0);
+		free(g);
+		return;
+	}
+	struct oom_event *ev = &g->ev[0];
+	const struct oom_memcg *m = &ev->snap.memcg;
+	CHECK(ev->snap.have_memcg);
+	CHECK_INT(m->version, 2);
+	CHECK_INT(m->usage_kib, 31211520);
+	CHECK_INT(m->limit_kib, 31211520);
+	CHECK_INT(m->failcnt, 83420);
+	CHECK_INT(m->swap_limit_kib, 0);
+	CHECK_INT(m->anon_kib, 31154200576LL / 1024);
+	CHECK_INT(m->shmem_kib, 687980544LL / 1024);
+	CHECK_INT(m->slab_unreclaimable_kib, 15298680LL / 1024);
+	CHECK_STR(ev->time, "Di Aug 12 03:54:03 2025");
+	CHECK_INT(g->first_row[0].pid, 19690);
+	CHECK_INT(g->last_row[0].pid, 1083565);
+	CHECK_INT(ev->snap.page_size_kib, 4);
+	CHECK(!ev->have_meminfo);
+	CHECK(strncmp(ev->task_memcg, "/lxc/39004/ns/system.slice/docker-", 34) == 0);
+	free(g);
+}
+
+TEST(truncated_lines_and_edits)
+{
+	/* S05: zone lines cut with '>' */
+	struct got *g = parse_rel("tests/corpus/S05-hotsos-5.4-sysrq-manual-journal-truncated.log");
+	if (g->n >= 1) {
+		struct oom_event *ev = &g->ev[0];
+		const struct oom_zone *z = zone_of(ev, 0, "DMA32");
+		CHECK(z != NULL);
+		if (z) {
+			CHECK_INT(z->free_kib, 872388);
+			CHECK_INT(z->managed_kib, 3034312);
+			CHECK_INT(z->free_blocks[10], 186);
+		}
+		CHECK_INT(g->last_row[0].pid, 130681);
+		/* "tmux: client" — a comm with a space and a colon */
+		CHECK_INT(ev->snap.nr_tasks > 0, 1);
+	} else {
+		CHECK(0);
+	}
+	free(g);
+	/* S06: zone line broken after "active_anon:", "4*5 12kB" in a buddy line */
+	g = parse_rel("tests/corpus/S06-parseoom-debian-5.10-clamd-swapfull-edited.log");
+	if (g->n >= 1) {
+		struct oom_event *ev = &g->ev[0];
+		const struct oom_zone *z = zone_of(ev, 0, "DMA32");
+		CHECK(z != NULL);
+		if (z) {
+			CHECK_INT(z->active_anon_kib, 278804);
+			CHECK_INT(z->inactive_anon_kib, 1620588);
+			CHECK_INT(z->managed_kib, 2014556);
+			CHECK_INT(z->free_cma_kib, 0);
+		}
+		z = zone_of(ev, 0, "DMA");
+		CHECK(z != NULL);
+		if (z) {
+			CHECK_INT(z->free_blocks[6], 5);
+			CHECK(!known(z->free_blocks[7]));
+			CHECK_INT(z->free_blocks[8], 2);
+			CHECK_INT(z->free_blocks[9], 1);
+			CHECK_INT(z->nr_orders, 11);
+		}
+		CHECK(ev->victim.reaped);
+		CHECK_INT(ev->victim.reaped_anon_rss_kib, 0);
+		CHECK_INT(ev->snap.mem.hugetlb_kib, 2 * 1048576 + 12 * 2048);
+		CHECK(ev->nr_warnings >= 1);
+	} else {
+		CHECK(0);
+	}
+	free(g);
+}
+
+TEST(headerless_kills)
+{
+	const char *text =
+		"Out of memory: Kill process 100 (a) score 900 or sacrifice child\n"
+		"Killed process 100 (a) total-vm:1000kB, anon-rss:800kB, file-rss:0kB, shmem-rss:0kB\n"
+		"Out of memory: Kill process 101 (b c) score 800 or sacrifice child\n"
+		"Killed process 102 (b-child) total-vm:2000kB, anon-rss:1600kB, file-rss:4kB, shmem-rss:0kB\n"
+		"some other line\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 2);
+	if (g->n == 2) {
+		CHECK(g->ev[0].header_missing);
+		CHECK(!g->ev[0].truncated);
+		CHECK_INT(g->ev[0].victim.pid, 100);
+		CHECK_INT(g->ev[1].victim.selected_pid, 101);
+		CHECK_STR(g->ev[1].victim.selected_comm, "b c");
+		CHECK_INT(g->ev[1].victim.pid, 102);
+		CHECK_STR(g->ev[1].victim.comm, "b-child");
+		CHECK_INT(g->ev[1].kv.major, 3);
+		CHECK(g->ev[1].kv.inferred);
+		CHECK_INT(g->ev[0].first_line, 1);
+		CHECK_INT(g->ev[0].last_line, 2);
+	}
+	free(g);
+}
+
+TEST(interleaved_callers)
+{
+	/* Two CPUs' reports interleaved, told apart by the caller id. */
+	const char *text =
+		"[ T100] a invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"[ T200] b invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"[ T100] CPU: 1 PID: 100 Comm: a Not tainted 5.10.0-1-amd64 #1\n"
+		"[ T200] CPU: 2 PID: 200 Comm: b Not tainted 5.10.0-1-amd64 #1\n"
+		"[ T100] memory: usage 1024kB, limit 1024kB, failcnt 5\n"
+		"[ T100] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/x,task_memcg=/x,task=a,pid=100,uid=0\n"
+		"[ T200] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=big,pid=300,uid=0\n"
+		"[ T100] Memory cgroup out of memory: Killed process 100 (a) total-vm:4000kB, anon-rss:900kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:40kB oom_score_adj:0\n"
+		"[ T200] Out of memory: Killed process 300 (big) total-vm:9000kB, anon-rss:8000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:80kB oom_score_adj:0\n"
+		"[   T50] oom_reaper: reaped process 300 (big), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n"
+		"[   T50] oom_reaper: reaped process 100 (a), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 2);
+	for (int i = 0; i < g->n; i++) {
+		struct oom_event *ev = &g->ev[i];
+		CHECK(ev->victim.reaped);
+		if (ev->victim.pid == 100) {
+			CHECK_STR(ev->req.trigger_comm, "a");
+			CHECK_INT(ev->kind, OOM_KIND_MEMCG);
+			CHECK_INT(ev->snap.memcg.limit_kib, 1024);
+		} else {
+			CHECK_INT(ev->victim.pid, 300);
+			CHECK_STR(ev->req.trigger_comm, "b");
+			CHECK_INT(ev->kind, OOM_KIND_GLOBAL);
+			CHECK_INT(ev->req.trigger_pid, 200);
+		}
+	}
+	free(g);
+}
+
+TEST(cut_at_start_and_end)
+{
+	const char *text =
+		" active_file:212 inactive_file:305 isolated_file:0\n"
+		"Node 0 Normal free:12768kB min:9756kB low:12192kB high:14632kB present:8388608kB managed:8200000kB\n"
+		"Node 0 Normal: 1310*4kB (UME) 18*8kB (UME) 6*16kB (M) 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 5480kB\n"
+		"Tasks state (memory values in pages):\n"
+		"[  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+		"[   2345]  1000  2345  2453157  1889923 15687680        0             0 java\n"
+		"oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=java,pid=2345,uid=1000\n"
+		"Out of memory: Killed process 2345 (java) total-vm:9812628kB, anon-rss:7559692kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:15320kB oom_score_adj:0\n"
+		"x invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"CPU: 1 PID: 9 Comm: x Not tainted 5.10.0 #1\n"
+		"Mem-Info:\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 2);
+	if (g->n == 2) {
+		CHECK(g->ev[0].truncated);
+		CHECK(!g->ev[0].header_missing);
+		CHECK_INT(g->ev[0].victim.pid, 2345);
+		CHECK_INT(g->ev[0].snap.mem.inactive_file_kib, 305 * 4);
+		CHECK_INT(g->nr_tasks[0], 1);
+		CHECK(g->ev[1].truncated);
+		CHECK_INT(g->ev[1].outcome, OOM_OUTCOME_UNKNOWN);
+		CHECK_STR(g->ev[1].kernel, "5.10.0");
+	}
+	free(g);
+}
+
+TEST(absurd_numbers)
+{
+	const char *text =
+		"x invoked oom-killer: gfp_mask=0xzz, order=99999999999999999999999, oom_score_adj=5000\n"
+		"Mem-Info:\n"
+		"active_anon:99999999999999999999 inactive_anon:-5 isolated_anon:0\n"
+		" free:4611686018427387903 free_pcp:1 free_cma:0\n"
+		"Node 0 DMA free:-1kB min:18446744073709551616kB low:3kB high:4kB present:16kB managed:16kB\n"
+		"Node 0 DMA: 1*4kB (U) 99999999999999999999999*8kB = 12kB\n"
+		"Total swap = -4kB\n"
+		"[ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name\n"
+		"[    1]     0     1 -5 3 1 0 99999 init\n"
+		"Killed process 1 (init) total-vm:-1kB, anon-rss:99999999999999999999999kB, file-rss:0kB\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 1);
+	if (g->n == 1) {
+		struct oom_event *ev = &g->ev[0];
+		CHECK(!known(ev->req.order));
+		CHECK(!ev->req.gfp_known);
+		CHECK(!known(ev->req.trigger_oom_score_adj));
+		CHECK(!known(ev->snap.mem.active_anon_kib));
+		CHECK(!known(ev->snap.mem.inactive_anon_kib));
+		CHECK(!known(ev->snap.mem.free_kib));
+		CHECK(!known(ev->snap.mem.swap_total_kib));
+		CHECK(!known(ev->victim.total_vm_kib));
+		CHECK(!known(ev->victim.anon_rss_kib));
+		CHECK_INT(ev->victim.file_rss_kib, 0);
+		const struct oom_zone *z = zone_of(ev, 0, "DMA");
+		CHECK(z && !known(z->free_kib) && !known(z->min_kib) && z->low_kib == 3);
+		CHECK(z && z->free_blocks[0] == 1 && !known(z->free_blocks[1]));
+		CHECK(ev->nr_warnings >= 4);
+	}
+	free(g);
+}
+
+TEST(split_records)
+{
+	/* ≤4.8 printk pieces: zone, lowmem_reserve and buddy lines split. */
+	const char *text =
+		"a invoked oom-killer: gfp_mask=0x280da, order=0, oom_score_adj=0\n"
+		"Mem-Info:\n"
+		"Node 0 Normal free:12768kB min:9756kB low:12192kB\n"
+		"high:14632kB active_anon:4669884kB present:8388608kB\n"
+		"lowmem_reserve[]:\n"
+		" 0 0 0 0\n"
+		"Node 0 Normal: 1310*4kB (UEM) 18*8kB (UM) 6*16kB (M)\n"
+		"0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 1*4096kB = 9480kB\n"
+		"Killed process 5 (a) total-vm:1kB, anon-rss:1kB, file-rss:0kB\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 1);
+	if (g->n == 1) {
+		const struct oom_zone *z = zone_of(&g->ev[0], 0, "Normal");
+		CHECK(z != NULL);
+		if (z) {
+			CHECK_INT(z->high_kib, 14632);
+			CHECK_INT(z->present_kib, 8388608);
+			CHECK_INT(z->nr_lowmem_reserve, 4);
+			CHECK_INT(z->nr_orders, 11);
+			CHECK_INT(z->free_blocks[10], 1);
+			CHECK_INT(z->buddy_total_kib, 9480);
+		}
+	}
+	free(g);
+}
+
+TEST(parser_api_edges)
+{
+	struct report_parser *p = report_parser_new(NULL, NULL, NULL);
+	CHECK(p != NULL);
+	CHECK(!report_parser_active(p));
+	struct report_line l;
+	memset(&l, 0, sizeof(l));
+	report_parser_feed(p, &l);       /* empty line */
+	l.text = "x invoked oom-killer: gfp_mask=0x0(), order=0, oom_score_adj=0";
+	l.len = strlen(l.text);
+	report_parser_feed(p, &l);
+	CHECK(report_parser_active(p));
+	report_parser_finish(p);          /* no callback: must not crash */
+	CHECK(!report_parser_active(p));
+	report_parser_free(p);
+	report_parser_free(NULL);
+}
+
+int main(void)
+{
+	RUN(corpus_reports);
+	RUN(era_reports);
+	RUN(rhel7_numa_details);
+	RUN(sysrq_details);
+	RUN(memcg_v2_details);
+	RUN(truncated_lines_and_edits);
+	RUN(headerless_kills);
+	RUN(interleaved_callers);
+	RUN(cut_at_start_and_end);
+	RUN(absurd_numbers);
+	RUN(split_records);
+	RUN(parser_api_edges);
+	return check_summary();
+}
