@@ -1,5 +1,5 @@
 /* fuzz_procfs.c — every /proc and cgroup parser of src/live/, one target.
- * The first input byte picks the parser (mod 12); the rest is the file. */
+ * The first input byte picks the parser (mod 13); the rest is the file. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
-	unsigned which = data[0] % 12;
+	unsigned which = data[0] % 13;
 	/* The parsers take (text, len) and must not read past len: give them an
 	 * exact-size heap copy so ASan sees any overrun. */
 	size_t len = size - 1;
@@ -41,6 +41,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case 7: live_vm_init(&v); live_parse_vmstat(text, len, &v); break;
 	case 8: live_parse_memcg_stat(text, len, 1, &cg); break;
 	case 11: live_parse_memcg_stat(text, len, 2, &cg); break;
+	case 12: {
+		char hroot[64];
+		live_parse_mountinfo_memcg(text, len, path, sizeof(path), hroot, sizeof(hroot));
+		break;
+	}
 	case 9: live_parse_memcg_events(text, len, &cg); break;
 	case 10: live_parse_slabinfo(text, len, 4, &s); break;
 	}

@@ -8,7 +8,7 @@ import glob, os, random, re, sys
 
 out, size_mb, corpus = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 rnd = random.Random(42)
-prefix_re = re.compile(r'^(?:\w{3} +\d+ [\d:]{8} \S+ kernel: )?(?:\[[^\]]*\] ?)?')
+prefix_re = re.compile(r'^(?:\w{3} +\d+ [\d:]{8} \S+ kernel: )?(?:\[ *\d+\.\d+\] ?|\[\w+ \w+ +\d+ [\d:]{8} \d{4}\] ?)?')
 
 reports = []
 for path in sorted(glob.glob(os.path.join(corpus, '*.log'))):
@@ -78,24 +78,29 @@ target = size_mb * 1024 * 1024
 plan = [(r, v) for v in VARIANTS for r in reports]
 rnd.shuffle(plan)
 gap = target // (len(plan) + 1)
-written, ts, i, nextrep, embedded = 0, 86400 * 1000000 * 40, 0, gap, 0
+
+# ~4 MB of distinct noise, written again and again (fast for a 1 GB file)
+ts, chunk = 86400 * 1000000 * 40, []
+for i in range(40000):
+    ts += 1500
+    chunk.append('%s web01 %s\n' % (stamp(ts), noise_line(ts, i)))
+chunk = ''.join(chunk)
+
+written, nextrep, embedded = 0, gap, 0
 with open(out, 'w', encoding='utf-8') as f:
-    buf = []
     while written < target:
-        ts += 1500
-        line = '%s web01 %s\n' % (stamp(ts), noise_line(ts, i))
-        i += 1
-        buf.append(line)
-        written += len(line)
+        n = min(len(chunk), max(nextrep - written, 1))
+        cut = chunk.rfind('\n', 0, n) + 1
+        if cut == 0:
+            cut = chunk.find('\n') + 1     # at least one whole line
+        piece = chunk[:cut]
+        f.write(piece)
+        written += len(piece)
         if written >= nextrep and plan:
             r, v = plan.pop()
             block = '\n'.join(render(r, v, ts)) + '\n'
-            buf.append(block)
+            f.write(block)
             written += len(block)
             embedded += 1
             nextrep += gap
-        if len(buf) > 4096:
-            f.write(''.join(buf))
-            buf = []
-    f.write(''.join(buf))
 print(embedded)

@@ -23,8 +23,9 @@ static void usage(FILE *f)
 	      "predicted /proc/PID/oom_score, share of memory, memory cgroup, and how far\n"
 	      "the first leads the second.\n\n"
 	      "Options:\n"
-	      "  -c, --cgroup PATH    rank inside this memory cgroup directory (v1 or v2);\n"
-	      "                       the kernel then uses its limit (+ swap) as the total\n"
+	      "  -c, --cgroup PATH    rank inside this memory cgroup (v1 or v2): its directory,\n"
+	      "                       or its path as /proc/PID/cgroup shows it; the kernel\n"
+	      "                       then uses its limit (+ swap) as the total\n"
 	      "  -a, --all            also list kernel threads (never candidates)\n"
 	      "  -n, --lines N        show the first N ranked processes (default 20; all with --json)\n"
 	      "  -w, --watch SECONDS  refresh every SECONDS (clears the screen on a terminal)\n"
@@ -128,14 +129,27 @@ int top_collect(struct top_view *v, const struct live_root *r, const char *cgrou
 		v->global_totalpages = sat_add(ram, swap);
 	v->totalpages = v->global_totalpages;
 
+	char resolved[OOM_PATH_LEN * 2];
 	if (cgroup_dir) {
-		char full[OOM_PATH_LEN * 2];
-		const char *relp = cgroup_dir;
-		while (*relp == '/')
-			relp++;
-		snprintf(full, sizeof(full), "%s%s%s", r->path,
-			 r->path[strlen(r->path) - 1] == '/' ? "" : "/", relp);
-		rc = live_read_memcg(full, &s->memcg);
+		char full[OOM_PATH_LEN * 4];
+		/* A directory below the root; else a path inside the memory
+		 * hierarchy as /proc/PID/cgroup prints it ("/system.slice/x"). */
+		static const char *const mounts[] = { "", "/sys/fs/cgroup/memory", "/sys/fs/cgroup", "/sys/fs/cgroup/unified" };
+		rc = -ENOENT;
+		for (size_t m = 0; m < ARRAY_SIZE(mounts) && rc == -ENOENT; m++) {
+			if (m > 0 && !strncmp(cgroup_dir, "/sys/", 5))
+				break;
+			snprintf(resolved, sizeof(resolved), "%s%s%s", mounts[m], cgroup_dir[0] == '/' || !m ? "" : "/",
+				 cgroup_dir);
+			const char *relp = resolved;
+			while (*relp == '/')
+				relp++;
+			int fl = snprintf(full, sizeof(full), "%s%s%s", r->path,
+					  r->path[strlen(r->path) - 1] == '/' ? "" : "/", relp);
+			rc = fl > 0 && (size_t)fl < sizeof(full) ? live_read_memcg(full, &s->memcg) : -ENAMETOOLONG;
+			if (m == 0 && rc == -ENOTDIR)
+				rc = -ENOENT;
+		}
 		if (rc < 0) {
 			snprintf(err, errlen, "%s is not a memory cgroup directory: %s", cgroup_dir,
 				 rc == -ENOENT ? "no memory.current or memory.usage_in_bytes in it" : strerror(-rc));
@@ -154,15 +168,27 @@ int top_collect(struct top_view *v, const struct live_root *r, const char *cgrou
 			v->limit_unlimited = true;
 	}
 
-	rc = live_scan_tasks(r, s, cgroup_dir);
+	rc = live_scan_tasks(r, s, cgroup_dir ? resolved : NULL);
 	if (rc < 0) {
 		snprintf(err, errlen, "cannot list processes: %s", strerror(-rc));
 		return rc;
 	}
-	/* Ranking: init of the initial pid namespace is never a candidate; the
-	 * model knows it by tgid 1. */
 	int second = -1;
-	int first = badness_rank(s, v->totalpages, &v->kv, &second);
+	badness_rank(s, v->totalpages, &v->kv, &second);
+	/* The model takes every tgid 1 for init (is_global_init); inside a pid
+	 * namespace our pid 1 is an ordinary process to the kernel, eligible
+	 * and scored as such. */
+	for (size_t i = 0; i < s->nr_tasks; i++) {
+		struct oom_task *t = &s->tasks[i];
+		if (t->tgid != 1 || t->global_init || t->kthread)
+			continue;
+		struct oom_task c = *t;
+		c.tgid = c.pid = INT32_MAX;
+		t->badness = badness_for_era(&c, v->totalpages, psz, &v->kv);
+		int64_t bg = v->totalpages == v->global_totalpages ? t->badness
+			     : badness_for_era(&c, v->global_totalpages, psz, &v->kv);
+		t->oom_score = oom_score_for_era(bg, v->global_totalpages, &v->kv);
+	}
 
 	v->order = malloc((s->nr_tasks ? s->nr_tasks : 1) * sizeof(*v->order));
 	if (!v->order) {
@@ -183,21 +209,14 @@ int top_collect(struct top_view *v, const struct live_root *r, const char *cgrou
 			v->order[k++] = i;
 	v->n_kthreads = k - v->n_ranked - v->n_immune;
 	v->n_order = k;
+	/* The order mirrors badness_rank's choice: highest badness, ties by the
+	 * era's rule (later_wins), so order[0] is the task the kernel picks. */
 	sort_view = v;
-	qsort(v->order, v->n_ranked, sizeof(*v->order), cmp_rank);
-	qsort(v->order + v->n_ranked, v->n_immune, sizeof(*v->order), cmp_footprint);
+	if (v->n_ranked > 1)
+		qsort(v->order, v->n_ranked, sizeof(*v->order), cmp_rank);
+	if (v->n_immune > 1)
+		qsort(v->order + v->n_ranked, v->n_immune, sizeof(*v->order), cmp_footprint);
 	sort_view = NULL;
-	if (v->n_ranked && first >= 0 && v->order[0] != (size_t)first) {
-		/* Should not happen: the sort mirrors badness_rank's tie rule. */
-		for (size_t i = 0; i < v->n_ranked; i++)
-			if (v->order[i] == (size_t)first) {
-				size_t t = v->order[0];
-				v->order[0] = v->order[i];
-				v->order[i] = t;
-				break;
-			}
-	}
-	(void)second;
 	if (v->n_ranked >= 2)
 		v->lead_pages = s->tasks[v->order[0]].badness - s->tasks[v->order[1]].badness;
 	v->n_show = v->n_ranked;
@@ -207,15 +226,15 @@ int top_collect(struct top_view *v, const struct live_root *r, const char *cgrou
 void top_fill_cgroups(struct top_view *v, const struct live_root *r, size_t n)
 {
 	size_t lim = n < v->n_ranked ? n : v->n_ranked;
-	for (size_t k = 0; k < v->n_order; k++) {
-		bool want = k < lim || (k >= v->n_ranked && k < v->n_ranked + v->n_immune) ||
-			    (v->show_kthreads && k >= v->n_ranked + v->n_immune);
-		if (!want)
-			continue;
-		struct oom_task *t = &v->s->tasks[v->order[k]];
-		if (!t->cgroup[0] && !t->kthread)
-			live_read_task_cgroup(r, t->pid, t->cgroup, sizeof(t->cgroup));
-	}
+	size_t *idx = malloc((v->n_order ? v->n_order : 1) * sizeof(*idx));
+	if (!idx)
+		return;
+	size_t m = 0;
+	for (size_t k = 0; k < v->n_order; k++)
+		if (k < lim || (k >= v->n_ranked && k < v->n_ranked + v->n_immune))
+			idx[m++] = v->order[k];
+	live_fill_task_cgroups(r, v->s, idx, m);
+	free(idx);
 }
 
 void top_view_release(struct top_view *v)

@@ -97,6 +97,7 @@ struct event_analysis {
 	int64_t usable_free_kib;    /* Σ free of usable, evaluated zones */
 	/* victim choice */
 	int64_t totalpages;
+	bool ranked_without_totalpages;   /* every adj 0: exact ranking with no totalpages */
 	int best_idx, second_idx, victim_idx;   /* into ev->snap.tasks; -1 */
 	enum victim_verdict victim_verdict;
 	int64_t margin_kib;         /* best − runner-up (or best − victim), in KiB of points; OOM_NA */

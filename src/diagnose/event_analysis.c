@@ -334,6 +334,11 @@ static void analyse_memory_memcg(const struct oom_event *ev, struct mem_breakdow
 			k = add_opt(k, m->kernel_stack_kib);
 			k = add_opt(k, m->pagetables_kib);
 			k = add_opt(k, m->other_kib);
+			/* cgroup v1 stat dumps have no kernel counters, but the
+			 * "kmem:" line gives the kernel memory charged (4.x+ charges
+			 * it to memory.usage as well). */
+			if (!known(k) && known(c->kmem_usage_kib))
+				k = c->kmem_usage_kib;
 			if (known(k))
 				sum = sat_add(sum, k);
 		}
@@ -420,17 +425,40 @@ static void analyse_victim(struct oom_event *ev, struct event_analysis *a)
 	a->best_idx = a->second_idx = a->victim_idx = a->biggest_idx = -1;
 	a->margin_kib = OOM_NA;
 	a->totalpages = badness_totalpages(ev);
+	/* The largest process by the memory it holds: resident plus swapped. */
 	int64_t big = -1;
-	for (size_t i = 0; i < s->nr_tasks; i++)
-		if (known(s->tasks[i].rss_pages) && s->tasks[i].rss_pages > big) {
-			big = s->tasks[i].rss_pages;
+	for (size_t i = 0; i < s->nr_tasks; i++) {
+		const struct oom_task *t = &s->tasks[i];
+		if (!known(t->rss_pages))
+			continue;
+		int64_t held = t->rss_pages + (known(t->swapents_pages) ? t->swapents_pages : 0);
+		if (held > big) {
+			big = held;
 			a->biggest_idx = (int)i;
 		}
+	}
 	if (s->nr_tasks == 0)
 		return;
-	if (known(a->totalpages) && a->totalpages > 0) {
+	int64_t tp = a->totalpages;
+	if (!known(tp) && kver_cmp(&ev->kv, 3, 8, 0) >= 0) {
+		/* 3.8+ points are rss + swap + page tables + adj × totalpages/1000:
+		 * when every candidate has adj 0 (or -1000, ineligible), the adj
+		 * term vanishes and the ranking is exact without totalpages (which
+		 * a memcg report often lacks: it does not print the machine's swap). */
+		bool adj_free = true;
+		for (size_t i = 0; i < s->nr_tasks; i++) {
+			int64_t adj = s->tasks[i].oom_score_adj;
+			if (!known(adj) || (adj != 0 && adj != -1000))
+				adj_free = false;
+		}
+		if (adj_free) {
+			tp = 1;
+			a->ranked_without_totalpages = true;
+		}
+	}
+	if (known(tp) && tp > 0) {
 		int second = -1;
-		a->best_idx = badness_rank(s, a->totalpages, &ev->kv, &second);
+		a->best_idx = badness_rank(s, tp, &ev->kv, &second);
 		a->second_idx = second;
 	}
 	if (!ev->have_victim)
@@ -499,6 +527,9 @@ static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 		swap_reason(a, "not applicable: a manual OOM (sysrq f) kills without any shortage");
 		return;
 	}
+	if (known(ev->req.order) && ev->req.order > 0 && a->nr_ok == 0 && a->nr_ok_order0 > 0)
+		swap_reason(a, "swapping frees pages but cannot make them contiguous: the request needed an order-%lld block",
+			    (long long)ev->req.order);
 	if (known(m->swap_total_kib) && m->swap_total_kib == 0)
 		swap_reason(a, "no swap is configured (Total swap = 0kB)");
 	else if (analysis_swap_full(m))
@@ -535,9 +566,13 @@ static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 	if (known(kernel) && known(m->total_kib) && m->total_kib > 0 && kernel * 5 > m->total_kib)
 		swap_reason(a, "%s was kernel memory (unreclaimable slab, page tables, stacks), which is never swapped",
 			    fmt_kib(b1, sizeof(b1), kernel));
+	if (known(m->shmem_kib) && known(m->total_kib) && m->shmem_kib * 10 > m->total_kib &&
+	    known(m->swap_total_kib) && m->swap_total_kib == 0)
+		swap_reason(a, "%s was shmem/tmpfs: such pages can leave RAM only through swap, and there was none",
+			    fmt_kib(b1, sizeof(b1), m->shmem_kib));
 	if (known(m->hugetlb_kib) && known(m->total_kib) && m->hugetlb_kib * 10 > m->total_kib)
 		swap_reason(a, "%s was held by huge pages, which are never swapped", fmt_kib(b1, sizeof(b1), m->hugetlb_kib));
-	if (a->nr_swap_reasons == 0 && known(m->swap_free_kib))
+	if (a->nr_swap_reasons == 0 && known(m->swap_free_kib) && !a->memcg)
 		swap_reason(a, "swap still had %s free: reclaim did not get to it in time (anonymous memory grew faster than it could be written out, or swappiness is low)",
 			    fmt_kib(b1, sizeof(b1), m->swap_free_kib));
 }

@@ -6,8 +6,10 @@
  * cpuset or mempolicy constraint ahead of plain exhaustion.  Weights encode
  * that order:
  *   100        manual sysrq (nothing ran out: everything else is context)
- *   80…99      what used the memory (by its share: the bigger, the earlier)
- *   78         lowmem exhausted while HighMem was free (32-bit)
+ *   99         lowmem exhausted while HighMem was free (32-bit): its summary
+ *              names what filled lowmem (slab, page tables, stacks), so it
+ *              is the "what used the memory" cause of such machines
+ *   80…97      what used the memory (by its share: the bigger, the earlier)
  *   76         fragmentation (a high-order block was missing)
  *   74         cpuset / mempolicy constraint
  *   72         atomic reserves exhausted (page allocation failure)
@@ -68,7 +70,7 @@ static int pct(int64_t part, int64_t whole)
 static int share_weight(int share)
 {
 	int w = 80 + share / 5;
-	return w > 99 ? 99 : w;
+	return w > 97 ? 97 : w;
 }
 
 /* What the scope's share is measured against: RAM, or the cgroup's usage. */
@@ -97,17 +99,26 @@ static void biggest_text(struct ctx *c, char *dst, size_t len)
 	char tmp[32];
 	if (t) {
 		int64_t anon = known(t->rss_anon_pages) ? t->rss_anon_pages : OOM_NA;
+		int64_t swap_kib = task_swap_kib(t, c->a->page_size_kib);
+		char sw[48] = "";
+		if (known(swap_kib) && swap_kib > 0)
+			snprintf(sw, sizeof(sw), " + %s swap", fmt_kib(tmp, sizeof(tmp), swap_kib));
 		if (known(anon) && known(c->a->page_size_kib))
-			snprintf(dst, len, "%s (pid %lld, %s anon)", t->comm, (long long)t->pid,
-				 fmt_kib(tmp, sizeof(tmp), anon * c->a->page_size_kib));
+			snprintf(dst, len, "%s (pid %lld, %s anon%s)", t->comm, (long long)t->pid,
+				 fmt_kib(tmp, sizeof(tmp), anon * c->a->page_size_kib), sw);
 		else
-			snprintf(dst, len, "%s (pid %lld, %s rss)", t->comm, (long long)t->pid,
-				 fmt_kib(tmp, sizeof(tmp), task_rss_kib(t, c->a->page_size_kib)));
+			snprintf(dst, len, "%s (pid %lld, %s rss%s)", t->comm, (long long)t->pid,
+				 fmt_kib(tmp, sizeof(tmp), task_rss_kib(t, c->a->page_size_kib)), sw);
 		return;
 	}
 	if (ev->have_victim && known(ev->victim.anon_rss_kib)) {
 		snprintf(dst, len, "%s (pid %lld, %s anon)", ev->victim.comm, (long long)ev->victim.pid,
 			 fmt_kib(tmp, sizeof(tmp), ev->victim.anon_rss_kib));
+		return;
+	}
+	if (ev->have_victim && ev->victim.comm[0]) {
+		snprintf(dst, len, "%s (pid %lld, the victim; the report has no task table)", ev->victim.comm,
+			 (long long)ev->victim.pid);
 		return;
 	}
 	snprintf(dst, len, "the largest process (the report has no task table)");
@@ -268,7 +279,15 @@ static void rule_lowmem(struct ctx *c)
 	 * starve in lowmem while HighMem is free. */
 	if (hi >= 0 && a->classzone >= hi)
 		return;
-	if (a->nr_ok > 0 || m->highmem_free_kib < HIGHMEM_FREE_MIN_KIB)
+	if (m->highmem_free_kib < HIGHMEM_FREE_MIN_KIB)
+		return;
+	/* Normal is lowmem proper; DMA (16 MiB, mostly held back by its
+	 * lowmem_reserve) may pass the check by a few pages and changes nothing. */
+	bool normal_failed = false;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++)
+		if (a->zone[i].evaluated && !a->zone[i].ok && strcmp(ev->snap.zones[i].name, "Normal") == 0)
+			normal_failed = true;
+	if (!normal_failed)
 		return;
 	/* Name the biggest kernel-side user of lowmem. */
 	const char *who = "kernel memory";
@@ -285,7 +304,7 @@ static void rule_lowmem(struct ctx *c)
 	if (known(m->kernel_stack_kib) && (!known(amount) || m->kernel_stack_kib > amount)) {
 		who = "kernel stacks"; amount = m->kernel_stack_kib;
 	}
-	struct finding *f = findings_add(c->out, "lowmem-exhausted-highmem-free", SEV_CRITICAL, 78,
+	struct finding *f = findings_add(c->out, "lowmem-exhausted-highmem-free", SEV_CRITICAL, 99,
 		"32-bit kernel with %s: lowmem exhausted by %s (%s) while HighMem had %s free",
 		K(c, 0, m->total_kib), who, K(c, 1, amount), K(c, 2, m->highmem_free_kib));
 	finding_evidence(f, "the request (%s) may use zones up to %s only: kernel memory must come from lowmem",
@@ -316,14 +335,19 @@ static void rule_fragmentation(struct ctx *c)
 	 * the order was: that is fragmentation, not exhaustion. */
 	bool blocks_missing = false;
 	int largest = -1;
+	int64_t frag_free = OOM_NA;   /* free in the zones that lacked only the block */
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct zone_verdict *zv = &a->zone[i];
 		if (!zv->evaluated)
 			continue;
 		if (zv->block_known && !zv->block_exists)
 			blocks_missing = true;
+		if (!zv->ok_order0 && a->nr_ok_order0 > 0)
+			continue;   /* below min anyway: says nothing about blocks */
 		if (zv->largest_order > largest)
 			largest = zv->largest_order;
+		int64_t fk = ev->snap.zones[i].free_kib;
+		frag_free = known(frag_free) ? frag_free + fk : fk;
 	}
 	if (a->nr_ok_order0 == 0 && !blocks_missing)
 		return;
@@ -339,16 +363,17 @@ static void rule_fragmentation(struct ctx *c)
 	struct finding *f = findings_add(c->out, "fragmentation-high-order", SEV_CRITICAL, failure ? 85 : 76,
 		"order-%lld request (%s) failed with %s free in %s: fragmentation",
 		(long long)order, K(c, 0, known(a->request_bytes) ? a->request_bytes / 1024 : OOM_NA),
-		K(c, 1, a->usable_free_kib), blocks);
+		K(c, 1, known(frag_free) ? frag_free : a->usable_free_kib), blocks);
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
 		const struct zone_verdict *zv = &a->zone[i];
-		if (!zv->evaluated)
-			continue;
-		int fi = zone_frag_index(z, (int)order);
-		finding_evidence(f, "node %d %s: free %s (min %s), largest free block order %d, fragmentation index %d.%03d",
+		if (!zv->evaluated || (!zv->ok_order0 && a->nr_ok_order0 > 0))
+			continue;   /* below min anyway (DMA behind its reserve): not about blocks */
+		long long fi = zone_frag_index(z, (int)order);
+		long long frac = fi % 1000;
+		finding_evidence(f, "node %d %s: free %s (min %s), largest free block order %d, fragmentation index %s%lld.%03lld",
 				 z->node, z->name, K(c, 0, z->free_kib), K(c, 1, z->min_kib), zv->largest_order,
-				 fi / 1000, (fi < 0 ? -fi : fi) % 1000);
+				 fi < 0 && fi > -1000 ? "-" : "", fi / 1000, frac < 0 ? -frac : frac);
 	}
 	if (ev->compaction_disabled)
 		finding_evidence(f, "\"COMPACTION is disabled!!!\": this kernel cannot defragment memory");
@@ -458,6 +483,17 @@ static void rule_memcg(struct ctx *c)
 
 /* ---- exhaustion ------------------------------------------------------------ */
 
+/* Unaccounted memory below the kernel-leak threshold but above 10 % is still
+ * worth a line: on desktops it is mostly GPU memory. */
+static void unaccounted_note(struct ctx *c, struct finding *f)
+{
+	const struct mem_breakdown *m = &c->a->mem;
+	int share = pct(m->unaccounted_kib, m->total_kib);
+	if (share >= 10 && share < UNACCOUNTED_SHARE_PCT)
+		finding_evidence(f, "%s (%d %% of RAM) is in no counter of the report (driver or GPU memory, vmalloc, percpu)",
+				 K(c, 5, m->unaccounted_kib), share);
+}
+
 static void rule_exhaustion(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -465,8 +501,9 @@ static void rule_exhaustion(struct ctx *c)
 	const struct mem_breakdown *m = &a->mem;
 	if (a->memcg || (ev->kind == OOM_KIND_ALLOC_FAILURE && a->atomic))
 		return;
-	/* A high-order request that failed for want of blocks is fragmentation. */
-	if (findings_get(c->out, "fragmentation-high-order"))
+	/* A high-order request that failed for want of blocks is fragmentation;
+	 * lowmem starving beside free HighMem is not the machine running out. */
+	if (findings_get(c->out, "fragmentation-high-order") || findings_get(c->out, "lowmem-exhausted-highmem-free"))
 		return;
 	/* A manual OOM proves no shortage: only call it exhaustion when the
 	 * numbers show one (under 10 % free, or a usable zone below min). */
@@ -479,14 +516,19 @@ static void rule_exhaustion(struct ctx *c)
 	char big[160];
 	biggest_text(c, big, sizeof(big));
 	if (known(m->swap_total_kib) && m->swap_total_kib == 0) {
+		char anon[48] = "";
+		if (known(m->anon_kib))
+			snprintf(anon, sizeof(anon), ", %s anonymous", K(c, 2, m->anon_kib));
 		struct finding *f = findings_add(c->out, "genuine-exhaustion-no-swap", SEV_CRITICAL, 60,
-			"RAM ran out with no swap: %s free of %s, %s anonymous", K(c, 0, m->free_kib),
-			K(c, 1, m->total_kib), K(c, 2, m->anon_kib));
+			"RAM ran out with no swap: %s free of %s%s", K(c, 0, m->free_kib),
+			K(c, 1, m->total_kib), anon);
 		finding_evidence(f, "Total swap = 0kB");
 		if (known(m->free_kib))
-			finding_evidence(f, "free %s of %s; anonymous %s, page cache %s", K(c, 0, m->free_kib),
-					 K(c, 1, m->total_kib), K(c, 2, m->anon_kib), K(c, 3, m->file_kib));
+			finding_evidence(f, "free %s of %s", K(c, 0, m->free_kib), K(c, 1, m->total_kib));
+		if (known(m->anon_kib) && known(m->file_kib))
+			finding_evidence(f, "anonymous %s, page cache %s", K(c, 2, m->anon_kib), K(c, 3, m->file_kib));
 		finding_evidence(f, "largest process: %s", big);
+		unaccounted_note(c, f);
 		finding_advice(f, "find the growth in %s, or cap it with a memory cgroup (systemd MemoryMax=) so it is killed alone", big);
 		finding_advice(f, "add RAM, or some swap (a swap file) so idle anonymous pages can leave RAM before anything is killed");
 		return;
@@ -499,6 +541,7 @@ static void rule_exhaustion(struct ctx *c)
 		if (known(m->anon_kib))
 			finding_evidence(f, "anonymous memory in RAM: %s", K(c, 0, m->anon_kib));
 		finding_evidence(f, "largest process: %s", big);
+		unaccounted_note(c, f);
 		finding_advice(f, "find the growth in %s: with RAM and swap both full, a process grew past the machine (a leak, or an undersized box)", big);
 		finding_advice(f, "cap it with a memory cgroup (systemd MemoryMax=); more swap only delays the kill and makes the machine slow first");
 	}

@@ -341,7 +341,7 @@ static void rule_slab(const struct oom_snapshot *s, const struct live_facts *f, 
 	const struct oom_mem *m = &s->mem;
 	if (!known(f->slab_kib) || !known(m->total_kib) || m->total_kib <= 0)
 		return;
-	int64_t pct = f->slab_kib * 100 / m->total_kib;
+	int64_t pct = (f->slab_kib * 100 + m->total_kib / 2) / m->total_kib;   /* rounded */
 	/* 25 %: judgement; slab on a healthy box is a few percent of RAM. */
 	if (pct < 25)
 		return;

@@ -46,7 +46,7 @@ static const struct key keys[] = {
 	{ "mlock", K_BOOL, F(mlock), 0, 0, "mlockall() after the warm-up pass" },
 	{ "protect-self", K_BOOL, F(protect_self), 0, 0, "set our own oom_score_adj to -1000" },
 	{ "recorder-seconds", K_INT, F(recorder_seconds), 0, 3600, "flight recorder length (one snapshot a second; 0 = off)" },
-	{ "recorder-tasks", K_INT, F(recorder_tasks), 0, 32, "largest tasks kept per snapshot" },
+	{ "recorder-tasks", K_INT, F(recorder_tasks), 0, 16, "largest tasks kept per snapshot" },
 	{ "prefer", K_LIST_PREFER, 0, 0, 0, "extended regex on the process name or command line: kill these first (repeatable)" },
 	{ "avoid", K_LIST_AVOID, 0, 0, 0, "extended regex: kill these last (repeatable)" },
 	{ "protect", K_PROTECT, 0, 0, 0, "process names never killed (space-separated; replaces the default list)" },

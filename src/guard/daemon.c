@@ -67,10 +67,14 @@ static struct daemon {
 	struct guard_metrics_state ms;
 	uint64_t kills_total;
 	int test_delay_ms;
+	uint64_t signalled_ns;
 	/* kmsg capture of one kernel OOM report */
 	char kreport[KMSG_REPORT_CAP];
 	size_t kreport_len;
 	bool kcapturing;
+	int kreport_scope;               /* cgroup scope the last complete report is for; -1 */
+	/* A cgroup's kill counter rose: report once the kmsg report is in (or 500 ms). */
+	uint64_t kkill_pending_ns[GUARD_MAX_SCOPES + 1];
 	/* diagnosis */
 	struct oom_event ev;
 	struct oom_task *diag_tasks;
@@ -276,7 +280,7 @@ struct decision_facts {
 	const struct guard_choice *ch;
 	const struct guard_task *victim;
 	const char *signal;
-	double decision_ms, latency_ms;
+	double decision_ms, latency_ms, signal_ms;
 	int64_t freed_kib, measured_freed_kib;
 	const char *outcome;           /* "exited", "signalled", "already-exited", … */
 	const char *kreport;           /* kernel report text (kmsg records), or NULL */
@@ -448,6 +452,7 @@ static void emit_kill_event(const struct decision_facts *f, const char *incident
 	json_int(&j, "latency_ms", (int64_t)(f->latency_ms + 0.5));
 	json_double(&j, "latency_ms_exact", f->latency_ms, 3);
 	json_double(&j, "decision_ms", f->decision_ms, 3);
+	json_double(&j, "signal_ms", f->signal_ms, 3);
 	json_int(&j, "badness", f->ch->badness);
 	json_int(&j, "oom_score_adj", f->victim->t.oom_score_adj);
 	json_str(&j, "outcome", f->outcome);
@@ -500,6 +505,7 @@ static void finish_kill(struct guard_scope *sc, const struct guard_choice *ch, c
 		.freed_kib = ch->freeable_kib,
 		.measured_freed_kib = known(sc->avail_kib) && known(avail_before) ? sc->avail_kib - avail_before : OOM_NA,
 		.outcome = outcome,
+		.signal_ms = D.signalled_ns > crossed_ns ? (double)(D.signalled_ns - crossed_ns) / 1e6 : 0,
 	};
 	sc->last_latency_ms = f.latency_ms;
 	sc->kills_total[sig == SIGKILL ? 1 : 0]++;
@@ -610,6 +616,7 @@ static void decide(int si)
 	}
 	if (rc == 0)
 		rc = guard_victim_signal(&v, sig);
+	D.signalled_ns = guard_now_ns();
 	if (rc == -ESRCH) {
 		char buf[200];
 		guard_log(GLOG_NOTICE, "%s: victim pid %lld (%s) exited by itself before the signal; re-evaluating",
@@ -751,7 +758,30 @@ static void kmsg_read(void)
 			const char *rp = lp ? memchr(lp, ')', (size_t)(end - lp)) : NULL;
 			if (lp && rp)
 				str_copy(comm, sizeof(comm), lp + 1, (size_t)(rp - lp - 1));
-			/* Attribute it to a watched cgroup when the oom-kill: line names one. */
+			/* A kill in a watched cgroup is reported with that cgroup (its
+			 * counter rose too): leave the report text for it.  The
+			 * oom-kill: line names the OOM domain (5.0+), relative to the
+			 * hierarchy's root; the scope is its full directory. */
+			int owner = -1;
+			const char *om = D.kcapturing ? mem_find(D.kreport, D.kreport_len, "oom_memcg=") : NULL;
+			if (om) {
+				om += 10;
+				const char *oe = om;
+				while (oe < D.kreport + D.kreport_len && *oe != ',' && *oe != '\n')
+					oe++;
+				size_t ol = (size_t)(oe - om);
+				for (int i = 0; ol > 1 && i < D.nr_scopes; i++) {
+					size_t nl2 = strlen(D.scopes[i].name);
+					if (D.scopes[i].kind != SCOPE_MACHINE && nl2 >= ol &&
+					    !memcmp(D.scopes[i].name + nl2 - ol, om, ol))
+						owner = i;
+				}
+			}
+			if (owner >= 0) {
+				D.kreport_scope = owner;
+				D.kcapturing = false;
+				continue;
+			}
 			struct guard_scope *sc = NULL;
 			for (int i = 0; i < D.nr_scopes; i++)
 				if (D.scopes[i].kind == SCOPE_MACHINE)
@@ -924,11 +954,13 @@ static void set_own_adj(void)
 
 int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 {
-	memset(&D, 0, sizeof(D));
+	/* D lives in .bss, zero from the start: no memset, so the pages of the
+	 * buffers used only at an incident stay untouched (and out of the RSS). */
 	D.cli = cli;
 	D.cfgs[0] = *cfg;
 	D.cfg = &D.cfgs[0];
 	D.events_fd = D.proc_dirfd = D.kmsg_fd = D.sig_fd = D.incident_dirfd = -1;
+	D.kreport_scope = -1;
 	D.http.listen_fd = -1;
 	D.self_pid = getpid();
 	guard_log_init();
@@ -1113,7 +1145,8 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 				timeout = t;
 		}
 		if (D.rec.cap > 0) {
-			int t = D.next_record_ns > now ? (int)((D.next_record_ns - now) / 1000000) : 0;
+			/* Rounded up: waking a little early would spin until the deadline. */
+			int t = D.next_record_ns > now ? (int)((D.next_record_ns - now + 999999) / 1000000) : 0;
 			if (t < timeout)
 				timeout = t;
 		}
@@ -1122,8 +1155,11 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 			if (t < timeout)
 				timeout = t;
 		}
+		for (int i = 0; i < D.nr_scopes; i++)
+			if (D.kkill_pending_ns[i] && timeout > 50)
+				timeout = 50;
 		if (D.watchdog_usec) {
-			int t = D.next_watchdog_ns > now ? (int)((D.next_watchdog_ns - now) / 1000000) : 0;
+			int t = D.next_watchdog_ns > now ? (int)((D.next_watchdog_ns - now + 999999) / 1000000) : 0;
 			if (t < timeout)
 				timeout = t;
 		}
@@ -1180,8 +1216,9 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 				D.last_report_ns[i] = 0;
 			/* The kernel's own kills in a cgroup (memory.events / oom_control). */
 			if (sc->kind != SCOPE_MACHINE && known(sc->kernel_oom_kills)) {
-				if (known(prev_kills[i]) && sc->kernel_oom_kills > prev_kills[i])
-					kernel_kill_seen(sc, sc->kernel_oom_kills, NULL, 0, OOM_NA, NULL);
+				if (known(prev_kills[i]) && sc->kernel_oom_kills > prev_kills[i] &&
+				    !D.kkill_pending_ns[i])
+					D.kkill_pending_ns[i] = guard_now_ns();
 				prev_kills[i] = sc->kernel_oom_kills;
 			}
 		}
@@ -1196,16 +1233,44 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		}
 		if (kmsg_at >= 0 && (pfd[kmsg_at].revents & POLLIN))
 			kmsg_read();
+		for (int i = 0; i < D.nr_scopes; i++) {
+			if (!D.kkill_pending_ns[i])
+				continue;
+			bool have = D.kreport_scope == i && D.kreport_len > 0;
+			if (have || D.kmsg_fd < 0 || guard_now_ns() - D.kkill_pending_ns[i] > 500000000ull) {
+				/* pid and comm from the report's kill line, when there is one */
+				int64_t kpid = OOM_NA;
+				char kcomm[OOM_COMM_LEN] = "";
+				const char *kl = have ? mem_find(D.kreport, D.kreport_len, "Killed process ") : NULL;
+				if (kl) {
+					const char *q = kl + 15, *e = D.kreport + D.kreport_len;
+					uint64_t v;
+					if (scan_u64(&q, e, &v) == 0)
+						kpid = (int64_t)v;
+					const char *lp = memchr(q, '(', (size_t)(e - q));
+					const char *rp = lp ? memchr(lp, ')', (size_t)(e - lp)) : NULL;
+					if (lp && rp)
+						str_copy(kcomm, sizeof(kcomm), lp + 1, (size_t)(rp - lp - 1));
+				}
+				kernel_kill_seen(&D.scopes[i], D.scopes[i].kernel_oom_kills, have ? D.kreport : NULL,
+						 have ? D.kreport_len : 0, kpid, kl ? kcomm : NULL);
+				D.kkill_pending_ns[i] = 0;
+				if (have) {
+					D.kreport_scope = -1;
+					D.kreport_len = 0;
+				}
+			}
+		}
 		now = guard_now_ns();
 		if (D.rec.cap > 0 && now >= D.next_record_ns) {
 			/* Tasks and slabs each snapshot while a scope is near its
-			 * thresholds, else every 10th: the cheap parts every second. */
+			 * thresholds, else every 60th: the cheap parts every second. */
 			bool near = false;
 			for (int i = 0; i < D.nr_scopes; i++)
 				if (known(D.scopes[i].avail_kib) && known(D.scopes[i].term_kib) &&
 				    D.scopes[i].avail_kib < 2 * D.scopes[i].term_kib)
 					near = true;
-			bool tasks = near || D.rec.taken_total % 10 == 0;
+			bool tasks = near || D.rec.taken_total % 60 == 0;
 			guard_recorder_take(&D.rec, D.scopes, D.nr_scopes, D.proc_dirfd, tasks ? &D.ts : NULL);
 			const struct guard_rec *r = guard_recorder_last(&D.rec);
 			if (r && known(r->oom_kill) && known(D.machine_vmstat_oom_kills) &&

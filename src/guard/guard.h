@@ -233,7 +233,7 @@ int guard_parse_psi(const char *text, struct guard_psi *out);
 struct guard_sink;
 
 /* ---- flight recorder (recorder.c) ------------------------------------- */
-#define GUARD_REC_TASKS 32
+#define GUARD_REC_TASKS 16
 #define GUARD_REC_ORDERS 11
 #define GUARD_REC_SLABS 4
 struct guard_rec_task {

@@ -51,44 +51,56 @@ static int64_t kv(const char *text, const char *key)
 	return guard_key_value(text, key, &v) == 0 ? v : OOM_NA;
 }
 
-/* A vmstat key must start a line ("pgscan_kswapd 12"). */
-static int64_t vm(const char *text, const char *key)
+/* /proc/vmstat in one pass: "name value" lines, the counters the recorder
+ * keeps, and the sums of the per-zone allocstall_* and workingset_refault_*
+ * (split by type in 5.9+). */
+static void parse_vmstat(const char *text, struct guard_rec *s)
 {
-	size_t kl = strlen(key);
+	static const struct { const char *key; size_t off; } keys[] = {
+		{ "pgscan_kswapd", offsetof(struct guard_rec, pgscan_kswapd) },
+		{ "pgscan_direct", offsetof(struct guard_rec, pgscan_direct) },
+		{ "pgsteal_kswapd", offsetof(struct guard_rec, pgsteal_kswapd) },
+		{ "pgsteal_direct", offsetof(struct guard_rec, pgsteal_direct) },
+		{ "pswpin", offsetof(struct guard_rec, pswpin) },
+		{ "pswpout", offsetof(struct guard_rec, pswpout) },
+		{ "pgmajfault", offsetof(struct guard_rec, pgmajfault) },
+		{ "compact_stall", offsetof(struct guard_rec, compact_stall) },
+		{ "oom_kill", offsetof(struct guard_rec, oom_kill) },
+	};
+	s->pgscan_kswapd = s->pgscan_direct = s->pgsteal_kswapd = s->pgsteal_direct = OOM_NA;
+	s->pswpin = s->pswpout = s->pgmajfault = s->compact_stall = s->oom_kill = OOM_NA;
+	s->workingset_refault = s->allocstall = OOM_NA;
 	const char *p = text;
-	while (p && *p) {
-		if (!strncmp(p, key, kl) && p[kl] == ' ') {
-			int64_t v;
-			return guard_key_value(p, key, &v) == 0 ? v : OOM_NA;
-		}
-		p = strchr(p, '\n');
-		if (p)
-			p++;
-	}
-	return OOM_NA;
-}
-
-static int64_t vm_sum_prefix(const char *text, const char *prefix)
-{
-	size_t kl = strlen(prefix);
-	int64_t sum = OOM_NA;
-	const char *p = text;
-	while (p && *p) {
-		if (!strncmp(p, prefix, kl)) {
-			const char *sp = strchr(p, ' ');
-			const char *nl = strchr(p, '\n');
-			if (sp && (!nl || sp < nl)) {
-				const char *q = sp + 1;
-				uint64_t v;
-				if (scan_u64(&q, nl ? nl : q + strlen(q), &v) == 0)
-					sum = (known(sum) ? sum : 0) + (int64_t)v;
+	while (*p) {
+		const char *sp = strchr(p, ' ');
+		const char *nl = strchr(p, '\n');
+		if (!nl)
+			nl = p + strlen(p);
+		if (sp && sp < nl) {
+			size_t kl = (size_t)(sp - p);
+			const char *q = sp + 1;
+			uint64_t v;
+			if (scan_u64(&q, nl, &v) == 0 && v <= INT64_MAX) {
+				int64_t *dst = NULL;
+				if (*p == 'p' || *p == 'c' || *p == 'o') {
+					for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
+						if (strlen(keys[i].key) == kl && !memcmp(p, keys[i].key, kl)) {
+							dst = (int64_t *)((char *)s + keys[i].off);
+							break;
+						}
+					if (dst)
+						*dst = (int64_t)v;
+				}
+				if (kl > 11 && !memcmp(p, "allocstall_", 11))
+					s->allocstall = (known(s->allocstall) ? s->allocstall : 0) + (int64_t)v;
+				else if (kl > 19 && !memcmp(p, "workingset_refault_", 19))
+					s->workingset_refault = (known(s->workingset_refault) ? s->workingset_refault : 0) + (int64_t)v;
+				else if (kl == 18 && !memcmp(p, "workingset_refault", 18))
+					s->workingset_refault = (int64_t)v;   /* < 5.9: one counter */
 			}
 		}
-		p = strchr(p, '\n');
-		if (p)
-			p++;
+		p = *nl ? nl + 1 : nl;
 	}
-	return sum;
 }
 
 static void read_buddy(struct guard_rec *s, int fd)
@@ -245,19 +257,8 @@ int guard_recorder_take(struct guard_recorder *r, const struct guard_scope *scop
 	s->unevictable = kv(rtext, "Unevictable:");
 	s->committed_as = kv(rtext, "Committed_AS:");
 	s->commit_limit = kv(rtext, "CommitLimit:");
-	if (r->fd_vmstat >= 0 && guard_pread(r->fd_vmstat, rtext, sizeof(rtext)) > 0) {
-		s->pgscan_kswapd = vm(rtext, "pgscan_kswapd");
-		s->pgscan_direct = vm(rtext, "pgscan_direct");
-		s->pgsteal_kswapd = vm(rtext, "pgsteal_kswapd");
-		s->pgsteal_direct = vm(rtext, "pgsteal_direct");
-		s->pswpin = vm(rtext, "pswpin");
-		s->pswpout = vm(rtext, "pswpout");
-		s->pgmajfault = vm(rtext, "pgmajfault");
-		s->workingset_refault = vm_sum_prefix(rtext, "workingset_refault_");
-		s->allocstall = vm_sum_prefix(rtext, "allocstall_");
-		s->compact_stall = vm(rtext, "compact_stall");
-		s->oom_kill = vm(rtext, "oom_kill");
-	}
+	if (r->fd_vmstat >= 0 && guard_pread(r->fd_vmstat, rtext, sizeof(rtext)) > 0)
+		parse_vmstat(rtext, s);
 	memset(&s->psi, 0, sizeof(s->psi));
 	if (r->fd_psi >= 0 && guard_pread(r->fd_psi, rtext, 512) > 0)
 		guard_parse_psi(rtext, &s->psi);

@@ -68,6 +68,11 @@ int live_read_task(const struct live_root *r, int64_t pid, struct oom_task *t);
 /* The task's memory cgroup path ("/a/b") from /proc/PID/cgroup: the v1 line
  * naming the memory controller, else the v2 "0::" line.  0 or -errno. */
 int live_read_task_cgroup(const struct live_root *r, int64_t pid, char *dst, size_t dstlen);
+/* Fills the cgroup of the tasks s->tasks[idx[0..n)] (those still empty):
+ * with many tasks on the host by one walk of the memory hierarchy's
+ * cgroup.procs files (the mount found in /proc/self/mountinfo), else — and
+ * for a pid the walk missed — by live_read_task_cgroup. */
+void live_fill_task_cgroups(const struct live_root *r, struct oom_snapshot *s, const size_t *idx, size_t n);
 /* Every process (kernel threads marked kthread) → s->tasks, in /proc order
  * (= pid order, close to the kernel's for_each_process order).  When
  * memcg_dir is non-NULL it is a memory cgroup DIRECTORY (v1 or v2, a path
@@ -126,6 +131,9 @@ int live_parse_status(const char *text, size_t len, int64_t page_size_kib, struc
  * flags (PF_KTHREAD), rss pages.  For callers that need the raw comm. */
 int live_parse_stat(const char *text, size_t len, struct oom_task *t, char *state);
 int live_parse_pid_cgroup(const char *text, size_t len, char *dst, size_t dstlen);
+/* /proc/self/mountinfo → the memory hierarchy's mountpoint and the
+ * hierarchy path it shows (v1 "cgroup" with memory, else cgroup2). */
+int live_parse_mountinfo_memcg(const char *text, size_t len, char *mnt, size_t mntlen, char *hroot, size_t hlen);
 int live_parse_vmstat(const char *text, size_t len, struct live_vm *out);
 /* memory.stat of v1 (bytes, total_* preferred) or v2 (bytes) → m. */
 int live_parse_memcg_stat(const char *text, size_t len, int version, struct oom_memcg *m);

@@ -272,6 +272,10 @@ int live_parse_pid_cgroup(const char *text, size_t len, char *dst, size_t dstlen
 	return 0;
 }
 
+/* Is the /proc we read that of the initial pid namespace, whose pid 1 the
+ * kernel never picks (is_global_init)?  NSpid cannot tell (it is relative
+ * to the proc mount's namespace); kthreadd can: it is pid 2 of the initial
+ * namespace only (2.6.22+), and kernel threads are invisible elsewhere. */
 static bool in_init_pidns(const struct live_root *r)
 {
 	if (!r->host)
@@ -279,19 +283,10 @@ static bool in_init_pidns(const struct live_root *r)
 	static int cached = -1;
 	if (cached < 0) {
 		char text[4096];
-		cached = 1;
-		if (read_small_file("/proc/self/status", text, sizeof(text)) > 0) {
-			const char *p = strstr(text, "\nNSpid:");
-			if (p) {
-				const char *e = strchr(p + 1, '\n');
-				const char *tab = p + 7;
-				int fields = 0;
-				for (const char *q = tab; q < (e ? e : tab + strlen(tab)); q++)
-					if (*q == '\t')
-						fields++;
-				cached = fields <= 1;
-			}
-		}
+		struct oom_task t;
+		ssize_t n = read_at_fast(r->procfd, "2/status", text, sizeof(text));
+		cached = n > 0 && live_parse_status(text, (size_t)n, 4, &t) == 0 && t.kthread &&
+			 !strcmp(t.comm, "kthreadd");
 	}
 	return cached == 1;
 }
@@ -329,7 +324,7 @@ int live_read_task(const struct live_root *r, int64_t pid, struct oom_task *t)
 {
 	if (r->procfd < 0)
 		return -ENOENT;
-	int64_t psz = r->host ? live_page_size_kib(r) : 4;
+	int64_t psz = live_page_size_kib(r);
 	return read_task_fd(r, r->procfd, pid, t, psz);
 }
 
@@ -463,7 +458,8 @@ static int scan_cgroup(const struct live_root *r, struct oom_snapshot *s, const 
 	memset(&w, 0, sizeof(w));
 	walk_cgroup(&w, dfd, base, 0);
 	close(dfd);
-	qsort(w.v, w.n, sizeof(*w.v), cmp_pid_cg);
+	if (w.n > 1)
+		qsort(w.v, w.n, sizeof(*w.v), cmp_pid_cg);
 	int count = 0;
 	for (size_t i = 0; i < w.n; i++) {
 		struct oom_task t;
@@ -487,6 +483,125 @@ static int cmp_task_pid(const void *a, const void *b)
 {
 	const struct oom_task *x = a, *y = b;
 	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+/* The mount of the memory hierarchy the per-pid parser would report: a v1
+ * "cgroup" mount with the memory controller, else the cgroup2 mount.  Its
+ * mountpoint (below the root) and the hierarchy path it shows. */
+int live_parse_mountinfo_memcg(const char *text, size_t len, char *mnt, size_t mntlen, char *hroot, size_t hlen)
+{
+	bool found_v1 = false, found_v2 = false;
+	char v2mnt[OOM_PATH_LEN] = "", v2root[OOM_PATH_LEN] = "";
+	struct text_lines it;
+	text_lines_init(&it, text, len);
+	const char *line;
+	size_t ll;
+	while (text_lines_next(&it, &line, &ll) && !found_v1) {
+		/* id parent maj:min root mountpoint opts [tags] - fstype source superopts */
+		const char *f[6];
+		size_t fl[6];
+		const char *p = line, *end = line + ll;
+		int k = 0;
+		while (k < 5 && p < end) {
+			const char *e = memchr(p, ' ', (size_t)(end - p));
+			if (!e)
+				break;
+			f[k] = p;
+			fl[k] = (size_t)(e - p);
+			k++;
+			p = e + 1;
+		}
+		const char *dash = mem_find(p, (size_t)(end - p), " - ");
+		if (k < 5 || !dash)
+			continue;
+		const char *fs = dash + 3;
+		const char *fse = memchr(fs, ' ', (size_t)(end - fs));
+		if (!fse)
+			continue;
+		const char *src = fse + 1;
+		const char *srce = memchr(src, ' ', (size_t)(end - src));
+		const char *sopt = srce ? srce + 1 : end;
+		size_t fsl = (size_t)(fse - fs);
+		/* mountinfo escapes spaces and such as \ooo: skip those mounts */
+		if (memchr(f[3], '\\', fl[3]) || memchr(f[4], '\\', fl[4]))
+			continue;
+		if (fsl == 6 && !memcmp(fs, "cgroup", 6)) {
+			const char *q = sopt;
+			while (q < end) {
+				const char *c = memchr(q, ',', (size_t)(end - q));
+				const char *we = c ? c : end;
+				if (we - q == 6 && !memcmp(q, "memory", 6)) {
+					str_copy(mnt, mntlen, f[4], fl[4]);
+					str_copy(hroot, hlen, f[3], fl[3]);
+					found_v1 = true;
+					break;
+				}
+				q = c ? c + 1 : end;
+			}
+		} else if (fsl == 7 && !memcmp(fs, "cgroup2", 7) && !found_v2) {
+			str_copy(v2mnt, sizeof(v2mnt), f[4], fl[4]);
+			str_copy(v2root, sizeof(v2root), f[3], fl[3]);
+			found_v2 = true;
+		}
+	}
+	if (!found_v1 && found_v2) {
+		str_copy(mnt, mntlen, v2mnt, strlen(v2mnt));
+		str_copy(hroot, hlen, v2root, strlen(v2root));
+	}
+	return found_v1 || found_v2 ? 0 : -ENOENT;
+}
+
+static int find_memory_mount(const struct live_root *r, char *mnt, size_t mntlen, char *hroot, size_t hlen)
+{
+	struct buf b = BUF_INIT;
+	ssize_t n = live_read_file(r, "proc/self/mountinfo", &b);
+	int rc = n < 0 ? (int)n : live_parse_mountinfo_memcg(b.data, b.len, mnt, mntlen, hroot, hlen);
+	buf_release(&b);
+	return rc;
+}
+
+static int cmp_pid_key(const void *key, const void *elem)
+{
+	int64_t k = *(const int64_t *)key;
+	const struct pid_cg *e = elem;
+	return (k > e->pid) - (k < e->pid);
+}
+
+/* One walk of the hierarchy's cgroup.procs files beats three syscalls per
+ * process once more than a few dozen cgroups are wanted. */
+#define CGMAP_MIN_TASKS 48
+
+void live_fill_task_cgroups(const struct live_root *r, struct oom_snapshot *s, const size_t *idx, size_t n)
+{
+	struct cg_walk w;
+	memset(&w, 0, sizeof(w));
+	bool mapped = false;
+	char mnt[OOM_PATH_LEN], hroot[OOM_PATH_LEN];
+	if (n >= CGMAP_MIN_TASKS && r->host && find_memory_mount(r, mnt, sizeof(mnt), hroot, sizeof(hroot)) == 0) {
+		const char *relm = mnt;
+		while (*relm == '/')
+			relm++;
+		int dfd = openat(r->dirfd, *relm ? relm : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (dfd >= 0) {
+			walk_cgroup(&w, dfd, hroot[0] ? hroot : "/", 0);
+			close(dfd);
+			if (w.n > 1)
+				qsort(w.v, w.n, sizeof(*w.v), cmp_pid_cg);
+			mapped = w.n > 0;
+		}
+	}
+	for (size_t k = 0; k < n; k++) {
+		struct oom_task *t = &s->tasks[idx[k]];
+		if (t->cgroup[0] || t->kthread || !known(t->pid))
+			continue;
+		const struct pid_cg *hit = mapped ? bsearch(&t->pid, w.v, w.n, sizeof(*w.v), cmp_pid_key) : NULL;
+		if (hit)
+			str_copy(t->cgroup, sizeof(t->cgroup), w.paths[hit->cg], strlen(w.paths[hit->cg]));
+		else
+			live_read_task_cgroup(r, t->pid, t->cgroup, sizeof(t->cgroup));
+	}
+	free(w.v);
+	free(w.paths);
 }
 
 int live_scan_tasks(const struct live_root *r, struct oom_snapshot *s, const char *memcg_dir)
@@ -528,6 +643,7 @@ int live_scan_tasks(const struct live_root *r, struct oom_snapshot *s, const cha
 	closedir(d);
 	/* /proc lists pids in ascending order; a captured tree's directory
 	 * order is arbitrary: sort so both iterate like the kernel's task list. */
-	qsort(s->tasks, s->nr_tasks, sizeof(*s->tasks), cmp_task_pid);
+	if (s->nr_tasks > 1)
+		qsort(s->tasks, s->nr_tasks, sizeof(*s->tasks), cmp_task_pid);
 	return count;
 }

@@ -44,12 +44,17 @@ uint64_t gfp_bit_value(enum gfp_bit b, const struct kver *v);
 bool gfp_has(uint64_t mask, enum gfp_bit b, const struct kver *v);
 /* Decodes a numeric mask into names the way that era's %pGg does (composite
  * names first: GFP_KERNEL, GFP_HIGHUSER_MOVABLE, …).  Writes up to max
- * pointers to static strings; leftover bits are returned in *unknown.
- * Returns the number of names. */
+ * pointers to static strings; leftover bits are returned in *unknown
+ * (bits of names that did not fit in max stay there too; NULL allowed).
+ * Returns the number of names written.  Kernels before 4.5 printed no
+ * names: their masks are decoded with the 4.6 table order. */
 int gfp_decode(uint64_t mask, const struct kver *v, const char **names, int max, uint64_t *unknown);
 /* The highest zone the request may use, by the kernel's gfp_zone():
  * "DMA", "DMA32", "Normal", "HighMem", "Movable".  Also its zone index
- * (classzone) in a zone list of this layout (for lowmem_reserve[]). */
+ * (classzone) in a zone list of this layout (for lowmem_reserve[]):
+ * zone_index_in(snapshot, gfp_zone_name(...)).  "HighMem" is returned for
+ * __GFP_HIGHMEM even on 64-bit, where zone_index_in() caps it at Normal.
+ * NULL for the combinations the kernel rejects (GFP_ZONE_BAD, e.g. DMA|DMA32). */
 const char *gfp_zone_name(uint64_t mask, const struct kver *v);
 /* Can this request invoke the OOM killer at all (mm/page_alloc.c
  * __alloc_pages_may_oom: not for __GFP_NORETRY, costly orders, !__GFP_FS…)? */
@@ -60,15 +65,19 @@ bool gfp_may_oom(uint64_t mask, int order, const struct kver *v);
  * memcg = limit (+ swap headroom); OOM_NA when the report lacks the numbers. */
 int64_t badness_totalpages(const struct oom_event *ev);
 /* Points of one task by the era's oom_badness() (§3.2–3.4); OOM_NA when the
- * task is ineligible (oom_score_adj -1000, kthread).  page_size_kib converts
- * pgtables_bytes. */
+ * task is ineligible (oom_score_adj -1000, kthread, init) or its rss is
+ * unknown (or totalpages is, when the era or a non-zero adj needs it).
+ * page_size_kib converts pgtables_bytes.  CAP_SYS_ADMIN (root bonus ≤4.16)
+ * is judged by uid 0.  ≤2.6.35: total_vm with root /4 and the oom_adj shift
+ * only — the CPU-time/run-time/children terms are not in any report. */
 int64_t badness_for_era(const struct oom_task *t, int64_t totalpages, int64_t page_size_kib,
 			const struct kver *v);
 /* The value /proc/PID/oom_score shows for those points in that era. */
 int64_t oom_score_for_era(int64_t points, int64_t totalpages, const struct kver *v);
 /* Fills badness and oom_score of every task of s.  Returns the index of the
  * task the kernel would pick (tie rules per era), or -1; *second gets the
- * runner-up index or -1. */
+ * runner-up index or -1.  oom_score is computed against the machine's
+ * totalpages (s->mem) as /proc does, falling back to totalpages. */
 int badness_rank(struct oom_snapshot *s, int64_t totalpages, const struct kver *v, int *second);
 
 /* ---- zones, watermarks, fragmentation (zone.c) -------------------------- */

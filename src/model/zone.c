@@ -259,8 +259,9 @@ static bool has_zone(const struct oom_snapshot *s, const char *name)
  *   - a DMA32 zone present  → x86_64 / arm64: DMA 0, DMA32 1, Normal 2,
  *     Movable 3, Device 4 (HighMem is not configured: a __GFP_HIGHMEM request
  *     is capped at Normal, so "HighMem" maps to Normal's index);
- *   - neither: the lowmem_reserve[] width decides: 4 or more entries with no
- *     DMA32 is 32-bit x86 with ≤896 MiB (HighMem configured but empty),
+ *   - neither: the lowmem_reserve[] width decides: 5 or more entries is a
+ *     64-bit layout with an empty DMA32 (ZONE_DEVICE exists only on 64-bit);
+ *     exactly 4 is 32-bit x86 with ≤896 MiB (HighMem configured but empty);
  *     otherwise DMA 0, Normal 1, Movable 2.
  * arm64 kernels ≤4.15 called their only 32-bit zone "DMA"; that layout is
  * not distinguishable from a report and gets the rules above. */
@@ -280,10 +281,10 @@ int zone_index_in(const struct oom_snapshot *s, const char *zone_name)
 	const char *const *layout;
 	int n;
 
-	if (highmem || (!dma32 && width >= 4)) {
+	if (highmem || (!dma32 && width == 4)) {
 		layout = x86_32;
 		n = 5;
-	} else if (dma32) {
+	} else if (dma32 || width >= 5) {
 		layout = x86_64;
 		n = 5;
 		if (strcmp(zone_name, "HighMem") == 0)

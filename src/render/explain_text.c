@@ -24,6 +24,26 @@ static const char *K(char *b, size_t n, int64_t kib)
 	return fmt_kib(b, n, kib);
 }
 
+/* A cgroup limit of PAGE_COUNTER_MAX (v1 prints 9007199254740988kB) or
+ * anything past an exbibyte means "no limit". */
+static const char *L(char *b, size_t n, int64_t kib)
+{
+	if (known(kib) && kib >= (1LL << 50))
+		return "unlimited";
+	return K(b, n, kib);
+}
+
+/* "  NAME: usage U of limit L" / "… (no limit)". */
+static void usage_of(FILE *f, const char *name, int64_t usage_kib, int64_t limit_kib)
+{
+	char b1[32], b2[32];
+	const char *lim = L(b2, sizeof(b2), limit_kib);
+	if (strcmp(lim, "unlimited") == 0)
+		fprintf(f, "  %s: usage %s (no limit)\n", name, K(b1, sizeof(b1), usage_kib));
+	else
+		fprintf(f, "  %s: usage %s of limit %s\n", name, K(b1, sizeof(b1), usage_kib), lim);
+}
+
 static void heading(FILE *f, const struct style *st, const char *title)
 {
 	fprintf(f, "\n%s%s%s\n", st->bold, title, st->reset);
@@ -174,7 +194,8 @@ static void section_request(FILE *f, const struct oom_event *ev, const struct ev
 			else
 				fputs("may sleep, reclaim and swap", f);
 			if (ev->kind == OOM_KIND_ALLOC_FAILURE)
-				fputs("; the OOM killer is not called for it", f);
+				fputs(a->may_oom ? "; it failed without invoking the OOM killer"
+						 : "; the OOM killer is never invoked for such a request", f);
 			fputc('\n', f);
 		} else if (ev->req.gfp_known && ev->req.gfp_mask == 0 && !a->sysrq) {
 			fputs("  gfp_mask 0: the OOM came from a page fault (pagefault_out_of_memory), not a specific allocation\n", f);
@@ -199,19 +220,16 @@ static void section_constraint(FILE *f, const struct oom_event *ev, const struct
 		fputs(st->bold, f);
 		put(f, ev->oom_memcg[0] ? ev->oom_memcg : m->path[0] ? m->path : "(path not in the report)");
 		fputs(st->reset, f);
-		fprintf(f, ": usage %s of limit %s", K(b1, sizeof(b1), m->usage_kib), K(b2, sizeof(b2), m->limit_kib));
+		fprintf(f, ": usage %s of limit %s", K(b1, sizeof(b1), m->usage_kib), L(b2, sizeof(b2), m->limit_kib));
 		if (known(m->failcnt))
 			fprintf(f, ", failcnt %lld", (long long)m->failcnt);
 		fputc('\n', f);
 		if (known(m->swap_limit_kib) || known(m->swap_usage_kib))
-			fprintf(f, "  cgroup swap: usage %s of limit %s\n", K(b1, sizeof(b1), m->swap_usage_kib),
-				K(b2, sizeof(b2), m->swap_limit_kib));
+			usage_of(f, "cgroup swap", m->swap_usage_kib, m->swap_limit_kib);
 		if (known(m->memsw_limit_kib) || known(m->memsw_usage_kib))
-			fprintf(f, "  cgroup memory+swap: usage %s of limit %s\n", K(b1, sizeof(b1), m->memsw_usage_kib),
-				K(b2, sizeof(b2), m->memsw_limit_kib));
+			usage_of(f, "cgroup memory+swap", m->memsw_usage_kib, m->memsw_limit_kib);
 		if (known(m->kmem_limit_kib) || known(m->kmem_usage_kib))
-			fprintf(f, "  cgroup kmem: usage %s of limit %s\n", K(b1, sizeof(b1), m->kmem_usage_kib),
-				K(b2, sizeof(b2), m->kmem_limit_kib));
+			usage_of(f, "cgroup kmem", m->kmem_usage_kib, m->kmem_limit_kib);
 		if (ev->task_memcg[0]) {
 			fputs("  victim's cgroup: ", f);
 			put(f, ev->task_memcg);
@@ -233,6 +251,8 @@ static void section_constraint(FILE *f, const struct oom_event *ev, const struct
 	} else if (!a->sysrq) {
 		if (ev->kind == OOM_KIND_ALLOC_FAILURE)
 			fputs("  none: the page allocator gave up on this request\n", f);
+		else if (ev->kind == OOM_KIND_UNKNOWN)
+			missing(f, st, "the constraint (the report's header is missing)");
 		else
 			fputs("  global: the whole machine's memory\n", f);
 	}
@@ -281,6 +301,9 @@ static void section_memory(FILE *f, const struct oom_event *ev, const struct eve
 		mem_row(f, "slab unreclaimable", m->slab_unreclaimable_kib, whole, NULL);
 		mem_row(f, "page tables", m->pagetables_kib, whole, NULL);
 		mem_row(f, "kernel stacks", m->kernel_stack_kib, whole, NULL);
+		if (!known(m->slab_reclaimable_kib) && !known(m->slab_unreclaimable_kib) &&
+		    known(ev->snap.memcg.kmem_usage_kib))
+			mem_row(f, "kernel memory (kmem)", ev->snap.memcg.kmem_usage_kib, whole, NULL);
 		mem_row(f, "unaccounted", m->unaccounted_kib, whole, "(usage − the counters above)");
 		if (known(m->swap_total_kib))
 			fprintf(f, "  %-22s %10s of %s\n", "system swap free", K(b1, sizeof(b1), m->swap_free_kib),
@@ -426,7 +449,7 @@ static void section_zones(FILE *f, const struct oom_event *ev, const struct even
 static void era_formula(FILE *f, const struct kver *v)
 {
 	if (kver_cmp(v, 2, 6, 36) < 0)
-		fputs("total_vm with the pre-2.6.36 heuristics", f);
+		fputs("total_vm with the pre-2.6.36 heuristics; approximate: CPU and run times are not in the report", f);
 	else if (kver_cmp(v, 3, 8, 0) < 0)
 		fputs("(rss + swap + page tables) × 1000 / totalpages + oom_score_adj", f);
 	else
@@ -462,11 +485,14 @@ static void section_victim(FILE *f, const struct oom_event *ev, const struct eve
 	if (known(v->uid))
 		fprintf(f, ", uid %lld", (long long)v->uid);
 	fputs(")", f);
-	fprintf(f, ": anon %s, file %s, shmem %s, total-vm %s", K(b1, sizeof(b1), v->anon_rss_kib),
-		K(b2, sizeof(b2), v->file_rss_kib), K(b3, sizeof(b3), v->shmem_rss_kib),
-		K(b4, sizeof(b4), v->total_vm_kib));
-	if (known(v->oom_score_adj))
-		fprintf(f, ", oom_score_adj %lld", (long long)v->oom_score_adj);
+	const char *sep = ": ";
+	if (known(v->anon_rss_kib)) { fprintf(f, "%sanon %s", sep, K(b1, sizeof(b1), v->anon_rss_kib)); sep = ", "; }
+	if (known(v->file_rss_kib)) { fprintf(f, "%sfile %s", sep, K(b2, sizeof(b2), v->file_rss_kib)); sep = ", "; }
+	if (known(v->shmem_rss_kib)) { fprintf(f, "%sshmem %s", sep, K(b3, sizeof(b3), v->shmem_rss_kib)); sep = ", "; }
+	if (known(v->total_vm_kib)) { fprintf(f, "%stotal-vm %s", sep, K(b4, sizeof(b4), v->total_vm_kib)); sep = ", "; }
+	if (known(v->oom_score_adj)) { fprintf(f, "%soom_score_adj %lld", sep, (long long)v->oom_score_adj); sep = ", "; }
+	if (sep[0] == ':')
+		fputs(" (the kill line gives no sizes)", f);
 	fputc('\n', f);
 	if (known(v->selected_pid) && v->selected_pid != v->pid) {
 		fputs("  the kernel selected ", f);
@@ -523,9 +549,11 @@ static void section_victim(FILE *f, const struct oom_event *ev, const struct eve
 		break;
 	case VICTIM_UNKNOWN:
 		if (!ev->have_task_table)
-			missing(f, st, "the task table (vm.oom_dump_tasks), so the choice cannot be checked");
+			fprintf(f, "  %sthe task table (vm.oom_dump_tasks) is not in the report: the choice cannot be checked%s\n",
+				st->dim, st->reset);
 		else if (!known(a->totalpages))
-			missing(f, st, "the totals needed for the badness arithmetic (RAM/swap or the cgroup limit)");
+			fprintf(f, "  %sthe totals the badness arithmetic needs (RAM and swap, or the cgroup limit and swap) are not in the report%s\n",
+				st->dim, st->reset);
 		break;
 	}
 	if (v->reaped)
@@ -642,6 +670,9 @@ static void section_tasks(FILE *f, const struct oom_event *ev, const struct even
 	if (known(a->totalpages))
 		fprintf(f, "  %sbadness in pages; totalpages %lld; * = the victim%s\n", st->dim,
 			(long long)a->totalpages, st->reset);
+	else if (a->ranked_without_totalpages)
+		fprintf(f, "  %sbadness in pages (every oom_score_adj is 0: totalpages, not in the report, does not matter); * = the victim%s\n",
+			st->dim, st->reset);
 	free(idx);
 }
 

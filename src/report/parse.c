@@ -291,7 +291,9 @@ static void infer_kver(struct pstate *st)
 {
 	unsigned f = st->shape;
 	int maj = 0, min = 0, rhel = 0;
-	if (f & SH_UID_IN_CPU)
+	if (f & SH_TRIG_2618)
+		maj = 2, min = 6;      /* decisive: only ≤2.6.18 prints no task name */
+	else if (f & SH_UID_IN_CPU)
 		maj = 6, min = 11;
 	else if (f & SH_RSS_ANON)
 		maj = 6, min = 8;
@@ -378,7 +380,9 @@ static int64_t page_size(struct pstate *st)
 				continue;
 			static const int64_t cand[] = { 4, 8, 16, 64 };
 			for (size_t c = 0; c < ARRAY_SIZE(cand); c++) {
-				int64_t want = t->rss_pages * cand[c];
+				int64_t want = p_mul(t->rss_pages, cand[c]);
+				if (!known(want))
+					continue;
 				int64_t d = kib > want ? kib - want : want - kib;
 				if (d <= want / 50)
 					return cand[c];
@@ -996,8 +1000,8 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 		str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
 	if (k != s)
 		p_copy(v->message, sizeof(v->message), s, k - 2);
-	if (k != s)
-		st->shape |= SH_KILL_PREFIX;
+	if (k != s && after && p_find(after, e, "total-vm:"))
+		st->shape |= SH_KILL_PREFIX;     /* 5.1+; ≤2.6.19 "…: Killed process N (x)." has no values */
 	if (known(uid))
 		v->uid = uid;
 	if (rhel6)
@@ -1164,7 +1168,8 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 		st->tail_left = 0;
 		return true;
 	}
-	if (p_find(s, e, "panic_on_oom is enabled") || p_find(s, e, "panic_on_oom is selected")) {
+	if ((p_find(s, e, "panic_on_oom is enabled") || p_find(s, e, "panic_on_oom is selected")) &&
+	    !p_starts(s, e, "---[ end ")) {
 		if (!st->active || (st->have_kill && ev->outcome != OOM_OUTCOME_UNKNOWN)) {
 			state_begin(P, st, l);
 			ev->header_missing = true;

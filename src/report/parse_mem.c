@@ -392,7 +392,7 @@ bool pm_node_or_zone_line(struct pstate *st, const char *s, const char *e)
 		if (n && known(tot) && known(size)) {
 			int64_t kib = p_mul(tot, size);
 			if (known(kib))
-				n->hugetlb_kib = known(n->hugetlb_kib) ? n->hugetlb_kib + kib : kib;
+				n->hugetlb_kib = known(n->hugetlb_kib) ? sat_add(n->hugetlb_kib, kib) : kib;
 			/* The size holding the most memory stands for the node's counts. */
 			if (!known(n->hugepages_total) || !known(n->hugepage_size_kib) ||
 			    (known(kib) && kib > p_mul(n->hugepages_total, n->hugepage_size_kib)) ||

@@ -24,22 +24,32 @@
 #include "report/report.h"
 #include "util/util.h"
 
-#define SCAN_CHUNK (1u << 20)      /* bytes per read() */
+#define SCAN_CHUNK (128u << 10)    /* bytes per read(): stays in L2 for the scan */
 #define SCAN_MAX_LINE (64u << 10)  /* longer lines are cut into pieces */
 #define SCAN_MAX_JOIN 64           /* wrapped fragments joined to one line */
 #define NO_OFF ((size_t)-1)
 
-/* Cheap needles for the idle prefilter.  Every text report_has_marker()
- * accepts contains one of them, also when a mail client wrapped the line
- * inside the marker phrase ("invoked\noom-killer", "Killed\nprocess"). */
-static const char *const prefilter_needles[] = {
-	"oom",          /* oom-killer, oom-kill:, oom_reaper */
-	"Kill",         /* Kill process, Killed process (also wrapped) */
-	"of memory",    /* Out of memory, Memory cgroup out of memory, kill process */
-	"of Memory",    /* 2.6.18: "Out of Memory: Kill process" */
-	"allocation",   /* page allocation failure / stalls */
+/* Needles for the idle prefilter, found 16 bytes at a time by three bytes
+ * each (first, middle, last: pairs like "al" or "of" alone would fire on
+ * every other word).  Each hit is then checked in O(1) for its marker
+ * context (needle_hit_ok), so "room", "zoom" or a daemon's "Killed" cost
+ * next to nothing.  Every text report_has_marker() accepts contains a
+ * needle, also when a mail client wrapped the line inside the marker
+ * phrase ("invoked\noom-killer", "Killed\nprocess", "page\nallocation"). */
+struct needle {
+	const char *text;
+	size_t len;
+	unsigned char off[3];   /* the three bytes the vector loop compares */
 };
-#define NR_NEEDLES (sizeof(prefilter_needles) / sizeof(prefilter_needles[0]))
+static const struct needle needles[] = {
+	{ "oom", 3, { 0, 1, 2 } },          /* oom-killer, oom-kill:, oom_reaper */
+	{ "Kill", 4, { 0, 1, 3 } },         /* Kill process, Killed process */
+	{ "of memory", 9, { 0, 3, 8 } },    /* Out of memory, Memory cgroup out of memory */
+	{ "of Memory", 9, { 0, 3, 8 } },    /* 2.6.18: "Out of Memory: Kill process" */
+	{ "allocation", 10, { 0, 4, 9 } },  /* page allocation failure / stalls */
+};
+#define NR_NEEDLES (sizeof(needles) / sizeof(needles[0]))
+#define NEEDLE_SPAN 10                  /* longest needle */
 
 /* The markers themselves: a line holding one starts or continues a report. */
 static const char *const markers[] = {
@@ -56,9 +66,157 @@ static const char *const markers[] = {
 	"page allocation stalls",
 };
 
+/* ---- vector kernels ----------------------------------------------------
+ * The two loops every input byte goes through while the parser is idle:
+ * the needle search and the newline count.  Written with the GCC/Clang
+ * vector extension (SSE2 on x86-64, NEON on arm64, plain code elsewhere),
+ * and built a second time for AVX2 on x86-64, chosen at run time. */
+
+static bool needle_at(const char *p, size_t n, size_t i, size_t *which)
+{
+	char c = p[i];
+	if (c != 'o' && c != 'K' && c != 'a')  /* the needles' first bytes */
+		return false;
+	for (size_t k = 0; k < NR_NEEDLES; k++) {
+		if (c != needles[k].text[0])
+			continue;
+		size_t l = needles[k].len;
+		if (i + l <= n && memcmp(p + i, needles[k].text, l) == 0) {
+			*which = k;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* First needle in [p, p+n): its offset, or n.  VT is a W-byte vector of
+ * unsigned char. */
+#define FIND_NEEDLE_BODY(VT, W)                                                            \
+	size_t i = 0;                                                                      \
+	if (n >= (W) + NEEDLE_SPAN) {                                                      \
+		VT co, cm, cK, ci, cl, cM, cy, ca, cc, cn;                                 \
+		for (int j = 0; j < (W); j++) {                                            \
+			co[j] = 'o', cm[j] = 'm', cK[j] = 'K', ci[j] = 'i', cl[j] = 'l';   \
+			cM[j] = 'M', cy[j] = 'y', ca[j] = 'a', cc[j] = 'c', cn[j] = 'n';   \
+		}                                                                          \
+		for (; i + (W) + NEEDLE_SPAN <= n; i += (W)) {                             \
+			const char *b = p + i;                                             \
+			VT o0, o1, o2, o3, o4, o8, o9;                                     \
+			memcpy(&o0, b, (W));                                               \
+			memcpy(&o1, b + 1, (W));                                           \
+			memcpy(&o2, b + 2, (W));                                           \
+			memcpy(&o3, b + 3, (W));                                           \
+			memcpy(&o4, b + 4, (W));                                           \
+			memcpy(&o8, b + 8, (W));                                           \
+			memcpy(&o9, b + 9, (W));                                           \
+			VT eo = (VT)(o0 == co);                                            \
+			VT m = eo & (VT)(o1 == co) & (VT)(o2 == cm);                       \
+			m |= (VT)(o0 == cK) & (VT)(o1 == ci) & (VT)(o3 == cl);             \
+			m |= eo & ((VT)(o3 == cm) | (VT)(o3 == cM)) & (VT)(o8 == cy);      \
+			m |= (VT)(o0 == ca) & (VT)(o4 == cc) & (VT)(o9 == cn);             \
+			uint64_t w[(W) / 8], any = 0;                                      \
+			memcpy(w, &m, (W));                                                \
+			for (int j = 0; j < (W) / 8; j++)                                  \
+				any |= w[j];                                               \
+			if (!any)                                                          \
+				continue;                                                  \
+			for (size_t j = 0; j < (W); j++)                                   \
+				if (m[j] && needle_at(p, n, i + j, which))                 \
+					return i + j;                                      \
+		}                                                                          \
+	}                                                                                  \
+	for (; i < n; i++)                                                                 \
+		if (needle_at(p, n, i, which))                                             \
+			return i;                                                          \
+	return n;
+
+/* Counts '\n' in [p, p+n): byte lanes count up to 255, then are summed. */
+#define COUNT_NEWLINES_BODY(VT, W)                                                         \
+	VT nl;                                                                             \
+	for (int j = 0; j < (W); j++)                                                      \
+		nl[j] = '\n';                                                              \
+	uint64_t total = 0;                                                                \
+	size_t i = 0;                                                                      \
+	while (n - i >= (W)) {                                                             \
+		VT acc = { 0 };                                                            \
+		size_t blocks = (n - i) / (W);                                             \
+		if (blocks > 255)                                                          \
+			blocks = 255;                                                      \
+		for (size_t b = 0; b < blocks; b++, i += (W)) {                            \
+			VT v;                                                              \
+			memcpy(&v, p + i, (W));                                            \
+			acc -= (VT)(v == nl);                                              \
+		}                                                                          \
+		for (int k = 0; k < (W); k++)                                              \
+			total += acc[k];                                                   \
+	}                                                                                  \
+	for (; i < n; i++)                                                                 \
+		total += p[i] == '\n';                                                     \
+	return total;
+
+typedef unsigned char v16u __attribute__((vector_size(16)));
+
+static size_t find_needle_v16(const char *p, size_t n, size_t *which)
+{
+	FIND_NEEDLE_BODY(v16u, 16)
+}
+
+static uint64_t count_newlines_v16(const char *p, size_t n)
+{
+	COUNT_NEWLINES_BODY(v16u, 16)
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define SCAN_HAVE_AVX2 1
+typedef unsigned char v32u __attribute__((vector_size(32)));
+
+__attribute__((target("avx2"))) static size_t find_needle_v32(const char *p, size_t n, size_t *which)
+{
+	FIND_NEEDLE_BODY(v32u, 32)
+}
+
+__attribute__((target("avx2"))) static uint64_t count_newlines_v32(const char *p, size_t n)
+{
+	COUNT_NEWLINES_BODY(v32u, 32)
+}
+
+static bool use_avx2(void)
+{
+	static int have = -1;
+	if (have < 0) {
+		__builtin_cpu_init();
+		have = __builtin_cpu_supports("avx2") ? 1 : 0;
+	}
+	return have == 1;
+}
+#endif
+
+static size_t find_needle(const char *p, size_t n, size_t *which)
+{
+#ifdef SCAN_HAVE_AVX2
+	if (use_avx2())
+		return find_needle_v32(p, n, which);
+#endif
+	return find_needle_v16(p, n, which);
+}
+
+static uint64_t count_newlines(const char *p, size_t n)
+{
+#ifdef SCAN_HAVE_AVX2
+	if (use_avx2())
+		return count_newlines_v32(p, n);
+#endif
+	return count_newlines_v16(p, n);
+}
+
+
 bool report_has_marker(const char *text, size_t len)
 {
 	if (!text)
+		return false;
+	/* every marker holds a needle: one vector pass rules out most lines */
+	size_t which;
+	if (find_needle(text, len, &which) >= len)
 		return false;
 	for (size_t i = 0; i < ARRAY_SIZE(markers); i++)
 		if (memmem(text, len, markers[i], strlen(markers[i])))
@@ -101,9 +259,6 @@ struct report_scanner {
 	uint64_t lines_before_pos;  /* complete lines before pos */
 	uint64_t bytes;
 
-	/* idle prefilter: per needle, the next hit (absolute) and how far we searched */
-	uint64_t hit_abs[NR_NEEDLES];
-	uint64_t searched_abs[NR_NEEDLES];
 	uint64_t backup_abs;   /* start of the line before pos that the prefilter skipped; UINT64_MAX none */
 	uint64_t processed_abs;     /* input before this was handed to the normaliser */
 
@@ -145,6 +300,9 @@ static bool has_prefix(const char *p, size_t len, const char *lit)
 	return len >= n && memcmp(p, lit, n) == 0;
 }
 
+/* has_prefix for a string literal: no strlen at run time */
+#define HAS_LIT(p, len, lit) ((len) >= sizeof(lit) - 1 && memcmp((p), (lit), sizeof(lit) - 1) == 0)
+
 static size_t span_digits(const char *p, size_t len)
 {
 	size_t i = 0;
@@ -161,33 +319,6 @@ static void add_warning(struct report_scanner *s, const char *msg)
 	else
 		snprintf(s->warning, sizeof(s->warning), "%s", msg);
 	s->have_warning = true;
-}
-
-/* Counts '\n' in [p, p+n) 16 bytes at a time (GCC/Clang vector extension:
- * SSE2 on x86-64, NEON on arm64, plain code elsewhere). */
-static uint64_t count_newlines(const char *p, size_t n)
-{
-	typedef unsigned char v16 __attribute__((vector_size(16)));
-	const v16 nl = { '\n', '\n', '\n', '\n', '\n', '\n', '\n', '\n',
-			 '\n', '\n', '\n', '\n', '\n', '\n', '\n', '\n' };
-	uint64_t total = 0;
-	size_t i = 0;
-	while (n - i >= 16) {
-		v16 acc = { 0 };
-		size_t blocks = (n - i) / 16;
-		if (blocks > 255)
-			blocks = 255;
-		for (size_t b = 0; b < blocks; b++, i += 16) {
-			v16 v;
-			memcpy(&v, p + i, 16);
-			acc -= (v16)(v == nl);
-		}
-		for (int k = 0; k < 16; k++)
-			total += acc[k];
-	}
-	for (; i < n; i++)
-		total += p[i] == '\n';
-	return total;
 }
 
 /* ---- prefix recognition ----------------------------------------------- */
@@ -533,7 +664,11 @@ not_date:
 			if (pos < len && p[pos] == ' ')
 				pos++;
 			/* journalctl -o short-monotonic: "[ 1234.567890] host kernel: " */
-			size_t m = match_host_tag(p + pos, len - pos, &h, &hl, &kernel);
+			size_t m = 0;
+			const char *sp1 = memchr(p + pos, ' ', len - pos < 256 ? len - pos : 256);
+			if (sp1 && (HAS_LIT(sp1 + 1, (size_t)(p + len - sp1 - 1), "kernel:") ||
+				    HAS_LIT(sp1 + 1, (size_t)(p + len - sp1 - 1), "kernel[")))
+				m = match_host_tag(p + pos, len - pos, &h, &hl, &kernel);
 			if (m && kernel) {
 				if (h) {
 					x->host = h;
@@ -586,7 +721,7 @@ static bool looks_like_start(const char *p, size_t len)
 		return true;
 	/* "300582 total pagecache pages", "1048438 pages RAM" */
 	size_t d = span_digits(p, len);
-	if (d > 0 && (has_prefix(p + d, len - d, " pages") || has_prefix(p + d, len - d, " total pagecache")))
+	if (d > 0 && (HAS_LIT(p + d, len - d, " pages") || HAS_LIT(p + d, len - d, " total pagecache")))
 		return true;
 	/* memcg stat "anon 31154200576" (5.3+, one pair per line) */
 	size_t w = 0;
@@ -632,7 +767,7 @@ static bool match_task_bracket(const char *p, size_t len)
 	while (i < len && i < 16 && p[i] == ' ')
 		i++;
 	size_t d = span_digits(p + i, len - i);
-	if (d == 0 && has_prefix(p + i, len - i, "pid")) {
+	if (d == 0 && HAS_LIT(p + i, len - i, "pid")) {
 		i += 3;
 		while (i < len && p[i] == ' ')
 			i++;
@@ -709,6 +844,10 @@ static size_t glue_point(const char *p, size_t len, size_t i, bool *prefix_split
 	}
 	if (!sp)
 		return 0;
+	/* every start below begins with a digit, a capital or one of "lokms" */
+	if (!is_digit(r[0]) && !is_upper(r[0]) && r[0] != 'l' && r[0] != 'o' && r[0] != 'k' &&
+	    r[0] != 'm' && r[0] != 's')
+		return 0;
 	if (is_digit(r[0]) || is_upper(r[0])) {
 		bool comma;
 		size_t k = match_iso_date(r, n, &comma);
@@ -737,17 +876,27 @@ static size_t glue_point(const char *p, size_t len, size_t i, bool *prefix_split
 		}
 		return i;
 	}
-	if (has_prefix(r, n, "CPU: ") && n > 5 && is_digit(r[5]))
-		return i;
-	if (has_prefix(r, n, "Pid: ") && n > 5 && is_digit(r[5]))
-		return i;
-	if (has_prefix(r, n, "Node ") && n > 5 && is_digit(r[5]))
-		return i;
-	if (has_prefix(r, n, "oom-killer:") && !(i >= 8 && memcmp(p + i - 8, "invoked ", 8) == 0))
-		return i;
+	switch (r[0]) {
+	case 'C':
+		if (HAS_LIT(r, n, "CPU: ") && n > 5 && is_digit(r[5]))
+			return i;
+		break;
+	case 'P':
+		if (HAS_LIT(r, n, "Pid: ") && n > 5 && is_digit(r[5]))
+			return i;
+		break;
+	case 'N':
+		if (HAS_LIT(r, n, "Node ") && n > 5 && is_digit(r[5]))
+			return i;
+		break;
+	case 'o':
+		if (HAS_LIT(r, n, "oom-killer:") && !(i >= 8 && memcmp(p + i - 8, "invoked ", 8) == 0))
+			return i;
+		return 0;
+	}
 	if (is_digit(r[0])) {
 		size_t d = span_digits(r, n);
-		if (has_prefix(r + d, n - d, " pages ") || has_prefix(r + d, n - d, " total pagecache pages"))
+		if (HAS_LIT(r + d, n - d, " pages ") || HAS_LIT(r + d, n - d, " total pagecache pages"))
 			return i;
 		return 0;
 	}
@@ -757,13 +906,23 @@ static size_t glue_point(const char *p, size_t len, size_t i, bool *prefix_split
 			size_t zl = strlen(zone_names[k]);
 			if (!has_prefix(r, n, zone_names[k]))
 				continue;
-			if (has_prefix(r + zl, n - zl, " free:") || has_prefix(r + zl, n - zl, " per-cpu:") ||
+			if (HAS_LIT(r + zl, n - zl, " free:") || HAS_LIT(r + zl, n - zl, " per-cpu:") ||
 			    (zl + 3 < n && r[zl] == ':' && r[zl + 1] == ' ' && is_digit(r[zl + 2])))
 				return i;
 			break;
 		}
 	}
 	return 0;
+}
+
+/* "Sep 23 02:04:16 host tag:" */
+static bool glued_syslog_header(const char *r, size_t n)
+{
+	size_t k = match_mon_date(r, n);
+	const char *h;
+	size_t hl;
+	bool kernel;
+	return k && k < n && r[k] == ' ' && match_host_tag(r + k + 1, n - k - 1, &h, &hl, &kernel) > 0;
 }
 
 /* Comm-led starts: the token before " invoked oom-killer:" (or " cpuset=",
@@ -833,15 +992,28 @@ static void find_splits(struct report_scanner *s, const char *p, size_t len)
 {
 	bool prefix_split = false;
 	s->nsplits = 0;
-	if (len < 8)
+	/* Two glued records make a long line; a short one is one record. */
+	if (len < 96)
 		return;
-	bool mcg = has_prefix(p, len, "Memory cgroup stats for ");
+	bool mcg = HAS_LIT(p, len, "Memory cgroup stats for ");
 	if (mcg)
 		memcg_pair_splits(s, p, len, 0);
 	for (size_t i = 1; i < len; i++) {
 		char c = p[i];
-		if (c != '[' && p[i - 1] != ' ')
+		if (c != '[' && p[i - 1] != ' ') {
+			/* a syslog line written into the middle of another one */
+			if (is_upper(c) && i + 16 < len && p[i + 3] == ' ' && p[i + 9] == ':' &&
+			    glued_syslog_header(p + i, len - i)) {
+				if (add_split(s, i) < 0)
+					return;
+				prefix_split = true;
+				struct pfx y;
+				strip_prefix(p + i, len - i, &y);
+				if (y.len > 1)
+					i += y.len - 1;
+			}
 			continue;
+		}
 		if (c == ' ')
 			continue;
 		bool was_prefix = false;
@@ -861,7 +1033,7 @@ static void find_splits(struct report_scanner *s, const char *p, size_t len)
 				i += y.len - 1;
 			continue;
 		}
-		if (has_prefix(p + i, len - i, "Memory cgroup stats for "))
+		if (HAS_LIT(p + i, len - i, "Memory cgroup stats for "))
 			memcg_pair_splits(s, p, len, i);
 	}
 	/* Only a clearly glued line (other starts found, no timestamps to cut
@@ -872,6 +1044,11 @@ static void find_splits(struct report_scanner *s, const char *p, size_t len)
 }
 
 /* ---- the queue -------------------------------------------------------- */
+
+static const char *arena_text(const struct report_scanner *s, size_t off)
+{
+	return s->arena.data ? s->arena.data + off : "";
+}
 
 static size_t arena_put(struct report_scanner *s, const char *p, size_t n)
 {
@@ -972,11 +1149,12 @@ static struct item *emit(struct report_scanner *s, const char *p, size_t n, cons
 
 /* One sub-line of a record (after escape splits): cut where glued. */
 static void emit_glued(struct report_scanner *s, const char *p, size_t n, const struct pfx *x,
-		       uint64_t lineno, bool continuation, bool kmsg)
+		       uint64_t lineno, bool continuation, bool kmsg, bool skip_first)
 {
 	find_splits(s, p, n);
 	if (s->nsplits == 0) {
-		emit(s, p, n, x, lineno, continuation, kmsg);
+		if (!skip_first)
+			emit(s, p, n, x, lineno, continuation, kmsg);
 		return;
 	}
 	size_t nsplits = s->nsplits, prev = 0;
@@ -991,7 +1169,8 @@ static void emit_glued(struct report_scanner *s, const char *p, size_t n, const 
 			const char *seg = p + prev;
 			size_t sl = at - prev;
 			if (prev == 0) {
-				emit(s, seg, sl, x, lineno, continuation, kmsg);
+				if (!skip_first)
+					emit(s, seg, sl, x, lineno, continuation, kmsg);
 			} else {
 				/* a glued record may bring its own prefix; else it has the one before */
 				struct pfx y;
@@ -1097,8 +1276,8 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 
 	if (s->prev_kmsg && is_kmsg_dict_line(p, len))
 		return;  /* /dev/kmsg " SUBSYSTEM=…" dictionary lines */
-	if (has_prefix(p, len, "-- ") && (has_prefix(p + 3, len - 3, "Boot ") ||
-					  has_prefix(p + 3, len - 3, "Logs ") || has_prefix(p + 3, len - 3, "No entries")))
+	if (HAS_LIT(p, len, "-- ") && (HAS_LIT(p + 3, len - 3, "Boot ") ||
+					  HAS_LIT(p + 3, len - 3, "Logs ") || HAS_LIT(p + 3, len - 3, "No entries")))
 		return;  /* journalctl separators */
 
 	struct pfx x;
@@ -1106,8 +1285,13 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		memset(&x, 0, sizeof(x));
 	} else {
 		strip_prefix(p, len, &x);
-		if (x.drop)
+		if (x.drop) {
+			/* another program's line — unless a kernel line was written
+			 * into it (two writers, one lost newline) */
+			if (len >= 96 && memmem(p + 16, len - 16, " kernel: ", 9))
+				emit_glued(s, p, len, &x, lineno, false, false, true);
 			return;
+		}
 	}
 	if (!x.any && !piece && s->prev_prefixed && len && is_space(p[0])) {
 		/* util-linux dmesg / journal: a record's further lines are indented
@@ -1142,7 +1326,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		const char *m = blen > start ? memmem(body + start, blen - start, esc, 4) : NULL;
 		size_t end = m ? (size_t)(m - body) : blen;
 		if (end > start || !m)
-			emit_glued(s, body + start, end - start, &x, lineno, cont, x.kmsg);
+			emit_glued(s, body + start, end - start, &x, lineno, cont, x.kmsg, false);
 		if (!m)
 			break;
 		start = end + 4;
@@ -1254,39 +1438,48 @@ static void raw_consume(struct report_scanner *s, const struct raw *r)
 
 /* ---- the idle prefilter ----------------------------------------------- */
 
+/* Is this needle hit part of a marker (or of a marker a mail client may
+ * have wrapped)?  p[0..n) is the buffer, at the hit.  Unsure → yes. */
+static bool needle_hit_ok(const char *p, size_t n, size_t at, size_t k)
+{
+	const char *h = p + at;
+	size_t after = n - at;
+	switch (k) {
+	case 0:  /* "oom-kill…", "oom_reaper" */
+		return after < 5 || memcmp(h + 3, "-kil", 4) == 0 || (after >= 10 && memcmp(h + 3, "_reaper", 7) == 0);
+	case 1: { /* "Kill process", "Killed process" (a kill line wrapped after
+		   * "Killed" also holds "Out of memory", found by its own needle) */
+		size_t i = 4;
+		if (after >= 6 && h[4] == 'e' && h[5] == 'd')
+			i = 6;
+		return after < i + 8 || memcmp(h + i, " process", 8) == 0;
+	}
+	case 2:
+	case 3:  /* "Out of memory", "out of memory" */
+		return at < 4 || memcmp(h - 4, "Out ", 4) == 0 || memcmp(h - 4, "out ", 4) == 0;
+	default: /* "page allocation failure/stalls", also "page\nallocation …" */
+		return after < 18 || memcmp(h + 10, " failure", 8) == 0 || memcmp(h + 10, " stalls", 7) == 0;
+	}
+}
+
 /* Moves pos to the start of the next line that may hold a marker (or, to
  * repair a wrap, the line before it).  Returns 1, 0 at end, -errno. */
 static int skip_to_candidate(struct report_scanner *s)
 {
+	size_t scan = s->pos;
 	for (;;) {
-		uint64_t pos_abs = s->base_abs + s->pos, end_abs = s->base_abs + s->end;
-		uint64_t best = UINT64_MAX;
-		for (size_t k = 0; k < NR_NEEDLES; k++) {
-			if (s->hit_abs[k] != UINT64_MAX && s->hit_abs[k] >= pos_abs) {
-				if (s->hit_abs[k] < best)
-					best = s->hit_abs[k];
-				continue;
+		size_t m = s->end, k;
+		while (scan < s->end) {
+			size_t at = scan + find_needle(s->buf + scan, s->end - scan, &k);
+			if (at >= s->end)
+				break;
+			if (needle_hit_ok(s->buf, s->end, at, k)) {
+				m = at;
+				break;
 			}
-			size_t nl = strlen(prefilter_needles[k]);
-			uint64_t from = s->searched_abs[k] + 1 > nl ? s->searched_abs[k] + 1 - nl : 0;
-			if (from < pos_abs)
-				from = pos_abs;
-			s->hit_abs[k] = UINT64_MAX;
-			if (from < end_abs) {
-				const char *m = memmem(s->buf + (from - s->base_abs), (size_t)(end_abs - from),
-						       prefilter_needles[k], nl);
-				if (m) {
-					s->hit_abs[k] = s->base_abs + (uint64_t)(m - s->buf);
-					s->searched_abs[k] = s->hit_abs[k];
-				} else {
-					s->searched_abs[k] = end_abs;
-				}
-			}
-			if (s->hit_abs[k] < best)
-				best = s->hit_abs[k];
+			scan = at + 1;
 		}
-		if (best != UINT64_MAX) {
-			size_t m = (size_t)(best - s->base_abs);
+		if (m < s->end) {
 			const char *ls = m > s->pos ? memrchr(s->buf + s->pos, '\n', m - s->pos) : NULL;
 			size_t line = ls ? (size_t)(ls - s->buf) + 1 : s->pos;
 			if (line > s->pos) {
@@ -1306,7 +1499,7 @@ static int skip_to_candidate(struct report_scanner *s)
 			s->backup_abs = UINT64_MAX;
 			return 1;
 		}
-		/* no needle in the buffer: skip its complete lines, keep the last one
+		/* no marker in the buffer: skip its complete lines, keep the last one
 		 * for a possible wrap repair, and read on */
 		const char *ls = s->end > s->pos ? memrchr(s->buf + s->pos, '\n', s->end - s->pos) : NULL;
 		if (ls) {
@@ -1316,9 +1509,10 @@ static int skip_to_candidate(struct report_scanner *s)
 			s->lines_before_pos += count_newlines(s->buf + s->pos, upto - s->pos);
 			s->backup_abs = s->base_abs + last_start;
 			s->pos = upto;
+			s->piece_pending = false;
 		} else if (s->end - s->pos > SCAN_MAX_LINE) {
 			/* an endless line with no marker: drop all but its tail */
-			s->pos = s->end - 64;
+			s->pos = s->end - NEEDLE_SPAN;
 			s->backup_abs = UINT64_MAX;
 			s->piece_pending = true;
 		}
@@ -1332,6 +1526,8 @@ static int skip_to_candidate(struct report_scanner *s)
 		int rc = fill(s, s->backup_abs);
 		if (rc < 0)
 			return rc;
+		/* the partial line kept at pos is searched again whole: lines are short */
+		scan = s->pos;
 	}
 }
 
@@ -1362,7 +1558,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 		size_t ind = 0;
 		while (ind < len && is_space(p[ind]))
 			ind++;
-		if (ind >= len || has_prefix(p + ind, len - ind, "-- "))
+		if (ind >= len || HAS_LIT(p + ind, len - ind, "-- "))
 			return 0;
 		/* Only where a mail client's greedy wrap would have broken the
 		 * line: the next word did not fit on it. */
@@ -1382,7 +1578,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 		} else {
 			/* a plain paste: lines near a mail client's wrap width that do
 			 * not start a report line of their own */
-			const char *t = s->arena.data + it->text_off;
+			const char *t = arena_text(s, it->text_off);
 			bool invoked = it->text_len >= 8 && memcmp(t + it->text_len - 8, " invoked", 8) == 0;
 			if (ind > 0 || it->phys_len > 100)
 				return 0;
@@ -1392,7 +1588,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 
 		/* join: with a space where the wrap ate one, without one where a
 		 * key:value or a number's unit was cut ("active_anon:" / "278804kB") */
-		const char *t = s->arena.data + it->text_off;
+		const char *t = arena_text(s, it->text_off);
 		char lastc = it->text_len ? t[it->text_len - 1] : ' ';
 		char first = p[ind];
 		bool lower_key = false;
@@ -1439,8 +1635,6 @@ static int scanner_open(struct report_scanner **out, int fd, const char *name, c
 	s->fd = fd;
 	s->dec.out_fd = -1;
 	s->backup_abs = UINT64_MAX;
-	for (size_t k = 0; k < NR_NEEDLES; k++)
-		s->hit_abs[k] = UINT64_MAX;
 	buf_init(&s->arena);
 
 	/* Sniff the first bytes for a compressor's magic. */
@@ -1525,13 +1719,13 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 	for (;;) {
 		while (s->qhead < s->qlen) {
 			struct item *it = &s->q[s->qhead];
-			bool marker = report_has_marker(s->arena.data + it->text_off, it->text_len);
+			bool marker = report_has_marker(arena_text(s, it->text_off), it->text_len);
 			if (it->last_of_raw && s->qhead + 1 == s->qlen) {
 				int rc = try_join(s, it);
 				if (rc < 0)
 					return rc;
 				if (!marker)
-					marker = report_has_marker(s->arena.data + it->text_off, it->text_len);
+					marker = report_has_marker(arena_text(s, it->text_off), it->text_len);
 			}
 			s->qhead++;
 			if (!all_lines && !marker)

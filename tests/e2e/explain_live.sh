@@ -24,6 +24,10 @@ if ! command -v python3 >/dev/null 2>&1; then
 	skip "explain_live: python3 needed to read the JSON"; finish; exit $?
 fi
 
+# start_in DIR CMD...: like cg_run, in the background, with $! the command's own pid.
+# Disowned, so the shell does not report the kernel's SIGKILL as a job status.
+start_in() { bash -c 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"' start_in "$@" >/dev/null 2>&1 & disown $!; }
+
 # mark NAME: writes a unique marker into the kernel log; echo it.
 mark() {
 	local m="oomkit-e2e-marker-$$-$1-$RANDOM"
@@ -100,15 +104,25 @@ variants() {
 name=hog1
 if dir=$(cg_make "$name" "$LIMIT"); then
 	m=$(mark "$name") || { skip "explain_live: cannot write /dev/kmsg"; finish; exit $?; }
-	cg_run "$dir" "$HOG" --mib 256 --hold 30 >/dev/null 2>&1 &
+	start_in "$dir" "$HOG" --mib 256 --hold 30
 	pid=$!
 	if wait_kill "$pid" "$m"; then
 		log_since "$m" "$E2E_TMP/hog1.log"
 		variants "memcg hog" "$E2E_TMP/hog1.log" "$pid" "oomkit-test-$$-$name" memcg-limit
+		# No FILE: the ring buffer itself (/dev/kmsg).
+		"$OOMKIT" explain --json >"$E2E_TMP/ring.json" 2>"$E2E_TMP/ring.err"
+		got=$(ev_get "$E2E_TMP/ring.json" "$pid" 'e["causes"][0]["id"]')
+		[ "$got" = memcg-limit ] && ok "ring buffer: finds the hog's event" \
+			|| fail "ring buffer: cause '$got' for pid $pid"
+		src=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sources"][0]["name"])' "$E2E_TMP/ring.json" 2>/dev/null)
+		case "$src" in
+			/dev/kmsg|"syslog(2)"|/var/log/*) ok "ring buffer: says it read $src" ;;
+			*) fail "ring buffer: source '$src'" ;;
+		esac
 	else
 		fail "memcg hog: the kernel did not kill pid $pid within 10 s"
 	fi
-	kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+	kill -9 "$pid" 2>/dev/null; { wait "$pid"; } 2>/dev/null
 	cg_remove "$dir"
 else
 	skip "explain_live: no memory cgroup can be made here"
@@ -120,10 +134,10 @@ fi
 name=adj
 if dir=$(cg_make "$name" "$LIMIT"); then
 	m=$(mark "$name")
-	cg_run "$dir" "$HOG" --mib 24 --adj 500 --hold 60 --ready "$E2E_TMP/a.ready" >/dev/null 2>&1 &
+	start_in "$dir" "$HOG" --mib 24 --adj 500 --hold 60 --ready "$E2E_TMP/a.ready"
 	pa=$!
 	for i in $(seq 1 50); do [ -e "$E2E_TMP/a.ready" ] && break; sleep 0.1; done
-	cg_run "$dir" "$HOG" --mib 48 --adj 0 --hold 60 --ready "$E2E_TMP/b.ready" >/dev/null 2>&1 &
+	start_in "$dir" "$HOG" --mib 48 --adj 0 --hold 60 --ready "$E2E_TMP/b.ready"
 	pb=$!
 	if wait_kill "$pa" "$m"; then
 		log_since "$m" "$E2E_TMP/adj.log"
@@ -136,7 +150,7 @@ if dir=$(cg_make "$name" "$LIMIT"); then
 	else
 		fail "two hogs: the adj 500 hog (pid $pa) was not killed"
 	fi
-	kill -9 "$pa" "$pb" 2>/dev/null; wait "$pa" "$pb" 2>/dev/null
+	kill -9 "$pa" "$pb" 2>/dev/null; { wait "$pa" "$pb"; } 2>/dev/null
 	cg_remove "$dir"
 fi
 
@@ -148,7 +162,7 @@ if mount -t tmpfs -o size=256m oomkit-e2e "$mnt" 2>/dev/null; then
 	on_exit "umount '$mnt' 2>/dev/null"
 	if dir=$(cg_make "$name" "$LIMIT"); then
 		m=$(mark "$name")
-		cg_run "$dir" "$HOG" --mib 200 --tmpfs "$mnt/fill" --hold 30 >/dev/null 2>&1 &
+		start_in "$dir" "$HOG" --mib 200 --tmpfs "$mnt/fill" --hold 30
 		pid=$!
 		if wait_kill "$pid" "$m"; then
 			log_since "$m" "$E2E_TMP/tmpfs.log"
@@ -156,7 +170,7 @@ if mount -t tmpfs -o size=256m oomkit-e2e "$mnt" 2>/dev/null; then
 		else
 			fail "tmpfs hog: the kernel did not kill pid $pid within 10 s"
 		fi
-		kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+		kill -9 "$pid" 2>/dev/null; { wait "$pid"; } 2>/dev/null
 		rm -f "$mnt/fill"   # uncharges the tmpfs pages, so the cgroup can go
 		cg_remove "$dir"
 	fi

@@ -98,6 +98,9 @@ struct seen {
 	int64_t trigger_pid, order, victim_pid, anon, file, shmem, total_vm, adj, swap_total, swap_free;
 	bool have_victim;
 	int nr_causes;
+	int64_t unaccounted;
+	int nr_ok;
+	int victim_choice;
 };
 
 static struct findings fs;
@@ -133,6 +136,9 @@ static void on_event(struct oom_event *ev, void *ctx)
 	s->swap_total = an.mem.swap_total_kib;
 	s->swap_free = an.mem.swap_free_kib;
 	s->nr_causes = fs.n;
+	s->unaccounted = an.mem.unaccounted_kib;
+	s->nr_ok = an.nr_ok;
+	s->victim_choice = an.victim_verdict;
 	snprintf(s->cause, sizeof(s->cause), "%s", fs.n ? fs.items[0].id : "");
 }
 
@@ -328,6 +334,55 @@ static int check_dir(const char *rel)
 	return with_facts;
 }
 
+/* Every transport of the same report (tests/reports/transports: dmesg,
+ * journal, syslog, glued, wrapped, quoted …) must be diagnosed alike. */
+static bool read_seen(const char *path, struct seen *s)
+{
+	memset(s, 0, sizeof(*s));
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	int rc = report_read_fd(fd, path, on_event, on_warn, s);
+	close(fd);
+	return rc >= 0;
+}
+
+static int check_transports(void)
+{
+	char dir[1024], base[1100];
+	snprintf(dir, sizeof(dir), "%s/tests/reports/transports", check_srcdir());
+	snprintf(base, sizeof(base), "%s/base.txt", dir);
+	struct seen want;
+	if (!read_seen(base, &want) || !want.have)
+		return 0;
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	int n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		size_t l = strlen(e->d_name);
+		if (l < 5 || strcmp(e->d_name + l - 4, ".txt") != 0 || strcmp(e->d_name, "base.txt") == 0)
+			continue;
+		char path[2200];
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		struct seen got;
+		check_current = e->d_name;
+		CHECK(read_seen(path, &got));
+		n++;
+		CHECK_INT(got.events, want.events);
+		CHECK_INT(got.victim_pid, want.victim_pid);
+		CHECK_STR(got.cause, want.cause);
+		CHECK_INT(got.nr_causes, want.nr_causes);
+		CHECK_INT(got.unaccounted, want.unaccounted);
+		CHECK_INT(got.nr_ok, want.nr_ok);
+		CHECK_INT(got.victim_choice, want.victim_choice);
+		CHECK_INT(got.swap_free, want.swap_free);
+	}
+	closedir(d);
+	return n;
+}
+
 int main(void)
 {
 	int n = check_dir("tests/corpus");
@@ -338,5 +393,9 @@ int main(void)
 	check_current = "eras";
 	if (n == 0)
 		SKIP("tests/reports/eras has no .log with .json facts yet");
+	n = check_transports();
+	check_current = "transports";
+	if (n == 0)
+		SKIP("tests/reports/transports: no base.txt with an event");
 	return check_summary();
 }

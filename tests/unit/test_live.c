@@ -185,6 +185,22 @@ TEST(test_cgroup_files)
 	CHECK_INT(m.oom_kill_count, 4);
 }
 
+TEST(test_mountinfo)
+{
+	char mnt[256], root[256];
+	const char *v1 = "25 1 0:22 / /sys rw - sysfs sysfs rw\n"
+			 "33 30 0:28 / /sys/fs/cgroup/unified rw - cgroup2 cgroup2 rw\n"
+			 "40 30 0:35 /process_api /sys/fs/cgroup/memory rw - cgroup cgroup rw,memory\n";
+	CHECK_INT(live_parse_mountinfo_memcg(v1, strlen(v1), mnt, sizeof(mnt), root, sizeof(root)), 0);
+	CHECK_STR(mnt, "/sys/fs/cgroup/memory");
+	CHECK_STR(root, "/process_api");
+	const char *v2 = "33 30 0:28 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n";
+	CHECK_INT(live_parse_mountinfo_memcg(v2, strlen(v2), mnt, sizeof(mnt), root, sizeof(root)), 0);
+	CHECK_STR(mnt, "/sys/fs/cgroup");
+	const char *none = "25 1 0:22 / /sys rw - sysfs sysfs rw\nbroken line\n";
+	CHECK(live_parse_mountinfo_memcg(none, strlen(none), mnt, sizeof(mnt), root, sizeof(root)) < 0);
+}
+
 TEST(test_memcg_live)
 {
 	/* The memory cgroup this test runs in (v1 on the test machine, or v2). */
@@ -317,6 +333,7 @@ int main(void)
 	RUN(test_psi);
 	RUN(test_status_and_stat);
 	RUN(test_cgroup_files);
+	RUN(test_mountinfo);
 	RUN(test_memcg_live);
 	RUN(test_vm);
 	RUN(test_slabinfo);

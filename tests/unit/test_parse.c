@@ -235,6 +235,8 @@ static const char *basename_of(const char *p)
 	return s ? s + 1 : p;
 }
 
+static void check_via_scanner(const char *logpath, const char *json);
+
 /* Checks one .log against its .json; returns the number of events. */
 static int check_report(const char *logpath)
 {
@@ -289,6 +291,10 @@ static int check_report(const char *logpath)
 		check_fact_int(json, "free_kb", ev->snap.mem.free_kib, name);
 		check_fact_int(json, "tasks", (int64_t)g->nr_tasks[idx], name);
 		check_fact_int(json, "zones", ev->snap.nr_zones, name);
+		check_fact_int(json, "selected_pid", ev->victim.selected_pid, name);
+		check_fact_int(json, "group_kills", ev->nr_group_kills, name);
+		check_fact_int(json, "memcg_limit_kb", ev->snap.memcg.limit_kib, name);
+		check_fact_str(json, "nodemask", ev->req.nodemask, name);
 		if (fact(json, "truncated", want, sizeof(want)))
 			CHECK_INT(ev->truncated, strcmp(want, "true") == 0);
 		if (fact(json, "header_missing", want, sizeof(want)))
@@ -296,9 +302,37 @@ static int check_report(const char *logpath)
 		for (int w = 0; w < ev->nr_warnings; w++)
 			printf("  note %s: %s\n", name, ev->warnings[w]);
 	}
+	check_via_scanner(logpath, json);
 	free(json);
 	free(g);
 	return nev;
+}
+
+/* The same file through the scanner (report_read_fd): the same events. */
+static void check_via_scanner(const char *logpath, const char *json)
+{
+	char want[64];
+	int nev = 1;
+	if (fact(json, "events", want, sizeof(want)))
+		nev = atoi(want);
+	int fd = open(logpath, O_RDONLY);
+	if (fd < 0) {
+		CHECK(0);
+		return;
+	}
+	struct got *g = calloc(1, sizeof(*g));
+	int n = report_read_fd(fd, logpath, collect, NULL, g);
+	close(fd);
+	if (n != nev || g->n != nev) {
+		check_failed++;
+		printf("FAIL %s via report_read_fd: %d events, expected %d\n", basename_of(logpath), n, nev);
+	} else {
+		check_passed++;
+		check_fact_int(json, "victim_pid", g->ev[0].have_victim ? g->ev[0].victim.pid : OOM_NA,
+			       basename_of(logpath));
+		check_fact_int(json, "trigger_pid", g->ev[0].req.trigger_pid, basename_of(logpath));
+	}
+	free(g);
 }
 
 static int check_dir(const char *rel)
@@ -521,6 +555,62 @@ TEST(truncated_lines_and_edits)
 	free(g);
 }
 
+TEST(era_details)
+{
+	struct got *g = parse_rel("tests/reports/eras/2.6.18-x86_64-java-noswap.log");
+	if (g->n == 1) {
+		struct oom_event *ev = &g->ev[0];
+		CHECK(ev->kv.inferred);
+		CHECK_INT(ev->kv.major, 2);
+		CHECK_INT(ev->kv.minor, 6);
+		CHECK_INT(ev->kv.patch, 18);
+		CHECK_INT(ev->snap.mem.ram_kib, 510119LL * 4);
+		CHECK_INT(ev->snap.mem.reserved_kib, 10293LL * 4);
+		CHECK_INT(ev->victim.score, 1834261);
+		const struct oom_zone *z = zone_of(ev, 0, "HighMem");
+		CHECK(z && z->present_kib == 0 && z->nr_orders == 0);
+	} else {
+		CHECK(0);
+	}
+	free(g);
+	g = parse_rel("tests/reports/eras/5.14-rhel9-aarch64-64k-pages.log");
+	if (g->n == 1) {
+		struct oom_event *ev = &g->ev[0];
+		const struct oom_zone *z = zone_of(ev, 0, "Normal");
+		CHECK(z && z->nr_orders == 14);
+		CHECK_INT(ev->snap.page_size_kib, 64);
+		CHECK_INT(g->victim_row[0].rss_pages * 64, ev->victim.anon_rss_kib + ev->victim.file_rss_kib);
+		CHECK_INT(ev->snap.mem.hugetlb_kib, 0);
+	} else {
+		CHECK(0);
+	}
+	free(g);
+	g = parse_rel("tests/reports/eras/6.8-ubuntu2404-rss-anon-columns-swapfull.log");
+	if (g->n == 1) {
+		CHECK_INT(g->victim_row[0].rss_anon_pages, g->ev[0].victim.anon_rss_kib / 4);
+		CHECK_INT(g->victim_row[0].rss_shmem_pages, 3120);
+		CHECK_INT(g->victim_row[0].oom_score_adj, 167);
+		CHECK_STR(g->victim_row[0].comm, "Isolated Web Co");
+		CHECK_INT(g->ev[0].snap.zones[2].boost_kib, 0);
+	} else {
+		CHECK(0);
+	}
+	free(g);
+	g = parse_rel("tests/reports/eras/3.2-i686-pae-lowmem-exhausted.log");
+	if (g->n == 1) {
+		struct oom_event *ev = &g->ev[0];
+		const struct oom_zone *z = zone_of(ev, -1, "Normal");
+		CHECK(z && z->free_kib < z->min_kib && z->lowmem_reserve_pages[2] == 121311);
+		CHECK_INT(ev->snap.mem.highmem_total_kib, 15728640);
+		CHECK_INT(ev->req.trigger_oom_adj, 0);
+		CHECK_INT(ev->req.trigger_oom_score_adj, 0);
+		CHECK_INT(g->first_row[0].cpu, 0);
+	} else {
+		CHECK(0);
+	}
+	free(g);
+}
+
 TEST(headerless_kills)
 {
 	const char *text =
@@ -680,6 +770,123 @@ TEST(split_records)
 	free(g);
 }
 
+TEST(memcg_v1_inline_stats)
+{
+	/* 4.19 cgroup v1: "Task in … killed as a result of limit of …", per-member
+	 * inline stat lines in KB, "Memory cgroup out of memory: Kill process". */
+	const char *text =
+		"java invoked oom-killer: gfp_mask=0x6000c0(GFP_KERNEL), nodemask=(null), order=0, oom_score_adj=0\n"
+		"java cpuset=abc mems_allowed=0\n"
+		"CPU: 1 PID: 4242 Comm: java Not tainted 4.19.0-18-amd64 #1 Debian 4.19.208-1\n"
+		"Call Trace:\n"
+		" dump_stack+0x66/0x81\n"
+		"Task in /docker/abc killed as a result of limit of /docker\n"
+		"memory: usage 524288kB, limit 524288kB, failcnt 91\n"
+		"memory+swap: usage 524288kB, limit 1048576kB, failcnt 0\n"
+		"kmem: usage 6120kB, limit 9007199254740988kB, failcnt 0\n"
+		"Memory cgroup stats for /docker: cache:0KB rss:0KB rss_huge:0KB shmem:0KB mapped_file:0KB dirty:0KB writeback:0KB swap:0KB inactive_anon:0KB active_anon:0KB inactive_file:0KB active_file:0KB unevictable:0KB\n"
+		"Memory cgroup stats for /docker/abc: cache:1200KB rss:516000KB rss_huge:0KB shmem:0KB mapped_file:800KB dirty:0KB writeback:0KB swap:0KB inactive_anon:0KB active_anon:516000KB inactive_file:600KB active_file:600KB unevictable:0KB\n"
+		"Tasks state (memory values in pages):\n"
+		"[  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+		"[   4242]  1000  4242  1040232   129000  1335296        0             0 java\n"
+		"Memory cgroup out of memory: Kill process 4242 (java) score 985 or sacrifice child\n"
+		"Killed process 4242 (java) total-vm:4160928kB, anon-rss:514900kB, file-rss:1100kB, shmem-rss:0kB\n"
+		"oom_reaper: reaped process 4242 (java), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 1);
+	if (g->n == 1) {
+		struct oom_event *ev = &g->ev[0];
+		const struct oom_memcg *m = &ev->snap.memcg;
+		CHECK_INT(ev->kind, OOM_KIND_MEMCG);
+		CHECK_STR(ev->task_memcg, "/docker/abc");
+		CHECK_STR(ev->oom_memcg, "/docker");
+		CHECK_STR(m->path, "/docker");
+		CHECK_INT(m->version, 1);
+		CHECK_INT(m->memsw_limit_kib, 1048576);
+		CHECK_INT(m->kmem_usage_kib, 6120);
+		CHECK_INT(m->anon_kib, 516000);
+		CHECK_INT(m->file_kib, 1200);
+		CHECK_INT(m->file_mapped_kib, 800);
+		CHECK_STR(ev->cpuset, "abc");
+		CHECK_STR(ev->victim.message, "Memory cgroup out of memory");
+		CHECK(ev->victim.reaped);
+		CHECK_INT(ev->victim.oom_score_adj, 0);
+		CHECK_INT(ev->victim.uid, 1000);
+	}
+	free(g);
+}
+
+TEST(kmsg_escaped_newlines)
+{
+	/* /dev/kmsg escapes the newlines of a multi-line record as \x0a. */
+	const char *text =
+		"x invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=-1, oom_score_adj=0\n"
+		"Mem-Info:\n"
+		"active_anon:10 inactive_anon:20 isolated_anon:0\\x0a active_file:30 inactive_file:40 isolated_file:0\\x0a free:50 free_pcp:1 free_cma:0\n"
+		"Killed process 9 (x) total-vm:1kB, anon-rss:1kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 1);
+	if (g->n == 1) {
+		CHECK_INT(g->ev[0].snap.mem.inactive_file_kib, 160);
+		CHECK_INT(g->ev[0].snap.mem.free_kib, 200);
+		CHECK_INT(g->ev[0].kind, OOM_KIND_SYSRQ);
+		CHECK(g->ev[0].kv.inferred);
+	}
+	free(g);
+}
+
+TEST(rare_lines)
+{
+	const char *text =
+		/* 1: 5.9+ victim already exiting, with the slab dump */
+		"a invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"Unreclaimable slab info:\n"
+		"Name                      Used          Total\n"
+		"kmalloc-4k             812340KB     812344KB\n"
+		"dentry cache x            1200KB       1400KB\n"
+		"Out of memory: OOM victim 77 (b c) is already exiting. Skip killing the task\n"
+		/* 2: reaper gave up */
+		"a invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"Out of memory: Killed process 78 (d) total-vm:10kB, anon-rss:8kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:4kB oom_score_adj:-5\n"
+		"oom_reaper: unable to reap pid:78 (d)\n"
+		/* 3: 4.10-4.14 allocation stall */
+		"kswapd0: page allocation stalls for 10124ms, order:0, mode:0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null)\n"
+		"CPU: 0 PID: 50 Comm: kswapd0 Not tainted 4.14.0 #1\n"
+		"Mem-Info:\n"
+		"1000 pages RAM\n"
+		"10 pages reserved\n"
+		"unrelated line\n"
+		/* 4: 2.6.32 compulsory panic after its header */
+		"e invoked oom-killer: gfp_mask=0x201da, order=0, oom_adj=0\n"
+		"Kernel panic - not syncing: out of memory. Compulsory panic_on_oom is selected.\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 4);
+	if (g->n == 4) {
+		CHECK_INT(g->ev[0].outcome, OOM_OUTCOME_SKIPPED_EXITING);
+		CHECK_INT(g->ev[0].victim.pid, 77);
+		CHECK_STR(g->ev[0].victim.comm, "b c");
+		CHECK_INT(g->ev[0].snap.nr_slabs, 2);
+		CHECK_STR(g->ev[0].snap.slabs[1].name, "dentry cache x");
+		CHECK_INT(g->ev[0].snap.slabs[0].used_kib, 812340);
+		CHECK(g->ev[1].victim.reap_failed);
+		CHECK_INT(g->ev[1].victim.oom_score_adj, -5);
+		CHECK_INT(g->ev[2].kind, OOM_KIND_ALLOC_FAILURE);
+		CHECK_INT(g->ev[2].outcome, OOM_OUTCOME_NONE);
+		CHECK_STR(g->ev[2].req.trigger_comm, "kswapd0");
+		CHECK_STR(g->ev[2].req.nodemask, "(null)");
+		CHECK(!g->ev[2].truncated);
+		CHECK_INT(g->ev[2].snap.mem.total_kib, 990 * 4);
+		CHECK_INT(g->ev[3].outcome, OOM_OUTCOME_PANIC);
+		CHECK_INT(g->ev[3].panic_on_oom, 2);
+		CHECK(!g->ev[3].header_missing);
+		CHECK_INT(g->ev[3].kv.patch, 32);
+	}
+	free(g);
+}
+
 TEST(parser_api_edges)
 {
 	struct report_parser *p = report_parser_new(NULL, NULL, NULL);
@@ -702,6 +909,7 @@ int main(void)
 {
 	RUN(corpus_reports);
 	RUN(era_reports);
+	RUN(era_details);
 	RUN(rhel7_numa_details);
 	RUN(sysrq_details);
 	RUN(memcg_v2_details);
@@ -711,6 +919,9 @@ int main(void)
 	RUN(cut_at_start_and_end);
 	RUN(absurd_numbers);
 	RUN(split_records);
+	RUN(memcg_v1_inline_stats);
+	RUN(kmsg_escaped_newlines);
+	RUN(rare_lines);
 	RUN(parser_api_edges);
 	return check_summary();
 }

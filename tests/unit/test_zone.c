@@ -228,6 +228,11 @@ TEST(zone_index)
 		s.zones[i].nr_lowmem_reserve = 3;
 	CHECK_INT(zone_index_in(&s, "Movable"), 2);
 	CHECK_INT(zone_index_in(&s, "HighMem"), 1);
+	/* arm64 with an empty DMA32: 5 entries → the 64-bit layout */
+	for (int i = 0; i < s.nr_zones; i++)
+		s.zones[i].nr_lowmem_reserve = 5;
+	CHECK_INT(zone_index_in(&s, "Normal"), 2);
+	CHECK_INT(zone_index_in(&s, "Movable"), 3);
 	CHECK_INT(zone_index_in(NULL, "DMA"), -1);
 	snapshot_release(&s);
 }

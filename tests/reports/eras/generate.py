@@ -166,7 +166,7 @@ def summary(r, zones, era, extra=None):
     un, di, sr, su = s("unevictable"), s("dirty"), s("slab_r"), s("slab_u")
     ma, sh, pt, pcp = s("mapped"), s("shmem"), s("pagetables"), s("free_pcp")
     if era == "2.6.18":
-        r.out("Free pages: %12dkB (0kB HighMem)" % (free * p))
+        r.out("Free pages: %11dkB (0kB HighMem)" % (free * p))
         r.out("Active:%d inactive:%d dirty:%d writeback:0 unstable:0 free:%d slab:%d mapped:%d pagetables:%d"
               % (aa + af, ia + if_, di, free, sr + su, ma, pt))
         return
@@ -784,6 +784,514 @@ def r_4_19():
     victim_facts(r, db)
     r.facts["notes"] = ("4.19 (Debian 10): nodemask on the trigger line, 'Tasks state' table with pgtables_bytes, "
                         "'or sacrifice child' still printed, oom_reaper line. MariaDB grew to nearly all of 8 GB, no swap.")
+    write(r)
+
+
+MEMCG_STACK = [
+    "Call Trace:",
+    " dump_stack+0x6d/0x8b",
+    " dump_header+0x4f/0x1eb",
+    " oom_kill_process.cold+0xb/0x10",
+    " out_of_memory+0x1cf/0x4d0",
+    " mem_cgroup_out_of_memory+0xc5/0xd0",
+    " try_charge+0x77c/0x810",
+    " mem_cgroup_try_charge+0x71/0x190",
+    " __add_to_page_cache_locked+0x2ff/0x3f0",
+    " add_to_page_cache_lru+0x4d/0xd0",
+    " pagecache_get_page+0x101/0x300",
+    " filemap_fault+0x6b2/0xa50",
+    " __do_fault+0x3c/0x130",
+    " do_fault+0x24b/0x640",
+    " __handle_mm_fault+0x4c5/0x7a0",
+    " handle_mm_fault+0xca/0x200",
+    " do_user_addr_fault+0x1f9/0x450",
+    " page_fault+0x34/0x40",
+    "RIP: 0033:0x7f0c1d8b2b40",
+    "Code: Bad RIP value.",
+    "RSP: 002b:00007f0b8e7fbd68 EFLAGS: 00010246",
+]
+
+
+def stat_dump(r, items):
+    for k, v in items:
+        r.out("%s %d" % (k, v))
+
+
+def memcg_tasks_facts(r, kernel, comm, pid, gfp, path, victim, tasks, constraint, outcome="killed", cause=None):
+    common_facts(r, kernel, "x86_64", comm, pid, gfp, 0, constraint, path, "memcg", outcome, None, None, [], tasks,
+                 cause=cause)
+    if victim:
+        victim_facts(r, victim)
+
+
+def r_5_4_memcg_v1():
+    r = Report("5.4-ubuntu-docker-memcg-v1", seed=54)
+    cid = "4f1c2a9e0b7d61c3a8e5f2d9b0c4a7e1f6d3b8c2a5e9f0d1c7b4a6e8f2d0c9b3"
+    tini = Task(22890, 0, "tini", 1134, 66, 126, pgt_bytes=53248)
+    java = Task(22941, 1000, "java", 1040232, 128235, 477, pgt_bytes=1335296)
+    tasks = [tini, java]
+    anon = (tini.anon + java.anon) * 4 * 1024 + 1245184
+    r.out("java invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0")
+    r.out("CPU: 1 PID: 22941 Comm: java Not tainted 5.4.0-150-generic #167-Ubuntu")
+    r.out("Hardware name: Amazon EC2 m5.large/, BIOS 1.0 10/16/2017")
+    r.lines += MEMCG_STACK
+    r.out("memory: usage 524288kB, limit 524288kB, failcnt 1402")
+    r.out("memory+swap: usage 524288kB, limit 1048576kB, failcnt 0")
+    r.out("kmem: usage 9844kB, limit 9007199254740988kB, failcnt 0")
+    r.out("Memory cgroup stats for /docker/%s:" % cid)
+    stat_dump(r, [("anon", anon), ("file", 2396160), ("kernel_stack", 147456), ("slab", 6336512), ("sock", 0),
+                  ("shmem", 0), ("file_mapped", 1216512), ("file_dirty", 0), ("file_writeback", 0), ("anon_thp", 0),
+                  ("inactive_anon", 0), ("active_anon", anon), ("inactive_file", 1089536), ("active_file", 1306624),
+                  ("unevictable", 0), ("slab_reclaimable", 2396160), ("slab_unreclaimable", 3940352),
+                  ("pgfault", 1370325), ("pgmajfault", 33), ("workingset_refault", 1422), ("workingset_activate", 312),
+                  ("workingset_nodereclaim", 0), ("pgrefill", 4512), ("pgscan", 20113), ("pgsteal", 9120),
+                  ("pgactivate", 130211), ("pgdeactivate", 4512), ("pglazyfree", 0), ("pglazyfreed", 0),
+                  ("thp_fault_alloc", 0), ("thp_collapse_alloc", 0)])
+    task_table(r, tasks, "4.19")
+    r.out("oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=%s,mems_allowed=0,oom_memcg=/docker/%s,"
+          "task_memcg=/docker/%s,task=java,pid=22941,uid=1000" % (cid, cid, cid))
+    vm, an, fi, sh = kill_values(r, java)
+    r.out("Memory cgroup out of memory: Killed process 22941 (java) total-vm:%dkB, anon-rss:%dkB, file-rss:%dkB, "
+          "shmem-rss:%dkB, UID:1000 pgtables:%dkB oom_score_adj:0" % (vm, an, fi, sh, java.pgt // 1024))
+    r.out("oom_reaper: reaped process 22941 (java), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB")
+    memcg_tasks_facts(r, "5.4.0-150-generic", "java", 22941, "0xcc0(GFP_KERNEL)", "/docker/" + cid, java, tasks,
+                      "CONSTRAINT_MEMCG", cause="memcg-limit")
+    r.facts["memcg_limit_kb"] = 524288
+    r.facts["notes"] = ("5.4 on cgroup v1 (Docker, --memory=512m --memory-swap=1g): memory:, memory+swap: and kmem: "
+                        "lines, then the memory.stat dump in the v2 key/value format in bytes (5.3-6.1 print it for "
+                        "v1 too), no Mem-Info block, oom-kill: line with oom_memcg. The JVM heap filled the limit.")
+    write(r)
+
+
+def r_5_10_memcg_v2():
+    r = Report("5.10-debian11-systemd-memcg-v2", seed=510)
+    path = "/system.slice/worker.service"
+    py = Task(8120, 998, "python3", 612330, 255170, 2104, 0, 2363392)
+    sh = Task(8101, 998, "sh", 654, 22, 180, 0, 45056)
+    tasks = [sh, py]
+    anon = (py.anon + sh.anon) * 4096 + 98304
+    r.out("python3 invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0")
+    r.out("CPU: 0 PID: 8120 Comm: python3 Not tainted 5.10.0-28-amd64 #1 Debian 5.10.209-2")
+    r.out("Hardware name: Red Hat KVM/RHEL-AV, BIOS 1.13.0-2.module+el8.3.0+7353+9de0a3cc 04/01/2014")
+    r.lines += MEMCG_STACK
+    r.out("memory: usage 1048576kB, limit 1048576kB, failcnt 7120")
+    r.out("swap: usage 0kB, limit 0kB, failcnt 0")
+    r.out("Memory cgroup stats for %s:" % path)
+    stat_dump(r, [("anon", anon), ("file", 9203712), ("kernel_stack", 98304), ("percpu", 552960), ("sock", 12288),
+                  ("shmem", 0), ("file_mapped", 5771264), ("file_dirty", 0), ("file_writeback", 0),
+                  ("anon_thp", 0), ("inactive_anon", anon - 65536), ("active_anon", 65536),
+                  ("inactive_file", 6213632), ("active_file", 2990080), ("unevictable", 0),
+                  ("slab_reclaimable", 1404928), ("slab_unreclaimable", 2662400), ("slab", 4067328),
+                  ("workingset_refault_anon", 0), ("workingset_refault_file", 81210), ("pgfault", 3981201),
+                  ("pgmajfault", 1212), ("pgrefill", 60120), ("pgscan", 310022), ("pgsteal", 180301),
+                  ("pgactivate", 61020), ("pgdeactivate", 58010), ("thp_fault_alloc", 0), ("thp_collapse_alloc", 0)])
+    task_table(r, tasks, "5.10")
+    r.out("oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=%s,"
+          "task_memcg=%s,task=python3,pid=8120,uid=998" % (path, path))
+    vm, an, fi, shm = kill_values(r, py)
+    r.out("Memory cgroup out of memory: Killed process 8120 (python3) total-vm:%dkB, anon-rss:%dkB, file-rss:%dkB, "
+          "shmem-rss:%dkB, UID:998 pgtables:%dkB oom_score_adj:0" % (vm, an, fi, shm, py.pgt // 1024))
+    r.out("oom_reaper: reaped process 8120 (python3), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB")
+    memcg_tasks_facts(r, "5.10.0-28-amd64", "python3", 8120, "0x100cca(GFP_HIGHUSER_MOVABLE)", path, py, tasks,
+                      "CONSTRAINT_MEMCG", cause="memcg-limit")
+    r.facts["memcg_limit_kb"] = 1048576
+    r.facts["notes"] = "5.10 on cgroup v2 (systemd MemoryMax=1G, MemorySwapMax=0): memory: and swap: lines, v2 memory.stat dump in bytes."
+    write(r)
+
+
+def r_5_10_oom_group():
+    r = Report("5.10-memcg-v2-oom-group-kill", seed=511)
+    path = "/system.slice/app.service"
+    master = Task(5001, 33, "gunicorn", 8210, 4120, 1830, 0, 94208)
+    w = [Task(5011, 33, "gunicorn", 112030, 60120, 1420, 0, 618496),
+         Task(5012, 33, "gunicorn", 201334, 131200, 1410, 0, 1138688),
+         Task(5013, 33, "gunicorn", 98120, 52310, 1400, 0, 552960)]
+    tasks = [master] + w
+    anon = sum(t.anon for t in tasks) * 4096 + 53248
+    r.out("gunicorn invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0")
+    r.out("CPU: 3 PID: 5011 Comm: gunicorn Not tainted 5.10.0-28-amd64 #1 Debian 5.10.209-2")
+    r.out("Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.2-debian-1.16.2-1 04/01/2014")
+    r.lines += MEMCG_STACK
+    r.out("memory: usage 1048576kB, limit 1048576kB, failcnt 2210")
+    r.out("swap: usage 0kB, limit 9007199254740988kB, failcnt 0")
+    r.out("Memory cgroup stats for %s:" % path)
+    stat_dump(r, [("anon", anon), ("file", 24576000), ("kernel_stack", 163840), ("percpu", 420480), ("sock", 1130496),
+                  ("shmem", 0), ("file_mapped", 18837504), ("file_dirty", 0), ("file_writeback", 0), ("anon_thp", 0),
+                  ("inactive_anon", anon - 1048576), ("active_anon", 1048576), ("inactive_file", 12288000),
+                  ("active_file", 12288000), ("unevictable", 0), ("slab_reclaimable", 3031040),
+                  ("slab_unreclaimable", 2879488), ("slab", 5910528), ("pgfault", 8120331), ("pgmajfault", 3010)])
+    task_table(r, tasks, "5.10")
+    r.out("oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=%s,"
+          "task_memcg=%s,task=gunicorn,pid=5012,uid=33" % (path, path))
+    def kl(t):
+        vm, an, fi, shm = kill_values(r, t)
+        r.out("Memory cgroup out of memory: Killed process %d (gunicorn) total-vm:%dkB, anon-rss:%dkB, file-rss:%dkB, "
+              "shmem-rss:%dkB, UID:33 pgtables:%dkB oom_score_adj:0" % (t.pid, vm, an, fi, shm, t.pgt // 1024))
+    kl(w[1])
+    r.out("Tasks in %s are going to be killed due to memory.oom.group set" % path)
+    for t in [master, w[0], w[1], w[2]]:
+        kl(t)
+    r.out("oom_reaper: reaped process 5012 (gunicorn), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB")
+    r.out("oom_reaper: reaped process 5011 (gunicorn), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB")
+    memcg_tasks_facts(r, "5.10.0-28-amd64", "gunicorn", 5011, "0x100cca(GFP_HIGHUSER_MOVABLE)", path, w[1], tasks,
+                      "CONSTRAINT_MEMCG", cause="memcg-limit")
+    r.facts["group_kills"] = 3
+    r.facts["notes"] = ("memory.oom.group=1: after the victim's kill line, 'Tasks in … are going to be killed due to "
+                        "memory.oom.group set' and one kill line per member (the victim's printed again, 5.10 "
+                        "mem_cgroup_scan_tasks → __oom_kill_process).")
+    write(r)
+
+
+
+def global_tail_5x(r, victim, msg="Out of memory", memcg_path="/user.slice/user-1000.slice/session-2.scope",
+                   reaper=True):
+    r.out("oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=%s,"
+          "task=%s,pid=%d,uid=%d" % (memcg_path, victim.comm, victim.pid, victim.uid))
+    vm, an, fi, sh = kill_values(r, victim)
+    r.out("%s: Killed process %d (%s) total-vm:%dkB, anon-rss:%dkB, file-rss:%dkB, shmem-rss:%dkB, UID:%d "
+          "pgtables:%dkB oom_score_adj:%d" % (msg, victim.pid, victim.comm, vm, an, fi, sh, victim.uid,
+                                               victim.pgt // 1024, victim.adj))
+    if reaper:
+        r.out("oom_reaper: reaped process %d (%s), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB"
+              % (victim.pid, victim.comm))
+
+
+def r_6_8():
+    r = Report("6.8-ubuntu2404-rss-anon-columns-swapfull", seed=68)
+    zones = x86_8g(r, free=(13312, 39860, 41204), mins=(64, 13760, 22980))
+    zones[0].blocks = [0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2]
+    ff = Task(30112, 1000, "Isolated Web Co", 10512330, 0, 21012, 3120, 31006720, 412210, 167)
+    tasks = base_tasks() + [Task(2401, 1000, "gnome-shell", 1210441, 60212, 31022, 1210, 2895872, 40120),
+                            Task(29010, 1000, "firefox", 3412201, 220102, 61201, 4120, 9871360, 101220),
+                            Task(30200, 1000, "Web Content", 640112, 40110, 9012, 1200, 1978368, 30112, 200), ff]
+    for t in tasks:
+        t.swap = t.swap or 80
+    cats = account(r, zones, tasks, ff, file_kb=r.k(40120), slab_r=51000, slab_u=88000, kstack=14480,
+                   shmem=(3120 + 1210 + 4120 + 1200) * 4 + 61000, free_pcp=0)
+    r.out("Isolated Web Co invoked oom-killer: gfp_mask=0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO), order=0, oom_score_adj=167")
+    r.out("CPU: 6 PID: 30112 Comm: Isolated Web Co Not tainted 6.8.0-45-generic #45-Ubuntu")
+    r.out("Hardware name: LENOVO 20XWCTO1WW/20XWCTO1WW, BIOS N32ET86W (1.62 ) 08/15/2023")
+    r.lines += stack_new(tagged=True)
+    r.out("Mem-Info:")
+    summary(r, zones, "6.8")
+    node_line(r, zones, 0, "6.8")
+    zone_lines(r, zones, "6.1", letters="new")
+    swapc = 12210
+    totals(r, zones, "6.8", 4194300, 0, pagecache_pages(r, cats, swapc), swapc,
+           hugepages=((0, 1048576), (0, 2048)))
+    task_table(r, tasks, "6.8")
+    global_tail_5x(r, ff)
+    common_facts(r, "6.8.0-45-generic", "x86_64", "Isolated Web Co", 30112,
+                 "0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO)", 0, "CONSTRAINT_NONE", None, "global",
+                 "killed", 4194300, 0, zones, tasks, cause="genuine-exhaustion-swap-full")
+    victim_facts(r, ff)
+    r.facts["notes"] = ("6.8 (Ubuntu 24.04): task table with rss_anon rss_file rss_shmem columns, THP fields "
+                        "without the space (6.6+), boost: on zone lines, sec_pagetables, no 'Swap cache stats'. "
+                        "A Firefox content process (comm with spaces, oom_score_adj 167) filled RAM and 4 GB swap.")
+    write(r)
+
+
+def r_6_12():
+    r = Report("6.12-debian13-uid-in-cpu-line", seed=612)
+    zones = x86_8g(r, free=(15360, 42104, 38480), mins=(64, 13760, 22980), managed=(15360, 3063024, 5113684))
+    py = Task(44120, 1000, "python3", 4123310, 0, 6120, 0, 16773120, 0, 0)
+    tasks = base_tasks() + [Task(1201, 0, "containerd", 512331, 9120, 6012, 0, 405504, 0, -999), py]
+    cats = account(r, zones, tasks, py, file_kb=r.k(30120), slab_r=48000, slab_u=71000, kstack=11200, shmem=3012)
+    for z in zones[1:]:
+        z.v["unrecl"] = True
+    r.out("python3 invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0")
+    r.out("CPU: 5 UID: 1000 PID: 44120 Comm: python3 Not tainted 6.12.38+deb13-amd64 #1  Debian 6.12.38-1")
+    r.out("Hardware name: Dell Inc. PowerEdge R6515/07PXPY, BIOS 2.13.3 09/12/2023")
+    r.lines += stack_new(tagged=True)
+    r.out("Mem-Info:")
+    summary(r, zones, "6.12")
+    node_line(r, zones, 0, "6.12")
+    zone_lines(r, zones, "6.1", letters="new")
+    totals(r, zones, "6.12", 0, 0, pagecache_pages(r, cats), hugepages=((0, 1048576), (0, 2048)))
+    task_table(r, tasks, "6.12")
+    global_tail_5x(r, py, memcg_path="/user.slice/user-1000.slice/session-4.scope")
+    common_facts(r, "6.12.38+deb13-amd64", "x86_64", "python3", 44120, "0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP)",
+                 0, "CONSTRAINT_NONE", None, "global", "killed", 0, 0, zones, tasks, cause="genuine-exhaustion-no-swap")
+    victim_facts(r, py)
+    r.facts["notes"] = ("6.12 (Debian 13): 'CPU: N UID: N PID: N Comm:' stack header (6.9+), rss_anon columns, "
+                        "gfp singles in bit order. No swap.")
+    write(r)
+
+
+def r_i686():
+    r = Report("3.2-i686-pae-lowmem-exhausted", seed=686)
+    p = 4
+    # 16 GiB with PAE, no NUMA: DMA 16 MiB, Normal up to ~880 MiB, the rest HighMem.
+    dma = Zone(None, "DMA", 15996, 15888, 64, 3516, [0, 859, 16023, 16023])
+    normal = Zone(None, "Normal", 890872, 872004, 3720, 3640, [0, 0, 121311, 121311])
+    high = Zone(None, "HighMem", 15728640, 15524928, 512, 9210820, [0, 0, 0, 0])
+    zones = [dma, normal, high]
+    dma.blocks = [1, 1, 1, 1, 0, 1, 1, 0, 1, 1, 0]
+    normal.top_order = 2
+    rs = Task(4211, 0, "rsync", 5412, 1210, 230, cpu=1)
+    my = Task(2210, 105, "mysqld", 590112, 412330, 1210, cpu=3)
+    tasks = [Task(1, 0, "init", 526, 18, 62), Task(812, 0, "rsyslogd", 7412, 120, 320, cpu=2),
+             Task(1840, 0, "sshd", 1741, 62, 410, adj=-1000, oom_adj=-17), my,
+             Task(3310, 33, "apache2", 41210, 6120, 2100, cpu=2), rs]
+    for z in zones:
+        z.v = {k: 0 for k in ("active_anon", "inactive_anon", "active_file", "inactive_file")}
+    normal.v.update({"slab_r": 612200, "slab_u": 189336, "kstack": 2312, "pagetables": 0, "active_file": 8120,
+                     "inactive_file": 21632, "active_anon": 1044, "inactive_anon": 512, "free_pcp": 0,
+                     "mapped": 412, "dirty": 0, "shmem": 0, "unrecl": True, "scan": 1212331})
+    dma.v.update({"slab_r": 9112, "slab_u": 2260, "kstack": 0, "pagetables": 0, "unrecl": True, "scan": 2112})
+    anon_h = sum(t.anon for t in tasks) * p - 1556
+    high.v.update({"active_anon": r.k(anon_h * 7 // 10), "inactive_anon": anon_h - r.k(anon_h * 7 // 10),
+                   "active_file": 2812880, "inactive_file": 1401204, "pagetables": 5412, "mapped": 41200,
+                   "dirty": 1210, "shmem": 812, "slab_r": 0, "slab_u": 0, "kstack": 0})
+    for z in zones:
+        used = sum(v for c, v in z.v.items() if c not in SUBSET and c not in ("unrecl", "scan"))
+        assert used <= z.managed - z.free, (z.name, used, z.managed - z.free)
+    r.out("rsync invoked oom-killer: gfp_mask=0xd0, order=0, oom_adj=0, oom_score_adj=0")
+    r.out("rsync cpuset=/ mems_allowed=0")
+    r.out("Pid: 4211, comm: rsync Not tainted 3.2.0-4-686-pae #1 Debian 3.2.102-1")
+    r.out("Call Trace:")
+    for fr in ["c10a2e42] ? dump_header+0x4e/0x1c2", "c1076bf3] ? delayacct_end+0x8c/0x93",
+               "c10a2f26] ? oom_kill_process+0x70/0x260", "c10a33ff] ? out_of_memory+0x2a5/0x2f1",
+               "c10a5b71] ? __alloc_pages_nodemask+0x4b6/0x5e5", "c10cda55] ? cache_alloc_refill+0x2a3/0x470",
+               "c10cdcbf] ? kmem_cache_alloc+0x49/0x83", "c10e4d2d] ? d_alloc+0x19/0x15f",
+               "c10dbc3e] ? d_alloc_and_lookup+0x1e/0x4d", "c10dc5b1] ? walk_component+0x1d5/0x34b",
+               "c10dd0e0] ? path_lookupat+0x8f/0x2c9", "c10d59d8] ? vfs_fstatat+0x4c/0x7c",
+               "c12c0824] ? sysenter_do_call+0x12/0x28"]:
+        r.out(" [<" + fr.replace("]", ">]", 1))
+    r.out("Mem-Info:")
+    for z in zones:
+        r.out("%s per-cpu:" % z.name)
+        for cpu in range(4):
+            r.out("CPU %4d: hi:%5d, btch:%4d usd:%4d" % ((cpu, 0, 1, 0) if z.name == "DMA" else (cpu, 186, 31, 20 + cpu * 30)))
+    summary(r, zones, "2.6.32")
+    zone_lines(r, zones, "2.6.32", numa=False)
+    pc = (sum(z.v.get("active_file", 0) + z.v.get("inactive_file", 0) for z in zones) + 812) // p
+    totals(r, zones, "3.2", 0, 0, pc, highmem_line=high.present // p)
+    task_table(r, tasks, "3.2")
+    r.out("Out of memory: Kill process 2210 (mysqld) score 100 or sacrifice child")
+    vm, an, fi, sh = kill_values(r, my)
+    r.out("Killed process 2210 (mysqld) total-vm:%dkB, anon-rss:%dkB, file-rss:%dkB" % (vm, an, fi))
+    common_facts(r, "3.2.0-4-686-pae", "i686", "rsync", 4211, "0xd0", 0, None, None, "global", "killed", 0, 0,
+                 zones, tasks, cause="lowmem-exhausted-highmem-free")
+    victim_facts(r, my)
+    r.facts["victim_shmem_rss_kb"] = None
+    r.facts["notes"] = ("32-bit PAE kernel on 16 GB: a GFP_KERNEL (0xd0, lowmem only) slab allocation during an "
+                        "rsync tree walk found Normal below min (800 MB of slab in 870 MB of lowmem) while HighMem "
+                        "had 9 GB free; zone lines without 'Node 0' (no NUMA), 3.2 trigger with oom_adj and "
+                        "oom_score_adj, 'pages HighMem'. The killed mysqld lived in HighMem: killing it frees no lowmem.")
+    write(r)
+
+
+
+def frag_zone(r, z, free_kb, orders_upto):
+    """All free memory in blocks below order `orders_upto` (nothing larger)."""
+    z.free = free_kb
+    z.blocks = split_blocks(free_kb, r.psz, r.norders, orders_upto - 1)
+
+
+def r_order3():
+    r = Report("5.15-ubuntu2204-order3-fragmentation", seed=515)
+    zones = x86_8g(r, free=(15360, 0, 0), mins=(64, 13760, 22980), managed=(15360, 3063024, 5113684))
+    frag_zone(r, zones[1], 412360, 3)
+    frag_zone(r, zones[2], 1203344, 3)
+    zones[0].blocks = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3]
+    zones[0].free = 1024 + 2048 + 3 * 4096
+    java = Task(9120, 1001, "java", 1712330, 0, 12010, 0, 4853760, 120312, 0)
+    ng = Task(2210, 33, "nginx", 31201, 4012, 3120, 1201, 241664, 0, 0)
+    tasks = base_tasks() + [ng, Task(2211, 33, "nginx", 31902, 4420, 3010, 1201, 245760, 0, 0), java]
+    cats = account(r, zones, tasks, java, file_kb=r.k(1610120), slab_r=210000, slab_u=92000, kstack=9000,
+                   shmem=9620, free_pcp=2048, other_kb=r.k(180000))
+    r.out("nginx invoked oom-killer: gfp_mask=0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), order=3, oom_score_adj=0")
+    r.out("CPU: 2 PID: 2210 Comm: nginx Not tainted 5.15.0-91-generic #101-Ubuntu")
+    r.out("Hardware name: Microsoft Corporation Virtual Machine/Virtual Machine, BIOS Hyper-V UEFI Release v4.1 04/06/2022")
+    r.out("Call Trace:")
+    r.out(" <TASK>")
+    for f in ["show_stack+0x52/0x5c", "dump_stack_lvl+0x4a/0x63", "dump_stack+0x10/0x16", "dump_header+0x53/0x228",
+              "oom_kill_process.cold+0xb/0x10", "out_of_memory+0x106/0x2e0",
+              "__alloc_pages_slowpath.constprop.0+0x97a/0xa40", "__alloc_pages+0x30d/0x320",
+              "alloc_pages+0x9e/0x1e0", "kmalloc_order+0x2f/0xd0", "kmalloc_order_trace+0x1d/0x90",
+              "__kmalloc_node_track_caller+0x2a6/0x2f0", "kmalloc_reserve+0x32/0x90", "__alloc_skb+0x8a/0x1d0",
+              "alloc_skb_with_frags+0x5b/0x1d0", "sock_alloc_send_pskb+0x218/0x250", "unix_stream_sendmsg+0x14a/0x3b0",
+              "sock_sendmsg+0x65/0x70", "__sys_sendto+0x113/0x190", "__x64_sys_sendto+0x29/0x40",
+              "do_syscall_64+0x59/0xc0", "entry_SYSCALL_64_after_hwframe+0x62/0xcc"]:
+        r.out(" " + f)
+    r.out(" </TASK>")
+    r.out("Mem-Info:")
+    summary(r, zones, "5.15")
+    node_line(r, zones, 0, "5.15")
+    zone_lines(r, zones, "5.15", letters="new")
+    totals(r, zones, "5.15", 2097148, 1510232, pagecache_pages(r, cats, 3012), 3012,
+           hugepages=((0, 1048576), (0, 2048)))
+    task_table(r, tasks, "5.15")
+    global_tail_5x(r, java, memcg_path="/system.slice/app.service")
+    common_facts(r, "5.15.0-91-generic", "x86_64", "nginx", 2210, "0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO)", 3,
+                 "CONSTRAINT_NONE", None, "global", "killed", 2097148, 1510232, zones, tasks,
+                 cause="fragmentation-high-order")
+    victim_facts(r, java)
+    r.facts["notes"] = ("An order-3 (32 KiB) GFP_KERNEL skb allocation found 1.6 GB free but no free block of order "
+                        "3 or more in DMA32 and Normal (DMA is kept back by lowmem_reserve); 1.5 GB of swap still free. "
+                        "Compaction failed, the OOM killer ran and killed the largest process, java.")
+    write(r)
+
+
+def r_alloc_failure():
+    r = Report("5.10-page-allocation-failure-order4", seed=5104)
+    zones = x86_8g(r, free=(15360, 0, 0), mins=(64, 13760, 22980), managed=(15360, 3063024, 5113684))
+    frag_zone(r, zones[1], 602120, 4)
+    frag_zone(r, zones[2], 901240, 4)
+    zones[0].blocks = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3]
+    zones[0].free = 1024 + 2048 + 3 * 4096
+    pg = Task(3120, 112, "postgres", 812330, 0, 20120, 120312, 2863104, 0, -900)
+    tasks = base_tasks() + [pg]
+    cats = account(r, zones, tasks, pg, file_kb=r.k(3120120), slab_r=260000, slab_u=101000, kstack=7200,
+                   shmem=120312 * 4, free_pcp=1024, other_kb=r.k(120000))
+    r.out("ip: page allocation failure: order:4, mode:0x40cc0(GFP_KERNEL|__GFP_COMP), nodemask=(null),cpuset=/,mems_allowed=0")
+    r.out("CPU: 1 PID: 14820 Comm: ip Not tainted 5.10.0-28-amd64 #1 Debian 5.10.209-2")
+    r.out("Hardware name: Supermicro SYS-5019C-M/X11SCM-F, BIOS 1.9 09/16/2022")
+    r.out("Call Trace:")
+    for f in ["dump_stack+0x6b/0x83", "warn_alloc.cold+0x78/0xdc", "__alloc_pages_slowpath.constprop.0+0xc4e/0xc60",
+              "__alloc_pages_nodemask+0x2da/0x310", "kmalloc_order+0x25/0x80", "kmalloc_order_trace+0x17/0x80",
+              "ixgbe_setup_rx_resources+0x4f/0x1f0 [ixgbe]", "ixgbe_open+0xd4/0x610 [ixgbe]", "__dev_open+0xf0/0x1a0",
+              "__dev_change_flags+0x1a0/0x210", "dev_change_flags+0x21/0x60", "do_setlink+0x2a7/0xfa0",
+              "__rtnl_newlink+0x5f8/0x9a0", "rtnl_newlink+0x44/0x70", "rtnetlink_rcv_msg+0x12f/0x380",
+              "netlink_rcv_skb+0x50/0x100", "netlink_unicast+0x201/0x2f0", "netlink_sendmsg+0x24c/0x4a0",
+              "sock_sendmsg+0x5e/0x70", "____sys_sendmsg+0x22c/0x270", "___sys_sendmsg+0x81/0xc0",
+              "__sys_sendmsg+0x56/0xa0", "do_syscall_64+0x33/0x80", "entry_SYSCALL_64_after_hwframe+0x61/0xc6"]:
+        r.out(" " + f)
+    r.out("RIP: 0033:0x7f4d8a6a1e13")
+    r.out("Mem-Info:")
+    summary(r, zones, "5.10")
+    node_line(r, zones, 0, "5.10")
+    zone_lines(r, zones, "5.10", letters="new")
+    totals(r, zones, "5.10", 0, 0, pagecache_pages(r, cats), hugepages=((0, 1048576), (0, 2048)))
+    r.out("ixgbe 0000:03:00.0: Unable to allocate memory for the Rx descriptor ring")
+    r.out("ixgbe 0000:03:00.0 eno1: NIC Link is Down")
+    common_facts(r, "5.10.0-28-amd64", "x86_64", "ip", 14820, "0x40cc0(GFP_KERNEL|__GFP_COMP)", 4, None, None,
+                 "page-allocation-failure", "none", 0, 0, zones, [], cause="fragmentation-high-order")
+    r.facts.update({"victim_pid": None, "victim_comm": None, "victim_anon_rss_kb": None, "victim_file_rss_kb": None,
+                    "victim_shmem_rss_kb": None, "victim_total_vm_kb": None, "oom_score_adj_of_victim": None,
+                    "tasks": 0})
+    r.facts["notes"] = ("warn_alloc (5.10): an order-4 (64 KiB) kmalloc for a NIC ring failed with 1.5 GB free, all "
+                        "of it in blocks below order 4; no OOM kill (costly order). Followed by the driver's own "
+                        "message, which is not part of the report.")
+    write(r)
+
+
+def r_panic():
+    r = Report("5.4-panic-on-oom-system-wide", seed=5401)
+    zones = x86_8g(r, free=(15908, 22104, 21480), mins=(68, 7400, 12120))
+    for z in zones[1:]:
+        z.v["unrecl"] = True
+    app = Task(6120, 1000, "app-server", 2312330, 0, 3120)
+    tasks = base_tasks() + [app]
+    cats = account(r, zones, tasks, app, file_kb=r.k(12000), slab_r=20000, slab_u=50000, kstack=4400, shmem=1200)
+    r.out("app-server invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0")
+    r.out("CPU: 0 PID: 6120 Comm: app-server Not tainted 5.4.0-169-generic #187-Ubuntu")
+    r.out("Hardware name: VMware, Inc. VMware Virtual Platform/440BX Desktop Reference Platform, BIOS 6.00 11/12/2020")
+    r.lines += STACK_X86_NEW
+    r.out("Mem-Info:")
+    summary(r, zones, "5.4")
+    node_line(r, zones, 0, "5.4")
+    zone_lines(r, zones, "4.14", letters="new")
+    totals(r, zones, "5.4", 0, 0, pagecache_pages(r, cats), hugepages=((0, 1048576), (0, 2048)))
+    task_table(r, tasks, "5.4")
+    r.out("Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled")
+    r.out("CPU: 0 PID: 6120 Comm: app-server Not tainted 5.4.0-169-generic #187-Ubuntu")
+    r.out("Hardware name: VMware, Inc. VMware Virtual Platform/440BX Desktop Reference Platform, BIOS 6.00 11/12/2020")
+    r.out("Call Trace:")
+    r.out(" dump_stack+0x6d/0x8b")
+    r.out(" panic+0x101/0x2e3")
+    r.out(" out_of_memory.cold+0x2f/0x88")
+    r.out("Kernel Offset: 0x1e000000 from 0xffffffff81000000 (relocation range: 0xffffffff80000000-0xffffffffbfffffff)")
+    r.out("---[ end Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled ]---")
+    common_facts(r, "5.4.0-169-generic", "x86_64", "app-server", 6120, "0x100cca(GFP_HIGHUSER_MOVABLE)", 0, None,
+                 None, "global", "panic", 0, 0, zones, tasks)
+    r.facts.update({"victim_pid": None, "victim_comm": None, "victim_anon_rss_kb": None, "victim_file_rss_kb": None,
+                    "victim_shmem_rss_kb": None, "victim_total_vm_kb": None, "oom_score_adj_of_victim": None})
+    r.facts["notes"] = ("vm.panic_on_oom=1: dump_header (with the task table) and then the panic; nothing is killed, "
+                        "no oom-kill: line. The panic's own stack dump follows the report.")
+    write(r)
+
+
+def r_no_killable():
+    r = Report("5.10-memcg-no-killable-processes", seed=5105)
+    path = "/system.slice/critical.service"
+    d = Task(7001, 0, "critical-daemon", 402331, 258912, 2310, 0, 2174976, 0, -1000)
+    h = Task(7010, 0, "critical-helper", 41210, 2310, 1210, 0, 192512, 0, -1000)
+    tasks = [d, h]
+    anon = (d.anon + h.anon) * 4096 + 81920
+    r.out("critical-daemon invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=-1000")
+    r.out("CPU: 2 PID: 7001 Comm: critical-daemon Not tainted 5.10.0-28-amd64 #1 Debian 5.10.209-2")
+    r.out("Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.2-debian-1.16.2-1 04/01/2014")
+    r.lines += MEMCG_STACK
+    r.out("memory: usage 1048576kB, limit 1048576kB, failcnt 12010")
+    r.out("swap: usage 0kB, limit 0kB, failcnt 0")
+    r.out("Memory cgroup stats for %s:" % path)
+    stat_dump(r, [("anon", anon), ("file", 4096000), ("kernel_stack", 65536), ("percpu", 138240), ("sock", 0),
+                  ("shmem", 0), ("file_mapped", 2048000), ("file_dirty", 0), ("file_writeback", 0), ("anon_thp", 0),
+                  ("inactive_anon", anon), ("active_anon", 0), ("inactive_file", 2048000), ("active_file", 2048000),
+                  ("unevictable", 0), ("slab_reclaimable", 1212416), ("slab_unreclaimable", 1822720)])
+    task_table(r, tasks, "5.10")
+    r.out("Out of memory and no killable processes...")
+    common_facts(r, "5.10.0-28-amd64", "x86_64", "critical-daemon", 7001, "0xcc0(GFP_KERNEL)", 0, None, path, "memcg",
+                 "no-killable-process", None, None, [], tasks, cause="memcg-limit")
+    r.facts.update({"victim_pid": None, "victim_comm": None, "victim_anon_rss_kb": None, "victim_file_rss_kb": None,
+                    "victim_shmem_rss_kb": None, "victim_total_vm_kb": None, "oom_score_adj_of_victim": None})
+    r.facts["notes"] = ("Every task of the cgroup has oom_score_adj -1000 (OOMScoreAdjust=-1000): the memcg OOM "
+                        "finds no victim, prints 'Out of memory and no killable processes...' (a warning since 4.18; "
+                        "no 'System is deadlocked' panic for a memcg OOM) and the charge fails.")
+    write(r)
+
+
+def r_arm64_64k():
+    r = Report("5.14-rhel9-aarch64-64k-pages", psz=64, norders=14, seed=64)
+    lm = lowmem([4194304, 62914560 - 1048576], 64, 5, [256, 32, 32, 1, 1])
+    dma = Zone(0, "DMA", 4194304, 4121600, 1472, 0, [0, 0, lm[0][1] * 0 + lm[0][2], lm[0][2], lm[0][2]])
+    normal = Zone(0, "Normal", 62914560, 61865984, 22400, 0, [0, 0, 0, 0, 0])
+    dma.lowmem = [0, 0, lm[0][1], lm[0][1], lm[0][1]]
+    zones = [dma, normal]
+    dma.free = 97280
+    dma.top_order = 8
+    normal.free = 21312 * 64
+    normal.free = r.k(normal.free)
+    normal.top_order = 4
+    st = Task(81234, 0, "stress-ng", 1012331, 0, 61, 0, 1179648, 0, 0)
+    tasks = [Task(1012, 0, "systemd-journal", 3121, 110, 412, 30, 327680, 0, -250),
+             Task(1140, 0, "systemd-udevd", 1812, 130, 90, 0, 262144, 0, -1000),
+             Task(2012, 81, "dbus-broker", 712, 40, 40, 0, 196608, 0, -900),
+             Task(2211, 0, "NetworkManager", 4012, 210, 330, 0, 393216, 0, 0),
+             Task(2890, 0, "sshd", 1212, 60, 180, 0, 262144, 0, -1000),
+             Task(81220, 0, "stress-ng", 3120, 12, 52, 0, 262144, 0, -1000), st]
+    cats = account(r, zones, tasks, st, file_kb=r.k(260000), slab_r=212000, slab_u=310000, kstack=41000,
+                   shmem=r.k(31000), free_pcp=r.k(6400), other_kb=r.k(900000))
+    for z in zones:
+        z.v["unrecl"] = True
+    r.out("stress-ng invoked oom-killer: gfp_mask=0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO), order=0, oom_score_adj=0")
+    r.out("CPU: 12 PID: 81234 Comm: stress-ng Kdump: loaded Not tainted 5.14.0-427.13.1.el9_4.aarch64+64k #1")
+    r.out("Hardware name: GIGABYTE R272-P30-JG/MP32-AR0-JG, BIOS F31k (SCP: 2.10.20220531) 09/29/2022")
+    r.out("Call trace:")
+    for f in ["dump_backtrace+0xa8/0x120", "show_stack+0x1c/0x30", "dump_stack_lvl+0x74/0x8c", "dump_stack+0x18/0x34",
+              "dump_header+0x50/0x1e0", "oom_kill_process+0x1e4/0x1f0", "out_of_memory+0xf0/0x340",
+              "__alloc_pages_slowpath.constprop.0+0x63c/0x8c0", "__alloc_pages+0x250/0x2a4",
+              "alloc_pages_vma+0x94/0x200", "do_anonymous_page+0x1c0/0x4f0", "__handle_mm_fault+0x304/0x4a4",
+              "handle_mm_fault+0xf4/0x270", "do_page_fault+0x1c4/0x4a0", "do_translation_fault+0xa0/0xc0",
+              "do_mem_abort+0x4c/0xb0", "el0_da+0x48/0x120", "el0t_64_sync_handler+0xc0/0xe0",
+              "el0t_64_sync+0x1a0/0x1a4"]:
+        r.out(" " + f)
+    r.out("Mem-Info:")
+    summary(r, zones, "5.10")
+    node_line(r, zones, 0, "5.10")
+    zone_lines(r, zones, "5.10", letters="new")
+    totals(r, zones, "5.14", 0, 0, pagecache_pages(r, cats), hugepages=((0, 16777216), (0, 524288), (0, 2048)))
+    task_table(r, tasks, "rhel9")
+    global_tail_5x(r, st, memcg_path="/user.slice/user-0.slice/session-3.scope")
+    common_facts(r, "5.14.0-427.13.1.el9_4.aarch64+64k", "aarch64", "stress-ng", 81234,
+                 "0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO)", 0, "CONSTRAINT_NONE", None, "global",
+                 "killed", 0, 0, zones, tasks, cause="genuine-exhaustion-no-swap")
+    victim_facts(r, st)
+    r.facts["notes"] = ("RHEL 9 aarch64 kernel-64k: 64 KiB pages (buddy orders 64kB…512MB, 14 orders), so every "
+                        "page count (summary, task table) is ×64 KiB; arm64 'Call trace:' (lower-case t); "
+                        "'Kdump: loaded' before the taint on the CPU: line.")
     write(r)
 
 

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# bench/explain/run.sh BINARY [SIZE_MB]
+# Generates (in a temp dir, removed after) a ~1 GB syslog with the corpus
+# reports embedded under several transports, then times
+#   grep -c 'invoked oom-killer' FILE     and     BINARY explain --json FILE
+# on the same file in the same run (best of 3 each, file in page cache), and
+# prints both times, the ratio, oomkit's peak RSS and events found against
+# events embedded.  Targets: ratio <= 1.5, RSS <= 32 MB, every event found.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+bin=${1:-$root/build/oomkit}
+size=${2:-1024}
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
+[ -x "$bin" ] || { echo "bench/explain: no binary $bin" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "bench/explain: skipped (python3 needed to generate the log)"; exit 0; }
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/oomkit-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+log=$tmp/syslog
+echo "bench/explain: generating a ${size} MB syslog ..."
+embedded=$(python3 "$here/gen.py" "$log" "$size" "$root/tests/corpus") || exit 1
+bytes=$(stat -c %s "$log")
+cat "$log" >/dev/null   # into the page cache
+
+now() { date +%s.%N; }
+best() {  # best wall time of 3 runs of "$@" (stdout discarded)
+	local b= t0 t1 d
+	for _ in 1 2 3; do
+		# not to /dev/null: GNU grep stops at the first match when it sees that
+		t0=$(now); "$@" >"$tmp/out" 2>/dev/null; t1=$(now)
+		d=$(echo "$t1 - $t0" | bc -l)
+		if [ -z "$b" ] || [ "$(echo "$d < $b" | bc -l)" = 1 ]; then b=$d; fi
+	done
+	printf '%.3f' "$b"
+}
+command -v bc >/dev/null || { echo "bench/explain: bc needed" >&2; exit 1; }
+
+g=$(best grep -c 'invoked oom-killer' "$log")
+o=$(best "$bin" explain --json "$log")
+found=$("$bin" explain --json "$log" 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["events"]))' 2>/dev/null || echo "?")
+grepn=$(grep -c 'invoked oom-killer' "$log")
+rss=?
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -o "$tmp/rss" -f '%M' "$bin" explain --json "$log" >"$tmp/out" 2>/dev/null
+	rss=$(( $(tail -n 1 "$tmp/rss") / 1024 ))
+fi
+ratio=$(echo "scale=2; $o / $g" | bc -l)
+echo "bench/explain: $(( bytes / 1048576 )) MB, $embedded reports embedded ($grepn trigger lines)"
+echo "  grep -c 'invoked oom-killer'  ${g} s"
+echo "  oomkit explain --json         ${o} s   ratio ${ratio} (target <= 1.5)"
+echo "  oomkit peak RSS               ${rss} MB (target <= 32)"
+echo "  events found                  ${found} of ${embedded}"
+ok=1
+[ "$(echo "$ratio <= 1.5" | bc -l)" = 1 ] || ok=0
+[ "$rss" != "?" ] && [ "$rss" -gt 32 ] && ok=0
+[ "$found" = "$embedded" ] || ok=0
+[ $ok = 1 ] && echo "  ok" || echo "  MISSED a target"
