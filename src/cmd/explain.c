@@ -158,9 +158,10 @@ static void read_source(struct run *r, int fd, const char *name, struct source_r
 	memset(res, 0, sizeof(*res));
 	r->src_events = 0;
 	r->src_name = name;
-	int rc = report_scanner_open(&sc, fd, name);
+	char why[256] = "";
+	int rc = report_scanner_open_msg(&sc, fd, name, why, sizeof(why));
 	if (rc < 0) {
-		snprintf(res->error, sizeof(res->error), "%s", strerror(-rc));
+		snprintf(res->error, sizeof(res->error), "%s", why[0] ? why : strerror(-rc));
 		return;
 	}
 	struct report_parser *p = report_parser_new(name, on_event, r);
@@ -193,6 +194,14 @@ static void read_source(struct run *r, int fd, const char *name, struct source_r
 		return;
 	}
 	res->ok = true;
+}
+
+/* The scanner's messages may already start with "NAME: ": keep one. */
+static void strip_name(char *msg, const char *name)
+{
+	size_t n = strlen(name);
+	if (strncmp(msg, name, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
+		memmove(msg, msg + n + 2, strlen(msg + n + 2) + 1);
 }
 
 /* A file of the kernel log in memory (memfd, else an unlinked temp file). */
@@ -391,6 +400,7 @@ static int read_file_arg(struct run *r, const char *path, struct sources *srcs)
 	read_source(r, fd, is_stdin ? "-" : path, &res);
 	if (!is_stdin)
 		close(fd);
+	strip_name(res.error, is_stdin ? "-" : path);
 	if (!res.ok) {
 		struct buf b = BUF_INIT;
 		escape_term_buf(&b, is_stdin ? "standard input" : path, strlen(is_stdin ? "standard input" : path));
@@ -429,7 +439,10 @@ static void text_summary(const struct run *r, const struct sources *srcs)
 			fputc('\n', stdout);
 		}
 	}
-	if (r->nr_events == 0)
+	bool any_read = false;
+	for (int i = 0; i < srcs->n; i++)
+		any_read |= srcs->v[i].ok;
+	if (r->nr_events == 0 && any_read)
 		printf("The inputs hold no \"invoked oom-killer\", \"Killed process\", \"page allocation failure\"\n"
 		       "or other OOM report line%s.\n", srcs->n == 1 && strcmp(srcs->v[0].kind, "kernel ring buffer") == 0
 		       ? " (older reports may have left the ring buffer: try /var/log/kern.log* or journalctl -k)" : "");

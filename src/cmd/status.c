@@ -27,9 +27,11 @@ static void usage(FILE *f)
 	      "  -j, --json           JSON (overcommit, zones, memory, pressure, history, findings)\n"
 	      "      --root DIR       audit a captured tree: DIR/proc/..., DIR/sys/...\n"
 	      "      --no-log         do not read the kernel log for the last OOM report\n"
+	      "      --check          exit 3 when a finding is critical (for monitoring)\n"
 	      "      --color[=WHEN]   auto (default), always or never\n"
 	      "  -h, --help           show this help and exit\n\n"
-	      "Exit status: 0 when no finding is critical, 3 when one is, 1 on failure.\n"
+	      "Exit status: 0 when the audit ran (with --check: 3 when a finding is\n"
+	      "critical), 1 on failure, 2 on a usage error.\n"
 	      "See oomkit-status(1).\n", f);
 }
 
@@ -140,18 +142,19 @@ void status_data_release(struct status_data *d)
 
 int cmd_status(int argc, char **argv)
 {
-	enum { OPT_ROOT = 256, OPT_COLOR, OPT_NOLOG };
+	enum { OPT_ROOT = 256, OPT_COLOR, OPT_NOLOG, OPT_CHECK };
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "root", required_argument, NULL, OPT_ROOT },
 		{ "no-log", no_argument, NULL, OPT_NOLOG },
+		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "color", optional_argument, NULL, OPT_COLOR },
 		{ "colour", optional_argument, NULL, OPT_COLOR },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *root = NULL;
-	bool json = false, history = true;
+	bool json = false, history = true, check = false;
 	int color = COLOR_AUTO, c;
 	optind = 1;
 	opterr = 0;
@@ -160,6 +163,7 @@ int cmd_status(int argc, char **argv)
 		case 'j': json = true; break;
 		case OPT_ROOT: root = optarg; break;
 		case OPT_NOLOG: history = false; break;
+		case OPT_CHECK: check = true; break;
 		case OPT_COLOR:
 			color = color_mode_parse(optarg);
 			if (color < 0)
@@ -193,7 +197,7 @@ int cmd_status(int argc, char **argv)
 		render_status_text(stdout, &d->view, &st);
 	int status = 0;
 	for (int i = 0; i < d->f.n; i++)
-		if (d->f.items[i].severity == SEV_CRITICAL)
+		if (check && d->f.items[i].severity == SEV_CRITICAL)
 			status = 3;
 	if (fflush(stdout) != 0 || ferror(stdout))
 		status = 1;

@@ -45,14 +45,20 @@ static int64_t kib_pages(int64_t kib, int64_t psz)
 /* mm/memcontrol.c mem_cgroup_get_max() (6.x; same sum since 4.x): the limit,
  * plus swap headroom when swap may be used — v1 with memsw accounting: the
  * memsw limit minus the limit, at most total swap; otherwise the swap
- * limit (v1 without memsw: unlimited) at most total swap.  The memcg's own
- * swappiness is taken as non-zero (the default). */
-static int64_t memcg_totalpages(const struct oom_memcg *m, int64_t swap_total_kib, int64_t psz)
+ * limit (v1 without memsw: unlimited) at most total swap; none when the
+ * memcg's swappiness is 0. */
+static int64_t memcg_totalpages(const struct oom_memcg *m, int64_t swap_total_kib, int64_t vm_swappiness,
+				int64_t psz)
 {
 	if (!known(m->limit_kib) || m->limit_kib == LIVE_UNLIMITED)
 		return OOM_NA;
 	int64_t max = m->limit_kib / psz;
 	int64_t swap_pages = known(swap_total_kib) ? swap_total_kib / psz : 0;
+	/* mem_cgroup_swappiness(): v1 has its own, v2 follows vm.swappiness;
+	 * 0 means the limit alone. */
+	int64_t swappiness = m->version == 1 && known(m->swappiness) ? m->swappiness : vm_swappiness;
+	if (known(swappiness) && swappiness == 0)
+		swap_pages = 0;
 	int64_t extra;
 	if (m->version == 1 && known(m->memsw_limit_kib)) {
 		int64_t memsw = m->memsw_limit_kib == LIVE_UNLIMITED ? INT64_MAX : m->memsw_limit_kib / psz;
@@ -161,7 +167,15 @@ int top_collect(struct top_view *v, const struct live_root *r, const char *cgrou
 			str_copy(v->scope, sizeof(v->scope), cgroup_dir, strlen(cgroup_dir));
 		v->scope_limit_kib = s->memcg.limit_kib;
 		v->scope_usage_kib = s->memcg.usage_kib;
-		int64_t tp = memcg_totalpages(&s->memcg, s->mem.swap_total_kib, psz);
+		struct live_vm vm;
+		live_vm_init(&vm);
+		char sw[32];
+		ssize_t sl = read_small_file_at(r->dirfd, "proc/sys/vm/swappiness", sw, sizeof(sw));
+		while (sl > 0 && (sw[sl - 1] == '\n' || sw[sl - 1] == ' '))
+			sl--;
+		if (sl <= 0 || parse_i64(sw, (size_t)sl, &vm.swappiness) < 0)
+			vm.swappiness = OOM_NA;
+		int64_t tp = memcg_totalpages(&s->memcg, s->mem.swap_total_kib, vm.swappiness, psz);
 		if (known(tp))
 			v->totalpages = tp;
 		else

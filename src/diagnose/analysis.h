@@ -68,6 +68,7 @@ enum victim_verdict {
 	VICTIM_NOT_BEST,            /* it would pick another */
 	VICTIM_NOT_IN_TABLE,        /* the victim is not in the task table */
 	VICTIM_TIE,                 /* best by points, equal to the runner-up */
+	VICTIM_ALLOCATING_TASK,     /* no comparison: vm.oom_kill_allocating_task, or ≤2.6.35 MPOL_BIND/cpuset */
 };
 
 struct event_analysis {

@@ -27,6 +27,7 @@ const char *victim_verdict_name(enum victim_verdict v)
 	case VICTIM_NOT_BEST: return "not-best";
 	case VICTIM_NOT_IN_TABLE: return "not-in-table";
 	case VICTIM_TIE: return "tie";
+	case VICTIM_ALLOCATING_TASK: return "allocating-task";
 	case VICTIM_UNKNOWN: break;
 	}
 	return "unknown";
@@ -463,6 +464,14 @@ static void analyse_victim(struct oom_event *ev, struct event_analysis *a)
 	}
 	if (!ev->have_victim)
 		return;
+	/* The kernel did not compare at all: it killed the allocating task
+	 * (mm/oom_kill.c: sysctl_oom_kill_allocating_task, 2.6.24+; ≤2.6.35
+	 * "No available memory (MPOL_BIND)" / "in cpuset" kill current). */
+	if (strstr(ev->victim.message, "oom_kill_allocating_task") || strstr(ev->victim.message, "No available memory")) {
+		a->victim_idx = find_task(s, ev->victim.pid);
+		a->victim_verdict = VICTIM_ALLOCATING_TASK;
+		return;
+	}
 	/* 2.6.36–5.0 may kill a child of the selected task: judge the selection. */
 	int64_t chosen = known(ev->victim.selected_pid) ? ev->victim.selected_pid : ev->victim.pid;
 	a->victim_idx = find_task(s, chosen);

@@ -458,10 +458,21 @@ static void rule_memcg(struct ctx *c)
 	const char *path = ev->oom_memcg[0] ? ev->oom_memcg : m->path[0] ? m->path : "?";
 	char big[160];
 	biggest_text(c, big, sizeof(big));
-	struct finding *f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
-		"memory cgroup %s reached its limit of %s (usage %s, failcnt %s)", path,
-		K(c, 0, m->limit_kib), K(c, 1, m->usage_kib),
-		known(m->failcnt) ? (snprintf(c->b[2], sizeof(c->b[2]), "%lld", (long long)m->failcnt), c->b[2]) : "?");
+	/* cgroup v1 also OOMs at its memory+swap limit while memory itself is
+	 * below its own (often unlimited) limit. */
+	bool memsw = known(m->memsw_limit_kib) && known(m->memsw_usage_kib) &&
+		     m->memsw_usage_kib >= m->memsw_limit_kib &&
+		     (!known(m->limit_kib) || !known(m->usage_kib) || m->usage_kib < m->limit_kib);
+	struct finding *f;
+	if (memsw)
+		f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
+			"memory cgroup %s reached its memory+swap limit of %s (memory %s, swap included)", path,
+			K(c, 0, m->memsw_limit_kib), K(c, 1, m->usage_kib));
+	else
+		f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
+			"memory cgroup %s reached its limit of %s (usage %s, failcnt %s)", path,
+			K(c, 0, m->limit_kib), K(c, 1, m->usage_kib),
+			known(m->failcnt) ? (snprintf(c->b[2], sizeof(c->b[2]), "%lld", (long long)m->failcnt), c->b[2]) : "?");
 	if (known(m->usage_kib) || known(m->limit_kib))
 		finding_evidence(f, "memory: usage %s, limit %s, failcnt %s", K(c, 0, m->usage_kib),
 				 K(c, 1, m->limit_kib),
@@ -476,8 +487,12 @@ static void rule_memcg(struct ctx *c)
 	if (ev->task_memcg[0] && strcmp(ev->task_memcg, path) != 0)
 		finding_evidence(f, "the victim was in %s, below the limited cgroup", ev->task_memcg);
 	finding_evidence(f, "largest process in the cgroup: %s", big);
-	finding_advice(f, "raise the cgroup limit from %s (memory.max, or memory.limit_in_bytes on cgroup v1; systemd: MemoryMax=) or find the growth in %s",
-		       K(c, 0, m->limit_kib), big);
+	if (memsw)
+		finding_advice(f, "raise the cgroup's memory+swap limit from %s (memory.memsw.limit_in_bytes) or find the growth in %s",
+			       K(c, 0, m->memsw_limit_kib), big);
+	else
+		finding_advice(f, "raise the cgroup limit from %s (memory.max, or memory.limit_in_bytes on cgroup v1; systemd: MemoryMax=) or find the growth in %s",
+			       K(c, 0, m->limit_kib), big);
 	finding_advice(f, "set memory.high a little below the limit so the cgroup is throttled and reclaimed before it is killed");
 }
 

@@ -97,7 +97,11 @@ void live_facts_compute(const struct oom_snapshot *s, const struct live_vm *vm, 
 			for (int k = 0; k < z->nr_lowmem_reserve; k++)
 				if (z->lowmem_reserve_pages[k] > maxres)
 					maxres = z->lowmem_reserve_pages[k];
-			reserve_total = sat_add(reserve_total, sat_add(z->high_kib, sat_mul(maxres, psz)));
+			/* mm/page_alloc.c calculate_totalreserve_pages: capped at managed */
+			int64_t zr = sat_add(z->high_kib, sat_mul(maxres, psz));
+			if (known(z->managed_kib) && zr > z->managed_kib)
+				zr = z->managed_kib;
+			reserve_total = sat_add(reserve_total, zr);
 		} else if (zf->usable) {
 			reserve_known = false;
 		}
@@ -144,7 +148,7 @@ void live_facts_compute(const struct oom_snapshot *s, const struct live_vm *vm, 
 	if (kver_cmp(&vm->kv, 5, 2, 0) >= 0) {
 		f->mode0_rule = "refuses only a single request larger than RAM + swap (5.2+)";
 		if (known(m->total_kib))
-			f->mode0_max_request_kib = sat_add(m->total_kib - kib_or0(m->hugetlb_kib) * 0, swap);
+			f->mode0_max_request_kib = sat_add(m->total_kib, swap);   /* mm/util.c __vm_enough_memory, 5.2+ */
 	} else if (kver_cmp(&vm->kv, 3, 10, 0) >= 0) {
 		f->mode0_rule = "refuses a request larger than free + page cache − shmem + free swap + "
 				"reclaimable slab − reserves (3.10–5.1)";

@@ -25,6 +25,7 @@
 #include "guard/guard.h"
 #include "model/event.h"
 #include "render/render.h"
+#include "report/report.h"
 #include "util/util.h"
 
 extern char **environ;
@@ -52,7 +53,7 @@ static struct daemon {
 	struct guard_recorder rec;
 	struct guard_http http;
 	struct guard_sink sink, msink, esink;
-	int events_fd, proc_dirfd, kmsg_fd, sig_fd, incident_dirfd;
+	int events_fd, proc_dirfd, kmsg_fd, sig_fd, incident_dirfd, kreport_fd;
 	struct kver kv;
 	char release[128], host[64];
 	int64_t page_kib;
@@ -68,6 +69,9 @@ static struct daemon {
 	uint64_t kills_total;
 	int test_delay_ms;
 	uint64_t signalled_ns;
+	/* The last SIGKILLed victim: while it is still dying, no new victim. */
+	int64_t last_victim_pid;
+	uint64_t last_victim_start, last_victim_ns;
 	/* kmsg capture of one kernel OOM report */
 	char kreport[KMSG_REPORT_CAP];
 	size_t kreport_len;
@@ -289,6 +293,15 @@ struct decision_facts {
 	const char *kernel_comm;
 };
 
+static void incident_event(struct oom_event *ev, void *ctx)
+{
+	struct json *j = ctx;
+	event_analyse(ev, &D.analysis);
+	findings_init(&D.findings);
+	diagnose_event_analysed(ev, &D.analysis, &D.findings);
+	render_explain_json_event(j, ev, &D.analysis, &D.findings);
+}
+
 static int write_incident(const struct decision_facts *f, char *path_out, size_t path_len)
 {
 	if (D.incident_dirfd < 0)
@@ -357,16 +370,31 @@ static int write_incident(const struct decision_facts *f, char *path_out, size_t
 		}
 		json_arr_end(&j);
 	}
-	/* The diagnosis, in the shape of `oomkit explain --json` events. */
-	if (f->sc) {
+	/* The diagnosis, in the shape of `oomkit explain --json` events.  For
+	 * the kernel's own kill, its report is parsed as explain does (this
+	 * allocates: the kernel has just freed memory, and this runs after
+	 * the kill, never before a decision). */
+	int parsed = 0;
+	bool arr = false;
+	if (f->kreport && f->kreport_len && D.kreport_fd >= 0 && ftruncate(D.kreport_fd, 0) == 0 &&
+	    pwrite(D.kreport_fd, f->kreport, f->kreport_len, 0) == (ssize_t)f->kreport_len &&
+	    lseek(D.kreport_fd, 0, SEEK_SET) == 0) {
+		json_arr_begin(&j, "events");
+		arr = true;
+		parsed = report_read_fd(D.kreport_fd, "/dev/kmsg", incident_event, NULL, &j);
+	}
+	if (f->sc && parsed <= 0) {
+		if (!arr)
+			json_arr_begin(&j, "events");
+		arr = true;
 		build_event(f->sc, f->victim);
 		event_analyse(&D.ev, &D.analysis);
 		findings_init(&D.findings);
 		diagnose_event_analysed(&D.ev, &D.analysis, &D.findings);
-		json_arr_begin(&j, "events");
 		render_explain_json_event(&j, &D.ev, &D.analysis, &D.findings);
-		json_arr_end(&j);
 	}
+	if (arr)
+		json_arr_end(&j);
 	guard_recorder_json(&D.rec, &j, "recorder", 60);
 	json_obj_end(&j);
 	json_end(&j);
@@ -582,6 +610,15 @@ static void decide(int si)
 			memcpy(victim->cmdline, full.cmdline, sizeof(victim->cmdline));
 	}
 	int sig = sc->level == LEVEL_KILL || c->grace_ms == 0 ? SIGKILL : SIGTERM;
+	/* One SIGTERM grace at a time: another scope's victim is still in its
+	 * grace, so this one gets SIGKILL. */
+	if (sig == SIGTERM && D.pend.active && D.pend.scope != si)
+		sig = SIGKILL;
+	/* The victim just SIGKILLed is still in the table while it dies: its
+	 * memory is on its way back, so no second victim for it (2 s at most). */
+	if (!c->dry_run && victim->t.pid == D.last_victim_pid && victim->start_ticks == D.last_victim_start &&
+	    decided - D.last_victim_ns < 2000000000ull)
+		return;
 
 	if (c->dry_run) {
 		if (!report)
@@ -652,6 +689,9 @@ static void decide(int si)
 				freed = guard_now_ns();
 		}
 		guard_victim_close(&v);
+		D.last_victim_pid = victim->t.pid;
+		D.last_victim_start = victim->start_ticks;
+		D.last_victim_ns = guard_now_ns();
 		finish_kill(sc, &ch, victim, sig, crossed, decided, avail_before, outcome, freed);
 		return;
 	}
@@ -961,6 +1001,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 	D.cfg = &D.cfgs[0];
 	D.events_fd = D.proc_dirfd = D.kmsg_fd = D.sig_fd = D.incident_dirfd = -1;
 	D.kreport_scope = -1;
+	D.kreport_fd = memfd_create("oomkit-kreport", MFD_CLOEXEC);
 	D.http.listen_fd = -1;
 	D.self_pid = getpid();
 	guard_log_init();
@@ -1039,7 +1080,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 	 * the code and buffers are present before they are locked. */
 	for (int i = 0; i < D.nr_scopes; i++)
 		guard_scope_read(&D.scopes[i], D.cfg);
-	guard_recorder_take(&D.rec, D.scopes, D.nr_scopes, D.proc_dirfd, &D.ts);
+	guard_recorder_take(&D.rec, D.scopes, D.nr_scopes, D.proc_dirfd, true, &D.ts);
 	guard_scan(D.proc_dirfd, -1, true, &D.ts);
 	guard_sink_reset(&D.msink);
 	guard_metrics_render(D.msink.f, &D.ms);
@@ -1263,15 +1304,26 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		}
 		now = guard_now_ns();
 		if (D.rec.cap > 0 && now >= D.next_record_ns) {
-			/* Tasks and slabs each snapshot while a scope is near its
-			 * thresholds, else every 60th: the cheap parts every second. */
+			/* While a scope is within twice its term threshold, everything
+			 * every second; while memory is plentiful, meminfo and PSI every
+			 * second, vmstat and buddyinfo every 5th, tasks and slabs every
+			 * 60th: the idle cost stays below earlyoom's. */
 			bool near = false;
 			for (int i = 0; i < D.nr_scopes; i++)
 				if (known(D.scopes[i].avail_kib) && known(D.scopes[i].term_kib) &&
 				    D.scopes[i].avail_kib < 2 * D.scopes[i].term_kib)
 					near = true;
 			bool tasks = near || D.rec.taken_total % 60 == 0;
-			guard_recorder_take(&D.rec, D.scopes, D.nr_scopes, D.proc_dirfd, tasks ? &D.ts : NULL);
+			bool full = near || D.rec.taken_total % 5 == 0;
+			/* The machine scope was read in this wakeup: reuse its texts. */
+			D.rec.meminfo_hint = NULL;
+			D.rec.psi_hint = NULL;
+			for (int i = 0; i < D.nr_scopes; i++)
+				if (D.scopes[i].kind == SCOPE_MACHINE && now - D.scopes[i].read_ns < 50000000ull) {
+					D.rec.meminfo_hint = guard_scope_meminfo_text();
+					D.rec.psi_hint = &D.scopes[i].psi;
+				}
+			guard_recorder_take(&D.rec, D.scopes, D.nr_scopes, D.proc_dirfd, full, tasks ? &D.ts : NULL);
 			const struct guard_rec *r = guard_recorder_last(&D.rec);
 			if (r && known(r->oom_kill) && known(D.machine_vmstat_oom_kills) &&
 			    r->oom_kill > D.machine_vmstat_oom_kills && D.kmsg_fd < 0) {
@@ -1335,6 +1387,8 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 	if (D.sig_fd >= 0)
 		close(D.sig_fd);
 	close(D.proc_dirfd);
+	if (D.kreport_fd >= 0)
+		close(D.kreport_fd);
 	guard_config_release(D.cfg);
 	*cfg = *D.cfg;
 	cfg->compiled = false;

@@ -227,6 +227,9 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c);
 int guard_scope_poll_ms(const struct guard_scope *sc, const struct guard_config *c);
 /* Drains the readiness of an event fd (eventfd counter, PSI, kernfs notify). */
 void guard_scope_drain(int fd);
+/* The /proc/meminfo text of the machine scope's last read (NUL-terminated),
+ * valid until the next guard_scope_read. */
+const char *guard_scope_meminfo_text(void);
 /* PSI line parsing (fuzzed through the config target's neighbour). */
 int guard_parse_psi(const char *text, struct guard_psi *out);
 
@@ -268,12 +271,18 @@ struct guard_recorder {
 	int fd_meminfo, fd_vmstat, fd_buddy, fd_psi, fd_slab;
 	uint64_t taken_total, errors_total;
 	uint64_t last_ns;
+	/* Set by the caller for one take: /proc/meminfo text and PSI it has
+	 * just read (the machine scope), so they are not read twice. */
+	const char *meminfo_hint;
+	const struct guard_psi *psi_hint;
 };
 int guard_recorder_init(struct guard_recorder *r, int seconds, int tasks_per_rec);
 void guard_recorder_release(struct guard_recorder *r);
-/* Takes one snapshot.  ts is scratch for the task scan (NULL: no tasks). */
+/* Takes one snapshot: meminfo and PSI always; vmstat and buddyinfo when
+ * full (else they are unknown in it); the largest tasks and slab caches
+ * when ts (scratch for the scan) is given. */
 int guard_recorder_take(struct guard_recorder *r, const struct guard_scope *scopes, int nr_scopes,
-			int proc_dirfd, struct guard_taskset *ts);
+			int proc_dirfd, bool full, struct guard_taskset *ts);
 /* The snapshots of the last `seconds`, oldest first, as a JSON array. */
 struct json;
 void guard_recorder_json(const struct guard_recorder *r, struct json *j, const char *key, int seconds);

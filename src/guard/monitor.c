@@ -26,6 +26,12 @@
 #include "util/util.h"
 
 static char text[16384];
+static char meminfo_text[8192];
+
+const char *guard_scope_meminfo_text(void)
+{
+	return meminfo_text;
+}
 
 static void scope_fds_reset(struct guard_scope *sc)
 {
@@ -343,19 +349,20 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 	enum guard_level lv = LEVEL_OK;
 	int64_t v;
 	if (sc->kind == SCOPE_MACHINE) {
-		ssize_t n = guard_pread(sc->fd_main, text, sizeof(text));
+		ssize_t n = guard_pread(sc->fd_main, meminfo_text, sizeof(meminfo_text));
 		if (n < 0)
 			return (int)n;
+		/* meminfo_text is kept for the recorder */
 		int64_t total = OOM_NA, avail = OOM_NA, stot = 0, sfree = 0;
-		if (guard_key_value(text, "MemTotal:", &v) == 0)
+		if (guard_key_value(meminfo_text, "MemTotal:", &v) == 0)
 			total = v;
-		if (guard_key_value(text, "MemAvailable:", &v) == 0)
+		if (guard_key_value(meminfo_text, "MemAvailable:", &v) == 0)
 			avail = v;
-		else if (guard_key_value(text, "MemFree:", &v) == 0)
+		else if (guard_key_value(meminfo_text, "MemFree:", &v) == 0)
 			avail = v;        /* < 3.14: no MemAvailable */
-		if (guard_key_value(text, "SwapTotal:", &v) == 0)
+		if (guard_key_value(meminfo_text, "SwapTotal:", &v) == 0)
 			stot = v;
-		if (guard_key_value(text, "SwapFree:", &v) == 0)
+		if (guard_key_value(meminfo_text, "SwapFree:", &v) == 0)
 			sfree = v;
 		sc->total_kib = total;
 		sc->avail_kib = avail;

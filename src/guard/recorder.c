@@ -45,10 +45,44 @@ void guard_recorder_release(struct guard_recorder *r)
 	r->cap = r->count = 0;
 }
 
-static int64_t kv(const char *text, const char *key)
+/* /proc/meminfo in one pass ("Key:   123 kB" lines). */
+static void parse_meminfo(const char *text, struct guard_rec *s)
 {
-	int64_t v;
-	return guard_key_value(text, key, &v) == 0 ? v : OOM_NA;
+	static const struct { const char *key; size_t off; } keys[] = {
+#define K(name, field) { name, offsetof(struct guard_rec, field) }
+		K("MemTotal", mem_total), K("MemFree", mem_free), K("MemAvailable", mem_available),
+		K("Buffers", buffers), K("Cached", cached), K("SwapTotal", swap_total),
+		K("SwapFree", swap_free), K("AnonPages", anon_pages), K("Shmem", shmem),
+		K("SReclaimable", slab_reclaimable), K("SUnreclaim", slab_unreclaimable),
+		K("KernelStack", kernel_stack), K("PageTables", page_tables), K("Dirty", dirty),
+		K("Writeback", writeback), K("Unevictable", unevictable),
+		K("Committed_AS", committed_as), K("CommitLimit", commit_limit),
+#undef K
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
+		*(int64_t *)((char *)s + keys[i].off) = OOM_NA;
+	const char *p = text;
+	while (*p) {
+		const char *colon = strchr(p, ':');
+		const char *nl = strchr(p, '\n');
+		if (!nl)
+			nl = p + strlen(p);
+		if (colon && colon < nl) {
+			size_t kl = (size_t)(colon - p);
+			for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
+				if (strlen(keys[i].key) != kl || memcmp(p, keys[i].key, kl))
+					continue;
+				const char *q = colon + 1;
+				while (q < nl && *q == ' ')
+					q++;
+				uint64_t v;
+				if (scan_u64(&q, nl, &v) == 0 && v <= INT64_MAX)
+					*(int64_t *)((char *)s + keys[i].off) = (int64_t)v;
+				break;
+			}
+		}
+		p = *nl ? nl + 1 : nl;
+	}
 }
 
 /* /proc/vmstat in one pass: "name value" lines, the counters the recorder
@@ -226,7 +260,7 @@ static void top_tasks(struct guard_rec *s, int want, int proc_dirfd, struct guar
 }
 
 int guard_recorder_take(struct guard_recorder *r, const struct guard_scope *scopes, int nr_scopes,
-			int proc_dirfd, struct guard_taskset *ts)
+			int proc_dirfd, bool full, struct guard_taskset *ts)
 {
 	if (!r->ring || r->cap <= 0)
 		return 0;
@@ -235,34 +269,24 @@ int guard_recorder_take(struct guard_recorder *r, const struct guard_scope *scop
 	clock_gettime(CLOCK_REALTIME, &ts_real);
 	s->wall_ms = (int64_t)ts_real.tv_sec * 1000 + ts_real.tv_nsec / 1000000;
 	s->mono_ns = guard_now_ns();
-	if (guard_pread(r->fd_meminfo, rtext, sizeof(rtext)) <= 0) {
+	if (r->meminfo_hint && *r->meminfo_hint) {
+		parse_meminfo(r->meminfo_hint, s);
+	} else if (guard_pread(r->fd_meminfo, rtext, sizeof(rtext)) > 0) {
+		parse_meminfo(rtext, s);
+	} else {
 		r->errors_total++;
 		return -EIO;
 	}
-	s->mem_total = kv(rtext, "MemTotal:");
-	s->mem_free = kv(rtext, "MemFree:");
-	s->mem_available = kv(rtext, "MemAvailable:");
-	s->buffers = kv(rtext, "Buffers:");
-	s->cached = kv(rtext, "Cached:");
-	s->swap_total = kv(rtext, "SwapTotal:");
-	s->swap_free = kv(rtext, "SwapFree:");
-	s->anon_pages = kv(rtext, "AnonPages:");
-	s->shmem = kv(rtext, "Shmem:");
-	s->slab_reclaimable = kv(rtext, "SReclaimable:");
-	s->slab_unreclaimable = kv(rtext, "SUnreclaim:");
-	s->kernel_stack = kv(rtext, "KernelStack:");
-	s->page_tables = kv(rtext, "PageTables:");
-	s->dirty = kv(rtext, "Dirty:");
-	s->writeback = kv(rtext, "Writeback:");
-	s->unevictable = kv(rtext, "Unevictable:");
-	s->committed_as = kv(rtext, "Committed_AS:");
-	s->commit_limit = kv(rtext, "CommitLimit:");
-	if (r->fd_vmstat >= 0 && guard_pread(r->fd_vmstat, rtext, sizeof(rtext)) > 0)
+	if (full && r->fd_vmstat >= 0 && guard_pread(r->fd_vmstat, rtext, sizeof(rtext)) > 0)
 		parse_vmstat(rtext, s);
+	else if (!full)
+		parse_vmstat("", s);      /* not read this time: unknown, not zero */
 	memset(&s->psi, 0, sizeof(s->psi));
-	if (r->fd_psi >= 0 && guard_pread(r->fd_psi, rtext, 512) > 0)
+	if (r->psi_hint && r->psi_hint->known)
+		s->psi = *r->psi_hint;
+	else if (r->fd_psi >= 0 && guard_pread(r->fd_psi, rtext, 512) > 0)
 		guard_parse_psi(rtext, &s->psi);
-	read_buddy(s, r->fd_buddy);
+	read_buddy(s, full ? r->fd_buddy : -1);
 	s->nr_scopes = nr_scopes < GUARD_MAX_SCOPES + 1 ? nr_scopes : GUARD_MAX_SCOPES + 1;
 	for (int i = 0; i < s->nr_scopes; i++)
 		s->scope_avail_kib[i] = scopes[i].avail_kib;

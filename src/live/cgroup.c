@@ -175,6 +175,7 @@ int live_read_memcg(const char *dir, struct oom_memcg *out)
 		m.kmem_usage_kib = read_bytes_kib(dfd, "memory.kmem.usage_in_bytes");
 		m.kmem_limit_kib = read_bytes_kib(dfd, "memory.kmem.limit_in_bytes");
 		m.kmem_failcnt = read_count(dfd, "memory.kmem.failcnt");
+		m.swappiness = read_count(dfd, "memory.swappiness");
 		read_flat(dfd, "memory.stat", 1, true, &m);
 		read_flat(dfd, "memory.oom_control", 1, false, &m);
 	} else if (faccessat(dfd, "memory.current", F_OK, 0) == 0) {

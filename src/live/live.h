@@ -62,8 +62,9 @@ int live_read_vm(const struct live_root *r, struct live_vm *out);
  * kthread) and /proc/PID/oom_score_adj — two opens, one read each.  The
  * cgroup is not read here (see live_read_task_cgroup).  A kernel thread (or
  * a task without mm) is marked kthread; a zombie, or a pid that vanished,
- * gives -ENOENT / -ESRCH.  global_init is set for pid 1 when the root is the
- * host and we are in the initial pid namespace (the kernel never picks it). */
+ * gives -ENOENT / -ESRCH.  global_init is set for pid 1 of the initial pid
+ * namespace (the kernel never picks it): a captured tree's pid 1, or the
+ * host's when its /proc shows kthreadd as pid 2 (not inside a pid namespace). */
 int live_read_task(const struct live_root *r, int64_t pid, struct oom_task *t);
 /* The task's memory cgroup path ("/a/b") from /proc/PID/cgroup: the v1 line
  * naming the memory controller, else the v2 "0::" line.  0 or -errno. */

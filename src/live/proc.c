@@ -367,8 +367,9 @@ static int64_t infer_page_size(const char *zoneinfo, size_t zlen, int64_t memfre
 	const char *p = zoneinfo, *end = zoneinfo + zlen;
 	while ((p = mem_find(p, (size_t)(end - p), "pages free")) != NULL) {
 		p += 10;
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		int64_t v;
-		if (text_first_i64(p, (size_t)(end - p), &v) == 0 && v > 0)
+		if (text_first_i64(p, (size_t)((eol ? eol : end) - p), &v) == 0 && v > 0)
 			pages = sat_add(pages, v);
 	}
 	if (pages <= 0 || !known(memfree_kib) || memfree_kib <= 0)
@@ -376,7 +377,9 @@ static int64_t infer_page_size(const char *zoneinfo, size_t zlen, int64_t memfre
 	double ratio = (double)memfree_kib / (double)pages;
 	static const int64_t sizes[] = { 4, 8, 16, 32, 64, 256 };
 	for (size_t i = 0; i < ARRAY_SIZE(sizes); i++)
-		if (ratio > (double)sizes[i] * 0.7 && ratio < (double)sizes[i] * 1.4)
+		/* the two are read at different moments: allow a little drift, no
+		 * more (memory outside the zones, e.g. unplugged, must not pass) */
+		if (ratio > (double)sizes[i] * 0.9 && ratio < (double)sizes[i] * 1.1)
 			return sizes[i];
 	return OOM_NA;
 }

@@ -107,6 +107,7 @@ struct oom_memcg {
 	int64_t oom_kill_count;          /* memory.events oom_kill / oom_control */
 	int64_t oom_events, max_events, high_events;  /* v2 memory.events oom/max/high (live) */
 	int64_t oom_kill_disable, under_oom;          /* v1 memory.oom_control (live) */
+	int64_t swappiness;              /* v1 memory.swappiness (live; v2 follows vm.swappiness) */
 	int64_t oom_group;               /* v2 memory.oom.group: 1/0, OOM_NA */
 };
 

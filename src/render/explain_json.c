@@ -202,7 +202,8 @@ static void victim(struct json *j, const struct oom_event *ev, const struct even
 	const struct oom_task *alt = NULL;
 	if (a->victim_verdict == VICTIM_BEST || a->victim_verdict == VICTIM_TIE)
 		alt = a->second_idx >= 0 ? &ev->snap.tasks[a->second_idx] : NULL;
-	else if (a->victim_verdict == VICTIM_NOT_BEST || a->victim_verdict == VICTIM_NOT_IN_TABLE)
+	else if (a->victim_verdict == VICTIM_NOT_BEST || a->victim_verdict == VICTIM_NOT_IN_TABLE ||
+		 a->victim_verdict == VICTIM_ALLOCATING_TASK)
 		alt = a->best_idx >= 0 ? &ev->snap.tasks[a->best_idx] : NULL;
 	if (alt) {
 		json_obj_begin(j, a->victim_verdict == VICTIM_BEST || a->victim_verdict == VICTIM_TIE

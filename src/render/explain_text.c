@@ -291,8 +291,13 @@ static void section_memory(FILE *f, const struct oom_event *ev, const struct eve
 	char b1[32], b2[32], b3[32];
 	if (m->scope == MEM_SCOPE_MEMCG) {
 		heading(f, st, "Where the memory was (in the cgroup, from its memory.stat)");
-		mem_row(f, "limit", m->total_kib, OOM_NA, NULL);
-		mem_row(f, "usage", m->used_kib, m->total_kib, NULL);
+		if (known(m->total_kib) && m->total_kib >= (1LL << 50)) {
+			fprintf(f, "  %-22s %10s\n", "limit", "none");
+			mem_row(f, "usage", m->used_kib, OOM_NA, NULL);
+		} else {
+			mem_row(f, "limit", m->total_kib, OOM_NA, NULL);
+			mem_row(f, "usage", m->used_kib, m->total_kib, NULL);
+		}
 		int64_t whole = m->used_kib;
 		mem_row(f, "anonymous", m->anon_kib, whole, NULL);
 		mem_row(f, "page cache", m->file_kib, whole, "(includes shmem)");
@@ -545,6 +550,15 @@ static void section_victim(FILE *f, const struct oom_event *ev, const struct eve
 		fputs("  the victim is not in the task table; by its numbers the kernel would have picked ", f);
 		if (best)
 			task_name(f, best);
+		fputc('\n', f);
+		break;
+	case VICTIM_ALLOCATING_TASK:
+		fputs("  the kernel killed the allocating task without comparing candidates\n"
+		      "  (vm.oom_kill_allocating_task=1, or an old kernel's MPOL_BIND/cpuset rule)", f);
+		if (best) {
+			fputs(";\n  by the badness arithmetic it would have picked ", f);
+			task_name(f, best);
+		}
 		fputc('\n', f);
 		break;
 	case VICTIM_UNKNOWN:

@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -123,6 +124,8 @@ int decompress_start(struct decompressor *d, const char *tool, const char *packa
 		snprintf(err, errlen, "cannot start %s: %s", tool, strerror(e));
 		goto fail_feeder;
 	}
+	/* The tool's complaints are kept and quoted in our own message. */
+	int tool_err = memfd_create("oomkit-decompress-stderr", MFD_CLOEXEC);
 	pid_t pid = fork();
 	if (pid < 0) {
 		e = errno;
@@ -130,13 +133,15 @@ int decompress_start(struct decompressor *d, const char *tool, const char *packa
 		close(out_pipe[1]);
 		close(err_pipe[0]);
 		close(err_pipe[1]);
+		if (tool_err >= 0)
+			close(tool_err);
 		snprintf(err, errlen, "cannot start %s: %s", tool, strerror(e));
 		goto fail_feeder;
 	}
 	if (pid == 0) {
 		/* Only async-signal-safe calls from here on. */
 		signal(SIGPIPE, SIG_DFL);
-		if (dup2(in_fd, 0) < 0 || dup2(out_pipe[1], 1) < 0) {
+		if (dup2(in_fd, 0) < 0 || dup2(out_pipe[1], 1) < 0 || (tool_err >= 0 && dup2(tool_err, 2) < 0)) {
 			e = errno;
 		} else {
 			char *const argv[] = { (char *)tool, (char *)"-dc", NULL };
@@ -161,6 +166,8 @@ int decompress_start(struct decompressor *d, const char *tool, const char *packa
 	close(err_pipe[0]);
 	if (n == (ssize_t)sizeof(child_errno)) {
 		close(out_pipe[0]);
+		if (tool_err >= 0)
+			close(tool_err);
 		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
 			;
 		if (feeder > 0) {
@@ -180,6 +187,7 @@ int decompress_start(struct decompressor *d, const char *tool, const char *packa
 	d->pid = pid;
 	d->feeder = feeder;
 	d->out_fd = out_pipe[0];
+	d->err_fd = tool_err;
 	return 0;
 
 fail_feeder:
@@ -217,8 +225,20 @@ int decompress_finish(struct decompressor *d, bool early, char *err, size_t errl
 	}
 	if (d->pid > 0 && reap(d->pid, &status) == 0 && !early) {
 		if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
-			snprintf(err, errlen, "%s -dc failed (exit status %d): the input is corrupt "
-				 "or cut short", d->tool, WEXITSTATUS(status));
+			/* quote the tool's first line of complaint, made printable */
+			char said[160] = "";
+			ssize_t got = d->err_fd >= 0 ? pread(d->err_fd, said, sizeof(said) - 1, 0) : -1;
+			if (got > 0) {
+				said[got] = '\0';
+				size_t lead = strspn(said, "\n\r\t ");
+				memmove(said, said + lead, strlen(said + lead) + 1);
+				said[strcspn(said, "\n")] = '\0';
+				for (char *c = said; *c; c++)
+					if ((unsigned char)*c < 0x20 || *c == 0x7f)
+						*c = '?';
+			}
+			snprintf(err, errlen, "%s -dc failed (exit status %d%s%s): the input is corrupt "
+				 "or cut short", d->tool, WEXITSTATUS(status), said[0] ? ": " : "", said);
 			ret = -EIO;
 		} else if (WIFSIGNALED(status)) {
 			snprintf(err, errlen, "%s -dc was killed by signal %d", d->tool, WTERMSIG(status));
@@ -227,6 +247,10 @@ int decompress_finish(struct decompressor *d, bool early, char *err, size_t errl
 	}
 	if (d->feeder > 0)
 		reap(d->feeder, &status);
+	if (d->err_fd >= 0) {
+		close(d->err_fd);
+		d->err_fd = -1;
+	}
 	d->pid = d->feeder = 0;
 	return ret;
 }

@@ -17,6 +17,7 @@ struct decompressor {
 	pid_t pid;             /* the decompressor; 0 none */
 	pid_t feeder;          /* copies an unseekable input (plus the sniffed bytes) to it; 0 none */
 	int out_fd;            /* read the plain text here; -1 none */
+	int err_fd;            /* the tool's stderr (a memfd), for the failure message; -1 none */
 };
 
 /* The tool for these leading bytes, or NULL for plain text.  *package gets

@@ -155,6 +155,12 @@ bool pm_memcg_line(struct pstate *st, const char *s, const char *e);
 bool pm_memcg_stat_line(struct pstate *st, const char *s, const char *e);
 bool pm_slab_line(struct pstate *st, const char *s, const char *e);
 
+/* ---- a complete report (parse_finish.c) ---------------------------------- */
+/* The architecture named by the release string, when it names one. */
+void pf_arch_from_release(struct oom_event *ev);
+/* Version, arch, page size and KiB conversion, derived sums, kind. */
+void pf_finish(struct pstate *st);
+
 /* ---- task table (parse_tasks.c) ---------------------------------------- */
 bool pt_header_line(struct pstate *st, const char *s, const char *e);
 bool pt_row_line(struct pstate *st, const char *s, const char *e);

@@ -108,9 +108,15 @@ bool pt_row_line(struct pstate *st, const char *s, const char *e)
 	if (p >= e || *p != ' ')
 		goto bad;
 	p++;          /* the format's single space before %s */
+	bool was_truncated = st->ev.snap.tasks_truncated;
 	struct oom_task *t = snapshot_add_task(&st->ev.snap);
-	if (!t)
-		return true;      /* tasks_truncated is set */
+	if (!t) {
+		/* tasks_truncated is set: say so once */
+		if (!was_truncated)
+			event_warn(&st->ev, "task table cut at %zu rows (too long or out of memory)",
+				   st->ev.snap.nr_tasks);
+		return true;
+	}
 	t->pid = pid;
 	p_copy(t->comm, sizeof(t->comm), p, e);
 	for (int i = 0; i < st->ncols; i++) {

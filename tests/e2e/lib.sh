@@ -15,8 +15,13 @@ E2E_TMP=$(mktemp -d)
 e2e_cleanup_hooks=()
 on_exit() { e2e_cleanup_hooks+=("$*"); }
 e2e_exit() {
-	local h
+	local h d
 	for h in "${e2e_cleanup_hooks[@]+"${e2e_cleanup_hooks[@]}"}"; do eval "$h"; done
+	# Cgroups made by cg_make, also from inside $(...) subshells (whose
+	# on_exit hooks die with the subshell): the list is kept in a file.
+	if [ -f "$E2E_TMP/cgroups" ]; then
+		while IFS= read -r d; do cg_remove "$d"; done < <(tac "$E2E_TMP/cgroups")
+	fi
 	rm -rf "$E2E_TMP"
 }
 trap e2e_exit EXIT
@@ -59,7 +64,7 @@ cg_make() {
 	else
 		return 1
 	fi
-	on_exit cg_remove "$dir"
+	echo "$dir" >> "$E2E_TMP/cgroups"
 	echo "$dir"
 }
 

@@ -18,6 +18,7 @@
 
 static struct findings F;
 static struct event_analysis A;
+static char *render_text(struct oom_event *ev, bool color, size_t *len);
 
 /* ---- a tiny JSON validator (RFC 8259 grammar, no semantics) --------------- */
 static const char *jp, *jend;
@@ -344,6 +345,18 @@ TEST(memcg_limit)
 	run(&ev);
 	CHECK_STR(first_id(), "shmem-tmpfs");
 	CHECK(rank_of("memcg-limit") == 1);
+
+	/* cgroup v1 at its memory+swap limit, memory itself unlimited. */
+	ev.snap.memcg.shmem_kib = 0;
+	ev.snap.memcg.file_kib = 10 * MiB;
+	ev.snap.memcg.anon_kib = 498 * MiB;
+	ev.snap.memcg.limit_kib = 9007199254740988LL;
+	ev.snap.memcg.swap_limit_kib = OOM_NA;
+	ev.snap.memcg.memsw_usage_kib = 1024 * MiB;
+	ev.snap.memcg.memsw_limit_kib = 1024 * MiB;
+	run(&ev);
+	CHECK_STR(first_id(), "memcg-limit");
+	CHECK(any_contains(&F.items[0], "memory+swap limit of 1 GiB"));
 	event_release(&ev);
 }
 
@@ -474,6 +487,12 @@ TEST(cpuset)
 	CHECK_STR(first_id(), "cpuset-or-mempolicy");
 	CHECK(rank_of("genuine-exhaustion-no-swap") > 0);
 	CHECK(!A.zone[3].usable);
+	CHECK(any_contains(&F.items[0], "other nodes had 3 GiB"));   /* free on the node it could not use */
+	size_t len;
+	char *t = render_text(&ev, false, &len);
+	CHECK(strstr(t, "only nodes 0 were allowed") != NULL);
+	CHECK(strstr(t, "not allowed") != NULL);   /* node 1's zone, -v */
+	free(t);
 	event_release(&ev);
 }
 
@@ -557,6 +576,12 @@ TEST(victim_not_best)
 	run(&ev);
 	CHECK(A.victim_verdict == VICTIM_BEST);
 	CHECK_INT(ev.snap.tasks[1].badness, OOM_NA);
+	/* oom_kill_allocating_task: no comparison was made. */
+	ev.snap.tasks[1].oom_score_adj = 0;
+	snprintf(ev.victim.message, sizeof(ev.victim.message), "Out of memory (oom_kill_allocating_task)");
+	run(&ev);
+	CHECK(A.victim_verdict == VICTIM_ALLOCATING_TASK);
+	CHECK_STR(victim_verdict_name(A.victim_verdict), "allocating-task");
 	event_release(&ev);
 }
 

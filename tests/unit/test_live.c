@@ -57,7 +57,7 @@ TEST(test_zones)
 	struct oom_snapshot s;
 	snapshot_init(&s);
 	CHECK_INT(live_read_zones(&r, &s), 0);
-	CHECK_INT(s.page_size_kib, 4);      /* zoneinfo free × 4 ≈ … no: inferred or default */
+	CHECK_INT(s.page_size_kib, 4);
 	struct oom_zone *n = NULL;
 	for (int i = 0; i < s.nr_zones; i++)
 		if (!strcmp(s.zones[i].name, "Normal"))
@@ -80,6 +80,27 @@ TEST(test_zones)
 	CHECK(dma && dma->nr_lowmem_reserve == 5 && dma->lowmem_reserve_pages[1] == 3019);
 	CHECK(s.nr_nodes >= 1);
 	snapshot_release(&s);
+	live_root_close(&r);
+}
+
+TEST(test_page_size_inferred)
+{
+	struct live_root r;
+	CHECK_INT(live_root_open(&r, fx("pages64k")), 0);
+	CHECK_INT(live_page_size_kib(&r), 64);     /* MemFree 640 MiB / 10240 free pages */
+	struct oom_snapshot s;
+	snapshot_init(&s);
+	CHECK_INT(live_read_zones(&r, &s), 0);
+	CHECK_INT(s.page_size_kib, 64);
+	struct oom_zone *z = snapshot_zone(&s, 0, "Normal");
+	CHECK(z && z->free_kib == 8192 * 64 && z->min_kib == 100 * 64 && z->nr_orders == 14);
+	CHECK(z && z->buddy_total_kib == (1LL << 13) * 64);
+	snapshot_release(&s);
+	live_root_close(&r);
+	/* the host capture's MemFree counts memory outside the zones: no
+	 * inference from a ratio that is not a page size, 4 KiB is kept */
+	CHECK_INT(live_root_open(&r, fx("host")), 0);
+	CHECK_INT(live_page_size_kib(&r), 4);
 	live_root_close(&r);
 }
 
@@ -329,6 +350,7 @@ int main(void)
 	RUN(test_root_and_meminfo);
 	RUN(test_meminfo_strict);
 	RUN(test_zones);
+	RUN(test_page_size_inferred);
 	RUN(test_buddyinfo_edge);
 	RUN(test_psi);
 	RUN(test_status_and_stat);

@@ -611,6 +611,72 @@ TEST(era_details)
 	free(g);
 }
 
+/* The era collection is built to add up; the parsed numbers must too. */
+static void check_adds_up(const char *name, const struct got *g)
+{
+	for (int i = 0; i < g->n; i++) {
+		const struct oom_event *ev = &g->ev[i];
+		const struct oom_snapshot *s = &ev->snap;
+		int64_t psz = s->page_size_kib, free_sum = 0;
+		for (int z = 0; z < s->nr_zones; z++) {
+			const struct oom_zone *zn = &s->zones[z];
+			free_sum += zn->free_kib;
+			if (zn->nr_orders == 0)
+				continue;
+			int64_t blocks = 0;
+			for (int o = 0; o < zn->nr_orders; o++)
+				blocks += zn->free_blocks[o] * (psz << o);
+			if (blocks != zn->free_kib || zn->buddy_total_kib != zn->free_kib) {
+				check_failed++;
+				printf("FAIL %s: zone %s buddy %lld / total %lld != free %lld\n", name, zn->name,
+				       (long long)blocks, (long long)zn->buddy_total_kib, (long long)zn->free_kib);
+			} else {
+				check_passed++;
+			}
+		}
+		if (s->nr_zones)
+			CHECK_INT(free_sum, s->mem.free_kib);
+		for (int n = 0; n < s->nr_nodes; n++) {
+			if (!known(s->nodes[n].active_anon_kib))
+				continue;      /* only hugepages lines (≤4.7) */
+			int64_t aa = 0;
+			for (int z = 0; z < s->nr_zones; z++)
+				if (s->zones[z].node == s->nodes[n].node)
+					aa += s->zones[z].active_anon_kib;
+			CHECK_INT(aa, s->nodes[n].active_anon_kib);
+		}
+		if (s->nr_nodes == 1 && known(s->nodes[0].active_anon_kib))
+			CHECK_INT(s->nodes[0].active_anon_kib, s->mem.active_anon_kib);
+		if (ev->have_victim && known(g->victim_row[i].rss_pages) && known(ev->victim.anon_rss_kib)) {
+			int64_t kib = ev->victim.anon_rss_kib + ev->victim.file_rss_kib +
+				      (known(ev->victim.shmem_rss_kib) ? ev->victim.shmem_rss_kib : 0);
+			CHECK_INT(g->victim_row[i].rss_pages * psz, kib);
+			if (known(ev->victim.total_vm_kib))
+				CHECK_INT(g->victim_row[i].total_vm_pages * psz, ev->victim.total_vm_kib);
+		}
+	}
+}
+
+TEST(era_numbers_add_up)
+{
+	static const char *const files[] = {
+		"2.6.18-x86_64-java-noswap", "2.6.32-vanilla-java-oomadj", "2.6.32-rhel6-tomcat-swapfull",
+		"3.10-vanilla-java-sacrificed-child", "3.2-i686-pae-lowmem-exhausted", "4.4-ubuntu-postgres-nr_pmds",
+		"4.14-amzn2-nodemask-two-spaces", "4.19-debian10-mariadb-reaper", "5.4-panic-on-oom-system-wide",
+		"5.15-ubuntu2204-order3-fragmentation", "5.10-page-allocation-failure-order4",
+		"5.14-rhel9-aarch64-64k-pages", "6.8-ubuntu2404-rss-anon-columns-swapfull",
+		"6.12-debian13-uid-in-cpu-line", "3.10-vanilla-java-sacrificed-child",
+	};
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char rel[256];
+		snprintf(rel, sizeof(rel), "tests/reports/eras/%s.log", files[i]);
+		struct got *g = parse_rel(rel);
+		CHECK_INT(g->n, 1);
+		check_adds_up(files[i], g);
+		free(g);
+	}
+}
+
 TEST(headerless_kills)
 {
 	const char *text =
@@ -910,6 +976,7 @@ int main(void)
 	RUN(corpus_reports);
 	RUN(era_reports);
 	RUN(era_details);
+	RUN(era_numbers_add_up);
 	RUN(rhel7_numa_details);
 	RUN(sysrq_details);
 	RUN(memcg_v2_details);

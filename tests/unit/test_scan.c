@@ -484,6 +484,20 @@ TEST(test_noise_and_no_header)
 	scan_mem(in, strlen(in), false, &L);
 	CHECK_INT(L.n, 1);
 	lines_free(&L);
+
+	/* two writers, one lost newline: a kernel line written into another
+	 * program's line is still found, with its own header */
+	const char *glued =
+		"Feb 13 00:01:00 web01 sshd[4242]: Accepted publickey for deploy from 10.0.0.1 port"
+		"Feb 13 00:01:01 web02 kernel: [ 1.5] doxygen invoked oom-killer: gfp_mask=0x0, order=0, oom_score_adj=0\n";
+	scan_mem(glued, strlen(glued), false, &L);
+	CHECK_INT(L.n, 1);
+	if (L.n == 1) {
+		CHECK_STR(L.raw[0], "doxygen invoked oom-killer: gfp_mask=0x0, order=0, oom_score_adj=0");
+		CHECK_STR(L.time[0], "Feb 13 00:01:01");
+		CHECK_STR(L.host[0], "web02");
+	}
+	lines_free(&L);
 }
 
 TEST(test_kmsg_escapes_and_dictionary)
@@ -509,6 +523,49 @@ TEST(test_kmsg_escapes_and_dictionary)
 		CHECK_INT(L.lineno[3], 2);
 	}
 	CHECK(strstr(L.warning, "control bytes") != NULL);
+	lines_free(&L);
+}
+
+TEST(test_rfc5424_wire_format)
+{
+	const char *in =
+		"<4>1 2026-11-20T02:04:16.123456Z web01 kernel - - - x invoked oom-killer: gfp_mask=0x0, order=0\n"
+		"<30>1 2026-11-20T02:04:16Z web01 systemd 1 - [meta sequenceId=\"1\"] Started x.\n"
+		"<4>1 2026-11-20T02:04:17Z web01 kernel - - [a b=\"c\\]\"] Mem-Info:\n";
+	struct lines L;
+	scan_mem(in, strlen(in), true, &L);
+	CHECK_INT(L.n, 2);
+	if (L.n == 2) {
+		CHECK_STR(L.raw[0], "x invoked oom-killer: gfp_mask=0x0, order=0");
+		CHECK_STR(L.time[0], "2026-11-20T02:04:16.123456Z");
+		CHECK_STR(L.host[0], "web01");
+		CHECK_STR(L.raw[1], "Mem-Info:");
+		CHECK_INT(L.lineno[1], 3);
+	}
+	lines_free(&L);
+}
+
+TEST(test_more_dmesg_time_formats)
+{
+	const char *in =
+		"2025-08-12T03:54:03,123456+02:00 a invoked oom-killer: gfp_mask=0x0, order=0\n"
+		"[<    0.000123>] b\n"
+		"[  +0.000123] c\n"
+		"[Aug12 03:54] d\n"
+		"[  341] task rows stay\n";
+	struct lines L;
+	scan_mem(in, strlen(in), true, &L);
+	CHECK_INT(L.n, 5);
+	if (L.n == 5) {
+		CHECK_STR(L.raw[0], "a invoked oom-killer: gfp_mask=0x0, order=0");
+		CHECK_STR(L.time[0], "2025-08-12T03:54:03,123456+02:00");
+		CHECK(L.host[0] == NULL);
+		CHECK_STR(L.raw[1], "b");
+		CHECK_STR(L.raw[2], "c");
+		CHECK_STR(L.raw[3], "d");
+		CHECK_STR(L.time[3], "Aug12 03:54");
+		CHECK_STR(L.raw[4], "[  341] task rows stay");
+	}
 	lines_free(&L);
 }
 
@@ -845,6 +902,8 @@ int main(void)
 	RUN(test_pager_truncation_and_mail_wrap_in_corpus);
 	RUN(test_noise_and_no_header);
 	RUN(test_kmsg_escapes_and_dictionary);
+	RUN(test_rfc5424_wire_format);
+	RUN(test_more_dmesg_time_formats);
 	RUN(test_rsyslog_tab_escape);
 	RUN(test_empty_and_tiny_inputs);
 	RUN(test_binary_junk_and_nul);

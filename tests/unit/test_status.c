@@ -90,6 +90,12 @@ TEST(test_lowmem32)
 	/* the 4.19 mode-0 heuristic (3.10–5.1) is used for this kernel */
 	CHECK(f->mode0_rule && strstr(f->mode0_rule, "3.10") != NULL);
 	free(f);
+	/* the same layout with 24 GiB of RAM: a 32-bit kernel with > 16 GiB */
+	CHECK(findings_get(&d->f, "32bit-large-ram") == NULL);
+	d->s.mem.total_kib = 24LL << 20;
+	findings_init(&d->f);
+	diagnose_live(&d->s, &d->vm, &d->h, &d->f);
+	CHECK(findings_get(&d->f, "32bit-large-ram") != NULL);
 	done(d);
 }
 

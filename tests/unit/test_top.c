@@ -128,6 +128,20 @@ TEST(test_cgroup_scope)
 	CHECK_INT(v.n_ranked, 1);
 	top_view_release(&v);
 
+	/* v1 without memsw: swap headroom = total swap, unless swappiness is 0 */
+	CHECK_INT(collect(&v, "tasks", "/sys/fs/cgroup/memory/batch"), 0);
+	CHECK_INT(v.totalpages, 262144);
+	CHECK_INT(v.n_ranked, 1);
+	top_view_release(&v);
+	CHECK_INT(collect(&v, "tasks", "/sys/fs/cgroup/memory/batch/swappy"), 0);
+	CHECK_INT(v.totalpages, 262144 + 262144);
+	CHECK_INT(v.n_ranked, 0);
+	top_view_release(&v);
+	/* a path inside the hierarchy, as /proc/PID/cgroup prints it */
+	CHECK_INT(collect(&v, "tasks", "/batch"), 0);
+	CHECK_STR(v.scope, "/batch");
+	top_view_release(&v);
+
 	CHECK(collect(&v, "tasks", "/proc") < 0);       /* not a memory cgroup */
 	top_view_release(&v);
 }

@@ -443,6 +443,10 @@ def account(r, zones, tasks, victim, file_kb, slab_r, slab_u, kstack, shmem, une
     anon pages that are left (it is the one that grew)."""
     users = [z for z in zones if z.name != "DMA"]
     used = sum(z.managed - z.free for z in users)
+    # resident file pages of the tasks are page cache: the file LRU holds at
+    # least the largest task's (shared libraries are counted once per task)
+    max_file = max(t.file for t in tasks) * r.psz
+    file_kb = r.k(max(file_kb, max_file * 6 // 5, sum(t.file for t in tasks) * r.psz // 3))
     pgt = sum(t.pgt for t in tasks) // 1024
     pgt = r.k(pgt + 2048)
     if other_kb is None:
@@ -456,7 +460,8 @@ def account(r, zones, tasks, victim, file_kb, slab_r, slab_u, kstack, shmem, une
     cats = lru_split(r, anon_lru, file_kb)
     cats.update({"unevictable": unevictable, "slab_r": slab_r, "slab_u": slab_u, "kstack": kstack,
                  "pagetables": pgt, "free_pcp": free_pcp, "shmem": shmem,
-                 "mapped": r.k(file_kb * 2 // 3) + shmem // 2, "dirty": dirty, "anon_thp": thp})
+                 "mapped": r.k(max(file_kb * 2 // 3, max_file)) + r.k(shmem // 2), "dirty": dirty,
+                 "anon_thp": thp})
     fill_zones(r, zones, cats)
     return cats
 
