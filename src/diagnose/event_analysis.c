@@ -36,7 +36,9 @@ const char *victim_verdict_name(enum victim_verdict v)
 /* Kernel node lists (bitmap_print_to_pagebuf "%*pbl"): "0", "0-3", "0,2-3". */
 bool nodelist_has(const char *list, int node)
 {
-	if (!list || !*list || strcmp(list, "(null)") == 0)
+	/* No list, or a zone printed without its node (non-NUMA 2.6): nothing
+	 * to restrict by. */
+	if (!list || !*list || strcmp(list, "(null)") == 0 || node < 0)
 		return true;
 	const char *p = list, *end = list + strlen(list);
 	while (p < end) {

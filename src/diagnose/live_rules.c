@@ -73,8 +73,6 @@ void live_facts_compute(const struct oom_snapshot *s, const struct live_vm *vm, 
 	}
 
 	/* Zones (§5, §6). */
-	int64_t reserve_total = 0;
-	bool reserve_known = s->nr_zones > 0;
 	int64_t lowmem = 0, highmem = 0;
 	int populated_low = 0;
 	f->nr_zones = s->nr_zones;
@@ -92,19 +90,6 @@ void live_facts_compute(const struct oom_snapshot *s, const struct live_vm *vm, 
 			zf->unusable_index[o] = z->nr_orders > 0 ? zone_unusable_index(z, o) : 0;
 			zf->frag_index[o] = z->nr_orders > 0 ? zone_frag_index(z, o) : 0;
 		}
-		if (known(z->high_kib) && zf->usable) {
-			int64_t maxres = 0;
-			for (int k = 0; k < z->nr_lowmem_reserve; k++)
-				if (z->lowmem_reserve_pages[k] > maxres)
-					maxres = z->lowmem_reserve_pages[k];
-			/* mm/page_alloc.c calculate_totalreserve_pages: capped at managed */
-			int64_t zr = sat_add(z->high_kib, sat_mul(maxres, psz));
-			if (known(z->managed_kib) && zr > z->managed_kib)
-				zr = z->managed_kib;
-			reserve_total = sat_add(reserve_total, zr);
-		} else if (zf->usable) {
-			reserve_known = false;
-		}
 		if (known(z->managed_kib)) {
 			if (is_lowmem_zone(z->name)) {
 				lowmem += z->managed_kib;
@@ -121,8 +106,7 @@ void live_facts_compute(const struct oom_snapshot *s, const struct live_vm *vm, 
 	for (size_t i = 0; i < ARRAY_SIZE(arch32); i++)
 		if (!strcmp(vm->arch, arch32[i]))
 			f->bits32 = true;
-	if (reserve_known)
-		f->totalreserve_kib = reserve_total;
+	f->totalreserve_kib = totalreserve_kib(s);
 	if (s->nr_zones > 0) {
 		f->lowmem_managed_kib = lowmem;
 		f->highmem_managed_kib = highmem;
@@ -144,29 +128,18 @@ void live_facts_compute(const struct oom_snapshot *s, const struct live_vm *vm, 
 		}
 	}
 
-	/* Mode 0's heuristic now (§4.1). */
-	if (kver_cmp(&vm->kv, 5, 2, 0) >= 0) {
+	/* Mode 0's heuristic now (§4.1), by the model's mirror of
+	 * __vm_enough_memory for this era, as a non-root caller sees it. */
+	if (kver_cmp(&vm->kv, 5, 2, 0) >= 0)
 		f->mode0_rule = "refuses only a single request larger than RAM + swap (5.2+)";
-		if (known(m->total_kib))
-			f->mode0_max_request_kib = sat_add(m->total_kib, swap);   /* mm/util.c __vm_enough_memory, 5.2+ */
-	} else if (kver_cmp(&vm->kv, 3, 10, 0) >= 0) {
+	else if (kver_cmp(&vm->kv, 3, 10, 0) >= 0)
 		f->mode0_rule = "refuses a request larger than free + page cache − shmem + free swap + "
 				"reclaimable slab − reserves (3.10–5.1)";
-		if (known(m->free_kib) && known(m->pagecache_kib) && known(f->totalreserve_kib)) {
-			int64_t v = m->free_kib + m->pagecache_kib - kib_or0(m->shmem_kib) + kib_or0(m->swap_free_kib) +
-				    kib_or0(m->slab_reclaimable_kib) - f->totalreserve_kib - kib_or0(vm->admin_reserve_kbytes);
-			f->mode0_max_request_kib = v > 0 ? v : 0;
-		}
-	} else {
+	else
 		f->mode0_rule = "refuses a request larger than page cache + free swap + reclaimable slab + "
 				"free − reserves, less 3 % for non-root (≤3.9)";
-		if (known(m->free_kib) && known(m->pagecache_kib) && known(f->totalreserve_kib)) {
-			int64_t v = m->free_kib + m->pagecache_kib + kib_or0(m->swap_free_kib) +
-				    kib_or0(m->slab_reclaimable_kib) - f->totalreserve_kib;
-			v -= v / 32;
-			f->mode0_max_request_kib = v > 0 ? v : 0;
-		}
-	}
+	f->mode0_max_request_kib = overcommit_heuristic_limit_kib(s, kib_or0(vm->admin_reserve_kbytes), false,
+								  &vm->kv);
 }
 
 /* ---- rules ---------------------------------------------------------- */

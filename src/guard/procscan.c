@@ -41,6 +41,12 @@ ssize_t guard_pread(int fd, char *buf, size_t cap)
 		if (n == 0)
 			break;
 		got += (size_t)n;
+		/* /proc, sysfs and cgroup files give everything that fits in one
+		 * read (seq_file fills the whole user buffer); a short read is the
+		 * end, and a second read only to see 0 would double the syscalls
+		 * of every poll. */
+		if ((size_t)n < cap - 1 - (got - (size_t)n))
+			break;
 	}
 	buf[got] = '\0';
 	return (ssize_t)got;
