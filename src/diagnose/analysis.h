@@ -121,7 +121,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 bool analysis_swap_full(const struct mem_breakdown *m);
 const char *mem_scope_name(enum mem_scope s);           /* "system", "memcg", "none" */
 const char *victim_verdict_name(enum victim_verdict v); /* "best", "not-best", … */
-/* Node n in a kernel node list "0-1,3"; "" or "(null)" allow every node. */
+/* Node n in a kernel node list "0-1,3"; "", "(null)" or an unknown node (-1) allow. */
 bool nodelist_has(const char *list, int node);
 /* Task fields in KiB for the event's page size; OOM_NA when unknown. */
 int64_t task_rss_kib(const struct oom_task *t, int64_t page_size_kib);
