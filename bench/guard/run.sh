@@ -34,7 +34,7 @@ T=$E2E_TMP
 MIB=$((1024 * 1024))
 
 # --- helpers ---------------------------------------------------------------
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }   # utime + stime
+cpu_ns() { awk '{print $1}' "/proc/$1/schedstat" 2>/dev/null || echo 0; }   # time on CPU, ns
 ctxt() { awk '/^(voluntary|nonvoluntary)_ctxt_switches/{s += $2} END{print s + 0}' "/proc/$1/status" 2>/dev/null; }
 rss_kib() { awk '/^VmRSS/{print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
@@ -79,16 +79,15 @@ else
 	echo "(earlyoom not installed: apt-get install earlyoom for the comparison)"
 fi
 sleep 2   # start-up (warm-up pass, mlockall) is not idle cost
-g_t0=$(ticks $gp) g_c0=$(ctxt $gp)
-[ -n "$ep" ] && { e_t0=$(ticks $ep); e_c0=$(ctxt $ep); }
+g_t0=$(cpu_ns $gp) g_c0=$(ctxt $gp)
+[ -n "$ep" ] && { e_t0=$(cpu_ns $ep); e_c0=$(ctxt $ep); }
 sleep "$IDLE_SECONDS"
-hz=$(getconf CLK_TCK)
-g_cpu=$(awk -v a="$(ticks $gp)" -v b="$g_t0" -v hz="$hz" 'BEGIN{printf "%.2f", (a - b) * 1000 / hz}')
+g_cpu=$(awk -v a="$(cpu_ns $gp)" -v b="$g_t0" 'BEGIN{printf "%.2f", (a - b) / 1e6}')
 g_wk=$(( $(ctxt $gp) - g_c0 ))
 g_rss=$(rss_kib $gp)
 printf '%-22s %14s %14s %10s\n' "" "oomkit guard" "earlyoom" "ratio"
 if [ -n "$ep" ]; then
-	e_cpu=$(awk -v a="$(ticks $ep)" -v b="$e_t0" -v hz="$hz" 'BEGIN{printf "%.2f", (a - b) * 1000 / hz}')
+	e_cpu=$(awk -v a="$(cpu_ns $ep)" -v b="$e_t0" 'BEGIN{printf "%.2f", (a - b) / 1e6}')
 	e_wk=$(( $(ctxt $ep) - e_c0 ))
 	e_rss=$(rss_kib $ep)
 else
@@ -97,7 +96,7 @@ fi
 printf '%-22s %14s %14s %10s\n' "CPU time (ms)" "$g_cpu" "$e_cpu" "$(ratio "$g_cpu" "$e_cpu")"
 printf '%-22s %14s %14s %10s\n' "RSS (KiB)" "$g_rss" "$e_rss" "$(ratio "$g_rss" "$e_rss")"
 printf '%-22s %14s %14s %10s\n' "wakeups (ctx switches)" "$g_wk" "$e_wk" "$(ratio "$g_wk" "$e_wk")"
-echo "(CPU time has the kernel's tick resolution: $((1000 / hz)) ms)"
+echo "(CPU time from /proc/PID/schedstat, ns resolution; both run side by side, so machine noise hits both)"
 kill $gp 2>/dev/null; wait $gp 2>/dev/null
 [ -n "$ep" ] && { kill $ep 2>/dev/null; wait $ep 2>/dev/null; }
 echo

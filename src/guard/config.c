@@ -147,6 +147,58 @@ static int split_exec(struct guard_config *c, const char *v, char *err, size_t e
 	return 0;
 }
 
+/* glibc's regcomp copies the subtree of every '+' and bounded repetition
+ * {m,n} (posix/regcomp.c duplicate_tree), so "a++++…" or nested bounds
+ * grow exponentially: the fuzzer found 39 '+' taking gigabytes.  A
+ * pattern is refused when the product of those copies exceeds 4096. */
+static bool pattern_affordable(const char *p)
+{
+	uint64_t product = 1;
+	bool in_bracket = false;
+	for (const char *q = p; *q; q++) {
+		if (*q == '\\' && q[1]) {
+			/* Back-references (a glibc extension to EREs) make matching
+			 * exponential: refused too. */
+			if (q[1] >= '1' && q[1] <= '9')
+				return false;
+			q++;
+			continue;
+		}
+		if (in_bracket) {
+			if (*q == ']')
+				in_bracket = false;
+			continue;
+		}
+		if (*q == '[') {
+			in_bracket = true;
+			if (q[1] == '^')
+				q++;
+			if (q[1] == ']')
+				q++;      /* a leading ']' is a literal */
+			continue;
+		}
+		uint64_t factor = 1;
+		if (*q == '+')
+			factor = 2;
+		else if (*q == '{') {
+			const char *r = q + 1;
+			uint64_t m = 0, n = 0;
+			if (scan_u64(&r, r + strlen(r), &m) != 0)
+				m = 0;
+			n = m;
+			if (*r == ',') {
+				r++;
+				if (scan_u64(&r, r + strlen(r), &n) != 0)
+					n = m + 1;   /* {m,}: m copies and a star */
+			}
+			factor = (n > m ? n : m) + 1;
+		}
+		if (factor > 4096 || (product *= factor) > 4096)
+			return false;
+	}
+	return true;
+}
+
 static int check_listen(const char *v, char *err, size_t errlen)
 {
 	if (!*v)
@@ -259,6 +311,11 @@ int guard_config_set(struct guard_config *c, const char *key, const char *value,
 		}
 		if (*n >= GUARD_MAX_PATTERNS) {
 			snprintf(err, errlen, "'%s': too many patterns (at most %d)", key, GUARD_MAX_PATTERNS);
+			return -EINVAL;
+		}
+		if (!pattern_affordable(value)) {
+			snprintf(err, errlen, "'%s': pattern '%.64s' is too costly to compile or match (repetitions multiplying past 4096, or a back-reference)",
+				 key, value);
 			return -EINVAL;
 		}
 		/* Compile once here only to report a bad pattern where it was written. */

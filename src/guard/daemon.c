@@ -992,6 +992,37 @@ static void set_own_adj(void)
 		close(fd);
 }
 
+/* The capabilities the guard uses (include/uapi/linux/capability.h); each
+ * one missing is a degradation said at start, not a surprise later. */
+static void check_capabilities(void)
+{
+	static const struct { int bit; const char *name, *what; } caps[] = {
+		{ 5, "CAP_KILL", "cannot signal other users' processes" },
+		{ 19, "CAP_SYS_PTRACE", "some /proc/PID files of other users may be unreadable" },
+		{ 24, "CAP_SYS_RESOURCE", "no oom_score_adj -1000 for itself; PSI windows rounded to 2 s" },
+		{ 14, "CAP_IPC_LOCK", "mlockall limited by RLIMIT_MEMLOCK" },
+		{ 34, "CAP_SYSLOG", "/dev/kmsg may be unreadable (kernel.dmesg_restrict)" },
+	};
+	char buf[4096];
+	if (read_small_file("/proc/self/status", buf, sizeof(buf)) <= 0)
+		return;
+	const char *p = strstr(buf, "\nCapEff:");
+	if (!p)
+		return;
+	p += 9;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	const char *e = p;
+	while ((*e >= '0' && *e <= '9') || (*e >= 'a' && *e <= 'f'))
+		e++;
+	uint64_t eff;
+	if (parse_hex_u64(p, (size_t)(e - p), &eff) != 0)
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(caps); i++)
+		if (!(eff & (1ull << caps[i].bit)))
+			degrade("no %s: %s", caps[i].name, caps[i].what);
+}
+
 int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 {
 	/* D lives in .bss, zero from the start: no memset, so the pages of the
@@ -1044,7 +1075,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 	}
 	open_outputs(D.cfg);
 	D.have_pidfd = guard_have_pidfd();
-	D.have_mrelease = guard_have_mrelease();
+	D.have_mrelease = guard_have_mrelease() && !getenv("OOMKIT_GUARD_NO_MRELEASE");
 	if (!D.have_pidfd)
 		degrade("no pidfd_open (kernel < 5.3): victims are signalled by pid after a start-time check");
 	if (!D.have_mrelease)
@@ -1059,6 +1090,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 	}
 	if (D.cfg->protect_self)
 		set_own_adj();
+	check_capabilities();
 
 	sigset_t mask;
 	sigemptyset(&mask);

@@ -208,6 +208,7 @@ struct guard_scope {
 	enum guard_level level;
 	uint64_t crossed_ns;            /* when the level last rose (threshold crossing) */
 	uint64_t read_ns;
+	uint64_t next_psi_ns;           /* PSI values are re-read every 5 s while calm */
 	/* Counters for the metrics. */
 	uint64_t crossings_total, kills_total[2], kernel_kills_total, decisions_total;
 	double last_decision_ms, last_latency_ms;

@@ -417,8 +417,16 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 				sc->kernel_oom_kills = v;
 		}
 	}
-	if (sc->fd_psi_read >= 0 && guard_pread(sc->fd_psi_read, text, 512) > 0)
-		guard_parse_psi(text, &sc->psi);
+	/* The PSI trigger wakes us on a stall; the averages themselves matter
+	 * for the recorder and the metrics, and for psi-full-avg10-percent.
+	 * While calm and without that key, every 5 s is enough. */
+	uint64_t t = guard_now_ns();
+	bool calm = lv == LEVEL_OK && sc->level == LEVEL_OK && c->psi_full_avg10_percent == 0;
+	if (sc->fd_psi_read >= 0 && (!calm || t >= sc->next_psi_ns)) {
+		if (guard_pread(sc->fd_psi_read, text, 512) > 0)
+			guard_parse_psi(text, &sc->psi);
+		sc->next_psi_ns = t + (calm ? 5000000000ull : 0);
+	}
 	if (c->psi_full_avg10_percent > 0 && sc->psi.known &&
 	    sc->psi.full_avg10 >= c->psi_full_avg10_percent && lv < LEVEL_TERM)
 		lv = LEVEL_TERM;

@@ -659,10 +659,82 @@ static size_t match_rfc5424_rest(const char *p, size_t len, struct pfx *x)
 
 /* Strips every transport prefix at the start of p.  x->len says how much;
  * x->drop says the line belongs to another program. */
+/* journalctl -o short-unix "1723427643.123456" and -o short-full
+ * "Tue 2025-08-12 03:54:03 CEST" (any locale's weekday).  Only taken as a
+ * date when a "host tag:" follows, checked by the caller. */
+static size_t match_journal_date(const char *p, size_t len)
+{
+	bool comma;
+	size_t d = span_digits(p, len);
+	if (d >= 9 && d <= 12 && d + 2 < len && p[d] == '.' && is_digit(p[d + 1])) {
+		size_t k = d + 1 + span_digits(p + d + 1, len - d - 1);
+		const char *h;
+		size_t hl;
+		bool kernel;
+		if (k < len && p[k] == ' ' && match_host_tag(p + k + 1, len - k - 1, &h, &hl, &kernel))
+			return k;
+		return 0;
+	}
+	size_t w = 0;
+	while (w < len && w < 12 && !is_space(p[w]) && !is_digit(p[w]))
+		w++;
+	if (w == 0 || w >= len || p[w] != ' ')
+		return 0;
+	size_t k = match_iso_date(p + w + 1, len - w - 1, &comma);
+	if (!k || p[w + 1 + 10] != ' ')
+		return 0;
+	k += w + 1;
+	/* the zone name */
+	if (k < len && p[k] == ' ') {
+		size_t z = k + 1;
+		while (z < len && z - k < 8 && (is_alpha(p[z]) || is_digit(p[z]) || p[z] == '+' || p[z] == '-'))
+			z++;
+		if (z > k + 1)
+			k = z;
+	}
+	return k;
+}
+
+/* Does a timestamp of some transport start here? */
+static bool starts_with_time(const char *p, size_t len)
+{
+	const char *t;
+	size_t tl;
+	bool comma;
+	if (len && p[0] == '[')
+		return match_bracket_time(p, len, &t, &tl) > 0;
+	return match_iso_date(p, len, &comma) > 0 || (!is_digit(p[0]) && match_mon_date(p, len) > 0);
+}
+
+/* grep output: "kern.log:", "123:", "kern.log.1:123:", "123-" (context).
+ * Only taken as such when a timestamp follows, as kernel text never
+ * starts with a file name.  Returns its length, 0 if none. */
+static size_t match_grep_prefix(const char *p, size_t len)
+{
+	size_t i = 0;
+	for (int field = 0; field < 2; field++) {
+		size_t j = i;
+		while (j < len && j - i < 256 && p[j] != ':' && p[j] != ' ' && p[j] != '\t')
+			j++;
+		/* a context line ("123-") ends its number with '-' */
+		size_t d = span_digits(p + i, len - i);
+		if (d > 0 && i + d < len && p[i + d] == '-')
+			j = i + d;
+		if (j == i || j >= len || (p[j] != ':' && p[j] != '-'))
+			return 0;
+		i = j + 1;
+		if (starts_with_time(p + i, len - i))
+			return i;
+	}
+	return 0;
+}
+
 static void strip_prefix(const char *p, size_t len, struct pfx *x)
 {
 	size_t pos = 0;
 	memset(x, 0, sizeof(*x));
+	if (len > 8 && !starts_with_time(p, len) && (pos = match_grep_prefix(p, len)) > 0)
+		x->any = true;
 	for (int round = 0; round < 8 && pos < len; round++) {
 		const char *r = p + pos, *t, *h;
 		size_t n = len - pos, k, tl, hl;
@@ -699,7 +771,8 @@ static void strip_prefix(const char *p, size_t len, struct pfx *x)
 			x->any = true;
 			continue;
 		}
-		if ((k = match_iso_date(r, n, &comma)) > 0 || (!is_digit(r[0]) && (k = match_mon_date(r, n)) > 0)) {
+		if ((k = match_iso_date(r, n, &comma)) > 0 || (!is_digit(r[0]) && (k = match_mon_date(r, n)) > 0) ||
+		    (k = match_journal_date(r, n)) > 0) {
 			if (k < n && r[k] != ' ')
 				goto not_date;
 			if (!x->time) {
@@ -1002,11 +1075,20 @@ static bool glued_syslog_header(const char *r, size_t n)
 	return k && k < n && r[k] == ' ' && match_host_tag(r + k + 1, n - k - 1, &h, &hl, &kernel) > 0;
 }
 
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
 /* Comm-led starts: the token before " invoked oom-killer:" (or " cpuset=",
- * ": page allocation …") is the process name that begins the line. */
+ * ": page allocation …") is the process name that begins the line.  The
+ * new split points are merged into the sorted list: linear after a sort,
+ * whatever the line holds. */
 static void comm_splits(struct report_scanner *s, const char *p, size_t len)
 {
 	static const char *const pats[] = { " invoked oom-killer:", " cpuset=", ": page allocation" };
+	size_t have = s->nsplits;
 	for (size_t k = 0; k < ARRAY_SIZE(pats); k++) {
 		size_t pl = strlen(pats[k]), from = 0;
 		const char *m;
@@ -1020,23 +1102,26 @@ static void comm_splits(struct report_scanner *s, const char *p, size_t len)
 				b--;
 			if (b == 0 || b == at)
 				continue;
-			/* keep the split list sorted */
-			size_t j = s->nsplits;
-			bool dup = false;
-			for (size_t q = 0; q < s->nsplits; q++)
-				if (s->splits[q] == b)
-					dup = true;
-			if (dup || add_split(s, (size_t)-2) < 0)
-				continue;
-			s->nsplits--;
-			while (j > 0 && s->splits[j - 1] > b) {
-				s->splits[j] = s->splits[j - 1];
-				j--;
+			/* appended unsorted after the first `have`; merged below */
+			if (s->nsplits == s->splits_cap) {
+				size_t cap = s->splits_cap ? s->splits_cap * 2 : 64;
+				size_t *n = realloc(s->splits, cap * sizeof(*n));
+				if (!n)
+					return;
+				s->splits = n;
+				s->splits_cap = cap;
 			}
-			s->splits[j] = b;
-			s->nsplits++;
+			s->splits[s->nsplits++] = b;
 		}
 	}
+	if (s->nsplits == have)
+		return;
+	qsort(s->splits, s->nsplits, sizeof(*s->splits), cmp_size);
+	size_t w = 0;
+	for (size_t r = 0; r < s->nsplits; r++)
+		if (w == 0 || s->splits[r] != s->splits[w - 1])
+			s->splits[w++] = s->splits[r];
+	s->nsplits = w;
 }
 
 /* memcg 5.3+ stat dump glued: "… stats for /a: anon 123 file 456 …" →

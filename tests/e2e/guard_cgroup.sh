@@ -48,6 +48,18 @@ oom_kills() {  # the kernel's memcg OOM kills in cgroup DIR
 	if [ -f "$1/memory.oom_control" ]; then awk '$1=="oom_kill"{print $2}' "$1/memory.oom_control"
 	else awk '$1=="oom_kill"{print $2}' "$1/memory.events"; fi
 }
+# wait_grep PATTERN FILE...: up to 5 s for the guard to write what it decided
+# (the victim can be dead before the incident file is on disk).
+wait_grep() {
+	local pat=$1 i; shift
+	for i in $(seq 1 50); do grep -q "$pat" "$@" 2>/dev/null && return 0; sleep 0.1; done
+	return 1
+}
+wait_ls() {
+	local i
+	for i in $(seq 1 50); do ls $1 >/dev/null 2>&1 && return 0; sleep 0.1; done
+	return 1
+}
 valid_json() {
 	if $have_py; then python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$1"
 	else grep -q '"schema": "oomkit-incident/1"' "$1"; fi
@@ -82,6 +94,8 @@ if start_guard "$D" --cgroup "$cg" --metrics "127.0.0.1:$PORT" --metrics-file "$
 	wait $hog
 	rc=$?
 	check "fast hog stopped by a signal (exit $rc)" test $rc -ge 128
+	wait_grep '"event":"kill"' "$D/events"
+	wait_ls "$D/incidents/*guard-kill*.json"
 	check "kernel OOM killer did not fire (oom_kill $(oom_kills "$cg"))" test "$(oom_kills "$cg")" = 0
 	check "bystander survives" kill -0 $by
 	check "events: kill line for the hog" grep -q "\"event\":\"kill\",.*\"pid\":$hog,\"comm\":\"hog\"" "$D/events"
@@ -140,6 +154,7 @@ if start_guard "$D" --cgroup "$cg" --grace-ms 0 --exec "$D/exec.sh"; then
 	wait $hog
 	rc=$?
 	check "SIGKILL: hog killed (exit $rc)" test $rc = 137
+	wait_grep '"event":"kill"' "$D/events"
 	check "SIGKILL: kernel OOM killer did not fire" test "$(oom_kills "$cg")" = 0
 	check "events: SIGKILL with process_mrelease" grep -q '"signal":"SIGKILL".*"outcome":"memory released' "$D/events"
 	for i in $(seq 1 30); do [ -s "$D/exec.env" ] && break; sleep 0.1; done
@@ -161,6 +176,7 @@ if start_guard "$D" --cgroup "$cg"; then
 	rc=$?
 	kill $guardrail 2>/dev/null
 	check "slow leak stopped (exit $rc)" test $rc -ge 128
+	wait_grep '"event":"kill"' "$D/events"
 	check "slow leak: kernel OOM killer did not fire" test "$(oom_kills "$cg")" = 0
 	check "slow leak: events kill line" grep -q '"event":"kill"' "$D/events"
 	stop_guard
@@ -212,6 +228,7 @@ if start_guard "$D" --cgroup "$cg" --grace-ms 0 --protect "bighog sshd"; then
 		skip "spare: cannot set oom_score_adj -1000 here (no CAP_SYS_RESOURCE); covered by test_guard_policy"
 	fi
 	check "spare: kernel OOM killer did not fire" test "$(oom_kills "$cg")" = 0
+	wait_ls "$D/incidents/*guard-kill*.json"
 	inc=$(ls "$D/incidents"/*guard-kill*.json 2>/dev/null | head -n 1)
 	if [ -n "$inc" ]; then
 		check "spare: incident says protect list" grep -q '"protected": "protect list"' "$inc"
@@ -258,7 +275,7 @@ if KMSG=$kmsg start_guard "$D" --cgroup "$cg" --dry-run; then
 	hog=$BG
 	wait $hog
 	rc=$?
-	sleep 0.5
+	wait_grep '"event":"kernel_kill"' "$D/events"
 	check "dry run: decision reported" grep -q '"event":"decision".*"dry_run":true' "$D/events"
 	check "dry run: no kill line" bash -c "! grep -q '\"event\":\"kill\"' '$D/events'"
 	check "dry run: the kernel's OOM killer got the hog instead (oom_kill $(oom_kills "$cg"), exit $rc)" \

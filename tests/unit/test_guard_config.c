@@ -118,6 +118,13 @@ TEST(errors_name_the_line)
 	/* A bad regular expression is reported where it is written. */
 	CHECK_INT(parse(&c, "\nprefer = (unclosed\n", err, sizeof(err)), -EINVAL);
 	CHECK(strncmp(err, "guard.conf:2: 'prefer': bad regular expression '(unclosed'", 58) == 0);
+	/* glibc regcomp blows up on stacked or nested repetitions (fuzzer find):
+	 * such a pattern is refused before it is compiled. */
+	CHECK_INT(parse(&c, "prefer = firefox+++++++++++++++++++++++++++++++++++++++\n", err, sizeof(err)), -EINVAL);
+	CHECK_STR(err, "guard.conf:1: 'prefer': pattern 'firefox+++++++++++++++++++++++++++++++++++++++' is too costly to compile or match (repetitions multiplying past 4096, or a back-reference)");
+	CHECK_INT(parse(&c, "avoid = ((a{100}){100})\n", err, sizeof(err)), -EINVAL);
+	CHECK_INT(parse(&c, "avoid = ^(cc1|ld)+$\nprefer = [+{]+x{2,5}\n", err, sizeof(err)), 0);
+	guard_config_release(&c);
 }
 
 TEST(cross_checks)

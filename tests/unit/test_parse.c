@@ -953,6 +953,41 @@ TEST(rare_lines)
 	free(g);
 }
 
+TEST(odd_names_and_old_memcg)
+{
+	const char *text =
+		"x) y invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n"
+		"Memory limit reached of cgroup /a,b c\n"
+		"memory: usage 2048kB, limit 2048kB, failcnt 3\n"
+		"No available memory (MPOL_BIND): Kill process 5 (a) b) score 10 or sacrifice child\n"
+		"Killed process 5 (a) b) total-vm:8kB, anon-rss:4kB, file-rss:0kB\n"
+		"Kill process 6 (a) b) sharing same memory\n"
+		"oom-kill:constraint=CONSTRAINT_MEMORY_POLICY,nodemask=0-1,3,cpuset=/,mems_allowed=0-3,global_oom,task_memcg=/p,q,task=a,pid=1,task=z,pid=7,uid=0\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 2);
+	if (g->n == 2) {
+		struct oom_event *ev = &g->ev[0];
+		CHECK_STR(ev->req.trigger_comm, "x) y");
+		CHECK_STR(ev->oom_memcg, "/a,b c");
+		CHECK_STR(ev->victim.comm, "a) b");
+		CHECK_STR(ev->victim.selected_comm, "a) b");
+		CHECK_STR(ev->victim.message, "No available memory (MPOL_BIND)");
+		CHECK_INT(ev->kind, OOM_KIND_MEMCG);
+		CHECK(ev->kv.inferred);
+		ev = &g->ev[1];
+		CHECK(ev->header_missing);
+		CHECK_INT(ev->kind, OOM_KIND_MEMPOLICY);
+		CHECK_STR(ev->req.nodemask, "0-1,3");
+		CHECK_STR(ev->mems_allowed, "0-3");
+		CHECK_STR(ev->task_memcg, "/p,q,task=a,pid=1");
+		CHECK_STR(ev->victim.selected_comm, "z");
+		CHECK_INT(ev->victim.selected_pid, 7);
+		CHECK(ev->truncated);
+	}
+	free(g);
+}
+
 TEST(parser_api_edges)
 {
 	struct report_parser *p = report_parser_new(NULL, NULL, NULL);
@@ -989,6 +1024,7 @@ int main(void)
 	RUN(memcg_v1_inline_stats);
 	RUN(kmsg_escaped_newlines);
 	RUN(rare_lines);
+	RUN(odd_names_and_old_memcg);
 	RUN(parser_api_edges);
 	return check_summary();
 }

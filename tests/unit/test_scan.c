@@ -569,6 +569,49 @@ TEST(test_more_dmesg_time_formats)
 	lines_free(&L);
 }
 
+TEST(test_grep_output_prefixes)
+{
+	const char *in =
+		"/var/log/kern.log.1:Sep 23 02:04:16 h kernel: [ 1.0] a invoked oom-killer: gfp_mask=0x0, order=0\n"
+		"1234:Sep 23 02:04:16 h kernel: [ 1.1] b\n"
+		"kern.log:1235-[ 1.2] c\n"
+		"1236-Sep 23 02:04:16 h sshd[1]: other program\n"
+		"Node 0: not a grep prefix\n";
+	struct lines L;
+	scan_mem(in, strlen(in), true, &L);
+	CHECK_INT(L.n, 4);
+	if (L.n == 4) {
+		CHECK_STR(L.raw[0], "a invoked oom-killer: gfp_mask=0x0, order=0");
+		CHECK_STR(L.time[0], "Sep 23 02:04:16");
+		CHECK_STR(L.raw[1], "b");
+		CHECK_STR(L.raw[2], "c");
+		CHECK_STR(L.time[2], "1.2");
+		CHECK_STR(L.raw[3], "Node 0: not a grep prefix");
+	}
+	lines_free(&L);
+}
+
+TEST(test_journal_unix_and_full)
+{
+	const char *in =
+		"1723427643.123456 web01 kernel: a invoked oom-killer: gfp_mask=0x0, order=0\n"
+		"Di 2025-08-12 03:54:03 CEST web01 kernel: b\n"
+		"Di 2025-08-12 03:54:03 CEST web01 cron[12]: other\n"
+		"1723427643 pages are not a time\n";
+	struct lines L;
+	scan_mem(in, strlen(in), true, &L);
+	CHECK_INT(L.n, 3);
+	if (L.n == 3) {
+		CHECK_STR(L.raw[0], "a invoked oom-killer: gfp_mask=0x0, order=0");
+		CHECK_STR(L.time[0], "1723427643.123456");
+		CHECK_STR(L.host[0], "web01");
+		CHECK_STR(L.raw[1], "b");
+		CHECK_STR(L.time[1], "Di 2025-08-12 03:54:03 CEST");
+		CHECK_STR(L.raw[2], "1723427643 pages are not a time");
+	}
+	lines_free(&L);
+}
+
 TEST(test_rsyslog_tab_escape)
 {
 	const char *in = "Nov 17 03:54:00 h kernel: a#011b#012 c\n";
@@ -904,6 +947,8 @@ int main(void)
 	RUN(test_kmsg_escapes_and_dictionary);
 	RUN(test_rfc5424_wire_format);
 	RUN(test_more_dmesg_time_formats);
+	RUN(test_grep_output_prefixes);
+	RUN(test_journal_unix_and_full);
 	RUN(test_rsyslog_tab_escape);
 	RUN(test_empty_and_tiny_inputs);
 	RUN(test_binary_junk_and_nul);

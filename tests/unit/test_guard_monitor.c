@@ -1,0 +1,133 @@
+/* test_guard_monitor.c — the scope readers on captured cgroup directories
+ * (tests/fixtures/guard/cgv1, cgv2, cgv2max): available memory = limit −
+ * usage + file LRU (hierarchical total_* keys on v1), the levels against
+ * the thresholds, the kernel's kill counters, PSI, the polling interval. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "guard/guard.h"
+
+static int open_fixture(struct guard_scope *sc, const char *name)
+{
+	char path[512], err[256];
+	snprintf(path, sizeof(path), "%s/tests/fixtures/guard/%s", check_srcdir(), name);
+	return guard_scope_open(sc, path, err, sizeof(err));
+}
+
+TEST(cgroup_v2)
+{
+	struct guard_scope sc;
+	struct guard_config c;
+	char err[256];
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), 0);
+	if (open_fixture(&sc, "cgv2") != 0) {
+		SKIP("fixture missing");
+		return;
+	}
+	CHECK_INT(sc.kind, SCOPE_CGROUP_V2);
+	CHECK_INT(guard_scope_read(&sc, &c), LEVEL_OK);
+	CHECK_INT(sc.total_kib, 262144);
+	CHECK_INT(sc.usage_kib, 225280);
+	CHECK_INT(sc.file_kib, 20480);
+	CHECK_INT(sc.avail_kib, 262144 - 225280 + 20480);
+	CHECK_INT(sc.term_kib, 26214);
+	CHECK_INT(sc.kill_kib, 13107);
+	CHECK_INT(sc.kernel_oom_kills, 1);
+	CHECK(sc.psi.known);
+	CHECK(sc.psi.full_avg10 > 9.99 && sc.psi.full_avg10 < 10.01);
+	CHECK_INT(guard_scope_poll_ms(&sc, &c), 10);
+	/* a higher term threshold: below it */
+	c.cgroup_term_percent = 25;
+	CHECK_INT(guard_scope_read(&sc, &c), LEVEL_TERM);
+	CHECK_INT(sc.crossings_total, 1);
+	CHECK(sc.crossed_ns != 0);
+	CHECK_INT(guard_scope_poll_ms(&sc, &c), c.poll_min_ms);
+	/* PSI full avg10 at the configured percentage acts as the term level */
+	c.cgroup_term_percent = 10;
+	CHECK_INT(guard_scope_read(&sc, &c), LEVEL_OK);
+	c.psi_full_avg10_percent = 10;
+	CHECK_INT(guard_scope_read(&sc, &c), LEVEL_TERM);
+	guard_scope_close(&sc);
+	guard_config_release(&c);
+}
+
+TEST(cgroup_v1_uses_hierarchical_totals)
+{
+	struct guard_scope sc;
+	struct guard_config c;
+	char err[256];
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), 0);
+	if (open_fixture(&sc, "cgv1") != 0) {
+		SKIP("fixture missing");
+		return;
+	}
+	CHECK_INT(sc.kind, SCOPE_CGROUP_V1);
+	CHECK_INT(guard_scope_read(&sc, &c), LEVEL_TERM);
+	CHECK_INT(sc.usage_kib, 249856);
+	CHECK_INT(sc.file_kib, 6144);         /* total_inactive_file + total_active_file */
+	CHECK_INT(sc.avail_kib, 18432);
+	CHECK_INT(sc.kernel_oom_kills, 3);
+	c.cgroup_kill_percent = 10;
+	CHECK_INT(guard_scope_read(&sc, &c), LEVEL_KILL);
+	guard_scope_close(&sc);
+	guard_config_release(&c);
+}
+
+TEST(unlimited_and_missing)
+{
+	struct guard_scope sc;
+	struct guard_config c;
+	char err[256];
+	guard_config_defaults(&c);
+	if (open_fixture(&sc, "cgv2max") == 0) {
+		CHECK_INT(guard_scope_read(&sc, &c), LEVEL_OK);
+		CHECK(!known(sc.total_kib));
+		CHECK(!known(sc.avail_kib));
+		CHECK_INT(guard_scope_poll_ms(&sc, &c), c.poll_max_ms);
+		guard_scope_close(&sc);
+	} else {
+		SKIP("fixture missing");
+	}
+	/* Not a memory cgroup, not a directory: errors with the reason. */
+	char path[512];
+	snprintf(path, sizeof(path), "%s/tests/fixtures/guard/proc", check_srcdir());
+	CHECK_INT(guard_scope_open(&sc, path, err, sizeof(err)), -ENOTDIR);
+	CHECK(strstr(err, "not a memory cgroup directory") != NULL);
+	CHECK_INT(guard_scope_open(&sc, "/nonexistent/cgroup", err, sizeof(err)), -ENOENT);
+	CHECK_STR(err, "/nonexistent/cgroup: No such file or directory");
+}
+
+TEST(machine)
+{
+	struct guard_scope sc;
+	struct guard_config c;
+	char err[256];
+	guard_config_defaults(&c);
+	if (guard_scope_open(&sc, NULL, err, sizeof(err)) != 0) {
+		SKIP("no /proc/meminfo");
+		return;
+	}
+	CHECK_INT(sc.kind, SCOPE_MACHINE);
+	CHECK(guard_scope_read(&sc, &c) >= 0);
+	CHECK(known(sc.total_kib) && sc.total_kib > 0);
+	CHECK(known(sc.avail_kib) && sc.avail_kib <= sc.total_kib);
+	CHECK_INT(sc.term_kib, sc.total_kib * 10 / 100);
+	/* thresholds at 100%: always below */
+	c.mem_term_percent = c.mem_kill_percent = 100;
+	CHECK_INT(guard_scope_read(&sc, &c), sc.swap_total_kib > 0 ? sc.level : LEVEL_KILL);
+	CHECK(strstr(guard_scope_meminfo_text(), "MemTotal:") != NULL);
+	guard_scope_close(&sc);
+}
+
+int main(void)
+{
+	RUN(cgroup_v2);
+	RUN(cgroup_v1_uses_hierarchical_totals);
+	RUN(unlimited_and_missing);
+	RUN(machine);
+	return check_summary();
+}
