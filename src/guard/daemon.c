@@ -1338,14 +1338,15 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		if (D.rec.cap > 0 && now >= D.next_record_ns) {
 			/* While a scope is within twice its term threshold, everything
 			 * every second; while memory is plentiful, meminfo and PSI every
-			 * second, vmstat and buddyinfo every 5th, tasks and slabs every
-			 * 60th: the idle cost stays below earlyoom's. */
+			 * second, vmstat and buddyinfo every 5th, no task or slab scan
+			 * (a scan of /proc costs more than a minute of the rest; the
+			 * decision's own scan is in every incident). */
 			bool near = false;
 			for (int i = 0; i < D.nr_scopes; i++)
 				if (known(D.scopes[i].avail_kib) && known(D.scopes[i].term_kib) &&
 				    D.scopes[i].avail_kib < 2 * D.scopes[i].term_kib)
 					near = true;
-			bool tasks = near || D.rec.taken_total % 60 == 0;
+			bool tasks = near;
 			bool full = near || D.rec.taken_total % 5 == 0;
 			/* The machine scope was read in this wakeup: reuse its texts. */
 			D.rec.meminfo_hint = NULL;

@@ -19,6 +19,12 @@
 #define PARSE_MAX_STATES 16
 #define PARSE_TAIL_LINES 12      /* lines after the kill line that may still belong to it */
 #define PARSE_UNKNOWN_MAX 40     /* unrelated lines in a row that end a report */
+/* An open report that got no line of its own for this many input lines is
+ * over, whatever its key: the kernel prints a report within milliseconds
+ * (4.x+ under oom_lock), so its lines never stand thousands apart, while a
+ * report keyed by a caller id that never comes back would otherwise keep
+ * the scanner's prefilter off for the rest of the input. */
+#define PARSE_STALE_LINES 500
 #define PARSE_STACK_MAX 400      /* a stack dump longer than this is not one */
 #define PARSE_LINE_MAX 65536
 
@@ -28,6 +34,7 @@ struct report_parser {
 	void *ctx;
 	struct pstate *states[PARSE_MAX_STATES];
 	uint64_t seq;
+	uint64_t nr_fed;            /* lines fed, for PARSE_STALE_LINES */
 	char *line;                 /* NUL-terminated copy of the current line */
 	size_t line_cap;
 	int nr_active;
@@ -1230,6 +1237,7 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 			return;
 	}
 	st->seq = ++P->seq;
+	st->last_fed = P->nr_fed;
 	for (int tries = 0; tries < 2; tries++)
 		if (state_line(P, st, l, s, e))
 			break;
@@ -1269,6 +1277,12 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 	if (len)
 		memcpy(P->line, line->text, len);
 	P->line[len] = '\0';
+	if (++P->nr_fed % 64 == 0 && P->nr_active > 0)
+		for (int i = 0; i < PARSE_MAX_STATES; i++) {
+			struct pstate *st = P->states[i];
+			if (st && st->active && P->nr_fed - st->last_fed > PARSE_STALE_LINES)
+				state_emit(P, st, false);
+		}
 	const char *s = P->line, *e = P->line + len;
 	/* rsyslog's "#012" and /dev/kmsg's "\x0a" stand for the newlines of a
 	 * multi-line record (summary lines, memcg stat dump), §1.13. */

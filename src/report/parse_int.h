@@ -88,6 +88,7 @@ struct pstate {
 	struct oom_mem pages;      /* summary/total lines in pages, converted at the end */
 	unsigned shape;            /* SH_* seen */
 	int unknown_run;           /* consecutive lines that fit nothing */
+	uint64_t last_fed;         /* report_parser.nr_fed when it last took a line */
 	int stack_lines;
 	int tail_left;             /* lines still allowed after the kill line */
 	bool started_mid;          /* the report's start is missing */

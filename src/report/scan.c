@@ -53,6 +53,7 @@ static const struct needle needles[] = {
 	{ "of memory", 9, { 0, 3, 8 } },    /* Out of memory, Memory cgroup out of memory */
 	{ "of Memory", 9, { 0, 3, 8 } },    /* 2.6.18: "Out of Memory: Kill process" */
 	{ "allocation", 10, { 0, 4, 9 } },  /* page allocation failure / stalls */
+	{ "Mem-", 4, { 0, 1, 3 } },         /* Mem-Info: a report whose first lines are cut */
 };
 #define NR_NEEDLES (sizeof(needles) / sizeof(needles[0]))
 #define NEEDLE_SPAN 10                  /* longest needle */
@@ -70,6 +71,8 @@ static const char *const markers[] = {
 	"Killed process",        /* kill line; may come with no header (rate limit) */
 	"page allocation failure",
 	"page allocation stalls",
+	"Mem-Info:",             /* a report cut before its trigger line still */
+	"Mem-info:",             /* has its Mem-Info block (2.6.18: "Mem-info:") */
 };
 
 /* ---- vector kernels ----------------------------------------------------
@@ -81,7 +84,7 @@ static const char *const markers[] = {
 static bool needle_at(const char *p, size_t n, size_t i, size_t *which)
 {
 	char c = p[i];
-	if (c != 'o' && c != 'K' && c != 'a')  /* the needles' first bytes */
+	if (c != 'o' && c != 'K' && c != 'a' && c != 'M')  /* the needles' first bytes */
 		return false;
 	for (size_t k = 0; k < NR_NEEDLES; k++) {
 		if (c != needles[k].text[0])
@@ -100,10 +103,11 @@ static bool needle_at(const char *p, size_t n, size_t i, size_t *which)
 #define FIND_NEEDLE_BODY(VT, W)                                                            \
 	size_t i = 0;                                                                      \
 	if (n >= (W) + NEEDLE_SPAN) {                                                      \
-		VT co, cm, cK, ci, cl, cM, cy, ca, cc, cn;                                 \
+		VT co, cm, cK, ci, cl, cM, cy, ca, cc, cn, ce, cd;                         \
 		for (int j = 0; j < (W); j++) {                                            \
 			co[j] = 'o', cm[j] = 'm', cK[j] = 'K', ci[j] = 'i', cl[j] = 'l';   \
 			cM[j] = 'M', cy[j] = 'y', ca[j] = 'a', cc[j] = 'c', cn[j] = 'n';   \
+			ce[j] = 'e', cd[j] = '-';                                          \
 		}                                                                          \
 		for (; i + (W) + NEEDLE_SPAN <= n; i += (W)) {                             \
 			const char *b = p + i;                                             \
@@ -120,6 +124,7 @@ static bool needle_at(const char *p, size_t n, size_t i, size_t *which)
 			m |= (VT)(o0 == cK) & (VT)(o1 == ci) & (VT)(o3 == cl);             \
 			m |= eo & ((VT)(o3 == cm) | (VT)(o3 == cM)) & (VT)(o8 == cy);      \
 			m |= (VT)(o0 == ca) & (VT)(o4 == cc) & (VT)(o9 == cn);             \
+			m |= (VT)(o0 == cM) & (VT)(o1 == ce) & (VT)(o3 == cd);             \
 			uint64_t w[(W) / 8], any = 0;                                      \
 			memcpy(w, &m, (W));                                                \
 			for (int j = 0; j < (W) / 8; j++)                                  \
@@ -1619,6 +1624,8 @@ static bool needle_hit_ok(const char *p, size_t n, size_t at, size_t k)
 	case 2:
 	case 3:  /* "Out of memory", "out of memory" */
 		return at < 4 || memcmp(h - 4, "Out ", 4) == 0 || memcmp(h - 4, "out ", 4) == 0;
+	case 5:  /* "Mem-Info:" (2.6.18 "Mem-info:") */
+		return after < 9 || memcmp(h, "Mem-Info:", 9) == 0 || memcmp(h, "Mem-info:", 9) == 0;
 	default: /* "page allocation failure/stalls", also "page\nallocation …" */
 		return after < 18 || memcmp(h + 10, " failure", 8) == 0 || memcmp(h + 10, " stalls", 7) == 0;
 	}

@@ -144,4 +144,19 @@ fi
 run explain --color=never "$E2E_TMP/does-not-exist.log" "$S03"
 check "missing first file still explains the second" grep -q 'doxygen (pid 473206' "$OUT"
 
+# --- a report cut before its trigger line, after a stretch of other kernel lines ----------
+S05=$(ls "$OOMKIT_SRCDIR"/tests/corpus/S05-*.log)
+{ for i in $(seq 1 3000); do echo "[  100.$i] usb 1-1: new device $i"; done
+  sed -n '/Mem-Info/,$p' "$S05"; } >"$E2E_TMP/cut.log"
+if $have_py; then
+	run explain --json "$E2E_TMP/cut.log"
+	check "cut at the start: the event is found from Mem-Info on" python3 -c '
+import json, sys
+e = json.load(open(sys.argv[1]))["events"]
+assert len(e) == 1, e
+assert e[0]["victim"]["pid"] == 955 and e[0]["truncated"] is True
+assert e[0]["memory"]["total_kb"] is not None and e[0]["request"]["gfp_mask"] is None
+' "$OUT"
+fi
+
 finish

@@ -739,6 +739,38 @@ TEST(interleaved_callers)
 	free(g);
 }
 
+/* A report keyed by a caller id that never comes back must not stay open
+ * for the rest of the input (it would keep the scanner's prefilter off):
+ * it ends, truncated, once other lines have gone on long enough. */
+static void count_event(struct oom_event *ev, void *ctx)
+{
+	(void)ev;
+	(*(int *)ctx)++;
+}
+
+TEST(stale_report_closes)
+{
+	int n = 0;
+	struct report_parser *P = report_parser_new("t", count_event, &n);
+	struct report_line l;
+	memset(&l, 0, sizeof(l));
+	const char *trig = "a invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0";
+	l.text = trig, l.len = strlen(trig), l.caller = "T100", l.caller_len = 4, l.lineno = 1;
+	report_parser_feed(P, &l);
+	CHECK(report_parser_active(P));
+	l.caller = "T200";
+	for (int i = 0; i < 3000 && report_parser_active(P); i++) {
+		/* another caller's lines, none of them part of a report */
+		l.text = "e1000e: eth0 NIC Link is Up";
+		l.len = strlen(l.text);
+		l.lineno = (uint64_t)i + 2;
+		report_parser_feed(P, &l);
+	}
+	CHECK(!report_parser_active(P));
+	CHECK_INT(n, 1);
+	report_parser_free(P);
+}
+
 TEST(cut_at_start_and_end)
 {
 	const char *text =
@@ -1018,6 +1050,7 @@ int main(void)
 	RUN(truncated_lines_and_edits);
 	RUN(headerless_kills);
 	RUN(interleaved_callers);
+	RUN(stale_report_closes);
 	RUN(cut_at_start_and_end);
 	RUN(absurd_numbers);
 	RUN(split_records);
