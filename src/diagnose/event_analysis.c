@@ -201,8 +201,22 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 	m->total_kib = x->total_kib;
 	if (!known(m->total_kib) && known(x->ram_kib))
 		m->total_kib = known(x->reserved_kib) ? x->ram_kib - x->reserved_kib : OOM_NA;
-	if (!known(m->total_kib))
-		m->total_kib = zones_sum(s, offsetof(struct oom_zone, managed_kib), false, false);
+	bool total_from_zones = false;
+	if (!known(m->total_kib)) {
+		/* No "pages RAM": the zones' managed pages — but only when every
+		 * zone is there.  A report cut inside its zone lines holds fewer
+		 * zones than its summary counts: their free falls short of the
+		 * summary's "free:" (both are the same NR_FREE_PAGES, read a moment
+		 * apart), and a total from them would turn every share into
+		 * nonsense (qa: a cut 4.9 report showed 90 % shmem). */
+		int64_t zt = zones_sum(s, offsetof(struct oom_zone, managed_kib), false, false);
+		int64_t zf = zones_sum(s, offsetof(struct oom_zone, free_kib), false, false);
+		int64_t slack = known(x->free_kib) ? x->free_kib / 20 + 4096 : 0;
+		if (known(zt) && !(known(zf) && known(x->free_kib) && zf + slack < x->free_kib)) {
+			m->total_kib = zt;
+			total_from_zones = true;
+		}
+	}
 	m->free_kib = x->free_kib;
 	if (!known(m->free_kib))
 		m->free_kib = zones_sum(s, offsetof(struct oom_zone, free_kib), false, false);
@@ -285,6 +299,17 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 			sum = sat_add(sum, other);
 		if (!missing)
 			m->unaccounted_kib = m->total_kib - sum;
+		/* The counters exceed the total by more than their racy reads
+		 * explain: the total is not the whole machine (zones missing from
+		 * a cut or edited report).  Nothing is computed from it. */
+		if (known(m->unaccounted_kib) && m->unaccounted_kib < -(m->total_kib / 50 + 4096)) {
+			m->unaccounted_kib = OOM_NA;
+			m->totals_disagree = true;
+			if (total_from_zones) {
+				m->total_kib = OOM_NA;
+				m->used_kib = OOM_NA;
+			}
+		}
 	}
 
 	/* Lowmem on 32-bit machines: Normal and below against HighMem. */
@@ -396,6 +421,11 @@ static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 			continue;
 		a->nr_usable++;
 		if (order < 0 || !known(z->free_kib) || !known(z->min_kib) || !known(a->page_size_kib))
+			continue;
+		/* A high-order request needs the buddy line: without it (a report
+		 * cut after the zone lines) whether a block existed is unknown,
+		 * and free pages alone would call the zone "ok". */
+		if (order > 0 && !zv->block_known)
 			continue;
 		zv->evaluated = true;
 		a->nr_evaluated++;

@@ -59,6 +59,16 @@ static const char *K(struct ctx *c, int slot, int64_t kib)
 	return fmt_kib(c->b[slot], sizeof(c->b[slot]), kib);
 }
 
+/* A cgroup limit: PAGE_COUNTER_MAX (9007199254740988kB printed for "max"
+ * or v1's default) and anything past an exbibyte means no limit, as in the
+ * text renderer. */
+static const char *LIM(struct ctx *c, int slot, int64_t kib)
+{
+	if (known(kib) && kib >= (1LL << 50))
+		return "unlimited";
+	return K(c, slot, kib);
+}
+
 static int pct(int64_t part, int64_t whole)
 {
 	if (!known(part) || !known(whole) || whole <= 0 || part < 0)
@@ -404,16 +414,18 @@ static void rule_cpuset(struct ctx *c)
 		*dst = known(*dst) ? *dst + z->free_kib : z->free_kib;
 	}
 	const char *nodes = a->cpuset ? ev->mems_allowed : ev->req.nodemask;
+	bool plural = strpbrk(nodes, ",-") != NULL;
 	struct finding *f;
 	if (known(out))
 		f = findings_add(c->out, "cpuset-or-mempolicy", SEV_CRITICAL, 74,
-			"the allocation was confined to nodes %s by %s: they had %s free while the other nodes had %s",
-			nodes[0] ? nodes : "?", a->cpuset ? "its cpuset" : "a memory policy",
-			K(c, 0, in), K(c, 1, out));
+			"the allocation was confined to node%s %s by %s: %s %s free while the other nodes had %s",
+			plural ? "s" : "", nodes[0] ? nodes : "?", a->cpuset ? "its cpuset" : "a memory policy",
+			plural ? "they had" : "it had", K(c, 0, in), K(c, 1, out));
 	else
 		f = findings_add(c->out, "cpuset-or-mempolicy", SEV_CRITICAL, 74,
-			"the allocation was confined to nodes %s by %s, and those ran out",
-			nodes[0] ? nodes : "?", a->cpuset ? "its cpuset" : "a memory policy");
+			"the allocation was confined to node%s %s by %s, and %s ran out",
+			plural ? "s" : "", nodes[0] ? nodes : "?", a->cpuset ? "its cpuset" : "a memory policy",
+			plural ? "those" : "it");
 	if (ev->constraint[0])
 		finding_evidence(f, "constraint=%s", ev->constraint);
 	if (ev->cpuset[0])
@@ -475,12 +487,12 @@ static void rule_memcg(struct ctx *c)
 			known(m->failcnt) ? (snprintf(c->b[2], sizeof(c->b[2]), "%lld", (long long)m->failcnt), c->b[2]) : "?");
 	if (known(m->usage_kib) || known(m->limit_kib))
 		finding_evidence(f, "memory: usage %s, limit %s, failcnt %s", K(c, 0, m->usage_kib),
-				 K(c, 1, m->limit_kib),
+				 LIM(c, 1, m->limit_kib),
 				 known(m->failcnt) ? (snprintf(c->b[2], sizeof(c->b[2]), "%lld", (long long)m->failcnt), c->b[2]) : "?");
 	if (known(m->swap_limit_kib))
-		finding_evidence(f, "swap: usage %s, limit %s", K(c, 0, m->swap_usage_kib), K(c, 1, m->swap_limit_kib));
+		finding_evidence(f, "swap: usage %s, limit %s", K(c, 0, m->swap_usage_kib), LIM(c, 1, m->swap_limit_kib));
 	if (known(m->memsw_limit_kib))
-		finding_evidence(f, "memory+swap: usage %s, limit %s", K(c, 0, m->memsw_usage_kib), K(c, 1, m->memsw_limit_kib));
+		finding_evidence(f, "memory+swap: usage %s, limit %s", K(c, 0, m->memsw_usage_kib), LIM(c, 1, m->memsw_limit_kib));
 	if (a->mem.scope == MEM_SCOPE_MEMCG && (known(a->mem.anon_kib) || known(a->mem.file_kib)))
 		finding_evidence(f, "in the cgroup: anon %s, file %s, shmem %s", K(c, 0, a->mem.anon_kib),
 				 K(c, 1, a->mem.file_kib), K(c, 2, a->mem.shmem_kib));
@@ -509,6 +521,66 @@ static void unaccounted_note(struct ctx *c, struct finding *f)
 				 K(c, 5, m->unaccounted_kib), share);
 }
 
+/* A populated zone with free pages well above its high watermark (plus the
+ * request's lowmem_reserve when that is known): the allocator's fast path
+ * (mm/page_alloc.c get_page_from_freelist, watermark "low") would have
+ * served an order-0 request there without reclaim.  "Well above": the
+ * report is printed after reclaim and other CPUs have moved the numbers, so
+ * a zone a little over high (as many real reports show) proves nothing;
+ * more than twice its mark, and at least ROOM_MIN_KIB over it, does. */
+#define ROOM_MIN_KIB (16 * 1024)
+static bool zone_had_room(const struct oom_zone *z, int64_t reserve_kib)
+{
+	if (!known(z->free_kib) || !known(z->high_kib) || (known(z->present_kib) && z->present_kib == 0))
+		return false;
+	int64_t mark = z->high_kib + (known(reserve_kib) && reserve_kib > 0 ? reserve_kib : 0);
+	int64_t excess = z->free_kib - mark;
+	return excess > mark && excess >= ROOM_MIN_KIB;
+}
+
+/* Genuine exhaustion needs evidence that memory ran out where the request
+ * could come from: with the request known, no usable zone may have had room
+ * (free well above high + reserve); without it (the report is cut before its
+ * trigger line), no populated zone but DMA — which lowmem_reserve holds
+ * back from nearly every request — may have had room.
+ * Without zone lines, under 5 % of RAM free.  Returns the first zone that
+ * had room in *room (index), or -1. */
+static bool exhaustion_evident(const struct ctx *c, int *room)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *s = &ev->snap;
+	*room = -1;
+	bool any_zone = false;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		const struct zone_verdict *zv = &a->zone[i];
+		if (!known(z->free_kib) || !known(z->high_kib))
+			continue;
+		if (a->nr_evaluated > 0) {
+			if (!zv->evaluated)
+				continue;
+			any_zone = true;
+			if (zv->ok && zone_had_room(z, zv->reserve_kib)) {
+				*room = i;
+				return false;
+			}
+		} else if (a->classzone < 0) {
+			if (strcmp(z->name, "DMA") == 0)
+				continue;
+			any_zone = true;
+			if (zone_had_room(z, OOM_NA)) {
+				*room = i;
+				return false;
+			}
+		}
+	}
+	if (any_zone)
+		return true;
+	const struct mem_breakdown *m = &a->mem;
+	return known(m->free_kib) && known(m->total_kib) && m->free_kib * 20 < m->total_kib;
+}
+
 static void rule_exhaustion(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -520,6 +592,11 @@ static void rule_exhaustion(struct ctx *c)
 	 * lowmem starving beside free HighMem is not the machine running out. */
 	if (findings_get(c->out, "fragmentation-high-order") || findings_get(c->out, "lowmem-exhausted-highmem-free"))
 		return;
+	/* A cpuset or memory policy OOM is the allowed nodes running out, not
+	 * the machine: its own cause says so with the nodes' numbers, and
+	 * "RAM ran out" beside free memory on the other nodes would mislead. */
+	if (findings_get(c->out, "cpuset-or-mempolicy"))
+		return;
 	/* A manual OOM proves no shortage: only call it exhaustion when the
 	 * numbers show one (under 10 % free, or a usable zone below min). */
 	if (a->sysrq) {
@@ -528,6 +605,9 @@ static void rule_exhaustion(struct ctx *c)
 		if (!low_free && !zone_low)
 			return;
 	}
+	int room;
+	if (!exhaustion_evident(c, &room))
+		return;
 	char big[160];
 	biggest_text(c, big, sizeof(big));
 	if (known(m->swap_total_kib) && m->swap_total_kib == 0) {
@@ -607,6 +687,22 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 			fmt_kib(c.b[2], sizeof(c.b[2]), m->swap_free_kib), fmt_kib(c.b[3], sizeof(c.b[3]), m->swap_total_kib));
 		if (!ev->have_meminfo && !ev->snap.have_memcg)
 			finding_evidence(f, "the report has no memory summary (Mem-Info): it may be cut or rate-limited");
+		bool no_request = !ev->req.gfp_known && !known(ev->req.order);
+		if (no_request)
+			finding_evidence(f, "the trigger line (gfp_mask, order) is not in the report: which zones the request could use is unknown");
+		int room = -1;
+		if (!a->memcg && !a->sysrq && !exhaustion_evident(&c, &room) && room >= 0) {
+			const struct oom_zone *z = &ev->snap.zones[room];
+			finding_evidence(f, "node %d %s had %s free, above its high watermark (%s): memory had not run out there",
+					 z->node, z->name, fmt_kib(c.b[0], sizeof(c.b[0]), z->free_kib),
+					 fmt_kib(c.b[1], sizeof(c.b[1]), z->high_kib));
+			if (no_request)
+				finding_evidence(f, "an OOM with that much free needs a request that could not use it: a manual kill (sysrq f), a cpuset or memory policy, or a zone- or node-restricted allocation");
+			else
+				finding_evidence(f, "the zones passed the check on these numbers: memory was freed between the failed allocation and the report, or the request was restricted further than its gfp flags say");
+		}
+		if (no_request)
+			finding_advice(f, "find the start of this report in the full log (the \"invoked oom-killer: gfp_mask=…, order=…\" line): it says what was asked for");
 		for (int i = 0; i < a->nr_swap_reasons; i++)
 			finding_evidence(f, "swap: %s", a->swap_reasons[i]);
 		finding_advice(f, "look at the largest processes below and at what changed on the machine just before");

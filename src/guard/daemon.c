@@ -734,9 +734,9 @@ static void kernel_kill_seen(struct guard_scope *sc, int64_t count, const char *
 			     int64_t pid, const char *comm)
 {
 	char buf[2][200];
-	guard_log(GLOG_WARNING, "%s: the kernel's OOM killer struck%s%s%s (%lld so far)",
+	guard_log(GLOG_WARNING, "%s: the kernel's OOM killer struck%s%s (%lld so far)",
 		  sc ? safe(sc->name, buf[0], sizeof(buf[0])) : "kernel", comm ? ": " : "",
-		  comm ? safe(comm, buf[1], sizeof(buf[1])) : "", comm ? "" : "", (long long)count);
+		  comm ? safe(comm, buf[1], sizeof(buf[1])) : "", (long long)count);
 	if (sc)
 		sc->kernel_kills_total++;
 	struct decision_facts f = { .kind = "kernel-oom-kill", .sc = sc, .outcome = "killed by the kernel",
@@ -832,6 +832,25 @@ static void kmsg_read(void)
 			D.kcapturing = false;
 			D.kreport_len = 0;
 		}
+	}
+}
+
+/* An event fd whose source went away (PSI trigger of a removed cgroup:
+ * POLLERR forever) would make poll() spin: close it and say so; polling
+ * still covers the scope. */
+static void drop_event_fd(int fd)
+{
+	for (int i = 0; i < D.nr_scopes; i++) {
+		struct guard_scope *sc = &D.scopes[i];
+		int *fds[] = { &sc->fd_psi, &sc->fd_events, &sc->efd_oom, &sc->efd_usage[0],
+			       &sc->efd_usage[1], &sc->efd_usage[2] };
+		for (size_t k = 0; k < ARRAY_SIZE(fds); k++)
+			if (*fds[k] == fd) {
+				guard_log(GLOG_WARNING, "%s: an event source failed; polling it instead", sc->name);
+				close(fd);
+				*fds[k] = -1;
+				return;
+			}
 	}
 }
 
@@ -1028,8 +1047,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 	/* D lives in .bss, zero from the start: no memset, so the pages of the
 	 * buffers used only at an incident stay untouched (and out of the RSS). */
 	D.cli = cli;
-	D.cfgs[0] = *cfg;
-	D.cfg = &D.cfgs[0];
+	D.cfg = cfg;     /* the caller's; D.cfgs[] take the reloads in turn */
 	D.events_fd = D.proc_dirfd = D.kmsg_fd = D.sig_fd = D.incident_dirfd = -1;
 	D.kreport_scope = -1;
 	D.kreport_fd = memfd_create("oomkit-kreport", MFD_CLOEXEC);
@@ -1257,9 +1275,19 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 				break;
 		}
 		if (rc > 0) {
-			for (int i = scope_from; i < scope_to; i++)
-				if (pfd[i].revents)
-					guard_scope_drain(pfd[i].fd);
+			for (int i = scope_from; i < scope_to; i++) {
+				if (!pfd[i].revents)
+					continue;
+				/* A PSI trigger reports only POLLPRI; POLLERR there means its
+				 * cgroup is gone.  kernfs files report POLLERR|POLLPRI on
+				 * every change: gone when the re-read fails. */
+				bool psi = false;
+				for (int k = 0; k < D.nr_scopes; k++)
+					psi = psi || D.scopes[k].fd_psi == pfd[i].fd;
+				bool bad = pfd[i].revents & (POLLERR | POLLNVAL | POLLHUP);
+				if ((bad && (psi || !(pfd[i].revents & POLLPRI))) || guard_scope_drain(pfd[i].fd) < 0)
+					drop_event_fd(pfd[i].fd);
+			}
 		}
 		/* Read every scope (cheap, kept fds) and act on those below a threshold. */
 		for (int i = 0; i < D.nr_scopes; i++) {
@@ -1267,10 +1295,17 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 			enum guard_level before = sc->level;
 			int lv = guard_scope_read(sc, D.cfg);
 			if (lv < 0) {
-				guard_log(GLOG_ERR, "%s: cannot read (%s); still watching the others", sc->name,
-					  strerror(-lv));
+				/* Said once (a removed cgroup stays unreadable), then again
+				 * when it comes back. */
+				if (!sc->read_failed)
+					guard_log(GLOG_ERR, "%s: cannot read (%s); still watching the others",
+						  sc->name, strerror(-lv));
+				sc->read_failed = true;
 				continue;
 			}
+			if (sc->read_failed)
+				guard_log(GLOG_NOTICE, "%s: readable again", sc->name);
+			sc->read_failed = false;
 			if ((int)before < lv) {
 				char a[32];
 				struct json j;
@@ -1423,7 +1458,8 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 	if (D.kreport_fd >= 0)
 		close(D.kreport_fd);
 	guard_config_release(D.cfg);
-	*cfg = *D.cfg;
+	if (D.cfg != cfg)
+		*cfg = *D.cfg;
 	cfg->compiled = false;
 	return status;
 }

@@ -209,6 +209,7 @@ struct guard_scope {
 	uint64_t crossed_ns;            /* when the level last rose (threshold crossing) */
 	uint64_t read_ns;
 	uint64_t next_psi_ns;           /* PSI values are re-read every 5 s while calm */
+	bool read_failed;               /* the last read failed (logged once) */
 	/* Counters for the metrics. */
 	uint64_t crossings_total, kills_total[2], kernel_kills_total, decisions_total;
 	double last_decision_ms, last_latency_ms;
@@ -226,8 +227,9 @@ void guard_scope_arm(struct guard_scope *sc, const struct guard_config *c, char 
 int guard_scope_read(struct guard_scope *sc, const struct guard_config *c);
 /* How long the poll may sleep for this scope: short near the thresholds. */
 int guard_scope_poll_ms(const struct guard_scope *sc, const struct guard_config *c);
-/* Drains the readiness of an event fd (eventfd counter, PSI, kernfs notify). */
-void guard_scope_drain(int fd);
+/* Drains the readiness of an event fd (eventfd counter, PSI, kernfs notify).
+ * -errno when its source is gone (ENODEV: cgroup removed). */
+int guard_scope_drain(int fd);
 /* The /proc/meminfo text of the machine scope's last read (NUL-terminated),
  * valid until the next guard_scope_read. */
 const char *guard_scope_meminfo_text(void);

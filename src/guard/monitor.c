@@ -117,15 +117,18 @@ void guard_scope_close(struct guard_scope *sc)
 	close_fd(&sc->dirfd);
 }
 
-void guard_scope_drain(int fd)
+int guard_scope_drain(int fd)
 {
 	char b[256];
-	/* eventfd: an 8-byte counter; PSI and kernfs files: re-read clears POLLPRI
-	 * at the next poll only after a read from the start. */
-	if (pread(fd, b, sizeof(b), 0) < 0 && errno == ESPIPE) {
-		ssize_t n = read(fd, b, sizeof(b));
-		(void)n;
-	}
+	/* eventfd: an 8-byte counter (read resets it); kernfs files (memory.events)
+	 * stay POLLPRI until read again from the start; PSI triggers need no
+	 * read.  A read failing with ENODEV: the cgroup is gone. */
+	ssize_t n = pread(fd, b, sizeof(b), 0);
+	if (n < 0 && errno == ESPIPE)
+		n = read(fd, b, sizeof(b));
+	if (n < 0 && errno != EAGAIN && errno != EINTR)
+		return -errno;
+	return 0;
 }
 
 /* "some avg10=1.23 avg60=… total=N" (kernel/sched/psi.c psi_show). */
@@ -442,10 +445,15 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 
 int guard_scope_poll_ms(const struct guard_scope *sc, const struct guard_config *c)
 {
-	if (!known(sc->avail_kib) || !known(sc->kill_kib))
+	if (sc->read_failed || !known(sc->avail_kib) || !known(sc->kill_kib))
 		return c->poll_max_ms;
 	if (sc->level != LEVEL_OK)
 		return c->poll_min_ms;
+	/* cgroup v1 with usage eventfds: below the "near" usage threshold the
+	 * kernel tells us when usage gets there; no need to poll fast. */
+	if (sc->kind == SCOPE_CGROUP_V1 && sc->efd_usage[0] >= 0 && known(sc->usage_kib) &&
+	    known(sc->total_kib) && known(sc->term_kib) && sc->usage_kib < sc->total_kib - 2 * sc->term_kib)
+		return c->poll_max_ms;
 	/* Time to reach the kill threshold at a fast fill rate (about 4 GiB/s:
 	 * a single thread touching fresh pages), so polling never sleeps past it;
 	 * the event sources usually wake us well before that. */

@@ -45,11 +45,13 @@ void guard_recorder_release(struct guard_recorder *r)
 	r->cap = r->count = 0;
 }
 
-/* /proc/meminfo in one pass ("Key:   123 kB" lines). */
+/* /proc/meminfo in one pass ("Key:   123 kB" lines).  This runs every
+ * second: key lengths are constants and a line is compared only with the
+ * keys of its length and first letter. */
 static void parse_meminfo(const char *text, struct guard_rec *s)
 {
-	static const struct { const char *key; size_t off; } keys[] = {
-#define K(name, field) { name, offsetof(struct guard_rec, field) }
+	static const struct { const char *key; unsigned char len; unsigned short off; } keys[] = {
+#define K(name, field) { name, sizeof(name) - 1, offsetof(struct guard_rec, field) }
 		K("MemTotal", mem_total), K("MemFree", mem_free), K("MemAvailable", mem_available),
 		K("Buffers", buffers), K("Cached", cached), K("SwapTotal", swap_total),
 		K("SwapFree", swap_free), K("AnonPages", anon_pages), K("Shmem", shmem),
@@ -63,25 +65,31 @@ static void parse_meminfo(const char *text, struct guard_rec *s)
 		*(int64_t *)((char *)s + keys[i].off) = OOM_NA;
 	const char *p = text;
 	while (*p) {
-		const char *colon = strchr(p, ':');
-		const char *nl = strchr(p, '\n');
-		if (!nl)
-			nl = p + strlen(p);
-		if (colon && colon < nl) {
-			size_t kl = (size_t)(colon - p);
+		const char *q = p;
+		while (*q && *q != ':' && *q != '\n')
+			q++;
+		if (*q == ':') {
+			size_t kl = (size_t)(q - p);
 			for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
-				if (strlen(keys[i].key) != kl || memcmp(p, keys[i].key, kl))
+				if (keys[i].len != kl || keys[i].key[0] != p[0] || memcmp(p, keys[i].key, kl))
 					continue;
-				const char *q = colon + 1;
-				while (q < nl && *q == ' ')
+				q++;
+				while (*q == ' ')
 					q++;
-				uint64_t v;
-				if (scan_u64(&q, nl, &v) == 0 && v <= INT64_MAX)
+				uint64_t v = 0;
+				bool any = false;
+				while (*q >= '0' && *q <= '9' && v < (UINT64_MAX - 9) / 10) {
+					v = v * 10 + (uint64_t)(*q++ - '0');
+					any = true;
+				}
+				if (any && v <= INT64_MAX)
 					*(int64_t *)((char *)s + keys[i].off) = (int64_t)v;
 				break;
 			}
 		}
-		p = *nl ? nl + 1 : nl;
+		while (*q && *q != '\n')
+			q++;
+		p = *q ? q + 1 : q;
 	}
 }
 

@@ -241,13 +241,15 @@ static void section_constraint(FILE *f, const struct oom_event *ev, const struct
 			fputs(" ", f);
 			put(f, ev->cpuset);
 		}
-		fputs(": only nodes ", f);
-		put(f, ev->mems_allowed[0] ? ev->mems_allowed : "?");
-		fputs(" were allowed\n", f);
+		const char *nl = ev->mems_allowed[0] ? ev->mems_allowed : "?";
+		fputs(strpbrk(nl, ",-") ? ": only nodes " : ": only node ", f);
+		put(f, nl);
+		fputs(strpbrk(nl, ",-") ? " were allowed\n" : " was allowed\n", f);
 	} else if (a->mempolicy) {
-		fputs("  memory policy: only nodes ", f);
-		put(f, ev->req.nodemask[0] ? ev->req.nodemask : "?");
-		fputs(" were allowed\n", f);
+		const char *nl = ev->req.nodemask[0] ? ev->req.nodemask : "?";
+		fputs(strpbrk(nl, ",-") ? "  memory policy: only nodes " : "  memory policy: only node ", f);
+		put(f, nl);
+		fputs(strpbrk(nl, ",-") ? " were allowed\n" : " was allowed\n", f);
 	} else if (!a->sysrq) {
 		if (ev->kind == OOM_KIND_ALLOC_FAILURE)
 			fputs("  none: the page allocator gave up on this request\n", f);
@@ -406,7 +408,9 @@ static void section_zones(FILE *f, const struct oom_event *ev, const struct even
 			zv->usable ? K(b5, sizeof(b5), zv->reserve_kib) : "-");
 		const char *verdict;
 		const char *col = "";
-		if (!zv->usable)
+		if (a->classzone < 0 && zv->node_allowed)
+			verdict = "?";   /* the request (gfp zone) is not in the report */
+		else if (!zv->usable)
 			verdict = zv->node_allowed ? "not usable" : "not allowed";
 		else if (!zv->evaluated)
 			verdict = "unknown";
@@ -444,7 +448,9 @@ static void section_zones(FILE *f, const struct oom_event *ev, const struct even
 			fprintf(f, "  %d zone(s) passed the check on these numbers: the report is a snapshot taken after\n"
 				"  the allocator gave up; reclaim or other CPUs changed them in between\n", a->nr_ok);
 	}
-	if (!verbose && a->nr_usable < s->nr_zones)
+	if (a->classzone < 0)
+		fprintf(f, "  %sthe request is not in the report: which zones it could use is unknown%s\n", st->dim, st->reset);
+	else if (!verbose && a->nr_usable > 0 && a->nr_usable < s->nr_zones)
 		fprintf(f, "  %s(%d zone(s) the request may not use are hidden; -v shows them)%s\n", st->dim,
 			s->nr_zones - a->nr_usable, st->reset);
 }

@@ -1018,6 +1018,10 @@ static size_t glue_point(const char *p, size_t len, size_t i, bool *prefix_split
 			}
 		}
 	}
+	/* "---[ end Kernel panic - not syncing: … ]---" is one line: the
+	 * panic's closing marker, not a second panic (kernel/panic.c). */
+	if (i >= 9 && memcmp(p + i - 9, "---[ end ", 9) == 0)
+		return 0;
 	for (size_t k = 0; k < ARRAY_SIZE(glue_starts); k++) {
 		const struct start *st = &glue_starts[k];
 		if (r[0] != st->lit[0] || !has_prefix(r, n, st->lit))
@@ -1626,8 +1630,16 @@ static bool needle_hit_ok(const char *p, size_t n, size_t at, size_t k)
 		return at < 4 || memcmp(h - 4, "Out ", 4) == 0 || memcmp(h - 4, "out ", 4) == 0;
 	case 5:  /* "Mem-Info:" (2.6.18 "Mem-info:") */
 		return after < 9 || memcmp(h, "Mem-Info:", 9) == 0 || memcmp(h, "Mem-info:", 9) == 0;
-	default: /* "page allocation failure/stalls", also "page\nallocation …" */
-		return after < 18 || memcmp(h + 10, " failure", 8) == 0 || memcmp(h + 10, " stalls", 7) == 0;
+	default: { /* "page allocation failure/stalls", also "page\nallocation …" */
+		if (after < 18 || memcmp(h + 10, " failure", 8) == 0 || memcmp(h + 10, " stalls", 7) == 0)
+			return true;
+		/* "page allocation \nfailure:": wrapped right after the needle
+		 * (fold -s keeps the space before its break) */
+		size_t i = 10;
+		while (i < after && (h[i] == ' ' || h[i] == '\r'))
+			i++;
+		return i >= after || h[i] == '\n';
+	}
 	}
 }
 

@@ -375,6 +375,35 @@ TEST(test_glued_plain_paste_is_split)
 	lines_free(&L);
 }
 
+/* qa: the panic's closing marker glued behind the panic line was split at
+ * its "Kernel panic" and read as a second panic (a second, empty event). */
+TEST(test_glued_panic_end_marker_stays_one_line)
+{
+	const char *d = "[  10.000001] Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled "
+			"[  10.000002] ---[ end Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled ]---\n";
+	struct lines L;
+	scan_mem(d, strlen(d), false, &L);
+	CHECK_INT(L.n, 2);
+	CHECK(find_line(&L, "---[ end Kernel panic - not syncing: Out of memory") == 1);
+	lines_free(&L);
+}
+
+/* qa: "fold -s" broke a syslog line right after "page allocation " (the
+ * space kept at the end of the line): the prefilter rejected the needle and
+ * the whole allocation-failure report was missed. */
+TEST(test_prefilter_wrap_after_allocation)
+{
+	const char *d = "Nov 22 03:04:00 web01 systemd[1]: Started something.\n"
+			"Nov 22 03:04:00 web01 kernel: [27742.909142] swapper/3: page allocation \n"
+			"failure: order:3, mode:0x2084020(GFP_ATOMIC|__GFP_COMP)\n"
+			"Nov 22 03:04:01 web01 kernel: [27742.909152] CPU: 3 PID: 0 Comm: \n"
+			"swapper/3 Not tainted 4.9.0-19-amd64 #1 Debian 4.9.320-2\n";
+	struct lines L;
+	scan_mem(d, strlen(d), false, &L);
+	CHECK(find_line(&L, "swapper/3: page allocation failure: order:3, mode:0x2084020") != (size_t)-1);
+	lines_free(&L);
+}
+
 TEST(test_idle_prefilter_returns_markers_with_line_numbers)
 {
 	const char *files[] = { "syslog.txt", "wrapped-quoted.txt", "wrapped-plain.txt", "kmsg.txt", "glued.txt" };
@@ -941,6 +970,8 @@ int main(void)
 	RUN(test_every_transport_gives_the_kernel_lines);
 	RUN(test_prefix_fields);
 	RUN(test_glued_plain_paste_is_split);
+	RUN(test_glued_panic_end_marker_stays_one_line);
+	RUN(test_prefilter_wrap_after_allocation);
 	RUN(test_idle_prefilter_returns_markers_with_line_numbers);
 	RUN(test_util_linux_continuation_lines);
 	RUN(test_pager_truncation_and_mail_wrap_in_corpus);

@@ -456,6 +456,8 @@ def account(r, zones, tasks, victim, file_kb, slab_r, slab_u, kstack, shmem, une
     victim.anon = (anon_lru - shmem - others - anon_extra) // r.psz
     assert victim.anon > 0, (r.name, victim.anon)
     victim.rss = victim.anon + victim.file + victim.shmem
+    if victim.vm < victim.rss:   # resident pages are mapped: total_vm >= rss
+        victim.vm = victim.rss * 5 // 4
     anon_lru = victim.anon * r.psz + others + shmem + anon_extra
     cats = lru_split(r, anon_lru, file_kb)
     cats.update({"unevictable": unevictable, "slab_r": slab_r, "slab_u": slab_u, "kstack": kstack,
@@ -1251,8 +1253,12 @@ def r_no_killable():
 def r_arm64_64k():
     r = Report("5.14-rhel9-aarch64-64k-pages", psz=64, norders=14, seed=64)
     lm = lowmem([4194304, 62914560 - 1048576], 64, 5, [256, 32, 32, 1, 1])
-    dma = Zone(0, "DMA", 4194304, 4121600, 1472, 0, [0, 0, lm[0][1] * 0 + lm[0][2], lm[0][2], lm[0][2]])
-    normal = Zone(0, "Normal", 62914560, 61865984, 22400, 0, [0, 0, 0, 0, 0])
+    # min_free_kbytes on a 64 KiB-page THP kernel: khugepaged's recommended
+    # value (mm/khugepaged.c set_recommended_min_free_kbytes, pageblock =
+    # 512 MiB) is capped at 5 % of lowmem, ~1.4 GB here, spread over the
+    # zones by managed pages (mm/page_alloc.c __setup_per_zone_wmarks).
+    dma = Zone(0, "DMA", 4194304, 4121600, 87440, 0, [0, 0, lm[0][1] * 0 + lm[0][2], lm[0][2], lm[0][2]])
+    normal = Zone(0, "Normal", 62914560, 61865984, 1312560, 0, [0, 0, 0, 0, 0])
     dma.lowmem = [0, 0, lm[0][1], lm[0][1], lm[0][1]]
     zones = [dma, normal]
     dma.free = 97280
@@ -1296,7 +1302,309 @@ def r_arm64_64k():
     victim_facts(r, st)
     r.facts["notes"] = ("RHEL 9 aarch64 kernel-64k: 64 KiB pages (buddy orders 64kB…512MB, 14 orders), so every "
                         "page count (summary, task table) is ×64 KiB; arm64 'Call trace:' (lower-case t); "
-                        "'Kdump: loaded' before the taint on the CPU: line.")
+                        "'Kdump: loaded' before the taint on the CPU: line. Watermarks are those of a 64k THP kernel "
+                        "(min_free_kbytes ~1.4 GB), so 1.3 GB free in Normal is below its low mark.")
+    write(r)
+
+
+# ---- reports added by the qa pass (kernel formats the collection lacked) -----------
+
+ZL["4.9"] = ("free min low high active_anon inactive_anon active_file inactive_file unevictable writepending "
+             "present managed mlocked slab_reclaimable slab_unreclaimable kernel_stack pagetables bounce free_pcp "
+             "local_pcp free_cma")
+
+
+def task_table_4_18(r, tasks):
+    """4.15-4.18 and RHEL 8: '[ pid ]' header with pgtables_bytes, no 'Tasks state' line."""
+    r.out("[ pid ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name")
+    for t in tasks:
+        r.out("[%5d] %5d %5d %8d %8d %8d %8d         %5d %s" % (t.pid, t.uid, t.pid, t.vm, t.rss, t.pgt, t.swap, t.adj, t.comm))
+
+
+def numa_16g(r, free0, free1, mins=(16, 3800, 6200, 6300)):
+    """Two nodes of 8 GiB: node 0 DMA/DMA32/Normal, node 1 Normal only."""
+    managed = (15908, 3063024, 5113684)
+    lm = lowmem(list(managed), r.psz, 5, [256, 256, 32, 1, 1])
+    z0 = [Zone(0, n, (15992, 3129216, 5242880)[i], managed[i], mins[i], free0[i], lm[i])
+          for i, n in enumerate(("DMA", "DMA32", "Normal"))]
+    z1 = Zone(1, "Normal", 8388608, 8250112, mins[3], free1, [0, 0, 0, 0, 0])
+    return z0 + [z1]
+
+
+def pg_tasks():
+    return [Task(1411, 26, "postmaster", 1612330, 41210, 20120, 310212, 1302528, 0, -900),
+            Task(1502, 26, "postmaster", 1612890, 9120, 12012, 301202, 1269760, 0, 0),
+            Task(1503, 26, "postmaster", 1613012, 8120, 12210, 290112, 1273856, 0, 0)]
+
+
+def r_rhel8_cpuset():
+    r = Report("4.18-rhel8-cpuset-numa-node1", seed=418)
+    zones = numa_16g(r, (15908, 512000, 620012), 6100)
+    for z in zones[3:]:
+        z.v["unrecl"] = True
+    pgs = pg_tasks()
+    big = Task(8120, 26, "postmaster", 2612330, 0, 12120, 301212, 4521984, 0, 0)
+    tasks = base_tasks() + pgs + [big]
+    cats = account(r, zones, tasks, big, file_kb=r.k(412000), slab_r=120000, slab_u=160000, kstack=12000,
+                   shmem=(310212 + 301202 + 290112 + 301212) * 4, free_pcp=1200)
+    r.out("postmaster invoked oom-killer: gfp_mask=0x6200ca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0")
+    r.out("CPU: 9 PID: 8120 Comm: postmaster Kdump: loaded Not tainted 4.18.0-372.9.1.el8.x86_64 #1")
+    r.out("Hardware name: Dell Inc. PowerEdge R740/0DY2X0, BIOS 2.12.2 07/09/2021")
+    r.lines += STACK_X86_NEW
+    r.out("Mem-Info:")
+    summary(r, zones, "4.14")
+    node_line(r, zones, 0, "4.14")
+    node_line(r, zones, 1, "4.14")
+    zone_lines(r, zones, "4.14", letters="new")
+    totals(r, zones, "4.19", 0, 0, pagecache_pages(r, cats), hugepages=((0, 1048576), (0, 2048)), nodes=(0, 1))
+    task_table_4_18(r, tasks)
+    r.out("oom-kill:constraint=CONSTRAINT_CPUSET,nodemask=(null),cpuset=db,mems_allowed=1,global_oom,"
+          "task_memcg=/system.slice/postgresql.service,task=postmaster,pid=8120,uid=26")
+    vm, an, fi, sh = kill_values(r, big)
+    r.out("Out of memory: Killed process 8120 (postmaster) total-vm:%dkB, anon-rss:%dkB, file-rss:%dkB, "
+          "shmem-rss:%dkB, UID:26" % (vm, an, fi, sh))
+    r.out("oom_reaper: reaped process 8120 (postmaster), now anon-rss:0kB, file-rss:0kB, shmem-rss:%dkB" % sh)
+    common_facts(r, "4.18.0-372.9.1.el8.x86_64", "x86_64", "postmaster", 8120, "0x6200ca(GFP_HIGHUSER_MOVABLE)", 0,
+                 "CONSTRAINT_CPUSET", None, "cpuset", "killed", 0, 0, zones, tasks, cause="cpuset-or-mempolicy")
+    victim_facts(r, big)
+    r.facts["mems_allowed"] = "1"
+    r.facts["notes"] = ("RHEL 8 (4.18.0-372): trigger without nodemask, '[ pid ]' table with pgtables_bytes and no "
+                        "'Tasks state' line, oom-kill: line (backport) with CONSTRAINT_CPUSET. A 2-node machine; "
+                        "PostgreSQL's cpuset 'db' allows node 1 only, which is below min while node 0 has 1.1 GB free.")
+    write(r)
+
+
+def r_mpol_bind():
+    r = Report("5.10-mempolicy-bind-node0", seed=5110)
+    zones = numa_16g(r, (15908, 14012, 22100), 4012300, mins=(16, 3800, 6200, 6300))
+    for z in zones[1:3]:
+        z.v["unrecl"] = True
+    sim = Task(22011, 1000, "simulate", 2200330, 0, 4012, 0, 4521984, 0, 0)
+    tasks = base_tasks() + [Task(21990, 1000, "numactl", 2120, 120, 312, 0, 53248), sim]
+    cats = account(r, zones, tasks, sim, file_kb=r.k(2412000), slab_r=90000, slab_u=110000, kstack=9000,
+                   shmem=12000, free_pcp=900)
+    r.out("simulate invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0")
+    r.out("CPU: 3 PID: 22011 Comm: simulate Not tainted 5.10.0-28-amd64 #1 Debian 5.10.209-2")
+    r.out("Hardware name: Supermicro SYS-2029P-C1R/X11DPi-N, BIOS 3.4 11/03/2020")
+    r.lines += stack_new()
+    r.out("Mem-Info:")
+    summary(r, zones, "5.10")
+    node_line(r, zones, 0, "5.10")
+    node_line(r, zones, 1, "5.10")
+    zone_lines(r, zones, "5.10", letters="new")
+    totals(r, zones, "5.10", 0, 0, pagecache_pages(r, cats), hugepages=((0, 1048576), (0, 2048)), nodes=(0, 1))
+    task_table(r, tasks, "5.10")
+    r.out("oom-kill:constraint=CONSTRAINT_MEMORY_POLICY,nodemask=0,cpuset=/,mems_allowed=0-1,global_oom,"
+          "task_memcg=/user.slice/user-1000.slice/session-7.scope,task=simulate,pid=22011,uid=1000")
+    vm, an, fi, sh = kill_values(r, sim)
+    r.out("Out of memory: Killed process 22011 (simulate) total-vm:%dkB, anon-rss:%dkB, file-rss:%dkB, "
+          "shmem-rss:%dkB, UID:1000 pgtables:%dkB oom_score_adj:0" % (vm, an, fi, sh, sim.pgt // 1024))
+    common_facts(r, "5.10.0-28-amd64", "x86_64", "simulate", 22011, "0x100cca(GFP_HIGHUSER_MOVABLE)", 0,
+                 "CONSTRAINT_MEMORY_POLICY", None, "mempolicy", "killed", 0, 0, zones, tasks,
+                 cause="cpuset-or-mempolicy")
+    victim_facts(r, sim)
+    r.facts["nodemask"] = "0"
+    r.facts["notes"] = ("numactl --membind=0 on a 2-node machine: the MPOL_BIND nodemask (0) is printed only in the "
+                        "oom-kill: line (5.x); node 0's zones are at min while node 1 has 3.8 GB free.")
+    write(r)
+
+
+def r_hugepages():
+    r = Report("5.15-hugepages-reserved-unused", seed=5150)
+    present = (15992, 3129216, 13631488)
+    managed = (15360, 3063024, 13447168)
+    zones = x86_8g(r, free=(15360, 13200, 24120), mins=(32, 5200, 22800), present=present, managed=managed)
+    hp = 6144 * 2048
+    jv = Task(3120, 1001, "java", 1812330, 0, 8120, 0, 3342336, 0, 0)
+    tasks = base_tasks() + [jv]
+    cats = account(r, zones, tasks, jv, file_kb=r.k(60000), slab_r=80000, slab_u=120000, kstack=8000,
+                   shmem=6000, free_pcp=600, other_kb=hp + 60000)
+    for z in zones[1:]:
+        z.v["unrecl"] = True
+    r.out("java invoked oom-killer: gfp_mask=0x1100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0")
+    r.out("CPU: 1 PID: 3120 Comm: java Not tainted 5.15.0-105-generic #115-Ubuntu")
+    r.out("Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.15.0-1 04/01/2014")
+    r.lines += stack_new(tagged=True)
+    r.out("Mem-Info:")
+    summary(r, zones, "5.15")
+    node_line(r, zones, 0, "5.15")
+    zone_lines(r, zones, "5.15", letters="new")
+    ram = sum(z.present for z in zones) // 4
+    reserved = sum(z.present - z.managed for z in zones) // 4
+    r.facts["total_kb"] = (ram - reserved) * 4
+    r.out("Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=1048576kB")
+    r.out("Node 0 hugepages_total=6144 hugepages_free=6144 hugepages_surp=0 hugepages_size=2048kB")
+    r.out("%d total pagecache pages" % pagecache_pages(r, cats))
+    r.out("0 pages in swap cache")
+    r.out("Swap cache stats: add 0, delete 0, find 0/0")
+    r.out("Free swap  = 0kB")
+    r.out("Total swap = 0kB")
+    r.out("%d pages RAM" % ram)
+    r.out("0 pages HighMem/MovableOnly")
+    r.out("%d pages reserved" % reserved)
+    r.out("0 pages cma reserved")
+    r.out("0 pages hwpoisoned")
+    task_table(r, tasks, "5.15")
+    global_tail_5x(r, jv, memcg_path="/system.slice/app.service")
+    common_facts(r, "5.15.0-105-generic", "x86_64", "java", 3120, "0x1100cca(GFP_HIGHUSER_MOVABLE)", 0,
+                 "CONSTRAINT_NONE", None, "global", "killed", 0, 0, zones, tasks, cause="hugepages-reserved")
+    victim_facts(r, jv)
+    r.facts["hugetlb_kb"] = hp
+    r.facts["notes"] = ("vm.nr_hugepages=6144 (12 GiB of a 16 GiB VM) reserved for a database that is not running: "
+                        "all 6144 huge pages free, but out of normal use; the JVM OOMs in the 4 GiB left.")
+    write(r)
+
+
+def r_slab():
+    r = Report("6.1-slab-unreclaimable-dump", seed=6101)
+    zones = x86_8g(r, free=(15360, 14120, 23100), mins=(64, 13760, 22980), managed=(15360, 3063024, 5113684))
+    for z in zones[1:]:
+        z.v["unrecl"] = True
+    app = Task(5120, 1000, "node", 712330, 0, 9120, 0, 2363392, 0, 0)
+    tasks = base_tasks() + [app]
+    slab_u = 5400000
+    cats = account(r, zones, tasks, app, file_kb=r.k(120000), slab_r=90000, slab_u=slab_u, kstack=9000,
+                   shmem=3000, free_pcp=800, other_kb=r.k(80000), anon_extra=600000)
+    r.out("node invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0")
+    r.out("CPU: 0 PID: 5120 Comm: node Tainted: G           OE      6.1.0-18-amd64 #1  Debian 6.1.76-1")
+    r.out("Hardware name: Hetzner vServer/Standard PC (Q35 + ICH9, 2009), BIOS 20171111 11/11/2017")
+    r.lines += stack_new(tagged=True)
+    r.out("Mem-Info:")
+    summary(r, zones, "6.1")
+    node_line(r, zones, 0, "6.1")
+    zone_lines(r, zones, "6.1", letters="new")
+    totals(r, zones, "6.1", 0, 0, pagecache_pages(r, cats), hugepages=((0, 1048576), (0, 2048)))
+    r.out("Unreclaimable slab info:")
+    r.out("Name                      Used          Total")
+    for name, used, total in (("kmalloc-4k", 4012300, 4012800), ("kmalloc-512", 812040, 812544),
+                              ("nf_conntrack", 301120, 301440), ("kmalloc-64", 61210, 61440),
+                              ("task_struct", 8120, 8960), ("sock_inode_cache", 4120, 4800)):
+        r.out("%-17s %10dKB %10dKB" % (name, used, total))
+    task_table(r, tasks, "5.10")
+    global_tail_5x(r, app, memcg_path="/system.slice/app.service")
+    common_facts(r, "6.1.0-18-amd64", "x86_64", "node", 5120, "0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP)", 0,
+                 "CONSTRAINT_NONE", None, "global", "killed", 0, 0, zones, tasks, cause="slab-growth")
+    victim_facts(r, app)
+    r.facts["slab_unreclaimable_kb"] = slab_u
+    r.facts["notes"] = ("6.1: 5.4 GB of unreclaimable slab (an out-of-tree module, taint OE, leaking kmalloc-4k) on "
+                        "8 GB; more than all LRU pages, so the kernel prints 'Unreclaimable slab info:' "
+                        "(mm/slab_common.c dump_unreclaimable_slab) before the task table.")
+    write(r)
+
+
+def r_leak():
+    r = Report("5.15-unaccounted-kernel-leak", seed=5151)
+    zones = x86_8g(r, free=(15360, 14012, 23300), mins=(64, 13760, 22980), managed=(15360, 3063024, 5113684))
+    for z in zones[1:]:
+        z.v["unrecl"] = True
+    app = Task(6120, 0, "Xorg", 412330, 0, 31200, 0, 1302528, 0, 0)
+    tasks = base_tasks() + [Task(4120, 1000, "gnome-shell", 1210441, 60212, 31022, 1210, 2895872, 0), app]
+    cats = account(r, zones, tasks, app, file_kb=r.k(180000), slab_r=60000, slab_u=90000, kstack=9000,
+                   shmem=8000, free_pcp=500, other_kb=r.k(5200000))
+    r.out("Xorg invoked oom-killer: gfp_mask=0x1100dca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), order=0, oom_score_adj=0")
+    r.out("CPU: 2 PID: 6120 Comm: Xorg Tainted: P           OE     5.15.0-91-generic #101-Ubuntu")
+    r.out("Hardware name: ASUS System Product Name/PRIME B450M-A, BIOS 3211 08/10/2021")
+    r.lines += stack_new(tagged=True)
+    r.out("Mem-Info:")
+    summary(r, zones, "5.15")
+    node_line(r, zones, 0, "5.15")
+    zone_lines(r, zones, "5.15", letters="new")
+    totals(r, zones, "5.15", 0, 0, pagecache_pages(r, cats), hugepages=((0, 1048576), (0, 2048)))
+    task_table(r, tasks, "5.15")
+    global_tail_5x(r, app, memcg_path="/system.slice/display-manager.service")
+    common_facts(r, "5.15.0-91-generic", "x86_64", "Xorg", 6120, "0x1100dca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO)", 0,
+                 "CONSTRAINT_NONE", None, "global", "killed", 0, 0, zones, tasks, cause="kernel-leak-or-bug")
+    victim_facts(r, app)
+    r.facts["notes"] = ("5.2 GB of 8 GB in no counter of the report (a proprietary GPU driver, taint P, allocating "
+                        "pages directly): anon, page cache, slab, page tables and stacks add up to under 2.5 GB.")
+    write(r)
+
+
+def r_6_6_memcg_v1():
+    r = Report("6.6-memcg-v1-v1-stat-format", seed=66)
+    path = "/kubepods/burstable/pod3f2a/0c1d9e"
+    jv = Task(31020, 1000, "java", 1312330, 257012, 3120, 0, 2453504)
+    pause = Task(30990, 65535, "pause", 250, 1, 98, 0, 28672, 0, -998)
+    tasks = [pause, jv]
+    rss = (jv.anon + pause.anon) * 4096 + 40960
+    cache = 3362816
+    r.out("java invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=985")
+    r.out("CPU: 4 PID: 31020 Comm: java Not tainted 6.6.15-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.6.15-2")
+    r.out("Hardware name: Amazon EC2 m6i.xlarge/, BIOS 1.0 10/16/2017")
+    r.lines += stack_new(tagged=True, memcg=True)
+    r.out("memory: usage 1048576kB, limit 1048576kB, failcnt 2210")
+    r.out("memory+swap: usage 1048576kB, limit 9007199254740988kB, failcnt 0")
+    r.out("kmem: usage 11160kB, limit 9007199254740988kB, failcnt 0")
+    r.out("Memory cgroup stats for %s:" % path)
+    stat = [("cache", cache), ("rss", rss), ("rss_huge", 0), ("shmem", 0), ("mapped_file", 1220608),
+            ("dirty", 0), ("writeback", 0), ("swap", 0), ("workingset_refault_anon", 0),
+            ("workingset_refault_file", 3120), ("pgpgin", 412330), ("pgpgout", 149120), ("pgfault", 512330),
+            ("pgmajfault", 12), ("inactive_anon", rss), ("active_anon", 0), ("inactive_file", 2142208),
+            ("active_file", 1220608), ("unevictable", 0), ("hierarchical_memory_limit", 1073741824),
+            ("hierarchical_memsw_limit", 9223372036854771712)]
+    stat_dump(r, stat)
+    stat_dump(r, [("total_" + k, v) for k, v in stat if not k.startswith("hierarchical")])
+    task_table(r, tasks, "6.1")
+    r.out("oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=0c1d9e,mems_allowed=0,oom_memcg=%s,"
+          "task_memcg=%s,task=java,pid=31020,uid=1000" % (path, path))
+    vm, an, fi, sh = kill_values(r, jv)
+    r.out("Memory cgroup out of memory: Killed process 31020 (java) total-vm:%dkB, anon-rss:%dkB, file-rss:%dkB, "
+          "shmem-rss:%dkB, UID:1000 pgtables:%dkB oom_score_adj:985" % (vm, an, fi, sh, jv.pgt // 1024))
+    jv.adj = 985
+    memcg_tasks_facts(r, "6.6.15-amd64", "java", 31020, "0xcc0(GFP_KERNEL)", path, jv, tasks, "CONSTRAINT_MEMCG",
+                      cause="memcg-limit")
+    r.facts["memcg_limit_kb"] = 1048576
+    r.facts["notes"] = ("6.6 on cgroup v1 (Kubernetes, Burstable pod): memory/memory+swap/kmem lines, then the stat "
+                        "dump in the v1 memory.stat format (cache, rss, …, hierarchical_*_limit, total_*), in "
+                        "bytes, one line each (seq_buf_do_printk, 6.6+).")
+    write(r)
+
+
+def r_4_9_atomic():
+    r = Report("4.9-atomic-order3-alloc-failure", seed=49)
+    zones = x86_8g(r, free=(15360, 0, 0), mins=(64, 8360, 14040), managed=(15360, 3063024, 5113684))
+    frag_zone(r, zones[1], 41200, 3)
+    frag_zone(r, zones[2], 31040, 3)
+    zones[0].blocks = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3]
+    zones[0].free = 1024 + 2048 + 3 * 4096
+    tasks = base_tasks() + [Task(4410, 0, "haproxy", 612330, 0, 4120)]
+    cats = account(r, zones, tasks, tasks[-1], file_kb=r.k(3412000), slab_r=210000, slab_u=310000, kstack=8000,
+                   shmem=4000, free_pcp=1200)
+    r.out("swapper/3: page allocation failure: order:3, mode:0x2084020(GFP_ATOMIC|__GFP_COMP)")
+    r.out("CPU: 3 PID: 0 Comm: swapper/3 Not tainted 4.9.0-19-amd64 #1 Debian 4.9.320-2")
+    r.out("Hardware name: HP ProLiant DL360 Gen9/ProLiant DL360 Gen9, BIOS P89 10/21/2019")
+    r.out(" 0000000000000000 ffffffff8a336ac4 0000000000000000 ffffffff8a80a878")
+    r.out("Call Trace:")
+    r.out(" <IRQ> ")
+    for fr in ["ffffffff8a336ac4] ? dump_stack+0x5c/0x78", "ffffffff8a18c5fa] ? warn_alloc+0x13a/0x170",
+               "ffffffff8a18cfbd] ? __alloc_pages_slowpath+0x95d/0xbb0",
+               "ffffffff8a18d40e] ? __alloc_pages_nodemask+0x1fe/0x260",
+               "ffffffff8a1de9d1] ? alloc_pages_current+0x91/0x140", "ffffffff8a1e7e3a] ? new_slab+0x36a/0x630",
+               "ffffffff8a1e8d8b] ? ___slab_alloc+0x3ab/0x4c0", "ffffffff8a4ff1e2] ? __alloc_skb+0x82/0x1e0",
+               "ffffffff8a1ecf61] ? __kmalloc_node_track_caller+0xb1/0x2a0",
+               "ffffffff8a4fdc91] ? __kmalloc_reserve.isra.35+0x31/0x90",
+               "ffffffff8a4ff1e2] ? __alloc_skb+0x82/0x1e0",
+               "ffffffff8a4ff54d] ? __netdev_alloc_skb+0xbd/0x110",
+               "ffffffffc02a1c5e] ? bnx2x_rx_int+0x2fe/0x1250 [bnx2x]",
+               "ffffffffc02a3161] ? bnx2x_poll+0xc1/0x280 [bnx2x]",
+               "ffffffff8a50e7a0] ? net_rx_action+0x260/0x3c0",
+               "ffffffff8a61a3ed] ? __do_softirq+0x10d/0x2b0", "ffffffff8a0812f2] ? irq_exit+0xc2/0xd0",
+               "ffffffff8a619387] ? do_IRQ+0x57/0xe0"]:
+        r.out(" [<" + fr.replace("]", ">]", 1))
+    r.out(" <EOI> ")
+    r.out("Mem-Info:")
+    summary(r, zones, "4.4")
+    node_line(r, zones, 0, "4.14")
+    zone_lines(r, zones, "4.9", letters="new")
+    totals(r, zones, "4.4", 0, 0, pagecache_pages(r, cats), hugepages=((0, 1048576), (0, 2048)))
+    common_facts(r, "4.9.0-19-amd64", "x86_64", "swapper/3", 0, "0x2084020(GFP_ATOMIC|__GFP_COMP)", 3, None, None,
+                 "page-allocation-failure", "none", 0, 0, zones, [], cause="fragmentation-high-order")
+    r.facts.update({"victim_pid": None, "victim_comm": None, "victim_anon_rss_kb": None, "victim_file_rss_kb": None,
+                    "victim_shmem_rss_kb": None, "victim_total_vm_kb": None, "oom_score_adj_of_victim": None,
+                    "tasks": 0})
+    r.facts["notes"] = ("4.9 warn_alloc (no nodemask yet): an order-3 GFP_ATOMIC skb allocation in the bnx2x "
+                        "receive softirq (comm swapper/3, pid 0) found DMA32 and Normal with 70 MB free in blocks "
+                        "below order 3. Nothing is killed; the packet is dropped.")
     write(r)
 
 
