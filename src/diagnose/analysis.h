@@ -99,6 +99,8 @@ struct event_analysis {
 	/* victim choice */
 	int64_t totalpages;
 	bool ranked_without_totalpages;   /* every adj 0: exact ranking with no totalpages */
+	bool ranked_by_dominance;   /* totalpages unknown, but one task has both the most memory and
+				     * the highest adj: best for any totalpages (no points computed) */
 	int best_idx, second_idx, victim_idx;   /* into ev->snap.tasks; -1 */
 	enum victim_verdict victim_verdict;
 	int64_t margin_kib;         /* best − runner-up (or best − victim), in KiB of points; OOM_NA */

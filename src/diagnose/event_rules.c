@@ -14,6 +14,7 @@
  *   74         cpuset / mempolicy constraint
  *   72         atomic reserves exhausted (page allocation failure)
  *   70         memory cgroup limit
+ *   66         an allocation stalled in reclaim (4.10-4.14 stall warning)
  *   60         genuine exhaustion (RAM, and swap full or absent)
  *   50         unknown
  *   ≤10        consequences worth knowing (panic_on_oom, nothing killable)
@@ -508,6 +509,41 @@ static void rule_memcg(struct ctx *c)
 	finding_advice(f, "set memory.high a little below the limit so the cgroup is throttled and reclaimed before it is killed");
 }
 
+/* ---- stall warning (4.10-4.14) -------------------------------------------- */
+
+static void rule_stall(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	if (ev->alloc_stall_ms <= 0)
+		return;
+	char dur[48] = "for a long time";
+	if (ev->alloc_stall_ms > 1)
+		snprintf(dur, sizeof(dur), "for %lld ms", (long long)ev->alloc_stall_ms);
+	char big[160];
+	biggest_text(c, big, sizeof(big));
+	struct finding *f = findings_add(c->out, "allocation-stall", SEV_WARNING, 66,
+		"an allocation had been stuck in reclaim %s: memory pressure (thrashing), often the step before an OOM kill",
+		dur);
+	finding_evidence(f, "\"page allocation stalls for …\": warn_alloc prints it every 10 s an allocation keeps retrying (mm/page_alloc.c, 4.10-4.14)");
+	if (known(m->free_kib) && known(m->total_kib))
+		finding_evidence(f, "free %s of %s", K(c, 0, m->free_kib), K(c, 1, m->total_kib));
+	if (known(m->anon_kib) && known(m->file_kib))
+		finding_evidence(f, "anonymous %s, page cache %s: reclaim was evicting the last page cache and re-reading it",
+				 K(c, 0, m->anon_kib), K(c, 1, m->file_kib));
+	if (known(m->swap_total_kib) && m->swap_total_kib == 0)
+		finding_evidence(f, "no swap: anonymous memory could not be reclaimed at all");
+	else if (analysis_swap_full(m))
+		finding_evidence(f, "swap full: %s free of %s", K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib));
+	finding_advice(f, "look further in the log: a stall is often followed by an OOM kill or more stalls; the first of them names the pressure's start");
+	if (task_at(ev, a->biggest_idx))
+		finding_advice(f, "find what grows (%s), or cap it with a memory cgroup", big);
+	else
+		finding_advice(f, "find what grows (ps aux --sort=-rss; the report has no task table), or cap it with a memory cgroup");
+	finding_advice(f, "watch /proc/pressure/memory (PSI, 4.20+) or 'oomkit status' for the pressure live");
+}
+
 /* ---- exhaustion ------------------------------------------------------------ */
 
 /* Unaccounted memory below the kernel-leak threshold but above 10 % is still
@@ -587,6 +623,9 @@ static void rule_exhaustion(struct ctx *c)
 	const struct event_analysis *a = c->a;
 	const struct mem_breakdown *m = &a->mem;
 	if (a->memcg || (ev->kind == OOM_KIND_ALLOC_FAILURE && a->atomic))
+		return;
+	/* A stall warning is not memory running out (yet): rule_stall. */
+	if (ev->alloc_stall_ms > 0)
 		return;
 	/* A high-order request that failed for want of blocks is fragmentation;
 	 * lowmem starving beside free HighMem is not the machine running out. */
@@ -674,6 +713,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_cpuset(&c);
 	rule_atomic(&c);
 	rule_memcg(&c);
+	rule_stall(&c);
 	rule_exhaustion(&c);
 	bool cause = false;
 	for (int i = 0; i < out->n; i++)

@@ -265,10 +265,12 @@ struct guard_rec {
 	int nr_scopes;
 	int64_t scope_avail_kib[GUARD_MAX_SCOPES + 1];
 	int nr_tasks;                      /* 0 when the tasks were not read this time */
-	struct guard_rec_task tasks[GUARD_REC_TASKS];
+	struct guard_rec_task *tasks;      /* GUARD_REC_TASKS slots in a store of their own, so
+					    * the pages stay untouched while nothing is near */
 };
 struct guard_recorder {
 	struct guard_rec *ring;           /* allocated once */
+	struct guard_rec_task *task_store;
 	int cap, count, next;
 	int tasks_per_rec;
 	int fd_meminfo, fd_vmstat, fd_buddy, fd_psi, fd_slab;

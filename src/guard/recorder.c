@@ -21,8 +21,16 @@ int guard_recorder_init(struct guard_recorder *r, int seconds, int tasks_per_rec
 	r->tasks_per_rec = tasks_per_rec < GUARD_REC_TASKS ? tasks_per_rec : GUARD_REC_TASKS;
 	if (seconds > 0) {
 		r->ring = calloc((size_t)seconds, sizeof(*r->ring));
-		if (!r->ring)
+		r->task_store = calloc((size_t)seconds * GUARD_REC_TASKS, sizeof(*r->task_store));
+		if (!r->ring || !r->task_store) {
+			free(r->ring);
+			free(r->task_store);
+			r->ring = NULL;
+			r->task_store = NULL;
 			return -ENOMEM;
+		}
+		for (int i = 0; i < seconds; i++)
+			r->ring[i].tasks = r->task_store + (size_t)i * GUARD_REC_TASKS;
 	}
 	r->fd_meminfo = open("/proc/meminfo", O_RDONLY | O_CLOEXEC);
 	r->fd_vmstat = open("/proc/vmstat", O_RDONLY | O_CLOEXEC);
@@ -41,7 +49,9 @@ void guard_recorder_release(struct guard_recorder *r)
 			*fds[i] = -1;
 		}
 	free(r->ring);
+	free(r->task_store);
 	r->ring = NULL;
+	r->task_store = NULL;
 	r->cap = r->count = 0;
 }
 

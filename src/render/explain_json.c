@@ -262,6 +262,10 @@ void render_explain_json_event(struct json *j, const struct oom_event *ev, const
 	json_obj_begin(j, NULL);
 	json_str(j, "kind", oom_kind_name(ev->kind));
 	json_str(j, "outcome", oom_outcome_name(ev->outcome));
+	if (ev->alloc_stall_ms > 1)
+		json_int(j, "stall_ms", ev->alloc_stall_ms);
+	else
+		json_null(j, "stall_ms");
 	str_or_null(j, "kernel", ev->kernel);
 	str_or_null(j, "arch", ev->arch);
 	str_or_null(j, "time", ev->time);

@@ -91,7 +91,10 @@ static void title(FILE *f, const struct oom_event *ev, const struct event_analys
 	fprintf(f, "%s%s", st->bold, st->cyan);
 	if (o->index > 0)
 		fprintf(f, "OOM event %d: ", o->index);
-	fprintf(f, "%s — %s%s\n", kind_text(ev, a), outcome_text(ev->outcome), st->reset);
+	if (ev->alloc_stall_ms > 0)
+		fprintf(f, "page allocation stall — the allocation was still being retried, nothing is killed%s\n", st->reset);
+	else
+		fprintf(f, "%s — %s%s\n", kind_text(ev, a), outcome_text(ev->outcome), st->reset);
 	fputs("  ", f);
 	if (ev->kernel[0]) {
 		fputs("kernel ", f);
@@ -123,7 +126,7 @@ static void title(FILE *f, const struct oom_event *ev, const struct event_analys
 	if (ev->truncated)
 		fprintf(f, "  %sthe report is cut: some parts are missing%s\n", st->yellow, st->reset);
 	if (ev->header_missing)
-		fprintf(f, "  %sthe report's header was not printed (rate-limited): only the kill lines are known%s\n",
+		fprintf(f, "  %sthe report's header is not in the input (the kernel rate-limits it, or the log is cut): only the kill lines are known%s\n",
 			st->yellow, st->reset);
 }
 
@@ -193,7 +196,12 @@ static void section_request(FILE *f, const struct oom_event *ev, const struct ev
 				fputs("may reclaim and swap but not enter the filesystem", f);
 			else
 				fputs("may sleep, reclaim and swap", f);
-			if (ev->kind == OOM_KIND_ALLOC_FAILURE)
+			if (ev->alloc_stall_ms > 1)
+				fprintf(f, "; it had been retrying for %lld ms and had not failed yet",
+					(long long)ev->alloc_stall_ms);
+			else if (ev->alloc_stall_ms > 0)
+				fputs("; it was still retrying and had not failed yet", f);
+			else if (ev->kind == OOM_KIND_ALLOC_FAILURE)
 				fputs(a->may_oom ? "; it failed without invoking the OOM killer"
 						 : "; the OOM killer is never invoked for such a request", f);
 			fputc('\n', f);
@@ -252,7 +260,8 @@ static void section_constraint(FILE *f, const struct oom_event *ev, const struct
 		fputs(strpbrk(nl, ",-") ? " were allowed\n" : " was allowed\n", f);
 	} else if (!a->sysrq) {
 		if (ev->kind == OOM_KIND_ALLOC_FAILURE)
-			fputs("  none: the page allocator gave up on this request\n", f);
+			fputs(ev->alloc_stall_ms > 0 ? "  none: the page allocator was still reclaiming for this request\n"
+						     : "  none: the page allocator gave up on this request\n", f);
 		else if (ev->kind == OOM_KIND_UNKNOWN)
 			missing(f, st, "the constraint (the report's header is missing)");
 		else
@@ -479,7 +488,10 @@ static void section_victim(FILE *f, const struct oom_event *ev, const struct eve
 	char b1[32], b2[32], b3[32], b4[32];
 	heading(f, st, "Who was killed");
 	if (!ev->have_victim) {
-		if (ev->outcome == OOM_OUTCOME_NONE || ev->kind == OOM_KIND_ALLOC_FAILURE)
+		if (ev->alloc_stall_ms > 0)
+			fputs("  nobody: a stall warning kills nothing; the allocation went on retrying (it may have\n"
+			      "  succeeded, failed or ended in an OOM kill later in the log)\n", f);
+		else if (ev->outcome == OOM_OUTCOME_NONE || ev->kind == OOM_KIND_ALLOC_FAILURE)
 			fputs("  nobody: a page allocation failure kills nothing; the caller got NULL\n", f);
 		else if (ev->outcome == OOM_OUTCOME_NO_KILLABLE)
 			fputs("  nobody: no process could be killed\n", f);
@@ -687,9 +699,19 @@ static void section_tasks(FILE *f, const struct oom_event *ev, const struct even
 		put(f, t->comm);
 		fputc('\n', f);
 	}
+	/* The unit of the points is the era's (mm/oom_kill.c oom_badness). */
+	const char *unit = "pages";
+	if (kver_cmp(&ev->kv, 2, 6, 36) < 0 && ev->kv.rhel != 6)
+		unit = "total_vm pages, shifted by oom_adj (<= 2.6.35)";
+	else if (kver_cmp(&ev->kv, 3, 8, 0) < 0)
+		unit = "thousandths of totalpages (2.6.36-3.7)";
 	if (known(a->totalpages))
-		fprintf(f, "  %sbadness in pages; totalpages %lld; * = the victim%s\n", st->dim,
+		fprintf(f, "  %sbadness in %s; totalpages %lld; * = the victim%s\n", st->dim, unit,
 			(long long)a->totalpages, st->reset);
+	else if (a->ranked_by_dominance)
+		fprintf(f, "  %sbadness not computed (totalpages is not in the report); the first task holds the most memory and has\n"
+			"  the highest oom_score_adj, so it scores highest whatever totalpages was; * = the victim%s\n",
+			st->dim, st->reset);
 	else if (a->ranked_without_totalpages)
 		fprintf(f, "  %sbadness in pages (every oom_score_adj is 0: totalpages, not in the report, does not matter); * = the victim%s\n",
 			st->dim, st->reset);

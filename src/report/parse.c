@@ -408,12 +408,25 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 			       const char *s, const char *e)
 {
 	const char *q = p_find(s, e, ": page allocation failure");
-	if (!q)
+	bool stall = false;
+	if (!q) {
 		q = p_find(s, e, ": page allocation stalls for ");
+		stall = q != NULL;
+	}
 	if (!q)
 		return false;
 	state_begin(P, st, l);
 	struct oom_event *ev = &st->ev;
+	if (stall) {
+		/* 4.10-4.14: "%s: page allocation stalls for %ums, order:%u, …" —
+		 * a warning every 10 s of one allocation's retrying, not a failure */
+		const char *ms = q + 29;
+		int64_t v;
+		if (p_inum(&ms, e, &v) == 0 && v > 0)
+			ev->alloc_stall_ms = v;
+		else
+			ev->alloc_stall_ms = 1;   /* a stall, duration not understood */
+	}
 	ev->kind = OOM_KIND_ALLOC_FAILURE;
 	ev->outcome = OOM_OUTCOME_NONE;
 	st->have_trigger = true;

@@ -322,6 +322,19 @@ out=$("$OOMKIT" guard --config "$E2E_TMP/bad.conf" --check-config 2>&1); rc=$?
 check "--check-config: exit 1 and the line number ($rc)" test $rc = 1 -a -n "$(grep 'bad.conf:1: unknown key' <<<"$out")"
 check "unknown flag is a usage error (exit 2)" bash -c "'$OOMKIT' guard --no-such-flag 2>/dev/null; test \$? = 2"
 
+# --- 9b. the watched cgroup is removed: said once, no busy loop ----------------
+cg=$(cg_make gonecg $((64 * MIB)))
+D=$E2E_TMP/gonecg
+if start_guard "$D" --cgroup "$cg"; then
+	rmdir "$cg"
+	sleep 0.3
+	a=$(awk '{print $1}' "/proc/$GP/schedstat"); sleep 2; b=$(awk '{print $1}' "/proc/$GP/schedstat")
+	check "removed cgroup: no busy loop ($(( (b - a) / 1000 )) us of CPU in 2 s)" test $(( (b - a) / 1000 )) -lt 50000
+	check "removed cgroup: said once" test "$(grep -c 'cannot read' "$D/log")" = 1
+	stop_guard
+	check "removed cgroup: clean exit" test $? = 0
+fi
+
 # --- 10. systemd: sd_notify (READY, WATCHDOG, STATUS) and journal priorities
 if $have_py; then
 	D=$E2E_TMP/notify

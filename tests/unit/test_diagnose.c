@@ -604,6 +604,16 @@ TEST(cut_before_trigger)
 	free(t);
 	event_release(&ev);
 
+	/* qa: a mask the parser could not read leaves only its text ("0" of a
+	 * line wrapped inside "0x14200ca"): no hex, no decode */
+	global_base(&ev);
+	ev.req.gfp_known = false;
+	snprintf(ev.req.gfp_text, sizeof(ev.req.gfp_text), "0");
+	run(&ev);
+	CHECK_STR(A.gfp_hex, "");
+	CHECK_INT(A.nr_gfp_names, 0);
+	event_release(&ev);
+
 	/* The same cut report with every zone at its watermarks is exhaustion
 	 * wherever the request came from. */
 	global_base(&ev);
@@ -657,6 +667,68 @@ TEST(cut_inside_zones)
 	CHECK_INT(A.nr_evaluated, 0);
 	CHECK_INT(A.nr_ok, 0);
 	CHECK(!any_contains(&F.items[0], "had not run out"));
+	event_release(&ev);
+}
+
+/* qa: 2.6.36-3.7 points are thousandths of totalpages; the margin to the
+ * runner-up must be converted with totalpages, not read as pages. */
+TEST(margin_normalised_era)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.kv = kver_make(3, 4, 0);
+	ev.kv.known = true;
+	snprintf(ev.kernel, sizeof(ev.kernel), "3.4.0-54-generic");
+	run(&ev);
+	CHECK(A.victim_verdict == VICTIM_BEST);
+	CHECK(A.second_idx >= 0);
+	if (A.second_idx >= 0 && A.best_idx >= 0) {
+		int64_t d = ev.snap.tasks[A.best_idx].badness - ev.snap.tasks[A.second_idx].badness;
+		CHECK(d > 0 && d <= 1000);
+		CHECK_INT(A.margin_kib, d * A.totalpages / 1000 * 4);
+		CHECK(A.margin_kib > 4 * GiB);   /* java 6 GiB against postgres 700 MiB */
+	}
+	size_t len;
+	char *t = render_text(&ev, false, &len);
+	CHECK(t && strstr(t, "thousandths of totalpages"));
+	free(t);
+	/* <= 2.6.35: total_vm points are no amount of memory */
+	ev.kv = kver_make(2, 6, 32);
+	ev.kv.known = true;
+	run(&ev);
+	CHECK_INT(A.margin_kib, OOM_NA);
+	event_release(&ev);
+}
+
+/* qa: no totalpages, non-zero adj: judged only when one task dominates
+ * on both memory and oom_score_adj. */
+TEST(dominance_without_totalpages)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.snap.mem.swap_total_kib = OOM_NA;
+	ev.snap.mem.swap_free_kib = OOM_NA;
+	ev.snap.mem.total_kib = OOM_NA;
+	ev.snap.mem.ram_kib = OOM_NA;
+	for (size_t i = 0; i < ev.snap.nr_tasks; i++)
+		if (ev.snap.tasks[i].pid == 1234)
+			ev.snap.tasks[i].oom_score_adj = 500;
+	run(&ev);
+	if (!known(A.totalpages)) {
+		CHECK(A.ranked_by_dominance);
+		CHECK(A.victim_verdict == VICTIM_BEST);
+		CHECK_INT(A.margin_kib, OOM_NA);
+	}
+	/* postgres: less memory but a higher adj: no verdict */
+	for (size_t i = 0; i < ev.snap.nr_tasks; i++)
+		if (ev.snap.tasks[i].pid == 2000)
+			ev.snap.tasks[i].oom_score_adj = 600;
+	run(&ev);
+	if (!known(A.totalpages)) {
+		CHECK(!A.ranked_by_dominance);
+		CHECK(A.victim_verdict == VICTIM_UNKNOWN);
+	}
+	CHECK(!known(A.totalpages));
 	event_release(&ev);
 }
 
@@ -845,6 +917,8 @@ int main(void)
 	RUN(panic_and_unknown);
 	RUN(cut_before_trigger);
 	RUN(cut_inside_zones);
+	RUN(margin_normalised_era);
+	RUN(dominance_without_totalpages);
 	RUN(victim_not_best);
 	RUN(diagnose_event_entry);
 	RUN(nodelist);

@@ -975,6 +975,8 @@ TEST(rare_lines)
 		CHECK_INT(g->ev[2].outcome, OOM_OUTCOME_NONE);
 		CHECK_STR(g->ev[2].req.trigger_comm, "kswapd0");
 		CHECK_STR(g->ev[2].req.nodemask, "(null)");
+		CHECK_INT(g->ev[2].alloc_stall_ms, 10124);   /* qa: a stall, not a failure */
+		CHECK_INT(g->ev[0].alloc_stall_ms, 0);
 		CHECK(!g->ev[2].truncated);
 		CHECK_INT(g->ev[2].snap.mem.total_kib, 990 * 4);
 		CHECK_INT(g->ev[3].outcome, OOM_OUTCOME_PANIC);

@@ -73,7 +73,8 @@ SUBSET = ("shmem", "mapped", "dirty", "anon_thp")
 def fill_zones(r, zones, used_cat):
     """Spreads the global kB of each category over the zones that hold user
     memory, by their used share; values are whole pages."""
-    users = [z for z in zones if z.name not in ("DMA",) and z.managed > 0]
+    users = ([z for z in zones if z.name not in ("DMA",) and z.managed > 0]
+             or [z for z in zones if z.managed > 0])   # ppc64/arm64: one DMA zone holds all memory
     used_tot = sum(z.managed - z.free for z in users)
     for z in zones:
         for cat in used_cat:
@@ -441,7 +442,7 @@ def account(r, zones, tasks, victim, file_kb, slab_r, slab_u, kstack, shmem, une
             other_kb=None, thp=0, dirty=0, free_pcp=0, anon_extra=0):
     """Fills the zones so that everything adds up, and gives the victim the
     anon pages that are left (it is the one that grew)."""
-    users = [z for z in zones if z.name != "DMA"]
+    users = [z for z in zones if z.name != "DMA"] or zones
     used = sum(z.managed - z.free for z in users)
     # resident file pages of the tasks are page cache: the file LRU holds at
     # least the largest task's (shared libraries are counted once per task)
@@ -1523,7 +1524,7 @@ def r_leak():
 def r_6_6_memcg_v1():
     r = Report("6.6-memcg-v1-v1-stat-format", seed=66)
     path = "/kubepods/burstable/pod3f2a/0c1d9e"
-    jv = Task(31020, 1000, "java", 1312330, 257012, 3120, 0, 2453504)
+    jv = Task(31020, 1000, "java", 1312330, 257012, 3120, 0, 2453504, 0, 985)
     pause = Task(30990, 65535, "pause", 250, 1, 98, 0, 28672, 0, -998)
     tasks = [pause, jv]
     rss = (jv.anon + pause.anon) * 4096 + 40960
@@ -1550,7 +1551,6 @@ def r_6_6_memcg_v1():
     vm, an, fi, sh = kill_values(r, jv)
     r.out("Memory cgroup out of memory: Killed process 31020 (java) total-vm:%dkB, anon-rss:%dkB, file-rss:%dkB, "
           "shmem-rss:%dkB, UID:1000 pgtables:%dkB oom_score_adj:985" % (vm, an, fi, sh, jv.pgt // 1024))
-    jv.adj = 985
     memcg_tasks_facts(r, "6.6.15-amd64", "java", 31020, "0xcc0(GFP_KERNEL)", path, jv, tasks, "CONSTRAINT_MEMCG",
                       cause="memcg-limit")
     r.facts["memcg_limit_kb"] = 1048576
@@ -1605,6 +1605,242 @@ def r_4_9_atomic():
     r.facts["notes"] = ("4.9 warn_alloc (no nodemask yet): an order-3 GFP_ATOMIC skb allocation in the bnx2x "
                         "receive softirq (comm swapper/3, pid 0) found DMA32 and Normal with 70 MB free in blocks "
                         "below order 3. Nothing is killed; the packet is dropped.")
+    write(r)
+
+
+def r_4_13_stall():
+    r = Report("4.13-page-allocation-stalls", seed=413)
+    zones = x86_8g(r, free=(15908, 30120, 41212), mins=(68, 7400, 12120))
+    for z in zones[1:]:
+        z.v["unrecl"] = False
+    jv = Task(3312, 1000, "java", 2612330, 0, 20120, 0, 5271552, 0, 0)
+    tasks = base_tasks() + [jv]
+    cats = account(r, zones, tasks, jv, file_kb=r.k(210000), slab_r=61000, slab_u=82000, kstack=7000, shmem=4000,
+                   free_pcp=600)
+    r.out("java: page allocation stalls for 10468ms, order:0, mode:0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null)")
+    r.out("java cpuset=/ mems_allowed=0")
+    r.out("CPU: 1 PID: 3312 Comm: java Not tainted 4.13.0-46-generic #51-Ubuntu")
+    r.out("Hardware name: Xen HVM domU, BIOS 4.2.amazon 08/24/2006")
+    r.out("Call Trace:")
+    for f in ["dump_stack+0x63/0x8b", "warn_alloc+0x114/0x1c0", "__alloc_pages_slowpath+0x9da/0xe10",
+              "__alloc_pages_nodemask+0x240/0x260", "alloc_pages_vma+0x88/0x1c0", "__handle_mm_fault+0x8a9/0x1290",
+              "handle_mm_fault+0xb1/0x200", "__do_page_fault+0x24d/0x4d0", "do_page_fault+0x22/0x30",
+              "page_fault+0x28/0x30"]:
+        r.out(" " + f)
+    r.out("RIP: 0033:0x7f1d1c2a7a4b")
+    r.out("RSP: 002b:00007f1cf1ffa9f0 EFLAGS: 00010206")
+    r.out("Mem-Info:")
+    summary(r, zones, "4.4")
+    node_line(r, zones, 0, "4.14")
+    zone_lines(r, zones, "4.9", letters="new")
+    totals(r, zones, "4.4", 0, 0, pagecache_pages(r, cats), hugepages=((0, 1048576), (0, 2048)))
+    common_facts(r, "4.13.0-46-generic", "x86_64", "java", 3312, "0x14200ca(GFP_HIGHUSER_MOVABLE)", 0, None, None,
+                 "page-allocation-failure", "none", 0, 0, zones, [], cause="allocation-stall")
+    r.facts.update({"victim_pid": None, "victim_comm": None, "victim_anon_rss_kb": None, "victim_file_rss_kb": None,
+                    "victim_shmem_rss_kb": None, "victim_total_vm_kb": None, "oom_score_adj_of_victim": None,
+                    "tasks": 0, "stall_ms": 10468})
+    r.facts["notes"] = ("4.10-4.14 warn_alloc stall warning: a page fault of java had been in the allocator's "
+                        "slow path for 10.5 s (reclaim thrashing the 200 MB of page cache left); not a failure, "
+                        "nothing killed, the allocation was still being retried. Printed with the cpuset line "
+                        "and Mem-Info, no task table.")
+    write(r)
+
+
+def r_3_4_oom_adj():
+    r = Report("3.4-oom-adj-cpu-columns", seed=34)
+    zones = x86_8g(r, free=(15908, 12420, 22100), mins=(32, 5988, 10680))
+    for z in zones[1:]:
+        z.v["unrecl"] = True
+    rb = Task(4410, 1000, "ruby", 2212330, 0, 1210, cpu=2)
+    tasks = [Task(1, 0, "init", 6012, 210, 410), Task(412, 0, "udevd", 5412, 120, 310, adj=-1000, oom_adj=-17),
+             Task(1210, 0, "rsyslogd", 62310, 610, 420, cpu=1), Task(1840, 0, "sshd", 12310, 312, 610, adj=-1000, oom_adj=-17),
+             Task(2010, 33, "apache2", 81210, 6120, 2410, cpu=3), Task(2011, 33, "apache2", 81390, 6310, 2412, cpu=0),
+             Task(3301, 1000, "unicorn", 112310, 41200, 1210, adj=300, oom_adj=5), rb]
+    cats = account(r, zones, tasks, rb, file_kb=r.k(22000), slab_r=26000, slab_u=41000, kstack=3200, shmem=1200)
+    zones[2].v["scan"] = 412312
+    r.out("ruby invoked oom-killer: gfp_mask=0x201da, order=0, oom_adj=0, oom_score_adj=0")
+    r.out("ruby cpuset=/ mems_allowed=0")
+    r.out("Pid: 4410, comm: ruby Not tainted 3.4.0-54-generic #83-Ubuntu")
+    r.out("Call Trace:")
+    for fr in ["ffffffff8166b04e] dump_header+0x8e/0xd0", "ffffffff8111b9b4] oom_kill_process+0x274/0x3a0",
+               "ffffffff8111bf05] out_of_memory+0x415/0x460", "ffffffff81120a8c] __alloc_pages_nodemask+0x87c/0x890",
+               "ffffffff8115a6da] alloc_pages_vma+0x9a/0x150", "ffffffff8113b42f] handle_pte_fault+0x1ef/0x210",
+               "ffffffff8113c8ac] handle_mm_fault+0x21c/0x350", "ffffffff81677650] do_page_fault+0x170/0x530",
+               "ffffffff81674175] page_fault+0x25/0x30"]:
+        r.out(" [<" + fr.replace("]", ">]", 1))
+    r.out("Mem-Info:")
+    for z in zones:
+        r.out("Node 0 %s per-cpu:" % z.name)
+        for cpu in range(4):
+            r.out("CPU %4d: hi:%5d, btch:%4d usd:%4d" % ((cpu, 0, 1, 0) if z.name == "DMA" else (cpu, 186, 31, 12 + cpu * 41)))
+    summary(r, zones, "2.6.32")
+    zone_lines(r, zones, "2.6.32", letters="old")
+    totals(r, zones, "3.2", 0, 0, pagecache_pages(r, cats))
+    task_table(r, tasks, "3.2")
+    r.out("Out of memory: Kill process 4410 (ruby) score 953 or sacrifice child")
+    vm, an, fi, sh = kill_values(r, rb)
+    r.out("Killed process 4410 (ruby) total-vm:%dkB, anon-rss:%dkB, file-rss:%dkB" % (vm, an, fi))
+    common_facts(r, "3.4.0-54-generic", "x86_64", "ruby", 4410, "0x201da", 0, None, None, "global", "killed", 0, 0,
+                 zones, tasks, cause="genuine-exhaustion-no-swap")
+    victim_facts(r, rb)
+    r.facts["victim_shmem_rss_kb"] = None
+    r.facts["notes"] = ("3.4 (Ubuntu 12.04 HWE): trigger with oom_adj and oom_score_adj, 'Pid: N, comm:' header, "
+                        "per-cpu pageset lines, 2.6.32-style zone lines without managed:, migratetype letters "
+                        "(UEM, 3.5 onwards in mainline; absent here would be equally right), '[ pid ]' table with cpu and "
+                        "oom_adj, selection line with score in 1/1000, 'pages shared/non-shared'.")
+    write(r)
+
+
+def r_ppc64_64k():
+    r = Report("4.18-rhel8-ppc64le-64k-dma-only", psz=64, norders=9, seed=6464)
+    # pseries: all memory in ZONE_DMA, one zone per node (mm/page_alloc.c
+    # prints populated zones only); 64 KiB pages, MAX_ORDER 9 (64kB…16MB).
+    z0 = Zone(0, "DMA", 33554432, 33357824, 45120, 0, [0, 0, 0, 0], top_order=6)
+    z1 = Zone(1, "DMA", 33554432, 33488896, 45312, 0, [0, 0, 0, 0], top_order=4)
+    zones = [z0, z1]
+    z0.free = r.k(49984)
+    z1.free = r.k(47040)
+    jv = Task(4412, 1001, "java", 712330, 0, 1210, 0, 2621440, 0, 0)
+    tasks = [Task(1012, 0, "systemd-journal", 1921, 60, 312, 12, 393216, 0, -250),
+             Task(1140, 0, "systemd-udevd", 1412, 80, 70, 0, 327680, 0, -1000),
+             Task(2211, 0, "NetworkManager", 3012, 140, 230, 0, 458752, 0, 0),
+             Task(2890, 0, "sshd", 1012, 40, 120, 0, 327680, 0, -1000),
+             Task(3301, 27, "mysqld", 61230, 41210, 712, 0, 1245184, 0, 0), jv]
+    cats = account(r, zones, tasks, jv, file_kb=r.k(180000), slab_r=r.k(412000), slab_u=r.k(610000),
+                   kstack=r.k(36000), shmem=r.k(20000), free_pcp=r.k(9600), other_kb=r.k(600000))
+    for z in zones:
+        z.v["unrecl"] = True
+    r.out("java invoked oom-killer: gfp_mask=0x6200ca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0")
+    r.out("CPU: 21 PID: 4412 Comm: java Kdump: loaded Not tainted 4.18.0-477.10.1.el8_8.ppc64le #1")
+    r.out("Hardware name: IBM,9009-42A POWER9 (raw) 0x4e0202 0xf000005 of:IBM,FW940.02 (VL940_041) hv:phyp pSeries")
+    r.out("Call Trace:")
+    for a, b, fn in [("c000000fd57e7870", "c000000000b8f1dc", "dump_stack+0xb0/0xf4 (unreliable)"),
+                     ("c000000fd57e78b0", "c00000000036c9a8", "dump_header+0x78/0x2c0"),
+                     ("c000000fd57e7960", "c00000000036b1b4", "oom_kill_process+0x1a4/0x1d0"),
+                     ("c000000fd57e79a0", "c00000000036bf10", "out_of_memory+0x210/0x730"),
+                     ("c000000fd57e7a40", "c000000000377c54", "__alloc_pages_nodemask+0xf44/0x10a0"),
+                     ("c000000fd57e7c30", "c0000000004027e0", "alloc_pages_vma+0xc0/0x2b0"),
+                     ("c000000fd57e7ca0", "c0000000003c71d8", "__handle_mm_fault+0x10e8/0x1820"),
+                     ("c000000fd57e7d90", "c0000000003c79d0", "handle_mm_fault+0xc0/0x170"),
+                     ("c000000fd57e7dd0", "c000000000087a00", "__do_page_fault+0x290/0xa80"),
+                     ("c000000fd57e7e20", "c00000000000a85c", "handle_page_fault+0x18/0x38")]:
+        r.out("[%s] [%s] %s" % (a, b, fn))
+    r.out("Mem-Info:")
+    summary(r, zones, "4.14")
+    node_line(r, zones, 0, "4.14")
+    node_line(r, zones, 1, "4.14")
+    zone_lines(r, zones, "4.14", letters="new")
+    totals(r, zones, "4.19", 0, 0, pagecache_pages(r, cats), hugepages=((0, 1048576), (0, 16384)), nodes=(0, 1))
+    task_table_4_18(r, tasks)
+    r.out("oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0-1,global_oom,"
+          "task_memcg=/system.slice/app.service,task=java,pid=4412,uid=1001")
+    vm, an, fi, sh = kill_values(r, jv)
+    r.out("Out of memory: Killed process 4412 (java) total-vm:%dkB, anon-rss:%dkB, file-rss:%dkB, shmem-rss:%dkB, UID:1001"
+          % (vm, an, fi, sh))
+    common_facts(r, "4.18.0-477.10.1.el8_8.ppc64le", "ppc64le", "java", 4412, "0x6200ca(GFP_HIGHUSER_MOVABLE)", 0,
+                 "CONSTRAINT_NONE", None, "global", "killed", 0, 0, zones, tasks, cause="genuine-exhaustion-no-swap")
+    victim_facts(r, jv)
+    r.facts["notes"] = ("RHEL 8 on POWER9 (pseries LPAR): 64 KiB pages with 9 buddy orders (64kB…16MB), all memory "
+                        "in one DMA zone per node (no DMA32/Normal lines), 2 nodes; ppc64 '[sp] [pc] fn' stack. "
+                        "Task-table pages are 64 KiB. Java grew into all 64 GB, no swap.")
+    write(r)
+
+
+def r_arm32():
+    r = Report("5.10-armv7l-rpi-highmem", seed=3232)
+    # 1 GiB Raspberry Pi 3 with the 3G/1G split: lowmem ~760 MB, HighMem the rest.
+    normal = Zone(0, "Normal", 778240, 740352, 2480, 0, [0, 0, 4019, 4019])
+    high = Zone(0, "HighMem", 229376, 229376, 128, 0, [0, 0, 0, 0])
+    normal.free = 10240
+    high.free = 412
+    normal.top_order = 5
+    high.blocks = [23, 14, 9, 3, 0, 0, 0, 0, 0, 0, 0]
+    high.free = 23 * 4 + 14 * 8 + 9 * 16 + 3 * 32
+    zones = [normal, high]
+    nd = Task(2210, 1000, "node", 312330, 0, 2120, 0, 622592, 0, 0)
+    tasks = [Task(120, 0, "systemd-journal", 9812, 410, 1210, 120, 98304, 0, -250),
+             Task(211, 0, "systemd-udevd", 4412, 210, 512, 0, 40960, 0, -1000),
+             Task(412, 0, "rsyslogd", 6812, 120, 312, 0, 32768, 0, 0),
+             Task(512, 0, "sshd", 3312, 210, 410, 0, 28672, 0, -1000),
+             Task(1210, 1000, "chromium-browse", 112330, 21210, 6120, 1210, 204800, 0, 300), nd]
+    cats = account(r, zones, tasks, nd, file_kb=r.k(9120), slab_r=14120, slab_u=22100, kstack=2112, shmem=6120)
+    for z in zones:
+        z.v["unrecl"] = True
+    r.out("node invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0")
+    r.out("CPU: 2 PID: 2210 Comm: node Tainted: G         C        5.10.103-v7+ #1529")
+    r.out("Hardware name: BCM2835")
+    for fr in ["80110f30>] (unwind_backtrace) from [<8010c904>] (show_stack+0x20/0x24)",
+               "8010c904>] (show_stack) from [<809d8d74>] (dump_stack+0xc8/0x10c)",
+               "809d8d74>] (dump_stack) from [<809d4a90>] (dump_header+0x64/0x208)",
+               "809d4a90>] (dump_header) from [<80270a3c>] (oom_kill_process+0x134/0x138)",
+               "80270a3c>] (oom_kill_process) from [<802713f0>] (out_of_memory+0x104/0x36c)",
+               "802713f0>] (out_of_memory) from [<802bf9cc>] (__alloc_pages_nodemask+0xc70/0x10a8)",
+               "802bf9cc>] (__alloc_pages_nodemask) from [<802a1a8c>] (handle_mm_fault+0x8a8/0xc48)",
+               "802a1a8c>] (handle_mm_fault) from [<809eeb0c>] (do_page_fault+0x130/0x3a8)",
+               "809eeb0c>] (do_page_fault) from [<809eee18>] (do_DataAbort+0x50/0xf4)",
+               "809eee18>] (do_DataAbort) from [<80100e48>] (__dabt_usr+0x48/0x60)"]:
+        r.out("[<" + fr)
+    r.out("Exception stack(0xb4d7dfb0 to 0xb4d7dff8)")
+    r.out("Mem-Info:")
+    summary(r, zones, "5.10")
+    node_line(r, zones, 0, "5.10")
+    zone_lines(r, zones, "5.10", letters="new")
+    totals(r, zones, "5.10", 0, 0, pagecache_pages(r, cats), hugepages=())
+    task_table(r, tasks, "5.10")
+    r.out("oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,"
+          "task_memcg=/user.slice/user-1000.slice/session-3.scope,task=node,pid=2210,uid=1000")
+    vm, an, fi, sh = kill_values(r, nd)
+    r.out("Out of memory: Killed process 2210 (node) total-vm:%dkB, anon-rss:%dkB, file-rss:%dkB, shmem-rss:%dkB, "
+          "UID:1000 pgtables:%dkB oom_score_adj:0" % (vm, an, fi, sh, nd.pgt // 1024))
+    common_facts(r, "5.10.103-v7+", "arm", "node", 2210, "0x100cca(GFP_HIGHUSER_MOVABLE)", 0, "CONSTRAINT_NONE",
+                 None, "global", "killed", 0, 0, zones, tasks, cause="genuine-exhaustion-no-swap")
+    victim_facts(r, nd)
+    r.facts["notes"] = ("32-bit ARM (Raspberry Pi 3, 1 GB, 3G/1G split): Normal and HighMem zones, 'Hardware name: "
+                        "BCM2835', ARM '[<pc>] (fn) from [<lr>] (caller)' unwinder lines, no hugepages lines. "
+                        "A GFP_HIGHUSER_MOVABLE request may use HighMem too: both zones are at min, so this is "
+                        "plain exhaustion, not a lowmem OOM.")
+    write(r)
+
+
+def r_arm64_16k():
+    r = Report("6.6-asahi-arm64-16k-pages", psz=16, norders=12, seed=1616)
+    z = Zone(0, "DMA", 16252928, 15941632, 63744, 0, [0, 0, 0, 0, 0], top_order=7)
+    z.free = r.k(70112)
+    zones = [z]
+    ff = Task(9120, 1000, "firefox", 812330, 0, 4120, 1210, 3538944, 0, 0)
+    tasks = [Task(612, 0, "systemd-journal", 3121, 110, 412, 30, 409600, 0, -250),
+             Task(702, 0, "systemd-udevd", 1812, 130, 90, 0, 344064, 0, -1000),
+             Task(1401, 1000, "kwin_wayland", 112330, 21210, 6120, 1210, 1048576, 0, 0),
+             Task(1502, 1000, "plasmashell", 152330, 31210, 8120, 2210, 1277952, 0, 0), ff]
+    cats = account(r, zones, tasks, ff, file_kb=r.k(312000), slab_r=r.k(212000), slab_u=r.k(298000),
+                   kstack=r.k(41000), shmem=r.k(612000), free_pcp=r.k(4800), other_kb=r.k(400000))
+    z.v["unrecl"] = False
+    r.out("firefox invoked oom-killer: gfp_mask=0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO), order=0, oom_score_adj=0")
+    r.out("CPU: 6 PID: 9120 Comm: firefox Tainted: G        W          6.6.12-400.asahi.fc39.aarch64+16k #1")
+    r.out("Hardware name: Apple MacBook Air (M1, 2020) (DT)")
+    r.out("Call trace:")
+    for f in ["dump_backtrace+0x9c/0x128", "show_stack+0x20/0x38", "dump_stack_lvl+0x48/0x60", "dump_stack+0x18/0x28",
+              "dump_header+0x4c/0x1f8", "oom_kill_process+0x130/0x2e0", "out_of_memory+0xf4/0x338",
+              "__alloc_pages_slowpath.constprop.0+0x7d8/0xa28", "__alloc_pages+0x2d0/0x330",
+              "alloc_pages_mpol+0x94/0x1d0", "vma_alloc_folio+0x6c/0x370", "do_anonymous_page+0xa4/0x4b0",
+              "__handle_mm_fault+0x2cc/0x550", "handle_mm_fault+0xd4/0x2c0", "do_page_fault+0x204/0x448",
+              "do_translation_fault+0xac/0xd8", "do_mem_abort+0x4c/0xa0", "el0_da+0x34/0xb0",
+              "el0t_64_sync_handler+0xe4/0x158", "el0t_64_sync+0x190/0x198"]:
+        r.out(" " + f)
+    r.out("Mem-Info:")
+    summary(r, zones, "6.1")
+    node_line(r, zones, 0, "6.1")
+    zone_lines(r, zones, "6.1", letters="new")
+    totals(r, zones, "6.1", 0, 0, pagecache_pages(r, cats), hugepages=((0, 33554432), (0, 32768)))
+    task_table(r, tasks, "6.1")
+    global_tail_5x(r, ff, memcg_path="/user.slice/user-1000.slice/user@1000.service/app.slice/app-firefox.scope")
+    common_facts(r, "6.6.12-400.asahi.fc39.aarch64+16k", "aarch64", "firefox", 9120,
+                 "0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO)", 0, "CONSTRAINT_NONE", None, "global",
+                 "killed", 0, 0, zones, tasks, cause="genuine-exhaustion-no-swap")
+    victim_facts(r, ff)
+    r.facts["notes"] = ("Fedora Asahi on an M1: 16 KiB pages (12 buddy orders, 16kB…32MB; huge pages 32 MB and "
+                        "32 GB), one DMA zone holding all 16 GB (RAM above 4 GB physical but within the DMA limit), "
+                        "arm64 'Call trace:'. No swap (zram off).")
     write(r)
 
 
