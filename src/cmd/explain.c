@@ -433,7 +433,14 @@ static void text_summary(const struct run *r, const struct sources *srcs)
 		if (x->ok)
 			printf(" (%s): %s, %llu lines, %d event(s)\n", x->kind, fmt_kib(b, sizeof(b), (int64_t)(x->bytes / 1024)),
 			       (unsigned long long)x->lines, x->events);
-		else {
+		else if (x->bytes > 0 || x->events > 0) {
+			/* a rotated log cut short still gave what came before the cut
+			 * (qa: "not read" beside 14 events found in it) */
+			printf(" (%s): read up to a failure: %s, %llu lines, %d event(s); then ", x->kind,
+			       fmt_kib(b, sizeof(b), (int64_t)(x->bytes / 1024)), (unsigned long long)x->lines, x->events);
+			escape_term(stdout, x->error, strlen(x->error));
+			fputc('\n', stdout);
+		} else {
 			fputs(": not read: ", stdout);
 			escape_term(stdout, x->error, strlen(x->error));
 			fputc('\n', stdout);

@@ -494,9 +494,15 @@ static void rule_memcg(struct ctx *c)
 		finding_evidence(f, "swap: usage %s, limit %s", K(c, 0, m->swap_usage_kib), LIM(c, 1, m->swap_limit_kib));
 	if (known(m->memsw_limit_kib))
 		finding_evidence(f, "memory+swap: usage %s, limit %s", K(c, 0, m->memsw_usage_kib), LIM(c, 1, m->memsw_limit_kib));
-	if (a->mem.scope == MEM_SCOPE_MEMCG && (known(a->mem.anon_kib) || known(a->mem.file_kib)))
-		finding_evidence(f, "in the cgroup: anon %s, file %s, shmem %s", K(c, 0, a->mem.anon_kib),
-				 K(c, 1, a->mem.file_kib), K(c, 2, a->mem.shmem_kib));
+	if (a->mem.scope == MEM_SCOPE_MEMCG && (known(a->mem.anon_kib) || known(a->mem.file_kib))) {
+		/* v1 stats of 3.10-4.18 have no shmem: say nothing rather than "?" */
+		if (known(a->mem.shmem_kib))
+			finding_evidence(f, "in the cgroup: anon %s, file %s, shmem %s", K(c, 0, a->mem.anon_kib),
+					 K(c, 1, a->mem.file_kib), K(c, 2, a->mem.shmem_kib));
+		else
+			finding_evidence(f, "in the cgroup: anon %s, file %s", K(c, 0, a->mem.anon_kib),
+					 K(c, 1, a->mem.file_kib));
+	}
 	if (ev->task_memcg[0] && strcmp(ev->task_memcg, path) != 0)
 		finding_evidence(f, "the victim was in %s, below the limited cgroup", ev->task_memcg);
 	finding_evidence(f, "largest process in the cgroup: %s", big);
@@ -605,7 +611,17 @@ static bool exhaustion_evident(const struct ctx *c, int *room)
 			if (strcmp(z->name, "DMA") == 0)
 				continue;
 			any_zone = true;
-			if (zone_had_room(z, OOM_NA)) {
+			/* the request's classzone is unknown: hold the zone to its
+			 * largest lowmem_reserve (most requests are Normal/Movable
+			 * ones, which the reserve keeps out of the lower zones) */
+			int64_t res = OOM_NA;
+			for (int k = 0; k < z->nr_lowmem_reserve && k < OOM_MAX_ZONE_IDX; k++)
+				if (known(z->lowmem_reserve_pages[k]) && known(a->page_size_kib)) {
+					int64_t r = sat_mul(z->lowmem_reserve_pages[k], a->page_size_kib);
+					if (!known(res) || r > res)
+						res = r;
+				}
+			if (zone_had_room(z, res)) {
 				*room = i;
 				return false;
 			}

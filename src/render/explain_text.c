@@ -531,7 +531,9 @@ static void section_victim(FILE *f, const struct oom_event *ev, const struct eve
 	const struct oom_task *second = a->second_idx >= 0 ? &ev->snap.tasks[a->second_idx] : NULL;
 	switch (a->victim_verdict) {
 	case VICTIM_BEST:
-		fputs("  it was the kernel's best choice by ", f);
+		/* with a sacrificed child, what is judged is the selection */
+		fputs(known(v->selected_pid) && v->selected_pid != v->pid ? "  the selection was the kernel's best choice by "
+									   : "  it was the kernel's best choice by ", f);
 		if (ev->kv.known)
 			fprintf(f, "%d.%d's", ev->kv.major, ev->kv.minor);
 		else

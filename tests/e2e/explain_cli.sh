@@ -159,4 +159,16 @@ assert e[0]["memory"]["total_kb"] is not None and e[0]["request"]["gfp_mask"] is
 ' "$OUT"
 fi
 
+# --- a rotated log cut short (qa): what came before the cut is explained ---------------------
+if command -v gzip >/dev/null 2>&1; then
+	{ cat "$S03"; for i in $(seq 1 20000); do echo "[  200.$i] usb 1-1: new device $i"; done; } | gzip -c >"$E2E_TMP/full.gz"
+	head -c $(( $(stat -c %s "$E2E_TMP/full.gz") * 2 / 3 )) "$E2E_TMP/full.gz" >"$E2E_TMP/cut.log.gz"
+	run explain --color=never "$E2E_TMP/cut.log.gz"
+	check "cut .gz: exit status 1" [ "$rc" -eq 1 ]
+	check "cut .gz: the report before the cut is explained" grep -q 'doxygen (pid 473206' "$OUT"
+	check "cut .gz: summary says it was read up to the failure" grep -q 'read up to a failure' "$OUT"
+else
+	skip "cut .gz: no gzip"
+fi
+
 finish

@@ -602,6 +602,12 @@ TEST(cut_before_trigger)
 	CHECK(t && !strstr(t, "not usable"));
 	CHECK(t && !strstr(t, "are hidden"));
 	free(t);
+	/* the same free memory behind a lowmem_reserve of 500 MiB (a big
+	 * Normal zone above): Normal/Movable requests could not have used it */
+	for (int k = 2; k < 5; k++)
+		ev.snap.zones[1].lowmem_reserve_pages[k] = 500 * MiB / 4;
+	run(&ev);
+	CHECK(rank_of("genuine-exhaustion-no-swap") == 0);
 	event_release(&ev);
 
 	/* qa: a mask the parser could not read leaves only its text ("0" of a

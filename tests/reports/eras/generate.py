@@ -1844,6 +1844,52 @@ def r_arm64_16k():
     write(r)
 
 
+def r_4_9_memcg_v1():
+    r = Report("4.9-docker-memcg-v1-task-in-line", seed=4901)
+    cid = "9b1e5c0d7a2f48e3b6c1d0a9e8f7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9"
+    tini = Task(22890, 0, "tini", 1134, 66, 126, pgt_bytes=28672)
+    java = Task(22941, 1000, "java", 1040232, 127758, 477, pgt_bytes=1318912)
+    tasks = [tini, java]
+    rss_kb = (tini.anon + java.anon) * 4 + 4096
+    cache_kb = 4096
+    usage = 524288
+    r.out("java invoked oom-killer: gfp_mask=0x24000c0(GFP_KERNEL), nodemask=(null),  order=0, oom_score_adj=0")
+    r.out("java cpuset=%s mems_allowed=0" % cid)
+    r.out("CPU: 1 PID: 22941 Comm: java Not tainted 4.9.0-8-amd64 #1 Debian 4.9.130-2")
+    r.out("Hardware name: Xen HVM domU, BIOS 4.2.amazon 08/24/2006")
+    r.out(" 0000000000000000 ffffffffa3b30ee4 ffffa9d1c1d3fc48 ffff8e2c36d5b040")
+    r.out(" ffffffffa3a02440 0000000000000000 0000000000000000 ffff8e2c2c3e6c00")
+    r.out("Call Trace:")
+    for fr in ["ffffffffa3b30ee4] ? dump_stack+0x5c/0x78", "ffffffffa3a02440] ? dump_header+0x78/0x1fd",
+               "ffffffffa398c0ba] ? oom_kill_process+0x21a/0x3e0", "ffffffffa39f8b2b] ? mem_cgroup_oom_synchronize+0x32b/0x350",
+               "ffffffffa39f3a40] ? mem_cgroup_css_reset+0xe0/0xe0", "ffffffffa398c9e1] ? pagefault_out_of_memory+0x31/0x80",
+               "ffffffffa3860f94] ? __do_page_fault+0x4a4/0x4f0", "ffffffffa3e14638] ? page_fault+0x28/0x30"]:
+        r.out(" [<" + fr.replace("]", ">]", 1))
+    r.out("Task in /docker/%s killed as a result of limit of /docker/%s" % (cid, cid))
+    r.out("memory: usage %dkB, limit %dkB, failcnt 1402" % (usage, usage))
+    r.out("memory+swap: usage %dkB, limit 1048576kB, failcnt 0" % usage)
+    kmem = usage - rss_kb - cache_kb
+    r.out("kmem: usage %dkB, limit 9007199254740988kB, failcnt 0" % kmem)
+    r.out("Memory cgroup stats for /docker/%s: cache:%dKB rss:%dKB rss_huge:0KB mapped_file:1188KB dirty:0KB "
+          "writeback:0KB swap:0KB inactive_anon:0KB active_anon:%dKB inactive_file:2048KB active_file:2048KB "
+          "unevictable:0KB" % (cid, cache_kb, rss_kb, rss_kb))
+    task_table(r, tasks, "4.4")
+    # memcg totalpages: limit + min(memsw headroom, total swap); the host has no swap
+    pts = (java.rss + 1318912 // 4096 + 3 + java.vm // 262144) * 1000 // (usage // 4)
+    r.out("Memory cgroup out of memory: Kill process 22941 (java) score %d or sacrifice child" % pts)
+    vm, an, fi, sh = kill_values(r, java)
+    r.out("Killed process 22941 (java) total-vm:%dkB, anon-rss:%dkB, file-rss:%dkB, shmem-rss:%dkB" % (vm, an, fi, sh))
+    r.out("oom_reaper: reaped process 22941 (java), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB")
+    memcg_tasks_facts(r, "4.9.0-8-amd64", "java", 22941, "0x24000c0(GFP_KERNEL)", "/docker/" + cid, java, tasks,
+                      None, cause="memcg-limit")
+    r.facts["memcg_limit_kb"] = usage
+    r.facts["notes"] = ("4.9 on cgroup v1 (Docker): 'Task in … killed as a result of limit of …', memory/memory+swap/"
+                        "kmem lines, the v1 stats on the same line as 'Memory cgroup stats for', nr_ptes/nr_pmds "
+                        "table, 'Memory cgroup out of memory: Kill process … score … or sacrifice child', no "
+                        "oom-kill: line; the OOM came from a page fault (mem_cgroup_oom_synchronize).")
+    write(r)
+
+
 if __name__ == "__main__":
     for name, fn in sorted(globals().items()):
         if name.startswith("r_") and callable(fn):
