@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/klog.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd/cmd.h"
@@ -23,6 +24,7 @@
 #include "diagnose/diagnose.h"
 #include "render/render.h"
 #include "render/style.h"
+#include "report/incident.h"
 #include "report/report.h"
 #include "util/util.h"
 
@@ -42,6 +44,10 @@ struct run {
 	struct event_analysis *a;
 	struct findings *fs;
 	const char *src_name;
+	/* the guard's own decisions read from incident files: rendered at
+	 * once as text, after the events in JSON */
+	int nr_incidents;
+	struct incident_item { struct incident in; char source[256]; } *incidents;
 };
 
 static void usage(FILE *f)
@@ -381,6 +387,80 @@ static int read_machine_log(struct run *r, struct sources *srcs)
 	return 1;
 }
 
+/* A guard incident file (oomkit-guard(1)): a kernel kill's report lines go
+ * through the scanner and parser like any log; the guard's own decision is
+ * rendered as such.  Returns 1 when fd held an incident (res filled). */
+static int read_incident(struct run *r, int fd, const char *path, struct source_result *res)
+{
+	struct stat sb;
+	char head[512];
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_size <= 0 ||
+	    (uint64_t)sb.st_size > INCIDENT_MAX_BYTES)
+		return 0;
+	ssize_t n = pread(fd, head, sizeof(head), 0);
+	if (n <= 0 || !incident_detect(head, (size_t)n))
+		return 0;
+	memset(res, 0, sizeof(*res));
+	r->src_events = 0;
+	char *doc = malloc((size_t)sb.st_size);
+	size_t got = 0;
+	while (doc && got < (size_t)sb.st_size) {
+		ssize_t k = pread(fd, doc + got, (size_t)sb.st_size - got, (off_t)got);
+		if (k <= 0)
+			break;
+		got += (size_t)k;
+	}
+	struct incident_item *item = NULL;
+	if (!doc || got != (size_t)sb.st_size) {
+		snprintf(res->error, sizeof(res->error), "%s", doc ? "short read" : strerror(ENOMEM));
+		free(doc);
+		return 1;
+	}
+	item = calloc(1, sizeof(*item));
+	if (!item || incident_parse(doc, got, &item->in) < 0) {
+		snprintf(res->error, sizeof(res->error), "%s",
+			 item ? "not a valid oomkit incident file (malformed JSON)" : strerror(ENOMEM));
+		free(item);
+		free(doc);
+		return 1;
+	}
+	res->bytes = got;
+	res->ok = true;
+	if (item->in.have_kernel_report) {
+		/* the kernel's lines, as /dev/kmsg records: through the normal path */
+		struct buf text = BUF_INIT;
+		int lines = incident_kernel_report(doc, got, &text);
+		int mfd = lines > 0 ? memfd_create("oomkit-incident", MFD_CLOEXEC) : -1;
+		if (mfd >= 0 && write_all(mfd, text.data, text.len) == 0 && lseek(mfd, 0, SEEK_SET) == 0) {
+			read_source(r, mfd, path, res);
+			res->bytes = got;
+		} else {
+			snprintf(res->error, sizeof(res->error), "its kernel report could not be read");
+			res->ok = false;
+		}
+		if (mfd >= 0)
+			close(mfd);
+		buf_release(&text);
+		free(item);
+	} else {
+		str_copy(item->source, sizeof(item->source), path, strlen(path));
+		r->nr_events++;
+		r->src_events++;
+		if (r->json) {
+			struct incident_item *v = realloc(r->incidents, (size_t)(r->nr_incidents + 1) * sizeof(*v));
+			if (v) {
+				r->incidents = v;
+				r->incidents[r->nr_incidents++] = *item;
+			}
+		} else {
+			render_incident_text(stdout, &item->in, path, r->nr_events, &r->st);
+		}
+		free(item);
+	}
+	free(doc);
+	return 1;
+}
+
 static int read_file_arg(struct run *r, const char *path, struct sources *srcs)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
@@ -397,7 +477,9 @@ static int read_file_arg(struct run *r, const char *path, struct sources *srcs)
 		log_result(sources_add(srcs, path, "file"), &res, 0);
 		return 1;
 	}
-	read_source(r, fd, is_stdin ? "-" : path, &res);
+	bool incident = !is_stdin && read_incident(r, fd, path, &res);
+	if (!incident)
+		read_source(r, fd, is_stdin ? "-" : path, &res);
 	if (!is_stdin)
 		close(fd);
 	strip_name(res.error, is_stdin ? "-" : path);
@@ -409,7 +491,8 @@ static int read_file_arg(struct run *r, const char *path, struct sources *srcs)
 		cmd_error(CMD, "%s", b.data ? b.data : "");
 		buf_release(&b);
 	}
-	log_result(sources_add(srcs, is_stdin ? "-" : path, is_stdin ? "stdin" : "file"), &res, r->src_events);
+	log_result(sources_add(srcs, is_stdin ? "-" : path, is_stdin ? "stdin" : incident ? "guard incident" : "file"),
+		   &res, r->src_events);
 	return res.ok ? 0 : 1;
 }
 
@@ -520,6 +603,9 @@ int cmd_explain(int argc, char **argv)
 		render_one(&r, r.kept);   /* numbered as the n-th event found */
 	}
 	if (r.json) {
+		render_explain_json_incidents_begin(&r.j);
+		for (int i = 0; i < r.nr_incidents; i++)
+			render_incident_json(&r.j, &r.incidents[i].in, r.incidents[i].source);
 		render_explain_json_sources_begin(&r.j);
 		for (int i = 0; i < srcs.n; i++) {
 			const struct source_log *x = &srcs.v[i];
@@ -535,6 +621,7 @@ int cmd_explain(int argc, char **argv)
 		free(r.kept);
 	}
 	free(srcs.v);
+	free(r.incidents);
 	free(r.a);
 	free(r.fs);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

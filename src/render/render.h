@@ -33,4 +33,14 @@ void render_explain_json_source(struct json *j, const char *name, const char *ki
 				uint64_t bytes, uint64_t lines, int events, const char *error);
 void render_explain_json_end(struct json *j);
 
+/* ---- guard incident files (incident.c) ------------------------------------ */
+struct incident;
+/* Closes "events" and opens "guard_incidents" (the guard's own decisions:
+ * incidents without a kernel report).  render_explain_json_sources_begin
+ * closes it in turn. */
+void render_explain_json_incidents_begin(struct json *j);
+void render_incident_json(struct json *j, const struct incident *in, const char *source);
+void render_incident_text(FILE *f, const struct incident *in, const char *source, int index,
+			  const struct style *st);
+
 #endif
