@@ -5,6 +5,8 @@
 
 #include "util/jsonread.h"
 
+static int hex4(const char *p, const char *e, unsigned *out);
+
 static const char *ws(const char *p, const char *e)
 {
 	while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
@@ -65,10 +67,116 @@ static const char *value_end(const char *p, const char *e)
 	return q > p ? q : NULL;
 }
 
+/* Strict grammar check (RFC 8259) of the value at p; its end or NULL.  The
+ * reader's other functions only skip spans, so a document is checked once
+ * here, whole, before anything is read from it. */
+static const char *check_value(const char *p, const char *e, int depth);
+
+static const char *check_string(const char *p, const char *e)
+{
+	if (p >= e || *p != '"')
+		return NULL;
+	for (p++; p < e; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '"')
+			return p + 1;
+		if (c < 0x20)
+			return NULL;
+		if (c == '\\') {
+			if (++p >= e)
+				return NULL;
+			if (*p == 'u') {
+				unsigned x;
+				if (hex4(p + 1, e, &x) < 0)
+					return NULL;
+				p += 4;
+			} else if (!strchr("\"\\/bfnrt", *p)) {
+				return NULL;
+			}
+		}
+	}
+	return NULL;
+}
+
+static const char *check_number(const char *p, const char *e)
+{
+	const char *s = p;
+	if (p < e && *p == '-')
+		p++;
+	if (p >= e || *p < '0' || *p > '9')
+		return NULL;
+	if (*p == '0')
+		p++;
+	else
+		while (p < e && *p >= '0' && *p <= '9')
+			p++;
+	if (p < e && *p == '.') {
+		p++;
+		if (p >= e || *p < '0' || *p > '9')
+			return NULL;
+		while (p < e && *p >= '0' && *p <= '9')
+			p++;
+	}
+	if (p < e && (*p == 'e' || *p == 'E')) {
+		p++;
+		if (p < e && (*p == '+' || *p == '-'))
+			p++;
+		if (p >= e || *p < '0' || *p > '9')
+			return NULL;
+		while (p < e && *p >= '0' && *p <= '9')
+			p++;
+	}
+	return p > s ? p : NULL;
+}
+
+static const char *check_value(const char *p, const char *e, int depth)
+{
+	p = ws(p, e);
+	if (p >= e || depth > JR_MAX_DEPTH)
+		return NULL;
+	if (*p == '"')
+		return check_string(p, e);
+	if (*p == '{' || *p == '[') {
+		char close = *p == '{' ? '}' : ']';
+		p = ws(p + 1, e);
+		if (p < e && *p == close)
+			return p + 1;
+		for (;;) {
+			if (close == '}') {
+				p = check_string(ws(p, e), e);
+				if (!p)
+					return NULL;
+				p = ws(p, e);
+				if (p >= e || *p != ':')
+					return NULL;
+				p++;
+			}
+			p = check_value(p, e, depth + 1);
+			if (!p)
+				return NULL;
+			p = ws(p, e);
+			if (p < e && *p == ',') {
+				p++;
+				continue;
+			}
+			if (p < e && *p == close)
+				return p + 1;
+			return NULL;
+		}
+	}
+	static const char *const lit[] = { "true", "false", "null" };
+	for (size_t i = 0; i < 3; i++) {
+		size_t n = strlen(lit[i]);
+		if ((size_t)(e - p) >= n && memcmp(p, lit[i], n) == 0)
+			return p + n;
+	}
+	return check_number(p, e);
+}
+
 int jr_doc(const char *s, size_t len, struct jr *out)
 {
 	const char *e = s + len, *p = ws(s, e);
-	const char *q = value_end(p, e);
+	const char *q = check_value(p, e, 0);
 	if (!q || ws(q, e) != e)
 		return -EINVAL;
 	out->p = p;

@@ -171,4 +171,29 @@ else
 	skip "cut .gz: no gzip"
 fi
 
+# --- the guard's incident files (oomkit-guard(1)) ----------------------------------------
+INC="$OOMKIT_SRCDIR/tests/fixtures/incidents"
+run explain --color=never "$INC/guard-kill.json"
+check "incident: the guard's own kill is explained" grep -q '^Guard incident 1: oomkit guard stopped hog (pid [0-9]*) with SIGKILL' "$OUT"
+check "incident: its recorded diagnosis is shown" grep -q 'memcg-limit' "$OUT"
+check "incident: exit 0" test "$rc" -eq 0
+run explain --color=never "$INC/kernel-oom-kill.json"
+check "incident: a kernel kill's report goes through the parser" grep -q '^OOM event 1: memory cgroup OOM' "$OUT"
+if $have_py; then
+	run explain --json "$INC/guard-kill.json" "$INC/guard-dry-run.json" "$INC/kernel-oom-kill.json"
+	check "incident: JSON has the kernel event and both guard decisions" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert len(d["events"]) == 1 and d["events"][0]["causes"][0]["id"] == "memcg-limit", d["events"]
+g = d["guard_incidents"]
+assert [x["kind"] for x in g] == ["guard-kill", "guard-dry-run"], g
+assert g[0]["signal"] == "SIGKILL" and g[0]["victim"]["comm"] == "hog" and g[1]["dry_run"] is True
+assert all(s["kind"] == "guard incident" and s["read"] for s in d["sources"])
+' "$OUT"
+fi
+printf '{"schema": "oomkit-incident/1", "kind": "guard-kill", "decision": {' >"$E2E_TMP/broken.json"
+run explain "$E2E_TMP/broken.json"
+check "incident: a malformed one is an error, exit 1" test "$rc" -eq 1
+check "incident: says why" grep -q 'not a valid oomkit incident file' "$ERR"
+
 finish
