@@ -60,8 +60,8 @@ static void usage(FILE *f)
 	      "\n"
 	      "With no FILE, reads the kernel ring buffer (/dev/kmsg, else syslog(2)), else\n"
 	      "/var/log/kern.log or /var/log/messages.  FILE '-' is standard input.\n"
-	      "Compressed files (.gz .xz .zst .bz2 .lz4) are read through the system's tools;
-incident files of 'oomkit guard' are read too.\n"
+	      "Compressed files (.gz .xz .zst .bz2 .lz4) are read through the system's tools;\n"
+	      "incident files of 'oomkit guard' are read too.\n"
 	      "\n"
 	      "Options:\n"
 	      "  -j, --json          print JSON (schema 1, see docs/explain-json.md)\n"
