@@ -89,7 +89,10 @@ install: $(BUILD)/oomkit
 	    install -D -m 0644 $$p $(DESTDIR)$(MANDIR)/man$$s/$${p##*/}; done; \
 	 else echo "scdoc not found: man pages not installed"; fi
 	@if [ -f dist/oomkit-guard.service ]; then \
-	  install -D -m 0644 dist/oomkit-guard.service $(DESTDIR)$(UNITDIR)/oomkit-guard.service; fi
+	  mkdir -p $(DESTDIR)$(UNITDIR) && \
+	  sed 's|/usr/local/bin/oomkit|$(BINDIR)/oomkit|g' dist/oomkit-guard.service \
+	    > $(DESTDIR)$(UNITDIR)/oomkit-guard.service && \
+	  chmod 0644 $(DESTDIR)$(UNITDIR)/oomkit-guard.service; fi
 	@if [ -f dist/guard.conf ] && [ ! -e $(DESTDIR)$(SYSCONFDIR)/oomkit/guard.conf ]; then \
 	  install -D -m 0644 dist/guard.conf $(DESTDIR)$(SYSCONFDIR)/oomkit/guard.conf; fi
 

@@ -162,7 +162,7 @@ static void degrade(const char *fmt, ...)
 
 /* A model event from the scope as it stands, so the explain engine can judge
  * a guard kill as it judges a kernel report. */
-static void build_event(const struct guard_scope *sc, const struct guard_task *victim)
+static void build_event(const struct guard_scope *sc, const struct guard_task *victim, int64_t freed_since_kib)
 {
 	struct oom_event *ev = &D.ev;
 	struct oom_task *keep = D.diag_tasks;
@@ -201,7 +201,11 @@ static void build_event(const struct guard_scope *sc, const struct guard_task *v
 		memcg_init(&s->memcg);
 		str_copy(s->memcg.path, sizeof(s->memcg.path), sc->name, strlen(sc->name));
 		s->memcg.version = sc->kind == SCOPE_CGROUP_V1 ? 1 : 2;
-		s->memcg.usage_kib = sc->usage_kib;
+		/* The scope was read again after the kill (to measure what it
+		 * freed): add that back, so the diagnosis judges the cgroup as
+		 * it stood when the guard decided, not after. */
+		s->memcg.usage_kib = known(sc->usage_kib) && known(freed_since_kib) && freed_since_kib > 0
+					     ? sat_add(sc->usage_kib, freed_since_kib) : sc->usage_kib;
 		s->memcg.limit_kib = sc->total_kib;
 		s->memcg.file_kib = sc->file_kib;
 		s->memcg.oom_kill_count = sc->kernel_oom_kills;
@@ -387,7 +391,7 @@ static int write_incident(const struct decision_facts *f, char *path_out, size_t
 		if (!arr)
 			json_arr_begin(&j, "events");
 		arr = true;
-		build_event(f->sc, f->victim);
+		build_event(f->sc, f->victim, f->measured_freed_kib);
 		event_analyse(&D.ev, &D.analysis);
 		findings_init(&D.findings);
 		diagnose_event_analysed(&D.ev, &D.analysis, &D.findings);

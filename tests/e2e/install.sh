@@ -9,6 +9,7 @@ make -s -C "$OOMKIT_SRCDIR" BUILD="$build" DESTDIR="$dest" PREFIX=/usr install >
 check "make install succeeds" test $? -eq 0
 check "binary installed and runs" "$dest/usr/bin/oomkit" --version
 check "guard unit installed" test -f "$dest/lib/systemd/system/oomkit-guard.service"
+check "guard unit runs the installed binary (PREFIX=/usr)" grep -q '^ExecStart=/usr/bin/oomkit guard' "$dest/lib/systemd/system/oomkit-guard.service"
 check "guard config installed" test -f "$dest/etc/oomkit/guard.conf"
 if command -v scdoc >/dev/null 2>&1; then
 	for p in oomkit oomkit-explain oomkit-top oomkit-status oomkit-adj oomkit-guard; do
