@@ -481,11 +481,24 @@ static void rule_memcg(struct ctx *c)
 		f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
 			"memory cgroup %s reached its memory+swap limit of %s (memory %s, swap included)", path,
 			K(c, 0, m->memsw_limit_kib), K(c, 1, m->usage_kib));
-	else
-		f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
-			"memory cgroup %s reached its limit of %s (usage %s, failcnt %s)", path,
-			K(c, 0, m->limit_kib), K(c, 1, m->usage_kib),
-			known(m->failcnt) ? (snprintf(c->b[2], sizeof(c->b[2]), "%lld", (long long)m->failcnt), c->b[2]) : "?");
+	else {
+		/* A kernel memcg OOM happens at the limit; the guard acts before it
+		 * (its incidents are judged by this rule too), so say how near. */
+		bool below = known(m->usage_kib) && known(m->limit_kib) && m->limit_kib > 0 &&
+			     m->usage_kib < m->limit_kib - m->limit_kib / 50;
+		char fc[48] = "";
+		if (known(m->failcnt))
+			snprintf(fc, sizeof(fc), ", failcnt %lld", (long long)m->failcnt);
+		if (below)
+			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
+				"memory cgroup %s was at %lld %% of its limit of %s (usage %s%s)", path,
+				(long long)(m->usage_kib * 100 / m->limit_kib), K(c, 0, m->limit_kib),
+				K(c, 1, m->usage_kib), fc);
+		else
+			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
+				"memory cgroup %s reached its limit of %s (usage %s%s)", path,
+				K(c, 0, m->limit_kib), K(c, 1, m->usage_kib), fc);
+	}
 	if (known(m->usage_kib) || known(m->limit_kib))
 		finding_evidence(f, "memory: usage %s, limit %s, failcnt %s", K(c, 0, m->usage_kib),
 				 LIM(c, 1, m->limit_kib),

@@ -337,6 +337,17 @@ TEST(memcg_limit)
 		if (strstr(A.swap_reasons[i], "swap limit 0"))
 			swap0 = true;
 	CHECK(swap0);
+	CHECK(strstr(F.items[0].summary, "reached its limit of 512 MiB (usage 512 MiB, failcnt 77)") != NULL);
+
+	/* The guard acts below the limit (its incidents are judged by the same
+	 * rule): say how near, not "reached"; an unknown failcnt is left out. */
+	ev.snap.memcg.usage_kib = 460 * MiB;
+	ev.snap.memcg.failcnt = OOM_NA;
+	run(&ev);
+	CHECK(strstr(F.items[0].summary, "was at 89 % of its limit of 512 MiB (usage 460 MiB)") != NULL);
+	CHECK(strstr(F.items[0].summary, "failcnt") == NULL);
+	ev.snap.memcg.usage_kib = 512 * MiB;
+	ev.snap.memcg.failcnt = 77;
 
 	/* tmpfs filling the cgroup: what used the memory comes first. */
 	ev.snap.memcg.anon_kib = 40 * MiB;
