@@ -1380,13 +1380,22 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 			 * second, vmstat and buddyinfo every 5th, no task or slab scan
 			 * (a scan of /proc costs more than a minute of the rest; the
 			 * decision's own scan is in every incident). */
-			bool near = false;
-			for (int i = 0; i < D.nr_scopes; i++)
-				if (known(D.scopes[i].avail_kib) && known(D.scopes[i].term_kib) &&
-				    D.scopes[i].avail_kib < 2 * D.scopes[i].term_kib)
+			bool near = false, calm = true;
+			for (int i = 0; i < D.nr_scopes; i++) {
+				if (!known(D.scopes[i].avail_kib) || !known(D.scopes[i].term_kib)) {
+					calm = false;
+					continue;
+				}
+				if (D.scopes[i].avail_kib < 2 * D.scopes[i].term_kib)
 					near = true;
+				if (D.scopes[i].avail_kib < 4 * D.scopes[i].term_kib)
+					calm = false;
+			}
+			/* Far from every threshold (4×) the counters move slowly and the
+			 * kernel's text generation for /proc/vmstat and buddyinfo is
+			 * most of the guard's idle CPU: every 15th second then. */
 			bool tasks = near;
-			bool full = near || D.rec.taken_total % 5 == 0;
+			bool full = near || D.rec.taken_total % (calm ? 15 : 5) == 0;
 			/* The machine scope was read in this wakeup: reuse its texts. */
 			D.rec.meminfo_hint = NULL;
 			D.rec.psi_hint = NULL;
