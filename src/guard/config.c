@@ -65,7 +65,8 @@ static const char *const default_protect[] = { "sshd", "systemd-journal", "syste
 
 void guard_config_defaults(struct guard_config *c)
 {
-	memset(c, 0, sizeof(*c));
+	memset(c, 0, offsetof(struct guard_config, pats));
+	pat_pool_init(&c->pats);
 	c->watch_machine = GUARD_AUTO;
 	c->mem_term_percent = 10;
 	c->mem_kill_percent = 5;
@@ -95,13 +96,7 @@ void guard_config_defaults(struct guard_config *c)
 
 void guard_config_release(struct guard_config *c)
 {
-	if (!c->compiled)
-		return;
-	for (int i = 0; i < c->nr_prefer; i++)
-		regfree(&c->prefer_re[i]);
-	for (int i = 0; i < c->nr_avoid; i++)
-		regfree(&c->avoid_re[i]);
-	c->compiled = false;
+	(void)c;
 }
 
 static int parse_bool(const char *v, bool *out)
@@ -145,58 +140,6 @@ static int split_exec(struct guard_config *c, const char *v, char *err, size_t e
 		return -EINVAL;
 	}
 	return 0;
-}
-
-/* glibc's regcomp copies the subtree of every '+' and bounded repetition
- * {m,n} (posix/regcomp.c duplicate_tree), so "a++++…" or nested bounds
- * grow exponentially: the fuzzer found 39 '+' taking gigabytes.  A
- * pattern is refused when the product of those copies exceeds 4096. */
-static bool pattern_affordable(const char *p)
-{
-	uint64_t product = 1;
-	bool in_bracket = false;
-	for (const char *q = p; *q; q++) {
-		if (*q == '\\' && q[1]) {
-			/* Back-references (a glibc extension to EREs) make matching
-			 * exponential: refused too. */
-			if (q[1] >= '1' && q[1] <= '9')
-				return false;
-			q++;
-			continue;
-		}
-		if (in_bracket) {
-			if (*q == ']')
-				in_bracket = false;
-			continue;
-		}
-		if (*q == '[') {
-			in_bracket = true;
-			if (q[1] == '^')
-				q++;
-			if (q[1] == ']')
-				q++;      /* a leading ']' is a literal */
-			continue;
-		}
-		uint64_t factor = 1;
-		if (*q == '+')
-			factor = 2;
-		else if (*q == '{') {
-			const char *r = q + 1;
-			uint64_t m = 0, n = 0;
-			if (scan_u64(&r, r + strlen(r), &m) != 0)
-				m = 0;
-			n = m;
-			if (*r == ',') {
-				r++;
-				if (scan_u64(&r, r + strlen(r), &n) != 0)
-					n = m + 1;   /* {m,}: m copies and a star */
-			}
-			factor = (n > m ? n : m) + 1;
-		}
-		if (factor > 4096 || (product *= factor) > 4096)
-			return false;
-	}
-	return true;
 }
 
 static int check_listen(const char *v, char *err, size_t errlen)
@@ -313,21 +256,13 @@ int guard_config_set(struct guard_config *c, const char *key, const char *value,
 			snprintf(err, errlen, "'%s': too many patterns (at most %d)", key, GUARD_MAX_PATTERNS);
 			return -EINVAL;
 		}
-		if (!pattern_affordable(value)) {
-			snprintf(err, errlen, "'%s': pattern '%.64s' is too costly to compile or match (repetitions multiplying past 4096, or a back-reference)",
-				 key, value);
-			return -EINVAL;
-		}
-		/* Compile once here only to report a bad pattern where it was written. */
-		regex_t re;
-		int rc = regcomp(&re, value, REG_EXTENDED | REG_NOSUB);
-		if (rc != 0) {
-			char msg[128];
-			regerror(rc, &re, msg, sizeof(msg));
+		/* Compiled here, so a bad pattern is reported where it was written. */
+		char msg[128];
+		if (pat_compile(&c->pats, pref ? &c->prefer_pat[*n] : &c->avoid_pat[*n], value, msg,
+				sizeof(msg)) != 0) {
 			snprintf(err, errlen, "'%s': bad regular expression '%.64s': %s", key, value, msg);
 			return -EINVAL;
 		}
-		regfree(&re);
 		str_copy(pref ? c->prefer[*n] : c->avoid[*n], GUARD_PATTERN_LEN, value, vlen);
 		(*n)++;
 		break;
@@ -497,24 +432,6 @@ int guard_config_finish(struct guard_config *c, char *err, size_t errlen)
 		snprintf(err, errlen, "metrics-file must be an absolute path");
 		return -EINVAL;
 	}
-	guard_config_release(c);
-	for (int i = 0; i < c->nr_prefer; i++)
-		if (regcomp(&c->prefer_re[i], c->prefer[i], REG_EXTENDED | REG_NOSUB) != 0) {
-			for (int j = 0; j < i; j++)
-				regfree(&c->prefer_re[j]);
-			snprintf(err, errlen, "bad pattern '%s'", c->prefer[i]);
-			return -EINVAL;
-		}
-	for (int i = 0; i < c->nr_avoid; i++)
-		if (regcomp(&c->avoid_re[i], c->avoid[i], REG_EXTENDED | REG_NOSUB) != 0) {
-			for (int j = 0; j < i; j++)
-				regfree(&c->avoid_re[j]);
-			for (int j = 0; j < c->nr_prefer; j++)
-				regfree(&c->prefer_re[j]);
-			snprintf(err, errlen, "bad pattern '%s'", c->avoid[i]);
-			return -EINVAL;
-		}
-	c->compiled = true;
 	return 0;
 }
 

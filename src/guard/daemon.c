@@ -3,8 +3,9 @@
  *
  * Start-up allocates everything (task table, recorder ring, sinks, HTTP
  * buffers), takes one warm-up pass through every code path that reads, then
- * mlockall()s; after that the loop allocates nothing (the exceptions are
- * libc's regexec for --prefer/--avoid patterns and a SIGHUP reload). */
+ * mlockall()s; after that the loop allocates nothing (the exception is a
+ * SIGHUP reload; --prefer/--avoid patterns are matched by util/pattern.c,
+ * which needs only the stack). */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -1375,27 +1376,8 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		}
 		now = guard_now_ns();
 		if (D.rec.cap > 0 && now >= D.next_record_ns) {
-			/* While a scope is within twice its term threshold, everything
-			 * every second; while memory is plentiful, meminfo and PSI every
-			 * second, vmstat and buddyinfo every 5th, no task or slab scan
-			 * (a scan of /proc costs more than a minute of the rest; the
-			 * decision's own scan is in every incident). */
-			bool near = false, calm = true;
-			for (int i = 0; i < D.nr_scopes; i++) {
-				if (!known(D.scopes[i].avail_kib) || !known(D.scopes[i].term_kib)) {
-					calm = false;
-					continue;
-				}
-				if (D.scopes[i].avail_kib < 2 * D.scopes[i].term_kib)
-					near = true;
-				if (D.scopes[i].avail_kib < 4 * D.scopes[i].term_kib)
-					calm = false;
-			}
-			/* Far from every threshold (4×) the counters move slowly and the
-			 * kernel's text generation for /proc/vmstat and buddyinfo is
-			 * most of the guard's idle CPU: every 15th second then. */
-			bool tasks = near;
-			bool full = near || D.rec.taken_total % (calm ? 15 : 5) == 0;
+			bool full, tasks;
+			guard_recorder_plan(D.scopes, D.nr_scopes, D.rec.taken_total, &full, &tasks);
 			/* The machine scope was read in this wakeup: reuse its texts. */
 			D.rec.meminfo_hint = NULL;
 			D.rec.psi_hint = NULL;
@@ -1473,6 +1455,5 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 	guard_config_release(D.cfg);
 	if (D.cfg != cfg)
 		*cfg = *D.cfg;
-	cfg->compiled = false;
 	return status;
 }

@@ -16,7 +16,6 @@
 #define OOMKIT_GUARD_H
 
 #include <poll.h>
-#include <regex.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -24,6 +23,7 @@
 
 #include "model/kernel.h"
 #include "model/snapshot.h"
+#include "util/pattern.h"
 
 #define GUARD_MAX_SCOPES 16
 #define GUARD_MAX_PATTERNS 16
@@ -61,8 +61,7 @@ struct guard_config {
 	char prefer[GUARD_MAX_PATTERNS][GUARD_PATTERN_LEN];
 	char avoid[GUARD_MAX_PATTERNS][GUARD_PATTERN_LEN];
 	char protect[GUARD_MAX_PROTECT][GUARD_NAME_LEN];  /* exact process names (comm) */
-	regex_t prefer_re[GUARD_MAX_PATTERNS], avoid_re[GUARD_MAX_PATTERNS];
-	bool compiled;                                    /* the regex_t above hold compiled patterns */
+	struct pat prefer_pat[GUARD_MAX_PATTERNS], avoid_pat[GUARD_MAX_PATTERNS];  /* in pats */
 	char events_path[OOM_PATH_LEN];
 	char incident_dir[OOM_PATH_LEN];
 	char metrics_listen[64];                          /* "127.0.0.1:9650"; "" off */
@@ -72,10 +71,14 @@ struct guard_config {
 	char exec_argv[GUARD_MAX_EXEC_ARGS][OOM_PATH_LEN / 4];
 	/* Where each scalar key was set (line, 0 = default, -1 = command line). */
 	int set_line[64];
+	/* Last, and not cleared by guard_config_defaults (only its counters
+	 * are): its pages cost nothing until patterns are compiled into it. */
+	struct pat_pool pats;
 };
 
 void guard_config_defaults(struct guard_config *c);
-/* Releases compiled patterns; c may be reused after guard_config_defaults. */
+/* Nothing to release since patterns live in c->pats; kept so that callers
+ * need not know. */
 void guard_config_release(struct guard_config *c);
 /* Sets one key (as written in the file, e.g. "mem-kill-percent").  line > 0
  * for a file line, -1 for the command line (which may override the file).
@@ -88,8 +91,7 @@ int guard_config_parse(struct guard_config *c, const char *text, size_t len, con
 		       char *err, size_t errlen);
 /* Reads and parses a file; a missing file is -ENOENT (the caller decides). */
 int guard_config_load(struct guard_config *c, const char *path, char *err, size_t errlen);
-/* Cross-key checks (kill < term, poll-min ≤ poll-max, …) and regex
- * compilation.  Returns 0 or -EINVAL with err. */
+/* Cross-key checks (kill < term, poll-min ≤ poll-max, …).  Returns 0 or -EINVAL with err. */
 int guard_config_finish(struct guard_config *c, char *err, size_t errlen);
 /* Writes the effective configuration as INI (for --check-config -v). */
 void guard_config_print(const struct guard_config *c, FILE *f);
@@ -282,6 +284,13 @@ struct guard_recorder {
 	const struct guard_psi *psi_hint;
 };
 int guard_recorder_init(struct guard_recorder *r, int seconds, int tasks_per_rec);
+/* What the snapshot of the taken_total-th second holds, from how near the
+ * scopes are to their SIGTERM thresholds: within 2× of one, everything
+ * (full, and the largest tasks); else vmstat and buddyinfo (full) every
+ * 5th second, or every 15th while every scope has 4× its threshold
+ * available; meminfo and PSI always. */
+void guard_recorder_plan(const struct guard_scope *scopes, int nr_scopes, uint64_t taken_total,
+			 bool *full, bool *tasks);
 void guard_recorder_release(struct guard_recorder *r);
 /* Takes one snapshot: meminfo and PSI always; vmstat and buddyinfo when
  * full (else they are unknown in it); the largest tasks and slab caches

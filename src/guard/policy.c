@@ -25,12 +25,13 @@ int64_t guard_task_freeable_kib(const struct guard_task *gt, int64_t page_size_k
 	return pages * page_size_kib;
 }
 
-static bool matches(const regex_t *re, int n, const struct guard_task *gt)
+static bool matches(const struct pat_pool *pool, const struct pat *pats, int n,
+		    const struct guard_task *gt)
 {
 	for (int i = 0; i < n; i++) {
-		if (regexec(&re[i], gt->t.comm, 0, NULL, 0) == 0)
+		if (pat_search(pool, &pats[i], gt->t.comm))
 			return true;
-		if (gt->cmdline[0] && regexec(&re[i], gt->cmdline, 0, NULL, 0) == 0)
+		if (gt->cmdline[0] && pat_search(pool, &pats[i], gt->cmdline))
 			return true;
 	}
 	return false;
@@ -61,9 +62,9 @@ void guard_policy_classify(const struct guard_config *c, struct guard_task *gt, 
 		gt->tier = -1;
 		return;
 	}
-	if (c->compiled && matches(c->prefer_re, c->nr_prefer, gt))
+	if (matches(&c->pats, c->prefer_pat, c->nr_prefer, gt))
 		gt->tier = 0;
-	else if (c->compiled && matches(c->avoid_re, c->nr_avoid, gt))
+	else if (matches(&c->pats, c->avoid_pat, c->nr_avoid, gt))
 		gt->tier = 2;
 }
 

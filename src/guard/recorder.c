@@ -277,6 +277,31 @@ static void top_tasks(struct guard_rec *s, int want, int proc_dirfd, struct guar
 	}
 }
 
+void guard_recorder_plan(const struct guard_scope *scopes, int nr_scopes, uint64_t taken_total,
+			 bool *full, bool *tasks)
+{
+	/* Within twice a term threshold, everything every second.  While memory
+	 * is plentiful no task or slab scan (a scan of /proc costs more than a
+	 * minute of the rest; the decision's own scan is in every incident),
+	 * and far from every threshold (4×) the counters move slowly and the
+	 * kernel's text generation for /proc/vmstat and buddyinfo is most of
+	 * the guard's idle CPU: every 15th second then, else every 5th.  A
+	 * scope whose level is unknown is never calm. */
+	bool near = false, calm = true;
+	for (int i = 0; i < nr_scopes; i++) {
+		if (!known(scopes[i].avail_kib) || !known(scopes[i].term_kib)) {
+			calm = false;
+			continue;
+		}
+		if (scopes[i].avail_kib < 2 * scopes[i].term_kib)
+			near = true;
+		if (scopes[i].avail_kib < 4 * scopes[i].term_kib)
+			calm = false;
+	}
+	*tasks = near;
+	*full = near || taken_total % (calm ? 15 : 5) == 0;
+}
+
 int guard_recorder_take(struct guard_recorder *r, const struct guard_scope *scopes, int nr_scopes,
 			int proc_dirfd, bool full, struct guard_taskset *ts)
 {

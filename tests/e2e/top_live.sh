@@ -57,9 +57,11 @@ for p in "$pa" "$pb" "$pc"; do
 	check "holder $p: predicted oom_score = kernel's (±1)" \
 		awk -v p="$p" '$1=="holder" && $2==p { d=$4-$6; exit !(d>=-1 && d<=1) }' "$E2E_TMP/cmp.txt"
 done
-# (a task that grew between our read and the kernel's may differ: ≤ 5 %)
-check "every live task: predicted oom_score = kernel's (±1; ≤ 5 % raced)" \
-	awk '$1=="good" { exit !($2 > 10 && $4 * 20 <= $2 + 40) }' "$E2E_TMP/cmp.txt"
+# (a task that grew between our read and the kernel's may differ: ≤ 5 %,
+# and at most 2 on a quiet machine with a handful of processes)
+nm=$(grep -c '^mismatch' "$E2E_TMP/cmp.txt")
+check "every live task: predicted oom_score = kernel's (±1; ≤ 5 % raced; $nm off: $(grep -m 3 '^mismatch' "$E2E_TMP/cmp.txt" | tr '\n' ';'))" \
+	awk '$1=="good" { exit !($2 >= 4 && $4 * 20 <= $2 + 40) }' "$E2E_TMP/cmp.txt"
 check "ranking: adj 300 first, then 100 MiB, then 40 MiB" \
 	grep -qx "order $pc $pb $pa" "$E2E_TMP/cmp.txt"
 cgrel=$(awk -F: '$2 ~ /(^|,)memory(,|$)/ {print $3}' /proc/$pa/cgroup)

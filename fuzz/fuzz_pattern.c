@@ -1,0 +1,72 @@
+/* fuzz_pattern.c — util/pattern.c, the matcher of the guard's --prefer and
+ * --avoid patterns, on hostile bytes.  The first line is the pattern, each
+ * further line a subject.  Compiling and matching must stay cheap whatever
+ * the pattern (the point of not using libc's regex), and where the pattern
+ * is small enough for glibc's regcomp to stay cheap too, the two must agree
+ * on every subject: the syntax promised is glibc's ERE. */
+#include <regex.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/pattern.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* glibc copies the subtree of every '+' and {m,n}: keep to patterns where
+ * that stays small, so a slow glibc is not taken for a slow oomkit. */
+static int glibc_affordable(const char *re)
+{
+	int reps = 0;
+	for (const char *p = re; *p; p++) {
+		if (*p == '+' || *p == '{' || (*p == '\\' && p[1] >= '1' && p[1] <= '9'))
+			reps++;
+		if (*p >= '0' && *p <= '9' && p[1] >= '0' && p[1] <= '9')
+			return 0;      /* counts of 10 and more: (a|b|){473}{473} overflows its stack */
+	}
+	return strlen(re) <= 24 && reps <= 2;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct pat_pool pool;
+	static char text[8193];
+	if (size > 8192)
+		return 0;
+	memcpy(text, data, size);
+	text[size] = '\0';
+	for (size_t i = 0; i < size; i++)      /* NUL ends a C string; keep lines apart */
+		if (text[i] == '\0')
+			text[i] = '\n';
+	char *nl = strchr(text, '\n');
+	char *subjects = nl ? nl + 1 : text + size;
+	if (nl)
+		*nl = '\0';
+	pat_pool_init(&pool);
+	struct pat p;
+	char err[256];
+	int orc = pat_compile(&pool, &p, text, err, sizeof(err));
+	regex_t r;
+	int grc = -1;
+	if (glibc_affordable(text))
+		grc = regcomp(&r, text, REG_EXTENDED | REG_NOSUB);
+	for (char *s = subjects;;) {
+		char *e = strchr(s, '\n');
+		if (e)
+			*e = '\0';
+		if (orc == 0) {
+			int o = pat_search(&pool, &p, s);
+			if (grc == 0 && o != (regexec(&r, s, 0, NULL, 0) == 0)) {
+				fprintf(stderr, "pattern '%s' on '%s': oomkit %d, glibc %d\n", text, s, o, !o);
+				abort();
+			}
+		}
+		if (!e)
+			break;
+		s = e + 1;
+	}
+	if (grc == 0)
+		regfree(&r);
+	return 0;
+}
