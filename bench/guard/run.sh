@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/guard/run.sh OOMKIT [--whole-machine]
 #
+# IDLE_ONLY=1 stops after part 1.
 # 1. Idle cost over IDLE_SECONDS (60): oomkit guard (whole machine, defaults,
 #    --dry-run) next to earlyoom (Debian's, defaults, --dryrun), run at the
 #    same time: CPU time, RSS, wakeups (voluntary + involuntary context
@@ -37,6 +38,10 @@ MIB=$((1024 * 1024))
 cpu_ns() { awk '{print $1}' "/proc/$1/schedstat" 2>/dev/null || echo 0; }   # time on CPU, ns
 ctxt() { awk '/^(voluntary|nonvoluntary)_ctxt_switches/{s += $2} END{print s + 0}' "/proc/$1/status" 2>/dev/null; }
 rss_kib() { awk '/^VmRSS/{print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# PSS (shared pages divided among their users) and private pages (what the
+# machine gets back when the process exits): RSS counts every libc page.
+pss_kib() { awk '/^Pss:/{print $2}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
+priv_kib() { awk '/^Private_(Clean|Dirty):/{s += $2} END{print s + 0}' "/proc/$1/smaps_rollup" 2>/dev/null; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 percentile() {  # percentile P < numbers (nearest rank)
 	sort -n | awk -v p="$1" '{v[NR] = $1} END{ if (!NR) { print "n/a"; exit } i = int((p / 100) * NR + 0.999999); if (i < 1) i = 1; if (i > NR) i = NR; print v[i] }'
@@ -84,22 +89,26 @@ g_t0=$(cpu_ns $gp) g_c0=$(ctxt $gp)
 sleep "$IDLE_SECONDS"
 g_cpu=$(awk -v a="$(cpu_ns $gp)" -v b="$g_t0" 'BEGIN{printf "%.2f", (a - b) / 1e6}')
 g_wk=$(( $(ctxt $gp) - g_c0 ))
-g_rss=$(rss_kib $gp)
+g_rss=$(rss_kib $gp) g_pss=$(pss_kib $gp) g_priv=$(priv_kib $gp)
 printf '%-22s %14s %14s %10s\n' "" "oomkit guard" "earlyoom" "ratio"
 if [ -n "$ep" ]; then
 	e_cpu=$(awk -v a="$(cpu_ns $ep)" -v b="$e_t0" 'BEGIN{printf "%.2f", (a - b) / 1e6}')
 	e_wk=$(( $(ctxt $ep) - e_c0 ))
-	e_rss=$(rss_kib $ep)
+	e_rss=$(rss_kib $ep) e_pss=$(pss_kib $ep) e_priv=$(priv_kib $ep)
 else
-	e_cpu=n/a e_wk=n/a e_rss=n/a
+	e_cpu=n/a e_wk=n/a e_rss=n/a e_pss=n/a e_priv=n/a
 fi
 printf '%-22s %14s %14s %10s\n' "CPU time (ms)" "$g_cpu" "$e_cpu" "$(ratio "$g_cpu" "$e_cpu")"
 printf '%-22s %14s %14s %10s\n' "RSS (KiB)" "$g_rss" "$e_rss" "$(ratio "$g_rss" "$e_rss")"
+printf '%-22s %14s %14s %10s\n' "  PSS (KiB)" "$g_pss" "$e_pss" "$(ratio "$g_pss" "$e_pss")"
+printf '%-22s %14s %14s %10s\n' "  private (KiB)" "$g_priv" "$e_priv" "$(ratio "$g_priv" "$e_priv")"
 printf '%-22s %14s %14s %10s\n' "wakeups (ctx switches)" "$g_wk" "$e_wk" "$(ratio "$g_wk" "$e_wk")"
-echo "(CPU time from /proc/PID/schedstat, ns resolution; both run side by side, so machine noise hits both)"
+echo "(CPU time from /proc/PID/schedstat, ns resolution; both run side by side, so machine noise hits both;"
+echo " private pages include a freshly built binary's page cache until it is written back)"
 kill $gp 2>/dev/null; wait $gp 2>/dev/null
 [ -n "$ep" ] && { kill $ep 2>/dev/null; wait $ep 2>/dev/null; }
 echo
+[ "${IDLE_ONLY:-0}" = 1 ] && exit 0
 
 # --- 2. reaction in a 512 MiB cgroup ---------------------------------------
 echo "== reaction in a 512 MiB cgroup, $RUNS runs per speed (grace-ms $GRACE_MS) =="

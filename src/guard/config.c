@@ -65,7 +65,9 @@ static const char *const default_protect[] = { "sshd", "systemd-journal", "syste
 
 void guard_config_defaults(struct guard_config *c)
 {
-	memset(c, 0, offsetof(struct guard_config, pats));
+	memset(c, 0, offsetof(struct guard_config, events_path));
+	c->events_path[0] = c->incident_dir[0] = c->metrics_listen[0] = c->metrics_file[0] = '\0';
+	c->exec_cmd[0] = '\0';
 	pat_pool_init(&c->pats);
 	c->watch_machine = GUARD_AUTO;
 	c->mem_term_percent = 10;

@@ -1079,7 +1079,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		guard_log(GLOG_ERR, "out of memory at start-up");
 		return 1;
 	}
-	D.diag_tasks = calloc(DIAG_TASKS, sizeof(*D.diag_tasks));
+	D.diag_tasks = guard_alloc_zeroed(DIAG_TASKS * sizeof(*D.diag_tasks));
 	if (!D.diag_tasks || guard_sink_open(&D.sink, sink_buf, sizeof(sink_buf)) != 0 ||
 	    guard_sink_open(&D.msink, msink_buf, sizeof(msink_buf)) != 0 ||
 	    guard_sink_open(&D.esink, esink_buf, sizeof(esink_buf)) != 0) {
@@ -1131,14 +1131,30 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 	D.ms.start_time_s = (int64_t)time(NULL);
 	D.ms.dry_run = D.cfg->dry_run;
 
-	/* Warm-up: one pass through every reader and writer, so the pages of
-	 * the code and buffers are present before they are locked. */
+	/* Warm-up: first drop the mappings of code and constants (start-up's
+	 * own code is not needed again; see resident.c), then one pass through
+	 * every reader and writer and a decision's choice, so the pages of the
+	 * code the loop and a decision run are present before they are locked.
+	 * The task table's pages are then given back: a decision's scan
+	 * touches them again (zero pages, about a microsecond each), and until
+	 * then they would only sit in the RSS. */
+	if (D.cfg->mlock)
+		guard_trim_resident();
 	for (int i = 0; i < D.nr_scopes; i++)
 		guard_scope_read(&D.scopes[i], D.cfg);
 	guard_recorder_take(&D.rec, D.scopes, D.nr_scopes, D.proc_dirfd, true, &D.ts);
 	guard_scan(D.proc_dirfd, -1, true, &D.ts);
-	guard_sink_reset(&D.msink);
-	guard_metrics_render(D.msink.f, &D.ms);
+	{
+		struct guard_choice ch;
+		guard_policy_choose(D.cfg, &D.ts, D.self_pid, (int64_t)sysconf(_SC_PHYS_PAGES), D.page_kib,
+				    &D.kv, 0, &ch);
+	}
+	if (D.cfg->metrics_listen[0] || D.cfg->metrics_file[0]) {
+		guard_sink_reset(&D.msink);
+		guard_metrics_render(D.msink.f, &D.ms);
+	}
+	guard_release_pages(D.ts.tasks, GUARD_MAX_TASKS * sizeof(*D.ts.tasks));
+	D.ts.n = 0;
 	if (D.cfg->mlock && mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT) != 0 &&
 	    mlockall(MCL_CURRENT | MCL_FUTURE) != 0)
 		degrade("mlockall: %s: the guard's pages may be swapped out or reclaimed", strerror(errno));
@@ -1437,7 +1453,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 	guard_http_close(&D.http);
 	guard_recorder_release(&D.rec);
 	guard_taskset_release(&D.ts);
-	free(D.diag_tasks);
+	guard_free_zeroed(D.diag_tasks, DIAG_TASKS * sizeof(*D.diag_tasks));
 	guard_sink_close(&D.sink);
 	guard_sink_close(&D.msink);
 	guard_sink_close(&D.esink);

@@ -40,7 +40,6 @@ enum guard_tristate { GUARD_AUTO = -1, GUARD_NO = 0, GUARD_YES = 1 };
 struct guard_config {
 	int watch_machine;                       /* GUARD_AUTO: yes unless a cgroup is given */
 	int nr_cgroups;
-	char cgroups[GUARD_MAX_SCOPES][OOM_PATH_LEN];
 	/* Thresholds, in percent of the scope's size that is still available:
 	 * below term → SIGTERM and a grace; below kill → SIGKILL at once. */
 	int mem_term_percent, mem_kill_percent;           /* MemAvailable / MemTotal */
@@ -58,21 +57,24 @@ struct guard_config {
 	int recorder_seconds;                             /* snapshots kept (one a second) */
 	int recorder_tasks;                               /* top tasks kept per snapshot */
 	int nr_prefer, nr_avoid, nr_protect;
-	char prefer[GUARD_MAX_PATTERNS][GUARD_PATTERN_LEN];
-	char avoid[GUARD_MAX_PATTERNS][GUARD_PATTERN_LEN];
-	char protect[GUARD_MAX_PROTECT][GUARD_NAME_LEN];  /* exact process names (comm) */
+	int exec_argc;
 	struct pat prefer_pat[GUARD_MAX_PATTERNS], avoid_pat[GUARD_MAX_PATTERNS];  /* in pats */
+	/* Where each scalar key was set (line, 0 = default, -1 = command line). */
+	int set_line[64];
+	/* From here on, guard_config_defaults only empties (first byte, or the
+	 * count above) instead of clearing: a configuration costs the guard
+	 * only the pages it uses.  Entries past their count are never read. */
 	char events_path[OOM_PATH_LEN];
 	char incident_dir[OOM_PATH_LEN];
 	char metrics_listen[64];                          /* "127.0.0.1:9650"; "" off */
 	char metrics_file[OOM_PATH_LEN];
 	char exec_cmd[OOM_PATH_LEN];
-	int exec_argc;
+	char cgroups[GUARD_MAX_SCOPES][OOM_PATH_LEN];
+	char prefer[GUARD_MAX_PATTERNS][GUARD_PATTERN_LEN];
+	char avoid[GUARD_MAX_PATTERNS][GUARD_PATTERN_LEN];
+	char protect[GUARD_MAX_PROTECT][GUARD_NAME_LEN];  /* exact process names (comm) */
 	char exec_argv[GUARD_MAX_EXEC_ARGS][OOM_PATH_LEN / 4];
-	/* Where each scalar key was set (line, 0 = default, -1 = command line). */
-	int set_line[64];
-	/* Last, and not cleared by guard_config_defaults (only its counters
-	 * are): its pages cost nothing until patterns are compiled into it. */
+	/* Last: its pages cost nothing until patterns are compiled into it. */
 	struct pat_pool pats;
 };
 
@@ -117,6 +119,18 @@ struct guard_taskset {
 };
 
 int guard_taskset_init(struct guard_taskset *ts);
+/* resident.c: drops the page-table entries of every read-only private file
+ * mapping that holds only the file's content (code and constants), so that
+ * the warm-up pass maps back only what the loop uses.  Returns the KiB
+ * of mappings dropped, or -errno. */
+int64_t guard_trim_resident(void);
+/* Zeroed memory straight from the kernel: no page is touched until used
+ * (calloc clears memory the heap reuses, touching all of it). */
+void *guard_alloc_zeroed(size_t len);
+void guard_free_zeroed(void *p, size_t len);
+/* Gives back the whole pages inside [p, p + len) of memory whose content is
+ * not needed (they read as zero when touched again). */
+void guard_release_pages(void *p, size_t len);
 void guard_taskset_release(struct guard_taskset *ts);
 /* Reads one process into gt (ENOENT/ESRCH: it is gone).  need_cmdline also
  * reads /proc/PID/cmdline. */
@@ -384,5 +398,15 @@ uint64_t guard_now_ns(void);          /* CLOCK_MONOTONIC */
 ssize_t guard_pread(int fd, char *buf, size_t cap);
 /* Value of "Key:" (at line start) in a /proc/meminfo-like text, as a number; -ENOENT absent. */
 int guard_key_value(const char *text, const char *key, int64_t *out);
+/* Several keys in one pass over text[0, len), stopping once all are found
+ * (the guard reads /proc/meminfo every second and /proc/PID/status for
+ * every process of a decision).  A key ("MemTotal:") counts at a line
+ * start only; its value, the number after it, goes to *out; a key absent
+ * or without a number leaves *out as it was.  Returns the number found. */
+struct guard_kv {
+	const char *key;
+	int64_t *out;
+};
+int guard_key_values(const char *text, size_t len, const struct guard_kv *kv, size_t n);
 
 #endif

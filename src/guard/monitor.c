@@ -356,17 +356,14 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 		if (n < 0)
 			return (int)n;
 		/* meminfo_text is kept for the recorder */
-		int64_t total = OOM_NA, avail = OOM_NA, stot = 0, sfree = 0;
-		if (guard_key_value(meminfo_text, "MemTotal:", &v) == 0)
-			total = v;
-		if (guard_key_value(meminfo_text, "MemAvailable:", &v) == 0)
-			avail = v;
-		else if (guard_key_value(meminfo_text, "MemFree:", &v) == 0)
-			avail = v;        /* < 3.14: no MemAvailable */
-		if (guard_key_value(meminfo_text, "SwapTotal:", &v) == 0)
-			stot = v;
-		if (guard_key_value(meminfo_text, "SwapFree:", &v) == 0)
-			sfree = v;
+		int64_t total = OOM_NA, avail = OOM_NA, mfree = OOM_NA, stot = 0, sfree = 0;
+		const struct guard_kv kv[] = {
+			{ "MemTotal:", &total }, { "MemFree:", &mfree }, { "MemAvailable:", &avail },
+			{ "SwapTotal:", &stot }, { "SwapFree:", &sfree },
+		};
+		guard_key_values(meminfo_text, (size_t)n, kv, ARRAY_SIZE(kv));
+		if (!known(avail))
+			avail = mfree;    /* < 3.14: no MemAvailable */
 		sc->total_kib = total;
 		sc->avail_kib = avail;
 		sc->swap_total_kib = stot;

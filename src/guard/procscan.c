@@ -77,17 +77,59 @@ int guard_key_value(const char *text, const char *key, int64_t *out)
 	return -ENOENT;
 }
 
+static bool number_at(const char *q, const char *e, int64_t *out)
+{
+	while (q < e && (*q == ' ' || *q == '\t' || *q == ':'))
+		q++;
+	uint64_t v = 0;
+	const char *s = q;
+	while (q < e && *q >= '0' && *q <= '9') {
+		if (v > (UINT64_MAX - 9) / 10)
+			return false;
+		v = v * 10 + (uint64_t)(*q++ - '0');
+	}
+	if (q == s || v > INT64_MAX)
+		return false;
+	*out = (int64_t)v;
+	return true;
+}
+
+int guard_key_values(const char *text, size_t len, const struct guard_kv *kv, size_t n)
+{
+	uint64_t pending = n >= 64 ? UINT64_MAX : ((uint64_t)1 << n) - 1;
+	size_t klen[64];
+	for (size_t i = 0; i < n && i < 64; i++)
+		klen[i] = strlen(kv[i].key);
+	int found = 0;
+	const char *p = text, *end = text + len;
+	while (p < end && pending) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		for (size_t i = 0; i < n && i < 64; i++) {
+			if (!(pending & ((uint64_t)1 << i)) || kv[i].key[0] != *p ||
+			    (size_t)(le - p) < klen[i] || memcmp(p, kv[i].key, klen[i]))
+				continue;
+			pending &= ~((uint64_t)1 << i);
+			if (number_at(p + klen[i], le, kv[i].out))
+				found++;
+			break;
+		}
+		p = le + 1;
+	}
+	return found;
+}
+
 int guard_taskset_init(struct guard_taskset *ts)
 {
 	ts->n = 0;
 	ts->truncated = false;
-	ts->tasks = calloc(GUARD_MAX_TASKS, sizeof(*ts->tasks));
+	ts->tasks = guard_alloc_zeroed(GUARD_MAX_TASKS * sizeof(*ts->tasks));
 	return ts->tasks ? 0 : -ENOMEM;
 }
 
 void guard_taskset_release(struct guard_taskset *ts)
 {
-	free(ts->tasks);
+	guard_free_zeroed(ts->tasks, GUARD_MAX_TASKS * sizeof(*ts->tasks));
 	ts->tasks = NULL;
 	ts->n = 0;
 }
@@ -151,20 +193,27 @@ int guard_read_task(int proc_dirfd, int64_t pid, bool need_cmdline, struct guard
 		long ps = sysconf(_SC_PAGESIZE);
 		page_kib = ps > 0 ? ps / 1024 : 4;
 	}
-	if (guard_key_value(buf, "Uid:", &v) == 0)
-		g.t.uid = v;
-	if (guard_key_value(buf, "RssAnon:", &v) == 0)
-		g.t.rss_anon_pages = v / page_kib;
-	if (guard_key_value(buf, "RssFile:", &v) == 0)
-		g.t.rss_file_pages = v / page_kib;
-	if (guard_key_value(buf, "RssShmem:", &v) == 0)
-		g.t.rss_shmem_pages = v / page_kib;
-	if (guard_key_value(buf, "VmSwap:", &v) == 0)
-		g.t.swapents_pages = v / page_kib;
-	if (guard_key_value(buf, "VmPTE:", &v) == 0)
-		g.t.pgtables_bytes = v * 1024;
-	if (guard_key_value(buf, "VmSize:", &v) == 0)
-		g.t.total_vm_pages = v / page_kib;
+	int64_t uid = OOM_NA, anon = OOM_NA, file = OOM_NA, shmem = OOM_NA, swap = OOM_NA,
+		pte = OOM_NA, size = OOM_NA;
+	const struct guard_kv kv[] = {
+		{ "Uid:", &uid }, { "VmSize:", &size }, { "RssAnon:", &anon }, { "RssFile:", &file },
+		{ "RssShmem:", &shmem }, { "VmPTE:", &pte }, { "VmSwap:", &swap },
+	};
+	guard_key_values(buf, (size_t)n, kv, ARRAY_SIZE(kv));
+	if (known(uid))
+		g.t.uid = uid;
+	if (known(anon))
+		g.t.rss_anon_pages = anon / page_kib;
+	if (known(file))
+		g.t.rss_file_pages = file / page_kib;
+	if (known(shmem))
+		g.t.rss_shmem_pages = shmem / page_kib;
+	if (known(swap))
+		g.t.swapents_pages = swap / page_kib;
+	if (known(pte))
+		g.t.pgtables_bytes = pte * 1024;
+	if (known(size))
+		g.t.total_vm_pages = size / page_kib;
 	if (known(g.t.rss_anon_pages) && known(g.t.rss_file_pages) && known(g.t.rss_shmem_pages))
 		g.t.rss_pages = g.t.rss_anon_pages + g.t.rss_file_pages + g.t.rss_shmem_pages;
 

@@ -20,17 +20,17 @@ int guard_recorder_init(struct guard_recorder *r, int seconds, int tasks_per_rec
 	r->cap = seconds;
 	r->tasks_per_rec = tasks_per_rec < GUARD_REC_TASKS ? tasks_per_rec : GUARD_REC_TASKS;
 	if (seconds > 0) {
-		r->ring = calloc((size_t)seconds, sizeof(*r->ring));
-		r->task_store = calloc((size_t)seconds * GUARD_REC_TASKS, sizeof(*r->task_store));
+		r->ring = guard_alloc_zeroed((size_t)seconds * sizeof(*r->ring));
+		r->task_store = guard_alloc_zeroed((size_t)seconds * GUARD_REC_TASKS * sizeof(*r->task_store));
 		if (!r->ring || !r->task_store) {
-			free(r->ring);
-			free(r->task_store);
+			guard_free_zeroed(r->ring, (size_t)seconds * sizeof(*r->ring));
+			guard_free_zeroed(r->task_store, (size_t)seconds * GUARD_REC_TASKS * sizeof(*r->task_store));
 			r->ring = NULL;
 			r->task_store = NULL;
 			return -ENOMEM;
 		}
-		for (int i = 0; i < seconds; i++)
-			r->ring[i].tasks = r->task_store + (size_t)i * GUARD_REC_TASKS;
+		/* Each slot's task pointer is set when the slot is taken: setting
+		 * them all here would touch every page of the ring at start. */
 	}
 	r->fd_meminfo = open("/proc/meminfo", O_RDONLY | O_CLOEXEC);
 	r->fd_vmstat = open("/proc/vmstat", O_RDONLY | O_CLOEXEC);
@@ -48,59 +48,29 @@ void guard_recorder_release(struct guard_recorder *r)
 			close(*fds[i]);
 			*fds[i] = -1;
 		}
-	free(r->ring);
-	free(r->task_store);
+	guard_free_zeroed(r->ring, (size_t)r->cap * sizeof(*r->ring));
+	guard_free_zeroed(r->task_store, (size_t)r->cap * GUARD_REC_TASKS * sizeof(*r->task_store));
 	r->ring = NULL;
 	r->task_store = NULL;
 	r->cap = r->count = 0;
 }
 
-/* /proc/meminfo in one pass ("Key:   123 kB" lines).  This runs every
- * second: key lengths are constants and a line is compared only with the
- * keys of its length and first letter. */
+/* /proc/meminfo in one pass (guard_key_values), every second. */
 static void parse_meminfo(const char *text, struct guard_rec *s)
 {
-	static const struct { const char *key; unsigned char len; unsigned short off; } keys[] = {
-#define K(name, field) { name, sizeof(name) - 1, offsetof(struct guard_rec, field) }
-		K("MemTotal", mem_total), K("MemFree", mem_free), K("MemAvailable", mem_available),
-		K("Buffers", buffers), K("Cached", cached), K("SwapTotal", swap_total),
-		K("SwapFree", swap_free), K("AnonPages", anon_pages), K("Shmem", shmem),
-		K("SReclaimable", slab_reclaimable), K("SUnreclaim", slab_unreclaimable),
-		K("KernelStack", kernel_stack), K("PageTables", page_tables), K("Dirty", dirty),
-		K("Writeback", writeback), K("Unevictable", unevictable),
-		K("Committed_AS", committed_as), K("CommitLimit", commit_limit),
-#undef K
+	const struct guard_kv kv[] = {
+		{ "MemTotal:", &s->mem_total }, { "MemFree:", &s->mem_free },
+		{ "MemAvailable:", &s->mem_available }, { "Buffers:", &s->buffers },
+		{ "Cached:", &s->cached }, { "SwapTotal:", &s->swap_total }, { "SwapFree:", &s->swap_free },
+		{ "AnonPages:", &s->anon_pages }, { "Shmem:", &s->shmem },
+		{ "SReclaimable:", &s->slab_reclaimable }, { "SUnreclaim:", &s->slab_unreclaimable },
+		{ "KernelStack:", &s->kernel_stack }, { "PageTables:", &s->page_tables },
+		{ "Dirty:", &s->dirty }, { "Writeback:", &s->writeback }, { "Unevictable:", &s->unevictable },
+		{ "Committed_AS:", &s->committed_as }, { "CommitLimit:", &s->commit_limit },
 	};
-	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
-		*(int64_t *)((char *)s + keys[i].off) = OOM_NA;
-	const char *p = text;
-	while (*p) {
-		const char *q = p;
-		while (*q && *q != ':' && *q != '\n')
-			q++;
-		if (*q == ':') {
-			size_t kl = (size_t)(q - p);
-			for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
-				if (keys[i].len != kl || keys[i].key[0] != p[0] || memcmp(p, keys[i].key, kl))
-					continue;
-				q++;
-				while (*q == ' ')
-					q++;
-				uint64_t v = 0;
-				bool any = false;
-				while (*q >= '0' && *q <= '9' && v < (UINT64_MAX - 9) / 10) {
-					v = v * 10 + (uint64_t)(*q++ - '0');
-					any = true;
-				}
-				if (any && v <= INT64_MAX)
-					*(int64_t *)((char *)s + keys[i].off) = (int64_t)v;
-				break;
-			}
-		}
-		while (*q && *q != '\n')
-			q++;
-		p = *q ? q + 1 : q;
-	}
+	for (size_t i = 0; i < ARRAY_SIZE(kv); i++)
+		*kv[i].out = OOM_NA;
+	guard_key_values(text, strlen(text), kv, ARRAY_SIZE(kv));
 }
 
 /* /proc/vmstat in one pass: "name value" lines, the counters the recorder
@@ -308,6 +278,7 @@ int guard_recorder_take(struct guard_recorder *r, const struct guard_scope *scop
 	if (!r->ring || r->cap <= 0)
 		return 0;
 	struct guard_rec *s = &r->ring[r->next];
+	s->tasks = r->task_store + (size_t)r->next * GUARD_REC_TASKS;
 	struct timespec ts_real;
 	clock_gettime(CLOCK_REALTIME, &ts_real);
 	s->wall_ms = (int64_t)ts_real.tv_sec * 1000 + ts_real.tv_nsec / 1000000;

@@ -123,6 +123,57 @@ TEST(machine)
 	guard_scope_close(&sc);
 }
 
+/* Several keys in one pass: at line starts only, within len, values
+ * untouched when absent or not a number. */
+TEST(key_values)
+{
+	static const char text[] = "MemTotal:       24576000 kB\n"
+				   "NotMemFree:     1 kB\n"
+				   "MemFree:        1234 kB\n"
+				   "Bogus:          x kB\n"
+				   "Uid:\t0\t0\t0\t0\n"
+				   "SwapFree:       7";
+	int64_t total = -1, mfree = -1, bogus = -1, uid = -1, sfree = -1, absent = -1;
+	const struct guard_kv kv[] = {
+		{ "MemTotal:", &total }, { "MemFree:", &mfree }, { "Bogus:", &bogus },
+		{ "Uid:", &uid }, { "SwapFree:", &sfree }, { "Absent:", &absent },
+	};
+	CHECK_INT(guard_key_values(text, sizeof(text) - 1, kv, ARRAY_SIZE(kv)), 4);
+	CHECK_INT(total, 24576000);
+	CHECK_INT(mfree, 1234);        /* not the "NotMemFree:" line */
+	CHECK_INT(bogus, -1);          /* no number: untouched */
+	CHECK_INT(uid, 0);
+	CHECK_INT(sfree, 7);           /* last line, no newline */
+	CHECK_INT(absent, -1);
+	/* Only [0, len) is read: a cut text gives what it holds. */
+	total = mfree = sfree = -1;
+	CHECK_INT(guard_key_values(text, 40, kv, ARRAY_SIZE(kv)), 1);
+	CHECK_INT(total, 24576000);
+	CHECK_INT(mfree, -1);
+	/* The same answers as the one-key reader on a real meminfo. */
+	char path[512];
+	snprintf(path, sizeof(path), "%s/tests/fixtures/tasks/proc/meminfo", check_srcdir());
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		SKIP("fixture meminfo missing");
+		return;
+	}
+	static char buf[16384];
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = 0;
+	static const char *const keys[] = { "MemTotal:", "MemAvailable:", "SwapTotal:", "CommitLimit:",
+					    "Committed_AS:", "Hugepagesize:" };
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
+		int64_t a = -1, b = -1;
+		const struct guard_kv one[] = { { keys[i], &a } };
+		guard_key_values(buf, n, one, 1);
+		guard_key_value(buf, keys[i], &b);
+		CHECK_INT(a, b);
+		CHECK(a >= 0);
+	}
+}
+
 /* The recorder's cadence: what each second's snapshot holds, by how near
  * the scopes are to their SIGTERM thresholds. */
 TEST(recorder_plan)
@@ -180,5 +231,6 @@ int main(void)
 	RUN(unlimited_and_missing);
 	RUN(machine);
 	RUN(recorder_plan);
+	RUN(key_values);
 	return check_summary();
 }

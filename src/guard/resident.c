@@ -1,0 +1,167 @@
+/* resident.c — keep resident (and, after mlockall, locked) only what the
+ * guard's loop uses.
+ *
+ * At start-up the guard runs code it will never run again: option and
+ * config parsing, the dynamic loader's relocation, libc's initialisation.
+ * Their pages stay mapped, and the kernel's fault-around (mm/memory.c,
+ * do_fault_around: 64 KiB around every read fault of a file page) maps
+ * their neighbours too.  mlockall(MCL_CURRENT) would then pin all of that.
+ * So before the warm-up pass the page-table entries of every read-only
+ * private file mapping are dropped (MADV_DONTNEED: the pages stay in the
+ * page cache, a later touch maps them again), and the warm-up maps back
+ * exactly the code and constants the loop and a decision use.
+ *
+ * Only mappings whose content is the file's are dropped: read-only,
+ * private, file-backed, and without a single anonymous (copied-on-write)
+ * page, so RELRO pages (the relocated GOT, made read-only after the
+ * loader wrote them) and anything ever written are never touched.  The
+ * binary is linked with -z now, so no lazy binding brings ld.so's text
+ * back after. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "guard/guard.h"
+#include "util/util.h"
+
+#define MAX_RANGES 256
+
+struct range {
+	uintptr_t start, end;
+	bool candidate;      /* read-only, private, file-backed */
+	bool written;        /* "Anonymous:" above 0, or unknown */
+};
+
+/* Parses one header line of /proc/self/smaps:
+ * "start-end perms offset dev inode   path".  Returns true for a header. */
+static bool parse_header(const char *l, const char *e, struct range *r)
+{
+	const char *p = l;
+	uint64_t a, b;
+	const char *dash = memchr(p, '-', (size_t)(e - p));
+	if (!dash || parse_hex_u64(p, (size_t)(dash - p), &a) != 0)
+		return false;
+	p = dash + 1;
+	const char *sp = memchr(p, ' ', (size_t)(e - p));
+	if (!sp || parse_hex_u64(p, (size_t)(sp - p), &b) != 0 || b <= a)
+		return false;
+	p = sp + 1;
+	if (e - p < 5)
+		return false;
+	char perms[4] = { p[0], p[1], p[2], p[3] };
+	p += 5;
+	/* offset, dev, inode */
+	for (int field = 0; field < 3; field++) {
+		while (p < e && *p == ' ')
+			p++;
+		const char *s = p;
+		while (p < e && *p != ' ')
+			p++;
+		if (field == 2) {
+			uint64_t ino;
+			if (parse_u64(s, (size_t)(p - s), &ino) != 0)
+				return false;
+			r->candidate = ino != 0 && perms[0] == 'r' && perms[1] == '-' && perms[3] == 'p';
+		}
+	}
+	while (p < e && *p == ' ')
+		p++;
+	if (p < e && *p == '[')            /* [vdso], [vvar]: never */
+		r->candidate = false;
+	r->start = (uintptr_t)a;
+	r->end = (uintptr_t)b;
+	r->written = true;                 /* until its Anonymous: line says 0 */
+	return true;
+}
+
+int64_t guard_trim_resident(void)
+{
+	/* Scratch of its own, unmapped at the end: static buffers would stay
+	 * in the RSS this is trying to shrink. */
+	struct scratch {
+		struct range ranges[MAX_RANGES];
+		char buf[16384];
+	} *sc = mmap(NULL, sizeof(*sc), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (sc == MAP_FAILED)
+		return -errno;
+	struct range *ranges = sc->ranges;
+	char *buf = sc->buf;
+	int fd = open("/proc/self/smaps", O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		int e = errno;
+		munmap(sc, sizeof(*sc));
+		return -e;
+	}
+	size_t n = 0, have = 0;
+	bool overflow = false;
+	for (;;) {
+		ssize_t got = read(fd, buf + have, sizeof(sc->buf) - have);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		have += (size_t)got;
+		char *l = buf, *end = buf + have;
+		for (char *nl; (nl = memchr(l, '\n', (size_t)(end - l))) != NULL; l = nl + 1) {
+			struct range r;
+			if (parse_header(l, nl, &r)) {
+				if (n < MAX_RANGES)
+					ranges[n++] = r;
+				else
+					overflow = true;
+			} else if (n > 0 && nl - l > 10 && !memcmp(l, "Anonymous:", 10)) {
+				const char *p = l + 10;
+				while (p < nl && *p == ' ')
+					p++;
+				uint64_t kb;
+				const char *q = p;
+				while (q < nl && *q >= '0' && *q <= '9')
+					q++;
+				ranges[n - 1].written = !(parse_u64(p, (size_t)(q - p), &kb) == 0 && kb == 0);
+			}
+		}
+		have = (size_t)(end - l);
+		memmove(buf, l, have);
+		if (have == sizeof(sc->buf))   /* a line longer than the buffer: give up on it */
+			have = 0;
+	}
+	close(fd);
+	int64_t dropped = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!ranges[i].candidate || ranges[i].written)
+			continue;
+		if (madvise((void *)ranges[i].start, ranges[i].end - ranges[i].start, MADV_DONTNEED) == 0)
+			dropped += (int64_t)((ranges[i].end - ranges[i].start) / 1024);
+	}
+	(void)overflow;    /* mappings past MAX_RANGES are left as they are */
+	munmap(sc, sizeof(*sc));
+	return dropped;
+}
+
+void *guard_alloc_zeroed(size_t len)
+{
+	if (len == 0)
+		len = 1;
+	void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+void guard_free_zeroed(void *p, size_t len)
+{
+	if (p)
+		munmap(p, len ? len : 1);
+}
+
+void guard_release_pages(void *p, size_t len)
+{
+	long ps = sysconf(_SC_PAGESIZE);
+	if (ps <= 0 || !p)
+		return;
+	uintptr_t a = ((uintptr_t)p + (uintptr_t)ps - 1) & ~((uintptr_t)ps - 1);
+	uintptr_t b = ((uintptr_t)p + len) & ~((uintptr_t)ps - 1);
+	if (b > a)
+		madvise((void *)a, b - a, MADV_DONTNEED);
+}

@@ -1,0 +1,132 @@
+/* test_guard_resident.c — src/guard/resident.c on this very process: the
+ * page-table entries of code and constants are dropped and come back on
+ * use, and a private file mapping that was ever written (as RELRO pages
+ * are by the loader) keeps its private copy; zeroed memory and released
+ * pages read as zero, and the bytes around a release are kept. */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "guard/guard.h"
+
+static const char constant_text[] = "a constant in .rodata, read after the trim";
+
+static int resident_pages(void *p, size_t len)
+{
+	long ps = sysconf(_SC_PAGESIZE);
+	unsigned char vec[64];
+	if (len / (size_t)ps > sizeof(vec) || mincore(p, len, vec) != 0)
+		return -1;
+	int n = 0;
+	for (size_t i = 0; i < len / (size_t)ps; i++)
+		n += vec[i] & 1;
+	return n;
+}
+
+/* mincore says whether the page cache holds a page, not whether this
+ * process maps it: /proc/self/pagemap says that (bit 63, present). */
+static int mapped_pages(void *p, size_t len)
+{
+	long ps = sysconf(_SC_PAGESIZE);
+	int fd = open("/proc/self/pagemap", O_RDONLY);
+	if (fd < 0)
+		return -1;
+	int n = 0;
+	for (size_t off = 0; off < len; off += (size_t)ps) {
+		uint64_t e;
+		if (pread(fd, &e, sizeof(e), (off_t)(((uintptr_t)p + off) / (uintptr_t)ps * 8)) != 8) {
+			n = -1;
+			break;
+		}
+		n += (int)(e >> 63);
+	}
+	close(fd);
+	return n;
+}
+
+TEST(trim_keeps_written_private_copies)
+{
+	char path[] = "/tmp/oomkit-resident-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		SKIP("no temporary file");
+		return;
+	}
+	long ps = sysconf(_SC_PAGESIZE);
+	size_t len = 4 * (size_t)ps;
+	char *page = calloc(1, len);
+	memset(page, 'f', len);
+	CHECK((size_t)write(fd, page, len) == len);
+	free(page);
+	/* A read-only private mapping of the file: only the file's content. */
+	char *ro = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+	/* A private mapping written and then made read-only, as RELRO is. */
+	char *relro = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	close(fd);
+	unlink(path);
+	if (ro == MAP_FAILED || relro == MAP_FAILED) {
+		SKIP("mmap of a temporary file failed");
+		return;
+	}
+	volatile char sum = 0;
+	for (size_t i = 0; i < len; i += (size_t)ps)
+		sum = (char)(sum + ro[i]);
+	relro[0] = 'w';
+	relro[(size_t)ps] = 'w';
+	CHECK(mprotect(relro, len, PROT_READ) == 0);
+	CHECK_INT(mapped_pages(ro, len), 4);
+
+	int64_t dropped = guard_trim_resident();
+	CHECK(dropped > 0);
+	/* The read-only mapping lost its entries (the page cache keeps the
+	 * pages: mincore still sees them) ... */
+	CHECK_INT(mapped_pages(ro, len), 0);
+	CHECK_INT(resident_pages(ro, len), 4);
+	/* ... and reads the same after: the file's content. */
+	CHECK(ro[0] == 'f' && ro[len - 1] == 'f');
+	/* The written one kept its private copies. */
+	CHECK(relro[0] == 'w' && relro[(size_t)ps] == 'w' && relro[2 * (size_t)ps] == 'f');
+	/* Code and constants of this process come back on use. */
+	CHECK_STR(constant_text, "a constant in .rodata, read after the trim");
+	CHECK(strlen(constant_text) == sizeof(constant_text) - 1);
+	(void)sum;
+	munmap(ro, len);
+	munmap(relro, len);
+}
+
+TEST(zeroed_and_released)
+{
+	long ps = sysconf(_SC_PAGESIZE);
+	size_t len = 8 * (size_t)ps;
+	unsigned char *p = guard_alloc_zeroed(len);
+	CHECK(p != NULL);
+	if (!p)
+		return;
+	/* Nothing is touched until used. */
+	CHECK_INT(mapped_pages(p, len), 0);
+	int zero = 1;
+	for (size_t i = 0; i < len; i++)
+		zero &= p[i] == 0;
+	CHECK(zero);
+	memset(p, 0xab, len);
+	/* Release an unaligned middle range: whole pages inside it go back and
+	 * read as zero; the partial pages at its ends keep their bytes. */
+	guard_release_pages(p + 100, 6 * (size_t)ps);
+	CHECK(p[99] == 0xab && p[100] == 0xab);                 /* first page: partial, kept */
+	CHECK(p[(size_t)ps] == 0 && p[6 * (size_t)ps - 1] == 0); /* pages 1..5: released */
+	CHECK(p[6 * (size_t)ps] == 0xab);                       /* page 6: partial, kept */
+	CHECK_INT(mapped_pages(p + 2 * ps, 3 * (size_t)ps), 0);  /* pages 2..4: gone, untouched since */
+	guard_release_pages(NULL, 100);
+	guard_release_pages(p, 10);                              /* less than a page: nothing */
+	CHECK(p[0] == 0xab);
+	guard_free_zeroed(p, len);
+}
+
+int main(void)
+{
+	RUN(trim_keeps_written_private_copies);
+	RUN(zeroed_and_released);
+	return check_summary();
+}
