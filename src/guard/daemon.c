@@ -1399,7 +1399,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 			D.rec.psi_hint = NULL;
 			for (int i = 0; i < D.nr_scopes; i++)
 				if (D.scopes[i].kind == SCOPE_MACHINE && now - D.scopes[i].read_ns < 50000000ull) {
-					D.rec.meminfo_hint = guard_scope_meminfo_text();
+					D.rec.meminfo_hint = guard_scope_meminfo();
 					D.rec.psi_hint = &D.scopes[i].psi;
 				}
 			guard_recorder_take(&D.rec, D.scopes, D.nr_scopes, D.proc_dirfd, full, tasks ? &D.ts : NULL);

@@ -246,9 +246,10 @@ int guard_scope_poll_ms(const struct guard_scope *sc, const struct guard_config 
 /* Drains the readiness of an event fd (eventfd counter, PSI, kernfs notify).
  * -errno when its source is gone (ENODEV: cgroup removed). */
 int guard_scope_drain(int fd);
-/* The /proc/meminfo text of the machine scope's last read (NUL-terminated),
- * valid until the next guard_scope_read. */
-const char *guard_scope_meminfo_text(void);
+/* /proc/meminfo as the machine scope's last read parsed it (the meminfo
+ * fields of a recorder snapshot), valid until the next guard_scope_read. */
+struct guard_rec;
+const struct guard_rec *guard_scope_meminfo(void);
 /* PSI line parsing (fuzzed through the config target's neighbour). */
 int guard_parse_psi(const char *text, struct guard_psi *out);
 
@@ -292,12 +293,15 @@ struct guard_recorder {
 	int fd_meminfo, fd_vmstat, fd_buddy, fd_psi, fd_slab;
 	uint64_t taken_total, errors_total;
 	uint64_t last_ns;
-	/* Set by the caller for one take: /proc/meminfo text and PSI it has
-	 * just read (the machine scope), so they are not read twice. */
-	const char *meminfo_hint;
+	/* Set by the caller for one take: /proc/meminfo and PSI it has just
+	 * read (the machine scope), so they are not read or parsed twice. */
+	const struct guard_rec *meminfo_hint;
 	const struct guard_psi *psi_hint;
 };
 int guard_recorder_init(struct guard_recorder *r, int seconds, int tasks_per_rec);
+/* The meminfo fields of s (mem_total … commit_limit) from /proc/meminfo text;
+ * OOM_NA where absent. */
+void guard_meminfo_parse(const char *text, size_t len, struct guard_rec *s);
 /* What the snapshot of the taken_total-th second holds, from how near the
  * scopes are to their SIGTERM thresholds: within 2× of one, everything
  * (full, and the largest tasks); else vmstat and buddyinfo (full) every
@@ -408,5 +412,11 @@ struct guard_kv {
 	int64_t *out;
 };
 int guard_key_values(const char *text, size_t len, const struct guard_kv *kv, size_t n);
+/* The same, for a file read again and again whose lines keep their places
+ * (/proc/meminfo prints every value in a fixed width): hints[i] (n of them,
+ * zero at first) remembers where key i was; a key found there costs one
+ * comparison, the others are looked for as above and their hints updated. */
+int guard_key_values_hinted(const char *text, size_t len, const struct guard_kv *kv, size_t n,
+			    uint32_t *hints);
 
 #endif

@@ -27,10 +27,11 @@
 
 static char text[16384];
 static char meminfo_text[8192];
+static struct guard_rec meminfo_rec;
 
-const char *guard_scope_meminfo_text(void)
+const struct guard_rec *guard_scope_meminfo(void)
 {
-	return meminfo_text;
+	return &meminfo_rec;
 }
 
 static void scope_fds_reset(struct guard_scope *sc)
@@ -355,15 +356,13 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 		ssize_t n = guard_pread(sc->fd_main, meminfo_text, sizeof(meminfo_text));
 		if (n < 0)
 			return (int)n;
-		/* meminfo_text is kept for the recorder */
-		int64_t total = OOM_NA, avail = OOM_NA, mfree = OOM_NA, stot = 0, sfree = 0;
-		const struct guard_kv kv[] = {
-			{ "MemTotal:", &total }, { "MemFree:", &mfree }, { "MemAvailable:", &avail },
-			{ "SwapTotal:", &stot }, { "SwapFree:", &sfree },
-		};
-		guard_key_values(meminfo_text, (size_t)n, kv, ARRAY_SIZE(kv));
-		if (!known(avail))
-			avail = mfree;    /* < 3.14: no MemAvailable */
+		/* Parsed whole, once: the recorder takes its snapshot from it. */
+		guard_meminfo_parse(meminfo_text, (size_t)n, &meminfo_rec);
+		const struct guard_rec *m = &meminfo_rec;
+		int64_t total = m->mem_total;
+		int64_t avail = known(m->mem_available) ? m->mem_available : m->mem_free;  /* < 3.14 */
+		int64_t stot = known(m->swap_total) ? m->swap_total : 0;
+		int64_t sfree = known(m->swap_free) ? m->swap_free : 0;
 		sc->total_kib = total;
 		sc->avail_kib = avail;
 		sc->swap_total_kib = stot;

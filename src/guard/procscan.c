@@ -119,6 +119,47 @@ int guard_key_values(const char *text, size_t len, const struct guard_kv *kv, si
 	return found;
 }
 
+int guard_key_values_hinted(const char *text, size_t len, const struct guard_kv *kv, size_t n,
+			    uint32_t *hints)
+{
+	struct guard_kv miss[64];
+	size_t nmiss = 0, missidx[64];
+	int found = 0;
+	for (size_t i = 0; i < n && i < 64; i++) {
+		size_t h = hints[i], kl = strlen(kv[i].key);
+		if (h + kl < len && (h == 0 || text[h - 1] == '\n') && !memcmp(text + h, kv[i].key, kl)) {
+			const char *le = memchr(text + h, '\n', len - h);
+			if (number_at(text + h + kl, le ? le : text + len, kv[i].out))
+				found++;
+			continue;
+		}
+		missidx[nmiss] = i;
+		miss[nmiss++] = kv[i];
+	}
+	if (nmiss == 0)
+		return found;
+	/* One pass for the keys not where they were; note where they are. */
+	const char *p = text, *end = text + len;
+	uint64_t pending = nmiss >= 64 ? UINT64_MAX : ((uint64_t)1 << nmiss) - 1;
+	while (p < end && pending) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		for (size_t j = 0; j < nmiss; j++) {
+			size_t kl = strlen(miss[j].key);
+			if (!(pending & ((uint64_t)1 << j)) || miss[j].key[0] != *p || (size_t)(le - p) < kl ||
+			    memcmp(p, miss[j].key, kl))
+				continue;
+			pending &= ~((uint64_t)1 << j);
+			hints[missidx[j]] = (uint32_t)(p - text);
+			if (number_at(p + kl, le, miss[j].out))
+				found++;
+			break;
+		}
+		p = le + 1;
+	}
+	return found;
+}
+
 int guard_taskset_init(struct guard_taskset *ts)
 {
 	ts->n = 0;

@@ -55,8 +55,9 @@ void guard_recorder_release(struct guard_recorder *r)
 	r->cap = r->count = 0;
 }
 
-/* /proc/meminfo in one pass (guard_key_values), every second. */
-static void parse_meminfo(const char *text, struct guard_rec *s)
+/* /proc/meminfo every second: its lines keep their places, so each key is
+ * looked for where it was the last time first (guard_key_values_hinted). */
+void guard_meminfo_parse(const char *text, size_t len, struct guard_rec *s)
 {
 	const struct guard_kv kv[] = {
 		{ "MemTotal:", &s->mem_total }, { "MemFree:", &s->mem_free },
@@ -68,9 +69,10 @@ static void parse_meminfo(const char *text, struct guard_rec *s)
 		{ "Dirty:", &s->dirty }, { "Writeback:", &s->writeback }, { "Unevictable:", &s->unevictable },
 		{ "Committed_AS:", &s->committed_as }, { "CommitLimit:", &s->commit_limit },
 	};
+	static uint32_t hints[ARRAY_SIZE(kv)];
 	for (size_t i = 0; i < ARRAY_SIZE(kv); i++)
 		*kv[i].out = OOM_NA;
-	guard_key_values(text, strlen(text), kv, ARRAY_SIZE(kv));
+	guard_key_values_hinted(text, len, kv, ARRAY_SIZE(kv), hints);
 }
 
 /* /proc/vmstat in one pass: "name value" lines, the counters the recorder
@@ -283,10 +285,16 @@ int guard_recorder_take(struct guard_recorder *r, const struct guard_scope *scop
 	clock_gettime(CLOCK_REALTIME, &ts_real);
 	s->wall_ms = (int64_t)ts_real.tv_sec * 1000 + ts_real.tv_nsec / 1000000;
 	s->mono_ns = guard_now_ns();
-	if (r->meminfo_hint && *r->meminfo_hint) {
-		parse_meminfo(r->meminfo_hint, s);
-	} else if (guard_pread(r->fd_meminfo, rtext, sizeof(rtext)) > 0) {
-		parse_meminfo(rtext, s);
+	/* The meminfo fields are contiguous, mem_total to commit_limit. */
+	const size_t mi_off = offsetof(struct guard_rec, mem_total);
+	const size_t mi_len = offsetof(struct guard_rec, commit_limit) + sizeof(int64_t) - mi_off;
+	_Static_assert(offsetof(struct guard_rec, commit_limit) - offsetof(struct guard_rec, mem_total) ==
+			       17 * sizeof(int64_t), "meminfo fields of guard_rec not contiguous");
+	ssize_t n;
+	if (r->meminfo_hint) {
+		memcpy((char *)s + mi_off, (const char *)r->meminfo_hint + mi_off, mi_len);
+	} else if ((n = guard_pread(r->fd_meminfo, rtext, sizeof(rtext))) > 0) {
+		guard_meminfo_parse(rtext, (size_t)n, s);
 	} else {
 		r->errors_total++;
 		return -EIO;

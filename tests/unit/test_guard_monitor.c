@@ -119,7 +119,10 @@ TEST(machine)
 	/* thresholds at 100%: always below */
 	c.mem_term_percent = c.mem_kill_percent = 100;
 	CHECK_INT(guard_scope_read(&sc, &c), sc.swap_total_kib > 0 ? sc.level : LEVEL_KILL);
-	CHECK(strstr(guard_scope_meminfo_text(), "MemTotal:") != NULL);
+	/* The parsed meminfo the recorder takes its snapshot from. */
+	const struct guard_rec *m = guard_scope_meminfo();
+	CHECK_INT(m->mem_total, sc.total_kib);
+	CHECK(known(m->commit_limit) && known(m->slab_unreclaimable) && known(m->shmem));
 	guard_scope_close(&sc);
 }
 
@@ -150,6 +153,28 @@ TEST(key_values)
 	CHECK_INT(guard_key_values(text, 40, kv, ARRAY_SIZE(kv)), 1);
 	CHECK_INT(total, 24576000);
 	CHECK_INT(mfree, -1);
+	/* Hinted: the second read finds the keys where they were; a text whose
+	 * lines moved (one inserted, one value wider) is still read right, and
+	 * a hint past the end of a shorter text is not trusted. */
+	{
+		static const char a[] = "MemTotal: 100 kB\nMemFree: 20 kB\nSwapFree: 3 kB\n";
+		static const char b[] = "MemTotal: 100 kB\nNew: 1\nMemFree: 123456 kB\nSwapFree: 4 kB\n";
+		static const char c[] = "MemTotal: 7 kB\n";
+		uint32_t hints[3] = { 0, 0, 0 };
+		int64_t t = -1, fr = -1, sw = -1;
+		const struct guard_kv hk[] = { { "MemTotal:", &t }, { "MemFree:", &fr }, { "SwapFree:", &sw } };
+		CHECK_INT(guard_key_values_hinted(a, sizeof(a) - 1, hk, 3, hints), 3);
+		CHECK(t == 100 && fr == 20 && sw == 3);
+		CHECK_INT(hints[1], 17);
+		CHECK_INT(guard_key_values_hinted(a, sizeof(a) - 1, hk, 3, hints), 3);
+		CHECK(t == 100 && fr == 20 && sw == 3);
+		CHECK_INT(guard_key_values_hinted(b, sizeof(b) - 1, hk, 3, hints), 3);
+		CHECK(t == 100 && fr == 123456 && sw == 4);
+		CHECK_INT(hints[1], 24);
+		t = fr = sw = -1;
+		CHECK_INT(guard_key_values_hinted(c, sizeof(c) - 1, hk, 3, hints), 1);
+		CHECK(t == 7 && fr == -1 && sw == -1);
+	}
 	/* The same answers as the one-key reader on a real meminfo. */
 	char path[512];
 	snprintf(path, sizeof(path), "%s/tests/fixtures/tasks/proc/meminfo", check_srcdir());
