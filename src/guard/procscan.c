@@ -77,13 +77,18 @@ int guard_key_value(const char *text, const char *key, int64_t *out)
 	return -ENOENT;
 }
 
+/* The number after a key: blanks and ':' skipped, then digits, stopping
+ * at the first other byte or at e.  18 digits cannot overflow; more are
+ * checked one by one. */
 static bool number_at(const char *q, const char *e, int64_t *out)
 {
 	while (q < e && (*q == ' ' || *q == '\t' || *q == ':'))
 		q++;
+	const char *s = q, *fast = e - q > 18 ? q + 18 : e;
 	uint64_t v = 0;
-	const char *s = q;
-	while (q < e && *q >= '0' && *q <= '9') {
+	while (q < fast && (unsigned)(*q - '0') < 10)
+		v = v * 10 + (uint64_t)(*q++ - '0');
+	while (q < e && (unsigned)(*q - '0') < 10) {
 		if (v > (UINT64_MAX - 9) / 10)
 			return false;
 		v = v * 10 + (uint64_t)(*q++ - '0');
@@ -128,8 +133,8 @@ int guard_key_values_hinted(const char *text, size_t len, const struct guard_kv 
 	for (size_t i = 0; i < n && i < 64; i++) {
 		size_t h = hints[i], kl = strlen(kv[i].key);
 		if (h + kl < len && (h == 0 || text[h - 1] == '\n') && !memcmp(text + h, kv[i].key, kl)) {
-			const char *le = memchr(text + h, '\n', len - h);
-			if (number_at(text + h + kl, le ? le : text + len, kv[i].out))
+			/* number_at stops at the newline by itself */
+			if (number_at(text + h + kl, text + len, kv[i].out))
 				found++;
 			continue;
 		}
