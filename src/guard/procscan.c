@@ -101,27 +101,8 @@ static bool number_at(const char *q, const char *e, int64_t *out)
 
 int guard_key_values(const char *text, size_t len, const struct guard_kv *kv, size_t n)
 {
-	uint64_t pending = n >= 64 ? UINT64_MAX : ((uint64_t)1 << n) - 1;
-	size_t klen[64];
-	for (size_t i = 0; i < n && i < 64; i++)
-		klen[i] = strlen(kv[i].key);
-	int found = 0;
-	const char *p = text, *end = text + len;
-	while (p < end && pending) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *le = nl ? nl : end;
-		for (size_t i = 0; i < n && i < 64; i++) {
-			if (!(pending & ((uint64_t)1 << i)) || kv[i].key[0] != *p ||
-			    (size_t)(le - p) < klen[i] || memcmp(p, kv[i].key, klen[i]))
-				continue;
-			pending &= ~((uint64_t)1 << i);
-			if (number_at(p + klen[i], le, kv[i].out))
-				found++;
-			break;
-		}
-		p = le + 1;
-	}
-	return found;
+	uint32_t hints[64] = { 0 };    /* no remembered places: one pass for all */
+	return guard_key_values_hinted(text, len, kv, n, hints);
 }
 
 int guard_key_values_hinted(const char *text, size_t len, const struct guard_kv *kv, size_t n,
