@@ -73,15 +73,11 @@ int live_parse_memcg_stat(const char *text, size_t len, int version, struct oom_
 	bool seen_total[ARRAY_SIZE(v1keys)] = { false };
 	struct text_lines it;
 	text_lines_init(&it, text, len);
-	const char *line;
-	size_t ll;
-	while (text_lines_next(&it, &line, &ll)) {
-		const char *sp = memchr(line, ' ', ll);
-		if (!sp)
-			continue;
-		size_t kl = (size_t)(sp - line);
+	const char *line, *val;
+	size_t kl, vl;
+	while (text_kv_next(&it, ' ', &line, &kl, &val, &vl)) {
 		uint64_t v;
-		if (parse_u64(sp + 1, (size_t)(line + ll - sp - 1), &v) < 0)
+		if (parse_u64(val, vl, &v) < 0)
 			continue;
 		int64_t kib = (int64_t)(v >> 10);
 		if (version == 2) {
@@ -113,15 +109,11 @@ int live_parse_memcg_events(const char *text, size_t len, struct oom_memcg *m)
 	int found = 0;
 	struct text_lines it;
 	text_lines_init(&it, text, len);
-	const char *line;
-	size_t ll;
-	while (text_lines_next(&it, &line, &ll)) {
-		const char *sp = memchr(line, ' ', ll);
-		if (!sp)
-			continue;
-		size_t kl = (size_t)(sp - line);
+	const char *line, *val;
+	size_t kl, vl;
+	while (text_kv_next(&it, ' ', &line, &kl, &val, &vl)) {
 		int64_t v;
-		if (parse_i64(sp + 1, (size_t)(line + ll - sp - 1), &v) < 0)
+		if (parse_i64(val, vl, &v) < 0)
 			continue;
 #define IS(lit) (kl == sizeof(lit) - 1 && !memcmp(line, lit, kl))
 		if (IS("oom_kill")) m->oom_kill_count = v, found++;

@@ -117,15 +117,11 @@ int live_parse_meminfo(const char *text, size_t len, struct oom_mem *out)
 	int found = 0;
 	struct text_lines it;
 	text_lines_init(&it, text, len);
-	const char *line;
-	size_t ll;
-	while (text_lines_next(&it, &line, &ll)) {
-		const char *colon = memchr(line, ':', ll);
-		if (!colon)
-			continue;
-		size_t kl = (size_t)(colon - line);
+	const char *line, *val;
+	size_t kl, vl;
+	while (text_kv_next(&it, ':', &line, &kl, &val, &vl)) {
 		int64_t v;
-		if (text_first_i64(colon + 1, (size_t)(line + ll - colon - 1), &v) < 0 || v < 0)
+		if (text_first_i64(val, vl, &v) < 0 || v < 0)
 			continue;
 		if (kl == 6 && !memcmp(line, "Cached", 6)) {
 			cached = v;
@@ -531,15 +527,11 @@ int live_parse_vmstat(const char *text, size_t len, struct live_vm *out)
 	int64_t allocstall = OOM_NA;
 	struct text_lines it;
 	text_lines_init(&it, text, len);
-	const char *line;
-	size_t ll;
-	while (text_lines_next(&it, &line, &ll)) {
-		const char *sp = memchr(line, ' ', ll);
-		if (!sp)
-			continue;
-		size_t kl = (size_t)(sp - line);
+	const char *line, *val;
+	size_t kl, vl;
+	while (text_kv_next(&it, ' ', &line, &kl, &val, &vl)) {
 		int64_t v;
-		if (parse_i64(sp + 1, (size_t)(line + ll - sp - 1), &v) < 0 || v < 0)
+		if (parse_i64(val, vl, &v) < 0 || v < 0)
 			continue;
 #define IS(lit) (kl == sizeof(lit) - 1 && !memcmp(line, lit, kl))
 		if (IS("oom_kill")) out->oom_kill_count = v, found++;

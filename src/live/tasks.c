@@ -71,15 +71,10 @@ int live_parse_status(const char *text, size_t len, int64_t psz, struct oom_task
 	bool have_mm = false, zombie = false, have_pid = false;
 	struct text_lines it;
 	text_lines_init(&it, text, len);
-	const char *line;
-	size_t ll;
-	while (text_lines_next(&it, &line, &ll)) {
-		const char *colon = memchr(line, ':', ll);
-		if (!colon)
-			continue;
-		size_t kl = (size_t)(colon - line);
-		const char *v = colon + 1, *end = line + ll;
-		size_t vl = (size_t)(end - v);
+	const char *line, *v;
+	size_t kl, vl;
+	while (text_kv_next(&it, ':', &line, &kl, &v, &vl)) {
+		const char *end = v + vl;
 #define IS(lit) (kl == sizeof(lit) - 1 && !memcmp(line, lit, kl))
 		int64_t x;
 		switch (line[0]) {

@@ -29,6 +29,24 @@ bool text_lines_next(struct text_lines *it, const char **line, size_t *len)
 	return true;
 }
 
+bool text_kv_next(struct text_lines *it, char sep, const char **key, size_t *kl, const char **val,
+		  size_t *vl)
+{
+	const char *line;
+	size_t ll;
+	while (text_lines_next(it, &line, &ll)) {
+		const char *s = memchr(line, sep, ll);
+		if (!s)
+			continue;
+		*key = line;
+		*kl = (size_t)(s - line);
+		*val = s + 1;
+		*vl = (size_t)(line + ll - s - 1);
+		return true;
+	}
+	return false;
+}
+
 int text_first_i64(const char *s, size_t len, int64_t *out)
 {
 	const char *p = s, *end = s + len;

@@ -18,6 +18,11 @@ struct text_lines {
 void text_lines_init(struct text_lines *it, const char *text, size_t len);
 /* Next line without its '\n' (a NUL byte ends the text too). */
 bool text_lines_next(struct text_lines *it, const char **line, size_t *len);
+/* Next "key<sep>value" line ("MemTotal:  123 kB", "oom_kill 3"): the key
+ * starts the line (*key, *kl) and the value is the rest after the first
+ * sep (*val, *vl).  Lines without sep are skipped. */
+bool text_kv_next(struct text_lines *it, char sep, const char **key, size_t *kl, const char **val,
+		  size_t *vl);
 /* "   1234 kB" → 1234: leading blanks, a decimal (optional '-'), then only
  * blanks and an optional "kB".  0 or -EINVAL. */
 int text_first_i64(const char *s, size_t len, int64_t *out);
