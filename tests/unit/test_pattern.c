@@ -251,6 +251,8 @@ TEST(test_against_glibc)
 	against_glibc(ops, sizeof(ops) - 1, sops, sizeof(sops) - 1);
 	static const char esc[] = "ab \\\\wsWSbB<>`'()|*+?^$[:]", sesc[] = "ab _-";
 	against_glibc(esc, sizeof(esc) - 1, sesc, sizeof(sesc) - 1);
+	static const char cnt[] = "ab(|){},0123*+?", scnt[] = "ab";
+	against_glibc(cnt, sizeof(cnt) - 1, scnt, sizeof(scnt) - 1);
 }
 
 int main(void)
