@@ -17,7 +17,7 @@ SYSCONFDIR ?= /etc
 WARN      := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
              -Wformat=2 -Wno-format-nonliteral
 CFLAGS    ?= -O2 -g
-ALL_CFLAGS := -std=gnu17 $(WARN) -D_GNU_SOURCE -DOOMKIT_VERSION='"$(VERSION)"' \
+ALL_CFLAGS := -std=gnu17 $(WARN) -D_GNU_SOURCE -fno-plt -DOOMKIT_VERSION='"$(VERSION)"' \
               -Isrc $(CFLAGS) $(EXTRA_CFLAGS)
 LDFLAGS   ?=
 LDLIBS    ?=
@@ -44,13 +44,16 @@ $(BUILD)/liboomkit.a: $(LIB_OBJ)
 	@rm -f $@
 	@ar rcs $@ $^
 
-# The guard's loop and decision code first, so that it shares as few 64 KiB
-# fault-around windows as possible with the rest (src/guard/resident.c);
-# -z now: no lazy binding, so ld.so's code is not needed after start-up.
-GUARD_HOT := $(sort $(wildcard src/guard/*.c)) src/live/text.c src/live/proc.c \
-             src/util/num.c src/util/misc.c src/util/pattern.c src/util/json.c \
+# The guard's loop and decision code first, in one 64 KiB fault-around
+# window of its own (src/guard/hot_begin.c, src/guard/resident.c); what
+# the loop does not run (config parsing, metrics, patterns when none are
+# set) after it.  -z now: no lazy binding, so ld.so's code is not needed
+# after start-up.
+GUARD_HOT := src/guard/hot_begin.c src/guard/daemon.c src/guard/monitor.c src/guard/recorder.c \
+             src/guard/procscan.c src/guard/policy.c src/guard/kill.c src/guard/output.c \
+             src/guard/resident.c src/live/text.c src/util/num.c src/util/misc.c src/util/json.c \
              src/util/escape.c src/util/buf.c src/model/badness.c src/model/kver.c \
-             src/model/snapshot.c
+             src/model/snapshot.c src/util/pattern.c src/guard/config.c src/guard/metrics.c
 GUARD_HOT_OBJ := $(GUARD_HOT:%.c=$(BUILD)/obj/%.o)
 
 $(BUILD)/oomkit: $(BUILD)/obj/src/oomkit.o $(BUILD)/liboomkit.a

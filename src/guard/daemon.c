@@ -1247,7 +1247,8 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		}
 		int scope_to = n;
 		int http_from = n;
-		n += guard_http_pollfds(&D.http, pfd + n, (int)ARRAY_SIZE(pfd) - n);
+		if (D.http.listen_fd >= 0)      /* metrics.c stays out of the loop's pages when off */
+			n += guard_http_pollfds(&D.http, pfd + n, (int)ARRAY_SIZE(pfd) - n);
 
 		uint64_t now = guard_now_ns();
 		int timeout = D.cfg->poll_max_ms;
