@@ -3,13 +3,19 @@
 #include <stdio.h>
 
 #include "cmd/cmd.h"
+#include "util/util.h"
 
 static void vmsg(const char *cmd, const char *kind, const char *fmt, va_list ap)
 {
 	fflush(stdout);
-	fprintf(stderr, "oomkit%s%s: %s", cmd ? " " : "", cmd ? cmd : "", kind);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	/* Messages quote outside text (file names, config values): no control
+	 * byte reaches the terminal. */
+	char msg[4096], out[8192];
+	int n = vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (n < 0)
+		n = 0;
+	escape_term_to(out, sizeof(out), msg, (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1, true);
+	fprintf(stderr, "oomkit%s%s: %s%s\n", cmd ? " " : "", cmd ? cmd : "", kind, out);
 }
 
 int cmd_usage_error(const char *cmd, const char *fmt, ...)

@@ -135,14 +135,7 @@ static void event_end(struct json *j)
 /* A terminal-safe copy of an outside string for the log lines. */
 static const char *safe(const char *s, char *dst, size_t len)
 {
-	size_t o = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p && o + 5 < len; p++) {
-		if (*p < 0x20 || *p == 0x7f || *p == '\\')
-			o += (size_t)snprintf(dst + o, len - o, "\\x%02x", *p);
-		else
-			dst[o++] = (char)*p;
-	}
-	dst[o] = '\0';
+	escape_term_to(dst, len, s, strlen(s), false);
 	return dst;
 }
 

@@ -113,15 +113,17 @@ void guard_log(int prio, const char *fmt, ...)
 		const char *tag = prio <= GLOG_ERR ? "error: " : prio == GLOG_WARNING ? "warning: " : "";
 		off = snprintf(line, sizeof(line), "oomkit guard: %s", tag);
 	}
+	/* The message may quote outside text (a config value, a cgroup path):
+	 * no control byte reaches the terminal or the journal. */
+	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(line + off, sizeof(line) - (size_t)off - 1, fmt, ap);
+	int n = vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0 || off < 0)
 		return;
-	size_t len = (size_t)off + (size_t)n;
-	if (len > sizeof(line) - 2)
-		len = sizeof(line) - 2;
+	size_t mlen = (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1;
+	size_t len = (size_t)off + escape_term_to(line + off, sizeof(line) - (size_t)off - 1, msg, mlen, true);
 	line[len++] = '\n';
 	ssize_t w = write(2, line, len);
 	(void)w;

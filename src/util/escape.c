@@ -70,6 +70,41 @@ void escape_term(FILE *f, const char *s, size_t len)
 	buf_release(&b);
 }
 
+size_t escape_term_to(char *dst, size_t cap, const char *s, size_t len, bool keep_backslash)
+{
+	if (cap == 0)
+		return 0;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned c = p[i];
+		size_t n = 0;
+		if (c >= 0x20 && c != 0x7F && (c != '\\' || keep_backslash))
+			n = utf8_len(p + i, len - i);
+		if (n) {
+			if (o + n >= cap)
+				break;
+			memcpy(dst + o, p + i, n);
+			o += n;
+			i += n;
+			continue;
+		}
+		char e[4] = { '\\', 'x', hexd[c >> 4], hexd[c & 15] };
+		size_t el = 4;
+		if (c == '\\') {             /* "\\", as escape_term_buf writes it */
+			e[1] = '\\';
+			el = 2;
+		}
+		if (o + el >= cap)
+			break;
+		memcpy(dst + o, e, el);
+		o += el;
+		i++;
+	}
+	dst[o] = '\0';
+	return o;
+}
+
 int escape_json_buf(struct buf *b, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;

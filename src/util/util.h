@@ -54,6 +54,11 @@ int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf
  * backslash becomes "\\".  Safe to print to a tty. */
 void escape_term(FILE *f, const char *s, size_t len);
 int escape_term_buf(struct buf *b, const char *s, size_t len);
+/* The same into a fixed buffer, with no allocation (the guard's loop):
+ * NUL-terminated, cut before an escape or a character that would not fit.
+ * keep_backslash leaves '\' as it is, for oomkit's own messages that quote
+ * outside text (read by people, never parsed back).  Returns the length. */
+size_t escape_term_to(char *dst, size_t cap, const char *s, size_t len, bool keep_backslash);
 /* JSON string body (no quotes): ", \, control bytes escaped; invalid UTF-8
  * bytes become U+FFFD so the output is always valid JSON. */
 void escape_json(FILE *f, const char *s, size_t len);

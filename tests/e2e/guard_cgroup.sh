@@ -328,6 +328,10 @@ fi
 printf 'x = 1\n' > "$E2E_TMP/bad.conf"
 out=$("$OOMKIT" guard --config "$E2E_TMP/bad.conf" --check-config 2>&1); rc=$?
 check "--check-config: exit 1 and the line number ($rc)" test $rc = 1 -a -n "$(grep 'bad.conf:1: unknown key' <<<"$out")"
+printf '[guard]\nprefer = a\033[31m(\n' > "$E2E_TMP/esc.conf"
+"$OOMKIT" guard --config "$E2E_TMP/esc.conf" --check-config 2>"$E2E_TMP/esc.err"
+check "a config value quoted in an error reaches the terminal escaped" \
+	bash -c "grep -q 'a\\\\x1b\[31m(' '$E2E_TMP/esc.err' && ! grep -q \$'\\033' '$E2E_TMP/esc.err'"
 check "unknown flag is a usage error (exit 2)" bash -c "'$OOMKIT' guard --no-such-flag 2>/dev/null; test \$? = 2"
 
 # --- 9b. the watched cgroup is removed: said once, no busy loop ----------------

@@ -62,6 +62,33 @@ TEST(test_scan)
 	CHECK_INT(sat_mul(INT64_MAX / 2, 4), INT64_MAX);
 }
 
+/* The fixed-buffer terminal escaper: the same escapes as escape_term_buf,
+ * backslashes kept on request, and a full buffer cut before an escape or
+ * a character, never inside one. */
+TEST(test_escape_term_to)
+{
+	char d[64];
+	static const char in[] = "a\x1b[31mb\\c\x7f\xc2\x9b\xff\xc3\xa9";
+	struct buf b = BUF_INIT;
+	escape_term_buf(&b, in, sizeof(in) - 1);
+	CHECK_INT(escape_term_to(d, sizeof(d), in, sizeof(in) - 1, false), b.len);
+	CHECK_STR(d, b.data);
+	CHECK_STR(d, "a\\x1b[31mb\\\\c\\x7f\\xc2\\x9b\\xff\xc3\xa9");
+	buf_release(&b);
+	escape_term_to(d, sizeof(d), "re '\\1'\n", 8, true);
+	CHECK_STR(d, "re '\\1'\\x0a");
+	/* Cut: "ab" fits in 3, the escape of \x1b does not; é is not split. */
+	CHECK_INT(escape_term_to(d, 3, "ab\x1b", 3, false), 2);
+	CHECK_STR(d, "ab");
+	CHECK_INT(escape_term_to(d, 6, "ab\x1b", 3, false), 2);   /* 6 + NUL needs 7 */
+	CHECK_INT(escape_term_to(d, 7, "ab\x1b", 3, false), 6);
+	CHECK_INT(escape_term_to(d, 3, "a\xc3\xa9", 3, false), 1);
+	CHECK_STR(d, "a");
+	CHECK_INT(escape_term_to(d, 1, "abc", 3, false), 0);
+	CHECK_STR(d, "");
+	CHECK_INT(escape_term_to(d, 0, "abc", 3, false), 0);
+}
+
 TEST(test_escape_term)
 {
 	struct buf b = BUF_INIT;
@@ -135,6 +162,7 @@ int main(void)
 	RUN(test_parse_hex);
 	RUN(test_scan);
 	RUN(test_escape_term);
+	RUN(test_escape_term_to);
 	RUN(test_escape_json);
 	RUN(test_json_writer);
 	RUN(test_fmt_kib);
