@@ -33,10 +33,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			guard_config_defaults(&d);
 			if (n > 0 && (size_t)n < sizeof(out))
 				guard_config_parse(&d, out, (size_t)n, "printed", err, sizeof(err));
-			guard_config_release(&d);
 		}
 	}
-	guard_config_release(&c);
 	memcpy(text, data, size);
 	text[size] = '\0';
 	struct guard_psi p;

@@ -95,10 +95,8 @@ int cmd_guard(int argc, char **argv)
 	}
 	if (check) {
 		guard_config_print(&cfg, stdout);
-		guard_config_release(&cfg);
 		return 0;
 	}
 	rc = guard_run(&cli, &cfg);
-	guard_config_release(&cfg);
 	return rc;
 }

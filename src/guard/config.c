@@ -96,11 +96,6 @@ void guard_config_defaults(struct guard_config *c)
 	str_copy(c->incident_dir, sizeof(c->incident_dir), "/var/lib/oomkit/incidents", 25);
 }
 
-void guard_config_release(struct guard_config *c)
-{
-	(void)c;
-}
-
 static int parse_bool(const char *v, bool *out)
 {
 	if (!strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "on") || !strcmp(v, "1"))

@@ -952,7 +952,6 @@ static void reload(void)
 	struct guard_config *next = D.cfg == &D.cfgs[0] ? &D.cfgs[1] : &D.cfgs[0];
 	char err[512];
 	if (guard_config_build(next, D.cli, err, sizeof(err)) != 0) {
-		guard_config_release(next);
 		D.ms.config_reload_failures_total++;
 		guard_log(GLOG_ERR, "reload: %s; keeping the old configuration", err);
 		struct json j;
@@ -976,7 +975,6 @@ static void reload(void)
 		if (open_scopes(next, err, sizeof(err)) != 0) {
 			guard_log(GLOG_ERR, "reload: %s; keeping the old configuration", err);
 			D.cfg = old;
-			guard_config_release(next);
 			open_scopes(old, err, sizeof(err));
 			D.ms.config_reload_failures_total++;
 			return;
@@ -988,7 +986,6 @@ static void reload(void)
 			       strcmp(next->metrics_listen, old->metrics_listen);
 	if (outputs_changed)
 		open_outputs(next);
-	guard_config_release(old);
 	D.ms.config_reloads_total++;
 	D.ms.dry_run = next->dry_run;
 	D.ms.nr_scopes = D.nr_scopes;
@@ -1462,8 +1459,5 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 	close(D.proc_dirfd);
 	if (D.kreport_fd >= 0)
 		close(D.kreport_fd);
-	guard_config_release(D.cfg);
-	if (D.cfg != cfg)
-		*cfg = *D.cfg;
 	return status;
 }

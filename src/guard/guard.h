@@ -79,9 +79,6 @@ struct guard_config {
 };
 
 void guard_config_defaults(struct guard_config *c);
-/* Nothing to release since patterns live in c->pats; kept so that callers
- * need not know. */
-void guard_config_release(struct guard_config *c);
 /* Sets one key (as written in the file, e.g. "mem-kill-percent").  line > 0
  * for a file line, -1 for the command line (which may override the file).
  * Returns 0 or -EINVAL with a message in err. */
@@ -119,18 +116,6 @@ struct guard_taskset {
 };
 
 int guard_taskset_init(struct guard_taskset *ts);
-/* resident.c: drops the page-table entries of every read-only private file
- * mapping that holds only the file's content (code and constants), so that
- * the warm-up pass maps back only what the loop uses.  Returns the KiB
- * of mappings dropped, or -errno. */
-int64_t guard_trim_resident(void);
-/* Zeroed memory straight from the kernel: no page is touched until used
- * (calloc clears memory the heap reuses, touching all of it). */
-void *guard_alloc_zeroed(size_t len);
-void guard_free_zeroed(void *p, size_t len);
-/* Gives back the whole pages inside [p, p + len) of memory whose content is
- * not needed (they read as zero when touched again). */
-void guard_release_pages(void *p, size_t len);
 void guard_taskset_release(struct guard_taskset *ts);
 /* Reads one process into gt (ENOENT/ESRCH: it is gone).  need_cmdline also
  * reads /proc/PID/cmdline. */
@@ -396,13 +381,28 @@ int guard_config_build(struct guard_config *c, const struct guard_cli *cli, char
 /* Runs until SIGTERM/SIGINT.  Returns the exit status. */
 int guard_run(const struct guard_cli *cli, struct guard_config *cfg);
 
+/* ---- what stays resident (resident.c) ----------------------------------- */
+/* Drops the page-table entries of every read-only private file mapping
+ * that holds only the file's content (code and constants), so that the
+ * warm-up pass maps back only what the loop uses.  Returns the KiB of
+ * mappings dropped, or -errno. */
+int64_t guard_trim_resident(void);
+/* Zeroed memory straight from the kernel: no page is touched until used
+ * (calloc clears memory the heap reuses, touching all of it). */
+void *guard_alloc_zeroed(size_t len);
+void guard_free_zeroed(void *p, size_t len);
+/* Gives back the whole pages inside [p, p + len) of memory whose content is
+ * not needed (they read as zero when touched again). */
+void guard_release_pages(void *p, size_t len);
+
 /* ---- small helpers ----------------------------------------------------- */
 uint64_t guard_now_ns(void);          /* CLOCK_MONOTONIC */
 /* pread a kept fd into buf (NUL-terminated), for /proc and /sys files. */
 ssize_t guard_pread(int fd, char *buf, size_t cap);
-/* Value of "Key:" (at line start) in a /proc/meminfo-like text, as a number; -ENOENT absent. */
+/* Value of "Key:" (at line start) in a /proc/meminfo-like text, as a number;
+ * -ENOENT when absent or not a number.  One key of guard_key_values. */
 int guard_key_value(const char *text, const char *key, int64_t *out);
-/* Several keys in one pass over text[0, len), stopping once all are found
+/* Several keys (at most 64) in one pass over text[0, len), stopping once all are found
  * (the guard reads /proc/meminfo every second and /proc/PID/status for
  * every process of a decision).  A key ("MemTotal:") counts at a line
  * start only; its value, the number after it, goes to *out; a key absent

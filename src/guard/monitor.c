@@ -391,15 +391,10 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 			/* v1 has total_* (hierarchical) and local keys; v2 only local names. */
 			const char *ia = sc->kind == SCOPE_CGROUP_V1 ? "total_inactive_file " : "inactive_file ";
 			const char *aa = sc->kind == SCOPE_CGROUP_V1 ? "total_active_file " : "active_file ";
-			/* Keys must start a line: search "\nkey" except for the first line. */
-			const char *keys[2] = { ia, aa };
-			for (int i = 0; i < 2; i++) {
-				char k[40];
-				snprintf(k, sizeof(k), "\n%s", keys[i]);
-				const char *hit = str_starts(text, keys[i]) ? text : strstr(text, k);
-				if (hit && guard_key_value(hit + (hit != text), keys[i], &v) == 0)
-					file += v / 1024;
-			}
+			int64_t inactive = 0, active = 0;
+			const struct guard_kv kv[] = { { ia, &inactive }, { aa, &active } };
+			guard_key_values(text, strlen(text), kv, ARRAY_SIZE(kv));
+			file = (inactive + active) / 1024;
 		}
 		sc->usage_kib = usage;
 		sc->file_kib = file;
@@ -411,8 +406,7 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 		sc->kill_kib = threshold_kib(limit, c->cgroup_kill_percent);
 		lv = level_for(sc->avail_kib, sc->term_kib, sc->kill_kib);
 		if (sc->fd_events >= 0 && guard_pread(sc->fd_events, text, 1024) > 0) {
-			const char *hit = strstr(text, "oom_kill ");
-			if (hit && (hit == text || hit[-1] == '\n') && guard_key_value(hit, "oom_kill ", &v) == 0)
+			if (guard_key_value(text, "oom_kill ", &v) == 0)
 				sc->kernel_oom_kills = v;
 		}
 	}

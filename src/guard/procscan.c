@@ -52,48 +52,14 @@ ssize_t guard_pread(int fd, char *buf, size_t cap)
 	return (ssize_t)got;
 }
 
-int guard_key_value(const char *text, const char *key, int64_t *out)
-{
-	size_t klen = strlen(key);
-	const char *p = text;
-	while (p && *p) {
-		if (!strncmp(p, key, klen)) {
-			const char *q = p + klen;
-			while (*q == ' ' || *q == '\t' || *q == ':')
-				q++;
-			const char *e = q;
-			while (*e >= '0' && *e <= '9')
-				e++;
-			uint64_t v;
-			if (e == q || parse_u64(q, (size_t)(e - q), &v) != 0 || v > INT64_MAX)
-				return -EINVAL;
-			*out = (int64_t)v;
-			return 0;
-		}
-		p = strchr(p, '\n');
-		if (p)
-			p++;
-	}
-	return -ENOENT;
-}
-
-/* The number after a key: blanks and ':' skipped, then digits, stopping
- * at the first other byte or at e.  18 digits cannot overflow; more are
- * checked one by one. */
+/* The number after a key: blanks and ':' skipped, then digits (stopping
+ * at the first other byte, or at e). */
 static bool number_at(const char *q, const char *e, int64_t *out)
 {
 	while (q < e && (*q == ' ' || *q == '\t' || *q == ':'))
 		q++;
-	const char *s = q, *fast = e - q > 18 ? q + 18 : e;
-	uint64_t v = 0;
-	while (q < fast && (unsigned)(*q - '0') < 10)
-		v = v * 10 + (uint64_t)(*q++ - '0');
-	while (q < e && (unsigned)(*q - '0') < 10) {
-		if (v > (UINT64_MAX - 9) / 10)
-			return false;
-		v = v * 10 + (uint64_t)(*q++ - '0');
-	}
-	if (q == s || v > INT64_MAX)
+	uint64_t v;
+	if (scan_u64(&q, e, &v) != 0 || v > INT64_MAX)
 		return false;
 	*out = (int64_t)v;
 	return true;
@@ -105,11 +71,17 @@ int guard_key_values(const char *text, size_t len, const struct guard_kv *kv, si
 	return guard_key_values_hinted(text, len, kv, n, hints);
 }
 
+int guard_key_value(const char *text, const char *key, int64_t *out)
+{
+	const struct guard_kv kv[] = { { key, out } };
+	return guard_key_values(text, strlen(text), kv, 1) == 1 ? 0 : -ENOENT;
+}
+
 int guard_key_values_hinted(const char *text, size_t len, const struct guard_kv *kv, size_t n,
 			    uint32_t *hints)
 {
 	struct guard_kv miss[64];
-	size_t nmiss = 0, missidx[64];
+	size_t nmiss = 0, missidx[64], misslen[64];
 	int found = 0;
 	for (size_t i = 0; i < n && i < 64; i++) {
 		size_t h = hints[i], kl = strlen(kv[i].key);
@@ -120,6 +92,7 @@ int guard_key_values_hinted(const char *text, size_t len, const struct guard_kv 
 			continue;
 		}
 		missidx[nmiss] = i;
+		misslen[nmiss] = kl;
 		miss[nmiss++] = kv[i];
 	}
 	if (nmiss == 0)
@@ -131,7 +104,7 @@ int guard_key_values_hinted(const char *text, size_t len, const struct guard_kv 
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *le = nl ? nl : end;
 		for (size_t j = 0; j < nmiss; j++) {
-			size_t kl = strlen(miss[j].key);
+			size_t kl = misslen[j];
 			if (!(pending & ((uint64_t)1 << j)) || miss[j].key[0] != *p || (size_t)(le - p) < kl ||
 			    memcmp(p, miss[j].key, kl))
 				continue;

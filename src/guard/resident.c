@@ -96,7 +96,6 @@ int64_t guard_trim_resident(void)
 		return -e;
 	}
 	size_t n = 0, have = 0;
-	bool overflow = false;
 	for (;;) {
 		ssize_t got = read(fd, buf + have, sizeof(sc->buf) - have);
 		if (got < 0 && errno == EINTR)
@@ -108,10 +107,8 @@ int64_t guard_trim_resident(void)
 		for (char *nl; (nl = memchr(l, '\n', (size_t)(end - l))) != NULL; l = nl + 1) {
 			struct range r;
 			if (parse_header(l, nl, &r)) {
-				if (n < MAX_RANGES)
+				if (n < MAX_RANGES)        /* mappings past it are left as they are */
 					ranges[n++] = r;
-				else
-					overflow = true;
 			} else if (n > 0 && nl - l > 10 && !memcmp(l, "Anonymous:", 10)) {
 				const char *p = l + 10;
 				while (p < nl && *p == ' ')
@@ -136,7 +133,6 @@ int64_t guard_trim_resident(void)
 		if (madvise((void *)ranges[i].start, ranges[i].end - ranges[i].start, MADV_DONTNEED) == 0)
 			dropped += (int64_t)((ranges[i].end - ranges[i].start) / 1024);
 	}
-	(void)overflow;    /* mappings past MAX_RANGES are left as they are */
 	munmap(sc, sizeof(*sc));
 	return dropped;
 }

@@ -36,28 +36,43 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 
 static const char hexd[] = "0123456789abcdef";
 
+/* The terminal escape of the character at p: its bytes when it is
+ * printable UTF-8, else "\\xNN" for its first byte ("\\\\" for a
+ * backslash unless kept).  Writes up to 4 bytes to out, returns how many;
+ * *used is how many input bytes that took. */
+static size_t term_char(const unsigned char *p, size_t len, bool keep_backslash, char out[4],
+			size_t *used)
+{
+	unsigned c = p[0];
+	size_t n = 0;
+	if (c >= 0x20 && c != 0x7F && (c != '\\' || keep_backslash))
+		n = utf8_len(p, len);
+	if (n) {
+		memcpy(out, p, n);
+		*used = n;
+		return n;
+	}
+	*used = 1;
+	if (c == '\\') {
+		out[0] = out[1] = '\\';
+		return 2;
+	}
+	out[0] = '\\';
+	out[1] = 'x';
+	out[2] = hexd[c >> 4];
+	out[3] = hexd[c & 15];
+	return 4;
+}
+
 int escape_term_buf(struct buf *b, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	int r = 0;
 	for (size_t i = 0; i < len && r == 0;) {
-		unsigned c = p[i];
-		if (c == '\\') {
-			r = buf_add(b, "\\\\", 2);
-			i++;
-			continue;
-		}
-		if (c >= 0x20 && c != 0x7F) {
-			size_t n = utf8_len(p + i, len - i);
-			if (n) {
-				r = buf_add(b, p + i, n);
-				i += n;
-				continue;
-			}
-		}
-		char e[4] = { '\\', 'x', hexd[c >> 4], hexd[c & 15] };
-		r = buf_add(b, e, 4);
-		i++;
+		char e[4];
+		size_t used, n = term_char(p + i, len - i, false, e, &used);
+		r = buf_add(b, e, n);
+		i += used;
 	}
 	return r;
 }
@@ -77,29 +92,13 @@ size_t escape_term_to(char *dst, size_t cap, const char *s, size_t len, bool kee
 	const unsigned char *p = (const unsigned char *)s;
 	size_t o = 0;
 	for (size_t i = 0; i < len;) {
-		unsigned c = p[i];
-		size_t n = 0;
-		if (c >= 0x20 && c != 0x7F && (c != '\\' || keep_backslash))
-			n = utf8_len(p + i, len - i);
-		if (n) {
-			if (o + n >= cap)
-				break;
-			memcpy(dst + o, p + i, n);
-			o += n;
-			i += n;
-			continue;
-		}
-		char e[4] = { '\\', 'x', hexd[c >> 4], hexd[c & 15] };
-		size_t el = 4;
-		if (c == '\\') {             /* "\\", as escape_term_buf writes it */
-			e[1] = '\\';
-			el = 2;
-		}
-		if (o + el >= cap)
+		char e[4];
+		size_t used, n = term_char(p + i, len - i, keep_backslash, e, &used);
+		if (o + n >= cap)
 			break;
-		memcpy(dst + o, e, el);
-		o += el;
-		i++;
+		memcpy(dst + o, e, n);
+		o += n;
+		i += used;
 	}
 	dst[o] = '\0';
 	return o;

@@ -575,9 +575,9 @@ int pat_compile(struct pat_pool *pp, struct pat *out, const char *src, char *err
 	unsigned left = PAT_POOL_INST - pp->ninst;
 	c.cap = left < PAT_MAX_INST ? left : PAT_MAX_INST;
 	unsigned first_class = pp->nclass;
+	/* At the top level every byte is consumed: a ')' with no '(' is a
+	 * literal, as in glibc's ERE. */
 	alternation(&c, first_class);
-	if (!c.failed && *c.s)         /* a ')' with no '(' is a literal in glibc's ERE */
-		fail(&c, "unmatched )");
 	emit(&c, OP_MATCH, 0, 0, 0);
 	if (c.failed) {
 		pp->nclass = (uint16_t)first_class;

@@ -35,7 +35,6 @@ TEST(defaults)
 	CHECK(sshd);
 	CHECK(journald);
 	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), 0);
-	guard_config_release(&c);
 }
 
 TEST(parse_all_kinds)
@@ -85,7 +84,6 @@ TEST(parse_all_kinds)
 	CHECK_INT(c.prefer_pat[0].start, 0);
 	CHECK(c.prefer_pat[0].len > 0);
 	CHECK(c.avoid_pat[0].start >= c.prefer_pat[0].len);
-	guard_config_release(&c);
 }
 
 TEST(errors_name_the_line)
@@ -115,7 +113,6 @@ TEST(errors_name_the_line)
 		int rc = parse(&c, cases[i].text, err, sizeof(err));
 		CHECK_INT(rc, -EINVAL);
 		CHECK_STR(err, cases[i].want);
-		guard_config_release(&c);
 	}
 	/* A bad regular expression is reported where it is written. */
 	CHECK_INT(parse(&c, "\nprefer = (unclosed\n", err, sizeof(err)), -EINVAL);
@@ -128,7 +125,6 @@ TEST(errors_name_the_line)
 	CHECK_STR(err, "guard.conf:1: 'avoid': bad regular expression '((a{100}){100})': too complex: it compiles to more than 1024 steps (large or nested {m,n} counts)");
 	CHECK_INT(parse(&c, "avoid = (a)\\1\n", err, sizeof(err)), -EINVAL);
 	CHECK_INT(parse(&c, "avoid = ^(cc1|ld)+$\nprefer = [+{]+x{2,5}\n", err, sizeof(err)), 0);
-	guard_config_release(&c);
 }
 
 TEST(cross_checks)
@@ -181,11 +177,9 @@ TEST(command_line_overrides_file)
 		CHECK_INT(rc, 0);
 		CHECK(b.dry_run);
 		CHECK_INT(b.mem_term_percent, 10);   /* the shipped file only shows defaults */
-		guard_config_release(&b);
 	}
 	cli.config_path = "/nonexistent/guard.conf";
 	CHECK_INT(guard_config_build(&b, &cli, err, sizeof(err)), -ENOENT);
-	guard_config_release(&c);
 }
 
 TEST(shipped_file_is_the_defaults)
@@ -229,7 +223,6 @@ TEST(shipped_file_is_the_defaults)
 	CHECK_STR(c.incident_dir, d.incident_dir);
 	CHECK_INT(c.recorder_seconds, d.recorder_seconds);
 	CHECK_INT(c.psi_window_ms, d.psi_window_ms);
-	guard_config_release(&c);
 }
 
 TEST(psi_parsing)

@@ -51,7 +51,6 @@ TEST(cgroup_v2)
 	c.psi_full_avg10_percent = 10;
 	CHECK_INT(guard_scope_read(&sc, &c), LEVEL_TERM);
 	guard_scope_close(&sc);
-	guard_config_release(&c);
 }
 
 TEST(cgroup_v1_uses_hierarchical_totals)
@@ -74,7 +73,6 @@ TEST(cgroup_v1_uses_hierarchical_totals)
 	c.cgroup_kill_percent = 10;
 	CHECK_INT(guard_scope_read(&sc, &c), LEVEL_KILL);
 	guard_scope_close(&sc);
-	guard_config_release(&c);
 }
 
 TEST(unlimited_and_missing)

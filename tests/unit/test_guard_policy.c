@@ -101,7 +101,6 @@ TEST(kernel_badness_decides)
 	const struct guard_task *ssh = find(100);
 	if (ssh)
 		CHECK_STR(ssh->why_protected, "protect list");
-	guard_config_release(&c);
 }
 
 TEST(never_itself)
@@ -114,7 +113,6 @@ TEST(never_itself)
 	const struct guard_task *self = find(700);
 	if (self)
 		CHECK_STR(self->why_protected, "oomkit guard itself");
-	guard_config_release(&c);
 }
 
 TEST(prefer_and_avoid)
@@ -129,13 +127,11 @@ TEST(prefer_and_avoid)
 	CHECK(strstr(ch.reason, "preferred") != NULL);
 	const struct guard_task *w = find(401);
 	CHECK(w && w->tier == 0);              /* matched on its command line */
-	guard_config_release(&c);
 
 	guard_config_defaults(&c);
 	CHECK_INT(guard_config_set(&c, "avoid", "^(swapper|chrome)$", -1, err, sizeof(err)), 0);
 	CHECK_INT(choose(&c, 99999, 0, &ch), 0);
 	CHECK_INT(victim_pid(&ch), 400);
-	guard_config_release(&c);
 
 	/* Only avoided processes left: still chosen, said so. */
 	guard_config_defaults(&c);
@@ -143,7 +139,6 @@ TEST(prefer_and_avoid)
 	CHECK_INT(choose(&c, 99999, 0, &ch), 0);
 	CHECK_INT(victim_pid(&ch), 700);
 	CHECK(strstr(ch.reason, "avoided") != NULL);
-	guard_config_release(&c);
 }
 
 TEST(protected_even_when_largest)
@@ -156,12 +151,10 @@ TEST(protected_even_when_largest)
 	CHECK_INT(choose(&c, 99999, 0, &ch), 0);
 	/* sshd is no longer protected (the list was replaced) but java is larger */
 	CHECK_INT(victim_pid(&ch), 400);
-	guard_config_release(&c);
 
 	guard_config_defaults(&c);
 	CHECK_INT(guard_config_set(&c, "protect", "swapper chrome java worker sshd", -1, err, sizeof(err)), 0);
 	CHECK_INT(choose(&c, 99999, 0, &ch), -ESRCH);   /* only init, kthread, -1000, zombie left */
-	guard_config_release(&c);
 }
 
 TEST(escalation)
@@ -181,7 +174,6 @@ TEST(escalation)
 	/* Enough from one process: no escalation. */
 	CHECK_INT(choose(&c, 99999, 500000, &ch), 0);
 	CHECK_INT(ch.action, GUARD_ACTION_PROCESS);
-	guard_config_release(&c);
 
 	guard_config_defaults(&c);
 	CHECK_INT(guard_config_set(&c, "avoid", "^(swapper|chrome)$", -1, err, sizeof(err)), 0);
@@ -189,14 +181,12 @@ TEST(escalation)
 	CHECK_INT(choose(&c, 99999, 850000, &ch), 0);
 	CHECK_INT(ch.action, GUARD_ACTION_PROCESS);
 	CHECK_INT(ch.nr_group, 1);
-	guard_config_release(&c);
 
 	/* A process alone in its group cannot escalate. */
 	guard_config_defaults(&c);
 	CHECK_INT(choose(&c, 99999, 10000000, &ch), 0);
 	CHECK_INT(victim_pid(&ch), 700);
 	CHECK_INT(ch.action, GUARD_ACTION_PROCESS);
-	guard_config_release(&c);
 }
 
 TEST(cgroup_scope)
@@ -219,7 +209,6 @@ TEST(cgroup_scope)
 	struct kver kv = kv_now();
 	CHECK_INT(guard_policy_choose(&c, &ts, 99999, 65536, 4, &kv, 0, &ch), 0);
 	CHECK_INT(victim_pid(&ch), 500);    /* postgres larger but -1000 */
-	guard_config_release(&c);
 }
 
 int main(void)
