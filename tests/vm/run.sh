@@ -67,12 +67,14 @@ real_image() {
 }
 # fetch PKG: the .deb in the cache (apt-get download; needs the package lists).
 fetch() {
-	local p=$1 deb
-	deb=$(ls "$cache/${p}_"*.deb 2>/dev/null | tail -n 1)
+	local p=$1 deb glob
+	glob="${p%%:*}_*.deb"
+	[[ "$p" == *:* ]] && glob="${p%%:*}_*_${p#*:}.deb"
+	deb=$(ls "$cache"/$glob 2>/dev/null | tail -n 1)
 	if [ -z "$deb" ]; then
 		(cd "$cache" && apt-get download "$p" >/dev/null 2>&1) ||
 			{ apt-get update -qq >/dev/null 2>&1; (cd "$cache" && apt-get download "$p" >/dev/null 2>&1); }
-		deb=$(ls "$cache/${p}_"*.deb 2>/dev/null | tail -n 1)
+		deb=$(ls "$cache"/$glob 2>/dev/null | tail -n 1)
 	fi
 	[ -n "$deb" ] && echo "$deb"
 }
@@ -100,16 +102,39 @@ modules_for() {  # DEB KDIR → KDIR/modules/*.ko and KDIR/modules.order
 	for name in $WANT; do visit "$name"; done
 	printf '%s\n' "${order[@]}" > "$kd/modules.order"
 }
-# initramfs KDIR → KDIR/initrd.gz
+# initramfs KDIR BUSYBOX [LOCALDIR] → KDIR/initrd.gz (LOCALDIR: files of a
+# guest with its own userland, copied to the initramfs' root)
 initramfs() {
-	local kd=$1 r=$1/root a
+	local kd=$1 busybox=$2 local_dir=${3:-} r=$1/root a
 	rm -rf "$r"; mkdir -p "$r/bin" "$r/modules"
-	cp "$bb" "$r/bin/busybox"
+	cp "$busybox" "$r/bin/busybox"
 	for a in $("$bb" --list); do [ "$a" = busybox ] || ln -s busybox "$r/bin/$a"; done
 	cp "$here/tests/vm/init" "$r/init"; chmod 0755 "$r/init"
 	cp "$kd"/modules/*.ko "$r/modules/" 2>/dev/null
-	cp "$kd/modules.order" "$r/modules.order"
+	cp "$kd/modules.order" "$r/modules.order" 2>/dev/null
+	[ -n "$local_dir" ] && cp -a "$local_dir"/. "$r/"
 	(cd "$r" && find . | cpio -o -H newc --quiet | gzip -1) > "$kd/initrd.gz"
+}
+
+# i386 userland for the 32-bit guest: static oomkit, hog and lowmem filler
+# (gcc -m32: Debian's gcc-multilib) and busybox-static:i386.  Echoes the
+# directory, or a reason on stderr.
+userland32() {
+	local d=$work/u32 deb
+	mkdir -p "$d"
+	if ! make -s -C "$here" BUILD="$build/i386" CC="gcc -m32" LDFLAGS=-static "$build/i386/oomkit" >"$work/u32.log" 2>&1 ||
+	   ! gcc -m32 -static -O2 -o "$d/hog" "$here/tests/e2e/hog.c" 2>>"$work/u32.log" ||
+	   ! gcc -m32 -static -O2 -o "$d/lowmem" "$here/tests/vm/lowmem.c" 2>>"$work/u32.log"; then
+		echo "cannot build for i386 (gcc -m32 -static: Debian's gcc-multilib): $(tail -n 1 "$work/u32.log")" >&2
+		return 1
+	fi
+	cp "$here/$build/i386/oomkit" "$d/oomkit"
+	cp "$here/tests/vm/guest32.sh" "$d/guest-local.sh"
+	deb=$(fetch busybox-static:i386 2>/dev/null) || deb=$(ls "$cache"/busybox-static_*_i386.deb 2>/dev/null | tail -n 1)
+	[ -n "$deb" ] || { echo "cannot download busybox-static:i386 (dpkg --add-architecture i386; apt-get update)" >&2; return 1; }
+	mkdir -p "$work/bb32"
+	dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$work/bb32" ./bin/busybox
+	echo "$d"
 }
 
 accel="-accel tcg,thread=multi"
@@ -117,20 +142,29 @@ accel="-accel tcg,thread=multi"
 for k in "${kernels[@]}"; do
 	img=$(real_image "$k")
 	deb=$(fetch "$img") || { echo "skip vm $k: cannot download $img (apt-get download)"; skipped=$((skipped + 1)); continue; }
-	kd=$work/$img
+	kd=$work/${img//:/_}
 	mkdir -p "$kd"
 	dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$kd" --wildcards './boot/vmlinuz-*' 2>/dev/null
 	vmlinuz=$(ls "$kd"/boot/vmlinuz-* 2>/dev/null | head -n 1)
 	[ -n "$vmlinuz" ] || { echo "FAIL vm $k: no vmlinuz in $deb"; failed=$((failed + 1)); continue; }
-	modules_for "$deb" "$kd"
-	initramfs "$kd"
+	if [[ "$deb" == *_i386.deb ]]; then
+		# The 32-bit PAE guest: its own userland, 3 GiB (HighMem beyond ~850 MiB of lowmem).
+		u32=$(userland32 2>"$work/u32.why") || {
+			echo "skip vm $k: $(cat "$work/u32.why")"; skipped=$((skipped + 1)); continue; }
+		initramfs "$kd" "$work/bb32/bin/busybox" "$u32"
+		qemu=qemu-system-i386 vmem=3072 ktests=guest32 cpu=""
+	else
+		modules_for "$deb" "$kd"
+		initramfs "$kd" "$bb"
+		qemu=qemu-system-x86_64 vmem=$mem ktests=$tests cpu=""
+	fi
 	kver=${vmlinuz##*/vmlinuz-}
 	log=$out/$kver.console
 	start=$SECONDS
-	timeout --kill-after=10 "$tmo" qemu-system-x86_64 $accel -smp 2 -m "$mem" -nographic -no-reboot \
+	timeout --kill-after=10 "$tmo" $qemu $accel $cpu -smp 2 -m "$vmem" -nographic -no-reboot \
 		-kernel "$vmlinuz" -initrd "$kd/initrd.gz" \
 		-virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap" \
-		-append "console=ttyS0 panic=-1 oops=panic loglevel=1 oomkit.src=$here oomkit.build=$build oomkit.tests=$tests" \
+		-append "console=ttyS0 panic=-1 oops=panic loglevel=1 oomkit.src=$here oomkit.build=$build oomkit.tests=$ktests" \
 		</dev/null >"$log" 2>&1
 	rc=$?
 	tr -d '\r' < "$log" > "$log.txt"
@@ -158,7 +192,7 @@ for k in "${kernels[@]}"; do
 			grep -E '^skip' <<<"$body" | sed 's/^/    /'
 		fi
 		passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
-	done < <(tr ',' '\n' <<<"$tests")
+	done < <(tr ',' '\n' <<<"$ktests")
 	[ "$n" -gt 0 ] || { echo "FAIL vm $kver: no tests named"; failed=$((failed + 1)); }
 done
 finish
