@@ -17,8 +17,8 @@ start() {  # start READY [runas...]
 		"$@" >/dev/null 2>&1 &
 	pids+=("$!")
 }
-start "$E2E_TMP/$name" --mib 8 --hold 60 --ready "$E2E_TMP/r1"
-start "$E2E_TMP/$name" --mib 8 --hold 60 --ready "$E2E_TMP/r2"
+start "$E2E_TMP/$name" --comm "$name" --mib 8 --hold 60 --ready "$E2E_TMP/r1"
+start "$E2E_TMP/$name" --comm "$name" --mib 8 --hold 60 --ready "$E2E_TMP/r2"
 for i in $(seq 1 100); do [ -e "$E2E_TMP/r1" ] && [ -e "$E2E_TMP/r2" ] && break; sleep 0.1; done
 p1=${pids[0]} p2=${pids[1]}
 adj() { cat "/proc/$1/oom_score_adj"; }
@@ -87,7 +87,7 @@ check "show only: exit 0, nothing changed" test $? -eq 0 -a "$(adj "$p1")" = 0
 # Permission: an unprivileged user may raise its own process, not lower it.
 if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
 	chmod 755 "$E2E_TMP" "$E2E_TMP/$name"
-	start setpriv --reuid=65534 --regid=65534 --clear-groups "$E2E_TMP/$name" --mib 4 --hold 60 --ready "$E2E_TMP/r3"
+	start setpriv --reuid=65534 --regid=65534 --clear-groups "$E2E_TMP/$name" --comm "$name" --mib 4 --hold 60 --ready "$E2E_TMP/r3"
 	for i in $(seq 1 50); do [ -e "$E2E_TMP/r3" ] && break; sleep 0.1; done
 	p3=${pids[2]}
 	setpriv --reuid=65534 --regid=65534 --clear-groups "$OOMKIT" adj -500 "$p3" > "$E2E_TMP/out" 2>&1
