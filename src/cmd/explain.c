@@ -11,7 +11,6 @@
  * could not be read, 2 usage error. */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/klog.h>
@@ -50,6 +49,17 @@ struct run {
 	struct incident_item { struct incident in; char source[256]; } *incidents;
 };
 
+enum { OPT_LAST = CMD_KEY_FIRST_FREE };
+static const struct cmd_opt explain_opts[] = {
+	CMD_OPT_JSON("print JSON (schema 1, see docs/explain-json.md)"),
+	CMD_OPT_COLOR,
+	{ 'v', 'v', "verbose", CMD_ARG_NONE, NULL, "show every task and every zone" },
+	{ OPT_LAST, 0, "last", CMD_ARG_NONE, NULL, "explain only the last event found" },
+	CMD_OPT_HELP,
+	CMD_OPT_VERSION,
+	CMD_OPT_END,
+};
+
 static void usage(FILE *f)
 {
 	fputs("Usage: oomkit explain [OPTION]... [FILE]...\n"
@@ -63,14 +73,9 @@ static void usage(FILE *f)
 	      "Compressed files (.gz .xz .zst .bz2 .lz4) are read through the system's tools;\n"
 	      "incident files of 'oomkit guard' are read too.\n"
 	      "\n"
-	      "Options:\n"
-	      "  -j, --json          print JSON (schema 1, see docs/explain-json.md)\n"
-	      "      --color=WHEN    colour the text: auto (default), always, never\n"
-	      "  -v, --verbose       show every task and every zone\n"
-	      "      --last          explain only the last event found\n"
-	      "  -h, --help          show this help and exit\n"
-	      "  -V, --version       show the version and exit\n"
-	      "\n"
+	      "Options (before or after FILEs; '--' ends them):\n", f);
+	cmd_opts_help(f, explain_opts);
+	fputs("\n"
 	      "Exit status: 0 the input was read (with or without events), 1 an input\n"
 	      "could not be read, 2 usage error.\n"
 	      "\n"
@@ -541,46 +546,30 @@ static void text_summary(const struct run *r, const struct sources *srcs)
 
 int cmd_explain(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "color", required_argument, NULL, 'C' },
-		{ "colour", required_argument, NULL, 'C' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "last", no_argument, NULL, 'L' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct run r;
 	memset(&r, 0, sizeof(r));
 	int color = COLOR_AUTO;
-	opterr = 0;
-	optind = 0;   /* GNU getopt: full re-initialisation */
+	struct cmd_args args;
+	cmd_args_init(&args, CMD, explain_opts, argc, argv);
 	int c;
-	while ((c = getopt_long(argc, argv, "+jvhV", longopts, NULL)) != -1) {
+	while ((c = cmd_args_next(&args)) > 0) {
 		switch (c) {
 		case 'j': r.json = true; break;
 		case 'v': r.verbose = true; break;
-		case 'L': r.last = true; break;
-		case 'C':
-			color = color_mode_parse(optarg);
-			if (color < 0)
-				return cmd_usage_error(CMD, "invalid --color '%s' (auto, always or never)", optarg);
+		case OPT_LAST: r.last = true; break;
+		case CMD_KEY_COLOR:
+			if ((color = cmd_color_arg(&args)) < 0)
+				return 2;
 			break;
 		case 'h':
 			usage(stdout);
 			return 0;
 		case 'V':
-			printf("oomkit %s\n", OOMKIT_VERSION);
-			return 0;
-		case ':':
-			return cmd_usage_error(CMD, "option '%s' needs an argument", argv[optind - 1]);
-		default:
-			if (optopt)
-				return cmd_usage_error(CMD, "invalid option -- '%c'", optopt);
-			return cmd_usage_error(CMD, "unrecognized option '%s'", argv[optind - 1]);
+			return cmd_version();
 		}
 	}
+	if (c < 0)
+		return 2;
 	style_init(&r.st, !r.json && color_enabled((enum color_mode)color, stdout));
 	r.a = malloc(sizeof(*r.a));
 	r.fs = malloc(sizeof(*r.fs));
@@ -596,10 +585,10 @@ int cmd_explain(int argc, char **argv)
 	}
 	struct sources srcs = { 0, 0, NULL };
 	int status = 0;
-	if (optind >= argc)
+	if (args.nr_operands == 0)
 		status |= read_machine_log(&r, &srcs);
-	for (int i = optind; i < argc; i++)
-		status |= read_file_arg(&r, argv[i], &srcs);
+	for (int i = 0; i < args.nr_operands; i++)
+		status |= read_file_arg(&r, args.operands[i], &srcs);
 	if (r.last && r.kept) {
 		render_one(&r, r.kept);   /* numbered as the n-th event found */
 	}
