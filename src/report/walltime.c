@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/event.h"
 #include "report/walltime.h"
 
 const char *walltime_basis_name(enum walltime_basis b)
@@ -265,5 +266,20 @@ char *fmt_when(char *buf, size_t len, int64_t t, time_t now)
 		snprintf(buf + n, len - n, " (%lld h %lld min ago)", (long long)(d / 3600), (long long)(d % 3600 / 60));
 	else
 		snprintf(buf + n, len - n, " (%lld days ago)", (long long)(d / 86400));
+	return buf;
+}
+
+char *walltime_event_text(const struct oom_event *ev, time_t now, char *buf, size_t len)
+{
+	double mono;
+	buf[0] = '\0';
+	if (ev->wall_time > 0 && ev->wall_basis != WALL_NONE && fmt_when(buf, len, ev->wall_time, now))
+		return buf;
+	if (!ev->time[0])
+		return buf;
+	if (walltime_parse_mono(ev->time, strlen(ev->time), &mono) == 0)
+		snprintf(buf, len, "%s s after boot (monotonic; boot time unknown: --boot-time)", ev->time);
+	else
+		snprintf(buf, len, "%s", ev->time);
 	return buf;
 }

@@ -43,4 +43,10 @@ char *fmt_iso8601(char *buf, size_t len, int64_t t);
 /* "2026-12-04 13:04:06 (12 min ago)"; "(in the future)" when after now. */
 char *fmt_when(char *buf, size_t len, int64_t t, time_t now);
 
+struct oom_event;
+/* An event's time for text: "2026-12-04 13:04:06 (12 min ago)", else
+ * "114.288745 s after boot (monotonic; boot time unknown)", else the
+ * stamp as printed; "" when there is none.  Returns buf. */
+char *walltime_event_text(const struct oom_event *ev, time_t now, char *buf, size_t len);
+
 #endif
