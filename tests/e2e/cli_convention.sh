@@ -9,7 +9,10 @@
 [ -x "${OOMKIT:-}" ] || { skip "cli_convention: \$OOMKIT missing"; finish; exit $?; }
 have_py=false
 command -v python3 >/dev/null 2>&1 && have_py=true
-json_ok() { $have_py || return 0; python3 -m json.tool "$1" >/dev/null 2>&1; }
+# JSON outputs are validated together at the end (python's start-up is slow):
+# json_check LABEL FILE keeps a copy.
+json_n=0
+json_check() { json_n=$((json_n + 1)); cp "$2" "$E2E_TMP/json.$json_n"; echo "$1" >"$E2E_TMP/json.$json_n.label"; }
 S03="$OOMKIT_SRCDIR/tests/corpus/S03-oomanalyser-arch-6.1.1-doxygen-swapfull.log"
 cp "$S03" "$E2E_TMP/-dash.log"
 O1=$E2E_TMP/o1 O2=$E2E_TMP/o2 ERR=$E2E_TMP/err
@@ -53,7 +56,7 @@ for row in "${table[@]}"; do
 	*) check "$name: output either way" test -s "$O1" -a -s "$O2" ;;
 	esac
 	case " $opts " in
-	*" --json "*|*" -j "*|*"--json "*) check "$name: valid JSON" json_ok "$O1" ;;
+	*" --json "*|*" -j "*|*"--json "*) json_check "$name: valid JSON" "$O1" ;;
 	esac
 done
 
@@ -104,7 +107,7 @@ check "explain -- --json: names the missing file" grep -q -- "--json: No such fi
 # bundled short options and attached arguments
 run "$O1" top -jn2
 check "top -jn2: bundled, exit 0, JSON" test "$rc" -eq 0
-json_ok "$O1" && ok "top -jn2: valid JSON" || fail "top -jn2: JSON"
+json_check "top -jn2: valid JSON" "$O1"
 # adj: a negative value is a value, not an option
 run "$O1" adj -n -5 $$
 check "adj -n -5 PID: a negative value, dry run, exit 0" test "$rc" -eq 0
@@ -113,7 +116,7 @@ if [ -r /dev/kmsg ] && dd if=/dev/kmsg bs=8k count=1 iflag=nonblock of=/dev/null
 	run "$O1" explain /dev/kmsg --json
 	check "explain /dev/kmsg: exit 0 or 1, not an error" test "$rc" -le 1
 	check "explain /dev/kmsg: no EINVAL" sh -c "! grep -q 'Invalid argument' '$ERR'"
-	check "explain /dev/kmsg: valid JSON" json_ok "$O1"
+	json_check "explain /dev/kmsg: valid JSON" "$O1"
 else
 	skip "explain /dev/kmsg: not readable here"
 fi
@@ -135,4 +138,22 @@ check "explain DIR: newest first" awk '!p && /php-fpm/ { p = NR } !d && /doxygen
 printf 'hello\n' >"$E2E_TMP/none.log"
 run "$O1" explain "$E2E_TMP/none.log"
 check "explain: no report found, exit 0" test "$rc" -eq 0
+if $have_py && [ "$json_n" -gt 0 ]; then
+	while IFS= read -r l; do
+		case "$l" in ok\ *) ok "${l#ok }" ;; *) fail "${l#FAIL }" ;; esac
+	done < <(python3 - "$E2E_TMP" "$json_n" <<'PY'
+import json, sys
+d, n = sys.argv[1], int(sys.argv[2])
+for i in range(1, n + 1):
+    label = open("%s/json.%d.label" % (d, i)).read().strip()
+    try:
+        json.load(open("%s/json.%d" % (d, i)))
+        print("ok " + label)
+    except Exception as e:
+        print("FAIL %s: %s" % (label, e))
+PY
+)
+else
+	skip "JSON validity: python3 missing"
+fi
 finish
