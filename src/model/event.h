@@ -67,6 +67,11 @@ struct oom_event {
 	char arch[16];                     /* "x86_64", "i686", "aarch64", … ; "" unknown */
 	struct kver kv;                    /* parsed from kernel[], else inferred from shape */
 	char time[64];                     /* first line's timestamp as printed; "" none */
+	/* Its wall-clock time (report/walltime.h, filled by the command that
+	 * knows the boot time): seconds since the epoch, 0 unknown; wall_basis
+	 * an enum walltime_basis. */
+	int64_t wall_time;
+	int wall_basis;
 	char host[64];                     /* syslog host, when the transport says */
 	uint64_t first_line, last_line;    /* 1-based line numbers in the input */
 	char source[256];                  /* file name the event came from ("-" stdin) */

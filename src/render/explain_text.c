@@ -5,9 +5,11 @@
  * shows every task and zone.  Outside strings only through escape_term. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "model/kernel.h"
 #include "render/render.h"
+#include "report/walltime.h"
 
 #define TOP_TASKS 10
 
@@ -108,9 +110,10 @@ static void title(FILE *f, const struct oom_event *ev, const struct event_analys
 		fputs(" ", f);
 		put(f, ev->arch);
 	}
-	if (ev->time[0]) {
+	if (ev->time[0] || ev->wall_time > 0) {
+		char when[128];
 		fputs(" · ", f);
-		put(f, ev->time);
+		put(f, walltime_event_text(ev, time(NULL), when, sizeof(when)));
 	}
 	if (ev->host[0]) {
 		fputs(" · host ", f);
