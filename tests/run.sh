@@ -80,6 +80,18 @@ for e in "$here"/tests/e2e/*.sh; do
 	run_one "e2e/$n" bash "$e"
 done
 
+# The kernel matrix in qemu (tests/vm/run.sh): cgroup v2 and a 32-bit PAE
+# guest on Debian's kernels.  Minutes per boot under emulation: long only.
+if [ "$mode" = quick ]; then
+	echo "skip vm: the kernel matrix in qemu (cgroup v2, 32-bit PAE; tests/vm/run.sh) runs in make check-long"
+	skipped=$((skipped + 1))
+else
+	run_one "vm (tests/vm/run.sh)" bash "$here/tests/vm/run.sh" --build "$first"
+	# A failing guest test: its log, as the guest printed it.
+	grep -q '^FAIL vm' "$log" && sed -n '/^FAIL vm/,/^\(ok\|vm\) /p' "$log" | head -n 300
+	grep -E '^(ok|FAIL|skip) vm|^vm ' "$log" | sed 's/^/    /'
+fi
+
 if [ "$mode" = quick ]; then
 	echo "$passed $failed $skipped" >"$totals"
 elif [ -f "$totals" ]; then

@@ -23,7 +23,7 @@
 # run prints the guest's log.
 set -u
 here=$(cd "$(dirname "$0")/../.." && pwd)
-kernels=() tests="" build=build mem=1536 tmo=900 keep=false
+kernels=() tests="" build=build mem=1536 tmo=1500 keep=false
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--kernel) kernels+=("$2"); shift 2 ;;
@@ -36,8 +36,10 @@ while [ $# -gt 0 ]; do
 	*) echo "tests/vm/run.sh: unknown argument '$1'" >&2; exit 2 ;;
 	esac
 done
-[ ${#kernels[@]} -gt 0 ] || read -r -a kernels <<<"${VM_KERNELS:-linux-image-amd64}"
-tests=${tests:-${VM_TESTS:-guard_cgroup}}
+# The matrix: Debian's 6.1 and 6.12 kernels (64-bit, cgroup v2) and the
+# 32-bit PAE 6.1 kernel (HighMem).  VM_KERNELS / VM_TESTS override.
+[ ${#kernels[@]} -gt 0 ] || read -r -a kernels <<<"${VM_KERNELS:-linux-image-amd64 linux-image-6.12-amd64 linux-image-686-pae:i386}"
+tests=${tests:-${VM_TESTS:-guard_cgroup,guard_v2,top_predicts,top_live,explain_live,status,machine_guard}}
 passed=0 failed=0 skipped=0
 finish() { echo "# passed=$passed failed=$failed skipped=$skipped"; [ "$failed" -eq 0 ]; exit $?; }
 skip_all() { echo "skip vm: $*"; skipped=$((skipped + 1)); finish; }
