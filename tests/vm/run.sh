@@ -85,17 +85,22 @@ WANT="virtio_pci 9pnet_virtio 9p zram"
 modules_for() {  # DEB KDIR → KDIR/modules/*.ko and KDIR/modules.order
 	local deb=$1 kd=$2 list name path
 	mkdir -p "$kd/x" "$kd/modules"
-	list=$(dpkg-deb -c "$deb" | awk '{print $NF}' | grep '\.ko$')
+	list=$(dpkg-deb -c "$deb" | awk '{print $NF}' | grep -E '\.ko(\.xz|\.zst)?$')
 	local -A done=() seen=()
 	local order=()
 	visit() {
 		local m=${1//-/_} p f deps d
 		[ -n "${seen[$m]:-}" ] && return 0
 		seen[$m]=1
-		p=$(grep -E "/${m//_/[_-]}\.ko$" <<<"$list" | head -n 1)
+		p=$(grep -E "/${m//_/[_-]}\.ko(\.xz|\.zst)?$" <<<"$list" | head -n 1)
 		[ -n "$p" ] || return 0          # built in
 		dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$kd/x" "$p" 2>/dev/null
 		f="$kd/x/$p"
+		# Newer Debian kernels ship compressed modules; busybox insmod takes plain ones.
+		case "$f" in
+		*.ko.xz) xz -dc "$f" > "${f%.xz}" && f=${f%.xz} ;;
+		*.ko.zst) zstd -qdc "$f" > "${f%.zst}" && f=${f%.zst} ;;
+		esac
 		deps=$(tr '\0' '\n' < "$f" | sed -n 's/^depends=//p' | head -n 1)
 		for d in ${deps//,/ }; do visit "$d"; done
 		cp "$f" "$kd/modules/"
