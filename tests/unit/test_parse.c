@@ -335,7 +335,8 @@ static void check_via_scanner(const char *logpath, const char *json)
 	free(g);
 }
 
-static int check_dir(const char *rel)
+/* prefix: only the .log files whose name starts with it ("" for all). */
+static int check_dir(const char *rel, const char *prefix)
 {
 	char dir[1024];
 	snprintf(dir, sizeof(dir), "%s/%s", check_srcdir(), rel);
@@ -349,7 +350,7 @@ static int check_dir(const char *rel)
 	int n = 0;
 	while ((de = readdir(d)) && n < 256) {
 		size_t l = strlen(de->d_name);
-		if (l > 4 && !strcmp(de->d_name + l - 4, ".log"))
+		if (l > 4 && !strcmp(de->d_name + l - 4, ".log") && !strncmp(de->d_name, prefix, strlen(prefix)))
 			names[n++] = strdup(de->d_name);
 	}
 	closedir(d);
@@ -364,15 +365,19 @@ static int check_dir(const char *rel)
 	return files;
 }
 
+/* Strict here: the six curated S* reports.  The real public reports (R*,
+ * issue 8 §6) are scored, not failed one by one, by test_corpus against
+ * tests/corpus/SCORE, so a parser change that misses one of them shows as a
+ * lower figure there. */
 TEST(corpus_reports)
 {
-	int n = check_dir("tests/corpus");
+	int n = check_dir("tests/corpus", "S");
 	CHECK(n >= 6);
 }
 
 TEST(era_reports)
 {
-	int n = check_dir("tests/reports/eras");
+	int n = check_dir("tests/reports/eras", "");
 	CHECK(n >= 18);
 }
 
