@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/linekind.h"
 #include "report/parse_int.h"
 
 #define PARSE_MAX_STATES 16
@@ -1006,28 +1007,34 @@ static bool reaper_line(struct report_parser *P, const struct report_line *l, co
 
 /* ---- one line ------------------------------------------------------------- */
 
-/* Lines that begin a report whose start is not in the input. */
-static bool mid_report_line(struct pstate *st, const char *s, const char *e)
+/* Lines that begin a report whose start is not in the input: the kinds the
+ * line-kind table marks LKF_OPENS (report/linekind.c), so the scanner's
+ * back-fill and the parser agree on them. */
+static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, const char *e)
 {
-	if (p_starts(s, e, "Mem-Info:") || p_starts(s, e, "Mem-info:")) {
+	switch (k) {
+	case LK_MEMINFO:
 		st->sect = SEC_MEMINFO;
 		st->ev.have_meminfo = true;
 		return true;
-	}
-	if (p_starts(s, e, "Unreclaimable slab info:")) {
+	case LK_SLAB:
 		st->sect = SEC_SLAB;
 		return true;
-	}
-	if (pm_summary_line(st, s, e, true))
-		return true;
-	if (pm_node_or_zone_line(st, s, e))
-		return true;
-	if (pt_header_line(st, s, e))
-		return true;
-	if (p_starts(s, e, "Task in ") || p_starts(s, e, "memory: usage ") ||
-	    p_starts(s, e, "Memory cgroup stats for ") || p_starts(s, e, "Memory limit reached of cgroup "))
+	case LK_SUMMARY:
+		return pm_summary_line(st, s, e, true);
+	case LK_ZONE:
+		return pm_node_or_zone_line(st, s, e) || pm_lowmem_line(st, s, e);
+	case LK_BUDDY:
+		return pm_node_or_zone_line(st, s, e);
+	case LK_TOTALS:
+		return pm_totals_line(st, s, e);
+	case LK_TASK_HEADER:
+		return pt_header_line(st, s, e);
+	case LK_MEMCG:
 		return pm_memcg_line(st, s, e);
-	return false;
+	default:
+		return false;
+	}
 }
 
 /* A line for one report state.  Returns false when the line ended the
@@ -1058,7 +1065,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (!st->active) {
 		/* Idle: only the middle of a report cut at its start opens one. */
 		state_begin(P, st, l);
-		if (mid_report_line(st, s, e)) {
+		if (mid_report_line(st, line_kind_of(s, (size_t)(e - s)), s, e)) {
 			st->started_mid = true;
 			goto accepted;
 		}
@@ -1214,20 +1221,11 @@ static struct pstate *state_for(struct report_parser *P, const struct report_lin
 	return st;
 }
 
-/* Cheap test for lines that may open a report while nothing is open. */
+/* Lines that may open a report while nothing is open: the markers and the
+ * kinds that open a report cut at its head (one table, report/linekind.c). */
 static bool may_start(const char *s, const char *e)
 {
-	return p_find(s, e, "oom-killer: ") || p_find(s, e, ": page allocation ") ||
-	       p_find(s, e, "Killed process ") || p_find(s, e, "ill process ") ||
-	       p_starts(s, e, "oom-kill:constraint=") || p_find(s, e, "is already exiting") ||
-	       p_find(s, e, "no killable processes") || p_find(s, e, "panic_on_oom is") ||
-	       p_starts(s, e, "Mem-Info:") || p_starts(s, e, "Mem-info:") ||
-	       p_find(s, e, "_anon:") || p_find(s, e, "_file:") || p_starts(s, e, "Active:") ||
-	       p_starts(s, e, "Node ") || p_find(s, e, " free:") || p_find(s, e, "kB = ") ||
-	       p_starts(s, e, "Tasks state") || p_starts(s, e, "[ pid ]") || p_starts(s, e, "[  pid  ]") ||
-	       p_starts(s, e, "Task in ") || p_starts(s, e, "memory: usage ") ||
-	       p_starts(s, e, "Memory cgroup stats for ") || p_starts(s, e, "Memory limit reached") ||
-	       p_starts(s, e, "Unreclaimable slab info:");
+	return line_kind_flags(line_kind_of(s, (size_t)(e - s))) & (LKF_MARKER | LKF_OPENS);
 }
 
 static void feed_one(struct report_parser *P, const struct report_line *l, const char *s, const char *e)

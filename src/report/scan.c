@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "report/decompress.h"
+#include "report/linekind.h"
 #include "report/report.h"
 #include "util/util.h"
 
@@ -58,22 +59,8 @@ static const struct needle needles[] = {
 #define NR_NEEDLES (sizeof(needles) / sizeof(needles[0]))
 #define NEEDLE_SPAN 10                  /* longest needle */
 
-/* The markers themselves: a line holding one starts or continues a report. */
-static const char *const markers[] = {
-	"oom-killer",            /* "X invoked oom-killer:", 2.6.18 "oom-killer: gfp_mask" */
-	"oom-kill:",             /* 5.0+ summary line */
-	"oom_reaper",            /* 4.6+ */
-	"Out of memory",         /* kill line, panic, "and no killable processes" */
-	"out of memory",         /* "Memory cgroup out of memory" */
-	"Out of Memory",         /* 2.6.18 */
-	"Kill process",          /* 2.6.36-5.0 selection line */
-	"kill process",          /* 2.6.19-2.6.35 */
-	"Killed process",        /* kill line; may come with no header (rate limit) */
-	"page allocation failure",
-	"page allocation stalls",
-	"Mem-Info:",             /* a report cut before its trigger line still */
-	"Mem-info:",             /* has its Mem-Info block (2.6.18: "Mem-info:") */
-};
+/* The markers themselves (a line holding one starts or continues a report)
+ * are the LKF_MARKER kinds of the line-kind table, report/linekind.c. */
 
 /* ---- vector kernels ----------------------------------------------------
  * The two loops every input byte goes through while the parser is idle:
@@ -229,10 +216,7 @@ bool report_has_marker(const char *text, size_t len)
 	size_t which;
 	if (find_needle(text, len, &which) >= len)
 		return false;
-	for (size_t i = 0; i < ARRAY_SIZE(markers); i++)
-		if (memmem(text, len, markers[i], strlen(markers[i])))
-			return true;
-	return false;
+	return line_kind_has_marker_text(text, len);
 }
 
 /* One logical line waiting in the queue; offsets into s->arena. */
