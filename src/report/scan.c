@@ -32,6 +32,13 @@
 #define SCAN_MAX_LINE (64u << 10)  /* longer lines are cut into pieces */
 #define SCAN_MAX_JOIN 64           /* wrapped fragments joined to one line */
 #define NO_OFF ((size_t)-1)
+/* Bytes of skipped input kept before the next marker: a report whose head
+ * is cut (the log starts at its totals, task table or memcg block) has its
+ * body lines just before its first marker line, and they are handed to the
+ * parser from this window rather than found by needles of their own (which
+ * would slow the idle search).  A 32 KiB window holds a task table of ~400
+ * rows; it stays below SCAN_MAX_LINE, which fill() keeps. */
+#define SCAN_BACKFILL (32u << 10)
 /* fill() must always find room for a read after keeping one line back and
  * one partial line */
 _Static_assert(SCAN_CHUNK >= 2 * SCAN_MAX_LINE, "scan buffer too small for its lines");
@@ -231,6 +238,7 @@ struct item {
 	bool truncated;
 	bool prefixed;        /* came with a transport prefix */
 	bool last_of_raw;     /* last piece of its raw line: may continue on the next */
+	bool backfill;        /* from the window before a marker: passed when its kind may open a report */
 };
 
 /* What a transport prefix said. */
@@ -256,6 +264,8 @@ struct report_scanner {
 
 	uint64_t backup_abs;   /* start of the line before pos that the prefilter skipped; UINT64_MAX none */
 	uint64_t processed_abs;     /* input before this was handed to the normaliser */
+	uint64_t backfill_until_abs;  /* raw lines starting before this are back-fill (0 none) */
+	bool any_hit;               /* the prefilter found a marker somewhere */
 
 	/* queue of logical lines from the current raw line */
 	struct buf arena;
@@ -1647,20 +1657,42 @@ static int skip_to_candidate(struct report_scanner *s)
 		if (m < s->end) {
 			const char *ls = m > s->pos ? memrchr(s->buf + s->pos, '\n', m - s->pos) : NULL;
 			size_t line = ls ? (size_t)(ls - s->buf) + 1 : s->pos;
-			if (line > s->pos) {
-				/* start at the line before the hit: it may be the head of a
-				 * marker line a mail client wrapped */
-				const char *ps = line - 1 > s->pos ? memrchr(s->buf + s->pos, '\n', line - 1 - s->pos) : NULL;
-				size_t prev = ps ? (size_t)(ps - s->buf) + 1 : s->pos;
-				s->lines_before_pos += count_newlines(s->buf + s->pos, prev - s->pos);
-				s->pos = prev;
-				s->piece_pending = false;
-			} else if (s->backup_abs != UINT64_MAX && s->backup_abs >= s->processed_abs &&
-				   s->backup_abs >= s->base_abs && s->backup_abs < s->base_abs + s->pos) {
-				s->pos = (size_t)(s->backup_abs - s->base_abs);
-				s->lines_before_pos--;
-				s->piece_pending = false;
+			/* the oldest byte still in the buffer that was skipped, not processed */
+			size_t lowest = s->pos;
+			if (s->backup_abs != UINT64_MAX && s->backup_abs >= s->base_abs &&
+			    s->backup_abs < s->base_abs + s->pos)
+				lowest = (size_t)(s->backup_abs - s->base_abs);
+			if (s->processed_abs > s->base_abs + lowest && s->processed_abs <= s->base_abs + s->pos)
+				lowest = (size_t)(s->processed_abs - s->base_abs);
+			const char *nl = memchr(s->buf + line, '\n', s->end - line);
+			size_t line_end = nl ? (size_t)(nl - s->buf) : s->end;
+			size_t start;
+			s->any_hit = true;
+			if (line_kind_is_trigger_text(s->buf + line, line_end - line)) {
+				/* a report's own start: begin at the line before it, which
+				 * may be the head of a marker line a mail client wrapped */
+				start = line;
+				if (line > lowest) {
+					const char *ps = memrchr(s->buf + lowest, '\n', line - 1 - lowest);
+					start = ps ? (size_t)(ps - s->buf) + 1 : lowest;
+				}
+			} else {
+				/* any other marker may be the first line left of a report
+				 * whose head is cut: back-fill from a window before it */
+				start = line - lowest > SCAN_BACKFILL ? line - SCAN_BACKFILL : lowest;
+				if (start > lowest && s->buf[start - 1] != '\n') {
+					const char *n2 = memchr(s->buf + start, '\n', line - start);
+					start = n2 ? (size_t)(n2 - s->buf) + 1 : line;
+				}
+				s->backfill_until_abs = s->base_abs + line;
 			}
+			if (start >= s->pos)
+				s->lines_before_pos += count_newlines(s->buf + s->pos, start - s->pos);
+			else
+				s->lines_before_pos -= count_newlines(s->buf + start, s->pos - start);
+			if (start != s->pos)
+				s->piece_pending = false;
+			s->pos = start;
 			s->backup_abs = UINT64_MAX;
 			return 1;
 		}
@@ -1669,10 +1701,27 @@ static int skip_to_candidate(struct report_scanner *s)
 		const char *ls = s->end > s->pos ? memrchr(s->buf + s->pos, '\n', s->end - s->pos) : NULL;
 		if (ls) {
 			size_t upto = (size_t)(ls - s->buf) + 1;
-			const char *ps = upto - 1 > s->pos ? memrchr(s->buf + s->pos, '\n', upto - 1 - s->pos) : NULL;
-			size_t last_start = ps ? (size_t)(ps - s->buf) + 1 : s->pos;
+			/* keep a back-fill window of the skipped lines (never lines
+			 * already handed on), starting at a line start */
+			size_t lowest = s->pos;
+			if (s->backup_abs != UINT64_MAX && s->backup_abs >= s->base_abs &&
+			    s->backup_abs < s->base_abs + s->pos)
+				lowest = (size_t)(s->backup_abs - s->base_abs);
+			if (s->processed_abs > s->base_abs + lowest && s->processed_abs <= s->base_abs + s->pos)
+				lowest = (size_t)(s->processed_abs - s->base_abs);
+			size_t win = upto - lowest > SCAN_BACKFILL ? upto - SCAN_BACKFILL : lowest;
+			if (win > lowest && s->buf[win - 1] != '\n') {
+				const char *n2 = memchr(s->buf + win, '\n', upto - 1 - win);
+				if (n2) {
+					win = (size_t)(n2 - s->buf) + 1;
+				} else {
+					/* one long line: keep just the last line, for a wrap repair */
+					const char *ps = upto - 1 > s->pos ? memrchr(s->buf + s->pos, '\n', upto - 1 - s->pos) : NULL;
+					win = ps ? (size_t)(ps - s->buf) + 1 : s->pos;
+				}
+			}
 			s->lines_before_pos += count_newlines(s->buf + s->pos, upto - s->pos);
-			s->backup_abs = s->base_abs + last_start;
+			s->backup_abs = s->base_abs + win;
 			s->pos = upto;
 			s->piece_pending = false;
 		} else if (s->end - s->pos > SCAN_MAX_LINE) {
@@ -1682,6 +1731,18 @@ static int skip_to_candidate(struct report_scanner *s)
 			s->piece_pending = true;
 		}
 		if (s->eof) {
+			if (!s->any_hit && s->base_abs == 0 && s->end > 0) {
+				/* No marker in the whole input, and all of it is still in
+				 * the buffer (a paste): hand its lines over as back-fill,
+				 * so a paste of only show_mem lines is not lost. */
+				s->any_hit = true;
+				s->pos = 0;
+				s->lines_before_pos = 0;
+				s->piece_pending = false;
+				s->backfill_until_abs = s->end;
+				s->backup_abs = UINT64_MAX;
+				return 1;
+			}
 			if (s->pos < s->end) {
 				s->lines_before_pos++;
 				s->pos = s->end;
@@ -1894,7 +1955,8 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 					marker = report_has_marker(arena_text(s, it->text_off), it->text_len);
 			}
 			s->qhead++;
-			if (!all_lines && !marker)
+			if (!all_lines && !marker &&
+			    !(it->backfill && (line_kind_flags(line_kind_of(arena_text(s, it->text_off), it->text_len)) & LKF_OPENS)))
 				continue;
 			fill_line(s, it, line);
 			return 1;
@@ -1916,10 +1978,14 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 		}
 		uint64_t lineno = s->lines_before_pos + 1;
 		bool piece = s->piece_pending;
+		bool backfill = s->base_abs + r.off < s->backfill_until_abs;
 		s->piece_pending = r.piece_next;
 		s->processed_abs = s->base_abs + r.off + r.consume;
 		raw_consume(s, &r);
+		size_t q0 = s->qlen;
 		process_raw(s, s->buf + r.off, r.len, lineno, piece);
+		for (size_t i = q0; i < s->qlen; i++)
+			s->q[i].backfill = backfill;
 	}
 }
 
