@@ -252,6 +252,8 @@ struct pfx {
 
 struct report_scanner {
 	int fd;
+	const char *mem;       /* report_scanner_open_mem: the text, read in place of fd */
+	size_t mem_len, mem_off;
 	char name[256];
 	struct decompressor dec;
 	bool eof, read_error, dec_reaped;
@@ -1523,6 +1525,21 @@ static int fill(struct report_scanner *s, uint64_t keep_abs)
 	}
 	if (s->cap - s->end < SCAN_CHUNK / 2 && s->cap - s->end < SCAN_MAX_LINE)
 		return 1;  /* full: caller cuts a piece */
+	if (s->mem) {
+		/* in-memory text: copied chunk by chunk like a read() */
+		size_t n = s->mem_len - s->mem_off, room = s->cap - s->end;
+		if (n > room)
+			n = room;
+		if (n == 0) {
+			s->eof = true;
+			return 0;
+		}
+		memcpy(s->buf + s->end, s->mem + s->mem_off, n);
+		s->mem_off += n;
+		s->end += n;
+		s->bytes += n;
+		return 1;
+	}
 	for (;;) {
 		ssize_t n = read(s->fd, s->buf + s->end, s->cap - s->end);
 		if (n < 0) {
@@ -2037,4 +2054,31 @@ int report_scanner_open_msg(struct report_scanner **out, int fd, const char *nam
 {
 	err[0] = '\0';
 	return scanner_open(out, fd, name, err, errlen);
+}
+
+int report_scanner_open_mem(struct report_scanner **out, const char *text, size_t len, const char *name)
+{
+	if (!out || (!text && len))
+		return -EINVAL;
+	if (decompress_sniff((const unsigned char *)text, len < 8 ? len : 8, &(const char *){ NULL }))
+		return -ENOTSUP;   /* compressed: only an fd goes through the system's tool */
+	struct report_scanner *s = calloc(1, sizeof(*s));
+	if (!s)
+		return -ENOMEM;
+	s->cap = SCAN_CHUNK + SCAN_MAX_LINE + 1;
+	s->buf = malloc(s->cap);
+	if (!s->buf) {
+		free(s);
+		return -ENOMEM;
+	}
+	snprintf(s->name, sizeof(s->name), "%s", name ? name : "-");
+	s->fd = -1;
+	s->mem = text ? text : "";
+	s->mem_len = len;
+	s->dec.out_fd = -1;
+	s->dec.err_fd = -1;
+	s->backup_abs = UINT64_MAX;
+	buf_init(&s->arena);
+	*out = s;
+	return 0;
 }
