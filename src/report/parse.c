@@ -29,8 +29,32 @@
 #define PARSE_STACK_MAX 400      /* a stack dump longer than this is not one */
 #define PARSE_LINE_MAX 65536
 
+/* The last release seen per host, lent to a header-less report of the
+ * same host (issue 8 §2). */
+#define PARSE_MAX_HOSTS 8
+struct host_release {
+	char host[64];
+	char kernel[128];
+	uint64_t line;               /* first line of the report that printed it */
+	double mono;                 /* its monotonic time ("[ 123.4]" / kmsg), < 0 unknown */
+};
+
+/* What tells two emitted events apart: an identical event right after
+ * (the same syslog records written twice) is dropped. */
+struct event_sig {
+	char time[64], host[64];
+	int64_t victim_pid, trigger_pid, order, free_kib, swap_free_kib;
+	uint64_t gfp, nr_tasks;
+	int kind;
+};
+
 struct report_parser {
 	char source[256];
+	struct host_release rel[PARSE_MAX_HOSTS];
+	int nr_rel;
+	struct event_sig last_sig;
+	bool have_sig;
+	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
 	report_event_fn fn;
 	void *ctx;
 	struct pstate *states[PARSE_MAX_STATES];
@@ -254,6 +278,71 @@ static void state_reset(struct pstate *st)
 	st->reaper_pid = OOM_NA;
 }
 
+/* A monotonic timestamp ("27742.909073"): seconds, or -1 (a date, none). */
+static double mono_time(const char *t)
+{
+	char *end;
+	if (!t[0] || t[0] < '0' || t[0] > '9')
+		return -1;
+	double v = strtod(t, &end);
+	return *end == '\0' ? v : -1;
+}
+
+static struct host_release *host_rel(struct report_parser *P, const char *host, bool create)
+{
+	for (int i = 0; i < P->nr_rel; i++)
+		if (!strcmp(P->rel[i].host, host))
+			return &P->rel[i];
+	if (!create)
+		return NULL;
+	int i = P->nr_rel < PARSE_MAX_HOSTS ? P->nr_rel++ : PARSE_MAX_HOSTS - 1;
+	struct host_release *r = &P->rel[i];
+	memset(r, 0, sizeof(*r));
+	str_copy(r->host, sizeof(r->host), host, strlen(host));
+	return r;
+}
+
+/* A report without its header has no release string: take the release of
+ * the nearest earlier report of the same host, unless the machine rebooted
+ * between (its monotonic clock went back).  A reboot the log shows only by
+ * a "Linux version" line is not seen: the idle scanner skips that line. */
+static void neighbour_release(struct report_parser *P, struct oom_event *ev)
+{
+	double mono = mono_time(ev->time);
+	if (ev->kernel[0]) {
+		struct host_release *r = host_rel(P, ev->host, true);
+		str_copy(r->kernel, sizeof(r->kernel), ev->kernel, strlen(ev->kernel));
+		r->line = ev->first_line;
+		r->mono = mono;
+		return;
+	}
+	struct host_release *r = host_rel(P, ev->host, false);
+	if (!r || !r->kernel[0])
+		return;
+	if (mono >= 0 && r->mono >= 0 && mono < r->mono)
+		return;     /* the clock went back: a reboot */
+	str_copy(ev->kernel, sizeof(ev->kernel), r->kernel, strlen(r->kernel));
+	ev->kernel_from_neighbour = true;
+	ev->kernel_from_line = r->line;
+	event_warn(ev, "kernel release not in this report: taken from the report at line %llu (same host)",
+		   (unsigned long long)r->line);
+}
+
+static void make_sig(const struct oom_event *ev, struct event_sig *g)
+{
+	memset(g, 0, sizeof(*g));
+	str_copy(g->time, sizeof(g->time), ev->time, strlen(ev->time));
+	str_copy(g->host, sizeof(g->host), ev->host, strlen(ev->host));
+	g->victim_pid = ev->victim.pid;
+	g->trigger_pid = ev->req.trigger_pid;
+	g->order = ev->req.order;
+	g->gfp = ev->req.gfp_known ? ev->req.gfp_mask : 0;
+	g->kind = ev->kind;
+	g->free_kib = ev->snap.mem.free_kib;
+	g->swap_free_kib = ev->snap.mem.swap_free_kib;
+	g->nr_tasks = ev->snap.nr_tasks;
+}
+
 static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_input)
 {
 	struct oom_event *ev = &st->ev;
@@ -262,9 +351,16 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	st->active = false;
 	P->nr_active--;
 	/* A show_mem with nothing of an OOM report around it (sysrq-m, a report
-	 * cut before its first useful line) is not an event. */
+	 * cut before its first useful line) is not an event — unless it is all
+	 * the input holds (a paste of a part): then it is one fragment event. */
 	bool useful = st->have_trigger || st->have_kill || st->have_selection ||
 		      ev->have_task_table || ev->snap.have_memcg || ev->constraint[0];
+	if (!useful && end_of_input && P->nr_emitted == 0 &&
+	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen)) {
+		ev->kind = OOM_KIND_FRAGMENT;
+		ev->truncated = true;
+		useful = true;
+	}
 	if (!useful) {
 		state_reset(st);
 		return;
@@ -277,7 +373,20 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	} else if (!st->have_kill && ev->outcome == OOM_OUTCOME_UNKNOWN) {
 		ev->truncated = true;
 	}
+	if (ev->kernel[0] || ev->header_missing || st->started_mid)
+		neighbour_release(P, ev);
 	pf_finish(st);
+	/* The same report twice (one syslog record written by two rules, a
+	 * log concatenated with its copy): identical time, host and request. */
+	struct event_sig sig;
+	make_sig(ev, &sig);
+	if (ev->time[0] && P->have_sig && memcmp(&sig, &P->last_sig, sizeof(sig)) == 0) {
+		state_reset(st);
+		return;
+	}
+	P->last_sig = sig;
+	P->have_sig = true;
+	P->nr_emitted++;
 	if (P->fn)
 		P->fn(ev, P->ctx);
 	state_reset(st);
@@ -954,6 +1063,36 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 	return false;
 }
 
+/* Does the report's task table list pid? */
+static bool table_has_pid(const struct pstate *st, int64_t pid)
+{
+	for (size_t i = 0; i < st->ev.snap.nr_tasks; i++)
+		if (st->ev.snap.tasks[i].pid == pid)
+			return true;
+	return false;
+}
+
+/* The open report, with no kill line yet, that a line naming pid belongs
+ * to when its own key (host, caller id) found none: first one whose
+ * selection names pid, then one whose task table holds it, then (any_ok)
+ * the most recently fed one.  NULL when none. */
+static struct pstate *open_report_for_pid(struct report_parser *P, int64_t pid, bool any_ok)
+{
+	struct pstate *sel = NULL, *tab = NULL, *any = NULL;
+	for (int i = 0; i < PARSE_MAX_STATES; i++) {
+		struct pstate *x = P->states[i];
+		if (!x || !x->active || x->have_kill || x->ev.kind == OOM_KIND_ALLOC_FAILURE)
+			continue;
+		if (x->have_selection && x->ev.victim.selected_pid == pid)
+			sel = x;
+		else if (table_has_pid(x, pid))
+			tab = x;
+		if (!any || x->seq > any->seq)
+			any = x;
+	}
+	return sel ? sel : tab ? tab : any_ok ? any : NULL;
+}
+
 /* "oom_reaper: reaped process %d (%s), now anon-rss:%lukB, file-rss:%lukB, shmem-rss:%lukB"
  * and "oom_reaper: unable to reap pid:%d (%s)" (4.6+).  The reaper is a
  * kernel thread of its own, so its lines carry its caller id, not the
@@ -981,6 +1120,26 @@ static bool reaper_line(struct report_parser *P, const struct report_line *l, co
 		if (x && x->active && x->have_kill && x->ev.victim.pid == pid) {
 			st = x;
 			break;
+		}
+	}
+	if (!st && !fail) {
+		/* The kill line is not in the input (cut, or lost): the reaper
+		 * names the victim.  It joins the open report that has no kill
+		 * yet, the one whose task table or selection holds pid N first. */
+		st = open_report_for_pid(P, pid, true);
+		if (st) {
+			struct oom_victim *v = &st->ev.victim;
+			static const char *const closers[] = { "), now ", NULL };
+			char comm[OOM_COMM_LEN];
+			const char *q = p_skip_sp(p, e);
+			v->pid = pid;
+			if (read_paren_comm(q, e, closers, comm, sizeof(comm)))
+				str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
+			st->ev.have_victim = true;
+			st->ev.victim_from_reaper = true;
+			st->ev.outcome = OOM_OUTCOME_KILLED;
+			st->have_kill = true;
+			st->sect = SEC_TAIL;
 		}
 	}
 	if (!st)
@@ -1228,6 +1387,29 @@ static bool may_start(const char *s, const char *e)
 	return line_kind_flags(line_kind_of(s, (size_t)(e - s))) & (LKF_MARKER | LKF_OPENS);
 }
 
+/* The pid a kill, selection or constraint line names; OOM_NA otherwise. */
+static int64_t named_pid(const char *s, const char *e)
+{
+	const char *q = NULL;
+	switch (line_kind_of(s, (size_t)(e - s))) {
+	case LK_KILL:
+		q = p_find(s, e, "Killed process ") + 15;
+		break;
+	case LK_SELECTION:
+		q = p_find(s, e, "ill process ") + 11;
+		break;
+	case LK_CONSTRAINT:
+		q = p_rfind(s, e, ",pid=");
+		if (q)
+			q += 5;
+		break;
+	default:
+		break;
+	}
+	int64_t v;
+	return q && p_num(&q, e, &v) == 0 ? v : OOM_NA;
+}
+
 static void feed_one(struct report_parser *P, const struct report_line *l, const char *s, const char *e)
 {
 	P->indented = s < e && (*s == ' ' || *s == '\t');
@@ -1240,6 +1422,18 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 		return;
 	}
 	struct pstate *st = state_for(P, l, false);
+	if (!st || !st->active || st->have_kill) {
+		/* A line of one report may carry another prefix than its
+		 * neighbours (a dmesg line pasted among syslog lines): a kill,
+		 * selection or constraint line naming the pid another open
+		 * report selected (or lists) joins that report. */
+		int64_t pid = named_pid(s, e);
+		struct pstate *j = known(pid) ? open_report_for_pid(P, pid, false) : NULL;
+		if (j && j != st) {
+			st = j;
+			goto feed;
+		}
+	}
 	if (!st || !st->active) {
 		if (!may_start(s, e))
 			return;
@@ -1247,6 +1441,7 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 		if (!st)
 			return;
 	}
+feed:
 	st->seq = ++P->seq;
 	st->last_fed = P->nr_fed;
 	for (int tries = 0; tries < 2; tries++)

@@ -251,6 +251,8 @@ static void finish_numbers(struct pstate *st)
 static void finish_kind(struct pstate *st)
 {
 	struct oom_event *ev = &st->ev;
+	if (ev->kind == OOM_KIND_FRAGMENT)
+		return;
 	if (ev->kind == OOM_KIND_ALLOC_FAILURE) {
 		ev->outcome = OOM_OUTCOME_NONE;
 		return;

@@ -268,6 +268,12 @@ struct report_scanner {
 	uint64_t processed_abs;     /* input before this was handed to the normaliser */
 	uint64_t backfill_until_abs;  /* raw lines starting before this are back-fill (0 none) */
 	bool any_hit;               /* the prefilter found a marker somewhere */
+	uint64_t cur_raw_abs, cur_raw_end_abs;  /* the raw line process_raw() is given */
+	uint64_t dup_end_abs;       /* end of the last dated record, its hash and length: */
+	uint64_t dup_hash;          /* the same record again right after it is a duplicate */
+	size_t dup_len;
+	char learned[64];           /* a prefix learned from a marker line (learn_prefix) */
+	size_t learned_len;
 
 	/* queue of logical lines from the current raw line */
 	struct buf arena;
@@ -730,6 +736,19 @@ static size_t match_grep_prefix(const char *p, size_t len)
 	return 0;
 }
 
+/* Leading text that says something was cut from a syslog prefix ("... ",
+ * "[...] ", "… "): its length, or 0. */
+static size_t match_elision(const char *p, size_t len)
+{
+	if (HAS_LIT(p, len, "... "))
+		return 4;
+	if (HAS_LIT(p, len, "[...] "))
+		return 6;
+	if (HAS_LIT(p, len, "\xe2\x80\xa6 "))
+		return 4;
+	return 0;
+}
+
 static void strip_prefix(const char *p, size_t len, struct pfx *x)
 {
 	size_t pos = 0;
@@ -837,6 +856,26 @@ not_date:
 				pos++;
 			x->any = true;
 			continue;
+		}
+		if (!x->time && !x->host) {
+			/* a syslog prefix whose date (or date and host) was elided:
+			 * "... kernel: [ 1.0] …", "[...] host kernel: …", "myhost kernel: …"
+			 * — taken only with the kernel's tag */
+			size_t el = match_elision(r, n);
+			size_t m = match_host_tag(r + el, n - el, &h, &hl, &kernel);
+			if (m && kernel) {
+				if (h) {
+					x->host = h;
+					x->host_len = hl;
+				}
+				pos += el + m;
+				x->any = true;
+				continue;
+			}
+			if (el && round == 0) {
+				pos += el;
+				continue;
+			}
 		}
 		break;
 	}
@@ -1431,6 +1470,64 @@ static bool is_kmsg_dict_line(const char *p, size_t len)
 	return i > 1 && i < len && p[i] == '=';
 }
 
+static uint64_t fnv1a(const char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+	return h;
+}
+
+/* Where a marker line's kernel text starts when a prefix nobody knows is
+ * in front of it: candidates (offsets into p) from right to left. */
+static int prefix_candidates(const char *p, size_t len, size_t *cand, int max)
+{
+	static const char *const starts[] = { "Out of memory", "Memory cgroup out of memory", "Killed process ",
+					      "oom-kill:constraint=", "oom_reaper: ", "Mem-Info:", "Tasks state " };
+	int n = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(starts) && n == 0; i++) {
+		const char *m = memmem(p, len, starts[i], strlen(starts[i]));
+		if (m && m > p)
+			cand[n++] = (size_t)(m - p);
+	}
+	const char *inv = n == 0 ? memmem(p, len, " invoked oom-killer:", 20) : NULL;
+	if (inv) {
+		/* the comm before " invoked" may hold spaces: each space is a candidate end */
+		for (size_t i = (size_t)(inv - p); i > 0 && n < max; i--)
+			if (p[i - 1] == ' ' && i - 1 < (size_t)(inv - p))
+				cand[n++] = i;
+	}
+	return n;
+}
+
+/* A prefix no rule knows ("node17 | ", "app-log: "): learned from a marker
+ * line when the next input line starts with the same bytes and then with
+ * a report line.  Only the buffer is looked at (no read: p stays valid). */
+static void learn_prefix(struct report_scanner *s, const char *p, size_t len)
+{
+	size_t cand[4];
+	int n = prefix_candidates(p, len, cand, 4);
+	if (n == 0 || s->pos >= s->end)
+		return;
+	const char *np = s->buf + s->pos;
+	const char *nl = memchr(np, '\n', s->end - s->pos);
+	size_t nlen = nl ? (size_t)(nl - np) : 0;
+	for (int i = 0; i < n; i++) {
+		size_t c = cand[i];
+		if (c < 2 || c > sizeof(s->learned) || nlen <= c || memcmp(np, p, c) != 0)
+			continue;
+		const char *rest = np + c;
+		size_t rl = nlen - c;
+		while (rl && is_space(*rest))
+			rest++, rl--;
+		if (line_kind_of(rest, rl) == LK_NONE && !looks_like_start(rest, rl))
+			continue;
+		memcpy(s->learned, p, c);
+		s->learned_len = c;
+		return;
+	}
+}
+
 /* Normalises one raw input line into queued logical lines. */
 static void process_raw(struct report_scanner *s, const char *p, size_t len, uint64_t lineno, bool piece)
 {
@@ -1446,12 +1543,42 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	if (HAS_LIT(p, len, "-- ") && (HAS_LIT(p + 3, len - 3, "Boot ") ||
 					  HAS_LIT(p + 3, len - 3, "Logs ") || HAS_LIT(p + 3, len - 3, "No entries")))
 		return;  /* journalctl separators */
+	bool learned = false;
+	if (s->learned_len && !piece && len >= s->learned_len && memcmp(p, s->learned, s->learned_len) == 0) {
+		p += s->learned_len;
+		len -= s->learned_len;
+		learned = true;
+	}
 
 	struct pfx x;
 	if (piece) {
 		memset(&x, 0, sizeof(x));
 	} else {
 		strip_prefix(p, len, &x);
+		if (learned)
+			x.any = true;
+		if (x.any && x.time && !x.drop) {
+			/* the same dated record twice in a row (two syslog rules
+			 * writing one file, a relay that repeats): kept once */
+			uint64_t h = fnv1a(p, len);
+			if (s->dup_end_abs == s->cur_raw_abs && s->dup_len == len && s->dup_hash == h) {
+				s->dup_end_abs = s->cur_raw_end_abs;
+				return;
+			}
+			s->dup_hash = h;
+			s->dup_len = len;
+			s->dup_end_abs = s->cur_raw_end_abs;
+		}
+		if (!x.any && !s->learned_len && report_has_marker(p, len))
+			learn_prefix(s, p, len);
+		if (s->learned_len && !learned && len >= s->learned_len &&
+		    memcmp(p, s->learned, s->learned_len) == 0) {
+			/* the line it was learned from */
+			p += s->learned_len;
+			len -= s->learned_len;
+			strip_prefix(p, len, &x);
+			x.any = true;
+		}
 		if (x.drop) {
 			/* another program's line — unless a kernel line was written
 			 * into it (two writers, one lost newline) */
@@ -2000,6 +2127,8 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 		s->processed_abs = s->base_abs + r.off + r.consume;
 		raw_consume(s, &r);
 		size_t q0 = s->qlen;
+		s->cur_raw_abs = s->base_abs + r.off;
+		s->cur_raw_end_abs = s->processed_abs;
 		process_raw(s, s->buf + r.off, r.len, lineno, piece);
 		for (size_t i = q0; i < s->qlen; i++)
 			s->q[i].backfill = backfill;
