@@ -1083,7 +1083,7 @@ static struct pstate *open_report_for_pid(struct report_parser *P, int64_t pid, 
 		struct pstate *x = P->states[i];
 		if (!x || !x->active || x->have_kill || x->ev.kind == OOM_KIND_ALLOC_FAILURE)
 			continue;
-		if (x->have_selection && x->ev.victim.selected_pid == pid)
+		if (x->ev.victim.selected_pid == pid)
 			sel = x;
 		else if (table_has_pid(x, pid))
 			tab = x;

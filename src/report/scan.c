@@ -1921,6 +1921,8 @@ static int try_join(struct report_scanner *s, struct item *it)
 		len -= q;
 		if (len == 0)
 			return 0;
+		if (s->learned_len && len >= s->learned_len && memcmp(p, s->learned, s->learned_len) == 0)
+			return 0;   /* a record of its own, behind a learned prefix */
 		struct pfx x;
 		strip_prefix(p, len, &x);
 		if (x.any || x.drop)

@@ -340,6 +340,213 @@ TEST(test_read_mem_and_open_mem)
 	CHECK_INT(report_scanner_close(s), 0);
 }
 
+
+/* ---- reassembly (issue 8 §2) ---------------------------------------------- */
+
+#define TRIG "app invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null), order=0, oom_score_adj=0"
+#define KILL101 "Out of memory: Killed process 101 (app) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB"
+
+TEST(test_reaper_names_the_victim_of_a_report_without_kill)
+{
+	struct got g;
+	int n = read_text(TRIG "\n"
+			  "Tasks state (memory values in pages):\n"
+			  "[  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+			  "[    101]     0   101    50000     1000    40960        0             0 app\n"
+			  "[    102]     0   102    50000      900    40960        0             0 other\n"
+			  "oom_reaper: reaped process 101 (app), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n",
+			  &g);
+	CHECK_INT(n, 1);
+	CHECK_INT(g.ev[0].victim.pid, 101);
+	CHECK_STR(g.ev[0].victim.comm, "app");
+	CHECK(g.ev[0].victim_from_reaper);
+	CHECK(g.ev[0].victim.reaped);
+	CHECK_INT(g.ev[0].victim.reaped_anon_rss_kib, 0);
+	CHECK_INT(g.ev[0].outcome, OOM_OUTCOME_KILLED);
+	CHECK_INT(g.ev[0].last_line, 6);
+
+	/* two open reports (two CPUs): the one whose table holds the pid */
+	n = read_text("[    1.000000] [    T1] " TRIG "\n"
+		      "[    1.000001] [    T2] other invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		      "[    1.000002] [    T1] [  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+		      "[    1.000003] [    T1] [    101]     0   101    50000     1000    40960        0             0 app\n"
+		      "[    1.000004] [    T2] [  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+		      "[    1.000005] [    T2] [    202]     0   202    50000     1000    40960        0             0 b\n"
+		      "[    1.000006] [   T40] oom_reaper: reaped process 101 (app), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n",
+		      &g);
+	CHECK_INT(n, 2);
+	for (int i = 0; i < n; i++) {
+		if (!strcmp(g.ev[i].req.trigger_comm, "app")) {
+			CHECK_INT(g.ev[i].victim.pid, 101);
+			CHECK(g.ev[i].victim_from_reaper);
+		} else {
+			CHECK(!g.ev[i].have_victim);
+		}
+	}
+}
+
+TEST(test_mixed_prefixes_join_by_selected_pid)
+{
+	struct got g;
+	int n = read_text("Sep 23 02:04:16 web1 kernel: [  100.000001] " TRIG "\n"
+			  "Sep 23 02:04:16 web1 kernel: [  100.000002] Mem-Info:\n"
+			  "Sep 23 02:04:16 web1 kernel: [  100.000003] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=app,pid=101,uid=0\n"
+			  "[  100.000004] " KILL101 "\n",
+			  &g);
+	CHECK_INT(n, 1);
+	CHECK(!g.ev[0].header_missing);
+	CHECK_INT(g.ev[0].victim.pid, 101);
+	CHECK_STR(g.ev[0].host, "web1");
+	CHECK_INT(g.ev[0].last_line, 4);
+	/* the selection line of a ≤5.0 report, from dmesg, among syslog lines */
+	n = read_text("Sep 23 02:04:16 web1 kernel: " TRIG "\n"
+		      "Sep 23 02:04:16 web1 kernel: [ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name\n"
+		      "Sep 23 02:04:16 web1 kernel: [  101]     0   101    50000     1000      40        0             0 app\n"
+		      "Out of memory: Kill process 101 (app) score 900 or sacrifice child\n"
+		      "Sep 23 02:04:16 web1 kernel: Killed process 101 (app) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB\n",
+		      &g);
+	CHECK_INT(n, 1);
+	CHECK_INT(g.ev[0].victim.score, 900);
+	CHECK_INT(g.ev[0].victim.pid, 101);
+	CHECK(!g.ev[0].header_missing);
+}
+
+TEST(test_elided_and_learned_prefixes)
+{
+	struct got g;
+	int n = read_text("... kernel: [  100.000001] " TRIG "\n"
+			  "... kernel: [  100.000002] Mem-Info:\n"
+			  "... kernel: [  100.000003] Free swap  = 0kB\n"
+			  "... kernel: [  100.000004] " KILL101 "\n",
+			  &g);
+	CHECK_INT(n, 1);
+	CHECK_STR(g.ev[0].req.trigger_comm, "app");
+	CHECK_STR(g.ev[0].time, "100.000001");
+	CHECK_INT(g.ev[0].snap.mem.swap_free_kib, 0);
+	CHECK(!g.ev[0].header_missing);
+	n = read_text("myhost kernel: " TRIG "\n"
+		      "myhost kernel: Free swap  = 0kB\n"
+		      "myhost kernel: " KILL101 "\n",
+		      &g);
+	CHECK_INT(n, 1);
+	CHECK_STR(g.ev[0].host, "myhost");
+	CHECK_STR(g.ev[0].req.trigger_comm, "app");
+	CHECK_INT(g.ev[0].snap.mem.swap_free_kib, 0);
+	/* a prefix no rule knows, learned from the marker line */
+	n = read_text("node17 | app-log | " TRIG "\n"
+		      "node17 | app-log | CPU: 1 PID: 101 Comm: app Not tainted 5.15.0-91-generic #101-Ubuntu\n"
+		      "node17 | app-log | Mem-Info:\n"
+		      "node17 | app-log | Free swap  = 0kB\n"
+		      "node17 | app-log | Total swap = 1048572kB\n"
+		      "node17 | app-log | " KILL101 "\n",
+		      &g);
+	CHECK_INT(n, 1);
+	CHECK_STR(g.ev[0].req.trigger_comm, "app");
+	CHECK_STR(g.ev[0].kernel, "5.15.0-91-generic");
+	CHECK_INT(g.ev[0].snap.mem.swap_total_kib, 1048572);
+	CHECK(!g.ev[0].header_missing);
+	/* comm with a space: the candidate the next line confirms */
+	n = read_text("X: Web Content invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		      "X: Free swap  = 0kB\n"
+		      "X: " KILL101 "\n",
+		      &g);
+	CHECK_INT(n, 1);
+	CHECK_STR(g.ev[0].req.trigger_comm, "Web Content");
+	CHECK_INT(g.ev[0].snap.mem.swap_free_kib, 0);
+}
+
+TEST(test_duplicated_records_give_one_event)
+{
+	static char text[1 << 14];
+	const char *lines[] = {
+		"Sep 23 02:04:16 web1 kernel: " TRIG,
+		"Sep 23 02:04:16 web1 kernel: Mem-Info:",
+		"Sep 23 02:04:16 web1 kernel: Free swap  = 0kB",
+		"Sep 23 02:04:16 web1 kernel: Total swap = 1048572kB",
+		"Sep 23 02:04:16 web1 kernel: " KILL101,
+	};
+	char *p = text;
+	for (int i = 0; i < 5; i++)
+		p += sprintf(p, "%s\n%s\n", lines[i], lines[i]);
+	struct got g;
+	int n = read_text(text, &g);
+	CHECK_INT(n, 1);
+	CHECK_INT(g.ev[0].victim.pid, 101);
+	CHECK(!g.ev[0].truncated);
+	/* the whole report twice (a log and its copy) */
+	p = text;
+	for (int r = 0; r < 2; r++)
+		for (int i = 0; i < 5; i++)
+			p += sprintf(p, "%s\n", lines[i]);
+	n = read_text(text, &g);
+	CHECK_INT(n, 1);
+	/* two reports at other times stay two */
+	p = text;
+	for (int i = 0; i < 5; i++)
+		p += sprintf(p, "%s\n", lines[i]);
+	for (int i = 0; i < 5; i++)
+		p += sprintf(p, "Sep 23 02:09:16 web1 kernel: %s\n", lines[i] + 29);
+	n = read_text(text, &g);
+	CHECK_INT(n, 2);
+}
+
+TEST(test_headerless_event_takes_the_neighbours_release)
+{
+	struct got g;
+	int n = read_text("[  100.000001] " TRIG "\n"
+			  "[  100.000002] CPU: 1 PID: 101 Comm: app Not tainted 5.15.0-91-generic #101-Ubuntu\n"
+			  "[  100.000003] " KILL101 "\n"
+			  "[  200.000003] Out of memory: Killed process 102 (app) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n"
+			  "[   50.000003] Out of memory: Killed process 103 (app) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n",
+			  &g);
+	CHECK_INT(n, 3);
+	CHECK_STR(g.ev[1].kernel, "5.15.0-91-generic");
+	CHECK(g.ev[1].kernel_from_neighbour);
+	CHECK_INT(g.ev[1].kernel_from_line, 1);
+	CHECK(g.ev[1].header_missing);
+	CHECK_INT(g.ev[1].kv.major, 5);
+	/* the clock went back: a reboot between, nothing borrowed */
+	CHECK_STR(g.ev[2].kernel, "");
+	CHECK(!g.ev[2].kernel_from_neighbour);
+	/* another host lends nothing */
+	n = read_text("Sep 23 02:04:16 a kernel: " TRIG "\n"
+		      "Sep 23 02:04:16 a kernel: CPU: 1 PID: 101 Comm: app Not tainted 5.15.0-91-generic #101-Ubuntu\n"
+		      "Sep 23 02:04:16 a kernel: " KILL101 "\n"
+		      "Sep 23 02:05:16 b kernel: " KILL101 "\n",
+		      &g);
+	CHECK_INT(n, 2);
+	CHECK(!g.ev[1].kernel_from_neighbour);
+}
+
+TEST(test_show_mem_only_paste_is_one_fragment)
+{
+	struct got g;
+	int n = read_text("Node 0 DMA32 free:3000kB min:3000kB low:3700kB high:4500kB managed:2000000kB\n"
+			  "lowmem_reserve[]: 0 0 0 0\n"
+			  "Node 0 DMA32: 10*4kB (U) 2*8kB (U) = 56kB\n"
+			  "Free swap  = 0kB\n"
+			  "Total swap = 0kB\n"
+			  "524288 pages RAM\n",
+			  &g);
+	CHECK_INT(n, 1);
+	CHECK_INT(g.ev[0].kind, OOM_KIND_FRAGMENT);
+	CHECK_STR(oom_kind_name(g.ev[0].kind), "fragment");
+	CHECK_INT(g.ev[0].snap.nr_zones, 1);
+	CHECK(g.ev[0].truncated);
+	CHECK(!g.ev[0].have_victim);
+	/* beside a real report, a show_mem alone is not an event */
+	n = read_text("Node 0 DMA32: 10*4kB (U) 2*8kB (U) = 56kB\n"
+		      "524288 pages RAM\n"
+		      "x\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\n"
+		      "x\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\n"
+		      TRIG "\n" KILL101 "\n",
+		      &g);
+	CHECK_INT(n, 1);
+	CHECK_INT(g.ev[0].kind, OOM_KIND_GLOBAL);
+	/* nothing but chatter: nothing */
+	CHECK_INT(read_text("hello\nworld\n", &g), 0);
+}
+
 int main(void)
 {
 	RUN(test_samples_classify_as_their_kind);
@@ -353,5 +560,11 @@ int main(void)
 	RUN(test_cut_head_at_summary_and_zone);
 	RUN(test_backfill_does_not_split_a_complete_report);
 	RUN(test_read_mem_and_open_mem);
+	RUN(test_reaper_names_the_victim_of_a_report_without_kill);
+	RUN(test_mixed_prefixes_join_by_selected_pid);
+	RUN(test_elided_and_learned_prefixes);
+	RUN(test_duplicated_records_give_one_event);
+	RUN(test_headerless_event_takes_the_neighbours_release);
+	RUN(test_show_mem_only_paste_is_one_fragment);
 	return check_summary();
 }
