@@ -477,6 +477,8 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 		read_gfp(ev, g + 9, e);
 		if (strchr(ev->req.gfp_text, '('))
 			st->shape |= SH_GFP_SYMBOLIC;
+		else if (ev->req.gfp_known)
+			st->shape |= SH_GFP_NUMERIC;
 	}
 	const char *o = p_find(params, e, "order=");
 	int64_t v;
@@ -558,6 +560,8 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 		read_gfp(ev, m + 5, e);
 		if (strchr(ev->req.gfp_text, '('))
 			st->shape |= SH_GFP_SYMBOLIC;
+		else if (ev->req.gfp_known)
+			st->shape |= SH_GFP_NUMERIC;
 	}
 	const char *nm = p_find(r, e, "nodemask=");
 	const char *cs = p_find(r, e, ",cpuset=");
@@ -661,8 +665,10 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 			q++;
 			n++;
 		}
+		/* 16 digits: x86_64.  8 digits is any 32-bit kernel (i686, arm,
+		 * ppc, mips, m68k print "[<%08lx>]" alike): no arch by itself. */
 		if (q < e && *q == '>')
-			a = n == 16 ? "x86_64" : n == 8 ? "i686" : NULL;
+			a = n == 16 ? "x86_64" : NULL;
 	}
 	if (a && !ev->kernel[0])
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
@@ -1164,6 +1170,58 @@ static bool reaper_line(struct report_parser *P, const struct report_line *l, co
 	return true;
 }
 
+/* ---- side messages ---------------------------------------------------------- */
+
+/* Messages printed next to a report that say what failed (linekind LK_SIDE):
+ * mm/slub.c slab_out_of_memory —
+ *   3.x  "SLUB: Unable to allocate memory on node %d (gfp=0x%x)"
+ *   4.5+ "SLUB: Unable to allocate memory on node %d, gfp=%#x(%pGg)"
+ *        "  cache: %s, object size: %u, buffer size: %u, default order: %u, min order: %u"
+ *        "  node %d: slabs: %ld, objs: %ld, free: %ld"
+ * (mm/slab.c prints "SLAB: Unable to allocate memory on node %d, gfp=…" alike),
+ * and drivers' "<dev>: unable to allocate N bytes". */
+static bool side_line(struct pstate *st, const char *s, const char *e)
+{
+	struct oom_side *sd = &st->ev.side;
+	const char *q;
+	int64_t v;
+	if (p_starts(s, e, "SLUB: Unable to allocate memory") || p_starts(s, e, "SLAB: Unable to allocate memory")) {
+		sd->slab_failure = true;
+		if ((q = p_find(s, e, " on node "))) {
+			q += 9;
+			if (p_inum(&q, e, &v) == 0)
+				sd->slab_node = v;
+		}
+		return true;
+	}
+	if (p_starts(s, e, "cache: ") && (q = p_find(s, e, ", object size: "))) {
+		p_copy(sd->slab_cache, sizeof(sd->slab_cache), s + 7, q);
+		q += 15;
+		if (p_num(&q, e, &v) == 0)
+			sd->slab_object_size = v;
+		if ((q = p_find(s, e, "default order: ")) && (q += 15, p_num(&q, e, &v) == 0))
+			sd->slab_default_order = v;
+		if ((q = p_find(s, e, "min order: ")) && (q += 11, p_num(&q, e, &v) == 0))
+			sd->slab_min_order = v;
+		return true;
+	}
+	if (p_starts(s, e, "node ") && p_find(s, e, ": slabs: "))
+		return true;
+	q = p_find(s, e, "nable to allocate ");
+	if (q && q > s && (q[-1] == 'u' || q[-1] == 'U')) {
+		const char *n = q + 18;
+		if (p_num(&n, e, &v) != 0 || !p_starts(n, e, " bytes"))
+			return false;
+		sd->driver_bytes = v;
+		const char *d = q - 1;
+		while (d > s && (d[-1] == ' ' || d[-1] == ':'))
+			d--;
+		p_copy(sd->driver, sizeof(sd->driver), s, d);
+		return true;
+	}
+	return false;
+}
+
 /* ---- one line ------------------------------------------------------------- */
 
 /* Lines that begin a report whose start is not in the input: the kinds the
@@ -1236,6 +1294,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	}
 	ev = &st->ev;
 
+	if (line_kind_of(s, (size_t)(e - s)) == LK_SIDE && side_line(st, s, e))
+		goto accepted;
 	if (st->sect == SEC_TAIL) {
 		if (p_starts(s, e, "Kill process ") && p_find(s, e, " sharing same memory"))
 			goto accepted;
@@ -1299,8 +1359,11 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	}
 	switch (st->sect) {
 	case SEC_MEMINFO:
-		if (pm_percpu_line(s, e))
+		if (pm_percpu_line(s, e)) {
+			if (p_find(s, e, "btch:"))
+				st->shape |= SH_PERCPU_HI;
 			goto accepted;
+		}
 		if (pm_continuation(st, s, e))
 			goto accepted;
 		break;
