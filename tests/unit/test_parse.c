@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "diagnose/diagnose.h"
 #include "model/event.h"
 #include "report/report.h"
 
@@ -1144,6 +1145,24 @@ TEST(side_messages)
 	CHECK_STR(sd->driver, "ixgbe 0000:03:00.0 eth2");
 	CHECK_INT(g->ev[0].last_line, 16);
 	CHECK_INT(g->ev[0].kind, OOM_KIND_ALLOC_FAILURE);
+	/* …and feed the rules: context findings, not a cause of their own */
+	struct findings *fs = calloc(1, sizeof(*fs));
+	diagnose_event(&g->ev[0], fs);
+	bool slab = false, drv = false;
+	for (int i = 0; i < fs->n; i++) {
+		if (!strcmp(fs->items[i].id, "slab-allocation-failed")) {
+			slab = true;
+			CHECK(strstr(fs->items[i].summary, "kmalloc-8192") != NULL);
+			CHECK(fs->items[i].weight < 20);
+		}
+		if (!strcmp(fs->items[i].id, "driver-allocation-failed")) {
+			drv = true;
+			CHECK(strstr(fs->items[i].summary, "32768 bytes") != NULL);
+		}
+	}
+	CHECK(slab);
+	CHECK(drv);
+	free(fs);
 	/* 3.x form, after an OOM kill */
 	n = read_mem("java invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n"
 		     "Killed process 101 (java) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB\n"
