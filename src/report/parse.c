@@ -1143,6 +1143,7 @@ static bool reaper_line(struct report_parser *P, const struct report_line *l, co
 				str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
 			st->ev.have_victim = true;
 			st->ev.victim_from_reaper = true;
+			event_warn(&st->ev, "the kill line is not in the input: the victim is named by the oom_reaper line");
 			st->ev.outcome = OOM_OUTCOME_KILLED;
 			st->have_kill = true;
 			st->sect = SEC_TAIL;
