@@ -737,6 +737,11 @@ static void learn_prefix(struct report_scanner *s, const char *p, size_t len)
 		size_t c = cand[i];
 		if (c < 2 || c > sizeof(s->learned) || nlen <= c || memcmp(np, p, c) != 0)
 			continue;
+		/* kernel text is no prefix: the kill line's own message ("Memory
+		 * cgroup out of memory: ", "No available memory in cpuset: ")
+		 * repeats byte for byte on oom.group kills */
+		if (line_kind_has_marker_text(p, c) || memmem(p, c, "memory", 6) || memmem(p, c, "Memory", 6))
+			continue;
 		const char *rest = np + c;
 		size_t rl = nlen - c;
 		while (rl && is_space(*rest))

@@ -445,6 +445,17 @@ TEST(test_elided_and_learned_prefixes)
 	CHECK_STR(g.ev[0].kernel, "5.15.0-91-generic");
 	CHECK_INT(g.ev[0].snap.mem.swap_total_kib, 1048572);
 	CHECK(!g.ev[0].header_missing);
+	/* kernel text repeated byte for byte is no prefix (memory.oom.group kills) */
+	n = read_text("Memory cgroup out of memory: Killed process 5012 (g) total-vm:805336kB, anon-rss:524800kB, file-rss:5640kB, shmem-rss:0kB, UID:33 pgtables:1112kB oom_score_adj:0\n"
+		      "Tasks in /app are going to be killed due to memory.oom.group set\n"
+		      "Memory cgroup out of memory: Killed process 5001 (g) total-vm:32840kB, anon-rss:16480kB, file-rss:7320kB, shmem-rss:0kB, UID:33 pgtables:92kB oom_score_adj:0\n"
+		      "Memory cgroup out of memory: Killed process 5013 (g) total-vm:392480kB, anon-rss:209240kB, file-rss:5600kB, shmem-rss:0kB, UID:33 pgtables:540kB oom_score_adj:0\n"
+		      "oom_reaper: reaped process 5012 (g), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n",
+		      &g);
+	CHECK_INT(n, 1);
+	CHECK_INT(g.ev[0].nr_group_kills, 2);
+	CHECK(g.ev[0].victim.reaped);
+	CHECK_INT(g.ev[0].last_line, 5);
 	/* comm with a space: the candidate the next line confirms */
 	n = read_text("X: Web Content invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
 		      "X: Free swap  = 0kB\n"
