@@ -973,6 +973,30 @@ static void raw_consume(struct report_scanner *s, const struct raw *r)
 
 /* ---- the idle prefilter ----------------------------------------------- */
 
+/* The oldest byte still in the buffer that the prefilter skipped and that
+ * was not handed on yet: the floor of a back-fill window. */
+static size_t skipped_floor(const struct report_scanner *s)
+{
+	size_t lowest = s->pos;
+	if (s->backup_abs != UINT64_MAX && s->backup_abs >= s->base_abs && s->backup_abs < s->base_abs + s->pos)
+		lowest = (size_t)(s->backup_abs - s->base_abs);
+	if (s->processed_abs > s->base_abs + lowest && s->processed_abs <= s->base_abs + s->pos)
+		lowest = (size_t)(s->processed_abs - s->base_abs);
+	return lowest;
+}
+
+/* Start of the back-fill window before upto: the first line start at or
+ * after upto − SCAN_BACKFILL, never below floor; upto when none. */
+static size_t window_start(const struct report_scanner *s, size_t floor, size_t upto)
+{
+	size_t w = upto - floor > SCAN_BACKFILL ? upto - SCAN_BACKFILL : floor;
+	if (w > floor && s->buf[w - 1] != '\n') {
+		const char *n = memchr(s->buf + w, '\n', upto - w);
+		w = n ? (size_t)(n - s->buf) + 1 : upto;
+	}
+	return w;
+}
+
 /* Moves pos to the start of the next line that may hold a marker (or, to
  * repair a wrap, the line before it).  Returns 1, 0 at end, -errno. */
 static int skip_to_candidate(struct report_scanner *s)
@@ -993,13 +1017,7 @@ static int skip_to_candidate(struct report_scanner *s)
 		if (m < s->end) {
 			const char *ls = m > s->pos ? memrchr(s->buf + s->pos, '\n', m - s->pos) : NULL;
 			size_t line = ls ? (size_t)(ls - s->buf) + 1 : s->pos;
-			/* the oldest byte still in the buffer that was skipped, not processed */
-			size_t lowest = s->pos;
-			if (s->backup_abs != UINT64_MAX && s->backup_abs >= s->base_abs &&
-			    s->backup_abs < s->base_abs + s->pos)
-				lowest = (size_t)(s->backup_abs - s->base_abs);
-			if (s->processed_abs > s->base_abs + lowest && s->processed_abs <= s->base_abs + s->pos)
-				lowest = (size_t)(s->processed_abs - s->base_abs);
+			size_t lowest = skipped_floor(s);
 			const char *nl = memchr(s->buf + line, '\n', s->end - line);
 			size_t line_end = nl ? (size_t)(nl - s->buf) : s->end;
 			size_t start;
@@ -1015,11 +1033,7 @@ static int skip_to_candidate(struct report_scanner *s)
 			} else {
 				/* any other marker may be the first line left of a report
 				 * whose head is cut: back-fill from a window before it */
-				start = line - lowest > SCAN_BACKFILL ? line - SCAN_BACKFILL : lowest;
-				if (start > lowest && s->buf[start - 1] != '\n') {
-					const char *n2 = memchr(s->buf + start, '\n', line - start);
-					start = n2 ? (size_t)(n2 - s->buf) + 1 : line;
-				}
+				start = window_start(s, lowest, line);
 				s->backfill_until_abs = s->base_abs + line;
 			}
 			if (start >= s->pos)
@@ -1039,22 +1053,11 @@ static int skip_to_candidate(struct report_scanner *s)
 			size_t upto = (size_t)(ls - s->buf) + 1;
 			/* keep a back-fill window of the skipped lines (never lines
 			 * already handed on), starting at a line start */
-			size_t lowest = s->pos;
-			if (s->backup_abs != UINT64_MAX && s->backup_abs >= s->base_abs &&
-			    s->backup_abs < s->base_abs + s->pos)
-				lowest = (size_t)(s->backup_abs - s->base_abs);
-			if (s->processed_abs > s->base_abs + lowest && s->processed_abs <= s->base_abs + s->pos)
-				lowest = (size_t)(s->processed_abs - s->base_abs);
-			size_t win = upto - lowest > SCAN_BACKFILL ? upto - SCAN_BACKFILL : lowest;
-			if (win > lowest && s->buf[win - 1] != '\n') {
-				const char *n2 = memchr(s->buf + win, '\n', upto - 1 - win);
-				if (n2) {
-					win = (size_t)(n2 - s->buf) + 1;
-				} else {
-					/* one long line: keep just the last line, for a wrap repair */
-					const char *ps = upto - 1 > s->pos ? memrchr(s->buf + s->pos, '\n', upto - 1 - s->pos) : NULL;
-					win = ps ? (size_t)(ps - s->buf) + 1 : s->pos;
-				}
+			size_t win = window_start(s, skipped_floor(s), upto);
+			if (win >= upto) {
+				/* one long line: keep just the last line, for a wrap repair */
+				const char *ps = upto - 1 > s->pos ? memrchr(s->buf + s->pos, '\n', upto - 1 - s->pos) : NULL;
+				win = ps ? (size_t)(ps - s->buf) + 1 : s->pos;
 			}
 			s->lines_before_pos += needle_count_newlines(s->buf + s->pos, upto - s->pos);
 			s->backup_abs = s->base_abs + win;

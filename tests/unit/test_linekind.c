@@ -10,35 +10,10 @@
 #include <string.h>
 
 #include "check.h"
+#include "events.h"
 #include "model/event.h"
 #include "report/linekind.h"
 #include "report/report.h"
-
-#define MAX_EV 8
-
-struct got {
-	int n;
-	struct oom_event ev[MAX_EV];   /* copies without the task table */
-	size_t nr_tasks[MAX_EV];
-};
-
-static void collect(struct oom_event *ev, void *ctx)
-{
-	struct got *g = ctx;
-	if (g->n >= MAX_EV)
-		return;
-	int i = g->n++;
-	g->ev[i] = *ev;
-	g->ev[i].snap.tasks = NULL;
-	g->ev[i].snap.cap_tasks = 0;
-	g->nr_tasks[i] = ev->snap.nr_tasks;
-}
-
-static int read_text(const char *text, struct got *g)
-{
-	memset(g, 0, sizeof(*g));
-	return report_read_mem(text, strlen(text), "t", collect, NULL, g);
-}
 
 /* n lines of another program's chatter, as a busy log has between reports */
 static char *noise(char *p, int n)
@@ -156,8 +131,8 @@ TEST(test_every_opening_kind_opens_a_report_from_the_scanner)
 		if (k != LK_KILL && k != LK_FINAL)
 			p += sprintf(p, "Sep 23 02:05:00 host kernel: %s\n", line_kinds[LK_KILL].sample);
 		noise(p, 30);
-		struct got g;
-		int n = read_text(text, &g);
+		static struct got g;
+		int n = got_read(text, &g);
 		if (n != 1 || g.ev[0].first_line != 31)
 			printf("  kind %s: %d events, first line %d\n", i->name, n,
 			       n > 0 ? (int)g.ev[0].first_line : -1);
@@ -185,8 +160,8 @@ TEST(test_every_kind_continues_a_report)
 			p += sprintf(p, "%s\n", line_kinds[LK_TASK_HEADER].sample);
 		p += sprintf(p, "%s\n", i->sample);
 		sprintf(p, "%s\n", line_kinds[LK_KILL].sample);
-		struct got g;
-		int n = read_text(text, &g);
+		static struct got g;
+		int n = got_read(text, &g);
 		CHECK_INT(n, 1);
 		CHECK_INT(g.ev[0].first_line, 1);
 		CHECK_INT(g.ev[0].last_line, k == LK_TASK_ROW ? 4 : 3);
@@ -197,8 +172,8 @@ TEST(test_every_kind_continues_a_report)
 /* Issue 8 §1: the drift example. */
 TEST(test_log_starting_at_memcg_usage_keeps_limit_and_tasks)
 {
-	struct got g;
-	int n = read_text("memory: usage 10240kB, limit 10240kB, failcnt 3\n"
+	static struct got g;
+	int n = got_read("memory: usage 10240kB, limit 10240kB, failcnt 3\n"
 			  "memory+swap: usage 10240kB, limit 9007199254740988kB, failcnt 0\n"
 			  "kmem: usage 0kB, limit 9007199254740988kB, failcnt 0\n"
 			  "Memory cgroup stats for /test: cache:0KB rss:10240KB rss_huge:0KB mapped_file:0KB swap:0KB\n"
@@ -229,8 +204,8 @@ TEST(test_cut_head_at_totals)
 		   "[  101]     0   101    50000     1000      40     9000             0 app\n"
 		   "Out of memory: Kill process 101 (app) score 900 or sacrifice child\n"
 		   "Killed process 101 (app) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB\n");
-	struct got g;
-	int n = read_text(text, &g);
+	static struct got g;
+	int n = got_read(text, &g);
 	CHECK_INT(n, 1);
 	CHECK_INT(g.ev[0].snap.mem.swap_free_kib, 0);
 	CHECK_INT(g.ev[0].snap.mem.swap_total_kib, 1048572);
@@ -274,8 +249,8 @@ TEST(test_cut_head_at_task_table_after_a_long_log)
 /* Cut at the Mem-Info summary and at a zone line; the kill line with no header. */
 TEST(test_cut_head_at_summary_and_zone)
 {
-	struct got g;
-	int n = read_text("random line\n"
+	static struct got g;
+	int n = got_read("random line\n"
 			  "active_anon:1969342 inactive_anon:1034 isolated_anon:0\n"
 			  " active_file:30 inactive_file:18 isolated_file:0\n"
 			  "Node 0 Normal free:44796kB min:45016kB low:56268kB high:67520kB managed:3917124kB\n"
@@ -287,7 +262,7 @@ TEST(test_cut_head_at_summary_and_zone)
 	CHECK(g.ev[0].have_meminfo);
 	CHECK_INT(g.ev[0].snap.nr_zones, 1);
 	CHECK_INT(g.ev[0].snap.mem.active_anon_kib, 1969342LL * 4);
-	n = read_text("Node 0 DMA32: 10*4kB (U) 2*8kB (U) = 56kB\n"
+	n = got_read("Node 0 DMA32: 10*4kB (U) 2*8kB (U) = 56kB\n"
 		      "Out of memory: Killed process 101 (app) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n",
 		      &g);
 	CHECK_INT(n, 1);
@@ -299,8 +274,8 @@ TEST(test_cut_head_at_summary_and_zone)
  * its own for them, and the report is whole. */
 TEST(test_backfill_does_not_split_a_complete_report)
 {
-	struct got g;
-	int n = read_text("262000 pages RAM\n"
+	static struct got g;
+	int n = got_read("262000 pages RAM\n"
 			  "junk\n"
 			  "java invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null), order=0, oom_score_adj=0\n"
 			  "Mem-Info:\n"
@@ -316,9 +291,9 @@ TEST(test_backfill_does_not_split_a_complete_report)
 
 TEST(test_read_mem_and_open_mem)
 {
-	struct got g;
-	CHECK_INT(read_text("", &g), 0);
-	CHECK_INT(read_text("no report here\n", &g), 0);
+	static struct got g;
+	CHECK_INT(got_read("", &g), 0);
+	CHECK_INT(got_read("no report here\n", &g), 0);
 	static const char gz[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00";
 	struct report_scanner *s = NULL;
 	CHECK_INT(report_scanner_open_mem(&s, gz, 8, "gz"), -ENOTSUP);
@@ -348,8 +323,8 @@ TEST(test_read_mem_and_open_mem)
 
 TEST(test_reaper_names_the_victim_of_a_report_without_kill)
 {
-	struct got g;
-	int n = read_text(TRIG "\n"
+	static struct got g;
+	int n = got_read(TRIG "\n"
 			  "Tasks state (memory values in pages):\n"
 			  "[  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
 			  "[    101]     0   101    50000     1000    40960        0             0 app\n"
@@ -366,7 +341,7 @@ TEST(test_reaper_names_the_victim_of_a_report_without_kill)
 	CHECK_INT(g.ev[0].last_line, 6);
 
 	/* two open reports (two CPUs): the one whose table holds the pid */
-	n = read_text("[    1.000000] [    T1] " TRIG "\n"
+	n = got_read("[    1.000000] [    T1] " TRIG "\n"
 		      "[    1.000001] [    T2] other invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
 		      "[    1.000002] [    T1] [  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
 		      "[    1.000003] [    T1] [    101]     0   101    50000     1000    40960        0             0 app\n"
@@ -387,8 +362,8 @@ TEST(test_reaper_names_the_victim_of_a_report_without_kill)
 
 TEST(test_mixed_prefixes_join_by_selected_pid)
 {
-	struct got g;
-	int n = read_text("Sep 23 02:04:16 web1 kernel: [  100.000001] " TRIG "\n"
+	static struct got g;
+	int n = got_read("Sep 23 02:04:16 web1 kernel: [  100.000001] " TRIG "\n"
 			  "Sep 23 02:04:16 web1 kernel: [  100.000002] Mem-Info:\n"
 			  "Sep 23 02:04:16 web1 kernel: [  100.000003] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=app,pid=101,uid=0\n"
 			  "[  100.000004] " KILL101 "\n",
@@ -399,7 +374,7 @@ TEST(test_mixed_prefixes_join_by_selected_pid)
 	CHECK_STR(g.ev[0].host, "web1");
 	CHECK_INT(g.ev[0].last_line, 4);
 	/* the selection line of a ≤5.0 report, from dmesg, among syslog lines */
-	n = read_text("Sep 23 02:04:16 web1 kernel: " TRIG "\n"
+	n = got_read("Sep 23 02:04:16 web1 kernel: " TRIG "\n"
 		      "Sep 23 02:04:16 web1 kernel: [ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name\n"
 		      "Sep 23 02:04:16 web1 kernel: [  101]     0   101    50000     1000      40        0             0 app\n"
 		      "Out of memory: Kill process 101 (app) score 900 or sacrifice child\n"
@@ -413,8 +388,8 @@ TEST(test_mixed_prefixes_join_by_selected_pid)
 
 TEST(test_elided_and_learned_prefixes)
 {
-	struct got g;
-	int n = read_text("... kernel: [  100.000001] " TRIG "\n"
+	static struct got g;
+	int n = got_read("... kernel: [  100.000001] " TRIG "\n"
 			  "... kernel: [  100.000002] Mem-Info:\n"
 			  "... kernel: [  100.000003] Free swap  = 0kB\n"
 			  "... kernel: [  100.000004] " KILL101 "\n",
@@ -424,7 +399,7 @@ TEST(test_elided_and_learned_prefixes)
 	CHECK_STR(g.ev[0].time, "100.000001");
 	CHECK_INT(g.ev[0].snap.mem.swap_free_kib, 0);
 	CHECK(!g.ev[0].header_missing);
-	n = read_text("myhost kernel: " TRIG "\n"
+	n = got_read("myhost kernel: " TRIG "\n"
 		      "myhost kernel: Free swap  = 0kB\n"
 		      "myhost kernel: " KILL101 "\n",
 		      &g);
@@ -433,7 +408,7 @@ TEST(test_elided_and_learned_prefixes)
 	CHECK_STR(g.ev[0].req.trigger_comm, "app");
 	CHECK_INT(g.ev[0].snap.mem.swap_free_kib, 0);
 	/* a prefix no rule knows, learned from the marker line */
-	n = read_text("node17 | app-log | " TRIG "\n"
+	n = got_read("node17 | app-log | " TRIG "\n"
 		      "node17 | app-log | CPU: 1 PID: 101 Comm: app Not tainted 5.15.0-91-generic #101-Ubuntu\n"
 		      "node17 | app-log | Mem-Info:\n"
 		      "node17 | app-log | Free swap  = 0kB\n"
@@ -446,7 +421,7 @@ TEST(test_elided_and_learned_prefixes)
 	CHECK_INT(g.ev[0].snap.mem.swap_total_kib, 1048572);
 	CHECK(!g.ev[0].header_missing);
 	/* kernel text repeated byte for byte is no prefix (memory.oom.group kills) */
-	n = read_text("Memory cgroup out of memory: Killed process 5012 (g) total-vm:805336kB, anon-rss:524800kB, file-rss:5640kB, shmem-rss:0kB, UID:33 pgtables:1112kB oom_score_adj:0\n"
+	n = got_read("Memory cgroup out of memory: Killed process 5012 (g) total-vm:805336kB, anon-rss:524800kB, file-rss:5640kB, shmem-rss:0kB, UID:33 pgtables:1112kB oom_score_adj:0\n"
 		      "Tasks in /app are going to be killed due to memory.oom.group set\n"
 		      "Memory cgroup out of memory: Killed process 5001 (g) total-vm:32840kB, anon-rss:16480kB, file-rss:7320kB, shmem-rss:0kB, UID:33 pgtables:92kB oom_score_adj:0\n"
 		      "Memory cgroup out of memory: Killed process 5013 (g) total-vm:392480kB, anon-rss:209240kB, file-rss:5600kB, shmem-rss:0kB, UID:33 pgtables:540kB oom_score_adj:0\n"
@@ -457,7 +432,7 @@ TEST(test_elided_and_learned_prefixes)
 	CHECK(g.ev[0].victim.reaped);
 	CHECK_INT(g.ev[0].last_line, 5);
 	/* comm with a space: the candidate the next line confirms */
-	n = read_text("X: Web Content invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+	n = got_read("X: Web Content invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
 		      "X: Free swap  = 0kB\n"
 		      "X: " KILL101 "\n",
 		      &g);
@@ -479,8 +454,8 @@ TEST(test_duplicated_records_give_one_event)
 	char *p = text;
 	for (int i = 0; i < 5; i++)
 		p += sprintf(p, "%s\n%s\n", lines[i], lines[i]);
-	struct got g;
-	int n = read_text(text, &g);
+	static struct got g;
+	int n = got_read(text, &g);
 	CHECK_INT(n, 1);
 	CHECK_INT(g.ev[0].victim.pid, 101);
 	CHECK(!g.ev[0].truncated);
@@ -489,7 +464,7 @@ TEST(test_duplicated_records_give_one_event)
 	for (int r = 0; r < 2; r++)
 		for (int i = 0; i < 5; i++)
 			p += sprintf(p, "%s\n", lines[i]);
-	n = read_text(text, &g);
+	n = got_read(text, &g);
 	CHECK_INT(n, 1);
 	/* two reports at other times stay two */
 	p = text;
@@ -497,14 +472,14 @@ TEST(test_duplicated_records_give_one_event)
 		p += sprintf(p, "%s\n", lines[i]);
 	for (int i = 0; i < 5; i++)
 		p += sprintf(p, "Sep 23 02:09:16 web1 kernel: %s\n", lines[i] + 29);
-	n = read_text(text, &g);
+	n = got_read(text, &g);
 	CHECK_INT(n, 2);
 }
 
 TEST(test_headerless_event_takes_the_neighbours_release)
 {
-	struct got g;
-	int n = read_text("[  100.000001] " TRIG "\n"
+	static struct got g;
+	int n = got_read("[  100.000001] " TRIG "\n"
 			  "[  100.000002] CPU: 1 PID: 101 Comm: app Not tainted 5.15.0-91-generic #101-Ubuntu\n"
 			  "[  100.000003] " KILL101 "\n"
 			  "[  200.000003] Out of memory: Killed process 102 (app) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n"
@@ -520,7 +495,7 @@ TEST(test_headerless_event_takes_the_neighbours_release)
 	CHECK_STR(g.ev[2].kernel, "");
 	CHECK(!g.ev[2].kernel_from_neighbour);
 	/* another host lends nothing */
-	n = read_text("Sep 23 02:04:16 a kernel: " TRIG "\n"
+	n = got_read("Sep 23 02:04:16 a kernel: " TRIG "\n"
 		      "Sep 23 02:04:16 a kernel: CPU: 1 PID: 101 Comm: app Not tainted 5.15.0-91-generic #101-Ubuntu\n"
 		      "Sep 23 02:04:16 a kernel: " KILL101 "\n"
 		      "Sep 23 02:05:16 b kernel: " KILL101 "\n",
@@ -531,8 +506,8 @@ TEST(test_headerless_event_takes_the_neighbours_release)
 
 TEST(test_show_mem_only_paste_is_one_fragment)
 {
-	struct got g;
-	int n = read_text("Node 0 DMA32 free:3000kB min:3000kB low:3700kB high:4500kB managed:2000000kB\n"
+	static struct got g;
+	int n = got_read("Node 0 DMA32 free:3000kB min:3000kB low:3700kB high:4500kB managed:2000000kB\n"
 			  "lowmem_reserve[]: 0 0 0 0\n"
 			  "Node 0 DMA32: 10*4kB (U) 2*8kB (U) = 56kB\n"
 			  "Free swap  = 0kB\n"
@@ -546,7 +521,7 @@ TEST(test_show_mem_only_paste_is_one_fragment)
 	CHECK(g.ev[0].truncated);
 	CHECK(!g.ev[0].have_victim);
 	/* beside a real report, a show_mem alone is not an event */
-	n = read_text("Node 0 DMA32: 10*4kB (U) 2*8kB (U) = 56kB\n"
+	n = got_read("Node 0 DMA32: 10*4kB (U) 2*8kB (U) = 56kB\n"
 		      "524288 pages RAM\n"
 		      "x\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\n"
 		      "x\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\n"
@@ -555,7 +530,7 @@ TEST(test_show_mem_only_paste_is_one_fragment)
 	CHECK_INT(n, 1);
 	CHECK_INT(g.ev[0].kind, OOM_KIND_GLOBAL);
 	/* nothing but chatter: nothing */
-	CHECK_INT(read_text("hello\nworld\n", &g), 0);
+	CHECK_INT(got_read("hello\nworld\n", &g), 0);
 }
 
 int main(void)

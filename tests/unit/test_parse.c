@@ -12,44 +12,10 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "events.h"
 #include "diagnose/diagnose.h"
 #include "model/event.h"
 #include "report/report.h"
-
-/* ---- collecting events ------------------------------------------------------ */
-
-#define MAX_EV 16
-
-struct got {
-	int n;
-	struct oom_event ev[MAX_EV];      /* copies without the task table */
-	size_t nr_tasks[MAX_EV];
-	struct oom_task victim_row[MAX_EV];
-	struct oom_task first_row[MAX_EV];
-	struct oom_task last_row[MAX_EV];
-};
-
-static void collect(struct oom_event *ev, void *ctx)
-{
-	struct got *g = ctx;
-	if (g->n >= MAX_EV)
-		return;
-	int i = g->n++;
-	g->ev[i] = *ev;
-	g->ev[i].snap.tasks = NULL;
-	g->ev[i].snap.cap_tasks = 0;
-	g->nr_tasks[i] = ev->snap.nr_tasks;
-	task_init(&g->victim_row[i]);
-	task_init(&g->first_row[i]);
-	task_init(&g->last_row[i]);
-	if (ev->snap.nr_tasks) {
-		g->first_row[i] = ev->snap.tasks[0];
-		g->last_row[i] = ev->snap.tasks[ev->snap.nr_tasks - 1];
-	}
-	for (size_t t = 0; t < ev->snap.nr_tasks; t++)
-		if (ev->snap.tasks[t].pid == ev->victim.pid)
-			g->victim_row[i] = ev->snap.tasks[t];
-}
 
 /* Strips the simple transport prefixes of the test files: syslog
  * "Mon DD HH:MM:SS host kernel: ", "[ 123.456789] ", "[Di Aug 12 03:54:03 2025] ". */
@@ -1044,18 +1010,12 @@ TEST(parser_api_edges)
 
 /* ---- issue 8 §3: the era of a report that prints no release ---------------- */
 
-static int read_mem(const char *text, struct got *g)
-{
-	memset(g, 0, sizeof(*g));
-	return report_read_mem(text, strlen(text), "t", collect, NULL, g);
-}
-
 TEST(unknown_era_from_shape)
 {
 	struct got *g = calloc(1, sizeof(*g));
 	/* numeric mode, per-cpu hi/btch lines, buddy counts without letters:
 	 * an old kernel, not the newest; its gfp decoded by the ≤4.3 table */
-	int n = read_mem("swapper: page allocation failure. order:1, mode:0x20\n"
+	int n = got_read("swapper: page allocation failure. order:1, mode:0x20\n"
 			 "Pid: 0, comm: swapper Not tainted\n"
 			 "Call Trace:\n"
 			 " [<c0150e5d>] __alloc_pages+0x2ad/0x2c0\n"
@@ -1090,7 +1050,7 @@ TEST(unknown_era_from_shape)
 		CHECK_STR(names[0], "GFP_ATOMIC");
 
 	/* numeric trigger mask alone: before 4.5; the ≤4.3 table has __GFP_WAIT */
-	n = read_mem("java invoked oom-killer: gfp_mask=0x201da, order=0, oom_score_adj=0\n"
+	n = got_read("java invoked oom-killer: gfp_mask=0x201da, order=0, oom_score_adj=0\n"
 		     "Killed process 101 (java) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB\n",
 		     g);
 	CHECK_INT(n, 1);
@@ -1102,7 +1062,7 @@ TEST(unknown_era_from_shape)
 	CHECK(gfp_has(g->ev[0].req.gfp_mask, GFPB_DIRECT_RECLAIM, &g->ev[0].kv));
 	CHECK(!gfp_has(g->ev[0].req.gfp_mask, GFPB_DIRECT_RECLAIM, &newest));
 	/* symbolic names: 4.5+, not bounded by the numeric rule */
-	n = read_mem("java invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+	n = got_read("java invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
 		     "Killed process 101 (java) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n",
 		     g);
 	CHECK_INT(n, 1);
@@ -1115,7 +1075,7 @@ TEST(unknown_era_from_shape)
 TEST(side_messages)
 {
 	struct got *g = calloc(1, sizeof(*g));
-	int n = read_mem("kworker/0:1: page allocation failure: order:3, mode:0x4020(GFP_ATOMIC|__GFP_COMP), nodemask=(null)\n"
+	int n = got_read("kworker/0:1: page allocation failure: order:3, mode:0x4020(GFP_ATOMIC|__GFP_COMP), nodemask=(null)\n"
 			 "CPU: 0 PID: 12 Comm: kworker/0:1 Not tainted 4.19.0-6-amd64 #1 Debian 4.19.67-2\n"
 			 "Call Trace:\n"
 			 " dump_stack+0x5c/0x80\n"
@@ -1164,7 +1124,7 @@ TEST(side_messages)
 	CHECK(drv);
 	free(fs);
 	/* 3.x form, after an OOM kill */
-	n = read_mem("java invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n"
+	n = got_read("java invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n"
 		     "Killed process 101 (java) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB\n"
 		     "SLUB: Unable to allocate memory on node 0 (gfp=0xd0)\n"
 		     "  cache: dentry, object size: 192, buffer size: 192, default order: 0, min order: 0\n",
@@ -1175,7 +1135,7 @@ TEST(side_messages)
 	CHECK_STR(g->ev[0].side.slab_cache, "dentry");
 	CHECK_INT(g->ev[0].side.slab_object_size, 192);
 	/* none printed: unknown */
-	n = read_mem("java invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n"
+	n = got_read("java invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n"
 		     "Killed process 101 (java) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB\n", g);
 	CHECK(!g->ev[0].side.slab_failure);
 	CHECK(!known(g->ev[0].side.driver_bytes));
