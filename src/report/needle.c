@@ -181,39 +181,6 @@ uint64_t needle_count_newlines(const char *p, size_t n)
 }
 
 
-/* Is this needle hit part of a marker (or of a marker a mail client may
- * have wrapped)?  p[0..n) is the buffer, at the hit.  Unsure → yes. */
-bool needle_hit_ok(const char *p, size_t n, size_t at, size_t k)
-{
-	const char *h = p + at;
-	size_t after = n - at;
-	switch (k) {
-	case 0:  /* "oom-kill…", "oom_reaper" */
-		return after < 5 || memcmp(h + 3, "-kil", 4) == 0 || (after >= 10 && memcmp(h + 3, "_reaper", 7) == 0);
-	case 1: { /* "Kill process", "Killed process" (a kill line wrapped after
-		   * "Killed" also holds "Out of memory", found by its own needle) */
-		size_t i = 4;
-		if (after >= 6 && h[4] == 'e' && h[5] == 'd')
-			i = 6;
-		return after < i + 8 || memcmp(h + i, " process", 8) == 0;
-	}
-	case 2:
-	case 3:  /* "Out of memory", "out of memory" */
-		return at < 4 || memcmp(h - 4, "Out ", 4) == 0 || memcmp(h - 4, "out ", 4) == 0;
-	case 5:  /* "Mem-Info:" (2.6.18 "Mem-info:") */
-		return after < 9 || memcmp(h, "Mem-Info:", 9) == 0 || memcmp(h, "Mem-info:", 9) == 0;
-	default: { /* "page allocation failure/stalls", also "page\nallocation …" */
-		if (after < 18 || memcmp(h + 10, " failure", 8) == 0 || memcmp(h + 10, " stalls", 7) == 0)
-			return true;
-		/* "page allocation \nfailure:": wrapped right after the needle
-		 * (fold -s keeps the space before its break) */
-		size_t i = 10;
-		while (i < after && (h[i] == ' ' || h[i] == '\r'))
-			i++;
-		return i >= after || h[i] == '\n';
-	}
-	}
-}
 
 /* ---- scalar references ------------------------------------------------------ */
 

@@ -28,6 +28,7 @@
 #define PARSE_STALE_LINES 500
 #define PARSE_STACK_MAX 400      /* a stack dump longer than this is not one */
 #define PARSE_LINE_MAX 65536
+#define PARSE_DUP_GAP 64         /* a repeated event this close after the first is its copy */
 
 /* The last release seen per host, lent to a header-less report of the
  * same host (issue 8 §2). */
@@ -54,6 +55,7 @@ struct report_parser {
 	int nr_rel;
 	struct event_sig last_sig;
 	bool have_sig;
+	uint64_t last_sig_end;        /* last line of that event */
 	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
 	report_event_fn fn;
 	void *ctx;
@@ -376,16 +378,20 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	if (ev->kernel[0] || ev->header_missing || st->started_mid)
 		neighbour_release(P, ev);
 	pf_finish(st);
-	/* The same report twice (one syslog record written by two rules, a
-	 * log concatenated with its copy): identical time, host and request. */
+	/* The same report twice in a row (a relay that repeats a block, one
+	 * record stream written twice): identical time, host and request, the
+	 * copy right after the first.  Far apart, the same time is more likely
+	 * two reports (a log with second-resolution stamps, a test file). */
 	struct event_sig sig;
 	make_sig(ev, &sig);
-	if (ev->time[0] && P->have_sig && memcmp(&sig, &P->last_sig, sizeof(sig)) == 0) {
+	if (ev->time[0] && P->have_sig && memcmp(&sig, &P->last_sig, sizeof(sig)) == 0 &&
+	    ev->first_line <= P->last_sig_end + PARSE_DUP_GAP) {
 		state_reset(st);
 		return;
 	}
 	P->last_sig = sig;
 	P->have_sig = true;
+	P->last_sig_end = ev->last_line;
 	P->nr_emitted++;
 	if (P->fn)
 		P->fn(ev, P->ctx);

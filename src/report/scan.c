@@ -35,7 +35,7 @@
 #include "report/transport.h"
 #include "util/util.h"
 
-#define SCAN_CHUNK (128u << 10)    /* bytes per read(): stays in L2 for the scan */
+#define SCAN_CHUNK (256u << 10)    /* bytes per read(): stays in L2 for the scan, and the back-fill window kept per read is an eighth of it */
 #define SCAN_MAX_LINE (64u << 10)  /* longer lines are cut into pieces */
 #define SCAN_MAX_JOIN 64           /* wrapped fragments joined to one line */
 #define NO_OFF ((size_t)-1)
@@ -1001,6 +1001,10 @@ static size_t window_start(const struct report_scanner *s, size_t floor, size_t 
  * repair a wrap, the line before it).  Returns 1, 0 at end, -errno. */
 static int skip_to_candidate(struct report_scanner *s)
 {
+	/* inside a back-fill window: its lines come first, up to the marker
+	 * line that opened it (no search: it would find that marker again) */
+	if (s->backfill_until_abs > s->base_abs + s->pos)
+		return 1;
 	size_t scan = s->pos;
 	for (;;) {
 		size_t m = s->end, k;

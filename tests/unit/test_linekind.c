@@ -466,6 +466,15 @@ TEST(test_duplicated_records_give_one_event)
 			p += sprintf(p, "%s\n", lines[i]);
 	n = got_read(text, &g);
 	CHECK_INT(n, 1);
+	/* the same stamps far apart are two reports (second-resolution logs) */
+	p = text;
+	for (int i = 0; i < 5; i++)
+		p += sprintf(p, "%s\n", lines[i]);
+	p = noise(p, 100);
+	for (int i = 0; i < 5; i++)
+		p += sprintf(p, "%s\n", lines[i]);
+	n = got_read(text, &g);
+	CHECK_INT(n, 2);
 	/* two reports at other times stay two */
 	p = text;
 	for (int i = 0; i < 5; i++)
