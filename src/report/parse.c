@@ -57,6 +57,10 @@ struct report_parser {
 	bool have_sig;
 	uint64_t last_sig_end;        /* last line of that event */
 	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
+	/* A header-less event no earlier report could lend a release to waits
+	 * here for the next event: if that one is of the same host (and its
+	 * clock did not go back), it lends its release.  It owns its task table. */
+	struct oom_event *pending;
 	report_event_fn fn;
 	void *ctx;
 	struct pstate *states[PARSE_MAX_STATES];
@@ -345,6 +349,42 @@ static void make_sig(const struct oom_event *ev, struct event_sig *g)
 	g->nr_tasks = ev->snap.nr_tasks;
 }
 
+/* Hands an event to the callback (and counts it). */
+static void deliver(struct report_parser *P, struct oom_event *ev)
+{
+	P->nr_emitted++;
+	if (P->fn)
+		P->fn(ev, P->ctx);
+}
+
+/* The waiting header-less event goes out before next (NULL: end of input),
+ * with next's release when next is its nearest report of the same host. */
+static void flush_pending(struct report_parser *P, const struct oom_event *next)
+{
+	struct oom_event *ev = P->pending;
+	if (!ev)
+		return;
+	P->pending = NULL;
+	if (next && next->kernel[0] && !next->kernel_from_neighbour && !strcmp(next->host, ev->host)) {
+		double a = mono_time(ev->time), b = mono_time(next->time);
+		if (!(a >= 0 && b >= 0 && b < a)) {
+			str_copy(ev->kernel, sizeof(ev->kernel), next->kernel, strlen(next->kernel));
+			ev->kernel_from_neighbour = true;
+			ev->kernel_from_line = next->first_line;
+			struct kver v;
+			if (kver_parse(ev->kernel, &v) == 0)
+				ev->kv = v;
+			pf_arch_from_release(ev);
+			event_warn(ev, "kernel release not in this report: taken from the report at line %llu (same host)",
+				   (unsigned long long)next->first_line);
+		}
+	}
+	if (P->fn)
+		P->fn(ev, P->ctx);   /* counted when it began to wait */
+	event_release(ev);
+	free(ev);
+}
+
 static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_input)
 {
 	struct oom_event *ev = &st->ev;
@@ -392,9 +432,21 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	P->last_sig = sig;
 	P->have_sig = true;
 	P->last_sig_end = ev->last_line;
-	P->nr_emitted++;
-	if (P->fn)
-		P->fn(ev, P->ctx);
+	flush_pending(P, ev);
+	if (!ev->kernel[0] && (ev->header_missing || st->started_mid) && ev->kind != OOM_KIND_FRAGMENT) {
+		/* no earlier report lent a release: wait for the next one (the
+		 * event, its task table included, moves to the pending slot) */
+		struct oom_event *w = malloc(sizeof(*w));
+		if (w) {
+			*w = *ev;
+			event_init(ev);   /* the task table now belongs to w */
+			P->pending = w;
+			P->nr_emitted++;  /* delivered later, but an event: no fragment after it */
+			state_reset(st);
+			return;
+		}
+	}
+	deliver(P, ev);
 	state_reset(st);
 }
 
@@ -1596,6 +1648,7 @@ void report_parser_finish(struct report_parser *P)
 			break;
 		state_emit(P, first, true);
 	}
+	flush_pending(P, NULL);
 }
 
 void report_parser_free(struct report_parser *P)
@@ -1607,6 +1660,10 @@ void report_parser_free(struct report_parser *P)
 			continue;
 		event_release(&P->states[i]->ev);
 		free(P->states[i]);
+	}
+	if (P->pending) {
+		event_release(P->pending);
+		free(P->pending);
 	}
 	free(P->line);
 	free(P);

@@ -503,6 +503,32 @@ TEST(test_headerless_event_takes_the_neighbours_release)
 	/* the clock went back: a reboot between, nothing borrowed */
 	CHECK_STR(g.ev[2].kernel, "");
 	CHECK(!g.ev[2].kernel_from_neighbour);
+	/* the nearest report may come after: it lends its release, order kept */
+	n = got_read("[   90.000003] Out of memory: Killed process 102 (app) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n"
+		     "[  100.000001] " TRIG "\n"
+		     "[  100.000002] CPU: 1 PID: 101 Comm: app Not tainted 5.15.0-91-generic #101-Ubuntu\n"
+		     "[  100.000003] " KILL101 "\n",
+		     &g);
+	CHECK_INT(n, 2);
+	CHECK_INT(g.ev[0].victim.pid, 102);
+	CHECK_STR(g.ev[0].kernel, "5.15.0-91-generic");
+	CHECK(g.ev[0].kernel_from_neighbour);
+	CHECK_INT(g.ev[0].kernel_from_line, 2);
+	CHECK_INT(g.ev[0].kv.major, 5);
+	CHECK(!g.ev[0].kv.inferred);
+	CHECK_INT(g.ev[1].victim.pid, 101);
+	/* a later report after a reboot (its clock is behind) lends nothing */
+	n = got_read("[  900.000003] Out of memory: Killed process 102 (app) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n"
+		     "[  100.000001] " TRIG "\n"
+		     "[  100.000002] CPU: 1 PID: 101 Comm: app Not tainted 5.15.0-91-generic #101-Ubuntu\n"
+		     "[  100.000003] " KILL101 "\n",
+		     &g);
+	CHECK_INT(n, 2);
+	CHECK(!g.ev[0].kernel_from_neighbour);
+	/* alone: delivered at the end, without a release */
+	n = got_read("[  900.000003] " KILL101 "\n", &g);
+	CHECK_INT(n, 1);
+	CHECK_STR(g.ev[0].kernel, "");
 	/* another host lends nothing */
 	n = got_read("Sep 23 02:04:16 a kernel: " TRIG "\n"
 		      "Sep 23 02:04:16 a kernel: CPU: 1 PID: 101 Comm: app Not tainted 5.15.0-91-generic #101-Ubuntu\n"
