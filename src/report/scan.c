@@ -166,6 +166,9 @@ static bool looks_like_start(const char *p, size_t len)
 {
 	if (len == 0)
 		return true;
+	/* every kind of report line the table knows (linekind.c) */
+	if (line_kind_of(p, len) != LK_NONE)
+		return true;
 	for (size_t i = 0; i < ARRAY_SIZE(line_starts); i++)
 		if (has_prefix(p, len, line_starts[i]))
 			return true;
