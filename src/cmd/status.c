@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -97,29 +96,15 @@ static void read_history(struct live_history *h)
 		buf_release(&b);
 		return;
 	}
-	int fd = memfd_create("oomkit-kmsg", MFD_CLOEXEC);
-	if (fd < 0) {
-		snprintf(h->log_error, sizeof(h->log_error), "memfd_create: %s", strerror(errno));
-		buf_release(&b);
-		return;
-	}
-	size_t off = 0;
-	while (off < b.len) {
-		ssize_t n = write(fd, b.data + off, b.len - off);
-		if (n <= 0)
-			break;
-		off += (size_t)n;
-	}
-	buf_release(&b);
-	lseek(fd, 0, SEEK_SET);
 	struct hist_ctx ctx = { h };
 	h->log_read = true;
-	rc = report_read_fd(fd, "/dev/kmsg", on_event, NULL, &ctx);
+	/* straight from memory: no spooling into a memfd */
+	rc = report_read_mem(b.data ? b.data : "", b.len, "/dev/kmsg", on_event, NULL, &ctx);
+	buf_release(&b);
 	if (rc < 0) {
 		h->log_read = false;
 		snprintf(h->log_error, sizeof(h->log_error), "reading the log: %s", strerror(-rc));
 	}
-	close(fd);
 }
 
 void status_collect(struct status_data *d, const struct live_root *r, const char *root_arg, bool history)

@@ -69,6 +69,7 @@ static const char *kind_text(const struct oom_event *ev, const struct event_anal
 	case OOM_KIND_MEMPOLICY: return "memory-policy-constrained OOM";
 	case OOM_KIND_ALLOC_FAILURE: return "page allocation failure";
 	case OOM_KIND_SYSRQ: return "manual OOM (sysrq)";
+	case OOM_KIND_FRAGMENT: return "fragment of a report (memory lines only)";
 	case OOM_KIND_UNKNOWN: break;
 	}
 	return "OOM event";
