@@ -437,13 +437,31 @@ static void comm_splits(struct report_scanner *s, const char *p, size_t len)
 }
 
 /* memcg 5.3+ stat dump glued: "… stats for /a: anon 123 file 456 …" →
- * one "key value" line each. */
+ * one "key value" line each.  From dmesg the dump is one record whose
+ * continuation lines are indented, so glued it reads "stats for /a:
+ * [ 93.934089] anon 123        file 456 …": the record's own timestamp
+ * and runs of spaces between the pairs. */
 static void memcg_pair_splits(struct report_scanner *s, const char *p, size_t len, size_t start)
 {
 	const char *colon = memmem(p + start, len - start, ": ", 2);
 	if (!colon)
 		return;
-	size_t i = (size_t)(colon - p) + 2, first = i;
+	size_t i = (size_t)(colon - p) + 2;
+	bool split_here = true;
+	while (i < len && p[i] == ' ')
+		i++;
+	if (i < len && p[i] == '[') {
+		/* the dump's own record: split at its timestamp, which then
+		 * heads the first pair's line */
+		const char *close = memchr(p + i, ']', len - i < 40 ? len - i : 40);
+		if (!close)
+			return;
+		add_split(s, i);
+		i = (size_t)(close - p) + 1;
+		while (i < len && p[i] == ' ')
+			i++;
+		split_here = false;
+	}
 	for (;;) {
 		size_t w = i;
 		while (w < len && (is_lower(p[w]) || p[w] == '_'))
@@ -453,12 +471,14 @@ static void memcg_pair_splits(struct report_scanner *s, const char *p, size_t le
 		size_t d = tr_span_digits(p + w + 1, len - w - 1);
 		if (d == 0 || (w + 1 + d < len && p[w + 1 + d] != ' '))
 			return;
-		if (i != first || i > 0)
+		if (split_here)
 			add_split(s, i);
+		split_here = true;
 		i = w + 1 + d;
+		while (i < len && p[i] == ' ')
+			i++;
 		if (i >= len)
 			return;
-		i++;
 	}
 }
 
