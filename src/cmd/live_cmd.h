@@ -22,6 +22,7 @@ struct status_data {
 	struct live_vm vm;
 	struct findings f;
 	struct live_history h;
+	struct live_memcgs mc;
 	struct status_view view;
 };
 /* Reads everything the audit needs below r and runs diagnose_live. */

@@ -47,6 +47,7 @@ struct status_view {
 	const struct live_vm *vm;
 	const struct findings *f;
 	const struct live_history *h;
+	const struct live_memcgs *memcgs;   /* NULL: no memory controller found */
 	bool meminfo_known, zones_known, vm_known, slab_known;
 	const char *root;              /* --root as given; NULL for the host */
 };
