@@ -143,7 +143,8 @@ static void event_warnings(const struct oom_event *ev)
 	for (int i = 0; i < ev->nr_warnings && i < OOM_MAX_WARNINGS; i++) {
 		struct buf b = BUF_INIT;
 		escape_term_buf(&b, ev->source, strlen(ev->source));
-		buf_printf(&b, ":%llu: ", (unsigned long long)ev->first_line);
+		/* the line at fault when the parser knew it, else the event's first */
+		buf_printf(&b, ":%llu: ", (unsigned long long)(ev->warning_line[i] ? ev->warning_line[i] : ev->first_line));
 		escape_term_buf(&b, ev->warnings[i], strlen(ev->warnings[i]));
 		cmd_warn(CMD, "%s", b.data ? b.data : "");
 		buf_release(&b);

@@ -99,6 +99,10 @@ struct oom_event {
 
 	int nr_warnings;                   /* parse problems worth telling the user */
 	char warnings[OOM_MAX_WARNINGS][160];
+	/* the input line each warning is about (0: the event as a whole); the
+	 * parser sets cur_line to the line it is reading (0 while finishing) */
+	uint64_t warning_line[OOM_MAX_WARNINGS];
+	uint64_t cur_line;
 };
 
 void event_init(struct oom_event *ev);
