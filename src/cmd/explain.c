@@ -503,7 +503,13 @@ static int read_incident(struct run *r, int fd, const char *path, struct source_
 		str_copy(item->source, sizeof(item->source), path, strlen(path));
 		r->nr_events++;
 		r->src_events++;
-		if (r->json) {
+		if (r->summary) {
+			summary_add_incident(r->sum, &item->in);
+			if (r->json)
+				render_summary_json_incident(&r->j, &item->in, path);
+			else
+				render_summary_text_incident(stdout, &item->in, r->now);
+		} else if (r->json) {
 			struct incident_item *v = realloc(r->incidents, (size_t)(r->nr_incidents + 1) * sizeof(*v));
 			if (v) {
 				r->incidents = v;
