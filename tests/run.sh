@@ -21,14 +21,13 @@ export OOMKIT_SRCDIR="$here"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 passed=0 failed=0 skipped=0
-log=$(mktemp); trap 'rm -f "$log"' EXIT
+tmpd=$(mktemp -d); trap 'rm -rf "$tmpd"' EXIT
+log=$tmpd/log
 
-run_one() {  # label command...
-	local label=$1; shift
-	local start=$SECONDS
-	"$@" >"$log" 2>&1
-	local rc=$?
-	local line; line=$(grep -E '^# passed=[0-9]+ failed=[0-9]+ skipped=[0-9]+$' "$log" | tail -n 1)
+# summarize LABEL LOG RC SECONDS: one ok/FAIL line, adds to the totals.
+summarize() {
+	local label=$1 lg=$2 rc=$3 secs=$4
+	local line; line=$(grep -E '^# passed=[0-9]+ failed=[0-9]+ skipped=[0-9]+$' "$lg" | tail -n 1)
 	local p=0 f=0 s=0
 	if [ -n "$line" ]; then
 		p=$(sed -E 's/.*passed=([0-9]+).*/\1/' <<<"$line")
@@ -39,12 +38,39 @@ run_one() {  # label command...
 	if [ -z "$line" ] || { [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; }; then f=$((f + 1)); fi
 	if [ "$f" -gt 0 ]; then
 		echo "FAIL $label (exit $rc, $p passed, $f failed)"
-		grep -E '^(FAIL|skip)|ERROR|runtime error|Sanitizer' "$log" | head -n 40 | sed 's/^/    /'
+		grep -E '^(FAIL|skip)|ERROR|runtime error|Sanitizer' "$lg" | head -n 40 | sed 's/^/    /'
 	else
-		echo "ok   $label ($p passed, $s skipped, $((SECONDS - start))s)"
-		grep -E '^skip' "$log" | sed 's/^/    /'
+		echo "ok   $label ($p passed, $s skipped, ${secs}s)"
+		grep -E '^skip' "$lg" | sed 's/^/    /'
 	fi
 	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+}
+
+run_one() {  # label command...
+	local label=$1; shift
+	local start=$SECONDS
+	"$@" >"$log" 2>&1
+	summarize "$label" "$log" $? $((SECONDS - start))
+}
+
+# The end-to-end scripts mostly wait (for hogs, for the kernel): E2E_JOBS of
+# them (default 2) run at once, each in its own cgroups and temp dirs; their
+# results are printed in order.
+E2E_JOBS=${E2E_JOBS:-2}
+e2e_names=()
+e2e_start() {  # name script
+	local n=$1 e=$2
+	while [ "$(jobs -rp | wc -l)" -ge "$E2E_JOBS" ]; do wait -n 2>/dev/null || sleep 0.2; done
+	e2e_names+=("$n")
+	( st=$SECONDS; bash "$e" >"$tmpd/$n.log" 2>&1; echo "$? $((SECONDS - st))" >"$tmpd/$n.rc" ) &
+}
+e2e_collect() {
+	wait
+	local n rc secs
+	for n in "${e2e_names[@]+"${e2e_names[@]}"}"; do
+		read -r rc secs <"$tmpd/$n.rc" 2>/dev/null || { rc=1 secs=0; }
+		summarize "e2e/$n" "$tmpd/$n.log" "$rc" "$secs"
+	done
 }
 
 is_long() { case " $LONG_E2E " in *" $1 "*) return 0 ;; esac; return 1; }
@@ -77,8 +103,9 @@ for e in "$here"/tests/e2e/*.sh; do
 	else
 		is_long "$n" || [ "$n" = fuzz_smoke.sh ] || continue
 	fi
-	run_one "e2e/$n" bash "$e"
+	e2e_start "$n" "$e"
 done
+e2e_collect
 
 # The kernel matrix in qemu (tests/vm/run.sh): cgroup v2 and a 32-bit PAE
 # guest on Debian's kernels.  Minutes per boot under emulation: long only.

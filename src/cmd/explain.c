@@ -143,7 +143,8 @@ static void event_warnings(const struct oom_event *ev)
 	for (int i = 0; i < ev->nr_warnings && i < OOM_MAX_WARNINGS; i++) {
 		struct buf b = BUF_INIT;
 		escape_term_buf(&b, ev->source, strlen(ev->source));
-		buf_printf(&b, ":%llu: ", (unsigned long long)ev->first_line);
+		/* the line at fault when the parser knew it, else the event's first */
+		buf_printf(&b, ":%llu: ", (unsigned long long)(ev->warning_line[i] ? ev->warning_line[i] : ev->first_line));
 		escape_term_buf(&b, ev->warnings[i], strlen(ev->warnings[i]));
 		cmd_warn(CMD, "%s", b.data ? b.data : "");
 		buf_release(&b);
@@ -502,7 +503,13 @@ static int read_incident(struct run *r, int fd, const char *path, struct source_
 		str_copy(item->source, sizeof(item->source), path, strlen(path));
 		r->nr_events++;
 		r->src_events++;
-		if (r->json) {
+		if (r->summary) {
+			summary_add_incident(r->sum, &item->in);
+			if (r->json)
+				render_summary_json_incident(&r->j, &item->in, path);
+			else
+				render_summary_text_incident(stdout, &item->in, r->now);
+		} else if (r->json) {
 			struct incident_item *v = realloc(r->incidents, (size_t)(r->nr_incidents + 1) * sizeof(*v));
 			if (v) {
 				r->incidents = v;

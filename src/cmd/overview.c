@@ -115,6 +115,13 @@ int cmd_overview(int argc, char **argv)
 		return 1;
 	}
 	status_collect(d, &r, root, true);
+	if (!d->view.meminfo_known && !d->view.zones_known) {
+		cmd_error(NULL, "nothing to read under %s: no proc/meminfo or zoneinfo", root ? root : "/");
+		status_data_release(d);
+		free(d);
+		live_root_close(&r);
+		return 2;
+	}
 	struct top_view v;
 	char err[600];
 	bool have_top = top_collect(&v, &r, NULL, err, sizeof(err)) == 0;

@@ -39,7 +39,8 @@ static void usage(FILE *f)
 	cmd_opts_help(f, status_opts);
 	fputs("\n"
 	      "Exit status: 0 when the audit ran (with --check: 3 when a finding is\n"
-	      "critical), 1 on failure, 2 on a usage error.\n"
+	      "critical), 1 on failure, 2 on a usage error or when nothing could be read\n"
+	      "(an empty or unreadable --root is an error, never \"no risk\").\n"
 	      "See oomkit-status(1).\n", f);
 }
 
@@ -126,6 +127,7 @@ void status_collect(struct status_data *d, const struct live_root *r, const char
 	}
 	findings_init(&d->f);
 	diagnose_live(&d->s, &d->vm, &d->h, &d->f);
+	d->view.memcgs = live_read_memcgs(r, &d->mc) == 0 ? &d->mc : NULL;
 	d->view.s = &d->s;
 	d->view.vm = &d->vm;
 	d->view.f = &d->f;
@@ -176,6 +178,15 @@ int cmd_status(int argc, char **argv)
 		return 1;
 	}
 	status_collect(d, &r, root, history);
+	/* An empty or unreadable root is an error, never "no risk" (issue 11). */
+	if (!d->view.meminfo_known && !d->view.zones_known) {   /* vmstat or slabinfo alone audit nothing */
+		cmd_error("status", "nothing to audit under %s: no readable %sproc/meminfo or zoneinfo",
+			  root ? root : "/", root ? "DIR/" : "/");
+		status_data_release(d);
+		free(d);
+		live_root_close(&r);
+		return 2;
+	}
 	struct style st;
 	style_init(&st, !json && color_enabled((enum color_mode)color, stdout));
 	if (json)

@@ -9,12 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cmd/cmd.h"
 #include "cmd/live_cmd.h"
+#include "report/walltime.h"
 
-enum { OPT_ROOT = CMD_KEY_FIRST_FREE };
+enum { OPT_ROOT = CMD_KEY_FIRST_FREE, OPT_BY_NAME };
 static const struct cmd_opt top_opts[] = {
 	{ 'c', 'c', "cgroup", CMD_ARG_REQUIRED, "PATH",
 	  "rank inside this memory cgroup (v1 or v2): its directory,\n"
@@ -22,7 +24,11 @@ static const struct cmd_opt top_opts[] = {
 	  "                         then uses its limit (+ swap) as the total" },
 	{ 'a', 'a', "all", CMD_ARG_NONE, NULL, "also list kernel threads (never candidates)" },
 	{ 'n', 'n', "lines", CMD_ARG_REQUIRED, "N", "show the first N ranked processes (default 20; all with --json)" },
-	{ 'w', 'w', "watch", CMD_ARG_REQUIRED, "SECONDS", "refresh every SECONDS (clears the screen on a terminal)" },
+	{ 'w', 'w', "watch", CMD_ARG_REQUIRED, "SECONDS",
+	  "refresh every SECONDS (clears the screen on a terminal;\n"
+	  "                         piped: a time header per frame; JSON: one object\n"
+	  "                         per frame with its \"time\")" },
+	{ OPT_BY_NAME, 0, "by-name", CMD_ARG_NONE, NULL, "also totals per process name (count, rss, swap, badness)" },
 	CMD_OPT_JSON("JSON: {\"tasks\": [...]} sorted by badness"),
 	{ OPT_ROOT, 0, "root", CMD_ARG_REQUIRED, "DIR", "read DIR/proc and DIR/sys instead of /proc and /sys" },
 	CMD_OPT_COLOR,
@@ -259,14 +265,58 @@ void top_fill_cgroups(struct top_view *v, const struct live_root *r, size_t n)
 	free(idx);
 }
 
+/* /proc/PID/cmdline of the first n ranked tasks (and the listed immune
+ * ones): its NUL-separated arguments joined by spaces, at most 4 KiB. */
+void top_fill_cmdlines(struct top_view *v, const struct live_root *r, size_t n)
+{
+	if (r->procfd < 0 || !v->s || v->s->nr_tasks == 0)
+		return;
+	v->cmdline = calloc(v->s->nr_tasks, sizeof(*v->cmdline));
+	if (!v->cmdline)
+		return;
+	size_t lim = n < v->n_ranked ? n : v->n_ranked;
+	for (size_t k = 0; k < v->n_order; k++) {
+		if (!(k < lim || (k >= v->n_ranked && k < v->n_ranked + v->n_immune)))
+			continue;
+		size_t i = v->order[k];
+		const struct oom_task *t = &v->s->tasks[i];
+		if (t->kthread)
+			continue;
+		char path[40], text[4096];
+		snprintf(path, sizeof(path), "%lld/cmdline", (long long)t->pid);
+		ssize_t got = read_small_file_at(r->procfd, path, text, sizeof(text));
+		if (got <= 0)
+			continue;
+		while (got > 0 && text[got - 1] == '\0')
+			got--;
+		for (ssize_t b = 0; b < got; b++)
+			if (text[b] == '\0')
+				text[b] = ' ';
+		v->cmdline[i] = strndup(text, (size_t)got);
+	}
+}
+
 void top_view_release(struct top_view *v)
 {
+	if (v->cmdline && v->s)
+		for (size_t i = 0; i < v->s->nr_tasks; i++)
+			free(v->cmdline[i]);
+	free(v->cmdline);
 	if (v->s) {
 		snapshot_release(v->s);
 		free(v->s);
 	}
 	free(v->order);
 	memset(v, 0, sizeof(*v));
+}
+
+/* The terminal's width (0 unknown): rows are cut to it, the command line last. */
+static size_t terminal_width(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 0;
 }
 
 static int parse_count(const char *s, long max, long *out)
@@ -281,7 +331,7 @@ static int parse_count(const char *s, long max, long *out)
 int cmd_top(int argc, char **argv)
 {
 	const char *cgroup = NULL, *root = NULL;
-	bool all = false, json = false;
+	bool all = false, json = false, by_name = false;
 	long lines = -1, watch = 0;
 	int color = COLOR_AUTO, c;
 	struct cmd_args args;
@@ -300,6 +350,7 @@ int cmd_top(int argc, char **argv)
 			break;
 		case 'j': json = true; break;
 		case OPT_ROOT: root = args.arg; break;
+		case OPT_BY_NAME: by_name = true; break;
 		case CMD_KEY_COLOR:
 			if ((color = cmd_color_arg(&args)) < 0)
 				return 2;
@@ -337,8 +388,21 @@ int cmd_top(int argc, char **argv)
 		if (v.n_show > v.n_ranked)
 			v.n_show = v.n_ranked;
 		top_fill_cgroups(&v, &r, v.n_show);
+		top_fill_cmdlines(&v, &r, v.n_show);
+		v.by_name = by_name;
+		v.width = tty && !json ? terminal_width() : 0;
+		time_t now = time(NULL);
+		fmt_iso8601(v.time_iso, sizeof(v.time_iso), (int64_t)now);
 		if (watch && tty && !json)
 			fputs("\033[H\033[2J", stdout);
+		else if (watch && !json) {
+			/* piped: frames are told apart by a header with the time */
+			char when[40];
+			struct tm tm;
+			localtime_r(&now, &tm);
+			strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
+			printf("--- oomkit top %s ---\n", when);
+		}
 		if (json)
 			render_top_json(stdout, &v, !watch);
 		else

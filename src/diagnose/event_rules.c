@@ -525,7 +525,12 @@ static void rule_memcg(struct ctx *c)
 	else
 		finding_advice(f, "raise the cgroup limit from %s (memory.max, or memory.limit_in_bytes on cgroup v1; systemd: MemoryMax=) or find the growth in %s",
 			       K(c, 0, m->limit_kib), big);
-	finding_advice(f, "set memory.high a little below the limit so the cgroup is throttled and reclaimed before it is killed");
+	/* memory.high exists only on cgroup v2 (mm/memcontrol.c, 4.5+) */
+	if (m->version == 1)
+		finding_advice(f, "cgroup v1 has no memory.high: to throttle before the kill, move the workload to cgroup v2 "
+			       "(memory.high), or use oomkit guard --cgroup to act below the limit");
+	else
+		finding_advice(f, "set memory.high a little below the limit so the cgroup is throttled and reclaimed before it is killed");
 }
 
 /* ---- stall warning (4.10-4.14) -------------------------------------------- */

@@ -120,6 +120,10 @@ struct oom_event {
 					    * report of the same host with no reboot between */
 	uint64_t kernel_from_line;         /* first line of that report */
 	struct oom_side side;              /* side messages joined to the event */
+	/* the input line each warning is about (0: the event as a whole); the
+	 * parser sets cur_line to the line it is reading (0 while finishing) */
+	uint64_t warning_line[OOM_MAX_WARNINGS];
+	uint64_t cur_line;
 };
 
 void event_init(struct oom_event *ev);

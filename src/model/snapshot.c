@@ -165,6 +165,7 @@ void event_warn(struct oom_event *ev, const char *fmt, ...)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
+	ev->warning_line[ev->nr_warnings] = ev->cur_line;
 	vsnprintf(ev->warnings[ev->nr_warnings++], sizeof(ev->warnings[0]), fmt, ap);
 	va_end(ap);
 }

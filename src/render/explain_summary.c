@@ -7,6 +7,7 @@
 
 #include "render/live_render.h"
 #include "render/render.h"
+#include "report/incident.h"
 #include "report/walltime.h"
 
 /* The finding's confidence, when the diagnosis gives one (issue 8 §4 adds
@@ -160,4 +161,73 @@ void render_summary_json_totals(struct json *j, const struct explain_summary *s)
 	json_int(j, "nr_events", s->n);
 	totals_json(j, "by_victim", s->victims, s->nr_victims, s->other_victims);
 	totals_json(j, "by_cause", s->causes, s->nr_causes, s->other_causes);
+}
+
+/* ---- the guard's own decisions (incident files) ---- */
+
+static const char *incident_cause(const struct incident *in)
+{
+	return in->nr_causes > 0 && in->causes[0].id[0] ? in->causes[0].id : in->kind;
+}
+
+void summary_add_incident(struct explain_summary *s, const struct incident *in)
+{
+	s->n++;
+	count(s->victims, &s->nr_victims, &s->other_victims, in->victim_comm[0] ? in->victim_comm : "(none)");
+	count(s->causes, &s->nr_causes, &s->other_causes, incident_cause(in));
+}
+
+void render_summary_text_incident(FILE *f, const struct incident *in, time_t now)
+{
+	char when[128] = "-", victim[128];
+	int64_t t;
+	if (in->time[0] && walltime_parse_date(in->time, strlen(in->time), now, &t) == 0)
+		fmt_when(when, sizeof(when), t, now);
+	else if (in->time[0])
+		str_copy(when, sizeof(when), in->time, strlen(in->time));
+	struct buf b = BUF_INIT;
+	escape_term_buf(&b, when, strlen(when));
+	fprintf(f, "%-36s ", b.data ? b.data : "");
+	b.len = 0;
+	escape_term_buf(&b, in->host[0] ? in->host : "-", strlen(in->host[0] ? in->host : "-"));
+	fprintf(f, "%-16s ", b.data ? b.data : "");
+	b.len = 0;
+	escape_term_buf(&b, in->kind, strlen(in->kind));
+	fprintf(f, "%-24s ", b.data ? b.data : "");
+	b.len = 0;
+	escape_term_buf(&b, in->victim_comm[0] ? in->victim_comm : "-", strlen(in->victim_comm[0] ? in->victim_comm : "-"));
+	if (known(in->victim_pid))
+		snprintf(victim, sizeof(victim), "%s (%lld)", b.data ? b.data : "", (long long)in->victim_pid);
+	else
+		snprintf(victim, sizeof(victim), "%s", b.data ? b.data : "");
+	b.len = 0;
+	escape_term_buf(&b, incident_cause(in), strlen(incident_cause(in)));
+	fprintf(f, "%-28s %-28s -\n", victim, b.data ? b.data : "");
+	buf_release(&b);
+}
+
+void render_summary_json_incident(struct json *j, const struct incident *in, const char *source)
+{
+	int64_t t;
+	char iso[40];
+	json_obj_begin(j, NULL);
+	json_str(j, "time", in->time[0] ? in->time : NULL);
+	if (in->time[0] && walltime_parse_date(in->time, strlen(in->time), time(NULL), &t) == 0 &&
+	    fmt_iso8601(iso, sizeof(iso), t))
+		json_str(j, "time_iso", iso);
+	else
+		json_null(j, "time_iso");
+	json_str(j, "time_basis", "log date");
+	json_str(j, "host", in->host[0] ? in->host : NULL);
+	json_str(j, "kind", in->kind);
+	json_obj_begin(j, "victim");
+	json_int(j, "pid", in->victim_pid);
+	json_str(j, "comm", in->victim_comm);
+	json_bool(j, "test_hog", !strcmp(in->victim_comm, OOMKIT_TEST_HOG_COMM));
+	json_obj_end(j);
+	json_str(j, "cause", incident_cause(in));
+	json_null(j, "confidence");
+	json_str(j, "source", source);
+	json_null(j, "first_line");
+	json_obj_end(j);
 }

@@ -29,6 +29,12 @@ struct top_view {
 	char scope[OOM_PATH_LEN];      /* the cgroup path inside its hierarchy; "" for the machine */
 	int64_t scope_limit_kib, scope_usage_kib;
 	bool limit_unlimited;          /* the cgroup has no limit: the machine's total is used */
+	/* The command line of shown tasks (NUL bytes as spaces), indexed like
+	 * s->tasks; NULL entries when unknown (kernel threads, gone, not read). */
+	char **cmdline;
+	size_t width;                  /* text: cut rows to this many columns (0: whole) */
+	bool by_name;                  /* --by-name: totals per process name */
+	char time_iso[40];             /* when the view was read ("" unknown); JSON "time" */
 };
 void render_top_text(FILE *f, const struct top_view *v, const struct style *st);
 void render_top_json(FILE *f, const struct top_view *v, bool pretty);
@@ -41,6 +47,7 @@ struct status_view {
 	const struct live_vm *vm;
 	const struct findings *f;
 	const struct live_history *h;
+	const struct live_memcgs *memcgs;   /* NULL: no memory controller found */
 	bool meminfo_known, zones_known, vm_known, slab_known;
 	const char *root;              /* --root as given; NULL for the host */
 };

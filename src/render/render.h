@@ -64,5 +64,9 @@ void render_summary_text_totals(FILE *f, const struct explain_summary *s, const 
  * then the totals as members of the top object. */
 void render_summary_json_event(struct json *j, const struct oom_event *ev, const struct findings *fs);
 void render_summary_json_totals(struct json *j, const struct explain_summary *s);
+struct incident;
+void summary_add_incident(struct explain_summary *s, const struct incident *in);
+void render_summary_text_incident(FILE *f, const struct incident *in, time_t now);
+void render_summary_json_incident(struct json *j, const struct incident *in, const char *source);
 
 #endif

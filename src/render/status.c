@@ -88,6 +88,107 @@ static void orders_text(FILE *f, const struct live_zone_facts *zf)
 	}
 }
 
+/* ---- memory cgroups (issue 11): the fullest, their OOM counters, their
+ * largest process ---- */
+static int64_t memcg_page_kib(const struct status_view *v)
+{
+	return known(v->s->page_size_kib) && v->s->page_size_kib > 0 ? v->s->page_size_kib : 4;
+}
+
+static void memcg_section_text(FILE *f, const struct status_view *v, const struct style *st)
+{
+	section(f, st, "Memory cgroups");
+	const struct live_memcgs *mc = v->memcgs;
+	if (!mc) {
+		fputs("  no memory controller found (sys/fs/cgroup/memory or a cgroup2 with memory)\n\n", f);
+		return;
+	}
+	fprintf(f, "  cgroup v%d: %lld memory cgroups, %lld with a limit, %lld with OOM kills\n", mc->version,
+		(long long)mc->nr_cgroups, (long long)mc->nr_limited, (long long)mc->nr_with_kills);
+	if (mc->n == 0)
+		fputs("  no cgroup below the root has a memory limit\n", f);
+	else
+		fputs("  closest to their limit:\n", f);
+	for (int i = 0; i < mc->n; i++) {
+		const struct live_memcg_item *it = &mc->v[i];
+		const struct oom_memcg *m = &it->cg;
+		char a[32], b[32], c[32];
+		int64_t pct = m->limit_kib > 0 ? sat_mul(m->usage_kib, 100) / m->limit_kib : 0;
+		bool hot = pct >= 90;
+		fprintf(f, "  %s%3lld%%%s ", hot ? st->bold : "", (long long)pct, hot ? st->reset : "");
+		escape_term(f, m->path, strlen(m->path));
+		fprintf(f, ": %s of %s", fmt_kib(a, sizeof(a), m->usage_kib), fmt_kib(b, sizeof(b), m->limit_kib));
+		if (m->version == 2 && known(m->high_kib) && m->high_kib != LIVE_UNLIMITED)
+			fprintf(f, ", high %s", fmt_kib(c, sizeof(c), m->high_kib));
+		if (known(m->oom_kill_count))
+			fprintf(f, ", oom_kill %lld", (long long)m->oom_kill_count);
+		if (m->version == 2 && known(m->oom_events))
+			fprintf(f, ", oom %lld", (long long)m->oom_events);
+		if (m->version == 2 && known(m->max_events))
+			fprintf(f, ", max %lld", (long long)m->max_events);
+		if (m->version == 1 && known(m->failcnt))
+			fprintf(f, ", failcnt %lld", (long long)m->failcnt);
+		if (m->version == 1 && known(m->under_oom) && m->under_oom > 0)
+			fputs(", under_oom", f);
+		if (known(it->largest_pid)) {
+			fputs("; largest ", f);
+			escape_term(f, it->largest_comm, strlen(it->largest_comm));
+			fprintf(f, " (%lld, %s)", (long long)it->largest_pid,
+				fmt_kib(a, sizeof(a), sat_mul(it->largest_pages, memcg_page_kib(v))));
+			if (!strcmp(it->largest_comm, OOMKIT_TEST_HOG_COMM))
+				fputs(" [an oomkit test hog]", f);
+		}
+		fputc('\n', f);
+	}
+	if (mc->n > 0)
+		fputs(mc->version == 2 ? "  (memory.high below memory.max throttles a cgroup before its OOM kill)\n"
+				       : "  (cgroup v1 has no memory.high; oomkit guard --cgroup DIR acts below the limit)\n", f);
+	fputc('\n', f);
+}
+
+static void memcg_section_json(struct json *j, const struct status_view *v)
+{
+	const struct live_memcgs *mc = v->memcgs;
+	if (!mc) {
+		json_null(j, "memory_cgroups");
+		return;
+	}
+	json_obj_begin(j, "memory_cgroups");
+	json_int(j, "version", mc->version);
+	json_int(j, "cgroups", mc->nr_cgroups);
+	json_int(j, "limited", mc->nr_limited);
+	json_int(j, "with_oom_kills", mc->nr_with_kills);
+	json_arr_begin(j, "fullest");
+	for (int i = 0; i < mc->n; i++) {
+		const struct live_memcg_item *it = &mc->v[i];
+		const struct oom_memcg *m = &it->cg;
+		json_obj_begin(j, NULL);
+		json_str(j, "path", m->path);
+		json_int(j, "usage_kb", m->usage_kib);
+		json_int(j, "limit_kb", m->limit_kib);
+		json_int(j, "high_kb", m->version == 2 && m->high_kib != LIVE_UNLIMITED ? m->high_kib : OOM_NA);
+		json_int(j, "oom_kill", m->oom_kill_count);
+		json_int(j, "oom_events", m->version == 2 ? m->oom_events : OOM_NA);
+		json_int(j, "max_events", m->version == 2 ? m->max_events : OOM_NA);
+		json_int(j, "failcnt", m->version == 1 ? m->failcnt : OOM_NA);
+		json_int(j, "under_oom", m->version == 1 ? m->under_oom : OOM_NA);
+		json_int(j, "processes", it->nr_procs);
+		if (known(it->largest_pid)) {
+			json_obj_begin(j, "largest");
+			json_int(j, "pid", it->largest_pid);
+			json_str(j, "comm", it->largest_comm);
+			json_int(j, "rss_swap_kb", sat_mul(it->largest_pages, memcg_page_kib(v)));
+			json_bool(j, "test_hog", !strcmp(it->largest_comm, OOMKIT_TEST_HOG_COMM));
+			json_obj_end(j);
+		} else {
+			json_null(j, "largest");
+		}
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+	json_obj_end(j);
+}
+
 void render_status_text(FILE *f, const struct status_view *v, const struct style *st)
 {
 	const struct oom_snapshot *s = v->s;
@@ -216,6 +317,8 @@ void render_status_text(FILE *f, const struct status_view *v, const struct style
 			fprintf(f, " · full %.2f %.2f %.2f", vm->psi.full.avg10, vm->psi.full.avg60, vm->psi.full.avg300);
 		fputc('\n', f);
 	}
+
+	memcg_section_text(f, v, st);
 
 	section(f, st, "History");
 	fprintf(f, "  OOM kills since boot: %s", num(a, sizeof(a), vm->oom_kill_count));
@@ -413,6 +516,7 @@ void render_status_json(FILE *f, const struct status_view *v, bool pretty)
 	}
 	json_obj_end(&j);
 
+	memcg_section_json(&j, v);
 	json_obj_begin(&j, "history");
 	json_int(&j, "oom_kills", vm->oom_kill_count);
 	json_int(&j, "compact_stall", vm->compact_stall);

@@ -390,6 +390,7 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	struct oom_event *ev = &st->ev;
 	if (!st->active)
 		return;
+	ev->cur_line = 0;   /* warnings from here on are about the whole event */
 	st->active = false;
 	P->nr_active--;
 	/* A show_mem with nothing of an OOM report around it (sysrq-m, a report
@@ -1611,6 +1612,10 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 			if (st && st->active && P->nr_fed - st->last_fed > PARSE_STALE_LINES)
 				state_emit(P, st, false);
 		}
+	/* warnings cite the line they are about (issue 11) */
+	for (int i = 0; i < PARSE_MAX_STATES; i++)
+		if (P->states[i] && P->states[i]->active)
+			P->states[i]->ev.cur_line = line->lineno;
 	const char *s = P->line, *e = P->line + len;
 	/* rsyslog's "#012" and /dev/kmsg's "\x0a" stand for the newlines of a
 	 * multi-line record (summary lines, memcg stat dump), §1.13. */

@@ -217,8 +217,8 @@ enum walltime_basis walltime_of_event(const char *time, int64_t boot_epoch, enum
 	size_t len = strlen(time);
 	double mono;
 	if (walltime_parse_mono(time, len, &mono) == 0) {
-		if (boot_epoch <= 0)
-			return WALL_NONE;
+		if (boot_epoch <= 0 || !(mono >= 0 && mono < 1e10))
+			return WALL_NONE;   /* unknown boot, or a stamp no uptime reaches (~317 years) */
 		*out = boot_epoch + (int64_t)mono;
 		return boot_basis;
 	}

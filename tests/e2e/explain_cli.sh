@@ -196,4 +196,9 @@ run explain "$E2E_TMP/broken.json"
 check "incident: a malformed one is an error, exit 2" test "$rc" -eq 2
 check "incident: says why" grep -q 'not a valid oomkit incident file' "$ERR"
 
+# --- warnings cite the exact line at fault (issue 11) -------------------------------------
+S06F=$(ls "$OOMKIT_SRCDIR"/tests/corpus/S06-*.log | head -n 1)
+run explain --color=never "$S06F"
+check "warning cites the line at fault, not the event's first" \
+	grep -q "S06-[^:]*:44: buddy line of DMA: unreadable block count" "$ERR"
 finish
