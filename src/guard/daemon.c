@@ -34,14 +34,24 @@ extern char **environ;
 #define KMSG_REPORT_CAP (64 * 1024)
 #define DIAG_TASKS 512
 
+/* The victim being stopped.  Phases: SIGTERM sent (deadline = end of the
+ * grace), then SIGKILL sent (deadline = GUARD_UNKILLABLE_MS later).  A
+ * victim still there at the second deadline cannot exit (frozen by a
+ * freezer cgroup, stuck in D state): it is recorded as unkillable and
+ * skipped, and its scope is defended again, so no victim holds a scope
+ * for longer than grace + GUARD_UNKILLABLE_MS. */
+#define GUARD_UNKILLABLE_MS 1000
+#define GUARD_MAX_UNKILLABLE 16
 struct pending {
 	bool active;
+	bool killed;                     /* SIGKILL sent */
+	bool released;                   /* process_mrelease succeeded */
 	int scope;
 	struct guard_victim v;
 	char comm[OOM_COMM_LEN];
 	int64_t freeable_kib, avail_before_kib;
 	uint64_t crossed_ns, decided_ns;
-	char reason[160];
+	char incident[OOM_PATH_LEN + 160];  /* updated when the victim exits */
 };
 
 static struct daemon {
@@ -73,6 +83,9 @@ static struct daemon {
 	/* The last SIGKILLed victim: while it is still dying, no new victim. */
 	int64_t last_victim_pid;
 	uint64_t last_victim_start, last_victim_ns;
+	/* Victims that did not exit after SIGKILL: never chosen again. */
+	struct { int64_t pid; uint64_t start_ticks; } unkillable[GUARD_MAX_UNKILLABLE];
+	int nr_unkillable, next_unkillable;
 	/* kmsg capture of one kernel OOM report */
 	char kreport[KMSG_REPORT_CAP];
 	size_t kreport_len;
@@ -517,7 +530,7 @@ static int signal_group(struct guard_scope *sc, const struct guard_choice *ch, i
 
 static void finish_kill(struct guard_scope *sc, const struct guard_choice *ch, const struct guard_task *victim,
 			int sig, uint64_t crossed_ns, uint64_t decided_ns, int64_t avail_before,
-			const char *outcome, uint64_t freed_ns)
+			const char *outcome, uint64_t freed_ns, char *incident_out, size_t incident_len)
 {
 	/* Latency ends when the memory is back: process_mrelease returned, or
 	 * the victim exited; a SIGTERM only ends the decision. */
@@ -545,6 +558,194 @@ static void finish_kill(struct guard_scope *sc, const struct guard_choice *ch, c
 	write_incident(&f, incident, sizeof(incident));
 	emit_kill_event(&f, incident);
 	run_exec(&f, incident);
+	if (incident_out)
+		str_copy(incident_out, incident_len, incident, strlen(incident));
+}
+
+/* Replaces the value of the first "key": in the JSON text buf[0, *len)
+ * (the incident writer's own pretty output: "key": value) by val, which
+ * is JSON text; prefix, when given, goes in before the key ("k": v, ).
+ * 0, or -ENOENT / -ENOSPC. */
+static int json_text_replace(char *buf, size_t *len, size_t cap, const char *key, const char *val,
+			     const char *prefix)
+{
+	char pat[64];
+	int pl = snprintf(pat, sizeof(pat), "\"%s\": ", key);
+	const char *kf = pl > 0 ? mem_find(buf, *len, pat) : NULL;
+	if (!kf)
+		return -ENOENT;
+	char *k = buf + (kf - buf);
+	char *v = k + pl, *end = buf + *len, *ve = v;
+	if (ve < end && *ve == '"') {
+		for (ve++; ve < end && *ve != '"'; ve++)
+			if (*ve == '\\' && ve + 1 < end)
+				ve++;
+		if (ve < end)
+			ve++;
+	} else {
+		while (ve < end && *ve != ',' && *ve != '\n' && *ve != '}')
+			ve++;
+	}
+	size_t plen = prefix ? strlen(prefix) : 0, vlen = strlen(val);
+	size_t old = (size_t)(ve - v), grow = plen + vlen;
+	if (*len - old + grow > cap)
+		return -ENOSPC;
+	/* The new value, then the prefix before the key. */
+	memmove(v + vlen, ve, (size_t)(end - ve));
+	memcpy(v, val, vlen);
+	*len = *len - old + vlen;
+	if (plen) {
+		memmove(k + plen, k, (size_t)(buf + *len - k));
+		memcpy(k, prefix, plen);
+		*len += plen;
+	}
+	return 0;
+}
+
+/* The incident written at the signal tells what was known then; when the
+ * victim has exited (or proved unkillable) its decision is rewritten with
+ * the outcome, the memory the scope got back and the time to exit, so
+ * `oomkit explain` never reports "got back 0 KiB" for a kill that worked.
+ * Everything else in the file (task table, recorder, diagnosis) stays. */
+static void incident_update(const char *path, const char *outcome, int64_t measured_kib, double latency_ms,
+			    double exit_ms)
+{
+	if (!path || !*path)
+		return;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	guard_sink_reset(&D.sink);
+	size_t len = 0;
+	ssize_t r;
+	while (len < D.sink.cap && (r = read(fd, D.sink.buf + len, D.sink.cap - len)) > 0)
+		len += (size_t)r;
+	close(fd);
+	if (len == 0 || len >= D.sink.cap)
+		return;
+	char val[256], pre[64];
+	struct json_text { const char *key, *val, *prefix; } rep[3];
+	char num[2][32];
+	int nr = 0;
+	{
+		/* outcome as a JSON string: through the JSON writer of a small sink */
+		char ob[200];
+		struct guard_sink tmp;
+		if (guard_sink_open(&tmp, ob, sizeof(ob) - 1) != 0)
+			return;
+		struct json j;
+		json_init(&j, tmp.f, false);
+		json_str(&j, NULL, outcome);
+		json_end(&j);
+		fflush(tmp.f);
+		size_t ol = tmp.len;
+		guard_sink_close(&tmp);
+		memcpy(val, ob, ol);
+		val[ol] = '\0';
+	}
+	snprintf(pre, sizeof(pre), "\"exit_ms\": %.3f, ", exit_ms);
+	rep[nr++] = (struct json_text){ "outcome", val, exit_ms >= 0 ? pre : NULL };
+	snprintf(num[0], sizeof(num[0]), "%lld", (long long)measured_kib);
+	if (known(measured_kib))
+		rep[nr++] = (struct json_text){ "measured_freed_kib", num[0], NULL };
+	snprintf(num[1], sizeof(num[1]), "%.3f", latency_ms);
+	if (latency_ms >= 0)
+		rep[nr++] = (struct json_text){ "latency_ms", num[1], NULL };
+	for (int i = 0; i < nr; i++)
+		if (json_text_replace(D.sink.buf, &len, D.sink.cap, rep[i].key, rep[i].val, rep[i].prefix) != 0)
+			return;
+	D.sink.len = len;
+	int rc = guard_sink_save(&D.sink, path);
+	if (rc != 0)
+		guard_log(GLOG_WARNING, "incident file %s: cannot update: %s", path, strerror(-rc));
+}
+
+/* SIGKILL to the pending victim (grace over, or the kill threshold), with
+ * process_mrelease; from now on it has GUARD_UNKILLABLE_MS to exit. */
+static void pend_kill(const char *why)
+{
+	guard_victim_signal(&D.pend.v, SIGKILL);
+	D.pend.released = D.have_mrelease && guard_victim_mrelease(&D.pend.v) == 0;
+	D.pend.killed = true;
+	D.pend.v.term_deadline_ns = guard_now_ns() + GUARD_UNKILLABLE_MS * 1000000ull;
+	char b[2][200];
+	guard_log(GLOG_WARNING, "%s: SIGKILL to pid %lld (%s) after SIGTERM (%s)",
+		  safe(D.scopes[D.pend.scope].name, b[0], sizeof(b[0])), (long long)D.pend.v.pid,
+		  safe(D.pend.comm, b[1], sizeof(b[1])), why);
+}
+
+/* The state letter of /proc/PID/stat ('D', 'S', 'T' …), '?' when unreadable. */
+static char task_state(int64_t pid)
+{
+	char path[64], buf[512];
+	snprintf(path, sizeof(path), "%lld/stat", (long long)pid);
+	ssize_t n = read_small_file_at(D.proc_dirfd, path, buf, sizeof(buf));
+	const char *rp = n > 0 ? strrchr(buf, ')') : NULL;
+	return rp && rp[1] == ' ' && rp[2] ? rp[2] : '?';
+}
+
+/* The pending victim did not exit within GUARD_UNKILLABLE_MS of SIGKILL:
+ * record it (log, event, incident) and skip it from now on. */
+static void pend_unkillable(void)
+{
+	struct guard_scope *sc = &D.scopes[D.pend.scope];
+	char st = task_state(D.pend.v.pid);
+	uint64_t now = guard_now_ns();
+	guard_scope_read(sc, D.cfg);
+	int64_t got = known(sc->avail_kib) && known(D.pend.avail_before_kib) ? sc->avail_kib - D.pend.avail_before_kib
+									     : OOM_NA;
+	char b[2][200];
+	guard_log(GLOG_WARNING,
+		  "%s: pid %lld (%s) has not exited %d ms after SIGKILL (state %c%s; memory %s): "
+		  "unkillable, skipped from now on",
+		  safe(sc->name, b[0], sizeof(b[0])), (long long)D.pend.v.pid, safe(D.pend.comm, b[1], sizeof(b[1])),
+		  GUARD_UNKILLABLE_MS, st, st == 'D' ? ", uninterruptible" : "",
+		  D.pend.released ? "released by process_mrelease" : "not released");
+	struct json j;
+	event_begin(&j, "victim_unkillable");
+	json_int(&j, "pid", D.pend.v.pid);
+	json_str(&j, "comm", D.pend.comm);
+	json_str(&j, "scope", sc->name);
+	char sts[2] = { st, 0 };
+	json_str(&j, "state", sts);
+	json_bool(&j, "memory_released", D.pend.released);
+	json_int(&j, "measured_freed_kb", got);
+	json_int(&j, "waited_ms", GUARD_UNKILLABLE_MS);
+	json_str(&j, "incident", D.pend.incident[0] ? D.pend.incident : NULL);
+	event_end(&j);
+	incident_update(D.pend.incident,
+			D.pend.released ? "unkillable: did not exit after SIGKILL (memory released by process_mrelease); skipped"
+					: "unkillable: did not exit after SIGKILL (frozen or in D state); skipped",
+			got, (double)(now - D.pend.crossed_ns) / 1e6, -1);
+	D.unkillable[D.next_unkillable].pid = D.pend.v.pid;
+	D.unkillable[D.next_unkillable].start_ticks = D.pend.v.start_ticks;
+	D.next_unkillable = (D.next_unkillable + 1) % GUARD_MAX_UNKILLABLE;
+	if (D.nr_unkillable < GUARD_MAX_UNKILLABLE)
+		D.nr_unkillable++;
+	guard_victim_close(&D.pend.v);
+	D.pend.active = false;
+}
+
+/* Takes the victims recorded as unkillable out of a scan (same pid and
+ * start time), so the next candidate is chosen instead. */
+static void drop_unkillable(void)
+{
+	bool dying = D.pend.active && D.pend.killed;
+	if (!D.nr_unkillable && !dying)
+		return;
+	size_t w = 0;
+	for (size_t i = 0; i < D.ts.n; i++) {
+		const struct guard_task *g = &D.ts.tasks[i];
+		bool skip = dying && D.pend.v.pid == g->t.pid && D.pend.v.start_ticks == g->start_ticks;
+		for (int k = 0; k < D.nr_unkillable && !skip; k++)
+			skip = D.unkillable[k].pid == g->t.pid && D.unkillable[k].start_ticks == g->start_ticks;
+		if (!skip) {
+			if (w != i)
+				D.ts.tasks[w] = *g;
+			w++;
+		}
+	}
+	D.ts.n = w;
 }
 
 static void decide(int si)
@@ -558,14 +759,20 @@ static void decide(int si)
 		uint64_t now = guard_now_ns();
 		if (guard_victim_wait(&D.pend.v, 0) == 1)
 			return;       /* handled by the pidfd event */
-		if (sc->level == LEVEL_KILL || now >= D.pend.v.term_deadline_ns) {
-			guard_victim_signal(&D.pend.v, SIGKILL);
-			if (D.have_mrelease)
-				guard_victim_mrelease(&D.pend.v);
-			guard_log(GLOG_WARNING, "%s: SIGKILL after SIGTERM (%s)", sc->name,
-				  sc->level == LEVEL_KILL ? "kill threshold reached" : "grace expired");
+		if (!D.pend.killed) {
+			if (sc->level == LEVEL_KILL || now >= D.pend.v.term_deadline_ns)
+				pend_kill(sc->level == LEVEL_KILL ? "kill threshold reached" : "grace expired");
+			return;
 		}
-		return;
+		/* SIGKILLed.  Its memory already reaped by process_mrelease, there
+		 * is nothing to wait for: still below means another process
+		 * grows, so choose again now (the dying one is left out).  Else
+		 * wait for the exit, at most GUARD_UNKILLABLE_MS: then it is
+		 * unkillable and the scope is defended again. */
+		if (now < D.pend.v.term_deadline_ns && !D.pend.released)
+			return;
+		if (now >= D.pend.v.term_deadline_ns)
+			pend_unkillable();
 	}
 	/* A dry run has nothing to wait for: one report per crossing, then one
 	 * every 5 s while the scope stays below, not a scan every poll. */
@@ -581,6 +788,7 @@ static void decide(int si)
 		guard_log(GLOG_ERR, "%s: cannot list its processes: %s", sc->name, strerror(-rc));
 		return;
 	}
+	drop_unkillable();
 	int64_t totalpages;
 	if (sc->kind == SCOPE_MACHINE)
 		totalpages = (sc->total_kib + (known(sc->swap_total_kib) ? sc->swap_total_kib : 0)) / D.page_kib;
@@ -610,7 +818,7 @@ static void decide(int si)
 	int sig = sc->level == LEVEL_KILL || c->grace_ms == 0 ? SIGKILL : SIGTERM;
 	/* One SIGTERM grace at a time: another scope's victim is still in its
 	 * grace, so this one gets SIGKILL. */
-	if (sig == SIGTERM && D.pend.active && D.pend.scope != si)
+	if (sig == SIGTERM && D.pend.active)
 		sig = SIGKILL;
 	/* The victim just SIGKILLed is still in the table while it dies: its
 	 * memory is on its way back, so no second victim for it (2 s at most). */
@@ -686,23 +894,33 @@ static void decide(int si)
 			if (!freed)
 				freed = guard_now_ns();
 		}
-		guard_victim_close(&v);
 		D.last_victim_pid = victim->t.pid;
 		D.last_victim_start = victim->start_ticks;
 		D.last_victim_ns = guard_now_ns();
-		finish_kill(sc, &ch, victim, sig, crossed, decided, avail_before, outcome, freed);
+		if (v.exited || D.pend.active) {
+			guard_victim_close(&v);
+			finish_kill(sc, &ch, victim, sig, crossed, decided, avail_before, outcome, freed, NULL, 0);
+			return;
+		}
+		/* Not gone yet: follow it like a SIGTERMed victim past its grace,
+		 * so its exit updates the incident and, should it never exit, it
+		 * is found unkillable and the scope defended again. */
+		D.pend = (struct pending){ .active = true, .killed = true, .released = released, .scope = si,
+					   .v = v, .avail_before_kib = avail_before, .crossed_ns = crossed,
+					   .decided_ns = decided };
+		D.pend.v.term_deadline_ns = D.signalled_ns + GUARD_UNKILLABLE_MS * 1000000ull;
+		str_copy(D.pend.comm, sizeof(D.pend.comm), victim->t.comm, strlen(victim->t.comm));
+		finish_kill(sc, &ch, victim, sig, crossed, decided, avail_before, outcome, freed, D.pend.incident,
+			    sizeof(D.pend.incident));
 		return;
 	}
 	/* SIGTERM: wait for the exit on the pidfd in the loop; SIGKILL after the grace. */
-	D.pend.active = true;
-	D.pend.scope = si;
-	D.pend.v = v;
+	D.pend = (struct pending){ .active = true, .scope = si, .v = v, .avail_before_kib = avail_before,
+				   .crossed_ns = crossed, .decided_ns = decided };
 	D.pend.v.term_deadline_ns = guard_now_ns() + (uint64_t)c->grace_ms * 1000000ull;
-	D.pend.crossed_ns = crossed;
-	D.pend.decided_ns = decided;
-	D.pend.avail_before_kib = avail_before;
+	str_copy(D.pend.comm, sizeof(D.pend.comm), victim->t.comm, strlen(victim->t.comm));
 	finish_kill(sc, &ch, victim, sig, crossed, decided, avail_before, "SIGTERM sent, grace running",
-		    guard_now_ns());
+		    guard_now_ns(), D.pend.incident, sizeof(D.pend.incident));
 }
 
 static void pending_exited(void)
@@ -722,6 +940,11 @@ static void pending_exited(void)
 	sc->last_latency_ms = (double)(now - D.pend.crossed_ns) / 1e6;
 	guard_log(GLOG_INFO, "%s: victim pid %lld exited %.1f ms after the crossing", sc->name,
 		  (long long)D.pend.v.pid, sc->last_latency_ms);
+	int64_t got = known(sc->avail_kib) && known(D.pend.avail_before_kib) ? sc->avail_kib - D.pend.avail_before_kib
+									     : OOM_NA;
+	incident_update(D.pend.incident, D.pend.v.signal == SIGKILL ? "exited after SIGKILL" : "exited after SIGTERM",
+			got, sc->last_latency_ms,
+			D.pend.v.signalled_ns && now > D.pend.v.signalled_ns ? (double)(now - D.pend.v.signalled_ns) / 1e6 : 0);
 	guard_victim_close(&D.pend.v);
 	D.pend.active = false;
 }
@@ -1345,11 +1568,12 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		if (pend_at >= 0 && (pfd[pend_at].revents & POLLIN))
 			pending_exited();
 		else if (D.pend.active && guard_now_ns() >= D.pend.v.term_deadline_ns) {
-			guard_victim_signal(&D.pend.v, SIGKILL);
-			if (D.have_mrelease)
-				guard_victim_mrelease(&D.pend.v);
-			D.pend.v.term_deadline_ns = UINT64_MAX;
-			guard_log(GLOG_WARNING, "pid %lld: grace expired, SIGKILL", (long long)D.pend.v.pid);
+			if (guard_victim_wait(&D.pend.v, 0) == 1)
+				pending_exited();
+			else if (!D.pend.killed)
+				pend_kill("grace expired");
+			else
+				pend_unkillable();
 		}
 		if (kmsg_at >= 0 && (pfd[kmsg_at].revents & POLLIN))
 			kmsg_read();

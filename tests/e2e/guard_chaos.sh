@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# oomkit guard under the cases of issue 10 an operator meets in production:
+# a victim that cannot exit (frozen by the v1 freezer), hostile files around
+# the config and the outputs, idle connections on the metrics port, a busy
+# port, a FIFO as config, log rotation, floods, memory no process owns.
+# Every hog runs in a memory cgroup with a limit (lib.sh cg_make); the
+# kernel's OOM killer must never fire there (oom_kill stays 0).
+. "$(dirname "$0")/lib.sh"
+
+[ -x "${OOMKIT:-}" ] || { skip "OOMKIT not set"; finish; exit; }
+[ -x "${HOG:-}" ] || { skip "HOG not set"; finish; exit; }
+MIB=$((1024 * 1024))
+have_cg=true
+if ! probe=$(cg_make chaosprobe $((64 * MIB))); then
+	have_cg=false
+	skip "no memory cgroup can be made here (need root and a writable memory hierarchy): the hog cases"
+else
+	cg_remove "$probe"
+fi
+
+GP=""
+GUARD_ENV=(OOMKIT_GUARD_CHAOS=1)   # environment for the next guard (env execs: $! is the guard)
+# guard DIR ARGS...: the guard with its events and incidents in DIR; waits for "start".
+guard() {
+	local dir=$1; shift
+	mkdir -p "$dir"
+	env "${GUARD_ENV[@]}" "$OOMKIT" guard --events "$dir/events" --incident-dir "$dir/incidents" \
+		--kmsg no "$@" >"$dir/stdout" 2>"$dir/log" &
+	GP=$!
+	on_exit "kill $GP 2>/dev/null"
+	local i
+	for i in $(seq 1 50); do
+		grep -q '"event":"start"' "$dir/events" 2>/dev/null && return 0
+		kill -0 "$GP" 2>/dev/null || break
+		sleep 0.1
+	done
+	echo "guard did not start:"; sed 's/^/    /' "$dir/log"
+	return 1
+}
+unguard() { kill -TERM "$GP" 2>/dev/null; wait "$GP"; local rc=$?; GP=""; return $rc; }
+kernel_kills() {
+	if [ -f "$1/memory.oom_control" ]; then awk '$1=="oom_kill"{print $2}' "$1/memory.oom_control"
+	else awk '$1=="oom_kill"{print $2}' "$1/memory.events"; fi
+}
+# until_grep PATTERN FILE [TENTHS]: waits up to TENTHS/10 s (default 10 s) for PATTERN.
+until_grep() {
+	local i
+	for i in $(seq 1 "${3:-100}"); do grep -q "$1" "$2" 2>/dev/null && return 0; sleep 0.1; done
+	return 1
+}
+BG=""
+# in_cg DIR [FREEZER] CMD...: CMD in memory cgroup DIR (and freezer cgroup FREEZER
+# when it is a directory) in the background; BG is its pid.
+in_cg() {
+	local dir=$1 fz=$2; shift 2
+	bash -c 'echo $$ > "$1/cgroup.procs" && { [ ! -d "$2" ] || echo $$ > "$2/cgroup.procs"; } && shift 2 && exec "$@"' \
+		in_cg "$dir" "$fz" "$@" 2>/dev/null &
+	BG=$!
+}
+no_wrong_lines() {  # nothing logged as an error but what the case expects
+	! grep -v "${2:-^$}" "$1" | grep -q 'error:'
+}
+
+# --- 1. a victim frozen by the v1 freezer: recorded as unkillable, skipped,
+#        the next hog chosen; with and without process_mrelease -------------
+frozen_case() {  # frozen_case NAME RATE [ENV...]
+	local name=$1 rate=$2; shift 2
+	local fzroot=/sys/fs/cgroup/freezer
+	if [ ! -f "$fzroot/cgroup.procs" ]; then
+		skip "frozen victim ($name): no cgroup v1 freezer hierarchy at $fzroot"
+		return
+	fi
+	local fz="$fzroot/oomkit-test-$$-$name"
+	mkdir "$fz" 2>/dev/null || { skip "frozen victim ($name): cannot make a freezer cgroup"; return; }
+	on_exit "[ -d '$fz' ] && { echo THAWED > '$fz/freezer.state'; sleep 0.2; rmdir '$fz'; } 2>/dev/null"
+	local cg D=$E2E_TMP/frozen-$name
+	cg=$(cg_make "frozen-$name" $((256 * MIB)))
+	mkdir -p "$D"
+	in_cg "$cg" "$fz" "$HOG" --mib 190 --hold 300 --ready "$D/a.ready"
+	local a=$BG i
+	for i in $(seq 1 100); do [ -f "$D/a.ready" ] && break; sleep 0.1; done
+	echo FROZEN > "$fz/freezer.state"
+	for i in $(seq 1 50); do grep -q FROZEN "$fz/freezer.state" && break; sleep 0.1; done
+	check "frozen victim ($name): the first hog is frozen" grep -q FROZEN "$fz/freezer.state"
+	GUARD_ENV=(OOMKIT_GUARD_CHAOS=1 "$@")
+	if ! guard "$D" --cgroup "$cg" --grace-ms 100; then
+		fail "frozen victim ($name): guard start"
+		echo THAWED > "$fz/freezer.state"; cg_remove "$cg"; return
+	fi
+	GUARD_ENV=(OOMKIT_GUARD_CHAOS=1)
+	in_cg "$cg" "" "$HOG" --rate "$rate"
+	local b=$BG
+	local t0=$SECONDS
+	( sleep 30; touch "$D/timeout"; kill -9 $b 2>/dev/null ) &
+	local watchdog=$!
+	wait $b
+	local rc=$?
+	kill $watchdog 2>/dev/null; wait $watchdog 2>/dev/null
+	check "frozen victim ($name): the growing hog is stopped by a signal (exit $rc, $((SECONDS - t0)) s)" \
+		test $rc -ge 128 -a ! -e "$D/timeout"
+	until_grep '"event":"victim_unkillable"' "$D/events" 50
+	check "frozen victim ($name): kernel OOM killer did not fire (oom_kill $(kernel_kills "$cg"))" \
+		test "$(kernel_kills "$cg")" = 0
+	check "frozen victim ($name): recorded as unkillable (event)" \
+		grep -q "\"event\":\"victim_unkillable\",.*\"pid\":$a," "$D/events"
+	check "frozen victim ($name): said in the log" grep -q "pid $a (hog) has not exited .* unkillable, skipped" "$D/log"
+	check "frozen victim ($name): the next hog was chosen (kill event for pid $b)" \
+		grep -q "\"event\":\"kill\",.*\"pid\":$b," "$D/events"
+	check "frozen victim ($name): the frozen one was chosen once only" \
+		test "$(grep -c "\"event\":\"kill\",.*\"pid\":$a," "$D/events")" = 1
+	local inc
+	inc=$(grep -l "\"pid\": $a," "$D"/incidents/*guard-kill*.json 2>/dev/null | head -n 1)
+	check "frozen victim ($name): its incident says unkillable" grep -q '"outcome": "unkillable' "$inc"
+	check "frozen victim ($name): nothing else logged as an error" no_wrong_lines "$D/log"
+	unguard
+	echo THAWED > "$fz/freezer.state"
+	wait $a 2>/dev/null
+	cg_remove "$cg"
+	rmdir "$fz" 2>/dev/null
+}
+if $have_cg; then
+	# With process_mrelease the frozen hog's memory comes back at SIGKILL: the
+	# second hog may run at full speed.  Without, the memory stays until the
+	# thaw, so the second hog grows slowly enough (10 MiB/s) for the grace and
+	# the unkillable deadline (1 s) to pass before the limit.
+	frozen_case mrelease 0
+	frozen_case nomrelease 10 OOMKIT_GUARD_NO_MRELEASE=1
+fi
+
+# --- 2. an incident written at SIGTERM is updated when the victim exits -----
+if $have_cg; then
+	cg=$(cg_make exitupd $((256 * MIB)))
+	D=$E2E_TMP/exitupd
+	if guard "$D" --cgroup "$cg"; then
+		in_cg "$cg" "" "$HOG"
+		hog=$BG
+		wait $hog
+		rc=$?
+		check "incident update: hog stopped by SIGTERM (exit $rc)" test $rc = 143
+		until_grep '"event":"victim_exited"' "$D/events" 50
+		check "incident update: kernel OOM killer did not fire" test "$(kernel_kills "$cg")" = 0
+		inc=$(ls "$D"/incidents/*guard-kill*.json 2>/dev/null | head -n 1)
+		for i in $(seq 1 20); do grep -q '"outcome": "exited' "$inc" 2>/dev/null && break; sleep 0.1; done
+		check "incident update: outcome is the exit" grep -q '"exit_ms": [0-9.]*, "outcome": "exited after SIGTERM"' "$inc"
+		got=$(sed -n 's/.*"measured_freed_kib": \([-0-9]*\).*/\1/p' "$inc" | head -n 1)
+		check "incident update: the scope got back memory ($got KiB)" test "${got:-0}" -gt 102400
+		check "incident update: still valid JSON" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$inc"
+		out=$("$OOMKIT" explain "$inc" 2>&1)
+		check "incident update: explain does not say 'got back 0 KiB'" bash -c '! grep -q "got back 0 " <<<"$1" && grep -q "got back" <<<"$1"' _ "$out"
+		check "incident update: nothing logged as an error" no_wrong_lines "$D/log"
+		unguard
+	fi
+	cg_remove "$cg"
+fi
+
+finish
