@@ -41,6 +41,7 @@ extern char **environ;
  * skipped, and its scope is defended again, so no victim holds a scope
  * for longer than grace + GUARD_UNKILLABLE_MS. */
 #define GUARD_UNKILLABLE_MS 1000
+#define GUARD_MAX_HOOKS 8
 #define GUARD_MAX_UNKILLABLE 16
 struct pending {
 	bool active;
@@ -70,6 +71,7 @@ static struct daemon {
 	int64_t page_kib;
 	int64_t self_pid;
 	bool have_pidfd, have_mrelease;
+	bool metrics_file_ok;            /* its directory is trusted (open_outputs) */
 	char degraded[4096];
 	int nr_degraded;
 	struct pending pend;
@@ -83,6 +85,8 @@ static struct daemon {
 	/* The last SIGKILLed victim: while it is still dying, no new victim. */
 	int64_t last_victim_pid;
 	uint64_t last_victim_start, last_victim_ns;
+	/* --exec programs still running (their pid is their process group). */
+	struct { pid_t pid; uint64_t deadline_ns; } hooks[GUARD_MAX_HOOKS];
 	/* Victims that did not exit after SIGKILL: never chosen again. */
 	struct { int64_t pid; uint64_t start_ticks; } unkillable[GUARD_MAX_UNKILLABLE];
 	int nr_unkillable, next_unkillable;
@@ -463,12 +467,76 @@ static void run_exec(const struct decision_facts *f, const char *incident)
 	for (int i = 0; i < D.cfg->exec_argc; i++)
 		argv[i] = D.cfg->exec_argv[i];
 	argv[D.cfg->exec_argc] = NULL;
+	/* The hook starts clean: no signal blocked (the guard blocks the ones
+	 * its signalfd reads), every disposition the default (SIGPIPE is
+	 * ignored here), in a process group of its own, so that it and what
+	 * it starts can be killed together at its timeout or the guard's stop. */
+	int slot = -1;
+	for (int i = 0; i < GUARD_MAX_HOOKS; i++)
+		if (D.hooks[i].pid <= 0) {
+			slot = i;
+			break;
+		}
+	if (slot < 0) {
+		D.ms.exec_failures_total++;
+		guard_log(GLOG_WARNING, "exec %s: %d hooks still running; not started", argv[0], GUARD_MAX_HOOKS);
+		return;
+	}
+	posix_spawnattr_t at;
+	sigset_t none, all;
+	sigemptyset(&none);
+	sigfillset(&all);
+	posix_spawnattr_init(&at);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
+	posix_spawnattr_setsigmask(&at, &none);
+	posix_spawnattr_setsigdefault(&at, &all);
+	posix_spawnattr_setpgroup(&at, 0);
 	pid_t pid;
-	int rc = posix_spawn(&pid, argv[0], NULL, NULL, argv, envp);
+	int rc = posix_spawn(&pid, argv[0], NULL, &at, argv, envp);
+	posix_spawnattr_destroy(&at);
 	if (rc != 0) {
 		D.ms.exec_failures_total++;
 		guard_log(GLOG_WARNING, "exec %s: %s", argv[0], strerror(rc));
+		return;
 	}
+	D.hooks[slot].pid = pid;
+	D.hooks[slot].deadline_ns = guard_now_ns() + (uint64_t)D.cfg->exec_timeout_ms * 1000000ull;
+}
+
+/* Reaps the hooks that ended; kills (their whole process group) those past
+ * their timeout, or all of them when the guard stops (all). */
+static void hooks_reap(bool all)
+{
+	pid_t pid;
+	while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
+		for (int i = 0; i < GUARD_MAX_HOOKS; i++)
+			if (D.hooks[i].pid == pid)
+				D.hooks[i].pid = 0;
+	uint64_t now = guard_now_ns();
+	for (int i = 0; i < GUARD_MAX_HOOKS; i++) {
+		if (D.hooks[i].pid <= 0 || (!all && now < D.hooks[i].deadline_ns))
+			continue;
+		if (!all) {
+			D.ms.exec_failures_total++;
+			guard_log(GLOG_WARNING, "exec: pid %lld still running after %d ms: killed (its process group)",
+				  (long long)D.hooks[i].pid, D.cfg->exec_timeout_ms);
+		}
+		kill(-D.hooks[i].pid, SIGKILL);
+		/* The group leader is our child: reaped here or at the next SIGCHLD. */
+		if (waitpid(D.hooks[i].pid, NULL, all ? 0 : WNOHANG) != 0)
+			D.hooks[i].pid = 0;
+		else
+			D.hooks[i].deadline_ns = UINT64_MAX;
+	}
+}
+
+static uint64_t hooks_next_deadline(void)
+{
+	uint64_t next = UINT64_MAX;
+	for (int i = 0; i < GUARD_MAX_HOOKS; i++)
+		if (D.hooks[i].pid > 0 && D.hooks[i].deadline_ns < next)
+			next = D.hooks[i].deadline_ns;
+	return next;
 }
 
 /* ---- deciding and stopping ------------------------------------------------ */
@@ -1111,18 +1179,41 @@ static void close_scopes(void)
 	D.nr_scopes = 0;
 }
 
+/* The directory of an output file the guard writes as root: trusted as
+ * the config is (guard_path_trusted), so nobody else can swap the file
+ * for a symlink between two writes. */
+static int output_dir_trusted(const char *path, const char *what, char *err, size_t errlen)
+{
+	char dir[OOM_PATH_LEN];
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		str_copy(dir, sizeof(dir), ".", 1);
+	else
+		str_copy(dir, sizeof(dir), path, slash == path ? 1 : (size_t)(slash - path));
+	char w[64];
+	snprintf(w, sizeof(w), "%s directory", what);
+	return guard_path_trusted(dir, w, false, err, errlen);
+}
+
 static void open_outputs(struct guard_config *c)
 {
 	if (D.events_fd >= 0 && D.events_fd != 1)
 		close(D.events_fd);
 	D.events_fd = -1;
 	if (c->events_path[0]) {
+		char err[512];
 		if (!strcmp(c->events_path, "-"))
 			D.events_fd = 1;
-		else
-			D.events_fd = open(c->events_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-		if (D.events_fd < 0)
-			degrade("events file %s: %s: no events written", c->events_path, strerror(errno));
+		else if (output_dir_trusted(c->events_path, "events file", err, sizeof(err)) != 0)
+			degrade("%s: no events written", err);
+		else {
+			/* Never through a symlink: the guard runs as root. */
+			D.events_fd = open(c->events_path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NOCTTY |
+					   O_NONBLOCK | O_CLOEXEC, 0644);
+			if (D.events_fd < 0)
+				degrade("events file %s: %s: no events written", c->events_path,
+					errno == ELOOP ? "is a symlink, refused" : strerror(errno));
+		}
 	}
 	if (D.incident_dirfd >= 0)
 		close(D.incident_dirfd);
@@ -1138,9 +1229,19 @@ static void open_outputs(struct guard_config *c)
 				*s = '/';
 			}
 		mkdir(p, 0750);
-		D.incident_dirfd = open(c->incident_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (D.incident_dirfd < 0)
+		char err[512];
+		if (guard_path_trusted(c->incident_dir, "incident directory", false, err, sizeof(err)) != 0)
+			degrade("%s: no incident files", err);
+		else if ((D.incident_dirfd = open(c->incident_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 			degrade("incident directory %s: %s: no incident files", c->incident_dir, strerror(errno));
+	}
+	D.metrics_file_ok = false;
+	if (c->metrics_file[0]) {
+		char err[512];
+		if (output_dir_trusted(c->metrics_file, "metrics file", err, sizeof(err)) != 0)
+			degrade("%s: no metrics file", err);
+		else
+			D.metrics_file_ok = true;
 	}
 	if (D.http.listen_fd >= 0)
 		guard_http_close(&D.http);
@@ -1156,7 +1257,7 @@ static void open_outputs(struct guard_config *c)
 
 static void write_metrics_file(void)
 {
-	if (!D.cfg->metrics_file[0])
+	if (!D.cfg->metrics_file[0] || !D.metrics_file_ok)
 		return;
 	guard_sink_reset(&D.msink);
 	guard_metrics_render(D.msink.f, &D.ms);
@@ -1484,6 +1585,12 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		for (int i = 0; i < D.nr_scopes; i++)
 			if (D.kkill_pending_ns[i] && timeout > 50)
 				timeout = 50;
+		uint64_t hook_dl = hooks_next_deadline();
+		if (hook_dl != UINT64_MAX) {
+			int t = hook_dl > now ? (int)((hook_dl - now) / 1000000) + 1 : 0;
+			if (t < timeout)
+				timeout = t;
+		}
 		if (D.watchdog_usec) {
 			int t = D.next_watchdog_ns > now ? (int)((D.next_watchdog_ns - now + 999999) / 1000000) : 0;
 			if (t < timeout)
@@ -1503,8 +1610,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 				else if (si.ssi_signo == SIGHUP)
 					reload();
 				else if (si.ssi_signo == SIGCHLD)
-					while (waitpid(-1, NULL, WNOHANG) > 0) {
-					}
+					hooks_reap(false);
 			}
 			if (!running)
 				break;
@@ -1640,6 +1746,8 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 			if (any)
 				guard_http_service(&D.http, &D.ms, &D.msink);
 		}
+		if (hook_dl != UINT64_MAX && now >= hook_dl)
+			hooks_reap(false);
 		if (D.watchdog_usec && now >= D.next_watchdog_ns) {
 			guard_notify("WATCHDOG=1");
 			D.next_watchdog_ns = now + D.watchdog_usec * 1000 / 2;
@@ -1662,6 +1770,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 	}
 	guard_log(GLOG_INFO, "stopping (%llu kill%s)", (unsigned long long)D.kills_total, D.kills_total == 1 ? "" : "s");
 	write_metrics_file();
+	hooks_reap(true);         /* no hook outlives the guard */
 	if (D.pend.active)
 		guard_victim_close(&D.pend.v);
 	close_scopes();

@@ -48,6 +48,7 @@ struct guard_config {
 	int psi_stall_ms, psi_window_ms;                  /* the PSI trigger that wakes us ("some") */
 	int psi_full_avg10_percent;                       /* act as at term when full avg10 ≥ this; 0 = off */
 	int grace_ms;                                     /* SIGTERM → SIGKILL */
+	int exec_timeout_ms;                              /* --exec programs are killed after this */
 	int poll_min_ms, poll_max_ms;                     /* polling fallback, shrinking near thresholds */
 	enum guard_action action;
 	bool escalate;                                    /* process group when one process is not enough */
@@ -90,6 +91,12 @@ int guard_config_parse(struct guard_config *c, const char *text, size_t len, con
 		       char *err, size_t errlen);
 /* Reads and parses a file; a missing file is -ENOENT (the caller decides). */
 int guard_config_load(struct guard_config *c, const char *path, char *err, size_t errlen);
+/* May the guard (root) trust path: owned by root (or the user it runs as),
+ * not writable by group or others, and so every directory above it (a
+ * world-writable one only with the sticky bit, owned by root), like sshd's
+ * StrictModes?  want_file: a regular file, else a directory.  0, or -EPERM
+ * (-EINVAL, -ENOTDIR, -errno) with err naming the file, mode and owner. */
+int guard_path_trusted(const char *path, const char *what, bool want_file, char *err, size_t errlen);
 /* Cross-key checks (kill < term, poll-min ≤ poll-max, …).  Returns 0 or -EINVAL with err. */
 int guard_config_finish(struct guard_config *c, char *err, size_t errlen);
 /* Writes the effective configuration as INI (for --check-config -v). */

@@ -62,7 +62,19 @@ int guard_sink_save(struct guard_sink *s, const char *path)
 	int n = snprintf(tmp, sizeof(tmp), "%s.tmp", path);
 	if (n < 0 || (size_t)n >= sizeof(tmp))
 		return -ENAMETOOLONG;
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	/* The temporary is made new (O_EXCL) and never through a symlink
+	 * (O_NOFOLLOW): whoever could plant one would have the guard (root)
+	 * write where they chose.  A stale regular temporary of our own (a
+	 * crash between open and rename) is removed once; anything else in
+	 * its place (a symlink, another user's file) is refused. */
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0 && errno == EEXIST) {
+		struct stat st;
+		if (lstat(tmp, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() && unlink(tmp) == 0)
+			fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+		else
+			errno = EEXIST;
+	}
 	if (fd < 0)
 		return -errno;
 	size_t off = 0;

@@ -153,4 +153,108 @@ if $have_cg; then
 	cg_remove "$cg"
 fi
 
+# --- 3. a config (or exec program) others may write is refused -------------
+D=$E2E_TMP/trust
+mkdir -p "$D"
+chmod 755 "$D"
+printf '[guard]\ndry-run = yes\n' > "$D/guard.conf"
+chmod 644 "$D/guard.conf"
+check "trust: a root-owned 0644 config passes" bash -c "\"$OOMKIT\" guard --config \"$D/guard.conf\" --check-config >/dev/null"
+chmod 666 "$D/guard.conf"
+out=$("$OOMKIT" guard --config "$D/guard.conf" --check-config 2>&1); rc=$?
+check "trust: a world-writable config is refused (exit $rc)" test $rc -ne 0
+check "trust: the error names the file, its mode and owner" grep -q "config $D/guard.conf: refused: mode 0666, owner uid $(id -u)" <<<"$out"
+chmod 644 "$D/guard.conf"
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+	chown nobody "$D/guard.conf"
+	out=$("$OOMKIT" guard --config "$D/guard.conf" --check-config 2>&1); rc=$?
+	check "trust: a nobody-owned config is refused (exit $rc)" test $rc -ne 0
+	check "trust: ... saying another user owns it" grep -q "owner uid $(id -u nobody).*another user owns it" <<<"$out"
+	chown root "$D/guard.conf"
+	# nobody writes the program the config runs as root
+	printf '#!/bin/sh\ntouch %s/pwned\n' "$D" > "$D/hook"
+	chmod 755 "$D/hook"
+	chown nobody "$D/hook"
+	printf '[guard]\nexec = %s/hook\n' "$D" > "$D/guard.conf"
+	out=$("$OOMKIT" guard --config "$D/guard.conf" --check-config 2>&1); rc=$?
+	check "trust: a nobody-owned exec program is refused (exit $rc)" test $rc -ne 0
+	check "trust: ... naming the program" grep -q "exec program $D/hook: refused" <<<"$out"
+	chown root "$D/hook"
+	check "trust: the same program owned by root passes" bash -c "\"$OOMKIT\" guard --config \"$D/guard.conf\" --check-config >/dev/null"
+	printf '[guard]\ndry-run = yes\n' > "$D/guard.conf"
+	# a directory above the file writable by others (no sticky bit)
+	mkdir -p "$D/open"; chmod 777 "$D/open"
+	cp "$D/guard.conf" "$D/open/guard.conf"; chmod 644 "$D/open/guard.conf"
+	out=$("$OOMKIT" guard --config "$D/open/guard.conf" --check-config 2>&1); rc=$?
+	check "trust: a config in a world-writable directory is refused (exit $rc)" test $rc -ne 0
+	check "trust: ... naming the directory" grep -q "directory of the config, $D/open: refused: mode 0777" <<<"$out"
+	check "trust: nobody's program never ran" test ! -e "$D/pwned"
+else
+	skip "trust: not root or no user nobody: the nobody-owned cases"
+fi
+
+# --- 4. a FIFO or a device as config must not block; threshold 100% --------
+mkfifo "$D/fifo.conf"
+t0=$(date +%s%N)
+out=$(timeout 5 "$OOMKIT" guard --config "$D/fifo.conf" --check-config 2>&1); rc=$?
+ms=$((($(date +%s%N) - t0) / 1000000))
+check "fifo: a FIFO as config is refused at once (exit $rc, $ms ms)" test $rc -ne 0 -a $rc -ne 124 -a $ms -lt 2000
+check "fifo: ... as not a regular file" grep -q "fifo.conf: refused: not a regular file" <<<"$out"
+out=$(timeout 5 "$OOMKIT" guard --config /dev/zero --check-config 2>&1); rc=$?
+check "fifo: a device as config is refused (exit $rc)" test $rc -ne 0 -a $rc -ne 124
+out=$("$OOMKIT" guard --cgroup-term-percent 100 --check-config 2>&1); rc=$?
+check "threshold 100%: refused at start (exit $rc)" test $rc -ne 0
+check "threshold 100%: ... saying why" grep -q "cgroup-term-percent = 100 would act in an idle scope" <<<"$out"
+
+# --- 5. outputs: no symlink followed; hooks start clean and are timed out ---
+if $have_cg; then
+	cg=$(cg_make outputs $((256 * MIB)))
+	D=$E2E_TMP/outputs
+	mkdir -p "$D"
+	echo precious > "$D/target"
+	ln -s "$D/target" "$D/guard.prom.tmp"
+	ln -s "$D/target" "$D/events.link"
+	{
+		echo '#!/bin/sh'
+		echo "grep -E '^(SigBlk|SigIgn):' /proc/self/status > $D/hook.\$\$"
+		echo "ps -o pgid= -p \$\$ | tr -d ' ' >> $D/hook.\$\$"
+		echo "echo \$\$ >> $D/hook.\$\$"
+		echo 'exec sleep 600'
+	} > "$D/hook.sh"
+	chmod 755 "$D/hook.sh"
+	if guard "$D" --cgroup "$cg" --dry-run --metrics-file "$D/guard.prom" --exec "$D/hook.sh" \
+		--exec-timeout-ms 1000; then
+		"$OOMKIT" guard --events "$D/events.link" --cgroup "$cg" --dry-run >"$D/link.out" 2>"$D/link.log" &
+		lp=$!
+		sleep 1; kill $lp 2>/dev/null; wait $lp 2>/dev/null
+		check "outputs: a symlinked events file is refused" grep -q "events.link.*symlink, refused" "$D/link.log"
+		in_cg "$cg" "" "$HOG" --mib 236 --hold 30 --ready "$D/hog.ready"
+		hog=$BG
+		until_grep '"event":"decision"' "$D/events" 100
+		for i in $(seq 1 50); do ls "$D"/hook.[0-9]* >/dev/null 2>&1 && break; sleep 0.1; done
+		hf=$(ls "$D"/hook.[0-9]* 2>/dev/null | head -n 1)
+		check "hook: ran" test -n "$hf"
+		if [ -n "$hf" ]; then
+			sleep 0.2
+			check "hook: no signal blocked" grep -q '^SigBlk:[[:space:]]*0*$' "$hf"
+			# signals 1..31 (32 and 33 are glibc's own, out of the program's reach)
+			ign=$(awk '$1=="SigIgn:"{print $2}' "$hf")
+			check "hook: no signal ignored (SigIgn $ign)" test $((16#${ign: -8} & 0x7fffffff)) = 0
+			check "hook: in its own process group" test "$(sed -n 3p "$hf")" = "$(sed -n 4p "$hf")"
+			hp=$(sed -n 4p "$hf")
+			for i in $(seq 1 30); do kill -0 "$hp" 2>/dev/null || break; sleep 0.1; done
+			check "hook: killed at its timeout (1 s)" bash -c "! kill -0 $hp 2>/dev/null"
+			check "hook: the timeout is logged" grep -q "exec: pid $hp still running after 1000 ms: killed" "$D/log"
+		fi
+		sleep 5.5   # the metrics file is written every 5 s
+		unguard
+		check "outputs: the symlink target is untouched" test "$(cat "$D/target")" = precious
+		check "outputs: the metrics file was not written through the symlink" test ! -e "$D/guard.prom"
+		check "outputs: the refusal is logged" grep -q "metrics file $D/guard.prom: File exists" "$D/log"
+		check "outputs: kernel OOM killer did not fire" test "$(kernel_kills "$cg")" = 0
+		kill $hog 2>/dev/null; wait $hog 2>/dev/null
+	fi
+	cg_remove "$cg"
+fi
+
 finish
