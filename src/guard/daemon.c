@@ -71,6 +71,7 @@ static struct daemon {
 	int64_t page_kib;
 	int64_t self_pid;
 	bool have_pidfd, have_mrelease;
+	bool started;                    /* the start report is out */
 	bool metrics_file_ok;            /* its directory is trusted (open_outputs) */
 	char degraded[4096];
 	int nr_degraded;
@@ -159,8 +160,17 @@ static const char *safe(const char *s, char *dst, size_t len)
 static void degrade(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void degrade(const char *fmt, ...)
 {
-	size_t used = strlen(D.degraded);
 	va_list ap;
+	if (D.started) {
+		/* After the start report (a SIGHUP): said at once. */
+		char msg[512];
+		va_start(ap, fmt);
+		vsnprintf(msg, sizeof(msg), fmt, ap);
+		va_end(ap);
+		guard_log(GLOG_WARNING, "degraded: %s", msg);
+		return;
+	}
+	size_t used = strlen(D.degraded);
 	va_start(ap, fmt);
 	vsnprintf(D.degraded + used, sizeof(D.degraded) - used, fmt, ap);
 	va_end(ap);
@@ -1195,7 +1205,9 @@ static int output_dir_trusted(const char *path, const char *what, char *err, siz
 	return guard_path_trusted(dir, w, false, err, errlen);
 }
 
-static void open_outputs(struct guard_config *c)
+/* (Re)opens the events file: at start, and at every SIGHUP (log rotation
+ * moves the file away and sends SIGHUP), whatever the reload's result. */
+static void open_events(const struct guard_config *c)
 {
 	if (D.events_fd >= 0 && D.events_fd != 1)
 		close(D.events_fd);
@@ -1215,6 +1227,11 @@ static void open_outputs(struct guard_config *c)
 					errno == ELOOP ? "is a symlink, refused" : strerror(errno));
 		}
 	}
+}
+
+static void open_outputs(struct guard_config *c)
+{
+	open_events(c);
 	if (D.incident_dirfd >= 0)
 		close(D.incident_dirfd);
 	D.incident_dirfd = -1;
@@ -1243,16 +1260,27 @@ static void open_outputs(struct guard_config *c)
 		else
 			D.metrics_file_ok = true;
 	}
-	if (D.http.listen_fd >= 0)
-		guard_http_close(&D.http);
-	if (c->metrics_listen[0]) {
-		char err[256];
-		if (guard_http_open(&D.http, c->metrics_listen, err, sizeof(err)) != 0)
-			degrade("%s: no metrics over HTTP", err);
-		else if (!str_starts(c->metrics_listen, "127.") && !str_starts(c->metrics_listen, "[::1]"))
-			degrade("metrics: %s is not a loopback address: anyone who can reach it reads the metrics",
-				c->metrics_listen);
-	}
+}
+
+/* The metrics server of c, opened into h (listen_fd -1 when off).  A busy
+ * port or a bad address is an error (at start: no start; at a SIGHUP: the
+ * reload is refused), never a silent lack of metrics. */
+static int open_http(struct guard_http *h, const struct guard_config *c, char *err, size_t errlen)
+{
+	h->listen_fd = -1;
+	for (int i = 0; i < GUARD_HTTP_CLIENTS; i++)
+		h->c[i].fd = -1;
+	h->out = NULL;
+	if (!c->metrics_listen[0])
+		return 0;
+	int rc = guard_http_open(h, c->metrics_listen, err, errlen);
+	if (rc != 0)
+		return rc;
+	if (!str_starts(c->metrics_listen, "127.") && !str_starts(c->metrics_listen, "[::1]") &&
+	    !str_starts(c->metrics_listen, "localhost:"))
+		degrade("metrics: %s is not a loopback address: anyone who can reach it reads the metrics",
+			c->metrics_listen);
+	return 0;
 }
 
 static void write_metrics_file(void)
@@ -1275,9 +1303,29 @@ static void reload(void)
 {
 	struct guard_config *next = D.cfg == &D.cfgs[0] ? &D.cfgs[1] : &D.cfgs[0];
 	char err[512];
+	open_events(D.cfg);
 	if (guard_config_build(next, D.cli, err, sizeof(err)) != 0) {
 		D.ms.config_reload_failures_total++;
 		guard_log(GLOG_ERR, "reload: %s; keeping the old configuration", err);
+		struct json j;
+		event_begin(&j, "reload");
+		json_bool(&j, "ok", false);
+		json_str(&j, "error", err);
+		event_end(&j);
+		return;
+	}
+	/* A new metrics address is opened before anything changes: busy, the
+	 * reload is refused and the old server keeps serving. */
+	struct guard_http nh = { .listen_fd = -1 };
+	bool http_changed = strcmp(next->metrics_listen, D.cfg->metrics_listen) != 0;
+	if (http_changed && D.http.listen_fd >= 0)
+		guard_http_close(&D.http);   /* the same port may be asked for again, elsewhere */
+	if (http_changed && open_http(&nh, next, err, sizeof(err)) != 0) {
+		D.ms.config_reload_failures_total++;
+		guard_log(GLOG_ERR, "reload: %s; keeping the old configuration", err);
+		char e2[512];
+		if (open_http(&D.http, D.cfg, e2, sizeof(e2)) != 0)
+			guard_log(GLOG_ERR, "reload: the old metrics server cannot listen again: %s", e2);
 		struct json j;
 		event_begin(&j, "reload");
 		json_bool(&j, "ok", false);
@@ -1301,15 +1349,21 @@ static void reload(void)
 			D.cfg = old;
 			open_scopes(old, err, sizeof(err));
 			D.ms.config_reload_failures_total++;
+			if (http_changed) {
+				guard_http_close(&nh);
+				if (open_http(&D.http, old, err, sizeof(err)) != 0)
+					guard_log(GLOG_ERR, "reload: the old metrics server cannot listen again: %s", err);
+			}
 			return;
 		}
 	}
 	if (next->recorder_seconds != old->recorder_seconds)
 		guard_log(GLOG_NOTICE, "reload: recorder-seconds takes effect at the next start");
-	bool outputs_changed = strcmp(next->events_path, old->events_path) || strcmp(next->incident_dir, old->incident_dir) ||
-			       strcmp(next->metrics_listen, old->metrics_listen);
-	if (outputs_changed)
-		open_outputs(next);
+	/* Always: the events file is reopened (log rotation moves it away
+	 * and sends SIGHUP), and the directories are checked again. */
+	open_outputs(next);
+	if (http_changed)
+		D.http = nh;
 	D.ms.config_reloads_total++;
 	D.ms.dry_run = next->dry_run;
 	D.ms.nr_scopes = D.nr_scopes;
@@ -1411,6 +1465,10 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		return 1;
 	}
 	open_outputs(D.cfg);
+	if (open_http(&D.http, D.cfg, err, sizeof(err)) != 0) {
+		guard_log(GLOG_ERR, "%s", err);
+		return 1;
+	}
 	D.have_pidfd = guard_have_pidfd();
 	D.have_mrelease = guard_have_mrelease() && !getenv("OOMKIT_GUARD_NO_MRELEASE");
 	if (!D.have_pidfd)
@@ -1484,6 +1542,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		p = nl ? nl + 1 : p + l;
 	}
 	D.ms.degradations = D.nr_degraded;
+	D.started = true;
 	for (int i = 0; i < D.nr_scopes; i++) {
 		const struct guard_scope *sc = &D.scopes[i];
 		char a[32], t[32], k[32];
@@ -1585,6 +1644,8 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		for (int i = 0; i < D.nr_scopes; i++)
 			if (D.kkill_pending_ns[i] && timeout > 50)
 				timeout = 50;
+		if (D.http.listen_fd >= 0 && timeout > GUARD_HTTP_TIMEOUT_MS / 2 && guard_http_busy(&D.http))
+			timeout = GUARD_HTTP_TIMEOUT_MS / 2;     /* its per-connection timeouts */
 		uint64_t hook_dl = hooks_next_deadline();
 		if (hook_dl != UINT64_MAX) {
 			int t = hook_dl > now ? (int)((hook_dl - now) / 1000000) + 1 : 0;
@@ -1739,11 +1800,11 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 			write_metrics_file();
 			D.next_metrics_ns = now + 5000000000ull;
 		}
-		if (rc > 0 && D.http.listen_fd >= 0) {
+		if (D.http.listen_fd >= 0) {
 			bool any = false;
-			for (int i = http_from; i < n; i++)
+			for (int i = http_from; rc > 0 && i < n; i++)
 				any = any || pfd[i].revents;
-			if (any)
+			if (any || guard_http_busy(&D.http))
 				guard_http_service(&D.http, &D.ms, &D.msink);
 		}
 		if (hook_dl != UINT64_MAX && now >= hook_dl)

@@ -338,13 +338,20 @@ struct guard_http {
 	char *out;                       /* GUARD_HTTP_CLIENTS response buffers of out_cap bytes, allocated once */
 	size_t out_cap;
 	uint64_t requests_total;
+	uint64_t evicted_total;          /* connections closed to make room */
 };
+#define GUARD_HTTP_TIMEOUT_MS 2000       /* per connection, from accept to answered */
 /* Listens on "ADDR:PORT" (IPv4, or [IPv6]:PORT).  Errors in err. */
 int guard_http_open(struct guard_http *h, const char *listen_addr, char *err, size_t errlen);
 void guard_http_close(struct guard_http *h);
 /* The poll() entries the server wants (listen + clients); returns the count. */
 int guard_http_pollfds(const struct guard_http *h, struct pollfd *pfd, int max);
-/* Services whatever is ready (accept, read, answer GET /metrics). */
+/* Is any connection open (then the loop wakes at least every second, for
+ * the per-connection timeouts)? */
+bool guard_http_busy(const struct guard_http *h);
+/* Services whatever is ready (accept, read, answer GET /metrics); closes
+ * connections past GUARD_HTTP_TIMEOUT_MS; when every slot is taken, a new
+ * connection evicts the quietest old one. */
 void guard_http_service(struct guard_http *h, const struct guard_metrics_state *m,
 			struct guard_sink *scratch);
 

@@ -257,4 +257,86 @@ if $have_cg; then
 	cg_remove "$cg"
 fi
 
+# --- 6. metrics endpoint: idle connections, invalid UTF-8, localhost, busy port
+PORT=$((20000 + ($$ * 7) % 20000))
+PORT2=$((PORT + 1))
+# scrape PORT: the body of GET /metrics (bash /dev/tcp, 5 s at most)
+scrape() {
+	timeout 5 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" && printf "GET /metrics HTTP/1.0\r\n\r\n" >&3 && cat <&3' _ "$1" \
+		| sed '1,/^\r$/d'
+}
+utf8_ok() { python3 -c 'import sys; sys.stdin.buffer.read().decode("utf-8")'; }
+prom_ok() {  # exposition format: promtool when installed, else a strict line check
+	if command -v promtool >/dev/null; then promtool check metrics
+	else python3 -c '
+import re,sys
+b=sys.stdin.buffer.read().decode("utf-8")
+lab=r"[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\\n]|\\\\[\\\\\"n])*\""
+pat=re.compile(r"^(# (HELP|TYPE) .*|[a-zA-Z_:][a-zA-Z0-9_:]*(\{"+lab+r"(,"+lab+r")*\})? [-+0-9.eEInfa]+)$")
+bad=[l for l in b.splitlines() if l and not pat.match(l)]
+sys.exit(1 if bad else 0)'
+	fi
+}
+if $have_cg; then
+	bad=$'utf8-\xff\xfe-\xc3('
+	cg=$(cg_make "$bad" $((64 * MIB)))
+	D=$E2E_TMP/metrics
+	if [ -n "$cg" ] && guard "$D" --cgroup "$cg" --metrics "localhost:$PORT" --dry-run; then
+		check "metrics: localhost:PORT is served" bash -c "$(declare -f scrape); scrape $PORT | grep -q oomkit_available_bytes"
+		body=$(scrape "$PORT")
+		check "metrics: the invalid UTF-8 cgroup path is there (as U+FFFD)" grep -q $'utf8-\xef\xbf\xbd\xef\xbf\xbd-\xef\xbf\xbd(' <<<"$body"
+		check "metrics: the body is valid UTF-8" utf8_ok <<<"$body"
+		check "metrics: the exposition format holds$(command -v promtool >/dev/null && echo ' (promtool)')" prom_ok <<<"$body"
+		# four idle connections (all the slots, and one more) must not block a scrape
+		idle=()
+		for i in 1 2 3 4 5; do
+			exec {fd}<>"/dev/tcp/127.0.0.1/$PORT"
+			idle+=("$fd")
+		done
+		t0=$(date +%s%N)
+		body=$(scrape "$PORT")
+		ms=$((($(date +%s%N) - t0) / 1000000))
+		check "metrics: a scrape beside 5 idle connections answers ($ms ms)" bash -c '[ "$1" -lt 1000 ] && grep -q oomkit_available_bytes <<<"$2"' _ "$ms" "$body"
+		for fd in "${idle[@]}"; do exec {fd}>&-; done
+		# a busy port is an error at start ...
+		"$OOMKIT" guard --cgroup "$cg" --dry-run --kmsg no --metrics "127.0.0.1:$PORT" >"$D/busy.out" 2>"$D/busy.log" &
+		bp=$!
+		for i in $(seq 1 30); do kill -0 $bp 2>/dev/null || break; sleep 0.1; done
+		if kill -0 $bp 2>/dev/null; then kill $bp; wait $bp; rc=0; else wait $bp; rc=$?; fi
+		check "metrics: a busy port stops the start (exit $rc)" test $rc -ne 0
+		check "metrics: ... saying so" grep -q "cannot listen on 127.0.0.1:$PORT: Address already in use" "$D/busy.log"
+		"$OOMKIT" guard --cgroup "$cg" --dry-run --kmsg no --metrics "example.invalid:$PORT2" >/dev/null 2>"$D/name.log"
+		check "metrics: a host name other than localhost is refused at start (exit $?)" grep -q "not a numeric IPv4 or IPv6 address nor localhost" "$D/name.log"
+		unguard
+	fi
+	cg_remove "$cg"
+
+	# ... and at SIGHUP (the old server keeps serving); the events file is
+	# reopened at SIGHUP after rotation
+	cg=$(cg_make hup $((64 * MIB)))
+	D=$E2E_TMP/hup
+	mkdir -p "$D"
+	printf '[guard]\nmetrics = 127.0.0.1:%s\n' "$PORT" > "$D/guard.conf"
+	if guard "$D" --config "$D/guard.conf" --cgroup "$cg" --dry-run; then
+		"$OOMKIT" guard --cgroup "$cg" --dry-run --kmsg no --metrics "127.0.0.1:$PORT2" \
+			--events "$D/other.events" >/dev/null 2>&1 &
+		other=$!
+		until_grep '"event":"start"' "$D/other.events" 50
+		mv "$D/events" "$D/events.1"
+		printf '[guard]\nmetrics = 127.0.0.1:%s\n' "$PORT2" > "$D/guard.conf"
+		kill -HUP "$GP"
+		until_grep '"event":"reload"' "$D/events" 50
+		check "rotation: the events file is reopened at SIGHUP" grep -q '"event":"reload"' "$D/events"
+		check "metrics: a busy port at SIGHUP refuses the reload" grep -q '"event":"reload","time":"[^"]*","ok":false' "$D/events"
+		check "metrics: ... saying so" grep -q "reload: metrics: cannot listen on 127.0.0.1:$PORT2: Address already in use" "$D/log"
+		check "metrics: the old server still answers" bash -c "$(declare -f scrape); scrape $PORT | grep -q oomkit_config_reloads_total"
+		kill $other; wait $other 2>/dev/null
+		kill -HUP "$GP"
+		for i in $(seq 1 50); do grep -q '"ok":true' "$D/events" && break; sleep 0.1; done
+		check "metrics: once free, the new port is taken at SIGHUP" bash -c "$(declare -f scrape); scrape $PORT2 | grep -q 'oomkit_config_reloads_total{result=\"ok\"} 1'"
+		unguard
+	fi
+	cg_remove "$cg"
+fi
+
 finish
