@@ -78,6 +78,7 @@ static struct daemon {
 	struct pending pend;
 	uint64_t next_record_ns, next_watchdog_ns, watchdog_usec, next_metrics_ns, next_status_ns;
 	uint64_t last_report_ns[GUARD_MAX_SCOPES + 1];
+	uint64_t unowned_ns[GUARD_MAX_SCOPES + 1];   /* memory_unowned said so (0: not this crossing) */
 	int64_t machine_vmstat_oom_kills;
 	struct guard_metrics_state ms;
 	uint64_t kills_total;
@@ -316,6 +317,7 @@ struct decision_facts {
 	size_t kreport_len;
 	int64_t kernel_pid;
 	const char *kernel_comm;
+	int64_t unowned_kib, owned_kib;  /* guard-unowned: held by no process / by the processes */
 };
 
 static void incident_event(struct oom_event *ev, void *ctx)
@@ -378,6 +380,11 @@ static int write_incident(const struct decision_facts *f, char *path_out, size_t
 			shown++;
 		}
 		json_arr_end(&j);
+	} else if (!strcmp(f->kind, "guard-unowned")) {
+		json_str(&j, "outcome", f->outcome);
+		json_int(&j, "unowned_kib", f->unowned_kib);
+		json_int(&j, "owned_kib", f->owned_kib);
+		json_int(&j, "need_kib", f->freed_kib);
 	} else {
 		json_str(&j, "outcome", f->outcome);
 		json_int(&j, "kernel_victim_pid", f->kernel_pid);
@@ -826,6 +833,55 @@ static void drop_unkillable(void)
 	D.ts.n = w;
 }
 
+/* Memory of a cgroup that no process holds: tmpfs/shmem files nobody maps,
+ * kernel memory charged to it (usage − file cache − every process's anon,
+ * swap and page tables).  When it is the larger part and more than the
+ * scope needs, kills free little and the next one frees less (each one is
+ * a bystander): say so (log, event, one incident per crossing) and kill
+ * nothing.  The machine scope is left out: its kernel memory is not the
+ * processes' to give back, nor a reason to stand by.  Returns true when
+ * the decision must stop here. */
+static bool memory_unowned(int si, int64_t need_kib)
+{
+	struct guard_scope *sc = &D.scopes[si];
+	if (sc->kind == SCOPE_MACHINE || !known(sc->usage_kib) || need_kib <= 0)
+		return false;
+	int64_t owned = 0;
+	for (size_t i = 0; i < D.ts.n; i++)
+		owned += guard_task_freeable_kib(&D.ts.tasks[i], D.page_kib);
+	int64_t unowned = sc->usage_kib - (known(sc->file_kib) ? sc->file_kib : 0) - owned;
+	if (unowned <= owned || unowned < need_kib)
+		return false;
+	uint64_t now = guard_now_ns();
+	if (D.unowned_ns[si] && now - D.unowned_ns[si] < 5000000000ull)
+		return true;
+	bool first = !D.unowned_ns[si];
+	D.unowned_ns[si] = now;
+	char b[200], u[32], o[32], nd[32];
+	guard_log(GLOG_WARNING,
+		  "%s: %s of its memory is held by no process (tmpfs/shmem files not mapped, kernel memory); "
+		  "its processes hold %s, it needs %s back: not killing",
+		  safe(sc->name, b, sizeof(b)), fmt_kib(u, sizeof(u), unowned), fmt_kib(o, sizeof(o), owned),
+		  fmt_kib(nd, sizeof(nd), need_kib));
+	char incident[OOM_PATH_LEN + 160] = "";
+	if (first) {
+		struct decision_facts f = { .kind = "guard-unowned", .sc = sc,
+					    .outcome = "not killed: the memory is held by no process",
+					    .freed_kib = need_kib, .measured_freed_kib = OOM_NA,
+					    .kernel_pid = OOM_NA, .unowned_kib = unowned, .owned_kib = owned };
+		write_incident(&f, incident, sizeof(incident));
+	}
+	struct json j;
+	event_begin(&j, "unowned_memory");
+	json_str(&j, "scope", sc->name);
+	json_int(&j, "unowned_kib", unowned);
+	json_int(&j, "owned_kib", owned);
+	json_int(&j, "need_kib", need_kib);
+	json_str(&j, "incident", *incident ? incident : NULL);
+	event_end(&j);
+	return true;
+}
+
 static void decide(int si)
 {
 	struct guard_scope *sc = &D.scopes[si];
@@ -886,6 +942,8 @@ static void decide(int si)
 		}
 		return;
 	}
+	if (memory_unowned(si, need))
+		return;
 	struct guard_task *victim = &D.ts.tasks[ch.index];
 	if (!victim->cmdline[0] && !victim->t.kthread) {
 		struct guard_task full;
@@ -1723,7 +1781,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 			if (lv > LEVEL_OK)
 				decide(i);
 			else if (before > LEVEL_OK)
-				D.last_report_ns[i] = 0;
+				D.last_report_ns[i] = D.unowned_ns[i] = 0;
 			/* The kernel's own kills in a cgroup (memory.events / oom_control). */
 			if (sc->kind != SCOPE_MACHINE && known(sc->kernel_oom_kills)) {
 				if (known(prev_kills[i]) && sc->kernel_oom_kills > prev_kills[i] &&

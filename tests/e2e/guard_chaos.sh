@@ -339,4 +339,38 @@ if $have_cg; then
 	cg_remove "$cg"
 fi
 
+# --- 7. memory no process holds (a tmpfs file filled inside the cgroup) -----
+if $have_cg && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+	cg=$(cg_make tmpfs $((256 * MIB)))
+	D=$E2E_TMP/tmpfs
+	shm=/dev/shm/oomkit-test-$$-tmpfs
+	on_exit "rm -f '$shm'"
+	mkdir -p "$D"
+	if guard "$D" --cgroup "$cg"; then
+		in_cg "$cg" "" "$HOG" --mib 20 --hold 120 --ready "$D/by.ready"
+		by=$BG
+		for i in $(seq 1 50); do [ -f "$D/by.ready" ] && break; sleep 0.1; done
+		in_cg "$cg" "" "$HOG" --tmpfs "$shm" --mib 215 --hold 120 --ready "$D/w.ready"
+		w=$BG
+		for i in $(seq 1 100); do [ -f "$D/w.ready" ] && break; sleep 0.1; done
+		until_grep '"event":"unowned_memory"' "$D/events" 50
+		sleep 1
+		check "tmpfs: the guard says the memory is held by no process" grep -q '"event":"unowned_memory"' "$D/events"
+		check "tmpfs: ... in the log" grep -q "held by no process (tmpfs/shmem files not mapped, kernel memory).*not killing" "$D/log"
+		inc=$(ls "$D"/incidents/*guard-unowned*.json 2>/dev/null | head -n 1)
+		check "tmpfs: ... in an incident" grep -q '"unowned_kib": [0-9]' "$inc"
+		check "tmpfs: no kill" bash -c "! grep -q '\"event\":\"kill\"' '$D/events'"
+		check "tmpfs: the bystander lives" kill -0 $by
+		check "tmpfs: the writer lives (killing it frees nothing)" kill -0 $w
+		check "tmpfs: kernel OOM killer did not fire (oom_kill $(kernel_kills "$cg"))" test "$(kernel_kills "$cg")" = 0
+		check "tmpfs: nothing logged as an error" no_wrong_lines "$D/log"
+		unguard
+		kill $by $w 2>/dev/null; wait $by $w 2>/dev/null
+	fi
+	rm -f "$shm"
+	cg_remove "$cg"
+else
+	skip "tmpfs: no memory cgroup or no writable /dev/shm"
+fi
+
 finish
