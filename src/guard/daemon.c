@@ -42,6 +42,11 @@ extern char **environ;
  * for longer than grace + GUARD_UNKILLABLE_MS. */
 #define GUARD_UNKILLABLE_MS 1000
 #define GUARD_MAX_HOOKS 8
+/* GUARD_FLOOD_KILLS kills in one scope within GUARD_FLOOD_NS: the scope
+ * fills faster than killing its processes one at a time helps (a fork
+ * bomb), and with action = cgroup the whole cgroup goes. */
+#define GUARD_FLOOD_KILLS 3
+#define GUARD_FLOOD_NS 5000000000ull
 #define GUARD_MAX_UNKILLABLE 16
 struct pending {
 	bool active;
@@ -78,7 +83,11 @@ static struct daemon {
 	struct pending pend;
 	uint64_t next_record_ns, next_watchdog_ns, watchdog_usec, next_metrics_ns, next_status_ns;
 	uint64_t last_report_ns[GUARD_MAX_SCOPES + 1];
-	uint64_t unowned_ns[GUARD_MAX_SCOPES + 1];   /* memory_unowned said so (0: not this crossing) */
+	uint64_t unowned_ns[GUARD_MAX_SCOPES + 1];
+	/* The last kills per scope: a flood when they come too fast to help. */
+	uint64_t kill_ns[GUARD_MAX_SCOPES + 1][GUARD_FLOOD_KILLS];
+	unsigned kill_next[GUARD_MAX_SCOPES + 1];
+	uint64_t flood_said_ns[GUARD_MAX_SCOPES + 1];   /* memory_unowned said so (0: not this crossing) */
 	int64_t machine_vmstat_oom_kills;
 	struct guard_metrics_state ms;
 	uint64_t kills_total;
@@ -591,9 +600,15 @@ static int signal_group(struct guard_scope *sc, const struct guard_choice *ch, i
 {
 	const struct guard_task *v = &D.ts.tasks[ch->index];
 	int done = 0;
-	if (ch->action == GUARD_ACTION_CGROUP && sc->kind == SCOPE_CGROUP_V2 && sig == SIGKILL) {
-		if (guard_cgroup_kill(sc->dirfd) == 0)
+	if (ch->action == GUARD_ACTION_CGROUP && sc->kind != SCOPE_MACHINE && sig == SIGKILL &&
+	    ch->nr_protected == 0) {
+		/* memory.oom.group semantics: every task, also those forked
+		 * since the scan (cgroup.kill on v2 5.14+; else round after
+		 * round over cgroup.procs).  Not with protected tasks inside:
+		 * then one by one below, sparing them. */
+		if (sc->kind == SCOPE_CGROUP_V2 && guard_cgroup_kill(sc->dirfd) == 0)
 			return ch->nr_group;
+		return guard_cgroup_signal_all(sc->dirfd, SIGKILL, 32);
 	}
 	for (size_t i = 0; i < D.ts.n; i++) {
 		const struct guard_task *g = &D.ts.tasks[i];
@@ -632,6 +647,8 @@ static void finish_kill(struct guard_scope *sc, const struct guard_choice *ch, c
 		.signal_ms = D.signalled_ns > crossed_ns ? (double)(D.signalled_ns - crossed_ns) / 1e6 : 0,
 	};
 	sc->last_latency_ms = f.latency_ms;
+	int si = (int)(sc - D.scopes);
+	D.kill_ns[si][D.kill_next[si]++ % GUARD_FLOOD_KILLS] = now;
 	sc->kills_total[sig == SIGKILL ? 1 : 0]++;
 	D.kills_total++;
 	char buf[3][200];
@@ -956,6 +973,27 @@ static void decide(int si)
 	 * grace, so this one gets SIGKILL. */
 	if (sig == SIGTERM && D.pend.active)
 		sig = SIGKILL;
+	/* A flood: the kills do not keep up.  Where the configuration allows
+	 * it (flood-kill-cgroup) the whole cgroup goes (memory.oom.group
+	 * semantics); otherwise it is said, once a minute. */
+	uint64_t oldest_kill = D.kill_ns[si][D.kill_next[si] % GUARD_FLOOD_KILLS];
+	if (!c->dry_run && sc->kind != SCOPE_MACHINE && oldest_kill && decided - oldest_kill < GUARD_FLOOD_NS &&
+	    ch.action != GUARD_ACTION_CGROUP) {
+		if (c->flood_kill_cgroup || c->action == GUARD_ACTION_CGROUP) {
+			ch.action = GUARD_ACTION_CGROUP;
+			ch.nr_group = ch.nr_candidates;
+			snprintf(ch.reason, sizeof(ch.reason),
+				 "%d kills in %llu s did not keep up: the whole cgroup (flood-kill-cgroup)",
+				 GUARD_FLOOD_KILLS, GUARD_FLOOD_NS / 1000000000ull);
+			sig = SIGKILL;
+		} else if (!D.flood_said_ns[si] || decided - D.flood_said_ns[si] > 60000000000ull) {
+			char b[200];
+			guard_log(GLOG_WARNING, "%s: %d kills in %llu s do not keep up with it; flood-kill-cgroup = yes "
+				  "would kill the whole cgroup", safe(sc->name, b, sizeof(b)), GUARD_FLOOD_KILLS,
+				  GUARD_FLOOD_NS / 1000000000ull);
+			D.flood_said_ns[si] = decided;
+		}
+	}
 	/* The victim just SIGKILLed is still in the table while it dies: its
 	 * memory is on its way back, so no second victim for it (2 s at most). */
 	if (!c->dry_run && victim->t.pid == D.last_victim_pid && victim->start_ticks == D.last_victim_start &&

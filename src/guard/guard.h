@@ -52,6 +52,7 @@ struct guard_config {
 	int poll_min_ms, poll_max_ms;                     /* polling fallback, shrinking near thresholds */
 	enum guard_action action;
 	bool escalate;                                    /* process group when one process is not enough */
+	bool flood_kill_cgroup;                           /* a flood of kills: the whole cgroup */
 	bool dry_run;
 	bool kmsg;                                        /* watch /dev/kmsg for the kernel's own kills */
 	bool mlock, protect_self;
@@ -184,6 +185,11 @@ int guard_victim_wait(struct guard_victim *v, int timeout_ms);
 void guard_victim_close(struct guard_victim *v);
 /* Writes "1" to DIR/cgroup.kill (cgroup v2, 5.14+). */
 int guard_cgroup_kill(int cgroup_dirfd);
+/* Signals every process of a cgroup and its descendants (cgroup v1, or v2
+ * without cgroup.kill), round after round until one finds nobody (at most
+ * rounds): each pid is signalled through a pidfd, and only when it is still
+ * listed once the pidfd is open.  Returns how many were signalled. */
+int guard_cgroup_signal_all(int cgroup_dirfd, int sig, int rounds);
 const char *guard_signal_name(int sig);
 
 /* ---- scopes (monitor.c) ------------------------------------------------ */

@@ -373,4 +373,37 @@ else
 	skip "tmpfs: no memory cgroup or no writable /dev/shm"
 fi
 
+# --- 8. a pids-limited fork bomb: the kills do not keep up, the whole cgroup goes
+pidsroot=/sys/fs/cgroup/pids
+if $have_cg && [ -f "$pidsroot/cgroup.procs" ]; then
+	cg=$(cg_make bomb $((256 * MIB)))
+	pc="$pidsroot/oomkit-test-$$-bomb"
+	mkdir "$pc" && echo 40 > "$pc/pids.max"
+	on_exit "[ -d '$pc' ] && { for p in \$(cat '$pc/cgroup.procs'); do kill -9 \$p; done; sleep 0.2; rmdir '$pc'; } 2>/dev/null"
+	D=$E2E_TMP/bomb
+	mkdir -p "$D"
+	# action = process: one process per decision; only the flood rule takes the cgroup
+	printf '[guard]\nflood-kill-cgroup = yes\n' > "$D/guard.conf"
+	if guard "$D" --config "$D/guard.conf" --cgroup "$cg"; then
+		in_cg "$cg" "$pc" bash -c 'while :; do "$0" --mib 8 --hold 60 2>/dev/null & sleep 0.02; done' "$HOG"
+		bomb=$BG
+		for i in $(seq 1 150); do kill -0 $bomb 2>/dev/null || break; sleep 0.1; done
+		check "fork bomb: the forking loop is gone" bash -c "! kill -0 $bomb 2>/dev/null"
+		wait $bomb 2>/dev/null
+		sleep 0.5
+		check "fork bomb: the cgroup is empty" test -z "$(cat "$cg/cgroup.procs")"
+		check "fork bomb: the whole cgroup was taken (action cgroup)" grep -q '"event":"kill",.*"reason":"3 kills in 5 s did not keep up: the whole cgroup (flood-kill-cgroup)","level":"[a-z]*","action":"cgroup"' "$D/events"
+		check "fork bomb: kernel OOM killer did not fire (oom_kill $(kernel_kills "$cg"))" test "$(kernel_kills "$cg")" = 0
+		n=$(grep -c . "$D/log")
+		check "fork bomb: the log stays short ($n lines)" test "$n" -lt 40
+		check "fork bomb: nothing logged as an error" no_wrong_lines "$D/log"
+		[ -n "${CHAOS_DEBUG:-}" ] && { cat "$D/log"; cut -c1-400 "$D/events"; cat "$cg/cgroup.procs"; }
+		unguard
+	fi
+	cg_remove "$cg"
+	rmdir "$pc" 2>/dev/null
+else
+	skip "fork bomb: no memory cgroup or no cgroup v1 pids hierarchy"
+fi
+
 finish
