@@ -1395,19 +1395,24 @@ static void write_metrics_file(void)
 	}
 }
 
+static void reload_refused(const char *err)
+{
+	D.ms.config_reload_failures_total++;
+	guard_log(GLOG_ERR, "reload: %s; keeping the old configuration", err);
+	struct json j;
+	event_begin(&j, "reload");
+	json_bool(&j, "ok", false);
+	json_str(&j, "error", err);
+	event_end(&j);
+}
+
 static void reload(void)
 {
 	struct guard_config *next = D.cfg == &D.cfgs[0] ? &D.cfgs[1] : &D.cfgs[0];
 	char err[512];
 	open_events(D.cfg);
 	if (guard_config_build(next, D.cli, err, sizeof(err)) != 0) {
-		D.ms.config_reload_failures_total++;
-		guard_log(GLOG_ERR, "reload: %s; keeping the old configuration", err);
-		struct json j;
-		event_begin(&j, "reload");
-		json_bool(&j, "ok", false);
-		json_str(&j, "error", err);
-		event_end(&j);
+		reload_refused(err);
 		return;
 	}
 	/* A new metrics address is opened before anything changes: busy, the
@@ -1417,16 +1422,10 @@ static void reload(void)
 	if (http_changed && D.http.listen_fd >= 0)
 		guard_http_close(&D.http);   /* the same port may be asked for again, elsewhere */
 	if (http_changed && open_http(&nh, next, err, sizeof(err)) != 0) {
-		D.ms.config_reload_failures_total++;
-		guard_log(GLOG_ERR, "reload: %s; keeping the old configuration", err);
+		reload_refused(err);
 		char e2[512];
 		if (open_http(&D.http, D.cfg, e2, sizeof(e2)) != 0)
 			guard_log(GLOG_ERR, "reload: the old metrics server cannot listen again: %s", e2);
-		struct json j;
-		event_begin(&j, "reload");
-		json_bool(&j, "ok", false);
-		json_str(&j, "error", err);
-		event_end(&j);
 		return;
 	}
 	bool scopes_changed = next->nr_cgroups != D.cfg->nr_cgroups || next->watch_machine != D.cfg->watch_machine;

@@ -18,30 +18,10 @@ else
 	cg_remove "$probe"
 fi
 
-GP=""
-GUARD_ENV=(OOMKIT_GUARD_CHAOS=1)   # environment for the next guard (env execs: $! is the guard)
-# guard DIR ARGS...: the guard with its events and incidents in DIR; waits for "start".
-guard() {
-	local dir=$1; shift
-	mkdir -p "$dir"
-	env "${GUARD_ENV[@]}" "$OOMKIT" guard --events "$dir/events" --incident-dir "$dir/incidents" \
-		--kmsg no "$@" >"$dir/stdout" 2>"$dir/log" &
-	GP=$!
-	on_exit "kill $GP 2>/dev/null"
-	local i
-	for i in $(seq 1 50); do
-		grep -q '"event":"start"' "$dir/events" 2>/dev/null && return 0
-		kill -0 "$GP" 2>/dev/null || break
-		sleep 0.1
-	done
-	echo "guard did not start:"; sed 's/^/    /' "$dir/log"
-	return 1
-}
-unguard() { kill -TERM "$GP" 2>/dev/null; wait "$GP"; local rc=$?; GP=""; return $rc; }
-kernel_kills() {
-	if [ -f "$1/memory.oom_control" ]; then awk '$1=="oom_kill"{print $2}' "$1/memory.oom_control"
-	else awk '$1=="oom_kill"{print $2}' "$1/memory.events"; fi
-}
+GUARD_ENV=(OOMKIT_GUARD_CHAOS=1)   # the guard's environment (lib.sh guard_start)
+guard() { guard_start "$@"; }
+unguard() { guard_stop; }
+kernel_kills() { cg_oom_kills "$1"; }
 # until_grep PATTERN FILE [TENTHS]: waits up to TENTHS/10 s (default 10 s) for PATTERN.
 until_grep() {
 	local i
