@@ -365,7 +365,7 @@ if $have_cg && [ -f "$pidsroot/cgroup.procs" ]; then
 	# action = process: one process per decision; only the flood rule takes the cgroup
 	printf '[guard]\nflood-kill-cgroup = yes\n' > "$D/guard.conf"
 	if guard "$D" --config "$D/guard.conf" --cgroup "$cg"; then
-		in_cg "$cg" "$pc" bash -c 'while :; do "$0" --mib 8 --hold 60 2>/dev/null & sleep 0.02; done' "$HOG"
+		in_cg "$cg" "$pc" bash -c 'while :; do "$0" --mib 8 --hold 60 2>/dev/null & sleep 0.1; done' "$HOG"
 		bomb=$BG
 		for i in $(seq 1 150); do kill -0 $bomb 2>/dev/null || break; sleep 0.1; done
 		check "fork bomb: the forking loop is gone" bash -c "! kill -0 $bomb 2>/dev/null"
