@@ -203,6 +203,13 @@ static bool listed(const int32_t *pids, int n, int32_t pid)
  * those still listed after the pidfds are open get the signal (a pid read
  * from the file may have exited and been reused elsewhere since; a pidfd
  * of an exited process cannot signal its successor). */
+/* The pids signalled by this guard_cgroup_signal_all call: a killed
+ * process stays listed until it has exited, and signalling it again would
+ * only keep the rounds going while it dies.  (A pid reused within one call
+ * would be missed: the kernel hands pids out in rising order, so not that soon.) */
+static int32_t signalled[4096];
+static int nr_signalled;
+
 static int kill_round(int dirfd, int sig)
 {
 	enum { BATCH = 256 };
@@ -212,7 +219,7 @@ static int kill_round(int dirfd, int sig)
 	if (nb <= 0)
 		return nb;
 	for (int i = 0; i < nb; i++)
-		fds[i] = sys_pidfd_open(before[i], 0);
+		fds[i] = listed(signalled, nr_signalled, before[i]) ? -1 : sys_pidfd_open(before[i], 0);
 	int na = read_procs(dirfd, after, (int)(sizeof(after) / sizeof(after[0])));
 	int done = 0;
 	for (int i = 0; i < nb; i++) {
@@ -220,14 +227,17 @@ static int kill_round(int dirfd, int sig)
 			continue;
 		if (na > 0 && listed(after, na, before[i]) && sys_pidfd_send_signal(fds[i], sig) == 0) {
 			done++;
-			if (sig == SIGKILL)
-				sys_process_mrelease(fds[i]);
+			if (nr_signalled < (int)(sizeof(signalled) / sizeof(signalled[0])))
+				signalled[nr_signalled++] = before[i];
 		}
 		close(fds[i]);
 	}
 	return done;
 }
 
+/* No process_mrelease per task here: each call reaps synchronously, and
+ * over a cgroup of dozens that is hundreds of milliseconds the bomb keeps
+ * forking in; SIGKILLed small tasks give their memory back by exiting. */
 static int kill_tree(int dirfd, int sig, int depth)
 {
 	int done = 0, rc = kill_round(dirfd, sig);
@@ -261,6 +271,7 @@ int guard_cgroup_signal_all(int cgroup_dirfd, int sig, int rounds)
 	/* A fork bomb forks while it is killed: go again until a round finds
 	 * nobody (cgroup v1, or v2 before cgroup.kill in 5.14). */
 	int total = 0;
+	nr_signalled = 0;
 	for (int r = 0; r < rounds; r++) {
 		int n = kill_tree(cgroup_dirfd, sig, 0);
 		if (n <= 0)
