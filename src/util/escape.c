@@ -171,17 +171,33 @@ void escape_html(FILE *f, const char *s, size_t len)
 	}
 }
 
+/* The exposition format allows only \\, \" and \n escapes and UTF-8 text:
+ * a byte that starts no valid UTF-8 sequence (a cgroup path may hold any
+ * bytes) becomes U+FFFD, so the scrape never fails on one bad name. */
 void escape_prom_label(FILE *f, const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = p[i];
+		if (c >= 0x80) {
+			size_t n = utf8_len(p + i, len - i);
+			if (n == 0) {
+				fputs("\xef\xbf\xbd", f);
+				i++;
+			} else {
+				fwrite(p + i, 1, n, f);
+				i += n;
+			}
+			continue;
+		}
 		if (c == '\\')
 			fputs("\\\\", f);
 		else if (c == '"')
 			fputs("\\\"", f);
 		else if (c == '\n')
 			fputs("\\n", f);
-		else if ((unsigned char)c >= 0x20)
+		else if (c >= 0x20 && c != 0x7f)
 			fputc(c, f);
+		i++;
 	}
 }

@@ -27,35 +27,10 @@ fi
 have_py=false
 python3 -c 'import json' 2>/dev/null && have_py=true
 
-GP=""   # the running guard's pid
-# start_guard DIR ARGS...: runs the guard with events/incidents in DIR, waits for its start line.
-start_guard() {
-	local dir=$1; shift
-	mkdir -p "$dir"
-	"$OOMKIT" guard --events "$dir/events" --incident-dir "$dir/incidents" --kmsg "${KMSG:-no}" "$@" \
-		>"$dir/stdout" 2>"$dir/log" &
-	GP=$!
-	on_exit "kill $GP 2>/dev/null"
-	local i
-	for i in $(seq 1 50); do
-		grep -q '"event":"start"' "$dir/events" 2>/dev/null && return 0
-		kill -0 "$GP" 2>/dev/null || break
-		sleep 0.1
-	done
-	echo "guard did not start:"; sed 's/^/    /' "$dir/log"
-	return 1
-}
-stop_guard() {
-	kill -TERM "$GP" 2>/dev/null
-	wait "$GP"
-	local rc=$?
-	GP=""
-	return $rc
-}
-oom_kills() {  # the kernel's memcg OOM kills in cgroup DIR
-	if [ -f "$1/memory.oom_control" ]; then awk '$1=="oom_kill"{print $2}' "$1/memory.oom_control"
-	else awk '$1=="oom_kill"{print $2}' "$1/memory.events"; fi
-}
+# The guard under test: lib.sh's guard_start / guard_stop / cg_oom_kills.
+start_guard() { guard_start "$@"; }
+stop_guard() { guard_stop; }
+oom_kills() { cg_oom_kills "$1"; }
 # wait_grep PATTERN FILE...: up to 5 s for the guard to write what it decided
 # (the victim can be dead before the incident file is on disk).
 wait_grep() {
