@@ -22,6 +22,7 @@
 #include "cmd/cmd.h"
 #include "diagnose/analysis.h"
 #include "diagnose/diagnose.h"
+#include "render/html.h"
 #include "render/render.h"
 #include "render/style.h"
 #include "report/incident.h"
@@ -36,6 +37,12 @@
 
 struct run {
 	bool json, verbose, last;
+	/* --html: sections stream into body (a temp file); the summary at the
+	 * top needs every event, so the page is put together at the end */
+	bool html;
+	FILE *body;
+	int nr_rows, cap_rows;
+	struct html_event_row *rows;
 	struct style st;
 	struct json j;
 	int nr_events;              /* rendered (or, with --last, seen) */
@@ -65,6 +72,9 @@ static void usage(FILE *f)
 	      "\n"
 	      "Options:\n"
 	      "  -j, --json          print JSON (schema 1, see docs/explain-json.md)\n"
+	      "      --html          write one self-contained HTML page (no script, nothing\n"
+	      "                      fetched): the verdict, memory, zones and tasks drawn\n"
+	      "  -o, --output FILE   write to FILE instead of standard output\n"
 	      "      --color=WHEN    colour the text: auto (default), always, never\n"
 	      "  -v, --verbose       show every task and every zone\n"
 	      "      --last          explain only the last event found\n"
@@ -79,11 +89,26 @@ static void usage(FILE *f)
 	      "  oomkit explain /var/log/kern.log.2.gz messages-20261120\n"
 	      "  journalctl -k -b -1 | oomkit explain -\n"
 	      "  oomkit explain --json pasted.txt\n"
+	      "  oomkit explain --html -o oom.html /var/log/kern.log\n"
 	      "\n"
 	      "See oomkit-explain(1).\n", f);
 }
 
 /* ---- events --------------------------------------------------------------- */
+
+/* The next summary row (NULL when out of memory: the section is still drawn). */
+static struct html_event_row *next_row(struct run *r)
+{
+	if (r->nr_rows == r->cap_rows) {
+		int cap = r->cap_rows ? r->cap_rows * 2 : 16;
+		struct html_event_row *v = realloc(r->rows, (size_t)cap * sizeof(*v));
+		if (!v)
+			return NULL;
+		r->rows = v;
+		r->cap_rows = cap;
+	}
+	return &r->rows[r->nr_rows++];
+}
 
 static void render_one(struct run *r, struct oom_event *ev)
 {
@@ -91,6 +116,8 @@ static void render_one(struct run *r, struct oom_event *ev)
 	diagnose_event_analysed(ev, r->a, r->fs);
 	if (r->json) {
 		render_explain_json_event(&r->j, ev, r->a, r->fs);
+	} else if (r->html) {
+		html_explain_event(r->body, ev, r->a, r->fs, r->nr_events, r->verbose, next_row(r));
 	} else {
 		struct explain_opts o = { .verbose = r->verbose, .index = r->nr_events };
 		render_explain_text(stdout, ev, r->a, r->fs, &r->st, &o);
@@ -435,6 +462,13 @@ static int read_incident(struct run *r, int fd, const char *path, struct source_
 		if (mfd >= 0 && write_all(mfd, text.data, text.len) == 0 && lseek(mfd, 0, SEEK_SET) == 0) {
 			read_source(r, mfd, path, res);
 			res->bytes = got;
+			if (r->html) {
+				/* the recorder's view before the kernel's kill */
+				struct incident_timeline *tl = malloc(sizeof(*tl));
+				if (tl && incident_timeline(doc, got, tl) == 0 && tl->n > 0)
+					html_incident_timeline(r->body, tl);
+				free(tl);
+			}
 		} else {
 			snprintf(res->error, sizeof(res->error), "its kernel report could not be read");
 			res->ok = false;
@@ -453,6 +487,12 @@ static int read_incident(struct run *r, int fd, const char *path, struct source_
 				r->incidents = v;
 				r->incidents[r->nr_incidents++] = *item;
 			}
+		} else if (r->html) {
+			struct incident_timeline *tl = malloc(sizeof(*tl));
+			if (tl && incident_timeline(doc, got, tl) < 0)
+				tl->n = 0;
+			html_incident(r->body, &item->in, tl, path, r->nr_events, next_row(r));
+			free(tl);
 		} else {
 			render_incident_text(stdout, &item->in, path, r->nr_events, &r->st);
 		}
@@ -499,6 +539,41 @@ static int read_file_arg(struct run *r, const char *path, struct sources *srcs)
 
 /* ---- summary ----------------------------------------------------------------- */
 
+/* The HTML page: title, what was read, the summary with links and totals,
+ * then the sections streamed into r->body. */
+static void html_page(struct run *r, const struct sources *srcs)
+{
+	FILE *f = stdout;
+	char title[64];
+	snprintf(title, sizeof(title), "oomkit explain: %d OOM event(s)", r->nr_events);
+	html_page_begin(f, title);
+	fputs("<h1>", f);
+	html_esc(f, title);
+	fputs("</h1>\n<p class=\"dim\">Read: ", f);
+	for (int i = 0; i < srcs->n; i++) {
+		const struct source_log *x = &srcs->v[i];
+		if (i)
+			fputs("; ", f);
+		html_esc(f, strcmp(x->name, "-") == 0 ? "standard input" : x->name);
+		fprintf(f, " (%s, %d event(s)", x->kind, x->events);
+		if (!x->ok) {
+			fputs(", not read in full: ", f);
+			html_esc(f, x->error);
+		}
+		fputc(')', f);
+	}
+	fputs("</p>\n", f);
+	html_explain_summary(f, r->rows, r->nr_rows);
+	if (r->body) {
+		char b[65536];
+		size_t n;
+		rewind(r->body);
+		while ((n = fread(b, 1, sizeof(b), r->body)) > 0)
+			fwrite(b, 1, n, f);
+	}
+	html_page_end(f);
+}
+
 static void text_summary(const struct run *r, const struct sources *srcs)
 {
 	const struct style *st = &r->st;
@@ -543,6 +618,8 @@ int cmd_explain(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
+		{ "html", no_argument, NULL, 'H' },
+		{ "output", required_argument, NULL, 'o' },
 		{ "color", required_argument, NULL, 'C' },
 		{ "colour", required_argument, NULL, 'C' },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -557,9 +634,12 @@ int cmd_explain(int argc, char **argv)
 	opterr = 0;
 	optind = 0;   /* GNU getopt: full re-initialisation */
 	int c;
-	while ((c = getopt_long(argc, argv, "+jvhV", longopts, NULL)) != -1) {
+	const char *out = NULL;
+	while ((c = getopt_long(argc, argv, "+jvhVo:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j': r.json = true; break;
+		case 'H': r.html = true; break;
+		case 'o': out = optarg; break;
 		case 'v': r.verbose = true; break;
 		case 'L': r.last = true; break;
 		case 'C':
@@ -581,7 +661,15 @@ int cmd_explain(int argc, char **argv)
 			return cmd_usage_error(CMD, "unrecognized option '%s'", argv[optind - 1]);
 		}
 	}
-	style_init(&r.st, !r.json && color_enabled((enum color_mode)color, stdout));
+	if (r.json && r.html)
+		return cmd_usage_error(CMD, "--json and --html exclude each other");
+	if (cmd_output_to(CMD, out) != 0)
+		return 1;
+	style_init(&r.st, !r.json && !r.html && color_enabled((enum color_mode)color, stdout));
+	if (r.html && !(r.body = tmpfile())) {
+		cmd_error(CMD, "no temporary file for the HTML page: %s", strerror(errno));
+		return 1;
+	}
 	r.a = malloc(sizeof(*r.a));
 	r.fs = malloc(sizeof(*r.fs));
 	if (!r.a || !r.fs) {
@@ -614,6 +702,8 @@ int cmd_explain(int argc, char **argv)
 						   x->error[0] ? x->error : NULL);
 		}
 		render_explain_json_end(&r.j);
+	} else if (r.html) {
+		html_page(&r, &srcs);
 	} else {
 		text_summary(&r, &srcs);
 	}
@@ -623,6 +713,9 @@ int cmd_explain(int argc, char **argv)
 	}
 	free(srcs.v);
 	free(r.incidents);
+	free(r.rows);
+	if (r.body)
+		fclose(r.body);
 	free(r.a);
 	free(r.fs);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -14,6 +14,7 @@
 #include "cmd/cmd.h"
 #include "cmd/live_cmd.h"
 #include "diagnose/diagnose.h"
+#include "render/html.h"
 #include "report/report.h"
 
 static void usage(FILE *f)
@@ -25,6 +26,8 @@ static void usage(FILE *f)
 	      "evidence and advice.\n\n"
 	      "Options:\n"
 	      "  -j, --json           JSON (overcommit, zones, memory, pressure, history, findings)\n"
+	      "      --html           one self-contained HTML page: findings, memory, zones drawn\n"
+	      "  -o, --output FILE    write to FILE instead of standard output\n"
 	      "      --root DIR       audit a captured tree: DIR/proc/..., DIR/sys/...\n"
 	      "      --no-log         do not read the kernel log for the last OOM report\n"
 	      "      --check          exit 3 when a finding is critical (for monitoring)\n"
@@ -142,9 +145,11 @@ void status_data_release(struct status_data *d)
 
 int cmd_status(int argc, char **argv)
 {
-	enum { OPT_ROOT = 256, OPT_COLOR, OPT_NOLOG, OPT_CHECK };
+	enum { OPT_ROOT = 256, OPT_COLOR, OPT_NOLOG, OPT_CHECK, OPT_HTML };
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
+		{ "html", no_argument, NULL, OPT_HTML },
+		{ "output", required_argument, NULL, 'o' },
 		{ "root", required_argument, NULL, OPT_ROOT },
 		{ "no-log", no_argument, NULL, OPT_NOLOG },
 		{ "check", no_argument, NULL, OPT_CHECK },
@@ -154,13 +159,16 @@ int cmd_status(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *root = NULL;
-	bool json = false, history = true, check = false;
+	bool json = false, history = true, check = false, html = false;
+	const char *out = NULL;
 	int color = COLOR_AUTO, c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":jh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":jho:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'j': json = true; break;
+		case OPT_HTML: html = true; break;
+		case 'o': out = optarg; break;
 		case OPT_ROOT: root = optarg; break;
 		case OPT_NOLOG: history = false; break;
 		case OPT_CHECK: check = true; break;
@@ -176,6 +184,10 @@ int cmd_status(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cmd_usage_error("status", "unexpected argument '%s'", argv[optind]);
+	if (json && html)
+		return cmd_usage_error("status", "--json and --html exclude each other");
+	if (cmd_output_to("status", out) != 0)
+		return 1;
 	struct live_root r;
 	int rc = live_root_open(&r, root);
 	if (rc < 0) {
@@ -193,6 +205,8 @@ int cmd_status(int argc, char **argv)
 	style_init(&st, !json && color_enabled((enum color_mode)color, stdout));
 	if (json)
 		render_status_json(stdout, &d->view, true);
+	else if (html)
+		render_status_html(stdout, &d->view);
 	else
 		render_status_text(stdout, &d->view, &st);
 	int status = 0;

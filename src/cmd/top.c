@@ -14,6 +14,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/live_cmd.h"
+#include "render/html.h"
 
 static void usage(FILE *f)
 {
@@ -30,6 +31,8 @@ static void usage(FILE *f)
 	      "  -n, --lines N        show the first N ranked processes (default 20; all with --json)\n"
 	      "  -w, --watch SECONDS  refresh every SECONDS (clears the screen on a terminal)\n"
 	      "  -j, --json           JSON: {\"tasks\": [...]} sorted by badness\n"
+	      "      --html           one self-contained HTML page of the ranking\n"
+	      "  -o, --output FILE    write to FILE instead of standard output\n"
 	      "      --root DIR       read DIR/proc and DIR/sys instead of /proc and /sys\n"
 	      "      --color[=WHEN]   auto (default), always or never\n"
 	      "  -h, --help           show this help and exit\n\n"
@@ -272,13 +275,15 @@ static int parse_count(const char *s, long max, long *out)
 
 int cmd_top(int argc, char **argv)
 {
-	enum { OPT_ROOT = 256, OPT_COLOR };
+	enum { OPT_ROOT = 256, OPT_COLOR, OPT_HTML };
 	static const struct option opts[] = {
 		{ "cgroup", required_argument, NULL, 'c' },
 		{ "all", no_argument, NULL, 'a' },
 		{ "lines", required_argument, NULL, 'n' },
 		{ "watch", required_argument, NULL, 'w' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "html", no_argument, NULL, OPT_HTML },
+		{ "output", required_argument, NULL, 'o' },
 		{ "root", required_argument, NULL, OPT_ROOT },
 		{ "color", optional_argument, NULL, OPT_COLOR },
 		{ "colour", optional_argument, NULL, OPT_COLOR },
@@ -286,12 +291,13 @@ int cmd_top(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *cgroup = NULL, *root = NULL;
-	bool all = false, json = false;
+	bool all = false, json = false, html = false;
+	const char *out = NULL;
 	long lines = -1, watch = 0;
 	int color = COLOR_AUTO, c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":c:an:w:jh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":c:an:w:jho:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c': cgroup = optarg; break;
 		case 'a': all = true; break;
@@ -304,6 +310,8 @@ int cmd_top(int argc, char **argv)
 				return cmd_usage_error("top", "--watch wants a number of seconds (1-86400), not '%s'", optarg);
 			break;
 		case 'j': json = true; break;
+		case OPT_HTML: html = true; break;
+		case 'o': out = optarg; break;
 		case OPT_ROOT: root = optarg; break;
 		case OPT_COLOR:
 			color = color_mode_parse(optarg);
@@ -317,6 +325,12 @@ int cmd_top(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cmd_usage_error("top", "unexpected argument '%s'", argv[optind]);
+	if (json && html)
+		return cmd_usage_error("top", "--json and --html exclude each other");
+	if (html && watch)
+		return cmd_usage_error("top", "--html writes one page: it does not --watch");
+	if (cmd_output_to("top", out) != 0)
+		return 1;
 	struct live_root r;
 	int rc = live_root_open(&r, root);
 	if (rc < 0) {
@@ -346,6 +360,8 @@ int cmd_top(int argc, char **argv)
 			fputs("\033[H\033[2J", stdout);
 		if (json)
 			render_top_json(stdout, &v, !watch);
+		else if (html)
+			render_top_html(stdout, &v);
 		else
 			render_top_text(stdout, &v, &st);
 		fflush(stdout);
