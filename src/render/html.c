@@ -490,26 +490,39 @@ void html_line_chart(FILE *f, const char *caption, const char *y_unit, const str
 		ymax = 1;
 	double step = nice_step(ymax * 1.05);
 	ymax = ceil_to(ymax * 1.05, step);
-	const double L = 80, R = 150, T = 14, B = 36, W = 960, Hh = 280, pw = W - L - R, ph = Hh - T - B;
+	const double L = 80, R = 200, T = 14, B = 36, W = 960, Hh = 280, pw = W - L - R, ph = Hh - T - B;
 #define PX(xv) (L + ((xv) - xmin) * pw / (xmax - xmin))
 #define PY(yv) (T + ph - (yv) * ph / ymax)
 	fprintf(f, "<svg viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-label=\"", W, Hh, W, Hh);
 	html_esc(f, caption);
 	fputs("\">", f);
-	for (double y = 0; y <= ymax + step / 2; y += step)
+	for (int i = 0; i * step <= ymax + step / 2; i++) {
+		double y = i * step;
 		fprintf(f, "<line class=\"grid\" x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\"/>"
 			"<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" class=\"dimt\">%g %s</text>", L, L + pw, PY(y), PY(y),
 			L - 6, PY(y) + 4, y, y_unit);
-	double xs = nice_step(xmax - xmin);
-	for (double x = ceil_to(xmin, xs); x <= xmax + xs / 1000; x += xs)
+	}
+	double xs = nice_step(xmax - xmin), x0 = ceil_to(xmin, xs);
+	for (int i = 0; x0 + i * xs <= xmax + xs / 1000; i++) {
+		double x = x0 + i * xs;
+		if (x < xs / 1e6 && x > -xs / 1e6)
+			x = 0;   /* not -5.55112e-17 */
 		fprintf(f, "<line class=\"axis\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.0f\" y2=\"%.0f\"/>"
 			"<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\" class=\"dimt\">%g s</text>", PX(x), PX(x),
 			T + ph, T + ph + 5, PX(x), T + ph + 20, x);
+	}
 	fprintf(f, "<line class=\"axis\" x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\"/>", L, L + pw, T + ph, T + ph);
-	for (int k = 0; k < nh; k++)
+	double last_ty = -100;
+	for (int k = 0; k < nh; k++) {
+		/* labels of close thresholds stacked, not printed over each other */
+		double ty = PY(h[k].y) + 4;
+		if (ty < last_ty + 14 && ty > last_ty - 14)
+			ty = last_ty + 14;
+		last_ty = ty;
 		fprintf(f, "<line class=\"hl %s\" x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\"/>"
 			"<text x=\"%.0f\" y=\"%.1f\">%s</text>", h[k].cls, L, L + pw, PY(h[k].y), PY(h[k].y), L + pw + 6,
-			PY(h[k].y) + 4, h[k].label);
+			ty, h[k].label);
+	}
 	for (int k = 0; k < nv; k++)
 		fprintf(f, "<line class=\"vl\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.0f\" y2=\"%.0f\"/>"
 			"<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"end\" style=\"font-weight:700\">%s</text>", PX(v[k].x),

@@ -546,9 +546,16 @@ static int cmp_victim(const void *pa, const void *pb)
 
 void html_explain_summary(FILE *f, const struct html_event_row *rows, int n)
 {
-	fprintf(f, "<section id=\"summary\">\n<h2>%d event(s)</h2>\n", n);
+	fputs("<section id=\"summary\">\n", f);
+	if (n > 1)
+		fprintf(f, "<h2>%d events</h2>\n", n);
 	if (n <= 0) {
 		fputs("<p>No OOM event was found in the inputs.</p>\n</section>\n", f);
+		return;
+	}
+	if (n == 1) {
+		/* one event: its verdict comes first, no table before it */
+		fputs("</section>\n", f);
 		return;
 	}
 	fputs("<table class=\"summary\"><thead><tr><th class=\"n\">#</th><th>time</th><th>host</th><th>kind</th>"

@@ -126,7 +126,8 @@ static void chart_tasks(FILE *f, const struct incident_timeline *tl, const doubl
 		snprintf(label[j], sizeof(label[j]), "%s (pid %lld)", top[j].comm, (long long)top[j].pid);
 		s[j] = (struct html_series){ label[j], cls[j], tl->n, x, yy };
 	}
-	html_line_chart(f, "The largest tasks the recorder saw (anonymous memory)", "MiB", s, nt, NULL, 0, NULL, 0);
+	struct html_vline v = { "kill", 0 };
+	html_line_chart(f, "The largest tasks the recorder saw (anonymous memory)", "MiB", s, nt, NULL, 0, &v, 1);
 	free(y);
 	free(label);
 }
