@@ -420,7 +420,7 @@ void html_buddy_map(FILE *f, const struct oom_snapshot *s, int64_t page_size_kib
 	}
 	if (known(order) && order >= 0 && order < cols) {
 		double x = name_w + cw * (double)order;
-		fprintf(f, "<rect class=\"reqcol\" x=\"%.0f\" y=\"2\" width=\"%.0f\" height=\"%.0f\"/>"
+		fprintf(f, "<rect class=\"reqcol\" x=\"%.1f\" y=\"2\" width=\"%.0f\" height=\"%.0f\"/>"
 			"<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\" style=\"font-weight:700\">requested order %lld</text>",
 			x + 1.5, cw - 3, top + ch * rows - 2, x + cw / 2, top + ch * rows + 20, (long long)order);
 	}
