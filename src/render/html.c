@@ -254,15 +254,20 @@ static int64_t max64(int64_t a, int64_t b)
 	return a > b ? a : b;
 }
 
+/* A watermark's line, and its label unless the previous label of that row
+ * (*last_x) is too close to read: the table below gives every number. */
 static void zone_mark(FILE *f, const char *cls, const char *label, int64_t kib, double x0, double w, int64_t scale,
-		      double y, double h, double ty)
+		      double y, double h, double ty, double *last_x)
 {
 	if (!known(kib) || kib < 0)
 		return;
 	double x = x0 + html_bar_width(kib, scale, w);
-	fprintf(f, "<line class=\"mark %s\" x1=\"%.2f\" x2=\"%.2f\" y1=\"%.0f\" y2=\"%.0f\"/>"
-		"<text x=\"%.2f\" y=\"%.0f\" text-anchor=\"middle\" class=\"dimt\">%s</text>", cls, x, x, y - 3, y + h + 3,
-		x, ty, label);
+	fprintf(f, "<line class=\"mark %s\" x1=\"%.2f\" x2=\"%.2f\" y1=\"%.0f\" y2=\"%.0f\"/>", cls, x, x, y - 3,
+		y + h + 3);
+	if (x - *last_x < 40 && *last_x - x < 40)
+		return;
+	fprintf(f, "<text x=\"%.2f\" y=\"%.0f\" text-anchor=\"middle\" class=\"dimt\">%s</text>", x, ty, label);
+	*last_x = x;
 }
 
 void html_zone_chart(FILE *f, const char *caption, const struct html_zone_row *rows, int n)
@@ -304,11 +309,13 @@ void html_zone_chart(FILE *f, const char *caption, const struct html_zone_row *r
 		fprintf(f, "<rect class=\"zf %s\" x=\"%.0f\" y=\"%.0f\" width=\"%.2f\" height=\"%.0f\" data-kib=\"%lld\">"
 			"<title>free %s</title></rect>", z->cls, x0, y + 4, fw, bar_h - 8, (long long)z->free_kib,
 			known(z->free_kib) ? fmt_kib(b, sizeof(b), z->free_kib) : "unknown");
-		zone_mark(f, "min", "min", z->min_kib, x0, bar_w, scale, y, bar_h, y - 6);
-		zone_mark(f, "low", "low", z->low_kib, x0, bar_w, scale, y, bar_h, y + bar_h + 15);
-		zone_mark(f, "high", "high", z->high_kib, x0, bar_w, scale, y, bar_h, y - 6);
+		double top_x = -1000, bottom_x = -1000;
+		zone_mark(f, "min", "min", z->min_kib, x0, bar_w, scale, y, bar_h, y - 6, &top_x);
+		zone_mark(f, "high", "high", z->high_kib, x0, bar_w, scale, y, bar_h, y - 6, &top_x);
+		/* "needed" before "low": when they crowd, the one that decides stays */
 		if (known(z->need_kib) && z->need_kib != z->min_kib)
-			zone_mark(f, "need", "needed", z->need_kib, x0, bar_w, scale, y, bar_h, y + bar_h + 15);
+			zone_mark(f, "need", "needed", z->need_kib, x0, bar_w, scale, y, bar_h, y + bar_h + 15, &bottom_x);
+		zone_mark(f, "low", "low", z->low_kib, x0, bar_w, scale, y, bar_h, y + bar_h + 15, &bottom_x);
 		fprintf(f, "<text x=\"%.0f\" y=\"%.0f\">free ", x0 + bar_w + 12, y + 10);
 		html_kib(f, z->free_kib);
 		fprintf(f, "</text><text x=\"%.0f\" y=\"%.0f\" style=\"font-weight:700\">", x0 + bar_w + 12, y + 27);
