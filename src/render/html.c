@@ -344,6 +344,32 @@ void html_zone_chart(FILE *f, const char *caption, const struct html_zone_row *r
 	      "</figure>\n", f);
 }
 
+void html_zone_row_fill(struct html_zone_row *r, const struct oom_zone *z)
+{
+	memset(r, 0, sizeof(*r));
+	if (z->node >= 0)
+		snprintf(r->name, sizeof(r->name), "node %d ", z->node);
+	size_t l = strlen(r->name);
+	str_copy(r->name + l, sizeof(r->name) - l, z->name, strlen(z->name));
+	r->free_kib = z->free_kib;
+	r->min_kib = z->min_kib;
+	r->low_kib = z->low_kib;
+	r->high_kib = z->high_kib;
+	r->reserve_kib = r->need_kib = OOM_NA;
+	r->verdict = "unknown";
+	r->cls = "na";
+}
+
+void html_badness_bar(FILE *f, int64_t points, int64_t top, bool first)
+{
+	if (!known(points) || points <= 0 || !known(top) || top <= 0)
+		return;
+	fprintf(f, "<svg width=\"120\" height=\"12\" viewBox=\"0 0 120 12\" aria-hidden=\"true\">"
+		"<rect class=\"frame\" x=\".5\" y=\".5\" width=\"119\" height=\"11\"/>"
+		"<rect x=\"1\" y=\"1\" width=\"%.1f\" height=\"10\" fill=\"url(#p-%s)\"/></svg>",
+		html_bar_width(points, top, 118), first ? "swapused" : "anon");
+}
+
 /* ---- buddy heat map -------------------------------------------------------------- */
 
 static int heat(int64_t blocks)

@@ -59,6 +59,11 @@ struct html_zone_row {
 	const char *cls;      /* "ok", "bad", "warn", "na" */
 };
 void html_zone_chart(FILE *f, const char *caption, const struct html_zone_row *rows, int n);
+/* name ("node N Zone"), free and the three watermarks from z; the rest is
+ * the caller's (reserve, need and verdict depend on the request). */
+void html_zone_row_fill(struct html_zone_row *r, const struct oom_zone *z);
+/* A task's points against the first's, as a small bar (the first drawn apart). */
+void html_badness_bar(FILE *f, int64_t points, int64_t top, bool first);
 
 /* ---- buddy heat map ------------------------------------------------------------ */
 /* Zones × orders of free blocks, migratetype letters where printed; the

@@ -330,18 +330,10 @@ static void zones(FILE *f, const struct oom_event *ev, const struct event_analys
 		const struct zone_verdict *zv = &a->zone[i];
 		struct html_zone_row *r = &rows[i];
 		usable[i] = zv->usable || a->classzone < 0;
-		if (z->node >= 0)
-			snprintf(r->name, sizeof(r->name), "node %d ", z->node);
-		size_t l = strlen(r->name);
-		str_copy(r->name + l, sizeof(r->name) - l, z->name, strlen(z->name));
-		r->free_kib = z->free_kib;
-		r->min_kib = z->min_kib;
-		r->low_kib = z->low_kib;
-		r->high_kib = z->high_kib;
+		html_zone_row_fill(r, z);
 		r->reserve_kib = zv->usable ? zv->reserve_kib : OOM_NA;
 		r->need_kib = zv->usable && known(zv->mark_kib) && known(zv->reserve_kib) ? zv->mark_kib + zv->reserve_kib
 											   : OOM_NA;
-		r->cls = "na";
 		if (a->classzone < 0 && zv->node_allowed)
 			r->verdict = "request unknown";
 		else if (!zv->usable)
@@ -414,11 +406,7 @@ static void task_row(FILE *f, const struct oom_event *ev, const struct event_ana
 	else
 		fputs(known(a->totalpages) ? "ineligible" : "?", f);
 	fputs("</td><td>", f);
-	if (known(t->badness) && t->badness > 0 && top_points > 0)
-		fprintf(f, "<svg width=\"120\" height=\"12\" viewBox=\"0 0 120 12\" aria-hidden=\"true\">"
-			"<rect class=\"frame\" x=\".5\" y=\".5\" width=\"119\" height=\"11\"/>"
-			"<rect x=\"1\" y=\"1\" width=\"%.1f\" height=\"10\" fill=\"url(#p-%s)\"/></svg>",
-			html_bar_width(t->badness, top_points, 118), is_victim ? "swapused" : "anon");
+	html_badness_bar(f, t->badness, top_points, is_victim);
 	fputs("</td></tr>\n", f);
 }
 

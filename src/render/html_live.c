@@ -88,13 +88,7 @@ static void zones(FILE *f, const struct status_view *v, const struct live_facts 
 		if (!zf->usable)
 			continue;
 		struct html_zone_row *r = &rows[n++];
-		snprintf(r->name, sizeof(r->name), "node %d ", z->node);
-		size_t l = strlen(r->name);
-		str_copy(r->name + l, sizeof(r->name) - l, z->name, strlen(z->name));
-		r->free_kib = z->free_kib;
-		r->min_kib = z->min_kib;
-		r->low_kib = z->low_kib;
-		r->high_kib = z->high_kib;
+		html_zone_row_fill(r, z);
 		/* the reserve a request from the highest zone meets here (the
 		 * largest lowmem_reserve entry: mm/page_alloc.c, its own is 0) */
 		int64_t res = OOM_NA;
@@ -103,16 +97,14 @@ static void zones(FILE *f, const struct status_view *v, const struct live_facts 
 				res = z->lowmem_reserve_pages[k];
 		r->reserve_kib = known(res) ? sat_mul(res, psz) : OOM_NA;
 		r->need_kib = known(z->min_kib) && known(r->reserve_kib) ? z->min_kib + r->reserve_kib : OOM_NA;
-		if (!zf->orders_known) {
-			r->verdict = "unknown";
-			r->cls = "na";
-		} else if (!zf->order_ok[0]) {
+		/* without buddyinfo the verdict stays html_zone_row_fill's "unknown" */
+		if (zf->orders_known && !zf->order_ok[0]) {
 			r->verdict = "below min + reserve";
 			r->cls = "bad";
-		} else if (!zf->order_ok[3]) {
+		} else if (zf->orders_known && !zf->order_ok[3]) {
 			r->verdict = "no order-3 block";
 			r->cls = "warn";
-		} else {
+		} else if (zf->orders_known) {
 			r->verdict = "ok";
 			r->cls = "ok";
 		}
@@ -268,11 +260,7 @@ void render_top_html(FILE *f, const struct top_view *v)
 		if (known(t->oom_score))
 			fprintf(f, "%lld", (long long)t->oom_score);
 		fputs("</td><td>", f);
-		if (known(t->badness) && t->badness > 0 && known(top) && top > 0)
-			fprintf(f, "<svg width=\"120\" height=\"12\" viewBox=\"0 0 120 12\" aria-hidden=\"true\">"
-				"<rect class=\"frame\" x=\".5\" y=\".5\" width=\"119\" height=\"11\"/>"
-				"<rect x=\"1\" y=\"1\" width=\"%.1f\" height=\"10\" fill=\"url(#p-%s)\"/></svg>",
-				html_bar_width(t->badness, top, 118), k == 0 ? "swapused" : "anon");
+		html_badness_bar(f, t->badness, top, k == 0);
 		fputs("</td><td><code>", f);
 		html_esc(f, t->cgroup);
 		fputs("</code></td></tr>\n", f);

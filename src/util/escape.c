@@ -64,6 +64,15 @@ static size_t term_char(const unsigned char *p, size_t len, bool keep_backslash,
 	return 4;
 }
 
+/* The FILE form of an escaper: through a buffer, written in one go. */
+static void escape_to_file(FILE *f, const char *s, size_t len, int (*esc)(struct buf *, const char *, size_t))
+{
+	struct buf b = BUF_INIT;
+	if (esc(&b, s, len) == 0 && b.len)
+		fwrite(b.data, 1, b.len, f);
+	buf_release(&b);
+}
+
 int escape_term_buf(struct buf *b, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -79,10 +88,7 @@ int escape_term_buf(struct buf *b, const char *s, size_t len)
 
 void escape_term(FILE *f, const char *s, size_t len)
 {
-	struct buf b = BUF_INIT;
-	if (escape_term_buf(&b, s, len) == 0 && b.len)
-		fwrite(b.data, 1, b.len, f);
-	buf_release(&b);
+	escape_to_file(f, s, len, escape_term_buf);
 }
 
 size_t escape_term_to(char *dst, size_t cap, const char *s, size_t len, bool keep_backslash)
@@ -148,10 +154,7 @@ int escape_json_buf(struct buf *b, const char *s, size_t len)
 
 void escape_json(FILE *f, const char *s, size_t len)
 {
-	struct buf b = BUF_INIT;
-	if (escape_json_buf(&b, s, len) == 0 && b.len)
-		fwrite(b.data, 1, b.len, f);
-	buf_release(&b);
+	escape_to_file(f, s, len, escape_json_buf);
 }
 
 /* HTML: the terminal's rule decides what is a character (so a control byte,
@@ -191,10 +194,7 @@ int escape_html_buf(struct buf *b, const char *s, size_t len)
 
 void escape_html(FILE *f, const char *s, size_t len)
 {
-	struct buf b = BUF_INIT;
-	if (escape_html_buf(&b, s, len) == 0 && b.len)
-		fwrite(b.data, 1, b.len, f);
-	buf_release(&b);
+	escape_to_file(f, s, len, escape_html_buf);
 }
 
 void escape_prom_label(FILE *f, const char *s, size_t len)
