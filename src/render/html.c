@@ -234,8 +234,11 @@ void html_stacked_bar(FILE *f, const char *id, const char *caption, const struct
 		fputs("</td><td class=\"n\">", f);
 		html_kib(f, segs[i].kib);
 		fputs("</td><td class=\"n\">", f);
-		if (known(segs[i].kib) && segs[i].kib >= 0)
-			fprintf(f, "%.1f %%", (double)segs[i].kib * 100.0 / (double)whole);
+		double pct = known(segs[i].kib) && segs[i].kib >= 0 ? (double)segs[i].kib * 100.0 / (double)whole : -1;
+		if (pct > 0 && pct < 0.05)
+			fputs("&lt; 0.1 %", f);   /* there, but too small to draw */
+		else if (pct >= 0)
+			fprintf(f, "%.1f %%", pct);
 		fputs("</td></tr>", f);
 	}
 	fputs("<tr><td>the whole bar</td><td class=\"n\">", f);

@@ -16,6 +16,14 @@ static void cp(char *dst, size_t n, const char *s)
 	str_copy(dst, n, s, strlen(s));
 }
 
+/* When the event happened, as the summary and the heading show it: the
+ * log's timestamp as printed (one place to put a wall-clock time once the
+ * event carries one). */
+static const char *event_when(const struct oom_event *ev)
+{
+	return ev->time;
+}
+
 /* ---- verdict --------------------------------------------------------------- */
 
 static void victim_choice(FILE *f, const struct oom_event *ev, const struct event_analysis *a)
@@ -316,8 +324,9 @@ static void zones(FILE *f, const struct oom_event *ev, const struct event_analys
 	const struct oom_snapshot *s = &ev->snap;
 	fputs("<h3>Why the request failed</h3>\n", f);
 	if (a->memcg)
-		fputs("<p>The cgroup's charge would have exceeded its limit and reclaim inside the cgroup could not free "
-		      "enough: the zones below are the machine's, drawn for reference.</p>\n", f);
+		fprintf(f, "<p>The cgroup's charge would have exceeded its limit and reclaim inside the cgroup could not "
+			"free enough%s</p>\n", s->nr_zones > 0 ? ": the zones below are the machine's, drawn for reference."
+							       : "; the machine's free memory did not matter.");
 	else if (a->sysrq)
 		fputs("<p>It did not fail: the OOM killer was called by hand.</p>\n", f);
 	int nz = s->nr_zones < OOM_MAX_ZONES ? s->nr_zones : OOM_MAX_ZONES;
@@ -477,9 +486,9 @@ void html_explain_event(FILE *f, const struct oom_event *ev, const struct event_
 		fputc(' ', f);
 		html_esc(f, ev->arch);
 	}
-	if (ev->time[0]) {
+	if (event_when(ev)[0]) {
 		fputs(" · ", f);
-		html_esc(f, ev->time);
+		html_esc(f, event_when(ev));
 	}
 	if (ev->host[0]) {
 		fputs(" · host ", f);
@@ -514,7 +523,7 @@ void html_explain_event(FILE *f, const struct oom_event *ev, const struct event_
 	if (row) {
 		memset(row, 0, sizeof(*row));
 		row->index = index;
-		cp(row->time, sizeof(row->time), ev->time);
+		cp(row->time, sizeof(row->time), event_when(ev));
 		cp(row->host, sizeof(row->host), ev->host);
 		cp(row->kind, sizeof(row->kind), ev->alloc_stall_ms > 0 ? "allocation-stall" : oom_kind_name(ev->kind));
 		cp(row->victim, sizeof(row->victim), ev->have_victim ? ev->victim.comm : "");
