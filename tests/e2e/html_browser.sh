@@ -96,9 +96,28 @@ check "one event: the verdict comes before any table" \
 check "guard incident: timeline with thresholds and the kill" \
 	bash -c "grep -q 'SIGKILL below' '$T/all.html' && grep -q 'class=\"vl\"' '$T/all.html'"
 
+# --- status and top on captured trees: the same drawings, known numbers ------------
+FIX=$SRC/tests/fixtures
+"$OOMKIT" status --html --root "$FIX/fragmented" > "$T/frag.html" 2>/dev/null
+check "status --html --root: exits 0" [ $? -eq 0 ]
+check "status --html: findings first, then memory, overcommit, zones, free blocks" bash -c "
+	f='$T/frag.html'
+	a=\$(grep -n 'class=\"findings\"' \$f | head -1 | cut -d: -f1)
+	b=\$(grep -n 'id=\"mem\"' \$f | head -1 | cut -d: -f1)
+	c=\$(grep -n 'id=\"commit\"' \$f | head -1 | cut -d: -f1)
+	d=\$(grep -n 'class=\"zone\"' \$f | head -1 | cut -d: -f1)
+	e=\$(grep -n 'class=\"buddy\"' \$f | head -1 | cut -d: -f1)
+	[ -n \"\$a\" ] && [ \"\$a\" -lt \"\$b\" ] && [ \"\$b\" -lt \"\$c\" ] && [ \"\$c\" -lt \"\$d\" ] && [ \"\$d\" -le \"\$e\" ]"
+check "status --html: the fragmented tree's critical finding is shown" grep -q 'class="sev critical"' "$T/frag.html"
+"$OOMKIT" top --html --root "$FIX/tasks" > "$T/topf.html" 2>/dev/null
+check "top --html --root: ranked rows with the next victim marked" \
+	bash -c "grep -q '<tr class=\"victim\"><td class=\"n\">1</td>' '$T/topf.html' && grep -q 'tag victim\">next' '$T/topf.html'"
+"$OOMKIT" top --html --watch 2 >/dev/null 2>&1
+check "top --html --watch is a usage error" [ $? -eq 2 ]
+
 # --- valid HTML5 ---------------------------------------------------------------
 if command -v tidy >/dev/null 2>&1 && tidy -v 2>/dev/null | grep -Eq 'version [5-9]'; then
-	for p in all hostile one status top; do
+	for p in all hostile one status top frag topf; do
 		tidy -q -e "$T/$p.html" >"$T/tidy" 2>&1
 		rc=$?
 		if [ $rc -eq 0 ]; then ok "$p: valid HTML5 (tidy: no error, no warning)"
