@@ -129,9 +129,8 @@ const char *html_finding_basis(const struct finding *x)
 	return NULL;
 }
 
-void html_finding(FILE *f, const struct finding *x, int rank)
+void html_finding(FILE *f, const struct finding *x)
 {
-	(void)rank;
 	fprintf(f, "<li><span class=\"sev %s\">%s</span> <code>", severity_name(x->severity),
 		severity_name(x->severity));
 	html_esc(f, x->id);

@@ -26,7 +26,7 @@ void html_page_end(FILE *f);
 void html_esc(FILE *f, const char *s);                 /* NULL prints nothing */
 void html_kib(FILE *f, int64_t kib);                   /* "512 MiB", "unknown" */
 /* One finding: severity, id, summary, evidence, advice. */
-void html_finding(FILE *f, const struct finding *x, int rank);
+void html_finding(FILE *f, const struct finding *x);
 /* What H2's confidence and basis will fill in; NULL while findings carry
  * neither (one place to change after the merge). */
 const char *html_finding_confidence(const struct finding *x);

@@ -512,7 +512,7 @@ void html_explain_event(FILE *f, const struct oom_event *ev, const struct event_
 	tasks(f, ev, a, verbose);
 	fputs("<h3>Causes, most likely first</h3>\n<ol class=\"findings\">\n", f);
 	for (int i = 0; i < fs->n; i++)
-		html_finding(f, &fs->items[i], i + 1);
+		html_finding(f, &fs->items[i]);
 	fputs("</ol>\n", f);
 	for (int i = 0; i < ev->nr_warnings && i < OOM_MAX_WARNINGS; i++) {
 		fputs("<p class=\"dim\">note: ", f);

@@ -148,7 +148,7 @@ void render_status_html(FILE *f, const struct status_view *v)
 	}
 	fputs("</p></div>\n<ol class=\"findings\">\n", f);
 	for (int i = 0; i < v->f->n; i++)
-		html_finding(f, &v->f->items[i], i + 1);
+		html_finding(f, &v->f->items[i]);
 	fputs("</ol>\n</section>\n<h2>Memory</h2>\n", f);
 	if (v->meminfo_known)
 		mem_bar(f, &v->s->mem);
