@@ -5,9 +5,11 @@
  * renderers, so the three never disagree. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "render/html.h"
 #include "render/render.h"
+#include "report/walltime.h"
 
 #define HTML_TOP_TASKS 40
 
@@ -16,11 +18,15 @@ static void cp(char *dst, size_t n, const char *s)
 	str_copy(dst, n, s, strlen(s));
 }
 
-/* When the event happened, as the summary and the heading show it: the
- * log's timestamp as printed (one place to put a wall-clock time once the
- * event carries one). */
-static const char *event_when(const struct oom_event *ev)
+/* When the event happened, as the summary and the heading show it: its
+ * wall-clock time (report/walltime.h) as an absolute date — a page kept in a
+ * ticket must not say "12 min ago" — else the stamp as printed. */
+static const char *event_when(const struct oom_event *ev, char *buf, size_t len)
 {
+	time_t t = (time_t)ev->wall_time;
+	struct tm tm;
+	if (ev->wall_time > 0 && localtime_r(&t, &tm) && strftime(buf, len, "%Y-%m-%d %H:%M:%S %Z", &tm) > 0)
+		return buf;
 	return ev->time;
 }
 
@@ -486,9 +492,15 @@ void html_explain_event(FILE *f, const struct oom_event *ev, const struct event_
 		fputc(' ', f);
 		html_esc(f, ev->arch);
 	}
-	if (event_when(ev)[0]) {
+	char when[64];
+	if (event_when(ev, when, sizeof(when))[0]) {
 		fputs(" · ", f);
-		html_esc(f, event_when(ev));
+		html_esc(f, event_when(ev, when, sizeof(when)));
+		if (ev->wall_time > 0 && ev->time[0]) {
+			fputs(" <span class=\"dim\">(", f);
+			html_esc(f, walltime_basis_name((enum walltime_basis)ev->wall_basis));
+			fputs(")</span>", f);
+		}
 	}
 	if (ev->host[0]) {
 		fputs(" · host ", f);
@@ -523,7 +535,7 @@ void html_explain_event(FILE *f, const struct oom_event *ev, const struct event_
 	if (row) {
 		memset(row, 0, sizeof(*row));
 		row->index = index;
-		cp(row->time, sizeof(row->time), event_when(ev));
+		cp(row->time, sizeof(row->time), event_when(ev, when, sizeof(when)));
 		cp(row->host, sizeof(row->host), ev->host);
 		cp(row->kind, sizeof(row->kind), ev->alloc_stall_ms > 0 ? "allocation-stall" : oom_kind_name(ev->kind));
 		cp(row->victim, sizeof(row->victim), ev->have_victim ? ev->victim.comm : "");

@@ -58,14 +58,15 @@ done
 # browser run sees them all)
 "$OOMKIT" explain --html -o "$T/all.html" "${REPORTS[@]}" "${INCIDENTS[@]}" "$T/hostile.log" \
 	"$T/hostile-incident.json" 2>"$T/err"
-check "explain --html -o over ${#REPORTS[@]} reports, ${#INCIDENTS[@]} incidents and 2 hostile ones exits 0" [ $? -eq 0 ]
+check "explain --html -o over ${#REPORTS[@]} reports, ${#INCIDENTS[@]} incidents and 2 hostile ones exits 1 (found)" [ $? -eq 1 ]
 n_events=$(grep -c '<section class="event' "$T/all.html")
 check "one section per event ($n_events)" [ "$n_events" -ge $(( ${#REPORTS[@]} + ${#INCIDENTS[@]} + 2 )) ]
 "$OOMKIT" explain --html "$T/hostile.log" "$T/hostile-incident.json" > "$T/hostile.html" 2>"$T/err"
-check "hostile names render (exit 0)" [ $? -eq 0 ]
+check "hostile names render (exit 1: found)" [ $? -eq 1 ]
 "$OOMKIT" explain --html "$CORPUS/S03-oomanalyser-arch-6.1.1-doxygen-swapfull.log" > "$T/one.html" 2>/dev/null
 for r in "${REPORTS[@]}"; do
-	"$OOMKIT" explain --html -o "$T/r.html" "$r" 2>/dev/null || fail "explain --html $r"
+	"$OOMKIT" explain --html -o "$T/r.html" "$r" 2>/dev/null
+	[ $? -eq 1 ] || fail "explain --html $r"
 	cat "$T/r.html" >> "$T/each.cat"
 done
 "$OOMKIT" status --html --no-log > "$T/status.html" 2>/dev/null
@@ -74,6 +75,8 @@ check "status --html exits 0" [ $? -eq 0 ]
 check "top --html exits 0" [ $? -eq 0 ]
 "$OOMKIT" explain --html --json "$CORPUS/S03-oomanalyser-arch-6.1.1-doxygen-swapfull.log" >/dev/null 2>&1
 check "--html with --json is a usage error" [ $? -eq 2 ]
+echo "no report here" | "$OOMKIT" explain --html - > "$T/none.html" 2>/dev/null
+check "no event: exit 0 and a page that says so" bash -c "[ $? -eq 0 ] && grep -q 'No OOM event was found' '$T/none.html'"
 
 # --- the page as written: self-contained, escaped ---------------------------------
 for p in all hostile status top; do
