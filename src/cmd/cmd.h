@@ -24,6 +24,10 @@ int cmd_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 void cmd_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cmd_warn(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* -o FILE: standard output goes to FILE ("-" keeps it).  0, or 1 after
+ * saying why not. */
+int cmd_output_to(const char *cmd, const char *path);
+
 /* ---- one command-line convention for every command (issue 11) ----------
  * GNU style, done here once rather than with getopt so that it does not
  * depend on POSIXLY_CORRECT or the libc: options before or after operands

@@ -25,6 +25,7 @@
 #include "cmd/cmd.h"
 #include "diagnose/analysis.h"
 #include "diagnose/diagnose.h"
+#include "render/html.h"
 #include "render/render.h"
 #include "render/style.h"
 #include "report/incident.h"
@@ -45,6 +46,12 @@ struct run {
 	enum walltime_basis boot_basis;
 	time_t now;
 	struct explain_summary *sum;
+	/* --html: sections stream into body (a temp file); the summary at the
+	 * top needs every event, so the page is put together at the end */
+	bool html;
+	FILE *body;
+	int nr_rows, cap_rows;
+	struct html_event_row *rows;
 	struct style st;
 	struct json j;
 	int nr_events;              /* rendered (or, with --last, seen) */
@@ -59,9 +66,13 @@ struct run {
 	struct incident_item { struct incident in; char source[256]; } *incidents;
 };
 
-enum { OPT_LAST = CMD_KEY_FIRST_FREE, OPT_SUMMARY, OPT_BINARY, OPT_BOOT_TIME };
+enum { OPT_LAST = CMD_KEY_FIRST_FREE, OPT_SUMMARY, OPT_BINARY, OPT_BOOT_TIME, OPT_HTML };
 static const struct cmd_opt explain_opts[] = {
 	CMD_OPT_JSON("print JSON (schema 1, see docs/explain-json.md)"),
+	{ OPT_HTML, 0, "html", CMD_ARG_NONE, NULL,
+	  "write one self-contained HTML page (no script, nothing fetched):\n"
+	  "                         the verdict, memory, zones and tasks drawn" },
+	{ 'o', 'o', "output", CMD_ARG_REQUIRED, "FILE", "write to FILE instead of standard output" },
 	CMD_OPT_COLOR,
 	{ 'v', 'v', "verbose", CMD_ARG_NONE, NULL, "show every task and every zone" },
 	{ OPT_LAST, 0, "last", CMD_ARG_NONE, NULL, "explain only the last event found" },
@@ -113,11 +124,26 @@ static void usage(FILE *f)
 	      "  oomkit explain --json pasted.txt\n"
 	      "  oomkit explain --summary /var/log/kern.log*\n"
 	      "  oomkit explain /var/lib/oomkit/incidents\n"
+	      "  oomkit explain --html -o oom.html /var/log/kern.log\n"
 	      "\n"
 	      "See oomkit-explain(1).\n", f);
 }
 
 /* ---- events --------------------------------------------------------------- */
+
+/* The next summary row (NULL when out of memory: the section is still drawn). */
+static struct html_event_row *next_row(struct run *r)
+{
+	if (r->nr_rows == r->cap_rows) {
+		int cap = r->cap_rows ? r->cap_rows * 2 : 16;
+		struct html_event_row *v = realloc(r->rows, (size_t)cap * sizeof(*v));
+		if (!v)
+			return NULL;
+		r->rows = v;
+		r->cap_rows = cap;
+	}
+	return &r->rows[r->nr_rows++];
+}
 
 static void render_one(struct run *r, struct oom_event *ev)
 {
@@ -131,6 +157,8 @@ static void render_one(struct run *r, struct oom_event *ev)
 			render_summary_text_line(stdout, ev, r->fs, r->now, &r->st);
 	} else if (r->json) {
 		render_explain_json_event(&r->j, ev, r->a, r->fs);
+	} else if (r->html) {
+		html_explain_event(r->body, ev, r->a, r->fs, r->nr_events, r->verbose, next_row(r));
 	} else {
 		struct explain_opts o = { .verbose = r->verbose, .index = r->nr_events };
 		render_explain_text(stdout, ev, r->a, r->fs, &r->st, &o);
@@ -491,6 +519,13 @@ static int read_incident(struct run *r, int fd, const char *path, struct source_
 		if (mfd >= 0 && write_all(mfd, text.data, text.len) == 0 && lseek(mfd, 0, SEEK_SET) == 0) {
 			read_source(r, mfd, path, res);
 			res->bytes = got;
+			if (r->html) {
+				/* the recorder's view before the kernel's kill */
+				struct incident_timeline *tl = malloc(sizeof(*tl));
+				if (tl && incident_timeline(doc, got, tl) == 0 && tl->n > 0)
+					html_incident_timeline(r->body, tl);
+				free(tl);
+			}
 		} else {
 			snprintf(res->error, sizeof(res->error), "its kernel report could not be read");
 			res->ok = false;
@@ -515,6 +550,12 @@ static int read_incident(struct run *r, int fd, const char *path, struct source_
 				r->incidents = v;
 				r->incidents[r->nr_incidents++] = *item;
 			}
+		} else if (r->html) {
+			struct incident_timeline *tl = malloc(sizeof(*tl));
+			if (tl && incident_timeline(doc, got, tl) < 0)
+				tl->n = 0;
+			html_incident(r->body, &item->in, tl, path, r->nr_events, next_row(r));
+			free(tl);
 		} else {
 			render_incident_text(stdout, &item->in, path, r->nr_events, &r->st);
 		}
@@ -687,6 +728,41 @@ static int read_file_arg(struct run *r, const char *path, struct sources *srcs, 
 
 /* ---- summary ----------------------------------------------------------------- */
 
+/* The HTML page: title, what was read, the summary with links and totals,
+ * then the sections streamed into r->body. */
+static void html_page(struct run *r, const struct sources *srcs)
+{
+	FILE *f = stdout;
+	char title[64];
+	snprintf(title, sizeof(title), "oomkit explain: %d OOM event(s)", r->nr_events);
+	html_page_begin(f, title);
+	fputs("<h1>", f);
+	html_esc(f, title);
+	fputs("</h1>\n<p class=\"dim\">Read: ", f);
+	for (int i = 0; i < srcs->n; i++) {
+		const struct source_log *x = &srcs->v[i];
+		if (i)
+			fputs("; ", f);
+		html_esc(f, strcmp(x->name, "-") == 0 ? "standard input" : x->name);
+		fprintf(f, " (%s, %d event(s)", x->kind, x->events);
+		if (!x->ok) {
+			fputs(", not read in full: ", f);
+			html_esc(f, x->error);
+		}
+		fputc(')', f);
+	}
+	fputs("</p>\n", f);
+	html_explain_summary(f, r->rows, r->nr_rows);
+	if (r->body) {
+		char b[65536];
+		size_t n;
+		rewind(r->body);
+		while ((n = fread(b, 1, sizeof(b), r->body)) > 0)
+			fwrite(b, 1, n, f);
+	}
+	html_page_end(f);
+}
+
 static void text_summary(const struct run *r, const struct sources *srcs)
 {
 	const struct style *st = &r->st;
@@ -735,9 +811,12 @@ int cmd_explain(int argc, char **argv)
 	struct cmd_args args;
 	cmd_args_init(&args, CMD, explain_opts, argc, argv);
 	int c;
+	const char *out = NULL;
 	while ((c = cmd_args_next(&args)) > 0) {
 		switch (c) {
 		case 'j': r.json = true; break;
+		case OPT_HTML: r.html = true; break;
+		case 'o': out = args.arg; break;
 		case 'v': r.verbose = true; break;
 		case OPT_LAST: r.last = true; break;
 		case 's': r.summary = true; break;
@@ -762,13 +841,21 @@ int cmd_explain(int argc, char **argv)
 		return 2;
 	if (r.summary && r.last)
 		return cmd_usage_error(CMD, "--summary and --last do not go together");
+	if (r.html && (r.json || r.summary))
+		return cmd_usage_error(CMD, "--html does not go with --json or --summary (the page has its own summary)");
 	r.now = time(NULL);
 	r.boot = r.boot_arg;
 	r.boot_basis = WALL_BOOT_ARG;
 	static struct explain_summary sum;
 	memset(&sum, 0, sizeof(sum));
 	r.sum = &sum;
-	style_init(&r.st, !r.json && color_enabled((enum color_mode)color, stdout));
+	if (cmd_output_to(CMD, out) != 0)
+		return 2;
+	style_init(&r.st, !r.json && !r.html && color_enabled((enum color_mode)color, stdout));
+	if (r.html && !(r.body = tmpfile())) {
+		cmd_error(CMD, "no temporary file for the HTML page: %s", strerror(errno));
+		return 2;
+	}
 	r.a = malloc(sizeof(*r.a));
 	r.fs = malloc(sizeof(*r.fs));
 	if (!r.a || !r.fs) {
@@ -826,6 +913,8 @@ int cmd_explain(int argc, char **argv)
 						   x->error[0] ? x->error : NULL);
 		}
 		render_explain_json_end(&r.j);
+	} else if (r.html) {
+		html_page(&r, &srcs);
 	} else {
 		if (r.summary)
 			render_summary_text_totals(stdout, &sum, &r.st);
@@ -837,6 +926,9 @@ int cmd_explain(int argc, char **argv)
 	}
 	free(srcs.v);
 	free(r.incidents);
+	free(r.rows);
+	if (r.body)
+		fclose(r.body);
 	free(r.a);
 	free(r.fs);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -13,12 +13,15 @@
 #include "cmd/cmd.h"
 #include "cmd/live_cmd.h"
 #include "diagnose/diagnose.h"
+#include "render/html.h"
 #include "report/report.h"
 #include "report/walltime.h"
 
-enum { OPT_ROOT = CMD_KEY_FIRST_FREE, OPT_NOLOG, OPT_CHECK };
+enum { OPT_ROOT = CMD_KEY_FIRST_FREE, OPT_NOLOG, OPT_CHECK, OPT_HTML };
 static const struct cmd_opt status_opts[] = {
 	CMD_OPT_JSON("JSON (overcommit, zones, memory, pressure, history, findings)"),
+	{ OPT_HTML, 0, "html", CMD_ARG_NONE, NULL, "one self-contained HTML page: findings, memory, zones drawn" },
+	{ 'o', 'o', "output", CMD_ARG_REQUIRED, "FILE", "write to FILE instead of standard output" },
 	{ OPT_ROOT, 0, "root", CMD_ARG_REQUIRED, "DIR", "audit a captured tree: DIR/proc/..., DIR/sys/..." },
 	{ OPT_NOLOG, 0, "no-log", CMD_ARG_NONE, NULL, "do not read the kernel log for the last OOM report" },
 	{ OPT_CHECK, 0, "check", CMD_ARG_NONE, NULL, "exit 3 when a finding is critical (for monitoring)" },
@@ -143,13 +146,16 @@ void status_data_release(struct status_data *d)
 int cmd_status(int argc, char **argv)
 {
 	const char *root = NULL;
-	bool json = false, history = true, check = false;
+	bool json = false, history = true, check = false, html = false;
+	const char *out = NULL;
 	int color = COLOR_AUTO, c;
 	struct cmd_args args;
 	cmd_args_init(&args, "status", status_opts, argc, argv);
 	while ((c = cmd_args_next(&args)) > 0) {
 		switch (c) {
 		case 'j': json = true; break;
+		case OPT_HTML: html = true; break;
+		case 'o': out = args.arg; break;
 		case OPT_ROOT: root = args.arg; break;
 		case OPT_NOLOG: history = false; break;
 		case OPT_CHECK: check = true; break;
@@ -165,6 +171,10 @@ int cmd_status(int argc, char **argv)
 		return 2;
 	if (args.nr_operands > 0)
 		return cmd_usage_error("status", "unexpected argument '%s'", args.operands[0]);
+	if (json && html)
+		return cmd_usage_error("status", "--json and --html exclude each other");
+	if (cmd_output_to("status", out) != 0)
+		return 1;
 	struct live_root r;
 	int rc = live_root_open(&r, root);
 	if (rc < 0) {
@@ -191,6 +201,8 @@ int cmd_status(int argc, char **argv)
 	style_init(&st, !json && color_enabled((enum color_mode)color, stdout));
 	if (json)
 		render_status_json(stdout, &d->view, true);
+	else if (html)
+		render_status_html(stdout, &d->view);
 	else
 		render_status_text(stdout, &d->view, &st);
 	int status = 0;

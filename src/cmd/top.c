@@ -15,8 +15,9 @@
 #include "cmd/cmd.h"
 #include "cmd/live_cmd.h"
 #include "report/walltime.h"
+#include "render/html.h"
 
-enum { OPT_ROOT = CMD_KEY_FIRST_FREE, OPT_BY_NAME };
+enum { OPT_ROOT = CMD_KEY_FIRST_FREE, OPT_BY_NAME, OPT_HTML };
 static const struct cmd_opt top_opts[] = {
 	{ 'c', 'c', "cgroup", CMD_ARG_REQUIRED, "PATH",
 	  "rank inside this memory cgroup (v1 or v2): its directory,\n"
@@ -30,6 +31,8 @@ static const struct cmd_opt top_opts[] = {
 	  "                         per frame with its \"time\")" },
 	{ OPT_BY_NAME, 0, "by-name", CMD_ARG_NONE, NULL, "also totals per process name (count, rss, swap, badness)" },
 	CMD_OPT_JSON("JSON: {\"tasks\": [...]} sorted by badness"),
+	{ OPT_HTML, 0, "html", CMD_ARG_NONE, NULL, "one self-contained HTML page of the ranking" },
+	{ 'o', 'o', "output", CMD_ARG_REQUIRED, "FILE", "write to FILE instead of standard output" },
 	{ OPT_ROOT, 0, "root", CMD_ARG_REQUIRED, "DIR", "read DIR/proc and DIR/sys instead of /proc and /sys" },
 	CMD_OPT_COLOR,
 	CMD_OPT_HELP,
@@ -331,7 +334,8 @@ static int parse_count(const char *s, long max, long *out)
 int cmd_top(int argc, char **argv)
 {
 	const char *cgroup = NULL, *root = NULL;
-	bool all = false, json = false, by_name = false;
+	bool all = false, json = false, by_name = false, html = false;
+	const char *out = NULL;
 	long lines = -1, watch = 0;
 	int color = COLOR_AUTO, c;
 	struct cmd_args args;
@@ -349,6 +353,8 @@ int cmd_top(int argc, char **argv)
 				return cmd_usage_error("top", "--watch wants a number of seconds (1-86400), not '%s'", args.arg);
 			break;
 		case 'j': json = true; break;
+		case OPT_HTML: html = true; break;
+		case 'o': out = args.arg; break;
 		case OPT_ROOT: root = args.arg; break;
 		case OPT_BY_NAME: by_name = true; break;
 		case CMD_KEY_COLOR:
@@ -363,6 +369,12 @@ int cmd_top(int argc, char **argv)
 		return 2;
 	if (args.nr_operands > 0)
 		return cmd_usage_error("top", "unexpected argument '%s'", args.operands[0]);
+	if (json && html)
+		return cmd_usage_error("top", "--json and --html exclude each other");
+	if (html && watch)
+		return cmd_usage_error("top", "--html writes one page: it does not --watch");
+	if (cmd_output_to("top", out) != 0)
+		return 1;
 	struct live_root r;
 	int rc = live_root_open(&r, root);
 	if (rc < 0) {
@@ -405,6 +417,8 @@ int cmd_top(int argc, char **argv)
 		}
 		if (json)
 			render_top_json(stdout, &v, !watch);
+		else if (html)
+			render_top_html(stdout, &v);
 		else
 			render_top_text(stdout, &v, &st);
 		fflush(stdout);

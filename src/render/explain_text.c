@@ -58,7 +58,7 @@ static void missing(FILE *f, const struct style *st, const char *what)
 
 /* ---- title --------------------------------------------------------------- */
 
-static const char *kind_text(const struct oom_event *ev, const struct event_analysis *a)
+const char *explain_kind_text(const struct oom_event *ev, const struct event_analysis *a)
 {
 	if (a->sysrq)
 		return "manual OOM (sysrq)";
@@ -75,7 +75,7 @@ static const char *kind_text(const struct oom_event *ev, const struct event_anal
 	return "OOM event";
 }
 
-static const char *outcome_text(enum oom_outcome o)
+const char *explain_outcome_text(enum oom_outcome o)
 {
 	switch (o) {
 	case OOM_OUTCOME_KILLED: return "a process was killed";
@@ -97,7 +97,7 @@ static void title(FILE *f, const struct oom_event *ev, const struct event_analys
 	if (ev->alloc_stall_ms > 0)
 		fprintf(f, "page allocation stall — the allocation was still being retried, nothing is killed%s\n", st->reset);
 	else
-		fprintf(f, "%s — %s%s\n", kind_text(ev, a), outcome_text(ev->outcome), st->reset);
+		fprintf(f, "%s — %s%s\n", explain_kind_text(ev, a), explain_outcome_text(ev->outcome), st->reset);
 	fputs("  ", f);
 	if (ev->kernel[0]) {
 		fputs("kernel ", f);
@@ -663,6 +663,18 @@ static int cmp_badness(const void *pa, const void *pb, void *arg)
 	return x < y ? 1 : -1;   /* OOM_NA (INT64_MIN) sorts last */
 }
 
+size_t *explain_task_order(const struct oom_snapshot *s)
+{
+	size_t n = s->nr_tasks;
+	size_t *idx = malloc((n ? n : 1) * sizeof(*idx));
+	if (!idx)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	qsort_r(idx, n, sizeof(*idx), cmp_badness, s->tasks);
+	return idx;
+}
+
 static void section_tasks(FILE *f, const struct oom_event *ev, const struct event_analysis *a,
 			  const struct style *st, bool verbose)
 {
@@ -670,12 +682,9 @@ static void section_tasks(FILE *f, const struct oom_event *ev, const struct even
 	if (!ev->have_task_table || s->nr_tasks == 0)
 		return;
 	size_t n = s->nr_tasks;
-	size_t *idx = malloc(n * sizeof(*idx));
+	size_t *idx = explain_task_order(s);
 	if (!idx)
 		return;
-	for (size_t i = 0; i < n; i++)
-		idx[i] = i;
-	qsort_r(idx, n, sizeof(*idx), cmp_badness, s->tasks);
 	size_t show = verbose ? n : (n < TOP_TASKS ? n : TOP_TASKS);
 	char title_[96];
 	if (show < n)

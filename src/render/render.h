@@ -23,6 +23,12 @@ struct explain_opts {
  * causes. */
 void render_explain_text(FILE *f, const struct oom_event *ev, const struct event_analysis *a,
 			 const struct findings *fs, const struct style *st, const struct explain_opts *o);
+/* Shared with the HTML report (html_explain.c): the title's words, and the
+ * task table's order (badness, highest first; ties by rss; ineligible last)
+ * as a malloc'd index array, NULL when out of memory. */
+const char *explain_kind_text(const struct oom_event *ev, const struct event_analysis *a);
+const char *explain_outcome_text(enum oom_outcome o);
+size_t *explain_task_order(const struct oom_snapshot *s);
 /* docs/explain-json.md, schema 1: {"schema": 1, "events": [ … ], "sources": [ … ]}.
  * Streamed: begin, one call per event, sources, end. */
 void render_explain_json_begin(struct json *j);
