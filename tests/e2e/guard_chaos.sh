@@ -83,7 +83,7 @@ frozen_case() {  # frozen_case NAME RATE [ENV...]
 		test "$(kernel_kills "$cg")" = 0
 	check "frozen victim ($name): recorded as unkillable (event)" \
 		grep -q "\"event\":\"victim_unkillable\",.*\"pid\":$a," "$D/events"
-	check "frozen victim ($name): said in the log" grep -q "pid $a (hog) has not exited .* unkillable, skipped" "$D/log"
+	check "frozen victim ($name): said in the log" grep -q "pid $a (oomkit-test-hog) has not exited .* unkillable, skipped" "$D/log"
 	check "frozen victim ($name): the next hog was chosen (kill event for pid $b)" \
 		grep -q "\"event\":\"kill\",.*\"pid\":$b," "$D/events"
 	check "frozen victim ($name): the frozen one was chosen once only" \
