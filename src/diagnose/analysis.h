@@ -108,6 +108,9 @@ struct event_analysis {
 	/* swap */
 	int nr_swap_reasons;
 	char swap_reasons[ANALYSIS_MAX_SWAP_REASONS][200];
+	/* issue 8 §4: the parts of the report that were printed (enum
+	 * basis_part bits), for each finding's confidence and basis */
+	unsigned basis_present;
 };
 
 /* Derives the analysis.  Fills each task's badness/oom_score (badness_rank),
@@ -117,6 +120,9 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a);
  * event_analyse() followed by this). */
 void diagnose_event_analysed(const struct oom_event *ev, const struct event_analysis *a,
 			     struct findings *out);
+
+/* The enum basis_part bits of the parts this event's report printed. */
+unsigned event_basis_present(const struct oom_event *ev);
 
 /* Helpers the renderers share. */
 /* Swap counts as full below 5 % (or 64 MiB) free; see event_analysis.c. */

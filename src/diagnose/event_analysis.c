@@ -694,6 +694,38 @@ static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 			    fmt_kib(b1, sizeof(b1), m->swap_free_kib));
 }
 
+/* ---- basis -------------------------------------------------------------- */
+
+unsigned event_basis_present(const struct oom_event *ev)
+{
+	const struct oom_snapshot *s = &ev->snap;
+	unsigned p = 0;
+	if (ev->req.gfp_known || known(ev->req.order))
+		p |= BASIS_TRIGGER;
+	if (ev->have_meminfo && (known(s->mem.free_kib) || known(s->mem.active_anon_kib) ||
+				 known(s->mem.anon_kib) || known(s->mem.active_kib)))
+		p |= BASIS_MEMINFO;
+	for (int i = 0; i < s->nr_zones; i++) {
+		if (known(s->zones[i].free_kib) && known(s->zones[i].min_kib))
+			p |= BASIS_ZONES;
+		if (s->zones[i].nr_orders > 0)
+			p |= BASIS_BUDDY;
+	}
+	if (known(s->mem.swap_total_kib))
+		p |= BASIS_SWAP;
+	if (known(s->mem.ram_kib) || known(s->mem.total_kib))
+		p |= BASIS_RAM;
+	if (s->nr_tasks > 0)
+		p |= BASIS_TASKS;
+	if (s->have_memcg)
+		p |= BASIS_MEMCG;
+	if (ev->constraint[0])
+		p |= BASIS_CONSTRAINT;
+	if (ev->have_victim)
+		p |= BASIS_KILL;
+	return p;
+}
+
 /* ---- entry -------------------------------------------------------------- */
 
 void event_analyse(struct oom_event *ev, struct event_analysis *a)
@@ -736,4 +768,5 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 		analyse_zones(ev, a);
 	analyse_victim(ev, a);
 	analyse_swap(ev, a);
+	a->basis_present = event_basis_present(ev);
 }

@@ -728,6 +728,48 @@ static void rule_consequences(struct ctx *c)
 	}
 }
 
+/* ---- confidence and basis (issue 8 §4) ------------------------------------ */
+
+/* The parts of a report each cause rests on.  A rule that reasons around
+ * missing lines or infers a fact sets its own (finding_basis) before this
+ * fills in the rest. */
+static unsigned cause_needs(const struct event_analysis *a, const char *id)
+{
+	unsigned mem = a->mem.scope == MEM_SCOPE_MEMCG ? BASIS_MEMCG : BASIS_MEMINFO | BASIS_RAM;
+	static const struct { const char *id; unsigned needs; } tab[] = {
+		{ "manual-sysrq", BASIS_TRIGGER },
+		{ "lowmem-exhausted-highmem-free", BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO },
+		{ "fragmentation-high-order", BASIS_TRIGGER | BASIS_ZONES | BASIS_BUDDY },
+		{ "cpuset-or-mempolicy", BASIS_CONSTRAINT | BASIS_ZONES },
+		{ "atomic-reserves-exhausted", BASIS_TRIGGER | BASIS_ZONES },
+		{ "memcg-limit", BASIS_MEMCG },
+		{ "allocation-stall", BASIS_MEMINFO },
+		{ "genuine-exhaustion-no-swap", BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP },
+		{ "genuine-exhaustion-swap-full", BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP },
+		{ "unknown", BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_BUDDY | BASIS_SWAP | BASIS_TASKS },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(tab); i++)
+		if (strcmp(tab[i].id, id) == 0)
+			return tab[i].needs;
+	/* what used the memory: the scope's counters */
+	if (!strcmp(id, "shmem-tmpfs") || !strcmp(id, "slab-growth") || !strcmp(id, "hugepages-reserved") ||
+	    !strcmp(id, "kernel-leak-or-bug"))
+		return mem;
+	return 0;   /* consequences and context (panic, no killable process, side messages): read as printed */
+}
+
+static void basis_defaults(struct ctx *c)
+{
+	for (int i = 0; i < c->out->n; i++) {
+		struct finding *f = &c->out->items[i];
+		if (f->confidence != CONF_UNSET)
+			continue;
+		/* "unknown" is never more than a shrug */
+		finding_basis(f, cause_needs(c->a, f->id), c->a->basis_present,
+			      strcmp(f->id, "unknown") == 0 ? CONF_LOW : CONF_UNSET, NULL);
+	}
+}
+
 void diagnose_event_analysed(const struct oom_event *ev, const struct event_analysis *a, struct findings *out)
 {
 	struct ctx c = { .ev = ev, .a = a, .out = out };
@@ -778,6 +820,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 		finding_advice(f, "if this repeats, run 'oomkit status' on the machine and keep 'oomkit guard' recording");
 	}
 	rule_consequences(&c);
+	basis_defaults(&c);
 	findings_sort(out);
 }
 

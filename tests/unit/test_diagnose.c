@@ -909,6 +909,49 @@ TEST(render_json_schema)
 	event_release(&ev);
 }
 
+/* issue 8 §4: every cause says how sure and from which lines. */
+TEST(confidence_and_basis)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	run(&ev);
+	CHECK_STR(first_id(), "genuine-exhaustion-no-swap");
+	const struct finding *x = findings_get(&F, "genuine-exhaustion-no-swap");
+	CHECK(x && x->confidence == CONF_HIGH);
+	CHECK(x && (x->basis_read & BASIS_ZONES) && (x->basis_read & BASIS_SWAP) && x->basis_missing == 0);
+	event_release(&ev);
+
+	/* the zone lines elided: the same cause from the summary, one step less sure */
+	global_base(&ev);
+	ev.snap.nr_zones = 0;
+	ev.snap.mem.free_kib = 100 * MiB;
+	run(&ev);
+	x = findings_get(&F, "genuine-exhaustion-no-swap");
+	CHECK(x && x->confidence == CONF_MEDIUM);
+	CHECK(x && (x->basis_missing & BASIS_ZONES));
+	CHECK_STR(basis_missing_name(BASIS_ZONES), "zone lines elided");
+	size_t len;
+	char *t = render_text(&ev, false, &len);
+	CHECK(strstr(t, "confidence: medium (read trigger line, Mem-Info summary, swap lines; missing: zone lines elided)") != NULL);
+	free(t);
+	char *j = render_json(&ev, &len);
+	CHECK(json_valid(j, len));
+	CHECK(strstr(j, "\"confidence\": \"medium\"") != NULL);
+	CHECK(strstr(j, "\"zone lines elided\"") != NULL);
+	free(j);
+	event_release(&ev);
+
+	/* nothing to go on: unknown, low, saying what is missing */
+	event_init(&ev);
+	victim(&ev, 42, "x", 100);
+	run(&ev);
+	CHECK_STR(first_id(), "unknown");
+	CHECK(F.items[0].confidence == CONF_LOW);
+	CHECK(F.items[0].basis_missing & BASIS_TRIGGER);
+	CHECK(F.items[0].basis_missing & BASIS_MEMINFO);
+	event_release(&ev);
+}
+
 TEST(json_validator_self_test)
 {
 	CHECK(json_valid_s("{\"a\": [1, -2.5e3, true, null, \"x\\u0041\"]}"));
@@ -942,6 +985,7 @@ int main(void)
 	RUN(render_text_plain);
 	RUN(render_hostile);
 	RUN(render_json_schema);
+	RUN(confidence_and_basis);
 	RUN(json_validator_self_test);
 	return check_summary();
 }
