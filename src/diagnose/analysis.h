@@ -58,7 +58,7 @@ struct zone_verdict {
 	int64_t mark_kib;           /* the watermark the check used (min, adjusted) */
 	int largest_order;          /* -1 none / not printed */
 	bool block_known;           /* buddy line printed */
-	bool block_exists;          /* a free block of ≥ order was there */
+	bool block_exists;          /* a free block of ≥ order was there, in a list the request may take */
 	int64_t free_at_order_kib;  /* free KiB in blocks ≥ order; OOM_NA */
 };
 
@@ -111,6 +111,14 @@ struct event_analysis {
 	/* issue 8 §4: the parts of the report that were printed (enum
 	 * basis_part bits), for each finding's confidence and basis */
 	unsigned basis_present;
+	/* the request's ZWM_* watermark flags (__GFP_HIGH, atomic, CMA for
+	 * movable requests), as the zone verdicts used them */
+	unsigned alloc_flags;
+	/* the request's usable zones with a buddy line but no watermark line
+	 * (zone lines elided), and whether one of them had a free block of the
+	 * order in a list the request may take */
+	int nr_buddy_only;
+	bool buddy_only_block;
 };
 
 /* Derives the analysis.  Fills each task's badness/oom_score (badness_rank),

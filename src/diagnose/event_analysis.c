@@ -397,6 +397,12 @@ static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 		flags |= ZWM_HIGH;
 	if (a->atomic)
 		flags |= ZWM_HARDER;
+	/* ALLOC_CMA: a movable request may take CMA pageblocks (3.5+,
+	 * mm/page_alloc.c gfp_to_alloc_flags / alloc_flags_nofragment) */
+	if (ev->req.gfp_known && gfp_has(ev->req.gfp_mask, GFPB_MOVABLE, &ev->kv) &&
+	    kver_cmp(&ev->kv, 3, 5, 0) >= 0)
+		flags |= ZWM_CMA;
+	a->alloc_flags = flags;
 	a->usable_free_kib = OOM_NA;
 	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &s->zones[i];
@@ -415,13 +421,19 @@ static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 		    known(z->lowmem_reserve_pages[a->classzone]))
 			zv->reserve_kib = pages_to_kib(z->lowmem_reserve_pages[a->classzone], a->page_size_kib);
 		if (order >= 0 && zv->block_known) {
-			zv->block_exists = zv->largest_order >= order;
+			zv->block_exists = zone_usable_block_order(z, order, flags, &ev->kv) >= 0;
 			if (known(a->page_size_kib))
 				zv->free_at_order_kib = zone_free_kib_at_order(z, order, a->page_size_kib);
 		}
 		if (!zv->usable)
 			continue;
 		a->nr_usable++;
+		if (order >= 0 && zv->block_known && (!known(z->free_kib) || !known(z->min_kib))) {
+			/* a buddy line whose zone line was elided: the blocks alone */
+			a->nr_buddy_only++;
+			if (zv->block_exists)
+				a->buddy_only_block = true;
+		}
 		if (order < 0 || !known(z->free_kib) || !known(z->min_kib) || !known(a->page_size_kib))
 			continue;
 		/* A high-order request needs the buddy line: without it (a report

@@ -495,6 +495,134 @@ TEST(fragmentation)
 	event_release(&ev);
 }
 
+/* issue 8 §3: fragmentation from buddy lines alone (zone lines elided);
+ * blocks ≥ order only in the highatomic reserve do not serve GFP_KERNEL. */
+TEST(fragmentation_buddy_only)
+{
+	struct oom_event ev;
+	event_init(&ev);
+	ev.kind = OOM_KIND_GLOBAL;
+	ev.kv = kver_make(4, 9, 0);
+	ev.kv.known = true;
+	snprintf(ev.arch, sizeof(ev.arch), "x86_64");
+	ev.req.gfp_known = true;
+	ev.req.gfp_mask = 0x24000c0;   /* 4.9 GFP_KERNEL */
+	snprintf(ev.req.gfp_text, sizeof(ev.req.gfp_text), "0x24000c0(GFP_KERNEL)");
+	ev.req.order = 2;
+	ev.snap.page_size_kib = 4;
+	struct oom_zone *z = snapshot_zone(&ev.snap, 0, "DMA32");
+	z->nr_orders = 11;
+	z->free_types_known = true;
+	z->free_blocks[0] = 20000;   /* 78 MiB in single pages */
+	z->free_types[0] = MT_UNMOVABLE | MT_MOVABLE;
+	z->free_blocks[1] = 3000;
+	z->free_types[1] = MT_MOVABLE;
+	z->free_blocks[2] = 40;
+	z->free_types[2] = MT_HIGHATOMIC;
+	z = snapshot_zone(&ev.snap, 0, "Normal");
+	z->nr_orders = 11;
+	z->free_types_known = true;
+	z->free_blocks[0] = 30000;
+	z->free_types[0] = MT_UNMOVABLE | MT_MOVABLE | MT_RECLAIMABLE;
+	z->free_blocks[3] = 4;
+	z->free_types[3] = MT_HIGHATOMIC;
+	run(&ev);
+	CHECK_STR(first_id(), "fragmentation-high-order");
+	const struct finding *x = findings_get(&F, "fragmentation-high-order");
+	CHECK(x && x->confidence == CONF_MEDIUM);
+	CHECK(x && (x->basis_missing & BASIS_ZONES) && (x->basis_read & BASIS_BUDDY));
+	CHECK(any_contains(x, "exist only in the highatomic reserve (H)"));
+	CHECK(rank_of("genuine-exhaustion-no-swap") < 0 && rank_of("genuine-exhaustion-swap-full") < 0);
+	/* an atomic request may take the highatomic blocks: no fragmentation */
+	ev.req.gfp_mask = 0x2080020;   /* 4.9 GFP_ATOMIC */
+	run(&ev);
+	CHECK(rank_of("fragmentation-high-order") < 0);
+	/* nearly nothing free: not fragmentation either */
+	ev.req.gfp_mask = 0x24000c0;
+	ev.snap.zones[0].free_blocks[0] = 10;
+	ev.snap.zones[0].free_blocks[1] = 0;
+	ev.snap.zones[1].free_blocks[0] = 10;
+	run(&ev);
+	CHECK(rank_of("fragmentation-high-order") < 0);
+	event_release(&ev);
+}
+
+/* issue 8 §3: no Mem-Info at all: an order ≥ 2 OOM or an atomic/NORETRY
+ * failure is low-confidence fragmentation saying what is missing. */
+TEST(fragmentation_blind)
+{
+	struct oom_event ev;
+	event_init(&ev);
+	ev.kind = OOM_KIND_GLOBAL;
+	ev.kv = kver_make(5, 10, 0);
+	ev.kv.known = true;
+	snprintf(ev.arch, sizeof(ev.arch), "x86_64");
+	ev.req.gfp_known = true;
+	ev.req.gfp_mask = 0xcc0;
+	snprintf(ev.req.gfp_text, sizeof(ev.req.gfp_text), "0xcc0(GFP_KERNEL)");
+	ev.req.order = 3;
+	run(&ev);
+	CHECK_STR(first_id(), "fragmentation-high-order");
+	CHECK(F.items[0].confidence == CONF_LOW);
+	CHECK(F.items[0].basis_missing & BASIS_MEMINFO);
+	CHECK(any_contains(&F.items[0], "/proc/buddyinfo"));
+	CHECK(F.items[0].basis_note[0] != '\0');
+	/* order 1 OOM: nothing to go on */
+	ev.req.order = 1;
+	run(&ev);
+	CHECK_STR(first_id(), "unknown");
+	/* order-1 failure of an atomic request: it gives up at once */
+	ev.kind = OOM_KIND_ALLOC_FAILURE;
+	ev.req.gfp_mask = 0xa20;   /* GFP_ATOMIC */
+	run(&ev);
+	CHECK_STR(first_id(), "fragmentation-high-order");
+	/* order-1 failure that may sleep and retry: unknown */
+	ev.req.gfp_mask = 0xcc0;
+	run(&ev);
+	CHECK_STR(first_id(), "unknown");
+	/* … but __GFP_NORETRY gives up after one pass */
+	ev.req.gfp_mask = 0xcc0 | 0x10000;
+	run(&ev);
+	CHECK_STR(first_id(), "fragmentation-high-order");
+	event_release(&ev);
+}
+
+/* issue 8 §3: room above the marks is relative to the zone: a 32 MiB
+ * board's only zone with 6 MiB free over a 1 MiB mark had room, so an
+ * order-2 failure there is fragmentation and never exhaustion. */
+TEST(room_relative_small_board)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.snap.nr_zones = 0;
+	ev.snap.mem.total_kib = 32 * MiB;
+	ev.snap.mem.free_kib = 7 * MiB;
+	ev.snap.mem.anon_kib = 20 * MiB;
+	ev.snap.mem.file_kib = 2 * MiB;
+	ev.snap.mem.slab_reclaimable_kib = 512;
+	ev.snap.mem.slab_unreclaimable_kib = 1 * MiB;
+	ev.snap.mem.pagetables_kib = 512;
+	ev.snap.mem.kernel_stack_kib = 256;
+	ev.snap.mem.shmem_kib = 0;
+	ev.snap.nr_tasks = 0;
+	struct oom_zone *z = zone(&ev, 0, "Normal", 7 * MiB, 700, 32 * MiB);
+	z->nr_lowmem_reserve = 2;
+	z->lowmem_reserve_pages[0] = z->lowmem_reserve_pages[1] = 0;
+	z->free_blocks[0] = 7 * MiB / 4 - 200;
+	z->free_blocks[1] = 100;   /* no block of order 2 */
+	ev.req.gfp_mask = 0xcc0;
+	ev.req.order = 2;
+	run(&ev);
+	CHECK_STR(first_id(), "fragmentation-high-order");
+	CHECK(rank_of("genuine-exhaustion-no-swap") < 0);
+	/* an order-0 OOM there: memory had not run out, so not exhaustion */
+	ev.req.order = 0;
+	run(&ev);
+	CHECK(rank_of("genuine-exhaustion-no-swap") < 0);
+	CHECK_STR(first_id(), "unknown");
+	event_release(&ev);
+}
+
 TEST(cpuset)
 {
 	struct oom_event ev;
@@ -971,6 +1099,9 @@ int main(void)
 	RUN(unaccounted);
 	RUN(lowmem);
 	RUN(fragmentation);
+	RUN(fragmentation_buddy_only);
+	RUN(fragmentation_blind);
+	RUN(room_relative_small_board);
 	RUN(cpuset);
 	RUN(sysrq);
 	RUN(alloc_failure);
