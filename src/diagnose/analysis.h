@@ -45,6 +45,11 @@ struct mem_breakdown {
 	/* 32-bit highmem machines: the lowmem zones (Normal and below) */
 	int64_t lowmem_total_kib, lowmem_free_kib, highmem_free_kib;
 	bool totals_disagree;       /* (kept last: mem_init fills the int64_t above) */
+	/* no swap line in an otherwise complete Mem-Info (summary, zones and
+	 * the "pages RAM" totals that show_mem prints after the swap lines):
+	 * a kernel built without CONFIG_SWAP.  swap_*_kib stay as printed
+	 * (OOM_NA); analysis_no_swap() counts it as swap 0, inferred. */
+	bool swap_inferred_none;
 };
 
 /* Could this zone have served the request? */
@@ -135,6 +140,8 @@ unsigned event_basis_present(const struct oom_event *ev);
 /* Helpers the renderers share. */
 /* Swap counts as full below 5 % (or 64 MiB) free; see event_analysis.c. */
 bool analysis_swap_full(const struct mem_breakdown *m);
+/* No swap: "Total swap = 0kB", or inferred (swap_inferred_none). */
+bool analysis_no_swap(const struct mem_breakdown *m);
 const char *mem_scope_name(enum mem_scope s);           /* "system", "memcg", "none" */
 const char *victim_verdict_name(enum victim_verdict v); /* "best", "not-best", … */
 /* Node n in a kernel node list "0-1,3"; "", "(null)" or an unknown node (-1) allow. */

@@ -255,6 +255,13 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 	}
 	m->swap_total_kib = x->swap_total_kib;
 	m->swap_free_kib = x->swap_free_kib;
+	/* show_mem prints the swap lines (show_swap_cache_info) between the
+	 * buddy lines and "N pages RAM"; a kernel without CONFIG_SWAP prints
+	 * none.  A Mem-Info with its summary, zone lines and RAM totals but no
+	 * swap line is such a kernel (issue 8 §3). */
+	if (!known(x->swap_total_kib) && !known(x->swap_free_kib) && ev->have_meminfo && known(x->free_kib) &&
+	    s->nr_zones > 0 && known(x->ram_kib))
+		m->swap_inferred_none = true;
 	/* Small extras that the kernel counts apart from the LRUs and slab. */
 	int64_t other = OOM_NA;
 	other = add_opt(other, x->free_pcp_kib);
@@ -647,6 +654,11 @@ bool analysis_swap_full(const struct mem_breakdown *m)
 	return m->swap_free_kib * 20 < m->swap_total_kib || m->swap_free_kib < 65536;
 }
 
+bool analysis_no_swap(const struct mem_breakdown *m)
+{
+	return (known(m->swap_total_kib) && m->swap_total_kib == 0) || m->swap_inferred_none;
+}
+
 static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 {
 	const struct mem_breakdown *m = &a->mem;
@@ -661,6 +673,8 @@ static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 			    (long long)ev->req.order);
 	if (known(m->swap_total_kib) && m->swap_total_kib == 0)
 		swap_reason(a, "no swap is configured (Total swap = 0kB)");
+	else if (m->swap_inferred_none)
+		swap_reason(a, "no swap: the Mem-Info prints no swap lines, as a kernel built without swap (CONFIG_SWAP=n) does (inferred)");
 	else if (analysis_swap_full(m))
 		swap_reason(a, "swap was full: %s free of %s", fmt_kib(b1, sizeof(b1), m->swap_free_kib),
 			    fmt_kib(b2, sizeof(b2), m->swap_total_kib));
@@ -696,7 +710,7 @@ static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 		swap_reason(a, "%s was kernel memory (unreclaimable slab, page tables, stacks), which is never swapped",
 			    fmt_kib(b1, sizeof(b1), kernel));
 	if (known(m->shmem_kib) && known(m->total_kib) && m->shmem_kib * 10 > m->total_kib &&
-	    known(m->swap_total_kib) && m->swap_total_kib == 0)
+	    analysis_no_swap(m))
 		swap_reason(a, "%s was shmem/tmpfs: such pages can leave RAM only through swap, and there was none",
 			    fmt_kib(b1, sizeof(b1), m->shmem_kib));
 	if (known(m->hugetlb_kib) && known(m->total_kib) && m->hugetlb_kib * 10 > m->total_kib)

@@ -175,7 +175,7 @@ static void rule_shmem(struct ctx *c)
 		finding_evidence(f, "tmpfs pages are charged to the cgroup that wrote them and stay charged after the writer dies");
 	finding_advice(f, "find the big files in tmpfs mounts (df -t tmpfs; du -x /dev/shm /run /tmp) and shared memory segments (ipcs -m)");
 	finding_advice(f, "cap each tmpfs with size= (mount -o remount,size=…) so a runaway writer gets ENOSPC instead of an OOM kill");
-	if (known(a->mem.swap_total_kib) && a->mem.swap_total_kib == 0)
+	if (analysis_no_swap(&a->mem))
 		finding_advice(f, "with swap, idle tmpfs pages could be swapped out; without it they pin RAM");
 }
 
@@ -681,7 +681,7 @@ static void rule_stall(struct ctx *c)
 	if (known(m->anon_kib) && known(m->file_kib))
 		finding_evidence(f, "anonymous %s, page cache %s: reclaim was evicting the last page cache and re-reading it",
 				 K(c, 0, m->anon_kib), K(c, 1, m->file_kib));
-	if (known(m->swap_total_kib) && m->swap_total_kib == 0)
+	if (analysis_no_swap(m))
 		finding_evidence(f, "no swap: anonymous memory could not be reclaimed at all");
 	else if (analysis_swap_full(m))
 		finding_evidence(f, "swap full: %s free of %s", K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib));
@@ -818,14 +818,20 @@ static void rule_exhaustion(struct ctx *c)
 		return;
 	char big[160];
 	biggest_text(c, big, sizeof(big));
-	if (known(m->swap_total_kib) && m->swap_total_kib == 0) {
+	if (analysis_no_swap(m)) {
 		char anon[48] = "";
 		if (known(m->anon_kib))
 			snprintf(anon, sizeof(anon), ", %s anonymous", K(c, 2, m->anon_kib));
 		struct finding *f = findings_add(c->out, "genuine-exhaustion-no-swap", SEV_CRITICAL, 60,
 			"RAM ran out with no swap: %s free of %s%s", K(c, 0, m->free_kib),
 			K(c, 1, m->total_kib), anon);
-		finding_evidence(f, "Total swap = 0kB");
+		if (m->swap_inferred_none) {
+			finding_evidence(f, "no swap lines in a Mem-Info that has its summary, zone lines and RAM totals: a kernel built without swap (CONFIG_SWAP=n)");
+			finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present,
+				      CONF_MEDIUM, "swap 0 inferred: the kernel prints no swap lines when built without swap");
+		} else {
+			finding_evidence(f, "Total swap = 0kB");
+		}
 		if (known(m->free_kib))
 			finding_evidence(f, "free %s of %s", K(c, 0, m->free_kib), K(c, 1, m->total_kib));
 		if (known(m->anon_kib) && known(m->file_kib))

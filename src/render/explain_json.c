@@ -111,8 +111,9 @@ static void memory(struct json *j, const struct event_analysis *a)
 	json_int(j, "hugetlb_kb", m->hugetlb_kib);
 	json_int(j, "unevictable_kb", m->unevictable_kib);
 	json_int(j, "unaccounted_kb", m->unaccounted_kib);
-	json_int(j, "swap_total_kb", m->swap_total_kib);
-	json_int(j, "swap_free_kb", m->swap_free_kib);
+	json_int(j, "swap_total_kb", m->swap_inferred_none ? 0 : m->swap_total_kib);
+	json_int(j, "swap_free_kb", m->swap_inferred_none ? 0 : m->swap_free_kib);
+	json_bool(j, "swap_inferred", m->swap_inferred_none);
 	json_obj_end(j);
 }
 

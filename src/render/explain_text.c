@@ -361,6 +361,8 @@ static void section_memory(FILE *f, const struct oom_event *ev, const struct eve
 	if (known(m->swap_total_kib))
 		fprintf(f, "  %-22s %10s free of %s\n", "swap", K(b1, sizeof(b1), m->swap_free_kib),
 			K(b2, sizeof(b2), m->swap_total_kib));
+	else if (m->swap_inferred_none)
+		fprintf(f, "  %-22s %10s  (inferred: no swap lines, a kernel built without swap)\n", "swap", "0 KiB");
 	else
 		fprintf(f, "  %-22s %10s\n", "swap", "not in the report");
 	if (known(m->lowmem_total_kib))

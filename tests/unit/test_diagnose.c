@@ -19,6 +19,7 @@
 static struct findings F;
 static struct event_analysis A;
 static char *render_text(struct oom_event *ev, bool color, size_t *len);
+static char *render_json(struct oom_event *ev, size_t *len);
 
 /* ---- a tiny JSON validator (RFC 8259 grammar, no semantics) --------------- */
 static const char *jp, *jend;
@@ -623,6 +624,36 @@ TEST(room_relative_small_board)
 	event_release(&ev);
 }
 
+/* issue 8 §3: a complete Mem-Info without swap lines is a kernel built
+ * without swap (swap 0, inferred); a Mem-Info missing its totals is not. */
+TEST(no_swap_lines_inferred)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.snap.mem.swap_total_kib = OOM_NA;
+	ev.snap.mem.swap_free_kib = OOM_NA;
+	ev.snap.mem.ram_kib = 8 * GiB;
+	run(&ev);
+	CHECK(A.mem.swap_inferred_none);
+	CHECK(analysis_no_swap(&A.mem));
+	CHECK_STR(first_id(), "genuine-exhaustion-no-swap");
+	CHECK(F.items[0].confidence == CONF_MEDIUM);
+	CHECK(strstr(F.items[0].basis_note, "inferred") != NULL);
+	CHECK(any_contains(&F.items[0], "CONFIG_SWAP=n"));
+	size_t len;
+	char *j = render_json(&ev, &len);
+	CHECK(json_valid(j, len));
+	CHECK(strstr(j, "\"swap_inferred\": true") != NULL);
+	CHECK(strstr(j, "\"swap_total_kb\": 0") != NULL);
+	free(j);
+	/* no "pages RAM": the report may be cut before the swap lines */
+	ev.snap.mem.ram_kib = OOM_NA;
+	run(&ev);
+	CHECK(!A.mem.swap_inferred_none);
+	CHECK(rank_of("genuine-exhaustion-no-swap") < 0);
+	event_release(&ev);
+}
+
 TEST(cpuset)
 {
 	struct oom_event ev;
@@ -1102,6 +1133,7 @@ int main(void)
 	RUN(fragmentation_buddy_only);
 	RUN(fragmentation_blind);
 	RUN(room_relative_small_board);
+	RUN(no_swap_lines_inferred);
 	RUN(cpuset);
 	RUN(sysrq);
 	RUN(alloc_failure);
