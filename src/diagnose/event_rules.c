@@ -786,6 +786,50 @@ static bool exhaustion_evident(const struct ctx *c, int *room)
 	return known(m->free_kib) && known(m->total_kib) && m->free_kib * 20 < m->total_kib;
 }
 
+/* Swap full and nothing else about RAM: the cause at lower confidence; the
+ * task table, when there, is weighed against RAM + swap (Σ rss + swapents:
+ * do the listed processes account for the machine's memory?). */
+static void rule_swap_full_blind(struct ctx *c, const struct mem_breakdown *m)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	char big[160];
+	biggest_text(c, big, sizeof(big));
+	struct finding *f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
+		"swap ran out (%s free of %s) in a system-wide OOM: RAM and swap were exhausted, though the report shows no RAM figures",
+		K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib));
+	finding_evidence(f, "Free swap = %s, Total swap = %s: under 5 %% free", K(c, 0, m->swap_free_kib),
+			 K(c, 1, m->swap_total_kib));
+	enum confidence conf = CONF_LOW;
+	int64_t ram = known(ev->snap.mem.total_kib) ? ev->snap.mem.total_kib : ev->snap.mem.ram_kib;
+	int64_t held = 0;
+	bool have_tasks = ev->snap.nr_tasks > 0 && known(a->page_size_kib);
+	for (size_t i = 0; have_tasks && i < ev->snap.nr_tasks; i++) {
+		const struct oom_task *t = &ev->snap.tasks[i];
+		int64_t r = task_rss_kib(t, a->page_size_kib), w = task_swap_kib(t, a->page_size_kib);
+		held = sat_add(held, sat_add(known(r) ? r : 0, known(w) ? w : 0));
+	}
+	if (have_tasks && known(ram)) {
+		int64_t whole = sat_add(ram, m->swap_total_kib);
+		int share = pct(held, whole);
+		finding_evidence(f, "the listed processes hold %s (rss + swap) of RAM + swap %s (%d %%)",
+				 K(c, 0, held), K(c, 1, whole), share);
+		if (share >= 80)
+			conf = CONF_MEDIUM;
+		else
+			finding_evidence(f, "the rest is not in the task table: it may be cut, or the memory is in the kernel");
+	} else if (have_tasks) {
+		finding_evidence(f, "the listed processes hold %s (rss + swap)", K(c, 0, held));
+	}
+	finding_evidence(f, "largest process: %s", big);
+	finding_basis(f, BASIS_MEMINFO | BASIS_ZONES | BASIS_SWAP | BASIS_TASKS, a->basis_present, conf,
+		      "RAM exhaustion inferred from full swap in a system-wide OOM");
+	if (f)
+		f->confidence = conf;   /* decided above: the missing RAM lines are what this rule reasons around */
+	finding_advice(f, "find the growth in %s: with swap full, a process grew past the machine (a leak, or an undersized box)", big);
+	finding_advice(f, "cap it with a memory cgroup (systemd MemoryMax=); more swap only delays the kill and makes the machine slow first");
+}
+
 static void rule_exhaustion(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -814,8 +858,27 @@ static void rule_exhaustion(struct ctx *c)
 			return;
 	}
 	int room;
-	if (!exhaustion_evident(c, &room))
+	if (!exhaustion_evident(c, &room)) {
+		/* Swap full with no RAM figures (issue 8 §3: a report cut at its
+		 * head keeps only the swap lines and the totals): in a global,
+		 * unconstrained OOM the anonymous memory that could not go to
+		 * swap is what ran out.  Lower confidence: RAM itself is unseen. */
+		bool global = !a->cpuset && !a->mempolicy && ev->kind != OOM_KIND_ALLOC_FAILURE &&
+			      (!ev->constraint[0] || strcmp(ev->constraint, "CONSTRAINT_NONE") == 0);
+		const struct mem_breakdown *sm = m;
+		struct mem_breakdown tmp;
+		if (!known(m->swap_total_kib)) {
+			tmp = *m;
+			tmp.swap_total_kib = ev->snap.mem.swap_total_kib;
+			tmp.swap_free_kib = ev->snap.mem.swap_free_kib;
+			sm = &tmp;
+		}
+		if (room >= 0 || !global || known(m->free_kib) || a->nr_evaluated > 0 || !known(sm->swap_total_kib) ||
+		    !known(sm->swap_free_kib) || sm->swap_total_kib <= 0 || sm->swap_free_kib * 20 >= sm->swap_total_kib)
+			return;
+		rule_swap_full_blind(c, sm);
 		return;
+	}
 	char big[160];
 	biggest_text(c, big, sizeof(big));
 	if (analysis_no_swap(m)) {

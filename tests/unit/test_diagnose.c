@@ -654,6 +654,47 @@ TEST(no_swap_lines_inferred)
 	event_release(&ev);
 }
 
+/* issue 8 §3: swap full with no RAM figures (the issue's cut-head example):
+ * genuine-exhaustion-swap-full at lower confidence; the task table weighed
+ * against RAM + swap. */
+TEST(swap_full_without_ram_figures)
+{
+	struct oom_event ev;
+	event_init(&ev);
+	ev.kind = OOM_KIND_GLOBAL;
+	ev.kv = kver_make(3, 10, 0);
+	snprintf(ev.arch, sizeof(ev.arch), "x86_64");
+	ev.snap.mem.swap_free_kib = 0;
+	ev.snap.mem.swap_total_kib = 1048572;
+	ev.snap.mem.ram_kib = 262000 * 4;
+	struct oom_task *t = task(&ev, 101, "app", 4000, 0);
+	t->swapents_pages = 9000;
+	victim(&ev, 101, "app", 4000);
+	run(&ev);
+	CHECK_STR(first_id(), "genuine-exhaustion-swap-full");
+	CHECK(F.items[0].confidence == CONF_LOW);
+	CHECK(any_contains(&F.items[0], "the listed processes hold"));
+	CHECK(F.items[0].basis_missing & BASIS_MEMINFO);
+	/* tasks that hold most of RAM + swap: medium */
+	t = &ev.snap.tasks[0];
+	t->rss_pages = 240000;
+	t->swapents_pages = 250000;
+	run(&ev);
+	CHECK_STR(first_id(), "genuine-exhaustion-swap-full");
+	CHECK(F.items[0].confidence == CONF_MEDIUM);
+	/* swap with room: nothing to say */
+	ev.snap.mem.swap_free_kib = 500000;
+	run(&ev);
+	CHECK_STR(first_id(), "unknown");
+	/* a memcg OOM: its own limit, never swap-full from this */
+	ev.snap.mem.swap_free_kib = 0;
+	ev.kind = OOM_KIND_MEMCG;
+	snprintf(ev.constraint, sizeof(ev.constraint), "CONSTRAINT_MEMCG");
+	run(&ev);
+	CHECK(rank_of("genuine-exhaustion-swap-full") < 0);
+	event_release(&ev);
+}
+
 TEST(cpuset)
 {
 	struct oom_event ev;
@@ -1134,6 +1175,7 @@ int main(void)
 	RUN(fragmentation_blind);
 	RUN(room_relative_small_board);
 	RUN(no_swap_lines_inferred);
+	RUN(swap_full_without_ram_figures);
 	RUN(cpuset);
 	RUN(sysrq);
 	RUN(alloc_failure);
