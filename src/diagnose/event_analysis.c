@@ -259,8 +259,10 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 	 * buddy lines and "N pages RAM"; a kernel without CONFIG_SWAP prints
 	 * none.  A Mem-Info with its summary, zone lines and RAM totals but no
 	 * swap line is such a kernel (issue 8 §3). */
+	/* Pages in the swap cache prove swap exists (its lines are then lost
+	 * to the transport: quoted-printable "Free swap  =3D", a cut). */
 	if (!known(x->swap_total_kib) && !known(x->swap_free_kib) && ev->have_meminfo && known(x->free_kib) &&
-	    s->nr_zones > 0 && known(x->ram_kib))
+	    s->nr_zones > 0 && known(x->ram_kib) && !(known(x->swap_cached_kib) && x->swap_cached_kib > 0))
 		m->swap_inferred_none = true;
 	/* Small extras that the kernel counts apart from the LRUs and slab. */
 	int64_t other = OOM_NA;

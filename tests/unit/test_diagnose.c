@@ -646,6 +646,11 @@ TEST(no_swap_lines_inferred)
 	CHECK(strstr(j, "\"swap_inferred\": true") != NULL);
 	CHECK(strstr(j, "\"swap_total_kb\": 0") != NULL);
 	free(j);
+	/* pages in the swap cache: swap exists, its lines were lost */
+	ev.snap.mem.swap_cached_kib = 200 * MiB;
+	run(&ev);
+	CHECK(!A.mem.swap_inferred_none);
+	ev.snap.mem.swap_cached_kib = 0;
 	/* no "pages RAM": the report may be cut before the swap lines */
 	ev.snap.mem.ram_kib = OOM_NA;
 	run(&ev);
