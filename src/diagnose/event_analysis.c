@@ -178,8 +178,12 @@ static int64_t zones_sum(const struct oom_snapshot *s, size_t off, bool lowmem_o
 	int64_t sum = OOM_NA;
 	for (int i = 0; i < s->nr_zones; i++) {
 		const struct oom_zone *z = &s->zones[i];
-		bool high = strcmp(z->name, "HighMem") == 0 || strcmp(z->name, "Movable") == 0;
-		if ((lowmem_only && high) || (highmem_only && !high))
+		/* lowmem: every zone below HighMem (DMA, DMA32, Normal; on 32-bit
+		 * ARM and PPC often DMA alone).  ZONE_MOVABLE sits above HighMem
+		 * in enum zone_type but is not HighMem: neither. */
+		bool high = strcmp(z->name, "HighMem") == 0;
+		bool movable = strcmp(z->name, "Movable") == 0;
+		if ((lowmem_only && (high || movable)) || (highmem_only && !high))
 			continue;
 		int64_t v = *(const int64_t *)((const char *)z + off);
 		sum = add_opt(sum, v);
@@ -191,6 +195,35 @@ static bool has_zone(const struct oom_snapshot *s, const char *name)
 {
 	for (int i = 0; i < s->nr_zones; i++)
 		if (strcmp(s->zones[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+static bool arch_is_64bit(const char *arch)
+{
+	static const char *const a64[] = { "x86_64", "amd64", "aarch64", "arm64", "ppc64", "ppc64le", "s390x",
+					   "mips64", "riscv64", "sparc64", "loongarch64", "ia64", "alpha" };
+	for (size_t i = 0; i < ARRAY_SIZE(a64); i++)
+		if (strcmp(arch, a64[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Does the machine have HighMem (32-bit, CONFIG_HIGHMEM, memory above the
+ * lowmem line)?  A HighMem zone line says so; so does "N pages HighMem"
+ * (show_mem, non-zero), or a four-wide lowmem_reserve[] on a 32-bit layout
+ * (DMA, Normal, HighMem, Movable: no DMA32 zone, not a 64-bit arch). */
+static bool highmem_configured(const struct oom_event *ev)
+{
+	const struct oom_snapshot *s = &ev->snap;
+	if (has_zone(s, "HighMem"))
+		return true;
+	if (known(s->mem.highmem_total_kib) && s->mem.highmem_total_kib > 0)
+		return true;
+	if (has_zone(s, "DMA32") || arch_is_64bit(ev->arch))
+		return false;
+	for (int i = 0; i < s->nr_zones; i++)
+		if (s->zones[i].nr_lowmem_reserve == 4)
 			return true;
 	return false;
 }
@@ -323,13 +356,19 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 		}
 	}
 
-	/* Lowmem on 32-bit machines: Normal and below against HighMem. */
-	if (has_zone(s, "HighMem")) {
+	/* Lowmem on 32-bit machines: the zones below HighMem against HighMem. */
+	if (highmem_configured(ev)) {
 		m->lowmem_total_kib = zones_sum(s, offsetof(struct oom_zone, managed_kib), true, false);
 		if (!known(m->lowmem_total_kib))
 			m->lowmem_total_kib = zones_sum(s, offsetof(struct oom_zone, present_kib), true, false);
 		m->lowmem_free_kib = zones_sum(s, offsetof(struct oom_zone, free_kib), true, false);
-		m->highmem_free_kib = zones_sum(s, offsetof(struct oom_zone, free_kib), false, true);
+		if (has_zone(s, "HighMem"))
+			m->highmem_free_kib = zones_sum(s, offsetof(struct oom_zone, free_kib), false, true);
+		else if (known(x->free_kib) && known(m->lowmem_free_kib) && x->free_kib >= m->lowmem_free_kib)
+			/* the HighMem zone line is not printed (show_mem skips the
+			 * zones a lowmem request may not use, 4.x+): the summary's
+			 * free is every zone's, so HighMem's is the difference */
+			m->highmem_free_kib = x->free_kib - m->lowmem_free_kib;
 	}
 }
 
@@ -717,7 +756,13 @@ static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 			    fmt_kib(b1, sizeof(b1), m->shmem_kib));
 	if (known(m->hugetlb_kib) && known(m->total_kib) && m->hugetlb_kib * 10 > m->total_kib)
 		swap_reason(a, "%s was held by huge pages, which are never swapped", fmt_kib(b1, sizeof(b1), m->hugetlb_kib));
-	if (a->nr_swap_reasons == 0 && known(m->swap_free_kib) && !a->memcg)
+	/* A lowmem request on a HighMem machine: user pages live mostly in
+	 * HighMem, so swapping them out frees next to no lowmem (issue 8 §3:
+	 * never claim swap could have helped it). */
+	int hi = zone_index_in(&ev->snap, "HighMem");
+	if (known(m->highmem_free_kib) && hi >= 0 && a->classzone >= 0 && a->classzone < hi && !a->memcg)
+		swap_reason(a, "the request could only use lowmem (zones below HighMem): swapping out user pages, which live mostly in HighMem, frees next to no lowmem");
+	else if (a->nr_swap_reasons == 0 && known(m->swap_free_kib) && !a->memcg)
 		swap_reason(a, "swap still had %s free: reclaim did not get to it in time (anonymous memory grew faster than it could be written out, or swappiness is low)",
 			    fmt_kib(b1, sizeof(b1), m->swap_free_kib));
 }

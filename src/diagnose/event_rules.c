@@ -278,6 +278,14 @@ static void rule_unaccounted(struct ctx *c)
 
 /* ---- limits and constraints --------------------------------------------- */
 
+static bool has_highmem_zone(const struct oom_event *ev)
+{
+	for (int i = 0; i < ev->snap.nr_zones; i++)
+		if (!strcmp(ev->snap.zones[i].name, "HighMem"))
+			return true;
+	return false;
+}
+
 static void rule_lowmem(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -292,13 +300,23 @@ static void rule_lowmem(struct ctx *c)
 		return;
 	if (m->highmem_free_kib < HIGHMEM_FREE_MIN_KIB)
 		return;
-	/* Normal is lowmem proper; DMA (16 MiB, mostly held back by its
-	 * lowmem_reserve) may pass the check by a few pages and changes nothing. */
-	bool normal_failed = false;
-	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++)
-		if (a->zone[i].evaluated && !a->zone[i].ok && strcmp(ev->snap.zones[i].name, "Normal") == 0)
-			normal_failed = true;
-	if (!normal_failed)
+	/* The largest lowmem zone is lowmem proper: Normal on x86, DMA on
+	 * 32-bit ARM and PPC (their only zone below HighMem).  A small DMA
+	 * beside Normal (16 MiB, mostly held back by its lowmem_reserve) may
+	 * pass the check by a few pages and changes nothing. */
+	int main_low = -1;
+	int64_t main_size = -1;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (!a->zone[i].evaluated || !strcmp(z->name, "HighMem") || !strcmp(z->name, "Movable"))
+			continue;
+		int64_t size = known(z->managed_kib) ? z->managed_kib : known(z->present_kib) ? z->present_kib : z->free_kib;
+		if (size > main_size) {
+			main_size = size;
+			main_low = i;
+		}
+	}
+	if (main_low < 0 || a->zone[main_low].ok)
 		return;
 	/* Name the biggest kernel-side user of lowmem. */
 	const char *who = "kernel memory";
@@ -315,6 +333,35 @@ static void rule_lowmem(struct ctx *c)
 	if (known(m->kernel_stack_kib) && (!known(amount) || m->kernel_stack_kib > amount)) {
 		who = "kernel stacks"; amount = m->kernel_stack_kib;
 	}
+	/* What no counter holds: lowmem used − its LRU pages − slab − page
+	 * tables − stacks (kernel memory lives in lowmem).  When that is the
+	 * largest part, a driver's pages (or a leak) filled lowmem. */
+	int64_t lru = 0;
+	bool lru_known = true;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (!strcmp(z->name, "HighMem") || !strcmp(z->name, "Movable"))
+			continue;
+		if (!known(z->active_anon_kib) || !known(z->inactive_anon_kib) || !known(z->active_file_kib) ||
+		    !known(z->inactive_file_kib)) {
+			lru_known = false;
+			break;
+		}
+		lru += z->active_anon_kib + z->inactive_anon_kib + z->active_file_kib + z->inactive_file_kib +
+		       (known(z->unevictable_kib) ? z->unevictable_kib : 0);
+	}
+	int64_t low_unacc = OOM_NA;
+	if (lru_known && known(m->lowmem_total_kib) && known(m->lowmem_free_kib)) {
+		int64_t rest = m->lowmem_total_kib - m->lowmem_free_kib - lru;
+		rest -= known(slab) ? slab : 0;
+		rest -= known(m->pagetables_kib) ? m->pagetables_kib : 0;
+		rest -= known(m->kernel_stack_kib) ? m->kernel_stack_kib : 0;
+		low_unacc = rest;
+		if (rest > 0 && (!known(amount) || rest > amount) && rest > lru) {
+			who = "memory no counter accounts for (a driver's pages, vmalloc, or a leak)";
+			amount = rest;
+		}
+	}
 	struct finding *f = findings_add(c->out, "lowmem-exhausted-highmem-free", SEV_CRITICAL, 99,
 		"32-bit kernel with %s: lowmem exhausted by %s (%s) while HighMem had %s free",
 		K(c, 0, m->total_kib), who, K(c, 1, amount), K(c, 2, m->highmem_free_kib));
@@ -322,6 +369,11 @@ static void rule_lowmem(struct ctx *c)
 			 a->gfp_hex[0] ? a->gfp_hex : "gfp ?", a->zone_name ? a->zone_name : "?");
 	finding_evidence(f, "lowmem: %s free of %s; HighMem: %s free",
 			 K(c, 0, m->lowmem_free_kib), K(c, 1, m->lowmem_total_kib), K(c, 2, m->highmem_free_kib));
+	if (known(low_unacc) && low_unacc > 0)
+		finding_evidence(f, "lowmem in no counter (used − LRU − slab − page tables − stacks): %s", K(c, 0, low_unacc));
+	if (!has_highmem_zone(ev))
+		finding_evidence(f, "HighMem's free is the summary's free minus the lowmem zones' (its zone line is not printed)");
+	finding_evidence(f, "swap could not have helped: swapping out user pages frees mostly HighMem, and this request may only use lowmem");
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
 		if (a->zone[i].evaluated && !a->zone[i].ok)

@@ -320,7 +320,7 @@ static bool has_zone(const struct oom_snapshot *s, const char *name)
  * only configured zones exist, in the order DMA, DMA32, Normal, HighMem,
  * Movable, Device.  The snapshot only names populated zones, so the layout
  * is inferred:
- *   - a HighMem zone present → 32-bit x86: DMA 0, Normal 1, HighMem 2, Movable 3;
+ *   - a HighMem zone present (or "pages HighMem" > 0) → 32-bit x86: DMA 0, Normal 1, HighMem 2, Movable 3;
  *   - a DMA32 zone present  → x86_64 / arm64: DMA 0, DMA32 1, Normal 2,
  *     Movable 3, Device 4 (HighMem is not configured: a __GFP_HIGHMEM request
  *     is capped at Normal, so "HighMem" maps to Normal's index);
@@ -338,7 +338,9 @@ int zone_index_in(const struct oom_snapshot *s, const char *zone_name)
 	for (int i = 0; i < s->nr_zones; i++)
 		if (s->zones[i].nr_lowmem_reserve > width)
 			width = s->zones[i].nr_lowmem_reserve;
-	bool highmem = has_zone(s, "HighMem");
+	/* "N pages HighMem" proves the 32-bit layout even when the HighMem
+	 * zone line is not printed (show_mem skips zones the request may not use) */
+	bool highmem = has_zone(s, "HighMem") || (known(s->mem.highmem_total_kib) && s->mem.highmem_total_kib > 0);
 	bool dma32 = has_zone(s, "DMA32");
 	static const char *const x86_64[] = { "DMA", "DMA32", "Normal", "Movable", "Device" };
 	static const char *const x86_32[] = { "DMA", "Normal", "HighMem", "Movable", "Device" };

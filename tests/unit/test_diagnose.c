@@ -700,6 +700,101 @@ TEST(swap_full_without_ram_figures)
 	event_release(&ev);
 }
 
+/* issue 8 §3: lowmem per arch — 32-bit ARM/PPC have DMA as their lowmem
+ * zone; HighMem's free from the summary when its zone line is not printed;
+ * ZONE_MOVABLE is not HighMem; lowmem filled by nothing counted. */
+static void arm_lowmem_base(struct oom_event *ev)
+{
+	event_init(ev);
+	ev->kind = OOM_KIND_GLOBAL;
+	ev->kv = kver_make(5, 10, 0);
+	ev->kv.known = true;
+	snprintf(ev->arch, sizeof(ev->arch), "armv7l");
+	ev->req.gfp_known = true;
+	ev->req.gfp_mask = 0xcc0;
+	snprintf(ev->req.gfp_text, sizeof(ev->req.gfp_text), "0xcc0(GFP_KERNEL)");
+	ev->req.order = 0;
+	ev->have_meminfo = true;
+	ev->snap.page_size_kib = 4;
+	struct oom_mem *m = &ev->snap.mem;
+	m->total_kib = 4 * GiB;
+	m->ram_kib = 4 * GiB;
+	m->free_kib = 3 * GiB;
+	m->active_anon_kib = 300 * MiB;
+	m->inactive_anon_kib = 100 * MiB;
+	m->active_file_kib = 200 * MiB;
+	m->inactive_file_kib = 100 * MiB;
+	m->shmem_kib = 0;
+	m->slab_reclaimable_kib = 20 * MiB;
+	m->slab_unreclaimable_kib = 30 * MiB;
+	m->pagetables_kib = 10 * MiB;
+	m->kernel_stack_kib = 2 * MiB;
+	m->swap_total_kib = 1 * GiB;
+	m->swap_free_kib = 1 * GiB;
+	struct oom_zone *z = zone(ev, 0, "DMA", 2 * MiB, 3 * MiB, 768 * MiB);
+	z->nr_lowmem_reserve = 3;
+	z->lowmem_reserve_pages[0] = 0;
+	z->lowmem_reserve_pages[1] = 0;
+	z->lowmem_reserve_pages[2] = 0;
+	/* LRU pages in lowmem: 100 MiB; the rest of its 766 MiB used is in no counter */
+	z->active_anon_kib = 50 * MiB;
+	z->inactive_anon_kib = 10 * MiB;
+	z->active_file_kib = 30 * MiB;
+	z->inactive_file_kib = 10 * MiB;
+	z->unevictable_kib = 0;
+	z = zone(ev, 0, "HighMem", 3 * GiB - 2 * MiB, 512, 3 * GiB + 256 * MiB);
+	z->nr_lowmem_reserve = 3;
+}
+
+TEST(lowmem_per_arch)
+{
+	struct oom_event ev;
+	arm_lowmem_base(&ev);
+	run(&ev);
+	CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
+	const struct finding *x = findings_get(&F, "lowmem-exhausted-highmem-free");
+	CHECK(any_contains(x, "no counter accounts for"));
+	CHECK(any_contains(x, "swap could not have helped"));
+	CHECK(rank_of("genuine-exhaustion-swap-full") < 0);
+	bool claims_swap = false;
+	for (int i = 0; i < A.nr_swap_reasons; i++)
+		if (strstr(A.swap_reasons[i], "reclaim did not get to it"))
+			claims_swap = true;
+	CHECK(!claims_swap);
+	event_release(&ev);
+
+	/* the HighMem zone line not printed: "pages HighMem" says it exists, its
+	 * free is the summary's free minus lowmem's */
+	arm_lowmem_base(&ev);
+	ev.snap.nr_zones = 1;
+	ev.snap.mem.highmem_total_kib = 3 * GiB + 256 * MiB;
+	run(&ev);
+	CHECK_INT(A.mem.highmem_free_kib, 3 * GiB - 2 * MiB);
+	CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
+	CHECK(any_contains(findings_get(&F, "lowmem-exhausted-highmem-free"), "its zone line is not printed"));
+	/* … or a four-wide lowmem_reserve on a 32-bit layout */
+	ev.snap.mem.highmem_total_kib = OOM_NA;
+	ev.snap.zones[0].nr_lowmem_reserve = 4;
+	ev.snap.zones[0].lowmem_reserve_pages[3] = 0;
+	run(&ev);
+	CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
+	/* … but not on a 64-bit arch */
+	snprintf(ev.arch, sizeof(ev.arch), "aarch64");
+	run(&ev);
+	CHECK(!known(A.mem.highmem_free_kib));
+	CHECK(rank_of("lowmem-exhausted-highmem-free") < 0);
+	event_release(&ev);
+
+	/* ZONE_MOVABLE is not HighMem: a 64-bit machine with a full Normal and
+	 * a free Movable zone has no lowmem/HighMem split */
+	global_base(&ev);
+	zone(&ev, 0, "Movable", 2 * GiB, 10 * MiB, 3 * GiB);
+	run(&ev);
+	CHECK(!known(A.mem.highmem_free_kib));
+	CHECK(rank_of("lowmem-exhausted-highmem-free") < 0);
+	event_release(&ev);
+}
+
 TEST(cpuset)
 {
 	struct oom_event ev;
@@ -1181,6 +1276,7 @@ int main(void)
 	RUN(room_relative_small_board);
 	RUN(no_swap_lines_inferred);
 	RUN(swap_full_without_ram_figures);
+	RUN(lowmem_per_arch);
 	RUN(cpuset);
 	RUN(sysrq);
 	RUN(alloc_failure);
