@@ -124,6 +124,11 @@ struct event_analysis {
 	 * order in a list the request may take */
 	int nr_buddy_only;
 	bool buddy_only_block;
+	/* before 5.0 (no constraint line): cpuset/mempolicy inferred from the
+	 * zones (event_analysis.c analyse_constraint_inferred); the nodes the
+	 * request was confined to, as a node list */
+	bool constraint_inferred;
+	char inferred_nodes[64];
 };
 
 /* Derives the analysis.  Fills each task's badness/oom_score (badness_rank),
@@ -134,6 +139,9 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a);
 void diagnose_event_analysed(const struct oom_event *ev, const struct event_analysis *a,
 			     struct findings *out);
 
+/* A zone with free memory well above its high watermark + reserve: the
+ * allocator's fast path would have served an order-0 request there. */
+bool analysis_zone_had_room(const struct oom_zone *z, int64_t reserve_kib);
 /* The enum basis_part bits of the parts this event's report printed. */
 unsigned event_basis_present(const struct oom_event *ev);
 

@@ -435,6 +435,32 @@ static void mem_init(struct mem_breakdown *m)
 
 /* ---- zones -------------------------------------------------------------- */
 
+/* A populated zone with free pages well above its high watermark (plus the
+ * request's lowmem_reserve when that is known): the allocator's fast path
+ * (mm/page_alloc.c get_page_from_freelist, watermark "low") would have
+ * served an order-0 request there without reclaim.  "Well above": the
+ * report is printed after reclaim and other CPUs have moved the numbers, so
+ * a zone a little over high (as many real reports show) proves nothing;
+ * more than twice its mark, and at least ROOM_MIN_KIB over it, does. */
+#define ROOM_MIN_KIB (16 * 1024)
+/* "At least ROOM_MIN_KIB" is relative to the zone (issue 8 §3): a 32 MiB
+ * board's only zone never holds 16 MiB over its marks, yet 4 MiB free over
+ * a 1 MiB mark is room there.  So the floor is the smaller of 16 MiB and a
+ * sixteenth of the zone (managed, else present pages). */
+bool analysis_zone_had_room(const struct oom_zone *z, int64_t reserve_kib)
+{
+	if (!known(z->free_kib) || !known(z->high_kib) || (known(z->present_kib) && z->present_kib == 0))
+		return false;
+	int64_t mark = z->high_kib + (known(reserve_kib) && reserve_kib > 0 ? reserve_kib : 0);
+	int64_t excess = z->free_kib - mark;
+	int64_t size = known(z->managed_kib) && z->managed_kib > 0 ? z->managed_kib : z->present_kib;
+	int64_t floor_kib = ROOM_MIN_KIB;
+	if (known(size) && size > 0 && size / 16 < floor_kib)
+		floor_kib = size / 16;
+	return excess > mark && excess >= floor_kib;
+}
+
+
 static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 {
 	const struct oom_snapshot *s = &ev->snap;
@@ -499,6 +525,101 @@ static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 			a->nr_ok++;
 		if (zv->ok_order0)
 			a->nr_ok_order0++;
+	}
+}
+
+/* ---- constraint inferred before 5.0 ------------------------------------- */
+
+/* Before 5.0 no "oom-kill:constraint=" line says whether a cpuset or a
+ * memory policy confined the request (issue 8 §3).  On a multi-node report,
+ * an order-0 request without __GFP_THISNODE (which restricts by itself),
+ * every usable zone of some nodes failing while usable zones of other
+ * nodes had room (free well above high + reserve): the allocator did not
+ * look at those nodes, so a nodemask confined it — kind mempolicy, or
+ * cpuset when the printed mems_allowed is a strict subset of the nodes
+ * present.  Marked inferred; the zone verdicts are redone for the nodes. */
+static void analyse_constraint_inferred(struct oom_event *ev, struct event_analysis *a)
+{
+	const struct oom_snapshot *s = &ev->snap;
+	if (ev->constraint[0] || a->cpuset || a->mempolicy || ev->kind == OOM_KIND_ALLOC_FAILURE ||
+	    !known(ev->req.order) || ev->req.order != 0 || !ev->req.gfp_known ||
+	    gfp_has(ev->req.gfp_mask, GFPB_THISNODE, &ev->kv) || a->nr_evaluated == 0)
+		return;
+	enum { MAXN = 64 };
+	bool present[MAXN] = { false }, failed[MAXN] = { false }, passed[MAXN] = { false }, room[MAXN] = { false };
+	int nodes = 0;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		const struct zone_verdict *zv = &a->zone[i];
+		if (z->node < 0 || z->node >= MAXN)
+			return;   /* no node numbers (2.6 non-NUMA): nothing to infer */
+		if (!present[z->node])
+			nodes++;
+		present[z->node] = true;
+		if (!zv->evaluated)
+			continue;
+		if (zv->ok) {
+			passed[z->node] = true;
+			if (analysis_zone_had_room(z, zv->reserve_kib))
+				room[z->node] = true;
+		} else {
+			failed[z->node] = true;
+		}
+	}
+	if (nodes < 2)
+		return;
+	char list[64] = "";
+	size_t len = 0;
+	int nfail = 0, nroom = 0;
+	for (int n = 0; n < MAXN; n++) {
+		if (failed[n] && !passed[n]) {
+			nfail++;
+			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%d", len ? "," : "", n);
+			if (len >= sizeof(list))
+				return;
+		}
+		if (room[n])
+			nroom++;
+	}
+	if (nfail == 0 || nroom == 0)
+		return;
+	/* cpuset: mems_allowed printed and a strict subset of the nodes present */
+	bool subset = false;
+	if (ev->mems_allowed[0] && strcmp(ev->mems_allowed, "(null)") != 0) {
+		bool all = true, none_out = true;
+		for (int n = 0; n < MAXN; n++)
+			if (present[n] && !nodelist_has(ev->mems_allowed, n))
+				all = false;
+		for (int n = 0; n < MAXN; n++)
+			if (failed[n] && !passed[n] && !nodelist_has(ev->mems_allowed, n))
+				none_out = false;
+		subset = !all && none_out;
+	}
+	a->constraint_inferred = true;
+	if (subset) {
+		a->cpuset = true;
+		snprintf(a->inferred_nodes, sizeof(a->inferred_nodes), "%s", ev->mems_allowed);
+	} else {
+		a->mempolicy = true;
+		snprintf(a->inferred_nodes, sizeof(a->inferred_nodes), "%s", list);
+	}
+	/* the request could not use the other nodes: redo the verdicts */
+	a->nr_usable = a->nr_evaluated = a->nr_ok = a->nr_ok_order0 = 0;
+	a->usable_free_kib = OOM_NA;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		struct zone_verdict *zv = &a->zone[i];
+		zv->node_allowed = nodelist_has(a->inferred_nodes, s->zones[i].node);
+		if (!zv->node_allowed)
+			zv->usable = zv->evaluated = false;
+		if (!zv->usable)
+			continue;
+		a->nr_usable++;
+		if (!zv->evaluated)
+			continue;
+		a->nr_evaluated++;
+		a->usable_free_kib = add_opt(a->usable_free_kib, s->zones[i].free_kib);
+		a->nr_ok += zv->ok;
+		a->nr_ok_order0 += zv->ok_order0;
 	}
 }
 
@@ -839,6 +960,8 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 	 * the zones (when printed at all) say nothing about this request. */
 	if (!a->memcg && !a->sysrq)
 		analyse_zones(ev, a);
+	if (!a->memcg && !a->sysrq)
+		analyse_constraint_inferred(ev, a);
 	analyse_victim(ev, a);
 	analyse_swap(ev, a);
 	a->basis_present = event_basis_present(ev);

@@ -596,7 +596,7 @@ static void rule_cpuset(struct ctx *c)
 		int64_t *dst = a->zone[i].node_allowed ? &in : &out;
 		*dst = known(*dst) ? *dst + z->free_kib : z->free_kib;
 	}
-	const char *nodes = a->cpuset ? ev->mems_allowed : ev->req.nodemask;
+	const char *nodes = a->constraint_inferred ? a->inferred_nodes : a->cpuset ? ev->mems_allowed : ev->req.nodemask;
 	bool plural = strpbrk(nodes, ",-") != NULL;
 	struct finding *f;
 	if (known(out))
@@ -611,6 +611,13 @@ static void rule_cpuset(struct ctx *c)
 			plural ? "those" : "it");
 	if (ev->constraint[0])
 		finding_evidence(f, "constraint=%s", ev->constraint);
+	if (a->constraint_inferred) {
+		finding_evidence(f, "inferred (no oom-kill constraint line before 5.0): an order-0 request without __GFP_THISNODE failed in every usable zone of node%s %s while zones of other nodes had room above their watermarks",
+				 plural ? "s" : "", nodes);
+		finding_basis(f, BASIS_CONSTRAINT | BASIS_ZONES | BASIS_TRIGGER, a->basis_present, CONF_MEDIUM,
+			      "%s inferred from the zones: the kernel did not print the constraint",
+			      a->cpuset ? "cpuset (mems_allowed a strict subset of the nodes)" : "memory policy");
+	}
 	if (ev->cpuset[0])
 		finding_evidence(f, "cpuset=%s mems_allowed=%s", ev->cpuset, ev->mems_allowed[0] ? ev->mems_allowed : "?");
 	if (ev->req.nodemask[0])
@@ -758,31 +765,6 @@ static void unaccounted_note(struct ctx *c, struct finding *f)
 				 K(c, 5, m->unaccounted_kib), share);
 }
 
-/* A populated zone with free pages well above its high watermark (plus the
- * request's lowmem_reserve when that is known): the allocator's fast path
- * (mm/page_alloc.c get_page_from_freelist, watermark "low") would have
- * served an order-0 request there without reclaim.  "Well above": the
- * report is printed after reclaim and other CPUs have moved the numbers, so
- * a zone a little over high (as many real reports show) proves nothing;
- * more than twice its mark, and at least ROOM_MIN_KIB over it, does. */
-#define ROOM_MIN_KIB (16 * 1024)
-/* "At least ROOM_MIN_KIB" is relative to the zone (issue 8 §3): a 32 MiB
- * board's only zone never holds 16 MiB over its marks, yet 4 MiB free over
- * a 1 MiB mark is room there.  So the floor is the smaller of 16 MiB and a
- * sixteenth of the zone (managed, else present pages). */
-static bool zone_had_room(const struct oom_zone *z, int64_t reserve_kib)
-{
-	if (!known(z->free_kib) || !known(z->high_kib) || (known(z->present_kib) && z->present_kib == 0))
-		return false;
-	int64_t mark = z->high_kib + (known(reserve_kib) && reserve_kib > 0 ? reserve_kib : 0);
-	int64_t excess = z->free_kib - mark;
-	int64_t size = known(z->managed_kib) && z->managed_kib > 0 ? z->managed_kib : z->present_kib;
-	int64_t floor_kib = ROOM_MIN_KIB;
-	if (known(size) && size > 0 && size / 16 < floor_kib)
-		floor_kib = size / 16;
-	return excess > mark && excess >= floor_kib;
-}
-
 /* Genuine exhaustion needs evidence that memory ran out where the request
  * could come from: with the request known, no usable zone may have had room
  * (free well above high + reserve); without it (the report is cut before its
@@ -808,7 +790,7 @@ static bool exhaustion_evident(const struct ctx *c, int *room)
 			any_zone = true;
 			/* an order > 0 request that failed beside a zone with room
 			 * at order 0 lacked a block, not memory: never exhaustion */
-			if ((zv->ok || zv->ok_order0) && zone_had_room(z, zv->reserve_kib)) {
+			if ((zv->ok || zv->ok_order0) && analysis_zone_had_room(z, zv->reserve_kib)) {
 				*room = i;
 				return false;
 			}
@@ -826,7 +808,7 @@ static bool exhaustion_evident(const struct ctx *c, int *room)
 					if (!known(res) || r > res)
 						res = r;
 				}
-			if (zone_had_room(z, res)) {
+			if (analysis_zone_had_room(z, res)) {
 				*room = i;
 				return false;
 			}

@@ -795,6 +795,51 @@ TEST(lowmem_per_arch)
 	event_release(&ev);
 }
 
+/* issue 8 §3: the constraint inferred before 5.0 (no constraint line). */
+TEST(constraint_inferred_pre_5_0)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.kv = kver_make(4, 14, 0);
+	ev.kv.known = true;
+	ev.constraint[0] = '\0';
+	ev.req.gfp_mask = 0x14200ca;   /* 4.14 GFP_HIGHUSER_MOVABLE */
+	struct oom_zone *z = zone(&ev, 1, "Normal", 6 * GiB, 40 * MiB, 8 * GiB);
+	(void)z;
+	run(&ev);
+	CHECK(A.constraint_inferred && A.mempolicy && !A.cpuset);
+	CHECK_STR(A.inferred_nodes, "0");
+	CHECK_STR(first_id(), "cpuset-or-mempolicy");
+	const struct finding *x = findings_get(&F, "cpuset-or-mempolicy");
+	CHECK(x && x->confidence == CONF_MEDIUM && strstr(x->basis_note, "inferred"));
+	CHECK(any_contains(x, "confined to node 0 by a memory policy"));
+	CHECK(rank_of("genuine-exhaustion-no-swap") < 0);
+	/* mems_allowed a strict subset of the nodes present: cpuset */
+	snprintf(ev.mems_allowed, sizeof(ev.mems_allowed), "0");
+	run(&ev);
+	CHECK(A.constraint_inferred && A.cpuset);
+	CHECK(any_contains(findings_get(&F, "cpuset-or-mempolicy"), "by its cpuset"));
+	/* mems_allowed every node: a memory policy */
+	snprintf(ev.mems_allowed, sizeof(ev.mems_allowed), "0-1");
+	run(&ev);
+	CHECK(A.constraint_inferred && A.mempolicy);
+	/* __GFP_THISNODE restricts by itself: nothing to infer */
+	ev.req.gfp_mask = 0x14200ca | 0x40000;
+	run(&ev);
+	CHECK(!A.constraint_inferred);
+	ev.req.gfp_mask = 0x14200ca;
+	/* a printed constraint (5.0+) is read, never inferred */
+	snprintf(ev.constraint, sizeof(ev.constraint), "CONSTRAINT_NONE");
+	run(&ev);
+	CHECK(!A.constraint_inferred);
+	ev.constraint[0] = '\0';
+	/* order > 0: a block may have been missing on the other node too */
+	ev.req.order = 2;
+	run(&ev);
+	CHECK(!A.constraint_inferred);
+	event_release(&ev);
+}
+
 TEST(cpuset)
 {
 	struct oom_event ev;
@@ -1277,6 +1322,7 @@ int main(void)
 	RUN(no_swap_lines_inferred);
 	RUN(swap_full_without_ram_figures);
 	RUN(lowmem_per_arch);
+	RUN(constraint_inferred_pre_5_0);
 	RUN(cpuset);
 	RUN(sysrq);
 	RUN(alloc_failure);
