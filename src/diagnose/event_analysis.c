@@ -936,7 +936,11 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 		ev->snap.page_size_kib = 4;
 	a->page_size_kib = ev->snap.page_size_kib;
 
-	a->memcg = ev->kind == OOM_KIND_MEMCG || strcmp(ev->constraint, "CONSTRAINT_MEMCG") == 0;
+	/* The kill line's "Memory cgroup out of memory" is the kernel's own
+	 * word that a cgroup's limit was hit (mm/oom_kill.c, is_memcg_oom),
+	 * even where a 5.2-era mm tree printed constraint=CONSTRAINT_NONE. */
+	a->memcg = ev->kind == OOM_KIND_MEMCG || strcmp(ev->constraint, "CONSTRAINT_MEMCG") == 0 ||
+		   (ev->have_victim && strncmp(ev->victim.message, "Memory cgroup out of memory", 27) == 0);
 	a->cpuset = ev->kind == OOM_KIND_CPUSET || strcmp(ev->constraint, "CONSTRAINT_CPUSET") == 0;
 	a->mempolicy = ev->kind == OOM_KIND_MEMPOLICY ||
 		       strcmp(ev->constraint, "CONSTRAINT_MEMORY_POLICY") == 0;

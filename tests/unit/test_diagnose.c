@@ -331,6 +331,19 @@ TEST(memcg_limit)
 	CHECK(any_contains(&F.items[0], "512 MiB"));
 	CHECK(any_contains(&F.items[0], "java (pid 1234, 498 MiB anon)"));
 	CHECK(any_contains(&F.items[0], "/system.slice/app.service"));
+	/* a 5.2-era mm tree printed CONSTRAINT_NONE for a memcg OOM: the kill
+	 * line's "Memory cgroup out of memory" decides */
+	{
+		struct oom_event e2 = ev;
+		e2.snap.tasks = NULL;
+		e2.snap.nr_tasks = e2.snap.cap_tasks = 0;
+		e2.kind = OOM_KIND_GLOBAL;
+		snprintf(e2.constraint, sizeof(e2.constraint), "CONSTRAINT_NONE");
+		snprintf(e2.victim.message, sizeof(e2.victim.message), "Memory cgroup out of memory");
+		run(&e2);
+		CHECK(A.memcg);
+		CHECK_STR(first_id(), "memcg-limit");
+	}
 	CHECK(A.mem.scope == MEM_SCOPE_MEMCG);
 	CHECK(A.victim_verdict == VICTIM_BEST);
 	bool swap0 = false;
