@@ -343,6 +343,7 @@ TEST(memcg_limit)
 		run(&e2);
 		CHECK(A.memcg);
 		CHECK_STR(first_id(), "memcg-limit");
+		run(&ev);   /* A and F back to the event the rest of the test reads */
 	}
 	CHECK(A.mem.scope == MEM_SCOPE_MEMCG);
 	CHECK(A.victim_verdict == VICTIM_BEST);
