@@ -391,8 +391,19 @@ static void rule_lowmem(struct ctx *c)
  * take: only in lists it may not use (H without reserve rights, C for a
  * request that is not movable), only in zones it may not use, or nowhere
  * (then the largest order that was there). */
+/* "node 0 Normal", or "Normal" when the report prints no node (2.6, ARM). */
+static const char *zone_label(char *dst, size_t n, const struct oom_zone *z)
+{
+	if (z->node >= 0)
+		snprintf(dst, n, "node %d %s", z->node, z->name);
+	else
+		snprintf(dst, n, "%s", z->name);
+	return dst;
+}
+
 static void blocks_where(struct ctx *c, struct finding *f, int order)
 {
+	char zl[40];
 	const struct oom_event *ev = c->ev;
 	const struct event_analysis *a = c->a;
 	int largest = -1;
@@ -403,32 +414,37 @@ static void blocks_where(struct ctx *c, struct finding *f, int order)
 		const struct zone_verdict *zv = &a->zone[i];
 		if (!zv->block_known)
 			continue;
-		if (zv->largest_order > largest) {
-			largest = zv->largest_order;
-			largest_zone = z->name;
-		}
-		if (zv->largest_order < order)
+		if (zv->largest_order < order) {
+			if (zv->usable && zv->largest_order > largest) {
+				largest = zv->largest_order;
+				largest_zone = z->name;
+			}
 			continue;
+		}
 		if (!zv->usable) {
-			finding_evidence(f, "node %d %s has free blocks of order %d and more, but this request may not use %s",
-					 z->node, z->name, order, z->name);
+			finding_evidence(f, "%s has free blocks of order %d and more, but this request may not use %s",
+					 zone_label(zl, sizeof(zl), z), order, z->name);
 			told = true;
-			continue;
-		}
-		if (zv->block_exists)
-			continue;
-		unsigned t = zone_block_types_from(z, order);
-		if (t && !(t & ~(MT_HIGHATOMIC | MT_CMA | MT_ISOLATE))) {
-			const char *where = (t & MT_HIGHATOMIC) && (t & MT_CMA) ? "the highatomic reserve (H) and CMA (C)"
-					    : (t & MT_HIGHATOMIC) ? "the highatomic reserve (H)"
-					    : (t & MT_CMA) ? "CMA pageblocks (C)" : "isolated pageblocks (I)";
-			finding_evidence(f, "node %d %s: blocks of order %d and more exist only in %s, which this request may not take",
-					 z->node, z->name, order, where);
-			told = true;
+		} else if (zv->block_exists) {
+			if (zv->evaluated && !zv->ok) {
+				finding_evidence(f, "%s has blocks of order %d and more, but is below its watermark + lowmem_reserve for this request",
+						 zone_label(zl, sizeof(zl), z), order);
+				told = true;
+			}
+		} else {
+			unsigned t = zone_block_types_from(z, order);
+			if (t && !(t & ~(MT_HIGHATOMIC | MT_CMA | MT_ISOLATE))) {
+				const char *where = (t & MT_HIGHATOMIC) && (t & MT_CMA) ? "the highatomic reserve (H) and CMA (C)"
+						    : (t & MT_HIGHATOMIC) ? "the highatomic reserve (H)"
+						    : (t & MT_CMA) ? "CMA pageblocks (C)" : "isolated pageblocks (I)";
+				finding_evidence(f, "%s: blocks of order %d and more exist only in %s, which this request may not take",
+						 zone_label(zl, sizeof(zl), z), order, where);
+				told = true;
+			}
 		}
 	}
 	if (!told && largest >= 0)
-		finding_evidence(f, "no usable zone had a free block of order %d or more: the largest free block was order %d (%s)",
+		finding_evidence(f, "no usable zone had a free block of order %d or more: the largest was order %d (%s)",
 				 order, largest, largest_zone);
 }
 
@@ -568,6 +584,7 @@ static void rule_fragmentation(struct ctx *c)
 				 z->node, z->name, K(c, 0, z->free_kib), K(c, 1, z->min_kib), zv->largest_order,
 				 fi < 0 && fi > -1000 ? "-" : "", fi / 1000, frac < 0 ? -frac : frac);
 	}
+	blocks_where(c, f, (int)order);
 	if (ev->compaction_disabled)
 		finding_evidence(f, "\"COMPACTION is disabled!!!\": this kernel cannot defragment memory");
 	if (kver_cmp(&ev->kv, 4, 7, 0) >= 0 && kver_cmp(&ev->kv, 4, 8, 0) < 0 && order <= 3)
