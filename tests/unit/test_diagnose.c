@@ -2,6 +2,8 @@
  * ordering rules of issue 2, the victim check, and the renderers (JSON that
  * parses, hostile process names escaped in text and JSON). */
 #include <ctype.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 #include "model/event.h"
 #include "model/kernel.h"
 #include "render/render.h"
+#include "report/report.h"
 
 #define MiB 1024LL
 #define GiB (1024LL * 1024)
@@ -1311,6 +1314,47 @@ TEST(confidence_and_basis)
 	event_release(&ev);
 }
 
+/* issue 8 §3/§4 end to end from text: the seeds of fuzz/seeds/explain for
+ * each partial-evidence shape give the cause and confidence expected. */
+struct text_seen { char cause[40]; enum confidence conf; int n; };
+
+static void on_text_event(struct oom_event *ev, void *ctx)
+{
+	struct text_seen *t = ctx;
+	if (t->n++)
+		return;
+	run(ev);
+	snprintf(t->cause, sizeof(t->cause), "%s", first_id());
+	t->conf = F.n ? F.items[0].confidence : CONF_UNSET;
+}
+
+static void from_text(const char *seed, const char *cause, enum confidence conf)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/fuzz/seeds/explain/%s", check_srcdir(), seed);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	struct text_seen t = { "", CONF_UNSET, 0 };
+	check_current = seed;
+	CHECK(report_read_fd(fd, seed, on_text_event, NULL, &t) >= 0);
+	close(fd);
+	CHECK_INT(t.n, 1);
+	CHECK_STR(t.cause, cause);
+	CHECK_STR(confidence_name(t.conf), confidence_name(conf));
+}
+
+TEST(partial_evidence_from_text)
+{
+	from_text("buddy-only-4.9.log", "fragmentation-high-order", CONF_MEDIUM);
+	from_text("blind-order3.log", "fragmentation-high-order", CONF_LOW);
+	from_text("blind-atomic-failure.log", "fragmentation-high-order", CONF_LOW);
+	from_text("noswap-board-2.6.log", "genuine-exhaustion-no-swap", CONF_MEDIUM);
+	from_text("numa-bind-4.14.log", "cpuset-or-mempolicy", CONF_MEDIUM);
+	from_text("frag.log", "fragmentation-high-order", CONF_HIGH);
+}
+
 TEST(json_validator_self_test)
 {
 	CHECK(json_valid_s("{\"a\": [1, -2.5e3, true, null, \"x\\u0041\"]}"));
@@ -1352,6 +1396,7 @@ int main(void)
 	RUN(render_hostile);
 	RUN(render_json_schema);
 	RUN(confidence_and_basis);
+	RUN(partial_evidence_from_text);
 	RUN(json_validator_self_test);
 	return check_summary();
 }
