@@ -48,6 +48,9 @@
  * above the HighMem zone's own watermarks (clamped to ≤128 pages, §5.3). */
 #define HIGHMEM_FREE_MIN_KIB (64 * 1024)
 
+struct event_analysis;
+static unsigned cause_needs(const struct event_analysis *a, const char *id);
+
 struct ctx {
 	const struct oom_event *ev;
 	const struct event_analysis *a;
@@ -1076,6 +1079,17 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 			finding_advice(f, "find the start of this report in the full log (the \"invoked oom-killer: gfp_mask=…, order=…\" line): it says what was asked for");
 		for (int i = 0; i < a->nr_swap_reasons; i++)
 			finding_evidence(f, "swap: %s", a->swap_reasons[i]);
+		/* issue 8 §4: what would have decided it */
+		unsigned miss = cause_needs(a, "unknown") & ~a->basis_present;
+		if (miss) {
+			char list[200] = "";
+			size_t len = 0;
+			for (unsigned b = 0; b < BASIS_NR && len < sizeof(list); b++)
+				if (miss & (1u << b))
+					len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", len ? ", " : "",
+								basis_read_name(1u << b));
+			finding_evidence(f, "what would have decided it, not in the report: %s", list);
+		}
 		finding_advice(f, "look at the largest processes below and at what changed on the machine just before");
 		finding_advice(f, "if this repeats, run 'oomkit status' on the machine and keep 'oomkit guard' recording");
 	}
