@@ -58,6 +58,12 @@ struct ctx {
 	char b[6][32];     /* scratch for fmt_kib */
 };
 
+/* a − b, saturating (hostile reports carry absurd numbers) */
+static int64_t diff_sat(int64_t a, int64_t b)
+{
+	return b == INT64_MIN ? INT64_MAX : sat_add(a, -b);
+}
+
 static const char *K(struct ctx *c, int slot, int64_t kib)
 {
 	return fmt_kib(c->b[slot], sizeof(c->b[slot]), kib);
@@ -350,15 +356,16 @@ static void rule_lowmem(struct ctx *c)
 			lru_known = false;
 			break;
 		}
-		lru += z->active_anon_kib + z->inactive_anon_kib + z->active_file_kib + z->inactive_file_kib +
-		       (known(z->unevictable_kib) ? z->unevictable_kib : 0);
+		lru = sat_add(lru, sat_add(sat_add(z->active_anon_kib, z->inactive_anon_kib),
+					   sat_add(sat_add(z->active_file_kib, z->inactive_file_kib),
+						   known(z->unevictable_kib) ? z->unevictable_kib : 0)));
 	}
 	int64_t low_unacc = OOM_NA;
 	if (lru_known && known(m->lowmem_total_kib) && known(m->lowmem_free_kib)) {
-		int64_t rest = m->lowmem_total_kib - m->lowmem_free_kib - lru;
-		rest -= known(slab) ? slab : 0;
-		rest -= known(m->pagetables_kib) ? m->pagetables_kib : 0;
-		rest -= known(m->kernel_stack_kib) ? m->kernel_stack_kib : 0;
+		int64_t rest = diff_sat(diff_sat(m->lowmem_total_kib, m->lowmem_free_kib), lru);
+		rest = diff_sat(rest, known(slab) ? slab : 0);
+		rest = diff_sat(rest, known(m->pagetables_kib) ? m->pagetables_kib : 0);
+		rest = diff_sat(rest, known(m->kernel_stack_kib) ? m->kernel_stack_kib : 0);
 		low_unacc = rest;
 		if (rest > 0 && (!known(amount) || rest > amount) && rest > lru) {
 			who = "memory no counter accounts for (a driver's pages, vmalloc, or a leak)";
@@ -475,9 +482,10 @@ static bool rule_fragmentation_buddy_only(struct ctx *c)
 		if (known(k))
 			free_kib = sat_add(free_kib, k);
 	}
-	int64_t req_kib = known(a->request_bytes) ? a->request_bytes / 1024 : a->page_size_kib << order;
+	int64_t req_kib = known(a->request_bytes) ? a->request_bytes / 1024 : sat_mul(a->page_size_kib, 1LL << order);
 	const struct mem_breakdown *m = &a->mem;
-	if (free_kib < 1024 || free_kib < 4 * req_kib || (known(m->total_kib) && free_kib * 100 < m->total_kib))
+	if (free_kib < 1024 || free_kib < sat_mul(4, req_kib) ||
+	    (known(m->total_kib) && sat_mul(free_kib, 100) < m->total_kib))
 		return false;
 	bool failure = ev->kind == OOM_KIND_ALLOC_FAILURE;
 	struct finding *f = findings_add(c->out, "fragmentation-high-order", SEV_CRITICAL, failure ? 85 : 76,
@@ -928,7 +936,7 @@ static void rule_exhaustion(struct ctx *c)
 			sm = &tmp;
 		}
 		if (room >= 0 || !global || known(m->free_kib) || a->nr_evaluated > 0 || !known(sm->swap_total_kib) ||
-		    !known(sm->swap_free_kib) || sm->swap_total_kib <= 0 || sm->swap_free_kib * 20 >= sm->swap_total_kib)
+		    !known(sm->swap_free_kib) || sm->swap_total_kib <= 0 || sat_mul(sm->swap_free_kib, 20) >= sm->swap_total_kib)
 			return;
 		rule_swap_full_blind(c, sm);
 		return;

@@ -294,13 +294,13 @@ int64_t zone_highatomic_kib(const struct oom_zone *z, int64_t page_size_kib, con
 			continue;
 		any_h = true;
 		if (z->free_types[o] == MT_HIGHATOMIC)
-			h_only = sat_add(h_only, sat_mul(z->free_blocks[o], (1LL << o) * page_kib));
+			h_only = sat_add(h_only, sat_mul(sat_mul(z->free_blocks[o], 1LL << o), page_kib));
 	}
 	if (!any_h)
 		return OOM_NA;
 	int pb_order = z->nr_orders - 1 < 9 ? z->nr_orders - 1 : 9;
-	int64_t pb_kib = (1LL << pb_order) * page_kib;
-	int64_t est = (h_only + pb_kib - 1) / pb_kib * pb_kib;
+	int64_t pb_kib = sat_mul(1LL << pb_order, page_kib);
+	int64_t est = sat_mul(sat_add(h_only, pb_kib - 1) / pb_kib, pb_kib);
 	if (est < pb_kib)
 		est = pb_kib;
 	if (estimated)
