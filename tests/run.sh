@@ -1,9 +1,21 @@
 #!/usr/bin/env bash
-# Runs every unit test binary of each build directory given, then every
-# end-to-end script once (with the first build's oomkit), and adds up their
-# "# passed=N failed=N skipped=N" lines.  The last line is the total, in the
-# form CI reads:  "N passed, N failed, N skipped".
+# tests/run.sh quick|long BUILD [ASAN_BUILD]
+#
+# quick (`make check`, ≤ 3 min on 2 cores): every unit test binary of each
+# build directory given, then every end-to-end script except the slow ones
+# (with the first build's oomkit), the fuzz targets replayed on their seeds.
+# long (`make check-long`, CI): the slow end-to-end scripts (LONG_E2E) and
+# the timed libFuzzer run (FUZZ_SECONDS per target, default 20).
+#
+# Adds up the "# passed=N failed=N skipped=N" lines.  The last line is the
+# total, in the form CI reads:  "N passed, N failed, N skipped"; long adds
+# the totals the last quick run left in BUILD/check.totals, so after
+# `make check check-long` the last line counts both.
 set -u
+mode=quick
+case "${1:-}" in quick|long) mode=$1; shift ;; esac
+# Slow end-to-end scripts (about a minute each): check-long only.
+LONG_E2E="explain_live.sh guard_cgroup.sh"
 here=$(cd "$(dirname "$0")/.." && pwd)
 export OOMKIT_SRCDIR="$here"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
@@ -35,8 +47,10 @@ run_one() {  # label command...
 	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 }
 
+is_long() { case " $LONG_E2E " in *" $1 "*) return 0 ;; esac; return 1; }
+
 first=""
-for build in "$@"; do
+[ "$mode" = quick ] && for build in "$@"; do
 	[ -n "$first" ] || first=$build
 	for t in "$build"/tests/test_*; do
 		[ -x "$t" ] || continue
@@ -47,11 +61,43 @@ done
 export OOMKIT="$here/${first:-build}/oomkit"
 export OOMKIT_ASAN="$here/${2:-${first:-build}}/oomkit"
 export HOG="$here/${first:-build}/tests/hog"
+[ -n "$first" ] || first=${1:-build}
+totals="$here/$first/check.totals"
+if [ "$mode" = quick ]; then
+	rm -f "$totals"
+	# The fuzz smoke replays the seeds against the sanitizer build's library.
+	export FUZZ_SECONDS=0 FUZZ_ASAN_LIB="$here/${2:-$first}/liboomkit.a"
+fi
 for e in "$here"/tests/e2e/*.sh; do
 	[ -f "$e" ] || continue
-	case "${e##*/}" in lib.sh) continue ;; esac
-	run_one "e2e/${e##*/}" bash "$e"
+	n=${e##*/}
+	case "$n" in lib.sh) continue ;; esac
+	if [ "$mode" = quick ]; then
+		is_long "$n" && continue
+	else
+		is_long "$n" || [ "$n" = fuzz_smoke.sh ] || continue
+	fi
+	run_one "e2e/$n" bash "$e"
 done
 
+# The kernel matrix in qemu (tests/vm/run.sh): cgroup v2 and a 32-bit PAE
+# guest on Debian's kernels.  Minutes per boot under emulation: long only.
+if [ "$mode" = quick ]; then
+	echo "skip vm: the kernel matrix in qemu (cgroup v2, 32-bit PAE; tests/vm/run.sh) runs in make check-long"
+	skipped=$((skipped + 1))
+else
+	run_one "vm (tests/vm/run.sh)" bash "$here/tests/vm/run.sh" --build "$first"
+	# A failing guest test: its log, as the guest printed it.
+	grep -q '^FAIL vm' "$log" && sed -n '/^FAIL vm/,/^\(ok\|vm\) /p' "$log" | head -n 300
+	grep -E '^(ok|FAIL|skip) vm|^vm ' "$log" | sed 's/^/    /'
+fi
+
+if [ "$mode" = quick ]; then
+	echo "$passed $failed $skipped" >"$totals"
+elif [ -f "$totals" ]; then
+	read -r p f s <"$totals"
+	echo "($passed passed, $failed failed, $skipped skipped in check-long; $p, $f, $s in check)"
+	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -5,7 +5,6 @@
  * since 5.9 one oom_score point is ~0.15 % of RAM and small processes all
  * tie at 666, so the file cannot rank them. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,23 @@
 #include "cmd/cmd.h"
 #include "cmd/live_cmd.h"
 
+enum { OPT_ROOT = CMD_KEY_FIRST_FREE };
+static const struct cmd_opt top_opts[] = {
+	{ 'c', 'c', "cgroup", CMD_ARG_REQUIRED, "PATH",
+	  "rank inside this memory cgroup (v1 or v2): its directory,\n"
+	  "                         or its path as /proc/PID/cgroup shows it; the kernel\n"
+	  "                         then uses its limit (+ swap) as the total" },
+	{ 'a', 'a', "all", CMD_ARG_NONE, NULL, "also list kernel threads (never candidates)" },
+	{ 'n', 'n', "lines", CMD_ARG_REQUIRED, "N", "show the first N ranked processes (default 20; all with --json)" },
+	{ 'w', 'w', "watch", CMD_ARG_REQUIRED, "SECONDS", "refresh every SECONDS (clears the screen on a terminal)" },
+	CMD_OPT_JSON("JSON: {\"tasks\": [...]} sorted by badness"),
+	{ OPT_ROOT, 0, "root", CMD_ARG_REQUIRED, "DIR", "read DIR/proc and DIR/sys instead of /proc and /sys" },
+	CMD_OPT_COLOR,
+	CMD_OPT_HELP,
+	CMD_OPT_VERSION,
+	CMD_OPT_END,
+};
+
 static void usage(FILE *f)
 {
 	fputs("Usage: oomkit top [OPTION]...\n"
@@ -22,17 +38,9 @@ static void usage(FILE *f)
 	      "the arithmetic: rss, swap, page tables, oom_score_adj, badness in pages, the\n"
 	      "predicted /proc/PID/oom_score, share of memory, memory cgroup, and how far\n"
 	      "the first leads the second.\n\n"
-	      "Options:\n"
-	      "  -c, --cgroup PATH    rank inside this memory cgroup (v1 or v2): its directory,\n"
-	      "                       or its path as /proc/PID/cgroup shows it; the kernel\n"
-	      "                       then uses its limit (+ swap) as the total\n"
-	      "  -a, --all            also list kernel threads (never candidates)\n"
-	      "  -n, --lines N        show the first N ranked processes (default 20; all with --json)\n"
-	      "  -w, --watch SECONDS  refresh every SECONDS (clears the screen on a terminal)\n"
-	      "  -j, --json           JSON: {\"tasks\": [...]} sorted by badness\n"
-	      "      --root DIR       read DIR/proc and DIR/sys instead of /proc and /sys\n"
-	      "      --color[=WHEN]   auto (default), always or never\n"
-	      "  -h, --help           show this help and exit\n\n"
+	      "Options:\n", f);
+	cmd_opts_help(f, top_opts);
+	fputs("\n"
 	      "Processes with oom_score_adj -1000 and init are shown as immune, not ranked.\n"
 	      "See oomkit-top(1).\n", f);
 }
@@ -272,51 +280,38 @@ static int parse_count(const char *s, long max, long *out)
 
 int cmd_top(int argc, char **argv)
 {
-	enum { OPT_ROOT = 256, OPT_COLOR };
-	static const struct option opts[] = {
-		{ "cgroup", required_argument, NULL, 'c' },
-		{ "all", no_argument, NULL, 'a' },
-		{ "lines", required_argument, NULL, 'n' },
-		{ "watch", required_argument, NULL, 'w' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "root", required_argument, NULL, OPT_ROOT },
-		{ "color", optional_argument, NULL, OPT_COLOR },
-		{ "colour", optional_argument, NULL, OPT_COLOR },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *cgroup = NULL, *root = NULL;
 	bool all = false, json = false;
 	long lines = -1, watch = 0;
 	int color = COLOR_AUTO, c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":c:an:w:jh", opts, NULL)) != -1) {
+	struct cmd_args args;
+	cmd_args_init(&args, "top", top_opts, argc, argv);
+	while ((c = cmd_args_next(&args)) > 0) {
 		switch (c) {
-		case 'c': cgroup = optarg; break;
+		case 'c': cgroup = args.arg; break;
 		case 'a': all = true; break;
 		case 'n':
-			if (parse_count(optarg, 10000000, &lines) < 0)
-				return cmd_usage_error("top", "-n wants a number of lines, not '%s'", optarg);
+			if (parse_count(args.arg, 10000000, &lines) < 0)
+				return cmd_usage_error("top", "-n wants a number of lines, not '%s'", args.arg);
 			break;
 		case 'w':
-			if (parse_count(optarg, 86400, &watch) < 0 || watch == 0)
-				return cmd_usage_error("top", "--watch wants a number of seconds (1-86400), not '%s'", optarg);
+			if (parse_count(args.arg, 86400, &watch) < 0 || watch == 0)
+				return cmd_usage_error("top", "--watch wants a number of seconds (1-86400), not '%s'", args.arg);
 			break;
 		case 'j': json = true; break;
-		case OPT_ROOT: root = optarg; break;
-		case OPT_COLOR:
-			color = color_mode_parse(optarg);
-			if (color < 0)
-				return cmd_usage_error("top", "--color wants auto, always or never, not '%s'", optarg);
+		case OPT_ROOT: root = args.arg; break;
+		case CMD_KEY_COLOR:
+			if ((color = cmd_color_arg(&args)) < 0)
+				return 2;
 			break;
 		case 'h': usage(stdout); return 0;
-		case ':': return cmd_usage_error("top", "option '%s' needs a value", argv[optind - 1]);
-		default: return cmd_usage_error("top", "unknown option '%s'", argv[optind - 1]);
+		case 'V': return cmd_version();
 		}
 	}
-	if (optind < argc)
-		return cmd_usage_error("top", "unexpected argument '%s'", argv[optind]);
+	if (c < 0)
+		return 2;
+	if (args.nr_operands > 0)
+		return cmd_usage_error("top", "unexpected argument '%s'", args.operands[0]);
 	struct live_root r;
 	int rc = live_root_open(&r, root);
 	if (rc < 0) {

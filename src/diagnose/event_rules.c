@@ -1041,6 +1041,33 @@ static void basis_defaults(struct ctx *c)
 	}
 }
 
+/* Side messages joined to the event (report/parse.c side_line): what the
+ * slab allocator or a driver said it could not get.  Context, not a cause
+ * of its own: the failed allocation is the report's. */
+static void rule_side_messages(struct ctx *c)
+{
+	const struct oom_side *sd = &c->ev->side;
+	if (sd->slab_failure) {
+		struct finding *f = findings_add(c->out, "slab-allocation-failed", SEV_INFO, 10,
+			"the slab allocator could not get pages for a new slab%s%s",
+			sd->slab_cache[0] ? " of cache " : "", sd->slab_cache);
+		if (known(sd->slab_object_size))
+			finding_evidence(f, "SLUB: cache %s, object size %lld bytes, default order %lld, min order %lld (mm/slub.c slab_out_of_memory)",
+					 sd->slab_cache[0] ? sd->slab_cache : "?", (long long)sd->slab_object_size,
+					 (long long)sd->slab_default_order, (long long)sd->slab_min_order);
+		if (known(sd->slab_min_order) && sd->slab_min_order > 0)
+			finding_evidence(f, "even its smallest slab needs order-%lld blocks (%lld contiguous pages): free memory in small blocks does not help it",
+					 (long long)sd->slab_min_order, 1LL << (sd->slab_min_order & 31));
+	}
+	if (known(sd->driver_bytes)) {
+		struct finding *f = findings_add(c->out, "driver-allocation-failed", SEV_INFO, 10,
+			"%s could not allocate %lld bytes", sd->driver[0] ? sd->driver : "a driver",
+			(long long)sd->driver_bytes);
+		finding_evidence(f, "the driver's own message next to the report: \"unable to allocate %lld bytes\"",
+				 (long long)sd->driver_bytes);
+	}
+}
+
 void diagnose_event_analysed(const struct oom_event *ev, const struct event_analysis *a, struct findings *out)
 {
 	struct ctx c = { .ev = ev, .a = a, .out = out };
@@ -1057,6 +1084,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_memcg(&c);
 	rule_stall(&c);
 	rule_exhaustion(&c);
+	rule_side_messages(&c);
 	bool cause = false;
 	for (int i = 0; i < out->n; i++)
 		if (out->items[i].weight >= 20)

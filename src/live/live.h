@@ -118,6 +118,10 @@ struct live_history {
 	char last_kind[32], last_time[64], last_victim[OOM_COMM_LEN], last_constraint[40];
 	int64_t last_victim_pid, last_victim_rss_kib;
 	char last_cause_id[40], last_cause[320];
+	/* wall-clock time of the last event (report/walltime.h): seconds since
+	 * the epoch, 0 unknown; last_wall_basis an enum walltime_basis */
+	int64_t last_wall_time;
+	int last_wall_basis;
 };
 
 /* ---- the pure parsers (exposed for the tests and fuzz/fuzz_procfs.c) ---- */

@@ -118,6 +118,7 @@ const char *oom_kind_name(enum oom_kind k)
 	case OOM_KIND_MEMPOLICY: return "mempolicy";
 	case OOM_KIND_ALLOC_FAILURE: return "page-allocation-failure";
 	case OOM_KIND_SYSRQ: return "sysrq";
+	case OOM_KIND_FRAGMENT: return "fragment";
 	case OOM_KIND_UNKNOWN: break;
 	}
 	return "unknown";
@@ -149,6 +150,8 @@ void event_init(struct oom_event *ev)
 	v->shmem_rss_kib = v->pgtables_kib = v->oom_score_adj = v->score = OOM_NA;
 	v->selected_pid = OOM_NA;
 	v->reaped_anon_rss_kib = v->reaped_file_rss_kib = v->reaped_shmem_rss_kib = OOM_NA;
+	ev->side.slab_node = ev->side.slab_object_size = OOM_NA;
+	ev->side.slab_default_order = ev->side.slab_min_order = ev->side.driver_bytes = OOM_NA;
 }
 
 void event_release(struct oom_event *ev)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "render/render.h"
+#include "report/walltime.h"
 
 static void str_or_null(struct json *j, const char *key, const char *s)
 {
@@ -288,6 +289,12 @@ void render_explain_json_event(struct json *j, const struct oom_event *ev, const
 	str_or_null(j, "kernel", ev->kernel);
 	str_or_null(j, "arch", ev->arch);
 	str_or_null(j, "time", ev->time);
+	char iso[40];
+	if (ev->wall_time > 0 && ev->wall_basis != WALL_NONE && fmt_iso8601(iso, sizeof(iso), ev->wall_time))
+		json_str(j, "time_iso", iso);
+	else
+		json_null(j, "time_iso");
+	json_str(j, "time_basis", walltime_basis_name((enum walltime_basis)ev->wall_basis));
 	str_or_null(j, "host", ev->host);
 	json_obj_begin(j, "location");
 	str_or_null(j, "source", ev->source);

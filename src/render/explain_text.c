@@ -5,9 +5,11 @@
  * shows every task and zone.  Outside strings only through escape_term. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "model/kernel.h"
 #include "render/render.h"
+#include "report/walltime.h"
 
 #define TOP_TASKS 10
 
@@ -67,6 +69,7 @@ static const char *kind_text(const struct oom_event *ev, const struct event_anal
 	case OOM_KIND_MEMPOLICY: return "memory-policy-constrained OOM";
 	case OOM_KIND_ALLOC_FAILURE: return "page allocation failure";
 	case OOM_KIND_SYSRQ: return "manual OOM (sysrq)";
+	case OOM_KIND_FRAGMENT: return "fragment of a report (memory lines only)";
 	case OOM_KIND_UNKNOWN: break;
 	}
 	return "OOM event";
@@ -108,9 +111,10 @@ static void title(FILE *f, const struct oom_event *ev, const struct event_analys
 		fputs(" ", f);
 		put(f, ev->arch);
 	}
-	if (ev->time[0]) {
+	if (ev->time[0] || ev->wall_time > 0) {
+		char when[128];
 		fputs(" · ", f);
-		put(f, ev->time);
+		put(f, walltime_event_text(ev, time(NULL), when, sizeof(when)));
 	}
 	if (ev->host[0]) {
 		fputs(" · host ", f);

@@ -49,4 +49,11 @@ void render_status_json(FILE *f, const struct status_view *v, bool pretty);
 /* The short form: findings (severity ≥ warning first, at most max). */
 void render_status_short(FILE *f, const struct status_view *v, int max, const struct style *st);
 
+/* The last OOM's time for text: "2026-12-04 13:04:06 (12 min ago)", else
+ * "at 11519.4 s after boot (monotonic; boot time unknown)", else the log's
+ * own stamp; false when there is none. */
+bool history_when(const struct live_history *h, char *buf, size_t len);
+/* The comm the test hogs of `make check` run under (tests/e2e/hog.c). */
+#define OOMKIT_TEST_HOG_COMM "oomkit-test-hog"
+
 #endif

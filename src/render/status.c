@@ -4,9 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "diagnose/live_rules.h"
 #include "render/live_render.h"
+#include "report/walltime.h"
 
 static const char *sz(char *dst, size_t len, int64_t kib)
 {
@@ -224,14 +226,17 @@ void render_status_text(FILE *f, const struct status_view *v, const struct style
 	const struct live_history *h = v->h;
 	if (h && h->have_last) {
 		fprintf(f, "  last kernel OOM report (%d in the log): %s OOM", h->nr_events, h->last_kind);
-		if (h->last_time[0]) {
-			fputs(" at ", f);
-			escape_term(f, h->last_time, strlen(h->last_time));
+		char when[128];
+		if (history_when(h, when, sizeof(when))) {
+			fputs(" ", f);
+			escape_term(f, when, strlen(when));
 		}
 		if (h->last_victim[0]) {
 			fputs(", killed ", f);
 			escape_term(f, h->last_victim, strlen(h->last_victim));
 			fprintf(f, " (%lld, rss %s)", (long long)h->last_victim_pid, sz(a, sizeof(a), h->last_victim_rss_kib));
+			if (!strcmp(h->last_victim, OOMKIT_TEST_HOG_COMM))
+				fputs(" — a test hog of oomkit's make check, not this machine's own", f);
 		}
 		fputc('\n', f);
 		if (h->last_cause_id[0]) {
@@ -418,7 +423,14 @@ void render_status_json(FILE *f, const struct status_view *v, bool pretty)
 		json_int(&j, "reports_in_log", v->h->nr_events);
 		json_str(&j, "kind", v->h->last_kind);
 		json_str(&j, "time", v->h->last_time[0] ? v->h->last_time : NULL);
+		char iso[40];
+		if (v->h->last_wall_time > 0 && fmt_iso8601(iso, sizeof(iso), v->h->last_wall_time))
+			json_str(&j, "time_iso", iso);
+		else
+			json_null(&j, "time_iso");
+		json_str(&j, "time_basis", walltime_basis_name((enum walltime_basis)v->h->last_wall_basis));
 		json_str(&j, "victim", v->h->last_victim[0] ? v->h->last_victim : NULL);
+		json_bool(&j, "victim_is_test_hog", !strcmp(v->h->last_victim, OOMKIT_TEST_HOG_COMM));
 		json_int(&j, "victim_pid", v->h->last_victim_pid);
 		json_int(&j, "victim_rss_kb", v->h->last_victim_rss_kib);
 		json_str(&j, "cause_id", v->h->last_cause_id[0] ? v->h->last_cause_id : NULL);
@@ -466,4 +478,23 @@ void render_status_json(FILE *f, const struct status_view *v, bool pretty)
 	json_obj_end(&j);
 	json_end(&j);
 	free(fa);
+}
+
+bool history_when(const struct live_history *h, char *buf, size_t len)
+{
+	if (h->last_wall_time > 0 && h->last_wall_basis != WALL_NONE) {
+		char w[80];
+		if (fmt_when(w, sizeof(w), h->last_wall_time, time(NULL))) {
+			snprintf(buf, len, "at %s", w);
+			return true;
+		}
+	}
+	if (!h->last_time[0])
+		return false;
+	double mono;
+	if (walltime_parse_mono(h->last_time, strlen(h->last_time), &mono) == 0)
+		snprintf(buf, len, "at %s s after boot (monotonic; boot time unknown)", h->last_time);
+	else
+		snprintf(buf, len, "at %s", h->last_time);
+	return true;
 }

@@ -106,7 +106,7 @@ if start_guard "$D" --cgroup "$cg" --metrics "127.0.0.1:$PORT" --metrics-file "$
 	wait_ls "$D/incidents/*guard-kill*.json"
 	check "kernel OOM killer did not fire (oom_kill $(oom_kills "$cg"))" test "$(oom_kills "$cg")" = 0
 	check "bystander survives" kill -0 $by
-	check "events: kill line for the hog" grep -q "\"event\":\"kill\",.*\"pid\":$hog,\"comm\":\"hog\"" "$D/events"
+	check "events: kill line for the hog" grep -q "\"event\":\"kill\",.*\"pid\":$hog,\"comm\":\"oomkit-test-hog\"" "$D/events"
 	check "events: threshold line" grep -q '"event":"threshold"' "$D/events"
 	check "events: every line is JSON" json_lines_valid "$D/events"
 	grep -o '"latency_ms":[0-9]*' "$D/events" | head -n 3 | sed 's/^/    /'
@@ -167,7 +167,7 @@ if start_guard "$D" --cgroup "$cg" --grace-ms 0 --exec "$D/exec.sh"; then
 	check "events: SIGKILL with process_mrelease" grep -q '"signal":"SIGKILL".*"outcome":"memory released' "$D/events"
 	for i in $(seq 1 30); do [ -s "$D/exec.env" ] && break; sleep 0.1; done
 	check "--exec ran with OOMKIT_PID" grep -q "^OOMKIT_PID=$hog\$" "$D/exec.env"
-	check "--exec got OOMKIT_COMM" grep -q '^OOMKIT_COMM=hog$' "$D/exec.env"
+	check "--exec got OOMKIT_COMM" grep -q '^OOMKIT_COMM=oomkit-test-hog$' "$D/exec.env"
 	check "--exec got OOMKIT_SIGNAL" grep -q '^OOMKIT_SIGNAL=SIGKILL$' "$D/exec.env"
 	stop_guard
 fi
@@ -214,7 +214,7 @@ D=$E2E_TMP/spare
 mkdir -p "$D"
 cp "$HOG" "$D/bighog"
 if start_guard "$D" --cgroup "$cg" --grace-ms 0 --protect "bighog sshd"; then
-	run_bg "$cg" "$D/bighog" --mib 90 --hold 120 --ready "$D/big.ready"
+	run_bg "$cg" "$D/bighog" --comm bighog --mib 90 --hold 120 --ready "$D/big.ready"
 	big=$BG
 	adj=""
 	if can_adj_min; then
@@ -294,7 +294,7 @@ if KMSG=$kmsg start_guard "$D" --cgroup "$cg" --dry-run; then
 	check "dry run: incident for the kernel's kill" test -n "$kinc"
 	if [ $kmsg = yes ] && [ -n "$kinc" ]; then
 		check "kernel kill incident holds the kernel's report (/dev/kmsg)" grep -q 'Killed process' "$kinc"
-		check "kernel kill event names the victim" grep -q "\"event\":\"kernel_kill\".*\"comm\":\"hog\"" "$D/events"
+		check "kernel kill event names the victim" grep -q "\"event\":\"kernel_kill\".*\"comm\":\"oomkit-test-hog\"" "$D/events"
 		check "kernel kill reported once" test "$(grep -c '"event":"kernel_kill"' "$D/events")" = 1
 	fi
 	stop_guard

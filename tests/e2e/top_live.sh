@@ -90,7 +90,7 @@ check "--cgroup badness uses the cgroup total" awk '$1=="badness_c" { exit !($2=
 check "--cgroup by hierarchy path ($cgrel) = by directory" grep -qx "pids $pc $pb $pa" "$E2E_TMP/cg2.txt"
 
 "$OOMKIT" top -n 5 > "$E2E_TMP/top.txt"
-check "text: names the next victim" grep -q "^Next victim: hog ($pc)" "$E2E_TMP/top.txt"
+check "text: names the next victim" grep -q "^Next victim: oomkit-test-hog ($pc)" "$E2E_TMP/top.txt"
 "$OOMKIT" top --cgroup /proc >/dev/null 2>"$E2E_TMP/err"
 check "--cgroup on a non-cgroup: exit 1 with a message" grep -q "not a memory cgroup" "$E2E_TMP/err"
 "$OOMKIT" top -n x >/dev/null 2>&1; check "usage error exits 2" test $? -eq 2
