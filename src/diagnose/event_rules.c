@@ -300,7 +300,7 @@ static void rule_lowmem(struct ctx *c)
 	const struct oom_event *ev = c->ev;
 	const struct event_analysis *a = c->a;
 	const struct mem_breakdown *m = &a->mem;
-	if (m->scope != MEM_SCOPE_SYSTEM || !known(m->highmem_free_kib) || a->nr_evaluated == 0)
+	if (m->scope != MEM_SCOPE_SYSTEM || !known(m->highmem_free_kib) || c->ev->kind == OOM_KIND_SYSRQ || a->sysrq)
 		return;
 	int hi = zone_index_in(&ev->snap, "HighMem");
 	/* Only a request that may not use HighMem (GFP_KERNEL and friends) can
@@ -317,7 +317,9 @@ static void rule_lowmem(struct ctx *c)
 	int64_t main_size = -1;
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
-		if (!a->zone[i].evaluated || !strcmp(z->name, "HighMem") || !strcmp(z->name, "Movable"))
+		if (!known(z->free_kib) || !known(z->min_kib) || !strcmp(z->name, "HighMem") || !strcmp(z->name, "Movable"))
+			continue;
+		if (a->nr_evaluated > 0 && !a->zone[i].evaluated)
 			continue;
 		int64_t size = known(z->managed_kib) ? z->managed_kib : known(z->present_kib) ? z->present_kib : z->free_kib;
 		if (size > main_size) {
@@ -325,7 +327,16 @@ static void rule_lowmem(struct ctx *c)
 			main_low = i;
 		}
 	}
-	if (main_low < 0 || a->zone[main_low].ok)
+	if (main_low < 0)
+		return;
+	/* The watermark check could not run (order not printed — 2.6.9 — or
+	 * the request unknown): lowmem below its low watermark (min × 5/4
+	 * when low is not printed), where kswapd had already failed to keep
+	 * it, beside free HighMem is the same starvation, less surely. */
+	const struct oom_zone *mz = &ev->snap.zones[main_low];
+	bool judged = a->zone[main_low].evaluated;
+	if (judged ? a->zone[main_low].ok
+		   : mz->free_kib >= (known(mz->low_kib) ? mz->low_kib : sat_mul(mz->min_kib, 5) / 4))
 		return;
 	/* Name the biggest kernel-side user of lowmem. */
 	const char *who = "kernel memory";
@@ -384,6 +395,14 @@ static void rule_lowmem(struct ctx *c)
 	if (!has_highmem_zone(ev))
 		finding_evidence(f, "HighMem's free is the summary's free minus the lowmem zones' (its zone line is not printed)");
 	finding_evidence(f, "swap could not have helped: swapping out user pages frees mostly HighMem, and this request may only use lowmem");
+	if (!judged) {
+		finding_evidence(f, "%s: free %s below its low watermark %s (the watermark check could not run: %s)",
+				 mz->name, K(c, 0, mz->free_kib), K(c, 1, known(mz->low_kib) ? mz->low_kib : sat_mul(mz->min_kib, 5) / 4),
+				 a->classzone < 0 ? "the request is not in the report" : "the order is not in the report");
+		finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO, a->basis_present,
+			      a->classzone < 0 ? CONF_LOW : CONF_MEDIUM,
+			      a->classzone < 0 ? "the request's zones unknown: judged as a lowmem request" : "judged at order 0");
+	}
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
 		if (a->zone[i].evaluated && !a->zone[i].ok)

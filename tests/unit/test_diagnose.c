@@ -780,6 +780,23 @@ TEST(lowmem_per_arch)
 	CHECK(!claims_swap);
 	event_release(&ev);
 
+	/* the order not printed (2.6.9): lowmem below its low watermark beside
+	 * free HighMem, judged without the check, medium; request unknown: low */
+	arm_lowmem_base(&ev);
+	ev.req.order = OOM_NA;
+	run(&ev);
+	CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
+	CHECK(F.items[0].confidence == CONF_MEDIUM);
+	ev.req.gfp_known = false;
+	run(&ev);
+	CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
+	CHECK(F.items[0].confidence == CONF_LOW);
+	/* lowmem above its low watermark: nothing proves starvation */
+	ev.snap.zones[0].free_kib = 5 * MiB;
+	run(&ev);
+	CHECK(rank_of("lowmem-exhausted-highmem-free") < 0);
+	event_release(&ev);
+
 	/* the HighMem zone line not printed: "pages HighMem" says it exists, its
 	 * free is the summary's free minus lowmem's */
 	arm_lowmem_base(&ev);
