@@ -484,6 +484,13 @@ static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 		zv->reserve_kib = OOM_NA;
 		zv->mark_kib = z->min_kib;
 		zv->free_at_order_kib = OOM_NA;
+		zv->highatomic_est_kib = OOM_NA;
+		if (!(flags & (ZWM_HARDER | ZWM_HIGH))) {
+			bool est = false;
+			int64_t h = zone_highatomic_kib(z, a->page_size_kib, &ev->kv, &est);
+			if (est)
+				zv->highatomic_est_kib = h;
+		}
 		zv->largest_order = z->nr_orders > 0 ? zone_largest_free_order(z) : -1;
 		zv->block_known = z->nr_orders > 0;
 		zv->node_allowed = nodelist_has(ev->req.nodemask, z->node) &&

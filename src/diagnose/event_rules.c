@@ -430,6 +430,18 @@ static const char *zone_label(char *dst, size_t n, const struct oom_zone *z)
 	return dst;
 }
 
+/* The highatomic reserve the watermark check held back, where it had to be
+ * estimated (4.4–5.9 print no count: at least one pageblock per H letter). */
+static void highatomic_note(struct ctx *c, struct finding *f)
+{
+	char zl[40];
+	for (int i = 0; i < c->ev->snap.nr_zones && i < OOM_MAX_ZONES; i++)
+		if (c->a->zone[i].evaluated && known(c->a->zone[i].highatomic_est_kib))
+			finding_evidence(f, "%s: a highatomic reserve of at least %s held back from this request (estimated: H blocks on the buddy line, and %s prints no reserved_highatomic)",
+					 zone_label(zl, sizeof(zl), &c->ev->snap.zones[i]),
+					 K(c, 4, c->a->zone[i].highatomic_est_kib), "a 4.4–5.9 kernel");
+}
+
 static void blocks_where(struct ctx *c, struct finding *f, int order)
 {
 	char zl[40];
@@ -615,6 +627,7 @@ static void rule_fragmentation(struct ctx *c)
 				 fi < 0 && fi > -1000 ? "-" : "", fi / 1000, frac < 0 ? -frac : frac);
 	}
 	blocks_where(c, f, (int)order);
+	highatomic_note(c, f);
 	if (ev->compaction_disabled)
 		finding_evidence(f, "\"COMPACTION is disabled!!!\": this kernel cannot defragment memory");
 	if (kver_cmp(&ev->kv, 4, 7, 0) >= 0 && kver_cmp(&ev->kv, 4, 8, 0) < 0 && order <= 3)
@@ -982,6 +995,7 @@ static void rule_exhaustion(struct ctx *c)
 			finding_evidence(f, "anonymous %s, page cache %s", K(c, 2, m->anon_kib), K(c, 3, m->file_kib));
 		finding_evidence(f, "largest process: %s", big);
 		unaccounted_note(c, f);
+		highatomic_note(c, f);
 		finding_advice(f, "find the growth in %s, or cap it with a memory cgroup (systemd MemoryMax=) so it is killed alone", big);
 		finding_advice(f, "add RAM, or some swap (a swap file) so idle anonymous pages can leave RAM before anything is killed");
 		return;

@@ -867,6 +867,30 @@ TEST(constraint_inferred_pre_5_0)
 	event_release(&ev);
 }
 
+/* issue 8 §3: a 4.4–5.9 zone with H letters and no reserved_highatomic:
+ * the estimated reserve is held back from a request without reserve rights,
+ * and the finding says so. */
+TEST(highatomic_estimate_said)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.kv = kver_make(4, 9, 0);
+	ev.kv.known = true;
+	request(&ev, 0x24200ca, "GFP_HIGHUSER_MOVABLE", 0);
+	struct oom_zone *z = &ev.snap.zones[2];
+	z->free_types_known = true;
+	z->free_types[0] = MT_MOVABLE | MT_HIGHATOMIC;
+	run(&ev);
+	CHECK_STR(first_id(), "genuine-exhaustion-no-swap");
+	CHECK_INT(A.zone[2].highatomic_est_kib, 2048);
+	CHECK(any_contains(&F.items[0], "highatomic reserve of at least 2 MiB"));
+	/* an atomic request may use the reserve: nothing held back */
+	request(&ev, 0x2080020, "GFP_ATOMIC", 0);
+	run(&ev);
+	CHECK(!known(A.zone[2].highatomic_est_kib));
+	event_release(&ev);
+}
+
 TEST(cpuset)
 {
 	struct oom_event ev;
@@ -1391,6 +1415,7 @@ int main(void)
 	RUN(swap_full_without_ram_figures);
 	RUN(lowmem_per_arch);
 	RUN(constraint_inferred_pre_5_0);
+	RUN(highatomic_estimate_said);
 	RUN(cpuset);
 	RUN(sysrq);
 	RUN(alloc_failure);
