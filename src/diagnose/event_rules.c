@@ -144,6 +144,20 @@ static void biggest_text(struct ctx *c, char *dst, size_t len)
 	snprintf(dst, len, "the largest process (the report has no task table)");
 }
 
+/* The modules the stack dump names: a driver that takes pages directly
+ * shows up there (issue 8 §3). */
+static void trace_modules_note(struct ctx *c, struct finding *f)
+{
+	const struct oom_event *ev = c->ev;
+	if (ev->nr_trace_modules <= 0)
+		return;
+	char list[160] = "";
+	size_t len = 0;
+	for (int i = 0; i < ev->nr_trace_modules && i < 4 && len < sizeof(list); i++)
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s[%s]", i ? ", " : "", ev->trace_modules[i]);
+	finding_evidence(f, "modules in the allocating stack: %s: a driver there may hold the memory no counter shows", list);
+}
+
 /* ---- manual OOM ---------------------------------------------------------- */
 
 static void rule_sysrq(struct ctx *c)
@@ -281,6 +295,7 @@ static void rule_unaccounted(struct ctx *c)
 			 fmt_kib(t[5], 32, m->slab_unreclaimable_kib), fmt_kib(t[6], 32, m->pagetables_kib),
 			 fmt_kib(t[7], 32, m->kernel_stack_kib), fmt_kib(t[8], 32, m->hugetlb_kib));
 	finding_evidence(f, "unaccounted = total − every counter above = %s", K(c, 3, m->unaccounted_kib));
+	trace_modules_note(c, f);
 	finding_advice(f, "check /proc/meminfo (VmallocUsed, Percpu) and driver counters (GPU: /sys/kernel/debug/dri; virtio-balloon inflation takes memory out of a guest)");
 	finding_advice(f, "watch it grow with 'oomkit status' or /proc/meminfo over time; if it grows with uptime, try a newer kernel and report it to the driver's maintainers with this log");
 }
@@ -390,8 +405,11 @@ static void rule_lowmem(struct ctx *c)
 			 a->gfp_hex[0] ? a->gfp_hex : "gfp ?", a->zone_name ? a->zone_name : "?");
 	finding_evidence(f, "lowmem: %s free of %s; HighMem: %s free",
 			 K(c, 0, m->lowmem_free_kib), K(c, 1, m->lowmem_total_kib), K(c, 2, m->highmem_free_kib));
-	if (known(low_unacc) && low_unacc > 0)
+	if (known(low_unacc) && low_unacc > 0) {
 		finding_evidence(f, "lowmem in no counter (used − LRU − slab − page tables − stacks): %s", K(c, 0, low_unacc));
+		if (known(amount) && low_unacc == amount)
+			trace_modules_note(c, f);
+	}
 	if (!has_highmem_zone(ev))
 		finding_evidence(f, "HighMem's free is the summary's free minus the lowmem zones' (its zone line is not printed)");
 	finding_evidence(f, "swap could not have helped: swapping out user pages frees mostly HighMem, and this request may only use lowmem");

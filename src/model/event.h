@@ -120,6 +120,12 @@ struct oom_event {
 					    * report of the same host with no reboot between */
 	uint64_t kernel_from_line;         /* first line of that report */
 	struct oom_side side;              /* side messages joined to the event */
+
+	/* Modules named in the stack dump's frames ("func+0x54/0x1238 [rtw88_usb]"),
+	 * first seen first, for the rules that suspect a driver (issue 8 §3:
+	 * lowmem or memory filled by nothing counted). */
+	int nr_trace_modules;
+	char trace_modules[4][32];
 };
 
 void event_init(struct oom_event *ev);

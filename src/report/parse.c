@@ -1440,8 +1440,10 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		break;
 	case SEC_STACK:
 		stack_arch_hint(st, s, e);
-		if (stack_like(s, e, P->indented) && ++st->stack_lines <= PARSE_STACK_MAX)
+		if (stack_like(s, e, P->indented) && ++st->stack_lines <= PARSE_STACK_MAX) {
+			pm_stack_module(st, s, e);
 			goto accepted;
+		}
 		break;
 	case SEC_HEADER:
 	case SEC_MEMCG:

@@ -764,6 +764,12 @@ TEST(lowmem_per_arch)
 	CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
 	const struct finding *x = findings_get(&F, "lowmem-exhausted-highmem-free");
 	CHECK(any_contains(x, "no counter accounts for"));
+	CHECK(!any_contains(x, "modules in the allocating stack"));
+	ev.nr_trace_modules = 1;
+	snprintf(ev.trace_modules[0], sizeof(ev.trace_modules[0]), "vc4");
+	run(&ev);
+	x = findings_get(&F, "lowmem-exhausted-highmem-free");
+	CHECK(any_contains(x, "modules in the allocating stack: [vc4]"));
 	CHECK(any_contains(x, "swap could not have helped"));
 	CHECK(rank_of("genuine-exhaustion-swap-full") < 0);
 	bool claims_swap = false;
@@ -1350,7 +1356,7 @@ TEST(confidence_and_basis)
 
 /* issue 8 §3/§4 end to end from text: the seeds of fuzz/seeds/explain for
  * each partial-evidence shape give the cause and confidence expected. */
-struct text_seen { char cause[40]; enum confidence conf; int n; };
+struct text_seen { char cause[40]; enum confidence conf; int n; int nr_mod; char mod[2][32]; };
 
 static void on_text_event(struct oom_event *ev, void *ctx)
 {
@@ -1360,7 +1366,12 @@ static void on_text_event(struct oom_event *ev, void *ctx)
 	run(ev);
 	snprintf(t->cause, sizeof(t->cause), "%s", first_id());
 	t->conf = F.n ? F.items[0].confidence : CONF_UNSET;
+	t->nr_mod = ev->nr_trace_modules;
+	for (int i = 0; i < 2 && i < ev->nr_trace_modules; i++)
+		snprintf(t->mod[i], sizeof(t->mod[i]), "%s", ev->trace_modules[i]);
 }
+
+static struct text_seen last_text;
 
 static void from_text(const char *seed, const char *cause, enum confidence conf)
 {
@@ -1370,19 +1381,25 @@ static void from_text(const char *seed, const char *cause, enum confidence conf)
 	CHECK(fd >= 0);
 	if (fd < 0)
 		return;
-	struct text_seen t = { "", CONF_UNSET, 0 };
+	struct text_seen t;
+	memset(&t, 0, sizeof(t));
 	check_current = seed;
 	CHECK(report_read_fd(fd, seed, on_text_event, NULL, &t) >= 0);
 	close(fd);
 	CHECK_INT(t.n, 1);
 	CHECK_STR(t.cause, cause);
 	CHECK_STR(confidence_name(t.conf), confidence_name(conf));
+	last_text = t;
 }
 
 TEST(partial_evidence_from_text)
 {
 	from_text("buddy-only-4.9.log", "fragmentation-high-order", CONF_MEDIUM);
 	from_text("blind-order3.log", "fragmentation-high-order", CONF_LOW);
+	/* the modules of the stack dump's frames (x86 and ARM forms) */
+	CHECK_INT(last_text.nr_mod, 2);
+	CHECK_STR(last_text.mod[0], "rtw88_usb");
+	CHECK_STR(last_text.mod[1], "vc4");
 	from_text("blind-atomic-failure.log", "fragmentation-high-order", CONF_LOW);
 	from_text("noswap-board-2.6.log", "genuine-exhaustion-no-swap", CONF_MEDIUM);
 	from_text("numa-bind-4.14.log", "cpuset-or-mempolicy", CONF_MEDIUM);
