@@ -973,6 +973,12 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 		analyse_zones(ev, a);
 	if (!a->memcg && !a->sysrq)
 		analyse_constraint_inferred(ev, a);
+	/* The vendor's hint counts as that evidence when the zones cannot
+	 * give it (RHEL 4-era reports print no per-node zone lines). */
+	if (ev->numa_oom_hint && !a->memcg && !a->sysrq && !a->cpuset && !a->mempolicy && !ev->constraint[0]) {
+		a->constraint_inferred = true;
+		a->mempolicy = true;
+	}
 	analyse_victim(ev, a);
 	analyse_swap(ev, a);
 	a->basis_present = event_basis_present(ev);

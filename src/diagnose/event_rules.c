@@ -674,6 +674,19 @@ static void rule_cpuset(struct ctx *c)
 		int64_t *dst = a->zone[i].node_allowed ? &in : &out;
 		*dst = known(*dst) ? *dst + z->free_kib : z->free_kib;
 	}
+	if (a->constraint_inferred && !a->inferred_nodes[0]) {
+		/* only the vendor's hint: which node is not in the report */
+		struct finding *h = findings_add(c->out, "cpuset-or-mempolicy", SEV_CRITICAL, 74,
+			"one NUMA node ran out while other nodes still had memory: the kernel said so itself (\"OOM kill occurred on an x86_64 NUMA system!\")");
+		finding_evidence(h, "\"OOM kill occurred on an x86_64 NUMA system! The numa=off boot option might help avoid this.\": printed by RHEL 4-era x86_64 kernels when one node is exhausted while others have free memory");
+		finding_basis(h, BASIS_CONSTRAINT | BASIS_ZONES | BASIS_TRIGGER, a->basis_present, CONF_MEDIUM,
+			      "node-confined exhaustion inferred from the kernel's NUMA hint");
+		if (h)
+			h->confidence = CONF_MEDIUM;   /* the kernel's own statement, though no zone line shows it */
+		finding_advice(h, "interleave the workload's memory across nodes (numactl --interleave=all), or boot with numa=off as the kernel suggests");
+		finding_advice(h, "size the job to the memory of one node, or spread it over processes bound to different nodes (numastat -m shows per-node use)");
+		return;
+	}
 	const char *nodes = a->constraint_inferred ? a->inferred_nodes : a->cpuset ? ev->mems_allowed : ev->req.nodemask;
 	bool plural = strpbrk(nodes, ",-") != NULL;
 	struct finding *f;
@@ -689,6 +702,8 @@ static void rule_cpuset(struct ctx *c)
 			plural ? "those" : "it");
 	if (ev->constraint[0])
 		finding_evidence(f, "constraint=%s", ev->constraint);
+	if (ev->numa_oom_hint)
+		finding_evidence(f, "the kernel's own hint: \"OOM kill occurred on an x86_64 NUMA system!\"");
 	if (a->constraint_inferred) {
 		finding_evidence(f, "inferred (no oom-kill constraint line before 5.0): an order-0 request without __GFP_THISNODE failed in every usable zone of node%s %s while zones of other nodes had room above their watermarks",
 				 plural ? "s" : "", nodes);

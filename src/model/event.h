@@ -126,6 +126,9 @@ struct oom_event {
 	 * lowmem or memory filled by nothing counted). */
 	int nr_trace_modules;
 	char trace_modules[4][32];
+	/* "OOM kill occurred on an x86_64 NUMA system!" (RHEL 4-era kernels):
+	 * the vendor's own word that one node ran out while others had memory */
+	bool numa_oom_hint;
 };
 
 void event_init(struct oom_event *ev);

@@ -1403,6 +1403,7 @@ TEST(partial_evidence_from_text)
 	from_text("blind-atomic-failure.log", "fragmentation-high-order", CONF_LOW);
 	from_text("noswap-board-2.6.log", "genuine-exhaustion-no-swap", CONF_MEDIUM);
 	from_text("numa-bind-4.14.log", "cpuset-or-mempolicy", CONF_MEDIUM);
+	from_text("numa-hint-2.6.9.log", "cpuset-or-mempolicy", CONF_MEDIUM);
 	from_text("frag.log", "fragmentation-high-order", CONF_HIGH);
 }
 
