@@ -124,6 +124,15 @@ struct oom_event {
 	 * parser sets cur_line to the line it is reading (0 while finishing) */
 	uint64_t warning_line[OOM_MAX_WARNINGS];
 	uint64_t cur_line;
+
+	/* Modules named in the stack dump's frames ("func+0x54/0x1238 [rtw88_usb]"),
+	 * first seen first, for the rules that suspect a driver (issue 8 §3:
+	 * lowmem or memory filled by nothing counted). */
+	int nr_trace_modules;
+	char trace_modules[4][32];
+	/* "OOM kill occurred on an x86_64 NUMA system!" (RHEL 4-era kernels):
+	 * the vendor's own word that one node ran out while others had memory */
+	bool numa_oom_hint;
 };
 
 void event_init(struct oom_event *ev);

@@ -112,8 +112,9 @@ static void memory(struct json *j, const struct event_analysis *a)
 	json_int(j, "hugetlb_kb", m->hugetlb_kib);
 	json_int(j, "unevictable_kb", m->unevictable_kib);
 	json_int(j, "unaccounted_kb", m->unaccounted_kib);
-	json_int(j, "swap_total_kb", m->swap_total_kib);
-	json_int(j, "swap_free_kb", m->swap_free_kib);
+	json_int(j, "swap_total_kb", m->swap_inferred_none ? 0 : m->swap_total_kib);
+	json_int(j, "swap_free_kb", m->swap_inferred_none ? 0 : m->swap_free_kib);
+	json_bool(j, "swap_inferred", m->swap_inferred_none);
 	json_obj_end(j);
 }
 
@@ -236,6 +237,24 @@ static void causes(struct json *j, const struct findings *fs)
 		json_str(j, "id", x->id);
 		json_str(j, "severity", severity_name(x->severity));
 		json_str(j, "summary", x->summary);
+		/* issue 8 §4: how sure, and from which lines */
+		json_str(j, "confidence", confidence_name(x->confidence));
+		json_obj_begin(j, "basis");
+		json_arr_begin(j, "read");
+		for (unsigned b = 0; b < BASIS_NR; b++)
+			if (x->basis_read & (1u << b))
+				json_str(j, NULL, basis_read_name(1u << b));
+		json_arr_end(j);
+		json_arr_begin(j, "missing");
+		for (unsigned b = 0; b < BASIS_NR; b++)
+			if (x->basis_missing & (1u << b))
+				json_str(j, NULL, basis_missing_name(1u << b));
+		json_arr_end(j);
+		if (x->basis_note[0])
+			json_str(j, "inferred", x->basis_note);
+		else
+			json_null(j, "inferred");
+		json_obj_end(j);
 		json_arr_begin(j, "evidence");
 		for (int k = 0; k < x->nr_evidence; k++)
 			json_str(j, NULL, x->evidence[k]);

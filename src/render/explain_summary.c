@@ -10,12 +10,11 @@
 #include "report/incident.h"
 #include "report/walltime.h"
 
-/* The finding's confidence, when the diagnosis gives one (issue 8 §4 adds
- * it to struct finding); "-" until then. */
+/* The first cause's confidence (issue 8 §4); "-" when unset. */
 static const char *confidence_of(const struct findings *fs)
 {
-	(void)fs;
-	return "-";
+	const char *c = fs->n > 0 ? confidence_name(fs->items[0].confidence) : "";
+	return c[0] ? c : "-";
 }
 
 static void count(struct summary_count *v, int *n, int *other, const char *name)

@@ -365,6 +365,8 @@ static void section_memory(FILE *f, const struct oom_event *ev, const struct eve
 	if (known(m->swap_total_kib))
 		fprintf(f, "  %-22s %10s free of %s\n", "swap", K(b1, sizeof(b1), m->swap_free_kib),
 			K(b2, sizeof(b2), m->swap_total_kib));
+	else if (m->swap_inferred_none)
+		fprintf(f, "  %-22s %10s  (inferred: no swap lines, a kernel built without swap)\n", "swap", "0 KiB");
 	else
 		fprintf(f, "  %-22s %10s\n", "swap", "not in the report");
 	if (known(m->lowmem_total_kib))
@@ -620,6 +622,36 @@ static void section_swap(FILE *f, const struct event_analysis *a, const struct s
 	}
 }
 
+/* issue 8 §4: how sure, and from which lines, in one line under the cause:
+ * "confidence: medium (read zone lines, buddy lines; missing: Mem-Info not
+ * printed; inferred: …)". */
+static void confidence_line(FILE *f, const struct finding *x, const struct style *st)
+{
+	if (x->confidence == CONF_UNSET)
+		return;
+	fprintf(f, "     %sconfidence:%s %s", st->dim, st->reset, confidence_name(x->confidence));
+	const char *sep = " (read ";
+	for (unsigned b = 0; b < BASIS_NR; b++)
+		if (x->basis_read & (1u << b)) {
+			fprintf(f, "%s%s", sep, basis_read_name(1u << b));
+			sep = ", ";
+		}
+	bool open = sep[0] == ',';
+	sep = open ? "; missing: " : " (missing: ";
+	for (unsigned b = 0; b < BASIS_NR; b++)
+		if (x->basis_missing & (1u << b)) {
+			fprintf(f, "%s%s", sep, basis_missing_name(1u << b));
+			sep = ", ";
+			open = true;
+		}
+	if (x->basis_note[0]) {
+		fputs(open ? "; " : " (", f);
+		put(f, x->basis_note);
+		open = true;
+	}
+	fputs(open ? ")\n" : "\n", f);
+}
+
 static void section_causes(FILE *f, const struct findings *fs, const struct style *st)
 {
 	heading(f, st, "Causes, most likely first");
@@ -631,6 +663,7 @@ static void section_causes(FILE *f, const struct findings *fs, const struct styl
 		fprintf(f, "%s: ", st->reset);
 		put(f, x->summary);
 		fputc('\n', f);
+		confidence_line(f, x, st);
 		for (int k = 0; k < x->nr_evidence; k++) {
 			fprintf(f, "     %sevidence:%s ", st->dim, st->reset);
 			put(f, x->evidence[k]);

@@ -1359,6 +1359,15 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (st->sect == SEC_TAIL) {
 		if (p_starts(s, e, "Kill process ") && p_find(s, e, " sharing same memory"))
 			goto accepted;
+		/* RHEL 4-era x86_64 kernels after the kill (issue 8 §3: a
+		 * vendor hint that one node ran out while others had memory) */
+		if (p_starts(s, e, "OOM kill occurred on an x86_64 NUMA system") ||
+		    p_starts(s, e, "OOM kill occurred on an x86_64 numa system")) {
+			ev->numa_oom_hint = true;
+			goto accepted;
+		}
+		if (p_starts(s, e, "The numa=off boot option might help"))
+			goto accepted;
 		if (p_starts(s, e, "oom killer ") && p_find(s, e, " has mm pinned by "))
 			goto accepted;
 		if (--st->tail_left < 0) {
@@ -1441,8 +1450,10 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		break;
 	case SEC_STACK:
 		stack_arch_hint(st, s, e);
-		if (stack_like(s, e, P->indented) && ++st->stack_lines <= PARSE_STACK_MAX)
+		if (stack_like(s, e, P->indented) && ++st->stack_lines <= PARSE_STACK_MAX) {
+			pm_stack_module(st, s, e);
 			goto accepted;
+		}
 		break;
 	case SEC_HEADER:
 	case SEC_MEMCG:

@@ -160,6 +160,8 @@ bool pm_percpu_line(const char *s, const char *e);
 bool pm_memcg_line(struct pstate *st, const char *s, const char *e);
 bool pm_memcg_stat_line(struct pstate *st, const char *s, const char *e);
 bool pm_slab_line(struct pstate *st, const char *s, const char *e);
+/* A stack frame naming a module ("… [name]"): records the name in the event. */
+void pm_stack_module(struct pstate *st, const char *s, const char *e);
 
 /* ---- a complete report (parse_finish.c) ---------------------------------- */
 /* The architecture named by the release string, when it names one. */
