@@ -34,6 +34,11 @@ enum basis_part {
 /* Bit i of enum basis_part: what was read ("zone lines") or what missing
  * means ("zone lines elided"). */
 const char *basis_read_name(unsigned bit);
+struct finding;
+/* The basis in words, for every renderer: "read zone lines, buddy lines;
+ * missing: Mem-Info not printed; <basis_note>" ("" when nothing is known).
+ * Truncates to len.  Returns dst. */
+char *finding_basis_text(const struct finding *x, char *dst, size_t len);
 const char *basis_missing_name(unsigned bit);
 
 #define FINDING_MAX_EVIDENCE 8

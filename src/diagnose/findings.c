@@ -59,6 +59,36 @@ const char *basis_missing_name(unsigned bit)
 	return i < 0 ? "" : basis_names[i][1];
 }
 
+char *finding_basis_text(const struct finding *x, char *dst, size_t len)
+{
+	size_t n = 0;
+	const char *sep = "read ";
+	if (len == 0)
+		return dst;
+	dst[0] = '\0';
+#define PUT(str) do { int w_ = snprintf(dst + n, len - n, "%s", (str)); \
+		n = w_ < 0 ? n : (size_t)w_ >= len - n ? len - 1 : n + (size_t)w_; } while (0)
+	for (unsigned b = 0; b < BASIS_NR; b++)
+		if (x->basis_read & (1u << b)) {
+			PUT(sep);
+			PUT(basis_read_name(1u << b));
+			sep = ", ";
+		}
+	sep = n ? "; missing: " : "missing: ";
+	for (unsigned b = 0; b < BASIS_NR; b++)
+		if (x->basis_missing & (1u << b)) {
+			PUT(sep);
+			PUT(basis_missing_name(1u << b));
+			sep = ", ";
+		}
+	if (x->basis_note[0]) {
+		PUT(n ? "; " : "");
+		PUT(x->basis_note);
+	}
+#undef PUT
+	return dst;
+}
+
 void finding_basis(struct finding *x, unsigned needs, unsigned present, enum confidence cap,
 		   const char *note, ...)
 {

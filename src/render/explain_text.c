@@ -630,26 +630,13 @@ static void confidence_line(FILE *f, const struct finding *x, const struct style
 	if (x->confidence == CONF_UNSET)
 		return;
 	fprintf(f, "     %sconfidence:%s %s", st->dim, st->reset, confidence_name(x->confidence));
-	const char *sep = " (read ";
-	for (unsigned b = 0; b < BASIS_NR; b++)
-		if (x->basis_read & (1u << b)) {
-			fprintf(f, "%s%s", sep, basis_read_name(1u << b));
-			sep = ", ";
-		}
-	bool open = sep[0] == ',';
-	sep = open ? "; missing: " : " (missing: ";
-	for (unsigned b = 0; b < BASIS_NR; b++)
-		if (x->basis_missing & (1u << b)) {
-			fprintf(f, "%s%s", sep, basis_missing_name(1u << b));
-			sep = ", ";
-			open = true;
-		}
-	if (x->basis_note[0]) {
-		fputs(open ? "; " : " (", f);
-		put(f, x->basis_note);
-		open = true;
+	char basis[512];
+	if (finding_basis_text(x, basis, sizeof(basis))[0]) {
+		fputs(" (", f);
+		put(f, basis);
+		fputc(')', f);
 	}
-	fputs(open ? ")\n" : "\n", f);
+	fputc('\n', f);
 }
 
 static void section_causes(FILE *f, const struct findings *fs, const struct style *st)

@@ -119,14 +119,12 @@ void html_page_end(FILE *f)
 
 const char *html_finding_confidence(const struct finding *x)
 {
-	(void)x;
-	return NULL;
+	return x->confidence == CONF_UNSET ? NULL : confidence_name(x->confidence);
 }
 
-const char *html_finding_basis(const struct finding *x)
+const char *html_finding_basis(const struct finding *x, char *buf, size_t len)
 {
-	(void)x;
-	return NULL;
+	return finding_basis_text(x, buf, len)[0] ? buf : NULL;
 }
 
 void html_finding(FILE *f, const struct finding *x)
@@ -136,7 +134,8 @@ void html_finding(FILE *f, const struct finding *x)
 	html_esc(f, x->id);
 	fputs("</code>: ", f);
 	html_esc(f, x->summary);
-	const char *conf = html_finding_confidence(x), *basis = html_finding_basis(x);
+	char bb[512];
+	const char *conf = html_finding_confidence(x), *basis = html_finding_basis(x, bb, sizeof(bb));
 	if (conf || basis) {
 		fputs(" <span class=\"dim\">(", f);
 		if (conf) {

@@ -30,7 +30,7 @@ void html_finding(FILE *f, const struct finding *x);
 /* What H2's confidence and basis will fill in; NULL while findings carry
  * neither (one place to change after the merge). */
 const char *html_finding_confidence(const struct finding *x);
-const char *html_finding_basis(const struct finding *x);
+const char *html_finding_basis(const struct finding *x, char *buf, size_t len);
 
 /* ---- stacked bar --------------------------------------------------------------
  * Segments left to right on a bar of HTML_BAR_W user units standing for

@@ -113,7 +113,8 @@ static void verdict(FILE *f, const struct oom_event *ev, const struct event_anal
 		fputs(" <code>", f);
 		html_esc(f, x->id);
 		fputs("</code>", f);
-		const char *conf = html_finding_confidence(x), *basis = html_finding_basis(x);
+		char bb[512];
+		const char *conf = html_finding_confidence(x), *basis = html_finding_basis(x, bb, sizeof(bb));
 		fputs("</p>\n<p><strong>Confidence:</strong> ", f);
 		if (conf)
 			html_esc(f, conf);

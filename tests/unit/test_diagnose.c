@@ -1415,8 +1415,29 @@ TEST(json_validator_self_test)
 	CHECK(!json_valid_s("\"\x01\""));
 }
 
+/* One wording of the basis for text and HTML (finding_basis_text). */
+TEST(basis_text)
+{
+	struct finding x;
+	memset(&x, 0, sizeof(x));
+	char b[256];
+	CHECK_STR(finding_basis_text(&x, b, sizeof(b)), "");
+	x.basis_read = BASIS_TRIGGER | BASIS_BUDDY;
+	x.basis_missing = BASIS_ZONES;
+	snprintf(x.basis_note, sizeof(x.basis_note), "swap inferred");
+	finding_basis_text(&x, b, sizeof(b));
+	CHECK(strncmp(b, "read ", 5) == 0);
+	CHECK(strstr(b, basis_read_name(BASIS_BUDDY)) != NULL);
+	CHECK(strstr(b, "; missing: ") != NULL);
+	CHECK(strstr(b, basis_missing_name(BASIS_ZONES)) != NULL);
+	CHECK(strstr(b, "; swap inferred") != NULL);
+	char tiny[8];
+	CHECK_INT(strlen(finding_basis_text(&x, tiny, sizeof(tiny))), 7);
+}
+
 int main(void)
 {
+	RUN(basis_text);
 	RUN(no_swap);
 	RUN(swap_full);
 	RUN(swap_free_is_unknown);
