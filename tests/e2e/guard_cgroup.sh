@@ -20,7 +20,7 @@ probe_v1=false
 cg_remove "$probe"
 # A controller lives in one hierarchy: the other version cannot run here.
 if $probe_v1; then
-	skip "cgroup v2 end to end: this machine's memory controller is on cgroup v1 (v2 scope reading is covered by test_guard_monitor's fixtures)"
+	skip "cgroup v2 end to end: this machine's memory controller is on cgroup v1 (this script runs on cgroup v2 in the VM matrix of make check-long: tests/vm/run.sh)"
 else
 	skip "cgroup v1 end to end: this machine's memory controller is on cgroup v2 (v1 scope reading is covered by test_guard_monitor's fixtures)"
 fi
