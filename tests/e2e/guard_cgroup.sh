@@ -139,7 +139,10 @@ if start_guard "$D" --cgroup "$cg" --grace-ms 0 --exec "$D/exec.sh"; then
 	check "SIGKILL: hog killed (exit $rc)" test $rc = 137
 	wait_grep '"event":"kill"' "$D/events"
 	check "SIGKILL: kernel OOM killer did not fire" test "$(oom_kills "$cg")" = 0
-	check "events: SIGKILL with process_mrelease" grep -q '"signal":"SIGKILL".*"outcome":"memory released' "$D/events"
+	# process_mrelease (mm/oom_kill.c, 5.15+) gives ESRCH when the victim's
+	# exit already dropped its mm: then the exit released the memory first.
+	check "events: SIGKILL, memory released (process_mrelease, or the exit came first)" \
+		grep -qE '"signal":"SIGKILL".*"outcome":"(memory released|exited)' "$D/events"
 	for i in $(seq 1 30); do [ -s "$D/exec.env" ] && break; sleep 0.1; done
 	check "--exec ran with OOMKIT_PID" grep -q "^OOMKIT_PID=$hog\$" "$D/exec.env"
 	check "--exec got OOMKIT_COMM" grep -q '^OOMKIT_COMM=oomkit-test-hog$' "$D/exec.env"
