@@ -274,10 +274,14 @@ static void walk(struct memcg_walk *w, const char *dir, int depth, bool is_root)
 		return;
 	w->dirs++;
 	struct oom_memcg m;
-	if (live_read_memcg(dir, &m) < 0)
+	/* cgroup v2's root has no memory.current (kernel/cgroup, CFTYPE_NOT_ON_ROOT):
+	 * unreadable, and still the top of the walk. */
+	bool readable = live_read_memcg(dir, &m) == 0;
+	if (!readable && !is_root)
 		return;
-	w->out->nr_cgroups++;
-	if (!is_root) {
+	if (readable)
+		w->out->nr_cgroups++;
+	if (readable && !is_root) {
 		if (known(m.oom_kill_count) && m.oom_kill_count > 0)
 			w->out->nr_with_kills++;
 		if (known(m.limit_kib) && m.limit_kib != LIVE_UNLIMITED)
