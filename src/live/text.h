@@ -27,5 +27,9 @@ bool text_kv_next(struct text_lines *it, char sep, const char **key, size_t *kl,
  * blanks and an optional "kB".  0 or -EINVAL. */
 int text_first_i64(const char *s, size_t len, int64_t *out);
 void fill_na_mem(struct oom_mem *m);
+/* "Node 0, zone      DMA..." (zoneinfo, buddyinfo) → node, name; *rest
+ * points after the name.  false when the line is not of that form. */
+bool text_node_zone(const char *line, size_t ll, int *node, char *name, size_t namelen,
+		    const char **rest);
 
 #endif
