@@ -24,6 +24,7 @@
 #include "diagnose/analysis.h"
 #include "diagnose/diagnose.h"
 #include "guard/guard.h"
+#include "live/live.h"
 #include "model/event.h"
 #include "render/render.h"
 #include "report/report.h"
@@ -576,16 +577,20 @@ static void decide(int si)
 	if (need < 0)
 		need = 0;
 	bool need_cmdline = c->nr_prefer > 0 || c->nr_avoid > 0;
+	int64_t totalpages = guard_scope_totalpages(sc, D.page_kib);
+	/* The scan ranks as it reads, so a table that overflows keeps the
+	 * processes the policy would take first. */
+	const struct guard_rank rank = { c, D.self_pid, totalpages, D.page_kib, &D.kv };
+	D.ts.rank = &rank;
 	int rc = guard_scan(D.proc_dirfd, sc->kind == SCOPE_MACHINE ? -1 : sc->dirfd, need_cmdline, &D.ts);
+	D.ts.rank = NULL;
 	if (rc != 0) {
 		guard_log(GLOG_ERR, "%s: cannot list its processes: %s", sc->name, strerror(-rc));
 		return;
 	}
-	int64_t totalpages;
-	if (sc->kind == SCOPE_MACHINE)
-		totalpages = (sc->total_kib + (known(sc->swap_total_kib) ? sc->swap_total_kib : 0)) / D.page_kib;
-	else
-		totalpages = known(sc->total_kib) ? sc->total_kib / D.page_kib : OOM_NA;
+	if (D.ts.nr_skipped > 0)
+		guard_log(GLOG_WARNING, "%s: %zu processes, only the %zu ranked first kept (%zu lowest by policy and badness not considered)",
+			  sc->name, D.ts.n + D.ts.nr_skipped, D.ts.n, D.ts.nr_skipped);
 	struct guard_choice ch;
 	rc = guard_policy_choose(c, &D.ts, D.self_pid, totalpages, D.page_kib, &D.kv, need, &ch);
 	uint64_t decided = guard_now_ns();
@@ -770,13 +775,10 @@ static void kmsg_read(void)
 		if (n == 0)
 			break;
 		rec[n] = '\0';
-		const char *text = strchr(rec, ';');
-		if (!text)
+		struct live_kmsg_line kl;
+		if (live_parse_kmsg_record(rec, (size_t)n, &kl) != 0)
 			continue;
-		text++;
-		const char *nl = strchr(text, '\n');
-		size_t tl = nl ? (size_t)(nl - text) : strlen(text);
-		if (mem_find(text, tl, "invoked oom-killer")) {
+		if (kl.kind == KMSG_OOM_START) {
 			D.kcapturing = true;
 			D.kreport_len = 0;
 		}
@@ -786,28 +788,17 @@ static void kmsg_read(void)
 			if (D.kreport[D.kreport_len - 1] != '\n')
 				D.kreport[D.kreport_len++] = '\n';
 		}
-		const char *k = mem_find(text, tl, "Killed process ");
-		if (k) {
-			const char *p = k + 15, *end = text + tl;
-			uint64_t pid = 0;
-			scan_u64(&p, end, &pid);
-			char comm[OOM_COMM_LEN] = "";
-			const char *lp = memchr(p, '(', (size_t)(end - p));
-			const char *rp = lp ? memchr(lp, ')', (size_t)(end - lp)) : NULL;
-			if (lp && rp)
-				str_copy(comm, sizeof(comm), lp + 1, (size_t)(rp - lp - 1));
+		if (kl.kind == KMSG_OOM_KILLED) {
+			int64_t pid = kl.pid;
+			const char *comm = kl.comm;
 			/* A kill in a watched cgroup is reported with that cgroup (its
 			 * counter rose too): leave the report text for it.  The
 			 * oom-kill: line names the OOM domain (5.0+), relative to the
 			 * hierarchy's root; the scope is its full directory. */
 			int owner = -1;
-			const char *om = D.kcapturing ? mem_find(D.kreport, D.kreport_len, "oom_memcg=") : NULL;
-			if (om) {
-				om += 10;
-				const char *oe = om;
-				while (oe < D.kreport + D.kreport_len && *oe != ',' && *oe != '\n')
-					oe++;
-				size_t ol = (size_t)(oe - om);
+			const char *om;
+			size_t ol;
+			if (D.kcapturing && live_kmsg_find_oom_memcg(D.kreport, D.kreport_len, &om, &ol) == 0) {
 				for (int i = 0; ol > 1 && i < D.nr_scopes; i++) {
 					size_t nl2 = strlen(D.scopes[i].name);
 					if (D.scopes[i].kind != SCOPE_MACHINE && nl2 >= ol &&
@@ -826,7 +817,7 @@ static void kmsg_read(void)
 					sc = &D.scopes[i];
 			int64_t vmk = D.machine_vmstat_oom_kills;
 			kernel_kill_seen(sc, known(vmk) ? vmk + 1 : OOM_NA, D.kcapturing ? D.kreport : NULL,
-					 D.kcapturing ? D.kreport_len : 0, (int64_t)pid, comm);
+					 D.kcapturing ? D.kreport_len : 0, pid, comm);
 			D.kcapturing = false;
 			D.kreport_len = 0;
 		}
@@ -1020,17 +1011,8 @@ static void check_capabilities(void)
 	char buf[4096];
 	if (read_small_file("/proc/self/status", buf, sizeof(buf)) <= 0)
 		return;
-	const char *p = strstr(buf, "\nCapEff:");
-	if (!p)
-		return;
-	p += 9;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	const char *e = p;
-	while ((*e >= '0' && *e <= '9') || (*e >= 'a' && *e <= 'f'))
-		e++;
 	uint64_t eff;
-	if (parse_hex_u64(p, (size_t)(e - p), &eff) != 0)
+	if (live_parse_status_capeff(buf, strlen(buf), &eff) != 0)
 		return;
 	for (size_t i = 0; i < ARRAY_SIZE(caps); i++)
 		if (!(eff & (1ull << caps[i].bit)))
@@ -1051,7 +1033,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 	guard_log_init();
 	const char *td = getenv("OOMKIT_GUARD_TEST_KILL_DELAY_MS");
 	uint64_t tdv;
-	if (td && parse_u64(td, (size_t)-1, &tdv) == 0 && tdv < 60000)
+	if (td && parse_u64(td, (size_t)-1, &tdv) == 0 && tdv < 60000)   /* the environment: not kernel text */
 		D.test_delay_ms = (int)tdv;
 
 	struct utsname u;
@@ -1361,17 +1343,8 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 				/* pid and comm from the report's kill line, when there is one */
 				int64_t kpid = OOM_NA;
 				char kcomm[OOM_COMM_LEN] = "";
-				const char *kl = have ? mem_find(D.kreport, D.kreport_len, "Killed process ") : NULL;
-				if (kl) {
-					const char *q = kl + 15, *e = D.kreport + D.kreport_len;
-					uint64_t v;
-					if (scan_u64(&q, e, &v) == 0)
-						kpid = (int64_t)v;
-					const char *lp = memchr(q, '(', (size_t)(e - q));
-					const char *rp = lp ? memchr(lp, ')', (size_t)(e - lp)) : NULL;
-					if (lp && rp)
-						str_copy(kcomm, sizeof(kcomm), lp + 1, (size_t)(rp - lp - 1));
-				}
+				bool kl = have && live_kmsg_find_killed(D.kreport, D.kreport_len, &kpid, kcomm,
+									sizeof(kcomm)) == 0;
 				kernel_kill_seen(&D.scopes[i], D.scopes[i].kernel_oom_kills, have ? D.kreport : NULL,
 						 have ? D.kreport_len : 0, kpid, kl ? kcomm : NULL);
 				D.kkill_pending_ns[i] = 0;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "guard/guard.h"
+#include "live/live.h"
 #include "util/util.h"
 
 /* x86_64 / generic syscall numbers, for libcs whose headers predate them. */
@@ -65,23 +66,11 @@ static int read_start_ticks(int proc_dirfd, int64_t pid, uint64_t *out)
 	ssize_t n = read_small_file_at(proc_dirfd, path, buf, sizeof(buf));
 	if (n < 0)
 		return -ESRCH;
-	const char *rp = strrchr(buf, ')');
-	if (!rp)
+	struct oom_task t;
+	struct live_pid_stat st;
+	if (live_parse_stat(buf, (size_t)n, &t, &st) != 0)
 		return -EINVAL;
-	const char *p = rp + 1, *end = buf + n;
-	/* starttime is the 20th field after the comm (state is the 1st). */
-	for (int i = 0; i < 19; i++) {
-		while (p < end && *p == ' ')
-			p++;
-		while (p < end && *p != ' ')
-			p++;
-	}
-	while (p < end && *p == ' ')
-		p++;
-	uint64_t v;
-	if (scan_u64(&p, end, &v) != 0)
-		return -EINVAL;
-	*out = v;
+	*out = st.start_ticks;
 	return 0;
 }
 

@@ -3,7 +3,8 @@
  * memory.stat, memory.oom_control) or v2 (memory.current, max, high,
  * swap.current, swap.max, memory.events, memory.stat, memory.oom.group),
  * detected by which files exist.  Byte values become KiB; "max" and the v1
- * "unlimited" (PAGE_COUNTER_MAX rounded, ≥ 2^62) become LIVE_UNLIMITED. */
+ * "unlimited" (PAGE_COUNTER_MAX rounded, ≥ 2^62) become OOM_UNLIMITED.
+ * The file texts are parsed in parse_memcg.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -18,35 +19,21 @@ static int open_dir(const char *dir)
 	return open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
-/* A byte value file → KiB; "max" → LIVE_UNLIMITED. */
+/* A byte value file → KiB; "max" → OOM_UNLIMITED (live_parse_memcg_bytes). */
 static int64_t read_bytes_kib(int dfd, const char *name)
 {
 	char text[64];
 	ssize_t n = read_small_file_at(dfd, name, text, sizeof(text));
-	if (n <= 0)
-		return OOM_NA;
-	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
-		n--;
-	if (n == 3 && !memcmp(text, "max", 3))
-		return LIVE_UNLIMITED;
-	uint64_t v;
-	if (parse_u64(text, (size_t)n, &v) < 0)
-		return OOM_NA;
-	if (v >= ((uint64_t)1 << 62))
-		return LIVE_UNLIMITED;
-	return (int64_t)(v >> 10);
+	int64_t kib;
+	return n > 0 && live_parse_memcg_bytes(text, (size_t)n, &kib) == 0 ? kib : OOM_NA;
 }
 
 static int64_t read_count(int dfd, const char *name)
 {
 	char text[64];
 	ssize_t n = read_small_file_at(dfd, name, text, sizeof(text));
-	if (n <= 0)
-		return OOM_NA;
-	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
-		n--;
 	int64_t v;
-	return parse_i64(text, (size_t)n, &v) == 0 ? v : OOM_NA;
+	return n > 0 && live_parse_value_i64(text, (size_t)n, &v) == 0 ? v : OOM_NA;
 }
 
 static void read_flat(int dfd, const char *name, int version, bool stat, struct oom_memcg *m)

@@ -7,6 +7,30 @@
 #include "live/live.h"
 #include "live/text.h"
 
+/* One "Node N, zone NAME  c0 c1 …" line → its counts; false when the line
+ * is not one (or a count is bad). */
+static bool buddy_line(const char *line, size_t ll, int *node, char *name, size_t namelen,
+		       int64_t *blocks, int *nr)
+{
+	const char *p;
+	if (!text_node_zone(line, ll, node, name, namelen, &p))
+		return false;
+	const char *end = line + ll;
+	int n = 0;
+	while (p < end) {
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p >= end)
+			break;
+		uint64_t v;
+		if (n >= OOM_MAX_ORDERS || scan_u64(&p, end, &v) < 0 || v > (uint64_t)INT64_MAX)
+			return false;
+		blocks[n++] = (int64_t)v;
+	}
+	*nr = n;
+	return n > 0;
+}
+
 int live_parse_buddyinfo(const char *text, size_t len, struct oom_snapshot *s)
 {
 	int zones = 0;
@@ -15,28 +39,10 @@ int live_parse_buddyinfo(const char *text, size_t len, struct oom_snapshot *s)
 	const char *line;
 	size_t ll;
 	while (text_lines_next(&it, &line, &ll)) {
-		int node;
+		int node, n;
 		char name[16];
-		const char *p;
-		if (!text_node_zone(line, ll, &node, name, sizeof(name), &p))
-			continue;
-		const char *end = line + ll;
 		int64_t blocks[OOM_MAX_ORDERS];
-		int n = 0;
-		bool bad = false;
-		while (p < end) {
-			while (p < end && (*p == ' ' || *p == '\t'))
-				p++;
-			if (p >= end)
-				break;
-			uint64_t v;
-			if (n >= OOM_MAX_ORDERS || scan_u64(&p, end, &v) < 0 || v > (uint64_t)INT64_MAX) {
-				bad = true;
-				break;
-			}
-			blocks[n++] = (int64_t)v;
-		}
-		if (bad || n == 0)
+		if (!buddy_line(line, ll, &node, name, sizeof(name), blocks, &n))
 			continue;
 		struct oom_zone *z = snapshot_zone(s, node, name);
 		if (!z)
@@ -46,4 +52,35 @@ int live_parse_buddyinfo(const char *text, size_t len, struct oom_snapshot *s)
 		zones++;
 	}
 	return zones ? 0 : -EINVAL;
+}
+
+int live_parse_buddyinfo_sum(const char *text, size_t len, int64_t *free_blocks, int max_orders,
+			     int *nr_orders)
+{
+	int64_t sum[OOM_MAX_ORDERS];
+	int orders = 0, zones = 0;
+	struct text_lines it;
+	text_lines_init(&it, text, len);
+	const char *line;
+	size_t ll;
+	while (text_lines_next(&it, &line, &ll)) {
+		int node, n;
+		char name[16];
+		int64_t blocks[OOM_MAX_ORDERS];
+		if (!buddy_line(line, ll, &node, name, sizeof(name), blocks, &n))
+			continue;
+		for (int o = 0; o < n; o++)
+			sum[o] = o < orders ? sat_add(sum[o], blocks[o]) : blocks[o];
+		if (n > orders)
+			orders = n;
+		zones++;
+	}
+	if (!zones)
+		return -EINVAL;
+	if (orders > max_orders)
+		orders = max_orders;
+	for (int o = 0; o < orders; o++)
+		free_blocks[o] = sum[o];
+	*nr_orders = orders;
+	return 0;
 }

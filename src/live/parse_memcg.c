@@ -86,3 +86,47 @@ int live_parse_memcg_events(const char *text, size_t len, struct oom_memcg *m)
 	}
 	return found ? 0 : -EINVAL;
 }
+
+int live_parse_memcg_bytes(const char *text, size_t len, int64_t *kib)
+{
+	const char *nul = memchr(text, '\0', len);
+	if (nul)
+		len = (size_t)(nul - text);
+	while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == ' '))
+		len--;
+	if (len == 3 && !memcmp(text, "max", 3)) {       /* v2 (mm/memcontrol.c memory_max_show) */
+		*kib = OOM_UNLIMITED;
+		return 0;
+	}
+	uint64_t v;
+	if (len == 0 || parse_u64(text, len, &v) < 0)
+		return -EINVAL;
+	/* v1 prints PAGE_COUNTER_MAX × PAGE_SIZE for "unlimited": ≥ 2^62 on
+	 * every 64-bit page size (mm/memcontrol-v1.c mem_cgroup_read_u64). */
+	*kib = v >= ((uint64_t)1 << 62) ? OOM_UNLIMITED : (int64_t)(v >> 10);
+	return 0;
+}
+
+int live_pids_next(const char **pos, const char *end, int64_t *pid)
+{
+	/* cgroup.procs / tasks (kernel/cgroup/cgroup.c cgroup_procs_show): one
+	 * pid a line; anything else between numbers is skipped. */
+	const char *p = *pos;
+	while (p < end) {
+		while (p < end && (*p < '0' || *p > '9'))
+			p++;
+		uint64_t v;
+		if (p >= end || scan_u64(&p, end, &v) < 0) {
+			while (p < end && *p >= '0' && *p <= '9')
+				p++;           /* too long a number: skip it */
+			continue;
+		}
+		if (v > 0 && v < INT32_MAX) {
+			*pos = p;
+			*pid = (int64_t)v;
+			return 1;
+		}
+	}
+	*pos = p;
+	return 0;
+}

@@ -12,8 +12,8 @@ int live_parse_meminfo(const char *text, size_t len, struct oom_mem *out)
 	struct oom_mem m;
 	fill_na_mem(&m);
 	int64_t cached = OOM_NA, buffers = OOM_NA;
-	static const struct { const char *key; size_t off; } keys[] = {
-#define K(name, field) { name, offsetof(struct oom_mem, field) }
+	static const struct { const char *key; size_t len, off; } keys[] = {
+#define K(name, field) { name, sizeof(name) - 1, offsetof(struct oom_mem, field) }
 		K("MemTotal", total_kib), K("MemFree", free_kib), K("MemAvailable", available_kib),
 		K("Active(anon)", active_anon_kib), K("Inactive(anon)", inactive_anon_kib),
 		K("Active(file)", active_file_kib), K("Inactive(file)", inactive_file_kib),
@@ -32,6 +32,7 @@ int live_parse_meminfo(const char *text, size_t len, struct oom_mem *out)
 		K("SwapFree", swap_free_kib), K("SwapCached", swap_cached_kib), K("Zswap", zswap_kib),
 		K("Zswapped", zswapped_kib), K("CommitLimit", commit_limit_kib),
 		K("Committed_AS", committed_as_kib), K("HighTotal", highmem_total_kib),
+		K("AnonPages", anon_pages_kib),
 #undef K
 	};
 	int found = 0;
@@ -44,15 +45,18 @@ int live_parse_meminfo(const char *text, size_t len, struct oom_mem *out)
 		if (text_first_i64(val, vl, &v) < 0 || v < 0)
 			continue;
 		if (kl == 6 && !memcmp(line, "Cached", 6)) {
-			cached = v;
+			cached = m.cached_kib = v;
+			found++;
 			continue;
 		}
 		if (kl == 7 && !memcmp(line, "Buffers", 7)) {
-			buffers = v;
+			buffers = m.buffers_kib = v;
+			found++;
 			continue;
 		}
+		/* The guard parses this every second: length and first byte first. */
 		for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
-			if (strlen(keys[i].key) == kl && !memcmp(keys[i].key, line, kl)) {
+			if (keys[i].len == kl && keys[i].key[0] == line[0] && !memcmp(keys[i].key, line, kl)) {
 				*(int64_t *)((char *)&m + keys[i].off) = v;
 				found++;
 				break;

@@ -7,16 +7,22 @@
 #include "live/live.h"
 #include "live/text.h"
 
-int live_parse_slabinfo(const char *text, size_t len, int64_t psz, struct oom_snapshot *s)
+int live_parse_slabinfo_top(const char *text, size_t len, int64_t psz, struct oom_slab *out, int cap,
+			    int *nr)
 {
 	if (!known(psz) || psz <= 0)
 		psz = 4;
+	struct oom_slab top[16];
+	if (cap > (int)ARRAY_SIZE(top))
+		cap = (int)ARRAY_SIZE(top);
+	if (cap <= 0)
+		return -EINVAL;
+	int kept = 0;
 	struct text_lines it;
 	text_lines_init(&it, text, len);
 	const char *line;
 	size_t ll;
 	int n = 0;
-	s->nr_slabs = 0;
 	bool header = false;
 	while (text_lines_next(&it, &line, &ll)) {
 		if (ll >= 9 && !memcmp(line, "slabinfo ", 9)) {
@@ -59,20 +65,32 @@ int live_parse_slabinfo(const char *text, size_t len, int64_t psz, struct oom_sn
 		int64_t total = sat_mul(sat_mul((int64_t)num_slabs, (int64_t)f[4]), psz);
 		int64_t used = (int64_t)((f[0] * f[2]) >> 10);
 		n++;
-		/* Keep the largest 16, sorted by total. */
-		int cap = (int)ARRAY_SIZE(s->slabs);
-		int pos = s->nr_slabs;
-		while (pos > 0 && s->slabs[pos - 1].total_kib < total)
+		/* Keep the largest cap, sorted by total. */
+		int pos = kept;
+		while (pos > 0 && top[pos - 1].total_kib < total)
 			pos--;
 		if (pos >= cap)
 			continue;
-		int last = s->nr_slabs < cap ? s->nr_slabs : cap - 1;
-		memmove(&s->slabs[pos + 1], &s->slabs[pos], sizeof(s->slabs[0]) * (size_t)(last - pos));
-		str_copy(s->slabs[pos].name, sizeof(s->slabs[pos].name), nm, nl);
-		s->slabs[pos].used_kib = used;
-		s->slabs[pos].total_kib = total;
-		if (s->nr_slabs < cap)
-			s->nr_slabs++;
+		int last = kept < cap ? kept : cap - 1;
+		memmove(&top[pos + 1], &top[pos], sizeof(top[0]) * (size_t)(last - pos));
+		str_copy(top[pos].name, sizeof(top[pos].name), nm, nl);
+		top[pos].used_kib = used;
+		top[pos].total_kib = total;
+		if (kept < cap)
+			kept++;
 	}
-	return n ? 0 : -EINVAL;
+	if (!n)
+		return -EINVAL;
+	memcpy(out, top, sizeof(top[0]) * (size_t)kept);
+	*nr = kept;
+	return 0;
+}
+
+int live_parse_slabinfo(const char *text, size_t len, int64_t psz, struct oom_snapshot *s)
+{
+	int nr;
+	int rc = live_parse_slabinfo_top(text, len, psz, s->slabs, (int)ARRAY_SIZE(s->slabs), &nr);
+	if (rc == 0)
+		s->nr_slabs = nr;
+	return rc;
 }

@@ -7,7 +7,7 @@
 #include "live/live.h"
 #include "live/text.h"
 
-int live_parse_stat(const char *text, size_t len, struct oom_task *t, char *state)
+int live_parse_stat(const char *text, size_t len, struct oom_task *t, struct live_pid_stat *ps)
 {
 	/* "pid (comm) S ppid … flags(9) …" — comm may hold ')' and spaces, so
 	 * it ends at the LAST ')'. */
@@ -48,7 +48,7 @@ int live_parse_stat(const char *text, size_t len, struct oom_task *t, char *stat
 		}
 		f[n++] = u;
 	}
-	if (n < 6 || !st)
+	if (n < 6 || !st || (ps && n < 19))
 		return -EINVAL;
 	t->pid = pid;
 	str_copy(t->comm, sizeof(t->comm), open + 1, (size_t)(close - open - 1));
@@ -56,7 +56,12 @@ int live_parse_stat(const char *text, size_t len, struct oom_task *t, char *stat
 	t->kthread = (f[5] & 0x00200000u) != 0;
 	if (n >= 21 && f[20] <= (uint64_t)INT64_MAX)
 		t->rss_pages = (int64_t)f[20];
-	if (state)
-		*state = st;
+	if (ps) {
+		ps->state = st;
+		ps->ppid = (int64_t)f[0];
+		ps->pgid = (int64_t)f[1];
+		ps->sid = (int64_t)f[2];
+		ps->start_ticks = f[18];   /* field 22, starttime: same pid, same process? */
+	}
 	return 0;
 }

@@ -120,7 +120,7 @@ int live_parse_status(const char *text, size_t len, int64_t psz, struct oom_task
 		return -ESRCH;
 	t.kthread = known(kthread) ? kthread != 0 : !have_mm;
 	if (!have_mm && !t.kthread)
-		return -ESRCH;   /* exiting: the mm is gone, nothing to free */
+		return -EAGAIN;  /* exiting: the mm is gone (exit_mm), its pages may still be uncharging */
 	if (known(t.rss_anon_pages) && known(t.rss_file_pages) && known(t.rss_shmem_pages))
 		t.rss_pages = t.rss_anon_pages + t.rss_file_pages + t.rss_shmem_pages;
 	else if (known(vmrss))
@@ -133,4 +133,27 @@ int live_parse_status(const char *text, size_t len, int64_t psz, struct oom_task
 	}
 	*out = t;
 	return 0;
+}
+
+int live_parse_status_capeff(const char *text, size_t len, uint64_t *out)
+{
+	/* "CapEff:\t000001ffffffffff" (fs/proc/array.c render_cap_t, 2.6.24+) */
+	struct text_lines it;
+	text_lines_init(&it, text, len);
+	const char *line, *v;
+	size_t kl, vl;
+	while (text_kv_next(&it, ':', &line, &kl, &v, &vl)) {
+		if (kl != 6 || memcmp(line, "CapEff", 6))
+			continue;
+		while (vl > 0 && (*v == '\t' || *v == ' '))
+			v++, vl--;
+		while (vl > 0 && (v[vl - 1] == ' ' || v[vl - 1] == '\r'))
+			vl--;
+		uint64_t cap;
+		if (vl == 0 || parse_hex_u64(v, vl, &cap) != 0)
+			return -EINVAL;
+		*out = cap;
+		return 0;
+	}
+	return -EINVAL;
 }

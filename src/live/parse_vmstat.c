@@ -1,5 +1,5 @@
 /* parse_vmstat.c — /proc/vmstat (mm/vmstat.c vmstat_show): the event
- * counters oomkit reads, "name value" lines.  Pure. */
+ * counters oomkit reads, "name value" lines → struct oom_vmstat.  Pure. */
 #include <errno.h>
 #include <stddef.h>
 #include <string.h>
@@ -7,30 +7,50 @@
 #include "live/live.h"
 #include "live/text.h"
 
-int live_parse_vmstat(const char *text, size_t len, struct live_vm *out)
+int live_parse_vmstat(const char *text, size_t len, struct oom_vmstat *out)
 {
+	static const struct { const char *key; size_t len, off; } keys[] = {
+#define K(name, field) { name, sizeof(name) - 1, offsetof(struct oom_vmstat, field) }
+		K("pgscan_kswapd", pgscan_kswapd), K("pgscan_direct", pgscan_direct),
+		K("pgsteal_kswapd", pgsteal_kswapd), K("pgsteal_direct", pgsteal_direct),
+		K("pswpin", pswpin), K("pswpout", pswpout), K("pgmajfault", pgmajfault),
+		K("compact_stall", compact_stall), K("compact_fail", compact_fail),
+		K("thp_fault_fallback", thp_fault_fallback), K("oom_kill", oom_kill),
+#undef K
+	};
+	struct oom_vmstat v;
+	vmstat_init(&v);
 	int found = 0;
-	int64_t allocstall = OOM_NA;
 	struct text_lines it;
 	text_lines_init(&it, text, len);
 	const char *line, *val;
 	size_t kl, vl;
 	while (text_kv_next(&it, ' ', &line, &kl, &val, &vl)) {
-		int64_t v;
-		if (parse_i64(val, vl, &v) < 0 || v < 0)
+		int64_t x;
+		if (parse_i64(val, vl, &x) < 0 || x < 0)
 			continue;
-#define IS(lit) (kl == sizeof(lit) - 1 && !memcmp(line, lit, kl))
-		if (IS("oom_kill")) out->oom_kill_count = v, found++;
-		else if (IS("compact_stall")) out->compact_stall = v, found++;
-		else if (IS("compact_fail")) out->compact_fail = v, found++;
-		else if (IS("thp_fault_fallback")) out->thp_fault_fallback = v, found++;
-		else if (kl >= 10 && !memcmp(line, "allocstall", 10)) {
-			allocstall = sat_add(known(allocstall) ? allocstall : 0, v);
+		/* Per-zone allocstall_<zone> (4.9+) and the split
+		 * workingset_refault_{anon,file} (5.9+) are summed; before, one
+		 * counter each under the bare name. */
+		if (kl >= 10 && !memcmp(line, "allocstall", 10)) {
+			v.allocstall = sat_add(known(v.allocstall) ? v.allocstall : 0, x);
 			found++;
+			continue;
 		}
-#undef IS
+		if (kl >= 18 && !memcmp(line, "workingset_refault", 18) && (kl == 18 || line[18] == '_')) {
+			v.workingset_refault = sat_add(known(v.workingset_refault) ? v.workingset_refault : 0, x);
+			found++;
+			continue;
+		}
+		for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
+			if (keys[i].len == kl && line[0] == keys[i].key[0] && !memcmp(line, keys[i].key, kl)) {
+				*(int64_t *)((char *)&v + keys[i].off) = x;
+				found++;
+				break;
+			}
 	}
-	if (known(allocstall))
-		out->allocstall = allocstall;
-	return found ? 0 : -EINVAL;
+	if (!found)
+		return -EINVAL;
+	*out = v;
+	return 0;
 }

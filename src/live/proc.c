@@ -180,16 +180,12 @@ int live_read_psi(const struct live_root *r, const char *relpath, struct psi *ou
 
 /* ---- sysctls, vmstat ------------------------------------------------- */
 
-static int64_t read_i64_at(const struct live_root *r, const char *path)
+int64_t live_read_value(const struct live_root *r, const char *path)
 {
 	char text[64];
 	ssize_t n = read_small_file_at(r->dirfd, rel(path), text, sizeof(text));
-	if (n <= 0)
-		return OOM_NA;
-	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
-		n--;
 	int64_t v;
-	return parse_i64(text, (size_t)n, &v) == 0 ? v : OOM_NA;
+	return n > 0 && live_parse_value_i64(text, (size_t)n, &v) == 0 ? v : OOM_NA;
 }
 
 static void read_thp_word(const struct live_root *r, const char *path, char *dst, size_t dstlen)
@@ -275,20 +271,20 @@ int live_read_vm(const struct live_root *r, struct live_vm *out)
 {
 	struct live_vm v;
 	live_vm_init(&v);
-	v.overcommit_memory = read_i64_at(r, "proc/sys/vm/overcommit_memory");
-	v.overcommit_ratio = read_i64_at(r, "proc/sys/vm/overcommit_ratio");
-	v.overcommit_kbytes = read_i64_at(r, "proc/sys/vm/overcommit_kbytes");
-	v.min_free_kbytes = read_i64_at(r, "proc/sys/vm/min_free_kbytes");
-	v.watermark_scale_factor = read_i64_at(r, "proc/sys/vm/watermark_scale_factor");
-	v.watermark_boost_factor = read_i64_at(r, "proc/sys/vm/watermark_boost_factor");
-	v.panic_on_oom = read_i64_at(r, "proc/sys/vm/panic_on_oom");
-	v.oom_kill_allocating_task = read_i64_at(r, "proc/sys/vm/oom_kill_allocating_task");
-	v.oom_dump_tasks = read_i64_at(r, "proc/sys/vm/oom_dump_tasks");
-	v.swappiness = read_i64_at(r, "proc/sys/vm/swappiness");
-	v.admin_reserve_kbytes = read_i64_at(r, "proc/sys/vm/admin_reserve_kbytes");
-	v.user_reserve_kbytes = read_i64_at(r, "proc/sys/vm/user_reserve_kbytes");
-	v.extfrag_threshold = read_i64_at(r, "proc/sys/vm/extfrag_threshold");
-	v.compaction_proactiveness = read_i64_at(r, "proc/sys/vm/compaction_proactiveness");
+	v.overcommit_memory = live_read_value(r, "proc/sys/vm/overcommit_memory");
+	v.overcommit_ratio = live_read_value(r, "proc/sys/vm/overcommit_ratio");
+	v.overcommit_kbytes = live_read_value(r, "proc/sys/vm/overcommit_kbytes");
+	v.min_free_kbytes = live_read_value(r, "proc/sys/vm/min_free_kbytes");
+	v.watermark_scale_factor = live_read_value(r, "proc/sys/vm/watermark_scale_factor");
+	v.watermark_boost_factor = live_read_value(r, "proc/sys/vm/watermark_boost_factor");
+	v.panic_on_oom = live_read_value(r, "proc/sys/vm/panic_on_oom");
+	v.oom_kill_allocating_task = live_read_value(r, "proc/sys/vm/oom_kill_allocating_task");
+	v.oom_dump_tasks = live_read_value(r, "proc/sys/vm/oom_dump_tasks");
+	v.swappiness = live_read_value(r, "proc/sys/vm/swappiness");
+	v.admin_reserve_kbytes = live_read_value(r, "proc/sys/vm/admin_reserve_kbytes");
+	v.user_reserve_kbytes = live_read_value(r, "proc/sys/vm/user_reserve_kbytes");
+	v.extfrag_threshold = live_read_value(r, "proc/sys/vm/extfrag_threshold");
+	v.compaction_proactiveness = live_read_value(r, "proc/sys/vm/compaction_proactiveness");
 	char text[256];
 	ssize_t n = read_small_file_at(r->dirfd, "proc/sys/vm/lowmem_reserve_ratio", text, sizeof(text));
 	if (n > 0) {
@@ -303,8 +299,14 @@ int live_read_vm(const struct live_root *r, struct live_vm *out)
 		}
 	}
 	struct buf b = BUF_INIT;
-	if (live_read_file(r, "proc/vmstat", &b) >= 0)
-		live_parse_vmstat(b.data, b.len, &v);
+	struct oom_vmstat vs;
+	if (live_read_file(r, "proc/vmstat", &b) >= 0 && live_parse_vmstat(b.data, b.len, &vs) == 0) {
+		v.oom_kill_count = vs.oom_kill;
+		v.compact_stall = vs.compact_stall;
+		v.compact_fail = vs.compact_fail;
+		v.thp_fault_fallback = vs.thp_fault_fallback;
+		v.allocstall = vs.allocstall;
+	}
 	buf_release(&b);
 	n = read_small_file_at(r->dirfd, "proc/sys/kernel/osrelease", text, sizeof(text));
 	if (n > 0) {

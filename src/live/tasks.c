@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "live/live.h"
@@ -59,6 +60,51 @@ static bool in_init_pidns(const struct live_root *r)
 	return cached == 1;
 }
 
+struct linux_dirent64 {
+	uint64_t d_ino;
+	int64_t d_off;
+	unsigned short d_reclen;
+	unsigned char d_type;
+	char d_name[];
+};
+
+/* A zombie thread-group leader (main called pthread_exit) keeps its pid
+ * while other threads run on the same mm: the kernel's find_lock_task_mm()
+ * (mm/oom_kill.c, 2.6.35+) takes the first thread that still has an mm, so
+ * the process is judged — and killed — with that mm.  Same here: the first
+ * thread of PID/task/ whose status parses.  getdents64 into a stack buffer
+ * (the guard calls this when memory is short: no opendir, no heap). */
+static int read_live_thread(int procfd, int64_t pid, int64_t psz, char *text, size_t cap,
+			    struct oom_task *x)
+{
+	char path[48];
+	snprintf(path, sizeof(path), "%lld/task", (long long)pid);
+	int dfd = openat(procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return -ESRCH;
+	char dents[2048];
+	int rc = -ESRCH;
+	long got;
+	while (rc != 0 && (got = syscall(SYS_getdents64, dfd, dents, sizeof(dents))) > 0) {
+		for (long off = 0; off < got && rc != 0;) {
+			struct linux_dirent64 *d = (struct linux_dirent64 *)(dents + off);
+			off += d->d_reclen;
+			uint64_t tid;
+			if (d->d_name[0] < '1' || d->d_name[0] > '9' || parse_u64(d->d_name, strlen(d->d_name), &tid) < 0 ||
+			    (int64_t)tid == pid)
+				continue;
+			snprintf(path, sizeof(path), "%lld/task/%llu/status", (long long)pid, (unsigned long long)tid);
+			ssize_t n = read_at_fast(procfd, path, text, cap);
+			if (n > 0 && live_parse_status(text, (size_t)n, psz, x) == 0)
+				rc = 0;
+		}
+	}
+	close(dfd);
+	if (rc == 0)
+		x->pid = x->tgid = pid;
+	return rc;
+}
+
 static int read_task_fd(const struct live_root *r, int procfd, int64_t pid, struct oom_task *t,
 			int64_t psz)
 {
@@ -69,16 +115,19 @@ static int read_task_fd(const struct live_root *r, int procfd, int64_t pid, stru
 		return (int)n;
 	struct oom_task x;
 	int rc = live_parse_status(text, (size_t)n, psz, &x);
+	if (rc == -ESRCH) {
+		/* A zombie: the whole process, or only its leader?  (The comm
+		 * is then the live thread's, as in the kernel's own report.) */
+		rc = read_live_thread(procfd, pid, psz, text, sizeof(text), &x);
+	}
 	if (rc < 0)
 		return rc == -EINVAL ? -ESRCH : rc;   /* torn read of an exiting task */
 	snprintf(path, sizeof(path), "%lld/oom_score_adj", (long long)pid);
 	char adj[32];
 	n = read_at_fast(procfd, path, adj, sizeof(adj));
 	if (n > 0) {
-		while (n > 0 && (adj[n - 1] == '\n' || adj[n - 1] == ' '))
-			n--;
 		int64_t v;
-		if (parse_i64(adj, (size_t)n, &v) == 0 && v >= -1000 && v <= 1000)
+		if (live_parse_value_i64(adj, (size_t)n, &v) == 0 && v >= -1000 && v <= 1000)
 			x.oom_score_adj = v;
 	} else if (n == -ENOENT || n == -ESRCH) {
 		return (int)n;
@@ -94,6 +143,31 @@ int live_read_task(const struct live_root *r, int64_t pid, struct oom_task *t)
 		return -ENOENT;
 	int64_t psz = live_page_size_kib(r);
 	return read_task_fd(r, r->procfd, pid, t, psz);
+}
+
+int live_read_stat(const struct live_root *r, int64_t pid, struct oom_task *t, struct live_pid_stat *st)
+{
+	if (r->procfd < 0)
+		return -ENOENT;
+	char path[40], text[1024];
+	snprintf(path, sizeof(path), "%lld/stat", (long long)pid);
+	ssize_t n = read_at_fast(r->procfd, path, text, sizeof(text));
+	if (n < 0)
+		return (int)n;
+	int rc = live_parse_stat(text, (size_t)n, t, st);
+	return rc == -EINVAL ? -ESRCH : rc;   /* torn read of an exiting task */
+}
+
+int live_read_cmdline(const struct live_root *r, int64_t pid, char *dst, size_t dstlen)
+{
+	if (r->procfd < 0)
+		return -ENOENT;
+	char path[40], text[1024];
+	snprintf(path, sizeof(path), "%lld/cmdline", (long long)pid);
+	ssize_t n = read_at_fast(r->procfd, path, text, sizeof(text) < dstlen + 1 ? sizeof(text) : dstlen + 1);
+	if (n < 0)
+		return (int)n;
+	return live_parse_cmdline(text, (size_t)n, dst, dstlen);
 }
 
 int live_read_task_cgroup(const struct live_root *r, int64_t pid, char *dst, size_t dstlen)
@@ -152,14 +226,9 @@ static int walk_cgroup(struct cg_walk *w, int dirfd, const char *relpath, int de
 				break;
 		close(fd);
 	}
-	struct text_lines it;
-	text_lines_init(&it, b.data, b.len);
-	const char *line;
-	size_t ll;
-	while (text_lines_next(&it, &line, &ll)) {
-		int64_t pid;
-		if (parse_i64(line, ll, &pid) < 0 || pid <= 0)
-			continue;
+	const char *pp = b.data, *pend = b.data ? b.data + b.len : NULL;
+	int64_t pid;
+	while (pp && live_pids_next(&pp, pend, &pid)) {
 		if (w->n == w->cap) {
 			size_t cap = w->cap ? w->cap * 2 : 256;
 			void *nv = realloc(w->v, cap * sizeof(*w->v));
