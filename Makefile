@@ -70,10 +70,19 @@ $(BUILD)/tests/%: tests/unit/%.c $(TEST_HDR) $(BUILD)/liboomkit.a
 	@echo "  TEST    $@"
 	@$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/liboomkit.a $(LDLIBS)
 
-tests: $(BUILD)/oomkit $(TEST_BIN) $(BUILD)/tests/hog
+tests: $(BUILD)/oomkit $(TEST_BIN) $(BUILD)/tests/hog $(BUILD)/tests/zombie_hog $(BUILD)/tests/sleepers
 
 # The hog used by end-to-end tests: allocates and touches memory at a set pace.
 $(BUILD)/tests/hog: tests/e2e/hog.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $<
+
+# A hog whose main thread has exited (pthread_exit), and many small processes.
+$(BUILD)/tests/zombie_hog: tests/e2e/zombie_hog.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -pthread -o $@ $<
+
+$(BUILD)/tests/sleepers: tests/e2e/sleepers.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $<
 

@@ -548,6 +548,62 @@ static void finish_kill(struct guard_scope *sc, const struct guard_choice *ch, c
 	run_exec(&f, incident);
 }
 
+/* The scope's processes, ranked while read, and the policy's choice.
+ * -EIO when the scope cannot be listed (logged), else guard_policy_choose's. */
+static int scan_and_choose(struct guard_scope *sc, int64_t totalpages, int64_t need, struct guard_choice *ch)
+{
+	const struct guard_config *c = D.cfg;
+	bool need_cmdline = c->nr_prefer > 0 || c->nr_avoid > 0;
+	/* The scan ranks as it reads, so a table that overflows keeps the
+	 * processes the policy would take first. */
+	const struct guard_rank rank = { c, D.self_pid, totalpages, D.page_kib, &D.kv };
+	D.ts.rank = &rank;
+	int rc = guard_scan(D.proc_dirfd, sc->kind == SCOPE_MACHINE ? -1 : sc->dirfd, need_cmdline, &D.ts);
+	D.ts.rank = NULL;
+	if (rc != 0) {
+		guard_log(GLOG_ERR, "%s: cannot list its processes: %s", sc->name, strerror(-rc));
+		return -EIO;
+	}
+	if (D.ts.nr_skipped > 0)
+		guard_log(GLOG_WARNING, "%s: %zu processes, only the %zu ranked first kept (%zu lowest by policy and badness not considered)",
+			  sc->name, D.ts.n + D.ts.nr_skipped, D.ts.n, D.ts.nr_skipped);
+	return guard_policy_choose(c, &D.ts, D.self_pid, totalpages, D.page_kib, &D.kv, need, ch);
+}
+
+/* Is the victim also the task whose kill frees the most (of all listed,
+ * protected or not)? */
+static bool top_consumer(const struct guard_choice *ch)
+{
+	int64_t v = ch->freeable_kib;
+	for (size_t i = 0; i < D.ts.n; i++)
+		if (guard_task_freeable_kib(&D.ts.tasks[i], D.page_kib) > v)
+			return false;
+	return true;
+}
+
+/* Re-reads the scope every 5 ms while its available memory rises (at most
+ * 50 ms; at least 20 ms while a process is exiting, whose pages the kernel
+ * uncharges in batches as exit_mmap frees them): 1 when it left the level
+ * that called for a decision, 0 when it is still short. */
+static int memory_coming_back(struct guard_scope *sc, const struct guard_config *c)
+{
+	int min_rounds = D.ts.nr_exiting > 0 ? 4 : 1;
+	int level = sc->level;
+	int64_t last = sc->avail_kib;
+	for (int i = 0; i < 10; i++) {
+		struct timespec d = { 0, 5000000L };
+		nanosleep(&d, NULL);
+		if (guard_scope_read(sc, c) < 0)
+			return 0;
+		if ((int)sc->level < level)
+			return 1;
+		if ((!known(sc->avail_kib) || !known(last) || sc->avail_kib <= last) && i + 1 >= min_rounds)
+			return 0;     /* not rising: nothing is being given back */
+		last = sc->avail_kib;
+	}
+	return 0;
+}
+
 static void decide(int si)
 {
 	struct guard_scope *sc = &D.scopes[si];
@@ -576,23 +632,37 @@ static void decide(int si)
 	int64_t need = known(sc->term_kib) && known(sc->avail_kib) ? sc->term_kib - sc->avail_kib : 0;
 	if (need < 0)
 		need = 0;
-	bool need_cmdline = c->nr_prefer > 0 || c->nr_avoid > 0;
 	int64_t totalpages = guard_scope_totalpages(sc, D.page_kib);
-	/* The scan ranks as it reads, so a table that overflows keeps the
-	 * processes the policy would take first. */
-	const struct guard_rank rank = { c, D.self_pid, totalpages, D.page_kib, &D.kv };
-	D.ts.rank = &rank;
-	int rc = guard_scan(D.proc_dirfd, sc->kind == SCOPE_MACHINE ? -1 : sc->dirfd, need_cmdline, &D.ts);
-	D.ts.rank = NULL;
-	if (rc != 0) {
-		guard_log(GLOG_ERR, "%s: cannot list its processes: %s", sc->name, strerror(-rc));
-		return;
-	}
-	if (D.ts.nr_skipped > 0)
-		guard_log(GLOG_WARNING, "%s: %zu processes, only the %zu ranked first kept (%zu lowest by policy and badness not considered)",
-			  sc->name, D.ts.n + D.ts.nr_skipped, D.ts.n, D.ts.nr_skipped);
 	struct guard_choice ch;
-	rc = guard_policy_choose(c, &D.ts, D.self_pid, totalpages, D.page_kib, &D.kv, need, &ch);
+	int rc = scan_and_choose(sc, totalpages, need, &ch);
+	if (rc == -EIO)
+		return;
+	/* Exit race: a process listed without mm is exiting (exit_mm done, its
+	 * pages still being uncharged), or the victim is not the top consumer.
+	 * Then the memory may be on its way back: re-read the scope for a few
+	 * milliseconds while it rises, and act only if it is still short, on a
+	 * fresh list. */
+	if (rc == 0 && (D.ts.nr_exiting > 0 || !top_consumer(&ch))) {
+		int freed = memory_coming_back(sc, c);
+		if (freed > 0) {
+			char buf[200];
+			guard_log(GLOG_NOTICE, "%s: memory came back by itself (%zu exiting); nobody signalled",
+				  safe(sc->name, buf, sizeof(buf)), D.ts.nr_exiting);
+			struct json j;
+			event_begin(&j, "memory_returned");
+			json_str(&j, "scope", sc->name);
+			json_int(&j, "exiting", (int64_t)D.ts.nr_exiting);
+			json_int(&j, "available_kib", sc->avail_kib);
+			event_end(&j);
+			return;
+		}
+		need = known(sc->term_kib) && known(sc->avail_kib) ? sc->term_kib - sc->avail_kib : 0;
+		if (need < 0)
+			need = 0;
+		rc = scan_and_choose(sc, totalpages, need, &ch);
+		if (rc == -EIO)
+			return;
+	}
 	uint64_t decided = guard_now_ns();
 	sc->decisions_total++;
 	sc->last_decision_ms = (double)(decided - crossed) / 1e6;
