@@ -383,3 +383,23 @@ int badness_rank(struct oom_snapshot *s, int64_t totalpages, const struct kver *
 		*second = first < 0 ? -1 : pick(s, v, first);
 	return first;
 }
+
+bool oom_victim_is_sacrificed_child(const struct oom_event *ev)
+{
+	const struct oom_victim *v = &ev->victim;
+	if (!known(v->selected_pid) || !known(v->pid) || v->selected_pid == v->pid)
+		return false;
+	/* 5.1+ has no child sacrifice (mm/oom_kill.c oom_kill_process lost
+	 * the "prefer children" loop): a different pid is a thread. */
+	if (ev->kv.known && !ev->kv.inferred && kver_cmp(&ev->kv, 5, 1, 0) >= 0)
+		return false;
+	/* A zombie thread-group leader (main called pthread_exit): the kernel
+	 * kills through find_lock_task_mm()'s live thread, printing its pid;
+	 * the task table shows that thread's row with the leader's tgid. */
+	for (size_t i = 0; i < ev->snap.nr_tasks; i++) {
+		const struct oom_task *t = &ev->snap.tasks[i];
+		if (t->pid == v->pid && known(t->tgid) && t->tgid == v->selected_pid)
+			return false;
+	}
+	return true;
+}

@@ -94,6 +94,11 @@ struct oom_memcg;
 struct oom_mem;
 int64_t memcg_totalpages(const struct oom_memcg *m, int64_t swap_total_kib, int64_t vm_swappiness,
 			 int64_t page_size_kib);
+/* Was the task the kernel killed a child sacrificed for the selected
+ * process (oom_kill_process, 2.6.36–5.0)?  Not when the two pids are one
+ * process: a zombie leader killed through a live thread (find_lock_task_mm
+ * prints the thread's pid), nor on 5.1+, which never sacrifices a child. */
+bool oom_victim_is_sacrificed_child(const struct oom_event *ev);
 /* totalpages of a global OOM (CONSTRAINT_NONE, 2.6.36+; also the base of
  * /proc/PID/oom_score): totalram + total swap.  OOM_NA when either is unknown. */
 int64_t machine_totalpages(const struct oom_mem *m, int64_t page_size_kib);
