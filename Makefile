@@ -70,7 +70,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(TEST_HDR) $(BUILD)/liboomkit.a
 	@echo "  TEST    $@"
 	@$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/liboomkit.a $(LDLIBS)
 
-tests: $(BUILD)/oomkit $(TEST_BIN) $(BUILD)/tests/hog $(BUILD)/tests/zombie_hog $(BUILD)/tests/sleepers
+tests: $(BUILD)/oomkit $(TEST_BIN) $(BUILD)/tests/hog $(BUILD)/tests/zombie_hog $(BUILD)/tests/sleeper
 
 # The hog used by end-to-end tests: allocates and touches memory at a set pace.
 $(BUILD)/tests/hog: tests/e2e/hog.c
@@ -82,7 +82,7 @@ $(BUILD)/tests/zombie_hog: tests/e2e/zombie_hog.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -pthread -o $@ $<
 
-$(BUILD)/tests/sleepers: tests/e2e/sleepers.c
+$(BUILD)/tests/sleeper: bench/top/sleeper.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $<
 

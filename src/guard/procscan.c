@@ -124,14 +124,6 @@ int guard_read_task(int proc_dirfd, int64_t pid, bool need_cmdline, struct guard
 	return 0;
 }
 
-struct linux_dirent64 {
-	uint64_t d_ino;
-	int64_t d_off;
-	unsigned short d_reclen;
-	unsigned char d_type;
-	char d_name[];
-};
-
 /* Ranking while scanning: is a ahead of b (the policy would rather take
  * a)?  Unranked (no rank context: the recorder's scan) by what a kill frees. */
 static bool ahead(const struct guard_taskset *ts, const struct guard_task *a, const struct guard_task *b)

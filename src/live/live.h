@@ -14,6 +14,16 @@
 #include "model/snapshot.h"
 #include "util/util.h"
 
+/* getdents64(2) records: the task readers and the guard list /proc and
+ * cgroup directories into stack buffers (opendir would allocate). */
+struct linux_dirent64 {
+	uint64_t d_ino;
+	int64_t d_off;
+	unsigned short d_reclen;
+	unsigned char d_type;
+	char d_name[];
+};
+
 struct live_root {
 	int dirfd;              /* open directory fd of the root ("/" by default) */
 	int procfd;             /* DIR/proc opened once (-1 if missing): tasks are read relative to it */

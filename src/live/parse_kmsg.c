@@ -57,37 +57,36 @@ int live_parse_kmsg_record(const char *rec, size_t len, struct live_kmsg_line *o
 	return 0;
 }
 
-int live_kmsg_find_oom_memcg(const char *report, size_t len, const char **memcg, size_t *mlen)
+/* The first record of a captured run (one record a line) of that kind. */
+static bool kmsg_find(const char *report, size_t len, int kind, struct live_kmsg_line *out)
 {
-	/* The captured report is a run of records: its oom-kill summary line. */
 	const char *p = report, *end = report + len;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *le = nl ? nl : end;
-		struct live_kmsg_line l;
-		if (live_parse_kmsg_record(p, (size_t)(le - p), &l) == 0 && l.kind == KMSG_OOM_SUMMARY) {
-			*memcg = l.oom_memcg;
-			*mlen = l.oom_memcg_len;
-			return 0;
-		}
+		if (live_parse_kmsg_record(p, (size_t)(le - p), out) == 0 && out->kind == kind)
+			return true;
 		p = nl ? nl + 1 : end;
 	}
-	return -EINVAL;
+	return false;
+}
+
+int live_kmsg_find_oom_memcg(const char *report, size_t len, const char **memcg, size_t *mlen)
+{
+	struct live_kmsg_line l;
+	if (!kmsg_find(report, len, KMSG_OOM_SUMMARY, &l))
+		return -EINVAL;
+	*memcg = l.oom_memcg;
+	*mlen = l.oom_memcg_len;
+	return 0;
 }
 
 int live_kmsg_find_killed(const char *report, size_t len, int64_t *pid, char *comm, size_t commlen)
 {
-	const char *p = report, *end = report + len;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *le = nl ? nl : end;
-		struct live_kmsg_line l;
-		if (live_parse_kmsg_record(p, (size_t)(le - p), &l) == 0 && l.kind == KMSG_OOM_KILLED) {
-			*pid = l.pid;
-			str_copy(comm, commlen, l.comm, strlen(l.comm));
-			return 0;
-		}
-		p = nl ? nl + 1 : end;
-	}
-	return -EINVAL;
+	struct live_kmsg_line l;
+	if (!kmsg_find(report, len, KMSG_OOM_KILLED, &l))
+		return -EINVAL;
+	*pid = l.pid;
+	str_copy(comm, commlen, l.comm, strlen(l.comm));
+	return 0;
 }

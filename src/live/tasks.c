@@ -60,14 +60,6 @@ static bool in_init_pidns(const struct live_root *r)
 	return cached == 1;
 }
 
-struct linux_dirent64 {
-	uint64_t d_ino;
-	int64_t d_off;
-	unsigned short d_reclen;
-	unsigned char d_type;
-	char d_name[];
-};
-
 /* A zombie thread-group leader (main called pthread_exit) keeps its pid
  * while other threads run on the same mm: the kernel's find_lock_task_mm()
  * (mm/oom_kill.c, 2.6.35+) takes the first thread that still has an mm, so

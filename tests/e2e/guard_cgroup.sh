@@ -478,14 +478,14 @@ fi
 # 4200 small processes, then the hog, newest and last in cgroup.procs: the
 # scan keeps the best ranked, so the hog is still the decision, and the
 # guard says how many it did not consider.
-SLEEPERS=${SLEEPERS:-$(dirname "$HOG")/sleepers}
-if [ -x "$SLEEPERS" ] && [ "$(ulimit -u)" = unlimited -o "$(ulimit -u)" -gt 5000 ] 2>/dev/null; then
+SLEEPER=${SLEEPER:-$(dirname "$HOG")/sleeper}
+if [ -x "$SLEEPER" ] && [ "$(ulimit -u)" = unlimited -o "$(ulimit -u)" -gt 5000 ] 2>/dev/null; then
 	cg=$(cg_make many $((1024 * MIB)))
 	D=$E2E_TMP/many
 	mkdir -p "$D"
-	run_bg "$cg" "$SLEEPERS" 4200 "$D/s.ready"
+	run_bg "$cg" "$SLEEPER" 4200 > "$D/s.pids"    # prints the children's pids, then closes stdout
 	sl=$BG
-	for i in $(seq 1 300); do [ -f "$D/s.ready" ] && break; sleep 0.1; done
+	for i in $(seq 1 300); do [ "$(wc -l < "$D/s.pids")" -ge 4200 ] && break; sleep 0.1; done
 	n=$(wc -l < "$cg/cgroup.procs")
 	if [ "$n" -gt 4096 ] && start_guard "$D" --cgroup "$cg" --dry-run --cgroup-term-percent 30 --cgroup-kill-percent 5; then
 		used=$(( $( [ -f "$cg/memory.usage_in_bytes" ] && cat "$cg/memory.usage_in_bytes" || cat "$cg/memory.current") / MIB ))
@@ -506,7 +506,7 @@ if [ -x "$SLEEPERS" ] && [ "$(ulimit -u)" = unlimited -o "$(ulimit -u)" -gt 5000
 	kill -9 $sl 2>/dev/null; wait $sl 2>/dev/null
 	cg_remove "$cg"
 else
-	skip "more than 4096: $SLEEPERS not built or too low a process limit"
+	skip "more than 4096: $SLEEPER not built or too low a process limit"
 fi
 
 # --- 15. exit race, many times ----------------------------------------------
