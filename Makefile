@@ -54,12 +54,14 @@ GUARD_HOT := src/guard/hot_begin.c src/guard/daemon.c src/guard/monitor.c src/gu
              src/guard/resident.c src/live/text.c src/live/parse_meminfo.c src/live/parse_psi.c \
              src/live/parse_memcg.c src/live/parse_status.c src/live/parse_stat.c src/live/parse_value.c \
              src/live/parse_cmdline.c src/live/parse_vmstat.c src/live/parse_buddyinfo.c \
-             src/live/parse_slabinfo.c src/live/parse_kmsg.c \
+             src/live/parse_slabinfo.c src/live/parse_kmsg.c src/live/pid.c \
              src/util/num.c src/util/misc.c src/util/json.c \
              src/util/escape.c src/util/buf.c src/model/badness.c src/model/kver.c \
-             src/model/snapshot.c src/util/pattern.c src/guard/config.c src/guard/metrics.c \
-             src/live/tasks.c
+             src/model/snapshot.c src/util/pattern.c src/guard/config.c src/guard/metrics.c
 GUARD_HOT_OBJ := $(GUARD_HOT:%.c=$(BUILD)/obj/%.o)
+# daemon.c (set-up, the loop, incidents) is bound by size, not speed: -Os
+# keeps the whole hot set inside that one window.
+$(BUILD)/obj/src/guard/daemon.o: ALL_CFLAGS += -Os
 
 $(BUILD)/oomkit: $(BUILD)/obj/src/oomkit.o $(BUILD)/liboomkit.a
 	@echo "  LINK    $@"

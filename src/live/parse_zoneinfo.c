@@ -8,33 +8,6 @@
 #include "live/live.h"
 #include "live/text.h"
 
-/* "Node 0, zone      DMA..." → node, name; rest points after the name. */
-bool text_node_zone(const char *line, size_t ll, int *node, char *name, size_t namelen,
-			    const char **rest)
-{
-	const char *p = line, *end = line + ll;
-	if (ll < 5 || memcmp(p, "Node ", 5))
-		return false;
-	p += 5;
-	uint64_t n;
-	if (scan_u64(&p, end, &n) < 0 || n > 4096)
-		return false;
-	if (end - p < 7 || memcmp(p, ", zone ", 7))
-		return false;
-	p += 7;
-	while (p < end && *p == ' ')
-		p++;
-	const char *nm = p;
-	while (p < end && *p != ' ' && *p != ',' && *p != '\t')
-		p++;
-	if (p == nm)
-		return false;
-	*node = (int)n;
-	str_copy(name, namelen, nm, (size_t)(p - nm));
-	*rest = p;
-	return true;
-}
-
 int live_parse_zoneinfo(const char *text, size_t len, int64_t psz, struct oom_snapshot *s)
 {
 	if (!known(psz) || psz <= 0)
