@@ -72,6 +72,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(TEST_HDR) $(BUILD)/liboomkit.a
 	@echo "  TEST    $@"
 	@$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/liboomkit.a $(LDLIBS)
 
+# The guard's loop must not allocate: this test wraps the allocator.
+$(BUILD)/tests/test_guard_noalloc: tests/unit/test_guard_noalloc.c $(TEST_HDR) $(BUILD)/liboomkit.a
+	@mkdir -p $(dir $@)
+	@echo "  TEST    $@"
+	@$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
+	    -o $@ $< $(BUILD)/liboomkit.a $(LDLIBS)
+
 tests: $(BUILD)/oomkit $(TEST_BIN) $(BUILD)/tests/hog $(BUILD)/tests/zombie_hog $(BUILD)/tests/sleeper
 
 # The hog used by end-to-end tests: allocates and touches memory at a set pace.

@@ -1,5 +1,5 @@
 /* fuzz_procfs.c — every /proc and cgroup parser of src/live/, one target.
- * The first input byte picks the parser (mod 23); the rest is the file.
+ * The first input byte picks the parser (mod 27); the rest is the file.
  * One case for each live_parse_* of src/live/parse_*.c. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
-	unsigned which = data[0] % 23;
+	unsigned which = data[0] % 27;
 	/* The parsers take (text, len) and must not read past len: give them an
 	 * exact-size heap copy so ASan sees any overrun. */
 	size_t len = size - 1;
@@ -109,6 +109,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char comm[16];
 		live_kmsg_find_oom_memcg(text, len, &mc, &ml);
 		live_kmsg_find_killed(text, len, &pid, comm, sizeof(comm));
+		break;
+	}
+	case 23: {
+		int64_t list[8];
+		int nr;
+		live_parse_value_list(text, len, list, 8, &nr);
+		break;
+	}
+	case 24: {
+		char word[16];
+		live_parse_bracketed(text, len, word, sizeof(word));
+		break;
+	}
+	case 25: {
+		int64_t o, c;
+		live_parse_zram_mm_stat(text, len, &o, &c);
+		break;
+	}
+	case 26: {
+		int64_t pages;
+		live_parse_zoneinfo_free_pages(text, len, &pages);
 		break;
 	}
 	case 22: {

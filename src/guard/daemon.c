@@ -474,6 +474,10 @@ static void emit_kill_event(const struct decision_facts *f, const char *incident
 	json_str(&j, "action", f->ch->action == GUARD_ACTION_CGROUP ? "cgroup" :
 			       f->ch->action == GUARD_ACTION_PGROUP ? "pgroup" : "process");
 	json_int(&j, "processes", f->ch->nr_group);
+	/* KiB as "_kib", like the incidents; the "_kb" names stay one more
+	 * release for existing readers (docs/oomkit-guard.1.scd). */
+	json_int(&j, "freed_kib", f->freed_kib);
+	json_int(&j, "measured_freed_kib", f->measured_freed_kib);
 	json_int(&j, "freed_kb", f->freed_kib);
 	json_int(&j, "measured_freed_kb", f->measured_freed_kib);
 	json_int(&j, "latency_ms", (int64_t)(f->latency_ms + 0.5));
@@ -791,8 +795,10 @@ static void pending_exited(void)
 	json_str(&j, "scope", sc->name);
 	json_str(&j, "last_signal", guard_signal_name(D.pend.v.signal));
 	json_int(&j, "latency_ms", (int64_t)((now - D.pend.crossed_ns) / 1000000));
-	json_int(&j, "measured_freed_kb", known(sc->avail_kib) && known(D.pend.avail_before_kib) ?
-					  sc->avail_kib - D.pend.avail_before_kib : OOM_NA);
+	int64_t measured = known(sc->avail_kib) && known(D.pend.avail_before_kib) ?
+				   sc->avail_kib - D.pend.avail_before_kib : OOM_NA;
+	json_int(&j, "measured_freed_kib", measured);
+	json_int(&j, "measured_freed_kb", measured);      /* old name, one more release */
 	event_end(&j);
 	sc->last_latency_ms = (double)(now - D.pend.crossed_ns) / 1e6;
 	guard_log(GLOG_INFO, "%s: victim pid %lld exited %.1f ms after the crossing", sc->name,

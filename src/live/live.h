@@ -172,6 +172,14 @@ int live_parse_stat(const char *text, size_t len, struct oom_task *t, struct liv
 int live_parse_cmdline(const char *text, size_t len, char *dst, size_t dstlen);
 /* A file holding one number: /proc/sys/vm files, oom_score_adj, memory.swappiness… */
 int live_parse_value_i64(const char *text, size_t len, int64_t *out);                   /* parse_value.c */
+/* Blank-separated numbers (lowmem_reserve_ratio): at most max, count in *nr. */
+int live_parse_value_list(const char *text, size_t len, int64_t *out, int max, int *nr);
+/* The [selected] word of a mode file ("always [madvise] never"). */
+int live_parse_bracketed(const char *text, size_t len, char *dst, size_t dstlen);
+/* zram mm_stat: original and compressed data, KiB. */
+int live_parse_zram_mm_stat(const char *text, size_t len, int64_t *orig_kib, int64_t *compr_kib); /* parse_zram.c */
+/* Σ "pages free" of /proc/zoneinfo (the page size of a captured tree). */
+int live_parse_zoneinfo_free_pages(const char *text, size_t len, int64_t *pages);
 int live_parse_pid_cgroup(const char *text, size_t len, char *dst, size_t dstlen);    /* parse_cgroup.c */
 /* /proc/self/mountinfo → the memory hierarchy's mountpoint and the
  * hierarchy path it shows (v1 "cgroup" with memory, else cgroup2). */

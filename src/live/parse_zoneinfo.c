@@ -130,3 +130,22 @@ int live_parse_zoneinfo(const char *text, size_t len, int64_t psz, struct oom_sn
 	}
 	return zones ? 0 : -EINVAL;
 }
+
+int live_parse_zoneinfo_free_pages(const char *text, size_t len, int64_t *pages)
+{
+	/* Σ "pages free N" over the zones: with MemFree, the page size of a
+	 * captured tree. */
+	int64_t sum = 0;
+	const char *p = text, *end = text + len;
+	while ((p = mem_find(p, (size_t)(end - p), "pages free")) != NULL) {
+		p += 10;
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		int64_t v;
+		if (text_first_i64(p, (size_t)((eol ? eol : end) - p), &v) == 0 && v > 0)
+			sum = sat_add(sum, v);
+	}
+	if (sum <= 0)
+		return -EINVAL;
+	*pages = sum;
+	return 0;
+}

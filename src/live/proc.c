@@ -103,14 +103,8 @@ int live_read_meminfo(const struct live_root *r, struct oom_mem *out)
 static int64_t infer_page_size(const char *zoneinfo, size_t zlen, int64_t memfree_kib)
 {
 	int64_t pages = 0;
-	const char *p = zoneinfo, *end = zoneinfo + zlen;
-	while ((p = mem_find(p, (size_t)(end - p), "pages free")) != NULL) {
-		p += 10;
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		int64_t v;
-		if (text_first_i64(p, (size_t)((eol ? eol : end) - p), &v) == 0 && v > 0)
-			pages = sat_add(pages, v);
-	}
+	if (live_parse_zoneinfo_free_pages(zoneinfo, zlen, &pages) != 0)
+		return OOM_NA;
 	if (pages <= 0 || !known(memfree_kib) || memfree_kib <= 0)
 		return OOM_NA;
 	double ratio = (double)memfree_kib / (double)pages;
@@ -194,10 +188,7 @@ static void read_thp_word(const struct live_root *r, const char *path, char *dst
 	ssize_t n = read_small_file_at(r->dirfd, rel(path), text, sizeof(text));
 	if (n <= 0)
 		return;
-	const char *a = memchr(text, '[', (size_t)n);
-	const char *b = a ? memchr(a, ']', (size_t)(text + n - a)) : NULL;
-	if (a && b)
-		str_copy(dst, dstlen, a + 1, (size_t)(b - a - 1));
+	live_parse_bracketed(text, (size_t)n, dst, dstlen);
 }
 
 static void read_zram(const struct live_root *r, struct live_vm *v)
@@ -219,19 +210,11 @@ static void read_zram(const struct live_root *r, struct live_vm *v)
 		ssize_t n = read_small_file_at(r->dirfd, path, text, sizeof(text));
 		if (n <= 0)
 			continue;
-		/* mm_stat: orig_data_size compr_data_size mem_used_total … (bytes) */
-		const char *p = text, *end = text + n;
-		uint64_t orig, compr;
-		while (p < end && *p == ' ')
-			p++;
-		if (scan_u64(&p, end, &orig) < 0)
+		int64_t orig, compr;
+		if (live_parse_zram_mm_stat(text, (size_t)n, &orig, &compr) != 0)
 			continue;
-		while (p < end && *p == ' ')
-			p++;
-		if (scan_u64(&p, end, &compr) < 0)
-			continue;
-		v->zram_orig_kib = sat_add(known(v->zram_orig_kib) ? v->zram_orig_kib : 0, (int64_t)(orig >> 10));
-		v->zram_compr_kib = sat_add(known(v->zram_compr_kib) ? v->zram_compr_kib : 0, (int64_t)(compr >> 10));
+		v->zram_orig_kib = sat_add(known(v->zram_orig_kib) ? v->zram_orig_kib : 0, orig);
+		v->zram_compr_kib = sat_add(known(v->zram_compr_kib) ? v->zram_compr_kib : 0, compr);
 	}
 	closedir(d);
 }
@@ -287,17 +270,9 @@ int live_read_vm(const struct live_root *r, struct live_vm *out)
 	v.compaction_proactiveness = live_read_value(r, "proc/sys/vm/compaction_proactiveness");
 	char text[256];
 	ssize_t n = read_small_file_at(r->dirfd, "proc/sys/vm/lowmem_reserve_ratio", text, sizeof(text));
-	if (n > 0) {
-		const char *p = text, *end = text + n;
-		while (p < end && v.nr_lowmem_reserve_ratio < OOM_MAX_ZONE_IDX) {
-			while (p < end && (*p == ' ' || *p == '\t' || *p == '\n'))
-				p++;
-			int64_t x;
-			if (p >= end || scan_i64(&p, end, &x) < 0)
-				break;
-			v.lowmem_reserve_ratio[v.nr_lowmem_reserve_ratio++] = x;
-		}
-	}
+	if (n > 0)
+		live_parse_value_list(text, (size_t)n, v.lowmem_reserve_ratio, OOM_MAX_ZONE_IDX,
+				      &v.nr_lowmem_reserve_ratio);
 	struct buf b = BUF_INIT;
 	struct oom_vmstat vs;
 	if (live_read_file(r, "proc/vmstat", &b) >= 0 && live_parse_vmstat(b.data, b.len, &vs) == 0) {

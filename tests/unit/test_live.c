@@ -443,6 +443,27 @@ TEST(test_parsers_for_the_guard)
 	CHECK_INT(kpid, 42);
 	CHECK_STR(comm, "x y");
 	CHECK_INT(live_parse_kmsg_record("no semicolon", 12, &kl), -EINVAL);
+
+	/* sysctl lists, mode words, zram, zoneinfo free pages */
+	int64_t list[8];
+	int nl = 0;
+	CHECK_INT(live_parse_value_list("256\t256\t32\t0\n", 14, list, 8, &nl), 0);
+	CHECK_INT(nl, 4);
+	CHECK_INT(list[2], 32);
+	CHECK_INT(live_parse_value_list("x", 1, list, 8, &nl), -EINVAL);
+	char word[16];
+	CHECK_INT(live_parse_bracketed("always [madvise] never\n", 23, word, sizeof(word)), 0);
+	CHECK_STR(word, "madvise");
+	CHECK_INT(live_parse_bracketed("never\n", 6, word, sizeof(word)), -EINVAL);
+	int64_t orig, compr;
+	CHECK_INT(live_parse_zram_mm_stat("  4096000  1024000  1200000\n", 28, &orig, &compr), 0);
+	CHECK_INT(orig, 4000);
+	CHECK_INT(compr, 1000);
+	const char *zi = "Node 0, zone   Normal\n  pages free     1000\n        min      10\n"
+			 "Node 0, zone  Movable\n  pages free     24\n";
+	int64_t pages = 0;
+	CHECK_INT(live_parse_zoneinfo_free_pages(zi, strlen(zi), &pages), 0);
+	CHECK_INT(pages, 1024);
 }
 
 /* A zombie thread-group leader is read through a live thread
