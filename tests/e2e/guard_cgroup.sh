@@ -480,8 +480,8 @@ fi
 # guard says how many it did not consider.
 SLEEPER=${SLEEPER:-$(dirname "$HOG")/sleeper}
 if [ -x "$SLEEPER" ] && [ "$(ulimit -u)" = unlimited -o "$(ulimit -u)" -gt 5000 ] 2>/dev/null; then
-	cg=$(cg_make many $((1024 * MIB)))
-	D=$E2E_TMP/many
+	cg=$(cg_make over4096 $((1024 * MIB)))
+	D=$E2E_TMP/over4096
 	mkdir -p "$D"
 	run_bg "$cg" "$SLEEPER" 4200 > "$D/s.pids"    # prints the children's pids, then closes stdout
 	sl=$BG
