@@ -1,5 +1,9 @@
 # oomkit — plain Makefile.  `make` builds build/oomkit; `make check` runs every
-# test twice (plain and under ASan+UBSan) and ends with "N passed, N failed".
+# unit test twice (plain and under ASan+UBSan), the quick end-to-end tests and
+# the fuzz targets on their seeds (≤ 3 min on 2 cores), and ends with
+# "N passed, N failed, N skipped".  `make check-long` (CI, after check) runs
+# the slow end-to-end tests and the timed fuzz run, and ends with the total
+# of both.
 #
 # BUILD selects the output directory, so several builds (or several people
 # working in one tree) never write the same objects:  make BUILD=build/mine
@@ -31,7 +35,7 @@ TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_HDR  := tests/unit/check.h
 HDRS      := $(shell find src -name '*.h')
 
-.PHONY: all check test-plain test-asan tests clean install uninstall bench fuzz man FORCE
+.PHONY: all check check-long test-plain test-asan tests clean install uninstall bench fuzz man FORCE
 
 all: $(BUILD)/oomkit man
 
@@ -101,7 +105,10 @@ asan:
 	    LDFLAGS='$(SAN_FLAGS)' tests
 
 check: tests asan
-	@tests/run.sh $(BUILD) $(BUILD)/asan
+	@CC='$(CC)' tests/run.sh quick $(BUILD) $(BUILD)/asan
+
+check-long: tests asan
+	@CC='$(CC)' tests/run.sh long $(BUILD) $(BUILD)/asan
 
 clean:
 	rm -rf $(BUILD)

@@ -19,6 +19,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct buf b = BUF_INIT;
 		(void)incident_kernel_report(s, size, &b);
 		buf_release(&b);
+		struct incident_timeline *tl = malloc(sizeof(*tl));
+		if (tl)
+			(void)incident_timeline(s, size, tl);
+		free(tl);
 	}
 	free(in);
 	return 0;

@@ -101,7 +101,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			(void)zone_free_kib_at_order(z, o, s->page_size_kib);
 			(void)zone_watermark_ok(z, o, z->min_kib, zone_index_in(s, zn[zi % 5]),
 						(unsigned)next(&c) & 15, s->page_size_kib, &v);
+			(void)zone_usable_block_order(z, o, (unsigned)next(&c) & 15, &v);
+			(void)zone_block_types_from(z, o);
 		}
+		z->free_types_known = (next(&c) & 1) != 0;
+		(void)zone_highatomic_kib(z, s->page_size_kib, &v, NULL);
 		(void)zone_largest_free_order(z);
 	}
 

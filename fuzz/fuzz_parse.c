@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/linekind.h"
 #include "report/report.h"
 
 static void check_event(struct oom_event *ev, void *ctx)
@@ -26,6 +27,14 @@ static void check_event(struct oom_event *ev, void *ctx)
 			abort();
 	}
 	if (known(ev->snap.page_size_kib) && ev->snap.page_size_kib <= 0)
+		abort();
+	/* side messages and reassembly marks */
+	if (memchr(ev->side.slab_cache, 0, sizeof(ev->side.slab_cache)) == NULL ||
+	    memchr(ev->side.driver, 0, sizeof(ev->side.driver)) == NULL)
+		abort();
+	if (ev->victim_from_reaper && !ev->have_victim)
+		abort();
+	if (ev->kernel_from_neighbour && !ev->kernel[0])
 		abort();
 	/* the task table is readable to its end */
 	int64_t sum = 0;
@@ -69,6 +78,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memcpy(copy, s, n);
 		l.text = copy;
 		l.len = n;
+		if ((unsigned)line_kind_of(l.text, l.len) >= LK_COUNT)
+			abort();
 		report_parser_feed(p, &l);
 		(void)report_parser_active(p);
 		free(copy);

@@ -1,6 +1,10 @@
 /* fuzz_scan.c — the scanner over arbitrary bytes (through a memfd, as a
  * file would come), switching between idle and all-lines mode the way the
  * parser does: every line of a marker's neighbourhood, then idle again.
+ * Then the same bytes from memory through scanner and parser together
+ * (report_read_mem: back-fill windows, learned prefixes, duplicate records,
+ * reassembly), the line-kind table on every line, and the vector needle
+ * search against its scalar reference.
  * Seeds: fuzz/seeds/scan/ (corpus reports and transport fixtures). */
 #include <stdbool.h>
 #include <stdint.h>
@@ -10,7 +14,21 @@
 #include <unistd.h>
 
 #include "report/decompress.h"
+#include "report/linekind.h"
+#include "report/needle.h"
 #include "report/report.h"
+
+static void check_event(struct oom_event *ev, void *ctx)
+{
+	(void)ctx;
+	if (memchr(ev->victim.comm, 0, sizeof(ev->victim.comm)) == NULL ||
+	    memchr(ev->kernel, 0, sizeof(ev->kernel)) == NULL ||
+	    memchr(ev->side.slab_cache, 0, sizeof(ev->side.slab_cache)) == NULL ||
+	    memchr(ev->side.driver, 0, sizeof(ev->side.driver)) == NULL)
+		abort();
+	if (ev->first_line > ev->last_line || (ev->kind == OOM_KIND_FRAGMENT && ev->have_victim))
+		abort();
+}
 
 static void check_line(const struct report_line *l)
 {
@@ -49,6 +67,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		uint64_t last = 0;
 		while (report_scanner_next(s, budget > 0, &l) > 0) {
 			check_line(&l);
+			if ((unsigned)line_kind_of(l.text, l.len) >= LK_COUNT)
+				abort();
 			if (l.lineno < last)
 				abort();  /* line numbers never go back */
 			last = l.lineno;
@@ -64,5 +84,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 out:
 	close(fd);
+	/* the vector kernels equal the scalar reference */
+	size_t w0 = 0, w1 = 0;
+	size_t r0 = needle_find_scalar((const char *)data, size, &w0), r1 = needle_find((const char *)data, size, &w1);
+	if (r0 != r1 || (r0 < size && w0 != w1) ||
+	    needle_count_newlines((const char *)data, size) != needle_count_newlines_scalar((const char *)data, size))
+		abort();
+	/* scanner and parser together, from memory (compressed text is refused) */
+	(void)report_read_mem((const char *)data, size, "fuzz", check_event, NULL, NULL);
 	return 0;
 }

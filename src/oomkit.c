@@ -25,10 +25,17 @@ static void usage(FILE *f)
 		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].what);
 	fputs("\nWith no command, prints a short overview: the top findings of 'status',\n"
 	      "recent OOM kills, and the first few processes of 'top'.\n\n"
-	      "Options:\n"
-	      "  -h, --help     show this help and exit\n"
-	      "  -V, --version  show the version and exit\n\n"
+	      "Options of the overview (before or after each other; '--' ends them):\n", f);
+	cmd_overview_help(f);
+	fputs("\nEvery command takes -j/--json, --color[=WHEN], -h/--help and -V/--version;\n"
+	      "options go before or after operands.\n"
 	      "'oomkit COMMAND --help' describes each command.  See also oomkit(1).\n", f);
+}
+
+int cmd_main_help(void)
+{
+	usage(stdout);
+	return 0;
 }
 
 int main(int argc, char **argv)

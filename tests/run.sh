@@ -1,22 +1,33 @@
 #!/usr/bin/env bash
-# Runs every unit test binary of each build directory given, then every
-# end-to-end script once (with the first build's oomkit), and adds up their
-# "# passed=N failed=N skipped=N" lines.  The last line is the total, in the
-# form CI reads:  "N passed, N failed, N skipped".
+# tests/run.sh quick|long BUILD [ASAN_BUILD]
+#
+# quick (`make check`, ≤ 3 min on 2 cores): every unit test binary of each
+# build directory given, then every end-to-end script except the slow ones
+# (with the first build's oomkit), the fuzz targets replayed on their seeds.
+# long (`make check-long`, CI): the slow end-to-end scripts (LONG_E2E) and
+# the timed libFuzzer run (FUZZ_SECONDS per target, default 20).
+#
+# Adds up the "# passed=N failed=N skipped=N" lines.  The last line is the
+# total, in the form CI reads:  "N passed, N failed, N skipped"; long adds
+# the totals the last quick run left in BUILD/check.totals, so after
+# `make check check-long` the last line counts both.
 set -u
+mode=quick
+case "${1:-}" in quick|long) mode=$1; shift ;; esac
+# Slow end-to-end scripts (about a minute each; deb.sh: a full package build): check-long only.
+LONG_E2E="explain_live.sh guard_cgroup.sh deb.sh"
 here=$(cd "$(dirname "$0")/.." && pwd)
 export OOMKIT_SRCDIR="$here"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 passed=0 failed=0 skipped=0
-log=$(mktemp); trap 'rm -f "$log"' EXIT
+tmpd=$(mktemp -d); trap 'rm -rf "$tmpd"' EXIT
+log=$tmpd/log
 
-run_one() {  # label command...
-	local label=$1; shift
-	local start=$SECONDS
-	"$@" >"$log" 2>&1
-	local rc=$?
-	local line; line=$(grep -E '^# passed=[0-9]+ failed=[0-9]+ skipped=[0-9]+$' "$log" | tail -n 1)
+# summarize LABEL LOG RC SECONDS: one ok/FAIL line, adds to the totals.
+summarize() {
+	local label=$1 lg=$2 rc=$3 secs=$4
+	local line; line=$(grep -E '^# passed=[0-9]+ failed=[0-9]+ skipped=[0-9]+$' "$lg" | tail -n 1)
 	local p=0 f=0 s=0
 	if [ -n "$line" ]; then
 		p=$(sed -E 's/.*passed=([0-9]+).*/\1/' <<<"$line")
@@ -27,16 +38,45 @@ run_one() {  # label command...
 	if [ -z "$line" ] || { [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; }; then f=$((f + 1)); fi
 	if [ "$f" -gt 0 ]; then
 		echo "FAIL $label (exit $rc, $p passed, $f failed)"
-		grep -E '^(FAIL|skip)|ERROR|runtime error|Sanitizer' "$log" | head -n 40 | sed 's/^/    /'
+		grep -E '^(FAIL|skip)|ERROR|runtime error|Sanitizer' "$lg" | head -n 40 | sed 's/^/    /'
 	else
-		echo "ok   $label ($p passed, $s skipped, $((SECONDS - start))s)"
-		grep -E '^skip' "$log" | sed 's/^/    /'
+		echo "ok   $label ($p passed, $s skipped, ${secs}s)"
+		grep -E '^skip' "$lg" | sed 's/^/    /'
 	fi
 	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 }
 
+run_one() {  # label command...
+	local label=$1; shift
+	local start=$SECONDS
+	"$@" >"$log" 2>&1
+	summarize "$label" "$log" $? $((SECONDS - start))
+}
+
+# The end-to-end scripts mostly wait (for hogs, for the kernel): E2E_JOBS of
+# them (default 2) run at once, each in its own cgroups and temp dirs; their
+# results are printed in order.
+E2E_JOBS=${E2E_JOBS:-2}
+e2e_names=()
+e2e_start() {  # name script
+	local n=$1 e=$2
+	while [ "$(jobs -rp | wc -l)" -ge "$E2E_JOBS" ]; do wait -n 2>/dev/null || sleep 0.2; done
+	e2e_names+=("$n")
+	( st=$SECONDS; bash "$e" >"$tmpd/$n.log" 2>&1; echo "$? $((SECONDS - st))" >"$tmpd/$n.rc" ) &
+}
+e2e_collect() {
+	wait
+	local n rc secs
+	for n in "${e2e_names[@]+"${e2e_names[@]}"}"; do
+		read -r rc secs <"$tmpd/$n.rc" 2>/dev/null || { rc=1 secs=0; }
+		summarize "e2e/$n" "$tmpd/$n.log" "$rc" "$secs"
+	done
+}
+
+is_long() { case " $LONG_E2E " in *" $1 "*) return 0 ;; esac; return 1; }
+
 first=""
-for build in "$@"; do
+[ "$mode" = quick ] && for build in "$@"; do
 	[ -n "$first" ] || first=$build
 	for t in "$build"/tests/test_*; do
 		[ -x "$t" ] || continue
@@ -47,11 +87,44 @@ done
 export OOMKIT="$here/${first:-build}/oomkit"
 export OOMKIT_ASAN="$here/${2:-${first:-build}}/oomkit"
 export HOG="$here/${first:-build}/tests/hog"
+[ -n "$first" ] || first=${1:-build}
+totals="$here/$first/check.totals"
+if [ "$mode" = quick ]; then
+	rm -f "$totals"
+	# The fuzz smoke replays the seeds against the sanitizer build's library.
+	export FUZZ_SECONDS=0 FUZZ_ASAN_LIB="$here/${2:-$first}/liboomkit.a"
+fi
 for e in "$here"/tests/e2e/*.sh; do
 	[ -f "$e" ] || continue
-	case "${e##*/}" in lib.sh) continue ;; esac
-	run_one "e2e/${e##*/}" bash "$e"
+	n=${e##*/}
+	case "$n" in lib.sh) continue ;; esac
+	if [ "$mode" = quick ]; then
+		is_long "$n" && continue
+	else
+		is_long "$n" || [ "$n" = fuzz_smoke.sh ] || continue
+	fi
+	e2e_start "$n" "$e"
 done
+e2e_collect
 
+# The kernel matrix in qemu (tests/vm/run.sh): cgroup v2 and a 32-bit PAE
+# guest on Debian's kernels.  Minutes per boot under emulation: long only.
+if [ "$mode" = quick ]; then
+	echo "skip vm: the kernel matrix in qemu (cgroup v2, 32-bit PAE; tests/vm/run.sh) runs in make check-long"
+	skipped=$((skipped + 1))
+else
+	run_one "vm (tests/vm/run.sh)" bash "$here/tests/vm/run.sh" --build "$first"
+	# A failing guest test: its log, as the guest printed it.
+	grep -q '^FAIL vm' "$log" && sed -n '/^FAIL vm/,/^\(ok\|vm\) /p' "$log" | head -n 300
+	grep -E '^(ok|FAIL|skip) vm|^vm ' "$log" | sed 's/^/    /'
+fi
+
+if [ "$mode" = quick ]; then
+	echo "$passed $failed $skipped" >"$totals"
+elif [ -f "$totals" ]; then
+	read -r p f s <"$totals"
+	echo "($passed passed, $failed failed, $skipped skipped in check-long; $p, $f, $s in check)"
+	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -9,16 +9,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd/cmd.h"
 #include "live/live.h"
 #include "model/kernel.h"
 #include "render/style.h"
+#include "util/util.h"
 
 #define ADJ_PROTECT (-900)   /* --protect: last resort, yet not immune (the kernel can still pick it) */
 #define ADJ_PREFER 500       /* --prefer: half of RAM+swap counted on top of its size */
 #define ADJ_MAX_TARGETS 64
+
+enum { OPT_PROTECT = CMD_KEY_FIRST_FREE, OPT_PREFER };
+static const struct cmd_opt adj_opts[] = {
+	{ OPT_PROTECT, 0, "protect", CMD_ARG_OPTIONAL, "TARGET", "VALUE -900: killed only when nothing bigger is left" },
+	{ OPT_PREFER, 0, "prefer", CMD_ARG_OPTIONAL, "TARGET", "VALUE +500: killed before processes of similar size" },
+	{ 'f', 'f', "force", CMD_ARG_NONE, NULL, "allow -1000 (never killed)" },
+	{ 'n', 'n', "dry-run", CMD_ARG_NONE, NULL, "show what would change (the after score is predicted)" },
+	CMD_OPT_JSON("JSON: {\"value\": N, \"targets\": [{pid, comm, adj_before, adj_after, ...}]}"),
+	CMD_OPT_COLOR,
+	CMD_OPT_HELP,
+	CMD_OPT_VERSION,
+	CMD_OPT_END,
+};
 
 static void usage(FILE *f)
 {
@@ -29,16 +44,16 @@ static void usage(FILE *f)
 		"Set oom_score_adj (-1000..1000) of processes, by PID or by exact process\n"
 		"name (every process of that name), and show each one's oom_score before and\n"
 		"after.  Lower values protect, higher values offer a process to the OOM killer.\n\n"
-		"Options:\n"
-		"      --protect        VALUE %d: killed only when nothing bigger is left\n"
-		"      --prefer         VALUE +%d: killed before processes of similar size\n"
-		"  -f, --force          allow -1000 (never killed)\n"
-		"  -n, --dry-run        show what would change (the after score is predicted)\n"
-		"      --color[=WHEN]   auto (default), always or never\n"
-		"  -h, --help           show this help and exit\n\n"
+		"Options (before or after the targets; '--' ends them; a negative VALUE is\n"
+		"a value, not an option):\n");
+	cmd_opts_help(f, adj_opts);
+	fprintf(f, "\n"
+		"Exit status: 0 every target was set (or shown), 1 a target was not found or\n"
+		"could not be changed (the reason is printed: CAP_SYS_RESOURCE, EPERM, ESRCH),\n"
+		"2 usage error.\n\n"
 		"The value dies with the process.  To make it stick, set OOMScoreAdjust= in\n"
 		"the service's systemd unit (systemctl edit UNIT), or give oomkit guard a policy.\n"
-		"See oomkit-adj(1).\n", ADJ_PROTECT, ADJ_PREFER);
+		"See oomkit-adj(1).\n");
 }
 
 struct target {
@@ -174,19 +189,58 @@ static int write_adj(int procfd, int64_t pid, int64_t adj)
 	return n < 0 ? -e : 0;
 }
 
-static void say_perm(int64_t pid, int64_t before, int64_t adj, int err)
+/* Does this process hold CAP_SYS_RESOURCE (bit 24 of CapEff in
+ * /proc/self/status)?  1 yes, 0 no, -1 unknown. */
+static int have_cap_sys_resource(int procfd)
+{
+	char text[4096];
+	ssize_t n = read_small_file_at(procfd, "self/status", text, sizeof(text) - 1);
+	if (n <= 0)
+		return -1;
+	text[n] = '\0';
+	const char *p = strstr(text, "\nCapEff:");
+	if (!p)
+		return -1;
+	unsigned long long caps = strtoull(p + 8, NULL, 16);
+	return (caps >> 24) & 1;   /* CAP_SYS_RESOURCE = 24 (include/uapi/linux/capability.h) */
+}
+
+/* Why the kernel refused (fs/proc/base.c, oom_score_adj_write() and
+ * __set_oom_adj(), 4.x-6.x): EACCES when lowering below the task's
+ * oom_score_adj_min without CAP_SYS_RESOURCE; EACCES/EPERM from open() when
+ * the file (owned by the task's uid, mode 0644) is not ours; ESRCH when the
+ * task is gone. */
+static void refusal_reason(int procfd, int64_t pid, int64_t before, int64_t adj, int err, char *out, size_t len)
 {
 	if (err == -EACCES || err == -EPERM) {
-		if (known(before) && adj < before)
-			cmd_error("adj", "pid %lld: permission denied: lowering oom_score_adj below its minimum needs "
-				  "CAP_SYS_RESOURCE (run as root)", (long long)pid);
+		if (known(before) && adj < before) {
+			int cap = have_cap_sys_resource(procfd);
+			if (cap == 0)
+				snprintf(out, len, "%s: lowering oom_score_adj (%lld to %lld) below the process's minimum needs "
+					 "CAP_SYS_RESOURCE, which this process lacks%s", err == -EPERM ? "EPERM" : "EACCES",
+					 (long long)before, (long long)adj,
+					 geteuid() == 0 ? " (root without it: a container or a dropped capability bounding set)"
+							: " (run as root)");
+			else
+				snprintf(out, len, "%s: lowering oom_score_adj below the minimum was refused%s",
+					 err == -EPERM ? "EPERM" : "EACCES",
+					 cap == 1 ? " although CAP_SYS_RESOURCE is held (an LSM such as SELinux or AppArmor?)" : "");
+			return;
+		}
+		struct stat sb;
+		char path[48];
+		snprintf(path, sizeof(path), "%lld/oom_score_adj", (long long)pid);
+		if (fstatat(procfd, path, &sb, 0) == 0 && sb.st_uid != geteuid())
+			snprintf(out, len, "%s: /proc/%lld/oom_score_adj belongs to uid %u; only that user, or a process "
+				 "with CAP_DAC_OVERRIDE (root), may write it", err == -EPERM ? "EPERM" : "EACCES",
+				 (long long)pid, (unsigned)sb.st_uid);
 		else
-			cmd_error("adj", "pid %lld: permission denied: only the process's owner or root may change it",
-				  (long long)pid);
+			snprintf(out, len, "%s: the kernel refused the write (an LSM such as SELinux or AppArmor, or a "
+				 "read-only /proc?)", err == -EPERM ? "EPERM" : "EACCES");
 	} else if (err == -ENOENT || err == -ESRCH) {
-		cmd_error("adj", "pid %lld: no such process (it exited)", (long long)pid);
+		snprintf(out, len, "ESRCH: no such process (it exited)");
 	} else {
-		cmd_error("adj", "pid %lld: cannot write oom_score_adj: %s", (long long)pid, strerror(-err));
+		snprintf(out, len, "cannot write oom_score_adj: %s", strerror(-err));
 	}
 }
 
@@ -197,48 +251,44 @@ int cmd_adj(int argc, char **argv)
 	int color = COLOR_AUTO;
 	const char *args[ADJ_MAX_TARGETS];
 	int nargs = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			usage(stdout);
-			return 0;
-		} else if (!strcmp(a, "-f") || !strcmp(a, "--force")) {
-			force = true;
-		} else if (!strcmp(a, "-n") || !strcmp(a, "--dry-run")) {
-			dry = true;
-		} else if (!strcmp(a, "--protect") || !strcmp(a, "--prefer")) {
-			int64_t v = !strcmp(a, "--protect") ? ADJ_PROTECT : ADJ_PREFER;
+	bool json = false;
+	struct cmd_args ca;
+	cmd_args_init(&ca, "adj", adj_opts, argc, argv);
+	ca.negative_numbers = true;
+	int c;
+	while ((c = cmd_args_next(&ca)) > 0) {
+		switch (c) {
+		case 'h': usage(stdout); return 0;
+		case 'V': return cmd_version();
+		case 'f': force = true; break;
+		case 'n': dry = true; break;
+		case 'j': json = true; break;
+		case OPT_PROTECT:
+		case OPT_PREFER: {
+			int64_t v = c == OPT_PROTECT ? ADJ_PROTECT : ADJ_PREFER;
 			if (have_value && value != v)
-				return cmd_usage_error("adj", "give one value: %s conflicts with %lld", a, (long long)value);
+				return cmd_usage_error("adj", "give one value: %s conflicts with %lld", ca.name, (long long)value);
 			value = v;
 			have_value = true;
-		} else if (!strncmp(a, "--protect=", 10) || !strncmp(a, "--prefer=", 9)) {
-			int64_t v = a[2] == 'p' && a[4] == 'o' ? ADJ_PROTECT : ADJ_PREFER;
-			if (have_value && value != v)
-				return cmd_usage_error("adj", "give one value: %s conflicts with %lld", a, (long long)value);
-			value = v;
-			have_value = true;
-			if (nargs >= ADJ_MAX_TARGETS)
-				return cmd_usage_error("adj", "too many targets (at most %d)", ADJ_MAX_TARGETS);
-			args[nargs++] = strchr(a, '=') + 1;
-		} else if (!strncmp(a, "--color", 7) || !strncmp(a, "--colour", 8)) {
-			const char *eq = strchr(a, '=');
-			color = color_mode_parse(eq ? eq + 1 : NULL);
-			if (color < 0)
-				return cmd_usage_error("adj", "--color wants auto, always or never, not '%s'", eq + 1);
-		} else if (!strcmp(a, "--")) {
-			for (i++; i < argc; i++) {
+			if (ca.arg) {   /* --protect=TARGET */
 				if (nargs >= ADJ_MAX_TARGETS)
 					return cmd_usage_error("adj", "too many targets (at most %d)", ADJ_MAX_TARGETS);
-				args[nargs++] = argv[i];
+				args[nargs++] = ca.arg;
 			}
-		} else if (a[0] == '-' && a[1] && !is_number(a)) {
-			return cmd_usage_error("adj", "unknown option '%s'", a);
-		} else {
-			if (nargs >= ADJ_MAX_TARGETS)
-				return cmd_usage_error("adj", "too many targets (at most %d)", ADJ_MAX_TARGETS);
-			args[nargs++] = a;
+			break;
 		}
+		case CMD_KEY_COLOR:
+			if ((color = cmd_color_arg(&ca)) < 0)
+				return 2;
+			break;
+		}
+	}
+	if (c < 0)
+		return 2;
+	for (int i = 0; i < ca.nr_operands; i++) {
+		if (nargs >= ADJ_MAX_TARGETS)
+			return cmd_usage_error("adj", "too many targets (at most %d)", ADJ_MAX_TARGETS);
+		args[nargs++] = ca.operands[i];
 	}
 	/* "VALUE TARGET…": a leading number followed by targets is the value. */
 	int first = 0;
@@ -270,7 +320,7 @@ int cmd_adj(int argc, char **argv)
 	memset(&kv, 0, sizeof(kv));
 	live_read_release(&r, release, sizeof(release), &kv);
 	struct style st;
-	style_init(&st, color_enabled((enum color_mode)color, stdout));
+	style_init(&st, !json && color_enabled((enum color_mode)color, stdout));
 
 	struct target *t = calloc(ADJ_MAX_TARGETS * 16, sizeof(*t));
 	if (!t) {
@@ -309,8 +359,21 @@ int cmd_adj(int argc, char **argv)
 		live_root_close(&r);
 		return 1;
 	}
-	printf("%s%7s %-16s %6s %6s %10s %10s%s\n", st.dim, "PID", "COMM", "ADJ", "NEW", "OOM_SCORE",
-	       dry ? "PREDICTED" : "AFTER", st.reset);
+	struct json j;
+	if (json) {
+		json_init(&j, stdout, true);
+		json_obj_begin(&j, NULL);
+		json_int(&j, "version", 1);
+		if (have_value)
+			json_int(&j, "value", value);
+		else
+			json_null(&j, "value");
+		json_bool(&j, "dry_run", dry);
+		json_arr_begin(&j, "targets");
+	} else {
+		printf("%s%7s %-16s %6s %6s %10s %10s%s\n", st.dim, "PID", "COMM", "ADJ", "NEW", "OOM_SCORE",
+		       dry ? "PREDICTED" : "AFTER", st.reset);
+	}
 	int changed = 0;
 	for (int i = 0; i < nt; i++) {
 		int64_t pid = t[i].pid;
@@ -318,6 +381,7 @@ int cmd_adj(int argc, char **argv)
 		int64_t score0 = read_num(r.procfd, pid, "oom_score");
 		int64_t newadj = have_value ? value : adj0, score1 = score0;
 		const char *note = "";
+		char reason[300] = "";
 		if (have_value && known(adj0) && adj0 != value) {
 			if (dry) {
 				score1 = predict_score(&r, pid, value, &kv);
@@ -325,7 +389,8 @@ int cmd_adj(int argc, char **argv)
 			} else {
 				int e = write_adj(r.procfd, pid, value);
 				if (e < 0) {
-					say_perm(pid, adj0, value, e);
+					refusal_reason(r.procfd, pid, adj0, value, e, reason, sizeof(reason));
+					cmd_error("adj", "pid %lld: %s", (long long)pid, reason);
 					status = 1;
 					newadj = adj0;
 					note = "not changed";
@@ -340,6 +405,19 @@ int cmd_adj(int argc, char **argv)
 		} else if (have_value) {
 			note = "(already)";
 		}
+		if (json) {
+			json_obj_begin(&j, NULL);
+			json_int(&j, "pid", pid);
+			json_str(&j, "comm", t[i].comm);
+			json_int(&j, "adj_before", adj0);
+			json_int(&j, "adj_after", newadj);
+			json_int(&j, "oom_score_before", score0);
+			json_int(&j, dry ? "oom_score_predicted" : "oom_score_after", score1);
+			json_bool(&j, "changed", have_value && !dry && !reason[0] && known(adj0) && adj0 != value);
+			json_str(&j, "error", reason[0] ? reason : NULL);
+			json_obj_end(&j);
+			continue;
+		}
 		char comm[48];
 		struct buf b = BUF_INIT;
 		escape_term_buf(&b, t[i].comm, strlen(t[i].comm));
@@ -352,7 +430,11 @@ int cmd_adj(int argc, char **argv)
 		snprintf(s1, sizeof(s1), known(score1) ? "%lld" : "?", (long long)score1);
 		printf("%7lld %-16s %6s %6s %10s %10s %s\n", (long long)pid, comm, a0, a1, s0, s1, note);
 	}
-	if (have_value) {
+	if (json) {
+		json_arr_end(&j);
+		json_obj_end(&j);
+		json_end(&j);
+	} else if (have_value) {
 		printf("\n%s%s%s oom_score_adj lives as long as the process; children inherit it, a restart does not.\n"
 		       "To make it stick: OOMScoreAdjust=%lld in the [Service] section of the unit (systemctl edit UNIT),\n"
 		       "or a policy for oomkit guard.\n",

@@ -13,6 +13,8 @@ int top_collect(struct top_view *v, const struct live_root *r, const char *cgrou
 		char *err, size_t errlen);
 /* Fills the cgroup of the first n ranked tasks (and of listed immune ones). */
 void top_fill_cgroups(struct top_view *v, const struct live_root *r, size_t n);
+/* Reads the command line of the same tasks (top shows it; JSON whole). */
+void top_fill_cmdlines(struct top_view *v, const struct live_root *r, size_t n);
 void top_view_release(struct top_view *v);
 
 struct status_data {
@@ -20,6 +22,7 @@ struct status_data {
 	struct live_vm vm;
 	struct findings f;
 	struct live_history h;
+	struct live_memcgs mc;
 	struct status_view view;
 };
 /* Reads everything the audit needs below r and runs diagnose_live. */

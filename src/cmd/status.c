@@ -4,17 +4,32 @@
  * live rules (src/diagnose/live_rules.c).  Under --root every file comes
  * from the captured tree; a missing one is "unknown", never an error. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cmd/cmd.h"
 #include "cmd/live_cmd.h"
 #include "diagnose/diagnose.h"
+#include "render/html.h"
 #include "report/report.h"
+#include "report/walltime.h"
+
+enum { OPT_ROOT = CMD_KEY_FIRST_FREE, OPT_NOLOG, OPT_CHECK, OPT_HTML };
+static const struct cmd_opt status_opts[] = {
+	CMD_OPT_JSON("JSON (overcommit, zones, memory, pressure, history, findings)"),
+	{ OPT_HTML, 0, "html", CMD_ARG_NONE, NULL, "one self-contained HTML page: findings, memory, zones drawn" },
+	{ 'o', 'o', "output", CMD_ARG_REQUIRED, "FILE", "write to FILE instead of standard output" },
+	{ OPT_ROOT, 0, "root", CMD_ARG_REQUIRED, "DIR", "audit a captured tree: DIR/proc/..., DIR/sys/..." },
+	{ OPT_NOLOG, 0, "no-log", CMD_ARG_NONE, NULL, "do not read the kernel log for the last OOM report" },
+	{ OPT_CHECK, 0, "check", CMD_ARG_NONE, NULL, "exit 3 when a finding is critical (for monitoring)" },
+	CMD_OPT_COLOR,
+	CMD_OPT_HELP,
+	CMD_OPT_VERSION,
+	CMD_OPT_END,
+};
 
 static void usage(FILE *f)
 {
@@ -23,15 +38,12 @@ static void usage(FILE *f)
 	      "fragmentation, where memory is, pressure (PSI), OOM history and risky\n"
 	      "settings.  Every number comes from the kernel; every finding carries its\n"
 	      "evidence and advice.\n\n"
-	      "Options:\n"
-	      "  -j, --json           JSON (overcommit, zones, memory, pressure, history, findings)\n"
-	      "      --root DIR       audit a captured tree: DIR/proc/..., DIR/sys/...\n"
-	      "      --no-log         do not read the kernel log for the last OOM report\n"
-	      "      --check          exit 3 when a finding is critical (for monitoring)\n"
-	      "      --color[=WHEN]   auto (default), always or never\n"
-	      "  -h, --help           show this help and exit\n\n"
+	      "Options:\n", f);
+	cmd_opts_help(f, status_opts);
+	fputs("\n"
 	      "Exit status: 0 when the audit ran (with --check: 3 when a finding is\n"
-	      "critical), 1 on failure, 2 on a usage error.\n"
+	      "critical), 1 on failure, 2 on a usage error or when nothing could be read\n"
+	      "(an empty or unreadable --root is an error, never \"no risk\").\n"
 	      "See oomkit-status(1).\n", f);
 }
 
@@ -48,6 +60,10 @@ static void on_event(struct oom_event *ev, void *ctx)
 	h->have_last = true;
 	str_copy(h->last_kind, sizeof(h->last_kind), oom_kind_name(ev->kind), strlen(oom_kind_name(ev->kind)));
 	str_copy(h->last_time, sizeof(h->last_time), ev->time, strlen(ev->time));
+	/* The ring buffer of this machine: its boot time dates the stamps. */
+	h->last_wall_time = 0;
+	h->last_wall_basis = (int)walltime_of_event(ev->time, walltime_host_boot(), WALL_BOOT_TIME, time(NULL),
+						    &h->last_wall_time);
 	str_copy(h->last_constraint, sizeof(h->last_constraint), ev->constraint, strlen(ev->constraint));
 	h->last_victim[0] = '\0';
 	h->last_victim_pid = OOM_NA;
@@ -84,29 +100,15 @@ static void read_history(struct live_history *h)
 		buf_release(&b);
 		return;
 	}
-	int fd = memfd_create("oomkit-kmsg", MFD_CLOEXEC);
-	if (fd < 0) {
-		snprintf(h->log_error, sizeof(h->log_error), "memfd_create: %s", strerror(errno));
-		buf_release(&b);
-		return;
-	}
-	size_t off = 0;
-	while (off < b.len) {
-		ssize_t n = write(fd, b.data + off, b.len - off);
-		if (n <= 0)
-			break;
-		off += (size_t)n;
-	}
-	buf_release(&b);
-	lseek(fd, 0, SEEK_SET);
 	struct hist_ctx ctx = { h };
 	h->log_read = true;
-	rc = report_read_fd(fd, "/dev/kmsg", on_event, NULL, &ctx);
+	/* straight from memory: no spooling into a memfd */
+	rc = report_read_mem(b.data ? b.data : "", b.len, "/dev/kmsg", on_event, NULL, &ctx);
+	buf_release(&b);
 	if (rc < 0) {
 		h->log_read = false;
 		snprintf(h->log_error, sizeof(h->log_error), "reading the log: %s", strerror(-rc));
 	}
-	close(fd);
 }
 
 void status_collect(struct status_data *d, const struct live_root *r, const char *root_arg, bool history)
@@ -128,6 +130,7 @@ void status_collect(struct status_data *d, const struct live_root *r, const char
 	}
 	findings_init(&d->f);
 	diagnose_live(&d->s, &d->vm, &d->h, &d->f);
+	d->view.memcgs = live_read_memcgs(r, &d->mc) == 0 ? &d->mc : NULL;
 	d->view.s = &d->s;
 	d->view.vm = &d->vm;
 	d->view.f = &d->f;
@@ -142,40 +145,36 @@ void status_data_release(struct status_data *d)
 
 int cmd_status(int argc, char **argv)
 {
-	enum { OPT_ROOT = 256, OPT_COLOR, OPT_NOLOG, OPT_CHECK };
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "root", required_argument, NULL, OPT_ROOT },
-		{ "no-log", no_argument, NULL, OPT_NOLOG },
-		{ "check", no_argument, NULL, OPT_CHECK },
-		{ "color", optional_argument, NULL, OPT_COLOR },
-		{ "colour", optional_argument, NULL, OPT_COLOR },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *root = NULL;
-	bool json = false, history = true, check = false;
+	bool json = false, history = true, check = false, html = false;
+	const char *out = NULL;
 	int color = COLOR_AUTO, c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":jh", opts, NULL)) != -1) {
+	struct cmd_args args;
+	cmd_args_init(&args, "status", status_opts, argc, argv);
+	while ((c = cmd_args_next(&args)) > 0) {
 		switch (c) {
 		case 'j': json = true; break;
-		case OPT_ROOT: root = optarg; break;
+		case OPT_HTML: html = true; break;
+		case 'o': out = args.arg; break;
+		case OPT_ROOT: root = args.arg; break;
 		case OPT_NOLOG: history = false; break;
 		case OPT_CHECK: check = true; break;
-		case OPT_COLOR:
-			color = color_mode_parse(optarg);
-			if (color < 0)
-				return cmd_usage_error("status", "--color wants auto, always or never, not '%s'", optarg);
+		case CMD_KEY_COLOR:
+			if ((color = cmd_color_arg(&args)) < 0)
+				return 2;
 			break;
 		case 'h': usage(stdout); return 0;
-		case ':': return cmd_usage_error("status", "option '%s' needs a value", argv[optind - 1]);
-		default: return cmd_usage_error("status", "unknown option '%s'", argv[optind - 1]);
+		case 'V': return cmd_version();
 		}
 	}
-	if (optind < argc)
-		return cmd_usage_error("status", "unexpected argument '%s'", argv[optind]);
+	if (c < 0)
+		return 2;
+	if (args.nr_operands > 0)
+		return cmd_usage_error("status", "unexpected argument '%s'", args.operands[0]);
+	if (json && html)
+		return cmd_usage_error("status", "--json and --html exclude each other");
+	if (cmd_output_to("status", out) != 0)
+		return 1;
 	struct live_root r;
 	int rc = live_root_open(&r, root);
 	if (rc < 0) {
@@ -189,10 +188,21 @@ int cmd_status(int argc, char **argv)
 		return 1;
 	}
 	status_collect(d, &r, root, history);
+	/* An empty or unreadable root is an error, never "no risk" (issue 11). */
+	if (!d->view.meminfo_known && !d->view.zones_known) {   /* vmstat or slabinfo alone audit nothing */
+		cmd_error("status", "nothing to audit under %s: no readable %sproc/meminfo or zoneinfo",
+			  root ? root : "/", root ? "DIR/" : "/");
+		status_data_release(d);
+		free(d);
+		live_root_close(&r);
+		return 2;
+	}
 	struct style st;
 	style_init(&st, !json && color_enabled((enum color_mode)color, stdout));
 	if (json)
 		render_status_json(stdout, &d->view, true);
+	else if (html)
+		render_status_html(stdout, &d->view);
 	else
 		render_status_text(stdout, &d->view, &st);
 	int status = 0;

@@ -5,15 +5,40 @@
  * since 5.9 one oom_score point is ~0.15 % of RAM and small processes all
  * tie at 666, so the file cannot rank them. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cmd/cmd.h"
 #include "cmd/live_cmd.h"
+#include "report/walltime.h"
+#include "render/html.h"
+
+enum { OPT_ROOT = CMD_KEY_FIRST_FREE, OPT_BY_NAME, OPT_HTML };
+static const struct cmd_opt top_opts[] = {
+	{ 'c', 'c', "cgroup", CMD_ARG_REQUIRED, "PATH",
+	  "rank inside this memory cgroup (v1 or v2): its directory,\n"
+	  "                         or its path as /proc/PID/cgroup shows it; the kernel\n"
+	  "                         then uses its limit (+ swap) as the total" },
+	{ 'a', 'a', "all", CMD_ARG_NONE, NULL, "also list kernel threads (never candidates)" },
+	{ 'n', 'n', "lines", CMD_ARG_REQUIRED, "N", "show the first N ranked processes (default 20; all with --json)" },
+	{ 'w', 'w', "watch", CMD_ARG_REQUIRED, "SECONDS",
+	  "refresh every SECONDS (clears the screen on a terminal;\n"
+	  "                         piped: a time header per frame; JSON: one object\n"
+	  "                         per frame with its \"time\")" },
+	{ OPT_BY_NAME, 0, "by-name", CMD_ARG_NONE, NULL, "also totals per process name (count, rss, swap, badness)" },
+	CMD_OPT_JSON("JSON: {\"tasks\": [...]} sorted by badness"),
+	{ OPT_HTML, 0, "html", CMD_ARG_NONE, NULL, "one self-contained HTML page of the ranking" },
+	{ 'o', 'o', "output", CMD_ARG_REQUIRED, "FILE", "write to FILE instead of standard output" },
+	{ OPT_ROOT, 0, "root", CMD_ARG_REQUIRED, "DIR", "read DIR/proc and DIR/sys instead of /proc and /sys" },
+	CMD_OPT_COLOR,
+	CMD_OPT_HELP,
+	CMD_OPT_VERSION,
+	CMD_OPT_END,
+};
 
 static void usage(FILE *f)
 {
@@ -22,17 +47,9 @@ static void usage(FILE *f)
 	      "the arithmetic: rss, swap, page tables, oom_score_adj, badness in pages, the\n"
 	      "predicted /proc/PID/oom_score, share of memory, memory cgroup, and how far\n"
 	      "the first leads the second.\n\n"
-	      "Options:\n"
-	      "  -c, --cgroup PATH    rank inside this memory cgroup (v1 or v2): its directory,\n"
-	      "                       or its path as /proc/PID/cgroup shows it; the kernel\n"
-	      "                       then uses its limit (+ swap) as the total\n"
-	      "  -a, --all            also list kernel threads (never candidates)\n"
-	      "  -n, --lines N        show the first N ranked processes (default 20; all with --json)\n"
-	      "  -w, --watch SECONDS  refresh every SECONDS (clears the screen on a terminal)\n"
-	      "  -j, --json           JSON: {\"tasks\": [...]} sorted by badness\n"
-	      "      --root DIR       read DIR/proc and DIR/sys instead of /proc and /sys\n"
-	      "      --color[=WHEN]   auto (default), always or never\n"
-	      "  -h, --help           show this help and exit\n\n"
+	      "Options:\n", f);
+	cmd_opts_help(f, top_opts);
+	fputs("\n"
 	      "Processes with oom_score_adj -1000 and init are shown as immune, not ranked.\n"
 	      "See oomkit-top(1).\n", f);
 }
@@ -196,14 +213,58 @@ void top_fill_cgroups(struct top_view *v, const struct live_root *r, size_t n)
 	free(idx);
 }
 
+/* /proc/PID/cmdline of the first n ranked tasks (and the listed immune
+ * ones): its NUL-separated arguments joined by spaces, at most 4 KiB. */
+void top_fill_cmdlines(struct top_view *v, const struct live_root *r, size_t n)
+{
+	if (r->procfd < 0 || !v->s || v->s->nr_tasks == 0)
+		return;
+	v->cmdline = calloc(v->s->nr_tasks, sizeof(*v->cmdline));
+	if (!v->cmdline)
+		return;
+	size_t lim = n < v->n_ranked ? n : v->n_ranked;
+	for (size_t k = 0; k < v->n_order; k++) {
+		if (!(k < lim || (k >= v->n_ranked && k < v->n_ranked + v->n_immune)))
+			continue;
+		size_t i = v->order[k];
+		const struct oom_task *t = &v->s->tasks[i];
+		if (t->kthread)
+			continue;
+		char path[40], text[4096];
+		snprintf(path, sizeof(path), "%lld/cmdline", (long long)t->pid);
+		ssize_t got = read_small_file_at(r->procfd, path, text, sizeof(text));
+		if (got <= 0)
+			continue;
+		while (got > 0 && text[got - 1] == '\0')
+			got--;
+		for (ssize_t b = 0; b < got; b++)
+			if (text[b] == '\0')
+				text[b] = ' ';
+		v->cmdline[i] = strndup(text, (size_t)got);
+	}
+}
+
 void top_view_release(struct top_view *v)
 {
+	if (v->cmdline && v->s)
+		for (size_t i = 0; i < v->s->nr_tasks; i++)
+			free(v->cmdline[i]);
+	free(v->cmdline);
 	if (v->s) {
 		snapshot_release(v->s);
 		free(v->s);
 	}
 	free(v->order);
 	memset(v, 0, sizeof(*v));
+}
+
+/* The terminal's width (0 unknown): rows are cut to it, the command line last. */
+static size_t terminal_width(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 0;
 }
 
 static int parse_count(const char *s, long max, long *out)
@@ -217,51 +278,48 @@ static int parse_count(const char *s, long max, long *out)
 
 int cmd_top(int argc, char **argv)
 {
-	enum { OPT_ROOT = 256, OPT_COLOR };
-	static const struct option opts[] = {
-		{ "cgroup", required_argument, NULL, 'c' },
-		{ "all", no_argument, NULL, 'a' },
-		{ "lines", required_argument, NULL, 'n' },
-		{ "watch", required_argument, NULL, 'w' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "root", required_argument, NULL, OPT_ROOT },
-		{ "color", optional_argument, NULL, OPT_COLOR },
-		{ "colour", optional_argument, NULL, OPT_COLOR },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *cgroup = NULL, *root = NULL;
-	bool all = false, json = false;
+	bool all = false, json = false, by_name = false, html = false;
+	const char *out = NULL;
 	long lines = -1, watch = 0;
 	int color = COLOR_AUTO, c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":c:an:w:jh", opts, NULL)) != -1) {
+	struct cmd_args args;
+	cmd_args_init(&args, "top", top_opts, argc, argv);
+	while ((c = cmd_args_next(&args)) > 0) {
 		switch (c) {
-		case 'c': cgroup = optarg; break;
+		case 'c': cgroup = args.arg; break;
 		case 'a': all = true; break;
 		case 'n':
-			if (parse_count(optarg, 10000000, &lines) < 0)
-				return cmd_usage_error("top", "-n wants a number of lines, not '%s'", optarg);
+			if (parse_count(args.arg, 10000000, &lines) < 0)
+				return cmd_usage_error("top", "-n wants a number of lines, not '%s'", args.arg);
 			break;
 		case 'w':
-			if (parse_count(optarg, 86400, &watch) < 0 || watch == 0)
-				return cmd_usage_error("top", "--watch wants a number of seconds (1-86400), not '%s'", optarg);
+			if (parse_count(args.arg, 86400, &watch) < 0 || watch == 0)
+				return cmd_usage_error("top", "--watch wants a number of seconds (1-86400), not '%s'", args.arg);
 			break;
 		case 'j': json = true; break;
-		case OPT_ROOT: root = optarg; break;
-		case OPT_COLOR:
-			color = color_mode_parse(optarg);
-			if (color < 0)
-				return cmd_usage_error("top", "--color wants auto, always or never, not '%s'", optarg);
+		case OPT_HTML: html = true; break;
+		case 'o': out = args.arg; break;
+		case OPT_ROOT: root = args.arg; break;
+		case OPT_BY_NAME: by_name = true; break;
+		case CMD_KEY_COLOR:
+			if ((color = cmd_color_arg(&args)) < 0)
+				return 2;
 			break;
 		case 'h': usage(stdout); return 0;
-		case ':': return cmd_usage_error("top", "option '%s' needs a value", argv[optind - 1]);
-		default: return cmd_usage_error("top", "unknown option '%s'", argv[optind - 1]);
+		case 'V': return cmd_version();
 		}
 	}
-	if (optind < argc)
-		return cmd_usage_error("top", "unexpected argument '%s'", argv[optind]);
+	if (c < 0)
+		return 2;
+	if (args.nr_operands > 0)
+		return cmd_usage_error("top", "unexpected argument '%s'", args.operands[0]);
+	if (json && html)
+		return cmd_usage_error("top", "--json and --html exclude each other");
+	if (html && watch)
+		return cmd_usage_error("top", "--html writes one page: it does not --watch");
+	if (cmd_output_to("top", out) != 0)
+		return 1;
 	struct live_root r;
 	int rc = live_root_open(&r, root);
 	if (rc < 0) {
@@ -287,10 +345,25 @@ int cmd_top(int argc, char **argv)
 		if (v.n_show > v.n_ranked)
 			v.n_show = v.n_ranked;
 		top_fill_cgroups(&v, &r, v.n_show);
+		top_fill_cmdlines(&v, &r, v.n_show);
+		v.by_name = by_name;
+		v.width = tty && !json ? terminal_width() : 0;
+		time_t now = time(NULL);
+		fmt_iso8601(v.time_iso, sizeof(v.time_iso), (int64_t)now);
 		if (watch && tty && !json)
 			fputs("\033[H\033[2J", stdout);
+		else if (watch && !json) {
+			/* piped: frames are told apart by a header with the time */
+			char when[40];
+			struct tm tm;
+			localtime_r(&now, &tm);
+			strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
+			printf("--- oomkit top %s ---\n", when);
+		}
 		if (json)
 			render_top_json(stdout, &v, !watch);
+		else if (html)
+			render_top_html(stdout, &v);
 		else
 			render_top_text(stdout, &v, &st);
 		fflush(stdout);

@@ -45,6 +45,11 @@ struct mem_breakdown {
 	/* 32-bit highmem machines: the lowmem zones (Normal and below) */
 	int64_t lowmem_total_kib, lowmem_free_kib, highmem_free_kib;
 	bool totals_disagree;       /* (kept last: mem_init fills the int64_t above) */
+	/* no swap line in an otherwise complete Mem-Info (summary, zones and
+	 * the "pages RAM" totals that show_mem prints after the swap lines):
+	 * a kernel built without CONFIG_SWAP.  swap_*_kib stay as printed
+	 * (OOM_NA); analysis_no_swap() counts it as swap 0, inferred. */
+	bool swap_inferred_none;
 };
 
 /* Could this zone have served the request? */
@@ -58,8 +63,11 @@ struct zone_verdict {
 	int64_t mark_kib;           /* the watermark the check used (min, adjusted) */
 	int largest_order;          /* -1 none / not printed */
 	bool block_known;           /* buddy line printed */
-	bool block_exists;          /* a free block of ≥ order was there */
+	bool block_exists;          /* a free block of ≥ order was there, in a list the request may take */
 	int64_t free_at_order_kib;  /* free KiB in blocks ≥ order; OOM_NA */
+	/* 4.4–5.9 zone with H letters and no reserved_highatomic: the reserve
+	 * the check held back from this request, estimated; OOM_NA none */
+	int64_t highatomic_est_kib;
 };
 
 enum victim_verdict {
@@ -108,6 +116,22 @@ struct event_analysis {
 	/* swap */
 	int nr_swap_reasons;
 	char swap_reasons[ANALYSIS_MAX_SWAP_REASONS][200];
+	/* issue 8 §4: the parts of the report that were printed (enum
+	 * basis_part bits), for each finding's confidence and basis */
+	unsigned basis_present;
+	/* the request's ZWM_* watermark flags (__GFP_HIGH, atomic, CMA for
+	 * movable requests), as the zone verdicts used them */
+	unsigned alloc_flags;
+	/* the request's usable zones with a buddy line but no watermark line
+	 * (zone lines elided), and whether one of them had a free block of the
+	 * order in a list the request may take */
+	int nr_buddy_only;
+	bool buddy_only_block;
+	/* before 5.0 (no constraint line): cpuset/mempolicy inferred from the
+	 * zones (event_analysis.c analyse_constraint_inferred); the nodes the
+	 * request was confined to, as a node list */
+	bool constraint_inferred;
+	char inferred_nodes[64];
 };
 
 /* Derives the analysis.  Fills each task's badness/oom_score (badness_rank),
@@ -118,9 +142,17 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a);
 void diagnose_event_analysed(const struct oom_event *ev, const struct event_analysis *a,
 			     struct findings *out);
 
+/* A zone with free memory well above its high watermark + reserve: the
+ * allocator's fast path would have served an order-0 request there. */
+bool analysis_zone_had_room(const struct oom_zone *z, int64_t reserve_kib);
+/* The enum basis_part bits of the parts this event's report printed. */
+unsigned event_basis_present(const struct oom_event *ev);
+
 /* Helpers the renderers share. */
 /* Swap counts as full below 5 % (or 64 MiB) free; see event_analysis.c. */
 bool analysis_swap_full(const struct mem_breakdown *m);
+/* No swap: "Total swap = 0kB", or inferred (swap_inferred_none). */
+bool analysis_no_swap(const struct mem_breakdown *m);
 const char *mem_scope_name(enum mem_scope s);           /* "system", "memcg", "none" */
 const char *victim_verdict_name(enum victim_verdict v); /* "best", "not-best", … */
 /* Node n in a kernel node list "0-1,3"; "", "(null)" or an unknown node (-1) allow. */

@@ -11,6 +11,36 @@
 enum severity { SEV_INFO = 0, SEV_WARNING, SEV_CRITICAL };
 const char *severity_name(enum severity s);   /* "info", "warning", "critical" */
 
+/* How sure a finding is (issue 8 §4): high when every line it needs was
+ * read, lower when it reasons around missing lines or infers a fact the
+ * report does not print.  CONF_UNSET only before diagnose fills it in. */
+enum confidence { CONF_UNSET = 0, CONF_LOW, CONF_MEDIUM, CONF_HIGH };
+const char *confidence_name(enum confidence c);   /* "low", "medium", "high"; "" unset */
+
+/* The parts of a report a finding can rest on (basis_read / basis_missing). */
+enum basis_part {
+	BASIS_TRIGGER    = 1u << 0,   /* "invoked oom-killer: gfp_mask=…, order=…" / allocation failure line */
+	BASIS_MEMINFO    = 1u << 1,   /* Mem-Info summary (active_anon: … free:) */
+	BASIS_ZONES      = 1u << 2,   /* per-zone watermark lines */
+	BASIS_BUDDY      = 1u << 3,   /* per-zone buddy lines (N*4kB …) */
+	BASIS_SWAP       = 1u << 4,   /* Free swap / Total swap */
+	BASIS_RAM        = 1u << 5,   /* "N pages RAM" totals */
+	BASIS_TASKS      = 1u << 6,   /* the task table */
+	BASIS_MEMCG      = 1u << 7,   /* memcg usage/limit and stat lines */
+	BASIS_CONSTRAINT = 1u << 8,   /* "oom-kill:constraint=…" (5.0+) */
+	BASIS_KILL       = 1u << 9,   /* "Killed process" / selection line */
+	BASIS_NR         = 10
+};
+/* Bit i of enum basis_part: what was read ("zone lines") or what missing
+ * means ("zone lines elided"). */
+const char *basis_read_name(unsigned bit);
+struct finding;
+/* The basis in words, for every renderer: "read zone lines, buddy lines;
+ * missing: Mem-Info not printed; <basis_note>" ("" when nothing is known).
+ * Truncates to len.  Returns dst. */
+char *finding_basis_text(const struct finding *x, char *dst, size_t len);
+const char *basis_missing_name(unsigned bit);
+
 #define FINDING_MAX_EVIDENCE 8
 #define FINDING_MAX_ADVICE 6
 #define FINDINGS_MAX 32
@@ -24,6 +54,11 @@ struct finding {
 	char evidence[FINDING_MAX_EVIDENCE][240];
 	int nr_advice;
 	char advice[FINDING_MAX_ADVICE][320];
+	/* issue 8 §4: how sure, and from which lines (enum basis_part bits);
+	 * basis_note says what was inferred rather than read ("" none) */
+	enum confidence confidence;
+	unsigned basis_read, basis_missing;
+	char basis_note[200];
 };
 
 struct findings {
@@ -37,6 +72,12 @@ struct finding *findings_add(struct findings *f, const char *id, enum severity s
 			     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void finding_evidence(struct finding *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void finding_advice(struct finding *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Sets the finding's confidence and basis: needs are the parts it rests on,
+ * present the parts the report has; confidence high when none is missing,
+ * medium with one, low with more, never above cap (CONF_UNSET: no cap).
+ * note (printf, may be NULL) names what was inferred. */
+void finding_basis(struct finding *x, unsigned needs, unsigned present, enum confidence cap,
+		   const char *note, ...) __attribute__((format(printf, 5, 6)));
 void findings_sort(struct findings *f);   /* by weight, stable */
 const struct finding *findings_get(const struct findings *f, const char *id);
 

@@ -178,8 +178,12 @@ static int64_t zones_sum(const struct oom_snapshot *s, size_t off, bool lowmem_o
 	int64_t sum = OOM_NA;
 	for (int i = 0; i < s->nr_zones; i++) {
 		const struct oom_zone *z = &s->zones[i];
-		bool high = strcmp(z->name, "HighMem") == 0 || strcmp(z->name, "Movable") == 0;
-		if ((lowmem_only && high) || (highmem_only && !high))
+		/* lowmem: every zone below HighMem (DMA, DMA32, Normal; on 32-bit
+		 * ARM and PPC often DMA alone).  ZONE_MOVABLE sits above HighMem
+		 * in enum zone_type but is not HighMem: neither. */
+		bool high = strcmp(z->name, "HighMem") == 0;
+		bool movable = strcmp(z->name, "Movable") == 0;
+		if ((lowmem_only && (high || movable)) || (highmem_only && !high))
 			continue;
 		int64_t v = *(const int64_t *)((const char *)z + off);
 		sum = add_opt(sum, v);
@@ -191,6 +195,35 @@ static bool has_zone(const struct oom_snapshot *s, const char *name)
 {
 	for (int i = 0; i < s->nr_zones; i++)
 		if (strcmp(s->zones[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+static bool arch_is_64bit(const char *arch)
+{
+	static const char *const a64[] = { "x86_64", "amd64", "aarch64", "arm64", "ppc64", "ppc64le", "s390x",
+					   "mips64", "riscv64", "sparc64", "loongarch64", "ia64", "alpha" };
+	for (size_t i = 0; i < ARRAY_SIZE(a64); i++)
+		if (strcmp(arch, a64[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Does the machine have HighMem (32-bit, CONFIG_HIGHMEM, memory above the
+ * lowmem line)?  A HighMem zone line says so; so does "N pages HighMem"
+ * (show_mem, non-zero), or a four-wide lowmem_reserve[] on a 32-bit layout
+ * (DMA, Normal, HighMem, Movable: no DMA32 zone, not a 64-bit arch). */
+static bool highmem_configured(const struct oom_event *ev)
+{
+	const struct oom_snapshot *s = &ev->snap;
+	if (has_zone(s, "HighMem"))
+		return true;
+	if (known(s->mem.highmem_total_kib) && s->mem.highmem_total_kib > 0)
+		return true;
+	if (has_zone(s, "DMA32") || arch_is_64bit(ev->arch))
+		return false;
+	for (int i = 0; i < s->nr_zones; i++)
+		if (s->zones[i].nr_lowmem_reserve == 4)
 			return true;
 	return false;
 }
@@ -255,6 +288,15 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 	}
 	m->swap_total_kib = x->swap_total_kib;
 	m->swap_free_kib = x->swap_free_kib;
+	/* show_mem prints the swap lines (show_swap_cache_info) between the
+	 * buddy lines and "N pages RAM"; a kernel without CONFIG_SWAP prints
+	 * none.  A Mem-Info with its summary, zone lines and RAM totals but no
+	 * swap line is such a kernel (issue 8 §3). */
+	/* Pages in the swap cache prove swap exists (its lines are then lost
+	 * to the transport: quoted-printable "Free swap  =3D", a cut). */
+	if (!known(x->swap_total_kib) && !known(x->swap_free_kib) && ev->have_meminfo && known(x->free_kib) &&
+	    s->nr_zones > 0 && known(x->ram_kib) && !(known(x->swap_cached_kib) && x->swap_cached_kib > 0))
+		m->swap_inferred_none = true;
 	/* Small extras that the kernel counts apart from the LRUs and slab. */
 	int64_t other = OOM_NA;
 	other = add_opt(other, x->free_pcp_kib);
@@ -314,13 +356,19 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 		}
 	}
 
-	/* Lowmem on 32-bit machines: Normal and below against HighMem. */
-	if (has_zone(s, "HighMem")) {
+	/* Lowmem on 32-bit machines: the zones below HighMem against HighMem. */
+	if (highmem_configured(ev)) {
 		m->lowmem_total_kib = zones_sum(s, offsetof(struct oom_zone, managed_kib), true, false);
 		if (!known(m->lowmem_total_kib))
 			m->lowmem_total_kib = zones_sum(s, offsetof(struct oom_zone, present_kib), true, false);
 		m->lowmem_free_kib = zones_sum(s, offsetof(struct oom_zone, free_kib), true, false);
-		m->highmem_free_kib = zones_sum(s, offsetof(struct oom_zone, free_kib), false, true);
+		if (has_zone(s, "HighMem"))
+			m->highmem_free_kib = zones_sum(s, offsetof(struct oom_zone, free_kib), false, true);
+		else if (known(x->free_kib) && known(m->lowmem_free_kib) && x->free_kib >= m->lowmem_free_kib)
+			/* the HighMem zone line is not printed (show_mem skips the
+			 * zones a lowmem request may not use, 4.x+): the summary's
+			 * free is every zone's, so HighMem's is the difference */
+			m->highmem_free_kib = x->free_kib - m->lowmem_free_kib;
 	}
 }
 
@@ -387,6 +435,32 @@ static void mem_init(struct mem_breakdown *m)
 
 /* ---- zones -------------------------------------------------------------- */
 
+/* A populated zone with free pages well above its high watermark (plus the
+ * request's lowmem_reserve when that is known): the allocator's fast path
+ * (mm/page_alloc.c get_page_from_freelist, watermark "low") would have
+ * served an order-0 request there without reclaim.  "Well above": the
+ * report is printed after reclaim and other CPUs have moved the numbers, so
+ * a zone a little over high (as many real reports show) proves nothing;
+ * more than twice its mark, and at least ROOM_MIN_KIB over it, does. */
+#define ROOM_MIN_KIB (16 * 1024)
+/* "At least ROOM_MIN_KIB" is relative to the zone (issue 8 §3): a 32 MiB
+ * board's only zone never holds 16 MiB over its marks, yet 4 MiB free over
+ * a 1 MiB mark is room there.  So the floor is the smaller of 16 MiB and a
+ * sixteenth of the zone (managed, else present pages). */
+bool analysis_zone_had_room(const struct oom_zone *z, int64_t reserve_kib)
+{
+	if (!known(z->free_kib) || !known(z->high_kib) || (known(z->present_kib) && z->present_kib == 0))
+		return false;
+	int64_t mark = z->high_kib + (known(reserve_kib) && reserve_kib > 0 ? reserve_kib : 0);
+	int64_t excess = z->free_kib - mark;
+	int64_t size = known(z->managed_kib) && z->managed_kib > 0 ? z->managed_kib : z->present_kib;
+	int64_t floor_kib = ROOM_MIN_KIB;
+	if (known(size) && size > 0 && size / 16 < floor_kib)
+		floor_kib = size / 16;
+	return excess > mark && excess >= floor_kib;
+}
+
+
 static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 {
 	const struct oom_snapshot *s = &ev->snap;
@@ -397,6 +471,12 @@ static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 		flags |= ZWM_HIGH;
 	if (a->atomic)
 		flags |= ZWM_HARDER;
+	/* ALLOC_CMA: a movable request may take CMA pageblocks (3.5+,
+	 * mm/page_alloc.c gfp_to_alloc_flags / alloc_flags_nofragment) */
+	if (ev->req.gfp_known && gfp_has(ev->req.gfp_mask, GFPB_MOVABLE, &ev->kv) &&
+	    kver_cmp(&ev->kv, 3, 5, 0) >= 0)
+		flags |= ZWM_CMA;
+	a->alloc_flags = flags;
 	a->usable_free_kib = OOM_NA;
 	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &s->zones[i];
@@ -404,6 +484,13 @@ static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 		zv->reserve_kib = OOM_NA;
 		zv->mark_kib = z->min_kib;
 		zv->free_at_order_kib = OOM_NA;
+		zv->highatomic_est_kib = OOM_NA;
+		if (!(flags & (ZWM_HARDER | ZWM_HIGH))) {
+			bool est = false;
+			int64_t h = zone_highatomic_kib(z, a->page_size_kib, &ev->kv, &est);
+			if (est)
+				zv->highatomic_est_kib = h;
+		}
 		zv->largest_order = z->nr_orders > 0 ? zone_largest_free_order(z) : -1;
 		zv->block_known = z->nr_orders > 0;
 		zv->node_allowed = nodelist_has(ev->req.nodemask, z->node) &&
@@ -415,13 +502,19 @@ static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 		    known(z->lowmem_reserve_pages[a->classzone]))
 			zv->reserve_kib = pages_to_kib(z->lowmem_reserve_pages[a->classzone], a->page_size_kib);
 		if (order >= 0 && zv->block_known) {
-			zv->block_exists = zv->largest_order >= order;
+			zv->block_exists = zone_usable_block_order(z, order, flags, &ev->kv) >= 0;
 			if (known(a->page_size_kib))
 				zv->free_at_order_kib = zone_free_kib_at_order(z, order, a->page_size_kib);
 		}
 		if (!zv->usable)
 			continue;
 		a->nr_usable++;
+		if (order >= 0 && zv->block_known && (!known(z->free_kib) || !known(z->min_kib))) {
+			/* a buddy line whose zone line was elided: the blocks alone */
+			a->nr_buddy_only++;
+			if (zv->block_exists)
+				a->buddy_only_block = true;
+		}
 		if (order < 0 || !known(z->free_kib) || !known(z->min_kib) || !known(a->page_size_kib))
 			continue;
 		/* A high-order request needs the buddy line: without it (a report
@@ -439,6 +532,101 @@ static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 			a->nr_ok++;
 		if (zv->ok_order0)
 			a->nr_ok_order0++;
+	}
+}
+
+/* ---- constraint inferred before 5.0 ------------------------------------- */
+
+/* Before 5.0 no "oom-kill:constraint=" line says whether a cpuset or a
+ * memory policy confined the request (issue 8 §3).  On a multi-node report,
+ * an order-0 request without __GFP_THISNODE (which restricts by itself),
+ * every usable zone of some nodes failing while usable zones of other
+ * nodes had room (free well above high + reserve): the allocator did not
+ * look at those nodes, so a nodemask confined it — kind mempolicy, or
+ * cpuset when the printed mems_allowed is a strict subset of the nodes
+ * present.  Marked inferred; the zone verdicts are redone for the nodes. */
+static void analyse_constraint_inferred(struct oom_event *ev, struct event_analysis *a)
+{
+	const struct oom_snapshot *s = &ev->snap;
+	if (ev->constraint[0] || a->cpuset || a->mempolicy || ev->kind == OOM_KIND_ALLOC_FAILURE ||
+	    !known(ev->req.order) || ev->req.order != 0 || !ev->req.gfp_known ||
+	    gfp_has(ev->req.gfp_mask, GFPB_THISNODE, &ev->kv) || a->nr_evaluated == 0)
+		return;
+	enum { MAXN = 64 };
+	bool present[MAXN] = { false }, failed[MAXN] = { false }, passed[MAXN] = { false }, room[MAXN] = { false };
+	int nodes = 0;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		const struct zone_verdict *zv = &a->zone[i];
+		if (z->node < 0 || z->node >= MAXN)
+			return;   /* no node numbers (2.6 non-NUMA): nothing to infer */
+		if (!present[z->node])
+			nodes++;
+		present[z->node] = true;
+		if (!zv->evaluated)
+			continue;
+		if (zv->ok) {
+			passed[z->node] = true;
+			if (analysis_zone_had_room(z, zv->reserve_kib))
+				room[z->node] = true;
+		} else {
+			failed[z->node] = true;
+		}
+	}
+	if (nodes < 2)
+		return;
+	char list[64] = "";
+	size_t len = 0;
+	int nfail = 0, nroom = 0;
+	for (int n = 0; n < MAXN; n++) {
+		if (failed[n] && !passed[n]) {
+			nfail++;
+			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%d", len ? "," : "", n);
+			if (len >= sizeof(list))
+				return;
+		}
+		if (room[n])
+			nroom++;
+	}
+	if (nfail == 0 || nroom == 0)
+		return;
+	/* cpuset: mems_allowed printed and a strict subset of the nodes present */
+	bool subset = false;
+	if (ev->mems_allowed[0] && strcmp(ev->mems_allowed, "(null)") != 0) {
+		bool all = true, none_out = true;
+		for (int n = 0; n < MAXN; n++)
+			if (present[n] && !nodelist_has(ev->mems_allowed, n))
+				all = false;
+		for (int n = 0; n < MAXN; n++)
+			if (failed[n] && !passed[n] && !nodelist_has(ev->mems_allowed, n))
+				none_out = false;
+		subset = !all && none_out;
+	}
+	a->constraint_inferred = true;
+	if (subset) {
+		a->cpuset = true;
+		snprintf(a->inferred_nodes, sizeof(a->inferred_nodes), "%s", ev->mems_allowed);
+	} else {
+		a->mempolicy = true;
+		snprintf(a->inferred_nodes, sizeof(a->inferred_nodes), "%s", list);
+	}
+	/* the request could not use the other nodes: redo the verdicts */
+	a->nr_usable = a->nr_evaluated = a->nr_ok = a->nr_ok_order0 = 0;
+	a->usable_free_kib = OOM_NA;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		struct zone_verdict *zv = &a->zone[i];
+		zv->node_allowed = nodelist_has(a->inferred_nodes, s->zones[i].node);
+		if (!zv->node_allowed)
+			zv->usable = zv->evaluated = false;
+		if (!zv->usable)
+			continue;
+		a->nr_usable++;
+		if (!zv->evaluated)
+			continue;
+		a->nr_evaluated++;
+		a->usable_free_kib = add_opt(a->usable_free_kib, s->zones[i].free_kib);
+		a->nr_ok += zv->ok;
+		a->nr_ok_order0 += zv->ok_order0;
 	}
 }
 
@@ -635,6 +823,11 @@ bool analysis_swap_full(const struct mem_breakdown *m)
 	return m->swap_free_kib * 20 < m->swap_total_kib || m->swap_free_kib < 65536;
 }
 
+bool analysis_no_swap(const struct mem_breakdown *m)
+{
+	return (known(m->swap_total_kib) && m->swap_total_kib == 0) || m->swap_inferred_none;
+}
+
 static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 {
 	const struct mem_breakdown *m = &a->mem;
@@ -649,6 +842,8 @@ static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 			    (long long)ev->req.order);
 	if (known(m->swap_total_kib) && m->swap_total_kib == 0)
 		swap_reason(a, "no swap is configured (Total swap = 0kB)");
+	else if (m->swap_inferred_none)
+		swap_reason(a, "no swap: the Mem-Info prints no swap lines, as a kernel built without swap (CONFIG_SWAP=n) does (inferred)");
 	else if (analysis_swap_full(m))
 		swap_reason(a, "swap was full: %s free of %s", fmt_kib(b1, sizeof(b1), m->swap_free_kib),
 			    fmt_kib(b2, sizeof(b2), m->swap_total_kib));
@@ -684,14 +879,52 @@ static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 		swap_reason(a, "%s was kernel memory (unreclaimable slab, page tables, stacks), which is never swapped",
 			    fmt_kib(b1, sizeof(b1), kernel));
 	if (known(m->shmem_kib) && known(m->total_kib) && m->shmem_kib * 10 > m->total_kib &&
-	    known(m->swap_total_kib) && m->swap_total_kib == 0)
+	    analysis_no_swap(m))
 		swap_reason(a, "%s was shmem/tmpfs: such pages can leave RAM only through swap, and there was none",
 			    fmt_kib(b1, sizeof(b1), m->shmem_kib));
 	if (known(m->hugetlb_kib) && known(m->total_kib) && m->hugetlb_kib * 10 > m->total_kib)
 		swap_reason(a, "%s was held by huge pages, which are never swapped", fmt_kib(b1, sizeof(b1), m->hugetlb_kib));
-	if (a->nr_swap_reasons == 0 && known(m->swap_free_kib) && !a->memcg)
+	/* A lowmem request on a HighMem machine: user pages live mostly in
+	 * HighMem, so swapping them out frees next to no lowmem (issue 8 §3:
+	 * never claim swap could have helped it). */
+	int hi = zone_index_in(&ev->snap, "HighMem");
+	if (known(m->highmem_free_kib) && hi >= 0 && a->classzone >= 0 && a->classzone < hi && !a->memcg)
+		swap_reason(a, "the request could only use lowmem (zones below HighMem): swapping out user pages, which live mostly in HighMem, frees next to no lowmem");
+	else if (a->nr_swap_reasons == 0 && known(m->swap_free_kib) && !a->memcg)
 		swap_reason(a, "swap still had %s free: reclaim did not get to it in time (anonymous memory grew faster than it could be written out, or swappiness is low)",
 			    fmt_kib(b1, sizeof(b1), m->swap_free_kib));
+}
+
+/* ---- basis -------------------------------------------------------------- */
+
+unsigned event_basis_present(const struct oom_event *ev)
+{
+	const struct oom_snapshot *s = &ev->snap;
+	unsigned p = 0;
+	if (ev->req.gfp_known || known(ev->req.order))
+		p |= BASIS_TRIGGER;
+	if (ev->have_meminfo && (known(s->mem.free_kib) || known(s->mem.active_anon_kib) ||
+				 known(s->mem.anon_kib) || known(s->mem.active_kib)))
+		p |= BASIS_MEMINFO;
+	for (int i = 0; i < s->nr_zones; i++) {
+		if (known(s->zones[i].free_kib) && known(s->zones[i].min_kib))
+			p |= BASIS_ZONES;
+		if (s->zones[i].nr_orders > 0)
+			p |= BASIS_BUDDY;
+	}
+	if (known(s->mem.swap_total_kib))
+		p |= BASIS_SWAP;
+	if (known(s->mem.ram_kib) || known(s->mem.total_kib))
+		p |= BASIS_RAM;
+	if (s->nr_tasks > 0)
+		p |= BASIS_TASKS;
+	if (s->have_memcg)
+		p |= BASIS_MEMCG;
+	if (ev->constraint[0])
+		p |= BASIS_CONSTRAINT;
+	if (ev->have_victim)
+		p |= BASIS_KILL;
+	return p;
 }
 
 /* ---- entry -------------------------------------------------------------- */
@@ -710,7 +943,11 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 		ev->snap.page_size_kib = 4;
 	a->page_size_kib = ev->snap.page_size_kib;
 
-	a->memcg = ev->kind == OOM_KIND_MEMCG || strcmp(ev->constraint, "CONSTRAINT_MEMCG") == 0;
+	/* The kill line's "Memory cgroup out of memory" is the kernel's own
+	 * word that a cgroup's limit was hit (mm/oom_kill.c, is_memcg_oom),
+	 * even where a 5.2-era mm tree printed constraint=CONSTRAINT_NONE. */
+	a->memcg = ev->kind == OOM_KIND_MEMCG || strcmp(ev->constraint, "CONSTRAINT_MEMCG") == 0 ||
+		   (ev->have_victim && strncmp(ev->victim.message, "Memory cgroup out of memory", 27) == 0);
 	a->cpuset = ev->kind == OOM_KIND_CPUSET || strcmp(ev->constraint, "CONSTRAINT_CPUSET") == 0;
 	a->mempolicy = ev->kind == OOM_KIND_MEMPOLICY ||
 		       strcmp(ev->constraint, "CONSTRAINT_MEMORY_POLICY") == 0;
@@ -734,6 +971,15 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 	 * the zones (when printed at all) say nothing about this request. */
 	if (!a->memcg && !a->sysrq)
 		analyse_zones(ev, a);
+	if (!a->memcg && !a->sysrq)
+		analyse_constraint_inferred(ev, a);
+	/* The vendor's hint counts as that evidence when the zones cannot
+	 * give it (RHEL 4-era reports print no per-node zone lines). */
+	if (ev->numa_oom_hint && !a->memcg && !a->sysrq && !a->cpuset && !a->mempolicy && !ev->constraint[0]) {
+		a->constraint_inferred = true;
+		a->mempolicy = true;
+	}
 	analyse_victim(ev, a);
 	analyse_swap(ev, a);
+	a->basis_present = event_basis_present(ev);
 }

@@ -48,12 +48,21 @@
  * above the HighMem zone's own watermarks (clamped to ≤128 pages, §5.3). */
 #define HIGHMEM_FREE_MIN_KIB (64 * 1024)
 
+struct event_analysis;
+static unsigned cause_needs(const struct event_analysis *a, const char *id);
+
 struct ctx {
 	const struct oom_event *ev;
 	const struct event_analysis *a;
 	struct findings *out;
 	char b[6][32];     /* scratch for fmt_kib */
 };
+
+/* a − b, saturating (hostile reports carry absurd numbers) */
+static int64_t diff_sat(int64_t a, int64_t b)
+{
+	return b == INT64_MIN ? INT64_MAX : sat_add(a, -b);
+}
 
 static const char *K(struct ctx *c, int slot, int64_t kib)
 {
@@ -135,6 +144,20 @@ static void biggest_text(struct ctx *c, char *dst, size_t len)
 	snprintf(dst, len, "the largest process (the report has no task table)");
 }
 
+/* The modules the stack dump names: a driver that takes pages directly
+ * shows up there (issue 8 §3). */
+static void trace_modules_note(struct ctx *c, struct finding *f)
+{
+	const struct oom_event *ev = c->ev;
+	if (ev->nr_trace_modules <= 0)
+		return;
+	char list[160] = "";
+	size_t len = 0;
+	for (int i = 0; i < ev->nr_trace_modules && i < 4 && len < sizeof(list); i++)
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s[%s]", i ? ", " : "", ev->trace_modules[i]);
+	finding_evidence(f, "modules in the allocating stack: %s: a driver there may hold the memory no counter shows", list);
+}
+
 /* ---- manual OOM ---------------------------------------------------------- */
 
 static void rule_sysrq(struct ctx *c)
@@ -175,7 +198,7 @@ static void rule_shmem(struct ctx *c)
 		finding_evidence(f, "tmpfs pages are charged to the cgroup that wrote them and stay charged after the writer dies");
 	finding_advice(f, "find the big files in tmpfs mounts (df -t tmpfs; du -x /dev/shm /run /tmp) and shared memory segments (ipcs -m)");
 	finding_advice(f, "cap each tmpfs with size= (mount -o remount,size=…) so a runaway writer gets ENOSPC instead of an OOM kill");
-	if (known(a->mem.swap_total_kib) && a->mem.swap_total_kib == 0)
+	if (analysis_no_swap(&a->mem))
 		finding_advice(f, "with swap, idle tmpfs pages could be swapped out; without it they pin RAM");
 }
 
@@ -272,18 +295,27 @@ static void rule_unaccounted(struct ctx *c)
 			 fmt_kib(t[5], 32, m->slab_unreclaimable_kib), fmt_kib(t[6], 32, m->pagetables_kib),
 			 fmt_kib(t[7], 32, m->kernel_stack_kib), fmt_kib(t[8], 32, m->hugetlb_kib));
 	finding_evidence(f, "unaccounted = total − every counter above = %s", K(c, 3, m->unaccounted_kib));
+	trace_modules_note(c, f);
 	finding_advice(f, "check /proc/meminfo (VmallocUsed, Percpu) and driver counters (GPU: /sys/kernel/debug/dri; virtio-balloon inflation takes memory out of a guest)");
 	finding_advice(f, "watch it grow with 'oomkit status' or /proc/meminfo over time; if it grows with uptime, try a newer kernel and report it to the driver's maintainers with this log");
 }
 
 /* ---- limits and constraints --------------------------------------------- */
 
+static bool has_highmem_zone(const struct oom_event *ev)
+{
+	for (int i = 0; i < ev->snap.nr_zones; i++)
+		if (!strcmp(ev->snap.zones[i].name, "HighMem"))
+			return true;
+	return false;
+}
+
 static void rule_lowmem(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
 	const struct event_analysis *a = c->a;
 	const struct mem_breakdown *m = &a->mem;
-	if (m->scope != MEM_SCOPE_SYSTEM || !known(m->highmem_free_kib) || a->nr_evaluated == 0)
+	if (m->scope != MEM_SCOPE_SYSTEM || !known(m->highmem_free_kib) || c->ev->kind == OOM_KIND_SYSRQ || a->sysrq)
 		return;
 	int hi = zone_index_in(&ev->snap, "HighMem");
 	/* Only a request that may not use HighMem (GFP_KERNEL and friends) can
@@ -292,13 +324,34 @@ static void rule_lowmem(struct ctx *c)
 		return;
 	if (m->highmem_free_kib < HIGHMEM_FREE_MIN_KIB)
 		return;
-	/* Normal is lowmem proper; DMA (16 MiB, mostly held back by its
-	 * lowmem_reserve) may pass the check by a few pages and changes nothing. */
-	bool normal_failed = false;
-	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++)
-		if (a->zone[i].evaluated && !a->zone[i].ok && strcmp(ev->snap.zones[i].name, "Normal") == 0)
-			normal_failed = true;
-	if (!normal_failed)
+	/* The largest lowmem zone is lowmem proper: Normal on x86, DMA on
+	 * 32-bit ARM and PPC (their only zone below HighMem).  A small DMA
+	 * beside Normal (16 MiB, mostly held back by its lowmem_reserve) may
+	 * pass the check by a few pages and changes nothing. */
+	int main_low = -1;
+	int64_t main_size = -1;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (!known(z->free_kib) || !known(z->min_kib) || !strcmp(z->name, "HighMem") || !strcmp(z->name, "Movable"))
+			continue;
+		if (a->nr_evaluated > 0 && !a->zone[i].evaluated)
+			continue;
+		int64_t size = known(z->managed_kib) ? z->managed_kib : known(z->present_kib) ? z->present_kib : z->free_kib;
+		if (size > main_size) {
+			main_size = size;
+			main_low = i;
+		}
+	}
+	if (main_low < 0)
+		return;
+	/* The watermark check could not run (order not printed — 2.6.9 — or
+	 * the request unknown): lowmem below its low watermark (min × 5/4
+	 * when low is not printed), where kswapd had already failed to keep
+	 * it, beside free HighMem is the same starvation, less surely. */
+	const struct oom_zone *mz = &ev->snap.zones[main_low];
+	bool judged = a->zone[main_low].evaluated;
+	if (judged ? a->zone[main_low].ok
+		   : mz->free_kib >= (known(mz->low_kib) ? mz->low_kib : sat_mul(mz->min_kib, 5) / 4))
 		return;
 	/* Name the biggest kernel-side user of lowmem. */
 	const char *who = "kernel memory";
@@ -315,6 +368,36 @@ static void rule_lowmem(struct ctx *c)
 	if (known(m->kernel_stack_kib) && (!known(amount) || m->kernel_stack_kib > amount)) {
 		who = "kernel stacks"; amount = m->kernel_stack_kib;
 	}
+	/* What no counter holds: lowmem used − its LRU pages − slab − page
+	 * tables − stacks (kernel memory lives in lowmem).  When that is the
+	 * largest part, a driver's pages (or a leak) filled lowmem. */
+	int64_t lru = 0;
+	bool lru_known = true;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (!strcmp(z->name, "HighMem") || !strcmp(z->name, "Movable"))
+			continue;
+		if (!known(z->active_anon_kib) || !known(z->inactive_anon_kib) || !known(z->active_file_kib) ||
+		    !known(z->inactive_file_kib)) {
+			lru_known = false;
+			break;
+		}
+		lru = sat_add(lru, sat_add(sat_add(z->active_anon_kib, z->inactive_anon_kib),
+					   sat_add(sat_add(z->active_file_kib, z->inactive_file_kib),
+						   known(z->unevictable_kib) ? z->unevictable_kib : 0)));
+	}
+	int64_t low_unacc = OOM_NA;
+	if (lru_known && known(m->lowmem_total_kib) && known(m->lowmem_free_kib)) {
+		int64_t rest = diff_sat(diff_sat(m->lowmem_total_kib, m->lowmem_free_kib), lru);
+		rest = diff_sat(rest, known(slab) ? slab : 0);
+		rest = diff_sat(rest, known(m->pagetables_kib) ? m->pagetables_kib : 0);
+		rest = diff_sat(rest, known(m->kernel_stack_kib) ? m->kernel_stack_kib : 0);
+		low_unacc = rest;
+		if (rest > 0 && (!known(amount) || rest > amount) && rest > lru) {
+			who = "memory no counter accounts for (a driver's pages, vmalloc, or a leak)";
+			amount = rest;
+		}
+	}
 	struct finding *f = findings_add(c->out, "lowmem-exhausted-highmem-free", SEV_CRITICAL, 99,
 		"32-bit kernel with %s: lowmem exhausted by %s (%s) while HighMem had %s free",
 		K(c, 0, m->total_kib), who, K(c, 1, amount), K(c, 2, m->highmem_free_kib));
@@ -322,6 +405,22 @@ static void rule_lowmem(struct ctx *c)
 			 a->gfp_hex[0] ? a->gfp_hex : "gfp ?", a->zone_name ? a->zone_name : "?");
 	finding_evidence(f, "lowmem: %s free of %s; HighMem: %s free",
 			 K(c, 0, m->lowmem_free_kib), K(c, 1, m->lowmem_total_kib), K(c, 2, m->highmem_free_kib));
+	if (known(low_unacc) && low_unacc > 0) {
+		finding_evidence(f, "lowmem in no counter (used − LRU − slab − page tables − stacks): %s", K(c, 0, low_unacc));
+		if (known(amount) && low_unacc == amount)
+			trace_modules_note(c, f);
+	}
+	if (!has_highmem_zone(ev))
+		finding_evidence(f, "HighMem's free is the summary's free minus the lowmem zones' (its zone line is not printed)");
+	finding_evidence(f, "swap could not have helped: swapping out user pages frees mostly HighMem, and this request may only use lowmem");
+	if (!judged) {
+		finding_evidence(f, "%s: free %s below its low watermark %s (the watermark check could not run: %s)",
+				 mz->name, K(c, 0, mz->free_kib), K(c, 1, known(mz->low_kib) ? mz->low_kib : sat_mul(mz->min_kib, 5) / 4),
+				 a->classzone < 0 ? "the request is not in the report" : "the order is not in the report");
+		finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO, a->basis_present,
+			      a->classzone < 0 ? CONF_LOW : CONF_MEDIUM,
+			      a->classzone < 0 ? "the request's zones unknown: judged as a lowmem request" : "judged at order 0");
+	}
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
 		if (a->zone[i].evaluated && !a->zone[i].ok)
@@ -335,12 +434,171 @@ static void rule_lowmem(struct ctx *c)
 	finding_advice(f, "meanwhile shrink %s: vm.vfs_cache_pressure=200, fewer files cached, and a larger vm.min_free_kbytes", who);
 }
 
+/* Where the blocks of ≥ order were, for a request that found none it may
+ * take: only in lists it may not use (H without reserve rights, C for a
+ * request that is not movable), only in zones it may not use, or nowhere
+ * (then the largest order that was there). */
+/* "node 0 Normal", or "Normal" when the report prints no node (2.6, ARM). */
+static const char *zone_label(char *dst, size_t n, const struct oom_zone *z)
+{
+	if (z->node >= 0)
+		snprintf(dst, n, "node %d %s", z->node, z->name);
+	else
+		snprintf(dst, n, "%s", z->name);
+	return dst;
+}
+
+/* The highatomic reserve the watermark check held back, where it had to be
+ * estimated (4.4–5.9 print no count: at least one pageblock per H letter). */
+static void highatomic_note(struct ctx *c, struct finding *f)
+{
+	char zl[40];
+	for (int i = 0; i < c->ev->snap.nr_zones && i < OOM_MAX_ZONES; i++)
+		if (c->a->zone[i].evaluated && known(c->a->zone[i].highatomic_est_kib))
+			finding_evidence(f, "%s: a highatomic reserve of at least %s held back from this request (estimated: H blocks on the buddy line, and %s prints no reserved_highatomic)",
+					 zone_label(zl, sizeof(zl), &c->ev->snap.zones[i]),
+					 K(c, 4, c->a->zone[i].highatomic_est_kib), "a 4.4–5.9 kernel");
+}
+
+static void blocks_where(struct ctx *c, struct finding *f, int order)
+{
+	char zl[40];
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	int largest = -1;
+	const char *largest_zone = "?";
+	bool told = false;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		const struct zone_verdict *zv = &a->zone[i];
+		if (!zv->block_known)
+			continue;
+		if (zv->largest_order < order) {
+			if (zv->usable && zv->largest_order > largest) {
+				largest = zv->largest_order;
+				largest_zone = z->name;
+			}
+			continue;
+		}
+		if (!zv->usable) {
+			finding_evidence(f, "%s has free blocks of order %d and more, but this request may not use %s",
+					 zone_label(zl, sizeof(zl), z), order, z->name);
+			told = true;
+		} else if (zv->block_exists) {
+			if (zv->evaluated && !zv->ok) {
+				finding_evidence(f, "%s has blocks of order %d and more, but is below its watermark + lowmem_reserve for this request",
+						 zone_label(zl, sizeof(zl), z), order);
+				told = true;
+			}
+		} else {
+			unsigned t = zone_block_types_from(z, order);
+			if (t && !(t & ~(MT_HIGHATOMIC | MT_CMA | MT_ISOLATE))) {
+				const char *where = (t & MT_HIGHATOMIC) && (t & MT_CMA) ? "the highatomic reserve (H) and CMA (C)"
+						    : (t & MT_HIGHATOMIC) ? "the highatomic reserve (H)"
+						    : (t & MT_CMA) ? "CMA pageblocks (C)" : "isolated pageblocks (I)";
+				finding_evidence(f, "%s: blocks of order %d and more exist only in %s, which this request may not take",
+						 zone_label(zl, sizeof(zl), z), order, where);
+				told = true;
+			}
+		}
+	}
+	if (!told && largest >= 0)
+		finding_evidence(f, "no usable zone had a free block of order %d or more: the largest was order %d (%s)",
+				 order, largest, largest_zone);
+}
+
+/* The zone watermark lines are elided but the buddy lines are there (an
+ * expert trimmed the report, or it was cut): for order > 0, when no usable
+ * zone had a block ≥ order in a list the request may take while its buddy
+ * lines still held free memory that is not tiny (at least 1 MiB and four
+ * requests' worth, and 1 % of RAM when RAM is known), the request failed
+ * for want of a block, not of memory. */
+static bool rule_fragmentation_buddy_only(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	int order = (int)ev->req.order;
+	if (a->nr_buddy_only == 0 || a->buddy_only_block || a->nr_evaluated > 0 || !known(a->page_size_kib))
+		return false;
+	int64_t free_kib = 0;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (!a->zone[i].usable)
+			continue;
+		if (!a->zone[i].block_known)
+			return false;   /* a usable zone without its buddy line: its blocks are unknown */
+		int64_t k = zone_free_kib_at_order(z, 0, a->page_size_kib);
+		if (known(k))
+			free_kib = sat_add(free_kib, k);
+	}
+	int64_t req_kib = known(a->request_bytes) ? a->request_bytes / 1024 : sat_mul(a->page_size_kib, 1LL << order);
+	const struct mem_breakdown *m = &a->mem;
+	if (free_kib < 1024 || free_kib < sat_mul(4, req_kib) ||
+	    (known(m->total_kib) && sat_mul(free_kib, 100) < m->total_kib))
+		return false;
+	bool failure = ev->kind == OOM_KIND_ALLOC_FAILURE;
+	struct finding *f = findings_add(c->out, "fragmentation-high-order", SEV_CRITICAL, failure ? 85 : 76,
+		"order-%d request (%s) failed with %s free in the zones it may use but no free block it could take: fragmentation",
+		order, K(c, 0, req_kib), K(c, 1, free_kib));
+	blocks_where(c, f, order);
+	finding_evidence(f, "read from the buddy lines alone: the zone watermark lines are not in the report");
+	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_BUDDY, a->basis_present, CONF_MEDIUM, NULL);
+	finding_advice(f, "raise vm.min_free_kbytes (e.g. to 1-3 %% of RAM) so kswapd keeps more memory free and unfragmented");
+	finding_advice(f, "enable compaction: vm.compaction_proactiveness (5.9+), or echo 1 > /proc/sys/vm/compact_memory from cron; watch /proc/buddyinfo");
+	if (a->atomic || failure)
+		finding_advice(f, "the caller should fall back to smaller blocks (kvmalloc) or retry: high-order allocations fail by design under fragmentation");
+	return true;
+}
+
+/* No Mem-Info, zone or buddy line at all (a report trimmed to its head, or
+ * quoted in a patch): an order ≥ 2 OOM, or an allocation failure of a
+ * request that gives up early — atomic or __GFP_NORETRY at order ≥ 1, or any
+ * costly order (> PAGE_ALLOC_COSTLY_ORDER 3, which the allocator stops
+ * retrying once compaction fails: mm/page_alloc.c should_compact_retry) —
+ * most often failed for want of contiguous blocks.  Low confidence, saying
+ * what would decide it. */
+static bool rule_fragmentation_blind(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	int order = (int)ev->req.order;
+	if ((a->basis_present & (BASIS_MEMINFO | BASIS_ZONES | BASIS_BUDDY)) || ev->snap.nr_zones > 0)
+		return false;
+	bool failure = ev->kind == OOM_KIND_ALLOC_FAILURE;
+	bool noretry = ev->req.gfp_known && gfp_has(ev->req.gfp_mask, GFPB_NORETRY, &ev->kv);
+	if (failure ? !(order > 3 || a->atomic || noretry) : order < 2)
+		return false;
+	int64_t req_kib = known(a->request_bytes) ? a->request_bytes / 1024 : OOM_NA;
+	struct finding *f = findings_add(c->out, "fragmentation-high-order", SEV_WARNING, 55,
+		"an order-%d request (%s contiguous) %s: most likely no free block that large (fragmentation), but the report prints no memory figures to prove it",
+		order, known(req_kib) ? K(c, 0, req_kib) : "2^order pages",
+		failure ? "failed" : "invoked the OOM killer");
+	finding_evidence(f, "order %d = %d contiguous pages%s", order, 1 << order,
+			 a->atomic ? "; the request could not sleep, so it could neither reclaim nor compact"
+			 : noretry ? "; __GFP_NORETRY: the allocator gave up after one reclaim/compaction pass"
+			 : order > 3 ? "; above PAGE_ALLOC_COSTLY_ORDER (3): the allocator stops retrying once compaction fails" : "");
+	finding_evidence(f, "the report has no Mem-Info, zone or buddy lines: whether free memory was there, and in which block sizes, is not shown");
+	finding_basis(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_BUDDY, a->basis_present, CONF_LOW,
+		      "fragmentation inferred from the order and flags alone");
+	finding_advice(f, "read the full report's buddy lines (\"Node 0 Normal: N*4kB …\"), or /proc/buddyinfo on the machine: if the columns for order %d and above are 0 while the small ones are not, it is fragmentation",
+		       order);
+	finding_advice(f, "the caller should fall back to smaller blocks (kvmalloc) or retry; vm.min_free_kbytes and compaction (vm.compaction_proactiveness, 5.9+) keep large blocks available");
+	return true;
+}
+
 static void rule_fragmentation(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
 	const struct event_analysis *a = c->a;
 	int64_t order = ev->req.order;
-	if (a->sysrq || a->memcg || !known(order) || order <= 0 || a->nr_evaluated == 0 || a->nr_ok > 0)
+	if (a->sysrq || a->memcg || !known(order) || order <= 0 || order >= OOM_MAX_ORDERS)
+		return;
+	if (a->nr_evaluated == 0) {
+		if (!rule_fragmentation_buddy_only(c))
+			rule_fragmentation_blind(c);
+		return;
+	}
+	if (a->nr_ok > 0)
 		return;
 	/* Memory was there (some usable zone passed at order 0) but no block of
 	 * the order was: that is fragmentation, not exhaustion. */
@@ -386,6 +644,8 @@ static void rule_fragmentation(struct ctx *c)
 				 z->node, z->name, K(c, 0, z->free_kib), K(c, 1, z->min_kib), zv->largest_order,
 				 fi < 0 && fi > -1000 ? "-" : "", fi / 1000, frac < 0 ? -frac : frac);
 	}
+	blocks_where(c, f, (int)order);
+	highatomic_note(c, f);
 	if (ev->compaction_disabled)
 		finding_evidence(f, "\"COMPACTION is disabled!!!\": this kernel cannot defragment memory");
 	if (kver_cmp(&ev->kv, 4, 7, 0) >= 0 && kver_cmp(&ev->kv, 4, 8, 0) < 0 && order <= 3)
@@ -414,7 +674,20 @@ static void rule_cpuset(struct ctx *c)
 		int64_t *dst = a->zone[i].node_allowed ? &in : &out;
 		*dst = known(*dst) ? *dst + z->free_kib : z->free_kib;
 	}
-	const char *nodes = a->cpuset ? ev->mems_allowed : ev->req.nodemask;
+	if (a->constraint_inferred && !a->inferred_nodes[0]) {
+		/* only the vendor's hint: which node is not in the report */
+		struct finding *h = findings_add(c->out, "cpuset-or-mempolicy", SEV_CRITICAL, 74,
+			"one NUMA node ran out while other nodes still had memory: the kernel said so itself (\"OOM kill occurred on an x86_64 NUMA system!\")");
+		finding_evidence(h, "\"OOM kill occurred on an x86_64 NUMA system! The numa=off boot option might help avoid this.\": printed by RHEL 4-era x86_64 kernels when one node is exhausted while others have free memory");
+		finding_basis(h, BASIS_CONSTRAINT | BASIS_ZONES | BASIS_TRIGGER, a->basis_present, CONF_MEDIUM,
+			      "node-confined exhaustion inferred from the kernel's NUMA hint");
+		if (h)
+			h->confidence = CONF_MEDIUM;   /* the kernel's own statement, though no zone line shows it */
+		finding_advice(h, "interleave the workload's memory across nodes (numactl --interleave=all), or boot with numa=off as the kernel suggests");
+		finding_advice(h, "size the job to the memory of one node, or spread it over processes bound to different nodes (numastat -m shows per-node use)");
+		return;
+	}
+	const char *nodes = a->constraint_inferred ? a->inferred_nodes : a->cpuset ? ev->mems_allowed : ev->req.nodemask;
 	bool plural = strpbrk(nodes, ",-") != NULL;
 	struct finding *f;
 	if (known(out))
@@ -429,6 +702,15 @@ static void rule_cpuset(struct ctx *c)
 			plural ? "those" : "it");
 	if (ev->constraint[0])
 		finding_evidence(f, "constraint=%s", ev->constraint);
+	if (ev->numa_oom_hint)
+		finding_evidence(f, "the kernel's own hint: \"OOM kill occurred on an x86_64 NUMA system!\"");
+	if (a->constraint_inferred) {
+		finding_evidence(f, "inferred (no oom-kill constraint line before 5.0): an order-0 request without __GFP_THISNODE failed in every usable zone of node%s %s while zones of other nodes had room above their watermarks",
+				 plural ? "s" : "", nodes);
+		finding_basis(f, BASIS_CONSTRAINT | BASIS_ZONES | BASIS_TRIGGER, a->basis_present, CONF_MEDIUM,
+			      "%s inferred from the zones: the kernel did not print the constraint",
+			      a->cpuset ? "cpuset (mems_allowed a strict subset of the nodes)" : "memory policy");
+	}
 	if (ev->cpuset[0])
 		finding_evidence(f, "cpuset=%s mems_allowed=%s", ev->cpuset, ev->mems_allowed[0] ? ev->mems_allowed : "?");
 	if (ev->req.nodemask[0])
@@ -525,7 +807,12 @@ static void rule_memcg(struct ctx *c)
 	else
 		finding_advice(f, "raise the cgroup limit from %s (memory.max, or memory.limit_in_bytes on cgroup v1; systemd: MemoryMax=) or find the growth in %s",
 			       K(c, 0, m->limit_kib), big);
-	finding_advice(f, "set memory.high a little below the limit so the cgroup is throttled and reclaimed before it is killed");
+	/* memory.high exists only on cgroup v2 (mm/memcontrol.c, 4.5+) */
+	if (m->version == 1)
+		finding_advice(f, "cgroup v1 has no memory.high: to throttle before the kill, move the workload to cgroup v2 "
+			       "(memory.high), or use oomkit guard --cgroup to act below the limit");
+	else
+		finding_advice(f, "set memory.high a little below the limit so the cgroup is throttled and reclaimed before it is killed");
 }
 
 /* ---- stall warning (4.10-4.14) -------------------------------------------- */
@@ -551,7 +838,7 @@ static void rule_stall(struct ctx *c)
 	if (known(m->anon_kib) && known(m->file_kib))
 		finding_evidence(f, "anonymous %s, page cache %s: reclaim was evicting the last page cache and re-reading it",
 				 K(c, 0, m->anon_kib), K(c, 1, m->file_kib));
-	if (known(m->swap_total_kib) && m->swap_total_kib == 0)
+	if (analysis_no_swap(m))
 		finding_evidence(f, "no swap: anonymous memory could not be reclaimed at all");
 	else if (analysis_swap_full(m))
 		finding_evidence(f, "swap full: %s free of %s", K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib));
@@ -574,23 +861,6 @@ static void unaccounted_note(struct ctx *c, struct finding *f)
 	if (share >= 10 && share < UNACCOUNTED_SHARE_PCT)
 		finding_evidence(f, "%s (%d %% of RAM) is in no counter of the report (driver or GPU memory, vmalloc, percpu)",
 				 K(c, 5, m->unaccounted_kib), share);
-}
-
-/* A populated zone with free pages well above its high watermark (plus the
- * request's lowmem_reserve when that is known): the allocator's fast path
- * (mm/page_alloc.c get_page_from_freelist, watermark "low") would have
- * served an order-0 request there without reclaim.  "Well above": the
- * report is printed after reclaim and other CPUs have moved the numbers, so
- * a zone a little over high (as many real reports show) proves nothing;
- * more than twice its mark, and at least ROOM_MIN_KIB over it, does. */
-#define ROOM_MIN_KIB (16 * 1024)
-static bool zone_had_room(const struct oom_zone *z, int64_t reserve_kib)
-{
-	if (!known(z->free_kib) || !known(z->high_kib) || (known(z->present_kib) && z->present_kib == 0))
-		return false;
-	int64_t mark = z->high_kib + (known(reserve_kib) && reserve_kib > 0 ? reserve_kib : 0);
-	int64_t excess = z->free_kib - mark;
-	return excess > mark && excess >= ROOM_MIN_KIB;
 }
 
 /* Genuine exhaustion needs evidence that memory ran out where the request
@@ -616,7 +886,9 @@ static bool exhaustion_evident(const struct ctx *c, int *room)
 			if (!zv->evaluated)
 				continue;
 			any_zone = true;
-			if (zv->ok && zone_had_room(z, zv->reserve_kib)) {
+			/* an order > 0 request that failed beside a zone with room
+			 * at order 0 lacked a block, not memory: never exhaustion */
+			if ((zv->ok || zv->ok_order0) && analysis_zone_had_room(z, zv->reserve_kib)) {
 				*room = i;
 				return false;
 			}
@@ -634,7 +906,7 @@ static bool exhaustion_evident(const struct ctx *c, int *room)
 					if (!known(res) || r > res)
 						res = r;
 				}
-			if (zone_had_room(z, res)) {
+			if (analysis_zone_had_room(z, res)) {
 				*room = i;
 				return false;
 			}
@@ -644,6 +916,50 @@ static bool exhaustion_evident(const struct ctx *c, int *room)
 		return true;
 	const struct mem_breakdown *m = &a->mem;
 	return known(m->free_kib) && known(m->total_kib) && m->free_kib * 20 < m->total_kib;
+}
+
+/* Swap full and nothing else about RAM: the cause at lower confidence; the
+ * task table, when there, is weighed against RAM + swap (Σ rss + swapents:
+ * do the listed processes account for the machine's memory?). */
+static void rule_swap_full_blind(struct ctx *c, const struct mem_breakdown *m)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	char big[160];
+	biggest_text(c, big, sizeof(big));
+	struct finding *f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
+		"swap ran out (%s free of %s) in a system-wide OOM: RAM and swap were exhausted, though the report shows no RAM figures",
+		K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib));
+	finding_evidence(f, "Free swap = %s, Total swap = %s: under 5 %% free", K(c, 0, m->swap_free_kib),
+			 K(c, 1, m->swap_total_kib));
+	enum confidence conf = CONF_LOW;
+	int64_t ram = known(ev->snap.mem.total_kib) ? ev->snap.mem.total_kib : ev->snap.mem.ram_kib;
+	int64_t held = 0;
+	bool have_tasks = ev->snap.nr_tasks > 0 && known(a->page_size_kib);
+	for (size_t i = 0; have_tasks && i < ev->snap.nr_tasks; i++) {
+		const struct oom_task *t = &ev->snap.tasks[i];
+		int64_t r = task_rss_kib(t, a->page_size_kib), w = task_swap_kib(t, a->page_size_kib);
+		held = sat_add(held, sat_add(known(r) ? r : 0, known(w) ? w : 0));
+	}
+	if (have_tasks && known(ram)) {
+		int64_t whole = sat_add(ram, m->swap_total_kib);
+		int share = pct(held, whole);
+		finding_evidence(f, "the listed processes hold %s (rss + swap) of RAM + swap %s (%d %%)",
+				 K(c, 0, held), K(c, 1, whole), share);
+		if (share >= 80)
+			conf = CONF_MEDIUM;
+		else
+			finding_evidence(f, "the rest is not in the task table: it may be cut, or the memory is in the kernel");
+	} else if (have_tasks) {
+		finding_evidence(f, "the listed processes hold %s (rss + swap)", K(c, 0, held));
+	}
+	finding_evidence(f, "largest process: %s", big);
+	finding_basis(f, BASIS_MEMINFO | BASIS_ZONES | BASIS_SWAP | BASIS_TASKS, a->basis_present, conf,
+		      "RAM exhaustion inferred from full swap in a system-wide OOM");
+	if (f)
+		f->confidence = conf;   /* decided above: the missing RAM lines are what this rule reasons around */
+	finding_advice(f, "find the growth in %s: with swap full, a process grew past the machine (a leak, or an undersized box)", big);
+	finding_advice(f, "cap it with a memory cgroup (systemd MemoryMax=); more swap only delays the kill and makes the machine slow first");
 }
 
 static void rule_exhaustion(struct ctx *c)
@@ -674,24 +990,50 @@ static void rule_exhaustion(struct ctx *c)
 			return;
 	}
 	int room;
-	if (!exhaustion_evident(c, &room))
+	if (!exhaustion_evident(c, &room)) {
+		/* Swap full with no RAM figures (issue 8 §3: a report cut at its
+		 * head keeps only the swap lines and the totals): in a global,
+		 * unconstrained OOM the anonymous memory that could not go to
+		 * swap is what ran out.  Lower confidence: RAM itself is unseen. */
+		bool global = !a->cpuset && !a->mempolicy && ev->kind != OOM_KIND_ALLOC_FAILURE &&
+			      (!ev->constraint[0] || strcmp(ev->constraint, "CONSTRAINT_NONE") == 0);
+		const struct mem_breakdown *sm = m;
+		struct mem_breakdown tmp;
+		if (!known(m->swap_total_kib)) {
+			tmp = *m;
+			tmp.swap_total_kib = ev->snap.mem.swap_total_kib;
+			tmp.swap_free_kib = ev->snap.mem.swap_free_kib;
+			sm = &tmp;
+		}
+		if (room >= 0 || !global || known(m->free_kib) || a->nr_evaluated > 0 || !known(sm->swap_total_kib) ||
+		    !known(sm->swap_free_kib) || sm->swap_total_kib <= 0 || sat_mul(sm->swap_free_kib, 20) >= sm->swap_total_kib)
+			return;
+		rule_swap_full_blind(c, sm);
 		return;
+	}
 	char big[160];
 	biggest_text(c, big, sizeof(big));
-	if (known(m->swap_total_kib) && m->swap_total_kib == 0) {
+	if (analysis_no_swap(m)) {
 		char anon[48] = "";
 		if (known(m->anon_kib))
 			snprintf(anon, sizeof(anon), ", %s anonymous", K(c, 2, m->anon_kib));
 		struct finding *f = findings_add(c->out, "genuine-exhaustion-no-swap", SEV_CRITICAL, 60,
 			"RAM ran out with no swap: %s free of %s%s", K(c, 0, m->free_kib),
 			K(c, 1, m->total_kib), anon);
-		finding_evidence(f, "Total swap = 0kB");
+		if (m->swap_inferred_none) {
+			finding_evidence(f, "no swap lines in a Mem-Info that has its summary, zone lines and RAM totals: a kernel built without swap (CONFIG_SWAP=n)");
+			finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present,
+				      CONF_MEDIUM, "swap 0 inferred: the kernel prints no swap lines when built without swap");
+		} else {
+			finding_evidence(f, "Total swap = 0kB");
+		}
 		if (known(m->free_kib))
 			finding_evidence(f, "free %s of %s", K(c, 0, m->free_kib), K(c, 1, m->total_kib));
 		if (known(m->anon_kib) && known(m->file_kib))
 			finding_evidence(f, "anonymous %s, page cache %s", K(c, 2, m->anon_kib), K(c, 3, m->file_kib));
 		finding_evidence(f, "largest process: %s", big);
 		unaccounted_note(c, f);
+		highatomic_note(c, f);
 		finding_advice(f, "find the growth in %s, or cap it with a memory cgroup (systemd MemoryMax=) so it is killed alone", big);
 		finding_advice(f, "add RAM, or some swap (a swap file) so idle anonymous pages can leave RAM before anything is killed");
 		return;
@@ -728,6 +1070,75 @@ static void rule_consequences(struct ctx *c)
 	}
 }
 
+/* ---- confidence and basis (issue 8 §4) ------------------------------------ */
+
+/* The parts of a report each cause rests on.  A rule that reasons around
+ * missing lines or infers a fact sets its own (finding_basis) before this
+ * fills in the rest. */
+static unsigned cause_needs(const struct event_analysis *a, const char *id)
+{
+	unsigned mem = a->mem.scope == MEM_SCOPE_MEMCG ? BASIS_MEMCG : BASIS_MEMINFO | BASIS_RAM;
+	static const struct { const char *id; unsigned needs; } tab[] = {
+		{ "manual-sysrq", BASIS_TRIGGER },
+		{ "lowmem-exhausted-highmem-free", BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO },
+		{ "fragmentation-high-order", BASIS_TRIGGER | BASIS_ZONES | BASIS_BUDDY },
+		{ "cpuset-or-mempolicy", BASIS_CONSTRAINT | BASIS_ZONES },
+		{ "atomic-reserves-exhausted", BASIS_TRIGGER | BASIS_ZONES },
+		{ "memcg-limit", BASIS_MEMCG },
+		{ "allocation-stall", BASIS_MEMINFO },
+		{ "genuine-exhaustion-no-swap", BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP },
+		{ "genuine-exhaustion-swap-full", BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP },
+		{ "unknown", BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_BUDDY | BASIS_SWAP | BASIS_TASKS },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(tab); i++)
+		if (strcmp(tab[i].id, id) == 0)
+			return tab[i].needs;
+	/* what used the memory: the scope's counters */
+	if (!strcmp(id, "shmem-tmpfs") || !strcmp(id, "slab-growth") || !strcmp(id, "hugepages-reserved") ||
+	    !strcmp(id, "kernel-leak-or-bug"))
+		return mem;
+	return 0;   /* consequences and context (panic, no killable process, side messages): read as printed */
+}
+
+static void basis_defaults(struct ctx *c)
+{
+	for (int i = 0; i < c->out->n; i++) {
+		struct finding *f = &c->out->items[i];
+		if (f->confidence != CONF_UNSET)
+			continue;
+		/* "unknown" is never more than a shrug */
+		finding_basis(f, cause_needs(c->a, f->id), c->a->basis_present,
+			      strcmp(f->id, "unknown") == 0 ? CONF_LOW : CONF_UNSET, NULL);
+	}
+}
+
+/* Side messages joined to the event (report/parse.c side_line): what the
+ * slab allocator or a driver said it could not get.  Context, not a cause
+ * of its own: the failed allocation is the report's. */
+static void rule_side_messages(struct ctx *c)
+{
+	const struct oom_side *sd = &c->ev->side;
+	if (sd->slab_failure) {
+		struct finding *f = findings_add(c->out, "slab-allocation-failed", SEV_INFO, 10,
+			"the slab allocator could not get pages for a new slab%s%s",
+			sd->slab_cache[0] ? " of cache " : "", sd->slab_cache);
+		if (known(sd->slab_object_size))
+			finding_evidence(f, "SLUB: cache %s, object size %lld bytes, default order %lld, min order %lld (mm/slub.c slab_out_of_memory)",
+					 sd->slab_cache[0] ? sd->slab_cache : "?", (long long)sd->slab_object_size,
+					 (long long)sd->slab_default_order, (long long)sd->slab_min_order);
+		if (known(sd->slab_min_order) && sd->slab_min_order > 0)
+			finding_evidence(f, "even its smallest slab needs order-%lld blocks (%lld contiguous pages): free memory in small blocks does not help it",
+					 (long long)sd->slab_min_order, 1LL << (sd->slab_min_order & 31));
+	}
+	if (known(sd->driver_bytes)) {
+		struct finding *f = findings_add(c->out, "driver-allocation-failed", SEV_INFO, 10,
+			"%s could not allocate %lld bytes", sd->driver[0] ? sd->driver : "a driver",
+			(long long)sd->driver_bytes);
+		finding_evidence(f, "the driver's own message next to the report: \"unable to allocate %lld bytes\"",
+				 (long long)sd->driver_bytes);
+	}
+}
+
 void diagnose_event_analysed(const struct oom_event *ev, const struct event_analysis *a, struct findings *out)
 {
 	struct ctx c = { .ev = ev, .a = a, .out = out };
@@ -744,6 +1155,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_memcg(&c);
 	rule_stall(&c);
 	rule_exhaustion(&c);
+	rule_side_messages(&c);
 	bool cause = false;
 	for (int i = 0; i < out->n; i++)
 		if (out->items[i].weight >= 20)
@@ -774,10 +1186,22 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 			finding_advice(f, "find the start of this report in the full log (the \"invoked oom-killer: gfp_mask=…, order=…\" line): it says what was asked for");
 		for (int i = 0; i < a->nr_swap_reasons; i++)
 			finding_evidence(f, "swap: %s", a->swap_reasons[i]);
+		/* issue 8 §4: what would have decided it */
+		unsigned miss = cause_needs(a, "unknown") & ~a->basis_present;
+		if (miss) {
+			char list[200] = "";
+			size_t len = 0;
+			for (unsigned b = 0; b < BASIS_NR && len < sizeof(list); b++)
+				if (miss & (1u << b))
+					len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", len ? ", " : "",
+								basis_read_name(1u << b));
+			finding_evidence(f, "what would have decided it, not in the report: %s", list);
+		}
 		finding_advice(f, "look at the largest processes below and at what changed on the machine just before");
 		finding_advice(f, "if this repeats, run 'oomkit status' on the machine and keep 'oomkit guard' recording");
 	}
 	rule_consequences(&c);
+	basis_defaults(&c);
 	findings_sort(out);
 }
 

@@ -6,8 +6,12 @@
  * kills processes must never run on a configuration it misread.  Command-line
  * flags (--key VALUE) go through the same setter and override the file. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "guard/guard.h"
 #include "util/util.h"
@@ -41,6 +45,7 @@ static const struct key keys[] = {
 	{ "poll-max-ms", K_MS, F(poll_max_ms), 1, 60000, "longest polling interval (memory plentiful)" },
 	{ "action", K_ACTION, F(action), 0, 0, "process, pgroup or cgroup: what one decision kills" },
 	{ "escalate", K_BOOL, F(escalate), 0, 0, "kill the victim's process group when the victim alone frees too little" },
+	{ "flood-kill-cgroup", K_BOOL, F(flood_kill_cgroup), 0, 0, "when kills come too fast to help (3 in 5 s, a fork bomb), SIGKILL every process of the cgroup (memory.oom.group semantics)" },
 	{ "dry-run", K_BOOL, F(dry_run), 0, 0, "decide and report, signal nothing" },
 	{ "kmsg", K_BOOL, F(kmsg), 0, 0, "watch /dev/kmsg for the kernel's own OOM kills" },
 	{ "mlock", K_BOOL, F(mlock), 0, 0, "mlockall() after the warm-up pass" },
@@ -55,6 +60,7 @@ static const struct key keys[] = {
 	{ "metrics", K_LISTEN, F(metrics_listen), 0, 0, "serve Prometheus /metrics on this loopback address:port (\"\" = off)" },
 	{ "metrics-file", K_PATH, F(metrics_file), 0, 0, "write Prometheus metrics to this file (node_exporter textfile), atomically" },
 	{ "exec", K_EXEC, F(exec_cmd), 0, 0, "run this program after each kill (no shell; facts in OOMKIT_* variables)" },
+	{ "exec-timeout-ms", K_MS, F(exec_timeout_ms), 100, 3600000, "an --exec program still running after this long is killed (its process group)" },
 };
 #undef F
 
@@ -80,6 +86,7 @@ void guard_config_defaults(struct guard_config *c)
 	c->psi_window_ms = 1000;
 	c->psi_full_avg10_percent = 0;
 	c->grace_ms = 1000;
+	c->exec_timeout_ms = 30000;
 	c->poll_min_ms = 10;
 	c->poll_max_ms = 1000;
 	c->action = GUARD_ACTION_PROCESS;
@@ -378,14 +385,111 @@ int guard_config_parse(struct guard_config *c, const char *text, size_t len, con
 	return 0;
 }
 
+/* Who may have written a file the guard trusts (it runs as root and acts
+ * on it): root, or the user the guard runs as; nobody else may write it. */
+static int trusted_stat(const char *path, const struct stat *st, const char *what, char *err, size_t errlen)
+{
+	uid_t me = geteuid();
+	bool owner_ok = st->st_uid == 0 || st->st_uid == me;
+	/* A directory writable by others is safe only with the sticky bit
+	 * (/tmp): then nobody can replace what another user put in it. */
+	bool dir_sticky = S_ISDIR(st->st_mode) && (st->st_mode & S_ISVTX) && st->st_uid == 0;
+	bool mode_ok = !(st->st_mode & (S_IWGRP | S_IWOTH)) || dir_sticky;
+	if (owner_ok && mode_ok)
+		return 0;
+	char e[OOM_PATH_LEN * 2];
+	escape_term_to(e, sizeof(e), path, strlen(path), false);
+	snprintf(err, errlen,
+		 "%s %s: refused: mode %04o, owner uid %lu: it must be owned by root%s and writable by its owner only "
+		 "(%s)",
+		 what, e, (unsigned)(st->st_mode & 07777), (unsigned long)st->st_uid,
+		 me == 0 ? "" : " or by the user the guard runs as",
+		 !owner_ok ? "another user owns it" : "group or others may write it");
+	return -EPERM;
+}
+
+int guard_path_trusted(const char *path, const char *what, bool want_file, char *err, size_t errlen)
+{
+	char real[PATH_MAX];
+	if (!realpath(path, real)) {
+		int e = errno;
+		char p[OOM_PATH_LEN * 2];
+		escape_term_to(p, sizeof(p), path, strlen(path), false);
+		snprintf(err, errlen, "%s %s: %s", what, p, strerror(e));
+		return -e;
+	}
+	struct stat st;
+	if (stat(real, &st) != 0) {
+		snprintf(err, errlen, "%s %s: %s", what, real, strerror(errno));
+		return -errno;
+	}
+	if (want_file && !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "%s %s: refused: not a regular file", what, real);
+		return -EINVAL;
+	}
+	if (!want_file && !S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "%s %s: refused: not a directory", what, real);
+		return -ENOTDIR;
+	}
+	int rc = trusted_stat(real, &st, what, err, errlen);
+	/* Every directory above it, like sshd's StrictModes: whoever may
+	 * write one of them may swap the file. */
+	for (char *slash = strrchr(real, '/'); rc == 0 && slash; slash = strrchr(real, '/')) {
+		if (slash == real)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+		if (stat(real, &st) != 0) {
+			snprintf(err, errlen, "%s: %s", real, strerror(errno));
+			return -errno;
+		}
+		char w[96];
+		snprintf(w, sizeof(w), "directory of the %s,", what);
+		rc = trusted_stat(real, &st, w, err, errlen);
+		if (slash == real)
+			break;
+	}
+	return rc;
+}
+
 int guard_config_load(struct guard_config *c, const char *path, char *err, size_t errlen)
 {
 	static char text[64 * 1024];
-	ssize_t n = read_small_file(path, text, sizeof(text));
-	if (n < 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror((int)-n));
-		return (int)n;
+	/* O_NONBLOCK: a FIFO or a device named as the config must not block
+	 * the guard (at start or at a SIGHUP); it is refused below. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		int e = errno;
+		snprintf(err, errlen, "%s: %s", path, strerror(e));
+		return -e;
 	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		snprintf(err, errlen, "config %s: refused: not a regular file", path);
+		return -EINVAL;
+	}
+	int rc = trusted_stat(path, &st, "config", err, errlen);
+	if (rc == 0)
+		rc = guard_path_trusted(path, "config", true, err, errlen);
+	if (rc != 0) {
+		close(fd);
+		return rc;
+	}
+	ssize_t n = 0, r;
+	while ((size_t)n < sizeof(text) - 1 && (r = read(fd, text + n, sizeof(text) - 1 - (size_t)n)) != 0) {
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			close(fd);
+			snprintf(err, errlen, "%s: %s", path, strerror(e));
+			return -e;
+		}
+		n += r;
+	}
+	close(fd);
+	text[n] = '\0';
 	if ((size_t)n >= sizeof(text) - 1) {
 		snprintf(err, errlen, "%s: larger than %zu bytes", path, sizeof(text) - 2);
 		return -EFBIG;
@@ -411,6 +515,20 @@ int guard_config_finish(struct guard_config *c, char *err, size_t errlen)
 			 c->cgroup_kill_percent, c->cgroup_term_percent);
 		return -EINVAL;
 	}
+	/* Available memory is below 100% of the size as soon as anything is
+	 * charged: a 100% threshold would kill in an idle scope. */
+	static const struct { const char *key; size_t off; } full[] = {
+		{ "mem-term-percent", offsetof(struct guard_config, mem_term_percent) },
+		{ "mem-kill-percent", offsetof(struct guard_config, mem_kill_percent) },
+		{ "cgroup-term-percent", offsetof(struct guard_config, cgroup_term_percent) },
+		{ "cgroup-kill-percent", offsetof(struct guard_config, cgroup_kill_percent) },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(full); i++)
+		if (*(const int *)((const char *)c + full[i].off) >= 100) {
+			snprintf(err, errlen, "%s = 100 would act in an idle scope (available memory is below 100%% "
+				 "of the size as soon as anything is charged); at most 99", full[i].key);
+			return -EINVAL;
+		}
 	if (c->poll_min_ms > c->poll_max_ms) {
 		snprintf(err, errlen, "poll-min-ms (%d) must not exceed poll-max-ms (%d)", c->poll_min_ms,
 			 c->poll_max_ms);
@@ -529,6 +647,11 @@ int guard_config_build(struct guard_config *c, const struct guard_cli *cli, char
 	if (guard_config_finish(c, msg, sizeof(msg)) != 0) {
 		snprintf(err, errlen, "%s", msg);
 		return -EINVAL;
+	}
+	/* The hook runs as the guard (root): the same trust as the config. */
+	if (c->exec_argc > 0 && (rc = guard_path_trusted(c->exec_argv[0], "exec program", true, msg, sizeof(msg))) != 0) {
+		snprintf(err, errlen, "%s", msg);
+		return rc;
 	}
 	return 0;
 }

@@ -35,14 +35,30 @@ extern char **environ;
 #define KMSG_REPORT_CAP (64 * 1024)
 #define DIAG_TASKS 512
 
+/* The victim being stopped.  Phases: SIGTERM sent (deadline = end of the
+ * grace), then SIGKILL sent (deadline = GUARD_UNKILLABLE_MS later).  A
+ * victim still there at the second deadline cannot exit (frozen by a
+ * freezer cgroup, stuck in D state): it is recorded as unkillable and
+ * skipped, and its scope is defended again, so no victim holds a scope
+ * for longer than grace + GUARD_UNKILLABLE_MS. */
+#define GUARD_UNKILLABLE_MS 1000
+#define GUARD_MAX_HOOKS 8
+/* GUARD_FLOOD_KILLS kills in one scope within GUARD_FLOOD_NS: the scope
+ * fills faster than killing its processes one at a time helps (a fork
+ * bomb), and with action = cgroup the whole cgroup goes. */
+#define GUARD_FLOOD_KILLS 3
+#define GUARD_FLOOD_NS 5000000000ull
+#define GUARD_MAX_UNKILLABLE 16
 struct pending {
 	bool active;
+	bool killed;                     /* SIGKILL sent */
+	bool released;                   /* process_mrelease succeeded */
 	int scope;
 	struct guard_victim v;
 	char comm[OOM_COMM_LEN];
 	int64_t freeable_kib, avail_before_kib;
 	uint64_t crossed_ns, decided_ns;
-	char reason[160];
+	char incident[OOM_PATH_LEN + 160];  /* updated when the victim exits */
 };
 
 static struct daemon {
@@ -61,11 +77,18 @@ static struct daemon {
 	int64_t page_kib;
 	int64_t self_pid;
 	bool have_pidfd, have_mrelease;
+	bool started;                    /* the start report is out */
+	bool metrics_file_ok;            /* its directory is trusted (open_outputs) */
 	char degraded[4096];
 	int nr_degraded;
 	struct pending pend;
 	uint64_t next_record_ns, next_watchdog_ns, watchdog_usec, next_metrics_ns, next_status_ns;
 	uint64_t last_report_ns[GUARD_MAX_SCOPES + 1];
+	uint64_t unowned_ns[GUARD_MAX_SCOPES + 1];
+	/* The last kills per scope: a flood when they come too fast to help. */
+	uint64_t kill_ns[GUARD_MAX_SCOPES + 1][GUARD_FLOOD_KILLS];
+	unsigned kill_next[GUARD_MAX_SCOPES + 1];
+	uint64_t flood_said_ns[GUARD_MAX_SCOPES + 1];   /* memory_unowned said so (0: not this crossing) */
 	int64_t machine_vmstat_oom_kills;
 	struct guard_metrics_state ms;
 	uint64_t kills_total;
@@ -74,6 +97,11 @@ static struct daemon {
 	/* The last SIGKILLed victim: while it is still dying, no new victim. */
 	int64_t last_victim_pid;
 	uint64_t last_victim_start, last_victim_ns;
+	/* --exec programs still running (their pid is their process group). */
+	struct { pid_t pid; uint64_t deadline_ns; } hooks[GUARD_MAX_HOOKS];
+	/* Victims that did not exit after SIGKILL: never chosen again. */
+	struct { int64_t pid; uint64_t start_ticks; } unkillable[GUARD_MAX_UNKILLABLE];
+	int nr_unkillable, next_unkillable;
 	/* kmsg capture of one kernel OOM report */
 	char kreport[KMSG_REPORT_CAP];
 	size_t kreport_len;
@@ -143,8 +171,17 @@ static const char *safe(const char *s, char *dst, size_t len)
 static void degrade(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void degrade(const char *fmt, ...)
 {
-	size_t used = strlen(D.degraded);
 	va_list ap;
+	if (D.started) {
+		/* After the start report (a SIGHUP): said at once. */
+		char msg[512];
+		va_start(ap, fmt);
+		vsnprintf(msg, sizeof(msg), fmt, ap);
+		va_end(ap);
+		guard_log(GLOG_WARNING, "degraded: %s", msg);
+		return;
+	}
+	size_t used = strlen(D.degraded);
 	va_start(ap, fmt);
 	vsnprintf(D.degraded + used, sizeof(D.degraded) - used, fmt, ap);
 	va_end(ap);
@@ -290,6 +327,7 @@ struct decision_facts {
 	size_t kreport_len;
 	int64_t kernel_pid;
 	const char *kernel_comm;
+	int64_t unowned_kib, owned_kib;  /* guard-unowned: held by no process / by the processes */
 };
 
 static void incident_event(struct oom_event *ev, void *ctx)
@@ -352,6 +390,11 @@ static int write_incident(const struct decision_facts *f, char *path_out, size_t
 			shown++;
 		}
 		json_arr_end(&j);
+	} else if (!strcmp(f->kind, "guard-unowned")) {
+		json_str(&j, "outcome", f->outcome);
+		json_int(&j, "unowned_kib", f->unowned_kib);
+		json_int(&j, "owned_kib", f->owned_kib);
+		json_int(&j, "need_kib", f->freed_kib);
 	} else {
 		json_str(&j, "outcome", f->outcome);
 		json_int(&j, "kernel_victim_pid", f->kernel_pid);
@@ -451,12 +494,76 @@ static void run_exec(const struct decision_facts *f, const char *incident)
 	for (int i = 0; i < D.cfg->exec_argc; i++)
 		argv[i] = D.cfg->exec_argv[i];
 	argv[D.cfg->exec_argc] = NULL;
+	/* The hook starts clean: no signal blocked (the guard blocks the ones
+	 * its signalfd reads), every disposition the default (SIGPIPE is
+	 * ignored here), in a process group of its own, so that it and what
+	 * it starts can be killed together at its timeout or the guard's stop. */
+	int slot = -1;
+	for (int i = 0; i < GUARD_MAX_HOOKS; i++)
+		if (D.hooks[i].pid <= 0) {
+			slot = i;
+			break;
+		}
+	if (slot < 0) {
+		D.ms.exec_failures_total++;
+		guard_log(GLOG_WARNING, "exec %s: %d hooks still running; not started", argv[0], GUARD_MAX_HOOKS);
+		return;
+	}
+	posix_spawnattr_t at;
+	sigset_t none, all;
+	sigemptyset(&none);
+	sigfillset(&all);
+	posix_spawnattr_init(&at);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
+	posix_spawnattr_setsigmask(&at, &none);
+	posix_spawnattr_setsigdefault(&at, &all);
+	posix_spawnattr_setpgroup(&at, 0);
 	pid_t pid;
-	int rc = posix_spawn(&pid, argv[0], NULL, NULL, argv, envp);
+	int rc = posix_spawn(&pid, argv[0], NULL, &at, argv, envp);
+	posix_spawnattr_destroy(&at);
 	if (rc != 0) {
 		D.ms.exec_failures_total++;
 		guard_log(GLOG_WARNING, "exec %s: %s", argv[0], strerror(rc));
+		return;
 	}
+	D.hooks[slot].pid = pid;
+	D.hooks[slot].deadline_ns = guard_now_ns() + (uint64_t)D.cfg->exec_timeout_ms * 1000000ull;
+}
+
+/* Reaps the hooks that ended; kills (their whole process group) those past
+ * their timeout, or all of them when the guard stops (all). */
+static void hooks_reap(bool all)
+{
+	pid_t pid;
+	while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
+		for (int i = 0; i < GUARD_MAX_HOOKS; i++)
+			if (D.hooks[i].pid == pid)
+				D.hooks[i].pid = 0;
+	uint64_t now = guard_now_ns();
+	for (int i = 0; i < GUARD_MAX_HOOKS; i++) {
+		if (D.hooks[i].pid <= 0 || (!all && now < D.hooks[i].deadline_ns))
+			continue;
+		if (!all) {
+			D.ms.exec_failures_total++;
+			guard_log(GLOG_WARNING, "exec: pid %lld still running after %d ms: killed (its process group)",
+				  (long long)D.hooks[i].pid, D.cfg->exec_timeout_ms);
+		}
+		kill(-D.hooks[i].pid, SIGKILL);
+		/* The group leader is our child: reaped here or at the next SIGCHLD. */
+		if (waitpid(D.hooks[i].pid, NULL, all ? 0 : WNOHANG) != 0)
+			D.hooks[i].pid = 0;
+		else
+			D.hooks[i].deadline_ns = UINT64_MAX;
+	}
+}
+
+static uint64_t hooks_next_deadline(void)
+{
+	uint64_t next = UINT64_MAX;
+	for (int i = 0; i < GUARD_MAX_HOOKS; i++)
+		if (D.hooks[i].pid > 0 && D.hooks[i].deadline_ns < next)
+			next = D.hooks[i].deadline_ns;
+	return next;
 }
 
 /* ---- deciding and stopping ------------------------------------------------ */
@@ -498,9 +605,15 @@ static int signal_group(struct guard_scope *sc, const struct guard_choice *ch, i
 {
 	const struct guard_task *v = &D.ts.tasks[ch->index];
 	int done = 0;
-	if (ch->action == GUARD_ACTION_CGROUP && sc->kind == SCOPE_CGROUP_V2 && sig == SIGKILL) {
-		if (guard_cgroup_kill(sc->dirfd) == 0)
+	if (ch->action == GUARD_ACTION_CGROUP && sc->kind != SCOPE_MACHINE && sig == SIGKILL &&
+	    ch->nr_protected == 0) {
+		/* memory.oom.group semantics: every task, also those forked
+		 * since the scan (cgroup.kill on v2 5.14+; else round after
+		 * round over cgroup.procs).  Not with protected tasks inside:
+		 * then one by one below, sparing them. */
+		if (sc->kind == SCOPE_CGROUP_V2 && guard_cgroup_kill(sc->dirfd) == 0)
 			return ch->nr_group;
+		return guard_cgroup_signal_all(sc->dirfd, SIGKILL, 32);
 	}
 	for (size_t i = 0; i < D.ts.n; i++) {
 		const struct guard_task *g = &D.ts.tasks[i];
@@ -522,7 +635,7 @@ static int signal_group(struct guard_scope *sc, const struct guard_choice *ch, i
 
 static void finish_kill(struct guard_scope *sc, const struct guard_choice *ch, const struct guard_task *victim,
 			int sig, uint64_t crossed_ns, uint64_t decided_ns, int64_t avail_before,
-			const char *outcome, uint64_t freed_ns)
+			const char *outcome, uint64_t freed_ns, char *incident_out, size_t incident_len)
 {
 	/* Latency ends when the memory is back: process_mrelease returned, or
 	 * the victim exited; a SIGTERM only ends the decision. */
@@ -539,6 +652,8 @@ static void finish_kill(struct guard_scope *sc, const struct guard_choice *ch, c
 		.signal_ms = D.signalled_ns > crossed_ns ? (double)(D.signalled_ns - crossed_ns) / 1e6 : 0,
 	};
 	sc->last_latency_ms = f.latency_ms;
+	int si = (int)(sc - D.scopes);
+	D.kill_ns[si][D.kill_next[si]++ % GUARD_FLOOD_KILLS] = now;
 	sc->kills_total[sig == SIGKILL ? 1 : 0]++;
 	D.kills_total++;
 	char buf[3][200];
@@ -550,6 +665,243 @@ static void finish_kill(struct guard_scope *sc, const struct guard_choice *ch, c
 	write_incident(&f, incident, sizeof(incident));
 	emit_kill_event(&f, incident);
 	run_exec(&f, incident);
+	if (incident_out)
+		str_copy(incident_out, incident_len, incident, strlen(incident));
+}
+
+/* Replaces the value of the first "key": in the JSON text buf[0, *len)
+ * (the incident writer's own pretty output: "key": value) by val, which
+ * is JSON text; prefix, when given, goes in before the key ("k": v, ).
+ * 0, or -ENOENT / -ENOSPC. */
+static int json_text_replace(char *buf, size_t *len, size_t cap, const char *key, const char *val,
+			     const char *prefix)
+{
+	char pat[64];
+	int pl = snprintf(pat, sizeof(pat), "\"%s\": ", key);
+	const char *kf = pl > 0 ? mem_find(buf, *len, pat) : NULL;   /* our own JSON: not kernel text */
+	if (!kf)
+		return -ENOENT;
+	char *k = buf + (kf - buf);
+	char *v = k + pl, *end = buf + *len, *ve = v;
+	if (ve < end && *ve == '"') {
+		for (ve++; ve < end && *ve != '"'; ve++)
+			if (*ve == '\\' && ve + 1 < end)
+				ve++;
+		if (ve < end)
+			ve++;
+	} else {
+		while (ve < end && *ve != ',' && *ve != '\n' && *ve != '}')
+			ve++;
+	}
+	size_t plen = prefix ? strlen(prefix) : 0, vlen = strlen(val);
+	size_t old = (size_t)(ve - v), grow = plen + vlen;
+	if (*len - old + grow > cap)
+		return -ENOSPC;
+	/* The new value, then the prefix before the key. */
+	memmove(v + vlen, ve, (size_t)(end - ve));
+	memcpy(v, val, vlen);
+	*len = *len - old + vlen;
+	if (plen) {
+		memmove(k + plen, k, (size_t)(buf + *len - k));
+		memcpy(k, prefix, plen);
+		*len += plen;
+	}
+	return 0;
+}
+
+/* The incident written at the signal tells what was known then; when the
+ * victim has exited (or proved unkillable) its decision is rewritten with
+ * the outcome, the memory the scope got back and the time to exit, so
+ * `oomkit explain` never reports "got back 0 KiB" for a kill that worked.
+ * Everything else in the file (task table, recorder, diagnosis) stays. */
+static void incident_update(const char *path, const char *outcome, int64_t measured_kib, double latency_ms,
+			    double exit_ms)
+{
+	if (!path || !*path)
+		return;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	guard_sink_reset(&D.sink);
+	size_t len = 0;
+	ssize_t r;
+	while (len < D.sink.cap && (r = read(fd, D.sink.buf + len, D.sink.cap - len)) > 0)
+		len += (size_t)r;
+	close(fd);
+	if (len == 0 || len >= D.sink.cap)
+		return;
+	char val[256], pre[64];
+	struct json_text { const char *key, *val, *prefix; } rep[3];
+	char num[2][32];
+	int nr = 0;
+	{
+		/* outcome as a JSON string: through the JSON writer of a small sink */
+		char ob[200];
+		struct guard_sink tmp;
+		if (guard_sink_open(&tmp, ob, sizeof(ob) - 1) != 0)
+			return;
+		struct json j;
+		json_init(&j, tmp.f, false);
+		json_str(&j, NULL, outcome);
+		json_end(&j);
+		fflush(tmp.f);
+		size_t ol = tmp.len;
+		guard_sink_close(&tmp);
+		memcpy(val, ob, ol);
+		val[ol] = '\0';
+	}
+	snprintf(pre, sizeof(pre), "\"exit_ms\": %.3f, ", exit_ms);
+	rep[nr++] = (struct json_text){ "outcome", val, exit_ms >= 0 ? pre : NULL };
+	snprintf(num[0], sizeof(num[0]), "%lld", (long long)measured_kib);
+	if (known(measured_kib))
+		rep[nr++] = (struct json_text){ "measured_freed_kib", num[0], NULL };
+	snprintf(num[1], sizeof(num[1]), "%.3f", latency_ms);
+	if (latency_ms >= 0)
+		rep[nr++] = (struct json_text){ "latency_ms", num[1], NULL };
+	for (int i = 0; i < nr; i++)
+		if (json_text_replace(D.sink.buf, &len, D.sink.cap, rep[i].key, rep[i].val, rep[i].prefix) != 0)
+			return;
+	D.sink.len = len;
+	int rc = guard_sink_save(&D.sink, path);
+	if (rc != 0)
+		guard_log(GLOG_WARNING, "incident file %s: cannot update: %s", path, strerror(-rc));
+}
+
+/* SIGKILL to the pending victim (grace over, or the kill threshold), with
+ * process_mrelease; from now on it has GUARD_UNKILLABLE_MS to exit. */
+static void pend_kill(const char *why)
+{
+	guard_victim_signal(&D.pend.v, SIGKILL);
+	D.pend.released = D.have_mrelease && guard_victim_mrelease(&D.pend.v) == 0;
+	D.pend.killed = true;
+	D.pend.v.term_deadline_ns = guard_now_ns() + GUARD_UNKILLABLE_MS * 1000000ull;
+	char b[2][200];
+	guard_log(GLOG_WARNING, "%s: SIGKILL to pid %lld (%s) after SIGTERM (%s)",
+		  safe(D.scopes[D.pend.scope].name, b[0], sizeof(b[0])), (long long)D.pend.v.pid,
+		  safe(D.pend.comm, b[1], sizeof(b[1])), why);
+}
+
+/* The state letter of /proc/PID/stat ('D', 'S', 'T' …), '?' when unreadable. */
+static char task_state(int64_t pid)
+{
+	char path[64], buf[512];
+	snprintf(path, sizeof(path), "%lld/stat", (long long)pid);
+	ssize_t n = read_small_file_at(D.proc_dirfd, path, buf, sizeof(buf));
+	const char *rp = n > 0 ? strrchr(buf, ')') : NULL;
+	return rp && rp[1] == ' ' && rp[2] ? rp[2] : '?';
+}
+
+/* The pending victim did not exit within GUARD_UNKILLABLE_MS of SIGKILL:
+ * record it (log, event, incident) and skip it from now on. */
+static void pend_unkillable(void)
+{
+	struct guard_scope *sc = &D.scopes[D.pend.scope];
+	char st = task_state(D.pend.v.pid);
+	uint64_t now = guard_now_ns();
+	guard_scope_read(sc, D.cfg);
+	int64_t got = known(sc->avail_kib) && known(D.pend.avail_before_kib) ? sc->avail_kib - D.pend.avail_before_kib
+									     : OOM_NA;
+	char b[2][200];
+	guard_log(GLOG_WARNING,
+		  "%s: pid %lld (%s) has not exited %d ms after SIGKILL (state %c%s; memory %s): "
+		  "unkillable, skipped from now on",
+		  safe(sc->name, b[0], sizeof(b[0])), (long long)D.pend.v.pid, safe(D.pend.comm, b[1], sizeof(b[1])),
+		  GUARD_UNKILLABLE_MS, st, st == 'D' ? ", uninterruptible" : "",
+		  D.pend.released ? "released by process_mrelease" : "not released");
+	struct json j;
+	event_begin(&j, "victim_unkillable");
+	json_int(&j, "pid", D.pend.v.pid);
+	json_str(&j, "comm", D.pend.comm);
+	json_str(&j, "scope", sc->name);
+	char sts[2] = { st, 0 };
+	json_str(&j, "state", sts);
+	json_bool(&j, "memory_released", D.pend.released);
+	json_int(&j, "measured_freed_kb", got);
+	json_int(&j, "waited_ms", GUARD_UNKILLABLE_MS);
+	json_str(&j, "incident", D.pend.incident[0] ? D.pend.incident : NULL);
+	event_end(&j);
+	incident_update(D.pend.incident,
+			D.pend.released ? "unkillable: did not exit after SIGKILL (memory released by process_mrelease); skipped"
+					: "unkillable: did not exit after SIGKILL (frozen or in D state); skipped",
+			got, (double)(now - D.pend.crossed_ns) / 1e6, -1);
+	D.unkillable[D.next_unkillable].pid = D.pend.v.pid;
+	D.unkillable[D.next_unkillable].start_ticks = D.pend.v.start_ticks;
+	D.next_unkillable = (D.next_unkillable + 1) % GUARD_MAX_UNKILLABLE;
+	if (D.nr_unkillable < GUARD_MAX_UNKILLABLE)
+		D.nr_unkillable++;
+	guard_victim_close(&D.pend.v);
+	D.pend.active = false;
+}
+
+/* Takes the victims recorded as unkillable out of a scan (same pid and
+ * start time), so the next candidate is chosen instead. */
+static void drop_unkillable(void)
+{
+	bool dying = D.pend.active && D.pend.killed;
+	if (!D.nr_unkillable && !dying)
+		return;
+	size_t w = 0;
+	for (size_t i = 0; i < D.ts.n; i++) {
+		const struct guard_task *g = &D.ts.tasks[i];
+		bool skip = dying && D.pend.v.pid == g->t.pid && D.pend.v.start_ticks == g->start_ticks;
+		for (int k = 0; k < D.nr_unkillable && !skip; k++)
+			skip = D.unkillable[k].pid == g->t.pid && D.unkillable[k].start_ticks == g->start_ticks;
+		if (!skip) {
+			if (w != i)
+				D.ts.tasks[w] = *g;
+			w++;
+		}
+	}
+	D.ts.n = w;
+}
+
+/* Memory of a cgroup that no process holds: tmpfs/shmem files nobody maps,
+ * kernel memory charged to it (usage − file cache − every process's anon,
+ * swap and page tables).  When it is the larger part and more than the
+ * scope needs, kills free little and the next one frees less (each one is
+ * a bystander): say so (log, event, one incident per crossing) and kill
+ * nothing.  The machine scope is left out: its kernel memory is not the
+ * processes' to give back, nor a reason to stand by.  Returns true when
+ * the decision must stop here. */
+static bool memory_unowned(int si, int64_t need_kib)
+{
+	struct guard_scope *sc = &D.scopes[si];
+	if (sc->kind == SCOPE_MACHINE || !known(sc->usage_kib) || need_kib <= 0)
+		return false;
+	int64_t owned = 0;
+	for (size_t i = 0; i < D.ts.n; i++)
+		owned += guard_task_freeable_kib(&D.ts.tasks[i], D.page_kib);
+	int64_t unowned = sc->usage_kib - (known(sc->file_kib) ? sc->file_kib : 0) - owned;
+	if (unowned <= owned || unowned < need_kib)
+		return false;
+	uint64_t now = guard_now_ns();
+	if (D.unowned_ns[si] && now - D.unowned_ns[si] < 5000000000ull)
+		return true;
+	bool first = !D.unowned_ns[si];
+	D.unowned_ns[si] = now;
+	char b[200], u[32], o[32], nd[32];
+	guard_log(GLOG_WARNING,
+		  "%s: %s of its memory is held by no process (tmpfs/shmem files not mapped, kernel memory); "
+		  "its processes hold %s, it needs %s back: not killing",
+		  safe(sc->name, b, sizeof(b)), fmt_kib(u, sizeof(u), unowned), fmt_kib(o, sizeof(o), owned),
+		  fmt_kib(nd, sizeof(nd), need_kib));
+	char incident[OOM_PATH_LEN + 160] = "";
+	if (first) {
+		struct decision_facts f = { .kind = "guard-unowned", .sc = sc,
+					    .outcome = "not killed: the memory is held by no process",
+					    .freed_kib = need_kib, .measured_freed_kib = OOM_NA,
+					    .kernel_pid = OOM_NA, .unowned_kib = unowned, .owned_kib = owned };
+		write_incident(&f, incident, sizeof(incident));
+	}
+	struct json j;
+	event_begin(&j, "unowned_memory");
+	json_str(&j, "scope", sc->name);
+	json_int(&j, "unowned_kib", unowned);
+	json_int(&j, "owned_kib", owned);
+	json_int(&j, "need_kib", need_kib);
+	json_str(&j, "incident", *incident ? incident : NULL);
+	event_end(&j);
+	return true;
 }
 
 /* The scope's processes, ranked while read, and the policy's choice.
@@ -568,6 +920,7 @@ static int scan_and_choose(struct guard_scope *sc, int64_t totalpages, int64_t n
 		guard_log(GLOG_ERR, "%s: cannot list its processes: %s", sc->name, strerror(-rc));
 		return -EIO;
 	}
+	drop_unkillable();
 	if (D.ts.nr_skipped > 0)
 		guard_log(GLOG_WARNING, "%s: %zu processes, only the %zu ranked first kept (%zu lowest by policy and badness not considered)",
 			  sc->name, D.ts.n + D.ts.nr_skipped, D.ts.n, D.ts.nr_skipped);
@@ -619,14 +972,20 @@ static void decide(int si)
 		uint64_t now = guard_now_ns();
 		if (guard_victim_wait(&D.pend.v, 0) == 1)
 			return;       /* handled by the pidfd event */
-		if (sc->level == LEVEL_KILL || now >= D.pend.v.term_deadline_ns) {
-			guard_victim_signal(&D.pend.v, SIGKILL);
-			if (D.have_mrelease)
-				guard_victim_mrelease(&D.pend.v);
-			guard_log(GLOG_WARNING, "%s: SIGKILL after SIGTERM (%s)", sc->name,
-				  sc->level == LEVEL_KILL ? "kill threshold reached" : "grace expired");
+		if (!D.pend.killed) {
+			if (sc->level == LEVEL_KILL || now >= D.pend.v.term_deadline_ns)
+				pend_kill(sc->level == LEVEL_KILL ? "kill threshold reached" : "grace expired");
+			return;
 		}
-		return;
+		/* SIGKILLed.  Its memory already reaped by process_mrelease, there
+		 * is nothing to wait for: still below means another process
+		 * grows, so choose again now (the dying one is left out).  Else
+		 * wait for the exit, at most GUARD_UNKILLABLE_MS: then it is
+		 * unkillable and the scope is defended again. */
+		if (now < D.pend.v.term_deadline_ns && !D.pend.released)
+			return;
+		if (now >= D.pend.v.term_deadline_ns)
+			pend_unkillable();
 	}
 	/* A dry run has nothing to wait for: one report per crossing, then one
 	 * every 5 s while the scope stays below, not a scan every poll. */
@@ -679,6 +1038,8 @@ static void decide(int si)
 		}
 		return;
 	}
+	if (memory_unowned(si, need))
+		return;
 	struct guard_task *victim = &D.ts.tasks[ch.index];
 	if (!victim->cmdline[0] && !victim->t.kthread) {
 		struct guard_task full;
@@ -689,8 +1050,29 @@ static void decide(int si)
 	int sig = sc->level == LEVEL_KILL || c->grace_ms == 0 ? SIGKILL : SIGTERM;
 	/* One SIGTERM grace at a time: another scope's victim is still in its
 	 * grace, so this one gets SIGKILL. */
-	if (sig == SIGTERM && D.pend.active && D.pend.scope != si)
+	if (sig == SIGTERM && D.pend.active)
 		sig = SIGKILL;
+	/* A flood: the kills do not keep up.  Where the configuration allows
+	 * it (flood-kill-cgroup) the whole cgroup goes (memory.oom.group
+	 * semantics); otherwise it is said, once a minute. */
+	uint64_t oldest_kill = D.kill_ns[si][D.kill_next[si] % GUARD_FLOOD_KILLS];
+	if (!c->dry_run && sc->kind != SCOPE_MACHINE && oldest_kill && decided - oldest_kill < GUARD_FLOOD_NS &&
+	    ch.action != GUARD_ACTION_CGROUP) {
+		if (c->flood_kill_cgroup || c->action == GUARD_ACTION_CGROUP) {
+			ch.action = GUARD_ACTION_CGROUP;
+			ch.nr_group = ch.nr_candidates;
+			snprintf(ch.reason, sizeof(ch.reason),
+				 "%d kills in %llu s did not keep up: the whole cgroup (flood-kill-cgroup)",
+				 GUARD_FLOOD_KILLS, GUARD_FLOOD_NS / 1000000000ull);
+			sig = SIGKILL;
+		} else if (!D.flood_said_ns[si] || decided - D.flood_said_ns[si] > 60000000000ull) {
+			char b[200];
+			guard_log(GLOG_WARNING, "%s: %d kills in %llu s do not keep up with it; flood-kill-cgroup = yes "
+				  "would kill the whole cgroup", safe(sc->name, b, sizeof(b)), GUARD_FLOOD_KILLS,
+				  GUARD_FLOOD_NS / 1000000000ull);
+			D.flood_said_ns[si] = decided;
+		}
+	}
 	/* The victim just SIGKILLed is still in the table while it dies: its
 	 * memory is on its way back, so no second victim for it (2 s at most). */
 	if (!c->dry_run && victim->t.pid == D.last_victim_pid && victim->start_ticks == D.last_victim_start &&
@@ -765,23 +1147,33 @@ static void decide(int si)
 			if (!freed)
 				freed = guard_now_ns();
 		}
-		guard_victim_close(&v);
 		D.last_victim_pid = victim->t.pid;
 		D.last_victim_start = victim->start_ticks;
 		D.last_victim_ns = guard_now_ns();
-		finish_kill(sc, &ch, victim, sig, crossed, decided, avail_before, outcome, freed);
+		if (v.exited || D.pend.active) {
+			guard_victim_close(&v);
+			finish_kill(sc, &ch, victim, sig, crossed, decided, avail_before, outcome, freed, NULL, 0);
+			return;
+		}
+		/* Not gone yet: follow it like a SIGTERMed victim past its grace,
+		 * so its exit updates the incident and, should it never exit, it
+		 * is found unkillable and the scope defended again. */
+		D.pend = (struct pending){ .active = true, .killed = true, .released = released, .scope = si,
+					   .v = v, .avail_before_kib = avail_before, .crossed_ns = crossed,
+					   .decided_ns = decided };
+		D.pend.v.term_deadline_ns = D.signalled_ns + GUARD_UNKILLABLE_MS * 1000000ull;
+		str_copy(D.pend.comm, sizeof(D.pend.comm), victim->t.comm, strlen(victim->t.comm));
+		finish_kill(sc, &ch, victim, sig, crossed, decided, avail_before, outcome, freed, D.pend.incident,
+			    sizeof(D.pend.incident));
 		return;
 	}
 	/* SIGTERM: wait for the exit on the pidfd in the loop; SIGKILL after the grace. */
-	D.pend.active = true;
-	D.pend.scope = si;
-	D.pend.v = v;
+	D.pend = (struct pending){ .active = true, .scope = si, .v = v, .avail_before_kib = avail_before,
+				   .crossed_ns = crossed, .decided_ns = decided };
 	D.pend.v.term_deadline_ns = guard_now_ns() + (uint64_t)c->grace_ms * 1000000ull;
-	D.pend.crossed_ns = crossed;
-	D.pend.decided_ns = decided;
-	D.pend.avail_before_kib = avail_before;
+	str_copy(D.pend.comm, sizeof(D.pend.comm), victim->t.comm, strlen(victim->t.comm));
 	finish_kill(sc, &ch, victim, sig, crossed, decided, avail_before, "SIGTERM sent, grace running",
-		    guard_now_ns());
+		    guard_now_ns(), D.pend.incident, sizeof(D.pend.incident));
 }
 
 static void pending_exited(void)
@@ -803,6 +1195,11 @@ static void pending_exited(void)
 	sc->last_latency_ms = (double)(now - D.pend.crossed_ns) / 1e6;
 	guard_log(GLOG_INFO, "%s: victim pid %lld exited %.1f ms after the crossing", sc->name,
 		  (long long)D.pend.v.pid, sc->last_latency_ms);
+	int64_t got = known(sc->avail_kib) && known(D.pend.avail_before_kib) ? sc->avail_kib - D.pend.avail_before_kib
+									     : OOM_NA;
+	incident_update(D.pend.incident, D.pend.v.signal == SIGKILL ? "exited after SIGKILL" : "exited after SIGTERM",
+			got, sc->last_latency_ms,
+			D.pend.v.signalled_ns && now > D.pend.v.signalled_ns ? (double)(now - D.pend.v.signalled_ns) / 1e6 : 0);
 	guard_victim_close(&D.pend.v);
 	D.pend.active = false;
 }
@@ -955,19 +1352,49 @@ static void close_scopes(void)
 	D.nr_scopes = 0;
 }
 
-static void open_outputs(struct guard_config *c)
+/* The directory of an output file the guard writes as root: trusted as
+ * the config is (guard_path_trusted), so nobody else can swap the file
+ * for a symlink between two writes. */
+static int output_dir_trusted(const char *path, const char *what, char *err, size_t errlen)
+{
+	char dir[OOM_PATH_LEN];
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		str_copy(dir, sizeof(dir), ".", 1);
+	else
+		str_copy(dir, sizeof(dir), path, slash == path ? 1 : (size_t)(slash - path));
+	char w[64];
+	snprintf(w, sizeof(w), "%s directory", what);
+	return guard_path_trusted(dir, w, false, err, errlen);
+}
+
+/* (Re)opens the events file: at start, and at every SIGHUP (log rotation
+ * moves the file away and sends SIGHUP), whatever the reload's result. */
+static void open_events(const struct guard_config *c)
 {
 	if (D.events_fd >= 0 && D.events_fd != 1)
 		close(D.events_fd);
 	D.events_fd = -1;
 	if (c->events_path[0]) {
+		char err[512];
 		if (!strcmp(c->events_path, "-"))
 			D.events_fd = 1;
-		else
-			D.events_fd = open(c->events_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-		if (D.events_fd < 0)
-			degrade("events file %s: %s: no events written", c->events_path, strerror(errno));
+		else if (output_dir_trusted(c->events_path, "events file", err, sizeof(err)) != 0)
+			degrade("%s: no events written", err);
+		else {
+			/* Never through a symlink: the guard runs as root. */
+			D.events_fd = open(c->events_path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NOCTTY |
+					   O_NONBLOCK | O_CLOEXEC, 0644);
+			if (D.events_fd < 0)
+				degrade("events file %s: %s: no events written", c->events_path,
+					errno == ELOOP ? "is a symlink, refused" : strerror(errno));
+		}
 	}
+}
+
+static void open_outputs(struct guard_config *c)
+{
+	open_events(c);
 	if (D.incident_dirfd >= 0)
 		close(D.incident_dirfd);
 	D.incident_dirfd = -1;
@@ -982,25 +1409,46 @@ static void open_outputs(struct guard_config *c)
 				*s = '/';
 			}
 		mkdir(p, 0750);
-		D.incident_dirfd = open(c->incident_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (D.incident_dirfd < 0)
+		char err[512];
+		if (guard_path_trusted(c->incident_dir, "incident directory", false, err, sizeof(err)) != 0)
+			degrade("%s: no incident files", err);
+		else if ((D.incident_dirfd = open(c->incident_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 			degrade("incident directory %s: %s: no incident files", c->incident_dir, strerror(errno));
 	}
-	if (D.http.listen_fd >= 0)
-		guard_http_close(&D.http);
-	if (c->metrics_listen[0]) {
-		char err[256];
-		if (guard_http_open(&D.http, c->metrics_listen, err, sizeof(err)) != 0)
-			degrade("%s: no metrics over HTTP", err);
-		else if (!str_starts(c->metrics_listen, "127.") && !str_starts(c->metrics_listen, "[::1]"))
-			degrade("metrics: %s is not a loopback address: anyone who can reach it reads the metrics",
-				c->metrics_listen);
+	D.metrics_file_ok = false;
+	if (c->metrics_file[0]) {
+		char err[512];
+		if (output_dir_trusted(c->metrics_file, "metrics file", err, sizeof(err)) != 0)
+			degrade("%s: no metrics file", err);
+		else
+			D.metrics_file_ok = true;
 	}
+}
+
+/* The metrics server of c, opened into h (listen_fd -1 when off).  A busy
+ * port or a bad address is an error (at start: no start; at a SIGHUP: the
+ * reload is refused), never a silent lack of metrics. */
+static int open_http(struct guard_http *h, const struct guard_config *c, char *err, size_t errlen)
+{
+	h->listen_fd = -1;
+	for (int i = 0; i < GUARD_HTTP_CLIENTS; i++)
+		h->c[i].fd = -1;
+	h->out = NULL;
+	if (!c->metrics_listen[0])
+		return 0;
+	int rc = guard_http_open(h, c->metrics_listen, err, errlen);
+	if (rc != 0)
+		return rc;
+	if (!str_starts(c->metrics_listen, "127.") && !str_starts(c->metrics_listen, "[::1]") &&
+	    !str_starts(c->metrics_listen, "localhost:"))
+		degrade("metrics: %s is not a loopback address: anyone who can reach it reads the metrics",
+			c->metrics_listen);
+	return 0;
 }
 
 static void write_metrics_file(void)
 {
-	if (!D.cfg->metrics_file[0])
+	if (!D.cfg->metrics_file[0] || !D.metrics_file_ok)
 		return;
 	guard_sink_reset(&D.msink);
 	guard_metrics_render(D.msink.f, &D.ms);
@@ -1014,18 +1462,37 @@ static void write_metrics_file(void)
 	}
 }
 
+static void reload_refused(const char *err)
+{
+	D.ms.config_reload_failures_total++;
+	guard_log(GLOG_ERR, "reload: %s; keeping the old configuration", err);
+	struct json j;
+	event_begin(&j, "reload");
+	json_bool(&j, "ok", false);
+	json_str(&j, "error", err);
+	event_end(&j);
+}
+
 static void reload(void)
 {
 	struct guard_config *next = D.cfg == &D.cfgs[0] ? &D.cfgs[1] : &D.cfgs[0];
 	char err[512];
+	open_events(D.cfg);
 	if (guard_config_build(next, D.cli, err, sizeof(err)) != 0) {
-		D.ms.config_reload_failures_total++;
-		guard_log(GLOG_ERR, "reload: %s; keeping the old configuration", err);
-		struct json j;
-		event_begin(&j, "reload");
-		json_bool(&j, "ok", false);
-		json_str(&j, "error", err);
-		event_end(&j);
+		reload_refused(err);
+		return;
+	}
+	/* A new metrics address is opened before anything changes: busy, the
+	 * reload is refused and the old server keeps serving. */
+	struct guard_http nh = { .listen_fd = -1 };
+	bool http_changed = strcmp(next->metrics_listen, D.cfg->metrics_listen) != 0;
+	if (http_changed && D.http.listen_fd >= 0)
+		guard_http_close(&D.http);   /* the same port may be asked for again, elsewhere */
+	if (http_changed && open_http(&nh, next, err, sizeof(err)) != 0) {
+		reload_refused(err);
+		char e2[512];
+		if (open_http(&D.http, D.cfg, e2, sizeof(e2)) != 0)
+			guard_log(GLOG_ERR, "reload: the old metrics server cannot listen again: %s", e2);
 		return;
 	}
 	bool scopes_changed = next->nr_cgroups != D.cfg->nr_cgroups || next->watch_machine != D.cfg->watch_machine;
@@ -1044,15 +1511,21 @@ static void reload(void)
 			D.cfg = old;
 			open_scopes(old, err, sizeof(err));
 			D.ms.config_reload_failures_total++;
+			if (http_changed) {
+				guard_http_close(&nh);
+				if (open_http(&D.http, old, err, sizeof(err)) != 0)
+					guard_log(GLOG_ERR, "reload: the old metrics server cannot listen again: %s", err);
+			}
 			return;
 		}
 	}
 	if (next->recorder_seconds != old->recorder_seconds)
 		guard_log(GLOG_NOTICE, "reload: recorder-seconds takes effect at the next start");
-	bool outputs_changed = strcmp(next->events_path, old->events_path) || strcmp(next->incident_dir, old->incident_dir) ||
-			       strcmp(next->metrics_listen, old->metrics_listen);
-	if (outputs_changed)
-		open_outputs(next);
+	/* Always: the events file is reopened (log rotation moves it away
+	 * and sends SIGHUP), and the directories are checked again. */
+	open_outputs(next);
+	if (http_changed)
+		D.http = nh;
 	D.ms.config_reloads_total++;
 	D.ms.dry_run = next->dry_run;
 	D.ms.nr_scopes = D.nr_scopes;
@@ -1145,6 +1618,10 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		return 1;
 	}
 	open_outputs(D.cfg);
+	if (open_http(&D.http, D.cfg, err, sizeof(err)) != 0) {
+		guard_log(GLOG_ERR, "%s", err);
+		return 1;
+	}
 	D.have_pidfd = guard_have_pidfd();
 	D.have_mrelease = guard_have_mrelease() && !getenv("OOMKIT_GUARD_NO_MRELEASE");
 	if (!D.have_pidfd)
@@ -1218,6 +1695,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		p = nl ? nl + 1 : p + l;
 	}
 	D.ms.degradations = D.nr_degraded;
+	D.started = true;
 	for (int i = 0; i < D.nr_scopes; i++) {
 		const struct guard_scope *sc = &D.scopes[i];
 		char a[32], t[32], k[32];
@@ -1319,6 +1797,14 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		for (int i = 0; i < D.nr_scopes; i++)
 			if (D.kkill_pending_ns[i] && timeout > 50)
 				timeout = 50;
+		if (D.http.listen_fd >= 0 && timeout > GUARD_HTTP_TIMEOUT_MS / 2 && guard_http_busy(&D.http))
+			timeout = GUARD_HTTP_TIMEOUT_MS / 2;     /* its per-connection timeouts */
+		uint64_t hook_dl = hooks_next_deadline();
+		if (hook_dl != UINT64_MAX) {
+			int t = hook_dl > now ? (int)((hook_dl - now) / 1000000) + 1 : 0;
+			if (t < timeout)
+				timeout = t;
+		}
 		if (D.watchdog_usec) {
 			int t = D.next_watchdog_ns > now ? (int)((D.next_watchdog_ns - now + 999999) / 1000000) : 0;
 			if (t < timeout)
@@ -1338,8 +1824,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 				else if (si.ssi_signo == SIGHUP)
 					reload();
 				else if (si.ssi_signo == SIGCHLD)
-					while (waitpid(-1, NULL, WNOHANG) > 0) {
-					}
+					hooks_reap(false);
 			}
 			if (!running)
 				break;
@@ -1391,7 +1876,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 			if (lv > LEVEL_OK)
 				decide(i);
 			else if (before > LEVEL_OK)
-				D.last_report_ns[i] = 0;
+				D.last_report_ns[i] = D.unowned_ns[i] = 0;
 			/* The kernel's own kills in a cgroup (memory.events / oom_control). */
 			if (sc->kind != SCOPE_MACHINE && known(sc->kernel_oom_kills)) {
 				if (known(prev_kills[i]) && sc->kernel_oom_kills > prev_kills[i] &&
@@ -1403,11 +1888,12 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		if (pend_at >= 0 && (pfd[pend_at].revents & POLLIN))
 			pending_exited();
 		else if (D.pend.active && guard_now_ns() >= D.pend.v.term_deadline_ns) {
-			guard_victim_signal(&D.pend.v, SIGKILL);
-			if (D.have_mrelease)
-				guard_victim_mrelease(&D.pend.v);
-			D.pend.v.term_deadline_ns = UINT64_MAX;
-			guard_log(GLOG_WARNING, "pid %lld: grace expired, SIGKILL", (long long)D.pend.v.pid);
+			if (guard_victim_wait(&D.pend.v, 0) == 1)
+				pending_exited();
+			else if (!D.pend.killed)
+				pend_kill("grace expired");
+			else
+				pend_unkillable();
 		}
 		if (kmsg_at >= 0 && (pfd[kmsg_at].revents & POLLIN))
 			kmsg_read();
@@ -1458,13 +1944,15 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 			write_metrics_file();
 			D.next_metrics_ns = now + 5000000000ull;
 		}
-		if (rc > 0 && D.http.listen_fd >= 0) {
+		if (D.http.listen_fd >= 0) {
 			bool any = false;
-			for (int i = http_from; i < n; i++)
+			for (int i = http_from; rc > 0 && i < n; i++)
 				any = any || pfd[i].revents;
-			if (any)
+			if (any || guard_http_busy(&D.http))
 				guard_http_service(&D.http, &D.ms, &D.msink);
 		}
+		if (hook_dl != UINT64_MAX && now >= hook_dl)
+			hooks_reap(false);
 		if (D.watchdog_usec && now >= D.next_watchdog_ns) {
 			guard_notify("WATCHDOG=1");
 			D.next_watchdog_ns = now + D.watchdog_usec * 1000 / 2;
@@ -1487,6 +1975,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 	}
 	guard_log(GLOG_INFO, "stopping (%llu kill%s)", (unsigned long long)D.kills_total, D.kills_total == 1 ? "" : "s");
 	write_metrics_file();
+	hooks_reap(true);         /* no hook outlives the guard */
 	if (D.pend.active)
 		guard_victim_close(&D.pend.v);
 	close_scopes();

@@ -48,9 +48,11 @@ struct guard_config {
 	int psi_stall_ms, psi_window_ms;                  /* the PSI trigger that wakes us ("some") */
 	int psi_full_avg10_percent;                       /* act as at term when full avg10 ≥ this; 0 = off */
 	int grace_ms;                                     /* SIGTERM → SIGKILL */
+	int exec_timeout_ms;                              /* --exec programs are killed after this */
 	int poll_min_ms, poll_max_ms;                     /* polling fallback, shrinking near thresholds */
 	enum guard_action action;
 	bool escalate;                                    /* process group when one process is not enough */
+	bool flood_kill_cgroup;                           /* a flood of kills: the whole cgroup */
 	bool dry_run;
 	bool kmsg;                                        /* watch /dev/kmsg for the kernel's own kills */
 	bool mlock, protect_self;
@@ -90,6 +92,12 @@ int guard_config_parse(struct guard_config *c, const char *text, size_t len, con
 		       char *err, size_t errlen);
 /* Reads and parses a file; a missing file is -ENOENT (the caller decides). */
 int guard_config_load(struct guard_config *c, const char *path, char *err, size_t errlen);
+/* May the guard (root) trust path: owned by root (or the user it runs as),
+ * not writable by group or others, and so every directory above it (a
+ * world-writable one only with the sticky bit, owned by root), like sshd's
+ * StrictModes?  want_file: a regular file, else a directory.  0, or -EPERM
+ * (-EINVAL, -ENOTDIR, -errno) with err naming the file, mode and owner. */
+int guard_path_trusted(const char *path, const char *what, bool want_file, char *err, size_t errlen);
 /* Cross-key checks (kill < term, poll-min ≤ poll-max, …).  Returns 0 or -EINVAL with err. */
 int guard_config_finish(struct guard_config *c, char *err, size_t errlen);
 /* Writes the effective configuration as INI (for --check-config -v). */
@@ -196,6 +204,11 @@ int guard_victim_wait(struct guard_victim *v, int timeout_ms);
 void guard_victim_close(struct guard_victim *v);
 /* Writes "1" to DIR/cgroup.kill (cgroup v2, 5.14+). */
 int guard_cgroup_kill(int cgroup_dirfd);
+/* Signals every process of a cgroup and its descendants (cgroup v1, or v2
+ * without cgroup.kill), round after round until one finds nobody (at most
+ * rounds): each pid is signalled through a pidfd, and only when it is still
+ * listed once the pidfd is open.  Returns how many were signalled. */
+int guard_cgroup_signal_all(int cgroup_dirfd, int sig, int rounds);
 const char *guard_signal_name(int sig);
 
 /* ---- scopes (monitor.c) ------------------------------------------------ */
@@ -356,13 +369,20 @@ struct guard_http {
 	char *out;                       /* GUARD_HTTP_CLIENTS response buffers of out_cap bytes, allocated once */
 	size_t out_cap;
 	uint64_t requests_total;
+	uint64_t evicted_total;          /* connections closed to make room */
 };
+#define GUARD_HTTP_TIMEOUT_MS 2000       /* per connection, from accept to answered */
 /* Listens on "ADDR:PORT" (IPv4, or [IPv6]:PORT).  Errors in err. */
 int guard_http_open(struct guard_http *h, const char *listen_addr, char *err, size_t errlen);
 void guard_http_close(struct guard_http *h);
 /* The poll() entries the server wants (listen + clients); returns the count. */
 int guard_http_pollfds(const struct guard_http *h, struct pollfd *pfd, int max);
-/* Services whatever is ready (accept, read, answer GET /metrics). */
+/* Is any connection open (then the loop wakes at least every second, for
+ * the per-connection timeouts)? */
+bool guard_http_busy(const struct guard_http *h);
+/* Services whatever is ready (accept, read, answer GET /metrics); closes
+ * connections past GUARD_HTTP_TIMEOUT_MS; when every slot is taken, a new
+ * connection evicts the quietest old one. */
 void guard_http_service(struct guard_http *h, const struct guard_metrics_state *m,
 			struct guard_sink *scratch);
 

@@ -6,6 +6,7 @@
  * (pidfd_send_signal, 5.1+) and the exit is waited for by poll() on it (5.3+).
  * After SIGKILL, process_mrelease (5.15+) reaps the victim's memory at once
  * instead of waiting for its exit (mm/oom_kill.c). */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -158,6 +159,111 @@ int guard_cgroup_kill(int cgroup_dirfd)
 	int rc = write(fd, "1", 1) == 1 ? 0 : -errno;
 	close(fd);
 	return rc;
+}
+
+/* The pids listed in DIR/cgroup.procs (at most cap); -errno. */
+static int read_procs(int dirfd, int32_t *pids, int cap)
+{
+	static char buf[64 * 1024];
+	ssize_t n = read_small_file_at(dirfd, "cgroup.procs", buf, sizeof(buf));
+	if (n < 0)
+		return (int)n;
+	int k = 0;
+	const char *p = buf, *end = buf + n;
+	int64_t v;
+	while (k < cap && live_pids_next(&p, end, &v))   /* live/parse_memcg.c */
+		pids[k++] = (int32_t)v;
+	return k;
+}
+
+static bool listed(const int32_t *pids, int n, int32_t pid)
+{
+	for (int i = 0; i < n; i++)
+		if (pids[i] == pid)
+			return true;
+	return false;
+}
+
+/* One round over one cgroup directory: pidfds for what it lists, then only
+ * those still listed after the pidfds are open get the signal (a pid read
+ * from the file may have exited and been reused elsewhere since; a pidfd
+ * of an exited process cannot signal its successor). */
+/* The pids signalled by this guard_cgroup_signal_all call: a killed
+ * process stays listed until it has exited, and signalling it again would
+ * only keep the rounds going while it dies.  (A pid reused within one call
+ * would be missed: the kernel hands pids out in rising order, so not that soon.) */
+static int32_t signalled[4096];
+static int nr_signalled;
+
+static int kill_round(int dirfd, int sig)
+{
+	enum { BATCH = 256 };
+	static int32_t before[BATCH], after[4096];
+	int fds[BATCH];
+	int nb = read_procs(dirfd, before, BATCH);
+	if (nb <= 0)
+		return nb;
+	for (int i = 0; i < nb; i++)
+		fds[i] = listed(signalled, nr_signalled, before[i]) ? -1 : sys_pidfd_open(before[i], 0);
+	int na = read_procs(dirfd, after, (int)(sizeof(after) / sizeof(after[0])));
+	int done = 0;
+	for (int i = 0; i < nb; i++) {
+		if (fds[i] < 0)
+			continue;
+		if (na > 0 && listed(after, na, before[i]) && sys_pidfd_send_signal(fds[i], sig) == 0) {
+			done++;
+			if (nr_signalled < (int)(sizeof(signalled) / sizeof(signalled[0])))
+				signalled[nr_signalled++] = before[i];
+		}
+		close(fds[i]);
+	}
+	return done;
+}
+
+/* No process_mrelease per task here: each call reaps synchronously, and
+ * over a cgroup of dozens that is hundreds of milliseconds the bomb keeps
+ * forking in; SIGKILLed small tasks give their memory back by exiting. */
+static int kill_tree(int dirfd, int sig, int depth)
+{
+	int done = 0, rc = kill_round(dirfd, sig);
+	if (rc > 0)
+		done += rc;
+	if (depth >= 8)
+		return done;
+	int d = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *dir = d >= 0 ? fdopendir(d) : NULL;
+	if (!dir) {
+		if (d >= 0)
+			close(d);
+		return done;
+	}
+	struct dirent *e;
+	while ((e = readdir(dir))) {
+		if (e->d_type != DT_DIR || e->d_name[0] == '.')
+			continue;
+		int sub = openat(dirfd, e->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (sub < 0)
+			continue;
+		done += kill_tree(sub, sig, depth + 1);
+		close(sub);
+	}
+	closedir(dir);
+	return done;
+}
+
+int guard_cgroup_signal_all(int cgroup_dirfd, int sig, int rounds)
+{
+	/* A fork bomb forks while it is killed: go again until a round finds
+	 * nobody (cgroup v1, or v2 before cgroup.kill in 5.14). */
+	int total = 0;
+	nr_signalled = 0;
+	for (int r = 0; r < rounds; r++) {
+		int n = kill_tree(cgroup_dirfd, sig, 0);
+		if (n <= 0)
+			break;
+		total += n;
+	}
+	return total;
 }
 
 const char *guard_signal_name(int sig)

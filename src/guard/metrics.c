@@ -167,6 +167,11 @@ int guard_http_open(struct guard_http *h, const char *addr, char *err, size_t er
 		hl -= 2;
 	}
 	str_copy(host, sizeof(host), hs, hl);
+	/* "localhost" is the loopback address, without asking a resolver
+	 * (nothing but libc, and no NSS module loaded into a daemon at start);
+	 * any other name is refused at start. */
+	if (!strcmp(host, "localhost"))
+		str_copy(host, sizeof(host), "127.0.0.1", 9);
 	struct sockaddr_storage ss;
 	socklen_t slen;
 	memset(&ss, 0, sizeof(ss));
@@ -181,7 +186,7 @@ int guard_http_open(struct guard_http *h, const char *addr, char *err, size_t er
 		s6->sin6_port = htons((uint16_t)port);
 		slen = sizeof(*s6);
 	} else {
-		snprintf(err, errlen, "metrics: '%s' is not a numeric IPv4 or IPv6 address", host);
+		snprintf(err, errlen, "metrics: '%s' is not a numeric IPv4 or IPv6 address nor localhost", host);
 		return -EINVAL;
 	}
 	int fd = socket(ss.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
@@ -281,6 +286,14 @@ static void respond(struct guard_http *h, int i, const struct guard_metrics_stat
 	h->requests_total++;
 }
 
+bool guard_http_busy(const struct guard_http *h)
+{
+	for (int i = 0; i < GUARD_HTTP_CLIENTS; i++)
+		if (h->c[i].fd >= 0)
+			return true;
+	return false;
+}
+
 void guard_http_service(struct guard_http *h, const struct guard_metrics_state *m,
 			struct guard_sink *scratch)
 {
@@ -298,8 +311,19 @@ void guard_http_service(struct guard_http *h, const struct guard_metrics_state *
 				break;
 			}
 		if (slot < 0) {
-			close(fd);      /* busy: the scraper retries */
-			continue;
+			/* Every slot taken: the connection that has sent the least
+			 * for the longest gives way (it has not asked for anything
+			 * yet, or is the oldest), so idle connections never block
+			 * a scrape. */
+			for (int i = 0; i < GUARD_HTTP_CLIENTS; i++) {
+				/* waiting for a request beats being answered; then age */
+				bool wi = !h->c[i].out_len, ws = slot >= 0 && !h->c[slot].out_len;
+				if (slot < 0 || (wi && !ws) ||
+				    (wi == ws && h->c[i].since_ns < h->c[slot].since_ns))
+					slot = i;
+			}
+			client_close(h, slot);
+			h->evicted_total++;
 		}
 		h->c[slot].fd = fd;
 		h->c[slot].in_len = h->c[slot].out_len = h->c[slot].out_off = 0;
@@ -308,8 +332,8 @@ void guard_http_service(struct guard_http *h, const struct guard_metrics_state *
 	for (int i = 0; i < GUARD_HTTP_CLIENTS; i++) {
 		if (h->c[i].fd < 0)
 			continue;
-		/* A client that neither sends nor reads for 5 s is dropped. */
-		if (now - h->c[i].since_ns > 5000000000ull) {
+		/* Per connection: a request and its answer within GUARD_HTTP_TIMEOUT_MS. */
+		if (now - h->c[i].since_ns > GUARD_HTTP_TIMEOUT_MS * 1000000ull) {
 			client_close(h, i);
 			continue;
 		}

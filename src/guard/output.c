@@ -62,7 +62,19 @@ int guard_sink_save(struct guard_sink *s, const char *path)
 	int n = snprintf(tmp, sizeof(tmp), "%s.tmp", path);
 	if (n < 0 || (size_t)n >= sizeof(tmp))
 		return -ENAMETOOLONG;
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	/* The temporary is made new (O_EXCL) and never through a symlink
+	 * (O_NOFOLLOW): whoever could plant one would have the guard (root)
+	 * write where they chose.  A stale regular temporary of our own (a
+	 * crash between open and rename) is removed once; anything else in
+	 * its place (a symlink, another user's file) is refused. */
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0 && errno == EEXIST) {
+		struct stat st;
+		if (lstat(tmp, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() && unlink(tmp) == 0)
+			fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+		else
+			errno = EEXIST;
+	}
 	if (fd < 0)
 		return -errno;
 	size_t off = 0;
@@ -87,6 +99,7 @@ int guard_sink_save(struct guard_sink *s, const char *path)
 }
 
 static bool log_journal;
+#define LOG_REPEAT_NS 10000000000ull
 
 void guard_log_init(void)
 {
@@ -125,6 +138,30 @@ void guard_log(int prio, const char *fmt, ...)
 	size_t mlen = (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1;
 	size_t len = (size_t)off + escape_term_to(line + off, sizeof(line) - (size_t)off - 1, msg, mlen, true);
 	line[len++] = '\n';
+	/* A flood of one line (a fork bomb, a cgroup that stays full) is said
+	 * once per LOG_REPEAT_NS, then with the count of the ones held back. */
+	static char last[sizeof(line)];
+	static size_t last_len;
+	static uint64_t last_ns;
+	static unsigned long repeated;
+	uint64_t now = guard_now_ns();
+	if (len == last_len && !memcmp(line, last, len) && now - last_ns < LOG_REPEAT_NS) {
+		repeated++;
+		return;
+	}
+	if (repeated) {
+		char rep[128];
+		int rl = log_journal ? snprintf(rep, sizeof(rep), "<%d>previous message repeated %lu times\n", prio, repeated)
+				     : snprintf(rep, sizeof(rep), "oomkit guard: previous message repeated %lu times\n", repeated);
+		if (rl > 0) {
+			ssize_t w = write(2, rep, (size_t)rl);
+			(void)w;
+		}
+		repeated = 0;
+	}
+	memcpy(last, line, len);
+	last_len = len;
+	last_ns = now;
 	ssize_t w = write(2, line, len);
 	(void)w;
 }

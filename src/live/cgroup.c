@@ -5,6 +5,7 @@
  * detected by which files exist.  Byte values become KiB; "max" and the v1
  * "unlimited" (PAGE_COUNTER_MAX rounded, ≥ 2^62) become OOM_UNLIMITED.
  * The file texts are parsed in parse_memcg.c. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -139,5 +140,141 @@ int live_memcg_relpath(const char *dir, char *dst, size_t dstlen)
 	if (!*relp)
 		relp = "/";
 	str_copy(dst, dstlen, relp, strlen(relp));
+	return 0;
+}
+
+/* ---- status: the memory cgroups closest to their limit -------------------- */
+
+struct memcg_walk {
+	const struct live_root *r;
+	struct live_memcgs *out;
+	int dirs;
+};
+
+static double fill_ratio(const struct oom_memcg *m)
+{
+	if (!known(m->usage_kib) || !known(m->limit_kib) || m->limit_kib == OOM_UNLIMITED || m->limit_kib <= 0)
+		return -1;
+	return (double)m->usage_kib / (double)m->limit_kib;
+}
+
+/* Keeps the LIVE_MEMCGS_MAX fullest, fullest first. */
+static void consider(struct live_memcgs *out, const struct oom_memcg *m, const char *dir)
+{
+	out->nr_limited++;
+	double ratio = fill_ratio(m);
+	int at = out->n;
+	while (at > 0 && fill_ratio(&out->v[at - 1].cg) < ratio)
+		at--;
+	if (at >= LIVE_MEMCGS_MAX)
+		return;
+	int last = out->n < LIVE_MEMCGS_MAX ? out->n : LIVE_MEMCGS_MAX - 1;
+	memmove(&out->v[at + 1], &out->v[at], (size_t)(last - at) * sizeof(out->v[0]));
+	memset(&out->v[at], 0, sizeof(out->v[at]));
+	out->v[at].cg = *m;
+	str_copy(out->v[at].dir, sizeof(out->v[at].dir), dir, strlen(dir));
+	if (out->n < LIVE_MEMCGS_MAX)
+		out->n++;
+}
+
+static void walk(struct memcg_walk *w, const char *dir, int depth, bool is_root)
+{
+	if (depth > 8 || w->dirs >= 20000)
+		return;
+	w->dirs++;
+	struct oom_memcg m;
+	if (live_read_memcg(dir, &m) < 0)
+		return;
+	w->out->nr_cgroups++;
+	if (!is_root) {
+		if (known(m.oom_kill_count) && m.oom_kill_count > 0)
+			w->out->nr_with_kills++;
+		if (known(m.limit_kib) && m.limit_kib != OOM_UNLIMITED)
+			consider(w->out, &m, dir);
+	}
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.' || de->d_type != DT_DIR)
+			continue;
+		char sub[OOM_PATH_LEN * 2];
+		int n = snprintf(sub, sizeof(sub), "%s/%s", dir, de->d_name);
+		if (n > 0 && (size_t)n < sizeof(sub))
+			walk(w, sub, depth + 1, false);
+	}
+	closedir(d);
+}
+
+/* The largest process (rss + swap) listed in dir/cgroup.procs. */
+static void largest_task(const struct live_root *r, struct live_memcg_item *it)
+{
+	char path[OOM_PATH_LEN * 2 + 16];
+	snprintf(path, sizeof(path), "%s/cgroup.procs", it->dir);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	ssize_t n;
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0 && b.len < (1u << 20))
+		buf_add(&b, chunk, (size_t)n);
+	close(fd);
+	it->largest_pid = OOM_NA;
+	for (size_t i = 0; b.data && i < b.len;) {
+		size_t e = i;
+		while (e < b.len && b.data[e] != '\n')
+			e++;
+		int64_t pid;
+		struct oom_task t;
+		if (e > i && parse_i64(b.data + i, e - i, &pid) == 0 && live_read_task(r, pid, &t) == 0 && !t.kthread) {
+			it->nr_procs++;
+			int64_t size = (known(t.rss_pages) ? t.rss_pages : 0) + (known(t.swapents_pages) ? t.swapents_pages : 0);
+			if (!known(it->largest_pid) || size > it->largest_pages) {
+				it->largest_pid = pid;
+				it->largest_pages = size;
+				str_copy(it->largest_comm, sizeof(it->largest_comm), t.comm, strlen(t.comm));
+			}
+		}
+		i = e + 1;
+	}
+	buf_release(&b);
+}
+
+int live_read_memcgs(const struct live_root *r, struct live_memcgs *out)
+{
+	memset(out, 0, sizeof(*out));
+	/* v1: the memory controller's own hierarchy; v2: the unified one with
+	 * the memory controller enabled. */
+	char base[600];
+	snprintf(base, sizeof(base), "%s%ssys/fs/cgroup/memory", r->path,
+		 r->path[0] && r->path[strlen(r->path) - 1] == '/' ? "" : "/");
+	char probe[700];
+	snprintf(probe, sizeof(probe), "%s/memory.usage_in_bytes", base);
+	if (access(probe, F_OK) == 0) {
+		out->version = 1;
+	} else {
+		base[strlen(base) - strlen("/memory")] = '\0';
+		snprintf(probe, sizeof(probe), "%s/cgroup.controllers", base);
+		int fd = open(probe, O_RDONLY | O_CLOEXEC);
+		char chunk[512];
+		ssize_t n = fd >= 0 ? read(fd, chunk, sizeof(chunk) - 1) : -1;
+		if (fd >= 0)
+			close(fd);
+		if (n <= 0)
+			return -ENOENT;
+		chunk[n] = '\0';
+		if (!strstr(chunk, "memory"))
+			return -ENOENT;
+		out->version = 2;
+	}
+	str_copy(out->mount, sizeof(out->mount), base, strlen(base));
+	struct memcg_walk w = { r, out, 0 };
+	walk(&w, base, 0, true);
+	for (int i = 0; i < out->n; i++) {
+		largest_task(r, &out->v[i]);
+		live_memcg_relpath(out->v[i].dir, out->v[i].cg.path, sizeof(out->v[i].cg.path));
+	}
 	return 0;
 }

@@ -120,6 +120,27 @@ int live_read_memcg(const char *dir, struct oom_memcg *out);
  * root): walks up while the parent is still a cgroup of the same kind. */
 int live_memcg_relpath(const char *dir, char *dst, size_t dstlen);
 
+/* status: every memory cgroup below the root's sys/fs/cgroup (v1: its
+ * memory hierarchy; v2: the unified one), the LIVE_MEMCGS_MAX closest to
+ * their limit (usage / limit, fullest first) with their OOM counters and
+ * largest process.  -ENOENT when there is no memory controller. */
+#define LIVE_MEMCGS_MAX 5
+struct live_memcg_item {
+	struct oom_memcg cg;             /* cg.path: inside the hierarchy */
+	char dir[OOM_PATH_LEN * 2];
+	int64_t nr_procs;
+	int64_t largest_pid, largest_pages;   /* rss + swap, pages */
+	char largest_comm[OOM_COMM_LEN];
+};
+struct live_memcgs {
+	int version;                     /* 1 or 2 */
+	char mount[600];
+	int64_t nr_cgroups, nr_limited, nr_with_kills;
+	int n;
+	struct live_memcg_item v[LIVE_MEMCGS_MAX];
+};
+int live_read_memcgs(const struct live_root *r, struct live_memcgs *out);
+
 /* /proc/slabinfo (root only on most kernels) → s->slabs, largest first. */
 int live_read_slabinfo(const struct live_root *r, struct oom_snapshot *s);
 /* Page size in KiB: sysconf for the host, else inferred from meminfo and
@@ -144,6 +165,10 @@ struct live_history {
 	char last_kind[32], last_time[64], last_victim[OOM_COMM_LEN], last_constraint[40];
 	int64_t last_victim_pid, last_victim_rss_kib;
 	char last_cause_id[40], last_cause[320];
+	/* wall-clock time of the last event (report/walltime.h): seconds since
+	 * the epoch, 0 unknown; last_wall_basis an enum walltime_basis */
+	int64_t last_wall_time;
+	int last_wall_basis;
 };
 
 /* ---- the pure parsers: one file each, src/live/parse_<kernel file>.c ----

@@ -16,6 +16,7 @@ enum oom_kind {
 	OOM_KIND_MEMPOLICY,
 	OOM_KIND_ALLOC_FAILURE,   /* "page allocation failure" (warn_alloc): nothing killed */
 	OOM_KIND_SYSRQ,           /* order=-1: echo f > /proc/sysrq-trigger */
+	OOM_KIND_FRAGMENT,        /* only show_mem lines, no marker of an OOM report (a paste of a part) */
 };
 const char *oom_kind_name(enum oom_kind k);  /* "global", "memcg", …, "page-allocation-failure", "sysrq" */
 
@@ -60,6 +61,19 @@ struct oom_victim {
 	bool reap_failed;                  /* "unable to reap" */
 };
 
+/* Messages printed next to a report that say what failed (issue 8 §3):
+ * mm/slub.c slab_out_of_memory (2.6.36+, rate-limited) and drivers'
+ * "unable to allocate N bytes".  OOM_NA / "" when not printed. */
+struct oom_side {
+	bool slab_failure;                 /* "SLUB: Unable to allocate memory on node N, gfp=…" */
+	int64_t slab_node;                 /* the N of "on node N" (-1: any node) */
+	char slab_cache[48];               /* "cache: kmalloc-4096, …" */
+	int64_t slab_object_size;          /* bytes */
+	int64_t slab_default_order, slab_min_order;
+	char driver[64];                   /* the text before ": unable to allocate N bytes" */
+	int64_t driver_bytes;
+};
+
 struct oom_event {
 	enum oom_kind kind;
 	enum oom_outcome outcome;
@@ -67,6 +81,11 @@ struct oom_event {
 	char arch[16];                     /* "x86_64", "i686", "aarch64", … ; "" unknown */
 	struct kver kv;                    /* parsed from kernel[], else inferred from shape */
 	char time[64];                     /* first line's timestamp as printed; "" none */
+	/* Its wall-clock time (report/walltime.h, filled by the command that
+	 * knows the boot time): seconds since the epoch, 0 unknown; wall_basis
+	 * an enum walltime_basis. */
+	int64_t wall_time;
+	int wall_basis;
 	char host[64];                     /* syslog host, when the transport says */
 	uint64_t first_line, last_line;    /* 1-based line numbers in the input */
 	char source[256];                  /* file name the event came from ("-" stdin) */
@@ -94,6 +113,26 @@ struct oom_event {
 
 	int nr_warnings;                   /* parse problems worth telling the user */
 	char warnings[OOM_MAX_WARNINGS][160];
+
+	/* ---- reassembly of cut and split reports (report/parse.c) ---- */
+	bool victim_from_reaper;           /* the victim is named only by "oom_reaper: reaped process N (x)" */
+	bool kernel_from_neighbour;        /* kernel[] is not this report's: taken from the nearest earlier
+					    * report of the same host with no reboot between */
+	uint64_t kernel_from_line;         /* first line of that report */
+	struct oom_side side;              /* side messages joined to the event */
+	/* the input line each warning is about (0: the event as a whole); the
+	 * parser sets cur_line to the line it is reading (0 while finishing) */
+	uint64_t warning_line[OOM_MAX_WARNINGS];
+	uint64_t cur_line;
+
+	/* Modules named in the stack dump's frames ("func+0x54/0x1238 [rtw88_usb]"),
+	 * first seen first, for the rules that suspect a driver (issue 8 §3:
+	 * lowmem or memory filled by nothing counted). */
+	int nr_trace_modules;
+	char trace_modules[4][32];
+	/* "OOM kill occurred on an x86_64 NUMA system!" (RHEL 4-era kernels):
+	 * the vendor's own word that one node ran out while others had memory */
+	bool numa_oom_hint;
 };
 
 void event_init(struct oom_event *ev);

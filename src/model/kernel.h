@@ -124,6 +124,19 @@ bool zone_watermark_ok(const struct oom_zone *z, int order, int64_t mark_kib, in
  * free-page total alone: check zone_largest_free_order() for -1 first.
  * A request the era lets ignore watermarks (OOM victim before 4.14) passes
  * when a block of the order exists. */
+/* Lowest order ≥ order whose free list holds a block this request may take
+ * (the letters decide: H only with reserve rights, C only with ZWM_CMA);
+ * -1 when none, or no buddy line. */
+int zone_usable_block_order(const struct oom_zone *z, int order, unsigned alloc_flags, const struct kver *v);
+/* MT_* letters of the non-empty free lists of order ≥ order; 0 when the
+ * report printed no letters. */
+unsigned zone_block_types_from(const struct oom_zone *z, int order);
+/* The highatomic reserve in KiB as the watermark check deducts it: printed
+ * (free_highatomic / reserved_highatomic), or for 4.4–5.9 zones with H
+ * letters an estimate of at least one pageblock (*estimated true, may be
+ * NULL); OOM_NA when there is none or nothing tells. */
+int64_t zone_highatomic_kib(const struct oom_zone *z, int64_t page_size_kib, const struct kver *v,
+			    bool *estimated);
 /* Largest order with a free block, -1 if none or unknown. */
 int zone_largest_free_order(const struct oom_zone *z);
 /* Free KiB in blocks of at least `order` (usable by such a request). */

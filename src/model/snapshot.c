@@ -123,6 +123,7 @@ const char *oom_kind_name(enum oom_kind k)
 	case OOM_KIND_MEMPOLICY: return "mempolicy";
 	case OOM_KIND_ALLOC_FAILURE: return "page-allocation-failure";
 	case OOM_KIND_SYSRQ: return "sysrq";
+	case OOM_KIND_FRAGMENT: return "fragment";
 	case OOM_KIND_UNKNOWN: break;
 	}
 	return "unknown";
@@ -154,6 +155,8 @@ void event_init(struct oom_event *ev)
 	v->shmem_rss_kib = v->pgtables_kib = v->oom_score_adj = v->score = OOM_NA;
 	v->selected_pid = OOM_NA;
 	v->reaped_anon_rss_kib = v->reaped_file_rss_kib = v->reaped_shmem_rss_kib = OOM_NA;
+	ev->side.slab_node = ev->side.slab_object_size = OOM_NA;
+	ev->side.slab_default_order = ev->side.slab_min_order = ev->side.driver_bytes = OOM_NA;
 }
 
 void event_release(struct oom_event *ev)
@@ -167,6 +170,7 @@ void event_warn(struct oom_event *ev, const char *fmt, ...)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
+	ev->warning_line[ev->nr_warnings] = ev->cur_line;
 	vsnprintf(ev->warnings[ev->nr_warnings++], sizeof(ev->warnings[0]), fmt, ap);
 	va_end(ap);
 }

@@ -215,10 +215,10 @@ bool zone_watermark_ok(const struct oom_zone *z, int order, int64_t mark_kib, in
 	}
 	if (!reserves) {
 		/* 6.x counts the free highatomic pages (nr_free_highatomic),
-		 * older kernels the whole reservation (nr_reserved_highatomic). */
-		int64_t h = known(z->free_highatomic_kib) ? z->free_highatomic_kib
-			    : known(z->reserved_highatomic_kib) ? z->reserved_highatomic_kib : 0;
-		free_pages = sat_sub(free_pages, h / page_kib);
+		 * older kernels the whole reservation (nr_reserved_highatomic);
+		 * 4.4–5.9 reports print neither: estimated from the H letters. */
+		int64_t h = zone_highatomic_kib(z, page_kib, v, NULL);
+		free_pages = sat_sub(free_pages, (known(h) ? h : 0) / page_kib);
 	}
 	if (!(alloc_flags & ZWM_CMA) && known(z->free_cma_kib))
 		free_pages = sat_sub(free_pages, z->free_cma_kib / page_kib);
@@ -231,6 +231,16 @@ bool zone_watermark_ok(const struct oom_zone *z, int order, int64_t mark_kib, in
 
 	/* Which reserves open the MIGRATE_HIGHATOMIC list: ALLOC_HARDER|ALLOC_OOM
 	 * (4.4–6.2), ALLOC_HIGHATOMIC (non-blocking order>0) |ALLOC_OOM (6.3+). */
+	return zone_usable_block_order(z, order, alloc_flags, v) >= 0;
+}
+
+int zone_usable_block_order(const struct oom_zone *z, int order, unsigned alloc_flags, const struct kver *v)
+{
+	if (!z || order < 0 || order >= OOM_MAX_ORDERS)
+		return -1;
+	int n = z->nr_orders < OOM_MAX_ORDERS ? z->nr_orders : OOM_MAX_ORDERS;
+	/* Which reserves open the MIGRATE_HIGHATOMIC list: ALLOC_HARDER|ALLOC_OOM
+	 * (4.4–6.2), ALLOC_HIGHATOMIC (non-blocking order>0) |ALLOC_OOM (6.3+). */
 	bool highatomic_ok = (alloc_flags & (ZWM_HARDER | ZWM_OOM)) != 0;
 	/* 4.6–4.14 (not the 4.9.229 stable): "if (alloc_harder) return true"
 	 * for any non-empty order ≥ N, whatever its type. */
@@ -239,8 +249,63 @@ bool zone_watermark_ok(const struct oom_zone *z, int order, int64_t mark_kib, in
 			!(v && v->known && v->major == 4 && v->minor == 9 && v->patch >= 229);
 	for (int o = order; o < n; o++)
 		if (order_usable(z, o, alloc_flags, highatomic_ok, any_type))
-			return true;
-	return false;
+			return o;
+	return -1;
+}
+
+unsigned zone_block_types_from(const struct oom_zone *z, int order)
+{
+	unsigned t = 0;
+	if (!z || !z->free_types_known || order < 0)
+		return 0;
+	for (int o = order; o < z->nr_orders && o < OOM_MAX_ORDERS; o++)
+		if (known(z->free_blocks[o]) && z->free_blocks[o] > 0)
+			t |= z->free_types[o];
+	return t;
+}
+
+/* The highatomic reserve a request without reserve rights may not count
+ * (mm/page_alloc.c __zone_watermark_ok, 4.4+).  4.4–5.9 reports print no
+ * nr_reserved_highatomic (show_free_areas gained "reserved_highatomic:" in
+ * 5.10), but the buddy line's H letters prove a reserve exists: it is made
+ * of whole pageblocks (reserve_highatomic_pageblock), so at least one
+ * pageblock, and at least the H-only free blocks rounded up to pageblocks.
+ * pageblock_order is HPAGE_PMD_ORDER (9 with 4 KiB pages) where huge pages
+ * exist, else MAX_ORDER − 1: the smaller of 9 and the buddy line's top
+ * order.  *estimated (may be NULL) says the figure is such an estimate. */
+int64_t zone_highatomic_kib(const struct oom_zone *z, int64_t page_size_kib, const struct kver *v,
+			    bool *estimated)
+{
+	if (estimated)
+		*estimated = false;
+	if (!z)
+		return OOM_NA;
+	if (known(z->free_highatomic_kib))
+		return z->free_highatomic_kib;
+	if (known(z->reserved_highatomic_kib))
+		return z->reserved_highatomic_kib;
+	if (!z->free_types_known || z->nr_orders <= 0 || kver_cmp(v, 4, 4, 0) < 0 || kver_cmp(v, 5, 10, 0) >= 0)
+		return OOM_NA;
+	int64_t page_kib = page_kib_or_default(page_size_kib);
+	int64_t h_only = 0;
+	bool any_h = false;
+	for (int o = 0; o < z->nr_orders && o < OOM_MAX_ORDERS; o++) {
+		if (!known(z->free_blocks[o]) || z->free_blocks[o] <= 0 || !(z->free_types[o] & MT_HIGHATOMIC))
+			continue;
+		any_h = true;
+		if (z->free_types[o] == MT_HIGHATOMIC)
+			h_only = sat_add(h_only, sat_mul(sat_mul(z->free_blocks[o], 1LL << o), page_kib));
+	}
+	if (!any_h)
+		return OOM_NA;
+	int pb_order = z->nr_orders - 1 < 9 ? z->nr_orders - 1 : 9;
+	int64_t pb_kib = sat_mul(1LL << pb_order, page_kib);
+	int64_t est = sat_mul(sat_add(h_only, pb_kib - 1) / pb_kib, pb_kib);
+	if (est < pb_kib)
+		est = pb_kib;
+	if (estimated)
+		*estimated = true;
+	return est;
 }
 
 static bool has_zone(const struct oom_snapshot *s, const char *name)
@@ -255,7 +320,7 @@ static bool has_zone(const struct oom_snapshot *s, const char *name)
  * only configured zones exist, in the order DMA, DMA32, Normal, HighMem,
  * Movable, Device.  The snapshot only names populated zones, so the layout
  * is inferred:
- *   - a HighMem zone present → 32-bit x86: DMA 0, Normal 1, HighMem 2, Movable 3;
+ *   - a HighMem zone present (or "pages HighMem" > 0) → 32-bit x86: DMA 0, Normal 1, HighMem 2, Movable 3;
  *   - a DMA32 zone present  → x86_64 / arm64: DMA 0, DMA32 1, Normal 2,
  *     Movable 3, Device 4 (HighMem is not configured: a __GFP_HIGHMEM request
  *     is capped at Normal, so "HighMem" maps to Normal's index);
@@ -273,7 +338,9 @@ int zone_index_in(const struct oom_snapshot *s, const char *zone_name)
 	for (int i = 0; i < s->nr_zones; i++)
 		if (s->zones[i].nr_lowmem_reserve > width)
 			width = s->zones[i].nr_lowmem_reserve;
-	bool highmem = has_zone(s, "HighMem");
+	/* "N pages HighMem" proves the 32-bit layout even when the HighMem
+	 * zone line is not printed (show_mem skips zones the request may not use) */
+	bool highmem = has_zone(s, "HighMem") || (known(s->mem.highmem_total_kib) && s->mem.highmem_total_kib > 0);
 	bool dma32 = has_zone(s, "DMA32");
 	static const char *const x86_64[] = { "DMA", "DMA32", "Normal", "Movable", "Device" };
 	static const char *const x86_32[] = { "DMA", "Normal", "HighMem", "Movable", "Device" };

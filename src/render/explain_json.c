@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "render/render.h"
+#include "report/walltime.h"
 
 static void str_or_null(struct json *j, const char *key, const char *s)
 {
@@ -111,8 +112,9 @@ static void memory(struct json *j, const struct event_analysis *a)
 	json_int(j, "hugetlb_kb", m->hugetlb_kib);
 	json_int(j, "unevictable_kb", m->unevictable_kib);
 	json_int(j, "unaccounted_kb", m->unaccounted_kib);
-	json_int(j, "swap_total_kb", m->swap_total_kib);
-	json_int(j, "swap_free_kb", m->swap_free_kib);
+	json_int(j, "swap_total_kb", m->swap_inferred_none ? 0 : m->swap_total_kib);
+	json_int(j, "swap_free_kb", m->swap_inferred_none ? 0 : m->swap_free_kib);
+	json_bool(j, "swap_inferred", m->swap_inferred_none);
 	json_obj_end(j);
 }
 
@@ -236,6 +238,24 @@ static void causes(struct json *j, const struct findings *fs)
 		json_str(j, "id", x->id);
 		json_str(j, "severity", severity_name(x->severity));
 		json_str(j, "summary", x->summary);
+		/* issue 8 §4: how sure, and from which lines */
+		json_str(j, "confidence", confidence_name(x->confidence));
+		json_obj_begin(j, "basis");
+		json_arr_begin(j, "read");
+		for (unsigned b = 0; b < BASIS_NR; b++)
+			if (x->basis_read & (1u << b))
+				json_str(j, NULL, basis_read_name(1u << b));
+		json_arr_end(j);
+		json_arr_begin(j, "missing");
+		for (unsigned b = 0; b < BASIS_NR; b++)
+			if (x->basis_missing & (1u << b))
+				json_str(j, NULL, basis_missing_name(1u << b));
+		json_arr_end(j);
+		if (x->basis_note[0])
+			json_str(j, "inferred", x->basis_note);
+		else
+			json_null(j, "inferred");
+		json_obj_end(j);
 		json_arr_begin(j, "evidence");
 		for (int k = 0; k < x->nr_evidence; k++)
 			json_str(j, NULL, x->evidence[k]);
@@ -270,6 +290,12 @@ void render_explain_json_event(struct json *j, const struct oom_event *ev, const
 	str_or_null(j, "kernel", ev->kernel);
 	str_or_null(j, "arch", ev->arch);
 	str_or_null(j, "time", ev->time);
+	char iso[40];
+	if (ev->wall_time > 0 && ev->wall_basis != WALL_NONE && fmt_iso8601(iso, sizeof(iso), ev->wall_time))
+		json_str(j, "time_iso", iso);
+	else
+		json_null(j, "time_iso");
+	json_str(j, "time_basis", walltime_basis_name((enum walltime_basis)ev->wall_basis));
 	str_or_null(j, "host", ev->host);
 	json_obj_begin(j, "location");
 	str_or_null(j, "source", ev->source);

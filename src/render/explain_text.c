@@ -5,9 +5,11 @@
  * shows every task and zone.  Outside strings only through escape_term. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "model/kernel.h"
 #include "render/render.h"
+#include "report/walltime.h"
 
 #define TOP_TASKS 10
 
@@ -56,7 +58,7 @@ static void missing(FILE *f, const struct style *st, const char *what)
 
 /* ---- title --------------------------------------------------------------- */
 
-static const char *kind_text(const struct oom_event *ev, const struct event_analysis *a)
+const char *explain_kind_text(const struct oom_event *ev, const struct event_analysis *a)
 {
 	if (a->sysrq)
 		return "manual OOM (sysrq)";
@@ -67,12 +69,13 @@ static const char *kind_text(const struct oom_event *ev, const struct event_anal
 	case OOM_KIND_MEMPOLICY: return "memory-policy-constrained OOM";
 	case OOM_KIND_ALLOC_FAILURE: return "page allocation failure";
 	case OOM_KIND_SYSRQ: return "manual OOM (sysrq)";
+	case OOM_KIND_FRAGMENT: return "fragment of a report (memory lines only)";
 	case OOM_KIND_UNKNOWN: break;
 	}
 	return "OOM event";
 }
 
-static const char *outcome_text(enum oom_outcome o)
+const char *explain_outcome_text(enum oom_outcome o)
 {
 	switch (o) {
 	case OOM_OUTCOME_KILLED: return "a process was killed";
@@ -94,7 +97,7 @@ static void title(FILE *f, const struct oom_event *ev, const struct event_analys
 	if (ev->alloc_stall_ms > 0)
 		fprintf(f, "page allocation stall — the allocation was still being retried, nothing is killed%s\n", st->reset);
 	else
-		fprintf(f, "%s — %s%s\n", kind_text(ev, a), outcome_text(ev->outcome), st->reset);
+		fprintf(f, "%s — %s%s\n", explain_kind_text(ev, a), explain_outcome_text(ev->outcome), st->reset);
 	fputs("  ", f);
 	if (ev->kernel[0]) {
 		fputs("kernel ", f);
@@ -108,9 +111,10 @@ static void title(FILE *f, const struct oom_event *ev, const struct event_analys
 		fputs(" ", f);
 		put(f, ev->arch);
 	}
-	if (ev->time[0]) {
+	if (ev->time[0] || ev->wall_time > 0) {
+		char when[128];
 		fputs(" · ", f);
-		put(f, ev->time);
+		put(f, walltime_event_text(ev, time(NULL), when, sizeof(when)));
 	}
 	if (ev->host[0]) {
 		fputs(" · host ", f);
@@ -361,6 +365,8 @@ static void section_memory(FILE *f, const struct oom_event *ev, const struct eve
 	if (known(m->swap_total_kib))
 		fprintf(f, "  %-22s %10s free of %s\n", "swap", K(b1, sizeof(b1), m->swap_free_kib),
 			K(b2, sizeof(b2), m->swap_total_kib));
+	else if (m->swap_inferred_none)
+		fprintf(f, "  %-22s %10s  (inferred: no swap lines, a kernel built without swap)\n", "swap", "0 KiB");
 	else
 		fprintf(f, "  %-22s %10s\n", "swap", "not in the report");
 	if (known(m->lowmem_total_kib))
@@ -621,6 +627,23 @@ static void section_swap(FILE *f, const struct event_analysis *a, const struct s
 	}
 }
 
+/* issue 8 §4: how sure, and from which lines, in one line under the cause:
+ * "confidence: medium (read zone lines, buddy lines; missing: Mem-Info not
+ * printed; inferred: …)". */
+static void confidence_line(FILE *f, const struct finding *x, const struct style *st)
+{
+	if (x->confidence == CONF_UNSET)
+		return;
+	fprintf(f, "     %sconfidence:%s %s", st->dim, st->reset, confidence_name(x->confidence));
+	char basis[512];
+	if (finding_basis_text(x, basis, sizeof(basis))[0]) {
+		fputs(" (", f);
+		put(f, basis);
+		fputc(')', f);
+	}
+	fputc('\n', f);
+}
+
 static void section_causes(FILE *f, const struct findings *fs, const struct style *st)
 {
 	heading(f, st, "Causes, most likely first");
@@ -632,6 +655,7 @@ static void section_causes(FILE *f, const struct findings *fs, const struct styl
 		fprintf(f, "%s: ", st->reset);
 		put(f, x->summary);
 		fputc('\n', f);
+		confidence_line(f, x, st);
 		for (int k = 0; k < x->nr_evidence; k++) {
 			fprintf(f, "     %sevidence:%s ", st->dim, st->reset);
 			put(f, x->evidence[k]);
@@ -664,6 +688,18 @@ static int cmp_badness(const void *pa, const void *pb, void *arg)
 	return x < y ? 1 : -1;   /* OOM_NA (INT64_MIN) sorts last */
 }
 
+size_t *explain_task_order(const struct oom_snapshot *s)
+{
+	size_t n = s->nr_tasks;
+	size_t *idx = malloc((n ? n : 1) * sizeof(*idx));
+	if (!idx)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	qsort_r(idx, n, sizeof(*idx), cmp_badness, s->tasks);
+	return idx;
+}
+
 static void section_tasks(FILE *f, const struct oom_event *ev, const struct event_analysis *a,
 			  const struct style *st, bool verbose)
 {
@@ -671,12 +707,9 @@ static void section_tasks(FILE *f, const struct oom_event *ev, const struct even
 	if (!ev->have_task_table || s->nr_tasks == 0)
 		return;
 	size_t n = s->nr_tasks;
-	size_t *idx = malloc(n * sizeof(*idx));
+	size_t *idx = explain_task_order(s);
 	if (!idx)
 		return;
-	for (size_t i = 0; i < n; i++)
-		idx[i] = i;
-	qsort_r(idx, n, sizeof(*idx), cmp_badness, s->tasks);
 	size_t show = verbose ? n : (n < TOP_TASKS ? n : TOP_TASKS);
 	char title_[96];
 	if (show < n)

@@ -2,8 +2,10 @@
  * incident files (src/report/incident.c).  Kernel kills recorded in an
  * incident go through the ordinary explain renderers instead. */
 #include <string.h>
+#include <time.h>
 
 #include "render/render.h"
+#include "report/walltime.h"
 #include "render/style.h"
 #include "report/incident.h"
 
@@ -24,7 +26,13 @@ void render_incident_text(FILE *f, const struct incident *in, const char *source
 	fprintf(f, "%s%s%s%s\n", in->signal[0] ? " with " : "", in->signal, dry ? " (dry run: nothing was signalled)" : "",
 		st->reset);
 	fprintf(f, "  %s", st->dim);
-	esc(f, in->time[0] ? in->time : "time not recorded");
+	int64_t when;
+	char w[80];
+	if (in->time[0] && walltime_parse_date(in->time, strlen(in->time), time(NULL), &when) == 0 &&
+	    fmt_when(w, sizeof(w), when, time(NULL)))
+		esc(f, w);   /* local time and how long ago (issue 11) */
+	else
+		esc(f, in->time[0] ? in->time : "time not recorded");
 	if (in->host[0]) {
 		fputs(" · host ", f);
 		esc(f, in->host);

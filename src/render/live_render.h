@@ -29,6 +29,12 @@ struct top_view {
 	char scope[OOM_PATH_LEN];      /* the cgroup path inside its hierarchy; "" for the machine */
 	int64_t scope_limit_kib, scope_usage_kib;
 	bool limit_unlimited;          /* the cgroup has no limit: the machine's total is used */
+	/* The command line of shown tasks (NUL bytes as spaces), indexed like
+	 * s->tasks; NULL entries when unknown (kernel threads, gone, not read). */
+	char **cmdline;
+	size_t width;                  /* text: cut rows to this many columns (0: whole) */
+	bool by_name;                  /* --by-name: totals per process name */
+	char time_iso[40];             /* when the view was read ("" unknown); JSON "time" */
 };
 void render_top_text(FILE *f, const struct top_view *v, const struct style *st);
 void render_top_json(FILE *f, const struct top_view *v, bool pretty);
@@ -41,6 +47,7 @@ struct status_view {
 	const struct live_vm *vm;
 	const struct findings *f;
 	const struct live_history *h;
+	const struct live_memcgs *memcgs;   /* NULL: no memory controller found */
 	bool meminfo_known, zones_known, vm_known, slab_known;
 	const char *root;              /* --root as given; NULL for the host */
 };
@@ -48,5 +55,12 @@ void render_status_text(FILE *f, const struct status_view *v, const struct style
 void render_status_json(FILE *f, const struct status_view *v, bool pretty);
 /* The short form: findings (severity ≥ warning first, at most max). */
 void render_status_short(FILE *f, const struct status_view *v, int max, const struct style *st);
+
+/* The last OOM's time for text: "2026-12-04 13:04:06 (12 min ago)", else
+ * "at 11519.4 s after boot (monotonic; boot time unknown)", else the log's
+ * own stamp; false when there is none. */
+bool history_when(const struct live_history *h, char *buf, size_t len);
+/* The comm the test hogs of `make check` run under (tests/e2e/hog.c). */
+#define OOMKIT_TEST_HOG_COMM "oomkit-test-hog"
 
 #endif

@@ -4,9 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "diagnose/live_rules.h"
 #include "render/live_render.h"
+#include "report/walltime.h"
 
 static const char *sz(char *dst, size_t len, int64_t kib)
 {
@@ -84,6 +86,107 @@ static void orders_text(FILE *f, const struct live_zone_facts *zf)
 			later |= zf->order_ok[o];
 		fprintf(f, ", %d%s fail", first_fail, later ? " and some above" : "+");
 	}
+}
+
+/* ---- memory cgroups (issue 11): the fullest, their OOM counters, their
+ * largest process ---- */
+static int64_t memcg_page_kib(const struct status_view *v)
+{
+	return known(v->s->page_size_kib) && v->s->page_size_kib > 0 ? v->s->page_size_kib : 4;
+}
+
+static void memcg_section_text(FILE *f, const struct status_view *v, const struct style *st)
+{
+	section(f, st, "Memory cgroups");
+	const struct live_memcgs *mc = v->memcgs;
+	if (!mc) {
+		fputs("  no memory controller found (sys/fs/cgroup/memory or a cgroup2 with memory)\n\n", f);
+		return;
+	}
+	fprintf(f, "  cgroup v%d: %lld memory cgroups, %lld with a limit, %lld with OOM kills\n", mc->version,
+		(long long)mc->nr_cgroups, (long long)mc->nr_limited, (long long)mc->nr_with_kills);
+	if (mc->n == 0)
+		fputs("  no cgroup below the root has a memory limit\n", f);
+	else
+		fputs("  closest to their limit:\n", f);
+	for (int i = 0; i < mc->n; i++) {
+		const struct live_memcg_item *it = &mc->v[i];
+		const struct oom_memcg *m = &it->cg;
+		char a[32], b[32], c[32];
+		int64_t pct = m->limit_kib > 0 ? sat_mul(m->usage_kib, 100) / m->limit_kib : 0;
+		bool hot = pct >= 90;
+		fprintf(f, "  %s%3lld%%%s ", hot ? st->bold : "", (long long)pct, hot ? st->reset : "");
+		escape_term(f, m->path, strlen(m->path));
+		fprintf(f, ": %s of %s", fmt_kib(a, sizeof(a), m->usage_kib), fmt_kib(b, sizeof(b), m->limit_kib));
+		if (m->version == 2 && known(m->high_kib) && m->high_kib != OOM_UNLIMITED)
+			fprintf(f, ", high %s", fmt_kib(c, sizeof(c), m->high_kib));
+		if (known(m->oom_kill_count))
+			fprintf(f, ", oom_kill %lld", (long long)m->oom_kill_count);
+		if (m->version == 2 && known(m->oom_events))
+			fprintf(f, ", oom %lld", (long long)m->oom_events);
+		if (m->version == 2 && known(m->max_events))
+			fprintf(f, ", max %lld", (long long)m->max_events);
+		if (m->version == 1 && known(m->failcnt))
+			fprintf(f, ", failcnt %lld", (long long)m->failcnt);
+		if (m->version == 1 && known(m->under_oom) && m->under_oom > 0)
+			fputs(", under_oom", f);
+		if (known(it->largest_pid)) {
+			fputs("; largest ", f);
+			escape_term(f, it->largest_comm, strlen(it->largest_comm));
+			fprintf(f, " (%lld, %s)", (long long)it->largest_pid,
+				fmt_kib(a, sizeof(a), sat_mul(it->largest_pages, memcg_page_kib(v))));
+			if (!strcmp(it->largest_comm, OOMKIT_TEST_HOG_COMM))
+				fputs(" [an oomkit test hog]", f);
+		}
+		fputc('\n', f);
+	}
+	if (mc->n > 0)
+		fputs(mc->version == 2 ? "  (memory.high below memory.max throttles a cgroup before its OOM kill)\n"
+				       : "  (cgroup v1 has no memory.high; oomkit guard --cgroup DIR acts below the limit)\n", f);
+	fputc('\n', f);
+}
+
+static void memcg_section_json(struct json *j, const struct status_view *v)
+{
+	const struct live_memcgs *mc = v->memcgs;
+	if (!mc) {
+		json_null(j, "memory_cgroups");
+		return;
+	}
+	json_obj_begin(j, "memory_cgroups");
+	json_int(j, "version", mc->version);
+	json_int(j, "cgroups", mc->nr_cgroups);
+	json_int(j, "limited", mc->nr_limited);
+	json_int(j, "with_oom_kills", mc->nr_with_kills);
+	json_arr_begin(j, "fullest");
+	for (int i = 0; i < mc->n; i++) {
+		const struct live_memcg_item *it = &mc->v[i];
+		const struct oom_memcg *m = &it->cg;
+		json_obj_begin(j, NULL);
+		json_str(j, "path", m->path);
+		json_int(j, "usage_kb", m->usage_kib);
+		json_int(j, "limit_kb", m->limit_kib);
+		json_int(j, "high_kb", m->version == 2 && m->high_kib != OOM_UNLIMITED ? m->high_kib : OOM_NA);
+		json_int(j, "oom_kill", m->oom_kill_count);
+		json_int(j, "oom_events", m->version == 2 ? m->oom_events : OOM_NA);
+		json_int(j, "max_events", m->version == 2 ? m->max_events : OOM_NA);
+		json_int(j, "failcnt", m->version == 1 ? m->failcnt : OOM_NA);
+		json_int(j, "under_oom", m->version == 1 ? m->under_oom : OOM_NA);
+		json_int(j, "processes", it->nr_procs);
+		if (known(it->largest_pid)) {
+			json_obj_begin(j, "largest");
+			json_int(j, "pid", it->largest_pid);
+			json_str(j, "comm", it->largest_comm);
+			json_int(j, "rss_swap_kb", sat_mul(it->largest_pages, memcg_page_kib(v)));
+			json_bool(j, "test_hog", !strcmp(it->largest_comm, OOMKIT_TEST_HOG_COMM));
+			json_obj_end(j);
+		} else {
+			json_null(j, "largest");
+		}
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+	json_obj_end(j);
 }
 
 void render_status_text(FILE *f, const struct status_view *v, const struct style *st)
@@ -215,6 +318,8 @@ void render_status_text(FILE *f, const struct status_view *v, const struct style
 		fputc('\n', f);
 	}
 
+	memcg_section_text(f, v, st);
+
 	section(f, st, "History");
 	fprintf(f, "  OOM kills since boot: %s", num(a, sizeof(a), vm->oom_kill_count));
 	if (known(vm->compact_stall))
@@ -224,14 +329,17 @@ void render_status_text(FILE *f, const struct status_view *v, const struct style
 	const struct live_history *h = v->h;
 	if (h && h->have_last) {
 		fprintf(f, "  last kernel OOM report (%d in the log): %s OOM", h->nr_events, h->last_kind);
-		if (h->last_time[0]) {
-			fputs(" at ", f);
-			escape_term(f, h->last_time, strlen(h->last_time));
+		char when[128];
+		if (history_when(h, when, sizeof(when))) {
+			fputs(" ", f);
+			escape_term(f, when, strlen(when));
 		}
 		if (h->last_victim[0]) {
 			fputs(", killed ", f);
 			escape_term(f, h->last_victim, strlen(h->last_victim));
 			fprintf(f, " (%lld, rss %s)", (long long)h->last_victim_pid, sz(a, sizeof(a), h->last_victim_rss_kib));
+			if (!strcmp(h->last_victim, OOMKIT_TEST_HOG_COMM))
+				fputs(" — a test hog of oomkit's make check, not this machine's own", f);
 		}
 		fputc('\n', f);
 		if (h->last_cause_id[0]) {
@@ -408,6 +516,7 @@ void render_status_json(FILE *f, const struct status_view *v, bool pretty)
 	}
 	json_obj_end(&j);
 
+	memcg_section_json(&j, v);
 	json_obj_begin(&j, "history");
 	json_int(&j, "oom_kills", vm->oom_kill_count);
 	json_int(&j, "compact_stall", vm->compact_stall);
@@ -418,7 +527,14 @@ void render_status_json(FILE *f, const struct status_view *v, bool pretty)
 		json_int(&j, "reports_in_log", v->h->nr_events);
 		json_str(&j, "kind", v->h->last_kind);
 		json_str(&j, "time", v->h->last_time[0] ? v->h->last_time : NULL);
+		char iso[40];
+		if (v->h->last_wall_time > 0 && fmt_iso8601(iso, sizeof(iso), v->h->last_wall_time))
+			json_str(&j, "time_iso", iso);
+		else
+			json_null(&j, "time_iso");
+		json_str(&j, "time_basis", walltime_basis_name((enum walltime_basis)v->h->last_wall_basis));
 		json_str(&j, "victim", v->h->last_victim[0] ? v->h->last_victim : NULL);
+		json_bool(&j, "victim_is_test_hog", !strcmp(v->h->last_victim, OOMKIT_TEST_HOG_COMM));
 		json_int(&j, "victim_pid", v->h->last_victim_pid);
 		json_int(&j, "victim_rss_kb", v->h->last_victim_rss_kib);
 		json_str(&j, "cause_id", v->h->last_cause_id[0] ? v->h->last_cause_id : NULL);
@@ -466,4 +582,23 @@ void render_status_json(FILE *f, const struct status_view *v, bool pretty)
 	json_obj_end(&j);
 	json_end(&j);
 	free(fa);
+}
+
+bool history_when(const struct live_history *h, char *buf, size_t len)
+{
+	if (h->last_wall_time > 0 && h->last_wall_basis != WALL_NONE) {
+		char w[80];
+		if (fmt_when(w, sizeof(w), h->last_wall_time, time(NULL))) {
+			snprintf(buf, len, "at %s", w);
+			return true;
+		}
+	}
+	if (!h->last_time[0])
+		return false;
+	double mono;
+	if (walltime_parse_mono(h->last_time, strlen(h->last_time), &mono) == 0)
+		snprintf(buf, len, "at %s s after boot (monotonic; boot time unknown)", h->last_time);
+	else
+		snprintf(buf, len, "at %s", h->last_time);
+	return true;
 }

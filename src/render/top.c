@@ -100,20 +100,90 @@ static void row(FILE *f, const struct top_view *v, const struct oom_task *t, con
 		snprintf(adj, sizeof(adj), "%lld", (long long)t->oom_score_adj);
 	else
 		snprintf(adj, sizeof(adj), "?");
-	fprintf(f, "%s%4s %7lld %-15s %9s %9s %9s %5s %10s %9s %6s ", hl ? st->bold : "", rank,
-		(long long)t->pid, comm, t->kthread ? "-" : rss, t->kthread ? "-" : swp,
-		t->kthread ? "-" : pt, adj, bad, score, share);
+	/* the row is built first so that it can be cut to the terminal's width */
+	struct buf line = BUF_INIT;
+	buf_printf(&line, "%4s %7lld %-15s %9s %9s %9s %5s %10s %9s %6s ", rank,
+		   (long long)t->pid, comm, t->kthread ? "-" : rss, t->kthread ? "-" : swp,
+		   t->kthread ? "-" : pt, adj, bad, score, share);
 	if (t->cgroup[0])
-		escape_term(f, t->cgroup, strlen(t->cgroup));
+		escape_term_buf(&line, t->cgroup, strlen(t->cgroup));
 	else
-		fputs(t->kthread ? "" : "?", f);
-	fprintf(f, "%s\n", hl ? st->reset : "");
+		buf_adds(&line, t->kthread ? "" : "?");
+	const char *cmd = v->cmdline ? v->cmdline[t - v->s->tasks] : NULL;
+	if (cmd && cmd[0]) {
+		buf_adds(&line, "  ");
+		escape_term_buf(&line, cmd, strlen(cmd));
+	}
+	size_t n = line.len;
+	if (v->width > 1 && n > v->width) {
+		n = v->width - 1;
+		while (n > 0 && ((unsigned char)line.data[n] & 0xC0) == 0x80)
+			n--;   /* not inside a UTF-8 sequence */
+	}
+	fprintf(f, "%s%.*s%s%s\n", hl ? st->bold : "", (int)n, line.data ? line.data : "", n < line.len ? "…" : "",
+		hl ? st->reset : "");
+	buf_release(&line);
+}
+
+/* --by-name: every ranked task counted under its comm. */
+struct name_total {
+	char comm[OOM_COMM_LEN];
+	int64_t n, rss_pages, swap_pages, badness;
+};
+
+static size_t name_totals(const struct top_view *v, struct name_total *out, size_t max)
+{
+	size_t m = 0;
+	for (size_t k = 0; k < v->n_ranked; k++) {
+		const struct oom_task *t = &v->s->tasks[v->order[k]];
+		size_t i = 0;
+		while (i < m && strcmp(out[i].comm, t->comm) != 0)
+			i++;
+		if (i == m) {
+			if (m == max)
+				continue;
+			memset(&out[m], 0, sizeof(out[m]));
+			str_copy(out[m].comm, sizeof(out[m].comm), t->comm, strlen(t->comm));
+			m++;
+		}
+		out[i].n++;
+		out[i].rss_pages += known(t->rss_pages) ? t->rss_pages : 0;
+		out[i].swap_pages += known(t->swapents_pages) ? t->swapents_pages : 0;
+		out[i].badness = sat_add(out[i].badness, known(t->badness) && t->badness > 0 ? t->badness : 0);
+	}
+	/* biggest total badness first */
+	for (size_t a = 1; a < m; a++)
+		for (size_t b = a; b > 0 && out[b].badness > out[b - 1].badness; b--) {
+			struct name_total x = out[b];
+			out[b] = out[b - 1];
+			out[b - 1] = x;
+		}
+	return m;
+}
+
+#define NAME_TOTALS_MAX 256
+
+static void by_name_text(FILE *f, const struct top_view *v, const struct style *st)
+{
+	static struct name_total nt[NAME_TOTALS_MAX];
+	size_t m = name_totals(v, nt, NAME_TOTALS_MAX);
+	int64_t psz = psz_of(v);
+	fprintf(f, "\n%sBy name%s (every ranked process; the kernel picks one process, not a name)\n", st->bold, st->reset);
+	fprintf(f, "%s%-15s %6s %10s %10s %12s%s\n", st->dim, "COMM", "COUNT", "RSS", "SWAP", "BADNESS", st->reset);
+	for (size_t i = 0; i < m && i < (v->n_show > 0 ? v->n_show : 20); i++) {
+		char comm[40], rss[24], swp[24];
+		comm_cell(comm, sizeof(comm), nt[i].comm, 15);
+		fprintf(f, "%-15s %6lld %10s %10s %12lld\n", comm, (long long)nt[i].n,
+			fmt_kib(rss, sizeof(rss), sat_mul(nt[i].rss_pages, psz)),
+			fmt_kib(swp, sizeof(swp), sat_mul(nt[i].swap_pages, psz)), (long long)nt[i].badness);
+	}
 }
 
 void render_top_rows(FILE *f, const struct top_view *v, size_t n, const struct style *st)
 {
-	fprintf(f, "%s%4s %7s %-15s %9s %9s %9s %5s %10s %9s %6s %s%s\n", st->dim, "RANK", "PID", "COMM",
-		"RSS", "SWAP", "PGTABLES", "ADJ", "BADNESS", "OOM_SCORE", "SHARE", "CGROUP", st->reset);
+	fprintf(f, "%s%4s %7s %-15s %9s %9s %9s %5s %10s %9s %6s %s%s%s\n", st->dim, "RANK", "PID", "COMM",
+		"RSS", "SWAP", "PGTABLES", "ADJ", "BADNESS", "OOM_SCORE", "SHARE", "CGROUP",
+		v->cmdline ? "  COMMAND" : "", st->reset);
 	for (size_t k = 0; k < n && k < v->n_ranked; k++) {
 		char rank[24];
 		snprintf(rank, sizeof(rank), "%zu", k + 1);
@@ -180,6 +250,8 @@ void render_top_text(FILE *f, const struct top_view *v, const struct style *st)
 		fprintf(f, ", %zu kernel threads (never candidates).\n", v->n_kthreads);
 	else
 		fprintf(f, ", %zu kernel threads not shown (--all lists them).\n", v->n_kthreads);
+	if (v->by_name)
+		by_name_text(f, v, st);
 }
 
 static void json_task(struct json *j, const struct top_view *v, const struct oom_task *t, int64_t rank)
@@ -207,6 +279,8 @@ static void json_task(struct json *j, const struct top_view *v, const struct oom
 		json_str(j, "cgroup", t->cgroup);
 	else
 		json_null(j, "cgroup");
+	const char *cmd = v->cmdline ? v->cmdline[t - v->s->tasks] : NULL;
+	json_str(j, "cmdline", cmd && cmd[0] ? cmd : NULL);
 	json_bool(j, "immune", !t->kthread && !known(t->badness));
 	json_bool(j, "kthread", t->kthread);
 	json_obj_end(j);
@@ -218,6 +292,7 @@ void render_top_json(FILE *f, const struct top_view *v, bool pretty)
 	json_init(&j, f, pretty);
 	json_obj_begin(&j, NULL);
 	json_int(&j, "version", 1);
+	json_str(&j, "time", v->time_iso[0] ? v->time_iso : NULL);
 	json_str(&j, "kernel", v->release[0] ? v->release : NULL);
 	json_int(&j, "page_size_kb", psz_of(v));
 	json_obj_begin(&j, "scope");
@@ -244,6 +319,21 @@ void render_top_json(FILE *f, const struct top_view *v, bool pretty)
 		for (size_t k = v->n_ranked + v->n_immune; k < v->n_order; k++)
 			json_task(&j, v, &v->s->tasks[v->order[k]], OOM_NA);
 	json_arr_end(&j);
+	if (v->by_name) {
+		static struct name_total nt[NAME_TOTALS_MAX];
+		size_t m = name_totals(v, nt, NAME_TOTALS_MAX);
+		json_arr_begin(&j, "by_name");
+		for (size_t i = 0; i < m; i++) {
+			json_obj_begin(&j, NULL);
+			json_str(&j, "comm", nt[i].comm);
+			json_int(&j, "count", nt[i].n);
+			json_int(&j, "rss_kb", sat_mul(nt[i].rss_pages, psz_of(v)));
+			json_int(&j, "swap_kb", sat_mul(nt[i].swap_pages, psz_of(v)));
+			json_int(&j, "badness", nt[i].badness);
+			json_obj_end(&j);
+		}
+		json_arr_end(&j);
+	}
 	json_obj_end(&j);
 	json_end(&j);
 }

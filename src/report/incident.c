@@ -1,5 +1,7 @@
 /* incident.c — reads the guard's incident files (see incident.h). */
 #include <errno.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/incident.h"
@@ -137,4 +139,73 @@ int incident_kernel_report(const char *s, size_t len, struct buf *out)
 		n++;
 	}
 	return r < 0 ? -EINVAL : n;
+}
+
+static double get_double(struct jr obj, const char *key)
+{
+	struct jr v;
+	char t[32];
+	if (jr_get(obj, key, &v) < 0 || jr_is_null(v) || *v.p == '"' || *v.p == '{' || *v.p == '[' ||
+	    (size_t)(v.e - v.p) >= sizeof(t))
+		return NAN;
+	memcpy(t, v.p, (size_t)(v.e - v.p));
+	t[v.e - v.p] = '\0';
+	char *end;
+	double d = strtod(t, &end);
+	return *end == '\0' && isfinite(d) ? d : NAN;
+}
+
+int incident_timeline(const char *s, size_t len, struct incident_timeline *out)
+{
+	struct jr doc, rec, x, v;
+	if (jr_doc(s, len, &doc) < 0)
+		return -EINVAL;
+	out->n = 0;
+	out->kill_time_ms = get_int(doc, "time_ms");
+	out->limit_kib = out->term_threshold_kib = out->kill_threshold_kib = OOM_NA;
+	if (jr_get(doc, "scope", &v) == 0) {
+		out->limit_kib = get_int(v, "limit_kib");
+		out->term_threshold_kib = get_int(v, "term_threshold_kib");
+		out->kill_threshold_kib = get_int(v, "kill_threshold_kib");
+	}
+	if (jr_get(doc, "recorder", &rec) < 0 || jr_is_null(rec))
+		return 0;
+	struct jr_iter it = { 0 };
+	int r;
+	while ((r = jr_next(rec, &it, &x)) == 1) {
+		/* a ring: keep the newest INCIDENT_TL_MAX */
+		if (out->n == INCIDENT_TL_MAX) {
+			memmove(out->samples, out->samples + 1, (INCIDENT_TL_MAX - 1) * sizeof(out->samples[0]));
+			out->n--;
+		}
+		struct incident_sample *p = &out->samples[out->n];
+		memset(p, 0, sizeof(*p));
+		p->time_ms = get_int(x, "time_ms");
+		p->mem_available_kib = p->scope_available_kib = OOM_NA;
+		p->psi_some_avg10 = p->psi_full_avg10 = NAN;
+		if (!known(p->time_ms))
+			continue;
+		if (jr_get(x, "meminfo_kib", &v) == 0)
+			p->mem_available_kib = get_int(v, "MemAvailable");
+		if (jr_get(x, "psi", &v) == 0) {
+			p->psi_some_avg10 = get_double(v, "some_avg10");
+			p->psi_full_avg10 = get_double(v, "full_avg10");
+		}
+		struct jr_iter ai = { 0 };
+		struct jr e;
+		int64_t k;
+		if (jr_get(x, "scope_available_kib", &v) == 0 && jr_next(v, &ai, &e) == 1 && jr_int(e, &k) == 0)
+			p->scope_available_kib = k;
+		if (jr_get(x, "tasks", &v) == 0) {
+			struct jr_iter ti = { 0 };
+			while (p->nr_tasks < INCIDENT_TL_TASKS && jr_next(v, &ti, &e) == 1) {
+				int n = p->nr_tasks++;
+				p->tasks[n].pid = get_int(e, "pid");
+				p->tasks[n].anon_kib = get_int(e, "anon_kib");
+				get_str(e, "comm", p->tasks[n].comm, sizeof(p->tasks[n].comm));
+			}
+		}
+		out->n++;
+	}
+	return r < 0 ? -EINVAL : 0;
 }

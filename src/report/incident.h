@@ -38,10 +38,33 @@ struct incident {
 	bool have_kernel_report;
 };
 
+/* The flight recorder's snapshots before the incident ("recorder"), for the
+ * HTML timeline: available memory of the scope and of the machine, PSI, and
+ * the largest tasks where a snapshot lists them.  Times are ms since the
+ * epoch; quantities OOM_NA / NaN when a snapshot does not carry them. */
+#define INCIDENT_TL_MAX 1024
+#define INCIDENT_TL_TASKS 5
+struct incident_sample {
+	int64_t time_ms;
+	int64_t scope_available_kib;     /* the first scope's (the incident's scope) */
+	int64_t mem_available_kib;       /* MemAvailable */
+	double psi_some_avg10, psi_full_avg10;
+	int nr_tasks;
+	struct { int64_t pid, anon_kib; char comm[64]; } tasks[INCIDENT_TL_TASKS];
+};
+struct incident_timeline {
+	int64_t kill_time_ms;            /* the incident's "time_ms" */
+	int64_t limit_kib, term_threshold_kib, kill_threshold_kib;
+	int n;
+	struct incident_sample samples[INCIDENT_TL_MAX];  /* oldest first; the last INCIDENT_TL_MAX */
+};
+
 /* Does this text start like an incident file?  (First bytes are enough.) */
 bool incident_detect(const char *s, size_t len);
 /* Reads the fields above.  0 or -EINVAL (not an incident / malformed). */
 int incident_parse(const char *s, size_t len, struct incident *out);
+/* The recorder's timeline.  0 (n may be 0) or -EINVAL. */
+int incident_timeline(const char *s, size_t len, struct incident_timeline *out);
 /* The kernel report lines, one per line, appended to out.  Returns the
  * number of lines (0 when the incident has none) or -EINVAL. */
 int incident_kernel_report(const char *s, size_t len, struct buf *out);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/linekind.h"
 #include "report/parse_int.h"
 
 #define PARSE_MAX_STATES 16
@@ -27,9 +28,39 @@
 #define PARSE_STALE_LINES 500
 #define PARSE_STACK_MAX 400      /* a stack dump longer than this is not one */
 #define PARSE_LINE_MAX 65536
+#define PARSE_DUP_GAP 64         /* a repeated event this close after the first is its copy */
+
+/* The last release seen per host, lent to a header-less report of the
+ * same host (issue 8 §2). */
+#define PARSE_MAX_HOSTS 8
+struct host_release {
+	char host[64];
+	char kernel[128];
+	uint64_t line;               /* first line of the report that printed it */
+	double mono;                 /* its monotonic time ("[ 123.4]" / kmsg), < 0 unknown */
+};
+
+/* What tells two emitted events apart: an identical event right after
+ * (the same syslog records written twice) is dropped. */
+struct event_sig {
+	char time[64], host[64];
+	int64_t victim_pid, trigger_pid, order, free_kib, swap_free_kib;
+	uint64_t gfp, nr_tasks;
+	int kind;
+};
 
 struct report_parser {
 	char source[256];
+	struct host_release rel[PARSE_MAX_HOSTS];
+	int nr_rel;
+	struct event_sig last_sig;
+	bool have_sig;
+	uint64_t last_sig_end;        /* last line of that event */
+	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
+	/* A header-less event no earlier report could lend a release to waits
+	 * here for the next event: if that one is of the same host (and its
+	 * clock did not go back), it lends its release.  It owns its task table. */
+	struct oom_event *pending;
 	report_event_fn fn;
 	void *ctx;
 	struct pstate *states[PARSE_MAX_STATES];
@@ -253,17 +284,126 @@ static void state_reset(struct pstate *st)
 	st->reaper_pid = OOM_NA;
 }
 
+/* A monotonic timestamp ("27742.909073"): seconds, or -1 (a date, none). */
+static double mono_time(const char *t)
+{
+	char *end;
+	if (!t[0] || t[0] < '0' || t[0] > '9')
+		return -1;
+	double v = strtod(t, &end);
+	return *end == '\0' ? v : -1;
+}
+
+static struct host_release *host_rel(struct report_parser *P, const char *host, bool create)
+{
+	for (int i = 0; i < P->nr_rel; i++)
+		if (!strcmp(P->rel[i].host, host))
+			return &P->rel[i];
+	if (!create)
+		return NULL;
+	int i = P->nr_rel < PARSE_MAX_HOSTS ? P->nr_rel++ : PARSE_MAX_HOSTS - 1;
+	struct host_release *r = &P->rel[i];
+	memset(r, 0, sizeof(*r));
+	str_copy(r->host, sizeof(r->host), host, strlen(host));
+	return r;
+}
+
+/* A report without its header has no release string: take the release of
+ * the nearest earlier report of the same host, unless the machine rebooted
+ * between (its monotonic clock went back).  A reboot the log shows only by
+ * a "Linux version" line is not seen: the idle scanner skips that line. */
+static void neighbour_release(struct report_parser *P, struct oom_event *ev)
+{
+	double mono = mono_time(ev->time);
+	if (ev->kernel[0]) {
+		struct host_release *r = host_rel(P, ev->host, true);
+		str_copy(r->kernel, sizeof(r->kernel), ev->kernel, strlen(ev->kernel));
+		r->line = ev->first_line;
+		r->mono = mono;
+		return;
+	}
+	struct host_release *r = host_rel(P, ev->host, false);
+	if (!r || !r->kernel[0])
+		return;
+	if (mono >= 0 && r->mono >= 0 && mono < r->mono)
+		return;     /* the clock went back: a reboot */
+	str_copy(ev->kernel, sizeof(ev->kernel), r->kernel, strlen(r->kernel));
+	ev->kernel_from_neighbour = true;
+	ev->kernel_from_line = r->line;
+	event_warn(ev, "kernel release not in this report: taken from the report at line %llu (same host)",
+		   (unsigned long long)r->line);
+}
+
+static void make_sig(const struct oom_event *ev, struct event_sig *g)
+{
+	memset(g, 0, sizeof(*g));
+	str_copy(g->time, sizeof(g->time), ev->time, strlen(ev->time));
+	str_copy(g->host, sizeof(g->host), ev->host, strlen(ev->host));
+	g->victim_pid = ev->victim.pid;
+	g->trigger_pid = ev->req.trigger_pid;
+	g->order = ev->req.order;
+	g->gfp = ev->req.gfp_known ? ev->req.gfp_mask : 0;
+	g->kind = ev->kind;
+	g->free_kib = ev->snap.mem.free_kib;
+	g->swap_free_kib = ev->snap.mem.swap_free_kib;
+	g->nr_tasks = ev->snap.nr_tasks;
+}
+
+/* Hands an event to the callback (and counts it). */
+static void deliver(struct report_parser *P, struct oom_event *ev)
+{
+	P->nr_emitted++;
+	if (P->fn)
+		P->fn(ev, P->ctx);
+}
+
+/* The waiting header-less event goes out before next (NULL: end of input),
+ * with next's release when next is its nearest report of the same host. */
+static void flush_pending(struct report_parser *P, const struct oom_event *next)
+{
+	struct oom_event *ev = P->pending;
+	if (!ev)
+		return;
+	P->pending = NULL;
+	if (next && next->kernel[0] && !next->kernel_from_neighbour && !strcmp(next->host, ev->host)) {
+		double a = mono_time(ev->time), b = mono_time(next->time);
+		if (!(a >= 0 && b >= 0 && b < a)) {
+			str_copy(ev->kernel, sizeof(ev->kernel), next->kernel, strlen(next->kernel));
+			ev->kernel_from_neighbour = true;
+			ev->kernel_from_line = next->first_line;
+			struct kver v;
+			if (kver_parse(ev->kernel, &v) == 0)
+				ev->kv = v;
+			pf_arch_from_release(ev);
+			event_warn(ev, "kernel release not in this report: taken from the report at line %llu (same host)",
+				   (unsigned long long)next->first_line);
+		}
+	}
+	if (P->fn)
+		P->fn(ev, P->ctx);   /* counted when it began to wait */
+	event_release(ev);
+	free(ev);
+}
+
 static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_input)
 {
 	struct oom_event *ev = &st->ev;
 	if (!st->active)
 		return;
+	ev->cur_line = 0;   /* warnings from here on are about the whole event */
 	st->active = false;
 	P->nr_active--;
 	/* A show_mem with nothing of an OOM report around it (sysrq-m, a report
-	 * cut before its first useful line) is not an event. */
+	 * cut before its first useful line) is not an event — unless it is all
+	 * the input holds (a paste of a part): then it is one fragment event. */
 	bool useful = st->have_trigger || st->have_kill || st->have_selection ||
 		      ev->have_task_table || ev->snap.have_memcg || ev->constraint[0];
+	if (!useful && end_of_input && P->nr_emitted == 0 &&
+	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen)) {
+		ev->kind = OOM_KIND_FRAGMENT;
+		ev->truncated = true;
+		useful = true;
+	}
 	if (!useful) {
 		state_reset(st);
 		return;
@@ -276,9 +416,38 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	} else if (!st->have_kill && ev->outcome == OOM_OUTCOME_UNKNOWN) {
 		ev->truncated = true;
 	}
+	if (ev->kernel[0] || ev->header_missing || st->started_mid)
+		neighbour_release(P, ev);
 	pf_finish(st);
-	if (P->fn)
-		P->fn(ev, P->ctx);
+	/* The same report twice in a row (a relay that repeats a block, one
+	 * record stream written twice): identical time, host and request, the
+	 * copy right after the first.  Far apart, the same time is more likely
+	 * two reports (a log with second-resolution stamps, a test file). */
+	struct event_sig sig;
+	make_sig(ev, &sig);
+	if (ev->time[0] && P->have_sig && memcmp(&sig, &P->last_sig, sizeof(sig)) == 0 &&
+	    ev->first_line <= P->last_sig_end + PARSE_DUP_GAP) {
+		state_reset(st);
+		return;
+	}
+	P->last_sig = sig;
+	P->have_sig = true;
+	P->last_sig_end = ev->last_line;
+	flush_pending(P, ev);
+	if (!ev->kernel[0] && (ev->header_missing || st->started_mid) && ev->kind != OOM_KIND_FRAGMENT) {
+		/* no earlier report lent a release: wait for the next one (the
+		 * event, its task table included, moves to the pending slot) */
+		struct oom_event *w = malloc(sizeof(*w));
+		if (w) {
+			*w = *ev;
+			event_init(ev);   /* the task table now belongs to w */
+			P->pending = w;
+			P->nr_emitted++;  /* delivered later, but an event: no fragment after it */
+			state_reset(st);
+			return;
+		}
+	}
+	deliver(P, ev);
 	state_reset(st);
 }
 
@@ -367,6 +536,8 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 		read_gfp(ev, g + 9, e);
 		if (strchr(ev->req.gfp_text, '('))
 			st->shape |= SH_GFP_SYMBOLIC;
+		else if (ev->req.gfp_known)
+			st->shape |= SH_GFP_NUMERIC;
 	}
 	const char *o = p_find(params, e, "order=");
 	int64_t v;
@@ -448,6 +619,8 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 		read_gfp(ev, m + 5, e);
 		if (strchr(ev->req.gfp_text, '('))
 			st->shape |= SH_GFP_SYMBOLIC;
+		else if (ev->req.gfp_known)
+			st->shape |= SH_GFP_NUMERIC;
 	}
 	const char *nm = p_find(r, e, "nodemask=");
 	const char *cs = p_find(r, e, ",cpuset=");
@@ -551,8 +724,10 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 			q++;
 			n++;
 		}
+		/* 16 digits: x86_64.  8 digits is any 32-bit kernel (i686, arm,
+		 * ppc, mips, m68k print "[<%08lx>]" alike): no arch by itself. */
 		if (q < e && *q == '>')
-			a = n == 16 ? "x86_64" : n == 8 ? "i686" : NULL;
+			a = n == 16 ? "x86_64" : NULL;
 	}
 	if (a && !ev->kernel[0])
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
@@ -953,6 +1128,36 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 	return false;
 }
 
+/* Does the report's task table list pid? */
+static bool table_has_pid(const struct pstate *st, int64_t pid)
+{
+	for (size_t i = 0; i < st->ev.snap.nr_tasks; i++)
+		if (st->ev.snap.tasks[i].pid == pid)
+			return true;
+	return false;
+}
+
+/* The open report, with no kill line yet, that a line naming pid belongs
+ * to when its own key (host, caller id) found none: first one whose
+ * selection names pid, then one whose task table holds it, then (any_ok)
+ * the most recently fed one.  NULL when none. */
+static struct pstate *open_report_for_pid(struct report_parser *P, int64_t pid, bool any_ok)
+{
+	struct pstate *sel = NULL, *tab = NULL, *any = NULL;
+	for (int i = 0; i < PARSE_MAX_STATES; i++) {
+		struct pstate *x = P->states[i];
+		if (!x || !x->active || x->have_kill || x->ev.kind == OOM_KIND_ALLOC_FAILURE)
+			continue;
+		if (x->ev.victim.selected_pid == pid)
+			sel = x;
+		else if (table_has_pid(x, pid))
+			tab = x;
+		if (!any || x->seq > any->seq)
+			any = x;
+	}
+	return sel ? sel : tab ? tab : any_ok ? any : NULL;
+}
+
 /* "oom_reaper: reaped process %d (%s), now anon-rss:%lukB, file-rss:%lukB, shmem-rss:%lukB"
  * and "oom_reaper: unable to reap pid:%d (%s)" (4.6+).  The reaper is a
  * kernel thread of its own, so its lines carry its caller id, not the
@@ -982,6 +1187,27 @@ static bool reaper_line(struct report_parser *P, const struct report_line *l, co
 			break;
 		}
 	}
+	if (!st && !fail) {
+		/* The kill line is not in the input (cut, or lost): the reaper
+		 * names the victim.  It joins the open report that has no kill
+		 * yet, the one whose task table or selection holds pid N first. */
+		st = open_report_for_pid(P, pid, true);
+		if (st) {
+			struct oom_victim *v = &st->ev.victim;
+			static const char *const closers[] = { "), now ", NULL };
+			char comm[OOM_COMM_LEN];
+			const char *q = p_skip_sp(p, e);
+			v->pid = pid;
+			if (read_paren_comm(q, e, closers, comm, sizeof(comm)))
+				str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
+			st->ev.have_victim = true;
+			st->ev.victim_from_reaper = true;
+			event_warn(&st->ev, "the kill line is not in the input: the victim is named by the oom_reaper line");
+			st->ev.outcome = OOM_OUTCOME_KILLED;
+			st->have_kill = true;
+			st->sect = SEC_TAIL;
+		}
+	}
 	if (!st)
 		return true;
 	struct oom_victim *v = &st->ev.victim;
@@ -1004,30 +1230,88 @@ static bool reaper_line(struct report_parser *P, const struct report_line *l, co
 	return true;
 }
 
+/* ---- side messages ---------------------------------------------------------- */
+
+/* Messages printed next to a report that say what failed (linekind LK_SIDE):
+ * mm/slub.c slab_out_of_memory —
+ *   3.x  "SLUB: Unable to allocate memory on node %d (gfp=0x%x)"
+ *   4.5+ "SLUB: Unable to allocate memory on node %d, gfp=%#x(%pGg)"
+ *        "  cache: %s, object size: %u, buffer size: %u, default order: %u, min order: %u"
+ *        "  node %d: slabs: %ld, objs: %ld, free: %ld"
+ * (mm/slab.c prints "SLAB: Unable to allocate memory on node %d, gfp=…" alike),
+ * and drivers' "<dev>: unable to allocate N bytes". */
+static bool side_line(struct pstate *st, const char *s, const char *e)
+{
+	struct oom_side *sd = &st->ev.side;
+	const char *q;
+	int64_t v;
+	if (p_starts(s, e, "SLUB: Unable to allocate memory") || p_starts(s, e, "SLAB: Unable to allocate memory")) {
+		sd->slab_failure = true;
+		if ((q = p_find(s, e, " on node "))) {
+			q += 9;
+			if (p_inum(&q, e, &v) == 0)
+				sd->slab_node = v;
+		}
+		return true;
+	}
+	if (p_starts(s, e, "cache: ") && (q = p_find(s, e, ", object size: "))) {
+		p_copy(sd->slab_cache, sizeof(sd->slab_cache), s + 7, q);
+		q += 15;
+		if (p_num(&q, e, &v) == 0)
+			sd->slab_object_size = v;
+		if ((q = p_find(s, e, "default order: ")) && (q += 15, p_num(&q, e, &v) == 0))
+			sd->slab_default_order = v;
+		if ((q = p_find(s, e, "min order: ")) && (q += 11, p_num(&q, e, &v) == 0))
+			sd->slab_min_order = v;
+		return true;
+	}
+	if (p_starts(s, e, "node ") && p_find(s, e, ": slabs: "))
+		return true;
+	q = p_find(s, e, "nable to allocate ");
+	if (q && q > s && (q[-1] == 'u' || q[-1] == 'U')) {
+		const char *n = q + 18;
+		if (p_num(&n, e, &v) != 0 || !p_starts(n, e, " bytes"))
+			return false;
+		sd->driver_bytes = v;
+		const char *d = q - 1;
+		while (d > s && (d[-1] == ' ' || d[-1] == ':'))
+			d--;
+		p_copy(sd->driver, sizeof(sd->driver), s, d);
+		return true;
+	}
+	return false;
+}
+
 /* ---- one line ------------------------------------------------------------- */
 
-/* Lines that begin a report whose start is not in the input. */
-static bool mid_report_line(struct pstate *st, const char *s, const char *e)
+/* Lines that begin a report whose start is not in the input: the kinds the
+ * line-kind table marks LKF_OPENS (report/linekind.c), so the scanner's
+ * back-fill and the parser agree on them. */
+static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, const char *e)
 {
-	if (p_starts(s, e, "Mem-Info:") || p_starts(s, e, "Mem-info:")) {
+	switch (k) {
+	case LK_MEMINFO:
 		st->sect = SEC_MEMINFO;
 		st->ev.have_meminfo = true;
 		return true;
-	}
-	if (p_starts(s, e, "Unreclaimable slab info:")) {
+	case LK_SLAB:
 		st->sect = SEC_SLAB;
 		return true;
-	}
-	if (pm_summary_line(st, s, e, true))
-		return true;
-	if (pm_node_or_zone_line(st, s, e))
-		return true;
-	if (pt_header_line(st, s, e))
-		return true;
-	if (p_starts(s, e, "Task in ") || p_starts(s, e, "memory: usage ") ||
-	    p_starts(s, e, "Memory cgroup stats for ") || p_starts(s, e, "Memory limit reached of cgroup "))
+	case LK_SUMMARY:
+		return pm_summary_line(st, s, e, true);
+	case LK_ZONE:
+		return pm_node_or_zone_line(st, s, e) || pm_lowmem_line(st, s, e);
+	case LK_BUDDY:
+		return pm_node_or_zone_line(st, s, e);
+	case LK_TOTALS:
+		return pm_totals_line(st, s, e);
+	case LK_TASK_HEADER:
+		return pt_header_line(st, s, e);
+	case LK_MEMCG:
 		return pm_memcg_line(st, s, e);
-	return false;
+	default:
+		return false;
+	}
 }
 
 /* A line for one report state.  Returns false when the line ended the
@@ -1058,7 +1342,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (!st->active) {
 		/* Idle: only the middle of a report cut at its start opens one. */
 		state_begin(P, st, l);
-		if (mid_report_line(st, s, e)) {
+		if (mid_report_line(st, line_kind_of(s, (size_t)(e - s)), s, e)) {
 			st->started_mid = true;
 			goto accepted;
 		}
@@ -1070,8 +1354,19 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	}
 	ev = &st->ev;
 
+	if (line_kind_of(s, (size_t)(e - s)) == LK_SIDE && side_line(st, s, e))
+		goto accepted;
 	if (st->sect == SEC_TAIL) {
 		if (p_starts(s, e, "Kill process ") && p_find(s, e, " sharing same memory"))
+			goto accepted;
+		/* RHEL 4-era x86_64 kernels after the kill (issue 8 §3: a
+		 * vendor hint that one node ran out while others had memory) */
+		if (p_starts(s, e, "OOM kill occurred on an x86_64 NUMA system") ||
+		    p_starts(s, e, "OOM kill occurred on an x86_64 numa system")) {
+			ev->numa_oom_hint = true;
+			goto accepted;
+		}
+		if (p_starts(s, e, "The numa=off boot option might help"))
 			goto accepted;
 		if (p_starts(s, e, "oom killer ") && p_find(s, e, " has mm pinned by "))
 			goto accepted;
@@ -1133,8 +1428,11 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	}
 	switch (st->sect) {
 	case SEC_MEMINFO:
-		if (pm_percpu_line(s, e))
+		if (pm_percpu_line(s, e)) {
+			if (p_find(s, e, "btch:"))
+				st->shape |= SH_PERCPU_HI;
 			goto accepted;
+		}
 		if (pm_continuation(st, s, e))
 			goto accepted;
 		break;
@@ -1152,8 +1450,10 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		break;
 	case SEC_STACK:
 		stack_arch_hint(st, s, e);
-		if (stack_like(s, e, P->indented) && ++st->stack_lines <= PARSE_STACK_MAX)
+		if (stack_like(s, e, P->indented) && ++st->stack_lines <= PARSE_STACK_MAX) {
+			pm_stack_module(st, s, e);
 			goto accepted;
+		}
 		break;
 	case SEC_HEADER:
 	case SEC_MEMCG:
@@ -1214,20 +1514,34 @@ static struct pstate *state_for(struct report_parser *P, const struct report_lin
 	return st;
 }
 
-/* Cheap test for lines that may open a report while nothing is open. */
+/* Lines that may open a report while nothing is open: the markers and the
+ * kinds that open a report cut at its head (one table, report/linekind.c). */
 static bool may_start(const char *s, const char *e)
 {
-	return p_find(s, e, "oom-killer: ") || p_find(s, e, ": page allocation ") ||
-	       p_find(s, e, "Killed process ") || p_find(s, e, "ill process ") ||
-	       p_starts(s, e, "oom-kill:constraint=") || p_find(s, e, "is already exiting") ||
-	       p_find(s, e, "no killable processes") || p_find(s, e, "panic_on_oom is") ||
-	       p_starts(s, e, "Mem-Info:") || p_starts(s, e, "Mem-info:") ||
-	       p_find(s, e, "_anon:") || p_find(s, e, "_file:") || p_starts(s, e, "Active:") ||
-	       p_starts(s, e, "Node ") || p_find(s, e, " free:") || p_find(s, e, "kB = ") ||
-	       p_starts(s, e, "Tasks state") || p_starts(s, e, "[ pid ]") || p_starts(s, e, "[  pid  ]") ||
-	       p_starts(s, e, "Task in ") || p_starts(s, e, "memory: usage ") ||
-	       p_starts(s, e, "Memory cgroup stats for ") || p_starts(s, e, "Memory limit reached") ||
-	       p_starts(s, e, "Unreclaimable slab info:");
+	return line_kind_flags(line_kind_of(s, (size_t)(e - s))) & (LKF_MARKER | LKF_OPENS);
+}
+
+/* The pid a kill, selection or constraint line names; OOM_NA otherwise. */
+static int64_t named_pid(const char *s, const char *e)
+{
+	const char *q = NULL;
+	switch (line_kind_of(s, (size_t)(e - s))) {
+	case LK_KILL:
+		q = p_find(s, e, "Killed process ") + 15;
+		break;
+	case LK_SELECTION:
+		q = p_find(s, e, "ill process ") + 11;
+		break;
+	case LK_CONSTRAINT:
+		q = p_rfind(s, e, ",pid=");
+		if (q)
+			q += 5;
+		break;
+	default:
+		break;
+	}
+	int64_t v;
+	return q && p_num(&q, e, &v) == 0 ? v : OOM_NA;
 }
 
 static void feed_one(struct report_parser *P, const struct report_line *l, const char *s, const char *e)
@@ -1242,6 +1556,18 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 		return;
 	}
 	struct pstate *st = state_for(P, l, false);
+	if (!st || !st->active || st->have_kill) {
+		/* A line of one report may carry another prefix than its
+		 * neighbours (a dmesg line pasted among syslog lines): a kill,
+		 * selection or constraint line naming the pid another open
+		 * report selected (or lists) joins that report. */
+		int64_t pid = named_pid(s, e);
+		struct pstate *j = known(pid) ? open_report_for_pid(P, pid, false) : NULL;
+		if (j && j != st) {
+			st = j;
+			goto feed;
+		}
+	}
 	if (!st || !st->active) {
 		if (!may_start(s, e))
 			return;
@@ -1249,6 +1575,7 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 		if (!st)
 			return;
 	}
+feed:
 	st->seq = ++P->seq;
 	st->last_fed = P->nr_fed;
 	for (int tries = 0; tries < 2; tries++)
@@ -1296,6 +1623,10 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 			if (st && st->active && P->nr_fed - st->last_fed > PARSE_STALE_LINES)
 				state_emit(P, st, false);
 		}
+	/* warnings cite the line they are about (issue 11) */
+	for (int i = 0; i < PARSE_MAX_STATES; i++)
+		if (P->states[i] && P->states[i]->active)
+			P->states[i]->ev.cur_line = line->lineno;
 	const char *s = P->line, *e = P->line + len;
 	/* rsyslog's "#012" and /dev/kmsg's "\x0a" stand for the newlines of a
 	 * multi-line record (summary lines, memcg stat dump), §1.13. */
@@ -1333,6 +1664,7 @@ void report_parser_finish(struct report_parser *P)
 			break;
 		state_emit(P, first, true);
 	}
+	flush_pending(P, NULL);
 }
 
 void report_parser_free(struct report_parser *P)
@@ -1344,6 +1676,10 @@ void report_parser_free(struct report_parser *P)
 			continue;
 		event_release(&P->states[i]->ev);
 		free(P->states[i]);
+	}
+	if (P->pending) {
+		event_release(P->pending);
+		free(P->pending);
 	}
 	free(P->line);
 	free(P);

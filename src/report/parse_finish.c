@@ -97,6 +97,12 @@ static void infer_kver(struct pstate *st)
 		maj = 2, min = 6;
 	else if (f & SH_SACRIFICE)
 		maj = 3, min = 10;
+	/* Marks that only bound the era from above: pick a release inside the
+	 * bound (the gfp layout of ≤4.3 is the one that decodes their masks). */
+	else if (f & SH_BUDDY_NO_TYPES)
+		maj = 3, min = 2;
+	else if (f & (SH_PERCPU_HI | SH_GFP_NUMERIC))
+		maj = 3, min = 10;
 	else
 		return;
 	int patch = 0;
@@ -251,6 +257,8 @@ static void finish_numbers(struct pstate *st)
 static void finish_kind(struct pstate *st)
 {
 	struct oom_event *ev = &st->ev;
+	if (ev->kind == OOM_KIND_FRAGMENT)
+		return;
 	if (ev->kind == OOM_KIND_ALLOC_FAILURE) {
 		ev->outcome = OOM_OUTCOME_NONE;
 		return;
@@ -288,8 +296,19 @@ void pf_finish(struct pstate *st)
 	struct oom_event *ev = &st->ev;
 	if (ev->kernel[0] && kver_parse(ev->kernel, &ev->kv) != 0)
 		event_warn(ev, "kernel release \"%.60s\" not understood", ev->kernel);
-	if (!ev->kv.known)
+	if (!ev->kv.known) {
+		/* buddy counts with no migratetype letter anywhere: before 3.5 */
+		bool counts = false, letters = false;
+		for (int i = 0; i < ev->snap.nr_zones; i++) {
+			const struct oom_zone *z = &ev->snap.zones[i];
+			letters |= z->free_types_known;
+			for (int o = 0; o < z->nr_orders && o < OOM_MAX_ORDERS; o++)
+				counts |= z->free_blocks[o] > 0;
+		}
+		if (counts && !letters)
+			st->shape |= SH_BUDDY_NO_TYPES;
 		infer_kver(st);
+	}
 	pf_arch_from_release(ev);
 	infer_arch_from_zones(st);
 	if (!ev->req.trigger_comm[0] && st->header_comm[0] && st->have_trigger)

@@ -75,6 +75,11 @@ enum {
 	SH_SEC_PAGETABLES = 1u << 26,/* 6.1+ */
 	SH_RHEL7_KILL = 1u << 27,    /* "Killed process N (x), UID N," */
 	SH_AF_CPUSET = 1u << 28,     /* warn_alloc with ",cpuset=" 5.0+ */
+	/* Shapes that only bound the era from above (issue 8 §3 "unknown era"):
+	 * a report with none of the marks above is not the newest kernel. */
+	SH_GFP_NUMERIC = 1u << 29,   /* gfp mask printed without %pGg names: before 4.5 */
+	SH_PERCPU_HI = 1u << 30,     /* per-cpu "hi: btch: usd:" lines: 2.6.19–3.18 */
+	SH_BUDDY_NO_TYPES = 1u << 31,/* buddy counts without migratetype letters: before 3.5 */
 };
 
 struct pstate {
@@ -155,6 +160,8 @@ bool pm_percpu_line(const char *s, const char *e);
 bool pm_memcg_line(struct pstate *st, const char *s, const char *e);
 bool pm_memcg_stat_line(struct pstate *st, const char *s, const char *e);
 bool pm_slab_line(struct pstate *st, const char *s, const char *e);
+/* A stack frame naming a module ("… [name]"): records the name in the event. */
+void pm_stack_module(struct pstate *st, const char *s, const char *e);
 
 /* ---- a complete report (parse_finish.c) ---------------------------------- */
 /* The architecture named by the release string, when it names one. */

@@ -882,3 +882,31 @@ bool pm_slab_line(struct pstate *st, const char *s, const char *e)
 	}
 	return true;
 }
+
+/* A frame of a module's code ends with its name in brackets: x86
+ * " rtw_usb_tx_handler+0x54/0x1238 [rtw88_usb]", ARM "(func+0xdc/0x288
+ * [rtw88_usb])" (kernel/module/kallsyms.c, %pS).  Addresses "[<c0…>]" and
+ * lines without an offset are not frames of a module. */
+void pm_stack_module(struct pstate *st, const char *s, const char *e)
+{
+	struct oom_event *ev = &st->ev;
+	if (ev->nr_trace_modules >= 4 || !p_find(s, e, "+0x"))
+		return;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\r' || e[-1] == ')'))
+		e--;
+	if (e <= s || e[-1] != ']')
+		return;
+	const char *close = e - 1, *open = close;
+	while (open > s && open[-1] != '[')
+		open--;
+	if (open <= s || open == close || close - open >= 32)
+		return;
+	for (const char *p = open; p < close; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+			return;
+	size_t n = (size_t)(close - open);
+	for (int i = 0; i < ev->nr_trace_modules; i++)
+		if (strlen(ev->trace_modules[i]) == n && !memcmp(ev->trace_modules[i], open, n))
+			return;
+	str_copy(ev->trace_modules[ev->nr_trace_modules++], sizeof(ev->trace_modules[0]), open, n);
+}

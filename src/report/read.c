@@ -26,18 +26,11 @@ static void pass_warning(struct report_scanner *s, const char *name, report_warn
 		warn(name, w, ctx);
 }
 
-int report_read_fd(int fd, const char *name, report_event_fn fn, report_warn_fn warn, void *ctx)
+/* Runs an opened scanner through a parser to its end, and closes it. */
+static int read_all(struct report_scanner *s, const char *name, report_event_fn fn, report_warn_fn warn,
+		    void *ctx)
 {
-	struct report_scanner *s;
-	char err[512];
-	if (!name)
-		name = "-";
-	int rc = report_scanner_open_msg(&s, fd, name, err, sizeof(err));
-	if (rc < 0) {
-		if (warn)
-			warn(name, err[0] ? err : "cannot read", ctx);
-		return rc;
-	}
+	int rc;
 	struct read_ctx rctx = { fn, ctx, 0 };
 	struct report_parser *p = report_parser_new(name, count_event, &rctx);
 	if (!p) {
@@ -65,4 +58,34 @@ int report_read_fd(int fd, const char *name, report_event_fn fn, report_warn_fn 
 		rc = crc;
 	}
 	return rc < 0 ? rc : rctx.events;
+}
+
+int report_read_fd(int fd, const char *name, report_event_fn fn, report_warn_fn warn, void *ctx)
+{
+	struct report_scanner *s;
+	char err[512];
+	if (!name)
+		name = "-";
+	int rc = report_scanner_open_msg(&s, fd, name, err, sizeof(err));
+	if (rc < 0) {
+		if (warn)
+			warn(name, err[0] ? err : "cannot read", ctx);
+		return rc;
+	}
+	return read_all(s, name, fn, warn, ctx);
+}
+
+int report_read_mem(const char *text, size_t len, const char *name, report_event_fn fn, report_warn_fn warn,
+		    void *ctx)
+{
+	struct report_scanner *s;
+	if (!name)
+		name = "-";
+	int rc = report_scanner_open_mem(&s, text, len, name);
+	if (rc < 0) {
+		if (warn)
+			warn(name, rc == -ENOTSUP ? "compressed text in memory: pass it as a file" : "cannot read", ctx);
+		return rc;
+	}
+	return read_all(s, name, fn, warn, ctx);
 }

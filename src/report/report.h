@@ -43,6 +43,10 @@ struct report_scanner;
 int report_scanner_open(struct report_scanner **out, int fd, const char *name);
 /* Same, and on failure err[0..errlen) says why ("needs 'xz' … install xz-utils"). */
 int report_scanner_open_msg(struct report_scanner **out, int fd, const char *name, char *err, size_t errlen);
+/* Same, on text in memory (not copied whole, not spooled to a file: read
+ * chunk by chunk like an fd; it must stay valid until close).  Compressed
+ * text is refused (-ENOTSUP): it goes through an fd and the system's tool. */
+int report_scanner_open_mem(struct report_scanner **out, const char *text, size_t len, const char *name);
 /* Next line.  all_lines = false lets the scanner skip input that holds no
  * OOM marker (the parser is between reports); true asks for every line
  * (the parser is inside a report).  Returns 1 with *line filled, 0 at end
@@ -79,5 +83,8 @@ void report_parser_free(struct report_parser *p);
  * -errno; warnings go to the warn callback (may be NULL). */
 typedef void (*report_warn_fn)(const char *source, const char *msg, void *ctx);
 int report_read_fd(int fd, const char *name, report_event_fn fn, report_warn_fn warn, void *ctx);
+/* Same on text in memory (report_scanner_open_mem). */
+int report_read_mem(const char *text, size_t len, const char *name, report_event_fn fn, report_warn_fn warn,
+		    void *ctx);
 
 #endif

@@ -64,6 +64,15 @@ static size_t term_char(const unsigned char *p, size_t len, bool keep_backslash,
 	return 4;
 }
 
+/* The FILE form of an escaper: through a buffer, written in one go. */
+static void escape_to_file(FILE *f, const char *s, size_t len, int (*esc)(struct buf *, const char *, size_t))
+{
+	struct buf b = BUF_INIT;
+	if (esc(&b, s, len) == 0 && b.len)
+		fwrite(b.data, 1, b.len, f);
+	buf_release(&b);
+}
+
 int escape_term_buf(struct buf *b, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -79,10 +88,7 @@ int escape_term_buf(struct buf *b, const char *s, size_t len)
 
 void escape_term(FILE *f, const char *s, size_t len)
 {
-	struct buf b = BUF_INIT;
-	if (escape_term_buf(&b, s, len) == 0 && b.len)
-		fwrite(b.data, 1, b.len, f);
-	buf_release(&b);
+	escape_to_file(f, s, len, escape_term_buf);
 }
 
 size_t escape_term_to(char *dst, size_t cap, const char *s, size_t len, bool keep_backslash)
@@ -182,34 +188,73 @@ void escape_json(FILE *f, const char *s, size_t len)
 		fwrite(out, 1, o, f);
 }
 
-void escape_html(FILE *f, const char *s, size_t len)
+/* HTML: the terminal's rule decides what is a character (so a control byte,
+ * an escape sequence or invalid UTF-8 shows as visible "\xNN" text, never
+ * as nothing and never as a byte the validator rejects); the five
+ * characters that end text or an attribute value become entities. */
+int escape_html_buf(struct buf *b, const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		switch (c) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\'': fputs("&#39;", f); break;
-		default:
-			if (c >= 0x20 && c != 0x7F)
-				fputc(c, f);
+	const unsigned char *p = (const unsigned char *)s;
+	int r = 0;
+	for (size_t i = 0; i < len && r == 0;) {
+		/* the common case: a run of plain printable ASCII */
+		size_t j = i;
+		while (j < len && p[j] >= 0x20 && p[j] < 0x7F && p[j] != '&' && p[j] != '<' && p[j] != '>' &&
+		       p[j] != '"' && p[j] != '\'' && p[j] != '\\')
+			j++;
+		if (j > i) {
+			r = buf_add(b, p + i, j - i);
+			i = j;
+			continue;
 		}
+		switch (p[i]) {
+		case '&': r = buf_adds(b, "&amp;"); i++; continue;
+		case '<': r = buf_adds(b, "&lt;"); i++; continue;
+		case '>': r = buf_adds(b, "&gt;"); i++; continue;
+		case '"': r = buf_adds(b, "&quot;"); i++; continue;
+		case '\'': r = buf_adds(b, "&#39;"); i++; continue;
+		default: break;
+		}
+		char e[4];
+		size_t used, n = term_char(p + i, len - i, true, e, &used);
+		r = buf_add(b, e, n);
+		i += used;
 	}
+	return r;
 }
 
+void escape_html(FILE *f, const char *s, size_t len)
+{
+	escape_to_file(f, s, len, escape_html_buf);
+}
+
+/* The exposition format allows only \\, \" and \n escapes and UTF-8 text:
+ * a byte that starts no valid UTF-8 sequence (a cgroup path may hold any
+ * bytes) becomes U+FFFD, so the scrape never fails on one bad name. */
 void escape_prom_label(FILE *f, const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = p[i];
+		if (c >= 0x80) {
+			size_t n = utf8_len(p + i, len - i);
+			if (n == 0) {
+				fputs("\xef\xbf\xbd", f);
+				i++;
+			} else {
+				fwrite(p + i, 1, n, f);
+				i += n;
+			}
+			continue;
+		}
 		if (c == '\\')
 			fputs("\\\\", f);
 		else if (c == '"')
 			fputs("\\\"", f);
 		else if (c == '\n')
 			fputs("\\n", f);
-		else if ((unsigned char)c >= 0x20)
+		else if (c >= 0x20 && c != 0x7f)
 			fputc(c, f);
+		i++;
 	}
 }

@@ -63,8 +63,10 @@ size_t escape_term_to(char *dst, size_t cap, const char *s, size_t len, bool kee
  * bytes become U+FFFD so the output is always valid JSON. */
 void escape_json(FILE *f, const char *s, size_t len);
 int escape_json_buf(struct buf *b, const char *s, size_t len);
-/* HTML text and attribute values: & < > " ' escaped, control bytes dropped. */
+/* HTML text and attribute values: & < > " ' become entities; control bytes
+ * (C0, DEL, C1) and invalid UTF-8 become the visible text "\xNN". */
 void escape_html(FILE *f, const char *s, size_t len);
+int escape_html_buf(struct buf *b, const char *s, size_t len);
 /* Prometheus label value: \ " and newline escaped. */
 void escape_prom_label(FILE *f, const char *s, size_t len);
 

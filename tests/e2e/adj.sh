@@ -17,8 +17,8 @@ start() {  # start READY [runas...]
 		"$@" >/dev/null 2>&1 &
 	pids+=("$!")
 }
-start "$E2E_TMP/$name" --mib 8 --hold 60 --ready "$E2E_TMP/r1"
-start "$E2E_TMP/$name" --mib 8 --hold 60 --ready "$E2E_TMP/r2"
+start "$E2E_TMP/$name" --comm "$name" --mib 8 --hold 60 --ready "$E2E_TMP/r1"
+start "$E2E_TMP/$name" --comm "$name" --mib 8 --hold 60 --ready "$E2E_TMP/r2"
 for i in $(seq 1 100); do [ -e "$E2E_TMP/r1" ] && [ -e "$E2E_TMP/r2" ] && break; sleep 0.1; done
 p1=${pids[0]} p2=${pids[1]}
 adj() { cat "/proc/$1/oom_score_adj"; }
@@ -87,15 +87,29 @@ check "show only: exit 0, nothing changed" test $? -eq 0 -a "$(adj "$p1")" = 0
 # Permission: an unprivileged user may raise its own process, not lower it.
 if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
 	chmod 755 "$E2E_TMP" "$E2E_TMP/$name"
-	start setpriv --reuid=65534 --regid=65534 --clear-groups "$E2E_TMP/$name" --mib 4 --hold 60 --ready "$E2E_TMP/r3"
+	start setpriv --reuid=65534 --regid=65534 --clear-groups "$E2E_TMP/$name" --comm "$name" --mib 4 --hold 60 --ready "$E2E_TMP/r3"
 	for i in $(seq 1 50); do [ -e "$E2E_TMP/r3" ] && break; sleep 0.1; done
 	p3=${pids[2]}
 	setpriv --reuid=65534 --regid=65534 --clear-groups "$OOMKIT" adj -500 "$p3" > "$E2E_TMP/out" 2>&1
 	check "unprivileged lowering: exit 1" test $? -eq 1
-	check "unprivileged lowering: clear message" grep -q "permission denied: lowering oom_score_adj" "$E2E_TMP/out"
+	check "unprivileged lowering: names CAP_SYS_RESOURCE" grep -q "lowering oom_score_adj .* needs CAP_SYS_RESOURCE, which this process lacks (run as root)" "$E2E_TMP/out"
 	setpriv --reuid=65534 --regid=65534 --clear-groups "$OOMKIT" adj 100 "$p1" > "$E2E_TMP/out" 2>&1
-	check "other user's process: clear message" grep -q "only the process's owner or root" "$E2E_TMP/out"
+	check "other user's process: names the owner (EACCES)" grep -q "EACCES: /proc/$p1/oom_score_adj belongs to uid 0" "$E2E_TMP/out"
 	check "other user's process: unchanged" test "$(adj "$p1")" = 0
+	# root without CAP_SYS_RESOURCE (a container's bounding set): the real reason, not "run as root"
+	if setpriv --bounding-set=-sys_resource true 2>/dev/null; then
+		setpriv --bounding-set=-sys_resource "$OOMKIT" adj -500 "$p1" > "$E2E_TMP/out" 2>&1
+		check "root without CAP_SYS_RESOURCE: exit 1" test $? -eq 1
+		check "root without CAP_SYS_RESOURCE: says so, not 'run as root'" \
+			grep -q "needs CAP_SYS_RESOURCE, which this process lacks (root without it" "$E2E_TMP/out"
+		setpriv --bounding-set=-sys_resource "$OOMKIT" adj --json -500 "$p1" > "$E2E_TMP/out" 2>/dev/null
+		check "root without CAP_SYS_RESOURCE: --json carries the reason" grep -q '"error": "EACCES: lowering' "$E2E_TMP/out"
+	else
+		skip "CAP_SYS_RESOURCE check: setpriv --bounding-set not permitted here"
+	fi
+	kill -9 "${pids[2]}" 2>/dev/null; sleep 0.2
+	"$OOMKIT" adj 100 "${pids[2]}" >"$E2E_TMP/out" 2>&1   # a zombie (not waited for) or gone
+	check "exited process: ESRCH named" grep -q "no process with pid\|ESRCH" "$E2E_TMP/out"
 else
 	skip "permission checks: setpriv or root missing"
 fi

@@ -50,7 +50,7 @@ check "bad short option exits 2" [ "$rc" -eq 2 ]
 
 # --- files and exit codes -------------------------------------------------------
 run explain "$E2E_TMP/does-not-exist.log"
-check "missing file exits 1" [ "$rc" -eq 1 ]
+check "missing file exits 2 (error)" [ "$rc" -eq 2 ]
 check "missing file is named" grep -q 'does-not-exist.log' "$ERR"
 : >"$E2E_TMP/empty.log"
 run explain --color=never "$E2E_TMP/empty.log"
@@ -62,17 +62,17 @@ run explain --color=never "$E2E_TMP/noise.log"
 check "noise only exits 0" [ "$rc" -eq 0 ]
 check "noise only: says lines read" grep -q '2 lines' "$OUT"
 run explain --color=never "$S03"
-check "corpus file exits 0" [ "$rc" -eq 0 ]
+check "corpus file: found, exits 1" [ "$rc" -eq 1 ]
 check "names the victim" grep -q 'doxygen (pid 473206' "$OUT"
 check "names the cause" grep -q 'genuine-exhaustion-swap-full' "$OUT"
 check "says it was the best choice" grep -q "kernel's best choice" "$OUT"
 run explain --color=never "$S03" "$E2E_TMP/does-not-exist.log"
-check "one missing of two exits 1" [ "$rc" -eq 1 ]
+check "one missing of two exits 2 (error)" [ "$rc" -eq 2 ]
 check "one missing of two still explains the other" grep -q 'doxygen (pid 473206' "$OUT"
 
 # --- stdin ------------------------------------------------------------------------
 "$OOMKIT" explain --color=never - <"$S04" >"$OUT" 2>"$ERR"; rc=$?
-check "stdin exits 0" [ "$rc" -eq 0 ]
+check "stdin: found, exits 1" [ "$rc" -eq 1 ]
 check "stdin: memcg victim" grep -q 'php-fpm (pid 3902942' "$OUT"
 check "stdin: memcg path" grep -q '/lxc/39004' "$OUT"
 check "stdin: memcg-limit" grep -q 'memcg-limit' "$OUT"
@@ -86,7 +86,7 @@ for tool in gzip xz zstd; do
 	f=$E2E_TMP/s03.$tool
 	"$tool" -c <"$S03" >"$f" 2>/dev/null
 	run explain --color=never "$f"
-	if [ "$rc" -eq 0 ] && grep -q 'doxygen (pid 473206' "$OUT"; then
+	if [ "$rc" -eq 1 ] && grep -q 'doxygen (pid 473206' "$OUT"; then
 		ok "compressed input ($tool)"
 	else
 		fail "compressed input ($tool): exit $rc, $(head -c 300 "$ERR")"
@@ -96,7 +96,7 @@ done
 # --- JSON -----------------------------------------------------------------------------
 if $have_py; then
 	run explain --json "$S03" "$S04" "$S06"
-	check "json exits 0" [ "$rc" -eq 0 ]
+	check "json: found, exits 1" [ "$rc" -eq 1 ]
 	check "json parses" json_ok "$OUT"
 	check "json schema 1" [ "$(json_get "$OUT" 'd["schema"]')" = 1 ]
 	check "json three events" [ "$(json_get "$OUT" 'len(d["events"])')" = 3 ]
@@ -164,7 +164,7 @@ if command -v gzip >/dev/null 2>&1; then
 	{ cat "$S03"; for i in $(seq 1 20000); do echo "[  200.$i] usb 1-1: new device $i"; done; } | gzip -c >"$E2E_TMP/full.gz"
 	head -c $(( $(stat -c %s "$E2E_TMP/full.gz") * 2 / 3 )) "$E2E_TMP/full.gz" >"$E2E_TMP/cut.log.gz"
 	run explain --color=never "$E2E_TMP/cut.log.gz"
-	check "cut .gz: exit status 1" [ "$rc" -eq 1 ]
+	check "cut .gz: exit status 2 (read error)" [ "$rc" -eq 2 ]
 	check "cut .gz: the report before the cut is explained" grep -q 'doxygen (pid 473206' "$OUT"
 	check "cut .gz: summary says it was read up to the failure" grep -q 'read up to a failure' "$OUT"
 else
@@ -176,7 +176,7 @@ INC="$OOMKIT_SRCDIR/tests/fixtures/incidents"
 run explain --color=never "$INC/guard-kill.json"
 check "incident: the guard's own kill is explained" grep -q '^Guard incident 1: oomkit guard stopped hog (pid [0-9]*) with SIGKILL' "$OUT"
 check "incident: its recorded diagnosis is shown" grep -q 'memcg-limit' "$OUT"
-check "incident: exit 0" test "$rc" -eq 0
+check "incident: found, exit 1" test "$rc" -eq 1
 run explain --color=never "$INC/kernel-oom-kill.json"
 check "incident: a kernel kill's report goes through the parser" grep -q '^OOM event 1: memory cgroup OOM' "$OUT"
 if $have_py; then
@@ -193,7 +193,12 @@ assert all(s["kind"] == "guard incident" and s["read"] for s in d["sources"])
 fi
 printf '{"schema": "oomkit-incident/1", "kind": "guard-kill", "decision": {' >"$E2E_TMP/broken.json"
 run explain "$E2E_TMP/broken.json"
-check "incident: a malformed one is an error, exit 1" test "$rc" -eq 1
+check "incident: a malformed one is an error, exit 2" test "$rc" -eq 2
 check "incident: says why" grep -q 'not a valid oomkit incident file' "$ERR"
 
+# --- warnings cite the exact line at fault (issue 11) -------------------------------------
+S06F=$(ls "$OOMKIT_SRCDIR"/tests/corpus/S06-*.log | head -n 1)
+run explain --color=never "$S06F"
+check "warning cites the line at fault, not the event's first" \
+	grep -q "S06-[^:]*:44: buddy line of DMA: unreadable block count" "$ERR"
 finish

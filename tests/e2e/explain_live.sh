@@ -66,7 +66,8 @@ EOF
 # check_facts LABEL FILE PID CGNAME CAUSE: explain FILE and compare.
 check_facts() {
 	local label=$1 file=$2 pid=$3 cg=$4 cause=$5 json=$E2E_TMP/out.json txt=$E2E_TMP/out.txt
-	"$OOMKIT" explain --json "$file" >"$json" 2>"$E2E_TMP/err" || { fail "$label: exit $?"; return; }
+	"$OOMKIT" explain --json "$file" >"$json" 2>"$E2E_TMP/err"; local xrc=$?   # 1: reports found (0 none, 2 error)
+	[ "$xrc" -eq 1 ] || { fail "$label: exit $xrc"; return; }
 	if ! python3 -m json.tool "$json" >/dev/null 2>&1; then fail "$label: JSON does not parse"; return; fi
 	local got_pid path limit first
 	got_pid=$(ev_get "$json" "$pid" 'e["victim"]["pid"]')

@@ -2,19 +2,24 @@
  * memory cgroup with a small limit (tests/e2e/lib.sh cg_make).
  *
  *   hog [--mib N] [--rate MIBPS] [--hold SECONDS] [--adj N] [--tmpfs FILE]
- *       [--ready FILE]
+ *       [--ready FILE] [--comm NAME]
  *
  * Allocates N MiB (default: until killed) of anonymous memory, touching
  * every page, at RATE MiB/s (0 = as fast as possible); then holds it.
  * --tmpfs writes the memory into FILE instead (shmem/tmpfs growth).
  * --adj sets its own oom_score_adj first.  --ready FILE is created once the
- * target is reached, so a test can wait for it. */
+ * target is reached, so a test can wait for it.
+ *
+ * Its comm is "oomkit-test-hog" (--comm NAME to choose another), so the
+ * kernel's OOM reports of test kills name it plainly and `oomkit explain`
+ * and `status` on the same machine can tell them from the machine's own. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -29,7 +34,7 @@ int main(int argc, char **argv)
 {
 	long mib = -1, rate = 0, hold = 3600, adj = 0;
 	int set_adj = 0;
-	const char *tmpfs = NULL, *ready = NULL;
+	const char *tmpfs = NULL, *ready = NULL, *comm = "oomkit-test-hog";
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -43,8 +48,14 @@ int main(int argc, char **argv)
 		else if (!strcmp(a, "--adj")) { adj = atol(v); set_adj = 1; }
 		else if (!strcmp(a, "--tmpfs")) tmpfs = v;
 		else if (!strcmp(a, "--ready")) ready = v;
+		else if (!strcmp(a, "--comm")) comm = v;
 		else { fprintf(stderr, "hog: unknown option %s\n", a); return 2; }
 		i++;
+	}
+	/* comm is at most 15 bytes (TASK_COMM_LEN 16): the kernel truncates. */
+	if (prctl(PR_SET_NAME, (unsigned long)comm, 0, 0, 0) != 0) {
+		perror("hog: prctl(PR_SET_NAME)");
+		return 1;
 	}
 	if (set_adj) {
 		FILE *f = fopen("/proc/self/oom_score_adj", "w");

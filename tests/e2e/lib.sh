@@ -88,3 +88,39 @@ cg_run() {
 
 # Is the kernel log readable here (dmesg)?
 can_read_kmsg() { dmesg >/dev/null 2>&1; }
+
+# --- the guard under test ---------------------------------------------------
+# guard_start DIR ARGS...: oomkit guard with its events and incidents in DIR,
+# its log in DIR/log, the variables of GUARD_ENV (NAME=VALUE...) in its
+# environment; GP is its pid (env execs it).  Waits for its start line.
+GP=""
+GUARD_ENV=()
+guard_start() {
+	local dir=$1; shift
+	mkdir -p "$dir"
+	env "${GUARD_ENV[@]+"${GUARD_ENV[@]}"}" "$OOMKIT" guard --events "$dir/events" \
+		--incident-dir "$dir/incidents" --kmsg "${KMSG:-no}" "$@" >"$dir/stdout" 2>"$dir/log" &
+	GP=$!
+	on_exit "kill $GP 2>/dev/null"
+	local i
+	for i in $(seq 1 50); do
+		grep -q '"event":"start"' "$dir/events" 2>/dev/null && return 0
+		kill -0 "$GP" 2>/dev/null || break
+		sleep 0.1
+	done
+	echo "guard did not start:"; sed 's/^/    /' "$dir/log"
+	return 1
+}
+# guard_stop: SIGTERM to the guard; its exit status.
+guard_stop() {
+	kill -TERM "$GP" 2>/dev/null
+	wait "$GP"
+	local rc=$?
+	GP=""
+	return $rc
+}
+# cg_oom_kills DIR: the kernel's memcg OOM kills in cgroup DIR (v1 or v2).
+cg_oom_kills() {
+	if [ -f "$1/memory.oom_control" ]; then awk '$1=="oom_kill"{print $2}' "$1/memory.oom_control"
+	else awk '$1=="oom_kill"{print $2}' "$1/memory.events"; fi
+}

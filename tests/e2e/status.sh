@@ -62,9 +62,14 @@ for t in oc-always-noswap:overcommit-always-no-swap fragmented:fragmented lowmem
 	"$OOMKIT" status --root "$src/tests/fixtures/${t%%:*}" --json > "$E2E_TMP/f.json"
 	check "--root ${t%%:*}: finding ${t#*:}" grep -q "\"id\": *\"${t#*:}\"" "$E2E_TMP/f.json"
 done
-"$OOMKIT" status --root "$src/tests/fixtures/empty" > "$E2E_TMP/e.txt"
-check "--root with no files: exit 0, everything unknown" test $? -eq 0
-check "--root with no files: says unknown" grep -q "unknown (no proc/meminfo)" "$E2E_TMP/e.txt"
+"$OOMKIT" status --root "$src/tests/fixtures/empty" --check > "$E2E_TMP/e.txt" 2>"$E2E_TMP/e.err"
+check "--root with no files: an error, exit 2 (never \"no risk\")" test $? -eq 2
+check "--root with no files: says what is missing" grep -q "nothing to audit under .*proc/meminfo" "$E2E_TMP/e.err"
+check "--root with no files: no \"no risk\"" sh -c "! grep -q 'no risk' '$E2E_TMP/e.txt'"
+"$OOMKIT" status --root "$E2E_TMP/does-not-exist" >/dev/null 2>&1
+check "--root missing: an error" test $? -ge 1
+"$OOMKIT" --root "$src/tests/fixtures/empty" >/dev/null 2>&1
+check "overview --root with no files: exit 2" test $? -eq 2
 "$OOMKIT" status --root "$src/tests/fixtures/oc-always-noswap" > /dev/null
 check "a critical finding without --check: exit 0" test $? -eq 0
 "$OOMKIT" status --check --root "$src/tests/fixtures/oc-always-noswap" > /dev/null
@@ -80,4 +85,37 @@ NO_COLOR=1 "$OOMKIT" status --color=auto | grep -q $'\033\['; check "NO_COLOR: n
 "$OOMKIT" > "$E2E_TMP/o.txt"
 check "overview: exit 0" test $? -eq 0
 check "overview: findings and the first of top" grep -q "Next in line" "$E2E_TMP/o.txt"
+# --- memory cgroups section (v1 and v2): a hog held near its cgroup's limit ------------
+if cg=$(cg_make status-near $((32 << 20))); then
+	on_exit cg_remove "$cg"
+	bash -c 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"' x "$cg" "$HOG" --mib 30 --hold 30 \
+		--ready "$E2E_TMP/near.ready" >/dev/null 2>&1 &
+	np=$!
+	for i in $(seq 1 50); do [ -e "$E2E_TMP/near.ready" ] && break; sleep 0.1; done
+	"$OOMKIT" status --no-log --color=never >"$E2E_TMP/mc.txt" 2>/dev/null
+	name=${cg##*/}
+	CG_VERSION=2; [ -f "$cg/memory.limit_in_bytes" ] && CG_VERSION=1   # cg_make ran in a subshell
+	check "memcg section: cgroup v$CG_VERSION named" grep -q "^  cgroup v$CG_VERSION: [0-9]* memory cgroups" "$E2E_TMP/mc.txt"
+	check "memcg section: our cgroup among the fullest" grep -Eq "^ +[0-9]+% .*$name: .* of 32 MiB" "$E2E_TMP/mc.txt"
+	check "memcg section: its largest process, marked as a test hog" grep -q "$name: .*largest oomkit-test-hog ($np, .*\[an oomkit test hog\]" "$E2E_TMP/mc.txt"
+	if [ "$CG_VERSION" = 1 ]; then
+		check "memcg section: v1 advice does not name memory.high as a setting" grep -q "cgroup v1 has no memory.high" "$E2E_TMP/mc.txt"
+	else
+		check "memcg section: v2 advice names memory.high" grep -q "memory.high below memory.max" "$E2E_TMP/mc.txt"
+	fi
+	"$OOMKIT" status --no-log --json >"$E2E_TMP/mc.json" 2>/dev/null
+	check "memcg JSON: fullest with counters" python3 - "$E2E_TMP/mc.json" "$name" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))["memory_cgroups"]
+ours = [c for c in d["fullest"] if c["path"].endswith(sys.argv[2])]
+assert ours, d
+c = ours[0]
+assert c["limit_kb"] == 32768 and c["usage_kb"] > 0 and c["largest"]["test_hog"], c
+assert "oom_kill" in c
+PY
+	kill -9 "$np" 2>/dev/null; wait "$np" 2>/dev/null
+	cg_remove "$cg"
+else
+	skip "memcg section: no memory cgroup can be made here"
+fi
 finish

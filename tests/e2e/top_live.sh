@@ -90,7 +90,7 @@ check "--cgroup badness uses the cgroup total" awk '$1=="badness_c" { exit !($2=
 check "--cgroup by hierarchy path ($cgrel) = by directory" grep -qx "pids $pc $pb $pa" "$E2E_TMP/cg2.txt"
 
 "$OOMKIT" top -n 5 > "$E2E_TMP/top.txt"
-check "text: names the next victim" grep -q "^Next victim: hog ($pc)" "$E2E_TMP/top.txt"
+check "text: names the next victim" grep -q "^Next victim: oomkit-test-hog ($pc)" "$E2E_TMP/top.txt"
 "$OOMKIT" top --cgroup /proc >/dev/null 2>"$E2E_TMP/err"
 check "--cgroup on a non-cgroup: exit 1 with a message" grep -q "not a memory cgroup" "$E2E_TMP/err"
 "$OOMKIT" top -n x >/dev/null 2>&1; check "usage error exits 2" test $? -eq 2
@@ -111,4 +111,20 @@ for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
 pids=()
 cg_remove "$cg"
 check "cgroup removed" test ! -d "$cg"
+
+# --- issue 11: --watch piped, command lines, --by-name (no root needed) ---------------------
+timeout 3.5 "$OOMKIT" top -w 1 -n 1 --color=never >"$E2E_TMP/watch.txt" 2>/dev/null
+check "watch piped: a time header per frame (>= 2)" test "$(grep -c '^--- oomkit top [0-9-]* [0-9:]* ---$' "$E2E_TMP/watch.txt")" -ge 2
+timeout 3.5 "$OOMKIT" top -w 1 -n 1 --json >"$E2E_TMP/watch.json" 2>/dev/null
+check "watch --json: every frame has its time" test "$(grep -c '"time":"[0-9T:+-]*"' "$E2E_TMP/watch.json")" -ge 2
+sleep 60 & sl=$!
+"$OOMKIT" top -n 100000 --json >"$E2E_TMP/cmd.json" 2>/dev/null
+check "json: the whole command line" grep -q "\"pid\": $sl,.*" <(tr -d '\n' <"$E2E_TMP/cmd.json" | sed 's/},/},\n/g' | grep "\"pid\": $sl," | grep '"cmdline": "sleep 60"')
+"$OOMKIT" top -n 100000 --color=never >"$E2E_TMP/cmd.txt" 2>/dev/null
+check "text: the command line after the cgroup" grep -Eq "^ +[0-9]+ +$sl sleep .*  sleep 60\$" "$E2E_TMP/cmd.txt"
+kill "$sl" 2>/dev/null; wait "$sl" 2>/dev/null
+"$OOMKIT" top --by-name --color=never >"$E2E_TMP/byname.txt" 2>/dev/null
+check "--by-name: a totals table" grep -q '^By name' "$E2E_TMP/byname.txt"
+"$OOMKIT" top --by-name --json >"$E2E_TMP/byname.json" 2>/dev/null
+check "--by-name --json: by_name array" grep -q '"by_name": \[' "$E2E_TMP/byname.json"
 finish

@@ -2,7 +2,14 @@
  * and tests/reports/eras/ (a .log with hand-read facts in a .json beside it)
  * goes through report_read_fd + diagnose_event, and the facts must come out:
  * kernel, arch, trigger, gfp mask, order, constraint, memcg, victim, swap,
- * kind, number of events, and the first cause id == cause_class. */
+ * kind, number of events, and the first cause id == cause_class.
+ *
+ * tests/reports/eras/ is synthetic and strict: every fact must match.
+ * tests/corpus/ holds real public reports (issue 8 §6) and is SCORED: a
+ * mismatch there is printed ("MISS …") for rule writers but does not fail;
+ * the agreement figures ("corpus: facts …%, causes …%") fail only when they
+ * drop below the baseline committed in tests/corpus/SCORE.  A crash, a read
+ * error or a report with no cause at all still fails. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -153,18 +160,44 @@ static void on_warn(const char *source, const char *msg, void *ctx)
 
 static int failures_here;
 
+/* Scored mode (tests/corpus/): mismatches are counted here, not failed. */
+static bool scoring;
+static int score_facts_ok, score_facts_n, score_causes_ok, score_causes_n;
+static int score_reports, score_reports_clean;
+
+static void fact_ok(void)
+{
+	if (scoring)
+		score_facts_ok++, score_facts_n++;
+	else
+		check_passed++;
+}
+
+static void fact_miss(void)
+{
+	if (scoring)
+		score_facts_n++;
+	else
+		check_failed++;
+	failures_here++;
+}
+
+static const char *miss_word(void)
+{
+	return scoring ? "MISS" : "FAIL";
+}
+
 static void expect_str(const char *file, const char *key, const struct fact *f, const char *got)
 {
 	if (!f->present)
 		return;
 	const char *want = f->is_null ? "" : f->str;
 	if (strcmp(want, got) == 0) {
-		check_passed++;
+		fact_ok();
 		return;
 	}
-	check_failed++;
-	failures_here++;
-	printf("FAIL %s: %s = \"%s\", facts say %s%s%s\n", file, key, got, f->is_null ? "" : "\"",
+	fact_miss();
+	printf("%s %s: %s = \"%s\", facts say %s%s%s\n", miss_word(), file, key, got, f->is_null ? "" : "\"",
 	       f->is_null ? "null" : want, f->is_null ? "" : "\"");
 }
 
@@ -174,15 +207,14 @@ static void expect_num(const char *file, const char *key, const struct fact *f, 
 		return;
 	bool ok = f->is_null ? !known(got) : (f->is_num && known(got) && got == f->num);
 	if (ok) {
-		check_passed++;
+		fact_ok();
 		return;
 	}
-	check_failed++;
-	failures_here++;
+	fact_miss();
 	if (known(got))
-		printf("FAIL %s: %s = %lld, facts say ", file, key, (long long)got);
+		printf("%s %s: %s = %lld, facts say ", miss_word(), file, key, (long long)got);
 	else
-		printf("FAIL %s: %s = null, facts say ", file, key);
+		printf("%s %s: %s = null, facts say ", miss_word(), file, key);
 	if (f->is_null)
 		printf("null\n");
 	else
@@ -222,15 +254,22 @@ static void check_one(const char *dir, const char *name)
 	if (ev_count.is_num) {
 		expect_num(name, "number of events", &ev_count, s.events);
 	} else if (s.events == 1) {
-		check_passed++;
+		fact_ok();
 	} else {
-		check_failed++;
-		failures_here++;
-		printf("FAIL %s: %d events, facts describe 1\n", name, s.events);
+		fact_miss();
+		printf("%s %s: %d events, facts describe 1\n", miss_word(), name, s.events);
 	}
-	if (!s.have) {
+	if (scoring)
+		score_reports++;
+	if (!s.have && !scoring) {
 		free(facts);
 		return;
+	}
+	if (!s.have) {
+		/* Scored: no event read counts every stated fact as missed. */
+		s.trigger_pid = s.order = s.victim_pid = s.anon = s.file = s.shmem = OOM_NA;
+		s.total_vm = s.adj = s.swap_total = s.swap_free = OOM_NA;
+		s.nr_causes = 1;
 	}
 	struct fact f;
 	f = fact_get(facts, "kernel");
@@ -281,7 +320,7 @@ static void check_one(const char *dir, const char *name)
 	 * ran under); the model may name it "sysrq".  Both are right. */
 	f = fact_get(facts, "kind");
 	if (f.present && strcmp(f.str, "global") == 0 && strcmp(s.kind, "sysrq") == 0 && s.order == -1)
-		check_passed++;
+		fact_ok();
 	else
 		expect_str(name, "kind", &f, s.kind);
 
@@ -289,13 +328,33 @@ static void check_one(const char *dir, const char *name)
 	 * "unknown" for a sysrq OOM ("no matching cause_class exists for a
 	 * manual trigger"); that is exactly what manual-sysrq names. */
 	f = fact_get(facts, "cause_class");
-	if (f.present && strcmp(f.str, "unknown") == 0 && s.order == -1 && strcmp(s.cause, "manual-sysrq") == 0)
+	if (scoring) {
+		/* The cause is scored apart from the facts: it is the figure the
+		 * rules are judged by (issue 8), and null means no expert and no
+		 * unambiguous numbers, so nothing to agree with. */
+		if (f.present && !f.is_null) {
+			bool same = strcmp(f.str, s.cause) == 0 ||
+				    (strcmp(f.str, "unknown") == 0 && s.order == -1 &&
+				     strcmp(s.cause, "manual-sysrq") == 0);
+			score_causes_n++;
+			if (same) {
+				score_causes_ok++;
+			} else {
+				failures_here++;
+				printf("MISS %s: cause = \"%s\", facts say \"%s\"\n", name, s.cause, f.str);
+			}
+		}
+	} else if (f.present && strcmp(f.str, "unknown") == 0 && s.order == -1 && strcmp(s.cause, "manual-sysrq") == 0) {
 		check_passed++;
-	else
+	} else {
 		expect_str(name, "cause_class (first cause)", &f, s.cause);
+	}
 	CHECK(s.nr_causes >= 1);
-	if (failures_here == 0)
+	if (failures_here == 0) {
 		printf("ok   %s\n", name);
+		if (scoring)
+			score_reports_clean++;
+	}
 	free(facts);
 }
 
@@ -383,12 +442,73 @@ static int check_transports(void)
 	return n;
 }
 
+/* tests/corpus/SCORE: "facts PCT" and "causes PCT" lines, the agreement
+ * (in percent, one decimal) that the corpus must not drop below. */
+static bool read_baseline(double *facts, double *causes)
+{
+	char path[1100];
+	snprintf(path, sizeof(path), "%s/tests/corpus/SCORE", check_srcdir());
+	char *text = slurp(path);
+	if (!text)
+		return false;
+	int got = 0;
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+		if (sscanf(line, "facts %lf", facts) == 1)
+			got |= 1;
+		else if (sscanf(line, "causes %lf", causes) == 1)
+			got |= 2;
+	}
+	free(text);
+	return got == 3;
+}
+
+static double pct(int ok, int n)
+{
+	/* Rounded down to 0.1 so the printed figure is the one compared. */
+	return n ? (double)((long long)ok * 1000 / n) / 10.0 : 100.0;
+}
+
+static void score_corpus(void)
+{
+	double facts = pct(score_facts_ok, score_facts_n);
+	double causes = pct(score_causes_ok, score_causes_n);
+	printf("corpus: facts %.1f%% (%d/%d), causes %.1f%% (%d/%d), reports fully right %d/%d\n", facts,
+	       score_facts_ok, score_facts_n, causes, score_causes_ok, score_causes_n, score_reports_clean,
+	       score_reports);
+	double base_facts, base_causes;
+	if (!read_baseline(&base_facts, &base_causes)) {
+		check_failed++;
+		printf("FAIL corpus: tests/corpus/SCORE missing or without \"facts PCT\" and \"causes PCT\" lines\n");
+		return;
+	}
+	printf("corpus: baseline facts %.1f%%, causes %.1f%% (tests/corpus/SCORE)\n", base_facts, base_causes);
+	/* 0.05 absorbs the decimal text of the baseline, nothing more. */
+	if (facts + 0.05 < base_facts) {
+		check_failed++;
+		printf("FAIL corpus: facts %.1f%% dropped below the baseline %.1f%%\n", facts, base_facts);
+	} else {
+		check_passed++;
+	}
+	if (causes + 0.05 < base_causes) {
+		check_failed++;
+		printf("FAIL corpus: causes %.1f%% dropped below the baseline %.1f%%\n", causes, base_causes);
+	} else {
+		check_passed++;
+	}
+	if (facts > base_facts + 0.05 || causes > base_causes + 0.05)
+		printf("corpus: above the baseline; raise tests/corpus/SCORE to keep the gain\n");
+}
+
 int main(void)
 {
+	scoring = true;
 	int n = check_dir("tests/corpus");
+	scoring = false;
 	check_current = "corpus";
 	if (n == 0)
 		SKIP("tests/corpus has no .log with .json facts (OOMKIT_SRCDIR?)");
+	else
+		score_corpus();
 	n = check_dir("tests/reports/eras");
 	check_current = "eras";
 	if (n == 0)

@@ -2,6 +2,8 @@
  * ordering rules of issue 2, the victim check, and the renderers (JSON that
  * parses, hostile process names escaped in text and JSON). */
 #include <ctype.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 #include "model/event.h"
 #include "model/kernel.h"
 #include "render/render.h"
+#include "report/report.h"
 
 #define MiB 1024LL
 #define GiB (1024LL * 1024)
@@ -19,6 +22,7 @@
 static struct findings F;
 static struct event_analysis A;
 static char *render_text(struct oom_event *ev, bool color, size_t *len);
+static char *render_json(struct oom_event *ev, size_t *len);
 
 /* ---- a tiny JSON validator (RFC 8259 grammar, no semantics) --------------- */
 static const char *jp, *jend;
@@ -223,6 +227,26 @@ static void global_base(struct oom_event *ev)
 	victim(ev, 1234, "java", 6 * GiB);
 }
 
+/* An empty global event of kernel major.minor on arch (issue 8 tests of
+ * partial evidence start from nothing and add what the report printed). */
+static void bare_event(struct oom_event *ev, int major, int minor, const char *arch)
+{
+	event_init(ev);
+	ev->kind = OOM_KIND_GLOBAL;
+	ev->kv = kver_make(major, minor, 0);
+	ev->kv.known = true;
+	snprintf(ev->arch, sizeof(ev->arch), "%s", arch);
+}
+
+/* The trigger line: gfp mask (with the kernel's decode as printed) and order. */
+static void request(struct oom_event *ev, uint64_t gfp, const char *printed, int64_t order)
+{
+	ev->req.gfp_known = true;
+	ev->req.gfp_mask = gfp;
+	snprintf(ev->req.gfp_text, sizeof(ev->req.gfp_text), "%#llx(%s)", (unsigned long long)gfp, printed);
+	ev->req.order = order;
+}
+
 static const char *first_id(void)
 {
 	return F.n > 0 ? F.items[0].id : "(none)";
@@ -309,10 +333,7 @@ TEST(memcg_limit)
 	snprintf(ev.arch, sizeof(ev.arch), "x86_64");
 	snprintf(ev.constraint, sizeof(ev.constraint), "CONSTRAINT_MEMCG");
 	snprintf(ev.oom_memcg, sizeof(ev.oom_memcg), "/system.slice/app.service");
-	ev.req.gfp_known = true;
-	ev.req.gfp_mask = 0xcc0;
-	snprintf(ev.req.gfp_text, sizeof(ev.req.gfp_text), "0xcc0(GFP_KERNEL)");
-	ev.req.order = 0;
+	request(&ev, 0xcc0, "GFP_KERNEL", 0);
 	ev.snap.have_memcg = true;
 	ev.snap.memcg.usage_kib = 512 * MiB;
 	ev.snap.memcg.limit_kib = 512 * MiB;
@@ -330,6 +351,20 @@ TEST(memcg_limit)
 	CHECK(any_contains(&F.items[0], "512 MiB"));
 	CHECK(any_contains(&F.items[0], "java (pid 1234, 498 MiB anon)"));
 	CHECK(any_contains(&F.items[0], "/system.slice/app.service"));
+	/* a 5.2-era mm tree printed CONSTRAINT_NONE for a memcg OOM: the kill
+	 * line's "Memory cgroup out of memory" decides */
+	{
+		struct oom_event e2 = ev;
+		e2.snap.tasks = NULL;
+		e2.snap.nr_tasks = e2.snap.cap_tasks = 0;
+		e2.kind = OOM_KIND_GLOBAL;
+		snprintf(e2.constraint, sizeof(e2.constraint), "CONSTRAINT_NONE");
+		snprintf(e2.victim.message, sizeof(e2.victim.message), "Memory cgroup out of memory");
+		run(&e2);
+		CHECK(A.memcg);
+		CHECK_STR(first_id(), "memcg-limit");
+		run(&ev);   /* A and F back to the event the rest of the test reads */
+	}
 	CHECK(A.mem.scope == MEM_SCOPE_MEMCG);
 	CHECK(A.victim_verdict == VICTIM_BEST);
 	bool swap0 = false;
@@ -492,6 +527,373 @@ TEST(fragmentation)
 	CHECK(any_contains(&F.items[0], "order-3 request (32 KiB) failed"));
 	CHECK(any_contains(&F.items[0], "min_free_kbytes"));
 	CHECK(rank_of("genuine-exhaustion-no-swap") < 0);
+	event_release(&ev);
+}
+
+/* issue 8 §3: fragmentation from buddy lines alone (zone lines elided);
+ * blocks ≥ order only in the highatomic reserve do not serve GFP_KERNEL. */
+TEST(fragmentation_buddy_only)
+{
+	struct oom_event ev;
+	bare_event(&ev, 4, 9, "x86_64");
+	request(&ev, 0x24000c0, "GFP_KERNEL", 2);
+	ev.snap.page_size_kib = 4;
+	struct oom_zone *z = snapshot_zone(&ev.snap, 0, "DMA32");
+	z->nr_orders = 11;
+	z->free_types_known = true;
+	z->free_blocks[0] = 20000;   /* 78 MiB in single pages */
+	z->free_types[0] = MT_UNMOVABLE | MT_MOVABLE;
+	z->free_blocks[1] = 3000;
+	z->free_types[1] = MT_MOVABLE;
+	z->free_blocks[2] = 40;
+	z->free_types[2] = MT_HIGHATOMIC;
+	z = snapshot_zone(&ev.snap, 0, "Normal");
+	z->nr_orders = 11;
+	z->free_types_known = true;
+	z->free_blocks[0] = 30000;
+	z->free_types[0] = MT_UNMOVABLE | MT_MOVABLE | MT_RECLAIMABLE;
+	z->free_blocks[3] = 4;
+	z->free_types[3] = MT_HIGHATOMIC;
+	run(&ev);
+	CHECK_STR(first_id(), "fragmentation-high-order");
+	const struct finding *x = findings_get(&F, "fragmentation-high-order");
+	CHECK(x && x->confidence == CONF_MEDIUM);
+	CHECK(x && (x->basis_missing & BASIS_ZONES) && (x->basis_read & BASIS_BUDDY));
+	CHECK(any_contains(x, "exist only in the highatomic reserve (H)"));
+	CHECK(rank_of("genuine-exhaustion-no-swap") < 0 && rank_of("genuine-exhaustion-swap-full") < 0);
+	/* an atomic request may take the highatomic blocks: no fragmentation */
+	ev.req.gfp_mask = 0x2080020;   /* 4.9 GFP_ATOMIC */
+	run(&ev);
+	CHECK(rank_of("fragmentation-high-order") < 0);
+	/* nearly nothing free: not fragmentation either */
+	ev.req.gfp_mask = 0x24000c0;
+	ev.snap.zones[0].free_blocks[0] = 10;
+	ev.snap.zones[0].free_blocks[1] = 0;
+	ev.snap.zones[1].free_blocks[0] = 10;
+	run(&ev);
+	CHECK(rank_of("fragmentation-high-order") < 0);
+	event_release(&ev);
+}
+
+/* issue 8 §3: no Mem-Info at all: an order ≥ 2 OOM or an atomic/NORETRY
+ * failure is low-confidence fragmentation saying what is missing. */
+TEST(fragmentation_blind)
+{
+	struct oom_event ev;
+	bare_event(&ev, 5, 10, "x86_64");
+	request(&ev, 0xcc0, "GFP_KERNEL", 3);
+	run(&ev);
+	CHECK_STR(first_id(), "fragmentation-high-order");
+	CHECK(F.items[0].confidence == CONF_LOW);
+	CHECK(F.items[0].basis_missing & BASIS_MEMINFO);
+	CHECK(any_contains(&F.items[0], "/proc/buddyinfo"));
+	CHECK(F.items[0].basis_note[0] != '\0');
+	/* order 1 OOM: nothing to go on */
+	ev.req.order = 1;
+	run(&ev);
+	CHECK_STR(first_id(), "unknown");
+	/* order-1 failure of an atomic request: it gives up at once */
+	ev.kind = OOM_KIND_ALLOC_FAILURE;
+	ev.req.gfp_mask = 0xa20;   /* GFP_ATOMIC */
+	run(&ev);
+	CHECK_STR(first_id(), "fragmentation-high-order");
+	/* order-1 failure that may sleep and retry: unknown */
+	ev.req.gfp_mask = 0xcc0;
+	run(&ev);
+	CHECK_STR(first_id(), "unknown");
+	/* … but __GFP_NORETRY gives up after one pass */
+	ev.req.gfp_mask = 0xcc0 | 0x10000;
+	run(&ev);
+	CHECK_STR(first_id(), "fragmentation-high-order");
+	event_release(&ev);
+}
+
+/* issue 8 §3: room above the marks is relative to the zone: a 32 MiB
+ * board's only zone with 6 MiB free over a 1 MiB mark had room, so an
+ * order-2 failure there is fragmentation and never exhaustion. */
+TEST(room_relative_small_board)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.snap.nr_zones = 0;
+	ev.snap.mem.total_kib = 32 * MiB;
+	ev.snap.mem.free_kib = 7 * MiB;
+	ev.snap.mem.anon_kib = 20 * MiB;
+	ev.snap.mem.file_kib = 2 * MiB;
+	ev.snap.mem.slab_reclaimable_kib = 512;
+	ev.snap.mem.slab_unreclaimable_kib = 1 * MiB;
+	ev.snap.mem.pagetables_kib = 512;
+	ev.snap.mem.kernel_stack_kib = 256;
+	ev.snap.mem.shmem_kib = 0;
+	ev.snap.nr_tasks = 0;
+	struct oom_zone *z = zone(&ev, 0, "Normal", 7 * MiB, 700, 32 * MiB);
+	z->nr_lowmem_reserve = 2;
+	z->lowmem_reserve_pages[0] = z->lowmem_reserve_pages[1] = 0;
+	z->free_blocks[0] = 7 * MiB / 4 - 200;
+	z->free_blocks[1] = 100;   /* no block of order 2 */
+	ev.req.gfp_mask = 0xcc0;
+	ev.req.order = 2;
+	run(&ev);
+	CHECK_STR(first_id(), "fragmentation-high-order");
+	CHECK(rank_of("genuine-exhaustion-no-swap") < 0);
+	/* an order-0 OOM there: memory had not run out, so not exhaustion */
+	ev.req.order = 0;
+	run(&ev);
+	CHECK(rank_of("genuine-exhaustion-no-swap") < 0);
+	CHECK_STR(first_id(), "unknown");
+	event_release(&ev);
+}
+
+/* issue 8 §3: a complete Mem-Info without swap lines is a kernel built
+ * without swap (swap 0, inferred); a Mem-Info missing its totals is not. */
+TEST(no_swap_lines_inferred)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.snap.mem.swap_total_kib = OOM_NA;
+	ev.snap.mem.swap_free_kib = OOM_NA;
+	ev.snap.mem.ram_kib = 8 * GiB;
+	run(&ev);
+	CHECK(A.mem.swap_inferred_none);
+	CHECK(analysis_no_swap(&A.mem));
+	CHECK_STR(first_id(), "genuine-exhaustion-no-swap");
+	CHECK(F.items[0].confidence == CONF_MEDIUM);
+	CHECK(strstr(F.items[0].basis_note, "inferred") != NULL);
+	CHECK(any_contains(&F.items[0], "CONFIG_SWAP=n"));
+	size_t len;
+	char *j = render_json(&ev, &len);
+	CHECK(json_valid(j, len));
+	CHECK(strstr(j, "\"swap_inferred\": true") != NULL);
+	CHECK(strstr(j, "\"swap_total_kb\": 0") != NULL);
+	free(j);
+	/* pages in the swap cache: swap exists, its lines were lost */
+	ev.snap.mem.swap_cached_kib = 200 * MiB;
+	run(&ev);
+	CHECK(!A.mem.swap_inferred_none);
+	ev.snap.mem.swap_cached_kib = 0;
+	/* no "pages RAM": the report may be cut before the swap lines */
+	ev.snap.mem.ram_kib = OOM_NA;
+	run(&ev);
+	CHECK(!A.mem.swap_inferred_none);
+	CHECK(rank_of("genuine-exhaustion-no-swap") < 0);
+	event_release(&ev);
+}
+
+/* issue 8 §3: swap full with no RAM figures (the issue's cut-head example):
+ * genuine-exhaustion-swap-full at lower confidence; the task table weighed
+ * against RAM + swap. */
+TEST(swap_full_without_ram_figures)
+{
+	struct oom_event ev;
+	bare_event(&ev, 3, 10, "x86_64");
+	ev.snap.mem.swap_free_kib = 0;
+	ev.snap.mem.swap_total_kib = 1048572;
+	ev.snap.mem.ram_kib = 262000 * 4;
+	struct oom_task *t = task(&ev, 101, "app", 4000, 0);
+	t->swapents_pages = 9000;
+	victim(&ev, 101, "app", 4000);
+	run(&ev);
+	CHECK_STR(first_id(), "genuine-exhaustion-swap-full");
+	CHECK(F.items[0].confidence == CONF_LOW);
+	CHECK(any_contains(&F.items[0], "the listed processes hold"));
+	CHECK(F.items[0].basis_missing & BASIS_MEMINFO);
+	/* tasks that hold most of RAM + swap: medium */
+	t = &ev.snap.tasks[0];
+	t->rss_pages = 240000;
+	t->swapents_pages = 250000;
+	run(&ev);
+	CHECK_STR(first_id(), "genuine-exhaustion-swap-full");
+	CHECK(F.items[0].confidence == CONF_MEDIUM);
+	/* swap with room: nothing to say */
+	ev.snap.mem.swap_free_kib = 500000;
+	run(&ev);
+	CHECK_STR(first_id(), "unknown");
+	/* a memcg OOM: its own limit, never swap-full from this */
+	ev.snap.mem.swap_free_kib = 0;
+	ev.kind = OOM_KIND_MEMCG;
+	snprintf(ev.constraint, sizeof(ev.constraint), "CONSTRAINT_MEMCG");
+	run(&ev);
+	CHECK(rank_of("genuine-exhaustion-swap-full") < 0);
+	event_release(&ev);
+}
+
+/* issue 8 §3: lowmem per arch — 32-bit ARM/PPC have DMA as their lowmem
+ * zone; HighMem's free from the summary when its zone line is not printed;
+ * ZONE_MOVABLE is not HighMem; lowmem filled by nothing counted. */
+static void arm_lowmem_base(struct oom_event *ev)
+{
+	/* global_base's 8 GiB x86_64 machine made a 4 GiB armv7l board with
+	 * 3 GiB free (in HighMem), 1 GiB of free swap and no task table */
+	global_base(ev);
+	snapshot_release(&ev->snap);
+	ev->have_victim = false;
+	ev->snap.nr_zones = 0;
+	ev->kv = kver_make(5, 10, 0);
+	ev->kv.known = true;
+	snprintf(ev->arch, sizeof(ev->arch), "armv7l");
+	ev->req.gfp_mask = 0xcc0;
+	snprintf(ev->req.gfp_text, sizeof(ev->req.gfp_text), "0xcc0(GFP_KERNEL)");
+	struct oom_mem *m = &ev->snap.mem;
+	m->total_kib = m->ram_kib = 4 * GiB;
+	m->free_kib = 3 * GiB;
+	m->anon_kib = 400 * MiB;
+	m->file_kib = 300 * MiB;
+	m->slab_reclaimable_kib = 20 * MiB;
+	m->slab_unreclaimable_kib = 30 * MiB;
+	m->swap_total_kib = m->swap_free_kib = 1 * GiB;
+	struct oom_zone *z = zone(ev, 0, "DMA", 2 * MiB, 3 * MiB, 768 * MiB);
+	z->nr_lowmem_reserve = 3;
+	z->lowmem_reserve_pages[0] = 0;
+	z->lowmem_reserve_pages[1] = 0;
+	z->lowmem_reserve_pages[2] = 0;
+	/* LRU pages in lowmem: 100 MiB; the rest of its 766 MiB used is in no counter */
+	z->active_anon_kib = 50 * MiB;
+	z->inactive_anon_kib = 10 * MiB;
+	z->active_file_kib = 30 * MiB;
+	z->inactive_file_kib = 10 * MiB;
+	z->unevictable_kib = 0;
+	z = zone(ev, 0, "HighMem", 3 * GiB - 2 * MiB, 512, 3 * GiB + 256 * MiB);
+	z->nr_lowmem_reserve = 3;
+}
+
+TEST(lowmem_per_arch)
+{
+	struct oom_event ev;
+	arm_lowmem_base(&ev);
+	run(&ev);
+	CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
+	const struct finding *x = findings_get(&F, "lowmem-exhausted-highmem-free");
+	CHECK(any_contains(x, "no counter accounts for"));
+	CHECK(!any_contains(x, "modules in the allocating stack"));
+	ev.nr_trace_modules = 1;
+	snprintf(ev.trace_modules[0], sizeof(ev.trace_modules[0]), "vc4");
+	run(&ev);
+	x = findings_get(&F, "lowmem-exhausted-highmem-free");
+	CHECK(any_contains(x, "modules in the allocating stack: [vc4]"));
+	CHECK(any_contains(x, "swap could not have helped"));
+	CHECK(rank_of("genuine-exhaustion-swap-full") < 0);
+	bool claims_swap = false;
+	for (int i = 0; i < A.nr_swap_reasons; i++)
+		if (strstr(A.swap_reasons[i], "reclaim did not get to it"))
+			claims_swap = true;
+	CHECK(!claims_swap);
+	event_release(&ev);
+
+	/* the order not printed (2.6.9): lowmem below its low watermark beside
+	 * free HighMem, judged without the check, medium; request unknown: low */
+	arm_lowmem_base(&ev);
+	ev.req.order = OOM_NA;
+	run(&ev);
+	CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
+	CHECK(F.items[0].confidence == CONF_MEDIUM);
+	ev.req.gfp_known = false;
+	run(&ev);
+	CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
+	CHECK(F.items[0].confidence == CONF_LOW);
+	/* lowmem above its low watermark: nothing proves starvation */
+	ev.snap.zones[0].free_kib = 5 * MiB;
+	run(&ev);
+	CHECK(rank_of("lowmem-exhausted-highmem-free") < 0);
+	event_release(&ev);
+
+	/* the HighMem zone line not printed: "pages HighMem" says it exists, its
+	 * free is the summary's free minus lowmem's */
+	arm_lowmem_base(&ev);
+	ev.snap.nr_zones = 1;
+	ev.snap.mem.highmem_total_kib = 3 * GiB + 256 * MiB;
+	run(&ev);
+	CHECK_INT(A.mem.highmem_free_kib, 3 * GiB - 2 * MiB);
+	CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
+	CHECK(any_contains(findings_get(&F, "lowmem-exhausted-highmem-free"), "its zone line is not printed"));
+	/* … or a four-wide lowmem_reserve on a 32-bit layout */
+	ev.snap.mem.highmem_total_kib = OOM_NA;
+	ev.snap.zones[0].nr_lowmem_reserve = 4;
+	ev.snap.zones[0].lowmem_reserve_pages[3] = 0;
+	run(&ev);
+	CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
+	/* … but not on a 64-bit arch */
+	snprintf(ev.arch, sizeof(ev.arch), "aarch64");
+	run(&ev);
+	CHECK(!known(A.mem.highmem_free_kib));
+	CHECK(rank_of("lowmem-exhausted-highmem-free") < 0);
+	event_release(&ev);
+
+	/* ZONE_MOVABLE is not HighMem: a 64-bit machine with a full Normal and
+	 * a free Movable zone has no lowmem/HighMem split */
+	global_base(&ev);
+	zone(&ev, 0, "Movable", 2 * GiB, 10 * MiB, 3 * GiB);
+	run(&ev);
+	CHECK(!known(A.mem.highmem_free_kib));
+	CHECK(rank_of("lowmem-exhausted-highmem-free") < 0);
+	event_release(&ev);
+}
+
+/* issue 8 §3: the constraint inferred before 5.0 (no constraint line). */
+TEST(constraint_inferred_pre_5_0)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.kv = kver_make(4, 14, 0);
+	ev.kv.known = true;
+	ev.constraint[0] = '\0';
+	ev.req.gfp_mask = 0x14200ca;   /* 4.14 GFP_HIGHUSER_MOVABLE */
+	struct oom_zone *z = zone(&ev, 1, "Normal", 6 * GiB, 40 * MiB, 8 * GiB);
+	(void)z;
+	run(&ev);
+	CHECK(A.constraint_inferred && A.mempolicy && !A.cpuset);
+	CHECK_STR(A.inferred_nodes, "0");
+	CHECK_STR(first_id(), "cpuset-or-mempolicy");
+	const struct finding *x = findings_get(&F, "cpuset-or-mempolicy");
+	CHECK(x && x->confidence == CONF_MEDIUM && strstr(x->basis_note, "inferred"));
+	CHECK(any_contains(x, "confined to node 0 by a memory policy"));
+	CHECK(rank_of("genuine-exhaustion-no-swap") < 0);
+	/* mems_allowed a strict subset of the nodes present: cpuset */
+	snprintf(ev.mems_allowed, sizeof(ev.mems_allowed), "0");
+	run(&ev);
+	CHECK(A.constraint_inferred && A.cpuset);
+	CHECK(any_contains(findings_get(&F, "cpuset-or-mempolicy"), "by its cpuset"));
+	/* mems_allowed every node: a memory policy */
+	snprintf(ev.mems_allowed, sizeof(ev.mems_allowed), "0-1");
+	run(&ev);
+	CHECK(A.constraint_inferred && A.mempolicy);
+	/* __GFP_THISNODE restricts by itself: nothing to infer */
+	ev.req.gfp_mask = 0x14200ca | 0x40000;
+	run(&ev);
+	CHECK(!A.constraint_inferred);
+	ev.req.gfp_mask = 0x14200ca;
+	/* a printed constraint (5.0+) is read, never inferred */
+	snprintf(ev.constraint, sizeof(ev.constraint), "CONSTRAINT_NONE");
+	run(&ev);
+	CHECK(!A.constraint_inferred);
+	ev.constraint[0] = '\0';
+	/* order > 0: a block may have been missing on the other node too */
+	ev.req.order = 2;
+	run(&ev);
+	CHECK(!A.constraint_inferred);
+	event_release(&ev);
+}
+
+/* issue 8 §3: a 4.4–5.9 zone with H letters and no reserved_highatomic:
+ * the estimated reserve is held back from a request without reserve rights,
+ * and the finding says so. */
+TEST(highatomic_estimate_said)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.kv = kver_make(4, 9, 0);
+	ev.kv.known = true;
+	request(&ev, 0x24200ca, "GFP_HIGHUSER_MOVABLE", 0);
+	struct oom_zone *z = &ev.snap.zones[2];
+	z->free_types_known = true;
+	z->free_types[0] = MT_MOVABLE | MT_HIGHATOMIC;
+	run(&ev);
+	CHECK_STR(first_id(), "genuine-exhaustion-no-swap");
+	CHECK_INT(A.zone[2].highatomic_est_kib, 2048);
+	CHECK(any_contains(&F.items[0], "highatomic reserve of at least 2 MiB"));
+	/* an atomic request may use the reserve: nothing held back */
+	request(&ev, 0x2080020, "GFP_ATOMIC", 0);
+	run(&ev);
+	CHECK(!known(A.zone[2].highatomic_est_kib));
 	event_release(&ev);
 }
 
@@ -909,6 +1311,102 @@ TEST(render_json_schema)
 	event_release(&ev);
 }
 
+/* issue 8 §4: every cause says how sure and from which lines. */
+TEST(confidence_and_basis)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	run(&ev);
+	CHECK_STR(first_id(), "genuine-exhaustion-no-swap");
+	const struct finding *x = findings_get(&F, "genuine-exhaustion-no-swap");
+	CHECK(x && x->confidence == CONF_HIGH);
+	CHECK(x && (x->basis_read & BASIS_ZONES) && (x->basis_read & BASIS_SWAP) && x->basis_missing == 0);
+	event_release(&ev);
+
+	/* the zone lines elided: the same cause from the summary, one step less sure */
+	global_base(&ev);
+	ev.snap.nr_zones = 0;
+	ev.snap.mem.free_kib = 100 * MiB;
+	run(&ev);
+	x = findings_get(&F, "genuine-exhaustion-no-swap");
+	CHECK(x && x->confidence == CONF_MEDIUM);
+	CHECK(x && (x->basis_missing & BASIS_ZONES));
+	CHECK_STR(basis_missing_name(BASIS_ZONES), "zone lines elided");
+	size_t len;
+	char *t = render_text(&ev, false, &len);
+	CHECK(strstr(t, "confidence: medium (read trigger line, Mem-Info summary, swap lines; missing: zone lines elided)") != NULL);
+	free(t);
+	char *j = render_json(&ev, &len);
+	CHECK(json_valid(j, len));
+	CHECK(strstr(j, "\"confidence\": \"medium\"") != NULL);
+	CHECK(strstr(j, "\"zone lines elided\"") != NULL);
+	free(j);
+	event_release(&ev);
+
+	/* nothing to go on: unknown, low, saying what is missing */
+	event_init(&ev);
+	victim(&ev, 42, "x", 100);
+	run(&ev);
+	CHECK_STR(first_id(), "unknown");
+	CHECK(F.items[0].confidence == CONF_LOW);
+	CHECK(F.items[0].basis_missing & BASIS_TRIGGER);
+	CHECK(F.items[0].basis_missing & BASIS_MEMINFO);
+	event_release(&ev);
+}
+
+/* issue 8 §3/§4 end to end from text: the seeds of fuzz/seeds/explain for
+ * each partial-evidence shape give the cause and confidence expected. */
+struct text_seen { char cause[40]; enum confidence conf; int n; int nr_mod; char mod[2][32]; };
+
+static void on_text_event(struct oom_event *ev, void *ctx)
+{
+	struct text_seen *t = ctx;
+	if (t->n++)
+		return;
+	run(ev);
+	snprintf(t->cause, sizeof(t->cause), "%s", first_id());
+	t->conf = F.n ? F.items[0].confidence : CONF_UNSET;
+	t->nr_mod = ev->nr_trace_modules;
+	for (int i = 0; i < 2 && i < ev->nr_trace_modules; i++)
+		snprintf(t->mod[i], sizeof(t->mod[i]), "%s", ev->trace_modules[i]);
+}
+
+static struct text_seen last_text;
+
+static void from_text(const char *seed, const char *cause, enum confidence conf)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/fuzz/seeds/explain/%s", check_srcdir(), seed);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	struct text_seen t;
+	memset(&t, 0, sizeof(t));
+	check_current = seed;
+	CHECK(report_read_fd(fd, seed, on_text_event, NULL, &t) >= 0);
+	close(fd);
+	CHECK_INT(t.n, 1);
+	CHECK_STR(t.cause, cause);
+	CHECK_STR(confidence_name(t.conf), confidence_name(conf));
+	last_text = t;
+}
+
+TEST(partial_evidence_from_text)
+{
+	from_text("buddy-only-4.9.log", "fragmentation-high-order", CONF_MEDIUM);
+	from_text("blind-order3.log", "fragmentation-high-order", CONF_LOW);
+	/* the modules of the stack dump's frames (x86 and ARM forms) */
+	CHECK_INT(last_text.nr_mod, 2);
+	CHECK_STR(last_text.mod[0], "rtw88_usb");
+	CHECK_STR(last_text.mod[1], "vc4");
+	from_text("blind-atomic-failure.log", "fragmentation-high-order", CONF_LOW);
+	from_text("noswap-board-2.6.log", "genuine-exhaustion-no-swap", CONF_MEDIUM);
+	from_text("numa-bind-4.14.log", "cpuset-or-mempolicy", CONF_MEDIUM);
+	from_text("numa-hint-2.6.9.log", "cpuset-or-mempolicy", CONF_MEDIUM);
+	from_text("frag.log", "fragmentation-high-order", CONF_HIGH);
+}
+
 TEST(json_validator_self_test)
 {
 	CHECK(json_valid_s("{\"a\": [1, -2.5e3, true, null, \"x\\u0041\"]}"));
@@ -917,8 +1415,29 @@ TEST(json_validator_self_test)
 	CHECK(!json_valid_s("\"\x01\""));
 }
 
+/* One wording of the basis for text and HTML (finding_basis_text). */
+TEST(basis_text)
+{
+	struct finding x;
+	memset(&x, 0, sizeof(x));
+	char b[256];
+	CHECK_STR(finding_basis_text(&x, b, sizeof(b)), "");
+	x.basis_read = BASIS_TRIGGER | BASIS_BUDDY;
+	x.basis_missing = BASIS_ZONES;
+	snprintf(x.basis_note, sizeof(x.basis_note), "swap inferred");
+	finding_basis_text(&x, b, sizeof(b));
+	CHECK(strncmp(b, "read ", 5) == 0);
+	CHECK(strstr(b, basis_read_name(BASIS_BUDDY)) != NULL);
+	CHECK(strstr(b, "; missing: ") != NULL);
+	CHECK(strstr(b, basis_missing_name(BASIS_ZONES)) != NULL);
+	CHECK(strstr(b, "; swap inferred") != NULL);
+	char tiny[8];
+	CHECK_INT(strlen(finding_basis_text(&x, tiny, sizeof(tiny))), 7);
+}
+
 int main(void)
 {
+	RUN(basis_text);
 	RUN(no_swap);
 	RUN(swap_full);
 	RUN(swap_free_is_unknown);
@@ -928,6 +1447,14 @@ int main(void)
 	RUN(unaccounted);
 	RUN(lowmem);
 	RUN(fragmentation);
+	RUN(fragmentation_buddy_only);
+	RUN(fragmentation_blind);
+	RUN(room_relative_small_board);
+	RUN(no_swap_lines_inferred);
+	RUN(swap_full_without_ram_figures);
+	RUN(lowmem_per_arch);
+	RUN(constraint_inferred_pre_5_0);
+	RUN(highatomic_estimate_said);
 	RUN(cpuset);
 	RUN(sysrq);
 	RUN(alloc_failure);
@@ -942,6 +1469,8 @@ int main(void)
 	RUN(render_text_plain);
 	RUN(render_hostile);
 	RUN(render_json_schema);
+	RUN(confidence_and_basis);
+	RUN(partial_evidence_from_text);
 	RUN(json_validator_self_test);
 	return check_summary();
 }

@@ -1,8 +1,13 @@
 /* test_guard_config.c — guard.conf parsing: defaults, every kind of key,
  * strict errors with line numbers, command-line overrides, cross checks. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "guard/guard.h"
@@ -257,8 +262,103 @@ TEST(print_round_trips)
 	CHECK_STR(d.cgroups[0], "/sys/fs/cgroup/x");
 }
 
+/* A config others may write is refused (sshd StrictModes), naming the file,
+ * its mode and owner; so is a directory above it; a FIFO does not block. */
+TEST(untrusted_files_refused)
+{
+	char dir[] = "/tmp/oomkit-trust-XXXXXX";
+	if (!mkdtemp(dir)) {
+		SKIP("mkdtemp failed");
+		return;
+	}
+	char path[128], sub[128], subpath[160], fifo[128], err[512], want[256];
+	snprintf(path, sizeof(path), "%s/guard.conf", dir);
+	FILE *f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	fputs("[guard]\nmem-term-percent = 12\n", f);
+	fclose(f);
+	struct guard_config c;
+	chmod(path, 0644);
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_load(&c, path, err, sizeof(err)), 0);
+	CHECK_INT(c.mem_term_percent, 12);
+
+	chmod(path, 0666);
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_load(&c, path, err, sizeof(err)), -EPERM);
+	snprintf(want, sizeof(want), "config %s: refused: mode 0666, owner uid %lu", path, (unsigned long)geteuid());
+	CHECK(strstr(err, want) != NULL);
+	CHECK(strstr(err, "group or others may write it") != NULL);
+	chmod(path, 0620);
+	CHECK_INT(guard_path_trusted(path, "exec program", true, err, sizeof(err)), -EPERM);
+	chmod(path, 0644);
+	if (geteuid() == 0) {
+		CHECK_INT(chown(path, 65534, (gid_t)-1), 0);
+		CHECK_INT(guard_path_trusted(path, "config", true, err, sizeof(err)), -EPERM);
+		CHECK(strstr(err, "owner uid 65534") && strstr(err, "another user owns it"));
+		CHECK_INT(chown(path, 0, (gid_t)-1), 0);
+	}
+
+	/* the directory: world-writable without the sticky bit is refused */
+	snprintf(sub, sizeof(sub), "%s/open", dir);
+	mkdir(sub, 0755);
+	chmod(sub, 0777);
+	snprintf(subpath, sizeof(subpath), "%s/guard.conf", sub);
+	f = fopen(subpath, "w");
+	if (f) {
+		fputs("[guard]\n", f);
+		fclose(f);
+	}
+	chmod(subpath, 0644);
+	CHECK_INT(guard_path_trusted(subpath, "config", true, err, sizeof(err)), -EPERM);
+	snprintf(want, sizeof(want), "directory of the config, %s: refused: mode 0777", sub);
+	CHECK(strstr(err, want) != NULL);
+	chmod(sub, 01777);     /* sticky, but owned by us, not root, unless root */
+	CHECK_INT(guard_path_trusted(subpath, "config", true, err, sizeof(err)), geteuid() == 0 ? 0 : -EPERM);
+	CHECK_INT(guard_path_trusted(dir, "directory", false, err, sizeof(err)), 0);
+	CHECK_INT(guard_path_trusted(path, "directory", false, err, sizeof(err)), -ENOTDIR);
+
+	/* a FIFO is refused at once, never read (a read would block) */
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	CHECK_INT(mkfifo(fifo, 0600), 0);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_load(&c, fifo, err, sizeof(err)), -EINVAL);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	CHECK(t1.tv_sec - t0.tv_sec < 2);
+	CHECK(strstr(err, "refused: not a regular file") != NULL);
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_load(&c, "/dev/null", err, sizeof(err)), -EINVAL);
+
+	unlink(fifo);
+	unlink(subpath);
+	rmdir(sub);
+	unlink(path);
+	rmdir(dir);
+}
+
+/* 100% would act in an idle scope: refused by the cross checks. */
+TEST(full_threshold_refused)
+{
+	struct guard_config c;
+	char err[256];
+	CHECK_INT(parse(&c, "cgroup-term-percent = 100\ncgroup-kill-percent = 100\n", err, sizeof(err)), 0);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), -EINVAL);
+	CHECK(strstr(err, "cgroup-term-percent = 100 would act in an idle scope") != NULL);
+	CHECK_INT(parse(&c, "mem-term-percent = 99\n", err, sizeof(err)), 0);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), 0);
+	CHECK_INT(parse(&c, "exec-timeout-ms = 50\n", err, sizeof(err)), -EINVAL);
+	CHECK_INT(parse(&c, "exec-timeout-ms = 500\n", err, sizeof(err)), 0);
+	CHECK_INT(c.exec_timeout_ms, 500);
+}
+
 int main(void)
 {
+	RUN(untrusted_files_refused);
+	RUN(full_threshold_refused);
 	RUN(defaults);
 	RUN(parse_all_kinds);
 	RUN(errors_name_the_line);

@@ -375,6 +375,28 @@ TEST(test_glued_plain_paste_is_split)
 	lines_free(&L);
 }
 
+/* From dmesg, cgroup v2's memory.stat dump is one record with indented
+ * continuation lines; pasted as one line it reads "stats for /a: [ T] anon N
+ *      file N …".  Each pair must come back as its own line (seen on a
+ * 6.1 kernel's v2 report glued by tests/e2e/explain_live.sh). */
+TEST(test_glued_memcg_v2_stat_dump_is_split)
+{
+	const char *d = "[   93.933884] swap: usage 0kB, limit 0kB, failcnt 0 "
+			"[   93.933955] Memory cgroup stats for /app: "
+			"[   93.934089] anon 1146880                file 65740800                "
+			"kernel 221184                shmem 65740800                slab_unreclaimable 8440 "
+			"[   93.934095] Tasks state (memory values in pages):\n";
+	struct lines L;
+	scan_mem(d, strlen(d), true, &L);
+	CHECK(find_line(&L, "Memory cgroup stats for /app:") != (size_t)-1);
+	CHECK(find_line(&L, "anon 1146880") != (size_t)-1);
+	CHECK(find_line(&L, "file 65740800") != (size_t)-1);
+	CHECK(find_line(&L, "shmem 65740800") != (size_t)-1);
+	CHECK(find_line(&L, "slab_unreclaimable 8440") != (size_t)-1);
+	CHECK(find_line(&L, "Tasks state (memory values in pages):") != (size_t)-1);
+	lines_free(&L);
+}
+
 /* qa: the panic's closing marker glued behind the panic line was split at
  * its "Kernel panic" and read as a second panic (a second, empty event). */
 TEST(test_glued_panic_end_marker_stays_one_line)
@@ -970,6 +992,7 @@ int main(void)
 	RUN(test_every_transport_gives_the_kernel_lines);
 	RUN(test_prefix_fields);
 	RUN(test_glued_plain_paste_is_split);
+	RUN(test_glued_memcg_v2_stat_dump_is_split);
 	RUN(test_glued_panic_end_marker_stays_one_line);
 	RUN(test_prefilter_wrap_after_allocation);
 	RUN(test_idle_prefilter_returns_markers_with_line_numbers);

@@ -187,6 +187,50 @@ TEST(corpus_s03_dma32)
 	CHECK(!zone_watermark_ok(&z, 0, 61948, 0, 0, 4, &v));
 }
 
+/* issue 8 §3: usable lists per request, and the 4.4–5.9 highatomic estimate. */
+TEST(usable_blocks_and_highatomic)
+{
+	struct kver v49 = kver_make(4, 9, 0), v510 = kver_make(5, 10, 0);
+	v49.known = v510.known = true;
+	struct oom_zone z = mkzone();
+	z.free_types_known = true;
+	z.free_types[0] = MT_UNMOVABLE | MT_MOVABLE;
+	z.free_types[1] = MT_MOVABLE;
+	z.free_types[2] = MT_HIGHATOMIC;
+	z.free_types[4] = MT_CMA;
+	/* order 2: the order-2 blocks are H only, order 4 C only */
+	CHECK_INT(zone_usable_block_order(&z, 2, 0, &v510), -1);
+	CHECK_INT(zone_usable_block_order(&z, 2, ZWM_CMA, &v510), 4);
+	CHECK_INT(zone_usable_block_order(&z, 2, ZWM_HARDER, &v510), 2);
+	CHECK_INT(zone_usable_block_order(&z, 1, 0, &v510), 1);
+	CHECK_INT((int)zone_block_types_from(&z, 2), MT_HIGHATOMIC | MT_CMA);
+	/* no letters printed: nothing to say about types, every block counts */
+	struct oom_zone n = mkzone();
+	CHECK_INT((int)zone_block_types_from(&n, 2), 0);
+	CHECK_INT(zone_usable_block_order(&n, 2, 0, &v510), 2);
+	/* highatomic: 4.9 with H letters and no reserved_highatomic: at least
+	 * one pageblock (order 9 with 4 KiB pages: 2 MiB); 5.10+ prints it */
+	bool est = false;
+	CHECK_INT(zone_highatomic_kib(&z, 4, &v49, &est), 2048);
+	CHECK(est);
+	CHECK_INT(zone_highatomic_kib(&z, 4, &v510, &est), OOM_NA);
+	CHECK(!est);
+	z.reserved_highatomic_kib = 4096;
+	CHECK_INT(zone_highatomic_kib(&z, 4, &v510, &est), 4096);
+	CHECK(!est);
+	/* H-only free blocks above one pageblock round up to pageblocks */
+	struct oom_zone h = mkzone();
+	h.free_types_known = true;
+	h.free_blocks[9] = 3;
+	h.free_types[9] = MT_HIGHATOMIC;
+	CHECK_INT(zone_highatomic_kib(&h, 4, &v49, &est), 3 * 2048);
+	/* the watermark check deducts the estimate from a request without rights:
+	 * free 1088 KiB, min 0 → with 2 MiB held back nothing is left */
+	z.reserved_highatomic_kib = OOM_NA;
+	CHECK(!zone_watermark_ok(&z, 0, 0, 2, 0, 4, &v49));
+	CHECK(zone_watermark_ok(&z, 0, 0, 2, ZWM_HARDER, 4, &v49));
+}
+
 TEST(zone_index)
 {
 	static struct oom_snapshot s;
@@ -245,6 +289,7 @@ int main(void)
 	RUN(watermark_reserve_and_flags);
 	RUN(watermark_letters);
 	RUN(corpus_s03_dma32);
+	RUN(usable_blocks_and_highatomic);
 	RUN(zone_index);
 	return check_summary();
 }

@@ -1,0 +1,298 @@
+/* linekind.c — the one table of report line kinds (see linekind.h).
+ * Line formats: fact sheet §1 (kernel-oom.md); mm/oom_kill.c dump_header,
+ * dump_tasks, oom_kill_process, __oom_kill_process; mm/page_alloc.c
+ * warn_alloc and show_mem (mm/show_mem.c, 6.1+); mm/memcontrol.c
+ * mem_cgroup_print_oom_*; mm/slub.c slab_out_of_memory. */
+#include <string.h>
+
+#include "report/linekind.h"
+#include "util/util.h"
+
+#define F_M LKF_MARKER
+#define F_O LKF_OPENS
+#define F_C LKF_CONTINUES
+
+const struct line_kind_info line_kinds[LK_COUNT] = {
+	[LK_NONE] = { LK_NONE, "none", 0, { NULL }, NULL },
+	[LK_TRIGGER] = { LK_TRIGGER, "trigger", F_M | F_C,
+			 { "oom-killer", "page allocation failure", "page allocation stalls", NULL },
+			 "java invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null), order=0, oom_score_adj=0" },
+	[LK_HEADER] = { LK_HEADER, "header", F_C, { NULL },
+			"CPU: 3 PID: 2345 Comm: java Not tainted 4.15.0-112-generic #113-Ubuntu" },
+	[LK_STACK] = { LK_STACK, "dump_stack", F_C, { NULL }, "Call Trace:" },
+	[LK_MEMINFO] = { LK_MEMINFO, "mem-info", F_M | F_O | F_C, { "Mem-Info:", "Mem-info:", NULL }, "Mem-Info:" },
+	[LK_SUMMARY] = { LK_SUMMARY, "summary", F_O | F_C, { NULL },
+			 "active_anon:1969342 inactive_anon:1034 isolated_anon:0" },
+	[LK_ZONE] = { LK_ZONE, "zone", F_O | F_C, { NULL },
+		      "Node 0 Normal free:44796kB min:45016kB low:56268kB high:67520kB managed:3917124kB" },
+	[LK_PERCPU] = { LK_PERCPU, "per-cpu", F_C, { NULL }, "CPU    0: hi:  186, btch:  31 usd:  40" },
+	[LK_BUDDY] = { LK_BUDDY, "buddy", F_O | F_C, { NULL },
+		       "Node 0 Normal: 1064*4kB (UME) 513*8kB (UME) 139*16kB (UME) 0*32kB 0*64kB = 14744kB" },
+	[LK_TOTALS] = { LK_TOTALS, "totals", F_O | F_C, { NULL }, "Total swap = 1048572kB" },
+	[LK_MEMCG] = { LK_MEMCG, "memcg", F_O | F_C, { NULL }, "memory: usage 10240kB, limit 10240kB, failcnt 3" },
+	[LK_TASK_HEADER] = { LK_TASK_HEADER, "task-header", F_O | F_C, { NULL },
+			     "[ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name" },
+	[LK_TASK_ROW] = { LK_TASK_ROW, "task-row", F_C, { NULL },
+			  "[  101]     0   101    50000     1000      40     9000             0 app" },
+	[LK_SLAB] = { LK_SLAB, "slab", F_O | F_C, { NULL }, "Unreclaimable slab info:" },
+	[LK_CONSTRAINT] = { LK_CONSTRAINT, "constraint", F_M | F_C, { "oom-kill:", NULL },
+			    "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=app,pid=101,uid=0" },
+	[LK_SELECTION] = { LK_SELECTION, "selection", F_M | F_C, { "Kill process", "kill process", NULL },
+			   "Out of memory: Kill process 101 (app) score 900 or sacrifice child" },
+	[LK_KILL] = { LK_KILL, "kill", F_M | F_C, { "Killed process", NULL },
+		      "Killed process 101 (app) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB" },
+	[LK_REAPER] = { LK_REAPER, "reaper", F_M | F_C, { "oom_reaper", NULL },
+			"oom_reaper: reaped process 101 (app), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB" },
+	[LK_FINAL] = { LK_FINAL, "final", F_M | F_C, { "Out of memory", "out of memory", "Out of Memory", NULL },
+		       "Out of memory and no killable processes..." },
+	[LK_DEADLOCK] = { LK_DEADLOCK, "deadlock", F_C, { NULL },
+			  "Kernel panic - not syncing: System is deadlocked on memory" },
+	[LK_SIDE] = { LK_SIDE, "side", F_C, { NULL },
+		      "SLUB: Unable to allocate memory on node -1, gfp=0x8020(GFP_ATOMIC|__GFP_ZERO)" },
+};
+
+#define STARTS(p, n, lit) ((n) >= sizeof(lit) - 1 && memcmp((p), (lit), sizeof(lit) - 1) == 0)
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static const char *find(const char *p, size_t n, const char *lit)
+{
+	return memmem(p, n, lit, strlen(lit));
+}
+
+static size_t digits(const char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n && is_digit(p[i]))
+		i++;
+	return i;
+}
+
+/* "DMA", "DMA32", "Normal", "HighMem", "Movable", "Device" at p: its length, or 0. */
+static size_t zone_name(const char *p, size_t n)
+{
+	static const char *const names[] = { "DMA32", "DMA", "Normal", "HighMem", "Movable", "Device" };
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		size_t l = strlen(names[i]);
+		if (n >= l && memcmp(p, names[i], l) == 0 && (n == l || p[l] == ' ' || p[l] == ':'))
+			return l;
+	}
+	return 0;
+}
+
+/* Every token "key:digits" (no unit), at least two: a Mem-Info summary line. */
+static bool summary_tokens(const char *p, size_t n)
+{
+	size_t i = 0;
+	int tokens = 0;
+	while (i < n) {
+		while (i < n && p[i] == ' ')
+			i++;
+		if (i >= n)
+			break;
+		size_t k = i;
+		while (i < n && ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') || p[i] == '_'))
+			i++;
+		if (i == k || i >= n || p[i] != ':')
+			return false;
+		i++;
+		size_t d = digits(p + i, n - i);
+		if (d == 0)
+			return false;
+		i += d;
+		if (i < n && p[i] != ' ')
+			return false;
+		tokens++;
+	}
+	return tokens >= 2;
+}
+
+static enum line_kind classify_mem(const char *p, size_t n)
+{
+	/* "Node N " prefix of zone, node, buddy and hugepages lines */
+	const char *r = p;
+	size_t rn = n;
+	bool node = false;
+	if (STARTS(p, n, "Node ")) {
+		size_t d = digits(p + 5, n - 5);
+		if (d == 0 || 5 + d >= n || p[5 + d] != ' ')
+			return LK_NONE;
+		r = p + 6 + d;
+		rn = n - 6 - d;
+		node = true;
+	}
+	size_t z = zone_name(r, rn);
+	if (z) {
+		if (STARTS(r + z, rn - z, " free:"))
+			return LK_ZONE;
+		if (STARTS(r + z, rn - z, " per-cpu:"))
+			return LK_PERCPU;
+		if (STARTS(r + z, rn - z, ": ") && (find(r, rn, "*") || find(r, rn, "empty")))
+			return LK_BUDDY;
+		if (rn == z + 1 && r[z] == ':')
+			return LK_BUDDY;
+	}
+	if (node && (STARTS(r, rn, "active_anon:") || STARTS(r, rn, "inactive_anon:") ||
+		     STARTS(r, rn, "hugepages_total=")))
+		return LK_ZONE;
+	if (find(p, n, "kB = ") || find(p, n, "kB= "))
+		return node || z ? LK_BUDDY : LK_NONE;
+	return LK_NONE;
+}
+
+enum line_kind line_kind_of(const char *p, size_t n)
+{
+	while (n && (p[0] == ' ' || p[0] == '\t'))
+		p++, n--;
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r' || p[n - 1] == '\n'))
+		n--;
+	if (n < 3)
+		return LK_NONE;
+	const char *q;
+	switch (p[0]) {
+	case '[': {
+		size_t i = 1;
+		while (i < n && p[i] == ' ')
+			i++;
+		if (STARTS(p + i, n - i, "pid")) {
+			i += 3;
+			while (i < n && p[i] == ' ')
+				i++;
+			return i < n && p[i] == ']' ? LK_TASK_HEADER : LK_NONE;
+		}
+		size_t d = digits(p + i, n - i);
+		return d && i + d < n && p[i + d] == ']' ? LK_TASK_ROW : LK_NONE;
+	}
+	case 'o':
+		if (STARTS(p, n, "oom-kill:constraint="))
+			return LK_CONSTRAINT;
+		if (STARTS(p, n, "oom_reaper: "))
+			return LK_REAPER;
+		if (STARTS(p, n, "oom-killer: gfp_mask="))
+			return LK_TRIGGER;
+		break;
+	case 'K':
+		if (STARTS(p, n, "Killed process "))
+			return LK_KILL;
+		break;
+	case 'M':
+		if (STARTS(p, n, "Mem-Info:") || STARTS(p, n, "Mem-info:"))
+			return LK_MEMINFO;
+		if (STARTS(p, n, "Memory cgroup stats for ") || STARTS(p, n, "Memory limit reached of cgroup "))
+			return LK_MEMCG;
+		break;
+	case 'U':
+		if (STARTS(p, n, "Unreclaimable slab info:"))
+			return LK_SLAB;
+		break;
+	case 'T':
+		if (STARTS(p, n, "Tasks state (memory values in pages):"))
+			return LK_TASK_HEADER;
+		if (STARTS(p, n, "Task in ") && find(p, n, " killed as a result of limit of "))
+			return LK_MEMCG;
+		if (STARTS(p, n, "Total swap = "))
+			return LK_TOTALS;
+		break;
+	case 'm':
+		if (STARTS(p, n, "memory: usage ") || STARTS(p, n, "memory+swap: usage "))
+			return LK_MEMCG;
+		break;
+	case 'k':
+		if (STARTS(p, n, "kmem: usage "))
+			return LK_MEMCG;
+		break;
+	case 's':
+		if (STARTS(p, n, "swap: usage "))
+			return LK_MEMCG;
+		break;
+	case 'F':
+		if (STARTS(p, n, "Free swap") || STARTS(p, n, "Free pages:"))
+			return LK_TOTALS;
+		break;
+	case 'S':
+		if (STARTS(p, n, "Swap cache stats:") || STARTS(p, n, "Swap cache: add "))
+			return LK_TOTALS;
+		if (STARTS(p, n, "SLUB: Unable to allocate memory") || STARTS(p, n, "SLAB: Unable to allocate memory"))
+			return LK_SIDE;
+		break;
+	case 'C':
+		if (STARTS(p, n, "Call Trace:") || STARTS(p, n, "Call trace:"))
+			return LK_STACK;
+		if (STARTS(p, n, "CPU: ") && is_digit(p[5]) && find(p, n, " PID: "))
+			return LK_HEADER;
+		if (STARTS(p, n, "CPU ") && find(p, n, "hi:") && find(p, n, "btch:"))
+			return LK_PERCPU;
+		break;
+	case 'P':
+		if (STARTS(p, n, "Pid: ") && find(p, n, ", comm: "))
+			return LK_HEADER;
+		break;
+	case 'H':
+		if (STARTS(p, n, "Hardware name: "))
+			return LK_HEADER;
+		break;
+	case 'l':
+		if (STARTS(p, n, "lowmem_reserve[]:"))
+			return LK_ZONE;
+		break;
+	case 'c':
+		if (STARTS(p, n, "cache: ") && find(p, n, ", object size: "))
+			return LK_SIDE;
+		break;
+	case 'n':
+		if (STARTS(p, n, "node ") && find(p, n, ": slabs: "))
+			return LK_SIDE;
+		break;
+	}
+	if (is_digit(p[0])) {
+		size_t d = digits(p, n);
+		if (STARTS(p + d, n - d, " pages ") || STARTS(p + d, n - d, " total pagecache pages"))
+			return LK_TOTALS;
+	}
+	/* lines with the marker inside: comm or message first */
+	if (find(p, n, " invoked oom-killer: ") || find(p, n, ": page allocation failure") ||
+	    find(p, n, ": page allocation stalls for "))
+		return LK_TRIGGER;
+	if ((q = find(p, n, "Killed process ")) && q - p >= 2 && q[-2] == ':' && q[-1] == ' ')
+		return LK_KILL;
+	if (find(p, n, ": Kill process ") || find(p, n, ": kill process "))
+		return LK_SELECTION;
+	if (find(p, n, "Out of memory and no killable processes") ||
+	    ((q = find(p, n, ": OOM victim ")) && find(q, n - (size_t)(q - p), "is already exiting")) ||
+	    find(p, n, "panic_on_oom is"))
+		return LK_FINAL;
+	if (find(p, n, "System is deadlocked on memory"))
+		return LK_DEADLOCK;
+	if (find(p, n, " cpuset=") && find(p, n, " mems_allowed="))
+		return LK_HEADER;
+	if ((q = find(p, n, "nable to allocate ")) && q > p && (q[-1] == 'u' || q[-1] == 'U')) {
+		size_t off = (size_t)(q - p) + 18, d = digits(p + off, n - off);
+		if (d && STARTS(p + off + d, n - off - d, " bytes"))
+			return LK_SIDE;
+	}
+	enum line_kind k = classify_mem(p, n);
+	if (k != LK_NONE)
+		return k;
+	if ((STARTS(p, n, "Active:") || find(p, n, "_anon:") || find(p, n, "_file:") || STARTS(p, n, "free:")) &&
+	    summary_tokens(p, n))
+		return LK_SUMMARY;
+	return LK_NONE;
+}
+
+bool line_kind_has_marker_text(const char *text, size_t len)
+{
+	for (size_t k = 1; k < LK_COUNT; k++) {
+		if (!(line_kinds[k].flags & LKF_MARKER))
+			continue;
+		for (size_t i = 0; i < ARRAY_SIZE(line_kinds[k].markers) && line_kinds[k].markers[i]; i++)
+			if (memmem(text, len, line_kinds[k].markers[i], strlen(line_kinds[k].markers[i])))
+				return true;
+	}
+	return false;
+}
+
+bool line_kind_is_trigger_text(const char *p, size_t n)
+{
+	return find(p, n, " invoked oom-killer") || find(p, n, "oom-killer: gfp_mask=") ||
+	       find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls");
+}

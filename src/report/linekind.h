@@ -1,0 +1,74 @@
+/* linekind.h — the one table of OOM report line kinds, shared by the
+ * scanner (report/scan.c: which lines pass its idle prefilter, which lines
+ * a back-fill may hand over) and the parser (report/parse.c: which lines may
+ * open a report, which only continue one).  Before this table the scanner
+ * kept its own keyword lists and the parser its own idea of a report start;
+ * they drifted (a log starting at "memory: usage …" lost the whole report).
+ *
+ * A line is classified by its text as the kernel printed it (transport
+ * prefix already stripped; leading white space is ignored). */
+#ifndef OOMKIT_LINEKIND_H
+#define OOMKIT_LINEKIND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum line_kind {
+	LK_NONE = 0,      /* not a line of an OOM report (or not one we can tell alone) */
+	LK_TRIGGER,       /* "X invoked oom-killer: gfp_mask=…", "x: page allocation failure: …" */
+	LK_HEADER,        /* dump_stack header "CPU: 1 PID: 2 Comm: x …", "Hardware name:", "x cpuset=/ mems_allowed=0" */
+	LK_STACK,         /* "Call Trace:" / "Call trace:" */
+	LK_MEMINFO,       /* "Mem-Info:" (2.6.18 "Mem-info:") */
+	LK_SUMMARY,       /* "active_anon:N inactive_anon:N …" (pages) */
+	LK_ZONE,          /* "Node 0 DMA32 free:…", "Node 0 active_anon:…kB", "lowmem_reserve[]:", hugepages */
+	LK_PERCPU,        /* ≤3.18 "DMA per-cpu:", "CPU    0: hi:  186, btch:  31 usd:  0" */
+	LK_BUDDY,         /* "Node 0 Normal: 1*4kB (U) … = 1234kB" */
+	LK_TOTALS,        /* "Free swap  = 0kB", "Total swap", "N pages RAM", "N total pagecache pages" */
+	LK_MEMCG,         /* "memory: usage …", "Task in /x killed as …", "Memory cgroup stats for /x:" */
+	LK_TASK_HEADER,   /* "Tasks state (memory values in pages):", "[ pid ]   uid  tgid …" */
+	LK_TASK_ROW,      /* "[  123]     0   123 …" */
+	LK_SLAB,          /* "Unreclaimable slab info:" */
+	LK_CONSTRAINT,    /* "oom-kill:constraint=…" (5.0+) */
+	LK_SELECTION,     /* "Out of memory: Kill process N (x) score N or sacrifice child" */
+	LK_KILL,          /* "Killed process N (x) total-vm:…" */
+	LK_REAPER,        /* "oom_reaper: reaped process N (x), now anon-rss:…" */
+	LK_FINAL,         /* "Out of memory and no killable processes", "OOM victim N (x) is already exiting", panic_on_oom */
+	LK_DEADLOCK,      /* "Kernel panic - not syncing: System is deadlocked on memory" */
+	LK_SIDE,          /* "SLUB: Unable to allocate memory on node", "cache: x, object size:", driver "unable to allocate N bytes" */
+	LK_COUNT
+};
+
+/* What a kind may do, from the scanner's side. */
+enum {
+	LKF_MARKER = 1u << 0,   /* holds a marker: the idle prefilter passes it, and it
+				 * opens or joins a report by itself */
+	LKF_OPENS = 1u << 1,    /* may open a report whose head is cut: a back-fill
+				 * window before a marker hands it to the parser */
+	LKF_CONTINUES = 1u << 2,/* belongs to an open report (every kind does) */
+};
+
+struct line_kind_info {
+	enum line_kind kind;
+	const char *name;           /* "trigger", "memcg", … (tests, debugging) */
+	unsigned flags;             /* LKF_* */
+	const char *markers[4];     /* substrings that make a line a marker (LKF_MARKER kinds) */
+	const char *sample;         /* one real line of the kind, for the contract test */
+};
+
+/* The table, indexed by kind (entry 0 is LK_NONE). */
+extern const struct line_kind_info line_kinds[LK_COUNT];
+
+/* The kind of one line of kernel text. */
+enum line_kind line_kind_of(const char *text, size_t len);
+static inline unsigned line_kind_flags(enum line_kind k)
+{
+	return k > LK_NONE && k < LK_COUNT ? line_kinds[k].flags : 0;
+}
+/* Does the text hold one of the table's marker strings anywhere?  (Glued
+ * and wrapped lines put a marker anywhere in a line.) */
+bool line_kind_has_marker_text(const char *text, size_t len);
+/* Does raw text (a transport prefix possibly still on it) start a report
+ * of its own (a trigger line)?  Then no back-fill is needed before it. */
+bool line_kind_is_trigger_text(const char *text, size_t len);
+
+#endif

@@ -1,0 +1,71 @@
+/* needle.h — the idle scanner's marker search (needle.c), private to
+ * report/scan.c and its tests. */
+#ifndef OOMKIT_NEEDLE_H
+#define OOMKIT_NEEDLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define NEEDLE_SPAN 10          /* longest needle: bytes a search must see past a position */
+#define NEEDLE_COUNT 6          /* needles: "oom", "Kill", "of memory", "of Memory", "allocation", "Mem-" */
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define NEEDLE_HAVE_AVX2 1
+#endif
+
+/* First needle in [p, p+n): its offset (n: none) and which (0..NEEDLE_COUNT-1).
+ * The fastest kernel this CPU runs. */
+size_t needle_find(const char *p, size_t n, size_t *which);
+/* '\n' bytes in [p, p+n). */
+uint64_t needle_count_newlines(const char *p, size_t n);
+/* Is the hit of needle k at p[at] part of a marker (or of one a mail client
+ * wrapped)?  p[0..n) is the buffer.  Unsure → true.  Inline: it runs on
+ * every needle hit of the idle search. */
+static inline bool needle_hit_ok(const char *p, size_t n, size_t at, size_t k)
+{
+	const char *h = p + at;
+	size_t after = n - at;
+	switch (k) {
+	case 0:  /* "oom-kill…", "oom_reaper" */
+		return after < 5 || memcmp(h + 3, "-kil", 4) == 0 || (after >= 10 && memcmp(h + 3, "_reaper", 7) == 0);
+	case 1: { /* "Kill process", "Killed process" (a kill line wrapped after
+		   * "Killed" also holds "Out of memory", found by its own needle) */
+		size_t i = 4;
+		if (after >= 6 && h[4] == 'e' && h[5] == 'd')
+			i = 6;
+		return after < i + 8 || memcmp(h + i, " process", 8) == 0;
+	}
+	case 2:
+	case 3:  /* "Out of memory", "out of memory" */
+		return at < 4 || memcmp(h - 4, "Out ", 4) == 0 || memcmp(h - 4, "out ", 4) == 0;
+	case 5:  /* "Mem-Info:" (2.6.18 "Mem-info:") */
+		return after < 9 || memcmp(h, "Mem-Info:", 9) == 0 || memcmp(h, "Mem-info:", 9) == 0;
+	default: { /* "page allocation failure/stalls", also "page\nallocation …" */
+		if (after < 18 || memcmp(h + 10, " failure", 8) == 0 || memcmp(h + 10, " stalls", 7) == 0)
+			return true;
+		/* "page allocation \nfailure:": wrapped right after the needle
+		 * (fold -s keeps the space before its break) */
+		size_t i = 10;
+		while (i < after && (h[i] == ' ' || h[i] == '\r'))
+			i++;
+		return i >= after || h[i] == '\n';
+	}
+	}
+}
+
+/* The kernels one by one, and the scalar references they must equal
+ * (for the differential test; the AVX2 ones only where needle_have_avx2()). */
+size_t needle_find_scalar(const char *p, size_t n, size_t *which);
+size_t needle_find_v16(const char *p, size_t n, size_t *which);
+uint64_t needle_count_newlines_scalar(const char *p, size_t n);
+uint64_t needle_count_newlines_v16(const char *p, size_t n);
+#ifdef NEEDLE_HAVE_AVX2
+size_t needle_find_v32(const char *p, size_t n, size_t *which);
+uint64_t needle_count_newlines_v32(const char *p, size_t n);
+#endif
+bool needle_have_avx2(void);
+const char *needle_text(size_t which);   /* NULL past the last */
+
+#endif

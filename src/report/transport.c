@@ -1,0 +1,609 @@
+/* transport.c — recognises and strips the transport around kernel lines
+ * (see transport.h).  Pure functions of the text: no state, no I/O. */
+#include <stdio.h>
+#include <string.h>
+
+#include "report/transport.h"
+#include "util/util.h"
+
+size_t tr_span_digits(const char *p, size_t len)
+{
+	size_t i = 0;
+	while (i < len && is_digit(p[i]))
+		i++;
+	return i;
+}
+
+/* ---- prefix recognition ----------------------------------------------- */
+
+/* "12:34:56" */
+static bool is_hms(const char *p, size_t len)
+{
+	return len >= 8 && is_digit(p[0]) && is_digit(p[1]) && p[2] == ':' && is_digit(p[3]) &&
+	       is_digit(p[4]) && p[5] == ':' && is_digit(p[6]) && is_digit(p[7]);
+}
+
+/* Optional fraction ".123456" or ",123456". */
+static size_t span_frac(const char *p, size_t len)
+{
+	if (len >= 2 && (p[0] == '.' || p[0] == ',') && is_digit(p[1]))
+		return 1 + tr_span_digits(p + 1, len - 1);
+	return 0;
+}
+
+/* Syslog / journalctl short date "Sep 23 02:04:16[.123456]", with any
+ * month name (lower case, localised: "Mär", "okt", "déc."): a word of up to
+ * 12 bytes without digits, a day, a time.  Returns its length or 0. */
+size_t tr_mon_date(const char *p, size_t len)
+{
+	size_t i = 0;
+	while (i < len && i < 12 && !is_space(p[i]) && !is_digit(p[i]) && p[i] != '[' &&
+	       p[i] != ']' && p[i] != ':' && p[i] != '<' && p[i] != '>')
+		i++;
+	if (i == 0 || i >= len || p[i] != ' ')
+		return 0;
+	/* the month word must be letters (or UTF-8 bytes, or a trailing dot) */
+	for (size_t k = 0; k < i; k++)
+		if (!is_alpha(p[k]) && !((unsigned char)p[k] >= 0x80) && p[k] != '.')
+			return 0;
+	while (i < len && p[i] == ' ')
+		i++;
+	size_t d = tr_span_digits(p + i, len - i);
+	if (d < 1 || d > 2)
+		return 0;
+	i += d;
+	if (i >= len || p[i] != ' ')
+		return 0;
+	i++;
+	if (!is_hms(p + i, len - i))
+		return 0;
+	i += 8;
+	i += span_frac(p + i, len - i);
+	return i;
+}
+
+/* ISO 8601 "2026-11-20T02:04:16[.123456][Z|+00:00|+0000]".  *comma_frac
+ * tells dmesg --time-format=iso (which uses ',') from syslog. */
+size_t tr_iso_date(const char *p, size_t len, bool *comma_frac)
+{
+	*comma_frac = false;
+	if (len < 19 || tr_span_digits(p, 4) != 4 || p[4] != '-' || !is_digit(p[5]) || !is_digit(p[6]) ||
+	    p[7] != '-' || !is_digit(p[8]) || !is_digit(p[9]) || (p[10] != 'T' && p[10] != ' ') ||
+	    !is_hms(p + 11, len - 11))
+		return 0;
+	size_t i = 19;
+	*comma_frac = i < len && p[i] == ',';
+	i += span_frac(p + i, len - i);
+	if (i < len && p[i] == 'Z') {
+		i++;
+	} else if (i < len && (p[i] == '+' || p[i] == '-') && i + 3 <= len && is_digit(p[i + 1]) &&
+		   is_digit(p[i + 2])) {
+		i += 3;
+		if (i < len && p[i] == ':')
+			i++;
+		i += tr_span_digits(p + i, len - i) <= 2 ? tr_span_digits(p + i, len - i) : 2;
+	}
+	return i;
+}
+
+/* "[  1234.567890]" or "[Tue Aug 12 03:54:03 2025]" (any locale): returns
+ * the length through ']' and the trimmed inside, or 0. */
+size_t tr_bracket_time(const char *p, size_t len, const char **t, size_t *tlen)
+{
+	if (len < 3 || p[0] != '[')
+		return 0;
+	size_t max = len < 64 ? len : 64, close = 0;
+	for (size_t i = 1; i < max; i++) {
+		if (p[i] == ']') {
+			close = i;
+			break;
+		}
+		if (p[i] == '[' || p[i] == '\n')
+			return 0;
+	}
+	if (!close)
+		return 0;
+	const char *in = p + 1;
+	size_t n = close - 1;
+	while (n && in[0] == ' ')
+		in++, n--;
+	while (n && in[n - 1] == ' ')
+		n--;
+	if (!n)
+		return 0;
+	/* dmesg --time-format=delta "[<    0.000123>]", reltime "[  +0.000123]" */
+	const char *num = in;
+	size_t nn = n;
+	if (nn >= 2 && num[0] == '<' && num[nn - 1] == '>') {
+		num++, nn -= 2;
+		while (nn && num[0] == ' ')
+			num++, nn--;
+	}
+	if (nn && num[0] == '+')
+		num++, nn--;
+	size_t d = tr_span_digits(num, nn);
+	bool numeric = d > 0 && d < nn && num[d] == '.' && d + 1 < nn &&
+		       tr_span_digits(num + d + 1, nn - d - 1) == nn - d - 1;
+	bool datelike = false;
+	if (!numeric) {
+		/* a date: holds HH:MM[:SS] and some letters or dashes
+		 * ("Tue Aug 12 03:54:03 2025", reltime "[Aug12 03:54]") */
+		bool letters = false;
+		for (size_t i = 0; i < n; i++) {
+			if (i + 5 <= n && is_digit(in[i]) && is_digit(in[i + 1]) && in[i + 2] == ':' &&
+			    is_digit(in[i + 3]) && is_digit(in[i + 4]))
+				datelike = true;
+			if (is_alpha(in[i]) || in[i] == '-' || (unsigned char)in[i] >= 0x80)
+				letters = true;
+		}
+		datelike = datelike && letters;
+	}
+	if (!numeric && !datelike)
+		return 0;
+	*t = in;
+	*tlen = n;
+	return close + 1;
+}
+
+/* CONFIG_PRINTK_CALLER "[ T123]" / "[    C3]". */
+size_t tr_caller(const char *p, size_t len, const char **c, size_t *clen)
+{
+	if (len < 4 || p[0] != '[')
+		return 0;
+	size_t i = 1;
+	while (i < len && i < 12 && p[i] == ' ')
+		i++;
+	if (i >= len || (p[i] != 'T' && p[i] != 'C'))
+		return 0;
+	size_t d = tr_span_digits(p + i + 1, len - i - 1);
+	if (d == 0 || d > 10 || i + 1 + d >= len || p[i + 1 + d] != ']')
+		return 0;
+	*c = p + i;
+	*clen = 1 + d;
+	return i + 1 + d + 1;
+}
+
+/* "host tag[pid]: " after a syslog date.  Returns the length (through the
+ * space after ':'), 0 when it is no such thing.  *kernel: the tag is the
+ * kernel's. */
+size_t tr_host_tag(const char *p, size_t len, const char **host, size_t *host_len,
+			     bool *kernel)
+{
+	size_t i = 0;
+	while (i < len && i < 256 && !is_space(p[i]))
+		i++;
+	if (i == 0 || i >= len)
+		return 0;
+	const char *h = p;
+	size_t hl = i, tag_start;
+	if (p[i - 1] == ':') {
+		/* "Sep 23 02:04:16 kernel: …" — no host */
+		h = NULL;
+		hl = 0;
+		tag_start = 0;
+	} else {
+		tag_start = i + 1;
+	}
+	size_t j = tag_start;
+	while (j < len && j - tag_start < 64 &&
+	       (is_alpha(p[j]) || is_digit(p[j]) || p[j] == '_' || p[j] == '-' || p[j] == '.' ||
+		p[j] == '/' || p[j] == '@' || p[j] == '(' || p[j] == ')'))
+		j++;
+	size_t name_end = j;
+	if (j == tag_start)
+		return 0;
+	if (j < len && p[j] == '[') {
+		size_t d = tr_span_digits(p + j + 1, len - j - 1);
+		if (d == 0 || j + 1 + d >= len || p[j + 1 + d] != ']')
+			return 0;
+		j += 2 + d;
+	}
+	if (j >= len || p[j] != ':')
+		return 0;
+	j++;
+	if (j < len && p[j] != ' ')
+		return 0;
+	if (j < len)
+		j++;
+	*kernel = name_end - tag_start == 6 && memcmp(p + tag_start, "kernel", 6) == 0;
+	*host = h;
+	*host_len = hl;
+	return j;
+}
+
+static const char *const facilities[] = {
+	"kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron",
+	"authpriv", "ftp", "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7",
+};
+static const char *const levels[] = {
+	"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug",
+};
+
+static bool word_in(const char *p, size_t n, const char *const *list, size_t nlist)
+{
+	for (size_t i = 0; i < nlist; i++)
+		if (strlen(list[i]) == n && memcmp(p, list[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* util-linux dmesg -x: "kern  :warn  : " */
+static size_t match_fac_level(const char *p, size_t len)
+{
+	size_t i = 0;
+	while (i < len && is_alpha(p[i]))
+		i++;
+	while (i < len && is_digit(p[i]))
+		i++;
+	if (!word_in(p, i, facilities, ARRAY_SIZE(facilities)))
+		return 0;
+	while (i < len && p[i] == ' ')
+		i++;
+	if (i >= len || p[i] != ':')
+		return 0;
+	size_t l0 = ++i;
+	while (i < len && is_alpha(p[i]))
+		i++;
+	if (!word_in(p + l0, i - l0, levels, ARRAY_SIZE(levels)))
+		return 0;
+	while (i < len && p[i] == ' ')
+		i++;
+	if (i >= len || p[i] != ':')
+		return 0;
+	i++;
+	if (i < len && p[i] == ' ')
+		i++;
+	return i;
+}
+
+/* /dev/kmsg: "6,1234,5678,-[,caller=T12];text" */
+static size_t match_kmsg(const char *p, size_t len, struct pfx *x)
+{
+	size_t i = 0, f[3];
+	uint64_t usec = 0;
+	for (int k = 0; k < 3; k++) {
+		size_t d = tr_span_digits(p + i, len - i);
+		if (d == 0 || d > 20 || i + d >= len || p[i + d] != ',')
+			return 0;
+		f[k] = i;
+		i += d + 1;
+	}
+	const char *q = p + f[2];
+	if (scan_u64(&q, p + len, &usec) < 0)
+		return 0;
+	size_t semi = 0;
+	for (size_t k = i; k < len && k < i + 128; k++)
+		if (p[k] == ';') {
+			semi = k;
+			break;
+		}
+	if (!semi || semi == i)
+		return 0;
+	/* the flag field is one char ('-', 'c', '+') then optional ,key=value */
+	if (p[i] != '-' && p[i] != 'c' && p[i] != '+')
+		return 0;
+	const char *c = memmem(p + i, semi - i, "caller=", 7);
+	if (c) {
+		const char *ce = c + 7;
+		while (ce < p + semi && *ce != ',')
+			ce++;
+		x->caller = c + 7;
+		x->caller_len = (size_t)(ce - (c + 7));
+	}
+	snprintf(x->kmsg_time, sizeof(x->kmsg_time), "%llu.%06llu",
+		 (unsigned long long)(usec / 1000000), (unsigned long long)(usec % 1000000));
+	x->time = x->kmsg_time;
+	x->time_len = strlen(x->kmsg_time);
+	x->kmsg = true;
+	return semi + 1;
+}
+
+/* After an RFC 5424 timestamp: " HOST APP PROCID MSGID SD " (SD "-" or
+ * "[…]…").  Returns its length, 0 if it is not that; x->host, x->drop. */
+static size_t match_rfc5424_rest(const char *p, size_t len, struct pfx *x)
+{
+	const char *tok[4];
+	size_t tl[4], i = 0;
+	for (int t = 0; t < 4; t++) {
+		if (i >= len || p[i] != ' ')
+			return 0;
+		i++;
+		tok[t] = p + i;
+		while (i < len && p[i] != ' ' && i - (size_t)(tok[t] - p) < 256)
+			i++;
+		tl[t] = (size_t)(p + i - tok[t]);
+		if (tl[t] == 0)
+			return 0;
+	}
+	if (i >= len || p[i] != ' ')
+		return 0;
+	i++;
+	if (i < len && p[i] == '-') {
+		i++;
+	} else if (i < len && p[i] == '[') {
+		/* structured data: [id k="v" …]… with \] escapes */
+		while (i < len && p[i] == '[') {
+			i++;
+			while (i < len && p[i] != ']')
+				i += p[i] == '\\' ? 2 : 1;
+			if (i >= len)
+				return 0;
+			i++;
+		}
+	} else {
+		return 0;
+	}
+	if (i < len && p[i] == ' ')
+		i++;
+	if (!(tl[1] == 6 && memcmp(tok[1], "kernel", 6) == 0))
+		x->drop = true;
+	if (!(tl[0] == 1 && tok[0][0] == '-')) {
+		x->host = tok[0];
+		x->host_len = tl[0];
+	}
+	return i;
+}
+
+/* Strips every transport prefix at the start of p.  x->len says how much;
+ * x->drop says the line belongs to another program. */
+/* journalctl -o short-unix "1723427643.123456" and -o short-full
+ * "Tue 2025-08-12 03:54:03 CEST" (any locale's weekday).  Only taken as a
+ * date when a "host tag:" follows, checked by the caller. */
+static size_t match_journal_date(const char *p, size_t len)
+{
+	bool comma;
+	size_t d = tr_span_digits(p, len);
+	if (d >= 9 && d <= 12 && d + 2 < len && p[d] == '.' && is_digit(p[d + 1])) {
+		size_t k = d + 1 + tr_span_digits(p + d + 1, len - d - 1);
+		const char *h;
+		size_t hl;
+		bool kernel;
+		if (k < len && p[k] == ' ' && tr_host_tag(p + k + 1, len - k - 1, &h, &hl, &kernel))
+			return k;
+		return 0;
+	}
+	size_t w = 0;
+	while (w < len && w < 12 && !is_space(p[w]) && !is_digit(p[w]))
+		w++;
+	if (w == 0 || w >= len || p[w] != ' ')
+		return 0;
+	size_t k = tr_iso_date(p + w + 1, len - w - 1, &comma);
+	if (!k || p[w + 1 + 10] != ' ')
+		return 0;
+	k += w + 1;
+	/* the zone name */
+	if (k < len && p[k] == ' ') {
+		size_t z = k + 1;
+		while (z < len && z - k < 8 && (is_alpha(p[z]) || is_digit(p[z]) || p[z] == '+' || p[z] == '-'))
+			z++;
+		if (z > k + 1)
+			k = z;
+	}
+	return k;
+}
+
+/* Does a timestamp of some transport start here? */
+bool tr_starts_with_time(const char *p, size_t len)
+{
+	const char *t;
+	size_t tl;
+	bool comma;
+	if (len && p[0] == '[')
+		return tr_bracket_time(p, len, &t, &tl) > 0;
+	return tr_iso_date(p, len, &comma) > 0 || (!is_digit(p[0]) && tr_mon_date(p, len) > 0);
+}
+
+/* grep output: "kern.log:", "123:", "kern.log.1:123:", "123-" (context).
+ * Only taken as such when a timestamp follows, as kernel text never
+ * starts with a file name.  Returns its length, 0 if none. */
+static size_t match_grep_prefix(const char *p, size_t len)
+{
+	size_t i = 0;
+	for (int field = 0; field < 2; field++) {
+		size_t j = i;
+		while (j < len && j - i < 256 && p[j] != ':' && p[j] != ' ' && p[j] != '\t')
+			j++;
+		/* a context line ("123-") ends its number with '-' */
+		size_t d = tr_span_digits(p + i, len - i);
+		if (d > 0 && i + d < len && p[i + d] == '-')
+			j = i + d;
+		if (j == i || j >= len || (p[j] != ':' && p[j] != '-'))
+			return 0;
+		i = j + 1;
+		if (tr_starts_with_time(p + i, len - i))
+			return i;
+	}
+	return 0;
+}
+
+/* Leading text that says something was cut from a syslog prefix ("... ",
+ * "[...] ", "… "): its length, or 0. */
+static size_t match_elision(const char *p, size_t len)
+{
+	if (HAS_LIT(p, len, "... "))
+		return 4;
+	if (HAS_LIT(p, len, "[...] "))
+		return 6;
+	if (HAS_LIT(p, len, "\xe2\x80\xa6 "))
+		return 4;
+	return 0;
+}
+
+void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
+{
+	size_t pos = 0;
+	memset(x, 0, sizeof(*x));
+	if (len > 8 && !tr_starts_with_time(p, len) && (pos = match_grep_prefix(p, len)) > 0)
+		x->any = true;
+	for (int round = 0; round < 8 && pos < len; round++) {
+		const char *r = p + pos, *t, *h;
+		size_t n = len - pos, k, tl, hl;
+		bool kernel, comma;
+
+		if (r[0] == '<' && n >= 3) {
+			size_t d = tr_span_digits(r + 1, n - 1);
+			if (d >= 1 && d <= 3 && 1 + d < n && r[1 + d] == '>') {
+				pos += d + 2;
+				x->any = true;
+				/* RFC 5424 on the wire: "<4>1 2026-…Z host kernel - - - text" */
+				bool c5424;
+				size_t k5;
+				if (pos + 2 < len && p[pos] == '1' && p[pos + 1] == ' ' &&
+				    (k5 = tr_iso_date(p + pos + 2, len - pos - 2, &c5424)) > 0 &&
+				    (k = match_rfc5424_rest(p + pos + 2 + k5, len - pos - 2 - k5, x)) > 0) {
+					x->time = p + pos + 2;
+					x->time_len = k5;
+					if (x->drop)
+						return;
+					pos += 2 + k5 + k;
+					break;
+				}
+				continue;
+			}
+		}
+		if (round <= 1 && is_digit(r[0]) && (k = match_kmsg(r, n, x)) > 0) {
+			pos += k;
+			x->any = true;
+			break;  /* the kernel text follows, raw */
+		}
+		if (is_lower(r[0]) && (k = match_fac_level(r, n)) > 0) {
+			pos += k;
+			x->any = true;
+			continue;
+		}
+		if ((k = tr_iso_date(r, n, &comma)) > 0 || (!is_digit(r[0]) && (k = tr_mon_date(r, n)) > 0) ||
+		    (k = match_journal_date(r, n)) > 0) {
+			if (k < n && r[k] != ' ')
+				goto not_date;
+			if (!x->time) {
+				x->time = r;
+				x->time_len = k;
+			}
+			pos += k + (k < n);
+			x->any = true;
+			size_t m = comma ? 0 : tr_host_tag(p + pos, len - pos, &h, &hl, &kernel);
+			if (m) {
+				if (!kernel) {
+					x->drop = true;
+					return;
+				}
+				if (h) {
+					x->host = h;
+					x->host_len = hl;
+				}
+				pos += m;
+			}
+			comma = false;
+			continue;
+		}
+not_date:
+		if (r[0] == '[' && (k = tr_bracket_time(r, n, &t, &tl)) > 0) {
+			if (!x->time) {
+				x->time = t;
+				x->time_len = tl;
+			}
+			pos += k;
+			x->any = true;
+			const char *c;
+			size_t cl, ck = tr_caller(p + pos, len - pos, &c, &cl);
+			if (ck) {
+				x->caller = c;
+				x->caller_len = cl;
+				pos += ck;
+			}
+			if (pos < len && p[pos] == ' ')
+				pos++;
+			/* journalctl -o short-monotonic: "[ 1234.567890] host kernel: " */
+			size_t m = 0;
+			const char *sp1 = memchr(p + pos, ' ', len - pos < 256 ? len - pos : 256);
+			if (sp1 && (HAS_LIT(sp1 + 1, (size_t)(p + len - sp1 - 1), "kernel:") ||
+				    HAS_LIT(sp1 + 1, (size_t)(p + len - sp1 - 1), "kernel[")))
+				m = tr_host_tag(p + pos, len - pos, &h, &hl, &kernel);
+			if (m && kernel) {
+				if (h) {
+					x->host = h;
+					x->host_len = hl;
+				}
+				pos += m;
+			}
+			continue;
+		}
+		if (r[0] == '[' && (k = tr_caller(r, n, &t, &tl)) > 0) {
+			x->caller = t;
+			x->caller_len = tl;
+			pos += k;
+			if (pos < len && p[pos] == ' ')
+				pos++;
+			x->any = true;
+			continue;
+		}
+		if (!x->time && !x->host) {
+			/* a syslog prefix whose date (or date and host) was elided:
+			 * "... kernel: [ 1.0] …", "[...] host kernel: …", "myhost kernel: …"
+			 * — taken only with the kernel's tag */
+			size_t el = match_elision(r, n);
+			size_t m = tr_host_tag(r + el, n - el, &h, &hl, &kernel);
+			if (m && kernel) {
+				if (h) {
+					x->host = h;
+					x->host_len = hl;
+				}
+				pos += el + m;
+				x->any = true;
+				continue;
+			}
+			if (el && round == 0) {
+				pos += el;
+				continue;
+			}
+		}
+		break;
+	}
+	x->len = pos;
+}
+
+size_t tr_strip_quote(const char *p, size_t len)
+{
+	size_t q = 0;
+	while (q < len && p[q] == '>') {
+		q++;
+		if (q < len && p[q] == ' ')
+			q++;
+	}
+	return q;
+}
+
+/* A pager cut the line at the terminal width and marked it with '>' (less
+ * -S) or '…' (journalctl): drop the marker and the token it cut. */
+bool tr_cut_pager_mark(const char *p, size_t *len)
+{
+	size_t n = *len;
+	size_t mark = 0;
+	if (n >= 3 && (unsigned char)p[n - 3] == 0xe2 && (unsigned char)p[n - 2] == 0x80 &&
+	    (unsigned char)p[n - 1] == 0xa6)
+		mark = 3;
+	else if (n >= 2 && p[n - 1] == '>' && p[n - 2] != ' ' && p[n - 2] != '-')
+		mark = 1;
+	if (!mark)
+		return false;
+	size_t b = n - mark;
+	while (b > 0 && p[b - 1] != ' ')
+		b--;
+	/* "<TASK>", "</IRQ>", "[<ffffffff>]": a tag, not a cut */
+	if (mark == 1 && memchr(p + b, '<', n - b))
+		return false;
+	while (b > 0 && p[b - 1] == ' ')
+		b--;
+	*len = b;
+	return true;
+}
+
+bool tr_is_kmsg_dict_line(const char *p, size_t len)
+{
+	if (len < 3 || p[0] != ' ')
+		return false;
+	size_t i = 1;
+	while (i < len && (is_upper(p[i]) || is_digit(p[i]) || p[i] == '_'))
+		i++;
+	return i > 1 && i < len && p[i] == '=';
+}
