@@ -55,10 +55,17 @@ $(BUILD)/liboomkit.a: $(LIB_OBJ)
 # after start-up.
 GUARD_HOT := src/guard/hot_begin.c src/guard/daemon.c src/guard/monitor.c src/guard/recorder.c \
              src/guard/procscan.c src/guard/policy.c src/guard/kill.c src/guard/output.c \
-             src/guard/resident.c src/live/text.c src/util/num.c src/util/misc.c src/util/json.c \
+             src/guard/resident.c src/live/text.c src/live/parse_meminfo.c src/live/parse_psi.c \
+             src/live/parse_memcg.c src/live/parse_status.c src/live/parse_stat.c src/live/parse_value.c \
+             src/live/parse_cmdline.c src/live/parse_vmstat.c src/live/parse_buddyinfo.c \
+             src/live/parse_slabinfo.c src/live/parse_kmsg.c src/live/pid.c \
+             src/util/num.c src/util/misc.c src/util/json.c \
              src/util/escape.c src/util/buf.c src/model/badness.c src/model/kver.c \
              src/model/snapshot.c src/util/pattern.c src/guard/config.c src/guard/metrics.c
 GUARD_HOT_OBJ := $(GUARD_HOT:%.c=$(BUILD)/obj/%.o)
+# daemon.c (set-up, the loop, incidents) is bound by size, not speed: -Os
+# keeps the whole hot set inside that one window.
+$(BUILD)/obj/src/guard/daemon.o: ALL_CFLAGS += -Os
 
 $(BUILD)/oomkit: $(BUILD)/obj/src/oomkit.o $(BUILD)/liboomkit.a
 	@echo "  LINK    $@"
@@ -69,10 +76,26 @@ $(BUILD)/tests/%: tests/unit/%.c $(TEST_HDR) $(BUILD)/liboomkit.a
 	@echo "  TEST    $@"
 	@$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/liboomkit.a $(LDLIBS)
 
-tests: $(BUILD)/oomkit $(TEST_BIN) $(BUILD)/tests/hog
+# The guard's loop must not allocate: this test wraps the allocator.
+$(BUILD)/tests/test_guard_noalloc: tests/unit/test_guard_noalloc.c $(TEST_HDR) $(BUILD)/liboomkit.a
+	@mkdir -p $(dir $@)
+	@echo "  TEST    $@"
+	@$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
+	    -o $@ $< $(BUILD)/liboomkit.a $(LDLIBS)
+
+tests: $(BUILD)/oomkit $(TEST_BIN) $(BUILD)/tests/hog $(BUILD)/tests/zombie_hog $(BUILD)/tests/sleeper
 
 # The hog used by end-to-end tests: allocates and touches memory at a set pace.
 $(BUILD)/tests/hog: tests/e2e/hog.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $<
+
+# A hog whose main thread has exited (pthread_exit), and many small processes.
+$(BUILD)/tests/zombie_hog: tests/e2e/zombie_hog.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -pthread -o $@ $<
+
+$(BUILD)/tests/sleeper: bench/top/sleeper.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $<
 

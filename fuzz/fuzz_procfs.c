@@ -1,5 +1,6 @@
 /* fuzz_procfs.c — every /proc and cgroup parser of src/live/, one target.
- * The first input byte picks the parser (mod 13); the rest is the file. */
+ * The first input byte picks the parser (mod 27); the rest is the file.
+ * One case for each live_parse_* of src/live/parse_*.c. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
-	unsigned which = data[0] % 13;
+	unsigned which = data[0] % 27;
 	/* The parsers take (text, len) and must not read past len: give them an
 	 * exact-size heap copy so ASan sees any overrun. */
 	size_t len = size - 1;
@@ -26,19 +27,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	task_init(&t);
 	struct oom_mem m;
 	struct psi p;
-	struct live_vm v;
+	struct oom_vmstat vs;
 	struct oom_memcg cg;
 	memcg_init(&cg);
-	char path[OOM_PATH_LEN], st;
+	char path[OOM_PATH_LEN];
 	switch (which) {
 	case 0: live_parse_meminfo(text, len, &m); break;
 	case 1: live_parse_zoneinfo(text, len, 4, &s); break;
 	case 2: live_parse_buddyinfo(text, len, &s); break;
 	case 3: live_parse_psi(text, len, &p); break;
 	case 4: live_parse_status(text, len, 4, &t); break;
-	case 5: live_parse_stat(text, len, &t, &st); break;
+	case 5: live_parse_stat(text, len, &t, NULL); break;
 	case 6: live_parse_pid_cgroup(text, len, path, sizeof(path)); break;
-	case 7: live_vm_init(&v); live_parse_vmstat(text, len, &v); break;
+	case 7: live_parse_vmstat(text, len, &vs); break;
 	case 8: live_parse_memcg_stat(text, len, 1, &cg); break;
 	case 11: live_parse_memcg_stat(text, len, 2, &cg); break;
 	case 12: {
@@ -48,6 +49,94 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	case 9: live_parse_memcg_events(text, len, &cg); break;
 	case 10: live_parse_slabinfo(text, len, 4, &s); break;
+	case 13: {
+		int64_t blocks[OOM_MAX_ORDERS];
+		int nr;
+		live_parse_buddyinfo_sum(text, len, blocks, OOM_MAX_ORDERS, &nr);
+		break;
+	}
+	case 14: {
+		struct oom_slab top[4];
+		int nr;
+		live_parse_slabinfo_top(text, len, 4, top, 4, &nr);
+		break;
+	}
+	case 15: {
+		int64_t x;
+		live_parse_value_i64(text, len, &x);
+		break;
+	}
+	case 16: {
+		char line[64];
+		live_parse_cmdline(text, len, line, sizeof(line));
+		break;
+	}
+	case 17: {
+		int64_t kib;
+		live_parse_memcg_bytes(text, len, &kib);
+		break;
+	}
+	case 18: {
+		const char *q = text;
+		int64_t pid;
+		while (live_pids_next(&q, text + len, &pid))
+			;
+		break;
+	}
+	case 19: {
+		uint64_t cap;
+		live_parse_status_capeff(text, len, &cap);
+		break;
+	}
+	case 20: {
+		/* smaps is parsed a line at a time, as guard/resident.c streams it */
+		const char *q = text, *e = text + len;
+		while (q < e) {
+			const char *nl = memchr(q, '\n', (size_t)(e - q));
+			const char *le = nl ? nl : e;
+			struct live_smaps_line sl;
+			live_parse_smaps_line(q, (size_t)(le - q), &sl);
+			q = nl ? nl + 1 : e;
+		}
+		break;
+	}
+	case 21: {
+		struct live_kmsg_line kl;
+		live_parse_kmsg_record(text, len, &kl);
+		const char *mc;
+		size_t ml;
+		int64_t pid;
+		char comm[16];
+		live_kmsg_find_oom_memcg(text, len, &mc, &ml);
+		live_kmsg_find_killed(text, len, &pid, comm, sizeof(comm));
+		break;
+	}
+	case 23: {
+		int64_t list[8];
+		int nr;
+		live_parse_value_list(text, len, list, 8, &nr);
+		break;
+	}
+	case 24: {
+		char word[16];
+		live_parse_bracketed(text, len, word, sizeof(word));
+		break;
+	}
+	case 25: {
+		int64_t o, c;
+		live_parse_zram_mm_stat(text, len, &o, &c);
+		break;
+	}
+	case 26: {
+		int64_t pages;
+		live_parse_zoneinfo_free_pages(text, len, &pages);
+		break;
+	}
+	case 22: {
+		struct live_pid_stat ps;
+		live_parse_stat(text, len, &t, &ps);
+		break;
+	}
 	}
 	snapshot_release(&s);
 	free(text);

@@ -54,53 +54,6 @@ static void usage(FILE *f)
 	      "See oomkit-top(1).\n", f);
 }
 
-static int64_t kib_pages(int64_t kib, int64_t psz)
-{
-	return known(kib) && kib >= 0 ? kib / psz : OOM_NA;
-}
-
-/* mm/memcontrol.c mem_cgroup_get_max() (6.x; same sum since 4.x): the limit,
- * plus swap headroom when swap may be used — v1 with memsw accounting: the
- * memsw limit minus the limit, at most total swap; otherwise the swap
- * limit (v1 without memsw: unlimited) at most total swap; none when the
- * memcg's swappiness is 0. */
-static int64_t memcg_totalpages(const struct oom_memcg *m, int64_t swap_total_kib, int64_t vm_swappiness,
-				int64_t psz)
-{
-	if (!known(m->limit_kib) || m->limit_kib == LIVE_UNLIMITED)
-		return OOM_NA;
-	int64_t max = m->limit_kib / psz;
-	int64_t swap_pages = known(swap_total_kib) ? swap_total_kib / psz : 0;
-	/* mem_cgroup_swappiness(): v1 has its own, v2 follows vm.swappiness;
-	 * 0 means the limit alone. */
-	int64_t swappiness = m->version == 1 && known(m->swappiness) ? m->swappiness : vm_swappiness;
-	if (known(swappiness) && swappiness == 0)
-		swap_pages = 0;
-	int64_t extra;
-	if (m->version == 1 && known(m->memsw_limit_kib)) {
-		int64_t memsw = m->memsw_limit_kib == LIVE_UNLIMITED ? INT64_MAX : m->memsw_limit_kib / psz;
-		extra = memsw > max ? memsw - max : 0;
-	} else if (m->version == 2 && known(m->swap_limit_kib) && m->swap_limit_kib != LIVE_UNLIMITED) {
-		extra = m->swap_limit_kib / psz;
-	} else {
-		extra = INT64_MAX;
-	}
-	if (extra > swap_pages)
-		extra = swap_pages;
-	max = sat_add(max, extra);
-	return max > 0 ? max : 1;
-}
-
-/* Does the era let the later of two equal tasks win (select_bad_process:
- * 4.8 and 5.1+)?  The same rule as badness_rank(), so the order shown and the
- * victim agree. */
-static bool later_wins(const struct kver *v)
-{
-	if (kver_cmp(v, 5, 1, 0) >= 0)
-		return true;
-	return v && v->known && v->major == 4 && v->minor == 8;
-}
-
 static const struct top_view *sort_view;
 static int cmp_rank(const void *a, const void *b)
 {
@@ -108,7 +61,9 @@ static int cmp_rank(const void *a, const void *b)
 	const struct oom_task *x = &sort_view->s->tasks[i], *y = &sort_view->s->tasks[j];
 	if (x->badness != y->badness)
 		return x->badness > y->badness ? -1 : 1;
-	if (later_wins(&sort_view->kv))
+	/* Equal points: the era's tie rule (model/badness.c), so order[0] is
+	 * the task the kernel — and the guard — pick. */
+	if (badness_replaces(x->badness, y->badness, &sort_view->kv))
 		return i > j ? -1 : 1;
 	return i < j ? -1 : 1;
 }
@@ -146,10 +101,7 @@ int top_collect(struct top_view *v, const struct live_root *r, const char *cgrou
 	}
 	if (live_read_release(r, v->release, sizeof(v->release), &v->kv) < 0)
 		v->release[0] = '\0';
-	int64_t ram = kib_pages(s->mem.total_kib, psz);
-	int64_t swap = known(s->mem.swap_total_kib) ? kib_pages(s->mem.swap_total_kib, psz) : 0;
-	if (known(ram))
-		v->global_totalpages = sat_add(ram, swap);
+	v->global_totalpages = machine_totalpages(&s->mem, psz);
 	v->totalpages = v->global_totalpages;
 
 	char resolved[OOM_PATH_LEN * 2];
@@ -184,15 +136,8 @@ int top_collect(struct top_view *v, const struct live_root *r, const char *cgrou
 			str_copy(v->scope, sizeof(v->scope), cgroup_dir, strlen(cgroup_dir));
 		v->scope_limit_kib = s->memcg.limit_kib;
 		v->scope_usage_kib = s->memcg.usage_kib;
-		struct live_vm vm;
-		live_vm_init(&vm);
-		char sw[32];
-		ssize_t sl = read_small_file_at(r->dirfd, "proc/sys/vm/swappiness", sw, sizeof(sw));
-		while (sl > 0 && (sw[sl - 1] == '\n' || sw[sl - 1] == ' '))
-			sl--;
-		if (sl <= 0 || parse_i64(sw, (size_t)sl, &vm.swappiness) < 0)
-			vm.swappiness = OOM_NA;
-		int64_t tp = memcg_totalpages(&s->memcg, s->mem.swap_total_kib, vm.swappiness, psz);
+		int64_t tp = memcg_totalpages(&s->memcg, s->mem.swap_total_kib,
+					      live_read_value(r, "proc/sys/vm/swappiness"), psz);
 		if (known(tp))
 			v->totalpages = tp;
 		else
@@ -241,7 +186,7 @@ int top_collect(struct top_view *v, const struct live_root *r, const char *cgrou
 	v->n_kthreads = k - v->n_ranked - v->n_immune;
 	v->n_order = k;
 	/* The order mirrors badness_rank's choice: highest badness, ties by the
-	 * era's rule (later_wins), so order[0] is the task the kernel picks. */
+	 * era's rule (badness_replaces), so order[0] is the task the kernel picks. */
 	sort_view = v;
 	if (v->n_ranked > 1)
 		qsort(v->order, v->n_ranked, sizeof(*v->order), cmp_rank);

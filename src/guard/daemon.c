@@ -24,6 +24,7 @@
 #include "diagnose/analysis.h"
 #include "diagnose/diagnose.h"
 #include "guard/guard.h"
+#include "live/live.h"
 #include "model/event.h"
 #include "render/render.h"
 #include "report/report.h"
@@ -580,6 +581,10 @@ static void emit_kill_event(const struct decision_facts *f, const char *incident
 	json_str(&j, "action", f->ch->action == GUARD_ACTION_CGROUP ? "cgroup" :
 			       f->ch->action == GUARD_ACTION_PGROUP ? "pgroup" : "process");
 	json_int(&j, "processes", f->ch->nr_group);
+	/* KiB as "_kib", like the incidents; the "_kb" names stay one more
+	 * release for existing readers (docs/oomkit-guard.1.scd). */
+	json_int(&j, "freed_kib", f->freed_kib);
+	json_int(&j, "measured_freed_kib", f->measured_freed_kib);
 	json_int(&j, "freed_kb", f->freed_kib);
 	json_int(&j, "measured_freed_kb", f->measured_freed_kib);
 	json_int(&j, "latency_ms", (int64_t)(f->latency_ms + 0.5));
@@ -673,7 +678,7 @@ static int json_text_replace(char *buf, size_t *len, size_t cap, const char *key
 {
 	char pat[64];
 	int pl = snprintf(pat, sizeof(pat), "\"%s\": ", key);
-	const char *kf = pl > 0 ? mem_find(buf, *len, pat) : NULL;
+	const char *kf = pl > 0 ? mem_find(buf, *len, pat) : NULL;   /* our own JSON: not kernel text */
 	if (!kf)
 		return -ENOENT;
 	char *k = buf + (kf - buf);
@@ -899,6 +904,63 @@ static bool memory_unowned(int si, int64_t need_kib)
 	return true;
 }
 
+/* The scope's processes, ranked while read, and the policy's choice.
+ * -EIO when the scope cannot be listed (logged), else guard_policy_choose's. */
+static int scan_and_choose(struct guard_scope *sc, int64_t totalpages, int64_t need, struct guard_choice *ch)
+{
+	const struct guard_config *c = D.cfg;
+	bool need_cmdline = c->nr_prefer > 0 || c->nr_avoid > 0;
+	/* The scan ranks as it reads, so a table that overflows keeps the
+	 * processes the policy would take first. */
+	const struct guard_rank rank = { c, D.self_pid, totalpages, D.page_kib, &D.kv };
+	D.ts.rank = &rank;
+	int rc = guard_scan(D.proc_dirfd, sc->kind == SCOPE_MACHINE ? -1 : sc->dirfd, need_cmdline, &D.ts);
+	D.ts.rank = NULL;
+	if (rc != 0) {
+		guard_log(GLOG_ERR, "%s: cannot list its processes: %s", sc->name, strerror(-rc));
+		return -EIO;
+	}
+	drop_unkillable();
+	if (D.ts.nr_skipped > 0)
+		guard_log(GLOG_WARNING, "%s: %zu processes, only the %zu ranked first kept (%zu lowest by policy and badness not considered)",
+			  sc->name, D.ts.n + D.ts.nr_skipped, D.ts.n, D.ts.nr_skipped);
+	return guard_policy_choose(c, &D.ts, D.self_pid, totalpages, D.page_kib, &D.kv, need, ch);
+}
+
+/* Is the victim also the task whose kill frees the most (of all listed,
+ * protected or not)? */
+static bool top_consumer(const struct guard_choice *ch)
+{
+	int64_t v = ch->freeable_kib;
+	for (size_t i = 0; i < D.ts.n; i++)
+		if (guard_task_freeable_kib(&D.ts.tasks[i], D.page_kib) > v)
+			return false;
+	return true;
+}
+
+/* Re-reads the scope every 5 ms while its available memory rises (at most
+ * 50 ms; at least 20 ms while a process is exiting, whose pages the kernel
+ * uncharges in batches as exit_mmap frees them): 1 when it left the level
+ * that called for a decision, 0 when it is still short. */
+static int memory_coming_back(struct guard_scope *sc, const struct guard_config *c)
+{
+	int min_rounds = D.ts.nr_exiting > 0 ? 4 : 1;
+	int level = sc->level;
+	int64_t last = sc->avail_kib;
+	for (int i = 0; i < 10; i++) {
+		struct timespec d = { 0, 5000000L };
+		nanosleep(&d, NULL);
+		if (guard_scope_read(sc, c) < 0)
+			return 0;
+		if ((int)sc->level < level)
+			return 1;
+		if ((!known(sc->avail_kib) || !known(last) || sc->avail_kib <= last) && i + 1 >= min_rounds)
+			return 0;     /* not rising: nothing is being given back */
+		last = sc->avail_kib;
+	}
+	return 0;
+}
+
 static void decide(int si)
 {
 	struct guard_scope *sc = &D.scopes[si];
@@ -933,20 +995,37 @@ static void decide(int si)
 	int64_t need = known(sc->term_kib) && known(sc->avail_kib) ? sc->term_kib - sc->avail_kib : 0;
 	if (need < 0)
 		need = 0;
-	bool need_cmdline = c->nr_prefer > 0 || c->nr_avoid > 0;
-	int rc = guard_scan(D.proc_dirfd, sc->kind == SCOPE_MACHINE ? -1 : sc->dirfd, need_cmdline, &D.ts);
-	if (rc != 0) {
-		guard_log(GLOG_ERR, "%s: cannot list its processes: %s", sc->name, strerror(-rc));
-		return;
-	}
-	drop_unkillable();
-	int64_t totalpages;
-	if (sc->kind == SCOPE_MACHINE)
-		totalpages = (sc->total_kib + (known(sc->swap_total_kib) ? sc->swap_total_kib : 0)) / D.page_kib;
-	else
-		totalpages = known(sc->total_kib) ? sc->total_kib / D.page_kib : OOM_NA;
+	int64_t totalpages = guard_scope_totalpages(sc, D.page_kib);
 	struct guard_choice ch;
-	rc = guard_policy_choose(c, &D.ts, D.self_pid, totalpages, D.page_kib, &D.kv, need, &ch);
+	int rc = scan_and_choose(sc, totalpages, need, &ch);
+	if (rc == -EIO)
+		return;
+	/* Exit race: a process listed without mm is exiting (exit_mm done, its
+	 * pages still being uncharged), or the victim is not the top consumer.
+	 * Then the memory may be on its way back: re-read the scope for a few
+	 * milliseconds while it rises, and act only if it is still short, on a
+	 * fresh list. */
+	if (rc == 0 && (D.ts.nr_exiting > 0 || !top_consumer(&ch))) {
+		int freed = memory_coming_back(sc, c);
+		if (freed > 0) {
+			char buf[200];
+			guard_log(GLOG_NOTICE, "%s: memory came back by itself (%zu exiting); nobody signalled",
+				  safe(sc->name, buf, sizeof(buf)), D.ts.nr_exiting);
+			struct json j;
+			event_begin(&j, "memory_returned");
+			json_str(&j, "scope", sc->name);
+			json_int(&j, "exiting", (int64_t)D.ts.nr_exiting);
+			json_int(&j, "available_kib", sc->avail_kib);
+			event_end(&j);
+			return;
+		}
+		need = known(sc->term_kib) && known(sc->avail_kib) ? sc->term_kib - sc->avail_kib : 0;
+		if (need < 0)
+			need = 0;
+		rc = scan_and_choose(sc, totalpages, need, &ch);
+		if (rc == -EIO)
+			return;
+	}
 	uint64_t decided = guard_now_ns();
 	sc->decisions_total++;
 	sc->last_decision_ms = (double)(decided - crossed) / 1e6;
@@ -1108,8 +1187,10 @@ static void pending_exited(void)
 	json_str(&j, "scope", sc->name);
 	json_str(&j, "last_signal", guard_signal_name(D.pend.v.signal));
 	json_int(&j, "latency_ms", (int64_t)((now - D.pend.crossed_ns) / 1000000));
-	json_int(&j, "measured_freed_kb", known(sc->avail_kib) && known(D.pend.avail_before_kib) ?
-					  sc->avail_kib - D.pend.avail_before_kib : OOM_NA);
+	int64_t measured = known(sc->avail_kib) && known(D.pend.avail_before_kib) ?
+				   sc->avail_kib - D.pend.avail_before_kib : OOM_NA;
+	json_int(&j, "measured_freed_kib", measured);
+	json_int(&j, "measured_freed_kb", measured);      /* old name, one more release */
 	event_end(&j);
 	sc->last_latency_ms = (double)(now - D.pend.crossed_ns) / 1e6;
 	guard_log(GLOG_INFO, "%s: victim pid %lld exited %.1f ms after the crossing", sc->name,
@@ -1167,13 +1248,10 @@ static void kmsg_read(void)
 		if (n == 0)
 			break;
 		rec[n] = '\0';
-		const char *text = strchr(rec, ';');
-		if (!text)
+		struct live_kmsg_line kl;
+		if (live_parse_kmsg_record(rec, (size_t)n, &kl) != 0)
 			continue;
-		text++;
-		const char *nl = strchr(text, '\n');
-		size_t tl = nl ? (size_t)(nl - text) : strlen(text);
-		if (mem_find(text, tl, "invoked oom-killer")) {
+		if (kl.kind == KMSG_OOM_START) {
 			D.kcapturing = true;
 			D.kreport_len = 0;
 		}
@@ -1183,28 +1261,17 @@ static void kmsg_read(void)
 			if (D.kreport[D.kreport_len - 1] != '\n')
 				D.kreport[D.kreport_len++] = '\n';
 		}
-		const char *k = mem_find(text, tl, "Killed process ");
-		if (k) {
-			const char *p = k + 15, *end = text + tl;
-			uint64_t pid = 0;
-			scan_u64(&p, end, &pid);
-			char comm[OOM_COMM_LEN] = "";
-			const char *lp = memchr(p, '(', (size_t)(end - p));
-			const char *rp = lp ? memchr(lp, ')', (size_t)(end - lp)) : NULL;
-			if (lp && rp)
-				str_copy(comm, sizeof(comm), lp + 1, (size_t)(rp - lp - 1));
+		if (kl.kind == KMSG_OOM_KILLED) {
+			int64_t pid = kl.pid;
+			const char *comm = kl.comm;
 			/* A kill in a watched cgroup is reported with that cgroup (its
 			 * counter rose too): leave the report text for it.  The
 			 * oom-kill: line names the OOM domain (5.0+), relative to the
 			 * hierarchy's root; the scope is its full directory. */
 			int owner = -1;
-			const char *om = D.kcapturing ? mem_find(D.kreport, D.kreport_len, "oom_memcg=") : NULL;
-			if (om) {
-				om += 10;
-				const char *oe = om;
-				while (oe < D.kreport + D.kreport_len && *oe != ',' && *oe != '\n')
-					oe++;
-				size_t ol = (size_t)(oe - om);
+			const char *om;
+			size_t ol;
+			if (D.kcapturing && live_kmsg_find_oom_memcg(D.kreport, D.kreport_len, &om, &ol) == 0) {
 				for (int i = 0; ol > 1 && i < D.nr_scopes; i++) {
 					size_t nl2 = strlen(D.scopes[i].name);
 					if (D.scopes[i].kind != SCOPE_MACHINE && nl2 >= ol &&
@@ -1223,7 +1290,7 @@ static void kmsg_read(void)
 					sc = &D.scopes[i];
 			int64_t vmk = D.machine_vmstat_oom_kills;
 			kernel_kill_seen(sc, known(vmk) ? vmk + 1 : OOM_NA, D.kcapturing ? D.kreport : NULL,
-					 D.kcapturing ? D.kreport_len : 0, (int64_t)pid, comm);
+					 D.kcapturing ? D.kreport_len : 0, pid, comm);
 			D.kcapturing = false;
 			D.kreport_len = 0;
 		}
@@ -1493,17 +1560,8 @@ static void check_capabilities(void)
 	char buf[4096];
 	if (read_small_file("/proc/self/status", buf, sizeof(buf)) <= 0)
 		return;
-	const char *p = strstr(buf, "\nCapEff:");
-	if (!p)
-		return;
-	p += 9;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	const char *e = p;
-	while ((*e >= '0' && *e <= '9') || (*e >= 'a' && *e <= 'f'))
-		e++;
 	uint64_t eff;
-	if (parse_hex_u64(p, (size_t)(e - p), &eff) != 0)
+	if (live_parse_status_capeff(buf, strlen(buf), &eff) != 0)
 		return;
 	for (size_t i = 0; i < ARRAY_SIZE(caps); i++)
 		if (!(eff & (1ull << caps[i].bit)))
@@ -1524,7 +1582,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 	guard_log_init();
 	const char *td = getenv("OOMKIT_GUARD_TEST_KILL_DELAY_MS");
 	uint64_t tdv;
-	if (td && parse_u64(td, (size_t)-1, &tdv) == 0 && tdv < 60000)
+	if (td && parse_u64(td, (size_t)-1, &tdv) == 0 && tdv < 60000)   /* the environment: not kernel text */
 		D.test_delay_ms = (int)tdv;
 
 	struct utsname u;
@@ -1847,17 +1905,8 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 				/* pid and comm from the report's kill line, when there is one */
 				int64_t kpid = OOM_NA;
 				char kcomm[OOM_COMM_LEN] = "";
-				const char *kl = have ? mem_find(D.kreport, D.kreport_len, "Killed process ") : NULL;
-				if (kl) {
-					const char *q = kl + 15, *e = D.kreport + D.kreport_len;
-					uint64_t v;
-					if (scan_u64(&q, e, &v) == 0)
-						kpid = (int64_t)v;
-					const char *lp = memchr(q, '(', (size_t)(e - q));
-					const char *rp = lp ? memchr(lp, ')', (size_t)(e - lp)) : NULL;
-					if (lp && rp)
-						str_copy(kcomm, sizeof(kcomm), lp + 1, (size_t)(rp - lp - 1));
-				}
+				bool kl = have && live_kmsg_find_killed(D.kreport, D.kreport_len, &kpid, kcomm,
+									sizeof(kcomm)) == 0;
 				kernel_kill_seen(&D.scopes[i], D.scopes[i].kernel_oom_kills, have ? D.kreport : NULL,
 						 have ? D.kreport_len : 0, kpid, kl ? kcomm : NULL);
 				D.kkill_pending_ns[i] = 0;

@@ -31,7 +31,7 @@
 #define GUARD_PATTERN_LEN 256
 #define GUARD_NAME_LEN 64
 #define GUARD_MAX_EXEC_ARGS 32
-#define GUARD_MAX_TASKS 4096        /* tasks examined per decision; more are ignored, and said so */
+#define GUARD_MAX_TASKS 4096        /* tasks kept per decision: with more, the best ranked (said so) */
 
 /* ---- configuration (config.c) ------------------------------------------ */
 enum guard_action { GUARD_ACTION_PROCESS = 0, GUARD_ACTION_PGROUP, GUARD_ACTION_CGROUP };
@@ -115,11 +115,27 @@ struct guard_task {
 	char cmdline[256];              /* NUL → space; "" for kernel threads */
 	int tier;                       /* policy: 0 prefer, 1 normal, 2 avoid, -1 protected */
 	const char *why_protected;      /* static string when tier is -1 */
+	uint32_t seq;                   /* order met in the scan (/proc order): the era's tie rule */
+};
+
+/* What the scan needs to rank tasks as the policy will (tier, then the
+ * kernel's badness), so a table that overflows keeps the ones that matter. */
+struct guard_rank {
+	const struct guard_config *c;
+	int64_t self_pid, totalpages, page_kib;
+	const struct kver *kv;
 };
 
 struct guard_taskset {
 	size_t n;
-	bool truncated;
+	size_t cap;                     /* 0: GUARD_MAX_TASKS (smaller only for tests) */
+	bool truncated;                 /* more processes than cap: nr_skipped were dropped */
+	size_t nr_skipped;              /* the lowest ranked, not kept */
+	size_t nr_exiting;              /* listed but without mm (exiting: memory on its way back) */
+	uint32_t seq;
+	size_t worst;                   /* index of the lowest ranked entry, when worst_valid */
+	bool worst_valid;
+	const struct guard_rank *rank;  /* NULL: rank by anon + swap (the recorder) */
 	struct guard_task *tasks;       /* GUARD_MAX_TASKS entries, allocated once at start */
 };
 
@@ -150,14 +166,17 @@ struct guard_choice {
  * are protected. */
 void guard_policy_classify(const struct guard_config *c, struct guard_task *gt, int64_t self_pid);
 /* Picks the victim among ts: best tier (prefer < normal < avoid), then the
- * kernel's badness (badness_for_era with totalpages and kv), ties → larger
- * pid as in 5.1+.  need_kib > 0 is what the scope must regain: when the
+ * kernel's badness (badness_for_era with totalpages and kv), ties by the
+ * era's rule (badness_replaces: the one met later in 4.8 and 5.1+).  need_kib > 0 is what the scope must regain: when the
  * victim's anon + swap is less and escalation is on, its process group (or
  * the whole cgroup when the action is cgroup) is taken.  Returns 0, or
  * -ESRCH when no candidate exists. */
 int guard_policy_choose(const struct guard_config *c, struct guard_taskset *ts, int64_t self_pid,
 			int64_t totalpages, int64_t page_size_kib, const struct kver *kv,
 			int64_t need_kib, struct guard_choice *out);
+/* Would the policy take a before b (both candidates: tier ≥ 0, badness
+ * known)?  Tier, then the kernel's badness and its era's tie rule. */
+bool guard_task_ahead(const struct guard_task *a, const struct guard_task *b, const struct kver *kv);
 /* anon + swap of one task in KiB (a kill frees neither file pages nor tmpfs). */
 int64_t guard_task_freeable_kib(const struct guard_task *gt, int64_t page_size_kib);
 
@@ -210,6 +229,8 @@ struct guard_scope {
 	int fd_psi_read;                /* PSI values */
 	int efd_usage[3];               /* v1 usage thresholds: near, term, kill (eventfd) */
 	int efd_oom;                    /* v1 OOM notification (eventfd) */
+	int fd_swap_limit;              /* v2 memory.swap.max · v1 memory.memsw.limit_in_bytes; -1 none */
+	int fd_swappiness;              /* v1 memory.swappiness; -1 none */
 	int psi_window_ms;              /* the window the trigger got (2 s multiples unprivileged) */
 	/* Last reading. */
 	int64_t total_kib;              /* MemTotal or the limit; OOM_NA unlimited */
@@ -241,6 +262,10 @@ void guard_scope_arm(struct guard_scope *sc, const struct guard_config *c, char 
 int guard_scope_read(struct guard_scope *sc, const struct guard_config *c);
 /* How long the poll may sleep for this scope: short near the thresholds. */
 int guard_scope_poll_ms(const struct guard_scope *sc, const struct guard_config *c);
+/* totalpages of the scope's OOM domain as the kernel computes it
+ * (model/badness.c: machine_totalpages, memcg_totalpages with the swap the
+ * memcg may use), for badness.  OOM_NA when the scope has no limit. */
+int64_t guard_scope_totalpages(const struct guard_scope *sc, int64_t page_kib);
 /* Drains the readiness of an event fd (eventfd counter, PSI, kernfs notify).
  * -errno when its source is gone (ENODEV: cgroup removed). */
 int guard_scope_drain(int fd);
@@ -419,24 +444,5 @@ void guard_release_pages(void *p, size_t len);
 uint64_t guard_now_ns(void);          /* CLOCK_MONOTONIC */
 /* pread a kept fd into buf (NUL-terminated), for /proc and /sys files. */
 ssize_t guard_pread(int fd, char *buf, size_t cap);
-/* Value of "Key:" (at line start) in a /proc/meminfo-like text, as a number;
- * -ENOENT when absent or not a number.  One key of guard_key_values. */
-int guard_key_value(const char *text, const char *key, int64_t *out);
-/* Several keys (at most 64) in one pass over text[0, len), stopping once all are found
- * (the guard reads /proc/meminfo every second and /proc/PID/status for
- * every process of a decision).  A key ("MemTotal:") counts at a line
- * start only; its value, the number after it, goes to *out; a key absent
- * or without a number leaves *out as it was.  Returns the number found. */
-struct guard_kv {
-	const char *key;
-	int64_t *out;
-};
-int guard_key_values(const char *text, size_t len, const struct guard_kv *kv, size_t n);
-/* The same, for a file read again and again whose lines keep their places
- * (/proc/meminfo prints every value in a fixed width): hints[i] (n of them,
- * zero at first) remembers where key i was; a key found there costs one
- * comparison, the others are looked for as above and their hints updated. */
-int guard_key_values_hinted(const char *text, size_t len, const struct guard_kv *kv, size_t n,
-			    uint32_t *hints);
 
 #endif

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "guard/guard.h"
+#include "live/live.h"
 #include "util/util.h"
 
 /* x86_64 / generic syscall numbers, for libcs whose headers predate them. */
@@ -66,23 +67,11 @@ static int read_start_ticks(int proc_dirfd, int64_t pid, uint64_t *out)
 	ssize_t n = read_small_file_at(proc_dirfd, path, buf, sizeof(buf));
 	if (n < 0)
 		return -ESRCH;
-	const char *rp = strrchr(buf, ')');
-	if (!rp)
+	struct oom_task t;
+	struct live_pid_stat st;
+	if (live_parse_stat(buf, (size_t)n, &t, &st) != 0)
 		return -EINVAL;
-	const char *p = rp + 1, *end = buf + n;
-	/* starttime is the 20th field after the comm (state is the 1st). */
-	for (int i = 0; i < 19; i++) {
-		while (p < end && *p == ' ')
-			p++;
-		while (p < end && *p != ' ')
-			p++;
-	}
-	while (p < end && *p == ' ')
-		p++;
-	uint64_t v;
-	if (scan_u64(&p, end, &v) != 0)
-		return -EINVAL;
-	*out = v;
+	*out = st.start_ticks;
 	return 0;
 }
 
@@ -181,13 +170,9 @@ static int read_procs(int dirfd, int32_t *pids, int cap)
 		return (int)n;
 	int k = 0;
 	const char *p = buf, *end = buf + n;
-	while (p < end && k < cap) {
-		uint64_t v;
-		if (scan_u64(&p, end, &v) == 0 && v > 0 && v < INT32_MAX)
-			pids[k++] = (int32_t)v;
-		while (p < end && (*p < '0' || *p > '9'))
-			p++;
-	}
+	int64_t v;
+	while (k < cap && live_pids_next(&p, end, &v))   /* live/parse_memcg.c */
+		pids[k++] = (int32_t)v;
 	return k;
 }
 

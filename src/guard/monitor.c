@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "guard/guard.h"
+#include "live/live.h"
 #include "util/util.h"
 
 static char text[16384];
@@ -38,6 +39,7 @@ static void scope_fds_reset(struct guard_scope *sc)
 {
 	sc->dirfd = sc->fd_main = sc->fd_limit = sc->fd_stat = sc->fd_events = -1;
 	sc->fd_psi = sc->fd_psi_read = sc->efd_oom = -1;
+	sc->fd_swap_limit = sc->fd_swappiness = -1;
 	for (int i = 0; i < 3; i++)
 		sc->efd_usage[i] = -1;
 }
@@ -76,11 +78,14 @@ int guard_scope_open(struct guard_scope *sc, const char *dir, char *err, size_t 
 		s.fd_limit = openat(s.dirfd, "memory.max", O_RDONLY | O_CLOEXEC);
 		s.fd_events = openat(s.dirfd, "memory.events", O_RDONLY | O_CLOEXEC);
 		s.fd_psi_read = openat(s.dirfd, "memory.pressure", O_RDONLY | O_CLOEXEC);
+		s.fd_swap_limit = openat(s.dirfd, "memory.swap.max", O_RDONLY | O_CLOEXEC);
 	} else if (faccessat(s.dirfd, "memory.usage_in_bytes", R_OK, 0) == 0) {
 		s.kind = SCOPE_CGROUP_V1;
 		s.fd_main = openat(s.dirfd, "memory.usage_in_bytes", O_RDONLY | O_CLOEXEC);
 		s.fd_limit = openat(s.dirfd, "memory.limit_in_bytes", O_RDONLY | O_CLOEXEC);
 		s.fd_events = openat(s.dirfd, "memory.oom_control", O_RDONLY | O_CLOEXEC);
+		s.fd_swap_limit = openat(s.dirfd, "memory.memsw.limit_in_bytes", O_RDONLY | O_CLOEXEC);
+		s.fd_swappiness = openat(s.dirfd, "memory.swappiness", O_RDONLY | O_CLOEXEC);
 	} else {
 		snprintf(err, errlen, "%s: not a memory cgroup directory (no memory.current or memory.usage_in_bytes)", dir);
 		close(s.dirfd);
@@ -113,6 +118,8 @@ void guard_scope_close(struct guard_scope *sc)
 	close_fd(&sc->fd_psi);
 	close_fd(&sc->fd_psi_read);
 	close_fd(&sc->efd_oom);
+	close_fd(&sc->fd_swap_limit);
+	close_fd(&sc->fd_swappiness);
 	for (int i = 0; i < 3; i++)
 		close_fd(&sc->efd_usage[i]);
 	close_fd(&sc->dirfd);
@@ -132,67 +139,22 @@ int guard_scope_drain(int fd)
 	return 0;
 }
 
-/* "some avg10=1.23 avg60=… total=N" (kernel/sched/psi.c psi_show). */
-static int parse_psi_line(const char *p, const char *end, double *avg10, double *avg60, uint64_t *total)
-{
-	const char *a = mem_find(p, (size_t)(end - p), "avg10=");
-	const char *b = mem_find(p, (size_t)(end - p), "avg60=");
-	const char *t = mem_find(p, (size_t)(end - p), "total=");
-	if (!a || !b || !t)
-		return -EINVAL;
-	double *outs[2] = { avg10, avg60 };
-	const char *starts[2] = { a + 6, b + 6 };
-	for (int i = 0; i < 2; i++) {
-		const char *q = starts[i];
-		uint64_t ip, fp = 0;
-		if (scan_u64(&q, end, &ip) != 0)
-			return -EINVAL;
-		int digits = 0;
-		if (q < end && *q == '.') {
-			q++;
-			const char *fs = q;
-			if (scan_u64(&q, end, &fp) != 0)
-				return -EINVAL;
-			digits = (int)(q - fs);
-		}
-		double frac = (double)fp;
-		for (int d = 0; d < digits && d < 20; d++)
-			frac /= 10;
-		if (digits > 20)
-			frac = 0;
-		*outs[i] = (double)ip + frac;
-	}
-	const char *q = t + 6;
-	if (scan_u64(&q, end, total) != 0)
-		return -EINVAL;
-	return 0;
-}
-
+/* PSI text through live/parse_psi.c, kept in the guard's own compact form. */
 int guard_parse_psi(const char *s, struct guard_psi *out)
 {
+	struct psi p;
+	if (live_parse_psi(s, strlen(s), &p) != 0 || !p.some.known)
+		return -EINVAL;
 	struct guard_psi r;
 	memset(&r, 0, sizeof(r));
-	const char *p = s;
-	bool some = false;
-	while (p && *p) {
-		const char *nl = strchr(p, '\n');
-		const char *e = nl ? nl : p + strlen(p);
-		double a10, a60;
-		uint64_t tot;
-		if (str_starts(p, "some ") && parse_psi_line(p, e, &a10, &a60, &tot) == 0) {
-			r.some_avg10 = a10;
-			r.some_total_us = tot;
-			some = true;
-		} else if (str_starts(p, "full ") && parse_psi_line(p, e, &a10, &a60, &tot) == 0) {
-			r.full_avg10 = a10;
-			r.full_avg60 = a60;
-			r.full_total_us = tot;
-		}
-		p = nl ? nl + 1 : NULL;
-	}
-	if (!some)
-		return -EINVAL;
 	r.known = true;
+	r.some_avg10 = p.some.avg10;
+	r.some_total_us = p.some.total_us;
+	if (p.full.known) {
+		r.full_avg10 = p.full.avg10;
+		r.full_avg60 = p.full.avg60;
+		r.full_total_us = p.full.total_us;
+	}
 	*out = r;
 	return 0;
 }
@@ -318,22 +280,17 @@ void guard_scope_arm(struct guard_scope *sc, const struct guard_config *c, char 
 #undef DEGRADE
 }
 
+/* A byte-value file (live_parse_memcg_bytes); unlimited → OOM_NA here:
+ * a scope without a limit has no threshold. */
 static int read_kib_file(int fd, int64_t *out_kib)
 {
 	ssize_t n = guard_pread(fd, text, 64);
 	if (n < 0)
 		return (int)n;
-	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
-		n--;
-	if (n == 3 && !memcmp(text, "max", 3)) {
-		*out_kib = OOM_NA;
-		return 0;
-	}
-	uint64_t v;
-	if (parse_u64(text, (size_t)n, &v) != 0)
+	int64_t kib;
+	if (live_parse_memcg_bytes(text, (size_t)n, &kib) != 0)
 		return -EINVAL;
-	/* v1 "unlimited" is PAGE_COUNTER_MAX pages rounded: anything ≥ 2^62 bytes. */
-	*out_kib = v >= (1ull << 62) ? OOM_NA : (int64_t)(v / 1024);
+	*out_kib = is_unlimited(kib) ? OOM_NA : kib;
 	return 0;
 }
 
@@ -351,7 +308,6 @@ static enum guard_level level_for(int64_t avail, int64_t term, int64_t kill)
 int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 {
 	enum guard_level lv = LEVEL_OK;
-	int64_t v;
 	if (sc->kind == SCOPE_MACHINE) {
 		ssize_t n = guard_pread(sc->fd_main, meminfo_text, sizeof(meminfo_text));
 		if (n < 0)
@@ -379,7 +335,7 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 			lv = ml;
 		}
 	} else {
-		int64_t usage, limit;
+		int64_t usage = OOM_NA, limit = OOM_NA;
 		int rc = read_kib_file(sc->fd_main, &usage);
 		if (rc < 0)
 			return rc;
@@ -387,15 +343,14 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 		if (rc < 0)
 			return rc;
 		int64_t file = 0;
-		if (sc->fd_stat >= 0 && guard_pread(sc->fd_stat, text, sizeof(text)) > 0) {
-			/* v1 has total_* (hierarchical) and local keys; v2 only local names. */
-			const char *ia = sc->kind == SCOPE_CGROUP_V1 ? "total_inactive_file " : "inactive_file ";
-			const char *aa = sc->kind == SCOPE_CGROUP_V1 ? "total_active_file " : "active_file ";
-			int64_t inactive = 0, active = 0;
-			const struct guard_kv kv[] = { { ia, &inactive }, { aa, &active } };
-			guard_key_values(text, strlen(text), kv, ARRAY_SIZE(kv));
-			file = (inactive + active) / 1024;
-		}
+		ssize_t sn;
+		struct oom_memcg mc;
+		memcg_init(&mc);
+		if (sc->fd_stat >= 0 && (sn = guard_pread(sc->fd_stat, text, sizeof(text))) > 0 &&
+		    live_parse_memcg_stat(text, (size_t)sn, sc->kind == SCOPE_CGROUP_V1 ? 1 : 2, &mc) == 0)
+			/* v1: total_* (hierarchical) preferred by the parser; v2 is hierarchical. */
+			file = (known(mc.inactive_file_kib) ? mc.inactive_file_kib : 0) +
+			       (known(mc.active_file_kib) ? mc.active_file_kib : 0);
 		sc->usage_kib = usage;
 		sc->file_kib = file;
 		sc->total_kib = limit;
@@ -405,10 +360,10 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 		sc->term_kib = threshold_kib(limit, c->cgroup_term_percent);
 		sc->kill_kib = threshold_kib(limit, c->cgroup_kill_percent);
 		lv = level_for(sc->avail_kib, sc->term_kib, sc->kill_kib);
-		if (sc->fd_events >= 0 && guard_pread(sc->fd_events, text, 1024) > 0) {
-			if (guard_key_value(text, "oom_kill ", &v) == 0)
-				sc->kernel_oom_kills = v;
-		}
+		ssize_t en;
+		if (sc->fd_events >= 0 && (en = guard_pread(sc->fd_events, text, 1024)) > 0 &&
+		    live_parse_memcg_events(text, (size_t)en, &mc) == 0 && known(mc.oom_kill_count))
+			sc->kernel_oom_kills = mc.oom_kill_count;
 	}
 	/* The PSI trigger wakes us on a stall; the averages themselves matter
 	 * for the recorder and the metrics, and for psi-full-avg10-percent.
@@ -456,4 +411,44 @@ int guard_scope_poll_ms(const struct guard_scope *sc, const struct guard_config 
 	if (ms > c->poll_max_ms)
 		ms = c->poll_max_ms;
 	return (int)ms;
+}
+
+int64_t guard_scope_totalpages(const struct guard_scope *sc, int64_t page_kib)
+{
+	/* SwapTotal of the machine (total_swap_pages): the machine scope's last
+	 * reading, else /proc/meminfo now (a decision, not the idle loop). */
+	struct oom_mem mem;
+	memset(&mem, 0, sizeof(mem));
+	mem.total_kib = mem.swap_total_kib = OOM_NA;
+	mem.ram_kib = mem.reserved_kib = OOM_NA;
+	if (sc->kind == SCOPE_MACHINE) {
+		mem.total_kib = sc->total_kib;
+		mem.swap_total_kib = sc->swap_total_kib;
+		return machine_totalpages(&mem, page_kib);
+	}
+	ssize_t n = read_small_file_at(AT_FDCWD, "/proc/meminfo", text, sizeof(text));
+	if (n > 0 && live_parse_meminfo(text, (size_t)n, &mem) != 0)
+		mem.swap_total_kib = OOM_NA;
+	struct oom_memcg m;
+	memcg_init(&m);
+	m.version = sc->kind == SCOPE_CGROUP_V1 ? 1 : 2;
+	m.limit_kib = known(sc->total_kib) ? sc->total_kib : OOM_UNLIMITED;
+	if (sc->fd_swap_limit >= 0 && (n = guard_pread(sc->fd_swap_limit, text, 64)) > 0) {
+		int64_t kib;
+		if (live_parse_memcg_bytes(text, (size_t)n, &kib) == 0) {
+			if (m.version == 1)
+				m.memsw_limit_kib = kib;
+			else
+				m.swap_limit_kib = kib;
+		}
+	}
+	int64_t v;
+	if (sc->fd_swappiness >= 0 && (n = guard_pread(sc->fd_swappiness, text, 64)) > 0 &&
+	    live_parse_value_i64(text, (size_t)n, &v) == 0)
+		m.swappiness = v;
+	int64_t vm_swappiness = OOM_NA;
+	n = read_small_file_at(AT_FDCWD, "/proc/sys/vm/swappiness", text, 64);
+	if (n > 0 && live_parse_value_i64(text, (size_t)n, &v) == 0)
+		vm_swappiness = v;
+	return memcg_totalpages(&m, mem.swap_total_kib, vm_swappiness, page_kib);
 }

@@ -25,6 +25,19 @@ int64_t guard_task_freeable_kib(const struct guard_task *gt, int64_t page_size_k
 	return pages * page_size_kib;
 }
 
+bool guard_task_ahead(const struct guard_task *a, const struct guard_task *b, const struct kver *kv)
+{
+	/* Lower tier first; within a tier the kernel's order: more points, and
+	 * on equal points the era's tie rule of select_bad_process()
+	 * (model/badness.c badness_replaces) applied to the scan order. */
+	if (a->tier != b->tier)
+		return a->tier < b->tier;
+	if (a->t.badness != b->t.badness)
+		return badness_replaces(a->t.badness, b->t.badness, kv);
+	bool later_wins = badness_replaces(a->t.badness, b->t.badness, kv);
+	return later_wins ? a->seq > b->seq : a->seq < b->seq;
+}
+
 static bool matches(const struct pat_pool *pool, const struct pat *pats, int n,
 		    const struct guard_task *gt)
 {
@@ -80,7 +93,6 @@ int guard_policy_choose(const struct guard_config *c, struct guard_taskset *ts, 
 	if (page_size_kib <= 0)
 		page_size_kib = 4;
 	int best_tier = 3;
-	int64_t best_points = 0;
 	for (size_t i = 0; i < ts->n; i++) {
 		struct guard_task *gt = &ts->tasks[i];
 		guard_policy_classify(c, gt, self_pid);
@@ -96,15 +108,11 @@ int guard_policy_choose(const struct guard_config *c, struct guard_taskset *ts, 
 			continue;
 		}
 		ch.nr_candidates++;
-		/* Lower tier wins; within a tier, more points; ties go to the task
-		 * met later, as select_bad_process() does in 5.1+ (mm/oom_kill.c). */
-		if (gt->tier < best_tier || (gt->tier == best_tier && gt->t.badness >= best_points)) {
+		if (ch.index < 0 || guard_task_ahead(gt, &ts->tasks[ch.index], kv)) {
 			ch.runner_up = ch.index;
 			ch.index = (int)i;
 			best_tier = gt->tier;
-			best_points = gt->t.badness;
-		} else if (ch.runner_up < 0 || (gt->tier <= ts->tasks[ch.runner_up].tier &&
-						gt->t.badness >= ts->tasks[ch.runner_up].t.badness)) {
+		} else if (ch.runner_up < 0 || guard_task_ahead(gt, &ts->tasks[ch.runner_up], kv)) {
 			ch.runner_up = (int)i;
 		}
 	}

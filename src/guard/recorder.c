@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "guard/guard.h"
+#include "live/live.h"
 #include "util/util.h"
 
 static char rtext[32768];
@@ -55,158 +56,86 @@ void guard_recorder_release(struct guard_recorder *r)
 	r->cap = r->count = 0;
 }
 
-/* /proc/meminfo every second: its lines keep their places, so each key is
- * looked for where it was the last time first (guard_key_values_hinted). */
+/* /proc/meminfo (live/parse_meminfo.c) into the recorder's fields; a text
+ * that does not parse leaves them all unknown. */
 void guard_meminfo_parse(const char *text, size_t len, struct guard_rec *s)
 {
-	const struct guard_kv kv[] = {
-		{ "MemTotal:", &s->mem_total }, { "MemFree:", &s->mem_free },
-		{ "MemAvailable:", &s->mem_available }, { "Buffers:", &s->buffers },
-		{ "Cached:", &s->cached }, { "SwapTotal:", &s->swap_total }, { "SwapFree:", &s->swap_free },
-		{ "AnonPages:", &s->anon_pages }, { "Shmem:", &s->shmem },
-		{ "SReclaimable:", &s->slab_reclaimable }, { "SUnreclaim:", &s->slab_unreclaimable },
-		{ "KernelStack:", &s->kernel_stack }, { "PageTables:", &s->page_tables },
-		{ "Dirty:", &s->dirty }, { "Writeback:", &s->writeback }, { "Unevictable:", &s->unevictable },
-		{ "Committed_AS:", &s->committed_as }, { "CommitLimit:", &s->commit_limit },
-	};
-	static uint32_t hints[ARRAY_SIZE(kv)];
-	for (size_t i = 0; i < ARRAY_SIZE(kv); i++)
-		*kv[i].out = OOM_NA;
-	guard_key_values_hinted(text, len, kv, ARRAY_SIZE(kv), hints);
+	struct oom_mem m;
+	if (live_parse_meminfo(text, len, &m) != 0) {
+		for (int64_t *f = &s->mem_total; f <= &s->commit_limit; f++)
+			*f = OOM_NA;
+		return;
+	}
+	s->mem_total = m.total_kib;
+	s->mem_free = m.free_kib;
+	s->mem_available = m.available_kib;
+	s->buffers = m.buffers_kib;
+	s->cached = m.cached_kib;
+	s->swap_total = m.swap_total_kib;
+	s->swap_free = m.swap_free_kib;
+	s->anon_pages = m.anon_pages_kib;
+	s->shmem = m.shmem_kib;
+	s->slab_reclaimable = m.slab_reclaimable_kib;
+	s->slab_unreclaimable = m.slab_unreclaimable_kib;
+	s->kernel_stack = m.kernel_stack_kib;
+	s->page_tables = m.pagetables_kib;
+	s->dirty = m.dirty_kib;
+	s->writeback = m.writeback_kib;
+	s->unevictable = m.unevictable_kib;
+	s->committed_as = m.committed_as_kib;
+	s->commit_limit = m.commit_limit_kib;
 }
 
-/* /proc/vmstat in one pass: "name value" lines, the counters the recorder
- * keeps, and the sums of the per-zone allocstall_* and workingset_refault_*
- * (split by type in 5.9+). */
-static void parse_vmstat(const char *text, struct guard_rec *s)
+/* /proc/vmstat (live/parse_vmstat.c); NULL or unparsable: all unknown. */
+static void take_vmstat(const char *text, size_t len, struct guard_rec *s)
 {
-	static const struct { const char *key; size_t off; } keys[] = {
-		{ "pgscan_kswapd", offsetof(struct guard_rec, pgscan_kswapd) },
-		{ "pgscan_direct", offsetof(struct guard_rec, pgscan_direct) },
-		{ "pgsteal_kswapd", offsetof(struct guard_rec, pgsteal_kswapd) },
-		{ "pgsteal_direct", offsetof(struct guard_rec, pgsteal_direct) },
-		{ "pswpin", offsetof(struct guard_rec, pswpin) },
-		{ "pswpout", offsetof(struct guard_rec, pswpout) },
-		{ "pgmajfault", offsetof(struct guard_rec, pgmajfault) },
-		{ "compact_stall", offsetof(struct guard_rec, compact_stall) },
-		{ "oom_kill", offsetof(struct guard_rec, oom_kill) },
-	};
-	s->pgscan_kswapd = s->pgscan_direct = s->pgsteal_kswapd = s->pgsteal_direct = OOM_NA;
-	s->pswpin = s->pswpout = s->pgmajfault = s->compact_stall = s->oom_kill = OOM_NA;
-	s->workingset_refault = s->allocstall = OOM_NA;
-	const char *p = text;
-	while (*p) {
-		const char *sp = strchr(p, ' ');
-		const char *nl = strchr(p, '\n');
-		if (!nl)
-			nl = p + strlen(p);
-		if (sp && sp < nl) {
-			size_t kl = (size_t)(sp - p);
-			const char *q = sp + 1;
-			uint64_t v;
-			if (scan_u64(&q, nl, &v) == 0 && v <= INT64_MAX) {
-				int64_t *dst = NULL;
-				if (*p == 'p' || *p == 'c' || *p == 'o') {
-					for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
-						if (strlen(keys[i].key) == kl && !memcmp(p, keys[i].key, kl)) {
-							dst = (int64_t *)((char *)s + keys[i].off);
-							break;
-						}
-					if (dst)
-						*dst = (int64_t)v;
-				}
-				if (kl > 11 && !memcmp(p, "allocstall_", 11))
-					s->allocstall = (known(s->allocstall) ? s->allocstall : 0) + (int64_t)v;
-				else if (kl > 19 && !memcmp(p, "workingset_refault_", 19))
-					s->workingset_refault = (known(s->workingset_refault) ? s->workingset_refault : 0) + (int64_t)v;
-				else if (kl == 18 && !memcmp(p, "workingset_refault", 18))
-					s->workingset_refault = (int64_t)v;   /* < 5.9: one counter */
-			}
-		}
-		p = *nl ? nl + 1 : nl;
-	}
+	struct oom_vmstat v;
+	if (!text || live_parse_vmstat(text, len, &v) != 0)
+		vmstat_init(&v);
+	s->pgscan_kswapd = v.pgscan_kswapd;
+	s->pgscan_direct = v.pgscan_direct;
+	s->pgsteal_kswapd = v.pgsteal_kswapd;
+	s->pgsteal_direct = v.pgsteal_direct;
+	s->pswpin = v.pswpin;
+	s->pswpout = v.pswpout;
+	s->pgmajfault = v.pgmajfault;
+	s->workingset_refault = v.workingset_refault;
+	s->allocstall = v.allocstall;
+	s->compact_stall = v.compact_stall;
+	s->oom_kill = v.oom_kill;
 }
 
 static void read_buddy(struct guard_rec *s, int fd)
 {
 	for (int o = 0; o < GUARD_REC_ORDERS; o++)
 		s->free_blocks[o] = OOM_NA;
-	if (fd < 0 || guard_pread(fd, rtext, sizeof(rtext)) <= 0)
+	ssize_t n;
+	int64_t blocks[GUARD_REC_ORDERS];
+	int nr;
+	if (fd < 0 || (n = guard_pread(fd, rtext, sizeof(rtext))) <= 0 ||
+	    live_parse_buddyinfo_sum(rtext, (size_t)n, blocks, GUARD_REC_ORDERS, &nr) != 0)
 		return;
-	/* "Node 0, zone   Normal   1 2 3 …" */
-	const char *p = rtext;
-	while (p && *p) {
-		const char *nl = strchr(p, '\n');
-		const char *end = nl ? nl : p + strlen(p);
-		const char *z = mem_find(p, (size_t)(end - p), "zone");
-		if (z) {
-			const char *q = z + 4;
-			while (q < end && *q == ' ')
-				q++;
-			while (q < end && *q != ' ')
-				q++;
-			for (int o = 0; o < GUARD_REC_ORDERS && q < end; o++) {
-				while (q < end && *q == ' ')
-					q++;
-				uint64_t v;
-				if (scan_u64(&q, end, &v) != 0)
-					break;
-				s->free_blocks[o] = (known(s->free_blocks[o]) ? s->free_blocks[o] : 0) + (int64_t)v;
-			}
-		}
-		p = nl ? nl + 1 : NULL;
-	}
+	for (int o = 0; o < nr; o++)
+		s->free_blocks[o] = blocks[o];
 }
 
-/* /proc/slabinfo 2.1: "name active_objs num_objs objsize objperslab pagesperslab : …" */
+/* The largest caches (live/parse_slabinfo.c).  A large slabinfo is cut at
+ * the buffer: the summary then covers the caches read. */
 static void read_slabs(struct guard_rec *s, int fd)
 {
 	s->nr_slabs = 0;
-	if (fd < 0)
+	ssize_t n;
+	struct oom_slab top[GUARD_REC_SLABS];
+	int nr;
+	long ps = sysconf(_SC_PAGESIZE);
+	if (fd < 0 || (n = guard_pread(fd, rtext, sizeof(rtext))) <= 0 ||
+	    live_parse_slabinfo_top(rtext, (size_t)n, ps >= 1024 ? ps / 1024 : 4, top, GUARD_REC_SLABS, &nr) != 0)
 		return;
-	ssize_t n = guard_pread(fd, rtext, sizeof(rtext));
-	if (n <= 0)
-		return;
-	/* A large slabinfo is cut at the buffer: the summary then covers the
-	 * caches read, which the meminfo Slab totals put in proportion. */
-	const char *p = rtext, *end = rtext + n;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *le = nl ? nl : end;
-		if (*p != '#' && !str_starts(p, "slabinfo")) {
-			const char *sp = memchr(p, ' ', (size_t)(le - p));
-			if (sp) {
-				const char *q = sp;
-				uint64_t f[3];
-				int ok = 1;
-				for (int i = 0; i < 3 && ok; i++) {
-					while (q < le && *q == ' ')
-						q++;
-					ok = scan_u64(&q, le, &f[i]) == 0;
-				}
-				if (ok) {
-					int64_t kib = (int64_t)(f[1] * f[2] / 1024);
-					int at = s->nr_slabs;
-					if (at == GUARD_REC_SLABS && kib > s->slabs[at - 1].kib)
-						at = GUARD_REC_SLABS - 1;
-					else if (at == GUARD_REC_SLABS)
-						at = -1;
-					if (at >= 0) {
-						str_copy(s->slabs[at].name, sizeof(s->slabs[at].name), p, (size_t)(sp - p));
-						s->slabs[at].kib = kib;
-						if (s->nr_slabs < GUARD_REC_SLABS)
-							s->nr_slabs++;
-						for (int i = at; i > 0 && s->slabs[i].kib > s->slabs[i - 1].kib; i--) {
-							__typeof__(s->slabs[0]) t = s->slabs[i];
-							s->slabs[i] = s->slabs[i - 1];
-							s->slabs[i - 1] = t;
-						}
-					}
-				}
-			}
-		}
-		p = nl ? nl + 1 : end;
+	for (int i = 0; i < nr; i++) {
+		str_copy(s->slabs[i].name, sizeof(s->slabs[i].name), top[i].name, strlen(top[i].name));
+		s->slabs[i].kib = top[i].total_kib;
 	}
+	s->nr_slabs = nr;
 }
 
 static void top_tasks(struct guard_rec *s, int want, int proc_dirfd, struct guard_taskset *ts)
@@ -299,10 +228,10 @@ int guard_recorder_take(struct guard_recorder *r, const struct guard_scope *scop
 		r->errors_total++;
 		return -EIO;
 	}
-	if (full && r->fd_vmstat >= 0 && guard_pread(r->fd_vmstat, rtext, sizeof(rtext)) > 0)
-		parse_vmstat(rtext, s);
+	if (full && r->fd_vmstat >= 0 && (n = guard_pread(r->fd_vmstat, rtext, sizeof(rtext))) > 0)
+		take_vmstat(rtext, (size_t)n, s);
 	else if (!full)
-		parse_vmstat("", s);      /* not read this time: unknown, not zero */
+		take_vmstat(NULL, 0, s);  /* not read this time: unknown, not zero */
 	memset(&s->psi, 0, sizeof(s->psi));
 	if (r->psi_hint && r->psi_hint->known)
 		s->psi = *r->psi_hint;

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "guard/guard.h"
+#include "live/live.h"
 #include "util/util.h"
 
 #define MAX_RANGES 256
@@ -34,48 +35,6 @@ struct range {
 	bool candidate;      /* read-only, private, file-backed */
 	bool written;        /* "Anonymous:" above 0, or unknown */
 };
-
-/* Parses one header line of /proc/self/smaps:
- * "start-end perms offset dev inode   path".  Returns true for a header. */
-static bool parse_header(const char *l, const char *e, struct range *r)
-{
-	const char *p = l;
-	uint64_t a, b;
-	const char *dash = memchr(p, '-', (size_t)(e - p));
-	if (!dash || parse_hex_u64(p, (size_t)(dash - p), &a) != 0)
-		return false;
-	p = dash + 1;
-	const char *sp = memchr(p, ' ', (size_t)(e - p));
-	if (!sp || parse_hex_u64(p, (size_t)(sp - p), &b) != 0 || b <= a)
-		return false;
-	p = sp + 1;
-	if (e - p < 5)
-		return false;
-	char perms[4] = { p[0], p[1], p[2], p[3] };
-	p += 5;
-	/* offset, dev, inode */
-	for (int field = 0; field < 3; field++) {
-		while (p < e && *p == ' ')
-			p++;
-		const char *s = p;
-		while (p < e && *p != ' ')
-			p++;
-		if (field == 2) {
-			uint64_t ino;
-			if (parse_u64(s, (size_t)(p - s), &ino) != 0)
-				return false;
-			r->candidate = ino != 0 && perms[0] == 'r' && perms[1] == '-' && perms[3] == 'p';
-		}
-	}
-	while (p < e && *p == ' ')
-		p++;
-	if (p < e && *p == '[')            /* [vdso], [vvar]: never */
-		r->candidate = false;
-	r->start = (uintptr_t)a;
-	r->end = (uintptr_t)b;
-	r->written = true;                 /* until its Anonymous: line says 0 */
-	return true;
-}
 
 int64_t guard_trim_resident(void)
 {
@@ -105,19 +64,20 @@ int64_t guard_trim_resident(void)
 		have += (size_t)got;
 		char *l = buf, *end = buf + have;
 		for (char *nl; (nl = memchr(l, '\n', (size_t)(end - l))) != NULL; l = nl + 1) {
-			struct range r;
-			if (parse_header(l, nl, &r)) {
-				if (n < MAX_RANGES)        /* mappings past it are left as they are */
-					ranges[n++] = r;
-			} else if (n > 0 && nl - l > 10 && !memcmp(l, "Anonymous:", 10)) {
-				const char *p = l + 10;
-				while (p < nl && *p == ' ')
-					p++;
-				uint64_t kb;
-				const char *q = p;
-				while (q < nl && *q >= '0' && *q <= '9')
-					q++;
-				ranges[n - 1].written = !(parse_u64(p, (size_t)(q - p), &kb) == 0 && kb == 0);
+			struct live_smaps_line sl;
+			if (live_parse_smaps_line(l, (size_t)(nl - l), &sl) != 0)
+				continue;
+			if (sl.kind == SMAPS_HEADER) {
+				if (n < MAX_RANGES) {      /* mappings past it are left as they are */
+					ranges[n].start = (uintptr_t)sl.start;
+					ranges[n].end = (uintptr_t)sl.end;
+					ranges[n].candidate = sl.file_backed && sl.readable && !sl.writable &&
+							      sl.private_map;
+					ranges[n].written = true;  /* until its Anonymous: line says 0 */
+					n++;
+				}
+			} else if (n > 0) {
+				ranges[n - 1].written = sl.anon_kib != 0;
 			}
 		}
 		have = (size_t)(end - l);

@@ -3,7 +3,8 @@
  * memory.stat, memory.oom_control) or v2 (memory.current, max, high,
  * swap.current, swap.max, memory.events, memory.stat, memory.oom.group),
  * detected by which files exist.  Byte values become KiB; "max" and the v1
- * "unlimited" (PAGE_COUNTER_MAX rounded, ≥ 2^62) become LIVE_UNLIMITED. */
+ * "unlimited" (PAGE_COUNTER_MAX rounded, ≥ 2^62) become OOM_UNLIMITED.
+ * The file texts are parsed in parse_memcg.c. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -19,113 +20,21 @@ static int open_dir(const char *dir)
 	return open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
-/* A byte value file → KiB; "max" → LIVE_UNLIMITED. */
+/* A byte value file → KiB; "max" → OOM_UNLIMITED (live_parse_memcg_bytes). */
 static int64_t read_bytes_kib(int dfd, const char *name)
 {
 	char text[64];
 	ssize_t n = read_small_file_at(dfd, name, text, sizeof(text));
-	if (n <= 0)
-		return OOM_NA;
-	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
-		n--;
-	if (n == 3 && !memcmp(text, "max", 3))
-		return LIVE_UNLIMITED;
-	uint64_t v;
-	if (parse_u64(text, (size_t)n, &v) < 0)
-		return OOM_NA;
-	if (v >= ((uint64_t)1 << 62))
-		return LIVE_UNLIMITED;
-	return (int64_t)(v >> 10);
+	int64_t kib;
+	return n > 0 && live_parse_memcg_bytes(text, (size_t)n, &kib) == 0 ? kib : OOM_NA;
 }
 
 static int64_t read_count(int dfd, const char *name)
 {
 	char text[64];
 	ssize_t n = read_small_file_at(dfd, name, text, sizeof(text));
-	if (n <= 0)
-		return OOM_NA;
-	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
-		n--;
 	int64_t v;
-	return parse_i64(text, (size_t)n, &v) == 0 ? v : OOM_NA;
-}
-
-int live_parse_memcg_stat(const char *text, size_t len, int version, struct oom_memcg *m)
-{
-	/* v1 keys: plain (this group) and total_* (hierarchical, preferred). */
-	static const struct { const char *key; size_t off; } v2keys[] = {
-#define K(name, field) { name, offsetof(struct oom_memcg, field) }
-		K("anon", anon_kib), K("file", file_kib), K("shmem", shmem_kib), K("kernel", kernel_kib),
-		K("kernel_stack", kernel_stack_kib), K("pagetables", pagetables_kib), K("sock", sock_kib),
-		K("percpu", percpu_kib), K("slab_reclaimable", slab_reclaimable_kib),
-		K("slab_unreclaimable", slab_unreclaimable_kib), K("file_mapped", file_mapped_kib),
-		K("file_dirty", file_dirty_kib), K("anon_thp", anon_thp_kib), K("unevictable", unevictable_kib),
-		K("active_anon", active_anon_kib), K("inactive_anon", inactive_anon_kib),
-		K("active_file", active_file_kib), K("inactive_file", inactive_file_kib),
-	}, v1keys[] = {
-		K("rss", anon_kib), K("cache", file_kib), K("shmem", shmem_kib), K("mapped_file", file_mapped_kib),
-		K("dirty", file_dirty_kib), K("rss_huge", anon_thp_kib), K("swap", swap_kib),
-		K("unevictable", unevictable_kib), K("active_anon", active_anon_kib),
-		K("inactive_anon", inactive_anon_kib), K("active_file", active_file_kib),
-		K("inactive_file", inactive_file_kib),
-#undef K
-	};
-	int found = 0;
-	bool seen_total[ARRAY_SIZE(v1keys)] = { false };
-	struct text_lines it;
-	text_lines_init(&it, text, len);
-	const char *line, *val;
-	size_t kl, vl;
-	while (text_kv_next(&it, ' ', &line, &kl, &val, &vl)) {
-		uint64_t v;
-		if (parse_u64(val, vl, &v) < 0)
-			continue;
-		int64_t kib = (int64_t)(v >> 10);
-		if (version == 2) {
-			for (size_t i = 0; i < ARRAY_SIZE(v2keys); i++)
-				if (strlen(v2keys[i].key) == kl && !memcmp(v2keys[i].key, line, kl)) {
-					*(int64_t *)((char *)m + v2keys[i].off) = kib;
-					found++;
-				}
-			continue;
-		}
-		bool total = kl > 6 && !memcmp(line, "total_", 6);
-		const char *k = total ? line + 6 : line;
-		size_t kkl = total ? kl - 6 : kl;
-		for (size_t i = 0; i < ARRAY_SIZE(v1keys); i++)
-			if (strlen(v1keys[i].key) == kkl && !memcmp(v1keys[i].key, k, kkl)) {
-				if (!total && seen_total[i])
-					break;
-				*(int64_t *)((char *)m + v1keys[i].off) = kib;
-				if (total)
-					seen_total[i] = true;
-				found++;
-			}
-	}
-	return found ? 0 : -EINVAL;
-}
-
-int live_parse_memcg_events(const char *text, size_t len, struct oom_memcg *m)
-{
-	int found = 0;
-	struct text_lines it;
-	text_lines_init(&it, text, len);
-	const char *line, *val;
-	size_t kl, vl;
-	while (text_kv_next(&it, ' ', &line, &kl, &val, &vl)) {
-		int64_t v;
-		if (parse_i64(val, vl, &v) < 0)
-			continue;
-#define IS(lit) (kl == sizeof(lit) - 1 && !memcmp(line, lit, kl))
-		if (IS("oom_kill")) m->oom_kill_count = v, found++;
-		else if (IS("oom")) m->oom_events = v, found++;
-		else if (IS("max")) m->max_events = v, found++;
-		else if (IS("high")) m->high_events = v, found++;
-		else if (IS("oom_kill_disable")) m->oom_kill_disable = v, found++;
-		else if (IS("under_oom")) m->under_oom = v, found++;
-#undef IS
-	}
-	return found ? 0 : -EINVAL;
+	return n > 0 && live_parse_value_i64(text, (size_t)n, &v) == 0 ? v : OOM_NA;
 }
 
 static void read_flat(int dfd, const char *name, int version, bool stat, struct oom_memcg *m)
@@ -244,7 +153,7 @@ struct memcg_walk {
 
 static double fill_ratio(const struct oom_memcg *m)
 {
-	if (!known(m->usage_kib) || !known(m->limit_kib) || m->limit_kib == LIVE_UNLIMITED || m->limit_kib <= 0)
+	if (!known(m->usage_kib) || !known(m->limit_kib) || m->limit_kib == OOM_UNLIMITED || m->limit_kib <= 0)
 		return -1;
 	return (double)m->usage_kib / (double)m->limit_kib;
 }
@@ -284,7 +193,7 @@ static void walk(struct memcg_walk *w, const char *dir, int depth, bool is_root)
 	if (readable && !is_root) {
 		if (known(m.oom_kill_count) && m.oom_kill_count > 0)
 			w->out->nr_with_kills++;
-		if (known(m.limit_kib) && m.limit_kib != LIVE_UNLIMITED)
+		if (known(m.limit_kib) && m.limit_kib != OOM_UNLIMITED)
 			consider(w->out, &m, dir);
 	}
 	DIR *d = opendir(dir);

@@ -14,6 +14,16 @@
 #include "model/snapshot.h"
 #include "util/util.h"
 
+/* getdents64(2) records: the task readers and the guard list /proc and
+ * cgroup directories into stack buffers (opendir would allocate). */
+struct linux_dirent64 {
+	uint64_t d_ino;
+	int64_t d_off;
+	unsigned short d_reclen;
+	unsigned char d_type;
+	char d_name[];
+};
+
 struct live_root {
 	int dirfd;              /* open directory fd of the root ("/" by default) */
 	int procfd;             /* DIR/proc opened once (-1 if missing): tasks are read relative to it */
@@ -53,6 +63,9 @@ struct live_vm {
 	bool psi_known;
 	struct psi psi;                          /* /proc/pressure/memory */
 };
+/* A one-number file below the root ("proc/sys/vm/swappiness"); OOM_NA when
+ * missing or not a number.  Reads into the stack: no heap. */
+int64_t live_read_value(const struct live_root *r, const char *relpath);
 /* Only /proc/sys/kernel/osrelease → release and kv (what top needs). */
 int live_read_release(const struct live_root *r, char *release, size_t len, struct kver *kv);
 void live_vm_init(struct live_vm *v);     /* every field OOM_NA / empty */
@@ -60,12 +73,26 @@ int live_read_vm(const struct live_root *r, struct live_vm *out);
 
 /* One process: /proc/PID/status (name, uid, rss split, swap, page tables,
  * kthread) and /proc/PID/oom_score_adj — two opens, one read each.  The
- * cgroup is not read here (see live_read_task_cgroup).  A kernel thread (or
- * a task without mm) is marked kthread; a zombie, or a pid that vanished,
- * gives -ENOENT / -ESRCH.  global_init is set for pid 1 of the initial pid
+ * cgroup is not read here (see live_read_task_cgroup).  A kernel thread is
+ * marked kthread; a pid that vanished gives -ENOENT / -ESRCH, a zombie
+ * -ESRCH, a process whose mm is being torn down (exit_mm) -EAGAIN.  A
+ * zombie thread-group leader whose other threads still run (pthread_exit
+ * in main) is read through a live thread's /proc/PID/task/TID/status, as
+ * the kernel's find_lock_task_mm() (mm/oom_kill.c) finds its mm; pid and
+ * tgid stay PID.  global_init is set for pid 1 of the initial pid
  * namespace (the kernel never picks it): a captured tree's pid 1, or the
  * host's when its /proc shows kthreadd as pid 2 (not inside a pid namespace). */
 int live_read_task(const struct live_root *r, int64_t pid, struct oom_task *t);
+/* The identity fields of /proc/PID/stat (see live_parse_stat): comm into t,
+ * state, ppid, process group, session, start time into st.  0 or -errno. */
+struct live_pid_stat {
+	char state;                     /* R S D Z T … */
+	int64_t ppid, pgid, sid;
+	uint64_t start_ticks;           /* starttime (clock ticks since boot) */
+};
+int live_read_stat(const struct live_root *r, int64_t pid, struct oom_task *t, struct live_pid_stat *st);
+/* /proc/PID/cmdline as one line (live_parse_cmdline).  0 or -errno. */
+int live_read_cmdline(const struct live_root *r, int64_t pid, char *dst, size_t dstlen);
 /* The task's memory cgroup path ("/a/b") from /proc/PID/cgroup: the v1 line
  * naming the memory controller, else the v2 "0::" line.  0 or -errno. */
 int live_read_task_cgroup(const struct live_root *r, int64_t pid, char *dst, size_t dstlen);
@@ -84,8 +111,7 @@ void live_fill_task_cgroups(const struct live_root *r, struct oom_snapshot *s, c
  * unreadable). */
 int live_scan_tasks(const struct live_root *r, struct oom_snapshot *s, const char *memcg_dir);
 
-/* Limits that are "max" / unlimited are stored as LIVE_UNLIMITED KiB. */
-#define LIVE_UNLIMITED INT64_MAX
+/* Limits that are "max" / unlimited are stored as OOM_UNLIMITED KiB (model/snapshot.h). */
 /* A memory cgroup directory (v1 or v2, detected by its files); dir is a
  * path as the process sees it (compose with the root yourself).  -ENOENT if
  * dir holds neither memory.usage_in_bytes nor memory.current. */
@@ -145,26 +171,85 @@ struct live_history {
 	int last_wall_basis;
 };
 
-/* ---- the pure parsers (exposed for the tests and fuzz/fuzz_procfs.c) ---- */
-int live_parse_meminfo(const char *text, size_t len, struct oom_mem *out);
+/* ---- the pure parsers: one file each, src/live/parse_<kernel file>.c ----
+ * (text, len) → model struct; no I/O, no heap; -EINVAL when nothing
+ * matched; the out-struct is written only on success.  Used by the
+ * readers above and by the guard's kept-fd I/O (src/guard/); each is
+ * fuzzed (fuzz/fuzz_procfs.c).  Nothing else in oomkit parses /proc or
+ * /sys text. */
+int live_parse_meminfo(const char *text, size_t len, struct oom_mem *out);             /* parse_meminfo.c */
 int live_parse_zoneinfo(const char *text, size_t len, int64_t page_size_kib, struct oom_snapshot *s);
 int live_parse_buddyinfo(const char *text, size_t len, struct oom_snapshot *s);
-int live_parse_psi(const char *text, size_t len, struct psi *out);
+/* buddyinfo summed over every zone: free blocks per order (at most
+ * max_orders), the number of orders in *nr_orders. */
+int live_parse_buddyinfo_sum(const char *text, size_t len, int64_t *free_blocks, int max_orders,
+			     int *nr_orders);
+int live_parse_psi(const char *text, size_t len, struct psi *out);                      /* parse_psi.c */
 /* /proc/PID/status → t (pid, tgid, uid, comm, rss*, swap, pgtables, kthread);
- * -ESRCH for a zombie. */
+ * -ESRCH for a zombie, -EAGAIN for a process without mm that is not a
+ * kernel thread (exiting: exit_mm done, pages maybe still uncharging). */
 int live_parse_status(const char *text, size_t len, int64_t page_size_kib, struct oom_task *t);
-/* /proc/PID/stat: comm (between the first '(' and the LAST ')'), state,
- * flags (PF_KTHREAD), rss pages.  For callers that need the raw comm. */
-int live_parse_stat(const char *text, size_t len, struct oom_task *t, char *state);
-int live_parse_pid_cgroup(const char *text, size_t len, char *dst, size_t dstlen);
+/* /proc/PID/stat: comm (between the first '(' and the LAST ')'), flags
+ * (PF_KTHREAD), rss pages into t; state, ppid, pgid, sid, start time into
+ * st (NULL: not wanted).  For callers that need the raw comm. */
+int live_parse_stat(const char *text, size_t len, struct oom_task *t, struct live_pid_stat *st);
+/* /proc/PID/cmdline → one line, NUL → space; -EINVAL when empty. */
+int live_parse_cmdline(const char *text, size_t len, char *dst, size_t dstlen);
+/* A file holding one number: /proc/sys/vm files, oom_score_adj, memory.swappiness… */
+int live_parse_value_i64(const char *text, size_t len, int64_t *out);                   /* parse_value.c */
+/* Blank-separated numbers (lowmem_reserve_ratio): at most max, count in *nr. */
+int live_parse_value_list(const char *text, size_t len, int64_t *out, int max, int *nr);
+/* The [selected] word of a mode file ("always [madvise] never"). */
+int live_parse_bracketed(const char *text, size_t len, char *dst, size_t dstlen);
+/* zram mm_stat: original and compressed data, KiB. */
+int live_parse_zram_mm_stat(const char *text, size_t len, int64_t *orig_kib, int64_t *compr_kib); /* parse_zram.c */
+/* Σ "pages free" of /proc/zoneinfo (the page size of a captured tree). */
+int live_parse_zoneinfo_free_pages(const char *text, size_t len, int64_t *pages);
+int live_parse_pid_cgroup(const char *text, size_t len, char *dst, size_t dstlen);    /* parse_cgroup.c */
 /* /proc/self/mountinfo → the memory hierarchy's mountpoint and the
  * hierarchy path it shows (v1 "cgroup" with memory, else cgroup2). */
 int live_parse_mountinfo_memcg(const char *text, size_t len, char *mnt, size_t mntlen, char *hroot, size_t hlen);
-int live_parse_vmstat(const char *text, size_t len, struct live_vm *out);
+int live_parse_vmstat(const char *text, size_t len, struct oom_vmstat *out);           /* parse_vmstat.c */
 /* memory.stat of v1 (bytes, total_* preferred) or v2 (bytes) → m. */
-int live_parse_memcg_stat(const char *text, size_t len, int version, struct oom_memcg *m);
+int live_parse_memcg_stat(const char *text, size_t len, int version, struct oom_memcg *m); /* parse_memcg.c */
 /* Flat keyed files: memory.events, memory.oom_control. */
 int live_parse_memcg_events(const char *text, size_t len, struct oom_memcg *m);
+/* A byte-value file (memory.current, memory.max, memory.usage_in_bytes,
+ * memory.limit_in_bytes …) → KiB; "max" and v1's ≥ 2^62 → OOM_UNLIMITED. */
+int live_parse_memcg_bytes(const char *text, size_t len, int64_t *kib);
+/* cgroup.procs: the next pid from *pos (advanced); 1, or 0 at the end. */
+int live_pids_next(const char **pos, const char *end, int64_t *pid);
+/* /proc/PID/status CapEff (effective capabilities, a hex mask). */
+int live_parse_status_capeff(const char *text, size_t len, uint64_t *out);
+/* /proc/PID/smaps, one line: a mapping header or its "Anonymous:" line. */
+enum { SMAPS_HEADER = 1, SMAPS_ANONYMOUS = 2 };
+struct live_smaps_line {
+	int kind;
+	uint64_t start, end;                 /* header: the mapping's range */
+	bool file_backed, readable, writable, private_map;
+	int64_t anon_kib;                    /* Anonymous: */
+};
+int live_parse_smaps_line(const char *line, size_t len, struct live_smaps_line *out);  /* parse_smaps.c */
+/* /dev/kmsg, one record ("pri,seq,usec,flags;text"): its text and, for the
+ * lines of an OOM report the guard follows, what they say. */
+enum { KMSG_OTHER = 0, KMSG_OOM_START, KMSG_OOM_SUMMARY, KMSG_OOM_KILLED };
+struct live_kmsg_line {
+	int kind;
+	const char *text;                    /* into the record */
+	size_t text_len;
+	const char *oom_memcg;               /* KMSG_OOM_SUMMARY: the OOM domain, relative to the hierarchy */
+	size_t oom_memcg_len;
+	int64_t pid;                         /* KMSG_OOM_KILLED */
+	char comm[OOM_COMM_LEN];
+};
+int live_parse_kmsg_record(const char *rec, size_t len, struct live_kmsg_line *out);   /* parse_kmsg.c */
+/* In a run of captured records (one a line): the oom_memcg= of its summary,
+ * or the pid and comm of its "Killed process" line.  0 or -EINVAL. */
+int live_kmsg_find_oom_memcg(const char *report, size_t len, const char **memcg, size_t *mlen);
+int live_kmsg_find_killed(const char *report, size_t len, int64_t *pid, char *comm, size_t commlen);
 int live_parse_slabinfo(const char *text, size_t len, int64_t page_size_kib, struct oom_snapshot *s);
+/* The largest cap caches (at most 16) by memory held, largest first. */
+int live_parse_slabinfo_top(const char *text, size_t len, int64_t page_size_kib, struct oom_slab *out,
+			    int cap, int *nr);
 
 #endif

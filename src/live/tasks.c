@@ -8,320 +8,11 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "live/live.h"
 #include "live/text.h"
-
-/* One read is enough for a /proc seq file whose content fits the buffer
- * (single_open files hand over everything on the first read); a longer
- * content is cut at cap - 1 bytes, which status, oom_score_adj and cgroup
- * never reach with the buffers used here. */
-static ssize_t read_at_fast(int dirfd, const char *path, char *dst, size_t cap)
-{
-	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0)
-		return -errno;
-	size_t got = 0;
-	for (;;) {
-		ssize_t n = read(fd, dst + got, cap - 1 - got);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			int e = errno;
-			close(fd);
-			return -e;
-		}
-		got = (size_t)n;
-		break;
-	}
-	close(fd);
-	dst[got] = '\0';
-	return (ssize_t)got;
-}
-
-/* The kernel escapes '\n' and '\\' in the status Name (fs/proc/array.c,
- * proc_task_name with ESCAPE_SPACE|ESCAPE_SPECIAL, "\n\\"): undo that so the
- * comm is the raw bytes, as everywhere else in the model. */
-static void unescape_name(char *dst, size_t dstlen, const char *s, size_t len)
-{
-	size_t o = 0;
-	for (size_t i = 0; i < len && o + 1 < dstlen; i++) {
-		char c = s[i];
-		if (c == '\\' && i + 1 < len) {
-			if (s[i + 1] == 'n') {
-				c = '\n';
-				i++;
-			} else if (s[i + 1] == '\\') {
-				i++;
-			}
-		}
-		dst[o++] = c;
-	}
-	dst[o] = '\0';
-}
-
-int live_parse_status(const char *text, size_t len, int64_t psz, struct oom_task *out)
-{
-	if (!known(psz) || psz <= 0)
-		psz = 4;
-	struct oom_task t;
-	task_init(&t);
-	int64_t vmrss = OOM_NA, vmpte = OOM_NA, vmpmd = OOM_NA, kthread = OOM_NA;
-	bool have_mm = false, zombie = false, have_pid = false;
-	struct text_lines it;
-	text_lines_init(&it, text, len);
-	const char *line, *v;
-	size_t kl, vl;
-	while (text_kv_next(&it, ':', &line, &kl, &v, &vl)) {
-		const char *end = v + vl;
-#define IS(lit) (kl == sizeof(lit) - 1 && !memcmp(line, lit, kl))
-		int64_t x;
-		switch (line[0]) {
-		case 'N':
-			if (IS("Name")) {
-				while (v < end && *v == '\t')
-					v++;
-				unescape_name(t.comm, sizeof(t.comm), v, (size_t)(end - v));
-			}
-			break;
-		case 'S':
-			if (IS("State")) {
-				while (v < end && (*v == '\t' || *v == ' '))
-					v++;
-				zombie = v < end && (*v == 'Z' || *v == 'X');
-			}
-			break;
-		case 'T':
-			if (IS("Tgid") && text_first_i64(v, vl, &x) == 0)
-				t.tgid = x;
-			break;
-		case 'P':
-			if (IS("Pid") && text_first_i64(v, vl, &x) == 0) {
-				t.pid = x;
-				have_pid = true;
-			}
-			break;
-		case 'U':
-			if (IS("Uid")) {
-				const char *p = v;
-				while (p < end && (*p == '\t' || *p == ' '))
-					p++;
-				if (scan_i64(&p, end, &x) == 0)
-					t.uid = x;
-			}
-			break;
-		case 'K':
-			if (IS("Kthread") && text_first_i64(v, vl, &x) == 0)
-				kthread = x;
-			break;
-		case 'R':
-			if (text_first_i64(v, vl, &x) < 0 || x < 0)
-				break;
-			if (IS("RssAnon"))
-				t.rss_anon_pages = x / psz;
-			else if (IS("RssFile"))
-				t.rss_file_pages = x / psz;
-			else if (IS("RssShmem"))
-				t.rss_shmem_pages = x / psz;
-			break;
-		case 'V':
-			if (text_first_i64(v, vl, &x) < 0 || x < 0)
-				break;
-			if (IS("VmSize")) {
-				t.total_vm_pages = x / psz;
-				have_mm = true;
-			} else if (IS("VmRSS")) {
-				vmrss = x;
-			} else if (IS("VmPTE")) {
-				vmpte = x;
-			} else if (IS("VmPMD")) {       /* 4.0–4.14: PMD pages counted apart */
-				vmpmd = x;
-			} else if (IS("VmSwap")) {
-				t.swapents_pages = x / psz;
-			}
-			break;
-		default:
-			break;
-		}
-#undef IS
-	}
-	if (!have_pid)
-		return -EINVAL;
-	if (zombie)
-		return -ESRCH;
-	t.kthread = known(kthread) ? kthread != 0 : !have_mm;
-	if (!have_mm && !t.kthread)
-		return -ESRCH;   /* exiting: the mm is gone, nothing to free */
-	if (known(t.rss_anon_pages) && known(t.rss_file_pages) && known(t.rss_shmem_pages))
-		t.rss_pages = t.rss_anon_pages + t.rss_file_pages + t.rss_shmem_pages;
-	else if (known(vmrss))
-		t.rss_pages = vmrss / psz;
-	if (known(vmpte))
-		t.pgtables_bytes = sat_mul(sat_add(vmpte, known(vmpmd) ? vmpmd : 0), 1024);
-	if (!have_mm) {
-		t.rss_pages = t.swapents_pages = 0;
-		t.pgtables_bytes = 0;
-	}
-	*out = t;
-	return 0;
-}
-
-int live_parse_stat(const char *text, size_t len, struct oom_task *t, char *state)
-{
-	/* "pid (comm) S ppid … flags(9) …" — comm may hold ')' and spaces, so
-	 * it ends at the LAST ')'. */
-	const char *end = text + len;
-	const char *open = memchr(text, '(', len);
-	const char *close = NULL;
-	for (const char *p = end; p > text; p--)
-		if (p[-1] == ')') {
-			close = p - 1;
-			break;
-		}
-	if (!open || !close || close < open)
-		return -EINVAL;
-	int64_t pid;
-	const char *p = text;
-	if (scan_i64(&p, open, &pid) < 0)
-		return -EINVAL;
-	char st = 0;
-	p = close + 1;
-	/* fields after comm: 3 state, 4 ppid, 5 pgrp, 6 session, 7 tty, 8 tpgid, 9 flags … 24 rss */
-	uint64_t f[21];
-	int n = 0;
-	while (p < end && *p == ' ')
-		p++;
-	if (p < end)
-		st = *p++;
-	while (n < 21 && p < end) {
-		while (p < end && *p == ' ')
-			p++;
-		uint64_t u;
-		if (p < end && *p == '-') {
-			int64_t v;
-			if (scan_i64(&p, end, &v) < 0)
-				return -EINVAL;
-			u = (uint64_t)v;
-		} else if (scan_u64(&p, end, &u) < 0) {
-			return -EINVAL;
-		}
-		f[n++] = u;
-	}
-	if (n < 6 || !st)
-		return -EINVAL;
-	t->pid = pid;
-	str_copy(t->comm, sizeof(t->comm), open + 1, (size_t)(close - open - 1));
-	/* PF_KTHREAD 0x00200000 (include/linux/sched.h, 2.6.27+) in field 9. */
-	t->kthread = (f[5] & 0x00200000u) != 0;
-	if (n >= 21 && f[20] <= (uint64_t)INT64_MAX)
-		t->rss_pages = (int64_t)f[20];
-	if (state)
-		*state = st;
-	return 0;
-}
-
-int live_parse_pid_cgroup(const char *text, size_t len, char *dst, size_t dstlen)
-{
-	const char *v1 = NULL, *v2 = NULL;
-	size_t v1l = 0, v2l = 0;
-	struct text_lines it;
-	text_lines_init(&it, text, len);
-	const char *line;
-	size_t ll;
-	while (text_lines_next(&it, &line, &ll)) {
-		/* "ID:controllers:path" — the path may itself hold ':' */
-		const char *c1 = memchr(line, ':', ll);
-		if (!c1)
-			continue;
-		const char *c2 = memchr(c1 + 1, ':', (size_t)(line + ll - c1 - 1));
-		if (!c2)
-			continue;
-		const char *ctl = c1 + 1;
-		size_t cl = (size_t)(c2 - ctl);
-		const char *path = c2 + 1;
-		size_t pl = (size_t)(line + ll - path);
-		if (cl == 0 && c1 - line == 1 && line[0] == '0') {
-			v2 = path;
-			v2l = pl;
-			continue;
-		}
-		/* comma-separated controller list containing "memory" */
-		const char *q = ctl, *qe = c2;
-		while (q < qe) {
-			const char *comma = memchr(q, ',', (size_t)(qe - q));
-			const char *we = comma ? comma : qe;
-			if (we - q == 6 && !memcmp(q, "memory", 6)) {
-				v1 = path;
-				v1l = pl;
-			}
-			q = comma ? comma + 1 : qe;
-		}
-	}
-	if (v1)
-		str_copy(dst, dstlen, v1, v1l);
-	else if (v2)
-		str_copy(dst, dstlen, v2, v2l);
-	else
-		return -ENOENT;
-	return 0;
-}
-
-/* Is the /proc we read that of the initial pid namespace, whose pid 1 the
- * kernel never picks (is_global_init)?  NSpid cannot tell (it is relative
- * to the proc mount's namespace); kthreadd can: it is pid 2 of the initial
- * namespace only (2.6.22+), and kernel threads are invisible elsewhere. */
-static bool in_init_pidns(const struct live_root *r)
-{
-	if (!r->host)
-		return true;   /* a captured tree: its pid 1 is the machine's init */
-	static int cached = -1;
-	if (cached < 0) {
-		char text[4096];
-		struct oom_task t;
-		ssize_t n = read_at_fast(r->procfd, "2/status", text, sizeof(text));
-		cached = n > 0 && live_parse_status(text, (size_t)n, 4, &t) == 0 && t.kthread &&
-			 !strcmp(t.comm, "kthreadd");
-	}
-	return cached == 1;
-}
-
-static int read_task_fd(const struct live_root *r, int procfd, int64_t pid, struct oom_task *t,
-			int64_t psz)
-{
-	char path[40], text[8192];
-	snprintf(path, sizeof(path), "%lld/status", (long long)pid);
-	ssize_t n = read_at_fast(procfd, path, text, sizeof(text));
-	if (n < 0)
-		return (int)n;
-	struct oom_task x;
-	int rc = live_parse_status(text, (size_t)n, psz, &x);
-	if (rc < 0)
-		return rc == -EINVAL ? -ESRCH : rc;   /* torn read of an exiting task */
-	snprintf(path, sizeof(path), "%lld/oom_score_adj", (long long)pid);
-	char adj[32];
-	n = read_at_fast(procfd, path, adj, sizeof(adj));
-	if (n > 0) {
-		while (n > 0 && (adj[n - 1] == '\n' || adj[n - 1] == ' '))
-			n--;
-		int64_t v;
-		if (parse_i64(adj, (size_t)n, &v) == 0 && v >= -1000 && v <= 1000)
-			x.oom_score_adj = v;
-	} else if (n == -ENOENT || n == -ESRCH) {
-		return (int)n;
-	}
-	x.global_init = x.tgid == 1 && in_init_pidns(r);
-	*t = x;
-	return 0;
-}
-
-int live_read_task(const struct live_root *r, int64_t pid, struct oom_task *t)
-{
-	if (r->procfd < 0)
-		return -ENOENT;
-	int64_t psz = live_page_size_kib(r);
-	return read_task_fd(r, r->procfd, pid, t, psz);
-}
 
 int live_read_task_cgroup(const struct live_root *r, int64_t pid, char *dst, size_t dstlen)
 {
@@ -329,7 +20,7 @@ int live_read_task_cgroup(const struct live_root *r, int64_t pid, char *dst, siz
 		return -ENOENT;
 	char path[40], text[4096];
 	snprintf(path, sizeof(path), "%lld/cgroup", (long long)pid);
-	ssize_t n = read_at_fast(r->procfd, path, text, sizeof(text));
+	ssize_t n = text_read_at(r->procfd, path, text, sizeof(text));
 	if (n < 0)
 		return (int)n;
 	return live_parse_pid_cgroup(text, (size_t)n, dst, dstlen);
@@ -379,14 +70,9 @@ static int walk_cgroup(struct cg_walk *w, int dirfd, const char *relpath, int de
 				break;
 		close(fd);
 	}
-	struct text_lines it;
-	text_lines_init(&it, b.data, b.len);
-	const char *line;
-	size_t ll;
-	while (text_lines_next(&it, &line, &ll)) {
-		int64_t pid;
-		if (parse_i64(line, ll, &pid) < 0 || pid <= 0)
-			continue;
+	const char *pp = b.data, *pend = b.data ? b.data + b.len : NULL;
+	int64_t pid;
+	while (pp && live_pids_next(&pp, pend, &pid)) {
 		if (w->n == w->cap) {
 			size_t cap = w->cap ? w->cap * 2 : 256;
 			void *nv = realloc(w->v, cap * sizeof(*w->v));
@@ -458,7 +144,7 @@ static int scan_cgroup(const struct live_root *r, struct oom_snapshot *s, const 
 	int count = 0;
 	for (size_t i = 0; i < w.n; i++) {
 		struct oom_task t;
-		if (read_task_fd(r, r->procfd, w.v[i].pid, &t, psz) < 0)
+		if (live_read_task_at(r, r->procfd, w.v[i].pid, &t, psz) < 0)
 			continue;
 		if (t.tgid != t.pid)
 			continue;   /* a thread listed by a threaded cgroup: its group is the process */
@@ -478,72 +164,6 @@ static int cmp_task_pid(const void *a, const void *b)
 {
 	const struct oom_task *x = a, *y = b;
 	return (x->pid > y->pid) - (x->pid < y->pid);
-}
-
-/* The mount of the memory hierarchy the per-pid parser would report: a v1
- * "cgroup" mount with the memory controller, else the cgroup2 mount.  Its
- * mountpoint (below the root) and the hierarchy path it shows. */
-int live_parse_mountinfo_memcg(const char *text, size_t len, char *mnt, size_t mntlen, char *hroot, size_t hlen)
-{
-	bool found_v1 = false, found_v2 = false;
-	char v2mnt[OOM_PATH_LEN] = "", v2root[OOM_PATH_LEN] = "";
-	struct text_lines it;
-	text_lines_init(&it, text, len);
-	const char *line;
-	size_t ll;
-	while (text_lines_next(&it, &line, &ll) && !found_v1) {
-		/* id parent maj:min root mountpoint opts [tags] - fstype source superopts */
-		const char *f[6];
-		size_t fl[6];
-		const char *p = line, *end = line + ll;
-		int k = 0;
-		while (k < 5 && p < end) {
-			const char *e = memchr(p, ' ', (size_t)(end - p));
-			if (!e)
-				break;
-			f[k] = p;
-			fl[k] = (size_t)(e - p);
-			k++;
-			p = e + 1;
-		}
-		const char *dash = mem_find(p, (size_t)(end - p), " - ");
-		if (k < 5 || !dash)
-			continue;
-		const char *fs = dash + 3;
-		const char *fse = memchr(fs, ' ', (size_t)(end - fs));
-		if (!fse)
-			continue;
-		const char *src = fse + 1;
-		const char *srce = memchr(src, ' ', (size_t)(end - src));
-		const char *sopt = srce ? srce + 1 : end;
-		size_t fsl = (size_t)(fse - fs);
-		/* mountinfo escapes spaces and such as \ooo: skip those mounts */
-		if (memchr(f[3], '\\', fl[3]) || memchr(f[4], '\\', fl[4]))
-			continue;
-		if (fsl == 6 && !memcmp(fs, "cgroup", 6)) {
-			const char *q = sopt;
-			while (q < end) {
-				const char *c = memchr(q, ',', (size_t)(end - q));
-				const char *we = c ? c : end;
-				if (we - q == 6 && !memcmp(q, "memory", 6)) {
-					str_copy(mnt, mntlen, f[4], fl[4]);
-					str_copy(hroot, hlen, f[3], fl[3]);
-					found_v1 = true;
-					break;
-				}
-				q = c ? c + 1 : end;
-			}
-		} else if (fsl == 7 && !memcmp(fs, "cgroup2", 7) && !found_v2) {
-			str_copy(v2mnt, sizeof(v2mnt), f[4], fl[4]);
-			str_copy(v2root, sizeof(v2root), f[3], fl[3]);
-			found_v2 = true;
-		}
-	}
-	if (!found_v1 && found_v2) {
-		str_copy(mnt, mntlen, v2mnt, strlen(v2mnt));
-		str_copy(hroot, hlen, v2root, strlen(v2root));
-	}
-	return found_v1 || found_v2 ? 0 : -ENOENT;
 }
 
 static int find_memory_mount(const struct live_root *r, char *mnt, size_t mntlen, char *hroot, size_t hlen)
@@ -627,7 +247,7 @@ int live_scan_tasks(const struct live_root *r, struct oom_snapshot *s, const cha
 		if (parse_i64(n, (size_t)-1, &pid) < 0)
 			continue;
 		struct oom_task t;
-		if (read_task_fd(r, r->procfd, pid, &t, psz) < 0)
+		if (live_read_task_at(r, r->procfd, pid, &t, psz) < 0)
 			continue;   /* vanished mid-scan, zombie, or unreadable: skipped */
 		struct oom_task *slot = snapshot_add_task(s);
 		if (!slot)

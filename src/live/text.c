@@ -75,3 +75,30 @@ void fill_na_mem(struct oom_mem *m)
 	for (size_t i = 0; i < sizeof(*m) / sizeof(int64_t); i++)
 		p[i] = OOM_NA;
 }
+
+/* "Node 0, zone      DMA..." → node, name; rest points after the name. */
+bool text_node_zone(const char *line, size_t ll, int *node, char *name, size_t namelen,
+			    const char **rest)
+{
+	const char *p = line, *end = line + ll;
+	if (ll < 5 || memcmp(p, "Node ", 5))
+		return false;
+	p += 5;
+	uint64_t n;
+	if (scan_u64(&p, end, &n) < 0 || n > 4096)
+		return false;
+	if (end - p < 7 || memcmp(p, ", zone ", 7))
+		return false;
+	p += 7;
+	while (p < end && *p == ' ')
+		p++;
+	const char *nm = p;
+	while (p < end && *p != ' ' && *p != ',' && *p != '\t')
+		p++;
+	if (p == nm)
+		return false;
+	*node = (int)n;
+	str_copy(name, namelen, nm, (size_t)(p - nm));
+	*rest = p;
+	return true;
+}

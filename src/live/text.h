@@ -27,5 +27,14 @@ bool text_kv_next(struct text_lines *it, char sep, const char **key, size_t *kl,
  * blanks and an optional "kB".  0 or -EINVAL. */
 int text_first_i64(const char *s, size_t len, int64_t *out);
 void fill_na_mem(struct oom_mem *m);
+/* One openat + one read of a small /proc file into dst (NUL-terminated). */
+ssize_t text_read_at(int dirfd, const char *path, char *dst, size_t cap);
+struct live_root;
+/* live_read_task on a given /proc fd and page size (pid.c). */
+int live_read_task_at(const struct live_root *r, int procfd, int64_t pid, struct oom_task *t, int64_t psz);
+/* "Node 0, zone      DMA..." (zoneinfo, buddyinfo) → node, name; *rest
+ * points after the name.  false when the line is not of that form. */
+bool text_node_zone(const char *line, size_t ll, int *node, char *name, size_t namelen,
+		    const char **rest);
 
 #endif

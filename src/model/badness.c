@@ -16,9 +16,22 @@ static int64_t page_kib_or_default(int64_t page_size_kib)
 	return known(page_size_kib) && page_size_kib > 0 ? page_size_kib : 4;
 }
 
-static int64_t kib_to_pages(int64_t kib, int64_t page_kib)
+int64_t oom_kib_to_pages(int64_t kib, int64_t page_kib)
 {
+	if (!known(page_kib) || page_kib <= 0)
+		page_kib = 4;
+	if (is_unlimited(kib))
+		return OOM_UNLIMITED;
 	return known(kib) && kib >= 0 ? kib / page_kib : OOM_NA;
+}
+
+int64_t oom_pages_to_kib(int64_t pages, int64_t page_kib)
+{
+	if (!known(page_kib) || page_kib <= 0)
+		page_kib = 4;
+	if (is_unlimited(pages))
+		return OOM_UNLIMITED;
+	return known(pages) && pages >= 0 ? sat_mul(pages, page_kib) : OOM_NA;
 }
 
 /* totalram_pages (managed pages): MemTotal, or "pages RAM" − "pages reserved"
@@ -36,18 +49,23 @@ static int64_t totalram_kib(const struct oom_mem *m)
 
 /* CONSTRAINT_NONE: totalram_pages + total_swap_pages (mm/oom_kill.c
  * constrained_alloc, 2.6.36+; the same sum feeds proc_oom_score). */
-static int64_t global_totalpages(const struct oom_snapshot *s, int64_t page_kib)
+int64_t machine_totalpages(const struct oom_mem *m, int64_t page_kib)
 {
-	int64_t ram = kib_to_pages(totalram_kib(&s->mem), page_kib);
-	int64_t swap = kib_to_pages(s->mem.swap_total_kib, page_kib);
+	int64_t ram = oom_kib_to_pages(totalram_kib(m), page_kib);
+	int64_t swap = oom_kib_to_pages(m->swap_total_kib, page_kib);
 	if (!known(ram) || !known(swap))
 		return OOM_NA;
 	return sat_add(ram, swap);
 }
 
+static int64_t global_totalpages(const struct oom_snapshot *s, int64_t page_kib)
+{
+	return machine_totalpages(&s->mem, page_kib);
+}
+
 /* Is node n in a kernel node list ("0-1,3", "0")?  -1 when the list is
  * unreadable or empty ("(null)"). */
-static int nodelist_has(const char *list, int n)
+int oom_nodelist_has(const char *list, int n)
 {
 	const char *p = list;
 	bool any = false;
@@ -79,14 +97,14 @@ static int nodelist_has(const char *list, int n)
  * kernels had a slightly larger total, a best effort). */
 static int64_t nodes_totalpages(const struct oom_snapshot *s, const char *list, int64_t page_kib)
 {
-	int64_t swap = kib_to_pages(s->mem.swap_total_kib, page_kib);
+	int64_t swap = oom_kib_to_pages(s->mem.swap_total_kib, page_kib);
 	if (!known(swap) || !list || !*list)
 		return OOM_NA;
 	int64_t sum = 0;
 	bool any = false;
 	for (int i = 0; i < s->nr_zones; i++) {
 		const struct oom_zone *z = &s->zones[i];
-		int in = nodelist_has(list, z->node < 0 ? 0 : z->node);
+		int in = oom_nodelist_has(list, z->node < 0 ? 0 : z->node);
 		if (in < 0)
 			return OOM_NA;
 		if (!in)
@@ -99,26 +117,33 @@ static int64_t nodes_totalpages(const struct oom_snapshot *s, const char *list, 
 	return any ? sat_add(sum, swap) : OOM_NA;
 }
 
-/* CONSTRAINT_MEMCG: mem_cgroup_get_max() (4.19+; mem_cgroup_get_limit()
- * before), mm/memcontrol.c:
+/* CONSTRAINT_MEMCG: oc->totalpages = mem_cgroup_get_max(memcg) ?: 1
+ * (mm/oom_kill.c constrained_alloc; mem_cgroup_get_max() 4.19+,
+ * mem_cgroup_get_limit() before), mm/memcontrol.c:
  *   v1 with swap accounting: max + min(memsw.max − max, total_swap_pages)
  *   otherwise:               max + min(swap.max, total_swap_pages)
- * (3.10: min(limit + total_swap, memsw limit) — the same number.)  The swap
- * part applies only when the memcg's swappiness is non-zero; reports do not
- * print swappiness, so the default (60) is assumed.  The kernel uses 1 when
- * the result is 0 ("?: 1"). */
-static int64_t memcg_totalpages(const struct oom_snapshot *s, int64_t page_kib)
+ * (3.10–4.18: min(limit + min(swap limit, total_swap), memsw limit) — the
+ * same number.)  The swap part applies only when mem_cgroup_swappiness() is
+ * non-zero (v1: the memcg's own memory.swappiness; v2: vm.swappiness).
+ * OOM_NA when the limit is unknown or unlimited (no memcg OOM then) or the
+ * swap total is needed and unknown. */
+int64_t memcg_totalpages(const struct oom_memcg *m, int64_t swap_total_kib, int64_t vm_swappiness,
+			 int64_t page_kib)
 {
-	const struct oom_memcg *m = &s->memcg;
-	int64_t max = kib_to_pages(m->limit_kib, page_kib);
-	if (!known(max))
+	if (!known(page_kib) || page_kib <= 0)
+		page_kib = 4;
+	int64_t max = oom_kib_to_pages(m->limit_kib, page_kib);
+	if (!known(max) || is_unlimited(max))
 		return OOM_NA;
+	int64_t swappiness = m->version == 1 && known(m->swappiness) ? m->swappiness : vm_swappiness;
 	int64_t bound = OOM_NA;   /* swap this memcg may use, by its own limits */
-	if (m->version != 2 && known(m->memsw_limit_kib))
-		bound = m->memsw_limit_kib > m->limit_kib ? (m->memsw_limit_kib - m->limit_kib) / page_kib : 0;
+	if (known(swappiness) && swappiness == 0)
+		bound = 0;
+	else if (m->version != 2 && known(m->memsw_limit_kib))
+		bound = m->memsw_limit_kib > m->limit_kib ? oom_kib_to_pages(m->memsw_limit_kib - m->limit_kib, page_kib) : 0;
 	else if (m->version != 1 && known(m->swap_limit_kib))
-		bound = m->swap_limit_kib / page_kib;
-	int64_t swap = kib_to_pages(s->mem.swap_total_kib, page_kib);
+		bound = oom_kib_to_pages(m->swap_limit_kib, page_kib);
+	int64_t swap = oom_kib_to_pages(swap_total_kib, page_kib);
 	int64_t add;
 	if (known(bound) && bound == 0)
 		add = 0;
@@ -138,7 +163,8 @@ int64_t badness_totalpages(const struct oom_event *ev)
 	int64_t page_kib = page_kib_or_default(s->page_size_kib);
 	switch (ev->kind) {
 	case OOM_KIND_MEMCG:
-		return memcg_totalpages(s, page_kib);
+		/* Reports do not print swappiness: the default (non-zero) is assumed. */
+		return memcg_totalpages(&s->memcg, s->mem.swap_total_kib, OOM_NA, page_kib);
 	case OOM_KIND_CPUSET:
 		return nodes_totalpages(s, ev->mems_allowed, page_kib);
 	case OOM_KIND_MEMPOLICY:
@@ -304,7 +330,7 @@ int64_t oom_score_for_era(int64_t points, int64_t totalpages, const struct kver 
 
 /* Tie rule of select_bad_process()/oom_evaluate_task() (§3.4): does a task
  * with `points` replace the current choice with `chosen`? */
-static bool replaces(int64_t points, int64_t chosen, const struct kver *v)
+bool badness_replaces(int64_t points, int64_t chosen, const struct kver *v)
 {
 	if (points != chosen)
 		return points > chosen;
@@ -323,7 +349,7 @@ static int pick(const struct oom_snapshot *s, const struct kver *v, int exclude)
 		const struct oom_task *t = &s->tasks[i];
 		if ((int)i == exclude || !known(t->badness))
 			continue;
-		if (chosen < 0 || replaces(t->badness, s->tasks[chosen].badness, v))
+		if (chosen < 0 || badness_replaces(t->badness, s->tasks[chosen].badness, v))
 			chosen = (int)i;
 	}
 	return chosen;
@@ -356,4 +382,24 @@ int badness_rank(struct oom_snapshot *s, int64_t totalpages, const struct kver *
 	if (second)
 		*second = first < 0 ? -1 : pick(s, v, first);
 	return first;
+}
+
+bool oom_victim_is_sacrificed_child(const struct oom_event *ev)
+{
+	const struct oom_victim *v = &ev->victim;
+	if (!known(v->selected_pid) || !known(v->pid) || v->selected_pid == v->pid)
+		return false;
+	/* 5.1+ has no child sacrifice (mm/oom_kill.c oom_kill_process lost
+	 * the "prefer children" loop): a different pid is a thread. */
+	if (ev->kv.known && !ev->kv.inferred && kver_cmp(&ev->kv, 5, 1, 0) >= 0)
+		return false;
+	/* A zombie thread-group leader (main called pthread_exit): the kernel
+	 * kills through find_lock_task_mm()'s live thread, printing its pid;
+	 * the task table shows that thread's row with the leader's tgid. */
+	for (size_t i = 0; i < ev->snap.nr_tasks; i++) {
+		const struct oom_task *t = &ev->snap.tasks[i];
+		if (t->pid == v->pid && known(t->tgid) && t->tgid == v->selected_pid)
+			return false;
+	}
+	return true;
 }

@@ -80,6 +80,38 @@ int64_t oom_score_for_era(int64_t points, int64_t totalpages, const struct kver 
  * totalpages (s->mem) as /proc does, falling back to totalpages. */
 int badness_rank(struct oom_snapshot *s, int64_t totalpages, const struct kver *v, int *second);
 
+/* Tie rule of select_bad_process() (mm/oom_kill.c, per era, §3.4): does a
+ * task with `points`, met after the current choice with `chosen`, replace
+ * it?  Strictly more always does; equal does in 4.8 and 5.1+.  Everything
+ * that names "the task the kernel would pick" (badness_rank, top, the
+ * guard) decides ties with this. */
+bool badness_replaces(int64_t points, int64_t chosen, const struct kver *v);
+/* totalpages of a memcg OOM (constrained_alloc → mem_cgroup_get_max, per
+ * era): the limit plus the swap it may use.  vm_swappiness: /proc/sys/vm/
+ * swappiness (OOM_NA: not known, assumed non-zero).  OOM_NA when the limit
+ * is unknown or unlimited. */
+struct oom_memcg;
+struct oom_mem;
+int64_t memcg_totalpages(const struct oom_memcg *m, int64_t swap_total_kib, int64_t vm_swappiness,
+			 int64_t page_size_kib);
+/* Was the task the kernel killed a child sacrificed for the selected
+ * process (oom_kill_process, 2.6.36–5.0)?  Not when the two pids are one
+ * process: a zombie leader killed through a live thread (find_lock_task_mm
+ * prints the thread's pid), nor on 5.1+, which never sacrifices a child. */
+bool oom_victim_is_sacrificed_child(const struct oom_event *ev);
+/* totalpages of a global OOM (CONSTRAINT_NONE, 2.6.36+; also the base of
+ * /proc/PID/oom_score): totalram + total swap.  OOM_NA when either is unknown. */
+int64_t machine_totalpages(const struct oom_mem *m, int64_t page_size_kib);
+
+/* ---- units and node lists (badness.c) ------------------------------------ */
+/* KiB ↔ pages of page_size_kib (≤ 0 or OOM_NA: 4); OOM_NA and
+ * OOM_UNLIMITED pass through, negative KiB are OOM_NA. */
+int64_t oom_kib_to_pages(int64_t kib, int64_t page_size_kib);
+int64_t oom_pages_to_kib(int64_t pages, int64_t page_size_kib);
+/* Is node n in a kernel node list ("0-1,3", as %*pbl prints nodemasks)?
+ * 1 yes, 0 no, -1 when the list cannot be read. */
+int oom_nodelist_has(const char *list, int n);
+
 /* ---- zones, watermarks, fragmentation (zone.c) -------------------------- */
 /* Would zone z satisfy an order-N request whose highest zone index is
  * classzone_idx, against watermark mark_kib (min for the slow path), by the

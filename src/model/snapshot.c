@@ -46,6 +46,11 @@ void task_init(struct oom_task *t)
 	t->oom_score = OOM_NA;
 }
 
+void vmstat_init(struct oom_vmstat *v)
+{
+	fill_na((int64_t *)v, sizeof(*v) / sizeof(int64_t));
+}
+
 void snapshot_init(struct oom_snapshot *s)
 {
 	memset(s, 0, sizeof(*s));

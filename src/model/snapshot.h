@@ -18,6 +18,12 @@
 #define OOM_COMM_LEN 64        /* TASK_COMM_LEN is 16; logs may show longer, keep some */
 #define OOM_PATH_LEN 512
 
+/* A limit the kernel does not enforce: cgroup v2 "max", the v1
+ * PAGE_COUNTER_MAX rounded to bytes (anything ≥ 2^62), RLIM_INFINITY.  The
+ * one encoding of "unlimited" in the model; OOM_NA stays "not known". */
+#define OOM_UNLIMITED INT64_MAX
+static inline bool is_unlimited(int64_t v) { return v == OOM_UNLIMITED; }
+
 /* Migratetype letters of a buddy line, as bits (mm/page_alloc.c show_migration_types). */
 enum {
 	MT_UNMOVABLE = 1 << 0,   /* U */
@@ -88,6 +94,24 @@ struct oom_mem {
 	int64_t commit_limit_kib, committed_as_kib;
 	/* ≤2.6.27 reports only: "Active:" "inactive:" "slab:" (pages → KiB) */
 	int64_t active_kib, inactive_kib, slab_kib;
+	int64_t buffers_kib, cached_kib;  /* /proc/meminfo Buffers, Cached (live) */
+	int64_t anon_pages_kib;           /* /proc/meminfo AnonPages: mapped anon (live) */
+};
+
+/* /proc/vmstat event counters (mm/vmstat.c vmstat_text), since boot. */
+struct oom_vmstat {
+	int64_t pgscan_kswapd, pgscan_direct, pgsteal_kswapd, pgsteal_direct;
+	int64_t pswpin, pswpout, pgmajfault;
+	int64_t workingset_refault;      /* Σ workingset_refault_{anon,file} (5.9+) */
+	int64_t allocstall;              /* Σ allocstall_<zone> (4.9+; one counter before) */
+	int64_t compact_stall, compact_fail, thp_fault_fallback;
+	int64_t oom_kill;                /* 4.13+ */
+};
+
+/* One slab cache: /proc/slabinfo (live) or the unreclaimable slab dump. */
+struct oom_slab {
+	char name[48];
+	int64_t used_kib, total_kib;
 };
 
 /* One memory cgroup: the OOM domain of a memcg OOM, or the scope of top/guard. */
@@ -147,7 +171,7 @@ struct oom_snapshot {
 	bool tasks_truncated;            /* more rows than OOM_MAX_TASKS: the rest were dropped */
 	/* Unreclaimable slab dump (4.15+ reports) / largest slab caches (live). */
 	int nr_slabs;
-	struct { char name[48]; int64_t used_kib, total_kib; } slabs[16];
+	struct oom_slab slabs[16];
 };
 
 #define OOM_MAX_TASKS 200000
@@ -158,6 +182,7 @@ void zone_init(struct oom_zone *z);
 void node_init(struct oom_node *n);
 void memcg_init(struct oom_memcg *m);
 void task_init(struct oom_task *t);
+void vmstat_init(struct oom_vmstat *v);        /* every counter OOM_NA */
 /* Appends an initialised task and returns it; NULL when out of memory or past
  * OOM_MAX_TASKS (then tasks_truncated is set). */
 struct oom_task *snapshot_add_task(struct oom_snapshot *s);

@@ -197,6 +197,7 @@ static void victim(struct json *j, const struct oom_event *ev, const struct even
 	if (known(v->selected_pid) && v->selected_pid != v->pid) {
 		json_int(j, "selected_pid", v->selected_pid);
 		str_or_null(j, "selected_comm", v->selected_comm);
+		json_bool(j, "child_sacrificed", oom_victim_is_sacrificed_child(ev));
 	}
 	const struct oom_task *vt = a->victim_idx >= 0 ? &ev->snap.tasks[a->victim_idx] : NULL;
 	json_int(j, "badness", vt ? vt->badness : OOM_NA);

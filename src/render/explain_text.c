@@ -526,7 +526,12 @@ static void section_victim(FILE *f, const struct oom_event *ev, const struct eve
 	if (known(v->selected_pid) && v->selected_pid != v->pid) {
 		fputs("  the kernel selected ", f);
 		put(f, v->selected_comm);
-		fprintf(f, " (pid %lld) and sacrificed this child of it (2.6.36–5.0 behaviour)\n", (long long)v->selected_pid);
+		if (oom_victim_is_sacrificed_child(ev))
+			fprintf(f, " (pid %lld) and sacrificed this child of it (2.6.36–5.0 behaviour)\n",
+				(long long)v->selected_pid);
+		else
+			fprintf(f, " (pid %lld), whose main thread had exited: it was killed through its live thread pid %lld (find_lock_task_mm)\n",
+				(long long)v->selected_pid, (long long)v->pid);
 	}
 	if (v->message[0]) {
 		fputs("  kill message: ", f);

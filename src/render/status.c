@@ -118,7 +118,7 @@ static void memcg_section_text(FILE *f, const struct status_view *v, const struc
 		fprintf(f, "  %s%3lld%%%s ", hot ? st->bold : "", (long long)pct, hot ? st->reset : "");
 		escape_term(f, m->path, strlen(m->path));
 		fprintf(f, ": %s of %s", fmt_kib(a, sizeof(a), m->usage_kib), fmt_kib(b, sizeof(b), m->limit_kib));
-		if (m->version == 2 && known(m->high_kib) && m->high_kib != LIVE_UNLIMITED)
+		if (m->version == 2 && known(m->high_kib) && m->high_kib != OOM_UNLIMITED)
 			fprintf(f, ", high %s", fmt_kib(c, sizeof(c), m->high_kib));
 		if (known(m->oom_kill_count))
 			fprintf(f, ", oom_kill %lld", (long long)m->oom_kill_count);
@@ -166,7 +166,7 @@ static void memcg_section_json(struct json *j, const struct status_view *v)
 		json_str(j, "path", m->path);
 		json_int(j, "usage_kb", m->usage_kib);
 		json_int(j, "limit_kb", m->limit_kib);
-		json_int(j, "high_kb", m->version == 2 && m->high_kib != LIVE_UNLIMITED ? m->high_kib : OOM_NA);
+		json_int(j, "high_kb", m->version == 2 && m->high_kib != OOM_UNLIMITED ? m->high_kib : OOM_NA);
 		json_int(j, "oom_kill", m->oom_kill_count);
 		json_int(j, "oom_events", m->version == 2 ? m->oom_events : OOM_NA);
 		json_int(j, "max_events", m->version == 2 ? m->max_events : OOM_NA);

@@ -110,51 +110,82 @@ size_t escape_term_to(char *dst, size_t cap, const char *s, size_t len, bool kee
 	return o;
 }
 
+/* One JSON character at p: its escaped bytes in e (at most 6), how many
+ * input bytes it used in *used.  Returns the number of bytes in e, or 0
+ * when the character is a valid multi-byte UTF-8 sequence to copy as is
+ * (*used bytes). */
+static size_t json_char(const unsigned char *p, size_t len, char *e, size_t *used)
+{
+	unsigned c = p[0];
+	*used = 1;
+	if (c == '"' || c == '\\') {
+		e[0] = '\\';
+		e[1] = (char)c;
+		return 2;
+	}
+	if (c < 0x20 || c == 0x7F) {
+		memcpy(e, "\\u00", 4);
+		e[4] = hexd[c >> 4];
+		e[5] = hexd[c & 15];
+		return 6;
+	}
+	if (c < 0x80) {
+		e[0] = (char)c;
+		return 1;
+	}
+	size_t n = utf8_len(p, len);
+	if (n) {
+		/* C1 controls are valid UTF-8; JSON allows them but a terminal
+		 * showing the JSON may not, so escape them. */
+		*used = n;
+		return 0;
+	}
+	if (c == 0xC2 && len > 1 && p[1] >= 0x80 && p[1] <= 0x9F) {
+		memcpy(e, "\\u00", 4);
+		e[4] = hexd[p[1] >> 4];
+		e[5] = hexd[p[1] & 15];
+		*used = 2;
+		return 6;
+	}
+	memcpy(e, "\\ufffd", 6);
+	return 6;
+}
+
 int escape_json_buf(struct buf *b, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	int r = 0;
 	for (size_t i = 0; i < len && r == 0;) {
-		unsigned c = p[i];
-		if (c == '"' || c == '\\') {
-			char e[2] = { '\\', (char)c };
-			r = buf_add(b, e, 2);
-			i++;
-		} else if (c < 0x20 || c == 0x7F) {
-			char e[6] = { '\\', 'u', '0', '0', hexd[c >> 4], hexd[c & 15] };
-			r = buf_add(b, e, 6);
-			i++;
-		} else if (c < 0x80) {
-			r = buf_addc(b, (char)c);
-			i++;
-		} else {
-			size_t n = utf8_len(p + i, len - i);
-			if (n) {
-				/* C1 controls are valid UTF-8; JSON allows them but a
-				 * terminal showing the JSON may not, so escape them. */
-				r = buf_add(b, p + i, n);
-				i += n;
-			} else {
-				unsigned cp = 0;
-				if (c == 0xC2 && i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F)
-					cp = p[i + 1];
-				if (cp) {
-					char e[6] = { '\\', 'u', '0', '0', hexd[cp >> 4], hexd[cp & 15] };
-					r = buf_add(b, e, 6);
-					i += 2;
-				} else {
-					r = buf_add(b, "\\ufffd", 6);
-					i++;
-				}
-			}
-		}
+		char e[6];
+		size_t used, n = json_char(p + i, len - i, e, &used);
+		r = n ? buf_add(b, e, n) : buf_add(b, p + i, used);
+		i += used;
 	}
 	return r;
 }
 
+/* Through a stack buffer, not the heap: the guard writes JSON when memory
+ * is short. */
 void escape_json(FILE *f, const char *s, size_t len)
 {
-	escape_to_file(f, s, len, escape_json_buf);
+	const unsigned char *p = (const unsigned char *)s;
+	char out[512];
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		char e[6];
+		size_t used, n = json_char(p + i, len - i, e, &used);
+		const char *src = n ? e : (const char *)p + i;
+		size_t sl = n ? n : used;
+		if (o + sl > sizeof(out)) {
+			fwrite(out, 1, o, f);
+			o = 0;
+		}
+		memcpy(out + o, src, sl);
+		o += sl;
+		i += used;
+	}
+	if (o)
+		fwrite(out, 1, o, f);
 }
 
 /* HTML: the terminal's rule decides what is a character (so a control byte,

@@ -394,4 +394,124 @@ else
 	skip "prometheus not installed: no real scrape"
 fi
 
+# --- 12. top and the guard name the same victim on the same cgroup ---------
+# Three hogs of different sizes and oom_score_adj; `top --cgroup` ranks them
+# by the kernel's badness (model/badness.c) and the guard's dry run decides
+# with the same formula, totalpages and tie rule.
+cg=$(cg_make same $((256 * MIB)))
+D=$E2E_TMP/same
+mkdir -p "$D"
+run_bg "$cg" "$HOG" --mib 40 --hold 120 --ready "$D/a.ready"; a=$BG
+run_bg "$cg" "$HOG" --mib 30 --adj 500 --hold 120 --ready "$D/b.ready"; b=$BG
+run_bg "$cg" "$HOG" --mib 60 --hold 120 --ready "$D/c.ready"; c=$BG
+for i in $(seq 1 100); do [ -f "$D/a.ready" ] && [ -f "$D/b.ready" ] && [ -f "$D/c.ready" ] && break; sleep 0.1; done
+top_pid=$("$OOMKIT" top --cgroup "$cg" --json 2>/dev/null | grep -o '"pid": *[0-9]*' | head -n 1 | grep -o '[0-9]*$')
+# term at 90 %: the cgroup (130 MiB of 256 used) is below it at once.
+if start_guard "$D" --cgroup "$cg" --dry-run --cgroup-term-percent 90 --cgroup-kill-percent 5; then
+	wait_grep '"event":"decision"' "$D/events"
+	guard_pid=$(grep '"event":"decision"' "$D/events" | head -n 1 | grep -o '"pid":[0-9]*' | head -n 1 | grep -o '[0-9]*$')
+	check "same victim: top --cgroup names pid ${top_pid:-none} first, the guard's dry run ${guard_pid:-none}" \
+		test -n "$top_pid" -a "$top_pid" = "${guard_pid:-x}"
+	check "same victim: it is the one with oom_score_adj 500 (badness, not size)" test "${guard_pid:-x}" = "$b"
+	stop_guard
+fi
+kill $a $b $c 2>/dev/null; wait $a $b $c 2>/dev/null
+cg_remove "$cg"
+
+# --- 13. a process whose main thread has exited -----------------------------
+# main() calls pthread_exit, a worker allocates: the leader is a zombie with
+# no memory lines in /proc/PID/status.  The guard reads a live thread (as
+# find_lock_task_mm does), stops that process, spares the bystander, and the
+# kernel's OOM killer never fires.
+ZHOG=${ZHOG:-$(dirname "$HOG")/zombie_hog}
+if [ -x "$ZHOG" ]; then
+	cg=$(cg_make zombie $((256 * MIB)))
+	D=$E2E_TMP/zombie
+	mkdir -p "$D"
+	if start_guard "$D" --cgroup "$cg" --grace-ms 0; then
+		run_bg "$cg" "$HOG" --mib 20 --hold 120 --ready "$D/by.ready"
+		by=$BG
+		for i in $(seq 1 50); do [ -f "$D/by.ready" ] && break; sleep 0.1; done
+		run_bg "$cg" "$ZHOG" --ready "$D/z.ready"
+		z=$BG
+		for i in $(seq 1 100); do kill -0 $z 2>/dev/null || break; sleep 0.1; done
+		wait $z
+		rc=$?
+		check "zombie leader: the process with the exited main thread was stopped (exit $rc)" test $rc -ge 128
+		check "zombie leader: its leader was a zombie while it ran" test -f "$D/z.ready"
+		check "zombie leader: bystander survives" kill -0 $by
+		check "zombie leader: kernel OOM killer did not fire (oom_kill $(oom_kills "$cg"))" test "$(oom_kills "$cg")" = 0
+		wait_grep '"event":"kill"' "$D/events"
+		check "zombie leader: kill line names it" grep -q "\"event\":\"kill\",.*\"pid\":$z," "$D/events"
+		check "zombie leader: never 'nothing may be killed'" bash -c "! grep -q 'nothing may be killed' '$D/log'"
+		stop_guard
+		kill $by 2>/dev/null; wait $by 2>/dev/null
+	fi
+	cg_remove "$cg"
+else
+	skip "zombie leader: $ZHOG not built (make tests)"
+fi
+
+# --- 14. more processes than the guard's table (4096), dry run --------------
+# 4200 small processes, then the hog, newest and last in cgroup.procs: the
+# scan keeps the best ranked, so the hog is still the decision, and the
+# guard says how many it did not consider.
+SLEEPER=${SLEEPER:-$(dirname "$HOG")/sleeper}
+if [ -x "$SLEEPER" ] && [ "$(ulimit -u)" = unlimited -o "$(ulimit -u)" -gt 5000 ] 2>/dev/null; then
+	cg=$(cg_make over4096 $((1024 * MIB)))
+	D=$E2E_TMP/over4096
+	mkdir -p "$D"
+	run_bg "$cg" "$SLEEPER" 4200 > "$D/s.pids"    # prints the children's pids, then closes stdout
+	sl=$BG
+	for i in $(seq 1 300); do [ "$(wc -l < "$D/s.pids")" -ge 4200 ] && break; sleep 0.1; done
+	n=$(wc -l < "$cg/cgroup.procs")
+	if [ "$n" -gt 4096 ] && start_guard "$D" --cgroup "$cg" --dry-run --cgroup-term-percent 30 --cgroup-kill-percent 5; then
+		used=$(( $( [ -f "$cg/memory.usage_in_bytes" ] && cat "$cg/memory.usage_in_bytes" || cat "$cg/memory.current") / MIB ))
+		mib=$(( 1024 - used - 200 ))
+		run_bg "$cg" "$HOG" --mib "$mib" --hold 120 --ready "$D/h.ready"
+		h=$BG
+		wait_grep '"event":"decision"' "$D/events"
+		check "more than 4096 ($n processes): the dry run names the hog, the newest" \
+			grep -q "\"event\":\"decision\",.*\"pid\":$h," "$D/events"
+		check "more than 4096: the guard says what it did not consider" grep -q 'ranked first kept' "$D/log"
+		check "more than 4096: kernel OOM killer did not fire" test "$(oom_kills "$cg")" = 0
+		check "more than 4096: nothing signalled" bash -c "! grep -q '\"event\":\"kill\"' '$D/events'"
+		stop_guard
+		kill $h 2>/dev/null; wait $h 2>/dev/null
+	else
+		skip "more than 4096: only $n processes could be started"
+	fi
+	kill -9 $sl 2>/dev/null; wait $sl 2>/dev/null
+	cg_remove "$cg"
+else
+	skip "more than 4096: $SLEEPER not built or too low a process limit"
+fi
+
+# --- 15. exit race, many times ----------------------------------------------
+# A hog crosses the SIGTERM threshold and exits by itself at once: its mm is
+# gone from /proc while its pages are still being uncharged.  The guard must
+# wait for that memory, not take the bystander.
+cg=$(cg_make race $((256 * MIB)))
+D=$E2E_TMP/race
+mkdir -p "$D"
+if start_guard "$D" --cgroup "$cg" --grace-ms 0; then
+	run_bg "$cg" "$HOG" --mib 20 --hold 600 --ready "$D/by.ready"
+	by=$BG
+	for i in $(seq 1 50); do [ -f "$D/by.ready" ] && break; sleep 0.1; done
+	runs=${RACE_RUNS:-30}
+	for r in $(seq 1 "$runs"); do
+		run_bg "$cg" "$HOG" --mib ${RACE_MIB:-211} --hold 0
+		wait $BG
+		kill -0 $by 2>/dev/null || break
+	done
+	sleep 0.5
+	check "exit race ($runs runs): the bystander was never taken" kill -0 $by
+	check "exit race: kernel OOM killer did not fire (oom_kill $(oom_kills "$cg"))" test "$(oom_kills "$cg")" = 0
+	check "exit race: no kill of the bystander" bash -c "! grep -q '\"event\":\"kill\",.*\"pid\":$by,' '$D/events'"
+	echo "    $(grep -c '"event":"memory_returned"' "$D/events") times the guard saw the memory come back by itself"
+	stop_guard
+	kill $by 2>/dev/null; wait $by 2>/dev/null
+fi
+cg_remove "$cg"
+
 finish

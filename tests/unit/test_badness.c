@@ -799,6 +799,62 @@ TEST(live_self)
 	CHECK(predicted >= score - 1 && predicted <= score + 1);
 }
 
+/* A zombie leader killed through its live thread is not a child sacrifice;
+ * a child with its own tgid before 5.1 is; 5.1+ never sacrifices. */
+TEST(zombie_leader_is_not_a_sacrificed_child)
+{
+	static struct oom_event ev;
+	event_init(&ev);
+	ev.kv = kver_make(4, 4, 0);
+	ev.victim.selected_pid = 100;
+	ev.victim.pid = 101;
+	struct oom_task *t = snapshot_add_task(&ev.snap);
+	CHECK(t != NULL);
+	if (!t)
+		return;
+	t->pid = 101;
+	t->tgid = 101;
+	CHECK(oom_victim_is_sacrificed_child(&ev));       /* a child: its own process */
+	t->tgid = 100;
+	CHECK(!oom_victim_is_sacrificed_child(&ev));      /* a thread of the selected process */
+	t->tgid = 101;
+	ev.kv = kver_make(6, 1, 0);
+	CHECK(!oom_victim_is_sacrificed_child(&ev));      /* 5.1+: no sacrifice */
+	ev.victim.pid = 100;
+	ev.kv = kver_make(4, 4, 0);
+	CHECK(!oom_victim_is_sacrificed_child(&ev));      /* the selected itself */
+	event_release(&ev);
+}
+
+/* Units and the memcg totalpages of mem_cgroup_get_max(), per swap setting. */
+TEST(model_units_and_memcg_totalpages)
+{
+	CHECK_INT(oom_kib_to_pages(4096, 4), 1024);
+	CHECK_INT(oom_pages_to_kib(1024, 4), 4096);
+	CHECK(is_unlimited(oom_kib_to_pages(OOM_UNLIMITED, 4)));
+	CHECK(!known(oom_kib_to_pages(OOM_NA, 4)));
+	CHECK_INT(oom_nodelist_has("0-1,3", 3), 1);
+	CHECK_INT(oom_nodelist_has("0-1,3", 2), 0);
+	struct oom_memcg m;
+	memcg_init(&m);
+	m.version = 2;
+	m.limit_kib = 262144;                 /* 256 MiB = 65536 pages */
+	m.swap_limit_kib = OOM_UNLIMITED;
+	CHECK_INT(memcg_totalpages(&m, 1048576, 60, 4), 65536 + 262144);   /* + all swap */
+	m.swap_limit_kib = 4096;
+	CHECK_INT(memcg_totalpages(&m, 1048576, 60, 4), 65536 + 1024);
+	CHECK_INT(memcg_totalpages(&m, 1048576, 0, 4), 65536);             /* swappiness 0 */
+	m.version = 1;
+	m.swap_limit_kib = OOM_NA;
+	m.memsw_limit_kib = 262144 + 8192;
+	m.swappiness = 60;
+	CHECK_INT(memcg_totalpages(&m, 1048576, 0, 4), 65536 + 2048);      /* v1: its own swappiness */
+	m.limit_kib = OOM_UNLIMITED;
+	CHECK(!known(memcg_totalpages(&m, 1048576, 60, 4)));
+	CHECK_INT(badness_replaces(5, 5, &(struct kver){ .known = true, .major = 5, .minor = 10 }), 1);
+	CHECK_INT(badness_replaces(5, 5, &(struct kver){ .known = true, .major = 4, .minor = 19 }), 0);
+}
+
 int main(void)
 {
 	RUN(eras_user_task);
@@ -813,5 +869,7 @@ int main(void)
 	RUN(corpus_s06_debian510);
 	RUN(totalpages_memcg_cpuset);
 	RUN(live_self);
+	RUN(zombie_leader_is_not_a_sacrificed_child);
+	RUN(model_units_and_memcg_totalpages);
 	return check_summary();
 }

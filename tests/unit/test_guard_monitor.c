@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "guard/guard.h"
+#include "live/live.h"
 
 static int open_fixture(struct guard_scope *sc, const char *name)
 {
@@ -124,56 +125,11 @@ TEST(machine)
 	guard_scope_close(&sc);
 }
 
-/* Several keys in one pass: at line starts only, within len, values
- * untouched when absent or not a number. */
-TEST(key_values)
+/* The guard reads /proc/meminfo through live/parse_meminfo.c: the
+ * recorder's fields are the parser's, and a text that does not parse
+ * leaves them unknown, not stale. */
+TEST(meminfo_through_live_parser)
 {
-	static const char text[] = "MemTotal:       24576000 kB\n"
-				   "NotMemFree:     1 kB\n"
-				   "MemFree:        1234 kB\n"
-				   "Bogus:          x kB\n"
-				   "Uid:\t0\t0\t0\t0\n"
-				   "SwapFree:       7";
-	int64_t total = -1, mfree = -1, bogus = -1, uid = -1, sfree = -1, absent = -1;
-	const struct guard_kv kv[] = {
-		{ "MemTotal:", &total }, { "MemFree:", &mfree }, { "Bogus:", &bogus },
-		{ "Uid:", &uid }, { "SwapFree:", &sfree }, { "Absent:", &absent },
-	};
-	CHECK_INT(guard_key_values(text, sizeof(text) - 1, kv, ARRAY_SIZE(kv)), 4);
-	CHECK_INT(total, 24576000);
-	CHECK_INT(mfree, 1234);        /* not the "NotMemFree:" line */
-	CHECK_INT(bogus, -1);          /* no number: untouched */
-	CHECK_INT(uid, 0);
-	CHECK_INT(sfree, 7);           /* last line, no newline */
-	CHECK_INT(absent, -1);
-	/* Only [0, len) is read: a cut text gives what it holds. */
-	total = mfree = sfree = -1;
-	CHECK_INT(guard_key_values(text, 40, kv, ARRAY_SIZE(kv)), 1);
-	CHECK_INT(total, 24576000);
-	CHECK_INT(mfree, -1);
-	/* Hinted: the second read finds the keys where they were; a text whose
-	 * lines moved (one inserted, one value wider) is still read right, and
-	 * a hint past the end of a shorter text is not trusted. */
-	{
-		static const char a[] = "MemTotal: 100 kB\nMemFree: 20 kB\nSwapFree: 3 kB\n";
-		static const char b[] = "MemTotal: 100 kB\nNew: 1\nMemFree: 123456 kB\nSwapFree: 4 kB\n";
-		static const char c[] = "MemTotal: 7 kB\n";
-		uint32_t hints[3] = { 0, 0, 0 };
-		int64_t t = -1, fr = -1, sw = -1;
-		const struct guard_kv hk[] = { { "MemTotal:", &t }, { "MemFree:", &fr }, { "SwapFree:", &sw } };
-		CHECK_INT(guard_key_values_hinted(a, sizeof(a) - 1, hk, 3, hints), 3);
-		CHECK(t == 100 && fr == 20 && sw == 3);
-		CHECK_INT(hints[1], 17);
-		CHECK_INT(guard_key_values_hinted(a, sizeof(a) - 1, hk, 3, hints), 3);
-		CHECK(t == 100 && fr == 20 && sw == 3);
-		CHECK_INT(guard_key_values_hinted(b, sizeof(b) - 1, hk, 3, hints), 3);
-		CHECK(t == 100 && fr == 123456 && sw == 4);
-		CHECK_INT(hints[1], 24);
-		t = fr = sw = -1;
-		CHECK_INT(guard_key_values_hinted(c, sizeof(c) - 1, hk, 3, hints), 1);
-		CHECK(t == 7 && fr == -1 && sw == -1);
-	}
-	/* The same answers as the one-key reader on a real meminfo. */
 	char path[512];
 	snprintf(path, sizeof(path), "%s/tests/fixtures/tasks/proc/meminfo", check_srcdir());
 	FILE *f = fopen(path, "r");
@@ -185,16 +141,26 @@ TEST(key_values)
 	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
 	fclose(f);
 	buf[n] = 0;
-	static const char *const keys[] = { "MemTotal:", "MemAvailable:", "SwapTotal:", "CommitLimit:",
-					    "Committed_AS:", "Hugepagesize:" };
-	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
-		int64_t a = -1, b = -1;
-		const struct guard_kv one[] = { { keys[i], &a } };
-		guard_key_values(buf, n, one, 1);
-		guard_key_value(buf, keys[i], &b);
-		CHECK_INT(a, b);
-		CHECK(a >= 0);
-	}
+	struct oom_mem m;
+	CHECK_INT(live_parse_meminfo(buf, n, &m), 0);
+	static struct guard_rec r;
+	guard_meminfo_parse(buf, n, &r);
+	CHECK_INT(r.mem_total, m.total_kib);
+	CHECK_INT(r.mem_available, m.available_kib);
+	CHECK_INT(r.swap_total, m.swap_total_kib);
+	CHECK_INT(r.commit_limit, m.commit_limit_kib);
+	CHECK_INT(r.committed_as, m.committed_as_kib);
+	CHECK_INT(r.buffers, m.buffers_kib);
+	CHECK_INT(r.cached, m.cached_kib);
+	CHECK(known(r.anon_pages) && known(r.buffers) && known(r.cached));
+	guard_meminfo_parse("garbage\n", 8, &r);
+	CHECK(!known(r.mem_total) && !known(r.commit_limit));
+	/* PSI through live/parse_psi.c */
+	struct guard_psi p;
+	CHECK_INT(guard_parse_psi("some avg10=1.50 avg60=0.25 avg300=0.00 total=12345\n"
+				  "full avg10=0.50 avg60=0.10 avg300=0.00 total=678\n", &p), 0);
+	CHECK(p.known && p.some_avg10 > 1.49 && p.some_avg10 < 1.51 && p.full_total_us == 678);
+	CHECK_INT(guard_parse_psi("garbage\n", &p), -EINVAL);
 }
 
 /* The recorder's cadence: what each second's snapshot holds, by how near
@@ -254,6 +220,6 @@ int main(void)
 	RUN(unlimited_and_missing);
 	RUN(machine);
 	RUN(recorder_plan);
-	RUN(key_values);
+	RUN(meminfo_through_live_parser);
 	return check_summary();
 }

@@ -1,6 +1,7 @@
 /* test_live.c — the /proc and /sys readers of src/live/ on captured trees
  * (tests/fixtures/host is a capture of a 6.18 x86_64 machine) and on
  * hand-written edge cases. */
+#include <fcntl.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,16 +161,19 @@ TEST(test_status_and_stat)
 	CHECK_INT(live_parse_status(z, strlen(z), 4, &t), -ESRCH);
 	CHECK(live_parse_status("", 0, 4, &t) < 0);
 
-	char state = 0;
+	struct live_pid_stat ps;
 	task_init(&t);
 	const char *s1 = "123 (a) b) c) S 1 1 1 0 -1 2097216 0 0 0 0 0 0 0 0 20 0 1 0 5 1000 77 18446744073709551615";
-	CHECK_INT(live_parse_stat(s1, strlen(s1), &t, &state), 0);
+	CHECK_INT(live_parse_stat(s1, strlen(s1), &t, &ps), 0);
 	CHECK_STR(t.comm, "a) b) c");       /* comm ends at the LAST ')' */
 	CHECK_INT(t.pid, 123);
-	CHECK_INT(state, 'S');
+	CHECK_INT(ps.state, 'S');
+	CHECK_INT(ps.ppid, 1);
+	CHECK_INT(ps.sid, 1);
+	CHECK_INT((int64_t)ps.start_ticks, 5);
 	CHECK(t.kthread);                   /* 2097216 = PF_KTHREAD | … */
 	CHECK_INT(t.rss_pages, 77);
-	CHECK(live_parse_stat("12 (x", 5, &t, &state) < 0);
+	CHECK(live_parse_stat("12 (x", 5, &t, &ps) < 0);
 }
 
 TEST(test_cgroup_files)
@@ -400,6 +404,155 @@ TEST(test_memcgs_v2_root_without_memory_current)
 	CHECK_INT(system(cmd), 0);
 }
 
+/* The parsers the guard uses beside the interactive readers. */
+TEST(test_parsers_for_the_guard)
+{
+	/* vmstat → oom_vmstat: split counters summed, one-counter eras too */
+	const char *vm = "pgscan_kswapd 10\npgscan_direct 3\nallocstall_dma32 1\nallocstall_normal 4\n"
+			 "workingset_refault_anon 5\nworkingset_refault_file 6\noom_kill 2\njunk x\n";
+	struct oom_vmstat v;
+	CHECK_INT(live_parse_vmstat(vm, strlen(vm), &v), 0);
+	CHECK_INT(v.pgscan_kswapd, 10);
+	CHECK_INT(v.allocstall, 5);
+	CHECK_INT(v.workingset_refault, 11);
+	CHECK_INT(v.oom_kill, 2);
+	CHECK(!known(v.pswpin));
+	const char *old = "workingset_refault 7\nallocstall 9\n";
+	CHECK_INT(live_parse_vmstat(old, strlen(old), &v), 0);
+	CHECK_INT(v.workingset_refault, 7);
+	CHECK_INT(v.allocstall, 9);
+	CHECK_INT(live_parse_vmstat("nothing here\n", 13, &v), -EINVAL);
+
+	/* buddyinfo summed over zones */
+	const char *bi = "Node 0, zone      DMA      1      2\nNode 0, zone   Normal     10     20     30\n";
+	int64_t blocks[OOM_MAX_ORDERS];
+	int nr = -1;
+	CHECK_INT(live_parse_buddyinfo_sum(bi, strlen(bi), blocks, OOM_MAX_ORDERS, &nr), 0);
+	CHECK_INT(nr, 3);
+	CHECK_INT(blocks[0], 11);
+	CHECK_INT(blocks[1], 22);
+	CHECK_INT(blocks[2], 30);
+	CHECK_INT(live_parse_buddyinfo_sum("x\n", 2, blocks, OOM_MAX_ORDERS, &nr), -EINVAL);
+
+	/* one-number files, memcg byte values, cgroup.procs, cmdline */
+	int64_t x = 0;
+	CHECK_INT(live_parse_value_i64("-1000\n", 6, &x), 0);
+	CHECK_INT(x, -1000);
+	CHECK_INT(live_parse_value_i64("12 kB\n", 6, &x), -EINVAL);
+	CHECK_INT(live_parse_memcg_bytes("max\n", 4, &x), 0);
+	CHECK(is_unlimited(x));
+	CHECK_INT(live_parse_memcg_bytes("9223372036854771712\n", 20, &x), 0);
+	CHECK(is_unlimited(x));
+	CHECK_INT(live_parse_memcg_bytes("1048576\n", 8, &x), 0);
+	CHECK_INT(x, 1024);
+	CHECK_INT(live_parse_memcg_bytes("", 0, &x), -EINVAL);
+	const char *procs = "1\n23\n99999999999999999999999\n7\n", *q = procs;
+	int64_t pids[8];
+	int np = 0;
+	while (np < 8 && live_pids_next(&q, procs + strlen(procs), &pids[np]))
+		np++;
+	CHECK_INT(np, 3);
+	CHECK_INT(pids[2], 7);
+	char line[32];
+	CHECK_INT(live_parse_cmdline("a\0-b\0\0", 6, line, sizeof(line)), 0);
+	CHECK_STR(line, "a -b");
+	CHECK_INT(live_parse_cmdline("\0", 1, line, sizeof(line)), -EINVAL);
+
+	/* status: a process in exit_mm is -EAGAIN (memory on its way back) */
+	const char *ex = "Name:\tx\nState:\tR (running)\nTgid:\t9\nPid:\t9\nKthread:\t0\n";
+	struct oom_task t;
+	CHECK_INT(live_parse_status(ex, strlen(ex), 4, &t), -EAGAIN);
+	uint64_t cap = 0;
+	const char *cs = "Name:\tx\nCapEff:\t000001ffffffffff\n";
+	CHECK_INT(live_parse_status_capeff(cs, strlen(cs), &cap), 0);
+	CHECK(cap == 0x1ffffffffffull);
+
+	/* smaps lines */
+	struct live_smaps_line sl;
+	const char *hdr = "55d4c0a00000-55d4c0a2a000 r--p 00000000 08:01 1234567   /usr/bin/oomkit";
+	CHECK_INT(live_parse_smaps_line(hdr, strlen(hdr), &sl), 0);
+	CHECK_INT(sl.kind, SMAPS_HEADER);
+	CHECK(sl.file_backed && sl.readable && !sl.writable && sl.private_map);
+	CHECK(sl.end - sl.start == 0x2a000);
+	const char *vdso = "7ffd5a9f0000-7ffd5a9f2000 r-xp 00000000 00:00 0   [vdso]";
+	CHECK_INT(live_parse_smaps_line(vdso, strlen(vdso), &sl), 0);
+	CHECK(!sl.file_backed);
+	CHECK_INT(live_parse_smaps_line("Anonymous:      4 kB", 20, &sl), 0);
+	CHECK_INT(sl.kind, SMAPS_ANONYMOUS);
+	CHECK_INT(sl.anon_kib, 4);
+
+	/* kmsg records of an OOM report */
+	const char *rep = "4,1,2,-;x invoked oom-killer: gfp_mask=0xcc0\n"
+			  "6,2,3,-;oom-kill:constraint=CONSTRAINT_MEMCG,oom_memcg=/t/app,task_memcg=/t/app,task=x,pid=42\n"
+			  "3,3,4,-;Memory cgroup out of memory: Killed process 42 (x y) total-vm:1kB\n";
+	struct live_kmsg_line kl;
+	CHECK_INT(live_parse_kmsg_record(rep, strlen(rep), &kl), 0);
+	CHECK_INT(kl.kind, KMSG_OOM_START);
+	const char *mc;
+	size_t ml;
+	CHECK_INT(live_kmsg_find_oom_memcg(rep, strlen(rep), &mc, &ml), 0);
+	CHECK(ml == 6 && !memcmp(mc, "/t/app", 6));
+	int64_t kpid;
+	char comm[16];
+	CHECK_INT(live_kmsg_find_killed(rep, strlen(rep), &kpid, comm, sizeof(comm)), 0);
+	CHECK_INT(kpid, 42);
+	CHECK_STR(comm, "x y");
+	CHECK_INT(live_parse_kmsg_record("no semicolon", 12, &kl), -EINVAL);
+
+	/* sysctl lists, mode words, zram, zoneinfo free pages */
+	int64_t list[8];
+	int nl = 0;
+	CHECK_INT(live_parse_value_list("256\t256\t32\t0\n", 14, list, 8, &nl), 0);
+	CHECK_INT(nl, 4);
+	CHECK_INT(list[2], 32);
+	CHECK_INT(live_parse_value_list("x", 1, list, 8, &nl), -EINVAL);
+	char word[16];
+	CHECK_INT(live_parse_bracketed("always [madvise] never\n", 23, word, sizeof(word)), 0);
+	CHECK_STR(word, "madvise");
+	CHECK_INT(live_parse_bracketed("never\n", 6, word, sizeof(word)), -EINVAL);
+	int64_t orig, compr;
+	CHECK_INT(live_parse_zram_mm_stat("  4096000  1024000  1200000\n", 28, &orig, &compr), 0);
+	CHECK_INT(orig, 4000);
+	CHECK_INT(compr, 1000);
+	const char *zi = "Node 0, zone   Normal\n  pages free     1000\n        min      10\n"
+			 "Node 0, zone  Movable\n  pages free     24\n";
+	int64_t pages = 0;
+	CHECK_INT(live_parse_zoneinfo_free_pages(zi, strlen(zi), &pages), 0);
+	CHECK_INT(pages, 1024);
+}
+
+/* A zombie thread-group leader is read through a live thread
+ * (find_lock_task_mm): pid and tgid stay the leader's. */
+TEST(test_zombie_leader)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/tests/fixtures/guard/proc-zombie-leader", check_srcdir());
+	int fd = open(path, O_RDONLY | O_DIRECTORY);
+	if (fd < 0) {
+		SKIP("fixture missing");
+		return;
+	}
+	struct live_root r;
+	memset(&r, 0, sizeof(r));
+	r.dirfd = -1;
+	r.procfd = fd;
+	r.host = false;
+	struct oom_task t;
+	CHECK_INT(live_read_task(&r, 800, &t), 0);
+	CHECK_INT(t.pid, 800);
+	CHECK_INT(t.tgid, 800);
+	CHECK_INT(t.rss_anon_pages, 490000 / 4);
+	CHECK_INT(live_read_task(&r, 950, &t), -EAGAIN);
+	struct live_pid_stat ps;
+	CHECK_INT(live_read_stat(&r, 800, &t, &ps), 0);
+	CHECK_INT(ps.state, 'Z');
+	CHECK_INT((int64_t)ps.start_ticks, 1800);
+	char cl[64];
+	CHECK_INT(live_read_cmdline(&r, 900, cl, sizeof(cl)), 0);
+	CHECK_STR(cl, "bystander --x");
+	close(fd);
+}
+
 int main(void)
 {
 	RUN(test_memcgs_v2_root_without_memory_current);
@@ -417,5 +570,7 @@ int main(void)
 	RUN(test_slabinfo);
 	RUN(test_tasks_fixture);
 	RUN(test_tasks_host);
+	RUN(test_parsers_for_the_guard);
+	RUN(test_zombie_leader);
 	return check_summary();
 }

@@ -155,7 +155,7 @@ TEST(test_cgroup_v2)
 	CHECK_INT(v.s->memcg.version, 2);
 	CHECK_INT(v.s->memcg.oom_group, 1);
 	CHECK_INT(v.s->memcg.oom_kill_count, 2);
-	CHECK_INT(v.s->memcg.high_kib, LIVE_UNLIMITED);
+	CHECK_INT(v.s->memcg.high_kib, OOM_UNLIMITED);
 	CHECK_INT(v.s->memcg.anon_kib, 512000);
 	/* memory.max 1 GiB + min(swap.max = max, total swap 1 GiB) */
 	CHECK_INT(v.totalpages, 262144 + 262144);

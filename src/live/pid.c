@@ -1,0 +1,171 @@
+/* pid.c — one process's files, read fast and without the heap (the guard
+ * reads them when memory is short): PID/status and PID/oom_score_adj
+ * (live_read_task, with the zombie-leader fallback to a live thread),
+ * PID/stat (live_read_stat), PID/cmdline (live_read_cmdline).  One open
+ * and one read each, relative to the open /proc fd; the texts are parsed
+ * by live/parse_status.c, parse_stat.c, parse_cmdline.c, parse_value.c.
+ * The scans over every process are in tasks.c. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "live/live.h"
+#include "live/text.h"
+
+/* One read is enough for a /proc seq file whose content fits the buffer
+ * (single_open files hand over everything on the first read); a longer
+ * content is cut at cap - 1 bytes, which status, oom_score_adj and cgroup
+ * never reach with the buffers used here. */
+ssize_t text_read_at(int dirfd, const char *path, char *dst, size_t cap)
+{
+	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return -errno;
+	size_t got = 0;
+	for (;;) {
+		ssize_t n = read(fd, dst + got, cap - 1 - got);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			close(fd);
+			return -e;
+		}
+		got = (size_t)n;
+		break;
+	}
+	close(fd);
+	dst[got] = '\0';
+	return (ssize_t)got;
+}
+
+/* Is the /proc we read that of the initial pid namespace, whose pid 1 the
+ * kernel never picks (is_global_init)?  NSpid cannot tell (it is relative
+ * to the proc mount's namespace); kthreadd can: it is pid 2 of the initial
+ * namespace only (2.6.22+), and kernel threads are invisible elsewhere. */
+static bool in_init_pidns(const struct live_root *r)
+{
+	if (!r->host)
+		return true;   /* a captured tree: its pid 1 is the machine's init */
+	static int cached = -1;
+	if (cached < 0) {
+		char text[4096];
+		struct oom_task t;
+		ssize_t n = text_read_at(r->procfd, "2/status", text, sizeof(text));
+		cached = n > 0 && live_parse_status(text, (size_t)n, 4, &t) == 0 && t.kthread &&
+			 !strcmp(t.comm, "kthreadd");
+	}
+	return cached == 1;
+}
+
+/* A zombie thread-group leader (main called pthread_exit) keeps its pid
+ * while other threads run on the same mm: the kernel's find_lock_task_mm()
+ * (mm/oom_kill.c, 2.6.35+) takes the first thread that still has an mm, so
+ * the process is judged — and killed — with that mm.  Same here: the first
+ * thread of PID/task/ whose status parses.  getdents64 into a stack buffer
+ * (the guard calls this when memory is short: no opendir, no heap). */
+static int read_live_thread(int procfd, int64_t pid, int64_t psz, char *text, size_t cap,
+			    struct oom_task *x)
+{
+	char path[48];
+	snprintf(path, sizeof(path), "%lld/task", (long long)pid);
+	int dfd = openat(procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return -ESRCH;
+	char dents[2048];
+	int rc = -ESRCH;
+	long got;
+	while (rc != 0 && (got = syscall(SYS_getdents64, dfd, dents, sizeof(dents))) > 0) {
+		for (long off = 0; off < got && rc != 0;) {
+			struct linux_dirent64 *d = (struct linux_dirent64 *)(dents + off);
+			off += d->d_reclen;
+			uint64_t tid;
+			if (d->d_name[0] < '1' || d->d_name[0] > '9' || parse_u64(d->d_name, strlen(d->d_name), &tid) < 0 ||
+			    (int64_t)tid == pid)
+				continue;
+			snprintf(path, sizeof(path), "%lld/task/%llu/status", (long long)pid, (unsigned long long)tid);
+			ssize_t n = text_read_at(procfd, path, text, cap);
+			if (n > 0 && live_parse_status(text, (size_t)n, psz, x) == 0)
+				rc = 0;
+		}
+	}
+	close(dfd);
+	if (rc == 0)
+		x->pid = x->tgid = pid;
+	return rc;
+}
+
+int live_read_task_at(const struct live_root *r, int procfd, int64_t pid, struct oom_task *t, int64_t psz)
+{
+	char path[40], text[8192];
+	snprintf(path, sizeof(path), "%lld/status", (long long)pid);
+	ssize_t n = text_read_at(procfd, path, text, sizeof(text));
+	if (n < 0)
+		return (int)n;
+	struct oom_task x;
+	int rc = live_parse_status(text, (size_t)n, psz, &x);
+	if (rc == -ESRCH) {
+		/* A zombie: the whole process, or only its leader?  (The comm
+		 * is then the live thread's, as in the kernel's own report.) */
+		rc = read_live_thread(procfd, pid, psz, text, sizeof(text), &x);
+	}
+	if (rc < 0)
+		return rc == -EINVAL ? -ESRCH : rc;   /* torn read of an exiting task */
+	snprintf(path, sizeof(path), "%lld/oom_score_adj", (long long)pid);
+	char adj[32];
+	n = text_read_at(procfd, path, adj, sizeof(adj));
+	if (n > 0) {
+		int64_t v;
+		if (live_parse_value_i64(adj, (size_t)n, &v) == 0 && v >= -1000 && v <= 1000)
+			x.oom_score_adj = v;
+	} else if (n == -ENOENT || n == -ESRCH) {
+		return (int)n;
+	}
+	x.global_init = x.tgid == 1 && in_init_pidns(r);
+	*t = x;
+	return 0;
+}
+
+int live_read_task(const struct live_root *r, int64_t pid, struct oom_task *t)
+{
+	if (r->procfd < 0)
+		return -ENOENT;
+	/* The host's page size without proc.c's inference (the guard's loop
+	 * stays within its own code). */
+	static int64_t host_psz;
+	if (r->host && !host_psz) {
+		long ps = sysconf(_SC_PAGESIZE);
+		host_psz = ps >= 1024 ? ps / 1024 : 4;
+	}
+	int64_t psz = r->host ? host_psz : live_page_size_kib(r);
+	return live_read_task_at(r, r->procfd, pid, t, psz);
+}
+
+int live_read_stat(const struct live_root *r, int64_t pid, struct oom_task *t, struct live_pid_stat *st)
+{
+	if (r->procfd < 0)
+		return -ENOENT;
+	char path[40], text[1024];
+	snprintf(path, sizeof(path), "%lld/stat", (long long)pid);
+	ssize_t n = text_read_at(r->procfd, path, text, sizeof(text));
+	if (n < 0)
+		return (int)n;
+	int rc = live_parse_stat(text, (size_t)n, t, st);
+	return rc == -EINVAL ? -ESRCH : rc;   /* torn read of an exiting task */
+}
+
+int live_read_cmdline(const struct live_root *r, int64_t pid, char *dst, size_t dstlen)
+{
+	if (r->procfd < 0)
+		return -ENOENT;
+	char path[40], text[1024];
+	snprintf(path, sizeof(path), "%lld/cmdline", (long long)pid);
+	ssize_t n = text_read_at(r->procfd, path, text, sizeof(text) < dstlen + 1 ? sizeof(text) : dstlen + 1);
+	if (n < 0)
+		return (int)n;
+	return live_parse_cmdline(text, (size_t)n, dst, dstlen);
+}
+
