@@ -150,7 +150,7 @@ check "Prometheus recorded the kill (oomkit_kills_total for the cgroup = 1)" \
 check "Prometheus: the OomkitGuardKilled alert fires for the cgroup" \
 	until_ok 15 has_result "ALERTS{alertname=\"OomkitGuardKilled\",alertstate=\"firing\",scope=\"$cg\"}"
 check "recording rule instance_scope:oomkit_kills:increase10m > 0" \
-	has_result "instance_scope:oomkit_kills:increase10m{scope=\"$cg\"} > 0"
+	until_ok 15 has_result "instance_scope:oomkit_kills:increase10m{scope=\"$cg\"} > 0"
 check "Alertmanager delivered the alert to the webhook" \
 	until_ok 20 grep -qs OomkitGuardKilled "$D/webhook.jsonl"
 cat > "$D/delivered.py" <<'PY'
