@@ -15,7 +15,7 @@ set -u
 mode=quick
 case "${1:-}" in quick|long) mode=$1; shift ;; esac
 # Slow end-to-end scripts (about a minute each; deb.sh: a full package build): check-long only.
-LONG_E2E="explain_live.sh guard_cgroup.sh deb.sh"
+LONG_E2E="explain_live.sh guard_cgroup.sh guard_chaos.sh deb.sh"
 here=$(cd "$(dirname "$0")/.." && pwd)
 export OOMKIT_SRCDIR="$here"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
