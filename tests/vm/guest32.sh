@@ -7,8 +7,8 @@
 #   2. status reads the four zones (DMA, Normal, HighMem, Movable);
 #   3. a plain memcg OOM of user memory (the contrast) is explained as such;
 #   4. the guard stops a hog in a v2 cgroup before the kernel does;
-#   5. kernel memory that must live in lowmem (socket buffers; then tmpfs
-#      dentries and inodes) fills it while HighMem is free: the kernel's OOM
+#   5. kernel memory that must live in lowmem (socket buffers, freed when
+#      their holder dies) fills it while HighMem is free: the kernel's OOM
 #      killer fires, and explain names lowmem exhaustion with HighMem free.
 P=0 F=0 S=0
 ok() { P=$((P + 1)); echo "ok $*"; }
@@ -93,9 +93,9 @@ lowmem_case() {  # NAME ARGS...
 }
 LOWMEM_SEEN=0
 lowmem_case sockets --sockets 4000
-# tmpfs without an inode limit (its default is half of lowmem's pages).
-mkdir -p /mnt/fill && mount -t tmpfs -o nr_inodes=0,size=100% tmpfs /mnt/fill
-LOWMEM_DIR=/mnt/fill lowmem_case files --files 4000000
-umount /mnt/fill 2>/dev/null || rm -rf /mnt/fill/*
+# Not here: lowmem filled with tmpfs inodes (lowmem --files).  Once the
+# filler is killed its files still pin lowmem, the next allocation finds
+# nothing killable and the kernel panics ("System is deadlocked on
+# memory"): seen in CI on 6.1 686-pae.
 
 echo "# passed=$P failed=$F skipped=$S"

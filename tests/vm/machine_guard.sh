@@ -19,7 +19,8 @@ run_case() {  # NAME GUARD-ARGS...
 	for i in $(seq 1 100); do grep -q '"event":"start"' "$D/events" 2>/dev/null && break; sleep 0.1; done
 	before=$(vm_ooms)
 	"$HOG" --rate 200 >/dev/null 2>&1 & h=$!
-	( sleep 120; kill -9 $h 2>/dev/null ) & local gr=$!
+	# A guardrail, far above what the guard needs even under emulation.
+	( sleep 300; kill -9 $h 2>/dev/null ) & local gr=$!
 	wait $h; rc=$?
 	kill $gr 2>/dev/null
 	for i in $(seq 1 30); do grep -q '"event":"kill"' "$D/events" && break; sleep 0.1; done
@@ -33,7 +34,9 @@ run_case() {  # NAME GUARD-ARGS...
 swapoff -a 2>/dev/null
 run_case noswap
 if [ -e /sys/block/zram0/disksize ] && command -v mkswap >/dev/null; then
-	echo $((384 << 20)) > /sys/block/zram0/disksize && mkswap /dev/zram0 >/dev/null && swapon /dev/zram0 &&
+	# Small: the hog's pages compress to almost nothing, and swapping out
+	# under emulation is slow, so a large device takes minutes to fill.
+	echo $((128 << 20)) > /sys/block/zram0/disksize && mkswap /dev/zram0 >/dev/null && swapon /dev/zram0 &&
 		run_case zram --swap-term-percent 20 --swap-kill-percent 10
 	swapoff /dev/zram0 2>/dev/null
 	echo 1 > /sys/block/zram0/reset 2>/dev/null

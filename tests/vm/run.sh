@@ -181,7 +181,7 @@ for k in "${kernels[@]}"; do
 	n=0
 	while IFS= read -r t; do
 		n=$((n + 1))
-		body=$(sed -n "/^=== vm-test $t\$/,/^=== vm-end $t /p" "$log.txt")
+		body=$(sed -n "/=== vm-test $t\$/,/^=== vm-end $t /p" "$log.txt")
 		line=$(grep -E '^# passed=[0-9]+ failed=[0-9]+ skipped=[0-9]+$' <<<"$body" | tail -n 1)
 		end=$(grep "^=== vm-end $t " <<<"$body")
 		p=0 f=0 s=0
