@@ -15,31 +15,12 @@
 #include "live/live.h"
 #include "live/text.h"
 
-/* One read is enough for a /proc seq file whose content fits the buffer
- * (single_open files hand over everything on the first read); a longer
- * content is cut at cap - 1 bytes, which status, oom_score_adj and cgroup
- * never reach with the buffers used here. */
+/* One read is enough for a /proc seq file whose content fits the buffer;
+ * a longer content is cut at cap - 1 bytes, which status, oom_score_adj and
+ * cgroup never reach with the buffers used here. */
 ssize_t text_read_at(int dirfd, const char *path, char *dst, size_t cap)
 {
-	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0)
-		return -errno;
-	size_t got = 0;
-	for (;;) {
-		ssize_t n = read(fd, dst + got, cap - 1 - got);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			int e = errno;
-			close(fd);
-			return -e;
-		}
-		got = (size_t)n;
-		break;
-	}
-	close(fd);
-	dst[got] = '\0';
-	return (ssize_t)got;
+	return read_small_file_once_at(dirfd, path, dst, cap);
 }
 
 /* Is the /proc we read that of the initial pid namespace, whose pid 1 the

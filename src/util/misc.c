@@ -32,7 +32,9 @@ const char *fmt_kib(char *dst, size_t dstlen, int64_t kib)
 	return dst;
 }
 
-ssize_t read_small_file_at(int dirfd, const char *path, char *dst, size_t cap)
+/* once: a single read(2), enough for a /proc seq file whose content fits
+ * the buffer (single_open files hand over everything on the first read). */
+static ssize_t read_small(int dirfd, const char *path, char *dst, size_t cap, bool once)
 {
 	if (cap == 0)
 		return -EINVAL;
@@ -52,10 +54,22 @@ ssize_t read_small_file_at(int dirfd, const char *path, char *dst, size_t cap)
 		if (n == 0)
 			break;
 		got += (size_t)n;
+		if (once)
+			break;
 	}
 	close(fd);
 	dst[got] = '\0';
 	return (ssize_t)got;
+}
+
+ssize_t read_small_file_at(int dirfd, const char *path, char *dst, size_t cap)
+{
+	return read_small(dirfd, path, dst, cap, false);
+}
+
+ssize_t read_small_file_once_at(int dirfd, const char *path, char *dst, size_t cap)
+{
+	return read_small(dirfd, path, dst, cap, true);
 }
 
 ssize_t read_small_file(const char *path, char *dst, size_t cap)

@@ -101,6 +101,8 @@ const char *fmt_kib(char *dst, size_t dstlen, int64_t kib);
  * bytes read or -errno.  For /proc and /sys files. */
 ssize_t read_small_file(const char *path, char *dst, size_t cap);
 ssize_t read_small_file_at(int dirfd, const char *path, char *dst, size_t cap);
+/* The same with one read(2): for /proc files whose content fits dst. */
+ssize_t read_small_file_once_at(int dirfd, const char *path, char *dst, size_t cap);
 /* Copy at most dstlen-1 bytes, always NUL-terminating. */
 void str_copy(char *dst, size_t dstlen, const char *src, size_t srclen);
 bool str_starts(const char *s, const char *prefix);

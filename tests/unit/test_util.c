@@ -1,5 +1,8 @@
 /* test_util.c — strict parsing, escaping and the JSON writer. */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "util/util.h"
@@ -155,8 +158,31 @@ TEST(test_buf)
 	CHECK(mem_find("hello world", 5, "world") == NULL);
 }
 
+/* The small-file readers: a read loop, and a single read for /proc files. */
+TEST(test_read_small_file)
+{
+	char path[] = "/tmp/oomkit-test-small-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	CHECK_INT(write(fd, "MemTotal: 1 kB\n", 15), 15);
+	close(fd);
+	char b[64], tiny[5];
+	CHECK_INT(read_small_file_at(AT_FDCWD, path, b, sizeof(b)), 15);
+	CHECK_STR(b, "MemTotal: 1 kB\n");
+	CHECK_INT(read_small_file_once_at(AT_FDCWD, path, b, sizeof(b)), 15);
+	CHECK_STR(b, "MemTotal: 1 kB\n");
+	CHECK_INT(read_small_file_once_at(AT_FDCWD, path, tiny, sizeof(tiny)), 4);
+	CHECK_STR(tiny, "MemT");
+	CHECK_INT(read_small_file_once_at(AT_FDCWD, path, tiny, 0), -EINVAL);
+	unlink(path);
+	CHECK_INT(read_small_file_once_at(AT_FDCWD, path, b, sizeof(b)), -ENOENT);
+}
+
 int main(void)
 {
+	RUN(test_read_small_file);
 	RUN(test_parse_u64);
 	RUN(test_parse_i64);
 	RUN(test_parse_hex);
