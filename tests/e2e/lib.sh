@@ -9,6 +9,14 @@ check() {  # check NAME COMMAND... : passes when the command succeeds
 	local name=$1; shift
 	if "$@"; then ok "$name"; else fail "$name"; fi
 }
+# check_py NAME ARGS... : check NAME python3 ARGS... (a script on stdin),
+# or a skip with the reason where python3 is missing (a minimal Debian has
+# none; .ci/run installs it).
+have_python3() { command -v python3 >/dev/null 2>&1; }
+check_py() {
+	local name=$1; shift
+	if have_python3; then check "$name" python3 "$@"; else cat >/dev/null; skip "$name: python3 missing (Debian: python3)"; fi
+}
 finish() { echo "# passed=$e2e_passed failed=$e2e_failed skipped=$e2e_skipped"; [ "$e2e_failed" -eq 0 ]; }
 
 E2E_TMP=$(mktemp -d)

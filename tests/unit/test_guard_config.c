@@ -166,8 +166,21 @@ TEST(command_line_overrides_file)
 	CHECK_INT(guard_config_set(&c, "mem-term-percent", "30", -1, err, sizeof(err)), 0);
 	CHECK_INT(c.mem_term_percent, 30);
 	/* guard_config_build: defaults → file → flags, with the path of the file */
-	char path[256];
-	snprintf(path, sizeof(path), "%s/dist/guard.conf", check_srcdir());
+	/* A private copy: the checkout's own file may be group-writable (umask
+	 * 002, git archive), which the guard rightly refuses (StrictModes). */
+	char src[256], path[] = "/tmp/oomkit-test-guard.conf.XXXXXX", body[65536];
+	snprintf(src, sizeof(src), "%s/dist/guard.conf", check_srcdir());
+	FILE *sf = fopen(src, "r");
+	size_t tn = sf ? fread(body, 1, sizeof(body), sf) : 0;
+	if (sf)
+		fclose(sf);
+	int tfd = mkstemp(path);     /* mode 0600 */
+	CHECK(tfd >= 0);
+	CHECK(tfd < 0 || write(tfd, body, tn) == (ssize_t)tn);
+	if (tfd >= 0)
+		close(tfd);
+	if (!sf)
+		unlink(path);        /* then the build below says -ENOENT: skipped */
 	struct guard_cli cli;
 	memset(&cli, 0, sizeof(cli));
 	cli.config_path = path;
@@ -183,6 +196,7 @@ TEST(command_line_overrides_file)
 		CHECK(b.dry_run);
 		CHECK_INT(b.mem_term_percent, 10);   /* the shipped file only shows defaults */
 	}
+	unlink(path);
 	cli.config_path = "/nonexistent/guard.conf";
 	CHECK_INT(guard_config_build(&b, &cli, err, sizeof(err)), -ENOENT);
 }
