@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "guard/daemon_int.h"
-#include "live/live.h"
+#include "report/report.h"
 
 /* The poll set of one wakeup and where each kind of source sits in it. */
 struct wakeup {
@@ -203,12 +203,11 @@ static void report_kernel_kills(void)
 		bool have = D.kreport_scope == i && D.kreport_len > 0;
 		if (!have && D.kmsg_fd >= 0 && guard_now_ns() - D.kkill_pending_ns[i] <= 500000000ull)
 			continue;
-		/* pid and comm from the report's kill line, when there is one */
-		int64_t kpid = OOM_NA;
-		char kcomm[OOM_COMM_LEN] = "";
-		bool kl = have && live_kmsg_find_killed(D.kreport, D.kreport_len, &kpid, kcomm, sizeof(kcomm)) == 0;
+		/* pid and comm from the report, when there is one */
+		struct report_kill_facts kf;
+		bool kl = have && report_kill_facts(D.kreport, D.kreport_len, &kf) == 0;
 		kernel_kill_seen(&D.scopes[i], D.scopes[i].kernel_oom_kills, have ? D.kreport : NULL,
-				 have ? D.kreport_len : 0, kpid, kl ? kcomm : NULL);
+				 have ? D.kreport_len : 0, kl ? kf.pid : OOM_NA, kl && kf.comm[0] ? kf.comm : NULL);
 		D.kkill_pending_ns[i] = 0;
 		if (have) {
 			D.kreport_scope = -1;

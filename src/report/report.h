@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "model/event.h"
+#include "report/linekind.h"
 
 /* One normalised kernel message line: the text as the kernel printed it,
  * without any transport prefix.  Pointers stay valid until the next call. */
@@ -86,5 +87,18 @@ int report_read_fd(int fd, const char *name, report_event_fn fn, report_warn_fn 
 /* Same on text in memory (report_scanner_open_mem). */
 int report_read_mem(const char *text, size_t len, const char *name, report_event_fn fn, report_warn_fn warn,
 		    void *ctx);
+
+/* The guard's kmsg watch (kernel_kill.c).  The line kind (report/linekind.h)
+ * of one raw /dev/kmsg record ("pri,seq,usec,flags;text"), its framing
+ * stripped; allocation-free.  LK_NONE for anything else. */
+enum line_kind report_record_kind(const char *rec, size_t len);
+/* The victim and OOM domain of one captured kernel report (records or
+ * lines), by the full parser: 0, or -EINVAL when it names no killed process. */
+struct report_kill_facts {
+	int64_t pid;
+	char comm[OOM_COMM_LEN];
+	char oom_memcg[OOM_PATH_LEN];   /* the OOM domain, relative to the hierarchy; "" for a global OOM */
+};
+int report_kill_facts(const char *text, size_t len, struct report_kill_facts *out);
 
 #endif
