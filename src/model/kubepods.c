@@ -9,6 +9,7 @@
  * with the cgroupfs driver the container cgroup is the bare ID.  Pure: no
  * file is read, nothing but OUT is written, and only on success. */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "model/kubepods.h"
@@ -196,4 +197,54 @@ const char *kube_qos_name(enum kube_qos q)
 		break;
 	}
 	return "Guaranteed";
+}
+
+const struct kube_pod_ref *kube_names_find(const struct kube_names *t, const char *uid)
+{
+	if (!t || !uid[0])
+		return NULL;
+	for (int i = 0; i < t->n && i < KUBE_NAMES_MAX; i++)
+		if (!strcmp(t->v[i].uid, uid))
+			return &t->v[i];
+	return NULL;
+}
+
+size_t kube_describe(char *dst, size_t cap, const char *path, size_t len, const struct kube_names *names)
+{
+	struct kubepods k;
+	if (cap == 0)
+		return 0;
+	dst[0] = '\0';
+	if (!path || kubepods_parse(path, len, &k) != 0)
+		return 0;
+	const struct kube_pod_ref *r = kube_names_find(names, k.pod_uid);
+	int n;
+	if (r && r->name[0])
+		n = snprintf(dst, cap, "pod %s%s%s (%s, uid %s)", r->ns, r->ns[0] ? "/" : "", r->name,
+			     kube_qos_name(k.qos), k.pod_uid);
+	else
+		n = snprintf(dst, cap, "pod %s (%s)", k.pod_uid, kube_qos_name(k.qos));
+	if (n >= 0 && (size_t)n < cap && k.container_id[0])
+		n += snprintf(dst + n, cap - (size_t)n, ", container %.12s", k.container_id);
+	if (n < 0)
+		n = 0;
+	return (size_t)n < cap ? (size_t)n : strlen(dst);
+}
+
+void kube_json(struct json *j, const char *key, const char *path, const struct kube_names *names)
+{
+	struct kubepods k;
+	if (!path || kubepods_parse(path, strlen(path), &k) != 0) {
+		json_null(j, key);
+		return;
+	}
+	const struct kube_pod_ref *r = kube_names_find(names, k.pod_uid);
+	json_obj_begin(j, key);
+	json_str(j, "pod_uid", k.pod_uid);
+	json_str(j, "qos", kube_qos_name(k.qos));
+	json_str(j, "container_id", k.container_id[0] ? k.container_id : NULL);
+	json_str(j, "runtime", k.runtime[0] ? k.runtime : NULL);
+	json_str(j, "pod_name", r && r->name[0] ? r->name : NULL);
+	json_str(j, "namespace", r && r->ns[0] ? r->ns : NULL);
+	json_obj_end(j);
 }
