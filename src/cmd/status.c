@@ -13,6 +13,7 @@
 #include "cmd/cmd.h"
 #include "cmd/live_cmd.h"
 #include "diagnose/diagnose.h"
+#include "live/kube.h"
 #include "render/html.h"
 #include "report/report.h"
 #include "report/walltime.h"
@@ -131,6 +132,14 @@ void status_collect(struct status_data *d, const struct live_root *r, const char
 	findings_init(&d->f);
 	diagnose_live(&d->s, &d->vm, &d->h, &d->f);
 	d->view.memcgs = live_read_memcgs(r, &d->mc) == 0 ? &d->mc : NULL;
+	if (d->view.memcgs) {
+		/* The pods of the cgroups shown, named from the runtimes' state. */
+		const char *paths[LIVE_MEMCGS_MAX];
+		for (int i = 0; i < d->mc.n && i < LIVE_MEMCGS_MAX; i++)
+			paths[i] = d->mc.v[i].cg.path;
+		live_kube_names(r, paths, (size_t)(d->mc.n < LIVE_MEMCGS_MAX ? d->mc.n : LIVE_MEMCGS_MAX), &d->kube);
+		d->view.kube = &d->kube;
+	}
 	d->view.s = &d->s;
 	d->view.vm = &d->vm;
 	d->view.f = &d->f;
