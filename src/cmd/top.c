@@ -214,19 +214,21 @@ void top_fill_cgroups(struct top_view *v, const struct live_root *r, size_t n)
 	free(idx);
 }
 
-/* The pods of the scope and of the first n ranked tasks' cgroups, named
+/* The pods of the scope and of the shown tasks' cgroups, named
  * from the container runtimes' state files (after top_fill_cgroups). */
 void top_fill_kube(struct top_view *v, const struct live_root *r, size_t n, struct kube_names *t)
 {
 	size_t lim = n < v->n_ranked ? n : v->n_ranked;
-	const char **paths = malloc((lim + 1) * sizeof(*paths));
+	const char **paths = malloc((v->n_order + 1) * sizeof(*paths));
 	if (!paths)
 		return;
 	size_t m = 0;
 	if (v->memcg)
 		paths[m++] = v->scope;
-	for (size_t k = 0; k < lim; k++)
-		paths[m++] = v->s->tasks[v->order[k]].cgroup;
+	/* the rows top_fill_cgroups filled: the first n ranked and the immune */
+	for (size_t k = 0; k < v->n_order; k++)
+		if (k < lim || (k >= v->n_ranked && k < v->n_ranked + v->n_immune))
+			paths[m++] = v->s->tasks[v->order[k]].cgroup;
 	live_kube_names(r, paths, m, t);
 	free(paths);
 	v->kube = t;
