@@ -294,6 +294,7 @@ static void json_scope(struct json *j, const struct guard_scope *sc)
 {
 	json_obj_begin(j, "scope");
 	json_str(j, "name", sc->name);
+	guard_kube_json(j, sc->name, -1);   /* issue 13: the scope's pod */
 	json_str(j, "kind", scope_kind_name(sc->kind));
 	json_int(j, "limit_kib", sc->total_kib);
 	json_int(j, "available_kib", sc->avail_kib);
@@ -377,6 +378,7 @@ static int write_incident(const struct decision_facts *f, char *path_out, size_t
 		json_int(&j, "measured_freed_kib", f->measured_freed_kib);
 		json_str(&j, "outcome", f->outcome);
 		json_task(&j, "victim", f->victim);
+		guard_kube_json(&j, NULL, f->victim->t.pid);   /* issue 13: the victim's pod */
 		/* The next candidates and the protected large ones, for "why this one?". */
 		json_arr_begin(&j, "others");
 		int shown = 0;
@@ -458,6 +460,7 @@ static int write_incident(const struct decision_facts *f, char *path_out, size_t
 	int rc = guard_sink_save(&D.sink, full);
 	if (rc == 0) {
 		D.ms.incidents_total++;
+		D.ms.last_incident_time_s = (int64_t)time(NULL);   /* issue 13 */
 		str_copy(path_out, path_len, full, strlen(full));
 	} else {
 		guard_log(GLOG_WARNING, "incident file %s: %s", full, strerror(-rc));
@@ -576,6 +579,7 @@ static void emit_kill_event(const struct decision_facts *f, const char *incident
 	json_str(&j, "comm", f->victim->t.comm);
 	json_str(&j, "signal", f->signal);
 	json_str(&j, "scope", f->sc->name);
+	guard_kube_json(&j, f->sc->name, f->victim->t.pid);   /* issue 13: pods */
 	json_str(&j, "reason", f->ch->reason);
 	json_str(&j, "level", f->sc->level == LEVEL_KILL ? "kill" : "term");
 	json_str(&j, "action", f->ch->action == GUARD_ACTION_CGROUP ? "cgroup" :
@@ -813,6 +817,7 @@ static void pend_unkillable(void)
 	json_int(&j, "pid", D.pend.v.pid);
 	json_str(&j, "comm", D.pend.comm);
 	json_str(&j, "scope", sc->name);
+	guard_kube_json(&j, sc->name, D.pend.v.pid);   /* issue 13: pods */
 	char sts[2] = { st, 0 };
 	json_str(&j, "state", sts);
 	json_bool(&j, "memory_released", D.pend.released);
@@ -1047,6 +1052,7 @@ static void decide(int si)
 		    full.start_ticks == victim->start_ticks)
 			memcpy(victim->cmdline, full.cmdline, sizeof(victim->cmdline));
 	}
+	guard_kube_note(D.proc_dirfd, victim->t.pid);   /* issue 13: its cgroup, while it lives */
 	int sig = sc->level == LEVEL_KILL || c->grace_ms == 0 ? SIGKILL : SIGTERM;
 	/* One SIGTERM grace at a time: another scope's victim is still in its
 	 * grace, so this one gets SIGKILL. */

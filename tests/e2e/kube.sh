@@ -98,4 +98,13 @@ PY
 check "explain --summary: the pod on the event's line" grep -q "memcg-limit .*pod $puid (Burstable), container" "$E2E_TMP/s.txt"
 "$OOMKIT" explain --html "$log" > "$E2E_TMP/x.html" 2>/dev/null
 check "explain --html: the pod in the constraint" grep -q "Kubernetes: pod $puid (Burstable)" "$E2E_TMP/x.html"
+
+# An incident of the guard for a pod's cgroup, read back by explain.
+sed 's#"name": "/sys/fs/cgroup/memory/process_api/[^"]*"#"name": "/sys/fs/cgroup/'"$rel"'"#' \
+	"$src/tests/fixtures/incidents/guard-kill.json" > "$E2E_TMP/inc.json"
+"$OOMKIT" explain "$E2E_TMP/inc.json" > "$E2E_TMP/inc.txt" 2>/dev/null
+check "explain of a guard incident: the scope's pod" \
+	grep -q "Kubernetes: pod $uid (Burstable), container ${id:0:12}" "$E2E_TMP/inc.txt"
+"$OOMKIT" explain --json "$E2E_TMP/inc.json" > "$E2E_TMP/inc.out.json" 2>/dev/null
+check "explain --json of a guard incident: scope.kube" grep -q "\"pod_uid\": \"$uid\"" "$E2E_TMP/inc.out.json"
 finish
