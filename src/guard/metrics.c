@@ -38,16 +38,8 @@ static void scope_info(FILE *f, const struct guard_scope *scopes, int n)
 {
 	head(f, "oomkit_scope_info", "gauge",
 	     "1 for each scope that is a Kubernetes pod's cgroup: its pod UID, QoS class and container ID.");
-	for (int i = 0; i < n; i++) {
-		struct kubepods k;
-		if (kubepods_parse(scopes[i].name, strlen(scopes[i].name), &k) != 0)
-			continue;
-		fputs("oomkit_scope_info{", f);
-		scope_label(f, &scopes[i]);
-		/* parsed values: hex, '-' and a fixed QoS name, nothing to escape */
-		fprintf(f, ",pod_uid=\"%s\",qos=\"%s\",container_id=\"%s\"} 1\n", k.pod_uid, kube_qos_name(k.qos),
-			k.container_id);
-	}
+	for (int i = 0; i < n; i++)
+		kube_prom_info(f, scopes[i].name, scopes[i].name);
 }
 
 static void per_scope_i(FILE *f, const struct guard_metrics_state *m, const char *name,

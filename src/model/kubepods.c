@@ -248,3 +248,16 @@ void kube_json(struct json *j, const char *key, const char *path, const struct k
 	json_str(j, "namespace", r && r->ns[0] ? r->ns : NULL);
 	json_obj_end(j);
 }
+
+bool kube_prom_info(FILE *f, const char *scope, const char *path)
+{
+	struct kubepods k;
+	if (!path || kubepods_parse(path, strlen(path), &k) != 0)
+		return false;
+	fputs("oomkit_scope_info{scope=\"", f);
+	escape_prom_label(f, scope, strlen(scope));
+	/* hex, '-' and a fixed QoS name: nothing to escape */
+	fprintf(f, "\",pod_uid=\"%s\",qos=\"%s\",container_id=\"%s\"} 1\n", k.pod_uid, kube_qos_name(k.qos),
+		k.container_id);
+	return true;
+}

@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 enum kube_qos { KUBE_QOS_GUARANTEED, KUBE_QOS_BURSTABLE, KUBE_QOS_BESTEFFORT };
 
@@ -68,5 +69,11 @@ size_t kube_describe(char *dst, size_t cap, const char *path, size_t len, const 
  * NULL) names no pod. */
 struct json;
 void kube_json(struct json *j, const char *key, const char *path, const struct kube_names *names);
+
+/* One sample of the info metric oomkit_scope_info (guard and status
+ * --metrics): `oomkit_scope_info{scope="SCOPE",pod_uid=…,qos=…,
+ * container_id=…} 1` when PATH names a pod; nothing and false otherwise.
+ * SCOPE goes through escape_prom_label; the parsed values need none. */
+bool kube_prom_info(FILE *f, const char *scope, const char *path);
 
 #endif

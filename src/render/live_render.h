@@ -56,6 +56,9 @@ struct status_view {
 };
 void render_status_text(FILE *f, const struct status_view *v, const struct style *st);
 void render_status_json(FILE *f, const struct status_view *v, bool pretty);
+/* Prometheus text for node_exporter's textfile collector (status --metrics):
+ * the guard's metric names where they mean the same (status_metrics.c). */
+void render_status_metrics(FILE *f, const struct status_view *v);
 /* The short form: findings (severity ≥ warning first, at most max). */
 void render_status_short(FILE *f, const struct status_view *v, int max, const struct style *st);
 
