@@ -88,7 +88,50 @@ static const struct {
 	{ "docker-", "docker" },
 };
 
+static int parse_rooted(const char *path, size_t len, struct kubepods *out);
+
+/* Seen from inside another cgroup namespace (a pod's own /proc/PID/cgroup
+ * of a host process: a DaemonSet with hostPID), the path is relative to
+ * the reader's cgroup and may lack the kubepods root:
+ * "/../../kubepods-besteffort.slice/kubepods-besteffort-pod<UID>.slice/...".
+ * The systemd driver's pod slice names itself (and its QoS class), so the
+ * path is read again from that slice under a kubepods root. */
+static int parse_unrooted(const char *path, size_t len, struct kubepods *out)
+{
+	const char *end = path + len;
+	for (const char *p = path; p < end;) {
+		const char *slash = memchr(p, '/', (size_t)(end - p));
+		struct comp c = { p, (size_t)((slash ? slash : end) - p) };
+		/* "[<root>-]kubepods[-burstable|-besteffort]-pod<UID>.slice" only */
+		const char *pod = mem_find(c.s, c.n, "-pod");
+		struct comp before = { c.s, pod ? (size_t)(pod - c.s) : 0 };
+		bool kube_slice = pod && has_suffix(c, ".slice") &&
+				  (has_suffix(before, "kubepods") || has_suffix(before, "kubepods-burstable") ||
+				   has_suffix(before, "kubepods-besteffort")) &&
+				  (before.n == 8 || before.n == 18 || before.n == 19 || mem_find(c.s, before.n, "-kubepods"));
+		if (kube_slice) {
+			char buf[600];
+			size_t rest = (size_t)(end - p);
+			if (rest + 16 > sizeof(buf))
+				return -EINVAL;
+			memcpy(buf, "/kubepods.slice/", 16);
+			memcpy(buf + 16, p, rest);
+			return parse_rooted(buf, rest + 16, out);
+		}
+		p = slash ? slash + 1 : end;
+	}
+	return -EINVAL;
+}
+
 int kubepods_parse(const char *path, size_t len, struct kubepods *out)
+{
+	int rc = parse_rooted(path, len, out);
+	if (rc == -ENOENT)   /* no kubepods root at all: maybe seen from a pod */
+		rc = parse_unrooted(path, len, out);
+	return rc == 0 ? 0 : -EINVAL;
+}
+
+static int parse_rooted(const char *path, size_t len, struct kubepods *out)
 {
 	struct kubepods k;
 	memset(&k, 0, sizeof(k));
@@ -180,6 +223,8 @@ int kubepods_parse(const char *path, size_t len, struct kubepods *out)
 			break;
 		}
 	}
+	if (want == ROOT)
+		return -ENOENT;
 	if (want != CONTAINER && want != DONE)
 		return -EINVAL;
 	*out = k;

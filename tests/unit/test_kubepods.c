@@ -141,6 +141,27 @@ TEST(odd_container_names_keep_the_pod)
 	CHECK_INT(kubepods_parse(p, 20, &k), -EINVAL);
 }
 
+/* A host process's /proc/PID/cgroup read from a pod (hostPID, private
+ * cgroup namespace): relative to the reader's cgroup, no kubepods root. */
+TEST(seen_from_another_cgroup_namespace)
+{
+	struct kubepods k;
+	CHECK_INT(parse("/../../kubepods-besteffort.slice/kubepods-besteffort-pod" UID_ ".slice/cri-containerd-" CID
+			".scope", &k), 0);
+	CHECK_STR(k.pod_uid, UID);
+	CHECK_INT(k.qos, KUBE_QOS_BESTEFFORT);
+	CHECK_STR(k.container_id, CID);
+	CHECK_STR(k.runtime, "containerd");
+	CHECK_INT(parse("/../../../kubepods-pod" UID_ ".slice/crio-" CID ".scope", &k), 0);
+	CHECK_INT(k.qos, KUBE_QOS_GUARANTEED);
+	CHECK_STR(k.runtime, "cri-o");
+	CHECK_INT(parse("/../kubelet-kubepods-burstable-pod" UID_ ".slice", &k), 0);
+	CHECK_INT(k.qos, KUBE_QOS_BURSTABLE);
+	/* Not a pod slice: still nothing. */
+	CHECK_INT(parse("/../../system.slice/kubepods-pod.slice", &k), -EINVAL);
+	CHECK_INT(parse("/../kubepods-besteffort.slice", &k), -EINVAL);
+}
+
 /* The one wording every sink shows (explain, top, status, guard). */
 TEST(describe_with_and_without_names)
 {
@@ -207,6 +228,7 @@ int main(void)
 	RUN(kind_cgroup_root);
 	RUN(not_a_pod);
 	RUN(odd_container_names_keep_the_pod);
+	RUN(seen_from_another_cgroup_namespace);
 	RUN(describe_with_and_without_names);
 	RUN(json_object_or_null);
 	return check_summary();
