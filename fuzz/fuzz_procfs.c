@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "live/kube.h"
 #include "live/live.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -13,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
-	unsigned which = data[0] % 27;
+	unsigned which = data[0] % 28;
 	/* The parsers take (text, len) and must not read past len: give them an
 	 * exact-size heap copy so ASan sees any overrun. */
 	size_t len = size - 1;
@@ -135,6 +136,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case 22: {
 		struct live_pid_stat ps;
 		live_parse_stat(text, len, &t, &ps);
+		break;
+	}
+	case 27: {   /* a runtime's state file (fuzz_kubestate.c checks more) */
+		struct kube_state ks;
+		live_parse_kubestate(text, len, &ks);
 		break;
 	}
 	}

@@ -343,6 +343,18 @@ struct json;
 void guard_recorder_json(const struct guard_recorder *r, struct json *j, const char *key, int seconds);
 const struct guard_rec *guard_recorder_last(const struct guard_recorder *r);
 
+/* ---- Kubernetes (kube.c) ---------------------------------------------- */
+/* Reads the cgroup of the chosen victim (before it is signalled) and keeps
+ * it for the event and incident that follow.  No allocation. */
+void guard_kube_note(int proc_dirfd, int64_t pid);
+/* The noted cgroup path of PID, NULL when another pid or unreadable. */
+const char *guard_kube_cgroup(int64_t pid);
+/* Members "kube" (the scope's pod, null when it names none; not written
+ * when scope_name is NULL) and, for
+ * victim_pid >= 0, "victim_cgroup" and "victim_kube" (its pod). */
+struct json;
+void guard_kube_json(struct json *j, const char *scope_name, int64_t victim_pid);
+
 /* ---- metrics (metrics.c) ---------------------------------------------- */
 struct guard_metrics_state {
 	const struct guard_scope *scopes;
@@ -352,6 +364,7 @@ struct guard_metrics_state {
 	bool dry_run;
 	uint64_t config_reloads_total, config_reload_failures_total;
 	uint64_t incidents_total, exec_failures_total;
+	int64_t last_incident_time_s;   /* epoch seconds of the last incident file; 0 none yet */
 	int degradations;
 };
 /* Prometheus text exposition (format 0.0.4) of the guard's state. */

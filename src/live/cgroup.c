@@ -191,8 +191,17 @@ static void walk(struct memcg_walk *w, const char *dir, int depth, bool is_root)
 	if (readable)
 		w->out->nr_cgroups++;
 	if (readable && !is_root) {
-		if (known(m.oom_kill_count) && m.oom_kill_count > 0)
+		if (known(m.oom_kill_count) && m.oom_kill_count > 0) {
 			w->out->nr_with_kills++;
+			if (w->out->n_killed < LIVE_MEMCG_KILLED_MAX) {
+				struct live_memcg_killed *k = &w->out->killed[w->out->n_killed++];
+				/* inside the hierarchy: the walk's directory below its mount */
+				size_t ml = strlen(w->out->mount);
+				const char *rp = !strncmp(dir, w->out->mount, ml) ? dir + ml : dir;
+				str_copy(k->path, sizeof(k->path), rp[0] ? rp : "/", strlen(rp[0] ? rp : "/"));
+				k->oom_kills = m.oom_kill_count;
+			}
+		}
 		if (known(m.limit_kib) && m.limit_kib != OOM_UNLIMITED)
 			consider(w->out, &m, dir);
 	}

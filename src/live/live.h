@@ -125,6 +125,7 @@ int live_memcg_relpath(const char *dir, char *dst, size_t dstlen);
  * their limit (usage / limit, fullest first) with their OOM counters and
  * largest process.  -ENOENT when there is no memory controller. */
 #define LIVE_MEMCGS_MAX 5
+#define LIVE_MEMCG_KILLED_MAX 64
 struct live_memcg_item {
 	struct oom_memcg cg;             /* cg.path: inside the hierarchy */
 	char dir[OOM_PATH_LEN * 2];
@@ -138,6 +139,11 @@ struct live_memcgs {
 	int64_t nr_cgroups, nr_limited, nr_with_kills;
 	int n;
 	struct live_memcg_item v[LIVE_MEMCGS_MAX];
+	/* Every memory cgroup whose OOM kill counter (v2 memory.events
+	 * oom_kill, v1 memory.oom_control oom_kill) is above 0, in walk order,
+	 * for status --metrics; at most LIVE_MEMCG_KILLED_MAX. */
+	int n_killed;
+	struct live_memcg_killed { char path[OOM_PATH_LEN]; int64_t oom_kills; } killed[LIVE_MEMCG_KILLED_MAX];
 };
 int live_read_memcgs(const struct live_root *r, struct live_memcgs *out);
 

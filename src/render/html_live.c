@@ -207,6 +207,12 @@ void render_top_html(FILE *f, const struct top_view *v)
 		fputs("memory cgroup <code>", f);
 		html_esc(f, v->scope);
 		fputs("</code>", f);
+		char kd[400];
+		if (kube_describe(kd, sizeof(kd), v->scope, strlen(v->scope), v->kube)) {
+			fputs(" (", f);
+			html_esc(f, kd);
+			fputc(')', f);
+		}
 		if (!v->limit_unlimited) {
 			fputs(", limit ", f);
 			html_kib(f, v->scope_limit_kib);
@@ -263,7 +269,13 @@ void render_top_html(FILE *f, const struct top_view *v)
 		html_badness_bar(f, t->badness, top, k == 0);
 		fputs("</td><td><code>", f);
 		html_esc(f, t->cgroup);
-		fputs("</code></td></tr>\n", f);
+		fputs("</code>", f);
+		char kd[400];
+		if (kube_describe(kd, sizeof(kd), t->cgroup, strlen(t->cgroup), v->kube)) {
+			fputs("<br>", f);
+			html_esc(f, kd);
+		}
+		fputs("</td></tr>\n", f);
 	}
 	fputs("</tbody></table>\n", f);
 	if (show < v->n_ranked)

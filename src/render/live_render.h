@@ -9,6 +9,7 @@
 
 #include "diagnose/diagnose.h"
 #include "live/live.h"
+#include "model/kubepods.h"
 #include "model/snapshot.h"
 #include "render/style.h"
 #include "util/util.h"
@@ -35,6 +36,7 @@ struct top_view {
 	size_t width;                  /* text: cut rows to this many columns (0: whole) */
 	bool by_name;                  /* --by-name: totals per process name */
 	char time_iso[40];             /* when the view was read ("" unknown); JSON "time" */
+	const struct kube_names *kube; /* pod names by UID (live/kube.c); NULL: UIDs only */
 };
 void render_top_text(FILE *f, const struct top_view *v, const struct style *st);
 void render_top_json(FILE *f, const struct top_view *v, bool pretty);
@@ -50,9 +52,13 @@ struct status_view {
 	const struct live_memcgs *memcgs;   /* NULL: no memory controller found */
 	bool meminfo_known, zones_known, vm_known, slab_known;
 	const char *root;              /* --root as given; NULL for the host */
+	const struct kube_names *kube; /* pod names by UID (live/kube.c); NULL: UIDs only */
 };
 void render_status_text(FILE *f, const struct status_view *v, const struct style *st);
 void render_status_json(FILE *f, const struct status_view *v, bool pretty);
+/* Prometheus text for node_exporter's textfile collector (status --metrics):
+ * the guard's metric names where they mean the same (status_metrics.c). */
+void render_status_metrics(FILE *f, const struct status_view *v);
 /* The short form: findings (severity ≥ warning first, at most max). */
 void render_status_short(FILE *f, const struct status_view *v, int max, const struct style *st);
 

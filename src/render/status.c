@@ -117,6 +117,11 @@ static void memcg_section_text(FILE *f, const struct status_view *v, const struc
 		bool hot = pct >= 90;
 		fprintf(f, "  %s%3lld%%%s ", hot ? st->bold : "", (long long)pct, hot ? st->reset : "");
 		escape_term(f, m->path, strlen(m->path));
+		char kd[400];
+		if (kube_describe(kd, sizeof(kd), m->path, strlen(m->path), v->kube)) {
+			fputs(" = ", f);
+			escape_term(f, kd, strlen(kd));
+		}
 		fprintf(f, ": %s of %s", fmt_kib(a, sizeof(a), m->usage_kib), fmt_kib(b, sizeof(b), m->limit_kib));
 		if (m->version == 2 && known(m->high_kib) && m->high_kib != OOM_UNLIMITED)
 			fprintf(f, ", high %s", fmt_kib(c, sizeof(c), m->high_kib));
@@ -164,6 +169,7 @@ static void memcg_section_json(struct json *j, const struct status_view *v)
 		const struct oom_memcg *m = &it->cg;
 		json_obj_begin(j, NULL);
 		json_str(j, "path", m->path);
+		kube_json(j, "kube", m->path, v->kube);
 		json_int(j, "usage_kb", m->usage_kib);
 		json_int(j, "limit_kb", m->limit_kib);
 		json_int(j, "high_kb", m->version == 2 && m->high_kib != OOM_UNLIMITED ? m->high_kib : OOM_NA);
