@@ -270,6 +270,7 @@ static void state_reset(struct pstate *st)
 	st->started_mid = st->have_trigger = st->have_kill = st->have_selection = false;
 	st->group_announced = st->totals_seen = st->have_content = false;
 	st->call_trace_upper = false;
+	st->hdr_cont = HDR_CONT_NONE;
 	st->header_comm[0] = '\0';
 	st->cont = CONT_NONE;
 	st->cont_zone = st->cont_node = st->last_zone = -1;
@@ -510,35 +511,54 @@ static int key_num(const char *s, const char *e, const char *key, int64_t *out)
 	return 0;
 }
 
-static bool trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
-			 const char *s, const char *e)
+static void trigger_params(struct pstate *st, const char *params, const char *e);
+static void af_params(struct pstate *st, const char *r, const char *e);
+
+/* Does the printed gfp text stop inside its flag names ("0x…(A|B|" or a
+ * trailing backslash), i.e. was the line broken there? */
+static bool gfp_text_open(const char *g)
 {
-	const char *q = p_find(s, e, " invoked oom-killer: ");
-	const char *params;
-	bool old = false;
-	if (q) {
-		params = q + 21;
-	} else if (p_starts(s, e, "oom-killer: gfp_mask=")) {
-		params = s + 12;      /* 2.6.16–2.6.18: no task name */
-		old = true;
-	} else {
-		return false;
-	}
-	state_begin(P, st, l);
+	const char *par = strchr(g, '(');
+	return par && !strchr(par, ')');
+}
+
+/* The next line of a start line broken inside its request (st->hdr_cont):
+ * the rest of the flag names and the parameters, or warn_alloc's "mode:". */
+static bool hdr_continuation(struct pstate *st, const char *s, const char *e)
+{
 	struct oom_event *ev = &st->ev;
-	st->have_trigger = true;
-	if (old)
-		st->shape |= SH_TRIG_2618;
-	else
-		p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
-	const char *g = p_find(params, e, "gfp_mask=");
-	if (g) {
-		read_gfp(ev, g + 9, e);
-		if (strchr(ev->req.gfp_text, '('))
-			st->shape |= SH_GFP_SYMBOLIC;
-		else if (ev->req.gfp_known)
-			st->shape |= SH_GFP_NUMERIC;
+	uint8_t k = st->hdr_cont;
+	st->hdr_cont = HDR_CONT_NONE;
+	if (k == HDR_CONT_MODE) {
+		if (!p_starts(s, e, "mode:"))
+			return false;
+		af_params(st, s, e);
+		return true;
 	}
+	if (k != HDR_CONT_GFP || !(p_starts(s, e, "__GFP_") || p_starts(s, e, "GFP_") || p_starts(s, e, "|")))
+		return false;
+	const char *close = memchr(s, ')', (size_t)(e - s));
+	if (!close)
+		return false;
+	char *g = ev->req.gfp_text;
+	size_t n = strlen(g);
+	while (n > 0 && (g[n - 1] == '\\' || g[n - 1] == ' '))
+		n--;
+	g[n] = '\0';
+	size_t add = (size_t)(close + 1 - s);
+	if (n + add < sizeof(ev->req.gfp_text)) {
+		memcpy(g + n, s, add);
+		g[n + add] = '\0';
+	}
+	trigger_params(st, close + 1, e);
+	return true;
+}
+
+/* The trigger line's parameters after the gfp mask: order, nodemask and the
+ * trigger's oom_score_adj / oom_adj (mm/oom_kill.c dump_header, every era). */
+static void trigger_params(struct pstate *st, const char *params, const char *e)
+{
+	struct oom_event *ev = &st->ev;
 	const char *o = p_find(params, e, "order=");
 	int64_t v;
 	if (o) {
@@ -571,7 +591,81 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 		ev->req.trigger_oom_adj = v;
 		st->shape |= SH_OOMKILLADJ;
 	}
+}
+
+static bool trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
+			 const char *s, const char *e)
+{
+	const char *q = p_find(s, e, " invoked oom-killer: ");
+	const char *params;
+	bool old = false;
+	if (q) {
+		params = q + 21;
+	} else if (p_starts(s, e, "oom-killer: gfp_mask=")) {
+		params = s + 12;      /* 2.6.16–2.6.18: no task name */
+		old = true;
+	} else {
+		return false;
+	}
+	state_begin(P, st, l);
+	struct oom_event *ev = &st->ev;
+	st->have_trigger = true;
+	if (old)
+		st->shape |= SH_TRIG_2618;
+	else
+		p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
+	const char *g = p_find(params, e, "gfp_mask=");
+	if (g) {
+		read_gfp(ev, g + 9, e);
+		if (strchr(ev->req.gfp_text, '('))
+			st->shape |= SH_GFP_SYMBOLIC;
+		else if (ev->req.gfp_known)
+			st->shape |= SH_GFP_NUMERIC;
+		/* A mailer or a terminal broke the line inside the flag names
+		 * ("…|__GFP_NOWARN|\" then "__GFP_COMP|…), order=3, …"): the
+		 * names and the rest of the parameters are on the next line. */
+		if (gfp_text_open(ev->req.gfp_text) && !p_find(params, e, "order="))
+			st->hdr_cont = HDR_CONT_GFP;
+	}
+	trigger_params(st, params, e);
 	return true;
+}
+
+/* warn_alloc's parameters (mm/page_alloc.c, §1.12): order, mode, nodemask,
+ * cpuset and mems_allowed, from r to e. */
+static void af_params(struct pstate *st, const char *r, const char *e)
+{
+	struct oom_event *ev = &st->ev;
+	int64_t v;
+	const char *o = p_find(r, e, "order:");
+	if (o) {
+		o += 6;
+		if (p_inum(&o, e, &v) == 0 && v >= 0 && v < 64)
+			ev->req.order = v;
+		else
+			event_warn(ev, "order not understood");
+	}
+	const char *m = p_find(r, e, "mode:");
+	if (m) {
+		read_gfp(ev, m + 5, e);
+		if (strchr(ev->req.gfp_text, '('))
+			st->shape |= SH_GFP_SYMBOLIC;
+		else if (ev->req.gfp_known)
+			st->shape |= SH_GFP_NUMERIC;
+	}
+	const char *nm = p_find(r, e, "nodemask=");
+	const char *cs = p_find(r, e, ",cpuset=");
+	if (nm) {
+		p_copy(ev->req.nodemask, sizeof(ev->req.nodemask), nm + 9, cs ? cs : e);
+		st->shape |= SH_AF_NODEMASK;
+	}
+	if (cs) {
+		const char *ma = p_find(cs, e, ",mems_allowed=");
+		p_copy(ev->cpuset, sizeof(ev->cpuset), cs + 8, ma ? ma : e);
+		if (ma)
+			p_copy(ev->mems_allowed, sizeof(ev->mems_allowed), ma + 14, e);
+		st->shape |= SH_AF_CPUSET;
+	}
 }
 
 /* warn_alloc (§1.12): "%s: page allocation failure: order:%u, mode:%#x(%pGg)…" */
@@ -605,36 +699,11 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	const char *r = q + 2;
 	if (p_starts(r, e, "page allocation failure. "))
 		st->shape |= SH_AF_PERIOD;
-	int64_t v;
-	const char *o = p_find(r, e, "order:");
-	if (o) {
-		o += 6;
-		if (p_inum(&o, e, &v) == 0 && v >= 0 && v < 64)
-			ev->req.order = v;
-		else
-			event_warn(ev, "order not understood");
-	}
-	const char *m = p_find(r, e, "mode:");
-	if (m) {
-		read_gfp(ev, m + 5, e);
-		if (strchr(ev->req.gfp_text, '('))
-			st->shape |= SH_GFP_SYMBOLIC;
-		else if (ev->req.gfp_known)
-			st->shape |= SH_GFP_NUMERIC;
-	}
-	const char *nm = p_find(r, e, "nodemask=");
-	const char *cs = p_find(r, e, ",cpuset=");
-	if (nm) {
-		p_copy(ev->req.nodemask, sizeof(ev->req.nodemask), nm + 9, cs ? cs : e);
-		st->shape |= SH_AF_NODEMASK;
-	}
-	if (cs) {
-		const char *ma = p_find(cs, e, ",mems_allowed=");
-		p_copy(ev->cpuset, sizeof(ev->cpuset), cs + 8, ma ? ma : e);
-		if (ma)
-			p_copy(ev->mems_allowed, sizeof(ev->mems_allowed), ma + 14, e);
-		st->shape |= SH_AF_CPUSET;
-	}
+	af_params(st, r, e);
+	/* "…page allocation failure: order:3," with "mode:0x…" on the next,
+	 * indented line (a hand-wrapped paste) */
+	if (p_find(r, e, "order:") && !p_find(r, e, "mode:"))
+		st->hdr_cont = HDR_CONT_MODE;
 	return true;
 }
 
@@ -1354,6 +1423,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	}
 	ev = &st->ev;
 
+	if (st->hdr_cont != HDR_CONT_NONE && hdr_continuation(st, s, e))
+		goto accepted;
 	if (line_kind_of(s, (size_t)(e - s)) == LK_SIDE && side_line(st, s, e))
 		goto accepted;
 	if (st->sect == SEC_TAIL) {

@@ -1147,6 +1147,41 @@ TEST(side_messages)
 	free(g);
 }
 
+/* ---- issue 8: a start line broken inside its request --------------------- */
+
+TEST(wrapped_request_lines)
+{
+	struct got *g = calloc(1, sizeof(*g));
+	/* a paste broke the trigger inside the flag names (R011's shape): the
+	 * names and order= are on the next, tab-indented line */
+	int n = got_read("    ip invoked oom-killer: gfp_mask=0xc2cc0(GFP_KERNEL|__GFP_NOWARN|\\\n"
+			 "\t__GFP_COMP|__GFP_NOMEMALLOC), order=3, oom_score_adj=0\n"
+			 "    CPU: 74 PID: 204414 Comm: ip Not tainted 5.4.0 #1\n"
+			 "    Out of memory: Killed process 204414 (ip) total-vm:1000kB, anon-rss:100kB, file-rss:0kB, shmem-rss:0kB\n",
+			 g);
+	CHECK_INT(n, 1);
+	CHECK_STR(g->ev[0].req.gfp_text, "0xc2cc0(GFP_KERNEL|__GFP_NOWARN|__GFP_COMP|__GFP_NOMEMALLOC)");
+	CHECK_INT(g->ev[0].req.order, 3);
+	CHECK_INT(g->ev[0].req.trigger_oom_score_adj, 0);
+	/* warn_alloc with "mode:" on the next, indented line (R053's shape) */
+	n = got_read("kworker/u8:7: page allocation failure: order:3,\n"
+		     "    mode:0x60820(GFP_ATOMIC|__GFP_COMP|__GFP_MEMALLOC)\n"
+		     "Hardware name: Raspberry Pi 5 Model B Rev 1.1 (DT)\n",
+		     g);
+	CHECK_INT(n, 1);
+	CHECK(g->ev[0].req.gfp_known);
+	CHECK_INT((long long)g->ev[0].req.gfp_mask, 0x60820);
+	CHECK_INT(g->ev[0].req.order, 3);
+	/* the next line is something else: nothing is taken from it */
+	n = got_read("kworker/u8:7: page allocation failure: order:3,\n"
+		     "Hardware name: Raspberry Pi 5 Model B Rev 1.1 (DT)\n",
+		     g);
+	CHECK_INT(n, 1);
+	CHECK(!g->ev[0].req.gfp_known);
+	CHECK_INT(g->ev[0].req.order, 3);
+	free(g);
+}
+
 int main(void)
 {
 	RUN(corpus_reports);
@@ -1170,5 +1205,6 @@ int main(void)
 	RUN(parser_api_edges);
 	RUN(unknown_era_from_shape);
 	RUN(side_messages);
+	RUN(wrapped_request_lines);
 	return check_summary();
 }
