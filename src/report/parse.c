@@ -1425,6 +1425,9 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 
 	if (st->hdr_cont != HDR_CONT_NONE && hdr_continuation(st, s, e))
 		goto accepted;
+	/* a frame pasted without its "Call Trace:" line still says the arch */
+	if (st->sect != SEC_STACK && p_starts(s, e, "[<"))
+		stack_arch_hint(st, s, e);
 	if (line_kind_of(s, (size_t)(e - s)) == LK_SIDE && side_line(st, s, e))
 		goto accepted;
 	if (st->sect == SEC_TAIL) {

@@ -1179,6 +1179,16 @@ TEST(wrapped_request_lines)
 	CHECK_INT(n, 1);
 	CHECK(!g->ev[0].req.gfp_known);
 	CHECK_INT(g->ev[0].req.order, 3);
+	/* a hand-picked frame without its "Call Trace:" line (H10's shape):
+	 * 16 hex digits still say x86_64 */
+	n = got_read("java invoked oom-killer: gfp_mask=0xd0, order=0, oom_adj=0, oom_score_adj=0\n"
+		     "[<ffffffff81118898>] ? oom_kill_process+0x68/0x140\n"
+		     "Task in /LXC1 killed as a result of limit of /LXC1\n"
+		     "Memory cgroup out of memory: Kill process 215701 (java) score 854 or sacrifice child\n"
+		     "Killed process 215701, UID 679, (java) total-vm:11017300kB, anon-rss:7152432kB, file-rss:1232kB\n",
+		     g);
+	CHECK_INT(n, 1);
+	CHECK_STR(g->ev[0].arch, "x86_64");
 	free(g);
 }
 
