@@ -271,6 +271,7 @@ static void state_reset(struct pstate *st)
 	st->group_announced = st->totals_seen = st->have_content = false;
 	st->call_trace_upper = false;
 	st->hdr_cont = HDR_CONT_NONE;
+	st->trace_memcg = false;
 	st->header_comm[0] = '\0';
 	st->cont = CONT_NONE;
 	st->cont_zone = st->cont_node = st->last_zone = -1;
@@ -766,6 +767,19 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		rel = x + 9;
 	header_release(ev, rel, e);
 	return true;
+}
+
+/* A frame of the memcg charge path's OOM (mm/memcontrol.c: mem_cgroup_out_of_memory
+ * since 2.6.25, mem_cgroup_oom_synchronize 3.12–5.x) says the OOM was a memory
+ * cgroup's even when the constraint line and the memcg lines are cut.  "? "
+ * frames are stale words on the stack, not calls: not taken. */
+static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
+{
+	const char *f = p_find(s, e, "mem_cgroup_out_of_memory+");
+	if (!f)
+		f = p_find(s, e, "mem_cgroup_oom_synchronize+");
+	if (f && !(f - s >= 2 && f[-2] == '?' && f[-1] == ' '))
+		st->trace_memcg = true;
 }
 
 /* Architecture from what the stack dump looks like, when the release does not say. */
@@ -1426,8 +1440,10 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (st->hdr_cont != HDR_CONT_NONE && hdr_continuation(st, s, e))
 		goto accepted;
 	/* a frame pasted without its "Call Trace:" line still says the arch */
-	if (st->sect != SEC_STACK && p_starts(s, e, "[<"))
+	if (st->sect != SEC_STACK && p_starts(s, e, "[<")) {
 		stack_arch_hint(st, s, e);
+		stack_frame_facts(st, s, e);
+	}
 	if (line_kind_of(s, (size_t)(e - s)) == LK_SIDE && side_line(st, s, e))
 		goto accepted;
 	if (st->sect == SEC_TAIL) {
@@ -1524,6 +1540,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		break;
 	case SEC_STACK:
 		stack_arch_hint(st, s, e);
+		stack_frame_facts(st, s, e);
 		if (stack_like(s, e, P->indented) && ++st->stack_lines <= PARSE_STACK_MAX) {
 			pm_stack_module(st, s, e);
 			goto accepted;

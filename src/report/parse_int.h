@@ -108,6 +108,7 @@ struct pstate {
 	bool have_content;         /* anything beyond the start line */
 	bool call_trace_upper;     /* "Call Trace:" (x86, ppc, mips, s390) rather than arm64's "Call trace:" */
 	uint8_t hdr_cont;          /* HDR_CONT_*: the start line was wrapped inside its request */
+	bool trace_memcg;          /* a reliable frame of the memcg OOM path in the trace */
 	char header_comm[OOM_COMM_LEN];  /* comm of the CPU:/Pid: line */
 
 	enum pcont cont;

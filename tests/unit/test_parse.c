@@ -1192,6 +1192,30 @@ TEST(wrapped_request_lines)
 	free(g);
 }
 
+/* ---- issue 8 §3: a memcg OOM known by its call trace alone --------------- */
+
+TEST(memcg_oom_from_trace)
+{
+	struct got *g = calloc(1, sizeof(*g));
+	/* cut after the trace (R030's shape): no constraint, no memcg lines */
+	static const char head[] =
+		"CPU 2/KVM invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=872\n"
+		"CPU: 3 PID: 10612 Comm: CPU 2/KVM Tainted: G I X 5.3.18-150300.59.63-default #1\n"
+		"Call Trace:\n"
+		" dump_stack+0x66/0x8b\n"
+		" oom_kill_process+0xe8/0x130\n"
+		" out_of_memory+0x105/0x510\n";
+	char buf[1024];
+	snprintf(buf, sizeof(buf), "%s mem_cgroup_out_of_memory+0xb5/0xd0\n try_charge+0x7c0/0x800\n", head);
+	CHECK_INT(got_read(buf, g), 1);
+	CHECK_INT(g->ev[0].kind, OOM_KIND_MEMCG);
+	/* a "? " frame is a stale word on the stack, not a call */
+	snprintf(buf, sizeof(buf), "%s ? mem_cgroup_out_of_memory+0xb5/0xd0\n __alloc_pages_slowpath+0x1/0x2\n", head);
+	CHECK_INT(got_read(buf, g), 1);
+	CHECK(g->ev[0].kind != OOM_KIND_MEMCG);
+	free(g);
+}
+
 int main(void)
 {
 	RUN(corpus_reports);
@@ -1216,5 +1240,6 @@ int main(void)
 	RUN(unknown_era_from_shape);
 	RUN(side_messages);
 	RUN(wrapped_request_lines);
+	RUN(memcg_oom_from_trace);
 	return check_summary();
 }
