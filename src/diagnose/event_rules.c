@@ -202,6 +202,38 @@ static void rule_shmem(struct ctx *c)
 		finding_advice(f, "with swap, idle tmpfs pages could be swapped out; without it they pin RAM");
 }
 
+/* Unevictable pages (mm/mlock.c, 2.6.28+: mlocked pages, SHM_LOCKed shmem,
+ * ramfs) sit on the unevictable LRU: reclaim skips them and swap cannot take
+ * them.  When they hold a large share, that is what filled the memory, not
+ * what the swap or the page cache did (R013: usemem's mlockall). */
+static void rule_unevictable(struct ctx *c)
+{
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	int64_t whole = scope_whole(a);
+	int share = pct(m->unevictable_kib, whole);
+	if (share < CONSUMER_SHARE_PCT)
+		return;
+	struct finding *f = findings_add(c->out, "mlocked-unevictable", SEV_CRITICAL, share_weight(share),
+		"unevictable memory held %s (%d %% %s): mlocked pages, SHM_LOCKed shared memory or ramfs, which reclaim cannot free and swap cannot take",
+		K(c, 0, m->unevictable_kib), share, scope_word(a));
+	finding_evidence(f, "unevictable: %s of %s", K(c, 0, m->unevictable_kib), K(c, 1, whole));
+	int64_t mlocked = 0;
+	bool have_mlocked = false;
+	for (int i = 0; i < c->ev->snap.nr_zones; i++)
+		if (known(c->ev->snap.zones[i].mlocked_kib)) {
+			mlocked = sat_add(mlocked, c->ev->snap.zones[i].mlocked_kib);
+			have_mlocked = true;
+		}
+	if (have_mlocked)
+		finding_evidence(f, "mlocked in the zones: %s", K(c, 0, mlocked));
+	if (known(m->swap_free_kib) && known(m->swap_total_kib) && m->swap_free_kib * 20 > m->swap_total_kib)
+		finding_evidence(f, "swap still had %s free: it could not help with these pages",
+				 K(c, 0, m->swap_free_kib));
+	finding_advice(f, "find who locks memory: grep VmLck /proc/*/status (mlock/mlockall), ipcs -m for SHM_LOCKed segments, ramfs mounts");
+	finding_advice(f, "bound it: RLIMIT_MEMLOCK (ulimit -l, systemd LimitMEMLOCK=), and size what a locking program may lock to the machine");
+}
+
 static void rule_slab(struct ctx *c)
 {
 	const struct event_analysis *a = c->a;
@@ -1095,6 +1127,7 @@ static unsigned cause_needs(const struct event_analysis *a, const char *id)
 			return tab[i].needs;
 	/* what used the memory: the scope's counters */
 	if (!strcmp(id, "shmem-tmpfs") || !strcmp(id, "slab-growth") || !strcmp(id, "hugepages-reserved") ||
+	    !strcmp(id, "mlocked-unevictable") ||
 	    !strcmp(id, "kernel-leak-or-bug"))
 		return mem;
 	return 0;   /* consequences and context (panic, no killable process, side messages): read as printed */
@@ -1145,6 +1178,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	findings_init(out);
 	rule_sysrq(&c);
 	rule_shmem(&c);
+	rule_unevictable(&c);
 	rule_slab(&c);
 	rule_hugepages(&c);
 	rule_unaccounted(&c);

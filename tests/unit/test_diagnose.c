@@ -1052,6 +1052,32 @@ TEST(cut_before_trigger)
 	event_release(&ev);
 }
 
+/* issue 8: unevictable (mlocked) memory filling RAM while swap was free is
+ * named as such (R013's shape), and stays out of the way when small. */
+TEST(mlocked_unevictable)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.snap.mem.anon_kib = 2 * GiB;
+	ev.snap.mem.active_anon_kib = 1 * GiB;
+	ev.snap.mem.inactive_anon_kib = 1 * GiB;
+	ev.snap.mem.unevictable_kib = 5 * GiB;
+	ev.snap.zones[2].mlocked_kib = 5 * GiB;
+	ev.snap.mem.swap_total_kib = 2 * GiB;
+	ev.snap.mem.swap_free_kib = 2 * GiB - 10 * MiB;
+	run(&ev);
+	CHECK_STR(first_id(), "mlocked-unevictable");
+	CHECK(any_contains(&F.items[0], "mlocked in the zones: "));
+	CHECK(any_contains(&F.items[0], "swap still had"));
+	event_release(&ev);
+
+	global_base(&ev);
+	ev.snap.mem.unevictable_kib = 100 * MiB;
+	run(&ev);
+	CHECK(rank_of("mlocked-unevictable") < 0);
+	event_release(&ev);
+}
+
 /* qa: a report cut inside its zone lines (no "pages RAM"): the total must
  * not come from the zones that are there, and a high-order request with no
  * buddy line is not "ok" on free pages alone. */
@@ -1471,6 +1497,7 @@ int main(void)
 	RUN(render_json_schema);
 	RUN(confidence_and_basis);
 	RUN(partial_evidence_from_text);
+	RUN(mlocked_unevictable);
 	RUN(json_validator_self_test);
 	return check_summary();
 }
