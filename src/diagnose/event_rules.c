@@ -692,6 +692,49 @@ static void rule_fragmentation(struct ctx *c)
 			       a->atomic ? "atomic high-order" : "high-order");
 }
 
+/* CMA pageblocks (mm/cma.c, 3.5+) are free memory only movable requests may
+ * take: since 3.8 zone_watermark_ok subtracts NR_FREE_CMA_PAGES for the rest
+ * (mm/page_alloc.c __zone_watermark_ok, !ALLOC_CMA).  A request that may
+ * not use CMA failing in zones whose free memory is mostly CMA, and which
+ * without it sit near their min watermark, was refused memory it saw as free
+ * (R065: 46 of 49 MiB free in Normal was CMA, a GFP_KERNEL request). */
+static void rule_cma(struct ctx *c)
+{
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *s = &c->ev->snap;
+	if (a->memcg || a->sysrq || (a->alloc_flags & ZWM_CMA) || !c->ev->req.gfp_known)
+		return;
+	int64_t free = 0, cma = 0;
+	int n = 0, best = -1;
+	for (int i = 0; i < s->nr_zones; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		if (!a->zone[i].usable || !known(z->free_kib) || !known(z->free_cma_kib) || !known(z->min_kib))
+			continue;
+		free = sat_add(free, z->free_kib);
+		cma = sat_add(cma, z->free_cma_kib);
+		int64_t res = known(a->zone[i].reserve_kib) ? a->zone[i].reserve_kib : 0;
+		/* without CMA the zone had no more than twice what the min check needs */
+		if (diff_sat(z->free_kib, z->free_cma_kib) > 2 * sat_add(z->min_kib, res))
+			return;
+		if (best < 0 || z->free_cma_kib > s->zones[best].free_cma_kib)
+			best = i;
+		n++;
+	}
+	if (n == 0 || cma < 4096 || cma * 2 < free)
+		return;
+	const struct oom_zone *z = &s->zones[best];
+	struct finding *f = findings_add(c->out, "cma-unusable", SEV_CRITICAL, 60,
+		"%s of the %s free in the zones the request may use was CMA, which a non-movable request may not take: without it they were at their watermarks",
+		K(c, 0, cma), K(c, 1, free));
+	finding_evidence(f, "%s: %s free, free_cma %s, min %s (mm/page_alloc.c: NR_FREE_CMA_PAGES do not count for requests without ALLOC_CMA)",
+			 z->name, K(c, 0, z->free_kib), K(c, 1, z->free_cma_kib), K(c, 2, z->min_kib));
+	finding_evidence(f, "the request (%s) is not movable: CMA areas hold only movable pages", c->ev->req.gfp_text[0] ? c->ev->req.gfp_text : a->gfp_hex);
+	finding_basis(f, cause_needs(a, "cma-unusable"), a->basis_present, CONF_MEDIUM,
+		      "the zone lines are a snapshot after the allocator gave up: near, not below, the watermark without CMA");
+	finding_advice(f, "the CMA area is sized at boot (cma= on the command line, or the device tree's linux,cma node): shrink it to what the devices need");
+	finding_advice(f, "CMA lends its pages to movable (user) memory only; kernel allocations need the rest of the zone: size RAM minus CMA for them");
+}
+
 static void rule_cpuset(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -1116,6 +1159,7 @@ static unsigned cause_needs(const struct event_analysis *a, const char *id)
 		{ "fragmentation-high-order", BASIS_TRIGGER | BASIS_ZONES | BASIS_BUDDY },
 		{ "cpuset-or-mempolicy", BASIS_CONSTRAINT | BASIS_ZONES },
 		{ "atomic-reserves-exhausted", BASIS_TRIGGER | BASIS_ZONES },
+		{ "cma-unusable", BASIS_TRIGGER | BASIS_ZONES },
 		{ "memcg-limit", BASIS_MEMCG },
 		{ "allocation-stall", BASIS_MEMINFO },
 		{ "genuine-exhaustion-no-swap", BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP },
@@ -1184,6 +1228,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_unaccounted(&c);
 	rule_lowmem(&c);
 	rule_fragmentation(&c);
+	rule_cma(&c);
 	rule_cpuset(&c);
 	rule_atomic(&c);
 	rule_memcg(&c);

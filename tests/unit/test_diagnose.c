@@ -1078,6 +1078,32 @@ TEST(mlocked_unevictable)
 	event_release(&ev);
 }
 
+/* issue 8: free memory that is mostly CMA does not serve a non-movable
+ * request (R065's shape); a movable request could have used it. */
+TEST(cma_unusable)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.req.gfp_mask = 0xcc0;     /* GFP_KERNEL */
+	snprintf(ev.req.gfp_text, sizeof(ev.req.gfp_text), "0xcc0(GFP_KERNEL)");
+	for (int i = 0; i < ev.snap.nr_zones; i++) {
+		struct oom_zone *z = &ev.snap.zones[i];
+		z->free_cma_kib = 0;
+	}
+	ev.snap.zones[2].free_kib = 200 * MiB;
+	ev.snap.zones[2].free_cma_kib = 170 * MiB;
+	ev.snap.zones[2].free_blocks[0] = 200 * MiB / 4;
+	run(&ev);
+	CHECK_STR(first_id(), "cma-unusable");
+	CHECK(F.items[0].confidence == CONF_MEDIUM);
+	/* a movable request may take CMA: not this cause */
+	ev.req.gfp_mask = 0x140cca;
+	snprintf(ev.req.gfp_text, sizeof(ev.req.gfp_text), "0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP)");
+	run(&ev);
+	CHECK(rank_of("cma-unusable") < 0);
+	event_release(&ev);
+}
+
 /* qa: a report cut inside its zone lines (no "pages RAM"): the total must
  * not come from the zones that are there, and a high-order request with no
  * buddy line is not "ok" on free pages alone. */
@@ -1498,6 +1524,7 @@ int main(void)
 	RUN(confidence_and_basis);
 	RUN(partial_evidence_from_text);
 	RUN(mlocked_unevictable);
+	RUN(cma_unusable);
 	RUN(json_validator_self_test);
 	return check_summary();
 }
