@@ -791,7 +791,10 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 	const char *a = NULL;
 	if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault"))
 		a = "x86_64";
-	else if (p_starts(s, e, "EIP: "))
+	else if (p_starts(s, e, "EIP: ") || p_find(s, e, "sysenter_past_esp") || p_find(s, e, "syscall_call+") ||
+		 p_find(s, e, "entry_SYSENTER_32") || p_find(s, e, "entry_INT80_32") || p_find(s, e, "error_code+0x"))
+		/* arch/x86/kernel/entry_32.S (arch/x86/entry/entry_32.S 4.2+) labels:
+		 * only a 32-bit x86 kernel has these frames */
 		a = "i686";
 	else if (p_starts(s, e, "Call trace:") || p_find(s, e, "el0_da") || p_find(s, e, "el0t_64_sync") ||
 		 p_starts(s, e, "pc : "))

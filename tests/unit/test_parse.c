@@ -1189,6 +1189,13 @@ TEST(wrapped_request_lines)
 		     g);
 	CHECK_INT(n, 1);
 	CHECK_STR(g->ev[0].arch, "x86_64");
+	/* 8 hex digits alone say no arch; an entry_32.S label says 32-bit x86 */
+	n = got_read("bash invoked oom-killer: gfp_mask=0x84d0, order=0, oomkilladj=0\n"
+		     " [<c0140781>] __alloc_pages+0x2da/0x34a\n"
+		     " [<c0105b63>] syscall_call+0x7/0xb\n",
+		     g);
+	CHECK_INT(n, 1);
+	CHECK_STR(g->ev[0].arch, "i686");
 	free(g);
 }
 
