@@ -498,6 +498,22 @@ TEST(test_indented_paste)
 	if (c != (size_t)-1)
 		CHECK_STR(L.host[c], "test-a3");
 	lines_free(&L);
+
+	/* a Markdown list of kernel lines, each in backticks */
+	static const char md[] =
+		"* `[599691.745469] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),task=python3,pid=1478466,uid=10016`\n"
+		"* `[599691.745499] Out of memory: Killed process 1478466 (python3) total-vm:76128320kB, anon-rss:62511932kB`\n"
+		"* `torch.cuda.empty_cache()`\n";
+	scan_mem(md, sizeof(md) - 1, true, &L);
+	a = find_line(&L, "oom-kill:constraint=CONSTRAINT_NONE");
+	b = find_line(&L, "Out of memory: Killed process 1478466 (python3)");
+	CHECK(a != (size_t)-1 && b == a + 1);
+	if (b != (size_t)-1) {
+		CHECK_STR(L.time[b], "599691.745499");
+		CHECK(strchr(L.raw[b], '`') == NULL);
+	}
+	CHECK(find_line(&L, "* `torch") != (size_t)-1);
+	lines_free(&L);
 }
 
 TEST(test_pager_truncation_and_mail_wrap_in_corpus)
