@@ -498,6 +498,17 @@ static void read_gfp(struct oom_event *ev, const char *p, const char *e)
 	p_copy(ev->req.gfp_text, sizeof(ev->req.gfp_text), h, p);
 }
 
+/* read_gfp, and the era shape of how the mask was printed (symbolic names
+ * 4.8+, numeric before). */
+static void read_gfp_shape(struct pstate *st, const char *p, const char *e)
+{
+	read_gfp(&st->ev, p, e);
+	if (strchr(st->ev.req.gfp_text, '('))
+		st->shape |= SH_GFP_SYMBOLIC;
+	else if (st->ev.req.gfp_known)
+		st->shape |= SH_GFP_NUMERIC;
+}
+
 /* The number after "key" (e.g. "order=") when present: 0, else -1. */
 static int key_num(const char *s, const char *e, const char *key, int64_t *out)
 {
@@ -617,11 +628,7 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 		p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
 	const char *g = p_find(params, e, "gfp_mask=");
 	if (g) {
-		read_gfp(ev, g + 9, e);
-		if (strchr(ev->req.gfp_text, '('))
-			st->shape |= SH_GFP_SYMBOLIC;
-		else if (ev->req.gfp_known)
-			st->shape |= SH_GFP_NUMERIC;
+		read_gfp_shape(st, g + 9, e);
 		/* A mailer or a terminal broke the line inside the flag names
 		 * ("…|__GFP_NOWARN|\" then "__GFP_COMP|…), order=3, …"): the
 		 * names and the rest of the parameters are on the next line. */
@@ -648,11 +655,7 @@ static void af_params(struct pstate *st, const char *r, const char *e)
 	}
 	const char *m = p_find(r, e, "mode:");
 	if (m) {
-		read_gfp(ev, m + 5, e);
-		if (strchr(ev->req.gfp_text, '('))
-			st->shape |= SH_GFP_SYMBOLIC;
-		else if (ev->req.gfp_known)
-			st->shape |= SH_GFP_NUMERIC;
+		read_gfp_shape(st, m + 5, e);
 	}
 	const char *nm = p_find(r, e, "nodemask=");
 	const char *cs = p_find(r, e, ",cpuset=");
