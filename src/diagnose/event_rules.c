@@ -1037,6 +1037,29 @@ static void rule_swap_full_blind(struct ctx *c, const struct mem_breakdown *m)
 	finding_advice(f, "cap it with a memory cgroup (systemd MemoryMax=); more swap only delays the kill and makes the machine slow first");
 }
 
+/* A system-wide kill whose own report printed no memory (header and
+ * Mem-Info cut, only the selection and kill lines) on a machine the next
+ * report of the same host shows without swap: RAM ran out with nowhere to
+ * page anonymous memory (R048, R059: serial kills seconds apart). */
+static void rule_noswap_blind(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	char big[160];
+	biggest_text(c, big, sizeof(big));
+	struct finding *f = findings_add(c->out, "genuine-exhaustion-no-swap", SEV_CRITICAL, 60,
+		"a system-wide OOM on a machine without swap: RAM ran out, though this report shows no memory figures");
+	finding_evidence(f, "Total swap = 0kB in the report at line %llu of the same host, right after this one",
+			 (unsigned long long)ev->noswap_from_line);
+	if (big[0])
+		finding_evidence(f, "largest process: %s", big);
+	finding_basis(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_SWAP, c->a->basis_present, CONF_LOW,
+		      "no swap taken from the next report of the same host");
+	if (f)
+		f->confidence = CONF_LOW;
+	finding_advice(f, "read the next report's numbers: it shows the same machine moments later");
+	finding_advice(f, "add swap or memory, or cap the largest consumer with a memory cgroup (systemd MemoryMax=)");
+}
+
 static void rule_exhaustion(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -1072,6 +1095,11 @@ static void rule_exhaustion(struct ctx *c)
 		 * swap is what ran out.  Lower confidence: RAM itself is unseen. */
 		bool global = !a->cpuset && !a->mempolicy && ev->kind != OOM_KIND_ALLOC_FAILURE &&
 			      (!ev->constraint[0] || strcmp(ev->constraint, "CONSTRAINT_NONE") == 0);
+		if (ev->noswap_from_line && global && room < 0 && !known(m->free_kib) && a->nr_evaluated == 0 &&
+		    ev->have_victim && !ev->have_meminfo) {
+			rule_noswap_blind(c);
+			return;
+		}
 		const struct mem_breakdown *sm = m;
 		struct mem_breakdown tmp;
 		if (!known(m->swap_total_kib)) {

@@ -367,18 +367,25 @@ static void flush_pending(struct report_parser *P, const struct oom_event *next)
 	if (!ev)
 		return;
 	P->pending = NULL;
-	if (next && next->kernel[0] && !next->kernel_from_neighbour && !strcmp(next->host, ev->host)) {
+	if (next && !strcmp(next->host, ev->host)) {
 		double a = mono_time(ev->time), b = mono_time(next->time);
 		if (!(a >= 0 && b >= 0 && b < a)) {
-			str_copy(ev->kernel, sizeof(ev->kernel), next->kernel, strlen(next->kernel));
-			ev->kernel_from_neighbour = true;
-			ev->kernel_from_line = next->first_line;
-			struct kver v;
-			if (kver_parse(ev->kernel, &v) == 0)
-				ev->kv = v;
-			pf_arch_from_release(ev);
-			event_warn(ev, "kernel release not in this report: taken from the report at line %llu (same host)",
-				   (unsigned long long)next->first_line);
+			if (!ev->kernel[0] && next->kernel[0] && !next->kernel_from_neighbour) {
+				str_copy(ev->kernel, sizeof(ev->kernel), next->kernel, strlen(next->kernel));
+				ev->kernel_from_neighbour = true;
+				ev->kernel_from_line = next->first_line;
+				struct kver v;
+				if (kver_parse(ev->kernel, &v) == 0)
+					ev->kv = v;
+				pf_arch_from_release(ev);
+				event_warn(ev, "kernel release not in this report: taken from the report at line %llu (same host)",
+					   (unsigned long long)next->first_line);
+			}
+			/* swap is configured per machine: "Total swap = 0kB" in the next
+			 * report says this one's machine had none either (R048, R059) */
+			if (!ev->have_meminfo && !known(ev->snap.mem.swap_total_kib) &&
+			    known(next->snap.mem.swap_total_kib) && next->snap.mem.swap_total_kib == 0)
+				ev->noswap_from_line = next->first_line;
 		}
 	}
 	if (P->fn)
@@ -436,9 +443,14 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	P->have_sig = true;
 	P->last_sig_end = ev->last_line;
 	flush_pending(P, ev);
-	if (!ev->kernel[0] && (ev->header_missing || st->started_mid) && ev->kind != OOM_KIND_FRAGMENT) {
-		/* no earlier report lent a release: wait for the next one (the
-		 * event, its task table included, moves to the pending slot) */
+	bool want_release = !ev->kernel[0] && (ev->header_missing || st->started_mid);
+	/* a global kill with no memory figures (Mem-Info snipped): the next
+	 * report of the machine may say whether it has swap */
+	bool want_swap = !ev->have_meminfo && !known(ev->snap.mem.swap_total_kib) && ev->have_victim &&
+			 ev->kind == OOM_KIND_GLOBAL;
+	if ((want_release || want_swap) && ev->kind != OOM_KIND_FRAGMENT) {
+		/* wait for the next report (the event, its task table included,
+		 * moves to the pending slot) */
 		struct oom_event *w = malloc(sizeof(*w));
 		if (w) {
 			*w = *ev;

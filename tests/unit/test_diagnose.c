@@ -1078,6 +1078,25 @@ TEST(mlocked_unevictable)
 	event_release(&ev);
 }
 
+/* issue 8: a kill-only global report, no swap per the next report (R048). */
+TEST(noswap_blind)
+{
+	struct oom_event ev;
+	event_init(&ev);
+	ev.kind = OOM_KIND_GLOBAL;
+	ev.have_victim = true;
+	ev.victim.pid = 2525;
+	snprintf(ev.victim.comm, sizeof(ev.victim.comm), "malloc");
+	run(&ev);
+	CHECK(rank_of("genuine-exhaustion-no-swap") < 0);
+	ev.noswap_from_line = 42;
+	run(&ev);
+	CHECK_STR(first_id(), "genuine-exhaustion-no-swap");
+	CHECK(F.items[0].confidence == CONF_LOW);
+	CHECK(any_contains(&F.items[0], "at line 42"));
+	event_release(&ev);
+}
+
 /* issue 8: free memory that is mostly CMA does not serve a non-movable
  * request (R065's shape); a movable request could have used it. */
 TEST(cma_unusable)
@@ -1525,6 +1544,7 @@ int main(void)
 	RUN(partial_evidence_from_text);
 	RUN(mlocked_unevictable);
 	RUN(cma_unusable);
+	RUN(noswap_blind);
 	RUN(json_validator_self_test);
 	return check_summary();
 }

@@ -1223,6 +1223,30 @@ TEST(memcg_oom_from_trace)
 	free(g);
 }
 
+/* ---- issue 8: the next report of the machine says it has no swap -------- */
+
+TEST(noswap_from_next_report)
+{
+	struct got *g = calloc(1, sizeof(*g));
+	int n = got_read("malloc invoked oom-killer: gfp_mask=0x280da, order=0, oom_adj=0, oom_score_adj=0\n"
+			 "<snip>\n"
+			 "Out of memory: Kill process 2525 (malloc) score 967 or sacrifice child\n"
+			 "Killed process 2525 (malloc) total-vm:1737360kB, anon-rss:1733364kB, file-rss:20kB\n"
+			 "rsyslogd invoked oom-killer: gfp_mask=0x201da, order=0, oom_adj=0, oom_score_adj=0\n"
+			 "Free swap  = 0kB\n"
+			 "Total swap = 0kB\n"
+			 "2097151 pages RAM\n"
+			 "Out of memory: Kill process 1267 (gdm) score 2 or sacrifice child\n"
+			 "Killed process 1267 (gdm) total-vm:359156kB, anon-rss:4012kB, file-rss:472kB\n",
+			 g);
+	CHECK_INT(n, 2);
+	CHECK_INT(g->ev[0].victim.pid, 2525);      /* delivered in order */
+	CHECK_INT((long long)g->ev[0].noswap_from_line, 5);
+	CHECK(!known(g->ev[0].snap.mem.swap_total_kib));   /* not this report's line */
+	CHECK_INT((long long)g->ev[1].noswap_from_line, 0);
+	free(g);
+}
+
 int main(void)
 {
 	RUN(corpus_reports);
@@ -1248,5 +1272,6 @@ int main(void)
 	RUN(side_messages);
 	RUN(wrapped_request_lines);
 	RUN(memcg_oom_from_trace);
+	RUN(noswap_from_next_report);
 	return check_summary();
 }
