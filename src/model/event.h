@@ -119,6 +119,9 @@ struct oom_event {
 	bool kernel_from_neighbour;        /* kernel[] is not this report's: taken from the nearest earlier
 					    * report of the same host with no reboot between */
 	uint64_t kernel_from_line;         /* first line of that report */
+	uint64_t noswap_from_line;         /* a report without Mem-Info whose machine had no swap:
+					    * "Total swap = 0kB" in the report of the same host right
+					    * after it (first line; 0 = not known) */
 	struct oom_side side;              /* side messages joined to the event */
 	/* the input line each warning is about (0: the event as a whole); the
 	 * parser sets cur_line to the line it is reading (0 while finishing) */

@@ -82,6 +82,9 @@ enum {
 	SH_BUDDY_NO_TYPES = 1u << 31,/* buddy counts without migratetype letters: before 3.5 */
 };
 
+/* A start line broken inside its request: what the next line must hold. */
+enum { HDR_CONT_NONE, HDR_CONT_GFP, HDR_CONT_MODE };
+
 struct pstate {
 	bool used;                 /* slot holds a key */
 	bool active;               /* a report is open */
@@ -104,6 +107,8 @@ struct pstate {
 	bool totals_seen;          /* "pages RAM"-family lines: show_mem ended */
 	bool have_content;         /* anything beyond the start line */
 	bool call_trace_upper;     /* "Call Trace:" (x86, ppc, mips, s390) rather than arm64's "Call trace:" */
+	uint8_t hdr_cont;          /* HDR_CONT_*: the start line was wrapped inside its request */
+	bool trace_memcg;          /* a reliable frame of the memcg OOM path in the trace */
 	char header_comm[OOM_COMM_LEN];  /* comm of the CPU:/Pid: line */
 
 	enum pcont cont;

@@ -785,6 +785,23 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	size_t q = tr_strip_quote(p, len);
 	p += q;
 	len -= q;
+	if (!piece && len && is_space(p[0])) {
+		/* a Markdown code block, a mail or a forum indents a whole paste:
+		 * "    [ 12.3] memory: usage …", "\tAug 25 … kernel: …" (issue 8) */
+		size_t ind = 0;
+		while (ind < len && ind < 16 && is_space(p[ind]))
+			ind++;
+		if (ind < len && tr_starts_with_time(p + ind, len - ind)) {
+			p += ind;
+			len -= ind;
+		}
+	}
+	if (!piece && len > 4 && (p[0] == '*' || p[0] == '-') && p[1] == ' ' && p[2] == '`' && p[len - 1] == '`' &&
+	    (tr_starts_with_time(p + 3, len - 4) || line_kind_of(p + 3, len - 4) != LK_NONE)) {
+		/* a Markdown list of kernel lines, each in backticks: "* `[ 1.2] …`" */
+		p += 3;
+		len -= 4;
+	}
 	size_t qlen0 = s->qlen;
 
 	if (s->prev_kmsg && tr_is_kmsg_dict_line(p, len))
@@ -1154,6 +1171,10 @@ static int try_join(struct report_scanner *s, struct item *it)
 			ind++;
 		if (ind >= len || HAS_LIT(p + ind, len - ind, "-- "))
 			return 0;
+		if (ind > 0 && tr_starts_with_time(p + ind, len - ind))
+			return 0;   /* an indented record of its own (process_raw) */
+		if (len > 3 && (p[0] == '*' || p[0] == '-') && p[1] == ' ' && p[2] == '`')
+			return 0;   /* a Markdown list item: never the rest of a wrapped line */
 		/* Only where a mail client's greedy wrap would have broken the
 		 * line: the next word did not fit on it. */
 		size_t w = ind;

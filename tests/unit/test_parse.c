@@ -1147,6 +1147,106 @@ TEST(side_messages)
 	free(g);
 }
 
+/* ---- issue 8: a start line broken inside its request --------------------- */
+
+TEST(wrapped_request_lines)
+{
+	struct got *g = calloc(1, sizeof(*g));
+	/* a paste broke the trigger inside the flag names (R011's shape): the
+	 * names and order= are on the next, tab-indented line */
+	int n = got_read("    ip invoked oom-killer: gfp_mask=0xc2cc0(GFP_KERNEL|__GFP_NOWARN|\\\n"
+			 "\t__GFP_COMP|__GFP_NOMEMALLOC), order=3, oom_score_adj=0\n"
+			 "    CPU: 74 PID: 204414 Comm: ip Not tainted 5.4.0 #1\n"
+			 "    Out of memory: Killed process 204414 (ip) total-vm:1000kB, anon-rss:100kB, file-rss:0kB, shmem-rss:0kB\n",
+			 g);
+	CHECK_INT(n, 1);
+	CHECK_STR(g->ev[0].req.gfp_text, "0xc2cc0(GFP_KERNEL|__GFP_NOWARN|__GFP_COMP|__GFP_NOMEMALLOC)");
+	CHECK_INT(g->ev[0].req.order, 3);
+	CHECK_INT(g->ev[0].req.trigger_oom_score_adj, 0);
+	/* warn_alloc with "mode:" on the next, indented line (R053's shape) */
+	n = got_read("kworker/u8:7: page allocation failure: order:3,\n"
+		     "    mode:0x60820(GFP_ATOMIC|__GFP_COMP|__GFP_MEMALLOC)\n"
+		     "Hardware name: Raspberry Pi 5 Model B Rev 1.1 (DT)\n",
+		     g);
+	CHECK_INT(n, 1);
+	CHECK(g->ev[0].req.gfp_known);
+	CHECK_INT((long long)g->ev[0].req.gfp_mask, 0x60820);
+	CHECK_INT(g->ev[0].req.order, 3);
+	/* the next line is something else: nothing is taken from it */
+	n = got_read("kworker/u8:7: page allocation failure: order:3,\n"
+		     "Hardware name: Raspberry Pi 5 Model B Rev 1.1 (DT)\n",
+		     g);
+	CHECK_INT(n, 1);
+	CHECK(!g->ev[0].req.gfp_known);
+	CHECK_INT(g->ev[0].req.order, 3);
+	/* a hand-picked frame without its "Call Trace:" line (H10's shape):
+	 * 16 hex digits still say x86_64 */
+	n = got_read("java invoked oom-killer: gfp_mask=0xd0, order=0, oom_adj=0, oom_score_adj=0\n"
+		     "[<ffffffff81118898>] ? oom_kill_process+0x68/0x140\n"
+		     "Task in /LXC1 killed as a result of limit of /LXC1\n"
+		     "Memory cgroup out of memory: Kill process 215701 (java) score 854 or sacrifice child\n"
+		     "Killed process 215701, UID 679, (java) total-vm:11017300kB, anon-rss:7152432kB, file-rss:1232kB\n",
+		     g);
+	CHECK_INT(n, 1);
+	CHECK_STR(g->ev[0].arch, "x86_64");
+	/* 8 hex digits alone say no arch; an entry_32.S label says 32-bit x86 */
+	n = got_read("bash invoked oom-killer: gfp_mask=0x84d0, order=0, oomkilladj=0\n"
+		     " [<c0140781>] __alloc_pages+0x2da/0x34a\n"
+		     " [<c0105b63>] syscall_call+0x7/0xb\n",
+		     g);
+	CHECK_INT(n, 1);
+	CHECK_STR(g->ev[0].arch, "i686");
+	free(g);
+}
+
+/* ---- issue 8 §3: a memcg OOM known by its call trace alone --------------- */
+
+TEST(memcg_oom_from_trace)
+{
+	struct got *g = calloc(1, sizeof(*g));
+	/* cut after the trace (R030's shape): no constraint, no memcg lines */
+	static const char head[] =
+		"CPU 2/KVM invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=872\n"
+		"CPU: 3 PID: 10612 Comm: CPU 2/KVM Tainted: G I X 5.3.18-150300.59.63-default #1\n"
+		"Call Trace:\n"
+		" dump_stack+0x66/0x8b\n"
+		" oom_kill_process+0xe8/0x130\n"
+		" out_of_memory+0x105/0x510\n";
+	char buf[1024];
+	snprintf(buf, sizeof(buf), "%s mem_cgroup_out_of_memory+0xb5/0xd0\n try_charge+0x7c0/0x800\n", head);
+	CHECK_INT(got_read(buf, g), 1);
+	CHECK_INT(g->ev[0].kind, OOM_KIND_MEMCG);
+	/* a "? " frame is a stale word on the stack, not a call */
+	snprintf(buf, sizeof(buf), "%s ? mem_cgroup_out_of_memory+0xb5/0xd0\n __alloc_pages_slowpath+0x1/0x2\n", head);
+	CHECK_INT(got_read(buf, g), 1);
+	CHECK(g->ev[0].kind != OOM_KIND_MEMCG);
+	free(g);
+}
+
+/* ---- issue 8: the next report of the machine says it has no swap -------- */
+
+TEST(noswap_from_next_report)
+{
+	struct got *g = calloc(1, sizeof(*g));
+	int n = got_read("malloc invoked oom-killer: gfp_mask=0x280da, order=0, oom_adj=0, oom_score_adj=0\n"
+			 "<snip>\n"
+			 "Out of memory: Kill process 2525 (malloc) score 967 or sacrifice child\n"
+			 "Killed process 2525 (malloc) total-vm:1737360kB, anon-rss:1733364kB, file-rss:20kB\n"
+			 "rsyslogd invoked oom-killer: gfp_mask=0x201da, order=0, oom_adj=0, oom_score_adj=0\n"
+			 "Free swap  = 0kB\n"
+			 "Total swap = 0kB\n"
+			 "2097151 pages RAM\n"
+			 "Out of memory: Kill process 1267 (gdm) score 2 or sacrifice child\n"
+			 "Killed process 1267 (gdm) total-vm:359156kB, anon-rss:4012kB, file-rss:472kB\n",
+			 g);
+	CHECK_INT(n, 2);
+	CHECK_INT(g->ev[0].victim.pid, 2525);      /* delivered in order */
+	CHECK_INT((long long)g->ev[0].noswap_from_line, 5);
+	CHECK(!known(g->ev[0].snap.mem.swap_total_kib));   /* not this report's line */
+	CHECK_INT((long long)g->ev[1].noswap_from_line, 0);
+	free(g);
+}
+
 int main(void)
 {
 	RUN(corpus_reports);
@@ -1170,5 +1270,8 @@ int main(void)
 	RUN(parser_api_edges);
 	RUN(unknown_era_from_shape);
 	RUN(side_messages);
+	RUN(wrapped_request_lines);
+	RUN(memcg_oom_from_trace);
+	RUN(noswap_from_next_report);
 	return check_summary();
 }

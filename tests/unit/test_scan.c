@@ -475,6 +475,47 @@ TEST(test_util_linux_continuation_lines)
 	lines_free(&L);
 }
 
+/* A paste indented as a whole (a Markdown code block, a mail, a forum) keeps
+ * one kernel line per record: the indentation goes with the prefix, and a
+ * line after it is not taken for the wrapped rest of the one before. */
+TEST(test_indented_paste)
+{
+	static const char txt[] =
+		"    $ dmesg\n"
+		"    [ 5662.970129] Memory cgroup out of memory: Kill process 13119 (java) score 986 or sacrifice child\n"
+		"    [ 5662.970139] Killed process 13119 (java) total-vm:3725396kB, anon-rss:201312kB, file-rss:0kB\n"
+		"\tAug 25 18:21:35 test-a3 kernel: memory: usage 4194304kB, limit 4194304kB, failcnt 25581\n";
+	struct lines L;
+	scan_mem(txt, sizeof(txt) - 1, true, &L);
+	size_t a = find_line(&L, "Memory cgroup out of memory: Kill process 13119");
+	size_t b = find_line(&L, "Killed process 13119 (java)");
+	size_t c = find_line(&L, "memory: usage 4194304kB");
+	CHECK(a != (size_t)-1 && b == a + 1 && c == b + 1);
+	if (b != (size_t)-1) {
+		CHECK_STR(L.time[b], "5662.970139");
+		CHECK(!L.cont[b]);
+	}
+	if (c != (size_t)-1)
+		CHECK_STR(L.host[c], "test-a3");
+	lines_free(&L);
+
+	/* a Markdown list of kernel lines, each in backticks */
+	static const char md[] =
+		"* `[599691.745469] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),task=python3,pid=1478466,uid=10016`\n"
+		"* `[599691.745499] Out of memory: Killed process 1478466 (python3) total-vm:76128320kB, anon-rss:62511932kB`\n"
+		"* `torch.cuda.empty_cache()`\n";
+	scan_mem(md, sizeof(md) - 1, true, &L);
+	a = find_line(&L, "oom-kill:constraint=CONSTRAINT_NONE");
+	b = find_line(&L, "Out of memory: Killed process 1478466 (python3)");
+	CHECK(a != (size_t)-1 && b == a + 1);
+	if (b != (size_t)-1) {
+		CHECK_STR(L.time[b], "599691.745499");
+		CHECK(strchr(L.raw[b], '`') == NULL);
+	}
+	CHECK(find_line(&L, "* `torch") != (size_t)-1);
+	lines_free(&L);
+}
+
 TEST(test_pager_truncation_and_mail_wrap_in_corpus)
 {
 	char path[4096];
@@ -997,6 +1038,7 @@ int main(void)
 	RUN(test_prefilter_wrap_after_allocation);
 	RUN(test_idle_prefilter_returns_markers_with_line_numbers);
 	RUN(test_util_linux_continuation_lines);
+	RUN(test_indented_paste);
 	RUN(test_pager_truncation_and_mail_wrap_in_corpus);
 	RUN(test_noise_and_no_header);
 	RUN(test_kmsg_escapes_and_dictionary);
