@@ -18,6 +18,9 @@
 /* First needle in [p, p+n): its offset (n: none) and which (0..NEEDLE_COUNT-1).
  * The fastest kernel this CPU runs (AVX-512 VBMI, AVX2, 16-byte vectors). */
 size_t needle_find(const char *p, size_t n, size_t *which);
+/* needle_find, and adds to *newlines the '\n' bytes before the offset it
+ * returns (one pass where the CPU allows). */
+size_t needle_find_nl(const char *p, size_t n, size_t *which, uint64_t *newlines);
 /* '\n' bytes in [p, p+n). */
 uint64_t needle_count_newlines(const char *p, size_t n);
 /* Is the hit of needle k at p[at] part of a marker (or of one a mail client
@@ -68,6 +71,7 @@ uint64_t needle_count_newlines_v16(const char *p, size_t n);
 size_t needle_find_v32(const char *p, size_t n, size_t *which);
 uint64_t needle_count_newlines_v32(const char *p, size_t n);
 size_t needle_find_v64(const char *p, size_t n, size_t *which);
+size_t needle_find_nl_v64(const char *p, size_t n, size_t *which, uint64_t *newlines);
 uint64_t needle_count_newlines_v64(const char *p, size_t n);
 #endif
 bool needle_have_avx2(void);

@@ -1041,8 +1041,9 @@ static int skip_to_candidate(struct report_scanner *s)
 	size_t scan = s->pos;
 	for (;;) {
 		size_t m = s->end, k;
+		uint64_t nls = 0;   /* newlines in [pos, scan), counted by the search itself */
 		while (scan < s->end) {
-			size_t at = scan + needle_find(s->buf + scan, s->end - scan, &k);
+			size_t at = scan + needle_find_nl(s->buf + scan, s->end - scan, &k, &nls);
 			if (at >= s->end)
 				break;
 			if (needle_hit_ok(s->buf, s->end, at, k)) {
@@ -1073,10 +1074,11 @@ static int skip_to_candidate(struct report_scanner *s)
 				start = window_start(s, lowest, line);
 				s->backfill_until_abs = s->base_abs + line;
 			}
-			if (start >= s->pos)
-				s->lines_before_pos += needle_count_newlines(s->buf + s->pos, start - s->pos);
-			else
-				s->lines_before_pos -= needle_count_newlines(s->buf + start, s->pos - start);
+			/* lines before start: those before m (nls; a needle's first
+			 * byte is no newline, so skipping a rejected hit kept the
+			 * count) less those between start and m */
+			s->lines_before_pos += nls;
+			s->lines_before_pos -= needle_count_newlines(s->buf + start, m - start);
 			if (start != s->pos)
 				s->piece_pending = false;
 			s->pos = start;
@@ -1096,7 +1098,7 @@ static int skip_to_candidate(struct report_scanner *s)
 				const char *ps = upto - 1 > s->pos ? memrchr(s->buf + s->pos, '\n', upto - 1 - s->pos) : NULL;
 				win = ps ? (size_t)(ps - s->buf) + 1 : s->pos;
 			}
-			s->lines_before_pos += needle_count_newlines(s->buf + s->pos, upto - s->pos);
+			s->lines_before_pos += nls;   /* [upto, end) holds no newline */
 			s->backup_abs = s->base_abs + win;
 			s->pos = upto;
 			s->piece_pending = false;

@@ -51,6 +51,10 @@ static int compare(const char *p, size_t n, const char *what)
 		bad++;
 	if (needle_count_newlines_scalar(p, n) != needle_count_newlines_v16(p, n))
 		bad++;
+	uint64_t nl5 = 7;
+	size_t w5 = 99, r5 = needle_find_nl(p, n, &w5, &nl5);
+	if (r5 != r0 || (r0 < n && w5 != w0) || nl5 != 7 + needle_count_newlines_scalar(p, r0))
+		bad++;
 	size_t w3 = 99, r3 = needle_find(p, n, &w3);
 	if (r3 != r0 || (r0 < n && w3 != w0))
 		bad++;
@@ -69,6 +73,10 @@ static int compare(const char *p, size_t n, const char *what)
 		if (r0 != r4 || (r0 < n && w0 != w4))
 			bad++;
 		if (needle_count_newlines_scalar(p, n) != needle_count_newlines_v64(p, n))
+			bad++;
+		uint64_t nl6 = 0;
+		size_t w6 = 99, r6 = needle_find_nl_v64(p, n, &w6, &nl6);
+		if (r6 != r0 || (r0 < n && w6 != w0) || nl6 != needle_count_newlines_scalar(p, r0))
 			bad++;
 	}
 #endif
