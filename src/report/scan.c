@@ -46,6 +46,14 @@
  * would slow the idle search).  A 32 KiB window holds a task table of ~400
  * rows; it stays below SCAN_MAX_LINE, which fill() keeps. */
 #define SCAN_BACKFILL (32u << 10)
+/* ... and beyond it, as far back as the lines before the marker are report
+ * lines (task rows, zones, totals, a memcg block; other programs' syslog
+ * lines between them are stepped over): a 4096-task table with syslog
+ * prefixes (~550 KiB) is kept whole.  Only a log that is in such a run
+ * when a read ends keeps more than the 32 KiB, so the idle scan of ordinary
+ * text moves no more bytes than before. */
+#define SCAN_BACKFILL_MAX (1u << 20)
+#define SCAN_RUN_GAP 32            /* other programs' lines stepped over in a run */
 /* fill() must always find room for a read after keeping one line back and
  * one partial line */
 _Static_assert(SCAN_CHUNK >= 2 * SCAN_MAX_LINE, "scan buffer too small for its lines");
@@ -95,6 +103,7 @@ struct report_scanner {
 	uint64_t backup_abs;   /* start of the line before pos that the prefilter skipped; UINT64_MAX none */
 	uint64_t processed_abs;     /* input before this was handed to the normaliser */
 	uint64_t backfill_until_abs;  /* raw lines starting before this are back-fill (0 none) */
+	uint64_t run_abs, run_end_abs;  /* [run_abs, run_end_abs): lines known to be one run of report lines */
 	bool any_hit;               /* the prefilter found a marker somewhere */
 	uint64_t cur_raw_abs, cur_raw_end_abs;  /* the raw line process_raw() is given */
 	uint64_t dup_end_abs;       /* end of the last dated record, its hash and length: */
@@ -900,14 +909,27 @@ static int fill(struct report_scanner *s, uint64_t keep_abs)
 	if (s->eof)
 		return 0;
 	size_t keep = s->pos;
+	bool window = false;
 	if (keep_abs != UINT64_MAX && keep_abs >= s->base_abs && keep_abs - s->base_abs < keep &&
-	    s->pos - (keep_abs - s->base_abs) <= SCAN_MAX_LINE)
+	    s->pos - (keep_abs - s->base_abs) <= SCAN_BACKFILL_MAX + SCAN_MAX_LINE) {
 		keep = (size_t)(keep_abs - s->base_abs);
+		window = true;
+	}
 	if (keep > 0) {
 		memmove(s->buf, s->buf + keep, s->end - keep);
 		s->end -= keep;
 		s->pos -= keep;
 		s->base_abs += keep;
+	}
+	if (window && s->cap - s->end < SCAN_CHUNK) {
+		/* a long run of report lines is kept for a back-fill: room for a
+		 * whole read after it (at most SCAN_BACKFILL_MAX more than usual) */
+		size_t cap = s->end + SCAN_CHUNK + SCAN_MAX_LINE + 1;
+		char *n = realloc(s->buf, cap);
+		if (n) {
+			s->buf = n;
+			s->cap = cap;
+		}
 	}
 	if (s->cap - s->end < SCAN_CHUNK / 2 && s->cap - s->end < SCAN_MAX_LINE)
 		return 1;  /* full: caller cuts a piece */
@@ -1030,6 +1052,73 @@ static size_t window_start(const struct report_scanner *s, size_t floor, size_t 
 	return w;
 }
 
+/* Is the raw line [p, p+len) a line of a report body (any kind the table
+ * knows), another program's syslog line (*other), or neither? */
+static bool report_body_line(const char *p, size_t len, bool *other)
+{
+	*other = false;
+	if (len && p[len - 1] == '\r')
+		len--;
+	size_t q = tr_strip_quote(p, len);
+	p += q;
+	len -= q;
+	struct pfx x;
+	tr_strip_prefix(p, len, &x);
+	if (x.drop) {
+		*other = true;
+		return false;
+	}
+	return line_kind_of(p + x.len, len - x.len) != LK_NONE;
+}
+
+/* Start of the run of report lines that ends at upto (a line start), not
+ * below floor nor more than SCAN_BACKFILL_MAX before upto; upto when the
+ * line before upto is none.  A run found at an earlier read is remembered
+ * (run_abs, run_end_abs), so a long one is walked once. */
+static size_t run_start(struct report_scanner *s, size_t floor, size_t upto)
+{
+	size_t start = upto, at = upto;
+	int gap = 0;
+	while (at > floor && upto - at < SCAN_BACKFILL_MAX) {
+		if (s->run_end_abs && s->base_abs + at == s->run_end_abs && s->run_abs >= s->base_abs + floor) {
+			start = (size_t)(s->run_abs - s->base_abs);   /* the rest is known */
+			break;
+		}
+		const char *e = s->buf + at - 1;   /* the '\n' ending the line before */
+		const char *ls = at - 1 > floor ? memrchr(s->buf + floor, '\n', (size_t)(e - (s->buf + floor))) : NULL;
+		size_t line = ls ? (size_t)(ls - s->buf) + 1 : floor;
+		bool other;
+		if (report_body_line(s->buf + line, at - 1 - line, &other)) {
+			start = line;
+			gap = 0;
+		} else if (!other || ++gap > (start == upto ? 4 : SCAN_RUN_GAP)) {
+			/* before any report line only a few others' lines are
+			 * looked at: ordinary text costs a handful per read */
+			break;
+		}
+		at = line;
+	}
+	if (upto - start > SCAN_BACKFILL_MAX) {
+		/* capped: from the first line start inside the cap */
+		const char *n = memchr(s->buf + upto - SCAN_BACKFILL_MAX, '\n', SCAN_BACKFILL_MAX);
+		start = n ? (size_t)(n - s->buf) + 1 : upto;
+	}
+	if (start < upto) {
+		s->run_abs = s->base_abs + start;
+		s->run_end_abs = s->base_abs + upto;
+	}
+	return start;
+}
+
+/* The back-fill window before upto: the 32 KiB window, or the run of report
+ * lines ending at upto when that reaches further back. */
+static size_t backfill_start(struct report_scanner *s, size_t floor, size_t upto)
+{
+	size_t w = window_start(s, floor, upto);
+	size_t r = run_start(s, floor, upto);
+	return r < w ? r : w;
+}
+
 /* Moves pos to the start of the next line that may hold a marker (or, to
  * repair a wrap, the line before it).  Returns 1, 0 at end, -errno. */
 static int skip_to_candidate(struct report_scanner *s)
@@ -1071,7 +1160,7 @@ static int skip_to_candidate(struct report_scanner *s)
 			} else {
 				/* any other marker may be the first line left of a report
 				 * whose head is cut: back-fill from a window before it */
-				start = window_start(s, lowest, line);
+				start = backfill_start(s, lowest, line);
 				s->backfill_until_abs = s->base_abs + line;
 			}
 			/* lines before start: those before m (nls; a needle's first
@@ -1092,7 +1181,7 @@ static int skip_to_candidate(struct report_scanner *s)
 			size_t upto = (size_t)(ls - s->buf) + 1;
 			/* keep a back-fill window of the skipped lines (never lines
 			 * already handed on), starting at a line start */
-			size_t win = window_start(s, skipped_floor(s), upto);
+			size_t win = backfill_start(s, skipped_floor(s), upto);
 			if (win >= upto) {
 				/* one long line: keep just the last line, for a wrap repair */
 				const char *ps = upto - 1 > s->pos ? memrchr(s->buf + s->pos, '\n', upto - 1 - s->pos) : NULL;

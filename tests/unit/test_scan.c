@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "events.h"
 #include "report/report.h"
 #include "util/util.h"
 
@@ -986,6 +987,58 @@ TEST(test_repaired_pastes_parse_alike)
 	}
 }
 
+/* Issue 8 §2 (back-fill window): a report whose head is cut above a task
+ * table of 3000 rows (~300 KiB with the syslog prefix, far more than the
+ * fixed 32 KiB window held) keeps every row, its totals and its kill, also
+ * with other programs' lines between the kernel's and the table running
+ * over several read chunks; the same table in plain dmesg text. */
+static char *cut_head_report(char *p, int rows, bool syslog)
+{
+	const char *pre = syslog ? "Sep 23 02:04:16 web01 kernel: " : "";
+	p += sprintf(p, "%sFree swap  = 0kB\n%sTotal swap = 1048572kB\n%s262000 pages RAM\n", pre, pre, pre);
+	p += sprintf(p, "%s[ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name\n", pre);
+	for (int i = 0; i < rows; i++) {
+		p += sprintf(p, "%s[%5d]     0 %5d    50000     %4d      40     9000             0 app%d\n", pre,
+			     1000 + i, 1000 + i, 1000 + i % 7000, i);
+		if (syslog && i % 500 == 250)
+			p += sprintf(p, "Sep 23 02:04:16 web01 CRON[4242]: (root) CMD (run-parts /etc/cron.hourly)\n");
+	}
+	p += sprintf(p, "%sOut of memory: Kill process %d (app%d) score 900 or sacrifice child\n", pre, 1000 + rows - 1,
+		     rows - 1);
+	p += sprintf(p, "%sKilled process %d (app%d) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB\n", pre,
+		     1000 + rows - 1, rows - 1);
+	return p;
+}
+
+TEST(test_backfill_holds_a_3000_row_task_table)
+{
+	size_t cap = 16u << 20;
+	char *text = malloc(cap);
+	if (!text)
+		abort();
+	static struct got g;
+	for (int syslog = 0; syslog < 2; syslog++) {
+		char *p = text;
+		for (int i = 0; i < 20000; i++)   /* ~1.6 MiB of chatter: many read chunks before */
+			p += sprintf(p, "Sep 23 02:04:%02d web01 sshd[%d]: Accepted publickey for deploy from 10.0.0.%d\n",
+				     i % 60, 1000 + i, i % 250);
+		p = cut_head_report(p, 3000, syslog);
+		for (int i = 0; i < 100; i++)
+			p += sprintf(p, "Sep 23 02:05:%02d web01 sshd[%d]: session closed\n", i % 60, 3000 + i);
+		memset(&g, 0, sizeof(g));
+		int n = report_read_mem(text, (size_t)(p - text), "t", collect, NULL, &g);
+		CHECK_INT(n, 1);
+		CHECK_INT(g.nr_tasks[0], 3000);
+		CHECK_INT(g.first_row[0].pid, 1000);
+		CHECK_INT(g.ev[0].snap.mem.swap_total_kib, 1048572);
+		CHECK_INT(g.ev[0].snap.mem.swap_free_kib, 0);
+		CHECK_INT(g.ev[0].first_line, 20001);
+		CHECK_INT(g.ev[0].victim.pid, 3999);
+		CHECK_STR(g.ev[0].victim.comm, "app2999");
+	}
+	free(text);
+}
+
 int main(void)
 {
 	load_base();
@@ -1014,6 +1067,7 @@ int main(void)
 	RUN(test_early_close_of_decompressor);
 	RUN(test_markers);
 	RUN(test_repaired_pastes_parse_alike);
+	RUN(test_backfill_holds_a_3000_row_task_table);
 	lines_free(&base);
 	return check_summary();
 }
