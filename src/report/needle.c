@@ -33,6 +33,10 @@ static const struct needle needles[] = {
 	{ "allocation", 10 }, /* page allocation failure / stalls */
 	{ "Mem-", 4 },        /* Mem-Info: a report whose first lines are cut */
 	{ "oom_", 4 },        /* oom_reaper: a victim named only by the reaper */
+	/* the boot banner (init/main.c start_kernel, arch/x86/kernel/setup.c):
+	 * a reboot between reports, and with a dated prefix the boot time */
+	{ "Linux version ", 14 },
+	{ "Command line: ", 14 },
 };
 #define NR_NEEDLES (sizeof(needles) / sizeof(needles[0]))
 _Static_assert(NR_NEEDLES == NEEDLE_COUNT, "needle.h names every needle");
@@ -47,7 +51,7 @@ _Static_assert(NR_NEEDLES == NEEDLE_COUNT, "needle.h names every needle");
 static bool needle_at(const char *p, size_t n, size_t i, size_t *which)
 {
 	char c = p[i];
-	if (c != 'o' && c != 'K' && c != 'a' && c != 'M')  /* the needles' first bytes */
+	if (c != 'o' && c != 'K' && c != 'a' && c != 'M' && c != 'L' && c != 'C')  /* the needles' first bytes */
 		return false;
 	for (size_t k = 0; k < NR_NEEDLES; k++) {
 		if (c != needles[k].text[0])
@@ -63,26 +67,29 @@ static bool needle_at(const char *p, size_t n, size_t i, size_t *which)
 
 /* First needle in [p, p+n): its offset, or n.  VT is a W-byte vector of
  * unsigned char.  Fingerprints (byte@offset from the needle's start):
- * o@0 m@2 -|_@3 ("oom-", "oom_"), K@0 l@3, o@0 f@1 y@8, a@0 c@4 n@9, M@0 -@3:
- * twelve compares sharing five loads; a lane set in m is a candidate,
- * compared whole by needle_at. */
+ * o@0 m@2 -|_@3 ("oom-", "oom_"), K@0 l@3, o@0 f@1 y@8, a@0 c@4 n@9, M@0 -@3,
+ * L@0 x@4 ("Linux version "), C@0 d@6 ("Command line: "): sixteen compares
+ * sharing six loads; a lane set in m is a candidate, compared whole by
+ * needle_at. */
 #define FIND_NEEDLE_BODY(VT, W)                                                            \
 	size_t i = 0;                                                                      \
 	if (n >= (W) + NEEDLE_SPAN) {                                                      \
-		VT co, cm, cd, cu, cK, cl, cf, cy, ca, cc, cn, cM;                         \
+		VT co, cm, cd, cu, cK, cl, cf, cy, ca, cc, cn, cM, cL, cx, cC, cD;         \
 		for (int j = 0; j < (W); j++) {                                            \
 			co[j] = 'o', cm[j] = 'm', cd[j] = '-', cu[j] = '_', cK[j] = 'K';   \
 			cl[j] = 'l', cf[j] = 'f', cy[j] = 'y', ca[j] = 'a', cc[j] = 'c';   \
-			cn[j] = 'n', cM[j] = 'M';                                          \
+			cn[j] = 'n', cM[j] = 'M', cL[j] = 'L', cx[j] = 'x', cC[j] = 'C';   \
+			cD[j] = 'd';                                                       \
 		}                                                                          \
 		for (; i + (W) + NEEDLE_SPAN <= n; i += (W)) {                             \
 			const char *b = p + i;                                             \
-			VT o0, o1, o2, o3, o4, o8, o9;                                     \
+			VT o0, o1, o2, o3, o4, o6, o8, o9;                                 \
 			memcpy(&o0, b, (W));                                               \
 			memcpy(&o1, b + 1, (W));                                           \
 			memcpy(&o2, b + 2, (W));                                           \
 			memcpy(&o3, b + 3, (W));                                           \
 			memcpy(&o4, b + 4, (W));                                           \
+			memcpy(&o6, b + 6, (W));                                           \
 			memcpy(&o8, b + 8, (W));                                           \
 			memcpy(&o9, b + 9, (W));                                           \
 			VT eo = (VT)(o0 == co), d3 = (VT)(o3 == cd);                       \
@@ -91,6 +98,8 @@ static bool needle_at(const char *p, size_t n, size_t i, size_t *which)
 			m |= eo & (VT)(o1 == cf) & (VT)(o8 == cy);                         \
 			m |= (VT)(o0 == ca) & (VT)(o4 == cc) & (VT)(o9 == cn);             \
 			m |= (VT)(o0 == cM) & d3;                                          \
+			m |= (VT)(o0 == cL) & (VT)(o4 == cx);                              \
+			m |= (VT)(o0 == cC) & (VT)(o6 == cD);                              \
 			uint64_t w[(W) / 8], any = 0;                                      \
 			memcpy(w, &m, (W));                                                \
 			for (int j = 0; j < (W) / 8; j++)                                  \
@@ -176,12 +185,13 @@ bool needle_have_avx2(void)
  * compares of the loop above: the idle scan runs at about the speed of a
  * read() of the same bytes (bench/explain).  The tail is read with masked
  * loads (no byte past n is touched), so short lines take the fast path too. */
-enum { TB_OOM = 1, TB_KILL = 2, TB_OF = 4, TB_ALLOC = 8, TB_MEM = 16 };
+enum { TB_OOM = 1, TB_KILL = 2, TB_OF = 4, TB_ALLOC = 8, TB_MEM = 16, TB_LINUX = 32, TB_CMD = 64 };
 static const unsigned char teddy[4][128] __attribute__((aligned(64))) = {
-	{ ['o'] = TB_OOM | TB_OF, ['K'] = TB_KILL, ['a'] = TB_ALLOC, ['M'] = TB_MEM },
-	{ ['o'] = TB_OOM, ['i'] = TB_KILL, ['f'] = TB_OF, ['l'] = TB_ALLOC, ['e'] = TB_MEM },
-	{ ['m'] = TB_OOM | TB_MEM, ['l'] = TB_KILL | TB_ALLOC, [' '] = TB_OF },
-	{ ['-'] = TB_OOM | TB_MEM, ['_'] = TB_OOM, ['l'] = TB_KILL, ['m'] = TB_OF, ['M'] = TB_OF, ['o'] = TB_ALLOC },
+	{ ['o'] = TB_OOM | TB_OF, ['K'] = TB_KILL, ['a'] = TB_ALLOC, ['M'] = TB_MEM, ['L'] = TB_LINUX, ['C'] = TB_CMD },
+	{ ['o'] = TB_OOM | TB_CMD, ['i'] = TB_KILL | TB_LINUX, ['f'] = TB_OF, ['l'] = TB_ALLOC, ['e'] = TB_MEM },
+	{ ['m'] = TB_OOM | TB_MEM | TB_CMD, ['l'] = TB_KILL | TB_ALLOC, [' '] = TB_OF, ['n'] = TB_LINUX },
+	{ ['-'] = TB_OOM | TB_MEM, ['_'] = TB_OOM, ['l'] = TB_KILL, ['m'] = TB_OF | TB_CMD, ['M'] = TB_OF, ['o'] = TB_ALLOC,
+	  ['u'] = TB_LINUX },
 };
 
 #define V64_TARGET __attribute__((target("avx512f,avx512bw,avx512vbmi,bmi,bmi2,popcnt")))

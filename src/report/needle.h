@@ -8,8 +8,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#define NEEDLE_SPAN 10          /* longest needle: bytes a search must see past a position */
-#define NEEDLE_COUNT 7          /* needles: "oom-", "Kill", "of memory", "of Memory", "allocation", "Mem-", "oom_" */
+#define NEEDLE_SPAN 14          /* longest needle: bytes a search must see past a position */
+#define NEEDLE_COUNT 9          /* needles: "oom-", "Kill", "of memory", "of Memory", "allocation", "Mem-", "oom_",
+				 * and the boot banner's "Linux version ", "Command line: " */
+#define NEEDLE_BOOT_FIRST 7     /* needles from here on are boot banners, not markers */
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define NEEDLE_HAVE_AVX2 1
@@ -35,6 +37,9 @@ static inline bool needle_hit_ok(const char *p, size_t n, size_t at, size_t k)
 		return after < 7 || memcmp(h + 3, "-kil", 4) == 0;
 	case 6:  /* "oom_reaper" */
 		return after < 10 || memcmp(h + 3, "_reaper", 7) == 0;
+	case 7:  /* boot banners: at the start of the kernel's text (after a prefix) */
+	case 8:
+		return at == 0 || h[-1] == ' ' || h[-1] == ']' || h[-1] == '\n' || h[-1] == ';' || h[-1] == '>';
 	case 1: { /* "Kill process", "Killed process" (a kill line wrapped after
 		   * "Killed" also holds "Out of memory", found by its own needle) */
 		size_t i = 4;

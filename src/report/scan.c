@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "report/decompress.h"
@@ -33,6 +34,7 @@
 #include "report/needle.h"
 #include "report/report.h"
 #include "report/transport.h"
+#include "report/walltime.h"
 #include "util/util.h"
 
 #define SCAN_CHUNK (256u << 10)    /* bytes per read(): stays in L2 for the scan, and the back-fill window kept per read is an eighth of it */
@@ -84,6 +86,16 @@ struct item {
 	bool prefixed;        /* came with a transport prefix */
 	bool last_of_raw;     /* last piece of its raw line: may continue on the next */
 	bool backfill;        /* from the window before a marker: passed when its kind may open a report */
+	bool boot_banner;     /* "Linux version …" / "Command line: …" */
+};
+
+/* Boot banners seen, for the boot time of later monotonic-only lines and
+ * as reboot markers (issue 8 §5, §2).  The last SCAN_BANNERS are kept. */
+#define SCAN_BANNERS 32
+struct banner {
+	uint64_t line;
+	int64_t boot;          /* epoch seconds; 0: the banner had no date */
+	char host[64];
 };
 
 struct report_scanner {
@@ -109,6 +121,8 @@ struct report_scanner {
 	uint64_t dup_end_abs;       /* end of the last dated record, its hash and length: */
 	uint64_t dup_hash;          /* the same record again right after it is a duplicate */
 	size_t dup_len;
+	struct banner banners[SCAN_BANNERS];
+	uint64_t nr_banners;        /* ever seen; banners[i % SCAN_BANNERS] */
 	char learned[64];           /* a prefix learned from a marker line (learn_prefix) */
 	size_t learned_len;
 
@@ -796,6 +810,41 @@ static void learn_prefix(struct report_scanner *s, const char *p, size_t len)
 	}
 }
 
+/* A boot banner at line: its boot time when its prefix has a date and the
+ * kernel's stamp (walltime_boot_of_banner). */
+static void note_banner(struct report_scanner *s, const struct pfx *x, uint64_t lineno)
+{
+	struct banner *b = &s->banners[s->nr_banners++ % SCAN_BANNERS];
+	memset(b, 0, sizeof(*b));
+	b->line = lineno;
+	if (x->time && x->mono && x->time != x->mono) {
+		int64_t boot;
+		if (walltime_boot_of_banner(x->time, x->time_len, x->mono, x->mono_len, time(NULL), &boot) == 0)
+			b->boot = boot;
+	}
+	if (x->host)
+		str_copy(b->host, sizeof(b->host), x->host, x->host_len);
+}
+
+int report_scanner_boot_time(const struct report_scanner *s, const char *host, uint64_t line, int64_t *boot,
+			     uint64_t *banner_line)
+{
+	uint64_t n = s->nr_banners, lo = n > SCAN_BANNERS ? n - SCAN_BANNERS : 0;
+	for (uint64_t i = n; i > lo; i--) {
+		const struct banner *b = &s->banners[(i - 1) % SCAN_BANNERS];
+		if (b->line >= line)
+			continue;
+		if (host && host[0] && b->host[0] && strcmp(host, b->host) != 0)
+			continue;   /* another machine's boot */
+		if (!b->boot)
+			return 0;   /* the latest boot before it has no date */
+		*boot = b->boot;
+		*banner_line = b->line;
+		return 1;
+	}
+	return 0;
+}
+
 /* Normalises one raw input line into queued logical lines. */
 static void process_raw(struct report_scanner *s, const char *p, size_t len, uint64_t lineno, bool piece)
 {
@@ -879,6 +928,9 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	const char *body = p + x.len;
 	size_t blen = len - x.len;
 	bool truncated = tr_cut_pager_mark(body, &blen);
+	bool banner = !piece && (HAS_LIT(body, blen, "Linux version ") || HAS_LIT(body, blen, "Command line: "));
+	if (banner)
+		note_banner(s, &x, lineno);
 
 	/* Records with embedded newlines: kmsg "\x0a", rsyslog "#012". */
 	const char *esc = x.kmsg ? "\\x0a" : "#012";
@@ -899,6 +951,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		last->last_of_raw = true;
 		last->phys_len = len;
 		last->truncated = truncated;
+		s->q[qlen0].boot_banner = banner;
 	}
 }
 
@@ -1148,8 +1201,13 @@ static int skip_to_candidate(struct report_scanner *s)
 			const char *nl = memchr(s->buf + line, '\n', s->end - line);
 			size_t line_end = nl ? (size_t)(nl - s->buf) : s->end;
 			size_t start;
-			s->any_hit = true;
-			if (line_kind_is_trigger_text(s->buf + line, line_end - line)) {
+			bool boot = k >= NEEDLE_BOOT_FIRST;
+			if (!boot)
+				s->any_hit = true;
+			if (boot) {
+				/* a boot banner: that line alone (no report, no back-fill) */
+				start = line;
+			} else if (line_kind_is_trigger_text(s->buf + line, line_end - line)) {
 				/* a report's own start: begin at the line before it, which
 				 * may be the head of a marker line a mail client wrapped */
 				start = line;
@@ -1408,6 +1466,7 @@ static void fill_line(struct report_scanner *s, const struct item *it, struct re
 	line->lineno = it->lineno;
 	line->continuation = it->continuation;
 	line->truncated = it->truncated;
+	line->boot_banner = it->boot_banner;
 }
 
 int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_line *line)
@@ -1424,7 +1483,7 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 					marker = report_has_marker(arena_text(s, it->text_off), it->text_len);
 			}
 			s->qhead++;
-			if (!all_lines && !marker &&
+			if (!all_lines && !marker && !it->boot_banner &&
 			    !(it->backfill && (line_kind_flags(line_kind_of(arena_text(s, it->text_off), it->text_len)) & LKF_OPENS)))
 				continue;
 			fill_line(s, it, line);

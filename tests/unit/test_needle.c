@@ -27,7 +27,7 @@ static uint64_t next(void)
 /* Bytes the needles are made of, plus newlines, spaces, and any byte. */
 static void fill_random(char *p, size_t n)
 {
-	static const char alpha[] = "oomKillKofmemoryMemoryallocationMem-\n \n-_oom_oom-of Mof m";
+	static const char alpha[] = "oomKillKofmemoryMemoryallocationMem-\n \n-_oom_oom-of Mof mLinux version Command line: ";
 	for (size_t i = 0; i < n; i++) {
 		uint64_t r = next();
 		p[i] = (r & 7) == 0 ? (char)(r >> 8) : alpha[(r >> 8) % (sizeof(alpha) - 1)];
