@@ -204,44 +204,7 @@ V64_TARGET static inline __m512i load64(const char *b, size_t avail)
 	return _mm512_maskz_loadu_epi8(_bzhi_u64(~0ull, (unsigned)avail), b);
 }
 
-V64_TARGET size_t needle_find_v64(const char *p, size_t n, size_t *which)
-{
-	const __m512i t0a = _mm512_load_si512((const void *)teddy[0]), t0b = _mm512_load_si512((const void *)(teddy[0] + 64));
-	const __m512i t1a = _mm512_load_si512((const void *)teddy[1]), t1b = _mm512_load_si512((const void *)(teddy[1] + 64));
-	const __m512i t2a = _mm512_load_si512((const void *)teddy[2]), t2b = _mm512_load_si512((const void *)(teddy[2] + 64));
-	const __m512i t3a = _mm512_load_si512((const void *)teddy[3]), t3b = _mm512_load_si512((const void *)(teddy[3] + 64));
-	for (size_t i = 0; i < n; i += 64) {
-		const char *b = p + i;
-		size_t avail = n - i;
-		__m512i v0, v1, v2, v3;
-		if (avail >= 64 + 3) {
-			v0 = _mm512_loadu_si512((const void *)b);
-			v1 = _mm512_loadu_si512((const void *)(b + 1));
-			v2 = _mm512_loadu_si512((const void *)(b + 2));
-			v3 = _mm512_loadu_si512((const void *)(b + 3));
-		} else {
-			v0 = load64(b, avail);
-			v1 = load64(b + 1, avail > 1 ? avail - 1 : 0);
-			v2 = load64(b + 2, avail > 2 ? avail - 2 : 0);
-			v3 = load64(b + 3, avail > 3 ? avail - 3 : 0);
-		}
-		__m512i r0 = _mm512_permutex2var_epi8(t0a, v0, t0b);
-		__m512i r1 = _mm512_permutex2var_epi8(t1a, v1, t1b);
-		__m512i r2 = _mm512_permutex2var_epi8(t2a, v2, t2b);
-		__m512i r3 = _mm512_permutex2var_epi8(t3a, v3, t3b);
-		__m512i r = _mm512_ternarylogic_epi64(r0, r1, r2, 0x80);  /* r0 & r1 & r2 */
-		uint64_t m = _mm512_test_epi8_mask(r, r3);
-		while (m) {
-			size_t at = i + (size_t)__builtin_ctzll(m);
-			if (needle_at(p, n, at, which))
-				return at;
-			m &= m - 1;
-		}
-	}
-	return n;
-}
-
-/* needle_find_v64 that also counts the newlines before what it returns:
+/* The search, counting the newlines before what it returns as it goes:
  * the idle scan's line numbers without a second pass over the bytes. */
 V64_TARGET size_t needle_find_nl_v64(const char *p, size_t n, size_t *which, uint64_t *newlines)
 {
@@ -285,6 +248,12 @@ V64_TARGET size_t needle_find_nl_v64(const char *p, size_t n, size_t *which, uin
 	}
 	*newlines += lines;
 	return n;
+}
+
+V64_TARGET size_t needle_find_v64(const char *p, size_t n, size_t *which)
+{
+	uint64_t unused = 0;
+	return needle_find_nl_v64(p, n, which, &unused);
 }
 
 V64_TARGET uint64_t needle_count_newlines_v64(const char *p, size_t n)

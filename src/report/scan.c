@@ -197,8 +197,8 @@ static bool looks_like_start(const char *p, size_t len)
 			return true;
 	/* comm-led lines: "sed invoked oom-killer:", "sed cpuset=", "x: page allocation" */
 	size_t look = len < 120 ? len : 120;
-	if (memmem(p, look, " invoked oom-killer", 19) || memmem(p, look, " cpuset=", 8) ||
-	    memmem(p, look, ": page allocation", 17))
+	if (mem_find(p, look, " invoked oom-killer") || mem_find(p, look, " cpuset=") ||
+	    mem_find(p, look, ": page allocation"))
 		return true;
 	/* "300582 total pagecache pages", "1048438 pages RAM" */
 	size_t d = tr_span_digits(p, len);
@@ -427,10 +427,10 @@ static void comm_splits(struct report_scanner *s, const char *p, size_t len)
 	for (size_t k = 0; k < ARRAY_SIZE(pats); k++) {
 		size_t pl = strlen(pats[k]), from = 0;
 		const char *m;
-		while (from < len && (m = memmem(p + from, len - from, pats[k], pl)) != NULL) {
+		while (from < len && (m = mem_find(p + from, len - from, pats[k])) != NULL) {
 			size_t at = (size_t)(m - p);
 			from = at + pl;
-			if (k == 1 && !memmem(p + from, len - from < 80 ? len - from : 80, " mems_allowed=", 14))
+			if (k == 1 && !mem_find(p + from, len - from < 80 ? len - from : 80, " mems_allowed="))
 				continue;
 			size_t b = at;
 			while (b > 0 && p[b - 1] != ' ')
@@ -466,7 +466,7 @@ static void comm_splits(struct report_scanner *s, const char *p, size_t len)
  * and runs of spaces between the pairs. */
 static void memcg_pair_splits(struct report_scanner *s, const char *p, size_t len, size_t start)
 {
-	const char *colon = memmem(p + start, len - start, ": ", 2);
+	const char *colon = mem_find(p + start, len - start, ": ");
 	if (!colon)
 		return;
 	size_t i = (size_t)(colon - p) + 2;
@@ -763,11 +763,11 @@ static int prefix_candidates(const char *p, size_t len, size_t *cand, int max)
 					      "oom-kill:constraint=", "oom_reaper: ", "Mem-Info:", "Tasks state " };
 	int n = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(starts) && n == 0; i++) {
-		const char *m = memmem(p, len, starts[i], strlen(starts[i]));
+		const char *m = mem_find(p, len, starts[i]);
 		if (m && m > p)
 			cand[n++] = (size_t)(m - p);
 	}
-	const char *inv = n == 0 ? memmem(p, len, " invoked oom-killer:", 20) : NULL;
+	const char *inv = n == 0 ? mem_find(p, len, " invoked oom-killer:") : NULL;
 	if (inv) {
 		/* the comm before " invoked" may hold spaces: each space is a candidate end */
 		for (size_t i = (size_t)(inv - p); i > 0 && n < max; i--)
@@ -796,7 +796,7 @@ static void learn_prefix(struct report_scanner *s, const char *p, size_t len)
 		/* kernel text is no prefix: the kill line's own message ("Memory
 		 * cgroup out of memory: ", "No available memory in cpuset: ")
 		 * repeats byte for byte on oom.group kills */
-		if (line_kind_has_marker_text(p, c) || memmem(p, c, "memory", 6) || memmem(p, c, "Memory", 6))
+		if (line_kind_has_marker_text(p, c) || mem_find(p, c, "memory") || mem_find(p, c, "Memory"))
 			continue;
 		const char *rest = np + c;
 		size_t rl = nlen - c;
@@ -899,7 +899,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		if (x.drop) {
 			/* another program's line — unless a kernel line was written
 			 * into it (two writers, one lost newline) */
-			if (len >= 96 && memmem(p + 16, len - 16, " kernel: ", 9))
+			if (len >= 96 && mem_find(p + 16, len - 16, " kernel: "))
 				emit_glued(s, p, len, &x, lineno, false, false, true);
 			return;
 		}
