@@ -1011,12 +1011,17 @@ static char *cut_head_report(char *p, int rows, bool syslog)
 	return p;
 }
 
-TEST(test_backfill_holds_a_3000_row_task_table)
+static char *big_text(size_t cap)
 {
-	size_t cap = 16u << 20;
 	char *text = malloc(cap);
 	if (!text)
 		abort();
+	return text;
+}
+
+TEST(test_backfill_holds_a_3000_row_task_table)
+{
+	char *text = big_text(16u << 20);
 	static struct got g;
 	for (int syslog = 0; syslog < 2; syslog++) {
 		char *p = text;
@@ -1094,10 +1099,7 @@ static char *chatter(char *p, int n)
 
 TEST(test_boot_banner_dates_and_splits_boots)
 {
-	size_t cap = 8u << 20;
-	char *text = malloc(cap);
-	if (!text)
-		abort();
+	char *text = big_text(8u << 20);
 	static const char full[] =
 		"Dec  3 23:00:00 web01 kernel: [ 3600.000000] app invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null), order=0, oom_score_adj=0\n"
 		"Dec  3 23:00:00 web01 kernel: [ 3600.000001] CPU: 1 PID: 101 Comm: app Not tainted 5.15.0-91-generic #101-Ubuntu\n"
