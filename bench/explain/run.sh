@@ -30,27 +30,54 @@ cat "$log" >/dev/null   # into the page cache
 # Times are CPU seconds (user + sys, best of 3): on a shared machine the
 # wall clock measures the neighbours as much as the program.  Read with
 # getrusage() in microseconds (GNU time's %U %S have 10 ms steps, an eighth
-# of what is measured here).
-best() {  # best CPU time of 3 runs of "$@" (stdout to a file: GNU grep stops
-	  # at the first match when its output is /dev/null)
+# of what is measured here), and the commands compared are run in turn,
+# round after round, so a neighbour's burst weighs on all of them alike.
+# cpu_times CMD1 -- CMD2 -- …: the best CPU time of each, one per line (stdout
+# to a file: GNU grep stops at the first match when its output is /dev/null).
+cpu_times() {
 	python3 - "$tmp/out" "$@" <<'PY'
 import resource, subprocess, sys
-out, cmd, best = sys.argv[1], sys.argv[2:], None
+out, cmds, cur = sys.argv[1], [], []
+for a in sys.argv[2:]:
+    if a == '--':
+        cmds.append(cur)
+        cur = []
+    else:
+        cur.append(a)
+cmds.append(cur)
+best = [None] * len(cmds)
 for _ in range(3):
-    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    with open(out, 'w') as f:
-        subprocess.run(cmd, stdout=f, stderr=subprocess.DEVNULL)
-    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
-    best = t if best is None or t < best else best
-print('%.3f' % best, end='')
+    for i, cmd in enumerate(cmds):
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        with open(out, 'w') as f:
+            subprocess.run(cmd, stdout=f, stderr=subprocess.DEVNULL)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+        best[i] = t if best[i] is None or t < best[i] else best[i]
+for t in best:
+    print('%.3f' % t)
 PY
 }
 [ -x /usr/bin/time ] || { echo "bench/explain: GNU time needed (apt-get install time)" >&2; exit 1; }
 command -v bc >/dev/null || { echo "bench/explain: bc needed" >&2; exit 1; }
 
-g=$(best grep -c 'invoked oom-killer' "$log")
-o=$(best "$bin" explain --json "$log")
+lib=$(dirname "$bin")/liboomkit.a
+scanner=
+if [ -f "$lib" ] && command -v cc >/dev/null &&
+   cc -std=gnu17 -O2 -D_GNU_SOURCE -I"$root/src" "$here/scan_only.c" "$lib" -o "$tmp/scan_only" 2>/dev/null; then
+	scanner=1
+	# the scanner alone and scanner + parser, in the same rounds
+	set -- -- "$tmp/scan_only" "$log" -- "$tmp/scan_only" -p "$log"
+else
+	set --
+fi
+t=$(cpu_times grep -c 'invoked oom-killer' "$log" -- "$bin" explain --json "$log" "$@") || exit 1
+g=$(echo "$t" | sed -n 1p)
+o=$(echo "$t" | sed -n 2p)
+if [ -n "$scanner" ]; then
+	so=$(echo "$t" | sed -n 3p)
+	sp=$(echo "$t" | sed -n 4p)
+fi
 found=$("$bin" explain --json "$log" 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["events"]))' 2>/dev/null || echo "?")
 grepn=$(grep -c 'invoked oom-killer' "$log")
 rss=?
@@ -59,14 +86,6 @@ if [ -x /usr/bin/time ]; then
 	rss=$(( $(tail -n 1 "$tmp/rss") / 1024 ))
 fi
 ratio=$(echo "scale=2; $o / $g" | bc -l)
-# The scanner alone and scanner + parser, when the build's library is at hand.
-lib=$(dirname "$bin")/liboomkit.a
-if [ -f "$lib" ] && command -v cc >/dev/null; then
-	if cc -std=gnu17 -O2 -D_GNU_SOURCE -I"$root/src" "$here/scan_only.c" "$lib" -o "$tmp/scan_only" 2>/dev/null; then
-		so=$(best "$tmp/scan_only" "$log")
-		sp=$(best "$tmp/scan_only" -p "$log")
-	fi
-fi
 echo "bench/explain: $(( bytes / 1048576 )) MB, $embedded reports embedded ($grepn trigger lines)"
 echo "  grep -c 'invoked oom-killer'  ${g} s"
 echo "  oomkit explain --json         ${o} s   ratio ${ratio} (target <= 1.0)"
