@@ -38,6 +38,7 @@ struct host_release {
 	char kernel[128];
 	uint64_t line;               /* first line of the report that printed it */
 	double mono;                 /* its monotonic time ("[ 123.4]" / kmsg), < 0 unknown */
+	uint64_t boot_line;          /* the host's latest boot banner (boot_banner), 0 none */
 };
 
 /* What tells two emitted events apart: an identical event right after
@@ -312,8 +313,7 @@ static struct host_release *host_rel(struct report_parser *P, const char *host, 
 
 /* A report without its header has no release string: take the release of
  * the nearest earlier report of the same host, unless the machine rebooted
- * between (its monotonic clock went back).  A reboot the log shows only by
- * a "Linux version" line is not seen: the idle scanner skips that line. */
+ * between (its monotonic clock went back, or a boot banner came: boot_banner). */
 static void neighbour_release(struct report_parser *P, struct oom_event *ev)
 {
 	double mono = mono_time(ev->time);
@@ -329,6 +329,8 @@ static void neighbour_release(struct report_parser *P, struct oom_event *ev)
 		return;
 	if (mono >= 0 && r->mono >= 0 && mono < r->mono)
 		return;     /* the clock went back: a reboot */
+	if (r->boot_line > r->line && r->boot_line < ev->first_line)
+		return;     /* a boot banner between: a reboot */
 	str_copy(ev->kernel, sizeof(ev->kernel), r->kernel, strlen(r->kernel));
 	ev->kernel_from_neighbour = true;
 	ev->kernel_from_line = r->line;
@@ -392,6 +394,23 @@ static void flush_pending(struct report_parser *P, const struct oom_event *next)
 		P->fn(ev, P->ctx);   /* counted when it began to wait */
 	event_release(ev);
 	free(ev);
+}
+
+/* A boot banner ("Linux version …", "Command line: …"; the scanner passes
+ * it, report_line.boot_banner): the machine rebooted here, so a release
+ * known so far belongs to the boot before and is lent to no later
+ * header-less event of that host, nor is the next report's release to a
+ * waiting one (issue 8 §2, reboots the monotonic clock does not show). */
+static void boot_banner(struct report_parser *P, const struct report_line *l)
+{
+	char host[64];
+	str_copy(host, sizeof(host), l->host ? l->host : "", l->host ? l->host_len : 0);
+	if (P->pending && (!host[0] || !strcmp(P->pending->host, host)))
+		flush_pending(P, NULL);
+	host_rel(P, host, true);
+	for (int i = 0; i < P->nr_rel; i++)
+		if (!host[0] || !strcmp(P->rel[i].host, host))
+			P->rel[i].boot_line = l->lineno;   /* a report still open reads its release later */
 }
 
 static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_input)
@@ -1710,6 +1729,10 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 {
 	if (!P || !line || (!line->text && line->len))
 		return;
+	if (line->boot_banner) {
+		boot_banner(P, line);
+		return;
+	}
 	size_t len = line->len;
 	if (len > PARSE_LINE_MAX)
 		len = PARSE_LINE_MAX;

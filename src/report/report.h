@@ -32,6 +32,8 @@ struct report_line {
 	uint64_t lineno;        /* 1-based number of the (first) input line it came from */
 	bool continuation;      /* an indented continuation of the previous record (dmesg/journal) */
 	bool truncated;         /* a pager cut the line (trailing '>' or '…'); its cut last token was dropped */
+	bool boot_banner;       /* "Linux version …" / "Command line: …": the machine booted here (passed
+				 * also while the parser is idle; no report line) */
 };
 
 struct report_scanner;
@@ -59,6 +61,14 @@ const char *report_scanner_warning(struct report_scanner *s);
 const char *report_scanner_error(struct report_scanner *s);
 uint64_t report_scanner_bytes(const struct report_scanner *s);   /* bytes of (decompressed) input read */
 uint64_t report_scanner_lines(const struct report_scanner *s);   /* input lines seen */
+/* The boot time a "Linux version" (or "Command line:") banner with a dated
+ * prefix and a kernel stamp near 0 gives for the boot an event of host
+ * (NULL or "": a log of one host) starting at line belongs to: the latest
+ * such banner before line.  Returns 1 with *boot (epoch seconds) and
+ * *banner_line, 0 when the log has no dated banner before it for that host
+ * (or a later undated one). */
+int report_scanner_boot_time(const struct report_scanner *s, const char *host, uint64_t line, int64_t *boot,
+			     uint64_t *banner_line);
 /* Closes; reaps the decompressor; returns its failure (-EIO) if it failed. */
 int report_scanner_close(struct report_scanner *s);
 

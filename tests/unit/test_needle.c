@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "report/needle.h"
@@ -25,7 +27,7 @@ static uint64_t next(void)
 /* Bytes the needles are made of, plus newlines, spaces, and any byte. */
 static void fill_random(char *p, size_t n)
 {
-	static const char alpha[] = "oomKillKofmemoryMemoryallocationMem-\n \n-_";
+	static const char alpha[] = "oomKillKofmemoryMemoryallocationMem-\n \n-_oom_oom-of Mof mLinux version Command line: ";
 	for (size_t i = 0; i < n; i++) {
 		uint64_t r = next();
 		p[i] = (r & 7) == 0 ? (char)(r >> 8) : alpha[(r >> 8) % (sizeof(alpha) - 1)];
@@ -49,6 +51,10 @@ static int compare(const char *p, size_t n, const char *what)
 		bad++;
 	if (needle_count_newlines_scalar(p, n) != needle_count_newlines_v16(p, n))
 		bad++;
+	uint64_t nl5 = 7;
+	size_t w5 = 99, r5 = needle_find_nl(p, n, &w5, &nl5);
+	if (r5 != r0 || (r0 < n && w5 != w0) || nl5 != 7 + needle_count_newlines_scalar(p, r0))
+		bad++;
 	size_t w3 = 99, r3 = needle_find(p, n, &w3);
 	if (r3 != r0 || (r0 < n && w3 != w0))
 		bad++;
@@ -60,6 +66,17 @@ static int compare(const char *p, size_t n, const char *what)
 		if (r0 != r2 || (r0 < n && w0 != w2))
 			bad++;
 		if (needle_count_newlines_scalar(p, n) != needle_count_newlines_v32(p, n))
+			bad++;
+	}
+	if (needle_have_v64()) {
+		size_t w4 = 99, r4 = needle_find_v64(p, n, &w4);
+		if (r0 != r4 || (r0 < n && w0 != w4))
+			bad++;
+		if (needle_count_newlines_scalar(p, n) != needle_count_newlines_v64(p, n))
+			bad++;
+		uint64_t nl6 = 0;
+		size_t w6 = 99, r6 = needle_find_nl_v64(p, n, &w6, &nl6);
+		if (r6 != r0 || (r0 < n && w6 != w0) || nl6 != needle_count_newlines_scalar(p, r0))
 			bad++;
 	}
 #endif
@@ -131,11 +148,44 @@ TEST(test_avx2_kernel_ran)
 		CHECK(1);
 }
 
+TEST(test_avx512_kernel_ran)
+{
+	if (!needle_have_v64())
+		SKIP("this CPU has no AVX-512 VBMI: the 64-byte kernel was not run");
+	else
+		CHECK(1);
+}
+
+/* Text ending right at the end of a page, the next page unmapped: the
+ * masked tail loads of the 64-byte kernel and the others' scalar tails
+ * must not read past n (a fault here, not a wrong answer). */
+TEST(test_no_read_past_the_end)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	char *m = mmap(NULL, (size_t)pg * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED)
+		abort();
+	if (mprotect(m + pg, (size_t)pg, PROT_NONE) != 0)
+		abort();
+	int bad = 0;
+	for (size_t n = 0; n <= 200; n++) {
+		char *p = m + pg - n;
+		memset(p, 'x', n);
+		if (n >= 4)
+			memcpy(p + n - 4, "oom_", 4);
+		bad += compare(p, n, "page end");
+	}
+	munmap(m, (size_t)pg * 2);
+	CHECK_INT(bad, 0);
+}
+
 int main(void)
 {
 	RUN(test_random_text_every_length_and_alignment);
 	RUN(test_needles_at_every_position);
 	RUN(test_newline_count_long_runs);
 	RUN(test_avx2_kernel_ran);
+	RUN(test_avx512_kernel_ran);
+	RUN(test_no_read_past_the_end);
 	return check_summary();
 }

@@ -15,7 +15,9 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "events.h"
 #include "report/report.h"
+#include "report/walltime.h"
 #include "util/util.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -1027,6 +1029,179 @@ TEST(test_repaired_pastes_parse_alike)
 	}
 }
 
+/* Issue 8 §2 (back-fill window): a report whose head is cut above a task
+ * table of 3000 rows (~300 KiB with the syslog prefix, far more than the
+ * fixed 32 KiB window held) keeps every row, its totals and its kill, also
+ * with other programs' lines between the kernel's and the table running
+ * over several read chunks; the same table in plain dmesg text. */
+static char *cut_head_report(char *p, int rows, bool syslog)
+{
+	const char *pre = syslog ? "Sep 23 02:04:16 web01 kernel: " : "";
+	p += sprintf(p, "%sFree swap  = 0kB\n%sTotal swap = 1048572kB\n%s262000 pages RAM\n", pre, pre, pre);
+	p += sprintf(p, "%s[ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name\n", pre);
+	for (int i = 0; i < rows; i++) {
+		p += sprintf(p, "%s[%5d]     0 %5d    50000     %4d      40     9000             0 app%d\n", pre,
+			     1000 + i, 1000 + i, 1000 + i % 7000, i);
+		if (syslog && i % 500 == 250)
+			p += sprintf(p, "Sep 23 02:04:16 web01 CRON[4242]: (root) CMD (run-parts /etc/cron.hourly)\n");
+	}
+	p += sprintf(p, "%sOut of memory: Kill process %d (app%d) score 900 or sacrifice child\n", pre, 1000 + rows - 1,
+		     rows - 1);
+	p += sprintf(p, "%sKilled process %d (app%d) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB\n", pre,
+		     1000 + rows - 1, rows - 1);
+	return p;
+}
+
+static char *big_text(size_t cap)
+{
+	char *text = malloc(cap);
+	if (!text)
+		abort();
+	return text;
+}
+
+TEST(test_backfill_holds_a_3000_row_task_table)
+{
+	char *text = big_text(16u << 20);
+	static struct got g;
+	for (int syslog = 0; syslog < 2; syslog++) {
+		char *p = text;
+		for (int i = 0; i < 20000; i++)   /* ~1.6 MiB of chatter: many read chunks before */
+			p += sprintf(p, "Sep 23 02:04:%02d web01 sshd[%d]: Accepted publickey for deploy from 10.0.0.%d\n",
+				     i % 60, 1000 + i, i % 250);
+		p = cut_head_report(p, 3000, syslog);
+		for (int i = 0; i < 100; i++)
+			p += sprintf(p, "Sep 23 02:05:%02d web01 sshd[%d]: session closed\n", i % 60, 3000 + i);
+		memset(&g, 0, sizeof(g));
+		int n = report_read_mem(text, (size_t)(p - text), "t", collect, NULL, &g);
+		CHECK_INT(n, 1);
+		CHECK_INT(g.nr_tasks[0], 3000);
+		CHECK_INT(g.first_row[0].pid, 1000);
+		CHECK_INT(g.ev[0].snap.mem.swap_total_kib, 1048572);
+		CHECK_INT(g.ev[0].snap.mem.swap_free_kib, 0);
+		CHECK_INT(g.ev[0].first_line, 20001);
+		CHECK_INT(g.ev[0].victim.pid, 3999);
+		CHECK_STR(g.ev[0].victim.comm, "app2999");
+	}
+	free(text);
+}
+
+/* Issue 8 §2 and §5: a boot banner ("Linux version", "Command line:") far
+ * into a log is found by the idle scan and handed over as a boot banner;
+ * with a dated prefix it gives the boot time of the later monotonic-only
+ * lines of that boot, and it marks a reboot: a header-less report after it
+ * takes no release from a report before it. */
+struct boot_ctx {
+	struct report_scanner *s;
+	int n, banners;
+	int64_t boot[4];
+	uint64_t banner_line[4];
+	char kernel[4][128];
+	bool from_neighbour[4];
+};
+
+static void boot_event(struct oom_event *ev, void *ctx)
+{
+	struct boot_ctx *c = ctx;
+	if (c->n >= 4)
+		return;
+	int i = c->n++;
+	c->boot[i] = 0;
+	c->banner_line[i] = 0;
+	if (report_scanner_boot_time(c->s, ev->host, ev->first_line, &c->boot[i], &c->banner_line[i]) != 1)
+		c->boot[i] = -1;
+	snprintf(c->kernel[i], sizeof(c->kernel[i]), "%s", ev->kernel);
+	c->from_neighbour[i] = ev->kernel_from_neighbour;
+}
+
+static void boot_read(const char *text, size_t len, struct boot_ctx *c)
+{
+	memset(c, 0, sizeof(*c));
+	if (report_scanner_open_mem(&c->s, text, len, "t") < 0)
+		abort();
+	struct report_parser *p = report_parser_new("t", boot_event, c);
+	struct report_line l;
+	while (report_scanner_next(c->s, report_parser_active(p), &l) > 0) {
+		c->banners += l.boot_banner;
+		report_parser_feed(p, &l);
+	}
+	report_parser_finish(p);
+	report_parser_free(p);
+	report_scanner_close(c->s);
+}
+
+static char *chatter(char *p, int n)
+{
+	for (int i = 0; i < n; i++)
+		p += sprintf(p, "Dec  3 22:%02d:%02d web01 sshd[%d]: Accepted publickey for deploy\n", i / 60 % 60, i % 60,
+			     100 + i);
+	return p;
+}
+
+TEST(test_boot_banner_dates_and_splits_boots)
+{
+	char *text = big_text(8u << 20);
+	static const char full[] =
+		"Dec  3 23:00:00 web01 kernel: [ 3600.000000] app invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null), order=0, oom_score_adj=0\n"
+		"Dec  3 23:00:00 web01 kernel: [ 3600.000001] CPU: 1 PID: 101 Comm: app Not tainted 5.15.0-91-generic #101-Ubuntu\n"
+		"Dec  3 23:00:00 web01 kernel: [ 3600.000002] Out of memory: Killed process 101 (app) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n";
+	static const char headerless[] =
+		"web01 kernel: [ 7200.000001] Out of memory: Killed process 202 (db) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n";
+	for (int reboot = 0; reboot < 2; reboot++) {
+		char *p = chatter(text, 30000);   /* the banner far into the log: found by the idle scan */
+		p += sprintf(p, "Dec  3 22:00:00 web01 kernel: [    0.000000] Linux version 5.15.0-91-generic (buildd@lcy02) #101-Ubuntu SMP\n"
+				"Dec  3 22:00:00 web01 kernel: [    0.000000] Command line: BOOT_IMAGE=/vmlinuz root=/dev/sda1 ro\n");
+		p = chatter(p, 100);
+		p += sprintf(p, "%s", full);
+		p = chatter(p, 100);
+		if (reboot)
+			p += sprintf(p, "Dec  4 01:00:00 web01 kernel: [    0.000000] Linux version 6.1.0-13-amd64 (debian-kernel@lists.debian.org) #1 SMP\n");
+		p = chatter(p, 100);
+		p += sprintf(p, "%s", headerless);
+		p = chatter(p, 10);
+		struct boot_ctx c;
+		boot_read(text, (size_t)(p - text), &c);
+		CHECK_INT(c.n, 2);
+		CHECK_INT(c.banners, reboot ? 3 : 2);
+		int64_t want = 0;
+		CHECK_INT(walltime_parse_date("Dec  3 22:00:00", 15, time(NULL), &want), 0);
+		CHECK_INT(c.boot[0], want);
+		CHECK_INT(c.banner_line[0], 30002);   /* "Command line:", the latest banner before it */
+		CHECK_STR(c.kernel[0], "5.15.0-91-generic");
+		if (!reboot) {
+			/* the same boot: the release and the boot time carry over */
+			CHECK_INT(c.boot[1], want);
+			CHECK_STR(c.kernel[1], "5.15.0-91-generic");
+			CHECK(c.from_neighbour[1]);
+		} else {
+			/* rebooted in between: no release from before the banner, and
+			 * the boot time is the new banner's */
+			int64_t want2 = 0;
+			CHECK_INT(walltime_parse_date("Dec  4 01:00:00", 15, time(NULL), &want2), 0);
+			CHECK_INT(c.boot[1], want2);
+			CHECK_STR(c.kernel[1], "");
+			CHECK(!c.from_neighbour[1]);
+		}
+	}
+	/* an undated banner (plain dmesg) is a reboot with an unknown boot time */
+	char *p = text;
+	p += sprintf(p, "Dec  3 22:00:00 web01 kernel: [    0.000000] Linux version 5.15.0-91-generic #101-Ubuntu SMP\n");
+	p += sprintf(p, "[    0.000000] Linux version 6.1.0-13-amd64 #1 SMP\n");
+	p += sprintf(p, "%s", headerless);
+	struct boot_ctx c;
+	boot_read(text, (size_t)(p - text), &c);
+	CHECK_INT(c.n, 1);
+	CHECK_INT(c.boot[0], -1);
+	/* "Linux version" inside other text is no banner */
+	p = text;
+	p += sprintf(p, "Dec  3 22:00:00 web01 nginx[5]: \"GET / HTTP/1.1\" 200 \"Mozilla/5.0 (X11; Linux x86_64)\"\n");
+	p += sprintf(p, "Dec  3 22:00:00 web01 kernel: [   10.000000] foo: Linux version check passed\n");
+	p += sprintf(p, "%s", headerless);
+	boot_read(text, (size_t)(p - text), &c);
+	CHECK_INT(c.banners, 0);
+	free(text);
+}
+
 int main(void)
 {
 	load_base();
@@ -1056,6 +1231,8 @@ int main(void)
 	RUN(test_early_close_of_decompressor);
 	RUN(test_markers);
 	RUN(test_repaired_pastes_parse_alike);
+	RUN(test_backfill_holds_a_3000_row_task_table);
+	RUN(test_boot_banner_dates_and_splits_boots);
 	lines_free(&base);
 	return check_summary();
 }

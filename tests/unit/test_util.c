@@ -158,6 +158,37 @@ TEST(test_buf)
 	CHECK(mem_find("hello world", 5, "world") == NULL);
 }
 
+/* mem_find's short-haystack loop against memmem, on random text over a
+ * small alphabet (many partial matches), both sides of its length switch. */
+TEST(test_mem_find_matches_memmem)
+{
+	static char hay[3000];
+	unsigned r = 12345;
+	int bad = 0;
+	for (int round = 0; round < 20000; round++) {
+		size_t len = (round % 50 == 0) ? 1000 + (r % 2000) : r % 64;
+		for (size_t i = 0; i < len; i++) {
+			r = r * 1103515245 + 12345;
+			hay[i] = "ab a\n"[(r >> 16) % 5];
+		}
+		char nd[8];
+		r = r * 1103515245 + 12345;
+		size_t n = 1 + (r >> 16) % 6;
+		for (size_t i = 0; i < n; i++) {
+			r = r * 1103515245 + 12345;
+			nd[i] = "ab a"[(r >> 16) % 4];
+		}
+		nd[n] = '\0';
+		if (mem_find(hay, len, nd) != memmem(hay, len, nd, n))
+			bad++;
+	}
+	CHECK_INT(bad, 0);
+	const char *abc = "abc";
+	CHECK(mem_find(abc, 3, "") == abc);
+	CHECK(mem_find("ab", 2, "abc") == NULL);
+	CHECK(mem_find("xxab", 4, "ab") != NULL);
+}
+
 /* The small-file readers: a read loop, and a single read for /proc files. */
 TEST(test_read_small_file)
 {
@@ -182,6 +213,7 @@ TEST(test_read_small_file)
 
 int main(void)
 {
+	RUN(test_mem_find_matches_memmem);
 	RUN(test_read_small_file);
 	RUN(test_parse_u64);
 	RUN(test_parse_i64);

@@ -82,8 +82,39 @@ TEST(test_event)
 	free(ev);
 }
 
+/* Issue 8 §5: a boot banner with a dated prefix gives the boot time. */
+TEST(test_boot_of_banner)
+{
+	int64_t b = 0, t = 0;
+	CHECK_INT(walltime_boot_of_banner("2025-08-12T03:54:03Z", 20, "0.000000", 8, NOW, &b), 0);
+	CHECK_INT(walltime_parse_date("2025-08-12T03:54:03Z", 20, NOW, &t), 0);
+	CHECK_INT(b, t);
+	CHECK_INT(walltime_boot_of_banner("2025-08-12T03:54:03Z", 20, "   2.500000", 11, NOW, &b), 0);
+	CHECK_INT(b, t - 2);
+	/* a stamp long after boot is no banner's; a stamp as the "date"; junk */
+	b = 7;
+	CHECK(walltime_boot_of_banner("2025-08-12T03:54:03Z", 20, "600.0", 5, NOW, &b) < 0);
+	CHECK(walltime_boot_of_banner("0.000000", 8, "0.000000", 8, NOW, &b) < 0);
+	CHECK(walltime_boot_of_banner("Foo 12 03:54:03", 15, "0.0", 3, NOW, &b) < 0);
+	CHECK(walltime_boot_of_banner(NULL, 0, "0.0", 3, NOW, &b) < 0);
+	CHECK_INT(b, 7);
+	/* an event 600 s into that boot, labelled as derived */
+	int64_t w = 0;
+	CHECK_INT(walltime_of_event("600.000001", t, WALL_BOOT_LOG, NOW, &w), WALL_BOOT_LOG);
+	CHECK_INT(w, t + 600);
+	CHECK(strstr(walltime_basis_name(WALL_BOOT_LOG), "derived") != NULL);
+	struct oom_event ev;
+	memset(&ev, 0, sizeof(ev));
+	snprintf(ev.time, sizeof(ev.time), "600.000001");
+	ev.wall_time = w;
+	ev.wall_basis = WALL_BOOT_LOG;
+	char buf[160];
+	CHECK(strstr(walltime_event_text(&ev, NOW, buf, sizeof(buf)), "derived") != NULL);
+}
+
 int main(void)
 {
+	RUN(test_boot_of_banner);
 	RUN(test_mono);
 	RUN(test_dates);
 	RUN(test_event);
