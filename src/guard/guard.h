@@ -37,6 +37,18 @@
 enum guard_action { GUARD_ACTION_PROCESS = 0, GUARD_ACTION_PGROUP, GUARD_ACTION_CGROUP };
 enum guard_tristate { GUARD_AUTO = -1, GUARD_NO = 0, GUARD_YES = 1 };
 
+/* A prefer / avoid / protect rule: what it matches and what is done to a
+ * victim it matched.  The rule's text (prefer[i] …) keeps its prefix;
+ * the match text starts at off. */
+enum guard_match { GUARD_MATCH_NAME = 0, GUARD_MATCH_CGROUP, GUARD_MATCH_UNIT, GUARD_MATCH_USER };
+enum guard_rule_action { GUARD_RULE_KILL = 0, GUARD_RULE_RESTART_UNIT };
+struct guard_rule {
+	uint8_t match;                  /* enum guard_match */
+	uint8_t action;                 /* enum guard_rule_action */
+	uint16_t off;                   /* the glob / unit after "cgroup:" or "unit:" */
+	int64_t uid;                    /* user: rules, resolved at load (getpwnam) */
+};
+
 struct guard_config {
 	int watch_machine;                       /* GUARD_AUTO: yes unless a cgroup is given */
 	int nr_cgroups;
@@ -58,6 +70,19 @@ struct guard_config {
 	bool mlock, protect_self;
 	int recorder_seconds;                             /* snapshots kept (one a second) */
 	int recorder_tasks;                               /* top tasks kept per snapshot */
+	/* Fixed sizes beside the percentages (MiB; 0 = unset), [0] term, [1]
+	 * kill (half of term unless given), merged as earlyoom does
+	 * (guard_threshold_kib).  cgroup: headroom below the limit. */
+	int mem_min_mib[2], swap_min_mib[2], cgroup_min_mib[2];
+	bool mem_percent_set, swap_percent_set, cgroup_percent_set;   /* given explicitly (finish) */
+	/* Warning stage: log once, exec-warn, desktop notification. 0 = off. */
+	int warn_mem_percent, warn_mem_min_mib, warn_cgroup_percent, warn_cgroup_min_mib;
+	bool notify;                                      /* notify-send on the session buses */
+	int report_interval_s;                            /* periodic status line; 0 = off */
+	int exec_warn_argc;
+	bool need_task_details;                           /* rules read cmdline / cgroup (finish) */
+	struct guard_rule prefer_rule[GUARD_MAX_PATTERNS], avoid_rule[GUARD_MAX_PATTERNS];
+	struct guard_rule protect_rule[GUARD_MAX_PROTECT];
 	int nr_prefer, nr_avoid, nr_protect;
 	int exec_argc;
 	struct pat prefer_pat[GUARD_MAX_PATTERNS], avoid_pat[GUARD_MAX_PATTERNS];  /* in pats */
@@ -76,6 +101,8 @@ struct guard_config {
 	char avoid[GUARD_MAX_PATTERNS][GUARD_PATTERN_LEN];
 	char protect[GUARD_MAX_PROTECT][GUARD_NAME_LEN];  /* exact process names (comm) */
 	char exec_argv[GUARD_MAX_EXEC_ARGS][OOM_PATH_LEN / 4];
+	char exec_warn_cmd[OOM_PATH_LEN];
+	char exec_warn_argv[GUARD_MAX_EXEC_ARGS][OOM_PATH_LEN / 4];
 	/* Last: its pages cost nothing until patterns are compiled into it. */
 	struct pat_pool pats;
 };
@@ -114,6 +141,7 @@ struct guard_task {
 	uint64_t start_ticks;           /* /proc/PID/stat starttime: same pid, same process? */
 	char cmdline[256];              /* NUL → space; "" for kernel threads */
 	int tier;                       /* policy: 0 prefer, 1 normal, 2 avoid, -1 protected */
+	uint8_t rule_action;            /* enum guard_rule_action of the rule that set the tier */
 	const char *why_protected;      /* static string when tier is -1 */
 	uint32_t seq;                   /* order met in the scan (/proc order): the era's tie rule */
 };
@@ -239,6 +267,10 @@ struct guard_scope {
 	int64_t swap_total_kib, swap_free_kib;
 	int64_t kernel_oom_kills;       /* memory.events oom_kill · oom_control oom_kill · vmstat oom_kill */
 	int64_t term_kib, kill_kib;     /* thresholds in KiB of available memory */
+	int64_t warn_kib;               /* warning stage (warn.c); OOM_NA off */
+	bool warn_below;                /* available below warn_kib at the last read */
+	bool warn_armed;                /* may warn (re-armed when memory recovers) */
+	uint64_t warn_ns;               /* last warning */
 	struct guard_psi psi;
 	enum guard_level level;
 	uint64_t crossed_ns;            /* when the level last rose (threshold crossing) */
@@ -249,6 +281,13 @@ struct guard_scope {
 	uint64_t crossings_total, kills_total[2], kernel_kills_total, decisions_total;
 	double last_decision_ms, last_latency_ms;
 };
+
+/* A threshold in KiB of available memory from a percentage of total and
+ * a fixed size in MiB, as earlyoom merges -m and -M (main.c, v1.7+): no
+ * size → the percentage; a size alone (percent_set false: the percentage
+ * is only the default) → the size; both given → the lower.  Capped at
+ * total.  OOM_NA when total is unknown (no limit) or both are 0. */
+int64_t guard_threshold_kib(int64_t total_kib, int percent, bool percent_set, int min_mib);
 
 /* Opens a scope ("" or NULL path: the whole machine).  Errors in err. */
 int guard_scope_open(struct guard_scope *sc, const char *cgroup_dir, char *err, size_t errlen);

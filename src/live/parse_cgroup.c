@@ -1,6 +1,7 @@
 /* parse_cgroup.c — /proc/PID/cgroup (kernel/cgroup/cgroup.c
  * proc_cgroup_show): the task's memory cgroup path.  Pure. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -51,4 +52,45 @@ int live_parse_pid_cgroup(const char *text, size_t len, char *dst, size_t dstlen
 	else
 		return -ENOENT;
 	return 0;
+}
+
+/* A systemd unit name: "NAME.TYPE" with one of the types that own
+ * processes in a cgroup (src/basic/unit-def.c unit_type_table). */
+static bool unit_name(const char *s, size_t n)
+{
+	static const char *const types[] = { ".service", ".scope", ".socket", ".mount", ".swap" };
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		size_t tl = strlen(types[i]);
+		if (n > tl && !memcmp(s + n - tl, types[i], tl))
+			return true;
+	}
+	return false;
+}
+
+int live_cgroup_unit(const char *path, char *dst, size_t dstlen)
+{
+	/* systemd's cg_path_get_unit (src/basic/cgroup-util.c, v219+): skip
+	 * the leading "*.slice" components, then the first component is the
+	 * system unit ("/system.slice/nginx.service/worker" → nginx.service;
+	 * "/user.slice/user-1000.slice/user@1000.service/app.slice/x.scope" →
+	 * user@1000.service), after cg_unescape (a leading '_' is dropped). */
+	const char *p = path;
+	for (;;) {
+		while (*p == '/')
+			p++;
+		if (!*p)
+			return -ENOENT;
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (n > 6 && !memcmp(p + n - 6, ".slice", 6)) {
+			p += n;
+			continue;
+		}
+		if (*p == '_')
+			p++, n--;
+		if (!unit_name(p, n) || n >= dstlen)
+			return -EINVAL;
+		str_copy(dst, dstlen, p, n);
+		return 0;
+	}
 }
