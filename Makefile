@@ -54,7 +54,7 @@ $(BUILD)/liboomkit.a: $(LIB_OBJ)
 # set) after it.  -z now: no lazy binding, so ld.so's code is not needed
 # after start-up.
 GUARD_HOT := src/guard/hot_begin.c src/guard/daemon.c src/guard/monitor.c src/guard/recorder.c \
-             src/guard/procscan.c src/guard/policy.c src/guard/kill.c src/guard/output.c \
+             src/guard/procscan.c src/guard/policy.c src/guard/kill.c src/guard/output.c src/guard/hook.c \
              src/guard/resident.c src/live/text.c src/live/parse_meminfo.c src/live/parse_psi.c \
              src/live/parse_memcg.c src/live/parse_status.c src/live/parse_stat.c src/live/parse_value.c \
              src/live/parse_cmdline.c src/live/parse_vmstat.c src/live/parse_buddyinfo.c \

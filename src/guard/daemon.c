@@ -42,7 +42,6 @@ extern char **environ;
  * skipped, and its scope is defended again, so no victim holds a scope
  * for longer than grace + GUARD_UNKILLABLE_MS. */
 #define GUARD_UNKILLABLE_MS 1000
-#define GUARD_MAX_HOOKS 8
 /* GUARD_FLOOD_KILLS kills in one scope within GUARD_FLOOD_NS: the scope
  * fills faster than killing its processes one at a time helps (a fork
  * bomb), and with action = cgroup the whole cgroup goes. */
@@ -97,8 +96,6 @@ static struct daemon {
 	/* The last SIGKILLed victim: while it is still dying, no new victim. */
 	int64_t last_victim_pid;
 	uint64_t last_victim_start, last_victim_ns;
-	/* --exec programs still running (their pid is their process group). */
-	struct { pid_t pid; uint64_t deadline_ns; } hooks[GUARD_MAX_HOOKS];
 	/* Victims that did not exit after SIGKILL: never chosen again. */
 	struct { int64_t pid; uint64_t start_ticks; } unkillable[GUARD_MAX_UNKILLABLE];
 	int nr_unkillable, next_unkillable;
@@ -366,6 +363,7 @@ static int write_incident(const struct decision_facts *f, char *path_out, size_t
 		json_str(&j, "action", f->ch->action == GUARD_ACTION_CGROUP ? "cgroup" :
 				       f->ch->action == GUARD_ACTION_PGROUP ? "pgroup" : "process");
 		json_str(&j, "signal", f->signal);
+		json_str(&j, "unit", f->ch->unit[0] ? f->ch->unit : NULL);     /* restart-unit (unit.c) */
 		json_int(&j, "need_kib", f->ch->need_kib);
 		json_int(&j, "freeable_kib", f->ch->freeable_kib);
 		json_int(&j, "processes", f->ch->nr_group);
@@ -494,76 +492,21 @@ static void run_exec(const struct decision_facts *f, const char *incident)
 	for (int i = 0; i < D.cfg->exec_argc; i++)
 		argv[i] = D.cfg->exec_argv[i];
 	argv[D.cfg->exec_argc] = NULL;
-	/* The hook starts clean: no signal blocked (the guard blocks the ones
-	 * its signalfd reads), every disposition the default (SIGPIPE is
-	 * ignored here), in a process group of its own, so that it and what
-	 * it starts can be killed together at its timeout or the guard's stop. */
-	int slot = -1;
-	for (int i = 0; i < GUARD_MAX_HOOKS; i++)
-		if (D.hooks[i].pid <= 0) {
-			slot = i;
-			break;
-		}
-	if (slot < 0) {
+	/* hook.c: in the background, clean signal state, own process group. */
+	if (guard_hook_spawn("exec", argv, envp, D.cfg->exec_timeout_ms, (uid_t)-1, (gid_t)-1) < 0)
 		D.ms.exec_failures_total++;
-		guard_log(GLOG_WARNING, "exec %s: %d hooks still running; not started", argv[0], GUARD_MAX_HOOKS);
-		return;
-	}
-	posix_spawnattr_t at;
-	sigset_t none, all;
-	sigemptyset(&none);
-	sigfillset(&all);
-	posix_spawnattr_init(&at);
-	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
-	posix_spawnattr_setsigmask(&at, &none);
-	posix_spawnattr_setsigdefault(&at, &all);
-	posix_spawnattr_setpgroup(&at, 0);
-	pid_t pid;
-	int rc = posix_spawn(&pid, argv[0], NULL, &at, argv, envp);
-	posix_spawnattr_destroy(&at);
-	if (rc != 0) {
-		D.ms.exec_failures_total++;
-		guard_log(GLOG_WARNING, "exec %s: %s", argv[0], strerror(rc));
-		return;
-	}
-	D.hooks[slot].pid = pid;
-	D.hooks[slot].deadline_ns = guard_now_ns() + (uint64_t)D.cfg->exec_timeout_ms * 1000000ull;
 }
 
 /* Reaps the hooks that ended; kills (their whole process group) those past
- * their timeout, or all of them when the guard stops (all). */
+ * their timeout, or all of them when the guard stops (all).  hook.c. */
 static void hooks_reap(bool all)
 {
-	pid_t pid;
-	while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
-		for (int i = 0; i < GUARD_MAX_HOOKS; i++)
-			if (D.hooks[i].pid == pid)
-				D.hooks[i].pid = 0;
-	uint64_t now = guard_now_ns();
-	for (int i = 0; i < GUARD_MAX_HOOKS; i++) {
-		if (D.hooks[i].pid <= 0 || (!all && now < D.hooks[i].deadline_ns))
-			continue;
-		if (!all) {
-			D.ms.exec_failures_total++;
-			guard_log(GLOG_WARNING, "exec: pid %lld still running after %d ms: killed (its process group)",
-				  (long long)D.hooks[i].pid, D.cfg->exec_timeout_ms);
-		}
-		kill(-D.hooks[i].pid, SIGKILL);
-		/* The group leader is our child: reaped here or at the next SIGCHLD. */
-		if (waitpid(D.hooks[i].pid, NULL, all ? 0 : WNOHANG) != 0)
-			D.hooks[i].pid = 0;
-		else
-			D.hooks[i].deadline_ns = UINT64_MAX;
-	}
+	D.ms.exec_failures_total += (uint64_t)guard_hooks_reap(all);
 }
 
 static uint64_t hooks_next_deadline(void)
 {
-	uint64_t next = UINT64_MAX;
-	for (int i = 0; i < GUARD_MAX_HOOKS; i++)
-		if (D.hooks[i].pid > 0 && D.hooks[i].deadline_ns < next)
-			next = D.hooks[i].deadline_ns;
-	return next;
+	return guard_hooks_next_deadline();
 }
 
 /* ---- deciding and stopping ------------------------------------------------ */
@@ -581,6 +524,7 @@ static void emit_kill_event(const struct decision_facts *f, const char *incident
 	json_str(&j, "action", f->ch->action == GUARD_ACTION_CGROUP ? "cgroup" :
 			       f->ch->action == GUARD_ACTION_PGROUP ? "pgroup" : "process");
 	json_int(&j, "processes", f->ch->nr_group);
+	json_str(&j, "unit", f->ch->unit[0] ? f->ch->unit : NULL);     /* restart-unit (unit.c) */
 	/* KiB as "_kib", like the incidents; the "_kb" names stay one more
 	 * release for existing readers (docs/oomkit-guard.1.scd). */
 	json_int(&j, "freed_kib", f->freed_kib);
@@ -909,7 +853,7 @@ static bool memory_unowned(int si, int64_t need_kib)
 static int scan_and_choose(struct guard_scope *sc, int64_t totalpages, int64_t need, struct guard_choice *ch)
 {
 	const struct guard_config *c = D.cfg;
-	bool need_cmdline = c->nr_prefer > 0 || c->nr_avoid > 0;
+	bool need_cmdline = c->need_task_details;       /* rules on cmdline, cgroup, unit (config.c) */
 	/* The scan ranks as it reads, so a table that overflows keeps the
 	 * processes the policy would take first. */
 	const struct guard_rank rank = { c, D.self_pid, totalpages, D.page_kib, &D.kv };
@@ -1079,6 +1023,16 @@ static void decide(int si)
 	    decided - D.last_victim_ns < 2000000000ull)
 		return;
 
+	/* A restart-unit rule (unit.c): systemctl restarts the unit instead
+	 * of a signal (1), a restart under way (2), or a kill as usual with
+	 * the reason saying why not (0). */
+	switch (guard_unit_restart(c, victim, &ch)) {
+	case 1:
+		finish_kill(sc, &ch, victim, 0, crossed, decided, avail_before, "restart-unit requested", 0, NULL, 0);
+		return;
+	case 2:
+		return;
+	}
 	if (c->dry_run) {
 		if (!report)
 			return;
@@ -1799,6 +1753,9 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 				timeout = 50;
 		if (D.http.listen_fd >= 0 && timeout > GUARD_HTTP_TIMEOUT_MS / 2 && guard_http_busy(&D.http))
 			timeout = GUARD_HTTP_TIMEOUT_MS / 2;     /* its per-connection timeouts */
+		int report_ms = guard_report_timeout_ms(D.cfg, now);    /* status line (report_line.c) */
+		if (report_ms >= 0 && report_ms < timeout)
+			timeout = report_ms;
 		uint64_t hook_dl = hooks_next_deadline();
 		if (hook_dl != UINT64_MAX) {
 			int t = hook_dl > now ? (int)((hook_dl - now) / 1000000) + 1 : 0;
@@ -1873,6 +1830,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 				guard_log(GLOG_NOTICE, "%s: available %s, below the %s threshold", sc->name,
 					  fmt_kib(a, sizeof(a), sc->avail_kib), lv == LEVEL_KILL ? "SIGKILL" : "SIGTERM");
 			}
+			guard_warn_check(D.cfg, sc);      /* warning stage (warn.c) */
 			if (lv > LEVEL_OK)
 				decide(i);
 			else if (before > LEVEL_OK)
@@ -1953,6 +1911,8 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		}
 		if (hook_dl != UINT64_MAX && now >= hook_dl)
 			hooks_reap(false);
+		if (report_ms >= 0)
+			guard_report_tick(D.cfg, D.scopes, D.nr_scopes, &D.ts, D.proc_dirfd, D.self_pid, D.page_kib, &D.kv);
 		if (D.watchdog_usec && now >= D.next_watchdog_ns) {
 			guard_notify("WATCHDOG=1");
 			D.next_watchdog_ns = now + D.watchdog_usec * 1000 / 2;

@@ -187,6 +187,7 @@ struct guard_choice {
 	int nr_group;                   /* processes the action signals (pgroup/cgroup) */
 	int nr_candidates, nr_protected;
 	char reason[160];               /* "largest by badness", "preferred (--prefer ...)" … */
+	char unit[GUARD_NAME_LEN * 2];  /* restart-unit: the unit asked to restart; "" none */
 };
 
 /* The policy's view of one task (tier, why protected): self_pid is never a
@@ -449,6 +450,56 @@ void guard_log(int prio, const char *fmt, ...) __attribute__((format(printf, 2, 
 int guard_notify(const char *msg);
 /* Watchdog interval from $WATCHDOG_USEC (for this pid), 0 when none. */
 uint64_t guard_watchdog_usec(void);
+
+/* ---- programs the guard starts (hook.c) --------------------------------- */
+#define GUARD_MAX_HOOKS 8
+/* Starts argv[0] (an absolute path) in the background: no signal blocked,
+ * default dispositions, its own process group; as uid/gid when uid is not
+ * (uid_t)-1 and not ours (fork, then setgroups/setresgid/setresuid).  It
+ * is killed (its group) after timeout_ms.  Returns its pid, or -errno
+ * (logged with what). */
+pid_t guard_hook_spawn(const char *what, char *const argv[], char *const envp[], int timeout_ms, uid_t uid,
+		       gid_t gid);
+/* Reaps the hooks that ended (telling unit.c their exit status); kills
+ * those past their timeout, or every one when all (the guard stops).
+ * Returns how many were killed at their timeout. */
+int guard_hooks_reap(bool all);
+uint64_t guard_hooks_next_deadline(void);
+/* name found in $PATH (an executable), into out.  0 or -ENOENT. */
+int guard_hook_which(const char *name, char *out, size_t outlen);
+
+/* ---- restart-unit (unit.c) -------------------------------------------- */
+/* The victim's rule says action=restart-unit: ask systemd to restart its
+ * unit (systemctl --no-block restart UNIT, through hook.c) instead of a
+ * signal.  1: requested now (ch->unit, ch->reason say so); 2: a restart of
+ * this victim's unit is under way (wait); 0: signal as usual — not such a
+ * rule, or the fallback (no unit, no systemctl, it failed, or memory did
+ * not come back in time), said in ch->reason. */
+int guard_unit_restart(const struct guard_config *c, const struct guard_task *victim, struct guard_choice *ch);
+/* hook.c: a hook ended (status as from waitpid, -1 killed at its timeout). */
+void guard_unit_hook_exited(pid_t pid, int status);
+
+/* ---- warning stage (warn.c) -------------------------------------------- */
+/* After each read of a scope: below its warning threshold (warn_kib) for
+ * the first time since memory recovered → one log line, exec-warn, and
+ * notify-send on each session bus (rate-limited to one in 10 s). */
+void guard_warn_check(const struct guard_config *c, struct guard_scope *sc);
+/* The session buses notify-send is run on: DIR/UID/bus sockets owned by
+ * UID, DIR = /run/user (OOMKIT_GUARD_TEST_RUN_USER: tests only).  Calls
+ * fn for each; returns how many. */
+int guard_session_buses(void (*fn)(uid_t uid, gid_t gid, const char *bus_path, void *ctx), void *ctx);
+
+/* ---- periodic status line (report_line.c) ----------------------------- */
+/* ms until the next status line is due (0: now), -1 when report-interval
+ * is 0 (then no wakeup is added). */
+int guard_report_timeout_ms(const struct guard_config *c, uint64_t now_ns);
+/* When due: one line per scope (available/total, swap, PSI some avg10, the
+ * top candidate and its badness; ts is scratch for the scan). */
+void guard_report_tick(const struct guard_config *c, struct guard_scope *scopes, int nr_scopes,
+		       struct guard_taskset *ts, int proc_dirfd, int64_t self_pid, int64_t page_kib,
+		       const struct kver *kv);
+/* One scope's line into buf (the top candidate: NULL when none). */
+void guard_report_format(char *buf, size_t len, const struct guard_scope *sc, const struct guard_task *top);
 
 /* ---- the daemon (daemon.c) --------------------------------------------- */
 #define GUARD_MAX_CLI 256
