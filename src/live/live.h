@@ -207,8 +207,8 @@ int live_parse_zram_mm_stat(const char *text, size_t len, int64_t *orig_kib, int
 int live_parse_zoneinfo_free_pages(const char *text, size_t len, int64_t *pages);
 int live_parse_pid_cgroup(const char *text, size_t len, char *dst, size_t dstlen);    /* parse_cgroup.c */
 /* The systemd system unit of a cgroup path ("/system.slice/nginx.service"
- * → "nginx.service"), as systemd's cg_path_get_unit: 0, -ENOENT (only
- * slices), -EINVAL (not a unit name, or too long for dst). */
+ * → "nginx.service"), as systemd's cg_path_get_unit (a prefix of other
+ * components skipped): 0, -ENOENT (no unit), -EINVAL (too long for dst). */
 int live_cgroup_unit(const char *path, char *dst, size_t dstlen);             /* parse_cgroup.c */
 /* /proc/self/mountinfo → the memory hierarchy's mountpoint and the
  * hierarchy path it shows (v1 "cgroup" with memory, else cgroup2). */

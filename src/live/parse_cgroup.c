@@ -73,7 +73,11 @@ int live_cgroup_unit(const char *path, char *dst, size_t dstlen)
 	 * the leading "*.slice" components, then the first component is the
 	 * system unit ("/system.slice/nginx.service/worker" → nginx.service;
 	 * "/user.slice/user-1000.slice/user@1000.service/app.slice/x.scope" →
-	 * user@1000.service), after cg_unescape (a leading '_' is dropped). */
+	 * user@1000.service), after cg_unescape (a leading '_' is dropped).
+	 * Unlike systemd, components before the first unit that are not
+	 * slices are skipped too: a tree systemd runs below (a container
+	 * without a cgroup namespace, "/docker/ID/system.slice/x.service", or
+	 * a delegated subtree) names its units the same way. */
 	const char *p = path;
 	for (;;) {
 		while (*p == '/')
@@ -82,15 +86,17 @@ int live_cgroup_unit(const char *path, char *dst, size_t dstlen)
 			return -ENOENT;
 		const char *e = strchr(p, '/');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
-		if (n > 6 && !memcmp(p + n - 6, ".slice", 6)) {
+		const char *u = p;
+		size_t un = n;
+		if (*u == '_')
+			u++, un--;
+		if ((n > 6 && !memcmp(p + n - 6, ".slice", 6)) || !unit_name(u, un)) {
 			p += n;
 			continue;
 		}
-		if (*p == '_')
-			p++, n--;
-		if (!unit_name(p, n) || n >= dstlen)
+		if (un >= dstlen)
 			return -EINVAL;
-		str_copy(dst, dstlen, p, n);
+		str_copy(dst, dstlen, u, un);
 		return 0;
 	}
 }

@@ -202,8 +202,12 @@ TEST(test_cgroup_files)
 	CHECK_STR(p, "x.service");
 	CHECK_INT(live_cgroup_unit("/", p, sizeof(p)), -ENOENT);
 	CHECK_INT(live_cgroup_unit("/system.slice", p, sizeof(p)), -ENOENT);
-	CHECK_INT(live_cgroup_unit("/process_api/abc", p, sizeof(p)), -EINVAL);
-	CHECK_INT(live_cgroup_unit("/kubepods/burstable/pod1", p, sizeof(p)), -EINVAL);
+	CHECK_INT(live_cgroup_unit("/process_api/abc", p, sizeof(p)), -ENOENT);
+	CHECK_INT(live_cgroup_unit("/kubepods/burstable/pod1", p, sizeof(p)), -ENOENT);
+	CHECK_INT(live_cgroup_unit("/docker/0123abcd/system.slice/nginx.service", p, sizeof(p)), 0);
+	CHECK_STR(p, "nginx.service");
+	CHECK_INT(live_cgroup_unit("/machine.slice/machine-vm1.scope/system.slice/a.service", p, sizeof(p)), 0);
+	CHECK_STR(p, "machine-vm1.scope");
 	CHECK_INT(live_cgroup_unit("/system.slice/nginx.service", p, 5), -EINVAL);
 
 	struct oom_memcg m;
