@@ -1,5 +1,6 @@
-/* hook.c — the programs the guard starts: --exec after a kill, exec-warn
- * and notify-send at the warning stage, systemctl for restart-unit.
+/* hooks.c — the programs the guard starts: --exec after a kill, exec-warn
+ * and notify-send at the warning stage (warn.c), systemctl for
+ * restart-unit (unit.c).
  *
  * Never blocking the loop: each starts in the background (posix_spawn, or
  * fork when it must run as another user), with no signal blocked and every
@@ -11,15 +12,67 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <signal.h>
-#include <spawn.h>
+#include <stdarg.h>
 #include <stdlib.h>
+#include <spawn.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "guard/guard.h"
-#include "util/util.h"
+#include "guard/daemon_int.h"
+#include "live/live.h"
+#include "render/render.h"
+#include "report/report.h"
 
+extern char **environ;
+
+void run_exec(const struct decision_facts *f, const char *incident)
+{
+	if (D.cfg->exec_argc == 0)
+		return;
+	static char envs[12][OOM_PATH_LEN + 64];
+	static char *envp[16];
+	static char *argv[GUARD_MAX_EXEC_ARGS + 1];
+	int e = 0;
+	const char *path = getenv("PATH");
+	snprintf(envs[e++], sizeof(envs[0]), "PATH=%s", path ? path : "/usr/sbin:/usr/bin:/sbin:/bin");
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_EVENT=%s", f->kind);
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_PID=%lld", (long long)(f->victim ? f->victim->t.pid : f->kernel_pid));
+	/* The name goes in as bytes in its own variable: never through a shell. */
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_COMM=%s", f->victim ? f->victim->t.comm : f->kernel_comm ? f->kernel_comm : "");
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_SIGNAL=%s", f->signal ? f->signal : "");
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_SCOPE=%s", f->sc ? f->sc->name : "");
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_REASON=%s", f->ch ? f->ch->reason : f->kind);
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_FREED_KB=%lld", (long long)f->freed_kib);
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_LATENCY_MS=%.3f", f->latency_ms);
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_INCIDENT=%s", incident ? incident : "");
+	snprintf(envs[e++], sizeof(envs[0]), "OOMKIT_DRY_RUN=%d", D.cfg->dry_run ? 1 : 0);
+	for (int i = 0; i < e; i++)
+		envp[i] = envs[i];
+	envp[e] = NULL;
+	for (int i = 0; i < D.cfg->exec_argc; i++)
+		argv[i] = D.cfg->exec_argv[i];
+	argv[D.cfg->exec_argc] = NULL;
+	/* guard_hook_spawn: in the background, clean signal state, own process group. */
+	if (guard_hook_spawn("exec", argv, envp, D.cfg->exec_timeout_ms, (uid_t)-1, (gid_t)-1) < 0)
+		D.ms.exec_failures_total++;
+}
+
+/* Reaps the hooks that ended; kills (their whole process group) those past
+ * their timeout, or all of them when the guard stops (all). */
+void hooks_reap(bool all)
+{
+	D.ms.exec_failures_total += (uint64_t)guard_hooks_reap(all);
+}
+
+uint64_t hooks_next_deadline(void)
+{
+	return guard_hooks_next_deadline();
+}
+
+/* ---- the shared machinery (guard.h) ---------------------------------------- */
 static struct {
 	pid_t pid;
 	uint64_t deadline_ns;
