@@ -23,17 +23,6 @@ if ! probe=$(cg_make probe $((64 * MIB))); then
 fi
 cg_remove "$probe"
 
-wait_grep() {
-	local pat=$1 i; shift
-	for i in $(seq 1 80); do grep -q -- "$pat" "$@" 2>/dev/null && return 0; sleep 0.1; done
-	return 1
-}
-BG=""
-run_bg() {
-	local dir=$1; shift
-	bash -c 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"' run_bg "$dir" "$@" 2>/dev/null &
-	BG=$!
-}
 wait_file() {
 	local i
 	for i in $(seq 1 80); do [ -e "$1" ] && return 0; sleep 0.1; done
@@ -52,12 +41,12 @@ D=$E2E_TMP/minmib
 if guard_start "$D" --cgroup "$cg" --cgroup-min-mib 40 --grace-ms 0; then
 	check "start event: SIGTERM below 40 MiB of headroom" grep -q '"term_threshold_kib":40960' "$D/events"
 	check "start event: SIGKILL below 20 MiB (half, as earlyoom)" grep -q '"kill_threshold_kib":20480' "$D/events"
-	run_bg "$cg" "$HOG"
+	cg_run_bg "$cg" "$HOG"
 	hog=$BG
 	wait $hog
 	rc=$?
 	check "hog stopped by the guard (exit $rc)" test $rc -ge 128
-	wait_grep '"event":"kill"' "$D/events"
+	wait_for '"event":"kill"' "$D/events"
 	check "kill event for the hog" grep -q "\"event\":\"kill\",.*\"pid\":$hog" "$D/events"
 	check "it acted at 40 MiB, before the kernel (oom_kill $(cg_oom_kills "$cg"))" test "$(cg_oom_kills "$cg")" = 0
 	guard_stop
@@ -96,11 +85,11 @@ EOF
 	if guard_start "$D" --cgroup "$cg" --cgroup-min-mib 16 --warn-cgroup-min-mib 64 \
 		--exec-warn "$D/warn.sh" --report-interval 1; then
 		# 80 MiB held: 48 MiB left, below the warning (64), above the action (16).
-		run_bg "$cg" "$HOG" --mib 80 --hold 60 --ready "$D/hog.ready"
+		cg_run_bg "$cg" "$HOG" --mib 80 --hold 60 --ready "$D/hog.ready"
 		hog=$BG
 		wait_file "$D/hog.ready"
-		wait_grep 'warning: available' "$D/log"
-		wait_grep 'uid=65534' "$N/notify.log"
+		wait_for 'warning: available' "$D/log"
+		wait_for 'uid=65534' "$N/notify.log"
 		sleep 2.5
 		check "warning logged" grep -q 'warning: available .* below the warning threshold' "$D/log"
 		check "warning logged once while memory stays low" test "$(grep -c 'warning: available' "$D/log")" = 1
@@ -116,7 +105,7 @@ EOF
 		grep -m1 'status .*warn: available' "$D/log" | sed 's/^/    /'
 		check "status line every second" test "$(grep -c 'status .*warn: available' "$D/log")" -ge 2
 		kill $hog; wait $hog 2>/dev/null
-		wait_grep 'above the warning threshold again' "$D/log"
+		wait_for 'above the warning threshold again' "$D/log"
 		check "re-armed when memory recovers" grep -q 'above the warning threshold again' "$D/log"
 		guard_stop
 		check "clean exit" test $? = 0
@@ -131,10 +120,10 @@ D=$E2E_TMP/rules
 a=$(cg_child "$cg" a) && b=$(cg_child "$cg" b)
 if [ -n "$a" ] && [ -n "$b" ] && guard_start "$D" --cgroup "$cg" --grace-ms 0 --prefer 'cgroup:*/b' --escalate no; then
 	# The preferred one is the smallest: only the rule makes it the first victim.
-	run_bg "$b" "$HOG" --mib 4 --hold 60 --ready "$D/small.ready"
+	cg_run_bg "$b" "$HOG" --mib 4 --hold 60 --ready "$D/small.ready"
 	small=$BG
 	wait_file "$D/small.ready"
-	run_bg "$a" "$HOG"
+	cg_run_bg "$a" "$HOG"
 	big=$BG
 	wait $small
 	check "the process in the preferred cgroup is the first victim" \
@@ -149,13 +138,13 @@ if id nobody >/dev/null 2>&1 && command -v setpriv >/dev/null; then
 	D=$E2E_TMP/user
 	if guard_start "$D" --cgroup "$cg" --grace-ms 0 --protect "user:nobody"; then
 		# The largest (held, 60 MiB) runs as nobody: protected; the filler goes.
-		run_bg "$cg" setpriv --reuid=nobody --regid=nogroup --clear-groups "$HOG" --mib 60 --hold 60 --ready "$D/big.ready"
+		cg_run_bg "$cg" setpriv --reuid=nobody --regid=nogroup --clear-groups "$HOG" --mib 60 --hold 60 --ready "$D/big.ready"
 		bigu=$BG
-		for i in $(seq 1 80); do [ -e "$D/big.ready" ] && break; sleep 0.1; done
-		run_bg "$cg" "$HOG" --rate 100
+		wait_file "$D/big.ready"
+		cg_run_bg "$cg" "$HOG" --rate 100
 		filler=$BG
 		wait $filler
-		wait_grep '"event":"kill"' "$D/events"
+		wait_for '"event":"kill"' "$D/events"
 		check "protect user:nobody spares the largest" kill -0 $bigu
 		check "the filler is the victim" grep -q "\"event\":\"kill\",.*\"pid\":$filler" "$D/events"
 		grep '"event":"kill"' "$D/events" | head -3 | sed 's/^/    /'
@@ -168,6 +157,14 @@ else
 fi
 
 # --- 4. action=restart-unit ------------------------------------------------------
+# hog_until_kill CGROUP GUARD_DIR: a hog there until it is stopped; hog, rc.
+hog_until_kill() {
+	cg_run_bg "$1" "$HOG"
+	hog=$BG
+	wait $hog
+	rc=$?
+	wait_for '"event":"kill"' "$2/events"
+}
 cg=$(cg_make unit $((128 * MIB)))
 D=$E2E_TMP/unit
 mkdir -p "$D/bin"
@@ -181,11 +178,7 @@ EOF
 chmod 0755 "$D/bin/systemctl"
 GUARD_ENV=(PATH="$D/bin:$PATH")
 if [ -n "$u" ] && guard_start "$D" --cgroup "$cg" --grace-ms 0 --prefer 'unit:fake-app action=restart-unit'; then
-	run_bg "$u" "$HOG"
-	hog=$BG
-	wait $hog
-	rc=$?
-	wait_grep '"event":"kill"' "$D/events"
+	hog_until_kill "$u" "$D"
 	check "systemctl --no-block restart -- fake-app.service" grep -qx -- '--no-block restart -- fake-app.service' "$D/systemctl.args"
 	check "the unit's restart stopped the hog (exit $rc)" test $rc = 137
 	grep '"event":"kill"' "$D/events" | head -2 | sed 's/^/    /'
@@ -203,11 +196,7 @@ exit 1
 EOF
 D2=$E2E_TMP/unit2
 if [ -n "$u" ] && guard_start "$D2" --cgroup "$cg" --grace-ms 0 --prefer 'unit:fake-app.service action=restart-unit'; then
-	run_bg "$u" "$HOG"
-	hog=$BG
-	wait $hog
-	rc=$?
-	wait_grep '"event":"kill"' "$D2/events"
+	hog_until_kill "$u" "$D2"
 	check "failed restart: hog killed instead (exit $rc)" test $rc = 137
 	check "systemctl was asked" test -s "$D/systemctl.args2"
 	check "reason says the fallback" grep -q "\"pid\":$hog,.*\"signal\":\"SIGKILL\".*\"reason\":\"restart-unit fake-app.service: systemctl exited 1; killed instead" "$D2/events"
