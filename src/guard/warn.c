@@ -51,9 +51,9 @@ int guard_session_buses(void (*fn)(uid_t uid, gid_t gid, const char *bus_path, v
 			struct linux_dirent64_w *d = (struct linux_dirent64_w *)(dents + off);
 			off += d->d_reclen;
 			uint64_t uid;
-			/* A directory name, not kernel text: the numeric uid. */
+			/* The numeric uid of a directory name under /run/user. */
 			if (d->d_name[0] < '0' || d->d_name[0] > '9' ||
-			    parse_u64(d->d_name, strlen(d->d_name), &uid) != 0 || uid >= UINT32_MAX)
+			    parse_u64(d->d_name, strlen(d->d_name), &uid) != 0 || uid >= UINT32_MAX)  /* not kernel text */
 				continue;
 			char bus[OOM_PATH_LEN];
 			snprintf(bus, sizeof(bus), "%s/%s/bus", dir, d->d_name);
