@@ -118,7 +118,7 @@ void guard_warn_check(const struct guard_config *c, struct guard_scope *sc)
 	fmt_kib(a, sizeof(a), sc->avail_kib);
 	fmt_kib(t, sizeof(t), sc->total_kib);
 	fmt_kib(w, sizeof(w), sc->warn_kib);
-	guard_log(GLOG_WARNING, "%s: warning: available %s of %s, below the warning threshold %s (SIGTERM below %s)",
+	guard_log(GLOG_WARNING, "%s: available %s of %s, below the warning threshold %s (SIGTERM below %s)",
 		  name, a, t, w, fmt_kib((char[32]){ 0 }, 32, sc->term_kib));
 	if (c->exec_warn_argc > 0) {
 		static char envs[8][OOM_PATH_LEN + 64];
