@@ -55,6 +55,7 @@ $(BUILD)/liboomkit.a: $(LIB_OBJ)
 # after start-up.
 GUARD_HOT := src/guard/hot_begin.c src/guard/daemon.c src/guard/decide.c src/guard/evidence.c \
              src/guard/hooks.c src/guard/kmsg_watch.c src/guard/loop.c src/guard/monitor.c src/guard/recorder.c \
+             src/guard/warn.c src/guard/report_line.c src/guard/unit.c \
              src/guard/procscan.c src/guard/policy.c src/guard/kill.c src/guard/output.c \
              src/guard/resident.c src/live/text.c src/live/parse_meminfo.c src/live/parse_psi.c \
              src/live/parse_memcg.c src/live/parse_status.c src/live/parse_stat.c src/live/parse_value.c \

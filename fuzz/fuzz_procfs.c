@@ -39,7 +39,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case 3: live_parse_psi(text, len, &p); break;
 	case 4: live_parse_status(text, len, 4, &t); break;
 	case 5: live_parse_stat(text, len, &t, NULL); break;
-	case 6: live_parse_pid_cgroup(text, len, path, sizeof(path)); break;
+	case 6: {
+		/* the path, then the systemd unit named in it (guard unit: rules) */
+		char unit[64];
+		if (live_parse_pid_cgroup(text, len, path, sizeof(path)) == 0)
+			live_cgroup_unit(path, unit, sizeof(unit));
+		break;
+	}
 	case 7: live_parse_vmstat(text, len, &vs); break;
 	case 8: live_parse_memcg_stat(text, len, 1, &cg); break;
 	case 11: live_parse_memcg_stat(text, len, 2, &cg); break;

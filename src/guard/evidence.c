@@ -249,6 +249,7 @@ int write_incident(const struct decision_facts *f, char *path_out, size_t path_l
 		json_str(&j, "action", f->ch->action == GUARD_ACTION_CGROUP ? "cgroup" :
 				       f->ch->action == GUARD_ACTION_PGROUP ? "pgroup" : "process");
 		json_str(&j, "signal", f->signal);
+		json_str(&j, "unit", f->ch->unit[0] ? f->ch->unit : NULL);     /* restart-unit (unit.c) */
 		json_int(&j, "need_kib", f->ch->need_kib);
 		json_int(&j, "freeable_kib", f->ch->freeable_kib);
 		json_int(&j, "processes", f->ch->nr_group);
@@ -365,6 +366,7 @@ void emit_kill_event(const struct decision_facts *f, const char *incident)
 	json_str(&j, "action", f->ch->action == GUARD_ACTION_CGROUP ? "cgroup" :
 			       f->ch->action == GUARD_ACTION_PGROUP ? "pgroup" : "process");
 	json_int(&j, "processes", f->ch->nr_group);
+	json_str(&j, "unit", f->ch->unit[0] ? f->ch->unit : NULL);     /* restart-unit (unit.c) */
 	/* KiB as "_kib", like the incidents; the "_kb" names stay one more
 	 * release for existing readers (docs/oomkit-guard.1.scd). */
 	json_int(&j, "freed_kib", f->freed_kib);

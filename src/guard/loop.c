@@ -87,6 +87,9 @@ static int poll_timeout(struct wakeup *w, uint64_t now)
 			timeout = 50;
 	if (D.http.listen_fd >= 0 && timeout > GUARD_HTTP_TIMEOUT_MS / 2 && guard_http_busy(&D.http))
 		timeout = GUARD_HTTP_TIMEOUT_MS / 2;     /* its per-connection timeouts */
+	int report_ms = guard_report_timeout_ms(D.cfg, now);    /* status line (report_line.c) */
+	if (report_ms >= 0 && report_ms < timeout)
+		timeout = report_ms;
 	w->hook_dl = hooks_next_deadline();
 	if (w->hook_dl != UINT64_MAX)
 		timeout = until(w->hook_dl, now, timeout);
@@ -164,6 +167,7 @@ static void read_scopes(void)
 		sc->read_failed = false;
 		if ((int)before < lv)
 			threshold_crossed(sc, lv);
+		guard_warn_check(D.cfg, sc);      /* warning stage (warn.c) */
 		if (lv > LEVEL_OK)
 			guard_decide(i);
 		else if (before > LEVEL_OK)
@@ -262,6 +266,8 @@ static void run_due(const struct wakeup *w, uint64_t now)
 	}
 	if (w->hook_dl != UINT64_MAX && now >= w->hook_dl)
 		hooks_reap(false);
+	if (D.cfg->report_interval_s > 0)
+		guard_report_tick(D.cfg, D.scopes, D.nr_scopes, &D.ts, D.proc_dirfd, D.self_pid, D.page_kib, &D.kv);
 	if (D.watchdog_usec && now >= D.next_watchdog_ns) {
 		guard_notify("WATCHDOG=1");
 		D.next_watchdog_ns = now + D.watchdog_usec * 1000 / 2;

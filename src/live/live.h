@@ -212,6 +212,10 @@ int live_parse_zram_mm_stat(const char *text, size_t len, int64_t *orig_kib, int
 /* Σ "pages free" of /proc/zoneinfo (the page size of a captured tree). */
 int live_parse_zoneinfo_free_pages(const char *text, size_t len, int64_t *pages);
 int live_parse_pid_cgroup(const char *text, size_t len, char *dst, size_t dstlen);    /* parse_cgroup.c */
+/* The systemd system unit of a cgroup path ("/system.slice/nginx.service"
+ * → "nginx.service"), as systemd's cg_path_get_unit (a prefix of other
+ * components skipped): 0, -ENOENT (no unit), -EINVAL (too long for dst). */
+int live_cgroup_unit(const char *path, char *dst, size_t dstlen);             /* parse_cgroup.c */
 /* /proc/self/mountinfo → the memory hierarchy's mountpoint and the
  * hierarchy path it shows (v1 "cgroup" with memory, else cgroup2). */
 int live_parse_mountinfo_memcg(const char *text, size_t len, char *mnt, size_t mntlen, char *hroot, size_t hlen);

@@ -93,6 +93,19 @@ cg_run() {
 	local dir=$1; shift
 	bash -c 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"' cg_run "$dir" "$@"
 }
+# cg_run_bg DIR CMD...: CMD in cgroup DIR in the background; BG = its pid
+# (the shell execs it, so $! is CMD itself, as the guard sees it).
+cg_run_bg() {
+	local dir=$1; shift
+	bash -c 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"' cg_run "$dir" "$@" 2>/dev/null &
+	BG=$!
+}
+# wait_for PATTERN FILE...: up to 8 s for PATTERN (grep) to appear in FILE.
+wait_for() {
+	local pat=$1 i; shift
+	for i in $(seq 1 80); do grep -q -- "$pat" "$@" 2>/dev/null && return 0; sleep 0.1; done
+	return 1
+}
 
 # Is the kernel log readable here (dmesg)?
 can_read_kmsg() { dmesg >/dev/null 2>&1; }

@@ -189,6 +189,26 @@ TEST(test_cgroup_files)
 	CHECK_INT(live_parse_pid_cgroup(v2, strlen(v2), p, sizeof(p)), 0);
 	CHECK_STR(p, "/user.slice/a:b");
 	CHECK(live_parse_pid_cgroup("junk", 4, p, sizeof(p)) < 0);
+	/* the systemd unit of a cgroup path (systemd cg_path_get_unit) */
+	CHECK_INT(live_cgroup_unit("/system.slice/nginx.service", p, sizeof(p)), 0);
+	CHECK_STR(p, "nginx.service");
+	CHECK_INT(live_cgroup_unit("/system.slice/nginx.service/worker", p, sizeof(p)), 0);
+	CHECK_STR(p, "nginx.service");
+	CHECK_INT(live_cgroup_unit("/user.slice/user-1000.slice/user@1000.service/app.slice/x.scope", p, sizeof(p)), 0);
+	CHECK_STR(p, "user@1000.service");
+	CHECK_INT(live_cgroup_unit("/init.scope", p, sizeof(p)), 0);
+	CHECK_STR(p, "init.scope");
+	CHECK_INT(live_cgroup_unit("/system.slice/_x.service", p, sizeof(p)), 0);
+	CHECK_STR(p, "x.service");
+	CHECK_INT(live_cgroup_unit("/", p, sizeof(p)), -ENOENT);
+	CHECK_INT(live_cgroup_unit("/system.slice", p, sizeof(p)), -ENOENT);
+	CHECK_INT(live_cgroup_unit("/process_api/abc", p, sizeof(p)), -ENOENT);
+	CHECK_INT(live_cgroup_unit("/kubepods/burstable/pod1", p, sizeof(p)), -ENOENT);
+	CHECK_INT(live_cgroup_unit("/docker/0123abcd/system.slice/nginx.service", p, sizeof(p)), 0);
+	CHECK_STR(p, "nginx.service");
+	CHECK_INT(live_cgroup_unit("/machine.slice/machine-vm1.scope/system.slice/a.service", p, sizeof(p)), 0);
+	CHECK_STR(p, "machine-vm1.scope");
+	CHECK_INT(live_cgroup_unit("/system.slice/nginx.service", p, 5), -EINVAL);
 
 	struct oom_memcg m;
 	memcg_init(&m);

@@ -255,9 +255,30 @@ TEST(test_against_glibc)
 	against_glibc(cnt, sizeof(cnt) - 1, scnt, sizeof(scnt) - 1);
 }
 
+/* Shell globs for cgroup: and unit: rules. */
+TEST(test_glob)
+{
+	CHECK(pat_glob("nginx.service", "nginx.service"));
+	CHECK(!pat_glob("nginx.service", "nginx.servicex"));
+	CHECK(pat_glob("*.service", "nginx.service"));
+	CHECK(!pat_glob("*.service", "nginx.scope"));
+	CHECK(pat_glob("/system.slice/*", "/system.slice/a/b"));      /* '*' crosses '/' */
+	CHECK(pat_glob("/k*/*/pod?", "/kubepods/burstable/pod1"));
+	CHECK(pat_glob("user-[0-9]*.slice", "user-1000.slice"));
+	CHECK(!pat_glob("user-[!0-9]*", "user-1000"));
+	CHECK(pat_glob("a\\*b", "a*b"));
+	CHECK(!pat_glob("a\\*b", "axb"));
+	CHECK(pat_glob("*", ""));
+	CHECK(!pat_glob("?", ""));
+	CHECK(pat_glob("[", "["));
+	CHECK(pat_glob("*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab"));
+	CHECK(!pat_glob("*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+}
+
 int main(void)
 {
 	RUN(test_table);
+	RUN(test_glob);
 	RUN(test_errors);
 	RUN(test_limits);
 	RUN(test_against_glibc);
