@@ -33,64 +33,6 @@ const char *victim_verdict_name(enum victim_verdict v)
 	return "unknown";
 }
 
-/* Kernel node lists (bitmap_print_to_pagebuf "%*pbl"): "0", "0-3", "0,2-3". */
-bool nodelist_has(const char *list, int node)
-{
-	/* No list, or a zone printed without its node (non-NUMA 2.6): nothing
-	 * to restrict by. */
-	if (!list || !*list || strcmp(list, "(null)") == 0 || node < 0)
-		return true;
-	const char *p = list, *end = list + strlen(list);
-	while (p < end) {
-		uint64_t lo, hi;
-		if (scan_u64(&p, end, &lo) != 0)
-			return true;   /* unreadable list: restrict nothing rather than guess */
-		hi = lo;
-		if (p < end && *p == '-') {
-			p++;
-			if (scan_u64(&p, end, &hi) != 0)
-				return true;
-		}
-		if (node >= 0 && (uint64_t)node >= lo && (uint64_t)node <= hi)
-			return true;
-		if (p < end && *p != ',')
-			return true;
-		if (p < end)
-			p++;
-	}
-	return false;
-}
-
-static int64_t pages_to_kib(int64_t pages, int64_t page_kib)
-{
-	if (!known(pages) || !known(page_kib))
-		return OOM_NA;
-	return sat_mul(pages, page_kib);
-}
-
-int64_t task_rss_kib(const struct oom_task *t, int64_t page_size_kib)
-{
-	return pages_to_kib(t->rss_pages, page_size_kib);
-}
-
-int64_t task_swap_kib(const struct oom_task *t, int64_t page_size_kib)
-{
-	return pages_to_kib(t->swapents_pages, page_size_kib);
-}
-
-int64_t task_pgtables_kib(const struct oom_task *t, int64_t page_size_kib)
-{
-	if (known(t->pgtables_bytes))
-		return t->pgtables_bytes / 1024;
-	if (known(t->nr_ptes)) {
-		int64_t pages = t->nr_ptes;
-		if (known(t->nr_pmds))
-			pages = sat_add(pages, t->nr_pmds);
-		return pages_to_kib(pages, page_size_kib);
-	}
-	return OOM_NA;
-}
-
 /* Adds b to *sum when known; marks *missing otherwise. */
 static void sum_known(int64_t *sum, int64_t b, bool *missing)
 {
@@ -493,14 +435,14 @@ static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 		}
 		zv->largest_order = z->nr_orders > 0 ? zone_largest_free_order(z) : -1;
 		zv->block_known = z->nr_orders > 0;
-		zv->node_allowed = nodelist_has(ev->req.nodemask, z->node) &&
+		zv->node_allowed = oom_node_allowed(ev->req.nodemask, z->node) &&
 				   (ev->kind != OOM_KIND_CPUSET && strcmp(ev->constraint, "CONSTRAINT_CPUSET") != 0
-					    ? true : nodelist_has(ev->mems_allowed, z->node));
+					    ? true : oom_node_allowed(ev->mems_allowed, z->node));
 		int zi = zone_index_in(s, z->name);
 		zv->usable = a->classzone >= 0 && zi >= 0 && zi <= a->classzone && zv->node_allowed;
 		if (a->classzone >= 0 && a->classzone < z->nr_lowmem_reserve &&
 		    known(z->lowmem_reserve_pages[a->classzone]))
-			zv->reserve_kib = pages_to_kib(z->lowmem_reserve_pages[a->classzone], a->page_size_kib);
+			zv->reserve_kib = oom_pages_to_kib(z->lowmem_reserve_pages[a->classzone], a->page_size_kib);
 		if (order >= 0 && zv->block_known) {
 			zv->block_exists = zone_usable_block_order(z, order, flags, &ev->kv) >= 0;
 			if (known(a->page_size_kib))
@@ -595,10 +537,10 @@ static void analyse_constraint_inferred(struct oom_event *ev, struct event_analy
 	if (ev->mems_allowed[0] && strcmp(ev->mems_allowed, "(null)") != 0) {
 		bool all = true, none_out = true;
 		for (int n = 0; n < MAXN; n++)
-			if (present[n] && !nodelist_has(ev->mems_allowed, n))
+			if (present[n] && !oom_node_allowed(ev->mems_allowed, n))
 				all = false;
 		for (int n = 0; n < MAXN; n++)
-			if (failed[n] && !passed[n] && !nodelist_has(ev->mems_allowed, n))
+			if (failed[n] && !passed[n] && !oom_node_allowed(ev->mems_allowed, n))
 				none_out = false;
 		subset = !all && none_out;
 	}
@@ -615,7 +557,7 @@ static void analyse_constraint_inferred(struct oom_event *ev, struct event_analy
 	a->usable_free_kib = OOM_NA;
 	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
 		struct zone_verdict *zv = &a->zone[i];
-		zv->node_allowed = nodelist_has(a->inferred_nodes, s->zones[i].node);
+		zv->node_allowed = oom_node_allowed(a->inferred_nodes, s->zones[i].node);
 		if (!zv->node_allowed)
 			zv->usable = zv->evaluated = false;
 		if (!zv->usable)
@@ -651,12 +593,12 @@ static int find_task(const struct oom_snapshot *s, int64_t pid)
 static int64_t points_to_kib(const struct oom_event *ev, const struct event_analysis *a, int64_t d)
 {
 	if (kver_cmp(&ev->kv, 3, 8, 0) >= 0)
-		return pages_to_kib(d, a->page_size_kib);
+		return oom_pages_to_kib(d, a->page_size_kib);
 	if (kver_cmp(&ev->kv, 2, 6, 36) < 0 && ev->kv.rhel != 6)
 		return OOM_NA;
 	if (!known(a->totalpages) || a->totalpages <= 0)
 		return OOM_NA;
-	return pages_to_kib(sat_mul(d, a->totalpages) / 1000, a->page_size_kib);
+	return oom_pages_to_kib(sat_mul(d, a->totalpages) / 1000, a->page_size_kib);
 }
 
 /* Without totalpages (a memcg report does not print the machine's swap),

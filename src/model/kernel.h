@@ -111,6 +111,17 @@ int64_t oom_pages_to_kib(int64_t pages, int64_t page_size_kib);
 /* Is node n in a kernel node list ("0-1,3", as %*pbl prints nodemasks)?
  * 1 yes, 0 no, -1 when the list cannot be read. */
 int oom_nodelist_has(const char *list, int n);
+/* May an allocation restricted by node list `list` use node n?  True when
+ * n is in the list, and when nothing restricts: no list, "(null)" (no
+ * nodemask), an unreadable list, or a zone printed without its node
+ * (n < 0, non-NUMA 2.6) — restrict nothing rather than guess. */
+bool oom_node_allowed(const char *list, int n);
+/* A task table row's sizes in KiB (dump_tasks): rss and swapents are
+ * pages; page tables are pgtables_bytes (4.15+) or nr_ptes (+ nr_pmds,
+ * 4.8–4.14) pages on older kernels.  OOM_NA when not printed. */
+int64_t task_rss_kib(const struct oom_task *t, int64_t page_size_kib);
+int64_t task_swap_kib(const struct oom_task *t, int64_t page_size_kib);
+int64_t task_pgtables_kib(const struct oom_task *t, int64_t page_size_kib);
 
 /* ---- zones, watermarks, fragmentation (zone.c) -------------------------- */
 /* Would zone z satisfy an order-N request whose highest zone index is

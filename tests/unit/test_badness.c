@@ -826,6 +826,20 @@ TEST(zombie_leader_is_not_a_sacrificed_child)
 	event_release(&ev);
 }
 
+/* Node lists as the analysis uses them: "(null)", "" and a zone without
+ * its node restrict nothing. */
+TEST(node_allowed)
+{
+	CHECK(oom_node_allowed("0-1,3", 0));
+	CHECK(oom_node_allowed("0-1,3", 3));
+	CHECK(!oom_node_allowed("0-1,3", 2));
+	CHECK(oom_node_allowed("(null)", 7));
+	CHECK(oom_node_allowed("", 7));
+	CHECK(oom_node_allowed(NULL, 7));
+	CHECK(oom_node_allowed("1", -1));
+	CHECK(!oom_node_allowed("1", 0));
+}
+
 /* Units and the memcg totalpages of mem_cgroup_get_max(), per swap setting. */
 TEST(model_units_and_memcg_totalpages)
 {
@@ -870,6 +884,7 @@ int main(void)
 	RUN(totalpages_memcg_cpuset);
 	RUN(live_self);
 	RUN(zombie_leader_is_not_a_sacrificed_child);
+	RUN(node_allowed);
 	RUN(model_units_and_memcg_totalpages);
 	return check_summary();
 }
