@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct oom_task t;
 	task_init(&t);
 	struct oom_mem m;
-	struct psi p;
+	struct oom_pressure p;
 	struct oom_vmstat vs;
 	struct oom_memcg cg;
 	memcg_init(&cg);

@@ -48,12 +48,12 @@ static void usage(FILE *f)
 }
 
 struct hist_ctx {
-	struct live_history *h;
+	struct oom_history *h;
 };
 
 static void on_event(struct oom_event *ev, void *ctx)
 {
-	struct live_history *h = ((struct hist_ctx *)ctx)->h;
+	struct oom_history *h = ((struct hist_ctx *)ctx)->h;
 	if (ev->kind == OOM_KIND_ALLOC_FAILURE)
 		return;
 	h->nr_events++;
@@ -90,7 +90,7 @@ static void on_event(struct oom_event *ev, void *ctx)
 }
 
 /* The last OOM report of the kernel log ring (/dev/kmsg). */
-static void read_history(struct live_history *h)
+static void read_history(struct oom_history *h)
 {
 	struct buf b = BUF_INIT;
 	int rc = live_read_kmsg(&b);

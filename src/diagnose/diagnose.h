@@ -89,9 +89,9 @@ void diagnose_event(struct oom_event *ev, struct findings *out);
 /* Risks of a running machine (oomkit status; src/diagnose/live_rules.c):
  * overcommit, zones and fragmentation, lowmem, slab, PSI, OOM history and
  * risky settings.  Stable ids in docs/oomkit-status.1.scd. */
-struct live_vm;
-struct live_history;
-void diagnose_live(const struct oom_snapshot *s, const struct live_vm *vm,
-		   const struct live_history *h, struct findings *out);
+struct oom_system;
+struct oom_history;
+void diagnose_live(const struct oom_snapshot *s, const struct oom_system *vm,
+		   const struct oom_history *h, struct findings *out);
 
 #endif

@@ -36,7 +36,7 @@ static bool is_lowmem_zone(const char *name)
 	return !strcmp(name, "DMA") || !strcmp(name, "DMA32") || !strcmp(name, "Normal");
 }
 
-void live_facts_compute(const struct oom_snapshot *s, const struct live_vm *vm, struct live_facts *f)
+void live_facts_compute(const struct oom_snapshot *s, const struct oom_system *vm, struct live_facts *f)
 {
 	memset(f, 0, sizeof(*f));
 	int64_t psz = known(s->page_size_kib) && s->page_size_kib > 0 ? s->page_size_kib : 4;
@@ -171,7 +171,7 @@ static void rule_memory_low(const struct oom_snapshot *s, struct findings *out)
 	finding_advice(x, "Free or limit the largest consumers (memory cgroup limits: memory.max / MemoryMax=), or add RAM or swap.");
 }
 
-static void rule_overcommit(const struct oom_snapshot *s, const struct live_vm *vm, const struct live_facts *f,
+static void rule_overcommit(const struct oom_snapshot *s, const struct oom_system *vm, const struct live_facts *f,
 			    struct findings *out)
 {
 	const struct oom_mem *m = &s->mem;
@@ -233,7 +233,7 @@ static void rule_overcommit(const struct oom_snapshot *s, const struct live_vm *
 	}
 }
 
-static void rule_zones(const struct oom_snapshot *s, const struct live_vm *vm, const struct live_facts *f,
+static void rule_zones(const struct oom_snapshot *s, const struct oom_system *vm, const struct live_facts *f,
 		       struct findings *out)
 {
 	(void)vm;
@@ -340,11 +340,11 @@ static void rule_slab(const struct oom_snapshot *s, const struct live_facts *f, 
 	finding_advice(x, "A kernel update often fixes slab leaks; echo 2 > /proc/sys/vm/drop_caches frees reclaimable slab now.");
 }
 
-static void rule_psi(const struct live_vm *vm, struct findings *out)
+static void rule_psi(const struct oom_system *vm, struct findings *out)
 {
 	if (!vm->psi_known)
 		return;
-	const struct psi *p = &vm->psi;
+	const struct oom_pressure *p = &vm->psi;
 	/* 10 % some / 5 % full over 10 s: judgement (fact sheet §7.1: full
 	 * avg10 above ~10–20 % is thrashing), not kernel constants. */
 	bool crit = p->full.known && p->full.avg10 >= 20;
@@ -364,7 +364,7 @@ static void rule_psi(const struct live_vm *vm, struct findings *out)
 	finding_advice(x, "Find the growing process (oomkit top) before the OOM killer does; oomkit guard can act on PSI.");
 }
 
-static void rule_history(const struct live_vm *vm, const struct live_history *h, struct findings *out)
+static void rule_history(const struct oom_system *vm, const struct oom_history *h, struct findings *out)
 {
 	if (!known(vm->oom_kill_count) || vm->oom_kill_count <= 0)
 		return;
@@ -389,7 +389,7 @@ static void rule_history(const struct live_vm *vm, const struct live_history *h,
 	finding_advice(x, "Memory cgroup kills count too; check memory.events (v2) / memory.oom_control (v1) of your services.");
 }
 
-static void rule_settings(const struct oom_snapshot *s, const struct live_vm *vm, const struct live_facts *f,
+static void rule_settings(const struct oom_snapshot *s, const struct oom_system *vm, const struct live_facts *f,
 			  struct findings *out)
 {
 	char a[32], b[32];
@@ -491,7 +491,7 @@ static void rule_settings(const struct oom_snapshot *s, const struct live_vm *vm
 	(void)b;
 }
 
-void diagnose_live(const struct oom_snapshot *s, const struct live_vm *vm, const struct live_history *h,
+void diagnose_live(const struct oom_snapshot *s, const struct oom_system *vm, const struct oom_history *h,
 		   struct findings *out)
 {
 	struct live_facts *f = calloc(1, sizeof(*f));

@@ -98,7 +98,7 @@ static int64_t memcg_page_kib(const struct status_view *v)
 static void memcg_section_text(FILE *f, const struct status_view *v, const struct style *st)
 {
 	section(f, st, "Memory cgroups");
-	const struct live_memcgs *mc = v->memcgs;
+	const struct oom_memcg_summary *mc = v->memcgs;
 	if (!mc) {
 		fputs("  no memory controller found (sys/fs/cgroup/memory or a cgroup2 with memory)\n\n", f);
 		return;
@@ -110,7 +110,7 @@ static void memcg_section_text(FILE *f, const struct status_view *v, const struc
 	else
 		fputs("  closest to their limit:\n", f);
 	for (int i = 0; i < mc->n; i++) {
-		const struct live_memcg_item *it = &mc->v[i];
+		const struct oom_memcg_summary_item *it = &mc->v[i];
 		const struct oom_memcg *m = &it->cg;
 		char a[32], b[32], c[32];
 		int64_t pct = m->limit_kib > 0 ? sat_mul(m->usage_kib, 100) / m->limit_kib : 0;
@@ -148,7 +148,7 @@ static void memcg_section_text(FILE *f, const struct status_view *v, const struc
 
 static void memcg_section_json(struct json *j, const struct status_view *v)
 {
-	const struct live_memcgs *mc = v->memcgs;
+	const struct oom_memcg_summary *mc = v->memcgs;
 	if (!mc) {
 		json_null(j, "memory_cgroups");
 		return;
@@ -160,7 +160,7 @@ static void memcg_section_json(struct json *j, const struct status_view *v)
 	json_int(j, "with_oom_kills", mc->nr_with_kills);
 	json_arr_begin(j, "fullest");
 	for (int i = 0; i < mc->n; i++) {
-		const struct live_memcg_item *it = &mc->v[i];
+		const struct oom_memcg_summary_item *it = &mc->v[i];
 		const struct oom_memcg *m = &it->cg;
 		json_obj_begin(j, NULL);
 		json_str(j, "path", m->path);
@@ -193,7 +193,7 @@ void render_status_text(FILE *f, const struct status_view *v, const struct style
 {
 	const struct oom_snapshot *s = v->s;
 	const struct oom_mem *m = &s->mem;
-	const struct live_vm *vm = v->vm;
+	const struct oom_system *vm = v->vm;
 	struct live_facts *fa = calloc(1, sizeof(*fa));
 	if (!fa)
 		return;
@@ -326,7 +326,7 @@ void render_status_text(FILE *f, const struct status_view *v, const struct style
 		fprintf(f, " · compaction stalls %lld (failed %s)", (long long)vm->compact_stall,
 			num(a, sizeof(a), vm->compact_fail));
 	fputc('\n', f);
-	const struct live_history *h = v->h;
+	const struct oom_history *h = v->h;
 	if (h && h->have_last) {
 		fprintf(f, "  last kernel OOM report (%d in the log): %s OOM", h->nr_events, h->last_kind);
 		char when[128];
@@ -381,7 +381,7 @@ void render_status_short(FILE *f, const struct status_view *v, int max, const st
 		fprintf(f, "  %s… %d more (oomkit status)%s\n", st->dim, v->f->n - shown, st->reset);
 }
 
-static void json_psi_line(struct json *j, const char *key, const struct psi_line *p)
+static void json_psi_line(struct json *j, const char *key, const struct oom_psi_line *p)
 {
 	if (!p->known) {
 		json_null(j, key);
@@ -399,7 +399,7 @@ void render_status_json(FILE *f, const struct status_view *v, bool pretty)
 {
 	const struct oom_snapshot *s = v->s;
 	const struct oom_mem *m = &s->mem;
-	const struct live_vm *vm = v->vm;
+	const struct oom_system *vm = v->vm;
 	struct live_facts *fa = calloc(1, sizeof(*fa));
 	if (!fa)
 		return;
@@ -584,7 +584,7 @@ void render_status_json(FILE *f, const struct status_view *v, bool pretty)
 	free(fa);
 }
 
-bool history_when(const struct live_history *h, char *buf, size_t len)
+bool history_when(const struct oom_history *h, char *buf, size_t len)
 {
 	if (h->last_wall_time > 0 && h->last_wall_basis != WALL_NONE) {
 		char w[80];

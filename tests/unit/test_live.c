@@ -122,7 +122,7 @@ TEST(test_buddyinfo_edge)
 
 TEST(test_psi)
 {
-	struct psi p;
+	struct oom_pressure p;
 	const char *t = "some avg10=1.25 avg60=0.50 avg300=0.00 total=14154\nfull avg10=0.10 avg60=0.00 avg300=0.00 total=10979\n";
 	CHECK_INT(live_parse_psi(t, strlen(t), &p), 0);
 	CHECK(p.some.known && p.full.known);
@@ -261,7 +261,7 @@ TEST(test_vm)
 {
 	struct live_root r;
 	CHECK_INT(live_root_open(&r, fx("risky-old")), 0);
-	struct live_vm v;
+	struct oom_system v;
 	CHECK_INT(live_read_vm(&r, &v), 0);
 	CHECK_INT(v.panic_on_oom, 1);
 	CHECK_INT(v.oom_kill_allocating_task, 1);
@@ -389,7 +389,7 @@ TEST(test_memcgs_v2_root_without_memory_current)
 	put(sub, "cgroup.procs", "");
 	struct live_root r;
 	CHECK_INT(live_root_open(&r, root), 0);
-	struct live_memcgs m;
+	struct oom_memcg_summary m;
 	CHECK_INT(live_read_memcgs(&r, &m), 0);
 	CHECK_INT(m.version, 2);
 	CHECK_INT(m.n, 1);
