@@ -717,38 +717,6 @@ TEST(totalpages_memcg_cpuset)
 	event_release(&ev);
 }
 
-/* "Key:   123 kB" of a /proc file; OOM_NA when absent. */
-static int64_t proc_kib(const char *path, const char *key)
-{
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return OOM_NA;
-	char line[256];
-	int64_t v = OOM_NA;
-	size_t kl = strlen(key);
-	while (fgets(line, sizeof(line), f))
-		if (strncmp(line, key, kl) == 0 && line[kl] == ':') {
-			long long x;
-			if (sscanf(line + kl + 1, "%lld", &x) == 1)
-				v = x;
-			break;
-		}
-	fclose(f);
-	return v;
-}
-
-static int64_t proc_int(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	long long x;
-	int64_t v = OOM_NA;
-	if (f && fscanf(f, "%lld", &x) == 1)
-		v = x;
-	if (f)
-		fclose(f);
-	return v;
-}
-
 TEST(live_self)
 {
 	char rel[128] = "";
@@ -767,13 +735,13 @@ TEST(live_self)
 		return;
 	}
 	int64_t page_kib = sysconf(_SC_PAGESIZE) / 1024;
-	int64_t mem = proc_kib("/proc/meminfo", "MemTotal");
-	int64_t swp = proc_kib("/proc/meminfo", "SwapTotal");
-	int64_t rss = proc_kib("/proc/self/status", "VmRSS");
-	int64_t vswap = proc_kib("/proc/self/status", "VmSwap");
-	int64_t pte = proc_kib("/proc/self/status", "VmPTE");
-	int64_t adj = proc_int("/proc/self/oom_score_adj");
-	int64_t score = proc_int("/proc/self/oom_score");
+	int64_t mem = check_proc_kib("/proc/meminfo", "MemTotal");
+	int64_t swp = check_proc_kib("/proc/meminfo", "SwapTotal");
+	int64_t rss = check_proc_kib("/proc/self/status", "VmRSS");
+	int64_t vswap = check_proc_kib("/proc/self/status", "VmSwap");
+	int64_t pte = check_proc_kib("/proc/self/status", "VmPTE");
+	int64_t adj = check_proc_int("/proc/self/oom_score_adj");
+	int64_t score = check_proc_int("/proc/self/oom_score");
 	if (!known(mem) || !known(swp) || !known(rss) || !known(pte) || !known(adj) || !known(score)) {
 		SKIP("/proc/meminfo or /proc/self/status lacks the fields");
 		return;

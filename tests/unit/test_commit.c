@@ -118,50 +118,24 @@ TEST(heuristic)
 	snapshot_release(&s);
 }
 
-static int64_t meminfo(const char *key)
-{
-	FILE *f = fopen("/proc/meminfo", "r");
-	if (!f)
-		return OOM_NA;
-	char line[256];
-	int64_t v = OOM_NA;
-	size_t kl = strlen(key);
-	while (fgets(line, sizeof(line), f))
-		if (strncmp(line, key, kl) == 0 && line[kl] == ':') {
-			long long x;
-			if (sscanf(line + kl + 1, "%lld", &x) == 1)
-				v = x;
-			break;
-		}
-	fclose(f);
-	return v;
-}
-
 static int64_t sysctl_vm(const char *name)
 {
 	char path[128];
 	snprintf(path, sizeof(path), "/proc/sys/vm/%s", name);
-	FILE *f = fopen(path, "r");
-	long long x;
-	int64_t v = OOM_NA;
-	if (f && fscanf(f, "%lld", &x) == 1)
-		v = x;
-	if (f)
-		fclose(f);
-	return v;
+	return check_proc_int(path);
 }
 
 TEST(live_commit_limit)
 {
-	int64_t total = meminfo("MemTotal"), swap = meminfo("SwapTotal"), limit = meminfo("CommitLimit");
-	int64_t huge = meminfo("Hugetlb");       /* 4.16+; older kernels: pool size below */
+	int64_t total = check_proc_kib("/proc/meminfo", "MemTotal"), swap = check_proc_kib("/proc/meminfo", "SwapTotal"), limit = check_proc_kib("/proc/meminfo", "CommitLimit");
+	int64_t huge = check_proc_kib("/proc/meminfo", "Hugetlb");       /* 4.16+; older kernels: pool size below */
 	int64_t ratio = sysctl_vm("overcommit_ratio"), kbytes = sysctl_vm("overcommit_kbytes");
 	if (!known(total) || !known(swap) || !known(limit) || !known(ratio)) {
 		SKIP("/proc/meminfo or vm.overcommit_ratio unreadable");
 		return;
 	}
 	if (!known(huge)) {
-		int64_t n = meminfo("HugePages_Total"), sz = meminfo("Hugepagesize");
+		int64_t n = check_proc_kib("/proc/meminfo", "HugePages_Total"), sz = check_proc_kib("/proc/meminfo", "Hugepagesize");
 		huge = known(n) && known(sz) ? n * sz : 0;
 	}
 	int64_t page_kib = sysconf(_SC_PAGESIZE) / 1024;

@@ -9,23 +9,6 @@
 #include "report/report.h"
 #include "util/jsonread.h"
 
-static char *slurp(const char *rel, size_t *len)
-{
-	char path[1024];
-	snprintf(path, sizeof(path), "%s/%s", check_srcdir(), rel);
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	*len = b.len;
-	return b.data;
-}
-
 TEST(test_jsonread_basics)
 {
 	const char *doc = " {\"a\": 1, \"s\": \"x\\n\\u00e9\\ud83d\\ude00\\\"\", \"arr\": [1, {\"b\": [2]}, \"]\"],"
@@ -79,7 +62,7 @@ TEST(test_jsonread_malformed)
 TEST(test_incident_guard_kill)
 {
 	size_t len;
-	char *doc = slurp("tests/fixtures/incidents/guard-kill.json", &len);
+	char *doc = slurp_src("tests/fixtures/incidents/guard-kill.json", &len);
 	CHECK(doc != NULL);
 	if (!doc)
 		return;
@@ -110,7 +93,7 @@ static void count_event(struct oom_event *ev, void *ctx)
 TEST(test_incident_kernel_kill)
 {
 	size_t len;
-	char *doc = slurp("tests/fixtures/incidents/kernel-oom-kill.json", &len);
+	char *doc = slurp_src("tests/fixtures/incidents/kernel-oom-kill.json", &len);
 	CHECK(doc != NULL);
 	if (!doc)
 		return;

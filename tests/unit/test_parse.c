@@ -56,33 +56,6 @@ static const char *strip_prefix(const char *s, const char *e, const char **time,
 	return s;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 1 << 16, n = 0;
-	char *b = malloc(cap);
-	size_t r;
-	while (b && (r = fread(b + n, 1, cap - n, f)) > 0) {
-		n += r;
-		if (n == cap) {
-			char *nb = realloc(b, cap *= 2);
-			if (!nb) {
-				free(b);
-				b = NULL;
-			}
-			b = nb;
-		}
-	}
-	fclose(f);
-	if (b) {
-		b[n < cap ? n : cap - 1] = '\0';
-		*len = n;
-	}
-	return b;
-}
-
 /* Feeds a text as lines; caller ids "[ T123]" after the time become caller. */
 static void parse_text(const char *text, size_t len, struct got *g, const char *name)
 {

@@ -202,23 +202,6 @@ static void scan_pipe(const char *data, size_t len, bool all_lines, struct lines
 	waitpid(pid, NULL, 0);
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	struct buf b = BUF_INIT;
-	char tmp[65536];
-	size_t n;
-	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(f);
-	*len = b.len;
-	if (!b.data)
-		buf_add(&b, "", 0);
-	return b.data;
-}
-
 /* base.txt, one normalised line each */
 static struct lines base;
 
