@@ -5,7 +5,8 @@
  * (report_read_mem: back-fill windows, learned prefixes, duplicate records,
  * reassembly), the line-kind table on every line, and the vector needle
  * search against its scalar reference.
- * Seeds: fuzz/seeds/scan/ (corpus reports and transport fixtures). */
+ * Seeds: fuzz/seeds/scan/ and the corpus reports and transport fixtures
+ * fuzz/seeds/scan.shared names. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
