@@ -188,7 +188,7 @@ int cmd_status(int argc, char **argv)
 		return 1;
 	}
 	status_collect(d, &r, root, history);
-	/* An empty or unreadable root is an error, never "no risk" (issue 11). */
+	/* An empty or unreadable root is an error, never "no risk". */
 	if (!d->view.meminfo_known && !d->view.zones_known) {   /* vmstat or slabinfo alone audit nothing */
 		cmd_error("status", "nothing to audit under %s: no readable %sproc/meminfo or zoneinfo",
 			  root ? root : "/", root ? "DIR/" : "/");

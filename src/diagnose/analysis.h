@@ -117,7 +117,7 @@ struct event_analysis {
 	/* swap */
 	int nr_swap_reasons;
 	char swap_reasons[ANALYSIS_MAX_SWAP_REASONS][200];
-	/* issue 8 §4: the parts of the report that were printed (enum
+	/* the parts of the report that were printed (enum
 	 * basis_part bits), for each finding's confidence and basis */
 	unsigned basis_present;
 	/* the request's ZWM_* watermark flags (__GFP_HIGH, atomic, CMA for

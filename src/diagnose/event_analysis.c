@@ -233,7 +233,7 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 	/* show_mem prints the swap lines (show_swap_cache_info) between the
 	 * buddy lines and "N pages RAM"; a kernel without CONFIG_SWAP prints
 	 * none.  A Mem-Info with its summary, zone lines and RAM totals but no
-	 * swap line is such a kernel (issue 8 §3). */
+	 * swap line is such a kernel. */
 	/* Pages in the swap cache prove swap exists (its lines are then lost
 	 * to the transport: quoted-printable "Free swap  =3D", a cut). */
 	if (!known(x->swap_total_kib) && !known(x->swap_free_kib) && ev->have_meminfo && known(x->free_kib) &&
@@ -385,7 +385,7 @@ static void mem_init(struct mem_breakdown *m)
  * a zone a little over high (as many real reports show) proves nothing;
  * more than twice its mark, and at least ROOM_MIN_KIB over it, does. */
 #define ROOM_MIN_KIB (16 * 1024)
-/* "At least ROOM_MIN_KIB" is relative to the zone (issue 8 §3): a 32 MiB
+/* "At least ROOM_MIN_KIB" is relative to the zone: a 32 MiB
  * board's only zone never holds 16 MiB over its marks, yet 4 MiB free over
  * a 1 MiB mark is room there.  So the floor is the smaller of 16 MiB and a
  * sixteenth of the zone (managed, else present pages). */
@@ -480,7 +480,7 @@ static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 /* ---- constraint inferred before 5.0 ------------------------------------- */
 
 /* Before 5.0 no "oom-kill:constraint=" line says whether a cpuset or a
- * memory policy confined the request (issue 8 §3).  On a multi-node report,
+ * memory policy confined the request.  On a multi-node report,
  * an order-0 request without __GFP_THISNODE (which restricts by itself),
  * every usable zone of some nodes failing while usable zones of other
  * nodes had room (free well above high + reserve): the allocator did not
@@ -827,8 +827,8 @@ static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 	if (known(m->hugetlb_kib) && known(m->total_kib) && m->hugetlb_kib * 10 > m->total_kib)
 		swap_reason(a, "%s was held by huge pages, which are never swapped", fmt_kib(b1, sizeof(b1), m->hugetlb_kib));
 	/* A lowmem request on a HighMem machine: user pages live mostly in
-	 * HighMem, so swapping them out frees next to no lowmem (issue 8 §3:
-	 * never claim swap could have helped it). */
+	 * HighMem, so swapping them out frees next to no lowmem
+	 * (never claim swap could have helped it). */
 	int hi = zone_index_in(&ev->snap, "HighMem");
 	if (known(m->highmem_free_kib) && hi >= 0 && a->classzone >= 0 && a->classzone < hi && !a->memcg)
 		swap_reason(a, "the request could only use lowmem (zones below HighMem): swapping out user pages, which live mostly in HighMem, frees next to no lowmem");
