@@ -1,4 +1,4 @@
-/* test_commit.c — CommitLimit, mode-2 allowance, totalreserve and the
+/* test_model_commit.c — CommitLimit, mode-2 allowance, totalreserve and the
  * mode-0 heuristic per era, by hand and against this machine. */
 #include <unistd.h>
 

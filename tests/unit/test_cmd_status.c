@@ -1,4 +1,4 @@
-/* test_status.c — the live audit (status_collect + diagnose_live) on the
+/* test_cmd_status.c — the live audit (status_collect + diagnose_live) on the
  * seed situations of issue 3, written into captured trees
  * (tests/fixtures/gen-seeds.py): each must produce its finding. */
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* test_scan.c — the scanner: every transport gives back the kernel's own
+/* test_report_scan.c — the scanner: every transport gives back the kernel's own
  * lines (fixtures in tests/reports/transports/, made by gen.py from corpus
  * S03), glued and wrapped pastes are repaired, the idle prefilter finds the
  * markers with the right line numbers, compressed input goes through the

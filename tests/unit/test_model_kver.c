@@ -1,4 +1,4 @@
-/* test_kver.c — release parsing and ordering. */
+/* test_model_kver.c — release parsing and ordering. */
 #include <errno.h>
 
 #include "check.h"

@@ -1,4 +1,4 @@
-/* test_parse.c — the report parser on the corpus (tests/corpus/NAME.log, real
+/* test_report_parse.c — the report parser on the corpus (tests/corpus/NAME.log, real
  * reports) and on the era collection (tests/reports/eras/NAME.log, written from
  * the kernel's own formats), each checked against the facts in the .json
  * beside it; plus targeted checks of the parts the facts do not cover. */

@@ -1,4 +1,4 @@
-/* test_linekind.c — the one table of report line kinds (report/linekind.c):
+/* test_report_linekind.c — the one table of report line kinds (report/linekind.c):
  * every sample is classified as its kind; every marker kind passes the
  * scanner's idle prefilter; and the contract — every kind the parser knows
  * can open or continue a report from the scanner's side, whatever lies

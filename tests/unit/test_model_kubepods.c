@@ -1,4 +1,4 @@
-/* test_kubepods.c — model/kubepods.c on the cgroup paths the kubelet and
+/* test_model_kubepods.c — model/kubepods.c on the cgroup paths the kubelet and
  * the container runtimes really make (copied from /proc/PID/cgroup of
  * nodes with containerd, CRI-O and Docker; kind; cgroup v1 and v2). */
 #include <errno.h>

@@ -1,4 +1,4 @@
-/* test_gfp.c — gfp bits per era, %pGg decoding in each era's table order,
+/* test_model_gfp.c — gfp bits per era, %pGg decoding in each era's table order,
  * gfp_zone() and the OOM gate.  Expected strings are what the kernel printed
  * (corpus reports) or follow from the fact sheet's tables (§2.2). */
 #include "check.h"

@@ -1,4 +1,4 @@
-/* test_incident.c — the JSON reader and the guard's incident files as an
+/* test_report_incident.c — the JSON reader and the guard's incident files as an
  * explain source (fixtures written by a real `oomkit guard` run). */
 #include <errno.h>
 #include <fcntl.h>

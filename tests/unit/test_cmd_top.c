@@ -1,4 +1,4 @@
-/* test_top.c — the ranking of `oomkit top` on captured trees: the kernel's
+/* test_cmd_top.c — the ranking of `oomkit top` on captured trees: the kernel's
  * badness per era, immune and kernel threads, ties, the cgroup scope, the
  * predicted oom_score against the kernel's own (captured) value, and that
  * outside strings are escaped in text and JSON. */

@@ -1,4 +1,4 @@
-/* test_badness.c — oom_badness() per era, totalpages, the ranking against
+/* test_model_badness.c — oom_badness() per era, totalpages, the ranking against
  * the kernel's own choice in real reports, and the live oom_score. */
 #include <errno.h>
 #include <unistd.h>

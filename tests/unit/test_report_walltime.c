@@ -1,4 +1,4 @@
-/* test_walltime.c — report/walltime.c: log dates and monotonic stamps to
+/* test_report_walltime.c — report/walltime.c: log dates and monotonic stamps to
  * wall-clock times, and their text/ISO 8601 forms. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* test_zone.c — watermark checks per era, free memory by order, the
+/* test_model_zone.c — watermark checks per era, free memory by order, the
  * mm/vmstat.c fragmentation indices, zone indices.  All values by hand. */
 #include <limits.h>
 

@@ -1,4 +1,4 @@
-/* test_needle.c — the idle scanner's vector kernels (report/needle.c)
+/* test_report_needle.c — the idle scanner's vector kernels (report/needle.c)
  * against their scalar references, on random text biased towards the
  * needles' bytes, every alignment and every length up to a few vectors,
  * and on text planted with needles and near-misses.  Runs on every build:
