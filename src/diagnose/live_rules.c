@@ -19,18 +19,6 @@ static const char *sz(char *dst, size_t len, int64_t kib)
 	return fmt_kib(dst, len, kib);
 }
 
-static int64_t isqrt64(int64_t x)
-{
-	if (x <= 0)
-		return 0;
-	int64_t r = x, y = (r + 1) / 2;
-	while (y < r) {
-		r = y;
-		y = (r + x / r) / 2;
-	}
-	return r;
-}
-
 static bool is_lowmem_zone(const char *name)
 {
 	return !strcmp(name, "DMA") || !strcmp(name, "DMA32") || !strcmp(name, "Normal");
@@ -110,22 +98,10 @@ void live_facts_compute(const struct oom_snapshot *s, const struct oom_system *v
 	if (s->nr_zones > 0) {
 		f->lowmem_managed_kib = lowmem;
 		f->highmem_managed_kib = highmem;
-		/* mm/page_alloc.c calculate_min_free_kbytes (2.6.18+): int_sqrt(lowmem
-		 * kB × 16) clamped to [128, 65536] (≤5.6) or [128, 262144] (5.7+),
-		 * lowmem taken at boot (watermarks still 0, so all managed pages). */
-		int64_t d = isqrt64(sat_mul(lowmem, 16));
-		int64_t cap = kver_cmp(&vm->kv, 5, 7, 0) >= 0 ? 262144 : 65536;
-		f->min_free_default_kib = d < 128 ? 128 : d > cap ? cap : d;
-		/* mm/khugepaged.c set_recommended_min_free_kbytes (2.6.38+): per
-		 * populated zone ≤ Normal, pageblock × (2 + MIGRATE_PCPTYPES²), at
-		 * most 5 % of RAM; pageblock = 2 MiB with 4 KiB pages on x86_64. */
-		if (vm->thp_enabled[0] && strcmp(vm->thp_enabled, "never") != 0) {
-			int64_t pageblock_kib = psz == 4 ? 2048 : sat_mul(psz, 512);
-			int64_t rec = sat_mul(sat_mul(pageblock_kib, populated_low), 11);
-			if (known(m->total_kib) && rec > m->total_kib / 20)
-				rec = m->total_kib / 20;
-			f->min_free_thp_kib = rec;
-		}
+		/* lowmem taken at boot (watermarks still 0, so all managed pages) */
+		f->min_free_default_kib = min_free_kbytes_default(lowmem, &vm->kv);
+		if (vm->thp_enabled[0] && strcmp(vm->thp_enabled, "never") != 0)
+			f->min_free_thp_kib = min_free_kbytes_thp(psz, populated_low, m->total_kib);
 	}
 
 	/* Mode 0's heuristic now (§4.1), by the model's mirror of

@@ -174,6 +174,15 @@ int64_t commit_limit_kib(int64_t total_kib, int64_t hugetlb_kib, int64_t swap_ki
 int64_t overcommit_allowed_kib(int64_t commit_limit_kib, int64_t swap_kib, int64_t admin_reserve_kib,
 			       int64_t user_reserve_kib, int64_t mm_total_vm_kib, bool cap_sys_admin,
 			       const struct kver *v);
+/* The kernel's own min_free_kbytes for lowmem_kib of lowmem managed at
+ * boot (mm/page_alloc.c calculate_min_free_kbytes, 2.6.18+): int_sqrt(lowmem
+ * × 16) clamped to [128, 65536] (≤5.6) or [128, 262144] (5.7+). */
+int64_t min_free_kbytes_default(int64_t lowmem_kib, const struct kver *v);
+/* khugepaged's recommended min_free_kbytes (mm/khugepaged.c
+ * set_recommended_min_free_kbytes, 2.6.38+): per populated zone ≤ Normal,
+ * pageblock × (2 + MIGRATE_PCPTYPES²), at most 5 % of RAM (total_kib;
+ * OOM_NA: no cap).  Pageblock = 2 MiB with 4 KiB pages, else 512 pages. */
+int64_t min_free_kbytes_thp(int64_t page_size_kib, int populated_lowmem_zones, int64_t total_kib);
 /* totalreserve_pages (mm/page_alloc.c calculate_totalreserve_pages) in KiB:
  * Σ over zones of min(managed, max(lowmem_reserve[]) + high).  OOM_NA when
  * a zone lacks the numbers. */

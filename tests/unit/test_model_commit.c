@@ -145,8 +145,24 @@ TEST(live_commit_limit)
 	CHECK(ours >= limit && ours - limit < page_kib);
 }
 
+/* calculate_min_free_kbytes and khugepaged's recommendation. */
+TEST(min_free_kbytes_defaults)
+{
+	struct kver k57, k56;
+	CHECK_INT(kver_parse("5.7.0", &k57), 0);
+	CHECK_INT(kver_parse("5.6.0", &k56), 0);
+	CHECK_INT(min_free_kbytes_default(16777216, &k57), 16384);      /* 16 GiB: sqrt(16 GiB × 16) */
+	CHECK_INT(min_free_kbytes_default(100, &k57), 128);             /* floor */
+	CHECK_INT(min_free_kbytes_default((int64_t)1 << 40, &k57), 262144);
+	CHECK_INT(min_free_kbytes_default((int64_t)1 << 40, &k56), 65536);
+	CHECK_INT(min_free_kbytes_thp(4, 2, OOM_NA), 2048 * 2 * 11);
+	CHECK_INT(min_free_kbytes_thp(4, 2, 100000), 5000);              /* at most 5 % of RAM */
+	CHECK_INT(min_free_kbytes_thp(64, 1, OOM_NA), 64 * 512 * 11);
+}
+
 int main(void)
 {
+	RUN(min_free_kbytes_defaults);
 	RUN(limit);
 	RUN(allowed);
 	RUN(totalreserve);
