@@ -45,6 +45,10 @@ void fill_na_mem(struct oom_mem *m);
 /* One openat + one read of a small /proc file into dst (NUL-terminated). */
 ssize_t text_read_at(int dirfd, const char *path, char *dst, size_t cap);
 struct live_root;
+/* One file of /proc/PID ("stat", "cmdline", "cgroup") below the root's
+ * proc, one read into text (cap bytes, NUL-terminated); -ENOENT without a
+ * proc (pid.c). */
+ssize_t live_read_pid_file(const struct live_root *r, int64_t pid, const char *name, char *text, size_t cap);
 /* live_read_task on a given /proc fd and page size (pid.c). */
 int live_read_task_at(const struct live_root *r, int procfd, int64_t pid, struct oom_task *t, int64_t psz);
 /* "Node 0, zone      DMA..." (zoneinfo, buddyinfo) → node, name; *rest

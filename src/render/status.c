@@ -124,41 +124,41 @@ static void print_fp(struct out *o, bool cond, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void print_kib(struct out *o, int kind, const char *key, const char *fmt, int64_t kib)
+static const char *raw(char *dst, size_t len, int64_t v)
 {
-	if (!to_sink(o, kind))
-		return;
-	char b[32];
-	if (o->j)
-		json_int(o->j, key, kib);
-	else
-		fprintf(o->f, fmt, sz(b, sizeof(b), kib));
+	snprintf(dst, len, "%lld", (long long)v);
+	return dst;
 }
 
-/* A number: "unknown" in the text when OOM_NA. */
-static void print_num(struct out *o, int kind, const char *key, const char *fmt, int64_t v)
+/* A number: the JSON gets it as it is, the text as text_of() writes it. */
+static void print_i64(struct out *o, int kind, const char *key, const char *fmt, int64_t v,
+		      const char *(*text_of)(char *, size_t, int64_t))
 {
 	if (!to_sink(o, kind))
 		return;
 	char b[32];
 	if (o->j)
 		json_int(o->j, key, v);
-	else
-		fprintf(o->f, fmt, num(b, sizeof(b), v));
+	else if (fmt)
+		fprintf(o->f, fmt, text_of(b, sizeof(b), v));
+}
+
+/* A size in KiB: "1.5 GiB" in the text, "unknown" when OOM_NA. */
+static void print_kib(struct out *o, int kind, const char *key, const char *fmt, int64_t kib)
+{
+	print_i64(o, kind, key, fmt, kib, sz);
+}
+
+/* A count: "unknown" in the text when OOM_NA. */
+static void print_num(struct out *o, int kind, const char *key, const char *fmt, int64_t v)
+{
+	print_i64(o, kind, key, fmt, v, num);
 }
 
 /* A number printed as it is (%lld) in the text. */
 static void print_int(struct out *o, int kind, const char *key, const char *fmt, int64_t v)
 {
-	if (!to_sink(o, kind))
-		return;
-	char b[32];
-	if (o->j)
-		json_int(o->j, key, v);
-	else {
-		snprintf(b, sizeof(b), "%lld", (long long)v);
-		fprintf(o->f, fmt, b);
-	}
+	print_i64(o, kind, key, fmt, v, raw);
 }
 
 /* A string (NULL: JSON null, the text prints text_null). */
