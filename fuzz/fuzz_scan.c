@@ -3,10 +3,12 @@
  * parser does: every line of a marker's neighbourhood, then idle again.
  * Then the same bytes from memory through scanner and parser together
  * (report_read_mem: back-fill windows, learned prefixes, duplicate records,
- * reassembly), the line-kind table on every line, boot banners' boot
+ * reassembly), the line-kind table on every line, the guard's kmsg-record
+ * kinds and kill facts (kernel_kill.c), boot banners' boot
  * times, and the vector needle search (and its newline count) against its
  * scalar reference.
- * Seeds: fuzz/seeds/scan/ (corpus reports and transport fixtures). */
+ * Seeds: fuzz/seeds/scan/ and the corpus reports and transport fixtures
+ * fuzz/seeds/scan.shared names. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -103,5 +105,10 @@ out:
 		abort();
 	/* scanner and parser together, from memory (compressed text is refused) */
 	(void)report_read_mem((const char *)data, size, "fuzz", check_event, NULL, NULL);
+	/* the guard's kmsg watch: one record's kind, a capture's victim */
+	struct report_kill_facts kf;
+	if (report_record_kind((const char *)data, size) >= LK_COUNT ||
+	    (report_kill_facts((const char *)data, size, &kf) == 0 && kf.comm[sizeof(kf.comm) - 1]))
+		abort();
 	return 0;
 }

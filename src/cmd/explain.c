@@ -7,7 +7,7 @@
  * says which.  Events are rendered as they are found (memory stays bounded);
  * --last keeps a copy of the latest one only.
  *
- * Exit status (issue 8 §5, for scripts and monitors): 0 no OOM report was
+ * Exit status (for scripts and monitors): 0 no OOM report was
  * found, 1 reports (or guard incidents) were found, 2 error (an input could
  * not be read, a usage error). */
 #include <errno.h>
@@ -577,7 +577,7 @@ static int read_incident(struct run *r, int fd, const char *path, struct source_
 	return 1;
 }
 
-/* Binary input (issue 11: a binary file gave bogus events built from string
+/* Binary input (a binary file gave bogus events built from string
  * literals): NUL bytes or mostly non-text bytes in the first 4 KiB of an
  * uncompressed file.  Compressed files are judged by the scanner after
  * decompression.  Returns true and a reason when fd looks binary. */

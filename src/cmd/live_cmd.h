@@ -4,6 +4,7 @@
 #ifndef OOMKIT_LIVE_CMD_H
 #define OOMKIT_LIVE_CMD_H
 
+#include "live/live.h"
 #include "render/live_render.h"
 
 /* Reads meminfo, the release and every task (or those of cgroup_dir, a
@@ -21,10 +22,10 @@ void top_view_release(struct top_view *v);
 
 struct status_data {
 	struct oom_snapshot s;
-	struct live_vm vm;
+	struct oom_system vm;
 	struct findings f;
-	struct live_history h;
-	struct live_memcgs mc;
+	struct oom_history h;
+	struct oom_memcg_summary mc;
 	struct status_view view;
 	struct kube_names kube;        /* pods of the memory cgroups shown (live/kube.c) */
 };

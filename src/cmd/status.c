@@ -54,12 +54,12 @@ static void usage(FILE *f)
 }
 
 struct hist_ctx {
-	struct live_history *h;
+	struct oom_history *h;
 };
 
 static void on_event(struct oom_event *ev, void *ctx)
 {
-	struct live_history *h = ((struct hist_ctx *)ctx)->h;
+	struct oom_history *h = ((struct hist_ctx *)ctx)->h;
 	if (ev->kind == OOM_KIND_ALLOC_FAILURE)
 		return;
 	h->nr_events++;
@@ -96,7 +96,7 @@ static void on_event(struct oom_event *ev, void *ctx)
 }
 
 /* The last OOM report of the kernel log ring (/dev/kmsg). */
-static void read_history(struct live_history *h)
+static void read_history(struct oom_history *h)
 {
 	struct buf b = BUF_INIT;
 	int rc = live_read_kmsg(&b);
@@ -139,10 +139,10 @@ void status_collect(struct status_data *d, const struct live_root *r, const char
 	d->view.memcgs = live_read_memcgs(r, &d->mc) == 0 ? &d->mc : NULL;
 	if (d->view.memcgs) {
 		/* The pods of the cgroups shown, named from the runtimes' state. */
-		const char *paths[LIVE_MEMCGS_MAX];
-		for (int i = 0; i < d->mc.n && i < LIVE_MEMCGS_MAX; i++)
+		const char *paths[OOM_MEMCG_SUMMARY_MAX];
+		for (int i = 0; i < d->mc.n && i < OOM_MEMCG_SUMMARY_MAX; i++)
 			paths[i] = d->mc.v[i].cg.path;
-		live_kube_names(r, paths, (size_t)(d->mc.n < LIVE_MEMCGS_MAX ? d->mc.n : LIVE_MEMCGS_MAX), &d->kube);
+		live_kube_names(r, paths, (size_t)(d->mc.n < OOM_MEMCG_SUMMARY_MAX ? d->mc.n : OOM_MEMCG_SUMMARY_MAX), &d->kube);
 		d->view.kube = &d->kube;
 	}
 	d->view.s = &d->s;
@@ -234,7 +234,7 @@ int cmd_status(int argc, char **argv)
 		return 1;
 	}
 	status_collect(d, &r, root, history && !metrics);
-	/* An empty or unreadable root is an error, never "no risk" (issue 11). */
+	/* An empty or unreadable root is an error, never "no risk". */
 	if (!d->view.meminfo_known && !d->view.zones_known) {   /* vmstat or slabinfo alone audit nothing */
 		cmd_error("status", "nothing to audit under %s: no readable %sproc/meminfo or zoneinfo",
 			  root ? root : "/", root ? "DIR/" : "/");

@@ -1,6 +1,6 @@
 /* event_rules.c — the causes of one OOM event, most likely first.
  *
- * Ordering (issue 2): the cause that names what used the memory, where that
+ * Ordering: the cause that names what used the memory, where that
  * is clear (shmem/tmpfs, slab, huge pages, memory no counter accounts for),
  * comes ahead of the limit that was reached (memcg limit, lowmem), and a
  * cpuset or mempolicy constraint ahead of plain exhaustion.  Weights encode
@@ -145,7 +145,7 @@ static void biggest_text(struct ctx *c, char *dst, size_t len)
 }
 
 /* The modules the stack dump names: a driver that takes pages directly
- * shows up there (issue 8 §3). */
+ * shows up there. */
 static void trace_modules_note(struct ctx *c, struct finding *f)
 {
 	const struct oom_event *ev = c->ev;
@@ -1089,7 +1089,7 @@ static void rule_exhaustion(struct ctx *c)
 	}
 	int room;
 	if (!exhaustion_evident(c, &room)) {
-		/* Swap full with no RAM figures (issue 8 §3: a report cut at its
+		/* Swap full with no RAM figures (a report cut at its
 		 * head keeps only the swap lines and the totals): in a global,
 		 * unconstrained OOM the anonymous memory that could not go to
 		 * swap is what ran out.  Lower confidence: RAM itself is unseen. */
@@ -1173,7 +1173,7 @@ static void rule_consequences(struct ctx *c)
 	}
 }
 
-/* ---- confidence and basis (issue 8 §4) ------------------------------------ */
+/* ---- confidence and basis ------------------------------------ */
 
 /* The parts of a report each cause rests on.  A rule that reasons around
  * missing lines or infers a fact sets its own (finding_basis) before this
@@ -1293,7 +1293,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 			finding_advice(f, "find the start of this report in the full log (the \"invoked oom-killer: gfp_mask=…, order=…\" line): it says what was asked for");
 		for (int i = 0; i < a->nr_swap_reasons; i++)
 			finding_evidence(f, "swap: %s", a->swap_reasons[i]);
-		/* issue 8 §4: what would have decided it */
+		/* what would have decided it */
 		unsigned miss = cause_needs(a, "unknown") & ~a->basis_present;
 		if (miss) {
 			char list[200] = "";

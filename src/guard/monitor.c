@@ -143,7 +143,7 @@ int guard_scope_drain(int fd)
 /* PSI text through live/parse_psi.c, kept in the guard's own compact form. */
 int guard_parse_psi(const char *s, struct guard_psi *out)
 {
-	struct psi p;
+	struct oom_pressure p;
 	if (live_parse_psi(s, strlen(s), &p) != 0 || !p.some.known)
 		return -EINVAL;
 	struct guard_psi r;

@@ -61,7 +61,7 @@ struct oom_victim {
 	bool reap_failed;                  /* "unable to reap" */
 };
 
-/* Messages printed next to a report that say what failed (issue 8 §3):
+/* Messages printed next to a report that say what failed:
  * mm/slub.c slab_out_of_memory (2.6.36+, rate-limited) and drivers'
  * "unable to allocate N bytes".  OOM_NA / "" when not printed. */
 struct oom_side {
@@ -129,8 +129,8 @@ struct oom_event {
 	uint64_t cur_line;
 
 	/* Modules named in the stack dump's frames ("func+0x54/0x1238 [rtw88_usb]"),
-	 * first seen first, for the rules that suspect a driver (issue 8 §3:
-	 * lowmem or memory filled by nothing counted). */
+	 * first seen first, for the rules that suspect a driver
+	 * (lowmem or memory filled by nothing counted). */
 	int nr_trace_modules;
 	char trace_modules[4][32];
 	/* "OOM kill occurred on an x86_64 NUMA system!" (RHEL 4-era kernels):

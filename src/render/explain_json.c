@@ -242,7 +242,7 @@ static void causes(struct json *j, const struct findings *fs)
 		json_str(j, "id", x->id);
 		json_str(j, "severity", severity_name(x->severity));
 		json_str(j, "summary", x->summary);
-		/* issue 8 §4: how sure, and from which lines */
+		/* how sure, and from which lines */
 		json_str(j, "confidence", confidence_name(x->confidence));
 		json_obj_begin(j, "basis");
 		json_arr_begin(j, "read");

@@ -1,4 +1,4 @@
-/* explain_summary.c — `oomkit explain --summary` (issue 8 §5): one line per
+/* explain_summary.c — `oomkit explain --summary`: one line per
  * event (time, host, kind, victim, cause, confidence) and totals per victim
  * name and per cause, for a busy log at 5 a.m.  Every outside string goes
  * through its sink's escaper. */
@@ -11,7 +11,7 @@
 #include "report/incident.h"
 #include "report/walltime.h"
 
-/* The first cause's confidence (issue 8 §4); "-" when unset. */
+/* The first cause's confidence; "-" when unset. */
 static const char *confidence_of(const struct findings *fs)
 {
 	const char *c = fs->n > 0 ? confidence_name(fs->items[0].confidence) : "";

@@ -641,7 +641,7 @@ static void section_swap(FILE *f, const struct event_analysis *a, const struct s
 	}
 }
 
-/* issue 8 §4: how sure, and from which lines, in one line under the cause:
+/* how sure, and from which lines, in one line under the cause:
  * "confidence: medium (read zone lines, buddy lines; missing: Mem-Info not
  * printed; inferred: …)". */
 static void confidence_line(FILE *f, const struct finding *x, const struct style *st)

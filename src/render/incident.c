@@ -31,7 +31,7 @@ void render_incident_text(FILE *f, const struct incident *in, const char *source
 	char w[80];
 	if (in->time[0] && walltime_parse_date(in->time, strlen(in->time), time(NULL), &when) == 0 &&
 	    fmt_when(w, sizeof(w), when, time(NULL)))
-		esc(f, w);   /* local time and how long ago (issue 11) */
+		esc(f, w);   /* local time and how long ago */
 	else
 		esc(f, in->time[0] ? in->time : "time not recorded");
 	if (in->host[0]) {

@@ -8,8 +8,8 @@
 #include <stdio.h>
 
 #include "diagnose/diagnose.h"
-#include "live/live.h"
 #include "model/kubepods.h"
+#include "model/system.h"
 #include "model/snapshot.h"
 #include "render/style.h"
 #include "util/util.h"
@@ -46,10 +46,10 @@ void render_top_rows(FILE *f, const struct top_view *v, size_t n, const struct s
 /* ---- status ------------------------------------------------------------ */
 struct status_view {
 	const struct oom_snapshot *s;
-	const struct live_vm *vm;
+	const struct oom_system *vm;
 	const struct findings *f;
-	const struct live_history *h;
-	const struct live_memcgs *memcgs;   /* NULL: no memory controller found */
+	const struct oom_history *h;
+	const struct oom_memcg_summary *memcgs;   /* NULL: no memory controller found */
 	bool meminfo_known, zones_known, vm_known, slab_known;
 	const char *root;              /* --root as given; NULL for the host */
 	const struct kube_names *kube; /* pod names by UID (live/kube.c); NULL: UIDs only */
@@ -65,7 +65,7 @@ void render_status_short(FILE *f, const struct status_view *v, int max, const st
 /* The last OOM's time for text: "2026-12-04 13:04:06 (12 min ago)", else
  * "at 11519.4 s after boot (monotonic; boot time unknown)", else the log's
  * own stamp; false when there is none. */
-bool history_when(const struct live_history *h, char *buf, size_t len);
+bool history_when(const struct oom_history *h, char *buf, size_t len);
 /* The comm the test hogs of `make check` run under (tests/e2e/hog.c). */
 #define OOMKIT_TEST_HOG_COMM "oomkit-test-hog"
 

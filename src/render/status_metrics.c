@@ -26,7 +26,7 @@ static void kib_machine(FILE *f, const char *name, const char *help, int64_t kib
 
 /* The directory of a memory cgroup as the host mounts it (the guard's
  * scope label for the same cgroup): /sys/fs/cgroup[/memory] + its path. */
-static void memcg_scope(FILE *f, const struct live_memcgs *mc, const char *path)
+static void memcg_scope(FILE *f, const struct oom_memcg_summary *mc, const char *path)
 {
 	const char *base = mc->version == 1 ? "/sys/fs/cgroup/memory" : "/sys/fs/cgroup";
 	escape_prom_label(f, base, strlen(base));
@@ -50,7 +50,7 @@ void render_status_metrics(FILE *f, const struct status_view *v)
 			    m->commit_limit_kib);
 	}
 	if (v->vm_known && v->vm->psi_known) {
-		const struct psi *p = &v->vm->psi;
+		const struct oom_pressure *p = &v->vm->psi;
 		head(f, "oomkit_pressure_avg10_ratio", "gauge", "PSI memory pressure of the scope, 10 s average (0-1).");
 		if (p->some.known)
 			fprintf(f, "oomkit_pressure_avg10_ratio{scope=\"machine\",kind=\"some\"} %.4f\n", p->some.avg10 / 100.0);
@@ -64,7 +64,7 @@ void render_status_metrics(FILE *f, const struct status_view *v)
 			fprintf(f, "oomkit_pressure_stall_seconds_total{scope=\"machine\",kind=\"full\"} %.6f\n",
 				(double)p->full.total_us / 1e6);
 	}
-	const struct live_memcgs *mc = v->memcgs;
+	const struct oom_memcg_summary *mc = v->memcgs;
 	head(f, "oomkit_kernel_oom_kills_total", "counter",
 	     "OOM kills by the kernel in the scope since boot (/proc/vmstat oom_kill; a memory cgroup's memory.events or memory.oom_control oom_kill).");
 	if (v->vm_known && known(v->vm->oom_kill_count))

@@ -31,7 +31,7 @@
 #define PARSE_DUP_GAP 64         /* a repeated event this close after the first is its copy */
 
 /* The last release seen per host, lent to a header-less report of the
- * same host (issue 8 §2). */
+ * same host. */
 #define PARSE_MAX_HOSTS 8
 struct host_release {
 	char host[64];
@@ -1486,7 +1486,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (st->sect == SEC_TAIL) {
 		if (p_starts(s, e, "Kill process ") && p_find(s, e, " sharing same memory"))
 			goto accepted;
-		/* RHEL 4-era x86_64 kernels after the kill (issue 8 §3: a
+		/* RHEL 4-era x86_64 kernels after the kill (a
 		 * vendor hint that one node ran out while others had memory) */
 		if (p_starts(s, e, "OOM kill occurred on an x86_64 NUMA system") ||
 		    p_starts(s, e, "OOM kill occurred on an x86_64 numa system")) {
@@ -1755,7 +1755,7 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 			if (st && st->active && P->nr_fed - st->last_fed > PARSE_STALE_LINES)
 				state_emit(P, st, false);
 		}
-	/* warnings cite the line they are about (issue 11) */
+	/* warnings cite the line they are about */
 	for (int i = 0; i < PARSE_MAX_STATES; i++)
 		if (P->states[i] && P->states[i]->active)
 			P->states[i]->ev.cur_line = line->lineno;

@@ -75,7 +75,7 @@ enum {
 	SH_SEC_PAGETABLES = 1u << 26,/* 6.1+ */
 	SH_RHEL7_KILL = 1u << 27,    /* "Killed process N (x), UID N," */
 	SH_AF_CPUSET = 1u << 28,     /* warn_alloc with ",cpuset=" 5.0+ */
-	/* Shapes that only bound the era from above (issue 8 §3 "unknown era"):
+	/* Shapes that only bound the era from above ("unknown era"):
 	 * a report with none of the marks above is not the newest kernel. */
 	SH_GFP_NUMERIC = 1u << 29,   /* gfp mask printed without %pGg names: before 4.5 */
 	SH_PERCPU_HI = 1u << 30,     /* per-cpu "hi: btch: usd:" lines: 2.6.19–3.18 */

@@ -1,4 +1,4 @@
-/* walltime.h — wall-clock times of events (issue 8 §5, issue 11): from the
+/* walltime.h — wall-clock times of events: from the
  * log's own date (syslog, journal, RFC 3339) or from the boot time plus the
  * kernel's monotonic stamp.  Pure functions of text and numbers, except
  * walltime_host_boot(), which reads this machine's clocks. */

@@ -1253,16 +1253,6 @@ TEST(diagnose_event_entry)
 	event_release(&ev);
 }
 
-TEST(nodelist)
-{
-	CHECK(nodelist_has("0-1,3", 0));
-	CHECK(nodelist_has("0-1,3", 3));
-	CHECK(!nodelist_has("0-1,3", 2));
-	CHECK(nodelist_has("(null)", 7));
-	CHECK(nodelist_has("", 7));
-	CHECK(!nodelist_has("1", 0));
-}
-
 /* ---- rendering ------------------------------------------------------------------ */
 
 static char *render_text(struct oom_event *ev, bool color, size_t *len)
@@ -1536,7 +1526,6 @@ int main(void)
 	RUN(dominance_without_totalpages);
 	RUN(victim_not_best);
 	RUN(diagnose_event_entry);
-	RUN(nodelist);
 	RUN(render_text_plain);
 	RUN(render_hostile);
 	RUN(render_json_schema);
