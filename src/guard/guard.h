@@ -394,6 +394,8 @@ const char *guard_kube_cgroup(int64_t pid);
  * victim_pid >= 0, "victim_cgroup" and "victim_kube" (its pod). */
 struct json;
 void guard_kube_json(struct json *j, const char *scope_name, int64_t victim_pid);
+/* Where the runtimes' state files are read for pod names: NULL "/" (tests). */
+void guard_kube_set_root(const char *path);
 
 /* ---- metrics (metrics.c) ---------------------------------------------- */
 struct guard_metrics_state {

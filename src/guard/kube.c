@@ -1,15 +1,16 @@
-/* kube.c — the guard's Kubernetes fields (issue 13): the pod, QoS class and
- * container of the scope's cgroup and of the victim's, in events and
- * incidents.  The victim's cgroup is read from /proc/PID/cgroup when it is
- * chosen (guard_kube_note, before any signal: after the kill the process
- * may be gone) and kept here until the event and incident are written.  No
- * allocation (the guard's loop); pod names are not looked up here (the
- * runtimes' state files are for top and status, not for the daemon's
- * loop): UID, QoS and container ID only. */
+/* kube.c — the guard's Kubernetes fields: the pod, QoS class and container
+ * of the scope's cgroup and of the victim's, in events and incidents.  The
+ * victim's cgroup is read from /proc/PID/cgroup when it is chosen
+ * (guard_kube_note, before any signal: after the kill the process may be
+ * gone) and kept here until the event and incident are written.  The pod's
+ * name and namespace come from the container runtime's state files
+ * (live/kube.c), read only when a path names a pod and only when the
+ * evidence is written, after the signal: never on the way to a kill. */
 #include <stdio.h>
 #include <string.h>
 
 #include "guard/guard.h"
+#include "live/kube.h"
 #include "live/live.h"
 #include "model/kubepods.h"
 #include "util/util.h"
@@ -35,13 +36,54 @@ const char *guard_kube_cgroup(int64_t pid)
 	return pid == noted.pid && noted.cgroup[0] ? noted.cgroup : NULL;
 }
 
+/* Pod names for the two paths, looked up once per pair (one kill writes
+ * its event, its incident and maybe an unkillable event with the same). */
+static const char *names_root;           /* NULL: "/" (guard_kube_set_root: tests) */
+static struct {
+	bool open, tried;
+	struct live_root root;
+	char key[2][OOM_PATH_LEN];
+	struct kube_names t;
+} nm;
+
+void guard_kube_set_root(const char *path)
+{
+	if (nm.open)
+		live_root_close(&nm.root);
+	memset(&nm, 0, sizeof(nm));
+	names_root = path;
+}
+
+static const struct kube_names *names_for(const char *a, const char *b)
+{
+	struct kubepods kp;
+	bool pod = (a && kubepods_parse(a, strlen(a), &kp) == 0) || (b && kubepods_parse(b, strlen(b), &kp) == 0);
+	if (!pod)
+		return NULL;
+	if (!nm.tried) {
+		nm.tried = true;
+		nm.open = live_root_open(&nm.root, names_root) == 0;
+	}
+	if (!nm.open)
+		return NULL;
+	if (strcmp(nm.key[0], a ? a : "") || strcmp(nm.key[1], b ? b : "") || !nm.t.n) {
+		str_copy(nm.key[0], sizeof(nm.key[0]), a ? a : "", a ? strlen(a) : 0);
+		str_copy(nm.key[1], sizeof(nm.key[1]), b ? b : "", b ? strlen(b) : 0);
+		memset(&nm.t, 0, sizeof(nm.t));
+		const char *paths[2] = { a, b };
+		live_kube_names(&nm.root, paths, 2, &nm.t);
+	}
+	return &nm.t;
+}
+
 void guard_kube_json(struct json *j, const char *scope_name, int64_t victim_pid)
 {
+	const char *cg = victim_pid >= 0 ? guard_kube_cgroup(victim_pid) : NULL;
+	const struct kube_names *t = names_for(scope_name, cg);
 	if (scope_name)
-		kube_json(j, "kube", scope_name, NULL);
+		kube_json(j, "kube", scope_name, t);
 	if (victim_pid < 0)
 		return;
-	const char *cg = guard_kube_cgroup(victim_pid);
 	json_str(j, "victim_cgroup", cg);
-	kube_json(j, "victim_kube", cg, NULL);
+	kube_json(j, "victim_kube", cg, t);
 }

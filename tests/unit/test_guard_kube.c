@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,6 +33,7 @@ static char *render(const char *scope, int64_t pid)
 TEST(victim_noted_before_the_kill)
 {
 	char dir[] = "/tmp/oomkit-gkube-XXXXXX";
+	guard_kube_set_root(NULL);
 	if (!mkdtemp(dir)) {
 		SKIP("mkdtemp");
 		return;
@@ -111,9 +113,47 @@ TEST(metrics_scope_info_and_last_incident)
 	free(out);
 }
 
+/* The pod's name and namespace from the runtime's state file under a root
+ * (containerd's OCI spec of the container), read when the evidence is
+ * written. */
+TEST(pod_names_from_runtime_state)
+{
+	char root[] = "/tmp/oomkit-gkube-root-XXXXXX", cmd[2048];
+	if (!mkdtemp(root)) {
+		SKIP("mkdtemp");
+		return;
+	}
+	snprintf(cmd, sizeof(cmd), "mkdir -p %s/run/containerd/io.containerd.runtime.v2.task/k8s.io/" CID " %s/proc/77 && "
+		 "cp '%s/tests/fixtures/kube/containerd-config.json' %s/run/containerd/io.containerd.runtime.v2.task/k8s.io/"
+		 CID "/config.json && printf '0::" POD "/cri-containerd-" CID ".scope\\n' > %s/proc/77/cgroup",
+		 root, root, check_srcdir(), root, root);
+	CHECK_INT(system(cmd), 0);
+	guard_kube_set_root(root);
+	char p[600];
+	snprintf(p, sizeof(p), "%s/proc", root);
+	int dfd = open(p, O_RDONLY | O_DIRECTORY);
+	guard_kube_note(dfd, 77);
+	char *s = render(NULL, 77);
+	CHECK(s && strstr(s, "\"victim_kube\":{\"pod_uid\":\"0f5a7c1e-8d2b-4a57-9d8e-3c4b5a6f7e81\"") &&
+	      strstr(s, "\"pod_name\":\"web-0\",\"namespace\":\"shop\"}"));
+	if (s && !strstr(s, "web-0"))
+		printf("  got %s\n", s);
+	free(s);
+	/* the same pair again: the cached table */
+	s = render(NULL, 77);
+	CHECK(s && strstr(s, "\"pod_name\":\"web-0\""));
+	free(s);
+	guard_kube_set_root(NULL);
+	if (dfd >= 0)
+		close(dfd);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
+	CHECK_INT(system(cmd), 0);
+}
+
 int main(void)
 {
 	RUN(victim_noted_before_the_kill);
+	RUN(pod_names_from_runtime_state);
 	RUN(metrics_scope_info_and_last_incident);
 	return check_summary();
 }
