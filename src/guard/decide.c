@@ -133,7 +133,7 @@ void pend_unkillable(void)
 	json_int(&j, "pid", D.pend.v.pid);
 	json_str(&j, "comm", D.pend.comm);
 	json_str(&j, "scope", sc->name);
-	guard_kube_json(&j, sc->name, D.pend.v.pid);   /* issue 13: pods */
+	guard_kube_json(&j, sc->name, D.pend.v.pid);   /* the pods */
 	char sts[2] = { st, 0 };
 	json_str(&j, "state", sts);
 	json_bool(&j, "memory_released", D.pend.released);
@@ -517,7 +517,7 @@ void guard_decide(int si)
 		    full.start_ticks == victim->start_ticks)
 			memcpy(victim->cmdline, full.cmdline, sizeof(victim->cmdline));
 	}
-	guard_kube_note(D.proc_dirfd, victim->t.pid);   /* issue 13: its cgroup, while it lives */
+	guard_kube_note(D.proc_dirfd, victim->t.pid);   /* its cgroup, while it lives */
 	int sig = sc->level == LEVEL_KILL || c->grace_ms == 0 ? SIGKILL : SIGTERM;
 	/* One SIGTERM grace at a time: another scope's victim is still in its
 	 * grace, so this one gets SIGKILL. */

@@ -400,7 +400,7 @@ static void flush_pending(struct report_parser *P, const struct oom_event *next)
  * it, report_line.boot_banner): the machine rebooted here, so a release
  * known so far belongs to the boot before and is lent to no later
  * header-less event of that host, nor is the next report's release to a
- * waiting one (issue 8 §2, reboots the monotonic clock does not show). */
+ * waiting one (reboots the monotonic clock does not show). */
 static void boot_banner(struct report_parser *P, const struct report_line *l)
 {
 	char host[64];

@@ -90,7 +90,7 @@ struct item {
 };
 
 /* Boot banners seen, for the boot time of later monotonic-only lines and
- * as reboot markers (issue 8 §5, §2).  The last SCAN_BANNERS are kept. */
+ * as reboot markers.  The last SCAN_BANNERS are kept. */
 #define SCAN_BANNERS 32
 struct banner {
 	uint64_t line;
@@ -855,7 +855,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	len -= q;
 	if (!piece && len && is_space(p[0])) {
 		/* a Markdown code block, a mail or a forum indents a whole paste:
-		 * "    [ 12.3] memory: usage …", "\tAug 25 … kernel: …" (issue 8) */
+		 * "    [ 12.3] memory: usage …", "\tAug 25 … kernel: …" */
 		size_t ind = 0;
 		while (ind < len && ind < 16 && is_space(p[ind]))
 			ind++;

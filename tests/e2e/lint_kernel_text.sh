@@ -54,4 +54,9 @@ if command -v "$cc" >/dev/null 2>&1; then
 else
 	skip "no C compiler ($cc) to list includes"
 fi
+# Comments say the why themselves: no tracker numbers ("issue 8 §2") in
+# src/, where they would outlive the tracker.
+cites=$(grep -rnE '[Ii]ssues? #?[0-9]+' "$here"/src --include='*.[ch]' | sed "s|^$here/||" | head -n 5)
+if [ -z "$cites" ]; then ok "no comment in src/ cites a tracker number"
+else fail "comments cite tracker numbers: $cites"; fi
 finish
