@@ -9,6 +9,29 @@
 #include "live/live.h"
 #include "live/text.h"
 
+/* v1 memory.stat: a key and its total_ twin (hierarchical, preferred: a
+ * plain key after its total_ is not taken).  Every line goes through here. */
+#define V1_KEYS 12
+struct v1_stat {
+	struct oom_memcg *m;
+	const struct text_key *keys;
+	size_t n;
+	bool seen_total[V1_KEYS];
+};
+
+static bool v1_hook(void *ctx, const char *key, size_t kl, int64_t kib)
+{
+	struct v1_stat *st = ctx;
+	bool total = kl > 6 && !memcmp(key, "total_", 6);
+	const struct text_key *k = text_key_find(st->keys, st->n, total ? key + 6 : key, total ? kl - 6 : kl);
+	if (!k || (!total && st->seen_total[k - st->keys]))
+		return false;
+	text_key_set(st->m, k, kib);
+	if (total)
+		st->seen_total[k - st->keys] = true;
+	return true;
+}
+
 int live_parse_memcg_stat(const char *text, size_t len, int version, struct oom_memcg *m)
 {
 	/* v1 keys: plain (this group) and total_* (hierarchical, preferred). */
@@ -29,36 +52,12 @@ int live_parse_memcg_stat(const char *text, size_t len, int version, struct oom_
 		K("inactive_file", inactive_file_kib),
 #undef K
 	};
-	int found = 0;
-	bool seen_total[ARRAY_SIZE(v1keys)] = { false };
-	struct text_lines it;
-	text_lines_init(&it, text, len);
-	const char *line, *val;
-	size_t kl, vl;
-	while (text_kv_next(&it, ' ', &line, &kl, &val, &vl)) {
-		uint64_t v;
-		if (parse_u64(val, vl, &v) < 0)
-			continue;
-		int64_t kib = (int64_t)(v >> 10);
-		if (version == 2) {
-			const struct text_key *k = text_key_find(v2keys, ARRAY_SIZE(v2keys), line, kl);
-			if (k) {
-				text_key_set(m, k, kib);
-				found++;
-			}
-			continue;
-		}
-		bool total = kl > 6 && !memcmp(line, "total_", 6);
-		const struct text_key *k = text_key_find(v1keys, ARRAY_SIZE(v1keys), total ? line + 6 : line,
-							 total ? kl - 6 : kl);
-		if (!k || (!total && seen_total[k - v1keys]))
-			continue;
-		text_key_set(m, k, kib);
-		if (total)
-			seen_total[k - v1keys] = true;
-		found++;
-	}
-	return found ? 0 : -EINVAL;
+	_Static_assert(sizeof(v1keys) / sizeof(v1keys[0]) <= V1_KEYS, "v1_stat.seen_total holds every v1 key");
+	if (version == 2)
+		return text_kv_table(text, len, ' ', text_value_bytes_kib, v2keys, ARRAY_SIZE(v2keys), m, NULL, NULL)
+		       ? 0 : -EINVAL;
+	struct v1_stat st = { m, v1keys, ARRAY_SIZE(v1keys), { false } };
+	return text_kv_table(text, len, ' ', text_value_bytes_kib, v1keys, 0, m, v1_hook, &st) ? 0 : -EINVAL;
 }
 
 int live_parse_memcg_events(const char *text, size_t len, struct oom_memcg *m)
@@ -70,22 +69,7 @@ int live_parse_memcg_events(const char *text, size_t len, struct oom_memcg *m)
 		K("high", high_events), K("oom_kill_disable", oom_kill_disable), K("under_oom", under_oom),
 #undef K
 	};
-	int found = 0;
-	struct text_lines it;
-	text_lines_init(&it, text, len);
-	const char *line, *val;
-	size_t kl, vl;
-	while (text_kv_next(&it, ' ', &line, &kl, &val, &vl)) {
-		int64_t v;
-		if (parse_i64(val, vl, &v) < 0)
-			continue;
-		const struct text_key *k = text_key_find(keys, ARRAY_SIZE(keys), line, kl);
-		if (k) {
-			text_key_set(m, k, v);
-			found++;
-		}
-	}
-	return found ? 0 : -EINVAL;
+	return text_kv_table(text, len, ' ', text_value_i64, keys, ARRAY_SIZE(keys), m, NULL, NULL) ? 0 : -EINVAL;
 }
 
 int live_parse_memcg_bytes(const char *text, size_t len, int64_t *kib)

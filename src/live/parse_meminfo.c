@@ -7,6 +7,26 @@
 #include "live/live.h"
 #include "live/text.h"
 
+/* Cached and Buffers are kept apart too: the page cache is their sum. */
+struct meminfo_rest {
+	struct oom_mem *m;
+	int64_t cached, buffers;
+};
+
+static bool meminfo_hook(void *ctx, const char *key, size_t kl, int64_t v)
+{
+	struct meminfo_rest *r = ctx;
+	if (kl == 6 && !memcmp(key, "Cached", 6)) {
+		r->cached = r->m->cached_kib = v;
+		return true;
+	}
+	if (kl == 7 && !memcmp(key, "Buffers", 7)) {
+		r->buffers = r->m->buffers_kib = v;
+		return true;
+	}
+	return false;
+}
+
 int live_parse_meminfo(const char *text, size_t len, struct oom_mem *out)
 {
 	struct oom_mem m;
@@ -35,31 +55,10 @@ int live_parse_meminfo(const char *text, size_t len, struct oom_mem *out)
 		K("AnonPages", anon_pages_kib),
 #undef K
 	};
-	int found = 0;
-	struct text_lines it;
-	text_lines_init(&it, text, len);
-	const char *line, *val;
-	size_t kl, vl;
-	while (text_kv_next(&it, ':', &line, &kl, &val, &vl)) {
-		int64_t v;
-		if (text_first_i64(val, vl, &v) < 0 || v < 0)
-			continue;
-		if (kl == 6 && !memcmp(line, "Cached", 6)) {
-			cached = m.cached_kib = v;
-			found++;
-			continue;
-		}
-		if (kl == 7 && !memcmp(line, "Buffers", 7)) {
-			buffers = m.buffers_kib = v;
-			found++;
-			continue;
-		}
-		const struct text_key *k = text_key_find(keys, ARRAY_SIZE(keys), line, kl);
-		if (k) {
-			text_key_set(&m, k, v);
-			found++;
-		}
-	}
+	struct meminfo_rest r = { &m, OOM_NA, OOM_NA };
+	int found = text_kv_table(text, len, ':', text_value_kib, keys, ARRAY_SIZE(keys), &m, meminfo_hook, &r);
+	cached = r.cached;
+	buffers = r.buffers;
 	if (!found)
 		return -EINVAL;
 	if (known(m.active_anon_kib) && known(m.inactive_anon_kib))

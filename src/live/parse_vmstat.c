@@ -7,6 +7,22 @@
 #include "live/live.h"
 #include "live/text.h"
 
+/* Per-zone allocstall_<zone> (4.9+) and the split workingset_refault_{anon,
+ * file} (5.9+) are summed; before, one counter each under the bare name. */
+static bool vmstat_hook(void *ctx, const char *key, size_t kl, int64_t x)
+{
+	struct oom_vmstat *v = ctx;
+	if (kl >= 10 && !memcmp(key, "allocstall", 10)) {
+		v->allocstall = sat_add(known(v->allocstall) ? v->allocstall : 0, x);
+		return true;
+	}
+	if (kl >= 18 && !memcmp(key, "workingset_refault", 18) && (kl == 18 || key[18] == '_')) {
+		v->workingset_refault = sat_add(known(v->workingset_refault) ? v->workingset_refault : 0, x);
+		return true;
+	}
+	return false;
+}
+
 int live_parse_vmstat(const char *text, size_t len, struct oom_vmstat *out)
 {
 	static const struct text_key keys[] = {
@@ -20,34 +36,7 @@ int live_parse_vmstat(const char *text, size_t len, struct oom_vmstat *out)
 	};
 	struct oom_vmstat v;
 	vmstat_init(&v);
-	int found = 0;
-	struct text_lines it;
-	text_lines_init(&it, text, len);
-	const char *line, *val;
-	size_t kl, vl;
-	while (text_kv_next(&it, ' ', &line, &kl, &val, &vl)) {
-		int64_t x;
-		if (parse_i64(val, vl, &x) < 0 || x < 0)
-			continue;
-		/* Per-zone allocstall_<zone> (4.9+) and the split
-		 * workingset_refault_{anon,file} (5.9+) are summed; before, one
-		 * counter each under the bare name. */
-		if (kl >= 10 && !memcmp(line, "allocstall", 10)) {
-			v.allocstall = sat_add(known(v.allocstall) ? v.allocstall : 0, x);
-			found++;
-			continue;
-		}
-		if (kl >= 18 && !memcmp(line, "workingset_refault", 18) && (kl == 18 || line[18] == '_')) {
-			v.workingset_refault = sat_add(known(v.workingset_refault) ? v.workingset_refault : 0, x);
-			found++;
-			continue;
-		}
-		const struct text_key *k = text_key_find(keys, ARRAY_SIZE(keys), line, kl);
-		if (k) {
-			text_key_set(&v, k, x);
-			found++;
-		}
-	}
+	int found = text_kv_table(text, len, ' ', text_value_nonneg, keys, ARRAY_SIZE(keys), &v, vmstat_hook, &v);
 	if (!found)
 		return -EINVAL;
 	*out = v;

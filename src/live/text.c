@@ -37,6 +37,55 @@ const struct text_key *text_key_find(const struct text_key *keys, size_t n, cons
 	return NULL;
 }
 
+int text_kv_table(const char *text, size_t len, char sep, text_value_fn value, const struct text_key *keys,
+		  size_t nkeys, void *out, text_hook_fn hook, void *ctx)
+{
+	int found = 0;
+	struct text_lines it;
+	text_lines_init(&it, text, len);
+	const char *line, *val;
+	size_t kl, vl;
+	while (text_kv_next(&it, sep, &line, &kl, &val, &vl)) {
+		int64_t v;
+		if (value(val, vl, &v) < 0)
+			continue;
+		if (hook && hook(ctx, line, kl, v)) {
+			found++;
+			continue;
+		}
+		const struct text_key *k = text_key_find(keys, nkeys, line, kl);
+		if (k) {
+			text_key_set(out, k, v);
+			found++;
+		}
+	}
+	return found;
+}
+
+int text_value_kib(const char *val, size_t vl, int64_t *out)
+{
+	return text_first_i64(val, vl, out) < 0 || *out < 0 ? -EINVAL : 0;
+}
+
+int text_value_nonneg(const char *val, size_t vl, int64_t *out)
+{
+	return parse_i64(val, vl, out) < 0 || *out < 0 ? -EINVAL : 0;
+}
+
+int text_value_i64(const char *val, size_t vl, int64_t *out)
+{
+	return parse_i64(val, vl, out) < 0 ? -EINVAL : 0;
+}
+
+int text_value_bytes_kib(const char *val, size_t vl, int64_t *out)
+{
+	uint64_t v;
+	if (parse_u64(val, vl, &v) < 0)
+		return -EINVAL;
+	*out = (int64_t)(v >> 10);
+	return 0;
+}
+
 bool text_kv_next(struct text_lines *it, char sep, const char **key, size_t *kl, const char **val,
 		  size_t *vl)
 {

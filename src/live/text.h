@@ -41,6 +41,21 @@ static inline void text_key_set(void *out, const struct text_key *k, int64_t v)
 {
 	*(int64_t *)((char *)out + k->off) = v;
 }
+/* A whole "key<sep>value" file against a key table: each line's value is
+ * read by VALUE (0, or < 0 to skip the line); HOOK, when given, sees the
+ * line first and returns true when it took it (the keys a table cannot
+ * say: sums, prefixes); the rest set their table field in OUT.  Returns
+ * how many lines were taken (0: nothing matched, the caller's -EINVAL). */
+typedef int (*text_value_fn)(const char *val, size_t vl, int64_t *out);
+typedef bool (*text_hook_fn)(void *ctx, const char *key, size_t kl, int64_t v);
+int text_kv_table(const char *text, size_t len, char sep, text_value_fn value, const struct text_key *keys,
+		  size_t nkeys, void *out, text_hook_fn hook, void *ctx);
+/* VALUE readers: a non-negative "1234 kB" / plain decimal; any decimal;
+ * bytes (unsigned) as KiB. */
+int text_value_kib(const char *val, size_t vl, int64_t *out);
+int text_value_nonneg(const char *val, size_t vl, int64_t *out);
+int text_value_i64(const char *val, size_t vl, int64_t *out);
+int text_value_bytes_kib(const char *val, size_t vl, int64_t *out);
 void fill_na_mem(struct oom_mem *m);
 /* One openat + one read of a small /proc file into dst (NUL-terminated). */
 ssize_t text_read_at(int dirfd, const char *path, char *dst, size_t cap);
