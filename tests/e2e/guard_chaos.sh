@@ -237,6 +237,34 @@ if $have_cg; then
 	cg_remove "$cg"
 fi
 
+# --- 5b. a hook outlives no guard: SIGKILL the guard, the hook is gone ------
+if $have_cg; then
+	cg=$(cg_make hookdeath $((256 * MIB)))
+	D=$E2E_TMP/hookdeath
+	mkdir -p "$D"
+	printf '#!/bin/sh\necho $$ > %s/hook.pid\nexec sleep 600\n' "$D" > "$D/hook.sh"
+	chmod 755 "$D/hook.sh"
+	if guard "$D" --cgroup "$cg" --dry-run --exec "$D/hook.sh" --exec-timeout-ms 600000; then
+		in_cg "$cg" "" "$HOG" --mib 236 --hold 30 --ready "$D/hog.ready"
+		hog=$BG
+		for i in $(seq 1 100); do [ -s "$D/hook.pid" ] && break; sleep 0.1; done
+		hp=$(cat "$D/hook.pid" 2>/dev/null)
+		check "hook death: the hook runs" test -n "$hp"
+		if [ -n "$hp" ]; then
+			sleep 0.2
+			check "hook death: ... while the guard lives" kill -0 "$hp"
+			kill -9 "$GP"; wait "$GP" 2>/dev/null; GP=""
+			for i in $(seq 1 30); do kill -0 "$hp" 2>/dev/null || break; sleep 0.1; done
+			check "hook death: SIGKILLed guard, the hook is gone too" bash -c "! kill -0 $hp 2>/dev/null"
+			kill -9 "$hp" 2>/dev/null
+		fi
+		[ -n "$GP" ] && unguard
+		check "hook death: kernel OOM killer did not fire" test "$(kernel_kills "$cg")" = 0
+		kill $hog 2>/dev/null; wait $hog 2>/dev/null
+	fi
+	cg_remove "$cg"
+fi
+
 # --- 6. metrics endpoint: idle connections, invalid UTF-8, localhost, busy port
 PORT=$((20000 + ($$ * 7) % 20000))
 PORT2=$((PORT + 1))
