@@ -509,18 +509,8 @@ static void run_exec(const struct decision_facts *f, const char *incident)
 		guard_log(GLOG_WARNING, "exec %s: %d hooks still running; not started", argv[0], GUARD_MAX_HOOKS);
 		return;
 	}
-	posix_spawnattr_t at;
-	sigset_t none, all;
-	sigemptyset(&none);
-	sigfillset(&all);
-	posix_spawnattr_init(&at);
-	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
-	posix_spawnattr_setsigmask(&at, &none);
-	posix_spawnattr_setsigdefault(&at, &all);
-	posix_spawnattr_setpgroup(&at, 0);
 	pid_t pid;
-	int rc = posix_spawn(&pid, argv[0], NULL, &at, argv, envp);
-	posix_spawnattr_destroy(&at);
+	int rc = -guard_spawn_hook(argv, envp, &pid);   /* spawn.c: also dies with the guard */
 	if (rc != 0) {
 		D.ms.exec_failures_total++;
 		guard_log(GLOG_WARNING, "exec %s: %s", argv[0], strerror(rc));
@@ -975,6 +965,8 @@ static void decide(int si)
 		if (!D.pend.killed) {
 			if (sc->level == LEVEL_KILL || now >= D.pend.v.term_deadline_ns)
 				pend_kill(sc->level == LEVEL_KILL ? "kill threshold reached" : "grace expired");
+			else if (guard_scope_outruns(sc, (int64_t)((D.pend.v.term_deadline_ns - now) / 1000000)))
+				pend_kill("the kill threshold comes before the grace ends");   /* monitor.c */
 			return;
 		}
 		/* SIGKILLed.  Its memory already reaped by process_mrelease, there
@@ -1047,7 +1039,7 @@ static void decide(int si)
 		    full.start_ticks == victim->start_ticks)
 			memcpy(victim->cmdline, full.cmdline, sizeof(victim->cmdline));
 	}
-	int sig = sc->level == LEVEL_KILL || c->grace_ms == 0 ? SIGKILL : SIGTERM;
+	int sig = sc->level == LEVEL_KILL || c->grace_ms == 0 || guard_scope_outruns(sc, c->grace_ms) ? SIGKILL : SIGTERM;
 	/* One SIGTERM grace at a time: another scope's victim is still in its
 	 * grace, so this one gets SIGKILL. */
 	if (sig == SIGTERM && D.pend.active)
@@ -1171,8 +1163,10 @@ static void decide(int si)
 	D.pend = (struct pending){ .active = true, .scope = si, .v = v, .avail_before_kib = avail_before,
 				   .crossed_ns = crossed, .decided_ns = decided };
 	D.pend.v.term_deadline_ns = guard_now_ns() + (uint64_t)c->grace_ms * 1000000ull;
+	D.pend.released = guard_victim_reap_if_dying(&D.pend.v);   /* kill.c: an uncaught SIGTERM is fatal */
 	str_copy(D.pend.comm, sizeof(D.pend.comm), victim->t.comm, strlen(victim->t.comm));
-	finish_kill(sc, &ch, victim, sig, crossed, decided, avail_before, "SIGTERM sent, grace running",
+	finish_kill(sc, &ch, victim, sig, crossed, decided, avail_before,
+		    D.pend.released ? "SIGTERM not caught: memory released (process_mrelease)" : "SIGTERM sent, grace running",
 		    guard_now_ns(), D.pend.incident, sizeof(D.pend.incident));
 }
 
@@ -1683,6 +1677,8 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 	if (D.cfg->mlock && mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT) != 0 &&
 	    mlockall(MCL_CURRENT | MCL_FUTURE) != 0)
 		degrade("mlockall: %s: the guard's pages may be swapped out or reclaimed", strerror(errno));
+	if (guard_raise_priority() < 0)     /* kill.c */
+		degrade("nice -20: %s: a busy machine's tasks delay the kills", strerror(errno));
 	for (int i = 0; i < D.nr_scopes; i++)
 		D.scopes[i].level = LEVEL_OK;
 
@@ -1777,7 +1773,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 			n += guard_http_pollfds(&D.http, pfd + n, (int)ARRAY_SIZE(pfd) - n);
 
 		uint64_t now = guard_now_ns();
-		int timeout = D.cfg->poll_max_ms;
+		int timeout = GUARD_CALM_MS > D.cfg->poll_max_ms ? GUARD_CALM_MS : D.cfg->poll_max_ms;
 		for (int i = 0; i < D.nr_scopes; i++) {
 			int t = guard_scope_poll_ms(&D.scopes[i], D.cfg);
 			if (t < timeout)
@@ -1785,6 +1781,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 		}
 		if (D.rec.cap > 0) {
 			/* Rounded up: waking a little early would spin until the deadline. */
+			D.next_record_ns = guard_recorder_next_ns(&D.rec, D.scopes, D.nr_scopes);   /* recorder.c */
 			int t = D.next_record_ns > now ? (int)((D.next_record_ns - now + 999999) / 1000000) : 0;
 			if (t < timeout)
 				timeout = t;
@@ -1917,7 +1914,7 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg)
 			}
 		}
 		now = guard_now_ns();
-		if (D.rec.cap > 0 && now >= D.next_record_ns) {
+		if (D.rec.cap > 0 && now >= guard_recorder_next_ns(&D.rec, D.scopes, D.nr_scopes)) {
 			bool full, tasks;
 			guard_recorder_plan(D.scopes, D.nr_scopes, D.rec.taken_total, &full, &tasks);
 			/* The machine scope was read in this wakeup: reuse its texts. */

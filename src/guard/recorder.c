@@ -351,3 +351,19 @@ void guard_recorder_json(const struct guard_recorder *r, struct json *j, const c
 	}
 	json_arr_end(j);
 }
+
+uint64_t guard_recorder_next_ns(const struct guard_recorder *r, const struct guard_scope *scopes, int nr_scopes)
+{
+	if (!r->taken_total)
+		return 0;
+	/* While every scope is calm the snapshots only show that nothing
+	 * happens: one every GUARD_CALM_MS keeps the guard asleep (the issue's
+	 * ≤ 6 wakeups a minute).  An event that ends the calm (a usage
+	 * threshold, a PSI trigger) brings the next one due at once, and one a
+	 * second from then on, so the last minute before a kill is complete
+	 * from the moment memory started to run short. */
+	bool calm = nr_scopes > 0;
+	for (int i = 0; i < nr_scopes && calm; i++)
+		calm = guard_scope_calm(&scopes[i]);
+	return r->last_ns + (calm ? (uint64_t)GUARD_CALM_MS * 1000000ull : 1000000000ull);
+}
