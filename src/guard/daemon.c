@@ -850,19 +850,19 @@ static void drop_unkillable(void)
  * swap and page tables).  When it is the larger part and more than the
  * scope needs, kills free little and the next one frees less (each one is
  * a bystander): say so (log, event, one incident per crossing) and kill
- * nothing.  The machine scope is left out: its kernel memory is not the
- * processes' to give back, nor a reason to stand by.  Returns true when
- * the decision must stop here. */
+ * nothing.  The machine: the shmem no process maps (Shmem − Mapped, a
+ * lower bound); its kernel memory is not the processes' to give back, nor
+ * a reason to stand by.  Returns true when the decision must stop here. */
 static bool memory_unowned(int si, int64_t need_kib)
 {
 	struct guard_scope *sc = &D.scopes[si];
-	if (sc->kind == SCOPE_MACHINE || !known(sc->usage_kib) || need_kib <= 0)
+	if (need_kib <= 0)
 		return false;
 	int64_t owned = 0;
 	for (size_t i = 0; i < D.ts.n; i++)
 		owned += guard_task_freeable_kib(&D.ts.tasks[i], D.page_kib);
-	int64_t unowned = sc->usage_kib - (known(sc->file_kib) ? sc->file_kib : 0) - owned;
-	if (unowned <= owned || unowned < need_kib)
+	int64_t unowned = guard_scope_unowned_kib(sc, owned);   /* monitor.c: cgroup or machine */
+	if (!known(unowned) || unowned <= owned || unowned < need_kib)
 		return false;
 	uint64_t now = guard_now_ns();
 	if (D.unowned_ns[si] && now - D.unowned_ns[si] < 5000000000ull)

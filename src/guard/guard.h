@@ -287,6 +287,13 @@ int guard_scope_poll_ms(const struct guard_scope *sc, const struct guard_config 
  * matter; polling is then only a safety net. */
 #define GUARD_CALM_MS 20000
 bool guard_scope_calm(const struct guard_scope *sc);
+/* Memory of the scope that no process holds, given what its processes
+ * hold (owned_kib: anon + swap, guard_task_freeable_kib summed): for a
+ * cgroup usage − file cache − owned (tmpfs/shmem files nobody maps, kernel
+ * memory charged to it); for the machine the shmem no page table maps
+ * (at least Shmem − Mapped of its last /proc/meminfo reading).  Model
+ * arithmetic in model/badness.c.  OOM_NA when not measurable. */
+int64_t guard_scope_unowned_kib(const struct guard_scope *sc, int64_t owned_kib);
 /* At the rate available memory fell over the last readings (up to 1 s
  * back), in how many ms it reaches the kill threshold: 0 when there,
  * INT64_MAX when it is not falling (or too few readings). */
@@ -327,7 +334,7 @@ struct guard_rec {
 	uint64_t mono_ns;
 	/* /proc/meminfo (KiB) */
 	int64_t mem_total, mem_free, mem_available, buffers, cached, swap_total, swap_free;
-	int64_t anon_pages, shmem, slab_reclaimable, slab_unreclaimable, kernel_stack;
+	int64_t anon_pages, shmem, mapped, slab_reclaimable, slab_unreclaimable, kernel_stack;
 	int64_t page_tables, dirty, writeback, unevictable, committed_as, commit_limit;
 	/* /proc/vmstat counters */
 	int64_t pgscan_kswapd, pgscan_direct, pgsteal_kswapd, pgsteal_direct, pswpin, pswpout;

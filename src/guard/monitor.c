@@ -505,6 +505,13 @@ bool guard_scope_outruns(const struct guard_scope *sc, int64_t ms)
 	return sc->hist_ns[last] - sc->hist_ns[prev] > 1000000000ull;
 }
 
+int64_t guard_scope_unowned_kib(const struct guard_scope *sc, int64_t owned_kib)
+{
+	if (sc->kind == SCOPE_MACHINE)
+		return machine_unmapped_shmem_kib(meminfo_rec.shmem, meminfo_rec.mapped);
+	return memcg_unowned_kib(sc->usage_kib, sc->file_kib, owned_kib);
+}
+
 int64_t guard_scope_totalpages(const struct guard_scope *sc, int64_t page_kib)
 {
 	/* SwapTotal of the machine (total_swap_pages): the machine scope's last

@@ -381,6 +381,40 @@ else
 	skip "tmpfs: no memory cgroup or no writable /dev/shm"
 fi
 
+# --- 7b. the same on the whole machine (dry run): a 3 GiB tmpfs file, its
+#         writer in a memory cgroup; the machine's SIGTERM threshold set so
+#         the machine needs about half of it back ---------------------------
+if $have_cg && [ -d /dev/shm ] && [ -w /dev/shm ] && \
+   [ "$(awk '/^MemAvailable:/{print int($2 / 1048576)}' /proc/meminfo)" -ge 8 ]; then
+	cg=$(cg_make tmpfsm $((3584 * MIB)))
+	D=$E2E_TMP/tmpfs-machine
+	shm=/dev/shm/oomkit-test-$$-tmpfsm
+	on_exit "rm -f '$shm'"
+	mkdir -p "$D"
+	in_cg "$cg" "" "$HOG" --tmpfs "$shm" --mib 3072 --hold 120 --ready "$D/w.ready"
+	w=$BG
+	for i in $(seq 1 300); do [ -f "$D/w.ready" ] && break; sleep 0.1; done
+	read -r total avail < <(awk '/^MemTotal:/{t = $2} /^MemAvailable:/{a = $2} END{print t, a}' /proc/meminfo)
+	term=$(( (avail + 3072 * 1024 / 2) * 100 / total ))
+	if [ "$term" -ge 100 ] || [ "$term" -le 2 ]; then
+		skip "tmpfs on the machine: no threshold fits (MemAvailable $avail of $total KiB)"
+	elif guard "$D" --dry-run --mem-term-percent "$term" --mem-kill-percent 1; then
+		until_grep '"event":"unowned_memory"' "$D/events" 50
+		check "tmpfs machine: the guard says the memory is held by no process" grep -q '"event":"unowned_memory","time":"[^"]*","scope":"machine"' "$D/events"
+		check "tmpfs machine: ... in the log" grep -q "machine: .* of its memory is held by no process.*not killing" "$D/log"
+		check "tmpfs machine: ... in an incident" bash -c "ls '$D'/incidents/*guard-unowned*.json >/dev/null 2>&1"
+		check "tmpfs machine: no victim chosen, not even in the dry run" bash -c "! grep -q '\"event\":\"kill\"' '$D/events'"
+		check "tmpfs machine: nothing logged as an error" no_wrong_lines "$D/log"
+		unguard
+	fi
+	check "tmpfs machine: kernel OOM killer did not fire in the writer's cgroup" test "$(kernel_kills "$cg")" = 0
+	kill $w 2>/dev/null; wait $w 2>/dev/null
+	rm -f "$shm"
+	cg_remove "$cg"
+else
+	skip "tmpfs on the machine: no memory cgroup, no writable /dev/shm, or under 8 GiB available"
+fi
+
 # --- 8. a pids-limited fork bomb: the kills do not keep up, the whole cgroup goes
 pidsroot=/sys/fs/cgroup/pids
 if $have_cg && [ -f "$pidsroot/cgroup.procs" ]; then

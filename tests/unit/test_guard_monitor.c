@@ -122,6 +122,10 @@ TEST(machine)
 	const struct guard_rec *m = guard_scope_meminfo();
 	CHECK_INT(m->mem_total, sc.total_kib);
 	CHECK(known(m->commit_limit) && known(m->slab_unreclaimable) && known(m->shmem));
+	/* Memory no process holds, on the machine: the shmem nobody maps
+	 * (model/badness.c), whatever the processes hold. */
+	CHECK(known(m->mapped));
+	CHECK_INT(guard_scope_unowned_kib(&sc, 12345), machine_unmapped_shmem_kib(m->shmem, m->mapped));
 	guard_scope_close(&sc);
 }
 
