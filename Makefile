@@ -53,7 +53,8 @@ $(BUILD)/liboomkit.a: $(LIB_OBJ)
 # the loop does not run (config parsing, metrics, patterns when none are
 # set) after it.  -z now: no lazy binding, so ld.so's code is not needed
 # after start-up.
-GUARD_HOT := src/guard/hot_begin.c src/guard/daemon.c src/guard/monitor.c src/guard/recorder.c \
+GUARD_HOT := src/guard/hot_begin.c src/guard/daemon.c src/guard/decide.c src/guard/evidence.c \
+             src/guard/hooks.c src/guard/kmsg_watch.c src/guard/loop.c src/guard/monitor.c src/guard/recorder.c \
              src/guard/procscan.c src/guard/policy.c src/guard/kill.c src/guard/output.c \
              src/guard/resident.c src/live/text.c src/live/parse_meminfo.c src/live/parse_psi.c \
              src/live/parse_memcg.c src/live/parse_status.c src/live/parse_stat.c src/live/parse_value.c \
@@ -63,9 +64,10 @@ GUARD_HOT := src/guard/hot_begin.c src/guard/daemon.c src/guard/monitor.c src/gu
              src/util/escape.c src/util/buf.c src/model/badness.c src/model/kver.c \
              src/model/snapshot.c src/util/pattern.c src/guard/config.c src/guard/metrics.c
 GUARD_HOT_OBJ := $(GUARD_HOT:%.c=$(BUILD)/obj/%.o)
-# daemon.c (set-up, the loop, incidents) is bound by size, not speed: -Os
-# keeps the whole hot set inside that one window.
-$(BUILD)/obj/src/guard/daemon.o: ALL_CFLAGS += -Os
+# The daemon's parts (set-up, the loop, decisions, incidents) are bound by
+# size, not speed: -Os keeps the whole hot set inside that one window.
+GUARD_DAEMON_OBJ := $(patsubst %,$(BUILD)/obj/src/guard/%.o,daemon decide evidence hooks kmsg_watch loop)
+$(GUARD_DAEMON_OBJ): ALL_CFLAGS += -Os
 
 $(BUILD)/oomkit: $(BUILD)/obj/src/oomkit.o $(BUILD)/liboomkit.a
 	@echo "  LINK    $@"

@@ -120,8 +120,7 @@ echo
 
 echo "== idle cost over ${IDLE_SECONDS} s, one memory cgroup (512 MiB limit, 100 MiB held; defaults) =="
 if cg=$(cg_make idle $((512 * MIB))); then
-	cp "$HOG" "$T/idlefill"
-	run_bg "$cg" "$T/idlefill" --mib 100 --hold 100000 --ready "$T/idle.ready"
+	run_bg "$cg" "$HOG" --comm idlefill --mib 100 --hold 100000 --ready "$T/idle.ready"
 	fill=$BG
 	for i in $(seq 1 100); do [ -f "$T/idle.ready" ] && break; sleep 0.1; done
 	"$OOMKIT" guard --cgroup "$cg" --protect "idlefill" --kmsg no --events "$T/idlecg.events" \
@@ -148,7 +147,6 @@ fi
 
 # --- 2. reaction in a 512 MiB cgroup ---------------------------------------
 echo "== reaction in a 512 MiB cgroup, $RUNS runs per speed ($([ -n "$GRACE_MS" ] && echo "grace-ms $GRACE_MS" || echo "default configuration")) =="
-cp "$HOG" "$T/benchfill"
 echo "latency: threshold crossing -> victim's memory freed (process_mrelease returned, or exit);"
 echo "signal: threshold crossing -> signal sent (the guard's own share)"
 printf '%-12s %6s %12s %8s %10s %10s %10s %10s\n' "hog speed" "runs" "guard first" "kernel" "p50 (ms)" "p99 (ms)" "sig p50" "sig p99"
@@ -165,7 +163,10 @@ for speed in ${SPEEDS:-0 100 10}; do
 	fill=""
 	if [ "$speed" != 0 ]; then
 		# Hold 380 MiB so a slow hog needs ~80 MiB (seconds) to reach the threshold.
-		run_bg "$cg" "$T/benchfill" --mib 380 --hold 100000 --ready "$T/fill.ready"
+		# --comm: the hog names itself oomkit-test-hog otherwise, and the
+		# guard's --protect goes by that name (before, the filler was killed
+		# in the first run and the slow hogs then grew ~460 MiB, not ~80).
+		run_bg "$cg" "$HOG" --comm benchfill --mib 380 --hold 100000 --ready "$T/fill.ready"
 		fill=$BG
 		for i in $(seq 1 100); do [ -f "$T/fill.ready" ] && break; sleep 0.1; done
 	fi
