@@ -72,7 +72,7 @@ static void finish_kill(struct guard_scope *sc, const struct guard_choice *ch, c
 	sc->last_latency_ms = f.latency_ms;
 	int si = (int)(sc - D.scopes);
 	D.kill_ns[si][D.kill_next[si]++ % GUARD_FLOOD_KILLS] = now;
-	sc->kills_total[sig == SIGKILL ? 1 : 0]++;
+	sc->kills_total[sc->level == LEVEL_KILL ? 1 : 0]++;   /* the threshold reached (metrics' reason), not the signal: SIGKILL also comes at the term one */
 	D.kills_total++;
 	char buf[3][200];
 	guard_log(GLOG_WARNING, "%s: %s pid %lld (%s), %s; freed about %lld KiB in %.1f ms (%s)",
