@@ -33,16 +33,18 @@ LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_HDR  := tests/unit/check.h
-HDRS      := $(shell find src -name '*.h')
+# Header dependencies come from the compiler (-MMD -MP): each object and
+# test has a .d file beside it listing the headers it really includes.
+DEPFLAGS   = -MMD -MP -MF $@.d
 
 .PHONY: all check check-long test-plain test-asan tests clean install uninstall bench fuzz man FORCE
 
 all: $(BUILD)/oomkit man
 
-$(BUILD)/obj/%.o: %.c $(HDRS)
+$(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(ALL_CFLAGS) -c $< -o $@
+	@$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(BUILD)/liboomkit.a: $(LIB_OBJ)
 	@rm -f $@
@@ -53,16 +55,20 @@ $(BUILD)/liboomkit.a: $(LIB_OBJ)
 # the loop does not run (config parsing, metrics, patterns when none are
 # set) after it.  -z now: no lazy binding, so ld.so's code is not needed
 # after start-up.
-GUARD_HOT := src/guard/hot_begin.c src/guard/daemon.c src/guard/decide.c src/guard/evidence.c \
-             src/guard/hooks.c src/guard/kmsg_watch.c src/guard/loop.c src/guard/monitor.c src/guard/recorder.c \
-             src/guard/procscan.c src/guard/policy.c src/guard/kill.c src/guard/output.c \
-             src/guard/resident.c src/live/text.c src/live/parse_meminfo.c src/live/parse_psi.c \
+# The list is made, not kept: every src/guard/*.c is hot unless it is
+# named in GUARD_COLD, so a new file of the loop is picked up by itself.
+# GUARD_LOOP_DEPS are the live/, util/ and model/ objects the loop calls.
+GUARD_COLD := $(wildcard src/util/pattern.c src/guard/pattern.c src/guard/config.c src/guard/metrics.c)
+GUARD_LOOP_DEPS := src/live/text.c src/live/parse_meminfo.c src/live/parse_psi.c \
              src/live/parse_memcg.c src/live/parse_status.c src/live/parse_stat.c src/live/parse_value.c \
              src/live/parse_cmdline.c src/live/parse_vmstat.c src/live/parse_buddyinfo.c \
-             src/live/parse_slabinfo.c src/live/parse_kmsg.c src/live/pid.c \
+             src/live/parse_slabinfo.c src/live/pid.c \
              src/util/num.c src/util/misc.c src/util/json.c \
              src/util/escape.c src/util/buf.c src/model/badness.c src/model/kver.c \
-             src/model/snapshot.c src/util/pattern.c src/guard/config.c src/guard/metrics.c
+             src/model/snapshot.c
+GUARD_HOT := src/guard/hot_begin.c \
+             $(filter-out src/guard/hot_begin.c $(GUARD_COLD),$(sort $(wildcard src/guard/*.c))) \
+             $(wildcard $(GUARD_LOOP_DEPS)) $(GUARD_COLD)
 GUARD_HOT_OBJ := $(GUARD_HOT:%.c=$(BUILD)/obj/%.o)
 # The daemon's parts (set-up, the loop, decisions, incidents) are bound by
 # size, not speed: -Os keeps the whole hot set inside that one window.
@@ -76,13 +82,13 @@ $(BUILD)/oomkit: $(BUILD)/obj/src/oomkit.o $(BUILD)/liboomkit.a
 $(BUILD)/tests/%: tests/unit/%.c $(TEST_HDR) $(BUILD)/liboomkit.a
 	@mkdir -p $(dir $@)
 	@echo "  TEST    $@"
-	@$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/liboomkit.a $(LDLIBS)
+	@$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/liboomkit.a $(LDLIBS)
 
 # The guard's loop must not allocate: this test wraps the allocator.
 $(BUILD)/tests/test_guard_noalloc: tests/unit/test_guard_noalloc.c $(TEST_HDR) $(BUILD)/liboomkit.a
 	@mkdir -p $(dir $@)
 	@echo "  TEST    $@"
-	@$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
+	@$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -Itests/unit $(LDFLAGS) -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
 	    -o $@ $< $(BUILD)/liboomkit.a $(LDLIBS)
 
 tests: $(BUILD)/oomkit $(TEST_BIN) $(BUILD)/tests/hog $(BUILD)/tests/zombie_hog $(BUILD)/tests/sleeper
@@ -114,6 +120,8 @@ check-long: tests asan
 
 clean:
 	rm -rf $(BUILD)
+
+-include $(wildcard $(BUILD)/obj/src/*.o.d $(BUILD)/obj/src/*/*.o.d $(BUILD)/tests/*.d)
 
 MAN_SRC   := $(wildcard docs/*.scd)
 MAN_OUT   := $(MAN_SRC:docs/%.scd=$(BUILD)/man/%)

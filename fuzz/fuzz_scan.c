@@ -3,9 +3,12 @@
  * parser does: every line of a marker's neighbourhood, then idle again.
  * Then the same bytes from memory through scanner and parser together
  * (report_read_mem: back-fill windows, learned prefixes, duplicate records,
- * reassembly), the line-kind table on every line, and the vector needle
- * search against its scalar reference.
- * Seeds: fuzz/seeds/scan/ (corpus reports and transport fixtures). */
+ * reassembly), the line-kind table on every line, the guard's kmsg-record
+ * kinds and kill facts (kernel_kill.c), boot banners' boot
+ * times, and the vector needle search (and its newline count) against its
+ * scalar reference.
+ * Seeds: fuzz/seeds/scan/ and the corpus reports and transport fixtures
+ * fuzz/seeds/scan.shared names. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -76,6 +79,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				budget = 30;
 			else if (budget > 0)
 				budget--;
+			if (l.boot_banner) {
+				/* the boot time of the banners so far, for an event here */
+				int64_t boot;
+				uint64_t bl;
+				if (report_scanner_boot_time(s, l.host ? "h" : NULL, l.lineno + 1, &boot, &bl) == 1 && bl > l.lineno)
+					abort();
+			}
 			(void)report_scanner_warning(s);
 		}
 		(void)report_scanner_error(s);
@@ -87,10 +97,18 @@ out:
 	/* the vector kernels equal the scalar reference */
 	size_t w0 = 0, w1 = 0;
 	size_t r0 = needle_find_scalar((const char *)data, size, &w0), r1 = needle_find((const char *)data, size, &w1);
+	uint64_t nl = 0;
+	size_t w2 = 0, r2 = needle_find_nl((const char *)data, size, &w2, &nl);
 	if (r0 != r1 || (r0 < size && w0 != w1) ||
-	    needle_count_newlines((const char *)data, size) != needle_count_newlines_scalar((const char *)data, size))
+	    needle_count_newlines((const char *)data, size) != needle_count_newlines_scalar((const char *)data, size) ||
+	    r2 != r0 || (r0 < size && w2 != w0) || nl != needle_count_newlines_scalar((const char *)data, r0))
 		abort();
 	/* scanner and parser together, from memory (compressed text is refused) */
 	(void)report_read_mem((const char *)data, size, "fuzz", check_event, NULL, NULL);
+	/* the guard's kmsg watch: one record's kind, a capture's victim */
+	struct report_kill_facts kf;
+	if (report_record_kind((const char *)data, size) >= LK_COUNT ||
+	    (report_kill_facts((const char *)data, size, &kf) == 0 && kf.comm[sizeof(kf.comm) - 1]))
+		abort();
 	return 0;
 }

@@ -32,6 +32,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ev.wall_time = 0;
 	ev.wall_basis = (int)walltime_of_event(ev.time, 1796380000, WALL_BOOT_ARG, (time_t)1796389200, &ev.wall_time);
 	walltime_event_text(&ev, (time_t)1796389200, b, sizeof(b));
+	/* a boot banner's date and stamp: the bytes split in two */
+	size_t half = size / 2;
+	if (walltime_boot_of_banner(s, half, s + half, size - half, (time_t)1796389200, &t) == 0) {
+		ev.wall_basis = (int)walltime_of_event(ev.time, t, WALL_BOOT_LOG, (time_t)1796389200, &ev.wall_time);
+		walltime_event_text(&ev, (time_t)1796389200, b, sizeof(b));
+	}
 	free(s);
 	return 0;
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # fuzz/run.sh BUILDDIR SECONDS [TARGET...]
 # Builds each fuzz/fuzz_NAME.c as a libFuzzer binary (clang, ASan+UBSan) and
-# runs it for SECONDS on its seeds (fuzz/seeds/NAME/ plus what the target's
-# header lists).  Without clang/libFuzzer it replays the seeds through the
+# runs it for SECONDS on its seeds (fuzz/seeds.sh NAME: fuzz/seeds/NAME/
+# plus the test inputs fuzz/seeds/NAME.shared names).  Without clang/libFuzzer it replays the seeds through the
 # same entry point under ASan+UBSan with gcc (fuzz/replay.c), so every
 # parser still gets a sanitizer run on the corpus.  Prints one "ok"/"FAIL"
 # line per target and the harness summary line.
@@ -33,6 +33,9 @@ for t in "${targets[@]}"; do
 	src=fuzz/fuzz_$t.c bin=$build/fuzz_$t
 	seeds=fuzz/seeds/$t; mkdir -p "$seeds"
 	work=$build/corpus-$t; mkdir -p "$work"
+	mapfile -t seedfiles < <(fuzz/seeds.sh "$t")
+	# libFuzzer takes corpus directories: the shared seeds join the work corpus.
+	[ $mode = libfuzzer ] && [ ${#seedfiles[@]} -gt 0 ] && cp -f "${seedfiles[@]}" "$work"/
 	if [ $mode = libfuzzer ]; then
 		clang -std=gnu17 -D_GNU_SOURCE -Isrc $san -fsanitize=fuzzer -O1 -g "$src" "$build/liboomkit.a" -o "$bin" || { echo "FAIL $t (build)"; failed=$((failed+1)); continue; }
 		if "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
@@ -46,7 +49,7 @@ for t in "${targets[@]}"; do
 		fi
 	else
 		gcc -std=gnu17 -D_GNU_SOURCE -Isrc $san -O1 -g "$src" fuzz/replay.c "$build/liboomkit.a" -o "$bin" || { echo "FAIL $t (build)"; failed=$((failed+1)); continue; }
-		if "$bin" "$seeds"/* >"$build/fuzz-$t.log" 2>&1; then
+		if "$bin" "${seedfiles[@]}" >"$build/fuzz-$t.log" 2>&1; then
 			echo "ok $t (replayed seeds; no libFuzzer here)"; passed=$((passed+1))
 		else
 			echo "FAIL $t: see $build/fuzz-$t.log"; failed=$((failed+1))

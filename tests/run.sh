@@ -119,6 +119,16 @@ else
 	grep -E '^(ok|FAIL|skip) vm|^vm ' "$log" | sed 's/^/    /'
 fi
 
+# The README's set-up commands, verbatim, on a fresh minimal Debian (chroot
+# of a debootstrap root, as root and as a sudo user): about 15 minutes.
+if [ "$mode" = quick ]; then
+	echo "skip fresh: the README's commands on a fresh Debian (tests/fresh/run.sh) run in make check-long"
+	skipped=$((skipped + 1))
+else
+	run_one "fresh (tests/fresh/run.sh)" bash "$here/tests/fresh/run.sh" --build "$first"
+	grep -E '^(ok|FAIL|skip) ' "$log" | sed 's/^/    /'
+fi
+
 if [ "$mode" = quick ]; then
 	echo "$passed $failed $skipped" >"$totals"
 elif [ -f "$totals" ]; then

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""gen.py OUT SIZE_MB CORPUS_DIR — writes a syslog of about SIZE_MB with the
-corpus reports embedded (each under several transports), and prints how
-many reports it embedded.  Noise: the usual daemons, kernel lines of other
+"""gen.py OUT SIZE_MB CORPUS_DIR [REPORTS] — writes a syslog of about SIZE_MB
+with the corpus reports embedded (each under several transports; REPORTS
+of them, the report × transport plan repeated as needed, default one of
+each), and prints how many reports it embedded.  Noise: the usual daemons, kernel lines of other
 subsystems, and a few near-miss words ("room", "Killed" in a
 non-kernel tag) that the prefilter must shrug off."""
 import glob, os, random, re, sys
 
 out, size_mb, corpus = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+want = int(sys.argv[4]) if len(sys.argv) > 4 else 0
 rnd = random.Random(42)
 prefix_re = re.compile(r'^(?:\w{3} +\d+ [\d:]{8} \S+ kernel: )?(?:\[ *\d+\.\d+\] ?|\[\w+ \w+ +\d+ [\d:]{8} \d{4}\] ?)?')
 
@@ -79,6 +81,8 @@ def render(report, variant, ts):
 target = size_mb * 1024 * 1024
 plan = [(r, v) for v in VARIANTS for r in reports]
 rnd.shuffle(plan)
+if want > 0:
+    plan = (plan * (want // len(plan) + 1))[:want]
 gap = target // (len(plan) + 1)
 
 # ~4 MB of distinct noise, written again and again (fast for a 1 GB file)

@@ -28,7 +28,7 @@ void cmd_warn(const char *cmd, const char *fmt, ...) __attribute__((format(print
  * saying why not. */
 int cmd_output_to(const char *cmd, const char *path);
 
-/* ---- one command-line convention for every command (issue 11) ----------
+/* ---- one command-line convention for every command ----------
  * GNU style, done here once rather than with getopt so that it does not
  * depend on POSIXLY_CORRECT or the libc: options before or after operands
  * (permutation), "--" ends options, "-" is an operand, short options bundle

@@ -7,7 +7,7 @@
  * says which.  Events are rendered as they are found (memory stays bounded);
  * --last keeps a copy of the latest one only.
  *
- * Exit status (issue 8 §5, for scripts and monitors): 0 no OOM report was
+ * Exit status (for scripts and monitors): 0 no OOM report was
  * found, 1 reports (or guard incidents) were found, 2 error (an input could
  * not be read, a usage error). */
 #include <errno.h>
@@ -44,6 +44,7 @@ struct run {
 	/* wall-clock times: the boot time of the source being read (0 unknown) */
 	int64_t boot, boot_arg;
 	enum walltime_basis boot_basis;
+	struct report_scanner *sc;  /* the source being read: boot times its "Linux version" lines give */
 	time_t now;
 	struct explain_summary *sum;
 	/* --html: sections stream into body (a temp file); the summary at the
@@ -114,7 +115,8 @@ static void usage(FILE *f)
 	      "\n"
 	      "Times: the log's own date when it has one (syslog, journal, RFC 3339), else\n"
 	      "the boot time + the kernel's stamp when the boot time is known (this machine's\n"
-	      "log, or --boot-time); otherwise seconds since boot, labelled as such.  Text\n"
+	      "log, or --boot-time, or - derived - a dated \"Linux version\" line of the log);\n"
+	      "otherwise seconds since boot, labelled as such.  Text\n"
 	      "says \"N min ago\", JSON has time_iso (ISO 8601) and time_basis.\n"
 	      "\n"
 	      "Exit status: 0 no OOM report found, 1 OOM reports (or guard incidents) found,\n"
@@ -205,6 +207,11 @@ static void on_event(struct oom_event *ev, void *ctx)
 	r->src_events++;
 	ev->wall_time = 0;
 	ev->wall_basis = (int)walltime_of_event(ev->time, r->boot, r->boot_basis, r->now, &ev->wall_time);
+	int64_t boot;
+	uint64_t banner;
+	if (ev->wall_basis == WALL_NONE && r->sc &&
+	    report_scanner_boot_time(r->sc, ev->host, ev->first_line, &boot, &banner) == 1)
+		ev->wall_basis = (int)walltime_of_event(ev->time, boot, WALL_BOOT_LOG, r->now, &ev->wall_time);
 	event_warnings(ev);
 	if (!r->last) {
 		render_one(r, ev);
@@ -252,6 +259,7 @@ static void read_source(struct run *r, int fd, const char *name, struct source_r
 		return;
 	}
 	struct report_line line;
+	r->sc = sc;
 	while ((rc = report_scanner_next(sc, report_parser_active(p), &line)) > 0) {
 		report_parser_feed(p, &line);
 		const char *w = report_scanner_warning(sc);
@@ -266,6 +274,7 @@ static void read_source(struct run *r, int fd, const char *name, struct source_r
 	}
 	report_parser_finish(p);
 	report_parser_free(p);
+	r->sc = NULL;
 	res->bytes = report_scanner_bytes(sc);
 	res->lines = report_scanner_lines(sc);
 	const char *err = report_scanner_error(sc);
@@ -572,7 +581,7 @@ static int read_incident(struct run *r, int fd, const char *path, struct source_
 	return 1;
 }
 
-/* Binary input (issue 11: a binary file gave bogus events built from string
+/* Binary input (a binary file gave bogus events built from string
  * literals): NUL bytes or mostly non-text bytes in the first 4 KiB of an
  * uncompressed file.  Compressed files are judged by the scanner after
  * decompression.  Returns true and a reason when fd looks binary. */

@@ -4,6 +4,7 @@
 #ifndef OOMKIT_LIVE_CMD_H
 #define OOMKIT_LIVE_CMD_H
 
+#include "live/live.h"
 #include "render/live_render.h"
 
 /* Reads meminfo, the release and every task (or those of cgroup_dir, a
@@ -15,15 +16,18 @@ int top_collect(struct top_view *v, const struct live_root *r, const char *cgrou
 void top_fill_cgroups(struct top_view *v, const struct live_root *r, size_t n);
 /* Reads the command line of the same tasks (top shows it; JSON whole). */
 void top_fill_cmdlines(struct top_view *v, const struct live_root *r, size_t n);
+/* Pod names for the scope and the first n ranked tasks (live/kube.c); sets v->kube = t. */
+void top_fill_kube(struct top_view *v, const struct live_root *r, size_t n, struct kube_names *t);
 void top_view_release(struct top_view *v);
 
 struct status_data {
 	struct oom_snapshot s;
-	struct live_vm vm;
+	struct oom_system vm;
 	struct findings f;
-	struct live_history h;
-	struct live_memcgs mc;
+	struct oom_history h;
+	struct oom_memcg_summary mc;
 	struct status_view view;
+	struct kube_names kube;        /* pods of the memory cgroups shown (live/kube.c) */
 };
 /* Reads everything the audit needs below r and runs diagnose_live. */
 void status_collect(struct status_data *d, const struct live_root *r, const char *root_arg,

@@ -13,14 +13,20 @@
 #include "cmd/cmd.h"
 #include "cmd/live_cmd.h"
 #include "diagnose/diagnose.h"
+#include "guard/guard.h"
+#include "live/kube.h"
 #include "render/html.h"
 #include "report/report.h"
 #include "report/walltime.h"
 
-enum { OPT_ROOT = CMD_KEY_FIRST_FREE, OPT_NOLOG, OPT_CHECK, OPT_HTML };
+enum { OPT_ROOT = CMD_KEY_FIRST_FREE, OPT_NOLOG, OPT_CHECK, OPT_HTML, OPT_METRICS };
 static const struct cmd_opt status_opts[] = {
 	CMD_OPT_JSON("JSON (overcommit, zones, memory, pressure, history, findings)"),
 	{ OPT_HTML, 0, "html", CMD_ARG_NONE, NULL, "one self-contained HTML page: findings, memory, zones drawn" },
+	{ OPT_METRICS, 0, "metrics", CMD_ARG_OPTIONAL, "FILE",
+	  "Prometheus text (the guard's metric names) for node_exporter's\n"
+	  "                         textfile collector, to FILE atomically (FILE.tmp, then\n"
+	  "                         rename) or standard output; skips the kernel log" },
 	{ 'o', 'o', "output", CMD_ARG_REQUIRED, "FILE", "write to FILE instead of standard output" },
 	{ OPT_ROOT, 0, "root", CMD_ARG_REQUIRED, "DIR", "audit a captured tree: DIR/proc/..., DIR/sys/..." },
 	{ OPT_NOLOG, 0, "no-log", CMD_ARG_NONE, NULL, "do not read the kernel log for the last OOM report" },
@@ -48,12 +54,12 @@ static void usage(FILE *f)
 }
 
 struct hist_ctx {
-	struct live_history *h;
+	struct oom_history *h;
 };
 
 static void on_event(struct oom_event *ev, void *ctx)
 {
-	struct live_history *h = ((struct hist_ctx *)ctx)->h;
+	struct oom_history *h = ((struct hist_ctx *)ctx)->h;
 	if (ev->kind == OOM_KIND_ALLOC_FAILURE)
 		return;
 	h->nr_events++;
@@ -90,7 +96,7 @@ static void on_event(struct oom_event *ev, void *ctx)
 }
 
 /* The last OOM report of the kernel log ring (/dev/kmsg). */
-static void read_history(struct live_history *h)
+static void read_history(struct oom_history *h)
 {
 	struct buf b = BUF_INIT;
 	int rc = live_read_kmsg(&b);
@@ -131,6 +137,14 @@ void status_collect(struct status_data *d, const struct live_root *r, const char
 	findings_init(&d->f);
 	diagnose_live(&d->s, &d->vm, &d->h, &d->f);
 	d->view.memcgs = live_read_memcgs(r, &d->mc) == 0 ? &d->mc : NULL;
+	if (d->view.memcgs) {
+		/* The pods of the cgroups shown, named from the runtimes' state. */
+		const char *paths[OOM_MEMCG_SUMMARY_MAX];
+		for (int i = 0; i < d->mc.n && i < OOM_MEMCG_SUMMARY_MAX; i++)
+			paths[i] = d->mc.v[i].cg.path;
+		live_kube_names(r, paths, (size_t)(d->mc.n < OOM_MEMCG_SUMMARY_MAX ? d->mc.n : OOM_MEMCG_SUMMARY_MAX), &d->kube);
+		d->view.kube = &d->kube;
+	}
 	d->view.s = &d->s;
 	d->view.vm = &d->vm;
 	d->view.f = &d->f;
@@ -143,11 +157,36 @@ void status_data_release(struct status_data *d)
 	snapshot_release(&d->s);
 }
 
+/* --metrics=FILE: rendered whole into memory, then FILE.tmp and a rename,
+ * so node_exporter never reads half a file (its textfile collector's rule). */
+static int write_metrics(const struct status_view *v, const char *path)
+{
+	size_t cap = 1u << 20;
+	char *buf = malloc(cap);
+	struct guard_sink s;
+	if (!buf || guard_sink_open(&s, buf, cap) != 0) {
+		free(buf);
+		cmd_error("status", "out of memory");
+		return 1;
+	}
+	render_status_metrics(s.f, v);
+	fflush(s.f);
+	int rc = s.overflow ? -EFBIG : guard_sink_save(&s, path);
+	guard_sink_close(&s);
+	free(buf);
+	if (rc != 0) {
+		cmd_error("status", "cannot write %s: %s", path, strerror(-rc));
+		return 1;
+	}
+	return 0;
+}
+
 int cmd_status(int argc, char **argv)
 {
 	const char *root = NULL;
 	bool json = false, history = true, check = false, html = false;
-	const char *out = NULL;
+	const char *out = NULL, *metrics_file = NULL;
+	bool metrics = false;
 	int color = COLOR_AUTO, c;
 	struct cmd_args args;
 	cmd_args_init(&args, "status", status_opts, argc, argv);
@@ -155,6 +194,7 @@ int cmd_status(int argc, char **argv)
 		switch (c) {
 		case 'j': json = true; break;
 		case OPT_HTML: html = true; break;
+		case OPT_METRICS: metrics = true; metrics_file = args.arg; break;
 		case 'o': out = args.arg; break;
 		case OPT_ROOT: root = args.arg; break;
 		case OPT_NOLOG: history = false; break;
@@ -173,7 +213,13 @@ int cmd_status(int argc, char **argv)
 		return cmd_usage_error("status", "unexpected argument '%s'", args.operands[0]);
 	if (json && html)
 		return cmd_usage_error("status", "--json and --html exclude each other");
-	if (cmd_output_to("status", out) != 0)
+	if (metrics && (json || html))
+		return cmd_usage_error("status", "--metrics excludes --json and --html");
+	if (metrics && !metrics_file && out && strcmp(out, "-") != 0)
+		metrics_file = out;   /* -o FILE: written atomically too */
+	if (metrics && metrics_file && (!metrics_file[0] || !strcmp(metrics_file, "-")))
+		metrics_file = NULL;
+	if (!metrics && cmd_output_to("status", out) != 0)
 		return 1;
 	struct live_root r;
 	int rc = live_root_open(&r, root);
@@ -187,8 +233,8 @@ int cmd_status(int argc, char **argv)
 		cmd_error("status", "out of memory");
 		return 1;
 	}
-	status_collect(d, &r, root, history);
-	/* An empty or unreadable root is an error, never "no risk" (issue 11). */
+	status_collect(d, &r, root, history && !metrics);
+	/* An empty or unreadable root is an error, never "no risk". */
 	if (!d->view.meminfo_known && !d->view.zones_known) {   /* vmstat or slabinfo alone audit nothing */
 		cmd_error("status", "nothing to audit under %s: no readable %sproc/meminfo or zoneinfo",
 			  root ? root : "/", root ? "DIR/" : "/");
@@ -199,13 +245,17 @@ int cmd_status(int argc, char **argv)
 	}
 	struct style st;
 	style_init(&st, !json && color_enabled((enum color_mode)color, stdout));
-	if (json)
+	int status = 0;
+	if (metrics && metrics_file)
+		status = write_metrics(&d->view, metrics_file);
+	else if (metrics)
+		render_status_metrics(stdout, &d->view);
+	else if (json)
 		render_status_json(stdout, &d->view, true);
 	else if (html)
 		render_status_html(stdout, &d->view);
 	else
 		render_status_text(stdout, &d->view, &st);
-	int status = 0;
 	for (int i = 0; i < d->f.n; i++)
 		if (check && d->f.items[i].severity == SEV_CRITICAL)
 			status = 3;

@@ -14,6 +14,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/live_cmd.h"
+#include "live/kube.h"
 #include "report/walltime.h"
 #include "render/html.h"
 
@@ -213,6 +214,26 @@ void top_fill_cgroups(struct top_view *v, const struct live_root *r, size_t n)
 	free(idx);
 }
 
+/* The pods of the scope and of the shown tasks' cgroups, named
+ * from the container runtimes' state files (after top_fill_cgroups). */
+void top_fill_kube(struct top_view *v, const struct live_root *r, size_t n, struct kube_names *t)
+{
+	size_t lim = n < v->n_ranked ? n : v->n_ranked;
+	const char **paths = malloc((v->n_order + 1) * sizeof(*paths));
+	if (!paths)
+		return;
+	size_t m = 0;
+	if (v->memcg)
+		paths[m++] = v->scope;
+	/* the rows top_fill_cgroups filled: the first n ranked and the immune */
+	for (size_t k = 0; k < v->n_order; k++)
+		if (k < lim || (k >= v->n_ranked && k < v->n_ranked + v->n_immune))
+			paths[m++] = v->s->tasks[v->order[k]].cgroup;
+	live_kube_names(r, paths, m, t);
+	free(paths);
+	v->kube = t;
+}
+
 /* /proc/PID/cmdline of the first n ranked tasks (and the listed immune
  * ones): its NUL-separated arguments joined by spaces, at most 4 KiB. */
 void top_fill_cmdlines(struct top_view *v, const struct live_root *r, size_t n)
@@ -346,6 +367,9 @@ int cmd_top(int argc, char **argv)
 			v.n_show = v.n_ranked;
 		top_fill_cgroups(&v, &r, v.n_show);
 		top_fill_cmdlines(&v, &r, v.n_show);
+		struct kube_names *kube = calloc(1, sizeof(*kube));
+		if (kube)
+			top_fill_kube(&v, &r, v.n_show, kube);
 		v.by_name = by_name;
 		v.width = tty && !json ? terminal_width() : 0;
 		time_t now = time(NULL);
@@ -368,6 +392,7 @@ int cmd_top(int argc, char **argv)
 			render_top_text(stdout, &v, &st);
 		fflush(stdout);
 		top_view_release(&v);
+		free(kube);
 		if (!watch)
 			break;
 		if (ferror(stdout)) {

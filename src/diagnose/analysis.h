@@ -14,6 +14,7 @@
 
 #include "diagnose/diagnose.h"
 #include "model/event.h"
+#include "model/kernel.h"
 
 #define ANALYSIS_MAX_GFP_NAMES 32
 #define ANALYSIS_MAX_SWAP_REASONS 6
@@ -116,7 +117,7 @@ struct event_analysis {
 	/* swap */
 	int nr_swap_reasons;
 	char swap_reasons[ANALYSIS_MAX_SWAP_REASONS][200];
-	/* issue 8 §4: the parts of the report that were printed (enum
+	/* the parts of the report that were printed (enum
 	 * basis_part bits), for each finding's confidence and basis */
 	unsigned basis_present;
 	/* the request's ZWM_* watermark flags (__GFP_HIGH, atomic, CMA for
@@ -155,11 +156,7 @@ bool analysis_swap_full(const struct mem_breakdown *m);
 bool analysis_no_swap(const struct mem_breakdown *m);
 const char *mem_scope_name(enum mem_scope s);           /* "system", "memcg", "none" */
 const char *victim_verdict_name(enum victim_verdict v); /* "best", "not-best", … */
-/* Node n in a kernel node list "0-1,3"; "", "(null)" or an unknown node (-1) allow. */
-bool nodelist_has(const char *list, int node);
-/* Task fields in KiB for the event's page size; OOM_NA when unknown. */
-int64_t task_rss_kib(const struct oom_task *t, int64_t page_size_kib);
-int64_t task_swap_kib(const struct oom_task *t, int64_t page_size_kib);
-int64_t task_pgtables_kib(const struct oom_task *t, int64_t page_size_kib);
+/* Node lists and task sizes in KiB: model/kernel.h (oom_node_allowed,
+ * task_rss_kib, …). */
 
 #endif

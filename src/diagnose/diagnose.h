@@ -11,7 +11,7 @@
 enum severity { SEV_INFO = 0, SEV_WARNING, SEV_CRITICAL };
 const char *severity_name(enum severity s);   /* "info", "warning", "critical" */
 
-/* How sure a finding is (issue 8 §4): high when every line it needs was
+/* How sure a finding is: high when every line it needs was
  * read, lower when it reasons around missing lines or infers a fact the
  * report does not print.  CONF_UNSET only before diagnose fills it in. */
 enum confidence { CONF_UNSET = 0, CONF_LOW, CONF_MEDIUM, CONF_HIGH };
@@ -54,7 +54,7 @@ struct finding {
 	char evidence[FINDING_MAX_EVIDENCE][240];
 	int nr_advice;
 	char advice[FINDING_MAX_ADVICE][320];
-	/* issue 8 §4: how sure, and from which lines (enum basis_part bits);
+	/* how sure, and from which lines (enum basis_part bits);
 	 * basis_note says what was inferred rather than read ("" none) */
 	enum confidence confidence;
 	unsigned basis_read, basis_missing;
@@ -89,9 +89,9 @@ void diagnose_event(struct oom_event *ev, struct findings *out);
 /* Risks of a running machine (oomkit status; src/diagnose/live_rules.c):
  * overcommit, zones and fragmentation, lowmem, slab, PSI, OOM history and
  * risky settings.  Stable ids in docs/oomkit-status.1.scd. */
-struct live_vm;
-struct live_history;
-void diagnose_live(const struct oom_snapshot *s, const struct live_vm *vm,
-		   const struct live_history *h, struct findings *out);
+struct oom_system;
+struct oom_history;
+void diagnose_live(const struct oom_snapshot *s, const struct oom_system *vm,
+		   const struct oom_history *h, struct findings *out);
 
 #endif

@@ -33,64 +33,6 @@ const char *victim_verdict_name(enum victim_verdict v)
 	return "unknown";
 }
 
-/* Kernel node lists (bitmap_print_to_pagebuf "%*pbl"): "0", "0-3", "0,2-3". */
-bool nodelist_has(const char *list, int node)
-{
-	/* No list, or a zone printed without its node (non-NUMA 2.6): nothing
-	 * to restrict by. */
-	if (!list || !*list || strcmp(list, "(null)") == 0 || node < 0)
-		return true;
-	const char *p = list, *end = list + strlen(list);
-	while (p < end) {
-		uint64_t lo, hi;
-		if (scan_u64(&p, end, &lo) != 0)
-			return true;   /* unreadable list: restrict nothing rather than guess */
-		hi = lo;
-		if (p < end && *p == '-') {
-			p++;
-			if (scan_u64(&p, end, &hi) != 0)
-				return true;
-		}
-		if (node >= 0 && (uint64_t)node >= lo && (uint64_t)node <= hi)
-			return true;
-		if (p < end && *p != ',')
-			return true;
-		if (p < end)
-			p++;
-	}
-	return false;
-}
-
-static int64_t pages_to_kib(int64_t pages, int64_t page_kib)
-{
-	if (!known(pages) || !known(page_kib))
-		return OOM_NA;
-	return sat_mul(pages, page_kib);
-}
-
-int64_t task_rss_kib(const struct oom_task *t, int64_t page_size_kib)
-{
-	return pages_to_kib(t->rss_pages, page_size_kib);
-}
-
-int64_t task_swap_kib(const struct oom_task *t, int64_t page_size_kib)
-{
-	return pages_to_kib(t->swapents_pages, page_size_kib);
-}
-
-int64_t task_pgtables_kib(const struct oom_task *t, int64_t page_size_kib)
-{
-	if (known(t->pgtables_bytes))
-		return t->pgtables_bytes / 1024;
-	if (known(t->nr_ptes)) {
-		int64_t pages = t->nr_ptes;
-		if (known(t->nr_pmds))
-			pages = sat_add(pages, t->nr_pmds);
-		return pages_to_kib(pages, page_size_kib);
-	}
-	return OOM_NA;
-}
-
 /* Adds b to *sum when known; marks *missing otherwise. */
 static void sum_known(int64_t *sum, int64_t b, bool *missing)
 {
@@ -291,7 +233,7 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 	/* show_mem prints the swap lines (show_swap_cache_info) between the
 	 * buddy lines and "N pages RAM"; a kernel without CONFIG_SWAP prints
 	 * none.  A Mem-Info with its summary, zone lines and RAM totals but no
-	 * swap line is such a kernel (issue 8 §3). */
+	 * swap line is such a kernel. */
 	/* Pages in the swap cache prove swap exists (its lines are then lost
 	 * to the transport: quoted-printable "Free swap  =3D", a cut). */
 	if (!known(x->swap_total_kib) && !known(x->swap_free_kib) && ev->have_meminfo && known(x->free_kib) &&
@@ -443,7 +385,7 @@ static void mem_init(struct mem_breakdown *m)
  * a zone a little over high (as many real reports show) proves nothing;
  * more than twice its mark, and at least ROOM_MIN_KIB over it, does. */
 #define ROOM_MIN_KIB (16 * 1024)
-/* "At least ROOM_MIN_KIB" is relative to the zone (issue 8 §3): a 32 MiB
+/* "At least ROOM_MIN_KIB" is relative to the zone: a 32 MiB
  * board's only zone never holds 16 MiB over its marks, yet 4 MiB free over
  * a 1 MiB mark is room there.  So the floor is the smaller of 16 MiB and a
  * sixteenth of the zone (managed, else present pages). */
@@ -493,14 +435,14 @@ static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 		}
 		zv->largest_order = z->nr_orders > 0 ? zone_largest_free_order(z) : -1;
 		zv->block_known = z->nr_orders > 0;
-		zv->node_allowed = nodelist_has(ev->req.nodemask, z->node) &&
+		zv->node_allowed = oom_node_allowed(ev->req.nodemask, z->node) &&
 				   (ev->kind != OOM_KIND_CPUSET && strcmp(ev->constraint, "CONSTRAINT_CPUSET") != 0
-					    ? true : nodelist_has(ev->mems_allowed, z->node));
+					    ? true : oom_node_allowed(ev->mems_allowed, z->node));
 		int zi = zone_index_in(s, z->name);
 		zv->usable = a->classzone >= 0 && zi >= 0 && zi <= a->classzone && zv->node_allowed;
 		if (a->classzone >= 0 && a->classzone < z->nr_lowmem_reserve &&
 		    known(z->lowmem_reserve_pages[a->classzone]))
-			zv->reserve_kib = pages_to_kib(z->lowmem_reserve_pages[a->classzone], a->page_size_kib);
+			zv->reserve_kib = oom_pages_to_kib(z->lowmem_reserve_pages[a->classzone], a->page_size_kib);
 		if (order >= 0 && zv->block_known) {
 			zv->block_exists = zone_usable_block_order(z, order, flags, &ev->kv) >= 0;
 			if (known(a->page_size_kib))
@@ -538,7 +480,7 @@ static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 /* ---- constraint inferred before 5.0 ------------------------------------- */
 
 /* Before 5.0 no "oom-kill:constraint=" line says whether a cpuset or a
- * memory policy confined the request (issue 8 §3).  On a multi-node report,
+ * memory policy confined the request.  On a multi-node report,
  * an order-0 request without __GFP_THISNODE (which restricts by itself),
  * every usable zone of some nodes failing while usable zones of other
  * nodes had room (free well above high + reserve): the allocator did not
@@ -595,10 +537,10 @@ static void analyse_constraint_inferred(struct oom_event *ev, struct event_analy
 	if (ev->mems_allowed[0] && strcmp(ev->mems_allowed, "(null)") != 0) {
 		bool all = true, none_out = true;
 		for (int n = 0; n < MAXN; n++)
-			if (present[n] && !nodelist_has(ev->mems_allowed, n))
+			if (present[n] && !oom_node_allowed(ev->mems_allowed, n))
 				all = false;
 		for (int n = 0; n < MAXN; n++)
-			if (failed[n] && !passed[n] && !nodelist_has(ev->mems_allowed, n))
+			if (failed[n] && !passed[n] && !oom_node_allowed(ev->mems_allowed, n))
 				none_out = false;
 		subset = !all && none_out;
 	}
@@ -615,7 +557,7 @@ static void analyse_constraint_inferred(struct oom_event *ev, struct event_analy
 	a->usable_free_kib = OOM_NA;
 	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
 		struct zone_verdict *zv = &a->zone[i];
-		zv->node_allowed = nodelist_has(a->inferred_nodes, s->zones[i].node);
+		zv->node_allowed = oom_node_allowed(a->inferred_nodes, s->zones[i].node);
 		if (!zv->node_allowed)
 			zv->usable = zv->evaluated = false;
 		if (!zv->usable)
@@ -651,12 +593,12 @@ static int find_task(const struct oom_snapshot *s, int64_t pid)
 static int64_t points_to_kib(const struct oom_event *ev, const struct event_analysis *a, int64_t d)
 {
 	if (kver_cmp(&ev->kv, 3, 8, 0) >= 0)
-		return pages_to_kib(d, a->page_size_kib);
+		return oom_pages_to_kib(d, a->page_size_kib);
 	if (kver_cmp(&ev->kv, 2, 6, 36) < 0 && ev->kv.rhel != 6)
 		return OOM_NA;
 	if (!known(a->totalpages) || a->totalpages <= 0)
 		return OOM_NA;
-	return pages_to_kib(sat_mul(d, a->totalpages) / 1000, a->page_size_kib);
+	return oom_pages_to_kib(sat_mul(d, a->totalpages) / 1000, a->page_size_kib);
 }
 
 /* Without totalpages (a memcg report does not print the machine's swap),
@@ -885,8 +827,8 @@ static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 	if (known(m->hugetlb_kib) && known(m->total_kib) && m->hugetlb_kib * 10 > m->total_kib)
 		swap_reason(a, "%s was held by huge pages, which are never swapped", fmt_kib(b1, sizeof(b1), m->hugetlb_kib));
 	/* A lowmem request on a HighMem machine: user pages live mostly in
-	 * HighMem, so swapping them out frees next to no lowmem (issue 8 §3:
-	 * never claim swap could have helped it). */
+	 * HighMem, so swapping them out frees next to no lowmem
+	 * (never claim swap could have helped it). */
 	int hi = zone_index_in(&ev->snap, "HighMem");
 	if (known(m->highmem_free_kib) && hi >= 0 && a->classzone >= 0 && a->classzone < hi && !a->memcg)
 		swap_reason(a, "the request could only use lowmem (zones below HighMem): swapping out user pages, which live mostly in HighMem, frees next to no lowmem");

@@ -1,6 +1,6 @@
 /* event_rules.c — the causes of one OOM event, most likely first.
  *
- * Ordering (issue 2): the cause that names what used the memory, where that
+ * Ordering: the cause that names what used the memory, where that
  * is clear (shmem/tmpfs, slab, huge pages, memory no counter accounts for),
  * comes ahead of the limit that was reached (memcg limit, lowmem), and a
  * cpuset or mempolicy constraint ahead of plain exhaustion.  Weights encode
@@ -145,7 +145,7 @@ static void biggest_text(struct ctx *c, char *dst, size_t len)
 }
 
 /* The modules the stack dump names: a driver that takes pages directly
- * shows up there (issue 8 §3). */
+ * shows up there. */
 static void trace_modules_note(struct ctx *c, struct finding *f)
 {
 	const struct oom_event *ev = c->ev;
@@ -200,6 +200,38 @@ static void rule_shmem(struct ctx *c)
 	finding_advice(f, "cap each tmpfs with size= (mount -o remount,size=…) so a runaway writer gets ENOSPC instead of an OOM kill");
 	if (analysis_no_swap(&a->mem))
 		finding_advice(f, "with swap, idle tmpfs pages could be swapped out; without it they pin RAM");
+}
+
+/* Unevictable pages (mm/mlock.c, 2.6.28+: mlocked pages, SHM_LOCKed shmem,
+ * ramfs) sit on the unevictable LRU: reclaim skips them and swap cannot take
+ * them.  When they hold a large share, that is what filled the memory, not
+ * what the swap or the page cache did (R013: usemem's mlockall). */
+static void rule_unevictable(struct ctx *c)
+{
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	int64_t whole = scope_whole(a);
+	int share = pct(m->unevictable_kib, whole);
+	if (share < CONSUMER_SHARE_PCT)
+		return;
+	struct finding *f = findings_add(c->out, "mlocked-unevictable", SEV_CRITICAL, share_weight(share),
+		"unevictable memory held %s (%d %% %s): mlocked pages, SHM_LOCKed shared memory or ramfs, which reclaim cannot free and swap cannot take",
+		K(c, 0, m->unevictable_kib), share, scope_word(a));
+	finding_evidence(f, "unevictable: %s of %s", K(c, 0, m->unevictable_kib), K(c, 1, whole));
+	int64_t mlocked = 0;
+	bool have_mlocked = false;
+	for (int i = 0; i < c->ev->snap.nr_zones; i++)
+		if (known(c->ev->snap.zones[i].mlocked_kib)) {
+			mlocked = sat_add(mlocked, c->ev->snap.zones[i].mlocked_kib);
+			have_mlocked = true;
+		}
+	if (have_mlocked)
+		finding_evidence(f, "mlocked in the zones: %s", K(c, 0, mlocked));
+	if (known(m->swap_free_kib) && known(m->swap_total_kib) && m->swap_free_kib * 20 > m->swap_total_kib)
+		finding_evidence(f, "swap still had %s free: it could not help with these pages",
+				 K(c, 0, m->swap_free_kib));
+	finding_advice(f, "find who locks memory: grep VmLck /proc/*/status (mlock/mlockall), ipcs -m for SHM_LOCKed segments, ramfs mounts");
+	finding_advice(f, "bound it: RLIMIT_MEMLOCK (ulimit -l, systemd LimitMEMLOCK=), and size what a locking program may lock to the machine");
 }
 
 static void rule_slab(struct ctx *c)
@@ -660,6 +692,49 @@ static void rule_fragmentation(struct ctx *c)
 			       a->atomic ? "atomic high-order" : "high-order");
 }
 
+/* CMA pageblocks (mm/cma.c, 3.5+) are free memory only movable requests may
+ * take: since 3.8 zone_watermark_ok subtracts NR_FREE_CMA_PAGES for the rest
+ * (mm/page_alloc.c __zone_watermark_ok, !ALLOC_CMA).  A request that may
+ * not use CMA failing in zones whose free memory is mostly CMA, and which
+ * without it sit near their min watermark, was refused memory it saw as free
+ * (R065: 46 of 49 MiB free in Normal was CMA, a GFP_KERNEL request). */
+static void rule_cma(struct ctx *c)
+{
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *s = &c->ev->snap;
+	if (a->memcg || a->sysrq || (a->alloc_flags & ZWM_CMA) || !c->ev->req.gfp_known)
+		return;
+	int64_t free = 0, cma = 0;
+	int n = 0, best = -1;
+	for (int i = 0; i < s->nr_zones; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		if (!a->zone[i].usable || !known(z->free_kib) || !known(z->free_cma_kib) || !known(z->min_kib))
+			continue;
+		free = sat_add(free, z->free_kib);
+		cma = sat_add(cma, z->free_cma_kib);
+		int64_t res = known(a->zone[i].reserve_kib) ? a->zone[i].reserve_kib : 0;
+		/* without CMA the zone had no more than twice what the min check needs */
+		if (diff_sat(z->free_kib, z->free_cma_kib) > 2 * sat_add(z->min_kib, res))
+			return;
+		if (best < 0 || z->free_cma_kib > s->zones[best].free_cma_kib)
+			best = i;
+		n++;
+	}
+	if (n == 0 || cma < 4096 || cma * 2 < free)
+		return;
+	const struct oom_zone *z = &s->zones[best];
+	struct finding *f = findings_add(c->out, "cma-unusable", SEV_CRITICAL, 60,
+		"%s of the %s free in the zones the request may use was CMA, which a non-movable request may not take: without it they were at their watermarks",
+		K(c, 0, cma), K(c, 1, free));
+	finding_evidence(f, "%s: %s free, free_cma %s, min %s (mm/page_alloc.c: NR_FREE_CMA_PAGES do not count for requests without ALLOC_CMA)",
+			 z->name, K(c, 0, z->free_kib), K(c, 1, z->free_cma_kib), K(c, 2, z->min_kib));
+	finding_evidence(f, "the request (%s) is not movable: CMA areas hold only movable pages", c->ev->req.gfp_text[0] ? c->ev->req.gfp_text : a->gfp_hex);
+	finding_basis(f, cause_needs(a, "cma-unusable"), a->basis_present, CONF_MEDIUM,
+		      "the zone lines are a snapshot after the allocator gave up: near, not below, the watermark without CMA");
+	finding_advice(f, "the CMA area is sized at boot (cma= on the command line, or the device tree's linux,cma node): shrink it to what the devices need");
+	finding_advice(f, "CMA lends its pages to movable (user) memory only; kernel allocations need the rest of the zone: size RAM minus CMA for them");
+}
+
 static void rule_cpuset(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -962,6 +1037,29 @@ static void rule_swap_full_blind(struct ctx *c, const struct mem_breakdown *m)
 	finding_advice(f, "cap it with a memory cgroup (systemd MemoryMax=); more swap only delays the kill and makes the machine slow first");
 }
 
+/* A system-wide kill whose own report printed no memory (header and
+ * Mem-Info cut, only the selection and kill lines) on a machine the next
+ * report of the same host shows without swap: RAM ran out with nowhere to
+ * page anonymous memory (R048, R059: serial kills seconds apart). */
+static void rule_noswap_blind(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	char big[160];
+	biggest_text(c, big, sizeof(big));
+	struct finding *f = findings_add(c->out, "genuine-exhaustion-no-swap", SEV_CRITICAL, 60,
+		"a system-wide OOM on a machine without swap: RAM ran out, though this report shows no memory figures");
+	finding_evidence(f, "Total swap = 0kB in the report at line %llu of the same host, right after this one",
+			 (unsigned long long)ev->noswap_from_line);
+	if (big[0])
+		finding_evidence(f, "largest process: %s", big);
+	finding_basis(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_SWAP, c->a->basis_present, CONF_LOW,
+		      "no swap taken from the next report of the same host");
+	if (f)
+		f->confidence = CONF_LOW;
+	finding_advice(f, "read the next report's numbers: it shows the same machine moments later");
+	finding_advice(f, "add swap or memory, or cap the largest consumer with a memory cgroup (systemd MemoryMax=)");
+}
+
 static void rule_exhaustion(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -991,12 +1089,17 @@ static void rule_exhaustion(struct ctx *c)
 	}
 	int room;
 	if (!exhaustion_evident(c, &room)) {
-		/* Swap full with no RAM figures (issue 8 §3: a report cut at its
+		/* Swap full with no RAM figures (a report cut at its
 		 * head keeps only the swap lines and the totals): in a global,
 		 * unconstrained OOM the anonymous memory that could not go to
 		 * swap is what ran out.  Lower confidence: RAM itself is unseen. */
 		bool global = !a->cpuset && !a->mempolicy && ev->kind != OOM_KIND_ALLOC_FAILURE &&
 			      (!ev->constraint[0] || strcmp(ev->constraint, "CONSTRAINT_NONE") == 0);
+		if (ev->noswap_from_line && global && room < 0 && !known(m->free_kib) && a->nr_evaluated == 0 &&
+		    ev->have_victim && !ev->have_meminfo) {
+			rule_noswap_blind(c);
+			return;
+		}
 		const struct mem_breakdown *sm = m;
 		struct mem_breakdown tmp;
 		if (!known(m->swap_total_kib)) {
@@ -1070,7 +1173,7 @@ static void rule_consequences(struct ctx *c)
 	}
 }
 
-/* ---- confidence and basis (issue 8 §4) ------------------------------------ */
+/* ---- confidence and basis ------------------------------------ */
 
 /* The parts of a report each cause rests on.  A rule that reasons around
  * missing lines or infers a fact sets its own (finding_basis) before this
@@ -1084,6 +1187,7 @@ static unsigned cause_needs(const struct event_analysis *a, const char *id)
 		{ "fragmentation-high-order", BASIS_TRIGGER | BASIS_ZONES | BASIS_BUDDY },
 		{ "cpuset-or-mempolicy", BASIS_CONSTRAINT | BASIS_ZONES },
 		{ "atomic-reserves-exhausted", BASIS_TRIGGER | BASIS_ZONES },
+		{ "cma-unusable", BASIS_TRIGGER | BASIS_ZONES },
 		{ "memcg-limit", BASIS_MEMCG },
 		{ "allocation-stall", BASIS_MEMINFO },
 		{ "genuine-exhaustion-no-swap", BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP },
@@ -1095,6 +1199,7 @@ static unsigned cause_needs(const struct event_analysis *a, const char *id)
 			return tab[i].needs;
 	/* what used the memory: the scope's counters */
 	if (!strcmp(id, "shmem-tmpfs") || !strcmp(id, "slab-growth") || !strcmp(id, "hugepages-reserved") ||
+	    !strcmp(id, "mlocked-unevictable") ||
 	    !strcmp(id, "kernel-leak-or-bug"))
 		return mem;
 	return 0;   /* consequences and context (panic, no killable process, side messages): read as printed */
@@ -1145,11 +1250,13 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	findings_init(out);
 	rule_sysrq(&c);
 	rule_shmem(&c);
+	rule_unevictable(&c);
 	rule_slab(&c);
 	rule_hugepages(&c);
 	rule_unaccounted(&c);
 	rule_lowmem(&c);
 	rule_fragmentation(&c);
+	rule_cma(&c);
 	rule_cpuset(&c);
 	rule_atomic(&c);
 	rule_memcg(&c);
@@ -1186,7 +1293,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 			finding_advice(f, "find the start of this report in the full log (the \"invoked oom-killer: gfp_mask=…, order=…\" line): it says what was asked for");
 		for (int i = 0; i < a->nr_swap_reasons; i++)
 			finding_evidence(f, "swap: %s", a->swap_reasons[i]);
-		/* issue 8 §4: what would have decided it */
+		/* what would have decided it */
 		unsigned miss = cause_needs(a, "unknown") & ~a->basis_present;
 		if (miss) {
 			char list[200] = "";

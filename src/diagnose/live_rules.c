@@ -19,24 +19,12 @@ static const char *sz(char *dst, size_t len, int64_t kib)
 	return fmt_kib(dst, len, kib);
 }
 
-static int64_t isqrt64(int64_t x)
-{
-	if (x <= 0)
-		return 0;
-	int64_t r = x, y = (r + 1) / 2;
-	while (y < r) {
-		r = y;
-		y = (r + x / r) / 2;
-	}
-	return r;
-}
-
 static bool is_lowmem_zone(const char *name)
 {
 	return !strcmp(name, "DMA") || !strcmp(name, "DMA32") || !strcmp(name, "Normal");
 }
 
-void live_facts_compute(const struct oom_snapshot *s, const struct live_vm *vm, struct live_facts *f)
+void live_facts_compute(const struct oom_snapshot *s, const struct oom_system *vm, struct live_facts *f)
 {
 	memset(f, 0, sizeof(*f));
 	int64_t psz = known(s->page_size_kib) && s->page_size_kib > 0 ? s->page_size_kib : 4;
@@ -110,22 +98,10 @@ void live_facts_compute(const struct oom_snapshot *s, const struct live_vm *vm, 
 	if (s->nr_zones > 0) {
 		f->lowmem_managed_kib = lowmem;
 		f->highmem_managed_kib = highmem;
-		/* mm/page_alloc.c calculate_min_free_kbytes (2.6.18+): int_sqrt(lowmem
-		 * kB × 16) clamped to [128, 65536] (≤5.6) or [128, 262144] (5.7+),
-		 * lowmem taken at boot (watermarks still 0, so all managed pages). */
-		int64_t d = isqrt64(sat_mul(lowmem, 16));
-		int64_t cap = kver_cmp(&vm->kv, 5, 7, 0) >= 0 ? 262144 : 65536;
-		f->min_free_default_kib = d < 128 ? 128 : d > cap ? cap : d;
-		/* mm/khugepaged.c set_recommended_min_free_kbytes (2.6.38+): per
-		 * populated zone ≤ Normal, pageblock × (2 + MIGRATE_PCPTYPES²), at
-		 * most 5 % of RAM; pageblock = 2 MiB with 4 KiB pages on x86_64. */
-		if (vm->thp_enabled[0] && strcmp(vm->thp_enabled, "never") != 0) {
-			int64_t pageblock_kib = psz == 4 ? 2048 : sat_mul(psz, 512);
-			int64_t rec = sat_mul(sat_mul(pageblock_kib, populated_low), 11);
-			if (known(m->total_kib) && rec > m->total_kib / 20)
-				rec = m->total_kib / 20;
-			f->min_free_thp_kib = rec;
-		}
+		/* lowmem taken at boot (watermarks still 0, so all managed pages) */
+		f->min_free_default_kib = min_free_kbytes_default(lowmem, &vm->kv);
+		if (vm->thp_enabled[0] && strcmp(vm->thp_enabled, "never") != 0)
+			f->min_free_thp_kib = min_free_kbytes_thp(psz, populated_low, m->total_kib);
 	}
 
 	/* Mode 0's heuristic now (§4.1), by the model's mirror of
@@ -171,7 +147,7 @@ static void rule_memory_low(const struct oom_snapshot *s, struct findings *out)
 	finding_advice(x, "Free or limit the largest consumers (memory cgroup limits: memory.max / MemoryMax=), or add RAM or swap.");
 }
 
-static void rule_overcommit(const struct oom_snapshot *s, const struct live_vm *vm, const struct live_facts *f,
+static void rule_overcommit(const struct oom_snapshot *s, const struct oom_system *vm, const struct live_facts *f,
 			    struct findings *out)
 {
 	const struct oom_mem *m = &s->mem;
@@ -233,7 +209,7 @@ static void rule_overcommit(const struct oom_snapshot *s, const struct live_vm *
 	}
 }
 
-static void rule_zones(const struct oom_snapshot *s, const struct live_vm *vm, const struct live_facts *f,
+static void rule_zones(const struct oom_snapshot *s, const struct oom_system *vm, const struct live_facts *f,
 		       struct findings *out)
 {
 	(void)vm;
@@ -340,11 +316,11 @@ static void rule_slab(const struct oom_snapshot *s, const struct live_facts *f, 
 	finding_advice(x, "A kernel update often fixes slab leaks; echo 2 > /proc/sys/vm/drop_caches frees reclaimable slab now.");
 }
 
-static void rule_psi(const struct live_vm *vm, struct findings *out)
+static void rule_psi(const struct oom_system *vm, struct findings *out)
 {
 	if (!vm->psi_known)
 		return;
-	const struct psi *p = &vm->psi;
+	const struct oom_pressure *p = &vm->psi;
 	/* 10 % some / 5 % full over 10 s: judgement (fact sheet §7.1: full
 	 * avg10 above ~10–20 % is thrashing), not kernel constants. */
 	bool crit = p->full.known && p->full.avg10 >= 20;
@@ -364,7 +340,7 @@ static void rule_psi(const struct live_vm *vm, struct findings *out)
 	finding_advice(x, "Find the growing process (oomkit top) before the OOM killer does; oomkit guard can act on PSI.");
 }
 
-static void rule_history(const struct live_vm *vm, const struct live_history *h, struct findings *out)
+static void rule_history(const struct oom_system *vm, const struct oom_history *h, struct findings *out)
 {
 	if (!known(vm->oom_kill_count) || vm->oom_kill_count <= 0)
 		return;
@@ -389,7 +365,7 @@ static void rule_history(const struct live_vm *vm, const struct live_history *h,
 	finding_advice(x, "Memory cgroup kills count too; check memory.events (v2) / memory.oom_control (v1) of your services.");
 }
 
-static void rule_settings(const struct oom_snapshot *s, const struct live_vm *vm, const struct live_facts *f,
+static void rule_settings(const struct oom_snapshot *s, const struct oom_system *vm, const struct live_facts *f,
 			  struct findings *out)
 {
 	char a[32], b[32];
@@ -491,7 +467,7 @@ static void rule_settings(const struct oom_snapshot *s, const struct live_vm *vm
 	(void)b;
 }
 
-void diagnose_live(const struct oom_snapshot *s, const struct live_vm *vm, const struct live_history *h,
+void diagnose_live(const struct oom_snapshot *s, const struct oom_system *vm, const struct oom_history *h,
 		   struct findings *out)
 {
 	struct live_facts *f = calloc(1, sizeof(*f));

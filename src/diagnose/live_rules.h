@@ -4,7 +4,7 @@
 #define OOMKIT_LIVE_RULES_H
 
 #include "diagnose/diagnose.h"
-#include "live/live.h"
+#include "model/system.h"
 
 #define LIVE_MAX_ORDER_CHECK 11   /* orders 0..10 */
 
@@ -36,6 +36,6 @@ struct live_facts {
 	struct live_zone_facts zones[OOM_MAX_ZONES];
 };
 
-void live_facts_compute(const struct oom_snapshot *s, const struct live_vm *vm, struct live_facts *out);
+void live_facts_compute(const struct oom_snapshot *s, const struct oom_system *vm, struct live_facts *out);
 
 #endif

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,7 +18,7 @@
 #include "util/util.h"
 
 enum key_kind { K_PERCENT, K_MS, K_INT, K_BOOL, K_TRI, K_PATH, K_LIST_CGROUP, K_LIST_PREFER,
-		K_LIST_AVOID, K_PROTECT, K_ACTION, K_LISTEN, K_EXEC };
+		K_LIST_AVOID, K_PROTECT, K_ACTION, K_LISTEN, K_EXEC, K_MIB_PAIR, K_EXEC_WARN };
 
 struct key {
 	const char *name;
@@ -35,8 +36,18 @@ static const struct key keys[] = {
 	{ "mem-kill-percent", K_PERCENT, F(mem_kill_percent), 0, 100, "SIGKILL when MemAvailable falls below this percent" },
 	{ "swap-term-percent", K_PERCENT, F(swap_term_percent), 0, 100, "... and SwapFree below this percent of SwapTotal (ignored without swap)" },
 	{ "swap-kill-percent", K_PERCENT, F(swap_kill_percent), 0, 100, "... and SwapFree below this percent (SIGKILL)" },
+	{ "mem-min-mib", K_MIB_PAIR, F(mem_min_mib), 1, 1 << 24, "SIZE[,KILL]: MemAvailable minimum in MiB (SIGKILL below KILL, default SIZE/2); replaces the mem-*-percent defaults, the lower wins when both are given (earlyoom -M)" },
+	{ "swap-min-mib", K_MIB_PAIR, F(swap_min_mib), 1, 1 << 24, "SIZE[,KILL]: SwapFree minimum in MiB, merged with swap-*-percent the same way (earlyoom -S)" },
 	{ "cgroup-term-percent", K_PERCENT, F(cgroup_term_percent), 0, 100, "SIGTERM when a cgroup's available memory (limit - usage + file cache) falls below this percent of its limit" },
 	{ "cgroup-kill-percent", K_PERCENT, F(cgroup_kill_percent), 0, 100, "SIGKILL below this percent" },
+	{ "cgroup-min-mib", K_MIB_PAIR, F(cgroup_min_mib), 1, 1 << 24, "SIZE[,KILL]: a cgroup's headroom below its limit in MiB, merged with cgroup-*-percent the same way" },
+	{ "warn-mem-percent", K_PERCENT, F(warn_mem_percent), 0, 99, "warning stage: log, exec-warn and a desktop notification when MemAvailable falls below this percent (0 = off)" },
+	{ "warn-mem-min-mib", K_INT, F(warn_mem_min_mib), 0, 1 << 24, "... or below this many MiB (merged as mem-min-mib; 0 = off)" },
+	{ "warn-cgroup-percent", K_PERCENT, F(warn_cgroup_percent), 0, 99, "warning stage for cgroups: available below this percent of the limit (0 = off)" },
+	{ "warn-cgroup-min-mib", K_INT, F(warn_cgroup_min_mib), 0, 1 << 24, "... or below this many MiB of headroom (0 = off)" },
+	{ "exec-warn", K_EXEC_WARN, F(exec_warn_cmd), 0, 0, "run this program at the warning stage (no shell; OOMKIT_EVENT=warn and the OOMKIT_* facts)" },
+	{ "notify", K_BOOL, F(notify), 0, 0, "at the warning stage, run notify-send as the user of each session bus (/run/user/UID/bus)" },
+	{ "report-interval", K_INT, F(report_interval_s), 0, 86400, "log one status line per scope every this many seconds (0 = off)" },
 	{ "psi-stall-ms", K_MS, F(psi_stall_ms), 0, 10000, "PSI trigger: wake up when tasks stall this long ('some') ... (0 = no trigger)" },
 	{ "psi-window-ms", K_MS, F(psi_window_ms), 500, 10000, "... within this window (rounded to 2 s without CAP_SYS_RESOURCE)" },
 	{ "psi-full-avg10-percent", K_PERCENT, F(psi_full_avg10_percent), 0, 100, "act as at the term threshold when PSI full avg10 reaches this (0 = off)" },
@@ -52,9 +63,9 @@ static const struct key keys[] = {
 	{ "protect-self", K_BOOL, F(protect_self), 0, 0, "set our own oom_score_adj to -1000" },
 	{ "recorder-seconds", K_INT, F(recorder_seconds), 0, 3600, "flight recorder length (one snapshot a second; 0 = off)" },
 	{ "recorder-tasks", K_INT, F(recorder_tasks), 0, 16, "largest tasks kept per snapshot" },
-	{ "prefer", K_LIST_PREFER, 0, 0, 0, "extended regex on the process name or command line: kill these first (repeatable)" },
-	{ "avoid", K_LIST_AVOID, 0, 0, 0, "extended regex: kill these last (repeatable)" },
-	{ "protect", K_PROTECT, 0, 0, 0, "process names never killed (space-separated; replaces the default list)" },
+	{ "prefer", K_LIST_PREFER, 0, 0, 0, "kill these first (repeatable): an extended regex on the process name or command line, or cgroup:GLOB, unit:NAME, user:NAME|UID; a trailing ' action=restart-unit' restarts the victim's systemd unit instead" },
+	{ "avoid", K_LIST_AVOID, 0, 0, 0, "kill these last (repeatable); same rules as prefer" },
+	{ "protect", K_PROTECT, 0, 0, 0, "never killed (space-separated; replaces the default list): process names, cgroup:GLOB, unit:NAME, user:NAME|UID" },
 	{ "events", K_PATH, F(events_path), 0, 0, "append one JSON object per line for each event to this file" },
 	{ "incident-dir", K_PATH, F(incident_dir), 0, 0, "directory for incident files (\"\" = none)" },
 	{ "metrics", K_LISTEN, F(metrics_listen), 0, 0, "serve Prometheus /metrics on this loopback address:port (\"\" = off)" },
@@ -73,7 +84,7 @@ void guard_config_defaults(struct guard_config *c)
 {
 	memset(c, 0, offsetof(struct guard_config, events_path));
 	c->events_path[0] = c->incident_dir[0] = c->metrics_listen[0] = c->metrics_file[0] = '\0';
-	c->exec_cmd[0] = '\0';
+	c->exec_cmd[0] = c->exec_warn_cmd[0] = '\0';
 	pat_pool_init(&c->pats);
 	c->watch_machine = GUARD_AUTO;
 	c->mem_term_percent = 10;
@@ -97,6 +108,7 @@ void guard_config_defaults(struct guard_config *c)
 	c->protect_self = true;
 	c->recorder_seconds = 60;
 	c->recorder_tasks = 8;
+	c->notify = true;
 	for (size_t i = 0; i < ARRAY_SIZE(default_protect); i++)
 		str_copy(c->protect[c->nr_protect++], GUARD_NAME_LEN, default_protect[i],
 			 strlen(default_protect[i]));
@@ -116,9 +128,9 @@ static int parse_bool(const char *v, bool *out)
 
 /* Splits a command line at spaces into argv (no quoting, no shell: a value
  * with spaces inside one argument needs a wrapper script). */
-static int split_exec(struct guard_config *c, const char *v, char *err, size_t errlen)
+static int split_exec(int *argc, char (*argv)[OOM_PATH_LEN / 4], const char *v, char *err, size_t errlen)
 {
-	c->exec_argc = 0;
+	*argc = 0;
 	const char *p = v;
 	while (*p) {
 		while (*p == ' ' || *p == '\t')
@@ -128,19 +140,19 @@ static int split_exec(struct guard_config *c, const char *v, char *err, size_t e
 		const char *s = p;
 		while (*p && *p != ' ' && *p != '\t')
 			p++;
-		if (c->exec_argc >= GUARD_MAX_EXEC_ARGS) {
+		if (*argc >= GUARD_MAX_EXEC_ARGS) {
 			snprintf(err, errlen, "too many arguments (at most %d)", GUARD_MAX_EXEC_ARGS);
 			return -EINVAL;
 		}
-		if ((size_t)(p - s) >= sizeof(c->exec_argv[0])) {
+		if ((size_t)(p - s) >= sizeof(argv[0])) {
 			snprintf(err, errlen, "argument too long");
 			return -EINVAL;
 		}
-		str_copy(c->exec_argv[c->exec_argc++], sizeof(c->exec_argv[0]), s, (size_t)(p - s));
+		str_copy(argv[(*argc)++], sizeof(argv[0]), s, (size_t)(p - s));
 	}
-	if (c->exec_argc > 0 && c->exec_argv[0][0] != '/') {
+	if (*argc > 0 && argv[0][0] != '/') {
 		snprintf(err, errlen, "the program must be an absolute path (no shell, no PATH search)");
-		c->exec_argc = 0;
+		*argc = 0;
 		return -EINVAL;
 	}
 	return 0;
@@ -157,6 +169,98 @@ static int check_listen(const char *v, char *err, size_t errlen)
 		snprintf(err, errlen, "expected ADDRESS:PORT, e.g. 127.0.0.1:9650");
 		return -EINVAL;
 	}
+	return 0;
+}
+
+/* One rule: "cgroup:GLOB", "unit:NAME" (".service" when NAME has no
+ * type), "user:NAME|UID" (the name resolved here, at load, never in the
+ * loop), else a process-name rule; with allow_action, a trailing
+ * " action=kill|restart-unit".  The normalised text (prefix kept, action
+ * dropped) goes to norm. */
+static int parse_rule(const char *key, const char *value, bool allow_action, struct guard_rule *r,
+		      char *norm, size_t normlen, char *err, size_t errlen)
+{
+	memset(r, 0, sizeof(*r));
+	size_t vlen = strlen(value);
+	const char *act = NULL;
+	for (const char *q = value; allow_action && (q = strstr(q, " action=")) != NULL; q++)
+		act = q;
+	if (act) {
+		const char *a = act + 8;
+		if (!strcmp(a, "restart-unit"))
+			r->action = GUARD_RULE_RESTART_UNIT;
+		else if (strcmp(a, "kill") != 0) {
+			snprintf(err, errlen, "'%s': unknown action '%.32s' (kill or restart-unit)", key, a);
+			return -EINVAL;
+		}
+		vlen = (size_t)(act - value);
+		while (vlen > 0 && (value[vlen - 1] == ' ' || value[vlen - 1] == '\t'))
+			vlen--;
+	}
+	if (vlen == 0 || vlen >= normlen) {
+		snprintf(err, errlen, "'%s': rule empty or too long", key);
+		return -EINVAL;
+	}
+	str_copy(norm, normlen, value, vlen);
+	static const struct { const char *prefix; enum guard_match m; } kinds[] = {
+		{ "cgroup:", GUARD_MATCH_CGROUP }, { "unit:", GUARD_MATCH_UNIT }, { "user:", GUARD_MATCH_USER },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++) {
+		size_t pl = strlen(kinds[i].prefix);
+		if (strncmp(norm, kinds[i].prefix, pl) != 0)
+			continue;
+		r->match = (uint8_t)kinds[i].m;
+		r->off = (uint16_t)pl;
+		const char *arg = norm + pl;
+		if (!*arg) {
+			snprintf(err, errlen, "'%s': '%s' needs a value", key, kinds[i].prefix);
+			return -EINVAL;
+		}
+		if (kinds[i].m == GUARD_MATCH_UNIT && !strchr(arg, '.')) {
+			/* As systemctl: a unit named without its type is a service. */
+			if (strlen(norm) + 8 >= normlen) {
+				snprintf(err, errlen, "'%s': rule too long", key);
+				return -EINVAL;
+			}
+			strcat(norm, ".service");
+		}
+		if (kinds[i].m == GUARD_MATCH_USER) {
+			uint64_t uid;
+			if (parse_u64(arg, (size_t)-1, &uid) == 0 && uid < UINT32_MAX) {
+				r->uid = (int64_t)uid;
+			} else {
+				struct passwd *pw = getpwnam(arg);
+				if (!pw) {
+					snprintf(err, errlen, "'%s': unknown user '%.64s'", key, arg);
+					return -EINVAL;
+				}
+				r->uid = (int64_t)pw->pw_uid;
+			}
+		}
+		break;
+	}
+	return 0;
+}
+
+static int parse_mib_pair(const char *key, const char *value, int64_t max, int out[2], char *err, size_t errlen)
+{
+	/* earlyoom's -M SIZE[,KILL_SIZE]: the kill size defaults to half. */
+	const char *comma = strchr(value, ',');
+	int64_t t, k;
+	if (parse_i64(value, comma ? (size_t)(comma - value) : (size_t)-1, &t) != 0 ||
+	    (comma && parse_i64(comma + 1, (size_t)-1, &k) != 0)) {
+		snprintf(err, errlen, "'%s': expected MIB or MIB,KILL_MIB, not '%.64s'", key, value);
+		return -EINVAL;
+	}
+	if (!comma)
+		k = t / 2;
+	if (t < 0 || t > max || k < 0 || k > t) {
+		snprintf(err, errlen, "'%s': sizes must be within [0, %lld] MiB and KILL at most SIZE", key,
+			 (long long)max);
+		return -EINVAL;
+	}
+	out[0] = (int)t;
+	out[1] = (int)k;
 	return 0;
 }
 
@@ -201,6 +305,10 @@ int guard_config_set(struct guard_config *c, const char *key, const char *value,
 		*(int *)(base + k->off) = (int)n;
 		break;
 	}
+	case K_MIB_PAIR:
+		if (parse_mib_pair(key, value, k->max, (int *)(base + k->off), err, errlen) != 0)
+			return -EINVAL;
+		break;
 	case K_BOOL: {
 		bool b;
 		if (parse_bool(value, &b) != 0) {
@@ -224,7 +332,8 @@ int guard_config_set(struct guard_config *c, const char *key, const char *value,
 	}
 	case K_PATH:
 	case K_LISTEN:
-	case K_EXEC: {
+	case K_EXEC:
+	case K_EXEC_WARN: {
 		size_t cap = k->kind == K_LISTEN ? sizeof(c->metrics_listen) : OOM_PATH_LEN;
 		if (vlen >= cap) {
 			snprintf(err, errlen, "'%s': value too long (at most %zu bytes)", key, cap - 1);
@@ -232,7 +341,9 @@ int guard_config_set(struct guard_config *c, const char *key, const char *value,
 		}
 		if (k->kind == K_LISTEN && check_listen(value, err, errlen) != 0)
 			return -EINVAL;
-		if (k->kind == K_EXEC && split_exec(c, value, err, errlen) != 0)
+		if (k->kind == K_EXEC && split_exec(&c->exec_argc, c->exec_argv, value, err, errlen) != 0)
+			return -EINVAL;
+		if (k->kind == K_EXEC_WARN && split_exec(&c->exec_warn_argc, c->exec_warn_argv, value, err, errlen) != 0)
 			return -EINVAL;
 		str_copy(base + k->off, cap, value, vlen);
 		break;
@@ -260,14 +371,20 @@ int guard_config_set(struct guard_config *c, const char *key, const char *value,
 			snprintf(err, errlen, "'%s': too many patterns (at most %d)", key, GUARD_MAX_PATTERNS);
 			return -EINVAL;
 		}
+		char norm[GUARD_PATTERN_LEN];
+		struct guard_rule rule;
+		if (parse_rule(key, value, true, &rule, norm, sizeof(norm), err, errlen) != 0)
+			return -EINVAL;
 		/* Compiled here, so a bad pattern is reported where it was written. */
 		char msg[128];
-		if (pat_compile(&c->pats, pref ? &c->prefer_pat[*n] : &c->avoid_pat[*n], value, msg,
+		if (rule.match == GUARD_MATCH_NAME &&
+		    pat_compile(&c->pats, pref ? &c->prefer_pat[*n] : &c->avoid_pat[*n], norm, msg,
 				sizeof(msg)) != 0) {
-			snprintf(err, errlen, "'%s': bad regular expression '%.64s': %s", key, value, msg);
+			snprintf(err, errlen, "'%s': bad regular expression '%.64s': %s", key, norm, msg);
 			return -EINVAL;
 		}
-		str_copy(pref ? c->prefer[*n] : c->avoid[*n], GUARD_PATTERN_LEN, value, vlen);
+		str_copy(pref ? c->prefer[*n] : c->avoid[*n], GUARD_PATTERN_LEN, norm, strlen(norm));
+		(pref ? c->prefer_rule : c->avoid_rule)[*n] = rule;
 		(*n)++;
 		break;
 	}
@@ -286,7 +403,12 @@ int guard_config_set(struct guard_config *c, const char *key, const char *value,
 				snprintf(err, errlen, "'protect': too many or too long names");
 				return -EINVAL;
 			}
-			str_copy(c->protect[c->nr_protect++], GUARD_NAME_LEN, s, (size_t)(p - s));
+			char tok[GUARD_NAME_LEN], norm[GUARD_NAME_LEN];
+			str_copy(tok, sizeof(tok), s, (size_t)(p - s));
+			if (parse_rule(key, tok, false, &c->protect_rule[c->nr_protect], norm, sizeof(norm), err,
+				       errlen) != 0)
+				return -EINVAL;
+			str_copy(c->protect[c->nr_protect++], GUARD_NAME_LEN, norm, strlen(norm));
 		}
 		break;
 	}
@@ -498,6 +620,14 @@ int guard_config_load(struct guard_config *c, const char *path, char *err, size_
 	return guard_config_parse(c, text, (size_t)n, base ? base + 1 : path, err, errlen);
 }
 
+static bool key_given(const struct guard_config *c, const char *name)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
+		if (!strcmp(keys[i].name, name))
+			return c->set_line[i] != 0;
+	return false;
+}
+
 int guard_config_finish(struct guard_config *c, char *err, size_t errlen)
 {
 	if (c->mem_kill_percent > c->mem_term_percent) {
@@ -529,6 +659,25 @@ int guard_config_finish(struct guard_config *c, char *err, size_t errlen)
 				 "of the size as soon as anything is charged); at most 99", full[i].key);
 			return -EINVAL;
 		}
+	/* Was a percentage given (file or command line), or is it the default?
+	 * A MiB minimum replaces a default percentage (earlyoom -M alone). */
+	c->mem_percent_set = key_given(c, "mem-term-percent") || key_given(c, "mem-kill-percent");
+	c->swap_percent_set = key_given(c, "swap-term-percent") || key_given(c, "swap-kill-percent");
+	c->cgroup_percent_set = key_given(c, "cgroup-term-percent") || key_given(c, "cgroup-kill-percent");
+	if (c->warn_mem_percent > 0 && c->warn_mem_percent <= c->mem_kill_percent) {
+		snprintf(err, errlen, "warn-mem-percent (%d) must be above mem-kill-percent (%d)",
+			 c->warn_mem_percent, c->mem_kill_percent);
+		return -EINVAL;
+	}
+	if (c->warn_cgroup_percent > 0 && c->warn_cgroup_percent <= c->cgroup_kill_percent) {
+		snprintf(err, errlen, "warn-cgroup-percent (%d) must be above cgroup-kill-percent (%d)",
+			 c->warn_cgroup_percent, c->cgroup_kill_percent);
+		return -EINVAL;
+	}
+	c->need_task_details = c->nr_prefer > 0 || c->nr_avoid > 0;
+	for (int i = 0; i < c->nr_protect; i++)
+		if (c->protect_rule[i].match != GUARD_MATCH_NAME)
+			c->need_task_details = true;
 	if (c->poll_min_ms > c->poll_max_ms) {
 		snprintf(err, errlen, "poll-min-ms (%d) must not exceed poll-max-ms (%d)", c->poll_min_ms,
 			 c->poll_max_ms);
@@ -562,6 +711,11 @@ void guard_config_print(const struct guard_config *c, FILE *f)
 		case K_INT:
 			fprintf(f, "%s = %d\n", k->name, *(const int *)(base + k->off));
 			break;
+		case K_MIB_PAIR: {
+			const int *v = (const int *)(base + k->off);
+			fprintf(f, "%s = %d,%d\n", k->name, v[0], v[1]);
+			break;
+		}
 		case K_BOOL:
 			fprintf(f, "%s = %s\n", k->name, *(const bool *)(base + k->off) ? "yes" : "no");
 			break;
@@ -573,6 +727,7 @@ void guard_config_print(const struct guard_config *c, FILE *f)
 		case K_PATH:
 		case K_LISTEN:
 		case K_EXEC:
+		case K_EXEC_WARN:
 			fprintf(f, "%s = \"", k->name);
 			escape_term(f, base + k->off, strlen(base + k->off));
 			fputs("\"\n", f);
@@ -591,6 +746,8 @@ void guard_config_print(const struct guard_config *c, FILE *f)
 				const char *s = pref ? c->prefer[j] : c->avoid[j];
 				fprintf(f, "%s = ", k->name);
 				escape_term(f, s, strlen(s));
+				if ((pref ? c->prefer_rule : c->avoid_rule)[j].action == GUARD_RULE_RESTART_UNIT)
+					fputs(" action=restart-unit", f);
 				fputc('\n', f);
 			}
 			break;
@@ -650,6 +807,11 @@ int guard_config_build(struct guard_config *c, const struct guard_cli *cli, char
 	}
 	/* The hook runs as the guard (root): the same trust as the config. */
 	if (c->exec_argc > 0 && (rc = guard_path_trusted(c->exec_argv[0], "exec program", true, msg, sizeof(msg))) != 0) {
+		snprintf(err, errlen, "%s", msg);
+		return rc;
+	}
+	if (c->exec_warn_argc > 0 &&
+	    (rc = guard_path_trusted(c->exec_warn_argv[0], "exec-warn program", true, msg, sizeof(msg))) != 0) {
 		snprintf(err, errlen, "%s", msg);
 		return rc;
 	}

@@ -25,7 +25,6 @@
  * skipped, and its scope is defended again, so no victim holds a scope
  * for longer than grace + GUARD_UNKILLABLE_MS. */
 #define GUARD_UNKILLABLE_MS 1000
-#define GUARD_MAX_HOOKS 8
 /* GUARD_FLOOD_KILLS kills in one scope within GUARD_FLOOD_NS: the scope
  * fills faster than killing its processes one at a time helps (a fork
  * bomb), and with action = cgroup the whole cgroup goes. */
@@ -81,8 +80,6 @@ struct daemon {
 	/* The last SIGKILLed victim: while it is still dying, no new victim. */
 	int64_t last_victim_pid;
 	uint64_t last_victim_start, last_victim_ns;
-	/* --exec programs still running (their pid is their process group). */
-	struct { pid_t pid; uint64_t deadline_ns; } hooks[GUARD_MAX_HOOKS];
 	/* Victims that did not exit after SIGKILL: never chosen again. */
 	struct { int64_t pid; uint64_t start_ticks; } unkillable[GUARD_MAX_UNKILLABLE];
 	int nr_unkillable, next_unkillable;

@@ -133,6 +133,7 @@ void pend_unkillable(void)
 	json_int(&j, "pid", D.pend.v.pid);
 	json_str(&j, "comm", D.pend.comm);
 	json_str(&j, "scope", sc->name);
+	guard_kube_json(&j, sc->name, D.pend.v.pid);   /* issue 13: pods */
 	char sts[2] = { st, 0 };
 	json_str(&j, "state", sts);
 	json_bool(&j, "memory_released", D.pend.released);
@@ -229,7 +230,7 @@ static bool memory_unowned(int si, int64_t need_kib)
 static int scan_and_choose(struct guard_scope *sc, int64_t totalpages, int64_t need, struct guard_choice *ch)
 {
 	const struct guard_config *c = D.cfg;
-	bool need_cmdline = c->nr_prefer > 0 || c->nr_avoid > 0;
+	bool need_cmdline = c->need_task_details;       /* rules on cmdline, cgroup, unit (config.c) */
 	/* The scan ranks as it reads, so a table that overflows keeps the
 	 * processes the policy would take first. */
 	const struct guard_rank rank = { c, D.self_pid, totalpages, D.page_kib, &D.kv };
@@ -520,6 +521,7 @@ void guard_decide(int si)
 		    full.start_ticks == victim->start_ticks)
 			memcpy(victim->cmdline, full.cmdline, sizeof(victim->cmdline));
 	}
+	guard_kube_note(D.proc_dirfd, victim->t.pid);   /* issue 13: its cgroup, while it lives */
 	int sig = sc->level == LEVEL_KILL || c->grace_ms == 0 || guard_scope_outruns(sc, c->grace_ms) ? SIGKILL : SIGTERM;
 	/* One SIGTERM grace at a time: another scope's victim is still in its
 	 * grace, so this one gets SIGKILL. */
@@ -531,6 +533,16 @@ void guard_decide(int si)
 	if (!c->dry_run && victim->t.pid == D.last_victim_pid && victim->start_ticks == D.last_victim_start &&
 	    decided - D.last_victim_ns < 2000000000ull)
 		return;
+	/* A restart-unit rule (unit.c): systemctl restarts the unit instead
+	 * of a signal (1), a restart under way (2), or a kill as usual with
+	 * the reason saying why not (0). */
+	switch (guard_unit_restart(c, victim, &ch)) {
+	case 1:
+		finish_kill(sc, &ch, victim, 0, crossed, decided, avail_before, "restart-unit requested", 0, NULL, 0);
+		return;
+	case 2:
+		return;
+	}
 	if (c->dry_run) {
 		if (report) {
 			D.last_report_ns[si] = decided;

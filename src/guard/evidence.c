@@ -192,6 +192,7 @@ static void json_scope(struct json *j, const struct guard_scope *sc)
 {
 	json_obj_begin(j, "scope");
 	json_str(j, "name", sc->name);
+	guard_kube_json(j, sc->name, -1);   /* issue 13: the scope's pod */
 	json_str(j, "kind", scope_kind_name(sc->kind));
 	json_int(j, "limit_kib", sc->total_kib);
 	json_int(j, "available_kib", sc->avail_kib);
@@ -248,6 +249,7 @@ int write_incident(const struct decision_facts *f, char *path_out, size_t path_l
 		json_str(&j, "action", f->ch->action == GUARD_ACTION_CGROUP ? "cgroup" :
 				       f->ch->action == GUARD_ACTION_PGROUP ? "pgroup" : "process");
 		json_str(&j, "signal", f->signal);
+		json_str(&j, "unit", f->ch->unit[0] ? f->ch->unit : NULL);     /* restart-unit (unit.c) */
 		json_int(&j, "need_kib", f->ch->need_kib);
 		json_int(&j, "freeable_kib", f->ch->freeable_kib);
 		json_int(&j, "processes", f->ch->nr_group);
@@ -259,6 +261,7 @@ int write_incident(const struct decision_facts *f, char *path_out, size_t path_l
 		json_int(&j, "measured_freed_kib", f->measured_freed_kib);
 		json_str(&j, "outcome", f->outcome);
 		json_task(&j, "victim", f->victim);
+		guard_kube_json(&j, NULL, f->victim->t.pid);   /* issue 13: the victim's pod */
 		/* The next candidates and the protected large ones, for "why this one?". */
 		json_arr_begin(&j, "others");
 		int shown = 0;
@@ -340,6 +343,7 @@ int write_incident(const struct decision_facts *f, char *path_out, size_t path_l
 	int rc = guard_sink_save(&D.sink, full);
 	if (rc == 0) {
 		D.ms.incidents_total++;
+		D.ms.last_incident_time_s = (int64_t)time(NULL);   /* issue 13 */
 		str_copy(path_out, path_len, full, strlen(full));
 	} else {
 		guard_log(GLOG_WARNING, "incident file %s: %s", full, strerror(-rc));
@@ -356,11 +360,13 @@ void emit_kill_event(const struct decision_facts *f, const char *incident)
 	json_str(&j, "comm", f->victim->t.comm);
 	json_str(&j, "signal", f->signal);
 	json_str(&j, "scope", f->sc->name);
+	guard_kube_json(&j, f->sc->name, f->victim->t.pid);   /* issue 13: pods */
 	json_str(&j, "reason", f->ch->reason);
 	json_str(&j, "level", f->sc->level == LEVEL_KILL ? "kill" : "term");
 	json_str(&j, "action", f->ch->action == GUARD_ACTION_CGROUP ? "cgroup" :
 			       f->ch->action == GUARD_ACTION_PGROUP ? "pgroup" : "process");
 	json_int(&j, "processes", f->ch->nr_group);
+	json_str(&j, "unit", f->ch->unit[0] ? f->ch->unit : NULL);     /* restart-unit (unit.c) */
 	/* KiB as "_kib", like the incidents; the "_kb" names stay one more
 	 * release for existing readers (docs/oomkit-guard.1.scd). */
 	json_int(&j, "freed_kib", f->freed_kib);

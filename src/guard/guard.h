@@ -37,6 +37,18 @@
 enum guard_action { GUARD_ACTION_PROCESS = 0, GUARD_ACTION_PGROUP, GUARD_ACTION_CGROUP };
 enum guard_tristate { GUARD_AUTO = -1, GUARD_NO = 0, GUARD_YES = 1 };
 
+/* A prefer / avoid / protect rule: what it matches and what is done to a
+ * victim it matched.  The rule's text (prefer[i] …) keeps its prefix;
+ * the match text starts at off. */
+enum guard_match { GUARD_MATCH_NAME = 0, GUARD_MATCH_CGROUP, GUARD_MATCH_UNIT, GUARD_MATCH_USER };
+enum guard_rule_action { GUARD_RULE_KILL = 0, GUARD_RULE_RESTART_UNIT };
+struct guard_rule {
+	uint8_t match;                  /* enum guard_match */
+	uint8_t action;                 /* enum guard_rule_action */
+	uint16_t off;                   /* the glob / unit after "cgroup:" or "unit:" */
+	int64_t uid;                    /* user: rules, resolved at load (getpwnam) */
+};
+
 struct guard_config {
 	int watch_machine;                       /* GUARD_AUTO: yes unless a cgroup is given */
 	int nr_cgroups;
@@ -58,6 +70,19 @@ struct guard_config {
 	bool mlock, protect_self;
 	int recorder_seconds;                             /* snapshots kept (one a second) */
 	int recorder_tasks;                               /* top tasks kept per snapshot */
+	/* Fixed sizes beside the percentages (MiB; 0 = unset), [0] term, [1]
+	 * kill (half of term unless given), merged as earlyoom does
+	 * (guard_threshold_kib).  cgroup: headroom below the limit. */
+	int mem_min_mib[2], swap_min_mib[2], cgroup_min_mib[2];
+	bool mem_percent_set, swap_percent_set, cgroup_percent_set;   /* given explicitly (finish) */
+	/* Warning stage: log once, exec-warn, desktop notification. 0 = off. */
+	int warn_mem_percent, warn_mem_min_mib, warn_cgroup_percent, warn_cgroup_min_mib;
+	bool notify;                                      /* notify-send on the session buses */
+	int report_interval_s;                            /* periodic status line; 0 = off */
+	int exec_warn_argc;
+	bool need_task_details;                           /* rules read cmdline / cgroup (finish) */
+	struct guard_rule prefer_rule[GUARD_MAX_PATTERNS], avoid_rule[GUARD_MAX_PATTERNS];
+	struct guard_rule protect_rule[GUARD_MAX_PROTECT];
 	int nr_prefer, nr_avoid, nr_protect;
 	int exec_argc;
 	struct pat prefer_pat[GUARD_MAX_PATTERNS], avoid_pat[GUARD_MAX_PATTERNS];  /* in pats */
@@ -76,6 +101,8 @@ struct guard_config {
 	char avoid[GUARD_MAX_PATTERNS][GUARD_PATTERN_LEN];
 	char protect[GUARD_MAX_PROTECT][GUARD_NAME_LEN];  /* exact process names (comm) */
 	char exec_argv[GUARD_MAX_EXEC_ARGS][OOM_PATH_LEN / 4];
+	char exec_warn_cmd[OOM_PATH_LEN];
+	char exec_warn_argv[GUARD_MAX_EXEC_ARGS][OOM_PATH_LEN / 4];
 	/* Last: its pages cost nothing until patterns are compiled into it. */
 	struct pat_pool pats;
 };
@@ -114,6 +141,7 @@ struct guard_task {
 	uint64_t start_ticks;           /* /proc/PID/stat starttime: same pid, same process? */
 	char cmdline[256];              /* NUL → space; "" for kernel threads */
 	int tier;                       /* policy: 0 prefer, 1 normal, 2 avoid, -1 protected */
+	uint8_t rule_action;            /* enum guard_rule_action of the rule that set the tier */
 	const char *why_protected;      /* static string when tier is -1 */
 	uint32_t seq;                   /* order met in the scan (/proc order): the era's tie rule */
 };
@@ -159,6 +187,7 @@ struct guard_choice {
 	int nr_group;                   /* processes the action signals (pgroup/cgroup) */
 	int nr_candidates, nr_protected;
 	char reason[160];               /* "largest by badness", "preferred (--prefer ...)" … */
+	char unit[GUARD_NAME_LEN * 2];  /* restart-unit: the unit asked to restart; "" none */
 };
 
 /* The policy's view of one task (tier, why protected): self_pid is never a
@@ -252,6 +281,10 @@ struct guard_scope {
 	int64_t swap_total_kib, swap_free_kib;
 	int64_t kernel_oom_kills;       /* memory.events oom_kill · oom_control oom_kill · vmstat oom_kill */
 	int64_t term_kib, kill_kib;     /* thresholds in KiB of available memory */
+	int64_t warn_kib;               /* warning stage (warn.c); OOM_NA off */
+	bool warn_below;                /* available below warn_kib at the last read */
+	bool warn_armed;                /* may warn (re-armed when memory recovers) */
+	uint64_t warn_ns;               /* last warning */
 	struct guard_psi psi;
 	enum guard_level level;
 	uint64_t crossed_ns;            /* when the level last rose (threshold crossing) */
@@ -267,6 +300,13 @@ struct guard_scope {
 	uint64_t crossings_total, kills_total[2], kernel_kills_total, decisions_total;
 	double last_decision_ms, last_latency_ms;
 };
+
+/* A threshold in KiB of available memory from a percentage of total and
+ * a fixed size in MiB, as earlyoom merges -m and -M (main.c, v1.7+): no
+ * size → the percentage; a size alone (percent_set false: the percentage
+ * is only the default) → the size; both given → the lower.  Capped at
+ * total.  OOM_NA when total is unknown (no limit) or both are 0. */
+int64_t guard_threshold_kib(int64_t total_kib, int percent, bool percent_set, int min_mib);
 
 /* Opens a scope ("" or NULL path: the whole machine).  Errors in err. */
 int guard_scope_open(struct guard_scope *sc, const char *cgroup_dir, char *err, size_t errlen);
@@ -389,6 +429,18 @@ const struct guard_rec *guard_recorder_last(const struct guard_recorder *r);
  * when one stops being). */
 uint64_t guard_recorder_next_ns(const struct guard_recorder *r, const struct guard_scope *scopes, int nr_scopes);
 
+/* ---- Kubernetes (kube.c) ---------------------------------------------- */
+/* Reads the cgroup of the chosen victim (before it is signalled) and keeps
+ * it for the event and incident that follow.  No allocation. */
+void guard_kube_note(int proc_dirfd, int64_t pid);
+/* The noted cgroup path of PID, NULL when another pid or unreadable. */
+const char *guard_kube_cgroup(int64_t pid);
+/* Members "kube" (the scope's pod, null when it names none; not written
+ * when scope_name is NULL) and, for
+ * victim_pid >= 0, "victim_cgroup" and "victim_kube" (its pod). */
+struct json;
+void guard_kube_json(struct json *j, const char *scope_name, int64_t victim_pid);
+
 /* ---- metrics (metrics.c) ---------------------------------------------- */
 struct guard_metrics_state {
 	const struct guard_scope *scopes;
@@ -398,6 +450,7 @@ struct guard_metrics_state {
 	bool dry_run;
 	uint64_t config_reloads_total, config_reload_failures_total;
 	uint64_t incidents_total, exec_failures_total;
+	int64_t last_incident_time_s;   /* epoch seconds of the last incident file; 0 none yet */
 	int degradations;
 };
 /* Prometheus text exposition (format 0.0.4) of the guard's state. */
@@ -456,6 +509,56 @@ void guard_log(int prio, const char *fmt, ...) __attribute__((format(printf, 2, 
 int guard_notify(const char *msg);
 /* Watchdog interval from $WATCHDOG_USEC (for this pid), 0 when none. */
 uint64_t guard_watchdog_usec(void);
+
+/* ---- programs the guard starts (hook.c) --------------------------------- */
+#define GUARD_MAX_HOOKS 8
+/* Starts argv[0] (an absolute path) in the background: no signal blocked,
+ * default dispositions, its own process group; as uid/gid when uid is not
+ * (uid_t)-1 and not ours (fork, then setgroups/setresgid/setresuid).  It
+ * is killed (its group) after timeout_ms.  Returns its pid, or -errno
+ * (logged with what). */
+pid_t guard_hook_spawn(const char *what, char *const argv[], char *const envp[], int timeout_ms, uid_t uid,
+		       gid_t gid);
+/* Reaps the hooks that ended (telling unit.c their exit status); kills
+ * those past their timeout, or every one when all (the guard stops).
+ * Returns how many were killed at their timeout. */
+int guard_hooks_reap(bool all);
+uint64_t guard_hooks_next_deadline(void);
+/* name found in $PATH (an executable), into out.  0 or -ENOENT. */
+int guard_hook_which(const char *name, char *out, size_t outlen);
+
+/* ---- restart-unit (unit.c) -------------------------------------------- */
+/* The victim's rule says action=restart-unit: ask systemd to restart its
+ * unit (systemctl --no-block restart UNIT, through hook.c) instead of a
+ * signal.  1: requested now (ch->unit, ch->reason say so); 2: a restart of
+ * this victim's unit is under way (wait); 0: signal as usual — not such a
+ * rule, or the fallback (no unit, no systemctl, it failed, or memory did
+ * not come back in time), said in ch->reason. */
+int guard_unit_restart(const struct guard_config *c, const struct guard_task *victim, struct guard_choice *ch);
+/* hook.c: a hook ended (status as from waitpid, -1 killed at its timeout). */
+void guard_unit_hook_exited(pid_t pid, int status);
+
+/* ---- warning stage (warn.c) -------------------------------------------- */
+/* After each read of a scope: below its warning threshold (warn_kib) for
+ * the first time since memory recovered → one log line, exec-warn, and
+ * notify-send on each session bus (rate-limited to one in 10 s). */
+void guard_warn_check(const struct guard_config *c, struct guard_scope *sc);
+/* The session buses notify-send is run on: DIR/UID/bus sockets owned by
+ * UID, DIR = /run/user (OOMKIT_GUARD_TEST_RUN_USER: tests only).  Calls
+ * fn for each; returns how many. */
+int guard_session_buses(void (*fn)(uid_t uid, gid_t gid, const char *bus_path, void *ctx), void *ctx);
+
+/* ---- periodic status line (report_line.c) ----------------------------- */
+/* ms until the next status line is due (0: now), -1 when report-interval
+ * is 0 (then no wakeup is added). */
+int guard_report_timeout_ms(const struct guard_config *c, uint64_t now_ns);
+/* When due: one line per scope (available/total, swap, PSI some avg10, the
+ * top candidate and its badness; ts is scratch for the scan). */
+void guard_report_tick(const struct guard_config *c, struct guard_scope *scopes, int nr_scopes,
+		       struct guard_taskset *ts, int proc_dirfd, int64_t self_pid, int64_t page_kib,
+		       const struct kver *kv);
+/* One scope's line into buf (the top candidate: NULL when none). */
+void guard_report_format(char *buf, size_t len, const struct guard_scope *sc, const struct guard_task *top);
 
 /* ---- the daemon (daemon.c) --------------------------------------------- */
 #define GUARD_MAX_CLI 256

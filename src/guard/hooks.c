@@ -1,11 +1,21 @@
-/* hooks.c — the --exec programs run after a kill: started with a clean
- * signal mask and default dispositions in their own process group, reaped
- * without blocking, and killed at their deadline or when the guard stops. */
+/* hooks.c — the programs the guard starts: --exec after a kill, exec-warn
+ * and notify-send at the warning stage (warn.c), systemctl for
+ * restart-unit (unit.c).
+ *
+ * Never blocking the loop: each starts in the background (posix_spawn, or
+ * fork when it must run as another user), with no signal blocked and every
+ * disposition the default (the guard blocks the ones its signalfd reads
+ * and ignores SIGPIPE), in a process group of its own, so it and what it
+ * starts are killed together at its timeout or when the guard stops.  A
+ * fixed table (GUARD_MAX_HOOKS): nothing is allocated. */
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <spawn.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -46,64 +56,152 @@ void run_exec(const struct decision_facts *f, const char *incident)
 	for (int i = 0; i < D.cfg->exec_argc; i++)
 		argv[i] = D.cfg->exec_argv[i];
 	argv[D.cfg->exec_argc] = NULL;
-	/* The hook starts clean: no signal blocked (the guard blocks the ones
-	 * its signalfd reads), every disposition the default (SIGPIPE is
-	 * ignored here), in a process group of its own, so that it and what
-	 * it starts can be killed together at its timeout or the guard's stop. */
-	int slot = -1;
-	for (int i = 0; i < GUARD_MAX_HOOKS; i++)
-		if (D.hooks[i].pid <= 0) {
-			slot = i;
-			break;
-		}
-	if (slot < 0) {
+	/* guard_hook_spawn: in the background, clean signal state, own process group. */
+	if (guard_hook_spawn("exec", argv, envp, D.cfg->exec_timeout_ms, (uid_t)-1, (gid_t)-1) < 0)
 		D.ms.exec_failures_total++;
-		guard_log(GLOG_WARNING, "exec %s: %d hooks still running; not started", argv[0], GUARD_MAX_HOOKS);
-		return;
-	}
-	pid_t pid;
-	int rc = -guard_spawn_hook(argv, envp, &pid);   /* spawn.c: also dies with the guard */
-	if (rc != 0) {
-		D.ms.exec_failures_total++;
-		guard_log(GLOG_WARNING, "exec %s: %s", argv[0], strerror(rc));
-		return;
-	}
-	D.hooks[slot].pid = pid;
-	D.hooks[slot].deadline_ns = guard_now_ns() + (uint64_t)D.cfg->exec_timeout_ms * 1000000ull;
 }
 
 /* Reaps the hooks that ended; kills (their whole process group) those past
  * their timeout, or all of them when the guard stops (all). */
 void hooks_reap(bool all)
 {
-	pid_t pid;
-	while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
-		for (int i = 0; i < GUARD_MAX_HOOKS; i++)
-			if (D.hooks[i].pid == pid)
-				D.hooks[i].pid = 0;
-	uint64_t now = guard_now_ns();
-	for (int i = 0; i < GUARD_MAX_HOOKS; i++) {
-		if (D.hooks[i].pid <= 0 || (!all && now < D.hooks[i].deadline_ns))
-			continue;
-		if (!all) {
-			D.ms.exec_failures_total++;
-			guard_log(GLOG_WARNING, "exec: pid %lld still running after %d ms: killed (its process group)",
-				  (long long)D.hooks[i].pid, D.cfg->exec_timeout_ms);
-		}
-		kill(-D.hooks[i].pid, SIGKILL);
-		/* The group leader is our child: reaped here or at the next SIGCHLD. */
-		if (waitpid(D.hooks[i].pid, NULL, all ? 0 : WNOHANG) != 0)
-			D.hooks[i].pid = 0;
-		else
-			D.hooks[i].deadline_ns = UINT64_MAX;
-	}
+	D.ms.exec_failures_total += (uint64_t)guard_hooks_reap(all);
 }
 
 uint64_t hooks_next_deadline(void)
 {
+	return guard_hooks_next_deadline();
+}
+
+/* ---- the shared machinery (guard.h) ---------------------------------------- */
+static struct {
+	pid_t pid;
+	uint64_t deadline_ns;
+	int timeout_ms;
+	char what[32];
+} hooks[GUARD_MAX_HOOKS];
+
+static int free_slot(void)
+{
+	for (int i = 0; i < GUARD_MAX_HOOKS; i++)
+		if (hooks[i].pid <= 0)
+			return i;
+	return -1;
+}
+
+/* The child of fork, as another user: the same clean start as posix_spawn's
+ * attributes give, then the user's groups and ids (never back to root). */
+static void child_as(uid_t uid, gid_t gid, char *const argv[], char *const envp[], pid_t parent)
+{
+	sigset_t none;
+	sigemptyset(&none);
+	for (int s = 1; s < NSIG; s++)
+		signal(s, SIG_DFL);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	setpgid(0, 0);
+	if (setgroups(1, &gid) != 0 || setresgid(gid, gid, gid) != 0 || setresuid(uid, uid, uid) != 0)
+		_exit(126);
+	/* After the ids: a change of credentials clears the parent-death
+	 * signal (kernel/cred.c commit_creds).  Dies with the guard (spawn.c). */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0 || getppid() != parent)
+		_exit(126);
+	execve(argv[0], argv, envp);
+	_exit(127);
+}
+
+pid_t guard_hook_spawn(const char *what, char *const argv[], char *const envp[], int timeout_ms, uid_t uid,
+		       gid_t gid)
+{
+	int slot = free_slot();
+	if (slot < 0) {
+		guard_log(GLOG_WARNING, "%s %s: %d hooks still running; not started", what, argv[0], GUARD_MAX_HOOKS);
+		return -EBUSY;
+	}
+	pid_t pid, parent = getpid();
+	if (uid != (uid_t)-1 && uid != geteuid()) {
+		pid = fork();
+		if (pid < 0) {
+			int e = errno;
+			guard_log(GLOG_WARNING, "%s %s: fork: %s", what, argv[0], strerror(e));
+			return -e;
+		}
+		if (pid == 0)
+			child_as(uid, gid, argv, envp, parent);
+	} else {
+		/* spawn.c: posix_spawn's clean start, and SIGKILL when the guard dies */
+		int rc = -guard_spawn_hook(argv, envp, &pid);
+		if (rc != 0) {
+			guard_log(GLOG_WARNING, "%s %s: %s", what, argv[0], strerror(rc));
+			return -rc;
+		}
+	}
+	hooks[slot].pid = pid;
+	hooks[slot].timeout_ms = timeout_ms;
+	hooks[slot].deadline_ns = guard_now_ns() + (uint64_t)timeout_ms * 1000000ull;
+	str_copy(hooks[slot].what, sizeof(hooks[slot].what), what, strlen(what));
+	return pid;
+}
+
+int guard_hooks_reap(bool all)
+{
+	pid_t pid;
+	int status, killed = 0;
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+		for (int i = 0; i < GUARD_MAX_HOOKS; i++)
+			if (hooks[i].pid == pid) {
+				hooks[i].pid = 0;
+				guard_unit_hook_exited(pid, status);
+			}
+	uint64_t now = guard_now_ns();
+	for (int i = 0; i < GUARD_MAX_HOOKS; i++) {
+		if (hooks[i].pid <= 0 || (!all && now < hooks[i].deadline_ns))
+			continue;
+		if (!all) {
+			killed++;
+			guard_log(GLOG_WARNING, "%s: pid %lld still running after %d ms: killed (its process group)",
+				  hooks[i].what, (long long)hooks[i].pid, hooks[i].timeout_ms);
+		}
+		kill(-hooks[i].pid, SIGKILL);
+		/* The group leader is our child: reaped here or at the next SIGCHLD. */
+		pid_t p = hooks[i].pid;
+		if (waitpid(p, &status, all ? 0 : WNOHANG) != 0) {
+			hooks[i].pid = 0;
+			guard_unit_hook_exited(p, -1);
+		} else {
+			hooks[i].deadline_ns = UINT64_MAX;
+		}
+	}
+	return killed;
+}
+
+uint64_t guard_hooks_next_deadline(void)
+{
 	uint64_t next = UINT64_MAX;
 	for (int i = 0; i < GUARD_MAX_HOOKS; i++)
-		if (D.hooks[i].pid > 0 && D.hooks[i].deadline_ns < next)
-			next = D.hooks[i].deadline_ns;
+		if (hooks[i].pid > 0 && hooks[i].deadline_ns < next)
+			next = hooks[i].deadline_ns;
 	return next;
+}
+
+int guard_hook_which(const char *name, char *out, size_t outlen)
+{
+	/* The guard's PATH (systemd gives a fixed one), else the usual. */
+	const char *path = getenv("PATH");
+	if (!path || !*path)
+		path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+	size_t nl = strlen(name);
+	for (const char *p = path; *p;) {
+		const char *e = strchr(p, ':');
+		size_t dl = e ? (size_t)(e - p) : strlen(p);
+		if (dl > 0 && p[0] == '/' && dl + nl + 2 <= outlen) {
+			memcpy(out, p, dl);
+			out[dl] = '/';
+			memcpy(out + dl + 1, name, nl + 1);
+			if (access(out, X_OK) == 0)
+				return 0;
+		}
+		p = e ? e + 1 : p + dl;
+	}
+	out[0] = '\0';
+	return -ENOENT;
 }

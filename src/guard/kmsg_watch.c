@@ -45,8 +45,48 @@ void kernel_kill_seen(struct guard_scope *sc, int64_t count, const char *report,
 	guard_event_end(&j);
 }
 
-/* /dev/kmsg records: "pri,seq,usec,flags;text\n continuation…".  A kernel
- * OOM report runs from "invoked oom-killer" to "Killed process". */
+/* Whose is a captured report: the watched cgroup whose directory ends with
+ * the report's OOM domain (oom_memcg=, 5.0+, or "limit of" before; relative
+ * to the hierarchy's root), or -1 (a global OOM: the machine scope). */
+static int owner_scope(const char *oom_memcg)
+{
+	size_t ol = strlen(oom_memcg);
+	int owner = -1;
+	for (int i = 0; ol > 1 && i < D.nr_scopes; i++) {
+		size_t nl = strlen(D.scopes[i].name);
+		if (D.scopes[i].kind != SCOPE_MACHINE && nl >= ol && !memcmp(D.scopes[i].name + nl - ol, oom_memcg, ol))
+			owner = i;
+	}
+	return owner;
+}
+
+/* A kill line ended the capture: a kill in a watched cgroup is reported with
+ * that cgroup (its counter rose too: report_kernel_kills in loop.c), so the
+ * report text is left for it; any other is the machine's. */
+static void capture_done(void)
+{
+	struct report_kill_facts kf;
+	bool have = report_kill_facts(D.kreport, D.kreport_len, &kf) == 0;
+	int owner = have ? owner_scope(kf.oom_memcg) : -1;
+	D.kcapturing = false;
+	if (owner >= 0) {
+		D.kreport_scope = owner;
+		return;
+	}
+	struct guard_scope *sc = NULL;
+	for (int i = 0; i < D.nr_scopes; i++)
+		if (D.scopes[i].kind == SCOPE_MACHINE)
+			sc = &D.scopes[i];
+	int64_t vmk = D.machine_vmstat_oom_kills;
+	kernel_kill_seen(sc, known(vmk) ? vmk + 1 : OOM_NA, D.kreport, D.kreport_len, have ? kf.pid : OOM_NA,
+			 have && kf.comm[0] ? kf.comm : NULL);
+	D.kreport_len = 0;
+}
+
+/* /dev/kmsg records: "pri,seq,usec,flags;text\n continuation…", one a
+ * read().  A kernel OOM report runs from its trigger ("invoked oom-killer")
+ * to its kill line ("Killed process"); each record's kind is told by
+ * src/report/'s line table. */
 void kmsg_read(void)
 {
 	static char rec[8192];
@@ -59,11 +99,8 @@ void kmsg_read(void)
 		}
 		if (n == 0)
 			break;
-		rec[n] = '\0';
-		struct live_kmsg_line kl;
-		if (live_parse_kmsg_record(rec, (size_t)n, &kl) != 0)
-			continue;
-		if (kl.kind == KMSG_OOM_START) {
+		enum line_kind kind = report_record_kind(rec, (size_t)n);
+		if (kind == LK_TRIGGER) {
 			D.kcapturing = true;
 			D.kreport_len = 0;
 		}
@@ -73,38 +110,14 @@ void kmsg_read(void)
 			if (D.kreport[D.kreport_len - 1] != '\n')
 				D.kreport[D.kreport_len++] = '\n';
 		}
-		if (kl.kind == KMSG_OOM_KILLED) {
-			int64_t pid = kl.pid;
-			const char *comm = kl.comm;
-			/* A kill in a watched cgroup is reported with that cgroup (its
-			 * counter rose too): leave the report text for it.  The
-			 * oom-kill: line names the OOM domain (5.0+), relative to the
-			 * hierarchy's root; the scope is its full directory. */
-			int owner = -1;
-			const char *om;
-			size_t ol;
-			if (D.kcapturing && live_kmsg_find_oom_memcg(D.kreport, D.kreport_len, &om, &ol) == 0) {
-				for (int i = 0; ol > 1 && i < D.nr_scopes; i++) {
-					size_t nl2 = strlen(D.scopes[i].name);
-					if (D.scopes[i].kind != SCOPE_MACHINE && nl2 >= ol &&
-					    !memcmp(D.scopes[i].name + nl2 - ol, om, ol))
-						owner = i;
-				}
-			}
-			if (owner >= 0) {
-				D.kreport_scope = owner;
-				D.kcapturing = false;
-				continue;
-			}
-			struct guard_scope *sc = NULL;
-			for (int i = 0; i < D.nr_scopes; i++)
-				if (D.scopes[i].kind == SCOPE_MACHINE)
-					sc = &D.scopes[i];
-			int64_t vmk = D.machine_vmstat_oom_kills;
-			kernel_kill_seen(sc, known(vmk) ? vmk + 1 : OOM_NA, D.kcapturing ? D.kreport : NULL,
-					 D.kcapturing ? D.kreport_len : 0, pid, comm);
-			D.kcapturing = false;
-			D.kreport_len = 0;
+		if (kind == LK_KILL && !D.kcapturing && (size_t)n + 1 < sizeof(D.kreport)) {
+			/* A kill line with no trigger before it (the guard started
+			 * mid-report): the capture is that one record. */
+			memcpy(D.kreport, rec, (size_t)n);
+			D.kreport_len = (size_t)n;
+			D.kcapturing = true;
 		}
+		if (kind == LK_KILL)
+			capture_done();
 	}
 }

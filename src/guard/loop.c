@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "guard/daemon_int.h"
-#include "live/live.h"
+#include "report/report.h"
 
 /* The poll set of one wakeup and where each kind of source sits in it. */
 struct wakeup {
@@ -90,6 +90,9 @@ static int poll_timeout(struct wakeup *w, uint64_t now)
 			timeout = 50;
 	if (D.http.listen_fd >= 0 && timeout > GUARD_HTTP_TIMEOUT_MS / 2 && guard_http_busy(&D.http))
 		timeout = GUARD_HTTP_TIMEOUT_MS / 2;     /* its per-connection timeouts */
+	int report_ms = guard_report_timeout_ms(D.cfg, now);    /* status line (report_line.c) */
+	if (report_ms >= 0 && report_ms < timeout)
+		timeout = report_ms;
 	w->hook_dl = hooks_next_deadline();
 	if (w->hook_dl != UINT64_MAX)
 		timeout = until(w->hook_dl, now, timeout);
@@ -167,6 +170,7 @@ static void read_scopes(void)
 		sc->read_failed = false;
 		if ((int)before < lv)
 			threshold_crossed(sc, lv);
+		guard_warn_check(D.cfg, sc);      /* warning stage (warn.c) */
 		if (lv > LEVEL_OK)
 			guard_decide(i);
 		else if (before > LEVEL_OK)
@@ -206,12 +210,11 @@ static void report_kernel_kills(void)
 		bool have = D.kreport_scope == i && D.kreport_len > 0;
 		if (!have && D.kmsg_fd >= 0 && guard_now_ns() - D.kkill_pending_ns[i] <= 500000000ull)
 			continue;
-		/* pid and comm from the report's kill line, when there is one */
-		int64_t kpid = OOM_NA;
-		char kcomm[OOM_COMM_LEN] = "";
-		bool kl = have && live_kmsg_find_killed(D.kreport, D.kreport_len, &kpid, kcomm, sizeof(kcomm)) == 0;
+		/* pid and comm from the report, when there is one */
+		struct report_kill_facts kf;
+		bool kl = have && report_kill_facts(D.kreport, D.kreport_len, &kf) == 0;
 		kernel_kill_seen(&D.scopes[i], D.scopes[i].kernel_oom_kills, have ? D.kreport : NULL,
-				 have ? D.kreport_len : 0, kpid, kl ? kcomm : NULL);
+				 have ? D.kreport_len : 0, kl ? kf.pid : OOM_NA, kl && kf.comm[0] ? kf.comm : NULL);
 		D.kkill_pending_ns[i] = 0;
 		if (have) {
 			D.kreport_scope = -1;
@@ -266,6 +269,8 @@ static void run_due(const struct wakeup *w, uint64_t now)
 	}
 	if (w->hook_dl != UINT64_MAX && now >= w->hook_dl)
 		hooks_reap(false);
+	if (D.cfg->report_interval_s > 0)
+		guard_report_tick(D.cfg, D.scopes, D.nr_scopes, &D.ts, D.proc_dirfd, D.self_pid, D.page_kib, &D.kv);
 	if (D.watchdog_usec && now >= D.next_watchdog_ns) {
 		guard_notify("WATCHDOG=1");
 		D.next_watchdog_ns = now + D.watchdog_usec * 1000 / 2;

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "guard/guard.h"
+#include "model/kubepods.h"
 #include "util/util.h"
 
 static void scope_label(FILE *f, const struct guard_scope *s)
@@ -26,6 +27,19 @@ static void scope_label(FILE *f, const struct guard_scope *s)
 static void head(FILE *f, const char *name, const char *type, const char *help)
 {
 	fprintf(f, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, type);
+}
+
+/* An info metric (value 1, like kube_pod_info) for each scope that is a
+ * Kubernetes pod's cgroup: its pod UID, QoS class and container ID as
+ * labels.  Separate from the other series, so their label sets (and the
+ * rules and dashboards built on them) stay as they are; join with
+ *   ... * on (instance, scope) group_left (pod_uid, qos) oomkit_scope_info */
+static void scope_info(FILE *f, const struct guard_scope *scopes, int n)
+{
+	head(f, "oomkit_scope_info", "gauge",
+	     "1 for each scope that is a Kubernetes pod's cgroup: its pod UID, QoS class and container ID.");
+	for (int i = 0; i < n; i++)
+		kube_prom_info(f, scopes[i].name, scopes[i].name);
 }
 
 static void per_scope_i(FILE *f, const struct guard_metrics_state *m, const char *name,
@@ -70,6 +84,7 @@ void guard_metrics_render(FILE *f, const struct guard_metrics_state *m)
 			fprintf(f, ",reason=\"%s\"} %llu\n", r ? "kill_threshold" : "term_threshold",
 				(unsigned long long)m->scopes[i].kills_total[r]);
 		}
+	scope_info(f, m->scopes, m->nr_scopes);
 	per_scope_i(f, m, "oomkit_decisions_total", "counter",
 		    "Victim decisions taken (also in dry-run mode).", g_decisions, 1);
 	per_scope_i(f, m, "oomkit_kernel_oom_kills_total", "counter",
@@ -136,6 +151,12 @@ void guard_metrics_render(FILE *f, const struct guard_metrics_state *m)
 	}
 	head(f, "oomkit_incidents_total", "counter", "Incident files written.");
 	fprintf(f, "oomkit_incidents_total %llu\n", (unsigned long long)m->incidents_total);
+	/* Conventions (node_exporter's *_timestamp_seconds): absent until the
+	 * first incident, never a 0 that reads as 1970. */
+	head(f, "oomkit_last_incident_timestamp_seconds", "gauge",
+	     "Time the guard last wrote an incident file, seconds since the epoch.");
+	if (m->last_incident_time_s > 0)
+		fprintf(f, "oomkit_last_incident_timestamp_seconds %lld\n", (long long)m->last_incident_time_s);
 	head(f, "oomkit_exec_failures_total", "counter", "--exec programs that could not be started.");
 	fprintf(f, "oomkit_exec_failures_total %llu\n", (unsigned long long)m->exec_failures_total);
 	head(f, "oomkit_config_reloads_total", "counter", "SIGHUP configuration reloads, by result.");

@@ -69,7 +69,8 @@ int guard_scope_open(struct guard_scope *sc, const char *dir, char *err, size_t 
 	scope_fds_reset(&s);
 	s.total_kib = s.avail_kib = s.usage_kib = s.file_kib = s.high_kib = OOM_NA;
 	s.swap_total_kib = s.swap_free_kib = s.kernel_oom_kills = OOM_NA;
-	s.term_kib = s.kill_kib = s.root_usage_kib = OOM_NA;
+	s.term_kib = s.kill_kib = s.warn_kib = s.root_usage_kib = OOM_NA;
+	s.warn_armed = true;
 	if (!dir || !*dir) {
 		s.kind = SCOPE_MACHINE;
 		str_copy(s.name, sizeof(s.name), "machine", 7);
@@ -162,7 +163,7 @@ int guard_scope_drain(int fd)
 /* PSI text through live/parse_psi.c, kept in the guard's own compact form. */
 int guard_parse_psi(const char *s, struct guard_psi *out)
 {
-	struct psi p;
+	struct oom_pressure p;
 	if (live_parse_psi(s, strlen(s), &p) != 0 || !p.some.known)
 		return -EINVAL;
 	struct guard_psi r;
@@ -231,9 +232,21 @@ static int v1_register(int dirfd, int target_fd, const char *arg)
 	return efd;
 }
 
-static int64_t threshold_kib(int64_t total_kib, int percent)
+int64_t guard_threshold_kib(int64_t total_kib, int percent, bool percent_set, int min_mib)
 {
-	return known(total_kib) ? total_kib * percent / 100 : OOM_NA;
+	if (!known(total_kib))
+		return OOM_NA;
+	int64_t p = total_kib * percent / 100;
+	if (min_mib <= 0)
+		return p;
+	int64_t m = (int64_t)min_mib * 1024;
+	if (m > total_kib)
+		m = total_kib;
+	/* earlyoom main.c "Merge -M with -m values": -M alone replaces the
+	 * default percentage; -m and -M both given: "Use the lower of both". */
+	if (!percent_set)
+		return m;
+	return p < m ? p : m;
 }
 
 void guard_scope_arm(struct guard_scope *sc, const struct guard_config *c, char *degraded, size_t dlen)
@@ -271,9 +284,9 @@ void guard_scope_arm(struct guard_scope *sc, const struct guard_config *c, char 
 			 * kill if none of its memory were file cache: the earliest moment
 			 * it can matter.  The fresh reading then decides. */
 			int64_t at[3] = {
-				sc->total_kib - 2 * threshold_kib(sc->total_kib, c->cgroup_term_percent),
-				sc->total_kib - threshold_kib(sc->total_kib, c->cgroup_term_percent),
-				sc->total_kib - threshold_kib(sc->total_kib, c->cgroup_kill_percent),
+				sc->total_kib - 2 * sc->term_kib,
+				sc->total_kib - sc->term_kib,
+				sc->total_kib - sc->kill_kib,
 			};
 			for (int i = 0; i < 3; i++) {
 				char arg[32];
@@ -360,15 +373,20 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 		sc->avail_kib = avail;
 		sc->swap_total_kib = stot;
 		sc->swap_free_kib = sfree;
-		sc->term_kib = threshold_kib(total, c->mem_term_percent);
-		sc->kill_kib = threshold_kib(total, c->mem_kill_percent);
+		sc->term_kib = guard_threshold_kib(total, c->mem_term_percent, c->mem_percent_set, c->mem_min_mib[0]);
+		sc->kill_kib = guard_threshold_kib(total, c->mem_kill_percent, c->mem_percent_set, c->mem_min_mib[1]);
+		sc->warn_kib = c->warn_mem_percent || c->warn_mem_min_mib
+				       ? guard_threshold_kib(total, c->warn_mem_percent, c->warn_mem_percent > 0,
+							     c->warn_mem_min_mib) : OOM_NA;
 		if (sc->fd_root_usage >= 0 && read_kib_file(sc->fd_root_usage, &sc->root_usage_kib) < 0)
 			sc->root_usage_kib = OOM_NA;
 		enum guard_level ml = level_for(avail, sc->term_kib, sc->kill_kib);
 		/* With swap, memory is short only when swap is short too (earlyoom). */
 		if (stot > 0) {
-			enum guard_level sl = level_for(sfree, threshold_kib(stot, c->swap_term_percent),
-							threshold_kib(stot, c->swap_kill_percent));
+			enum guard_level sl = level_for(sfree, guard_threshold_kib(stot, c->swap_term_percent,
+										   c->swap_percent_set, c->swap_min_mib[0]),
+							guard_threshold_kib(stot, c->swap_kill_percent,
+									    c->swap_percent_set, c->swap_min_mib[1]));
 			lv = ml < sl ? ml : sl;
 		} else {
 			lv = ml;
@@ -389,7 +407,7 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 		 * twice the term threshold) the level cannot move: memory.stat, the
 		 * costliest read of an idle wakeup (the kernel formats every counter
 		 * of the hierarchy), is skipped and the last file LRU kept. */
-		int64_t term = threshold_kib(limit, c->cgroup_term_percent);
+		int64_t term = guard_threshold_kib(limit, c->cgroup_term_percent, c->cgroup_percent_set, c->cgroup_min_mib[0]);
 		bool far = known(limit) && known(term) && limit - usage >= 2 * term && known(sc->file_kib) &&
 			   sc->level == LEVEL_OK;
 		if (far)
@@ -405,8 +423,13 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 		sc->avail_kib = known(limit) ? limit - usage + file : OOM_NA;
 		if (known(sc->avail_kib) && sc->avail_kib > limit)
 			sc->avail_kib = limit;
-		sc->term_kib = threshold_kib(limit, c->cgroup_term_percent);
-		sc->kill_kib = threshold_kib(limit, c->cgroup_kill_percent);
+		sc->term_kib = guard_threshold_kib(limit, c->cgroup_term_percent, c->cgroup_percent_set,
+						   c->cgroup_min_mib[0]);
+		sc->kill_kib = guard_threshold_kib(limit, c->cgroup_kill_percent, c->cgroup_percent_set,
+						   c->cgroup_min_mib[1]);
+		sc->warn_kib = c->warn_cgroup_percent || c->warn_cgroup_min_mib
+				       ? guard_threshold_kib(limit, c->warn_cgroup_percent, c->warn_cgroup_percent > 0,
+							     c->warn_cgroup_min_mib) : OOM_NA;
 		lv = level_for(sc->avail_kib, sc->term_kib, sc->kill_kib);
 		ssize_t en;
 		if (sc->fd_events >= 0 && (en = guard_pread(sc->fd_events, text, 1024)) > 0 &&
@@ -430,6 +453,7 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 	sc->hist_avail_kib[sc->hist_next % GUARD_SCOPE_HIST] = sc->avail_kib;
 	sc->hist_ns[sc->hist_next % GUARD_SCOPE_HIST] = now;
 	sc->hist_next++;
+	sc->warn_below = known(sc->warn_kib) && known(sc->avail_kib) && sc->avail_kib < sc->warn_kib;
 	if (lv > sc->level) {
 		sc->crossed_ns = now;
 		sc->crossings_total++;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "guard/guard.h"
+#include "live/live.h"
 #include "util/util.h"
 
 int64_t guard_task_freeable_kib(const struct guard_task *gt, int64_t page_size_kib)
@@ -38,21 +39,47 @@ bool guard_task_ahead(const struct guard_task *a, const struct guard_task *b, co
 	return later_wins ? a->seq > b->seq : a->seq < b->seq;
 }
 
-static bool matches(const struct pat_pool *pool, const struct pat *pats, int n,
-		    const struct guard_task *gt)
+/* Does one non-name rule (cgroup:, unit:, user:) match the task?  The
+ * cgroup is the task's memory cgroup path (/proc/PID/cgroup, read by the
+ * scan when rules need it); the unit comes from it (live_cgroup_unit). */
+static bool rule_matches(const struct guard_rule *r, const char *text, const struct guard_task *gt)
 {
-	for (int i = 0; i < n; i++) {
-		if (pat_search(pool, &pats[i], gt->t.comm))
-			return true;
-		if (gt->cmdline[0] && pat_search(pool, &pats[i], gt->cmdline))
-			return true;
+	switch (r->match) {
+	case GUARD_MATCH_CGROUP:
+		return gt->t.cgroup[0] && pat_glob(text + r->off, gt->t.cgroup);
+	case GUARD_MATCH_UNIT: {
+		char unit[GUARD_NAME_LEN * 2];
+		return gt->t.cgroup[0] && live_cgroup_unit(gt->t.cgroup, unit, sizeof(unit)) == 0 &&
+		       pat_glob(text + r->off, unit);
+	}
+	case GUARD_MATCH_USER:
+		return known(gt->t.uid) && gt->t.uid == r->uid;
 	}
 	return false;
+}
+
+/* The first of n rules matching the task: its index, or -1. */
+static int matches(const struct pat_pool *pool, const struct pat *pats, const struct guard_rule *rules,
+		   const char (*texts)[GUARD_PATTERN_LEN], int n, const struct guard_task *gt)
+{
+	for (int i = 0; i < n; i++) {
+		if (rules[i].match != GUARD_MATCH_NAME) {
+			if (rule_matches(&rules[i], texts[i], gt))
+				return i;
+			continue;
+		}
+		if (pat_search(pool, &pats[i], gt->t.comm))
+			return i;
+		if (gt->cmdline[0] && pat_search(pool, &pats[i], gt->cmdline))
+			return i;
+	}
+	return -1;
 }
 
 void guard_policy_classify(const struct guard_config *c, struct guard_task *gt, int64_t self_pid)
 {
 	gt->tier = 1;
+	gt->rule_action = GUARD_RULE_KILL;
 	gt->why_protected = NULL;
 	if (gt->t.pid == 1)
 		gt->why_protected = "init";
@@ -65,20 +92,30 @@ void guard_policy_classify(const struct guard_config *c, struct guard_task *gt, 
 	else if (!known(gt->t.rss_pages) && !known(gt->t.rss_anon_pages))
 		gt->why_protected = "no memory (exiting or zombie)";
 	else {
-		for (int i = 0; i < c->nr_protect; i++)
-			if (!strcmp(gt->t.comm, c->protect[i])) {
-				gt->why_protected = "protect list";
+		for (int i = 0; i < c->nr_protect; i++) {
+			const struct guard_rule *r = &c->protect_rule[i];
+			if (r->match == GUARD_MATCH_NAME ? !strcmp(gt->t.comm, c->protect[i])
+							 : rule_matches(r, c->protect[i], gt)) {
+				gt->why_protected = r->match == GUARD_MATCH_CGROUP ? "protect list (cgroup)"
+						    : r->match == GUARD_MATCH_UNIT ? "protect list (unit)"
+						    : r->match == GUARD_MATCH_USER ? "protect list (user)"
+										   : "protect list";
 				break;
 			}
+		}
 	}
 	if (gt->why_protected) {
 		gt->tier = -1;
 		return;
 	}
-	if (matches(&c->pats, c->prefer_pat, c->nr_prefer, gt))
+	int i;
+	if ((i = matches(&c->pats, c->prefer_pat, c->prefer_rule, c->prefer, c->nr_prefer, gt)) >= 0) {
 		gt->tier = 0;
-	else if (matches(&c->pats, c->avoid_pat, c->nr_avoid, gt))
+		gt->rule_action = c->prefer_rule[i].action;
+	} else if ((i = matches(&c->pats, c->avoid_pat, c->avoid_rule, c->avoid, c->nr_avoid, gt)) >= 0) {
 		gt->tier = 2;
+		gt->rule_action = c->avoid_rule[i].action;
+	}
 }
 
 int guard_policy_choose(const struct guard_config *c, struct guard_taskset *ts, int64_t self_pid,

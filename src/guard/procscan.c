@@ -118,8 +118,11 @@ int guard_read_task(int proc_dirfd, int64_t pid, bool need_cmdline, struct guard
 	g.pgid = ps.pgid;
 	g.sid = ps.sid;
 	g.start_ticks = ps.start_ticks;
-	if (need_cmdline && !g.t.kthread)
+	if (need_cmdline && !g.t.kthread) {
 		live_read_cmdline(&r, pid, g.cmdline, sizeof(g.cmdline));
+		/* cgroup: and unit: rules, and restart-unit's unit. */
+		live_read_task_cgroup(&r, pid, g.t.cgroup, sizeof(g.t.cgroup));
+	}
 	*gt = g;
 	return 0;
 }

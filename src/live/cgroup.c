@@ -147,7 +147,7 @@ int live_memcg_relpath(const char *dir, char *dst, size_t dstlen)
 
 struct memcg_walk {
 	const struct live_root *r;
-	struct live_memcgs *out;
+	struct oom_memcg_summary *out;
 	int dirs;
 };
 
@@ -158,22 +158,22 @@ static double fill_ratio(const struct oom_memcg *m)
 	return (double)m->usage_kib / (double)m->limit_kib;
 }
 
-/* Keeps the LIVE_MEMCGS_MAX fullest, fullest first. */
-static void consider(struct live_memcgs *out, const struct oom_memcg *m, const char *dir)
+/* Keeps the OOM_MEMCG_SUMMARY_MAX fullest, fullest first. */
+static void consider(struct oom_memcg_summary *out, const struct oom_memcg *m, const char *dir)
 {
 	out->nr_limited++;
 	double ratio = fill_ratio(m);
 	int at = out->n;
 	while (at > 0 && fill_ratio(&out->v[at - 1].cg) < ratio)
 		at--;
-	if (at >= LIVE_MEMCGS_MAX)
+	if (at >= OOM_MEMCG_SUMMARY_MAX)
 		return;
-	int last = out->n < LIVE_MEMCGS_MAX ? out->n : LIVE_MEMCGS_MAX - 1;
+	int last = out->n < OOM_MEMCG_SUMMARY_MAX ? out->n : OOM_MEMCG_SUMMARY_MAX - 1;
 	memmove(&out->v[at + 1], &out->v[at], (size_t)(last - at) * sizeof(out->v[0]));
 	memset(&out->v[at], 0, sizeof(out->v[at]));
 	out->v[at].cg = *m;
 	str_copy(out->v[at].dir, sizeof(out->v[at].dir), dir, strlen(dir));
-	if (out->n < LIVE_MEMCGS_MAX)
+	if (out->n < OOM_MEMCG_SUMMARY_MAX)
 		out->n++;
 }
 
@@ -191,8 +191,17 @@ static void walk(struct memcg_walk *w, const char *dir, int depth, bool is_root)
 	if (readable)
 		w->out->nr_cgroups++;
 	if (readable && !is_root) {
-		if (known(m.oom_kill_count) && m.oom_kill_count > 0)
+		if (known(m.oom_kill_count) && m.oom_kill_count > 0) {
 			w->out->nr_with_kills++;
+			if (w->out->n_killed < OOM_MEMCG_KILLED_MAX) {
+				struct oom_memcg_killed *k = &w->out->killed[w->out->n_killed++];
+				/* inside the hierarchy: the walk's directory below its mount */
+				size_t ml = strlen(w->out->mount);
+				const char *rp = !strncmp(dir, w->out->mount, ml) ? dir + ml : dir;
+				str_copy(k->path, sizeof(k->path), rp[0] ? rp : "/", strlen(rp[0] ? rp : "/"));
+				k->oom_kills = m.oom_kill_count;
+			}
+		}
 		if (known(m.limit_kib) && m.limit_kib != OOM_UNLIMITED)
 			consider(w->out, &m, dir);
 	}
@@ -212,7 +221,7 @@ static void walk(struct memcg_walk *w, const char *dir, int depth, bool is_root)
 }
 
 /* The largest process (rss + swap) listed in dir/cgroup.procs. */
-static void largest_task(const struct live_root *r, struct live_memcg_item *it)
+static void largest_task(const struct live_root *r, struct oom_memcg_summary_item *it)
 {
 	char path[OOM_PATH_LEN * 2 + 16];
 	snprintf(path, sizeof(path), "%s/cgroup.procs", it->dir);
@@ -246,7 +255,7 @@ static void largest_task(const struct live_root *r, struct live_memcg_item *it)
 	buf_release(&b);
 }
 
-int live_read_memcgs(const struct live_root *r, struct live_memcgs *out)
+int live_read_memcgs(const struct live_root *r, struct oom_memcg_summary *out)
 {
 	memset(out, 0, sizeof(*out));
 	/* v1: the memory controller's own hierarchy; v2: the unified one with

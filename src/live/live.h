@@ -12,6 +12,7 @@
 
 #include "model/kernel.h"
 #include "model/snapshot.h"
+#include "model/system.h"
 #include "util/util.h"
 
 /* getdents64(2) records: the task readers and the guard list /proc and
@@ -40,36 +41,15 @@ int live_read_meminfo(const struct live_root *r, struct oom_mem *out);
 int live_read_zones(const struct live_root *r, struct oom_snapshot *s);
 
 /* PSI: /proc/pressure/memory or a cgroup's memory.pressure. */
-struct psi_line { double avg10, avg60, avg300; uint64_t total_us; bool known; };
-struct psi { struct psi_line some, full; };
-int live_read_psi(const struct live_root *r, const char *relpath, struct psi *out);
+int live_read_psi(const struct live_root *r, const char *relpath, struct oom_pressure *out);
 
-/* Settings and counters the audit and the guard need. */
-struct live_vm {
-	int64_t overcommit_memory, overcommit_ratio, overcommit_kbytes;
-	int64_t min_free_kbytes, watermark_scale_factor, watermark_boost_factor;
-	int64_t panic_on_oom, oom_kill_allocating_task, oom_dump_tasks;
-	int64_t swappiness, admin_reserve_kbytes, user_reserve_kbytes;
-	int64_t oom_kill_count;               /* /proc/vmstat oom_kill (4.13+) */
-	int64_t compact_stall, compact_fail;  /* /proc/vmstat */
-	char kernel_release[128];             /* /proc/sys/kernel/osrelease */
-	char arch[32];                        /* uname machine (only for the real root) */
-	struct kver kv;
-	int64_t extfrag_threshold, compaction_proactiveness, lowmem_reserve_ratio[OOM_MAX_ZONE_IDX];
-	int nr_lowmem_reserve_ratio;
-	int64_t thp_fault_fallback, allocstall;  /* /proc/vmstat (allocstall_* summed) */
-	char thp_enabled[16], thp_defrag[24];    /* the [selected] word of /sys/kernel/mm/transparent_hugepage */
-	int64_t zram_orig_kib, zram_compr_kib;   /* Σ /sys/block/zram*\/mm_stat */
-	bool psi_known;
-	struct psi psi;                          /* /proc/pressure/memory */
-};
+/* Settings, counters, pressure and the kernel (model/system.h). */
 /* A one-number file below the root ("proc/sys/vm/swappiness"); OOM_NA when
  * missing or not a number.  Reads into the stack: no heap. */
 int64_t live_read_value(const struct live_root *r, const char *relpath);
 /* Only /proc/sys/kernel/osrelease → release and kv (what top needs). */
 int live_read_release(const struct live_root *r, char *release, size_t len, struct kver *kv);
-void live_vm_init(struct live_vm *v);     /* every field OOM_NA / empty */
-int live_read_vm(const struct live_root *r, struct live_vm *out);
+int live_read_vm(const struct live_root *r, struct oom_system *out);
 
 /* One process: /proc/PID/status (name, uid, rss split, swap, page tables,
  * kthread) and /proc/PID/oom_score_adj — two opens, one read each.  The
@@ -121,25 +101,10 @@ int live_read_memcg(const char *dir, struct oom_memcg *out);
 int live_memcg_relpath(const char *dir, char *dst, size_t dstlen);
 
 /* status: every memory cgroup below the root's sys/fs/cgroup (v1: its
- * memory hierarchy; v2: the unified one), the LIVE_MEMCGS_MAX closest to
- * their limit (usage / limit, fullest first) with their OOM counters and
- * largest process.  -ENOENT when there is no memory controller. */
-#define LIVE_MEMCGS_MAX 5
-struct live_memcg_item {
-	struct oom_memcg cg;             /* cg.path: inside the hierarchy */
-	char dir[OOM_PATH_LEN * 2];
-	int64_t nr_procs;
-	int64_t largest_pid, largest_pages;   /* rss + swap, pages */
-	char largest_comm[OOM_COMM_LEN];
-};
-struct live_memcgs {
-	int version;                     /* 1 or 2 */
-	char mount[600];
-	int64_t nr_cgroups, nr_limited, nr_with_kills;
-	int n;
-	struct live_memcg_item v[LIVE_MEMCGS_MAX];
-};
-int live_read_memcgs(const struct live_root *r, struct live_memcgs *out);
+ * memory hierarchy; v2: the unified one) counted, the fullest kept
+ * (struct oom_memcg_summary, model/system.h).  -ENOENT when there is no
+ * memory controller. */
+int live_read_memcgs(const struct live_root *r, struct oom_memcg_summary *out);
 
 /* /proc/slabinfo (root only on most kernels) → s->slabs, largest first. */
 int live_read_slabinfo(const struct live_root *r, struct oom_snapshot *s);
@@ -154,23 +119,6 @@ int live_read_kmsg(struct buf *out);
  * Returns bytes read or -errno. */
 ssize_t live_read_file(const struct live_root *r, const char *relpath, struct buf *b);
 
-/* The machine's OOM history: /proc/vmstat oom_kill (in live_vm) plus the
- * last OOM report of the kernel log as the explain engine summarised it
- * (filled by the status command; no reader here parses reports). */
-struct live_history {
-	bool log_read;                 /* the kernel log could be read */
-	char log_error[96];            /* why not */
-	int nr_events;                 /* OOM events found in the log */
-	bool have_last;
-	char last_kind[32], last_time[64], last_victim[OOM_COMM_LEN], last_constraint[40];
-	int64_t last_victim_pid, last_victim_rss_kib;
-	char last_cause_id[40], last_cause[320];
-	/* wall-clock time of the last event (report/walltime.h): seconds since
-	 * the epoch, 0 unknown; last_wall_basis an enum walltime_basis */
-	int64_t last_wall_time;
-	int last_wall_basis;
-};
-
 /* ---- the pure parsers: one file each, src/live/parse_<kernel file>.c ----
  * (text, len) → model struct; no I/O, no heap; -EINVAL when nothing
  * matched; the out-struct is written only on success.  Used by the
@@ -184,7 +132,7 @@ int live_parse_buddyinfo(const char *text, size_t len, struct oom_snapshot *s);
  * max_orders), the number of orders in *nr_orders. */
 int live_parse_buddyinfo_sum(const char *text, size_t len, int64_t *free_blocks, int max_orders,
 			     int *nr_orders);
-int live_parse_psi(const char *text, size_t len, struct psi *out);                      /* parse_psi.c */
+int live_parse_psi(const char *text, size_t len, struct oom_pressure *out);                      /* parse_psi.c */
 /* /proc/PID/status → t (pid, tgid, uid, comm, rss*, swap, pgtables, kthread);
  * -ESRCH for a zombie, -EAGAIN for a process without mm that is not a
  * kernel thread (exiting: exit_mm done, pages maybe still uncharging). */
@@ -206,6 +154,10 @@ int live_parse_zram_mm_stat(const char *text, size_t len, int64_t *orig_kib, int
 /* Σ "pages free" of /proc/zoneinfo (the page size of a captured tree). */
 int live_parse_zoneinfo_free_pages(const char *text, size_t len, int64_t *pages);
 int live_parse_pid_cgroup(const char *text, size_t len, char *dst, size_t dstlen);    /* parse_cgroup.c */
+/* The systemd system unit of a cgroup path ("/system.slice/nginx.service"
+ * → "nginx.service"), as systemd's cg_path_get_unit (a prefix of other
+ * components skipped): 0, -ENOENT (no unit), -EINVAL (too long for dst). */
+int live_cgroup_unit(const char *path, char *dst, size_t dstlen);             /* parse_cgroup.c */
 /* /proc/self/mountinfo → the memory hierarchy's mountpoint and the
  * hierarchy path it shows (v1 "cgroup" with memory, else cgroup2). */
 int live_parse_mountinfo_memcg(const char *text, size_t len, char *mnt, size_t mntlen, char *hroot, size_t hlen);
@@ -230,23 +182,6 @@ struct live_smaps_line {
 	int64_t anon_kib;                    /* Anonymous: */
 };
 int live_parse_smaps_line(const char *line, size_t len, struct live_smaps_line *out);  /* parse_smaps.c */
-/* /dev/kmsg, one record ("pri,seq,usec,flags;text"): its text and, for the
- * lines of an OOM report the guard follows, what they say. */
-enum { KMSG_OTHER = 0, KMSG_OOM_START, KMSG_OOM_SUMMARY, KMSG_OOM_KILLED };
-struct live_kmsg_line {
-	int kind;
-	const char *text;                    /* into the record */
-	size_t text_len;
-	const char *oom_memcg;               /* KMSG_OOM_SUMMARY: the OOM domain, relative to the hierarchy */
-	size_t oom_memcg_len;
-	int64_t pid;                         /* KMSG_OOM_KILLED */
-	char comm[OOM_COMM_LEN];
-};
-int live_parse_kmsg_record(const char *rec, size_t len, struct live_kmsg_line *out);   /* parse_kmsg.c */
-/* In a run of captured records (one a line): the oom_memcg= of its summary,
- * or the pid and comm of its "Killed process" line.  0 or -EINVAL. */
-int live_kmsg_find_oom_memcg(const char *report, size_t len, const char **memcg, size_t *mlen);
-int live_kmsg_find_killed(const char *report, size_t len, int64_t *pid, char *comm, size_t commlen);
 int live_parse_slabinfo(const char *text, size_t len, int64_t page_size_kib, struct oom_snapshot *s);
 /* The largest cap caches (at most 16) by memory held, largest first. */
 int live_parse_slabinfo_top(const char *text, size_t len, int64_t page_size_kib, struct oom_slab *out,

@@ -1,6 +1,7 @@
 /* parse_cgroup.c — /proc/PID/cgroup (kernel/cgroup/cgroup.c
  * proc_cgroup_show): the task's memory cgroup path.  Pure. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -51,4 +52,51 @@ int live_parse_pid_cgroup(const char *text, size_t len, char *dst, size_t dstlen
 	else
 		return -ENOENT;
 	return 0;
+}
+
+/* A systemd unit name: "NAME.TYPE" with one of the types that own
+ * processes in a cgroup (src/basic/unit-def.c unit_type_table). */
+static bool unit_name(const char *s, size_t n)
+{
+	static const char *const types[] = { ".service", ".scope", ".socket", ".mount", ".swap" };
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		size_t tl = strlen(types[i]);
+		if (n > tl && !memcmp(s + n - tl, types[i], tl))
+			return true;
+	}
+	return false;
+}
+
+int live_cgroup_unit(const char *path, char *dst, size_t dstlen)
+{
+	/* systemd's cg_path_get_unit (src/basic/cgroup-util.c, v219+): skip
+	 * the leading "*.slice" components, then the first component is the
+	 * system unit ("/system.slice/nginx.service/worker" → nginx.service;
+	 * "/user.slice/user-1000.slice/user@1000.service/app.slice/x.scope" →
+	 * user@1000.service), after cg_unescape (a leading '_' is dropped).
+	 * Unlike systemd, components before the first unit that are not
+	 * slices are skipped too: a tree systemd runs below (a container
+	 * without a cgroup namespace, "/docker/ID/system.slice/x.service", or
+	 * a delegated subtree) names its units the same way. */
+	const char *p = path;
+	for (;;) {
+		while (*p == '/')
+			p++;
+		if (!*p)
+			return -ENOENT;
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		const char *u = p;
+		size_t un = n;
+		if (*u == '_')
+			u++, un--;
+		if ((n > 6 && !memcmp(p + n - 6, ".slice", 6)) || !unit_name(u, un)) {
+			p += n;
+			continue;
+		}
+		if (un >= dstlen)
+			return -EINVAL;
+		str_copy(dst, dstlen, u, un);
+		return 0;
+	}
 }

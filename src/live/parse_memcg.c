@@ -12,8 +12,8 @@
 int live_parse_memcg_stat(const char *text, size_t len, int version, struct oom_memcg *m)
 {
 	/* v1 keys: plain (this group) and total_* (hierarchical, preferred). */
-	static const struct { const char *key; size_t off; } v2keys[] = {
-#define K(name, field) { name, offsetof(struct oom_memcg, field) }
+	static const struct text_key v2keys[] = {
+#define K(name, field) TEXT_KEY(name, struct oom_memcg, field)
 		K("anon", anon_kib), K("file", file_kib), K("shmem", shmem_kib), K("kernel", kernel_kib),
 		K("kernel_stack", kernel_stack_kib), K("pagetables", pagetables_kib), K("sock", sock_kib),
 		K("percpu", percpu_kib), K("slab_reclaimable", slab_reclaimable_kib),
@@ -41,31 +41,35 @@ int live_parse_memcg_stat(const char *text, size_t len, int version, struct oom_
 			continue;
 		int64_t kib = (int64_t)(v >> 10);
 		if (version == 2) {
-			for (size_t i = 0; i < ARRAY_SIZE(v2keys); i++)
-				if (strlen(v2keys[i].key) == kl && !memcmp(v2keys[i].key, line, kl)) {
-					*(int64_t *)((char *)m + v2keys[i].off) = kib;
-					found++;
-				}
+			const struct text_key *k = text_key_find(v2keys, ARRAY_SIZE(v2keys), line, kl);
+			if (k) {
+				text_key_set(m, k, kib);
+				found++;
+			}
 			continue;
 		}
 		bool total = kl > 6 && !memcmp(line, "total_", 6);
-		const char *k = total ? line + 6 : line;
-		size_t kkl = total ? kl - 6 : kl;
-		for (size_t i = 0; i < ARRAY_SIZE(v1keys); i++)
-			if (strlen(v1keys[i].key) == kkl && !memcmp(v1keys[i].key, k, kkl)) {
-				if (!total && seen_total[i])
-					break;
-				*(int64_t *)((char *)m + v1keys[i].off) = kib;
-				if (total)
-					seen_total[i] = true;
-				found++;
-			}
+		const struct text_key *k = text_key_find(v1keys, ARRAY_SIZE(v1keys), total ? line + 6 : line,
+							 total ? kl - 6 : kl);
+		if (!k || (!total && seen_total[k - v1keys]))
+			continue;
+		text_key_set(m, k, kib);
+		if (total)
+			seen_total[k - v1keys] = true;
+		found++;
 	}
 	return found ? 0 : -EINVAL;
 }
 
 int live_parse_memcg_events(const char *text, size_t len, struct oom_memcg *m)
 {
+	/* memory.events (v2, memory_events_show) and memory.oom_control (v1). */
+	static const struct text_key keys[] = {
+#define K(name, field) TEXT_KEY(name, struct oom_memcg, field)
+		K("oom_kill", oom_kill_count), K("oom", oom_events), K("max", max_events),
+		K("high", high_events), K("oom_kill_disable", oom_kill_disable), K("under_oom", under_oom),
+#undef K
+	};
 	int found = 0;
 	struct text_lines it;
 	text_lines_init(&it, text, len);
@@ -75,14 +79,11 @@ int live_parse_memcg_events(const char *text, size_t len, struct oom_memcg *m)
 		int64_t v;
 		if (parse_i64(val, vl, &v) < 0)
 			continue;
-#define IS(lit) (kl == sizeof(lit) - 1 && !memcmp(line, lit, kl))
-		if (IS("oom_kill")) m->oom_kill_count = v, found++;
-		else if (IS("oom")) m->oom_events = v, found++;
-		else if (IS("max")) m->max_events = v, found++;
-		else if (IS("high")) m->high_events = v, found++;
-		else if (IS("oom_kill_disable")) m->oom_kill_disable = v, found++;
-		else if (IS("under_oom")) m->under_oom = v, found++;
-#undef IS
+		const struct text_key *k = text_key_find(keys, ARRAY_SIZE(keys), line, kl);
+		if (k) {
+			text_key_set(m, k, v);
+			found++;
+		}
 	}
 	return found ? 0 : -EINVAL;
 }

@@ -12,8 +12,8 @@ int live_parse_meminfo(const char *text, size_t len, struct oom_mem *out)
 	struct oom_mem m;
 	fill_na_mem(&m);
 	int64_t cached = OOM_NA, buffers = OOM_NA;
-	static const struct { const char *key; size_t len, off; } keys[] = {
-#define K(name, field) { name, sizeof(name) - 1, offsetof(struct oom_mem, field) }
+	static const struct text_key keys[] = {
+#define K(name, field) TEXT_KEY(name, struct oom_mem, field)
 		K("MemTotal", total_kib), K("MemFree", free_kib), K("MemAvailable", available_kib),
 		K("Active(anon)", active_anon_kib), K("Inactive(anon)", inactive_anon_kib),
 		K("Active(file)", active_file_kib), K("Inactive(file)", inactive_file_kib),
@@ -54,13 +54,10 @@ int live_parse_meminfo(const char *text, size_t len, struct oom_mem *out)
 			found++;
 			continue;
 		}
-		/* The guard parses this every second: length and first byte first. */
-		for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
-			if (keys[i].len == kl && keys[i].key[0] == line[0] && !memcmp(keys[i].key, line, kl)) {
-				*(int64_t *)((char *)&m + keys[i].off) = v;
-				found++;
-				break;
-			}
+		const struct text_key *k = text_key_find(keys, ARRAY_SIZE(keys), line, kl);
+		if (k) {
+			text_key_set(&m, k, v);
+			found++;
 		}
 	}
 	if (!found)

@@ -28,16 +28,16 @@ static int scan_percent(const char **pp, const char *end, double *out)
 	return 0;
 }
 
-int live_parse_psi(const char *text, size_t len, struct psi *out)
+int live_parse_psi(const char *text, size_t len, struct oom_pressure *out)
 {
-	struct psi r;
+	struct oom_pressure r;
 	memset(&r, 0, sizeof(r));
 	struct text_lines it;
 	text_lines_init(&it, text, len);
 	const char *line;
 	size_t ll;
 	while (text_lines_next(&it, &line, &ll)) {
-		struct psi_line *pl;
+		struct oom_psi_line *pl;
 		if (ll > 5 && !memcmp(line, "some ", 5))
 			pl = &r.some;
 		else if (ll > 5 && !memcmp(line, "full ", 5))
@@ -45,7 +45,7 @@ int live_parse_psi(const char *text, size_t len, struct psi *out)
 		else
 			continue;
 		const char *p = line + 5, *end = line + ll;
-		struct psi_line v = { 0, 0, 0, 0, false };
+		struct oom_psi_line v = { 0, 0, 0, 0, false };
 		int got = 0;
 		while (p < end) {
 			while (p < end && *p == ' ')

@@ -9,8 +9,8 @@
 
 int live_parse_vmstat(const char *text, size_t len, struct oom_vmstat *out)
 {
-	static const struct { const char *key; size_t len, off; } keys[] = {
-#define K(name, field) { name, sizeof(name) - 1, offsetof(struct oom_vmstat, field) }
+	static const struct text_key keys[] = {
+#define K(name, field) TEXT_KEY(name, struct oom_vmstat, field)
 		K("pgscan_kswapd", pgscan_kswapd), K("pgscan_direct", pgscan_direct),
 		K("pgsteal_kswapd", pgsteal_kswapd), K("pgsteal_direct", pgsteal_direct),
 		K("pswpin", pswpin), K("pswpout", pswpout), K("pgmajfault", pgmajfault),
@@ -42,12 +42,11 @@ int live_parse_vmstat(const char *text, size_t len, struct oom_vmstat *out)
 			found++;
 			continue;
 		}
-		for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
-			if (keys[i].len == kl && line[0] == keys[i].key[0] && !memcmp(line, keys[i].key, kl)) {
-				*(int64_t *)((char *)&v + keys[i].off) = x;
-				found++;
-				break;
-			}
+		const struct text_key *k = text_key_find(keys, ARRAY_SIZE(keys), line, kl);
+		if (k) {
+			text_key_set(&v, k, x);
+			found++;
+		}
 	}
 	if (!found)
 		return -EINVAL;

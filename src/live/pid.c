@@ -125,13 +125,19 @@ int live_read_task(const struct live_root *r, int64_t pid, struct oom_task *t)
 	return live_read_task_at(r, r->procfd, pid, t, psz);
 }
 
-int live_read_stat(const struct live_root *r, int64_t pid, struct oom_task *t, struct live_pid_stat *st)
+ssize_t live_read_pid_file(const struct live_root *r, int64_t pid, const char *name, char *text, size_t cap)
 {
 	if (r->procfd < 0)
 		return -ENOENT;
-	char path[40], text[1024];
-	snprintf(path, sizeof(path), "%lld/stat", (long long)pid);
-	ssize_t n = text_read_at(r->procfd, path, text, sizeof(text));
+	char path[64];
+	snprintf(path, sizeof(path), "%lld/%s", (long long)pid, name);
+	return text_read_at(r->procfd, path, text, cap);
+}
+
+int live_read_stat(const struct live_root *r, int64_t pid, struct oom_task *t, struct live_pid_stat *st)
+{
+	char text[1024];
+	ssize_t n = live_read_pid_file(r, pid, "stat", text, sizeof(text));
 	if (n < 0)
 		return (int)n;
 	int rc = live_parse_stat(text, (size_t)n, t, st);
@@ -140,11 +146,8 @@ int live_read_stat(const struct live_root *r, int64_t pid, struct oom_task *t, s
 
 int live_read_cmdline(const struct live_root *r, int64_t pid, char *dst, size_t dstlen)
 {
-	if (r->procfd < 0)
-		return -ENOENT;
-	char path[40], text[1024];
-	snprintf(path, sizeof(path), "%lld/cmdline", (long long)pid);
-	ssize_t n = text_read_at(r->procfd, path, text, sizeof(text) < dstlen + 1 ? sizeof(text) : dstlen + 1);
+	char text[1024];
+	ssize_t n = live_read_pid_file(r, pid, "cmdline", text, sizeof(text) < dstlen + 1 ? sizeof(text) : dstlen + 1);
 	if (n < 0)
 		return (int)n;
 	return live_parse_cmdline(text, (size_t)n, dst, dstlen);

@@ -162,7 +162,7 @@ int live_read_zones(const struct live_root *r, struct oom_snapshot *s)
 
 /* ---- PSI -------------------------------------------------------------- */
 
-int live_read_psi(const struct live_root *r, const char *relpath, struct psi *out)
+int live_read_psi(const struct live_root *r, const char *relpath, struct oom_pressure *out)
 {
 	char text[512];
 	ssize_t n = read_small_file_at(r->dirfd, rel(relpath ? relpath : "proc/pressure/memory"), text,
@@ -191,7 +191,7 @@ static void read_thp_word(const struct live_root *r, const char *path, char *dst
 	live_parse_bracketed(text, (size_t)n, dst, dstlen);
 }
 
-static void read_zram(const struct live_root *r, struct live_vm *v)
+static void read_zram(const struct live_root *r, struct oom_system *v)
 {
 	int fd = openat(r->dirfd, "sys/block", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
@@ -219,19 +219,6 @@ static void read_zram(const struct live_root *r, struct live_vm *v)
 	closedir(d);
 }
 
-void live_vm_init(struct live_vm *v)
-{
-	memset(v, 0, sizeof(*v));
-	v->overcommit_memory = v->overcommit_ratio = v->overcommit_kbytes = OOM_NA;
-	v->min_free_kbytes = v->watermark_scale_factor = v->watermark_boost_factor = OOM_NA;
-	v->panic_on_oom = v->oom_kill_allocating_task = v->oom_dump_tasks = OOM_NA;
-	v->swappiness = v->admin_reserve_kbytes = v->user_reserve_kbytes = OOM_NA;
-	v->oom_kill_count = v->compact_stall = v->compact_fail = OOM_NA;
-	v->extfrag_threshold = v->compaction_proactiveness = OOM_NA;
-	v->thp_fault_fallback = v->allocstall = OOM_NA;
-	v->zram_orig_kib = v->zram_compr_kib = OOM_NA;
-}
-
 int live_read_release(const struct live_root *r, char *release, size_t len, struct kver *kv)
 {
 	char text[256];
@@ -250,10 +237,10 @@ int live_read_release(const struct live_root *r, char *release, size_t len, stru
 	return 0;
 }
 
-int live_read_vm(const struct live_root *r, struct live_vm *out)
+int live_read_vm(const struct live_root *r, struct oom_system *out)
 {
-	struct live_vm v;
-	live_vm_init(&v);
+	struct oom_system v;
+	oom_system_init(&v);
 	v.overcommit_memory = live_read_value(r, "proc/sys/vm/overcommit_memory");
 	v.overcommit_ratio = live_read_value(r, "proc/sys/vm/overcommit_ratio");
 	v.overcommit_kbytes = live_read_value(r, "proc/sys/vm/overcommit_kbytes");
@@ -283,13 +270,7 @@ int live_read_vm(const struct live_root *r, struct live_vm *out)
 		v.allocstall = vs.allocstall;
 	}
 	buf_release(&b);
-	n = read_small_file_at(r->dirfd, "proc/sys/kernel/osrelease", text, sizeof(text));
-	if (n > 0) {
-		while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
-			n--;
-		str_copy(v.kernel_release, sizeof(v.kernel_release), text, (size_t)n);
-		kver_parse(v.kernel_release, &v.kv);
-	}
+	live_read_release(r, v.kernel_release, sizeof(v.kernel_release), &v.kv);
 	if (r->host) {
 		struct utsname u;
 		if (uname(&u) == 0)

@@ -16,11 +16,8 @@
 
 int live_read_task_cgroup(const struct live_root *r, int64_t pid, char *dst, size_t dstlen)
 {
-	if (r->procfd < 0)
-		return -ENOENT;
-	char path[40], text[4096];
-	snprintf(path, sizeof(path), "%lld/cgroup", (long long)pid);
-	ssize_t n = text_read_at(r->procfd, path, text, sizeof(text));
+	char text[4096];
+	ssize_t n = live_read_pid_file(r, pid, "cgroup", text, sizeof(text));
 	if (n < 0)
 		return (int)n;
 	return live_parse_pid_cgroup(text, (size_t)n, dst, dstlen);

@@ -29,6 +29,14 @@ bool text_lines_next(struct text_lines *it, const char **line, size_t *len)
 	return true;
 }
 
+const struct text_key *text_key_find(const struct text_key *keys, size_t n, const char *key, size_t kl)
+{
+	for (size_t i = 0; i < n; i++)
+		if (keys[i].len == kl && kl > 0 && keys[i].key[0] == key[0] && !memcmp(keys[i].key, key, kl))
+			return &keys[i];
+	return NULL;
+}
+
 bool text_kv_next(struct text_lines *it, char sep, const char **key, size_t *kl, const char **val,
 		  size_t *vl)
 {

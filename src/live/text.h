@@ -26,10 +26,29 @@ bool text_kv_next(struct text_lines *it, char sep, const char **key, size_t *kl,
 /* "   1234 kB" → 1234: leading blanks, a decimal (optional '-'), then only
  * blanks and an optional "kB".  0 or -EINVAL. */
 int text_first_i64(const char *s, size_t len, int64_t *out);
+/* The key tables of the "key value" files (meminfo, vmstat, memory.stat,
+ * memory.events): each key names an int64_t field of the out-struct by
+ * its offset.  text_key_find returns the entry whose key is exactly
+ * (key, kl), or NULL; it compares length and first byte first, as the
+ * guard parses some of these files every second. */
+struct text_key {
+	const char *key;
+	size_t len, off;
+};
+#define TEXT_KEY(name, type, field) { name, sizeof(name) - 1, offsetof(type, field) }
+const struct text_key *text_key_find(const struct text_key *keys, size_t n, const char *key, size_t kl);
+static inline void text_key_set(void *out, const struct text_key *k, int64_t v)
+{
+	*(int64_t *)((char *)out + k->off) = v;
+}
 void fill_na_mem(struct oom_mem *m);
 /* One openat + one read of a small /proc file into dst (NUL-terminated). */
 ssize_t text_read_at(int dirfd, const char *path, char *dst, size_t cap);
 struct live_root;
+/* One file of /proc/PID ("stat", "cmdline", "cgroup") below the root's
+ * proc, one read into text (cap bytes, NUL-terminated); -ENOENT without a
+ * proc (pid.c). */
+ssize_t live_read_pid_file(const struct live_root *r, int64_t pid, const char *name, char *text, size_t cap);
 /* live_read_task on a given /proc fd and page size (pid.c). */
 int live_read_task_at(const struct live_root *r, int procfd, int64_t pid, struct oom_task *t, int64_t psz);
 /* "Node 0, zone      DMA..." (zoneinfo, buddyinfo) → node, name; *rest

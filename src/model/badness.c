@@ -105,6 +105,34 @@ int oom_nodelist_has(const char *list, int n)
 	return any ? 0 : -1;
 }
 
+bool oom_node_allowed(const char *list, int n)
+{
+	return !list || n < 0 || oom_nodelist_has(list, n) != 0;
+}
+
+int64_t task_rss_kib(const struct oom_task *t, int64_t page_size_kib)
+{
+	return oom_pages_to_kib(t->rss_pages, page_size_kib);
+}
+
+int64_t task_swap_kib(const struct oom_task *t, int64_t page_size_kib)
+{
+	return oom_pages_to_kib(t->swapents_pages, page_size_kib);
+}
+
+int64_t task_pgtables_kib(const struct oom_task *t, int64_t page_size_kib)
+{
+	if (known(t->pgtables_bytes))
+		return t->pgtables_bytes / 1024;
+	if (known(t->nr_ptes)) {
+		int64_t pages = t->nr_ptes;
+		if (known(t->nr_pmds))
+			pages = sat_add(pages, t->nr_pmds);
+		return oom_pages_to_kib(pages, page_size_kib);
+	}
+	return OOM_NA;
+}
+
 /* CONSTRAINT_CPUSET / CONSTRAINT_MEMORY_POLICY: total_swap_pages + Σ pages
  * of the allowed nodes (constrained_alloc: node_spanned_pages ≤4.19,
  * node_present_pages 5.x).  Reports print only each zone's present:, so the

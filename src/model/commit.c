@@ -1,5 +1,7 @@
 /* commit.c — overcommit accounting (mm/util.c vm_commit_limit and
- * __vm_enough_memory; mm/mmap.c in ≤4.4 trees), fact sheet §4. */
+ * __vm_enough_memory; mm/mmap.c in ≤4.4 trees), fact sheet §4; the
+ * reserves it subtracts (totalreserve) and the kernel's own defaults for
+ * min_free_kbytes (mm/page_alloc.c, mm/khugepaged.c). */
 #include "model/kernel.h"
 #include "model/snapshot.h"
 #include "util/util.h"
@@ -148,4 +150,32 @@ int64_t overcommit_heuristic_limit_kib(const struct oom_snapshot *s, int64_t adm
 	/* "if (free > pages) return 0": the largest request is one page less. */
 	free = sat_add(free, -page_kib);
 	return free > 0 ? free : 0;
+}
+
+static int64_t isqrt64(int64_t x)
+{
+	if (x <= 0)
+		return 0;
+	int64_t r = x, y = (r + 1) / 2;
+	while (y < r) {
+		r = y;
+		y = (r + x / r) / 2;
+	}
+	return r;
+}
+
+int64_t min_free_kbytes_default(int64_t lowmem_kib, const struct kver *v)
+{
+	int64_t d = isqrt64(sat_mul(lowmem_kib, 16));
+	int64_t cap = kver_cmp(v, 5, 7, 0) >= 0 ? 262144 : 65536;
+	return d < 128 ? 128 : d > cap ? cap : d;
+}
+
+int64_t min_free_kbytes_thp(int64_t page_size_kib, int populated_lowmem_zones, int64_t total_kib)
+{
+	int64_t pageblock_kib = page_size_kib == 4 ? 2048 : sat_mul(page_size_kib, 512);
+	int64_t rec = sat_mul(sat_mul(pageblock_kib, populated_lowmem_zones), 11);
+	if (known(total_kib) && rec > total_kib / 20)
+		rec = total_kib / 20;
+	return rec;
 }

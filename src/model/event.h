@@ -61,7 +61,7 @@ struct oom_victim {
 	bool reap_failed;                  /* "unable to reap" */
 };
 
-/* Messages printed next to a report that say what failed (issue 8 §3):
+/* Messages printed next to a report that say what failed:
  * mm/slub.c slab_out_of_memory (2.6.36+, rate-limited) and drivers'
  * "unable to allocate N bytes".  OOM_NA / "" when not printed. */
 struct oom_side {
@@ -119,6 +119,9 @@ struct oom_event {
 	bool kernel_from_neighbour;        /* kernel[] is not this report's: taken from the nearest earlier
 					    * report of the same host with no reboot between */
 	uint64_t kernel_from_line;         /* first line of that report */
+	uint64_t noswap_from_line;         /* a report without Mem-Info whose machine had no swap:
+					    * "Total swap = 0kB" in the report of the same host right
+					    * after it (first line; 0 = not known) */
 	struct oom_side side;              /* side messages joined to the event */
 	/* the input line each warning is about (0: the event as a whole); the
 	 * parser sets cur_line to the line it is reading (0 while finishing) */
@@ -126,8 +129,8 @@ struct oom_event {
 	uint64_t cur_line;
 
 	/* Modules named in the stack dump's frames ("func+0x54/0x1238 [rtw88_usb]"),
-	 * first seen first, for the rules that suspect a driver (issue 8 §3:
-	 * lowmem or memory filled by nothing counted). */
+	 * first seen first, for the rules that suspect a driver
+	 * (lowmem or memory filled by nothing counted). */
 	int nr_trace_modules;
 	char trace_modules[4][32];
 	/* "OOM kill occurred on an x86_64 NUMA system!" (RHEL 4-era kernels):

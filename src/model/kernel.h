@@ -122,6 +122,17 @@ int64_t oom_pages_to_kib(int64_t pages, int64_t page_size_kib);
 /* Is node n in a kernel node list ("0-1,3", as %*pbl prints nodemasks)?
  * 1 yes, 0 no, -1 when the list cannot be read. */
 int oom_nodelist_has(const char *list, int n);
+/* May an allocation restricted by node list `list` use node n?  True when
+ * n is in the list, and when nothing restricts: no list, "(null)" (no
+ * nodemask), an unreadable list, or a zone printed without its node
+ * (n < 0, non-NUMA 2.6) — restrict nothing rather than guess. */
+bool oom_node_allowed(const char *list, int n);
+/* A task table row's sizes in KiB (dump_tasks): rss and swapents are
+ * pages; page tables are pgtables_bytes (4.15+) or nr_ptes (+ nr_pmds,
+ * 4.8–4.14) pages on older kernels.  OOM_NA when not printed. */
+int64_t task_rss_kib(const struct oom_task *t, int64_t page_size_kib);
+int64_t task_swap_kib(const struct oom_task *t, int64_t page_size_kib);
+int64_t task_pgtables_kib(const struct oom_task *t, int64_t page_size_kib);
 
 /* ---- zones, watermarks, fragmentation (zone.c) -------------------------- */
 /* Would zone z satisfy an order-N request whose highest zone index is
@@ -174,6 +185,15 @@ int64_t commit_limit_kib(int64_t total_kib, int64_t hugetlb_kib, int64_t swap_ki
 int64_t overcommit_allowed_kib(int64_t commit_limit_kib, int64_t swap_kib, int64_t admin_reserve_kib,
 			       int64_t user_reserve_kib, int64_t mm_total_vm_kib, bool cap_sys_admin,
 			       const struct kver *v);
+/* The kernel's own min_free_kbytes for lowmem_kib of lowmem managed at
+ * boot (mm/page_alloc.c calculate_min_free_kbytes, 2.6.18+): int_sqrt(lowmem
+ * × 16) clamped to [128, 65536] (≤5.6) or [128, 262144] (5.7+). */
+int64_t min_free_kbytes_default(int64_t lowmem_kib, const struct kver *v);
+/* khugepaged's recommended min_free_kbytes (mm/khugepaged.c
+ * set_recommended_min_free_kbytes, 2.6.38+): per populated zone ≤ Normal,
+ * pageblock × (2 + MIGRATE_PCPTYPES²), at most 5 % of RAM (total_kib;
+ * OOM_NA: no cap).  Pageblock = 2 MiB with 4 KiB pages, else 512 pages. */
+int64_t min_free_kbytes_thp(int64_t page_size_kib, int populated_lowmem_zones, int64_t total_kib);
 /* totalreserve_pages (mm/page_alloc.c calculate_totalreserve_pages) in KiB:
  * Σ over zones of min(managed, max(lowmem_reserve[]) + high).  OOM_NA when
  * a zone lacks the numbers. */

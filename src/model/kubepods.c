@@ -9,6 +9,7 @@
  * with the cgroupfs driver the container cgroup is the bare ID.  Pure: no
  * file is read, nothing but OUT is written, and only on success. */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "model/kubepods.h"
@@ -87,7 +88,50 @@ static const struct {
 	{ "docker-", "docker" },
 };
 
+static int parse_rooted(const char *path, size_t len, struct kubepods *out);
+
+/* Seen from inside another cgroup namespace (a pod's own /proc/PID/cgroup
+ * of a host process: a DaemonSet with hostPID), the path is relative to
+ * the reader's cgroup and may lack the kubepods root:
+ * "/../../kubepods-besteffort.slice/kubepods-besteffort-pod<UID>.slice/...".
+ * The systemd driver's pod slice names itself (and its QoS class), so the
+ * path is read again from that slice under a kubepods root. */
+static int parse_unrooted(const char *path, size_t len, struct kubepods *out)
+{
+	const char *end = path + len;
+	for (const char *p = path; p < end;) {
+		const char *slash = memchr(p, '/', (size_t)(end - p));
+		struct comp c = { p, (size_t)((slash ? slash : end) - p) };
+		/* "[<root>-]kubepods[-burstable|-besteffort]-pod<UID>.slice" only */
+		const char *pod = mem_find(c.s, c.n, "-pod");
+		struct comp before = { c.s, pod ? (size_t)(pod - c.s) : 0 };
+		bool kube_slice = pod && has_suffix(c, ".slice") &&
+				  (has_suffix(before, "kubepods") || has_suffix(before, "kubepods-burstable") ||
+				   has_suffix(before, "kubepods-besteffort")) &&
+				  (before.n == 8 || before.n == 18 || before.n == 19 || mem_find(c.s, before.n, "-kubepods"));
+		if (kube_slice) {
+			char buf[600];
+			size_t rest = (size_t)(end - p);
+			if (rest + 16 > sizeof(buf))
+				return -EINVAL;
+			memcpy(buf, "/kubepods.slice/", 16);
+			memcpy(buf + 16, p, rest);
+			return parse_rooted(buf, rest + 16, out);
+		}
+		p = slash ? slash + 1 : end;
+	}
+	return -EINVAL;
+}
+
 int kubepods_parse(const char *path, size_t len, struct kubepods *out)
+{
+	int rc = parse_rooted(path, len, out);
+	if (rc == -ENOENT)   /* no kubepods root at all: maybe seen from a pod */
+		rc = parse_unrooted(path, len, out);
+	return rc == 0 ? 0 : -EINVAL;
+}
+
+static int parse_rooted(const char *path, size_t len, struct kubepods *out)
 {
 	struct kubepods k;
 	memset(&k, 0, sizeof(k));
@@ -179,6 +223,8 @@ int kubepods_parse(const char *path, size_t len, struct kubepods *out)
 			break;
 		}
 	}
+	if (want == ROOT)
+		return -ENOENT;
 	if (want != CONTAINER && want != DONE)
 		return -EINVAL;
 	*out = k;
@@ -196,4 +242,67 @@ const char *kube_qos_name(enum kube_qos q)
 		break;
 	}
 	return "Guaranteed";
+}
+
+const struct kube_pod_ref *kube_names_find(const struct kube_names *t, const char *uid)
+{
+	if (!t || !uid[0])
+		return NULL;
+	for (int i = 0; i < t->n && i < KUBE_NAMES_MAX; i++)
+		if (!strcmp(t->v[i].uid, uid))
+			return &t->v[i];
+	return NULL;
+}
+
+size_t kube_describe(char *dst, size_t cap, const char *path, size_t len, const struct kube_names *names)
+{
+	struct kubepods k;
+	if (cap == 0)
+		return 0;
+	dst[0] = '\0';
+	if (!path || kubepods_parse(path, len, &k) != 0)
+		return 0;
+	const struct kube_pod_ref *r = kube_names_find(names, k.pod_uid);
+	int n;
+	if (r && r->name[0])
+		n = snprintf(dst, cap, "pod %s%s%s (%s, uid %s)", r->ns, r->ns[0] ? "/" : "", r->name,
+			     kube_qos_name(k.qos), k.pod_uid);
+	else
+		n = snprintf(dst, cap, "pod %s (%s)", k.pod_uid, kube_qos_name(k.qos));
+	if (n >= 0 && (size_t)n < cap && k.container_id[0])
+		n += snprintf(dst + n, cap - (size_t)n, ", container %.12s", k.container_id);
+	if (n < 0)
+		n = 0;
+	return (size_t)n < cap ? (size_t)n : strlen(dst);
+}
+
+void kube_json(struct json *j, const char *key, const char *path, const struct kube_names *names)
+{
+	struct kubepods k;
+	if (!path || kubepods_parse(path, strlen(path), &k) != 0) {
+		json_null(j, key);
+		return;
+	}
+	const struct kube_pod_ref *r = kube_names_find(names, k.pod_uid);
+	json_obj_begin(j, key);
+	json_str(j, "pod_uid", k.pod_uid);
+	json_str(j, "qos", kube_qos_name(k.qos));
+	json_str(j, "container_id", k.container_id[0] ? k.container_id : NULL);
+	json_str(j, "runtime", k.runtime[0] ? k.runtime : NULL);
+	json_str(j, "pod_name", r && r->name[0] ? r->name : NULL);
+	json_str(j, "namespace", r && r->ns[0] ? r->ns : NULL);
+	json_obj_end(j);
+}
+
+bool kube_prom_info(FILE *f, const char *scope, const char *path)
+{
+	struct kubepods k;
+	if (!path || kubepods_parse(path, strlen(path), &k) != 0)
+		return false;
+	fputs("oomkit_scope_info{scope=\"", f);
+	escape_prom_label(f, scope, strlen(scope));
+	/* hex, '-' and a fixed QoS name: nothing to escape */
+	fprintf(f, "\",pod_uid=\"%s\",qos=\"%s\",container_id=\"%s\"} 1\n", k.pod_uid, kube_qos_name(k.qos),
+		k.container_id);
+	return true;
 }

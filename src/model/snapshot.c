@@ -5,6 +5,7 @@
 
 #include "model/event.h"
 #include "model/snapshot.h"
+#include "model/system.h"
 
 /* Sets every int64_t of a struct made only of int64_t fields to OOM_NA. */
 static void fill_na(int64_t *p, size_t n)
@@ -49,6 +50,19 @@ void task_init(struct oom_task *t)
 void vmstat_init(struct oom_vmstat *v)
 {
 	fill_na((int64_t *)v, sizeof(*v) / sizeof(int64_t));
+}
+
+void oom_system_init(struct oom_system *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->overcommit_memory = v->overcommit_ratio = v->overcommit_kbytes = OOM_NA;
+	v->min_free_kbytes = v->watermark_scale_factor = v->watermark_boost_factor = OOM_NA;
+	v->panic_on_oom = v->oom_kill_allocating_task = v->oom_dump_tasks = OOM_NA;
+	v->swappiness = v->admin_reserve_kbytes = v->user_reserve_kbytes = OOM_NA;
+	v->oom_kill_count = v->compact_stall = v->compact_fail = OOM_NA;
+	v->extfrag_threshold = v->compaction_proactiveness = OOM_NA;
+	v->thp_fault_fallback = v->allocstall = OOM_NA;
+	v->zram_orig_kib = v->zram_compr_kib = OOM_NA;
 }
 
 void snapshot_init(struct oom_snapshot *s)

@@ -3,6 +3,7 @@
  * whatever the number of events.  null wherever the report does not say. */
 #include <string.h>
 
+#include "model/kubepods.h"
 #include "render/render.h"
 #include "report/walltime.h"
 
@@ -78,6 +79,9 @@ static void memcg(struct json *j, const struct oom_event *ev, const struct event
 	json_obj_begin(j, "memcg");
 	str_or_null(j, "path", ev->oom_memcg[0] ? ev->oom_memcg : m->path);
 	str_or_null(j, "task_path", ev->task_memcg);
+	/* Pod UID, QoS class and container ID when the paths are the kubelet's. */
+	kube_json(j, "kube", ev->oom_memcg[0] ? ev->oom_memcg : m->path, NULL);
+	kube_json(j, "task_kube", ev->task_memcg[0] ? ev->task_memcg : NULL, NULL);
 	json_int(j, "usage_kb", m->usage_kib);
 	json_int(j, "limit_kb", m->limit_kib);
 	json_int(j, "failcnt", m->failcnt);
@@ -238,7 +242,7 @@ static void causes(struct json *j, const struct findings *fs)
 		json_str(j, "id", x->id);
 		json_str(j, "severity", severity_name(x->severity));
 		json_str(j, "summary", x->summary);
-		/* issue 8 §4: how sure, and from which lines */
+		/* how sure, and from which lines */
 		json_str(j, "confidence", confidence_name(x->confidence));
 		json_obj_begin(j, "basis");
 		json_arr_begin(j, "read");

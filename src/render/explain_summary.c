@@ -1,16 +1,17 @@
-/* explain_summary.c — `oomkit explain --summary` (issue 8 §5): one line per
+/* explain_summary.c — `oomkit explain --summary`: one line per
  * event (time, host, kind, victim, cause, confidence) and totals per victim
  * name and per cause, for a busy log at 5 a.m.  Every outside string goes
  * through its sink's escaper. */
 #include <stdio.h>
 #include <string.h>
 
+#include "model/kubepods.h"
 #include "render/live_render.h"
 #include "render/render.h"
 #include "report/incident.h"
 #include "report/walltime.h"
 
-/* The first cause's confidence (issue 8 §4); "-" when unset. */
+/* The first cause's confidence; "-" when unset. */
 static const char *confidence_of(const struct findings *fs)
 {
 	const char *c = fs->n > 0 ? confidence_name(fs->items[0].confidence) : "";
@@ -31,6 +32,12 @@ static void count(struct summary_count *v, int *n, int *other, const char *name)
 	} else {
 		(*other)++;
 	}
+}
+
+/* The cgroup the summary names: the victim's, else the OOM's memcg. */
+static const char *cgroup_of(const struct oom_event *ev)
+{
+	return ev->task_memcg[0] ? ev->task_memcg : ev->oom_memcg[0] ? ev->oom_memcg : ev->snap.memcg.path;
 }
 
 static const char *cause_of(const struct findings *fs)
@@ -87,7 +94,13 @@ void render_summary_text_line(FILE *f, const struct oom_event *ev, const struct 
 		snprintf(victim, sizeof(victim), "-");
 	}
 	snprintf(field, sizeof(field), "%s", victim);
-	fprintf(f, "%-28s %-28s %s\n", field, cause_of(fs), confidence_of(fs));
+	fprintf(f, "%-28s %-28s %s", field, cause_of(fs), confidence_of(fs));
+	char k[400];
+	if (kube_describe(k, sizeof(k), cgroup_of(ev), strlen(cgroup_of(ev)), NULL)) {
+		fputs("  ", f);
+		escape_term(f, k, strlen(k));
+	}
+	fputc('\n', f);
 	buf_release(&b);
 }
 
@@ -135,6 +148,7 @@ void render_summary_json_event(struct json *j, const struct oom_event *ev, const
 		json_null(j, "victim");
 	}
 	json_str(j, "cause", cause_of(fs));
+	kube_json(j, "kube", cgroup_of(ev)[0] ? cgroup_of(ev) : NULL, NULL);
 	const char *c = confidence_of(fs);
 	if (strcmp(c, "-") != 0)
 		json_str(j, "confidence", c);

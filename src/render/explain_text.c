@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "model/kernel.h"
+#include "model/kubepods.h"
 #include "render/render.h"
 #include "report/walltime.h"
 
@@ -17,6 +18,17 @@ static void put(FILE *f, const char *s)
 {
 	if (s)
 		escape_term(f, s, strlen(s));
+}
+
+/* "    Kubernetes: pod … (QoS), container …" under a cgroup path that names one. */
+static void kube_line(FILE *f, const char *path)
+{
+	char k[400];
+	if (path && kube_describe(k, sizeof(k), path, strlen(path), NULL)) {
+		fputs("    Kubernetes: ", f);
+		put(f, k);
+		fputc('\n', f);
+	}
 }
 
 static const char *K(char *b, size_t n, int64_t kib)
@@ -236,6 +248,7 @@ static void section_constraint(FILE *f, const struct oom_event *ev, const struct
 		if (known(m->failcnt))
 			fprintf(f, ", failcnt %lld", (long long)m->failcnt);
 		fputc('\n', f);
+		kube_line(f, ev->oom_memcg[0] ? ev->oom_memcg : m->path);
 		if (known(m->swap_limit_kib) || known(m->swap_usage_kib))
 			usage_of(f, "cgroup swap", m->swap_usage_kib, m->swap_limit_kib);
 		if (known(m->memsw_limit_kib) || known(m->memsw_usage_kib))
@@ -246,6 +259,7 @@ static void section_constraint(FILE *f, const struct oom_event *ev, const struct
 			fputs("  victim's cgroup: ", f);
 			put(f, ev->task_memcg);
 			fputc('\n', f);
+			kube_line(f, ev->task_memcg);
 		}
 	} else if (a->cpuset) {
 		fputs("  cpuset", f);
@@ -627,7 +641,7 @@ static void section_swap(FILE *f, const struct event_analysis *a, const struct s
 	}
 }
 
-/* issue 8 §4: how sure, and from which lines, in one line under the cause:
+/* how sure, and from which lines, in one line under the cause:
  * "confidence: medium (read zone lines, buddy lines; missing: Mem-Info not
  * printed; inferred: …)". */
 static void confidence_line(FILE *f, const struct finding *x, const struct style *st)

@@ -1,4 +1,4 @@
-/* html.h — the HTML report (issue 12): one self-contained HTML5 file with
+/* html.h — the HTML report: one self-contained HTML5 file with
  * inline CSS and inline SVG, no script and nothing fetched.  Readable without
  * colour (every fill has a pattern and every mark a text label), printable,
  * light and dark through prefers-color-scheme.

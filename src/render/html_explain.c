@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/kubepods.h"
 #include "render/html.h"
 #include "render/render.h"
 #include "report/walltime.h"
@@ -204,6 +205,13 @@ static void request(FILE *f, const struct oom_event *ev, const struct event_anal
 		if (known(m->failcnt))
 			fprintf(f, ", failcnt %lld", (long long)m->failcnt);
 		fputs(". The machine's free memory did not matter.", f);
+		char k[400];
+		const char *kp = ev->task_memcg[0] ? ev->task_memcg : ev->oom_memcg[0] ? ev->oom_memcg : m->path;
+		if (kube_describe(k, sizeof(k), kp, strlen(kp), NULL)) {
+			fputs(" Kubernetes: ", f);
+			html_esc(f, k);
+			fputc('.', f);
+		}
 	} else if (a->cpuset) {
 		fputs("cpuset: only nodes ", f);
 		html_esc(f, ev->mems_allowed[0] ? ev->mems_allowed : "?");

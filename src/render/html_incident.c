@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/kubepods.h"
 #include "render/html.h"
 #include "report/incident.h"
 
@@ -222,6 +223,9 @@ void html_incident(FILE *f, const struct incident *in, const struct incident_tim
 	fputs("</div>\n<h3>Scope and decision</h3>\n<table>", f);
 	row_text(f, "scope kind", in->scope_kind);
 	row_text(f, "scope", in->scope);
+	char kd[400];
+	kube_describe(kd, sizeof(kd), in->scope, strlen(in->scope), NULL);
+	row_text(f, "Kubernetes", kd);
 	row_kib(f, "limit", in->scope_limit_kib);
 	row_kib(f, "available when written", in->scope_available_kib);
 	row_text(f, "action", in->action);

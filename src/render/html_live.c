@@ -50,7 +50,7 @@ static void mem_bar(FILE *f, const struct oom_mem *m)
 static void overcommit(FILE *f, const struct status_view *v, const struct live_facts *fa)
 {
 	const struct oom_mem *m = &v->s->mem;
-	const struct live_vm *vm = v->vm;
+	const struct oom_system *vm = v->vm;
 	fputs("<h2>Overcommit</h2>\n<p>Mode ", f);
 	if (known(vm->overcommit_memory))
 		fprintf(f, "%lld (%s)", (long long)vm->overcommit_memory,
@@ -116,7 +116,7 @@ static void zones(FILE *f, const struct status_view *v, const struct live_facts 
 
 void render_status_html(FILE *f, const struct status_view *v)
 {
-	const struct live_vm *vm = v->vm;
+	const struct oom_system *vm = v->vm;
 	struct live_facts *fa = calloc(1, sizeof(*fa));
 	if (!fa)
 		return;
@@ -169,7 +169,7 @@ void render_status_html(FILE *f, const struct status_view *v)
 	}
 	if (known(vm->oom_kill_count))
 		fprintf(f, "OOM kills since boot: %lld. ", (long long)vm->oom_kill_count);
-	const struct live_history *h = v->h;
+	const struct oom_history *h = v->h;
 	if (h && h->have_last) {
 		fprintf(f, "Last kernel OOM report (%d in the log): %s", h->nr_events, h->last_kind);
 		if (h->last_time[0]) {
@@ -207,6 +207,12 @@ void render_top_html(FILE *f, const struct top_view *v)
 		fputs("memory cgroup <code>", f);
 		html_esc(f, v->scope);
 		fputs("</code>", f);
+		char kd[400];
+		if (kube_describe(kd, sizeof(kd), v->scope, strlen(v->scope), v->kube)) {
+			fputs(" (", f);
+			html_esc(f, kd);
+			fputc(')', f);
+		}
 		if (!v->limit_unlimited) {
 			fputs(", limit ", f);
 			html_kib(f, v->scope_limit_kib);
@@ -263,7 +269,13 @@ void render_top_html(FILE *f, const struct top_view *v)
 		html_badness_bar(f, t->badness, top, k == 0);
 		fputs("</td><td><code>", f);
 		html_esc(f, t->cgroup);
-		fputs("</code></td></tr>\n", f);
+		fputs("</code>", f);
+		char kd[400];
+		if (kube_describe(kd, sizeof(kd), t->cgroup, strlen(t->cgroup), v->kube)) {
+			fputs("<br>", f);
+			html_esc(f, kd);
+		}
+		fputs("</td></tr>\n", f);
 	}
 	fputs("</tbody></table>\n", f);
 	if (show < v->n_ranked)

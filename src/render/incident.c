@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/kubepods.h"
 #include "render/render.h"
 #include "report/walltime.h"
 #include "render/style.h"
@@ -142,7 +143,7 @@ void render_incident_text(FILE *f, const struct incident *in, const struct incid
 	char w[80];
 	if (in->time[0] && walltime_parse_date(in->time, strlen(in->time), time(NULL), &when) == 0 &&
 	    fmt_when(w, sizeof(w), when, time(NULL)))
-		esc(f, w);   /* local time and how long ago (issue 11) */
+		esc(f, w);   /* local time and how long ago */
 	else
 		esc(f, in->time[0] ? in->time : "time not recorded");
 	if (in->host[0]) {
@@ -165,7 +166,14 @@ void render_incident_text(FILE *f, const struct incident *in, const struct incid
 		fprintf(f, ": limit %s", fmt_kib(a, sizeof(a), in->scope_limit_kib));
 	if (known(in->scope_available_kib))
 		fprintf(f, ", available %s when the incident was written", fmt_kib(b, sizeof(b), in->scope_available_kib));
-	fputs("\n\n", f);
+	fputc('\n', f);
+	char kd[400];
+	if (kube_describe(kd, sizeof(kd), in->scope, strlen(in->scope), NULL)) {
+		fputs("  Kubernetes: ", f);
+		esc(f, kd);
+		fputc('\n', f);
+	}
+	fputc('\n', f);
 
 	fprintf(f, "%sDecision%s\n  reason: ", st->bold, st->reset);
 	esc(f, in->reason[0] ? in->reason : "not recorded");
@@ -256,6 +264,7 @@ void render_incident_json(struct json *j, const struct incident *in, const char 
 	json_str(j, "kind", in->scope_kind[0] ? in->scope_kind : NULL);
 	json_int(j, "limit_kb", in->scope_limit_kib);
 	json_int(j, "available_kb", in->scope_available_kib);
+	kube_json(j, "kube", in->scope[0] ? in->scope : NULL, NULL);
 	json_obj_end(j);
 	json_obj_begin(j, "victim");
 	json_int(j, "pid", in->victim_pid);

@@ -8,7 +8,8 @@
 #include <stdio.h>
 
 #include "diagnose/diagnose.h"
-#include "live/live.h"
+#include "model/kubepods.h"
+#include "model/system.h"
 #include "model/snapshot.h"
 #include "render/style.h"
 #include "util/util.h"
@@ -35,6 +36,7 @@ struct top_view {
 	size_t width;                  /* text: cut rows to this many columns (0: whole) */
 	bool by_name;                  /* --by-name: totals per process name */
 	char time_iso[40];             /* when the view was read ("" unknown); JSON "time" */
+	const struct kube_names *kube; /* pod names by UID (live/kube.c); NULL: UIDs only */
 };
 void render_top_text(FILE *f, const struct top_view *v, const struct style *st);
 void render_top_json(FILE *f, const struct top_view *v, bool pretty);
@@ -44,22 +46,26 @@ void render_top_rows(FILE *f, const struct top_view *v, size_t n, const struct s
 /* ---- status ------------------------------------------------------------ */
 struct status_view {
 	const struct oom_snapshot *s;
-	const struct live_vm *vm;
+	const struct oom_system *vm;
 	const struct findings *f;
-	const struct live_history *h;
-	const struct live_memcgs *memcgs;   /* NULL: no memory controller found */
+	const struct oom_history *h;
+	const struct oom_memcg_summary *memcgs;   /* NULL: no memory controller found */
 	bool meminfo_known, zones_known, vm_known, slab_known;
 	const char *root;              /* --root as given; NULL for the host */
+	const struct kube_names *kube; /* pod names by UID (live/kube.c); NULL: UIDs only */
 };
 void render_status_text(FILE *f, const struct status_view *v, const struct style *st);
 void render_status_json(FILE *f, const struct status_view *v, bool pretty);
+/* Prometheus text for node_exporter's textfile collector (status --metrics):
+ * the guard's metric names where they mean the same (status_metrics.c). */
+void render_status_metrics(FILE *f, const struct status_view *v);
 /* The short form: findings (severity ≥ warning first, at most max). */
 void render_status_short(FILE *f, const struct status_view *v, int max, const struct style *st);
 
 /* The last OOM's time for text: "2026-12-04 13:04:06 (12 min ago)", else
  * "at 11519.4 s after boot (monotonic; boot time unknown)", else the log's
  * own stamp; false when there is none. */
-bool history_when(const struct live_history *h, char *buf, size_t len);
+bool history_when(const struct oom_history *h, char *buf, size_t len);
 /* The comm the test hogs of `make check` run under (tests/e2e/hog.c). */
 #define OOMKIT_TEST_HOG_COMM "oomkit-test-hog"
 

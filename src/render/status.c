@@ -1,6 +1,7 @@
 /* status.c — the `oomkit status` screen and its JSON, and the short form of
  * the overview.  Draws the gathered snapshot, settings, derived facts and
  * findings; reads nothing.  Unknown quantities print as "unknown" / null. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,286 +89,593 @@ static void orders_text(FILE *f, const struct live_zone_facts *zf)
 	}
 }
 
-/* ---- memory cgroups (issue 11): the fullest, their OOM counters, their
- * largest process ---- */
+/* ---- one field list for text and JSON ------------------------------------
+ * Each section below lists its fields once, in the order both outputs show
+ * them; each print_* call names the sinks it goes to (iproute2's
+ * print_*(PRINT_ANY, key, fmt, value), lib/json_print.c): PRINT_ANY to
+ * both, PRINT_FP to the text only (prose, composed values), PRINT_JSON to
+ * the JSON only (keys the screen leaves out).  A text format holds one %s
+ * for the value, already formatted (sizes as "1.5 GiB", unknown as
+ * "unknown"); outside strings go through the terminal escaper first.  The
+ * few values whose text and JSON places differ (kept so both outputs stay
+ * as they were) are printed once per sink, marked "(text order)". */
+enum { PRINT_FP = 1, PRINT_JSON = 2, PRINT_ANY = 3 };
+
+struct out {
+	FILE *f;                       /* text */
+	struct json *j;                /* NULL: text */
+	const struct style *st;
+};
+
+static bool to_sink(const struct out *o, int kind)
+{
+	return (kind & (o->j ? PRINT_JSON : PRINT_FP)) != 0;
+}
+
+/* Only where the text and JSON have one sink each: prose of the text. */
+__attribute__((format(printf, 3, 4)))
+static void print_fp(struct out *o, bool cond, const char *fmt, ...)
+{
+	if (o->j || !cond)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(o->f, fmt, ap);
+	va_end(ap);
+}
+
+static const char *raw(char *dst, size_t len, int64_t v)
+{
+	snprintf(dst, len, "%lld", (long long)v);
+	return dst;
+}
+
+/* A number: the JSON gets it as it is, the text as text_of() writes it. */
+static void print_i64(struct out *o, int kind, const char *key, const char *fmt, int64_t v,
+		      const char *(*text_of)(char *, size_t, int64_t))
+{
+	if (!to_sink(o, kind))
+		return;
+	char b[32];
+	if (o->j)
+		json_int(o->j, key, v);
+	else if (fmt)
+		fprintf(o->f, fmt, text_of(b, sizeof(b), v));
+}
+
+/* A size in KiB: "1.5 GiB" in the text, "unknown" when OOM_NA. */
+static void print_kib(struct out *o, int kind, const char *key, const char *fmt, int64_t kib)
+{
+	print_i64(o, kind, key, fmt, kib, sz);
+}
+
+/* A count: "unknown" in the text when OOM_NA. */
+static void print_num(struct out *o, int kind, const char *key, const char *fmt, int64_t v)
+{
+	print_i64(o, kind, key, fmt, v, num);
+}
+
+/* A number printed as it is (%lld) in the text. */
+static void print_int(struct out *o, int kind, const char *key, const char *fmt, int64_t v)
+{
+	print_i64(o, kind, key, fmt, v, raw);
+}
+
+/* A string (NULL: JSON null, the text prints text_null). */
+static void print_str_or(struct out *o, int kind, const char *key, const char *fmt, const char *s,
+			 const char *text_null)
+{
+	if (!to_sink(o, kind))
+		return;
+	if (o->j) {
+		json_str(o->j, key, s);
+		return;
+	}
+	char e[4096];
+	if (s)
+		escape_term_to(e, sizeof(e), s, strlen(s), false);
+	fprintf(o->f, fmt, s ? e : text_null);
+}
+
+static void print_str(struct out *o, int kind, const char *key, const char *fmt, const char *s)
+{
+	print_str_or(o, kind, key, fmt, s, "unknown");
+}
+
+static void print_double(struct out *o, int kind, const char *key, const char *fmt, double v)
+{
+	if (!to_sink(o, kind))
+		return;
+	if (o->j)
+		json_double(o->j, key, v, 2);
+	else
+		fprintf(o->f, fmt, v);
+}
+
+static void print_bool(struct out *o, int kind, const char *key, bool v)
+{
+	if (to_sink(o, kind) && o->j)
+		json_bool(o->j, key, v);
+}
+
+static void print_null(struct out *o, const char *key)
+{
+	if (o->j)
+		json_null(o->j, key);
+}
+
+static void open_obj(struct out *o, const char *key)
+{
+	if (o->j)
+		json_obj_begin(o->j, key);
+}
+
+static void close_obj(struct out *o)
+{
+	if (o->j)
+		json_obj_end(o->j);
+}
+
+static void open_arr(struct out *o, const char *key)
+{
+	if (o->j)
+		json_arr_begin(o->j, key);
+}
+
+static void close_arr(struct out *o)
+{
+	if (o->j)
+		json_arr_end(o->j);
+}
+
+static void print_section(struct out *o, const char *name)
+{
+	if (!o->j)
+		section(o->f, o->st, name);
+}
+
+/* Sinks: both, or only the JSON when the text leaves the field out. */
+static int any_if(bool text_shows)
+{
+	return text_shows ? PRINT_ANY : PRINT_JSON;
+}
+
+/* ---- sections ----------------------------------------------------------- */
+
+static void header_fields(struct out *o, const struct status_view *v, const struct live_facts *fa)
+{
+	const struct oom_system *vm = v->vm;
+	print_fp(o, true, "%soomkit status%s — ", o->st->bold, o->st->reset);
+	print_int(o, PRINT_JSON, "version", NULL, 1);
+	print_str(o, any_if(v->root != NULL), "root", "captured tree %s, ", v->root);
+	print_str(o, PRINT_ANY, "kernel", "kernel %s", vm->kernel_release[0] ? vm->kernel_release : NULL);
+	print_str(o, any_if(vm->arch[0]), "arch", " (%s)", vm->arch[0] ? vm->arch : NULL);
+	print_fp(o, true, "\n");
+	print_int(o, PRINT_JSON, "page_size_kb", NULL, fa->page_size_kib);
+}
+
+/* Findings: first on the screen (the answer, then the numbers), last in
+ * the JSON; the text line is finding_text's, shared with the short form. */
+static void findings_fields(struct out *o, const struct status_view *v)
+{
+	print_section(o, "Findings");
+	print_fp(o, v->f->n == 0, "  %sno risk found%s in what could be read.\n", o->st->green, o->st->reset);
+	open_arr(o, "findings");
+	for (int i = 0; i < v->f->n; i++) {
+		const struct finding *x = &v->f->items[i];
+		if (!o->j) {
+			finding_text(o->f, x, o->st, true);
+			continue;
+		}
+		open_obj(o, NULL);
+		print_str(o, PRINT_JSON, "id", NULL, x->id);
+		print_str(o, PRINT_JSON, "severity", NULL, severity_name(x->severity));
+		print_str(o, PRINT_JSON, "summary", NULL, x->summary);
+		open_arr(o, "evidence");
+		for (int k = 0; k < x->nr_evidence; k++)
+			print_str(o, PRINT_JSON, NULL, NULL, x->evidence[k]);
+		close_arr(o);
+		open_arr(o, "advice");
+		for (int k = 0; k < x->nr_advice; k++)
+			print_str(o, PRINT_JSON, NULL, NULL, x->advice[k]);
+		close_arr(o);
+		close_obj(o);
+	}
+	close_arr(o);
+}
+
+static void memory_fields(struct out *o, const struct status_view *v, const struct live_facts *fa)
+{
+	const struct oom_snapshot *s = v->s;
+	const struct oom_mem *m = &s->mem;
+	const struct oom_system *vm = v->vm;
+	bool shown = v->meminfo_known;          /* the text says "unknown" once instead */
+	int any = any_if(shown), fp = shown ? PRINT_FP : 0;
+	print_section(o, "Memory");
+	print_fp(o, !shown, "  unknown (no proc/meminfo)\n");
+	open_obj(o, "memory");
+	int64_t pct = known(m->available_kib) && known(m->total_kib) && m->total_kib > 0
+		      ? m->available_kib * 100 / m->total_kib : OOM_NA;
+	print_kib(o, any, "total_kb", "  total %s", m->total_kib);
+	print_kib(o, any, "available_kb", ", available %s", m->available_kib);
+	print_num(o, fp, NULL, " (%s %%)", pct);
+	print_kib(o, any, "free_kb", ", free %s\n", m->free_kib);
+	print_kib(o, any, "anon_kb", "  anon %s", m->anon_kib);
+	print_kib(o, any, "file_kb", " · file %s", m->file_kib);
+	print_kib(o, any, "shmem_kb", " · shmem/tmpfs %s", m->shmem_kib);
+	print_kib(o, any, "slab_kb", " · slab %s", fa->slab_kib);
+	print_kib(o, PRINT_JSON, "slab_reclaimable_kb", NULL, m->slab_reclaimable_kib);
+	print_kib(o, any, "slab_unreclaimable_kb", " (unreclaimable %s)\n", m->slab_unreclaimable_kib);
+	print_kib(o, any, "pagetables_kb", "  page tables %s", m->pagetables_kib);
+	print_kib(o, any, "kernel_stack_kb", " · kernel stacks %s", m->kernel_stack_kib);
+	print_kib(o, any, "hugetlb_kb", " · hugepages %s reserved", m->hugetlb_kib);
+	print_num(o, any, "hugepages_total", " (%s total", m->hugepages_total);
+	print_num(o, any, "hugepages_free", ", %s free)\n", m->hugepages_free);
+	bool no_swap = known(m->swap_total_kib) && m->swap_total_kib == 0;
+	print_fp(o, shown && no_swap, "  swap none");
+	print_kib(o, no_swap ? 0 : fp, NULL, "  swap %s used",
+		  known(m->swap_total_kib) && known(m->swap_free_kib) ? m->swap_total_kib - m->swap_free_kib : OOM_NA);
+	print_kib(o, any_if(shown && !no_swap), "swap_total_kb", " of %s", m->swap_total_kib);
+	print_kib(o, PRINT_JSON, "swap_free_kb", NULL, m->swap_free_kib);
+	int zswap = any_if(shown && known(m->zswap_kib));
+	print_kib(o, zswap, "zswap_kb", " · zswap %s", m->zswap_kib);
+	print_kib(o, zswap, "zswapped_kb", " (holding %s)", m->zswapped_kib);
+	int zram = any_if(shown && known(vm->zram_orig_kib));
+	print_kib(o, zram, "zram_orig_kb", " · zram %s", vm->zram_orig_kib);
+	print_kib(o, zram, "zram_compr_kb", " stored in %s", vm->zram_compr_kib);
+	print_fp(o, shown, "\n");
+	/* The text names the five largest caches, the JSON has them all. */
+	print_fp(o, shown && s->nr_slabs > 0, "  largest slab caches:");
+	open_arr(o, "slab_caches");
+	for (int i = 0; i < s->nr_slabs && (o->j || i < 5); i++) {
+		open_obj(o, NULL);
+		print_str(o, any, "name", " %s", s->slabs[i].name);
+		print_kib(o, any, "total_kb", " %s", s->slabs[i].total_kib);
+		print_kib(o, PRINT_JSON, "used_kb", NULL, s->slabs[i].used_kib);
+		print_fp(o, shown && i + 1 < s->nr_slabs && i < 4, ",");
+		close_obj(o);
+	}
+	close_arr(o);
+	print_fp(o, shown && s->nr_slabs > 0, "\n");
+	print_fp(o, shown && s->nr_slabs == 0 && !v->slab_known,
+		 "  largest slab caches: unknown (/proc/slabinfo not readable)\n");
+	close_obj(o);
+}
+
+static void overcommit_fields(struct out *o, const struct status_view *v, const struct live_facts *fa)
+{
+	const struct oom_mem *m = &v->s->mem;
+	const struct oom_system *vm = v->vm;
+	print_section(o, "Overcommit");
+	open_obj(o, "overcommit");
+	print_num(o, PRINT_ANY, "mode", "  mode %s", vm->overcommit_memory);
+	print_fp(o, true, " (%s)", mode_name(vm->overcommit_memory));
+	bool by_kbytes = known(vm->overcommit_kbytes) && vm->overcommit_kbytes > 0;
+	print_num(o, any_if(!by_kbytes), "ratio", ", ratio %s %%\n", vm->overcommit_ratio);
+	print_num(o, any_if(by_kbytes), "kbytes", ", overcommit_kbytes %s\n", vm->overcommit_kbytes);
+	print_kib(o, PRINT_ANY, "commit_limit_kb", "  CommitLimit %s", m->commit_limit_kib);
+	print_kib(o, PRINT_JSON, "commit_limit_formula_kb", NULL, fa->commit_limit_formula_kib);
+	print_kib(o, PRINT_ANY, "committed_as_kb", ", Committed_AS %s", m->committed_as_kib);
+	print_kib(o, PRINT_ANY, "headroom_kb", ", headroom %s", fa->commit_headroom_kib);
+	print_fp(o, true, "%s\n", vm->overcommit_memory == 2 ? "" : " (enforced only in mode 2)");
+	/* (text order) the rule, then the size; the JSON the other way round */
+	print_str(o, fa->mode0_rule ? PRINT_FP : 0, NULL, "  mode 0 %s", fa->mode0_rule);
+	print_kib(o, any_if(fa->mode0_rule), "mode0_max_request_kb", ": now at most %s in one request\n",
+		  fa->mode0_max_request_kib);
+	print_str(o, PRINT_JSON, "mode0_rule", NULL, fa->mode0_rule);
+	print_fp(o, fa->nr_whatif > 0, "  mode 2 CommitLimit by ratio:");
+	open_arr(o, "ratio_what_if");
+	for (int i = 0; i < fa->nr_whatif; i++) {
+		open_obj(o, NULL);
+		print_int(o, PRINT_ANY, "ratio", " %s %%", fa->whatif_ratio[i]);
+		print_kib(o, PRINT_ANY, "commit_limit_kb", " → %s", fa->whatif_limit_kib[i]);
+		print_fp(o, true, "%s", i + 1 < fa->nr_whatif ? ";" : "\n");
+		close_obj(o);
+	}
+	close_arr(o);
+	close_obj(o);
+}
+
+/* "orders 0-3 pass, 4 fail" on the screen; zone_watermark_ok per order in the JSON. */
+static void orders_fields(struct out *o, int kind, const struct live_zone_facts *zf)
+{
+	if (o->j) {
+		open_arr(o, "orders_ok");
+		if (zf->orders_known)
+			for (int k = 0; k < LIVE_MAX_ORDER_CHECK; k++)
+				json_bool(o->j, NULL, zf->order_ok[k]);
+		close_arr(o);
+	} else if (kind & PRINT_FP) {
+		fputs(", orders ", o->f);
+		orders_text(o->f, zf);
+	}
+}
+
+/* Orders 2, 3 and 9 on the screen; every order in the JSON. */
+static void unusable_fields(struct out *o, int kind, const struct oom_zone *z, const struct live_zone_facts *zf)
+{
+	if (o->j) {
+		open_arr(o, "unusable_index");
+		for (int k = 0; k < LIVE_MAX_ORDER_CHECK && z->nr_orders > 0; k++)
+			json_double(o->j, NULL, zf->unusable_index[k] / 1000.0, 3);
+		close_arr(o);
+	} else if ((kind & PRINT_FP) && z->nr_orders > 0) {
+		fprintf(o->f, "; unusable index order 2/3/9: %d.%03d/%d.%03d/%d.%03d", zf->unusable_index[2] / 1000,
+			zf->unusable_index[2] % 1000, zf->unusable_index[3] / 1000, zf->unusable_index[3] % 1000,
+			zf->unusable_index[9] / 1000, zf->unusable_index[9] % 1000);
+	}
+}
+
+static void zones_fields(struct out *o, const struct status_view *v, const struct live_facts *fa)
+{
+	const struct oom_snapshot *s = v->s;
+	print_section(o, "Zones (free against watermarks; orders that pass zone_watermark_ok at min now)");
+	print_fp(o, s->nr_zones == 0, "  unknown (no proc/zoneinfo or buddyinfo)\n");
+	open_arr(o, "zones");
+	for (int i = 0; i < s->nr_zones; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		const struct live_zone_facts *zf = &fa->zones[i];
+		/* The screen leaves out empty zones the buddy allocator never had. */
+		bool shown = zf->usable || z->nr_orders > 0;
+		int any = any_if(shown), fp = shown ? PRINT_FP : 0;
+		open_obj(o, NULL);
+		print_int(o, any, "node", "  node %s", z->node);
+		print_str(o, any, "zone", " %-7s", z->name);
+		print_kib(o, any, "free_kb", " free %-9s", z->free_kib);
+		print_kib(o, any, "min_kb", " min %-9s", z->min_kib);
+		print_kib(o, any, "low_kb", " low %-9s", z->low_kib);
+		print_kib(o, any, "high_kb", " high %-9s", z->high_kib);
+		print_kib(o, any_if(shown && known(z->boost_kib) && z->boost_kib > 0), "boost_kb", " boost %s", z->boost_kib);
+		print_fp(o, shown, "\n");
+		print_kib(o, any, "managed_kb", "      managed %s", z->managed_kib);
+		print_kib(o, PRINT_JSON, "present_kb", NULL, z->present_kib);
+		print_fp(o, shown, ", reserve [");
+		open_arr(o, "lowmem_reserve_pages");
+		for (int k = 0; k < z->nr_lowmem_reserve; k++)
+			print_int(o, any, NULL, k ? " %s" : "%s", z->lowmem_reserve_pages[k]);
+		close_arr(o);
+		print_fp(o, shown, "] pages");
+		/* (text order) -1 on the screen when no order is known, null in the JSON */
+		print_int(o, fp, NULL, ", largest free order %s", zf->largest_free_order);
+		print_int(o, PRINT_JSON, "largest_free_order", NULL, z->nr_orders > 0 ? zf->largest_free_order : OOM_NA);
+		open_arr(o, "free_blocks");
+		for (int k = 0; k < z->nr_orders; k++)
+			print_int(o, PRINT_JSON, NULL, NULL, z->free_blocks[k]);
+		close_arr(o);
+		orders_fields(o, fp, zf);
+		unusable_fields(o, fp, z, zf);
+		if (o->j) {
+			open_arr(o, "fragmentation_index");
+			for (int k = 0; k < LIVE_MAX_ORDER_CHECK && z->nr_orders > 0; k++)
+				json_double(o->j, NULL, zf->frag_index[k] / 1000.0, 3);
+			close_arr(o);
+		}
+		print_fp(o, shown, "\n");
+		close_obj(o);
+	}
+	close_arr(o);
+	print_bool(o, PRINT_JSON, "bits32", fa->bits32);
+	print_kib(o, fa->bits32 ? PRINT_FP : 0, NULL, "  32-bit: lowmem %s managed", fa->lowmem_managed_kib);
+	print_kib(o, fa->bits32 ? PRINT_FP : 0, NULL, ", HighMem %s managed\n", fa->highmem_managed_kib);
+}
+
+static void psi_fields(struct out *o, const char *key, const char *label, const struct oom_psi_line *p, bool known_)
+{
+	if (!known_ || !p->known) {
+		print_null(o, key);
+		return;
+	}
+	open_obj(o, key);
+	print_fp(o, true, "%s", label);
+	print_double(o, PRINT_ANY, "avg10", " %.2f", p->avg10);
+	print_double(o, PRINT_ANY, "avg60", " %.2f", p->avg60);
+	print_double(o, PRINT_ANY, "avg300", " %.2f", p->avg300);
+	if (o->j)
+		json_uint(o->j, "total_us", p->total_us);
+	close_obj(o);
+}
+
+static void pressure_fields(struct out *o, const struct status_view *v)
+{
+	const struct oom_system *vm = v->vm;
+	print_section(o, "Pressure (PSI, % of time stalled on memory: avg10 avg60 avg300)");
+	print_fp(o, !vm->psi_known, "  unknown (no proc/pressure/memory: kernel < 4.20, CONFIG_PSI off or psi=0)\n");
+	open_obj(o, "pressure");
+	/* "some" is printed whenever PSI is, as the kernel always writes it. */
+	struct oom_psi_line some = vm->psi.some;
+	some.known = some.known || (vm->psi_known && !o->j);
+	psi_fields(o, "some", "  some", &some, vm->psi_known);
+	psi_fields(o, "full", " · full", &vm->psi.full, vm->psi_known);
+	print_fp(o, vm->psi_known, "\n");
+	close_obj(o);
+}
+
 static int64_t memcg_page_kib(const struct status_view *v)
 {
 	return known(v->s->page_size_kib) && v->s->page_size_kib > 0 ? v->s->page_size_kib : 4;
 }
 
-static void memcg_section_text(FILE *f, const struct status_view *v, const struct style *st)
+/* The memory cgroups: the fullest, their OOM counters, their largest process. */
+static void memcg_fields(struct out *o, const struct status_view *v)
 {
-	section(f, st, "Memory cgroups");
-	const struct live_memcgs *mc = v->memcgs;
+	const struct oom_memcg_summary *mc = v->memcgs;
+	print_section(o, "Memory cgroups");
 	if (!mc) {
-		fputs("  no memory controller found (sys/fs/cgroup/memory or a cgroup2 with memory)\n\n", f);
+		print_fp(o, true, "  no memory controller found (sys/fs/cgroup/memory or a cgroup2 with memory)\n\n");
+		print_null(o, "memory_cgroups");
 		return;
 	}
-	fprintf(f, "  cgroup v%d: %lld memory cgroups, %lld with a limit, %lld with OOM kills\n", mc->version,
-		(long long)mc->nr_cgroups, (long long)mc->nr_limited, (long long)mc->nr_with_kills);
-	if (mc->n == 0)
-		fputs("  no cgroup below the root has a memory limit\n", f);
-	else
-		fputs("  closest to their limit:\n", f);
+	open_obj(o, "memory_cgroups");
+	print_int(o, PRINT_ANY, "version", "  cgroup v%s", mc->version);
+	print_int(o, PRINT_ANY, "cgroups", ": %s memory cgroups", mc->nr_cgroups);
+	print_int(o, PRINT_ANY, "limited", ", %s with a limit", mc->nr_limited);
+	print_int(o, PRINT_ANY, "with_oom_kills", ", %s with OOM kills\n", mc->nr_with_kills);
+	print_fp(o, true, "%s", mc->n == 0 ? "  no cgroup below the root has a memory limit\n" : "  closest to their limit:\n");
+	open_arr(o, "fullest");
 	for (int i = 0; i < mc->n; i++) {
-		const struct live_memcg_item *it = &mc->v[i];
+		const struct oom_memcg_summary_item *it = &mc->v[i];
 		const struct oom_memcg *m = &it->cg;
-		char a[32], b[32], c[32];
+		char a[32];
 		int64_t pct = m->limit_kib > 0 ? sat_mul(m->usage_kib, 100) / m->limit_kib : 0;
 		bool hot = pct >= 90;
-		fprintf(f, "  %s%3lld%%%s ", hot ? st->bold : "", (long long)pct, hot ? st->reset : "");
-		escape_term(f, m->path, strlen(m->path));
-		fprintf(f, ": %s of %s", fmt_kib(a, sizeof(a), m->usage_kib), fmt_kib(b, sizeof(b), m->limit_kib));
-		if (m->version == 2 && known(m->high_kib) && m->high_kib != OOM_UNLIMITED)
-			fprintf(f, ", high %s", fmt_kib(c, sizeof(c), m->high_kib));
-		if (known(m->oom_kill_count))
-			fprintf(f, ", oom_kill %lld", (long long)m->oom_kill_count);
-		if (m->version == 2 && known(m->oom_events))
-			fprintf(f, ", oom %lld", (long long)m->oom_events);
-		if (m->version == 2 && known(m->max_events))
-			fprintf(f, ", max %lld", (long long)m->max_events);
-		if (m->version == 1 && known(m->failcnt))
-			fprintf(f, ", failcnt %lld", (long long)m->failcnt);
-		if (m->version == 1 && known(m->under_oom) && m->under_oom > 0)
-			fputs(", under_oom", f);
+		int64_t high = m->version == 2 && m->high_kib != OOM_UNLIMITED ? m->high_kib : OOM_NA;
+		int64_t oom = m->version == 2 ? m->oom_events : OOM_NA;
+		int64_t max = m->version == 2 ? m->max_events : OOM_NA;
+		int64_t failcnt = m->version == 1 ? m->failcnt : OOM_NA;
+		int64_t under_oom = m->version == 1 ? m->under_oom : OOM_NA;
+		open_obj(o, NULL);
+		print_fp(o, true, "  %s%3lld%%%s ", hot ? o->st->bold : "", (long long)pct, hot ? o->st->reset : "");
+		print_str(o, PRINT_ANY, "path", "%s", m->path);
+		/* the pod and container a kubepods path names (model/kubepods.c) */
+		char kd[400];
+		if (o->j)
+			kube_json(o->j, "kube", m->path, v->kube);
+		else if (kube_describe(kd, sizeof(kd), m->path, strlen(m->path), v->kube))
+			print_str(o, PRINT_FP, NULL, " = %s", kd);
+		print_str(o, PRINT_FP, NULL, ": %s", fmt_kib(a, sizeof(a), m->usage_kib));
+		print_int(o, PRINT_JSON, "usage_kb", NULL, m->usage_kib);
+		print_str(o, PRINT_FP, NULL, " of %s", fmt_kib(a, sizeof(a), m->limit_kib));
+		print_int(o, PRINT_JSON, "limit_kb", NULL, m->limit_kib);
+		print_kib(o, any_if(known(high)), "high_kb", ", high %s", high);
+		print_int(o, any_if(known(m->oom_kill_count)), "oom_kill", ", oom_kill %s", m->oom_kill_count);
+		print_int(o, any_if(known(oom)), "oom_events", ", oom %s", oom);
+		print_int(o, any_if(known(max)), "max_events", ", max %s", max);
+		print_int(o, any_if(known(failcnt)), "failcnt", ", failcnt %s", failcnt);
+		print_int(o, PRINT_JSON, "under_oom", NULL, under_oom);
+		print_fp(o, known(under_oom) && under_oom > 0, ", under_oom");
+		print_int(o, PRINT_JSON, "processes", NULL, it->nr_procs);
 		if (known(it->largest_pid)) {
-			fputs("; largest ", f);
-			escape_term(f, it->largest_comm, strlen(it->largest_comm));
-			fprintf(f, " (%lld, %s)", (long long)it->largest_pid,
-				fmt_kib(a, sizeof(a), sat_mul(it->largest_pages, memcg_page_kib(v))));
-			if (!strcmp(it->largest_comm, OOMKIT_TEST_HOG_COMM))
-				fputs(" [an oomkit test hog]", f);
+			int64_t kib = sat_mul(it->largest_pages, memcg_page_kib(v));
+			bool hog = !strcmp(it->largest_comm, OOMKIT_TEST_HOG_COMM);
+			open_obj(o, "largest");
+			/* (text order) the name, then the pid */
+			print_int(o, PRINT_JSON, "pid", NULL, it->largest_pid);
+			print_str(o, PRINT_ANY, "comm", "; largest %s", it->largest_comm);
+			print_int(o, PRINT_FP, NULL, " (%s", it->largest_pid);
+			print_str(o, PRINT_FP, NULL, ", %s)", fmt_kib(a, sizeof(a), kib));
+			print_int(o, PRINT_JSON, "rss_swap_kb", NULL, kib);
+			print_bool(o, PRINT_JSON, "test_hog", hog);
+			print_fp(o, hog, " [an oomkit test hog]");
+			close_obj(o);
+		} else {
+			print_null(o, "largest");
 		}
-		fputc('\n', f);
+		print_fp(o, true, "\n");
+		close_obj(o);
 	}
-	if (mc->n > 0)
-		fputs(mc->version == 2 ? "  (memory.high below memory.max throttles a cgroup before its OOM kill)\n"
-				       : "  (cgroup v1 has no memory.high; oomkit guard --cgroup DIR acts below the limit)\n", f);
-	fputc('\n', f);
+	close_arr(o);
+	print_fp(o, mc->n > 0, "%s", mc->version == 2
+		 ? "  (memory.high below memory.max throttles a cgroup before its OOM kill)\n"
+		 : "  (cgroup v1 has no memory.high; oomkit guard --cgroup DIR acts below the limit)\n");
+	print_fp(o, true, "\n");
+	close_obj(o);
 }
 
-static void memcg_section_json(struct json *j, const struct status_view *v)
+static void history_fields(struct out *o, const struct status_view *v)
 {
-	const struct live_memcgs *mc = v->memcgs;
-	if (!mc) {
-		json_null(j, "memory_cgroups");
+	const struct oom_system *vm = v->vm;
+	const struct oom_history *h = v->h;
+	print_section(o, "History");
+	open_obj(o, "history");
+	print_num(o, PRINT_ANY, "oom_kills", "  OOM kills since boot: %s", vm->oom_kill_count);
+	int stalls = any_if(known(vm->compact_stall));
+	print_int(o, stalls, "compact_stall", " · compaction stalls %s", vm->compact_stall);
+	print_num(o, stalls, "compact_fail", " (failed %s)", vm->compact_fail);
+	print_fp(o, true, "\n");
+	print_bool(o, PRINT_JSON, "log_read", h && h->log_read);
+	if (h && h->have_last) {
+		open_obj(o, "last_report");
+		print_int(o, PRINT_ANY, "reports_in_log", "  last kernel OOM report (%s in the log)", h->nr_events);
+		print_str(o, PRINT_ANY, "kind", ": %s OOM", h->last_kind);
+		char when[128], iso[40];
+		print_str(o, history_when(h, when, sizeof(when)) ? PRINT_FP : 0, NULL, " %s", when);
+		print_str(o, PRINT_JSON, "time", NULL, h->last_time[0] ? h->last_time : NULL);
+		print_str(o, PRINT_JSON, "time_iso", NULL,
+			  h->last_wall_time > 0 && fmt_iso8601(iso, sizeof(iso), h->last_wall_time) ? iso : NULL);
+		print_str(o, PRINT_JSON, "time_basis", NULL, walltime_basis_name((enum walltime_basis)h->last_wall_basis));
+		int victim = any_if(h->last_victim[0]);
+		bool hog = !strcmp(h->last_victim, OOMKIT_TEST_HOG_COMM);
+		print_str(o, victim, "victim", ", killed %s", h->last_victim[0] ? h->last_victim : NULL);
+		print_bool(o, PRINT_JSON, "victim_is_test_hog", hog);
+		print_int(o, victim, "victim_pid", " (%s", h->last_victim_pid);
+		print_kib(o, victim, "victim_rss_kb", ", rss %s)", h->last_victim_rss_kib);
+		print_fp(o, h->last_victim[0] && hog, " — a test hog of oomkit's make check, not this machine's own");
+		print_fp(o, true, "\n");
+		int cause = any_if(h->last_cause_id[0]);
+		print_str(o, cause, "cause_id", "  likely cause: %s — ", h->last_cause_id[0] ? h->last_cause_id : NULL);
+		print_str_or(o, cause, "cause", "%s\n  (oomkit explain tells the whole story)\n",
+			     h->last_cause[0] ? h->last_cause : NULL, "");
+		close_obj(o);
+	} else {
+		print_fp(o, h && h->log_read, "  no OOM report in the kernel log ring\n");
+		print_str(o, h && !h->log_read ? PRINT_FP : 0, NULL, "  kernel log: %s\n", h ? h->log_error : NULL);
+		print_null(o, "last_report");
+	}
+	close_obj(o);
+}
+
+static void settings_fields(struct out *o, const struct status_view *v, const struct live_facts *fa)
+{
+	const struct oom_system *vm = v->vm;
+	print_section(o, "Settings");
+	open_obj(o, "settings");
+	print_num(o, PRINT_ANY, "panic_on_oom", "  panic_on_oom %s", vm->panic_on_oom);
+	print_num(o, PRINT_ANY, "oom_kill_allocating_task", " · oom_kill_allocating_task %s", vm->oom_kill_allocating_task);
+	print_num(o, PRINT_ANY, "oom_dump_tasks", " · oom_dump_tasks %s", vm->oom_dump_tasks);
+	/* (text order) swappiness closes the first line; the JSON has it below */
+	print_num(o, PRINT_FP, NULL, " · swappiness %s\n", vm->swappiness);
+	print_num(o, PRINT_ANY, "min_free_kbytes", "  min_free_kbytes %s", vm->min_free_kbytes);
+	print_num(o, PRINT_ANY, "min_free_kbytes_default", " (kernel default ~%s", fa->min_free_default_kib);
+	print_int(o, any_if(known(fa->min_free_thp_kib)), "min_free_kbytes_thp", ", THP recommends %s",
+		  fa->min_free_thp_kib);
+	print_num(o, PRINT_ANY, "watermark_scale_factor", ") · watermark_scale_factor %s", vm->watermark_scale_factor);
+	print_num(o, PRINT_JSON, "watermark_boost_factor", NULL, vm->watermark_boost_factor);
+	print_num(o, PRINT_JSON, "swappiness", NULL, vm->swappiness);
+	print_num(o, PRINT_ANY, "admin_reserve_kbytes", " · admin_reserve_kbytes %s\n", vm->admin_reserve_kbytes);
+	print_num(o, PRINT_JSON, "user_reserve_kbytes", NULL, vm->user_reserve_kbytes);
+	print_str(o, PRINT_ANY, "thp_enabled", "  THP enabled %s", vm->thp_enabled[0] ? vm->thp_enabled : NULL);
+	print_str(o, PRINT_ANY, "thp_defrag", ", defrag %s\n", vm->thp_defrag[0] ? vm->thp_defrag : NULL);
+	close_obj(o);
+}
+
+/* One walk over the sections for either sink. */
+static void status_fields(struct out *o, const struct status_view *v)
+{
+	struct live_facts *fa = calloc(1, sizeof(*fa));
+	if (!fa)
 		return;
-	}
-	json_obj_begin(j, "memory_cgroups");
-	json_int(j, "version", mc->version);
-	json_int(j, "cgroups", mc->nr_cgroups);
-	json_int(j, "limited", mc->nr_limited);
-	json_int(j, "with_oom_kills", mc->nr_with_kills);
-	json_arr_begin(j, "fullest");
-	for (int i = 0; i < mc->n; i++) {
-		const struct live_memcg_item *it = &mc->v[i];
-		const struct oom_memcg *m = &it->cg;
-		json_obj_begin(j, NULL);
-		json_str(j, "path", m->path);
-		json_int(j, "usage_kb", m->usage_kib);
-		json_int(j, "limit_kb", m->limit_kib);
-		json_int(j, "high_kb", m->version == 2 && m->high_kib != OOM_UNLIMITED ? m->high_kib : OOM_NA);
-		json_int(j, "oom_kill", m->oom_kill_count);
-		json_int(j, "oom_events", m->version == 2 ? m->oom_events : OOM_NA);
-		json_int(j, "max_events", m->version == 2 ? m->max_events : OOM_NA);
-		json_int(j, "failcnt", m->version == 1 ? m->failcnt : OOM_NA);
-		json_int(j, "under_oom", m->version == 1 ? m->under_oom : OOM_NA);
-		json_int(j, "processes", it->nr_procs);
-		if (known(it->largest_pid)) {
-			json_obj_begin(j, "largest");
-			json_int(j, "pid", it->largest_pid);
-			json_str(j, "comm", it->largest_comm);
-			json_int(j, "rss_swap_kb", sat_mul(it->largest_pages, memcg_page_kib(v)));
-			json_bool(j, "test_hog", !strcmp(it->largest_comm, OOMKIT_TEST_HOG_COMM));
-			json_obj_end(j);
-		} else {
-			json_null(j, "largest");
-		}
-		json_obj_end(j);
-	}
-	json_arr_end(j);
-	json_obj_end(j);
+	live_facts_compute(v->s, v->vm, fa);
+	open_obj(o, NULL);
+	header_fields(o, v, fa);
+	if (!o->j)
+		findings_fields(o, v);
+	memory_fields(o, v, fa);
+	overcommit_fields(o, v, fa);
+	zones_fields(o, v, fa);
+	pressure_fields(o, v);
+	memcg_fields(o, v);
+	history_fields(o, v);
+	settings_fields(o, v, fa);
+	if (o->j)
+		findings_fields(o, v);
+	close_obj(o);
+	free(fa);
 }
 
 void render_status_text(FILE *f, const struct status_view *v, const struct style *st)
 {
-	const struct oom_snapshot *s = v->s;
-	const struct oom_mem *m = &s->mem;
-	const struct live_vm *vm = v->vm;
-	struct live_facts *fa = calloc(1, sizeof(*fa));
-	if (!fa)
-		return;
-	live_facts_compute(s, vm, fa);
-	char a[32], b[32], c[32], d[32], e[32];
+	struct out o = { f, NULL, st };
+	status_fields(&o, v);
+}
 
-	fprintf(f, "%soomkit status%s — ", st->bold, st->reset);
-	if (v->root) {
-		fputs("captured tree ", f);
-		escape_term(f, v->root, strlen(v->root));
-		fputs(", ", f);
-	}
-	fputs("kernel ", f);
-	if (vm->kernel_release[0])
-		escape_term(f, vm->kernel_release, strlen(vm->kernel_release));
-	else
-		fputs("unknown", f);
-	if (vm->arch[0])
-		fprintf(f, " (%s)", vm->arch);
-	fputc('\n', f);
-
-	/* Findings first: the answer, then the numbers. */
-	section(f, st, "Findings");
-	if (v->f->n == 0)
-		fprintf(f, "  %sno risk found%s in what could be read.\n", st->green, st->reset);
-	for (int i = 0; i < v->f->n; i++)
-		finding_text(f, &v->f->items[i], st, true);
-
-	section(f, st, "Memory");
-	if (!v->meminfo_known) {
-		fputs("  unknown (no proc/meminfo)\n", f);
-	} else {
-		int64_t pct = known(m->available_kib) && known(m->total_kib) && m->total_kib > 0
-			      ? m->available_kib * 100 / m->total_kib : OOM_NA;
-		fprintf(f, "  total %s, available %s (%s %%), free %s\n", sz(a, sizeof(a), m->total_kib),
-			sz(b, sizeof(b), m->available_kib), num(c, sizeof(c), pct), sz(d, sizeof(d), m->free_kib));
-		fprintf(f, "  anon %s · file %s · shmem/tmpfs %s · slab %s (unreclaimable %s)\n",
-			sz(a, sizeof(a), m->anon_kib), sz(b, sizeof(b), m->file_kib), sz(c, sizeof(c), m->shmem_kib),
-			sz(d, sizeof(d), fa->slab_kib), sz(e, sizeof(e), m->slab_unreclaimable_kib));
-		fprintf(f, "  page tables %s · kernel stacks %s · hugepages %s reserved (%s total, %s free)\n",
-			sz(a, sizeof(a), m->pagetables_kib), sz(b, sizeof(b), m->kernel_stack_kib),
-			sz(c, sizeof(c), m->hugetlb_kib), num(d, sizeof(d), m->hugepages_total), num(e, sizeof(e), m->hugepages_free));
-		if (known(m->swap_total_kib) && m->swap_total_kib == 0)
-			fputs("  swap none", f);
-		else
-			fprintf(f, "  swap %s used of %s", sz(a, sizeof(a), known(m->swap_total_kib) && known(m->swap_free_kib)
-							     ? m->swap_total_kib - m->swap_free_kib : OOM_NA),
-				sz(b, sizeof(b), m->swap_total_kib));
-		if (known(m->zswap_kib))
-			fprintf(f, " · zswap %s (holding %s)", sz(a, sizeof(a), m->zswap_kib), sz(b, sizeof(b), m->zswapped_kib));
-		if (known(vm->zram_orig_kib))
-			fprintf(f, " · zram %s stored in %s", sz(a, sizeof(a), vm->zram_orig_kib), sz(b, sizeof(b), vm->zram_compr_kib));
-		fputc('\n', f);
-		if (s->nr_slabs > 0) {
-			fputs("  largest slab caches:", f);
-			for (int i = 0; i < s->nr_slabs && i < 5; i++) {
-				fputc(' ', f);
-				escape_term(f, s->slabs[i].name, strlen(s->slabs[i].name));
-				fprintf(f, " %s%s", sz(a, sizeof(a), s->slabs[i].total_kib), i + 1 < s->nr_slabs && i < 4 ? "," : "");
-			}
-			fputc('\n', f);
-		} else if (!v->slab_known) {
-			fputs("  largest slab caches: unknown (/proc/slabinfo not readable)\n", f);
-		}
-	}
-
-	section(f, st, "Overcommit");
-	fprintf(f, "  mode %s (%s)", num(a, sizeof(a), vm->overcommit_memory), mode_name(vm->overcommit_memory));
-	if (known(vm->overcommit_kbytes) && vm->overcommit_kbytes > 0)
-		fprintf(f, ", overcommit_kbytes %lld\n", (long long)vm->overcommit_kbytes);
-	else
-		fprintf(f, ", ratio %s %%\n", num(a, sizeof(a), vm->overcommit_ratio));
-	fprintf(f, "  CommitLimit %s, Committed_AS %s, headroom %s%s\n", sz(a, sizeof(a), m->commit_limit_kib),
-		sz(b, sizeof(b), m->committed_as_kib), sz(c, sizeof(c), fa->commit_headroom_kib),
-		vm->overcommit_memory == 2 ? "" : " (enforced only in mode 2)");
-	if (fa->mode0_rule)
-		fprintf(f, "  mode 0 %s: now at most %s in one request\n", fa->mode0_rule,
-			sz(a, sizeof(a), fa->mode0_max_request_kib));
-	if (fa->nr_whatif) {
-		fputs("  mode 2 CommitLimit by ratio:", f);
-		for (int i = 0; i < fa->nr_whatif; i++)
-			fprintf(f, " %lld %% → %s%s", (long long)fa->whatif_ratio[i],
-				sz(a, sizeof(a), fa->whatif_limit_kib[i]), i + 1 < fa->nr_whatif ? ";" : "\n");
-	}
-
-	section(f, st, "Zones (free against watermarks; orders that pass zone_watermark_ok at min now)");
-	if (s->nr_zones == 0)
-		fputs("  unknown (no proc/zoneinfo or buddyinfo)\n", f);
-	for (int i = 0; i < s->nr_zones; i++) {
-		const struct oom_zone *z = &s->zones[i];
-		const struct live_zone_facts *zf = &fa->zones[i];
-		if (!zf->usable && z->nr_orders == 0)
-			continue;
-		fprintf(f, "  node %d %-7s free %-9s min %-9s low %-9s high %-9s", z->node, z->name,
-			sz(a, sizeof(a), z->free_kib), sz(b, sizeof(b), z->min_kib), sz(c, sizeof(c), z->low_kib),
-			sz(d, sizeof(d), z->high_kib));
-		if (known(z->boost_kib) && z->boost_kib > 0)
-			fprintf(f, " boost %s", sz(a, sizeof(a), z->boost_kib));
-		fputc('\n', f);
-		fprintf(f, "      managed %s, reserve [", sz(a, sizeof(a), z->managed_kib));
-		for (int k = 0; k < z->nr_lowmem_reserve; k++)
-			fprintf(f, "%s%lld", k ? " " : "", (long long)z->lowmem_reserve_pages[k]);
-		fprintf(f, "] pages, largest free order %d, orders ", zf->largest_free_order);
-		orders_text(f, zf);
-		if (z->nr_orders > 0)
-			fprintf(f, "; unusable index order 2/3/9: %d.%03d/%d.%03d/%d.%03d", zf->unusable_index[2] / 1000,
-				zf->unusable_index[2] % 1000, zf->unusable_index[3] / 1000, zf->unusable_index[3] % 1000,
-				zf->unusable_index[9] / 1000, zf->unusable_index[9] % 1000);
-		fputc('\n', f);
-	}
-	if (fa->bits32)
-		fprintf(f, "  32-bit: lowmem %s managed, HighMem %s managed\n", sz(a, sizeof(a), fa->lowmem_managed_kib),
-			sz(b, sizeof(b), fa->highmem_managed_kib));
-
-	section(f, st, "Pressure (PSI, % of time stalled on memory: avg10 avg60 avg300)");
-	if (!vm->psi_known)
-		fputs("  unknown (no proc/pressure/memory: kernel < 4.20, CONFIG_PSI off or psi=0)\n", f);
-	else {
-		fprintf(f, "  some %.2f %.2f %.2f", vm->psi.some.avg10, vm->psi.some.avg60, vm->psi.some.avg300);
-		if (vm->psi.full.known)
-			fprintf(f, " · full %.2f %.2f %.2f", vm->psi.full.avg10, vm->psi.full.avg60, vm->psi.full.avg300);
-		fputc('\n', f);
-	}
-
-	memcg_section_text(f, v, st);
-
-	section(f, st, "History");
-	fprintf(f, "  OOM kills since boot: %s", num(a, sizeof(a), vm->oom_kill_count));
-	if (known(vm->compact_stall))
-		fprintf(f, " · compaction stalls %lld (failed %s)", (long long)vm->compact_stall,
-			num(a, sizeof(a), vm->compact_fail));
-	fputc('\n', f);
-	const struct live_history *h = v->h;
-	if (h && h->have_last) {
-		fprintf(f, "  last kernel OOM report (%d in the log): %s OOM", h->nr_events, h->last_kind);
-		char when[128];
-		if (history_when(h, when, sizeof(when))) {
-			fputs(" ", f);
-			escape_term(f, when, strlen(when));
-		}
-		if (h->last_victim[0]) {
-			fputs(", killed ", f);
-			escape_term(f, h->last_victim, strlen(h->last_victim));
-			fprintf(f, " (%lld, rss %s)", (long long)h->last_victim_pid, sz(a, sizeof(a), h->last_victim_rss_kib));
-			if (!strcmp(h->last_victim, OOMKIT_TEST_HOG_COMM))
-				fputs(" — a test hog of oomkit's make check, not this machine's own", f);
-		}
-		fputc('\n', f);
-		if (h->last_cause_id[0]) {
-			fprintf(f, "  likely cause: %s — ", h->last_cause_id);
-			escape_term(f, h->last_cause, strlen(h->last_cause));
-			fputs("\n  (oomkit explain tells the whole story)\n", f);
-		}
-	} else if (h && h->log_read) {
-		fputs("  no OOM report in the kernel log ring\n", f);
-	} else if (h) {
-		fputs("  kernel log: ", f);
-		escape_term(f, h->log_error, strlen(h->log_error));
-		fputc('\n', f);
-	}
-
-	section(f, st, "Settings");
-	fprintf(f, "  panic_on_oom %s · oom_kill_allocating_task %s · oom_dump_tasks %s · swappiness %s\n",
-		num(a, sizeof(a), vm->panic_on_oom), num(b, sizeof(b), vm->oom_kill_allocating_task),
-		num(c, sizeof(c), vm->oom_dump_tasks), num(d, sizeof(d), vm->swappiness));
-	fprintf(f, "  min_free_kbytes %s (kernel default ~%s", num(a, sizeof(a), vm->min_free_kbytes),
-		num(b, sizeof(b), fa->min_free_default_kib));
-	if (known(fa->min_free_thp_kib))
-		fprintf(f, ", THP recommends %lld", (long long)fa->min_free_thp_kib);
-	fprintf(f, ") · watermark_scale_factor %s · admin_reserve_kbytes %s\n",
-		num(a, sizeof(a), vm->watermark_scale_factor), num(b, sizeof(b), vm->admin_reserve_kbytes));
-	fprintf(f, "  THP enabled %s, defrag %s\n", vm->thp_enabled[0] ? vm->thp_enabled : "unknown",
-		vm->thp_defrag[0] ? vm->thp_defrag : "unknown");
-	free(fa);
+void render_status_json(FILE *f, const struct status_view *v, bool pretty)
+{
+	static const struct style plain;
+	struct json j;
+	json_init(&j, f, pretty);
+	struct out o = { f, &j, &plain };
+	status_fields(&o, v);
+	json_end(&j);
 }
 
 void render_status_short(FILE *f, const struct status_view *v, int max, const struct style *st)
@@ -381,210 +689,7 @@ void render_status_short(FILE *f, const struct status_view *v, int max, const st
 		fprintf(f, "  %s… %d more (oomkit status)%s\n", st->dim, v->f->n - shown, st->reset);
 }
 
-static void json_psi_line(struct json *j, const char *key, const struct psi_line *p)
-{
-	if (!p->known) {
-		json_null(j, key);
-		return;
-	}
-	json_obj_begin(j, key);
-	json_double(j, "avg10", p->avg10, 2);
-	json_double(j, "avg60", p->avg60, 2);
-	json_double(j, "avg300", p->avg300, 2);
-	json_uint(j, "total_us", p->total_us);
-	json_obj_end(j);
-}
-
-void render_status_json(FILE *f, const struct status_view *v, bool pretty)
-{
-	const struct oom_snapshot *s = v->s;
-	const struct oom_mem *m = &s->mem;
-	const struct live_vm *vm = v->vm;
-	struct live_facts *fa = calloc(1, sizeof(*fa));
-	if (!fa)
-		return;
-	live_facts_compute(s, vm, fa);
-	struct json j;
-	json_init(&j, f, pretty);
-	json_obj_begin(&j, NULL);
-	json_int(&j, "version", 1);
-	json_str(&j, "root", v->root);
-	json_str(&j, "kernel", vm->kernel_release[0] ? vm->kernel_release : NULL);
-	json_str(&j, "arch", vm->arch[0] ? vm->arch : NULL);
-	json_int(&j, "page_size_kb", fa->page_size_kib);
-
-	json_obj_begin(&j, "memory");
-	json_int(&j, "total_kb", m->total_kib);
-	json_int(&j, "available_kb", m->available_kib);
-	json_int(&j, "free_kb", m->free_kib);
-	json_int(&j, "anon_kb", m->anon_kib);
-	json_int(&j, "file_kb", m->file_kib);
-	json_int(&j, "shmem_kb", m->shmem_kib);
-	json_int(&j, "slab_kb", fa->slab_kib);
-	json_int(&j, "slab_reclaimable_kb", m->slab_reclaimable_kib);
-	json_int(&j, "slab_unreclaimable_kb", m->slab_unreclaimable_kib);
-	json_int(&j, "pagetables_kb", m->pagetables_kib);
-	json_int(&j, "kernel_stack_kb", m->kernel_stack_kib);
-	json_int(&j, "hugetlb_kb", m->hugetlb_kib);
-	json_int(&j, "hugepages_total", m->hugepages_total);
-	json_int(&j, "hugepages_free", m->hugepages_free);
-	json_int(&j, "swap_total_kb", m->swap_total_kib);
-	json_int(&j, "swap_free_kb", m->swap_free_kib);
-	json_int(&j, "zswap_kb", m->zswap_kib);
-	json_int(&j, "zswapped_kb", m->zswapped_kib);
-	json_int(&j, "zram_orig_kb", vm->zram_orig_kib);
-	json_int(&j, "zram_compr_kb", vm->zram_compr_kib);
-	json_arr_begin(&j, "slab_caches");
-	for (int i = 0; i < s->nr_slabs; i++) {
-		json_obj_begin(&j, NULL);
-		json_str(&j, "name", s->slabs[i].name);
-		json_int(&j, "total_kb", s->slabs[i].total_kib);
-		json_int(&j, "used_kb", s->slabs[i].used_kib);
-		json_obj_end(&j);
-	}
-	json_arr_end(&j);
-	json_obj_end(&j);
-
-	json_obj_begin(&j, "overcommit");
-	json_int(&j, "mode", vm->overcommit_memory);
-	json_int(&j, "ratio", vm->overcommit_ratio);
-	json_int(&j, "kbytes", vm->overcommit_kbytes);
-	json_int(&j, "commit_limit_kb", m->commit_limit_kib);
-	json_int(&j, "commit_limit_formula_kb", fa->commit_limit_formula_kib);
-	json_int(&j, "committed_as_kb", m->committed_as_kib);
-	json_int(&j, "headroom_kb", fa->commit_headroom_kib);
-	json_int(&j, "mode0_max_request_kb", fa->mode0_max_request_kib);
-	json_str(&j, "mode0_rule", fa->mode0_rule);
-	json_arr_begin(&j, "ratio_what_if");
-	for (int i = 0; i < fa->nr_whatif; i++) {
-		json_obj_begin(&j, NULL);
-		json_int(&j, "ratio", fa->whatif_ratio[i]);
-		json_int(&j, "commit_limit_kb", fa->whatif_limit_kib[i]);
-		json_obj_end(&j);
-	}
-	json_arr_end(&j);
-	json_obj_end(&j);
-
-	json_arr_begin(&j, "zones");
-	for (int i = 0; i < s->nr_zones; i++) {
-		const struct oom_zone *z = &s->zones[i];
-		const struct live_zone_facts *zf = &fa->zones[i];
-		json_obj_begin(&j, NULL);
-		json_int(&j, "node", z->node);
-		json_str(&j, "zone", z->name);
-		json_int(&j, "free_kb", z->free_kib);
-		json_int(&j, "min_kb", z->min_kib);
-		json_int(&j, "low_kb", z->low_kib);
-		json_int(&j, "high_kb", z->high_kib);
-		json_int(&j, "boost_kb", z->boost_kib);
-		json_int(&j, "managed_kb", z->managed_kib);
-		json_int(&j, "present_kb", z->present_kib);
-		json_arr_begin(&j, "lowmem_reserve_pages");
-		for (int k = 0; k < z->nr_lowmem_reserve; k++)
-			json_int(&j, NULL, z->lowmem_reserve_pages[k]);
-		json_arr_end(&j);
-		json_int(&j, "largest_free_order", z->nr_orders > 0 ? zf->largest_free_order : OOM_NA);
-		json_arr_begin(&j, "free_blocks");
-		for (int o = 0; o < z->nr_orders; o++)
-			json_int(&j, NULL, z->free_blocks[o]);
-		json_arr_end(&j);
-		json_arr_begin(&j, "orders_ok");
-		if (zf->orders_known)
-			for (int o = 0; o < LIVE_MAX_ORDER_CHECK; o++)
-				json_bool(&j, NULL, zf->order_ok[o]);
-		json_arr_end(&j);
-		json_arr_begin(&j, "unusable_index");
-		for (int o = 0; o < LIVE_MAX_ORDER_CHECK && z->nr_orders > 0; o++)
-			json_double(&j, NULL, zf->unusable_index[o] / 1000.0, 3);
-		json_arr_end(&j);
-		json_arr_begin(&j, "fragmentation_index");
-		for (int o = 0; o < LIVE_MAX_ORDER_CHECK && z->nr_orders > 0; o++)
-			json_double(&j, NULL, zf->frag_index[o] / 1000.0, 3);
-		json_arr_end(&j);
-		json_obj_end(&j);
-	}
-	json_arr_end(&j);
-	json_bool(&j, "bits32", fa->bits32);
-
-	json_obj_begin(&j, "pressure");
-	if (vm->psi_known) {
-		json_psi_line(&j, "some", &vm->psi.some);
-		json_psi_line(&j, "full", &vm->psi.full);
-	} else {
-		json_null(&j, "some");
-		json_null(&j, "full");
-	}
-	json_obj_end(&j);
-
-	memcg_section_json(&j, v);
-	json_obj_begin(&j, "history");
-	json_int(&j, "oom_kills", vm->oom_kill_count);
-	json_int(&j, "compact_stall", vm->compact_stall);
-	json_int(&j, "compact_fail", vm->compact_fail);
-	json_bool(&j, "log_read", v->h && v->h->log_read);
-	if (v->h && v->h->have_last) {
-		json_obj_begin(&j, "last_report");
-		json_int(&j, "reports_in_log", v->h->nr_events);
-		json_str(&j, "kind", v->h->last_kind);
-		json_str(&j, "time", v->h->last_time[0] ? v->h->last_time : NULL);
-		char iso[40];
-		if (v->h->last_wall_time > 0 && fmt_iso8601(iso, sizeof(iso), v->h->last_wall_time))
-			json_str(&j, "time_iso", iso);
-		else
-			json_null(&j, "time_iso");
-		json_str(&j, "time_basis", walltime_basis_name((enum walltime_basis)v->h->last_wall_basis));
-		json_str(&j, "victim", v->h->last_victim[0] ? v->h->last_victim : NULL);
-		json_bool(&j, "victim_is_test_hog", !strcmp(v->h->last_victim, OOMKIT_TEST_HOG_COMM));
-		json_int(&j, "victim_pid", v->h->last_victim_pid);
-		json_int(&j, "victim_rss_kb", v->h->last_victim_rss_kib);
-		json_str(&j, "cause_id", v->h->last_cause_id[0] ? v->h->last_cause_id : NULL);
-		json_str(&j, "cause", v->h->last_cause[0] ? v->h->last_cause : NULL);
-		json_obj_end(&j);
-	} else {
-		json_null(&j, "last_report");
-	}
-	json_obj_end(&j);
-
-	json_obj_begin(&j, "settings");
-	json_int(&j, "panic_on_oom", vm->panic_on_oom);
-	json_int(&j, "oom_kill_allocating_task", vm->oom_kill_allocating_task);
-	json_int(&j, "oom_dump_tasks", vm->oom_dump_tasks);
-	json_int(&j, "min_free_kbytes", vm->min_free_kbytes);
-	json_int(&j, "min_free_kbytes_default", fa->min_free_default_kib);
-	json_int(&j, "min_free_kbytes_thp", fa->min_free_thp_kib);
-	json_int(&j, "watermark_scale_factor", vm->watermark_scale_factor);
-	json_int(&j, "watermark_boost_factor", vm->watermark_boost_factor);
-	json_int(&j, "swappiness", vm->swappiness);
-	json_int(&j, "admin_reserve_kbytes", vm->admin_reserve_kbytes);
-	json_int(&j, "user_reserve_kbytes", vm->user_reserve_kbytes);
-	json_str(&j, "thp_enabled", vm->thp_enabled[0] ? vm->thp_enabled : NULL);
-	json_str(&j, "thp_defrag", vm->thp_defrag[0] ? vm->thp_defrag : NULL);
-	json_obj_end(&j);
-
-	json_arr_begin(&j, "findings");
-	for (int i = 0; i < v->f->n; i++) {
-		const struct finding *x = &v->f->items[i];
-		json_obj_begin(&j, NULL);
-		json_str(&j, "id", x->id);
-		json_str(&j, "severity", severity_name(x->severity));
-		json_str(&j, "summary", x->summary);
-		json_arr_begin(&j, "evidence");
-		for (int k = 0; k < x->nr_evidence; k++)
-			json_str(&j, NULL, x->evidence[k]);
-		json_arr_end(&j);
-		json_arr_begin(&j, "advice");
-		for (int k = 0; k < x->nr_advice; k++)
-			json_str(&j, NULL, x->advice[k]);
-		json_arr_end(&j);
-		json_obj_end(&j);
-	}
-	json_arr_end(&j);
-	json_obj_end(&j);
-	json_end(&j);
-	free(fa);
-}
-
-bool history_when(const struct live_history *h, char *buf, size_t len)
+bool history_when(const struct oom_history *h, char *buf, size_t len)
 {
 	if (h->last_wall_time > 0 && h->last_wall_basis != WALL_NONE) {
 		char w[80];

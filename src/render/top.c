@@ -105,7 +105,11 @@ static void row(FILE *f, const struct top_view *v, const struct oom_task *t, con
 	buf_printf(&line, "%4s %7lld %-15s %9s %9s %9s %5s %10s %9s %6s ", rank,
 		   (long long)t->pid, comm, t->kthread ? "-" : rss, t->kthread ? "-" : swp,
 		   t->kthread ? "-" : pt, adj, bad, score, share);
-	if (t->cgroup[0])
+	char kd[400];
+	/* A pod's cgroup path says less than its pod and container. */
+	if (t->cgroup[0] && kube_describe(kd, sizeof(kd), t->cgroup, strlen(t->cgroup), v->kube))
+		escape_term_buf(&line, kd, strlen(kd));
+	else if (t->cgroup[0])
 		escape_term_buf(&line, t->cgroup, strlen(t->cgroup));
 	else
 		buf_adds(&line, t->kthread ? "" : "?");
@@ -200,6 +204,11 @@ void render_top_text(FILE *f, const struct top_view *v, const struct style *st)
 	if (v->memcg) {
 		fputs("OOM domain: memory cgroup ", f);
 		escape_term(f, v->scope, strlen(v->scope));
+		char kd[400];
+		if (kube_describe(kd, sizeof(kd), v->scope, strlen(v->scope), v->kube)) {
+			fputs(" = ", f);
+			escape_term(f, kd, strlen(kd));
+		}
 		if (v->limit_unlimited)
 			fprintf(f, " (no limit: a global OOM would decide, total = the machine's %lld pages)\n",
 				(long long)v->totalpages);
@@ -279,6 +288,7 @@ static void json_task(struct json *j, const struct top_view *v, const struct oom
 		json_str(j, "cgroup", t->cgroup);
 	else
 		json_null(j, "cgroup");
+	kube_json(j, "kube", t->cgroup[0] ? t->cgroup : NULL, v->kube);
 	const char *cmd = v->cmdline ? v->cmdline[t - v->s->tasks] : NULL;
 	json_str(j, "cmdline", cmd && cmd[0] ? cmd : NULL);
 	json_bool(j, "immune", !t->kthread && !known(t->badness));
@@ -301,6 +311,7 @@ void render_top_json(FILE *f, const struct top_view *v, bool pretty)
 		json_str(&j, "cgroup", v->scope);
 	else
 		json_null(&j, "cgroup");
+	kube_json(&j, "kube", v->memcg ? v->scope : NULL, v->kube);
 	json_int(&j, "limit_kb", v->limit_unlimited ? OOM_NA : v->scope_limit_kib);
 	json_int(&j, "usage_kb", v->scope_usage_kib);
 	json_obj_end(&j);

@@ -7,25 +7,36 @@
 
 #include "report/needle.h"
 
-/* Needles for the idle prefilter, found 16 bytes at a time by three bytes
- * each (first, middle, last: pairs like "al" or "of" alone would fire on
- * every other word).  Each hit is then checked in O(1) for its marker
- * context (needle_hit_ok), so "room", "zoom" or a daemon's "Killed" cost
- * next to nothing.  Every text report_has_marker() accepts contains a
- * needle, also when a mail client wrapped the line inside the marker
- * phrase ("invoked\noom-killer", "Killed\nprocess", "page\nallocation"). */
+#ifdef NEEDLE_HAVE_AVX2
+#include <immintrin.h>
+#endif
+
+/* Needles for the idle prefilter.  Each is found by a fingerprint of a few
+ * of its bytes (the vector loops below), then compared whole (needle_at),
+ * then checked in O(1) for its marker context (needle_hit_ok).  The
+ * fingerprints are chosen rare in ordinary logs: "oom-"/"oom_" rather than
+ * "oom" ("room", "zoom", "bloom" fired on every other daemon line), so the
+ * loops seldom stop on text that is no marker.  Every text
+ * report_has_marker() accepts contains a needle, also when a mail client
+ * wrapped the line inside the marker phrase ("invoked\noom-killer",
+ * "Killed\nprocess" — its kill line also holds "Out of memory" —,
+ * "page\nallocation"). */
 struct needle {
 	const char *text;
 	size_t len;
-	unsigned char off[3];   /* the three bytes the vector loop compares */
 };
 static const struct needle needles[] = {
-	{ "oom", 3, { 0, 1, 2 } },          /* oom-killer, oom-kill:, oom_reaper */
-	{ "Kill", 4, { 0, 1, 3 } },         /* Kill process, Killed process */
-	{ "of memory", 9, { 0, 3, 8 } },    /* Out of memory, Memory cgroup out of memory */
-	{ "of Memory", 9, { 0, 3, 8 } },    /* 2.6.18: "Out of Memory: Kill process" */
-	{ "allocation", 10, { 0, 4, 9 } },  /* page allocation failure / stalls */
-	{ "Mem-", 4, { 0, 1, 3 } },         /* Mem-Info: a report whose first lines are cut */
+	{ "oom-", 4 },        /* oom-killer, oom-kill: */
+	{ "Kill", 4 },        /* Kill process, Killed process */
+	{ "of memory", 9 },   /* Out of memory, Memory cgroup out of memory */
+	{ "of Memory", 9 },   /* 2.6.18: "Out of Memory: Kill process" */
+	{ "allocation", 10 }, /* page allocation failure / stalls */
+	{ "Mem-", 4 },        /* Mem-Info: a report whose first lines are cut */
+	{ "oom_", 4 },        /* oom_reaper: a victim named only by the reaper */
+	/* the boot banner (init/main.c start_kernel, arch/x86/kernel/setup.c):
+	 * a reboot between reports, and with a dated prefix the boot time */
+	{ "Linux version ", 14 },
+	{ "Command line: ", 14 },
 };
 #define NR_NEEDLES (sizeof(needles) / sizeof(needles[0]))
 _Static_assert(NR_NEEDLES == NEEDLE_COUNT, "needle.h names every needle");
@@ -40,7 +51,7 @@ _Static_assert(NR_NEEDLES == NEEDLE_COUNT, "needle.h names every needle");
 static bool needle_at(const char *p, size_t n, size_t i, size_t *which)
 {
 	char c = p[i];
-	if (c != 'o' && c != 'K' && c != 'a' && c != 'M')  /* the needles' first bytes */
+	if (c != 'o' && c != 'K' && c != 'a' && c != 'M' && c != 'L' && c != 'C')  /* the needles' first bytes */
 		return false;
 	for (size_t k = 0; k < NR_NEEDLES; k++) {
 		if (c != needles[k].text[0])
@@ -55,32 +66,40 @@ static bool needle_at(const char *p, size_t n, size_t i, size_t *which)
 }
 
 /* First needle in [p, p+n): its offset, or n.  VT is a W-byte vector of
- * unsigned char. */
+ * unsigned char.  Fingerprints (byte@offset from the needle's start):
+ * o@0 m@2 -|_@3 ("oom-", "oom_"), K@0 l@3, o@0 f@1 y@8, a@0 c@4 n@9, M@0 -@3,
+ * L@0 x@4 ("Linux version "), C@0 d@6 ("Command line: "): sixteen compares
+ * sharing six loads; a lane set in m is a candidate, compared whole by
+ * needle_at. */
 #define FIND_NEEDLE_BODY(VT, W)                                                            \
 	size_t i = 0;                                                                      \
 	if (n >= (W) + NEEDLE_SPAN) {                                                      \
-		VT co, cm, cK, ci, cl, cM, cy, ca, cc, cn, ce, cd;                         \
+		VT co, cm, cd, cu, cK, cl, cf, cy, ca, cc, cn, cM, cL, cx, cC, cD;         \
 		for (int j = 0; j < (W); j++) {                                            \
-			co[j] = 'o', cm[j] = 'm', cK[j] = 'K', ci[j] = 'i', cl[j] = 'l';   \
-			cM[j] = 'M', cy[j] = 'y', ca[j] = 'a', cc[j] = 'c', cn[j] = 'n';   \
-			ce[j] = 'e', cd[j] = '-';                                          \
+			co[j] = 'o', cm[j] = 'm', cd[j] = '-', cu[j] = '_', cK[j] = 'K';   \
+			cl[j] = 'l', cf[j] = 'f', cy[j] = 'y', ca[j] = 'a', cc[j] = 'c';   \
+			cn[j] = 'n', cM[j] = 'M', cL[j] = 'L', cx[j] = 'x', cC[j] = 'C';   \
+			cD[j] = 'd';                                                       \
 		}                                                                          \
 		for (; i + (W) + NEEDLE_SPAN <= n; i += (W)) {                             \
 			const char *b = p + i;                                             \
-			VT o0, o1, o2, o3, o4, o8, o9;                                     \
+			VT o0, o1, o2, o3, o4, o6, o8, o9;                                 \
 			memcpy(&o0, b, (W));                                               \
 			memcpy(&o1, b + 1, (W));                                           \
 			memcpy(&o2, b + 2, (W));                                           \
 			memcpy(&o3, b + 3, (W));                                           \
 			memcpy(&o4, b + 4, (W));                                           \
+			memcpy(&o6, b + 6, (W));                                           \
 			memcpy(&o8, b + 8, (W));                                           \
 			memcpy(&o9, b + 9, (W));                                           \
-			VT eo = (VT)(o0 == co);                                            \
-			VT m = eo & (VT)(o1 == co) & (VT)(o2 == cm);                       \
-			m |= (VT)(o0 == cK) & (VT)(o1 == ci) & (VT)(o3 == cl);             \
-			m |= eo & ((VT)(o3 == cm) | (VT)(o3 == cM)) & (VT)(o8 == cy);      \
+			VT eo = (VT)(o0 == co), d3 = (VT)(o3 == cd);                       \
+			VT m = eo & (VT)(o2 == cm) & (d3 | (VT)(o3 == cu));                \
+			m |= (VT)(o0 == cK) & (VT)(o3 == cl);                              \
+			m |= eo & (VT)(o1 == cf) & (VT)(o8 == cy);                         \
 			m |= (VT)(o0 == ca) & (VT)(o4 == cc) & (VT)(o9 == cn);             \
-			m |= (VT)(o0 == cM) & (VT)(o1 == ce) & (VT)(o3 == cd);             \
+			m |= (VT)(o0 == cM) & d3;                                          \
+			m |= (VT)(o0 == cL) & (VT)(o4 == cx);                              \
+			m |= (VT)(o0 == cC) & (VT)(o6 == cD);                              \
 			uint64_t w[(W) / 8], any = 0;                                      \
 			memcpy(w, &m, (W));                                                \
 			for (int j = 0; j < (W) / 8; j++)                                  \
@@ -155,8 +174,114 @@ bool needle_have_avx2(void)
 	}
 	return have == 1;
 }
+
+/* ---- AVX-512 VBMI: 64 bytes, four table lookups --------------------------
+ * The "Teddy" search of Hyperscan, with the byte-wide permute of VBMI: the
+ * first four bytes of every needle, looked up by position in four 128-byte
+ * tables whose bits are the needles (a byte ≥ 0x80 aliases its low seven
+ * bits: a false candidate at worst, which needle_at rejects).  A lane where
+ * the four lookups share a bit starts a candidate.  Four loads, four
+ * permutes, one three-way AND and one test per 64 bytes, against the dozen
+ * compares of the loop above: the idle scan runs at about the speed of a
+ * read() of the same bytes (bench/explain).  The tail is read with masked
+ * loads (no byte past n is touched), so short lines take the fast path too. */
+enum { TB_OOM = 1, TB_KILL = 2, TB_OF = 4, TB_ALLOC = 8, TB_MEM = 16, TB_LINUX = 32, TB_CMD = 64 };
+static const unsigned char teddy[4][128] __attribute__((aligned(64))) = {
+	{ ['o'] = TB_OOM | TB_OF, ['K'] = TB_KILL, ['a'] = TB_ALLOC, ['M'] = TB_MEM, ['L'] = TB_LINUX, ['C'] = TB_CMD },
+	{ ['o'] = TB_OOM | TB_CMD, ['i'] = TB_KILL | TB_LINUX, ['f'] = TB_OF, ['l'] = TB_ALLOC, ['e'] = TB_MEM },
+	{ ['m'] = TB_OOM | TB_MEM | TB_CMD, ['l'] = TB_KILL | TB_ALLOC, [' '] = TB_OF, ['n'] = TB_LINUX },
+	{ ['-'] = TB_OOM | TB_MEM, ['_'] = TB_OOM, ['l'] = TB_KILL, ['m'] = TB_OF | TB_CMD, ['M'] = TB_OF, ['o'] = TB_ALLOC,
+	  ['u'] = TB_LINUX },
+};
+
+#define V64_TARGET __attribute__((target("avx512f,avx512bw,avx512vbmi,bmi,bmi2,popcnt")))
+
+/* 64 bytes at b, of which avail are readable (the rest read as 0) */
+V64_TARGET static inline __m512i load64(const char *b, size_t avail)
+{
+	if (avail >= 64)
+		return _mm512_loadu_si512((const void *)b);
+	return _mm512_maskz_loadu_epi8(_bzhi_u64(~0ull, (unsigned)avail), b);
+}
+
+/* The search, counting the newlines before what it returns as it goes:
+ * the idle scan's line numbers without a second pass over the bytes. */
+V64_TARGET size_t needle_find_nl_v64(const char *p, size_t n, size_t *which, uint64_t *newlines)
+{
+	const __m512i t0a = _mm512_load_si512((const void *)teddy[0]), t0b = _mm512_load_si512((const void *)(teddy[0] + 64));
+	const __m512i t1a = _mm512_load_si512((const void *)teddy[1]), t1b = _mm512_load_si512((const void *)(teddy[1] + 64));
+	const __m512i t2a = _mm512_load_si512((const void *)teddy[2]), t2b = _mm512_load_si512((const void *)(teddy[2] + 64));
+	const __m512i t3a = _mm512_load_si512((const void *)teddy[3]), t3b = _mm512_load_si512((const void *)(teddy[3] + 64));
+	const __m512i cnl = _mm512_set1_epi8('\n');
+	uint64_t lines = 0;
+	for (size_t i = 0; i < n; i += 64) {
+		const char *b = p + i;
+		size_t avail = n - i;
+		__m512i v0, v1, v2, v3;
+		if (avail >= 64 + 3) {
+			v0 = _mm512_loadu_si512((const void *)b);
+			v1 = _mm512_loadu_si512((const void *)(b + 1));
+			v2 = _mm512_loadu_si512((const void *)(b + 2));
+			v3 = _mm512_loadu_si512((const void *)(b + 3));
+		} else {
+			v0 = load64(b, avail);
+			v1 = load64(b + 1, avail > 1 ? avail - 1 : 0);
+			v2 = load64(b + 2, avail > 2 ? avail - 2 : 0);
+			v3 = load64(b + 3, avail > 3 ? avail - 3 : 0);
+		}
+		uint64_t nlm = _mm512_cmpeq_epi8_mask(v0, cnl);
+		__m512i r0 = _mm512_permutex2var_epi8(t0a, v0, t0b);
+		__m512i r1 = _mm512_permutex2var_epi8(t1a, v1, t1b);
+		__m512i r2 = _mm512_permutex2var_epi8(t2a, v2, t2b);
+		__m512i r3 = _mm512_permutex2var_epi8(t3a, v3, t3b);
+		__m512i r = _mm512_ternarylogic_epi64(r0, r1, r2, 0x80);
+		uint64_t m = _mm512_test_epi8_mask(r, r3);
+		while (m) {
+			unsigned j = (unsigned)__builtin_ctzll(m);
+			if (needle_at(p, n, i + j, which)) {
+				*newlines += lines + (uint64_t)__builtin_popcountll(_bzhi_u64(nlm, j));
+				return i + j;
+			}
+			m &= m - 1;
+		}
+		lines += (uint64_t)__builtin_popcountll(nlm);
+	}
+	*newlines += lines;
+	return n;
+}
+
+V64_TARGET size_t needle_find_v64(const char *p, size_t n, size_t *which)
+{
+	uint64_t unused = 0;
+	return needle_find_nl_v64(p, n, which, &unused);
+}
+
+V64_TARGET uint64_t needle_count_newlines_v64(const char *p, size_t n)
+{
+	const __m512i nl = _mm512_set1_epi8('\n');
+	uint64_t total = 0;
+	for (size_t i = 0; i < n; i += 64)
+		total += (uint64_t)__builtin_popcountll(_mm512_cmpeq_epi8_mask(load64(p + i, n - i), nl));
+	return total;
+}
+
+bool needle_have_v64(void)
+{
+	static int have = -1;
+	if (have < 0) {
+		__builtin_cpu_init();
+		have = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi") &&
+		       __builtin_cpu_supports("bmi2") ? 1 : 0;
+	}
+	return have == 1;
+}
 #else
 bool needle_have_avx2(void)
+{
+	return false;
+}
+
+bool needle_have_v64(void)
 {
 	return false;
 }
@@ -165,15 +290,30 @@ bool needle_have_avx2(void)
 size_t needle_find(const char *p, size_t n, size_t *which)
 {
 #ifdef NEEDLE_HAVE_AVX2
+	if (needle_have_v64())
+		return needle_find_v64(p, n, which);
 	if (needle_have_avx2())
 		return needle_find_v32(p, n, which);
 #endif
 	return needle_find_v16(p, n, which);
 }
 
+size_t needle_find_nl(const char *p, size_t n, size_t *which, uint64_t *newlines)
+{
+#ifdef NEEDLE_HAVE_AVX2
+	if (needle_have_v64())
+		return needle_find_nl_v64(p, n, which, newlines);
+#endif
+	size_t r = needle_find(p, n, which);
+	*newlines += needle_count_newlines(p, r);
+	return r;
+}
+
 uint64_t needle_count_newlines(const char *p, size_t n)
 {
 #ifdef NEEDLE_HAVE_AVX2
+	if (needle_have_v64())
+		return needle_count_newlines_v64(p, n);
 	if (needle_have_avx2())
 		return needle_count_newlines_v32(p, n);
 #endif

@@ -8,16 +8,21 @@
 #include <stdint.h>
 #include <string.h>
 
-#define NEEDLE_SPAN 10          /* longest needle: bytes a search must see past a position */
-#define NEEDLE_COUNT 6          /* needles: "oom", "Kill", "of memory", "of Memory", "allocation", "Mem-" */
+#define NEEDLE_SPAN 14          /* longest needle: bytes a search must see past a position */
+#define NEEDLE_COUNT 9          /* needles: "oom-", "Kill", "of memory", "of Memory", "allocation", "Mem-", "oom_",
+				 * and the boot banner's "Linux version ", "Command line: " */
+#define NEEDLE_BOOT_FIRST 7     /* needles from here on are boot banners, not markers */
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define NEEDLE_HAVE_AVX2 1
 #endif
 
 /* First needle in [p, p+n): its offset (n: none) and which (0..NEEDLE_COUNT-1).
- * The fastest kernel this CPU runs. */
+ * The fastest kernel this CPU runs (AVX-512 VBMI, AVX2, 16-byte vectors). */
 size_t needle_find(const char *p, size_t n, size_t *which);
+/* needle_find, and adds to *newlines the '\n' bytes before the offset it
+ * returns (one pass where the CPU allows). */
+size_t needle_find_nl(const char *p, size_t n, size_t *which, uint64_t *newlines);
 /* '\n' bytes in [p, p+n). */
 uint64_t needle_count_newlines(const char *p, size_t n);
 /* Is the hit of needle k at p[at] part of a marker (or of one a mail client
@@ -28,8 +33,13 @@ static inline bool needle_hit_ok(const char *p, size_t n, size_t at, size_t k)
 	const char *h = p + at;
 	size_t after = n - at;
 	switch (k) {
-	case 0:  /* "oom-kill…", "oom_reaper" */
-		return after < 5 || memcmp(h + 3, "-kil", 4) == 0 || (after >= 10 && memcmp(h + 3, "_reaper", 7) == 0);
+	case 0:  /* "oom-kill…" */
+		return after < 7 || memcmp(h + 3, "-kil", 4) == 0;
+	case 6:  /* "oom_reaper" */
+		return after < 10 || memcmp(h + 3, "_reaper", 7) == 0;
+	case 7:  /* boot banners: at the start of the kernel's text (after a prefix) */
+	case 8:
+		return at == 0 || h[-1] == ' ' || h[-1] == ']' || h[-1] == '\n' || h[-1] == ';' || h[-1] == '>';
 	case 1: { /* "Kill process", "Killed process" (a kill line wrapped after
 		   * "Killed" also holds "Out of memory", found by its own needle) */
 		size_t i = 4;
@@ -56,7 +66,8 @@ static inline bool needle_hit_ok(const char *p, size_t n, size_t at, size_t k)
 }
 
 /* The kernels one by one, and the scalar references they must equal
- * (for the differential test; the AVX2 ones only where needle_have_avx2()). */
+ * (for the differential test; the AVX2 ones only where needle_have_avx2(),
+ * the AVX-512 VBMI ones only where needle_have_v64()). */
 size_t needle_find_scalar(const char *p, size_t n, size_t *which);
 size_t needle_find_v16(const char *p, size_t n, size_t *which);
 uint64_t needle_count_newlines_scalar(const char *p, size_t n);
@@ -64,8 +75,12 @@ uint64_t needle_count_newlines_v16(const char *p, size_t n);
 #ifdef NEEDLE_HAVE_AVX2
 size_t needle_find_v32(const char *p, size_t n, size_t *which);
 uint64_t needle_count_newlines_v32(const char *p, size_t n);
+size_t needle_find_v64(const char *p, size_t n, size_t *which);
+size_t needle_find_nl_v64(const char *p, size_t n, size_t *which, uint64_t *newlines);
+uint64_t needle_count_newlines_v64(const char *p, size_t n);
 #endif
 bool needle_have_avx2(void);
+bool needle_have_v64(void);
 const char *needle_text(size_t which);   /* NULL past the last */
 
 #endif

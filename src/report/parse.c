@@ -31,13 +31,14 @@
 #define PARSE_DUP_GAP 64         /* a repeated event this close after the first is its copy */
 
 /* The last release seen per host, lent to a header-less report of the
- * same host (issue 8 §2). */
+ * same host. */
 #define PARSE_MAX_HOSTS 8
 struct host_release {
 	char host[64];
 	char kernel[128];
 	uint64_t line;               /* first line of the report that printed it */
 	double mono;                 /* its monotonic time ("[ 123.4]" / kmsg), < 0 unknown */
+	uint64_t boot_line;          /* the host's latest boot banner (boot_banner), 0 none */
 };
 
 /* What tells two emitted events apart: an identical event right after
@@ -270,6 +271,8 @@ static void state_reset(struct pstate *st)
 	st->started_mid = st->have_trigger = st->have_kill = st->have_selection = false;
 	st->group_announced = st->totals_seen = st->have_content = false;
 	st->call_trace_upper = false;
+	st->hdr_cont = HDR_CONT_NONE;
+	st->trace_memcg = false;
 	st->header_comm[0] = '\0';
 	st->cont = CONT_NONE;
 	st->cont_zone = st->cont_node = st->last_zone = -1;
@@ -310,8 +313,7 @@ static struct host_release *host_rel(struct report_parser *P, const char *host, 
 
 /* A report without its header has no release string: take the release of
  * the nearest earlier report of the same host, unless the machine rebooted
- * between (its monotonic clock went back).  A reboot the log shows only by
- * a "Linux version" line is not seen: the idle scanner skips that line. */
+ * between (its monotonic clock went back, or a boot banner came: boot_banner). */
 static void neighbour_release(struct report_parser *P, struct oom_event *ev)
 {
 	double mono = mono_time(ev->time);
@@ -327,6 +329,8 @@ static void neighbour_release(struct report_parser *P, struct oom_event *ev)
 		return;
 	if (mono >= 0 && r->mono >= 0 && mono < r->mono)
 		return;     /* the clock went back: a reboot */
+	if (r->boot_line > r->line && r->boot_line < ev->first_line)
+		return;     /* a boot banner between: a reboot */
 	str_copy(ev->kernel, sizeof(ev->kernel), r->kernel, strlen(r->kernel));
 	ev->kernel_from_neighbour = true;
 	ev->kernel_from_line = r->line;
@@ -365,24 +369,48 @@ static void flush_pending(struct report_parser *P, const struct oom_event *next)
 	if (!ev)
 		return;
 	P->pending = NULL;
-	if (next && next->kernel[0] && !next->kernel_from_neighbour && !strcmp(next->host, ev->host)) {
+	if (next && !strcmp(next->host, ev->host)) {
 		double a = mono_time(ev->time), b = mono_time(next->time);
 		if (!(a >= 0 && b >= 0 && b < a)) {
-			str_copy(ev->kernel, sizeof(ev->kernel), next->kernel, strlen(next->kernel));
-			ev->kernel_from_neighbour = true;
-			ev->kernel_from_line = next->first_line;
-			struct kver v;
-			if (kver_parse(ev->kernel, &v) == 0)
-				ev->kv = v;
-			pf_arch_from_release(ev);
-			event_warn(ev, "kernel release not in this report: taken from the report at line %llu (same host)",
-				   (unsigned long long)next->first_line);
+			if (!ev->kernel[0] && next->kernel[0] && !next->kernel_from_neighbour) {
+				str_copy(ev->kernel, sizeof(ev->kernel), next->kernel, strlen(next->kernel));
+				ev->kernel_from_neighbour = true;
+				ev->kernel_from_line = next->first_line;
+				struct kver v;
+				if (kver_parse(ev->kernel, &v) == 0)
+					ev->kv = v;
+				pf_arch_from_release(ev);
+				event_warn(ev, "kernel release not in this report: taken from the report at line %llu (same host)",
+					   (unsigned long long)next->first_line);
+			}
+			/* swap is configured per machine: "Total swap = 0kB" in the next
+			 * report says this one's machine had none either (R048, R059) */
+			if (!ev->have_meminfo && !known(ev->snap.mem.swap_total_kib) &&
+			    known(next->snap.mem.swap_total_kib) && next->snap.mem.swap_total_kib == 0)
+				ev->noswap_from_line = next->first_line;
 		}
 	}
 	if (P->fn)
 		P->fn(ev, P->ctx);   /* counted when it began to wait */
 	event_release(ev);
 	free(ev);
+}
+
+/* A boot banner ("Linux version …", "Command line: …"; the scanner passes
+ * it, report_line.boot_banner): the machine rebooted here, so a release
+ * known so far belongs to the boot before and is lent to no later
+ * header-less event of that host, nor is the next report's release to a
+ * waiting one (issue 8 §2, reboots the monotonic clock does not show). */
+static void boot_banner(struct report_parser *P, const struct report_line *l)
+{
+	char host[64];
+	str_copy(host, sizeof(host), l->host ? l->host : "", l->host ? l->host_len : 0);
+	if (P->pending && (!host[0] || !strcmp(P->pending->host, host)))
+		flush_pending(P, NULL);
+	host_rel(P, host, true);
+	for (int i = 0; i < P->nr_rel; i++)
+		if (!host[0] || !strcmp(P->rel[i].host, host))
+			P->rel[i].boot_line = l->lineno;   /* a report still open reads its release later */
 }
 
 static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_input)
@@ -434,9 +462,14 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	P->have_sig = true;
 	P->last_sig_end = ev->last_line;
 	flush_pending(P, ev);
-	if (!ev->kernel[0] && (ev->header_missing || st->started_mid) && ev->kind != OOM_KIND_FRAGMENT) {
-		/* no earlier report lent a release: wait for the next one (the
-		 * event, its task table included, moves to the pending slot) */
+	bool want_release = !ev->kernel[0] && (ev->header_missing || st->started_mid);
+	/* a global kill with no memory figures (Mem-Info snipped): the next
+	 * report of the machine may say whether it has swap */
+	bool want_swap = !ev->have_meminfo && !known(ev->snap.mem.swap_total_kib) && ev->have_victim &&
+			 ev->kind == OOM_KIND_GLOBAL;
+	if ((want_release || want_swap) && ev->kind != OOM_KIND_FRAGMENT) {
+		/* wait for the next report (the event, its task table included,
+		 * moves to the pending slot) */
 		struct oom_event *w = malloc(sizeof(*w));
 		if (w) {
 			*w = *ev;
@@ -496,6 +529,17 @@ static void read_gfp(struct oom_event *ev, const char *p, const char *e)
 	p_copy(ev->req.gfp_text, sizeof(ev->req.gfp_text), h, p);
 }
 
+/* read_gfp, and the era shape of how the mask was printed (symbolic names
+ * 4.8+, numeric before). */
+static void read_gfp_shape(struct pstate *st, const char *p, const char *e)
+{
+	read_gfp(&st->ev, p, e);
+	if (strchr(st->ev.req.gfp_text, '('))
+		st->shape |= SH_GFP_SYMBOLIC;
+	else if (st->ev.req.gfp_known)
+		st->shape |= SH_GFP_NUMERIC;
+}
+
 /* The number after "key" (e.g. "order=") when present: 0, else -1. */
 static int key_num(const char *s, const char *e, const char *key, int64_t *out)
 {
@@ -510,35 +554,54 @@ static int key_num(const char *s, const char *e, const char *key, int64_t *out)
 	return 0;
 }
 
-static bool trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
-			 const char *s, const char *e)
+static void trigger_params(struct pstate *st, const char *params, const char *e);
+static void af_params(struct pstate *st, const char *r, const char *e);
+
+/* Does the printed gfp text stop inside its flag names ("0x…(A|B|" or a
+ * trailing backslash), i.e. was the line broken there? */
+static bool gfp_text_open(const char *g)
 {
-	const char *q = p_find(s, e, " invoked oom-killer: ");
-	const char *params;
-	bool old = false;
-	if (q) {
-		params = q + 21;
-	} else if (p_starts(s, e, "oom-killer: gfp_mask=")) {
-		params = s + 12;      /* 2.6.16–2.6.18: no task name */
-		old = true;
-	} else {
-		return false;
-	}
-	state_begin(P, st, l);
+	const char *par = strchr(g, '(');
+	return par && !strchr(par, ')');
+}
+
+/* The next line of a start line broken inside its request (st->hdr_cont):
+ * the rest of the flag names and the parameters, or warn_alloc's "mode:". */
+static bool hdr_continuation(struct pstate *st, const char *s, const char *e)
+{
 	struct oom_event *ev = &st->ev;
-	st->have_trigger = true;
-	if (old)
-		st->shape |= SH_TRIG_2618;
-	else
-		p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
-	const char *g = p_find(params, e, "gfp_mask=");
-	if (g) {
-		read_gfp(ev, g + 9, e);
-		if (strchr(ev->req.gfp_text, '('))
-			st->shape |= SH_GFP_SYMBOLIC;
-		else if (ev->req.gfp_known)
-			st->shape |= SH_GFP_NUMERIC;
+	uint8_t k = st->hdr_cont;
+	st->hdr_cont = HDR_CONT_NONE;
+	if (k == HDR_CONT_MODE) {
+		if (!p_starts(s, e, "mode:"))
+			return false;
+		af_params(st, s, e);
+		return true;
 	}
+	if (k != HDR_CONT_GFP || !(p_starts(s, e, "__GFP_") || p_starts(s, e, "GFP_") || p_starts(s, e, "|")))
+		return false;
+	const char *close = memchr(s, ')', (size_t)(e - s));
+	if (!close)
+		return false;
+	char *g = ev->req.gfp_text;
+	size_t n = strlen(g);
+	while (n > 0 && (g[n - 1] == '\\' || g[n - 1] == ' '))
+		n--;
+	g[n] = '\0';
+	size_t add = (size_t)(close + 1 - s);
+	if (n + add < sizeof(ev->req.gfp_text)) {
+		memcpy(g + n, s, add);
+		g[n + add] = '\0';
+	}
+	trigger_params(st, close + 1, e);
+	return true;
+}
+
+/* The trigger line's parameters after the gfp mask: order, nodemask and the
+ * trigger's oom_score_adj / oom_adj (mm/oom_kill.c dump_header, every era). */
+static void trigger_params(struct pstate *st, const char *params, const char *e)
+{
+	struct oom_event *ev = &st->ev;
 	const char *o = p_find(params, e, "order=");
 	int64_t v;
 	if (o) {
@@ -571,7 +634,73 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 		ev->req.trigger_oom_adj = v;
 		st->shape |= SH_OOMKILLADJ;
 	}
+}
+
+static bool trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
+			 const char *s, const char *e)
+{
+	const char *q = p_find(s, e, " invoked oom-killer: ");
+	const char *params;
+	bool old = false;
+	if (q) {
+		params = q + 21;
+	} else if (p_starts(s, e, "oom-killer: gfp_mask=")) {
+		params = s + 12;      /* 2.6.16–2.6.18: no task name */
+		old = true;
+	} else {
+		return false;
+	}
+	state_begin(P, st, l);
+	struct oom_event *ev = &st->ev;
+	st->have_trigger = true;
+	if (old)
+		st->shape |= SH_TRIG_2618;
+	else
+		p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
+	const char *g = p_find(params, e, "gfp_mask=");
+	if (g) {
+		read_gfp_shape(st, g + 9, e);
+		/* A mailer or a terminal broke the line inside the flag names
+		 * ("…|__GFP_NOWARN|\" then "__GFP_COMP|…), order=3, …"): the
+		 * names and the rest of the parameters are on the next line. */
+		if (gfp_text_open(ev->req.gfp_text) && !p_find(params, e, "order="))
+			st->hdr_cont = HDR_CONT_GFP;
+	}
+	trigger_params(st, params, e);
 	return true;
+}
+
+/* warn_alloc's parameters (mm/page_alloc.c, §1.12): order, mode, nodemask,
+ * cpuset and mems_allowed, from r to e. */
+static void af_params(struct pstate *st, const char *r, const char *e)
+{
+	struct oom_event *ev = &st->ev;
+	int64_t v;
+	const char *o = p_find(r, e, "order:");
+	if (o) {
+		o += 6;
+		if (p_inum(&o, e, &v) == 0 && v >= 0 && v < 64)
+			ev->req.order = v;
+		else
+			event_warn(ev, "order not understood");
+	}
+	const char *m = p_find(r, e, "mode:");
+	if (m) {
+		read_gfp_shape(st, m + 5, e);
+	}
+	const char *nm = p_find(r, e, "nodemask=");
+	const char *cs = p_find(r, e, ",cpuset=");
+	if (nm) {
+		p_copy(ev->req.nodemask, sizeof(ev->req.nodemask), nm + 9, cs ? cs : e);
+		st->shape |= SH_AF_NODEMASK;
+	}
+	if (cs) {
+		const char *ma = p_find(cs, e, ",mems_allowed=");
+		p_copy(ev->cpuset, sizeof(ev->cpuset), cs + 8, ma ? ma : e);
+		if (ma)
+			p_copy(ev->mems_allowed, sizeof(ev->mems_allowed), ma + 14, e);
+		st->shape |= SH_AF_CPUSET;
+	}
 }
 
 /* warn_alloc (§1.12): "%s: page allocation failure: order:%u, mode:%#x(%pGg)…" */
@@ -605,36 +734,11 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	const char *r = q + 2;
 	if (p_starts(r, e, "page allocation failure. "))
 		st->shape |= SH_AF_PERIOD;
-	int64_t v;
-	const char *o = p_find(r, e, "order:");
-	if (o) {
-		o += 6;
-		if (p_inum(&o, e, &v) == 0 && v >= 0 && v < 64)
-			ev->req.order = v;
-		else
-			event_warn(ev, "order not understood");
-	}
-	const char *m = p_find(r, e, "mode:");
-	if (m) {
-		read_gfp(ev, m + 5, e);
-		if (strchr(ev->req.gfp_text, '('))
-			st->shape |= SH_GFP_SYMBOLIC;
-		else if (ev->req.gfp_known)
-			st->shape |= SH_GFP_NUMERIC;
-	}
-	const char *nm = p_find(r, e, "nodemask=");
-	const char *cs = p_find(r, e, ",cpuset=");
-	if (nm) {
-		p_copy(ev->req.nodemask, sizeof(ev->req.nodemask), nm + 9, cs ? cs : e);
-		st->shape |= SH_AF_NODEMASK;
-	}
-	if (cs) {
-		const char *ma = p_find(cs, e, ",mems_allowed=");
-		p_copy(ev->cpuset, sizeof(ev->cpuset), cs + 8, ma ? ma : e);
-		if (ma)
-			p_copy(ev->mems_allowed, sizeof(ev->mems_allowed), ma + 14, e);
-		st->shape |= SH_AF_CPUSET;
-	}
+	af_params(st, r, e);
+	/* "…page allocation failure: order:3," with "mode:0x…" on the next,
+	 * indented line (a hand-wrapped paste) */
+	if (p_find(r, e, "order:") && !p_find(r, e, "mode:"))
+		st->hdr_cont = HDR_CONT_MODE;
 	return true;
 }
 
@@ -699,6 +803,19 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 	return true;
 }
 
+/* A frame of the memcg charge path's OOM (mm/memcontrol.c: mem_cgroup_out_of_memory
+ * since 2.6.25, mem_cgroup_oom_synchronize 3.12–5.x) says the OOM was a memory
+ * cgroup's even when the constraint line and the memcg lines are cut.  "? "
+ * frames are stale words on the stack, not calls: not taken. */
+static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
+{
+	const char *f = p_find(s, e, "mem_cgroup_out_of_memory+");
+	if (!f)
+		f = p_find(s, e, "mem_cgroup_oom_synchronize+");
+	if (f && !(f - s >= 2 && f[-2] == '?' && f[-1] == ' '))
+		st->trace_memcg = true;
+}
+
 /* Architecture from what the stack dump looks like, when the release does not say. */
 static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 {
@@ -708,7 +825,10 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 	const char *a = NULL;
 	if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault"))
 		a = "x86_64";
-	else if (p_starts(s, e, "EIP: "))
+	else if (p_starts(s, e, "EIP: ") || p_find(s, e, "sysenter_past_esp") || p_find(s, e, "syscall_call+") ||
+		 p_find(s, e, "entry_SYSENTER_32") || p_find(s, e, "entry_INT80_32") || p_find(s, e, "error_code+0x"))
+		/* arch/x86/kernel/entry_32.S (arch/x86/entry/entry_32.S 4.2+) labels:
+		 * only a 32-bit x86 kernel has these frames */
 		a = "i686";
 	else if (p_starts(s, e, "Call trace:") || p_find(s, e, "el0_da") || p_find(s, e, "el0t_64_sync") ||
 		 p_starts(s, e, "pc : "))
@@ -1354,12 +1474,19 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	}
 	ev = &st->ev;
 
+	if (st->hdr_cont != HDR_CONT_NONE && hdr_continuation(st, s, e))
+		goto accepted;
+	/* a frame pasted without its "Call Trace:" line still says the arch */
+	if (st->sect != SEC_STACK && p_starts(s, e, "[<")) {
+		stack_arch_hint(st, s, e);
+		stack_frame_facts(st, s, e);
+	}
 	if (line_kind_of(s, (size_t)(e - s)) == LK_SIDE && side_line(st, s, e))
 		goto accepted;
 	if (st->sect == SEC_TAIL) {
 		if (p_starts(s, e, "Kill process ") && p_find(s, e, " sharing same memory"))
 			goto accepted;
-		/* RHEL 4-era x86_64 kernels after the kill (issue 8 §3: a
+		/* RHEL 4-era x86_64 kernels after the kill (a
 		 * vendor hint that one node ran out while others had memory) */
 		if (p_starts(s, e, "OOM kill occurred on an x86_64 NUMA system") ||
 		    p_starts(s, e, "OOM kill occurred on an x86_64 numa system")) {
@@ -1450,6 +1577,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		break;
 	case SEC_STACK:
 		stack_arch_hint(st, s, e);
+		stack_frame_facts(st, s, e);
 		if (stack_like(s, e, P->indented) && ++st->stack_lines <= PARSE_STACK_MAX) {
 			pm_stack_module(st, s, e);
 			goto accepted;
@@ -1601,6 +1729,10 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 {
 	if (!P || !line || (!line->text && line->len))
 		return;
+	if (line->boot_banner) {
+		boot_banner(P, line);
+		return;
+	}
 	size_t len = line->len;
 	if (len > PARSE_LINE_MAX)
 		len = PARSE_LINE_MAX;
@@ -1623,7 +1755,7 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 			if (st && st->active && P->nr_fed - st->last_fed > PARSE_STALE_LINES)
 				state_emit(P, st, false);
 		}
-	/* warnings cite the line they are about (issue 11) */
+	/* warnings cite the line they are about */
 	for (int i = 0; i < PARSE_MAX_STATES; i++)
 		if (P->states[i] && P->states[i]->active)
 			P->states[i]->ev.cur_line = line->lineno;

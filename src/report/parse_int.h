@@ -75,12 +75,15 @@ enum {
 	SH_SEC_PAGETABLES = 1u << 26,/* 6.1+ */
 	SH_RHEL7_KILL = 1u << 27,    /* "Killed process N (x), UID N," */
 	SH_AF_CPUSET = 1u << 28,     /* warn_alloc with ",cpuset=" 5.0+ */
-	/* Shapes that only bound the era from above (issue 8 §3 "unknown era"):
+	/* Shapes that only bound the era from above ("unknown era"):
 	 * a report with none of the marks above is not the newest kernel. */
 	SH_GFP_NUMERIC = 1u << 29,   /* gfp mask printed without %pGg names: before 4.5 */
 	SH_PERCPU_HI = 1u << 30,     /* per-cpu "hi: btch: usd:" lines: 2.6.19–3.18 */
 	SH_BUDDY_NO_TYPES = 1u << 31,/* buddy counts without migratetype letters: before 3.5 */
 };
+
+/* A start line broken inside its request: what the next line must hold. */
+enum { HDR_CONT_NONE, HDR_CONT_GFP, HDR_CONT_MODE };
 
 struct pstate {
 	bool used;                 /* slot holds a key */
@@ -104,6 +107,8 @@ struct pstate {
 	bool totals_seen;          /* "pages RAM"-family lines: show_mem ended */
 	bool have_content;         /* anything beyond the start line */
 	bool call_trace_upper;     /* "Call Trace:" (x86, ppc, mips, s390) rather than arm64's "Call trace:" */
+	uint8_t hdr_cont;          /* HDR_CONT_*: the start line was wrapped inside its request */
+	bool trace_memcg;          /* a reliable frame of the memcg OOM path in the trace */
 	char header_comm[OOM_COMM_LEN];  /* comm of the CPU:/Pid: line */
 
 	enum pcont cont;

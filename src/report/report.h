@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "model/event.h"
+#include "report/linekind.h"
 
 /* One normalised kernel message line: the text as the kernel printed it,
  * without any transport prefix.  Pointers stay valid until the next call. */
@@ -31,6 +32,8 @@ struct report_line {
 	uint64_t lineno;        /* 1-based number of the (first) input line it came from */
 	bool continuation;      /* an indented continuation of the previous record (dmesg/journal) */
 	bool truncated;         /* a pager cut the line (trailing '>' or '…'); its cut last token was dropped */
+	bool boot_banner;       /* "Linux version …" / "Command line: …": the machine booted here (passed
+				 * also while the parser is idle; no report line) */
 };
 
 struct report_scanner;
@@ -58,6 +61,14 @@ const char *report_scanner_warning(struct report_scanner *s);
 const char *report_scanner_error(struct report_scanner *s);
 uint64_t report_scanner_bytes(const struct report_scanner *s);   /* bytes of (decompressed) input read */
 uint64_t report_scanner_lines(const struct report_scanner *s);   /* input lines seen */
+/* The boot time a "Linux version" (or "Command line:") banner with a dated
+ * prefix and a kernel stamp near 0 gives for the boot an event of host
+ * (NULL or "": a log of one host) starting at line belongs to: the latest
+ * such banner before line.  Returns 1 with *boot (epoch seconds) and
+ * *banner_line, 0 when the log has no dated banner before it for that host
+ * (or a later undated one). */
+int report_scanner_boot_time(const struct report_scanner *s, const char *host, uint64_t line, int64_t *boot,
+			     uint64_t *banner_line);
 /* Closes; reaps the decompressor; returns its failure (-EIO) if it failed. */
 int report_scanner_close(struct report_scanner *s);
 
@@ -86,5 +97,18 @@ int report_read_fd(int fd, const char *name, report_event_fn fn, report_warn_fn 
 /* Same on text in memory (report_scanner_open_mem). */
 int report_read_mem(const char *text, size_t len, const char *name, report_event_fn fn, report_warn_fn warn,
 		    void *ctx);
+
+/* The guard's kmsg watch (kernel_kill.c).  The line kind (report/linekind.h)
+ * of one raw /dev/kmsg record ("pri,seq,usec,flags;text"), its framing
+ * stripped; allocation-free.  LK_NONE for anything else. */
+enum line_kind report_record_kind(const char *rec, size_t len);
+/* The victim and OOM domain of one captured kernel report (records or
+ * lines), by the full parser: 0, or -EINVAL when it names no killed process. */
+struct report_kill_facts {
+	int64_t pid;
+	char comm[OOM_COMM_LEN];
+	char oom_memcg[OOM_PATH_LEN];   /* the OOM domain, relative to the hierarchy; "" for a global OOM */
+};
+int report_kill_facts(const char *text, size_t len, struct report_kill_facts *out);
 
 #endif

@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "report/decompress.h"
@@ -33,6 +34,7 @@
 #include "report/needle.h"
 #include "report/report.h"
 #include "report/transport.h"
+#include "report/walltime.h"
 #include "util/util.h"
 
 #define SCAN_CHUNK (256u << 10)    /* bytes per read(): stays in L2 for the scan, and the back-fill window kept per read is an eighth of it */
@@ -46,6 +48,14 @@
  * would slow the idle search).  A 32 KiB window holds a task table of ~400
  * rows; it stays below SCAN_MAX_LINE, which fill() keeps. */
 #define SCAN_BACKFILL (32u << 10)
+/* ... and beyond it, as far back as the lines before the marker are report
+ * lines (task rows, zones, totals, a memcg block; other programs' syslog
+ * lines between them are stepped over): a 4096-task table with syslog
+ * prefixes (~550 KiB) is kept whole.  Only a log that is in such a run
+ * when a read ends keeps more than the 32 KiB, so the idle scan of ordinary
+ * text moves no more bytes than before. */
+#define SCAN_BACKFILL_MAX (1u << 20)
+#define SCAN_RUN_GAP 32            /* other programs' lines stepped over in a run */
 /* fill() must always find room for a read after keeping one line back and
  * one partial line */
 _Static_assert(SCAN_CHUNK >= 2 * SCAN_MAX_LINE, "scan buffer too small for its lines");
@@ -76,6 +86,16 @@ struct item {
 	bool prefixed;        /* came with a transport prefix */
 	bool last_of_raw;     /* last piece of its raw line: may continue on the next */
 	bool backfill;        /* from the window before a marker: passed when its kind may open a report */
+	bool boot_banner;     /* "Linux version …" / "Command line: …" */
+};
+
+/* Boot banners seen, for the boot time of later monotonic-only lines and
+ * as reboot markers (issue 8 §5, §2).  The last SCAN_BANNERS are kept. */
+#define SCAN_BANNERS 32
+struct banner {
+	uint64_t line;
+	int64_t boot;          /* epoch seconds; 0: the banner had no date */
+	char host[64];
 };
 
 struct report_scanner {
@@ -95,11 +115,14 @@ struct report_scanner {
 	uint64_t backup_abs;   /* start of the line before pos that the prefilter skipped; UINT64_MAX none */
 	uint64_t processed_abs;     /* input before this was handed to the normaliser */
 	uint64_t backfill_until_abs;  /* raw lines starting before this are back-fill (0 none) */
+	uint64_t run_abs, run_end_abs;  /* [run_abs, run_end_abs): lines known to be one run of report lines */
 	bool any_hit;               /* the prefilter found a marker somewhere */
 	uint64_t cur_raw_abs, cur_raw_end_abs;  /* the raw line process_raw() is given */
 	uint64_t dup_end_abs;       /* end of the last dated record, its hash and length: */
 	uint64_t dup_hash;          /* the same record again right after it is a duplicate */
 	size_t dup_len;
+	struct banner banners[SCAN_BANNERS];
+	uint64_t nr_banners;        /* ever seen; banners[i % SCAN_BANNERS] */
 	char learned[64];           /* a prefix learned from a marker line (learn_prefix) */
 	size_t learned_len;
 
@@ -174,8 +197,8 @@ static bool looks_like_start(const char *p, size_t len)
 			return true;
 	/* comm-led lines: "sed invoked oom-killer:", "sed cpuset=", "x: page allocation" */
 	size_t look = len < 120 ? len : 120;
-	if (memmem(p, look, " invoked oom-killer", 19) || memmem(p, look, " cpuset=", 8) ||
-	    memmem(p, look, ": page allocation", 17))
+	if (mem_find(p, look, " invoked oom-killer") || mem_find(p, look, " cpuset=") ||
+	    mem_find(p, look, ": page allocation"))
 		return true;
 	/* "300582 total pagecache pages", "1048438 pages RAM" */
 	size_t d = tr_span_digits(p, len);
@@ -404,10 +427,10 @@ static void comm_splits(struct report_scanner *s, const char *p, size_t len)
 	for (size_t k = 0; k < ARRAY_SIZE(pats); k++) {
 		size_t pl = strlen(pats[k]), from = 0;
 		const char *m;
-		while (from < len && (m = memmem(p + from, len - from, pats[k], pl)) != NULL) {
+		while (from < len && (m = mem_find(p + from, len - from, pats[k])) != NULL) {
 			size_t at = (size_t)(m - p);
 			from = at + pl;
-			if (k == 1 && !memmem(p + from, len - from < 80 ? len - from : 80, " mems_allowed=", 14))
+			if (k == 1 && !mem_find(p + from, len - from < 80 ? len - from : 80, " mems_allowed="))
 				continue;
 			size_t b = at;
 			while (b > 0 && p[b - 1] != ' ')
@@ -443,7 +466,7 @@ static void comm_splits(struct report_scanner *s, const char *p, size_t len)
  * and runs of spaces between the pairs. */
 static void memcg_pair_splits(struct report_scanner *s, const char *p, size_t len, size_t start)
 {
-	const char *colon = memmem(p + start, len - start, ": ", 2);
+	const char *colon = mem_find(p + start, len - start, ": ");
 	if (!colon)
 		return;
 	size_t i = (size_t)(colon - p) + 2;
@@ -714,12 +737,22 @@ static void prev_pfx(const struct report_scanner *s, struct pfx *x)
 
 
 
-static uint64_t fnv1a(const char *p, size_t n)
+/* Hash of a record for the duplicate test: eight bytes a step (a byte-wise
+ * FNV chain cost as much as the rest of a report line's normalising). */
+static uint64_t line_hash(const char *p, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
-	return h;
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	uint64_t t = 0;
+	memcpy(&t, p + i, n - i);
+	h = (h ^ t) * 0xc4ceb9fe1a85ec53ull;
+	return h ^ (h >> 29);
 }
 
 /* Where a marker line's kernel text starts when a prefix nobody knows is
@@ -730,11 +763,11 @@ static int prefix_candidates(const char *p, size_t len, size_t *cand, int max)
 					      "oom-kill:constraint=", "oom_reaper: ", "Mem-Info:", "Tasks state " };
 	int n = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(starts) && n == 0; i++) {
-		const char *m = memmem(p, len, starts[i], strlen(starts[i]));
+		const char *m = mem_find(p, len, starts[i]);
 		if (m && m > p)
 			cand[n++] = (size_t)(m - p);
 	}
-	const char *inv = n == 0 ? memmem(p, len, " invoked oom-killer:", 20) : NULL;
+	const char *inv = n == 0 ? mem_find(p, len, " invoked oom-killer:") : NULL;
 	if (inv) {
 		/* the comm before " invoked" may hold spaces: each space is a candidate end */
 		for (size_t i = (size_t)(inv - p); i > 0 && n < max; i--)
@@ -763,7 +796,7 @@ static void learn_prefix(struct report_scanner *s, const char *p, size_t len)
 		/* kernel text is no prefix: the kill line's own message ("Memory
 		 * cgroup out of memory: ", "No available memory in cpuset: ")
 		 * repeats byte for byte on oom.group kills */
-		if (line_kind_has_marker_text(p, c) || memmem(p, c, "memory", 6) || memmem(p, c, "Memory", 6))
+		if (line_kind_has_marker_text(p, c) || mem_find(p, c, "memory") || mem_find(p, c, "Memory"))
 			continue;
 		const char *rest = np + c;
 		size_t rl = nlen - c;
@@ -777,6 +810,41 @@ static void learn_prefix(struct report_scanner *s, const char *p, size_t len)
 	}
 }
 
+/* A boot banner at line: its boot time when its prefix has a date and the
+ * kernel's stamp (walltime_boot_of_banner). */
+static void note_banner(struct report_scanner *s, const struct pfx *x, uint64_t lineno)
+{
+	struct banner *b = &s->banners[s->nr_banners++ % SCAN_BANNERS];
+	memset(b, 0, sizeof(*b));
+	b->line = lineno;
+	if (x->time && x->mono && x->time != x->mono) {
+		int64_t boot;
+		if (walltime_boot_of_banner(x->time, x->time_len, x->mono, x->mono_len, time(NULL), &boot) == 0)
+			b->boot = boot;
+	}
+	if (x->host)
+		str_copy(b->host, sizeof(b->host), x->host, x->host_len);
+}
+
+int report_scanner_boot_time(const struct report_scanner *s, const char *host, uint64_t line, int64_t *boot,
+			     uint64_t *banner_line)
+{
+	uint64_t n = s->nr_banners, lo = n > SCAN_BANNERS ? n - SCAN_BANNERS : 0;
+	for (uint64_t i = n; i > lo; i--) {
+		const struct banner *b = &s->banners[(i - 1) % SCAN_BANNERS];
+		if (b->line >= line)
+			continue;
+		if (host && host[0] && b->host[0] && strcmp(host, b->host) != 0)
+			continue;   /* another machine's boot */
+		if (!b->boot)
+			return 0;   /* the latest boot before it has no date */
+		*boot = b->boot;
+		*banner_line = b->line;
+		return 1;
+	}
+	return 0;
+}
+
 /* Normalises one raw input line into queued logical lines. */
 static void process_raw(struct report_scanner *s, const char *p, size_t len, uint64_t lineno, bool piece)
 {
@@ -785,6 +853,23 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	size_t q = tr_strip_quote(p, len);
 	p += q;
 	len -= q;
+	if (!piece && len && is_space(p[0])) {
+		/* a Markdown code block, a mail or a forum indents a whole paste:
+		 * "    [ 12.3] memory: usage …", "\tAug 25 … kernel: …" (issue 8) */
+		size_t ind = 0;
+		while (ind < len && ind < 16 && is_space(p[ind]))
+			ind++;
+		if (ind < len && tr_starts_with_time(p + ind, len - ind)) {
+			p += ind;
+			len -= ind;
+		}
+	}
+	if (!piece && len > 4 && (p[0] == '*' || p[0] == '-') && p[1] == ' ' && p[2] == '`' && p[len - 1] == '`' &&
+	    (tr_starts_with_time(p + 3, len - 4) || line_kind_of(p + 3, len - 4) != LK_NONE)) {
+		/* a Markdown list of kernel lines, each in backticks: "* `[ 1.2] …`" */
+		p += 3;
+		len -= 4;
+	}
 	size_t qlen0 = s->qlen;
 
 	if (s->prev_kmsg && tr_is_kmsg_dict_line(p, len))
@@ -809,7 +894,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		if (x.any && x.time && !x.drop) {
 			/* the same dated record twice in a row (two syslog rules
 			 * writing one file, a relay that repeats): kept once */
-			uint64_t h = fnv1a(p, len);
+			uint64_t h = line_hash(p, len);
 			if (s->dup_end_abs == s->cur_raw_abs && s->dup_len == len && s->dup_hash == h) {
 				s->dup_end_abs = s->cur_raw_end_abs;
 				return;
@@ -831,7 +916,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		if (x.drop) {
 			/* another program's line — unless a kernel line was written
 			 * into it (two writers, one lost newline) */
-			if (len >= 96 && memmem(p + 16, len - 16, " kernel: ", 9))
+			if (len >= 96 && mem_find(p + 16, len - 16, " kernel: "))
 				emit_glued(s, p, len, &x, lineno, false, false, true);
 			return;
 		}
@@ -860,13 +945,16 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	const char *body = p + x.len;
 	size_t blen = len - x.len;
 	bool truncated = tr_cut_pager_mark(body, &blen);
+	bool banner = !piece && (HAS_LIT(body, blen, "Linux version ") || HAS_LIT(body, blen, "Command line: "));
+	if (banner)
+		note_banner(s, &x, lineno);
 
 	/* Records with embedded newlines: kmsg "\x0a", rsyslog "#012". */
 	const char *esc = x.kmsg ? "\\x0a" : "#012";
 	size_t start = 0;
 	bool cont = false;
 	for (;;) {
-		const char *m = blen > start ? memmem(body + start, blen - start, esc, 4) : NULL;
+		const char *m = blen > start ? mem_find(body + start, blen - start, esc) : NULL;
 		size_t end = m ? (size_t)(m - body) : blen;
 		if (end > start || !m)
 			emit_glued(s, body + start, end - start, &x, lineno, cont, x.kmsg, false);
@@ -880,6 +968,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		last->last_of_raw = true;
 		last->phys_len = len;
 		last->truncated = truncated;
+		s->q[qlen0].boot_banner = banner;
 	}
 }
 
@@ -890,14 +979,27 @@ static int fill(struct report_scanner *s, uint64_t keep_abs)
 	if (s->eof)
 		return 0;
 	size_t keep = s->pos;
+	bool window = false;
 	if (keep_abs != UINT64_MAX && keep_abs >= s->base_abs && keep_abs - s->base_abs < keep &&
-	    s->pos - (keep_abs - s->base_abs) <= SCAN_MAX_LINE)
+	    s->pos - (keep_abs - s->base_abs) <= SCAN_BACKFILL_MAX + SCAN_MAX_LINE) {
 		keep = (size_t)(keep_abs - s->base_abs);
+		window = true;
+	}
 	if (keep > 0) {
 		memmove(s->buf, s->buf + keep, s->end - keep);
 		s->end -= keep;
 		s->pos -= keep;
 		s->base_abs += keep;
+	}
+	if (window && s->cap - s->end < SCAN_CHUNK) {
+		/* a long run of report lines is kept for a back-fill: room for a
+		 * whole read after it (at most SCAN_BACKFILL_MAX more than usual) */
+		size_t cap = s->end + SCAN_CHUNK + SCAN_MAX_LINE + 1;
+		char *n = realloc(s->buf, cap);
+		if (n) {
+			s->buf = n;
+			s->cap = cap;
+		}
 	}
 	if (s->cap - s->end < SCAN_CHUNK / 2 && s->cap - s->end < SCAN_MAX_LINE)
 		return 1;  /* full: caller cuts a piece */
@@ -1020,6 +1122,73 @@ static size_t window_start(const struct report_scanner *s, size_t floor, size_t 
 	return w;
 }
 
+/* Is the raw line [p, p+len) a line of a report body (any kind the table
+ * knows), another program's syslog line (*other), or neither? */
+static bool report_body_line(const char *p, size_t len, bool *other)
+{
+	*other = false;
+	if (len && p[len - 1] == '\r')
+		len--;
+	size_t q = tr_strip_quote(p, len);
+	p += q;
+	len -= q;
+	struct pfx x;
+	tr_strip_prefix(p, len, &x);
+	if (x.drop) {
+		*other = true;
+		return false;
+	}
+	return line_kind_of(p + x.len, len - x.len) != LK_NONE;
+}
+
+/* Start of the run of report lines that ends at upto (a line start), not
+ * below floor nor more than SCAN_BACKFILL_MAX before upto; upto when the
+ * line before upto is none.  A run found at an earlier read is remembered
+ * (run_abs, run_end_abs), so a long one is walked once. */
+static size_t run_start(struct report_scanner *s, size_t floor, size_t upto)
+{
+	size_t start = upto, at = upto;
+	int gap = 0;
+	while (at > floor && upto - at < SCAN_BACKFILL_MAX) {
+		if (s->run_end_abs && s->base_abs + at == s->run_end_abs && s->run_abs >= s->base_abs + floor) {
+			start = (size_t)(s->run_abs - s->base_abs);   /* the rest is known */
+			break;
+		}
+		const char *e = s->buf + at - 1;   /* the '\n' ending the line before */
+		const char *ls = at - 1 > floor ? memrchr(s->buf + floor, '\n', (size_t)(e - (s->buf + floor))) : NULL;
+		size_t line = ls ? (size_t)(ls - s->buf) + 1 : floor;
+		bool other;
+		if (report_body_line(s->buf + line, at - 1 - line, &other)) {
+			start = line;
+			gap = 0;
+		} else if (!other || ++gap > (start == upto ? 4 : SCAN_RUN_GAP)) {
+			/* before any report line only a few others' lines are
+			 * looked at: ordinary text costs a handful per read */
+			break;
+		}
+		at = line;
+	}
+	if (upto - start > SCAN_BACKFILL_MAX) {
+		/* capped: from the first line start inside the cap */
+		const char *n = memchr(s->buf + upto - SCAN_BACKFILL_MAX, '\n', SCAN_BACKFILL_MAX);
+		start = n ? (size_t)(n - s->buf) + 1 : upto;
+	}
+	if (start < upto) {
+		s->run_abs = s->base_abs + start;
+		s->run_end_abs = s->base_abs + upto;
+	}
+	return start;
+}
+
+/* The back-fill window before upto: the 32 KiB window, or the run of report
+ * lines ending at upto when that reaches further back. */
+static size_t backfill_start(struct report_scanner *s, size_t floor, size_t upto)
+{
+	size_t w = window_start(s, floor, upto);
+	size_t r = run_start(s, floor, upto);
+	return r < w ? r : w;
+}
+
 /* Moves pos to the start of the next line that may hold a marker (or, to
  * repair a wrap, the line before it).  Returns 1, 0 at end, -errno. */
 static int skip_to_candidate(struct report_scanner *s)
@@ -1031,8 +1200,9 @@ static int skip_to_candidate(struct report_scanner *s)
 	size_t scan = s->pos;
 	for (;;) {
 		size_t m = s->end, k;
+		uint64_t nls = 0;   /* newlines in [pos, scan), counted by the search itself */
 		while (scan < s->end) {
-			size_t at = scan + needle_find(s->buf + scan, s->end - scan, &k);
+			size_t at = scan + needle_find_nl(s->buf + scan, s->end - scan, &k, &nls);
 			if (at >= s->end)
 				break;
 			if (needle_hit_ok(s->buf, s->end, at, k)) {
@@ -1048,8 +1218,13 @@ static int skip_to_candidate(struct report_scanner *s)
 			const char *nl = memchr(s->buf + line, '\n', s->end - line);
 			size_t line_end = nl ? (size_t)(nl - s->buf) : s->end;
 			size_t start;
-			s->any_hit = true;
-			if (line_kind_is_trigger_text(s->buf + line, line_end - line)) {
+			bool boot = k >= NEEDLE_BOOT_FIRST;
+			if (!boot)
+				s->any_hit = true;
+			if (boot) {
+				/* a boot banner: that line alone (no report, no back-fill) */
+				start = line;
+			} else if (line_kind_is_trigger_text(s->buf + line, line_end - line)) {
 				/* a report's own start: begin at the line before it, which
 				 * may be the head of a marker line a mail client wrapped */
 				start = line;
@@ -1060,13 +1235,14 @@ static int skip_to_candidate(struct report_scanner *s)
 			} else {
 				/* any other marker may be the first line left of a report
 				 * whose head is cut: back-fill from a window before it */
-				start = window_start(s, lowest, line);
+				start = backfill_start(s, lowest, line);
 				s->backfill_until_abs = s->base_abs + line;
 			}
-			if (start >= s->pos)
-				s->lines_before_pos += needle_count_newlines(s->buf + s->pos, start - s->pos);
-			else
-				s->lines_before_pos -= needle_count_newlines(s->buf + start, s->pos - start);
+			/* lines before start: those before m (nls; a needle's first
+			 * byte is no newline, so skipping a rejected hit kept the
+			 * count) less those between start and m */
+			s->lines_before_pos += nls;
+			s->lines_before_pos -= needle_count_newlines(s->buf + start, m - start);
 			if (start != s->pos)
 				s->piece_pending = false;
 			s->pos = start;
@@ -1080,13 +1256,13 @@ static int skip_to_candidate(struct report_scanner *s)
 			size_t upto = (size_t)(ls - s->buf) + 1;
 			/* keep a back-fill window of the skipped lines (never lines
 			 * already handed on), starting at a line start */
-			size_t win = window_start(s, skipped_floor(s), upto);
+			size_t win = backfill_start(s, skipped_floor(s), upto);
 			if (win >= upto) {
 				/* one long line: keep just the last line, for a wrap repair */
 				const char *ps = upto - 1 > s->pos ? memrchr(s->buf + s->pos, '\n', upto - 1 - s->pos) : NULL;
 				win = ps ? (size_t)(ps - s->buf) + 1 : s->pos;
 			}
-			s->lines_before_pos += needle_count_newlines(s->buf + s->pos, upto - s->pos);
+			s->lines_before_pos += nls;   /* [upto, end) holds no newline */
 			s->backup_abs = s->base_abs + win;
 			s->pos = upto;
 			s->piece_pending = false;
@@ -1154,6 +1330,10 @@ static int try_join(struct report_scanner *s, struct item *it)
 			ind++;
 		if (ind >= len || HAS_LIT(p + ind, len - ind, "-- "))
 			return 0;
+		if (ind > 0 && tr_starts_with_time(p + ind, len - ind))
+			return 0;   /* an indented record of its own (process_raw) */
+		if (len > 3 && (p[0] == '*' || p[0] == '-') && p[1] == ' ' && p[2] == '`')
+			return 0;   /* a Markdown list item: never the rest of a wrapped line */
 		/* Only where a mail client's greedy wrap would have broken the
 		 * line: the next word did not fit on it. */
 		size_t w = ind;
@@ -1307,6 +1487,7 @@ static void fill_line(struct report_scanner *s, const struct item *it, struct re
 	line->lineno = it->lineno;
 	line->continuation = it->continuation;
 	line->truncated = it->truncated;
+	line->boot_banner = it->boot_banner;
 }
 
 int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_line *line)
@@ -1323,7 +1504,7 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 					marker = report_has_marker(arena_text(s, it->text_off), it->text_len);
 			}
 			s->qhead++;
-			if (!all_lines && !marker &&
+			if (!all_lines && !marker && !it->boot_banner &&
 			    !(it->backfill && (line_kind_flags(line_kind_of(arena_text(s, it->text_off), it->text_len)) & LKF_OPENS)))
 				continue;
 			fill_line(s, it, line);

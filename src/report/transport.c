@@ -294,6 +294,8 @@ static size_t match_kmsg(const char *p, size_t len, struct pfx *x)
 		 (unsigned long long)(usec / 1000000), (unsigned long long)(usec % 1000000));
 	x->time = x->kmsg_time;
 	x->time_len = strlen(x->kmsg_time);
+	x->mono = x->time;
+	x->mono_len = x->time_len;
 	x->kmsg = true;
 	return semi + 1;
 }
@@ -501,6 +503,10 @@ not_date:
 			if (!x->time) {
 				x->time = t;
 				x->time_len = tl;
+			}
+			if (!x->mono) {
+				x->mono = t;
+				x->mono_len = tl;
 			}
 			pos += k;
 			x->any = true;

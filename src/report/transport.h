@@ -25,6 +25,8 @@ size_t tr_span_digits(const char *p, size_t len);
 struct pfx {
 	const char *time, *host, *caller;
 	size_t time_len, host_len, caller_len;
+	const char *mono;      /* the kernel's own stamp ("[    0.000000]", kmsg usec) even behind a date; NULL none */
+	size_t mono_len;
 	size_t len;            /* bytes of prefix */
 	bool any, kmsg, drop;
 	char kmsg_time[32];    /* kmsg usec formatted as seconds */

@@ -14,6 +14,7 @@ const char *walltime_basis_name(enum walltime_basis b)
 	case WALL_LOG_DATE: return "log date";
 	case WALL_BOOT_TIME: return "boot time + uptime";
 	case WALL_BOOT_ARG: return "--boot-time + uptime";
+	case WALL_BOOT_LOG: return "derived: boot time from the log's \"Linux version\" line + uptime";
 	default: return "monotonic";
 	}
 }
@@ -209,6 +210,20 @@ int walltime_parse_arg(const char *s, time_t now, int64_t *out)
 	return walltime_parse_date(s, strlen(s), now, out);
 }
 
+int walltime_boot_of_banner(const char *date, size_t date_len, const char *mono, size_t mono_len, time_t now,
+			    int64_t *boot)
+{
+	double m;
+	int64_t t;
+	if (!date || !mono || walltime_parse_mono(mono, mono_len, &m) < 0 || !(m >= 0 && m < 10))
+		return -EINVAL;
+	double not_date;
+	if (walltime_parse_mono(date, date_len, &not_date) == 0 || walltime_parse_date(date, date_len, now, &t) < 0)
+		return -EINVAL;
+	*boot = t - (int64_t)m;
+	return 0;
+}
+
 enum walltime_basis walltime_of_event(const char *time, int64_t boot_epoch, enum walltime_basis boot_basis,
 				      time_t now, int64_t *out)
 {
@@ -273,8 +288,12 @@ char *walltime_event_text(const struct oom_event *ev, time_t now, char *buf, siz
 {
 	double mono;
 	buf[0] = '\0';
-	if (ev->wall_time > 0 && ev->wall_basis != WALL_NONE && fmt_when(buf, len, ev->wall_time, now))
+	if (ev->wall_time > 0 && ev->wall_basis != WALL_NONE && fmt_when(buf, len, ev->wall_time, now)) {
+		size_t n = strlen(buf);
+		if (ev->wall_basis == WALL_BOOT_LOG)   /* not printed with the line: say how it was found */
+			snprintf(buf + n, len - n, ", derived from the log's boot line");
 		return buf;
+	}
 	if (!ev->time[0])
 		return buf;
 	if (walltime_parse_mono(ev->time, strlen(ev->time), &mono) == 0)

@@ -1,4 +1,4 @@
-/* walltime.h — wall-clock times of events (issue 8 §5, issue 11): from the
+/* walltime.h — wall-clock times of events: from the
  * log's own date (syslog, journal, RFC 3339) or from the boot time plus the
  * kernel's monotonic stamp.  Pure functions of text and numbers, except
  * walltime_host_boot(), which reads this machine's clocks. */
@@ -14,6 +14,7 @@ enum walltime_basis {
 	WALL_LOG_DATE,     /* the log line's own date */
 	WALL_BOOT_TIME,    /* boot time (this machine's clocks) + monotonic stamp */
 	WALL_BOOT_ARG,     /* --boot-time + monotonic stamp */
+	WALL_BOOT_LOG,     /* derived: the boot time a dated "Linux version" line of the log gives + monotonic stamp */
 };
 const char *walltime_basis_name(enum walltime_basis b);   /* "log date", "boot time + uptime", … */
 
@@ -28,6 +29,14 @@ int walltime_parse_date(const char *s, size_t len, time_t now, int64_t *out);
 /* "2026-12-04T13:04:06", "@1764853446" or a date as above → epoch seconds
  * (for --boot-time).  0 or -EINVAL. */
 int walltime_parse_arg(const char *s, time_t now, int64_t *out);
+/* The boot time a boot banner ("Linux version …", "Command line: …")
+ * gives: its prefix's date (as walltime_parse_date) less the kernel's stamp
+ * on it, which must be that of early boot (under 10 s).  The date is when
+ * the logger wrote the line, which for a banner read from the ring buffer
+ * by a syslog daemon may be seconds late: the result is labelled derived.
+ * 0 or -EINVAL (out untouched). */
+int walltime_boot_of_banner(const char *date, size_t date_len, const char *mono, size_t mono_len, time_t now,
+			    int64_t *boot);
 /* An event's time string → its wall-clock time.  boot_epoch is the boot
  * time (0 unknown), boot_basis says where it came from.  Returns the
  * basis (WALL_NONE: *out untouched). */

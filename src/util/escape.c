@@ -172,6 +172,26 @@ void escape_json(FILE *f, const char *s, size_t len)
 	char out[512];
 	size_t o = 0;
 	for (size_t i = 0; i < len;) {
+		/* a run of plain printable ASCII is copied as it is (what
+		 * json_char would give byte by byte, without its calls) */
+		size_t r = i;
+		while (r < len && p[r] >= 0x20 && p[r] < 0x7F && p[r] != '"' && p[r] != '\\')
+			r++;
+		if (r > i) {
+			size_t run = r - i;
+			if (o + run > sizeof(out)) {
+				fwrite(out, 1, o, f);
+				o = 0;
+			}
+			if (run > sizeof(out)) {
+				fwrite(p + i, 1, run, f);
+			} else {
+				memcpy(out + o, p + i, run);
+				o += run;
+			}
+			i = r;
+			continue;
+		}
 		char e[6];
 		size_t used, n = json_char(p + i, len - i, e, &used);
 		const char *src = n ? e : (const char *)p + i;

@@ -16,24 +16,66 @@ static void indent(struct json *j)
 {
 	if (!j->pretty)
 		return;
-	fputc('\n', j->f);
-	for (int i = 0; i < j->depth; i++)
-		fputs("  ", j->f);
+	static const char nl_spaces[] = "\n                                                                ";
+	size_t n = 1 + 2 * (size_t)j->depth;
+	fwrite(nl_spaces, 1, n < sizeof(nl_spaces) - 1 ? n : sizeof(nl_spaces) - 1, j->f);
+}
+
+/* A key of plain printable ASCII (every key the program writes) needs no
+ * escaping: it goes out with the comma, the indent and the value in one
+ * write (explain --json writes a key per task-table cell: bench/explain). */
+static bool plain_key(const char *k, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (k[i] < 0x20 || k[i] >= 0x7f || k[i] == '"' || k[i] == '\\')
+			return false;
+	return true;
+}
+
+#define KEY_BUF 200
+
+/* Writes the comma, indent and key before a value into b (KEY_BUF bytes):
+ * the bytes put there, to be written with the value; or, for an unusual
+ * key, writes it all itself and returns 0. */
+static size_t key_into(struct json *j, const char *k, char *b)
+{
+	size_t n = 0;
+	if (j->depth > 0) {
+		if (j->need_comma[j->depth])
+			b[n++] = ',';
+		j->need_comma[j->depth] = true;
+		if (j->pretty) {
+			b[n++] = '\n';
+			memset(b + n, ' ', 2 * (size_t)j->depth);  /* depth < 32: 62 at most */
+			n += 2 * (size_t)j->depth;
+		}
+	}
+	if (!k)
+		return n;
+	size_t kl = strlen(k);
+	if (kl <= 64 && plain_key(k, kl)) {
+		b[n++] = '"';
+		memcpy(b + n, k, kl);
+		n += kl;
+		b[n++] = '"';
+		b[n++] = ':';
+		if (j->pretty)
+			b[n++] = ' ';
+		return n;
+	}
+	fwrite(b, 1, n, j->f);
+	fputc('"', j->f);
+	escape_json(j->f, k, kl);
+	fputs(j->pretty ? "\": " : "\":", j->f);
+	return 0;
 }
 
 static void key(struct json *j, const char *k)
 {
-	if (j->depth > 0 && j->need_comma[j->depth])
-		fputc(',', j->f);
-	if (j->depth > 0) {
-		j->need_comma[j->depth] = true;
-		indent(j);
-	}
-	if (k) {
-		fputc('"', j->f);
-		escape_json(j->f, k, strlen(k));
-		fputs(j->pretty ? "\": " : "\":", j->f);
-	}
+	char b[KEY_BUF];
+	size_t n = key_into(j, k, b);
+	if (n)
+		fwrite(b, 1, n, j->f);
 }
 
 static void open_(struct json *j, const char *k, char c)
@@ -77,19 +119,40 @@ void json_str(struct json *j, const char *k, const char *s)
 	json_strn(j, k, s, s ? strlen(s) : 0);
 }
 
+/* Decimal digits of v, right-aligned ending at e: their start. */
+static char *put_u64(char *e, uint64_t v)
+{
+	do {
+		*--e = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return e;
+}
+
 void json_int(struct json *j, const char *k, int64_t v)
 {
-	key(j, k);
-	if (v == OOM_NA)
-		fputs("null", j->f);
-	else
-		fprintf(j->f, "%lld", (long long)v);
+	char b[KEY_BUF + 24];
+	size_t n = key_into(j, k, b);
+	if (v == OOM_NA) {
+		memcpy(b + n, "null", 4);
+		n += 4;
+	} else {
+		char d[24], *e = d + sizeof(d), *s = put_u64(e, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
+		if (v < 0)
+			*--s = '-';
+		memcpy(b + n, s, (size_t)(e - s));
+		n += (size_t)(e - s);
+	}
+	fwrite(b, 1, n, j->f);
 }
 
 void json_uint(struct json *j, const char *k, uint64_t v)
 {
-	key(j, k);
-	fprintf(j->f, "%llu", (unsigned long long)v);
+	char b[KEY_BUF + 24], d[24], *e = d + sizeof(d), *s = put_u64(e, v);
+	size_t n = key_into(j, k, b);
+	memcpy(b + n, s, (size_t)(e - s));
+	n += (size_t)(e - s);
+	fwrite(b, 1, n, j->f);
 }
 
 void json_double(struct json *j, const char *k, double v, int decimals)

@@ -690,3 +690,63 @@ bool pat_search(const struct pat_pool *pp, const struct pat *p, const char *subj
 		nc = nn;
 	}
 }
+
+bool pat_glob(const char *glob, const char *s)
+{
+	/* Iterative with one backtrack point (the last '*'): linear in
+	 * practice, no recursion, no allocation. */
+	const char *star = NULL, *resume = NULL;
+	while (*s) {
+		if (*glob == '*') {
+			star = glob++;
+			resume = s;
+			continue;
+		}
+		bool ok = false;
+		const char *next = glob + 1;
+		if (*glob == '?') {
+			ok = true;
+		} else if (*glob == '[') {
+			const char *p = glob + 1;
+			bool neg = *p == '!' || *p == '^';
+			if (neg)
+				p++;
+			bool in = false;
+			const char *start = p;
+			while (*p && (*p != ']' || p == start)) {
+				if (p[1] == '-' && p[2] && p[2] != ']') {
+					if ((unsigned char)*s >= (unsigned char)p[0] && (unsigned char)*s <= (unsigned char)p[2])
+						in = true;
+					p += 3;
+				} else {
+					if (*p == *s)
+						in = true;
+					p++;
+				}
+			}
+			if (*p == ']') {
+				ok = in != neg;
+				next = p + 1;
+			} else {
+				ok = *s == '[';      /* no closing ']': a literal '[' */
+			}
+		} else if (*glob == '\\' && glob[1]) {
+			ok = glob[1] == *s;
+			next = glob + 2;
+		} else {
+			ok = *glob && *glob == *s;
+		}
+		if (ok) {
+			glob = next;
+			s++;
+		} else if (star) {
+			glob = star + 1;
+			s = ++resume;
+		} else {
+			return false;
+		}
+	}
+	while (*glob == '*')
+		glob++;
+	return *glob == '\0';
+}

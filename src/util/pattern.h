@@ -57,5 +57,10 @@ void pat_pool_init(struct pat_pool *pp);
 int pat_compile(struct pat_pool *pp, struct pat *out, const char *src, char *err, size_t errlen);
 /* Does the pattern match anywhere in the NUL-terminated subject? */
 bool pat_search(const struct pat_pool *pp, const struct pat *p, const char *subject);
+/* Does the shell glob match the whole of s?  '*' (any run, '/' included),
+ * '?', [set] with ranges and a leading '!' or '^', '\\' quotes the next
+ * byte.  For the guard's cgroup: and unit: rules; no allocation, no
+ * recursion (one backtrack point). */
+bool pat_glob(const char *glob, const char *s);
 
 #endif

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every parser's fuzz target (fuzz/) under ASan+UBSan.
 #   FUZZ_SECONDS=0 (`make check`): each target replays its seeds
-#   (fuzz/seeds/NAME/) through fuzz/replay.c, linked against the sanitizer
+#   (fuzz/seeds.sh NAME) through fuzz/replay.c, linked against the sanitizer
 #   build's library ($FUZZ_ASAN_LIB), so nothing is rebuilt: a few seconds.
 #   FUZZ_SECONDS=N (`make check-long`, default 20): fuzz/run.sh, a timed
 #   libFuzzer run of N seconds per target when clang is installed.
@@ -21,8 +21,8 @@ if [ "$secs" = 0 ]; then
 			"$OOMKIT_SRCDIR/fuzz/replay.c" "$lib" -o "$bin" 2>"$E2E_TMP/cc.log"; then
 			fail "fuzz $t: does not build"; head -n 20 "$E2E_TMP/cc.log"; continue
 		fi
-		seeds=("$OOMKIT_SRCDIR"/fuzz/seeds/"$t"/*)
-		if [ ! -e "${seeds[0]}" ]; then skip "fuzz $t: no seeds"; continue; fi
+		mapfile -t seeds < <(cd "$OOMKIT_SRCDIR" && fuzz/seeds.sh "$t" | sed "s|^|$OOMKIT_SRCDIR/|")
+		if [ ${#seeds[@]} -eq 0 ] || [ ! -e "${seeds[0]}" ]; then skip "fuzz $t: no seeds"; continue; fi
 		if "$bin" "${seeds[@]}" >"$E2E_TMP/fuzz-$t.log" 2>&1; then
 			ok "fuzz $t (replayed ${#seeds[@]} seeds)"
 		else

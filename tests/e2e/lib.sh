@@ -9,6 +9,14 @@ check() {  # check NAME COMMAND... : passes when the command succeeds
 	local name=$1; shift
 	if "$@"; then ok "$name"; else fail "$name"; fi
 }
+# check_py NAME ARGS... : check NAME python3 ARGS... (a script on stdin),
+# or a skip with the reason where python3 is missing (a minimal Debian has
+# none; .ci/run installs it).
+have_python3() { command -v python3 >/dev/null 2>&1; }
+check_py() {
+	local name=$1; shift
+	if have_python3; then check "$name" python3 "$@"; else cat >/dev/null; skip "$name: python3 missing (Debian: python3)"; fi
+}
 finish() { echo "# passed=$e2e_passed failed=$e2e_failed skipped=$e2e_skipped"; [ "$e2e_failed" -eq 0 ]; }
 
 E2E_TMP=$(mktemp -d)
@@ -84,6 +92,19 @@ cg_remove() {
 cg_run() {
 	local dir=$1; shift
 	bash -c 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"' cg_run "$dir" "$@"
+}
+# cg_run_bg DIR CMD...: CMD in cgroup DIR in the background; BG = its pid
+# (the shell execs it, so $! is CMD itself, as the guard sees it).
+cg_run_bg() {
+	local dir=$1; shift
+	bash -c 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"' cg_run "$dir" "$@" 2>/dev/null &
+	BG=$!
+}
+# wait_for PATTERN FILE...: up to 8 s for PATTERN (grep) to appear in FILE.
+wait_for() {
+	local pat=$1 i; shift
+	for i in $(seq 1 80); do grep -q -- "$pat" "$@" 2>/dev/null && return 0; sleep 0.1; done
+	return 1
 }
 
 # Is the kernel log readable here (dmesg)?

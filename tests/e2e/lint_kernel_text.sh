@@ -27,7 +27,7 @@ done
 
 # Every pure parser of src/live/ has a case in the procfs fuzz target.
 missing=""
-for fn in $(grep -ohE '^int (live_parse_[a-z_0-9]+|live_kmsg_find_[a-z_]+|live_pids_next)\(' "$here"/src/live/parse_*.c | sed -E 's/^int //; s/\($//' | sort -u); do
+for fn in $(grep -ohE '^int (live_parse_[a-z_0-9]+|live_pids_next)\(' "$here"/src/live/parse_*.c | sed -E 's/^int //; s/\($//' | sort -u); do
 	grep -q "\b$fn(" "$here/fuzz/fuzz_procfs.c" || missing="$missing $fn"
 done
 if [ -z "$missing" ]; then ok "every live/parse_*.c parser is fuzzed (fuzz/fuzz_procfs.c)"; else fail "not fuzzed:$missing"; fi
@@ -35,4 +35,23 @@ if [ -z "$missing" ]; then ok "every live/parse_*.c parser is fuzzed (fuzz/fuzz_
 # And the parsers live in files named after what they parse.
 stray=$(grep -lE '^int live_parse_' "$here"/src/live/*.c | grep -v '/parse_[a-z_]*\.c$')
 if [ -z "$stray" ]; then ok "live_parse_* only in src/live/parse_*.c"; else fail "live_parse_* outside parse_*.c: $stray"; fi
+
+# diagnose/ and render/ judge and draw the model: they include model headers
+# (model/system.h for the machine's settings), never a source's (src/live/,
+# src/guard/), not even through another header.
+cc=${CC:-cc}
+if command -v "$cc" >/dev/null 2>&1; then
+	leaks=""
+	for f in "$here"/src/diagnose/*.c "$here"/src/render/*.c; do
+		deps=$(cd "$here" && "$cc" -std=gnu17 -D_GNU_SOURCE -Isrc -MM "${f#"$here"/}" 2>/dev/null) ||
+			{ leaks="$leaks ${f#"$here"/}(does not preprocess)"; continue; }
+		for h in $(tr -d '\\' <<<"$deps" | tr ' ' '\n' | grep -E '^src/(live|guard)/'); do
+			leaks="$leaks ${f#"$here"/}→$h"
+		done
+	done
+	if [ -z "$leaks" ]; then ok "diagnose/ and render/ include no live/ or guard/ header"
+	else fail "diagnose/ or render/ include a source's header:$leaks"; fi
+else
+	skip "no C compiler ($cc) to list includes"
+fi
 finish

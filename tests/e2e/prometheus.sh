@@ -144,6 +144,15 @@ kill $guardrail 2>/dev/null; wait $guardrail 2>/dev/null
 echo "    (${SECONDS}s) hog done"
 check "the guard stopped the hog (exit $rc)" test $rc -ge 128
 check "events: kill line" until_ok 5 grep -q '"event":"kill"' "$D/guard/events"
+check "events: the kill names the victim's cgroup (no pod: kube null)" python3 - "$D/guard/events" "$cg" <<'PY'
+import json, sys
+kills = [e for e in map(json.loads, open(sys.argv[1])) if e.get("event") == "kill"]
+k = kills[0]
+assert k["kube"] is None and k["victim_kube"] is None, k
+assert k["victim_cgroup"] and sys.argv[2].endswith(k["victim_cgroup"]), (k["victim_cgroup"], sys.argv[2])
+PY
+check "Prometheus has the last incident's time (oomkit_last_incident_timestamp_seconds)" \
+	until_ok 15 has_result "oomkit_last_incident_timestamp_seconds{job=\"oomkit\"} > $(($(date +%s) - 120))"
 
 check "Prometheus recorded the kill (oomkit_kills_total for the cgroup = 1)" \
 	until_ok 15 has_result "sum(oomkit_kills_total{scope=\"$cg\"}) == 1"

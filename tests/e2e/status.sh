@@ -9,7 +9,7 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 
 "$OOMKIT" status --json > "$E2E_TMP/s.json"; rc=$?
 check "status --json exits 0" test $rc -eq 0
-check "status --json: the keys of the issue" python3 - "$E2E_TMP/s.json" <<'PY'
+check_py "status --json: the keys of the issue" - "$E2E_TMP/s.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 o = d["overcommit"]
@@ -36,7 +36,7 @@ if cg=$(cg_make status-oom $((32 << 20))); then
 	after=$(awk '$1=="oom_kill" {print $2}' /proc/vmstat)
 	check "our hog was OOM-killed (vmstat oom_kill grew)" test "${after:-0}" -gt "${before:-0}"
 	"$OOMKIT" status --json > "$E2E_TMP/s2.json"
-	check "history: oom_kills and the last report's victim" python3 - "$E2E_TMP/s2.json" "$after" <<'PY'
+	check_py "history: oom_kills and the last report's victim" - "$E2E_TMP/s2.json" "$after" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 h = d["history"]
@@ -104,7 +104,7 @@ if cg=$(cg_make status-near $((32 << 20))); then
 		check "memcg section: v2 advice names memory.high" grep -q "memory.high below memory.max" "$E2E_TMP/mc.txt"
 	fi
 	"$OOMKIT" status --no-log --json >"$E2E_TMP/mc.json" 2>/dev/null
-	check "memcg JSON: fullest with counters" python3 - "$E2E_TMP/mc.json" "$name" <<'PY'
+	check_py "memcg JSON: fullest with counters" - "$E2E_TMP/mc.json" "$name" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))["memory_cgroups"]
 ours = [c for c in d["fullest"] if c["path"].endswith(sys.argv[2])]

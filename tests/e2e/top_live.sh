@@ -6,6 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 : "${OOMKIT:?}" "${HOG:?}"
 
+have_python3 || { skip "top_live: python3 missing (Debian: python3): the JSON is not compared"; finish; exit; }
 cg=$(cg_make top $((512 << 20))) || { skip "top_live: no memory cgroup can be made here"; finish; exit; }
 on_exit cg_remove "$cg"
 pids=()

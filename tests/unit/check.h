@@ -55,4 +55,77 @@ static inline const char *check_srcdir(void)
 	return d && *d ? d : ".";
 }
 
+/* A whole file into a NUL-terminated heap buffer (free() it), its length
+ * in *len (len may be NULL); NULL when the file cannot be read.  The one
+ * file reader of the tests. */
+static inline char *slurp(const char *path, size_t *len)
+{
+	if (len)
+		*len = 0;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 1 << 16, n = 0, r;
+	char *b = malloc(cap + 1);
+	while (b && (r = fread(b + n, 1, cap - n, f)) > 0) {
+		n += r;
+		if (n == cap) {
+			char *nb = realloc(b, (cap *= 2) + 1);
+			if (!nb)
+				free(b);
+			b = nb;
+		}
+	}
+	fclose(f);
+	if (!b)
+		return NULL;
+	b[n] = '\0';
+	if (len)
+		*len = n;
+	return b;
+}
+
+/* The tests' own reading of a live "Key:   123 kB" file (/proc/meminfo,
+ * /proc/self/status) and of a one-number file, deliberately not through
+ * src/live/: an oracle independent of the parsers it checks.  OOM_NA (the
+ * model's "unknown", util/util.h) when absent. */
+static inline int64_t check_proc_kib(const char *path, const char *key)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return INT64_MIN;
+	char line[256];
+	int64_t v = INT64_MIN;
+	size_t kl = strlen(key);
+	while (fgets(line, sizeof(line), f))
+		if (strncmp(line, key, kl) == 0 && line[kl] == ':') {
+			long long x;
+			if (sscanf(line + kl + 1, "%lld", &x) == 1)
+				v = x;
+			break;
+		}
+	fclose(f);
+	return v;
+}
+
+static inline int64_t check_proc_int(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	long long x;
+	int64_t v = INT64_MIN;
+	if (f && fscanf(f, "%lld", &x) == 1)
+		v = x;
+	if (f)
+		fclose(f);
+	return v;
+}
+
+/* The same for a path below the source directory ("tests/reports/x.log"). */
+static inline char *slurp_src(const char *rel, size_t *len)
+{
+	char path[2048];
+	snprintf(path, sizeof(path), "%s/%s", check_srcdir(), rel);
+	return slurp(path, len);
+}
+
 #endif

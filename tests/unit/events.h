@@ -1,5 +1,5 @@
-/* events.h — collecting the events a test parses (test_parse.c,
- * test_linekind.c): copies without the task table, and the rows a test
+/* events.h — collecting the events a test parses (test_report_parse.c,
+ * test_report_linekind.c): copies without the task table, and the rows a test
  * asks about. */
 #ifndef OOMKIT_TEST_EVENTS_H
 #define OOMKIT_TEST_EVENTS_H

@@ -79,22 +79,6 @@ static struct fact fact_get(const char *json, const char *key)
 	return f;
 }
 
-static char *slurp(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	struct buf b = BUF_INIT;
-	char tmp[4096];
-	size_t n;
-	while ((n = fread(tmp, 1, sizeof(tmp), fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(fp);
-	if (!b.data)
-		buf_adds(&b, "");
-	return b.data;
-}
-
 /* ---- what the pipeline says about the first event ---------------------------- */
 
 struct seen {
@@ -228,7 +212,7 @@ static void check_one(const char *dir, const char *name)
 		return;
 	size_t n = strlen(log);
 	snprintf(facts_path, sizeof(facts_path), "%.*s.json", (int)(n - 4), log);
-	char *facts = slurp(facts_path);
+	char *facts = slurp(facts_path, NULL);
 	if (!facts)
 		return;   /* a .log without facts is not a golden case */
 	failures_here = 0;
@@ -448,7 +432,7 @@ static bool read_baseline(double *facts, double *causes)
 {
 	char path[1100];
 	snprintf(path, sizeof(path), "%s/tests/corpus/SCORE", check_srcdir());
-	char *text = slurp(path);
+	char *text = slurp(path, NULL);
 	if (!text)
 		return false;
 	int got = 0;

@@ -147,6 +147,63 @@ TEST(cross_checks)
 	CHECK_STR(err, "action = cgroup needs at least one cgroup to watch");
 	CHECK_INT(parse(&c, "psi-stall-ms = 3000\npsi-window-ms = 2000\n", err, sizeof(err)), 0);
 	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), -EINVAL);
+	/* the warning stage must come before the kill */
+	CHECK_INT(parse(&c, "warn-mem-percent = 5\n", err, sizeof(err)), 0);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), -EINVAL);
+	CHECK_STR(err, "warn-mem-percent (5) must be above mem-kill-percent (5)");
+	CHECK_INT(parse(&c, "warn-cgroup-percent = 20\nreport-interval = 60\n", err, sizeof(err)), 0);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), 0);
+	CHECK_INT(c.report_interval_s, 60);
+}
+
+/* Issue 11: fixed sizes (earlyoom's -M SIZE[,KILL_SIZE]), rules, warning keys. */
+TEST(newcomer_keys)
+{
+	struct guard_config c;
+	char err[256];
+	CHECK_INT(parse(&c, "mem-min-mib = 500\nswap-min-mib = 300,100\nnotify = no\n", err, sizeof(err)), 0);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), 0);
+	CHECK_INT(c.mem_min_mib[0], 500);
+	CHECK_INT(c.mem_min_mib[1], 250);   /* half, as earlyoom */
+	CHECK_INT(c.swap_min_mib[0], 300);
+	CHECK_INT(c.swap_min_mib[1], 100);
+	CHECK(!c.mem_percent_set);
+	CHECK(!c.notify);
+	CHECK_INT(parse(&c, "mem-min-mib = 100,200\n", err, sizeof(err)), -EINVAL);
+	CHECK(strstr(err, "KILL at most SIZE") != NULL);
+	CHECK_INT(parse(&c, "mem-min-mib = lots\n", err, sizeof(err)), -EINVAL);
+	CHECK_INT(parse(&c, "mem-kill-percent = 3\nmem-min-mib = 100\n", err, sizeof(err)), 0);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), 0);
+	CHECK(c.mem_percent_set);
+	CHECK_INT(parse(&c, "exec-warn = relative/path\n", err, sizeof(err)), -EINVAL);
+	CHECK_INT(parse(&c, "exec-warn = /bin/echo warn now\n", err, sizeof(err)), 0);
+	CHECK_INT(c.exec_warn_argc, 3);
+	CHECK_STR(c.exec_warn_argv[2], "now");
+	CHECK_INT(parse(&c, "prefer = cgroup:/kubepods/*\navoid = unit:postgresql action=restart-unit\n"
+			"protect = sshd user:0 unit:dbus.service\n", err, sizeof(err)), 0);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), 0);
+	CHECK_INT(c.prefer_rule[0].match, GUARD_MATCH_CGROUP);
+	CHECK_STR(c.prefer[0] + c.prefer_rule[0].off, "/kubepods/*");
+	CHECK_INT(c.avoid_rule[0].match, GUARD_MATCH_UNIT);
+	CHECK_INT(c.avoid_rule[0].action, GUARD_RULE_RESTART_UNIT);
+	CHECK_STR(c.avoid[0], "unit:postgresql.service");
+	CHECK_INT(c.protect_rule[1].match, GUARD_MATCH_USER);
+	CHECK_INT(c.protect_rule[1].uid, 0);
+	CHECK(c.need_task_details);
+	/* the printed configuration reads back the same */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	guard_config_print(&c, f);
+	fclose(f);
+	CHECK(strstr(buf, "avoid = unit:postgresql.service action=restart-unit\n") != NULL);
+	CHECK(strstr(buf, "mem-min-mib = 0,0\n") != NULL);
+	struct guard_config c2;
+	CHECK_INT(parse(&c2, buf, err, sizeof(err)), 0);
+	CHECK_INT(c2.avoid_rule[0].action, GUARD_RULE_RESTART_UNIT);
+	free(buf);
+	CHECK_INT(parse(&c, "cgroup:x = 1\n", err, sizeof(err)), -EINVAL);
+	CHECK_INT(parse(&c, "prefer = unit:\n", err, sizeof(err)), -EINVAL);
 }
 
 TEST(command_line_overrides_file)
@@ -166,8 +223,21 @@ TEST(command_line_overrides_file)
 	CHECK_INT(guard_config_set(&c, "mem-term-percent", "30", -1, err, sizeof(err)), 0);
 	CHECK_INT(c.mem_term_percent, 30);
 	/* guard_config_build: defaults → file → flags, with the path of the file */
-	char path[256];
-	snprintf(path, sizeof(path), "%s/dist/guard.conf", check_srcdir());
+	/* A private copy: the checkout's own file may be group-writable (umask
+	 * 002, git archive), which the guard rightly refuses (StrictModes). */
+	char src[256], path[] = "/tmp/oomkit-test-guard.conf.XXXXXX", body[65536];
+	snprintf(src, sizeof(src), "%s/dist/guard.conf", check_srcdir());
+	FILE *sf = fopen(src, "r");
+	size_t tn = sf ? fread(body, 1, sizeof(body), sf) : 0;
+	if (sf)
+		fclose(sf);
+	int tfd = mkstemp(path);     /* mode 0600 */
+	CHECK(tfd >= 0);
+	CHECK(tfd < 0 || write(tfd, body, tn) == (ssize_t)tn);
+	if (tfd >= 0)
+		close(tfd);
+	if (!sf)
+		unlink(path);        /* then the build below says -ENOENT: skipped */
 	struct guard_cli cli;
 	memset(&cli, 0, sizeof(cli));
 	cli.config_path = path;
@@ -183,6 +253,7 @@ TEST(command_line_overrides_file)
 		CHECK(b.dry_run);
 		CHECK_INT(b.mem_term_percent, 10);   /* the shipped file only shows defaults */
 	}
+	unlink(path);
 	cli.config_path = "/nonexistent/guard.conf";
 	CHECK_INT(guard_config_build(&b, &cli, err, sizeof(err)), -ENOENT);
 }
@@ -363,6 +434,7 @@ int main(void)
 	RUN(parse_all_kinds);
 	RUN(errors_name_the_line);
 	RUN(cross_checks);
+	RUN(newcomer_keys);
 	RUN(command_line_overrides_file);
 	RUN(shipped_file_is_the_defaults);
 	RUN(psi_parsing);

@@ -299,9 +299,60 @@ static void rate_and_calm(void)
 	CHECK(guard_recorder_next_ns(&r, &sc, 1) == 5000 * ms + GUARD_CALM_MS * ms);
 }
 
+/* mem-min-mib / cgroup-min-mib beside the percentages, merged as earlyoom
+ * merges -M with -m; the warning threshold; cgroup headroom in MiB. */
+TEST(fixed_size_thresholds)
+{
+	/* the merge itself: 1 GiB total, 10 % = 104857 KiB */
+	CHECK_INT(guard_threshold_kib(1048576, 10, false, 0), 104857);
+	CHECK_INT(guard_threshold_kib(1048576, 10, false, 200), 204800);    /* size alone replaces the default */
+	CHECK_INT(guard_threshold_kib(1048576, 10, true, 200), 104857);     /* both given: the lower */
+	CHECK_INT(guard_threshold_kib(1048576, 30, true, 200), 204800);
+	CHECK_INT(guard_threshold_kib(1048576, 10, false, 4096), 1048576);  /* capped at the total */
+	CHECK_INT(guard_threshold_kib(OOM_NA, 10, false, 200), OOM_NA);     /* no limit, no threshold */
+
+	struct guard_scope sc;
+	struct guard_config c;
+	char err[256];
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_set(&c, "cgroup-min-mib", "50", -1, err, sizeof(err)), 0);
+	CHECK_INT(guard_config_set(&c, "warn-cgroup-min-mib", "80", -1, err, sizeof(err)), 0);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), 0);
+	CHECK(!c.cgroup_percent_set);
+	if (open_fixture(&sc, "cgv2") != 0) {
+		SKIP("fixture missing");
+		return;
+	}
+	/* 256 MiB limit, 56 MiB available: below 80 (warn), above 50 (term) */
+	CHECK_INT(guard_scope_read(&sc, &c), LEVEL_OK);
+	CHECK_INT(sc.term_kib, 50 * 1024);
+	CHECK_INT(sc.kill_kib, 25 * 1024);
+	CHECK_INT(sc.warn_kib, 80 * 1024);
+	CHECK(sc.warn_below);
+	c.warn_cgroup_min_mib = 40;
+	guard_scope_read(&sc, &c);
+	CHECK(!sc.warn_below);
+	/* 60 MiB: below term now */
+	c.cgroup_min_mib[0] = 60;
+	CHECK_INT(guard_scope_read(&sc, &c), LEVEL_TERM);
+	/* given with a percentage (cgroup-term-percent 10): the lower wins */
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_set(&c, "cgroup-term-percent", "10", -1, err, sizeof(err)), 0);
+	CHECK_INT(guard_config_set(&c, "cgroup-min-mib", "60,10", -1, err, sizeof(err)), 0);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), 0);
+	CHECK(c.cgroup_percent_set);
+	CHECK_INT(guard_scope_read(&sc, &c), LEVEL_OK);
+	CHECK_INT(sc.term_kib, 26214);
+	CHECK_INT(sc.kill_kib, 10240);
+	CHECK_INT(sc.warn_kib, OOM_NA);
+	CHECK(!sc.warn_below);
+	guard_scope_close(&sc);
+}
+
 int main(void)
 {
 	RUN(cgroup_v2);
+	RUN(fixed_size_thresholds);
 	RUN(cgroup_v1_uses_hierarchical_totals);
 	RUN(unlimited_and_missing);
 	RUN(machine);

@@ -5,7 +5,8 @@
  * loop runs, on this machine's /proc — read the machine scope (meminfo,
  * PSI), take recorder snapshots (vmstat, buddyinfo, slabinfo, the top
  * tasks), scan every process ranked, choose a victim, and write the
- * recorder's minute and an event as JSON into a fixed sink — and checks the
+ * recorder's minute and an event as JSON into a fixed sink, tell the kind
+ * of kmsg records as the kmsg watch does — and checks the
  * count stays 0. */
 #include <errno.h>
 #include <fcntl.h>
@@ -15,6 +16,7 @@
 
 #include "check.h"
 #include "guard/guard.h"
+#include "report/report.h"
 
 void *__real_malloc(size_t n);
 void *__real_calloc(size_t n, size_t m);
@@ -74,6 +76,14 @@ static void one_pass(int proc_fd, const struct kver *kv)
 	guard_recorder_json(&rec, &j, "recorder", 60);
 	json_obj_end(&j);
 	json_end(&j);
+	/* the kmsg watch tells every record's kind (report/kernel_kill.c) */
+	static const char *const recs[] = {
+		"4,1,2,-;x invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n",
+		"6,2,3,-;usb 1-1: new high-speed USB device number 2 using xhci_hcd\n SUBSYSTEM=usb\n",
+		"3,3,4,-;Memory cgroup out of memory: Killed process 42 (x) total-vm:1kB, anon-rss:1kB\n",
+	};
+	for (size_t i = 0; i < sizeof(recs) / sizeof(recs[0]); i++)
+		CHECK(report_record_kind(recs[i], strlen(recs[i])) != LK_COUNT);
 }
 
 TEST(loop_allocates_nothing)

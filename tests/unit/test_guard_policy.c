@@ -306,6 +306,59 @@ TEST(tie_rule_follows_the_era)
 	CHECK_INT(ch.index, 1);
 }
 
+/* Rules by cgroup path, systemd unit and user (issue 11), and the per-rule
+ * action restart-unit. */
+TEST(rules_by_cgroup_unit_user)
+{
+	struct guard_config c;
+	struct guard_choice ch;
+	char err[256];
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_set(&c, "prefer", "cgroup:/system.slice/chrome-*", -1, err, sizeof(err)), 0);
+	CHECK_INT(choose(&c, 99999, 0, &ch), 0);
+	CHECK_INT(victim_pid(&ch), 500);
+	CHECK(find(500) && find(500)->tier == 0);
+	CHECK(find(400) && find(400)->tier == 1);
+	CHECK_STR(find(500)->t.cgroup, "/system.slice/chrome-x.scope");
+
+	/* unit: without a type is a service; the task's unit from its cgroup */
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_set(&c, "prefer", "unit:java-app action=restart-unit", -1, err, sizeof(err)), 0);
+	CHECK_STR(c.prefer[0], "unit:java-app.service");
+	CHECK_INT(c.prefer_rule[0].action, GUARD_RULE_RESTART_UNIT);
+	CHECK_INT(choose(&c, 99999, 0, &ch), 0);
+	CHECK_INT(victim_pid(&ch), 400);
+	CHECK_INT(ts.tasks[ch.index].rule_action, GUARD_RULE_RESTART_UNIT);
+	CHECK(find(700) && find(700)->rule_action == GUARD_RULE_KILL);
+
+	/* user: by uid (and by name, resolved at load: root is uid 0 everywhere) */
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_set(&c, "avoid", "user:1000", -1, err, sizeof(err)), 0);
+	CHECK_INT(choose(&c, 99999, 0, &ch), 0);
+	CHECK(find(700) && find(700)->tier == 2);
+	CHECK(find(100) == NULL || find(100)->tier == -1);
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_set(&c, "prefer", "user:root", -1, err, sizeof(err)), 0);
+	CHECK_INT(c.prefer_rule[0].uid, 0);
+	CHECK(guard_config_set(&c, "prefer", "user:no-such-user-oomkit", -1, err, sizeof(err)) == -EINVAL);
+	CHECK(strstr(err, "unknown user") != NULL);
+	CHECK(guard_config_set(&c, "prefer", "java action=explode", -1, err, sizeof(err)) == -EINVAL);
+
+	/* protect by unit, cgroup and user: the largest (swapper, 700) spared */
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_set(&c, "protect", "sshd unit:session-*.scope", -1, err, sizeof(err)), 0);
+	CHECK_INT(choose(&c, 99999, 0, &ch), 0);
+	CHECK(victim_pid(&ch) != 700);
+	/* session-3.scope sits under slices: the unit is the scope */
+	CHECK(find(700) && find(700)->tier == -1);
+	CHECK(find(700) && strstr(find(700)->why_protected, "unit") != NULL);
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_set(&c, "protect", "cgroup:/system.slice/* user:1000", -1, err, sizeof(err)), 0);
+	CHECK_INT(choose(&c, 99999, 0, &ch), 0);
+	CHECK_INT(victim_pid(&ch), 100);    /* sshd (uid 0, no longer on the list) is all that is left */
+	CHECK(find(500) && find(500)->tier == -1);
+}
+
 int main(void)
 {
 	char path[512];
@@ -325,6 +378,7 @@ int main(void)
 	RUN(zombie_leader_judged_by_its_live_thread);
 	RUN(more_tasks_than_the_table);
 	RUN(tie_rule_follows_the_era);
+	RUN(rules_by_cgroup_unit_user);
 	guard_taskset_release(&ts);
 	close(proc_fd);
 	return check_summary();

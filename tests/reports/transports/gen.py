@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regenerates the transport fixtures from one real report (corpus S03,
 6.1.1, no prefixes): the same kernel lines as each transport shows them.
-tests/unit/test_scan.c checks that the scanner gives back base.txt from
+tests/unit/test_report_scan.c checks that the scanner gives back base.txt from
 every one.  Run: python3 tests/reports/transports/gen.py"""
 import os, textwrap
 

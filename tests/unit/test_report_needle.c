@@ -1,0 +1,191 @@
+/* test_report_needle.c — the idle scanner's vector kernels (report/needle.c)
+ * against their scalar references, on random text biased towards the
+ * needles' bytes, every alignment and every length up to a few vectors,
+ * and on text planted with needles and near-misses.  Runs on every build:
+ * the 16-byte kernel (SSE2/NEON/plain) always, the AVX2 one where the CPU
+ * has it (said as a skip otherwise, never a silent pass). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "report/needle.h"
+
+static uint64_t rng = 0x9e3779b97f4a7c15ull;
+
+static uint64_t next(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+/* Bytes the needles are made of, plus newlines, spaces, and any byte. */
+static void fill_random(char *p, size_t n)
+{
+	static const char alpha[] = "oomKillKofmemoryMemoryallocationMem-\n \n-_oom_oom-of Mof mLinux version Command line: ";
+	for (size_t i = 0; i < n; i++) {
+		uint64_t r = next();
+		p[i] = (r & 7) == 0 ? (char)(r >> 8) : alpha[(r >> 8) % (sizeof(alpha) - 1)];
+	}
+	/* plant whole needles and cut ones now and then */
+	int plants = (int)(next() % 4);
+	for (int k = 0; k < plants && n > 0; k++) {
+		const char *t = needle_text(next() % NEEDLE_COUNT);
+		size_t l = strlen(t), at = next() % n;
+		size_t cut = next() % 3 == 0 ? l - 1 : l;
+		for (size_t j = 0; j < cut && at + j < n; j++)
+			p[at + j] = t[j];
+	}
+}
+
+static int compare(const char *p, size_t n, const char *what)
+{
+	size_t w0 = 99, w1 = 99, r0 = needle_find_scalar(p, n, &w0), r1 = needle_find_v16(p, n, &w1);
+	int bad = 0;
+	if (r0 != r1 || (r0 < n && w0 != w1))
+		bad++;
+	if (needle_count_newlines_scalar(p, n) != needle_count_newlines_v16(p, n))
+		bad++;
+	uint64_t nl5 = 7;
+	size_t w5 = 99, r5 = needle_find_nl(p, n, &w5, &nl5);
+	if (r5 != r0 || (r0 < n && w5 != w0) || nl5 != 7 + needle_count_newlines_scalar(p, r0))
+		bad++;
+	size_t w3 = 99, r3 = needle_find(p, n, &w3);
+	if (r3 != r0 || (r0 < n && w3 != w0))
+		bad++;
+	if (needle_count_newlines(p, n) != needle_count_newlines_scalar(p, n))
+		bad++;
+#ifdef NEEDLE_HAVE_AVX2
+	if (needle_have_avx2()) {
+		size_t w2 = 99, r2 = needle_find_v32(p, n, &w2);
+		if (r0 != r2 || (r0 < n && w0 != w2))
+			bad++;
+		if (needle_count_newlines_scalar(p, n) != needle_count_newlines_v32(p, n))
+			bad++;
+	}
+	if (needle_have_v64()) {
+		size_t w4 = 99, r4 = needle_find_v64(p, n, &w4);
+		if (r0 != r4 || (r0 < n && w0 != w4))
+			bad++;
+		if (needle_count_newlines_scalar(p, n) != needle_count_newlines_v64(p, n))
+			bad++;
+		uint64_t nl6 = 0;
+		size_t w6 = 99, r6 = needle_find_nl_v64(p, n, &w6, &nl6);
+		if (r6 != r0 || (r0 < n && w6 != w0) || nl6 != needle_count_newlines_scalar(p, r0))
+			bad++;
+	}
+#endif
+	if (bad)
+		printf("  %s: n=%zu scalar=%zu v16=%zu\n", what, n, r0, r1);
+	return bad;
+}
+
+TEST(test_random_text_every_length_and_alignment)
+{
+	static char buf[4096 + 64];
+	int bad = 0, runs = 0;
+	for (int round = 0; round < 3000; round++) {
+		size_t n = next() % (round < 2000 ? 200 : 4096);
+		size_t align = next() % 64;
+		fill_random(buf + align, n);
+		bad += compare(buf + align, n, "random");
+		runs++;
+	}
+	CHECK_INT(bad, 0);
+	CHECK(runs == 3000);
+}
+
+TEST(test_needles_at_every_position)
+{
+	static char buf[300];
+	int bad = 0;
+	for (size_t k = 0; k < NEEDLE_COUNT; k++) {
+		const char *t = needle_text(k);
+		size_t l = strlen(t);
+		for (size_t at = 0; at + l <= 120; at++) {
+			for (size_t n = at + l; n <= 120; n += 7) {
+				memset(buf, 'x', sizeof(buf));
+				memcpy(buf + at, t, l);
+				size_t w = 99;
+				size_t r = needle_find(buf, n, &w);
+				if (r != at || w != k)
+					bad++;
+				bad += compare(buf, n, t);
+				/* cut by the end: no hit */
+				if (needle_find(buf, at + l - 1, &w) != at + l - 1)
+					bad++;
+			}
+		}
+	}
+	CHECK_INT(bad, 0);
+	CHECK(needle_text(NEEDLE_COUNT) == NULL);
+}
+
+TEST(test_newline_count_long_runs)
+{
+	/* > 255 vector blocks of newlines: the byte-lane counters must carry */
+	size_t n = 256 * 32 * 3 + 17;
+	char *p = malloc(n);
+	if (!p)
+		abort();
+	memset(p, '\n', n);
+	CHECK_INT(needle_count_newlines(p, n), n);
+	CHECK_INT(needle_count_newlines_v16(p, n), n);
+	CHECK_INT(compare(p, n, "newlines"), 0);
+	free(p);
+}
+
+TEST(test_avx2_kernel_ran)
+{
+	if (!needle_have_avx2())
+		SKIP("this CPU has no AVX2: the 32-byte kernel was not run (the 16-byte one was)");
+	else
+		CHECK(1);
+}
+
+TEST(test_avx512_kernel_ran)
+{
+	if (!needle_have_v64())
+		SKIP("this CPU has no AVX-512 VBMI: the 64-byte kernel was not run");
+	else
+		CHECK(1);
+}
+
+/* Text ending right at the end of a page, the next page unmapped: the
+ * masked tail loads of the 64-byte kernel and the others' scalar tails
+ * must not read past n (a fault here, not a wrong answer). */
+TEST(test_no_read_past_the_end)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	char *m = mmap(NULL, (size_t)pg * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED)
+		abort();
+	if (mprotect(m + pg, (size_t)pg, PROT_NONE) != 0)
+		abort();
+	int bad = 0;
+	for (size_t n = 0; n <= 200; n++) {
+		char *p = m + pg - n;
+		memset(p, 'x', n);
+		if (n >= 4)
+			memcpy(p + n - 4, "oom_", 4);
+		bad += compare(p, n, "page end");
+	}
+	munmap(m, (size_t)pg * 2);
+	CHECK_INT(bad, 0);
+}
+
+int main(void)
+{
+	RUN(test_random_text_every_length_and_alignment);
+	RUN(test_needles_at_every_position);
+	RUN(test_newline_count_long_runs);
+	RUN(test_avx2_kernel_ran);
+	RUN(test_avx512_kernel_ran);
+	RUN(test_no_read_past_the_end);
+	return check_summary();
+}
