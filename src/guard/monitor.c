@@ -403,16 +403,7 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 		ssize_t sn;
 		struct oom_memcg mc;
 		memcg_init(&mc);
-		/* Far from the thresholds whatever the cache (limit − usage alone is
-		 * twice the term threshold) the level cannot move: memory.stat, the
-		 * costliest read of an idle wakeup (the kernel formats every counter
-		 * of the hierarchy), is skipped and the last file LRU kept. */
-		int64_t term = guard_threshold_kib(limit, c->cgroup_term_percent, c->cgroup_percent_set, c->cgroup_min_mib[0]);
-		bool far = known(limit) && known(term) && limit - usage >= 2 * term && known(sc->file_kib) &&
-			   sc->level == LEVEL_OK;
-		if (far)
-			file = sc->file_kib;
-		else if (sc->fd_stat >= 0 && (sn = guard_pread(sc->fd_stat, text, sizeof(text))) > 0 &&
+		if (sc->fd_stat >= 0 && (sn = guard_pread(sc->fd_stat, text, sizeof(text))) > 0 &&
 		    live_parse_memcg_stat(text, (size_t)sn, sc->kind == SCOPE_CGROUP_V1 ? 1 : 2, &mc) == 0)
 			/* v1: total_* (hierarchical) preferred by the parser; v2 is hierarchical. */
 			file = (known(mc.inactive_file_kib) ? mc.inactive_file_kib : 0) +
