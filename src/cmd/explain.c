@@ -569,7 +569,11 @@ static int read_incident(struct run *r, int fd, const char *path, struct source_
 			html_incident(r->body, &item->in, tl, path, r->nr_events, next_row(r));
 			free(tl);
 		} else {
-			render_incident_text(stdout, &item->in, path, r->nr_events, &r->st);
+			struct incident_timeline *tl = malloc(sizeof(*tl));   /* the recorder's last 60 s */
+			if (tl && incident_timeline(doc, got, tl) < 0)
+				tl->n = 0;
+			render_incident_text(stdout, &item->in, tl, path, r->nr_events, &r->st);
+			free(tl);
 		}
 		free(item);
 	}

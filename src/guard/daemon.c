@@ -428,6 +428,8 @@ static void warm_up(void)
 	if (D.cfg->mlock && mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT) != 0 &&
 	    mlockall(MCL_CURRENT | MCL_FUTURE) != 0)
 		guard_degrade("mlockall: %s: the guard's pages may be swapped out or reclaimed", strerror(errno));
+	if (guard_raise_priority() < 0)     /* kill.c */
+		guard_degrade("nice -20: %s: a busy machine's tasks delay the kills", strerror(errno));
 	for (int i = 0; i < D.nr_scopes; i++)
 		D.scopes[i].level = LEVEL_OK;
 

@@ -72,7 +72,7 @@ static void finish_kill(struct guard_scope *sc, const struct guard_choice *ch, c
 	sc->last_latency_ms = f.latency_ms;
 	int si = (int)(sc - D.scopes);
 	D.kill_ns[si][D.kill_next[si]++ % GUARD_FLOOD_KILLS] = now;
-	sc->kills_total[sig == SIGKILL ? 1 : 0]++;
+	sc->kills_total[sc->level == LEVEL_KILL ? 1 : 0]++;   /* the threshold reached (metrics' reason), not the signal: SIGKILL also comes at the term one */
 	D.kills_total++;
 	char buf[3][200];
 	guard_log(GLOG_WARNING, "%s: %s pid %lld (%s), %s; freed about %lld KiB in %.1f ms (%s)",
@@ -181,19 +181,19 @@ static void drop_unkillable(void)
  * swap and page tables).  When it is the larger part and more than the
  * scope needs, kills free little and the next one frees less (each one is
  * a bystander): say so (log, event, one incident per crossing) and kill
- * nothing.  The machine scope is left out: its kernel memory is not the
- * processes' to give back, nor a reason to stand by.  Returns true when
- * the decision must stop here. */
+ * nothing.  The machine: the shmem no process maps (Shmem − Mapped, a
+ * lower bound); its kernel memory is not the processes' to give back, nor
+ * a reason to stand by.  Returns true when the decision must stop here. */
 static bool memory_unowned(int si, int64_t need_kib)
 {
 	struct guard_scope *sc = &D.scopes[si];
-	if (sc->kind == SCOPE_MACHINE || !known(sc->usage_kib) || need_kib <= 0)
+	if (need_kib <= 0)
 		return false;
 	int64_t owned = 0;
 	for (size_t i = 0; i < D.ts.n; i++)
 		owned += guard_task_freeable_kib(&D.ts.tasks[i], D.page_kib);
-	int64_t unowned = sc->usage_kib - (known(sc->file_kib) ? sc->file_kib : 0) - owned;
-	if (unowned <= owned || unowned < need_kib)
+	int64_t unowned = guard_scope_unowned_kib(sc, owned);   /* monitor.c: cgroup or machine */
+	if (!known(unowned) || unowned <= owned || unowned < need_kib)
 		return false;
 	uint64_t now = guard_now_ns();
 	if (D.unowned_ns[si] && now - D.unowned_ns[si] < 5000000000ull)
@@ -294,6 +294,8 @@ static bool pending_holds(int si, const struct guard_scope *sc)
 	if (!D.pend.killed) {
 		if (sc->level == LEVEL_KILL || now >= D.pend.v.term_deadline_ns)
 			pend_kill(sc->level == LEVEL_KILL ? "kill threshold reached" : "grace expired");
+		else if (guard_scope_outruns(sc, (int64_t)((D.pend.v.term_deadline_ns - now) / 1000000)))
+			pend_kill("the kill threshold comes before the grace ends");   /* monitor.c */
 		return true;
 	}
 	/* SIGKILLed.  Its memory already reaped by process_mrelease, there
@@ -471,8 +473,10 @@ static void after_sigterm(int si, struct guard_scope *sc, const struct guard_cho
 	D.pend = (struct pending){ .active = true, .scope = si, .v = *v, .avail_before_kib = avail_before,
 				   .crossed_ns = crossed, .decided_ns = decided };
 	D.pend.v.term_deadline_ns = guard_now_ns() + (uint64_t)D.cfg->grace_ms * 1000000ull;
+	D.pend.released = guard_victim_reap_if_dying(&D.pend.v);   /* kill.c: an uncaught SIGTERM is fatal */
 	str_copy(D.pend.comm, sizeof(D.pend.comm), victim->t.comm, strlen(victim->t.comm));
-	finish_kill(sc, ch, victim, SIGTERM, crossed, decided, avail_before, "SIGTERM sent, grace running",
+	finish_kill(sc, ch, victim, SIGTERM, crossed, decided, avail_before,
+		    D.pend.released ? "SIGTERM not caught: memory released (process_mrelease)" : "SIGTERM sent, grace running",
 		    guard_now_ns(), D.pend.incident, sizeof(D.pend.incident));
 }
 
@@ -518,7 +522,7 @@ void guard_decide(int si)
 			memcpy(victim->cmdline, full.cmdline, sizeof(victim->cmdline));
 	}
 	guard_kube_note(D.proc_dirfd, victim->t.pid);   /* its cgroup, while it lives */
-	int sig = sc->level == LEVEL_KILL || c->grace_ms == 0 ? SIGKILL : SIGTERM;
+	int sig = sc->level == LEVEL_KILL || c->grace_ms == 0 || guard_scope_outruns(sc, c->grace_ms) ? SIGKILL : SIGTERM;
 	/* One SIGTERM grace at a time: another scope's victim is still in its
 	 * grace, so this one gets SIGKILL. */
 	if (sig == SIGTERM && D.pend.active)

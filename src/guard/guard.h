@@ -228,6 +228,9 @@ int guard_victim_open(struct guard_victim *v, int proc_dirfd, int64_t pid, uint6
 int guard_victim_signal(struct guard_victim *v, int sig);
 /* After SIGKILL: process_mrelease so the memory comes back before the exit. */
 int guard_victim_mrelease(struct guard_victim *v);
+/* After SIGTERM: process_mrelease when the signal was fatal (not caught),
+ * so its memory comes back without waiting for its exit.  true: reaped. */
+bool guard_victim_reap_if_dying(struct guard_victim *v);
 /* Waits up to timeout_ms for the exit (poll on the pidfd).  1 exited, 0 not yet. */
 int guard_victim_wait(struct guard_victim *v, int timeout_ms);
 void guard_victim_close(struct guard_victim *v);
@@ -239,6 +242,13 @@ int guard_cgroup_kill(int cgroup_dirfd);
  * listed once the pidfd is open.  Returns how many were signalled. */
 int guard_cgroup_signal_all(int cgroup_dirfd, int sig, int rounds);
 const char *guard_signal_name(int sig);
+/* nice -20 for the guard (CAP_SYS_NICE), so process_mrelease is not
+ * queued behind a busy machine's tasks.  0 or -errno. */
+int guard_raise_priority(void);
+/* Starts an exec= hook (spawn.c): clean signal mask, default dispositions,
+ * a process group of its own, and SIGKILL when the guard dies
+ * (PR_SET_PDEATHSIG).  0 with *pid_out, or -errno (execve's included). */
+int guard_spawn_hook(char *const argv[], char *const envp[], pid_t *pid_out);
 
 /* ---- scopes (monitor.c) ------------------------------------------------ */
 enum guard_scope_kind { SCOPE_MACHINE = 0, SCOPE_CGROUP_V1, SCOPE_CGROUP_V2 };
@@ -260,6 +270,9 @@ struct guard_scope {
 	int efd_oom;                    /* v1 OOM notification (eventfd) */
 	int fd_swap_limit;              /* v2 memory.swap.max · v1 memory.memsw.limit_in_bytes; -1 none */
 	int fd_swappiness;              /* v1 memory.swappiness; -1 none */
+	int fd_root_usage;              /* machine: the v1 root memcg's memory.usage_in_bytes
+					 * (its efd_usage thresholds wake the idle loop); -1 none */
+	int64_t root_usage_kib;         /* its last reading */
 	int psi_window_ms;              /* the window the trigger got (2 s multiples unprivileged) */
 	/* Last reading. */
 	int64_t total_kib;              /* MemTotal or the limit; OOM_NA unlimited */
@@ -277,6 +290,11 @@ struct guard_scope {
 	uint64_t crossed_ns;            /* when the level last rose (threshold crossing) */
 	uint64_t read_ns;
 	uint64_t next_psi_ns;           /* PSI values are re-read every 5 s while calm */
+	/* The last readings (ring), for the rate at which available memory falls. */
+#define GUARD_SCOPE_HIST 8
+	int64_t hist_avail_kib[GUARD_SCOPE_HIST];
+	uint64_t hist_ns[GUARD_SCOPE_HIST];
+	unsigned hist_next;
 	bool read_failed;               /* the last read failed (logged once) */
 	/* Counters for the metrics. */
 	uint64_t crossings_total, kills_total[2], kernel_kills_total, decisions_total;
@@ -300,8 +318,32 @@ void guard_scope_arm(struct guard_scope *sc, const struct guard_config *c, char 
 /* Reads the scope's numbers and sets its level by the thresholds of c.
  * Returns the level, or -errno (cgroup removed …). */
 int guard_scope_read(struct guard_scope *sc, const struct guard_config *c);
-/* How long the poll may sleep for this scope: short near the thresholds. */
+/* How long the poll may sleep for this scope: short near the thresholds;
+ * GUARD_CALM_MS while the scope is calm (below). */
 int guard_scope_poll_ms(const struct guard_scope *sc, const struct guard_config *c);
+/* Calm: a usage-threshold eventfd covers the scope (cgroup v1, or the
+ * machine through the v1 root memcg) and its usage is below the lowest
+ * ("near") threshold, so the kernel wakes the guard before anything can
+ * matter; polling is then only a safety net. */
+#define GUARD_CALM_MS 20000
+bool guard_scope_calm(const struct guard_scope *sc);
+/* Memory of the scope that no process holds, given what its processes
+ * hold (owned_kib: anon + swap, guard_task_freeable_kib summed): for a
+ * cgroup usage − file cache − owned (tmpfs/shmem files nobody maps, kernel
+ * memory charged to it); for the machine the shmem no page table maps
+ * (at least Shmem − Mapped of its last /proc/meminfo reading).  Model
+ * arithmetic in model/badness.c.  OOM_NA when not measurable. */
+int64_t guard_scope_unowned_kib(const struct guard_scope *sc, int64_t owned_kib);
+/* At the rate available memory fell over the last readings (up to 1 s
+ * back), in how many ms it reaches the kill threshold: 0 when there,
+ * INT64_MAX when it is not falling (or too few readings). */
+int64_t guard_scope_ms_to_kill(const struct guard_scope *sc);
+/* Does the scope reach its kill threshold within ms at that rate?  Then a
+ * SIGTERM grace of ms would end in SIGKILL anyway, only later: the
+ * default path escalates on the rate of approach, not on a fixed grace.
+ * Without a reading of the last second to measure against (calm, then
+ * below the threshold in one wakeup), it does. */
+bool guard_scope_outruns(const struct guard_scope *sc, int64_t ms);
 /* totalpages of the scope's OOM domain as the kernel computes it
  * (model/badness.c: machine_totalpages, memcg_totalpages with the swap the
  * memcg may use), for badness.  OOM_NA when the scope has no limit. */
@@ -332,7 +374,7 @@ struct guard_rec {
 	uint64_t mono_ns;
 	/* /proc/meminfo (KiB) */
 	int64_t mem_total, mem_free, mem_available, buffers, cached, swap_total, swap_free;
-	int64_t anon_pages, shmem, slab_reclaimable, slab_unreclaimable, kernel_stack;
+	int64_t anon_pages, shmem, mapped, slab_reclaimable, slab_unreclaimable, kernel_stack;
 	int64_t page_tables, dirty, writeback, unevictable, committed_as, commit_limit;
 	/* /proc/vmstat counters */
 	int64_t pgscan_kswapd, pgscan_direct, pgsteal_kswapd, pgsteal_direct, pswpin, pswpout;
@@ -382,6 +424,10 @@ int guard_recorder_take(struct guard_recorder *r, const struct guard_scope *scop
 struct json;
 void guard_recorder_json(const struct guard_recorder *r, struct json *j, const char *key, int seconds);
 const struct guard_rec *guard_recorder_last(const struct guard_recorder *r);
+/* When the next snapshot is due: one a second, one every GUARD_CALM_MS
+ * while every scope is calm (guard_scope_calm: the kernel wakes the guard
+ * when one stops being). */
+uint64_t guard_recorder_next_ns(const struct guard_recorder *r, const struct guard_scope *scopes, int nr_scopes);
 
 /* ---- Kubernetes (kube.c) ---------------------------------------------- */
 /* Reads the cgroup of the chosen victim (before it is signalled) and keeps

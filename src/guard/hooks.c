@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <spawn.h>
@@ -90,7 +91,7 @@ static int free_slot(void)
 
 /* The child of fork, as another user: the same clean start as posix_spawn's
  * attributes give, then the user's groups and ids (never back to root). */
-static void child_as(uid_t uid, gid_t gid, char *const argv[], char *const envp[])
+static void child_as(uid_t uid, gid_t gid, char *const argv[], char *const envp[], pid_t parent)
 {
 	sigset_t none;
 	sigemptyset(&none);
@@ -99,6 +100,10 @@ static void child_as(uid_t uid, gid_t gid, char *const argv[], char *const envp[
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	setpgid(0, 0);
 	if (setgroups(1, &gid) != 0 || setresgid(gid, gid, gid) != 0 || setresuid(uid, uid, uid) != 0)
+		_exit(126);
+	/* After the ids: a change of credentials clears the parent-death
+	 * signal (kernel/cred.c commit_creds).  Dies with the guard (spawn.c). */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0 || getppid() != parent)
 		_exit(126);
 	execve(argv[0], argv, envp);
 	_exit(127);
@@ -112,7 +117,7 @@ pid_t guard_hook_spawn(const char *what, char *const argv[], char *const envp[],
 		guard_log(GLOG_WARNING, "%s %s: %d hooks still running; not started", what, argv[0], GUARD_MAX_HOOKS);
 		return -EBUSY;
 	}
-	pid_t pid;
+	pid_t pid, parent = getpid();
 	if (uid != (uid_t)-1 && uid != geteuid()) {
 		pid = fork();
 		if (pid < 0) {
@@ -121,19 +126,10 @@ pid_t guard_hook_spawn(const char *what, char *const argv[], char *const envp[],
 			return -e;
 		}
 		if (pid == 0)
-			child_as(uid, gid, argv, envp);
+			child_as(uid, gid, argv, envp, parent);
 	} else {
-		posix_spawnattr_t at;
-		sigset_t none, all;
-		sigemptyset(&none);
-		sigfillset(&all);
-		posix_spawnattr_init(&at);
-		posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
-		posix_spawnattr_setsigmask(&at, &none);
-		posix_spawnattr_setsigdefault(&at, &all);
-		posix_spawnattr_setpgroup(&at, 0);
-		int rc = posix_spawn(&pid, argv[0], NULL, &at, argv, envp);
-		posix_spawnattr_destroy(&at);
+		/* spawn.c: posix_spawn's clean start, and SIGKILL when the guard dies */
+		int rc = -guard_spawn_hook(argv, envp, &pid);
 		if (rc != 0) {
 			guard_log(GLOG_WARNING, "%s %s: %s", what, argv[0], strerror(rc));
 			return -rc;

@@ -69,17 +69,20 @@ static int until(uint64_t deadline_ns, uint64_t now, int cur)
 
 /* How long poll() may sleep: the nearest of every deadline the loop keeps.
  * With nothing due and event sources for every scope this is
- * poll-max-ms, so an idle guard wakes rarely. */
+ * GUARD_CALM_MS while every scope is calm (monitor.c), so an idle guard
+ * wakes rarely. */
 static int poll_timeout(struct wakeup *w, uint64_t now)
 {
-	int timeout = D.cfg->poll_max_ms;
+	int timeout = GUARD_CALM_MS > D.cfg->poll_max_ms ? GUARD_CALM_MS : D.cfg->poll_max_ms;
 	for (int i = 0; i < D.nr_scopes; i++) {
 		int t = guard_scope_poll_ms(&D.scopes[i], D.cfg);
 		if (t < timeout)
 			timeout = t;
 	}
-	if (D.rec.cap > 0)
+	if (D.rec.cap > 0) {
+		D.next_record_ns = guard_recorder_next_ns(&D.rec, D.scopes, D.nr_scopes);   /* recorder.c */
 		timeout = until(D.next_record_ns, now, timeout);
+	}
 	if (D.pend.active)
 		timeout = until(D.pend.v.term_deadline_ns, now, timeout);
 	for (int i = 0; i < D.nr_scopes; i++)
@@ -251,7 +254,7 @@ static void record_tick(uint64_t now)
  * deadlines, the systemd watchdog and status. */
 static void run_due(const struct wakeup *w, uint64_t now)
 {
-	if (D.rec.cap > 0 && now >= D.next_record_ns)
+	if (D.rec.cap > 0 && now >= guard_recorder_next_ns(&D.rec, D.scopes, D.nr_scopes))
 		record_tick(now);
 	if (D.cfg->metrics_file[0] && now >= D.next_metrics_ns) {
 		guard_write_metrics_file();

@@ -35,11 +35,29 @@ const struct guard_rec *guard_scope_meminfo(void)
 	return &meminfo_rec;
 }
 
+/* The machine scope on a cgroup v1 host: the root memory cgroup counts
+ * every page charged anywhere (mm/memcontrol-v1.c mem_cgroup_usage: file +
+ * anon of the whole machine) and its usage thresholds fire from the charge
+ * path of any cgroup below it (memcg1_check_events walks up to the root),
+ * so the idle guard needs no timer to notice memory filling.  Only the
+ * hierarchy's real root (release_agent is shown there alone; a cgroup
+ * namespace's root lacks it): a container's own cgroup would miss the rest
+ * of the machine.  cgroup v2 has no usage file at its root. */
+static void open_root_memcg(struct guard_scope *s)
+{
+	int d = open("/sys/fs/cgroup/memory", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (d < 0)
+		return;
+	if (faccessat(d, "release_agent", F_OK, 0) == 0 && faccessat(d, "cgroup.event_control", W_OK, 0) == 0)
+		s->fd_root_usage = openat(d, "memory.usage_in_bytes", O_RDONLY | O_CLOEXEC);
+	close(d);
+}
+
 static void scope_fds_reset(struct guard_scope *sc)
 {
 	sc->dirfd = sc->fd_main = sc->fd_limit = sc->fd_stat = sc->fd_events = -1;
 	sc->fd_psi = sc->fd_psi_read = sc->efd_oom = -1;
-	sc->fd_swap_limit = sc->fd_swappiness = -1;
+	sc->fd_swap_limit = sc->fd_swappiness = sc->fd_root_usage = -1;
 	for (int i = 0; i < 3; i++)
 		sc->efd_usage[i] = -1;
 }
@@ -51,7 +69,7 @@ int guard_scope_open(struct guard_scope *sc, const char *dir, char *err, size_t 
 	scope_fds_reset(&s);
 	s.total_kib = s.avail_kib = s.usage_kib = s.file_kib = s.high_kib = OOM_NA;
 	s.swap_total_kib = s.swap_free_kib = s.kernel_oom_kills = OOM_NA;
-	s.term_kib = s.kill_kib = s.warn_kib = OOM_NA;
+	s.term_kib = s.kill_kib = s.warn_kib = s.root_usage_kib = OOM_NA;
 	s.warn_armed = true;
 	if (!dir || !*dir) {
 		s.kind = SCOPE_MACHINE;
@@ -63,6 +81,7 @@ int guard_scope_open(struct guard_scope *sc, const char *dir, char *err, size_t 
 		}
 		s.fd_stat = open("/proc/vmstat", O_RDONLY | O_CLOEXEC);
 		s.fd_psi_read = open("/proc/pressure/memory", O_RDONLY | O_CLOEXEC);
+		open_root_memcg(&s);
 		*sc = s;
 		return 0;
 	}
@@ -121,6 +140,7 @@ void guard_scope_close(struct guard_scope *sc)
 	close_fd(&sc->efd_oom);
 	close_fd(&sc->fd_swap_limit);
 	close_fd(&sc->fd_swappiness);
+	close_fd(&sc->fd_root_usage);
 	for (int i = 0; i < 3; i++)
 		close_fd(&sc->efd_usage[i]);
 	close_fd(&sc->dirfd);
@@ -189,12 +209,12 @@ static int psi_trigger(int dirfd, const char *path, int stall_ms, int window_ms,
 	return -e;
 }
 
-static int v1_register(struct guard_scope *sc, int target_fd, const char *arg)
+static int v1_register(int dirfd, int target_fd, const char *arg)
 {
 	int efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (efd < 0)
 		return -errno;
-	int ctl = openat(sc->dirfd, "cgroup.event_control", O_WRONLY | O_CLOEXEC);
+	int ctl = openat(dirfd, "cgroup.event_control", O_WRONLY | O_CLOEXEC);
 	if (ctl < 0) {
 		int e = errno;
 		close(efd);
@@ -271,7 +291,7 @@ void guard_scope_arm(struct guard_scope *sc, const struct guard_config *c, char 
 			for (int i = 0; i < 3; i++) {
 				char arg[32];
 				snprintf(arg, sizeof(arg), "%lld", (long long)(at[i] > 0 ? at[i] : 1) * 1024);
-				int efd = v1_register(sc, sc->fd_main, arg);
+				int efd = v1_register(sc->dirfd, sc->fd_main, arg);
 				if (efd < 0) {
 					DEGRADE("%s: usage threshold eventfd failed (%s): polling only\n", sc->name,
 						strerror(-efd));
@@ -283,10 +303,27 @@ void guard_scope_arm(struct guard_scope *sc, const struct guard_config *c, char 
 			DEGRADE("%s: no memory limit: only the kernel's OOM kills are seen there\n", sc->name);
 		}
 		if (sc->fd_events >= 0) {
-			int efd = v1_register(sc, sc->fd_events, NULL);
+			int efd = v1_register(sc->dirfd, sc->fd_events, NULL);
 			if (efd >= 0)
 				sc->efd_oom = efd;
 		}
+	}
+	if (sc->kind == SCOPE_MACHINE && sc->fd_root_usage >= 0 && known(sc->total_kib) && known(sc->term_kib)) {
+		/* The root memcg's usage where the machine would be near, at term
+		 * and at kill if none of it were page cache (as for a v1 cgroup). */
+		int d = open("/sys/fs/cgroup/memory", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		int64_t at[3] = { sc->total_kib - 2 * sc->term_kib, sc->total_kib - sc->term_kib,
+				  sc->total_kib - sc->kill_kib };
+		for (int i = 0; d >= 0 && i < 3; i++) {
+			char arg[32];
+			snprintf(arg, sizeof(arg), "%lld", (long long)(at[i] > 0 ? at[i] : 1) * 1024);
+			int efd = v1_register(d, sc->fd_root_usage, arg);
+			if (efd < 0)
+				break;
+			sc->efd_usage[i] = efd;
+		}
+		if (d >= 0)
+			close(d);
 	}
 	if (sc->kind == SCOPE_CGROUP_V2 && !known(sc->total_kib))
 		DEGRADE("%s: memory.max is 'max': only the kernel's OOM kills are seen there\n", sc->name);
@@ -341,6 +378,8 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 		sc->warn_kib = c->warn_mem_percent || c->warn_mem_min_mib
 				       ? guard_threshold_kib(total, c->warn_mem_percent, c->warn_mem_percent > 0,
 							     c->warn_mem_min_mib) : OOM_NA;
+		if (sc->fd_root_usage >= 0 && read_kib_file(sc->fd_root_usage, &sc->root_usage_kib) < 0)
+			sc->root_usage_kib = OOM_NA;
 		enum guard_level ml = level_for(avail, sc->term_kib, sc->kill_kib);
 		/* With swap, memory is short only when swap is short too (earlyoom). */
 		if (stot > 0) {
@@ -402,6 +441,9 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 	    sc->psi.full_avg10 >= c->psi_full_avg10_percent && lv < LEVEL_TERM)
 		lv = LEVEL_TERM;
 	uint64_t now = guard_now_ns();
+	sc->hist_avail_kib[sc->hist_next % GUARD_SCOPE_HIST] = sc->avail_kib;
+	sc->hist_ns[sc->hist_next % GUARD_SCOPE_HIST] = now;
+	sc->hist_next++;
 	sc->warn_below = known(sc->warn_kib) && known(sc->avail_kib) && sc->avail_kib < sc->warn_kib;
 	if (lv > sc->level) {
 		sc->crossed_ns = now;
@@ -418,11 +460,10 @@ int guard_scope_poll_ms(const struct guard_scope *sc, const struct guard_config 
 		return c->poll_max_ms;
 	if (sc->level != LEVEL_OK)
 		return c->poll_min_ms;
-	/* cgroup v1 with usage eventfds: below the "near" usage threshold the
-	 * kernel tells us when usage gets there; no need to poll fast. */
-	if (sc->kind == SCOPE_CGROUP_V1 && sc->efd_usage[0] >= 0 && known(sc->usage_kib) &&
-	    known(sc->total_kib) && known(sc->term_kib) && sc->usage_kib < sc->total_kib - 2 * sc->term_kib)
-		return c->poll_max_ms;
+	/* Below the "near" usage threshold the kernel tells us when usage
+	 * gets there: the poll is a safety net, not a watch. */
+	if (guard_scope_calm(sc))
+		return c->poll_max_ms > GUARD_CALM_MS ? c->poll_max_ms : GUARD_CALM_MS;
 	/* Time to reach the kill threshold at a fast fill rate (about 4 GiB/s:
 	 * a single thread touching fresh pages), so polling never sleeps past it;
 	 * the event sources usually wake us well before that. */
@@ -435,6 +476,64 @@ int guard_scope_poll_ms(const struct guard_scope *sc, const struct guard_config 
 	if (ms > c->poll_max_ms)
 		ms = c->poll_max_ms;
 	return (int)ms;
+}
+
+bool guard_scope_calm(const struct guard_scope *sc)
+{
+	if (sc->read_failed || sc->level != LEVEL_OK || sc->efd_usage[0] < 0 || !known(sc->total_kib) ||
+	    !known(sc->term_kib))
+		return false;
+	int64_t usage = sc->kind == SCOPE_MACHINE ? sc->root_usage_kib
+		      : sc->kind == SCOPE_CGROUP_V1 ? sc->usage_kib : OOM_NA;
+	return known(usage) && usage < sc->total_kib - 2 * sc->term_kib;
+}
+
+int64_t guard_scope_ms_to_kill(const struct guard_scope *sc)
+{
+	if (!known(sc->avail_kib) || !known(sc->kill_kib) || sc->hist_next < 2)
+		return INT64_MAX;
+	if (sc->avail_kib <= sc->kill_kib)
+		return 0;
+	unsigned last = (sc->hist_next - 1) % GUARD_SCOPE_HIST;
+	uint64_t now = sc->hist_ns[last];
+	/* The oldest reading of the last second (at least 2 ms back, so one
+	 * noisy pair of reads does not make a rate). */
+	int64_t from_kib = OOM_NA;
+	uint64_t from_ns = 0;
+	unsigned n = sc->hist_next < GUARD_SCOPE_HIST ? sc->hist_next : GUARD_SCOPE_HIST;
+	for (unsigned k = n - 1; k >= 1; k--) {
+		unsigned i = (sc->hist_next - 1 - k) % GUARD_SCOPE_HIST;
+		if (now - sc->hist_ns[i] <= 1000000000ull && now - sc->hist_ns[i] >= 2000000ull &&
+		    known(sc->hist_avail_kib[i])) {
+			from_kib = sc->hist_avail_kib[i];
+			from_ns = sc->hist_ns[i];
+			break;
+		}
+	}
+	if (!known(from_kib) || from_kib <= sc->hist_avail_kib[last])
+		return INT64_MAX;
+	double kib_per_ms = (double)(from_kib - sc->hist_avail_kib[last]) / ((double)(now - from_ns) / 1e6);
+	return (int64_t)((double)(sc->avail_kib - sc->kill_kib) / kib_per_ms);
+}
+
+bool guard_scope_outruns(const struct guard_scope *sc, int64_t ms)
+{
+	int64_t t = guard_scope_ms_to_kill(sc);
+	if (t != INT64_MAX || sc->hist_next < 2)
+		return t < ms;
+	/* No reading of the last second before this one: the scope went from
+	 * calm (GUARD_CALM_MS apart) to the threshold within one wakeup, which
+	 * is faster than any rate the readings could measure (a re-read 2 ms
+	 * on says nothing when the hog is not on a CPU then).  Escalate. */
+	unsigned last = (sc->hist_next - 1) % GUARD_SCOPE_HIST, prev = (sc->hist_next - 2) % GUARD_SCOPE_HIST;
+	return sc->hist_ns[last] - sc->hist_ns[prev] > 1000000000ull;
+}
+
+int64_t guard_scope_unowned_kib(const struct guard_scope *sc, int64_t owned_kib)
+{
+	if (sc->kind == SCOPE_MACHINE)
+		return machine_unmapped_shmem_kib(meminfo_rec.shmem, meminfo_rec.mapped);
+	return memcg_unowned_kib(sc->usage_kib, sc->file_kib, owned_kib);
 }
 
 int64_t guard_scope_totalpages(const struct guard_scope *sc, int64_t page_kib)

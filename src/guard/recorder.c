@@ -75,6 +75,7 @@ void guard_meminfo_parse(const char *text, size_t len, struct guard_rec *s)
 	s->swap_free = m.swap_free_kib;
 	s->anon_pages = m.anon_pages_kib;
 	s->shmem = m.shmem_kib;
+	s->mapped = m.mapped_kib;
 	s->slab_reclaimable = m.slab_reclaimable_kib;
 	s->slab_unreclaimable = m.slab_unreclaimable_kib;
 	s->kernel_stack = m.kernel_stack_kib;
@@ -218,7 +219,7 @@ int guard_recorder_take(struct guard_recorder *r, const struct guard_scope *scop
 	const size_t mi_off = offsetof(struct guard_rec, mem_total);
 	const size_t mi_len = offsetof(struct guard_rec, commit_limit) + sizeof(int64_t) - mi_off;
 	_Static_assert(offsetof(struct guard_rec, commit_limit) - offsetof(struct guard_rec, mem_total) ==
-			       17 * sizeof(int64_t), "meminfo fields of guard_rec not contiguous");
+			       18 * sizeof(int64_t), "meminfo fields of guard_rec not contiguous");
 	ssize_t n;
 	if (r->meminfo_hint) {
 		memcpy((char *)s + mi_off, (const char *)r->meminfo_hint + mi_off, mi_len);
@@ -282,6 +283,7 @@ void guard_recorder_json(const struct guard_recorder *r, struct json *j, const c
 		json_int(j, "SwapFree", s->swap_free);
 		json_int(j, "AnonPages", s->anon_pages);
 		json_int(j, "Shmem", s->shmem);
+		json_int(j, "Mapped", s->mapped);
 		json_int(j, "SReclaimable", s->slab_reclaimable);
 		json_int(j, "SUnreclaim", s->slab_unreclaimable);
 		json_int(j, "KernelStack", s->kernel_stack);
@@ -350,4 +352,20 @@ void guard_recorder_json(const struct guard_recorder *r, struct json *j, const c
 		json_obj_end(j);
 	}
 	json_arr_end(j);
+}
+
+uint64_t guard_recorder_next_ns(const struct guard_recorder *r, const struct guard_scope *scopes, int nr_scopes)
+{
+	if (!r->taken_total)
+		return 0;
+	/* While every scope is calm the snapshots only show that nothing
+	 * happens: one every GUARD_CALM_MS keeps the guard asleep (the issue's
+	 * ≤ 6 wakeups a minute).  An event that ends the calm (a usage
+	 * threshold, a PSI trigger) brings the next one due at once, and one a
+	 * second from then on, so the last minute before a kill is complete
+	 * from the moment memory started to run short. */
+	bool calm = nr_scopes > 0;
+	for (int i = 0; i < nr_scopes && calm; i++)
+		calm = guard_scope_calm(&scopes[i]);
+	return r->last_ns + (calm ? (uint64_t)GUARD_CALM_MS * 1000000ull : 1000000000ull);
 }

@@ -58,6 +58,21 @@ int64_t machine_totalpages(const struct oom_mem *m, int64_t page_kib)
 	return sat_add(ram, swap);
 }
 
+int64_t memcg_unowned_kib(int64_t usage_kib, int64_t file_kib, int64_t owned_kib)
+{
+	if (!known(usage_kib) || !known(owned_kib))
+		return OOM_NA;
+	int64_t u = usage_kib - (known(file_kib) ? file_kib : 0) - owned_kib;
+	return u > 0 ? u : 0;
+}
+
+int64_t machine_unmapped_shmem_kib(int64_t shmem_kib, int64_t mapped_kib)
+{
+	if (!known(shmem_kib) || !known(mapped_kib))
+		return OOM_NA;
+	return shmem_kib > mapped_kib ? shmem_kib - mapped_kib : 0;
+}
+
 static int64_t global_totalpages(const struct oom_snapshot *s, int64_t page_kib)
 {
 	return machine_totalpages(&s->mem, page_kib);

@@ -102,6 +102,17 @@ bool oom_victim_is_sacrificed_child(const struct oom_event *ev);
 /* totalpages of a global OOM (CONSTRAINT_NONE, 2.6.36+; also the base of
  * /proc/PID/oom_score): totalram + total swap.  OOM_NA when either is unknown. */
 int64_t machine_totalpages(const struct oom_mem *m, int64_t page_size_kib);
+/* Memory that killing processes cannot give back (tmpfs filled
+ * while the guard killed bystanders).  A memory cgroup: usage − file LRU
+ * − what its processes hold (anon + swap) = shmem/tmpfs files nobody
+ * maps plus kernel memory charged to it; ≥ 0.  The machine: Shmem −
+ * Mapped (/proc/meminfo), ≥ 0 — Shmem counts every shmem page (tmpfs,
+ * SysV/POSIX shm, shared anonymous), Mapped every file page in a page
+ * table, shmem ones included (NR_FILE_MAPPED, mm/rmap.c), so this is a
+ * lower bound of the shmem no process maps (its kernel memory, never a
+ * process's to give back, is left out).  OOM_NA when an input is unknown. */
+int64_t memcg_unowned_kib(int64_t usage_kib, int64_t file_kib, int64_t owned_kib);
+int64_t machine_unmapped_shmem_kib(int64_t shmem_kib, int64_t mapped_kib);
 
 /* ---- units and node lists (badness.c) ------------------------------------ */
 /* KiB ↔ pages of page_size_kib (≤ 0 or OOM_NA: 4); OOM_NA and

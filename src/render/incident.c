@@ -1,6 +1,7 @@
 /* incident.c — renders the guard's own decisions read back from its
  * incident files (src/report/incident.c).  Kernel kills recorded in an
  * incident go through the ordinary explain renderers instead. */
+#include <math.h>
 #include <string.h>
 #include <time.h>
 
@@ -15,8 +16,119 @@ static void esc(FILE *f, const char *s)
 	escape_term(f, s, strlen(s));
 }
 
-void render_incident_text(FILE *f, const struct incident *in, const char *source, int index,
-			  const struct style *st)
+/* The recorder's last 60 s before the kill, as text (the HTML
+ * page draws the same samples as charts, html_incident.c): one sparkline
+ * per quantity, then a few rows of numbers. */
+#define TL_WINDOW_MS 60000
+#define TL_SPARK 30     /* columns of a sparkline */
+#define TL_ROWS 7       /* rows of the table, the last one at the kill */
+
+static double tl_value(const struct incident_sample *s, int which)
+{
+	switch (which) {
+	case 0: return known(s->scope_available_kib) ? (double)s->scope_available_kib : NAN;
+	case 1: return known(s->mem_available_kib) ? (double)s->mem_available_kib : NAN;
+	case 2: return s->psi_some_avg10;
+	default: return s->psi_full_avg10;
+	}
+}
+
+static void spark(FILE *f, const struct incident_timeline *tl, int from, int which, const char *label, bool kib)
+{
+	static const char *const bars[] = { "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
+	int n = tl->n - from;
+	double lo = INFINITY, hi = -INFINITY, first = NAN, last = NAN;
+	for (int i = from; i < tl->n; i++) {
+		double v = tl_value(&tl->samples[i], which);
+		if (isnan(v))
+			continue;
+		lo = v < lo ? v : lo;
+		hi = v > hi ? v : hi;
+		if (isnan(first))
+			first = v;
+		last = v;
+	}
+	if (isnan(first))
+		return;
+	fprintf(f, "  %-16s ", label);
+	int cols = n < TL_SPARK ? n : TL_SPARK;
+	for (int c = 0; c < cols; c++) {
+		/* the last sample of the column's share of the window */
+		int i = from + (int)(((int64_t)(c + 1) * n + cols - 1) / cols) - 1;
+		double v = tl_value(&tl->samples[i], which);
+		if (isnan(v))
+			fputc(' ', f);
+		else
+			fputs(bars[hi > lo ? (int)((v - lo) / (hi - lo) * 7.0 + 0.5) : 3], f);
+	}
+	for (int c = cols; c < TL_SPARK; c++)
+		fputc(' ', f);
+	char a[32], b[32], m[32];
+	if (kib)
+		fprintf(f, "  %s → %s (lowest %s)\n", fmt_kib(a, sizeof(a), (int64_t)first),
+			fmt_kib(b, sizeof(b), (int64_t)last), fmt_kib(m, sizeof(m), (int64_t)lo));
+	else
+		fprintf(f, "  %.2f → %.2f %% (highest %.2f)\n", first, last, hi);
+}
+
+static void cell_kib(FILE *f, int64_t kib)
+{
+	char a[32];
+	fprintf(f, " %14s", known(kib) ? fmt_kib(a, sizeof(a), kib) : "-");
+}
+
+static void cell_pct(FILE *f, double v)
+{
+	if (isnan(v))
+		fprintf(f, " %9s", "-");
+	else
+		fprintf(f, " %9.2f", v);
+}
+
+void render_incident_timeline_text(FILE *f, const struct incident_timeline *tl, const struct style *st)
+{
+	if (!tl || tl->n == 0) {
+		fprintf(f, "%s(the file holds no flight-recorder snapshots)%s\n\n", st->dim, st->reset);
+		return;
+	}
+	int64_t t0 = known(tl->kill_time_ms) ? tl->kill_time_ms : tl->samples[tl->n - 1].time_ms;
+	int from = 0;
+	while (from < tl->n - 1 && tl->samples[from].time_ms < t0 - TL_WINDOW_MS)
+		from++;
+	int n = tl->n - from;
+	fprintf(f, "%sThe flight recorder's last %lld s before the kill%s (%d snapshot%s)\n", st->bold,
+		(long long)((t0 - tl->samples[from].time_ms + 999) / 1000), st->reset, n, n == 1 ? "" : "s");
+	char a[32], b[32];
+	if (known(tl->term_threshold_kib) || known(tl->kill_threshold_kib))
+		fprintf(f, "  %sthresholds: SIGTERM below %s, SIGKILL below %s available%s\n", st->dim,
+			known(tl->term_threshold_kib) ? fmt_kib(a, sizeof(a), tl->term_threshold_kib) : "?",
+			known(tl->kill_threshold_kib) ? fmt_kib(b, sizeof(b), tl->kill_threshold_kib) : "?", st->reset);
+	spark(f, tl, from, 0, "scope available", true);
+	spark(f, tl, from, 1, "MemAvailable", true);
+	spark(f, tl, from, 2, "PSI some avg10", false);
+	spark(f, tl, from, 3, "PSI full avg10", false);
+	fprintf(f, "  %s%8s %14s %14s %9s %9s%s\n", st->dim, "time", "scope avail", "MemAvailable", "some %",
+		"full %", st->reset);
+	int rows = n < TL_ROWS ? n : TL_ROWS;
+	int prev = -1;
+	for (int r = 0; r < rows; r++) {
+		int i = from + (rows == 1 ? n - 1 : (int)((int64_t)r * (n - 1) / (rows - 1)));
+		if (i == prev)
+			continue;
+		prev = i;
+		const struct incident_sample *s = &tl->samples[i];
+		fprintf(f, "  %6.1f s", (double)(s->time_ms - t0) / 1000.0);
+		cell_kib(f, s->scope_available_kib);
+		cell_kib(f, s->mem_available_kib);
+		cell_pct(f, s->psi_some_avg10);
+		cell_pct(f, s->psi_full_avg10);
+		fputc('\n', f);
+	}
+	fputc('\n', f);
+}
+
+void render_incident_text(FILE *f, const struct incident *in, const struct incident_timeline *tl,
+			  const char *source, int index, const struct style *st)
 {
 	char a[32], b[32];
 	bool dry = in->dry_run || strstr(in->kind, "dry-run");
@@ -129,8 +241,7 @@ void render_incident_text(FILE *f, const struct incident *in, const char *source
 		}
 		fputc('\n', f);
 	}
-	fprintf(f, "%s(the file also holds the flight recorder's last snapshots: meminfo, PSI, free blocks, top tasks)%s\n\n",
-		st->dim, st->reset);
+	render_incident_timeline_text(f, tl, st);
 }
 
 void render_explain_json_incidents_begin(struct json *j)

@@ -47,8 +47,12 @@ struct incident;
  * closes it in turn. */
 void render_explain_json_incidents_begin(struct json *j);
 void render_incident_json(struct json *j, const struct incident *in, const char *source);
-void render_incident_text(FILE *f, const struct incident *in, const char *source, int index,
-			  const struct style *st);
+struct incident_timeline;
+/* tl: the recorder's snapshots (report/incident.h incident_timeline), or
+ * NULL; its last 60 s before the kill are shown as sparklines and rows. */
+void render_incident_text(FILE *f, const struct incident *in, const struct incident_timeline *tl,
+			  const char *source, int index, const struct style *st);
+void render_incident_timeline_text(FILE *f, const struct incident_timeline *tl, const struct style *st);
 
 /* ---- explain --summary (render/explain_summary.c) ---- */
 #define SUMMARY_MAX_NAMES 64

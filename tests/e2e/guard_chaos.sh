@@ -111,8 +111,11 @@ fi
 if $have_cg; then
 	cg=$(cg_make exitupd $((256 * MIB)))
 	D=$E2E_TMP/exitupd
-	if guard "$D" --cgroup "$cg"; then
-		in_cg "$cg" "" "$HOG"
+	# A hog at full speed now gets SIGKILL at once (the grace cannot be
+	# afforded at its rate); at 40 MiB/s the kill threshold is 320 ms past
+	# the term one, more than a 200 ms grace: SIGTERM.
+	if guard "$D" --cgroup "$cg" --grace-ms 200; then
+		in_cg "$cg" "" "$HOG" --rate 40
 		hog=$BG
 		wait $hog
 		rc=$?
@@ -237,6 +240,34 @@ if $have_cg; then
 	cg_remove "$cg"
 fi
 
+# --- 5b. a hook outlives no guard: SIGKILL the guard, the hook is gone ------
+if $have_cg; then
+	cg=$(cg_make hookdeath $((256 * MIB)))
+	D=$E2E_TMP/hookdeath
+	mkdir -p "$D"
+	printf '#!/bin/sh\necho $$ > %s/hook.pid\nexec sleep 600\n' "$D" > "$D/hook.sh"
+	chmod 755 "$D/hook.sh"
+	if guard "$D" --cgroup "$cg" --dry-run --exec "$D/hook.sh" --exec-timeout-ms 600000; then
+		in_cg "$cg" "" "$HOG" --mib 236 --hold 30 --ready "$D/hog.ready"
+		hog=$BG
+		for i in $(seq 1 100); do [ -s "$D/hook.pid" ] && break; sleep 0.1; done
+		hp=$(cat "$D/hook.pid" 2>/dev/null)
+		check "hook death: the hook runs" test -n "$hp"
+		if [ -n "$hp" ]; then
+			sleep 0.2
+			check "hook death: ... while the guard lives" kill -0 "$hp"
+			kill -9 "$GP"; wait "$GP" 2>/dev/null; GP=""
+			for i in $(seq 1 30); do kill -0 "$hp" 2>/dev/null || break; sleep 0.1; done
+			check "hook death: SIGKILLed guard, the hook is gone too" bash -c "! kill -0 $hp 2>/dev/null"
+			kill -9 "$hp" 2>/dev/null
+		fi
+		[ -n "$GP" ] && unguard
+		check "hook death: kernel OOM killer did not fire" test "$(kernel_kills "$cg")" = 0
+		kill $hog 2>/dev/null; wait $hog 2>/dev/null
+	fi
+	cg_remove "$cg"
+fi
+
 # --- 6. metrics endpoint: idle connections, invalid UTF-8, localhost, busy port
 PORT=$((20000 + ($$ * 7) % 20000))
 PORT2=$((PORT + 1))
@@ -351,6 +382,40 @@ if $have_cg && [ -d /dev/shm ] && [ -w /dev/shm ]; then
 	cg_remove "$cg"
 else
 	skip "tmpfs: no memory cgroup or no writable /dev/shm"
+fi
+
+# --- 7b. the same on the whole machine (dry run): a 3 GiB tmpfs file, its
+#         writer in a memory cgroup; the machine's SIGTERM threshold set so
+#         the machine needs about half of it back ---------------------------
+if $have_cg && [ -d /dev/shm ] && [ -w /dev/shm ] && \
+   [ "$(awk '/^MemAvailable:/{print int($2 / 1048576)}' /proc/meminfo)" -ge 8 ]; then
+	cg=$(cg_make tmpfsm $((3584 * MIB)))
+	D=$E2E_TMP/tmpfs-machine
+	shm=/dev/shm/oomkit-test-$$-tmpfsm
+	on_exit "rm -f '$shm'"
+	mkdir -p "$D"
+	in_cg "$cg" "" "$HOG" --tmpfs "$shm" --mib 3072 --hold 120 --ready "$D/w.ready"
+	w=$BG
+	for i in $(seq 1 300); do [ -f "$D/w.ready" ] && break; sleep 0.1; done
+	read -r total avail < <(awk '/^MemTotal:/{t = $2} /^MemAvailable:/{a = $2} END{print t, a}' /proc/meminfo)
+	term=$(( (avail + 3072 * 1024 / 2) * 100 / total ))
+	if [ "$term" -ge 100 ] || [ "$term" -le 2 ]; then
+		skip "tmpfs on the machine: no threshold fits (MemAvailable $avail of $total KiB)"
+	elif guard "$D" --dry-run --mem-term-percent "$term" --mem-kill-percent 1; then
+		until_grep '"event":"unowned_memory"' "$D/events" 50
+		check "tmpfs machine: the guard says the memory is held by no process" grep -q '"event":"unowned_memory","time":"[^"]*","scope":"machine"' "$D/events"
+		check "tmpfs machine: ... in the log" grep -q "machine: .* of its memory is held by no process.*not killing" "$D/log"
+		check "tmpfs machine: ... in an incident" bash -c "ls '$D'/incidents/*guard-unowned*.json >/dev/null 2>&1"
+		check "tmpfs machine: no victim chosen, not even in the dry run" bash -c "! grep -Eq '\"event\":\"(kill|decision)\"' '$D/events'"
+		check "tmpfs machine: nothing logged as an error" no_wrong_lines "$D/log"
+		unguard
+	fi
+	check "tmpfs machine: kernel OOM killer did not fire in the writer's cgroup" test "$(kernel_kills "$cg")" = 0
+	kill $w 2>/dev/null; wait $w 2>/dev/null
+	rm -f "$shm"
+	cg_remove "$cg"
+else
+	skip "tmpfs on the machine: no memory cgroup, no writable /dev/shm, or under 8 GiB available"
 fi
 
 # --- 8. a pids-limited fork bomb: the kills do not keep up, the whole cgroup goes

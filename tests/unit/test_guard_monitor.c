@@ -122,6 +122,10 @@ TEST(machine)
 	const struct guard_rec *m = guard_scope_meminfo();
 	CHECK_INT(m->mem_total, sc.total_kib);
 	CHECK(known(m->commit_limit) && known(m->slab_unreclaimable) && known(m->shmem));
+	/* Memory no process holds, on the machine: the shmem nobody maps
+	 * (model/badness.c), whatever the processes hold. */
+	CHECK(known(m->mapped));
+	CHECK_INT(guard_scope_unowned_kib(&sc, 12345), machine_unmapped_shmem_kib(m->shmem, m->mapped));
 	guard_scope_close(&sc);
 }
 
@@ -213,6 +217,88 @@ TEST(recorder_plan)
 	CHECK(!full);
 }
 
+/* The rate of approach (monitor.c guard_scope_ms_to_kill / outruns) and
+ * calm (guard_scope_calm), on readings set by hand. */
+static void push(struct guard_scope *sc, int64_t avail, uint64_t ns)
+{
+	sc->avail_kib = avail;
+	sc->hist_avail_kib[sc->hist_next % GUARD_SCOPE_HIST] = avail;
+	sc->hist_ns[sc->hist_next % GUARD_SCOPE_HIST] = ns;
+	sc->hist_next++;
+}
+
+static void rate_and_calm(void)
+{
+	struct guard_scope sc;
+	memset(&sc, 0, sizeof(sc));
+	for (int i = 0; i < 3; i++)
+		sc.efd_usage[i] = -1;
+	sc.kind = SCOPE_CGROUP_V1;
+	sc.total_kib = 512 * 1024;
+	sc.term_kib = sc.total_kib / 10;
+	sc.kill_kib = sc.total_kib / 20;
+	const uint64_t ms = 1000000ull;
+	/* One reading: no rate. */
+	push(&sc, 60000, 1000 * ms);
+	CHECK(guard_scope_ms_to_kill(&sc) == INT64_MAX);
+	/* 1000 KiB per ms over 10 ms; 60000 − 1000·10 = 50000 now, kill at
+	 * 26214: about 23 ms away. */
+	push(&sc, 55000, 1005 * ms);
+	push(&sc, 50000, 1010 * ms);
+	CHECK_INT(guard_scope_ms_to_kill(&sc), 23);
+	CHECK(guard_scope_outruns(&sc, 1000));   /* a 1 s grace would end in SIGKILL anyway */
+	CHECK(!guard_scope_outruns(&sc, 10));
+	/* Slow: 10 KiB per ms → about 2.4 s away: the grace is kept. */
+	memset(sc.hist_ns, 0, sizeof(sc.hist_ns));
+	sc.hist_next = 0;
+	push(&sc, 50500, 2000 * ms);
+	push(&sc, 50000, 2050 * ms);
+	CHECK(!guard_scope_outruns(&sc, 1000));
+	/* Rising: never. */
+	push(&sc, 51000, 2060 * ms);
+	CHECK(guard_scope_ms_to_kill(&sc) == INT64_MAX);
+	/* At or below the kill threshold: now. */
+	push(&sc, 20000, 2070 * ms);
+	CHECK_INT(guard_scope_ms_to_kill(&sc), 0);
+	/* Calm, then below the threshold in one wakeup (20 s apart): no rate
+	 * to measure, escalate. */
+	push(&sc, 200000, 3000 * ms);
+	push(&sc, 50000, 23000 * ms);
+	CHECK(guard_scope_ms_to_kill(&sc) == INT64_MAX);
+	CHECK(guard_scope_outruns(&sc, 1000));
+
+	/* Calm needs a usage eventfd and usage below the "near" threshold. */
+	sc.usage_kib = 100 * 1024;
+	sc.level = LEVEL_OK;
+	CHECK(!guard_scope_calm(&sc));
+	sc.efd_usage[0] = 99;
+	CHECK(guard_scope_calm(&sc));
+	sc.usage_kib = sc.total_kib - 2 * sc.term_kib;
+	CHECK(!guard_scope_calm(&sc));
+	sc.usage_kib = 100 * 1024;
+	sc.level = LEVEL_TERM;
+	CHECK(!guard_scope_calm(&sc));
+	/* The machine: through the v1 root memcg's usage. */
+	sc.level = LEVEL_OK;
+	sc.kind = SCOPE_MACHINE;
+	sc.root_usage_kib = OOM_NA;
+	CHECK(!guard_scope_calm(&sc));
+	sc.root_usage_kib = 100 * 1024;
+	CHECK(guard_scope_calm(&sc));
+	/* cgroup v2: no usage thresholds, never calm. */
+	sc.kind = SCOPE_CGROUP_V2;
+	CHECK(!guard_scope_calm(&sc));
+	/* The recorder: one snapshot every GUARD_CALM_MS while all are calm. */
+	struct guard_recorder r;
+	memset(&r, 0, sizeof(r));
+	CHECK_INT(guard_recorder_next_ns(&r, &sc, 1), 0);
+	r.taken_total = 1;
+	r.last_ns = 5000 * ms;
+	CHECK(guard_recorder_next_ns(&r, &sc, 1) == 6000 * ms);
+	sc.kind = SCOPE_MACHINE;
+	CHECK(guard_recorder_next_ns(&r, &sc, 1) == 5000 * ms + GUARD_CALM_MS * ms);
+}
+
 /* mem-min-mib / cgroup-min-mib beside the percentages, merged as earlyoom
  * merges -M with -m; the warning threshold; cgroup headroom in MiB. */
 TEST(fixed_size_thresholds)
@@ -272,5 +358,6 @@ int main(void)
 	RUN(machine);
 	RUN(recorder_plan);
 	RUN(meminfo_through_live_parser);
+	RUN(rate_and_calm);
 	return check_summary();
 }

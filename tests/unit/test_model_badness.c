@@ -837,8 +837,26 @@ TEST(model_units_and_memcg_totalpages)
 	CHECK_INT(badness_replaces(5, 5, &(struct kver){ .known = true, .major = 4, .minor = 19 }), 0);
 }
 
+/* What killing cannot give back (model/badness.c, issue 10). */
+static void unowned_memory(void)
+{
+	/* A cgroup: 256 MiB used, 10 MiB cache, processes hold 20 MiB: the
+	 * rest (a tmpfs file nobody maps) is 226 MiB. */
+	CHECK_INT(memcg_unowned_kib(262144, 10240, 20480), 231424);
+	CHECK_INT(memcg_unowned_kib(262144, OOM_NA, 20480), 241664);   /* cache unknown: none */
+	CHECK_INT(memcg_unowned_kib(30000, 10240, 20480), 0);          /* never negative */
+	CHECK_INT(memcg_unowned_kib(OOM_NA, 0, 0), OOM_NA);
+	/* The machine: 3 GiB shmem, 1 GiB of file pages mapped: at least 2 GiB
+	 * of shmem no process maps. */
+	CHECK_INT(machine_unmapped_shmem_kib(3145728, 1048576), 2097152);
+	CHECK_INT(machine_unmapped_shmem_kib(1000, 5000), 0);
+	CHECK_INT(machine_unmapped_shmem_kib(OOM_NA, 5000), OOM_NA);
+	CHECK_INT(machine_unmapped_shmem_kib(1000, OOM_NA), OOM_NA);
+}
+
 int main(void)
 {
+	RUN(unowned_memory);
 	RUN(eras_user_task);
 	RUN(eras_root_bonus);
 	RUN(eras_adj);
