@@ -507,6 +507,9 @@ int guard_sink_save(struct guard_sink *s, const char *path);
 enum { GLOG_ERR = 3, GLOG_WARNING = 4, GLOG_NOTICE = 5, GLOG_INFO = 6, GLOG_DEBUG = 7 };
 void guard_log_init(void);
 void guard_log(int prio, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same, never held back as a repeat: lines meant to come at intervals
+ * (--report-interval's status line) say the same thing when nothing moves. */
+void guard_log_periodic(int prio, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* sd_notify: "READY=1", "WATCHDOG=1", "STATUS=…" to $NOTIFY_SOCKET (none: no-op). */
 int guard_notify(const char *msg);
 /* Watchdog interval from $WATCHDOG_USEC (for this pid), 0 when none. */

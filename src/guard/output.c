@@ -116,7 +116,7 @@ void guard_log_init(void)
 	log_journal = strcmp(js, want) == 0;
 }
 
-void guard_log(int prio, const char *fmt, ...)
+static void vlog(int prio, bool limited, const char *fmt, va_list ap0)
 {
 	char line[1024];
 	int off = 0;
@@ -130,7 +130,7 @@ void guard_log(int prio, const char *fmt, ...)
 	 * no control byte reaches the terminal or the journal. */
 	char msg[1024];
 	va_list ap;
-	va_start(ap, fmt);
+	va_copy(ap, ap0);
 	int n = vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (n < 0 || off < 0)
@@ -145,7 +145,7 @@ void guard_log(int prio, const char *fmt, ...)
 	static uint64_t last_ns;
 	static unsigned long repeated;
 	uint64_t now = guard_now_ns();
-	if (len == last_len && !memcmp(line, last, len) && now - last_ns < LOG_REPEAT_NS) {
+	if (limited && len == last_len && !memcmp(line, last, len) && now - last_ns < LOG_REPEAT_NS) {
 		repeated++;
 		return;
 	}
@@ -164,6 +164,22 @@ void guard_log(int prio, const char *fmt, ...)
 	last_ns = now;
 	ssize_t w = write(2, line, len);
 	(void)w;
+}
+
+void guard_log(int prio, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vlog(prio, true, fmt, ap);
+	va_end(ap);
+}
+
+void guard_log_periodic(int prio, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vlog(prio, false, fmt, ap);
+	va_end(ap);
 }
 
 int guard_notify(const char *msg)

@@ -84,7 +84,7 @@ void guard_report_tick(const struct guard_config *c, struct guard_scope *scopes,
 			top = &ts->tasks[ch.index];
 		char line[OOM_PATH_LEN * 2 + 320];
 		guard_report_format(line, sizeof(line), sc, top);
-		guard_log(GLOG_INFO, "%s", line);
+		guard_log_periodic(GLOG_INFO, "%s", line);
 	}
 	ts->n = 0;
 }

@@ -104,6 +104,9 @@ for p in sys.argv[1:]: socket.socket(socket.AF_UNIX).bind(p)' "$N/run/0/bus" "$N
 		check "status line: scope, available, top candidate and badness" \
 			grep -Eq "status .*warn: available [0-9.]+ [KMG]iB of 128(\\.0)? MiB \\([0-9]+%\\), PSI .*top candidate pid $hog \\(oomkit-test-hog\\) badness [0-9]+" "$D/log"
 		grep -m1 'status .*warn: available' "$D/log" | sed 's/^/    /'
+		# --report-interval 1: a second line within a few seconds (the first
+		# comes one interval after the start, which may be after the warning)
+		for i in $(seq 1 40); do [ "$(grep -c 'status .*warn: available' "$D/log")" -ge 2 ] && break; sleep 0.1; done
 		check "status line every second" test "$(grep -c 'status .*warn: available' "$D/log")" -ge 2
 		kill $hog; wait $hog 2>/dev/null
 		wait_for 'above the warning threshold again' "$D/log"
