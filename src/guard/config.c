@@ -36,7 +36,7 @@ static const struct key keys[] = {
 	{ "mem-kill-percent", K_PERCENT, F(mem_kill_percent), 0, 100, "SIGKILL when MemAvailable falls below this percent" },
 	{ "swap-term-percent", K_PERCENT, F(swap_term_percent), 0, 100, "... and SwapFree below this percent of SwapTotal (ignored without swap)" },
 	{ "swap-kill-percent", K_PERCENT, F(swap_kill_percent), 0, 100, "... and SwapFree below this percent (SIGKILL)" },
-	{ "mem-min-mib", K_MIB_PAIR, F(mem_min_mib), 1, 1 << 24, "SIZE[,KILL]: MemAvailable minimum in MiB (SIGKILL below KILL, default SIZE/2); replaces the mem-*-percent defaults, the lower wins when both are given (earlyoom -M)" },
+	{ "mem-min-mib", K_MIB_PAIR, F(mem_min_mib), 1, 1 << 24, "SIZE[,KILL]: MemAvailable minimum in MiB (SIGKILL below KILL, default SIZE/2); replaces the mem-*-percent defaults, the larger wins when both are given (earlyoom -M)" },
 	{ "swap-min-mib", K_MIB_PAIR, F(swap_min_mib), 1, 1 << 24, "SIZE[,KILL]: SwapFree minimum in MiB, merged with swap-*-percent the same way (earlyoom -S)" },
 	{ "cgroup-term-percent", K_PERCENT, F(cgroup_term_percent), 0, 100, "SIGTERM when a cgroup's available memory (limit - usage + file cache) falls below this percent of its limit" },
 	{ "cgroup-kill-percent", K_PERCENT, F(cgroup_kill_percent), 0, 100, "SIGKILL below this percent" },

@@ -242,11 +242,15 @@ int64_t guard_threshold_kib(int64_t total_kib, int percent, bool percent_set, in
 	int64_t m = (int64_t)min_mib * 1024;
 	if (m > total_kib)
 		m = total_kib;
-	/* earlyoom main.c "Merge -M with -m values": -M alone replaces the
-	 * default percentage; -m and -M both given: "Use the lower of both". */
+	/* A size alone replaces the default percentage (earlyoom main.c,
+	 * "Merge -M with -m values": -M alone).  Both given: the larger
+	 * threshold, so both promises hold (at least SIZE MiB and at least the
+	 * percentage available).  earlyoom takes the lower of both there; the
+	 * guard acts when either bound is crossed, the safe side for an
+	 * operator who wrote down two floors. */
 	if (!percent_set)
 		return m;
-	return p < m ? p : m;
+	return p > m ? p : m;
 }
 
 void guard_scope_arm(struct guard_scope *sc, const struct guard_config *c, char *degraded, size_t dlen)

@@ -299,15 +299,16 @@ static void rate_and_calm(void)
 	CHECK(guard_recorder_next_ns(&r, &sc, 1) == 5000 * ms + GUARD_CALM_MS * ms);
 }
 
-/* mem-min-mib / cgroup-min-mib beside the percentages, merged as earlyoom
- * merges -M with -m; the warning threshold; cgroup headroom in MiB. */
+/* mem-min-mib / cgroup-min-mib beside the percentages (a size alone
+ * replaces the default percentage, as earlyoom's -M; both given: the
+ * larger threshold); the warning threshold; cgroup headroom in MiB. */
 TEST(fixed_size_thresholds)
 {
 	/* the merge itself: 1 GiB total, 10 % = 104857 KiB */
 	CHECK_INT(guard_threshold_kib(1048576, 10, false, 0), 104857);
 	CHECK_INT(guard_threshold_kib(1048576, 10, false, 200), 204800);    /* size alone replaces the default */
-	CHECK_INT(guard_threshold_kib(1048576, 10, true, 200), 104857);     /* both given: the lower */
-	CHECK_INT(guard_threshold_kib(1048576, 30, true, 200), 204800);
+	CHECK_INT(guard_threshold_kib(1048576, 10, true, 200), 204800);     /* both given: the larger */
+	CHECK_INT(guard_threshold_kib(1048576, 30, true, 200), 314572);
 	CHECK_INT(guard_threshold_kib(1048576, 10, false, 4096), 1048576);  /* capped at the total */
 	CHECK_INT(guard_threshold_kib(OOM_NA, 10, false, 200), OOM_NA);     /* no limit, no threshold */
 
@@ -335,15 +336,17 @@ TEST(fixed_size_thresholds)
 	/* 60 MiB: below term now */
 	c.cgroup_min_mib[0] = 60;
 	CHECK_INT(guard_scope_read(&sc, &c), LEVEL_TERM);
-	/* given with a percentage (cgroup-term-percent 10): the lower wins */
+	/* given with a percentage (cgroup-term-percent 10): the larger wins */
 	guard_config_defaults(&c);
 	CHECK_INT(guard_config_set(&c, "cgroup-term-percent", "10", -1, err, sizeof(err)), 0);
 	CHECK_INT(guard_config_set(&c, "cgroup-min-mib", "60,10", -1, err, sizeof(err)), 0);
 	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), 0);
 	CHECK(c.cgroup_percent_set);
-	CHECK_INT(guard_scope_read(&sc, &c), LEVEL_OK);
-	CHECK_INT(sc.term_kib, 26214);
-	CHECK_INT(sc.kill_kib, 10240);
+	/* term: 60 MiB over 10 % (25.6 MiB), so 56 MiB available is below it;
+	 * kill: the default kill percentage (5 %, 12.8 MiB) over 10 MiB */
+	CHECK_INT(guard_scope_read(&sc, &c), LEVEL_TERM);
+	CHECK_INT(sc.term_kib, 61440);
+	CHECK_INT(sc.kill_kib, 13107);
 	CHECK_INT(sc.warn_kib, OOM_NA);
 	CHECK(!sc.warn_below);
 	guard_scope_close(&sc);
