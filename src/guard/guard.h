@@ -325,7 +325,7 @@ int guard_scope_poll_ms(const struct guard_scope *sc, const struct guard_config 
  * machine through the v1 root memcg) and its usage is below the lowest
  * ("near") threshold, so the kernel wakes the guard before anything can
  * matter; polling is then only a safety net. */
-#define GUARD_CALM_MS 20000
+#define GUARD_CALM_MS 60000
 bool guard_scope_calm(const struct guard_scope *sc);
 /* Memory of the scope that no process holds, given what its processes
  * hold (owned_kib: anon + swap, guard_task_freeable_kib summed): for a
