@@ -38,7 +38,7 @@ cp "$src/tests/fixtures/kube/containerd-config.json" "$state/config.json"
 check "top: the row names the pod, its QoS and container" \
 	grep -q "pod shop/web-0 (Burstable, uid $uid), container ${id:0:12}" "$E2E_TMP/top.txt"
 "$OOMKIT" top --root "$root" --json > "$E2E_TMP/top.json"
-check "top --json: kube object with pod name and namespace" python3 - "$E2E_TMP/top.json" "$uid" "$id" <<'PY'
+check_py "top --json: kube object with pod name and namespace" - "$E2E_TMP/top.json" "$uid" "$id" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 ks = [t["kube"] for t in d["tasks"] if t.get("kube")]
@@ -51,7 +51,7 @@ PY
 check "status: the memory-cgroup section names the pod" \
 	grep -q "cri-containerd-$id.scope = pod shop/web-0 (Burstable" "$E2E_TMP/status.txt"
 "$OOMKIT" status --root "$root" --no-log --json > "$E2E_TMP/status.json"
-check "status --json: memory_cgroups.fullest[].kube names the pod" python3 - "$E2E_TMP/status.json" <<'PY'
+check_py "status --json: memory_cgroups.fullest[].kube names the pod" - "$E2E_TMP/status.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 k = [c["kube"] for c in d["memory_cgroups"]["fullest"] if c["kube"]]
@@ -85,7 +85,7 @@ puid=b0b4b9ab-69ac-45c9-ba1d-25c0bc5c9e0d
 check "explain: the memcg's pod UID and QoS" grep -q "Kubernetes: pod $puid (Burstable)\$" "$E2E_TMP/x.txt"
 check "explain: the victim's container" grep -q "Kubernetes: pod $puid (Burstable), container " "$E2E_TMP/x.txt"
 "$OOMKIT" explain --json "$log" > "$E2E_TMP/x.json" 2>/dev/null
-check "explain --json: memcg.kube and memcg.task_kube" python3 - "$E2E_TMP/x.json" "$puid" <<'PY'
+check_py "explain --json: memcg.kube and memcg.task_kube" - "$E2E_TMP/x.json" "$puid" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 ev = d["events"][0] if isinstance(d, dict) and "events" in d else (d[0] if isinstance(d, list) else d)
