@@ -10,14 +10,8 @@
 [ -x "${OOMKIT:-}" ] || { skip "OOMKIT not set"; finish; exit; }
 [ -x "${HOG:-}" ] || { skip "HOG not set"; finish; exit; }
 MIB=$((1024 * 1024))
-if ! probe=$(cg_make probe $((64 * MIB))); then
-	skip "no memory cgroup can be made here (need root and a writable memory hierarchy)"
-	finish
-	exit
-fi
-probe_v1=false
-[ -f "$probe/memory.limit_in_bytes" ] && probe_v1=true
-cg_remove "$probe"
+need_memcg
+probe_v1=$MEMCG_V1
 # A controller lives in one hierarchy: the other version cannot run here.
 if $probe_v1; then
 	skip "cgroup v2 end to end: this machine's memory controller is on cgroup v1 (this script runs on cgroup v2 in the VM matrix of make check-long: tests/vm/run.sh)"

@@ -16,12 +16,7 @@
 [ -x "${OOMKIT:-}" ] || { skip "OOMKIT not set"; finish; exit; }
 [ -x "${HOG:-}" ] || { skip "HOG not set"; finish; exit; }
 MIB=$((1024 * 1024))
-if ! probe=$(cg_make probe $((64 * MIB))); then
-	skip "no memory cgroup can be made here (need root and a writable memory hierarchy)"
-	finish
-	exit
-fi
-cg_remove "$probe"
+need_memcg
 
 wait_file() {
 	local i

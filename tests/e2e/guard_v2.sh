@@ -7,11 +7,8 @@
 . "$(dirname "$0")/lib.sh"
 : "${OOMKIT:?}" "${HOG:?}"
 MIB=$((1024 * 1024))
-if ! probe=$(cg_make probe $((64 * MIB))); then
-	skip "no memory cgroup can be made here (need root and a writable memory hierarchy)"; finish; exit
-fi
-v2=true; [ -f "$probe/memory.limit_in_bytes" ] && v2=false
-cg_remove "$probe"
+need_memcg
+v2=true; $MEMCG_V1 && v2=false
 if ! $v2; then
 	skip "guard on cgroup v2: this machine's memory controller is on cgroup v1 (runs in the VM matrix: make check-long)"
 	finish; exit

@@ -107,6 +107,20 @@ wait_for() {
 	return 1
 }
 
+# need_memcg: a memory cgroup can be made here, or the script ends with a
+# skip saying why.  Sets MEMCG_V1=true when the controller is on cgroup v1.
+MEMCG_V1=false
+need_memcg() {
+	local probe
+	if ! probe=$(cg_make probe $((64 << 20))); then
+		skip "no memory cgroup can be made here (need root and a writable memory hierarchy)"
+		finish
+		exit
+	fi
+	[ -f "$probe/memory.limit_in_bytes" ] && MEMCG_V1=true
+	cg_remove "$probe"
+}
+
 # Is the kernel log readable here (dmesg)?
 can_read_kmsg() { dmesg >/dev/null 2>&1; }
 
