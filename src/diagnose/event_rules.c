@@ -1155,6 +1155,13 @@ static void rule_exhaustion(struct ctx *c)
 	}
 }
 
+/* Consequences and policies of the OOM killer itself: what the kernel did
+ * (panicked, found nothing to kill) or how it chose (the allocating task).
+ * Listed after the causes (weight ≤ 12); diagnose_event_analysed lifts the
+ * first of them above "unknown" when no cause of the shortage has evidence
+ * in the report, since the outcome is then the one thing the report proves
+ * (R044/R045: "Kernel panic - not syncing: Out of memory" after a header
+ * cut to nothing; R034: the oom_kill_allocating_task selection lines). */
 static void rule_consequences(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -1163,6 +1170,8 @@ static void rule_consequences(struct ctx *c)
 			"the kernel panicked instead of killing a process (vm.panic_on_oom=%d)",
 			ev->panic_on_oom ? ev->panic_on_oom : 1);
 		finding_evidence(f, "panic line: %s", ev->panic_on_oom == 2 ? "compulsory panic_on_oom" : "panic_on_oom is enabled");
+		if (ev->panic_on_oom == 2 || c->a->memcg)
+			finding_evidence(f, "panic_on_oom=2 panics even for a memory cgroup OOM (mm/oom_kill.c check_panic_on_oom): one cgroup at its limit takes the whole machine down");
 		finding_advice(f, "set vm.panic_on_oom=0 unless a reboot is the intended recovery; then keep the report with kdump or netconsole");
 	}
 	if (ev->outcome == OOM_OUTCOME_NO_KILLABLE) {
@@ -1171,6 +1180,36 @@ static void rule_consequences(struct ctx *c)
 		finding_evidence(f, "\"Out of memory and no killable processes...\"");
 		finding_advice(f, "do not give oom_score_adj -1000 to whole services; protect only what must survive (oomkit adj)");
 	}
+	/* vm.oom_kill_allocating_task=1 (mm/oom_kill.c out_of_memory, 2.6.24+):
+	 * the task that asked for memory is killed without comparing anyone,
+	 * and the selection line says so. */
+	if (ev->have_victim && strstr(ev->victim.message, "oom_kill_allocating_task")) {
+		const char *who = ev->victim.selected_comm[0] ? ev->victim.selected_comm : ev->victim.comm;
+		int64_t pid = known(ev->victim.selected_pid) ? ev->victim.selected_pid : ev->victim.pid;
+		struct finding *f = findings_add(c->out, "oom-kill-allocating-task", SEV_WARNING, 12,
+			"vm.oom_kill_allocating_task=1: the kernel killed the task that asked for memory (%s, pid %lld) without looking for the one using the most",
+			who, (long long)pid);
+		finding_evidence(f, "selection line \"%s: Kill process %lld (%s)\": the kernel's mark of this sysctl",
+				 ev->victim.message, (long long)pid, who);
+		if (known(ev->victim.selected_pid) && known(ev->victim.pid) && ev->victim.selected_pid != ev->victim.pid)
+			finding_evidence(f, "its child %s (pid %lld) was killed in its place (2.6.36–5.0 sacrifice a child with its own memory)",
+					 ev->victim.comm, (long long)ev->victim.pid);
+		if (known(ev->victim.score) && ev->victim.score == 0)
+			finding_evidence(f, "score 0: the victim held next to no memory, so the kill freed next to nothing and the OOM may repeat at once");
+		finding_advice(f, "sysctl vm.oom_kill_allocating_task=0: the kernel then kills the task using the most memory, which ends the shortage");
+		finding_advice(f, "if it was set to spare a slow task-list scan on a huge machine, measure first: the scan costs milliseconds on modern kernels");
+	}
+}
+
+/* The first consequence, for when no cause of the shortage has evidence. */
+static struct finding *first_consequence(struct findings *out)
+{
+	static const char *const ids[] = { "panic-on-oom", "no-killable-process", "oom-kill-allocating-task" };
+	for (size_t k = 0; k < ARRAY_SIZE(ids); k++)
+		for (int i = 0; i < out->n; i++)
+			if (strcmp(out->items[i].id, ids[k]) == 0)
+				return &out->items[i];
+	return NULL;
 }
 
 /* ---- confidence and basis ------------------------------------ */
@@ -1263,6 +1302,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_stall(&c);
 	rule_exhaustion(&c);
 	rule_side_messages(&c);
+	rule_consequences(&c);
 	bool cause = false;
 	for (int i = 0; i < out->n; i++)
 		if (out->items[i].weight >= 20)
@@ -1306,8 +1346,15 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 		}
 		finding_advice(f, "look at the largest processes below and at what changed on the machine just before");
 		finding_advice(f, "if this repeats, run 'oomkit status' on the machine and keep 'oomkit guard' recording");
+		/* Nothing about the shortage, but the report proves what the
+		 * kernel did: that leads, "unknown" says what else is missing. */
+		struct finding *q = first_consequence(out);
+		if (q) {
+			q->weight = 52;
+			finding_basis(q, 0, a->basis_present, CONF_UNSET,
+				      "read as printed; the cause of the shortage itself is not in the report");
+		}
 	}
-	rule_consequences(&c);
 	basis_defaults(&c);
 	findings_sort(out);
 }
