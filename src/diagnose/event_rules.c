@@ -21,6 +21,8 @@
  *
  * Every number quoted comes from the report or from arithmetic on it
  * (event_analysis.c); a rule whose numbers are missing does not fire. */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diagnose/analysis.h"
@@ -1155,6 +1157,251 @@ static void rule_exhaustion(struct ctx *c)
 	}
 }
 
+/* ---- premature OOM (kernel-oom-regression) -------------------------------- */
+
+/* Seconds since boot from the report's first timestamp ("0.247713"), or -1
+ * when the stamp is a date or absent. */
+static double uptime_s(const struct oom_event *ev)
+{
+	const char *t = ev->time;
+	while (*t == ' ' || *t == '[')
+		t++;
+	if (!(*t >= '0' && *t <= '9'))
+		return -1;
+	char *end;
+	double v = strtod(t, &end);
+	while (*end == ' ' || *end == ']')
+		end++;
+	return *end == '\0' && v >= 0 ? v : -1;
+}
+
+/* A request confined to the DMA or DMA32 zone (GFP_DMA, GFP_DMA32) failing
+ * while the kernel boots — the first process (pid 1, still "swapper/N"
+ * until it execs init) or the first minute — before any workload has taken
+ * memory: that zone has nothing for it on this machine and kernel (kdump's
+ * crashkernel region placed outside it, the low megabytes reserved at boot:
+ * R023, R050).  A layout the kernel chose, not a shortage; the experts call
+ * it a regression of the commit that moved the memory. */
+static bool rule_boot_zone(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (!a->zone_name || (strcmp(a->zone_name, "DMA") != 0 && strcmp(a->zone_name, "DMA32") != 0))
+		return false;
+	bool swapper = strncmp(ev->req.trigger_comm, "swapper/", 8) == 0;
+	double up = uptime_s(ev);
+	bool boot = swapper && ((known(ev->req.trigger_pid) && ev->req.trigger_pid == 1) || (up >= 0 && up < 60));
+	if (!boot)
+		return false;
+	/* The zone's own line, when printed, must show it (nearly) empty. */
+	const struct oom_zone *dz = NULL;
+	for (int i = 0; i < ev->snap.nr_zones; i++)
+		if (strcmp(ev->snap.zones[i].name, a->zone_name) == 0)
+			dz = &ev->snap.zones[i];
+	if (dz && known(dz->free_kib) && known(dz->high_kib) && dz->free_kib > dz->high_kib)
+		return false;
+	struct finding *f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 78,
+		"a %s request failed while the kernel was still booting (%s%s): the %s zone has no memory for it on this machine and kernel, not a shortage",
+		a->zone_name, ev->req.trigger_comm,
+		known(ev->req.trigger_pid) && ev->req.trigger_pid == 1 ? ", pid 1 before init runs" : "", a->zone_name);
+	finding_evidence(f, "gfp_mask %s: the request may use the %s zone only",
+			 ev->req.gfp_text[0] ? ev->req.gfp_text : a->gfp_hex, a->zone_name);
+	if (up >= 0)
+		finding_evidence(f, "%.3f s after boot, in the kernel's own initialisation: nothing had used memory yet", up);
+	if (dz && known(dz->free_kib))
+		finding_evidence(f, "%s: %s free, high watermark %s", dz->name, K(c, 0, dz->free_kib), K(c, 1, dz->high_kib));
+	else if (ev->snap.nr_zones > 0 && !dz)
+		finding_evidence(f, "the report prints no %s zone: it is empty or not configured", a->zone_name);
+	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, dz ? CONF_MEDIUM : CONF_LOW,
+		      "a zone left empty by the boot layout inferred from a %s request failing at boot", a->zone_name);
+	finding_advice(f, "check where the kernel placed reserved memory (dmesg: \"crashkernel\", \"Reserving\", \"Zone ranges\"): a kdump kernel needs its region inside ZONE_%s for such requests",
+		       a->zone_name);
+	finding_advice(f, "look for the kernel commit that moved the zone's memory (this is how the reports of this shape were resolved); a newer kernel or crashkernel=…,low may fix it");
+	return true;
+}
+
+/* Most of a cgroup's memory dirty page cache: reclaim can only free it once
+ * written back, and a writer should be throttled (balance_dirty_pages) or
+ * the flushers woken before the cgroup OOMs.  An OOM of such a cgroup is
+ * premature — the MGLRU flusher wake-up (R055) and the cgroup v1 dirty
+ * throttling before 4.2 are known holes.  Half the usage is far beyond the
+ * dirty limits (vm.dirty_ratio 20 %). */
+static bool rule_memcg_dirty(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_memcg *m = &ev->snap.memcg;
+	if (!a->memcg || !known(m->file_dirty_kib) || !known(m->usage_kib) || m->usage_kib <= 0)
+		return false;
+	int share = pct(m->file_dirty_kib, m->usage_kib);
+	if (share < 50)
+		return false;
+	struct finding *f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 75,
+		"premature cgroup OOM: %s of the cgroup's %s (%d %%) was dirty page cache waiting for writeback, which reclaim cannot free until it is written",
+		K(c, 0, m->file_dirty_kib), K(c, 1, m->usage_kib), share > 100 ? 100 : share);
+	finding_evidence(f, "memory.stat file_dirty %s of usage %s", K(c, 0, m->file_dirty_kib), K(c, 1, m->usage_kib));
+	finding_evidence(f, "dirty pages above the dirty limits should throttle the writer (mm/page-writeback.c balance_dirty_pages) and wake the flushers before the cgroup is OOM-killed");
+	finding_basis(f, BASIS_MEMCG, a->basis_present, CONF_MEDIUM, "premature: the cgroup's memory was writeback-bound, not used");
+	finding_advice(f, "lower the dirty limits (vm.dirty_bytes / vm.dirty_background_bytes) so a cgroup's share of dirty pages stays small; on cgroup v1 use v2, whose writeback is cgroup-aware");
+	finding_advice(f, "update the kernel: reclaim that finds only dirty pages must wake the flushers (a known hole of MGLRU, fixed in 2024)");
+	return true;
+}
+
+/* Global, unconstrained order-0 OOM while the report shows memory the
+ * request could have had:
+ * - a usable zone passing even the high watermark check (with its reserve,
+ *   CMA and highatomic rules) by a wide margin: the allocator's last
+ *   attempt before the OOM (mm/page_alloc.c __alloc_pages_may_oom, at
+ *   ALLOC_WMARK_HIGH) would have succeeded on these numbers;
+ * - a usable zone passing the min check only because its free memory sits
+ *   in highatomic (H) pageblocks, which 4.4–5.9 hold back from this request
+ *   up to 1 % of the zone + one pageblock, and which 4.10+ release before
+ *   an OOM (unreserve_highatomic_pageblock(ac, true) from
+ *   should_reclaim_retry) — R012;
+ * - clean page cache holding a third of RAM, which reclaim frees without
+ *   any I/O, for a request that may reclaim (should_reclaim_retry counts it
+ *   as available).
+ * The kernel gave up early: a regression or a reclaim-progress problem of
+ * that kernel (the experts' "premature OOM"), not the machine running out. */
+static bool rule_premature(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *s = &ev->snap;
+	const struct mem_breakdown *m = &a->mem;
+	if (a->sysrq || a->memcg || a->cpuset || a->mempolicy || ev->kind == OOM_KIND_ALLOC_FAILURE ||
+	    ev->alloc_stall_ms > 0 || ev->numa_oom_hint)
+		return false;
+	if (ev->constraint[0] && strcmp(ev->constraint, "CONSTRAINT_NONE") != 0)
+		return false;
+	if (known(ev->req.order) && ev->req.order != 0)
+		return false;
+	if (findings_get(c->out, "lowmem-exhausted-highmem-free") || findings_get(c->out, "lowmem-pressure") ||
+	    findings_get(c->out, "cma-unusable") || findings_get(c->out, "fragmentation-high-order"))
+		return false;
+	bool request = known(ev->req.order) && a->classzone >= 0;
+	char zl[40];
+	/* 1: a usable zone well above its high watermark for this request */
+	int room = -1;
+	bool hi_ok = false;
+	if (request && a->nr_evaluated > 0 && known(a->page_size_kib)) {
+		for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+			const struct oom_zone *z = &s->zones[i];
+			const struct zone_verdict *zv = &a->zone[i];
+			if (!zv->evaluated || !known(z->high_kib))
+				continue;
+			/* below the classzone the reserve decides: it must be printed */
+			if (!known(zv->reserve_kib) && zone_index_in(s, z->name) != a->classzone)
+				continue;
+			if (zone_watermark_ok(z, 0, z->high_kib, a->classzone, a->alloc_flags, a->page_size_kib, &ev->kv) &&
+			    analysis_zone_had_room(z, zv->reserve_kib)) {
+				room = i;
+				hi_ok = true;
+				break;
+			}
+		}
+	} else if (!request && s->nr_zones > 0) {
+		/* the request is not in the report: a zone every request but a
+		 * GFP_DMA one may use, held to its largest lowmem_reserve; on one
+		 * node only (a cpuset or policy could keep a request off others) */
+		int node = INT32_MIN;
+		bool one_node = true;
+		for (int i = 0; i < s->nr_zones; i++) {
+			if (node != INT32_MIN && s->zones[i].node != node)
+				one_node = false;
+			node = s->zones[i].node;
+		}
+		int r = -1;
+		if (one_node && !exhaustion_evident(c, &r) && r >= 0 && strcmp(s->zones[r].name, "DMA32") != 0)
+			room = r;
+	}
+	/* 2: passing only by the highatomic reserve's pages (4.4–5.9, H letters) */
+	int hzone = -1;
+	int64_t hmax = OOM_NA;
+	if (room < 0 && request && a->nr_ok > 0 && !(a->alloc_flags & (ZWM_HARDER | ZWM_HIGH)) &&
+	    known(a->page_size_kib)) {
+		for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+			const struct oom_zone *z = &s->zones[i];
+			const struct zone_verdict *zv = &a->zone[i];
+			if (!zv->evaluated || !zv->ok || !known(zv->highatomic_est_kib) || !known(z->managed_kib) ||
+			    z->nr_orders <= 0)
+				continue;
+			int pb_order = z->nr_orders - 1 < 9 ? z->nr_orders - 1 : 9;
+			int64_t pb_kib = sat_mul(a->page_size_kib, 1LL << pb_order);
+			/* mm/page_alloc.c reserve_highatomic_pageblock: at most
+			 * 1 % of the zone + one pageblock */
+			int64_t max_kib = sat_add(z->managed_kib / 100, pb_kib);
+			struct oom_zone t = *z;
+			t.reserved_highatomic_kib = max_kib;
+			t.free_highatomic_kib = OOM_NA;
+			if (!zone_watermark_ok(&t, 0, z->min_kib, a->classzone, a->alloc_flags, a->page_size_kib, &ev->kv)) {
+				hzone = i;
+				hmax = max_kib;
+				break;
+			}
+		}
+	}
+	/* 3: clean page cache a third of RAM, for a request that may reclaim */
+	int64_t clean = OOM_NA;
+	int clean_share = -1;
+	if (room < 0 && hzone < 0 && m->scope == MEM_SCOPE_SYSTEM && !a->atomic && known(m->file_kib) &&
+	    !known(m->highmem_free_kib)) {
+		clean = m->file_kib;
+		if (known(s->mem.dirty_kib))
+			clean = diff_sat(clean, s->mem.dirty_kib);
+		if (known(s->mem.writeback_kib))
+			clean = diff_sat(clean, s->mem.writeback_kib);
+		clean_share = pct(clean, m->total_kib);
+		if (clean_share < CONSUMER_SHARE_PCT)
+			clean_share = -1;
+	}
+	if (room < 0 && hzone < 0 && clean_share < 0)
+		return false;
+	struct finding *f;
+	if (room >= 0) {
+		const struct oom_zone *z = &s->zones[room];
+		f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 62,
+			"premature OOM: %s had %s free, far above its high watermark (%s)%s: the kernel killed with memory the request could have had",
+			zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib), K(c, 1, z->high_kib),
+			request ? "" : ", and the request is not in the report");
+		if (hi_ok)
+			finding_evidence(f, "the zone passes even the high watermark check for this order-0 request (reserve %s): the allocator's last attempt before an OOM uses that mark (mm/page_alloc.c __alloc_pages_may_oom)",
+					 K(c, 2, a->zone[room].reserve_kib));
+		else
+			finding_evidence(f, "every request but a GFP_DMA/GFP_DMA32 one may use %s: held to its largest lowmem_reserve it still had room", z->name);
+		if (z->all_unreclaimable == 0)
+			finding_evidence(f, "all_unreclaimable? no: reclaim had not given up on the zone");
+		if (!request)
+			finding_evidence(f, "a zone-restricted request (GFP_DMA32), a manual kill (sysrq f) or a memory freed just before the report would explain it too: the trigger line decides");
+		else
+			finding_evidence(f, "unless memory was freed in the moment between the failed attempt and the report (a previous victim exiting)");
+		finding_basis(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, request ? CONF_MEDIUM : CONF_LOW,
+			      "premature OOM inferred from a zone with room %s", request ? "for the request" : "for any non-DMA request");
+	} else if (hzone >= 0) {
+		const struct oom_zone *z = &s->zones[hzone];
+		f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 62,
+			"premature OOM: %s had %s free, above its min watermark %s, but its free pages lay in the highatomic reserve, which this request may not take",
+			zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib), K(c, 1, z->min_kib));
+		finding_evidence(f, "H (highatomic) blocks on the buddy line; this kernel prints no reserved_highatomic: the reserve holds up to 1 %% of the zone + one pageblock (%s), enough to fail the check",
+				 K(c, 2, hmax));
+		finding_evidence(f, "4.10+ release the highatomic reserve before an OOM (mm/page_alloc.c should_reclaim_retry → unreserve_highatomic_pageblock): an OOM with it still held is premature");
+		finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_BUDDY, a->basis_present, CONF_MEDIUM,
+			      "the highatomic reserve's size estimated (H letters; the kernel prints no count)");
+	} else {
+		f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 62,
+			"premature OOM: %s of clean page cache (%d %% of RAM) was there to reclaim, yet the kernel killed",
+			K(c, 0, clean), clean_share);
+		finding_evidence(f, "page cache %s of %s, dirty %s, writeback %s", K(c, 0, m->file_kib), K(c, 1, m->total_kib),
+				 K(c, 2, s->mem.dirty_kib), K(c, 3, s->mem.writeback_kib));
+		finding_evidence(f, "clean page cache is freed without I/O; the OOM detection counts it as available (mm/page_alloc.c should_reclaim_retry): reclaim made no progress on it");
+		finding_basis(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_RAM, a->basis_present, CONF_MEDIUM,
+			      "premature OOM inferred from the reclaimable page cache");
+	}
+	finding_advice(f, "compare with a newer kernel of the same series, and search the kernel's mailing lists for this version's \"premature OOM\"");
+	finding_advice(f, "meanwhile a larger vm.min_free_kbytes keeps reclaim ahead of the allocations");
+	return true;
+}
+
 /* Consequences and policies of the OOM killer itself: what the kernel did
  * (panicked, found nothing to kill) or how it chose (the allocating task).
  * Listed after the causes (weight ≤ 12); diagnose_event_analysed lifts the
@@ -1299,8 +1546,12 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_cpuset(&c);
 	rule_atomic(&c);
 	rule_memcg(&c);
+	rule_memcg_dirty(&c);
 	rule_stall(&c);
-	rule_exhaustion(&c);
+	if (!rule_boot_zone(&c)) {
+		rule_exhaustion(&c);
+		rule_premature(&c);
+	}
 	rule_side_messages(&c);
 	rule_consequences(&c);
 	bool cause = false;

@@ -134,11 +134,229 @@ TEST(plain_selection_is_no_allocating_task)
 	CHECK(!has(&s, "oom-kill-allocating-task"));
 }
 
+/* ---- premature OOM: kernel-oom-regression --------------------------------- */
+
+/* A 4.19 x86_64 report, no swap; NORMAL_FREE is the Normal zone's free kB. */
+#define R419_HEAD \
+	"mysqld invoked oom-killer: gfp_mask=0x6280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=(null), order=0, oom_score_adj=0\n" \
+	"CPU: 2 PID: 812 Comm: mysqld Not tainted 4.19.0-21-amd64 #1 Debian 4.19.249-2\n" \
+	"Mem-Info:\n" \
+	"active_anon:1370240 inactive_anon:587246 isolated_anon:0\n" \
+	" active_file:3843 inactive_file:3844 isolated_file:0\n" \
+	" unevictable:0 dirty:0 writeback:0 unstable:0\n" \
+	" slab_reclaimable:6000 slab_unreclaimable:14000\n" \
+	" mapped:6414 shmem:589 pagetables:9149 bounce:0\n" \
+	" free:18807 free_pcp:103 free_cma:0\n" \
+	"Node 0 DMA free:15908kB min:32kB low:40kB high:48kB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB writepending:0kB present:15992kB managed:15908kB mlocked:0kB kernel_stack:0kB pagetables:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n" \
+	"lowmem_reserve[]: 0 2991 7985 7985 7985\n" \
+	"Node 0 DMA32 free:43120kB min:5988kB low:7485kB high:8982kB active_anon:2039076kB inactive_anon:873888kB active_file:5716kB inactive_file:5720kB unevictable:0kB writepending:0kB present:3129216kB managed:3063024kB mlocked:0kB kernel_stack:1636kB pagetables:13612kB bounce:0kB free_pcp:152kB local_pcp:0kB free_cma:0kB\n" \
+	"lowmem_reserve[]: 0 0 4993 4993 4993\n"
+#define R419_TAIL \
+	"lowmem_reserve[]: 0 0 0 0 0\n" \
+	"Free swap  = 0kB\n" \
+	"Total swap = 0kB\n" \
+	"2097022 pages RAM\n" \
+	"0 pages HighMem/MovableOnly\n" \
+	"48868 pages reserved\n" \
+	"Out of memory: Kill process 812 (mysqld) score 900 or sacrifice child\n" \
+	"Killed process 812 (mysqld) total-vm:8000000kB, anon-rss:7000000kB, file-rss:0kB, shmem-rss:0kB\n"
+#define NORMAL(free) \
+	"Node 0 Normal free:" free "kB min:10680kB low:13350kB high:16020kB active_anon:3441884kB inactive_anon:1475096kB active_file:9656kB inactive_file:9656kB unevictable:0kB writepending:0kB present:5242880kB managed:5113684kB mlocked:0kB kernel_stack:2764kB pagetables:22984kB bounce:0kB free_pcp:260kB local_pcp:0kB free_cma:0kB\n"
+
+TEST(premature_zone_far_above_high)
+{
+	struct seen s = explain(R419_HEAD NORMAL("400000") R419_TAIL);
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "high watermark"));
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+}
+
+TEST(premature_not_for_a_zone_just_above_high)
+{
+	/* a little over high: the snapshot moved, memory had run out */
+	struct seen s = explain(R419_HEAD NORMAL("16200") R419_TAIL);
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
+TEST(premature_not_for_high_order)
+{
+	/* order 2 with room at order 0 is fragmentation's, not a premature OOM */
+	struct seen s = explain(
+		"bash invoked oom-killer: gfp_mask=0x6000c0(GFP_KERNEL), nodemask=(null), order=2, oom_score_adj=0\n"
+		"CPU: 2 PID: 812 Comm: bash Not tainted 4.19.0-21-amd64 #1\n"
+		"Mem-Info:\n"
+		"Node 0 Normal free:400000kB min:10680kB low:13350kB high:16020kB active_anon:3441884kB inactive_anon:1475096kB active_file:9656kB inactive_file:9656kB unevictable:0kB writepending:0kB present:5242880kB managed:5113684kB mlocked:0kB kernel_stack:2764kB pagetables:22984kB bounce:0kB free_pcp:260kB local_pcp:0kB free_cma:0kB\n"
+		"lowmem_reserve[]: 0 0 0 0 0\n"
+		"Node 0 Normal: 100000*4kB (UME) 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 400000kB\n");
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
+/* 2.6-era zone lines without any trigger line (a paste of the numbers) */
+#define ZONES_26(node) \
+	node "DMA free:4536kB min:60kB low:72kB high:88kB active:0kB inactive:0kB present:16384kB pages_scanned:0 all_unreclaimable? no\n" \
+	"protections[]: 0 0 0\n" \
+	node "Normal free:524648kB min:4028kB low:5032kB high:6040kB active:76508kB inactive:81760kB present:1031360kB pages_scanned:0 all_unreclaimable? no\n" \
+	"protections[]: 0 0 0\n"
+
+TEST(premature_request_unknown_low)
+{
+	struct seen s = explain(ZONES_26(""));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "trigger line decides"));
+}
+
+TEST(premature_request_unknown_not_on_two_nodes)
+{
+	/* a node-confined request (cpuset, policy) explains room on one node */
+	struct seen s = explain(
+		"Node 0 Normal free:1200kB min:4028kB low:5032kB high:6040kB active:76508kB inactive:81760kB present:1031360kB pages_scanned:0 all_unreclaimable? yes\n"
+		"lowmem_reserve[]: 0 0 0\n"
+		"Node 1 Normal free:524648kB min:4028kB low:5032kB high:6040kB active:76508kB inactive:81760kB present:1031360kB pages_scanned:0 all_unreclaimable? no\n"
+		"lowmem_reserve[]: 0 0 0\n");
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
+/* 4.10: DMA32 passes the min check on its printed free, with H letters */
+#define HIGHATOMIC_410(letters) \
+	"python invoked oom-killer: gfp_mask=0x14201ca(GFP_HIGHUSER_MOVABLE|__GFP_COLD), nodemask=0, order=0, oom_score_adj=0\n" \
+	"CPU: 1 PID: 813 Comm: python Not tainted 4.10.0-1.fc26.x86_64 #1\n" \
+	"Mem-Info:\n" \
+	"active_anon:37423 inactive_anon:37512 isolated_anon:0\n" \
+	" active_file:462 inactive_file:603 isolated_file:0\n" \
+	" unevictable:0 dirty:0 writeback:0 unstable:0\n" \
+	" slab_reclaimable:3538 slab_unreclaimable:4818\n" \
+	" mapped:859 shmem:9 pagetables:3370 bounce:0\n" \
+	" free:1650 free_pcp:103 free_cma:0\n" \
+	"Node 0 DMA free:1484kB min:104kB low:128kB high:152kB active_anon:5660kB inactive_anon:6156kB active_file:56kB inactive_file:64kB unevictable:0kB writepending:0kB present:15992kB managed:15908kB mlocked:0kB slab_reclaimable:444kB slab_unreclaimable:1208kB kernel_stack:32kB pagetables:592kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n" \
+	"lowmem_reserve[]: 0 327 327 327 327\n" \
+	"Node 0 DMA32 free:5012kB min:2264kB low:2828kB high:3392kB active_anon:143580kB inactive_anon:143300kB active_file:2576kB inactive_file:2560kB unevictable:0kB writepending:0kB present:376688kB managed:353968kB mlocked:0kB slab_reclaimable:13708kB slab_unreclaimable:18064kB kernel_stack:2352kB pagetables:12888kB bounce:0kB free_pcp:412kB local_pcp:88kB free_cma:0kB\n" \
+	"lowmem_reserve[]: 0 0 0 0 0\n" \
+	"Node 0 DMA: 70*4kB (UME" letters ") 20*8kB (UME) 13*16kB (M) 5*32kB (M) 4*64kB (M) 2*128kB (M) 1*256kB (M) 0*512kB 0*1024kB 0*2048kB 0*4096kB = 1576kB\n" \
+	"Node 0 DMA32: 1134*4kB (UME" letters ") 25*8kB (UME) 13*16kB (M" letters ") 7*32kB (M" letters ") 3*64kB (M" letters ") 0*128kB 1*256kB (M" letters ") 0*512kB 0*1024kB 0*2048kB 0*4096kB = 5616kB\n"
+
+TEST(premature_highatomic_reserve)
+{
+	struct seen s = explain(HIGHATOMIC_410("H"));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "1 % of the zone"));
+}
+
+TEST(premature_highatomic_needs_h_letters)
+{
+	struct seen s = explain(HIGHATOMIC_410(""));
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
+/* a report cut to its Mem-Info summary: page cache a large share of RAM */
+#define CACHE_ONLY(dirty) \
+	"[  100.0] Mem-Info:\n" \
+	"[  100.0] active_anon:50000 inactive_anon:20000 isolated_anon:0\n" \
+	"[  100.0]  active_file:300000 inactive_file:400000 isolated_file:0\n" \
+	"[  100.0]  unevictable:0 dirty:" dirty " writeback:0 unstable:0\n" \
+	"[  100.0]  slab_reclaimable:10000 slab_unreclaimable:10000\n" \
+	"[  100.0]  mapped:5000 shmem:100 pagetables:2000 bounce:0\n" \
+	"[  100.0]  free:20000 free_pcp:100 free_cma:0\n" \
+	"[  100.1] 1048576 pages RAM\n" \
+	"[  100.1] 0 pages HighMem/MovableOnly\n" \
+	"[  100.1] 20000 pages reserved\n" \
+	"[  100.2] Out of memory: Kill process 812 (rsync) score 100 or sacrifice child\n" \
+	"[  100.2] Killed process 812 (rsync) total-vm:80000kB, anon-rss:70000kB, file-rss:0kB, shmem-rss:0kB\n"
+
+TEST(premature_clean_page_cache)
+{
+	struct seen s = explain(CACHE_ONLY("1000"));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK(evidence_has(&s, "should_reclaim_retry"));
+}
+
+TEST(premature_not_for_dirty_page_cache)
+{
+	/* dirty pages need writeback before reclaim can free them */
+	struct seen s = explain(CACHE_ONLY("650000"));
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
+/* a cgroup v2 OOM whose stat dump shows FILE_DIRTY bytes of dirty cache */
+#define MEMCG_DIRTY(dirty) \
+	"dd invoked oom-killer: gfp_mask=0x101cca(GFP_HIGHUSER_MOVABLE|__GFP_WRITE), order=0, oom_score_adj=0\n" \
+	"CPU: 0 PID: 4404 Comm: dd Not tainted 6.6.0 #1\n" \
+	"memory: usage 308224kB, limit 308224kB, failcnt 2589\n" \
+	"swap: usage 0kB, limit 9007199254740988kB, failcnt 0\n" \
+	"Memory cgroup stats for /test:\n" \
+	"anon 1179648\n" \
+	"file 305135616\n" \
+	"kernel 1048576\n" \
+	"shmem 0\n" \
+	"file_dirty " dirty "\n" \
+	"file_writeback 0\n" \
+	"oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=test,mems_allowed=0,oom_memcg=/test,task_memcg=/test,task=dd,pid=4404,uid=0\n" \
+	"Memory cgroup out of memory: Killed process 4404 (dd) total-vm:10512kB, anon-rss:1152kB, file-rss:1824kB, shmem-rss:0kB, UID:0 pgtables:76kB oom_score_adj:0\n"
+
+TEST(premature_memcg_dirty)
+{
+	struct seen s = explain(MEMCG_DIRTY("303247360"));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK(has(&s, "memcg-limit"));
+	struct seen t = explain(MEMCG_DIRTY("3032473"));
+	CHECK_STR(t.first, "memcg-limit");
+	CHECK(!has(&t, "kernel-oom-regression"));
+}
+
+TEST(boot_dma_zone_empty)
+{
+	struct seen s = explain(
+		" DMA: preallocated 128 KiB GFP_KERNEL pool for atomic allocations\n"
+		" swapper/0: page allocation failure: order:5, mode:0xcc1(GFP_KERNEL|GFP_DMA), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		" CPU: 0 PID: 1 Comm: swapper/0 Not tainted 5.13.0-0.rc5.fc35.x86_64 #1\n"
+		" Call Trace:\n"
+		"  dump_stack+0x7f/0xa1\n"
+		"  warn_alloc.cold+0x72/0xd6\n");
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK(has(&s, "fragmentation-high-order"));   /* still listed, below */
+	/* by its stamp: the first second of boot */
+	struct seen t = explain(
+		"[    0.247713] swapper/0: page allocation failure: order:1, mode:0xcc1(GFP_KERNEL|GFP_DMA), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"[    0.274706] Call trace:\n"
+		"[    0.280863]  dump_backtrace+0x0/0x208\n");
+	CHECK_STR(t.first, "kernel-oom-regression");
+}
+
+TEST(boot_dma_not_for_an_interrupt_later)
+{
+	/* swapper/N at run time is the idle task taking an interrupt */
+	struct seen s = explain(
+		"[ 8513.740326] swapper/3: page allocation failure: order:5, mode:0xcc1(GFP_KERNEL|GFP_DMA), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"[ 8513.740330] CPU: 3 PID: 0 Comm: swapper/3 Not tainted 5.13.0 #1\n");
+	CHECK(!has(&s, "kernel-oom-regression"));
+	/* a GFP_KERNEL request at boot is not confined to a small zone */
+	struct seen t = explain(
+		"[    0.247713] swapper/0: page allocation failure: order:5, mode:0xcc0(GFP_KERNEL), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"[    0.247720] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 5.13.0 #1\n");
+	CHECK(!has(&t, "kernel-oom-regression"));
+}
+
 int main(void)
 {
 	RUN(panic_leads_without_evidence);
 	RUN(panic_stays_behind_a_cause);
 	RUN(allocating_task_leads_without_evidence);
 	RUN(plain_selection_is_no_allocating_task);
+	RUN(premature_zone_far_above_high);
+	RUN(premature_not_for_a_zone_just_above_high);
+	RUN(premature_not_for_high_order);
+	RUN(premature_request_unknown_low);
+	RUN(premature_request_unknown_not_on_two_nodes);
+	RUN(premature_highatomic_reserve);
+	RUN(premature_highatomic_needs_h_letters);
+	RUN(premature_clean_page_cache);
+	RUN(premature_not_for_dirty_page_cache);
+	RUN(premature_memcg_dirty);
+	RUN(boot_dma_zone_empty);
+	RUN(boot_dma_not_for_an_interrupt_later);
 	return check_summary();
 }
