@@ -468,6 +468,101 @@ static void rule_lowmem(struct ctx *c)
 	finding_advice(f, "meanwhile shrink %s: vm.vfs_cache_pressure=200, fewer files cached, and a larger vm.min_free_kbytes", who);
 }
 
+/* 32-bit lowmem pressure: a request that may not use HighMem (every kernel
+ * allocation: GFP_KERNEL, GFP_ATOMIC, GFP_DMA) failed in lowmem — every
+ * populated zone below HighMem, on 32-bit ARM and PPC the DMA zone alone —
+ * while HighMem had nothing much to spare (else lowmem-exhausted-highmem-
+ * free says it).  Lowmem may still look roomy by its free count: free
+ * pages in CMA pageblocks are not for kernel requests (R027: 501 of 507 MiB
+ * free was CMA), and zone fallback fills lowmem with user pages once
+ * HighMem is full (R021: kswapd's own allocation failing).  The request is
+ * known, or — 6.x show_mem prints only the zones up to the request's
+ * highest (mm/show_mem.c __show_free_areas, max_zone_idx = gfp_zone()) —
+ * inferred from a report of a HighMem machine that prints lowmem zones
+ * only. */
+static void rule_lowmem_pressure(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	const struct oom_snapshot *s = &ev->snap;
+	if (m->scope != MEM_SCOPE_SYSTEM || a->sysrq || a->memcg || !known(m->lowmem_total_kib) ||
+	    findings_get(c->out, "lowmem-exhausted-highmem-free"))
+		return;
+	bool inferred = false;
+	if (a->zone_name) {
+		if (!strcmp(a->zone_name, "HighMem") || !strcmp(a->zone_name, "Movable"))
+			return;
+	} else {
+		if (has_highmem_zone(ev) || kver_cmp(&ev->kv, 6, 0, 0) < 0)
+			return;
+		inferred = true;
+	}
+	/* lowmem proper: the largest zone below HighMem */
+	int low = -1;
+	int64_t size = -1;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		if (!strcmp(z->name, "HighMem") || !strcmp(z->name, "Movable") || !known(z->free_kib) || !known(z->min_kib))
+			continue;
+		int64_t sz = known(z->managed_kib) ? z->managed_kib : known(z->present_kib) ? z->present_kib : z->free_kib;
+		if (sz > size) {
+			size = sz;
+			low = i;
+		}
+	}
+	if (low < 0 || !known(a->page_size_kib))
+		return;
+	const struct oom_zone *z = &s->zones[low];
+	const struct zone_verdict *zv = &a->zone[low];
+	bool fails;
+	if (zv->evaluated) {
+		fails = !zv->ok;
+	} else {
+		/* judged as an order-0 kernel request of that zone: no CMA, no
+		 * reserve rights, its own classzone */
+		int ci = zone_index_in(s, z->name);
+		fails = !zone_watermark_ok(z, 0, z->min_kib, ci, inferred ? 0 : a->alloc_flags & ~ZWM_CMA,
+					   a->page_size_kib, &ev->kv);
+	}
+	if (!fails)
+		return;
+	int64_t cma = known(z->free_cma_kib) && !(a->alloc_flags & ZWM_CMA) ? z->free_cma_kib : 0;
+	/* HighMem nearly full too and no swap to go to: the whole machine
+	 * ran out, and exhaustion comes first; lowmem is only where it failed */
+	bool whole = known(m->highmem_free_kib) && (analysis_no_swap(m) || analysis_swap_full(m));
+	struct finding *f = findings_add(c->out, "lowmem-pressure", SEV_CRITICAL, whole ? 58 : 95,
+		"32-bit kernel: lowmem (%s) ran out for a kernel request: %s free%s, below its min watermark %s%s",
+		z->name, K(c, 0, z->free_kib), cma > 0 ? " but mostly CMA" : "", K(c, 1, z->min_kib),
+		known(m->highmem_free_kib) ? "; HighMem had little to spare" : "");
+	if (inferred)
+		finding_evidence(f, "the request is not in the report, but this 6.x show_mem printed only zones below HighMem on a machine with HighMem: it prints the zones up to the request's highest only");
+	else
+		finding_evidence(f, "the request (%s) may use zones up to %s only: kernel memory must come from lowmem",
+				 a->gfp_hex[0] ? a->gfp_hex : "gfp ?", a->zone_name);
+	if (cma > 0)
+		finding_evidence(f, "%s: %s free, of which %s in CMA pageblocks, which only movable (user) pages may take: %s left for this request",
+				 z->name, K(c, 0, z->free_kib), K(c, 1, cma), K(c, 2, diff_sat(z->free_kib, cma)));
+	if (known(z->active_anon_kib) && known(z->inactive_anon_kib)) {
+		int64_t user = sat_add(z->active_anon_kib, z->inactive_anon_kib);
+		if (known(z->active_file_kib) && known(z->inactive_file_kib))
+			user = sat_add(user, sat_add(z->active_file_kib, z->inactive_file_kib));
+		finding_evidence(f, "%s holds %s of user pages (anon + file) of %s: user memory falls back into lowmem once HighMem is full",
+				 z->name, K(c, 0, user), K(c, 1, size));
+	}
+	if (known(m->highmem_free_kib))
+		finding_evidence(f, "HighMem: %s free (under %s, so not the highmem-free case)", K(c, 0, m->highmem_free_kib),
+				 K(c, 1, HIGHMEM_FREE_MIN_KIB));
+	finding_evidence(f, "swap helps lowmem little: swapping out user pages frees mostly HighMem");
+	trace_modules_note(c, f);
+	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, inferred ? CONF_MEDIUM : CONF_UNSET,
+		      inferred ? "a lowmem request inferred from the zones the report prints" : NULL);
+	if (cma > 0)
+		finding_advice(f, "shrink the CMA area (cma= on the command line, or the device tree's linux,cma node): on a 32-bit kernel it takes lowmem that kernel allocations need");
+	finding_advice(f, "boot a 64-bit kernel (arm64 on a Raspberry Pi 3/4, x86_64): it has no lowmem/HighMem split");
+	finding_advice(f, "meanwhile keep lowmem for the kernel: a larger vm.min_free_kbytes, vm.lowmem_reserve_ratio, fewer cached files (vm.vfs_cache_pressure=200)");
+}
+
 /* Where the blocks of ≥ order were, for a request that found none it may
  * take: only in lists it may not use (H without reserve rights, C for a
  * request that is not movable), only in zones it may not use, or nowhere
@@ -1541,6 +1636,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_hugepages(&c);
 	rule_unaccounted(&c);
 	rule_lowmem(&c);
+	rule_lowmem_pressure(&c);
 	rule_fragmentation(&c);
 	rule_cma(&c);
 	rule_cpuset(&c);

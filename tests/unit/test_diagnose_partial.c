@@ -340,6 +340,77 @@ TEST(boot_dma_not_for_an_interrupt_later)
 	CHECK(!has(&t, "kernel-oom-regression"));
 }
 
+/* ---- 32-bit lowmem pressure ---------------------------------------------- */
+
+/* 6.x 32-bit ARM, cut to its DMA (lowmem) zone: 507 MiB free, 501 MiB CMA */
+#define ARM_CMA_LOWMEM(extra) \
+	"[  492.659081] DMA free:519112kB boost:7216kB min:10428kB low:11228kB high:12028kB reserved_highatomic:0KB active_anon:0kB inactive_anon:0kB active_file:77632kB inactive_file:168kB unevictable:0kB writepending:78556kB present:786432kB managed:663836kB mlocked:0kB bounce:0kB free_pcp:236kB local_pcp:232kB free_cma:513592kB\n" \
+	"[  492.661151] lowmem_reserve[]: 0 0 3188 3188\n" \
+	extra \
+	"[  492.662208] DMA: 142*4kB (UEC) 161*8kB (UEC) 59*16kB (UEC) 51*32kB (UEC) 18*64kB (UEC) 2*128kB (UC) 1*256kB (C) 0*512kB 1*1024kB (C) 0*2048kB 125*4096kB (C) = 519120kB\n" \
+	"[  492.665835] Free swap  = 785668kB\n" \
+	"[  492.666982] Total swap = 785668kB\n" \
+	"[  492.668136] 1012736 pages RAM\n" \
+	"[  492.669366] 816128 pages HighMem/MovableOnly\n" \
+	"[  492.670505] 30649 pages reserved\n"
+
+TEST(lowmem_pressure_cma_in_lowmem_inferred)
+{
+	struct seen s = explain(ARM_CMA_LOWMEM(""));
+	CHECK_STR(s.first, "lowmem-pressure");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "CMA pageblocks"));
+	CHECK(evidence_has(&s, "show_mem"));
+}
+
+TEST(lowmem_pressure_needs_the_lowmem_only_print)
+{
+	/* with the HighMem zone printed the request may have used HighMem:
+	 * nothing says it was a lowmem request */
+	struct seen s = explain(ARM_CMA_LOWMEM(
+		"[  492.661200] HighMem free:4000kB boost:0kB min:512kB low:2000kB high:3000kB reserved_highatomic:0KB active_anon:900000kB inactive_anon:900000kB active_file:100000kB inactive_file:100000kB unevictable:0kB writepending:0kB present:3264512kB managed:3264512kB mlocked:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n"
+		"[  492.661300] lowmem_reserve[]: 0 0 0 0\n"));
+	CHECK(!has(&s, "lowmem-pressure"));
+}
+
+/* a 32-bit x86 report; the request's mask and HighMem's free vary */
+#define I686(gfp, highfree, swapfree) \
+	"app invoked oom-killer: gfp_mask=" gfp ", order=0, oom_adj=0, oom_score_adj=0\n" \
+	"Pid: 4211, comm: app Not tainted 3.2.0-4-686-pae #1 Debian 3.2.102-1\n" \
+	"Mem-Info:\n" \
+	"active_anon:293890 inactive_anon:125970 isolated_anon:0\n" \
+	" active_file:5250 inactive_file:5709 isolated_file:0\n" \
+	" unevictable:0 dirty:302 writeback:0 unstable:0\n" \
+	" free:4000 slab_reclaimable:15328 slab_unreclaimable:7899\n" \
+	" mapped:10403 shmem:203 pagetables:1353 bounce:0\n" \
+	"DMA free:3516kB min:64kB low:80kB high:96kB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB isolated(anon):0kB isolated(file):0kB present:15996kB mlocked:0kB dirty:0kB writeback:0kB mapped:0kB shmem:0kB slab_reclaimable:0kB slab_unreclaimable:0kB kernel_stack:0kB pagetables:0kB unstable:0kB bounce:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? yes\n" \
+	"lowmem_reserve[]: 0 859 2000 2000\n" \
+	"Normal free:3640kB min:3720kB low:4650kB high:5580kB active_anon:500000kB inactive_anon:200000kB active_file:8120kB inactive_file:21632kB unevictable:0kB isolated(anon):0kB isolated(file):0kB present:890872kB mlocked:0kB dirty:0kB writeback:0kB mapped:412kB shmem:0kB slab_reclaimable:61200kB slab_unreclaimable:31596kB kernel_stack:2000kB pagetables:5412kB unstable:0kB bounce:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? yes\n" \
+	"lowmem_reserve[]: 0 0 9000 9000\n" \
+	"HighMem free:" highfree "kB min:512kB low:640kB high:768kB active_anon:674516kB inactive_anon:203368kB active_file:12880kB inactive_file:1204kB unevictable:0kB isolated(anon):0kB isolated(file):0kB present:1179648kB mlocked:0kB dirty:0kB writeback:0kB mapped:41200kB shmem:812kB slab_reclaimable:0kB slab_unreclaimable:0kB kernel_stack:0kB pagetables:0kB unstable:0kB bounce:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 0 0\n" \
+	"Free swap  = " swapfree "kB\n" \
+	"Total swap = 1000000kB\n"
+
+TEST(lowmem_pressure_request_known)
+{
+	/* GFP_KERNEL, Normal below min, HighMem nearly full, swap with room */
+	struct seen s = explain(I686("0xd0", "4000", "900000"));
+	CHECK_STR(s.first, "lowmem-pressure");
+	CHECK(evidence_has(&s, "may use zones up to Normal"));
+	/* swap full too: the whole machine ran out, lowmem is where it failed */
+	struct seen w = explain(I686("0xd0", "4000", "1000"));
+	CHECK_STR(w.first, "genuine-exhaustion-swap-full");
+	CHECK(has(&w, "lowmem-pressure"));
+	/* HighMem with room: the other lowmem cause */
+	struct seen t = explain(I686("0xd0", "900000", "900000"));
+	CHECK_STR(t.first, "lowmem-exhausted-highmem-free");
+	CHECK(!has(&t, "lowmem-pressure"));
+	/* a user request may take HighMem: not a lowmem request */
+	struct seen u = explain(I686("0x201da", "4000", "900000"));
+	CHECK(!has(&u, "lowmem-pressure"));
+}
+
 int main(void)
 {
 	RUN(panic_leads_without_evidence);
@@ -358,5 +429,8 @@ int main(void)
 	RUN(premature_memcg_dirty);
 	RUN(boot_dma_zone_empty);
 	RUN(boot_dma_not_for_an_interrupt_later);
+	RUN(lowmem_pressure_cma_in_lowmem_inferred);
+	RUN(lowmem_pressure_needs_the_lowmem_only_print);
+	RUN(lowmem_pressure_request_known);
 	return check_summary();
 }
