@@ -274,6 +274,44 @@ static void rule_slab(struct ctx *c)
 	}
 }
 
+/* The report's "Unreclaimable slab info:" table without the numbers to
+ * weigh slab against RAM (Mem-Info trimmed away, R056): 4.15+ print that
+ * table in a global OOM only when unreclaimable slab exceeds all LRU
+ * (user) pages (mm/oom_kill.c dump_header, is_dump_unreclaim_slabs), so
+ * the table itself says kernel slab held more than every process.  */
+static void rule_slab_table(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *s = &ev->snap;
+	if (s->nr_slabs <= 0 || a->memcg || a->sysrq || findings_get(c->out, "slab-growth"))
+		return;
+	/* with the counters printed the share decides (rule_slab) */
+	if (a->mem.scope == MEM_SCOPE_SYSTEM && known(a->mem.slab_unreclaimable_kib) && known(a->mem.total_kib))
+		return;
+	int big = 0;
+	int64_t sum = 0;
+	for (int i = 0; i < s->nr_slabs; i++) {
+		sum = sat_add(sum, known(s->slabs[i].used_kib) ? s->slabs[i].used_kib : 0);
+		if (s->slabs[i].used_kib > s->slabs[big].used_kib)
+			big = i;
+	}
+	struct finding *f = findings_add(c->out, "slab-growth", SEV_CRITICAL, 80,
+		"kernel slab held more than all user memory: the kernel printed its unreclaimable slab table, which it does only then; largest cache %s (%s)",
+		s->slabs[big].name, K(c, 0, s->slabs[big].used_kib));
+	finding_evidence(f, "\"Unreclaimable slab info:\" is printed in a system-wide OOM only when unreclaimable slab exceeds every LRU page (mm/oom_kill.c is_dump_unreclaim_slabs, 4.15+)");
+	for (int i = 0; i < s->nr_slabs && i < 3; i++)
+		finding_evidence(f, "slab cache %s: %s used, %s total", s->slabs[i].name, K(c, 0, s->slabs[i].used_kib),
+				 K(c, 1, s->slabs[i].total_kib));
+	finding_evidence(f, "the caches listed hold %s", K(c, 0, sum));
+	finding_basis(f, BASIS_MEMINFO | BASIS_RAM, a->basis_present, CONF_MEDIUM,
+		      "slab above user memory inferred from the kernel printing its slab table");
+	if (f)
+		f->confidence = CONF_MEDIUM;   /* the kernel's own comparison, though its numbers are not shown */
+	finding_advice(f, "find the growing cache with slabtop or /proc/slabinfo: a cache that grows without bound is a kernel or driver leak (report its name to the subsystem)");
+	finding_advice(f, "on a small machine (a kdump kernel's crashkernel=, a board) objects that barely miss a kmalloc size waste up to half of each slab: a larger reservation or the driver's fix");
+}
+
 static void rule_hugepages(struct ctx *c)
 {
 	const struct event_analysis *a = c->a;
@@ -1633,6 +1671,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_shmem(&c);
 	rule_unevictable(&c);
 	rule_slab(&c);
+	rule_slab_table(&c);
 	rule_hugepages(&c);
 	rule_unaccounted(&c);
 	rule_lowmem(&c);

@@ -411,6 +411,34 @@ TEST(lowmem_pressure_request_known)
 	CHECK(!has(&u, "lowmem-pressure"));
 }
 
+/* ---- slab growth from the unreclaimable slab table ------------------------ */
+
+TEST(slab_table_alone)
+{
+	/* a 256 MiB kdump kernel's report trimmed to its head and slab table */
+	struct seen s = explain(
+		"[    4.338946] swapper/0 invoked oom-killer: gfp_mask=0x6040c0(GFP_KERNEL|__GFP_COMP), nodemask=(null), order=0, oom_score_adj=0\n"
+		"[    4.338950] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 5.4.0 #1\n"
+		"[    4.857500] Unreclaimable slab info:\n"
+		"[    4.857510] Name                      Used          Total\n"
+		"[    4.857565] kmalloc-2048           59164KB      59164KB\n"
+		"[    4.857570] kmalloc-512             2048KB       2048KB\n");
+	CHECK_STR(s.first, "slab-growth");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "kmalloc-2048"));
+	CHECK(evidence_has(&s, "is_dump_unreclaim_slabs"));
+}
+
+TEST(slab_table_defers_to_the_counters)
+{
+	/* counters printed: the share of RAM decides, not the table */
+	struct seen s = explain(R419_HEAD NORMAL("16200") R419_TAIL
+		"Unreclaimable slab info:\n"
+		"Name                      Used          Total\n"
+		"kmalloc-2048           59164KB      59164KB\n");
+	CHECK(!has(&s, "slab-growth"));
+}
+
 int main(void)
 {
 	RUN(panic_leads_without_evidence);
@@ -432,5 +460,7 @@ int main(void)
 	RUN(lowmem_pressure_cma_in_lowmem_inferred);
 	RUN(lowmem_pressure_needs_the_lowmem_only_print);
 	RUN(lowmem_pressure_request_known);
+	RUN(slab_table_alone);
+	RUN(slab_table_defers_to_the_counters);
 	return check_summary();
 }
