@@ -14,6 +14,7 @@
 #include "diagnose/analysis.h"
 #include "diagnose/diagnose.h"
 #include "model/event.h"
+#include "model/kernel.h"
 #include "report/report.h"
 
 struct seen {
@@ -439,6 +440,60 @@ TEST(slab_table_defers_to_the_counters)
 	CHECK(!has(&s, "slab-growth"));
 }
 
+/* ---- the gfp table of an inferred era agrees with the printed names ------- */
+
+struct era_seen { int n; bool atomic; struct kver kv; char zone[16]; };
+
+static void on_era(struct oom_event *ev, void *ctx)
+{
+	struct era_seen *e = ctx;
+	if (e->n++)
+		return;
+	struct event_analysis a;
+	event_analyse(ev, &a);
+	e->atomic = a.atomic;
+	e->kv = ev->kv;
+	snprintf(e->zone, sizeof(e->zone), "%s", a.zone_name ? a.zone_name : "");
+}
+
+static struct era_seen era_of(const char *text)
+{
+	struct era_seen e;
+	memset(&e, 0, sizeof(e));
+	char path[] = "/tmp/oomkit-partial-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return e;
+	unlink(path);
+	CHECK(write(fd, text, strlen(text)) == (ssize_t)strlen(text));
+	CHECK(lseek(fd, 0, SEEK_SET) == 0);
+	CHECK(report_read_fd(fd, "synthetic", on_era, NULL, &e) >= 0);
+	close(fd);
+	return e;
+}
+
+TEST(gfp_era_from_printed_names)
+{
+	/* no release; the cpuset= mark bounds the era at 5.0, whose table
+	 * reads 0xcc1 without __GFP_DIRECT_RECLAIM: only 5.1+ name it
+	 * GFP_KERNEL|GFP_DMA, as the kernel printed */
+	struct era_seen e = era_of(
+		"[    0.247713] swapper/0: page allocation failure: order:1, mode:0xcc1(GFP_KERNEL|GFP_DMA), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"[    0.274706] Call trace:\n");
+	CHECK(!e.atomic);
+	CHECK(e.kv.inferred);
+	CHECK(kver_cmp(&e.kv, 5, 1, 0) >= 0);
+	CHECK_STR(e.zone, "DMA");
+	/* a printed release is kept, whatever the names */
+	struct era_seen p = era_of(
+		"[ 10.0] app: page allocation failure: order:0, mode:0x2000d1\n"
+		"[ 10.0] CPU: 5 PID: 1361 Comm: app Tainted: G        W       4.1.18-g09f547b #1\n");
+	CHECK(!p.kv.inferred);
+	CHECK_INT(p.kv.major, 4);
+	CHECK_INT(p.kv.minor, 1);
+}
+
 int main(void)
 {
 	RUN(panic_leads_without_evidence);
@@ -462,5 +517,6 @@ int main(void)
 	RUN(lowmem_pressure_request_known);
 	RUN(slab_table_alone);
 	RUN(slab_table_defers_to_the_counters);
+	RUN(gfp_era_from_printed_names);
 	return check_summary();
 }
