@@ -494,6 +494,29 @@ TEST(gfp_era_from_printed_names)
 	CHECK_INT(p.kv.minor, 1);
 }
 
+/* ---- fragmentation from buddy lines alone: the C letters ------------------- */
+
+#define BUDDY_ONLY_CMA(gfp) \
+	"app invoked oom-killer: gfp_mask=" gfp ", nodemask=0, order=2, oom_score_adj=0\n" \
+	"CPU: 1 PID: 812 Comm: app Not tainted 4.9.118 #1\n" \
+	"...\n" \
+	"Normal: 12488*4kB (UME) 6984*8kB (UME) 20*16kB (C) 10*32kB (C) 4*64kB (C) 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 106768kB\n" \
+	"...\n" \
+	"Out of memory: Kill process 812 (app) score 12 or sacrifice child\n" \
+	"Killed process 812 (app) total-vm:120000kB, anon-rss:40000kB, file-rss:0kB, shmem-rss:0kB\n"
+
+TEST(buddy_only_cma_blocks)
+{
+	/* GFP_KERNEL may not take CMA pageblocks: fragmentation, saying where */
+	struct seen s = explain(BUDDY_ONLY_CMA("0x24000c0(GFP_KERNEL)"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "exist only in CMA pageblocks (C)"));
+	/* a movable request may (ALLOC_CMA): it had its block */
+	struct seen m = explain(BUDDY_ONLY_CMA("0x24200ca(GFP_HIGHUSER_MOVABLE)"));
+	CHECK(!has(&m, "fragmentation-high-order"));
+}
+
 int main(void)
 {
 	RUN(panic_leads_without_evidence);
@@ -518,5 +541,6 @@ int main(void)
 	RUN(slab_table_alone);
 	RUN(slab_table_defers_to_the_counters);
 	RUN(gfp_era_from_printed_names);
+	RUN(buddy_only_cma_blocks);
 	return check_summary();
 }
