@@ -48,22 +48,28 @@ static void on_event(struct oom_event *ev, void *ctx)
 		snprintf(s->ids[i], sizeof(s->ids[i]), "%s", f.items[i].id);
 }
 
+/* Feeds text to the report parser as a log file would be. */
+static void feed(const char *text, report_event_fn fn, void *ctx)
+{
+	char path[] = "/tmp/oomkit-partial-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	unlink(path);
+	size_t len = strlen(text);
+	CHECK(write(fd, text, len) == (ssize_t)len);
+	CHECK(lseek(fd, 0, SEEK_SET) == 0);
+	CHECK(report_read_fd(fd, "synthetic", fn, NULL, ctx) >= 0);
+	close(fd);
+}
+
 /* Parses text as a log and diagnoses its first event. */
 static struct seen explain(const char *text)
 {
 	struct seen s;
 	memset(&s, 0, sizeof(s));
-	char path[] = "/tmp/oomkit-partial-XXXXXX";
-	int fd = mkstemp(path);
-	CHECK(fd >= 0);
-	if (fd < 0)
-		return s;
-	unlink(path);
-	size_t len = strlen(text);
-	CHECK(write(fd, text, len) == (ssize_t)len);
-	CHECK(lseek(fd, 0, SEEK_SET) == 0);
-	CHECK(report_read_fd(fd, "synthetic", on_event, NULL, &s) >= 0);
-	close(fd);
+	feed(text, on_event, &s);
 	return s;
 }
 
@@ -460,16 +466,7 @@ static struct era_seen era_of(const char *text)
 {
 	struct era_seen e;
 	memset(&e, 0, sizeof(e));
-	char path[] = "/tmp/oomkit-partial-XXXXXX";
-	int fd = mkstemp(path);
-	CHECK(fd >= 0);
-	if (fd < 0)
-		return e;
-	unlink(path);
-	CHECK(write(fd, text, strlen(text)) == (ssize_t)strlen(text));
-	CHECK(lseek(fd, 0, SEEK_SET) == 0);
-	CHECK(report_read_fd(fd, "synthetic", on_era, NULL, &e) >= 0);
-	close(fd);
+	feed(text, on_era, &e);
 	return e;
 }
 
