@@ -1730,6 +1730,14 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 								basis_read_name(1u << b));
 			finding_evidence(f, "what would have decided it, not in the report: %s", list);
 		}
+		/* The selection line's score is the victim's share of RAM + swap in
+		 * thousandths (2.6.36–5.0, mm/oom_kill.c oom_badness): 0 means the
+		 * process the kernel found worst held under 0.1 % — the memory
+		 * was not in killable processes (kernel memory, or tasks at
+		 * oom_score_adj -1000), and the kill frees next to nothing. */
+		if (ev->have_victim && known(ev->victim.score) && ev->victim.score == 0 &&
+		    !strstr(ev->victim.message, "oom_kill_allocating_task") && kver_cmp(&ev->kv, 2, 6, 36) >= 0)
+			finding_evidence(f, "the victim's score was 0: by the kernel's measure (memory, adjusted by oom_score_adj) the worst process held under 0.1 %% of RAM + swap: the memory was in the kernel or in tasks it may not kill, and the kill freed next to nothing");
 		finding_advice(f, "look at the largest processes below and at what changed on the machine just before");
 		finding_advice(f, "if this repeats, run 'oomkit status' on the machine and keep 'oomkit guard' recording");
 		/* Nothing about the shortage, but the report proves what the

@@ -139,6 +139,17 @@ TEST(plain_selection_is_no_allocating_task)
 		"[  140.864883] Killed process 10595 (a.out) total-vm:4176kB, anon-rss:80kB, file-rss:0kB, shmem-rss:0kB\n");
 	CHECK_STR(s.first, "unknown");
 	CHECK(!has(&s, "oom-kill-allocating-task"));
+	CHECK(!evidence_has(&s, "score was 0"));
+}
+
+TEST(score_zero_victim_says_where_memory_is_not)
+{
+	/* kill lines only; the worst process held nothing */
+	struct seen s = explain(
+		"[59318.531080] Out of memory: Kill process 15485 (server) score 0 or sacrifice child\n"
+		"[59318.618689] Killed process 15485 (server) total-vm:9984kB, anon-rss:68kB, file-rss:0kB\n");
+	CHECK_STR(s.first, "unknown");
+	CHECK(evidence_has(&s, "score was 0"));
 }
 
 /* ---- premature OOM: kernel-oom-regression --------------------------------- */
@@ -520,6 +531,7 @@ int main(void)
 	RUN(panic_stays_behind_a_cause);
 	RUN(allocating_task_leads_without_evidence);
 	RUN(plain_selection_is_no_allocating_task);
+	RUN(score_zero_victim_says_where_memory_is_not);
 	RUN(premature_zone_far_above_high);
 	RUN(premature_not_for_a_zone_just_above_high);
 	RUN(premature_not_for_high_order);
