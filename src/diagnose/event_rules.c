@@ -601,6 +601,49 @@ static void rule_lowmem_pressure(struct ctx *c)
 	finding_advice(f, "meanwhile keep lowmem for the kernel: a larger vm.min_free_kbytes, vm.lowmem_reserve_ratio, fewer cached files (vm.vfs_cache_pressure=200)");
 }
 
+/* A 32-bit kernel's lowmem is what its kernel address space maps: at most
+ * 3 GiB even with the most generous split (VMSPLIT_1G, arch/arm/Kconfig;
+ * 896 MiB on x86, 768 MiB by default on ppc32).  A report of such a kernel
+ * that prints no zone line at all (cut after its summary, R058) but more
+ * free memory than that: most of it was HighMem, so a request that failed
+ * beside it may not use HighMem — lowmem under pressure, read from the
+ * summary alone (low confidence: which lowmem zone and why is not shown). */
+#define LOWMEM_MAX_KIB (3LL * 1024 * 1024)
+
+static bool arch_is_32bit(const char *arch)
+{
+	static const char *const a32[] = { "arm", "armv5l", "armv6l", "armv7l", "armhf", "armel", "i386", "i486",
+					   "i586", "i686", "ppc", "powerpc", "m68k" };
+	for (size_t i = 0; i < ARRAY_SIZE(a32); i++)
+		if (strcmp(arch, a32[i]) == 0)
+			return true;
+	return false;
+}
+
+static void rule_lowmem_blind(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	if (ev->snap.nr_zones > 0 || a->memcg || a->sysrq || a->cpuset || a->mempolicy || !arch_is_32bit(ev->arch) ||
+	    m->scope != MEM_SCOPE_SYSTEM || !known(m->free_kib) || m->free_kib <= LOWMEM_MAX_KIB)
+		return;
+	if (a->zone_name && (!strcmp(a->zone_name, "HighMem") || !strcmp(a->zone_name, "Movable")))
+		return;   /* it could have used HighMem: something else stopped it */
+	struct finding *f = findings_add(c->out, "lowmem-pressure", SEV_CRITICAL, 95,
+		"32-bit kernel (%s) out of memory with %s free: more than lowmem can ever hold, so most of it was HighMem, and the failed request could only use lowmem",
+		ev->arch, K(c, 0, m->free_kib));
+	finding_evidence(f, "a 32-bit kernel maps at most 3 GiB of lowmem (VMSPLIT_1G; 896 MiB on x86, about 760 MiB with ARM's default 3G/1G split)");
+	if (known(ev->snap.mem.free_cma_kib) && ev->snap.mem.free_cma_kib > 0)
+		finding_evidence(f, "free_cma %s: CMA pageblocks, which kernel requests may not take, hold part of the free memory",
+				 K(c, 0, ev->snap.mem.free_cma_kib));
+	finding_evidence(f, "every kernel allocation (GFP_KERNEL, GFP_ATOMIC) must come from lowmem; the zone lines that would show it are not in the report");
+	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO, a->basis_present, CONF_LOW,
+		      "lowmem pressure inferred from a 32-bit kernel's free memory beyond any lowmem");
+	finding_advice(f, "read the report's zone lines (\"DMA free:… Normal free:… HighMem free:…\") to see what filled lowmem");
+	finding_advice(f, "boot a 64-bit kernel (arm64 on a Raspberry Pi 3/4, x86_64): it has no lowmem/HighMem split");
+}
+
 /* Where the blocks of ≥ order were, for a request that found none it may
  * take: only in lists it may not use (H without reserve rights, C for a
  * request that is not movable), only in zones it may not use, or nowhere
@@ -1676,6 +1719,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_unaccounted(&c);
 	rule_lowmem(&c);
 	rule_lowmem_pressure(&c);
+	rule_lowmem_blind(&c);
 	rule_fragmentation(&c);
 	rule_cma(&c);
 	rule_cpuset(&c);

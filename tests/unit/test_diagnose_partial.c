@@ -525,6 +525,37 @@ TEST(buddy_only_cma_blocks)
 	CHECK(!has(&m, "fragmentation-high-order"));
 }
 
+/* a 6.x report cut after its summary: FREE pages free on a RELEASE kernel */
+#define SUMMARY_ONLY(release, free) \
+	"[  505.020000] ps invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n" \
+	"[  505.030000] CPU: 2 PID: 1234 Comm: ps Not tainted " release " #1\n" \
+	"[  505.037001]  oom_kill_process from out_of_memory+0x218/0x34c\n" \
+	"[  505.038190]  out_of_memory from __alloc_pages+0xa98/0x1044\n" \
+	"[  505.051198] Mem-Info:\n" \
+	"[  505.052637] active_anon:239 inactive_anon:6756 isolated_anon:0\n" \
+	"                active_file:9815 inactive_file:20182 isolated_file:128\n" \
+	"                unevictable:3569 dirty:17048 writeback:2622\n" \
+	"                slab_reclaimable:3496 slab_unreclaimable:8712\n" \
+	"                mapped:5882 shmem:2558 pagetables:339\n" \
+	"                sec_pagetables:0 bounce:0\n" \
+	"                kernel_misc_reclaimable:0\n" \
+	"                free:" free " free_pcp:23 free_cma:128398\n"
+
+TEST(lowmem_pressure_from_free_beyond_lowmem)
+{
+	/* 3.5 GiB free on a 32-bit ARM kernel: more than lowmem can be */
+	struct seen s = explain(SUMMARY_ONLY("6.1.0-18-armmp", "919956"));
+	CHECK_STR(s.first, "lowmem-pressure");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "3 GiB"));
+	/* 1.5 GiB free could be lowmem with a 1G/3G split: no claim */
+	struct seen t = explain(SUMMARY_ONLY("6.1.0-18-armmp", "393216"));
+	CHECK(!has(&t, "lowmem-pressure"));
+	/* a 64-bit kernel has no lowmem */
+	struct seen u = explain(SUMMARY_ONLY("6.1.0-18-arm64", "919956"));
+	CHECK(!has(&u, "lowmem-pressure"));
+}
+
 int main(void)
 {
 	RUN(panic_leads_without_evidence);
@@ -547,6 +578,7 @@ int main(void)
 	RUN(lowmem_pressure_cma_in_lowmem_inferred);
 	RUN(lowmem_pressure_needs_the_lowmem_only_print);
 	RUN(lowmem_pressure_request_known);
+	RUN(lowmem_pressure_from_free_beyond_lowmem);
 	RUN(slab_table_alone);
 	RUN(slab_table_defers_to_the_counters);
 	RUN(gfp_era_from_printed_names);
