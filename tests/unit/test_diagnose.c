@@ -640,7 +640,7 @@ TEST(room_relative_small_board)
 	ev.req.order = 0;
 	run(&ev);
 	CHECK(rank_of("genuine-exhaustion-no-swap") < 0);
-	CHECK_STR(first_id(), "unknown");
+	CHECK_STR(first_id(), "kernel-oom-regression");   /* premature: room far above high */
 	event_release(&ev);
 }
 
