@@ -23,7 +23,7 @@
 
 #include "model/kernel.h"
 #include "model/snapshot.h"
-#include "util/pattern.h"
+#include "guard/pattern.h"
 
 #define GUARD_MAX_SCOPES 16
 #define GUARD_MAX_PATTERNS 16
