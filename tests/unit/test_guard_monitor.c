@@ -134,17 +134,12 @@ TEST(machine)
  * leaves them unknown, not stale. */
 TEST(meminfo_through_live_parser)
 {
-	char path[512];
-	snprintf(path, sizeof(path), "%s/tests/fixtures/tasks/proc/meminfo", check_srcdir());
-	FILE *f = fopen(path, "r");
-	if (!f) {
+	size_t n;
+	char *buf = slurp_src("tests/fixtures/tasks/proc/meminfo", &n);
+	if (!buf) {
 		SKIP("fixture meminfo missing");
 		return;
 	}
-	static char buf[16384];
-	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = 0;
 	struct oom_mem m;
 	CHECK_INT(live_parse_meminfo(buf, n, &m), 0);
 	static struct guard_rec r;
@@ -159,6 +154,7 @@ TEST(meminfo_through_live_parser)
 	CHECK(known(r.anon_pages) && known(r.buffers) && known(r.cached));
 	guard_meminfo_parse("garbage\n", 8, &r);
 	CHECK(!known(r.mem_total) && !known(r.commit_limit));
+	free(buf);
 	/* PSI through live/parse_psi.c */
 	struct guard_psi p;
 	CHECK_INT(guard_parse_psi("some avg10=1.50 avg60=0.25 avg300=0.00 total=12345\n"

@@ -288,16 +288,12 @@ TEST(line_chart)
 
 TEST(recorder_timeline)
 {
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/tests/fixtures/incidents/guard-kill.json", check_srcdir());
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
+	size_t n;
+	char *doc = slurp_src("tests/fixtures/incidents/guard-kill.json", &n);
+	if (!doc) {
 		SKIP("fixture guard-kill.json not found");
 		return;
 	}
-	static char doc[1 << 20];
-	size_t n = fread(doc, 1, sizeof(doc), fp);
-	fclose(fp);
 	struct incident_timeline *tl = malloc(sizeof(*tl));
 	CHECK(tl && incident_timeline(doc, n, tl) == 0);
 	if (tl) {
@@ -310,6 +306,7 @@ TEST(recorder_timeline)
 		CHECK(incident_timeline("{", 1, tl) == -EINVAL);
 	}
 	free(tl);
+	free(doc);
 }
 
 int main(void)
