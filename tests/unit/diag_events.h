@@ -2,7 +2,7 @@
  * the explain renderers (test_diagnose_*.c, test_render_explain_*.c): a
  * 6.1 x86_64 machine out of memory (global_base) and its parts, run() through
  * event_analyse + diagnose_event_analysed into A and F, the text and JSON
- * renderings of an event, and a tiny JSON validator. */
+ * renderings of an event; json_valid() from json_valid.h. */
 #ifndef OOMKIT_TEST_DIAG_EVENTS_H
 #define OOMKIT_TEST_DIAG_EVENTS_H
 
@@ -26,106 +26,7 @@
 static struct findings F;
 static struct event_analysis A;
 
-/* ---- a tiny JSON validator (RFC 8259 grammar, no semantics) --------------- */
-static const char *jp, *jend;
-static inline void ws(void) { while (jp < jend && (*jp == ' ' || *jp == '\n' || *jp == '\t' || *jp == '\r')) jp++; }
-static inline int value(int depth);
-static inline int string(void)
-{
-	if (jp >= jend || *jp != '"')
-		return 0;
-	jp++;
-	while (jp < jend && *jp != '"') {
-		unsigned char c = (unsigned char)*jp;
-		if (c < 0x20)
-			return 0;
-		if (c == '\\') {
-			jp++;
-			if (jp >= jend)
-				return 0;
-			if (*jp == 'u') {
-				for (int i = 1; i <= 4; i++)
-					if (jp + i >= jend || !isxdigit((unsigned char)jp[i]))
-						return 0;
-				jp += 4;
-			} else if (!strchr("\"\\/bfnrt", *jp)) {
-				return 0;
-			}
-		}
-		jp++;
-	}
-	if (jp >= jend)
-		return 0;
-	jp++;
-	return 1;
-}
-static inline int value(int depth)
-{
-	if (depth > 64)
-		return 0;
-	ws();
-	if (jp >= jend)
-		return 0;
-	if (*jp == '{' || *jp == '[') {
-		char close = *jp == '{' ? '}' : ']';
-		bool obj = *jp == '{';
-		jp++;
-		ws();
-		if (jp < jend && *jp == close) {
-			jp++;
-			return 1;
-		}
-		for (;;) {
-			ws();
-			if (obj) {
-				if (!string())
-					return 0;
-				ws();
-				if (jp >= jend || *jp != ':')
-					return 0;
-				jp++;
-			}
-			if (!value(depth + 1))
-				return 0;
-			ws();
-			if (jp < jend && *jp == ',') {
-				jp++;
-				continue;
-			}
-			if (jp < jend && *jp == close) {
-				jp++;
-				return 1;
-			}
-			return 0;
-		}
-	}
-	if (*jp == '"')
-		return string();
-	if (!strncmp(jp, "true", 4)) { jp += 4; return 1; }
-	if (!strncmp(jp, "false", 5)) { jp += 5; return 1; }
-	if (!strncmp(jp, "null", 4)) { jp += 4; return 1; }
-	const char *s = jp;
-	if (*jp == '-')
-		jp++;
-	while (jp < jend && (isdigit((unsigned char)*jp) || *jp == '.' || *jp == 'e' || *jp == 'E' || *jp == '+' || *jp == '-'))
-		jp++;
-	return jp > s && isdigit((unsigned char)jp[-1]);
-}
-static inline int json_valid_s(const char *s);
-static inline int json_valid(const char *s, size_t n)
-{
-	jp = s;
-	jend = s + n;
-	if (!value(0))
-		return 0;
-	ws();
-	return jp == jend;
-}
-
-static inline int json_valid_s(const char *s)
-{
-	return json_valid(s, strlen(s));
-}
+#include "json_valid.h"
 
 /* ---- event builders ------------------------------------------------------- */
 
