@@ -163,56 +163,6 @@ TEST(meminfo_through_live_parser)
 	CHECK_INT(guard_parse_psi("garbage\n", &p), -EINVAL);
 }
 
-/* The recorder's cadence: what each second's snapshot holds, by how near
- * the scopes are to their SIGTERM thresholds. */
-TEST(recorder_plan)
-{
-	static struct guard_scope sc[2];
-	bool full, tasks;
-	int nfull;
-	sc[0].term_kib = sc[1].term_kib = 1000;
-	/* Calm (every scope ≥ 4× its threshold): vmstat/buddyinfo every 15th. */
-	sc[0].avail_kib = 4000;
-	sc[1].avail_kib = 9000;
-	nfull = 0;
-	for (uint64_t t = 0; t < 60; t++) {
-		guard_recorder_plan(sc, 2, t, &full, &tasks);
-		nfull += full;
-		CHECK(!tasks);
-		CHECK_INT(full, t % 15 == 0);
-	}
-	CHECK_INT(nfull, 4);
-	/* One scope between 2× and 4×: every 5th, still no task scan. */
-	sc[1].avail_kib = 3999;
-	nfull = 0;
-	for (uint64_t t = 0; t < 60; t++) {
-		guard_recorder_plan(sc, 2, t, &full, &tasks);
-		nfull += full;
-		CHECK(!tasks);
-	}
-	CHECK_INT(nfull, 12);
-	/* One scope within 2×: everything, every second. */
-	sc[1].avail_kib = 1999;
-	for (uint64_t t = 0; t < 30; t++) {
-		guard_recorder_plan(sc, 2, t, &full, &tasks);
-		CHECK(full && tasks);
-	}
-	/* A scope whose level is unknown is never calm, and not near. */
-	sc[1].avail_kib = OOM_NA;
-	nfull = 0;
-	for (uint64_t t = 0; t < 60; t++) {
-		guard_recorder_plan(sc, 2, t, &full, &tasks);
-		nfull += full;
-		CHECK(!tasks);
-	}
-	CHECK_INT(nfull, 12);
-	/* No scope at all (nothing to be near): the calm cadence. */
-	guard_recorder_plan(sc, 0, 15, &full, &tasks);
-	CHECK(full && !tasks);
-	guard_recorder_plan(sc, 0, 5, &full, &tasks);
-	CHECK(!full);
-}
-
 /* The rate of approach (monitor.c guard_scope_ms_to_kill / outruns) and
  * calm (guard_scope_calm), on readings set by hand. */
 static void push(struct guard_scope *sc, int64_t avail, uint64_t ns)
@@ -355,7 +305,6 @@ int main(void)
 	RUN(cgroup_v1_uses_hierarchical_totals);
 	RUN(unlimited_and_missing);
 	RUN(machine);
-	RUN(recorder_plan);
 	RUN(meminfo_through_live_parser);
 	RUN(rate_and_calm);
 	return check_summary();
