@@ -4,7 +4,9 @@
  * the thresholds, the kernel's kill counters, PSI, the polling interval. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "guard/guard.h"
@@ -231,9 +233,24 @@ static void rate_and_calm(void)
 	CHECK(!guard_scope_calm(&sc));
 	sc.root_usage_kib = 100 * 1024;
 	CHECK(guard_scope_calm(&sc));
-	/* cgroup v2: no usage thresholds, never calm. */
+	/* cgroup v2: no usage thresholds; calm only under a memory.high at or
+	 * below the term point (its breach wakes us through memory.events). */
 	sc.kind = SCOPE_CGROUP_V2;
+	sc.fd_events = 7;
+	sc.high_kib = OOM_NA;
 	CHECK(!guard_scope_calm(&sc));
+	sc.high_kib = sc.total_kib - sc.term_kib + 4;
+	CHECK(!guard_scope_calm(&sc));
+	sc.high_kib = sc.total_kib - sc.term_kib;
+	CHECK(guard_scope_calm(&sc));
+	sc.usage_kib = sc.high_kib;
+	CHECK(!guard_scope_calm(&sc));
+	sc.usage_kib = 100 * 1024;
+	sc.fd_events = -1;
+	CHECK(!guard_scope_calm(&sc));
+	sc.fd_events = 7;
+	CHECK(guard_scope_calm(&sc));
+	sc.high_kib = OOM_NA;
 	/* The recorder: one snapshot every GUARD_CALM_MS while all are calm. */
 	struct guard_recorder r;
 	memset(&r, 0, sizeof(r));
@@ -248,6 +265,124 @@ static void rate_and_calm(void)
 /* mem-min-mib / cgroup-min-mib beside the percentages (a size alone
  * replaces the default percentage, as earlyoom's -M; both given: the
  * larger threshold); the warning threshold; cgroup headroom in MiB. */
+/* arm-memory-high on a copy of the v2 fixture: 'max' becomes the term
+ * point (limit − term threshold) in bytes, the scope is calm below it, and
+ * closing the scope puts 'max' back, unless somebody changed it since. */
+static void put(const char *dir, const char *name, const char *text)
+{
+	char p[600];
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	FILE *f = fopen(p, "w");
+	CHECK(f != NULL);
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static void get(const char *dir, const char *name, char *out, size_t len)
+{
+	char p[600];
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	out[0] = '\0';
+	FILE *f = fopen(p, "r");
+	if (f) {
+		if (!fgets(out, (int)len, f))
+			out[0] = '\0';
+		fclose(f);
+	}
+}
+
+TEST(arm_memory_high)
+{
+	static const char *const files[] = { "memory.current", "memory.events", "memory.max",
+					     "memory.pressure", "memory.stat" };
+	char tmpl[] = "/tmp/oomkit-monitor-XXXXXX", err[256], v[64];
+	const char *dir = mkdtemp(tmpl);
+	CHECK(dir != NULL);
+	if (!dir)
+		return;
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char src[512], dst[600], buf[4096];
+		snprintf(src, sizeof(src), "%s/tests/fixtures/guard/cgv2/%s", check_srcdir(), files[i]);
+		snprintf(dst, sizeof(dst), "%s/%s", dir, files[i]);
+		FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
+		size_t n = in ? fread(buf, 1, sizeof(buf), in) : 0;
+		if (out) {
+			fwrite(buf, 1, n, out);
+			fclose(out);
+		}
+		if (in)
+			fclose(in);
+	}
+	/* The fixture: limit 256 MiB, usage 220 MiB; usage 100 MiB here. */
+	put(dir, "memory.current", "104857600\n");
+	put(dir, "memory.high", "max\n");
+	struct guard_config c;
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), 0);
+	struct guard_scope sc;
+	char degraded[1024] = "";
+	/* Off (the default): untouched, not calm, and the log says why. */
+	CHECK_INT(guard_scope_open(&sc, dir, err, sizeof(err)), 0);
+	guard_scope_arm(&sc, &c, degraded, sizeof(degraded));
+	get(dir, "memory.high", v, sizeof(v));
+	CHECK_STR(v, "max\n");
+	CHECK(!guard_scope_calm(&sc));
+	CHECK(strstr(degraded, "arm-memory-high = yes") != NULL);
+	guard_scope_close(&sc);
+	/* On: the term point, 262144 − 26214 KiB, in bytes. */
+	c.arm_memory_high = true;
+	degraded[0] = '\0';
+	CHECK_INT(guard_scope_open(&sc, dir, err, sizeof(err)), 0);
+	guard_scope_arm(&sc, &c, degraded, sizeof(degraded));
+	get(dir, "memory.high", v, sizeof(v));
+	CHECK_STR(v, "241592320");
+	CHECK_INT(sc.high_kib, 262144 - 26214);
+	CHECK_STR(degraded, "");
+	CHECK_INT(guard_scope_read(&sc, &c), LEVEL_OK);
+	CHECK(guard_scope_calm(&sc));
+	CHECK(guard_scope_poll_ms(&sc, &c) >= GUARD_CALM_MS);
+	guard_scope_close(&sc);
+	get(dir, "memory.high", v, sizeof(v));
+	CHECK_STR(v, "max");
+	/* Somebody else's memory.high is theirs: kept, and used when low enough. */
+	put(dir, "memory.high", "209715200\n");
+	CHECK_INT(guard_scope_open(&sc, dir, err, sizeof(err)), 0);
+	guard_scope_arm(&sc, &c, degraded, sizeof(degraded));
+	CHECK(guard_scope_calm(&sc));
+	guard_scope_close(&sc);
+	get(dir, "memory.high", v, sizeof(v));
+	CHECK_STR(v, "209715200\n");
+	/* Armed, then changed by somebody else: not put back. */
+	put(dir, "memory.high", "max\n");
+	CHECK_INT(guard_scope_open(&sc, dir, err, sizeof(err)), 0);
+	guard_scope_arm(&sc, &c, degraded, sizeof(degraded));
+	put(dir, "memory.high", "157286400\n");
+	guard_scope_close(&sc);
+	get(dir, "memory.high", v, sizeof(v));
+	CHECK_STR(v, "157286400\n");
+	/* A dry run writes nothing. */
+	put(dir, "memory.high", "max\n");
+	c.dry_run = true;
+	degraded[0] = '\0';
+	CHECK_INT(guard_scope_open(&sc, dir, err, sizeof(err)), 0);
+	guard_scope_arm(&sc, &c, degraded, sizeof(degraded));
+	get(dir, "memory.high", v, sizeof(v));
+	CHECK_STR(v, "max\n");
+	CHECK(strstr(degraded, "dry run") != NULL);
+	guard_scope_close(&sc);
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char p[600];
+		snprintf(p, sizeof(p), "%s/%s", dir, files[i]);
+		unlink(p);
+	}
+	char p[600];
+	snprintf(p, sizeof(p), "%s/memory.high", dir);
+	unlink(p);
+	rmdir(dir);
+}
+
 TEST(fixed_size_thresholds)
 {
 	/* the merge itself: 1 GiB total, 10 % = 104857 KiB */
@@ -307,5 +442,6 @@ int main(void)
 	RUN(machine);
 	RUN(meminfo_through_live_parser);
 	RUN(rate_and_calm);
+	RUN(arm_memory_high);
 	return check_summary();
 }
