@@ -175,7 +175,8 @@ int main(void)
 	snprintf(sc->name, sizeof(sc->name), "%s", dir);
 	sc->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	sc->fd_main = sc->fd_limit = sc->fd_stat = sc->fd_events = sc->fd_psi = sc->fd_psi_read = -1;
-	sc->fd_swap_limit = sc->fd_swappiness = sc->fd_root_usage = -1;
+	sc->fd_swap_limit = sc->fd_swappiness = sc->fd_root_usage = sc->fd_high = -1;
+	sc->armed_high_kib = OOM_NA;
 	for (int i = 0; i < 3; i++)
 		sc->efd_usage[i] = -1;
 	sc->efd_oom = -1;

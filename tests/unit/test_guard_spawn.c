@@ -1,8 +1,10 @@
-/* test_guard_spawn.c — guard/spawn.c, an exec= hook started so it cannot
- * outlive the guard: it runs (its exit status comes back), in a process
- * group of its own, with no signal blocked even when the guard blocks
- * them, and a program that cannot be executed is -errno (the child that
- * never ran reaped, no zombie left). */
+/* test_guard_spawn.c — guard/spawn.c, a hook started so that neither it nor
+ * what it starts can outlive the guard: it runs under its keeper, whose
+ * exit status is the hook's; the keeper leads a process group of its own
+ * (the pid returned) that the hook is in; no signal is blocked in the hook
+ * even when the guard blocks them; and a program that cannot be executed
+ * is -errno (nothing left to reap).  A SIGKILLed guard taking its hooks'
+ * children with it: tests/e2e/guard_chaos.sh. */
 #include <errno.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -16,7 +18,7 @@ extern char **environ;
 static int run(const char *script, pid_t *pid)
 {
 	char *argv[] = { "/bin/sh", "-c", (char *)script, NULL };
-	return guard_spawn_hook(argv, environ, pid);
+	return guard_spawn_hook(argv, environ, (uid_t)-1, (gid_t)-1, pid);
 }
 
 static int status_of(pid_t pid)
@@ -37,12 +39,12 @@ TEST(runs)
 	CHECK_INT(run("exit 7", &pid), 0);
 	CHECK(pid > 0);
 	CHECK_INT(status_of(pid), 7);
-	/* its own process group: its pgid is its pid */
-	char script[128];
-	snprintf(script, sizeof(script), "test \"$(ps -o pgid= -p $$ 2>/dev/null | tr -d ' ')\" = \"$$\" || "
-					 "test \"$(cut -d' ' -f5 /proc/$$/stat)\" = \"$$\"");
-	CHECK_INT(run(script, &pid), 0);
+	/* the hook is in the keeper's process group, which is not ours: it
+	 * exits 0 when /proc/self/stat's pgrp (field 5) is its parent's pid */
+	CHECK_INT(run("set -- $(cat /proc/$$/stat); test \"$5\" = \"$4\"", &pid), 0);
 	CHECK_INT(status_of(pid), 0);
+	CHECK(getpgid(pid) == pid || getpgid(pid) < 0);        /* the keeper leads its group */
+	CHECK(pid != getpgrp());
 	/* no signal blocked in the hook, though this process blocks SIGTERM */
 	sigset_t term, old;
 	sigemptyset(&term);
@@ -57,10 +59,10 @@ TEST(cannot_exec)
 {
 	char *argv[] = { "/nonexistent/oomkit-hook", NULL };
 	pid_t pid = 12345;
-	CHECK_INT(guard_spawn_hook(argv, environ, &pid), -ENOENT);
+	CHECK_INT(guard_spawn_hook(argv, environ, (uid_t)-1, (gid_t)-1, &pid), -ENOENT);
 	CHECK(waitpid(-1, NULL, WNOHANG) <= 0);                 /* nothing left to reap */
 	char *dir[] = { "/tmp", NULL };
-	CHECK_INT(guard_spawn_hook(dir, environ, &pid), -EACCES);
+	CHECK_INT(guard_spawn_hook(dir, environ, (uid_t)-1, (gid_t)-1, &pid), -EACCES);
 }
 
 int main(void)
