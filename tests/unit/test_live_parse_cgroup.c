@@ -68,9 +68,46 @@ TEST(unit_of_path)
 	CHECK_INT(live_cgroup_unit("/a.service", small, sizeof(small)), -EINVAL);
 }
 
+/* The cases test_live_cgroup.c held before the tests mirrored src/. */
+TEST(more_cases)
+{
+	char p[128];
+	const char *v1 = "4:memory:/process_api/abc\n3:cpuset:/\n0::/\n";
+	CHECK_INT(live_parse_pid_cgroup(v1, strlen(v1), p, sizeof(p)), 0);
+	CHECK_STR(p, "/process_api/abc");
+	const char *v1b = "5:cpu,memory,blkio:/x\n";
+	CHECK_INT(live_parse_pid_cgroup(v1b, strlen(v1b), p, sizeof(p)), 0);
+	CHECK_STR(p, "/x");
+	const char *v2 = "0::/user.slice/a:b\n";
+	CHECK_INT(live_parse_pid_cgroup(v2, strlen(v2), p, sizeof(p)), 0);
+	CHECK_STR(p, "/user.slice/a:b");
+	CHECK(live_parse_pid_cgroup("junk", 4, p, sizeof(p)) < 0);
+	/* the systemd unit of a cgroup path (systemd cg_path_get_unit) */
+	CHECK_INT(live_cgroup_unit("/system.slice/nginx.service", p, sizeof(p)), 0);
+	CHECK_STR(p, "nginx.service");
+	CHECK_INT(live_cgroup_unit("/system.slice/nginx.service/worker", p, sizeof(p)), 0);
+	CHECK_STR(p, "nginx.service");
+	CHECK_INT(live_cgroup_unit("/user.slice/user-1000.slice/user@1000.service/app.slice/x.scope", p, sizeof(p)), 0);
+	CHECK_STR(p, "user@1000.service");
+	CHECK_INT(live_cgroup_unit("/init.scope", p, sizeof(p)), 0);
+	CHECK_STR(p, "init.scope");
+	CHECK_INT(live_cgroup_unit("/system.slice/_x.service", p, sizeof(p)), 0);
+	CHECK_STR(p, "x.service");
+	CHECK_INT(live_cgroup_unit("/", p, sizeof(p)), -ENOENT);
+	CHECK_INT(live_cgroup_unit("/system.slice", p, sizeof(p)), -ENOENT);
+	CHECK_INT(live_cgroup_unit("/process_api/abc", p, sizeof(p)), -ENOENT);
+	CHECK_INT(live_cgroup_unit("/kubepods/burstable/pod1", p, sizeof(p)), -ENOENT);
+	CHECK_INT(live_cgroup_unit("/docker/0123abcd/system.slice/nginx.service", p, sizeof(p)), 0);
+	CHECK_STR(p, "nginx.service");
+	CHECK_INT(live_cgroup_unit("/machine.slice/machine-vm1.scope/system.slice/a.service", p, sizeof(p)), 0);
+	CHECK_STR(p, "machine-vm1.scope");
+	CHECK_INT(live_cgroup_unit("/system.slice/nginx.service", p, 5), -EINVAL);
+}
+
 int main(void)
 {
 	RUN(pid_cgroup);
 	RUN(unit_of_path);
+	RUN(more_cases);
 	return check_summary();
 }
