@@ -284,13 +284,9 @@ static void get(const char *dir, const char *name, char *out, size_t len)
 {
 	char p[600];
 	snprintf(p, sizeof(p), "%s/%s", dir, name);
-	out[0] = '\0';
-	FILE *f = fopen(p, "r");
-	if (f) {
-		if (!fgets(out, (int)len, f))
-			out[0] = '\0';
-		fclose(f);
-	}
+	char *t = slurp(p, NULL);
+	snprintf(out, len, "%s", t ? t : "");
+	free(t);
 }
 
 TEST(arm_memory_high)
@@ -303,17 +299,11 @@ TEST(arm_memory_high)
 	if (!dir)
 		return;
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		char src[512], dst[600], buf[4096];
-		snprintf(src, sizeof(src), "%s/tests/fixtures/guard/cgv2/%s", check_srcdir(), files[i]);
-		snprintf(dst, sizeof(dst), "%s/%s", dir, files[i]);
-		FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
-		size_t n = in ? fread(buf, 1, sizeof(buf), in) : 0;
-		if (out) {
-			fwrite(buf, 1, n, out);
-			fclose(out);
-		}
-		if (in)
-			fclose(in);
+		char src[512];
+		snprintf(src, sizeof(src), "tests/fixtures/guard/cgv2/%s", files[i]);
+		char *text = slurp_src(src, NULL);
+		put(dir, files[i], text ? text : "");
+		free(text);
 	}
 	/* The fixture: limit 256 MiB, usage 220 MiB; usage 100 MiB here. */
 	put(dir, "memory.current", "104857600\n");
