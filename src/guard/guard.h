@@ -23,7 +23,7 @@
 
 #include "model/kernel.h"
 #include "model/snapshot.h"
-#include "util/pattern.h"
+#include "guard/pattern.h"
 
 #define GUARD_MAX_SCOPES 16
 #define GUARD_MAX_PATTERNS 16
@@ -200,7 +200,7 @@ void guard_policy_classify(const struct guard_config *c, struct guard_task *gt, 
  * era's rule (badness_replaces: the one met later in 4.8 and 5.1+).  need_kib > 0 is what the scope must regain: when the
  * victim's anon + swap is less and escalation is on, its process group (or
  * the whole cgroup when the action is cgroup) is taken.  Returns 0, or
- * -ESRCH when no candidate exists. */
+ * -ESRCH when no candidate exists (out then holds only the counts). */
 int guard_policy_choose(const struct guard_config *c, struct guard_taskset *ts, int64_t self_pid,
 			int64_t totalpages, int64_t page_size_kib, const struct kver *kv,
 			int64_t need_kib, struct guard_choice *out);

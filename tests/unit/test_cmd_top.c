@@ -6,26 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
-#include "cmd/live_cmd.h"
-
-static char path[1024];
-
-static int collect(struct top_view *v, const char *name, const char *cg)
-{
-	snprintf(path, sizeof(path), "%s/tests/fixtures/%s", check_srcdir(), name);
-	struct live_root r;
-	if (live_root_open(&r, path) < 0)
-		return -1;
-	char err[600];
-	int rc = top_collect(v, &r, cg, err, sizeof(err));
-	if (rc == 0)
-		top_fill_cgroups(v, &r, v->n_ranked);
-	else
-		printf("top_collect: %s\n", err);
-	live_root_close(&r);
-	return rc;
-}
+#include "live_views.h"
 
 static const struct oom_task *ranked(const struct top_view *v, size_t k)
 {
@@ -35,7 +16,7 @@ static const struct oom_task *ranked(const struct top_view *v, size_t k)
 TEST(test_host_capture)
 {
 	struct top_view v;
-	CHECK_INT(collect(&v, "host", NULL), 0);
+	CHECK_INT(top_view_of(&v, "host", NULL), 0);
 	CHECK_INT(v.n_ranked, 2);
 	CHECK_INT(v.n_immune, 1);            /* init */
 	CHECK_INT(v.n_kthreads, 1);
@@ -50,7 +31,7 @@ TEST(test_host_capture)
 	for (size_t k = 0; k < v.n_ranked; k++) {
 		const struct oom_task *x = ranked(&v, k);
 		char f[1200], text[32];
-		snprintf(f, sizeof(f), "%s/proc/%lld/oom_score", path, (long long)x->pid);
+		snprintf(f, sizeof(f), "%s/proc/%lld/oom_score", fixture_path, (long long)x->pid);
 		CHECK(read_small_file(f, text, sizeof(text)) > 0);
 		CHECK_INT(x->oom_score, atoll(text));
 	}
@@ -60,7 +41,7 @@ TEST(test_host_capture)
 TEST(test_tasks)
 {
 	struct top_view v;
-	CHECK_INT(collect(&v, "tasks", NULL), 0);
+	CHECK_INT(top_view_of(&v, "tasks", NULL), 0);
 	CHECK_INT(v.totalpages, 1310720);
 	CHECK_INT(v.n_ranked, 5);            /* 100 101 104 105 107; zombie 102 skipped */
 	CHECK_INT(v.n_immune, 2);            /* 106 (adj -1000), init */
@@ -109,7 +90,7 @@ TEST(test_tasks)
 TEST(test_cgroup_scope)
 {
 	struct top_view v;
-	CHECK_INT(collect(&v, "tasks", "/sys/fs/cgroup/memory/app"), 0);
+	CHECK_INT(top_view_of(&v, "tasks", "/sys/fs/cgroup/memory/app"), 0);
 	CHECK(v.memcg);
 	CHECK_STR(v.scope, "/app");
 	CHECK_INT(v.totalpages, (2LL << 30) / 4096);   /* limit; memsw = limit: no swap headroom */
@@ -122,34 +103,34 @@ TEST(test_cgroup_scope)
 	CHECK_INT(ranked(&v, 1)->oom_score, (1000 + 100027LL * 1000 / 1310720) * 2 / 3);
 	top_view_release(&v);
 
-	CHECK_INT(collect(&v, "tasks", "/sys/fs/cgroup/memory/app/sub"), 0);
+	CHECK_INT(top_view_of(&v, "tasks", "/sys/fs/cgroup/memory/app/sub"), 0);
 	CHECK(v.limit_unlimited);
 	CHECK_INT(v.totalpages, 1310720);
 	CHECK_INT(v.n_ranked, 1);
 	top_view_release(&v);
 
 	/* v1 without memsw: swap headroom = total swap, unless swappiness is 0 */
-	CHECK_INT(collect(&v, "tasks", "/sys/fs/cgroup/memory/batch"), 0);
+	CHECK_INT(top_view_of(&v, "tasks", "/sys/fs/cgroup/memory/batch"), 0);
 	CHECK_INT(v.totalpages, 262144);
 	CHECK_INT(v.n_ranked, 1);
 	top_view_release(&v);
-	CHECK_INT(collect(&v, "tasks", "/sys/fs/cgroup/memory/batch/swappy"), 0);
+	CHECK_INT(top_view_of(&v, "tasks", "/sys/fs/cgroup/memory/batch/swappy"), 0);
 	CHECK_INT(v.totalpages, 262144 + 262144);
 	CHECK_INT(v.n_ranked, 0);
 	top_view_release(&v);
 	/* a path inside the hierarchy, as /proc/PID/cgroup prints it */
-	CHECK_INT(collect(&v, "tasks", "/batch"), 0);
+	CHECK_INT(top_view_of(&v, "tasks", "/batch"), 0);
 	CHECK_STR(v.scope, "/batch");
 	top_view_release(&v);
 
-	CHECK(collect(&v, "tasks", "/proc") < 0);       /* not a memory cgroup */
+	CHECK(top_view_of(&v, "tasks", "/proc") < 0);       /* not a memory cgroup */
 	top_view_release(&v);
 }
 
 TEST(test_cgroup_v2)
 {
 	struct top_view v;
-	CHECK_INT(collect(&v, "tasks", "/sys/fs/cgroup2/web"), 0);
+	CHECK_INT(top_view_of(&v, "tasks", "/sys/fs/cgroup2/web"), 0);
 	CHECK(v.memcg);
 	CHECK_STR(v.scope, "/web");
 	CHECK_INT(v.s->memcg.version, 2);
@@ -168,7 +149,7 @@ TEST(test_cgroup_v2)
 TEST(test_empty)
 {
 	struct top_view v;
-	CHECK(collect(&v, "empty", NULL) < 0);          /* no meminfo: a clear error */
+	CHECK(top_view_of(&v, "empty", NULL) < 0);          /* no meminfo: a clear error */
 	top_view_release(&v);
 }
 

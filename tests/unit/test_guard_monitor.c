@@ -136,17 +136,12 @@ TEST(machine)
  * leaves them unknown, not stale. */
 TEST(meminfo_through_live_parser)
 {
-	char path[512];
-	snprintf(path, sizeof(path), "%s/tests/fixtures/tasks/proc/meminfo", check_srcdir());
-	FILE *f = fopen(path, "r");
-	if (!f) {
+	size_t n;
+	char *buf = slurp_src("tests/fixtures/tasks/proc/meminfo", &n);
+	if (!buf) {
 		SKIP("fixture meminfo missing");
 		return;
 	}
-	static char buf[16384];
-	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = 0;
 	struct oom_mem m;
 	CHECK_INT(live_parse_meminfo(buf, n, &m), 0);
 	static struct guard_rec r;
@@ -161,62 +156,13 @@ TEST(meminfo_through_live_parser)
 	CHECK(known(r.anon_pages) && known(r.buffers) && known(r.cached));
 	guard_meminfo_parse("garbage\n", 8, &r);
 	CHECK(!known(r.mem_total) && !known(r.commit_limit));
+	free(buf);
 	/* PSI through live/parse_psi.c */
 	struct guard_psi p;
 	CHECK_INT(guard_parse_psi("some avg10=1.50 avg60=0.25 avg300=0.00 total=12345\n"
 				  "full avg10=0.50 avg60=0.10 avg300=0.00 total=678\n", &p), 0);
 	CHECK(p.known && p.some_avg10 > 1.49 && p.some_avg10 < 1.51 && p.full_total_us == 678);
 	CHECK_INT(guard_parse_psi("garbage\n", &p), -EINVAL);
-}
-
-/* The recorder's cadence: what each second's snapshot holds, by how near
- * the scopes are to their SIGTERM thresholds. */
-TEST(recorder_plan)
-{
-	static struct guard_scope sc[2];
-	bool full, tasks;
-	int nfull;
-	sc[0].term_kib = sc[1].term_kib = 1000;
-	/* Calm (every scope ≥ 4× its threshold): vmstat/buddyinfo every 15th. */
-	sc[0].avail_kib = 4000;
-	sc[1].avail_kib = 9000;
-	nfull = 0;
-	for (uint64_t t = 0; t < 60; t++) {
-		guard_recorder_plan(sc, 2, t, &full, &tasks);
-		nfull += full;
-		CHECK(!tasks);
-		CHECK_INT(full, t % 15 == 0);
-	}
-	CHECK_INT(nfull, 4);
-	/* One scope between 2× and 4×: every 5th, still no task scan. */
-	sc[1].avail_kib = 3999;
-	nfull = 0;
-	for (uint64_t t = 0; t < 60; t++) {
-		guard_recorder_plan(sc, 2, t, &full, &tasks);
-		nfull += full;
-		CHECK(!tasks);
-	}
-	CHECK_INT(nfull, 12);
-	/* One scope within 2×: everything, every second. */
-	sc[1].avail_kib = 1999;
-	for (uint64_t t = 0; t < 30; t++) {
-		guard_recorder_plan(sc, 2, t, &full, &tasks);
-		CHECK(full && tasks);
-	}
-	/* A scope whose level is unknown is never calm, and not near. */
-	sc[1].avail_kib = OOM_NA;
-	nfull = 0;
-	for (uint64_t t = 0; t < 60; t++) {
-		guard_recorder_plan(sc, 2, t, &full, &tasks);
-		nfull += full;
-		CHECK(!tasks);
-	}
-	CHECK_INT(nfull, 12);
-	/* No scope at all (nothing to be near): the calm cadence. */
-	guard_recorder_plan(sc, 0, 15, &full, &tasks);
-	CHECK(full && !tasks);
-	guard_recorder_plan(sc, 0, 5, &full, &tasks);
-	CHECK(!full);
 }
 
 /* The rate of approach (monitor.c guard_scope_ms_to_kill / outruns) and
@@ -338,13 +284,9 @@ static void get(const char *dir, const char *name, char *out, size_t len)
 {
 	char p[600];
 	snprintf(p, sizeof(p), "%s/%s", dir, name);
-	out[0] = '\0';
-	FILE *f = fopen(p, "r");
-	if (f) {
-		if (!fgets(out, (int)len, f))
-			out[0] = '\0';
-		fclose(f);
-	}
+	char *t = slurp(p, NULL);
+	snprintf(out, len, "%s", t ? t : "");
+	free(t);
 }
 
 TEST(arm_memory_high)
@@ -357,17 +299,11 @@ TEST(arm_memory_high)
 	if (!dir)
 		return;
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		char src[512], dst[600], buf[4096];
-		snprintf(src, sizeof(src), "%s/tests/fixtures/guard/cgv2/%s", check_srcdir(), files[i]);
-		snprintf(dst, sizeof(dst), "%s/%s", dir, files[i]);
-		FILE *in = fopen(src, "r"), *out = fopen(dst, "w");
-		size_t n = in ? fread(buf, 1, sizeof(buf), in) : 0;
-		if (out) {
-			fwrite(buf, 1, n, out);
-			fclose(out);
-		}
-		if (in)
-			fclose(in);
+		char src[512];
+		snprintf(src, sizeof(src), "tests/fixtures/guard/cgv2/%s", files[i]);
+		char *text = slurp_src(src, NULL);
+		put(dir, files[i], text ? text : "");
+		free(text);
 	}
 	/* The fixture: limit 256 MiB, usage 220 MiB; usage 100 MiB here. */
 	put(dir, "memory.current", "104857600\n");
@@ -494,7 +430,6 @@ int main(void)
 	RUN(cgroup_v1_uses_hierarchical_totals);
 	RUN(unlimited_and_missing);
 	RUN(machine);
-	RUN(recorder_plan);
 	RUN(meminfo_through_live_parser);
 	RUN(rate_and_calm);
 	RUN(arm_memory_high);
