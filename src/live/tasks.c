@@ -139,9 +139,10 @@ static int scan_cgroup(const struct live_root *r, struct oom_snapshot *s, const 
 	if (w.n > 1)
 		qsort(w.v, w.n, sizeof(*w.v), cmp_pid_cg);
 	int count = 0;
+	struct live_fds held = { .n = 0 };
 	for (size_t i = 0; i < w.n; i++) {
 		struct oom_task t;
-		if (live_read_task_at(r, r->procfd, w.v[i].pid, &t, psz) < 0)
+		if (live_read_task_at(r, r->procfd, w.v[i].pid, &t, psz, &held) < 0)
 			continue;
 		if (t.tgid != t.pid)
 			continue;   /* a thread listed by a threaded cgroup: its group is the process */
@@ -155,6 +156,7 @@ static int scan_cgroup(const struct live_root *r, struct oom_snapshot *s, const 
 		*slot = t;
 		str_copy(slot->cgroup, sizeof(slot->cgroup), w.paths[w.v[i].cg], strlen(w.paths[w.v[i].cg]));
 	}
+	live_fds_flush(&held);
 	free(w.v);
 	free(w.paths);
 	return count;
@@ -258,6 +260,7 @@ int live_scan_tasks_keep(const struct live_root *r, struct oom_snapshot *s, cons
 	 * only when kept: the table's fresh pages are what costs (a page
 	 * fault each), not the copy. */
 	struct oom_task t;
+	struct live_fds held = { .n = 0 };
 	while ((de = readdir(d)) != NULL) {
 		const char *n = de->d_name;
 		if (n[0] < '1' || n[0] > '9')
@@ -265,7 +268,7 @@ int live_scan_tasks_keep(const struct live_root *r, struct oom_snapshot *s, cons
 		int64_t pid;
 		if (parse_i64(n, (size_t)-1, &pid) < 0)
 			continue;
-		if (live_read_task_at(r, r->procfd, pid, &t, psz) < 0)
+		if (live_read_task_at(r, r->procfd, pid, &t, psz, &held) < 0)
 			continue;   /* vanished mid-scan, zombie, or unreadable: skipped */
 		count++;
 		struct oom_task *slot = keep ? keep(s, &t, arg) : snapshot_add_task(s);
@@ -276,6 +279,7 @@ int live_scan_tasks_keep(const struct live_root *r, struct oom_snapshot *s, cons
 		}
 		*slot = t;
 	}
+	live_fds_flush(&held);
 	closedir(d);
 	/* /proc lists pids in ascending order; a captured tree's directory
 	 * order is arbitrary: sort so both iterate like the kernel's task list. */
