@@ -367,7 +367,9 @@ void top_fill_cmdlines(struct top_view *v, const struct live_root *r, size_t n)
 			continue;
 		char path[40], text[4096];
 		snprintf(path, sizeof(path), "%lld/cmdline", (long long)t->pid);
-		ssize_t got = read_small_file_at(r->procfd, path, text, sizeof(text));
+		/* one read: /proc/PID/cmdline hands over up to the count asked
+		 * in one go (fs/proc/base.c get_mm_cmdline loops until done) */
+		ssize_t got = read_small_file_once_at(r->procfd, path, text, sizeof(text));
 		if (got <= 0)
 			continue;
 		while (got > 0 && text[got - 1] == '\0')

@@ -162,10 +162,44 @@ static int scan_cgroup(const struct live_root *r, struct oom_snapshot *s, const 
 	return count;
 }
 
-static int cmp_task_pid(const void *a, const void *b)
+/* Rows into pid order: the pids and row numbers are sorted (16 bytes each,
+ * not the ~720-byte rows), then each row moves once, cycle by cycle. */
+struct pid_row {
+	int64_t pid;
+	size_t row;
+};
+
+static int cmp_pid_row(const void *a, const void *b)
 {
-	const struct oom_task *x = a, *y = b;
+	const struct pid_row *x = a, *y = b;
 	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+static void sort_tasks_by_pid(struct oom_snapshot *s)
+{
+	size_t n = s->nr_tasks;
+	struct pid_row *o = malloc(n * sizeof(*o));
+	if (!o)
+		return;
+	for (size_t i = 0; i < n; i++)
+		o[i] = (struct pid_row){ s->tasks[i].pid, i };
+	qsort(o, n, sizeof(*o), cmp_pid_row);
+	/* position i takes row o[i].row; walk each cycle once */
+	for (size_t i = 0; i < n; i++) {
+		if (o[i].row == i || o[i].row == SIZE_MAX)
+			continue;
+		struct oom_task tmp = s->tasks[i];
+		size_t j = i;
+		while (o[j].row != i) {
+			size_t from = o[j].row;
+			s->tasks[j] = s->tasks[from];
+			o[j].row = SIZE_MAX;
+			j = from;
+		}
+		s->tasks[j] = tmp;
+		o[j].row = SIZE_MAX;
+	}
+	free(o);
 }
 
 static int find_memory_mount(const struct live_root *r, char *mnt, size_t mntlen, char *hroot, size_t hlen)
@@ -242,7 +276,7 @@ int live_scan_tasks_keep(const struct live_root *r, struct oom_snapshot *s, cons
 	if (memcg_dir) {
 		int n = scan_cgroup(r, s, memcg_dir, psz, keep, arg);
 		if (n > 0 && s->nr_tasks > 1 && !in_pid_order(s->tasks, s->nr_tasks))
-			qsort(s->tasks, s->nr_tasks, sizeof(*s->tasks), cmp_task_pid);   /* rows given up and reused */
+			sort_tasks_by_pid(s);   /* rows given up and reused */
 		return n;
 	}
 	int fd = openat(r->procfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -284,7 +318,7 @@ int live_scan_tasks_keep(const struct live_root *r, struct oom_snapshot *s, cons
 	/* /proc lists pids in ascending order; a captured tree's directory
 	 * order is arbitrary: sort so both iterate like the kernel's task list. */
 	if (s->nr_tasks > 1 && !in_pid_order(s->tasks, s->nr_tasks))
-		qsort(s->tasks, s->nr_tasks, sizeof(*s->tasks), cmp_task_pid);
+		sort_tasks_by_pid(s);
 	return count;
 }
 
