@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "live_views.h"
 
@@ -153,6 +155,125 @@ TEST(test_empty)
 	top_view_release(&v);
 }
 
+
+/* ---- top -n N holds only what it shows: same rows as the full ranking --- */
+
+static void put(const char *dir, const char *name, const char *text)
+{
+	char f[1400];
+	snprintf(f, sizeof(f), "%.1200s/%s", dir, name);
+	FILE *fp = fopen(f, "w");
+	if (fp) {
+		fputs(text, fp);
+		fclose(fp);
+	}
+}
+
+/* A tree of 400 processes whose badness ties a lot (sizes from a few
+ * values, adj from a few), some immune, two kernel threads, and init. */
+static void make_tree(const char *root, const char *release)
+{
+	char d[1200], text[1024];
+	snprintf(d, sizeof(d), "%s/proc", root);
+	mkdir(d, 0755);
+	put(d, "meminfo", "MemTotal:        4194304 kB\nMemFree:  1000000 kB\nSwapTotal:       1048576 kB\n");
+	snprintf(d, sizeof(d), "%s/proc/sys", root);
+	mkdir(d, 0755);
+	snprintf(d, sizeof(d), "%s/proc/sys/kernel", root);
+	mkdir(d, 0755);
+	put(d, "osrelease", release);
+	unsigned seed = 7;
+	for (int pid = 1; pid <= 400; pid++) {
+		seed = seed * 1103515245u + 12345u;
+		unsigned x = seed >> 16;
+		bool kthread = pid == 2 || pid == 3;
+		int rss = 400 * (int)(x % 4), swap = 40 * (int)((x >> 3) % 2), pte = 8 * (int)((x >> 5) % 2);
+		int adj = (x >> 7) % 9 == 0 ? -1000 : (x >> 7) % 9 == 1 ? 1 : (x >> 7) % 9 == 2 ? -1 : 0;
+		snprintf(d, sizeof(d), "%s/proc/%d", root, pid);
+		mkdir(d, 0755);
+		if (kthread)
+			snprintf(text, sizeof(text), "Name:\tkworker/%d\nState:\tS (sleeping)\nTgid:\t%d\nPid:\t%d\n"
+				 "Uid:\t0\t0\t0\t0\nKthread:\t1\n", pid, pid, pid);
+		else
+			snprintf(text, sizeof(text), "Name:\tp%d\nState:\tS (sleeping)\nTgid:\t%d\nPid:\t%d\n"
+				 "Uid:\t1000\t1000\t1000\t1000\nKthread:\t0\nVmSize:\t  100000 kB\n"
+				 "VmRSS:\t%d kB\nRssAnon:\t%d kB\nRssFile:\t0 kB\nRssShmem:\t0 kB\n"
+				 "VmPTE:\t%d kB\nVmSwap:\t%d kB\n", pid, pid, pid, rss, rss, pte, swap);
+		put(d, "status", text);
+		snprintf(text, sizeof(text), "%d\n", kthread ? 0 : adj);
+		put(d, "oom_score_adj", text);
+	}
+}
+
+static void rm_tree(const char *root)
+{
+	char cmd[1300];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	if (system(cmd) != 0)
+		printf("cannot remove %s\n", root);
+}
+
+static void same_as_full(const char *root, size_t want, bool kthreads)
+{
+	struct live_root r;
+	if (live_root_open(&r, root) < 0) {
+		CHECK(0);
+		return;
+	}
+	struct top_view full, part;
+	char err[600];
+	CHECK_INT(top_collect(&full, &r, NULL, err, sizeof(err)), 0);
+	CHECK_INT(top_collect_best(&part, &r, NULL, want, kthreads, err, sizeof(err)), 0);
+	CHECK_INT(part.n_ranked + part.n_ranked_dropped, full.n_ranked);
+	CHECK(part.n_ranked <= full.n_ranked);
+	CHECK_INT(part.n_immune, full.n_immune);
+	CHECK_INT(part.n_kthreads, full.n_kthreads);
+	CHECK_INT(part.lead_pages, full.lead_pages);
+	size_t n = want < full.n_ranked ? want : full.n_ranked;
+	CHECK(part.n_ranked >= n);
+	int bad = 0;
+	for (size_t k = 0; k < n; k++) {
+		const struct oom_task *a = ranked(&full, k), *b = ranked(&part, k);
+		if (!b || a->pid != b->pid || a->badness != b->badness || a->oom_score != b->oom_score)
+			bad++;
+	}
+	CHECK_INT(bad, 0);
+	for (size_t k = 0; k < part.n_immune; k++)
+		CHECK_INT(part.s->tasks[part.order[part.n_ranked + k]].pid, full.s->tasks[full.order[full.n_ranked + k]].pid);
+	if (kthreads)
+		CHECK_INT(part.n_order - part.n_ranked - part.n_immune, full.n_kthreads);
+	else
+		CHECK_INT(part.n_order, part.n_ranked + part.n_immune);
+	/* only the shown rows are held (2 at least: the lead), ties or not */
+	size_t held = want < 2 ? 2 : want;
+	if (held > full.n_ranked)
+		held = full.n_ranked;
+	CHECK_INT(part.s->nr_tasks, held + full.n_immune + (kthreads ? full.n_kthreads : 0));
+	top_view_release(&full);
+	top_view_release(&part);
+	live_root_close(&r);
+}
+
+TEST(test_keep_shown)
+{
+	char root[] = "/tmp/oomkit-test-top-XXXXXX";
+	if (!mkdtemp(root)) {
+		SKIP("no temporary directory");
+		return;
+	}
+	/* 6.18: of equal badness the later task wins; 4.19: the earlier one */
+	static const char *const releases[] = { "6.18.0\n", "4.19.0\n" };
+	static const size_t wants[] = { 0, 1, 2, 3, 5, 17, 20, 99, 250, 399, 1000 };
+	for (size_t e = 0; e < 2; e++) {
+		make_tree(root, releases[e]);
+		for (size_t i = 0; i < sizeof(wants) / sizeof(wants[0]); i++)
+			same_as_full(root, wants[i], i % 2 == 0);
+		rm_tree(root);
+		mkdir(root, 0700);
+	}
+	rmdir(root);
+}
+
 int main(void)
 {
 	RUN(test_host_capture);
@@ -160,5 +281,6 @@ int main(void)
 	RUN(test_cgroup_scope);
 	RUN(test_cgroup_v2);
 	RUN(test_empty);
+	RUN(test_keep_shown);
 	return check_summary();
 }
