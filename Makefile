@@ -62,13 +62,13 @@ GUARD_COLD := $(wildcard src/util/pattern.c src/guard/pattern.c src/guard/config
 GUARD_LOOP_DEPS := src/live/text.c src/live/parse_meminfo.c src/live/parse_psi.c \
              src/live/parse_memcg.c src/live/parse_status.c src/live/parse_stat.c src/live/parse_value.c \
              src/live/parse_cmdline.c src/live/parse_vmstat.c src/live/parse_buddyinfo.c \
-             src/live/parse_slabinfo.c src/live/pid.c \
+             src/live/parse_slabinfo.c src/live/pid.c src/live/parse_cgroup.c src/live/tasks.c \
              src/util/num.c src/util/misc.c src/util/json.c \
              src/util/escape.c src/util/buf.c src/model/badness.c src/model/kver.c \
              src/model/snapshot.c
 GUARD_HOT := src/guard/hot_begin.c \
-             $(filter-out src/guard/hot_begin.c $(GUARD_COLD),$(sort $(wildcard src/guard/*.c))) \
-             $(wildcard $(GUARD_LOOP_DEPS)) $(GUARD_COLD)
+             $(filter-out src/guard/hot_begin.c src/guard/hot_end.c $(GUARD_COLD),$(sort $(wildcard src/guard/*.c))) \
+             $(wildcard $(GUARD_LOOP_DEPS)) src/guard/hot_end.c $(GUARD_COLD)
 GUARD_HOT_OBJ := $(GUARD_HOT:%.c=$(BUILD)/obj/%.o)
 # The daemon's parts (set-up, the loop, decisions, incidents) are bound by
 # size, not speed: -Os keeps the whole hot set inside that one window.

@@ -285,11 +285,12 @@ static void run_due(const struct wakeup *w, uint64_t now)
 	}
 }
 
-/* One wakeup.  1: go on; 0: stop (SIGTERM/SIGINT); -1: poll failed. */
-static int guard_loop_once(struct wakeup *w)
+/* One wakeup.  1: go on; 0: stop (SIGTERM/SIGINT); -1: poll failed.
+ * FIRST: the pass right after start-up, which does not wait. */
+static int guard_loop_once(struct wakeup *w, bool first)
 {
 	build_pollfds(w);
-	int timeout = poll_timeout(w, guard_now_ns());
+	int timeout = first ? 0 : poll_timeout(w, guard_now_ns());
 	w->rc = poll(w->pfd, (nfds_t)w->n, timeout);
 	if (w->rc < 0 && errno != EINTR) {
 		guard_log(GLOG_ERR, "poll: %s", strerror(errno));
@@ -313,8 +314,15 @@ int guard_loop(void)
 	struct wakeup w;
 	for (int i = 0; i < GUARD_MAX_SCOPES + 1; i++)
 		D.prev_kills[i] = OOM_NA;
-	for (;;) {
-		int rc = guard_loop_once(&w);
+	/* The first pass does not wait: with the warm-up (daemon.c) and the
+	 * start report it has mapped, page by page, what an idle wakeup runs;
+	 * only then are the one-page mappings of code and constants merged
+	 * back (resident.c), so their fault-around windows stay out of the
+	 * RSS. */
+	for (bool first = true;; first = false) {
+		int rc = guard_loop_once(&w, first);
+		if (first)
+			guard_settle_resident();
 		if (rc <= 0)
 			return rc < 0 ? 1 : 0;
 	}
