@@ -10,6 +10,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
@@ -275,7 +276,12 @@ static void run_due(const struct wakeup *w, uint64_t now)
 		guard_notify("WATCHDOG=1");
 		D.next_watchdog_ns = now + D.watchdog_usec * 1000 / 2;
 	}
-	if (now >= D.next_status_ns) {
+	/* Formatted only for systemd (NOTIFY_SOCKET, set before the start or
+	 * never): an idle wakeup elsewhere skips snprintf and the getenv. */
+	static int notify = -1;
+	if (notify < 0)
+		notify = getenv("NOTIFY_SOCKET") != NULL;
+	if (notify && now >= D.next_status_ns) {
 		char st[128];
 		snprintf(st, sizeof(st), "STATUS=watching %d scope%s; %llu kill%s%s", D.nr_scopes,
 			 D.nr_scopes == 1 ? "" : "s", (unsigned long long)D.kills_total,
