@@ -47,26 +47,39 @@ static int mapped_pages(void *p, size_t len)
 	return n;
 }
 
-TEST(trim_keeps_written_private_copies)
+/* An unlinked temporary file of LEN bytes of FILL (in the page cache), or -1. */
+static int temp_file(size_t len, char fill)
 {
 	char path[] = "/tmp/oomkit-resident-XXXXXX";
 	int fd = mkstemp(path);
+	if (fd < 0)
+		return -1;
+	unlink(path);
+	char *page = calloc(1, len);
+	memset(page, fill, len);
+	bool ok = (size_t)write(fd, page, len) == len;
+	free(page);
+	if (!ok) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+TEST(trim_keeps_written_private_copies)
+{
+	long ps = sysconf(_SC_PAGESIZE);
+	size_t len = 4 * (size_t)ps;
+	int fd = temp_file(len, 'f');
 	if (fd < 0) {
 		SKIP("no temporary file");
 		return;
 	}
-	long ps = sysconf(_SC_PAGESIZE);
-	size_t len = 4 * (size_t)ps;
-	char *page = calloc(1, len);
-	memset(page, 'f', len);
-	CHECK((size_t)write(fd, page, len) == len);
-	free(page);
 	/* A read-only private mapping of the file: only the file's content. */
 	char *ro = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
 	/* A private mapping written and then made read-only, as RELRO is. */
 	char *relro = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
 	close(fd);
-	unlink(path);
 	if (ro == MAP_FAILED || relro == MAP_FAILED) {
 		SKIP("mmap of a temporary file failed");
 		return;
@@ -121,26 +134,19 @@ static int vmas_in(void *p, size_t len)
  * again and keeps exactly those pages. */
 TEST(trim_maps_single_pages_then_settles)
 {
-	char path[] = "/tmp/oomkit-resident-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0) {
-		SKIP("no temporary file");
-		return;
-	}
-	long ps = sysconf(_SC_PAGESIZE);
-	size_t len = 16 * (size_t)ps;
-	char *page = calloc(1, len);
-	memset(page, 'g', len);
-	CHECK((size_t)write(fd, page, len) == len);
-	free(page);
+	const long ps = sysconf(_SC_PAGESIZE);
+	const size_t len = 16 * (size_t)ps;
 	/* 64 KiB aligned, so one fault-around window covers it all. */
 	char *area = mmap(NULL, 2 * len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	char *ro = area == MAP_FAILED ? MAP_FAILED :
+	int fd = temp_file(len, 'g');
+	char *ro = area == MAP_FAILED || fd < 0 ? MAP_FAILED :
 		   mmap((char *)(((uintptr_t)area + 65535) & ~(uintptr_t)65535), len, PROT_READ,
 			MAP_PRIVATE | MAP_FIXED, fd, 0);
-	close(fd);
-	unlink(path);
+	if (fd >= 0)
+		close(fd);
 	if (ro == MAP_FAILED) {
+		if (area != MAP_FAILED)
+			munmap(area, 2 * len);
 		SKIP("mmap of a temporary file failed");
 		return;
 	}
