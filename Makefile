@@ -50,11 +50,11 @@ $(BUILD)/liboomkit.a: $(LIB_OBJ)
 	@rm -f $@
 	@ar rcs $@ $^
 
-# The guard's loop and decision code first, in one 64 KiB fault-around
-# window of its own (src/guard/hot_begin.c, src/guard/resident.c); what
-# the loop does not run (config parsing, metrics, patterns when none are
-# set) after it.  -z now: no lazy binding, so ld.so's code is not needed
-# after start-up.
+# The guard's loop and decision code first, contiguous from a 64 KiB
+# boundary (src/guard/hot_begin.c) to src/guard/hot_end.c: resident.c maps
+# that range whole and locks it; what the loop does not run (config
+# parsing, metrics, patterns when none are set) after it.  -z now: no lazy
+# binding, so ld.so's code is not needed after start-up.
 # The list is made, not kept: every src/guard/*.c is hot unless it is
 # named in GUARD_COLD, so a new file of the loop is picked up by itself.
 # GUARD_LOOP_DEPS are the live/, util/ and model/ objects the loop calls.
@@ -71,7 +71,7 @@ GUARD_HOT := src/guard/hot_begin.c \
              $(wildcard $(GUARD_LOOP_DEPS)) src/guard/hot_end.c $(GUARD_COLD)
 GUARD_HOT_OBJ := $(GUARD_HOT:%.c=$(BUILD)/obj/%.o)
 # The daemon's parts (set-up, the loop, decisions, incidents) are bound by
-# size, not speed: -Os keeps the whole hot set inside that one window.
+# size, not speed: -Os keeps the hot range (and so the locked RSS) small.
 GUARD_DAEMON_OBJ := $(patsubst %,$(BUILD)/obj/src/guard/%.o,daemon decide evidence hooks kmsg_watch loop)
 $(GUARD_DAEMON_OBJ): ALL_CFLAGS += -Os
 

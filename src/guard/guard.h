@@ -582,9 +582,10 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg);
 
 /* ---- what stays resident (resident.c) ----------------------------------- */
 /* Drops the page-table entries of every read-only private file mapping
- * that holds only the file's content (code and constants), so that the
- * warm-up pass maps back only what the loop uses.  Returns the KiB of
- * mappings dropped, or -errno. */
+ * that holds only the file's content (code and constants), and cuts each
+ * into one-page VMAs until guard_settle_resident, so that the warm-up pass
+ * maps back only the pages the loop uses (no fault-around).  Returns the
+ * KiB of mappings dropped, or -errno. */
 int64_t guard_trim_resident(void);
 /* After the warm-up: maps every page of the guard's hot code (the decision
  * and kill path the warm-up did not run), then merges back the mappings
