@@ -50,11 +50,11 @@ $(BUILD)/liboomkit.a: $(LIB_OBJ)
 	@rm -f $@
 	@ar rcs $@ $^
 
-# The guard's loop and decision code first, in one 64 KiB fault-around
-# window of its own (src/guard/hot_begin.c, src/guard/resident.c); what
-# the loop does not run (config parsing, metrics, patterns when none are
-# set) after it.  -z now: no lazy binding, so ld.so's code is not needed
-# after start-up.
+# The guard's loop and decision code first, contiguous from a 64 KiB
+# boundary (src/guard/hot_begin.c) to src/guard/hot_end.c: resident.c maps
+# that range whole and locks it; what the loop does not run (config
+# parsing, metrics, patterns when none are set) after it.  -z now: no lazy
+# binding, so ld.so's code is not needed after start-up.
 # The list is made, not kept: every src/guard/*.c is hot unless it is
 # named in GUARD_COLD, so a new file of the loop is picked up by itself.
 # GUARD_LOOP_DEPS are the live/, util/ and model/ objects the loop calls.
@@ -62,16 +62,16 @@ GUARD_COLD := $(wildcard src/guard/pattern.c src/guard/config.c src/guard/metric
 GUARD_LOOP_DEPS := src/live/text.c src/live/parse_meminfo.c src/live/parse_psi.c \
              src/live/parse_memcg.c src/live/parse_status.c src/live/parse_stat.c src/live/parse_value.c \
              src/live/parse_cmdline.c src/live/parse_vmstat.c src/live/parse_buddyinfo.c \
-             src/live/parse_slabinfo.c src/live/pid.c \
+             src/live/parse_slabinfo.c src/live/pid.c src/live/parse_cgroup.c src/live/tasks.c \
              src/util/num.c src/util/misc.c src/util/json.c \
              src/util/escape.c src/util/buf.c src/model/badness.c src/model/kver.c \
              src/model/snapshot.c
 GUARD_HOT := src/guard/hot_begin.c \
-             $(filter-out src/guard/hot_begin.c $(GUARD_COLD),$(sort $(wildcard src/guard/*.c))) \
-             $(wildcard $(GUARD_LOOP_DEPS)) $(GUARD_COLD)
+             $(filter-out src/guard/hot_begin.c src/guard/hot_end.c $(GUARD_COLD),$(sort $(wildcard src/guard/*.c))) \
+             $(wildcard $(GUARD_LOOP_DEPS)) src/guard/hot_end.c $(GUARD_COLD)
 GUARD_HOT_OBJ := $(GUARD_HOT:%.c=$(BUILD)/obj/%.o)
 # The daemon's parts (set-up, the loop, decisions, incidents) are bound by
-# size, not speed: -Os keeps the whole hot set inside that one window.
+# size, not speed: -Os keeps the hot range (and so the locked RSS) small.
 GUARD_DAEMON_OBJ := $(patsubst %,$(BUILD)/obj/src/guard/%.o,daemon decide evidence hooks kmsg_watch loop)
 $(GUARD_DAEMON_OBJ): ALL_CFLAGS += -Os
 

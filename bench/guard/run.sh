@@ -2,12 +2,14 @@
 # bench/guard/run.sh OOMKIT [--whole-machine]
 #
 # IDLE_ONLY=1 stops after part 1; IDLE_SECONDS=0 skips it.
-# 1. Idle cost over IDLE_SECONDS (60): oomkit guard (whole machine, defaults,
-#    --dry-run) next to earlyoom (Debian's, defaults, --dryrun), run at the
-#    same time: CPU time, RSS, wakeups (voluntary + involuntary context
-#    switches); then the guard alone on one memory cgroup (512 MiB limit,
-#    100 MiB held in it), the same counts.  Target (issue 10): ≤ 6 wakeups
-#    and ≤ 1 ms CPU a minute in both, RSS ≤ 1.5 MiB.
+# 1. Idle cost over IDLE_SECONDS (60), all at the same time: oomkit guard
+#    on the whole machine (defaults, --dry-run), oomkit guard on one memory
+#    cgroup (512 MiB limit, 100 MiB held in it), earlyoom (Debian's,
+#    defaults, --dryrun) and a process that only wakes once a minute (the
+#    machine's floor): CPU time, wakeups (voluntary + involuntary context
+#    switches), RSS (anonymous, file), PSS, private; the guards' RSS by
+#    mapping.  Target (issue 10): ≤ 6 wakeups and ≤ 1 ms CPU a minute on
+#    both scopes, RSS ≤ 1.5 MiB.
 # 2. Reaction in a 512 MiB memory cgroup, hog speeds max, 100 and 10 MiB/s,
 #    RUNS runs each (20; RUNS=3 for a quick run; SPEEDS="0 100 10", 0 = max): how often the guard acts
 #    before the kernel's memcg OOM killer, and the latency from the threshold
@@ -76,71 +78,78 @@ echo "oomkit guard benchmark — $(uname -r), $(nproc) CPUs, $(awk '/MemTotal/{p
 echo
 
 # --- 1. idle cost -----------------------------------------------------------
+# Four processes side by side over the same IDLE_SECONDS, so the machine's
+# noise hits all of them: the guard on the whole machine (defaults, dry
+# run), the guard on one memory cgroup (512 MiB limit, 100 MiB held in it
+# by a protected filler; defaults), earlyoom (it has no cgroup mode: whole
+# machine, --dryrun), and waker, which only wakes once a minute: the floor
+# this machine charges for a wakeup, whatever the daemon does in it.
 if [ "$IDLE_SECONDS" != 0 ]; then
-echo "== idle cost over ${IDLE_SECONDS} s (whole machine, defaults, dry run) =="
+echo "== idle cost over ${IDLE_SECONDS} s, side by side =="
 EARLYOOM=$(command -v earlyoom || true)
+WAKER=$T/waker
+cc -O2 -o "$WAKER" "$here/bench/guard/waker.c" 2>/dev/null || WAKER=""
+names=() pids=()
+add() { names+=("$1"); pids+=("$2"); on_exit "kill $2 2>/dev/null"; }
 "$OOMKIT" guard --dry-run --events "$T/idle.events" --incident-dir "$T/idle-inc" --kmsg no 2>"$T/idle.log" &
-gp=$!
-on_exit "kill $gp 2>/dev/null"
-ep=""
-if [ -n "$EARLYOOM" ]; then
-	"$EARLYOOM" --dryrun >/dev/null 2>&1 &
-	ep=$!
-	on_exit "kill $ep 2>/dev/null"
-else
-	echo "(earlyoom not installed: apt-get install earlyoom for the comparison)"
-fi
-sleep 2   # start-up (warm-up pass, mlockall) is not idle cost
-g_t0=$(cpu_ns $gp) g_c0=$(ctxt $gp)
-[ -n "$ep" ] && { e_t0=$(cpu_ns $ep); e_c0=$(ctxt $ep); }
-sleep "$IDLE_SECONDS"
-g_cpu=$(awk -v a="$(cpu_ns $gp)" -v b="$g_t0" 'BEGIN{printf "%.2f", (a - b) / 1e6}')
-g_wk=$(( $(ctxt $gp) - g_c0 ))
-g_rss=$(rss_kib $gp) g_pss=$(pss_kib $gp) g_priv=$(priv_kib $gp)
-printf '%-22s %14s %14s %10s\n' "" "oomkit guard" "earlyoom" "ratio"
-if [ -n "$ep" ]; then
-	e_cpu=$(awk -v a="$(cpu_ns $ep)" -v b="$e_t0" 'BEGIN{printf "%.2f", (a - b) / 1e6}')
-	e_wk=$(( $(ctxt $ep) - e_c0 ))
-	e_rss=$(rss_kib $ep) e_pss=$(pss_kib $ep) e_priv=$(priv_kib $ep)
-else
-	e_cpu=n/a e_wk=n/a e_rss=n/a e_pss=n/a e_priv=n/a
-fi
-printf '%-22s %14s %14s %10s\n' "CPU time (ms)" "$g_cpu" "$e_cpu" "$(ratio "$g_cpu" "$e_cpu")"
-printf '%-22s %14s %14s %10s\n' "RSS (KiB)" "$g_rss" "$e_rss" "$(ratio "$g_rss" "$e_rss")"
-printf '%-22s %14s %14s %10s\n' "  PSS (KiB)" "$g_pss" "$e_pss" "$(ratio "$g_pss" "$e_pss")"
-printf '%-22s %14s %14s %10s\n' "  private (KiB)" "$g_priv" "$e_priv" "$(ratio "$g_priv" "$e_priv")"
-printf '%-22s %14s %14s %10s\n' "wakeups (ctx switches)" "$g_wk" "$e_wk" "$(ratio "$g_wk" "$e_wk")"
-echo "(CPU time from /proc/PID/schedstat, ns resolution; both run side by side, so machine noise hits both;"
-echo " private pages include a freshly built binary's page cache until it is written back)"
-kill $gp 2>/dev/null; wait $gp 2>/dev/null
-[ -n "$ep" ] && { kill $ep 2>/dev/null; wait $ep 2>/dev/null; }
-per_min() { awk -v v="$1" -v s="$IDLE_SECONDS" 'BEGIN{ if (v == "n/a") print v; else printf "%.2f", v * 60 / s }'; }
-echo "per minute: guard $(per_min "$g_wk") wakeups, $(per_min "$g_cpu") ms CPU; earlyoom $(per_min "$e_wk") wakeups, $(per_min "$e_cpu") ms CPU"
-echo
-
-echo "== idle cost over ${IDLE_SECONDS} s, one memory cgroup (512 MiB limit, 100 MiB held; defaults) =="
+add "guard machine" $!
+fill="" cg=""
 if cg=$(cg_make idle $((512 * MIB))); then
 	run_bg "$cg" "$HOG" --comm idlefill --mib 100 --hold 100000 --ready "$T/idle.ready"
 	fill=$BG
 	for i in $(seq 1 100); do [ -f "$T/idle.ready" ] && break; sleep 0.1; done
 	"$OOMKIT" guard --cgroup "$cg" --protect "idlefill" --kmsg no --events "$T/idlecg.events" \
 		--incident-dir "$T/idlecg-inc" 2>"$T/idlecg.log" &
-	gp=$!
-	on_exit "kill $gp 2>/dev/null"
-	sleep 2
-	g_t0=$(cpu_ns $gp) g_c0=$(ctxt $gp)
-	sleep "$IDLE_SECONDS"
-	g_cpu=$(awk -v a="$(cpu_ns $gp)" -v b="$g_t0" 'BEGIN{printf "%.2f", (a - b) / 1e6}')
-	g_wk=$(( $(ctxt $gp) - g_c0 ))
-	printf '%-22s %14s\n' "CPU time (ms)" "$g_cpu"
-	printf '%-22s %14s\n' "RSS (KiB)" "$(rss_kib $gp)"
-	printf '%-22s %14s\n' "wakeups (ctx switches)" "$g_wk"
-	echo "per minute: guard $(per_min "$g_wk") wakeups, $(per_min "$g_cpu") ms CPU"
-	kill $gp $fill 2>/dev/null; wait $gp $fill 2>/dev/null
-	cg_remove "$cg"
+	add "guard cgroup" $!
 else
-	echo "no memory cgroup here (root and a memory hierarchy needed)"
+	echo "(no memory cgroup here: root and a memory hierarchy needed for the per-cgroup column)"
 fi
+if [ -n "$EARLYOOM" ]; then
+	"$EARLYOOM" --dryrun >/dev/null 2>&1 &
+	add "earlyoom" $!
+else
+	echo "(earlyoom not installed: apt-get install earlyoom for the comparison)"
+fi
+[ -n "$WAKER" ] && { "$WAKER" 60000 & add "waker 1/min" $!; }
+sleep 2   # start-up (warm-up pass, mlockall) is not idle cost
+t0=() c0=()
+for i in "${!pids[@]}"; do t0[i]=$(cpu_ns "${pids[i]}"); c0[i]=$(ctxt "${pids[i]}"); done
+sleep "$IDLE_SECONDS"
+per_min() { awk -v v="$1" -v s="$IDLE_SECONDS" 'BEGIN{ printf "%.2f", v * 60 / s }'; }
+row() {  # label, then a command run with each pid (and index) to give the cell
+	local label=$1 fn=$2 i
+	printf '%-24s' "$label"
+	for i in "${!pids[@]}"; do printf ' %14s' "$($fn "${pids[i]}" "$i")"; done
+	printf '\n'
+}
+cpu_cell() { awk -v a="$(cpu_ns "$1")" -v b="${t0[$2]}" 'BEGIN{printf "%.2f", (a - b) / 1e6}'; }
+wk_cell() { echo $(( $(ctxt "$1") - c0[$2] )); }
+cpu_min_cell() { per_min "$(cpu_cell "$1" "$2")"; }
+wk_min_cell() { per_min "$(wk_cell "$1" "$2")"; }
+anon_cell() { awk '/^RssAnon/{print $2}' "/proc/$1/status"; }
+file_cell() { awk '/^RssFile/{print $2}' "/proc/$1/status"; }
+name_cell() { echo "${names[$2]}"; }
+row "" name_cell
+row "CPU time (ms)" cpu_cell
+row "  per minute" cpu_min_cell
+row "wakeups (ctx switches)" wk_cell
+row "  per minute" wk_min_cell
+row "RSS (KiB)" rss_kib
+row "  anonymous" anon_cell
+row "  file-backed" file_cell
+row "PSS (KiB)" pss_kib
+row "private (KiB)" priv_kib
+echo "(CPU time from /proc/PID/schedstat, ns resolution; RSS after the run; private pages include a"
+echo " freshly built binary's page cache until it is written back.  Targets (issue 10): per minute"
+echo " ≤ 6 wakeups and ≤ 1 ms CPU, RSS ≤ 1536 KiB, whole machine and per cgroup)"
+for i in "${!pids[@]}"; do
+	case ${names[i]} in guard*) ;; *) continue ;; esac
+	echo "-- RSS of ${names[i]} by mapping (bench/guard/smaps.sh):"
+	bash "$here/bench/guard/smaps.sh" "${pids[i]}" | sed -n '/^by kind/,/TOTAL/p'
+done
+for p in "${pids[@]}" $fill; do kill "$p" 2>/dev/null; done
+wait "${pids[@]}" $fill 2>/dev/null
+[ -n "$cg" ] && cg_remove "$cg"
 echo
 fi
 [ "${IDLE_ONLY:-0}" = 1 ] && exit 0

@@ -587,10 +587,21 @@ int guard_run(const struct guard_cli *cli, struct guard_config *cfg);
 
 /* ---- what stays resident (resident.c) ----------------------------------- */
 /* Drops the page-table entries of every read-only private file mapping
- * that holds only the file's content (code and constants), so that the
- * warm-up pass maps back only what the loop uses.  Returns the KiB of
- * mappings dropped, or -errno. */
+ * that holds only the file's content (code and constants), and cuts each
+ * into one-page VMAs until guard_settle_resident, so that the warm-up pass
+ * maps back only the pages the loop uses (no fault-around).  Returns the
+ * KiB of mappings dropped, or -errno. */
 int64_t guard_trim_resident(void);
+/* After the warm-up: maps every page of the guard's hot code (the decision
+ * and kill path the warm-up did not run), then merges back the mappings
+ * guard_trim_resident cut into pages (so only the pages the warm-up
+ * touched were mapped, not their fault-around windows).  Returns how many
+ * were merged. */
+int guard_settle_resident(void);
+/* The first and the last function of the guard's hot code in the binary
+ * (hot_begin.c, hot_end.c; the Makefile's GUARD_HOT order).  Never called. */
+void guard_hot_begin(void);
+void guard_hot_end(void);
 /* Zeroed memory straight from the kernel: no page is touched until used
  * (calloc clears memory the heap reuses, touching all of it). */
 void *guard_alloc_zeroed(size_t len);

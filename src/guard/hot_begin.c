@@ -8,7 +8,6 @@
  * the text.  The function itself is never called. */
 #include "guard/guard.h"
 
-void guard_hot_begin(void);
 __attribute__((aligned(65536), used)) void guard_hot_begin(void)
 {
 }

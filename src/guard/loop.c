@@ -10,6 +10,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
@@ -275,7 +276,12 @@ static void run_due(const struct wakeup *w, uint64_t now)
 		guard_notify("WATCHDOG=1");
 		D.next_watchdog_ns = now + D.watchdog_usec * 1000 / 2;
 	}
-	if (now >= D.next_status_ns) {
+	/* Formatted only for systemd (NOTIFY_SOCKET, set before the start or
+	 * never): an idle wakeup elsewhere skips snprintf and the getenv. */
+	static int notify = -1;
+	if (notify < 0)
+		notify = getenv("NOTIFY_SOCKET") != NULL;
+	if (notify && now >= D.next_status_ns) {
 		char st[128];
 		snprintf(st, sizeof(st), "STATUS=watching %d scope%s; %llu kill%s%s", D.nr_scopes,
 			 D.nr_scopes == 1 ? "" : "s", (unsigned long long)D.kills_total,
@@ -285,11 +291,12 @@ static void run_due(const struct wakeup *w, uint64_t now)
 	}
 }
 
-/* One wakeup.  1: go on; 0: stop (SIGTERM/SIGINT); -1: poll failed. */
-static int guard_loop_once(struct wakeup *w)
+/* One wakeup.  1: go on; 0: stop (SIGTERM/SIGINT); -1: poll failed.
+ * FIRST: the pass right after start-up, which does not wait. */
+static int guard_loop_once(struct wakeup *w, bool first)
 {
 	build_pollfds(w);
-	int timeout = poll_timeout(w, guard_now_ns());
+	int timeout = first ? 0 : poll_timeout(w, guard_now_ns());
 	w->rc = poll(w->pfd, (nfds_t)w->n, timeout);
 	if (w->rc < 0 && errno != EINTR) {
 		guard_log(GLOG_ERR, "poll: %s", strerror(errno));
@@ -313,8 +320,15 @@ int guard_loop(void)
 	struct wakeup w;
 	for (int i = 0; i < GUARD_MAX_SCOPES + 1; i++)
 		D.prev_kills[i] = OOM_NA;
-	for (;;) {
-		int rc = guard_loop_once(&w);
+	/* The first pass does not wait: with the warm-up (daemon.c) and the
+	 * start report it has mapped, page by page, what an idle wakeup runs;
+	 * only then are the one-page mappings of code and constants merged
+	 * back (resident.c), so their fault-around windows stay out of the
+	 * RSS. */
+	for (bool first = true;; first = false) {
+		int rc = guard_loop_once(&w, first);
+		if (first)
+			guard_settle_resident();
 		if (rc <= 0)
 			return rc < 0 ? 1 : 0;
 	}

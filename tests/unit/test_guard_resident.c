@@ -4,6 +4,7 @@
  * are by the loader) keeps its private copy; zeroed memory and released
  * pages read as zero, and the bytes around a release are kept. */
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -46,26 +47,39 @@ static int mapped_pages(void *p, size_t len)
 	return n;
 }
 
-TEST(trim_keeps_written_private_copies)
+/* An unlinked temporary file of LEN bytes of FILL (in the page cache), or -1. */
+static int temp_file(size_t len, char fill)
 {
 	char path[] = "/tmp/oomkit-resident-XXXXXX";
 	int fd = mkstemp(path);
+	if (fd < 0)
+		return -1;
+	unlink(path);
+	char *page = calloc(1, len);
+	memset(page, fill, len);
+	bool ok = (size_t)write(fd, page, len) == len;
+	free(page);
+	if (!ok) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+TEST(trim_keeps_written_private_copies)
+{
+	long ps = sysconf(_SC_PAGESIZE);
+	size_t len = 4 * (size_t)ps;
+	int fd = temp_file(len, 'f');
 	if (fd < 0) {
 		SKIP("no temporary file");
 		return;
 	}
-	long ps = sysconf(_SC_PAGESIZE);
-	size_t len = 4 * (size_t)ps;
-	char *page = calloc(1, len);
-	memset(page, 'f', len);
-	CHECK((size_t)write(fd, page, len) == len);
-	free(page);
 	/* A read-only private mapping of the file: only the file's content. */
 	char *ro = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
 	/* A private mapping written and then made read-only, as RELRO is. */
 	char *relro = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
 	close(fd);
-	unlink(path);
 	if (ro == MAP_FAILED || relro == MAP_FAILED) {
 		SKIP("mmap of a temporary file failed");
 		return;
@@ -92,8 +106,63 @@ TEST(trim_keeps_written_private_copies)
 	CHECK_STR(constant_text, "a constant in .rodata, read after the trim");
 	CHECK(strlen(constant_text) == sizeof(constant_text) - 1);
 	(void)sum;
+	guard_settle_resident();
 	munmap(ro, len);
 	munmap(relro, len);
+}
+
+/* The mappings of /proc/self/maps that overlap [p, p + len). */
+static int vmas_in(void *p, size_t len)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	if (!f)
+		return -1;
+	char line[512];
+	int n = 0;
+	uintptr_t a = (uintptr_t)p, b = a + len;
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long s, e;
+		if (sscanf(line, "%lx-%lx", &s, &e) == 2 && s < b && e > a)
+			n++;
+	}
+	fclose(f);
+	return n;
+}
+
+/* After the trim a touch maps its own page only, not the 64 KiB
+ * fault-around window around it; after the settle the mapping is one VMA
+ * again and keeps exactly those pages. */
+TEST(trim_maps_single_pages_then_settles)
+{
+	const long ps = sysconf(_SC_PAGESIZE);
+	const size_t len = 16 * (size_t)ps;
+	/* 64 KiB aligned, so one fault-around window covers it all. */
+	char *area = mmap(NULL, 2 * len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int fd = temp_file(len, 'g');
+	char *ro = area == MAP_FAILED || fd < 0 ? MAP_FAILED :
+		   mmap((char *)(((uintptr_t)area + 65535) & ~(uintptr_t)65535), len, PROT_READ,
+			MAP_PRIVATE | MAP_FIXED, fd, 0);
+	if (fd >= 0)
+		close(fd);
+	if (ro == MAP_FAILED) {
+		if (area != MAP_FAILED)
+			munmap(area, 2 * len);
+		SKIP("mmap of a temporary file failed");
+		return;
+	}
+	volatile char sum = ro[0];    /* in the page cache: fault-around maps more than the one */
+	CHECK(mapped_pages(ro, len) >= 1);
+	CHECK(guard_trim_resident() > 0);
+	CHECK_INT(mapped_pages(ro, len), 0);
+	CHECK_INT(vmas_in(ro, len), 16);
+	sum = (char)(sum + ro[5 * ps] + ro[11 * ps]);
+	CHECK_INT(mapped_pages(ro, len), 2);
+	CHECK(guard_settle_resident() > 0);
+	CHECK_INT(vmas_in(ro, len), 1);
+	CHECK_INT(mapped_pages(ro, len), 2);
+	CHECK(ro[len - 1] == 'g');
+	(void)sum;
+	munmap(area, 2 * len);
 }
 
 TEST(zeroed_and_released)
@@ -127,6 +196,7 @@ TEST(zeroed_and_released)
 int main(void)
 {
 	RUN(trim_keeps_written_private_copies);
+	RUN(trim_maps_single_pages_then_settles);
 	RUN(zeroed_and_released);
 	return check_summary();
 }
