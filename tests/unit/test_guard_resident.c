@@ -114,18 +114,17 @@ TEST(trim_keeps_written_private_copies)
 /* The mappings of /proc/self/maps that overlap [p, p + len). */
 static int vmas_in(void *p, size_t len)
 {
-	FILE *f = fopen("/proc/self/maps", "r");
-	if (!f)
+	char *maps = slurp("/proc/self/maps", NULL);
+	if (!maps)
 		return -1;
-	char line[512];
 	int n = 0;
 	uintptr_t a = (uintptr_t)p, b = a + len;
-	while (fgets(line, sizeof(line), f)) {
+	for (char *line = maps; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
 		unsigned long s, e;
 		if (sscanf(line, "%lx-%lx", &s, &e) == 2 && s < b && e > a)
 			n++;
 	}
-	fclose(f);
+	free(maps);
 	return n;
 }
 
