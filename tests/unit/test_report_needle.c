@@ -61,6 +61,20 @@ static int compare(const char *p, size_t n, const char *what)
 	if (needle_count_newlines(p, n) != needle_count_newlines_scalar(p, n))
 		bad++;
 #ifdef NEEDLE_HAVE_AVX2
+	/* the Teddy kernels, called directly whatever the dispatcher picks;
+	 * the count starts at a value of its own, to which they must add */
+	if (needle_have_ssse3()) {
+		uint64_t nl7 = 11;
+		size_t w7 = 99, r7 = needle_find_nl_t16(p, n, &w7, &nl7);
+		if (r7 != r0 || (r0 < n && w7 != w0) || nl7 != 11 + needle_count_newlines_scalar(p, r0))
+			bad++;
+	}
+	if (needle_have_avx2()) {
+		uint64_t nl8 = 13;
+		size_t w8 = 99, r8 = needle_find_nl_t32(p, n, &w8, &nl8);
+		if (r8 != r0 || (r0 < n && w8 != w0) || nl8 != 13 + needle_count_newlines_scalar(p, r0))
+			bad++;
+	}
 	if (needle_have_avx2()) {
 		size_t w2 = 99, r2 = needle_find_v32(p, n, &w2);
 		if (r0 != r2 || (r0 < n && w0 != w2))
@@ -140,6 +154,14 @@ TEST(test_newline_count_long_runs)
 	free(p);
 }
 
+TEST(test_ssse3_kernel_ran)
+{
+	if (!needle_have_ssse3())
+		SKIP("this CPU has no SSSE3: the 16-byte Teddy kernel was not run (the plain 16-byte one was)");
+	else
+		CHECK(1);
+}
+
 TEST(test_avx2_kernel_ran)
 {
 	if (!needle_have_avx2())
@@ -184,6 +206,7 @@ int main(void)
 	RUN(test_random_text_every_length_and_alignment);
 	RUN(test_needles_at_every_position);
 	RUN(test_newline_count_long_runs);
+	RUN(test_ssse3_kernel_ran);
 	RUN(test_avx2_kernel_ran);
 	RUN(test_avx512_kernel_ran);
 	RUN(test_no_read_past_the_end);
