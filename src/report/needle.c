@@ -202,43 +202,47 @@ bool needle_have_ssse3(void)
 
 /* ---- SSSE3 and AVX2: "Teddy" with nibble tables ---------------------------
  * Hyperscan's Teddy in its classic form, for CPUs without AVX-512 VBMI (most
- * of them).  The fingerprint is the first four bytes of every needle, one
- * bit per bucket (TB_*): lane j is a candidate when the bytes at j, j+1,
- * j+2 and j+3 all carry one bucket's bit.  PSHUFB looks a byte's bits up by
- * its low nibble in a 16-byte table (a byte >= 0x80 looks up 0: no needle
- * byte is one).  At offsets 1 and 2 the low nibble alone decides (its class
- * holds a byte of each printable row: 'o' stands for "/?O_o"); at offsets 0
- * and 3 the high nibble is looked up too, so the first and fourth bytes are
- * exact: "kill", "KILL" (every SIGKILL line), "comm=" (audit lines), "line"
- * and "ALLOW" stay out.  Measured: on a syslog (the bench log, the corpus)
- * the candidates are exactly the four-byte prefixes the AVX-512 tables give;
- * on prose and C source (package changelogs, src/) one in about 3000 bytes.
- * Per vector: four loads, six PSHUFB, two shifts, seven ANDs, one test, and
- * the newline count fused in (a compare and a subtract into byte counters
- * summed every 255 vectors): one pass over the bytes, not two. */
+ * of them).  Each needle's first four bytes make its fingerprint, one bit
+ * per bucket (TB_*); three of them are looked up: lane j is a candidate
+ * when the bytes at j, j+1 and j+3 all carry one bucket's bit.  PSHUFB
+ * looks a byte's bits up by its low nibble in a 16-byte table (a byte >=
+ * 0x80 looks up 0: no needle byte is one).  At offset 1 the low nibble alone
+ * decides (its class holds a byte of each printable row: 'o' stands for
+ * "/?O_o"); at offsets 0 and 3 the high nibble is looked up too, so the
+ * first and fourth bytes are exact: "kill", "KILL" (every SIGKILL line),
+ * "comm=" (audit lines), "line" and "ALLOW" stay out.  Measured on the bench
+ * log plus the corpus (17 MB), the candidates are one in 1356 bytes, where
+ * the four exact bytes of the AVX-512 tables give one in 1423; on package
+ * changelogs and C source (34 MB) one in 2015 against 3380.  The second
+ * byte was tried too: a fourth lookup made the 16-byte loop 12 % slower for
+ * those few candidates.  Per vector: three loads, five PSHUFB, two shifts,
+ * six ANDs, one test, and the newline count fused in (a compare and a
+ * subtract into byte counters summed every 255 vectors): one pass over the
+ * bytes, not two.  Unrolled by two (one test for both vectors) it was no
+ * faster. */
 enum { TB_OOM = 1, TB_KILL = 2, TB_OF = 4, TB_ALLOC = 8, TB_MEM = 16, TB_LINUX = 32, TB_CMD = 64 };
 
 /* The fingerprint, offset P = 0..3 of each bucket's needles ("oom-"/"oom_",
  * "Kill", "of m"/"of M", "allo", "Mem-", "Linu", "Comm"): the bits of the
  * bytes whose nibble (SH 0: low, 4: high) is X. */
 #define FP_BITS(k, c, X, SH) ((((unsigned)(c) >> (SH)) & 15) == (X) ? (k) : 0)
-#define FP_AT(P, X, SH)                                                                           \
+#define FP_AT(P, X, SH)                                                                             \
 	(FP_BITS(TB_OOM, P < 2 ? 'o' : P == 2 ? 'm' : '-', X, SH) | FP_BITS(P == 3 ? TB_OOM : 0, '_', X, SH) | \
 	 FP_BITS(TB_KILL, P == 0 ? 'K' : P == 1 ? 'i' : 'l', X, SH) |                               \
 	 FP_BITS(TB_OF, P == 0 ? 'o' : P == 1 ? 'f' : P == 2 ? ' ' : 'm', X, SH) |                  \
-	 FP_BITS(P == 3 ? TB_OF : 0, 'M', X, SH) |                                                 \
+	 FP_BITS(P == 3 ? TB_OF : 0, 'M', X, SH) |                                                  \
 	 FP_BITS(TB_ALLOC, P == 0 ? 'a' : P == 3 ? 'o' : 'l', X, SH) |                              \
 	 FP_BITS(TB_MEM, P == 0 ? 'M' : P == 1 ? 'e' : P == 2 ? 'm' : '-', X, SH) |                 \
 	 FP_BITS(TB_LINUX, P == 0 ? 'L' : P == 1 ? 'i' : P == 2 ? 'n' : 'u', X, SH) |               \
 	 FP_BITS(TB_CMD, P == 0 ? 'C' : P == 1 ? 'o' : 'm', X, SH))
-#define FP_ROW(P, SH)                                                                             \
-	{ FP_AT(P, 0, SH),  FP_AT(P, 1, SH),  FP_AT(P, 2, SH),  FP_AT(P, 3, SH),                  \
-	  FP_AT(P, 4, SH),  FP_AT(P, 5, SH),  FP_AT(P, 6, SH),  FP_AT(P, 7, SH),                  \
-	  FP_AT(P, 8, SH),  FP_AT(P, 9, SH),  FP_AT(P, 10, SH), FP_AT(P, 11, SH),                 \
+#define FP_ROW(P, SH)                                                                               \
+	{ FP_AT(P, 0, SH),  FP_AT(P, 1, SH),  FP_AT(P, 2, SH),  FP_AT(P, 3, SH),                    \
+	  FP_AT(P, 4, SH),  FP_AT(P, 5, SH),  FP_AT(P, 6, SH),  FP_AT(P, 7, SH),                    \
+	  FP_AT(P, 8, SH),  FP_AT(P, 9, SH),  FP_AT(P, 10, SH), FP_AT(P, 11, SH),                   \
 	  FP_AT(P, 12, SH), FP_AT(P, 13, SH), FP_AT(P, 14, SH), FP_AT(P, 15, SH) }
-/* low-nibble tables for offsets 0..3, high-nibble tables for offsets 0, 3 */
-static const unsigned char nib[6][16] __attribute__((aligned(16))) = {
-	FP_ROW(0, 0), FP_ROW(1, 0), FP_ROW(2, 0), FP_ROW(3, 0), FP_ROW(0, 4), FP_ROW(3, 4),
+/* low-nibble tables for offsets 0, 1, 3, high-nibble tables for offsets 0, 3 */
+static const unsigned char nib[5][16] __attribute__((aligned(16))) = {
+	FP_ROW(0, 0), FP_ROW(1, 0), FP_ROW(3, 0), FP_ROW(0, 4), FP_ROW(3, 4),
 };
 
 /* The kernel for one vector type.  VT: W unsigned bytes; SHUF(t, i):
@@ -247,12 +251,12 @@ static const unsigned char nib[6][16] __attribute__((aligned(16))) = {
  * rest from a copy padded with 0xff (looks up nothing, is no newline): no
  * byte past n is read. */
 #define TEDDY_BODY(VT, W, SHUF, ANY, MASK)                                                          \
-	VT l0, l1, l2, l3, h0, h3, cnl, c0f;                                                        \
-	memcpy(&l0, nib[0], 16), memcpy(&l1, nib[1], 16), memcpy(&l2, nib[2], 16);                  \
-	memcpy(&l3, nib[3], 16), memcpy(&h0, nib[4], 16), memcpy(&h3, nib[5], 16);                  \
+	VT l0, l1, l3, h0, h3, cnl, c0f;                                                            \
+	memcpy(&l0, nib[0], 16), memcpy(&l1, nib[1], 16), memcpy(&l3, nib[2], 16);                  \
+	memcpy(&h0, nib[3], 16), memcpy(&h3, nib[4], 16);                                           \
 	for (int j = 16; j < (W); j++) {                                                            \
-		l0[j] = l0[j - 16], l1[j] = l1[j - 16], l2[j] = l2[j - 16];                         \
-		l3[j] = l3[j - 16], h0[j] = h0[j - 16], h3[j] = h3[j - 16];                         \
+		l0[j] = l0[j - 16], l1[j] = l1[j - 16], l3[j] = l3[j - 16];                         \
+		h0[j] = h0[j - 16], h3[j] = h3[j - 16];                                             \
 	}                                                                                           \
 	for (int j = 0; j < (W); j++)                                                               \
 		cnl[j] = '\n', c0f[j] = 15;                                                         \
@@ -268,13 +272,12 @@ static const unsigned char nib[6][16] __attribute__((aligned(16))) = {
 			size_t end = nblocks - k > 255 ? k + 255 : nblocks;                         \
 			for (; k < end; k++) {                                                      \
 				const char *b = src + k * (W);                                      \
-				VT v0, v1, v2, v3;                                                  \
+				VT v0, v1, v3;                                                      \
 				memcpy(&v0, b, (W));                                                \
 				memcpy(&v1, b + 1, (W));                                            \
-				memcpy(&v2, b + 2, (W));                                            \
 				memcpy(&v3, b + 3, (W));                                            \
 				VT r = SHUF(l0, v0) & SHUF(h0, (v0 >> 4) & c0f);                    \
-				r &= SHUF(l1, v1) & SHUF(l2, v2);                                   \
+				r &= SHUF(l1, v1);                                                  \
 				r &= SHUF(l3, v3) & SHUF(h3, (v3 >> 4) & c0f);                      \
 				VT eq = (VT)(v0 == cnl);                                            \
 				if (__builtin_expect(ANY(r), 0)) {                                  \
