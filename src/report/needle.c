@@ -175,7 +175,7 @@ static int simd_cap(void)
 	static int cap = -1;
 	if (cap < 0) {
 		const char *e = getenv("OOMKIT_SIMD");
-		cap = e && (!strcmp(e, "sse2") || !strcmp(e, "ssse3")) ? 0 : e && !strcmp(e, "avx2") ? 1 : 2;
+		cap = e && !strcmp(e, "sse2") ? 0 : e && !strcmp(e, "avx2") ? 1 : 2;
 	}
 	return cap;
 }
@@ -451,8 +451,13 @@ bool needle_have_v64(void)
 
 size_t needle_find(const char *p, size_t n, size_t *which)
 {
-	uint64_t unused = 0;
-	return needle_find_nl(p, n, which, &unused);
+#ifdef NEEDLE_HAVE_AVX2
+	if (needle_have_v64() || needle_have_avx2() || needle_have_ssse3()) {
+		uint64_t unused = 0;   /* counted in the same pass: free */
+		return needle_find_nl(p, n, which, &unused);
+	}
+#endif
+	return needle_find_v16(p, n, which);
 }
 
 size_t needle_find_nl(const char *p, size_t n, size_t *which, uint64_t *newlines)
@@ -503,6 +508,42 @@ uint64_t needle_count_newlines_scalar(const char *p, size_t n)
 	for (size_t i = 0; i < n; i++)
 		c += p[i] == '\n';
 	return c;
+}
+
+/* Every kernel this CPU runs, called directly (whatever the dispatcher
+ * picks), against the scalar reference: offset, needle, and the newlines
+ * before the offset.  For the fuzz target (fuzz/fuzz_scan.c), so each path
+ * sees the fuzzer's bytes on any machine.  Returns the mismatches. */
+int needle_selfcheck(const char *p, size_t n)
+{
+	size_t w0 = 0, r0 = needle_find_scalar(p, n, &w0);
+	uint64_t nl0 = needle_count_newlines_scalar(p, r0);
+	int bad = 0;
+	size_t w = 0, r = needle_find_v16(p, n, &w);
+	bad += r != r0 || (r0 < n && w != w0);
+	bad += needle_count_newlines_v16(p, n) != needle_count_newlines_scalar(p, n);
+	uint64_t nl = 1;
+	w = 0, r = needle_find_nl(p, n, &w, &nl);   /* the dispatcher's pick */
+	bad += r != r0 || (r0 < n && w != w0) || nl != 1 + nl0;
+#ifdef NEEDLE_HAVE_AVX2
+	size_t (*const nl_kernels[])(const char *, size_t, size_t *, uint64_t *) = {
+		needle_have_ssse3() ? needle_find_nl_t16 : NULL,
+		needle_have_avx2() ? needle_find_nl_t32 : NULL,
+		needle_have_v64() ? needle_find_nl_v64 : NULL,
+	};
+	for (size_t k = 0; k < sizeof(nl_kernels) / sizeof(nl_kernels[0]); k++) {
+		if (!nl_kernels[k])
+			continue;
+		nl = 1;
+		w = 0, r = nl_kernels[k](p, n, &w, &nl);
+		bad += r != r0 || (r0 < n && w != w0) || nl != 1 + nl0;
+	}
+	if (needle_have_avx2()) {
+		w = 0, r = needle_find_v32(p, n, &w);
+		bad += r != r0 || (r0 < n && w != w0);
+	}
+#endif
+	return bad;
 }
 
 const char *needle_text(size_t which)

@@ -86,5 +86,7 @@ bool needle_have_ssse3(void);   /* the 16-byte Teddy (t16): SSSE3 and POPCNT */
 bool needle_have_avx2(void);    /* the 32-byte ones (t32, v32) */
 bool needle_have_v64(void);
 const char *needle_text(size_t which);   /* NULL past the last */
+/* every kernel the CPU runs against the scalar reference: mismatches (fuzz) */
+int needle_selfcheck(const char *p, size_t n);
 
 #endif

@@ -64,6 +64,9 @@ static int compare(const char *p, size_t n, const char *what)
 		bad++;
 	if (needle_count_newlines(p, n) != needle_count_newlines_scalar(p, n))
 		bad++;
+	/* the fuzz target's check of every kernel agrees */
+	if (needle_selfcheck(p, n) != 0)
+		bad++;
 #ifdef NEEDLE_HAVE_AVX2
 	/* the Teddy kernels, called directly whatever the dispatcher picks;
 	 * the count starts at a value of its own, to which they must add */
