@@ -247,10 +247,10 @@ static const unsigned char nib[5][16] __attribute__((aligned(16))) = {
 
 /* The kernel for one vector type.  VT: W unsigned bytes; SHUF(t, i):
  * PSHUFB of table t by i; ANY(r): a lane of r is not 0; MASK(v): each
- * lane's top bit.  Blocks are read from p while W + 3 bytes are left, the
+ * lane's top bit; HSUM(v): the sum of the lanes (PSADBW).  Blocks are read from p while W + 3 bytes are left, the
  * rest from a copy padded with 0xff (looks up nothing, is no newline): no
  * byte past n is read. */
-#define TEDDY_BODY(VT, W, SHUF, ANY, MASK)                                                          \
+#define TEDDY_BODY(VT, W, SHUF, ANY, MASK, HSUM)                                                          \
 	VT l0, l1, l3, h0, h3, cnl, c0f;                                                            \
 	memcpy(&l0, nib[0], 16), memcpy(&l1, nib[1], 16), memcpy(&l3, nib[2], 16);                  \
 	memcpy(&h0, nib[3], 16), memcpy(&h3, nib[4], 16);                                           \
@@ -287,8 +287,7 @@ static const unsigned char nib[5][16] __attribute__((aligned(16))) = {
 						unsigned j = (unsigned)__builtin_ctzll(m);          \
 						size_t at = off + k * (W) + j;                      \
 						if (at < n && needle_at(p, n, at, which)) {         \
-							for (int q = 0; q < (W); q++)               \
-								lines += acc[q];                    \
+							lines += HSUM(acc);                         \
 							lines += (uint64_t)__builtin_popcountll(    \
 								(uint64_t)MASK(eq) & ((1ull << j) - 1)); \
 							*newlines += lines;                         \
@@ -298,8 +297,7 @@ static const unsigned char nib[5][16] __attribute__((aligned(16))) = {
 				}                                                                   \
 				acc -= eq;                                                          \
 			}                                                                           \
-			for (int q = 0; q < (W); q++)                                               \
-				lines += acc[q];                                                    \
+			lines += HSUM(acc);                                                         \
 		}                                                                                   \
 		if (src != p)                                                                       \
 			break;                                                                      \
@@ -319,18 +317,33 @@ static const unsigned char nib[5][16] __attribute__((aligned(16))) = {
 #define SHUF16(t, i) ((v16u)_mm_shuffle_epi8((__m128i)(t), (__m128i)(i)))
 #define ANY16(r) (_mm_movemask_epi8(_mm_cmpeq_epi8((__m128i)(r), _mm_setzero_si128())) != 0xffff)
 #define MASK16(v) ((unsigned)_mm_movemask_epi8((__m128i)(v)))
+#define HSUM16(v) hsum16((__m128i)(v))
 #define SHUF32(t, i) ((v32u)_mm256_shuffle_epi8((__m256i)(t), (__m256i)(i)))
 #define ANY32(r) (!_mm256_testz_si256((__m256i)(r), (__m256i)(r)))
 #define MASK32(v) ((unsigned)_mm256_movemask_epi8((__m256i)(v)))
+#define HSUM32(v) hsum32((__m256i)(v))
+
+T16_TARGET static inline uint64_t hsum16(__m128i v)
+{
+	__m128i s = _mm_sad_epu8(v, _mm_setzero_si128());
+	return (uint64_t)_mm_cvtsi128_si64(s) + (uint64_t)_mm_extract_epi16(s, 4);
+}
+
+T32_TARGET static inline uint64_t hsum32(__m256i v)
+{
+	__m256i s = _mm256_sad_epu8(v, _mm256_setzero_si256());
+	__m128i t = _mm_add_epi64(_mm256_castsi256_si128(s), _mm256_extracti128_si256(s, 1));
+	return (uint64_t)_mm_cvtsi128_si64(t) + (uint64_t)_mm_extract_epi16(t, 4);
+}
 
 T16_TARGET size_t needle_find_nl_t16(const char *p, size_t n, size_t *which, uint64_t *newlines)
 {
-	TEDDY_BODY(v16u, 16, SHUF16, ANY16, MASK16)
+	TEDDY_BODY(v16u, 16, SHUF16, ANY16, MASK16, HSUM16)
 }
 
 T32_TARGET size_t needle_find_nl_t32(const char *p, size_t n, size_t *which, uint64_t *newlines)
 {
-	TEDDY_BODY(v32u, 32, SHUF32, ANY32, MASK32)
+	TEDDY_BODY(v32u, 32, SHUF32, ANY32, MASK32, HSUM32)
 }
 
 /* ---- AVX-512 VBMI: 64 bytes, four table lookups --------------------------
