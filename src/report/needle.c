@@ -1,8 +1,10 @@
 /* needle.c — the idle scanner's search for OOM markers at memory speed
  * (report/scan.c skips everything between reports with it): the vector
  * kernels, built for 16-byte vectors (SSE2, NEON, or plain code) and again
- * for AVX2 on x86-64, picked at run time; and a scalar reference the
- * differential test (tests/unit/test_needle.c) holds every kernel to. */
+ * for AVX2 on x86-64; on x86-64 the Teddy kernels (SSSE3, AVX2) and the
+ * AVX-512 VBMI one, which count newlines in the same pass; picked at run
+ * time; and a scalar reference the differential test
+ * (tests/unit/test_report_needle.c) holds every kernel to. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -247,10 +249,10 @@ static const unsigned char nib[5][16] __attribute__((aligned(16))) = {
 
 /* The kernel for one vector type.  VT: W unsigned bytes; SHUF(t, i):
  * PSHUFB of table t by i; ANY(r): a lane of r is not 0; MASK(v): each
- * lane's top bit; HSUM(v): the sum of the lanes (PSADBW).  Blocks are read from p while W + 3 bytes are left, the
- * rest from a copy padded with 0xff (looks up nothing, is no newline): no
- * byte past n is read. */
-#define TEDDY_BODY(VT, W, SHUF, ANY, MASK, HSUM)                                                          \
+ * lane's top bit; HSUM(v): the sum of the lanes (PSADBW).  Blocks are read
+ * from p while W + 3 bytes are left, the rest from a copy padded with 0xff
+ * (looks up nothing, is no newline): no byte past n is read. */
+#define TEDDY_BODY(VT, W, SHUF, ANY, MASK, HSUM)                                                    \
 	VT l0, l1, l3, h0, h3, cnl, c0f;                                                            \
 	memcpy(&l0, nib[0], 16), memcpy(&l1, nib[1], 16), memcpy(&l3, nib[2], 16);                  \
 	memcpy(&h0, nib[3], 16), memcpy(&h3, nib[4], 16);                                           \
