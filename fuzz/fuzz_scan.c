@@ -103,6 +103,9 @@ out:
 	    needle_count_newlines((const char *)data, size) != needle_count_newlines_scalar((const char *)data, size) ||
 	    r2 != r0 || (r0 < size && w2 != w0) || nl != needle_count_newlines_scalar((const char *)data, r0))
 		abort();
+	/* and each kernel the CPU has (SSSE3/AVX2 Teddy, AVX-512), called directly */
+	if (needle_selfcheck((const char *)data, size) != 0)
+		abort();
 	/* scanner and parser together, from memory (compressed text is refused) */
 	(void)report_read_mem((const char *)data, size, "fuzz", check_event, NULL, NULL);
 	/* the guard's kmsg watch: one record's kind, a capture's victim */

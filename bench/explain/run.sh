@@ -11,6 +11,7 @@
 # events embedded.  Targets (issue 8): ratio <= 1.0, RSS <= 32 MB, every
 # event found.  The ratio is also printed for the AVX2 and SSE2 paths
 # (OOMKIT_SIMD; SIMD_LEVELS="" skips them), for machines without AVX-512.
+# Before/after figures of the needle search's kernels: README.md here.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

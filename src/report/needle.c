@@ -1,8 +1,10 @@
 /* needle.c — the idle scanner's search for OOM markers at memory speed
  * (report/scan.c skips everything between reports with it): the vector
  * kernels, built for 16-byte vectors (SSE2, NEON, or plain code) and again
- * for AVX2 on x86-64, picked at run time; and a scalar reference the
- * differential test (tests/unit/test_needle.c) holds every kernel to. */
+ * for AVX2 on x86-64; on x86-64 the Teddy kernels (SSSE3, AVX2) and the
+ * AVX-512 VBMI one, which count newlines in the same pass; picked at run
+ * time; and a scalar reference the differential test
+ * (tests/unit/test_report_needle.c) holds every kernel to. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,7 +170,8 @@ __attribute__((target("avx2"))) uint64_t needle_count_newlines_v32(const char *p
 
 /* OOMKIT_SIMD=sse2 or avx2 caps the vector width below what the CPU has:
  * the benchmark times each path on one machine (bench/explain/run.sh), and
- * a CPU bug in one path can be stepped around.  Read once. */
+ * a CPU bug in one path can be stepped around.  Read once.  sse2 means
+ * 16-byte vectors: the SSSE3 kernel where the CPU has SSSE3. */
 static int simd_cap(void)
 {
 	static int cap = -1;
@@ -184,9 +187,165 @@ bool needle_have_avx2(void)
 	static int have = -1;
 	if (have < 0) {
 		__builtin_cpu_init();
-		have = __builtin_cpu_supports("avx2") && simd_cap() >= 1 ? 1 : 0;
+		have = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt") && simd_cap() >= 1 ? 1 : 0;
 	}
 	return have == 1;
+}
+
+bool needle_have_ssse3(void)
+{
+	static int have = -1;
+	if (have < 0) {
+		__builtin_cpu_init();
+		have = __builtin_cpu_supports("ssse3") && __builtin_cpu_supports("popcnt") ? 1 : 0;
+	}
+	return have == 1;
+}
+
+/* ---- SSSE3 and AVX2: "Teddy" with nibble tables ---------------------------
+ * Hyperscan's Teddy in its classic form, for CPUs without AVX-512 VBMI (most
+ * of them).  Each needle's first four bytes make its fingerprint, one bit
+ * per bucket (TB_*); three of them are looked up: lane j is a candidate
+ * when the bytes at j, j+1 and j+3 all carry one bucket's bit.  PSHUFB
+ * looks a byte's bits up by its low nibble in a 16-byte table (a byte >=
+ * 0x80 looks up 0: no needle byte is one).  At offset 1 the low nibble alone
+ * decides (its class holds a byte of each printable row: 'o' stands for
+ * "/?O_o"); at offsets 0 and 3 the high nibble is looked up too, so the
+ * first and fourth bytes are exact: "kill", "KILL" (every SIGKILL line),
+ * "comm=" (audit lines), "line" and "ALLOW" stay out.  Measured on the bench
+ * log plus the corpus (17 MB), the candidates are one in 1356 bytes, where
+ * the four exact bytes of the AVX-512 tables give one in 1423; on package
+ * changelogs and C source (34 MB) one in 2015 against 3380.  The second
+ * byte was tried too: a fourth lookup made the 16-byte loop 12 % slower for
+ * those few candidates.  Per vector: three loads, five PSHUFB, two shifts,
+ * six ANDs, one test, and the newline count fused in (a compare and a
+ * subtract into byte counters summed every 255 vectors): one pass over the
+ * bytes, not two.  Unrolled by two (one test for both vectors) it was no
+ * faster. */
+enum { TB_OOM = 1, TB_KILL = 2, TB_OF = 4, TB_ALLOC = 8, TB_MEM = 16, TB_LINUX = 32, TB_CMD = 64 };
+
+/* The fingerprint, offset P = 0..3 of each bucket's needles ("oom-"/"oom_",
+ * "Kill", "of m"/"of M", "allo", "Mem-", "Linu", "Comm"): the bits of the
+ * bytes whose nibble (SH 0: low, 4: high) is X. */
+#define FP_BITS(k, c, X, SH) ((((unsigned)(c) >> (SH)) & 15) == (X) ? (k) : 0)
+#define FP_AT(P, X, SH)                                                                             \
+	(FP_BITS(TB_OOM, P < 2 ? 'o' : P == 2 ? 'm' : '-', X, SH) | FP_BITS(P == 3 ? TB_OOM : 0, '_', X, SH) | \
+	 FP_BITS(TB_KILL, P == 0 ? 'K' : P == 1 ? 'i' : 'l', X, SH) |                               \
+	 FP_BITS(TB_OF, P == 0 ? 'o' : P == 1 ? 'f' : P == 2 ? ' ' : 'm', X, SH) |                  \
+	 FP_BITS(P == 3 ? TB_OF : 0, 'M', X, SH) |                                                  \
+	 FP_BITS(TB_ALLOC, P == 0 ? 'a' : P == 3 ? 'o' : 'l', X, SH) |                              \
+	 FP_BITS(TB_MEM, P == 0 ? 'M' : P == 1 ? 'e' : P == 2 ? 'm' : '-', X, SH) |                 \
+	 FP_BITS(TB_LINUX, P == 0 ? 'L' : P == 1 ? 'i' : P == 2 ? 'n' : 'u', X, SH) |               \
+	 FP_BITS(TB_CMD, P == 0 ? 'C' : P == 1 ? 'o' : 'm', X, SH))
+#define FP_ROW(P, SH)                                                                               \
+	{ FP_AT(P, 0, SH),  FP_AT(P, 1, SH),  FP_AT(P, 2, SH),  FP_AT(P, 3, SH),                    \
+	  FP_AT(P, 4, SH),  FP_AT(P, 5, SH),  FP_AT(P, 6, SH),  FP_AT(P, 7, SH),                    \
+	  FP_AT(P, 8, SH),  FP_AT(P, 9, SH),  FP_AT(P, 10, SH), FP_AT(P, 11, SH),                   \
+	  FP_AT(P, 12, SH), FP_AT(P, 13, SH), FP_AT(P, 14, SH), FP_AT(P, 15, SH) }
+/* low-nibble tables for offsets 0, 1, 3, high-nibble tables for offsets 0, 3 */
+static const unsigned char nib[5][16] __attribute__((aligned(16))) = {
+	FP_ROW(0, 0), FP_ROW(1, 0), FP_ROW(3, 0), FP_ROW(0, 4), FP_ROW(3, 4),
+};
+
+/* The kernel for one vector type.  VT: W unsigned bytes; SHUF(t, i):
+ * PSHUFB of table t by i; ANY(r): a lane of r is not 0; MASK(v): each
+ * lane's top bit; HSUM(v): the sum of the lanes (PSADBW).  Blocks are read
+ * from p while W + 3 bytes are left, the rest from a copy padded with 0xff
+ * (looks up nothing, is no newline): no byte past n is read. */
+#define TEDDY_BODY(VT, W, SHUF, ANY, MASK, HSUM)                                                    \
+	VT l0, l1, l3, h0, h3, cnl, c0f;                                                            \
+	memcpy(&l0, nib[0], 16), memcpy(&l1, nib[1], 16), memcpy(&l3, nib[2], 16);                  \
+	memcpy(&h0, nib[3], 16), memcpy(&h3, nib[4], 16);                                           \
+	for (int j = 16; j < (W); j++) {                                                            \
+		l0[j] = l0[j - 16], l1[j] = l1[j - 16], l3[j] = l3[j - 16];                         \
+		h0[j] = h0[j - 16], h3[j] = h3[j - 16];                                             \
+	}                                                                                           \
+	for (int j = 0; j < (W); j++)                                                               \
+		cnl[j] = '\n', c0f[j] = 15;                                                         \
+	uint64_t lines = 0; /* newlines in the blocks summed so far */                              \
+	unsigned char pad[2 * (W) + 3];                                                             \
+	const char *src = p; /* the blocks' bytes: p, then pad */                                   \
+	size_t off = 0;      /* p's offset of src[0] */                                             \
+	size_t nblocks = n >= (W) + 3 ? (n - (W) - 3) / (W) + 1 : 0;                                \
+	for (;;) {                                                                                  \
+		size_t k = 0;                                                                       \
+		while (k < nblocks) {                                                               \
+			VT acc = { 0 };                                                             \
+			size_t end = nblocks - k > 255 ? k + 255 : nblocks;                         \
+			for (; k < end; k++) {                                                      \
+				const char *b = src + k * (W);                                      \
+				VT v0, v1, v3;                                                      \
+				memcpy(&v0, b, (W));                                                \
+				memcpy(&v1, b + 1, (W));                                            \
+				memcpy(&v3, b + 3, (W));                                            \
+				VT r = SHUF(l0, v0) & SHUF(h0, (v0 >> 4) & c0f);                    \
+				r &= SHUF(l1, v1);                                                  \
+				r &= SHUF(l3, v3) & SHUF(h3, (v3 >> 4) & c0f);                      \
+				VT eq = (VT)(v0 == cnl);                                            \
+				if (__builtin_expect(ANY(r), 0)) {                                  \
+					VT z = { 0 };                                               \
+					uint64_t m = ~(uint64_t)MASK((VT)(r == z)) & (~0ull >> (64 - (W))); \
+					for (; m; m &= m - 1) {                                     \
+						unsigned j = (unsigned)__builtin_ctzll(m);          \
+						size_t at = off + k * (W) + j;                      \
+						if (at < n && needle_at(p, n, at, which)) {         \
+							lines += HSUM(acc);                         \
+							lines += (uint64_t)__builtin_popcountll(    \
+								(uint64_t)MASK(eq) & ((1ull << j) - 1)); \
+							*newlines += lines;                         \
+							return at;                                  \
+						}                                                   \
+					}                                                           \
+				}                                                                   \
+				acc -= eq;                                                          \
+			}                                                                           \
+			lines += HSUM(acc);                                                         \
+		}                                                                                   \
+		if (src != p)                                                                       \
+			break;                                                                      \
+		/* the tail: fewer than W + 3 bytes, in one or two blocks of the copy */            \
+		off = nblocks * (W);                                                                \
+		memset(pad, 0xff, sizeof(pad));                                                     \
+		if (n > off)                                                                        \
+			memcpy(pad, p + off, n - off);                                              \
+		src = (const char *)pad;                                                            \
+		nblocks = (n - off + (W) - 1) / (W);                                                \
+	}                                                                                           \
+	*newlines += lines;                                                                         \
+	return n;
+
+#define T16_TARGET __attribute__((target("ssse3,popcnt")))
+#define T32_TARGET __attribute__((target("avx2,popcnt")))
+#define SHUF16(t, i) ((v16u)_mm_shuffle_epi8((__m128i)(t), (__m128i)(i)))
+#define ANY16(r) (_mm_movemask_epi8(_mm_cmpeq_epi8((__m128i)(r), _mm_setzero_si128())) != 0xffff)
+#define MASK16(v) ((unsigned)_mm_movemask_epi8((__m128i)(v)))
+#define HSUM16(v) hsum16((__m128i)(v))
+#define SHUF32(t, i) ((v32u)_mm256_shuffle_epi8((__m256i)(t), (__m256i)(i)))
+#define ANY32(r) (!_mm256_testz_si256((__m256i)(r), (__m256i)(r)))
+#define MASK32(v) ((unsigned)_mm256_movemask_epi8((__m256i)(v)))
+#define HSUM32(v) hsum32((__m256i)(v))
+
+T16_TARGET static inline uint64_t hsum16(__m128i v)
+{
+	__m128i s = _mm_sad_epu8(v, _mm_setzero_si128());
+	return (uint64_t)_mm_cvtsi128_si64(s) + (uint64_t)_mm_extract_epi16(s, 4);
+}
+
+T32_TARGET static inline uint64_t hsum32(__m256i v)
+{
+	__m256i s = _mm256_sad_epu8(v, _mm256_setzero_si256());
+	__m128i t = _mm_add_epi64(_mm256_castsi256_si128(s), _mm256_extracti128_si256(s, 1));
+	return (uint64_t)_mm_cvtsi128_si64(t) + (uint64_t)_mm_extract_epi16(t, 4);
+}
+
+T16_TARGET size_t needle_find_nl_t16(const char *p, size_t n, size_t *which, uint64_t *newlines)
+{
+	TEDDY_BODY(v16u, 16, SHUF16, ANY16, MASK16, HSUM16)
+}
+
+T32_TARGET size_t needle_find_nl_t32(const char *p, size_t n, size_t *which, uint64_t *newlines)
+{
+	TEDDY_BODY(v32u, 32, SHUF32, ANY32, MASK32, HSUM32)
 }
 
 /* ---- AVX-512 VBMI: 64 bytes, four table lookups --------------------------
@@ -199,7 +358,6 @@ bool needle_have_avx2(void)
  * compares of the loop above: the idle scan runs at about the speed of a
  * read() of the same bytes (bench/explain).  The tail is read with masked
  * loads (no byte past n is touched), so short lines take the fast path too. */
-enum { TB_OOM = 1, TB_KILL = 2, TB_OF = 4, TB_ALLOC = 8, TB_MEM = 16, TB_LINUX = 32, TB_CMD = 64 };
 static const unsigned char teddy[4][128] __attribute__((aligned(64))) = {
 	{ ['o'] = TB_OOM | TB_OF, ['K'] = TB_KILL, ['a'] = TB_ALLOC, ['M'] = TB_MEM, ['L'] = TB_LINUX, ['C'] = TB_CMD },
 	{ ['o'] = TB_OOM | TB_CMD, ['i'] = TB_KILL | TB_LINUX, ['f'] = TB_OF, ['l'] = TB_ALLOC, ['e'] = TB_MEM },
@@ -295,6 +453,11 @@ bool needle_have_avx2(void)
 	return false;
 }
 
+bool needle_have_ssse3(void)
+{
+	return false;
+}
+
 bool needle_have_v64(void)
 {
 	return false;
@@ -304,10 +467,10 @@ bool needle_have_v64(void)
 size_t needle_find(const char *p, size_t n, size_t *which)
 {
 #ifdef NEEDLE_HAVE_AVX2
-	if (needle_have_v64())
-		return needle_find_v64(p, n, which);
-	if (needle_have_avx2())
-		return needle_find_v32(p, n, which);
+	if (needle_have_v64() || needle_have_avx2() || needle_have_ssse3()) {
+		uint64_t unused = 0;   /* counted in the same pass: free */
+		return needle_find_nl(p, n, which, &unused);
+	}
 #endif
 	return needle_find_v16(p, n, which);
 }
@@ -317,8 +480,13 @@ size_t needle_find_nl(const char *p, size_t n, size_t *which, uint64_t *newlines
 #ifdef NEEDLE_HAVE_AVX2
 	if (needle_have_v64())
 		return needle_find_nl_v64(p, n, which, newlines);
+	if (needle_have_avx2())
+		return needle_find_nl_t32(p, n, which, newlines);
+	if (needle_have_ssse3())
+		return needle_find_nl_t16(p, n, which, newlines);
 #endif
-	size_t r = needle_find(p, n, which);
+	/* plain SSE2 (no PSHUFB), NEON, other arches: search, then count */
+	size_t r = needle_find_v16(p, n, which);
 	*newlines += needle_count_newlines(p, r);
 	return r;
 }
@@ -355,6 +523,42 @@ uint64_t needle_count_newlines_scalar(const char *p, size_t n)
 	for (size_t i = 0; i < n; i++)
 		c += p[i] == '\n';
 	return c;
+}
+
+/* Every kernel this CPU runs, called directly (whatever the dispatcher
+ * picks), against the scalar reference: offset, needle, and the newlines
+ * before the offset.  For the fuzz target (fuzz/fuzz_scan.c), so each path
+ * sees the fuzzer's bytes on any machine.  Returns the mismatches. */
+int needle_selfcheck(const char *p, size_t n)
+{
+	size_t w0 = 0, r0 = needle_find_scalar(p, n, &w0);
+	uint64_t nl0 = needle_count_newlines_scalar(p, r0);
+	int bad = 0;
+	size_t w = 0, r = needle_find_v16(p, n, &w);
+	bad += r != r0 || (r0 < n && w != w0);
+	bad += needle_count_newlines_v16(p, n) != needle_count_newlines_scalar(p, n);
+	uint64_t nl = 1;
+	w = 0, r = needle_find_nl(p, n, &w, &nl);   /* the dispatcher's pick */
+	bad += r != r0 || (r0 < n && w != w0) || nl != 1 + nl0;
+#ifdef NEEDLE_HAVE_AVX2
+	size_t (*const nl_kernels[])(const char *, size_t, size_t *, uint64_t *) = {
+		needle_have_ssse3() ? needle_find_nl_t16 : NULL,
+		needle_have_avx2() ? needle_find_nl_t32 : NULL,
+		needle_have_v64() ? needle_find_nl_v64 : NULL,
+	};
+	for (size_t k = 0; k < sizeof(nl_kernels) / sizeof(nl_kernels[0]); k++) {
+		if (!nl_kernels[k])
+			continue;
+		nl = 1;
+		w = 0, r = nl_kernels[k](p, n, &w, &nl);
+		bad += r != r0 || (r0 < n && w != w0) || nl != 1 + nl0;
+	}
+	if (needle_have_avx2()) {
+		w = 0, r = needle_find_v32(p, n, &w);
+		bad += r != r0 || (r0 < n && w != w0);
+	}
+#endif
+	return bad;
 }
 
 const char *needle_text(size_t which)

@@ -18,7 +18,7 @@
 #endif
 
 /* First needle in [p, p+n): its offset (n: none) and which (0..NEEDLE_COUNT-1).
- * The fastest kernel this CPU runs (AVX-512 VBMI, AVX2, 16-byte vectors). */
+ * The fastest kernel this CPU runs (AVX-512 VBMI, AVX2, SSSE3, 16-byte vectors). */
 size_t needle_find(const char *p, size_t n, size_t *which);
 /* needle_find, and adds to *newlines the '\n' bytes before the offset it
  * returns (one pass where the CPU allows). */
@@ -66,8 +66,9 @@ static inline bool needle_hit_ok(const char *p, size_t n, size_t at, size_t k)
 }
 
 /* The kernels one by one, and the scalar references they must equal
- * (for the differential test; the AVX2 ones only where needle_have_avx2(),
- * the AVX-512 VBMI ones only where needle_have_v64()). */
+ * (for the differential test; the SSSE3 Teddy only where
+ * needle_have_ssse3(), the AVX2 ones only where needle_have_avx2(), the
+ * AVX-512 VBMI ones only where needle_have_v64()). */
 size_t needle_find_scalar(const char *p, size_t n, size_t *which);
 size_t needle_find_v16(const char *p, size_t n, size_t *which);
 uint64_t needle_count_newlines_scalar(const char *p, size_t n);
@@ -75,12 +76,17 @@ uint64_t needle_count_newlines_v16(const char *p, size_t n);
 #ifdef NEEDLE_HAVE_AVX2
 size_t needle_find_v32(const char *p, size_t n, size_t *which);
 uint64_t needle_count_newlines_v32(const char *p, size_t n);
+size_t needle_find_nl_t16(const char *p, size_t n, size_t *which, uint64_t *newlines);
+size_t needle_find_nl_t32(const char *p, size_t n, size_t *which, uint64_t *newlines);
 size_t needle_find_v64(const char *p, size_t n, size_t *which);
 size_t needle_find_nl_v64(const char *p, size_t n, size_t *which, uint64_t *newlines);
 uint64_t needle_count_newlines_v64(const char *p, size_t n);
 #endif
-bool needle_have_avx2(void);
+bool needle_have_ssse3(void);   /* the 16-byte Teddy (t16): SSSE3 and POPCNT */
+bool needle_have_avx2(void);    /* the 32-byte ones (t32, v32) */
 bool needle_have_v64(void);
 const char *needle_text(size_t which);   /* NULL past the last */
+/* every kernel the CPU runs against the scalar reference: mismatches (fuzz) */
+int needle_selfcheck(const char *p, size_t n);
 
 #endif

@@ -2,8 +2,9 @@
  * against their scalar references, on random text biased towards the
  * needles' bytes, every alignment and every length up to a few vectors,
  * and on text planted with needles and near-misses.  Runs on every build:
- * the 16-byte kernel (SSE2/NEON/plain) always, the AVX2 one where the CPU
- * has it (said as a skip otherwise, never a silent pass). */
+ * the 16-byte kernel (SSE2/NEON/plain) always; the SSSE3 and AVX2 Teddy
+ * kernels and the AVX-512 VBMI one, called directly, where the CPU has them
+ * (said as a skip otherwise, never a silent pass). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +28,10 @@ static uint64_t next(void)
 /* Bytes the needles are made of, plus newlines, spaces, and any byte. */
 static void fill_random(char *p, size_t n)
 {
-	static const char alpha[] = "oomKillKofmemoryMemoryallocationMem-\n \n-_oom_oom-of Mof mLinux version Command line: ";
+	/* with the bytes the Teddy kernels' low-nibble lookups cannot tell from
+	 * the needles' ("/?O_" for 'o'), and their near misses in case */
+	static const char alpha[] = "oomKillKofmemoryMemoryallocationMem-\n \n-_oom_oom-of Mof mLinux version Command line: "
+				    "/?O_o?m-O/m_kill KILL comm= line ALLOW Kiil o f m";
 	for (size_t i = 0; i < n; i++) {
 		uint64_t r = next();
 		p[i] = (r & 7) == 0 ? (char)(r >> 8) : alpha[(r >> 8) % (sizeof(alpha) - 1)];
@@ -60,7 +64,24 @@ static int compare(const char *p, size_t n, const char *what)
 		bad++;
 	if (needle_count_newlines(p, n) != needle_count_newlines_scalar(p, n))
 		bad++;
+	/* the fuzz target's check of every kernel agrees */
+	if (needle_selfcheck(p, n) != 0)
+		bad++;
 #ifdef NEEDLE_HAVE_AVX2
+	/* the Teddy kernels, called directly whatever the dispatcher picks;
+	 * the count starts at a value of its own, to which they must add */
+	if (needle_have_ssse3()) {
+		uint64_t nl7 = 11;
+		size_t w7 = 99, r7 = needle_find_nl_t16(p, n, &w7, &nl7);
+		if (r7 != r0 || (r0 < n && w7 != w0) || nl7 != 11 + needle_count_newlines_scalar(p, r0))
+			bad++;
+	}
+	if (needle_have_avx2()) {
+		uint64_t nl8 = 13;
+		size_t w8 = 99, r8 = needle_find_nl_t32(p, n, &w8, &nl8);
+		if (r8 != r0 || (r0 < n && w8 != w0) || nl8 != 13 + needle_count_newlines_scalar(p, r0))
+			bad++;
+	}
 	if (needle_have_avx2()) {
 		size_t w2 = 99, r2 = needle_find_v32(p, n, &w2);
 		if (r0 != r2 || (r0 < n && w0 != w2))
@@ -126,6 +147,45 @@ TEST(test_needles_at_every_position)
 	CHECK(needle_text(NEEDLE_COUNT) == NULL);
 }
 
+/* Long buffers (more than 255 vectors: the byte counters are summed
+ * midway) full of newlines, one needle planted at the edges of 16-, 32- and
+ * 64-byte blocks, around the 255-vector sums, and at the very end: every
+ * kernel's offset, needle and newline count before it. */
+TEST(test_needles_at_block_edges_after_many_newlines)
+{
+	size_t n = 255 * 64 * 2 + 300;
+	char *p = malloc(n);
+	if (!p)
+		abort();
+	static const size_t edges[] = { 0, 16, 32, 64, 255 * 16, 255 * 32, 255 * 64, 255 * 32 * 2, 255 * 64 * 2 };
+	int bad = 0, runs = 0;
+	for (size_t k = 0; k < NEEDLE_COUNT; k++) {
+		const char *t = needle_text(k);
+		size_t l = strlen(t);
+		for (size_t e = 0; e < sizeof(edges) / sizeof(edges[0]) + 1; e++) {
+			size_t base = e < sizeof(edges) / sizeof(edges[0]) ? edges[e] : n - l;
+			for (int d = -5; d <= 5; d++) {
+				if ((d < 0 && base < (size_t)-d) || base + (size_t)d + l > n)
+					continue;
+				size_t at = base + (size_t)d;
+				for (size_t i = 0; i < n; i++)
+					p[i] = (i % 3 == 0 || i % 7 == 0) ? '\n' : 'x';
+				memcpy(p + at, t, l);
+				size_t w = 99;
+				if (needle_find_scalar(p, n, &w) != at || w != k)
+					bad++;
+				bad += compare(p, n, t);
+				/* and the same buffer ending inside the needle */
+				bad += compare(p, at + l - 1, t);
+				runs++;
+			}
+		}
+	}
+	free(p);
+	CHECK_INT(bad, 0);
+	CHECK(runs > NEEDLE_COUNT * 50);
+}
+
 TEST(test_newline_count_long_runs)
 {
 	/* > 255 vector blocks of newlines: the byte-lane counters must carry */
@@ -138,6 +198,14 @@ TEST(test_newline_count_long_runs)
 	CHECK_INT(needle_count_newlines_v16(p, n), n);
 	CHECK_INT(compare(p, n, "newlines"), 0);
 	free(p);
+}
+
+TEST(test_ssse3_kernel_ran)
+{
+	if (!needle_have_ssse3())
+		SKIP("this CPU has no SSSE3: the 16-byte Teddy kernel was not run (the plain 16-byte one was)");
+	else
+		CHECK(1);
 }
 
 TEST(test_avx2_kernel_ran)
@@ -174,6 +242,16 @@ TEST(test_no_read_past_the_end)
 		if (n >= 4)
 			memcpy(p + n - 4, "oom_", 4);
 		bad += compare(p, n, "page end");
+		/* every needle ending at the page's end, newlines before it */
+		for (size_t k = 0; k < NEEDLE_COUNT; k++) {
+			size_t l = strlen(needle_text(k));
+			if (l > n)
+				continue;
+			for (size_t i = 0; i < n; i++)
+				p[i] = i % 5 == 0 ? '\n' : 'y';
+			memcpy(p + n - l, needle_text(k), l);
+			bad += compare(p, n, "page end, needle");
+		}
 	}
 	munmap(m, (size_t)pg * 2);
 	CHECK_INT(bad, 0);
@@ -183,7 +261,9 @@ int main(void)
 {
 	RUN(test_random_text_every_length_and_alignment);
 	RUN(test_needles_at_every_position);
+	RUN(test_needles_at_block_edges_after_many_newlines);
 	RUN(test_newline_count_long_runs);
+	RUN(test_ssse3_kernel_ran);
 	RUN(test_avx2_kernel_ran);
 	RUN(test_avx512_kernel_ran);
 	RUN(test_no_read_past_the_end);
