@@ -1,10 +1,9 @@
 /* explain.c — `oomkit explain [OPTIONS] [FILE…]`: find every OOM report in
  * the inputs, explain each (diagnose/), render it as text or JSON (render/).
  *
- * With no FILE it reads this machine's kernel log: the ring buffer through
- * /dev/kmsg (non-blocking, records until EAGAIN), else syslog(2)
- * SYSLOG_ACTION_READ_ALL, else /var/log/kern.log or /var/log/messages, and
- * says which.  Events are rendered as they are found (memory stays bounded);
+ * With no FILE it reads this machine's kernel log, wherever live/kmsg.c
+ * finds it (the ring through /dev/kmsg, else syslog(2), else
+ * /var/log/kern.log or /var/log/messages), and says which.  Events are rendered as they are found (memory stays bounded);
  * --last keeps a copy of the latest one only.
  *
  * Exit status (for scripts and monitors): 0 no OOM report was
@@ -14,8 +13,6 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/klog.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <dirent.h>
@@ -25,6 +22,7 @@
 #include "cmd/cmd.h"
 #include "diagnose/analysis.h"
 #include "diagnose/diagnose.h"
+#include "live/live.h"
 #include "render/html.h"
 #include "render/render.h"
 #include "render/style.h"
@@ -35,9 +33,6 @@
 
 #define CMD "explain"
 
-/* syslog(2) actions (linux/kernel/printk): not all libcs name them. */
-#define OOMKIT_SYSLOG_ACTION_READ_ALL 3
-#define OOMKIT_SYSLOG_ACTION_SIZE_BUFFER 10
 
 struct run {
 	bool json, verbose, last, summary, binary;
@@ -240,14 +235,18 @@ struct source_result {
 };
 
 /* Scans and parses fd to the end.  Warnings go to stderr as they come. */
-static void read_source(struct run *r, int fd, const char *name, struct source_result *res)
+/* One input through the scanner and parser: a file (fd), or text already
+ * in memory (mem: the kernel log ring, an incident's kernel report), read
+ * where it lies. */
+static void read_source(struct run *r, int fd, const struct buf *mem, const char *name, struct source_result *res)
 {
 	struct report_scanner *sc = NULL;
 	memset(res, 0, sizeof(*res));
 	r->src_events = 0;
 	r->src_name = name;
 	char why[256] = "";
-	int rc = report_scanner_open_msg(&sc, fd, name, why, sizeof(why));
+	int rc = mem ? report_scanner_open_mem(&sc, mem->data ? mem->data : "", mem->len, name)
+		     : report_scanner_open_msg(&sc, fd, name, why, sizeof(why));
 	if (rc < 0) {
 		snprintf(res->error, sizeof(res->error), "%s", why[0] ? why : strerror(-rc));
 		return;
@@ -292,89 +291,6 @@ static void strip_name(char *msg, const char *name)
 	size_t n = strlen(name);
 	if (strncmp(msg, name, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
 		memmove(msg, msg + n + 2, strlen(msg + n + 2) + 1);
-}
-
-/* A file of the kernel log in memory (memfd, else an unlinked temp file). */
-static int spool_open(void)
-{
-	int fd = memfd_create("oomkit-kmsg", MFD_CLOEXEC);
-	if (fd >= 0)
-		return fd;
-	FILE *t = tmpfile();
-	if (!t)
-		return -errno;
-	fd = dup(fileno(t));
-	fclose(t);
-	return fd < 0 ? -errno : fd;
-}
-
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* Every record of /dev/kmsg now in the ring buffer, into spool.  Returns
- * bytes copied or -errno. */
-static ssize_t kmsg_spool(int spool)
-{
-	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	/* One read returns one record; records are at most ~8 KiB (PRINTK_MESSAGE_MAX). */
-	static char rec[65536];
-	ssize_t total = 0;
-	for (;;) {
-		ssize_t n = read(fd, rec, sizeof(rec));
-		if (n > 0) {
-			int w = write_all(spool, rec, (size_t)n);
-			if (w < 0) {
-				close(fd);
-				return w;
-			}
-			total += n;
-			continue;
-		}
-		if (n == 0)
-			break;
-		if (errno == EINTR || errno == EPIPE)
-			continue;   /* EPIPE: records were overwritten while reading; go on */
-		if (errno == EAGAIN)
-			break;      /* the end of the buffer */
-		int e = errno;
-		close(fd);
-		return total > 0 ? total : -e;
-	}
-	close(fd);
-	return total;
-}
-
-static ssize_t klog_spool(int spool)
-{
-	int size = klogctl(OOMKIT_SYSLOG_ACTION_SIZE_BUFFER, NULL, 0);
-	if (size <= 0)
-		return size < 0 ? -errno : 0;
-	char *b = malloc((size_t)size);
-	if (!b)
-		return -ENOMEM;
-	int n = klogctl(OOMKIT_SYSLOG_ACTION_READ_ALL, b, size);
-	if (n < 0) {
-		int e = errno;
-		free(b);
-		return -e;
-	}
-	int w = write_all(spool, b, (size_t)n);
-	free(b);
-	return w < 0 ? w : n;
 }
 
 struct source_log {
@@ -435,53 +351,32 @@ static int read_machine_log(struct run *r, struct sources *srcs)
 
 static int read_machine_log_inner(struct run *r, struct sources *srcs)
 {
-	char why[256] = "";
-	int spool = spool_open();
-	if (spool >= 0) {
-		ssize_t n = kmsg_spool(spool);
-		const char *name = "/dev/kmsg", *kind = "kernel ring buffer";
-		if (n <= 0) {
-			snprintf(why, sizeof(why), "/dev/kmsg: %s", n < 0 ? strerror((int)-n) : "empty");
-			if (ftruncate(spool, 0) == 0 && lseek(spool, 0, SEEK_SET) == 0)
-				n = klog_spool(spool);
-			name = "syslog(2)";
-			if (n <= 0) {
-				size_t l = strlen(why);
-				snprintf(why + l, sizeof(why) - l, "; syslog(2): %s", n < 0 ? strerror((int)-n) : "empty");
-			}
-		}
-		if (n > 0 && lseek(spool, 0, SEEK_SET) == 0) {
-			if (!r->json) {
-				fflush(stdout);
-				fprintf(stderr, "oomkit explain: reading the %s (%s)\n", kind, name);
-			}
-			struct source_result res;
-			read_source(r, spool, name, &res);
-			log_result(sources_add(srcs, name, kind), &res, r->src_events);
-			close(spool);
-			return res.ok ? 0 : 1;
-		}
-		close(spool);
+	/* live/kmsg.c knows where this machine's log is: the ring (/dev/kmsg,
+	 * else syslog(2)), else the syslog daemon's files. */
+	struct live_machine_log l;
+	if (live_open_machine_log(&l) < 0) {
+		cmd_error(CMD, "cannot read the kernel log: %s", l.why);
+		struct source_log *x = sources_add(srcs, "kernel log", "none");
+		if (x)
+			snprintf(x->error, sizeof(x->error), "%s", l.why);
+		live_machine_log_close(&l);
+		return 1;
+	}
+	struct source_result res;
+	if (l.source == LIVE_LOG_FILE) {
+		cmd_warn(CMD, "the kernel ring buffer is not readable (%s); reading %s", l.why, l.name);
+		read_source(r, l.fd, NULL, l.name, &res);
+		log_result(sources_add(srcs, l.name, "log file"), &res, r->src_events);
 	} else {
-		snprintf(why, sizeof(why), "no spool for the ring buffer: %s", strerror(-spool));
+		if (!r->json) {
+			fflush(stdout);
+			fprintf(stderr, "oomkit explain: reading the kernel ring buffer (%s)\n", l.name);
+		}
+		read_source(r, -1, &l.text, l.name, &res);
+		log_result(sources_add(srcs, l.name, "kernel ring buffer"), &res, r->src_events);
 	}
-	static const char *const files[] = { "/var/log/kern.log", "/var/log/messages" };
-	for (size_t i = 0; i < ARRAY_SIZE(files); i++) {
-		int fd = open(files[i], O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			continue;
-		cmd_warn(CMD, "the kernel ring buffer is not readable (%s); reading %s", why, files[i]);
-		struct source_result res;
-		read_source(r, fd, files[i], &res);
-		close(fd);
-		log_result(sources_add(srcs, files[i], "log file"), &res, r->src_events);
-		return res.ok ? 0 : 1;
-	}
-	cmd_error(CMD, "cannot read the kernel log: %s; /var/log/kern.log and /var/log/messages not readable", why);
-	struct source_log *x = sources_add(srcs, "kernel log", "none");
-	if (x)
-		snprintf(x->error, sizeof(x->error), "%s", why);
-	return 1;
+	live_machine_log_close(&l);
+	return res.ok ? 0 : 1;
 }
 
 /* A guard incident file (oomkit-guard(1)): a kernel kill's report lines go
@@ -524,12 +419,12 @@ static int read_incident(struct run *r, int fd, const char *path, struct source_
 	res->bytes = got;
 	res->ok = true;
 	if (item->in.have_kernel_report) {
-		/* the kernel's lines, as /dev/kmsg records: through the normal path */
+		/* the kernel's lines, as /dev/kmsg records: through the normal path,
+		 * read where they lie */
 		struct buf text = BUF_INIT;
 		int lines = incident_kernel_report(doc, got, &text);
-		int mfd = lines > 0 ? memfd_create("oomkit-incident", MFD_CLOEXEC) : -1;
-		if (mfd >= 0 && write_all(mfd, text.data, text.len) == 0 && lseek(mfd, 0, SEEK_SET) == 0) {
-			read_source(r, mfd, path, res);
+		if (lines > 0) {
+			read_source(r, -1, &text, path, res);
 			res->bytes = got;
 			if (r->html) {
 				/* the recorder's view before the kernel's kill */
@@ -542,8 +437,6 @@ static int read_incident(struct run *r, int fd, const char *path, struct source_
 			snprintf(res->error, sizeof(res->error), "its kernel report could not be read");
 			res->ok = false;
 		}
-		if (mfd >= 0)
-			close(mfd);
 		buf_release(&text);
 		free(item);
 	} else {
@@ -725,7 +618,7 @@ static int read_file_arg(struct run *r, const char *path, struct sources *srcs, 
 	}
 	bool incident = !is_stdin && read_incident(r, fd, path, &res);
 	if (!incident)
-		read_source(r, fd, is_stdin ? "-" : path, &res);
+		read_source(r, fd, NULL, is_stdin ? "-" : path, &res);
 	if (!is_stdin)
 		close(fd);
 	strip_name(res.error, is_stdin ? "-" : path);

@@ -119,9 +119,26 @@ int live_read_slabinfo(const struct live_root *r, struct oom_snapshot *s);
 /* Page size in KiB: sysconf for the host, else inferred from meminfo and
  * zoneinfo of the captured tree (MemFree / Σ free pages), else 4. */
 int64_t live_page_size_kib(const struct live_root *r);
-/* The kernel log (/dev/kmsg, non-blocking, every record still in the ring)
+/* ---- this machine's kernel log (kmsg.c): the one place that knows where it is */
+/* The ring through /dev/kmsg (non-blocking, every record still there)
  * appended to out as /dev/kmsg records.  Only for the host root.  0 or -errno. */
 int live_read_kmsg(struct buf *out);
+/* The ring through syslog(2) SYSLOG_ACTION_READ_ALL ("<6>[ 1.0] text"
+ * lines), appended to out.  0 or -errno. */
+int live_read_klog(struct buf *out);
+enum live_log_source { LIVE_LOG_NONE, LIVE_LOG_KMSG, LIVE_LOG_SYSLOG, LIVE_LOG_FILE };
+struct live_machine_log {
+	enum live_log_source source;
+	const char *name;       /* "/dev/kmsg", "syslog(2)", "/var/log/kern.log" … */
+	struct buf text;        /* KMSG, SYSLOG: the log in memory */
+	int fd;                 /* FILE: the open file (-1 otherwise) */
+	char why[256];          /* the sources tried before it and why each gave nothing */
+};
+/* The first of /dev/kmsg, syslog(2), /var/log/kern.log, /var/log/messages
+ * that gives anything.  0, or -ENOENT with l->why saying why each failed;
+ * live_machine_log_close() in both cases. */
+int live_open_machine_log(struct live_machine_log *l);
+void live_machine_log_close(struct live_machine_log *l);
 
 /* A whole file below the root into b (cleared first; growing up to 16 MiB).
  * Returns bytes read or -errno. */

@@ -43,6 +43,7 @@ void buf_init(struct buf *b);
 void buf_release(struct buf *b);
 void buf_clear(struct buf *b);       /* len = 0, keeps memory */
 int buf_add(struct buf *b, const void *data, size_t len);   /* 0 / -ENOMEM */
+int buf_reserve(struct buf *b, size_t extra);  /* room for extra more bytes and the NUL: 0 / -ENOMEM */
 int buf_addc(struct buf *b, char c);
 int buf_adds(struct buf *b, const char *s);
 int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -8,6 +8,7 @@
  * machine's OOM through it: tests/e2e/explain_live.sh. */
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "check.h"
 #include "live/live.h"
@@ -57,8 +58,67 @@ TEST(ring)
 	buf_release(&b);
 }
 
+/* syslog(2) READ_ALL: "<level>[stamp] text" lines (kernel/printk/printk.c
+ * syslog_print_all with the prefix), appended. */
+TEST(klog)
+{
+	struct buf b = BUF_INIT;
+	CHECK_INT(buf_adds(&b, "kept\n"), 0);
+	int rc = live_read_klog(&b);
+	if (rc == -EPERM || rc == -EACCES || rc == -ENOSYS) {
+		char why[80];
+		snprintf(why, sizeof(why), "syslog(2) not allowed here (%s)", strerror(-rc));
+		SKIP(why);
+		buf_release(&b);
+		return;
+	}
+	CHECK_INT(rc, 0);
+	CHECK(strncmp(b.data, "kept\n", 5) == 0);
+	if (b.len > 5) {
+		int level = -1;
+		CHECK(sscanf(b.data + 5, "<%d>", &level) == 1 && level >= 0);
+		CHECK_INT((int)strlen(b.data), (int)b.len);        /* NUL-terminated, no NUL inside */
+	}
+	buf_release(&b);
+}
+
+/* The machine's log: the first source that gives anything, and what it is. */
+TEST(machine_log)
+{
+	struct live_machine_log l;
+	int rc = live_open_machine_log(&l);
+	if (rc < 0) {
+		CHECK_INT(rc, -ENOENT);
+		CHECK(l.why[0] != '\0');                           /* says why each failed */
+		CHECK_INT(l.source, LIVE_LOG_NONE);
+		live_machine_log_close(&l);
+		SKIP("no kernel log readable here");
+		return;
+	}
+	CHECK(l.name != NULL);
+	if (l.source == LIVE_LOG_FILE) {
+		CHECK(l.fd >= 0);
+		CHECK(l.why[0] != '\0');                           /* the ring was tried first */
+	} else {
+		CHECK(l.source == LIVE_LOG_KMSG || l.source == LIVE_LOG_SYSLOG);
+		CHECK(l.text.len > 0);
+		CHECK_INT(l.fd, -1);
+		/* /dev/kmsg readable: it is the one taken, nothing tried before */
+		if (l.source == LIVE_LOG_KMSG) {
+			CHECK_STR(l.name, "/dev/kmsg");
+			CHECK_STR(l.why, "");
+		}
+	}
+	live_machine_log_close(&l);
+	CHECK_INT(l.fd, -1);
+	CHECK(l.text.data == NULL);
+	live_machine_log_close(&l);                            /* twice is harmless */
+}
+
 int main(void)
 {
 	RUN(ring);
+	RUN(klog);
+	RUN(machine_log);
 	return check_summary();
 }
