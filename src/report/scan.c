@@ -87,6 +87,7 @@ struct item {
 	bool last_of_raw;     /* last piece of its raw line: may continue on the next */
 	bool backfill;        /* from the window before a marker: passed when its kind may open a report */
 	bool boot_banner;     /* "Linux version …" / "Command line: …" */
+	bool quoted;          /* the physical line it ends on was "> " quoted */
 };
 
 /* Boot banners seen, for the boot time of later monotonic-only lines and
@@ -125,6 +126,10 @@ struct report_scanner {
 	uint64_t nr_banners;        /* ever seen; banners[i % SCAN_BANNERS] */
 	char learned[64];           /* a prefix learned from a marker line (learn_prefix) */
 	size_t learned_len;
+	bool qp;                    /* the text is a quoted-printable mail body (qp_detect) */
+	int qp_checks;              /* windows looked at for it (bounded) */
+	struct buf qp_line;         /* a decoded, soft-break-joined raw line */
+	struct buf qp_peek;         /* a decoded line try_join looks at */
 
 	/* queue of logical lines from the current raw line */
 	struct buf arena;
@@ -853,6 +858,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	size_t q = tr_strip_quote(p, len);
 	p += q;
 	len -= q;
+	bool quoted = q > 0;
 	if (!piece && len && is_space(p[0])) {
 		/* a Markdown code block, a mail or a forum indents a whole paste:
 		 * "    [ 12.3] memory: usage …", "\tAug 25 … kernel: …" */
@@ -967,6 +973,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		struct item *last = &s->q[s->qlen - 1];
 		last->last_of_raw = true;
 		last->phys_len = len;
+		last->quoted = quoted;
 		last->truncated = truncated;
 		s->q[qlen0].boot_banner = banner;
 	}
@@ -1299,6 +1306,85 @@ static int skip_to_candidate(struct report_scanner *s)
 	}
 }
 
+/* ---- quoted-printable mail bodies (RFC 2045 §6.7) ---------------------- */
+
+/* A raw line ending in '=' is a QP soft break only in a QP body; base64
+ * padding and kernel text ("mask=") end in '=' too.  So the text must show
+ * it is QP: an encoded '=' ("=3D") or an encoded trailing blank ("=20" at a
+ * line end) within 16 KiB around.  Looked at when a line ends in '=' (not
+ * per line), at most 64 times per input; once seen, the input is QP. */
+#define QP_WINDOW (16u << 10)
+static void qp_detect(struct report_scanner *s, size_t at)
+{
+	if (s->qp || s->qp_checks >= 64)
+		return;
+	s->qp_checks++;
+	size_t lo = at > QP_WINDOW ? at - QP_WINDOW : 0;
+	size_t hi = s->end - at > QP_WINDOW ? at + QP_WINDOW : s->end;
+	const char *w = s->buf + lo;
+	size_t n = hi - lo;
+	if (memmem(w, n, "=3D", 3) || memmem(w, n, "=20\n", 4) || memmem(w, n, "=20\r\n", 5))
+		s->qp = true;
+}
+
+/* Appends p[0,n) to b with "=XX" escapes decoded (upper-case hex, as QP
+ * writes them; anything else is kept as it is). */
+static void qp_decode_append(struct buf *b, const char *p, size_t n)
+{
+	size_t i = 0, run = 0;
+	while (i < n) {
+		if (p[i] == '=' && i + 2 < n && is_hex(p[i + 1]) && is_hex(p[i + 2]) && !is_lower(p[i + 1]) &&
+		    !is_lower(p[i + 2])) {
+			buf_add(b, p + run, i - run);
+			buf_addc(b, (char)(hex_val(p[i + 1]) * 16 + hex_val(p[i + 2])));
+			i += 3;
+			run = i;
+			continue;
+		}
+		i++;
+	}
+	buf_add(b, p + run, n - run);
+}
+
+/* In a QP body: the raw line r decoded, with its soft-broken continuations
+ * (consumed here) joined on.  A continuation that repeats the first line's
+ * "> " quoting (quoted after encoding) loses it.  Returns the text in
+ * s->qp_line; *len its length. */
+static const char *qp_join(struct report_scanner *s, const struct raw *r0, size_t *len)
+{
+	struct buf *b = &s->qp_line;
+	buf_clear(b);
+	const char *p = "=";
+	size_t n = 1;   /* r0 NULL: only the continuations of a line taken already */
+	if (r0) {
+		p = s->buf + r0->off;
+		n = r0->len;
+	}
+	size_t quote = tr_strip_quote(p, n);
+	char qbuf[16];
+	size_t ql = quote < sizeof(qbuf) ? quote : 0;
+	memcpy(qbuf, p, ql);
+	for (int k = 0;; k++) {
+		if (n && p[n - 1] == '\r')
+			n--;
+		bool soft = n && p[n - 1] == '=';
+		qp_decode_append(b, p, soft ? n - 1 : n);
+		if (!soft || k >= SCAN_MAX_JOIN || b->len >= SCAN_MAX_LINE)
+			break;
+		struct raw r;
+		if (raw_peek(s, &r, UINT64_MAX) <= 0 || !r.newline)
+			break;
+		s->processed_abs = s->base_abs + r.off + r.consume;
+		raw_consume(s, &r);
+		p = s->buf + r.off;
+		n = r.len;
+		if (ql && n >= ql && memcmp(p, qbuf, ql) == 0)
+			p += ql, n -= ql;
+	}
+	*len = b->len;
+	return b->data;
+}
+
 /* ---- wrap repair -------------------------------------------------------- */
 
 /* Joins the hard-wrapped continuations that follow item it (the last in the
@@ -1314,11 +1400,24 @@ static int try_join(struct report_scanner *s, struct item *it)
 		size_t len = r.len;
 		if (len && p[len - 1] == '\r')
 			len--;
+		bool soft = false;
+		if (s->qp && r.newline) {
+			/* a QP body: the wrapped rest is decoded like any line */
+			soft = len && p[len - 1] == '=';
+			buf_clear(&s->qp_peek);
+			qp_decode_append(&s->qp_peek, p, soft ? len - 1 : len);
+			p = s->qp_peek.data;
+			len = s->qp_peek.len;
+		}
 		size_t q = tr_strip_quote(p, len);
 		p += q;
 		len -= q;
 		if (len == 0)
 			return 0;
+		/* A quoted paste wrapped again by the replier's mailer: the rest
+		 * of a "> " line comes unquoted, and the width that decides the
+		 * next quoted line's join is the two pieces' together. */
+		bool rewrap = it->quoted && q == 0;
 		if (s->learned_len && len >= s->learned_len && memcmp(p, s->learned, s->learned_len) == 0)
 			return 0;   /* a record of its own, behind a learned prefix */
 		struct pfx x;
@@ -1339,7 +1438,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 		size_t w = ind;
 		while (w < len && !is_space(p[w]))
 			w++;
-		if (it->phys_len + 1 + (w - ind) <= 60)
+		if (it->phys_len + 1 + (w - ind) <= 60 && !rewrap)
 			return 0;
 		if (it->prefixed) {
 			/* Lines around carry a prefix, this one none: the rest of a
@@ -1373,7 +1472,10 @@ static int try_join(struct report_scanner *s, struct item *it)
 				k--;
 			lower_key = k + 1 < it->text_len && (k == 0 || t[k - 1] == ' ');
 		}
-		bool glue = lastc == ' ' || (lower_key && is_digit(first)) ||
+		/* "total-" + "vm:…": a mailer breaks after a hyphen; kernel text
+		 * has no "- " inside a word */
+		bool hyphen = lastc == '-' && it->text_len >= 2 && is_lower(t[it->text_len - 2]) && is_lower(first);
+		bool glue = lastc == ' ' || hyphen || (lower_key && is_digit(first)) ||
 			    (is_digit(lastc) && len - ind >= 2 && p[ind] == 'k' && p[ind + 1] == 'B');
 		if (!glue)
 			buf_addc(&s->arena, ' ');
@@ -1381,10 +1483,18 @@ static int try_join(struct report_scanner *s, struct item *it)
 		bool truncated = tr_cut_pager_mark(p + ind, &body);
 		put_text(s, p + ind, body, false);
 		it->text_len = s->arena.len - it->text_off;
-		it->phys_len = len;
+		it->phys_len = rewrap ? it->phys_len + 1 + len : len;
+		it->quoted = q > 0 || rewrap;
 		it->truncated = it->truncated || truncated;
 		s->processed_abs = s->base_abs + r.off + r.consume;
 		raw_consume(s, &r);
+		if (soft) {
+			/* its soft-broken continuations come with it */
+			size_t cn;
+			const char *c = qp_join(s, NULL, &cn);
+			put_text(s, c, cn, false);
+			it->text_len = s->arena.len - it->text_off;
+		}
 	}
 	return 0;
 }
@@ -1411,6 +1521,8 @@ static int scanner_open(struct report_scanner **out, int fd, const char *name, c
 	s->dec.err_fd = -1;
 	s->backup_abs = UINT64_MAX;
 	buf_init(&s->arena);
+	buf_init(&s->qp_line);
+	buf_init(&s->qp_peek);
 
 	/* Sniff the first bytes for a compressor's magic. */
 	unsigned char head[8];
@@ -1530,11 +1642,17 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 		bool backfill = s->base_abs + r.off < s->backfill_until_abs;
 		s->piece_pending = r.piece_next;
 		s->processed_abs = s->base_abs + r.off + r.consume;
-		raw_consume(s, &r);
-		size_t q0 = s->qlen;
+		const char *rp = s->buf + r.off;
+		size_t rlen = r.len;
+		if (!s->qp && r.newline && rlen && (rp[rlen - 1] == '=' || (rlen > 1 && rp[rlen - 1] == '\r' && rp[rlen - 2] == '=')))
+			qp_detect(s, r.off);
 		s->cur_raw_abs = s->base_abs + r.off;
+		raw_consume(s, &r);
+		if (s->qp && !piece && r.newline)
+			rp = qp_join(s, &r, &rlen);   /* may consume continuations */
+		size_t q0 = s->qlen;
 		s->cur_raw_end_abs = s->processed_abs;
-		process_raw(s, s->buf + r.off, r.len, lineno, piece);
+		process_raw(s, rp, rlen, lineno, piece);
 		for (size_t i = q0; i < s->qlen; i++)
 			s->q[i].backfill = backfill;
 	}
@@ -1577,6 +1695,8 @@ int report_scanner_close(struct report_scanner *s)
 		ret = -EIO;
 	}
 	buf_release(&s->arena);
+	buf_release(&s->qp_line);
+	buf_release(&s->qp_peek);
 	free(s->q);
 	free(s->splits);
 	free(s->buf);
