@@ -124,8 +124,9 @@ struct report_scanner {
 	size_t dup_len;
 	struct banner banners[SCAN_BANNERS];
 	uint64_t nr_banners;        /* ever seen; banners[i % SCAN_BANNERS] */
-	char learned[64];           /* a prefix learned from a marker line (learn_prefix) */
+	char learned[80];           /* a prefix learned from a marker line (learn_prefix) */
 	size_t learned_len;
+	bool learned_after;         /* it follows a transport prefix the rules strip ("Sep 13 … host ") */
 	bool qp;                    /* the text is a quoted-printable mail body (qp_detect) */
 	int qp_checks;              /* windows looked at for it (bounded) */
 	struct buf qp_line;         /* a decoded, soft-break-joined raw line */
@@ -773,45 +774,118 @@ static int prefix_candidates(const char *p, size_t len, size_t *cand, int max)
 			cand[n++] = (size_t)(m - p);
 	}
 	const char *inv = n == 0 ? mem_find(p, len, " invoked oom-killer:") : NULL;
+	if (!inv && n == 0)
+		inv = mem_find(p, len, ": page allocation failure");
 	if (inv) {
-		/* the comm before " invoked" may hold spaces: each space is a candidate end */
+		/* the comm before " invoked" may hold spaces: each space (or a
+		 * bracketed field's ']' glued to it) is a candidate end */
 		for (size_t i = (size_t)(inv - p); i > 0 && n < max; i--)
-			if (p[i - 1] == ' ' && i - 1 < (size_t)(inv - p))
+			if ((p[i - 1] == ' ' || p[i - 1] == ']') && i - 1 < (size_t)(inv - p))
 				cand[n++] = i;
 	}
 	return n;
 }
 
-/* A prefix no rule knows ("node17 | ", "app-log: "): learned from a marker
- * line when the next input line starts with the same bytes and then with
- * a report line.  Only the buffer is looked at (no read: p stays valid). */
-static void learn_prefix(struct report_scanner *s, const char *p, size_t len)
+/* Does the learned prefix start p?  Digits match any digit, as a prefix's
+ * stamps and counters change from line to line ("07-13 08:41:51.341 <4>
+ * [309805.658142s][pid:1361,cpu5,comm]"); a line that carries only the
+ * prefix's head up to a bracketed field's ']' and a blank (a record's
+ * continuation lines) matches that head.  Returns the bytes matched, 0. */
+static size_t learned_match(const struct report_scanner *s, const char *p, size_t len)
+{
+	size_t n = s->learned_len, head = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i >= len)
+			return 0;
+		if (p[i] != s->learned[i] && !(is_digit(p[i]) && is_digit(s->learned[i]))) {
+			if (head && p[i] == ' ')
+				return head;
+			return 0;
+		}
+		if (s->learned[i] == ']')
+			head = i + 1;
+	}
+	return n;
+}
+
+/* The next few input lines after pos as the learner compares them: quote
+ * and (with after) the transport prefix stripped.  Only the buffer is
+ * looked at (no read: the caller's line stays valid). */
+static bool next_line_body(const struct report_scanner *s, size_t *at, bool after, const char **b, size_t *bl)
+{
+	if (*at >= s->end)
+		return false;
+	const char *np = s->buf + *at;
+	const char *nl = memchr(np, '\n', s->end - *at);
+	if (!nl)
+		return false;
+	size_t nlen = (size_t)(nl - np);
+	*at += nlen + 1;
+	if (nlen && np[nlen - 1] == '\r')
+		nlen--;
+	size_t q = tr_strip_quote(np, nlen);
+	np += q;
+	nlen -= q;
+	if (after) {
+		struct pfx y;
+		tr_strip_prefix(np, nlen, &y);
+		np += y.len;
+		nlen -= y.len;
+	}
+	*b = np;
+	*bl = nlen;
+	return true;
+}
+
+/* A prefix no rule knows ("node17 | ", "app-log: ", a syslog host without
+ * the kernel's tag): learned from a marker line when one of the next few
+ * input lines starts with the same bytes (digits aside) and then with a
+ * report line.  after: p follows a transport prefix already stripped. */
+static void learn_prefix(struct report_scanner *s, const char *p, size_t len, bool after)
 {
 	size_t cand[4];
 	int n = prefix_candidates(p, len, cand, 4);
 	if (n == 0 || s->pos >= s->end)
 		return;
-	const char *np = s->buf + s->pos;
-	const char *nl = memchr(np, '\n', s->end - s->pos);
-	size_t nlen = nl ? (size_t)(nl - np) : 0;
+	const char *ce = mem_find(p, len, " invoked oom-killer:");
+	if (!ce)
+		ce = mem_find(p, len, ": page allocation failure");
+	size_t cend = ce ? (size_t)(ce - p) : 0;   /* where the trigger's comm ends */
 	for (int i = 0; i < n; i++) {
 		size_t c = cand[i];
-		if (c < 2 || c > sizeof(s->learned) || nlen <= c || memcmp(np, p, c) != 0)
+		if (c < 2 || c > sizeof(s->learned))
 			continue;
 		/* kernel text is no prefix: the kill line's own message ("Memory
 		 * cgroup out of memory: ", "No available memory in cpuset: ")
 		 * repeats byte for byte on oom.group kills */
 		if (line_kind_has_marker_text(p, c) || mem_find(p, c, "memory") || mem_find(p, c, "Memory"))
 			continue;
-		const char *rest = np + c;
-		size_t rl = nlen - c;
-		while (rl && is_space(*rest))
-			rest++, rl--;
-		if (line_kind_of(rest, rl) == LK_NONE && !looks_like_start(rest, rl))
-			continue;
-		memcpy(s->learned, p, c);
-		s->learned_len = c;
-		return;
+		size_t at = s->pos;
+		const char *np;
+		size_t nlen;
+		for (int k = 0; k < 4 && next_line_body(s, &at, after, &np, &nlen); k++) {
+			if (nlen <= c)
+				continue;
+			bool same = true;
+			for (size_t j = 0; j < c && same; j++)
+				same = np[j] == p[j] || (is_digit(np[j]) && is_digit(p[j]));
+			if (!same)
+				continue;
+			/* "C1 CompilerThre invoked …" then "C1 CompilerThre cpuset=…":
+			 * the comm repeated, not a prefix */
+			if (cend > c && nlen > cend && memcmp(np + c, p + c, cend - c) == 0)
+				continue;
+			const char *rest = np + c;
+			size_t rl = nlen - c;
+			while (rl && is_space(*rest))
+				rest++, rl--;
+			if (line_kind_of(rest, rl) == LK_NONE && !looks_like_start(rest, rl))
+				continue;
+			memcpy(s->learned, p, c);
+			s->learned_len = c;
+			s->learned_after = after;
+			return;
+		}
 	}
 }
 
@@ -884,9 +958,10 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 					  HAS_LIT(p + 3, len - 3, "Logs ") || HAS_LIT(p + 3, len - 3, "No entries")))
 		return;  /* journalctl separators */
 	bool learned = false;
-	if (s->learned_len && !piece && len >= s->learned_len && memcmp(p, s->learned, s->learned_len) == 0) {
-		p += s->learned_len;
-		len -= s->learned_len;
+	size_t lm;
+	if (s->learned_len && !s->learned_after && !piece && (lm = learned_match(s, p, len)) > 0) {
+		p += lm;
+		len -= lm;
 		learned = true;
 	}
 
@@ -909,15 +984,18 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 			s->dup_len = len;
 			s->dup_end_abs = s->cur_raw_end_abs;
 		}
-		if (!x.any && !s->learned_len && report_has_marker(p, len))
-			learn_prefix(s, p, len);
-		if (s->learned_len && !learned && len >= s->learned_len &&
-		    memcmp(p, s->learned, s->learned_len) == 0) {
+		if (!s->learned_len && !x.drop && report_has_marker(p + x.len, len - x.len))
+			learn_prefix(s, p + x.len, len - x.len, x.any);
+		if (s->learned_len && !s->learned_after && !learned && (lm = learned_match(s, p, len)) > 0) {
 			/* the line it was learned from */
-			p += s->learned_len;
-			len -= s->learned_len;
+			p += lm;
+			len -= lm;
 			tr_strip_prefix(p, len, &x);
 			x.any = true;
+		} else if (s->learned_len && s->learned_after && x.any && !x.drop &&
+			   (lm = learned_match(s, p + x.len, len - x.len)) > 0) {
+			/* behind a transport prefix: "Sep 13 15:31:25 host " with no tag */
+			x.len += lm;
 		}
 		if (x.drop) {
 			/* another program's line — unless a kernel line was written
@@ -1418,7 +1496,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 		 * of a "> " line comes unquoted, and the width that decides the
 		 * next quoted line's join is the two pieces' together. */
 		bool rewrap = it->quoted && q == 0;
-		if (s->learned_len && len >= s->learned_len && memcmp(p, s->learned, s->learned_len) == 0)
+		if (s->learned_len && !s->learned_after && learned_match(s, p, len) > 0)
 			return 0;   /* a record of its own, behind a learned prefix */
 		struct pfx x;
 		tr_strip_prefix(p, len, &x);

@@ -93,8 +93,73 @@ TEST(test_quoted_paste_rewrapped_by_replier)
 	CHECK_INT(e.first.victim.oom_score_adj, 200);
 }
 
+/* ---- prefixes no rule knows ------------------------------------------- */
+
+TEST(test_learned_prefix_with_changing_stamps)
+{
+	/* an Android/HiSilicon kmsg prefix: a stamp and counters that change
+	 * from line to line, the comm glued to its ']'; continuation lines
+	 * carry only the prefix's head */
+	const char *in =
+		"--- dmesg ---\n"
+		"07-13 08:41:51.341 <4>[309805.658142s][pid:1361,cpu5,svc]svc: page allocation failure: order:2, mode:0x2000d1\n"
+		"07-13 08:41:51.346 <4>[309805.658142s][pid:1361,cpu5,svc]CPU: 5 PID: 1361 Comm: svc Tainted: G        W       4.1.18-g09f #1\n"
+		"07-13 08:41:51.347 <4>[309805.658172s][pid:1361,cpu5,svc]Hardware name: hi3650 (DT)\n"
+		"07-13 08:41:51.347 <4>[309805.658264s][pid:1361,cpu5,svc]Mem-Info:\n"
+		"07-13 08:41:51.347 <4>[309805.658264s][pid:1361,cpu5,svc]active_anon:491074 inactive_anon:118072 isolated_anon:0\n"
+		"07-13 08:41:51.347 <4>[309805.658264s] active_file:19087 inactive_file:9843 isolated_file:0\n"
+		"07-13 08:41:51.347 <4>[309805.658386s][pid:1361,cpu5,svc]Free swap  = 0kB\n"
+		"07-13 08:41:51.348 <4>[309805.658416s][pid:1361,cpu5,svc]Total swap = 524284kB\n"
+		"07-13 08:41:51.348 <4>[309805.658416s][pid:1361,cpu5,svc]992767 pages RAM\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "svc");
+	CHECK_INT(e.first.req.trigger_pid, 1361);
+	CHECK_STR(e.first.kernel, "4.1.18-g09f");
+	CHECK_INT(e.first.req.order, 2);
+}
+
+TEST(test_learned_prefix_behind_a_syslog_date)
+{
+	/* a syslog date and host without the kernel's tag; the marker line's
+	 * rest was wrapped by a mailer, so the next line is not the first to
+	 * share the prefix */
+	const char *in =
+		"> Sep 13 15:31:25 escabot init invoked oom-killer: gfp_mask=0xd0,\n"
+		"> order=0, oomkilladj=0\n"
+		"> Sep 13 15:31:25 escabot [<c0149ea8>] out_of_memory+0x158/0x1b0\n"
+		"> Sep 13 15:31:25 escabot [<c014b7b0>] __alloc_pages+0x2a0/0x300\n"
+		"> Sep 13 15:31:25 escabot Mem-info:\n"
+		"> Sep 13 15:31:25 escabot Free swap  = 2004216kB\n"
+		"> Sep 13 15:31:25 escabot Total swap = 2008116kB\n"
+		"> Sep 13 15:31:25 escabot 1048576 pages of RAM\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "init");
+	CHECK_INT(e.first.req.gfp_mask, 0xd0);
+}
+
+TEST(test_comm_with_blank_is_no_prefix)
+{
+	/* "C1 CompilerThre invoked" then "C1 CompilerThre cpuset=": the comm
+	 * repeats, it is not a prefix to learn */
+	const char *in =
+		"Apr 14 05:21:34 h kernel: C1 CompilerThre invoked oom-killer: gfp_mask=0x6000c0(GFP_KERNEL), nodemask=(null), order=0, oom_score_adj=-997\n"
+		"Apr 14 05:21:34 h kernel: C1 CompilerThre cpuset=x mems_allowed=0-3\n"
+		"Apr 14 05:21:34 h kernel: CPU: 21 PID: 585614 Comm: C1 CompilerThre Not tainted 4.19.0-1 #1\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "C1 CompilerThre");
+}
+
 int main(void)
 {
+	RUN(test_learned_prefix_with_changing_stamps);
+	RUN(test_learned_prefix_behind_a_syslog_date);
+	RUN(test_comm_with_blank_is_no_prefix);
 	RUN(test_qp_soft_breaks_and_escapes);
 	RUN(test_qp_needs_evidence);
 	RUN(test_quoted_paste_rewrapped_by_replier);
