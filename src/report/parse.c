@@ -776,12 +776,13 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		return false;
 	}
 	struct oom_event *ev = &st->ev;
-	st->sect = SEC_STACK;
-	st->stack_lines = 0;
-	if (st->have_kill)
-		return true;        /* a later stack (panic): not the trigger's */
+	bool later = st->have_kill;   /* a later stack (panic): not the trigger's, but the same kernel's */
+	if (!later) {
+		st->sect = SEC_STACK;
+		st->stack_lines = 0;
+	}
 	int64_t pid;
-	if (p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid))
+	if (!later && p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid))
 		ev->req.trigger_pid = pid;
 	const char *t = NULL, *x;
 	if ((x = p_find(c, e, " Kdump: loaded ")))
@@ -792,7 +793,7 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		t = x;
 	if (!t)
 		return true;
-	if (!st->header_comm[0])
+	if (!st->header_comm[0] && !later)
 		p_copy(st->header_comm, sizeof(st->header_comm), c, t);
 	const char *rel = t;
 	if ((x = p_find(t, e, "tainted ")))
@@ -816,6 +817,42 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 		st->trace_memcg = true;
 }
 
+static bool is_hex_digit(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
+
+/* 32-bit ARM's unwinder line (arch/arm/kernel/traps.c dump_backtrace_entry):
+ * "oom_kill_process from out_of_memory+0x218/0x34c", or before 5.x with the
+ * addresses cut by the paster "(dump_stack) from (dump_header+0x7c/0xe4)":
+ * one symbol, " from ", one symbol+0xoff/0xsize. */
+static bool arm_from_frame(const char *s, const char *e)
+{
+	while (s < e && *s == ' ')
+		s++;
+	const char *f = p_find(s, e, " from ");
+	if (!f || f == s)
+		return false;
+	for (const char *q = s; q < f; q++)
+		if (*q == ' ')
+			return false;
+	const char *r = f + 6, *plus = p_find(r, e, "+0x"), *slash;
+	if (!plus || !(slash = p_find(plus, e, "/0x")))
+		return false;
+	for (const char *q = r; q < plus; q++)
+		if (*q == ' ')
+			return false;
+	/* the line ends with the size: ")" and " [module]" aside */
+	const char *q = slash + 3;
+	while (q < e && is_hex_digit(*q))
+		q++;
+	if (q < e && *q == ')')
+		q++;
+	while (q < e && *q == ' ')
+		q++;
+	return q == e || *q == '[';
+}
+
 /* Architecture from what the stack dump looks like, when the release does not say. */
 static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 {
@@ -823,6 +860,8 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 	if (ev->arch[0])
 		return;
 	const char *a = NULL;
+	if (p_starts(s, e, "Hardware name: ") && (p_find(s, e, "PowerMac") || p_find(s, e, "PowerBook")))
+		st->hw_powermac = true;   /* ppc, 32- or 64-bit: decided with the zones (parse_finish.c) */
 	if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault"))
 		a = "x86_64";
 	else if (p_starts(s, e, "EIP: ") || p_find(s, e, "sysenter_past_esp") || p_find(s, e, "syscall_call+") ||
@@ -837,17 +876,36 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 		a = "ppc64";
 	else if (p_find(s, e, "] (") && p_find(s, e, " from [<"))
 		a = "arm";
-	else if (p_starts(s, e, "[<")) {
+	else if (p_starts(s, e, "Exception stack(0x") || arm_from_frame(s, e))
+		/* arch/arm/kernel/traps.c: "Exception stack(0x… to 0x…)" and
+		 * "func from caller+0x…/0x…" frames (pre-4.x "(func) from (…)") are
+		 * 32-bit ARM's own; arm64 prints neither */
+		a = "arm";
+	else if (p_starts(s, e, "Stack : ")) {
+		/* arch/mips/kernel/traps.c show_stacktrace: "Stack : " and words */
+		const char *q = s + 8;
+		int n = 0;
+		while (q < e && is_hex_digit(*q))
+			q++, n++;
+		a = n == 8 ? "mips" : n == 16 ? "mips64" : NULL;
+	} else if (p_starts(s, e, "[<")) {
 		const char *q = s + 2;
 		int n = 0;
-		while (q < e && ((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'f'))) {
+		while (q < e && is_hex_digit(*q)) {
 			q++;
 			n++;
 		}
-		/* 16 digits: x86_64.  8 digits is any 32-bit kernel (i686, arm,
-		 * ppc, mips, m68k print "[<%08lx>]" alike): no arch by itself. */
-		if (q < e && *q == '>')
-			a = n == 16 ? "x86_64" : NULL;
+		/* "[<…>] ? func": x86's dumpstack.c marks unreliable frames so,
+		 * no other arch does: the width says 32 or 64 bit.  Otherwise 16
+		 * digits in x86_64's kernel-text range (the top 2 GiB, -2 GiB
+		 * mcmodel=kernel) is x86_64; arm64, ppc64, loongarch map their text
+		 * elsewhere.  8 digits is any 32-bit kernel (i686, arm, ppc, mips,
+		 * m68k print "[<%08lx>]" alike): no arch by itself. */
+		bool unreliable = q + 4 <= e && q[0] == '>' && q[1] == ']' && q[2] == ' ' && q[3] == '?';
+		if (q < e && *q == '>' && unreliable)
+			a = n == 16 ? "x86_64" : n == 8 ? "i686" : NULL;
+		else if (q < e && *q == '>')
+			a = n == 16 && p_starts(s + 2, e, "ffffffff") ? "x86_64" : NULL;
 	}
 	if (a && !ev->kernel[0])
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
@@ -1477,7 +1535,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (st->hdr_cont != HDR_CONT_NONE && hdr_continuation(st, s, e))
 		goto accepted;
 	/* a frame pasted without its "Call Trace:" line still says the arch */
-	if (st->sect != SEC_STACK && p_starts(s, e, "[<")) {
+	if (st->sect != SEC_STACK && (p_starts(s, e, "[<") || p_starts(s, e, "Stack : ") || arm_from_frame(s, e))) {
 		stack_arch_hint(st, s, e);
 		stack_frame_facts(st, s, e);
 	}
@@ -1486,6 +1544,25 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (st->sect == SEC_TAIL) {
 		if (p_starts(s, e, "Kill process ") && p_find(s, e, " sharing same memory"))
 			goto accepted;
+		/* panic_on_oom: panic() dumps the stack after its line (kernel/panic.c):
+		 * the same kernel and machine, and a memcg OOM's frames; a paste
+		 * may leave a blank line between them */
+		if (s == e && ev->outcome == OOM_OUTCOME_PANIC && !st->panic_stack && !st->panic_blank) {
+			st->panic_blank = true;
+			return true;
+		}
+		if (ev->outcome == OOM_OUTCOME_PANIC && (p_starts(s, e, "CPU: ") || p_starts(s, e, "Pid: ")) &&
+		    stack_header_line(st, s, e)) {
+			st->panic_stack = true;
+			st->tail_left = PARSE_STACK_MAX;
+			goto accepted;
+		}
+		if (st->panic_stack && (p_starts(s, e, "Hardware name: ") || p_starts(s, e, "Call Trace:") ||
+					p_starts(s, e, "Call trace:") || stack_like(s, e, P->indented))) {
+			stack_arch_hint(st, s, e);
+			stack_frame_facts(st, s, e);
+			goto accepted;
+		}
 		/* RHEL 4-era x86_64 kernels after the kill (a
 		 * vendor hint that one node ran out while others had memory) */
 		if (p_starts(s, e, "OOM kill occurred on an x86_64 NUMA system") ||

@@ -155,8 +155,88 @@ TEST(test_comm_with_blank_is_no_prefix)
 	CHECK_STR(e.first.req.trigger_comm, "C1 CompilerThre");
 }
 
+/* ---- the arch the text supports ------------------------------------------ */
+
+static void arch_of(const char *text, const char *want)
+{
+	struct ev1 e;
+	read_text(text, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.arch, want);
+}
+
+static const char *const head =
+	"app invoked oom-killer: gfp_mask=0xd0, order=0\n";   /* short: no wrap repair */
+
+TEST(test_arch_from_frames_and_layout)
+{
+	char t[2048];
+	/* x86's unreliable-frame mark: the width says 32 or 64 bit */
+	snprintf(t, sizeof(t), "%s [<c015c4e1>] ? __alloc_pages_nodemask+0x423/0x468\n", head);
+	arch_of(t, "i686");
+	/* 16 digits outside x86_64's text range say nothing (loongarch, arm64) */
+	snprintf(t, sizeof(t), "%s[<9000000000209c5c>] show_stack+0x9c/0x190\n", head);
+	arch_of(t, "");
+	snprintf(t, sizeof(t), "%s[<ffffffff81608d3d>] dump_stack+0x19/0x1b\n", head);
+	arch_of(t, "x86_64");
+	/* 32-bit ARM's unwinder, addresses cut or not */
+	snprintf(t, sizeof(t), "%s(dump_stack) from (dump_header+0x7c/0xe4)\n", head);
+	arch_of(t, "arm");
+	snprintf(t, sizeof(t), "%s oom_kill_process from out_of_memory+0x218/0x34c\n", head);
+	arch_of(t, "arm");
+	/* prose with "from" is no frame */
+	snprintf(t, sizeof(t), "%sdata from disk+0x10/0x20 was lost\n", head);
+	arch_of(t, "");
+	/* MIPS show_stacktrace */
+	snprintf(t, sizeof(t), "%sStack : 805b0000 8055b2d8 00000000 00000000\n", head);
+	arch_of(t, "mips");
+	/* the release names it */
+	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: app Not tainted 6.3.0-rc1-x86-32-debug+ #1\n", head);
+	arch_of(t, "i686");
+	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: app Not tainted 4.19.0-91.uelc20.loongarch64 #1\n"
+		 "[<9000000000209c5c>] show_stack+0x9c/0x190\n", head);
+	arch_of(t, "loongarch64");
+	/* 32-bit x86's zones: 16 MiB ISA DMA, Normal, populated HighMem */
+	snprintf(t, sizeof(t), "%sMem-Info:\n"
+		 "DMA free:16kB min:16kB low:32kB high:48kB present:16384kB\n"
+		 "Normal free:1600kB min:936kB low:1872kB high:2808kB present:901120kB\n"
+		 "HighMem free:966400kB min:512kB low:1024kB high:1536kB present:1179584kB\n", head);
+	arch_of(t, "i686");
+	/* an empty HighMem zone: every arch printed one before 2.6.19 */
+	snprintf(t, sizeof(t), "%sMem-Info:\n"
+		 "DMA free:4536kB min:60kB low:72kB high:88kB present:16384kB\n"
+		 "Normal free:524648kB min:4028kB low:5032kB high:6040kB present:1031360kB\n"
+		 "HighMem free:0kB min:128kB low:160kB high:192kB present:0kB\n", head);
+	arch_of(t, "");
+}
+
+TEST(test_panic_stack_belongs_to_the_report)
+{
+	/* panic_on_oom: panic()'s own stack dump after its line, a blank line
+	 * between, says the kernel and the memcg path */
+	const char *in =
+		"[   81.234845] [19413]     0 19413     3010      254      11        0             0 agent\n"
+		"[   81.234867] Kernel panic - not syncing: Out of memory: compulsory panic_on_oom is enabled\n"
+		"\n"
+		"[   81.235005] CPU: 3 PID: 8284 Comm: DefSch0200 Tainted: G  O E  3.10.0-229.42.1.105.x86_64 #1\n"
+		"[   81.235005] Hardware name: OpenStack Foundation OpenStack Nova, BIOS rel-1.8.1 04/01/2014\n"
+		"[   81.248437] Call Trace:\n"
+		"[   81.252523]  [<ffffffff81608d3d>] dump_stack+0x19/0x1b\n"
+		"[   81.252523]  [<ffffffff816025de>] panic+0xd8/0x214\n"
+		"[   81.252523]  [<ffffffff8115d86f>] check_panic_on_oom+0x5f/0x60\n"
+		"[   81.252523]  [<ffffffff811c17bf>] mem_cgroup_oom_synchronize+0x34f/0x580\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kernel, "3.10.0-229.42.1.105.x86_64");
+	CHECK_STR(e.first.arch, "x86_64");
+	CHECK_STR(oom_kind_name(e.first.kind), "memcg");
+}
+
 int main(void)
 {
+	RUN(test_arch_from_frames_and_layout);
+	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);
 	RUN(test_learned_prefix_behind_a_syslog_date);
 	RUN(test_comm_with_blank_is_no_prefix);
