@@ -1630,6 +1630,10 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		if (pm_summary_line(st, s, e, st->sect == SEC_MEMINFO))
 			goto accepted;
 	}
+	/* a task row cut off from its header (grep kept only the victim's) */
+	if (st->sect != SEC_TASKS && st->ncols == 0 && st->active && p_starts(s, e, "[") && !p_starts(s, e, "[<") &&
+	    pt_row_line(st, s, e) && st->ncols > 0)
+		goto accepted;
 	switch (st->sect) {
 	case SEC_MEMINFO:
 		if (pm_percpu_line(s, e)) {

@@ -233,8 +233,36 @@ TEST(test_panic_stack_belongs_to_the_report)
 	CHECK_STR(oom_kind_name(e.first.kind), "memcg");
 }
 
+/* ---- task rows without their header -------------------------------------- */
+
+TEST(test_headerless_task_row_gives_adj)
+{
+	/* grep kept the victim's row only (4.9: nr_ptes nr_pmds columns) */
+	const char *in =
+		"[Tue May 16 19:45:20 2017] prometheus invoked oom-killer: gfp_mask=0x24201ca(GFP_HIGHUSER_MOVABLE|__GFP_COLD), nodemask=0, order=0, oom_score_adj=179\n"
+		"[Tue May 16 19:45:20 2017] CPU: 1 PID: 20234 Comm: prometheus Not tainted 4.9.24-coreos #1\n"
+		"[Tue May 16 19:45:20 2017] [15192]     0 15192  1679458  1648518    3283      11        0           179 prometheus\n"
+		"[Tue May 16 19:45:20 2017] Out of memory: Kill process 15192 (prometheus) score 1041 or sacrifice child\n"
+		"[Tue May 16 19:45:20 2017] Killed process 15192 (prometheus) total-vm:6717832kB, anon-rss:6594072kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 15192);
+	CHECK_INT(e.first.victim.oom_score_adj, 179);
+	/* a row of no known width is still ignored */
+	const char *odd =
+		"app invoked oom-killer: gfp_mask=0xd0, order=0\n"
+		"[ 4242]     0  4242      100 app\n"
+		"Out of memory: Kill process 4242 (app) score 5 or sacrifice child\n"
+		"Killed process 4242 (app) total-vm:400kB, anon-rss:40kB, file-rss:0kB\n";
+	read_text(odd, &e);
+	CHECK_INT(e.events, 1);
+	CHECK(!known(e.first.victim.oom_score_adj));
+}
+
 int main(void)
 {
+	RUN(test_headerless_task_row_gives_adj);
 	RUN(test_arch_from_frames_and_layout);
 	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);
