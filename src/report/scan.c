@@ -855,6 +855,11 @@ static void learn_prefix(struct report_scanner *s, const char *p, size_t len, bo
 		size_t c = cand[i];
 		if (c < 2 || c > sizeof(s->learned))
 			continue;
+		size_t blank = 0;
+		while (blank < c && is_space(p[blank]))
+			blank++;
+		if (blank == c)
+			continue;   /* an indent is no prefix: the paste's, handled as such */
 		/* kernel text is no prefix: the kill line's own message ("Memory
 		 * cgroup out of memory: ", "No available memory in cpuset: ")
 		 * repeats byte for byte on oom.group kills */
@@ -1511,14 +1516,24 @@ static int try_join(struct report_scanner *s, struct item *it)
 			return 0;   /* an indented record of its own (process_raw) */
 		if (len > 3 && (p[0] == '*' || p[0] == '-') && p[1] == ' ' && p[2] == '`')
 			return 0;   /* a Markdown list item: never the rest of a wrapped line */
+		/* A kill line's values on a line of their own ("Killed process
+		 * 2811 (jbmc)" / "  total-vm:16420540kB, …"): no kernel line
+		 * starts with "total-vm:", so it is the rest whatever the width
+		 * or indent. */
+		const char *it_text = arena_text(s, it->text_off);
+		bool kill_rest = HAS_LIT(p + ind, len - ind, "total-vm:") &&
+				 mem_find(it_text, it->text_len, "Killed process ") &&
+				 !mem_find(it_text, it->text_len, "total-vm:");
 		/* Only where a mail client's greedy wrap would have broken the
 		 * line: the next word did not fit on it. */
 		size_t w = ind;
 		while (w < len && !is_space(p[w]))
 			w++;
-		if (it->phys_len + 1 + (w - ind) <= 60 && !rewrap)
+		if (kill_rest) {
+			/* joined below */
+		} else if (it->phys_len + 1 + (w - ind) <= 60 && !rewrap) {
 			return 0;
-		if (it->prefixed) {
+		} else if (it->prefixed) {
 			/* Lines around carry a prefix, this one none: the rest of a
 			 * wrapped line — unless indented like a record's continuation,
 			 * or a /dev/kmsg dictionary line. */

@@ -260,8 +260,36 @@ TEST(test_headerless_task_row_gives_adj)
 	CHECK(!known(e.first.victim.oom_score_adj));
 }
 
+/* ---- a kill line's values on a line of their own ------------------------- */
+
+TEST(test_kill_values_on_their_own_line)
+{
+	/* an indented note: the paste's indent is no prefix to learn, and the
+	 * values line is the kill line's rest whatever its width */
+	const char *in =
+		"from the kernel log:\n"
+		"  Memory cgroup out of memory: Killed process 918703 (rs_cam_gui)\n"
+		"  total-vm:23870700kB, anon-rss:16736460kB\n"
+		"  scope: Failed with result 'oom-kill'; 16.0G memory peak.\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 918703);
+	CHECK_INT(e.first.victim.total_vm_kib, 23870700);
+	CHECK_INT(e.first.victim.anon_rss_kib, 16736460);
+	const char *fenced =
+		"```\n"
+		"Memory cgroup out of memory: Killed process 2811 (jbmc)\n"
+		"  total-vm:16420540kB, anon-rss:13951040kB, file-rss:4528kB\n"
+		"```\n";
+	read_text(fenced, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.file_rss_kib, 4528);
+}
+
 int main(void)
 {
+	RUN(test_kill_values_on_their_own_line);
 	RUN(test_headerless_task_row_gives_adj);
 	RUN(test_arch_from_frames_and_layout);
 	RUN(test_panic_stack_belongs_to_the_report);
