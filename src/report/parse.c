@@ -71,6 +71,10 @@ struct report_parser {
 	size_t line_cap;
 	int nr_active;
 	bool indented;              /* the current line had leading white space */
+	/* a pasted `uname -a` ("Linux host 5.8.0-rc1+ #117 SMP … x86_64 GNU/Linux"):
+	 * the release of a report after it that prints none (uname_line) */
+	char uname_kernel[128], uname_arch[16], uname_host[64];
+	uint64_t uname_line;
 };
 
 /* ---- text helpers ------------------------------------------------------- */
@@ -413,6 +417,69 @@ static void boot_banner(struct report_parser *P, const struct report_line *l)
 			P->rel[i].boot_line = l->lineno;   /* a report still open reads its release later */
 }
 
+/* `uname -a` output (coreutils): "Linux NODENAME RELEASE #VERSION… MACHINE
+ * [PROCESSOR PLATFORM] GNU/Linux".  Returns true when the line is one. */
+bool report_is_uname_line(const char *s, size_t n, char *kernel, size_t kcap, char *arch, size_t acap, char *host,
+			  size_t hcap)
+{
+	static const char *const arches[] = { "x86_64", "i686", "i586", "i386", "aarch64", "armv7l", "armv6l",
+					      "armv5tel", "ppc64le", "ppc64", "ppc", "s390x", "mips64", "mips",
+					      "riscv64", "loongarch64" };
+	const char *e = s + n;
+	if (!p_starts(s, e, "Linux ") || !p_find(s, e, " GNU/Linux"))
+		return false;
+	const char *tok[4];
+	size_t tl[4];
+	const char *p = s;
+	for (int i = 0; i < 4; i++) {
+		while (p < e && *p == ' ')
+			p++;
+		tok[i] = p;
+		while (p < e && *p != ' ')
+			p++;
+		tl[i] = (size_t)(p - tok[i]);
+		if (!tl[i])
+			return false;
+	}
+	if (!(tok[2][0] >= '0' && tok[2][0] <= '9') || !memchr(tok[2], '.', tl[2]) || tok[3][0] != '#')
+		return false;
+	str_copy(kernel, kcap, tok[2], tl[2]);
+	str_copy(host, hcap, tok[1], tl[1]);
+	arch[0] = '\0';
+	while (p < e) {
+		while (p < e && *p == ' ')
+			p++;
+		const char *t = p;
+		while (p < e && *p != ' ')
+			p++;
+		for (size_t i = 0; i < ARRAY_SIZE(arches); i++)
+			if (strlen(arches[i]) == (size_t)(p - t) && memcmp(arches[i], t, (size_t)(p - t)) == 0) {
+				str_copy(arch, acap, arches[i], strlen(arches[i]));
+				return true;
+			}
+	}
+	return true;
+}
+
+/* A report that prints no release takes a `uname -a` pasted shortly before
+ * it (a mail, a bug report), of its own host when it names one. */
+#define PARSE_UNAME_LINES 200
+static void uname_release(struct report_parser *P, struct oom_event *ev)
+{
+	if (ev->kernel[0] || !P->uname_kernel[0] || P->uname_line >= ev->first_line ||
+	    ev->first_line - P->uname_line > PARSE_UNAME_LINES || (ev->host[0] && strcmp(ev->host, P->uname_host) != 0))
+		return;
+	str_copy(ev->kernel, sizeof(ev->kernel), P->uname_kernel, strlen(P->uname_kernel));
+	struct kver v;
+	if (kver_parse(ev->kernel, &v) == 0)
+		ev->kv = v;
+	if (!ev->arch[0] && P->uname_arch[0])
+		str_copy(ev->arch, sizeof(ev->arch), P->uname_arch, strlen(P->uname_arch));
+	pf_arch_from_release(ev);
+	event_warn(ev, "kernel release not in this report: taken from the 'uname -a' pasted at line %llu",
+		   (unsigned long long)P->uname_line);
+}
+
 static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_input)
 {
 	struct oom_event *ev = &st->ev;
@@ -444,6 +511,7 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	} else if (!st->have_kill && ev->outcome == OOM_OUTCOME_UNKNOWN) {
 		ev->truncated = true;
 	}
+	uname_release(P, ev);
 	if (ev->kernel[0] || ev->header_missing || st->started_mid)
 		neighbour_release(P, ev);
 	pf_finish(st);
@@ -1830,6 +1898,12 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 	if (len)
 		memcpy(P->line, line->text, len);
 	P->line[len] = '\0';
+	if (len > 6 && P->line[0] == 'L' &&
+	    report_is_uname_line(P->line, len, P->uname_kernel, sizeof(P->uname_kernel), P->uname_arch,
+				 sizeof(P->uname_arch), P->uname_host, sizeof(P->uname_host))) {
+		P->uname_line = line->lineno;
+		return;
+	}
 	if (++P->nr_fed % 64 == 0 && P->nr_active > 0)
 		for (int i = 0; i < PARSE_MAX_STATES; i++) {
 			struct pstate *st = P->states[i];

@@ -955,6 +955,15 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		p += 3;
 		len -= 4;
 	}
+	if (!piece && len > 2 && p[0] == '`' && p[1] != '`' &&
+	    (tr_starts_with_time(p + 1, len - 1) || looks_like_start(p + 1, len - 1))) {
+		/* Markdown inline code opened on a kernel line ("`logger invoked
+		 * oom-killer: …"), closed there or lines later */
+		p++;
+		len--;
+		if (p[len - 1] == '`')
+			len--;
+	}
 	size_t qlen0 = s->qlen;
 
 	if (s->prev_kmsg && tr_is_kmsg_dict_line(p, len))
@@ -1592,6 +1601,13 @@ static int try_join(struct report_scanner *s, struct item *it)
 	return 0;
 }
 
+/* A `uname -a` pasted before a report says its release (parse.c). */
+static bool backfill_uname(const char *p, size_t n)
+{
+	char k[128], a[16], h[64];
+	return n > 6 && p[0] == 'L' && report_is_uname_line(p, n, k, sizeof(k), a, sizeof(a), h, sizeof(h));
+}
+
 /* ---- public API --------------------------------------------------------- */
 
 static int scanner_open(struct report_scanner **out, int fd, const char *name, char *err, size_t errlen)
@@ -1710,7 +1726,8 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 			}
 			s->qhead++;
 			if (!all_lines && !marker && !it->boot_banner &&
-			    !(it->backfill && (line_kind_flags(line_kind_of(arena_text(s, it->text_off), it->text_len)) & LKF_OPENS)))
+			    !(it->backfill && ((line_kind_flags(line_kind_of(arena_text(s, it->text_off), it->text_len)) & LKF_OPENS) ||
+					       backfill_uname(arena_text(s, it->text_off), it->text_len))))
 				continue;
 			fill_line(s, it, line);
 			return 1;

@@ -287,8 +287,50 @@ TEST(test_kill_values_on_their_own_line)
 	CHECK_INT(e.first.victim.file_rss_kib, 4528);
 }
 
+/* ---- a pasted uname -a, Markdown inline code -------------------------------- */
+
+TEST(test_uname_pasted_before_a_cut_report)
+{
+	const char *in =
+		"> Hi!\n"
+		"> Linux duo 5.8.0-rc1+ #117 SMP PREEMPT Mon Jun 15 16:13:54 CEST 2020 x86_64 GNU/Linux\n"
+		"> \n"
+		"> [133747.719724] [  17468]  1000 17468   433587   303033  2588672        0             0 unison\n"
+		"> [133747.719737] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),task=chromium,pid=27368,uid=1000\n"
+		"> [133747.719795] Out of memory: Killed process 27368 (chromium) total-vm:6686908kB, anon-rss:647056kB, file-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kernel, "5.8.0-rc1+");
+	CHECK_STR(e.first.arch, "x86_64");
+	char k[128], a[16], h[64];
+	CHECK(report_is_uname_line("Linux h 6.1.0-9-arm64 #1 SMP Debian 6.1.27-1 (2023-05-08) aarch64 GNU/Linux", 75,
+				   k, sizeof(k), a, sizeof(a), h, sizeof(h)));
+	CHECK_STR(k, "6.1.0-9-arm64");
+	CHECK_STR(a, "aarch64");
+	CHECK_STR(h, "h");
+	/* prose that starts with "Linux " is not uname */
+	const char *prose = "Linux is great on x86_64 GNU/Linux systems";
+	CHECK(!report_is_uname_line(prose, strlen(prose), k, sizeof(k), a, sizeof(a), h, sizeof(h)));
+}
+
+TEST(test_markdown_inline_code_on_a_kernel_line)
+{
+	const char *in =
+		"I also see the same issue.\n"
+		"`logger invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"CPU: 0 PID: 22618 Comm: logger Not tainted 5.4.69 #0`\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "logger");
+	CHECK_STR(e.first.kernel, "5.4.69");
+}
+
 int main(void)
 {
+	RUN(test_uname_pasted_before_a_cut_report);
+	RUN(test_markdown_inline_code_on_a_kernel_line);
 	RUN(test_kill_values_on_their_own_line);
 	RUN(test_headerless_task_row_gives_adj);
 	RUN(test_arch_from_frames_and_layout);
