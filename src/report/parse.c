@@ -590,6 +590,19 @@ static void read_gfp(struct oom_event *ev, const char *p, const char *e)
 	} else {
 		event_warn(ev, "gfp mask not understood");
 	}
+	const char *hex_end = p;
+	if (e - p > 5 && *p == ' ' && (p_starts(p + 1, e, "(GFP_") || p_starts(p + 1, e, "(__GFP_"))) {
+		/* "%#x(%pGg)" has no blank: one here is where a wrapped line was
+		 * joined back ("gfp_mask=0x240c2c0" / "(GFP_KERNEL|…)") */
+		const char *c = memchr(p, ')', (size_t)(e - p));
+		if (c) {
+			size_t hl = (size_t)(hex_end - h);
+			p_copy(ev->req.gfp_text, sizeof(ev->req.gfp_text), h, hex_end);
+			if (hl < sizeof(ev->req.gfp_text))
+				p_copy(ev->req.gfp_text + hl, sizeof(ev->req.gfp_text) - hl, p + 1, c + 1);
+			return;
+		}
+	}
 	if (p < e && *p == '(') {
 		const char *c = memchr(p, ')', (size_t)(e - p));
 		p = c ? c + 1 : e;
@@ -633,6 +646,20 @@ static bool gfp_text_open(const char *g)
 	return par && !strchr(par, ')');
 }
 
+/* "gfp_mask=0x240c2c0" and nothing after it: a mailer broke the line
+ * before the flag names ("(GFP_KERNEL|…), nodemask=0, order=3,"). */
+static bool gfp_ends_line(const char *p, const char *e)
+{
+	if (!p_starts(p, e, "0x"))
+		return false;
+	p += 2;
+	while (p < e && ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+		p++;
+	while (p < e && *p == ' ')
+		p++;
+	return p == e;
+}
+
 /* The next line of a start line broken inside its request (st->hdr_cont):
  * the rest of the flag names and the parameters, or warn_alloc's "mode:". */
 static bool hdr_continuation(struct pstate *st, const char *s, const char *e)
@@ -646,8 +673,14 @@ static bool hdr_continuation(struct pstate *st, const char *s, const char *e)
 		af_params(st, s, e);
 		return true;
 	}
-	if (k != HDR_CONT_GFP || !(p_starts(s, e, "__GFP_") || p_starts(s, e, "GFP_") || p_starts(s, e, "|")))
+	if (k != HDR_CONT_GFP || !(p_starts(s, e, "__GFP_") || p_starts(s, e, "GFP_") || p_starts(s, e, "|") ||
+				   p_starts(s, e, "(GFP_") || p_starts(s, e, "(__GFP_")))
 		return false;
+	if (*s == '(') {
+		if (strchr(ev->req.gfp_text, '('))
+			return false;   /* the names were on the line already */
+		st->shape |= SH_GFP_SYMBOLIC;
+	}
 	const char *close = memchr(s, ')', (size_t)(e - s));
 	if (!close)
 		return false;
@@ -731,7 +764,7 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 		/* A mailer or a terminal broke the line inside the flag names
 		 * ("…|__GFP_NOWARN|\" then "__GFP_COMP|…), order=3, …"): the
 		 * names and the rest of the parameters are on the next line. */
-		if (gfp_text_open(ev->req.gfp_text) && !p_find(params, e, "order="))
+		if ((gfp_text_open(ev->req.gfp_text) || gfp_ends_line(g + 9, e)) && !p_find(params, e, "order="))
 			st->hdr_cont = HDR_CONT_GFP;
 	}
 	trigger_params(st, params, e);

@@ -327,8 +327,33 @@ TEST(test_markdown_inline_code_on_a_kernel_line)
 	CHECK_STR(e.first.kernel, "5.4.69");
 }
 
+/* ---- a gfp mask whose names went to the next line ------------------------- */
+
+TEST(test_gfp_names_on_the_next_line)
+{
+	/* long enough to be joined back (with a blank the kernel never prints) */
+	const char *joined =
+		"InputReader invoked oom-killer: gfp_mask=0x240c2c0\n"
+		"(GFP_KERNEL|__GFP_NOWARN|__GFP_COMP|__GFP_ZERO), nodemask=0, order=3,\n"
+		"oom_score_adj=-900\n";
+	struct ev1 e;
+	read_text(joined, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.gfp_text, "0x240c2c0(GFP_KERNEL|__GFP_NOWARN|__GFP_COMP|__GFP_ZERO)");
+	CHECK_INT(e.first.req.order, 3);
+	/* too short for a wrap repair: the header's own continuation */
+	const char *split =
+		"a invoked oom-killer: gfp_mask=0x240c2c0\n"
+		"(GFP_KERNEL), order=3, oom_score_adj=0\n";
+	read_text(split, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.gfp_text, "0x240c2c0(GFP_KERNEL)");
+	CHECK_INT(e.first.req.order, 3);
+}
+
 int main(void)
 {
+	RUN(test_gfp_names_on_the_next_line);
 	RUN(test_uname_pasted_before_a_cut_report);
 	RUN(test_markdown_inline_code_on_a_kernel_line);
 	RUN(test_kill_values_on_their_own_line);
