@@ -275,6 +275,8 @@ static void state_reset(struct pstate *st)
 	st->started_mid = st->have_trigger = st->have_kill = st->have_selection = false;
 	st->group_announced = st->totals_seen = st->have_content = false;
 	st->call_trace_upper = false;
+	st->panic_stack = st->panic_blank = st->hw_powermac = false;
+	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
 	st->trace_memcg = false;
 	st->header_comm[0] = '\0';
@@ -1181,6 +1183,38 @@ static void kill_values(struct pstate *st, struct oom_victim *v, const char *p, 
 	}
 }
 
+/* A line's stamp to the second ("2026-09-02T09:08:50", "1234"): "" none. */
+static void time_second(const struct report_line *l, char *out, size_t cap)
+{
+	out[0] = '\0';
+	if (!l->time || !l->time_len)
+		return;
+	size_t n = 0;
+	while (n < l->time_len && l->time[n] != '.' && l->time[n] != ',')
+		n++;
+	str_copy(out, cap, l->time, n);
+}
+
+/* memory.oom.group kills every task of the group with the victim's message
+ * (mm/oom_kill.c oom_kill_process → oom_kill_memcg_member, 4.19+), the
+ * victim again among them; the "Tasks in … are going to be killed" line
+ * that announces it is often trimmed.  A further memcg kill line with the
+ * same message in the same second, no header between, is such a member:
+ * separate OOMs whose headers were rate-limited come ten reports apart at
+ * the least (DEFAULT_RATELIMIT_BURST), not in one second after a full one. */
+static bool kill_burst(const struct pstate *st, const struct report_line *l, const char *s, const char *k)
+{
+	const struct oom_event *ev = &st->ev;
+	size_t ml = (size_t)(k - 2 - s);
+	if (!st->kill_second[0] || !st->have_trigger || !p_find(s, k, "Memory cgroup") ||
+	    ml >= sizeof(ev->victim.message) || strncmp(ev->victim.message, s, ml) != 0 ||
+	    ev->victim.message[ml] != '\0')
+		return false;
+	char sec[sizeof(st->kill_second)];
+	time_second(l, sec, sizeof(sec));
+	return strcmp(sec, st->kill_second) == 0;
+}
+
 static bool kill_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 		      const char *s, const char *e)
 {
@@ -1204,6 +1238,8 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	} else {
 		return false;
 	}
+	if (st->active && st->have_kill && !st->group_announced && k != s && kill_burst(st, l, s, k))
+		st->group_announced = true;   /* implied: see kill_burst */
 	if (st->active && st->have_kill && st->group_announced) {
 		/* memory.oom.group: a further member of the group */
 		struct oom_event *ev = &st->ev;
@@ -1249,6 +1285,7 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	st->have_kill = true;
 	st->sect = SEC_TAIL;
 	st->tail_left = PARSE_TAIL_LINES;
+	time_second(l, st->kill_second, sizeof(st->kill_second));
 	if (known(st->reaper_pid) && st->reaper_pid == pid)
 		v->reaped = true;
 	return true;

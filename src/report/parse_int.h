@@ -112,6 +112,7 @@ struct pstate {
 	bool panic_stack;          /* reading the stack panic() dumps after a panic_on_oom line */
 	bool panic_blank;          /* one blank line stepped over after it */
 	bool hw_powermac;          /* "Hardware name: PowerMac…" / "PowerBook…" */
+	char kill_second[40];      /* the kill line's stamp to the second (kill_burst) */
 	char header_comm[OOM_COMM_LEN];  /* comm of the CPU:/Pid: line */
 
 	enum pcont cont;

@@ -351,8 +351,32 @@ TEST(test_gfp_names_on_the_next_line)
 	CHECK_INT(e.first.req.order, 3);
 }
 
+/* ---- memory.oom.group kills without their announce line --------------------- */
+
+TEST(test_group_kills_without_announce_are_one_event)
+{
+	const char *in =
+		"2026-09-02T09:08:50.880492+00:00 h kernel: Main invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=934\n"
+		"2026-09-02T09:08:50.903135+00:00 h kernel: oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=x,mems_allowed=0,oom_memcg=/k,task_memcg=/k,task=Main,pid=268654,uid=10001\n"
+		"2026-09-02T09:08:50.903136+00:00 h kernel: Memory cgroup out of memory: Killed process 268654 (Main) total-vm:2011236kB, anon-rss:567484kB, file-rss:20608kB, shmem-rss:0kB\n"
+		"2026-09-02T09:08:50.903138+00:00 h kernel: Memory cgroup out of memory: Killed process 235173 (tini) total-vm:2568kB, anon-rss:0kB, file-rss:1024kB, shmem-rss:0kB\n"
+		"2026-09-02T09:08:50.903139+00:00 h kernel: Memory cgroup out of memory: Killed process 268654 (Main) total-vm:2011236kB, anon-rss:567484kB, file-rss:20608kB, shmem-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 268654);
+	/* a second later it is another OOM (rate-limited header) */
+	const char *later =
+		"2026-09-02T09:08:50.880492+00:00 h kernel: Main invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=934\n"
+		"2026-09-02T09:08:50.903136+00:00 h kernel: Memory cgroup out of memory: Killed process 268654 (Main) total-vm:2011236kB, anon-rss:567484kB, file-rss:20608kB, shmem-rss:0kB\n"
+		"2026-09-02T09:08:52.903138+00:00 h kernel: Memory cgroup out of memory: Killed process 235173 (tini) total-vm:2568kB, anon-rss:0kB, file-rss:1024kB, shmem-rss:0kB\n";
+	read_text(later, &e);
+	CHECK_INT(e.events, 2);
+}
+
 int main(void)
 {
+	RUN(test_group_kills_without_announce_are_one_event);
 	RUN(test_gfp_names_on_the_next_line);
 	RUN(test_uname_pasted_before_a_cut_report);
 	RUN(test_markdown_inline_code_on_a_kernel_line);
