@@ -1510,6 +1510,15 @@ static int try_join(struct report_scanner *s, struct item *it)
 		 * of a "> " line comes unquoted, and the width that decides the
 		 * next quoted line's join is the two pieces' together. */
 		bool rewrap = it->quoted && q == 0;
+		/* A typesetter's continuation mark ("↪", U+21AA) starts the rest of
+		 * a broken line; the next break may come without it. */
+		bool hook = HAS_LIT(p, len, "\xe2\x86\xaa");
+		if (hook) {
+			p += 3;
+			len -= 3;
+			if (len == 0)
+				return 0;
+		}
 		if (s->learned_len && !s->learned_after && learned_match(s, p, len) > 0)
 			return 0;   /* a record of its own, behind a learned prefix */
 		struct pfx x;
@@ -1538,7 +1547,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 		size_t w = ind;
 		while (w < len && !is_space(p[w]))
 			w++;
-		if (kill_rest) {
+		if (kill_rest || hook) {
 			/* joined below */
 		} else if (it->phys_len + 1 + (w - ind) <= 60 && !rewrap) {
 			return 0;
@@ -1585,7 +1594,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 		bool truncated = tr_cut_pager_mark(p + ind, &body);
 		put_text(s, p + ind, body, false);
 		it->text_len = s->arena.len - it->text_off;
-		it->phys_len = rewrap ? it->phys_len + 1 + len : len;
+		it->phys_len = rewrap || hook ? it->phys_len + 1 + len : len;
 		it->quoted = q > 0 || rewrap;
 		it->truncated = it->truncated || truncated;
 		s->processed_abs = s->base_abs + r.off + r.consume;

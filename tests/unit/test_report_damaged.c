@@ -374,8 +374,30 @@ TEST(test_group_kills_without_announce_are_one_event)
 	CHECK_INT(e.events, 2);
 }
 
+/* ---- a typesetter's continuation mark ----------------------------------- */
+
+TEST(test_typesetter_hook_continuations)
+{
+	/* "↪" starts the rest of a broken line; one break came without it */
+	const char *in =
+		"Oct 14 10:22:40 localhost kernel: sh invoked oom-killer:\n"
+		"\xe2\x86\xaagfp_mask=0xd0, order=0, oom_score_adj=0\n"
+		"Oct 14 10:22:40 localhost kernel: CPU: 0 PID: 2687 Comm:\n"
+		"\xe2\x86\xaash Tainted: G\n"
+		"OE  ------------   3.10.0-327.36.3.el7.x86_64 #1\n"
+		"Oct 14 10:22:40 localhost kernel: Killed process 2702 (sh)\n"
+		"\xe2\x86\xaatotal-vm:113124kB, anon-rss:200kB, file-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kernel, "3.10.0-327.36.3.el7.x86_64");
+	CHECK_INT(e.first.req.gfp_mask, 0xd0);
+	CHECK_INT(e.first.victim.total_vm_kib, 113124);
+}
+
 int main(void)
 {
+	RUN(test_typesetter_hook_continuations);
 	RUN(test_group_kills_without_announce_are_one_event);
 	RUN(test_gfp_names_on_the_next_line);
 	RUN(test_uname_pasted_before_a_cut_report);
