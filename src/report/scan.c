@@ -523,6 +523,15 @@ static void find_splits(struct report_scanner *s, const char *p, size_t len)
 		memcg_pair_splits(s, p, len, 0);
 	for (size_t i = 1; i < len; i++) {
 		char c = p[i];
+		if (p[i - 1] == ')' && (c == 'O' || c == 'K') &&
+		    (HAS_LIT(p + i, len - i, "Out of memory: ") || HAS_LIT(p + i, len - i, "Killed process "))) {
+			/* 2.6 kill messages printed without their newlines: "Killed
+			 * process 19271 (x)Out of memory: kill process …" (a comm
+			 * ends at its ')') */
+			if (add_split(s, i) < 0)
+				return;
+			continue;
+		}
 		if (c != '[' && p[i - 1] != ' ') {
 			/* a syslog line written into the middle of another one */
 			if (is_upper(c) && i + 16 < len && p[i + 3] == ' ' && p[i + 9] == ':' &&

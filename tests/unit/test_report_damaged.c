@@ -395,8 +395,23 @@ TEST(test_typesetter_hook_continuations)
 	CHECK_INT(e.first.victim.total_vm_kib, 113124);
 }
 
+/* ---- 2.6 kill messages glued without newlines ------------------------------ */
+
+TEST(test_kill_messages_glued_after_a_comm)
+{
+	const char *in =
+		"> Killed process 19271 (trashapplet)Out of memory: kill process 12475 (qemu) score 7899 or a child"
+		"Killed process 12475 (qemu)\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 2);
+	CHECK_INT(e.first.victim.pid, 19271);
+	CHECK_STR(e.first.victim.comm, "trashapplet");
+}
+
 int main(void)
 {
+	RUN(test_kill_messages_glued_after_a_comm);
 	RUN(test_typesetter_hook_continuations);
 	RUN(test_group_kills_without_announce_are_one_event);
 	RUN(test_gfp_names_on_the_next_line);
