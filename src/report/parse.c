@@ -275,7 +275,7 @@ static void state_reset(struct pstate *st)
 	st->started_mid = st->have_trigger = st->have_kill = st->have_selection = false;
 	st->group_announced = st->totals_seen = st->have_content = false;
 	st->call_trace_upper = false;
-	st->panic_stack = st->panic_blank = st->hw_powermac = false;
+	st->panic_stack = st->panic_blank = st->hw_powermac = st->memcg_on_constraint = false;
 	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
 	st->trace_memcg = false;
@@ -1348,8 +1348,10 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 		p_copy(ev->cpuset, sizeof(ev->cpuset), pos[1] + 8, ends[1]);
 	if (pos[2])
 		p_copy(ev->mems_allowed, sizeof(ev->mems_allowed), pos[2] + 14, ends[2]);
-	if (pos[3])
+	if (pos[3]) {
 		p_copy(ev->oom_memcg, sizeof(ev->oom_memcg), pos[3] + 11, ends[3]);
+		st->memcg_on_constraint = ev->oom_memcg[0] != '\0';
+	}
 	if (pos[5])
 		p_copy(ev->task_memcg, sizeof(ev->task_memcg), pos[5] + 12, ends[5]);
 	if (pos[6] && pidk) {

@@ -292,6 +292,12 @@ static void finish_kind(struct pstate *st)
 		ev->kind = OOM_KIND_CPUSET;
 	else if (!strcmp(c, "CONSTRAINT_MEMORY_POLICY"))
 		ev->kind = OOM_KIND_MEMPOLICY;
+	else if (!strcmp(c, "CONSTRAINT_NONE") && st->memcg_on_constraint)
+		/* oom_memcg= on the oom-kill line is printed only for a memcg's
+		 * OOM (mm/oom_kill.c dump_oom_summary, 5.0+); an mm tree of 5.2
+		 * printed NONE with it.  (The oom.group line names a memcg on a
+		 * global OOM too: not taken.) */
+		ev->kind = OOM_KIND_MEMCG;
 	else if (!strcmp(c, "CONSTRAINT_NONE"))
 		ev->kind = OOM_KIND_GLOBAL;
 	else if (ev->snap.have_memcg || ev->oom_memcg[0] ||

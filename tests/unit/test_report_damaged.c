@@ -409,8 +409,32 @@ TEST(test_kill_messages_glued_after_a_comm)
 	CHECK_STR(e.first.victim.comm, "trashapplet");
 }
 
+/* ---- a memcg OOM printed with CONSTRAINT_NONE -------------------------------- */
+
+TEST(test_oom_memcg_on_a_none_constraint_is_memcg)
+{
+	const char *in =
+		"stress invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/foo,task_memcg=/foo,task=stress,pid=210,uid=0\n"
+		"Memory cgroup out of memory: Killed process 210 (stress) total-vm:8156kB, anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(oom_kind_name(e.first.kind), "memcg");
+	/* a global OOM that kills a memory.oom.group stays global */
+	const char *group =
+		"stress invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/foo,task=stress,pid=210,uid=0\n"
+		"Out of memory: Killed process 210 (stress) total-vm:8156kB, anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n"
+		"Tasks in /foo are going to be killed due to memory.oom.group set\n";
+	read_text(group, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(oom_kind_name(e.first.kind), "global");
+}
+
 int main(void)
 {
+	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
 	RUN(test_kill_messages_glued_after_a_comm);
 	RUN(test_typesetter_hook_continuations);
 	RUN(test_group_kills_without_announce_are_one_event);
