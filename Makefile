@@ -58,7 +58,7 @@ $(BUILD)/liboomkit.a: $(LIB_OBJ)
 # The list is made, not kept: every src/guard/*.c is hot unless it is
 # named in GUARD_COLD, so a new file of the loop is picked up by itself.
 # GUARD_LOOP_DEPS are the live/, util/ and model/ objects the loop calls.
-GUARD_COLD := $(wildcard src/util/pattern.c src/guard/pattern.c src/guard/config.c src/guard/metrics.c)
+GUARD_COLD := $(wildcard src/guard/pattern.c src/guard/config.c src/guard/metrics.c)
 GUARD_LOOP_DEPS := src/live/text.c src/live/parse_meminfo.c src/live/parse_psi.c \
              src/live/parse_memcg.c src/live/parse_status.c src/live/parse_stat.c src/live/parse_value.c \
              src/live/parse_cmdline.c src/live/parse_vmstat.c src/live/parse_buddyinfo.c \

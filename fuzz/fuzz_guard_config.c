@@ -1,6 +1,6 @@
 /* fuzz_guard_config.c — the guard's configuration parser (INI text with
  * strict validation) and its PSI line parser on hostile bytes.  The input
- * is parsed as a whole guard.conf (patterns compiled by util/pattern.c as
+ * is parsed as a whole guard.conf (patterns compiled by guard/pattern.c as
  * they are read); if it is accepted, the cross checks and printing run on it, and printing must give a file
  * that parses again.  The same bytes then go through guard_parse_psi and
  * guard_meminfo_parse (live/'s parsers under the guard's wrappers). */

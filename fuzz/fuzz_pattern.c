@@ -1,4 +1,4 @@
-/* fuzz_pattern.c — util/pattern.c, the matcher of the guard's --prefer and
+/* fuzz_pattern.c — guard/pattern.c, the matcher of the guard's --prefer and
  * --avoid patterns, on hostile bytes.  The first line is the pattern, each
  * further line a subject.  Compiling and matching must stay cheap whatever
  * the pattern (the point of not using libc's regex), and where the pattern
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/pattern.h"
+#include "guard/pattern.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -12,6 +12,12 @@
  * kernel's badness.  On error writes a message into err and returns -errno. */
 int top_collect(struct top_view *v, const struct live_root *r, const char *cgroup_dir,
 		char *err, size_t errlen);
+/* The same, holding only what `top` shows: every immune task, kernel
+ * threads when kthreads, and of the ranked the best `want` (at least 2, for
+ * the lead; SIZE_MAX: all) — their order and ties exactly the full ranking's;
+ * the others are counted (v->n_ranked_dropped, v->n_kthreads), not held. */
+int top_collect_best(struct top_view *v, const struct live_root *r, const char *cgroup_dir, size_t want,
+		     bool kthreads, char *err, size_t errlen);
 /* Fills the cgroup of the first n ranked tasks (and of listed immune ones). */
 void top_fill_cgroups(struct top_view *v, const struct live_root *r, size_t n);
 /* Reads the command line of the same tasks (top shows it; JSON whole). */

@@ -62,7 +62,59 @@ static bool arch_is_x86(const char *arch)
 
 /* ---- request --------------------------------------------------------- */
 
-static void analyse_request(const struct oom_event *ev, struct event_analysis *a)
+/* Does the era's gfp table decode mask to the names the kernel printed
+ * (its own %pGg decode, 4.5+: "GFP_KERNEL|GFP_DMA")? */
+static bool gfp_names_match(uint64_t mask, const struct kver *v, const char *printed)
+{
+	const char *names[ANALYSIS_MAX_GFP_NAMES];
+	uint64_t unknown = 0;
+	int n = gfp_decode(mask, v, names, ANALYSIS_MAX_GFP_NAMES, &unknown);
+	if (n <= 0 || unknown)
+		return false;
+	char joined[256];
+	size_t len = 0;
+	for (int i = 0; i < n && i < ANALYSIS_MAX_GFP_NAMES && len < sizeof(joined); i++)
+		len += (size_t)snprintf(joined + len, sizeof(joined) - len, "%s%s", i ? "|" : "", names[i]);
+	return len < sizeof(joined) && strcmp(joined, printed) == 0;
+}
+
+/* An era inferred from the report's shape can be only a bound (a 5.0 mark
+ * on a 5.8 report), and the gfp bits moved in 4.10, 4.13, 4.18, 5.1 and
+ * 5.14: where the kernel printed its own decode of the mask, the release
+ * whose table gives the same names is the era (R050: 0xcc1 is
+ * "GFP_KERNEL|GFP_DMA" only in the 5.1+ table; the 5.0 one reads it as an
+ * atomic request).  The nearest such release to the inferred one replaces
+ * it, still marked inferred.  A printed release is never second-guessed. */
+static void gfp_era_from_names(struct oom_event *ev, const char *printed)
+{
+	if (!ev->req.gfp_known || !printed[0] || (ev->kv.known && !ev->kv.inferred))
+		return;
+	if (ev->kv.known && gfp_names_match(ev->req.gfp_mask, &ev->kv, printed))
+		return;
+	static const int cand[][2] = { { 4, 5 }, { 4, 10 }, { 4, 13 }, { 4, 15 }, { 4, 18 },
+				       { 5, 1 }, { 5, 14 }, { 5, 18 }, { 6, 3 } };
+	int at = ev->kv.known ? ev->kv.major * 100 + ev->kv.minor : 9999;
+	int best = -1, best_d = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(cand); i++) {
+		struct kver v = kver_make(cand[i][0], cand[i][1], 0);
+		if (!gfp_names_match(ev->req.gfp_mask, &v, printed))
+			continue;
+		int d = cand[i][0] * 100 + cand[i][1] - at;
+		if (d < 0)
+			d = -d;
+		if (best < 0 || d < best_d) {
+			best = (int)i;
+			best_d = d;
+		}
+	}
+	if (best < 0)
+		return;
+	struct kver v = kver_make(cand[best][0], cand[best][1], 0);
+	v.inferred = true;
+	ev->kv = v;
+}
+
+static void analyse_request(struct oom_event *ev, struct event_analysis *a)
 {
 	const struct oom_request *r = &ev->req;
 	a->sysrq = ev->kind == OOM_KIND_SYSRQ || (known(r->order) && r->order == -1);
@@ -85,6 +137,7 @@ static void analyse_request(const struct oom_event *ev, struct event_analysis *a
 	}
 	if (!r->gfp_known)
 		return;
+	gfp_era_from_names(ev, a->gfp_names_printed);
 	const struct kver *v = &ev->kv;
 	a->nr_gfp_names = gfp_decode(r->gfp_mask, v, a->gfp_names, ANALYSIS_MAX_GFP_NAMES,
 				     &a->gfp_unknown_bits);

@@ -21,6 +21,8 @@
  *
  * Every number quoted comes from the report or from arithmetic on it
  * (event_analysis.c); a rule whose numbers are missing does not fire. */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diagnose/analysis.h"
@@ -272,6 +274,44 @@ static void rule_slab(struct ctx *c)
 	}
 }
 
+/* The report's "Unreclaimable slab info:" table without the numbers to
+ * weigh slab against RAM (Mem-Info trimmed away, R056): 4.15+ print that
+ * table in a global OOM only when unreclaimable slab exceeds all LRU
+ * (user) pages (mm/oom_kill.c dump_header, is_dump_unreclaim_slabs), so
+ * the table itself says kernel slab held more than every process.  */
+static void rule_slab_table(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *s = &ev->snap;
+	if (s->nr_slabs <= 0 || a->memcg || a->sysrq || findings_get(c->out, "slab-growth"))
+		return;
+	/* with the counters printed the share decides (rule_slab) */
+	if (a->mem.scope == MEM_SCOPE_SYSTEM && known(a->mem.slab_unreclaimable_kib) && known(a->mem.total_kib))
+		return;
+	int big = 0;
+	int64_t sum = 0;
+	for (int i = 0; i < s->nr_slabs; i++) {
+		sum = sat_add(sum, known(s->slabs[i].used_kib) ? s->slabs[i].used_kib : 0);
+		if (s->slabs[i].used_kib > s->slabs[big].used_kib)
+			big = i;
+	}
+	struct finding *f = findings_add(c->out, "slab-growth", SEV_CRITICAL, 80,
+		"kernel slab held more than all user memory: the kernel printed its unreclaimable slab table, which it does only then; largest cache %s (%s)",
+		s->slabs[big].name, K(c, 0, s->slabs[big].used_kib));
+	finding_evidence(f, "\"Unreclaimable slab info:\" is printed in a system-wide OOM only when unreclaimable slab exceeds every LRU page (mm/oom_kill.c is_dump_unreclaim_slabs, 4.15+)");
+	for (int i = 0; i < s->nr_slabs && i < 3; i++)
+		finding_evidence(f, "slab cache %s: %s used, %s total", s->slabs[i].name, K(c, 0, s->slabs[i].used_kib),
+				 K(c, 1, s->slabs[i].total_kib));
+	finding_evidence(f, "the caches listed hold %s", K(c, 0, sum));
+	finding_basis(f, BASIS_MEMINFO | BASIS_RAM, a->basis_present, CONF_MEDIUM,
+		      "slab above user memory inferred from the kernel printing its slab table");
+	if (f)
+		f->confidence = CONF_MEDIUM;   /* the kernel's own comparison, though its numbers are not shown */
+	finding_advice(f, "find the growing cache with slabtop or /proc/slabinfo: a cache that grows without bound is a kernel or driver leak (report its name to the subsystem)");
+	finding_advice(f, "on a small machine (a kdump kernel's crashkernel=, a board) objects that barely miss a kmalloc size waste up to half of each slab: a larger reservation or the driver's fix");
+}
+
 static void rule_hugepages(struct ctx *c)
 {
 	const struct event_analysis *a = c->a;
@@ -464,6 +504,144 @@ static void rule_lowmem(struct ctx *c)
 	else
 		finding_advice(f, "boot a 64-bit kernel: it has no lowmem/HighMem split");
 	finding_advice(f, "meanwhile shrink %s: vm.vfs_cache_pressure=200, fewer files cached, and a larger vm.min_free_kbytes", who);
+}
+
+/* 32-bit lowmem pressure: a request that may not use HighMem (every kernel
+ * allocation: GFP_KERNEL, GFP_ATOMIC, GFP_DMA) failed in lowmem — every
+ * populated zone below HighMem, on 32-bit ARM and PPC the DMA zone alone —
+ * while HighMem had nothing much to spare (else lowmem-exhausted-highmem-
+ * free says it).  Lowmem may still look roomy by its free count: free
+ * pages in CMA pageblocks are not for kernel requests (R027: 501 of 507 MiB
+ * free was CMA), and zone fallback fills lowmem with user pages once
+ * HighMem is full (R021: kswapd's own allocation failing).  The request is
+ * known, or — 6.x show_mem prints only the zones up to the request's
+ * highest (mm/show_mem.c __show_free_areas, max_zone_idx = gfp_zone()) —
+ * inferred from a report of a HighMem machine that prints lowmem zones
+ * only. */
+static void rule_lowmem_pressure(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	const struct oom_snapshot *s = &ev->snap;
+	if (m->scope != MEM_SCOPE_SYSTEM || a->sysrq || a->memcg || !known(m->lowmem_total_kib) ||
+	    findings_get(c->out, "lowmem-exhausted-highmem-free"))
+		return;
+	bool inferred = false;
+	if (a->zone_name) {
+		if (!strcmp(a->zone_name, "HighMem") || !strcmp(a->zone_name, "Movable"))
+			return;
+	} else {
+		if (has_highmem_zone(ev) || kver_cmp(&ev->kv, 6, 0, 0) < 0)
+			return;
+		inferred = true;
+	}
+	/* lowmem proper: the largest zone below HighMem */
+	int low = -1;
+	int64_t size = -1;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		if (!strcmp(z->name, "HighMem") || !strcmp(z->name, "Movable") || !known(z->free_kib) || !known(z->min_kib))
+			continue;
+		int64_t sz = known(z->managed_kib) ? z->managed_kib : known(z->present_kib) ? z->present_kib : z->free_kib;
+		if (sz > size) {
+			size = sz;
+			low = i;
+		}
+	}
+	if (low < 0 || !known(a->page_size_kib))
+		return;
+	const struct oom_zone *z = &s->zones[low];
+	const struct zone_verdict *zv = &a->zone[low];
+	bool fails;
+	if (zv->evaluated) {
+		fails = !zv->ok;
+	} else {
+		/* judged as an order-0 kernel request of that zone: no CMA, no
+		 * reserve rights, its own classzone */
+		int ci = zone_index_in(s, z->name);
+		fails = !zone_watermark_ok(z, 0, z->min_kib, ci, inferred ? 0 : a->alloc_flags & ~ZWM_CMA,
+					   a->page_size_kib, &ev->kv);
+	}
+	if (!fails)
+		return;
+	int64_t cma = known(z->free_cma_kib) && !(a->alloc_flags & ZWM_CMA) ? z->free_cma_kib : 0;
+	/* HighMem nearly full too and no swap to go to: the whole machine
+	 * ran out, and exhaustion comes first; lowmem is only where it failed */
+	bool whole = known(m->highmem_free_kib) && (analysis_no_swap(m) || analysis_swap_full(m));
+	struct finding *f = findings_add(c->out, "lowmem-pressure", SEV_CRITICAL, whole ? 58 : 95,
+		"32-bit kernel: lowmem (%s) ran out for a kernel request: %s free%s, below its min watermark %s%s",
+		z->name, K(c, 0, z->free_kib), cma > 0 ? " but mostly CMA" : "", K(c, 1, z->min_kib),
+		known(m->highmem_free_kib) ? "; HighMem had little to spare" : "");
+	if (inferred)
+		finding_evidence(f, "the request is not in the report, but this 6.x show_mem printed only zones below HighMem on a machine with HighMem: it prints the zones up to the request's highest only");
+	else
+		finding_evidence(f, "the request (%s) may use zones up to %s only: kernel memory must come from lowmem",
+				 a->gfp_hex[0] ? a->gfp_hex : "gfp ?", a->zone_name);
+	if (cma > 0)
+		finding_evidence(f, "%s: %s free, of which %s in CMA pageblocks, which only movable (user) pages may take: %s left for this request",
+				 z->name, K(c, 0, z->free_kib), K(c, 1, cma), K(c, 2, diff_sat(z->free_kib, cma)));
+	if (known(z->active_anon_kib) && known(z->inactive_anon_kib)) {
+		int64_t user = sat_add(z->active_anon_kib, z->inactive_anon_kib);
+		if (known(z->active_file_kib) && known(z->inactive_file_kib))
+			user = sat_add(user, sat_add(z->active_file_kib, z->inactive_file_kib));
+		finding_evidence(f, "%s holds %s of user pages (anon + file) of %s: user memory falls back into lowmem once HighMem is full",
+				 z->name, K(c, 0, user), K(c, 1, size));
+	}
+	if (known(m->highmem_free_kib))
+		finding_evidence(f, "HighMem: %s free (under %s, so not the highmem-free case)", K(c, 0, m->highmem_free_kib),
+				 K(c, 1, HIGHMEM_FREE_MIN_KIB));
+	finding_evidence(f, "swap helps lowmem little: swapping out user pages frees mostly HighMem");
+	trace_modules_note(c, f);
+	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, inferred ? CONF_MEDIUM : CONF_UNSET,
+		      inferred ? "a lowmem request inferred from the zones the report prints" : NULL);
+	if (cma > 0)
+		finding_advice(f, "shrink the CMA area (cma= on the command line, or the device tree's linux,cma node): on a 32-bit kernel it takes lowmem that kernel allocations need");
+	finding_advice(f, "boot a 64-bit kernel (arm64 on a Raspberry Pi 3/4, x86_64): it has no lowmem/HighMem split");
+	finding_advice(f, "meanwhile keep lowmem for the kernel: a larger vm.min_free_kbytes, vm.lowmem_reserve_ratio, fewer cached files (vm.vfs_cache_pressure=200)");
+}
+
+/* A 32-bit kernel's lowmem is what its kernel address space maps: at most
+ * 3 GiB even with the most generous split (VMSPLIT_1G, arch/arm/Kconfig;
+ * 896 MiB on x86, 768 MiB by default on ppc32).  A report of such a kernel
+ * that prints no zone line at all (cut after its summary, R058) but more
+ * free memory than that: most of it was HighMem, so a request that failed
+ * beside it may not use HighMem — lowmem under pressure, read from the
+ * summary alone (low confidence: which lowmem zone and why is not shown). */
+#define LOWMEM_MAX_KIB (3LL * 1024 * 1024)
+
+static bool arch_is_32bit(const char *arch)
+{
+	static const char *const a32[] = { "arm", "armv5l", "armv6l", "armv7l", "armhf", "armel", "i386", "i486",
+					   "i586", "i686", "ppc", "powerpc", "m68k" };
+	for (size_t i = 0; i < ARRAY_SIZE(a32); i++)
+		if (strcmp(arch, a32[i]) == 0)
+			return true;
+	return false;
+}
+
+static void rule_lowmem_blind(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	if (ev->snap.nr_zones > 0 || a->memcg || a->sysrq || a->cpuset || a->mempolicy || !arch_is_32bit(ev->arch) ||
+	    m->scope != MEM_SCOPE_SYSTEM || !known(m->free_kib) || m->free_kib <= LOWMEM_MAX_KIB)
+		return;
+	if (a->zone_name && (!strcmp(a->zone_name, "HighMem") || !strcmp(a->zone_name, "Movable")))
+		return;   /* it could have used HighMem: something else stopped it */
+	struct finding *f = findings_add(c->out, "lowmem-pressure", SEV_CRITICAL, 95,
+		"32-bit kernel (%s) out of memory with %s free: more than lowmem can ever hold, so most of it was HighMem, and the failed request could only use lowmem",
+		ev->arch, K(c, 0, m->free_kib));
+	finding_evidence(f, "a 32-bit kernel maps at most 3 GiB of lowmem (VMSPLIT_1G; 896 MiB on x86, about 760 MiB with ARM's default 3G/1G split)");
+	if (known(ev->snap.mem.free_cma_kib) && ev->snap.mem.free_cma_kib > 0)
+		finding_evidence(f, "free_cma %s: CMA pageblocks, which kernel requests may not take, hold part of the free memory",
+				 K(c, 0, ev->snap.mem.free_cma_kib));
+	finding_evidence(f, "every kernel allocation (GFP_KERNEL, GFP_ATOMIC) must come from lowmem; the zone lines that would show it are not in the report");
+	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO, a->basis_present, CONF_LOW,
+		      "lowmem pressure inferred from a 32-bit kernel's free memory beyond any lowmem");
+	finding_advice(f, "read the report's zone lines (\"DMA free:… Normal free:… HighMem free:…\") to see what filled lowmem");
+	finding_advice(f, "boot a 64-bit kernel (arm64 on a Raspberry Pi 3/4, x86_64): it has no lowmem/HighMem split");
 }
 
 /* Where the blocks of ≥ order were, for a request that found none it may
@@ -1155,6 +1333,258 @@ static void rule_exhaustion(struct ctx *c)
 	}
 }
 
+/* ---- premature OOM (kernel-oom-regression) -------------------------------- */
+
+/* Seconds since boot from the report's first timestamp ("0.247713"), or -1
+ * when the stamp is a date or absent. */
+static double uptime_s(const struct oom_event *ev)
+{
+	const char *t = ev->time;
+	while (*t == ' ' || *t == '[')
+		t++;
+	if (!(*t >= '0' && *t <= '9'))
+		return -1;
+	char *end;
+	double v = strtod(t, &end);
+	while (*end == ' ' || *end == ']')
+		end++;
+	return *end == '\0' && v >= 0 ? v : -1;
+}
+
+/* A request confined to the DMA or DMA32 zone (GFP_DMA, GFP_DMA32) failing
+ * while the kernel boots — the first process (pid 1, still "swapper/N"
+ * until it execs init) or the first minute — before any workload has taken
+ * memory: that zone has nothing for it on this machine and kernel (kdump's
+ * crashkernel region placed outside it, the low megabytes reserved at boot:
+ * R023, R050).  A layout the kernel chose, not a shortage; the experts call
+ * it a regression of the commit that moved the memory. */
+static bool rule_boot_zone(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (!a->zone_name || (strcmp(a->zone_name, "DMA") != 0 && strcmp(a->zone_name, "DMA32") != 0))
+		return false;
+	bool swapper = strncmp(ev->req.trigger_comm, "swapper/", 8) == 0;
+	double up = uptime_s(ev);
+	bool boot = swapper && ((known(ev->req.trigger_pid) && ev->req.trigger_pid == 1) || (up >= 0 && up < 60));
+	if (!boot)
+		return false;
+	/* The zone's own line, when printed, must show it (nearly) empty. */
+	const struct oom_zone *dz = NULL;
+	for (int i = 0; i < ev->snap.nr_zones; i++)
+		if (strcmp(ev->snap.zones[i].name, a->zone_name) == 0)
+			dz = &ev->snap.zones[i];
+	if (dz && known(dz->free_kib) && known(dz->high_kib) && dz->free_kib > dz->high_kib)
+		return false;
+	struct finding *f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 78,
+		"a %s request failed while the kernel was still booting (%s%s): the %s zone has no memory for it on this machine and kernel, not a shortage",
+		a->zone_name, ev->req.trigger_comm,
+		known(ev->req.trigger_pid) && ev->req.trigger_pid == 1 ? ", pid 1 before init runs" : "", a->zone_name);
+	finding_evidence(f, "gfp_mask %s: the request may use the %s zone only",
+			 ev->req.gfp_text[0] ? ev->req.gfp_text : a->gfp_hex, a->zone_name);
+	if (up >= 0)
+		finding_evidence(f, "%.3f s after boot, in the kernel's own initialisation: nothing had used memory yet", up);
+	if (dz && known(dz->free_kib))
+		finding_evidence(f, "%s: %s free, high watermark %s", dz->name, K(c, 0, dz->free_kib), K(c, 1, dz->high_kib));
+	else if (ev->snap.nr_zones > 0 && !dz)
+		finding_evidence(f, "the report prints no %s zone: it is empty or not configured", a->zone_name);
+	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, dz ? CONF_MEDIUM : CONF_LOW,
+		      "a zone left empty by the boot layout inferred from a %s request failing at boot", a->zone_name);
+	finding_advice(f, "check where the kernel placed reserved memory (dmesg: \"crashkernel\", \"Reserving\", \"Zone ranges\"): a kdump kernel needs its region inside ZONE_%s for such requests",
+		       a->zone_name);
+	finding_advice(f, "look for the kernel commit that moved the zone's memory (this is how the reports of this shape were resolved); a newer kernel or crashkernel=…,low may fix it");
+	return true;
+}
+
+/* Most of a cgroup's memory dirty page cache: reclaim can only free it once
+ * written back, and a writer should be throttled (balance_dirty_pages) or
+ * the flushers woken before the cgroup OOMs.  An OOM of such a cgroup is
+ * premature — the MGLRU flusher wake-up (R055) and the cgroup v1 dirty
+ * throttling before 4.2 are known holes.  Half the usage is far beyond the
+ * dirty limits (vm.dirty_ratio 20 %). */
+static bool rule_memcg_dirty(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_memcg *m = &ev->snap.memcg;
+	if (!a->memcg || !known(m->file_dirty_kib) || !known(m->usage_kib) || m->usage_kib <= 0)
+		return false;
+	int share = pct(m->file_dirty_kib, m->usage_kib);
+	if (share < 50)
+		return false;
+	struct finding *f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 75,
+		"premature cgroup OOM: %s of the cgroup's %s (%d %%) was dirty page cache waiting for writeback, which reclaim cannot free until it is written",
+		K(c, 0, m->file_dirty_kib), K(c, 1, m->usage_kib), share > 100 ? 100 : share);
+	finding_evidence(f, "memory.stat file_dirty %s of usage %s", K(c, 0, m->file_dirty_kib), K(c, 1, m->usage_kib));
+	finding_evidence(f, "dirty pages above the dirty limits should throttle the writer (mm/page-writeback.c balance_dirty_pages) and wake the flushers before the cgroup is OOM-killed");
+	finding_basis(f, BASIS_MEMCG, a->basis_present, CONF_MEDIUM, "premature: the cgroup's memory was writeback-bound, not used");
+	finding_advice(f, "lower the dirty limits (vm.dirty_bytes / vm.dirty_background_bytes) so a cgroup's share of dirty pages stays small; on cgroup v1 use v2, whose writeback is cgroup-aware");
+	finding_advice(f, "update the kernel: reclaim that finds only dirty pages must wake the flushers (a known hole of MGLRU, fixed in 2024)");
+	return true;
+}
+
+/* Global, unconstrained order-0 OOM while the report shows memory the
+ * request could have had:
+ * - a usable zone passing even the high watermark check (with its reserve,
+ *   CMA and highatomic rules) by a wide margin: the allocator's last
+ *   attempt before the OOM (mm/page_alloc.c __alloc_pages_may_oom, at
+ *   ALLOC_WMARK_HIGH) would have succeeded on these numbers;
+ * - a usable zone passing the min check only because its free memory sits
+ *   in highatomic (H) pageblocks, which 4.4–5.9 hold back from this request
+ *   up to 1 % of the zone + one pageblock, and which 4.10+ release before
+ *   an OOM (unreserve_highatomic_pageblock(ac, true) from
+ *   should_reclaim_retry) — R012;
+ * - clean page cache holding a third of RAM, which reclaim frees without
+ *   any I/O, for a request that may reclaim (should_reclaim_retry counts it
+ *   as available).
+ * The kernel gave up early: a regression or a reclaim-progress problem of
+ * that kernel (the experts' "premature OOM"), not the machine running out. */
+static bool rule_premature(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *s = &ev->snap;
+	const struct mem_breakdown *m = &a->mem;
+	if (a->sysrq || a->memcg || a->cpuset || a->mempolicy || ev->kind == OOM_KIND_ALLOC_FAILURE ||
+	    ev->alloc_stall_ms > 0 || ev->numa_oom_hint)
+		return false;
+	if (ev->constraint[0] && strcmp(ev->constraint, "CONSTRAINT_NONE") != 0)
+		return false;
+	if (known(ev->req.order) && ev->req.order != 0)
+		return false;
+	if (findings_get(c->out, "lowmem-exhausted-highmem-free") || findings_get(c->out, "lowmem-pressure") ||
+	    findings_get(c->out, "cma-unusable") || findings_get(c->out, "fragmentation-high-order"))
+		return false;
+	bool request = known(ev->req.order) && a->classzone >= 0;
+	char zl[40];
+	/* 1: a usable zone well above its high watermark for this request */
+	int room = -1;
+	bool hi_ok = false;
+	if (request && a->nr_evaluated > 0 && known(a->page_size_kib)) {
+		for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+			const struct oom_zone *z = &s->zones[i];
+			const struct zone_verdict *zv = &a->zone[i];
+			if (!zv->evaluated || !known(z->high_kib))
+				continue;
+			/* below the classzone the reserve decides: it must be printed */
+			if (!known(zv->reserve_kib) && zone_index_in(s, z->name) != a->classzone)
+				continue;
+			if (zone_watermark_ok(z, 0, z->high_kib, a->classzone, a->alloc_flags, a->page_size_kib, &ev->kv) &&
+			    analysis_zone_had_room(z, zv->reserve_kib)) {
+				room = i;
+				hi_ok = true;
+				break;
+			}
+		}
+	} else if (!request && s->nr_zones > 0) {
+		/* the request is not in the report: a zone every request but a
+		 * GFP_DMA one may use, held to its largest lowmem_reserve; on one
+		 * node only (a cpuset or policy could keep a request off others) */
+		int node = INT32_MIN;
+		bool one_node = true;
+		for (int i = 0; i < s->nr_zones; i++) {
+			if (node != INT32_MIN && s->zones[i].node != node)
+				one_node = false;
+			node = s->zones[i].node;
+		}
+		int r = -1;
+		if (one_node && !exhaustion_evident(c, &r) && r >= 0 && strcmp(s->zones[r].name, "DMA32") != 0)
+			room = r;
+	}
+	/* 2: passing only by the highatomic reserve's pages (4.4–5.9, H letters) */
+	int hzone = -1;
+	int64_t hmax = OOM_NA;
+	if (room < 0 && request && a->nr_ok > 0 && !(a->alloc_flags & (ZWM_HARDER | ZWM_HIGH)) &&
+	    known(a->page_size_kib)) {
+		for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+			const struct oom_zone *z = &s->zones[i];
+			const struct zone_verdict *zv = &a->zone[i];
+			if (!zv->evaluated || !zv->ok || !known(zv->highatomic_est_kib) || !known(z->managed_kib) ||
+			    z->nr_orders <= 0)
+				continue;
+			int pb_order = z->nr_orders - 1 < 9 ? z->nr_orders - 1 : 9;
+			int64_t pb_kib = sat_mul(a->page_size_kib, 1LL << pb_order);
+			/* mm/page_alloc.c reserve_highatomic_pageblock: at most
+			 * 1 % of the zone + one pageblock */
+			int64_t max_kib = sat_add(z->managed_kib / 100, pb_kib);
+			struct oom_zone t = *z;
+			t.reserved_highatomic_kib = max_kib;
+			t.free_highatomic_kib = OOM_NA;
+			if (!zone_watermark_ok(&t, 0, z->min_kib, a->classzone, a->alloc_flags, a->page_size_kib, &ev->kv)) {
+				hzone = i;
+				hmax = max_kib;
+				break;
+			}
+		}
+	}
+	/* 3: clean page cache a third of RAM, for a request that may reclaim */
+	int64_t clean = OOM_NA;
+	int clean_share = -1;
+	if (room < 0 && hzone < 0 && m->scope == MEM_SCOPE_SYSTEM && !a->atomic && known(m->file_kib) &&
+	    !known(m->highmem_free_kib)) {
+		clean = m->file_kib;
+		if (known(s->mem.dirty_kib))
+			clean = diff_sat(clean, s->mem.dirty_kib);
+		if (known(s->mem.writeback_kib))
+			clean = diff_sat(clean, s->mem.writeback_kib);
+		clean_share = pct(clean, m->total_kib);
+		if (clean_share < CONSUMER_SHARE_PCT)
+			clean_share = -1;
+	}
+	if (room < 0 && hzone < 0 && clean_share < 0)
+		return false;
+	struct finding *f;
+	if (room >= 0) {
+		const struct oom_zone *z = &s->zones[room];
+		f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 62,
+			"premature OOM: %s had %s free, far above its high watermark (%s)%s: the kernel killed with memory the request could have had",
+			zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib), K(c, 1, z->high_kib),
+			request ? "" : ", and the request is not in the report");
+		if (hi_ok)
+			finding_evidence(f, "the zone passes even the high watermark check for this order-0 request (reserve %s): the allocator's last attempt before an OOM uses that mark (mm/page_alloc.c __alloc_pages_may_oom)",
+					 K(c, 2, a->zone[room].reserve_kib));
+		else
+			finding_evidence(f, "every request but a GFP_DMA/GFP_DMA32 one may use %s: held to its largest lowmem_reserve it still had room", z->name);
+		if (z->all_unreclaimable == 0)
+			finding_evidence(f, "all_unreclaimable? no: reclaim had not given up on the zone");
+		if (!request)
+			finding_evidence(f, "a zone-restricted request (GFP_DMA32), a manual kill (sysrq f) or a memory freed just before the report would explain it too: the trigger line decides");
+		else
+			finding_evidence(f, "unless memory was freed in the moment between the failed attempt and the report (a previous victim exiting)");
+		finding_basis(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, request ? CONF_MEDIUM : CONF_LOW,
+			      "premature OOM inferred from a zone with room %s", request ? "for the request" : "for any non-DMA request");
+	} else if (hzone >= 0) {
+		const struct oom_zone *z = &s->zones[hzone];
+		f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 62,
+			"premature OOM: %s had %s free, above its min watermark %s, but its free pages lay in the highatomic reserve, which this request may not take",
+			zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib), K(c, 1, z->min_kib));
+		finding_evidence(f, "H (highatomic) blocks on the buddy line; this kernel prints no reserved_highatomic: the reserve holds up to 1 %% of the zone + one pageblock (%s), enough to fail the check",
+				 K(c, 2, hmax));
+		finding_evidence(f, "4.10+ release the highatomic reserve before an OOM (mm/page_alloc.c should_reclaim_retry → unreserve_highatomic_pageblock): an OOM with it still held is premature");
+		finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_BUDDY, a->basis_present, CONF_MEDIUM,
+			      "the highatomic reserve's size estimated (H letters; the kernel prints no count)");
+	} else {
+		f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 62,
+			"premature OOM: %s of clean page cache (%d %% of RAM) was there to reclaim, yet the kernel killed",
+			K(c, 0, clean), clean_share);
+		finding_evidence(f, "page cache %s of %s, dirty %s, writeback %s", K(c, 0, m->file_kib), K(c, 1, m->total_kib),
+				 K(c, 2, s->mem.dirty_kib), K(c, 3, s->mem.writeback_kib));
+		finding_evidence(f, "clean page cache is freed without I/O; the OOM detection counts it as available (mm/page_alloc.c should_reclaim_retry): reclaim made no progress on it");
+		finding_basis(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_RAM, a->basis_present, CONF_MEDIUM,
+			      "premature OOM inferred from the reclaimable page cache");
+	}
+	finding_advice(f, "compare with a newer kernel of the same series, and search the kernel's mailing lists for this version's \"premature OOM\"");
+	finding_advice(f, "meanwhile a larger vm.min_free_kbytes keeps reclaim ahead of the allocations");
+	return true;
+}
+
+/* Consequences and policies of the OOM killer itself: what the kernel did
+ * (panicked, found nothing to kill) or how it chose (the allocating task).
+ * Listed after the causes (weight ≤ 12); diagnose_event_analysed lifts the
+ * first of them above "unknown" when no cause of the shortage has evidence
+ * in the report, since the outcome is then the one thing the report proves
+ * (R044/R045: "Kernel panic - not syncing: Out of memory" after a header
+ * cut to nothing; R034: the oom_kill_allocating_task selection lines). */
 static void rule_consequences(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -1163,6 +1593,8 @@ static void rule_consequences(struct ctx *c)
 			"the kernel panicked instead of killing a process (vm.panic_on_oom=%d)",
 			ev->panic_on_oom ? ev->panic_on_oom : 1);
 		finding_evidence(f, "panic line: %s", ev->panic_on_oom == 2 ? "compulsory panic_on_oom" : "panic_on_oom is enabled");
+		if (ev->panic_on_oom == 2 || c->a->memcg)
+			finding_evidence(f, "panic_on_oom=2 panics even for a memory cgroup OOM (mm/oom_kill.c check_panic_on_oom): one cgroup at its limit takes the whole machine down");
 		finding_advice(f, "set vm.panic_on_oom=0 unless a reboot is the intended recovery; then keep the report with kdump or netconsole");
 	}
 	if (ev->outcome == OOM_OUTCOME_NO_KILLABLE) {
@@ -1171,6 +1603,36 @@ static void rule_consequences(struct ctx *c)
 		finding_evidence(f, "\"Out of memory and no killable processes...\"");
 		finding_advice(f, "do not give oom_score_adj -1000 to whole services; protect only what must survive (oomkit adj)");
 	}
+	/* vm.oom_kill_allocating_task=1 (mm/oom_kill.c out_of_memory, 2.6.24+):
+	 * the task that asked for memory is killed without comparing anyone,
+	 * and the selection line says so. */
+	if (ev->have_victim && strstr(ev->victim.message, "oom_kill_allocating_task")) {
+		const char *who = ev->victim.selected_comm[0] ? ev->victim.selected_comm : ev->victim.comm;
+		int64_t pid = known(ev->victim.selected_pid) ? ev->victim.selected_pid : ev->victim.pid;
+		struct finding *f = findings_add(c->out, "oom-kill-allocating-task", SEV_WARNING, 12,
+			"vm.oom_kill_allocating_task=1: the kernel killed the task that asked for memory (%s, pid %lld) without looking for the one using the most",
+			who, (long long)pid);
+		finding_evidence(f, "selection line \"%s: Kill process %lld (%s)\": the kernel's mark of this sysctl",
+				 ev->victim.message, (long long)pid, who);
+		if (known(ev->victim.selected_pid) && known(ev->victim.pid) && ev->victim.selected_pid != ev->victim.pid)
+			finding_evidence(f, "its child %s (pid %lld) was killed in its place (2.6.36–5.0 sacrifice a child with its own memory)",
+					 ev->victim.comm, (long long)ev->victim.pid);
+		if (known(ev->victim.score) && ev->victim.score == 0)
+			finding_evidence(f, "score 0: the victim held next to no memory, so the kill freed next to nothing and the OOM may repeat at once");
+		finding_advice(f, "sysctl vm.oom_kill_allocating_task=0: the kernel then kills the task using the most memory, which ends the shortage");
+		finding_advice(f, "if it was set to spare a slow task-list scan on a huge machine, measure first: the scan costs milliseconds on modern kernels");
+	}
+}
+
+/* The first consequence, for when no cause of the shortage has evidence. */
+static struct finding *first_consequence(struct findings *out)
+{
+	static const char *const ids[] = { "panic-on-oom", "no-killable-process", "oom-kill-allocating-task" };
+	for (size_t k = 0; k < ARRAY_SIZE(ids); k++)
+		for (int i = 0; i < out->n; i++)
+			if (strcmp(out->items[i].id, ids[k]) == 0)
+				return &out->items[i];
+	return NULL;
 }
 
 /* ---- confidence and basis ------------------------------------ */
@@ -1252,17 +1714,25 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_shmem(&c);
 	rule_unevictable(&c);
 	rule_slab(&c);
+	rule_slab_table(&c);
 	rule_hugepages(&c);
 	rule_unaccounted(&c);
 	rule_lowmem(&c);
+	rule_lowmem_pressure(&c);
+	rule_lowmem_blind(&c);
 	rule_fragmentation(&c);
 	rule_cma(&c);
 	rule_cpuset(&c);
 	rule_atomic(&c);
 	rule_memcg(&c);
+	rule_memcg_dirty(&c);
 	rule_stall(&c);
-	rule_exhaustion(&c);
+	if (!rule_boot_zone(&c)) {
+		rule_exhaustion(&c);
+		rule_premature(&c);
+	}
 	rule_side_messages(&c);
+	rule_consequences(&c);
 	bool cause = false;
 	for (int i = 0; i < out->n; i++)
 		if (out->items[i].weight >= 20)
@@ -1304,10 +1774,25 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 								basis_read_name(1u << b));
 			finding_evidence(f, "what would have decided it, not in the report: %s", list);
 		}
+		/* The selection line's score is the victim's share of RAM + swap in
+		 * thousandths (2.6.36–5.0, mm/oom_kill.c oom_badness): 0 means the
+		 * process the kernel found worst held under 0.1 % — the memory
+		 * was not in killable processes (kernel memory, or tasks at
+		 * oom_score_adj -1000), and the kill frees next to nothing. */
+		if (ev->have_victim && known(ev->victim.score) && ev->victim.score == 0 &&
+		    !strstr(ev->victim.message, "oom_kill_allocating_task") && kver_cmp(&ev->kv, 2, 6, 36) >= 0)
+			finding_evidence(f, "the victim's score was 0: by the kernel's measure (memory, adjusted by oom_score_adj) the worst process held under 0.1 %% of RAM + swap: the memory was in the kernel or in tasks it may not kill, and the kill freed next to nothing");
 		finding_advice(f, "look at the largest processes below and at what changed on the machine just before");
 		finding_advice(f, "if this repeats, run 'oomkit status' on the machine and keep 'oomkit guard' recording");
+		/* Nothing about the shortage, but the report proves what the
+		 * kernel did: that leads, "unknown" says what else is missing. */
+		struct finding *q = first_consequence(out);
+		if (q) {
+			q->weight = 52;
+			finding_basis(q, 0, a->basis_present, CONF_UNSET,
+				      "read as printed; the cause of the shortage itself is not in the report");
+		}
 	}
-	rule_consequences(&c);
 	basis_defaults(&c);
 	findings_sort(out);
 }

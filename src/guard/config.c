@@ -57,6 +57,7 @@ static const struct key keys[] = {
 	{ "action", K_ACTION, F(action), 0, 0, "process, pgroup or cgroup: what one decision kills" },
 	{ "escalate", K_BOOL, F(escalate), 0, 0, "kill the victim's process group when the victim alone frees too little" },
 	{ "flood-kill-cgroup", K_BOOL, F(flood_kill_cgroup), 0, 0, "when kills come too fast to help (3 in 5 s, a fork bomb), SIGKILL every process of the cgroup (memory.oom.group semantics)" },
+	{ "arm-memory-high", K_BOOL, F(arm_memory_high), 0, 0, "cgroup v2: where memory.high is 'max', set it to the term point (limit - term threshold) so the kernel wakes the guard instead of a 1 s poll; it throttles and trims cache above that point; restored at exit" },
 	{ "dry-run", K_BOOL, F(dry_run), 0, 0, "decide and report, signal nothing" },
 	{ "kmsg", K_BOOL, F(kmsg), 0, 0, "watch /dev/kmsg for the kernel's own OOM kills" },
 	{ "mlock", K_BOOL, F(mlock), 0, 0, "mlockall() after the warm-up pass" },

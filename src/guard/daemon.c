@@ -4,7 +4,7 @@
  * Start-up allocates everything (task table, recorder ring, sinks, HTTP
  * buffers), takes one warm-up pass through every code path that reads, then
  * mlockall()s; after that the loop allocates nothing (the exception is a
- * SIGHUP reload; --prefer/--avoid patterns are matched by util/pattern.c,
+ * SIGHUP reload; --prefer/--avoid patterns are matched by guard/pattern.c,
  * which needs only the stack). */
 #include <errno.h>
 #include <fcntl.h>

@@ -23,7 +23,7 @@
 
 #include "model/kernel.h"
 #include "model/snapshot.h"
-#include "util/pattern.h"
+#include "guard/pattern.h"
 
 #define GUARD_MAX_SCOPES 16
 #define GUARD_MAX_PATTERNS 16
@@ -65,6 +65,7 @@ struct guard_config {
 	enum guard_action action;
 	bool escalate;                                    /* process group when one process is not enough */
 	bool flood_kill_cgroup;                           /* a flood of kills: the whole cgroup */
+	bool arm_memory_high;                             /* v2: set memory.high at the term point to be woken */
 	bool dry_run;
 	bool kmsg;                                        /* watch /dev/kmsg for the kernel's own kills */
 	bool mlock, protect_self;
@@ -199,7 +200,7 @@ void guard_policy_classify(const struct guard_config *c, struct guard_task *gt, 
  * era's rule (badness_replaces: the one met later in 4.8 and 5.1+).  need_kib > 0 is what the scope must regain: when the
  * victim's anon + swap is less and escalation is on, its process group (or
  * the whole cgroup when the action is cgroup) is taken.  Returns 0, or
- * -ESRCH when no candidate exists. */
+ * -ESRCH when no candidate exists (out then holds only the counts). */
 int guard_policy_choose(const struct guard_config *c, struct guard_taskset *ts, int64_t self_pid,
 			int64_t totalpages, int64_t page_size_kib, const struct kver *kv,
 			int64_t need_kib, struct guard_choice *out);
@@ -245,10 +246,11 @@ const char *guard_signal_name(int sig);
 /* nice -20 for the guard (CAP_SYS_NICE), so process_mrelease is not
  * queued behind a busy machine's tasks.  0 or -errno. */
 int guard_raise_priority(void);
-/* Starts an exec= hook (spawn.c): clean signal mask, default dispositions,
- * a process group of its own, and SIGKILL when the guard dies
- * (PR_SET_PDEATHSIG).  0 with *pid_out, or -errno (execve's included). */
-int guard_spawn_hook(char *const argv[], char *const envp[], pid_t *pid_out);
+/* Starts a hook (spawn.c): clean signal mask, default dispositions, as
+ * uid/gid when uid is not -1 and not ours, in a process group of its own
+ * led by a keeper that SIGKILLs the group when the guard dies.  0 with the
+ * keeper's pid (the group's) in *pid_out, or -errno (execve's included). */
+int guard_spawn_hook(char *const argv[], char *const envp[], uid_t uid, gid_t gid, pid_t *pid_out);
 
 /* ---- scopes (monitor.c) ------------------------------------------------ */
 enum guard_scope_kind { SCOPE_MACHINE = 0, SCOPE_CGROUP_V1, SCOPE_CGROUP_V2 };
@@ -270,6 +272,8 @@ struct guard_scope {
 	int efd_oom;                    /* v1 OOM notification (eventfd) */
 	int fd_swap_limit;              /* v2 memory.swap.max · v1 memory.memsw.limit_in_bytes; -1 none */
 	int fd_swappiness;              /* v1 memory.swappiness; -1 none */
+	int fd_high;                    /* v2 memory.high (its breach is a memory.events wakeup); -1 none */
+	int64_t armed_high_kib;         /* the memory.high we wrote (arm-memory-high); OOM_NA none */
 	int fd_root_usage;              /* machine: the v1 root memcg's memory.usage_in_bytes
 					 * (its efd_usage thresholds wake the idle loop); -1 none */
 	int64_t root_usage_kib;         /* its last reading */
@@ -304,8 +308,9 @@ struct guard_scope {
 /* A threshold in KiB of available memory from a percentage of total and
  * a fixed size in MiB, as earlyoom merges -m and -M (main.c, v1.7+): no
  * size → the percentage; a size alone (percent_set false: the percentage
- * is only the default) → the size; both given → the lower.  Capped at
- * total.  OOM_NA when total is unknown (no limit) or both are 0. */
+ * is only the default) → the size; both given → the larger (earlyoom takes
+ * the lower; see monitor.c).  The size is capped at total.  OOM_NA when
+ * total is unknown (no limit). */
 int64_t guard_threshold_kib(int64_t total_kib, int percent, bool percent_set, int min_mib);
 
 /* Opens a scope ("" or NULL path: the whole machine).  Errors in err. */

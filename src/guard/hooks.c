@@ -2,11 +2,11 @@
  * and notify-send at the warning stage (warn.c), systemctl for
  * restart-unit (unit.c).
  *
- * Never blocking the loop: each starts in the background (posix_spawn, or
- * fork when it must run as another user), with no signal blocked and every
- * disposition the default (the guard blocks the ones its signalfd reads
- * and ignores SIGPIPE), in a process group of its own, so it and what it
- * starts are killed together at its timeout or when the guard stops.  A
+ * Never blocking the loop: each starts in the background (spawn.c), with no
+ * signal blocked and every disposition the default (the guard blocks the
+ * ones its signalfd reads and ignores SIGPIPE), in a process group of its
+ * own, so it and what it starts are killed together at its timeout, when
+ * the guard stops, or when the guard dies.  A
  * fixed table (GUARD_MAX_HOOKS): nothing is allocated. */
 #include <errno.h>
 #include <fcntl.h>
@@ -89,26 +89,6 @@ static int free_slot(void)
 	return -1;
 }
 
-/* The child of fork, as another user: the same clean start as posix_spawn's
- * attributes give, then the user's groups and ids (never back to root). */
-static void child_as(uid_t uid, gid_t gid, char *const argv[], char *const envp[], pid_t parent)
-{
-	sigset_t none;
-	sigemptyset(&none);
-	for (int s = 1; s < NSIG; s++)
-		signal(s, SIG_DFL);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-	setpgid(0, 0);
-	if (setgroups(1, &gid) != 0 || setresgid(gid, gid, gid) != 0 || setresuid(uid, uid, uid) != 0)
-		_exit(126);
-	/* After the ids: a change of credentials clears the parent-death
-	 * signal (kernel/cred.c commit_creds).  Dies with the guard (spawn.c). */
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0 || getppid() != parent)
-		_exit(126);
-	execve(argv[0], argv, envp);
-	_exit(127);
-}
-
 pid_t guard_hook_spawn(const char *what, char *const argv[], char *const envp[], int timeout_ms, uid_t uid,
 		       gid_t gid)
 {
@@ -117,23 +97,12 @@ pid_t guard_hook_spawn(const char *what, char *const argv[], char *const envp[],
 		guard_log(GLOG_WARNING, "%s %s: %d hooks still running; not started", what, argv[0], GUARD_MAX_HOOKS);
 		return -EBUSY;
 	}
-	pid_t pid, parent = getpid();
-	if (uid != (uid_t)-1 && uid != geteuid()) {
-		pid = fork();
-		if (pid < 0) {
-			int e = errno;
-			guard_log(GLOG_WARNING, "%s %s: fork: %s", what, argv[0], strerror(e));
-			return -e;
-		}
-		if (pid == 0)
-			child_as(uid, gid, argv, envp, parent);
-	} else {
-		/* spawn.c: posix_spawn's clean start, and SIGKILL when the guard dies */
-		int rc = -guard_spawn_hook(argv, envp, &pid);
-		if (rc != 0) {
-			guard_log(GLOG_WARNING, "%s %s: %s", what, argv[0], strerror(rc));
-			return -rc;
-		}
+	pid_t pid;
+	/* spawn.c: a clean start in a group of its own, killed with the guard */
+	int rc = -guard_spawn_hook(argv, envp, uid, gid, &pid);
+	if (rc != 0) {
+		guard_log(GLOG_WARNING, "%s %s: %s", what, argv[0], strerror(rc));
+		return -rc;
 	}
 	hooks[slot].pid = pid;
 	hooks[slot].timeout_ms = timeout_ms;
@@ -158,7 +127,7 @@ int guard_hooks_reap(bool all)
 			continue;
 		if (!all) {
 			killed++;
-			guard_log(GLOG_WARNING, "%s: pid %lld still running after %d ms: killed (its process group)",
+			guard_log(GLOG_WARNING, "%s: process group %lld still running after %d ms: killed",
 				  hooks[i].what, (long long)hooks[i].pid, hooks[i].timeout_ms);
 		}
 		kill(-hooks[i].pid, SIGKILL);

@@ -57,7 +57,8 @@ static void scope_fds_reset(struct guard_scope *sc)
 {
 	sc->dirfd = sc->fd_main = sc->fd_limit = sc->fd_stat = sc->fd_events = -1;
 	sc->fd_psi = sc->fd_psi_read = sc->efd_oom = -1;
-	sc->fd_swap_limit = sc->fd_swappiness = sc->fd_root_usage = -1;
+	sc->fd_swap_limit = sc->fd_swappiness = sc->fd_root_usage = sc->fd_high = -1;
+	sc->armed_high_kib = OOM_NA;
 	for (int i = 0; i < 3; i++)
 		sc->efd_usage[i] = -1;
 }
@@ -99,6 +100,7 @@ int guard_scope_open(struct guard_scope *sc, const char *dir, char *err, size_t 
 		s.fd_events = openat(s.dirfd, "memory.events", O_RDONLY | O_CLOEXEC);
 		s.fd_psi_read = openat(s.dirfd, "memory.pressure", O_RDONLY | O_CLOEXEC);
 		s.fd_swap_limit = openat(s.dirfd, "memory.swap.max", O_RDONLY | O_CLOEXEC);
+		s.fd_high = openat(s.dirfd, "memory.high", O_RDONLY | O_CLOEXEC);
 	} else if (faccessat(s.dirfd, "memory.usage_in_bytes", R_OK, 0) == 0) {
 		s.kind = SCOPE_CGROUP_V1;
 		s.fd_main = openat(s.dirfd, "memory.usage_in_bytes", O_RDONLY | O_CLOEXEC);
@@ -129,8 +131,32 @@ static void close_fd(int *fd)
 	*fd = -1;
 }
 
+/* Writes memory.high (bytes, or "max" for OOM_NA); 0 or -errno. */
+static int write_high(int dirfd, int64_t kib)
+{
+	int fd = openat(dirfd, "memory.high", O_WRONLY | O_TRUNC | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	char v[32];
+	int n = known(kib) ? snprintf(v, sizeof(v), "%lld", (long long)kib * 1024) : snprintf(v, sizeof(v), "max");
+	int rc = write(fd, v, (size_t)n) == n ? 0 : -errno;
+	close(fd);
+	return rc;
+}
+
+static int read_kib_file(int fd, int64_t *out_kib);
+
 void guard_scope_close(struct guard_scope *sc)
 {
+	/* Put back the 'max' we replaced, unless somebody (systemd, the
+	 * operator) has written memory.high since: theirs stays. */
+	int64_t now_kib = OOM_NA;
+	if (known(sc->armed_high_kib) && sc->dirfd >= 0 && sc->fd_high >= 0 &&
+	    read_kib_file(sc->fd_high, &now_kib) == 0 && known(now_kib) &&
+	    now_kib == sc->armed_high_kib)
+		write_high(sc->dirfd, OOM_NA);
+	sc->armed_high_kib = OOM_NA;
+	close_fd(&sc->fd_high);
 	close_fd(&sc->fd_main);
 	close_fd(&sc->fd_limit);
 	close_fd(&sc->fd_stat);
@@ -331,6 +357,32 @@ void guard_scope_arm(struct guard_scope *sc, const struct guard_config *c, char 
 	}
 	if (sc->kind == SCOPE_CGROUP_V2 && !known(sc->total_kib))
 		DEGRADE("%s: memory.max is 'max': only the kernel's OOM kills are seen there\n", sc->name);
+	if (sc->kind == SCOPE_CGROUP_V2 && known(sc->total_kib) && known(sc->term_kib)) {
+		/* cgroup v2 has no usage thresholds (v1's cgroup.event_control is
+		 * gone); the one usage point the kernel reports is memory.high: a
+		 * charge above it raises MEMCG_HIGH in memory.events and notifies
+		 * its pollers (mm/memcontrol.c reclaim_high → memcg_memory_event →
+		 * cgroup_file_notify, 4.5+).  Below the term point the scope cannot
+		 * be short (available ≥ limit − usage), so a memory.high at or
+		 * below it lets the guard sleep (guard_scope_calm). */
+		int64_t at = sc->total_kib - sc->term_kib;
+		if (c->arm_memory_high && !known(sc->high_kib) && sc->fd_high >= 0 && at > 0) {
+			int rc = c->dry_run ? -EROFS : write_high(sc->dirfd, at);
+			if (rc == 0) {
+				/* What the kernel keeps (whole pages), to know it as ours at exit. */
+				if (read_kib_file(sc->fd_high, &sc->high_kib) < 0)
+					sc->high_kib = at;
+				sc->armed_high_kib = sc->high_kib;
+			} else {
+				DEGRADE("%s: arm-memory-high: cannot write memory.high (%s): polling\n", sc->name,
+					c->dry_run ? "dry run" : strerror(-rc));
+			}
+		}
+		if (!known(sc->high_kib) || sc->high_kib > at)
+			DEGRADE("%s: cgroup v2 without a memory.high at or below the term point: polling "
+				"every %d ms (arm-memory-high = yes lets the kernel wake the guard)\n",
+				sc->name, c->poll_max_ms);
+	}
 #undef DEGRADE
 }
 
@@ -414,6 +466,8 @@ int guard_scope_read(struct guard_scope *sc, const struct guard_config *c)
 			       (known(mc.active_file_kib) ? mc.active_file_kib : 0);
 		sc->usage_kib = usage;
 		sc->file_kib = file;
+		if (sc->fd_high >= 0 && read_kib_file(sc->fd_high, &sc->high_kib) < 0)
+			sc->high_kib = OOM_NA;
 		sc->total_kib = limit;
 		sc->avail_kib = known(limit) ? limit - usage + file : OOM_NA;
 		if (known(sc->avail_kib) && sc->avail_kib > limit)
@@ -484,8 +538,15 @@ int guard_scope_poll_ms(const struct guard_scope *sc, const struct guard_config 
 
 bool guard_scope_calm(const struct guard_scope *sc)
 {
-	if (sc->read_failed || sc->level != LEVEL_OK || sc->efd_usage[0] < 0 || !known(sc->total_kib) ||
-	    !known(sc->term_kib))
+	if (sc->read_failed || sc->level != LEVEL_OK || !known(sc->total_kib) || !known(sc->term_kib))
+		return false;
+	/* v2: the kernel tells us when usage passes memory.high (memory.events,
+	 * polled for POLLPRI); with that at or below the term point, usage
+	 * under it means the scope cannot be short yet. */
+	if (sc->kind == SCOPE_CGROUP_V2)
+		return sc->fd_events >= 0 && known(sc->high_kib) && known(sc->usage_kib) &&
+		       sc->high_kib <= sc->total_kib - sc->term_kib && sc->usage_kib < sc->high_kib;
+	if (sc->efd_usage[0] < 0)
 		return false;
 	int64_t usage = sc->kind == SCOPE_MACHINE ? sc->root_usage_kib
 		      : sc->kind == SCOPE_CGROUP_V1 ? sc->usage_kib : OOM_NA;

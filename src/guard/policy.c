@@ -153,8 +153,10 @@ int guard_policy_choose(const struct guard_config *c, struct guard_taskset *ts, 
 			ch.runner_up = (int)i;
 		}
 	}
-	if (ch.index < 0)
+	if (ch.index < 0) {
+		*out = ch;       /* the counts say why nothing may be killed (guard_decide logs them) */
 		return -ESRCH;
+	}
 	const struct guard_task *v = &ts->tasks[ch.index];
 	ch.badness = v->t.badness;
 	ch.freeable_kib = guard_task_freeable_kib(v, page_size_kib);

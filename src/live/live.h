@@ -90,6 +90,14 @@ void live_fill_task_cgroups(const struct live_root *r, struct oom_snapshot *s, c
  * number of tasks read or -errno (the root's proc missing, memcg_dir
  * unreadable). */
 int live_scan_tasks(const struct live_root *r, struct oom_snapshot *s, const char *memcg_dir);
+/* The same scan, each task read offered to keep() first, which says where
+ * it goes: NULL to drop it, else a row of s->tasks (a new one from
+ * snapshot_add_task, or one it gives up for this task).  So a caller that
+ * shows a few rows holds a few rows, not one per process; s->tasks ends in
+ * pid order still.  Returns the number of tasks READ (kept or not) or -errno. */
+typedef struct oom_task *(*live_task_keep_fn)(struct oom_snapshot *s, const struct oom_task *t, void *arg);
+int live_scan_tasks_keep(const struct live_root *r, struct oom_snapshot *s, const char *memcg_dir,
+			 live_task_keep_fn keep, void *arg);
 
 /* Limits that are "max" / unlimited are stored as OOM_UNLIMITED KiB (model/snapshot.h). */
 /* A memory cgroup directory (v1 or v2, detected by its files); dir is a

@@ -64,8 +64,19 @@ struct live_root;
  * proc, one read into text (cap bytes, NUL-terminated); -ENOENT without a
  * proc (pid.c). */
 ssize_t live_read_pid_file(const struct live_root *r, int64_t pid, const char *name, char *text, size_t cap);
-/* live_read_task on a given /proc fd and page size (pid.c). */
-int live_read_task_at(const struct live_root *r, int procfd, int64_t pid, struct oom_task *t, int64_t psz);
+/* The files a scan reads are closed in batches (pid.c): one close_range(2)
+ * for LIVE_FDS_BATCH of them instead of a close(2) each.  Zero-initialise;
+ * live_fds_flush() closes what is held (at the end of the scan). */
+#define LIVE_FDS_BATCH 32
+struct live_fds {
+	int fd[LIVE_FDS_BATCH];
+	int n;
+};
+void live_fds_flush(struct live_fds *b);
+/* live_read_task on a given /proc fd and page size (pid.c); with b, its
+ * files are closed in b's batches, else at once. */
+int live_read_task_at(const struct live_root *r, int procfd, int64_t pid, struct oom_task *t, int64_t psz,
+		      struct live_fds *b);
 /* "Node 0, zone      DMA..." (zoneinfo, buddyinfo) → node, name; *rest
  * points after the name.  false when the line is not of that form. */
 bool text_node_zone(const char *line, size_t ll, int *node, char *name, size_t namelen,

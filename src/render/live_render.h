@@ -19,6 +19,7 @@ struct top_view {
 	struct oom_snapshot *s;        /* tasks with badness/oom_score filled by badness_rank */
 	size_t *order;                 /* indices into s->tasks: ranked (best first), immune, kthreads */
 	size_t n_order, n_ranked, n_immune, n_kthreads;
+	size_t n_ranked_dropped;       /* ranked below the rows held (top -n): counted, not in s */
 	size_t n_show;                 /* ranked rows to show (-n) */
 	bool show_kthreads;            /* --all */
 	int64_t totalpages;            /* of the OOM domain (machine or cgroup) */

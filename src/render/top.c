@@ -227,8 +227,9 @@ void render_top_text(FILE *f, const struct top_view *v, const struct style *st)
 			(long long)(v->totalpages / 1000), fmt_kib(c, sizeof(c), sat_mul(v->totalpages / 1000, psz)));
 	fputc('\n', f);
 	render_top_rows(f, v, v->n_show, st);
-	if (v->n_show < v->n_ranked)
-		fprintf(f, "%s     … %zu more ranked (-n N shows more)%s\n", st->dim, v->n_ranked - v->n_show, st->reset);
+	if (v->n_show < v->n_ranked + v->n_ranked_dropped)
+		fprintf(f, "%s     … %zu more ranked (-n N shows more)%s\n", st->dim,
+			v->n_ranked + v->n_ranked_dropped - v->n_show, st->reset);
 	if (v->n_ranked == 0)
 		fputs("  (no process is a candidate)\n", f);
 	for (size_t k = v->n_ranked; k < v->n_ranked + v->n_immune; k++)
@@ -254,7 +255,8 @@ void render_top_text(FILE *f, const struct top_view *v, const struct style *st)
 		escape_term(f, x->comm, strlen(x->comm));
 		fprintf(f, " (%lld), the only candidate.\n", (long long)x->pid);
 	}
-	fprintf(f, "%zu ranked, %zu immune (oom_score_adj -1000 or init)", v->n_ranked, v->n_immune);
+	fprintf(f, "%zu ranked, %zu immune (oom_score_adj -1000 or init)", v->n_ranked + v->n_ranked_dropped,
+		v->n_immune);
 	if (v->show_kthreads)
 		fprintf(f, ", %zu kernel threads (never candidates).\n", v->n_kthreads);
 	else
@@ -318,7 +320,7 @@ void render_top_json(FILE *f, const struct top_view *v, bool pretty)
 	json_int(&j, "totalpages", v->totalpages);
 	json_int(&j, "global_totalpages", v->global_totalpages);
 	json_int(&j, "lead_pages", v->lead_pages);
-	json_int(&j, "ranked", (int64_t)v->n_ranked);
+	json_int(&j, "ranked", (int64_t)(v->n_ranked + v->n_ranked_dropped));
 	json_int(&j, "immune", (int64_t)v->n_immune);
 	json_int(&j, "kernel_threads", (int64_t)v->n_kthreads);
 	json_arr_begin(&j, "tasks");

@@ -3,6 +3,7 @@
  * kernels, built for 16-byte vectors (SSE2, NEON, or plain code) and again
  * for AVX2 on x86-64, picked at run time; and a scalar reference the
  * differential test (tests/unit/test_needle.c) holds every kernel to. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/needle.h"
@@ -165,12 +166,25 @@ __attribute__((target("avx2"))) uint64_t needle_count_newlines_v32(const char *p
 	COUNT_NEWLINES_BODY(v32u, 32)
 }
 
+/* OOMKIT_SIMD=sse2 or avx2 caps the vector width below what the CPU has:
+ * the benchmark times each path on one machine (bench/explain/run.sh), and
+ * a CPU bug in one path can be stepped around.  Read once. */
+static int simd_cap(void)
+{
+	static int cap = -1;
+	if (cap < 0) {
+		const char *e = getenv("OOMKIT_SIMD");
+		cap = e && !strcmp(e, "sse2") ? 0 : e && !strcmp(e, "avx2") ? 1 : 2;
+	}
+	return cap;
+}
+
 bool needle_have_avx2(void)
 {
 	static int have = -1;
 	if (have < 0) {
 		__builtin_cpu_init();
-		have = __builtin_cpu_supports("avx2") ? 1 : 0;
+		have = __builtin_cpu_supports("avx2") && simd_cap() >= 1 ? 1 : 0;
 	}
 	return have == 1;
 }
@@ -271,7 +285,7 @@ bool needle_have_v64(void)
 	if (have < 0) {
 		__builtin_cpu_init();
 		have = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi") &&
-		       __builtin_cpu_supports("bmi2") ? 1 : 0;
+		       __builtin_cpu_supports("bmi2") && simd_cap() >= 2 ? 1 : 0;
 	}
 	return have == 1;
 }

@@ -95,4 +95,39 @@ elif start_guard "$D" --cgroup "$g" --action cgroup; then
 	stop_guard
 fi
 cg_remove "$g"
+
+# --- 4. arm-memory-high: the idle guard sleeps, the kernel wakes it --------
+# Without usage thresholds on v2 the guard polls (about once a second);
+# with arm-memory-high it writes memory.high at the term point and sleeps
+# until memory.events says usage passed it.
+ctxt() { awk '/^(voluntary|nonvoluntary)_ctxt_switches/{s += $2} END{print s + 0}' "/proc/$1/status" 2>/dev/null; }
+m=$(cg_make arm $((256 * MIB)))
+D=$E2E_TMP/arm
+if start_guard "$D" --cgroup "$m" --arm-memory-high --recorder-seconds 0; then
+	armed=$(cat "$m/memory.high")
+	check "arm: memory.high set to the term point ($armed, expected $((256 * MIB * 9 / 10 / 4096 * 4096)))" \
+		test "$armed" = $((256 * MIB * 9 / 10 / 4096 * 4096))
+	run_bg "$m" "$HOG" --mib 32 --hold 120 --ready "$D/idle.ready"; idler=$BG
+	wait_ready "$D/idle.ready"
+	sleep 2
+	c0=$(ctxt $GP); sleep 20; c1=$(ctxt $GP)
+	check "arm: idle for 20 s, the guard woke $((c1 - c0)) times (at most 2)" test $((c1 - c0)) -le 2
+	run_bg "$m" "$HOG"; h=$BG; guardrail $h 60 >/dev/null
+	wait $h; rc=$?
+	check "arm: the hog stopped (exit $rc)" test $rc -ge 128
+	check "arm: by the guard" grep -q '"event":"kill"' "$D/events"
+	check "arm: no kernel OOM kill ($(oom_kills "$m"))" test "$(oom_kills "$m")" = 0
+	check "arm: the bystander lives" kill -0 $idler
+	stop_guard
+	check "arm: memory.high back to max at exit ($(cat "$m/memory.high"))" test "$(cat "$m/memory.high")" = max
+	kill $idler 2>/dev/null; wait $idler 2>/dev/null
+fi
+# Off (the default): memory.high untouched, the log says the scope polls.
+D=$E2E_TMP/noarm
+if start_guard "$D" --cgroup "$m"; then
+	check "no arm: memory.high untouched" test "$(cat "$m/memory.high")" = max
+	check "no arm: the log says it polls" grep -q "arm-memory-high = yes" "$D/log"
+	stop_guard
+fi
+cg_remove "$m"
 finish

@@ -5,31 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
-#include "cmd/live_cmd.h"
+#include "live_views.h"
 #include "diagnose/live_rules.h"
-
-static struct status_data *audit(const char *name)
-{
-	static char path[1024];
-	snprintf(path, sizeof(path), "%s/tests/fixtures/%s", check_srcdir(), name);
-	struct live_root r;
-	if (live_root_open(&r, path) < 0)
-		return NULL;
-	struct status_data *d = calloc(1, sizeof(*d));
-	if (d)
-		status_collect(d, &r, path, true);
-	live_root_close(&r);
-	return d;
-}
-
-static void done(struct status_data *d)
-{
-	if (d) {
-		status_data_release(d);
-		free(d);
-	}
-}
 
 static enum severity sev_of(const struct status_data *d, const char *id)
 {
@@ -39,7 +16,7 @@ static enum severity sev_of(const struct status_data *d, const char *id)
 
 TEST(test_oc_always_noswap)
 {
-	struct status_data *d = audit("oc-always-noswap");
+	struct status_data *d = status_of("oc-always-noswap");
 	CHECK(d != NULL);
 	if (!d)
 		return;
@@ -50,12 +27,12 @@ TEST(test_oc_always_noswap)
 	CHECK(findings_get(&d->f, "oom-kills-recent") == NULL);
 	const struct finding *x = findings_get(&d->f, "overcommit-always-no-swap");
 	CHECK(x && x->nr_evidence >= 1 && x->nr_advice >= 1);
-	done(d);
+	status_done(d);
 }
 
 TEST(test_fragmented)
 {
-	struct status_data *d = audit("fragmented");
+	struct status_data *d = status_of("fragmented");
 	if (!d)
 		return;
 	const struct finding *x = findings_get(&d->f, "fragmented");
@@ -73,12 +50,12 @@ TEST(test_fragmented)
 			CHECK_INT(f->zones[i].unusable_index[2], 1000);
 		}
 	free(f);
-	done(d);
+	status_done(d);
 }
 
 TEST(test_lowmem32)
 {
-	struct status_data *d = audit("lowmem32");
+	struct status_data *d = status_of("lowmem32");
 	if (!d)
 		return;
 	CHECK(findings_get(&d->f, "lowmem-pressure") != NULL);
@@ -96,24 +73,24 @@ TEST(test_lowmem32)
 	findings_init(&d->f);
 	diagnose_live(&d->s, &d->vm, &d->h, &d->f);
 	CHECK(findings_get(&d->f, "32bit-large-ram") != NULL);
-	done(d);
+	status_done(d);
 }
 
 TEST(test_slab40)
 {
-	struct status_data *d = audit("slab40");
+	struct status_data *d = status_of("slab40");
 	if (!d)
 		return;
 	const struct finding *x = findings_get(&d->f, "slab-heavy");
 	CHECK(x != NULL);
 	CHECK(x && strstr(x->summary, "40 %") != NULL);
 	CHECK(x && x->nr_evidence >= 2 && strstr(x->evidence[1], "kmalloc-512") != NULL);
-	done(d);
+	status_done(d);
 }
 
 TEST(test_overcommit_never)
 {
-	struct status_data *d = audit("overcommit-never");
+	struct status_data *d = status_of("overcommit-never");
 	if (!d)
 		return;
 	/* The seed: overcommit_memory=2, ratio 50, 16 GiB RAM + 16 GiB swap → 24 GiB. */
@@ -130,12 +107,12 @@ TEST(test_overcommit_never)
 	CHECK(findings_get(&d->f, "commit-near-limit") != NULL);
 	CHECK_INT(sev_of(d, "commit-near-limit"), SEV_WARNING);   /* 95 % */
 	CHECK(findings_get(&d->f, "overcommit-always-no-swap") == NULL);
-	done(d);
+	status_done(d);
 }
 
 TEST(test_risky_old)
 {
-	struct status_data *d = audit("risky-old");
+	struct status_data *d = status_of("risky-old");
 	if (!d)
 		return;
 	CHECK(findings_get(&d->f, "panic-on-oom") != NULL);
@@ -147,12 +124,12 @@ TEST(test_risky_old)
 	CHECK(findings_get(&d->f, "oom-kills-recent") != NULL);
 	/* a captured tree: the log is not read, and that is said */
 	CHECK(!d->h.log_read);
-	done(d);
+	status_done(d);
 }
 
 TEST(test_host_capture)
 {
-	struct status_data *d = audit("host");
+	struct status_data *d = status_of("host");
 	if (!d)
 		return;
 	CHECK(d->view.meminfo_known && d->view.zones_known);
@@ -160,12 +137,12 @@ TEST(test_host_capture)
 	CHECK(findings_get(&d->f, "memory-low") == NULL);
 	CHECK(findings_get(&d->f, "min-free-kbytes-unusual") == NULL);   /* 67584 = THP's own value */
 	CHECK(findings_get(&d->f, "panic-on-oom") == NULL);
-	done(d);
+	status_done(d);
 }
 
 TEST(test_empty_is_unknown)
 {
-	struct status_data *d = audit("empty");
+	struct status_data *d = status_of("empty");
 	if (!d)
 		return;
 	CHECK(!d->view.meminfo_known);
@@ -188,12 +165,12 @@ TEST(test_empty_is_unknown)
 	CHECK(json && strstr(json, "\"zones\":[]") != NULL);
 	free(text);
 	free(json);
-	done(d);
+	status_done(d);
 }
 
 TEST(test_json_keys)
 {
-	struct status_data *d = audit("overcommit-never");
+	struct status_data *d = status_of("overcommit-never");
 	if (!d)
 		return;
 	char *json = NULL;
@@ -212,7 +189,7 @@ TEST(test_json_keys)
 		CHECK(ok);
 	}
 	free(json);
-	done(d);
+	status_done(d);
 }
 
 int main(void)

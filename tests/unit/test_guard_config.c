@@ -225,19 +225,17 @@ TEST(command_line_overrides_file)
 	/* guard_config_build: defaults → file → flags, with the path of the file */
 	/* A private copy: the checkout's own file may be group-writable (umask
 	 * 002, git archive), which the guard rightly refuses (StrictModes). */
-	char src[256], path[] = "/tmp/oomkit-test-guard.conf.XXXXXX", body[65536];
-	snprintf(src, sizeof(src), "%s/dist/guard.conf", check_srcdir());
-	FILE *sf = fopen(src, "r");
-	size_t tn = sf ? fread(body, 1, sizeof(body), sf) : 0;
-	if (sf)
-		fclose(sf);
+	char path[] = "/tmp/oomkit-test-guard.conf.XXXXXX";
+	size_t tn;
+	char *body = slurp_src("dist/guard.conf", &tn);
 	int tfd = mkstemp(path);     /* mode 0600 */
 	CHECK(tfd >= 0);
-	CHECK(tfd < 0 || write(tfd, body, tn) == (ssize_t)tn);
+	CHECK(tfd < 0 || !body || write(tfd, body, tn) == (ssize_t)tn);
 	if (tfd >= 0)
 		close(tfd);
-	if (!sf)
+	if (!body)
 		unlink(path);        /* then the build below says -ENOENT: skipped */
+	free(body);
 	struct guard_cli cli;
 	memset(&cli, 0, sizeof(cli));
 	cli.config_path = path;
@@ -262,22 +260,19 @@ TEST(shipped_file_is_the_defaults)
 {
 	/* dist/guard.conf shows every default commented out: uncommenting every
 	 * "#key = value" line must give exactly the defaults. */
-	char path[256], text[65536], un[65536];
-	snprintf(path, sizeof(path), "%s/dist/guard.conf", check_srcdir());
-	FILE *f = fopen(path, "r");
-	if (!f) {
+	static char un[65536];
+	char *text = slurp_src("dist/guard.conf", NULL);
+	if (!text) {
 		SKIP("dist/guard.conf not found");
 		return;
 	}
-	size_t n = fread(text, 1, sizeof(text) - 1, f);
-	fclose(f);
-	text[n] = '\0';
 	size_t o = 0;
 	int keys = 0;
 	for (const char *p = text; *p;) {
 		const char *nl = strchr(p, '\n');
 		size_t l = nl ? (size_t)(nl - p) + 1 : strlen(p);
-		if (p[0] == '#' && p[1] != ' ' && p[1] != '#' && p[1] != '\n' && memchr(p, '=', l)) {
+		if (p[0] == '#' && p[1] != ' ' && p[1] != '#' && p[1] != '\n' && memchr(p, '=', l) &&
+		    o + l < sizeof(un)) {
 			memcpy(un + o, p + 1, l - 1);
 			o += l - 1;
 			keys++;
@@ -285,6 +280,7 @@ TEST(shipped_file_is_the_defaults)
 		p += l;
 	}
 	un[o] = '\0';
+	free(text);
 	struct guard_config c, d;
 	char err[256];
 	CHECK_INT(parse(&c, un, err, sizeof(err)), 0);

@@ -4,7 +4,9 @@
  * the thresholds, the kernel's kill counters, PSI, the polling interval. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "guard/guard.h"
@@ -134,17 +136,12 @@ TEST(machine)
  * leaves them unknown, not stale. */
 TEST(meminfo_through_live_parser)
 {
-	char path[512];
-	snprintf(path, sizeof(path), "%s/tests/fixtures/tasks/proc/meminfo", check_srcdir());
-	FILE *f = fopen(path, "r");
-	if (!f) {
+	size_t n;
+	char *buf = slurp_src("tests/fixtures/tasks/proc/meminfo", &n);
+	if (!buf) {
 		SKIP("fixture meminfo missing");
 		return;
 	}
-	static char buf[16384];
-	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = 0;
 	struct oom_mem m;
 	CHECK_INT(live_parse_meminfo(buf, n, &m), 0);
 	static struct guard_rec r;
@@ -159,62 +156,13 @@ TEST(meminfo_through_live_parser)
 	CHECK(known(r.anon_pages) && known(r.buffers) && known(r.cached));
 	guard_meminfo_parse("garbage\n", 8, &r);
 	CHECK(!known(r.mem_total) && !known(r.commit_limit));
+	free(buf);
 	/* PSI through live/parse_psi.c */
 	struct guard_psi p;
 	CHECK_INT(guard_parse_psi("some avg10=1.50 avg60=0.25 avg300=0.00 total=12345\n"
 				  "full avg10=0.50 avg60=0.10 avg300=0.00 total=678\n", &p), 0);
 	CHECK(p.known && p.some_avg10 > 1.49 && p.some_avg10 < 1.51 && p.full_total_us == 678);
 	CHECK_INT(guard_parse_psi("garbage\n", &p), -EINVAL);
-}
-
-/* The recorder's cadence: what each second's snapshot holds, by how near
- * the scopes are to their SIGTERM thresholds. */
-TEST(recorder_plan)
-{
-	static struct guard_scope sc[2];
-	bool full, tasks;
-	int nfull;
-	sc[0].term_kib = sc[1].term_kib = 1000;
-	/* Calm (every scope ≥ 4× its threshold): vmstat/buddyinfo every 15th. */
-	sc[0].avail_kib = 4000;
-	sc[1].avail_kib = 9000;
-	nfull = 0;
-	for (uint64_t t = 0; t < 60; t++) {
-		guard_recorder_plan(sc, 2, t, &full, &tasks);
-		nfull += full;
-		CHECK(!tasks);
-		CHECK_INT(full, t % 15 == 0);
-	}
-	CHECK_INT(nfull, 4);
-	/* One scope between 2× and 4×: every 5th, still no task scan. */
-	sc[1].avail_kib = 3999;
-	nfull = 0;
-	for (uint64_t t = 0; t < 60; t++) {
-		guard_recorder_plan(sc, 2, t, &full, &tasks);
-		nfull += full;
-		CHECK(!tasks);
-	}
-	CHECK_INT(nfull, 12);
-	/* One scope within 2×: everything, every second. */
-	sc[1].avail_kib = 1999;
-	for (uint64_t t = 0; t < 30; t++) {
-		guard_recorder_plan(sc, 2, t, &full, &tasks);
-		CHECK(full && tasks);
-	}
-	/* A scope whose level is unknown is never calm, and not near. */
-	sc[1].avail_kib = OOM_NA;
-	nfull = 0;
-	for (uint64_t t = 0; t < 60; t++) {
-		guard_recorder_plan(sc, 2, t, &full, &tasks);
-		nfull += full;
-		CHECK(!tasks);
-	}
-	CHECK_INT(nfull, 12);
-	/* No scope at all (nothing to be near): the calm cadence. */
-	guard_recorder_plan(sc, 0, 15, &full, &tasks);
-	CHECK(full && !tasks);
-	guard_recorder_plan(sc, 0, 5, &full, &tasks);
-	CHECK(!full);
 }
 
 /* The rate of approach (monitor.c guard_scope_ms_to_kill / outruns) and
@@ -285,9 +233,24 @@ static void rate_and_calm(void)
 	CHECK(!guard_scope_calm(&sc));
 	sc.root_usage_kib = 100 * 1024;
 	CHECK(guard_scope_calm(&sc));
-	/* cgroup v2: no usage thresholds, never calm. */
+	/* cgroup v2: no usage thresholds; calm only under a memory.high at or
+	 * below the term point (its breach wakes us through memory.events). */
 	sc.kind = SCOPE_CGROUP_V2;
+	sc.fd_events = 7;
+	sc.high_kib = OOM_NA;
 	CHECK(!guard_scope_calm(&sc));
+	sc.high_kib = sc.total_kib - sc.term_kib + 4;
+	CHECK(!guard_scope_calm(&sc));
+	sc.high_kib = sc.total_kib - sc.term_kib;
+	CHECK(guard_scope_calm(&sc));
+	sc.usage_kib = sc.high_kib;
+	CHECK(!guard_scope_calm(&sc));
+	sc.usage_kib = 100 * 1024;
+	sc.fd_events = -1;
+	CHECK(!guard_scope_calm(&sc));
+	sc.fd_events = 7;
+	CHECK(guard_scope_calm(&sc));
+	sc.high_kib = OOM_NA;
 	/* The recorder: one snapshot every GUARD_CALM_MS while all are calm. */
 	struct guard_recorder r;
 	memset(&r, 0, sizeof(r));
@@ -302,6 +265,114 @@ static void rate_and_calm(void)
 /* mem-min-mib / cgroup-min-mib beside the percentages (a size alone
  * replaces the default percentage, as earlyoom's -M; both given: the
  * larger threshold); the warning threshold; cgroup headroom in MiB. */
+/* arm-memory-high on a copy of the v2 fixture: 'max' becomes the term
+ * point (limit − term threshold) in bytes, the scope is calm below it, and
+ * closing the scope puts 'max' back, unless somebody changed it since. */
+static void put(const char *dir, const char *name, const char *text)
+{
+	char p[600];
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	FILE *f = fopen(p, "w");
+	CHECK(f != NULL);
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static void get(const char *dir, const char *name, char *out, size_t len)
+{
+	char p[600];
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	char *t = slurp(p, NULL);
+	snprintf(out, len, "%s", t ? t : "");
+	free(t);
+}
+
+TEST(arm_memory_high)
+{
+	static const char *const files[] = { "memory.current", "memory.events", "memory.max",
+					     "memory.pressure", "memory.stat" };
+	char tmpl[] = "/tmp/oomkit-monitor-XXXXXX", err[256], v[64];
+	const char *dir = mkdtemp(tmpl);
+	CHECK(dir != NULL);
+	if (!dir)
+		return;
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char src[512];
+		snprintf(src, sizeof(src), "tests/fixtures/guard/cgv2/%s", files[i]);
+		char *text = slurp_src(src, NULL);
+		put(dir, files[i], text ? text : "");
+		free(text);
+	}
+	/* The fixture: limit 256 MiB, usage 220 MiB; usage 100 MiB here. */
+	put(dir, "memory.current", "104857600\n");
+	put(dir, "memory.high", "max\n");
+	struct guard_config c;
+	guard_config_defaults(&c);
+	CHECK_INT(guard_config_finish(&c, err, sizeof(err)), 0);
+	struct guard_scope sc;
+	char degraded[1024] = "";
+	/* Off (the default): untouched, not calm, and the log says why. */
+	CHECK_INT(guard_scope_open(&sc, dir, err, sizeof(err)), 0);
+	guard_scope_arm(&sc, &c, degraded, sizeof(degraded));
+	get(dir, "memory.high", v, sizeof(v));
+	CHECK_STR(v, "max\n");
+	CHECK(!guard_scope_calm(&sc));
+	CHECK(strstr(degraded, "arm-memory-high = yes") != NULL);
+	guard_scope_close(&sc);
+	/* On: the term point, 262144 − 26214 KiB, in bytes. */
+	c.arm_memory_high = true;
+	degraded[0] = '\0';
+	CHECK_INT(guard_scope_open(&sc, dir, err, sizeof(err)), 0);
+	guard_scope_arm(&sc, &c, degraded, sizeof(degraded));
+	get(dir, "memory.high", v, sizeof(v));
+	CHECK_STR(v, "241592320");
+	CHECK_INT(sc.high_kib, 262144 - 26214);
+	CHECK_STR(degraded, "");
+	CHECK_INT(guard_scope_read(&sc, &c), LEVEL_OK);
+	CHECK(guard_scope_calm(&sc));
+	CHECK(guard_scope_poll_ms(&sc, &c) >= GUARD_CALM_MS);
+	guard_scope_close(&sc);
+	get(dir, "memory.high", v, sizeof(v));
+	CHECK_STR(v, "max");
+	/* Somebody else's memory.high is theirs: kept, and used when low enough. */
+	put(dir, "memory.high", "209715200\n");
+	CHECK_INT(guard_scope_open(&sc, dir, err, sizeof(err)), 0);
+	guard_scope_arm(&sc, &c, degraded, sizeof(degraded));
+	CHECK(guard_scope_calm(&sc));
+	guard_scope_close(&sc);
+	get(dir, "memory.high", v, sizeof(v));
+	CHECK_STR(v, "209715200\n");
+	/* Armed, then changed by somebody else: not put back. */
+	put(dir, "memory.high", "max\n");
+	CHECK_INT(guard_scope_open(&sc, dir, err, sizeof(err)), 0);
+	guard_scope_arm(&sc, &c, degraded, sizeof(degraded));
+	put(dir, "memory.high", "157286400\n");
+	guard_scope_close(&sc);
+	get(dir, "memory.high", v, sizeof(v));
+	CHECK_STR(v, "157286400\n");
+	/* A dry run writes nothing. */
+	put(dir, "memory.high", "max\n");
+	c.dry_run = true;
+	degraded[0] = '\0';
+	CHECK_INT(guard_scope_open(&sc, dir, err, sizeof(err)), 0);
+	guard_scope_arm(&sc, &c, degraded, sizeof(degraded));
+	get(dir, "memory.high", v, sizeof(v));
+	CHECK_STR(v, "max\n");
+	CHECK(strstr(degraded, "dry run") != NULL);
+	guard_scope_close(&sc);
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char p[600];
+		snprintf(p, sizeof(p), "%s/%s", dir, files[i]);
+		unlink(p);
+	}
+	char p[600];
+	snprintf(p, sizeof(p), "%s/memory.high", dir);
+	unlink(p);
+	rmdir(dir);
+}
+
 TEST(fixed_size_thresholds)
 {
 	/* the merge itself: 1 GiB total, 10 % = 104857 KiB */
@@ -359,8 +430,8 @@ int main(void)
 	RUN(cgroup_v1_uses_hierarchical_totals);
 	RUN(unlimited_and_missing);
 	RUN(machine);
-	RUN(recorder_plan);
 	RUN(meminfo_through_live_parser);
 	RUN(rate_and_calm);
+	RUN(arm_memory_high);
 	return check_summary();
 }

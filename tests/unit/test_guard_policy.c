@@ -155,7 +155,13 @@ TEST(protected_even_when_largest)
 
 	guard_config_defaults(&c);
 	CHECK_INT(guard_config_set(&c, "protect", "swapper chrome java worker sshd", -1, err, sizeof(err)), 0);
+	memset(&ch, 0x5a, sizeof(ch));
 	CHECK_INT(choose(&c, 99999, 0, &ch), -ESRCH);   /* only init, kthread, -1000, zombie left */
+	/* the counts are still said ("nothing may be killed (N protected)"): not
+	 * the caller's uninitialised memory */
+	CHECK(ch.nr_protected >= 4 && ch.nr_protected < 100);
+	CHECK_INT(ch.nr_candidates, 0);
+	CHECK_INT(ch.index, -1);
 }
 
 TEST(escalation)

@@ -22,61 +22,6 @@ static void put(const char *dir, const char *name, const char *text)
 	fclose(f);
 }
 
-TEST(test_cgroup_files)
-{
-	char p[128];
-	const char *v1 = "4:memory:/process_api/abc\n3:cpuset:/\n0::/\n";
-	CHECK_INT(live_parse_pid_cgroup(v1, strlen(v1), p, sizeof(p)), 0);
-	CHECK_STR(p, "/process_api/abc");
-	const char *v1b = "5:cpu,memory,blkio:/x\n";
-	CHECK_INT(live_parse_pid_cgroup(v1b, strlen(v1b), p, sizeof(p)), 0);
-	CHECK_STR(p, "/x");
-	const char *v2 = "0::/user.slice/a:b\n";
-	CHECK_INT(live_parse_pid_cgroup(v2, strlen(v2), p, sizeof(p)), 0);
-	CHECK_STR(p, "/user.slice/a:b");
-	CHECK(live_parse_pid_cgroup("junk", 4, p, sizeof(p)) < 0);
-	/* the systemd unit of a cgroup path (systemd cg_path_get_unit) */
-	CHECK_INT(live_cgroup_unit("/system.slice/nginx.service", p, sizeof(p)), 0);
-	CHECK_STR(p, "nginx.service");
-	CHECK_INT(live_cgroup_unit("/system.slice/nginx.service/worker", p, sizeof(p)), 0);
-	CHECK_STR(p, "nginx.service");
-	CHECK_INT(live_cgroup_unit("/user.slice/user-1000.slice/user@1000.service/app.slice/x.scope", p, sizeof(p)), 0);
-	CHECK_STR(p, "user@1000.service");
-	CHECK_INT(live_cgroup_unit("/init.scope", p, sizeof(p)), 0);
-	CHECK_STR(p, "init.scope");
-	CHECK_INT(live_cgroup_unit("/system.slice/_x.service", p, sizeof(p)), 0);
-	CHECK_STR(p, "x.service");
-	CHECK_INT(live_cgroup_unit("/", p, sizeof(p)), -ENOENT);
-	CHECK_INT(live_cgroup_unit("/system.slice", p, sizeof(p)), -ENOENT);
-	CHECK_INT(live_cgroup_unit("/process_api/abc", p, sizeof(p)), -ENOENT);
-	CHECK_INT(live_cgroup_unit("/kubepods/burstable/pod1", p, sizeof(p)), -ENOENT);
-	CHECK_INT(live_cgroup_unit("/docker/0123abcd/system.slice/nginx.service", p, sizeof(p)), 0);
-	CHECK_STR(p, "nginx.service");
-	CHECK_INT(live_cgroup_unit("/machine.slice/machine-vm1.scope/system.slice/a.service", p, sizeof(p)), 0);
-	CHECK_STR(p, "machine-vm1.scope");
-	CHECK_INT(live_cgroup_unit("/system.slice/nginx.service", p, 5), -EINVAL);
-
-	struct oom_memcg m;
-	memcg_init(&m);
-	const char *st1 = "cache 4096\nrss 8192\ntotal_rss 16384\ntotal_cache 2048\nswap 0\nbogus x\n";
-	CHECK_INT(live_parse_memcg_stat(st1, strlen(st1), 1, &m), 0);
-	CHECK_INT(m.anon_kib, 16);          /* total_* preferred */
-	CHECK_INT(m.file_kib, 2);
-	memcg_init(&m);
-	const char *st2 = "anon 1048576\nfile 4096\nkernel 8192\nslab_unreclaimable 2048\n";
-	CHECK_INT(live_parse_memcg_stat(st2, strlen(st2), 2, &m), 0);
-	CHECK_INT(m.anon_kib, 1024);
-	CHECK_INT(m.kernel_kib, 8);
-	const char *ev = "low 0\nhigh 3\nmax 10\noom 2\noom_kill 1\noom_group_kill 0\n";
-	CHECK_INT(live_parse_memcg_events(ev, strlen(ev), &m), 0);
-	CHECK_INT(m.oom_kill_count, 1);
-	CHECK_INT(m.oom_events, 2);
-	CHECK_INT(m.max_events, 10);
-	const char *oc = "oom_kill_disable 0\nunder_oom 1\noom_kill 4\n";
-	CHECK_INT(live_parse_memcg_events(oc, strlen(oc), &m), 0);
-	CHECK_INT(m.under_oom, 1);
-	CHECK_INT(m.oom_kill_count, 4);
-}
 
 TEST(test_memcg_live)
 {
@@ -148,7 +93,6 @@ TEST(test_memcgs_v2_root_without_memory_current)
 
 int main(void)
 {
-	RUN(test_cgroup_files);
 	RUN(test_memcg_live);
 	RUN(test_memcgs_v2_root_without_memory_current);
 	return check_summary();

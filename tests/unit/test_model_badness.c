@@ -720,15 +720,14 @@ TEST(totalpages_memcg_cpuset)
 TEST(live_self)
 {
 	char rel[128] = "";
-	FILE *f = fopen("/proc/sys/kernel/osrelease", "r");
-	if (!f || !fgets(rel, sizeof(rel), f)) {
-		if (f)
-			fclose(f);
+	char *osr = slurp("/proc/sys/kernel/osrelease", NULL);
+	if (!osr || !*osr) {
+		free(osr);
 		SKIP("no /proc/sys/kernel/osrelease");
 		return;
 	}
-	fclose(f);
-	rel[strcspn(rel, "\n")] = '\0';
+	snprintf(rel, sizeof(rel), "%.*s", (int)strcspn(osr, "\n"), osr);
+	free(osr);
 	struct kver v;
 	if (kver_parse(rel, &v) < 0 || kver_cmp(&v, 3, 8, 0) < 0) {
 		SKIP("kernel release unparsable or older than 3.8");

@@ -1,6 +1,9 @@
-/* test_render_html.c — the HTML report (issue 12): the HTML escaper on
- * hostile names, and golden tests of the SVG geometry: every bar's length is
- * its number on the drawing's scale, so a wrong scale fails here. */
+/* test_render_html.c — render/html.c, the HTML report's parts: the HTML
+ * escaper on hostile names, and golden tests of the SVG geometry (stacked
+ * bar, line chart): every bar's length is its number on the drawing's
+ * scale, so a wrong scale fails here.  (recorder_timeline reads a guard
+ * incident's timeline, report/incident.c, that the HTML page draws.)
+ * One whole explained event: test_render_html_explain.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -9,6 +12,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "svg_read.h"
 #include "diagnose/analysis.h"
 #include "diagnose/diagnose.h"
 #include "render/html.h"
@@ -40,44 +44,6 @@ TEST(escape_hostile)
 	r = esc("caf\xc3\xa9 \xff \xc2\x9b");
 	CHECK_STR(r, "caf\xc3\xa9 \\xff \\xc2\\x9b");
 	free(r);
-}
-
-/* ---- the SVG, read back ------------------------------------------------------- */
-
-/* The value of attribute name in the tag starting at p (before its '>'). */
-static bool attr(const char *p, const char *name, char *out, size_t n)
-{
-	const char *end = strchr(p, '>');
-	char pat[48];
-	snprintf(pat, sizeof(pat), " %s=\"", name);
-	const char *a = strstr(p, pat);
-	if (!a || !end || a > end)
-		return false;
-	a += strlen(pat);
-	const char *q = strchr(a, '"');
-	if (!q || (size_t)(q - a) >= n)
-		return false;
-	memcpy(out, a, (size_t)(q - a));
-	out[q - a] = '\0';
-	return true;
-}
-
-static double attr_d(const char *p, const char *name)
-{
-	char b[64];
-	return attr(p, name, b, sizeof(b)) ? strtod(b, NULL) : NAN;
-}
-
-static char *render(void (*fn)(FILE *, void *), void *arg)
-{
-	char *s = NULL;
-	size_t n = 0;
-	FILE *f = open_memstream(&s, &n);
-	if (!f)
-		return NULL;
-	fn(f, arg);
-	fclose(f);
-	return s;
 }
 
 struct bar_arg { const struct html_seg *s; int n; int64_t whole; };
@@ -130,132 +96,6 @@ TEST(bar_geometry)
 	CHECK(fabs(html_bar_width(1, 3, 960) - 320) < 1e-9);
 }
 
-/* ---- one real report, golden geometry ---------------------------------------- */
-
-struct one { struct oom_event ev; bool got; };
-
-static void on_event(struct oom_event *ev, void *ctx)
-{
-	struct one *o = ctx;
-	if (o->got)
-		return;
-	o->ev = *ev;
-	/* the task table is the parser's: keep a copy */
-	o->ev.snap.tasks = malloc(ev->snap.nr_tasks * sizeof(*ev->snap.tasks) + 1);
-	if (o->ev.snap.tasks)
-		memcpy(o->ev.snap.tasks, ev->snap.tasks, ev->snap.nr_tasks * sizeof(*ev->snap.tasks));
-	o->ev.snap.cap_tasks = ev->snap.nr_tasks;
-	o->got = true;
-}
-
-struct ev_arg { struct oom_event *ev; struct event_analysis *a; struct findings *fs; struct html_event_row row; };
-
-static void ev_fn(FILE *f, void *arg)
-{
-	struct ev_arg *e = arg;
-	html_explain_event(f, e->ev, e->a, e->fs, 1, false, &e->row);
-}
-
-TEST(event_golden)
-{
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/tests/corpus/S03-oomanalyser-arch-6.1.1-doxygen-swapfull.log", check_srcdir());
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		SKIP("corpus report S03 not found (OOMKIT_SRCDIR)");
-		return;
-	}
-	struct one *o = calloc(1, sizeof(*o));
-	struct event_analysis *a = calloc(1, sizeof(*a));
-	struct findings *fs = calloc(1, sizeof(*fs));
-	CHECK(report_read_fd(fd, "S03", on_event, NULL, o) == 1);
-	close(fd);
-	CHECK(o->got);
-	if (!o->got || !o->ev.snap.tasks)
-		goto out;
-	/* a hostile name in the task table and as the victim */
-	str_copy(o->ev.victim.comm, sizeof(o->ev.victim.comm), "<script>x</script>", 18);
-	for (size_t i = 0; i < o->ev.snap.nr_tasks; i++)
-		if (o->ev.snap.tasks[i].pid == o->ev.victim.pid)
-			str_copy(o->ev.snap.tasks[i].comm, OOM_COMM_LEN, "<script>x</script>", 18);
-	event_analyse(&o->ev, a);
-	findings_init(fs);
-	diagnose_event_analysed(&o->ev, a, fs);
-	struct ev_arg e = { &o->ev, a, fs, { 0 } };
-	char *out = render(ev_fn, &e);
-	CHECK(out != NULL);
-	if (!out)
-		goto out;
-	CHECK(strstr(out, "<script") == NULL);
-	CHECK(strstr(out, "&lt;script&gt;x&lt;/script&gt;") != NULL);
-	CHECK_STR(e.row.victim, "<script>x</script>");
-	CHECK_STR(e.row.cause, fs->items[0].id);
-
-	/* RAM bar: the whole is the report's RAM; each segment's width is its
-	 * KiB on the 960-unit bar; they follow one another */
-	const char *bar = strstr(out, "<figure id=\"mem-1\">");
-	CHECK(bar != NULL);
-	if (bar) {
-		char wb[32];
-		CHECK(attr(strstr(bar, "<svg"), "data-whole-kib", wb, sizeof(wb)));
-		int64_t whole = strtoll(wb, NULL, 10);
-		CHECK_INT(whole, a->mem.total_kib);
-		/* golden numbers of this report: totalram 16073272 KiB */
-		CHECK_INT(whole, 16073272);
-		const char *end = strstr(bar, "</svg>");
-		const char *p = bar;
-		double x = 1, sum = 0;
-		int n = 0;
-		while ((p = strstr(p, "<rect class=\"seg ")) != NULL && p < end) {
-			char kb[32];
-			CHECK(attr(p, "data-kib", kb, sizeof(kb)));
-			double w = attr_d(p, "width"), kib = strtod(kb, NULL);
-			CHECK(fabs(w - kib * HTML_BAR_W / (double)whole) < 0.006);
-			CHECK(fabs(attr_d(p, "x") - x) < 0.02);
-			x += w;
-			sum += w;
-			n++;
-			p++;
-		}
-		CHECK(n >= 8);
-		CHECK(sum <= HTML_BAR_W + 0.05);
-		/* anon without shmem: (active_anon 1413442 + inactive_anon 1509191
-		 * − shmem 19540) pages × 4 KiB = 11612372 KiB → × 960 / 16073272 */
-		const char *an = strstr(bar, "<rect class=\"seg anon\"");
-		CHECK(an && strstr(an, "data-kib=\"11612372\"") && fabs(attr_d(an, "width") - 693.57) < 0.006);
-	}
-	/* zones: each free bar is free × 640 / the zone's scale */
-	const char *z = out;
-	int nz = 0;
-	while ((z = strstr(z, "<g class=\"zone\"")) != NULL) {
-		char sb[32];
-		CHECK(attr(z, "data-scale-kib", sb, sizeof(sb)));
-		double scale = strtod(sb, NULL);
-		const char *r = strstr(z, "<rect class=\"zf ");
-		char kb[32];
-		CHECK(r && attr(r, "data-kib", kb, sizeof(kb)));
-		if (r)
-			CHECK(fabs(attr_d(r, "width") - strtod(kb, NULL) * 640 / scale) < 0.006);
-		nz++;
-		z++;
-	}
-	CHECK_INT(nz, o->ev.snap.nr_zones);
-	/* the requested order (0) is marked in the heat map */
-	const char *req = strstr(out, "<rect class=\"reqcol\"");
-	CHECK(req && fabs(attr_d(req, "x") - 151.5) < 0.01);
-	CHECK(strstr(out, "requested order 0") != NULL);
-	/* the tasks ranked: the victim first, marked */
-	const char *tb = strstr(out, "<table class=\"tasks\">");
-	CHECK(tb && strstr(tb, "<tr class=\"victim\"><td class=\"n\">1</td>") != NULL);
-	free(out);
-out:
-	if (o->got)
-		free(o->ev.snap.tasks);
-	free(o);
-	free(a);
-	free(fs);
-}
-
 /* ---- the line chart ------------------------------------------------------------- */
 
 static void chart_fn(FILE *f, void *arg)
@@ -288,16 +128,12 @@ TEST(line_chart)
 
 TEST(recorder_timeline)
 {
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/tests/fixtures/incidents/guard-kill.json", check_srcdir());
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
+	size_t n;
+	char *doc = slurp_src("tests/fixtures/incidents/guard-kill.json", &n);
+	if (!doc) {
 		SKIP("fixture guard-kill.json not found");
 		return;
 	}
-	static char doc[1 << 20];
-	size_t n = fread(doc, 1, sizeof(doc), fp);
-	fclose(fp);
 	struct incident_timeline *tl = malloc(sizeof(*tl));
 	CHECK(tl && incident_timeline(doc, n, tl) == 0);
 	if (tl) {
@@ -310,13 +146,13 @@ TEST(recorder_timeline)
 		CHECK(incident_timeline("{", 1, tl) == -EINVAL);
 	}
 	free(tl);
+	free(doc);
 }
 
 int main(void)
 {
 	RUN(escape_hostile);
 	RUN(bar_geometry);
-	RUN(event_golden);
 	RUN(line_chart);
 	RUN(recorder_timeline);
 	return check_summary();

@@ -1,4 +1,4 @@
-/* test_cmd_args.c — the command-line convention of every command
+/* test_cmd_common.c — the command-line convention of every command
  * (src/cmd/common.c cmd_args_next): permutation, "--", bundling, attached
  * and separate arguments, optional arguments only with '=', prefixes,
  * negative numbers as operands, and the usage errors. */

@@ -1,4 +1,4 @@
-/* test_util_pattern.c — the linear-time ERE matcher (util/pattern.c): a table of
+/* test_guard_pattern.c — the linear-time ERE matcher (guard/pattern.c): a table of
  * patterns and subjects, errors, the limits that keep compiling cheap, and
  * a differential run against glibc's regexec on generated patterns (the
  * syntax promised is glibc's ERE, so the two must agree wherever both
@@ -8,7 +8,7 @@
 #include <time.h>
 
 #include "check.h"
-#include "util/pattern.h"
+#include "guard/pattern.h"
 
 static struct pat_pool pool;
 

@@ -17,7 +17,10 @@
  * and glibc's escapes \w \W \s \S \b \B \< \> \` \'; any other escaped
  * character is itself.  Back-references (\1…\9) are refused: they make
  * matching exponential.  A search matches anywhere in the subject, as
- * regexec does. */
+ * regexec does.
+ *
+ * It lives in guard/ because the guard is its only user (config.c compiles
+ * the patterns, policy.c matches them). */
 #ifndef OOMKIT_PATTERN_H
 #define OOMKIT_PATTERN_H
 

@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "util/pattern.h"
+#include "guard/pattern.h"
 
 enum {
 	OP_CHAR = 1, OP_ANY, OP_CLASS, /* consume one byte */

@@ -1,0 +1,587 @@
+/* test_diagnose_partial.c — the event rules of issue 8 that reason from
+ * partial evidence, each on a synthetic report of its shape (text through
+ * the real parser, then diagnose_event): the kernel's own outcome leading
+ * when nothing else is known (panic_on_oom, oom_kill_allocating_task), the
+ * premature OOM (kernel-oom-regression), 32-bit lowmem pressure, slab
+ * growth from the unreclaimable slab table — and the shapes each rule must
+ * leave to the others. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "diagnose/analysis.h"
+#include "diagnose/diagnose.h"
+#include "model/event.h"
+#include "model/kernel.h"
+#include "report/report.h"
+
+struct seen {
+	int n;
+	char first[40];                   /* first cause id */
+	enum confidence conf;             /* its confidence */
+	char ids[FINDINGS_MAX][40];       /* every finding, in order */
+	int nr_ids;
+	char note[200];                   /* the first cause's basis note */
+	char evidence[FINDING_MAX_EVIDENCE][240];
+	int nr_evidence;
+};
+
+static void on_event(struct oom_event *ev, void *ctx)
+{
+	struct seen *s = ctx;
+	if (s->n++)
+		return;
+	struct findings f;
+	diagnose_event(ev, &f);
+	if (f.n > 0) {
+		snprintf(s->first, sizeof(s->first), "%s", f.items[0].id);
+		s->conf = f.items[0].confidence;
+		snprintf(s->note, sizeof(s->note), "%s", f.items[0].basis_note);
+		s->nr_evidence = f.items[0].nr_evidence;
+		for (int i = 0; i < f.items[0].nr_evidence; i++)
+			snprintf(s->evidence[i], sizeof(s->evidence[i]), "%s", f.items[0].evidence[i]);
+	}
+	s->nr_ids = f.n;
+	for (int i = 0; i < f.n; i++)
+		snprintf(s->ids[i], sizeof(s->ids[i]), "%s", f.items[i].id);
+}
+
+/* Feeds text to the report parser as a log file would be. */
+static void feed(const char *text, report_event_fn fn, void *ctx)
+{
+	char path[] = "/tmp/oomkit-partial-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	unlink(path);
+	size_t len = strlen(text);
+	CHECK(write(fd, text, len) == (ssize_t)len);
+	CHECK(lseek(fd, 0, SEEK_SET) == 0);
+	CHECK(report_read_fd(fd, "synthetic", fn, NULL, ctx) >= 0);
+	close(fd);
+}
+
+/* Parses text as a log and diagnoses its first event. */
+static struct seen explain(const char *text)
+{
+	struct seen s;
+	memset(&s, 0, sizeof(s));
+	feed(text, on_event, &s);
+	return s;
+}
+
+static bool has(const struct seen *s, const char *id)
+{
+	for (int i = 0; i < s->nr_ids; i++)
+		if (strcmp(s->ids[i], id) == 0)
+			return true;
+	return false;
+}
+
+static bool evidence_has(const struct seen *s, const char *needle)
+{
+	for (int i = 0; i < s->nr_evidence; i++)
+		if (strstr(s->evidence[i], needle))
+			return true;
+	return false;
+}
+
+/* ---- the kernel's outcome leads when the shortage is not in the report ---- */
+
+TEST(panic_leads_without_evidence)
+{
+	/* a report cut to its task table and the panic line */
+	struct seen s = explain(
+		"[   81.234842] [19323]     0 19323     1079       90       8        0             0 sleep\n"
+		"[   81.234845] [19413]     0 19413     3010      254      11        0             0 agent\n"
+		"[   81.234867] Kernel panic - not syncing: Out of memory: compulsory panic_on_oom is enabled\n");
+	CHECK_INT(s.n, 1);
+	CHECK_STR(s.first, "panic-on-oom");
+	CHECK(has(&s, "unknown"));      /* still says what would have decided the shortage */
+	CHECK_STR(confidence_name(s.conf), "high");
+	CHECK(strstr(s.note, "not in the report") != NULL);
+}
+
+TEST(panic_stays_behind_a_cause)
+{
+	/* a memcg OOM at its limit that then panicked: the limit stays first */
+	struct seen s = explain(
+		"[  10.0] a.out invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"[  10.0] memory: usage 102400kB, limit 102400kB, failcnt 12\n"
+		"[  10.0] memory+swap: usage 102400kB, limit 9007199254740988kB, failcnt 0\n"
+		"[  10.0] kmem: usage 1024kB, limit 9007199254740988kB, failcnt 0\n"
+		"[  10.1] Kernel panic - not syncing: Out of memory: compulsory panic_on_oom is enabled\n");
+	CHECK_STR(s.first, "memcg-limit");
+	CHECK(has(&s, "panic-on-oom"));
+}
+
+TEST(allocating_task_leads_without_evidence)
+{
+	struct seen s = explain(
+		"[  140.758667] a.out invoked oom-killer: gfp_mask=0x24280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), order=0, oom_score_adj=0\n"
+		"[  140.760706] a.out cpuset=/ mems_allowed=0\n"
+		"[  140.860676] Out of memory (oom_kill_allocating_task): Kill process 10595 (a.out) score 0 or sacrifice child\n"
+		"[  140.864883] Killed process 10596 (a.out) total-vm:4176kB, anon-rss:80kB, file-rss:0kB, shmem-rss:0kB\n");
+	CHECK_INT(s.n, 1);
+	CHECK_STR(s.first, "oom-kill-allocating-task");
+	CHECK(evidence_has(&s, "child"));
+	CHECK(has(&s, "unknown"));
+}
+
+TEST(plain_selection_is_no_allocating_task)
+{
+	struct seen s = explain(
+		"[  140.758667] a.out invoked oom-killer: gfp_mask=0x24280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), order=0, oom_score_adj=0\n"
+		"[  140.860676] Out of memory: Kill process 10595 (a.out) score 900 or sacrifice child\n"
+		"[  140.864883] Killed process 10595 (a.out) total-vm:4176kB, anon-rss:80kB, file-rss:0kB, shmem-rss:0kB\n");
+	CHECK_STR(s.first, "unknown");
+	CHECK(!has(&s, "oom-kill-allocating-task"));
+	CHECK(!evidence_has(&s, "score was 0"));
+}
+
+TEST(score_zero_victim_says_where_memory_is_not)
+{
+	/* kill lines only; the worst process held nothing */
+	struct seen s = explain(
+		"[59318.531080] Out of memory: Kill process 15485 (server) score 0 or sacrifice child\n"
+		"[59318.618689] Killed process 15485 (server) total-vm:9984kB, anon-rss:68kB, file-rss:0kB\n");
+	CHECK_STR(s.first, "unknown");
+	CHECK(evidence_has(&s, "score was 0"));
+}
+
+/* ---- premature OOM: kernel-oom-regression --------------------------------- */
+
+/* A 4.19 x86_64 report, no swap; NORMAL_FREE is the Normal zone's free kB. */
+#define R419_HEAD \
+	"mysqld invoked oom-killer: gfp_mask=0x6280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=(null), order=0, oom_score_adj=0\n" \
+	"CPU: 2 PID: 812 Comm: mysqld Not tainted 4.19.0-21-amd64 #1 Debian 4.19.249-2\n" \
+	"Mem-Info:\n" \
+	"active_anon:1370240 inactive_anon:587246 isolated_anon:0\n" \
+	" active_file:3843 inactive_file:3844 isolated_file:0\n" \
+	" unevictable:0 dirty:0 writeback:0 unstable:0\n" \
+	" slab_reclaimable:6000 slab_unreclaimable:14000\n" \
+	" mapped:6414 shmem:589 pagetables:9149 bounce:0\n" \
+	" free:18807 free_pcp:103 free_cma:0\n" \
+	"Node 0 DMA free:15908kB min:32kB low:40kB high:48kB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB writepending:0kB present:15992kB managed:15908kB mlocked:0kB kernel_stack:0kB pagetables:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n" \
+	"lowmem_reserve[]: 0 2991 7985 7985 7985\n" \
+	"Node 0 DMA32 free:43120kB min:5988kB low:7485kB high:8982kB active_anon:2039076kB inactive_anon:873888kB active_file:5716kB inactive_file:5720kB unevictable:0kB writepending:0kB present:3129216kB managed:3063024kB mlocked:0kB kernel_stack:1636kB pagetables:13612kB bounce:0kB free_pcp:152kB local_pcp:0kB free_cma:0kB\n" \
+	"lowmem_reserve[]: 0 0 4993 4993 4993\n"
+#define R419_TAIL \
+	"lowmem_reserve[]: 0 0 0 0 0\n" \
+	"Free swap  = 0kB\n" \
+	"Total swap = 0kB\n" \
+	"2097022 pages RAM\n" \
+	"0 pages HighMem/MovableOnly\n" \
+	"48868 pages reserved\n" \
+	"Out of memory: Kill process 812 (mysqld) score 900 or sacrifice child\n" \
+	"Killed process 812 (mysqld) total-vm:8000000kB, anon-rss:7000000kB, file-rss:0kB, shmem-rss:0kB\n"
+#define NORMAL(free) \
+	"Node 0 Normal free:" free "kB min:10680kB low:13350kB high:16020kB active_anon:3441884kB inactive_anon:1475096kB active_file:9656kB inactive_file:9656kB unevictable:0kB writepending:0kB present:5242880kB managed:5113684kB mlocked:0kB kernel_stack:2764kB pagetables:22984kB bounce:0kB free_pcp:260kB local_pcp:0kB free_cma:0kB\n"
+
+TEST(premature_zone_far_above_high)
+{
+	struct seen s = explain(R419_HEAD NORMAL("400000") R419_TAIL);
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "high watermark"));
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+}
+
+TEST(premature_not_for_a_zone_just_above_high)
+{
+	/* a little over high: the snapshot moved, memory had run out */
+	struct seen s = explain(R419_HEAD NORMAL("16200") R419_TAIL);
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
+TEST(premature_not_for_high_order)
+{
+	/* order 2 with room at order 0 is fragmentation's, not a premature OOM */
+	struct seen s = explain(
+		"bash invoked oom-killer: gfp_mask=0x6000c0(GFP_KERNEL), nodemask=(null), order=2, oom_score_adj=0\n"
+		"CPU: 2 PID: 812 Comm: bash Not tainted 4.19.0-21-amd64 #1\n"
+		"Mem-Info:\n"
+		"Node 0 Normal free:400000kB min:10680kB low:13350kB high:16020kB active_anon:3441884kB inactive_anon:1475096kB active_file:9656kB inactive_file:9656kB unevictable:0kB writepending:0kB present:5242880kB managed:5113684kB mlocked:0kB kernel_stack:2764kB pagetables:22984kB bounce:0kB free_pcp:260kB local_pcp:0kB free_cma:0kB\n"
+		"lowmem_reserve[]: 0 0 0 0 0\n"
+		"Node 0 Normal: 100000*4kB (UME) 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 400000kB\n");
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
+/* 2.6-era zone lines without any trigger line (a paste of the numbers) */
+#define ZONES_26(node) \
+	node "DMA free:4536kB min:60kB low:72kB high:88kB active:0kB inactive:0kB present:16384kB pages_scanned:0 all_unreclaimable? no\n" \
+	"protections[]: 0 0 0\n" \
+	node "Normal free:524648kB min:4028kB low:5032kB high:6040kB active:76508kB inactive:81760kB present:1031360kB pages_scanned:0 all_unreclaimable? no\n" \
+	"protections[]: 0 0 0\n"
+
+TEST(premature_request_unknown_low)
+{
+	struct seen s = explain(ZONES_26(""));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "trigger line decides"));
+}
+
+TEST(premature_request_unknown_not_on_two_nodes)
+{
+	/* a node-confined request (cpuset, policy) explains room on one node */
+	struct seen s = explain(
+		"Node 0 Normal free:1200kB min:4028kB low:5032kB high:6040kB active:76508kB inactive:81760kB present:1031360kB pages_scanned:0 all_unreclaimable? yes\n"
+		"lowmem_reserve[]: 0 0 0\n"
+		"Node 1 Normal free:524648kB min:4028kB low:5032kB high:6040kB active:76508kB inactive:81760kB present:1031360kB pages_scanned:0 all_unreclaimable? no\n"
+		"lowmem_reserve[]: 0 0 0\n");
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
+/* 4.10: DMA32 passes the min check on its printed free, with H letters */
+#define HIGHATOMIC_410(letters) \
+	"python invoked oom-killer: gfp_mask=0x14201ca(GFP_HIGHUSER_MOVABLE|__GFP_COLD), nodemask=0, order=0, oom_score_adj=0\n" \
+	"CPU: 1 PID: 813 Comm: python Not tainted 4.10.0-1.fc26.x86_64 #1\n" \
+	"Mem-Info:\n" \
+	"active_anon:37423 inactive_anon:37512 isolated_anon:0\n" \
+	" active_file:462 inactive_file:603 isolated_file:0\n" \
+	" unevictable:0 dirty:0 writeback:0 unstable:0\n" \
+	" slab_reclaimable:3538 slab_unreclaimable:4818\n" \
+	" mapped:859 shmem:9 pagetables:3370 bounce:0\n" \
+	" free:1650 free_pcp:103 free_cma:0\n" \
+	"Node 0 DMA free:1484kB min:104kB low:128kB high:152kB active_anon:5660kB inactive_anon:6156kB active_file:56kB inactive_file:64kB unevictable:0kB writepending:0kB present:15992kB managed:15908kB mlocked:0kB slab_reclaimable:444kB slab_unreclaimable:1208kB kernel_stack:32kB pagetables:592kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n" \
+	"lowmem_reserve[]: 0 327 327 327 327\n" \
+	"Node 0 DMA32 free:5012kB min:2264kB low:2828kB high:3392kB active_anon:143580kB inactive_anon:143300kB active_file:2576kB inactive_file:2560kB unevictable:0kB writepending:0kB present:376688kB managed:353968kB mlocked:0kB slab_reclaimable:13708kB slab_unreclaimable:18064kB kernel_stack:2352kB pagetables:12888kB bounce:0kB free_pcp:412kB local_pcp:88kB free_cma:0kB\n" \
+	"lowmem_reserve[]: 0 0 0 0 0\n" \
+	"Node 0 DMA: 70*4kB (UME" letters ") 20*8kB (UME) 13*16kB (M) 5*32kB (M) 4*64kB (M) 2*128kB (M) 1*256kB (M) 0*512kB 0*1024kB 0*2048kB 0*4096kB = 1576kB\n" \
+	"Node 0 DMA32: 1134*4kB (UME" letters ") 25*8kB (UME) 13*16kB (M" letters ") 7*32kB (M" letters ") 3*64kB (M" letters ") 0*128kB 1*256kB (M" letters ") 0*512kB 0*1024kB 0*2048kB 0*4096kB = 5616kB\n"
+
+TEST(premature_highatomic_reserve)
+{
+	struct seen s = explain(HIGHATOMIC_410("H"));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "1 % of the zone"));
+}
+
+TEST(premature_highatomic_needs_h_letters)
+{
+	struct seen s = explain(HIGHATOMIC_410(""));
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
+/* a report cut to its Mem-Info summary: page cache a large share of RAM */
+#define CACHE_ONLY(dirty) \
+	"[  100.0] Mem-Info:\n" \
+	"[  100.0] active_anon:50000 inactive_anon:20000 isolated_anon:0\n" \
+	"[  100.0]  active_file:300000 inactive_file:400000 isolated_file:0\n" \
+	"[  100.0]  unevictable:0 dirty:" dirty " writeback:0 unstable:0\n" \
+	"[  100.0]  slab_reclaimable:10000 slab_unreclaimable:10000\n" \
+	"[  100.0]  mapped:5000 shmem:100 pagetables:2000 bounce:0\n" \
+	"[  100.0]  free:20000 free_pcp:100 free_cma:0\n" \
+	"[  100.1] 1048576 pages RAM\n" \
+	"[  100.1] 0 pages HighMem/MovableOnly\n" \
+	"[  100.1] 20000 pages reserved\n" \
+	"[  100.2] Out of memory: Kill process 812 (rsync) score 100 or sacrifice child\n" \
+	"[  100.2] Killed process 812 (rsync) total-vm:80000kB, anon-rss:70000kB, file-rss:0kB, shmem-rss:0kB\n"
+
+TEST(premature_clean_page_cache)
+{
+	struct seen s = explain(CACHE_ONLY("1000"));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK(evidence_has(&s, "should_reclaim_retry"));
+}
+
+TEST(premature_not_for_dirty_page_cache)
+{
+	/* dirty pages need writeback before reclaim can free them */
+	struct seen s = explain(CACHE_ONLY("650000"));
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
+/* a cgroup v2 OOM whose stat dump shows FILE_DIRTY bytes of dirty cache */
+#define MEMCG_DIRTY(dirty) \
+	"dd invoked oom-killer: gfp_mask=0x101cca(GFP_HIGHUSER_MOVABLE|__GFP_WRITE), order=0, oom_score_adj=0\n" \
+	"CPU: 0 PID: 4404 Comm: dd Not tainted 6.6.0 #1\n" \
+	"memory: usage 308224kB, limit 308224kB, failcnt 2589\n" \
+	"swap: usage 0kB, limit 9007199254740988kB, failcnt 0\n" \
+	"Memory cgroup stats for /test:\n" \
+	"anon 1179648\n" \
+	"file 305135616\n" \
+	"kernel 1048576\n" \
+	"shmem 0\n" \
+	"file_dirty " dirty "\n" \
+	"file_writeback 0\n" \
+	"oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=test,mems_allowed=0,oom_memcg=/test,task_memcg=/test,task=dd,pid=4404,uid=0\n" \
+	"Memory cgroup out of memory: Killed process 4404 (dd) total-vm:10512kB, anon-rss:1152kB, file-rss:1824kB, shmem-rss:0kB, UID:0 pgtables:76kB oom_score_adj:0\n"
+
+TEST(premature_memcg_dirty)
+{
+	struct seen s = explain(MEMCG_DIRTY("303247360"));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK(has(&s, "memcg-limit"));
+	struct seen t = explain(MEMCG_DIRTY("3032473"));
+	CHECK_STR(t.first, "memcg-limit");
+	CHECK(!has(&t, "kernel-oom-regression"));
+}
+
+TEST(boot_dma_zone_empty)
+{
+	struct seen s = explain(
+		" DMA: preallocated 128 KiB GFP_KERNEL pool for atomic allocations\n"
+		" swapper/0: page allocation failure: order:5, mode:0xcc1(GFP_KERNEL|GFP_DMA), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		" CPU: 0 PID: 1 Comm: swapper/0 Not tainted 5.13.0-0.rc5.fc35.x86_64 #1\n"
+		" Call Trace:\n"
+		"  dump_stack+0x7f/0xa1\n"
+		"  warn_alloc.cold+0x72/0xd6\n");
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK(has(&s, "fragmentation-high-order"));   /* still listed, below */
+	/* by its stamp: the first second of boot */
+	struct seen t = explain(
+		"[    0.247713] swapper/0: page allocation failure: order:1, mode:0xcc1(GFP_KERNEL|GFP_DMA), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"[    0.274706] Call trace:\n"
+		"[    0.280863]  dump_backtrace+0x0/0x208\n");
+	CHECK_STR(t.first, "kernel-oom-regression");
+}
+
+TEST(boot_dma_not_for_an_interrupt_later)
+{
+	/* swapper/N at run time is the idle task taking an interrupt */
+	struct seen s = explain(
+		"[ 8513.740326] swapper/3: page allocation failure: order:5, mode:0xcc1(GFP_KERNEL|GFP_DMA), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"[ 8513.740330] CPU: 3 PID: 0 Comm: swapper/3 Not tainted 5.13.0 #1\n");
+	CHECK(!has(&s, "kernel-oom-regression"));
+	/* a GFP_KERNEL request at boot is not confined to a small zone */
+	struct seen t = explain(
+		"[    0.247713] swapper/0: page allocation failure: order:5, mode:0xcc0(GFP_KERNEL), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"[    0.247720] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 5.13.0 #1\n");
+	CHECK(!has(&t, "kernel-oom-regression"));
+}
+
+/* ---- 32-bit lowmem pressure ---------------------------------------------- */
+
+/* 6.x 32-bit ARM, cut to its DMA (lowmem) zone: 507 MiB free, 501 MiB CMA */
+#define ARM_CMA_LOWMEM(extra) \
+	"[  492.659081] DMA free:519112kB boost:7216kB min:10428kB low:11228kB high:12028kB reserved_highatomic:0KB active_anon:0kB inactive_anon:0kB active_file:77632kB inactive_file:168kB unevictable:0kB writepending:78556kB present:786432kB managed:663836kB mlocked:0kB bounce:0kB free_pcp:236kB local_pcp:232kB free_cma:513592kB\n" \
+	"[  492.661151] lowmem_reserve[]: 0 0 3188 3188\n" \
+	extra \
+	"[  492.662208] DMA: 142*4kB (UEC) 161*8kB (UEC) 59*16kB (UEC) 51*32kB (UEC) 18*64kB (UEC) 2*128kB (UC) 1*256kB (C) 0*512kB 1*1024kB (C) 0*2048kB 125*4096kB (C) = 519120kB\n" \
+	"[  492.665835] Free swap  = 785668kB\n" \
+	"[  492.666982] Total swap = 785668kB\n" \
+	"[  492.668136] 1012736 pages RAM\n" \
+	"[  492.669366] 816128 pages HighMem/MovableOnly\n" \
+	"[  492.670505] 30649 pages reserved\n"
+
+TEST(lowmem_pressure_cma_in_lowmem_inferred)
+{
+	struct seen s = explain(ARM_CMA_LOWMEM(""));
+	CHECK_STR(s.first, "lowmem-pressure");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "CMA pageblocks"));
+	CHECK(evidence_has(&s, "show_mem"));
+}
+
+TEST(lowmem_pressure_needs_the_lowmem_only_print)
+{
+	/* with the HighMem zone printed the request may have used HighMem:
+	 * nothing says it was a lowmem request */
+	struct seen s = explain(ARM_CMA_LOWMEM(
+		"[  492.661200] HighMem free:4000kB boost:0kB min:512kB low:2000kB high:3000kB reserved_highatomic:0KB active_anon:900000kB inactive_anon:900000kB active_file:100000kB inactive_file:100000kB unevictable:0kB writepending:0kB present:3264512kB managed:3264512kB mlocked:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n"
+		"[  492.661300] lowmem_reserve[]: 0 0 0 0\n"));
+	CHECK(!has(&s, "lowmem-pressure"));
+}
+
+/* a 32-bit x86 report; the request's mask and HighMem's free vary */
+#define I686(gfp, highfree, swapfree) \
+	"app invoked oom-killer: gfp_mask=" gfp ", order=0, oom_adj=0, oom_score_adj=0\n" \
+	"Pid: 4211, comm: app Not tainted 3.2.0-4-686-pae #1 Debian 3.2.102-1\n" \
+	"Mem-Info:\n" \
+	"active_anon:293890 inactive_anon:125970 isolated_anon:0\n" \
+	" active_file:5250 inactive_file:5709 isolated_file:0\n" \
+	" unevictable:0 dirty:302 writeback:0 unstable:0\n" \
+	" free:4000 slab_reclaimable:15328 slab_unreclaimable:7899\n" \
+	" mapped:10403 shmem:203 pagetables:1353 bounce:0\n" \
+	"DMA free:3516kB min:64kB low:80kB high:96kB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB isolated(anon):0kB isolated(file):0kB present:15996kB mlocked:0kB dirty:0kB writeback:0kB mapped:0kB shmem:0kB slab_reclaimable:0kB slab_unreclaimable:0kB kernel_stack:0kB pagetables:0kB unstable:0kB bounce:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? yes\n" \
+	"lowmem_reserve[]: 0 859 2000 2000\n" \
+	"Normal free:3640kB min:3720kB low:4650kB high:5580kB active_anon:500000kB inactive_anon:200000kB active_file:8120kB inactive_file:21632kB unevictable:0kB isolated(anon):0kB isolated(file):0kB present:890872kB mlocked:0kB dirty:0kB writeback:0kB mapped:412kB shmem:0kB slab_reclaimable:61200kB slab_unreclaimable:31596kB kernel_stack:2000kB pagetables:5412kB unstable:0kB bounce:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? yes\n" \
+	"lowmem_reserve[]: 0 0 9000 9000\n" \
+	"HighMem free:" highfree "kB min:512kB low:640kB high:768kB active_anon:674516kB inactive_anon:203368kB active_file:12880kB inactive_file:1204kB unevictable:0kB isolated(anon):0kB isolated(file):0kB present:1179648kB mlocked:0kB dirty:0kB writeback:0kB mapped:41200kB shmem:812kB slab_reclaimable:0kB slab_unreclaimable:0kB kernel_stack:0kB pagetables:0kB unstable:0kB bounce:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 0 0\n" \
+	"Free swap  = " swapfree "kB\n" \
+	"Total swap = 1000000kB\n"
+
+TEST(lowmem_pressure_request_known)
+{
+	/* GFP_KERNEL, Normal below min, HighMem nearly full, swap with room */
+	struct seen s = explain(I686("0xd0", "4000", "900000"));
+	CHECK_STR(s.first, "lowmem-pressure");
+	CHECK(evidence_has(&s, "may use zones up to Normal"));
+	/* swap full too: the whole machine ran out, lowmem is where it failed */
+	struct seen w = explain(I686("0xd0", "4000", "1000"));
+	CHECK_STR(w.first, "genuine-exhaustion-swap-full");
+	CHECK(has(&w, "lowmem-pressure"));
+	/* HighMem with room: the other lowmem cause */
+	struct seen t = explain(I686("0xd0", "900000", "900000"));
+	CHECK_STR(t.first, "lowmem-exhausted-highmem-free");
+	CHECK(!has(&t, "lowmem-pressure"));
+	/* a user request may take HighMem: not a lowmem request */
+	struct seen u = explain(I686("0x201da", "4000", "900000"));
+	CHECK(!has(&u, "lowmem-pressure"));
+}
+
+/* ---- slab growth from the unreclaimable slab table ------------------------ */
+
+TEST(slab_table_alone)
+{
+	/* a 256 MiB kdump kernel's report trimmed to its head and slab table */
+	struct seen s = explain(
+		"[    4.338946] swapper/0 invoked oom-killer: gfp_mask=0x6040c0(GFP_KERNEL|__GFP_COMP), nodemask=(null), order=0, oom_score_adj=0\n"
+		"[    4.338950] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 5.4.0 #1\n"
+		"[    4.857500] Unreclaimable slab info:\n"
+		"[    4.857510] Name                      Used          Total\n"
+		"[    4.857565] kmalloc-2048           59164KB      59164KB\n"
+		"[    4.857570] kmalloc-512             2048KB       2048KB\n");
+	CHECK_STR(s.first, "slab-growth");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "kmalloc-2048"));
+	CHECK(evidence_has(&s, "is_dump_unreclaim_slabs"));
+}
+
+TEST(slab_table_defers_to_the_counters)
+{
+	/* counters printed: the share of RAM decides, not the table */
+	struct seen s = explain(R419_HEAD NORMAL("16200") R419_TAIL
+		"Unreclaimable slab info:\n"
+		"Name                      Used          Total\n"
+		"kmalloc-2048           59164KB      59164KB\n");
+	CHECK(!has(&s, "slab-growth"));
+}
+
+/* ---- the gfp table of an inferred era agrees with the printed names ------- */
+
+struct era_seen { int n; bool atomic; struct kver kv; char zone[16]; };
+
+static void on_era(struct oom_event *ev, void *ctx)
+{
+	struct era_seen *e = ctx;
+	if (e->n++)
+		return;
+	struct event_analysis a;
+	event_analyse(ev, &a);
+	e->atomic = a.atomic;
+	e->kv = ev->kv;
+	snprintf(e->zone, sizeof(e->zone), "%s", a.zone_name ? a.zone_name : "");
+}
+
+static struct era_seen era_of(const char *text)
+{
+	struct era_seen e;
+	memset(&e, 0, sizeof(e));
+	feed(text, on_era, &e);
+	return e;
+}
+
+TEST(gfp_era_from_printed_names)
+{
+	/* no release; the cpuset= mark bounds the era at 5.0, whose table
+	 * reads 0xcc1 without __GFP_DIRECT_RECLAIM: only 5.1+ name it
+	 * GFP_KERNEL|GFP_DMA, as the kernel printed */
+	struct era_seen e = era_of(
+		"[    0.247713] swapper/0: page allocation failure: order:1, mode:0xcc1(GFP_KERNEL|GFP_DMA), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"[    0.274706] Call trace:\n");
+	CHECK(!e.atomic);
+	CHECK(e.kv.inferred);
+	CHECK(kver_cmp(&e.kv, 5, 1, 0) >= 0);
+	CHECK_STR(e.zone, "DMA");
+	/* a printed release is kept, whatever the names */
+	struct era_seen p = era_of(
+		"[ 10.0] app: page allocation failure: order:0, mode:0x2000d1\n"
+		"[ 10.0] CPU: 5 PID: 1361 Comm: app Tainted: G        W       4.1.18-g09f547b #1\n");
+	CHECK(!p.kv.inferred);
+	CHECK_INT(p.kv.major, 4);
+	CHECK_INT(p.kv.minor, 1);
+}
+
+/* ---- fragmentation from buddy lines alone: the C letters ------------------- */
+
+#define BUDDY_ONLY_CMA(gfp) \
+	"app invoked oom-killer: gfp_mask=" gfp ", nodemask=0, order=2, oom_score_adj=0\n" \
+	"CPU: 1 PID: 812 Comm: app Not tainted 4.9.118 #1\n" \
+	"...\n" \
+	"Normal: 12488*4kB (UME) 6984*8kB (UME) 20*16kB (C) 10*32kB (C) 4*64kB (C) 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 106768kB\n" \
+	"...\n" \
+	"Out of memory: Kill process 812 (app) score 12 or sacrifice child\n" \
+	"Killed process 812 (app) total-vm:120000kB, anon-rss:40000kB, file-rss:0kB, shmem-rss:0kB\n"
+
+TEST(buddy_only_cma_blocks)
+{
+	/* GFP_KERNEL may not take CMA pageblocks: fragmentation, saying where */
+	struct seen s = explain(BUDDY_ONLY_CMA("0x24000c0(GFP_KERNEL)"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "exist only in CMA pageblocks (C)"));
+	/* a movable request may (ALLOC_CMA): it had its block */
+	struct seen m = explain(BUDDY_ONLY_CMA("0x24200ca(GFP_HIGHUSER_MOVABLE)"));
+	CHECK(!has(&m, "fragmentation-high-order"));
+}
+
+/* a 6.x report cut after its summary: FREE pages free on a RELEASE kernel */
+#define SUMMARY_ONLY(release, free) \
+	"[  505.020000] ps invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n" \
+	"[  505.030000] CPU: 2 PID: 1234 Comm: ps Not tainted " release " #1\n" \
+	"[  505.037001]  oom_kill_process from out_of_memory+0x218/0x34c\n" \
+	"[  505.038190]  out_of_memory from __alloc_pages+0xa98/0x1044\n" \
+	"[  505.051198] Mem-Info:\n" \
+	"[  505.052637] active_anon:239 inactive_anon:6756 isolated_anon:0\n" \
+	"                active_file:9815 inactive_file:20182 isolated_file:128\n" \
+	"                unevictable:3569 dirty:17048 writeback:2622\n" \
+	"                slab_reclaimable:3496 slab_unreclaimable:8712\n" \
+	"                mapped:5882 shmem:2558 pagetables:339\n" \
+	"                sec_pagetables:0 bounce:0\n" \
+	"                kernel_misc_reclaimable:0\n" \
+	"                free:" free " free_pcp:23 free_cma:128398\n"
+
+TEST(lowmem_pressure_from_free_beyond_lowmem)
+{
+	/* 3.5 GiB free on a 32-bit ARM kernel: more than lowmem can be */
+	struct seen s = explain(SUMMARY_ONLY("6.1.0-18-armmp", "919956"));
+	CHECK_STR(s.first, "lowmem-pressure");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "3 GiB"));
+	/* 1.5 GiB free could be lowmem with a 1G/3G split: no claim */
+	struct seen t = explain(SUMMARY_ONLY("6.1.0-18-armmp", "393216"));
+	CHECK(!has(&t, "lowmem-pressure"));
+	/* a 64-bit kernel has no lowmem */
+	struct seen u = explain(SUMMARY_ONLY("6.1.0-18-arm64", "919956"));
+	CHECK(!has(&u, "lowmem-pressure"));
+}
+
+int main(void)
+{
+	RUN(panic_leads_without_evidence);
+	RUN(panic_stays_behind_a_cause);
+	RUN(allocating_task_leads_without_evidence);
+	RUN(plain_selection_is_no_allocating_task);
+	RUN(score_zero_victim_says_where_memory_is_not);
+	RUN(premature_zone_far_above_high);
+	RUN(premature_not_for_a_zone_just_above_high);
+	RUN(premature_not_for_high_order);
+	RUN(premature_request_unknown_low);
+	RUN(premature_request_unknown_not_on_two_nodes);
+	RUN(premature_highatomic_reserve);
+	RUN(premature_highatomic_needs_h_letters);
+	RUN(premature_clean_page_cache);
+	RUN(premature_not_for_dirty_page_cache);
+	RUN(premature_memcg_dirty);
+	RUN(boot_dma_zone_empty);
+	RUN(boot_dma_not_for_an_interrupt_later);
+	RUN(lowmem_pressure_cma_in_lowmem_inferred);
+	RUN(lowmem_pressure_needs_the_lowmem_only_print);
+	RUN(lowmem_pressure_request_known);
+	RUN(lowmem_pressure_from_free_beyond_lowmem);
+	RUN(slab_table_alone);
+	RUN(slab_table_defers_to_the_counters);
+	RUN(gfp_era_from_printed_names);
+	RUN(buddy_only_cma_blocks);
+	return check_summary();
+}

@@ -1,0 +1,55 @@
+/* test_render_explain_text.c — render/explain_text.c: the text of an explained event,
+ * with and without colour, and hostile process names escaped.
+ * (Split from test_diagnose.c; the events are built by diag_events.h.) */
+
+#include "diag_events.h"
+
+static const char hostile[] = "\x1b[31mevil\nname\"\\\xff\x9b";
+
+TEST(render_text_plain)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	size_t len;
+	char *t = render_text(&ev, false, &len);
+	CHECK(strstr(t, "What was asked for") != NULL);
+	CHECK(strstr(t, "java") != NULL);
+	CHECK(strstr(t, "GFP_HIGHUSER_MOVABLE") != NULL);
+	CHECK(strstr(t, "genuine-exhaustion-no-swap") != NULL);
+	CHECK(strstr(t, "kernel's best choice") != NULL);
+	CHECK(strchr(t, '\x1b') == NULL);   /* no colour asked for */
+	free(t);
+	t = render_text(&ev, true, &len);
+	CHECK(strchr(t, '\x1b') != NULL);
+	free(t);
+	event_release(&ev);
+}
+
+TEST(render_hostile)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	snprintf(ev.snap.tasks[1].comm, sizeof(ev.snap.tasks[1].comm), "%s", hostile);
+	snprintf(ev.victim.comm, sizeof(ev.victim.comm), "%s", hostile);
+	snprintf(ev.req.trigger_comm, sizeof(ev.req.trigger_comm), "%s", hostile);
+	size_t len;
+	char *t = render_text(&ev, false, &len);
+	CHECK(strchr(t, '\x1b') == NULL);
+	CHECK(memchr(t, 0xff, len) == NULL);
+	CHECK(strstr(t, "\\x1b[31mevil\\x0aname\"\\\\\\xff\\x9b") != NULL);
+	CHECK(strstr(t, "evil\nname") == NULL);
+	free(t);
+	char *j = render_json(&ev, &len);
+	CHECK(json_valid(j, len));
+	CHECK(strstr(j, "\\u001b[31mevil\\nname\\\"\\\\") != NULL ||
+	      strstr(j, "\\u001b[31mevil\\u000aname\\\"\\\\") != NULL);
+	CHECK(strchr(j, '\x1b') == NULL);
+	free(j);
+	event_release(&ev);
+}
+int main(void)
+{
+	RUN(render_text_plain);
+	RUN(render_hostile);
+	return check_summary();
+}

@@ -1,0 +1,166 @@
+/* test_report_parse_finish.c — report/parse_finish.c: what a complete
+ * report works out at its end — the architecture from the release string
+ * or the zones, the kernel era from the report's shape when no release was
+ * printed, the page size, pages converted to KiB, sums over nodes, and the
+ * kind of OOM from the constraint or the memcg lines. */
+#include "check.h"
+#include "model/kernel.h"
+#include "pstate.h"
+
+static const char *arch_of(const char *release)
+{
+	static struct oom_event ev;
+	event_init(&ev);
+	snprintf(ev.kernel, sizeof(ev.kernel), "%s", release);
+	pf_arch_from_release(&ev);
+	return ev.arch;
+}
+
+TEST(arch_from_release)
+{
+	CHECK_STR(arch_of("6.1.0-13-amd64"), "x86_64");
+	CHECK_STR(arch_of("5.14.0-284.el9.aarch64"), "aarch64");
+	CHECK_STR(arch_of("4.18.0-80.el8.ppc64le"), "ppc64le");
+	CHECK_STR(arch_of("3.2.0-4-686-pae"), "i686");
+	CHECK_STR(arch_of("5.10.0-9-armmp"), "armv7l");
+	CHECK_STR(arch_of("5.10.63-v7l+"), "");              /* names none */
+	CHECK_STR(arch_of(""), "");
+	/* an arch already known is kept */
+	struct oom_event ev;
+	event_init(&ev);
+	snprintf(ev.kernel, sizeof(ev.kernel), "6.1.0-13-amd64");
+	snprintf(ev.arch, sizeof(ev.arch), "riscv64");
+	pf_arch_from_release(&ev);
+	CHECK_STR(ev.arch, "riscv64");
+}
+
+TEST(era_from_shape)
+{
+	struct { unsigned shape; int maj, min; } cases[] = {
+		{ SH_RSS_ANON | SH_PGTABLES_BYTES | SH_TASKS_STATE, 6, 8 },
+		{ SH_KILL_UID_COLON | SH_TASKS_STATE, 5, 4 },
+		{ SH_TASKS_STATE, 4, 19 },
+		{ SH_PGTABLES_BYTES, 4, 15 },
+		{ SH_NR_PMDS | SH_NR_PTES, 4, 4 },
+		{ SH_TRIG_2618 | SH_RSS_ANON, 2, 6 },             /* decisive */
+		{ SH_GFP_NUMERIC, 3, 10 },                         /* an upper bound only */
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pstate *st = fresh();
+		st->shape = cases[i].shape;
+		pf_finish(st);
+		CHECK(st->ev.kv.known && st->ev.kv.inferred);
+		CHECK_INT(st->ev.kv.major, cases[i].maj);
+		CHECK_INT(st->ev.kv.minor, cases[i].min);
+		event_release(&st->ev);
+	}
+	/* nothing to go on: the era stays unknown */
+	struct pstate *st = fresh();
+	pf_finish(st);
+	CHECK(!st->ev.kv.known);
+	/* a printed release wins over the shape, and a bad one is said */
+	st = fresh();
+	snprintf(st->ev.kernel, sizeof(st->ev.kernel), "5.10.0-9-amd64");
+	st->shape = SH_RSS_ANON;
+	pf_finish(st);
+	CHECK_INT(st->ev.kv.major, 5);
+	CHECK_INT(st->ev.kv.minor, 10);
+	CHECK(!st->ev.kv.inferred);
+	CHECK_STR(st->ev.arch, "x86_64");
+	st = fresh();
+	snprintf(st->ev.kernel, sizeof(st->ev.kernel), "not-a-release");
+	pf_finish(st);
+	CHECK(st->ev.nr_warnings >= 1);
+	event_release(&st->ev);
+}
+
+TEST(pages_to_kib)
+{
+	struct pstate *st = fresh();
+	st->pages.active_anon_kib = 1000;
+	st->pages.inactive_anon_kib = 24;
+	st->pages.ram_kib = 2048;
+	st->pages.reserved_kib = 48;
+	pf_finish(st);
+	CHECK_INT(st->ev.snap.page_size_kib, 4);             /* x86's, with nothing else to go on */
+	CHECK_INT(st->ev.snap.mem.active_anon_kib, 4000);
+	CHECK_INT(st->ev.snap.mem.anon_kib, 4096);           /* active + inactive */
+	CHECK_INT(st->ev.snap.mem.total_kib, 8000);          /* RAM − reserved */
+	CHECK(!known(st->ev.snap.mem.file_kib));             /* half of a sum is no sum */
+	/* the page size from an order-0 buddy block: 64 KiB pages (ppc64le) */
+	st = fresh();
+	st->buddy_psz_kib = 64;
+	st->pages.active_anon_kib = 10;
+	pf_finish(st);
+	CHECK_INT(st->ev.snap.page_size_kib, 64);
+	CHECK_INT(st->ev.snap.mem.active_anon_kib, 640);
+	/* an overflowing count is refused, with a warning */
+	st = fresh();
+	st->pages.active_anon_kib = INT64_MAX / 2;
+	pf_finish(st);
+	CHECK(!known(st->ev.snap.mem.active_anon_kib));
+	CHECK(st->ev.nr_warnings >= 1);
+	event_release(&st->ev);
+}
+
+TEST(node_sums)
+{
+	struct pstate *st = fresh();
+	for (int i = 0; i < 2; i++) {
+		struct oom_node *n = &st->ev.snap.nodes[st->ev.snap.nr_nodes++];
+		node_init(n);
+		n->node = i;
+		n->kernel_stack_kib = 1000 * (i + 1);
+		n->anon_thp_kib = 0;
+		n->shmem_thp_kib = 0;
+	}
+	pf_finish(st);
+	CHECK_INT(st->ev.snap.mem.kernel_stack_kib, 3000);
+	CHECK_INT(st->ev.snap.mem.anon_thp_kib, 0);
+	event_release(&st->ev);
+}
+
+TEST(kind)
+{
+	static const struct { const char *constraint; enum oom_kind kind; } cases[] = {
+		{ "CONSTRAINT_MEMCG", OOM_KIND_MEMCG }, { "CONSTRAINT_CPUSET", OOM_KIND_CPUSET },
+		{ "CONSTRAINT_MEMORY_POLICY", OOM_KIND_MEMPOLICY }, { "CONSTRAINT_NONE", OOM_KIND_GLOBAL },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pstate *st = fresh();
+		snprintf(st->ev.constraint, sizeof(st->ev.constraint), "%s", cases[i].constraint);
+		pf_finish(st);
+		CHECK_INT(st->ev.kind, cases[i].kind);
+	}
+	/* no constraint line (before 5.0): the memcg lines say memcg, and the
+	 * memcg's path is the one the report named */
+	struct pstate *st = fresh();
+	snprintf(st->ev.oom_memcg, sizeof(st->ev.oom_memcg), "/docker/abc");
+	pf_finish(st);
+	CHECK_INT(st->ev.kind, OOM_KIND_MEMCG);
+	CHECK(st->ev.snap.have_memcg);
+	CHECK_STR(st->ev.snap.memcg.path, "/docker/abc");
+	/* sysrq: order -1 */
+	st = fresh();
+	st->ev.req.order = -1;
+	pf_finish(st);
+	CHECK_INT(st->ev.kind, OOM_KIND_SYSRQ);
+	/* an allocation failure killed nothing */
+	st = fresh();
+	st->ev.kind = OOM_KIND_ALLOC_FAILURE;
+	st->ev.outcome = OOM_OUTCOME_KILLED;
+	pf_finish(st);
+	CHECK_INT(st->ev.kind, OOM_KIND_ALLOC_FAILURE);
+	CHECK_INT(st->ev.outcome, OOM_OUTCOME_NONE);
+	event_release(&st->ev);
+}
+
+int main(void)
+{
+	RUN(arch_from_release);
+	RUN(era_from_shape);
+	RUN(pages_to_kib);
+	RUN(node_sums);
+	RUN(kind);
+	return check_summary();
+}

@@ -1,0 +1,139 @@
+/* test_report_parse_mem.c — report/parse_mem.c, one line at a time: the
+ * Mem-Info summary (pages), node and zone lines (kB), lowmem_reserve, the
+ * page totals and swap lines, per-cpu lines, the memcg block, the
+ * unreclaimable slab dump and the modules named in stack frames. */
+#include "check.h"
+#include "pstate.h"
+
+TEST(summary_pages)
+{
+	struct pstate *st = fresh();
+	CHECK(pm_summary_line(st, LINE("active_anon:426099 inactive_anon:182614 isolated_anon:0"), false));
+	CHECK_INT(st->pages.active_anon_kib, 426099);      /* still pages: pf_finish converts */
+	CHECK_INT(st->pages.inactive_anon_kib, 182614);
+	CHECK(st->ev.have_meminfo);
+	CHECK(!pm_summary_line(st, LINE("java invoked oom-killer: gfp_mask=0x0"), false));
+	event_release(&st->ev);
+}
+
+TEST(zone_and_node)
+{
+	struct pstate *st = fresh();
+	CHECK(pm_node_or_zone_line(st, LINE("Node 0 DMA32 free:14120kB boost:0kB min:13760kB low:17200kB "
+					    "high:20640kB reserved_highatomic:0KB active_anon:638432kB "
+					    "present:3129216kB managed:3063024kB mlocked:0kB free_pcp:296kB")));
+	CHECK_INT(st->ev.snap.nr_zones, 1);
+	const struct oom_zone *z = &st->ev.snap.zones[0];
+	CHECK_STR(z->name, "DMA32");
+	CHECK_INT(z->node, 0);
+	CHECK_INT(z->free_kib, 14120);
+	CHECK_INT(z->min_kib, 13760);
+	CHECK_INT(z->high_kib, 20640);
+	CHECK_INT(z->managed_kib, 3063024);
+	CHECK_INT(z->present_kib, 3129216);
+	CHECK_INT(z->reserved_highatomic_kib, 0);
+	CHECK(pm_lowmem_line(st, LINE("lowmem_reserve[]: 0 0 5007 5007 5007")));
+	CHECK_INT(st->ev.snap.zones[0].nr_lowmem_reserve, 5);
+	CHECK_INT(st->ev.snap.zones[0].lowmem_reserve_pages[2], 5007);
+	CHECK(!pm_lowmem_line(st, LINE("lowmem 0 0")));
+
+	CHECK(pm_node_or_zone_line(st, LINE("Node 0 active_anon:1704396kB inactive_anon:730456kB "
+					    "kernel_stack:9000kB pagetables:4836kB all_unreclaimable? yes")));
+	CHECK_INT(st->ev.snap.nr_nodes, 1);
+	CHECK_INT(st->ev.snap.nodes[0].kernel_stack_kib, 9000);
+	CHECK_INT(st->ev.snap.nodes[0].active_anon_kib, 1704396);
+	CHECK_INT(st->ev.snap.nodes[0].all_unreclaimable, 1);
+	CHECK(!pm_node_or_zone_line(st, LINE("Node 0 hugepages_total=0 hugepages_free=0")) ||
+	      st->ev.snap.nr_nodes == 1);                    /* a hugepages line adds no node */
+	event_release(&st->ev);
+}
+
+TEST(totals_and_swap)
+{
+	struct pstate *st = fresh();
+	CHECK(pm_totals_line(st, LINE("2097022 pages RAM")));
+	CHECK_INT(st->pages.ram_kib, 2097022);
+	CHECK(pm_totals_line(st, LINE("Free swap  = 1024kB")));
+	CHECK_INT(st->ev.snap.mem.swap_free_kib, 1024);     /* swap lines are kB already */
+	CHECK(pm_totals_line(st, LINE("Total swap = 2097148kB")));
+	CHECK_INT(st->ev.snap.mem.swap_total_kib, 2097148);
+	int w = st->ev.nr_warnings;
+	CHECK(pm_totals_line(st, LINE("Free swap  = lots")));
+	CHECK_INT(st->ev.nr_warnings, w + 1);               /* taken, the value refused */
+	CHECK_INT(st->ev.snap.mem.swap_free_kib, 1024);
+	CHECK(!pm_totals_line(st, LINE("Call Trace:")));
+	CHECK(pm_percpu_line(LINE("Node 0 DMA per-cpu:")));
+	CHECK(pm_percpu_line(LINE("CPU    0: hi:    0, btch:   1 usd:   0")));
+	CHECK(!pm_percpu_line(LINE("CPU: 0 PID: 1 Comm: init")));
+	event_release(&st->ev);
+}
+
+TEST(memcg_block)
+{
+	struct pstate *st = fresh();
+	CHECK(pm_memcg_line(st, LINE("memory: usage 524288kB, limit 524288kB, failcnt 1402")));
+	const struct oom_memcg *m = &st->ev.snap.memcg;
+	CHECK(st->ev.snap.have_memcg);
+	CHECK_INT(m->usage_kib, 524288);
+	CHECK_INT(m->limit_kib, 524288);
+	CHECK_INT(m->failcnt, 1402);
+	CHECK(pm_memcg_line(st, LINE("memory+swap: usage 524288kB, limit 1048576kB, failcnt 0")));
+	CHECK_INT(m->memsw_limit_kib, 1048576);
+	CHECK_INT(m->version, 1);                            /* memory+swap is v1's */
+	CHECK(pm_memcg_line(st, LINE("Task in /docker/abc killed as a result of limit of /docker")));
+	CHECK_STR(st->ev.task_memcg, "/docker/abc");
+	CHECK_STR(st->ev.oom_memcg, "/docker");
+	CHECK(!pm_memcg_line(st, LINE("Mem-Info:")));
+	event_release(&st->ev);
+}
+
+TEST(slab_dump)
+{
+	struct pstate *st = fresh();
+	CHECK(pm_slab_line(st, LINE("Name                      Used          Total")));
+	CHECK(pm_slab_line(st, LINE("kmalloc-4k           4012300KB    4012800KB")));
+	CHECK(pm_slab_line(st, LINE("kmalloc-512           812040KB     812544KB")));
+	CHECK_INT(st->ev.snap.nr_slabs, 2);
+	CHECK_STR(st->ev.snap.slabs[0].name, "kmalloc-4k");
+	CHECK_INT(st->ev.snap.slabs[0].used_kib, 4012300);
+	CHECK_INT(st->ev.snap.slabs[0].total_kib, 4012800);
+	CHECK(!pm_slab_line(st, LINE("kmalloc-64 61210 61440")));   /* no KB */
+	CHECK(!pm_slab_line(st, LINE("4012300KB 4012800KB")));      /* no name */
+	/* more caches than slots: the largest are kept */
+	for (int i = 0; i < 40; i++) {
+		char l[64];
+		snprintf(l, sizeof(l), "cache-%d   %dKB   %dKB", i, 100 + i, 200 + i);
+		pm_slab_line(st, l, l + strlen(l));
+	}
+	int64_t min = INT64_MAX;
+	for (int i = 0; i < st->ev.snap.nr_slabs; i++)
+		if (st->ev.snap.slabs[i].used_kib < min)
+			min = st->ev.snap.slabs[i].used_kib;
+	CHECK(min > 100);
+	event_release(&st->ev);
+}
+
+TEST(stack_modules)
+{
+	struct pstate *st = fresh();
+	pm_stack_module(st, LINE(" rtw_usb_tx_handler+0x54/0x1238 [rtw88_usb]"));
+	pm_stack_module(st, LINE("[<c0123456>] (vc4_bo_create+0xdc/0x288 [vc4])"));
+	pm_stack_module(st, LINE(" again+0x1/0x2 [rtw88_usb]"));     /* once each */
+	pm_stack_module(st, LINE(" [<ffffffff81000000>] no_module+0x1/0x2"));
+	pm_stack_module(st, LINE(" weird+0x1/0x2 [a b]"));
+	CHECK_INT(st->ev.nr_trace_modules, 2);
+	CHECK_STR(st->ev.trace_modules[0], "rtw88_usb");
+	CHECK_STR(st->ev.trace_modules[1], "vc4");
+	event_release(&st->ev);
+}
+
+int main(void)
+{
+	RUN(summary_pages);
+	RUN(zone_and_node);
+	RUN(totals_and_swap);
+	RUN(memcg_block);
+	RUN(slab_dump);
+	RUN(stack_modules);
+	return check_summary();
+}

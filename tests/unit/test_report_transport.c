@@ -1,0 +1,135 @@
+/* test_report_transport.c — report/transport.c, the prefixes an OOM report
+ * travels behind, each recogniser alone: syslog and journal dates in any
+ * locale, ISO 8601 (dmesg's ',' fraction told apart), dmesg brackets,
+ * printk caller ids, "host tag[pid]: " (the kernel's or another program's),
+ * whole prefixes stripped, "> " quoting, pager cut marks and /dev/kmsg
+ * dictionary lines.  The same transports over whole reports:
+ * test_report_scan.c and tests/reports/transports. */
+#include "check.h"
+#include "report/transport.h"
+
+#define S(lit) (lit), (sizeof(lit) - 1)
+
+TEST(dates)
+{
+	CHECK_INT(tr_mon_date(S("Sep 23 02:04:16 host kernel: x")), 15);
+	CHECK_INT(tr_mon_date(S("Sep  3 02:04:16.123456 host")), 22);
+	CHECK_INT(tr_mon_date(S("M\xc3\xa4r 23 02:04:16 h")), 16);   /* "Mär": UTF-8 month */
+	CHECK_INT(tr_mon_date(S("d\xc3\xa9" "c. 23 02:04:16 h")), 17);
+	CHECK_INT(tr_mon_date(S("Sep 123 02:04:16")), 0);              /* a day of 3 digits */
+	CHECK_INT(tr_mon_date(S("Sep 23 02:04")), 0);
+	CHECK_INT(tr_mon_date(S("oom-kill:constraint=CONSTRAINT_NONE")), 0);
+	bool comma;
+	CHECK_INT(tr_iso_date(S("2026-11-20T02:04:16.123456+00:00 host"), &comma), 32);
+	CHECK(!comma);
+	CHECK_INT(tr_iso_date(S("2026-11-20T02:04:16,123456+0000 x"), &comma), 31);
+	CHECK(comma);                                                  /* dmesg --time-format=iso */
+	CHECK_INT(tr_iso_date(S("2026-11-20 02:04:16Z"), &comma), 20);
+	CHECK_INT(tr_iso_date(S("2026-11-20"), &comma), 0);
+	CHECK_INT(tr_iso_date(S("20261120T020416"), &comma), 0);
+	CHECK(tr_starts_with_time(S("[  12.5] x")));
+	CHECK(tr_starts_with_time(S("Sep 23 02:04:16 x")));
+	CHECK(tr_starts_with_time(S("2026-11-20T02:04:16 x")));
+	CHECK(!tr_starts_with_time(S("[ 1234] 0 1234 java")));      /* a task row */
+	CHECK(!tr_starts_with_time(S("Node 0 DMA free:15360kB")));
+}
+
+TEST(brackets_and_callers)
+{
+	const char *t;
+	size_t tl;
+	CHECK_INT(tr_bracket_time(S("[  1234.567890] java invoked"), &t, &tl), 15);
+	CHECK_INT(tl, 11);
+	CHECK(strncmp(t, "1234.567890", tl) == 0);                     /* trimmed */
+	CHECK_INT(tr_bracket_time(S("[Tue Aug 12 03:54:03 2025] x"), &t, &tl), 26);
+	CHECK_INT(tr_bracket_time(S("[<    0.000123>] x"), &t, &tl), 16);   /* --time-format=delta */
+	CHECK_INT(tr_bracket_time(S("[  +0.000123] x"), &t, &tl), 13);      /* reltime */
+	CHECK_INT(tr_bracket_time(S("[ 1234] 0 1234 java"), &t, &tl), 0);   /* a pid */
+	CHECK_INT(tr_bracket_time(S("[<ffffffff81000000>] x"), &t, &tl), 0);
+	CHECK_INT(tr_bracket_time(S("[   ] x"), &t, &tl), 0);
+	CHECK_INT(tr_bracket_time(S("[1.5"), &t, &tl), 0);                  /* no ']' */
+	const char *c;
+	size_t cl;
+	CHECK_INT(tr_caller(S("[ T123] x"), &c, &cl), 7);
+	CHECK_INT(cl, 4);
+	CHECK(strncmp(c, "T123", cl) == 0);
+	CHECK_INT(tr_caller(S("[    C3] x"), &c, &cl), 8);
+	CHECK_INT(tr_caller(S("[ X123] x"), &c, &cl), 0);
+	CHECK_INT(tr_caller(S("[ T] x"), &c, &cl), 0);
+}
+
+TEST(host_tag)
+{
+	const char *h;
+	size_t hl;
+	bool kernel;
+	CHECK_INT(tr_host_tag(S("web1 kernel: java invoked"), &h, &hl, &kernel), 13);
+	CHECK(kernel);
+	CHECK_INT(hl, 4);
+	CHECK(strncmp(h, "web1", hl) == 0);
+	CHECK_INT(tr_host_tag(S("kernel: java"), &h, &hl, &kernel), 8);     /* no host */
+	CHECK(kernel && h == NULL);
+	CHECK_INT(tr_host_tag(S("web1 sshd[812]: Accepted"), &h, &hl, &kernel), 16);
+	CHECK(!kernel);                                                     /* another program's */
+	CHECK_INT(tr_host_tag(S("web1 sshd[x]: y"), &h, &hl, &kernel), 0);
+	CHECK_INT(tr_host_tag(S("web1 kernel x"), &h, &hl, &kernel), 0);
+}
+
+TEST(whole_prefix)
+{
+	struct pfx x;
+	const char *l = "Sep 23 02:04:16 web1 kernel: [ 1234.567890] java invoked oom-killer";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.any && !x.drop);
+	CHECK_STR(l + x.len, "java invoked oom-killer");
+	CHECK_INT(x.host_len, 4);
+	CHECK(x.mono != NULL);                     /* the kernel's own stamp behind the date */
+	l = "Sep 23 02:04:16 web1 sshd[1]: java invoked oom-killer";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.drop);                             /* another program's line, even if it quotes one */
+	l = "java invoked oom-killer";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(!x.any);
+	CHECK_INT(x.len, 0);
+	l = "<4>[ 12.000000] Out of memory";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "Out of memory");
+}
+
+TEST(quotes_cuts_dicts)
+{
+	CHECK_INT(tr_strip_quote(S("> > Node 0")), 4);
+	CHECK_INT(tr_strip_quote(S(">>x")), 2);
+	CHECK_INT(tr_strip_quote(S("Node 0")), 0);
+	char line[] = "Node 0 DMA32 free:14120kB min:1376>";
+	size_t n = strlen(line);
+	CHECK(tr_cut_pager_mark(line, &n));
+	CHECK_INT(n, strlen("Node 0 DMA32 free:14120kB"));        /* the cut token dropped */
+	char ell[] = "Mem-Info: active_anon:4260\xe2\x80\xa6";
+	n = strlen(ell);
+	CHECK(tr_cut_pager_mark(ell, &n));
+	CHECK_INT(n, strlen("Mem-Info:"));
+	char tag[] = " </TASK>";
+	n = strlen(tag);
+	CHECK(!tr_cut_pager_mark(tag, &n));                       /* a tag, not a cut */
+	char arrow[] = "free -> used";
+	n = strlen(arrow);
+	CHECK(!tr_cut_pager_mark(arrow, &n));
+	CHECK(tr_is_kmsg_dict_line(S(" SUBSYSTEM=memory")));
+	CHECK(tr_is_kmsg_dict_line(S(" DEVICE=+cpu:0")));
+	CHECK(!tr_is_kmsg_dict_line(S("SUBSYSTEM=memory")));
+	CHECK(!tr_is_kmsg_dict_line(S(" active_anon=1")));
+	CHECK(!tr_is_kmsg_dict_line(S(" =x")));
+	CHECK_INT(tr_span_digits(S("1234x")), 4);
+	CHECK_INT(tr_span_digits(S("x")), 0);
+}
+
+int main(void)
+{
+	RUN(dates);
+	RUN(brackets_and_callers);
+	RUN(host_tag);
+	RUN(whole_prefix);
+	RUN(quotes_cuts_dicts);
+	return check_summary();
+}
