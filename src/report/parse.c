@@ -71,6 +71,10 @@ struct report_parser {
 	size_t line_cap;
 	int nr_active;
 	bool indented;              /* the current line had leading white space */
+	/* a pasted `uname -a` ("Linux host 5.8.0-rc1+ #117 SMP … x86_64 GNU/Linux"):
+	 * the release of a report after it that prints none (uname_line) */
+	char uname_kernel[128], uname_arch[16], uname_host[64];
+	uint64_t uname_line;
 };
 
 /* ---- text helpers ------------------------------------------------------- */
@@ -271,6 +275,8 @@ static void state_reset(struct pstate *st)
 	st->started_mid = st->have_trigger = st->have_kill = st->have_selection = false;
 	st->group_announced = st->totals_seen = st->have_content = false;
 	st->call_trace_upper = false;
+	st->panic_stack = st->panic_blank = st->hw_powermac = st->memcg_on_constraint = false;
+	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
 	st->trace_memcg = false;
 	st->header_comm[0] = '\0';
@@ -413,6 +419,69 @@ static void boot_banner(struct report_parser *P, const struct report_line *l)
 			P->rel[i].boot_line = l->lineno;   /* a report still open reads its release later */
 }
 
+/* `uname -a` output (coreutils): "Linux NODENAME RELEASE #VERSION… MACHINE
+ * [PROCESSOR PLATFORM] GNU/Linux".  Returns true when the line is one. */
+bool report_is_uname_line(const char *s, size_t n, char *kernel, size_t kcap, char *arch, size_t acap, char *host,
+			  size_t hcap)
+{
+	static const char *const arches[] = { "x86_64", "i686", "i586", "i386", "aarch64", "armv7l", "armv6l",
+					      "armv5tel", "ppc64le", "ppc64", "ppc", "s390x", "mips64", "mips",
+					      "riscv64", "loongarch64" };
+	const char *e = s + n;
+	if (!p_starts(s, e, "Linux ") || !p_find(s, e, " GNU/Linux"))
+		return false;
+	const char *tok[4];
+	size_t tl[4];
+	const char *p = s;
+	for (int i = 0; i < 4; i++) {
+		while (p < e && *p == ' ')
+			p++;
+		tok[i] = p;
+		while (p < e && *p != ' ')
+			p++;
+		tl[i] = (size_t)(p - tok[i]);
+		if (!tl[i])
+			return false;
+	}
+	if (!(tok[2][0] >= '0' && tok[2][0] <= '9') || !memchr(tok[2], '.', tl[2]) || tok[3][0] != '#')
+		return false;
+	str_copy(kernel, kcap, tok[2], tl[2]);
+	str_copy(host, hcap, tok[1], tl[1]);
+	arch[0] = '\0';
+	while (p < e) {
+		while (p < e && *p == ' ')
+			p++;
+		const char *t = p;
+		while (p < e && *p != ' ')
+			p++;
+		for (size_t i = 0; i < ARRAY_SIZE(arches); i++)
+			if (strlen(arches[i]) == (size_t)(p - t) && memcmp(arches[i], t, (size_t)(p - t)) == 0) {
+				str_copy(arch, acap, arches[i], strlen(arches[i]));
+				return true;
+			}
+	}
+	return true;
+}
+
+/* A report that prints no release takes a `uname -a` pasted shortly before
+ * it (a mail, a bug report), of its own host when it names one. */
+#define PARSE_UNAME_LINES 200
+static void uname_release(struct report_parser *P, struct oom_event *ev)
+{
+	if (ev->kernel[0] || !P->uname_kernel[0] || P->uname_line >= ev->first_line ||
+	    ev->first_line - P->uname_line > PARSE_UNAME_LINES || (ev->host[0] && strcmp(ev->host, P->uname_host) != 0))
+		return;
+	str_copy(ev->kernel, sizeof(ev->kernel), P->uname_kernel, strlen(P->uname_kernel));
+	struct kver v;
+	if (kver_parse(ev->kernel, &v) == 0)
+		ev->kv = v;
+	if (!ev->arch[0] && P->uname_arch[0])
+		str_copy(ev->arch, sizeof(ev->arch), P->uname_arch, strlen(P->uname_arch));
+	pf_arch_from_release(ev);
+	event_warn(ev, "kernel release not in this report: taken from the 'uname -a' pasted at line %llu",
+		   (unsigned long long)P->uname_line);
+}
+
 static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_input)
 {
 	struct oom_event *ev = &st->ev;
@@ -444,6 +513,7 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	} else if (!st->have_kill && ev->outcome == OOM_OUTCOME_UNKNOWN) {
 		ev->truncated = true;
 	}
+	uname_release(P, ev);
 	if (ev->kernel[0] || ev->header_missing || st->started_mid)
 		neighbour_release(P, ev);
 	pf_finish(st);
@@ -522,6 +592,19 @@ static void read_gfp(struct oom_event *ev, const char *p, const char *e)
 	} else {
 		event_warn(ev, "gfp mask not understood");
 	}
+	const char *hex_end = p;
+	if (e - p > 5 && *p == ' ' && (p_starts(p + 1, e, "(GFP_") || p_starts(p + 1, e, "(__GFP_"))) {
+		/* "%#x(%pGg)" has no blank: one here is where a wrapped line was
+		 * joined back ("gfp_mask=0x240c2c0" / "(GFP_KERNEL|…)") */
+		const char *c = memchr(p, ')', (size_t)(e - p));
+		if (c) {
+			size_t hl = (size_t)(hex_end - h);
+			p_copy(ev->req.gfp_text, sizeof(ev->req.gfp_text), h, hex_end);
+			if (hl < sizeof(ev->req.gfp_text))
+				p_copy(ev->req.gfp_text + hl, sizeof(ev->req.gfp_text) - hl, p + 1, c + 1);
+			return;
+		}
+	}
 	if (p < e && *p == '(') {
 		const char *c = memchr(p, ')', (size_t)(e - p));
 		p = c ? c + 1 : e;
@@ -565,6 +648,20 @@ static bool gfp_text_open(const char *g)
 	return par && !strchr(par, ')');
 }
 
+/* "gfp_mask=0x240c2c0" and nothing after it: a mailer broke the line
+ * before the flag names ("(GFP_KERNEL|…), nodemask=0, order=3,"). */
+static bool gfp_ends_line(const char *p, const char *e)
+{
+	if (!p_starts(p, e, "0x"))
+		return false;
+	p += 2;
+	while (p < e && ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+		p++;
+	while (p < e && *p == ' ')
+		p++;
+	return p == e;
+}
+
 /* The next line of a start line broken inside its request (st->hdr_cont):
  * the rest of the flag names and the parameters, or warn_alloc's "mode:". */
 static bool hdr_continuation(struct pstate *st, const char *s, const char *e)
@@ -578,8 +675,14 @@ static bool hdr_continuation(struct pstate *st, const char *s, const char *e)
 		af_params(st, s, e);
 		return true;
 	}
-	if (k != HDR_CONT_GFP || !(p_starts(s, e, "__GFP_") || p_starts(s, e, "GFP_") || p_starts(s, e, "|")))
+	if (k != HDR_CONT_GFP || !(p_starts(s, e, "__GFP_") || p_starts(s, e, "GFP_") || p_starts(s, e, "|") ||
+				   p_starts(s, e, "(GFP_") || p_starts(s, e, "(__GFP_")))
 		return false;
+	if (*s == '(') {
+		if (strchr(ev->req.gfp_text, '('))
+			return false;   /* the names were on the line already */
+		st->shape |= SH_GFP_SYMBOLIC;
+	}
 	const char *close = memchr(s, ')', (size_t)(e - s));
 	if (!close)
 		return false;
@@ -663,7 +766,7 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 		/* A mailer or a terminal broke the line inside the flag names
 		 * ("…|__GFP_NOWARN|\" then "__GFP_COMP|…), order=3, …"): the
 		 * names and the rest of the parameters are on the next line. */
-		if (gfp_text_open(ev->req.gfp_text) && !p_find(params, e, "order="))
+		if ((gfp_text_open(ev->req.gfp_text) || gfp_ends_line(g + 9, e)) && !p_find(params, e, "order="))
 			st->hdr_cont = HDR_CONT_GFP;
 	}
 	trigger_params(st, params, e);
@@ -776,12 +879,13 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		return false;
 	}
 	struct oom_event *ev = &st->ev;
-	st->sect = SEC_STACK;
-	st->stack_lines = 0;
-	if (st->have_kill)
-		return true;        /* a later stack (panic): not the trigger's */
+	bool later = st->have_kill;   /* a later stack (panic): not the trigger's, but the same kernel's */
+	if (!later) {
+		st->sect = SEC_STACK;
+		st->stack_lines = 0;
+	}
 	int64_t pid;
-	if (p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid))
+	if (!later && p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid))
 		ev->req.trigger_pid = pid;
 	const char *t = NULL, *x;
 	if ((x = p_find(c, e, " Kdump: loaded ")))
@@ -792,7 +896,7 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		t = x;
 	if (!t)
 		return true;
-	if (!st->header_comm[0])
+	if (!st->header_comm[0] && !later)
 		p_copy(st->header_comm, sizeof(st->header_comm), c, t);
 	const char *rel = t;
 	if ((x = p_find(t, e, "tainted ")))
@@ -816,6 +920,42 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 		st->trace_memcg = true;
 }
 
+static bool is_hex_digit(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
+
+/* 32-bit ARM's unwinder line (arch/arm/kernel/traps.c dump_backtrace_entry):
+ * "oom_kill_process from out_of_memory+0x218/0x34c", or before 5.x with the
+ * addresses cut by the paster "(dump_stack) from (dump_header+0x7c/0xe4)":
+ * one symbol, " from ", one symbol+0xoff/0xsize. */
+static bool arm_from_frame(const char *s, const char *e)
+{
+	while (s < e && *s == ' ')
+		s++;
+	const char *f = p_find(s, e, " from ");
+	if (!f || f == s)
+		return false;
+	for (const char *q = s; q < f; q++)
+		if (*q == ' ')
+			return false;
+	const char *r = f + 6, *plus = p_find(r, e, "+0x"), *slash;
+	if (!plus || !(slash = p_find(plus, e, "/0x")))
+		return false;
+	for (const char *q = r; q < plus; q++)
+		if (*q == ' ')
+			return false;
+	/* the line ends with the size: ")" and " [module]" aside */
+	const char *q = slash + 3;
+	while (q < e && is_hex_digit(*q))
+		q++;
+	if (q < e && *q == ')')
+		q++;
+	while (q < e && *q == ' ')
+		q++;
+	return q == e || *q == '[';
+}
+
 /* Architecture from what the stack dump looks like, when the release does not say. */
 static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 {
@@ -823,6 +963,8 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 	if (ev->arch[0])
 		return;
 	const char *a = NULL;
+	if (p_starts(s, e, "Hardware name: ") && (p_find(s, e, "PowerMac") || p_find(s, e, "PowerBook")))
+		st->hw_powermac = true;   /* ppc, 32- or 64-bit: decided with the zones (parse_finish.c) */
 	if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault"))
 		a = "x86_64";
 	else if (p_starts(s, e, "EIP: ") || p_find(s, e, "sysenter_past_esp") || p_find(s, e, "syscall_call+") ||
@@ -837,17 +979,36 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 		a = "ppc64";
 	else if (p_find(s, e, "] (") && p_find(s, e, " from [<"))
 		a = "arm";
-	else if (p_starts(s, e, "[<")) {
+	else if (p_starts(s, e, "Exception stack(0x") || arm_from_frame(s, e))
+		/* arch/arm/kernel/traps.c: "Exception stack(0x… to 0x…)" and
+		 * "func from caller+0x…/0x…" frames (pre-4.x "(func) from (…)") are
+		 * 32-bit ARM's own; arm64 prints neither */
+		a = "arm";
+	else if (p_starts(s, e, "Stack : ")) {
+		/* arch/mips/kernel/traps.c show_stacktrace: "Stack : " and words */
+		const char *q = s + 8;
+		int n = 0;
+		while (q < e && is_hex_digit(*q))
+			q++, n++;
+		a = n == 8 ? "mips" : n == 16 ? "mips64" : NULL;
+	} else if (p_starts(s, e, "[<")) {
 		const char *q = s + 2;
 		int n = 0;
-		while (q < e && ((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'f'))) {
+		while (q < e && is_hex_digit(*q)) {
 			q++;
 			n++;
 		}
-		/* 16 digits: x86_64.  8 digits is any 32-bit kernel (i686, arm,
-		 * ppc, mips, m68k print "[<%08lx>]" alike): no arch by itself. */
-		if (q < e && *q == '>')
-			a = n == 16 ? "x86_64" : NULL;
+		/* "[<…>] ? func": x86's dumpstack.c marks unreliable frames so,
+		 * no other arch does: the width says 32 or 64 bit.  Otherwise 16
+		 * digits in x86_64's kernel-text range (the top 2 GiB, -2 GiB
+		 * mcmodel=kernel) is x86_64; arm64, ppc64, loongarch map their text
+		 * elsewhere.  8 digits is any 32-bit kernel (i686, arm, ppc, mips,
+		 * m68k print "[<%08lx>]" alike): no arch by itself. */
+		bool unreliable = q + 4 <= e && q[0] == '>' && q[1] == ']' && q[2] == ' ' && q[3] == '?';
+		if (q < e && *q == '>' && unreliable)
+			a = n == 16 ? "x86_64" : n == 8 ? "i686" : NULL;
+		else if (q < e && *q == '>')
+			a = n == 16 && p_starts(s + 2, e, "ffffffff") ? "x86_64" : NULL;
 	}
 	if (a && !ev->kernel[0])
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
@@ -1022,6 +1183,38 @@ static void kill_values(struct pstate *st, struct oom_victim *v, const char *p, 
 	}
 }
 
+/* A line's stamp to the second ("2026-09-02T09:08:50", "1234"): "" none. */
+static void time_second(const struct report_line *l, char *out, size_t cap)
+{
+	out[0] = '\0';
+	if (!l->time || !l->time_len)
+		return;
+	size_t n = 0;
+	while (n < l->time_len && l->time[n] != '.' && l->time[n] != ',')
+		n++;
+	str_copy(out, cap, l->time, n);
+}
+
+/* memory.oom.group kills every task of the group with the victim's message
+ * (mm/oom_kill.c oom_kill_process → oom_kill_memcg_member, 4.19+), the
+ * victim again among them; the "Tasks in … are going to be killed" line
+ * that announces it is often trimmed.  A further memcg kill line with the
+ * same message in the same second, no header between, is such a member:
+ * separate OOMs whose headers were rate-limited come ten reports apart at
+ * the least (DEFAULT_RATELIMIT_BURST), not in one second after a full one. */
+static bool kill_burst(const struct pstate *st, const struct report_line *l, const char *s, const char *k)
+{
+	const struct oom_event *ev = &st->ev;
+	size_t ml = (size_t)(k - 2 - s);
+	if (!st->kill_second[0] || !st->have_trigger || !p_find(s, k, "Memory cgroup") ||
+	    ml >= sizeof(ev->victim.message) || strncmp(ev->victim.message, s, ml) != 0 ||
+	    ev->victim.message[ml] != '\0')
+		return false;
+	char sec[sizeof(st->kill_second)];
+	time_second(l, sec, sizeof(sec));
+	return strcmp(sec, st->kill_second) == 0;
+}
+
 static bool kill_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 		      const char *s, const char *e)
 {
@@ -1045,6 +1238,8 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	} else {
 		return false;
 	}
+	if (st->active && st->have_kill && !st->group_announced && k != s && kill_burst(st, l, s, k))
+		st->group_announced = true;   /* implied: see kill_burst */
 	if (st->active && st->have_kill && st->group_announced) {
 		/* memory.oom.group: a further member of the group */
 		struct oom_event *ev = &st->ev;
@@ -1090,6 +1285,7 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	st->have_kill = true;
 	st->sect = SEC_TAIL;
 	st->tail_left = PARSE_TAIL_LINES;
+	time_second(l, st->kill_second, sizeof(st->kill_second));
 	if (known(st->reaper_pid) && st->reaper_pid == pid)
 		v->reaped = true;
 	return true;
@@ -1152,8 +1348,10 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 		p_copy(ev->cpuset, sizeof(ev->cpuset), pos[1] + 8, ends[1]);
 	if (pos[2])
 		p_copy(ev->mems_allowed, sizeof(ev->mems_allowed), pos[2] + 14, ends[2]);
-	if (pos[3])
+	if (pos[3]) {
 		p_copy(ev->oom_memcg, sizeof(ev->oom_memcg), pos[3] + 11, ends[3]);
+		st->memcg_on_constraint = ev->oom_memcg[0] != '\0';
+	}
 	if (pos[5])
 		p_copy(ev->task_memcg, sizeof(ev->task_memcg), pos[5] + 12, ends[5]);
 	if (pos[6] && pidk) {
@@ -1477,7 +1675,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (st->hdr_cont != HDR_CONT_NONE && hdr_continuation(st, s, e))
 		goto accepted;
 	/* a frame pasted without its "Call Trace:" line still says the arch */
-	if (st->sect != SEC_STACK && p_starts(s, e, "[<")) {
+	if (st->sect != SEC_STACK && (p_starts(s, e, "[<") || p_starts(s, e, "Stack : ") || arm_from_frame(s, e))) {
 		stack_arch_hint(st, s, e);
 		stack_frame_facts(st, s, e);
 	}
@@ -1486,6 +1684,25 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (st->sect == SEC_TAIL) {
 		if (p_starts(s, e, "Kill process ") && p_find(s, e, " sharing same memory"))
 			goto accepted;
+		/* panic_on_oom: panic() dumps the stack after its line (kernel/panic.c):
+		 * the same kernel and machine, and a memcg OOM's frames; a paste
+		 * may leave a blank line between them */
+		if (s == e && ev->outcome == OOM_OUTCOME_PANIC && !st->panic_stack && !st->panic_blank) {
+			st->panic_blank = true;
+			return true;
+		}
+		if (ev->outcome == OOM_OUTCOME_PANIC && (p_starts(s, e, "CPU: ") || p_starts(s, e, "Pid: ")) &&
+		    stack_header_line(st, s, e)) {
+			st->panic_stack = true;
+			st->tail_left = PARSE_STACK_MAX;
+			goto accepted;
+		}
+		if (st->panic_stack && (p_starts(s, e, "Hardware name: ") || p_starts(s, e, "Call Trace:") ||
+					p_starts(s, e, "Call trace:") || stack_like(s, e, P->indented))) {
+			stack_arch_hint(st, s, e);
+			stack_frame_facts(st, s, e);
+			goto accepted;
+		}
 		/* RHEL 4-era x86_64 kernels after the kill (a
 		 * vendor hint that one node ran out while others had memory) */
 		if (p_starts(s, e, "OOM kill occurred on an x86_64 NUMA system") ||
@@ -1553,6 +1770,10 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		if (pm_summary_line(st, s, e, st->sect == SEC_MEMINFO))
 			goto accepted;
 	}
+	/* a task row cut off from its header (grep kept only the victim's) */
+	if (st->sect != SEC_TASKS && st->ncols == 0 && st->active && p_starts(s, e, "[") && !p_starts(s, e, "[<") &&
+	    pt_row_line(st, s, e) && st->ncols > 0)
+		goto accepted;
 	switch (st->sect) {
 	case SEC_MEMINFO:
 		if (pm_percpu_line(s, e)) {
@@ -1749,6 +1970,12 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 	if (len)
 		memcpy(P->line, line->text, len);
 	P->line[len] = '\0';
+	if (len > 6 && P->line[0] == 'L' &&
+	    report_is_uname_line(P->line, len, P->uname_kernel, sizeof(P->uname_kernel), P->uname_arch,
+				 sizeof(P->uname_arch), P->uname_host, sizeof(P->uname_host))) {
+		P->uname_line = line->lineno;
+		return;
+	}
 	if (++P->nr_fed % 64 == 0 && P->nr_active > 0)
 		for (int i = 0; i < PARSE_MAX_STATES; i++) {
 			struct pstate *st = P->states[i];

@@ -14,7 +14,8 @@ void pf_arch_from_release(struct oom_event *ev)
 		{ "arm64", "aarch64" }, { "i686", "i686" }, { "i586", "i586" }, { "i386", "i386" },
 		{ "-686", "i686" }, { "-pae", "i686" }, { "ppc64le", "ppc64le" }, { "ppc64", "ppc64" },
 		{ "s390x", "s390x" }, { "armv7", "armv7l" }, { "-armmp", "armv7l" }, { "mips", "mips" },
-		{ "riscv64", "riscv64" },
+		{ "riscv64", "riscv64" }, { "loongarch64", "loongarch64" }, { "loongarch", "loongarch64" },
+		{ "x86-32", "i686" }, { "x86_32", "i686" }, { "x86-64", "x86_64" },
 	};
 	if (ev->arch[0] || !ev->kernel[0])
 		return;
@@ -31,16 +32,37 @@ void pf_arch_from_release(struct oom_event *ev)
 static void infer_arch_from_zones(struct pstate *st)
 {
 	struct oom_event *ev = &st->ev;
-	if (ev->arch[0] || !st->call_trace_upper)
+	if (ev->arch[0])
 		return;
 	const char *a = NULL;
+	bool highmem_zone = false, isa_dma = false, normal = false;
 	for (int i = 0; i < ev->snap.nr_zones; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
-		if (!strcmp(z->name, "HighMem") && known(z->present_kib) && z->present_kib > 0)
-			a = "i686";
-		else if (!strcmp(ev->snap.zones[i].name, "DMA32") && !a)
+		if (!strcmp(z->name, "HighMem")) {
+			/* populated: before 2.6.19 every arch printed an empty HighMem zone */
+			if ((known(z->present_kib) && z->present_kib > 0) || (known(z->free_kib) && z->free_kib > 0))
+				highmem_zone = true;
+			if (st->call_trace_upper && known(z->present_kib) && z->present_kib > 0)
+				a = "i686";
+		} else if (!strcmp(z->name, "DMA32") && !a && st->call_trace_upper) {
 			a = "x86_64";
+		} else if (!strcmp(z->name, "DMA") && known(z->present_kib) && z->present_kib > 0 &&
+			   z->present_kib <= 16384) {
+			isa_dma = true;
+		} else if (!strcmp(z->name, "Normal")) {
+			normal = true;
+		}
 	}
+	/* 32-bit x86's layout (arch/x86/mm/init.c zone_sizes_init): the ISA DMA
+	 * zone of the first 16 MiB, Normal up to ~896 MiB, and a populated
+	 * HighMem zone (only 32-bit kernels have highmem).  ARM and PPC32
+	 * boards have no 16 MiB DMA zone below a Normal one. */
+	if (!a && (highmem_zone || (known(ev->snap.mem.highmem_total_kib) && ev->snap.mem.highmem_total_kib > 0)) &&
+	    isa_dma && normal)
+		a = "i686";
+	/* a PowerMac (Hardware name) with HighMem is a 32-bit one: ppc64 has none */
+	if (!a && st->hw_powermac && (highmem_zone || (known(ev->snap.mem.highmem_total_kib) && ev->snap.mem.highmem_total_kib > 0)))
+		a = "ppc";
 	if (a)
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
 }
@@ -270,6 +292,12 @@ static void finish_kind(struct pstate *st)
 		ev->kind = OOM_KIND_CPUSET;
 	else if (!strcmp(c, "CONSTRAINT_MEMORY_POLICY"))
 		ev->kind = OOM_KIND_MEMPOLICY;
+	else if (!strcmp(c, "CONSTRAINT_NONE") && st->memcg_on_constraint)
+		/* oom_memcg= on the oom-kill line is printed only for a memcg's
+		 * OOM (mm/oom_kill.c dump_oom_summary, 5.0+); an mm tree of 5.2
+		 * printed NONE with it.  (The oom.group line names a memcg on a
+		 * global OOM too: not taken.) */
+		ev->kind = OOM_KIND_MEMCG;
 	else if (!strcmp(c, "CONSTRAINT_NONE"))
 		ev->kind = OOM_KIND_GLOBAL;
 	else if (ev->snap.have_memcg || ev->oom_memcg[0] ||

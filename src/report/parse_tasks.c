@@ -75,6 +75,41 @@ bool pt_header_line(struct pstate *st, const char *s, const char *e)
 	return true;
 }
 
+/* A row whose header was cut (grep, a paste that starts mid-table): the
+ * count of numbers before the name tells the era's layout well enough for
+ * what every era shares — uid tgid total_vm rss first, and last
+ * oom_score_adj (7, 8 or 10 numbers: 2.6.36–3.6 and 3.8–3.19 and 4.15–6.7,
+ * 4.1–4.14, 6.8+) or oom_adj (6: 2.6.25–2.6.35).  The columns between are
+ * not told apart by the count (cpu/nr_ptes/pgtables_bytes), so skipped. */
+static bool headerless_columns(struct pstate *st, const char *p, const char *e)
+{
+	int n = 0;
+	for (;;) {
+		const char *q = p_skip_sp(p, e);
+		if (q == p || q >= e)
+			break;
+		const char *t = q;
+		int64_t v;
+		if (p_inum(&q, e, &v) == -1 || (q < e && *q != ' ') || q == t)
+			break;
+		p = q;
+		n++;
+	}
+	if (n != 6 && n != 7 && n != 8 && n != 10)
+		return false;
+	static const enum tcol first[] = { TC_UID, TC_TGID, TC_TOTAL_VM, TC_RSS };
+	for (int i = 0; i < n; i++)
+		st->cols[i] = i < 4 ? first[i] : TC_SKIP;
+	st->cols[n - 1] = n == 6 ? TC_OOM_ADJ : TC_OOM_SCORE_ADJ;
+	if (n == 8 || n == 10)
+		st->cols[n - 2] = TC_SWAPENTS;   /* 4.1–4.14 and 6.8+: swapents before oom_score_adj */
+	st->ncols = n;
+	if (!st->table_bad_warned)
+		event_warn(&st->ev, "task rows without their table header: columns taken from the row's width");
+	st->table_bad_warned = true;
+	return true;
+}
+
 bool pt_row_line(struct pstate *st, const char *s, const char *e)
 {
 	const char *p = s;
@@ -87,7 +122,7 @@ bool pt_row_line(struct pstate *st, const char *s, const char *e)
 	if (p >= e || *p != ']')
 		return false;
 	p++;
-	if (st->ncols == 0) {
+	if (st->ncols == 0 && !headerless_columns(st, p, e)) {
 		if (!st->table_bad_warned)
 			event_warn(&st->ev, "task rows without a table header ignored");
 		st->table_bad_warned = true;

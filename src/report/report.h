@@ -90,6 +90,10 @@ bool report_parser_active(const struct report_parser *p);
 void report_parser_finish(struct report_parser *p);
 void report_parser_free(struct report_parser *p);
 
+/* Is this line `uname -a` output ("Linux host 5.8.0 #1 SMP … x86_64 GNU/Linux")?
+ * Then its release, machine ("" when none is named) and node name. */
+bool report_is_uname_line(const char *s, size_t n, char *kernel, size_t kcap, char *arch, size_t acap, char *host,
+			  size_t hcap);
 /* Convenience: scan and parse a whole fd.  Returns the number of events or
  * -errno; warnings go to the warn callback (may be NULL). */
 typedef void (*report_warn_fn)(const char *source, const char *msg, void *ctx);

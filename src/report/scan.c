@@ -87,6 +87,7 @@ struct item {
 	bool last_of_raw;     /* last piece of its raw line: may continue on the next */
 	bool backfill;        /* from the window before a marker: passed when its kind may open a report */
 	bool boot_banner;     /* "Linux version …" / "Command line: …" */
+	bool quoted;          /* the physical line it ends on was "> " quoted */
 };
 
 /* Boot banners seen, for the boot time of later monotonic-only lines and
@@ -123,8 +124,13 @@ struct report_scanner {
 	size_t dup_len;
 	struct banner banners[SCAN_BANNERS];
 	uint64_t nr_banners;        /* ever seen; banners[i % SCAN_BANNERS] */
-	char learned[64];           /* a prefix learned from a marker line (learn_prefix) */
+	char learned[80];           /* a prefix learned from a marker line (learn_prefix) */
 	size_t learned_len;
+	bool learned_after;         /* it follows a transport prefix the rules strip ("Sep 13 … host ") */
+	bool qp;                    /* the text is a quoted-printable mail body (qp_detect) */
+	int qp_checks;              /* windows looked at for it (bounded) */
+	struct buf qp_line;         /* a decoded, soft-break-joined raw line */
+	struct buf qp_peek;         /* a decoded line try_join looks at */
 
 	/* queue of logical lines from the current raw line */
 	struct buf arena;
@@ -517,6 +523,15 @@ static void find_splits(struct report_scanner *s, const char *p, size_t len)
 		memcg_pair_splits(s, p, len, 0);
 	for (size_t i = 1; i < len; i++) {
 		char c = p[i];
+		if (p[i - 1] == ')' && (c == 'O' || c == 'K') &&
+		    (HAS_LIT(p + i, len - i, "Out of memory: ") || HAS_LIT(p + i, len - i, "Killed process "))) {
+			/* 2.6 kill messages printed without their newlines: "Killed
+			 * process 19271 (x)Out of memory: kill process …" (a comm
+			 * ends at its ')') */
+			if (add_split(s, i) < 0)
+				return;
+			continue;
+		}
 		if (c != '[' && p[i - 1] != ' ') {
 			/* a syslog line written into the middle of another one */
 			if (is_upper(c) && i + 16 < len && p[i + 3] == ' ' && p[i + 9] == ':' &&
@@ -768,45 +783,123 @@ static int prefix_candidates(const char *p, size_t len, size_t *cand, int max)
 			cand[n++] = (size_t)(m - p);
 	}
 	const char *inv = n == 0 ? mem_find(p, len, " invoked oom-killer:") : NULL;
+	if (!inv && n == 0)
+		inv = mem_find(p, len, ": page allocation failure");
 	if (inv) {
-		/* the comm before " invoked" may hold spaces: each space is a candidate end */
+		/* the comm before " invoked" may hold spaces: each space (or a
+		 * bracketed field's ']' glued to it) is a candidate end */
 		for (size_t i = (size_t)(inv - p); i > 0 && n < max; i--)
-			if (p[i - 1] == ' ' && i - 1 < (size_t)(inv - p))
+			if ((p[i - 1] == ' ' || p[i - 1] == ']') && i - 1 < (size_t)(inv - p))
 				cand[n++] = i;
 	}
 	return n;
 }
 
-/* A prefix no rule knows ("node17 | ", "app-log: "): learned from a marker
- * line when the next input line starts with the same bytes and then with
- * a report line.  Only the buffer is looked at (no read: p stays valid). */
-static void learn_prefix(struct report_scanner *s, const char *p, size_t len)
+/* Does the learned prefix start p?  Digits match any digit, as a prefix's
+ * stamps and counters change from line to line ("07-13 08:41:51.341 <4>
+ * [309805.658142s][pid:1361,cpu5,comm]"); a line that carries only the
+ * prefix's head up to a bracketed field's ']' and a blank (a record's
+ * continuation lines) matches that head.  Returns the bytes matched, 0. */
+static size_t learned_match(const struct report_scanner *s, const char *p, size_t len)
+{
+	size_t n = s->learned_len, head = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i >= len)
+			return 0;
+		if (p[i] != s->learned[i] && !(is_digit(p[i]) && is_digit(s->learned[i]))) {
+			if (head && p[i] == ' ')
+				return head;
+			return 0;
+		}
+		if (s->learned[i] == ']')
+			head = i + 1;
+	}
+	return n;
+}
+
+/* The next few input lines after pos as the learner compares them: quote
+ * and (with after) the transport prefix stripped.  Only the buffer is
+ * looked at (no read: the caller's line stays valid). */
+static bool next_line_body(const struct report_scanner *s, size_t *at, bool after, const char **b, size_t *bl)
+{
+	if (*at >= s->end)
+		return false;
+	const char *np = s->buf + *at;
+	const char *nl = memchr(np, '\n', s->end - *at);
+	if (!nl)
+		return false;
+	size_t nlen = (size_t)(nl - np);
+	*at += nlen + 1;
+	if (nlen && np[nlen - 1] == '\r')
+		nlen--;
+	size_t q = tr_strip_quote(np, nlen);
+	np += q;
+	nlen -= q;
+	if (after) {
+		struct pfx y;
+		tr_strip_prefix(np, nlen, &y);
+		np += y.len;
+		nlen -= y.len;
+	}
+	*b = np;
+	*bl = nlen;
+	return true;
+}
+
+/* A prefix no rule knows ("node17 | ", "app-log: ", a syslog host without
+ * the kernel's tag): learned from a marker line when one of the next few
+ * input lines starts with the same bytes (digits aside) and then with a
+ * report line.  after: p follows a transport prefix already stripped. */
+static void learn_prefix(struct report_scanner *s, const char *p, size_t len, bool after)
 {
 	size_t cand[4];
 	int n = prefix_candidates(p, len, cand, 4);
 	if (n == 0 || s->pos >= s->end)
 		return;
-	const char *np = s->buf + s->pos;
-	const char *nl = memchr(np, '\n', s->end - s->pos);
-	size_t nlen = nl ? (size_t)(nl - np) : 0;
+	const char *ce = mem_find(p, len, " invoked oom-killer:");
+	if (!ce)
+		ce = mem_find(p, len, ": page allocation failure");
+	size_t cend = ce ? (size_t)(ce - p) : 0;   /* where the trigger's comm ends */
 	for (int i = 0; i < n; i++) {
 		size_t c = cand[i];
-		if (c < 2 || c > sizeof(s->learned) || nlen <= c || memcmp(np, p, c) != 0)
+		if (c < 2 || c > sizeof(s->learned))
 			continue;
+		size_t blank = 0;
+		while (blank < c && is_space(p[blank]))
+			blank++;
+		if (blank == c)
+			continue;   /* an indent is no prefix: the paste's, handled as such */
 		/* kernel text is no prefix: the kill line's own message ("Memory
 		 * cgroup out of memory: ", "No available memory in cpuset: ")
 		 * repeats byte for byte on oom.group kills */
 		if (line_kind_has_marker_text(p, c) || mem_find(p, c, "memory") || mem_find(p, c, "Memory"))
 			continue;
-		const char *rest = np + c;
-		size_t rl = nlen - c;
-		while (rl && is_space(*rest))
-			rest++, rl--;
-		if (line_kind_of(rest, rl) == LK_NONE && !looks_like_start(rest, rl))
-			continue;
-		memcpy(s->learned, p, c);
-		s->learned_len = c;
-		return;
+		size_t at = s->pos;
+		const char *np;
+		size_t nlen;
+		for (int k = 0; k < 4 && next_line_body(s, &at, after, &np, &nlen); k++) {
+			if (nlen <= c)
+				continue;
+			bool same = true;
+			for (size_t j = 0; j < c && same; j++)
+				same = np[j] == p[j] || (is_digit(np[j]) && is_digit(p[j]));
+			if (!same)
+				continue;
+			/* "C1 CompilerThre invoked …" then "C1 CompilerThre cpuset=…":
+			 * the comm repeated, not a prefix */
+			if (cend > c && nlen > cend && memcmp(np + c, p + c, cend - c) == 0)
+				continue;
+			const char *rest = np + c;
+			size_t rl = nlen - c;
+			while (rl && is_space(*rest))
+				rest++, rl--;
+			if (line_kind_of(rest, rl) == LK_NONE && !looks_like_start(rest, rl))
+				continue;
+			memcpy(s->learned, p, c);
+			s->learned_len = c;
+			s->learned_after = after;
+			return;
+		}
 	}
 }
 
@@ -853,6 +946,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	size_t q = tr_strip_quote(p, len);
 	p += q;
 	len -= q;
+	bool quoted = q > 0;
 	if (!piece && len && is_space(p[0])) {
 		/* a Markdown code block, a mail or a forum indents a whole paste:
 		 * "    [ 12.3] memory: usage …", "\tAug 25 … kernel: …" */
@@ -870,6 +964,15 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		p += 3;
 		len -= 4;
 	}
+	if (!piece && len > 2 && p[0] == '`' && p[1] != '`' &&
+	    (tr_starts_with_time(p + 1, len - 1) || looks_like_start(p + 1, len - 1))) {
+		/* Markdown inline code opened on a kernel line ("`logger invoked
+		 * oom-killer: …"), closed there or lines later */
+		p++;
+		len--;
+		if (p[len - 1] == '`')
+			len--;
+	}
 	size_t qlen0 = s->qlen;
 
 	if (s->prev_kmsg && tr_is_kmsg_dict_line(p, len))
@@ -878,9 +981,10 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 					  HAS_LIT(p + 3, len - 3, "Logs ") || HAS_LIT(p + 3, len - 3, "No entries")))
 		return;  /* journalctl separators */
 	bool learned = false;
-	if (s->learned_len && !piece && len >= s->learned_len && memcmp(p, s->learned, s->learned_len) == 0) {
-		p += s->learned_len;
-		len -= s->learned_len;
+	size_t lm;
+	if (s->learned_len && !s->learned_after && !piece && (lm = learned_match(s, p, len)) > 0) {
+		p += lm;
+		len -= lm;
 		learned = true;
 	}
 
@@ -903,15 +1007,18 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 			s->dup_len = len;
 			s->dup_end_abs = s->cur_raw_end_abs;
 		}
-		if (!x.any && !s->learned_len && report_has_marker(p, len))
-			learn_prefix(s, p, len);
-		if (s->learned_len && !learned && len >= s->learned_len &&
-		    memcmp(p, s->learned, s->learned_len) == 0) {
+		if (!s->learned_len && !x.drop && report_has_marker(p + x.len, len - x.len))
+			learn_prefix(s, p + x.len, len - x.len, x.any);
+		if (s->learned_len && !s->learned_after && !learned && (lm = learned_match(s, p, len)) > 0) {
 			/* the line it was learned from */
-			p += s->learned_len;
-			len -= s->learned_len;
+			p += lm;
+			len -= lm;
 			tr_strip_prefix(p, len, &x);
 			x.any = true;
+		} else if (s->learned_len && s->learned_after && x.any && !x.drop &&
+			   (lm = learned_match(s, p + x.len, len - x.len)) > 0) {
+			/* behind a transport prefix: "Sep 13 15:31:25 host " with no tag */
+			x.len += lm;
 		}
 		if (x.drop) {
 			/* another program's line — unless a kernel line was written
@@ -967,6 +1074,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		struct item *last = &s->q[s->qlen - 1];
 		last->last_of_raw = true;
 		last->phys_len = len;
+		last->quoted = quoted;
 		last->truncated = truncated;
 		s->q[qlen0].boot_banner = banner;
 	}
@@ -1299,6 +1407,85 @@ static int skip_to_candidate(struct report_scanner *s)
 	}
 }
 
+/* ---- quoted-printable mail bodies (RFC 2045 §6.7) ---------------------- */
+
+/* A raw line ending in '=' is a QP soft break only in a QP body; base64
+ * padding and kernel text ("mask=") end in '=' too.  So the text must show
+ * it is QP: an encoded '=' ("=3D") or an encoded trailing blank ("=20" at a
+ * line end) within 16 KiB around.  Looked at when a line ends in '=' (not
+ * per line), at most 64 times per input; once seen, the input is QP. */
+#define QP_WINDOW (16u << 10)
+static void qp_detect(struct report_scanner *s, size_t at)
+{
+	if (s->qp || s->qp_checks >= 64)
+		return;
+	s->qp_checks++;
+	size_t lo = at > QP_WINDOW ? at - QP_WINDOW : 0;
+	size_t hi = s->end - at > QP_WINDOW ? at + QP_WINDOW : s->end;
+	const char *w = s->buf + lo;
+	size_t n = hi - lo;
+	if (memmem(w, n, "=3D", 3) || memmem(w, n, "=20\n", 4) || memmem(w, n, "=20\r\n", 5))
+		s->qp = true;
+}
+
+/* Appends p[0,n) to b with "=XX" escapes decoded (upper-case hex, as QP
+ * writes them; anything else is kept as it is). */
+static void qp_decode_append(struct buf *b, const char *p, size_t n)
+{
+	size_t i = 0, run = 0;
+	while (i < n) {
+		if (p[i] == '=' && i + 2 < n && is_hex(p[i + 1]) && is_hex(p[i + 2]) && !is_lower(p[i + 1]) &&
+		    !is_lower(p[i + 2])) {
+			buf_add(b, p + run, i - run);
+			buf_addc(b, (char)(hex_val(p[i + 1]) * 16 + hex_val(p[i + 2])));
+			i += 3;
+			run = i;
+			continue;
+		}
+		i++;
+	}
+	buf_add(b, p + run, n - run);
+}
+
+/* In a QP body: the raw line r decoded, with its soft-broken continuations
+ * (consumed here) joined on.  A continuation that repeats the first line's
+ * "> " quoting (quoted after encoding) loses it.  Returns the text in
+ * s->qp_line; *len its length. */
+static const char *qp_join(struct report_scanner *s, const struct raw *r0, size_t *len)
+{
+	struct buf *b = &s->qp_line;
+	buf_clear(b);
+	const char *p = "=";
+	size_t n = 1;   /* r0 NULL: only the continuations of a line taken already */
+	if (r0) {
+		p = s->buf + r0->off;
+		n = r0->len;
+	}
+	size_t quote = tr_strip_quote(p, n);
+	char qbuf[16];
+	size_t ql = quote < sizeof(qbuf) ? quote : 0;
+	memcpy(qbuf, p, ql);
+	for (int k = 0;; k++) {
+		if (n && p[n - 1] == '\r')
+			n--;
+		bool soft = n && p[n - 1] == '=';
+		qp_decode_append(b, p, soft ? n - 1 : n);
+		if (!soft || k >= SCAN_MAX_JOIN || b->len >= SCAN_MAX_LINE)
+			break;
+		struct raw r;
+		if (raw_peek(s, &r, UINT64_MAX) <= 0 || !r.newline)
+			break;
+		s->processed_abs = s->base_abs + r.off + r.consume;
+		raw_consume(s, &r);
+		p = s->buf + r.off;
+		n = r.len;
+		if (ql && n >= ql && memcmp(p, qbuf, ql) == 0)
+			p += ql, n -= ql;
+	}
+	*len = b->len;
+	return b->data;
+}
+
 /* ---- wrap repair -------------------------------------------------------- */
 
 /* Joins the hard-wrapped continuations that follow item it (the last in the
@@ -1314,12 +1501,34 @@ static int try_join(struct report_scanner *s, struct item *it)
 		size_t len = r.len;
 		if (len && p[len - 1] == '\r')
 			len--;
+		bool soft = false;
+		if (s->qp && r.newline) {
+			/* a QP body: the wrapped rest is decoded like any line */
+			soft = len && p[len - 1] == '=';
+			buf_clear(&s->qp_peek);
+			qp_decode_append(&s->qp_peek, p, soft ? len - 1 : len);
+			p = s->qp_peek.data;
+			len = s->qp_peek.len;
+		}
 		size_t q = tr_strip_quote(p, len);
 		p += q;
 		len -= q;
 		if (len == 0)
 			return 0;
-		if (s->learned_len && len >= s->learned_len && memcmp(p, s->learned, s->learned_len) == 0)
+		/* A quoted paste wrapped again by the replier's mailer: the rest
+		 * of a "> " line comes unquoted, and the width that decides the
+		 * next quoted line's join is the two pieces' together. */
+		bool rewrap = it->quoted && q == 0;
+		/* A typesetter's continuation mark ("↪", U+21AA) starts the rest of
+		 * a broken line; the next break may come without it. */
+		bool hook = HAS_LIT(p, len, "\xe2\x86\xaa");
+		if (hook) {
+			p += 3;
+			len -= 3;
+			if (len == 0)
+				return 0;
+		}
+		if (s->learned_len && !s->learned_after && learned_match(s, p, len) > 0)
 			return 0;   /* a record of its own, behind a learned prefix */
 		struct pfx x;
 		tr_strip_prefix(p, len, &x);
@@ -1334,14 +1543,24 @@ static int try_join(struct report_scanner *s, struct item *it)
 			return 0;   /* an indented record of its own (process_raw) */
 		if (len > 3 && (p[0] == '*' || p[0] == '-') && p[1] == ' ' && p[2] == '`')
 			return 0;   /* a Markdown list item: never the rest of a wrapped line */
+		/* A kill line's values on a line of their own ("Killed process
+		 * 2811 (jbmc)" / "  total-vm:16420540kB, …"): no kernel line
+		 * starts with "total-vm:", so it is the rest whatever the width
+		 * or indent. */
+		const char *it_text = arena_text(s, it->text_off);
+		bool kill_rest = HAS_LIT(p + ind, len - ind, "total-vm:") &&
+				 mem_find(it_text, it->text_len, "Killed process ") &&
+				 !mem_find(it_text, it->text_len, "total-vm:");
 		/* Only where a mail client's greedy wrap would have broken the
 		 * line: the next word did not fit on it. */
 		size_t w = ind;
 		while (w < len && !is_space(p[w]))
 			w++;
-		if (it->phys_len + 1 + (w - ind) <= 60)
+		if (kill_rest || hook) {
+			/* joined below */
+		} else if (it->phys_len + 1 + (w - ind) <= 60 && !rewrap) {
 			return 0;
-		if (it->prefixed) {
+		} else if (it->prefixed) {
 			/* Lines around carry a prefix, this one none: the rest of a
 			 * wrapped line — unless indented like a record's continuation,
 			 * or a /dev/kmsg dictionary line. */
@@ -1373,7 +1592,10 @@ static int try_join(struct report_scanner *s, struct item *it)
 				k--;
 			lower_key = k + 1 < it->text_len && (k == 0 || t[k - 1] == ' ');
 		}
-		bool glue = lastc == ' ' || (lower_key && is_digit(first)) ||
+		/* "total-" + "vm:…": a mailer breaks after a hyphen; kernel text
+		 * has no "- " inside a word */
+		bool hyphen = lastc == '-' && it->text_len >= 2 && is_lower(t[it->text_len - 2]) && is_lower(first);
+		bool glue = lastc == ' ' || hyphen || (lower_key && is_digit(first)) ||
 			    (is_digit(lastc) && len - ind >= 2 && p[ind] == 'k' && p[ind + 1] == 'B');
 		if (!glue)
 			buf_addc(&s->arena, ' ');
@@ -1381,12 +1603,27 @@ static int try_join(struct report_scanner *s, struct item *it)
 		bool truncated = tr_cut_pager_mark(p + ind, &body);
 		put_text(s, p + ind, body, false);
 		it->text_len = s->arena.len - it->text_off;
-		it->phys_len = len;
+		it->phys_len = rewrap || hook ? it->phys_len + 1 + len : len;
+		it->quoted = q > 0 || rewrap;
 		it->truncated = it->truncated || truncated;
 		s->processed_abs = s->base_abs + r.off + r.consume;
 		raw_consume(s, &r);
+		if (soft) {
+			/* its soft-broken continuations come with it */
+			size_t cn;
+			const char *c = qp_join(s, NULL, &cn);
+			put_text(s, c, cn, false);
+			it->text_len = s->arena.len - it->text_off;
+		}
 	}
 	return 0;
+}
+
+/* A `uname -a` pasted before a report says its release (parse.c). */
+static bool backfill_uname(const char *p, size_t n)
+{
+	char k[128], a[16], h[64];
+	return n > 6 && p[0] == 'L' && report_is_uname_line(p, n, k, sizeof(k), a, sizeof(a), h, sizeof(h));
 }
 
 /* ---- public API --------------------------------------------------------- */
@@ -1411,6 +1648,8 @@ static int scanner_open(struct report_scanner **out, int fd, const char *name, c
 	s->dec.err_fd = -1;
 	s->backup_abs = UINT64_MAX;
 	buf_init(&s->arena);
+	buf_init(&s->qp_line);
+	buf_init(&s->qp_peek);
 
 	/* Sniff the first bytes for a compressor's magic. */
 	unsigned char head[8];
@@ -1505,7 +1744,8 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 			}
 			s->qhead++;
 			if (!all_lines && !marker && !it->boot_banner &&
-			    !(it->backfill && (line_kind_flags(line_kind_of(arena_text(s, it->text_off), it->text_len)) & LKF_OPENS)))
+			    !(it->backfill && ((line_kind_flags(line_kind_of(arena_text(s, it->text_off), it->text_len)) & LKF_OPENS) ||
+					       backfill_uname(arena_text(s, it->text_off), it->text_len))))
 				continue;
 			fill_line(s, it, line);
 			return 1;
@@ -1530,11 +1770,17 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 		bool backfill = s->base_abs + r.off < s->backfill_until_abs;
 		s->piece_pending = r.piece_next;
 		s->processed_abs = s->base_abs + r.off + r.consume;
-		raw_consume(s, &r);
-		size_t q0 = s->qlen;
+		const char *rp = s->buf + r.off;
+		size_t rlen = r.len;
+		if (!s->qp && r.newline && rlen && (rp[rlen - 1] == '=' || (rlen > 1 && rp[rlen - 1] == '\r' && rp[rlen - 2] == '=')))
+			qp_detect(s, r.off);
 		s->cur_raw_abs = s->base_abs + r.off;
+		raw_consume(s, &r);
+		if (s->qp && !piece && r.newline)
+			rp = qp_join(s, &r, &rlen);   /* may consume continuations */
+		size_t q0 = s->qlen;
 		s->cur_raw_end_abs = s->processed_abs;
-		process_raw(s, s->buf + r.off, r.len, lineno, piece);
+		process_raw(s, rp, rlen, lineno, piece);
 		for (size_t i = q0; i < s->qlen; i++)
 			s->q[i].backfill = backfill;
 	}
@@ -1577,6 +1823,8 @@ int report_scanner_close(struct report_scanner *s)
 		ret = -EIO;
 	}
 	buf_release(&s->arena);
+	buf_release(&s->qp_line);
+	buf_release(&s->qp_peek);
 	free(s->q);
 	free(s->splits);
 	free(s->buf);

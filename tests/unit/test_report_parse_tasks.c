@@ -74,11 +74,24 @@ TEST(rows)
 	CHECK(!pt_row_line(st, LINE("pid 5000")));
 	event_release(&st->ev);
 
-	/* rows before any header: taken (so they are not read as anything
+	/* rows before any header (issue 8: grep or a cut kept only rows): read
+	 * by their width — uid tgid total_vm rss first, oom_score_adj last —
+	 * with one warning */
+	st = fresh();
+	CHECK(pt_row_line(st, LINE("[ 1] 0 1 100 10 0 0 -17 init")));
+	CHECK(pt_row_line(st, LINE("[ 2] 0 2 100 10 0 0 0 x")));
+	CHECK_INT(st->ev.snap.nr_tasks, 2);
+	CHECK_INT(st->ev.snap.tasks[0].total_vm_pages, 100);
+	CHECK_INT(st->ev.snap.tasks[0].rss_pages, 10);
+	CHECK_INT(st->ev.snap.tasks[0].oom_score_adj, -17);
+	CHECK_STR(st->ev.snap.tasks[1].comm, "x");
+	CHECK_INT(st->ev.nr_warnings, 1);
+	event_release(&st->ev);
+	/* of a width no era printed: taken (so they are not read as anything
 	 * else), ignored, one warning */
 	st = fresh();
-	CHECK(pt_row_line(st, LINE("[ 1] 0 1 100 10 0 0 0 init")));
-	CHECK(pt_row_line(st, LINE("[ 2] 0 2 100 10 0 0 0 x")));
+	CHECK(pt_row_line(st, LINE("[ 1] 0 1 100 init")));
+	CHECK(pt_row_line(st, LINE("[ 2] 0 2 100 x")));
 	CHECK_INT(st->ev.snap.nr_tasks, 0);
 	CHECK_INT(st->ev.nr_warnings, 1);
 	event_release(&st->ev);
