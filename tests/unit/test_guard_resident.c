@@ -135,8 +135,14 @@ TEST(trim_maps_single_pages_then_settles)
 {
 	const long ps = sysconf(_SC_PAGESIZE);
 	const size_t len = 16 * (size_t)ps;
-	/* 64 KiB aligned, so one fault-around window covers it all. */
-	char *area = mmap(NULL, 2 * len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	/* 64 KiB aligned, so one fault-around window covers it all.  Low in
+	 * the address space (1 GiB, inside ASan's low application range): the
+	 * trim cuts the first MAX_SPLIT read-only file mappings in address
+	 * order, and a sanitizer build's libraries must not take them all
+	 * before ours (they did in CI, where ASLR put ours above them). */
+	char *area = mmap((void *)0x40000000, 2 * len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	if (area == MAP_FAILED)
+		area = mmap(NULL, 2 * len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	int fd = temp_file(len, 'g');
 	char *ro = area == MAP_FAILED || fd < 0 ? MAP_FAILED :
 		   mmap((char *)(((uintptr_t)area + 65535) & ~(uintptr_t)65535), len, PROT_READ,
