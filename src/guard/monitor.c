@@ -379,8 +379,8 @@ void guard_scope_arm(struct guard_scope *sc, const struct guard_config *c, char 
 			}
 		}
 		if (!known(sc->high_kib) || sc->high_kib > at)
-			DEGRADE("%s: cgroup v2 without a memory.high at or below the term point: polling "
-				"every %d ms (arm-memory-high = yes lets the kernel wake the guard)\n",
+			DEGRADE("%s: cgroup v2 without a memory.high at or below the term point: polled, "
+				"at most %d ms apart (arm-memory-high = yes lets the kernel wake the guard)\n",
 				sc->name, c->poll_max_ms);
 	}
 #undef DEGRADE
