@@ -53,25 +53,30 @@ run_one() {  # label command...
 	summarize "$label" "$log" $? $((SECONDS - start))
 }
 
-# The end-to-end scripts mostly wait (for hogs, for the kernel): E2E_JOBS of
-# them (default 2) run at once, each in its own cgroups and temp dirs; their
-# results are printed in order.
+# The unit test binaries and the end-to-end scripts run E2E_JOBS at a time
+# (default 2: the machine CI gives has 2 cores; the scripts mostly wait, for
+# hogs and for the kernel), each in its own cgroups and temp dirs; their
+# results are printed in the order they were started.
 E2E_JOBS=${E2E_JOBS:-2}
-e2e_names=()
-e2e_start() {  # name script
-	local n=$1 e=$2
+job_labels=() job_keys=()
+job_start() {  # label command...
+	local label=$1; shift
+	local k=${#job_keys[@]}
 	while [ "$(jobs -rp | wc -l)" -ge "$E2E_JOBS" ]; do wait -n 2>/dev/null || sleep 0.2; done
-	e2e_names+=("$n")
-	( st=$SECONDS; bash "$e" >"$tmpd/$n.log" 2>&1; echo "$? $((SECONDS - st))" >"$tmpd/$n.rc" ) &
+	job_labels+=("$label") job_keys+=("$k")
+	( st=$SECONDS; "$@" >"$tmpd/$k.log" 2>&1; echo "$? $((SECONDS - st))" >"$tmpd/$k.rc" ) &
 }
-e2e_collect() {
+jobs_collect() {
 	wait
-	local n rc secs
-	for n in "${e2e_names[@]+"${e2e_names[@]}"}"; do
-		read -r rc secs <"$tmpd/$n.rc" 2>/dev/null || { rc=1 secs=0; }
-		summarize "e2e/$n" "$tmpd/$n.log" "$rc" "$secs"
+	local i rc secs
+	for i in "${!job_keys[@]}"; do
+		read -r rc secs <"$tmpd/${job_keys[$i]}.rc" 2>/dev/null || { rc=1 secs=0; }
+		summarize "${job_labels[$i]}" "$tmpd/${job_keys[$i]}.log" "$rc" "$secs"
 	done
 }
+# The quick scripts that take longest start first, so the two lanes end
+# together (seconds on an idle 2-core machine, in the comments of the CI log).
+E2E_FIRST="guard_newcomer.sh html_browser.sh prometheus.sh top_live.sh explain_cli.sh fuzz_smoke.sh adj.sh"
 
 is_long() { case " $LONG_E2E " in *" $1 "*) return 0 ;; esac; return 1; }
 
@@ -80,7 +85,7 @@ first=""
 	[ -n "$first" ] || first=$build
 	for t in "$build"/tests/test_*; do
 		[ -x "$t" ] || continue
-		run_one "$build/${t##*/}" "$t"
+		job_start "$build/${t##*/}" "$t"
 	done
 done
 
@@ -94,7 +99,13 @@ if [ "$mode" = quick ]; then
 	# The fuzz smoke replays the seeds against the sanitizer build's library.
 	export FUZZ_SECONDS=0 FUZZ_ASAN_LIB="$here/${2:-$first}/liboomkit.a"
 fi
+e2e_list=()
+for n in $E2E_FIRST; do [ -f "$here/tests/e2e/$n" ] && e2e_list+=("$here/tests/e2e/$n"); done
 for e in "$here"/tests/e2e/*.sh; do
+	case " $E2E_FIRST " in *" ${e##*/} "*) continue ;; esac
+	e2e_list+=("$e")
+done
+for e in "${e2e_list[@]}"; do
 	[ -f "$e" ] || continue
 	n=${e##*/}
 	case "$n" in lib.sh) continue ;; esac
@@ -103,9 +114,9 @@ for e in "$here"/tests/e2e/*.sh; do
 	else
 		is_long "$n" || [ "$n" = fuzz_smoke.sh ] || continue
 	fi
-	e2e_start "$n" "$e"
+	job_start "e2e/$n" bash "$e"
 done
-e2e_collect
+jobs_collect
 
 # The kernel matrix in qemu (tests/vm/run.sh): cgroup v2 and a 32-bit PAE
 # guest on Debian's kernels.  Minutes per boot under emulation: long only.
