@@ -25,7 +25,14 @@ check "the rewritten script still has its paths" bash -c "! grep -Eq '^(DAEMON|P
 
 sh "$T/init" start >"$T/out" 2>&1; rc=$?
 check "start (exit $rc)" test $rc = 0
-pid=$(cat "$T/oomkit-guard.pid" 2>/dev/null)
+# start-stop-daemon --background writes the pid file from its child, and
+# that child is start-stop-daemon until it execs the guard: a loaded machine
+# shows either one late.
+for i in $(seq 1 80); do
+	pid=$(cat "$T/oomkit-guard.pid" 2>/dev/null)
+	[ -n "$pid" ] && grep -q oomkit "/proc/$pid/cmdline" 2>/dev/null && break
+	sleep 0.1
+done
 [ -n "$pid" ] && on_exit "kill $pid 2>/dev/null"
 check "pid file names a running guard" bash -c "[ -n '$pid' ] && grep -q oomkit /proc/$pid/cmdline"
 for i in $(seq 1 50); do grep -qs '"event":"start"' "$T/log/events.jsonl" && break; sleep 0.1; done
