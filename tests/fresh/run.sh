@@ -109,7 +109,15 @@ run() {
 	local want=0
 	case $cmd in *"build/oomkit explain") [ "$rc" = 1 ] && want=1 ;; esac
 	if [ "$rc" != "$want" ]; then
-		fail "$what"; tail -n 25 "$log" | sed 's/^/    /'; return 1
+		fail "$what"
+		# The failing checks by name, unindented, so tests/run.sh's summary
+		# (which keeps the lines that start with FAIL) carries them to CI's
+		# short output; then the log's tail for the rest.
+		case $cmd in *"make check"*)
+			grep -E '^FAIL' "$log" | grep -v "^FAIL $label:" | head -n 10 | sed "s/^FAIL /FAIL $label: make check: /"
+			grep -E '^FAIL' -A6 "$log" | head -n 40 | sed 's/^/    /' ;;
+		esac
+		tail -n 25 "$log" | sed 's/^/    /'; return 1
 	fi
 	case $cmd in
 	*"make check"*)
