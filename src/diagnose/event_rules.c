@@ -1589,12 +1589,27 @@ static void rule_consequences(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
 	if (ev->panic_on_oom || ev->outcome == OOM_OUTCOME_PANIC) {
-		struct finding *f = findings_add(c->out, "panic-on-oom", SEV_CRITICAL, 10,
-			"the kernel panicked instead of killing a process (vm.panic_on_oom=%d)",
+		/* vm.panic_on_oom=1 spares OOMs confined to a memory cgroup,
+		 * a cpuset or a memory policy; only 2 ("compulsory") panics
+		 * for them (mm/oom_kill.c check_panic_on_oom, 2.6.19+).  Such
+		 * an OOM would have killed one task inside its confinement
+		 * while the machine had memory: the host went down because of
+		 * the setting, so it leads, ahead of what filled the cgroup. */
+		const struct event_analysis *a = c->a;
+		bool confined = a->memcg || a->cpuset || a->mempolicy;
+		bool compulsory_confined = ev->panic_on_oom == 2 && confined && !a->sysrq;
+		struct finding *f = findings_add(c->out, "panic-on-oom", SEV_CRITICAL, compulsory_confined ? 98 : 10,
+			"%s (vm.panic_on_oom=%d)",
+			compulsory_confined ? (a->memcg ? "the whole machine panicked for one memory cgroup reaching its limit"
+						      : "the whole machine panicked for an OOM confined to some NUMA nodes")
+					    : "the kernel panicked instead of killing a process",
 			ev->panic_on_oom ? ev->panic_on_oom : 1);
 		finding_evidence(f, "panic line: %s", ev->panic_on_oom == 2 ? "compulsory panic_on_oom" : "panic_on_oom is enabled");
 		if (ev->panic_on_oom == 2 || c->a->memcg)
 			finding_evidence(f, "panic_on_oom=2 panics even for a memory cgroup OOM (mm/oom_kill.c check_panic_on_oom): one cgroup at its limit takes the whole machine down");
+		if (compulsory_confined)
+			finding_evidence(f, "with vm.panic_on_oom=1 or 0 the kernel would have killed a task %s and the machine would have stayed up",
+					 a->memcg ? "inside the cgroup" : "on those nodes");
 		finding_advice(f, "set vm.panic_on_oom=0 unless a reboot is the intended recovery; then keep the report with kdump or netconsole");
 	}
 	if (ev->outcome == OOM_OUTCOME_NO_KILLABLE) {

@@ -105,17 +105,20 @@ TEST(panic_leads_without_evidence)
 	CHECK(strstr(s.note, "not in the report") != NULL);
 }
 
-TEST(panic_stays_behind_a_cause)
+TEST(compulsory_panic_leads_a_cgroup_oom)
 {
-	/* a memcg OOM at its limit that then panicked: the limit stays first */
+	/* a memcg OOM at its limit that then panicked: panic_on_oom=1 spares
+	 * a cgroup OOM, only 2 panics for it, so the setting took the host
+	 * down and leads; the limit follows */
 	struct seen s = explain(
 		"[  10.0] a.out invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
 		"[  10.0] memory: usage 102400kB, limit 102400kB, failcnt 12\n"
 		"[  10.0] memory+swap: usage 102400kB, limit 9007199254740988kB, failcnt 0\n"
 		"[  10.0] kmem: usage 1024kB, limit 9007199254740988kB, failcnt 0\n"
 		"[  10.1] Kernel panic - not syncing: Out of memory: compulsory panic_on_oom is enabled\n");
-	CHECK_STR(s.first, "memcg-limit");
-	CHECK(has(&s, "panic-on-oom"));
+	CHECK_STR(s.first, "panic-on-oom");
+	CHECK_STR(s.ids[1], "memcg-limit");
+	CHECK(evidence_has(&s, "inside the cgroup"));
 }
 
 TEST(allocating_task_leads_without_evidence)
@@ -196,6 +199,23 @@ TEST(premature_not_for_a_zone_just_above_high)
 	struct seen s = explain(R419_HEAD NORMAL("16200") R419_TAIL);
 	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
 	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
+TEST(panic_stays_behind_a_cause)
+{
+	/* a system-wide OOM with its cause in the numbers that then panicked
+	 * (panic_on_oom=1): the shortage stays first, the panic follows */
+	struct seen s = explain(R419_HEAD NORMAL("16200")
+		"lowmem_reserve[]: 0 0 0 0 0\n"
+		"Free swap  = 0kB\n"
+		"Total swap = 0kB\n"
+		"2097022 pages RAM\n"
+		"0 pages HighMem/MovableOnly\n"
+		"48868 pages reserved\n"
+		"Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled\n");
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK(has(&s, "panic-on-oom"));
+	CHECK(strcmp(s.ids[0], "panic-on-oom") != 0);
 }
 
 TEST(premature_not_for_high_order)
@@ -559,6 +579,7 @@ TEST(lowmem_pressure_from_free_beyond_lowmem)
 int main(void)
 {
 	RUN(panic_leads_without_evidence);
+	RUN(compulsory_panic_leads_a_cgroup_oom);
 	RUN(panic_stays_behind_a_cause);
 	RUN(allocating_task_leads_without_evidence);
 	RUN(plain_selection_is_no_allocating_task);
