@@ -417,6 +417,21 @@ static void analyse_memory_memcg(const struct oom_event *ev, struct mem_breakdow
 		}
 		m->unaccounted_kib = c->usage_kib - sum;
 	}
+	/* v1's per-cgroup stat lines (3.x–5.2) hold each cgroup's own pages,
+	 * not its subtree's: a parent whose tasks all live in child cgroups
+	 * prints zeros.  When the lines read hold no LRU page while the usage
+	 * is not small and the victim's cgroup is below the one they name, the
+	 * children's lines were not in the input (cut, or a grep of a few
+	 * lines): the usage is not "in no counter". */
+	const char *stats = c->path[0] ? c->path : ev->oom_memcg;
+	size_t n = strlen(stats);
+	bool below = n > 0 && strncmp(ev->task_memcg, stats, n) == 0 &&
+		     (ev->task_memcg[n] == '/' || (n == 1 && stats[0] == '/' && ev->task_memcg[1] != '\0'));
+	if (c->version == 1 && below && known(m->anon_kib) && known(m->file_kib) && m->anon_kib == 0 &&
+	    m->file_kib == 0 && known(c->usage_kib) && c->usage_kib >= 1024) {
+		m->unaccounted_kib = OOM_NA;
+		m->memcg_stats_children_missing = true;
+	}
 }
 
 static void mem_init(struct mem_breakdown *m)

@@ -1042,7 +1042,8 @@ static void rule_memcg(struct ctx *c)
 		finding_evidence(f, "swap: usage %s, limit %s", K(c, 0, m->swap_usage_kib), LIM(c, 1, m->swap_limit_kib));
 	if (known(m->memsw_limit_kib))
 		finding_evidence(f, "memory+swap: usage %s, limit %s", K(c, 0, m->memsw_usage_kib), LIM(c, 1, m->memsw_limit_kib));
-	if (a->mem.scope == MEM_SCOPE_MEMCG && (known(a->mem.anon_kib) || known(a->mem.file_kib))) {
+	if (a->mem.scope == MEM_SCOPE_MEMCG && (known(a->mem.anon_kib) || known(a->mem.file_kib)) &&
+	    !a->mem.memcg_stats_children_missing) {
 		/* v1 stats of 3.10-4.18 have no shmem: say nothing rather than "?" */
 		if (known(a->mem.shmem_kib))
 			finding_evidence(f, "in the cgroup: anon %s, file %s, shmem %s", K(c, 0, a->mem.anon_kib),
@@ -1053,6 +1054,11 @@ static void rule_memcg(struct ctx *c)
 	}
 	if (ev->task_memcg[0] && strcmp(ev->task_memcg, path) != 0)
 		finding_evidence(f, "the victim was in %s, below the limited cgroup", ev->task_memcg);
+	if (a->mem.memcg_stats_children_missing) {
+		finding_evidence(f, "its stats line counts only its own pages: v1 prints one line per cgroup of the subtree (mm/memcontrol.c mem_cgroup_print_oom_info, before 5.3); the child cgroups' lines, where the usage was, are not in the report");
+		finding_basis(f, BASIS_MEMCG, a->basis_present, CONF_UNSET,
+			      "where in the cgroup the memory was is not shown: the child cgroups' stats lines are missing");
+	}
 	finding_evidence(f, "largest process in the cgroup: %s", big);
 	if (memsw)
 		finding_advice(f, "raise the cgroup's memory+swap limit from %s (memory.memsw.limit_in_bytes) or find the growth in %s",

@@ -576,6 +576,49 @@ TEST(lowmem_pressure_from_free_beyond_lowmem)
 	CHECK(!has(&u, "lowmem-pressure"));
 }
 
+/* ---- cgroup v1 stats lines: each cgroup's own pages ----------------------- */
+
+#define V1_POD_HEAD \
+	"[198542.576728] Task in /kubepods/burstable/podA/c1 killed as a result of limit of /kubepods/burstable/podA\n" \
+	"[198542.576733] memory: usage 122880kB, limit 122880kB, failcnt 83\n" \
+	"[198542.576734] memory+swap: usage 122880kB, limit 9007199254740988kB, failcnt 0\n" \
+	"[198542.576734] kmem: usage 0kB, limit 9007199254740988kB, failcnt 0\n"
+
+TEST(memcg_v1_parent_stats_line_is_not_a_leak)
+{
+	/* only the limited (parent) cgroup's own stats line, all zero, while
+	 * the victim lives in a child: the children's lines were cut */
+	struct seen s = explain(V1_POD_HEAD
+		"[198542.576735] Memory cgroup stats for /kubepods/burstable/podA: cache:0KB rss:0KB rss_huge:0KB shmem:0KB mapped_file:0KB dirty:0KB writeback:0KB swap:0KB inactive_anon:0KB active_anon:0KB inactive_file:0KB active_file:0KB unevictable:0KB\n");
+	CHECK_STR(s.first, "memcg-limit");
+	CHECK(!has(&s, "kernel-leak-or-bug"));
+	CHECK(evidence_has(&s, "child cgroups' lines"));
+	CHECK(strstr(s.note, "stats lines are missing") != NULL);
+}
+
+TEST(memcg_v1_children_lines_count)
+{
+	/* the child's line is there too: its pages count, nothing is missing */
+	struct seen s = explain(V1_POD_HEAD
+		"[198542.576735] Memory cgroup stats for /kubepods/burstable/podA: cache:0KB rss:0KB rss_huge:0KB shmem:0KB mapped_file:0KB dirty:0KB writeback:0KB swap:0KB inactive_anon:0KB active_anon:0KB inactive_file:0KB active_file:0KB unevictable:0KB\n"
+		"[198542.576736] Memory cgroup stats for /kubepods/burstable/podA/c1: cache:1024KB rss:120000KB rss_huge:0KB shmem:0KB mapped_file:0KB dirty:0KB writeback:0KB swap:0KB inactive_anon:0KB active_anon:120000KB inactive_file:1024KB active_file:0KB unevictable:0KB\n");
+	CHECK_STR(s.first, "memcg-limit");
+	CHECK(!evidence_has(&s, "child cgroups' lines"));
+}
+
+TEST(memcg_v1_own_zero_stats_stay_unaccounted)
+{
+	/* the victim is in the limited cgroup itself: zero pages in its own
+	 * line with the usage at the limit is memory no counter shows */
+	struct seen s = explain(
+		"[198542.576728] Task in /kubepods/burstable/podA killed as a result of limit of /kubepods/burstable/podA\n"
+		"[198542.576733] memory: usage 122880kB, limit 122880kB, failcnt 83\n"
+		"[198542.576734] memory+swap: usage 122880kB, limit 9007199254740988kB, failcnt 0\n"
+		"[198542.576734] kmem: usage 0kB, limit 9007199254740988kB, failcnt 0\n"
+		"[198542.576735] Memory cgroup stats for /kubepods/burstable/podA: cache:0KB rss:0KB rss_huge:0KB shmem:0KB mapped_file:0KB dirty:0KB writeback:0KB swap:0KB inactive_anon:0KB active_anon:0KB inactive_file:0KB active_file:0KB unevictable:0KB\n");
+	CHECK_STR(s.first, "kernel-leak-or-bug");
+}
+
 int main(void)
 {
 	RUN(panic_leads_without_evidence);
@@ -604,5 +647,8 @@ int main(void)
 	RUN(slab_table_defers_to_the_counters);
 	RUN(gfp_era_from_printed_names);
 	RUN(buddy_only_cma_blocks);
+	RUN(memcg_v1_parent_stats_line_is_not_a_leak);
+	RUN(memcg_v1_children_lines_count);
+	RUN(memcg_v1_own_zero_stats_stay_unaccounted);
 	return check_summary();
 }
