@@ -1402,6 +1402,54 @@ static bool rule_boot_zone(struct ctx *c)
 	return true;
 }
 
+/* Most of RAM never handed to the page allocator, in an OOM while the
+ * kernel boots.  "N pages reserved" is Σ present − managed over the zones
+ * (lib/show_mem.c show_mem, 2.6.x–6.0; mm/show_mem.c after): memblock
+ * reservations, the memmap, and with CONFIG_DEFERRED_STRUCT_PAGE_INIT
+ * (4.2+) the memory not yet initialised while the kernel boots.  Boot-time
+ * huge pages are counted there too, so they are taken out first.  Half of
+ * RAM or more outside the allocator in the first minutes of uptime: the
+ * kernel's own boot layout left it too little to boot with, not a
+ * workload (R128: 6442421132 pages RAM, 6433662383 reserved, deferred
+ * init of a 24 TB machine).  The experts call it a bug of that kernel. */
+#define BOOT_UPTIME_MAX_S 300.0
+
+static bool rule_boot_reserved(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_mem *x = &ev->snap.mem;
+	if (a->memcg || a->cpuset || a->mempolicy || a->sysrq || ev->kind == OOM_KIND_MEMCG)
+		return false;
+	if (!known(x->ram_kib) || !known(x->reserved_kib) || x->ram_kib <= 0 || x->reserved_kib <= 0)
+		return false;
+	bool swapper = strncmp(ev->req.trigger_comm, "swapper/", 8) == 0 &&
+		       (!known(ev->req.trigger_pid) || ev->req.trigger_pid <= 1);
+	double up = uptime_s(ev);
+	if (!swapper && !(up >= 0 && up < BOOT_UPTIME_MAX_S))
+		return false;
+	int64_t huge = known(a->mem.hugetlb_kib) ? a->mem.hugetlb_kib : 0;
+	int64_t held = diff_sat(x->reserved_kib, huge);
+	int share = pct(held, x->ram_kib);
+	if (share < 50)
+		return false;
+	struct finding *f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 78,
+		"%d %% of RAM (%s of %s) was never handed to the page allocator while the kernel booted: its own boot layout left it %s to boot with, not a shortage a workload caused",
+		share > 100 ? 100 : share, K(c, 0, held), K(c, 1, x->ram_kib), K(c, 2, diff_sat(x->ram_kib, x->reserved_kib)));
+	finding_evidence(f, "\"pages reserved\" counts what the zones hold but the allocator does not manage (present − managed: memblock reservations, the memmap, memory deferred init has not reached yet)");
+	if (up >= 0)
+		finding_evidence(f, "%.1f s after boot%s", up, swapper ? ", from the kernel's own initialisation (swapper, before init runs)" : "");
+	else if (swapper)
+		finding_evidence(f, "from the kernel's own initialisation (swapper, before init runs)");
+	if (huge > 0)
+		finding_evidence(f, "huge pages reserved at boot (%s) are not counted in that share", K(c, 0, huge));
+	finding_basis(f, BASIS_TRIGGER | BASIS_RAM, a->basis_present, CONF_MEDIUM,
+		      "a boot-layout problem inferred from the reserved share of RAM at boot");
+	finding_advice(f, "read the boot log's memory layout (\"Memory: … reserved\", \"crashkernel\", \"Zone ranges\", deferred init messages): what took the memory before the allocator got it");
+	finding_advice(f, "on very large machines with deferred struct page init, a newer kernel initialises more memory early; crashkernel= and boot-time huge pages (hugepages=) also come out of this share");
+	return true;
+}
+
 /* Most of a cgroup's memory dirty page cache: reclaim can only free it once
  * written back, and a writer should be throttled (balance_dirty_pages) or
  * the flushers woken before the cgroup OOMs.  An OOM of such a cgroup is
@@ -1748,7 +1796,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_memcg(&c);
 	rule_memcg_dirty(&c);
 	rule_stall(&c);
-	if (!rule_boot_zone(&c)) {
+	if (!rule_boot_reserved(&c) && !rule_boot_zone(&c)) {
 		rule_exhaustion(&c);
 		rule_premature(&c);
 	}

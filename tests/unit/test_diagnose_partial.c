@@ -619,6 +619,42 @@ TEST(memcg_v1_own_zero_stats_stay_unaccounted)
 	CHECK_STR(s.first, "kernel-leak-or-bug");
 }
 
+/* ---- most of RAM outside the allocator at boot ---------------------------- */
+
+#define BOOT_TAIL(t, reserved) \
+	"[" t "] Node 0 Normal: 0*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 0kB\n" \
+	"[" t "] 0 total pagecache pages\n" \
+	"[" t "] Free swap  = 0kB\n" \
+	"[" t "] Total swap = 0kB\n" \
+	"[" t "] 6442421132 pages RAM\n" \
+	"[" t "] 0 pages HighMem/MovableOnly\n" \
+	"[" t "] " reserved " pages reserved\n" \
+	"[" t "] Kernel panic - not syncing: Out of memory and no killable processes...\n"
+
+TEST(boot_reserved_most_of_ram)
+{
+	struct seen s = explain(BOOT_TAIL("   81.260726", "6433662383"));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "pages reserved"));
+	CHECK(has(&s, "no-killable-process"));
+}
+
+TEST(boot_reserved_not_long_after_boot)
+{
+	/* the same share a day after boot is no boot layout (a balloon, a
+	 * driver): this rule says nothing */
+	struct seen s = explain(BOOT_TAIL("86400.260726", "6433662383"));
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
+TEST(boot_reserved_not_for_a_normal_share)
+{
+	/* 3 % reserved (memmap, kernel image) is every machine */
+	struct seen s = explain(BOOT_TAIL("   81.260726", "193272634"));
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
 int main(void)
 {
 	RUN(panic_leads_without_evidence);
@@ -650,5 +686,8 @@ int main(void)
 	RUN(memcg_v1_parent_stats_line_is_not_a_leak);
 	RUN(memcg_v1_children_lines_count);
 	RUN(memcg_v1_own_zero_stats_stay_unaccounted);
+	RUN(boot_reserved_most_of_ram);
+	RUN(boot_reserved_not_long_after_boot);
+	RUN(boot_reserved_not_for_a_normal_share);
 	return check_summary();
 }
