@@ -1450,6 +1450,62 @@ static bool rule_boot_reserved(struct ctx *c)
 	return true;
 }
 
+/* Watermarks or a lowmem_reserve larger than the machine: impossible
+ * numbers from a kernel whose zone accounting went wrong.  A zone's min is
+ * its share of vm.min_free_kbytes by managed pages (mm/page_alloc.c
+ * __setup_per_zone_wmarks), and the sysctl is an int of KiB (< 2 TiB);
+ * lowmem_reserve[j] is the managed pages of the zones above divided by a
+ * ratio ≥ 1 (setup_per_zone_lowmem_reserve): neither can exceed RAM.  A
+ * check against such marks fails whatever is free, so the OOM says nothing
+ * about memory use (R126: managed_pages never adjusted by balloon page
+ * migration, min 99395541895224kB, lowmem_reserve 72057594037927865). */
+static bool rule_bogus_marks(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *s = &ev->snap;
+	if (a->memcg || a->sysrq || !known(a->page_size_kib))
+		return false;
+	/* "pages RAM" as printed: a total summed from the zones a report
+	 * shows may be a part of the machine */
+	int64_t ram = s->mem.ram_kib;
+	if (!known(ram) || ram <= 0)
+		return false;
+	int bad = -1;
+	int64_t what = OOM_NA;
+	const char *which = "";
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES && bad < 0; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		if (known(z->min_kib) && z->min_kib > ram) {
+			bad = i, what = z->min_kib, which = "min watermark";
+			break;
+		}
+		for (int k = 0; k < z->nr_lowmem_reserve && k < OOM_MAX_ZONE_IDX; k++) {
+			int64_t r = z->lowmem_reserve_pages[k];
+			if (known(r) && r > ram / a->page_size_kib) {
+				bad = i, what = sat_mul(r, a->page_size_kib), which = "lowmem_reserve";
+				break;
+			}
+		}
+	}
+	if (bad < 0)
+		return false;
+	char zl[40];
+	const struct oom_zone *z = &s->zones[bad];
+	struct finding *f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 79,
+		"%s's %s is %s, more than all of RAM (%s): the kernel's zone accounting was corrupt, and a watermark check against it fails whatever is free",
+		zone_label(zl, sizeof(zl), z), which, K(c, 0, what), K(c, 1, ram));
+	finding_evidence(f, "a zone's min is its share of vm.min_free_kbytes (an int of KiB) and lowmem_reserve the pages of the zones above over a ratio ≥ 1 (mm/page_alloc.c __setup_per_zone_wmarks, setup_per_zone_lowmem_reserve): neither can exceed RAM");
+	if (known(a->mem.free_kib) && known(a->mem.total_kib))
+		finding_evidence(f, "free: %s of %s", K(c, 0, a->mem.free_kib), K(c, 1, a->mem.total_kib));
+	finding_evidence(f, "managed page counts that went wrong (memory hotplug, balloon page migration) give such marks");
+	finding_basis(f, BASIS_ZONES | BASIS_RAM, a->basis_present, CONF_MEDIUM,
+		      "a kernel bug inferred from watermarks no kernel computes from sane counts");
+	finding_advice(f, "report it with this log to the kernel's memory-management list, naming what changes managed memory on this machine (balloon, hotplug)");
+	finding_advice(f, "compare with a newer kernel of the same series: a kernel with this accounting bug OOMs whatever memory is free");
+	return true;
+}
+
 /* Most of a cgroup's memory dirty page cache: reclaim can only free it once
  * written back, and a writer should be throttled (balance_dirty_pages) or
  * the flushers woken before the cgroup OOMs.  An OOM of such a cgroup is
@@ -1796,7 +1852,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_memcg(&c);
 	rule_memcg_dirty(&c);
 	rule_stall(&c);
-	if (!rule_boot_reserved(&c) && !rule_boot_zone(&c)) {
+	if (!rule_boot_reserved(&c) && !rule_bogus_marks(&c) && !rule_boot_zone(&c)) {
 		rule_exhaustion(&c);
 		rule_premature(&c);
 	}

@@ -655,6 +655,37 @@ TEST(boot_reserved_not_for_a_normal_share)
 	CHECK(!has(&s, "kernel-oom-regression"));
 }
 
+/* ---- watermarks no kernel computes from sane counts ---------------------- */
+
+TEST(bogus_lowmem_reserve_is_a_kernel_bug)
+{
+	/* R126's shape: a reserve of 2^56 pages on a 4 GiB guest, 97 % free */
+	struct seen s = explain(
+		"systemd invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"CPU: 0 PID: 1 Comm: systemd Not tainted 5.4.0 #75\n"
+		"Mem-Info:\n"
+		"active_anon:3121 inactive_anon:51 isolated_anon:0\n"
+		" active_file:12 inactive_file:7 isolated_file:0\n"
+		" unevictable:0 dirty:0 writeback:0 unstable:0\n"
+		" slab_reclaimable:5565 slab_unreclaimable:10170\n"
+		" mapped:3 shmem:111 pagetables:155 bounce:0\n"
+		" free:720717 free_pcp:2 free_cma:0\n"
+		"Node 0 DMA free:11556kB min:36kB low:48kB high:60kB reserved_highatomic:0KB active_anon:152kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB writepending:0kB present:15992kB managed:15908kB mlocked:0kB kernel_stack:0kB pagetables:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n"
+		"lowmem_reserve[]: 0 2955 2884 2884 2884\n"
+		"Node 0 DMA32 free:2677864kB min:7004kB low:10028kB high:13052kB reserved_highatomic:0KB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB writepending:0kB present:3129216kB managed:3063024kB mlocked:0kB kernel_stack:0kB pagetables:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n"
+		"lowmem_reserve[]: 0 0 72057594037927865 72057594037927865 72057594037927865\n"
+		"Node 0 Normal free:193448kB min:99395541895224kB low:73886371836733356kB high:147673348131571488kB reserved_highatomic:0KB active_anon:12332kB inactive_anon:204kB active_file:48kB inactive_file:28kB unevictable:0kB writepending:0kB present:1048576kB managed:0kB mlocked:0kB kernel_stack:0kB pagetables:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n"
+		"lowmem_reserve[]: 0 0 0 0 0\n"
+		"Free swap  = 0kB\n"
+		"Total swap = 0kB\n"
+		"1048445 pages RAM\n"
+		"0 pages HighMem/MovableOnly\n"
+		"306992 pages reserved\n");
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+	CHECK(evidence_has(&s, "neither can exceed RAM"));
+}
+
 int main(void)
 {
 	RUN(panic_leads_without_evidence);
@@ -689,5 +720,6 @@ int main(void)
 	RUN(boot_reserved_most_of_ram);
 	RUN(boot_reserved_not_long_after_boot);
 	RUN(boot_reserved_not_for_a_normal_share);
+	RUN(bogus_lowmem_reserve_is_a_kernel_bug);
 	return check_summary();
 }
