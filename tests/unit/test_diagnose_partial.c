@@ -686,6 +686,36 @@ TEST(bogus_lowmem_reserve_is_a_kernel_bug)
 	CHECK(evidence_has(&s, "neither can exceed RAM"));
 }
 
+/* ---- slab against the counters when RAM is not printed -------------------- */
+
+#define COUNTED_SUMMARY(slab_unrecl) \
+	"logger invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n" \
+	"CPU: 0 PID: 22618 Comm: logger Not tainted 5.4.69 #0\n" \
+	"Mem-Info:\n" \
+	"active_anon:5 inactive_anon:6 isolated_anon:0\n" \
+	" active_file:126 inactive_file:239 isolated_file:0\n" \
+	" unevictable:0 dirty:0 writeback:0 unstable:0\n" \
+	" slab_reclaimable:280 slab_unreclaimable:" slab_unrecl "\n" \
+	" mapped:69 shmem:0 pagetables:135 bounce:0\n" \
+	" free:5472 free_pcp:46 free_cma:0\n"
+
+TEST(slab_against_counters_without_ram)
+{
+	/* cut after the summary: 29 MiB of unreclaimable slab beside 21 MiB
+	 * free and almost no user memory */
+	struct seen s = explain(COUNTED_SUMMARY("7473"));
+	CHECK_STR(s.first, "slab-growth");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "at most RAM"));
+}
+
+TEST(slab_against_counters_needs_half)
+{
+	/* slab 40 % of what the summary counts: not enough without RAM */
+	struct seen s = explain(COUNTED_SUMMARY("3900"));
+	CHECK(!has(&s, "slab-growth"));
+}
+
 int main(void)
 {
 	RUN(panic_leads_without_evidence);
@@ -721,5 +751,7 @@ int main(void)
 	RUN(boot_reserved_not_long_after_boot);
 	RUN(boot_reserved_not_for_a_normal_share);
 	RUN(bogus_lowmem_reserve_is_a_kernel_bug);
+	RUN(slab_against_counters_without_ram);
+	RUN(slab_against_counters_needs_half);
 	return check_summary();
 }
