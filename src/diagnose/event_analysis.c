@@ -479,8 +479,16 @@ static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 	unsigned flags = 0;
 	if (ev->req.gfp_known && gfp_has(ev->req.gfp_mask, GFPB_HIGH, &ev->kv))
 		flags |= ZWM_HIGH;
-	if (a->atomic)
-		flags |= ZWM_HARDER;
+	/* Reserve rights of a request that cannot sleep (mm/page_alloc.c
+	 * gfp_to_alloc_flags): ALLOC_HARDER for !__GFP_WAIT before 4.4, for
+	 * __GFP_ATOMIC only in 4.4–6.2 (GFP_NOWAIT gets none), ALLOC_NON_BLOCK
+	 * for !__GFP_DIRECT_RECLAIM from 6.3 (zone.c weighs it with
+	 * __GFP_HIGH); never with __GFP_NOMEMALLOC. */
+	if (a->atomic && !(ev->req.gfp_known && gfp_has(ev->req.gfp_mask, GFPB_NOMEMALLOC, &ev->kv))) {
+		bool mid = ev->kv.known && kver_cmp(&ev->kv, 4, 4, 0) >= 0 && kver_cmp(&ev->kv, 6, 3, 0) < 0;
+		if (!mid || gfp_has(ev->req.gfp_mask, GFPB_ATOMIC, &ev->kv))
+			flags |= ZWM_HARDER;
+	}
 	/* ALLOC_CMA: a movable request may take CMA pageblocks (3.5+,
 	 * mm/page_alloc.c gfp_to_alloc_flags / alloc_flags_nofragment) */
 	if (ev->req.gfp_known && gfp_has(ev->req.gfp_mask, GFPB_MOVABLE, &ev->kv) &&
