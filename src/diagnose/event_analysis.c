@@ -936,7 +936,10 @@ unsigned event_basis_present(const struct oom_event *ev)
 		p |= BASIS_RAM;
 	if (s->nr_tasks > 0)
 		p |= BASIS_TASKS;
-	if (s->have_memcg)
+	/* the memcg lines' numbers, not only a cgroup's name (a kill line
+	 * "Memory cgroup out of memory", an oom_memcg= field) */
+	if (s->have_memcg && (known(s->memcg.usage_kib) || known(s->memcg.limit_kib) ||
+			      known(s->memcg.anon_kib) || known(s->memcg.file_kib)))
 		p |= BASIS_MEMCG;
 	if (ev->constraint[0])
 		p |= BASIS_CONSTRAINT;

@@ -1047,7 +1047,11 @@ static void rule_memcg(struct ctx *c)
 		char fc[48] = "";
 		if (known(m->failcnt))
 			snprintf(fc, sizeof(fc), ", failcnt %lld", (long long)m->failcnt);
-		if (below)
+		if (!known(m->usage_kib) && !known(m->limit_kib))
+			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
+				"memory cgroup %s reached its limit (the kill line says so; its usage and limit lines are not in the report)",
+				path);
+		else if (below)
 			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
 				"memory cgroup %s was at %lld %% of its limit of %s (usage %s%s)", path,
 				(long long)(m->usage_kib * 100 / m->limit_kib), K(c, 0, m->limit_kib),

@@ -716,6 +716,17 @@ TEST(slab_against_counters_needs_half)
 	CHECK(!has(&s, "slab-growth"));
 }
 
+TEST(memcg_limit_from_the_kill_line_alone)
+{
+	/* cut to the constraint and kill lines: the limit was hit (the
+	 * kernel says so), its numbers are not shown: medium, not high */
+	struct seen s = explain(
+		"[ 100.000] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/kubepods/pod1,task_memcg=/kubepods/pod1/c1,task=java,pid=123,uid=0\n"
+		"[ 100.001] Memory cgroup out of memory: Killed process 123 (java) total-vm:4000000kB, anon-rss:2000000kB, file-rss:1000kB, shmem-rss:0kB, UID:0 pgtables:4000kB oom_score_adj:900\n");
+	CHECK_STR(s.first, "memcg-limit");
+	CHECK_STR(confidence_name(s.conf), "medium");
+}
+
 int main(void)
 {
 	RUN(panic_leads_without_evidence);
@@ -747,6 +758,7 @@ int main(void)
 	RUN(memcg_v1_parent_stats_line_is_not_a_leak);
 	RUN(memcg_v1_children_lines_count);
 	RUN(memcg_v1_own_zero_stats_stay_unaccounted);
+	RUN(memcg_limit_from_the_kill_line_alone);
 	RUN(boot_reserved_most_of_ram);
 	RUN(boot_reserved_not_long_after_boot);
 	RUN(boot_reserved_not_for_a_normal_share);
