@@ -640,7 +640,8 @@ static bool arch_is_32bit(const char *arch)
 	for (size_t i = 0; i < ARRAY_SIZE(a32); i++)
 		if (strcmp(arch, a32[i]) == 0)
 			return true;
-	return false;
+	/* "armv7", "armv5tel", "armv6l"…: every ARM before v8 is 32-bit */
+	return strncmp(arch, "armv", 4) == 0 && arch[4] >= '4' && arch[4] <= '7';
 }
 
 static void rule_lowmem_blind(struct ctx *c)

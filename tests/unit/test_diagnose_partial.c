@@ -574,6 +574,9 @@ TEST(lowmem_pressure_from_free_beyond_lowmem)
 	/* a 64-bit kernel has no lowmem */
 	struct seen u = explain(SUMMARY_ONLY("6.1.0-18-arm64", "919956"));
 	CHECK(!has(&u, "lowmem-pressure"));
+	/* every ARM before v8 is 32-bit, whatever the suffix ("armv7") */
+	struct seen v = explain(SUMMARY_ONLY("6.1.21-v7+armv7", "919956"));
+	CHECK_STR(v.first, "lowmem-pressure");
 }
 
 /* ---- cgroup v1 stats lines: each cgroup's own pages ----------------------- */
