@@ -1499,24 +1499,32 @@ static bool rule_bogus_marks(struct ctx *c)
 	int64_t ram = s->mem.ram_kib;
 	if (!known(ram) || ram <= 0)
 		return false;
-	int bad = -1;
+	/* Counted over every mark and reserve entry: one absurd number may
+	 * be two glued by a mailer's hard wrap ("3854 3854" read as 38543854);
+	 * corrupt accounting spoils several at once (all of a zone's marks, a
+	 * reserve's entries for every zone above). */
+	int bad = -1, nr_bad = 0;
 	int64_t what = OOM_NA;
 	const char *which = "";
-	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES && bad < 0; i++) {
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &s->zones[i];
-		if (known(z->min_kib) && z->min_kib > ram) {
-			bad = i, what = z->min_kib, which = "min watermark";
-			break;
-		}
+		const int64_t marks[3] = { z->min_kib, z->low_kib, z->high_kib };
+		for (int k = 0; k < 3; k++)
+			if (known(marks[k]) && marks[k] > ram) {
+				nr_bad++;
+				if (bad < 0)
+					bad = i, what = marks[k], which = k == 0 ? "min watermark" : k == 1 ? "low watermark" : "high watermark";
+			}
 		for (int k = 0; k < z->nr_lowmem_reserve && k < OOM_MAX_ZONE_IDX; k++) {
 			int64_t r = z->lowmem_reserve_pages[k];
 			if (known(r) && r > ram / a->page_size_kib) {
-				bad = i, what = sat_mul(r, a->page_size_kib), which = "lowmem_reserve";
-				break;
+				nr_bad++;
+				if (bad < 0)
+					bad = i, what = sat_mul(r, a->page_size_kib), which = "lowmem_reserve";
 			}
 		}
 	}
-	if (bad < 0)
+	if (nr_bad < 2)
 		return false;
 	char zl[40];
 	const struct oom_zone *z = &s->zones[bad];

@@ -689,6 +689,21 @@ TEST(bogus_lowmem_reserve_is_a_kernel_bug)
 	CHECK(evidence_has(&s, "neither can exceed RAM"));
 }
 
+TEST(one_glued_reserve_is_no_kernel_bug)
+{
+	/* a hard wrap glued two reserve entries ("2884 2884" as 28842884):
+	 * one absurd number alone says nothing */
+	struct seen s = explain(R419_HEAD
+		"Node 0 Normal free:16200kB min:10680kB low:13350kB high:16020kB active_anon:3441884kB inactive_anon:1475096kB active_file:9656kB inactive_file:9656kB unevictable:0kB writepending:0kB present:5242880kB managed:5113684kB mlocked:0kB kernel_stack:2764kB pagetables:22984kB bounce:0kB free_pcp:260kB local_pcp:0kB free_cma:0kB\n"
+		"lowmem_reserve[]: 0 0 0 49934993\n"
+		"Free swap  = 0kB\n"
+		"Total swap = 0kB\n"
+		"2097022 pages RAM\n"
+		"0 pages HighMem/MovableOnly\n"
+		"48868 pages reserved\n");
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
 /* ---- slab against the counters when RAM is not printed -------------------- */
 
 #define COUNTED_SUMMARY(slab_unrecl) \
@@ -766,6 +781,7 @@ int main(void)
 	RUN(boot_reserved_not_long_after_boot);
 	RUN(boot_reserved_not_for_a_normal_share);
 	RUN(bogus_lowmem_reserve_is_a_kernel_bug);
+	RUN(one_glued_reserve_is_no_kernel_bug);
 	RUN(slab_against_counters_without_ram);
 	RUN(slab_against_counters_needs_half);
 	return check_summary();
