@@ -651,6 +651,16 @@ TEST(boot_reserved_not_long_after_boot)
 	CHECK(!has(&s, "kernel-oom-regression"));
 }
 
+TEST(boot_reserved_not_for_boot_huge_pages)
+{
+	/* 1 GiB huge pages reserved at boot are counted in "pages reserved":
+	 * taken out, the rest is an ordinary share */
+	struct seen s = explain(
+		"[   81.260000] Node 0 hugepages_total=24000 hugepages_free=24000 hugepages_surp=0 hugepages_size=1048576kB\n"
+		BOOT_TAIL("   81.260726", "6433662383"));
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
 TEST(boot_reserved_not_for_a_normal_share)
 {
 	/* 3 % reserved (memmap, kernel image) is every machine */
@@ -779,6 +789,7 @@ int main(void)
 	RUN(memcg_limit_from_the_kill_line_alone);
 	RUN(boot_reserved_most_of_ram);
 	RUN(boot_reserved_not_long_after_boot);
+	RUN(boot_reserved_not_for_boot_huge_pages);
 	RUN(boot_reserved_not_for_a_normal_share);
 	RUN(bogus_lowmem_reserve_is_a_kernel_bug);
 	RUN(one_glued_reserve_is_no_kernel_bug);
