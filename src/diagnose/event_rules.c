@@ -341,7 +341,14 @@ static void rule_hugepages(struct ctx *c)
 	const struct oom_snapshot *s = &c->ev->snap;
 	if (a->mem.scope != MEM_SCOPE_SYSTEM)
 		return;
-	int share = pct(a->mem.hugetlb_kib, a->mem.total_kib);
+	/* Gigantic pages reserved at boot come from memblock: they sit in
+	 * "pages reserved", outside the total (RAM − reserved); measured
+	 * against that total they would exceed it.  Then "pages RAM" is the
+	 * whole. */
+	int64_t whole = a->mem.total_kib;
+	if (known(whole) && known(a->mem.hugetlb_kib) && a->mem.hugetlb_kib > whole && known(s->mem.ram_kib))
+		whole = s->mem.ram_kib;
+	int share = pct(a->mem.hugetlb_kib, whole);
 	if (share < CONSUMER_SHARE_PCT)
 		return;
 	struct finding *f = findings_add(c->out, "hugepages-reserved", SEV_CRITICAL, share_weight(share),

@@ -24,6 +24,7 @@ struct seen {
 	char ids[FINDINGS_MAX][40];       /* every finding, in order */
 	int nr_ids;
 	char note[200];                   /* the first cause's basis note */
+	char summary[320];                /* the first cause's summary */
 	char evidence[FINDING_MAX_EVIDENCE][240];
 	int nr_evidence;
 };
@@ -39,6 +40,7 @@ static void on_event(struct oom_event *ev, void *ctx)
 		snprintf(s->first, sizeof(s->first), "%s", f.items[0].id);
 		s->conf = f.items[0].confidence;
 		snprintf(s->note, sizeof(s->note), "%s", f.items[0].basis_note);
+		snprintf(s->summary, sizeof(s->summary), "%s", f.items[0].summary);
 		s->nr_evidence = f.items[0].nr_evidence;
 		for (int i = 0; i < f.items[0].nr_evidence; i++)
 			snprintf(s->evidence[i], sizeof(s->evidence[i]), "%s", f.items[0].evidence[i]);
@@ -659,6 +661,8 @@ TEST(boot_reserved_not_for_boot_huge_pages)
 		"[   81.260000] Node 0 hugepages_total=24000 hugepages_free=24000 hugepages_surp=0 hugepages_size=1048576kB\n"
 		BOOT_TAIL("   81.260726", "6433662383"));
 	CHECK(!has(&s, "kernel-oom-regression"));
+	CHECK_STR(s.first, "hugepages-reserved");
+	CHECK(strstr(s.summary, "(97 % of RAM)") != NULL);   /* of pages RAM: they sit in the reserved pages */
 }
 
 TEST(boot_reserved_not_for_a_normal_share)
