@@ -51,6 +51,13 @@ struct mem_breakdown {
 	 * a kernel built without CONFIG_SWAP.  swap_*_kib stay as printed
 	 * (OOM_NA); analysis_no_swap() counts it as swap 0, inferred. */
 	bool swap_inferred_none;
+	/* cgroup v1 before 5.3 prints one "Memory cgroup stats for" line per
+	 * cgroup of the OOMing subtree, each with that cgroup's own pages
+	 * (mm/memcontrol.c mem_cgroup_print_oom_info, for_each_mem_cgroup_tree):
+	 * the lines read count no page at all while the victim sits in a
+	 * child cgroup, so the usage is in the children's lines, which the
+	 * report does not hold.  unaccounted_kib is then OOM_NA. */
+	bool memcg_stats_children_missing;
 };
 
 /* Could this zone have served the request? */

@@ -417,6 +417,21 @@ static void analyse_memory_memcg(const struct oom_event *ev, struct mem_breakdow
 		}
 		m->unaccounted_kib = c->usage_kib - sum;
 	}
+	/* v1's per-cgroup stat lines (3.x–5.2) hold each cgroup's own pages,
+	 * not its subtree's: a parent whose tasks all live in child cgroups
+	 * prints zeros.  When the lines read hold no LRU page while the usage
+	 * is not small and the victim's cgroup is below the one they name, the
+	 * children's lines were not in the input (cut, or a grep of a few
+	 * lines): the usage is not "in no counter". */
+	const char *stats = c->path[0] ? c->path : ev->oom_memcg;
+	size_t n = strlen(stats);
+	bool below = n > 0 && strncmp(ev->task_memcg, stats, n) == 0 &&
+		     (ev->task_memcg[n] == '/' || (n == 1 && stats[0] == '/' && ev->task_memcg[1] != '\0'));
+	if (c->version == 1 && below && known(m->anon_kib) && known(m->file_kib) && m->anon_kib == 0 &&
+	    m->file_kib == 0 && known(c->usage_kib) && c->usage_kib >= 1024) {
+		m->unaccounted_kib = OOM_NA;
+		m->memcg_stats_children_missing = true;
+	}
 }
 
 static void mem_init(struct mem_breakdown *m)
@@ -464,8 +479,16 @@ static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 	unsigned flags = 0;
 	if (ev->req.gfp_known && gfp_has(ev->req.gfp_mask, GFPB_HIGH, &ev->kv))
 		flags |= ZWM_HIGH;
-	if (a->atomic)
-		flags |= ZWM_HARDER;
+	/* Reserve rights of a request that cannot sleep (mm/page_alloc.c
+	 * gfp_to_alloc_flags): ALLOC_HARDER for !__GFP_WAIT before 4.4, for
+	 * __GFP_ATOMIC only in 4.4–6.2 (GFP_NOWAIT gets none), ALLOC_NON_BLOCK
+	 * for !__GFP_DIRECT_RECLAIM from 6.3 (zone.c weighs it with
+	 * __GFP_HIGH); never with __GFP_NOMEMALLOC. */
+	if (a->atomic && !(ev->req.gfp_known && gfp_has(ev->req.gfp_mask, GFPB_NOMEMALLOC, &ev->kv))) {
+		bool mid = ev->kv.known && kver_cmp(&ev->kv, 4, 4, 0) >= 0 && kver_cmp(&ev->kv, 6, 3, 0) < 0;
+		if (!mid || gfp_has(ev->req.gfp_mask, GFPB_ATOMIC, &ev->kv))
+			flags |= ZWM_HARDER;
+	}
 	/* ALLOC_CMA: a movable request may take CMA pageblocks (3.5+,
 	 * mm/page_alloc.c gfp_to_alloc_flags / alloc_flags_nofragment) */
 	if (ev->req.gfp_known && gfp_has(ev->req.gfp_mask, GFPB_MOVABLE, &ev->kv) &&
@@ -913,7 +936,10 @@ unsigned event_basis_present(const struct oom_event *ev)
 		p |= BASIS_RAM;
 	if (s->nr_tasks > 0)
 		p |= BASIS_TASKS;
-	if (s->have_memcg)
+	/* the memcg lines' numbers, not only a cgroup's name (a kill line
+	 * "Memory cgroup out of memory", an oom_memcg= field) */
+	if (s->have_memcg && (known(s->memcg.usage_kib) || known(s->memcg.limit_kib) ||
+			      known(s->memcg.anon_kib) || known(s->memcg.file_kib)))
 		p |= BASIS_MEMCG;
 	if (ev->constraint[0])
 		p |= BASIS_CONSTRAINT;

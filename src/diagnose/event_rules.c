@@ -252,12 +252,35 @@ static void rule_slab(struct ctx *c)
 		whole = m->lowmem_total_kib;
 		of = "of lowmem";
 	}
+	/* RAM not in the report (cut after the Mem-Info summary): the memory
+	 * the summary counts — free, LRU, slab, page tables, stacks — is at
+	 * most RAM, so a share of it overstates; slab must then hold half of
+	 * it, not a third, and the finding says what it was measured against. */
+	bool counted = false;
+	if (!known(whole) && m->scope == MEM_SCOPE_SYSTEM && known(slab) && known(m->free_kib) &&
+	    known(m->anon_kib) && known(m->file_kib)) {
+		whole = sat_add(sat_add(m->free_kib, m->anon_kib), sat_add(m->file_kib, slab));
+		if (known(m->unevictable_kib))
+			whole = sat_add(whole, m->unevictable_kib);
+		if (known(m->pagetables_kib))
+			whole = sat_add(whole, m->pagetables_kib);
+		if (known(m->kernel_stack_kib))
+			whole = sat_add(whole, m->kernel_stack_kib);
+		of = "of the memory the summary counts";
+		counted = true;
+	}
 	int share = pct(slab, whole);
-	if (share < CONSUMER_SHARE_PCT)
+	if (share < (counted ? 50 : CONSUMER_SHARE_PCT))
 		return;
 	struct finding *f = findings_add(c->out, "slab-growth", SEV_CRITICAL, share_weight(share),
 		"kernel slab held %s (%d %% %s): %s unreclaimable, %s reclaimable",
 		K(c, 0, slab), share, of, K(c, 1, m->slab_unreclaimable_kib), K(c, 2, m->slab_reclaimable_kib));
+	if (counted) {
+		finding_evidence(f, "RAM is not in the report: measured against free + LRU + slab + page tables + stacks (%s), which is at most RAM; the rest of RAM, if any, is in no counter",
+				 K(c, 0, whole));
+		finding_basis(f, BASIS_MEMINFO | BASIS_RAM, a->basis_present, CONF_LOW,
+			      "slab's share measured against the counters the summary prints: RAM not in the report");
+	}
 	finding_evidence(f, "slab_reclaimable: %s, slab_unreclaimable: %s, of %s",
 			 K(c, 0, m->slab_reclaimable_kib), K(c, 1, m->slab_unreclaimable_kib), K(c, 2, whole));
 	const struct oom_snapshot *s = &c->ev->snap;
@@ -318,7 +341,14 @@ static void rule_hugepages(struct ctx *c)
 	const struct oom_snapshot *s = &c->ev->snap;
 	if (a->mem.scope != MEM_SCOPE_SYSTEM)
 		return;
-	int share = pct(a->mem.hugetlb_kib, a->mem.total_kib);
+	/* Gigantic pages reserved at boot come from memblock: they sit in
+	 * "pages reserved", outside the total (RAM − reserved); measured
+	 * against that total they would exceed it.  Then "pages RAM" is the
+	 * whole. */
+	int64_t whole = a->mem.total_kib;
+	if (known(whole) && known(a->mem.hugetlb_kib) && a->mem.hugetlb_kib > whole && known(s->mem.ram_kib))
+		whole = s->mem.ram_kib;
+	int share = pct(a->mem.hugetlb_kib, whole);
 	if (share < CONSUMER_SHARE_PCT)
 		return;
 	struct finding *f = findings_add(c->out, "hugepages-reserved", SEV_CRITICAL, share_weight(share),
@@ -617,7 +647,8 @@ static bool arch_is_32bit(const char *arch)
 	for (size_t i = 0; i < ARRAY_SIZE(a32); i++)
 		if (strcmp(arch, a32[i]) == 0)
 			return true;
-	return false;
+	/* "armv7", "armv5tel", "armv6l"…: every ARM before v8 is 32-bit */
+	return strncmp(arch, "armv", 4) == 0 && arch[4] >= '4' && arch[4] <= '7';
 }
 
 static void rule_lowmem_blind(struct ctx *c)
@@ -1024,7 +1055,11 @@ static void rule_memcg(struct ctx *c)
 		char fc[48] = "";
 		if (known(m->failcnt))
 			snprintf(fc, sizeof(fc), ", failcnt %lld", (long long)m->failcnt);
-		if (below)
+		if (!known(m->usage_kib) && !known(m->limit_kib))
+			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
+				"memory cgroup %s reached its limit (the kill line says so; its usage and limit lines are not in the report)",
+				path);
+		else if (below)
 			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
 				"memory cgroup %s was at %lld %% of its limit of %s (usage %s%s)", path,
 				(long long)(m->usage_kib * 100 / m->limit_kib), K(c, 0, m->limit_kib),
@@ -1042,7 +1077,8 @@ static void rule_memcg(struct ctx *c)
 		finding_evidence(f, "swap: usage %s, limit %s", K(c, 0, m->swap_usage_kib), LIM(c, 1, m->swap_limit_kib));
 	if (known(m->memsw_limit_kib))
 		finding_evidence(f, "memory+swap: usage %s, limit %s", K(c, 0, m->memsw_usage_kib), LIM(c, 1, m->memsw_limit_kib));
-	if (a->mem.scope == MEM_SCOPE_MEMCG && (known(a->mem.anon_kib) || known(a->mem.file_kib))) {
+	if (a->mem.scope == MEM_SCOPE_MEMCG && (known(a->mem.anon_kib) || known(a->mem.file_kib)) &&
+	    !a->mem.memcg_stats_children_missing) {
 		/* v1 stats of 3.10-4.18 have no shmem: say nothing rather than "?" */
 		if (known(a->mem.shmem_kib))
 			finding_evidence(f, "in the cgroup: anon %s, file %s, shmem %s", K(c, 0, a->mem.anon_kib),
@@ -1053,6 +1089,11 @@ static void rule_memcg(struct ctx *c)
 	}
 	if (ev->task_memcg[0] && strcmp(ev->task_memcg, path) != 0)
 		finding_evidence(f, "the victim was in %s, below the limited cgroup", ev->task_memcg);
+	if (a->mem.memcg_stats_children_missing) {
+		finding_evidence(f, "its stats line counts only its own pages: v1 prints one line per cgroup of the subtree (mm/memcontrol.c mem_cgroup_print_oom_info, before 5.3); the child cgroups' lines, where the usage was, are not in the report");
+		finding_basis(f, BASIS_MEMCG, a->basis_present, CONF_UNSET,
+			      "where in the cgroup the memory was is not shown: the child cgroups' stats lines are missing");
+	}
 	finding_evidence(f, "largest process in the cgroup: %s", big);
 	if (memsw)
 		finding_advice(f, "raise the cgroup's memory+swap limit from %s (memory.memsw.limit_in_bytes) or find the growth in %s",
@@ -1396,6 +1437,118 @@ static bool rule_boot_zone(struct ctx *c)
 	return true;
 }
 
+/* Most of RAM never handed to the page allocator, in an OOM while the
+ * kernel boots.  "N pages reserved" is Σ present − managed over the zones
+ * (lib/show_mem.c show_mem, 2.6.x–6.0; mm/show_mem.c after): memblock
+ * reservations, the memmap, and with CONFIG_DEFERRED_STRUCT_PAGE_INIT
+ * (4.2+) the memory not yet initialised while the kernel boots.  Boot-time
+ * huge pages are counted there too, so they are taken out first.  Half of
+ * RAM or more outside the allocator in the first minutes of uptime: the
+ * kernel's own boot layout left it too little to boot with, not a
+ * workload (R128: 6442421132 pages RAM, 6433662383 reserved, deferred
+ * init of a 24 TB machine).  The experts call it a bug of that kernel. */
+#define BOOT_UPTIME_MAX_S 300.0
+
+static bool rule_boot_reserved(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_mem *x = &ev->snap.mem;
+	if (a->memcg || a->cpuset || a->mempolicy || a->sysrq || ev->kind == OOM_KIND_MEMCG)
+		return false;
+	if (!known(x->ram_kib) || !known(x->reserved_kib) || x->ram_kib <= 0 || x->reserved_kib <= 0)
+		return false;
+	bool swapper = strncmp(ev->req.trigger_comm, "swapper/", 8) == 0 &&
+		       (!known(ev->req.trigger_pid) || ev->req.trigger_pid <= 1);
+	double up = uptime_s(ev);
+	if (!swapper && !(up >= 0 && up < BOOT_UPTIME_MAX_S))
+		return false;
+	int64_t huge = known(a->mem.hugetlb_kib) ? a->mem.hugetlb_kib : 0;
+	int64_t held = diff_sat(x->reserved_kib, huge);
+	int share = pct(held, x->ram_kib);
+	if (share < 50)
+		return false;
+	struct finding *f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 78,
+		"%d %% of RAM (%s of %s) was never handed to the page allocator while the kernel booted: its own boot layout left it %s to boot with, not a shortage a workload caused",
+		share > 100 ? 100 : share, K(c, 0, held), K(c, 1, x->ram_kib), K(c, 2, diff_sat(x->ram_kib, x->reserved_kib)));
+	finding_evidence(f, "\"pages reserved\" counts what the zones hold but the allocator does not manage (present − managed: memblock reservations, the memmap, memory deferred init has not reached yet)");
+	if (up >= 0)
+		finding_evidence(f, "%.1f s after boot%s", up, swapper ? ", from the kernel's own initialisation (swapper, before init runs)" : "");
+	else if (swapper)
+		finding_evidence(f, "from the kernel's own initialisation (swapper, before init runs)");
+	if (huge > 0)
+		finding_evidence(f, "huge pages reserved at boot (%s) are not counted in that share", K(c, 0, huge));
+	finding_basis(f, BASIS_TRIGGER | BASIS_RAM, a->basis_present, CONF_MEDIUM,
+		      "a boot-layout problem inferred from the reserved share of RAM at boot");
+	finding_advice(f, "read the boot log's memory layout (\"Memory: … reserved\", \"crashkernel\", \"Zone ranges\", deferred init messages): what took the memory before the allocator got it");
+	finding_advice(f, "on very large machines with deferred struct page init, a newer kernel initialises more memory early; crashkernel= and boot-time huge pages (hugepages=) also come out of this share");
+	return true;
+}
+
+/* Watermarks or a lowmem_reserve larger than the machine: impossible
+ * numbers from a kernel whose zone accounting went wrong.  A zone's min is
+ * its share of vm.min_free_kbytes by managed pages (mm/page_alloc.c
+ * __setup_per_zone_wmarks), and the sysctl is an int of KiB (< 2 TiB);
+ * lowmem_reserve[j] is the managed pages of the zones above divided by a
+ * ratio ≥ 1 (setup_per_zone_lowmem_reserve): neither can exceed RAM.  A
+ * check against such marks fails whatever is free, so the OOM says nothing
+ * about memory use (R126: managed_pages never adjusted by balloon page
+ * migration, min 99395541895224kB, lowmem_reserve 72057594037927865). */
+static bool rule_bogus_marks(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *s = &ev->snap;
+	if (a->memcg || a->sysrq || !known(a->page_size_kib))
+		return false;
+	/* "pages RAM" as printed: a total summed from the zones a report
+	 * shows may be a part of the machine */
+	int64_t ram = s->mem.ram_kib;
+	if (!known(ram) || ram <= 0)
+		return false;
+	/* Counted over every mark and reserve entry: one absurd number may
+	 * be two glued by a mailer's hard wrap ("3854 3854" read as 38543854);
+	 * corrupt accounting spoils several at once (all of a zone's marks, a
+	 * reserve's entries for every zone above). */
+	int bad = -1, nr_bad = 0;
+	int64_t what = OOM_NA;
+	const char *which = "";
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		const int64_t marks[3] = { z->min_kib, z->low_kib, z->high_kib };
+		for (int k = 0; k < 3; k++)
+			if (known(marks[k]) && marks[k] > ram) {
+				nr_bad++;
+				if (bad < 0)
+					bad = i, what = marks[k], which = k == 0 ? "min watermark" : k == 1 ? "low watermark" : "high watermark";
+			}
+		for (int k = 0; k < z->nr_lowmem_reserve && k < OOM_MAX_ZONE_IDX; k++) {
+			int64_t r = z->lowmem_reserve_pages[k];
+			if (known(r) && r > ram / a->page_size_kib) {
+				nr_bad++;
+				if (bad < 0)
+					bad = i, what = sat_mul(r, a->page_size_kib), which = "lowmem_reserve";
+			}
+		}
+	}
+	if (nr_bad < 2)
+		return false;
+	char zl[40];
+	const struct oom_zone *z = &s->zones[bad];
+	struct finding *f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 79,
+		"%s's %s is %s, more than all of RAM (%s): the kernel's zone accounting was corrupt, and a watermark check against it fails whatever is free",
+		zone_label(zl, sizeof(zl), z), which, K(c, 0, what), K(c, 1, ram));
+	finding_evidence(f, "a zone's min is its share of vm.min_free_kbytes (an int of KiB) and lowmem_reserve the pages of the zones above over a ratio ≥ 1 (mm/page_alloc.c __setup_per_zone_wmarks, setup_per_zone_lowmem_reserve): neither can exceed RAM");
+	if (known(a->mem.free_kib) && known(a->mem.total_kib))
+		finding_evidence(f, "free: %s of %s", K(c, 0, a->mem.free_kib), K(c, 1, a->mem.total_kib));
+	finding_evidence(f, "managed page counts that went wrong (memory hotplug, balloon page migration) give such marks");
+	finding_basis(f, BASIS_ZONES | BASIS_RAM, a->basis_present, CONF_MEDIUM,
+		      "a kernel bug inferred from watermarks no kernel computes from sane counts");
+	finding_advice(f, "report it with this log to the kernel's memory-management list, naming what changes managed memory on this machine (balloon, hotplug)");
+	finding_advice(f, "compare with a newer kernel of the same series: a kernel with this accounting bug OOMs whatever memory is free");
+	return true;
+}
+
 /* Most of a cgroup's memory dirty page cache: reclaim can only free it once
  * written back, and a writer should be throttled (balance_dirty_pages) or
  * the flushers woken before the cgroup OOMs.  An OOM of such a cgroup is
@@ -1589,12 +1742,27 @@ static void rule_consequences(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
 	if (ev->panic_on_oom || ev->outcome == OOM_OUTCOME_PANIC) {
-		struct finding *f = findings_add(c->out, "panic-on-oom", SEV_CRITICAL, 10,
-			"the kernel panicked instead of killing a process (vm.panic_on_oom=%d)",
+		/* vm.panic_on_oom=1 spares OOMs confined to a memory cgroup,
+		 * a cpuset or a memory policy; only 2 ("compulsory") panics
+		 * for them (mm/oom_kill.c check_panic_on_oom, 2.6.19+).  Such
+		 * an OOM would have killed one task inside its confinement
+		 * while the machine had memory: the host went down because of
+		 * the setting, so it leads, ahead of what filled the cgroup. */
+		const struct event_analysis *a = c->a;
+		bool confined = a->memcg || a->cpuset || a->mempolicy;
+		bool compulsory_confined = ev->panic_on_oom == 2 && confined && !a->sysrq;
+		struct finding *f = findings_add(c->out, "panic-on-oom", SEV_CRITICAL, compulsory_confined ? 98 : 10,
+			"%s (vm.panic_on_oom=%d)",
+			compulsory_confined ? (a->memcg ? "the whole machine panicked for one memory cgroup reaching its limit"
+						      : "the whole machine panicked for an OOM confined to some NUMA nodes")
+					    : "the kernel panicked instead of killing a process",
 			ev->panic_on_oom ? ev->panic_on_oom : 1);
 		finding_evidence(f, "panic line: %s", ev->panic_on_oom == 2 ? "compulsory panic_on_oom" : "panic_on_oom is enabled");
 		if (ev->panic_on_oom == 2 || c->a->memcg)
 			finding_evidence(f, "panic_on_oom=2 panics even for a memory cgroup OOM (mm/oom_kill.c check_panic_on_oom): one cgroup at its limit takes the whole machine down");
+		if (compulsory_confined)
+			finding_evidence(f, "with vm.panic_on_oom=1 or 0 the kernel would have killed a task %s and the machine would have stayed up",
+					 a->memcg ? "inside the cgroup" : "on those nodes");
 		finding_advice(f, "set vm.panic_on_oom=0 unless a reboot is the intended recovery; then keep the report with kdump or netconsole");
 	}
 	if (ev->outcome == OOM_OUTCOME_NO_KILLABLE) {
@@ -1727,7 +1895,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_memcg(&c);
 	rule_memcg_dirty(&c);
 	rule_stall(&c);
-	if (!rule_boot_zone(&c)) {
+	if (!rule_boot_reserved(&c) && !rule_bogus_marks(&c) && !rule_boot_zone(&c)) {
 		rule_exhaustion(&c);
 		rule_premature(&c);
 	}

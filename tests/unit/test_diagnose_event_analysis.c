@@ -214,8 +214,41 @@ TEST(victim_not_best)
 	CHECK_STR(victim_verdict_name(A.victim_verdict), "allocating-task");
 	event_release(&ev);
 }
+/* Reserve rights of a request that cannot sleep, by era
+ * (mm/page_alloc.c gfp_to_alloc_flags). */
+TEST(atomic_reserve_rights_by_era)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.kind = OOM_KIND_ALLOC_FAILURE;
+	ev.req.gfp_known = true;
+	/* 5.0 GFP_NOWAIT (__GFP_KSWAPD_RECLAIM only): no ALLOC_HARDER */
+	ev.kv = kver_make(5, 0, 10);
+	ev.kv.known = true;
+	ev.req.gfp_mask = 0x400000;
+	run(&ev);
+	CHECK(A.atomic);
+	CHECK(!(A.alloc_flags & ZWM_HARDER));
+	/* 5.0 GFP_ATOMIC (__GFP_HIGH|__GFP_ATOMIC|__GFP_KSWAPD_RECLAIM) */
+	ev.req.gfp_mask = 0x480020;
+	run(&ev);
+	CHECK((A.alloc_flags & ZWM_HARDER) && (A.alloc_flags & ZWM_HIGH));
+	/* … with __GFP_NOMEMALLOC: no reserve rights */
+	ev.req.gfp_mask = 0x480020 | 0x10000;
+	run(&ev);
+	CHECK(!(A.alloc_flags & ZWM_HARDER));
+	/* 3.10 GFP_ATOMIC (__GFP_HIGH, no __GFP_WAIT): ALLOC_HARDER */
+	ev.kv = kver_make(3, 10, 0);
+	ev.kv.known = true;
+	ev.req.gfp_mask = 0x20;
+	run(&ev);
+	CHECK(A.atomic && (A.alloc_flags & ZWM_HARDER));
+	event_release(&ev);
+}
+
 int main(void)
 {
+	RUN(atomic_reserve_rights_by_era);
 	RUN(no_swap);
 	RUN(unaccounted);
 	RUN(constraint_inferred_pre_5_0);

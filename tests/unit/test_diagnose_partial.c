@@ -24,6 +24,7 @@ struct seen {
 	char ids[FINDINGS_MAX][40];       /* every finding, in order */
 	int nr_ids;
 	char note[200];                   /* the first cause's basis note */
+	char summary[320];                /* the first cause's summary */
 	char evidence[FINDING_MAX_EVIDENCE][240];
 	int nr_evidence;
 };
@@ -39,6 +40,7 @@ static void on_event(struct oom_event *ev, void *ctx)
 		snprintf(s->first, sizeof(s->first), "%s", f.items[0].id);
 		s->conf = f.items[0].confidence;
 		snprintf(s->note, sizeof(s->note), "%s", f.items[0].basis_note);
+		snprintf(s->summary, sizeof(s->summary), "%s", f.items[0].summary);
 		s->nr_evidence = f.items[0].nr_evidence;
 		for (int i = 0; i < f.items[0].nr_evidence; i++)
 			snprintf(s->evidence[i], sizeof(s->evidence[i]), "%s", f.items[0].evidence[i]);
@@ -105,17 +107,20 @@ TEST(panic_leads_without_evidence)
 	CHECK(strstr(s.note, "not in the report") != NULL);
 }
 
-TEST(panic_stays_behind_a_cause)
+TEST(compulsory_panic_leads_a_cgroup_oom)
 {
-	/* a memcg OOM at its limit that then panicked: the limit stays first */
+	/* a memcg OOM at its limit that then panicked: panic_on_oom=1 spares
+	 * a cgroup OOM, only 2 panics for it, so the setting took the host
+	 * down and leads; the limit follows */
 	struct seen s = explain(
 		"[  10.0] a.out invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
 		"[  10.0] memory: usage 102400kB, limit 102400kB, failcnt 12\n"
 		"[  10.0] memory+swap: usage 102400kB, limit 9007199254740988kB, failcnt 0\n"
 		"[  10.0] kmem: usage 1024kB, limit 9007199254740988kB, failcnt 0\n"
 		"[  10.1] Kernel panic - not syncing: Out of memory: compulsory panic_on_oom is enabled\n");
-	CHECK_STR(s.first, "memcg-limit");
-	CHECK(has(&s, "panic-on-oom"));
+	CHECK_STR(s.first, "panic-on-oom");
+	CHECK_STR(s.ids[1], "memcg-limit");
+	CHECK(evidence_has(&s, "inside the cgroup"));
 }
 
 TEST(allocating_task_leads_without_evidence)
@@ -196,6 +201,23 @@ TEST(premature_not_for_a_zone_just_above_high)
 	struct seen s = explain(R419_HEAD NORMAL("16200") R419_TAIL);
 	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
 	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
+TEST(panic_stays_behind_a_cause)
+{
+	/* a system-wide OOM with its cause in the numbers that then panicked
+	 * (panic_on_oom=1): the shortage stays first, the panic follows */
+	struct seen s = explain(R419_HEAD NORMAL("16200")
+		"lowmem_reserve[]: 0 0 0 0 0\n"
+		"Free swap  = 0kB\n"
+		"Total swap = 0kB\n"
+		"2097022 pages RAM\n"
+		"0 pages HighMem/MovableOnly\n"
+		"48868 pages reserved\n"
+		"Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled\n");
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK(has(&s, "panic-on-oom"));
+	CHECK(strcmp(s.ids[0], "panic-on-oom") != 0);
 }
 
 TEST(premature_not_for_high_order)
@@ -554,11 +576,193 @@ TEST(lowmem_pressure_from_free_beyond_lowmem)
 	/* a 64-bit kernel has no lowmem */
 	struct seen u = explain(SUMMARY_ONLY("6.1.0-18-arm64", "919956"));
 	CHECK(!has(&u, "lowmem-pressure"));
+	/* every ARM before v8 is 32-bit, whatever the suffix ("armv7") */
+	struct seen v = explain(SUMMARY_ONLY("6.1.21-v7+armv7", "919956"));
+	CHECK_STR(v.first, "lowmem-pressure");
+}
+
+/* ---- cgroup v1 stats lines: each cgroup's own pages ----------------------- */
+
+#define V1_POD_HEAD \
+	"[198542.576728] Task in /kubepods/burstable/podA/c1 killed as a result of limit of /kubepods/burstable/podA\n" \
+	"[198542.576733] memory: usage 122880kB, limit 122880kB, failcnt 83\n" \
+	"[198542.576734] memory+swap: usage 122880kB, limit 9007199254740988kB, failcnt 0\n" \
+	"[198542.576734] kmem: usage 0kB, limit 9007199254740988kB, failcnt 0\n"
+
+TEST(memcg_v1_parent_stats_line_is_not_a_leak)
+{
+	/* only the limited (parent) cgroup's own stats line, all zero, while
+	 * the victim lives in a child: the children's lines were cut */
+	struct seen s = explain(V1_POD_HEAD
+		"[198542.576735] Memory cgroup stats for /kubepods/burstable/podA: cache:0KB rss:0KB rss_huge:0KB shmem:0KB mapped_file:0KB dirty:0KB writeback:0KB swap:0KB inactive_anon:0KB active_anon:0KB inactive_file:0KB active_file:0KB unevictable:0KB\n");
+	CHECK_STR(s.first, "memcg-limit");
+	CHECK(!has(&s, "kernel-leak-or-bug"));
+	CHECK(evidence_has(&s, "child cgroups' lines"));
+	CHECK(strstr(s.note, "stats lines are missing") != NULL);
+}
+
+TEST(memcg_v1_children_lines_count)
+{
+	/* the child's line is there too: its pages count, nothing is missing */
+	struct seen s = explain(V1_POD_HEAD
+		"[198542.576735] Memory cgroup stats for /kubepods/burstable/podA: cache:0KB rss:0KB rss_huge:0KB shmem:0KB mapped_file:0KB dirty:0KB writeback:0KB swap:0KB inactive_anon:0KB active_anon:0KB inactive_file:0KB active_file:0KB unevictable:0KB\n"
+		"[198542.576736] Memory cgroup stats for /kubepods/burstable/podA/c1: cache:1024KB rss:120000KB rss_huge:0KB shmem:0KB mapped_file:0KB dirty:0KB writeback:0KB swap:0KB inactive_anon:0KB active_anon:120000KB inactive_file:1024KB active_file:0KB unevictable:0KB\n");
+	CHECK_STR(s.first, "memcg-limit");
+	CHECK(!evidence_has(&s, "child cgroups' lines"));
+}
+
+TEST(memcg_v1_own_zero_stats_stay_unaccounted)
+{
+	/* the victim is in the limited cgroup itself: zero pages in its own
+	 * line with the usage at the limit is memory no counter shows */
+	struct seen s = explain(
+		"[198542.576728] Task in /kubepods/burstable/podA killed as a result of limit of /kubepods/burstable/podA\n"
+		"[198542.576733] memory: usage 122880kB, limit 122880kB, failcnt 83\n"
+		"[198542.576734] memory+swap: usage 122880kB, limit 9007199254740988kB, failcnt 0\n"
+		"[198542.576734] kmem: usage 0kB, limit 9007199254740988kB, failcnt 0\n"
+		"[198542.576735] Memory cgroup stats for /kubepods/burstable/podA: cache:0KB rss:0KB rss_huge:0KB shmem:0KB mapped_file:0KB dirty:0KB writeback:0KB swap:0KB inactive_anon:0KB active_anon:0KB inactive_file:0KB active_file:0KB unevictable:0KB\n");
+	CHECK_STR(s.first, "kernel-leak-or-bug");
+}
+
+/* ---- most of RAM outside the allocator at boot ---------------------------- */
+
+#define BOOT_TAIL(t, reserved) \
+	"[" t "] Node 0 Normal: 0*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 0kB\n" \
+	"[" t "] 0 total pagecache pages\n" \
+	"[" t "] Free swap  = 0kB\n" \
+	"[" t "] Total swap = 0kB\n" \
+	"[" t "] 6442421132 pages RAM\n" \
+	"[" t "] 0 pages HighMem/MovableOnly\n" \
+	"[" t "] " reserved " pages reserved\n" \
+	"[" t "] Kernel panic - not syncing: Out of memory and no killable processes...\n"
+
+TEST(boot_reserved_most_of_ram)
+{
+	struct seen s = explain(BOOT_TAIL("   81.260726", "6433662383"));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "pages reserved"));
+	CHECK(has(&s, "no-killable-process"));
+}
+
+TEST(boot_reserved_not_long_after_boot)
+{
+	/* the same share a day after boot is no boot layout (a balloon, a
+	 * driver): this rule says nothing */
+	struct seen s = explain(BOOT_TAIL("86400.260726", "6433662383"));
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
+TEST(boot_reserved_not_for_boot_huge_pages)
+{
+	/* 1 GiB huge pages reserved at boot are counted in "pages reserved":
+	 * taken out, the rest is an ordinary share */
+	struct seen s = explain(
+		"[   81.260000] Node 0 hugepages_total=24000 hugepages_free=24000 hugepages_surp=0 hugepages_size=1048576kB\n"
+		BOOT_TAIL("   81.260726", "6433662383"));
+	CHECK(!has(&s, "kernel-oom-regression"));
+	CHECK_STR(s.first, "hugepages-reserved");
+	CHECK(strstr(s.summary, "(97 % of RAM)") != NULL);   /* of pages RAM: they sit in the reserved pages */
+}
+
+TEST(boot_reserved_not_for_a_normal_share)
+{
+	/* 3 % reserved (memmap, kernel image) is every machine */
+	struct seen s = explain(BOOT_TAIL("   81.260726", "193272634"));
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
+/* ---- watermarks no kernel computes from sane counts ---------------------- */
+
+TEST(bogus_lowmem_reserve_is_a_kernel_bug)
+{
+	/* R126's shape: a reserve of 2^56 pages on a 4 GiB guest, 97 % free */
+	struct seen s = explain(
+		"systemd invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"CPU: 0 PID: 1 Comm: systemd Not tainted 5.4.0 #75\n"
+		"Mem-Info:\n"
+		"active_anon:3121 inactive_anon:51 isolated_anon:0\n"
+		" active_file:12 inactive_file:7 isolated_file:0\n"
+		" unevictable:0 dirty:0 writeback:0 unstable:0\n"
+		" slab_reclaimable:5565 slab_unreclaimable:10170\n"
+		" mapped:3 shmem:111 pagetables:155 bounce:0\n"
+		" free:720717 free_pcp:2 free_cma:0\n"
+		"Node 0 DMA free:11556kB min:36kB low:48kB high:60kB reserved_highatomic:0KB active_anon:152kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB writepending:0kB present:15992kB managed:15908kB mlocked:0kB kernel_stack:0kB pagetables:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n"
+		"lowmem_reserve[]: 0 2955 2884 2884 2884\n"
+		"Node 0 DMA32 free:2677864kB min:7004kB low:10028kB high:13052kB reserved_highatomic:0KB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB writepending:0kB present:3129216kB managed:3063024kB mlocked:0kB kernel_stack:0kB pagetables:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n"
+		"lowmem_reserve[]: 0 0 72057594037927865 72057594037927865 72057594037927865\n"
+		"Node 0 Normal free:193448kB min:99395541895224kB low:73886371836733356kB high:147673348131571488kB reserved_highatomic:0KB active_anon:12332kB inactive_anon:204kB active_file:48kB inactive_file:28kB unevictable:0kB writepending:0kB present:1048576kB managed:0kB mlocked:0kB kernel_stack:0kB pagetables:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n"
+		"lowmem_reserve[]: 0 0 0 0 0\n"
+		"Free swap  = 0kB\n"
+		"Total swap = 0kB\n"
+		"1048445 pages RAM\n"
+		"0 pages HighMem/MovableOnly\n"
+		"306992 pages reserved\n");
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+	CHECK(evidence_has(&s, "neither can exceed RAM"));
+}
+
+TEST(one_glued_reserve_is_no_kernel_bug)
+{
+	/* a hard wrap glued two reserve entries ("2884 2884" as 28842884):
+	 * one absurd number alone says nothing */
+	struct seen s = explain(R419_HEAD
+		"Node 0 Normal free:16200kB min:10680kB low:13350kB high:16020kB active_anon:3441884kB inactive_anon:1475096kB active_file:9656kB inactive_file:9656kB unevictable:0kB writepending:0kB present:5242880kB managed:5113684kB mlocked:0kB kernel_stack:2764kB pagetables:22984kB bounce:0kB free_pcp:260kB local_pcp:0kB free_cma:0kB\n"
+		"lowmem_reserve[]: 0 0 0 49934993\n"
+		"Free swap  = 0kB\n"
+		"Total swap = 0kB\n"
+		"2097022 pages RAM\n"
+		"0 pages HighMem/MovableOnly\n"
+		"48868 pages reserved\n");
+	CHECK(!has(&s, "kernel-oom-regression"));
+}
+
+/* ---- slab against the counters when RAM is not printed -------------------- */
+
+#define COUNTED_SUMMARY(slab_unrecl) \
+	"logger invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n" \
+	"CPU: 0 PID: 22618 Comm: logger Not tainted 5.4.69 #0\n" \
+	"Mem-Info:\n" \
+	"active_anon:5 inactive_anon:6 isolated_anon:0\n" \
+	" active_file:126 inactive_file:239 isolated_file:0\n" \
+	" unevictable:0 dirty:0 writeback:0 unstable:0\n" \
+	" slab_reclaimable:280 slab_unreclaimable:" slab_unrecl "\n" \
+	" mapped:69 shmem:0 pagetables:135 bounce:0\n" \
+	" free:5472 free_pcp:46 free_cma:0\n"
+
+TEST(slab_against_counters_without_ram)
+{
+	/* cut after the summary: 29 MiB of unreclaimable slab beside 21 MiB
+	 * free and almost no user memory */
+	struct seen s = explain(COUNTED_SUMMARY("7473"));
+	CHECK_STR(s.first, "slab-growth");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "at most RAM"));
+}
+
+TEST(slab_against_counters_needs_half)
+{
+	/* slab 40 % of what the summary counts: not enough without RAM */
+	struct seen s = explain(COUNTED_SUMMARY("3900"));
+	CHECK(!has(&s, "slab-growth"));
+}
+
+TEST(memcg_limit_from_the_kill_line_alone)
+{
+	/* cut to the constraint and kill lines: the limit was hit (the
+	 * kernel says so), its numbers are not shown: medium, not high */
+	struct seen s = explain(
+		"[ 100.000] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/kubepods/pod1,task_memcg=/kubepods/pod1/c1,task=java,pid=123,uid=0\n"
+		"[ 100.001] Memory cgroup out of memory: Killed process 123 (java) total-vm:4000000kB, anon-rss:2000000kB, file-rss:1000kB, shmem-rss:0kB, UID:0 pgtables:4000kB oom_score_adj:900\n");
+	CHECK_STR(s.first, "memcg-limit");
+	CHECK_STR(confidence_name(s.conf), "medium");
 }
 
 int main(void)
 {
 	RUN(panic_leads_without_evidence);
+	RUN(compulsory_panic_leads_a_cgroup_oom);
 	RUN(panic_stays_behind_a_cause);
 	RUN(allocating_task_leads_without_evidence);
 	RUN(plain_selection_is_no_allocating_task);
@@ -583,5 +787,17 @@ int main(void)
 	RUN(slab_table_defers_to_the_counters);
 	RUN(gfp_era_from_printed_names);
 	RUN(buddy_only_cma_blocks);
+	RUN(memcg_v1_parent_stats_line_is_not_a_leak);
+	RUN(memcg_v1_children_lines_count);
+	RUN(memcg_v1_own_zero_stats_stay_unaccounted);
+	RUN(memcg_limit_from_the_kill_line_alone);
+	RUN(boot_reserved_most_of_ram);
+	RUN(boot_reserved_not_long_after_boot);
+	RUN(boot_reserved_not_for_boot_huge_pages);
+	RUN(boot_reserved_not_for_a_normal_share);
+	RUN(bogus_lowmem_reserve_is_a_kernel_bug);
+	RUN(one_glued_reserve_is_no_kernel_bug);
+	RUN(slab_against_counters_without_ram);
+	RUN(slab_against_counters_needs_half);
 	return check_summary();
 }
