@@ -579,11 +579,27 @@ static bool need_new(const struct pstate *st)
 
 /* ---- header lines --------------------------------------------------------- */
 
+/* %pGg (lib/vsprintf.c flags_string, 4.8+) joins the flag names with '|'
+ * and no blank: a blank inside the parentheses is where a mailer broke the
+ * line and the scanner joined it back ("(GFP_KE" / "RNEL_ACCOUNT|…)"). */
+static void gfp_text_unblank(char *g)
+{
+	char *w = strchr(g, '(');
+	if (!w)
+		return;
+	for (const char *r = w; *r; r++)
+		if (*r != ' ')
+			*w++ = *r;
+	*w = '\0';
+}
+
 /* "gfp_mask=0x140dca(GFP_…)" / "mode:0x…(…)" at p: text and value. */
 static void read_gfp(struct oom_event *ev, const char *p, const char *e)
 {
 	const char *h = p;
-	while (p < e && *p != ',' && *p != '(' && *p != ' ')
+	/* the token ends at its last letter or digit: "mode:0x20)" quoted
+	 * inside a sentence's parentheses is 0x20 */
+	while (p < e && ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
 		p++;
 	uint64_t v;
 	if (parse_hex_u64(h, (size_t)(p - h), &v) == 0 && p - h >= 3 && h[0] == '0' && h[1] == 'x') {
@@ -610,6 +626,7 @@ static void read_gfp(struct oom_event *ev, const char *p, const char *e)
 		p = c ? c + 1 : e;
 	}
 	p_copy(ev->req.gfp_text, sizeof(ev->req.gfp_text), h, p);
+	gfp_text_unblank(ev->req.gfp_text);
 }
 
 /* read_gfp, and the era shape of how the mask was printed (symbolic names

@@ -351,6 +351,36 @@ TEST(test_gfp_names_on_the_next_line)
 	CHECK_INT(e.first.req.order, 3);
 }
 
+TEST(test_gfp_name_broken_inside_a_word)
+{
+	/* a mailer broke the line inside a flag name: joined back with a
+	 * blank, which %pGg never prints between its '|'-joined names */
+	const char *in =
+		"> Mar 26 12:32:37 pi kernel: [126764.421946] python3 invoked oom-killer: gfp_mask=0x15080c0(GFP_KE\n"
+		"> RNEL_ACCOUNT|__GFP_ZERO), nodemask=(null),  order=1, oom_score_adj=0\n"
+		"> Mar 26 12:32:37 pi kernel: [126764.421959] python3 cpuset=/ mems_allowed=0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.gfp_text, "0x15080c0(GFP_KERNEL_ACCOUNT|__GFP_ZERO)");
+	CHECK_INT(e.first.req.order, 1);
+}
+
+TEST(test_gfp_mode_quoted_inside_parentheses)
+{
+	/* one warn_alloc line quoted in prose "(e.g. … mode:0x20)": the mask
+	 * ends at its last hex digit */
+	const char *in =
+		"> swapper: page allocation failure: order:3, mode:0x20)\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.req.gfp_known);
+	CHECK_INT(e.first.req.gfp_mask, 0x20);
+	CHECK_STR(e.first.req.gfp_text, "0x20");
+	CHECK_INT(e.first.req.order, 3);
+}
+
 /* ---- memory.oom.group kills without their announce line --------------------- */
 
 TEST(test_group_kills_without_announce_are_one_event)
@@ -439,6 +469,8 @@ int main(void)
 	RUN(test_typesetter_hook_continuations);
 	RUN(test_group_kills_without_announce_are_one_event);
 	RUN(test_gfp_names_on_the_next_line);
+	RUN(test_gfp_name_broken_inside_a_word);
+	RUN(test_gfp_mode_quoted_inside_parentheses);
 	RUN(test_uname_pasted_before_a_cut_report);
 	RUN(test_markdown_inline_code_on_a_kernel_line);
 	RUN(test_kill_values_on_their_own_line);
