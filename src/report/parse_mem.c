@@ -618,10 +618,17 @@ static bool swap_line(struct pstate *st, const char *s, const char *e)
 	p = p_skip_sp(p, e);
 	int64_t v;
 	int r = p_inum(&p, e, &v);
-	if (r != 0 || v < 0 || !(e - p == 2 && (memcmp(p, "kB", 2) == 0 || memcmp(p, "KB", 2) == 0))) {
+	/* nr_swap_pages is a signed atomic_long_t (mm/swapfile.c): a swapoff
+	 * racing with the report prints it below zero ("Free swap  =
+	 * -245804kB", 4.16); it is printed so, so it is read so.  A total
+	 * is never negative. */
+	bool neg_ok = off == MEM(swap_free_kib);
+	if (r != 0 || (v < 0 && !neg_ok) || !(e - p == 2 && (memcmp(p, "kB", 2) == 0 || memcmp(p, "KB", 2) == 0))) {
 		event_warn(&st->ev, "swap line: unreadable value, ignored");
 	} else {
 		*field_at(&st->ev.snap.mem, off) = v;
+		if (v < 0)
+			event_warn(&st->ev, "free swap printed below zero (a swapoff racing with the report?)");
 	}
 	st->sect = SEC_MEMINFO;
 	st->ev.have_meminfo = true;

@@ -61,6 +61,14 @@ TEST(totals_and_swap)
 	CHECK(pm_totals_line(st, LINE("Free swap  = lots")));
 	CHECK_INT(st->ev.nr_warnings, w + 1);               /* taken, the value refused */
 	CHECK_INT(st->ev.snap.mem.swap_free_kib, 1024);
+	/* a swapoff racing with the report: the signed counter below zero is
+	 * read as printed, and said; a negative total is refused */
+	w = st->ev.nr_warnings;
+	CHECK(pm_totals_line(st, LINE("Free swap  = -245804kB")));
+	CHECK_INT(st->ev.snap.mem.swap_free_kib, -245804);
+	CHECK_INT(st->ev.nr_warnings, w + 1);
+	CHECK(pm_totals_line(st, LINE("Total swap = -4kB")));
+	CHECK_INT(st->ev.snap.mem.swap_total_kib, 2097148);
 	CHECK(!pm_totals_line(st, LINE("Call Trace:")));
 	CHECK(pm_percpu_line(LINE("Node 0 DMA per-cpu:")));
 	CHECK(pm_percpu_line(LINE("CPU    0: hi:    0, btch:   1 usd:   0")));
