@@ -260,6 +260,26 @@ TEST(test_headerless_task_row_gives_adj)
 	CHECK(!known(e.first.victim.oom_score_adj));
 }
 
+TEST(test_log_starts_in_a_headerless_task_table)
+{
+	/* the paste starts mid-table (no "[ pid ]" header, 4.x nr_pmds width)
+	 * and the kill line is cut before its adj: the rows back-fill the
+	 * report and the victim's row gives oom_score_adj */
+	const char *in =
+		"May 05 19:35:27 h kernel: [ 2700]     0  2700      492       29       4       0        0             0 agetty\n"
+		"May 05 19:35:31 h kernel: [ 2737]     0  2737     2362     1506       8       0        0          -100 dhcpd\n"
+		"May 05 19:35:58 h kernel: Out of memory: Kill process 2737 (dhcpd) score 11 or sacrifice child\n"
+		"May 05 19:36:02 h kernel: Killed process 2737 (dhcpd) total-vm:9448kB, a\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 2737);
+	CHECK_INT(e.first.victim.oom_score_adj, -100);
+	/* a lone row in a log opens nothing */
+	read_text("hello\n[ 2737]     0  2737     2362     1506       8       0        0             0 dhcpd\nbye\n", &e);
+	CHECK_INT(e.events, 0);
+}
+
 /* ---- a kill line's values on a line of their own ------------------------- */
 
 TEST(test_kill_values_on_their_own_line)
@@ -475,6 +495,7 @@ int main(void)
 	RUN(test_markdown_inline_code_on_a_kernel_line);
 	RUN(test_kill_values_on_their_own_line);
 	RUN(test_headerless_task_row_gives_adj);
+	RUN(test_log_starts_in_a_headerless_task_table);
 	RUN(test_arch_from_frames_and_layout);
 	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);
