@@ -1182,8 +1182,16 @@ static void kill_values(struct pstate *st, struct oom_victim *v, const char *p, 
 			continue;
 		q += strlen(keys[i].key);
 		int64_t val;
+		const char *vs = q;
 		int r = p_inum(&q, e, &val);
 		bool ok = r == 0 && (!keys[i].kb || p_starts(q, e, "kB"));
+		/* "%lukB" never prints a leading zero: "shmem-rss:0" or "…:00" at the end
+		 * of a cut line is 0 and the debris of the cut, whatever
+		 * followed it (R126) */
+		if (!ok && r == 0 && keys[i].kb && q == e && vs < e && vs[0] == '0') {
+			val = 0;
+			ok = true;
+		}
 		if (ok && val < 0 && strcmp(keys[i].key, "oom_score_adj:") != 0)
 			ok = false;
 		if (ok && !strcmp(keys[i].key, "oom_score_adj:") && (val < -1000 || val > 1000))

@@ -280,6 +280,23 @@ TEST(test_log_starts_in_a_headerless_task_table)
 	CHECK_INT(e.events, 0);
 }
 
+TEST(test_kill_value_zero_at_a_cut)
+{
+	/* %lukB prints no leading zero: a value starting with 0 at the end of
+	 * a cut line is 0; any other cut value stays unknown */
+	const char *in =
+		"[  238.324946] Out of memory: Killed process 537 (login) total-vm:27584kB, anon-rss:860kB, file-rss:0kB, shmem-rss:00\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.shmem_rss_kib, 0);
+	CHECK_INT(e.first.victim.anon_rss_kib, 860);
+	read_text("[  1.0] Out of memory: Killed process 537 (login) total-vm:27584kB, anon-rss:86\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(!known(e.first.victim.anon_rss_kib));
+	CHECK_INT(e.first.victim.total_vm_kib, 27584);
+}
+
 /* ---- a kill line's values on a line of their own ------------------------- */
 
 TEST(test_kill_values_on_their_own_line)
@@ -496,6 +513,7 @@ int main(void)
 	RUN(test_kill_values_on_their_own_line);
 	RUN(test_headerless_task_row_gives_adj);
 	RUN(test_log_starts_in_a_headerless_task_table);
+	RUN(test_kill_value_zero_at_a_cut);
 	RUN(test_arch_from_frames_and_layout);
 	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);
