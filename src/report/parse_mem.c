@@ -790,8 +790,20 @@ bool pm_memcg_line(struct pstate *st, const char *s, const char *e)
 				c = x;
 				break;
 			}
-		if (st->nr_stat_blocks == 0 && m->path[0] == '\0')
+		/* The path names the OOM's memcg only when it is the block's
+		 * first: v1 prints "stats for %s:" for every member of the
+		 * subtree, the OOM memcg first, right after its usage lines
+		 * ("memory:", "memory+swap:", "kmem:", "swap:"; mm/memcontrol.c mem_cgroup_print_oom_meminfo; 3.10,
+		 * 4.19).  A log cut after that line may start at a child's.
+		 * And the kernel ends the path with ':': a line without one was
+		 * cut inside the path. */
+		bool closed = c < e, first = known(m->usage_kib) || known(m->limit_kib) || known(m->memsw_usage_kib) ||
+					      known(m->kmem_usage_kib) || known(m->swap_usage_kib);
+		if (st->nr_stat_blocks == 0 && m->path[0] == '\0' && closed && first)
 			p_copy(m->path, sizeof(m->path), p, c);
+		else if (st->nr_stat_blocks == 0 && m->path[0] == '\0')
+			event_warn(ev, closed ? "memcg stats of a cut report: the first listed may be a child's, path not taken"
+					      : "memcg stats line cut inside its path: path not taken");
 		st->nr_stat_blocks++;
 		ev->snap.have_memcg = true;
 		const char *rest = c < e ? p_skip_sp(c + 1, e) : e;

@@ -95,6 +95,43 @@ TEST(memcg_block)
 	event_release(&st->ev);
 }
 
+/* The stats path is the OOM memcg's only when the block's usage lines came
+ * before it (v1 lists the subtree, the OOM memcg first) and the kernel's ':'
+ * ends it (else the line was cut inside the path). */
+TEST(memcg_stats_path)
+{
+	struct pstate *st = fresh();
+	CHECK(pm_memcg_line(st, LINE("kmem: usage 0kB, limit 9007199254740988kB, failcnt 0")));
+	CHECK(pm_memcg_line(st, LINE("Memory cgroup stats for /17: cache:4KB rss:0KB")));
+	CHECK_STR(st->ev.snap.memcg.path, "/17");
+	CHECK(pm_memcg_line(st, LINE("Memory cgroup stats for /17/a: cache:4KB rss:0KB")));
+	CHECK_STR(st->ev.snap.memcg.path, "/17");            /* a child: the first stays */
+	event_release(&st->ev);
+
+	/* a log that starts at a stats line: maybe a child's; path not taken */
+	st = fresh();
+	int w = st->ev.nr_warnings;
+	CHECK(pm_memcg_line(st, LINE("Memory cgroup stats for /kubepods/pod1/c1: cache:32KB rss:524188KB")));
+	CHECK_STR(st->ev.snap.memcg.path, "");
+	CHECK(st->ev.snap.have_memcg);
+	CHECK_INT(st->ev.nr_warnings, w + 1);
+	event_release(&st->ev);
+
+	/* v2, the line cut inside the path (no ':'): not taken */
+	st = fresh();
+	CHECK(pm_memcg_line(st, LINE("memory: usage 1048576kB, limit 1048576kB, failcnt 141")));
+	CHECK(pm_memcg_line(st, LINE("Memory cgroup stats for /kubepods.slice/kubepods-burstable.slice/kubepods")));
+	CHECK_STR(st->ev.snap.memcg.path, "");
+	event_release(&st->ev);
+
+	/* v2 complete: taken, the stat dump follows on its own lines */
+	st = fresh();
+	CHECK(pm_memcg_line(st, LINE("memory: usage 1048576kB, limit 1048576kB, failcnt 141")));
+	CHECK(pm_memcg_line(st, LINE("Memory cgroup stats for /k8s/pod1:")));
+	CHECK_STR(st->ev.snap.memcg.path, "/k8s/pod1");
+	event_release(&st->ev);
+}
+
 TEST(slab_dump)
 {
 	struct pstate *st = fresh();
@@ -141,6 +178,7 @@ int main(void)
 	RUN(zone_and_node);
 	RUN(totals_and_swap);
 	RUN(memcg_block);
+	RUN(memcg_stats_path);
 	RUN(slab_dump);
 	RUN(stack_modules);
 	return check_summary();
