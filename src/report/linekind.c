@@ -193,6 +193,11 @@ enum line_kind line_kind_of(const char *p, size_t n)
 		if (STARTS(p, n, "Total swap = "))
 			return LK_TOTALS;
 		break;
+	case '/':
+		/* "Task in " cut off the head of the v1 line: the paths remain */
+		if (find(p, n, " killed as a result of limit of /"))
+			return LK_MEMCG;
+		break;
 	case 'm':
 		if (STARTS(p, n, "memory: usage ") || STARTS(p, n, "memory+swap: usage "))
 			return LK_MEMCG;

@@ -297,6 +297,24 @@ TEST(test_kill_value_zero_at_a_cut)
 	CHECK_INT(e.first.victim.total_vm_kib, 27584);
 }
 
+TEST(test_memcg_lines_with_the_task_in_head_cut)
+{
+	/* a /var/log/messages excerpt of the v1 memcg lines only, its first
+	 * line's "Task in " cut: the line back-fills the report and names
+	 * the memcg */
+	const char *in =
+		"/docker/8fce killed as a result of limit of /docker/8fce\n"
+		"memory: usage 102360kB, limit 102400kB, failcnt 125402\n"
+		"memory+swap: usage 102368kB, limit 204800kB, failcnt 0\n"
+		" kmem: usage 0kB, limit 9007199254740988kB, failcnt 0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "/docker/8fce");
+	CHECK_INT(e.first.snap.memcg.limit_kib, 102400);
+	CHECK(e.first.kind == OOM_KIND_MEMCG);
+}
+
 /* ---- a kill line's values on a line of their own ------------------------- */
 
 TEST(test_kill_values_on_their_own_line)
@@ -514,6 +532,7 @@ int main(void)
 	RUN(test_headerless_task_row_gives_adj);
 	RUN(test_log_starts_in_a_headerless_task_table);
 	RUN(test_kill_value_zero_at_a_cut);
+	RUN(test_memcg_lines_with_the_task_in_head_cut);
 	RUN(test_arch_from_frames_and_layout);
 	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);

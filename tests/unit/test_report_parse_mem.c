@@ -93,6 +93,13 @@ TEST(memcg_block)
 	CHECK_STR(st->ev.oom_memcg, "/docker");
 	CHECK(!pm_memcg_line(st, LINE("Mem-Info:")));
 	event_release(&st->ev);
+	/* "Task in " cut off by the paste: the two paths remain */
+	st = fresh();
+	CHECK(pm_memcg_line(st, LINE("/docker/8fce killed as a result of limit of /docker/8fce")));
+	CHECK_STR(st->ev.task_memcg, "/docker/8fce");
+	CHECK_STR(st->ev.oom_memcg, "/docker/8fce");
+	CHECK(st->ev.snap.have_memcg);
+	event_release(&st->ev);
 }
 
 /* The stats path is the OOM memcg's only when the block's usage lines came
