@@ -119,6 +119,7 @@ struct oom_event {
 
 	/* ---- reassembly of cut and split reports (report/parse.c) ---- */
 	bool victim_from_reaper;           /* the victim is named only by "oom_reaper: reaped process N (x)" */
+	bool arch_from_neighbour;          /* arch[] too: this report's text showed none */
 	bool kernel_from_neighbour;        /* kernel[] is not this report's: taken from the nearest earlier
 					    * report of the same host with no reboot between */
 	uint64_t kernel_from_line;         /* first line of that report */

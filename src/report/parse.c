@@ -36,6 +36,7 @@
 struct host_release {
 	char host[64];
 	char kernel[128];
+	char arch[16];               /* that report's arch (its own evidence), "" unknown */
 	uint64_t line;               /* first line of the report that printed it */
 	double mono;                 /* its monotonic time ("[ 123.4]" / kmsg), < 0 unknown */
 	uint64_t boot_line;          /* the host's latest boot banner (boot_banner), 0 none */
@@ -326,6 +327,7 @@ static void neighbour_release(struct report_parser *P, struct oom_event *ev)
 	if (ev->kernel[0]) {
 		struct host_release *r = host_rel(P, ev->host, true);
 		str_copy(r->kernel, sizeof(r->kernel), ev->kernel, strlen(ev->kernel));
+		r->arch[0] = '\0';          /* set once the report is finished (after pf_finish) */
 		r->line = ev->first_line;
 		r->mono = mono;
 		return;
@@ -387,6 +389,14 @@ static void flush_pending(struct report_parser *P, const struct oom_event *next)
 					ev->kv = v;
 				pf_arch_from_release(ev);
 				event_warn(ev, "kernel release not in this report: taken from the report at line %llu (same host)",
+					   (unsigned long long)next->first_line);
+			}
+			/* the same machine, no reboot between: its arch too, when
+			 * this report's own text says none */
+			if (!ev->arch[0] && next->arch[0] && !next->arch_from_neighbour) {
+				str_copy(ev->arch, sizeof(ev->arch), next->arch, strlen(next->arch));
+				ev->arch_from_neighbour = true;
+				event_warn(ev, "arch not in this report: taken from the report at line %llu (same host)",
 					   (unsigned long long)next->first_line);
 			}
 			/* swap is configured per machine: "Total swap = 0kB" in the next
@@ -517,6 +527,19 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	if (ev->kernel[0] || ev->header_missing || st->started_mid)
 		neighbour_release(P, ev);
 	pf_finish(st);
+	/* The arch goes with a borrowed release (the same machine), once this
+	 * report's own evidence had its say in pf_finish. */
+	if (ev->kernel[0]) {
+		struct host_release *hr = host_rel(P, ev->host, false);
+		if (hr && ev->kernel_from_neighbour && !ev->arch[0] && hr->arch[0]) {
+			str_copy(ev->arch, sizeof(ev->arch), hr->arch, strlen(hr->arch));
+			ev->arch_from_neighbour = true;
+			event_warn(ev, "arch not in this report: taken from the report at line %llu (same host)",
+				   (unsigned long long)hr->line);
+		} else if (hr && !ev->kernel_from_neighbour && hr->line == ev->first_line) {
+			str_copy(hr->arch, sizeof(hr->arch), ev->arch, strlen(ev->arch));
+		}
+	}
 	/* The same report twice in a row (a relay that repeats a block, one
 	 * record stream written twice): identical time, host and request, the
 	 * copy right after the first.  Far apart, the same time is more likely

@@ -315,6 +315,56 @@ TEST(test_memcg_lines_with_the_task_in_head_cut)
 	CHECK(e.first.kind == OOM_KIND_MEMCG);
 }
 
+struct evn {
+	int n;
+	char arch[4][16];
+	bool borrowed[4];
+};
+
+static void on_event_n(struct oom_event *ev, void *ctx)
+{
+	struct evn *e = ctx;
+	if (e->n < 4) {
+		snprintf(e->arch[e->n], sizeof(e->arch[0]), "%s", ev->arch);
+		e->borrowed[e->n] = ev->arch_from_neighbour;
+	}
+	e->n++;
+}
+
+TEST(test_headerless_event_takes_the_neighbours_arch)
+{
+	/* a header-less kill, then the next report of the same boot whose
+	 * trace says x86_64 (RIP:): the first takes its release and arch */
+	const char *in =
+		"[  238.324946] Out of memory: Killed process 537 (login) total-vm:27584kB, anon-rss:860kB, file-rss:0kB, shmem-rss:0kB\n"
+		"[  238.338585] systemd invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"[  238.339420] CPU: 0 PID: 1 Comm: systemd Not tainted 5.4.0-next-20191204+ #75\n"
+		"[  238.341121] Call Trace:\n"
+		"[  238.346797] RIP: 0033:0x7f47eba4197e\n"
+		"[  238.350000] Out of memory: Killed process 600 (x) total-vm:27584kB, anon-rss:860kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct evn e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(in, strlen(in), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 2);
+	CHECK_STR(e.arch[0], "x86_64");
+	CHECK(e.borrowed[0]);
+	CHECK_STR(e.arch[1], "x86_64");
+	CHECK(!e.borrowed[1]);
+	/* the machine rebooted between (the clock went back): nothing taken */
+	const char *rebooted =
+		"[  900.000000] Out of memory: Killed process 537 (login) total-vm:27584kB, anon-rss:860kB, file-rss:0kB, shmem-rss:0kB\n"
+		"[   12.338585] systemd invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"[   12.339420] CPU: 0 PID: 1 Comm: systemd Not tainted 5.4.0-next-20191204+ #75\n"
+		"[   12.341121] Call Trace:\n"
+		"[   12.346797] RIP: 0033:0x7f47eba4197e\n"
+		"[   12.350000] Out of memory: Killed process 600 (x) total-vm:27584kB, anon-rss:860kB, file-rss:0kB, shmem-rss:0kB\n";
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(rebooted, strlen(rebooted), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 2);
+	CHECK_STR(e.arch[0], "");
+	CHECK(!e.borrowed[0]);
+}
+
 /* ---- a kill line's values on a line of their own ------------------------- */
 
 TEST(test_kill_values_on_their_own_line)
@@ -533,6 +583,7 @@ int main(void)
 	RUN(test_log_starts_in_a_headerless_task_table);
 	RUN(test_kill_value_zero_at_a_cut);
 	RUN(test_memcg_lines_with_the_task_in_head_cut);
+	RUN(test_headerless_event_takes_the_neighbours_arch);
 	RUN(test_arch_from_frames_and_layout);
 	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);
