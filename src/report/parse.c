@@ -1017,6 +1017,10 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 		a = "aarch64";
 	else if (p_starts(s, e, "NIP") || p_find(s, e, ".ppc64"))
 		a = "ppc64";
+	else if (p_find(s, e, "do_sparc64_fault+") || p_find(s, e, "sparc64_realfault_common+"))
+		/* arch/sparc/mm/fault_64.c and kernel/ktlb.S: a sparc64 kernel's
+		 * own fault path (its "[<%016lx>]" frames say only 64 bit) */
+		a = "sparc64";
 	else if (p_find(s, e, "] (") && p_find(s, e, " from [<"))
 		a = "arm";
 	else if (p_starts(s, e, "Exception stack(0x") || arm_from_frame(s, e))

@@ -190,6 +190,12 @@ TEST(test_arch_from_frames_and_layout)
 	/* MIPS show_stacktrace */
 	snprintf(t, sizeof(t), "%sStack : 805b0000 8055b2d8 00000000 00000000\n", head);
 	arch_of(t, "mips");
+	/* sparc64: its 16-digit frames say only 64 bit; its fault path names it */
+	snprintf(t, sizeof(t), "%sCall Trace:\n[<0000000000ca531c>] dump_stack+0x8/0x18\n", head);
+	arch_of(t, "");
+	snprintf(t, sizeof(t), "%sCall Trace:\n[<0000000000ca531c>] dump_stack+0x8/0x18\n"
+		 "[<0000000000cb2cb8>] do_sparc64_fault+0x4f8/0xa20\n", head);
+	arch_of(t, "sparc64");
 	/* the release names it */
 	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: app Not tainted 6.3.0-rc1-x86-32-debug+ #1\n", head);
 	arch_of(t, "i686");
