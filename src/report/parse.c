@@ -76,6 +76,11 @@ struct report_parser {
 	 * the release of a report after it that prints none (uname_line) */
 	char uname_kernel[128], uname_arch[16], uname_host[64];
 	uint64_t uname_line;
+	/* the arch a stack line showed while no report was open (the trace of
+	 * a report whose head is cut, handed over from the scanner's back-fill
+	 * window): for the report that opens mid-way after it */
+	char idle_arch[16], idle_arch_host[64];
+	uint64_t idle_arch_line;
 };
 
 /* ---- text helpers ------------------------------------------------------- */
@@ -527,6 +532,13 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	if (ev->kernel[0] || ev->header_missing || st->started_mid)
 		neighbour_release(P, ev);
 	pf_finish(st);
+	/* A report opened mid-way, its own lines showing no arch: the stack
+	 * lines just before it (its cut trace) do. */
+	if (!ev->arch[0] && st->started_mid && P->idle_arch[0] && P->idle_arch_line < ev->first_line &&
+	    ev->first_line - P->idle_arch_line <= PARSE_UNAME_LINES && !strcmp(ev->host, P->idle_arch_host)) {
+		str_copy(ev->arch, sizeof(ev->arch), P->idle_arch, strlen(P->idle_arch));
+		pf_arch_from_release(ev);
+	}
 	/* The arch goes with a borrowed release (the same machine), once this
 	 * report's own evidence had its say in pf_finish. */
 	if (ev->kernel[0]) {
@@ -997,14 +1009,9 @@ static bool arm_from_frame(const char *s, const char *e)
 }
 
 /* Architecture from what the stack dump looks like, when the release does not say. */
-static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
+static const char *stack_line_arch(const char *s, const char *e)
 {
-	struct oom_event *ev = &st->ev;
-	if (ev->arch[0])
-		return;
 	const char *a = NULL;
-	if (p_starts(s, e, "Hardware name: ") && (p_find(s, e, "PowerMac") || p_find(s, e, "PowerBook")))
-		st->hw_powermac = true;   /* ppc, 32- or 64-bit: decided with the zones (parse_finish.c) */
 	if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault"))
 		a = "x86_64";
 	else if (p_starts(s, e, "EIP: ") || p_find(s, e, "sysenter_past_esp") || p_find(s, e, "syscall_call+") ||
@@ -1054,6 +1061,24 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 		else if (q < e && *q == '>')
 			a = n == 16 && p_starts(s + 2, e, "ffffffff") ? "x86_64" : NULL;
 	}
+	return a;
+}
+
+const char *report_stack_line_arch(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	return stack_line_arch(s, s + n);
+}
+
+static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
+{
+	struct oom_event *ev = &st->ev;
+	if (ev->arch[0])
+		return;
+	if (p_starts(s, e, "Hardware name: ") && (p_find(s, e, "PowerMac") || p_find(s, e, "PowerBook")))
+		st->hw_powermac = true;   /* ppc, 32- or 64-bit: decided with the zones (parse_finish.c) */
+	const char *a = stack_line_arch(s, e);
 	if (a && !ev->kernel[0])
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
 	else if (a && ev->kernel[0]) {
@@ -2030,6 +2055,15 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 				 sizeof(P->uname_arch), P->uname_host, sizeof(P->uname_host))) {
 		P->uname_line = line->lineno;
 		return;
+	}
+	if (P->nr_active == 0) {
+		const char *a = report_stack_line_arch(P->line, len);
+		if (a) {
+			str_copy(P->idle_arch, sizeof(P->idle_arch), a, strlen(a));
+			str_copy(P->idle_arch_host, sizeof(P->idle_arch_host), line->host ? line->host : "",
+				 line->host ? line->host_len : 0);
+			P->idle_arch_line = line->lineno;
+		}
 	}
 	if (++P->nr_fed % 64 == 0 && P->nr_active > 0)
 		for (int i = 0; i < PARSE_MAX_STATES; i++) {

@@ -371,6 +371,40 @@ TEST(test_headerless_event_takes_the_neighbours_arch)
 	CHECK(!e.borrowed[0]);
 }
 
+TEST(test_cut_trace_before_a_mid_report_says_the_arch)
+{
+	/* the paste starts in the trace, then the memcg block: the frames
+	 * before the report's first marker still say x86_64 */
+	const char *in =
+		"Aug 25 18:21:35 h kernel: [<ffffffff816861cc>] dump_stack+0x19/0x1b\n"
+		"Aug 25 18:21:35 h kernel: [<ffffffff81681177>] dump_header+0x8e/0x225\n"
+		"Aug 25 18:21:35 h kernel: memory: usage 4194304kB, limit 4194304kB, failcnt 25581\n"
+		"Aug 25 18:21:35 h kernel: Memory cgroup out of memory: Kill process 76756 (java) score 1001 or sacrifice child\n"
+		"Aug 25 18:21:35 h kernel: Killed process 76513 (java) total-vm:26212772kB, anon-rss:4189536kB, file-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.arch, "x86_64");
+	/* ARM's unwinder before a Mem-Info */
+	const char *arm =
+		"[  505.037001]  oom_kill_process from out_of_memory+0x218/0x34c\n"
+		"[  505.045845] Exception stack(0xf0f09fa8 to 0xf0f09ff0)\n"
+		"[  505.051198] Mem-Info:\n"
+		"[  505.052637] active_anon:239 inactive_anon:6756 isolated_anon:0\n"
+		"[  505.052637] free:919956 free_pcp:23 free_cma:128398\n";
+	read_text(arm, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.arch, "arm");
+	/* another host's trace says nothing about this report */
+	const char *other =
+		"Aug 25 18:21:35 a kernel: [<ffffffff816861cc>] dump_stack+0x19/0x1b\n"
+		"Aug 25 18:21:35 b kernel: memory: usage 4194304kB, limit 4194304kB, failcnt 25581\n"
+		"Aug 25 18:21:35 b kernel: Killed process 76513 (java) total-vm:26212772kB, anon-rss:4189536kB, file-rss:0kB\n";
+	read_text(other, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.arch, "");
+}
+
 /* ---- a kill line's values on a line of their own ------------------------- */
 
 TEST(test_kill_values_on_their_own_line)
@@ -590,6 +624,7 @@ int main(void)
 	RUN(test_kill_value_zero_at_a_cut);
 	RUN(test_memcg_lines_with_the_task_in_head_cut);
 	RUN(test_headerless_event_takes_the_neighbours_arch);
+	RUN(test_cut_trace_before_a_mid_report_says_the_arch);
 	RUN(test_arch_from_frames_and_layout);
 	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);
