@@ -381,10 +381,7 @@ TEST(test_cut_trace_before_a_mid_report_says_the_arch)
 		"Aug 25 18:21:35 h kernel: memory: usage 4194304kB, limit 4194304kB, failcnt 25581\n"
 		"Aug 25 18:21:35 h kernel: Memory cgroup out of memory: Kill process 76756 (java) score 1001 or sacrifice child\n"
 		"Aug 25 18:21:35 h kernel: Killed process 76513 (java) total-vm:26212772kB, anon-rss:4189536kB, file-rss:0kB\n";
-	struct ev1 e;
-	read_text(in, &e);
-	CHECK_INT(e.events, 1);
-	CHECK_STR(e.first.arch, "x86_64");
+	arch_of(in, "x86_64");
 	/* ARM's unwinder before a Mem-Info */
 	const char *arm =
 		"[  505.037001]  oom_kill_process from out_of_memory+0x218/0x34c\n"
@@ -392,17 +389,13 @@ TEST(test_cut_trace_before_a_mid_report_says_the_arch)
 		"[  505.051198] Mem-Info:\n"
 		"[  505.052637] active_anon:239 inactive_anon:6756 isolated_anon:0\n"
 		"[  505.052637] free:919956 free_pcp:23 free_cma:128398\n";
-	read_text(arm, &e);
-	CHECK_INT(e.events, 1);
-	CHECK_STR(e.first.arch, "arm");
+	arch_of(arm, "arm");
 	/* another host's trace says nothing about this report */
 	const char *other =
 		"Aug 25 18:21:35 a kernel: [<ffffffff816861cc>] dump_stack+0x19/0x1b\n"
 		"Aug 25 18:21:35 b kernel: memory: usage 4194304kB, limit 4194304kB, failcnt 25581\n"
 		"Aug 25 18:21:35 b kernel: Killed process 76513 (java) total-vm:26212772kB, anon-rss:4189536kB, file-rss:0kB\n";
-	read_text(other, &e);
-	CHECK_INT(e.events, 1);
-	CHECK_STR(e.first.arch, "");
+	arch_of(other, "");
 }
 
 /* ---- a kill line's values on a line of their own ------------------------- */
