@@ -1009,6 +1009,33 @@ static bool arm_from_frame(const char *s, const char *e)
 }
 
 /* Architecture from what the stack dump looks like, when the release does not say. */
+/* powerpc's show_stack (arch/powerpc/kernel/process.c): "[%p] [%p] %pS",
+ * the stack pointer then the return address, each in brackets and as wide
+ * as a pointer; no other arch prints two bracketed hex words so. */
+static const char *ppc_frame_arch(const char *s, const char *e)
+{
+	int w[2];
+	const char *q = s;
+	for (int k = 0; k < 2; k++) {
+		if (q >= e || *q != '[')
+			return NULL;
+		q++;
+		int n = 0;
+		while (q < e && is_hex_digit(*q))
+			q++, n++;
+		if (q >= e || *q != ']' || (n != 8 && n != 16))
+			return NULL;
+		q++;
+		if (q >= e || *q != ' ')
+			return NULL;
+		q++;
+		w[k] = n;
+	}
+	if (w[0] != w[1] || q >= e || *q == '[')
+		return NULL;
+	return w[0] == 8 ? "ppc" : "ppc64";
+}
+
 static const char *stack_line_arch(const char *s, const char *e)
 {
 	const char *a = NULL;
@@ -1024,6 +1051,8 @@ static const char *stack_line_arch(const char *s, const char *e)
 		a = "aarch64";
 	else if (p_starts(s, e, "NIP") || p_find(s, e, ".ppc64"))
 		a = "ppc64";
+	else if ((a = ppc_frame_arch(s, e)) != NULL)
+		;
 	else if (p_find(s, e, "do_sparc64_fault+") || p_find(s, e, "sparc64_realfault_common+"))
 		/* arch/sparc/mm/fault_64.c and kernel/ktlb.S: a sparc64 kernel's
 		 * own fault path (its "[<%016lx>]" frames say only 64 bit) */

@@ -190,6 +190,13 @@ TEST(test_arch_from_frames_and_layout)
 	/* MIPS show_stacktrace */
 	snprintf(t, sizeof(t), "%sStack : 805b0000 8055b2d8 00000000 00000000\n", head);
 	arch_of(t, "mips");
+	/* powerpc's "[sp] [ret] func": two bracketed pointer-wide words */
+	snprintf(t, sizeof(t), "%sCall Trace:\n[c1c65940] [c07926d4] dump_stack_lvl+0x80/0xac (unreliable)\n", head);
+	arch_of(t, "ppc");
+	snprintf(t, sizeof(t), "%sCall Trace:\n[c000000004a3f8d0] [c000000000c1e4a4] dump_stack+0xe8/0x13c\n", head);
+	arch_of(t, "ppc64");
+	snprintf(t, sizeof(t), "%s[c1c65940] [c07926d4\n", head);
+	arch_of(t, "");
 	/* sparc64: its 16-digit frames say only 64 bit; its fault path names it */
 	snprintf(t, sizeof(t), "%sCall Trace:\n[<0000000000ca531c>] dump_stack+0x8/0x18\n", head);
 	arch_of(t, "");
