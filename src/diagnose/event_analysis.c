@@ -969,6 +969,12 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 	 * even where a 5.2-era mm tree printed constraint=CONSTRAINT_NONE. */
 	a->memcg = ev->kind == OOM_KIND_MEMCG || strcmp(ev->constraint, "CONSTRAINT_MEMCG") == 0 ||
 		   (ev->have_victim && strncmp(ev->victim.message, "Memory cgroup out of memory", 27) == 0);
+	/* a kind this analysis inferred before is inferred again, not taken
+	 * as told (a second analysis of the event says the same) */
+	if (ev->kind_inferred && (ev->kind == OOM_KIND_CPUSET || ev->kind == OOM_KIND_MEMPOLICY)) {
+		ev->kind = OOM_KIND_GLOBAL;
+		ev->kind_inferred = false;
+	}
 	a->cpuset = ev->kind == OOM_KIND_CPUSET || strcmp(ev->constraint, "CONSTRAINT_CPUSET") == 0;
 	a->mempolicy = ev->kind == OOM_KIND_MEMPOLICY ||
 		       strcmp(ev->constraint, "CONSTRAINT_MEMORY_POLICY") == 0;
@@ -999,6 +1005,11 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 	if (ev->numa_oom_hint && !a->memcg && !a->sysrq && !a->cpuset && !a->mempolicy && !ev->constraint[0]) {
 		a->constraint_inferred = true;
 		a->mempolicy = true;
+	}
+	/* the inferred constraint is the event's kind too, said inferred */
+	if (a->constraint_inferred && ev->kind == OOM_KIND_GLOBAL && (a->cpuset || a->mempolicy)) {
+		ev->kind = a->cpuset ? OOM_KIND_CPUSET : OOM_KIND_MEMPOLICY;
+		ev->kind_inferred = true;
 	}
 	analyse_victim(ev, a);
 	analyse_swap(ev, a);

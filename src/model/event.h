@@ -76,6 +76,9 @@ struct oom_side {
 
 struct oom_event {
 	enum oom_kind kind;
+	/* kind told by no line but inferred from the zones or a vendor hint
+	 * (mempolicy / cpuset before 5.0: diagnose/event_analysis.c) */
+	bool kind_inferred;
 	enum oom_outcome outcome;
 	char kernel[128];                  /* release as printed: "5.15.158-2-pve"; "" unknown */
 	char arch[16];                     /* "x86_64", "i686", "aarch64", … ; "" unknown */
@@ -116,6 +119,7 @@ struct oom_event {
 
 	/* ---- reassembly of cut and split reports (report/parse.c) ---- */
 	bool victim_from_reaper;           /* the victim is named only by "oom_reaper: reaped process N (x)" */
+	bool arch_from_neighbour;          /* arch[] too: this report's text showed none */
 	bool kernel_from_neighbour;        /* kernel[] is not this report's: taken from the nearest earlier
 					    * report of the same host with no reboot between */
 	uint64_t kernel_from_line;         /* first line of that report */

@@ -286,6 +286,7 @@ void render_explain_json_event(struct json *j, const struct oom_event *ev, const
 {
 	json_obj_begin(j, NULL);
 	json_str(j, "kind", oom_kind_name(ev->kind));
+	json_bool(j, "kind_inferred", ev->kind_inferred);
 	json_str(j, "outcome", oom_outcome_name(ev->outcome));
 	if (ev->alloc_stall_ms > 1)
 		json_int(j, "stall_ms", ev->alloc_stall_ms);

@@ -262,7 +262,7 @@ static void section_constraint(FILE *f, const struct oom_event *ev, const struct
 			kube_line(f, ev->task_memcg);
 		}
 	} else if (a->cpuset) {
-		fputs("  cpuset", f);
+		fputs(a->constraint_inferred ? "  cpuset (inferred: no constraint line)" : "  cpuset", f);
 		if (ev->cpuset[0]) {
 			fputs(" ", f);
 			put(f, ev->cpuset);
@@ -272,8 +272,10 @@ static void section_constraint(FILE *f, const struct oom_event *ev, const struct
 		put(f, nl);
 		fputs(strpbrk(nl, ",-") ? " were allowed\n" : " was allowed\n", f);
 	} else if (a->mempolicy) {
-		const char *nl = ev->req.nodemask[0] ? ev->req.nodemask : "?";
-		fputs(strpbrk(nl, ",-") ? "  memory policy: only nodes " : "  memory policy: only node ", f);
+		const char *nl = ev->req.nodemask[0] && strcmp(ev->req.nodemask, "(null)") != 0 ? ev->req.nodemask
+				 : a->inferred_nodes[0] ? a->inferred_nodes : "?";
+		fputs(a->constraint_inferred ? "  memory policy (inferred: no constraint line)" : "  memory policy", f);
+		fputs(strpbrk(nl, ",-") ? ": only nodes " : ": only node ", f);
 		put(f, nl);
 		fputs(strpbrk(nl, ",-") ? " were allowed\n" : " was allowed\n", f);
 	} else if (!a->sysrq) {

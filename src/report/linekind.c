@@ -32,7 +32,7 @@ const struct line_kind_info line_kinds[LK_COUNT] = {
 	[LK_MEMCG] = { LK_MEMCG, "memcg", F_O | F_C, { NULL }, "memory: usage 10240kB, limit 10240kB, failcnt 3" },
 	[LK_TASK_HEADER] = { LK_TASK_HEADER, "task-header", F_O | F_C, { NULL },
 			     "[ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name" },
-	[LK_TASK_ROW] = { LK_TASK_ROW, "task-row", F_C, { NULL },
+	[LK_TASK_ROW] = { LK_TASK_ROW, "task-row", F_O | F_C, { NULL },
 			  "[  101]     0   101    50000     1000      40     9000             0 app" },
 	[LK_SLAB] = { LK_SLAB, "slab", F_O | F_C, { NULL }, "Unreclaimable slab info:" },
 	[LK_CONSTRAINT] = { LK_CONSTRAINT, "constraint", F_M | F_C, { "oom-kill:", NULL },
@@ -192,6 +192,11 @@ enum line_kind line_kind_of(const char *p, size_t n)
 			return LK_MEMCG;
 		if (STARTS(p, n, "Total swap = "))
 			return LK_TOTALS;
+		break;
+	case '/':
+		/* "Task in " cut off the head of the v1 line: the paths remain */
+		if (find(p, n, " killed as a result of limit of /"))
+			return LK_MEMCG;
 		break;
 	case 'm':
 		if (STARTS(p, n, "memory: usage ") || STARTS(p, n, "memory+swap: usage "))

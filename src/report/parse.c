@@ -36,6 +36,7 @@
 struct host_release {
 	char host[64];
 	char kernel[128];
+	char arch[16];               /* that report's arch (its own evidence), "" unknown */
 	uint64_t line;               /* first line of the report that printed it */
 	double mono;                 /* its monotonic time ("[ 123.4]" / kmsg), < 0 unknown */
 	uint64_t boot_line;          /* the host's latest boot banner (boot_banner), 0 none */
@@ -75,6 +76,11 @@ struct report_parser {
 	 * the release of a report after it that prints none (uname_line) */
 	char uname_kernel[128], uname_arch[16], uname_host[64];
 	uint64_t uname_line;
+	/* the arch a stack line showed while no report was open (the trace of
+	 * a report whose head is cut, handed over from the scanner's back-fill
+	 * window): for the report that opens mid-way after it */
+	char idle_arch[16], idle_arch_host[64];
+	uint64_t idle_arch_line;
 };
 
 /* ---- text helpers ------------------------------------------------------- */
@@ -326,6 +332,7 @@ static void neighbour_release(struct report_parser *P, struct oom_event *ev)
 	if (ev->kernel[0]) {
 		struct host_release *r = host_rel(P, ev->host, true);
 		str_copy(r->kernel, sizeof(r->kernel), ev->kernel, strlen(ev->kernel));
+		r->arch[0] = '\0';          /* set once the report is finished (after pf_finish) */
 		r->line = ev->first_line;
 		r->mono = mono;
 		return;
@@ -387,6 +394,14 @@ static void flush_pending(struct report_parser *P, const struct oom_event *next)
 					ev->kv = v;
 				pf_arch_from_release(ev);
 				event_warn(ev, "kernel release not in this report: taken from the report at line %llu (same host)",
+					   (unsigned long long)next->first_line);
+			}
+			/* the same machine, no reboot between: its arch too, when
+			 * this report's own text says none */
+			if (!ev->arch[0] && next->arch[0] && !next->arch_from_neighbour) {
+				str_copy(ev->arch, sizeof(ev->arch), next->arch, strlen(next->arch));
+				ev->arch_from_neighbour = true;
+				event_warn(ev, "arch not in this report: taken from the report at line %llu (same host)",
 					   (unsigned long long)next->first_line);
 			}
 			/* swap is configured per machine: "Total swap = 0kB" in the next
@@ -517,6 +532,26 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	if (ev->kernel[0] || ev->header_missing || st->started_mid)
 		neighbour_release(P, ev);
 	pf_finish(st);
+	/* A report opened mid-way, its own lines showing no arch: the stack
+	 * lines just before it (its cut trace) do. */
+	if (!ev->arch[0] && st->started_mid && P->idle_arch[0] && P->idle_arch_line < ev->first_line &&
+	    ev->first_line - P->idle_arch_line <= PARSE_UNAME_LINES && !strcmp(ev->host, P->idle_arch_host)) {
+		str_copy(ev->arch, sizeof(ev->arch), P->idle_arch, strlen(P->idle_arch));
+		pf_arch_from_release(ev);
+	}
+	/* The arch goes with a borrowed release (the same machine), once this
+	 * report's own evidence had its say in pf_finish. */
+	if (ev->kernel[0]) {
+		struct host_release *hr = host_rel(P, ev->host, false);
+		if (hr && ev->kernel_from_neighbour && !ev->arch[0] && hr->arch[0]) {
+			str_copy(ev->arch, sizeof(ev->arch), hr->arch, strlen(hr->arch));
+			ev->arch_from_neighbour = true;
+			event_warn(ev, "arch not in this report: taken from the report at line %llu (same host)",
+				   (unsigned long long)hr->line);
+		} else if (hr && !ev->kernel_from_neighbour && hr->line == ev->first_line) {
+			str_copy(hr->arch, sizeof(hr->arch), ev->arch, strlen(ev->arch));
+		}
+	}
 	/* The same report twice in a row (a relay that repeats a block, one
 	 * record stream written twice): identical time, host and request, the
 	 * copy right after the first.  Far apart, the same time is more likely
@@ -579,11 +614,27 @@ static bool need_new(const struct pstate *st)
 
 /* ---- header lines --------------------------------------------------------- */
 
+/* %pGg (lib/vsprintf.c flags_string, 4.8+) joins the flag names with '|'
+ * and no blank: a blank inside the parentheses is where a mailer broke the
+ * line and the scanner joined it back ("(GFP_KE" / "RNEL_ACCOUNT|…)"). */
+static void gfp_text_unblank(char *g)
+{
+	char *w = strchr(g, '(');
+	if (!w)
+		return;
+	for (const char *r = w; *r; r++)
+		if (*r != ' ')
+			*w++ = *r;
+	*w = '\0';
+}
+
 /* "gfp_mask=0x140dca(GFP_…)" / "mode:0x…(…)" at p: text and value. */
 static void read_gfp(struct oom_event *ev, const char *p, const char *e)
 {
 	const char *h = p;
-	while (p < e && *p != ',' && *p != '(' && *p != ' ')
+	/* the token ends at its last letter or digit: "mode:0x20)" quoted
+	 * inside a sentence's parentheses is 0x20 */
+	while (p < e && ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
 		p++;
 	uint64_t v;
 	if (parse_hex_u64(h, (size_t)(p - h), &v) == 0 && p - h >= 3 && h[0] == '0' && h[1] == 'x') {
@@ -610,6 +661,7 @@ static void read_gfp(struct oom_event *ev, const char *p, const char *e)
 		p = c ? c + 1 : e;
 	}
 	p_copy(ev->req.gfp_text, sizeof(ev->req.gfp_text), h, p);
+	gfp_text_unblank(ev->req.gfp_text);
 }
 
 /* read_gfp, and the era shape of how the mask was printed (symbolic names
@@ -957,14 +1009,36 @@ static bool arm_from_frame(const char *s, const char *e)
 }
 
 /* Architecture from what the stack dump looks like, when the release does not say. */
-static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
+/* powerpc's show_stack (arch/powerpc/kernel/process.c): "[%p] [%p] %pS",
+ * the stack pointer then the return address, each in brackets and as wide
+ * as a pointer; no other arch prints two bracketed hex words so. */
+static const char *ppc_frame_arch(const char *s, const char *e)
 {
-	struct oom_event *ev = &st->ev;
-	if (ev->arch[0])
-		return;
+	int w[2];
+	const char *q = s;
+	for (int k = 0; k < 2; k++) {
+		if (q >= e || *q != '[')
+			return NULL;
+		q++;
+		int n = 0;
+		while (q < e && is_hex_digit(*q))
+			q++, n++;
+		if (q >= e || *q != ']' || (n != 8 && n != 16))
+			return NULL;
+		q++;
+		if (q >= e || *q != ' ')
+			return NULL;
+		q++;
+		w[k] = n;
+	}
+	if (w[0] != w[1] || q >= e || *q == '[')
+		return NULL;
+	return w[0] == 8 ? "ppc" : "ppc64";
+}
+
+static const char *stack_line_arch(const char *s, const char *e)
+{
 	const char *a = NULL;
-	if (p_starts(s, e, "Hardware name: ") && (p_find(s, e, "PowerMac") || p_find(s, e, "PowerBook")))
-		st->hw_powermac = true;   /* ppc, 32- or 64-bit: decided with the zones (parse_finish.c) */
 	if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault"))
 		a = "x86_64";
 	else if (p_starts(s, e, "EIP: ") || p_find(s, e, "sysenter_past_esp") || p_find(s, e, "syscall_call+") ||
@@ -977,6 +1051,12 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 		a = "aarch64";
 	else if (p_starts(s, e, "NIP") || p_find(s, e, ".ppc64"))
 		a = "ppc64";
+	else if ((a = ppc_frame_arch(s, e)) != NULL)
+		;
+	else if (p_find(s, e, "do_sparc64_fault+") || p_find(s, e, "sparc64_realfault_common+"))
+		/* arch/sparc/mm/fault_64.c and kernel/ktlb.S: a sparc64 kernel's
+		 * own fault path (its "[<%016lx>]" frames say only 64 bit) */
+		a = "sparc64";
 	else if (p_find(s, e, "] (") && p_find(s, e, " from [<"))
 		a = "arm";
 	else if (p_starts(s, e, "Exception stack(0x") || arm_from_frame(s, e))
@@ -1010,6 +1090,24 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 		else if (q < e && *q == '>')
 			a = n == 16 && p_starts(s + 2, e, "ffffffff") ? "x86_64" : NULL;
 	}
+	return a;
+}
+
+const char *report_stack_line_arch(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	return stack_line_arch(s, s + n);
+}
+
+static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
+{
+	struct oom_event *ev = &st->ev;
+	if (ev->arch[0])
+		return;
+	if (p_starts(s, e, "Hardware name: ") && (p_find(s, e, "PowerMac") || p_find(s, e, "PowerBook")))
+		st->hw_powermac = true;   /* ppc, 32- or 64-bit: decided with the zones (parse_finish.c) */
+	const char *a = stack_line_arch(s, e);
 	if (a && !ev->kernel[0])
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
 	else if (a && ev->kernel[0]) {
@@ -1165,8 +1263,16 @@ static void kill_values(struct pstate *st, struct oom_victim *v, const char *p, 
 			continue;
 		q += strlen(keys[i].key);
 		int64_t val;
+		const char *vs = q;
 		int r = p_inum(&q, e, &val);
 		bool ok = r == 0 && (!keys[i].kb || p_starts(q, e, "kB"));
+		/* "%lukB" never prints a leading zero: "shmem-rss:0" or "…:00" at the end
+		 * of a cut line is 0 and the debris of the cut, whatever
+		 * followed it (R126) */
+		if (!ok && r == 0 && keys[i].kb && q == e && vs < e && vs[0] == '0') {
+			val = 0;
+			ok = true;
+		}
 		if (ok && val < 0 && strcmp(keys[i].key, "oom_score_adj:") != 0)
 			ok = false;
 		if (ok && !strcmp(keys[i].key, "oom_score_adj:") && (val < -1000 || val > 1000))
@@ -1625,6 +1731,9 @@ static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, 
 		return pm_totals_line(st, s, e);
 	case LK_TASK_HEADER:
 		return pt_header_line(st, s, e);
+	case LK_TASK_ROW:
+		/* a table whose header was cut: rows of a known width only */
+		return pt_row_line(st, s, e) && st->ncols > 0;
 	case LK_MEMCG:
 		return pm_memcg_line(st, s, e);
 	default:
@@ -1975,6 +2084,15 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 				 sizeof(P->uname_arch), P->uname_host, sizeof(P->uname_host))) {
 		P->uname_line = line->lineno;
 		return;
+	}
+	if (P->nr_active == 0) {
+		const char *a = report_stack_line_arch(P->line, len);
+		if (a) {
+			str_copy(P->idle_arch, sizeof(P->idle_arch), a, strlen(a));
+			str_copy(P->idle_arch_host, sizeof(P->idle_arch_host), line->host ? line->host : "",
+				 line->host ? line->host_len : 0);
+			P->idle_arch_line = line->lineno;
+		}
 	}
 	if (++P->nr_fed % 64 == 0 && P->nr_active > 0)
 		for (int i = 0; i < PARSE_MAX_STATES; i++) {

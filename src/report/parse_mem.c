@@ -618,10 +618,17 @@ static bool swap_line(struct pstate *st, const char *s, const char *e)
 	p = p_skip_sp(p, e);
 	int64_t v;
 	int r = p_inum(&p, e, &v);
-	if (r != 0 || v < 0 || !(e - p == 2 && (memcmp(p, "kB", 2) == 0 || memcmp(p, "KB", 2) == 0))) {
+	/* nr_swap_pages is a signed atomic_long_t (mm/swapfile.c): a swapoff
+	 * racing with the report prints it below zero ("Free swap  =
+	 * -245804kB", 4.16); it is printed so, so it is read so.  A total
+	 * is never negative. */
+	bool neg_ok = off == MEM(swap_free_kib);
+	if (r != 0 || (v < 0 && !neg_ok) || !(e - p == 2 && (memcmp(p, "kB", 2) == 0 || memcmp(p, "KB", 2) == 0))) {
 		event_warn(&st->ev, "swap line: unreadable value, ignored");
 	} else {
 		*field_at(&st->ev.snap.mem, off) = v;
+		if (v < 0)
+			event_warn(&st->ev, "free swap printed below zero (a swapoff racing with the report?)");
 	}
 	st->sect = SEC_MEMINFO;
 	st->ev.have_meminfo = true;
@@ -740,9 +747,10 @@ bool pm_memcg_line(struct pstate *st, const char *s, const char *e)
 	struct oom_memcg *m = &st->ev.snap.memcg;
 	struct oom_event *ev = &st->ev;
 	const char *q;
-	if (p_starts(s, e, "Task in ") && (q = p_find(s, e, " killed as a result of limit of "))) {
-		/* 2.6.30–4.19: "Task in %s killed as a result of limit of %s" */
-		p_copy(ev->task_memcg, sizeof(ev->task_memcg), s + 8, q);
+	if ((p_starts(s, e, "Task in ") || p_starts(s, e, "/")) && (q = p_find(s, e, " killed as a result of limit of "))) {
+		/* 2.6.30–4.19: "Task in %s killed as a result of limit of %s";
+		 * a paste that cut "Task in " off still holds both paths */
+		p_copy(ev->task_memcg, sizeof(ev->task_memcg), *s == '/' ? s : s + 8, q);
 		p_copy(ev->oom_memcg, sizeof(ev->oom_memcg), q + 32, e);
 		ev->snap.have_memcg = true;
 		st->sect = SEC_MEMCG;
@@ -783,8 +791,20 @@ bool pm_memcg_line(struct pstate *st, const char *s, const char *e)
 				c = x;
 				break;
 			}
-		if (st->nr_stat_blocks == 0 && m->path[0] == '\0')
+		/* The path names the OOM's memcg only when it is the block's
+		 * first: v1 prints "stats for %s:" for every member of the
+		 * subtree, the OOM memcg first, right after its usage lines
+		 * ("memory:", "memory+swap:", "kmem:", "swap:"; mm/memcontrol.c mem_cgroup_print_oom_meminfo; 3.10,
+		 * 4.19).  A log cut after that line may start at a child's.
+		 * And the kernel ends the path with ':': a line without one was
+		 * cut inside the path. */
+		bool closed = c < e, first = known(m->usage_kib) || known(m->limit_kib) || known(m->memsw_usage_kib) ||
+					      known(m->kmem_usage_kib) || known(m->swap_usage_kib);
+		if (st->nr_stat_blocks == 0 && m->path[0] == '\0' && closed && first)
 			p_copy(m->path, sizeof(m->path), p, c);
+		else if (st->nr_stat_blocks == 0 && m->path[0] == '\0')
+			event_warn(ev, closed ? "memcg stats of a cut report: the first listed may be a child's, path not taken"
+					      : "memcg stats line cut inside its path: path not taken");
 		st->nr_stat_blocks++;
 		ev->snap.have_memcg = true;
 		const char *rest = c < e ? p_skip_sp(c + 1, e) : e;

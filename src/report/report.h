@@ -94,6 +94,9 @@ void report_parser_free(struct report_parser *p);
  * Then its release, machine ("" when none is named) and node name. */
 bool report_is_uname_line(const char *s, size_t n, char *kernel, size_t kcap, char *arch, size_t acap, char *host,
 			  size_t hcap);
+/* The arch a stack-dump line shows by itself ("RIP: …", x86_64 frames, ARM's
+ * "a from b+0x…/0x…", MIPS "Stack : …", …), NULL when it shows none. */
+const char *report_stack_line_arch(const char *s, size_t n);
 /* Convenience: scan and parse a whole fd.  Returns the number of events or
  * -errno; warnings go to the warn callback (may be NULL). */
 typedef void (*report_warn_fn)(const char *source, const char *msg, void *ctx);

@@ -48,6 +48,11 @@ TEST(constraint_inferred_pre_5_0)
 	run(&ev);
 	CHECK(A.constraint_inferred && A.mempolicy && !A.cpuset);
 	CHECK_STR(A.inferred_nodes, "0");
+	/* the event's kind follows, marked inferred; a second analysis of
+	 * the same event infers it again (it is not taken as told) */
+	CHECK(ev.kind == OOM_KIND_MEMPOLICY && ev.kind_inferred);
+	run(&ev);
+	CHECK(A.constraint_inferred && A.mempolicy && ev.kind == OOM_KIND_MEMPOLICY && ev.kind_inferred);
 	CHECK_STR(first_id(), "cpuset-or-mempolicy");
 	const struct finding *x = findings_get(&F, "cpuset-or-mempolicy");
 	CHECK(x && x->confidence == CONF_MEDIUM && strstr(x->basis_note, "inferred"));
@@ -57,6 +62,7 @@ TEST(constraint_inferred_pre_5_0)
 	snprintf(ev.mems_allowed, sizeof(ev.mems_allowed), "0");
 	run(&ev);
 	CHECK(A.constraint_inferred && A.cpuset);
+	CHECK(ev.kind == OOM_KIND_CPUSET && ev.kind_inferred);
 	CHECK(any_contains(findings_get(&F, "cpuset-or-mempolicy"), "by its cpuset"));
 	/* mems_allowed every node: a memory policy */
 	snprintf(ev.mems_allowed, sizeof(ev.mems_allowed), "0-1");
@@ -71,6 +77,7 @@ TEST(constraint_inferred_pre_5_0)
 	snprintf(ev.constraint, sizeof(ev.constraint), "CONSTRAINT_NONE");
 	run(&ev);
 	CHECK(!A.constraint_inferred);
+	CHECK(ev.kind == OOM_KIND_GLOBAL && !ev.kind_inferred);
 	ev.constraint[0] = '\0';
 	/* order > 0: a block may have been missing on the other node too */
 	ev.req.order = 2;

@@ -190,6 +190,19 @@ TEST(test_arch_from_frames_and_layout)
 	/* MIPS show_stacktrace */
 	snprintf(t, sizeof(t), "%sStack : 805b0000 8055b2d8 00000000 00000000\n", head);
 	arch_of(t, "mips");
+	/* powerpc's "[sp] [ret] func": two bracketed pointer-wide words */
+	snprintf(t, sizeof(t), "%sCall Trace:\n[c1c65940] [c07926d4] dump_stack_lvl+0x80/0xac (unreliable)\n", head);
+	arch_of(t, "ppc");
+	snprintf(t, sizeof(t), "%sCall Trace:\n[c000000004a3f8d0] [c000000000c1e4a4] dump_stack+0xe8/0x13c\n", head);
+	arch_of(t, "ppc64");
+	snprintf(t, sizeof(t), "%s[c1c65940] [c07926d4\n", head);
+	arch_of(t, "");
+	/* sparc64: its 16-digit frames say only 64 bit; its fault path names it */
+	snprintf(t, sizeof(t), "%sCall Trace:\n[<0000000000ca531c>] dump_stack+0x8/0x18\n", head);
+	arch_of(t, "");
+	snprintf(t, sizeof(t), "%sCall Trace:\n[<0000000000ca531c>] dump_stack+0x8/0x18\n"
+		 "[<0000000000cb2cb8>] do_sparc64_fault+0x4f8/0xa20\n", head);
+	arch_of(t, "sparc64");
 	/* the release names it */
 	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: app Not tainted 6.3.0-rc1-x86-32-debug+ #1\n", head);
 	arch_of(t, "i686");
@@ -258,6 +271,138 @@ TEST(test_headerless_task_row_gives_adj)
 	read_text(odd, &e);
 	CHECK_INT(e.events, 1);
 	CHECK(!known(e.first.victim.oom_score_adj));
+}
+
+TEST(test_log_starts_in_a_headerless_task_table)
+{
+	/* the paste starts mid-table (no "[ pid ]" header, 4.x nr_pmds width)
+	 * and the kill line is cut before its adj: the rows back-fill the
+	 * report and the victim's row gives oom_score_adj */
+	const char *in =
+		"May 05 19:35:27 h kernel: [ 2700]     0  2700      492       29       4       0        0             0 agetty\n"
+		"May 05 19:35:31 h kernel: [ 2737]     0  2737     2362     1506       8       0        0          -100 dhcpd\n"
+		"May 05 19:35:58 h kernel: Out of memory: Kill process 2737 (dhcpd) score 11 or sacrifice child\n"
+		"May 05 19:36:02 h kernel: Killed process 2737 (dhcpd) total-vm:9448kB, a\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 2737);
+	CHECK_INT(e.first.victim.oom_score_adj, -100);
+	/* a lone row in a log opens nothing */
+	read_text("hello\n[ 2737]     0  2737     2362     1506       8       0        0             0 dhcpd\nbye\n", &e);
+	CHECK_INT(e.events, 0);
+}
+
+TEST(test_kill_value_zero_at_a_cut)
+{
+	/* %lukB prints no leading zero: a value starting with 0 at the end of
+	 * a cut line is 0; any other cut value stays unknown */
+	const char *in =
+		"[  238.324946] Out of memory: Killed process 537 (login) total-vm:27584kB, anon-rss:860kB, file-rss:0kB, shmem-rss:00\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.shmem_rss_kib, 0);
+	CHECK_INT(e.first.victim.anon_rss_kib, 860);
+	read_text("[  1.0] Out of memory: Killed process 537 (login) total-vm:27584kB, anon-rss:86\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(!known(e.first.victim.anon_rss_kib));
+	CHECK_INT(e.first.victim.total_vm_kib, 27584);
+}
+
+TEST(test_memcg_lines_with_the_task_in_head_cut)
+{
+	/* a /var/log/messages excerpt of the v1 memcg lines only, its first
+	 * line's "Task in " cut: the line back-fills the report and names
+	 * the memcg */
+	const char *in =
+		"/docker/8fce killed as a result of limit of /docker/8fce\n"
+		"memory: usage 102360kB, limit 102400kB, failcnt 125402\n"
+		"memory+swap: usage 102368kB, limit 204800kB, failcnt 0\n"
+		" kmem: usage 0kB, limit 9007199254740988kB, failcnt 0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "/docker/8fce");
+	CHECK_INT(e.first.snap.memcg.limit_kib, 102400);
+	CHECK(e.first.kind == OOM_KIND_MEMCG);
+}
+
+struct evn {
+	int n;
+	char arch[4][16];
+	bool borrowed[4];
+};
+
+static void on_event_n(struct oom_event *ev, void *ctx)
+{
+	struct evn *e = ctx;
+	if (e->n < 4) {
+		snprintf(e->arch[e->n], sizeof(e->arch[0]), "%s", ev->arch);
+		e->borrowed[e->n] = ev->arch_from_neighbour;
+	}
+	e->n++;
+}
+
+TEST(test_headerless_event_takes_the_neighbours_arch)
+{
+	/* a header-less kill, then the next report of the same boot whose
+	 * trace says x86_64 (RIP:): the first takes its release and arch */
+	const char *in =
+		"[  238.324946] Out of memory: Killed process 537 (login) total-vm:27584kB, anon-rss:860kB, file-rss:0kB, shmem-rss:0kB\n"
+		"[  238.338585] systemd invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"[  238.339420] CPU: 0 PID: 1 Comm: systemd Not tainted 5.4.0-next-20191204+ #75\n"
+		"[  238.341121] Call Trace:\n"
+		"[  238.346797] RIP: 0033:0x7f47eba4197e\n"
+		"[  238.350000] Out of memory: Killed process 600 (x) total-vm:27584kB, anon-rss:860kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct evn e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(in, strlen(in), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 2);
+	CHECK_STR(e.arch[0], "x86_64");
+	CHECK(e.borrowed[0]);
+	CHECK_STR(e.arch[1], "x86_64");
+	CHECK(!e.borrowed[1]);
+	/* the machine rebooted between (the clock went back): nothing taken */
+	const char *rebooted =
+		"[  900.000000] Out of memory: Killed process 537 (login) total-vm:27584kB, anon-rss:860kB, file-rss:0kB, shmem-rss:0kB\n"
+		"[   12.338585] systemd invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"[   12.339420] CPU: 0 PID: 1 Comm: systemd Not tainted 5.4.0-next-20191204+ #75\n"
+		"[   12.341121] Call Trace:\n"
+		"[   12.346797] RIP: 0033:0x7f47eba4197e\n"
+		"[   12.350000] Out of memory: Killed process 600 (x) total-vm:27584kB, anon-rss:860kB, file-rss:0kB, shmem-rss:0kB\n";
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(rebooted, strlen(rebooted), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 2);
+	CHECK_STR(e.arch[0], "");
+	CHECK(!e.borrowed[0]);
+}
+
+TEST(test_cut_trace_before_a_mid_report_says_the_arch)
+{
+	/* the paste starts in the trace, then the memcg block: the frames
+	 * before the report's first marker still say x86_64 */
+	const char *in =
+		"Aug 25 18:21:35 h kernel: [<ffffffff816861cc>] dump_stack+0x19/0x1b\n"
+		"Aug 25 18:21:35 h kernel: [<ffffffff81681177>] dump_header+0x8e/0x225\n"
+		"Aug 25 18:21:35 h kernel: memory: usage 4194304kB, limit 4194304kB, failcnt 25581\n"
+		"Aug 25 18:21:35 h kernel: Memory cgroup out of memory: Kill process 76756 (java) score 1001 or sacrifice child\n"
+		"Aug 25 18:21:35 h kernel: Killed process 76513 (java) total-vm:26212772kB, anon-rss:4189536kB, file-rss:0kB\n";
+	arch_of(in, "x86_64");
+	/* ARM's unwinder before a Mem-Info */
+	const char *arm =
+		"[  505.037001]  oom_kill_process from out_of_memory+0x218/0x34c\n"
+		"[  505.045845] Exception stack(0xf0f09fa8 to 0xf0f09ff0)\n"
+		"[  505.051198] Mem-Info:\n"
+		"[  505.052637] active_anon:239 inactive_anon:6756 isolated_anon:0\n"
+		"[  505.052637] free:919956 free_pcp:23 free_cma:128398\n";
+	arch_of(arm, "arm");
+	/* another host's trace says nothing about this report */
+	const char *other =
+		"Aug 25 18:21:35 a kernel: [<ffffffff816861cc>] dump_stack+0x19/0x1b\n"
+		"Aug 25 18:21:35 b kernel: memory: usage 4194304kB, limit 4194304kB, failcnt 25581\n"
+		"Aug 25 18:21:35 b kernel: Killed process 76513 (java) total-vm:26212772kB, anon-rss:4189536kB, file-rss:0kB\n";
+	arch_of(other, "");
 }
 
 /* ---- a kill line's values on a line of their own ------------------------- */
@@ -351,6 +496,36 @@ TEST(test_gfp_names_on_the_next_line)
 	CHECK_INT(e.first.req.order, 3);
 }
 
+TEST(test_gfp_name_broken_inside_a_word)
+{
+	/* a mailer broke the line inside a flag name: joined back with a
+	 * blank, which %pGg never prints between its '|'-joined names */
+	const char *in =
+		"> Mar 26 12:32:37 pi kernel: [126764.421946] python3 invoked oom-killer: gfp_mask=0x15080c0(GFP_KE\n"
+		"> RNEL_ACCOUNT|__GFP_ZERO), nodemask=(null),  order=1, oom_score_adj=0\n"
+		"> Mar 26 12:32:37 pi kernel: [126764.421959] python3 cpuset=/ mems_allowed=0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.gfp_text, "0x15080c0(GFP_KERNEL_ACCOUNT|__GFP_ZERO)");
+	CHECK_INT(e.first.req.order, 1);
+}
+
+TEST(test_gfp_mode_quoted_inside_parentheses)
+{
+	/* one warn_alloc line quoted in prose "(e.g. … mode:0x20)": the mask
+	 * ends at its last hex digit */
+	const char *in =
+		"> swapper: page allocation failure: order:3, mode:0x20)\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.req.gfp_known);
+	CHECK_INT(e.first.req.gfp_mask, 0x20);
+	CHECK_STR(e.first.req.gfp_text, "0x20");
+	CHECK_INT(e.first.req.order, 3);
+}
+
 /* ---- memory.oom.group kills without their announce line --------------------- */
 
 TEST(test_group_kills_without_announce_are_one_event)
@@ -439,10 +614,17 @@ int main(void)
 	RUN(test_typesetter_hook_continuations);
 	RUN(test_group_kills_without_announce_are_one_event);
 	RUN(test_gfp_names_on_the_next_line);
+	RUN(test_gfp_name_broken_inside_a_word);
+	RUN(test_gfp_mode_quoted_inside_parentheses);
 	RUN(test_uname_pasted_before_a_cut_report);
 	RUN(test_markdown_inline_code_on_a_kernel_line);
 	RUN(test_kill_values_on_their_own_line);
 	RUN(test_headerless_task_row_gives_adj);
+	RUN(test_log_starts_in_a_headerless_task_table);
+	RUN(test_kill_value_zero_at_a_cut);
+	RUN(test_memcg_lines_with_the_task_in_head_cut);
+	RUN(test_headerless_event_takes_the_neighbours_arch);
+	RUN(test_cut_trace_before_a_mid_report_says_the_arch);
 	RUN(test_arch_from_frames_and_layout);
 	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);

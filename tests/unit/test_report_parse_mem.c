@@ -61,6 +61,14 @@ TEST(totals_and_swap)
 	CHECK(pm_totals_line(st, LINE("Free swap  = lots")));
 	CHECK_INT(st->ev.nr_warnings, w + 1);               /* taken, the value refused */
 	CHECK_INT(st->ev.snap.mem.swap_free_kib, 1024);
+	/* a swapoff racing with the report: the signed counter below zero is
+	 * read as printed, and said; a negative total is refused */
+	w = st->ev.nr_warnings;
+	CHECK(pm_totals_line(st, LINE("Free swap  = -245804kB")));
+	CHECK_INT(st->ev.snap.mem.swap_free_kib, -245804);
+	CHECK_INT(st->ev.nr_warnings, w + 1);
+	CHECK(pm_totals_line(st, LINE("Total swap = -4kB")));
+	CHECK_INT(st->ev.snap.mem.swap_total_kib, 2097148);
 	CHECK(!pm_totals_line(st, LINE("Call Trace:")));
 	CHECK(pm_percpu_line(LINE("Node 0 DMA per-cpu:")));
 	CHECK(pm_percpu_line(LINE("CPU    0: hi:    0, btch:   1 usd:   0")));
@@ -84,6 +92,50 @@ TEST(memcg_block)
 	CHECK_STR(st->ev.task_memcg, "/docker/abc");
 	CHECK_STR(st->ev.oom_memcg, "/docker");
 	CHECK(!pm_memcg_line(st, LINE("Mem-Info:")));
+	event_release(&st->ev);
+	/* "Task in " cut off by the paste: the two paths remain */
+	st = fresh();
+	CHECK(pm_memcg_line(st, LINE("/docker/8fce killed as a result of limit of /docker/8fce")));
+	CHECK_STR(st->ev.task_memcg, "/docker/8fce");
+	CHECK_STR(st->ev.oom_memcg, "/docker/8fce");
+	CHECK(st->ev.snap.have_memcg);
+	event_release(&st->ev);
+}
+
+/* The stats path is the OOM memcg's only when the block's usage lines came
+ * before it (v1 lists the subtree, the OOM memcg first) and the kernel's ':'
+ * ends it (else the line was cut inside the path). */
+TEST(memcg_stats_path)
+{
+	struct pstate *st = fresh();
+	CHECK(pm_memcg_line(st, LINE("kmem: usage 0kB, limit 9007199254740988kB, failcnt 0")));
+	CHECK(pm_memcg_line(st, LINE("Memory cgroup stats for /17: cache:4KB rss:0KB")));
+	CHECK_STR(st->ev.snap.memcg.path, "/17");
+	CHECK(pm_memcg_line(st, LINE("Memory cgroup stats for /17/a: cache:4KB rss:0KB")));
+	CHECK_STR(st->ev.snap.memcg.path, "/17");            /* a child: the first stays */
+	event_release(&st->ev);
+
+	/* a log that starts at a stats line: maybe a child's; path not taken */
+	st = fresh();
+	int w = st->ev.nr_warnings;
+	CHECK(pm_memcg_line(st, LINE("Memory cgroup stats for /kubepods/pod1/c1: cache:32KB rss:524188KB")));
+	CHECK_STR(st->ev.snap.memcg.path, "");
+	CHECK(st->ev.snap.have_memcg);
+	CHECK_INT(st->ev.nr_warnings, w + 1);
+	event_release(&st->ev);
+
+	/* v2, the line cut inside the path (no ':'): not taken */
+	st = fresh();
+	CHECK(pm_memcg_line(st, LINE("memory: usage 1048576kB, limit 1048576kB, failcnt 141")));
+	CHECK(pm_memcg_line(st, LINE("Memory cgroup stats for /kubepods.slice/kubepods-burstable.slice/kubepods")));
+	CHECK_STR(st->ev.snap.memcg.path, "");
+	event_release(&st->ev);
+
+	/* v2 complete: taken, the stat dump follows on its own lines */
+	st = fresh();
+	CHECK(pm_memcg_line(st, LINE("memory: usage 1048576kB, limit 1048576kB, failcnt 141")));
+	CHECK(pm_memcg_line(st, LINE("Memory cgroup stats for /k8s/pod1:")));
+	CHECK_STR(st->ev.snap.memcg.path, "/k8s/pod1");
 	event_release(&st->ev);
 }
 
@@ -133,6 +185,7 @@ int main(void)
 	RUN(zone_and_node);
 	RUN(totals_and_swap);
 	RUN(memcg_block);
+	RUN(memcg_stats_path);
 	RUN(slab_dump);
 	RUN(stack_modules);
 	return check_summary();
