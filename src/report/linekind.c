@@ -17,7 +17,7 @@ const struct line_kind_info line_kinds[LK_COUNT] = {
 	[LK_TRIGGER] = { LK_TRIGGER, "trigger", F_M | F_C,
 			 { "oom-killer", "page allocation failure", "page allocation stalls", NULL },
 			 "java invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null), order=0, oom_score_adj=0" },
-	[LK_HEADER] = { LK_HEADER, "header", F_C, { NULL },
+	[LK_HEADER] = { LK_HEADER, "header", F_O | F_C, { NULL },
 			"CPU: 3 PID: 2345 Comm: java Not tainted 4.15.0-112-generic #113-Ubuntu" },
 	[LK_STACK] = { LK_STACK, "dump_stack", F_C, { NULL }, "Call Trace:" },
 	[LK_MEMINFO] = { LK_MEMINFO, "mem-info", F_M | F_O | F_C, { "Mem-Info:", "Mem-info:", NULL }, "Mem-Info:" },

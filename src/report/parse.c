@@ -36,6 +36,7 @@
 struct host_release {
 	char host[64];
 	char kernel[128];
+	char arch[16];               /* the arch that report's text showed */
 	uint64_t line;               /* first line of the report that printed it */
 	double mono;                 /* its monotonic time ("[ 123.4]" / kmsg), < 0 unknown */
 	uint64_t boot_line;          /* the host's latest boot banner (boot_banner), 0 none */
@@ -45,6 +46,7 @@ struct host_release {
  * (the same syslog records written twice) is dropped. */
 struct event_sig {
 	char time[64], host[64];
+	char trigger_comm[OOM_COMM_LEN];   /* two CPUs' failures in one second differ by it (R101) */
 	int64_t victim_pid, trigger_pid, order, free_kib, swap_free_kib;
 	uint64_t gfp, nr_tasks;
 	int kind;
@@ -70,6 +72,8 @@ struct report_parser {
 	char *line;                 /* NUL-terminated copy of the current line */
 	size_t line_cap;
 	int nr_active;
+	struct pstate *last_st;     /* the state the previous line was fed to */
+	uint64_t last_st_fed;       /* nr_fed of that line */
 	bool indented;              /* the current line had leading white space */
 	/* a pasted `uname -a` ("Linux host 5.8.0-rc1+ #117 SMP … x86_64 GNU/Linux"):
 	 * the release of a report after it that prints none (uname_line) */
@@ -280,6 +284,7 @@ static void state_reset(struct pstate *st)
 	st->hdr_cont = HDR_CONT_NONE;
 	st->trace_memcg = false;
 	st->header_comm[0] = '\0';
+	st->header_trigger = st->from_header = st->trace_oom = st->trace_alloc = st->panicked = false;
 	st->cont = CONT_NONE;
 	st->cont_zone = st->cont_node = st->last_zone = -1;
 	st->cont_key[0] = '\0';
@@ -326,6 +331,7 @@ static void neighbour_release(struct report_parser *P, struct oom_event *ev)
 	if (ev->kernel[0]) {
 		struct host_release *r = host_rel(P, ev->host, true);
 		str_copy(r->kernel, sizeof(r->kernel), ev->kernel, strlen(ev->kernel));
+		str_copy(r->arch, sizeof(r->arch), ev->arch, strlen(ev->arch));
 		r->line = ev->first_line;
 		r->mono = mono;
 		return;
@@ -338,6 +344,8 @@ static void neighbour_release(struct report_parser *P, struct oom_event *ev)
 	if (r->boot_line > r->line && r->boot_line < ev->first_line)
 		return;     /* a boot banner between: a reboot */
 	str_copy(ev->kernel, sizeof(ev->kernel), r->kernel, strlen(r->kernel));
+	if (!ev->arch[0])
+		str_copy(ev->arch, sizeof(ev->arch), r->arch, strlen(r->arch));   /* the same machine */
 	ev->kernel_from_neighbour = true;
 	ev->kernel_from_line = r->line;
 	event_warn(ev, "kernel release not in this report: taken from the report at line %llu (same host)",
@@ -349,6 +357,7 @@ static void make_sig(const struct oom_event *ev, struct event_sig *g)
 	memset(g, 0, sizeof(*g));
 	str_copy(g->time, sizeof(g->time), ev->time, strlen(ev->time));
 	str_copy(g->host, sizeof(g->host), ev->host, strlen(ev->host));
+	str_copy(g->trigger_comm, sizeof(g->trigger_comm), ev->req.trigger_comm, strlen(ev->req.trigger_comm));
 	g->victim_pid = ev->victim.pid;
 	g->trigger_pid = ev->req.trigger_pid;
 	g->order = ev->req.order;
@@ -386,6 +395,8 @@ static void flush_pending(struct report_parser *P, const struct oom_event *next)
 				if (kver_parse(ev->kernel, &v) == 0)
 					ev->kv = v;
 				pf_arch_from_release(ev);
+				if (!ev->arch[0])   /* the same machine: the arch its text showed */
+					str_copy(ev->arch, sizeof(ev->arch), next->arch, strlen(next->arch));
 				event_warn(ev, "kernel release not in this report: taken from the report at line %llu (same host)",
 					   (unsigned long long)next->first_line);
 			}
@@ -494,7 +505,8 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * cut before its first useful line) is not an event — unless it is all
 	 * the input holds (a paste of a part): then it is one fragment event. */
 	bool useful = st->have_trigger || st->have_kill || st->have_selection ||
-		      ev->have_task_table || ev->snap.have_memcg || ev->constraint[0];
+		      ev->have_task_table || ev->snap.have_memcg || ev->constraint[0] ||
+		      (st->from_header && (st->trace_oom || st->trace_alloc));
 	if (!useful && end_of_input && P->nr_emitted == 0 &&
 	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen)) {
 		ev->kind = OOM_KIND_FRAGMENT;
@@ -880,13 +892,20 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 	}
 	struct oom_event *ev = &st->ev;
 	bool later = st->have_kill;   /* a later stack (panic): not the trigger's, but the same kernel's */
+	/* panic() runs in the OOM path of the allocating task (mm/oom_kill.c
+	 * check_panic_on_oom, and ≤4.x's "no killable processes" panic in
+	 * out_of_memory): with the trigger line cut, its stack names the trigger */
+	bool panic_trigger = later && !st->have_trigger && !st->header_comm[0] &&
+			     (ev->outcome == OOM_OUTCOME_PANIC || st->panicked);
 	if (!later) {
 		st->sect = SEC_STACK;
 		st->stack_lines = 0;
 	}
 	int64_t pid;
-	if (!later && p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid))
+	if ((!later || panic_trigger) && p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid))
 		ev->req.trigger_pid = pid;
+	if (panic_trigger)
+		st->header_trigger = true;
 	const char *t = NULL, *x;
 	if ((x = p_find(c, e, " Kdump: loaded ")))
 		t = x;
@@ -896,7 +915,7 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		t = x;
 	if (!t)
 		return true;
-	if (!st->header_comm[0] && !later)
+	if (!st->header_comm[0] && (!later || panic_trigger))
 		p_copy(st->header_comm, sizeof(st->header_comm), c, t);
 	const char *rel = t;
 	if ((x = p_find(t, e, "tainted ")))
@@ -913,6 +932,20 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
  * frames are stale words on the stack, not calls: not taken. */
 static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 {
+	/* The OOM killer's own path (mm/oom_kill.c out_of_memory → oom_kill_process
+	 * → dump_header; pagefault_out_of_memory) or warn_alloc's (mm/page_alloc.c,
+	 * warn_alloc_failed ≤4.8): what a stack dump whose report line is cut
+	 * was printed for.  "? " words count here: a trimmed paste may keep only those. */
+	if (p_find(s, e, "out_of_memory") || p_find(s, e, "oom_kill_process") || p_find(s, e, "dump_header+") ||
+	    p_find(s, e, "dump_header.") || p_find(s, e, "(dump_header"))
+		st->trace_oom = true;
+	else if (p_find(s, e, "warn_alloc"))
+		st->trace_alloc = true;
+	if (st->trace_alloc && !st->trace_oom && st->from_header && !st->have_trigger &&
+	    st->ev.kind == OOM_KIND_UNKNOWN) {
+		st->ev.kind = OOM_KIND_ALLOC_FAILURE;
+		st->ev.outcome = OOM_OUTCOME_NONE;
+	}
 	const char *f = p_find(s, e, "mem_cgroup_out_of_memory+");
 	if (!f)
 		f = p_find(s, e, "mem_cgroup_oom_synchronize+");
@@ -1376,6 +1409,14 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 {
 	struct oom_event *ev = &st->ev;
 	const char *q;
+	if (p_starts(s, e, "---[ end Kernel panic")) {
+		/* panic()'s closing line repeats its message (kernel/panic.c): the
+		 * end of the panic's stack, never a report of its own */
+		if (!st->active || !st->have_kill)
+			return false;
+		st->tail_left = 0;
+		return true;
+	}
 	if ((q = p_find(s, e, "Tasks in ")) && p_find(q, e, " are going to be killed due to memory.oom.group set")) {
 		if (!st->active)
 			return false;
@@ -1419,6 +1460,8 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 		st->have_kill = true;
 		st->sect = SEC_TAIL;
 		st->tail_left = 3;
+		/* ≤4.x panics with it (mm/oom_kill.c out_of_memory): its stack follows */
+		st->panicked = p_starts(s, e, "Kernel panic - not syncing:");
 		return true;
 	}
 	if (p_find(s, e, "System is deadlocked on memory")) {
@@ -1627,9 +1670,46 @@ static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, 
 		return pt_header_line(st, s, e);
 	case LK_MEMCG:
 		return pm_memcg_line(st, s, e);
+	case LK_HEADER:
+		/* the dump_stack lines after a cut trigger line: an OOM report
+		 * (or an allocation failure) once its frames say so (header_proven) */
+		if (stack_header_line(st, s, e)) {
+			st->header_trigger = true;
+		} else if (p_starts(s, e, "Hardware name: ")) {
+			st->sect = SEC_STACK;
+			stack_arch_hint(st, s, e);
+		} else if (cpuset_line(st, s, e)) {
+			const char *c = p_find(s, e, " cpuset=");
+			p_copy(st->header_comm, sizeof(st->header_comm), s, c);
+			st->header_trigger = true;
+			st->sect = SEC_STACK;
+		} else {
+			return false;
+		}
+		st->from_header = true;
+		return true;
 	default:
 		return false;
 	}
+}
+
+/* A report opened at a dump_stack line is one once a frame of the OOM or
+ * warn_alloc path, or a line of a report's body, came. */
+static bool header_proven(const struct pstate *st)
+{
+	return !st->from_header || st->trace_oom || st->trace_alloc || st->sect != SEC_STACK || st->have_kill ||
+	       st->have_selection || st->ev.constraint[0];
+}
+
+/* While unproven, the lines that may follow a dump_stack header: more of
+ * the stack, or a report line (a paste may have trimmed the frames). */
+static bool header_may_continue(const struct report_parser *P, const char *s, const char *e)
+{
+	enum line_kind k = line_kind_of(s, (size_t)(e - s));
+	if (s == e || k == LK_HEADER || k == LK_STACK || (line_kind_flags(k) & (LKF_OPENS | LKF_MARKER)))
+		return true;
+	return stack_like(s, e, P->indented) || p_starts(s, e, "Workqueue:") || p_starts(s, e, "Backtrace:") ||
+	       p_starts(s, e, "SCHED_");
 }
 
 /* A line for one report state.  Returns false when the line ended the
@@ -1638,6 +1718,15 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		       const char *s, const char *e)
 {
 	struct oom_event *ev;
+
+	/* A dump_stack that no OOM frame or report line followed is some other
+	 * warning's (a WARN, an oops): no report; the line is offered again. */
+	if (st->active && !header_proven(st) && !header_may_continue(P, s, e)) {
+		st->active = false;
+		P->nr_active--;
+		state_reset(st);
+		return false;
+	}
 
 	/* Lines that start a report, whatever the state. */
 	if (p_find(s, e, "oom-killer: ")) {
@@ -1687,11 +1776,12 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		/* panic_on_oom: panic() dumps the stack after its line (kernel/panic.c):
 		 * the same kernel and machine, and a memcg OOM's frames; a paste
 		 * may leave a blank line between them */
-		if (s == e && ev->outcome == OOM_OUTCOME_PANIC && !st->panic_stack && !st->panic_blank) {
+		bool panic = ev->outcome == OOM_OUTCOME_PANIC || st->panicked;
+		if (s == e && panic && !st->panic_stack && !st->panic_blank) {
 			st->panic_blank = true;
 			return true;
 		}
-		if (ev->outcome == OOM_OUTCOME_PANIC && (p_starts(s, e, "CPU: ") || p_starts(s, e, "Pid: ")) &&
+		if (panic && !st->panic_stack && (p_starts(s, e, "CPU: ") || p_starts(s, e, "Pid: ")) &&
 		    stack_header_line(st, s, e)) {
 			st->panic_stack = true;
 			st->tail_left = PARSE_STACK_MAX;
@@ -1893,6 +1983,37 @@ static int64_t named_pid(const char *s, const char *e)
 	return q && p_num(&q, e, &v) == 0 ? v : OOM_NA;
 }
 
+/* One report whose lines carry different prefixes: a line pasted bare
+ * among syslog lines of a host, or the first line bare and the rest with
+ * a host (R105).  A line with no open report of its own key continues the
+ * report the line right before it went to when exactly one of the two has
+ * a host; a report that had none takes the line's host (and key). */
+static struct pstate *prefix_neighbour(struct report_parser *P, const struct report_line *l, const char *s,
+				       const char *e)
+{
+	struct pstate *x = P->last_st;
+	if (!x || !x->active || P->last_st_fed + 1 != P->nr_fed || line_kind_of(s, (size_t)(e - s)) == LK_TRIGGER)
+		return NULL;
+	bool line_host = l->host && l->host_len, st_host = x->ev.host[0] != '\0';
+	if (line_host == st_host)
+		return NULL;
+	char key[160];
+	make_key(key, sizeof(key), l);
+	const char *xc = strchr(x->key, '\x1f'), *lc = strchr(key, '\x1f');
+	if (!xc || !lc || strcmp(xc, lc) != 0)
+		return NULL;   /* another CPU's (caller id) */
+	if (line_host) {
+		struct pstate *o = state_find(P, key);
+		if (o && o->active)
+			return NULL;
+		if (o)
+			o->used = false;   /* an old report of that key: its slot is free */
+		str_copy(x->key, sizeof(x->key), key, strlen(key));
+		str_copy(x->ev.host, sizeof(x->ev.host), l->host, l->host_len);
+	}
+	return x;
+}
+
 static void feed_one(struct report_parser *P, const struct report_line *l, const char *s, const char *e)
 {
 	P->indented = s < e && (*s == ' ' || *s == '\t');
@@ -1917,6 +2038,8 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 			goto feed;
 		}
 	}
+	if ((!st || !st->active) && (st = prefix_neighbour(P, l, s, e)) != NULL)
+		goto feed;
 	if (!st || !st->active) {
 		if (!may_start(s, e))
 			return;
@@ -1925,6 +2048,8 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 			return;
 	}
 feed:
+	P->last_st = st;
+	P->last_st_fed = P->nr_fed;
 	st->seq = ++P->seq;
 	st->last_fed = P->nr_fed;
 	for (int tries = 0; tries < 2; tries++)

@@ -432,6 +432,180 @@ TEST(test_oom_memcg_on_a_none_constraint_is_memcg)
 	CHECK_STR(oom_kind_name(e.first.kind), "global");
 }
 
+/* ---- a report whose trigger line is cut (issue 8 §2) --------------------- */
+
+/* The log begins at the dump_stack line: it opens the event and names the
+ * trigger, its pid and the release; the memcg charge path's frames make it
+ * a memcg OOM (R092, R143's shape). */
+TEST(test_cut_at_the_dump_stack_line)
+{
+	const char *in =
+		"Nov 23 15:36:25 vm kernel: CPU: 0 PID: 5117 Comm: stress Not tainted 5.14.0-285.el9.x86_64 #1\n"
+		"Nov 23 15:36:25 vm kernel: Hardware name: QEMU Standard PC\n"
+		"Nov 23 15:36:25 vm kernel: Call Trace:\n"
+		"Nov 23 15:36:25 vm kernel:  dump_stack_lvl+0x34/0x48\n"
+		"Nov 23 15:36:25 vm kernel:  dump_header+0x4a/0x201\n"
+		"Nov 23 15:36:25 vm kernel:  out_of_memory.cold+0xa/0x7e\n"
+		"Nov 23 15:36:25 vm kernel:  mem_cgroup_out_of_memory+0x13a/0x150\n"
+		"Nov 23 15:36:25 vm kernel:  try_charge_memcg+0x6df/0x7a0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "stress");
+	CHECK_INT(e.first.req.trigger_pid, 5117);
+	CHECK_STR(e.first.kernel, "5.14.0-285.el9.x86_64");
+	CHECK_STR(oom_kind_name(e.first.kind), "memcg");
+	CHECK(e.first.truncated);
+	/* …with the memcg block and the kill after it: one event */
+	const char *body =
+		"May 17 19:54:29 vm kernel: CPU: 3 PID: 3974 Comm: apk Not tainted 5.15.0-107-generic #117-Ubuntu\n"
+		"May 17 19:54:29 vm kernel: Call trace:\n"
+		"May 17 19:54:29 vm kernel:  dump_backtrace+0x0/0x200\n"
+		"May 17 19:54:29 vm kernel:  show_stack+0x20/0x2c\n"
+		"May 17 19:54:29 vm kernel: memory: usage 8192kB, limit 8192kB, failcnt 282377\n"
+		"May 17 19:54:29 vm kernel: Memory cgroup out of memory: Killed process 3974 (apk) total-vm:20600kB, anon-rss:7508kB, file-rss:588kB, shmem-rss:0kB, UID:0 pgtables:80kB oom_score_adj:0\n";
+	read_text(body, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "apk");
+	CHECK_STR(e.first.kernel, "5.15.0-107-generic");
+	CHECK_STR(e.first.arch, "aarch64");
+	CHECK_INT(e.first.victim.pid, 3974);
+	CHECK_INT(e.first.first_line, 1);
+}
+
+/* warn_alloc's frames after a cut "page allocation failure" line: an
+ * allocation failure (R028: dmesg -H, 32-bit ARM "from" frames); a paste of
+ * only the frames from "Hardware name:" on (OpenWrt logread, R115). */
+TEST(test_cut_dump_stack_of_a_failure_and_a_bare_trace)
+{
+	const char *in =
+		"Here is the dmesg output:\n"
+		"[  +0.002367] CPU: 0 PID: 34 Comm: kworker/0:1 Tainted: G         C         6.1.66-2-rpi-ARCH #1\n"
+		"[  +0.002349] Hardware name: BCM2711\n"
+		"[  +0.001780]  unwind_backtrace from show_stack+0x18/0x1c\n"
+		"[  +0.001839]  dump_stack_lvl from warn_alloc+0x110/0x19c\n"
+		"[  +0.001805]  warn_alloc from __alloc_pages+0xe9c/0xfe8\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(oom_kind_name(e.first.kind), "page-allocation-failure");
+	CHECK_STR(e.first.req.trigger_comm, "kworker/0:1");
+	CHECK_INT(e.first.req.trigger_pid, 34);
+	CHECK_STR(e.first.arch, "arm");
+	const char *trace =
+		"Tue Mar 11 09:26:00 2025 kern.debug kernel: [331456.657971] Hardware name: Xiaomi Redmi Router AX6000 (DT)\n"
+		"Tue Mar 11 09:26:00 2025 kern.debug kernel: [331456.657973] Call trace:\n"
+		"Tue Mar 11 09:26:00 2025 kern.debug kernel: [331456.657985]  dump_backtrace+0x0/0x198\n"
+		"Tue Mar 11 09:26:00 2025 daemon.info dnsmasq[1]: query\n"
+		"Tue Mar 11 09:26:00 2025 kern.debug kernel: [331456.658001]  oom_kill_process+0x1b4/0x1b8\n"
+		"Tue Mar 11 09:26:00 2025 kern.debug kernel: [331456.658002]  out_of_memory+0x208/0x300\n"
+		"Tue Mar 11 09:26:00 2025 kern.debug kernel: [331456.658008]  __alloc_pages_slowpath+0x860/0x978\n";
+	read_text(trace, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(oom_kind_name(e.first.kind), "global");
+	CHECK_STR(e.first.arch, "aarch64");
+	CHECK_STR(e.first.req.trigger_comm, "");
+}
+
+/* Another warning's dump_stack (no OOM frame) is no report, and the kill
+ * line that comes later opens its own header-less event. */
+TEST(test_other_warnings_stack_is_no_report)
+{
+	const char *in =
+		"[  10.0] CPU: 1 PID: 77 Comm: kworker/1:0 Not tainted 5.10.0 #1\n"
+		"[  10.0] Call Trace:\n"
+		"[  10.0]  dump_stack+0x6d/0x8b\n"
+		"[  10.0]  __warn+0x80/0x100\n"
+		"[  10.0]  report_bug+0x9a/0xc0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 0);
+	char buf[2048];
+	snprintf(buf, sizeof(buf),
+		 "%s[  11.0] e1000e: link up\n[  11.0] usb 1-1: new device\n"
+		 "[  12.0] Out of memory: Killed process 101 (app) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB\n", in);
+	read_text(buf, &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.header_missing);
+	CHECK_STR(e.first.req.trigger_comm, "");
+	CHECK(!known(e.first.req.trigger_pid));
+	CHECK_INT(e.first.victim.pid, 101);
+}
+
+/* One report, its first line pasted bare and the rest with a syslog host
+ * (R105): one event, the host's lines give release and pid. */
+TEST(test_bare_first_line_then_syslog_lines)
+{
+	const char *in =
+		"java: page allocation failure: order:0, mode:0x2084120(GFP_ATOMIC|__GFP_COLD|__GFP_COMP)\n"
+		"Jun 13 04:36:30 ip-1 kernel: CPU: 7 PID: 111104 Comm: java Not tainted 4.9.24-coreos #1\n"
+		"Jun 13 04:36:30 ip-1 kernel: Call Trace:\n"
+		"Jun 13 04:36:30 ip-1 kernel:  [<ffffffffab18a4f0>] warn_alloc+0x140/0x160\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kernel, "4.9.24-coreos");
+	CHECK_INT(e.first.req.trigger_pid, 111104);
+	CHECK_STR(e.first.host, "ip-1");
+	CHECK_STR(e.first.arch, "x86_64");
+}
+
+/* ≤4.x's "Kernel panic - not syncing: Out of memory and no killable
+ * processes..." with the panic's stack and its "---[ end" line: one event,
+ * and (the report's head cut) the panic's CPU line names the trigger (R128). */
+TEST(test_no_killable_panic_and_its_stack)
+{
+	const char *in =
+		"[   81.273962] Free swap  = 0kB\n"
+		"[   81.277125] Total swap = 0kB\n"
+		"[   81.280341] 6442421132 pages RAM\n"
+		"[   81.305245] Kernel panic - not syncing: Out of memory and no killable processes...\n"
+		"[   81.305245]\n"
+		"[   81.315200] CPU: 240 PID: 1 Comm: swapper/0 Not tainted 4.0.1-pmm-bigsmp #1\n"
+		"[   81.357595] Call Trace:\n"
+		"[   81.360287]  [<ffffffff8151b0c9>] dump_stack+0x68/0x77\n"
+		"[   81.365942]  [<ffffffff8151ae1e>] panic+0xb9/0x219\n"
+		"[   81.385292]  [<ffffffff811385ee>] out_of_memory+0x5e/0x90\n"
+		"[   81.492350] ---[ end Kernel panic - not syncing: Out of memory and no killable processes...\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.outcome, OOM_OUTCOME_NO_KILLABLE);
+	CHECK_STR(e.first.req.trigger_comm, "swapper/0");
+	CHECK_INT(e.first.req.trigger_pid, 1);
+	CHECK_STR(e.first.kernel, "4.0.1-pmm-bigsmp");
+	CHECK_STR(e.first.arch, "x86_64");
+}
+
+/* Two CPUs' failures in one second, no format between: two events, not a
+ * duplicated record (R101); a header-less kill borrows the arch of the next
+ * report with the release (R126). */
+TEST(test_same_second_failures_and_borrowed_arch)
+{
+	const char *in =
+		"Apr 01 16:27:01 sm21 kernel: swapper/21: page allocation failure: order:0, mode:0x20\n"
+		"Apr 01 16:27:01 sm21 kernel: CPU: 21 PID: 0 Comm: swapper/21 Not tainted 3.10.0-1062.el7.x86_64 #1\n"
+		"Apr 01 16:27:01 sm21 kernel: swapper/44: page allocation failure: order:0, mode:0x20\n"
+		"Apr 01 16:27:01 sm21 kernel: CPU: 44 PID: 0 Comm: swapper/44 Not tainted 3.10.0-1062.el7.x86_64 #1\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 2);
+	const char *kill =
+		"[  238.324946] Out of memory: Killed process 537 (login) total-vm:27584kB, anon-rss:860kB, file-rss:0kB\n"
+		"[  238.338585] systemd invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"[  238.339420] CPU: 0 PID: 1 Comm: systemd Not tainted 5.4.0-next-20191204+ #75\n"
+		"[  238.341121] Call Trace:\n"
+		"[  238.341337]  dump_stack+0x8f/0xd0\n"
+		"[  238.346797] RIP: 0033:0x7f47eba4197e\n"
+		"[  238.364765] Out of memory: Killed process 1 (systemd) total-vm:1000kB, anon-rss:800kB, file-rss:0kB\n";
+	read_text(kill, &e);
+	CHECK_INT(e.events, 2);
+	CHECK_INT(e.first.victim.pid, 537);
+	CHECK_STR(e.first.kernel, "5.4.0-next-20191204+");
+	CHECK_STR(e.first.arch, "x86_64");
+	CHECK(e.first.kernel_from_neighbour);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -451,5 +625,11 @@ int main(void)
 	RUN(test_qp_soft_breaks_and_escapes);
 	RUN(test_qp_needs_evidence);
 	RUN(test_quoted_paste_rewrapped_by_replier);
+	RUN(test_cut_at_the_dump_stack_line);
+	RUN(test_cut_dump_stack_of_a_failure_and_a_bare_trace);
+	RUN(test_other_warnings_stack_is_no_report);
+	RUN(test_bare_first_line_then_syslog_lines);
+	RUN(test_no_killable_panic_and_its_stack);
+	RUN(test_same_second_failures_and_borrowed_arch);
 	return check_summary();
 }

@@ -436,7 +436,9 @@ TEST(test_idle_prefilter_returns_markers_with_line_numbers)
 		if (o != (size_t)-1)
 			CHECK_INT(L.lineno[o], want);
 		CHECK(find_line(&L, "oom_reaper: reaped process 473206") != (size_t)-1);
-		CHECK(find_line(&L, "CPU: 3 PID") == (size_t)-1);
+		/* the stack is skipped (its CPU: line may open a report whose
+		 * trigger line is cut, so a back-fill window hands that one on) */
+		CHECK(find_line(&L, "Call Trace:") == (size_t)-1);
 		lines_free(&L);
 		free(d);
 	}
