@@ -164,7 +164,7 @@ enum line_kind line_kind_of(const char *p, size_t n)
 		return d && i + d < n && p[i + d] == ']' ? LK_TASK_ROW : LK_NONE;
 	}
 	case 'o':
-		if (STARTS(p, n, "oom-kill:constraint="))
+		if (STARTS(p, n, "oom-kill:constraint=") || STARTS(p, n, "oom-kill: constraint="))
 			return LK_CONSTRAINT;
 		if (STARTS(p, n, "oom_reaper: "))
 			return LK_REAPER;
@@ -252,6 +252,10 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	/* lines with the marker inside: comm or message first */
 	if (find(p, n, " invoked oom-killer: ") || find(p, n, ": page allocation failure") ||
 	    find(p, n, ": page allocation stalls for "))
+		return LK_TRIGGER;
+	/* "java invoked oom-killer" trimmed of its request (parse.c bare_trigger) */
+	if (n <= 15 + 20 && (q = find(p, n, " invoked oom-killer")) && q > p &&
+	    (size_t)(q - p) + 19 + (n > (size_t)(q - p) + 19 && (p[n - 1] == ':' || p[n - 1] == '.')) == n)
 		return LK_TRIGGER;
 	if ((q = find(p, n, "Killed process ")) && q - p >= 2 && q[-2] == ':' && q[-1] == ' ')
 		return LK_KILL;

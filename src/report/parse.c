@@ -751,6 +751,21 @@ static void trigger_params(struct pstate *st, const char *params, const char *e)
 	}
 }
 
+/* "mem_on_node0 invoked oom-killer" and nothing after (an expert trimmed
+ * the request, R122/R123): where " invoked" starts, NULL when the line is
+ * not that.  The name before it is a comm (at most TASK_COMM_LEN - 1 = 15
+ * bytes), so prose that says so is not taken. */
+static const char *bare_trigger(const char *s, const char *e)
+{
+	const char *q = p_find(s, e, " invoked oom-killer");
+	if (!q || q == s || q - s > 15)
+		return NULL;
+	const char *r = q + 19;
+	if (r < e && (*r == ':' || *r == '.'))
+		r++;
+	return r == e ? q : NULL;
+}
+
 static bool trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			 const char *s, const char *e)
 {
@@ -759,6 +774,8 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 	bool old = false;
 	if (q) {
 		params = q + 21;
+	} else if ((q = bare_trigger(s, e)) != NULL) {
+		params = e;   /* trimmed to "java invoked oom-killer": no request */
 	} else if (p_starts(s, e, "oom-killer: gfp_mask=")) {
 		params = s + 12;      /* 2.6.16–2.6.18: no task name */
 		old = true;
@@ -1258,7 +1275,7 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	int64_t pid, uid = OOM_NA;
 	if (p_num(&p, e, &pid) != 0)
 		return false;
-	bool rhel6 = false;
+	bool rhel6 = false, no_comm = false;
 	if (p_starts(p, e, ", UID ")) {
 		/* RHEL6: "Killed process %d, UID %d, (%s) total-vm:…" */
 		p += 6;
@@ -1268,6 +1285,9 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 		rhel6 = true;
 	} else if (p_starts(p, e, " (")) {
 		p += 1;
+	} else if (p == e || p_starts(p, e, " total-vm:") || p_starts(p, e, ", total-vm:")) {
+		/* retyped without the comm: "Killed process 1044797 total-vm:…" (R020) */
+		no_comm = true;
 	} else {
 		return false;
 	}
@@ -1289,9 +1309,9 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	struct oom_victim *v = &ev->victim;
 	static const char *const closers[] = { ") total-vm:", ") vsz:", "), UID ", NULL };
 	char comm[OOM_COMM_LEN];
-	const char *after = read_paren_comm(p, e, closers, comm, sizeof(comm));
+	const char *after = no_comm ? p : read_paren_comm(p, e, closers, comm, sizeof(comm));
 	v->pid = pid;
-	if (after)
+	if (after && !no_comm)
 		str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
 	if (k != s)
 		p_copy(v->message, sizeof(v->message), s, k - 2);
@@ -1329,6 +1349,19 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 static bool constraint_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			    const char *s, const char *e)
 {
+	/* retyped by hand: "oom-kill: constraint=…, nodemask=7, task=x" (R020):
+	 * read as the kernel prints it, without the blanks after ':' and ',' */
+	char norm[1024];
+	if (p_starts(s, e, "oom-kill: constraint=") && (size_t)(e - s) < sizeof(norm)) {
+		size_t n = 0;
+		for (const char *q = s; q < e; q++) {
+			norm[n++] = *q;
+			if ((*q == ',' || (*q == ':' && q == s + 8)) && q + 1 < e && q[1] == ' ')
+				q++;
+		}
+		s = norm;
+		e = norm + n;
+	}
 	if (!p_starts(s, e, "oom-kill:constraint="))
 		return false;
 	if (need_new(st)) {
@@ -1348,7 +1381,7 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 		if (i == 6) {
 			/* the comm may hold anything: take the last ",task=" before ",pid=" */
 			const char *pidk = p_rfind(p, e, ",pid=");
-			x = pidk ? p_rfind(p, pidk, ",task=") : NULL;
+			x = pidk ? p_rfind(p, pidk, ",task=") : p_find(p, e, ",task=");   /* a trimmed line may end at task= */
 		}
 		pos[i] = x;
 		if (x)
@@ -1387,6 +1420,8 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 	}
 	if (pos[5])
 		p_copy(ev->task_memcg, sizeof(ev->task_memcg), pos[5] + 12, ends[5]);
+	if (pos[6] && !pidk)
+		p_copy(ev->victim.selected_comm, sizeof(ev->victim.selected_comm), pos[6] + 6, e);
 	if (pos[6] && pidk) {
 		p_copy(ev->victim.selected_comm, sizeof(ev->victim.selected_comm), pos[6] + 6, pidk);
 		const char *q = pidk + 5;
@@ -1729,7 +1764,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	}
 
 	/* Lines that start a report, whatever the state. */
-	if (p_find(s, e, "oom-killer: ")) {
+	if (p_find(s, e, "oom-killer")) {
 		if (trigger_line(P, st, l, s, e))
 			return true;
 	}

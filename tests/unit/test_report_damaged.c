@@ -606,6 +606,39 @@ TEST(test_same_second_failures_and_borrowed_arch)
 	CHECK(e.first.kernel_from_neighbour);
 }
 
+/* Lines an expert trimmed or retyped: "X invoked oom-killer" with no
+ * request (R122, R123), "oom-kill: constraint=…, nodemask=7" with blanks and
+ * a kill line without its "(comm)" (R020). */
+TEST(test_trimmed_and_retyped_lines)
+{
+	const char *in =
+		"```text\n"
+		"ycsb_bench-arbi invoked oom-killer\n"
+		"oom-kill:constraint=CONSTRAINT_MEMORY_POLICY,nodemask=1,cpuset=/,mems_allowed=0-1,global_oom\n"
+		"```\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "ycsb_bench-arbi");
+	CHECK(!e.first.header_missing);
+	CHECK_STR(oom_kind_name(e.first.kind), "mempolicy");
+	/* prose is no trigger line: the name is longer than a comm */
+	read_text("The process we watched invoked oom-killer\n", &e);
+	CHECK_INT(e.events, 0);
+	const char *retyped =
+		"oom-kill: constraint=CONSTRAINT_MEMORY_POLICY, nodemask=7, task=VLLM::EngineCor\n"
+		"Out of memory: Killed process 1044797 total-vm:944314492kB anon-rss:593333608kB\n";
+	read_text(retyped, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.constraint, "CONSTRAINT_MEMORY_POLICY");
+	CHECK_STR(e.first.req.nodemask, "7");
+	CHECK_INT(e.first.victim.pid, 1044797);
+	CHECK_STR(e.first.victim.comm, "");
+	CHECK_INT(e.first.victim.anon_rss_kib, 593333608);
+	CHECK_INT(e.first.victim.total_vm_kib, 944314492);
+	CHECK_STR(oom_kind_name(e.first.kind), "mempolicy");
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -631,5 +664,6 @@ int main(void)
 	RUN(test_bare_first_line_then_syslog_lines);
 	RUN(test_no_killable_panic_and_its_stack);
 	RUN(test_same_second_failures_and_borrowed_arch);
+	RUN(test_trimmed_and_retyped_lines);
 	return check_summary();
 }

@@ -48,6 +48,9 @@ TEST(test_more_lines_of_each_kind)
 {
 	static const struct { const char *text; enum line_kind kind; } cases[] = {
 		{ "oom-killer: gfp_mask=0xd0, order=0", LK_TRIGGER },
+		{ "mem_on_node0 invoked oom-killer", LK_TRIGGER },
+		{ "a process in our cluster invoked oom-killer", LK_NONE },
+		{ "oom-kill: constraint=CONSTRAINT_MEMORY_POLICY, nodemask=7, task=x", LK_CONSTRAINT },
 		{ "kworker/u8:2: page allocation failure: order:4, mode:0x40c0(GFP_KERNEL|__GFP_COMP), nodemask=(null)", LK_TRIGGER },
 		{ "swapper/0: page allocation failure. order:1, mode:0x20", LK_TRIGGER },
 		{ "Pid: 2345, comm: java Not tainted 2.6.32-431.el6.x86_64 #1", LK_HEADER },
