@@ -515,9 +515,23 @@ static void find_splits(struct report_scanner *s, const char *p, size_t len)
 {
 	bool prefix_split = false;
 	s->nsplits = 0;
-	/* Two glued records make a long line; a short one is one record. */
-	if (len < 96)
+	/* Two glued records make a long line; a short one is one record —
+	 * unless a program's output without its newline runs into a kernel
+	 * record ("Creating journal (262144 blocks): [   34.739137] mkfs.ext4
+	 * invoked", R141): a stamp after a blank is where the record begins. */
+	if (len < 96) {
+		const char *b = len > 1 ? memchr(p + 1, '[', len - 1) : NULL, *t;
+		size_t tl;
+		while (b) {
+			size_t i = (size_t)(b - p);
+			if (p[i - 1] == ' ' && tr_bracket_time(b, len - i, &t, &tl)) {
+				add_split(s, i);
+				return;
+			}
+			b = i + 1 < len ? memchr(b + 1, '[', len - i - 1) : NULL;
+		}
 		return;
+	}
 	bool mcg = HAS_LIT(p, len, "Memory cgroup stats for ");
 	if (mcg)
 		memcg_pair_splits(s, p, len, 0);

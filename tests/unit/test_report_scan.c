@@ -1187,9 +1187,32 @@ TEST(test_boot_banner_dates_and_splits_boots)
 	free(text);
 }
 
+/* A program's output without its newline, then a kernel record on the same
+ * short line (R141): the record starts at its stamp, and its wrapped rest
+ * is joined back. */
+TEST(test_text_glued_before_a_short_kernel_line)
+{
+	const char *d = "Creating journal (262144 blocks): [   34.739137] mkfs.ext4 invoked\n"
+			"oom-killer: gfp_mask=0x101cc0(GFP_USER|__GFP_WRITE), order=0,\n"
+			"oom_score_adj=0\n"
+			"[   34.748889] CPU: 0 PID: 393 Comm: mkfs.ext4 Not tainted\n";
+	struct lines L;
+	scan_mem(d, strlen(d), true, &L);
+	CHECK(find_line(&L, "Creating journal (262144 blocks):") != (size_t)-1);
+	CHECK(find_line(&L, "mkfs.ext4 invoked oom-killer: gfp_mask=0x101cc0(GFP_USER|__GFP_WRITE), order=0, oom_score_adj=0") !=
+	      (size_t)-1);
+	lines_free(&L);
+	/* a frame's "[<addr>]" and a task row's "[ pid]" are no stamps */
+	const char *f = "[<c0014200>] (dump_backtrace) from [<c0015020>] (show_stack)\n";
+	scan_mem(f, strlen(f), true, &L);
+	CHECK_INT(L.n, 1);
+	lines_free(&L);
+}
+
 int main(void)
 {
 	load_base();
+	RUN(test_text_glued_before_a_short_kernel_line);
 	RUN(test_every_transport_gives_the_kernel_lines);
 	RUN(test_prefix_fields);
 	RUN(test_glued_plain_paste_is_split);
