@@ -49,6 +49,9 @@ const struct line_kind_info line_kinds[LK_COUNT] = {
 			  "Kernel panic - not syncing: System is deadlocked on memory" },
 	[LK_SIDE] = { LK_SIDE, "side", F_C, { NULL },
 		      "SLUB: Unable to allocate memory on node -1, gfp=0x8020(GFP_ATOMIC|__GFP_ZERO)" },
+	/* no marker (no needle holds it): found in a back-fill window before
+	 * the kill lines it precedes, or while a report is open */
+	[LK_SYSRQ] = { LK_SYSRQ, "sysrq", F_O | F_C, { NULL }, "sysrq: SysRq : Manual OOM execution" },
 };
 
 #define STARTS(p, n, lit) ((n) >= sizeof(lit) - 1 && memcmp((p), (lit), sizeof(lit) - 1) == 0)
@@ -267,6 +270,14 @@ enum line_kind line_kind_of(const char *p, size_t n)
 		return LK_FINAL;
 	if (find(p, n, "System is deadlocked on memory"))
 		return LK_DEADLOCK;
+	/* drivers/tty/sysrq.c: the key's action message, and moom_callback's
+	 * "OOM request ignored because killer is disabled" (≤4.12) / "OOM
+	 * request ignored. No task eligible" (4.13+) */
+	if ((q = find(p, n, "Manual OOM execution")) && (q == p || find(p, (size_t)(q - p), "SysRq") ||
+							  find(p, (size_t)(q - p), "sysrq")))
+		return LK_SYSRQ;
+	if (STARTS(p, n, "OOM request ignored") || (STARTS(p, n, "sysrq: ") && find(p, n, ": OOM request ignored")))
+		return LK_SYSRQ;
 	if (find(p, n, " cpuset=") && find(p, n, " mems_allowed="))
 		return LK_HEADER;
 	if ((q = find(p, n, "nable to allocate ")) && q > p && (q[-1] == 'u' || q[-1] == 'U')) {

@@ -35,6 +35,7 @@ enum line_kind {
 	LK_FINAL,         /* "Out of memory and no killable processes", "OOM victim N (x) is already exiting", panic_on_oom */
 	LK_DEADLOCK,      /* "Kernel panic - not syncing: System is deadlocked on memory" */
 	LK_SIDE,          /* "SLUB: Unable to allocate memory on node", "cache: x, object size:", driver "unable to allocate N bytes" */
+	LK_SYSRQ,         /* "sysrq: SysRq : Manual OOM execution", "sysrq: OOM request ignored …" (sysrq f) */
 	LK_COUNT
 };
 

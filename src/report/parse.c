@@ -1438,6 +1438,32 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 	return true;
 }
 
+/* sysrq f (drivers/tty/sysrq.c moom_callback): "sysrq: SysRq : Manual OOM
+ * execution" begins a request (4.x prints no report header for it when
+ * dump_header is rate-limited; 5.x+ the header with order=-1 follows and
+ * opens the report itself); "OOM request ignored …" ends one with nothing
+ * killed (out_of_memory found no eligible task). */
+static bool sysrq_line(struct report_parser *P, struct pstate *st, const struct report_line *l, const char *s,
+		       const char *e)
+{
+	if (line_kind_of(s, (size_t)(e - s)) != LK_SYSRQ)
+		return false;
+	bool ignored = p_find(s, e, "OOM request ignored") != NULL;
+	if (need_new(st)) {
+		state_begin(P, st, l);
+		st->ev.header_missing = true;
+	}
+	struct oom_event *ev = &st->ev;
+	ev->sysrq_manual = true;
+	if (ignored) {
+		ev->outcome = OOM_OUTCOME_NO_KILLABLE;
+		st->have_kill = true;
+		st->sect = SEC_TAIL;
+		st->tail_left = 2;
+	}
+	return true;
+}
+
 /* Lines after the kill line, or final lines that end a report without one. */
 static bool final_lines(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			const char *s, const char *e)
@@ -1773,6 +1799,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 			return true;
 	}
 	if (final_lines(P, st, l, s, e))
+		goto accepted;
+	if ((*s == 's' || *s == 'S' || *s == 'O') && sysrq_line(P, st, l, s, e))
 		goto accepted;
 	if (kill_line(P, st, l, s, e))
 		goto accepted;

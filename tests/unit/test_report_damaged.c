@@ -639,6 +639,41 @@ TEST(test_trimmed_and_retyped_lines)
 	CHECK_STR(oom_kind_name(e.first.kind), "mempolicy");
 }
 
+/* sysrq f pressed five times, 4.x with the report headers rate-limited
+ * (R032): each "Manual OOM execution" is a request of its own, two kill,
+ * three are ignored; all say manual. */
+TEST(test_sysrq_requests_without_headers)
+{
+	const char *in =
+		"> [  713.805315] sysrq: SysRq : Manual OOM execution\n"
+		"> [  713.808920] Out of memory: Kill process 4468 ((agetty)) score 0 or sacrifice child\n"
+		"> [  713.814913] Killed process 4468 ((agetty)) total-vm:43704kB, anon-rss:1760kB, file-rss:0kB, shmem-rss:0kB\n"
+		"> [  714.004805] sysrq: SysRq : Manual OOM execution\n"
+		"> [  714.005936] Out of memory: Kill process 4469 (systemd-cgroups) score 0 or sacrifice child\n"
+		"> [  714.008117] Killed process 4469 (systemd-cgroups) total-vm:10704kB, anon-rss:120kB, file-rss:0kB, shmem-rss:0kB\n"
+		"> [  714.189310] sysrq: SysRq : Manual OOM execution\n"
+		"> [  714.193425] sysrq: OOM request ignored because killer is disabled\n"
+		"> [  714.381313] sysrq: SysRq : Manual OOM execution\n"
+		"> [  714.385158] sysrq: OOM request ignored because killer is disabled\n"
+		"> [  714.573320] sysrq: SysRq : Manual OOM execution\n"
+		"> [  714.576988] sysrq: OOM request ignored because killer is disabled\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 5);
+	CHECK(e.first.sysrq_manual);
+	CHECK_INT(e.first.victim.pid, 4468);
+	CHECK_STR(e.first.victim.comm, "(agetty)");
+	/* 5.x: the key's line, then the report with order=-1: one event */
+	const char *full =
+		"[  100.0] sysrq: Manual OOM execution\n"
+		"[  100.0] kworker/0:1 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=-1, oom_score_adj=0\n"
+		"[  100.1] Out of memory: Killed process 7 (x) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n";
+	read_text(full, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.req.order, -1);
+	CHECK_STR(e.first.req.trigger_comm, "kworker/0:1");
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -665,5 +700,6 @@ int main(void)
 	RUN(test_no_killable_panic_and_its_stack);
 	RUN(test_same_second_failures_and_borrowed_arch);
 	RUN(test_trimmed_and_retyped_lines);
+	RUN(test_sysrq_requests_without_headers);
 	return check_summary();
 }

@@ -49,6 +49,11 @@ TEST(test_more_lines_of_each_kind)
 	static const struct { const char *text; enum line_kind kind; } cases[] = {
 		{ "oom-killer: gfp_mask=0xd0, order=0", LK_TRIGGER },
 		{ "mem_on_node0 invoked oom-killer", LK_TRIGGER },
+		{ "SysRq : Manual OOM execution", LK_SYSRQ },
+		{ "sysrq: Manual OOM execution", LK_SYSRQ },
+		{ "sysrq: OOM request ignored because killer is disabled", LK_SYSRQ },
+		{ "OOM request ignored. No task eligible", LK_SYSRQ },
+		{ "the docs list Manual OOM execution as key f", LK_NONE },
 		{ "a process in our cluster invoked oom-killer", LK_NONE },
 		{ "oom-kill: constraint=CONSTRAINT_MEMORY_POLICY, nodemask=7, task=x", LK_CONSTRAINT },
 		{ "kworker/u8:2: page allocation failure: order:4, mode:0x40c0(GFP_KERNEL|__GFP_COMP), nodemask=(null)", LK_TRIGGER },
