@@ -178,6 +178,10 @@ enum line_kind line_kind_of(const char *p, size_t n)
 		if (STARTS(p, n, "Killed process "))
 			return LK_KILL;
 		break;
+	case 'V':
+		if (STARTS(p, n, "VM: killing process "))   /* ≤2.6.10 fault path (parse.c vm_kill_line) */
+			return LK_KILL;
+		break;
 	case 'M':
 		if (STARTS(p, n, "Mem-Info:") || STARTS(p, n, "Mem-info:"))
 			return LK_MEMINFO;

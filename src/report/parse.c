@@ -395,11 +395,12 @@ static void flush_pending(struct report_parser *P, const struct oom_event *next)
 				if (kver_parse(ev->kernel, &v) == 0)
 					ev->kv = v;
 				pf_arch_from_release(ev);
-				if (!ev->arch[0])   /* the same machine: the arch its text showed */
-					str_copy(ev->arch, sizeof(ev->arch), next->arch, strlen(next->arch));
 				event_warn(ev, "kernel release not in this report: taken from the report at line %llu (same host)",
 					   (unsigned long long)next->first_line);
 			}
+			/* the same machine: the arch the next report's text showed */
+			if (!ev->arch[0] && next->arch[0])
+				str_copy(ev->arch, sizeof(ev->arch), next->arch, strlen(next->arch));
 			/* swap is configured per machine: "Total swap = 0kB" in the next
 			 * report says this one's machine had none either (R048, R059) */
 			if (!ev->have_meminfo && !known(ev->snap.mem.swap_total_kib) &&
@@ -1344,6 +1345,30 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	return true;
 }
 
+/* 2.6 (≤2.6.10) arch page-fault paths (arch/i386/mm/fault.c do_page_fault,
+ * out_of_memory label): "VM: killing process %s" — the faulting task
+ * killed itself, no OOM selection; a kill event of its own with a comm
+ * and no pid (R089). */
+static bool vm_kill_line(struct report_parser *P, struct pstate *st, const struct report_line *l, const char *s,
+			 const char *e)
+{
+	if (!p_starts(s, e, "VM: killing process "))
+		return false;
+	if (need_new(st)) {
+		state_begin(P, st, l);
+		st->ev.header_missing = true;
+	}
+	struct oom_event *ev = &st->ev;
+	p_copy(ev->victim.comm, sizeof(ev->victim.comm), s + 20, e);
+	p_copy(ev->victim.message, sizeof(ev->victim.message), s, s + 2);
+	ev->have_victim = true;
+	ev->outcome = OOM_OUTCOME_KILLED;
+	st->have_kill = true;
+	st->sect = SEC_TAIL;
+	st->tail_left = PARSE_TAIL_LINES;
+	return true;
+}
+
 /* "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,
  *  global_oom,task_memcg=/x,task=java,pid=2345,uid=1000" (5.0+, RHEL8). */
 static bool constraint_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
@@ -1804,6 +1829,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		goto accepted;
 	if (kill_line(P, st, l, s, e))
 		goto accepted;
+	if (*s == 'V' && vm_kill_line(P, st, l, s, e))
+		goto accepted;
 	if (selection_line(P, st, l, s, e))
 		goto accepted;
 	if (constraint_line(P, st, l, s, e))
@@ -2029,10 +2056,12 @@ static int64_t named_pid(const char *s, const char *e)
 	const char *q = NULL;
 	switch (line_kind_of(s, (size_t)(e - s))) {
 	case LK_KILL:
-		q = p_find(s, e, "Killed process ") + 15;
+		q = p_find(s, e, "Killed process ");
+		q = q ? q + 15 : NULL;   /* "VM: killing process x" names no pid */
 		break;
 	case LK_SELECTION:
-		q = p_find(s, e, "ill process ") + 11;
+		q = p_find(s, e, "ill process ");
+		q = q ? q + 11 : NULL;
 		break;
 	case LK_CONSTRAINT:
 		q = p_rfind(s, e, ",pid=");

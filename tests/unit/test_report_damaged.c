@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "events.h"
 #include "model/event.h"
 #include "report/report.h"
 
@@ -674,6 +675,30 @@ TEST(test_sysrq_requests_without_headers)
 	CHECK_STR(e.first.req.trigger_comm, "kworker/0:1");
 }
 
+/* 2.6.7 (R089): a kill line, two allocation failures whose frames say
+ * i686, and the fault path's "VM: killing process x": four events; the
+ * first borrows the arch of the next (same machine, no release in any). */
+TEST(test_old_fault_path_kill_and_borrowed_arch)
+{
+	const char *in =
+		"Out of Memory: Killed process 1336 (memtest).\n"
+		"memtest: page allocation failure. order:0, mode:0xd2\n"
+		" [<c0140781>] __alloc_pages+0x2da/0x34a\n"
+		" [<c0105b63>] syscall_call+0x7/0xb\n"
+		"memtest: page allocation failure. order:0, mode:0x1d2\n"
+		" [<c0140781>] __alloc_pages+0x2da/0x34a\n"
+		" [<c01065ed>] error_code+0x2d/0x38\n"
+		"VM: killing process memtest\n";
+	struct got g;
+	CHECK(got_read(in, &g) == 4);
+	CHECK_INT(g.n, 4);
+	CHECK_INT(g.ev[0].victim.pid, 1336);
+	CHECK_STR(g.ev[0].arch, "i686");
+	CHECK_STR(g.ev[3].victim.comm, "memtest");
+	CHECK(!known(g.ev[3].victim.pid));
+	CHECK_INT(g.ev[3].outcome, OOM_OUTCOME_KILLED);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -701,5 +726,6 @@ int main(void)
 	RUN(test_same_second_failures_and_borrowed_arch);
 	RUN(test_trimmed_and_retyped_lines);
 	RUN(test_sysrq_requests_without_headers);
+	RUN(test_old_fault_path_kill_and_borrowed_arch);
 	return check_summary();
 }

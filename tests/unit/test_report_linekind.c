@@ -50,6 +50,7 @@ TEST(test_more_lines_of_each_kind)
 		{ "oom-killer: gfp_mask=0xd0, order=0", LK_TRIGGER },
 		{ "mem_on_node0 invoked oom-killer", LK_TRIGGER },
 		{ "SysRq : Manual OOM execution", LK_SYSRQ },
+		{ "VM: killing process memtest", LK_KILL },
 		{ "sysrq: Manual OOM execution", LK_SYSRQ },
 		{ "sysrq: OOM request ignored because killer is disabled", LK_SYSRQ },
 		{ "OOM request ignored. No task eligible", LK_SYSRQ },
