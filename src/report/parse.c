@@ -681,6 +681,8 @@ static bool hdr_continuation(struct pstate *st, const char *s, const char *e)
 {
 	struct oom_event *ev = &st->ev;
 	uint8_t k = st->hdr_cont;
+	if (s == e)
+		return false;   /* a double-spaced paste: the rest comes after a blank line */
 	st->hdr_cont = HDR_CONT_NONE;
 	if (k == HDR_CONT_MODE) {
 		if (!p_starts(s, e, "mode:"))
@@ -1232,6 +1234,37 @@ static void kill_values(struct pstate *st, struct oom_victim *v, const char *p, 
 		if (!strcmp(keys[i].key, "UID:"))
 			st->shape |= SH_KILL_UID_COLON;
 	}
+}
+
+/* The kill line's values broken off onto a line of their own, after a
+ * blank line in a double-spaced paste (", file-rss:4kB, shmem-rss:0kB,
+ * UID:1000 pgtables:15632kB oom_score_adj:0", R137): read when the kill
+ * line lacked the first of them. */
+static bool kill_rest(struct pstate *st, const char *s, const char *e)
+{
+	struct oom_victim *v = &st->ev.victim;
+	if (!st->have_kill || !st->ev.have_victim || st->ev.outcome != OOM_OUTCOME_KILLED)
+		return false;
+	const char *p = s;
+	if (p < e && *p == ',')
+		p = p_skip_sp(p + 1, e);
+	static const struct { const char *key; size_t off; } first[] = {
+		{ "total-vm:", offsetof(struct oom_victim, total_vm_kib) },
+		{ "anon-rss:", offsetof(struct oom_victim, anon_rss_kib) },
+		{ "file-rss:", offsetof(struct oom_victim, file_rss_kib) },
+		{ "shmem-rss:", offsetof(struct oom_victim, shmem_rss_kib) },
+		{ "UID:", offsetof(struct oom_victim, uid) },
+		{ "pgtables:", offsetof(struct oom_victim, pgtables_kib) },
+		{ "oom_score_adj:", offsetof(struct oom_victim, oom_score_adj) },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(first); i++)
+		if (p_starts(p, e, first[i].key)) {
+			if (known(*(const int64_t *)(const void *)((const char *)v + first[i].off)))
+				return false;
+			kill_values(st, v, p, e);
+			return true;
+		}
+	return false;
 }
 
 /* A line's stamp to the second ("2026-09-02T09:08:50", "1234"): "" none. */
@@ -1891,6 +1924,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 			goto accepted;
 		}
 		if (p_starts(s, e, "The numa=off boot option might help"))
+			goto accepted;
+		if (kill_rest(st, s, e))
 			goto accepted;
 		if (p_starts(s, e, "oom killer ") && p_find(s, e, " has mm pinned by "))
 			goto accepted;

@@ -128,6 +128,8 @@ struct report_scanner {
 	size_t learned_len;
 	bool learned_after;         /* it follows a transport prefix the rules strip ("Sep 13 … host ") */
 	bool qp;                    /* the text is a quoted-printable mail body (qp_detect) */
+	bool md;                    /* the text is Markdown with its punctuation backslash-escaped (md_detect) */
+	struct buf md_line, md_peek;  /* a line with those escapes undone */
 	int qp_checks;              /* windows looked at for it (bounded) */
 	struct buf qp_line;         /* a decoded, soft-break-joined raw line */
 	struct buf qp_peek;         /* a decoded line try_join looks at */
@@ -1500,6 +1502,50 @@ static const char *qp_join(struct report_scanner *s, const struct raw *r0, size_
 	return b->data;
 }
 
+/* ---- Markdown backslash escapes (CommonMark 0.31 §2.4) ------------------ */
+
+/* A paste converted to Markdown (a PDF or a web page run through a
+ * converter, R137) escapes every punctuation mark: "\[ 5.168012\] oom
+ * invoked oom-killer: gfp_mask=0x140dca(GFP_HIGHUSER_MOVABLE\|\_\_GFP_COMP".
+ * Taken as such when a line starts with an escaped stamp "\[ 5.168012\]";
+ * from then on every line has the escapes undone. */
+static bool md_detect(const char *p, size_t n)
+{
+	size_t i = tr_strip_quote(p, n);
+	while (i < n && i < 16 && is_space(p[i]))
+		i++;
+	if (n - i < 6 || p[i] != '\\' || p[i + 1] != '[')
+		return false;
+	size_t look = n - i - 2 < 40 ? n - i - 2 : 40;
+	const char *in = p + i + 2, *c = memmem(in, look, "\\]", 2);
+	if (!c || c == in)
+		return false;
+	bool digit = false;
+	for (const char *q = in; q < c; q++) {
+		if (!is_digit(*q) && *q != ' ' && *q != '.' && *q != '+')
+			return false;
+		digit |= is_digit(*q);
+	}
+	return digit;
+}
+
+/* p[0, n) with "\X" (X ASCII punctuation) made "X", in b. */
+static const char *md_unescape(struct buf *b, const char *p, size_t n, size_t *len)
+{
+	static const char punct[] = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+	buf_clear(b);
+	size_t run = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (p[i] == '\\' && memchr(punct, p[i + 1], sizeof(punct) - 1)) {
+			buf_add(b, p + run, i - run);
+			run = ++i;   /* the escaped mark itself starts the next run */
+		}
+	}
+	buf_add(b, p + run, n - run);
+	*len = b->len;
+	return b->data ? b->data : "";
+}
+
 /* ---- wrap repair -------------------------------------------------------- */
 
 /* Joins the hard-wrapped continuations that follow item it (the last in the
@@ -1524,6 +1570,8 @@ static int try_join(struct report_scanner *s, struct item *it)
 			p = s->qp_peek.data;
 			len = s->qp_peek.len;
 		}
+		if (s->md)
+			p = md_unescape(&s->md_peek, p, len, &len);
 		size_t q = tr_strip_quote(p, len);
 		p += q;
 		len -= q;
@@ -1664,6 +1712,8 @@ static int scanner_open(struct report_scanner **out, int fd, const char *name, c
 	buf_init(&s->arena);
 	buf_init(&s->qp_line);
 	buf_init(&s->qp_peek);
+	buf_init(&s->md_line);
+	buf_init(&s->md_peek);
 
 	/* Sniff the first bytes for a compressor's magic. */
 	unsigned char head[8];
@@ -1792,6 +1842,10 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 		raw_consume(s, &r);
 		if (s->qp && !piece && r.newline)
 			rp = qp_join(s, &r, &rlen);   /* may consume continuations */
+		if (!s->md && !piece && rlen > 6 && memchr(rp, '\\', rlen < 24 ? rlen : 24) && md_detect(rp, rlen))
+			s->md = true;
+		if (s->md)
+			rp = md_unescape(&s->md_line, rp, rlen, &rlen);
 		size_t q0 = s->qlen;
 		s->cur_raw_end_abs = s->processed_abs;
 		process_raw(s, rp, rlen, lineno, piece);
@@ -1839,6 +1893,8 @@ int report_scanner_close(struct report_scanner *s)
 	buf_release(&s->arena);
 	buf_release(&s->qp_line);
 	buf_release(&s->qp_peek);
+	buf_release(&s->md_line);
+	buf_release(&s->md_peek);
 	free(s->q);
 	free(s->splits);
 	free(s->buf);

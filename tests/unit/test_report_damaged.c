@@ -699,6 +699,48 @@ TEST(test_old_fault_path_kill_and_borrowed_arch)
 	CHECK_INT(g.ev[3].outcome, OOM_OUTCOME_KILLED);
 }
 
+/* A report run through a Markdown converter (R137): punctuation
+ * backslash-escaped, every line followed by a blank one, the gfp names and
+ * the kill line's values broken onto the line after the blank. */
+TEST(test_escaped_markdown_double_spaced)
+{
+	const char *in =
+		"\\[ 5.168012\\] oom invoked oom-killer: gfp_mask=0x140dca(GFP_HIGHUSER_MOVABLE\\|\\_\\_GFP_COMP\\|\n"
+		"\n"
+		"\\_\\_GFP_ZERO), order=0, oom_score_adj=0\n"
+		"\n"
+		"\\[ 5.168019\\] CPU: 0 PID: 246 Comm: oom Not tainted 6.0.0+ \\#27\n"
+		"\n"
+		"\\[ 5.168026\\] \\<TASK\\>\n"
+		"\n"
+		"\\[ 5.168142\\] Tasks state (memory values in pages):\n"
+		"\n"
+		"\\[ 5.168142\\] \\[ pid \\] uid tgid total_vm rss pgtables_bytes swapents oom_score_adj name\n"
+		"\n"
+		"\\[ 5.168194\\] \\[ 246\\] 1000 246 33555023 1991355 16007168 0 0 oom\n"
+		"\n"
+		"\\[ 5.168195\\] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/user.slice,task=oom,pid=246,uid=1000\n"
+		"\n"
+		"\\[ 5.168206\\] Out of memory: Killed process 246 (oom) total-vm:134220092kB, anon-rss:7965416kB\n"
+		"\n"
+		", file-rss:4kB, shmem-rss:0kB, UID:1000 pgtables:15632kB oom_score_adj:0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.gfp_text, "0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO)");
+	CHECK_INT(e.first.req.order, 0);
+	CHECK_STR(e.first.kernel, "6.0.0+");
+	CHECK_STR(e.first.constraint, "CONSTRAINT_NONE");
+	CHECK_INT(e.first.victim.pid, 246);
+	CHECK_INT(e.first.victim.file_rss_kib, 4);
+	CHECK_INT(e.first.victim.oom_score_adj, 0);
+	CHECK(e.first.have_task_table);
+	/* a backslash in plain text is left alone: no escaped stamp, no decoding */
+	read_text("[ 1.0] a\\_b invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "a\\_b");
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -727,5 +769,6 @@ int main(void)
 	RUN(test_trimmed_and_retyped_lines);
 	RUN(test_sysrq_requests_without_headers);
 	RUN(test_old_fault_path_kill_and_borrowed_arch);
+	RUN(test_escaped_markdown_double_spaced);
 	return check_summary();
 }
