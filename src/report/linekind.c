@@ -52,6 +52,7 @@ const struct line_kind_info line_kinds[LK_COUNT] = {
 	/* no marker (no needle holds it): found in a back-fill window before
 	 * the kill lines it precedes, or while a report is open */
 	[LK_SYSRQ] = { LK_SYSRQ, "sysrq", F_O | F_C, { NULL }, "sysrq: SysRq : Manual OOM execution" },
+	[LK_FRAME] = { LK_FRAME, "oom-frame", F_O | F_C, { NULL }, "[<ffffffff81681177>] dump_header+0x8e/0x225" },
 };
 
 #define STARTS(p, n, lit) ((n) >= sizeof(lit) - 1 && memcmp((p), (lit), sizeof(lit) - 1) == 0)
@@ -143,6 +144,19 @@ static enum line_kind classify_mem(const char *p, size_t n)
 	return LK_NONE;
 }
 
+/* A frame ("sym+0xoff/0xsize") of the OOM killer's path (mm/oom_kill.c
+ * out_of_memory, oom_kill_process, dump_header; pagefault_out_of_memory,
+ * mem_cgroup_out_of_memory) or of warn_alloc (mm/page_alloc.c): the stack
+ * of a report whose lines above are cut. */
+static bool oom_frame(const char *p, size_t n)
+{
+	const char *o = find(p, n, "+0x");
+	if (!o || !find(o, n - (size_t)(o - p), "/0x"))
+		return false;
+	return find(p, n, "out_of_memory") || find(p, n, "oom_kill_process") || find(p, n, "dump_header") ||
+	       find(p, n, "warn_alloc");
+}
+
 enum line_kind line_kind_of(const char *p, size_t n)
 {
 	while (n && (p[0] == ' ' || p[0] == '\t'))
@@ -154,6 +168,8 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	const char *q;
 	switch (p[0]) {
 	case '[': {
+		if (p[1] == '<')
+			return oom_frame(p, n) ? LK_FRAME : LK_NONE;
 		size_t i = 1;
 		while (i < n && p[i] == ' ')
 			i++;
@@ -292,6 +308,8 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	enum line_kind k = classify_mem(p, n);
 	if (k != LK_NONE)
 		return k;
+	if (oom_frame(p, n))
+		return LK_FRAME;
 	if ((STARTS(p, n, "Active:") || find(p, n, "_anon:") || find(p, n, "_file:") || STARTS(p, n, "free:")) &&
 	    summary_tokens(p, n))
 		return LK_SUMMARY;

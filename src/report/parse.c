@@ -1789,6 +1789,13 @@ static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, 
 		return pt_header_line(st, s, e);
 	case LK_MEMCG:
 		return pm_memcg_line(st, s, e);
+	case LK_FRAME:
+		/* the report is cut inside its stack: the frame says what it is */
+		st->from_header = true;
+		st->sect = SEC_STACK;
+		stack_arch_hint(st, s, e);
+		stack_frame_facts(st, s, e);
+		return true;
 	case LK_HEADER:
 		/* the dump_stack lines after a cut trigger line: an OOM report
 		 * (or an allocation failure) once its frames say so (header_proven) */

@@ -741,6 +741,27 @@ TEST(test_escaped_markdown_double_spaced)
 	CHECK_STR(e.first.req.trigger_comm, "a\\_b");
 }
 
+/* A report cut inside its trace: the first frame of the OOM path opens it
+ * (R058: ARM unwinder lines, then Mem-Info): a global OOM, not a fragment. */
+TEST(test_cut_inside_the_trace)
+{
+	const char *in =
+		"[  505.037001]  oom_kill_process from out_of_memory+0x218/0x34c\n"
+		"[  505.038190]  out_of_memory from __alloc_pages+0xa98/0x1044\n"
+		"[  505.039000]  __alloc_pages from __get_free_pages+0x10/0x24\n"
+		"[  505.040000] Mem-Info:\n"
+		"[  505.040001] active_anon:1 inactive_anon:2 isolated_anon:0\n"
+		"[  505.041000] Free swap  = 0kB\n"
+		"[  505.041001] Total swap = 0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(oom_kind_name(e.first.kind), "global");
+	CHECK_STR(e.first.arch, "arm");
+	CHECK(e.first.truncated);
+	CHECK_INT(e.first.first_line, 1);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -770,5 +791,6 @@ int main(void)
 	RUN(test_sysrq_requests_without_headers);
 	RUN(test_old_fault_path_kill_and_borrowed_arch);
 	RUN(test_escaped_markdown_double_spaced);
+	RUN(test_cut_inside_the_trace);
 	return check_summary();
 }
