@@ -606,6 +606,11 @@ not_date:
 					x->host_len = hl;
 				}
 				pos += m;
+			} else if (HAS_LIT(p + pos, len - pos, "kernel: ")) {
+				/* the kernel's tag without a host after the stamp
+				 * ("[21161.09] kernel: earlyoom: page allocation
+				 * failure", R100): no kernel line starts so */
+				pos += 8;
 			}
 			continue;
 		}

@@ -91,6 +91,9 @@ TEST(whole_prefix)
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK(!x.any);
 	CHECK_INT(x.len, 0);
+	l = "[21161.092614] kernel: earlyoom: page allocation failure: order:0";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "earlyoom: page allocation failure: order:0");   /* the tag, no host (R100) */
 	l = "<4>[ 12.000000] Out of memory";
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK_STR(l + x.len, "Out of memory");
