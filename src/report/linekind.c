@@ -220,6 +220,10 @@ enum line_kind line_kind_of(const char *p, size_t n)
 		if (STARTS(p, n, "memory: usage ") || STARTS(p, n, "memory+swap: usage "))
 			return LK_MEMCG;
 		break;
+	case '/':   /* "Task in /x killed as …" with its head cut (R113) */
+		if (find(p, n, " killed as a result of limit of /"))
+			return LK_MEMCG;
+		break;
 	case 'k':
 		if (STARTS(p, n, "kmem: usage "))
 			return LK_MEMCG;

@@ -740,9 +740,10 @@ bool pm_memcg_line(struct pstate *st, const char *s, const char *e)
 	struct oom_memcg *m = &st->ev.snap.memcg;
 	struct oom_event *ev = &st->ev;
 	const char *q;
-	if (p_starts(s, e, "Task in ") && (q = p_find(s, e, " killed as a result of limit of "))) {
-		/* 2.6.30–4.19: "Task in %s killed as a result of limit of %s" */
-		p_copy(ev->task_memcg, sizeof(ev->task_memcg), s + 8, q);
+	if ((p_starts(s, e, "Task in ") || (s < e && *s == '/')) && (q = p_find(s, e, " killed as a result of limit of "))) {
+		/* 2.6.30–4.19: "Task in %s killed as a result of limit of %s"
+		 * (a paste may have cut its "Task in " head, R113) */
+		p_copy(ev->task_memcg, sizeof(ev->task_memcg), *s == '/' ? s : s + 8, q);
 		p_copy(ev->oom_memcg, sizeof(ev->oom_memcg), q + 32, e);
 		ev->snap.have_memcg = true;
 		st->sect = SEC_MEMCG;

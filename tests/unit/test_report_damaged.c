@@ -762,6 +762,25 @@ TEST(test_cut_inside_the_trace)
 	CHECK_INT(e.first.first_line, 1);
 }
 
+/* The memcg v1 lines alone, the first with its "Task in " head cut (R113):
+ * the memcg is still named. */
+TEST(test_memcg_lines_with_the_task_in_head_cut)
+{
+	const char *in =
+		"```\n"
+		"/docker/8fce killed as a result of limit of /docker/8fce\n"
+		"memory: usage 102360kB, limit 102400kB, failcnt 125402\n"
+		"memory+swap: usage 102368kB, limit 204800kB, failcnt 0\n"
+		" kmem: usage 0kB, limit 9007199254740988kB, failcnt 0\n"
+		"```\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "/docker/8fce");
+	CHECK_INT(e.first.snap.memcg.limit_kib, 102400);
+	CHECK_INT(e.first.first_line, 2);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -792,5 +811,6 @@ int main(void)
 	RUN(test_old_fault_path_kill_and_borrowed_arch);
 	RUN(test_escaped_markdown_double_spaced);
 	RUN(test_cut_inside_the_trace);
+	RUN(test_memcg_lines_with_the_task_in_head_cut);
 	return check_summary();
 }

@@ -51,6 +51,7 @@ TEST(test_more_lines_of_each_kind)
 		{ "mem_on_node0 invoked oom-killer", LK_TRIGGER },
 		{ "SysRq : Manual OOM execution", LK_SYSRQ },
 		{ "VM: killing process memtest", LK_KILL },
+		{ "/docker/8fce killed as a result of limit of /docker/8fce", LK_MEMCG },
 		{ "oom_kill_process from out_of_memory+0x218/0x34c", LK_FRAME },
 		{ "[<ffffffffab18a4f0>] warn_alloc+0x140/0x160", LK_FRAME },
 		{ "[<ffffffffab18a4f0>] do_page_fault+0x140/0x160", LK_NONE },
