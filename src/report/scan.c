@@ -131,6 +131,9 @@ struct report_scanner {
 	bool md;                    /* the text is Markdown with its punctuation backslash-escaped (md_detect) */
 	struct buf md_line, md_peek;  /* a line with those escapes undone */
 	int qp_checks;              /* windows looked at for it (bounded) */
+	size_t hard_width;          /* lines cut at this exact width by a terminal (hard_wrap_width) */
+	size_t hard_probed[8];      /* widths looked for so far */
+	int nr_hard_probed;
 	struct buf qp_line;         /* a decoded, soft-break-joined raw line */
 	struct buf qp_peek;         /* a decoded line try_join looks at */
 
@@ -1548,6 +1551,53 @@ static const char *md_unescape(struct buf *b, const char *p, size_t n, size_t *l
 
 /* ---- wrap repair -------------------------------------------------------- */
 
+/* A terminal or a pager cuts a line at a fixed column, inside a word
+ * ("gfp_mask=0x15080c0(GFP_KE" / "RNEL_ACCOUNT|…", R108), where a mail
+ * client breaks at a blank.  A width is a terminal's when, of the next
+ * lines, every one continued by a line without the prefix the lines around
+ * carry has exactly that width (two at least); then its rest joins
+ * without a blank.
+ * Looked at once per width (at most 8 widths), on the buffer only. */
+static bool hard_wrap_width(struct report_scanner *s, size_t width)
+{
+	if (width == s->hard_width)
+		return true;
+	if (width < 40 || s->nr_hard_probed >= (int)ARRAY_SIZE(s->hard_probed))
+		return false;
+	for (int i = 0; i < s->nr_hard_probed; i++)
+		if (s->hard_probed[i] == width)
+			return false;
+	s->hard_probed[s->nr_hard_probed++] = width;
+	size_t at = s->pos, lines = 0, prev_len = 0, cut = 0, at_width = 0;
+	while (at < s->end && lines++ < 400) {
+		const char *p = s->buf + at, *nl = memchr(p, '\n', s->end - at);
+		if (!nl)
+			break;
+		size_t n = (size_t)(nl - p);
+		at += n + 1;
+		if (n && p[n - 1] == '\r')
+			n--;
+		size_t q = tr_strip_quote(p, n);
+		p += q;
+		n -= q;
+		if (prev_len >= 40 && n > 0 && !is_space(p[0])) {
+			struct pfx x;
+			tr_strip_prefix(p, n, &x);
+			if (!x.any) {
+				cut++;
+				at_width += prev_len == width;
+			}
+		}
+		prev_len = n;
+	}
+	/* a mail client's greedy wrap leaves lines of many widths */
+	if (at_width >= 2 && at_width == cut) {
+		s->hard_width = width;
+		return true;
+	}
+	return false;
+}
+
 /* Joins the hard-wrapped continuations that follow item it (the last in the
  * queue, so its text ends the arena). */
 static int try_join(struct report_scanner *s, struct item *it)
@@ -1657,7 +1707,10 @@ static int try_join(struct report_scanner *s, struct item *it)
 		/* "total-" + "vm:…": a mailer breaks after a hyphen; kernel text
 		 * has no "- " inside a word */
 		bool hyphen = lastc == '-' && it->text_len >= 2 && is_lower(t[it->text_len - 2]) && is_lower(first);
-		bool glue = lastc == ' ' || hyphen || (lower_key && is_digit(first)) ||
+		/* cut by a terminal at its width inside a token: no blank was there */
+		bool hard = it->prefixed && ind == 0 && lastc != ' ' && first != ' ' && !kill_rest && !hook &&
+			    hard_wrap_width(s, it->phys_len);
+		bool glue = lastc == ' ' || hyphen || hard || (lower_key && is_digit(first)) ||
 			    (is_digit(lastc) && len - ind >= 2 && p[ind] == 'k' && p[ind + 1] == 'B');
 		if (!glue)
 			buf_addc(&s->arena, ' ');
