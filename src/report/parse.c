@@ -590,6 +590,16 @@ static bool need_new(const struct pstate *st)
 	return !st->active || st->have_kill || st->ev.kind == OOM_KIND_ALLOC_FAILURE;
 }
 
+/* A kill-type line with no open report to join: it opens one whose header
+ * is missing (rate-limited or cut). */
+static void join_or_open_headerless(struct report_parser *P, struct pstate *st, const struct report_line *l)
+{
+	if (need_new(st)) {
+		state_begin(P, st, l);
+		st->ev.header_missing = true;
+	}
+}
+
 /* ---- header lines --------------------------------------------------------- */
 
 /* "gfp_mask=0x140dca(GFP_…)" / "mode:0x…(…)" at p: text and value. */
@@ -1168,10 +1178,7 @@ static bool selection_line(struct report_parser *P, struct pstate *st, const str
 	if (p_num(&p, e, &pid) != 0 || p >= e || *p != ' ')
 		return false;
 	p++;
-	if (need_new(st)) {
-		state_begin(P, st, l);
-		st->ev.header_missing = true;
-	}
+	join_or_open_headerless(P, st, l);
 	struct oom_event *ev = &st->ev;
 	static const char *const closers[] = { ") score ", NULL };
 	char comm[OOM_COMM_LEN];
@@ -1335,10 +1342,7 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 		st->tail_left = PARSE_TAIL_LINES;
 		return true;
 	}
-	if (need_new(st)) {
-		state_begin(P, st, l);
-		st->ev.header_missing = true;
-	}
+	join_or_open_headerless(P, st, l);
 	struct oom_event *ev = &st->ev;
 	struct oom_victim *v = &ev->victim;
 	static const char *const closers[] = { ") total-vm:", ") vsz:", "), UID ", NULL };
@@ -1387,10 +1391,7 @@ static bool vm_kill_line(struct report_parser *P, struct pstate *st, const struc
 {
 	if (!p_starts(s, e, "VM: killing process "))
 		return false;
-	if (need_new(st)) {
-		state_begin(P, st, l);
-		st->ev.header_missing = true;
-	}
+	join_or_open_headerless(P, st, l);
 	struct oom_event *ev = &st->ev;
 	p_copy(ev->victim.comm, sizeof(ev->victim.comm), s + 20, e);
 	p_copy(ev->victim.message, sizeof(ev->victim.message), s, s + 2);
@@ -1422,10 +1423,7 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 	}
 	if (!p_starts(s, e, "oom-kill:constraint="))
 		return false;
-	if (need_new(st)) {
-		state_begin(P, st, l);
-		st->ev.header_missing = true;
-	}
+	join_or_open_headerless(P, st, l);
 	struct oom_event *ev = &st->ev;
 	st->shape |= SH_CONSTRAINT;
 	/* Values may hold commas (node lists), so each ends where the next key
@@ -1507,10 +1505,7 @@ static bool sysrq_line(struct report_parser *P, struct pstate *st, const struct 
 	if (line_kind_of(s, (size_t)(e - s)) != LK_SYSRQ)
 		return false;
 	bool ignored = p_find(s, e, "OOM request ignored") != NULL;
-	if (need_new(st)) {
-		state_begin(P, st, l);
-		st->ev.header_missing = true;
-	}
+	join_or_open_headerless(P, st, l);
 	struct oom_event *ev = &st->ev;
 	ev->sysrq_manual = true;
 	if (ignored) {
@@ -1549,10 +1544,7 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 	}
 	if ((q = p_find(s, e, ": OOM victim ")) && p_find(q, e, "is already exiting")) {
 		/* 5.9+: "%s: OOM victim %d (%s) is already exiting. Skip killing the task" */
-		if (need_new(st)) {
-			state_begin(P, st, l);
-			ev->header_missing = true;
-		}
+		join_or_open_headerless(P, st, l);
 		const char *p = q + 13;
 		int64_t pid;
 		if (p_num(&p, e, &pid) == 0 && p_starts(p, e, " (")) {
@@ -1571,10 +1563,7 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 		return true;
 	}
 	if (p_find(s, e, "Out of memory and no killable processes")) {
-		if (need_new(st)) {
-			state_begin(P, st, l);
-			ev->header_missing = true;
-		}
+		join_or_open_headerless(P, st, l);
 		ev->outcome = OOM_OUTCOME_NO_KILLABLE;
 		st->have_kill = true;
 		st->sect = SEC_TAIL;
