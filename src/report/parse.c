@@ -606,7 +606,9 @@ static void join_or_open_headerless(struct report_parser *P, struct pstate *st, 
 static void read_gfp(struct oom_event *ev, const char *p, const char *e)
 {
 	const char *h = p;
-	while (p < e && *p != ',' && *p != '(' && *p != ' ')
+	/* ')' too: a failure line quoted inside a sentence's parentheses
+	 * ("(e.g. swapper: page allocation failure: order:3, mode:0x20)", R133) */
+	while (p < e && *p != ',' && *p != '(' && *p != ' ' && *p != ')')
 		p++;
 	uint64_t v;
 	if (parse_hex_u64(h, (size_t)(p - h), &v) == 0 && p - h >= 3 && h[0] == '0' && h[1] == 'x') {

@@ -623,6 +623,12 @@ TEST(test_trimmed_and_retyped_lines)
 	CHECK_STR(e.first.req.trigger_comm, "ycsb_bench-arbi");
 	CHECK(!e.first.header_missing);
 	CHECK_STR(oom_kind_name(e.first.kind), "mempolicy");
+	/* a failure line quoted inside a sentence's parentheses (R133) */
+	read_text("> swapper: page allocation failure: order:3, mode:0x20)\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.req.gfp_known);
+	CHECK_INT(e.first.req.gfp_mask, 0x20);
+	CHECK_INT(e.first.req.order, 3);
 	/* prose is no trigger line: the name is longer than a comm */
 	read_text("The process we watched invoked oom-killer\n", &e);
 	CHECK_INT(e.events, 0);
