@@ -32,7 +32,7 @@ const struct line_kind_info line_kinds[LK_COUNT] = {
 	[LK_MEMCG] = { LK_MEMCG, "memcg", F_O | F_C, { NULL }, "memory: usage 10240kB, limit 10240kB, failcnt 3" },
 	[LK_TASK_HEADER] = { LK_TASK_HEADER, "task-header", F_O | F_C, { NULL },
 			     "[ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name" },
-	[LK_TASK_ROW] = { LK_TASK_ROW, "task-row", F_C, { NULL },
+	[LK_TASK_ROW] = { LK_TASK_ROW, "task-row", F_O | F_C, { NULL },
 			  "[  101]     0   101    50000     1000      40     9000             0 app" },
 	[LK_SLAB] = { LK_SLAB, "slab", F_O | F_C, { NULL }, "Unreclaimable slab info:" },
 	[LK_CONSTRAINT] = { LK_CONSTRAINT, "constraint", F_M | F_C, { "oom-kill:", NULL },

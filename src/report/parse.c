@@ -1778,6 +1778,9 @@ static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, 
 		return pm_totals_line(st, s, e);
 	case LK_TASK_HEADER:
 		return pt_header_line(st, s, e);
+	case LK_TASK_ROW:
+		/* the table's header is cut too (R116): a row read by its width */
+		return pt_row_line(st, s, e) && st->ncols > 0;
 	case LK_MEMCG:
 		return pm_memcg_line(st, s, e);
 	case LK_FRAME:

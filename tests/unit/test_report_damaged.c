@@ -787,6 +787,28 @@ TEST(test_memcg_lines_with_the_task_in_head_cut)
 	CHECK_INT(e.first.first_line, 2);
 }
 
+/* A log cut inside the task table, header and all (R116): the rows before
+ * the selection line are the report's, so the victim's row gives its
+ * oom_score_adj though the kill line is cut before it. */
+TEST(test_rows_without_header_before_the_selection)
+{
+	const char *in =
+		"May 05 19:35:20 host sshd[1]: Accepted publickey for root\n"
+		"May 05 19:35:27 host kernel: [ 2700]     0  2700      492       29       4       0        0             0 agetty\n"
+		"May 05 19:35:31 host kernel: [ 2737]     0  2737     2362     1506       8       0        0          -100 dhcpd\n"
+		"May 05 19:35:58 host kernel: Out of memory: Kill process 2737 (dhcpd) score 11 or sacrifice child\n"
+		"May 05 19:36:02 host kernel: Killed process 2737 (dhcpd) total-vm:9448kB, a\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.first_line, 2);
+	CHECK_INT(e.first.victim.pid, 2737);
+	CHECK_INT(e.first.victim.oom_score_adj, -100);
+	/* other text in brackets is no row */
+	read_text("[1234] worker started\n[1235] worker stopped\n", &e);
+	CHECK_INT(e.events, 0);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -818,5 +840,6 @@ int main(void)
 	RUN(test_escaped_markdown_double_spaced);
 	RUN(test_cut_inside_the_trace);
 	RUN(test_memcg_lines_with_the_task_in_head_cut);
+	RUN(test_rows_without_header_before_the_selection);
 	return check_summary();
 }
