@@ -150,8 +150,11 @@ static enum line_kind classify_mem(const char *p, size_t n)
  * of a report whose lines above are cut. */
 static bool oom_frame(const char *p, size_t n)
 {
-	const char *o = find(p, n, "+0x");
-	if (!o || !find(o, n - (size_t)(o - p), "/0x"))
+	/* "+0x" by memchr: most lines hold no '+' (memmem costs more per line) */
+	const char *o = p, *end = p + n;
+	while ((o = memchr(o, '+', (size_t)(end - o))) != NULL && !(end - o >= 3 && o[1] == '0' && o[2] == 'x'))
+		o++;
+	if (!o || !find(o, (size_t)(end - o), "/0x"))
 		return false;
 	return find(p, n, "out_of_memory") || find(p, n, "oom_kill_process") || find(p, n, "dump_header") ||
 	       find(p, n, "warn_alloc");

@@ -253,7 +253,17 @@ static void make_key(char *key, size_t cap, const struct report_line *l)
 		hl = 100;
 	if (cl > 40)
 		cl = 40;
-	snprintf(key, cap, "%.*s\x1f%.*s", (int)hl, hl ? l->host : "", (int)cl, cl ? l->caller : "");
+	if (hl + cl + 2 > cap) {
+		key[0] = '\0';
+		return;
+	}
+	/* per line: no snprintf (it cost as much as the rest of feeding one) */
+	if (hl)
+		memcpy(key, l->host, hl);
+	key[hl] = '\x1f';
+	if (cl)
+		memcpy(key + hl + 1, l->caller, cl);
+	key[hl + 1 + cl] = '\0';
 }
 
 static struct pstate *state_find(struct report_parser *P, const char *key)

@@ -182,7 +182,8 @@ static size_t open_stamp(const char *p, size_t len, const char **t, size_t *tlen
 {
 	size_t max = len < 48 ? len : 48;
 	const char *close = memchr(p, ']', max);
-	if (!close || close == p || memchr(p, '[', (size_t)(close - p)))
+	/* both stamps end in a digit ("…739137]", "… 2025]") */
+	if (!close || close == p || !is_digit(close[-1]) || memchr(p, '[', (size_t)(close - p)))
 		return 0;
 	size_t k = (size_t)(close - p) + 1;
 	if (k >= len || p[k] != ' ' || !bracket_inside(p, k - 1, t, tlen))
