@@ -295,6 +295,7 @@ static void state_reset(struct pstate *st)
 	st->trace_memcg = false;
 	st->header_comm[0] = '\0';
 	st->header_trigger = st->from_header = st->trace_oom = st->trace_alloc = st->panicked = false;
+	st->from_frame = false;
 	st->cont = CONT_NONE;
 	st->cont_zone = st->cont_node = st->last_zone = -1;
 	st->cont_key[0] = '\0';
@@ -517,7 +518,10 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * the input holds (a paste of a part): then it is one fragment event. */
 	bool useful = st->have_trigger || st->have_kill || st->have_selection ||
 		      ev->have_task_table || ev->snap.have_memcg || ev->constraint[0] ||
-		      (st->from_header && (st->trace_oom || st->trace_alloc));
+		      (st->from_header && (st->trace_oom || st->trace_alloc) &&
+		       /* frames alone, with no dump_stack line, may be a hung task's
+			* trace through the OOM path: a report only with its body */
+		       (!st->from_frame || ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen));
 	if (!useful && end_of_input && P->nr_emitted == 0 &&
 	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen)) {
 		ev->kind = OOM_KIND_FRAGMENT;
@@ -1795,7 +1799,7 @@ static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, 
 		return pm_memcg_line(st, s, e);
 	case LK_FRAME:
 		/* the report is cut inside its stack: the frame says what it is */
-		st->from_header = true;
+		st->from_header = st->from_frame = true;
 		st->sect = SEC_STACK;
 		stack_arch_hint(st, s, e);
 		stack_frame_facts(st, s, e);

@@ -119,6 +119,7 @@ struct pstate {
 				    * or a panic's stack in the OOM path): its comm is the trigger's */
 	bool from_header;          /* opened at a dump_stack line (trigger line cut): an OOM only
 				    * once its frames or its body say so */
+	bool from_frame;           /* …at a frame of the OOM path (no dump_stack line above it) */
 	bool trace_oom;            /* a frame of the OOM killer's path (out_of_memory, dump_header, …) */
 	bool trace_alloc;          /* a warn_alloc frame: an allocation failure's stack */
 	bool panicked;             /* "Kernel panic - not syncing: Out of memory and no killable …" */

@@ -766,6 +766,15 @@ TEST(test_cut_inside_the_trace)
 	CHECK_STR(e.first.arch, "arm");
 	CHECK(e.first.truncated);
 	CHECK_INT(e.first.first_line, 1);
+	/* a hung task's trace through the OOM path, no report around it: none */
+	const char *hung =
+		"[ 1200.0] INFO: task java:4242 blocked for more than 120 seconds.\n"
+		"[ 1200.0] Call Trace:\n"
+		"[ 1200.0]  [<ffffffff811385ee>] out_of_memory+0x5e/0x90\n"
+		"[ 1200.0]  [<ffffffff8113ce9e>] __alloc_pages_slowpath+0x6be/0x740\n"
+		"[ 1201.0] e1000e: link up\n";
+	read_text(hung, &e);
+	CHECK_INT(e.events, 0);
 }
 
 /* The memcg v1 lines alone, the first with its "Task in " head cut (R113):
