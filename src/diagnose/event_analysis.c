@@ -117,7 +117,7 @@ static void gfp_era_from_names(struct oom_event *ev, const char *printed)
 static void analyse_request(struct oom_event *ev, struct event_analysis *a)
 {
 	const struct oom_request *r = &ev->req;
-	a->sysrq = ev->kind == OOM_KIND_SYSRQ || (known(r->order) && r->order == -1);
+	a->sysrq = ev->kind == OOM_KIND_SYSRQ || (known(r->order) && r->order == -1) || ev->sysrq_manual;
 	if (known(r->order) && r->order >= 0 && r->order < 32 && known(a->page_size_kib))
 		a->request_bytes = sat_mul(a->page_size_kib * 1024, (int64_t)1 << r->order);
 

@@ -170,7 +170,10 @@ static void rule_sysrq(struct ctx *c)
 	struct finding *f = findings_add(c->out, "manual-sysrq", SEV_INFO, 100,
 		"a manual OOM kill (sysrq f, order=-1), not a memory shortage: %s free of %s",
 		K(c, 0, c->a->mem.free_kib), K(c, 1, c->a->mem.total_kib));
-	finding_evidence(f, "order=-1 on the trigger line: the kernel's marker for a sysrq-triggered OOM (mm/oom_kill.c is_sysrq_oom, 4.x+)");
+	if (known(ev->req.order) && ev->req.order == -1)
+		finding_evidence(f, "order=-1 on the trigger line: the kernel's marker for a sysrq-triggered OOM (mm/oom_kill.c is_sysrq_oom, 4.x+)");
+	else if (ev->sysrq_manual)
+		finding_evidence(f, "\"SysRq : Manual OOM execution\" before it: the sysrq key's own message (drivers/tty/sysrq.c moom_callback)");
 	if (ev->req.trigger_comm[0])
 		finding_evidence(f, "triggered from %s (pid %lld): the sysrq work runs in a kworker (moom_callback)",
 				 ev->req.trigger_comm, (long long)ev->req.trigger_pid);

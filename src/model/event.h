@@ -140,6 +140,10 @@ struct oom_event {
 	/* "OOM kill occurred on an x86_64 NUMA system!" (RHEL 4-era kernels):
 	 * the vendor's own word that one node ran out while others had memory */
 	bool numa_oom_hint;
+	/* "sysrq: SysRq : Manual OOM execution" (drivers/tty/sysrq.c moom_callback)
+	 * opened or joined the event: a manual OOM even where its order=-1
+	 * header was not printed */
+	bool sysrq_manual;
 };
 
 void event_init(struct oom_event *ev);

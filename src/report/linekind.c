@@ -17,7 +17,7 @@ const struct line_kind_info line_kinds[LK_COUNT] = {
 	[LK_TRIGGER] = { LK_TRIGGER, "trigger", F_M | F_C,
 			 { "oom-killer", "page allocation failure", "page allocation stalls", NULL },
 			 "java invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null), order=0, oom_score_adj=0" },
-	[LK_HEADER] = { LK_HEADER, "header", F_C, { NULL },
+	[LK_HEADER] = { LK_HEADER, "header", F_O | F_C, { NULL },
 			"CPU: 3 PID: 2345 Comm: java Not tainted 4.15.0-112-generic #113-Ubuntu" },
 	[LK_STACK] = { LK_STACK, "dump_stack", F_C, { NULL }, "Call Trace:" },
 	[LK_MEMINFO] = { LK_MEMINFO, "mem-info", F_M | F_O | F_C, { "Mem-Info:", "Mem-info:", NULL }, "Mem-Info:" },
@@ -49,6 +49,10 @@ const struct line_kind_info line_kinds[LK_COUNT] = {
 			  "Kernel panic - not syncing: System is deadlocked on memory" },
 	[LK_SIDE] = { LK_SIDE, "side", F_C, { NULL },
 		      "SLUB: Unable to allocate memory on node -1, gfp=0x8020(GFP_ATOMIC|__GFP_ZERO)" },
+	/* no marker (no needle holds it): found in a back-fill window before
+	 * the kill lines it precedes, or while a report is open */
+	[LK_SYSRQ] = { LK_SYSRQ, "sysrq", F_O | F_C, { NULL }, "sysrq: SysRq : Manual OOM execution" },
+	[LK_FRAME] = { LK_FRAME, "oom-frame", F_O | F_C, { NULL }, "[<ffffffff81681177>] dump_header+0x8e/0x225" },
 };
 
 #define STARTS(p, n, lit) ((n) >= sizeof(lit) - 1 && memcmp((p), (lit), sizeof(lit) - 1) == 0)
@@ -140,6 +144,22 @@ static enum line_kind classify_mem(const char *p, size_t n)
 	return LK_NONE;
 }
 
+/* A frame ("sym+0xoff/0xsize") of the OOM killer's path (mm/oom_kill.c
+ * out_of_memory, oom_kill_process, dump_header; pagefault_out_of_memory,
+ * mem_cgroup_out_of_memory) or of warn_alloc (mm/page_alloc.c): the stack
+ * of a report whose lines above are cut. */
+static bool oom_frame(const char *p, size_t n)
+{
+	/* "+0x" by memchr: most lines hold no '+' (memmem costs more per line) */
+	const char *o = p, *end = p + n;
+	while ((o = memchr(o, '+', (size_t)(end - o))) != NULL && !(end - o >= 3 && o[1] == '0' && o[2] == 'x'))
+		o++;
+	if (!o || !find(o, (size_t)(end - o), "/0x"))
+		return false;
+	return find(p, n, "out_of_memory") || find(p, n, "oom_kill_process") || find(p, n, "dump_header") ||
+	       find(p, n, "warn_alloc");
+}
+
 enum line_kind line_kind_of(const char *p, size_t n)
 {
 	while (n && (p[0] == ' ' || p[0] == '\t'))
@@ -151,6 +171,8 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	const char *q;
 	switch (p[0]) {
 	case '[': {
+		if (p[1] == '<')
+			return oom_frame(p, n) ? LK_FRAME : LK_NONE;
 		size_t i = 1;
 		while (i < n && p[i] == ' ')
 			i++;
@@ -164,7 +186,7 @@ enum line_kind line_kind_of(const char *p, size_t n)
 		return d && i + d < n && p[i + d] == ']' ? LK_TASK_ROW : LK_NONE;
 	}
 	case 'o':
-		if (STARTS(p, n, "oom-kill:constraint="))
+		if (STARTS(p, n, "oom-kill:constraint=") || STARTS(p, n, "oom-kill: constraint="))
 			return LK_CONSTRAINT;
 		if (STARTS(p, n, "oom_reaper: "))
 			return LK_REAPER;
@@ -173,6 +195,10 @@ enum line_kind line_kind_of(const char *p, size_t n)
 		break;
 	case 'K':
 		if (STARTS(p, n, "Killed process "))
+			return LK_KILL;
+		break;
+	case 'V':
+		if (STARTS(p, n, "VM: killing process "))   /* ≤2.6.10 fault path (parse.c vm_kill_line) */
 			return LK_KILL;
 		break;
 	case 'M':
@@ -258,6 +284,10 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	if (find(p, n, " invoked oom-killer: ") || find(p, n, ": page allocation failure") ||
 	    find(p, n, ": page allocation stalls for "))
 		return LK_TRIGGER;
+	/* "java invoked oom-killer" trimmed of its request (parse.c bare_trigger) */
+	if (n <= 15 + 20 && (q = find(p, n, " invoked oom-killer")) && q > p &&
+	    (size_t)(q - p) + 19 + (n > (size_t)(q - p) + 19 && (p[n - 1] == ':' || p[n - 1] == '.')) == n)
+		return LK_TRIGGER;
 	if ((q = find(p, n, "Killed process ")) && q - p >= 2 && q[-2] == ':' && q[-1] == ' ')
 		return LK_KILL;
 	if (find(p, n, ": Kill process ") || find(p, n, ": kill process "))
@@ -268,6 +298,14 @@ enum line_kind line_kind_of(const char *p, size_t n)
 		return LK_FINAL;
 	if (find(p, n, "System is deadlocked on memory"))
 		return LK_DEADLOCK;
+	/* drivers/tty/sysrq.c: the key's action message, and moom_callback's
+	 * "OOM request ignored because killer is disabled" (≤4.12) / "OOM
+	 * request ignored. No task eligible" (4.13+) */
+	if ((q = find(p, n, "Manual OOM execution")) && (q == p || find(p, (size_t)(q - p), "SysRq") ||
+							  find(p, (size_t)(q - p), "sysrq")))
+		return LK_SYSRQ;
+	if (STARTS(p, n, "OOM request ignored") || (STARTS(p, n, "sysrq: ") && find(p, n, ": OOM request ignored")))
+		return LK_SYSRQ;
 	if (find(p, n, " cpuset=") && find(p, n, " mems_allowed="))
 		return LK_HEADER;
 	if ((q = find(p, n, "nable to allocate ")) && q > p && (q[-1] == 'u' || q[-1] == 'U')) {
@@ -278,6 +316,8 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	enum line_kind k = classify_mem(p, n);
 	if (k != LK_NONE)
 		return k;
+	if (oom_frame(p, n))
+		return LK_FRAME;
 	if ((STARTS(p, n, "Active:") || find(p, n, "_anon:") || find(p, n, "_file:") || STARTS(p, n, "free:")) &&
 	    summary_tokens(p, n))
 		return LK_SUMMARY;

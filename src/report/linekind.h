@@ -35,6 +35,9 @@ enum line_kind {
 	LK_FINAL,         /* "Out of memory and no killable processes", "OOM victim N (x) is already exiting", panic_on_oom */
 	LK_DEADLOCK,      /* "Kernel panic - not syncing: System is deadlocked on memory" */
 	LK_SIDE,          /* "SLUB: Unable to allocate memory on node", "cache: x, object size:", driver "unable to allocate N bytes" */
+	LK_SYSRQ,         /* "sysrq: SysRq : Manual OOM execution", "sysrq: OOM request ignored …" (sysrq f) */
+	LK_FRAME,         /* a stack frame of the OOM killer's or warn_alloc's path: "dump_header+0x8e/0x225",
+			   * "oom_kill_process from out_of_memory+0x218/0x34c" (a report cut inside its trace) */
 	LK_COUNT
 };
 

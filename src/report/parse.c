@@ -46,6 +46,7 @@ struct host_release {
  * (the same syslog records written twice) is dropped. */
 struct event_sig {
 	char time[64], host[64];
+	char trigger_comm[OOM_COMM_LEN];   /* two CPUs' failures in one second differ by it (R101) */
 	int64_t victim_pid, trigger_pid, order, free_kib, swap_free_kib;
 	uint64_t gfp, nr_tasks;
 	int kind;
@@ -71,6 +72,8 @@ struct report_parser {
 	char *line;                 /* NUL-terminated copy of the current line */
 	size_t line_cap;
 	int nr_active;
+	struct pstate *last_st;     /* the state the previous line was fed to */
+	uint64_t last_st_fed;       /* nr_fed of that line */
 	bool indented;              /* the current line had leading white space */
 	/* a pasted `uname -a` ("Linux host 5.8.0-rc1+ #117 SMP … x86_64 GNU/Linux"):
 	 * the release of a report after it that prints none (uname_line) */
@@ -255,7 +258,17 @@ static void make_key(char *key, size_t cap, const struct report_line *l)
 		hl = 100;
 	if (cl > 40)
 		cl = 40;
-	snprintf(key, cap, "%.*s\x1f%.*s", (int)hl, hl ? l->host : "", (int)cl, cl ? l->caller : "");
+	if (hl + cl + 2 > cap) {
+		key[0] = '\0';
+		return;
+	}
+	/* per line: no snprintf (it cost as much as the rest of feeding one) */
+	if (hl)
+		memcpy(key, l->host, hl);
+	key[hl] = '\x1f';
+	if (cl)
+		memcpy(key + hl + 1, l->caller, cl);
+	key[hl + 1 + cl] = '\0';
 }
 
 static struct pstate *state_find(struct report_parser *P, const char *key)
@@ -286,6 +299,8 @@ static void state_reset(struct pstate *st)
 	st->hdr_cont = HDR_CONT_NONE;
 	st->trace_memcg = false;
 	st->header_comm[0] = '\0';
+	st->header_trigger = st->from_header = st->trace_oom = st->trace_alloc = st->panicked = false;
+	st->from_frame = false;
 	st->cont = CONT_NONE;
 	st->cont_zone = st->cont_node = st->last_zone = -1;
 	st->cont_key[0] = '\0';
@@ -345,6 +360,8 @@ static void neighbour_release(struct report_parser *P, struct oom_event *ev)
 	if (r->boot_line > r->line && r->boot_line < ev->first_line)
 		return;     /* a boot banner between: a reboot */
 	str_copy(ev->kernel, sizeof(ev->kernel), r->kernel, strlen(r->kernel));
+	if (!ev->arch[0])
+		str_copy(ev->arch, sizeof(ev->arch), r->arch, strlen(r->arch));   /* the same machine */
 	ev->kernel_from_neighbour = true;
 	ev->kernel_from_line = r->line;
 	event_warn(ev, "kernel release not in this report: taken from the report at line %llu (same host)",
@@ -356,6 +373,7 @@ static void make_sig(const struct oom_event *ev, struct event_sig *g)
 	memset(g, 0, sizeof(*g));
 	str_copy(g->time, sizeof(g->time), ev->time, strlen(ev->time));
 	str_copy(g->host, sizeof(g->host), ev->host, strlen(ev->host));
+	str_copy(g->trigger_comm, sizeof(g->trigger_comm), ev->req.trigger_comm, strlen(ev->req.trigger_comm));
 	g->victim_pid = ev->victim.pid;
 	g->trigger_pid = ev->req.trigger_pid;
 	g->order = ev->req.order;
@@ -509,7 +527,11 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * cut before its first useful line) is not an event — unless it is all
 	 * the input holds (a paste of a part): then it is one fragment event. */
 	bool useful = st->have_trigger || st->have_kill || st->have_selection ||
-		      ev->have_task_table || ev->snap.have_memcg || ev->constraint[0];
+		      ev->have_task_table || ev->snap.have_memcg || ev->constraint[0] ||
+		      (st->from_header && (st->trace_oom || st->trace_alloc) &&
+		       /* frames alone, with no dump_stack line, may be a hung task's
+			* trace through the OOM path: a report only with its body */
+		       (!st->from_frame || ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen));
 	if (!useful && end_of_input && P->nr_emitted == 0 &&
 	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen)) {
 		ev->kind = OOM_KIND_FRAGMENT;
@@ -610,6 +632,16 @@ static void state_begin(struct report_parser *P, struct pstate *st, const struct
 static bool need_new(const struct pstate *st)
 {
 	return !st->active || st->have_kill || st->ev.kind == OOM_KIND_ALLOC_FAILURE;
+}
+
+/* A kill-type line with no open report to join: it opens one whose header
+ * is missing (rate-limited or cut). */
+static void join_or_open_headerless(struct report_parser *P, struct pstate *st, const struct report_line *l)
+{
+	if (need_new(st)) {
+		state_begin(P, st, l);
+		st->ev.header_missing = true;
+	}
 }
 
 /* ---- header lines --------------------------------------------------------- */
@@ -720,6 +752,8 @@ static bool hdr_continuation(struct pstate *st, const char *s, const char *e)
 {
 	struct oom_event *ev = &st->ev;
 	uint8_t k = st->hdr_cont;
+	if (s == e)
+		return false;   /* a double-spaced paste: the rest comes after a blank line */
 	st->hdr_cont = HDR_CONT_NONE;
 	if (k == HDR_CONT_MODE) {
 		if (!p_starts(s, e, "mode:"))
@@ -791,6 +825,21 @@ static void trigger_params(struct pstate *st, const char *params, const char *e)
 	}
 }
 
+/* "mem_on_node0 invoked oom-killer" and nothing after (an expert trimmed
+ * the request, R122/R123): where " invoked" starts, NULL when the line is
+ * not that.  The name before it is a comm (at most TASK_COMM_LEN - 1 = 15
+ * bytes), so prose that says so is not taken. */
+static const char *bare_trigger(const char *s, const char *e)
+{
+	const char *q = p_find(s, e, " invoked oom-killer");
+	if (!q || q == s || q - s > 15)
+		return NULL;
+	const char *r = q + 19;
+	if (r < e && (*r == ':' || *r == '.'))
+		r++;
+	return r == e ? q : NULL;
+}
+
 static bool trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			 const char *s, const char *e)
 {
@@ -799,6 +848,8 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 	bool old = false;
 	if (q) {
 		params = q + 21;
+	} else if ((q = bare_trigger(s, e)) != NULL) {
+		params = e;   /* trimmed to "java invoked oom-killer": no request */
 	} else if (p_starts(s, e, "oom-killer: gfp_mask=")) {
 		params = s + 12;      /* 2.6.16–2.6.18: no task name */
 		old = true;
@@ -932,13 +983,20 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 	}
 	struct oom_event *ev = &st->ev;
 	bool later = st->have_kill;   /* a later stack (panic): not the trigger's, but the same kernel's */
+	/* panic() runs in the OOM path of the allocating task (mm/oom_kill.c
+	 * check_panic_on_oom, and ≤4.x's "no killable processes" panic in
+	 * out_of_memory): with the trigger line cut, its stack names the trigger */
+	bool panic_trigger = later && !st->have_trigger && !st->header_comm[0] &&
+			     (ev->outcome == OOM_OUTCOME_PANIC || st->panicked);
 	if (!later) {
 		st->sect = SEC_STACK;
 		st->stack_lines = 0;
 	}
 	int64_t pid;
-	if (!later && p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid))
+	if ((!later || panic_trigger) && p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid))
 		ev->req.trigger_pid = pid;
+	if (panic_trigger)
+		st->header_trigger = true;
 	const char *t = NULL, *x;
 	if ((x = p_find(c, e, " Kdump: loaded ")))
 		t = x;
@@ -948,7 +1006,7 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		t = x;
 	if (!t)
 		return true;
-	if (!st->header_comm[0] && !later)
+	if (!st->header_comm[0] && (!later || panic_trigger))
 		p_copy(st->header_comm, sizeof(st->header_comm), c, t);
 	const char *rel = t;
 	if ((x = p_find(t, e, "tainted ")))
@@ -965,6 +1023,20 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
  * frames are stale words on the stack, not calls: not taken. */
 static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 {
+	/* The OOM killer's own path (mm/oom_kill.c out_of_memory → oom_kill_process
+	 * → dump_header; pagefault_out_of_memory) or warn_alloc's (mm/page_alloc.c,
+	 * warn_alloc_failed ≤4.8): what a stack dump whose report line is cut
+	 * was printed for.  "? " words count here: a trimmed paste may keep only those. */
+	if (p_find(s, e, "out_of_memory") || p_find(s, e, "oom_kill_process") || p_find(s, e, "dump_header+") ||
+	    p_find(s, e, "dump_header.") || p_find(s, e, "(dump_header"))
+		st->trace_oom = true;
+	else if (p_find(s, e, "warn_alloc"))
+		st->trace_alloc = true;
+	if (st->trace_alloc && !st->trace_oom && st->from_header && !st->have_trigger &&
+	    st->ev.kind == OOM_KIND_UNKNOWN) {
+		st->ev.kind = OOM_KIND_ALLOC_FAILURE;
+		st->ev.outcome = OOM_OUTCOME_NONE;
+	}
 	const char *f = p_find(s, e, "mem_cgroup_out_of_memory+");
 	if (!f)
 		f = p_find(s, e, "mem_cgroup_oom_synchronize+");
@@ -1213,10 +1285,7 @@ static bool selection_line(struct report_parser *P, struct pstate *st, const str
 	if (p_num(&p, e, &pid) != 0 || p >= e || *p != ' ')
 		return false;
 	p++;
-	if (need_new(st)) {
-		state_begin(P, st, l);
-		st->ev.header_missing = true;
-	}
+	join_or_open_headerless(P, st, l);
 	struct oom_event *ev = &st->ev;
 	static const char *const closers[] = { ") score ", NULL };
 	char comm[OOM_COMM_LEN];
@@ -1289,6 +1358,37 @@ static void kill_values(struct pstate *st, struct oom_victim *v, const char *p, 
 	}
 }
 
+/* The kill line's values broken off onto a line of their own, after a
+ * blank line in a double-spaced paste (", file-rss:4kB, shmem-rss:0kB,
+ * UID:1000 pgtables:15632kB oom_score_adj:0", R137): read when the kill
+ * line lacked the first of them. */
+static bool kill_rest(struct pstate *st, const char *s, const char *e)
+{
+	struct oom_victim *v = &st->ev.victim;
+	if (!st->have_kill || !st->ev.have_victim || st->ev.outcome != OOM_OUTCOME_KILLED)
+		return false;
+	const char *p = s;
+	if (p < e && *p == ',')
+		p = p_skip_sp(p + 1, e);
+	static const struct { const char *key; size_t off; } first[] = {
+		{ "total-vm:", offsetof(struct oom_victim, total_vm_kib) },
+		{ "anon-rss:", offsetof(struct oom_victim, anon_rss_kib) },
+		{ "file-rss:", offsetof(struct oom_victim, file_rss_kib) },
+		{ "shmem-rss:", offsetof(struct oom_victim, shmem_rss_kib) },
+		{ "UID:", offsetof(struct oom_victim, uid) },
+		{ "pgtables:", offsetof(struct oom_victim, pgtables_kib) },
+		{ "oom_score_adj:", offsetof(struct oom_victim, oom_score_adj) },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(first); i++)
+		if (p_starts(p, e, first[i].key)) {
+			if (known(*(const int64_t *)(const void *)((const char *)v + first[i].off)))
+				return false;
+			kill_values(st, v, p, e);
+			return true;
+		}
+	return false;
+}
+
 /* A line's stamp to the second ("2026-09-02T09:08:50", "1234"): "" none. */
 static void time_second(const struct report_line *l, char *out, size_t cap)
 {
@@ -1331,7 +1431,7 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	int64_t pid, uid = OOM_NA;
 	if (p_num(&p, e, &pid) != 0)
 		return false;
-	bool rhel6 = false;
+	bool rhel6 = false, no_comm = false;
 	if (p_starts(p, e, ", UID ")) {
 		/* RHEL6: "Killed process %d, UID %d, (%s) total-vm:…" */
 		p += 6;
@@ -1341,6 +1441,9 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 		rhel6 = true;
 	} else if (p_starts(p, e, " (")) {
 		p += 1;
+	} else if (p == e || p_starts(p, e, " total-vm:") || p_starts(p, e, ", total-vm:")) {
+		/* retyped without the comm: "Killed process 1044797 total-vm:…" (R020) */
+		no_comm = true;
 	} else {
 		return false;
 	}
@@ -1354,17 +1457,14 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 		st->tail_left = PARSE_TAIL_LINES;
 		return true;
 	}
-	if (need_new(st)) {
-		state_begin(P, st, l);
-		st->ev.header_missing = true;
-	}
+	join_or_open_headerless(P, st, l);
 	struct oom_event *ev = &st->ev;
 	struct oom_victim *v = &ev->victim;
 	static const char *const closers[] = { ") total-vm:", ") vsz:", "), UID ", NULL };
 	char comm[OOM_COMM_LEN];
-	const char *after = read_paren_comm(p, e, closers, comm, sizeof(comm));
+	const char *after = no_comm ? p : read_paren_comm(p, e, closers, comm, sizeof(comm));
 	v->pid = pid;
-	if (after)
+	if (after && !no_comm)
 		str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
 	if (k != s)
 		p_copy(v->message, sizeof(v->message), s, k - 2);
@@ -1397,17 +1497,48 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	return true;
 }
 
+/* 2.6 (≤2.6.10) arch page-fault paths (arch/i386/mm/fault.c do_page_fault,
+ * out_of_memory label): "VM: killing process %s" — the faulting task
+ * killed itself, no OOM selection; a kill event of its own with a comm
+ * and no pid (R089). */
+static bool vm_kill_line(struct report_parser *P, struct pstate *st, const struct report_line *l, const char *s,
+			 const char *e)
+{
+	if (!p_starts(s, e, "VM: killing process "))
+		return false;
+	join_or_open_headerless(P, st, l);
+	struct oom_event *ev = &st->ev;
+	p_copy(ev->victim.comm, sizeof(ev->victim.comm), s + 20, e);
+	p_copy(ev->victim.message, sizeof(ev->victim.message), s, s + 2);
+	ev->have_victim = true;
+	ev->outcome = OOM_OUTCOME_KILLED;
+	st->have_kill = true;
+	st->sect = SEC_TAIL;
+	st->tail_left = PARSE_TAIL_LINES;
+	return true;
+}
+
 /* "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,
  *  global_oom,task_memcg=/x,task=java,pid=2345,uid=1000" (5.0+, RHEL8). */
 static bool constraint_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			    const char *s, const char *e)
 {
+	/* retyped by hand: "oom-kill: constraint=…, nodemask=7, task=x" (R020):
+	 * read as the kernel prints it, without the blanks after ':' and ',' */
+	char norm[1024];
+	if (p_starts(s, e, "oom-kill: constraint=") && (size_t)(e - s) < sizeof(norm)) {
+		size_t n = 0;
+		for (const char *q = s; q < e; q++) {
+			norm[n++] = *q;
+			if ((*q == ',' || (*q == ':' && q == s + 8)) && q + 1 < e && q[1] == ' ')
+				q++;
+		}
+		s = norm;
+		e = norm + n;
+	}
 	if (!p_starts(s, e, "oom-kill:constraint="))
 		return false;
-	if (need_new(st)) {
-		state_begin(P, st, l);
-		st->ev.header_missing = true;
-	}
+	join_or_open_headerless(P, st, l);
 	struct oom_event *ev = &st->ev;
 	st->shape |= SH_CONSTRAINT;
 	/* Values may hold commas (node lists), so each ends where the next key
@@ -1421,7 +1552,7 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 		if (i == 6) {
 			/* the comm may hold anything: take the last ",task=" before ",pid=" */
 			const char *pidk = p_rfind(p, e, ",pid=");
-			x = pidk ? p_rfind(p, pidk, ",task=") : NULL;
+			x = pidk ? p_rfind(p, pidk, ",task=") : p_find(p, e, ",task=");   /* a trimmed line may end at task= */
 		}
 		pos[i] = x;
 		if (x)
@@ -1460,6 +1591,8 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 	}
 	if (pos[5])
 		p_copy(ev->task_memcg, sizeof(ev->task_memcg), pos[5] + 12, ends[5]);
+	if (pos[6] && !pidk)
+		p_copy(ev->victim.selected_comm, sizeof(ev->victim.selected_comm), pos[6] + 6, e);
 	if (pos[6] && pidk) {
 		p_copy(ev->victim.selected_comm, sizeof(ev->victim.selected_comm), pos[6] + 6, pidk);
 		const char *q = pidk + 5;
@@ -1476,12 +1609,43 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 	return true;
 }
 
+/* sysrq f (drivers/tty/sysrq.c moom_callback): "sysrq: SysRq : Manual OOM
+ * execution" begins a request (4.x prints no report header for it when
+ * dump_header is rate-limited; 5.x+ the header with order=-1 follows and
+ * opens the report itself); "OOM request ignored …" ends one with nothing
+ * killed (out_of_memory found no eligible task). */
+static bool sysrq_line(struct report_parser *P, struct pstate *st, const struct report_line *l, const char *s,
+		       const char *e)
+{
+	if (line_kind_of(s, (size_t)(e - s)) != LK_SYSRQ)
+		return false;
+	bool ignored = p_find(s, e, "OOM request ignored") != NULL;
+	join_or_open_headerless(P, st, l);
+	struct oom_event *ev = &st->ev;
+	ev->sysrq_manual = true;
+	if (ignored) {
+		ev->outcome = OOM_OUTCOME_NO_KILLABLE;
+		st->have_kill = true;
+		st->sect = SEC_TAIL;
+		st->tail_left = 2;
+	}
+	return true;
+}
+
 /* Lines after the kill line, or final lines that end a report without one. */
 static bool final_lines(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			const char *s, const char *e)
 {
 	struct oom_event *ev = &st->ev;
 	const char *q;
+	if (p_starts(s, e, "---[ end Kernel panic")) {
+		/* panic()'s closing line repeats its message (kernel/panic.c): the
+		 * end of the panic's stack, never a report of its own */
+		if (!st->active || !st->have_kill)
+			return false;
+		st->tail_left = 0;
+		return true;
+	}
 	if ((q = p_find(s, e, "Tasks in ")) && p_find(q, e, " are going to be killed due to memory.oom.group set")) {
 		if (!st->active)
 			return false;
@@ -1495,10 +1659,7 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 	}
 	if ((q = p_find(s, e, ": OOM victim ")) && p_find(q, e, "is already exiting")) {
 		/* 5.9+: "%s: OOM victim %d (%s) is already exiting. Skip killing the task" */
-		if (need_new(st)) {
-			state_begin(P, st, l);
-			ev->header_missing = true;
-		}
+		join_or_open_headerless(P, st, l);
 		const char *p = q + 13;
 		int64_t pid;
 		if (p_num(&p, e, &pid) == 0 && p_starts(p, e, " (")) {
@@ -1517,14 +1678,13 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 		return true;
 	}
 	if (p_find(s, e, "Out of memory and no killable processes")) {
-		if (need_new(st)) {
-			state_begin(P, st, l);
-			ev->header_missing = true;
-		}
+		join_or_open_headerless(P, st, l);
 		ev->outcome = OOM_OUTCOME_NO_KILLABLE;
 		st->have_kill = true;
 		st->sect = SEC_TAIL;
 		st->tail_left = 3;
+		/* ≤4.x panics with it (mm/oom_kill.c out_of_memory): its stack follows */
+		st->panicked = p_starts(s, e, "Kernel panic - not syncing:");
 		return true;
 	}
 	if (p_find(s, e, "System is deadlocked on memory")) {
@@ -1736,9 +1896,53 @@ static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, 
 		return pt_row_line(st, s, e) && st->ncols > 0;
 	case LK_MEMCG:
 		return pm_memcg_line(st, s, e);
+	case LK_FRAME:
+		/* the report is cut inside its stack: the frame says what it is */
+		st->from_header = st->from_frame = true;
+		st->sect = SEC_STACK;
+		stack_arch_hint(st, s, e);
+		stack_frame_facts(st, s, e);
+		return true;
+	case LK_HEADER:
+		/* the dump_stack lines after a cut trigger line: an OOM report
+		 * (or an allocation failure) once its frames say so (header_proven) */
+		if (stack_header_line(st, s, e)) {
+			st->header_trigger = true;
+		} else if (p_starts(s, e, "Hardware name: ")) {
+			st->sect = SEC_STACK;
+			stack_arch_hint(st, s, e);
+		} else if (cpuset_line(st, s, e)) {
+			const char *c = p_find(s, e, " cpuset=");
+			p_copy(st->header_comm, sizeof(st->header_comm), s, c);
+			st->header_trigger = true;
+			st->sect = SEC_STACK;
+		} else {
+			return false;
+		}
+		st->from_header = true;
+		return true;
 	default:
 		return false;
 	}
+}
+
+/* A report opened at a dump_stack line is one once a frame of the OOM or
+ * warn_alloc path, or a line of a report's body, came. */
+static bool header_proven(const struct pstate *st)
+{
+	return !st->from_header || st->trace_oom || st->trace_alloc || st->sect != SEC_STACK || st->have_kill ||
+	       st->have_selection || st->ev.constraint[0];
+}
+
+/* While unproven, the lines that may follow a dump_stack header: more of
+ * the stack, or a report line (a paste may have trimmed the frames). */
+static bool header_may_continue(const struct report_parser *P, const char *s, const char *e)
+{
+	enum line_kind k = line_kind_of(s, (size_t)(e - s));
+	if (s == e || k == LK_HEADER || k == LK_STACK || (line_kind_flags(k) & (LKF_OPENS | LKF_MARKER)))
+		return true;
+	return stack_like(s, e, P->indented) || p_starts(s, e, "Workqueue:") || p_starts(s, e, "Backtrace:") ||
+	       p_starts(s, e, "SCHED_");
 }
 
 /* A line for one report state.  Returns false when the line ended the
@@ -1748,8 +1952,17 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 {
 	struct oom_event *ev;
 
+	/* A dump_stack that no OOM frame or report line followed is some other
+	 * warning's (a WARN, an oops): no report; the line is offered again. */
+	if (st->active && !header_proven(st) && !header_may_continue(P, s, e)) {
+		st->active = false;
+		P->nr_active--;
+		state_reset(st);
+		return false;
+	}
+
 	/* Lines that start a report, whatever the state. */
-	if (p_find(s, e, "oom-killer: ")) {
+	if (p_find(s, e, "oom-killer")) {
 		if (trigger_line(P, st, l, s, e))
 			return true;
 	}
@@ -1759,7 +1972,11 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	}
 	if (final_lines(P, st, l, s, e))
 		goto accepted;
+	if ((*s == 's' || *s == 'S' || *s == 'O') && sysrq_line(P, st, l, s, e))
+		goto accepted;
 	if (kill_line(P, st, l, s, e))
+		goto accepted;
+	if (*s == 'V' && vm_kill_line(P, st, l, s, e))
 		goto accepted;
 	if (selection_line(P, st, l, s, e))
 		goto accepted;
@@ -1796,11 +2013,12 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		/* panic_on_oom: panic() dumps the stack after its line (kernel/panic.c):
 		 * the same kernel and machine, and a memcg OOM's frames; a paste
 		 * may leave a blank line between them */
-		if (s == e && ev->outcome == OOM_OUTCOME_PANIC && !st->panic_stack && !st->panic_blank) {
+		bool panic = ev->outcome == OOM_OUTCOME_PANIC || st->panicked;
+		if (s == e && panic && !st->panic_stack && !st->panic_blank) {
 			st->panic_blank = true;
 			return true;
 		}
-		if (ev->outcome == OOM_OUTCOME_PANIC && (p_starts(s, e, "CPU: ") || p_starts(s, e, "Pid: ")) &&
+		if (panic && !st->panic_stack && (p_starts(s, e, "CPU: ") || p_starts(s, e, "Pid: ")) &&
 		    stack_header_line(st, s, e)) {
 			st->panic_stack = true;
 			st->tail_left = PARSE_STACK_MAX;
@@ -1820,6 +2038,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 			goto accepted;
 		}
 		if (p_starts(s, e, "The numa=off boot option might help"))
+			goto accepted;
+		if (kill_rest(st, s, e))
 			goto accepted;
 		if (p_starts(s, e, "oom killer ") && p_find(s, e, " has mm pinned by "))
 			goto accepted;
@@ -1985,10 +2205,12 @@ static int64_t named_pid(const char *s, const char *e)
 	const char *q = NULL;
 	switch (line_kind_of(s, (size_t)(e - s))) {
 	case LK_KILL:
-		q = p_find(s, e, "Killed process ") + 15;
+		q = p_find(s, e, "Killed process ");
+		q = q ? q + 15 : NULL;   /* "VM: killing process x" names no pid */
 		break;
 	case LK_SELECTION:
-		q = p_find(s, e, "ill process ") + 11;
+		q = p_find(s, e, "ill process ");
+		q = q ? q + 11 : NULL;
 		break;
 	case LK_CONSTRAINT:
 		q = p_rfind(s, e, ",pid=");
@@ -2000,6 +2222,37 @@ static int64_t named_pid(const char *s, const char *e)
 	}
 	int64_t v;
 	return q && p_num(&q, e, &v) == 0 ? v : OOM_NA;
+}
+
+/* One report whose lines carry different prefixes: a line pasted bare
+ * among syslog lines of a host, or the first line bare and the rest with
+ * a host (R105).  A line with no open report of its own key continues the
+ * report the line right before it went to when exactly one of the two has
+ * a host; a report that had none takes the line's host (and key). */
+static struct pstate *prefix_neighbour(struct report_parser *P, const struct report_line *l, const char *s,
+				       const char *e)
+{
+	struct pstate *x = P->last_st;
+	if (!x || !x->active || P->last_st_fed + 1 != P->nr_fed || line_kind_of(s, (size_t)(e - s)) == LK_TRIGGER)
+		return NULL;
+	bool line_host = l->host && l->host_len, st_host = x->ev.host[0] != '\0';
+	if (line_host == st_host)
+		return NULL;
+	char key[160];
+	make_key(key, sizeof(key), l);
+	const char *xc = strchr(x->key, '\x1f'), *lc = strchr(key, '\x1f');
+	if (!xc || !lc || strcmp(xc, lc) != 0)
+		return NULL;   /* another CPU's (caller id) */
+	if (line_host) {
+		struct pstate *o = state_find(P, key);
+		if (o && o->active)
+			return NULL;
+		if (o)
+			o->used = false;   /* an old report of that key: its slot is free */
+		str_copy(x->key, sizeof(x->key), key, strlen(key));
+		str_copy(x->ev.host, sizeof(x->ev.host), l->host, l->host_len);
+	}
+	return x;
 }
 
 static void feed_one(struct report_parser *P, const struct report_line *l, const char *s, const char *e)
@@ -2026,6 +2279,8 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 			goto feed;
 		}
 	}
+	if ((!st || !st->active) && (st = prefix_neighbour(P, l, s, e)) != NULL)
+		goto feed;
 	if (!st || !st->active) {
 		if (!may_start(s, e))
 			return;
@@ -2034,6 +2289,8 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 			return;
 	}
 feed:
+	P->last_st = st;
+	P->last_st_fed = P->nr_fed;
 	st->seq = ++P->seq;
 	st->last_fed = P->nr_fed;
 	for (int tries = 0; tries < 2; tries++)

@@ -339,7 +339,7 @@ void pf_finish(struct pstate *st)
 	}
 	pf_arch_from_release(ev);
 	infer_arch_from_zones(st);
-	if (!ev->req.trigger_comm[0] && st->header_comm[0] && st->have_trigger)
+	if (!ev->req.trigger_comm[0] && st->header_comm[0] && (st->have_trigger || st->header_trigger))
 		str_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), st->header_comm,
 			 strlen(st->header_comm));
 	finish_numbers(st);

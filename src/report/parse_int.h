@@ -115,6 +115,14 @@ struct pstate {
 	char kill_second[40];      /* the kill line's stamp to the second (kill_burst) */
 	bool memcg_on_constraint;  /* the oom-kill line named an oom_memcg= */
 	char header_comm[OOM_COMM_LEN];  /* comm of the CPU:/Pid: line */
+	bool header_trigger;       /* that line is the allocating task's (the report opened at it,
+				    * or a panic's stack in the OOM path): its comm is the trigger's */
+	bool from_header;          /* opened at a dump_stack line (trigger line cut): an OOM only
+				    * once its frames or its body say so */
+	bool from_frame;           /* …at a frame of the OOM path (no dump_stack line above it) */
+	bool trace_oom;            /* a frame of the OOM killer's path (out_of_memory, dump_header, …) */
+	bool trace_alloc;          /* a warn_alloc frame: an allocation failure's stack */
+	bool panicked;             /* "Kernel panic - not syncing: Out of memory and no killable …" */
 
 	enum pcont cont;
 	int cont_zone;             /* index into ev.snap.zones */

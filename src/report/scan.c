@@ -128,7 +128,12 @@ struct report_scanner {
 	size_t learned_len;
 	bool learned_after;         /* it follows a transport prefix the rules strip ("Sep 13 … host ") */
 	bool qp;                    /* the text is a quoted-printable mail body (qp_detect) */
+	bool md;                    /* the text is Markdown with its punctuation backslash-escaped (md_detect) */
+	struct buf md_line, md_peek;  /* a line with those escapes undone */
 	int qp_checks;              /* windows looked at for it (bounded) */
+	size_t hard_width;          /* lines cut at this exact width by a terminal (hard_wrap_width) */
+	size_t hard_probed[8];      /* widths looked for so far */
+	int nr_hard_probed;
 	struct buf qp_line;         /* a decoded, soft-break-joined raw line */
 	struct buf qp_peek;         /* a decoded line try_join looks at */
 
@@ -515,9 +520,23 @@ static void find_splits(struct report_scanner *s, const char *p, size_t len)
 {
 	bool prefix_split = false;
 	s->nsplits = 0;
-	/* Two glued records make a long line; a short one is one record. */
-	if (len < 96)
+	/* Two glued records make a long line; a short one is one record —
+	 * unless a program's output without its newline runs into a kernel
+	 * record ("Creating journal (262144 blocks): [   34.739137] mkfs.ext4
+	 * invoked", R141): a stamp after a blank is where the record begins. */
+	if (len < 96) {
+		const char *b = len > 1 ? memchr(p + 1, '[', len - 1) : NULL, *t;
+		size_t tl;
+		while (b) {
+			size_t i = (size_t)(b - p);
+			if (p[i - 1] == ' ' && tr_bracket_time(b, len - i, &t, &tl)) {
+				add_split(s, i);
+				return;
+			}
+			b = i + 1 < len ? memchr(b + 1, '[', len - i - 1) : NULL;
+		}
 		return;
+	}
 	bool mcg = HAS_LIT(p, len, "Memory cgroup stats for ");
 	if (mcg)
 		memcg_pair_splits(s, p, len, 0);
@@ -1486,7 +1505,98 @@ static const char *qp_join(struct report_scanner *s, const struct raw *r0, size_
 	return b->data;
 }
 
+/* ---- Markdown backslash escapes (CommonMark 0.31 §2.4) ------------------ */
+
+/* A paste converted to Markdown (a PDF or a web page run through a
+ * converter, R137) escapes every punctuation mark: "\[ 5.168012\] oom
+ * invoked oom-killer: gfp_mask=0x140dca(GFP_HIGHUSER_MOVABLE\|\_\_GFP_COMP".
+ * Taken as such when a line starts with an escaped stamp "\[ 5.168012\]";
+ * from then on every line has the escapes undone. */
+static bool md_detect(const char *p, size_t n)
+{
+	size_t i = tr_strip_quote(p, n);
+	while (i < n && i < 16 && is_space(p[i]))
+		i++;
+	if (n - i < 6 || p[i] != '\\' || p[i + 1] != '[')
+		return false;
+	size_t look = n - i - 2 < 40 ? n - i - 2 : 40;
+	const char *in = p + i + 2, *c = memmem(in, look, "\\]", 2);
+	if (!c || c == in)
+		return false;
+	bool digit = false;
+	for (const char *q = in; q < c; q++) {
+		if (!is_digit(*q) && *q != ' ' && *q != '.' && *q != '+')
+			return false;
+		digit |= is_digit(*q);
+	}
+	return digit;
+}
+
+/* p[0, n) with "\X" (X ASCII punctuation) made "X", in b. */
+static const char *md_unescape(struct buf *b, const char *p, size_t n, size_t *len)
+{
+	static const char punct[] = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+	buf_clear(b);
+	size_t run = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (p[i] == '\\' && memchr(punct, p[i + 1], sizeof(punct) - 1)) {
+			buf_add(b, p + run, i - run);
+			run = ++i;   /* the escaped mark itself starts the next run */
+		}
+	}
+	buf_add(b, p + run, n - run);
+	*len = b->len;
+	return b->data ? b->data : "";
+}
+
 /* ---- wrap repair -------------------------------------------------------- */
+
+/* A terminal or a pager cuts a line at a fixed column, inside a word
+ * ("gfp_mask=0x15080c0(GFP_KE" / "RNEL_ACCOUNT|…", R108), where a mail
+ * client breaks at a blank.  A width is a terminal's when, of the next
+ * lines, every one continued by a line without the prefix the lines around
+ * carry has exactly that width (two at least); then its rest joins
+ * without a blank.
+ * Looked at once per width (at most 8 widths), on the buffer only. */
+static bool hard_wrap_width(struct report_scanner *s, size_t width)
+{
+	if (width == s->hard_width)
+		return true;
+	if (width < 40 || s->nr_hard_probed >= (int)ARRAY_SIZE(s->hard_probed))
+		return false;
+	for (int i = 0; i < s->nr_hard_probed; i++)
+		if (s->hard_probed[i] == width)
+			return false;
+	s->hard_probed[s->nr_hard_probed++] = width;
+	size_t at = s->pos, lines = 0, prev_len = 0, cut = 0, at_width = 0;
+	while (at < s->end && lines++ < 400) {
+		const char *p = s->buf + at, *nl = memchr(p, '\n', s->end - at);
+		if (!nl)
+			break;
+		size_t n = (size_t)(nl - p);
+		at += n + 1;
+		if (n && p[n - 1] == '\r')
+			n--;
+		size_t q = tr_strip_quote(p, n);
+		p += q;
+		n -= q;
+		if (prev_len >= 40 && n > 0 && !is_space(p[0])) {
+			struct pfx x;
+			tr_strip_prefix(p, n, &x);
+			if (!x.any) {
+				cut++;
+				at_width += prev_len == width;
+			}
+		}
+		prev_len = n;
+	}
+	/* a mail client's greedy wrap leaves lines of many widths */
+	if (at_width >= 2 && at_width == cut) {
+		s->hard_width = width;
+		return true;
+	}
+	return false;
+}
 
 /* Joins the hard-wrapped continuations that follow item it (the last in the
  * queue, so its text ends the arena). */
@@ -1510,6 +1620,8 @@ static int try_join(struct report_scanner *s, struct item *it)
 			p = s->qp_peek.data;
 			len = s->qp_peek.len;
 		}
+		if (s->md)
+			p = md_unescape(&s->md_peek, p, len, &len);
 		size_t q = tr_strip_quote(p, len);
 		p += q;
 		len -= q;
@@ -1595,7 +1707,10 @@ static int try_join(struct report_scanner *s, struct item *it)
 		/* "total-" + "vm:…": a mailer breaks after a hyphen; kernel text
 		 * has no "- " inside a word */
 		bool hyphen = lastc == '-' && it->text_len >= 2 && is_lower(t[it->text_len - 2]) && is_lower(first);
-		bool glue = lastc == ' ' || hyphen || (lower_key && is_digit(first)) ||
+		/* cut by a terminal at its width inside a token: no blank was there */
+		bool hard = it->prefixed && ind == 0 && lastc != ' ' && first != ' ' && !kill_rest && !hook &&
+			    hard_wrap_width(s, it->phys_len);
+		bool glue = lastc == ' ' || hyphen || hard || (lower_key && is_digit(first)) ||
 			    (is_digit(lastc) && len - ind >= 2 && p[ind] == 'k' && p[ind + 1] == 'B');
 		if (!glue)
 			buf_addc(&s->arena, ' ');
@@ -1650,6 +1765,8 @@ static int scanner_open(struct report_scanner **out, int fd, const char *name, c
 	buf_init(&s->arena);
 	buf_init(&s->qp_line);
 	buf_init(&s->qp_peek);
+	buf_init(&s->md_line);
+	buf_init(&s->md_peek);
 
 	/* Sniff the first bytes for a compressor's magic. */
 	unsigned char head[8];
@@ -1779,6 +1896,10 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 		raw_consume(s, &r);
 		if (s->qp && !piece && r.newline)
 			rp = qp_join(s, &r, &rlen);   /* may consume continuations */
+		if (!s->md && !piece && rlen > 6 && memchr(rp, '\\', rlen < 24 ? rlen : 24) && md_detect(rp, rlen))
+			s->md = true;
+		if (s->md)
+			rp = md_unescape(&s->md_line, rp, rlen, &rlen);
 		size_t q0 = s->qlen;
 		s->cur_raw_end_abs = s->processed_abs;
 		process_raw(s, rp, rlen, lineno, piece);
@@ -1826,6 +1947,8 @@ int report_scanner_close(struct report_scanner *s)
 	buf_release(&s->arena);
 	buf_release(&s->qp_line);
 	buf_release(&s->qp_peek);
+	buf_release(&s->md_line);
+	buf_release(&s->md_peek);
 	free(s->q);
 	free(s->splits);
 	free(s->buf);

@@ -62,6 +62,29 @@ size_t tr_mon_date(const char *p, size_t len)
 	return i;
 }
 
+/* A ctime(3) date "Tue Mar 11 09:26:00 2025" (any locale's day and month
+ * words): OpenWrt's logread prints one in front of every record.  Returns
+ * its length or 0. */
+size_t tr_ctime_date(const char *p, size_t len)
+{
+	size_t w = 0;
+	while (w < len && w < 12 && !is_space(p[w]) && !is_digit(p[w]) && p[w] != '[' && p[w] != ']' &&
+	       p[w] != ':' && p[w] != '<' && p[w] != '>')
+		w++;
+	if (w == 0 || w >= len || p[w] != ' ')
+		return 0;
+	for (size_t k = 0; k < w; k++)
+		if (!is_alpha(p[k]) && !((unsigned char)p[k] >= 0x80) && p[k] != '.' && p[k] != ',')
+			return 0;
+	size_t k = tr_mon_date(p + w + 1, len - w - 1);
+	if (!k)
+		return 0;
+	k += w + 1;
+	if (k + 5 > len || p[k] != ' ' || tr_span_digits(p + k + 1, len - k - 1) != 4)
+		return 0;
+	return k + 5;
+}
+
 /* ISO 8601 "2026-11-20T02:04:16[.123456][Z|+00:00|+0000]".  *comma_frac
  * tells dmesg --time-format=iso (which uses ',') from syslog. */
 size_t tr_iso_date(const char *p, size_t len, bool *comma_frac)
@@ -86,6 +109,8 @@ size_t tr_iso_date(const char *p, size_t len, bool *comma_frac)
 	return i;
 }
 
+static bool bracket_inside(const char *in, size_t n, const char **t, size_t *tlen);
+
 /* "[  1234.567890]" or "[Tue Aug 12 03:54:03 2025]" (any locale): returns
  * the length through ']' and the trimmed inside, or 0. */
 size_t tr_bracket_time(const char *p, size_t len, const char **t, size_t *tlen)
@@ -103,8 +128,13 @@ size_t tr_bracket_time(const char *p, size_t len, const char **t, size_t *tlen)
 	}
 	if (!close)
 		return 0;
-	const char *in = p + 1;
-	size_t n = close - 1;
+	return bracket_inside(p + 1, close - 1, t, tlen) ? close + 1 : 0;
+}
+
+/* The inside of a "[…]" stamp (p[0, n)): a number of seconds or a date?
+ * Then *t, *tlen the trimmed inside. */
+static bool bracket_inside(const char *in, size_t n, const char **t, size_t *tlen)
+{
 	while (n && in[0] == ' ')
 		in++, n--;
 	while (n && in[n - 1] == ' ')
@@ -139,10 +169,26 @@ size_t tr_bracket_time(const char *p, size_t len, const char **t, size_t *tlen)
 		datelike = datelike && letters;
 	}
 	if (!numeric && !datelike)
-		return 0;
+		return false;
 	*t = in;
 	*tlen = n;
-	return close + 1;
+	return true;
+}
+
+/* A stamp whose '[' a copy lost, at a line's start: " 四 4月 17 22:43:41
+ * 2025] …", "  34.739137] …" (a selection that began one byte late).
+ * Returns the length through "] ", 0 when it is not one. */
+static size_t open_stamp(const char *p, size_t len, const char **t, size_t *tlen)
+{
+	size_t max = len < 48 ? len : 48;
+	const char *close = memchr(p, ']', max);
+	/* both stamps end in a digit ("…739137]", "… 2025]") */
+	if (!close || close == p || !is_digit(close[-1]) || memchr(p, '[', (size_t)(close - p)))
+		return 0;
+	size_t k = (size_t)(close - p) + 1;
+	if (k >= len || p[k] != ' ' || !bracket_inside(p, k - 1, t, tlen))
+		return 0;
+	return k + 1;
 }
 
 /* CONFIG_PRINTK_CALLER "[ T123]" / "[    C3]". */
@@ -225,6 +271,23 @@ static bool word_in(const char *p, size_t n, const char *const *list, size_t nli
 		if (strlen(list[i]) == n && memcmp(p, list[i], n) == 0)
 			return true;
 	return false;
+}
+
+/* OpenWrt logread's "facility.level " after its date ("kern.warn "): its
+ * length, or 0. */
+static size_t match_logread_fac(const char *p, size_t len)
+{
+	size_t i = 0;
+	while (i < len && i < 10 && (is_lower(p[i]) || is_digit(p[i])))
+		i++;
+	if (i == 0 || i >= len || p[i] != '.' || !word_in(p, i, facilities, ARRAY_SIZE(facilities)))
+		return 0;
+	size_t l0 = ++i;
+	while (i < len && is_lower(p[i]))
+		i++;
+	if (!word_in(p + l0, i - l0, levels, ARRAY_SIZE(levels)) || i >= len || p[i] != ' ')
+		return 0;
+	return i + 1;
 }
 
 /* util-linux dmesg -x: "kern  :warn  : " */
@@ -392,7 +455,8 @@ bool tr_starts_with_time(const char *p, size_t len)
 	bool comma;
 	if (len && p[0] == '[')
 		return tr_bracket_time(p, len, &t, &tl) > 0;
-	return tr_iso_date(p, len, &comma) > 0 || (!is_digit(p[0]) && tr_mon_date(p, len) > 0);
+	return tr_iso_date(p, len, &comma) > 0 ||
+	       (!is_digit(p[0]) && (tr_mon_date(p, len) > 0 || tr_ctime_date(p, len) > 0));
 }
 
 /* grep output: "kern.log:", "123:", "kern.log.1:123:", "123-" (context).
@@ -473,7 +537,8 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 			x->any = true;
 			continue;
 		}
-		if ((k = tr_iso_date(r, n, &comma)) > 0 || (!is_digit(r[0]) && (k = tr_mon_date(r, n)) > 0) ||
+		if ((k = tr_iso_date(r, n, &comma)) > 0 ||
+		    (!is_digit(r[0]) && ((k = tr_mon_date(r, n)) > 0 || (k = tr_ctime_date(r, n)) > 0)) ||
 		    (k = match_journal_date(r, n)) > 0) {
 			if (k < n && r[k] != ' ')
 				goto not_date;
@@ -483,6 +548,17 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 			}
 			pos += k + (k < n);
 			x->any = true;
+			/* OpenWrt logread: "<ctime> kern.warn kernel: [ 1.2] …"
+			 * (ubox log/logread.c); another facility's record is
+			 * "<ctime> daemon.info tag[pid]: …" */
+			size_t fl = pos < len && is_lower(p[pos]) ? match_logread_fac(p + pos, len - pos) : 0;
+			if (fl) {
+				pos += fl;
+				if (!HAS_LIT(p + pos, len - pos, "kernel:")) {
+					x->drop = true;
+					return;
+				}
+			}
 			size_t m = comma ? 0 : tr_host_tag(p + pos, len - pos, &h, &hl, &kernel);
 			if (m) {
 				if (!kernel) {
@@ -531,6 +607,11 @@ not_date:
 					x->host_len = hl;
 				}
 				pos += m;
+			} else if (HAS_LIT(p + pos, len - pos, "kernel: ")) {
+				/* the kernel's tag without a host after the stamp
+				 * ("[21161.09] kernel: earlyoom: page allocation
+				 * failure", R100): no kernel line starts so */
+				pos += 8;
 			}
 			continue;
 		}
@@ -562,6 +643,13 @@ not_date:
 				pos += el;
 				continue;
 			}
+		}
+		if (round == 0 && !x->any && (k = open_stamp(r, n, &t, &tl)) > 0) {
+			x->time = x->mono = t;
+			x->time_len = x->mono_len = tl;
+			pos += k;
+			x->any = true;
+			continue;
 		}
 		break;
 	}

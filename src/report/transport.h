@@ -39,6 +39,8 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x);
 bool tr_starts_with_time(const char *p, size_t len);
 /* Syslog / journal "Sep 23 02:04:16[.frac]" in any locale: its length or 0. */
 size_t tr_mon_date(const char *p, size_t len);
+/* ctime(3) "Tue Mar 11 09:26:00 2025" (OpenWrt logread): its length or 0. */
+size_t tr_ctime_date(const char *p, size_t len);
 /* ISO 8601 date-time; *comma_frac: dmesg --time-format=iso's ',' fraction. */
 size_t tr_iso_date(const char *p, size_t len, bool *comma_frac);
 /* "[  1234.567890]" / "[Tue Aug 12 03:54:03 2025]": length through ']', *t the inside. */

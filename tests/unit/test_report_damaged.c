@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "events.h"
 #include "model/event.h"
 #include "report/report.h"
 
@@ -607,6 +608,391 @@ TEST(test_oom_memcg_on_a_none_constraint_is_memcg)
 	CHECK_STR(oom_kind_name(e.first.kind), "global");
 }
 
+/* ---- a report whose trigger line is cut (issue 8 §2) --------------------- */
+
+/* The log begins at the dump_stack line: it opens the event and names the
+ * trigger, its pid and the release; the memcg charge path's frames make it
+ * a memcg OOM (R092, R143's shape). */
+TEST(test_cut_at_the_dump_stack_line)
+{
+	const char *in =
+		"Nov 23 15:36:25 vm kernel: CPU: 0 PID: 5117 Comm: stress Not tainted 5.14.0-285.el9.x86_64 #1\n"
+		"Nov 23 15:36:25 vm kernel: Hardware name: QEMU Standard PC\n"
+		"Nov 23 15:36:25 vm kernel: Call Trace:\n"
+		"Nov 23 15:36:25 vm kernel:  dump_stack_lvl+0x34/0x48\n"
+		"Nov 23 15:36:25 vm kernel:  dump_header+0x4a/0x201\n"
+		"Nov 23 15:36:25 vm kernel:  out_of_memory.cold+0xa/0x7e\n"
+		"Nov 23 15:36:25 vm kernel:  mem_cgroup_out_of_memory+0x13a/0x150\n"
+		"Nov 23 15:36:25 vm kernel:  try_charge_memcg+0x6df/0x7a0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "stress");
+	CHECK_INT(e.first.req.trigger_pid, 5117);
+	CHECK_STR(e.first.kernel, "5.14.0-285.el9.x86_64");
+	CHECK_STR(oom_kind_name(e.first.kind), "memcg");
+	CHECK(e.first.truncated);
+	/* …with the memcg block and the kill after it: one event */
+	const char *body =
+		"May 17 19:54:29 vm kernel: CPU: 3 PID: 3974 Comm: apk Not tainted 5.15.0-107-generic #117-Ubuntu\n"
+		"May 17 19:54:29 vm kernel: Call trace:\n"
+		"May 17 19:54:29 vm kernel:  dump_backtrace+0x0/0x200\n"
+		"May 17 19:54:29 vm kernel:  show_stack+0x20/0x2c\n"
+		"May 17 19:54:29 vm kernel: memory: usage 8192kB, limit 8192kB, failcnt 282377\n"
+		"May 17 19:54:29 vm kernel: Memory cgroup out of memory: Killed process 3974 (apk) total-vm:20600kB, anon-rss:7508kB, file-rss:588kB, shmem-rss:0kB, UID:0 pgtables:80kB oom_score_adj:0\n";
+	read_text(body, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "apk");
+	CHECK_STR(e.first.kernel, "5.15.0-107-generic");
+	CHECK_STR(e.first.arch, "aarch64");
+	CHECK_INT(e.first.victim.pid, 3974);
+	CHECK_INT(e.first.first_line, 1);
+}
+
+/* warn_alloc's frames after a cut "page allocation failure" line: an
+ * allocation failure (R028: dmesg -H, 32-bit ARM "from" frames); a paste of
+ * only the frames from "Hardware name:" on (OpenWrt logread, R115). */
+TEST(test_cut_dump_stack_of_a_failure_and_a_bare_trace)
+{
+	const char *in =
+		"Here is the dmesg output:\n"
+		"[  +0.002367] CPU: 0 PID: 34 Comm: kworker/0:1 Tainted: G         C         6.1.66-2-rpi-ARCH #1\n"
+		"[  +0.002349] Hardware name: BCM2711\n"
+		"[  +0.001780]  unwind_backtrace from show_stack+0x18/0x1c\n"
+		"[  +0.001839]  dump_stack_lvl from warn_alloc+0x110/0x19c\n"
+		"[  +0.001805]  warn_alloc from __alloc_pages+0xe9c/0xfe8\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(oom_kind_name(e.first.kind), "page-allocation-failure");
+	CHECK_STR(e.first.req.trigger_comm, "kworker/0:1");
+	CHECK_INT(e.first.req.trigger_pid, 34);
+	CHECK_STR(e.first.arch, "arm");
+	const char *trace =
+		"Tue Mar 11 09:26:00 2025 kern.debug kernel: [331456.657971] Hardware name: Xiaomi Redmi Router AX6000 (DT)\n"
+		"Tue Mar 11 09:26:00 2025 kern.debug kernel: [331456.657973] Call trace:\n"
+		"Tue Mar 11 09:26:00 2025 kern.debug kernel: [331456.657985]  dump_backtrace+0x0/0x198\n"
+		"Tue Mar 11 09:26:00 2025 daemon.info dnsmasq[1]: query\n"
+		"Tue Mar 11 09:26:00 2025 kern.debug kernel: [331456.658001]  oom_kill_process+0x1b4/0x1b8\n"
+		"Tue Mar 11 09:26:00 2025 kern.debug kernel: [331456.658002]  out_of_memory+0x208/0x300\n"
+		"Tue Mar 11 09:26:00 2025 kern.debug kernel: [331456.658008]  __alloc_pages_slowpath+0x860/0x978\n";
+	read_text(trace, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(oom_kind_name(e.first.kind), "global");
+	CHECK_STR(e.first.arch, "aarch64");
+	CHECK_STR(e.first.req.trigger_comm, "");
+}
+
+/* Another warning's dump_stack (no OOM frame) is no report, and the kill
+ * line that comes later opens its own header-less event. */
+TEST(test_other_warnings_stack_is_no_report)
+{
+	const char *in =
+		"[  10.0] CPU: 1 PID: 77 Comm: kworker/1:0 Not tainted 5.10.0 #1\n"
+		"[  10.0] Call Trace:\n"
+		"[  10.0]  dump_stack+0x6d/0x8b\n"
+		"[  10.0]  __warn+0x80/0x100\n"
+		"[  10.0]  report_bug+0x9a/0xc0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 0);
+	char buf[2048];
+	snprintf(buf, sizeof(buf),
+		 "%s[  11.0] e1000e: link up\n[  11.0] usb 1-1: new device\n"
+		 "[  12.0] Out of memory: Killed process 101 (app) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB\n", in);
+	read_text(buf, &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.header_missing);
+	CHECK_STR(e.first.req.trigger_comm, "");
+	CHECK(!known(e.first.req.trigger_pid));
+	CHECK_INT(e.first.victim.pid, 101);
+}
+
+/* One report, its first line pasted bare and the rest with a syslog host
+ * (R105): one event, the host's lines give release and pid. */
+TEST(test_bare_first_line_then_syslog_lines)
+{
+	const char *in =
+		"java: page allocation failure: order:0, mode:0x2084120(GFP_ATOMIC|__GFP_COLD|__GFP_COMP)\n"
+		"Jun 13 04:36:30 ip-1 kernel: CPU: 7 PID: 111104 Comm: java Not tainted 4.9.24-coreos #1\n"
+		"Jun 13 04:36:30 ip-1 kernel: Call Trace:\n"
+		"Jun 13 04:36:30 ip-1 kernel:  [<ffffffffab18a4f0>] warn_alloc+0x140/0x160\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kernel, "4.9.24-coreos");
+	CHECK_INT(e.first.req.trigger_pid, 111104);
+	CHECK_STR(e.first.host, "ip-1");
+	CHECK_STR(e.first.arch, "x86_64");
+}
+
+/* ≤4.x's "Kernel panic - not syncing: Out of memory and no killable
+ * processes..." with the panic's stack and its "---[ end" line: one event,
+ * and (the report's head cut) the panic's CPU line names the trigger (R128). */
+TEST(test_no_killable_panic_and_its_stack)
+{
+	const char *in =
+		"[   81.273962] Free swap  = 0kB\n"
+		"[   81.277125] Total swap = 0kB\n"
+		"[   81.280341] 6442421132 pages RAM\n"
+		"[   81.305245] Kernel panic - not syncing: Out of memory and no killable processes...\n"
+		"[   81.305245]\n"
+		"[   81.315200] CPU: 240 PID: 1 Comm: swapper/0 Not tainted 4.0.1-pmm-bigsmp #1\n"
+		"[   81.357595] Call Trace:\n"
+		"[   81.360287]  [<ffffffff8151b0c9>] dump_stack+0x68/0x77\n"
+		"[   81.365942]  [<ffffffff8151ae1e>] panic+0xb9/0x219\n"
+		"[   81.385292]  [<ffffffff811385ee>] out_of_memory+0x5e/0x90\n"
+		"[   81.492350] ---[ end Kernel panic - not syncing: Out of memory and no killable processes...\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.outcome, OOM_OUTCOME_NO_KILLABLE);
+	CHECK_STR(e.first.req.trigger_comm, "swapper/0");
+	CHECK_INT(e.first.req.trigger_pid, 1);
+	CHECK_STR(e.first.kernel, "4.0.1-pmm-bigsmp");
+	CHECK_STR(e.first.arch, "x86_64");
+}
+
+/* Two CPUs' failures in one second, no format between: two events, not a
+ * duplicated record (R101); a header-less kill borrows the arch of the next
+ * report with the release (R126). */
+TEST(test_same_second_failures_and_borrowed_arch)
+{
+	const char *in =
+		"Apr 01 16:27:01 sm21 kernel: swapper/21: page allocation failure: order:0, mode:0x20\n"
+		"Apr 01 16:27:01 sm21 kernel: CPU: 21 PID: 0 Comm: swapper/21 Not tainted 3.10.0-1062.el7.x86_64 #1\n"
+		"Apr 01 16:27:01 sm21 kernel: swapper/44: page allocation failure: order:0, mode:0x20\n"
+		"Apr 01 16:27:01 sm21 kernel: CPU: 44 PID: 0 Comm: swapper/44 Not tainted 3.10.0-1062.el7.x86_64 #1\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 2);
+	const char *kill =
+		"[  238.324946] Out of memory: Killed process 537 (login) total-vm:27584kB, anon-rss:860kB, file-rss:0kB\n"
+		"[  238.338585] systemd invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"[  238.339420] CPU: 0 PID: 1 Comm: systemd Not tainted 5.4.0-next-20191204+ #75\n"
+		"[  238.341121] Call Trace:\n"
+		"[  238.341337]  dump_stack+0x8f/0xd0\n"
+		"[  238.346797] RIP: 0033:0x7f47eba4197e\n"
+		"[  238.364765] Out of memory: Killed process 1 (systemd) total-vm:1000kB, anon-rss:800kB, file-rss:0kB\n";
+	read_text(kill, &e);
+	CHECK_INT(e.events, 2);
+	CHECK_INT(e.first.victim.pid, 537);
+	CHECK_STR(e.first.kernel, "5.4.0-next-20191204+");
+	CHECK_STR(e.first.arch, "x86_64");
+	CHECK(e.first.kernel_from_neighbour);
+}
+
+/* Lines an expert trimmed or retyped: "X invoked oom-killer" with no
+ * request (R122, R123), "oom-kill: constraint=…, nodemask=7" with blanks and
+ * a kill line without its "(comm)" (R020). */
+TEST(test_trimmed_and_retyped_lines)
+{
+	const char *in =
+		"```text\n"
+		"ycsb_bench-arbi invoked oom-killer\n"
+		"oom-kill:constraint=CONSTRAINT_MEMORY_POLICY,nodemask=1,cpuset=/,mems_allowed=0-1,global_oom\n"
+		"```\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "ycsb_bench-arbi");
+	CHECK(!e.first.header_missing);
+	CHECK_STR(oom_kind_name(e.first.kind), "mempolicy");
+	/* a failure line quoted inside a sentence's parentheses (R133) */
+	read_text("> swapper: page allocation failure: order:3, mode:0x20)\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.req.gfp_known);
+	CHECK_INT(e.first.req.gfp_mask, 0x20);
+	CHECK_INT(e.first.req.order, 3);
+	/* prose is no trigger line: the name is longer than a comm */
+	read_text("The process we watched invoked oom-killer\n", &e);
+	CHECK_INT(e.events, 0);
+	const char *retyped =
+		"oom-kill: constraint=CONSTRAINT_MEMORY_POLICY, nodemask=7, task=VLLM::EngineCor\n"
+		"Out of memory: Killed process 1044797 total-vm:944314492kB anon-rss:593333608kB\n";
+	read_text(retyped, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.constraint, "CONSTRAINT_MEMORY_POLICY");
+	CHECK_STR(e.first.req.nodemask, "7");
+	CHECK_INT(e.first.victim.pid, 1044797);
+	CHECK_STR(e.first.victim.comm, "");
+	CHECK_INT(e.first.victim.anon_rss_kib, 593333608);
+	CHECK_INT(e.first.victim.total_vm_kib, 944314492);
+	CHECK_STR(oom_kind_name(e.first.kind), "mempolicy");
+}
+
+/* sysrq f pressed five times, 4.x with the report headers rate-limited
+ * (R032): each "Manual OOM execution" is a request of its own, two kill,
+ * three are ignored; all say manual. */
+TEST(test_sysrq_requests_without_headers)
+{
+	const char *in =
+		"> [  713.805315] sysrq: SysRq : Manual OOM execution\n"
+		"> [  713.808920] Out of memory: Kill process 4468 ((agetty)) score 0 or sacrifice child\n"
+		"> [  713.814913] Killed process 4468 ((agetty)) total-vm:43704kB, anon-rss:1760kB, file-rss:0kB, shmem-rss:0kB\n"
+		"> [  714.004805] sysrq: SysRq : Manual OOM execution\n"
+		"> [  714.005936] Out of memory: Kill process 4469 (systemd-cgroups) score 0 or sacrifice child\n"
+		"> [  714.008117] Killed process 4469 (systemd-cgroups) total-vm:10704kB, anon-rss:120kB, file-rss:0kB, shmem-rss:0kB\n"
+		"> [  714.189310] sysrq: SysRq : Manual OOM execution\n"
+		"> [  714.193425] sysrq: OOM request ignored because killer is disabled\n"
+		"> [  714.381313] sysrq: SysRq : Manual OOM execution\n"
+		"> [  714.385158] sysrq: OOM request ignored because killer is disabled\n"
+		"> [  714.573320] sysrq: SysRq : Manual OOM execution\n"
+		"> [  714.576988] sysrq: OOM request ignored because killer is disabled\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 5);
+	CHECK(e.first.sysrq_manual);
+	CHECK_INT(e.first.victim.pid, 4468);
+	CHECK_STR(e.first.victim.comm, "(agetty)");
+	/* 5.x: the key's line, then the report with order=-1: one event */
+	const char *full =
+		"[  100.0] sysrq: Manual OOM execution\n"
+		"[  100.0] kworker/0:1 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=-1, oom_score_adj=0\n"
+		"[  100.1] Out of memory: Killed process 7 (x) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n";
+	read_text(full, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.req.order, -1);
+	CHECK_STR(e.first.req.trigger_comm, "kworker/0:1");
+}
+
+/* 2.6.7 (R089): a kill line, two allocation failures whose frames say
+ * i686, and the fault path's "VM: killing process x": four events; the
+ * first borrows the arch of the next (same machine, no release in any). */
+TEST(test_old_fault_path_kill_and_borrowed_arch)
+{
+	const char *in =
+		"Out of Memory: Killed process 1336 (memtest).\n"
+		"memtest: page allocation failure. order:0, mode:0xd2\n"
+		" [<c0140781>] __alloc_pages+0x2da/0x34a\n"
+		" [<c0105b63>] syscall_call+0x7/0xb\n"
+		"memtest: page allocation failure. order:0, mode:0x1d2\n"
+		" [<c0140781>] __alloc_pages+0x2da/0x34a\n"
+		" [<c01065ed>] error_code+0x2d/0x38\n"
+		"VM: killing process memtest\n";
+	struct got g;
+	CHECK(got_read(in, &g) == 4);
+	CHECK_INT(g.n, 4);
+	CHECK_INT(g.ev[0].victim.pid, 1336);
+	CHECK_STR(g.ev[0].arch, "i686");
+	CHECK_STR(g.ev[3].victim.comm, "memtest");
+	CHECK(!known(g.ev[3].victim.pid));
+	CHECK_INT(g.ev[3].outcome, OOM_OUTCOME_KILLED);
+}
+
+/* A report run through a Markdown converter (R137): punctuation
+ * backslash-escaped, every line followed by a blank one, the gfp names and
+ * the kill line's values broken onto the line after the blank. */
+TEST(test_escaped_markdown_double_spaced)
+{
+	const char *in =
+		"\\[ 5.168012\\] oom invoked oom-killer: gfp_mask=0x140dca(GFP_HIGHUSER_MOVABLE\\|\\_\\_GFP_COMP\\|\n"
+		"\n"
+		"\\_\\_GFP_ZERO), order=0, oom_score_adj=0\n"
+		"\n"
+		"\\[ 5.168019\\] CPU: 0 PID: 246 Comm: oom Not tainted 6.0.0+ \\#27\n"
+		"\n"
+		"\\[ 5.168026\\] \\<TASK\\>\n"
+		"\n"
+		"\\[ 5.168142\\] Tasks state (memory values in pages):\n"
+		"\n"
+		"\\[ 5.168142\\] \\[ pid \\] uid tgid total_vm rss pgtables_bytes swapents oom_score_adj name\n"
+		"\n"
+		"\\[ 5.168194\\] \\[ 246\\] 1000 246 33555023 1991355 16007168 0 0 oom\n"
+		"\n"
+		"\\[ 5.168195\\] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/user.slice,task=oom,pid=246,uid=1000\n"
+		"\n"
+		"\\[ 5.168206\\] Out of memory: Killed process 246 (oom) total-vm:134220092kB, anon-rss:7965416kB\n"
+		"\n"
+		", file-rss:4kB, shmem-rss:0kB, UID:1000 pgtables:15632kB oom_score_adj:0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.gfp_text, "0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO)");
+	CHECK_INT(e.first.req.order, 0);
+	CHECK_STR(e.first.kernel, "6.0.0+");
+	CHECK_STR(e.first.constraint, "CONSTRAINT_NONE");
+	CHECK_INT(e.first.victim.pid, 246);
+	CHECK_INT(e.first.victim.file_rss_kib, 4);
+	CHECK_INT(e.first.victim.oom_score_adj, 0);
+	CHECK(e.first.have_task_table);
+	/* a backslash in plain text is left alone: no escaped stamp, no decoding */
+	read_text("[ 1.0] a\\_b invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "a\\_b");
+}
+
+/* A report cut inside its trace: the first frame of the OOM path opens it
+ * (R058: ARM unwinder lines, then Mem-Info): a global OOM, not a fragment. */
+TEST(test_cut_inside_the_trace)
+{
+	const char *in =
+		"[  505.037001]  oom_kill_process from out_of_memory+0x218/0x34c\n"
+		"[  505.038190]  out_of_memory from __alloc_pages+0xa98/0x1044\n"
+		"[  505.039000]  __alloc_pages from __get_free_pages+0x10/0x24\n"
+		"[  505.040000] Mem-Info:\n"
+		"[  505.040001] active_anon:1 inactive_anon:2 isolated_anon:0\n"
+		"[  505.041000] Free swap  = 0kB\n"
+		"[  505.041001] Total swap = 0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(oom_kind_name(e.first.kind), "global");
+	CHECK_STR(e.first.arch, "arm");
+	CHECK(e.first.truncated);
+	CHECK_INT(e.first.first_line, 1);
+	/* a hung task's trace through the OOM path, no report around it: none */
+	const char *hung =
+		"[ 1200.0] INFO: task java:4242 blocked for more than 120 seconds.\n"
+		"[ 1200.0] Call Trace:\n"
+		"[ 1200.0]  [<ffffffff811385ee>] out_of_memory+0x5e/0x90\n"
+		"[ 1200.0]  [<ffffffff8113ce9e>] __alloc_pages_slowpath+0x6be/0x740\n"
+		"[ 1201.0] e1000e: link up\n";
+	read_text(hung, &e);
+	CHECK_INT(e.events, 0);
+}
+
+/* The memcg v1 lines alone, the first with its "Task in " head cut (R113):
+ * the memcg is still named. */
+TEST(test_memcg_lines_with_the_task_in_head_cut_fenced)
+{
+	const char *in =
+		"```\n"
+		"/docker/8fce killed as a result of limit of /docker/8fce\n"
+		"memory: usage 102360kB, limit 102400kB, failcnt 125402\n"
+		"memory+swap: usage 102368kB, limit 204800kB, failcnt 0\n"
+		" kmem: usage 0kB, limit 9007199254740988kB, failcnt 0\n"
+		"```\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "/docker/8fce");
+	CHECK_INT(e.first.snap.memcg.limit_kib, 102400);
+	CHECK_INT(e.first.first_line, 2);
+}
+
+/* A log cut inside the task table, header and all (R116): the rows before
+ * the selection line are the report's, so the victim's row gives its
+ * oom_score_adj though the kill line is cut before it. */
+TEST(test_rows_without_header_before_the_selection)
+{
+	const char *in =
+		"May 05 19:35:20 host sshd[1]: Accepted publickey for root\n"
+		"May 05 19:35:27 host kernel: [ 2700]     0  2700      492       29       4       0        0             0 agetty\n"
+		"May 05 19:35:31 host kernel: [ 2737]     0  2737     2362     1506       8       0        0          -100 dhcpd\n"
+		"May 05 19:35:58 host kernel: Out of memory: Kill process 2737 (dhcpd) score 11 or sacrifice child\n"
+		"May 05 19:36:02 host kernel: Killed process 2737 (dhcpd) total-vm:9448kB, a\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.first_line, 2);
+	CHECK_INT(e.first.victim.pid, 2737);
+	CHECK_INT(e.first.victim.oom_score_adj, -100);
+	/* other text in brackets is no row */
+	read_text("[1234] worker started\n[1235] worker stopped\n", &e);
+	CHECK_INT(e.events, 0);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -633,5 +1019,18 @@ int main(void)
 	RUN(test_qp_soft_breaks_and_escapes);
 	RUN(test_qp_needs_evidence);
 	RUN(test_quoted_paste_rewrapped_by_replier);
+	RUN(test_cut_at_the_dump_stack_line);
+	RUN(test_cut_dump_stack_of_a_failure_and_a_bare_trace);
+	RUN(test_other_warnings_stack_is_no_report);
+	RUN(test_bare_first_line_then_syslog_lines);
+	RUN(test_no_killable_panic_and_its_stack);
+	RUN(test_same_second_failures_and_borrowed_arch);
+	RUN(test_trimmed_and_retyped_lines);
+	RUN(test_sysrq_requests_without_headers);
+	RUN(test_old_fault_path_kill_and_borrowed_arch);
+	RUN(test_escaped_markdown_double_spaced);
+	RUN(test_cut_inside_the_trace);
+	RUN(test_memcg_lines_with_the_task_in_head_cut_fenced);
+	RUN(test_rows_without_header_before_the_selection);
 	return check_summary();
 }

@@ -91,9 +91,59 @@ TEST(whole_prefix)
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK(!x.any);
 	CHECK_INT(x.len, 0);
+	l = "[21161.092614] kernel: earlyoom: page allocation failure: order:0";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "earlyoom: page allocation failure: order:0");   /* the tag, no host (R100) */
 	l = "<4>[ 12.000000] Out of memory";
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK_STR(l + x.len, "Out of memory");
+}
+
+/* OpenWrt logread (ubox log/logread.c): "<ctime> facility.level kernel: …";
+ * another facility's record is another program's. */
+TEST(logread_prefix)
+{
+	CHECK_INT(tr_ctime_date(S("Tue Mar 11 09:26:00 2025 kern.warn kernel: x")), 24);
+	CHECK_INT(tr_ctime_date(S("Di M\xc3\xa4r  1 09:26:00 2025 x")), 24);
+	CHECK_INT(tr_ctime_date(S("Tue Mar 11 09:26:00 x")), 0);          /* no year */
+	CHECK_INT(tr_ctime_date(S("Mar 11 09:26:00 2025")), 0);            /* no weekday: a syslog date */
+	CHECK(tr_starts_with_time(S("Tue Mar 11 09:26:00 2025 kern.debug kernel: x")));
+	struct pfx x;
+	const char *l = "Tue Mar 11 09:26:00 2025 kern.debug kernel: [331456.657971] Hardware name: X";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.any && !x.drop);
+	CHECK_STR(l + x.len, "Hardware name: X");
+	CHECK_INT(x.host_len, 0);                   /* "kern.debug" is no host */
+	CHECK(x.mono && strncmp(x.mono, "331456.657971", x.mono_len) == 0);
+	l = "Tue Mar 11 09:26:00 2025 daemon.info dnsmasq[1]: Killed process 1 (x)";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.drop);
+	l = "Tue Mar 11 09:26:00 2025 user.notice: x";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.drop);
+}
+
+/* A stamp that lost its '[' at the start of a copied line. */
+TEST(open_stamp)
+{
+	struct pfx x;
+	const char *l = " \xe5\x9b\x9b 4\xe6\x9c\x88 17 22:43:41 2025] prometheus invoked oom-killer: gfp_mask=0x0";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.any);
+	CHECK_STR(l + x.len, "prometheus invoked oom-killer: gfp_mask=0x0");
+	l = "34.739137] mkfs.ext4 invoked oom-killer";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "mkfs.ext4 invoked oom-killer");
+	CHECK_INT(x.time_len, 9);
+	l = "  1234]     0  1234   1000   200 java";   /* a task row that lost its '[' */
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(!x.any);
+	l = "ffff0000] (dump_backtrace) from [<c0015020>]";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(!x.any);
+	l = "foo [ 1.5] bar";                             /* a '[' before it */
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(!x.any);
 }
 
 TEST(quotes_cuts_dicts)
@@ -130,6 +180,8 @@ int main(void)
 	RUN(brackets_and_callers);
 	RUN(host_tag);
 	RUN(whole_prefix);
+	RUN(logread_prefix);
+	RUN(open_stamp);
 	RUN(quotes_cuts_dicts);
 	return check_summary();
 }
