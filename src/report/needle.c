@@ -168,16 +168,18 @@ __attribute__((target("avx2"))) uint64_t needle_count_newlines_v32(const char *p
 	COUNT_NEWLINES_BODY(v32u, 32)
 }
 
-/* OOMKIT_SIMD=sse2 or avx2 caps the vector width below what the CPU has:
- * the benchmark times each path on one machine (bench/explain/run.sh), and
- * a CPU bug in one path can be stepped around.  Read once.  sse2 means
- * 16-byte vectors: the SSSE3 kernel where the CPU has SSSE3. */
+/* OOMKIT_SIMD=sse2, avx or avx2 caps the vector width below what the CPU
+ * has: the benchmark times each path on one machine (bench/explain/run.sh),
+ * and a CPU bug in one path can be stepped around.  Read once.  sse2 means
+ * 16-byte vectors in SSE encoding: the SSSE3 kernel where the CPU has
+ * SSSE3 (Core 2 to Westmere); avx the same vectors in VEX encoding (AVX
+ * without AVX2: Sandy/Ivy Bridge, Bulldozer to Jaguar). */
 static int simd_cap(void)
 {
 	static int cap = -1;
 	if (cap < 0) {
 		const char *e = getenv("OOMKIT_SIMD");
-		cap = e && !strcmp(e, "sse2") ? 0 : e && !strcmp(e, "avx2") ? 1 : 2;
+		cap = !e ? 3 : !strcmp(e, "sse2") ? 0 : !strcmp(e, "avx") ? 1 : !strcmp(e, "avx2") ? 2 : 3;
 	}
 	return cap;
 }
@@ -187,7 +189,17 @@ bool needle_have_avx2(void)
 	static int have = -1;
 	if (have < 0) {
 		__builtin_cpu_init();
-		have = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt") && simd_cap() >= 1 ? 1 : 0;
+		have = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt") && simd_cap() >= 2 ? 1 : 0;
+	}
+	return have == 1;
+}
+
+bool needle_have_avx16(void)
+{
+	static int have = -1;
+	if (have < 0) {
+		__builtin_cpu_init();
+		have = __builtin_cpu_supports("avx") && __builtin_cpu_supports("popcnt") && simd_cap() >= 1 ? 1 : 0;
 	}
 	return have == 1;
 }
@@ -316,16 +328,24 @@ static const unsigned char nib[5][16] __attribute__((aligned(16))) = {
 
 #define T16_TARGET __attribute__((target("ssse3,popcnt")))
 #define T32_TARGET __attribute__((target("avx2,popcnt")))
+#define T16V_TARGET __attribute__((target("avx,popcnt")))
 #define SHUF16(t, i) ((v16u)_mm_shuffle_epi8((__m128i)(t), (__m128i)(i)))
 #define ANY16(r) (_mm_movemask_epi8(_mm_cmpeq_epi8((__m128i)(r), _mm_setzero_si128())) != 0xffff)
 #define MASK16(v) ((unsigned)_mm_movemask_epi8((__m128i)(v)))
 #define HSUM16(v) hsum16((__m128i)(v))
+#define HSUM16V(v) hsum16v((__m128i)(v))
 #define SHUF32(t, i) ((v32u)_mm256_shuffle_epi8((__m256i)(t), (__m256i)(i)))
 #define ANY32(r) (!_mm256_testz_si256((__m256i)(r), (__m256i)(r)))
 #define MASK32(v) ((unsigned)_mm256_movemask_epi8((__m256i)(v)))
 #define HSUM32(v) hsum32((__m256i)(v))
 
 T16_TARGET static inline uint64_t hsum16(__m128i v)
+{
+	__m128i s = _mm_sad_epu8(v, _mm_setzero_si128());
+	return (uint64_t)_mm_cvtsi128_si64(s) + (uint64_t)_mm_extract_epi16(s, 4);
+}
+
+T16V_TARGET static inline uint64_t hsum16v(__m128i v)
 {
 	__m128i s = _mm_sad_epu8(v, _mm_setzero_si128());
 	return (uint64_t)_mm_cvtsi128_si64(s) + (uint64_t)_mm_extract_epi16(s, 4);
@@ -341,6 +361,17 @@ T32_TARGET static inline uint64_t hsum32(__m256i v)
 T16_TARGET size_t needle_find_nl_t16(const char *p, size_t n, size_t *which, uint64_t *newlines)
 {
 	TEDDY_BODY(v16u, 16, SHUF16, ANY16, MASK16, HSUM16)
+}
+
+/* The same 16-byte kernel in AVX's VEX encoding (CPUs with AVX and no
+ * AVX2: Sandy Bridge, Ivy Bridge, AMD Bulldozer to Jaguar, and VMs whose
+ * CPU model stops there).  The SSSE3 loop is bound by instructions issued,
+ * not by its lookups: every PSHUFB overwrites its table, so each costs a
+ * register copy too, and an unaligned load cannot be an operand.  The
+ * three-operand forms drop the copies and fold the loads. */
+T16V_TARGET size_t needle_find_nl_t16v(const char *p, size_t n, size_t *which, uint64_t *newlines)
+{
+	TEDDY_BODY(v16u, 16, SHUF16, ANY16, MASK16, HSUM16V)
 }
 
 T32_TARGET size_t needle_find_nl_t32(const char *p, size_t n, size_t *which, uint64_t *newlines)
@@ -443,7 +474,7 @@ bool needle_have_v64(void)
 	if (have < 0) {
 		__builtin_cpu_init();
 		have = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi") &&
-		       __builtin_cpu_supports("bmi2") && simd_cap() >= 2 ? 1 : 0;
+		       __builtin_cpu_supports("bmi2") && simd_cap() >= 3 ? 1 : 0;
 	}
 	return have == 1;
 }
@@ -458,6 +489,11 @@ bool needle_have_ssse3(void)
 	return false;
 }
 
+bool needle_have_avx16(void)
+{
+	return false;
+}
+
 bool needle_have_v64(void)
 {
 	return false;
@@ -467,7 +503,7 @@ bool needle_have_v64(void)
 size_t needle_find(const char *p, size_t n, size_t *which)
 {
 #ifdef NEEDLE_HAVE_AVX2
-	if (needle_have_v64() || needle_have_avx2() || needle_have_ssse3()) {
+	if (needle_have_v64() || needle_have_avx2() || needle_have_avx16() || needle_have_ssse3()) {
 		uint64_t unused = 0;   /* counted in the same pass: free */
 		return needle_find_nl(p, n, which, &unused);
 	}
@@ -482,6 +518,8 @@ size_t needle_find_nl(const char *p, size_t n, size_t *which, uint64_t *newlines
 		return needle_find_nl_v64(p, n, which, newlines);
 	if (needle_have_avx2())
 		return needle_find_nl_t32(p, n, which, newlines);
+	if (needle_have_avx16())
+		return needle_find_nl_t16v(p, n, which, newlines);
 	if (needle_have_ssse3())
 		return needle_find_nl_t16(p, n, which, newlines);
 #endif
@@ -543,6 +581,7 @@ int needle_selfcheck(const char *p, size_t n)
 #ifdef NEEDLE_HAVE_AVX2
 	size_t (*const nl_kernels[])(const char *, size_t, size_t *, uint64_t *) = {
 		needle_have_ssse3() ? needle_find_nl_t16 : NULL,
+		needle_have_avx16() ? needle_find_nl_t16v : NULL,
 		needle_have_avx2() ? needle_find_nl_t32 : NULL,
 		needle_have_v64() ? needle_find_nl_v64 : NULL,
 	};
