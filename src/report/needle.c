@@ -168,16 +168,18 @@ __attribute__((target("avx2"))) uint64_t needle_count_newlines_v32(const char *p
 	COUNT_NEWLINES_BODY(v32u, 32)
 }
 
-/* OOMKIT_SIMD=sse2 or avx2 caps the vector width below what the CPU has:
- * the benchmark times each path on one machine (bench/explain/run.sh), and
- * a CPU bug in one path can be stepped around.  Read once.  sse2 means
- * 16-byte vectors: the SSSE3 kernel where the CPU has SSSE3. */
+/* OOMKIT_SIMD=sse2, avx or avx2 caps the vector width below what the CPU
+ * has: the benchmark times each path on one machine (bench/explain/run.sh),
+ * and a CPU bug in one path can be stepped around.  Read once.  sse2 means
+ * 16-byte vectors in SSE encoding: the SSSE3 kernel where the CPU has
+ * SSSE3 (Core 2 to Westmere); avx the same vectors in VEX encoding (AVX
+ * without AVX2: Sandy/Ivy Bridge, Bulldozer to Jaguar). */
 static int simd_cap(void)
 {
 	static int cap = -1;
 	if (cap < 0) {
 		const char *e = getenv("OOMKIT_SIMD");
-		cap = e && !strcmp(e, "sse2") ? 0 : e && !strcmp(e, "avx2") ? 1 : 2;
+		cap = !e ? 3 : !strcmp(e, "sse2") ? 0 : !strcmp(e, "avx") ? 1 : !strcmp(e, "avx2") ? 2 : 3;
 	}
 	return cap;
 }
@@ -187,7 +189,17 @@ bool needle_have_avx2(void)
 	static int have = -1;
 	if (have < 0) {
 		__builtin_cpu_init();
-		have = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt") && simd_cap() >= 1 ? 1 : 0;
+		have = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt") && simd_cap() >= 2 ? 1 : 0;
+	}
+	return have == 1;
+}
+
+bool needle_have_avx16(void)
+{
+	static int have = -1;
+	if (have < 0) {
+		__builtin_cpu_init();
+		have = __builtin_cpu_supports("avx") && __builtin_cpu_supports("popcnt") && simd_cap() >= 1 ? 1 : 0;
 	}
 	return have == 1;
 }
@@ -316,16 +328,24 @@ static const unsigned char nib[5][16] __attribute__((aligned(16))) = {
 
 #define T16_TARGET __attribute__((target("ssse3,popcnt")))
 #define T32_TARGET __attribute__((target("avx2,popcnt")))
+#define T16V_TARGET __attribute__((target("avx,popcnt")))
 #define SHUF16(t, i) ((v16u)_mm_shuffle_epi8((__m128i)(t), (__m128i)(i)))
 #define ANY16(r) (_mm_movemask_epi8(_mm_cmpeq_epi8((__m128i)(r), _mm_setzero_si128())) != 0xffff)
 #define MASK16(v) ((unsigned)_mm_movemask_epi8((__m128i)(v)))
 #define HSUM16(v) hsum16((__m128i)(v))
+#define HSUM16V(v) hsum16v((__m128i)(v))
 #define SHUF32(t, i) ((v32u)_mm256_shuffle_epi8((__m256i)(t), (__m256i)(i)))
 #define ANY32(r) (!_mm256_testz_si256((__m256i)(r), (__m256i)(r)))
 #define MASK32(v) ((unsigned)_mm256_movemask_epi8((__m256i)(v)))
 #define HSUM32(v) hsum32((__m256i)(v))
 
 T16_TARGET static inline uint64_t hsum16(__m128i v)
+{
+	__m128i s = _mm_sad_epu8(v, _mm_setzero_si128());
+	return (uint64_t)_mm_cvtsi128_si64(s) + (uint64_t)_mm_extract_epi16(s, 4);
+}
+
+T16V_TARGET static inline uint64_t hsum16v(__m128i v)
 {
 	__m128i s = _mm_sad_epu8(v, _mm_setzero_si128());
 	return (uint64_t)_mm_cvtsi128_si64(s) + (uint64_t)_mm_extract_epi16(s, 4);
@@ -338,9 +358,95 @@ T32_TARGET static inline uint64_t hsum32(__m256i v)
 	return (uint64_t)_mm_cvtsi128_si64(t) + (uint64_t)_mm_extract_epi16(t, 4);
 }
 
+/* In SSE encoding the two-block loop of T16X_BODY (below) measured no
+ * faster than this one (register copies and table reloads eat what it
+ * saves: 30 instructions per 16 bytes against 33, 31-44 ms against 31-44 ms
+ * on the bench log): kept simple. */
 T16_TARGET size_t needle_find_nl_t16(const char *p, size_t n, size_t *which, uint64_t *newlines)
 {
 	TEDDY_BODY(v16u, 16, SHUF16, ANY16, MASK16, HSUM16)
+}
+
+/* The same 16-byte kernel in AVX's VEX encoding (CPUs with AVX and no
+ * AVX2: Sandy Bridge, Ivy Bridge, AMD Bulldozer to Jaguar, and VMs whose
+ * CPU model stops there).  The SSSE3 loop is bound by instructions issued,
+ * not by its lookups: every PSHUFB overwrites its table, so each costs a
+ * register copy too, and an unaligned load cannot be an operand.  The
+ * three-operand forms drop the copies and fold the loads. */
+T16V_TARGET static size_t t16v_body(const char *p, size_t n, size_t *which, uint64_t *newlines)
+{
+	TEDDY_BODY(v16u, 16, SHUF16, ANY16, MASK16, HSUM16V)
+}
+
+/* The VEX kernel's main loop: two
+ * blocks (32 bytes) a step, so one candidate test and one loop branch per
+ * 32 bytes; the high nibbles of the bytes at offset 3 taken with PALIGNR
+ * from those of the blocks at offset 0 (one shift and mask per block
+ * instead of two).  16-byte vectors are bound by the vector ALU (17
+ * operations per 16 bytes in TEDDY_BODY, 14.5 here).  TAIL: TEDDY_BODY's
+ * kernel, for the last 47 bytes or fewer; ANYZ(x): a lane of x is not 0;
+ * HSUM: the lanes' sum. */
+#define T16X_BODY(TAIL, ANYZ, HSUM)                                                                 \
+	const __m128i l0 = _mm_load_si128((const __m128i *)nib[0]);                                 \
+	const __m128i l1 = _mm_load_si128((const __m128i *)nib[1]);                                 \
+	const __m128i l3 = _mm_load_si128((const __m128i *)nib[2]);                                 \
+	const __m128i h0 = _mm_load_si128((const __m128i *)nib[3]);                                 \
+	const __m128i h3 = _mm_load_si128((const __m128i *)nib[4]);                                 \
+	const __m128i c0f = _mm_set1_epi8(15), cnl = _mm_set1_epi8('\n'), z = _mm_setzero_si128(); \
+	uint64_t lines = 0;                                                                         \
+	size_t i = 0;                                                                               \
+	if (n >= 48) {                                                                              \
+		/* high nibbles of the block at i */                                                \
+		__m128i ha = _mm_and_si128(_mm_srli_epi16(_mm_loadu_si128((const __m128i *)p), 4), c0f); \
+		while (n - i >= 48) { /* a step reads [i, i + 48) */                                \
+			size_t steps = (n - i - 48) / 32 + 1;                                       \
+			if (steps > 127)                                                            \
+				steps = 127; /* a lane of acc counts up to 2 a step */              \
+			__m128i acc = z;                                                            \
+			for (size_t s_ = 0; s_ < steps; s_++, i += 32) {                            \
+				const char *b = p + i;                                              \
+				__m128i a0 = _mm_loadu_si128((const __m128i *)b);                   \
+				__m128i b0 = _mm_loadu_si128((const __m128i *)(b + 16));            \
+				__m128i c0 = _mm_loadu_si128((const __m128i *)(b + 32));            \
+				__m128i hb = _mm_and_si128(_mm_srli_epi16(b0, 4), c0f);             \
+				__m128i hc = _mm_and_si128(_mm_srli_epi16(c0, 4), c0f);             \
+				__m128i ra = _mm_and_si128(_mm_shuffle_epi8(l0, a0), _mm_shuffle_epi8(h0, ha)); \
+				__m128i rb = _mm_and_si128(_mm_shuffle_epi8(l0, b0), _mm_shuffle_epi8(h0, hb)); \
+				ra = _mm_and_si128(ra, _mm_shuffle_epi8(l1, _mm_loadu_si128((const __m128i *)(b + 1)))); \
+				rb = _mm_and_si128(rb, _mm_shuffle_epi8(l1, _mm_loadu_si128((const __m128i *)(b + 17)))); \
+				ra = _mm_and_si128(ra, _mm_shuffle_epi8(l3, _mm_loadu_si128((const __m128i *)(b + 3)))); \
+				rb = _mm_and_si128(rb, _mm_shuffle_epi8(l3, _mm_loadu_si128((const __m128i *)(b + 19)))); \
+				ra = _mm_and_si128(ra, _mm_shuffle_epi8(h3, _mm_alignr_epi8(hb, ha, 3))); \
+				rb = _mm_and_si128(rb, _mm_shuffle_epi8(h3, _mm_alignr_epi8(hc, hb, 3))); \
+				__m128i ea = _mm_cmpeq_epi8(a0, cnl), eb = _mm_cmpeq_epi8(b0, cnl);  \
+				if (__builtin_expect(ANYZ(_mm_or_si128(ra, rb)), 0)) {               \
+					uint32_t m = ~((uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(ra, z)) | \
+						       (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(rb, z)) << 16); \
+					for (; m; m &= m - 1) {                                     \
+						unsigned j = (unsigned)__builtin_ctz(m);            \
+						if (needle_at(p, n, i + j, which)) {                \
+							uint32_t e = (uint32_t)_mm_movemask_epi8(ea) | \
+								     (uint32_t)_mm_movemask_epi8(eb) << 16; \
+							*newlines += lines + HSUM(acc) +            \
+								     (uint64_t)__builtin_popcount(e & ((1u << j) - 1)); \
+							return i + j;                               \
+						}                                                   \
+					}                                                           \
+				}                                                                   \
+				acc = _mm_sub_epi8(_mm_sub_epi8(acc, ea), eb);                      \
+				ha = hc;                                                            \
+			}                                                                           \
+			lines += HSUM(acc);                                                         \
+		}                                                                                   \
+	}                                                                                           \
+	*newlines += lines;                                                                         \
+	return i + TAIL(p + i, n - i, which, newlines);
+
+#define ANYZ16V(x) (!_mm_testz_si128((x), (x)))
+
+T16V_TARGET size_t needle_find_nl_t16v(const char *p, size_t n, size_t *which, uint64_t *newlines)
+{
+	T16X_BODY(t16v_body, ANYZ16V, hsum16v)
 }
 
 T32_TARGET size_t needle_find_nl_t32(const char *p, size_t n, size_t *which, uint64_t *newlines)
@@ -443,7 +549,7 @@ bool needle_have_v64(void)
 	if (have < 0) {
 		__builtin_cpu_init();
 		have = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi") &&
-		       __builtin_cpu_supports("bmi2") && simd_cap() >= 2 ? 1 : 0;
+		       __builtin_cpu_supports("bmi2") && simd_cap() >= 3 ? 1 : 0;
 	}
 	return have == 1;
 }
@@ -458,6 +564,11 @@ bool needle_have_ssse3(void)
 	return false;
 }
 
+bool needle_have_avx16(void)
+{
+	return false;
+}
+
 bool needle_have_v64(void)
 {
 	return false;
@@ -467,7 +578,7 @@ bool needle_have_v64(void)
 size_t needle_find(const char *p, size_t n, size_t *which)
 {
 #ifdef NEEDLE_HAVE_AVX2
-	if (needle_have_v64() || needle_have_avx2() || needle_have_ssse3()) {
+	if (needle_have_v64() || needle_have_avx2() || needle_have_avx16() || needle_have_ssse3()) {
 		uint64_t unused = 0;   /* counted in the same pass: free */
 		return needle_find_nl(p, n, which, &unused);
 	}
@@ -482,6 +593,8 @@ size_t needle_find_nl(const char *p, size_t n, size_t *which, uint64_t *newlines
 		return needle_find_nl_v64(p, n, which, newlines);
 	if (needle_have_avx2())
 		return needle_find_nl_t32(p, n, which, newlines);
+	if (needle_have_avx16())
+		return needle_find_nl_t16v(p, n, which, newlines);
 	if (needle_have_ssse3())
 		return needle_find_nl_t16(p, n, which, newlines);
 #endif
@@ -543,6 +656,7 @@ int needle_selfcheck(const char *p, size_t n)
 #ifdef NEEDLE_HAVE_AVX2
 	size_t (*const nl_kernels[])(const char *, size_t, size_t *, uint64_t *) = {
 		needle_have_ssse3() ? needle_find_nl_t16 : NULL,
+		needle_have_avx16() ? needle_find_nl_t16v : NULL,
 		needle_have_avx2() ? needle_find_nl_t32 : NULL,
 		needle_have_v64() ? needle_find_nl_v64 : NULL,
 	};

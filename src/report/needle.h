@@ -67,7 +67,7 @@ static inline bool needle_hit_ok(const char *p, size_t n, size_t at, size_t k)
 
 /* The kernels one by one, and the scalar references they must equal
  * (for the differential test; the SSSE3 Teddy only where
- * needle_have_ssse3(), the AVX2 ones only where needle_have_avx2(), the
+ * needle_have_ssse3(), its VEX form only where needle_have_avx16(), the AVX2 ones only where needle_have_avx2(), the
  * AVX-512 VBMI ones only where needle_have_v64()). */
 size_t needle_find_scalar(const char *p, size_t n, size_t *which);
 size_t needle_find_v16(const char *p, size_t n, size_t *which);
@@ -77,12 +77,14 @@ uint64_t needle_count_newlines_v16(const char *p, size_t n);
 size_t needle_find_v32(const char *p, size_t n, size_t *which);
 uint64_t needle_count_newlines_v32(const char *p, size_t n);
 size_t needle_find_nl_t16(const char *p, size_t n, size_t *which, uint64_t *newlines);
+size_t needle_find_nl_t16v(const char *p, size_t n, size_t *which, uint64_t *newlines);
 size_t needle_find_nl_t32(const char *p, size_t n, size_t *which, uint64_t *newlines);
 size_t needle_find_v64(const char *p, size_t n, size_t *which);
 size_t needle_find_nl_v64(const char *p, size_t n, size_t *which, uint64_t *newlines);
 uint64_t needle_count_newlines_v64(const char *p, size_t n);
 #endif
 bool needle_have_ssse3(void);   /* the 16-byte Teddy (t16): SSSE3 and POPCNT */
+bool needle_have_avx16(void);   /* the 16-byte Teddy in VEX encoding (t16v): AVX and POPCNT */
 bool needle_have_avx2(void);    /* the 32-byte ones (t32, v32) */
 bool needle_have_v64(void);
 const char *needle_text(size_t which);   /* NULL past the last */

@@ -76,6 +76,12 @@ static int compare(const char *p, size_t n, const char *what)
 		if (r7 != r0 || (r0 < n && w7 != w0) || nl7 != 11 + needle_count_newlines_scalar(p, r0))
 			bad++;
 	}
+	if (needle_have_avx16()) {
+		uint64_t nl9 = 17;
+		size_t w9 = 99, r9 = needle_find_nl_t16v(p, n, &w9, &nl9);
+		if (r9 != r0 || (r0 < n && w9 != w0) || nl9 != 17 + needle_count_newlines_scalar(p, r0))
+			bad++;
+	}
 	if (needle_have_avx2()) {
 		uint64_t nl8 = 13;
 		size_t w8 = 99, r8 = needle_find_nl_t32(p, n, &w8, &nl8);
@@ -208,6 +214,14 @@ TEST(test_ssse3_kernel_ran)
 		CHECK(1);
 }
 
+TEST(test_avx16_kernel_ran)
+{
+	if (!needle_have_avx16())
+		SKIP("this CPU has no AVX: the 16-byte Teddy kernel in VEX encoding was not run");
+	else
+		CHECK(1);
+}
+
 TEST(test_avx2_kernel_ran)
 {
 	if (!needle_have_avx2())
@@ -264,6 +278,7 @@ int main(void)
 	RUN(test_needles_at_block_edges_after_many_newlines);
 	RUN(test_newline_count_long_runs);
 	RUN(test_ssse3_kernel_ran);
+	RUN(test_avx16_kernel_ran);
 	RUN(test_avx2_kernel_ran);
 	RUN(test_avx512_kernel_ran);
 	RUN(test_no_read_past_the_end);
