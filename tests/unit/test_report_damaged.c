@@ -327,6 +327,13 @@ TEST(test_memcg_lines_with_the_task_in_head_cut)
 	CHECK_STR(e.first.oom_memcg, "/docker/8fce");
 	CHECK_INT(e.first.snap.memcg.limit_kib, 102400);
 	CHECK(e.first.kind == OOM_KIND_MEMCG);
+	/* the same between Markdown fences: the report starts at the cut line */
+	char fenced[512];
+	snprintf(fenced, sizeof(fenced), "```\n%s```\n", in);
+	read_text(fenced, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "/docker/8fce");
+	CHECK_INT(e.first.first_line, 2);
 }
 
 struct evn {
@@ -952,25 +959,6 @@ TEST(test_cut_inside_the_trace)
 	CHECK_INT(e.events, 0);
 }
 
-/* The memcg v1 lines alone, the first with its "Task in " head cut (R113):
- * the memcg is still named. */
-TEST(test_memcg_lines_with_the_task_in_head_cut_fenced)
-{
-	const char *in =
-		"```\n"
-		"/docker/8fce killed as a result of limit of /docker/8fce\n"
-		"memory: usage 102360kB, limit 102400kB, failcnt 125402\n"
-		"memory+swap: usage 102368kB, limit 204800kB, failcnt 0\n"
-		" kmem: usage 0kB, limit 9007199254740988kB, failcnt 0\n"
-		"```\n";
-	struct ev1 e;
-	read_text(in, &e);
-	CHECK_INT(e.events, 1);
-	CHECK_STR(e.first.oom_memcg, "/docker/8fce");
-	CHECK_INT(e.first.snap.memcg.limit_kib, 102400);
-	CHECK_INT(e.first.first_line, 2);
-}
-
 /* A log cut inside the task table, header and all (R116): the rows before
  * the selection line are the report's, so the victim's row gives its
  * oom_score_adj though the kill line is cut before it. */
@@ -1030,7 +1018,6 @@ int main(void)
 	RUN(test_old_fault_path_kill_and_borrowed_arch);
 	RUN(test_escaped_markdown_double_spaced);
 	RUN(test_cut_inside_the_trace);
-	RUN(test_memcg_lines_with_the_task_in_head_cut_fenced);
 	RUN(test_rows_without_header_before_the_selection);
 	return check_summary();
 }
