@@ -1552,6 +1552,15 @@ static bool rule_bogus_marks(struct ctx *c)
 	return true;
 }
 
+/* A finding this pass already added, to add evidence to it. */
+static struct finding *finding_mut(struct findings *out, const char *id)
+{
+	for (int i = 0; i < out->n; i++)
+		if (strcmp(out->items[i].id, id) == 0)
+			return &out->items[i];
+	return NULL;
+}
+
 /* Most of a cgroup's memory dirty page cache: reclaim can only free it once
  * written back, and a writer should be throttled (balance_dirty_pages) or
  * the flushers woken before the cgroup OOMs.  An OOM of such a cgroup is
@@ -1568,6 +1577,24 @@ static bool rule_memcg_dirty(struct ctx *c)
 	int share = pct(m->file_dirty_kib, m->usage_kib);
 	if (share < 50)
 		return false;
+	/* Cgroup v1: no cgroup writeback.  Per-cgroup dirty throttling
+	 * (mm/page-writeback.c balance_dirty_pages against the memcg's
+	 * wb_domain, 4.2+) runs only on the v2 hierarchy
+	 * (include/linux/backing-dev.h inode_cgwb_enabled: memory and io
+	 * controllers on the default hierarchy); a v1 writer is held only to
+	 * the global dirty limits, so a small cgroup fills with dirty pages by
+	 * design, and its direct reclaim cannot write them (mm/vmscan.c: only
+	 * kswapd writes file pages, 3.2+).  That is the limit doing what v1
+	 * does, not a kernel regression. */
+	if (m->version == 1) {
+		struct finding *l = finding_mut(c->out, "memcg-limit");
+		if (l) {
+			finding_evidence(l, "dirty %s of usage %s (%d %%): v1 has no cgroup writeback (v2 only: backing-dev.h inode_cgwb_enabled), so dirty pages filled the cgroup up to its limit",
+					 K(c, 0, m->file_dirty_kib), K(c, 1, m->usage_kib), share > 100 ? 100 : share);
+			finding_advice(l, "for a writer in a small v1 cgroup: lower vm.dirty_bytes / vm.dirty_background_bytes well below the cgroup limit, or move to cgroup v2, whose writeback throttles per cgroup");
+		}
+		return false;
+	}
 	struct finding *f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 75,
 		"premature cgroup OOM: %s of the cgroup's %s (%d %%) was dirty page cache waiting for writeback, which reclaim cannot free until it is written",
 		K(c, 0, m->file_dirty_kib), K(c, 1, m->usage_kib), share > 100 ? 100 : share);

@@ -347,6 +347,24 @@ TEST(premature_memcg_dirty)
 	CHECK(!has(&t, "kernel-oom-regression"));
 }
 
+/* cgroup v1 (4.19): no cgroup writeback, so dirty pages fill a small
+ * cgroup by design: the limit leads, the dirty share is its evidence */
+TEST(memcg_v1_dirty_is_the_limit)
+{
+	struct seen s = explain(
+		"[ 10.0] cp invoked oom-killer: gfp_mask=0x6200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null), order=0, oom_score_adj=-998\n"
+		"[ 10.0] Task in /k/a killed as a result of limit of /k/a\n"
+		"[ 10.0] memory: usage 524288kB, limit 524288kB, failcnt 0\n"
+		"[ 10.0] memory+swap: usage 524288kB, limit 524288kB, failcnt 38\n"
+		"[ 10.0] kmem: usage 16560kB, limit 9007199254740988kB, failcnt 0\n"
+		"[ 10.0] Memory cgroup stats for /k/a: cache:507172KB rss:448KB rss_huge:0KB shmem:28KB mapped_file:0KB dirty:503316KB writeback:0KB swap:0KB inactive_anon:0KB active_anon:540KB inactive_file:253596KB active_file:253592KB unevictable:0KB\n"
+		"[ 10.0] Memory cgroup out of memory: Kill process 62769 (cp) score 0 or sacrifice child\n"
+		"[ 10.0] Killed process 62769 (cp) total-vm:17528kB, anon-rss:0kB, file-rss:1644kB, shmem-rss:0kB\n");
+	CHECK_STR(s.first, "memcg-limit");
+	CHECK(!has(&s, "kernel-oom-regression"));
+	CHECK(evidence_has(&s, "no cgroup writeback"));
+}
+
 TEST(boot_dma_zone_empty)
 {
 	struct seen s = explain(
@@ -777,6 +795,7 @@ int main(void)
 	RUN(premature_clean_page_cache);
 	RUN(premature_not_for_dirty_page_cache);
 	RUN(premature_memcg_dirty);
+	RUN(memcg_v1_dirty_is_the_limit);
 	RUN(boot_dma_zone_empty);
 	RUN(boot_dma_not_for_an_interrupt_later);
 	RUN(lowmem_pressure_cma_in_lowmem_inferred);
