@@ -1090,6 +1090,21 @@ static void rule_memcg(struct ctx *c)
 			finding_evidence(f, "in the cgroup: anon %s, file %s", K(c, 0, a->mem.anon_kib),
 					 K(c, 1, a->mem.file_kib));
 	}
+	/* Usage well above the limit: a charge never takes usage past max
+	 * (mm/page_counter.c page_counter_try_charge; only forced charges
+	 * overshoot, by a few pages), so the limit was lowered below the usage.
+	 * A v2 memory.max write reclaims and then OOM-kills until usage fits
+	 * (mm/memcontrol.c memory_max_write, 4.5+); v1's limit_in_bytes write
+	 * fails with EBUSY instead.  The write caused the OOM, whatever filled
+	 * the cgroup: the limit leads the consumers. */
+	if (!memsw && known(m->usage_kib) && known(m->limit_kib) && m->limit_kib > 0 &&
+	    m->usage_kib > sat_add(m->limit_kib, m->limit_kib / 20 > 2048 ? m->limit_kib / 20 : 2048)) {
+		if (f)
+			f->weight = 98;
+		finding_evidence(f, "usage %s is above the limit %s: charges stop at the limit, so the limit was lowered below the usage (a memory.max write OOM-kills until usage fits: mm/memcontrol.c memory_max_write, 4.5+)",
+				 K(c, 0, m->usage_kib), K(c, 1, m->limit_kib));
+		finding_advice(f, "lower a cgroup's limit in steps, or set memory.high first and let reclaim shrink the cgroup before lowering memory.max");
+	}
 	if (ev->task_memcg[0] && strcmp(ev->task_memcg, path) != 0)
 		finding_evidence(f, "the victim was in %s, below the limited cgroup", ev->task_memcg);
 	if (a->mem.memcg_stats_children_missing) {

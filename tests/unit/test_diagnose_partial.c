@@ -365,6 +365,36 @@ TEST(memcg_v1_dirty_is_the_limit)
 	CHECK(evidence_has(&s, "no cgroup writeback"));
 }
 
+/* usage far above the limit: the limit was lowered below it (a
+ * memory.max write), which leads even a cgroup full of shmem; at the
+ * limit, the consumer still leads */
+#define MEMCG_OVER(usage) \
+	"[ 1.0] tee invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n" \
+	"[ 1.0] CPU: 1 PID: 9 Comm: tee Not tainted 6.5.0 #1\n" \
+	"[ 1.0]  mem_cgroup_out_of_memory+0x134/0x150\n" \
+	"[ 1.0]  memory_max_write+0x117/0x1e0\n" \
+	"[ 1.0] memory: usage " usage "kB, limit 488280kB, failcnt 5\n" \
+	"[ 1.0] swap: usage 0kB, limit 9007199254740988kB, failcnt 0\n" \
+	"[ 1.0] Memory cgroup stats for /app.scope:\n" \
+	"[ 1.0] anon 10485760\n" \
+	"[ 1.0] file 450000000\n" \
+	"[ 1.0] shmem 450000000\n" \
+	"[ 1.0] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/app.scope,task_memcg=/app.scope,task=app,pid=77,uid=1000\n" \
+	"[ 1.0] Memory cgroup out of memory: Killed process 77 (app) total-vm:900000kB, anon-rss:10240kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:76kB oom_score_adj:0\n"
+
+TEST(memcg_usage_above_limit_leads)
+{
+	struct seen s = explain(MEMCG_OVER("718396"));
+	CHECK_STR(s.first, "memcg-limit");
+	CHECK(has(&s, "shmem-tmpfs"));
+	CHECK(evidence_has(&s, "lowered below the usage"));
+	struct seen t = explain(MEMCG_OVER("488280"));
+	CHECK_STR(t.first, "shmem-tmpfs");
+	/* a forced charge's few pages over the limit are no lowered limit */
+	struct seen u = explain(MEMCG_OVER("489304"));
+	CHECK_STR(u.first, "shmem-tmpfs");
+}
+
 TEST(boot_dma_zone_empty)
 {
 	struct seen s = explain(
@@ -796,6 +826,7 @@ int main(void)
 	RUN(premature_not_for_dirty_page_cache);
 	RUN(premature_memcg_dirty);
 	RUN(memcg_v1_dirty_is_the_limit);
+	RUN(memcg_usage_above_limit_leads);
 	RUN(boot_dma_zone_empty);
 	RUN(boot_dma_not_for_an_interrupt_later);
 	RUN(lowmem_pressure_cma_in_lowmem_inferred);
