@@ -830,6 +830,67 @@ static bool rule_fragmentation_blind(struct ctx *c)
 	return true;
 }
 
+/* No buddy lines, but the summary says most free memory was CMA: a
+ * request that may not use CMA (not movable: no ALLOC_CMA) does not count
+ * NR_FREE_CMA_PAGES in the watermark check (mm/page_alloc.c
+ * __zone_watermark_ok, 3.x+) and may not take a CMA block (__rmqueue's
+ * fallbacks never list MIGRATE_CMA).  When the rest, the non-CMA free,
+ * still passes that check for the order — the kernel's own arithmetic on
+ * the zone's min — memory was there and what failed was finding a block
+ * of the order outside CMA: fragmentation.  The zone's free_cma is the
+ * summary's when one usable zone holds the free memory. */
+static bool rule_fragmentation_cma_summary(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *s = &ev->snap;
+	int order = (int)ev->req.order;
+	if (!ev->req.gfp_known || (a->alloc_flags & ZWM_CMA) || !known(a->page_size_kib) ||
+	    !known(s->mem.free_kib) || !known(s->mem.free_cma_kib) || s->mem.free_cma_kib * 2 < s->mem.free_kib)
+		return false;
+	int64_t req_kib = known(a->request_bytes) ? a->request_bytes / 1024 : sat_mul(a->page_size_kib, 1LL << order);
+	if (s->mem.free_cma_kib < req_kib)
+		return false;   /* CMA could not have held the block either */
+	int zi = -1, n = 0;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		if (!a->zone[i].usable || !known(z->free_kib) || z->free_kib <= 0)
+			continue;
+		if (a->zone[i].block_known || !known(z->min_kib))
+			return false;   /* blocks printed (other rules read them), or no mark */
+		zi = i;
+		n++;
+	}
+	if (n != 1)
+		return false;
+	struct oom_zone z = s->zones[zi];
+	if (!known(z.free_cma_kib)) {
+		if (z.free_kib < s->mem.free_cma_kib)
+			return false;
+		z.free_cma_kib = s->mem.free_cma_kib;
+	}
+	z.nr_orders = 0;   /* the watermark part of the check alone */
+	if (!zone_watermark_ok(&z, order, z.min_kib, a->classzone, a->alloc_flags, a->page_size_kib, &ev->kv))
+		return false;   /* short even without the block check: not about blocks */
+	int64_t rest = diff_sat(z.free_kib, z.free_cma_kib);
+	bool failure = ev->kind == OOM_KIND_ALLOC_FAILURE;
+	struct finding *f = findings_add(c->out, "fragmentation-high-order", SEV_CRITICAL, failure ? 80 : 72,
+		"order-%d request (%s) failed: %s of the %s free was CMA, which this request may not take, and the %s outside CMA had no free block that large: fragmentation",
+		order, K(c, 0, req_kib), K(c, 1, z.free_cma_kib), K(c, 2, z.free_kib), K(c, 3, rest));
+	finding_evidence(f, "free_cma %s of free %s (Mem-Info): CMA pageblocks hold only movable pages; the request (%s) is not movable",
+			 K(c, 0, s->mem.free_cma_kib), K(c, 1, s->mem.free_kib),
+			 ev->req.gfp_text[0] ? ev->req.gfp_text : a->gfp_hex);
+	char zl[40];
+	finding_evidence(f, "%s: %s free outside CMA passes the min watermark (%s) for order %d: the memory was there, a block of %s outside CMA was not",
+			 zone_label(zl, sizeof(zl), &z), K(c, 0, rest), K(c, 1, z.min_kib), order, K(c, 2, req_kib));
+	finding_basis(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_BUDDY, a->basis_present, CONF_MEDIUM,
+		      "the buddy lines are not in the report: the missing block is inferred from the failure and the watermark arithmetic");
+	finding_advice(f, "read the buddy line (\"Node 0 %s: N*4kB (UMC) …\") or /proc/pagetypeinfo: blocks of order %d and above outside the C lists decide it",
+		       z.name, order);
+	finding_advice(f, "the caller should fall back to smaller blocks (kvmalloc, or a DMA/CMA allocation if it is a device buffer); shrink the CMA area (cma=) if the devices need less");
+	return true;
+}
+
 static void rule_fragmentation(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -838,7 +899,7 @@ static void rule_fragmentation(struct ctx *c)
 	if (a->sysrq || a->memcg || !known(order) || order <= 0 || order >= OOM_MAX_ORDERS)
 		return;
 	if (a->nr_evaluated == 0) {
-		if (!rule_fragmentation_buddy_only(c))
+		if (!rule_fragmentation_buddy_only(c) && !rule_fragmentation_cma_summary(c))
 			rule_fragmentation_blind(c);
 		return;
 	}

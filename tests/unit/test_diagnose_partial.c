@@ -595,6 +595,38 @@ TEST(buddy_only_cma_blocks)
 	CHECK(!has(&m, "fragmentation-high-order"));
 }
 
+/* buddy lines cut away: the summary says most free is CMA; the zone
+ * line (no free_cma of its own) gives the min watermark */
+#define CMA_SUMMARY(mode, free, cma) \
+	"[ 2161.6] app: page allocation failure: order:10, mode:" mode "\n" \
+	"[ 2161.6] CPU: 0 PID: 179 Comm: AiApp Not tainted 4.9.56 #53\n" \
+	"[ 2161.6] Mem-Info:\n" \
+	"[ 2161.6] active_anon:3268 inactive_anon:2 isolated_anon:0\n" \
+	"[ 2161.6]  active_file:1271 inactive_file:89286 isolated_file:0\n" \
+	"[ 2161.6]  unevictable:0 dirty:343 writeback:0 unstable:0\n" \
+	"[ 2161.6]  slab_reclaimable:2019 slab_unreclaimable:644\n" \
+	"[ 2161.6]  mapped:4282 shmem:4 pagetables:59 bounce:0\n" \
+	"[ 2161.6]  free:" free " free_pcp:199 free_cma:" cma "\n" \
+	"[ 2161.7] Normal free:248344kB min:2444kB low:3052kB high:3660kB active_anon:13072kB present:1048572kB\n"
+
+TEST(cma_summary_blocks)
+{
+	/* GFP_ATOMIC may not take CMA; 7 MiB outside it passes the mark */
+	struct seen s = explain(CMA_SUMMARY("0x2084020(GFP_ATOMIC|__GFP_COMP)", "62086", "60234"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "free_cma"));
+	/* a movable request may take CMA: no such finding */
+	struct seen m = explain(CMA_SUMMARY("0x24200ca(GFP_HIGHUSER_MOVABLE)", "62086", "60234"));
+	CHECK(!has(&m, "fragmentation-high-order") || !evidence_has(&m, "free_cma"));
+	/* outside CMA below the mark for the order: not about blocks */
+	struct seen b = explain(CMA_SUMMARY("0x2084020(GFP_ATOMIC|__GFP_COMP)", "62086", "61500"));
+	CHECK(!evidence_has(&b, "free_cma"));
+	/* CMA not most of the free memory: this rule says nothing */
+	struct seen d = explain(CMA_SUMMARY("0x2084020(GFP_ATOMIC|__GFP_COMP)", "62086", "20000"));
+	CHECK(!evidence_has(&d, "free_cma"));
+}
+
 /* a 6.x report cut after its summary: FREE pages free on a RELEASE kernel */
 #define SUMMARY_ONLY(release, free) \
 	"[  505.020000] ps invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n" \
@@ -837,6 +869,7 @@ int main(void)
 	RUN(slab_table_defers_to_the_counters);
 	RUN(gfp_era_from_printed_names);
 	RUN(buddy_only_cma_blocks);
+	RUN(cma_summary_blocks);
 	RUN(memcg_v1_parent_stats_line_is_not_a_leak);
 	RUN(memcg_v1_children_lines_count);
 	RUN(memcg_v1_own_zero_stats_stay_unaccounted);
