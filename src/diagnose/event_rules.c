@@ -1106,6 +1106,15 @@ static void rule_memcg(struct ctx *c)
 	bool memsw = known(m->memsw_limit_kib) && known(m->memsw_usage_kib) &&
 		     m->memsw_usage_kib >= m->memsw_limit_kib &&
 		     (!known(m->limit_kib) || !known(m->usage_kib) || m->usage_kib < m->limit_kib);
+	/* Usage well above the limit: a charge never takes usage past max
+	 * (mm/page_counter.c page_counter_try_charge; only forced charges
+	 * overshoot, by a few pages), so the limit was lowered below the usage.
+	 * A v2 memory.max write reclaims and then OOM-kills until usage fits
+	 * (mm/memcontrol.c memory_max_write, 4.5+); v1's limit_in_bytes write
+	 * fails with EBUSY instead.  The write caused the OOM, whatever filled
+	 * the cgroup: the limit leads the consumers. */
+	bool over = !memsw && known(m->usage_kib) && known(m->limit_kib) && m->limit_kib > 0 &&
+		    m->usage_kib > sat_add(m->limit_kib, m->limit_kib / 20 > 2048 ? m->limit_kib / 20 : 2048);
 	struct finding *f;
 	if (memsw)
 		f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
@@ -1123,6 +1132,10 @@ static void rule_memcg(struct ctx *c)
 			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
 				"memory cgroup %s reached its limit (the kill line says so; its usage and limit lines are not in the report)",
 				path);
+		else if (over)
+			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
+				"memory cgroup %s held %s, above its limit of %s: the limit was lowered below its usage, and the kernel killed to bring the usage under it",
+				path, K(c, 0, m->usage_kib), K(c, 1, m->limit_kib));
 		else if (below)
 			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
 				"memory cgroup %s was at %lld %% of its limit of %s (usage %s%s)", path,
@@ -1151,15 +1164,7 @@ static void rule_memcg(struct ctx *c)
 			finding_evidence(f, "in the cgroup: anon %s, file %s", K(c, 0, a->mem.anon_kib),
 					 K(c, 1, a->mem.file_kib));
 	}
-	/* Usage well above the limit: a charge never takes usage past max
-	 * (mm/page_counter.c page_counter_try_charge; only forced charges
-	 * overshoot, by a few pages), so the limit was lowered below the usage.
-	 * A v2 memory.max write reclaims and then OOM-kills until usage fits
-	 * (mm/memcontrol.c memory_max_write, 4.5+); v1's limit_in_bytes write
-	 * fails with EBUSY instead.  The write caused the OOM, whatever filled
-	 * the cgroup: the limit leads the consumers. */
-	if (!memsw && known(m->usage_kib) && known(m->limit_kib) && m->limit_kib > 0 &&
-	    m->usage_kib > sat_add(m->limit_kib, m->limit_kib / 20 > 2048 ? m->limit_kib / 20 : 2048)) {
+	if (over) {
 		if (f)
 			f->weight = 98;
 		finding_evidence(f, "usage %s is above the limit %s: charges stop at the limit, so the limit was lowered below the usage (a memory.max write OOM-kills until usage fits: mm/memcontrol.c memory_max_write, 4.5+)",
