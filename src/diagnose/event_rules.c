@@ -830,6 +830,67 @@ static bool rule_fragmentation_blind(struct ctx *c)
 	return true;
 }
 
+/* No buddy lines, but the summary says most free memory was CMA: a
+ * request that may not use CMA (not movable: no ALLOC_CMA) does not count
+ * NR_FREE_CMA_PAGES in the watermark check (mm/page_alloc.c
+ * __zone_watermark_ok, 3.x+) and may not take a CMA block (__rmqueue's
+ * fallbacks never list MIGRATE_CMA).  When the rest, the non-CMA free,
+ * still passes that check for the order — the kernel's own arithmetic on
+ * the zone's min — memory was there and what failed was finding a block
+ * of the order outside CMA: fragmentation.  The zone's free_cma is the
+ * summary's when one usable zone holds the free memory. */
+static bool rule_fragmentation_cma_summary(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *s = &ev->snap;
+	int order = (int)ev->req.order;
+	if (!ev->req.gfp_known || (a->alloc_flags & ZWM_CMA) || !known(a->page_size_kib) ||
+	    !known(s->mem.free_kib) || !known(s->mem.free_cma_kib) || s->mem.free_cma_kib * 2 < s->mem.free_kib)
+		return false;
+	int64_t req_kib = known(a->request_bytes) ? a->request_bytes / 1024 : sat_mul(a->page_size_kib, 1LL << order);
+	if (s->mem.free_cma_kib < req_kib)
+		return false;   /* CMA could not have held the block either */
+	int zi = -1, n = 0;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		if (!a->zone[i].usable || !known(z->free_kib) || z->free_kib <= 0)
+			continue;
+		if (a->zone[i].block_known || !known(z->min_kib))
+			return false;   /* blocks printed (other rules read them), or no mark */
+		zi = i;
+		n++;
+	}
+	if (n != 1)
+		return false;
+	struct oom_zone z = s->zones[zi];
+	if (!known(z.free_cma_kib)) {
+		if (z.free_kib < s->mem.free_cma_kib)
+			return false;
+		z.free_cma_kib = s->mem.free_cma_kib;
+	}
+	z.nr_orders = 0;   /* the watermark part of the check alone */
+	if (!zone_watermark_ok(&z, order, z.min_kib, a->classzone, a->alloc_flags, a->page_size_kib, &ev->kv))
+		return false;   /* short even without the block check: not about blocks */
+	int64_t rest = diff_sat(z.free_kib, z.free_cma_kib);
+	bool failure = ev->kind == OOM_KIND_ALLOC_FAILURE;
+	struct finding *f = findings_add(c->out, "fragmentation-high-order", SEV_CRITICAL, failure ? 80 : 72,
+		"order-%d request (%s) failed: %s of the %s free was CMA, which this request may not take, and the %s outside CMA had no free block that large: fragmentation",
+		order, K(c, 0, req_kib), K(c, 1, z.free_cma_kib), K(c, 2, z.free_kib), K(c, 3, rest));
+	finding_evidence(f, "free_cma %s of free %s (Mem-Info): CMA pageblocks hold only movable pages; the request (%s) is not movable",
+			 K(c, 0, s->mem.free_cma_kib), K(c, 1, s->mem.free_kib),
+			 ev->req.gfp_text[0] ? ev->req.gfp_text : a->gfp_hex);
+	char zl[40];
+	finding_evidence(f, "%s: %s free outside CMA passes the min watermark (%s) for order %d: the memory was there, a block of %s outside CMA was not",
+			 zone_label(zl, sizeof(zl), &z), K(c, 0, rest), K(c, 1, z.min_kib), order, K(c, 2, req_kib));
+	finding_basis(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_BUDDY, a->basis_present, CONF_MEDIUM,
+		      "the buddy lines are not in the report: the missing block is inferred from the failure and the watermark arithmetic");
+	finding_advice(f, "read the buddy line (\"Node 0 %s: N*4kB (UMC) …\") or /proc/pagetypeinfo: blocks of order %d and above outside the C lists decide it",
+		       z.name, order);
+	finding_advice(f, "the caller should fall back to smaller blocks (kvmalloc, or a DMA/CMA allocation if it is a device buffer); shrink the CMA area (cma=) if the devices need less");
+	return true;
+}
+
 static void rule_fragmentation(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -838,7 +899,7 @@ static void rule_fragmentation(struct ctx *c)
 	if (a->sysrq || a->memcg || !known(order) || order <= 0 || order >= OOM_MAX_ORDERS)
 		return;
 	if (a->nr_evaluated == 0) {
-		if (!rule_fragmentation_buddy_only(c))
+		if (!rule_fragmentation_buddy_only(c) && !rule_fragmentation_cma_summary(c))
 			rule_fragmentation_blind(c);
 		return;
 	}
@@ -1045,6 +1106,15 @@ static void rule_memcg(struct ctx *c)
 	bool memsw = known(m->memsw_limit_kib) && known(m->memsw_usage_kib) &&
 		     m->memsw_usage_kib >= m->memsw_limit_kib &&
 		     (!known(m->limit_kib) || !known(m->usage_kib) || m->usage_kib < m->limit_kib);
+	/* Usage well above the limit: a charge never takes usage past max
+	 * (mm/page_counter.c page_counter_try_charge; only forced charges
+	 * overshoot, by a few pages), so the limit was lowered below the usage.
+	 * A v2 memory.max write reclaims and then OOM-kills until usage fits
+	 * (mm/memcontrol.c memory_max_write, 4.5+); v1's limit_in_bytes write
+	 * fails with EBUSY instead.  The write caused the OOM, whatever filled
+	 * the cgroup: the limit leads the consumers. */
+	bool over = !memsw && known(m->usage_kib) && known(m->limit_kib) && m->limit_kib > 0 &&
+		    m->usage_kib > sat_add(m->limit_kib, m->limit_kib / 20 > 2048 ? m->limit_kib / 20 : 2048);
 	struct finding *f;
 	if (memsw)
 		f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
@@ -1062,6 +1132,10 @@ static void rule_memcg(struct ctx *c)
 			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
 				"memory cgroup %s reached its limit (the kill line says so; its usage and limit lines are not in the report)",
 				path);
+		else if (over)
+			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
+				"memory cgroup %s held %s, above its limit of %s: the limit was lowered below its usage, and the kernel killed to bring the usage under it",
+				path, K(c, 0, m->usage_kib), K(c, 1, m->limit_kib));
 		else if (below)
 			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
 				"memory cgroup %s was at %lld %% of its limit of %s (usage %s%s)", path,
@@ -1089,6 +1163,13 @@ static void rule_memcg(struct ctx *c)
 		else
 			finding_evidence(f, "in the cgroup: anon %s, file %s", K(c, 0, a->mem.anon_kib),
 					 K(c, 1, a->mem.file_kib));
+	}
+	if (over) {
+		if (f)
+			f->weight = 98;
+		finding_evidence(f, "usage %s is above the limit %s: charges stop at the limit, so the limit was lowered below the usage (a memory.max write OOM-kills until usage fits: mm/memcontrol.c memory_max_write, 4.5+)",
+				 K(c, 0, m->usage_kib), K(c, 1, m->limit_kib));
+		finding_advice(f, "lower a cgroup's limit in steps, or set memory.high first and let reclaim shrink the cgroup before lowering memory.max");
 	}
 	if (ev->task_memcg[0] && strcmp(ev->task_memcg, path) != 0)
 		finding_evidence(f, "the victim was in %s, below the limited cgroup", ev->task_memcg);
@@ -1552,6 +1633,15 @@ static bool rule_bogus_marks(struct ctx *c)
 	return true;
 }
 
+/* A finding this pass already added, to add evidence to it. */
+static struct finding *finding_mut(struct findings *out, const char *id)
+{
+	for (int i = 0; i < out->n; i++)
+		if (strcmp(out->items[i].id, id) == 0)
+			return &out->items[i];
+	return NULL;
+}
+
 /* Most of a cgroup's memory dirty page cache: reclaim can only free it once
  * written back, and a writer should be throttled (balance_dirty_pages) or
  * the flushers woken before the cgroup OOMs.  An OOM of such a cgroup is
@@ -1568,6 +1658,24 @@ static bool rule_memcg_dirty(struct ctx *c)
 	int share = pct(m->file_dirty_kib, m->usage_kib);
 	if (share < 50)
 		return false;
+	/* Cgroup v1: no cgroup writeback.  Per-cgroup dirty throttling
+	 * (mm/page-writeback.c balance_dirty_pages against the memcg's
+	 * wb_domain, 4.2+) runs only on the v2 hierarchy
+	 * (include/linux/backing-dev.h inode_cgwb_enabled: memory and io
+	 * controllers on the default hierarchy); a v1 writer is held only to
+	 * the global dirty limits, so a small cgroup fills with dirty pages by
+	 * design, and its direct reclaim cannot write them (mm/vmscan.c: only
+	 * kswapd writes file pages, 3.2+).  That is the limit doing what v1
+	 * does, not a kernel regression. */
+	if (m->version == 1) {
+		struct finding *l = finding_mut(c->out, "memcg-limit");
+		if (l) {
+			finding_evidence(l, "dirty %s of usage %s (%d %%): v1 has no cgroup writeback (v2 only: backing-dev.h inode_cgwb_enabled), so dirty pages filled the cgroup up to its limit",
+					 K(c, 0, m->file_dirty_kib), K(c, 1, m->usage_kib), share > 100 ? 100 : share);
+			finding_advice(l, "for a writer in a small v1 cgroup: lower vm.dirty_bytes / vm.dirty_background_bytes well below the cgroup limit, or move to cgroup v2, whose writeback throttles per cgroup");
+		}
+		return false;
+	}
 	struct finding *f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 75,
 		"premature cgroup OOM: %s of the cgroup's %s (%d %%) was dirty page cache waiting for writeback, which reclaim cannot free until it is written",
 		K(c, 0, m->file_dirty_kib), K(c, 1, m->usage_kib), share > 100 ? 100 : share);

@@ -347,6 +347,54 @@ TEST(premature_memcg_dirty)
 	CHECK(!has(&t, "kernel-oom-regression"));
 }
 
+/* cgroup v1 (4.19): no cgroup writeback, so dirty pages fill a small
+ * cgroup by design: the limit leads, the dirty share is its evidence */
+TEST(memcg_v1_dirty_is_the_limit)
+{
+	struct seen s = explain(
+		"[ 10.0] cp invoked oom-killer: gfp_mask=0x6200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null), order=0, oom_score_adj=-998\n"
+		"[ 10.0] Task in /k/a killed as a result of limit of /k/a\n"
+		"[ 10.0] memory: usage 524288kB, limit 524288kB, failcnt 0\n"
+		"[ 10.0] memory+swap: usage 524288kB, limit 524288kB, failcnt 38\n"
+		"[ 10.0] kmem: usage 16560kB, limit 9007199254740988kB, failcnt 0\n"
+		"[ 10.0] Memory cgroup stats for /k/a: cache:507172KB rss:448KB rss_huge:0KB shmem:28KB mapped_file:0KB dirty:503316KB writeback:0KB swap:0KB inactive_anon:0KB active_anon:540KB inactive_file:253596KB active_file:253592KB unevictable:0KB\n"
+		"[ 10.0] Memory cgroup out of memory: Kill process 62769 (cp) score 0 or sacrifice child\n"
+		"[ 10.0] Killed process 62769 (cp) total-vm:17528kB, anon-rss:0kB, file-rss:1644kB, shmem-rss:0kB\n");
+	CHECK_STR(s.first, "memcg-limit");
+	CHECK(!has(&s, "kernel-oom-regression"));
+	CHECK(evidence_has(&s, "no cgroup writeback"));
+}
+
+/* usage far above the limit: the limit was lowered below it (a
+ * memory.max write), which leads even a cgroup full of shmem; at the
+ * limit, the consumer still leads */
+#define MEMCG_OVER(usage) \
+	"[ 1.0] tee invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n" \
+	"[ 1.0] CPU: 1 PID: 9 Comm: tee Not tainted 6.5.0 #1\n" \
+	"[ 1.0]  mem_cgroup_out_of_memory+0x134/0x150\n" \
+	"[ 1.0]  memory_max_write+0x117/0x1e0\n" \
+	"[ 1.0] memory: usage " usage "kB, limit 488280kB, failcnt 5\n" \
+	"[ 1.0] swap: usage 0kB, limit 9007199254740988kB, failcnt 0\n" \
+	"[ 1.0] Memory cgroup stats for /app.scope:\n" \
+	"[ 1.0] anon 10485760\n" \
+	"[ 1.0] file 450000000\n" \
+	"[ 1.0] shmem 450000000\n" \
+	"[ 1.0] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/app.scope,task_memcg=/app.scope,task=app,pid=77,uid=1000\n" \
+	"[ 1.0] Memory cgroup out of memory: Killed process 77 (app) total-vm:900000kB, anon-rss:10240kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:76kB oom_score_adj:0\n"
+
+TEST(memcg_usage_above_limit_leads)
+{
+	struct seen s = explain(MEMCG_OVER("718396"));
+	CHECK_STR(s.first, "memcg-limit");
+	CHECK(has(&s, "shmem-tmpfs"));
+	CHECK(evidence_has(&s, "lowered below the usage"));
+	struct seen t = explain(MEMCG_OVER("488280"));
+	CHECK_STR(t.first, "shmem-tmpfs");
+	/* a forced charge's few pages over the limit are no lowered limit */
+	struct seen u = explain(MEMCG_OVER("489304"));
+	CHECK_STR(u.first, "shmem-tmpfs");
+}
+
 TEST(boot_dma_zone_empty)
 {
 	struct seen s = explain(
@@ -545,6 +593,38 @@ TEST(buddy_only_cma_blocks)
 	/* a movable request may (ALLOC_CMA): it had its block */
 	struct seen m = explain(BUDDY_ONLY_CMA("0x24200ca(GFP_HIGHUSER_MOVABLE)"));
 	CHECK(!has(&m, "fragmentation-high-order"));
+}
+
+/* buddy lines cut away: the summary says most free is CMA; the zone
+ * line (no free_cma of its own) gives the min watermark */
+#define CMA_SUMMARY(mode, free, cma) \
+	"[ 2161.6] app: page allocation failure: order:10, mode:" mode "\n" \
+	"[ 2161.6] CPU: 0 PID: 179 Comm: AiApp Not tainted 4.9.56 #53\n" \
+	"[ 2161.6] Mem-Info:\n" \
+	"[ 2161.6] active_anon:3268 inactive_anon:2 isolated_anon:0\n" \
+	"[ 2161.6]  active_file:1271 inactive_file:89286 isolated_file:0\n" \
+	"[ 2161.6]  unevictable:0 dirty:343 writeback:0 unstable:0\n" \
+	"[ 2161.6]  slab_reclaimable:2019 slab_unreclaimable:644\n" \
+	"[ 2161.6]  mapped:4282 shmem:4 pagetables:59 bounce:0\n" \
+	"[ 2161.6]  free:" free " free_pcp:199 free_cma:" cma "\n" \
+	"[ 2161.7] Normal free:248344kB min:2444kB low:3052kB high:3660kB active_anon:13072kB present:1048572kB\n"
+
+TEST(cma_summary_blocks)
+{
+	/* GFP_ATOMIC may not take CMA; 7 MiB outside it passes the mark */
+	struct seen s = explain(CMA_SUMMARY("0x2084020(GFP_ATOMIC|__GFP_COMP)", "62086", "60234"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "free_cma"));
+	/* a movable request may take CMA: no such finding */
+	struct seen m = explain(CMA_SUMMARY("0x24200ca(GFP_HIGHUSER_MOVABLE)", "62086", "60234"));
+	CHECK(!has(&m, "fragmentation-high-order") || !evidence_has(&m, "free_cma"));
+	/* outside CMA below the mark for the order: not about blocks */
+	struct seen b = explain(CMA_SUMMARY("0x2084020(GFP_ATOMIC|__GFP_COMP)", "62086", "61500"));
+	CHECK(!evidence_has(&b, "free_cma"));
+	/* CMA not most of the free memory: this rule says nothing */
+	struct seen d = explain(CMA_SUMMARY("0x2084020(GFP_ATOMIC|__GFP_COMP)", "62086", "20000"));
+	CHECK(!evidence_has(&d, "free_cma"));
 }
 
 /* a 6.x report cut after its summary: FREE pages free on a RELEASE kernel */
@@ -777,6 +857,8 @@ int main(void)
 	RUN(premature_clean_page_cache);
 	RUN(premature_not_for_dirty_page_cache);
 	RUN(premature_memcg_dirty);
+	RUN(memcg_v1_dirty_is_the_limit);
+	RUN(memcg_usage_above_limit_leads);
 	RUN(boot_dma_zone_empty);
 	RUN(boot_dma_not_for_an_interrupt_later);
 	RUN(lowmem_pressure_cma_in_lowmem_inferred);
@@ -787,6 +869,7 @@ int main(void)
 	RUN(slab_table_defers_to_the_counters);
 	RUN(gfp_era_from_printed_names);
 	RUN(buddy_only_cma_blocks);
+	RUN(cma_summary_blocks);
 	RUN(memcg_v1_parent_stats_line_is_not_a_leak);
 	RUN(memcg_v1_children_lines_count);
 	RUN(memcg_v1_own_zero_stats_stay_unaccounted);
