@@ -119,6 +119,9 @@ check "watch piped: a time header per frame (>= 2)" test "$(grep -c '^--- oomkit
 timeout 3.5 "$OOMKIT" top -w 1 -n 1 --json >"$E2E_TMP/watch.json" 2>/dev/null
 check "watch --json: every frame has its time" test "$(grep -c '"time":"[0-9T:+-]*"' "$E2E_TMP/watch.json")" -ge 2
 sleep 60 & sl=$!
+# the child is the shell's fork until it has exec'd sleep (a loaded machine
+# showed the fork's command line): wait up to 5 s for sleep's own
+for _ in $(seq 50); do [ "$(tr '\0' ' ' </proc/$sl/cmdline 2>/dev/null)" = "sleep 60 " ] && break; sleep 0.1; done
 "$OOMKIT" top -n 100000 --json >"$E2E_TMP/cmd.json" 2>/dev/null
 check "json: the whole command line" grep -q "\"pid\": $sl,.*" <(tr -d '\n' <"$E2E_TMP/cmd.json" | sed 's/},/},\n/g' | grep "\"pid\": $sl," | grep '"cmdline": "sleep 60"')
 "$OOMKIT" top -n 100000 --color=never >"$E2E_TMP/cmd.txt" 2>/dev/null
