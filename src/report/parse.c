@@ -295,6 +295,7 @@ static void state_reset(struct pstate *st)
 	st->group_announced = st->totals_seen = st->have_content = false;
 	st->call_trace_upper = false;
 	st->panic_stack = st->panic_blank = st->hw_powermac = st->memcg_on_constraint = false;
+	st->frame_not_x86 = false;
 	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
 	st->trace_memcg = false;
@@ -1108,10 +1109,94 @@ static const char *ppc_frame_arch(const char *s, const char *e)
 	return w[0] == 8 ? "ppc" : "ppc64";
 }
 
+/* powerpc's "Hardware name: <model> <cpu> 0x<pvr> <platform>"
+ * (arch/powerpc/kernel/setup-common.c dump_stack_set_arch_desc, 3.12+): the
+ * cpu_name of cputable.c says the width: the 32-bit cores are numbers
+ * ("7455", "750CX", "7447/7457"), the 64-bit ones "PPC970…", "POWER…". */
+static const char *ppc_hw_arch(const char *s, const char *e)
+{
+	const char *q = s + 15, *sp = q;
+	while (sp < e && *sp != ' ')
+		sp++;
+	if (sp >= e || sp == q)
+		return NULL;
+	const char *c = sp + 1, *ce = c;
+	while (ce < e && *ce != ' ')
+		ce++;
+	if (ce == c || ce + 3 >= e || ce[1] != '0' || ce[2] != 'x')
+		return NULL;
+	const char *h = ce + 3;
+	int n = 0;
+	while (h < e && is_hex_digit(*h))
+		h++, n++;
+	if (n != 8 || (h < e && *h != ' '))
+		return NULL;
+	if (p_starts(c, ce, "PPC970") || p_starts(c, ce, "POWER"))
+		return "ppc64";
+	return *c >= '0' && *c <= '9' ? "ppc" : NULL;
+}
+
+/* 2.6's ppc32 show_stack (arch/ppc/kernel/process.c, arch/powerpc 2.6.15+
+ * before the two-word form): " [%08lx] " and the symbol, one bracketed
+ * word with no "<": "[c0007450] dump_stack+0x18/0x28". */
+static bool ppc32_one_word_frame(const char *s, const char *e)
+{
+	if (s >= e || *s != '[')
+		return false;
+	const char *q = s + 1;
+	int n = 0;
+	while (q < e && is_hex_digit(*q))
+		q++, n++;
+	if (n != 8 || q + 2 >= e || q[0] != ']' || q[1] != ' ')
+		return false;
+	q += 2;
+	const char *plus = p_find(q, e, "+0x");
+	if (!plus || !p_find(plus, e, "/0x"))
+		return false;
+	for (const char *r = q; r < plus; r++)
+		if (*r == ' ')
+			return false;
+	return plus > q;
+}
+
+/* a 16-digit "[<…>]" frame: its address, NULL when the line is none */
+static const char *frame16(const char *s, const char *e)
+{
+	if (!p_starts(s, e, "[<") && !p_starts(s, e, "([<"))
+		return NULL;
+	const char *q = s + (*s == '(' ? 3 : 2), *a = q;
+	int n = 0;
+	while (q < e && is_hex_digit(*q))
+		q++, n++;
+	return n == 16 && q < e && *q == '>' ? a : NULL;
+}
+
 static const char *stack_line_arch(const char *s, const char *e)
 {
-	const char *a = NULL;
-	if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault"))
+	const char *a = NULL, *f16 = frame16(s, e);
+	if (f16 && (p_find(s, e, "] walk_stackframe+") || p_find(s, e, "] ret_from_exception+") ||
+		    p_find(s, e, "] handle_exception+")))
+		/* arch/riscv/kernel/stacktrace.c (show_stack starts at
+		 * walk_stackframe) and entry.S: 64-bit frames with these labels */
+		a = "riscv64";
+	else if (p_find(s, e, "__s390x_sys_") || (p_starts(s, e, "Hardware name: IBM ") && s + 23 < e &&
+		 s[19] >= '0' && s[19] <= '9' && s[20] >= '0' && s[20] <= '9' && s[21] >= '0' && s[21] <= '9' &&
+		 s[22] >= '0' && s[22] <= '9' && s[23] == ' '))
+		/* arch/s390: the syscall wrappers (4.17+), and the machine type
+		 * (four digits, "IBM 8562 T02 Z06 (LPAR)") s390's setup prints;
+		 * IBM's x86 servers say "IBM System x…" */
+		a = "s390x";
+	else if (p_find(s, e, "csky_systemcall"))
+		a = "csky";          /* arch/csky/kernel/entry.S */
+	else if (p_starts(s, e, "Hardware name: ") && (a = ppc_hw_arch(s, e)) != NULL)
+		;
+	else if (ppc32_one_word_frame(s, e))
+		a = "ppc";
+	else if (p_starts(s, e, "Function entered at [<"))
+		a = "arm";           /* arch/arm/lib/backtrace.S, no unwinder */
+	else if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault") ||
+	    p_find(s, e, "__x64_sys_") || p_find(s, e, "system_call_fastpath+"))
+		/* arch/x86/entry/syscall_64.c wrappers (4.17+), entry_64.S (≤3.x) */
 		a = "x86_64";
 	else if (p_starts(s, e, "EIP: ") || p_find(s, e, "sysenter_past_esp") || p_find(s, e, "syscall_call+") ||
 		 p_find(s, e, "entry_SYSENTER_32") || p_find(s, e, "entry_INT80_32") || p_find(s, e, "error_code+0x"))
@@ -1175,6 +1260,11 @@ const char *report_stack_line_arch(const char *s, size_t n)
 static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 {
 	struct oom_event *ev = &st->ev;
+	/* x86_64 runs its kernel in the top 2 GiB (mcmodel=kernel): a 16-digit
+	 * frame below it is another 64-bit arch, whatever the zones look like */
+	const char *f16 = frame16(s, e);
+	if (f16 && !p_starts(f16, e, "ffffffff"))
+		st->frame_not_x86 = true;
 	if (ev->arch[0])
 		return;
 	if (p_starts(s, e, "Hardware name: ") && (p_find(s, e, "PowerMac") || p_find(s, e, "PowerBook")))
@@ -1201,6 +1291,7 @@ static bool stack_like(const char *s, const char *e, bool indented)
 		"[<", "? ", "<TASK>", "</TASK>", "<IRQ>", "</IRQ>", "<EOI>", "<NMI>", "</NMI>", "Code:",
 		"Workqueue:", "Hardware name:", "Call Trace:", "Call trace:", "pc : ", "lr : ", "sp : ",
 		"Backtrace:", "Kernel Offset:", "---[ end", "Stack:", "Exception stack", "Modules linked in:",
+		"Function entered at [<",    /* arch/arm/lib/backtrace.S */
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(starts); i++)
 		if (p_starts(s, e, starts[i]))
@@ -2001,7 +2092,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (st->hdr_cont != HDR_CONT_NONE && hdr_continuation(st, s, e))
 		goto accepted;
 	/* a frame pasted without its "Call Trace:" line still says the arch */
-	if (st->sect != SEC_STACK && (p_starts(s, e, "[<") || p_starts(s, e, "Stack : ") || arm_from_frame(s, e))) {
+	if (st->sect != SEC_STACK && (p_starts(s, e, "[<") || p_starts(s, e, "Stack : ") || arm_from_frame(s, e) ||
+				      p_starts(s, e, "Function entered at [<"))) {
 		stack_arch_hint(st, s, e);
 		stack_frame_facts(st, s, e);
 	}
@@ -2060,7 +2152,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 
 	if (stack_header_line(st, s, e))
 		goto accepted;
-	if (p_starts(s, e, "Call Trace:") || p_starts(s, e, "Call trace:") || p_starts(s, e, "Hardware name: ")) {
+	if (p_starts(s, e, "Call Trace:") || p_starts(s, e, "Call trace:") || p_starts(s, e, "Hardware name: ") ||
+	    p_starts(s, e, "Backtrace:")) {   /* 32-bit ARM's dump_backtrace (arch/arm/kernel/traps.c) */
 		if (p_starts(s, e, "Call Trace:"))
 			st->call_trace_upper = true;
 		if (st->sect != SEC_STACK)

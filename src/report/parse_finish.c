@@ -32,7 +32,7 @@ void pf_arch_from_release(struct oom_event *ev)
 static void infer_arch_from_zones(struct pstate *st)
 {
 	struct oom_event *ev = &st->ev;
-	if (ev->arch[0])
+	if (ev->arch[0] || st->frame_not_x86)
 		return;
 	const char *a = NULL;
 	bool highmem_zone = false, isa_dma = false, normal = false;

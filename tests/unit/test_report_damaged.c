@@ -204,6 +204,45 @@ TEST(test_arch_from_frames_and_layout)
 	snprintf(t, sizeof(t), "%sCall Trace:\n[<0000000000ca531c>] dump_stack+0x8/0x18\n"
 		 "[<0000000000cb2cb8>] do_sparc64_fault+0x4f8/0xa20\n", head);
 	arch_of(t, "sparc64");
+	/* riscv64: walk_stackframe / ret_from_exception frames of 16 digits */
+	snprintf(t, sizeof(t), "%sCall Trace:\n[<ffffffe000043992>] walk_stackframe+0x0/0xaa\n", head);
+	arch_of(t, "riscv64");
+	/* a 16-digit frame below ffffffff… is no x86_64 kernel: DMA32 and
+	 * "Call Trace:" do not make it one */
+	snprintf(t, sizeof(t), "%sCall Trace:\n[<000000008011c2f2>] 0x000000008011c2f2\nMem-Info:\n"
+		 "DMA32 free:3180kB min:296kB low:368kB high:440kB present:8192kB\n", head);
+	arch_of(t, "");
+	snprintf(t, sizeof(t), "%sCall Trace:\n[<ffffffff8011c2f2>] dump_stack+0x1/0x2\nMem-Info:\n"
+		 "DMA32 free:3180kB min:296kB low:368kB high:440kB present:8192kB\n", head);
+	arch_of(t, "x86_64");
+	/* s390: its syscall wrappers and its four-digit machine type */
+	snprintf(t, sizeof(t), "%sCall Trace:\n [<00000001f875e39a>] __s390x_sys_ioctl+0x2a/0x40\n", head);
+	arch_of(t, "s390x");
+	snprintf(t, sizeof(t), "%sHardware name: IBM 8562 T02 Z06 (LPAR)\n", head);
+	arch_of(t, "s390x");
+	snprintf(t, sizeof(t), "%sHardware name: IBM System x3650 -[7979AC1]-/Server\n", head);
+	arch_of(t, "");
+	/* x86_64's syscall wrappers and ≤3.x entry label */
+	snprintf(t, sizeof(t), "%sCall Trace:\n __x64_sys_perf_event_open+0x22/0x30\n", head);
+	arch_of(t, "x86_64");
+	snprintf(t, sizeof(t), "%sCall Trace:\n[<ffffffff8100b072>] ? system_call_fastpath+0x16/0x1b\n", head);
+	arch_of(t, "x86_64");
+	/* csky, 32-bit ARM without unwinder, ppc32's 2.6 one-word frames */
+	snprintf(t, sizeof(t), "%sCall Trace:\n[<8004a246>] csky_systemcall+0x96/0xe0\n", head);
+	arch_of(t, "csky");
+	snprintf(t, sizeof(t), "%sBacktrace:\nFunction entered at [<c0011738>] from [<c03019b8>]\n", head);
+	arch_of(t, "arm");
+	snprintf(t, sizeof(t), "%sCall Trace:\n [c0007450] dump_stack+0x18/0x28\n", head);
+	arch_of(t, "ppc");
+	snprintf(t, sizeof(t), "%sCall Trace:\n [c0007450] some words here\n", head);
+	arch_of(t, "");
+	/* powerpc's Hardware name: the cpu name says the width */
+	snprintf(t, sizeof(t), "%sHardware name: PowerMac3,6 7455 0x80010303 PowerMac\n", head);
+	arch_of(t, "ppc");
+	snprintf(t, sizeof(t), "%sHardware name: PowerMac7,3 PPC970FX 0x003c0300 PowerMac\n", head);
+	arch_of(t, "ppc64");
+	snprintf(t, sizeof(t), "%sHardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16.2 04/01/2014\n", head);
+	arch_of(t, "");
 	/* the release names it */
 	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: app Not tainted 6.3.0-rc1-x86-32-debug+ #1\n", head);
 	arch_of(t, "i686");
