@@ -299,6 +299,7 @@ static void state_reset(struct pstate *st)
 	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
 	st->trace_memcg = false;
+	st->trace_memcg_stale = st->trace_global_path = false;
 	st->header_comm[0] = '\0';
 	st->header_trigger = st->from_header = st->trace_oom = st->trace_alloc = st->panicked = false;
 	st->from_frame = false;
@@ -1043,6 +1044,19 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 		f = p_find(s, e, "mem_cgroup_oom_synchronize+");
 	if (f && !(f - s >= 2 && f[-2] == '?' && f[-1] == ' '))
 		st->trace_memcg = true;
+	/* Kernels without frame pointers mark every frame "?" (R186), or a cut
+	 * trace keeps only the stale words above dump_header (R185): a "?"
+	 * memcg OOM-path frame then counts, unless the global path's own
+	 * frames (out_of_memory itself, the page allocator) are in the trace
+	 * (3.x mm/memcontrol.c: mem_cgroup_margin and the OOM entry points
+	 * run only on a charge) */
+	if (!f)
+		f = p_find(s, e, "mem_cgroup_margin+");
+	if (f)
+		st->trace_memcg_stale = true;
+	const char *o = p_find(s, e, "out_of_memory+");
+	if ((o && o > s && (o[-1] == ' ' || o[-1] == '>' || o[-1] == '(')) || p_find(s, e, "__alloc_pages"))
+		st->trace_global_path = true;
 }
 
 static bool is_hex_digit(char c)

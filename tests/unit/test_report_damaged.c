@@ -263,6 +263,30 @@ TEST(test_arch_from_frames_and_layout)
 	arch_of(t, "");
 }
 
+TEST(test_memcg_from_unreliable_frames)
+{
+	struct ev1 e;
+	const char *hd = "java invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n"
+			 "CPU: 2 PID: 32498 Comm: java Not tainted 3.14.18-gentoo #2\nCall Trace:\n";
+	char t[2048];
+	/* no frame pointers: every frame "?", the memcg entry point among them */
+	snprintf(t, sizeof(t), "%s [<ffffffff8174ffea>] ? dump_stack+0x41/0x51\n"
+		 " [<ffffffff8112cdd8>] ? mem_cgroup_oom_synchronize+0x4e8/0x550\n", hd);
+	read_text(t, &e);
+	CHECK_STR(oom_kind_name(e.first.kind), "memcg");
+	/* a cut trace with only a stale mem_cgroup_margin word */
+	snprintf(t, sizeof(t), "%s [<ffffffff8171d8b7>] dump_header+0x7f/0x1f1\n"
+		 " [<ffffffff811afed8>] ? mem_cgroup_margin+0xa8/0xc0\n", hd);
+	read_text(t, &e);
+	CHECK_STR(oom_kind_name(e.first.kind), "memcg");
+	/* the global path's own frames outweigh a stale memcg word */
+	snprintf(t, sizeof(t), "%s [<ffffffff811afed8>] ? mem_cgroup_margin+0xa8/0xc0\n"
+		 " [<ffffffff811528b7>] out_of_memory+0x27/0x70\n"
+		 " [<ffffffff811528b7>] __alloc_pages_nodemask+0x27/0x70\n", hd);
+	read_text(t, &e);
+	CHECK(e.first.kind != OOM_KIND_MEMCG);
+}
+
 TEST(test_panic_stack_belongs_to_the_report)
 {
 	/* panic_on_oom: panic()'s own stack dump after its line, a blank line
@@ -1051,6 +1075,7 @@ int main(void)
 	RUN(test_headerless_event_takes_the_neighbours_arch);
 	RUN(test_cut_trace_before_a_mid_report_says_the_arch);
 	RUN(test_arch_from_frames_and_layout);
+	RUN(test_memcg_from_unreliable_frames);
 	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);
 	RUN(test_learned_prefix_behind_a_syslog_date);
