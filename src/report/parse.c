@@ -424,6 +424,17 @@ static void flush_pending(struct report_parser *P, const struct oom_event *next)
 				event_warn(ev, "arch not in this report: taken from the report at line %llu (same host)",
 					   (unsigned long long)next->first_line);
 			}
+			/* a kill line alone (its selection line cut) inside a storm of
+			 * memcg selections in the same second: the same group's OOM
+			 * (R178); a lone kill says nothing of the kind by itself */
+			if (ev->kind == OOM_KIND_GLOBAL && !ev->victim.message[0] && !ev->constraint[0] &&
+			    !ev->have_meminfo && !ev->req.trigger_comm[0] && !ev->snap.nr_zones &&
+			    next->kind == OOM_KIND_MEMCG && !strcmp(next->victim.message, "Memory cgroup out of memory") &&
+			    ((a >= 0 && b >= 0 && b - a < 1.0) || (a < 0 && b < 0 && ev->time[0] && !strcmp(ev->time, next->time)))) {
+				ev->kind = OOM_KIND_MEMCG;
+				event_warn(ev, "kind not in this report: memcg, as the selection at line %llu a moment later",
+					   (unsigned long long)next->first_line);
+			}
 			/* swap is configured per machine: "Total swap = 0kB" in the next
 			 * report says this one's machine had none either (R048, R059) */
 			if (!ev->have_meminfo && !known(ev->snap.mem.swap_total_kib) &&

@@ -287,6 +287,26 @@ TEST(test_memcg_from_unreliable_frames)
 	CHECK(e.first.kind != OOM_KIND_MEMCG);
 }
 
+TEST(test_lone_kill_in_memcg_storm)
+{
+	struct ev1 e;
+	/* a kill line whose selection was cut, then memcg selections the same second */
+	const char *storm =
+		"Aug 16 20:29:54 h kernel: Killed process 42452 (t), UID 0, total-vm:7296kB, anon-rss:96kB, file-rss:164kB, shmem-rss:0kB\n"
+		"Aug 16 20:29:54 h kernel: Memory cgroup out of memory: Kill process 42453 (t) score 0 or sacrifice child\n"
+		"Aug 16 20:29:54 h kernel: Killed process 42453 (t), UID 0, total-vm:7296kB, anon-rss:96kB, file-rss:164kB, shmem-rss:0kB\n";
+	read_text(storm, &e);
+	CHECK_INT(e.events, 2);
+	CHECK_STR(oom_kind_name(e.first.kind), "memcg");
+	/* a later second: no inference */
+	const char *apart =
+		"Aug 16 20:29:54 h kernel: Killed process 42452 (t), UID 0, total-vm:7296kB, anon-rss:96kB, file-rss:164kB, shmem-rss:0kB\n"
+		"Aug 16 20:31:07 h kernel: Memory cgroup out of memory: Kill process 42453 (t) score 0 or sacrifice child\n"
+		"Aug 16 20:31:07 h kernel: Killed process 42453 (t), UID 0, total-vm:7296kB, anon-rss:96kB, file-rss:164kB, shmem-rss:0kB\n";
+	read_text(apart, &e);
+	CHECK(e.first.kind != OOM_KIND_MEMCG);
+}
+
 TEST(test_panic_stack_belongs_to_the_report)
 {
 	/* panic_on_oom: panic()'s own stack dump after its line, a blank line
@@ -1076,6 +1096,7 @@ int main(void)
 	RUN(test_cut_trace_before_a_mid_report_says_the_arch);
 	RUN(test_arch_from_frames_and_layout);
 	RUN(test_memcg_from_unreliable_frames);
+	RUN(test_lone_kill_in_memcg_storm);
 	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);
 	RUN(test_learned_prefix_behind_a_syslog_date);
