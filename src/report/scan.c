@@ -992,6 +992,18 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		if (p[len - 1] == '`')
 			len--;
 	}
+	if (!piece && len > 2 && p[0] == '"' && p[1] != '"' &&
+	    (tr_starts_with_time(p + 1, len - 1) || looks_like_start(p + 1, len - 1) ||
+	     line_kind_of(p + 1, len - 1) != LK_NONE)) {
+		/* a kernel line copied into a string, each in double quotes
+		 * ("oom-kill:constraint=…", a JSON array or a shell echo, R221) */
+		p++;
+		len--;
+		if (len && p[len - 1] == ',')
+			len--;
+		if (len && p[len - 1] == '"')
+			len--;
+	}
 	size_t qlen0 = s->qlen;
 
 	if (s->prev_kmsg && tr_is_kmsg_dict_line(p, len))

@@ -307,6 +307,23 @@ TEST(test_lone_kill_in_memcg_storm)
 	CHECK(e.first.kind != OOM_KIND_MEMCG);
 }
 
+TEST(test_lines_in_double_quotes)
+{
+	struct ev1 e;
+	const char *in =
+		"\"oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=x,mems_allowed=0,oom_memcg=/a/b,task_memcg=/a/b,task=redis,pid=7,uid=999\"\n"
+		"\n"
+		"\"Memory cgroup out of memory: Killed process 7 (redis) total-vm:209580kB, anon-rss:133060kB, file-rss:3072kB, shmem-rss:0kB, UID:999 pgtables:416kB oom_score_adj:0\",\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.constraint, "CONSTRAINT_MEMCG");
+	CHECK_STR(oom_kind_name(e.first.kind), "memcg");
+	CHECK_INT(e.first.victim.pid, 7);
+	/* prose in quotes is no kernel line */
+	read_text("\"hello world\"\n", &e);
+	CHECK_INT(e.events, 0);
+}
+
 TEST(test_panic_stack_belongs_to_the_report)
 {
 	/* panic_on_oom: panic()'s own stack dump after its line, a blank line
@@ -1097,6 +1114,7 @@ int main(void)
 	RUN(test_arch_from_frames_and_layout);
 	RUN(test_memcg_from_unreliable_frames);
 	RUN(test_lone_kill_in_memcg_storm);
+	RUN(test_lines_in_double_quotes);
 	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);
 	RUN(test_learned_prefix_behind_a_syslog_date);
