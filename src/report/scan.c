@@ -966,6 +966,17 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	p += q;
 	len -= q;
 	bool quoted = q > 0;
+	if (!piece && len > 10 && is_digit(p[0])) {
+		/* logwatch's kernel section: "1 Time(s): <line>" (each distinct
+		 * line once, with its count, sorted) */
+		size_t d = 0;
+		while (d < len && d < 8 && is_digit(p[d]))
+			d++;
+		if (len - d > 10 && memcmp(p + d, " Time(s): ", 10) == 0) {
+			p += d + 10;
+			len -= d + 10;
+		}
+	}
 	if (!piece && len && is_space(p[0])) {
 		/* a Markdown code block, a mail or a forum indents a whole paste:
 		 * "    [ 12.3] memory: usage …", "\tAug 25 … kernel: …" */

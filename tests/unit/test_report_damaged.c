@@ -324,6 +324,20 @@ TEST(test_lines_in_double_quotes)
 	CHECK_INT(e.events, 0);
 }
 
+TEST(test_logwatch_time_s_prefix)
+{
+	struct ev1 e;
+	const char *in =
+		"12 Time(s): oom-killer: gfp_mask=0x1d2\n"
+		"1 Time(s): DMA free:1008kB min:28kB low:56kB high:84kB active:7364kB inactive:0kB present:16384kB\n"
+		"1 Time(s): Normal free:1000kB min:476kB low:952kB high:1428kB active:186988kB inactive:608kB present:245120kB\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.req.gfp_known);
+	CHECK_INT(e.first.req.gfp_mask, 0x1d2);
+	CHECK(e.first.snap.nr_zones >= 1);
+}
+
 TEST(test_panic_stack_belongs_to_the_report)
 {
 	/* panic_on_oom: panic()'s own stack dump after its line, a blank line
@@ -1115,6 +1129,7 @@ int main(void)
 	RUN(test_memcg_from_unreliable_frames);
 	RUN(test_lone_kill_in_memcg_storm);
 	RUN(test_lines_in_double_quotes);
+	RUN(test_logwatch_time_s_prefix);
 	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);
 	RUN(test_learned_prefix_behind_a_syslog_date);
