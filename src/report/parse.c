@@ -856,6 +856,20 @@ static const char *bare_trigger(const char *s, const char *e)
 static bool trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			 const char *s, const char *e)
 {
+	/* A quoted-printable body the scanner could not tell (hard-wrapped,
+	 * no soft break): "gfp_mask=3D0x200da, order=3D0" (R234).  "=3D" right
+	 * after a key is the encoded '=': decoded here, on this line only. */
+	char qp[512];
+	if (p_find(s, e, "=3D") && (size_t)(e - s) < sizeof(qp)) {
+		size_t n = 0;
+		for (const char *c = s; c < e; c++) {
+			qp[n++] = *c;
+			if (*c == '=' && e - c > 3 && c[1] == '3' && c[2] == 'D' && c > s && c[-1] >= 'a' && c[-1] <= 'z')
+				c += 2;
+		}
+		s = qp;
+		e = qp + n;
+	}
 	const char *q = p_find(s, e, " invoked oom-killer: ");
 	const char *params;
 	bool old = false;

@@ -338,6 +338,18 @@ TEST(test_logwatch_time_s_prefix)
 	CHECK(e.first.snap.nr_zones >= 1);
 }
 
+TEST(test_qp_equals_without_soft_breaks)
+{
+	struct ev1 e;
+	/* a QP body hard-wrapped by the archive: no line ends in '=' */
+	read_text("[1.0] gbased invoked oom-killer: gfp_mask=3D0x200da, order=3D0,\n"
+		  "oom_score_adj=3D0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.req.gfp_mask, 0x200da);
+	CHECK_INT(e.first.req.order, 0);
+	CHECK_STR(e.first.req.trigger_comm, "gbased");
+}
+
 TEST(test_panic_stack_belongs_to_the_report)
 {
 	/* panic_on_oom: panic()'s own stack dump after its line, a blank line
@@ -1130,6 +1142,7 @@ int main(void)
 	RUN(test_lone_kill_in_memcg_storm);
 	RUN(test_lines_in_double_quotes);
 	RUN(test_logwatch_time_s_prefix);
+	RUN(test_qp_equals_without_soft_breaks);
 	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);
 	RUN(test_learned_prefix_behind_a_syslog_date);
