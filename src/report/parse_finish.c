@@ -271,6 +271,9 @@ static void finish_numbers(struct pstate *st)
 				ev->victim.oom_score_adj = t->oom_score_adj;
 			if (!known(ev->victim.uid))
 				ev->victim.uid = t->uid;
+			/* a kill line cut after "Killed process N (" */
+			if (!ev->victim.comm[0])
+				str_copy(ev->victim.comm, sizeof(ev->victim.comm), t->comm, strlen(t->comm));
 			break;
 		}
 	}

@@ -350,6 +350,33 @@ TEST(test_qp_equals_without_soft_breaks)
 	CHECK_STR(e.first.req.trigger_comm, "gbased");
 }
 
+TEST(test_wrapped_limit_path_and_cut_kill)
+{
+	struct ev1 e;
+	const char *in =
+		"[5.1] Task in /kubepods/pod9/abc killed as a result of limit of /kubepo\n"
+		"ds/pod9/abc\n"
+		"[5.1] memory: usage 524288kB, limit 524288kB, failcnt 0\n"
+		"[5.1] Tasks state (memory values in pages):\n"
+		"[5.1] [  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+		"[5.1] [  62685]     0 62685     2925      679    65536        0          -998 bash\n"
+		"[5.1] [  62769]     0 62769     4382      411    77824        0          -998 cp\n"
+		"[5.1] Memory cgroup out of memory: Kill process 62685 (bash) score 0 or sacrifice child\n"
+		"[5.1] Killed process 62769 (\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	/* the kill line's pid is the victim; the cut comm comes from its row */
+	CHECK_INT(e.first.victim.pid, 62769);
+	CHECK_STR(e.first.victim.comm, "cp");
+	/* a blank that is not a wrap of the task path stays */
+	read_text("[5.1] Task in /a/b killed as a result of limit of /x y\n"
+		  "[5.1] memory: usage 1kB, limit 1kB, failcnt 0\n", &e);
+	CHECK_STR(e.first.oom_memcg, "/x y");
+	read_text("[5.1] Task in /kubepods/pod9/abc killed as a result of limit of /kubepo ds/pod9\n"
+		  "[5.1] memory: usage 1kB, limit 1kB, failcnt 0\n", &e);
+	CHECK_STR(e.first.oom_memcg, "/kubepods/pod9");
+}
+
 TEST(test_panic_stack_belongs_to_the_report)
 {
 	/* panic_on_oom: panic()'s own stack dump after its line, a blank line
@@ -1143,6 +1170,7 @@ int main(void)
 	RUN(test_lines_in_double_quotes);
 	RUN(test_logwatch_time_s_prefix);
 	RUN(test_qp_equals_without_soft_breaks);
+	RUN(test_wrapped_limit_path_and_cut_kill);
 	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);
 	RUN(test_learned_prefix_behind_a_syslog_date);
