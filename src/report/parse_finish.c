@@ -326,6 +326,16 @@ static void finish_kind(struct pstate *st)
 void pf_finish(struct pstate *st)
 {
 	struct oom_event *ev = &st->ev;
+	/* The oom-kill: line names the task chosen to die (mm/oom_kill.c
+	 * dump_oom_summary, 5.0+, printed just before its kill): with the
+	 * kill line cut or elided, it alone names the victim (R162). */
+	if (!ev->have_victim && (st->shape & SH_CONSTRAINT) && known(ev->victim.selected_pid) &&
+	    ev->victim.selected_comm[0]) {
+		ev->have_victim = true;
+		ev->victim.pid = ev->victim.selected_pid;
+		str_copy(ev->victim.comm, sizeof(ev->victim.comm), ev->victim.selected_comm,
+			 strlen(ev->victim.selected_comm));
+	}
 	if (ev->kernel[0] && kver_parse(ev->kernel, &ev->kv) != 0)
 		event_warn(ev, "kernel release \"%.60s\" not understood", ev->kernel);
 	if (!ev->kv.known) {

@@ -377,6 +377,17 @@ TEST(test_wrapped_limit_path_and_cut_kill)
 	CHECK_STR(e.first.oom_memcg, "/kubepods/pod9");
 }
 
+TEST(test_victim_from_constraint_line_alone)
+{
+	struct ev1 e;
+	read_text("oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=x,mems_allowed=0-1,"
+		  "oom_memcg=/k,task_memcg=/k/p,task=pt_main_thread,pid=461754,uid=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.have_victim);
+	CHECK_INT(e.first.victim.pid, 461754);
+	CHECK_STR(e.first.victim.comm, "pt_main_thread");
+}
+
 TEST(test_panic_stack_belongs_to_the_report)
 {
 	/* panic_on_oom: panic()'s own stack dump after its line, a blank line
@@ -1171,6 +1182,7 @@ int main(void)
 	RUN(test_logwatch_time_s_prefix);
 	RUN(test_qp_equals_without_soft_breaks);
 	RUN(test_wrapped_limit_path_and_cut_kill);
+	RUN(test_victim_from_constraint_line_alone);
 	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);
 	RUN(test_learned_prefix_behind_a_syslog_date);
