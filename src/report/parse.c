@@ -875,6 +875,8 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 	bool old = false;
 	if (q) {
 		params = q + 21;
+	} else if ((q = p_find(s, e, " invoked oom: gfp_mask=")) != NULL && q > s && q - s <= 15) {
+		params = q + 14;      /* retyped by hand ("main invoked oom: gfp_mask=…", R254) */
 	} else if ((q = bare_trigger(s, e)) != NULL) {
 		params = e;   /* trimmed to "java invoked oom-killer": no request */
 	} else if (p_starts(s, e, "oom-killer: gfp_mask=")) {
@@ -2092,7 +2094,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	}
 
 	/* Lines that start a report, whatever the state. */
-	if (p_find(s, e, "oom-killer")) {
+	if (p_find(s, e, "oom-killer") || p_find(s, e, " invoked oom: gfp_mask=")) {
 		if (trigger_line(P, st, l, s, e))
 			return true;
 	}

@@ -1885,6 +1885,8 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 			s->qhead++;
 			if (!all_lines && !marker && !it->boot_banner &&
 			    !(it->backfill && ((line_kind_flags(line_kind_of(arena_text(s, it->text_off), it->text_len)) & LKF_OPENS) ||
+					       /* a trigger without the needle's words (retyped "invoked oom:") */
+					       line_kind_of(arena_text(s, it->text_off), it->text_len) == LK_TRIGGER ||
 					       backfill_uname(arena_text(s, it->text_off), it->text_len) ||
 					       report_stack_line_arch(arena_text(s, it->text_off), it->text_len))))
 				continue;

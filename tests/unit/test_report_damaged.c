@@ -9,6 +9,7 @@
 #include "events.h"
 #include "model/event.h"
 #include "report/report.h"
+#include "report/linekind.h"
 
 struct ev1 {
 	int events;
@@ -386,6 +387,20 @@ TEST(test_victim_from_constraint_line_alone)
 	CHECK(e.first.have_victim);
 	CHECK_INT(e.first.victim.pid, 461754);
 	CHECK_STR(e.first.victim.comm, "pt_main_thread");
+}
+
+TEST(test_retyped_invoked_oom_trigger)
+{
+	struct ev1 e;
+	read_text("    kernel: [  465.863160] main invoked oom: gfp_mask=0x100dca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), order=0\n"
+		  "    kernel: [  465.863170] CPU: 1 PID: 5 Comm: main Not tainted 6.1.0 #1\n"
+		  "    kernel: [  465.863190] Out of memory: Killed process 5 (main) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "main");
+	CHECK_INT(e.first.req.gfp_mask, 0x100dca);
+	CHECK_INT(e.first.req.order, 0);
+	/* prose: more than a comm before it */
+	CHECK(line_kind_of("the process called main invoked oom: gfp_mask=0x0", 49) != LK_TRIGGER);
 }
 
 TEST(test_panic_stack_belongs_to_the_report)
@@ -1183,6 +1198,7 @@ int main(void)
 	RUN(test_qp_equals_without_soft_breaks);
 	RUN(test_wrapped_limit_path_and_cut_kill);
 	RUN(test_victim_from_constraint_line_alone);
+	RUN(test_retyped_invoked_oom_trigger);
 	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);
 	RUN(test_learned_prefix_behind_a_syslog_date);
