@@ -284,6 +284,9 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	if (find(p, n, " invoked oom-killer: ") || find(p, n, ": page allocation failure") ||
 	    find(p, n, ": page allocation stalls for "))
 		return LK_TRIGGER;
+	/* retyped by hand, "-killer" dropped: "main invoked oom: gfp_mask=…" (parse.c trigger_line) */
+	if ((q = find(p, n, " invoked oom: gfp_mask=")) && q > p && q - p <= 15)
+		return LK_TRIGGER;
 	/* "java invoked oom-killer" trimmed of its request (parse.c bare_trigger) */
 	if (n <= 15 + 20 && (q = find(p, n, " invoked oom-killer")) && q > p &&
 	    (size_t)(q - p) + 19 + (n > (size_t)(q - p) + 19 && (p[n - 1] == ':' || p[n - 1] == '.')) == n)

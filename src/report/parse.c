@@ -295,9 +295,11 @@ static void state_reset(struct pstate *st)
 	st->group_announced = st->totals_seen = st->have_content = false;
 	st->call_trace_upper = false;
 	st->panic_stack = st->panic_blank = st->hw_powermac = st->memcg_on_constraint = false;
+	st->frame_not_x86 = false;
 	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
 	st->trace_memcg = false;
+	st->trace_memcg_stale = st->trace_global_path = false;
 	st->header_comm[0] = '\0';
 	st->header_trigger = st->from_header = st->trace_oom = st->trace_alloc = st->panicked = false;
 	st->from_frame = false;
@@ -420,6 +422,17 @@ static void flush_pending(struct report_parser *P, const struct oom_event *next)
 				str_copy(ev->arch, sizeof(ev->arch), next->arch, strlen(next->arch));
 				ev->arch_from_neighbour = true;
 				event_warn(ev, "arch not in this report: taken from the report at line %llu (same host)",
+					   (unsigned long long)next->first_line);
+			}
+			/* a kill line alone (its selection line cut) inside a storm of
+			 * memcg selections in the same second: the same group's OOM
+			 * (R178); a lone kill says nothing of the kind by itself */
+			if (ev->kind == OOM_KIND_GLOBAL && !ev->victim.message[0] && !ev->constraint[0] &&
+			    !ev->have_meminfo && !ev->req.trigger_comm[0] && !ev->snap.nr_zones &&
+			    next->kind == OOM_KIND_MEMCG && !strcmp(next->victim.message, "Memory cgroup out of memory") &&
+			    ((a >= 0 && b >= 0 && b - a < 1.0) || (a < 0 && b < 0 && ev->time[0] && !strcmp(ev->time, next->time)))) {
+				ev->kind = OOM_KIND_MEMCG;
+				event_warn(ev, "kind not in this report: memcg, as the selection at line %llu a moment later",
 					   (unsigned long long)next->first_line);
 			}
 			/* swap is configured per machine: "Total swap = 0kB" in the next
@@ -843,11 +856,27 @@ static const char *bare_trigger(const char *s, const char *e)
 static bool trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			 const char *s, const char *e)
 {
+	/* A quoted-printable body the scanner could not tell (hard-wrapped,
+	 * no soft break): "gfp_mask=3D0x200da, order=3D0" (R234).  "=3D" right
+	 * after a key is the encoded '=': decoded here, on this line only. */
+	char qp[512];
+	if (p_find(s, e, "=3D") && (size_t)(e - s) < sizeof(qp)) {
+		size_t n = 0;
+		for (const char *c = s; c < e; c++) {
+			qp[n++] = *c;
+			if (*c == '=' && e - c > 3 && c[1] == '3' && c[2] == 'D' && c > s && c[-1] >= 'a' && c[-1] <= 'z')
+				c += 2;
+		}
+		s = qp;
+		e = qp + n;
+	}
 	const char *q = p_find(s, e, " invoked oom-killer: ");
 	const char *params;
 	bool old = false;
 	if (q) {
 		params = q + 21;
+	} else if ((q = p_find(s, e, " invoked oom: gfp_mask=")) != NULL && q > s && q - s <= 15) {
+		params = q + 14;      /* retyped by hand ("main invoked oom: gfp_mask=…", R254) */
 	} else if ((q = bare_trigger(s, e)) != NULL) {
 		params = e;   /* trimmed to "java invoked oom-killer": no request */
 	} else if (p_starts(s, e, "oom-killer: gfp_mask=")) {
@@ -1042,6 +1071,19 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 		f = p_find(s, e, "mem_cgroup_oom_synchronize+");
 	if (f && !(f - s >= 2 && f[-2] == '?' && f[-1] == ' '))
 		st->trace_memcg = true;
+	/* Kernels without frame pointers mark every frame "?" (R186), or a cut
+	 * trace keeps only the stale words above dump_header (R185): a "?"
+	 * memcg OOM-path frame then counts, unless the global path's own
+	 * frames (out_of_memory itself, the page allocator) are in the trace
+	 * (3.x mm/memcontrol.c: mem_cgroup_margin and the OOM entry points
+	 * run only on a charge) */
+	if (!f)
+		f = p_find(s, e, "mem_cgroup_margin+");
+	if (f)
+		st->trace_memcg_stale = true;
+	const char *o = p_find(s, e, "out_of_memory+");
+	if ((o && o > s && (o[-1] == ' ' || o[-1] == '>' || o[-1] == '(')) || p_find(s, e, "__alloc_pages"))
+		st->trace_global_path = true;
 }
 
 static bool is_hex_digit(char c)
@@ -1108,10 +1150,94 @@ static const char *ppc_frame_arch(const char *s, const char *e)
 	return w[0] == 8 ? "ppc" : "ppc64";
 }
 
+/* powerpc's "Hardware name: <model> <cpu> 0x<pvr> <platform>"
+ * (arch/powerpc/kernel/setup-common.c dump_stack_set_arch_desc, 3.12+): the
+ * cpu_name of cputable.c says the width: the 32-bit cores are numbers
+ * ("7455", "750CX", "7447/7457"), the 64-bit ones "PPC970…", "POWER…". */
+static const char *ppc_hw_arch(const char *s, const char *e)
+{
+	const char *q = s + 15, *sp = q;
+	while (sp < e && *sp != ' ')
+		sp++;
+	if (sp >= e || sp == q)
+		return NULL;
+	const char *c = sp + 1, *ce = c;
+	while (ce < e && *ce != ' ')
+		ce++;
+	if (ce == c || ce + 3 >= e || ce[1] != '0' || ce[2] != 'x')
+		return NULL;
+	const char *h = ce + 3;
+	int n = 0;
+	while (h < e && is_hex_digit(*h))
+		h++, n++;
+	if (n != 8 || (h < e && *h != ' '))
+		return NULL;
+	if (p_starts(c, ce, "PPC970") || p_starts(c, ce, "POWER"))
+		return "ppc64";
+	return *c >= '0' && *c <= '9' ? "ppc" : NULL;
+}
+
+/* 2.6's ppc32 show_stack (arch/ppc/kernel/process.c, arch/powerpc 2.6.15+
+ * before the two-word form): " [%08lx] " and the symbol, one bracketed
+ * word with no "<": "[c0007450] dump_stack+0x18/0x28". */
+static bool ppc32_one_word_frame(const char *s, const char *e)
+{
+	if (s >= e || *s != '[')
+		return false;
+	const char *q = s + 1;
+	int n = 0;
+	while (q < e && is_hex_digit(*q))
+		q++, n++;
+	if (n != 8 || q + 2 >= e || q[0] != ']' || q[1] != ' ')
+		return false;
+	q += 2;
+	const char *plus = p_find(q, e, "+0x");
+	if (!plus || !p_find(plus, e, "/0x"))
+		return false;
+	for (const char *r = q; r < plus; r++)
+		if (*r == ' ')
+			return false;
+	return plus > q;
+}
+
+/* a 16-digit "[<…>]" frame: its address, NULL when the line is none */
+static const char *frame16(const char *s, const char *e)
+{
+	if (!p_starts(s, e, "[<") && !p_starts(s, e, "([<"))
+		return NULL;
+	const char *q = s + (*s == '(' ? 3 : 2), *a = q;
+	int n = 0;
+	while (q < e && is_hex_digit(*q))
+		q++, n++;
+	return n == 16 && q < e && *q == '>' ? a : NULL;
+}
+
 static const char *stack_line_arch(const char *s, const char *e)
 {
-	const char *a = NULL;
-	if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault"))
+	const char *a = NULL, *f16 = frame16(s, e);
+	if (f16 && (p_find(s, e, "] walk_stackframe+") || p_find(s, e, "] ret_from_exception+") ||
+		    p_find(s, e, "] handle_exception+")))
+		/* arch/riscv/kernel/stacktrace.c (show_stack starts at
+		 * walk_stackframe) and entry.S: 64-bit frames with these labels */
+		a = "riscv64";
+	else if (p_find(s, e, "__s390x_sys_") || (p_starts(s, e, "Hardware name: IBM ") && s + 23 < e &&
+		 s[19] >= '0' && s[19] <= '9' && s[20] >= '0' && s[20] <= '9' && s[21] >= '0' && s[21] <= '9' &&
+		 s[22] >= '0' && s[22] <= '9' && s[23] == ' '))
+		/* arch/s390: the syscall wrappers (4.17+), and the machine type
+		 * (four digits, "IBM 8562 T02 Z06 (LPAR)") s390's setup prints;
+		 * IBM's x86 servers say "IBM System x…" */
+		a = "s390x";
+	else if (p_find(s, e, "csky_systemcall"))
+		a = "csky";          /* arch/csky/kernel/entry.S */
+	else if (p_starts(s, e, "Hardware name: ") && (a = ppc_hw_arch(s, e)) != NULL)
+		;
+	else if (ppc32_one_word_frame(s, e))
+		a = "ppc";
+	else if (p_starts(s, e, "Function entered at [<"))
+		a = "arm";           /* arch/arm/lib/backtrace.S, no unwinder */
+	else if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault") ||
+	    p_find(s, e, "__x64_sys_") || p_find(s, e, "system_call_fastpath+"))
+		/* arch/x86/entry/syscall_64.c wrappers (4.17+), entry_64.S (≤3.x) */
 		a = "x86_64";
 	else if (p_starts(s, e, "EIP: ") || p_find(s, e, "sysenter_past_esp") || p_find(s, e, "syscall_call+") ||
 		 p_find(s, e, "entry_SYSENTER_32") || p_find(s, e, "entry_INT80_32") || p_find(s, e, "error_code+0x"))
@@ -1175,6 +1301,11 @@ const char *report_stack_line_arch(const char *s, size_t n)
 static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 {
 	struct oom_event *ev = &st->ev;
+	/* x86_64 runs its kernel in the top 2 GiB (mcmodel=kernel): a 16-digit
+	 * frame below it is another 64-bit arch, whatever the zones look like */
+	const char *f16 = frame16(s, e);
+	if (f16 && !p_starts(f16, e, "ffffffff"))
+		st->frame_not_x86 = true;
 	if (ev->arch[0])
 		return;
 	if (p_starts(s, e, "Hardware name: ") && (p_find(s, e, "PowerMac") || p_find(s, e, "PowerBook")))
@@ -1201,6 +1332,7 @@ static bool stack_like(const char *s, const char *e, bool indented)
 		"[<", "? ", "<TASK>", "</TASK>", "<IRQ>", "</IRQ>", "<EOI>", "<NMI>", "</NMI>", "Code:",
 		"Workqueue:", "Hardware name:", "Call Trace:", "Call trace:", "pc : ", "lr : ", "sp : ",
 		"Backtrace:", "Kernel Offset:", "---[ end", "Stack:", "Exception stack", "Modules linked in:",
+		"Function entered at [<",    /* arch/arm/lib/backtrace.S */
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(starts); i++)
 		if (p_starts(s, e, starts[i]))
@@ -1962,7 +2094,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	}
 
 	/* Lines that start a report, whatever the state. */
-	if (p_find(s, e, "oom-killer")) {
+	if (p_find(s, e, "oom-killer") || p_find(s, e, " invoked oom: gfp_mask=")) {
 		if (trigger_line(P, st, l, s, e))
 			return true;
 	}
@@ -2001,7 +2133,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (st->hdr_cont != HDR_CONT_NONE && hdr_continuation(st, s, e))
 		goto accepted;
 	/* a frame pasted without its "Call Trace:" line still says the arch */
-	if (st->sect != SEC_STACK && (p_starts(s, e, "[<") || p_starts(s, e, "Stack : ") || arm_from_frame(s, e))) {
+	if (st->sect != SEC_STACK && (p_starts(s, e, "[<") || p_starts(s, e, "Stack : ") || arm_from_frame(s, e) ||
+				      p_starts(s, e, "Function entered at [<"))) {
 		stack_arch_hint(st, s, e);
 		stack_frame_facts(st, s, e);
 	}
@@ -2060,7 +2193,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 
 	if (stack_header_line(st, s, e))
 		goto accepted;
-	if (p_starts(s, e, "Call Trace:") || p_starts(s, e, "Call trace:") || p_starts(s, e, "Hardware name: ")) {
+	if (p_starts(s, e, "Call Trace:") || p_starts(s, e, "Call trace:") || p_starts(s, e, "Hardware name: ") ||
+	    p_starts(s, e, "Backtrace:")) {   /* 32-bit ARM's dump_backtrace (arch/arm/kernel/traps.c) */
 		if (p_starts(s, e, "Call Trace:"))
 			st->call_trace_upper = true;
 		if (st->sect != SEC_STACK)

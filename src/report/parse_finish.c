@@ -32,7 +32,7 @@ void pf_arch_from_release(struct oom_event *ev)
 static void infer_arch_from_zones(struct pstate *st)
 {
 	struct oom_event *ev = &st->ev;
-	if (ev->arch[0])
+	if (ev->arch[0] || st->frame_not_x86)
 		return;
 	const char *a = NULL;
 	bool highmem_zone = false, isa_dma = false, normal = false;
@@ -271,6 +271,9 @@ static void finish_numbers(struct pstate *st)
 				ev->victim.oom_score_adj = t->oom_score_adj;
 			if (!known(ev->victim.uid))
 				ev->victim.uid = t->uid;
+			/* a kill line cut after "Killed process N (" */
+			if (!ev->victim.comm[0])
+				str_copy(ev->victim.comm, sizeof(ev->victim.comm), t->comm, strlen(t->comm));
 			break;
 		}
 	}
@@ -301,7 +304,8 @@ static void finish_kind(struct pstate *st)
 	else if (!strcmp(c, "CONSTRAINT_NONE"))
 		ev->kind = OOM_KIND_GLOBAL;
 	else if (ev->snap.have_memcg || ev->oom_memcg[0] ||
-		 !strcmp(ev->victim.message, "Memory cgroup out of memory") || st->trace_memcg)
+		 !strcmp(ev->victim.message, "Memory cgroup out of memory") || st->trace_memcg ||
+		 (st->trace_memcg_stale && !st->trace_global_path))
 		ev->kind = OOM_KIND_MEMCG;
 	else if (known(ev->req.order) && ev->req.order == -1)
 		ev->kind = OOM_KIND_SYSRQ;
@@ -322,6 +326,16 @@ static void finish_kind(struct pstate *st)
 void pf_finish(struct pstate *st)
 {
 	struct oom_event *ev = &st->ev;
+	/* The oom-kill: line names the task chosen to die (mm/oom_kill.c
+	 * dump_oom_summary, 5.0+, printed just before its kill): with the
+	 * kill line cut or elided, it alone names the victim (R162). */
+	if (!ev->have_victim && (st->shape & SH_CONSTRAINT) && known(ev->victim.selected_pid) &&
+	    ev->victim.selected_comm[0]) {
+		ev->have_victim = true;
+		ev->victim.pid = ev->victim.selected_pid;
+		str_copy(ev->victim.comm, sizeof(ev->victim.comm), ev->victim.selected_comm,
+			 strlen(ev->victim.selected_comm));
+	}
 	if (ev->kernel[0] && kver_parse(ev->kernel, &ev->kv) != 0)
 		event_warn(ev, "kernel release \"%.60s\" not understood", ev->kernel);
 	if (!ev->kv.known) {

@@ -109,9 +109,12 @@ struct pstate {
 	bool call_trace_upper;     /* "Call Trace:" (x86, ppc, mips, s390) rather than arm64's "Call trace:" */
 	uint8_t hdr_cont;          /* HDR_CONT_*: the start line was wrapped inside its request */
 	bool trace_memcg;          /* a reliable frame of the memcg OOM path in the trace */
+	bool trace_memcg_stale;    /* a "? mem_cgroup_…" OOM-path frame */
+	bool trace_global_path;    /* out_of_memory+ or __alloc_pages frames */
 	bool panic_stack;          /* reading the stack panic() dumps after a panic_on_oom line */
 	bool panic_blank;          /* one blank line stepped over after it */
 	bool hw_powermac;          /* "Hardware name: PowerMac…" / "PowerBook…" */
+	bool frame_not_x86;        /* a 16-digit "[<…>]" frame below ffffffff…: not x86_64 */
 	char kill_second[40];      /* the kill line's stamp to the second (kill_burst) */
 	bool memcg_on_constraint;  /* the oom-kill line named an oom_memcg= */
 	char header_comm[OOM_COMM_LEN];  /* comm of the CPU:/Pid: line */

@@ -752,6 +752,19 @@ bool pm_memcg_line(struct pstate *st, const char *s, const char *e)
 		 * a paste that cut "Task in " off still holds both paths */
 		p_copy(ev->task_memcg, sizeof(ev->task_memcg), *s == '/' ? s : s + 8, q);
 		p_copy(ev->oom_memcg, sizeof(ev->oom_memcg), q + 32, e);
+		/* The limit's memcg is the task's or an ancestor of it
+		 * (mm/memcontrol.c): a line hard-wrapped inside that path and
+		 * joined back with a blank ("/kubepo ds/pod…", R195) is mended
+		 * when the path without the blank is the task path's head. */
+		char *sp = strchr(ev->oom_memcg, ' ');
+		size_t tl = strlen(ev->task_memcg);
+		if (sp && !strchr(sp + 1, ' ') && !strchr(ev->task_memcg, ' ')) {
+			size_t a = (size_t)(sp - ev->oom_memcg), b = strlen(sp + 1);
+			if (a + b <= tl && !memcmp(ev->oom_memcg, ev->task_memcg, a) &&
+			    !memcmp(sp + 1, ev->task_memcg + a, b) &&
+			    (a + b == tl || ev->task_memcg[a + b] == '/'))
+				memmove(sp, sp + 1, b + 1);
+		}
 		ev->snap.have_memcg = true;
 		st->sect = SEC_MEMCG;
 		return true;

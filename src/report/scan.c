@@ -966,6 +966,17 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	p += q;
 	len -= q;
 	bool quoted = q > 0;
+	if (!piece && len > 10 && is_digit(p[0])) {
+		/* logwatch's kernel section: "1 Time(s): <line>" (each distinct
+		 * line once, with its count, sorted) */
+		size_t d = 0;
+		while (d < len && d < 8 && is_digit(p[d]))
+			d++;
+		if (len - d > 10 && memcmp(p + d, " Time(s): ", 10) == 0) {
+			p += d + 10;
+			len -= d + 10;
+		}
+	}
 	if (!piece && len && is_space(p[0])) {
 		/* a Markdown code block, a mail or a forum indents a whole paste:
 		 * "    [ 12.3] memory: usage …", "\tAug 25 … kernel: …" */
@@ -990,6 +1001,18 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		p++;
 		len--;
 		if (p[len - 1] == '`')
+			len--;
+	}
+	if (!piece && len > 2 && p[0] == '"' && p[1] != '"' &&
+	    (tr_starts_with_time(p + 1, len - 1) || looks_like_start(p + 1, len - 1) ||
+	     line_kind_of(p + 1, len - 1) != LK_NONE)) {
+		/* a kernel line copied into a string, each in double quotes
+		 * ("oom-kill:constraint=…", a JSON array or a shell echo, R221) */
+		p++;
+		len--;
+		if (len && p[len - 1] == ',')
+			len--;
+		if (len && p[len - 1] == '"')
 			len--;
 	}
 	size_t qlen0 = s->qlen;
@@ -1862,6 +1885,8 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 			s->qhead++;
 			if (!all_lines && !marker && !it->boot_banner &&
 			    !(it->backfill && ((line_kind_flags(line_kind_of(arena_text(s, it->text_off), it->text_len)) & LKF_OPENS) ||
+					       /* a trigger without the needle's words (retyped "invoked oom:") */
+					       line_kind_of(arena_text(s, it->text_off), it->text_len) == LK_TRIGGER ||
 					       backfill_uname(arena_text(s, it->text_off), it->text_len) ||
 					       report_stack_line_arch(arena_text(s, it->text_off), it->text_len))))
 				continue;

@@ -9,6 +9,7 @@
 #include "events.h"
 #include "model/event.h"
 #include "report/report.h"
+#include "report/linekind.h"
 
 struct ev1 {
 	int events;
@@ -204,6 +205,37 @@ TEST(test_arch_from_frames_and_layout)
 	snprintf(t, sizeof(t), "%sCall Trace:\n[<0000000000ca531c>] dump_stack+0x8/0x18\n"
 		 "[<0000000000cb2cb8>] do_sparc64_fault+0x4f8/0xa20\n", head);
 	arch_of(t, "sparc64");
+	/* more arches' own frames and lines; each with the arch it says */
+	static const struct { const char *body, *arch; } shapes[] = {
+		/* riscv64: walk_stackframe / ret_from_exception frames of 16 digits */
+		{ "Call Trace:\n[<ffffffe000043992>] walk_stackframe+0x0/0xaa\n", "riscv64" },
+		/* a 16-digit frame below ffffffff… is no x86_64 kernel: DMA32 and
+		 * "Call Trace:" do not make it one */
+		{ "Call Trace:\n[<000000008011c2f2>] 0x000000008011c2f2\nMem-Info:\n"
+		  "DMA32 free:3180kB min:296kB low:368kB high:440kB present:8192kB\n", "" },
+		{ "Call Trace:\n[<ffffffff8011c2f2>] dump_stack+0x1/0x2\nMem-Info:\n"
+		  "DMA32 free:3180kB min:296kB low:368kB high:440kB present:8192kB\n", "x86_64" },
+		/* s390: its syscall wrappers and its four-digit machine type */
+		{ "Call Trace:\n [<00000001f875e39a>] __s390x_sys_ioctl+0x2a/0x40\n", "s390x" },
+		{ "Hardware name: IBM 8562 T02 Z06 (LPAR)\n", "s390x" },
+		{ "Hardware name: IBM System x3650 -[7979AC1]-/Server\n", "" },
+		/* x86_64's syscall wrappers and ≤3.x entry label */
+		{ "Call Trace:\n __x64_sys_perf_event_open+0x22/0x30\n", "x86_64" },
+		{ "Call Trace:\n[<ffffffff8100b072>] ? system_call_fastpath+0x16/0x1b\n", "x86_64" },
+		/* csky, 32-bit ARM without unwinder, ppc32's 2.6 one-word frames */
+		{ "Call Trace:\n[<8004a246>] csky_systemcall+0x96/0xe0\n", "csky" },
+		{ "Backtrace:\nFunction entered at [<c0011738>] from [<c03019b8>]\n", "arm" },
+		{ "Call Trace:\n [c0007450] dump_stack+0x18/0x28\n", "ppc" },
+		{ "Call Trace:\n [c0007450] some words here\n", "" },
+		/* powerpc's Hardware name: the cpu name says the width */
+		{ "Hardware name: PowerMac3,6 7455 0x80010303 PowerMac\n", "ppc" },
+		{ "Hardware name: PowerMac7,3 PPC970FX 0x003c0300 PowerMac\n", "ppc64" },
+		{ "Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16.2 04/01/2014\n", "" },
+	};
+	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
+		snprintf(t, sizeof(t), "%s%s", head, shapes[i].body);
+		arch_of(t, shapes[i].arch);
+	}
 	/* the release names it */
 	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: app Not tainted 6.3.0-rc1-x86-32-debug+ #1\n", head);
 	arch_of(t, "i686");
@@ -222,6 +254,144 @@ TEST(test_arch_from_frames_and_layout)
 		 "Normal free:524648kB min:4028kB low:5032kB high:6040kB present:1031360kB\n"
 		 "HighMem free:0kB min:128kB low:160kB high:192kB present:0kB\n", head);
 	arch_of(t, "");
+}
+
+TEST(test_memcg_from_unreliable_frames)
+{
+	struct ev1 e;
+	const char *hd = "java invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n"
+			 "CPU: 2 PID: 32498 Comm: java Not tainted 3.14.18-gentoo #2\nCall Trace:\n";
+	char t[2048];
+	/* no frame pointers: every frame "?", the memcg entry point among them */
+	snprintf(t, sizeof(t), "%s [<ffffffff8174ffea>] ? dump_stack+0x41/0x51\n"
+		 " [<ffffffff8112cdd8>] ? mem_cgroup_oom_synchronize+0x4e8/0x550\n", hd);
+	read_text(t, &e);
+	CHECK_STR(oom_kind_name(e.first.kind), "memcg");
+	/* a cut trace with only a stale mem_cgroup_margin word */
+	snprintf(t, sizeof(t), "%s [<ffffffff8171d8b7>] dump_header+0x7f/0x1f1\n"
+		 " [<ffffffff811afed8>] ? mem_cgroup_margin+0xa8/0xc0\n", hd);
+	read_text(t, &e);
+	CHECK_STR(oom_kind_name(e.first.kind), "memcg");
+	/* the global path's own frames outweigh a stale memcg word */
+	snprintf(t, sizeof(t), "%s [<ffffffff811afed8>] ? mem_cgroup_margin+0xa8/0xc0\n"
+		 " [<ffffffff811528b7>] out_of_memory+0x27/0x70\n"
+		 " [<ffffffff811528b7>] __alloc_pages_nodemask+0x27/0x70\n", hd);
+	read_text(t, &e);
+	CHECK(e.first.kind != OOM_KIND_MEMCG);
+}
+
+TEST(test_lone_kill_in_memcg_storm)
+{
+	struct ev1 e;
+	/* a kill line whose selection was cut, then memcg selections: the same
+	 * second says the same group's OOM, a later one says nothing */
+	static const char *const later[] = { "20:29:54", "20:31:07" };
+	for (int i = 0; i < 2; i++) {
+		char t[1024];
+		snprintf(t, sizeof(t),
+			 "Aug 16 20:29:54 h kernel: Killed process 42452 (t), UID 0, total-vm:7296kB, anon-rss:96kB, file-rss:164kB, shmem-rss:0kB\n"
+			 "Aug 16 %s h kernel: Memory cgroup out of memory: Kill process 42453 (t) score 0 or sacrifice child\n"
+			 "Aug 16 %s h kernel: Killed process 42453 (t), UID 0, total-vm:7296kB, anon-rss:96kB, file-rss:164kB, shmem-rss:0kB\n",
+			 later[i], later[i]);
+		read_text(t, &e);
+		CHECK_INT(e.events, 2);
+		CHECK(i == 0 ? e.first.kind == OOM_KIND_MEMCG : e.first.kind != OOM_KIND_MEMCG);
+	}
+}
+
+TEST(test_lines_in_double_quotes)
+{
+	struct ev1 e;
+	const char *in =
+		"\"oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=x,mems_allowed=0,oom_memcg=/a/b,task_memcg=/a/b,task=redis,pid=7,uid=999\"\n"
+		"\n"
+		"\"Memory cgroup out of memory: Killed process 7 (redis) total-vm:209580kB, anon-rss:133060kB, file-rss:3072kB, shmem-rss:0kB, UID:999 pgtables:416kB oom_score_adj:0\",\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.constraint, "CONSTRAINT_MEMCG");
+	CHECK_STR(oom_kind_name(e.first.kind), "memcg");
+	CHECK_INT(e.first.victim.pid, 7);
+	/* prose in quotes is no kernel line */
+	read_text("\"hello world\"\n", &e);
+	CHECK_INT(e.events, 0);
+}
+
+TEST(test_logwatch_time_s_prefix)
+{
+	struct ev1 e;
+	const char *in =
+		"12 Time(s): oom-killer: gfp_mask=0x1d2\n"
+		"1 Time(s): DMA free:1008kB min:28kB low:56kB high:84kB active:7364kB inactive:0kB present:16384kB\n"
+		"1 Time(s): Normal free:1000kB min:476kB low:952kB high:1428kB active:186988kB inactive:608kB present:245120kB\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.req.gfp_known);
+	CHECK_INT(e.first.req.gfp_mask, 0x1d2);
+	CHECK(e.first.snap.nr_zones >= 1);
+}
+
+TEST(test_qp_equals_without_soft_breaks)
+{
+	struct ev1 e;
+	/* a QP body hard-wrapped by the archive: no line ends in '=' */
+	read_text("[1.0] gbased invoked oom-killer: gfp_mask=3D0x200da, order=3D0,\n"
+		  "oom_score_adj=3D0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.req.gfp_mask, 0x200da);
+	CHECK_INT(e.first.req.order, 0);
+	CHECK_STR(e.first.req.trigger_comm, "gbased");
+}
+
+TEST(test_wrapped_limit_path_and_cut_kill)
+{
+	struct ev1 e;
+	const char *in =
+		"[5.1] Task in /kubepods/pod9/abc killed as a result of limit of /kubepo\n"
+		"ds/pod9/abc\n"
+		"[5.1] memory: usage 524288kB, limit 524288kB, failcnt 0\n"
+		"[5.1] Tasks state (memory values in pages):\n"
+		"[5.1] [  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+		"[5.1] [  62685]     0 62685     2925      679    65536        0          -998 bash\n"
+		"[5.1] [  62769]     0 62769     4382      411    77824        0          -998 cp\n"
+		"[5.1] Memory cgroup out of memory: Kill process 62685 (bash) score 0 or sacrifice child\n"
+		"[5.1] Killed process 62769 (\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	/* the kill line's pid is the victim; the cut comm comes from its row */
+	CHECK_INT(e.first.victim.pid, 62769);
+	CHECK_STR(e.first.victim.comm, "cp");
+	/* a blank that is not a wrap of the task path stays */
+	read_text("[5.1] Task in /a/b killed as a result of limit of /x y\n"
+		  "[5.1] memory: usage 1kB, limit 1kB, failcnt 0\n", &e);
+	CHECK_STR(e.first.oom_memcg, "/x y");
+	read_text("[5.1] Task in /kubepods/pod9/abc killed as a result of limit of /kubepo ds/pod9\n"
+		  "[5.1] memory: usage 1kB, limit 1kB, failcnt 0\n", &e);
+	CHECK_STR(e.first.oom_memcg, "/kubepods/pod9");
+}
+
+TEST(test_victim_from_constraint_line_alone)
+{
+	struct ev1 e;
+	read_text("oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=x,mems_allowed=0-1,"
+		  "oom_memcg=/k,task_memcg=/k/p,task=pt_main_thread,pid=461754,uid=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.have_victim);
+	CHECK_INT(e.first.victim.pid, 461754);
+	CHECK_STR(e.first.victim.comm, "pt_main_thread");
+}
+
+TEST(test_retyped_invoked_oom_trigger)
+{
+	struct ev1 e;
+	read_text("    kernel: [  465.863160] main invoked oom: gfp_mask=0x100dca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), order=0\n"
+		  "    kernel: [  465.863170] CPU: 1 PID: 5 Comm: main Not tainted 6.1.0 #1\n"
+		  "    kernel: [  465.863190] Out of memory: Killed process 5 (main) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "main");
+	CHECK_INT(e.first.req.gfp_mask, 0x100dca);
+	CHECK_INT(e.first.req.order, 0);
+	/* prose: more than a comm before it */
+	CHECK(line_kind_of("the process called main invoked oom: gfp_mask=0x0", 49) != LK_TRIGGER);
 }
 
 TEST(test_panic_stack_belongs_to_the_report)
@@ -1000,6 +1170,14 @@ int main(void)
 	RUN(test_headerless_event_takes_the_neighbours_arch);
 	RUN(test_cut_trace_before_a_mid_report_says_the_arch);
 	RUN(test_arch_from_frames_and_layout);
+	RUN(test_memcg_from_unreliable_frames);
+	RUN(test_lone_kill_in_memcg_storm);
+	RUN(test_lines_in_double_quotes);
+	RUN(test_logwatch_time_s_prefix);
+	RUN(test_qp_equals_without_soft_breaks);
+	RUN(test_wrapped_limit_path_and_cut_kill);
+	RUN(test_victim_from_constraint_line_alone);
+	RUN(test_retyped_invoked_oom_trigger);
 	RUN(test_panic_stack_belongs_to_the_report);
 	RUN(test_learned_prefix_with_changing_stamps);
 	RUN(test_learned_prefix_behind_a_syslog_date);
