@@ -140,6 +140,13 @@ struct event_analysis {
 	 * request was confined to, as a node list */
 	bool constraint_inferred;
 	char inferred_nodes[64];
+	/* a memcg OOM told by no memcg line: "Out of memory and no killable
+	 * processes..." printed without a panic after it by a 4.19+ kernel,
+	 * for a request that was not sysrq (event_analysis.c) */
+	bool memcg_inferred;
+	/* the nodemask of a ≤4.18 trigger line ("nodemask=1"): a bind
+	 * mempolicy's nodes (event_analysis.c analyse_constraint_inferred) */
+	bool nodemask_inferred;
 };
 
 /* Derives the analysis.  Fills each task's badness/oom_score (badness_rank),

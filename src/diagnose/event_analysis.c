@@ -392,14 +392,21 @@ static void analyse_memory_memcg(const struct oom_event *ev, struct mem_breakdow
 	m->swap_total_kib = ev->snap.mem.swap_total_kib;
 	m->swap_free_kib = ev->snap.mem.swap_free_kib;
 
-	/* Unaccounted: usage − (anon + file + kernel memory).  v2's "kernel"
-	 * (5.18+) sums slab, stacks, page tables, percpu, sock and vmalloc;
-	 * without it the parts are added.  memory.stat's anon and file are
-	 * disjoint (file holds shmem), so nothing is counted twice. */
+	/* Unaccounted: usage − (anon + file + kernel memory + sock).  v2's
+	 * "kernel" (5.18+, backported to el9's 5.14) is the kmem charge
+	 * (commit a8c49af3be5f: slab, stacks, page tables, percpu, vmalloc
+	 * and other __GFP_ACCOUNT pages); socket buffers are charged to
+	 * memory apart from it (mm/memcontrol.c mem_cgroup_charge_skmem,
+	 * 4.5+: MEMCG_SOCK and try_charge, never the kmem counter), so sock
+	 * is added to it.  Without "kernel" the parts are added.
+	 * memory.stat's anon and file are disjoint (file holds shmem), so
+	 * nothing is counted twice. */
 	if (known(c->usage_kib) && known(m->anon_kib) && known(m->file_kib)) {
 		int64_t sum = m->anon_kib + m->file_kib;
 		if (known(c->kernel_kib)) {
 			sum = sat_add(sum, c->kernel_kib);
+			if (known(c->sock_kib))
+				sum = sat_add(sum, c->sock_kib);
 		} else {
 			int64_t k = OOM_NA;
 			k = add_opt(k, m->slab_reclaimable_kib);
@@ -971,7 +978,8 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 		   (ev->have_victim && strncmp(ev->victim.message, "Memory cgroup out of memory", 27) == 0);
 	/* a kind this analysis inferred before is inferred again, not taken
 	 * as told (a second analysis of the event says the same) */
-	if (ev->kind_inferred && (ev->kind == OOM_KIND_CPUSET || ev->kind == OOM_KIND_MEMPOLICY)) {
+	if (ev->kind_inferred && (ev->kind == OOM_KIND_CPUSET || ev->kind == OOM_KIND_MEMPOLICY ||
+				  ev->kind == OOM_KIND_MEMCG)) {
 		ev->kind = OOM_KIND_GLOBAL;
 		ev->kind_inferred = false;
 	}
@@ -980,6 +988,24 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 		       strcmp(ev->constraint, "CONSTRAINT_MEMORY_POLICY") == 0;
 
 	analyse_request(ev, a);
+	/* "Out of memory and no killable processes..." as a warning, with no
+	 * panic after it: 4.19+ print it for every OOM that finds no victim
+	 * and then panic ("System is deadlocked on memory") unless the OOM is
+	 * a memcg's or sysrq's (mm/oom_kill.c out_of_memory, 4.19+: "mm:
+	 * memcontrol: print proper OOM header when no eligible victim left");
+	 * before, the line was the global panic's own message (the era
+	 * may come from the gfp names: after analyse_request) and a memcg OOM
+	 * printed nothing.  A trigger line with order ≥ 0 is not sysrq's
+	 * (order=-1): the OOM was a memory cgroup's.  Without the trigger
+	 * line (a tail) sysrq is not excluded, and nothing is inferred. */
+	if (!a->memcg && ev->kind == OOM_KIND_GLOBAL && ev->outcome == OOM_OUTCOME_NO_KILLABLE &&
+	    !ev->panic_on_oom && !ev->constraint[0] && !ev->sysrq_manual && !ev->header_missing &&
+	    known(ev->req.order) && ev->req.order >= 0 && ev->kv.known && kver_cmp(&ev->kv, 4, 19, 0) >= 0) {
+		a->memcg = true;
+		a->memcg_inferred = true;
+		ev->kind = OOM_KIND_MEMCG;
+		ev->kind_inferred = true;
+	}
 	mem_init(&a->mem);
 	/* A memcg OOM is about the cgroup's memory: its stat dump, when printed
 	 * (≤3.9 kernels printed Mem-Info as well). */

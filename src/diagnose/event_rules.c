@@ -415,6 +415,18 @@ static bool has_highmem_zone(const struct oom_event *ev)
 	return false;
 }
 
+/* An order > 0 request and a lowmem zone that passes the check at order 0
+ * (CMA, reserve and highatomic as the request sees them) with room above
+ * its marks: lowmem was not exhausted, a block of the order was missing
+ * (R352: 33 MiB free in Normal, its blocks of 128 KiB and more all CMA). */
+static bool lowmem_room_order0(const struct ctx *c, int i)
+{
+	const struct oom_event *ev = c->ev;
+	const struct zone_verdict *zv = &c->a->zone[i];
+	return known(ev->req.order) && ev->req.order > 0 && zv->evaluated && zv->ok_order0 &&
+	       analysis_zone_had_room(&ev->snap.zones[i], zv->reserve_kib);
+}
+
 static void rule_lowmem(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -457,6 +469,10 @@ static void rule_lowmem(struct ctx *c)
 	bool judged = a->zone[main_low].evaluated;
 	if (judged ? a->zone[main_low].ok
 		   : mz->free_kib >= (known(mz->low_kib) ? mz->low_kib : sat_mul(mz->min_kib, 5) / 4))
+		return;
+	/* an order > 0 request that failed while lowmem had room at order 0
+	 * lacked a block, not lowmem: fragmentation says it */
+	if (judged && lowmem_room_order0(c, main_low))
 		return;
 	/* Name the biggest kernel-side user of lowmem. */
 	const char *who = "kernel memory";
@@ -588,7 +604,7 @@ static void rule_lowmem_pressure(struct ctx *c)
 	const struct zone_verdict *zv = &a->zone[low];
 	bool fails;
 	if (zv->evaluated) {
-		fails = !zv->ok;
+		fails = !zv->ok && !lowmem_room_order0(c, low);
 	} else {
 		/* judged as an order-0 kernel request of that zone: no CMA, no
 		 * reserve rights, its own classzone */
@@ -891,6 +907,60 @@ static bool rule_fragmentation_cma_summary(struct ctx *c)
 	return true;
 }
 
+/* A high-order allocation failure whose zones pass the check at its order
+ * on the printed numbers, but only by a few blocks.  The report is printed
+ * after the allocator gave up (mm/page_alloc.c warn_alloc from
+ * __alloc_pages_slowpath): a costly order (> PAGE_ALLOC_COSTLY_ORDER 3)
+ * stops once compaction fails (should_compact_retry), a smaller one after
+ * its retries, and blocks that other CPUs free or take meanwhile move the
+ * buddy counts.  When every usable zone passed at order 0 by a wide margin
+ * (free above twice its high mark + reserve: the zone's own scale, so a
+ * 256 MiB board counts too) while the blocks of the order held under an
+ * eighth of its free memory, the failure was the blocks, not the memory
+ * (R368: 16.4 MiB free, 576 KiB of it in blocks of 64 KiB and more). */
+static void rule_fragmentation_scarce(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	int order = (int)ev->req.order;
+	if (ev->kind != OOM_KIND_ALLOC_FAILURE || !known(a->page_size_kib) || a->nr_evaluated == 0)
+		return;
+	int64_t free = 0, big = 0;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		const struct zone_verdict *zv = &a->zone[i];
+		if (!zv->evaluated)
+			continue;
+		if (!zv->ok_order0 || !known(z->high_kib) || !known(zv->free_at_order_kib))
+			return;
+		int64_t mark = sat_add(z->high_kib, known(zv->reserve_kib) && zv->reserve_kib > 0 ? zv->reserve_kib : 0);
+		if (z->free_kib <= sat_mul(2, mark) || sat_mul(zv->free_at_order_kib, 8) >= z->free_kib)
+			return;
+		free = sat_add(free, z->free_kib);
+		big = sat_add(big, zv->free_at_order_kib);
+	}
+	int64_t req_kib = known(a->request_bytes) ? a->request_bytes / 1024 : sat_mul(a->page_size_kib, 1LL << order);
+	struct finding *f = findings_add(c->out, "fragmentation-high-order", SEV_CRITICAL, 80,
+		"order-%d request (%s) failed with %s free, of which only %s in blocks of that size or larger: fragmentation",
+		order, K(c, 0, req_kib), K(c, 1, free), K(c, 2, big));
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		const struct zone_verdict *zv = &a->zone[i];
+		char zl[40];
+		if (zv->evaluated)
+			finding_evidence(f, "%s: free %s (high %s), in blocks of order %d and more %s, largest free block order %d",
+					 zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib), K(c, 1, z->high_kib), order,
+					 K(c, 2, zv->free_at_order_kib), zv->largest_order);
+	}
+	finding_evidence(f, "the zone lines are printed after the allocator gave up (warn_alloc); %s: the few blocks of the order seen afterwards were not there, or not enough, when it tried",
+			 order > 3 ? "an order above PAGE_ALLOC_COSTLY_ORDER (3) stops retrying once compaction fails" : "it gave up after its reclaim and compaction retries");
+	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_BUDDY, a->basis_present, CONF_MEDIUM,
+		      "the zones pass the check at the order on these numbers, by a few blocks only");
+	finding_advice(f, "the caller should use smaller blocks (kvmalloc, a scatter-gather list) for buffers of %s: high-order allocations fail by design when memory is fragmented",
+		       K(c, 0, req_kib));
+	finding_advice(f, "raise vm.min_free_kbytes and enable compaction (vm.compaction_proactiveness, 5.9+); watch /proc/buddyinfo");
+}
+
 static void rule_fragmentation(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -903,8 +973,10 @@ static void rule_fragmentation(struct ctx *c)
 			rule_fragmentation_blind(c);
 		return;
 	}
-	if (a->nr_ok > 0)
+	if (a->nr_ok > 0) {
+		rule_fragmentation_scarce(c);
 		return;
+	}
 	/* Memory was there (some usable zone passed at order 0) but no block of
 	 * the order was: that is fragmentation, not exhaustion. */
 	bool blocks_missing = false;
@@ -1128,7 +1200,15 @@ static void rule_memcg(struct ctx *c)
 		char fc[48] = "";
 		if (known(m->failcnt))
 			snprintf(fc, sizeof(fc), ", failcnt %lld", (long long)m->failcnt);
-		if (!known(m->usage_kib) && !known(m->limit_kib))
+		if (a->memcg_inferred) {
+			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
+				"a memory cgroup reached its limit and none of its tasks could be killed (inferred: \"no killable processes\" without the panic a system-wide OOM ends in)");
+			finding_evidence(f, "\"Out of memory and no killable processes...\" with no \"System is deadlocked on memory\" panic: 4.19+ panic after it unless the OOM is a memory cgroup's or sysrq's (mm/oom_kill.c out_of_memory), and the trigger's order=%lld is not sysrq's (-1)",
+					 (long long)ev->req.order);
+			finding_evidence(f, "a cgroup with no killable task: every task in it at oom_score_adj -1000 or already exiting, or none left (a memory.max lowered below the usage of page cache or kernel memory that no task holds)");
+			finding_basis(f, BASIS_MEMCG, a->basis_present, CONF_MEDIUM,
+				      "memcg kind inferred from the missing panic; the cgroup's usage and limit lines are not in the report");
+		} else if (!known(m->usage_kib) && !known(m->limit_kib))
 			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
 				"memory cgroup %s reached its limit (the kill line says so; its usage and limit lines are not in the report)",
 				path);
@@ -1171,6 +1251,17 @@ static void rule_memcg(struct ctx *c)
 				 K(c, 0, m->usage_kib), K(c, 1, m->limit_kib));
 		finding_advice(f, "lower a cgroup's limit in steps, or set memory.high first and let reclaim shrink the cgroup before lowering memory.max");
 	}
+	/* Socket buffers are charged to a v2 cgroup's memory (mm/memcontrol.c
+	 * mem_cgroup_charge_skmem, 4.5+; v1 charges them to a separate tcp
+	 * counter): when they hold a large share of the usage, they are what
+	 * filled the limit, and killing a process frees them only with its
+	 * sockets. */
+	int sock_share = m->version == 2 ? pct(m->sock_kib, m->usage_kib) : -1;
+	if (sock_share >= CONSUMER_SHARE_PCT) {
+		finding_evidence(f, "socket buffers (memory.stat sock) held %s of the usage %s (%d %%): network buffers charged to the cgroup (mm/memcontrol.c mem_cgroup_charge_skmem) filled the limit, not process memory",
+				 K(c, 0, m->sock_kib), K(c, 1, m->usage_kib), sock_share > 100 ? 100 : sock_share);
+		finding_advice(f, "find the sockets with large queues in the cgroup (ss -tmp: skmem r/t; a reader that stopped reading, or a flood): their receive and send buffers are charged to it");
+	}
 	if (ev->task_memcg[0] && strcmp(ev->task_memcg, path) != 0)
 		finding_evidence(f, "the victim was in %s, below the limited cgroup", ev->task_memcg);
 	if (a->mem.memcg_stats_children_missing) {
@@ -1182,9 +1273,12 @@ static void rule_memcg(struct ctx *c)
 	if (memsw)
 		finding_advice(f, "raise the cgroup's memory+swap limit from %s (memory.memsw.limit_in_bytes) or find the growth in %s",
 			       K(c, 0, m->memsw_limit_kib), big);
-	else
+	else if (known(m->limit_kib))
 		finding_advice(f, "raise the cgroup limit from %s (memory.max, or memory.limit_in_bytes on cgroup v1; systemd: MemoryMax=) or find the growth in %s",
 			       K(c, 0, m->limit_kib), big);
+	else
+		finding_advice(f, "raise the cgroup limit (memory.max, or memory.limit_in_bytes on cgroup v1; systemd: MemoryMax=) or find the growth in %s",
+			       big);
 	/* memory.high exists only on cgroup v2 (mm/memcontrol.c, 4.5+) */
 	if (m->version == 1)
 		finding_advice(f, "cgroup v1 has no memory.high: to throttle before the kill, move the workload to cgroup v2 "
@@ -1985,6 +2079,32 @@ static void rule_side_messages(struct ctx *c)
 	}
 }
 
+/* A high-order request that failed while a usable zone had room at order
+ * 0 (the check passes there, CMA and reserves counted as the request sees
+ * them, with free above twice its high mark): memory was not short, a
+ * block was.  What held the memory (slab, shmem, …) is then context, not
+ * the cause, and goes below fragmentation (R352: 31 % of lowmem in slab,
+ * mostly reclaimable, beside 33 MiB free whose large blocks were CMA). */
+static void fragmentation_leads(struct ctx *c)
+{
+	static const char *const consumers[] = { "shmem-tmpfs", "mlocked-unevictable", "slab-growth",
+						 "hugepages-reserved", "kernel-leak-or-bug" };
+	struct finding *fr = finding_mut(c->out, "fragmentation-high-order");
+	if (!fr)
+		return;
+	bool room = false;
+	for (int i = 0; i < c->ev->snap.nr_zones && i < OOM_MAX_ZONES; i++)
+		if (lowmem_room_order0(c, i) && c->a->zone[i].usable)
+			room = true;
+	if (!room)
+		return;
+	for (size_t k = 0; k < ARRAY_SIZE(consumers); k++) {
+		struct finding *x = finding_mut(c->out, consumers[k]);
+		if (x && x->weight >= fr->weight)
+			x->weight = fr->weight - 1;
+	}
+}
+
 void diagnose_event_analysed(const struct oom_event *ev, const struct event_analysis *a, struct findings *out)
 {
 	struct ctx c = { .ev = ev, .a = a, .out = out };
@@ -2010,6 +2130,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 		rule_exhaustion(&c);
 		rule_premature(&c);
 	}
+	fragmentation_leads(&c);
 	rule_side_messages(&c);
 	rule_consequences(&c);
 	bool cause = false;

@@ -327,7 +327,9 @@ static bool has_zone(const struct oom_snapshot *s, const char *name)
  *   - neither: the lowmem_reserve[] width decides: 5 or more entries is a
  *     64-bit layout with an empty DMA32 (ZONE_DEVICE exists only on 64-bit);
  *     exactly 4 is 32-bit x86 with ≤896 MiB (HighMem configured but empty);
- *     otherwise DMA 0, Normal 1, Movable 2.
+ *     otherwise DMA 0, Normal 1, Movable 2;
+ *   - HighMem with no DMA zone printed and at most three entries: no
+ *     ZONE_DMA configured, Normal 0, HighMem 1, Movable 2.
  * arm64 kernels ≤4.15 called their only 32-bit zone "DMA"; that layout is
  * not distinguishable from a report and gets the rules above. */
 int zone_index_in(const struct oom_snapshot *s, const char *zone_name)
@@ -345,10 +347,18 @@ int zone_index_in(const struct oom_snapshot *s, const char *zone_name)
 	static const char *const x86_64[] = { "DMA", "DMA32", "Normal", "Movable", "Device" };
 	static const char *const x86_32[] = { "DMA", "Normal", "HighMem", "Movable", "Device" };
 	static const char *const plain[] = { "DMA", "Normal", "Movable", "Device" };
+	/* 32-bit without CONFIG_ZONE_DMA (MIPS, many ARM boards): Normal is
+	 * zone 0, and lowmem_reserve[] is three wide (Normal, HighMem,
+	 * Movable; 2.6.23+) — R352's "lowmem_reserve[]: 0 6144 0" is
+	 * Normal's reserve against HighMem, not against Normal */
+	static const char *const nodma_32[] = { "Normal", "HighMem", "Movable" };
 	const char *const *layout;
 	int n;
 
-	if (highmem || (!dma32 && width == 4)) {
+	if (highmem && !has_zone(s, "DMA") && width > 0 && width <= 3) {
+		layout = nodma_32;
+		n = 3;
+	} else if (highmem || (!dma32 && width == 4)) {
 		layout = x86_32;
 		n = 5;
 	} else if (dma32 || width >= 5) {
