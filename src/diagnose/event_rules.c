@@ -1727,6 +1727,75 @@ static bool rule_bogus_marks(struct ctx *c)
 	return true;
 }
 
+/* The min watermark itself too large: vm.min_free_kbytes is spread over
+ * the zones as their min marks (mm/page_alloc.c __setup_per_zone_wmarks:
+ * each lowmem zone gets its share by managed pages, HighMem a token), so
+ * Σ min is about min_free_kbytes.  The kernel's own default is
+ * int_sqrt(lowmem KiB × 16), at most 64 MiB (256 MiB from 5.7:
+ * init_per_zone_wmark_min); khugepaged raises it for THP up to 5 % of
+ * lowmem (mm/khugepaged.c set_recommended_min_free_kbytes), which on
+ * 64 KiB-page arm64 (512 MiB pageblocks) it always reaches.  An OOM whose
+ * largest zone sat below a min mark more than four times any default,
+ * while that zone's free memory was itself of the mark's size (half of it
+ * or more, and four defaults): the mark, not a lack of memory, decided it
+ * (R360: Normal free 6460096 kB against min 6463168 kB on 128 GiB).  What
+ * used the memory still leads when a rule names it. */
+static bool rule_min_free_marks(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *s = &ev->snap;
+	if (a->memcg || a->sysrq || a->cpuset || a->mempolicy || ev->kind == OOM_KIND_ALLOC_FAILURE)
+		return false;
+	if (ev->constraint[0] && strcmp(ev->constraint, "CONSTRAINT_NONE") != 0)
+		return false;
+	int64_t sum_min = 0;
+	int big = -1;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		if (!known(z->min_kib))
+			continue;
+		sum_min = sat_add(sum_min, z->min_kib);
+		if (big < 0 || z->min_kib > s->zones[big].min_kib)
+			big = i;
+	}
+	if (big < 0)
+		return false;
+	const struct oom_zone *z = &s->zones[big];
+	int64_t ram = known(a->mem.total_kib) ? a->mem.total_kib : s->mem.ram_kib;
+	/* RAM not in the report: the default's ceiling, the largest it can be */
+	int64_t def = known(ram) && ram > 0 ? min_free_kbytes_default(ram, &ev->kv)
+					    : (ev->kv.known && kver_cmp(&ev->kv, 5, 7, 0) < 0 ? 65536 : 262144);
+	/* with THP, khugepaged's value for 4 KiB pages: 2 MiB pageblocks ×
+	 * populated zones × 11 (MIGRATE_PCPTYPES² + 2), at most 5 % of RAM */
+	int64_t thp = sat_mul(sat_mul(2048, s->nr_zones), 11);
+	if (known(ram) && ram > 0 && thp > ram / 20)
+		thp = ram / 20;
+	if (thp > def)
+		def = thp;
+	if (!known(z->free_kib) || sum_min <= sat_mul(4, def) || z->free_kib >= z->min_kib ||
+	    sat_mul(z->free_kib, 2) < z->min_kib || z->free_kib < sat_mul(4, def))
+		return false;
+	char zl[40];
+	int share = pct(sum_min, ram);
+	struct finding *f = findings_add(c->out, "min-free-kbytes-unusual", SEV_CRITICAL, 64,
+		"the min watermark itself was the limit: %s had %s free, just under its min mark %s; the zones' min marks add up to %s%s, far above the kernel's usual min_free_kbytes (~%s)",
+		zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib), K(c, 1, z->min_kib), K(c, 2, sum_min),
+		share >= 0 ? (snprintf(c->b[4], sizeof(c->b[4]), " (%d %% of RAM)", share), c->b[4]) : "",
+		K(c, 3, def));
+	finding_evidence(f, "a zone's min is its share of vm.min_free_kbytes (mm/page_alloc.c __setup_per_zone_wmarks): Σ min %s is about the setting",
+			 K(c, 0, sum_min));
+	finding_evidence(f, "the kernel's own values: int_sqrt(lowmem KiB × 16) (init_per_zone_wmark_min), or with transparent huge pages on 4 KiB pages 2 MiB × zones × 11 (mm/khugepaged.c set_recommended_min_free_kbytes): here at most %s",
+			 K(c, 0, def));
+	finding_evidence(f, "khugepaged's value is capped at 5 %% of RAM, which 64 KiB-page arm64 (512 MiB pageblocks) always reaches: there the kernel sets so large a mark by itself");
+	finding_evidence(f, "free memory below the min mark is kept for the kernel's reserves: a workload sized to the free memory (a test leaving a margin, a cache limit) must leave the min marks out");
+	finding_basis(f, BASIS_ZONES, a->basis_present, CONF_MEDIUM,
+		      "min_free_kbytes read as the sum of the zones' min marks");
+	finding_advice(f, "read vm.min_free_kbytes and /proc/zoneinfo's min: lower the setting, or with THP on 64 KiB pages accept it and size workloads to MemAvailable minus the min marks");
+	finding_advice(f, "a program that fills memory up to a margin must count the watermarks (/proc/zoneinfo min/low/high) into it");
+	return true;
+}
+
 /* A finding this pass already added, to add evidence to it. */
 static struct finding *finding_mut(struct findings *out, const char *id)
 {
@@ -2126,7 +2195,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_memcg(&c);
 	rule_memcg_dirty(&c);
 	rule_stall(&c);
-	if (!rule_boot_reserved(&c) && !rule_bogus_marks(&c) && !rule_boot_zone(&c)) {
+	if (!rule_boot_reserved(&c) && !rule_bogus_marks(&c) && !rule_boot_zone(&c) && !rule_min_free_marks(&c)) {
 		rule_exhaustion(&c);
 		rule_premature(&c);
 	}
