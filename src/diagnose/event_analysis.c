@@ -655,6 +655,44 @@ static void analyse_constraint_inferred(struct oom_event *ev, struct event_analy
 	}
 }
 
+/* Before 5.0 the trigger line of 4.8+ prints the allocation's nodemask
+ * ("nodemask=1", mm/oom_kill.c dump_header): a bind memory policy's nodes
+ * (mm/mempolicy.c policy_nodemask), or on 4.7–4.x kernels the cpuset's
+ * mems when no policy gives one (__alloc_pages_nodemask: nodemask ?:
+ * &cpuset_current_mems_allowed).  constrained_alloc() calls any mask that
+ * does not cover every node with memory CONSTRAINT_MEMORY_POLICY.  So a
+ * printed mask that leaves out a node the zones show — or, with no node in
+ * the zone lines, leaves out node 0 — is a mempolicy OOM, as the kernel
+ * itself would have called it. */
+static void analyse_constraint_nodemask(struct oom_event *ev, struct event_analysis *a)
+{
+	const struct oom_snapshot *s = &ev->snap;
+	const char *nm = ev->req.nodemask;
+	if (ev->constraint[0] || a->cpuset || a->mempolicy || ev->kind == OOM_KIND_ALLOC_FAILURE || !nm[0] ||
+	    strcmp(nm, "(null)") == 0 || strspn(nm, "0123456789,-") != strlen(nm))
+		return;
+	bool outside = false, nodes = false;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		if (s->zones[i].node < 0)
+			continue;
+		nodes = true;
+		if (!oom_node_allowed(nm, s->zones[i].node))
+			outside = true;
+	}
+	if (nodes && !outside)
+		return;   /* the mask covers every node the report shows: no constraint */
+	/* no node in the zone lines: node 0 (which every machine has) in the
+	 * mask may be all there is ("nodemask=0" on one node: 4.7–4.x pass
+	 * the cpuset's mems as the mask when no policy gives one) */
+	if (!nodes && oom_node_allowed(nm, 0))
+		return;
+	a->constraint_inferred = true;
+	a->nodemask_inferred = true;
+	a->mempolicy = true;
+	/* (analyse_zones already kept the zones outside the mask from the request) */
+	snprintf(a->inferred_nodes, sizeof(a->inferred_nodes), "%s", nm);
+}
+
 /* ---- victim ------------------------------------------------------------- */
 
 static int find_task(const struct oom_snapshot *s, int64_t pid)
@@ -1026,6 +1064,8 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 		analyse_zones(ev, a);
 	if (!a->memcg && !a->sysrq)
 		analyse_constraint_inferred(ev, a);
+	if (!a->memcg && !a->sysrq)
+		analyse_constraint_nodemask(ev, a);
 	/* The vendor's hint counts as that evidence when the zones cannot
 	 * give it (RHEL 4-era reports print no per-node zone lines). */
 	if (ev->numa_oom_hint && !a->memcg && !a->sysrq && !a->cpuset && !a->mempolicy && !ev->constraint[0]) {

@@ -1124,7 +1124,13 @@ static void rule_cpuset(struct ctx *c)
 		finding_evidence(f, "constraint=%s", ev->constraint);
 	if (ev->numa_oom_hint)
 		finding_evidence(f, "the kernel's own hint: \"OOM kill occurred on an x86_64 NUMA system!\"");
-	if (a->constraint_inferred) {
+	if (a->nodemask_inferred) {
+		finding_evidence(f, "inferred (no oom-kill constraint line before 5.0): the trigger line's nodemask=%s is the allocation's node mask (a bind memory policy's nodes, mm/mempolicy.c policy_nodemask); mm/oom_kill.c constrained_alloc calls a mask without every node CONSTRAINT_MEMORY_POLICY",
+				 nodes);
+		finding_basis(f, BASIS_CONSTRAINT | BASIS_ZONES | BASIS_TRIGGER, a->basis_present, CONF_MEDIUM,
+			      "memory policy inferred from the trigger line's nodemask%s",
+			      known(out) ? "" : ": whether it covers every node is not shown (no zone lines of other nodes)");
+	} else if (a->constraint_inferred) {
 		finding_evidence(f, "inferred (no oom-kill constraint line before 5.0): an order-0 request without __GFP_THISNODE failed in every usable zone of node%s %s while zones of other nodes had room above their watermarks",
 				 plural ? "s" : "", nodes);
 		finding_basis(f, BASIS_CONSTRAINT | BASIS_ZONES | BASIS_TRIGGER, a->basis_present, CONF_MEDIUM,
