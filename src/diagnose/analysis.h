@@ -58,6 +58,14 @@ struct mem_breakdown {
 	 * child cgroup, so the usage is in the children's lines, which the
 	 * report does not hold.  unaccounted_kib is then OOM_NA. */
 	bool memcg_stats_children_missing;
+	/* system scope, slab not in the report (its summary line cut) but
+	 * every other counter known: total − free − LRU − page tables −
+	 * stacks − huge pages − small extras, i.e. slab plus what no counter
+	 * holds; OOM_NA otherwise (set apart from mem_init's run above) */
+	int64_t unaccounted_with_slab_kib;
+	/* anon/file/unevictable summed from the per-node lines (4.8+ keep the
+	 * LRU per node) because the summary's were not in the report */
+	bool lru_from_nodes;
 };
 
 /* Could this zone have served the request? */

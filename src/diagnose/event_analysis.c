@@ -258,8 +258,35 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 	m->file_kib = x->file_kib;
 	if (!known(m->file_kib) && known(x->active_file_kib) && known(x->inactive_file_kib))
 		m->file_kib = x->active_file_kib + x->inactive_file_kib;
+	/* The summary's LRU lines cut (a report starting inside Mem-Info):
+	 * 4.8+ keep the LRU lists per node and print each node's totals
+	 * ("Node 0 active_anon:…kB", mm/page_alloc.c show_free_areas), whose
+	 * sum is the summary's — when every node line has them. */
+	if (!known(m->anon_kib) && !known(m->file_kib) && s->nr_nodes > 0) {
+		int64_t an = 0, fi = 0, un = 0;
+		bool all = true;
+		for (int i = 0; i < s->nr_nodes; i++) {
+			const struct oom_node *nd = &s->nodes[i];
+			if (!known(nd->active_anon_kib) || !known(nd->inactive_anon_kib) || !known(nd->active_file_kib) ||
+			    !known(nd->inactive_file_kib)) {
+				all = false;
+				break;
+			}
+			an = sat_add(an, sat_add(nd->active_anon_kib, nd->inactive_anon_kib));
+			fi = sat_add(fi, sat_add(nd->active_file_kib, nd->inactive_file_kib));
+			un = sat_add(un, known(nd->unevictable_kib) ? nd->unevictable_kib : 0);
+		}
+		if (all) {
+			m->anon_kib = an;
+			m->file_kib = fi;
+			if (!known(x->unevictable_kib))
+				m->unevictable_kib = un;
+			m->lru_from_nodes = true;
+		}
+	}
 	m->shmem_kib = x->shmem_kib;
-	m->unevictable_kib = x->unevictable_kib;
+	if (!m->lru_from_nodes || known(x->unevictable_kib))
+		m->unevictable_kib = x->unevictable_kib;
 	m->slab_reclaimable_kib = x->slab_reclaimable_kib;
 	m->slab_unreclaimable_kib = x->slab_unreclaimable_kib;
 	m->pagetables_kib = x->pagetables_kib;
@@ -338,6 +365,11 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 			sum = sat_add(sum, other);
 		if (!missing)
 			m->unaccounted_kib = m->total_kib - sum;
+		/* slab alone missing: the rest with slab in it */
+		if (missing && !known(m->slab_reclaimable_kib) && !known(m->slab_unreclaimable_kib) &&
+		    !known(x->slab_kib) && known(m->free_kib) && known(m->anon_kib) && known(m->file_kib) &&
+		    known(m->pagetables_kib))
+			m->unaccounted_with_slab_kib = m->total_kib - sum;
 		/* The counters exceed the total by more than their racy reads
 		 * explain: the total is not the whole machine (zones missing from
 		 * a cut or edited report).  Nothing is computed from it. */
@@ -444,6 +476,7 @@ static void analyse_memory_memcg(const struct oom_event *ev, struct mem_breakdow
 static void mem_init(struct mem_breakdown *m)
 {
 	memset(m, 0, sizeof(*m));
+	m->unaccounted_with_slab_kib = OOM_NA;
 	int64_t *p = &m->total_kib;
 	size_t n = (size_t)(&m->highmem_free_kib - &m->total_kib) + 1;
 	for (size_t i = 0; i < n; i++)

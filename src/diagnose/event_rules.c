@@ -381,10 +381,47 @@ static void rule_hugepages(struct ctx *c)
 	finding_advice(f, "or let applications use transparent huge pages, which the kernel can split and reclaim");
 }
 
+/* Slab not in the report (the summary's slab line cut) while every other
+ * counter is: what is left, slab plus what no counter holds, is kernel
+ * memory either way.  Half of RAM or more there — a higher bar than the
+ * unaccounted rule's third, since slab may hold part of it — is named
+ * kernel memory at low confidence, saying slab may be it (R312: a 128 MiB
+ * board, 105 MiB outside the LRU lists, page tables and stacks). */
+static void rule_unaccounted_with_slab(struct ctx *c)
+{
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	int share = pct(m->unaccounted_with_slab_kib, m->total_kib);
+	if (m->scope != MEM_SCOPE_SYSTEM || share < 50 || m->unaccounted_with_slab_kib < UNACCOUNTED_MIN_KIB / 4)
+		return;
+	struct finding *f = findings_add(c->out, "kernel-leak-or-bug", SEV_CRITICAL, share_weight(share),
+		"%s (%d %% of RAM) is kernel memory outside the LRU lists, page tables and stacks: pages a driver took, a kernel leak, or slab (its line is not in the report)",
+		K(c, 0, m->unaccounted_with_slab_kib), share);
+	char t[7][32];
+	finding_evidence(f, "total %s; free %s, anon %s, file %s, page tables %s, stacks %s, huge pages %s; slab not in the report",
+			 fmt_kib(t[0], 32, m->total_kib), fmt_kib(t[1], 32, m->free_kib), fmt_kib(t[2], 32, m->anon_kib),
+			 fmt_kib(t[3], 32, m->file_kib), fmt_kib(t[4], 32, m->pagetables_kib),
+			 fmt_kib(t[5], 32, m->kernel_stack_kib), fmt_kib(t[6], 32, m->hugetlb_kib));
+	if (m->lru_from_nodes)
+		finding_evidence(f, "anon and file summed from the per-node lines: the summary's LRU lines are not in the report");
+	finding_evidence(f, "total − every counter above = %s: slab and the memory no counter shows, together", K(c, 0, m->unaccounted_with_slab_kib));
+	trace_modules_note(c, f);
+	finding_basis(f, BASIS_MEMINFO | BASIS_RAM, a->basis_present, CONF_LOW,
+		      "slab not in the report: kernel memory, slab or not, inferred from the counters that are");
+	if (f)
+		f->confidence = CONF_LOW;
+	finding_advice(f, "read the report's \"slab_reclaimable: slab_unreclaimable:\" line, or /proc/meminfo's Slab and /proc/slabinfo on the machine: if slab is small, a driver holds the rest");
+	finding_advice(f, "watch it grow with 'oomkit status' or /proc/meminfo over time; if it grows with uptime, try a newer kernel and report it to the driver's maintainers with this log");
+}
+
 static void rule_unaccounted(struct ctx *c)
 {
 	const struct event_analysis *a = c->a;
 	const struct mem_breakdown *m = &a->mem;
+	if (!known(m->unaccounted_kib) && known(m->unaccounted_with_slab_kib)) {
+		rule_unaccounted_with_slab(c);
+		return;
+	}
 	int64_t whole = m->scope == MEM_SCOPE_MEMCG ? m->used_kib : m->total_kib;
 	int share = pct(m->unaccounted_kib, whole);
 	int64_t floor_kib = m->scope == MEM_SCOPE_MEMCG ? UNACCOUNTED_MIN_MEMCG_KIB : UNACCOUNTED_MIN_KIB;
