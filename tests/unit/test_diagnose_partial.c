@@ -839,6 +839,205 @@ TEST(memcg_limit_from_the_kill_line_alone)
 	CHECK_STR(confidence_name(s.conf), "medium");
 }
 
+/* ---- session 7: causes from partial evidence (F4) ----------------------- */
+
+/* cgroup v2, 5.14-style stat dump: "kernel" is the kmem charge, socket
+ * buffers are charged apart from it (mm/memcontrol.c
+ * mem_cgroup_charge_skmem): a cgroup filled by sock is at its limit, not
+ * leaking */
+TEST(memcg_v2_sock_is_the_limit)
+{
+	struct seen s = explain(
+		"[ 50.000] web invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"[ 50.000] CPU: 3 PID: 4242 Comm: web Not tainted 5.14.0-300.el9.x86_64 #1\n"
+		"[ 50.001] memory: usage 307200kB, limit 307200kB, failcnt 120\n"
+		"[ 50.001] swap: usage 0kB, limit 0kB, failcnt 0\n"
+		"[ 50.001] Memory cgroup stats for /web.slice:\n"
+		"[ 50.001] anon 41943040\n"
+		"[ 50.001] file 1048576\n"
+		"[ 50.001] kernel 2097152\n"
+		"[ 50.001] kernel_stack 131072\n"
+		"[ 50.001] pagetables 262144\n"
+		"[ 50.001] percpu 0\n"
+		"[ 50.001] sock 268435456\n"
+		"[ 50.001] shmem 0\n"
+		"[ 50.001] slab_reclaimable 524288\n"
+		"[ 50.001] slab_unreclaimable 786432\n"
+		"[ 50.002] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/web.slice,task_memcg=/web.slice,task=web,pid=4242,uid=0\n"
+		"[ 50.002] Memory cgroup out of memory: Killed process 4242 (web) total-vm:900000kB, anon-rss:40000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:256kB oom_score_adj:0\n");
+	CHECK_STR(s.first, "memcg-limit");
+	CHECK(!has(&s, "kernel-leak-or-bug"));
+	CHECK(evidence_has(&s, "socket buffers"));
+}
+
+/* "Out of memory and no killable processes..." as a 4.19+ warning with no
+ * panic after it, behind a trigger line with order ≥ 0: a memcg OOM */
+#define NO_KILLABLE(release, after) \
+	"[  108.100000] bash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n" \
+	"[  108.100010] CPU: 1 PID: 900 Comm: bash Not tainted " release " #1\n" \
+	"[  108.200000] Out of memory and no killable processes...\n" \
+	after
+
+TEST(memcg_inferred_from_no_killable_without_panic)
+{
+	struct seen s = explain(NO_KILLABLE("6.1.0", ""));
+	CHECK_STR(s.first, "memcg-limit");
+	CHECK(has(&s, "no-killable-process"));
+	CHECK(evidence_has(&s, "System is deadlocked on memory"));
+	/* the panic that ends a system-wide one */
+	struct seen t = explain(NO_KILLABLE("6.1.0", "[  108.200100] Kernel panic - not syncing: System is deadlocked on memory\n"));
+	CHECK(!has(&t, "memcg-limit"));
+	/* before 4.19 a memcg OOM printed no such line: the line is the panic's */
+	struct seen u = explain(NO_KILLABLE("4.14.0", ""));
+	CHECK(!has(&u, "memcg-limit"));
+	/* a tail with no trigger line: a sysrq OOM is not excluded */
+	struct seen v = explain("[  108.200000] Out of memory and no killable processes...\n");
+	CHECK(!has(&v, "memcg-limit"));
+}
+
+/* 32-bit MIPS without ZONE_DMA (Normal, HighMem; lowmem_reserve three
+ * wide): an order-5 GFP_KERNEL failure with 40 MiB free in Normal whose
+ * blocks of 128 KiB and more are all CMA; slab a third of lowmem */
+#define NODMA_ORDER5 \
+	"[ 4000.000000] go: page allocation failure: order:5, mode:0x40cc0(GFP_KERNEL|__GFP_COMP), nodemask=(null)\n" \
+	"[ 4000.000010] CPU: 0 PID: 77 Comm: go Not tainted 5.10.0 #3\n" \
+	"[ 4000.000100] Mem-Info:\n" \
+	"[ 4000.000110] active_anon:300 inactive_anon:12000 isolated_anon:0\n" \
+	"[ 4000.000110]  active_file:100000 inactive_file:50000 isolated_file:0\n" \
+	"[ 4000.000110]  unevictable:0 dirty:100 writeback:0\n" \
+	"[ 4000.000110]  slab_reclaimable:17000 slab_unreclaimable:3000\n" \
+	"[ 4000.000110]  mapped:9000 shmem:3000 pagetables:200 bounce:0\n" \
+	"[ 4000.000110]  free:70000 free_pcp:70 free_cma:3000\n" \
+	"[ 4000.000200] Normal free:40960kB min:2000kB low:2500kB high:3000kB reserved_highatomic:0KB active_anon:0kB inactive_anon:200kB active_file:80000kB inactive_file:40000kB unevictable:0kB writepending:1000kB present:262144kB managed:240000kB mlocked:0kB pagetables:800kB bounce:0kB free_pcp:100kB local_pcp:100kB free_cma:12000kB\n" \
+	"[ 4000.000210] lowmem_reserve[]: 0 6000 0\n" \
+	"[ 4000.000300] HighMem free:239040kB min:512kB low:2100kB high:3700kB reserved_highatomic:0KB active_anon:1200kB inactive_anon:47800kB active_file:320000kB inactive_file:160000kB unevictable:0kB writepending:200kB present:786432kB managed:786432kB mlocked:0kB pagetables:0kB bounce:0kB free_pcp:200kB local_pcp:200kB free_cma:0kB\n" \
+	"[ 4000.000310] lowmem_reserve[]: 0 0 0\n" \
+	"[ 4000.000400] Normal: 2800*4kB (UMEC) 1500*8kB (UMEC) 500*16kB (UMEC) 100*32kB (UMC) 20*64kB (UMC) 10*128kB (C) 2*256kB (C) 1*512kB (C) 0*1024kB 0*2048kB 0*4096kB = 40960kB\n" \
+	"[ 4000.000500] HighMem: 1500*4kB (UM) 5000*8kB (UM) 3600*16kB (UM) 1200*32kB (UM) 500*64kB (UM) 200*128kB (UM) 60*256kB (UM) 20*512kB (UM) 11*1024kB (M) 0*2048kB 0*4096kB = 239040kB\n" \
+	"[ 4000.000600] Free swap  = 0kB\n" \
+	"[ 4000.000610] Total swap = 0kB\n" \
+	"[ 4000.000620] 262144 pages RAM\n" \
+	"[ 4000.000630] 196608 pages HighMem/MovableOnly\n" \
+	"[ 4000.000640] 5000 pages reserved\n"
+
+TEST(lowmem_with_room_at_order0_is_fragmentation)
+{
+	struct seen s = explain(NODMA_ORDER5);
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK(!has(&s, "lowmem-exhausted-highmem-free"));
+	CHECK(!has(&s, "lowmem-pressure"));
+	CHECK(evidence_has(&s, "CMA"));
+}
+
+/* One 256 MiB board zone, an order-4 failure: 16 MiB free, most in blocks
+ * under 64 KiB — the zone passes at order 4 on the printed numbers by a
+ * few blocks */
+#define SCARCE_ORDER4(blocks) \
+	"ufb: page allocation failure: order:4, mode:0x40cc0(GFP_KERNEL|__GFP_COMP), nodemask=(null),cpuset=/,mems_allowed=0\n" \
+	"CPU: 2 PID: 370 Comm: ufb Not tainted 5.4.3 #1\n" \
+	"Mem-Info:\n" \
+	"active_anon:2800 inactive_anon:5200 isolated_anon:0\n" \
+	" active_file:5200 inactive_file:18800 isolated_file:0\n" \
+	" unevictable:0 dirty:20 writeback:400 unstable:0\n" \
+	" slab_reclaimable:4000 slab_unreclaimable:3400\n" \
+	" mapped:700 shmem:7300 pagetables:40 bounce:0\n" \
+	" free:4200 free_pcp:100 free_cma:0\n" \
+	"Node 0 DMA32 free:16800kB min:1800kB low:2250kB high:2700kB active_anon:11200kB inactive_anon:20800kB active_file:20800kB inactive_file:75200kB unevictable:0kB writepending:1680kB present:262144kB managed:219000kB mlocked:0kB kernel_stack:2000kB pagetables:160kB bounce:0kB free_pcp:400kB local_pcp:100kB free_cma:0kB\n" \
+	"lowmem_reserve[]: 0 0 0\n" \
+	blocks \
+	"Free swap  = 0kB\n" \
+	"Total swap = 0kB\n" \
+	"65536 pages RAM\n" \
+	"10700 pages reserved\n"
+
+TEST(scarce_high_order_blocks_are_fragmentation)
+{
+	struct seen s = explain(SCARCE_ORDER4(
+		"Node 0 DMA32: 500*4kB (UME) 250*8kB (UME) 720*16kB (UM) 20*32kB (UME) 4*64kB (UME) 2*128kB (M) 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 16800kB\n"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+	/* big blocks hold most of the free memory: not the blocks */
+	struct seen t = explain(SCARCE_ORDER4(
+		"Node 0 DMA32: 100*4kB (UME) 50*8kB (UME) 0*16kB 0*32kB 0*64kB 2*128kB (M) 3*256kB (M) 3*512kB (M) 3*1024kB (M) 1*2048kB (M) 2*4096kB (M) = 16800kB\n"));
+	CHECK(!has(&t, "fragmentation-high-order"));
+}
+
+/* An OOM decided by the min mark itself: 64 KiB-page arm64 with THP sets
+ * min_free_kbytes to 5 % of RAM; Normal sits just under its 6 GiB min */
+#define MIN_MARK(normal_min, dma_min) \
+	"  tester invoked oom-killer: gfp_mask=0x100dca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), order=0, oom_score_adj=0\n" \
+	"  CPU: 10 PID: 3000 Comm: tester Not tainted 5.11.0 #1\n" \
+	"  Mem-Info:\n" \
+	"  active_anon:300 inactive_anon:1960000 isolated_anon:0\n" \
+	"   active_file:100 inactive_file:200 isolated_file:0\n" \
+	"   unevictable:0 dirty:0 writeback:0\n" \
+	"   slab_reclaimable:2000 slab_unreclaimable:6000\n" \
+	"   mapped:100 shmem:100 pagetables:400 bounce:0\n" \
+	"   free:112000 free_pcp:1 free_cma:3000\n" \
+	"  Node 0 DMA free:704000kB min:" dma_min "kB low:256000kB high:307000kB reserved_highatomic:0KB\n" \
+	"  lowmem_reserve[]: 0 0 7900 7900 7900\n" \
+	"  Node 0 Normal free:6464000kB min:" normal_min "kB low:8080000kB high:9700000kB reserved_highatomic:0KB\n" \
+	"  lowmem_reserve[]: 0 0 0 0 0\n"
+
+TEST(min_mark_itself_is_unusual)
+{
+	struct seen s = explain(MIN_MARK("6467000", "205000"));
+	CHECK_STR(s.first, "min-free-kbytes-unusual");
+	CHECK(!has(&s, "kernel-oom-regression"));
+	/* a zone far below its (large) min: memory ran out, the mark is not it */
+	struct seen t = explain(
+		"  tester invoked oom-killer: gfp_mask=0x100dca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), order=0, oom_score_adj=0\n"
+		"  CPU: 10 PID: 3000 Comm: tester Not tainted 5.11.0 #1\n"
+		"  Mem-Info:\n"
+		"  Node 0 Normal free:1000000kB min:6467000kB low:8080000kB high:9700000kB reserved_highatomic:0KB\n"
+		"  lowmem_reserve[]: 0 0 0 0 0\n");
+	CHECK(!has(&t, "min-free-kbytes-unusual"));
+}
+
+/* A 4.8–4.18 trigger line's nodemask leaving out node 0: a bind policy */
+#define NODEMASK_OOM(mask) \
+	"[  364.737486] oom02:4583 invoked oom-killer: gfp_mask=0x16080c0(GFP_KERNEL|__GFP_ZERO|__GFP_NOTRACK), nodemask=" mask ",  order=0, oom_score_adj=0\n" \
+	"[  364.737500] CPU: 5 PID: 4583 Comm: oom02 Not tainted 4.13.0 #1\n" \
+	"[  365.036127] [ pid ]   uid  tgid total_vm      rss nr_ptes nr_pmds swapents oom_score_adj name\n" \
+	"[  365.036200] [ 4513]     0  4513      670      365       5       3        0             0 oom02\n" \
+	"[  365.036300] [ 4578]     0  4578 37776030 32890957   64257     138        0             0 oom02\n" \
+	"[  365.248067] Out of memory: Kill process 4578 (oom02) score 952 or sacrifice child\n" \
+	"[  365.255581] Killed process 4578 (oom02) total-vm:151104120kB, anon-rss:131562528kB, file-rss:1300kB, shmem-rss:0kB\n"
+
+TEST(nodemask_without_node0_is_mempolicy)
+{
+	struct seen s = explain(NODEMASK_OOM("1"));
+	CHECK_STR(s.first, "cpuset-or-mempolicy");
+	CHECK(evidence_has(&s, "nodemask=1"));
+	/* "nodemask=0" on a machine whose zones show no other node: maybe all */
+	struct seen t = explain(NODEMASK_OOM("0"));
+	CHECK(!has(&t, "cpuset-or-mempolicy"));
+	struct seen u = explain(NODEMASK_OOM("(null)"));
+	CHECK(!has(&u, "cpuset-or-mempolicy"));
+}
+
+/* A report cut inside Mem-Info after its LRU and slab lines: the node
+ * line gives the LRU, slab is unknown; 100 MiB of a 120 MiB board is
+ * outside every counter but slab */
+TEST(kernel_memory_with_slab_line_cut)
+{
+	struct seen s = explain(
+		"<4>[ 1771.264287]  mapped:1 shmem:137 pagetables:9 bounce:0\n"
+		"<4>[ 1771.264287]  free:3600 free_pcp:45 free_cma:0\n"
+		"<4>[ 1771.326758] Node 0 active_anon:200kB inactive_anon:500kB active_file:16kB inactive_file:48kB unevictable:0kB isolated(anon):0kB isolated(file):0kB mapped:4kB dirty:0kB writeback:0kB shmem:548kB writeback_tmp:0kB unstable:0kB all_unreclaimable? yes\n"
+		"<4>[ 1771.370367] Normal free:14400kB min:16384kB low:20480kB high:24576kB active_anon:200kB inactive_anon:500kB active_file:16kB inactive_file:48kB unevictable:0kB writepending:0kB present:131072kB managed:123700kB mlocked:0kB kernel_stack:480kB pagetables:36kB bounce:0kB free_pcp:180kB local_pcp:0kB free_cma:0kB\n"
+		"<4>[ 1771.424672] lowmem_reserve[]: 0 0 0\n"
+		"<4>[ 1771.431623] Normal: 136*4kB (UM) 165*8kB (UM) 89*16kB (UM) 45*32kB (UM) 28*64kB (UM) 14*128kB (UM) 10*256kB (UM) 3*512kB (UM) 0*1024kB 1*2048kB (M) 0*4096kB = 14400kB\n"
+		"<4>[ 1771.485552] Free swap  = 0kB\n"
+		"<4>[ 1771.491287] Total swap = 0kB\n"
+		"<4>[ 1771.497022] 32768 pages RAM\n"
+		"<4>[ 1771.502563] 0 pages HighMem/MovableOnly\n"
+		"<4>[ 1771.510188] 1830 pages reserved\n");
+	CHECK_STR(s.first, "kernel-leak-or-bug");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "per-node lines"));
+}
+
 int main(void)
 {
 	RUN(panic_leads_without_evidence);
@@ -874,6 +1073,13 @@ int main(void)
 	RUN(memcg_v1_children_lines_count);
 	RUN(memcg_v1_own_zero_stats_stay_unaccounted);
 	RUN(memcg_limit_from_the_kill_line_alone);
+	RUN(memcg_v2_sock_is_the_limit);
+	RUN(memcg_inferred_from_no_killable_without_panic);
+	RUN(lowmem_with_room_at_order0_is_fragmentation);
+	RUN(scarce_high_order_blocks_are_fragmentation);
+	RUN(min_mark_itself_is_unusual);
+	RUN(nodemask_without_node0_is_mempolicy);
+	RUN(kernel_memory_with_slab_line_cut);
 	RUN(boot_reserved_most_of_ram);
 	RUN(boot_reserved_not_long_after_boot);
 	RUN(boot_reserved_not_for_boot_huge_pages);

@@ -278,6 +278,17 @@ TEST(zone_index)
 	CHECK_INT(zone_index_in(&s, "Normal"), 2);
 	CHECK_INT(zone_index_in(&s, "Movable"), 3);
 	CHECK_INT(zone_index_in(NULL, "DMA"), -1);
+
+	/* 32-bit without ZONE_DMA (MIPS, ARM boards): Normal, HighMem and
+	 * Movable, three entries; Normal is zone 0 */
+	snapshot_release(&s);
+	snapshot_init(&s);
+	snapshot_zone(&s, -1, "Normal")->nr_lowmem_reserve = 3;
+	snapshot_zone(&s, -1, "HighMem")->nr_lowmem_reserve = 3;
+	CHECK_INT(zone_index_in(&s, "Normal"), 0);
+	CHECK_INT(zone_index_in(&s, "HighMem"), 1);
+	CHECK_INT(zone_index_in(&s, "Movable"), 2);
+	CHECK_INT(zone_index_in(&s, "DMA"), -1);
 	snapshot_release(&s);
 }
 
