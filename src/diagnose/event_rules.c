@@ -1250,7 +1250,7 @@ static void rule_memcg(struct ctx *c)
 					 (long long)ev->req.order);
 			finding_evidence(f, "a cgroup with no killable task: every task in it at oom_score_adj -1000 or already exiting, or none left (a memory.max lowered below the usage of page cache or kernel memory that no task holds)");
 			finding_basis(f, BASIS_MEMCG, a->basis_present, CONF_MEDIUM,
-				      "memcg kind inferred from the missing panic; the cgroup's usage and limit lines are not in the report");
+				      "memcg kind inferred from the missing panic");
 		} else if (!known(m->usage_kib) && !known(m->limit_kib))
 			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
 				"memory cgroup %s reached its limit (the kill line says so; its usage and limit lines are not in the report)",
