@@ -23,6 +23,10 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 passed=0 failed=0 skipped=0
 tmpd=$(mktemp -d); trap 'rm -rf "$tmpd"' EXIT
 log=$tmpd/log
+# The guard's default incident directory: a test that runs the guard without
+# its own --incident-dir would leave it on the machine (found so in session 7).
+state_dir=/var/lib/oomkit
+had_state_dir=false; [ -e "$state_dir" ] && had_state_dir=true
 
 # summarize LABEL LOG RC SECONDS: one ok/FAIL line, adds to the totals.
 summarize() {
@@ -140,6 +144,10 @@ else
 	grep -E '^(ok|FAIL|skip) ' "$log" | sed 's/^/    /'
 fi
 
+if ! $had_state_dir && [ -e "$state_dir" ]; then
+	echo "FAIL tests left $state_dir on the machine (a guard run without its own --incident-dir)"
+	failed=$((failed + 1))
+fi
 if [ "$mode" = quick ]; then
 	echo "$passed $failed $skipped" >"$totals"
 elif [ -f "$totals" ]; then

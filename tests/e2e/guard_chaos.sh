@@ -213,7 +213,7 @@ if $have_cg; then
 	chmod 755 "$D/hook.sh"
 	if guard "$D" --cgroup "$cg" --dry-run --metrics-file "$D/guard.prom" --exec "$D/hook.sh" \
 		--exec-timeout-ms 1000; then
-		"$OOMKIT" guard --events "$D/events.link" --cgroup "$cg" --dry-run >"$D/link.out" 2>"$D/link.log" &
+		"$OOMKIT" guard --incident-dir "$D/incidents" --events "$D/events.link" --cgroup "$cg" --dry-run >"$D/link.out" 2>"$D/link.log" &
 		lp=$!
 		sleep 1; kill $lp 2>/dev/null; wait $lp 2>/dev/null
 		check "outputs: a symlinked events file is refused" grep -q "events.link.*symlink, refused" "$D/link.log"
@@ -324,13 +324,13 @@ if $have_cg; then
 		check "metrics: a scrape beside 5 idle connections answers ($ms ms)" bash -c '[ "$1" -lt 1000 ] && grep -q oomkit_available_bytes <<<"$2"' _ "$ms" "$body"
 		for fd in "${idle[@]}"; do exec {fd}>&-; done
 		# a busy port is an error at start ...
-		"$OOMKIT" guard --cgroup "$cg" --dry-run --kmsg no --metrics "127.0.0.1:$PORT" >"$D/busy.out" 2>"$D/busy.log" &
+		"$OOMKIT" guard --incident-dir "$D/incidents" --cgroup "$cg" --dry-run --kmsg no --metrics "127.0.0.1:$PORT" >"$D/busy.out" 2>"$D/busy.log" &
 		bp=$!
 		for i in $(seq 1 30); do kill -0 $bp 2>/dev/null || break; sleep 0.1; done
 		if kill -0 $bp 2>/dev/null; then kill $bp; wait $bp; rc=0; else wait $bp; rc=$?; fi
 		check "metrics: a busy port stops the start (exit $rc)" test $rc -ne 0
 		check "metrics: ... saying so" grep -q "cannot listen on 127.0.0.1:$PORT: Address already in use" "$D/busy.log"
-		"$OOMKIT" guard --cgroup "$cg" --dry-run --kmsg no --metrics "example.invalid:$PORT2" >/dev/null 2>"$D/name.log"
+		"$OOMKIT" guard --incident-dir "$D/incidents" --cgroup "$cg" --dry-run --kmsg no --metrics "example.invalid:$PORT2" >/dev/null 2>"$D/name.log"
 		check "metrics: a host name other than localhost is refused at start (exit $?)" grep -q "not a numeric IPv4 or IPv6 address nor localhost" "$D/name.log"
 		unguard
 	fi
@@ -343,7 +343,7 @@ if $have_cg; then
 	mkdir -p "$D"
 	printf '[guard]\nmetrics = 127.0.0.1:%s\n' "$PORT" > "$D/guard.conf"
 	if guard "$D" --config "$D/guard.conf" --cgroup "$cg" --dry-run; then
-		"$OOMKIT" guard --cgroup "$cg" --dry-run --kmsg no --metrics "127.0.0.1:$PORT2" \
+		"$OOMKIT" guard --incident-dir "$D/incidents" --cgroup "$cg" --dry-run --kmsg no --metrics "127.0.0.1:$PORT2" \
 			--events "$D/other.events" >/dev/null 2>&1 &
 		other=$!
 		until_grep '"event":"start"' "$D/other.events" 50
