@@ -314,6 +314,7 @@ static void state_reset(struct pstate *st)
 	st->stat_v1_inline = false;
 	st->buddy_psz_kib = OOM_NA;
 	st->reaper_pid = OOM_NA;
+	st->cons_len = 0;
 }
 
 /* A monotonic timestamp ("27742.909073"): seconds, or -1 (a date, none). */
@@ -853,6 +854,27 @@ static const char *bare_trigger(const char *s, const char *e)
 	return r == e ? q : NULL;
 }
 
+/* The trigger's name before " invoked oom-killer".  A debug kernel (an mm
+ * tree of 4.13, R300) printed it as "comm:pid": the digits after the last
+ * ':' are the trigger's pid when the name before them has no '/' (kernel
+ * threads carry their ':' after a '/': "kworker/u8:2" stays whole). */
+static void trigger_comm_pid(struct oom_event *ev, const char *s, const char *q)
+{
+	const char *c = q;
+	while (c > s && c[-1] >= '0' && c[-1] <= '9')
+		c--;
+	int64_t pid;
+	const char *d = c;
+	if (c < q && c - 1 > s && c[-1] == ':' && q - c <= 7 && !memchr(s, '/', (size_t)(c - 1 - s)) &&
+	    p_num(&d, q, &pid) == 0 && d == q && pid > 0) {
+		p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, c - 1);
+		if (!known(ev->req.trigger_pid))
+			ev->req.trigger_pid = pid;
+		return;
+	}
+	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
+}
+
 static bool trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			 const char *s, const char *e)
 {
@@ -891,7 +913,7 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 	if (old)
 		st->shape |= SH_TRIG_2618;
 	else
-		p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
+		trigger_comm_pid(ev, s, q);
 	const char *g = p_find(params, e, "gfp_mask=");
 	if (g) {
 		read_gfp_shape(st, g + 9, e);
@@ -1650,19 +1672,59 @@ static bool vm_kill_line(struct report_parser *P, struct pstate *st, const struc
 	return true;
 }
 
+/* Does a key of the oom-kill: line start at p? */
+static bool constraint_key(const char *p, const char *e)
+{
+	static const char *const k[] = { "nodemask=", "cpuset=", "mems_allowed=", "oom_memcg=", "global_oom",
+					 "task_memcg=", "task=", "pid=", "uid=", NULL };
+	for (int i = 0; k[i]; i++)
+		if (p_starts(p, e, k[i]))
+			return true;
+	return false;
+}
+
+static bool constraint_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
+			    const char *s, const char *e);
+
+/* The rest of an oom-kill: line re-flowed by hand onto the next line,
+ * indented ("               task=python, pid=2269, uid=0", R305): the line
+ * is read again whole. */
+static bool constraint_rest(struct report_parser *P, struct pstate *st, const struct report_line *l,
+			    const char *s, const char *e, size_t n)
+{
+	if (!constraint_key(s, e) || p_starts(s, e, "oom-kill:"))
+		return false;
+	char joined[sizeof(st->cons_text) + 512];
+	if ((size_t)(e - s) + n + 1 > sizeof(joined))
+		return false;
+	memcpy(joined, st->cons_text, n);
+	if (joined[n - 1] != ',')
+		joined[n++] = ',';
+	memcpy(joined + n, s, (size_t)(e - s));
+	n += (size_t)(e - s);
+	bool ok = constraint_line(P, st, l, joined, joined + n);
+	st->cons_len = 0;
+	return ok;
+}
+
 /* "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,
  *  global_oom,task_memcg=/x,task=java,pid=2345,uid=1000" (5.0+, RHEL8). */
 static bool constraint_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			    const char *s, const char *e)
 {
-	/* retyped by hand: "oom-kill: constraint=…, nodemask=7, task=x" (R020):
-	 * read as the kernel prints it, without the blanks after ':' and ',' */
+	/* retyped by hand: "oom-kill: constraint=…, nodemask=7, task=x" (R020),
+	 * re-spaced after its commas only ("oom-kill:constraint=X, oom_memcg=/a,",
+	 * R305): read as the kernel prints it, without the blanks after ':' and
+	 * before each key (a blank before anything else may be a value's) */
 	char norm[1024];
-	if (p_starts(s, e, "oom-kill: constraint=") && (size_t)(e - s) < sizeof(norm)) {
+	if ((p_starts(s, e, "oom-kill: constraint=") || (p_starts(s, e, "oom-kill:constraint=") && p_find(s, e, ", "))) &&
+	    (size_t)(e - s) < sizeof(norm)) {
 		size_t n = 0;
 		for (const char *q = s; q < e; q++) {
 			norm[n++] = *q;
-			if ((*q == ',' || (*q == ':' && q == s + 8)) && q + 1 < e && q[1] == ' ')
+			if (((*q == ',' && constraint_key(q + 1 + (q + 1 < e && q[1] == ' '), e)) ||
+			     (*q == ':' && q == s + 8)) &&
+			    q + 1 < e && q[1] == ' ')
 				q++;
 		}
 		s = norm;
@@ -1671,6 +1733,13 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 	if (!p_starts(s, e, "oom-kill:constraint="))
 		return false;
 	join_or_open_headerless(P, st, l);
+	/* A line re-flowed by hand whose rest ("task=x, pid=N, uid=N") is on the
+	 * next line: kept to be read again with it (constraint_rest). */
+	st->cons_len = 0;
+	if ((size_t)(e - s) < sizeof(st->cons_text) && !p_find(s, e, ",pid=") && (e[-1] == ',' || !p_find(s, e, ",task="))) {
+		memcpy(st->cons_text, s, (size_t)(e - s));
+		st->cons_len = (size_t)(e - s);
+	}
 	struct oom_event *ev = &st->ev;
 	st->shape |= SH_CONSTRAINT;
 	/* Values may hold commas (node lists), so each ends where the next key
@@ -2093,6 +2162,10 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		return false;
 	}
 
+	/* an oom-kill: line waiting for its rest waits one line only */
+	size_t cons_n = st->cons_len;
+	st->cons_len = 0;
+
 	/* Lines that start a report, whatever the state. */
 	if (p_find(s, e, "oom-killer") || p_find(s, e, " invoked oom: gfp_mask=")) {
 		if (trigger_line(P, st, l, s, e))
@@ -2113,6 +2186,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (selection_line(P, st, l, s, e))
 		goto accepted;
 	if (constraint_line(P, st, l, s, e))
+		goto accepted;
+	if (cons_n && constraint_rest(P, st, l, s, e, cons_n))
 		goto accepted;
 
 	if (!st->active) {

@@ -143,6 +143,10 @@ struct pstate {
 	bool stat_v1_inline;       /* KB values on the same line (3.10–5.2) */
 	int64_t buddy_psz_kib;     /* page size from an order-0 block; OOM_NA */
 	int64_t reaper_pid;        /* a reaper line seen before the kill line was matched */
+	/* an oom-kill: line without its task (re-flowed by hand): its text,
+	 * read again with the next line when that holds the rest */
+	char cons_text[512];
+	size_t cons_len;
 };
 
 /* ---- text helpers (parse.c) ------------------------------------------ */

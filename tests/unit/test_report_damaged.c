@@ -1151,6 +1151,59 @@ TEST(test_rows_without_header_before_the_selection)
 	CHECK_INT(e.events, 0);
 }
 
+/* ---- session 7: shapes of the fourth holdout --------------------------- */
+
+TEST(test_trigger_comm_colon_pid)
+{
+	/* a debug kernel's "comm:pid invoked oom-killer" (R300's shape): the
+	 * pid is the trigger's; a kernel thread's ':' after a '/' is its name */
+	const char *in =
+		"[  364.737486] oom02:4583 invoked oom-killer: gfp_mask=0x16080c0(GFP_KERNEL|__GFP_ZERO), nodemask=1,  order=0, oom_score_adj=0\n"
+		"[  365.248067] Out of memory: Kill process 4578 (oom02) score 952 or sacrifice child\n"
+		"[  365.255581] Killed process 4578 (oom02) total-vm:151104120kB, anon-rss:131562528kB, file-rss:1300kB, shmem-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "oom02");
+	CHECK_INT(e.first.req.trigger_pid, 4583);
+	CHECK_STR(e.first.req.nodemask, "1");
+	read_text("[ 1.0] kworker/u8:2 invoked oom-killer: gfp_mask=0x6000c0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		  "[ 1.1] CPU: 1 PID: 77 Comm: kworker/u8:2 Not tainted 6.1.0 #1\n"
+		  "[ 1.2] Out of memory: Killed process 9 (app) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
+		  &e);
+	CHECK_STR(e.first.req.trigger_comm, "kworker/u8:2");
+	CHECK_INT(e.first.req.trigger_pid, 77);
+}
+
+TEST(test_constraint_line_reflowed_by_hand)
+{
+	/* blanks after the commas and the task on an indented next line
+	 * (R305's shape): the memcg path and the task are read whole */
+	const char *in =
+		"[  581.376828] python invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0\n"
+		"[  581.507012] oom-kill:constraint=CONSTRAINT_MEMCG, oom_memcg=/a/b-c/d,\n"
+		"               task=python, pid=2269, uid=0\n"
+		"[  581.513643] Memory cgroup out of memory: Killed process 2269 (python)\n"
+		"               total-vm:31786400kB, anon-rss:13945980kB, file-rss:11996kB,\n"
+		"               shmem-rss:0kB, pgtables:28172kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.constraint, "CONSTRAINT_MEMCG");
+	CHECK_STR(e.first.oom_memcg, "/a/b-c/d");
+	CHECK_INT(e.first.victim.selected_pid, 2269);
+	CHECK_STR(e.first.victim.selected_comm, "python");
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	/* a blank inside a value stays (only those before a key go) */
+	read_text("[ 1.0] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/, mems_allowed=0,global_oom,"
+		  "task_memcg=/a b,task=x y,pid=5,uid=0\n"
+		  "[ 1.1] Out of memory: Killed process 5 (x y) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
+		  &e);
+	CHECK_STR(e.first.task_memcg, "/a b");
+	CHECK_STR(e.first.mems_allowed, "0");
+	CHECK_STR(e.first.victim.comm, "x y");
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1197,5 +1250,7 @@ int main(void)
 	RUN(test_escaped_markdown_double_spaced);
 	RUN(test_cut_inside_the_trace);
 	RUN(test_rows_without_header_before_the_selection);
+	RUN(test_trigger_comm_colon_pid);
+	RUN(test_constraint_line_reflowed_by_hand);
 	return check_summary();
 }
