@@ -397,12 +397,9 @@ static void deliver(struct report_parser *P, struct oom_event *ev)
 
 /* The waiting header-less event goes out before next (NULL: end of input),
  * with next's release when next is its nearest report of the same host. */
-static void flush_pending(struct report_parser *P, const struct oom_event *next)
+/* What the report after a waiting one lends it (same host, no reboot). */
+static void lend_next(struct oom_event *ev, const struct oom_event *next)
 {
-	struct oom_event *ev = P->pending;
-	if (!ev)
-		return;
-	P->pending = NULL;
 	if (next && !strcmp(next->host, ev->host)) {
 		double a = mono_time(ev->time), b = mono_time(next->time);
 		if (!(a >= 0 && b >= 0 && b < a)) {
@@ -443,6 +440,15 @@ static void flush_pending(struct report_parser *P, const struct oom_event *next)
 				ev->noswap_from_line = next->first_line;
 		}
 	}
+}
+
+static void flush_pending(struct report_parser *P, const struct oom_event *next)
+{
+	struct oom_event *ev = P->pending;
+	if (!ev)
+		return;
+	P->pending = NULL;
+	lend_next(ev, next);
 	if (P->fn)
 		P->fn(ev, P->ctx);   /* counted when it began to wait */
 	event_release(ev);
@@ -602,6 +608,15 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	P->last_sig = sig;
 	P->have_sig = true;
 	P->last_sig_end = ev->last_line;
+	if (P->pending && ev->first_line < P->pending->first_line) {
+		/* this report began before the waiting one (two hosts' reports
+		 * open at once, R317): it goes first, and the waiting one is
+		 * the report after it */
+		lend_next(ev, P->pending);
+		deliver(P, ev);
+		state_reset(st);
+		return;
+	}
 	flush_pending(P, ev);
 	bool want_release = !ev->kernel[0] && (ev->header_missing || st->started_mid);
 	/* a global kill with no memory figures (Mem-Info snipped): the next

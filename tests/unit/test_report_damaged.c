@@ -1204,6 +1204,41 @@ TEST(test_constraint_line_reflowed_by_hand)
 	CHECK_STR(e.first.victim.comm, "x y");
 }
 
+static int order_pids[4], order_n;
+static void on_event_order(struct oom_event *ev, void *ctx)
+{
+	(void)ctx;
+	if (order_n < 4)
+		order_pids[order_n++] = (int)ev->victim.pid;
+}
+
+TEST(test_two_hosts_events_in_text_order)
+{
+	/* two hosts' kill lines quoted one after the other, mail-wrapped
+	 * (R317's shape): the first host's report, open longer, waits for no
+	 * one; events come out in the order the text shows them */
+	const char *in =
+		"Nov 14 15:23:48 oldserver kernel: [337631.991218] Out of memory: Kill\n"
+		"process 19961 (python) score 17 or sacrifice child\n"
+		"Nov 14 15:23:48 oldserver kernel: [337631.991237] Killed process 31357\n"
+		"(sh) total-vm:5400kB, anon-rss:252kB, file-rss:4kB, shmem-rss:0kB\n"
+		"\n"
+		"It now looks like this:\n"
+		"\n"
+		"Jul 22 10:42:40 newserver kernel:\n"
+		"oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/u,task=oomprocs,pid=3035,uid=10383\n"
+		"Jul 22 10:42:40 newserver kernel: Out of memory: Killed process 3035\n"
+		"(oomprocs) total-vm:1056800kB, anon-rss:8kB, file-rss:4kB,\n"
+		"shmem-rss:0kB\n"
+		"Jul 22 10:42:40 newserver kernel: oom_reaper: reaped process 3035\n"
+		"(oomprocs), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n";
+	order_n = 0;
+	CHECK(report_read_mem(in, strlen(in), "test", on_event_order, NULL, NULL) >= 0);
+	CHECK_INT(order_n, 2);
+	CHECK_INT(order_pids[0], 31357);
+	CHECK_INT(order_pids[1], 3035);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1252,5 +1287,6 @@ int main(void)
 	RUN(test_rows_without_header_before_the_selection);
 	RUN(test_trigger_comm_colon_pid);
 	RUN(test_constraint_line_reflowed_by_hand);
+	RUN(test_two_hosts_events_in_text_order);
 	return check_summary();
 }
