@@ -296,6 +296,7 @@ static void state_reset(struct pstate *st)
 	st->call_trace_upper = false;
 	st->panic_stack = st->panic_blank = st->hw_powermac = st->memcg_on_constraint = false;
 	st->frame_not_x86 = false;
+	st->arch_weak = false;
 	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
 	st->trace_memcg = false;
@@ -509,7 +510,9 @@ bool report_is_uname_line(const char *s, size_t n, char *kernel, size_t kcap, ch
 			p++;
 		for (size_t i = 0; i < ARRAY_SIZE(arches); i++)
 			if (strlen(arches[i]) == (size_t)(p - t) && memcmp(arches[i], t, (size_t)(p - t)) == 0) {
-				str_copy(arch, acap, arches[i], strlen(arches[i]));
+				/* one name for 32-bit x86 (pf_arch_from_release) */
+				const char *a = arches[i][0] == 'i' ? "i686" : arches[i];
+				str_copy(arch, acap, a, strlen(a));
 				return true;
 			}
 	}
@@ -1249,9 +1252,14 @@ static const char *frame16(const char *s, const char *e)
 	return n == 16 && q < e && *q == '>' ? a : NULL;
 }
 
-static const char *stack_line_arch(const char *s, const char *e)
+/* The arch one stack line shows, NULL none.  *weak (may be NULL): only by
+ * a frame's address (x86_64's kernel-text range, which riscv64 shares),
+ * so a later line's label may say otherwise. */
+static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 {
 	const char *a = NULL, *f16 = frame16(s, e);
+	if (weak)
+		*weak = false;
 	if (f16 && (p_find(s, e, "] walk_stackframe+") || p_find(s, e, "] ret_from_exception+") ||
 		    p_find(s, e, "] handle_exception+")))
 		/* arch/riscv/kernel/stacktrace.c (show_stack starts at
@@ -1273,8 +1281,11 @@ static const char *stack_line_arch(const char *s, const char *e)
 	else if (p_starts(s, e, "Function entered at [<"))
 		a = "arm";           /* arch/arm/lib/backtrace.S, no unwinder */
 	else if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault") ||
-	    p_find(s, e, "__x64_sys_") || p_find(s, e, "system_call_fastpath+"))
-		/* arch/x86/entry/syscall_64.c wrappers (4.17+), entry_64.S (≤3.x) */
+	    p_find(s, e, "__x64_sys_") || p_find(s, e, "system_call_fastpath+") || p_find(s, e, "srso_return_thunk+") ||
+	    p_find(s, e, "srso_alias_return_thunk+") || p_find(s, e, "srso_safe_ret+"))
+		/* arch/x86/entry/syscall_64.c wrappers (4.17+), entry_64.S (≤3.x);
+		 * the AMD SRSO return thunks (arch/x86/lib/retpoline.S, 6.5+:
+		 * CPU_SRSO depends on X86_64) */
 		a = "x86_64";
 	else if (p_starts(s, e, "EIP: ") || p_find(s, e, "sysenter_past_esp") || p_find(s, e, "syscall_call+") ||
 		 p_find(s, e, "entry_SYSENTER_32") || p_find(s, e, "entry_INT80_32") || p_find(s, e, "error_code+0x"))
@@ -1322,10 +1333,19 @@ static const char *stack_line_arch(const char *s, const char *e)
 		bool unreliable = q + 4 <= e && q[0] == '>' && q[1] == ']' && q[2] == ' ' && q[3] == '?';
 		if (q < e && *q == '>' && unreliable)
 			a = n == 16 ? "x86_64" : n == 8 ? "i686" : NULL;
-		else if (q < e && *q == '>')
+		else if (q < e && *q == '>') {
 			a = n == 16 && p_starts(s + 2, e, "ffffffff") ? "x86_64" : NULL;
+			/* riscv64 (sv39+) links its kernel in the top 2 GiB too */
+			if (a && weak)
+				*weak = true;
+		}
 	}
 	return a;
+}
+
+static const char *stack_line_arch(const char *s, const char *e)
+{
+	return stack_line_arch_w(s, e, NULL);
 }
 
 const char *report_stack_line_arch(const char *s, size_t n)
@@ -1343,18 +1363,32 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 	const char *f16 = frame16(s, e);
 	if (f16 && !p_starts(f16, e, "ffffffff"))
 		st->frame_not_x86 = true;
-	if (ev->arch[0])
+	bool weak;
+	if (ev->arch[0]) {
+		/* an arch read off a frame's address alone gives way to a label
+		 * of another arch's own code (riscv64's ret_from_exception, R319) */
+		const char *b;
+		if (st->arch_weak && (b = stack_line_arch_w(s, e, &weak)) != NULL && !weak && strcmp(b, ev->arch)) {
+			str_copy(ev->arch, sizeof(ev->arch), b, strlen(b));
+			st->arch_weak = false;
+		} else if (st->arch_weak && b && !weak) {
+			st->arch_weak = false;   /* confirmed */
+		}
 		return;
+	}
 	if (p_starts(s, e, "Hardware name: ") && (p_find(s, e, "PowerMac") || p_find(s, e, "PowerBook")))
 		st->hw_powermac = true;   /* ppc, 32- or 64-bit: decided with the zones (parse_finish.c) */
-	const char *a = stack_line_arch(s, e);
-	if (a && !ev->kernel[0])
+	const char *a = stack_line_arch_w(s, e, &weak);
+	if (a && !ev->kernel[0]) {
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
-	else if (a && ev->kernel[0]) {
+		st->arch_weak = weak;
+	} else if (a && ev->kernel[0]) {
 		/* the release string decides when it names the arch */
 		pf_arch_from_release(ev);
-		if (!ev->arch[0])
+		if (!ev->arch[0]) {
 			str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
+			st->arch_weak = weak;
+		}
 	}
 }
 

@@ -115,6 +115,7 @@ struct pstate {
 	bool panic_blank;          /* one blank line stepped over after it */
 	bool hw_powermac;          /* "Hardware name: PowerMac…" / "PowerBook…" */
 	bool frame_not_x86;        /* a 16-digit "[<…>]" frame below ffffffff…: not x86_64 */
+	bool arch_weak;            /* ev.arch is only a frame address's (x86_64 or riscv64) */
 	char kill_second[40];      /* the kill line's stamp to the second (kill_burst) */
 	bool memcg_on_constraint;  /* the oom-kill line named an oom_memcg= */
 	char header_comm[OOM_COMM_LEN];  /* comm of the CPU:/Pid: line */

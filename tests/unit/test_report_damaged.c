@@ -231,14 +231,32 @@ TEST(test_arch_from_frames_and_layout)
 		{ "Hardware name: PowerMac3,6 7455 0x80010303 PowerMac\n", "ppc" },
 		{ "Hardware name: PowerMac7,3 PPC970FX 0x003c0300 PowerMac\n", "ppc64" },
 		{ "Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16.2 04/01/2014\n", "" },
+		/* riscv64 links its kernel in x86_64's top 2 GiB too: a frame's
+		 * address says x86_64 only until a label of riscv's own code */
+		{ "Call Trace:\n[<ffffffff8000688e>] dump_backtrace+0x1c/0x24\n"
+		  "[<ffffffff80f63316>] do_page_fault+0x1e/0x36\n"
+		  "[<ffffffff80f6ca42>] ret_from_exception+0x0/0x6e\n", "riscv64" },
+		/* x86_64 confirmed by its own label stays */
+		{ "Call Trace:\n[<ffffffff8100b072>] dump_stack+0x1/0x2\n"
+		  "[<ffffffff8100b072>] system_call_fastpath+0x16/0x1b\n"
+		  "[<ffffffff80f6ca42>] ret_from_exception+0x0/0x6e\n", "x86_64" },
+		/* the AMD SRSO return thunks are x86_64's (CPU_SRSO depends on X86_64) */
+		{ "Call Trace:\n <TASK>\n dump_stack_lvl+0x4e/0x70\n ? srso_alias_return_thunk+0x5/0xfbef5\n", "x86_64" },
+		{ "Call Trace:\n <TASK>\n ? srso_return_thunk+0x5/0x5f\n", "x86_64" },
 	};
 	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
 		snprintf(t, sizeof(t), "%s%s", head, shapes[i].body);
 		arch_of(t, shapes[i].arch);
 	}
-	/* the release names it */
+	/* the release names it; 32-bit x86 is "i686" whatever the build says */
 	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: app Not tainted 6.3.0-rc1-x86-32-debug+ #1\n", head);
 	arch_of(t, "i686");
+	snprintf(t, sizeof(t), "%sPid: 6344, comm: sh Not tainted 3.2.32-pk06.11-i386 #1\n", head);
+	arch_of(t, "i686");
+	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: app Not tainted 6.6.36 #2\n"
+		 "[<ffffffff8000688e>] dump_backtrace+0x1c/0x24\n"
+		 "[<ffffffff80f6ca42>] ret_from_exception+0x0/0x6e\n", head);
+	arch_of(t, "riscv64");
 	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: app Not tainted 4.19.0-91.uelc20.loongarch64 #1\n"
 		 "[<9000000000209c5c>] show_stack+0x9c/0x190\n", head);
 	arch_of(t, "loongarch64");
@@ -627,6 +645,10 @@ TEST(test_uname_pasted_before_a_cut_report)
 	CHECK_STR(e.first.kernel, "5.8.0-rc1+");
 	CHECK_STR(e.first.arch, "x86_64");
 	char k[128], a[16], h[64];
+	CHECK(report_is_uname_line("Linux h 2.6.20-16-generic #2 SMP Thu Jun 7 20:19:32 UTC 2007 i586 GNU/Linux",
+				   strlen("Linux h 2.6.20-16-generic #2 SMP Thu Jun 7 20:19:32 UTC 2007 i586 GNU/Linux"),
+				   k, sizeof(k), a, sizeof(a), h, sizeof(h)));
+	CHECK_STR(a, "i686");
 	CHECK(report_is_uname_line("Linux h 6.1.0-9-arm64 #1 SMP Debian 6.1.27-1 (2023-05-08) aarch64 GNU/Linux", 75,
 				   k, sizeof(k), a, sizeof(a), h, sizeof(h)));
 	CHECK_STR(k, "6.1.0-9-arm64");
