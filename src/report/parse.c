@@ -1062,8 +1062,15 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		st->stack_lines = 0;
 	}
 	int64_t pid;
-	if ((!later || panic_trigger) && p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid))
+	if ((!later || panic_trigger) && p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid)) {
 		ev->req.trigger_pid = pid;
+		/* the line that names the trigger's pid names its comm too
+		 * (a report cut above its trigger line, whose dump_stack is a
+		 * splat printed inside the OOM path: KASAN in
+		 * mem_cgroup_print_oom_context, R363) */
+		if (!st->have_trigger)
+			st->header_trigger = true;
+	}
 	if (panic_trigger)
 		st->header_trigger = true;
 	const char *t = NULL, *x;

@@ -1261,6 +1261,34 @@ TEST(test_two_hosts_events_in_text_order)
 	CHECK_INT(order_pids[1], 3035);
 }
 
+TEST(test_splat_inside_the_oom_path_names_the_trigger)
+{
+	/* a log cut above the trigger line, a KASAN splat printed from inside
+	 * the OOM path (R363's shape): its dump_stack line names the trigger's
+	 * pid and comm alike */
+	const char *in =
+		"[  221.921944] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=c,mems_allowed=0,oom_memcg=/0,task_memcg=in\n"
+		"[  221.922108] ==================================================================\n"
+		"[  221.922111] BUG: KASAN: global-out-of-bounds in vprintk_store+0x362/0x3d0\n"
+		"[  221.922114] CPU: 1 PID: 11282 Comm: memcg_test_1 Not tainted\n"
+		"5.9.0-next-20201013 #1\n"
+		"[  221.922116] Call Trace:\n"
+		"[  221.922117]  dump_stack+0xa4/0xd9\n"
+		"[  221.922137]  mem_cgroup_print_oom_context.cold+0x74/0xc3\n"
+		"[  221.922138]  dump_header+0x340/0x3bf\n"
+		"[  221.922193] ==================================================================\n"
+		"[  221.922196] ,task=memcg_test_1,pid=11280,uid=0\n"
+		"[  221.922205] Memory cgroup out of memory: Killed process 11280 (memcg_test_1) total-vm:4124kB, "
+		"anon-rss:72kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:48kB oom_score_adj:0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.req.trigger_pid, 11282);
+	CHECK_STR(e.first.req.trigger_comm, "memcg_test_1");
+	CHECK_INT(e.first.victim.pid, 11280);
+	CHECK_STR(e.first.oom_memcg, "/0");
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1310,5 +1338,6 @@ int main(void)
 	RUN(test_trigger_comm_colon_pid);
 	RUN(test_constraint_line_reflowed_by_hand);
 	RUN(test_two_hosts_events_in_text_order);
+	RUN(test_splat_inside_the_oom_path_names_the_trigger);
 	return check_summary();
 }
