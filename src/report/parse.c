@@ -1552,6 +1552,12 @@ static void kill_values(struct pstate *st, struct oom_victim *v, const char *p, 
 			val = 0;
 			ok = true;
 		}
+		/* a line cut at a fixed width inside the unit, its last visible
+		 * byte replaced ("shmem-rss:0k0", "anon-rss:72k"; R364): the
+		 * digits ended where the unit began, so the number is whole */
+		if (!ok && r == 0 && keys[i].kb && q < e && *q == 'k' && e - q <= 2 && !memchr(q, ',', (size_t)(e - q)) &&
+		    !memchr(q, ' ', (size_t)(e - q)))
+			ok = true;
 		if (ok && val < 0 && strcmp(keys[i].key, "oom_score_adj:") != 0)
 			ok = false;
 		if (ok && !strcmp(keys[i].key, "oom_score_adj:") && (val < -1000 || val > 1000))

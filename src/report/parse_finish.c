@@ -280,6 +280,14 @@ static void finish_numbers(struct pstate *st)
 			break;
 		}
 	}
+	/* The victim is the allocating task (its pid the trigger's; the CPU
+	 * line prints current->pid, the victim's tgid: equal for the main
+	 * thread): its oom_score_adj is the trigger line's, one value per
+	 * process (signal->oom_score_adj), when neither the kill line nor
+	 * its row (cut, R326) says it. */
+	if (ev->have_victim && known(ev->victim.pid) && ev->victim.pid == ev->req.trigger_pid &&
+	    !known(ev->victim.oom_score_adj) && known(ev->req.trigger_oom_score_adj))
+		ev->victim.oom_score_adj = ev->req.trigger_oom_score_adj;
 }
 
 static void finish_kind(struct pstate *st)

@@ -1289,6 +1289,45 @@ TEST(test_splat_inside_the_oom_path_names_the_trigger)
 	CHECK_STR(e.first.oom_memcg, "/0");
 }
 
+TEST(test_victim_is_the_trigger_and_cut_units)
+{
+	/* the victim is the trigger itself, its row cut before the adj
+	 * column (R326's shape): the trigger line's oom_score_adj is its */
+	const char *in =
+		"Dec 14 17:13:12 kernel: python3 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=200\n"
+		"Dec 14 17:13:12 kernel: CPU: 12 PID: 483880 Comm: python3 Tainted: P           O       6.8.0-50-generic #51-Ubuntu\n"
+		"Dec 14 17:13:12 kernel: memory: usage 51200kB, limit 51200kB, failcnt 37\n"
+		"Dec 14 17:13:12 kernel: Tasks state (memory values in pages):\n"
+		"Dec 14 17:13:12 kernel: [  pid  ]   uid  tgid total_vm      rss rss_anon rss_file rss_shmem pgtables_bytes sw...\n"
+		"Dec 14 17:13:12 kernel: [ 483880]  1000 483880    73357    14530    12706     1824         0   180224        ...\n"
+		"Dec 14 17:13:12 kernel: Memory cgroup out of memory: Killed process 483880 (python3) total-vm:293428kB, anon-...\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 483880);
+	CHECK_INT(e.first.victim.oom_score_adj, 200);
+	/* another victim than the trigger takes nothing from it */
+	read_text("[ 1.0] a invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=500\n"
+		  "[ 1.1] CPU: 1 PID: 10 Comm: a Not tainted 6.8.0 #1\n"
+		  "[ 1.2] Out of memory: Killed process 11 (b) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
+		  &e);
+	CHECK_INT(e.first.victim.oom_score_adj, OOM_NA);
+	/* a line cut at a fixed width inside a unit, its last byte replaced
+	 * (R364's shape): the digits before the unit are whole */
+	read_text("kernel: Memory cgroup out of memory: Killed process 9575 (swapon01) total-vm:1051484kB, "
+		  "anon-rss:1046572kB, file-rss:1280kB, shmem-rss:0k0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.shmem_rss_kib, 0);
+	CHECK_INT(e.first.victim.file_rss_kib, 1280);
+	read_text("kernel: Memory cgroup out of memory: Killed process 9575 (swapon01) total-vm:1051484kB, "
+		  "anon-rss:1046572kB, file-rss:1280k\n", &e);
+	CHECK_INT(e.first.victim.file_rss_kib, 1280);
+	/* digits cut before the unit may be a part of the number: not taken */
+	read_text("kernel: Memory cgroup out of memory: Killed process 9575 (swapon01) total-vm:1051484kB, "
+		  "anon-rss:1046572kB, file-rss:128\n", &e);
+	CHECK_INT(e.first.victim.file_rss_kib, OOM_NA);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1339,5 +1378,6 @@ int main(void)
 	RUN(test_constraint_line_reflowed_by_hand);
 	RUN(test_two_hosts_events_in_text_order);
 	RUN(test_splat_inside_the_oom_path_names_the_trigger);
+	RUN(test_victim_is_the_trigger_and_cut_units);
 	return check_summary();
 }
