@@ -1538,7 +1538,9 @@ static void kill_values(struct pstate *st, struct oom_victim *v, const char *p, 
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
 		const char *q = p_find(p, e, keys[i].key);
-		if (!q || (q > p && q[-1] != ' ' && q[-1] != ','))
+		/* after a blank or a comma; or Markdown bold a writer put
+		 * around a value ("**anon-rss:59118944kB (≈56.4 GiB)**", R327) */
+		if (!q || (q > p && q[-1] != ' ' && q[-1] != ',' && !(q - p >= 3 && q[-1] == '*' && q[-2] == '*' && q[-3] == ' ')))
 			continue;
 		q += strlen(keys[i].key);
 		int64_t val;

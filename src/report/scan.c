@@ -994,6 +994,24 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		p += 3;
 		len -= 4;
 	}
+	if (!piece && len > 4 && p[0] == '|') {
+		/* a Markdown table whose cells quote kernel lines in backticks
+		 * ("| 1 | `cc1 invoked oom-killer: …` | dmesg -T | …", R327): the
+		 * first code span that holds one is the line */
+		const char *c = p, *end = p + len;
+		while ((c = memchr(c, '`', (size_t)(end - c))) != NULL) {
+			const char *a = c + 1, *b = a < end ? memchr(a, '`', (size_t)(end - a)) : NULL;
+			if (!b)
+				break;
+			if (b > a && (tr_starts_with_time(a, (size_t)(b - a)) || looks_like_start(a, (size_t)(b - a)) ||
+				      line_kind_of(a, (size_t)(b - a)) != LK_NONE)) {
+				p = a;
+				len = (size_t)(b - a);
+				break;
+			}
+			c = b + 1;
+		}
+	}
 	if (!piece && len > 2 && p[0] == '`' && p[1] != '`' &&
 	    (tr_starts_with_time(p + 1, len - 1) || looks_like_start(p + 1, len - 1))) {
 		/* Markdown inline code opened on a kernel line ("`logger invoked

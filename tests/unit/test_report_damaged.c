@@ -1328,6 +1328,32 @@ TEST(test_victim_is_the_trigger_and_cut_units)
 	CHECK_INT(e.first.victim.file_rss_kib, OOM_NA);
 }
 
+TEST(test_kernel_lines_in_markdown_table_cells)
+{
+	/* kernel lines quoted in backticks inside Markdown table cells, the
+	 * kill line's value in bold (R327's shape) */
+	const char *in =
+		"| # | reading | source | note |\n"
+		"|---|---|---|---|\n"
+		"| 1 | `cc1 invoked oom-killer: gfp_mask=0x140cca(...)` | `dmesg -T` 21:34:05 | the compiler |\n"
+		"| 2 | `oom-kill: constraint=CONSTRAINT_CPUSET, mems_allowed=0, global_oom, task_memcg=/docker/x, task=VLLM::Worker_TP` | `dmesg -T` | worker |\n"
+		"| 3 | `Killed process 3917368 (VLLM::Worker_TP) total-vm:9737715264kB, **anon-rss:59118944kB (56.4 GiB)**` | `dmesg -T` | rss |\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "cc1");
+	CHECK_STR(e.first.constraint, "CONSTRAINT_CPUSET");
+	CHECK_STR(e.first.mems_allowed, "0");
+	CHECK_INT(e.first.kind, OOM_KIND_CPUSET);
+	CHECK_INT(e.first.victim.pid, 3917368);
+	CHECK_STR(e.first.victim.comm, "VLLM::Worker_TP");
+	CHECK_INT(e.first.victim.anon_rss_kib, 59118944);
+	CHECK_INT(e.first.victim.total_vm_kib, 9737715264LL);
+	/* a table of other code spans is no report */
+	read_text("| cmd | note |\n|---|---|\n| `dmesg -T` | `free -m` |\n", &e);
+	CHECK_INT(e.events, 0);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1379,5 +1405,6 @@ int main(void)
 	RUN(test_two_hosts_events_in_text_order);
 	RUN(test_splat_inside_the_oom_path_names_the_trigger);
 	RUN(test_victim_is_the_trigger_and_cut_units);
+	RUN(test_kernel_lines_in_markdown_table_cells);
 	return check_summary();
 }
