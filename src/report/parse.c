@@ -1441,6 +1441,30 @@ static bool stack_like(const char *s, const char *e, bool indented)
 	return hex && words >= 2;
 }
 
+/* A 2.6.18–2.6.20 i386 frame, its symbol in brackets with decimal offsets
+ * and no "Call Trace:" above it: " [out_of_memory+389/448] out_of_memory+0x185/0x1c0"
+ * (R330). */
+static bool sym_frame(const char *s, const char *e)
+{
+	if (s >= e || *s != '[')
+		return false;
+	const char *p = s + 1;
+	while (p < e && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+			 *p == '.'))
+		p++;
+	if (p == s + 1 || p >= e || *p++ != '+')
+		return false;
+	const char *d = p;
+	while (p < e && *p >= '0' && *p <= '9')
+		p++;
+	if (p == d || p >= e || *p++ != '/')
+		return false;
+	d = p;
+	while (p < e && *p >= '0' && *p <= '9')
+		p++;
+	return p > d && p < e && *p == ']';
+}
+
 /* "java cpuset=/ mems_allowed=0" (2.6.29–4.19) */
 static bool cpuset_line(struct pstate *st, const char *s, const char *e)
 {
@@ -2273,7 +2297,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		goto accepted;
 	/* a frame pasted without its "Call Trace:" line still says the arch */
 	if (st->sect != SEC_STACK && (p_starts(s, e, "[<") || p_starts(s, e, "Stack : ") || arm_from_frame(s, e) ||
-				      p_starts(s, e, "Function entered at [<"))) {
+				      p_starts(s, e, "Function entered at [<") || sym_frame(s, e))) {
 		stack_arch_hint(st, s, e);
 		stack_frame_facts(st, s, e);
 	}

@@ -130,6 +130,8 @@ struct report_scanner {
 	bool qp;                    /* the text is a quoted-printable mail body (qp_detect) */
 	bool md;                    /* the text is Markdown with its punctuation backslash-escaped (md_detect) */
 	struct buf md_line, md_peek;  /* a line with those escapes undone */
+	bool html;                  /* the text is an HTML page's source (html_detect) */
+	struct buf html_line, html_peek;
 	int qp_checks;              /* windows looked at for it (bounded) */
 	size_t hard_width;          /* lines cut at this exact width by a terminal (hard_wrap_width) */
 	size_t hard_probed[8];      /* widths looked for so far */
@@ -1590,6 +1592,68 @@ static const char *md_unescape(struct buf *b, const char *p, size_t n, size_t *l
 	return b->data ? b->data : "";
 }
 
+/* ---- HTML page sources ---------------------------------------------------- */
+
+/* A mail archive's HTML kept as its source (R331): every line wrapped in
+ * "<p>&nbsp;…" / "<br>", the trace's '<' and '>' escaped ("[&lt;ffffffff800c39dd&gt;]").
+ * Taken as such when a line starts, after its tags, with "&nbsp;" or
+ * "&lt;"; from then on every line has its leading tags dropped and the
+ * entities undone. */
+static bool html_detect(const char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 16 && p[i] == '<') {
+		const char *c = memchr(p + i, '>', n - i < 8 ? n - i : 8);
+		if (!c)
+			return false;
+		i = (size_t)(c - p) + 1;
+	}
+	return HAS_LIT(p + i, n - i, "&nbsp;") || HAS_LIT(p + i, n - i, "&lt;");
+}
+
+/* A leading tag of a paragraph or a break ("<p>", "<br>", "</p>", "<pre>"): its length, 0 none. */
+static size_t html_lead_tag(const char *p, size_t n)
+{
+	static const char *const tags[] = { "<p>", "</p>", "<br>", "<br/>", "<br />", "<pre>", "</pre>", "<tt>", "</tt>" };
+	for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		size_t l = strlen(tags[i]);
+		if (n >= l && memcmp(p, tags[i], l) == 0)
+			return l;
+	}
+	return 0;
+}
+
+/* p[0, n) with its leading tags dropped and &nbsp; &lt; &gt; &amp; &quot;
+ * &#39; undone, in b. */
+static const char *html_unescape(struct buf *b, const char *p, size_t n, size_t *len)
+{
+	static const struct { const char *ent; char c; } ents[] = {
+		{ "&nbsp;", ' ' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&amp;", '&' }, { "&quot;", '"' }, { "&#39;", '\'' },
+	};
+	size_t t;
+	while ((t = html_lead_tag(p, n)) > 0)
+		p += t, n -= t;
+	buf_clear(b);
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] != '&')
+			continue;
+		for (size_t k = 0; k < sizeof(ents) / sizeof(ents[0]); k++) {
+			size_t l = strlen(ents[k].ent);
+			if (n - i >= l && memcmp(p + i, ents[k].ent, l) == 0) {
+				buf_add(b, p + run, i - run);
+				buf_add(b, &ents[k].c, 1);
+				i += l - 1;
+				run = i + 1;
+				break;
+			}
+		}
+	}
+	buf_add(b, p + run, n - run);
+	*len = b->len;
+	return b->data ? b->data : "";
+}
+
 /* ---- wrap repair -------------------------------------------------------- */
 
 /* A terminal or a pager cuts a line at a fixed column, inside a word
@@ -1663,6 +1727,8 @@ static int try_join(struct report_scanner *s, struct item *it)
 		}
 		if (s->md)
 			p = md_unescape(&s->md_peek, p, len, &len);
+		if (s->html)
+			p = html_unescape(&s->html_peek, p, len, &len);
 		size_t q = tr_strip_quote(p, len);
 		p += q;
 		len -= q;
@@ -1808,6 +1874,8 @@ static int scanner_open(struct report_scanner **out, int fd, const char *name, c
 	buf_init(&s->qp_peek);
 	buf_init(&s->md_line);
 	buf_init(&s->md_peek);
+	buf_init(&s->html_line);
+	buf_init(&s->html_peek);
 
 	/* Sniff the first bytes for a compressor's magic. */
 	unsigned char head[8];
@@ -1943,6 +2011,10 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 			s->md = true;
 		if (s->md)
 			rp = md_unescape(&s->md_line, rp, rlen, &rlen);
+		if (!s->html && !piece && rlen > 6 && memchr(rp, '&', rlen < 24 ? rlen : 24) && html_detect(rp, rlen))
+			s->html = true;
+		if (s->html)
+			rp = html_unescape(&s->html_line, rp, rlen, &rlen);
 		size_t q0 = s->qlen;
 		s->cur_raw_end_abs = s->processed_abs;
 		process_raw(s, rp, rlen, lineno, piece);
@@ -1992,6 +2064,8 @@ int report_scanner_close(struct report_scanner *s)
 	buf_release(&s->qp_peek);
 	buf_release(&s->md_line);
 	buf_release(&s->md_peek);
+	buf_release(&s->html_line);
+	buf_release(&s->html_peek);
 	free(s->q);
 	free(s->splits);
 	free(s->buf);

@@ -1354,6 +1354,44 @@ TEST(test_kernel_lines_in_markdown_table_cells)
 	CHECK_INT(e.events, 0);
 }
 
+TEST(test_old_bracket_symbol_frames_and_html_source)
+{
+	/* 2.6.18-2.6.20 i386 frames "[sym+dec/dec] sym+0x…/0x…" with no
+	 * "Call Trace:" line (R330's shape): error_code is 32-bit x86's */
+	const char *in =
+		"Oct  9 21:46:16 lotus kernel: [135404.331945] nautilus invoked oom-killer: gfp_mask=0x201d2, order=0, oomkilladj=0\n"
+		"Oct  9 21:46:17 lotus kernel: [135404.332016]  [out_of_memory+389/448] out_of_memory+0x185/0x1c0\n"
+		"Oct  9 21:46:17 lotus kernel: [135404.332510]  [error_code+114/128] error_code+0x72/0x80\n"
+		"Oct  9 21:46:17 lotus kernel: [135404.332587] Mem-info:\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.arch, "i686");
+	/* an HTML page's source: "<p>&nbsp;" lines, "<br>" between, escaped
+	 * brackets (R331's shape) */
+	in = "<p>&nbsp;audispd invoked oom-killer: gfp_mask=0x201d2, order=0, oomkilladj=0\n"
+	     "<br>\n"
+	     "<p>&nbsp;Call Trace:\n"
+	     "<br>\n"
+	     "<p>&nbsp;&nbsp;[&lt;ffffffff800c39dd&gt;] out_of_memory+0x8e/0x2f5\n"
+	     "<br>\n"
+	     "<p>&nbsp;&nbsp;[&lt;ffffffff8005dde9&gt;] error_exit+0x0/0x84\n"
+	     "<br>\n"
+	     "<p>&nbsp;Out of memory: Killed process 5346 (gdm&amp;greeter).\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "audispd");
+	CHECK_STR(e.first.arch, "x86_64");
+	CHECK_INT(e.first.victim.pid, 5346);
+	CHECK_STR(e.first.victim.comm, "gdm&greeter");
+	/* text with an '&' that is no HTML source is left alone */
+	read_text("[ 1.0] a&b invoked oom-killer: gfp_mask=0xd0, order=0\n"
+		  "[ 1.1] Out of memory: Killed process 5 (x&lt;y) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
+		  &e);
+	CHECK_STR(e.first.req.trigger_comm, "a&b");
+	CHECK_STR(e.first.victim.comm, "x&lt;y");
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1406,5 +1444,6 @@ int main(void)
 	RUN(test_splat_inside_the_oom_path_names_the_trigger);
 	RUN(test_victim_is_the_trigger_and_cut_units);
 	RUN(test_kernel_lines_in_markdown_table_cells);
+	RUN(test_old_bracket_symbol_frames_and_html_source);
 	return check_summary();
 }
