@@ -316,6 +316,7 @@ static void state_reset(struct pstate *st)
 	st->buddy_psz_kib = OOM_NA;
 	st->reaper_pid = OOM_NA;
 	st->cons_len = 0;
+	st->nokill_warn = st->nokill_decided = st->nokill_lived = false;
 }
 
 /* A monotonic timestamp ("27742.909073"): seconds, or -1 (a date, none). */
@@ -465,6 +466,14 @@ static void boot_banner(struct report_parser *P, const struct report_line *l)
 {
 	char host[64];
 	str_copy(host, sizeof(host), l->host ? l->host : "", l->host ? l->host_len : 0);
+	/* a report that ended "no killable processes" and then the machine
+	 * booted: it did not live on (nokill_next) */
+	for (int i = 0; i < PARSE_MAX_STATES; i++) {
+		struct pstate *x = P->states[i];
+		if (x && x->active && x->nokill_warn && !x->nokill_decided &&
+		    (!host[0] || !strcmp(x->ev.host, host)))
+			x->nokill_decided = true;
+	}
 	if (P->pending && (!host[0] || !strcmp(P->pending->host, host)))
 		flush_pending(P, NULL);
 	host_rel(P, host, true);
@@ -1974,6 +1983,7 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 		st->tail_left = 3;
 		/* ≤4.x panics with it (mm/oom_kill.c out_of_memory): its stack follows */
 		st->panicked = p_starts(s, e, "Kernel panic - not syncing:");
+		st->nokill_warn = !st->panicked && !p_find(s, e, "panic");
 		return true;
 	}
 	if (p_find(s, e, "System is deadlocked on memory")) {
@@ -2234,6 +2244,28 @@ static bool header_may_continue(const struct report_parser *P, const char *s, co
 	       p_starts(s, e, "SCHED_");
 }
 
+/* The line after a plain "Out of memory and no killable processes..."
+ * (mm/oom_kill.c out_of_memory, 4.19+: pr_warn, then for a global OOM
+ * panic("System is deadlocked on memory") at once; a memcg or sysrq OOM
+ * returns).  Any other next line of the same machine — another report, a
+ * shell prompt of the console it was printed on — says the machine lived
+ * on: not a global OOM (R166, R357).  Not a stamp that went back (a
+ * reboot, the panic lost on the way to the log). */
+static void nokill_next(struct pstate *st, const struct report_line *l, const char *s, const char *e)
+{
+	st->nokill_decided = true;
+	if (p_find(s, e, "System is deadlocked on memory") || p_find(s, e, "Kernel panic") || s == e)
+		return;
+	if (l->time && st->ev.time[0]) {
+		char t[64];
+		str_copy(t, sizeof(t), l->time, l->time_len);
+		double a = mono_time(st->ev.time), b = mono_time(t);
+		if (a >= 0 && b >= 0 && b < a)
+			return;
+	}
+	st->nokill_lived = true;
+}
+
 /* A line for one report state.  Returns false when the line ended the
  * report without being part of it (the caller then offers it again). */
 static bool state_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
@@ -2253,6 +2285,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	/* an oom-kill: line waiting for its rest waits one line only */
 	size_t cons_n = st->cons_len;
 	st->cons_len = 0;
+	if (st->active && st->nokill_warn && !st->nokill_decided)
+		nokill_next(st, l, s, e);
 
 	/* Lines that start a report, whatever the state. */
 	if (p_find(s, e, "oom-killer") || p_find(s, e, " invoked oom: gfp_mask=")) {

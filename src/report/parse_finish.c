@@ -324,7 +324,13 @@ static void finish_kind(struct pstate *st)
 		ev->kind = OOM_KIND_MEMPOLICY;
 	else if (!strncmp(ev->victim.message, "No available memory in cpuset", 29))
 		ev->kind = OOM_KIND_CPUSET;
-	else
+	else if (ev->outcome == OOM_OUTCOME_NO_KILLABLE && st->nokill_lived) {
+		/* no panic after "no killable processes" (4.19+ panics at once
+		 * for a global OOM, parse.c nokill_next): a memcg's OOM */
+		ev->kind = OOM_KIND_MEMCG;
+		ev->kind_inferred = true;
+		event_warn(ev, "kind inferred: memcg, as the machine lived on after \"no killable processes\" (a global OOM panics there)");
+	} else
 		ev->kind = OOM_KIND_GLOBAL;
 	if (ev->kind == OOM_KIND_MEMCG) {
 		struct oom_memcg *m = &ev->snap.memcg;

@@ -1392,6 +1392,52 @@ TEST(test_old_bracket_symbol_frames_and_html_source)
 	CHECK_STR(e.first.victim.comm, "x&lt;y");
 }
 
+TEST(test_no_killable_then_the_machine_lives_on)
+{
+	/* 4.19+ prints "no killable processes" as a warning and panics at
+	 * once for a global OOM: a next line that is no panic (the console's
+	 * shell prompt, R357; the next report, R166) makes it a memcg's */
+	const char *in =
+		"[  108.130895] bash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"...\n"
+		"[  108.260164] Out of memory and no killable processes...\n"
+		"[root@fedora ~]# cat /sys/fs/cgroup/test1/memory.max\n"
+		"0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.outcome, OOM_OUTCOME_NO_KILLABLE);
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	CHECK(e.first.kind_inferred);
+	in = "kernel:  </TASK>\n"
+	     "kernel: Out of memory and no killable processes...\n"
+	     "kernel: systemd invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=100\n"
+	     "kernel: CPU: 10 UID: 1000 PID: 20957 Comm: systemd Not tainted 6.17.3-arch2-1 #1\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 2);
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	/* the panic follows: global */
+	in = "[  108.130895] bash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+	     "[  108.260164] Out of memory and no killable processes...\n"
+	     "[  108.260170] Kernel panic - not syncing: System is deadlocked on memory\n";
+	read_text(in, &e);
+	CHECK_INT(e.first.kind, OOM_KIND_GLOBAL);
+	/* the text ends there: nothing says which */
+	read_text("[  108.130895] bash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		  "[  108.260164] Out of memory and no killable processes...\n", &e);
+	CHECK_INT(e.first.kind, OOM_KIND_GLOBAL);
+	/* the next line is of a new boot (its stamp went back): the panic was lost */
+	read_text("[  108.130895] bash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		  "[  108.260164] Out of memory and no killable processes...\n"
+		  "[    0.000000] BIOS-e820: [mem 0x0000000000000000-0x000000000009fbff] usable\n", &e);
+	CHECK_INT(e.first.kind, OOM_KIND_GLOBAL);
+	/* ≤4.18 panicked with that very message: global */
+	read_text("[  108.130895] bash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		  "[  108.260164] Kernel panic - not syncing: Out of memory and no killable processes...\n"
+		  "[  108.260170] CPU: 1 PID: 7 Comm: bash Not tainted 4.14.0 #1\n", &e);
+	CHECK_INT(e.first.kind, OOM_KIND_GLOBAL);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1445,5 +1491,6 @@ int main(void)
 	RUN(test_victim_is_the_trigger_and_cut_units);
 	RUN(test_kernel_lines_in_markdown_table_cells);
 	RUN(test_old_bracket_symbol_frames_and_html_source);
+	RUN(test_no_killable_then_the_machine_lives_on);
 	return check_summary();
 }
