@@ -2,6 +2,7 @@
  * complete: the kernel version (printed, else dated by the report's shape),
  * the architecture, the page size, every page count converted to KiB, the
  * quantities that must be summed over nodes or zones, and the kind of OOM. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/parse_int.h"
@@ -290,6 +291,58 @@ static void finish_numbers(struct pstate *st)
 		ev->victim.oom_score_adj = ev->req.trigger_oom_score_adj;
 }
 
+/* Is node n in a printed node list ("0-1,3", "(null)" none)?  -1: not a list. */
+static int node_in_list(const char *l, int n)
+{
+	if (!l[0] || l[0] == '(')
+		return -1;
+	const char *p = l;
+	for (;;) {
+		char *x;
+		long a = strtol(p, &x, 10), b;
+		if (x == p || a < 0)
+			return -1;
+		b = a;
+		if (*x == '-') {
+			p = x + 1;
+			b = strtol(p, &x, 10);
+			if (x == p || b < a)
+				return -1;
+		}
+		if (n >= a && n <= b)
+			return 1;
+		if (*x == '\0')
+			return 0;
+		if (*x != ',')
+			return -1;
+		p = x + 1;
+	}
+}
+
+/* Before 5.0 the kind is not printed.  The trigger line's nodemask (4.9–4.19)
+ * is the allocation's own (a mempolicy's; 4.9–4.10 a cpuset's mems as
+ * well): mm/oom_kill.c constrained_alloc says CONSTRAINT_MEMORY_POLICY when
+ * it leaves out a node with memory.  A list without node 0 (which holds
+ * memory on every NUMA machine but a rare memoryless-node-0 one), or
+ * without a node the zone lines show, is that (R300: nodemask=1). */
+static bool nodemask_policy(const struct oom_event *ev)
+{
+	if (ev->constraint[0] || !ev->req.nodemask[0])
+		return false;
+	int in0 = node_in_list(ev->req.nodemask, 0);
+	if (in0 == 0)
+		return true;
+	if (in0 < 0)
+		return false;
+	for (int i = 0; i < ev->snap.nr_zones; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (z->node >= 0 && known(z->present_kib) && z->present_kib > 0 &&
+		    node_in_list(ev->req.nodemask, z->node) == 0)
+			return true;
+	}
+	return false;
+}
+
 static void finish_kind(struct pstate *st)
 {
 	struct oom_event *ev = &st->ev;
@@ -324,7 +377,10 @@ static void finish_kind(struct pstate *st)
 		ev->kind = OOM_KIND_MEMPOLICY;
 	else if (!strncmp(ev->victim.message, "No available memory in cpuset", 29))
 		ev->kind = OOM_KIND_CPUSET;
-	else if (ev->outcome == OOM_OUTCOME_NO_KILLABLE && st->nokill_lived) {
+	else if (nodemask_policy(ev)) {
+		ev->kind = OOM_KIND_MEMPOLICY;
+		event_warn(ev, "kind: mempolicy, as the trigger's nodemask=%.40s leaves out a node with memory", ev->req.nodemask);
+	} else if (ev->outcome == OOM_OUTCOME_NO_KILLABLE && st->nokill_lived) {
 		/* no panic after "no killable processes" (4.19+ panics at once
 		 * for a global OOM, parse.c nokill_next): a memcg's OOM */
 		ev->kind = OOM_KIND_MEMCG;

@@ -1438,6 +1438,35 @@ TEST(test_no_killable_then_the_machine_lives_on)
 	CHECK_INT(e.first.kind, OOM_KIND_GLOBAL);
 }
 
+TEST(test_trigger_nodemask_without_node0_is_mempolicy)
+{
+	/* 4.9-4.19: the trigger's nodemask is the allocation's; one that
+	 * leaves out a node with memory is CONSTRAINT_MEMORY_POLICY (R300) */
+	static const struct { const char *mask, *zones; int kind; } cases[] = {
+		{ "1", "", OOM_KIND_MEMPOLICY },
+		{ "2-3", "", OOM_KIND_MEMPOLICY },
+		{ "0", "", OOM_KIND_GLOBAL },          /* a one-node machine's mems */
+		{ "(null)", "", OOM_KIND_GLOBAL },
+		{ "0-1", "", OOM_KIND_GLOBAL },
+		/* node 1 has memory (its zone line) and is left out */
+		{ "0", "Node 1 Normal free:100kB min:50kB low:60kB high:70kB present:1048576kB managed:1000000kB\n",
+		  OOM_KIND_MEMPOLICY },
+	};
+	char t[1024];
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(t, sizeof(t),
+			 "[  364.737486] oom02 invoked oom-killer: gfp_mask=0x16080c0(GFP_KERNEL|__GFP_ZERO), nodemask=%s,  order=0, oom_score_adj=0\n"
+			 "%s%s"
+			 "[  365.248067] Out of memory: Kill process 4578 (oom02) score 952 or sacrifice child\n"
+			 "[  365.255581] Killed process 4578 (oom02) total-vm:151104120kB, anon-rss:131562528kB, file-rss:1300kB, shmem-rss:0kB\n",
+			 cases[i].mask, cases[i].zones[0] ? "[  365.0] Mem-Info:\n[  365.1] " : "", cases[i].zones);
+		struct ev1 e;
+		read_text(t, &e);
+		CHECK_INT(e.events, 1);
+		CHECK_INT(e.first.kind, cases[i].kind);
+	}
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1492,5 +1521,6 @@ int main(void)
 	RUN(test_kernel_lines_in_markdown_table_cells);
 	RUN(test_old_bracket_symbol_frames_and_html_source);
 	RUN(test_no_killable_then_the_machine_lives_on);
+	RUN(test_trigger_nodemask_without_node0_is_mempolicy);
 	return check_summary();
 }
