@@ -58,6 +58,8 @@ struct report_parser {
 	int nr_rel;
 	struct event_sig last_sig;
 	bool have_sig;
+	char last_kill_time[64];      /* the last event's kill line's monotonic stamp, its victim */
+	int64_t last_kill_pid;
 	uint64_t last_sig_end;        /* last line of that event */
 	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
 	/* A header-less event no earlier report could lend a release to waits
@@ -316,6 +318,7 @@ static void state_reset(struct pstate *st)
 	st->buddy_psz_kib = OOM_NA;
 	st->reaper_pid = OOM_NA;
 	st->cons_len = 0;
+	st->kill_time[0] = '\0';
 	st->nokill_warn = st->nokill_decided = st->nokill_lived = false;
 }
 
@@ -610,6 +613,20 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * record stream written twice): identical time, host and request, the
 	 * copy right after the first.  Far apart, the same time is more likely
 	 * two reports (a log with second-resolution stamps, a test file). */
+	/* Kill lines alone that repeat the last event's kill line, the same
+	 * monotonic stamp to the microsecond and the same victim: the expert
+	 * quoted them again after the report (R210), no second kill. */
+	double kt = mono_time(st->kill_time);
+	if (ev->header_missing && !st->have_trigger && !ev->have_meminfo && !ev->have_task_table && kt >= 0 &&
+	    P->last_kill_time[0] && !strcmp(st->kill_time, P->last_kill_time) && ev->victim.pid == P->last_kill_pid &&
+	    strchr(st->kill_time, '.') && strlen(strchr(st->kill_time, '.')) >= 4) {
+		state_reset(st);
+		return;
+	}
+	if (st->have_kill && kt >= 0) {
+		str_copy(P->last_kill_time, sizeof(P->last_kill_time), st->kill_time, strlen(st->kill_time));
+		P->last_kill_pid = ev->victim.pid;
+	}
 	struct event_sig sig;
 	make_sig(ev, &sig);
 	if (ev->time[0] && P->have_sig && memcmp(&sig, &P->last_sig, sizeof(sig)) == 0 &&
@@ -1743,6 +1760,7 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	st->sect = SEC_TAIL;
 	st->tail_left = PARSE_TAIL_LINES;
 	time_second(l, st->kill_second, sizeof(st->kill_second));
+	str_copy(st->kill_time, sizeof(st->kill_time), l->time ? l->time : "", l->time ? l->time_len : 0);
 	if (known(st->reaper_pid) && st->reaper_pid == pid)
 		v->reaped = true;
 	return true;

@@ -1467,6 +1467,33 @@ TEST(test_trigger_nodemask_without_node0_is_mempolicy)
 	}
 }
 
+TEST(test_kill_lines_quoted_again_are_no_event)
+{
+	/* the selection and kill lines quoted again after the report, the
+	 * same stamps to the microsecond (R210's shape): one event */
+	const char *in =
+		"[511250.459168] Free swap  = 0kB\n"
+		"[511250.459168] Total swap = 0kB\n"
+		"[511250.459172] [ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name\n"
+		"[511250.459178] [17982]     0 17982  4950828   635077    5000        0             0 java\n"
+		"[511250.459581] Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
+		"[511250.459642] Killed process 17982 (java) total-vm:19803312kB, anon-rss:2540308kB, file-rss:0kB, shmem-rss:0kB\n"
+		"the kill above was of 17982\n"
+		"[511250.459581] Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
+		"[511250.459642] Killed process 17982 (java) total-vm:19803312kB, anon-rss:2540308kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 17982);
+	/* a later kill of the same pid at another stamp is another event */
+	in = "[511250.459581] Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
+	     "[511250.459642] Killed process 17982 (java) total-vm:19803312kB, anon-rss:2540308kB, file-rss:0kB, shmem-rss:0kB\n"
+	     "[511260.100000] Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
+	     "[511260.100001] Killed process 17982 (java) total-vm:19803312kB, anon-rss:2540308kB, file-rss:0kB, shmem-rss:0kB\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 2);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1522,5 +1549,6 @@ int main(void)
 	RUN(test_old_bracket_symbol_frames_and_html_source);
 	RUN(test_no_killable_then_the_machine_lives_on);
 	RUN(test_trigger_nodemask_without_node0_is_mempolicy);
+	RUN(test_kill_lines_quoted_again_are_no_event);
 	return check_summary();
 }
