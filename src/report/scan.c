@@ -143,6 +143,10 @@ struct report_scanner {
 	struct buf arena;
 	struct item *q;
 	size_t qlen, qcap, qhead;
+	/* glued pieces of one raw line before a marker piece pass the idle
+	 * filter with it (glued_before_marker): queue indexes below pass_until
+	 * pass, those below scanned_until were looked at */
+	size_t pass_until, scanned_until;
 	size_t *splits;
 	size_t nsplits, splits_cap;
 
@@ -1955,6 +1959,27 @@ static void fill_line(struct report_scanner *s, const struct item *it, struct re
 	line->boot_banner = it->boot_banner;
 }
 
+/* Is the queued item at index i a glued piece of a raw line (the lines of
+ * a paste whose newlines were lost, R256) with a marker piece after it?
+ * Then it is that report's text: the idle filter passes it.  Each queue
+ * index is looked at once. */
+static bool glued_before_marker(struct report_scanner *s, size_t i)
+{
+	if (i < s->pass_until)
+		return true;
+	if (i < s->scanned_until)
+		return false;
+	uint64_t ln = s->q[i].lineno;
+	size_t j = i + 1;
+	for (; j < s->qlen && s->q[j].lineno == ln; j++)
+		if (report_has_marker(arena_text(s, s->q[j].text_off), s->q[j].text_len)) {
+			s->pass_until = s->scanned_until = j;
+			return true;
+		}
+	s->scanned_until = j;
+	return false;
+}
+
 int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_line *line)
 {
 	for (;;) {
@@ -1969,7 +1994,7 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 					marker = report_has_marker(arena_text(s, it->text_off), it->text_len);
 			}
 			s->qhead++;
-			if (!all_lines && !marker && !it->boot_banner &&
+			if (!all_lines && !marker && !it->boot_banner && !glued_before_marker(s, s->qhead - 1) &&
 			    !(it->backfill && ((line_kind_flags(line_kind_of(arena_text(s, it->text_off), it->text_len)) & LKF_OPENS) ||
 					       /* a trigger without the needle's words (retyped "invoked oom:") */
 					       line_kind_of(arena_text(s, it->text_off), it->text_len) == LK_TRIGGER ||
@@ -1980,6 +2005,7 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 			return 1;
 		}
 		s->qhead = s->qlen = 0;
+		s->pass_until = s->scanned_until = 0;
 		buf_clear(&s->arena);
 		if (!all_lines) {
 			int rc = skip_to_candidate(s);

@@ -1494,6 +1494,31 @@ TEST(test_kill_lines_quoted_again_are_no_event)
 	CHECK_INT(e.events, 2);
 }
 
+TEST(test_glued_lines_before_the_marker_and_selection_only)
+{
+	/* a paste whose newlines were lost, the log starting at the memcg
+	 * lines and ending after the selection (R256's shape): the pieces
+	 * before the first marker are the report's; the selection names the
+	 * victim when the kill line is cut */
+	const char *in =
+		"[193038.106468] Task in /docker/0f2b killed as a result of limit of /docker/0f2b"
+		"[193038.106478] memory: usage 524288kB, limit 524288kB, failcnt 77"
+		"[193038.106480] memory+swap: usage 0kB, limit 9007199254740988kB, failcnt 0"
+		"[193038.106494] [ pid ] uid tgid total_vm rss pgtables_bytes swapents oom_score_adj name"
+		"[193038.106571] [27281] 0 27281 1153302 134371 1466368 0 0 java"
+		"[193038.106574] Memory cgroup out of memory: Kill process 27281 (java) score 1027 or sacrifice child[193038.1\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	CHECK_STR(e.first.snap.memcg.path, "/docker/0f2b");
+	CHECK_INT(e.first.snap.memcg.limit_kib, 524288);
+	CHECK(e.first.have_victim);
+	CHECK_INT(e.first.victim.pid, 27281);
+	CHECK_STR(e.first.victim.comm, "java");
+	CHECK_INT(e.first.victim.oom_score_adj, 0);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1550,5 +1575,6 @@ int main(void)
 	RUN(test_no_killable_then_the_machine_lives_on);
 	RUN(test_trigger_nodemask_without_node0_is_mempolicy);
 	RUN(test_kill_lines_quoted_again_are_no_event);
+	RUN(test_glued_lines_before_the_marker_and_selection_only);
 	return check_summary();
 }
