@@ -567,6 +567,12 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 		       /* frames alone, with no dump_stack line, may be a hung task's
 			* trace through the OOM path: a report only with its body */
 		       (!st->from_frame || ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen));
+	/* Task rows alone (their header cut, R158) are the OOM killer's own
+	 * lines (mm/oom_kill.c dump_tasks, printed by nothing else): two or
+	 * more of them as all the input holds are a report cut at both ends. */
+	if (!useful && end_of_input && P->nr_emitted == 0 && ev->snap.nr_tasks >= 2 && st->started_mid &&
+	    !ev->have_meminfo && ev->snap.nr_zones == 0 && !st->totals_seen)
+		useful = true;
 	if (!useful && end_of_input && P->nr_emitted == 0 &&
 	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen)) {
 		ev->kind = OOM_KIND_FRAGMENT;

@@ -1519,6 +1519,26 @@ TEST(test_glued_lines_before_the_marker_and_selection_only)
 	CHECK_INT(e.first.victim.oom_score_adj, 0);
 }
 
+TEST(test_task_rows_alone_are_a_cut_report)
+{
+	/* a paste of task rows only, header and kill cut (R158's shape): the
+	 * OOM killer's own lines, one cut event */
+	const char *in =
+		"```\n"
+		"Tue Jul 29 06:26:59 2025 kern.info kernel: [161775.410289] [   2786]     0  2786      326      224    16384        0             0 dropbear\n"
+		"Tue Jul 29 06:26:59 2025 kern.info kernel: [161775.427423] [   2856]     0  2856      735      248    16384        0             0 ntpd\n"
+		"Tue Jul 29 06:26:59 2025 kern.info kernel: [161775.486240] [   4479]     0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.truncated);
+	CHECK_INT(e.first.snap.nr_tasks, 2);
+	CHECK(!e.first.have_victim);
+	/* one row is not enough */
+	read_text("[   2786]     0  2786      326      224    16384        0             0 dropbear\n", &e);
+	CHECK_INT(e.events, 0);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1576,5 +1596,6 @@ int main(void)
 	RUN(test_trigger_nodemask_without_node0_is_mempolicy);
 	RUN(test_kill_lines_quoted_again_are_no_event);
 	RUN(test_glued_lines_before_the_marker_and_selection_only);
+	RUN(test_task_rows_alone_are_a_cut_report);
 	return check_summary();
 }
