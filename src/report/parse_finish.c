@@ -265,11 +265,16 @@ static void finish_numbers(struct pstate *st)
 		m->hugepages_free = hp_free;
 		m->hugepage_size_kib = hp_size;
 	}
-	/* Victim facts the kill line of older eras lacks, from its table row. */
+	/* Victim facts the kill line of older eras lacks, from its table row:
+	 * the row of its pid, else of its tgid (dump_tasks prints the pid of
+	 * the thread that holds the mm, which need not be the leader's; R181) */
 	if (ev->have_victim && known(ev->victim.pid)) {
+		bool by_pid = false;
+		for (size_t i = 0; i < snap->nr_tasks && !by_pid; i++)
+			by_pid = snap->tasks[i].pid == ev->victim.pid;
 		for (size_t i = 0; i < snap->nr_tasks; i++) {
 			const struct oom_task *t = &snap->tasks[i];
-			if (t->pid != ev->victim.pid)
+			if (by_pid ? t->pid != ev->victim.pid : t->tgid != ev->victim.pid)
 				continue;
 			if (!known(ev->victim.oom_score_adj))
 				ev->victim.oom_score_adj = t->oom_score_adj;

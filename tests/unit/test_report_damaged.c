@@ -1539,6 +1539,27 @@ TEST(test_task_rows_alone_are_a_cut_report)
 	CHECK_INT(e.events, 0);
 }
 
+TEST(test_victim_row_by_tgid)
+{
+	/* the row of the victim's process printed with another thread's pid
+	 * (dump_tasks prints the thread that holds the mm; R181's shape) */
+	const char *in =
+		"Aug 18 03:19:11 169 kernel: [ 7747]     0  7748  3226957  2875051    5692        0           -17 python\n"
+		"\n"
+		"Aug 18 03:19:11 169 kernel: Killed process 7748 (python) total-vm:12907828kB, anon-rss:11500204kB, file-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 7748);
+	CHECK_INT(e.first.victim.oom_score_adj, -17);
+	/* a row of the pid itself wins over one of the tgid */
+	in = "[ 1.0] [ 7747]     0  7748  3226957  2875051    5692        0           -17 python\n"
+	     "[ 1.0] [ 7748]     0  7748  3226957  2875051    5692        0           300 python\n"
+	     "[ 1.1] Killed process 7748 (python) total-vm:12907828kB, anon-rss:11500204kB, file-rss:0kB\n";
+	read_text(in, &e);
+	CHECK_INT(e.first.victim.oom_score_adj, 300);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1597,5 +1618,6 @@ int main(void)
 	RUN(test_kill_lines_quoted_again_are_no_event);
 	RUN(test_glued_lines_before_the_marker_and_selection_only);
 	RUN(test_task_rows_alone_are_a_cut_report);
+	RUN(test_victim_row_by_tgid);
 	return check_summary();
 }
