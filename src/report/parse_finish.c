@@ -401,6 +401,16 @@ static void finish_kind(struct pstate *st)
 	}
 }
 
+/* A name masked by hand: only 'x', 'X', '*' or '#', at least three. */
+static bool comm_masked(const char *c)
+{
+	size_t n = 0;
+	for (; c[n]; n++)
+		if (c[n] != 'x' && c[n] != 'X' && c[n] != '*' && c[n] != '#')
+			return false;
+	return n >= 3;
+}
+
 void pf_finish(struct pstate *st)
 {
 	struct oom_event *ev = &st->ev;
@@ -434,6 +444,11 @@ void pf_finish(struct pstate *st)
 	}
 	pf_arch_from_release(ev);
 	infer_arch_from_zones(st);
+	/* Both lines print current->comm: a trigger name masked by hand
+	 * ("xxxx", "***", R205) where the dump_stack line kept it is that one */
+	if (comm_masked(ev->req.trigger_comm) && st->header_comm[0] && !comm_masked(st->header_comm) &&
+	    (st->have_trigger || st->header_trigger))
+		ev->req.trigger_comm[0] = '\0';
 	if (!ev->req.trigger_comm[0] && st->header_comm[0] && (st->have_trigger || st->header_trigger))
 		str_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), st->header_comm,
 			 strlen(st->header_comm));

@@ -1560,6 +1560,26 @@ TEST(test_victim_row_by_tgid)
 	CHECK_INT(e.first.victim.oom_score_adj, 300);
 }
 
+TEST(test_masked_trigger_name_from_the_dump_stack_line)
+{
+	/* the trigger's name masked by hand, the CPU line's kept (R205's
+	 * shape): both print current->comm */
+	const char *in =
+		"[ 2161.623563] xxxx: page allocation failure: order:10, mode:0x2084020(GFP_ATOMIC|__GFP_COMP)\n"
+		"[ 2161.632085] CPU: 0 PID: 179 Comm: AiApp Not tainted 4.9.56 #53\n"
+		"[ 2161.637947] Call Trace:\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "AiApp");
+	CHECK_INT(e.first.req.trigger_pid, 179);
+	/* a name that merely differs stays the trigger line's */
+	in = "[ 2161.623563] xorg: page allocation failure: order:10, mode:0x2084020(GFP_ATOMIC|__GFP_COMP)\n"
+	     "[ 2161.632085] CPU: 0 PID: 179 Comm: AiApp Not tainted 4.9.56 #53\n";
+	read_text(in, &e);
+	CHECK_STR(e.first.req.trigger_comm, "xorg");
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1619,5 +1639,6 @@ int main(void)
 	RUN(test_glued_lines_before_the_marker_and_selection_only);
 	RUN(test_task_rows_alone_are_a_cut_report);
 	RUN(test_victim_row_by_tgid);
+	RUN(test_masked_trigger_name_from_the_dump_stack_line);
 	return check_summary();
 }
