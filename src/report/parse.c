@@ -654,11 +654,14 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	}
 	flush_pending(P, ev);
 	bool want_release = !ev->kernel[0] && (ev->header_missing || st->started_mid);
+	/* a report whose text names neither release nor arch: the next report
+	 * of the same machine (no reboot between) may show the arch (R211) */
+	bool want_arch = !ev->kernel[0] && !ev->arch[0];
 	/* a global kill with no memory figures (Mem-Info snipped): the next
 	 * report of the machine may say whether it has swap */
 	bool want_swap = !ev->have_meminfo && !known(ev->snap.mem.swap_total_kib) && ev->have_victim &&
 			 ev->kind == OOM_KIND_GLOBAL;
-	if ((want_release || want_swap) && ev->kind != OOM_KIND_FRAGMENT) {
+	if ((want_release || want_swap || want_arch) && ev->kind != OOM_KIND_FRAGMENT) {
 		/* wait for the next report (the event, its task table included,
 		 * moves to the pending slot) */
 		struct oom_event *w = malloc(sizeof(*w));
@@ -1332,8 +1335,13 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		 * only a 32-bit x86 kernel has these frames */
 		a = "i686";
 	else if (p_starts(s, e, "Call trace:") || p_find(s, e, "el0_da") || p_find(s, e, "el0t_64_sync") ||
-		 p_starts(s, e, "pc : "))
+		 p_starts(s, e, "pc : ")) {
 		a = "aarch64";
+		/* 2.6 powerpc printed "Call trace:" too (arch/powerpc/kernel/process.c
+		 * show_stack, ≤2.6.2x): its frames may say otherwise (R211) */
+		if (weak && p_starts(s, e, "Call trace:"))
+			*weak = true;
+	}
 	else if (p_starts(s, e, "NIP") || p_find(s, e, ".ppc64"))
 		a = "ppc64";
 	else if ((a = ppc_frame_arch(s, e)) != NULL)

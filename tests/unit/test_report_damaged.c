@@ -1580,6 +1580,32 @@ TEST(test_masked_trigger_name_from_the_dump_stack_line)
 	CHECK_STR(e.first.req.trigger_comm, "xorg");
 }
 
+TEST(test_next_report_lends_its_arch)
+{
+	/* a 2.6.11 report printing no release and no arch, then the same
+	 * machine's allocation failure whose ppc32 trace (its "Call trace:"
+	 * as arm64 spells it, its one-word frames ppc's) shows it (R211) */
+	const char *in =
+		"oom-killer: gfp_mask=0xd2\n"
+		"Free swap  = 219592kB\n"
+		"Total swap = 976540kB\n"
+		"Out of Memory: Killed process 2386 (memtest).\n"
+		"memtest: page allocation failure. order:0, mode:0xd2\n"
+		"Call trace:\n"
+		" [c0007450] dump_stack+0x18/0x28\n"
+		" [c003fa2c] __alloc_pages+0x2a4/0x3e4\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 2);
+	CHECK_INT(e.first.victim.pid, 2386);
+	CHECK_STR(e.first.arch, "ppc");
+	CHECK(e.first.arch_from_neighbour);
+	/* arm64's own "Call trace:" stays aarch64 */
+	read_text("a invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		  "Call trace:\n dump_backtrace+0x0/0x1a0\n show_stack+0x18/0x28\n", &e);
+	CHECK_STR(e.first.arch, "aarch64");
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1640,5 +1666,6 @@ int main(void)
 	RUN(test_task_rows_alone_are_a_cut_report);
 	RUN(test_victim_row_by_tgid);
 	RUN(test_masked_trigger_name_from_the_dump_stack_line);
+	RUN(test_next_report_lends_its_arch);
 	return check_summary();
 }
