@@ -649,10 +649,16 @@ static void put_text(struct report_scanner *s, const char *p, size_t n, bool kms
 			   p[i + 2] <= '3' && p[i + 3] >= '0' && p[i + 3] <= '7') {
 			out = (char)((p[i + 2] - '0') * 8 + (p[i + 3] - '0'));
 			adv = 4;
+		} else if (c == 0xc2 && i + 1 < n && (unsigned char)p[i + 1] == 0xa0) {
+			/* a no-break space (UTF-8 U+00A0) a web page or a mailer put
+			 * for a blank: "Free swap\u00a0 = 774396kB" (R225) */
+			out = ' ';
+			adv = 2;
 		} else {
 			/* copy plain runs in one go */
 			size_t j = i;
-			while (j < n && (unsigned char)p[j] >= 0x20 && p[j] != 0x7f && p[j] != '\\' && p[j] != '#')
+			while (j < n && (unsigned char)p[j] >= 0x20 && p[j] != 0x7f && p[j] != '\\' && p[j] != '#' &&
+			       (unsigned char)p[j] != 0xc2)
 				j++;
 			if (j > i) {
 				buf_add(&s->arena, p + i, j - i);

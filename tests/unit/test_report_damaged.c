@@ -1606,6 +1606,23 @@ TEST(test_next_report_lends_its_arch)
 	CHECK_STR(e.first.arch, "aarch64");
 }
 
+TEST(test_no_break_space_for_a_blank)
+{
+	/* a web page's no-break space where the kernel printed a blank
+	 * (R225's shape); other UTF-8 text is kept */
+	const char *in =
+		"[ 4694.400000] app invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"[ 4694.431304] Free swap\xc2\xa0 = 774396kB\n"
+		"[ 4694.431900] Total\xc2\xa0swap = 786428kB\n"
+		"[ 4694.440000] Out of memory: Killed process 5 (caf\xc3\xa9\xc2\xb0) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 774396);
+	CHECK_INT(e.first.snap.mem.swap_total_kib, 786428);
+	CHECK_STR(e.first.victim.comm, "caf\xc3\xa9\xc2\xb0");
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1667,5 +1684,6 @@ int main(void)
 	RUN(test_victim_row_by_tgid);
 	RUN(test_masked_trigger_name_from_the_dump_stack_line);
 	RUN(test_next_report_lends_its_arch);
+	RUN(test_no_break_space_for_a_blank);
 	return check_summary();
 }
