@@ -619,6 +619,25 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * record stream written twice): identical time, host and request, the
 	 * copy right after the first.  Far apart, the same time is more likely
 	 * two reports (a log with second-resolution stamps, a test file). */
+	/* A trigger line alone, quoted after the kill lines of its own report
+	 * (an expert explaining the lines in his order, R187): its stamp is
+	 * earlier than the waiting header-less report of the same host, by
+	 * less than a second (a syslog date: the same second).  Its request
+	 * is that report's. */
+	struct oom_event *pe = P->pending;
+	if (pe && st->have_trigger && !st->have_content && !pe->req.trigger_comm[0] && !pe->req.gfp_known &&
+	    pe->header_missing && !strcmp(pe->host, ev->host)) {
+		double a = mono_time(ev->time), b = mono_time(pe->time);
+		if ((a >= 0 && b >= 0 && a <= b && b - a < 1.0) ||
+		    (a < 0 && b < 0 && ev->time[0] && !strcmp(ev->time, pe->time))) {
+			pe->req = ev->req;
+			pe->header_missing = false;
+			if (!pe->kernel[0] && ev->kernel[0])
+				str_copy(pe->kernel, sizeof(pe->kernel), ev->kernel, strlen(ev->kernel));
+			state_reset(st);
+			return;
+		}
+	}
 	/* Kill lines alone that repeat the last event's kill line, the same
 	 * monotonic stamp to the microsecond and the same victim: the expert
 	 * quoted them again after the report (R210), no second kill. */

@@ -1623,6 +1623,36 @@ TEST(test_no_break_space_for_a_blank)
 	CHECK_STR(e.first.victim.comm, "caf\xc3\xa9\xc2\xb0");
 }
 
+TEST(test_trigger_quoted_after_its_kill_lines)
+{
+	/* an expert quotes the selection, the row and the kill first, the
+	 * trigger line last (R187's shape): one event with its request */
+	const char *in =
+		"    [630250.830734] Out of memory: Kill process 16886 (ruby) score 750 or sacrifice child\n"
+		"\n"
+		"This means your app used too much memory.\n"
+		"\n"
+		"    [630250.830790] Killed process 16886 (ruby) total-vm:5029280kB, anon-rss:3025732kB, file-rss:0kB\n"
+		"\n"
+		"And finally, this first line is a red herring:\n"
+		"\n"
+		"    [630250.830457] PassengerAgent invoked oom-killer: gfp_mask=0x2084d0, order=0, oom_score_adj=0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 16886);
+	CHECK_STR(e.first.req.trigger_comm, "PassengerAgent");
+	CHECK_INT(e.first.req.order, 0);
+	CHECK(e.first.req.gfp_known);
+	/* a later trigger is a report of its own */
+	in = "[630250.830734] Out of memory: Kill process 16886 (ruby) score 750 or sacrifice child\n"
+	     "[630250.830790] Killed process 16886 (ruby) total-vm:5029280kB, anon-rss:3025732kB, file-rss:0kB\n"
+	     "[630290.000000] PassengerAgent invoked oom-killer: gfp_mask=0x2084d0, order=0, oom_score_adj=0\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 2);
+	CHECK_STR(e.first.req.trigger_comm, "");
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1685,5 +1715,6 @@ int main(void)
 	RUN(test_masked_trigger_name_from_the_dump_stack_line);
 	RUN(test_next_report_lends_its_arch);
 	RUN(test_no_break_space_for_a_blank);
+	RUN(test_trigger_quoted_after_its_kill_lines);
 	return check_summary();
 }
