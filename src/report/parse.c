@@ -319,6 +319,7 @@ static void state_reset(struct pstate *st)
 	st->reaper_pid = OOM_NA;
 	st->cons_len = 0;
 	st->kill_time[0] = '\0';
+	st->trig_comm_whole[0] = '\0';
 	st->nokill_warn = st->nokill_decided = st->nokill_lived = false;
 }
 
@@ -930,8 +931,9 @@ static const char *bare_trigger(const char *s, const char *e)
  * tree of 4.13, R300) printed it as "comm:pid": the digits after the last
  * ':' are the trigger's pid when the name before them has no '/' (kernel
  * threads carry their ':' after a '/': "kworker/u8:2" stays whole). */
-static void trigger_comm_pid(struct oom_event *ev, const char *s, const char *q)
+static void trigger_comm_pid(struct pstate *st, const char *s, const char *q)
 {
+	struct oom_event *ev = &st->ev;
 	const char *c = q;
 	while (c > s && c[-1] >= '0' && c[-1] <= '9')
 		c--;
@@ -942,6 +944,9 @@ static void trigger_comm_pid(struct oom_event *ev, const char *s, const char *q)
 		p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, c - 1);
 		if (!known(ev->req.trigger_pid))
 			ev->req.trigger_pid = pid;
+		/* the whole name, should the dump_stack line show it with the
+		 * ':' (stack_header_line) */
+		p_copy(st->trig_comm_whole, sizeof(st->trig_comm_whole), s, q);
 		return;
 	}
 	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
@@ -985,7 +990,7 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 	if (old)
 		st->shape |= SH_TRIG_2618;
 	else
-		trigger_comm_pid(ev, s, q);
+		trigger_comm_pid(st, s, q);
 	const char *g = p_find(params, e, "gfp_mask=");
 	if (g) {
 		read_gfp_shape(st, g + 9, e);
@@ -1138,6 +1143,18 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		return true;
 	if (!st->header_comm[0] && (!later || panic_trigger))
 		p_copy(st->header_comm, sizeof(st->header_comm), c, t);
+	/* the trigger's "comm:pid" was its whole name ("app:1" as Comm: says):
+	 * the name and this line's pid are the trigger's */
+	if (st->trig_comm_whole[0] && !later && (size_t)(t - c) == strlen(st->trig_comm_whole) &&
+	    !memcmp(c, st->trig_comm_whole, (size_t)(t - c))) {
+		str_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), st->trig_comm_whole,
+			 strlen(st->trig_comm_whole));
+		const char *pp = p_find(s, e, " PID: ");
+		pp = pp ? pp + 6 : (p_starts(s, e, "Pid: ") ? s + 5 : NULL);
+		if (pp && p_num(&pp, e, &pid) == 0)
+			ev->req.trigger_pid = pid;
+	}
+	st->trig_comm_whole[0] = '\0';
 	const char *rel = t;
 	if ((x = p_find(t, e, "tainted ")))
 		rel = x + 8;
@@ -1433,7 +1450,7 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 	if (ev->arch[0]) {
 		/* an arch read off a frame's address alone gives way to a label
 		 * of another arch's own code (riscv64's ret_from_exception, R319) */
-		const char *b;
+		const char *b = NULL;
 		if (st->arch_weak && (b = stack_line_arch_w(s, e, &weak)) != NULL && !weak && strcmp(b, ev->arch)) {
 			str_copy(ev->arch, sizeof(ev->arch), b, strlen(b));
 			st->arch_weak = false;

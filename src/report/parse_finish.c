@@ -332,7 +332,8 @@ static int node_in_list(const char *l, int n)
  * without a node the zone lines show, is that (R300: nodemask=1). */
 static bool nodemask_policy(const struct oom_event *ev)
 {
-	if (ev->constraint[0] || !ev->req.nodemask[0])
+	/* constrained_alloc: a __GFP_THISNODE request is CONSTRAINT_NONE */
+	if (ev->constraint[0] || !ev->req.nodemask[0] || strstr(ev->req.gfp_text, "THISNODE"))
 		return false;
 	int in0 = node_in_list(ev->req.nodemask, 0);
 	if (in0 == 0)

@@ -118,6 +118,7 @@ struct pstate {
 	bool arch_weak;            /* ev.arch is only a frame address's (x86_64 or riscv64) */
 	char kill_second[40];      /* the kill line's stamp to the second (kill_burst) */
 	char kill_time[64];        /* the kill line's stamp as printed */
+	char trig_comm_whole[OOM_COMM_LEN + 8];  /* a trigger "comm:pid" as printed, until the CPU line */
 	bool memcg_on_constraint;  /* the oom-kill line named an oom_memcg= */
 	char header_comm[OOM_COMM_LEN];  /* comm of the CPU:/Pid: line */
 	bool header_trigger;       /* that line is the allocating task's (the report opened at it,

@@ -1195,6 +1195,13 @@ TEST(test_trigger_comm_colon_pid)
 		  &e);
 	CHECK_STR(e.first.req.trigger_comm, "kworker/u8:2");
 	CHECK_INT(e.first.req.trigger_pid, 77);
+	/* a name with ":digits" of its own, as the CPU line shows it whole */
+	read_text("[ 1.0] app:1 invoked oom-killer: gfp_mask=0x6000c0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		  "[ 1.1] CPU: 1 PID: 77 Comm: app:1 Not tainted 6.1.0 #1\n"
+		  "[ 1.2] Out of memory: Killed process 9 (app) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
+		  &e);
+	CHECK_STR(e.first.req.trigger_comm, "app:1");
+	CHECK_INT(e.first.req.trigger_pid, 77);
 }
 
 TEST(test_constraint_line_reflowed_by_hand)
@@ -1452,6 +1459,14 @@ TEST(test_trigger_nodemask_without_node0_is_mempolicy)
 		{ "0", "Node 1 Normal free:100kB min:50kB low:60kB high:70kB present:1048576kB managed:1000000kB\n",
 		  OOM_KIND_MEMPOLICY },
 	};
+	/* constrained_alloc: a __GFP_THISNODE request is CONSTRAINT_NONE */
+	{
+		struct ev1 e;
+		read_text("[ 1.0] a invoked oom-killer: gfp_mask=0x3240c0(GFP_KERNEL|__GFP_THISNODE), nodemask=1, order=0, oom_score_adj=0\n"
+			  "[ 1.1] Killed process 4578 (oom02) total-vm:100kB, anon-rss:10kB, file-rss:1300kB, shmem-rss:0kB\n",
+			  &e);
+		CHECK_INT(e.first.kind, OOM_KIND_GLOBAL);
+	}
 	char t[1024];
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		snprintf(t, sizeof(t),
