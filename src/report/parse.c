@@ -620,12 +620,32 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * record stream written twice): identical time, host and request, the
 	 * copy right after the first.  Far apart, the same time is more likely
 	 * two reports (a log with second-resolution stamps, a test file). */
+	struct oom_event *pe = P->pending;
+	/* One report quoted twice, with no stamps to tell (R218): first its key
+	 * lines (trigger, selection, kill) with nothing of its body, then in
+	 * full, cut before its kill.  The kernel never prints a trigger line
+	 * without its dump_stack and show_mem: the waiting copy's kill is this
+	 * report's. */
+	if (pe && !pe->time[0] && !ev->time[0] && !strcmp(pe->host, ev->host) && st->have_trigger &&
+	    pe->req.trigger_comm[0] && !strcmp(pe->req.trigger_comm, ev->req.trigger_comm) &&
+	    pe->req.gfp_text[0] && !strcmp(pe->req.gfp_text, ev->req.gfp_text) && pe->req.order == ev->req.order &&
+	    pe->have_victim && !pe->have_meminfo && pe->snap.nr_tasks == 0 && pe->snap.nr_zones == 0 &&
+	    !pe->kernel[0] && !st->have_kill && !ev->have_victim && (ev->have_meminfo || ev->kernel[0])) {
+		ev->victim = pe->victim;
+		ev->have_victim = true;
+		ev->outcome = pe->outcome;
+		ev->first_line = pe->first_line;
+		event_release(pe);
+		free(pe);
+		P->pending = NULL;
+		P->nr_emitted--;   /* counted when it began to wait */
+		event_warn(ev, "the report is quoted twice (its key lines, then in full): one event");
+	}
 	/* A trigger line alone, quoted after the kill lines of its own report
 	 * (an expert explaining the lines in his order, R187): its stamp is
 	 * earlier than the waiting header-less report of the same host, by
 	 * less than a second (a syslog date: the same second).  Its request
 	 * is that report's. */
-	struct oom_event *pe = P->pending;
 	if (pe && st->have_trigger && !st->have_content && !pe->req.trigger_comm[0] && !pe->req.gfp_known &&
 	    pe->header_missing && !strcmp(pe->host, ev->host)) {
 		double a = mono_time(ev->time), b = mono_time(pe->time);

@@ -1668,6 +1668,40 @@ TEST(test_trigger_quoted_after_its_kill_lines)
 	CHECK_STR(e.first.req.trigger_comm, "");
 }
 
+TEST(test_report_quoted_as_key_lines_then_in_full)
+{
+	/* a page lists a report's key lines, then the report in full, cut
+	 * before its kill (R218's shape), no stamps: one event */
+	const char *key =
+		"app.out invoked oom-killer: gfp_mask=0x200da, order=0, oom_adj=0, oom_score_adj=0\n"
+		"Out of memory: Kill process 957 (app.out) score 524 or sacrifice child\n"
+		"Killed process 957 (app.out) total-vm:67472kB, anon-rss:14496kB, file-rss:516kB\n"
+		"\n"
+		"2. Print All:\n"
+		"\n";
+	const char *full =
+		"app.out invoked oom-killer: gfp_mask=0x200da, order=0, oom_adj=0, oom_score_adj=0\n"
+		"Backtrace:\n"
+		"[<c000cfc4>] (dump_backtrace+0x0/0x10c) from [<c03990b4>] (dump_stack+0x18/0x1c)\n"
+		"Mem-info:\n"
+		"Normal per-cpu:\n"
+		"active_anon:3734 inactive_anon:0 isolated_anon:0\n";
+	char t[2048];
+	snprintf(t, sizeof(t), "%s%s", key, full);
+	struct ev1 e;
+	read_text(t, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 957);
+	CHECK(e.first.have_meminfo);
+	CHECK_STR(e.first.arch, "arm");
+	/* another request (order) is another report */
+	snprintf(t, sizeof(t), "%s%s", key,
+		 "app.out invoked oom-killer: gfp_mask=0x200da, order=1, oom_adj=0, oom_score_adj=0\n"
+		 "Mem-info:\nactive_anon:3734 inactive_anon:0 isolated_anon:0\n");
+	read_text(t, &e);
+	CHECK_INT(e.events, 2);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1731,5 +1765,6 @@ int main(void)
 	RUN(test_next_report_lends_its_arch);
 	RUN(test_no_break_space_for_a_blank);
 	RUN(test_trigger_quoted_after_its_kill_lines);
+	RUN(test_report_quoted_as_key_lines_then_in_full);
 	return check_summary();
 }
