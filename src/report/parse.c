@@ -318,6 +318,7 @@ static void state_reset(struct pstate *st)
 	st->buddy_psz_kib = OOM_NA;
 	st->reaper_pid = OOM_NA;
 	st->cons_len = 0;
+	st->cons_next = false;
 	st->kill_time[0] = '\0';
 	st->trig_comm_whole[0] = '\0';
 	st->nokill_warn = st->nokill_decided = st->nokill_lived = false;
@@ -1887,9 +1888,7 @@ static bool constraint_rest(struct report_parser *P, struct pstate *st, const st
 		joined[n++] = ',';
 	memcpy(joined + n, s, (size_t)(e - s));
 	n += (size_t)(e - s);
-	bool ok = constraint_line(P, st, l, joined, joined + n);
-	st->cons_len = 0;
-	return ok;
+	return constraint_line(P, st, l, joined, joined + n);
 }
 
 /* "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,
@@ -1924,6 +1923,7 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 	if ((size_t)(e - s) < sizeof(st->cons_text) && !p_find(s, e, ",pid=") && (e[-1] == ',' || !p_find(s, e, ",task="))) {
 		memcpy(st->cons_text, s, (size_t)(e - s));
 		st->cons_len = (size_t)(e - s);
+		st->cons_next = true;
 	}
 	struct oom_event *ev = &st->ev;
 	st->shape |= SH_CONSTRAINT;
@@ -2371,8 +2371,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	}
 
 	/* an oom-kill: line waiting for its rest waits one line only */
-	size_t cons_n = st->cons_len;
-	st->cons_len = 0;
+	size_t cons_n = st->cons_next ? st->cons_len : 0;
+	st->cons_next = false;
 	if (st->active && st->nokill_warn && !st->nokill_decided)
 		nokill_next(st, l, s, e);
 
@@ -2398,6 +2398,13 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (constraint_line(P, st, l, s, e))
 		goto accepted;
 	if (cons_n && constraint_rest(P, st, l, s, e, cons_n))
+		goto accepted;
+	/* a pr_cont piece of the oom-kill: line printed as a record of its own
+	 * after other lines (",task=x,pid=N,uid=N" after a KASAN splat printed
+	 * inside mem_cgroup_print_oom_context, R363; another CPU's line
+	 * between the pieces) */
+	if (st->cons_len && *s == ',' && st->active && !st->have_kill && constraint_key(s + 1, e) &&
+	    constraint_rest(P, st, l, s + 1, e, st->cons_len))
 		goto accepted;
 
 	if (!st->active) {

@@ -150,6 +150,7 @@ struct pstate {
 	 * read again with the next line when that holds the rest */
 	char cons_text[512];
 	size_t cons_len;
+	bool cons_next;            /* the next line may be its rest without a leading ',' */
 	/* "Out of memory and no killable processes..." printed as a warning
 	 * (4.19+), the next line of the machine seen, and it was no panic */
 	bool nokill_warn, nokill_decided, nokill_lived;

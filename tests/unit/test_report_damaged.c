@@ -1294,6 +1294,19 @@ TEST(test_splat_inside_the_oom_path_names_the_trigger)
 	CHECK_STR(e.first.req.trigger_comm, "memcg_test_1");
 	CHECK_INT(e.first.victim.pid, 11280);
 	CHECK_STR(e.first.oom_memcg, "/0");
+	/* the oom-kill: line's pr_cont piece after the splat is its rest */
+	CHECK_INT(e.first.victim.selected_pid, 11280);
+	CHECK_STR(e.first.victim.selected_comm, "memcg_test_1");
+	CHECK_STR(e.first.task_memcg, "in");
+	/* a piece of the line with another CPU's line between, its kill cut */
+	read_text("[ 1.0] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0\n"
+		  "[ 1.1] e1000e: eth0 NIC Link is Up\n"
+		  "[ 1.2] ,oom_memcg=/a,task_memcg=/a/b,task=app,pid=42,uid=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "/a");
+	CHECK_STR(e.first.task_memcg, "/a/b");
+	CHECK_INT(e.first.victim.pid, 42);
+	CHECK_STR(e.first.victim.comm, "app");
 }
 
 TEST(test_victim_is_the_trigger_and_cut_units)
