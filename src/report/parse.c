@@ -58,6 +58,8 @@ struct report_parser {
 	int nr_rel;
 	struct event_sig last_sig;
 	bool have_sig;
+	char last_kill_time[64];      /* the last event's kill line's monotonic stamp, its victim */
+	int64_t last_kill_pid;
 	uint64_t last_sig_end;        /* last line of that event */
 	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
 	/* A header-less event no earlier report could lend a release to waits
@@ -296,6 +298,7 @@ static void state_reset(struct pstate *st)
 	st->call_trace_upper = false;
 	st->panic_stack = st->panic_blank = st->hw_powermac = st->memcg_on_constraint = false;
 	st->frame_not_x86 = false;
+	st->arch_weak = false;
 	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
 	st->trace_memcg = false;
@@ -314,6 +317,11 @@ static void state_reset(struct pstate *st)
 	st->stat_v1_inline = false;
 	st->buddy_psz_kib = OOM_NA;
 	st->reaper_pid = OOM_NA;
+	st->cons_len = 0;
+	st->cons_next = false;
+	st->kill_time[0] = '\0';
+	st->trig_comm_whole[0] = '\0';
+	st->nokill_warn = st->nokill_decided = st->nokill_lived = false;
 }
 
 /* A monotonic timestamp ("27742.909073"): seconds, or -1 (a date, none). */
@@ -396,12 +404,9 @@ static void deliver(struct report_parser *P, struct oom_event *ev)
 
 /* The waiting header-less event goes out before next (NULL: end of input),
  * with next's release when next is its nearest report of the same host. */
-static void flush_pending(struct report_parser *P, const struct oom_event *next)
+/* What the report after a waiting one lends it (same host, no reboot). */
+static void lend_next(struct oom_event *ev, const struct oom_event *next)
 {
-	struct oom_event *ev = P->pending;
-	if (!ev)
-		return;
-	P->pending = NULL;
 	if (next && !strcmp(next->host, ev->host)) {
 		double a = mono_time(ev->time), b = mono_time(next->time);
 		if (!(a >= 0 && b >= 0 && b < a)) {
@@ -442,6 +447,15 @@ static void flush_pending(struct report_parser *P, const struct oom_event *next)
 				ev->noswap_from_line = next->first_line;
 		}
 	}
+}
+
+static void flush_pending(struct report_parser *P, const struct oom_event *next)
+{
+	struct oom_event *ev = P->pending;
+	if (!ev)
+		return;
+	P->pending = NULL;
+	lend_next(ev, next);
 	if (P->fn)
 		P->fn(ev, P->ctx);   /* counted when it began to wait */
 	event_release(ev);
@@ -457,6 +471,14 @@ static void boot_banner(struct report_parser *P, const struct report_line *l)
 {
 	char host[64];
 	str_copy(host, sizeof(host), l->host ? l->host : "", l->host ? l->host_len : 0);
+	/* a report that ended "no killable processes" and then the machine
+	 * booted: it did not live on (nokill_next) */
+	for (int i = 0; i < PARSE_MAX_STATES; i++) {
+		struct pstate *x = P->states[i];
+		if (x && x->active && x->nokill_warn && !x->nokill_decided &&
+		    (!host[0] || !strcmp(x->ev.host, host)))
+			x->nokill_decided = true;
+	}
 	if (P->pending && (!host[0] || !strcmp(P->pending->host, host)))
 		flush_pending(P, NULL);
 	host_rel(P, host, true);
@@ -502,7 +524,9 @@ bool report_is_uname_line(const char *s, size_t n, char *kernel, size_t kcap, ch
 			p++;
 		for (size_t i = 0; i < ARRAY_SIZE(arches); i++)
 			if (strlen(arches[i]) == (size_t)(p - t) && memcmp(arches[i], t, (size_t)(p - t)) == 0) {
-				str_copy(arch, acap, arches[i], strlen(arches[i]));
+				/* one name for 32-bit x86 (pf_arch_from_release) */
+				const char *a = arches[i][0] == 'i' ? "i686" : arches[i];
+				str_copy(arch, acap, a, strlen(a));
 				return true;
 			}
 	}
@@ -545,6 +569,12 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 		       /* frames alone, with no dump_stack line, may be a hung task's
 			* trace through the OOM path: a report only with its body */
 		       (!st->from_frame || ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen));
+	/* Task rows alone (their header cut, R158) are the OOM killer's own
+	 * lines (mm/oom_kill.c dump_tasks, printed by nothing else): two or
+	 * more of them as all the input holds are a report cut at both ends. */
+	if (!useful && end_of_input && P->nr_emitted == 0 && ev->snap.nr_tasks >= 2 && st->started_mid &&
+	    !ev->have_meminfo && ev->snap.nr_zones == 0 && !st->totals_seen)
+		useful = true;
 	if (!useful && end_of_input && P->nr_emitted == 0 &&
 	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen)) {
 		ev->kind = OOM_KIND_FRAGMENT;
@@ -591,6 +621,59 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * record stream written twice): identical time, host and request, the
 	 * copy right after the first.  Far apart, the same time is more likely
 	 * two reports (a log with second-resolution stamps, a test file). */
+	struct oom_event *pe = P->pending;
+	/* One report quoted twice, with no stamps to tell (R218): first its key
+	 * lines (trigger, selection, kill) with nothing of its body, then in
+	 * full, cut before its kill.  The kernel never prints a trigger line
+	 * without its dump_stack and show_mem: the waiting copy's kill is this
+	 * report's. */
+	if (pe && !pe->time[0] && !ev->time[0] && !strcmp(pe->host, ev->host) && st->have_trigger &&
+	    pe->req.trigger_comm[0] && !strcmp(pe->req.trigger_comm, ev->req.trigger_comm) &&
+	    pe->req.gfp_text[0] && !strcmp(pe->req.gfp_text, ev->req.gfp_text) && pe->req.order == ev->req.order &&
+	    pe->have_victim && !pe->have_meminfo && pe->snap.nr_tasks == 0 && pe->snap.nr_zones == 0 &&
+	    !pe->kernel[0] && !st->have_kill && !ev->have_victim && (ev->have_meminfo || ev->kernel[0])) {
+		ev->victim = pe->victim;
+		ev->have_victim = true;
+		ev->outcome = pe->outcome;
+		ev->first_line = pe->first_line;
+		event_release(pe);
+		free(pe);
+		P->pending = NULL;
+		P->nr_emitted--;   /* counted when it began to wait */
+		event_warn(ev, "the report is quoted twice (its key lines, then in full): one event");
+	}
+	/* A trigger line alone, quoted after the kill lines of its own report
+	 * (an expert explaining the lines in his order, R187): its stamp is
+	 * earlier than the waiting header-less report of the same host, by
+	 * less than a second (a syslog date: the same second).  Its request
+	 * is that report's. */
+	if (pe && st->have_trigger && !st->have_content && !pe->req.trigger_comm[0] && !pe->req.gfp_known &&
+	    pe->header_missing && !strcmp(pe->host, ev->host)) {
+		double a = mono_time(ev->time), b = mono_time(pe->time);
+		if ((a >= 0 && b >= 0 && a <= b && b - a < 1.0) ||
+		    (a < 0 && b < 0 && ev->time[0] && !strcmp(ev->time, pe->time))) {
+			pe->req = ev->req;
+			pe->header_missing = false;
+			if (!pe->kernel[0] && ev->kernel[0])
+				str_copy(pe->kernel, sizeof(pe->kernel), ev->kernel, strlen(ev->kernel));
+			state_reset(st);
+			return;
+		}
+	}
+	/* Kill lines alone that repeat the last event's kill line, the same
+	 * monotonic stamp to the microsecond and the same victim: the expert
+	 * quoted them again after the report (R210), no second kill. */
+	double kt = mono_time(st->kill_time);
+	if (ev->header_missing && !st->have_trigger && !ev->have_meminfo && !ev->have_task_table && kt >= 0 &&
+	    P->last_kill_time[0] && !strcmp(st->kill_time, P->last_kill_time) && ev->victim.pid == P->last_kill_pid &&
+	    strchr(st->kill_time, '.') && strlen(strchr(st->kill_time, '.')) >= 4) {
+		state_reset(st);
+		return;
+	}
+	if (st->have_kill && kt >= 0) {
+		str_copy(P->last_kill_time, sizeof(P->last_kill_time), st->kill_time, strlen(st->kill_time));
+		P->last_kill_pid = ev->victim.pid;
+	}
 	struct event_sig sig;
 	make_sig(ev, &sig);
 	if (ev->time[0] && P->have_sig && memcmp(&sig, &P->last_sig, sizeof(sig)) == 0 &&
@@ -601,13 +684,25 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	P->last_sig = sig;
 	P->have_sig = true;
 	P->last_sig_end = ev->last_line;
+	if (P->pending && ev->first_line < P->pending->first_line) {
+		/* this report began before the waiting one (two hosts' reports
+		 * open at once, R317): it goes first, and the waiting one is
+		 * the report after it */
+		lend_next(ev, P->pending);
+		deliver(P, ev);
+		state_reset(st);
+		return;
+	}
 	flush_pending(P, ev);
 	bool want_release = !ev->kernel[0] && (ev->header_missing || st->started_mid);
+	/* a report whose text names neither release nor arch: the next report
+	 * of the same machine (no reboot between) may show the arch (R211) */
+	bool want_arch = !ev->kernel[0] && !ev->arch[0];
 	/* a global kill with no memory figures (Mem-Info snipped): the next
 	 * report of the machine may say whether it has swap */
 	bool want_swap = !ev->have_meminfo && !known(ev->snap.mem.swap_total_kib) && ev->have_victim &&
 			 ev->kind == OOM_KIND_GLOBAL;
-	if ((want_release || want_swap) && ev->kind != OOM_KIND_FRAGMENT) {
+	if ((want_release || want_swap || want_arch) && ev->kind != OOM_KIND_FRAGMENT) {
 		/* wait for the next report (the event, its task table included,
 		 * moves to the pending slot) */
 		struct oom_event *w = malloc(sizeof(*w));
@@ -853,6 +948,31 @@ static const char *bare_trigger(const char *s, const char *e)
 	return r == e ? q : NULL;
 }
 
+/* The trigger's name before " invoked oom-killer".  A debug kernel (an mm
+ * tree of 4.13, R300) printed it as "comm:pid": the digits after the last
+ * ':' are the trigger's pid when the name before them has no '/' (kernel
+ * threads carry their ':' after a '/': "kworker/u8:2" stays whole). */
+static void trigger_comm_pid(struct pstate *st, const char *s, const char *q)
+{
+	struct oom_event *ev = &st->ev;
+	const char *c = q;
+	while (c > s && c[-1] >= '0' && c[-1] <= '9')
+		c--;
+	int64_t pid;
+	const char *d = c;
+	if (c < q && c - 1 > s && c[-1] == ':' && q - c <= 7 && !memchr(s, '/', (size_t)(c - 1 - s)) &&
+	    p_num(&d, q, &pid) == 0 && d == q && pid > 0) {
+		p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, c - 1);
+		if (!known(ev->req.trigger_pid))
+			ev->req.trigger_pid = pid;
+		/* the whole name, should the dump_stack line show it with the
+		 * ':' (stack_header_line) */
+		p_copy(st->trig_comm_whole, sizeof(st->trig_comm_whole), s, q);
+		return;
+	}
+	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
+}
+
 static bool trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			 const char *s, const char *e)
 {
@@ -891,7 +1011,7 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 	if (old)
 		st->shape |= SH_TRIG_2618;
 	else
-		p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
+		trigger_comm_pid(st, s, q);
 	const char *g = p_find(params, e, "gfp_mask=");
 	if (g) {
 		read_gfp_shape(st, g + 9, e);
@@ -1022,8 +1142,15 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		st->stack_lines = 0;
 	}
 	int64_t pid;
-	if ((!later || panic_trigger) && p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid))
+	if ((!later || panic_trigger) && p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid)) {
 		ev->req.trigger_pid = pid;
+		/* the line that names the trigger's pid names its comm too
+		 * (a report cut above its trigger line, whose dump_stack is a
+		 * splat printed inside the OOM path: KASAN in
+		 * mem_cgroup_print_oom_context, R363) */
+		if (!st->have_trigger)
+			st->header_trigger = true;
+	}
 	if (panic_trigger)
 		st->header_trigger = true;
 	const char *t = NULL, *x;
@@ -1037,6 +1164,18 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		return true;
 	if (!st->header_comm[0] && (!later || panic_trigger))
 		p_copy(st->header_comm, sizeof(st->header_comm), c, t);
+	/* the trigger's "comm:pid" was its whole name ("app:1" as Comm: says):
+	 * the name and this line's pid are the trigger's */
+	if (st->trig_comm_whole[0] && !later && (size_t)(t - c) == strlen(st->trig_comm_whole) &&
+	    !memcmp(c, st->trig_comm_whole, (size_t)(t - c))) {
+		str_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), st->trig_comm_whole,
+			 strlen(st->trig_comm_whole));
+		const char *pp = p_find(s, e, " PID: ");
+		pp = pp ? pp + 6 : (p_starts(s, e, "Pid: ") ? s + 5 : NULL);
+		if (pp && p_num(&pp, e, &pid) == 0)
+			ev->req.trigger_pid = pid;
+	}
+	st->trig_comm_whole[0] = '\0';
 	const char *rel = t;
 	if ((x = p_find(t, e, "tainted ")))
 		rel = x + 8;
@@ -1212,9 +1351,14 @@ static const char *frame16(const char *s, const char *e)
 	return n == 16 && q < e && *q == '>' ? a : NULL;
 }
 
-static const char *stack_line_arch(const char *s, const char *e)
+/* The arch one stack line shows, NULL none.  *weak (may be NULL): only by
+ * a frame's address (x86_64's kernel-text range, which riscv64 shares),
+ * so a later line's label may say otherwise. */
+static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 {
 	const char *a = NULL, *f16 = frame16(s, e);
+	if (weak)
+		*weak = false;
 	if (f16 && (p_find(s, e, "] walk_stackframe+") || p_find(s, e, "] ret_from_exception+") ||
 		    p_find(s, e, "] handle_exception+")))
 		/* arch/riscv/kernel/stacktrace.c (show_stack starts at
@@ -1236,8 +1380,11 @@ static const char *stack_line_arch(const char *s, const char *e)
 	else if (p_starts(s, e, "Function entered at [<"))
 		a = "arm";           /* arch/arm/lib/backtrace.S, no unwinder */
 	else if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault") ||
-	    p_find(s, e, "__x64_sys_") || p_find(s, e, "system_call_fastpath+"))
-		/* arch/x86/entry/syscall_64.c wrappers (4.17+), entry_64.S (≤3.x) */
+	    p_find(s, e, "__x64_sys_") || p_find(s, e, "system_call_fastpath+") || p_find(s, e, "srso_return_thunk+") ||
+	    p_find(s, e, "srso_alias_return_thunk+") || p_find(s, e, "srso_safe_ret+"))
+		/* arch/x86/entry/syscall_64.c wrappers (4.17+), entry_64.S (≤3.x);
+		 * the AMD SRSO return thunks (arch/x86/lib/retpoline.S, 6.5+:
+		 * CPU_SRSO depends on X86_64) */
 		a = "x86_64";
 	else if (p_starts(s, e, "EIP: ") || p_find(s, e, "sysenter_past_esp") || p_find(s, e, "syscall_call+") ||
 		 p_find(s, e, "entry_SYSENTER_32") || p_find(s, e, "entry_INT80_32") || p_find(s, e, "error_code+0x"))
@@ -1245,8 +1392,13 @@ static const char *stack_line_arch(const char *s, const char *e)
 		 * only a 32-bit x86 kernel has these frames */
 		a = "i686";
 	else if (p_starts(s, e, "Call trace:") || p_find(s, e, "el0_da") || p_find(s, e, "el0t_64_sync") ||
-		 p_starts(s, e, "pc : "))
+		 p_starts(s, e, "pc : ")) {
 		a = "aarch64";
+		/* 2.6 powerpc printed "Call trace:" too (arch/powerpc/kernel/process.c
+		 * show_stack, ≤2.6.2x): its frames may say otherwise (R211) */
+		if (weak && p_starts(s, e, "Call trace:"))
+			*weak = true;
+	}
 	else if (p_starts(s, e, "NIP") || p_find(s, e, ".ppc64"))
 		a = "ppc64";
 	else if ((a = ppc_frame_arch(s, e)) != NULL)
@@ -1285,10 +1437,19 @@ static const char *stack_line_arch(const char *s, const char *e)
 		bool unreliable = q + 4 <= e && q[0] == '>' && q[1] == ']' && q[2] == ' ' && q[3] == '?';
 		if (q < e && *q == '>' && unreliable)
 			a = n == 16 ? "x86_64" : n == 8 ? "i686" : NULL;
-		else if (q < e && *q == '>')
+		else if (q < e && *q == '>') {
 			a = n == 16 && p_starts(s + 2, e, "ffffffff") ? "x86_64" : NULL;
+			/* riscv64 (sv39+) links its kernel in the top 2 GiB too */
+			if (a && weak)
+				*weak = true;
+		}
 	}
 	return a;
+}
+
+static const char *stack_line_arch(const char *s, const char *e)
+{
+	return stack_line_arch_w(s, e, NULL);
 }
 
 const char *report_stack_line_arch(const char *s, size_t n)
@@ -1306,18 +1467,32 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 	const char *f16 = frame16(s, e);
 	if (f16 && !p_starts(f16, e, "ffffffff"))
 		st->frame_not_x86 = true;
-	if (ev->arch[0])
+	bool weak;
+	if (ev->arch[0]) {
+		/* an arch read off a frame's address alone gives way to a label
+		 * of another arch's own code (riscv64's ret_from_exception, R319) */
+		const char *b = NULL;
+		if (st->arch_weak && (b = stack_line_arch_w(s, e, &weak)) != NULL && !weak && strcmp(b, ev->arch)) {
+			str_copy(ev->arch, sizeof(ev->arch), b, strlen(b));
+			st->arch_weak = false;
+		} else if (st->arch_weak && b && !weak) {
+			st->arch_weak = false;   /* confirmed */
+		}
 		return;
+	}
 	if (p_starts(s, e, "Hardware name: ") && (p_find(s, e, "PowerMac") || p_find(s, e, "PowerBook")))
 		st->hw_powermac = true;   /* ppc, 32- or 64-bit: decided with the zones (parse_finish.c) */
-	const char *a = stack_line_arch(s, e);
-	if (a && !ev->kernel[0])
+	const char *a = stack_line_arch_w(s, e, &weak);
+	if (a && !ev->kernel[0]) {
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
-	else if (a && ev->kernel[0]) {
+		st->arch_weak = weak;
+	} else if (a && ev->kernel[0]) {
 		/* the release string decides when it names the arch */
 		pf_arch_from_release(ev);
-		if (!ev->arch[0])
+		if (!ev->arch[0]) {
 			str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
+			st->arch_weak = weak;
+		}
 	}
 }
 
@@ -1361,6 +1536,30 @@ static bool stack_like(const char *s, const char *e, bool indented)
 		}
 	}
 	return hex && words >= 2;
+}
+
+/* A 2.6.18–2.6.20 i386 frame, its symbol in brackets with decimal offsets
+ * and no "Call Trace:" above it: " [out_of_memory+389/448] out_of_memory+0x185/0x1c0"
+ * (R330). */
+static bool sym_frame(const char *s, const char *e)
+{
+	if (s >= e || *s != '[')
+		return false;
+	const char *p = s + 1;
+	while (p < e && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+			 *p == '.'))
+		p++;
+	if (p == s + 1 || p >= e || *p++ != '+')
+		return false;
+	const char *d = p;
+	while (p < e && *p >= '0' && *p <= '9')
+		p++;
+	if (p == d || p >= e || *p++ != '/')
+		return false;
+	d = p;
+	while (p < e && *p >= '0' && *p <= '9')
+		p++;
+	return p > d && p < e && *p == ']';
 }
 
 /* "java cpuset=/ mems_allowed=0" (2.6.29–4.19) */
@@ -1460,7 +1659,9 @@ static void kill_values(struct pstate *st, struct oom_victim *v, const char *p, 
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
 		const char *q = p_find(p, e, keys[i].key);
-		if (!q || (q > p && q[-1] != ' ' && q[-1] != ','))
+		/* after a blank or a comma; or Markdown bold a writer put
+		 * around a value ("**anon-rss:59118944kB (≈56.4 GiB)**", R327) */
+		if (!q || (q > p && q[-1] != ' ' && q[-1] != ',' && !(q - p >= 3 && q[-1] == '*' && q[-2] == '*' && q[-3] == ' ')))
 			continue;
 		q += strlen(keys[i].key);
 		int64_t val;
@@ -1474,6 +1675,12 @@ static void kill_values(struct pstate *st, struct oom_victim *v, const char *p, 
 			val = 0;
 			ok = true;
 		}
+		/* a line cut at a fixed width inside the unit, its last visible
+		 * byte replaced ("shmem-rss:0k0", "anon-rss:72k"; R364): the
+		 * digits ended where the unit began, so the number is whole */
+		if (!ok && r == 0 && keys[i].kb && q < e && *q == 'k' && e - q <= 2 && !memchr(q, ',', (size_t)(e - q)) &&
+		    !memchr(q, ' ', (size_t)(e - q)))
+			ok = true;
 		if (ok && val < 0 && strcmp(keys[i].key, "oom_score_adj:") != 0)
 			ok = false;
 		if (ok && !strcmp(keys[i].key, "oom_score_adj:") && (val < -1000 || val > 1000))
@@ -1624,6 +1831,7 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	st->sect = SEC_TAIL;
 	st->tail_left = PARSE_TAIL_LINES;
 	time_second(l, st->kill_second, sizeof(st->kill_second));
+	str_copy(st->kill_time, sizeof(st->kill_time), l->time ? l->time : "", l->time ? l->time_len : 0);
 	if (known(st->reaper_pid) && st->reaper_pid == pid)
 		v->reaped = true;
 	return true;
@@ -1650,19 +1858,57 @@ static bool vm_kill_line(struct report_parser *P, struct pstate *st, const struc
 	return true;
 }
 
+/* Does a key of the oom-kill: line start at p? */
+static bool constraint_key(const char *p, const char *e)
+{
+	static const char *const k[] = { "nodemask=", "cpuset=", "mems_allowed=", "oom_memcg=", "global_oom",
+					 "task_memcg=", "task=", "pid=", "uid=", NULL };
+	for (int i = 0; k[i]; i++)
+		if (p_starts(p, e, k[i]))
+			return true;
+	return false;
+}
+
+static bool constraint_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
+			    const char *s, const char *e);
+
+/* The rest of an oom-kill: line re-flowed by hand onto the next line,
+ * indented ("               task=python, pid=2269, uid=0", R305): the line
+ * is read again whole. */
+static bool constraint_rest(struct report_parser *P, struct pstate *st, const struct report_line *l,
+			    const char *s, const char *e, size_t n)
+{
+	if (!constraint_key(s, e) || p_starts(s, e, "oom-kill:"))
+		return false;
+	char joined[sizeof(st->cons_text) + 512];
+	if ((size_t)(e - s) + n + 1 > sizeof(joined))
+		return false;
+	memcpy(joined, st->cons_text, n);
+	if (joined[n - 1] != ',')
+		joined[n++] = ',';
+	memcpy(joined + n, s, (size_t)(e - s));
+	n += (size_t)(e - s);
+	return constraint_line(P, st, l, joined, joined + n);
+}
+
 /* "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,
  *  global_oom,task_memcg=/x,task=java,pid=2345,uid=1000" (5.0+, RHEL8). */
 static bool constraint_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			    const char *s, const char *e)
 {
-	/* retyped by hand: "oom-kill: constraint=…, nodemask=7, task=x" (R020):
-	 * read as the kernel prints it, without the blanks after ':' and ',' */
+	/* retyped by hand: "oom-kill: constraint=…, nodemask=7, task=x" (R020),
+	 * re-spaced after its commas only ("oom-kill:constraint=X, oom_memcg=/a,",
+	 * R305): read as the kernel prints it, without the blanks after ':' and
+	 * before each key (a blank before anything else may be a value's) */
 	char norm[1024];
-	if (p_starts(s, e, "oom-kill: constraint=") && (size_t)(e - s) < sizeof(norm)) {
+	if ((p_starts(s, e, "oom-kill: constraint=") || (p_starts(s, e, "oom-kill:constraint=") && p_find(s, e, ", "))) &&
+	    (size_t)(e - s) < sizeof(norm)) {
 		size_t n = 0;
 		for (const char *q = s; q < e; q++) {
 			norm[n++] = *q;
-			if ((*q == ',' || (*q == ':' && q == s + 8)) && q + 1 < e && q[1] == ' ')
+			if (((*q == ',' && constraint_key(q + 1 + (q + 1 < e && q[1] == ' '), e)) ||
+			     (*q == ':' && q == s + 8)) &&
+			    q + 1 < e && q[1] == ' ')
 				q++;
 		}
 		s = norm;
@@ -1671,6 +1917,14 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 	if (!p_starts(s, e, "oom-kill:constraint="))
 		return false;
 	join_or_open_headerless(P, st, l);
+	/* A line re-flowed by hand whose rest ("task=x, pid=N, uid=N") is on the
+	 * next line: kept to be read again with it (constraint_rest). */
+	st->cons_len = 0;
+	if ((size_t)(e - s) < sizeof(st->cons_text) && !p_find(s, e, ",pid=") && (e[-1] == ',' || !p_find(s, e, ",task="))) {
+		memcpy(st->cons_text, s, (size_t)(e - s));
+		st->cons_len = (size_t)(e - s);
+		st->cons_next = true;
+	}
 	struct oom_event *ev = &st->ev;
 	st->shape |= SH_CONSTRAINT;
 	/* Values may hold commas (node lists), so each ends where the next key
@@ -1817,6 +2071,7 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 		st->tail_left = 3;
 		/* ≤4.x panics with it (mm/oom_kill.c out_of_memory): its stack follows */
 		st->panicked = p_starts(s, e, "Kernel panic - not syncing:");
+		st->nokill_warn = !st->panicked && !p_find(s, e, "panic");
 		return true;
 	}
 	if (p_find(s, e, "System is deadlocked on memory")) {
@@ -2077,6 +2332,28 @@ static bool header_may_continue(const struct report_parser *P, const char *s, co
 	       p_starts(s, e, "SCHED_");
 }
 
+/* The line after a plain "Out of memory and no killable processes..."
+ * (mm/oom_kill.c out_of_memory, 4.19+: pr_warn, then for a global OOM
+ * panic("System is deadlocked on memory") at once; a memcg or sysrq OOM
+ * returns).  Any other next line of the same machine — another report, a
+ * shell prompt of the console it was printed on — says the machine lived
+ * on: not a global OOM (R166, R357).  Not a stamp that went back (a
+ * reboot, the panic lost on the way to the log). */
+static void nokill_next(struct pstate *st, const struct report_line *l, const char *s, const char *e)
+{
+	st->nokill_decided = true;
+	if (p_find(s, e, "System is deadlocked on memory") || p_find(s, e, "Kernel panic") || s == e)
+		return;
+	if (l->time && st->ev.time[0]) {
+		char t[64];
+		str_copy(t, sizeof(t), l->time, l->time_len);
+		double a = mono_time(st->ev.time), b = mono_time(t);
+		if (a >= 0 && b >= 0 && b < a)
+			return;
+	}
+	st->nokill_lived = true;
+}
+
 /* A line for one report state.  Returns false when the line ended the
  * report without being part of it (the caller then offers it again). */
 static bool state_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
@@ -2092,6 +2369,12 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		state_reset(st);
 		return false;
 	}
+
+	/* an oom-kill: line waiting for its rest waits one line only */
+	size_t cons_n = st->cons_next ? st->cons_len : 0;
+	st->cons_next = false;
+	if (st->active && st->nokill_warn && !st->nokill_decided)
+		nokill_next(st, l, s, e);
 
 	/* Lines that start a report, whatever the state. */
 	if (p_find(s, e, "oom-killer") || p_find(s, e, " invoked oom: gfp_mask=")) {
@@ -2114,6 +2397,15 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		goto accepted;
 	if (constraint_line(P, st, l, s, e))
 		goto accepted;
+	if (cons_n && constraint_rest(P, st, l, s, e, cons_n))
+		goto accepted;
+	/* a pr_cont piece of the oom-kill: line printed as a record of its own
+	 * after other lines (",task=x,pid=N,uid=N" after a KASAN splat printed
+	 * inside mem_cgroup_print_oom_context, R363; another CPU's line
+	 * between the pieces) */
+	if (st->cons_len && *s == ',' && st->active && !st->have_kill && constraint_key(s + 1, e) &&
+	    constraint_rest(P, st, l, s + 1, e, st->cons_len))
+		goto accepted;
 
 	if (!st->active) {
 		/* Idle: only the middle of a report cut at its start opens one. */
@@ -2134,7 +2426,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		goto accepted;
 	/* a frame pasted without its "Call Trace:" line still says the arch */
 	if (st->sect != SEC_STACK && (p_starts(s, e, "[<") || p_starts(s, e, "Stack : ") || arm_from_frame(s, e) ||
-				      p_starts(s, e, "Function entered at [<"))) {
+				      p_starts(s, e, "Function entered at [<") || sym_frame(s, e))) {
 		stack_arch_hint(st, s, e);
 		stack_frame_facts(st, s, e);
 	}

@@ -2,16 +2,20 @@
  * complete: the kernel version (printed, else dated by the report's shape),
  * the architecture, the page size, every page count converted to KiB, the
  * quantities that must be summed over nodes or zones, and the kind of OOM. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/parse_int.h"
 
 
+/* 32-bit x86 is "i686" whatever its build says ("-i386", "i586"): one
+ * name for the arch (tests/corpus facts use it, 20 reports), as the
+ * kernel's own is one ("x86", 32-bit). */
 void pf_arch_from_release(struct oom_event *ev)
 {
 	static const struct { const char *needle, *arch; } map[] = {
 		{ "x86_64", "x86_64" }, { "amd64", "x86_64" }, { "aarch64", "aarch64" },
-		{ "arm64", "aarch64" }, { "i686", "i686" }, { "i586", "i586" }, { "i386", "i386" },
+		{ "arm64", "aarch64" }, { "i686", "i686" }, { "i586", "i686" }, { "i486", "i686" }, { "i386", "i686" },
 		{ "-686", "i686" }, { "-pae", "i686" }, { "ppc64le", "ppc64le" }, { "ppc64", "ppc64" },
 		{ "s390x", "s390x" }, { "armv7", "armv7l" }, { "-armmp", "armv7l" }, { "mips", "mips" },
 		{ "riscv64", "riscv64" }, { "loongarch64", "loongarch64" }, { "loongarch", "loongarch64" },
@@ -261,11 +265,16 @@ static void finish_numbers(struct pstate *st)
 		m->hugepages_free = hp_free;
 		m->hugepage_size_kib = hp_size;
 	}
-	/* Victim facts the kill line of older eras lacks, from its table row. */
+	/* Victim facts the kill line of older eras lacks, from its table row:
+	 * the row of its pid, else of its tgid (dump_tasks prints the pid of
+	 * the thread that holds the mm, which need not be the leader's; R181) */
 	if (ev->have_victim && known(ev->victim.pid)) {
+		bool by_pid = false;
+		for (size_t i = 0; i < snap->nr_tasks && !by_pid; i++)
+			by_pid = snap->tasks[i].pid == ev->victim.pid;
 		for (size_t i = 0; i < snap->nr_tasks; i++) {
 			const struct oom_task *t = &snap->tasks[i];
-			if (t->pid != ev->victim.pid)
+			if (by_pid ? t->pid != ev->victim.pid : t->tgid != ev->victim.pid)
 				continue;
 			if (!known(ev->victim.oom_score_adj))
 				ev->victim.oom_score_adj = t->oom_score_adj;
@@ -277,6 +286,67 @@ static void finish_numbers(struct pstate *st)
 			break;
 		}
 	}
+	/* The victim is the allocating task (its pid the trigger's; the CPU
+	 * line prints current->pid, the victim's tgid: equal for the main
+	 * thread): its oom_score_adj is the trigger line's, one value per
+	 * process (signal->oom_score_adj), when neither the kill line nor
+	 * its row (cut, R326) says it. */
+	if (ev->have_victim && known(ev->victim.pid) && ev->victim.pid == ev->req.trigger_pid &&
+	    !known(ev->victim.oom_score_adj) && known(ev->req.trigger_oom_score_adj))
+		ev->victim.oom_score_adj = ev->req.trigger_oom_score_adj;
+}
+
+/* Is node n in a printed node list ("0-1,3", "(null)" none)?  -1: not a list. */
+static int node_in_list(const char *l, int n)
+{
+	if (!l[0] || l[0] == '(')
+		return -1;
+	const char *p = l;
+	for (;;) {
+		char *x;
+		long a = strtol(p, &x, 10), b;
+		if (x == p || a < 0)
+			return -1;
+		b = a;
+		if (*x == '-') {
+			p = x + 1;
+			b = strtol(p, &x, 10);
+			if (x == p || b < a)
+				return -1;
+		}
+		if (n >= a && n <= b)
+			return 1;
+		if (*x == '\0')
+			return 0;
+		if (*x != ',')
+			return -1;
+		p = x + 1;
+	}
+}
+
+/* Before 5.0 the kind is not printed.  The trigger line's nodemask (4.9–4.19)
+ * is the allocation's own (a mempolicy's; 4.9–4.10 a cpuset's mems as
+ * well): mm/oom_kill.c constrained_alloc says CONSTRAINT_MEMORY_POLICY when
+ * it leaves out a node with memory.  A list without node 0 (which holds
+ * memory on every NUMA machine but a rare memoryless-node-0 one), or
+ * without a node the zone lines show, is that (R300: nodemask=1). */
+static bool nodemask_policy(const struct oom_event *ev)
+{
+	/* constrained_alloc: a __GFP_THISNODE request is CONSTRAINT_NONE */
+	if (ev->constraint[0] || !ev->req.nodemask[0] || strstr(ev->req.gfp_text, "THISNODE"))
+		return false;
+	int in0 = node_in_list(ev->req.nodemask, 0);
+	if (in0 == 0)
+		return true;
+	if (in0 < 0)
+		return false;
+	for (int i = 0; i < ev->snap.nr_zones; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (z->node >= 0 && known(z->present_kib) && z->present_kib > 0 &&
+		    node_in_list(ev->req.nodemask, z->node) == 0)
+			return true;
+	}
+	return false;
 }
 
 static void finish_kind(struct pstate *st)
@@ -313,7 +383,16 @@ static void finish_kind(struct pstate *st)
 		ev->kind = OOM_KIND_MEMPOLICY;
 	else if (!strncmp(ev->victim.message, "No available memory in cpuset", 29))
 		ev->kind = OOM_KIND_CPUSET;
-	else
+	else if (nodemask_policy(ev)) {
+		ev->kind = OOM_KIND_MEMPOLICY;
+		event_warn(ev, "kind: mempolicy, as the trigger's nodemask=%.40s leaves out a node with memory", ev->req.nodemask);
+	} else if (ev->outcome == OOM_OUTCOME_NO_KILLABLE && st->nokill_lived) {
+		/* no panic after "no killable processes" (4.19+ panics at once
+		 * for a global OOM, parse.c nokill_next): a memcg's OOM */
+		ev->kind = OOM_KIND_MEMCG;
+		ev->kind_inferred = true;
+		event_warn(ev, "kind inferred: memcg, as the machine lived on after \"no killable processes\" (a global OOM panics there)");
+	} else
 		ev->kind = OOM_KIND_GLOBAL;
 	if (ev->kind == OOM_KIND_MEMCG) {
 		struct oom_memcg *m = &ev->snap.memcg;
@@ -323,13 +402,26 @@ static void finish_kind(struct pstate *st)
 	}
 }
 
+/* A name masked by hand: only 'x', 'X', '*' or '#', at least three. */
+static bool comm_masked(const char *c)
+{
+	size_t n = 0;
+	for (; c[n]; n++)
+		if (c[n] != 'x' && c[n] != 'X' && c[n] != '*' && c[n] != '#')
+			return false;
+	return n >= 3;
+}
+
 void pf_finish(struct pstate *st)
 {
 	struct oom_event *ev = &st->ev;
 	/* The oom-kill: line names the task chosen to die (mm/oom_kill.c
 	 * dump_oom_summary, 5.0+, printed just before its kill): with the
 	 * kill line cut or elided, it alone names the victim (R162). */
-	if (!ev->have_victim && (st->shape & SH_CONSTRAINT) && known(ev->victim.selected_pid) &&
+	/* So does the selection line ("Kill process N (x) score S or sacrifice
+	 * child", ≤5.0) of a report cut before its kill line (R256): the task
+	 * the kernel chose. */
+	if (!ev->have_victim && (st->shape & SH_CONSTRAINT || st->have_selection) && known(ev->victim.selected_pid) &&
 	    ev->victim.selected_comm[0]) {
 		ev->have_victim = true;
 		ev->victim.pid = ev->victim.selected_pid;
@@ -353,6 +445,11 @@ void pf_finish(struct pstate *st)
 	}
 	pf_arch_from_release(ev);
 	infer_arch_from_zones(st);
+	/* Both lines print current->comm: a trigger name masked by hand
+	 * ("xxxx", "***", R205) where the dump_stack line kept it is that one */
+	if (comm_masked(ev->req.trigger_comm) && st->header_comm[0] && !comm_masked(st->header_comm) &&
+	    (st->have_trigger || st->header_trigger))
+		ev->req.trigger_comm[0] = '\0';
 	if (!ev->req.trigger_comm[0] && st->header_comm[0] && (st->have_trigger || st->header_trigger))
 		str_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), st->header_comm,
 			 strlen(st->header_comm));

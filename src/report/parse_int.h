@@ -115,7 +115,10 @@ struct pstate {
 	bool panic_blank;          /* one blank line stepped over after it */
 	bool hw_powermac;          /* "Hardware name: PowerMac…" / "PowerBook…" */
 	bool frame_not_x86;        /* a 16-digit "[<…>]" frame below ffffffff…: not x86_64 */
+	bool arch_weak;            /* ev.arch is only a frame address's (x86_64 or riscv64) */
 	char kill_second[40];      /* the kill line's stamp to the second (kill_burst) */
+	char kill_time[64];        /* the kill line's stamp as printed */
+	char trig_comm_whole[OOM_COMM_LEN + 8];  /* a trigger "comm:pid" as printed, until the CPU line */
 	bool memcg_on_constraint;  /* the oom-kill line named an oom_memcg= */
 	char header_comm[OOM_COMM_LEN];  /* comm of the CPU:/Pid: line */
 	bool header_trigger;       /* that line is the allocating task's (the report opened at it,
@@ -143,6 +146,14 @@ struct pstate {
 	bool stat_v1_inline;       /* KB values on the same line (3.10–5.2) */
 	int64_t buddy_psz_kib;     /* page size from an order-0 block; OOM_NA */
 	int64_t reaper_pid;        /* a reaper line seen before the kill line was matched */
+	/* an oom-kill: line without its task (re-flowed by hand): its text,
+	 * read again with the next line when that holds the rest */
+	char cons_text[512];
+	size_t cons_len;
+	bool cons_next;            /* the next line may be its rest without a leading ',' */
+	/* "Out of memory and no killable processes..." printed as a warning
+	 * (4.19+), the next line of the machine seen, and it was no panic */
+	bool nokill_warn, nokill_decided, nokill_lived;
 };
 
 /* ---- text helpers (parse.c) ------------------------------------------ */

@@ -130,6 +130,8 @@ struct report_scanner {
 	bool qp;                    /* the text is a quoted-printable mail body (qp_detect) */
 	bool md;                    /* the text is Markdown with its punctuation backslash-escaped (md_detect) */
 	struct buf md_line, md_peek;  /* a line with those escapes undone */
+	bool html;                  /* the text is an HTML page's source (html_detect) */
+	struct buf html_line, html_peek;
 	int qp_checks;              /* windows looked at for it (bounded) */
 	size_t hard_width;          /* lines cut at this exact width by a terminal (hard_wrap_width) */
 	size_t hard_probed[8];      /* widths looked for so far */
@@ -141,6 +143,10 @@ struct report_scanner {
 	struct buf arena;
 	struct item *q;
 	size_t qlen, qcap, qhead;
+	/* glued pieces of one raw line before a marker piece pass the idle
+	 * filter with it (glued_before_marker): queue indexes below pass_until
+	 * pass, those below scanned_until were looked at */
+	size_t pass_until, scanned_until;
 	size_t *splits;
 	size_t nsplits, splits_cap;
 
@@ -643,10 +649,16 @@ static void put_text(struct report_scanner *s, const char *p, size_t n, bool kms
 			   p[i + 2] <= '3' && p[i + 3] >= '0' && p[i + 3] <= '7') {
 			out = (char)((p[i + 2] - '0') * 8 + (p[i + 3] - '0'));
 			adv = 4;
+		} else if (c == 0xc2 && i + 1 < n && (unsigned char)p[i + 1] == 0xa0) {
+			/* a no-break space (UTF-8 U+00A0) a web page or a mailer put
+			 * for a blank: "Free swap\u00a0 = 774396kB" (R225) */
+			out = ' ';
+			adv = 2;
 		} else {
 			/* copy plain runs in one go */
 			size_t j = i;
-			while (j < n && (unsigned char)p[j] >= 0x20 && p[j] != 0x7f && p[j] != '\\' && p[j] != '#')
+			while (j < n && (unsigned char)p[j] >= 0x20 && p[j] != 0x7f && p[j] != '\\' && p[j] != '#' &&
+			       (unsigned char)p[j] != 0xc2)
 				j++;
 			if (j > i) {
 				buf_add(&s->arena, p + i, j - i);
@@ -993,6 +1005,24 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		/* a Markdown list of kernel lines, each in backticks: "* `[ 1.2] …`" */
 		p += 3;
 		len -= 4;
+	}
+	if (!piece && len > 4 && p[0] == '|') {
+		/* a Markdown table whose cells quote kernel lines in backticks
+		 * ("| 1 | `cc1 invoked oom-killer: …` | dmesg -T | …", R327): the
+		 * first code span that holds one is the line */
+		const char *c = p, *end = p + len;
+		while ((c = memchr(c, '`', (size_t)(end - c))) != NULL) {
+			const char *a = c + 1, *b = a < end ? memchr(a, '`', (size_t)(end - a)) : NULL;
+			if (!b)
+				break;
+			if (b > a && (tr_starts_with_time(a, (size_t)(b - a)) || looks_like_start(a, (size_t)(b - a)) ||
+				      line_kind_of(a, (size_t)(b - a)) != LK_NONE)) {
+				p = a;
+				len = (size_t)(b - a);
+				break;
+			}
+			c = b + 1;
+		}
 	}
 	if (!piece && len > 2 && p[0] == '`' && p[1] != '`' &&
 	    (tr_starts_with_time(p + 1, len - 1) || looks_like_start(p + 1, len - 1))) {
@@ -1572,6 +1602,68 @@ static const char *md_unescape(struct buf *b, const char *p, size_t n, size_t *l
 	return b->data ? b->data : "";
 }
 
+/* ---- HTML page sources ---------------------------------------------------- */
+
+/* A mail archive's HTML kept as its source (R331): every line wrapped in
+ * "<p>&nbsp;…" / "<br>", the trace's '<' and '>' escaped ("[&lt;ffffffff800c39dd&gt;]").
+ * Taken as such when a line starts, after its tags, with "&nbsp;" or
+ * "&lt;"; from then on every line has its leading tags dropped and the
+ * entities undone. */
+static bool html_detect(const char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 16 && p[i] == '<') {
+		const char *c = memchr(p + i, '>', n - i < 8 ? n - i : 8);
+		if (!c)
+			return false;
+		i = (size_t)(c - p) + 1;
+	}
+	return HAS_LIT(p + i, n - i, "&nbsp;") || HAS_LIT(p + i, n - i, "&lt;");
+}
+
+/* A leading tag of a paragraph or a break ("<p>", "<br>", "</p>", "<pre>"): its length, 0 none. */
+static size_t html_lead_tag(const char *p, size_t n)
+{
+	static const char *const tags[] = { "<p>", "</p>", "<br>", "<br/>", "<br />", "<pre>", "</pre>", "<tt>", "</tt>" };
+	for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		size_t l = strlen(tags[i]);
+		if (n >= l && memcmp(p, tags[i], l) == 0)
+			return l;
+	}
+	return 0;
+}
+
+/* p[0, n) with its leading tags dropped and &nbsp; &lt; &gt; &amp; &quot;
+ * &#39; undone, in b. */
+static const char *html_unescape(struct buf *b, const char *p, size_t n, size_t *len)
+{
+	static const struct { const char *ent; char c; } ents[] = {
+		{ "&nbsp;", ' ' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&amp;", '&' }, { "&quot;", '"' }, { "&#39;", '\'' },
+	};
+	size_t t;
+	while ((t = html_lead_tag(p, n)) > 0)
+		p += t, n -= t;
+	buf_clear(b);
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] != '&')
+			continue;
+		for (size_t k = 0; k < sizeof(ents) / sizeof(ents[0]); k++) {
+			size_t l = strlen(ents[k].ent);
+			if (n - i >= l && memcmp(p + i, ents[k].ent, l) == 0) {
+				buf_add(b, p + run, i - run);
+				buf_add(b, &ents[k].c, 1);
+				i += l - 1;
+				run = i + 1;
+				break;
+			}
+		}
+	}
+	buf_add(b, p + run, n - run);
+	*len = b->len;
+	return b->data ? b->data : "";
+}
+
 /* ---- wrap repair -------------------------------------------------------- */
 
 /* A terminal or a pager cuts a line at a fixed column, inside a word
@@ -1645,6 +1737,8 @@ static int try_join(struct report_scanner *s, struct item *it)
 		}
 		if (s->md)
 			p = md_unescape(&s->md_peek, p, len, &len);
+		if (s->html)
+			p = html_unescape(&s->html_peek, p, len, &len);
 		size_t q = tr_strip_quote(p, len);
 		p += q;
 		len -= q;
@@ -1790,6 +1884,8 @@ static int scanner_open(struct report_scanner **out, int fd, const char *name, c
 	buf_init(&s->qp_peek);
 	buf_init(&s->md_line);
 	buf_init(&s->md_peek);
+	buf_init(&s->html_line);
+	buf_init(&s->html_peek);
 
 	/* Sniff the first bytes for a compressor's magic. */
 	unsigned char head[8];
@@ -1869,6 +1965,27 @@ static void fill_line(struct report_scanner *s, const struct item *it, struct re
 	line->boot_banner = it->boot_banner;
 }
 
+/* Is the queued item at index i a glued piece of a raw line (the lines of
+ * a paste whose newlines were lost, R256) with a marker piece after it?
+ * Then it is that report's text: the idle filter passes it.  Each queue
+ * index is looked at once. */
+static bool glued_before_marker(struct report_scanner *s, size_t i)
+{
+	if (i < s->pass_until)
+		return true;
+	if (i < s->scanned_until)
+		return false;
+	uint64_t ln = s->q[i].lineno;
+	size_t j = i + 1;
+	for (; j < s->qlen && s->q[j].lineno == ln; j++)
+		if (report_has_marker(arena_text(s, s->q[j].text_off), s->q[j].text_len)) {
+			s->pass_until = s->scanned_until = j;
+			return true;
+		}
+	s->scanned_until = j;
+	return false;
+}
+
 int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_line *line)
 {
 	for (;;) {
@@ -1883,7 +2000,7 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 					marker = report_has_marker(arena_text(s, it->text_off), it->text_len);
 			}
 			s->qhead++;
-			if (!all_lines && !marker && !it->boot_banner &&
+			if (!all_lines && !marker && !it->boot_banner && !glued_before_marker(s, s->qhead - 1) &&
 			    !(it->backfill && ((line_kind_flags(line_kind_of(arena_text(s, it->text_off), it->text_len)) & LKF_OPENS) ||
 					       /* a trigger without the needle's words (retyped "invoked oom:") */
 					       line_kind_of(arena_text(s, it->text_off), it->text_len) == LK_TRIGGER ||
@@ -1894,6 +2011,7 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 			return 1;
 		}
 		s->qhead = s->qlen = 0;
+		s->pass_until = s->scanned_until = 0;
 		buf_clear(&s->arena);
 		if (!all_lines) {
 			int rc = skip_to_candidate(s);
@@ -1925,6 +2043,10 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 			s->md = true;
 		if (s->md)
 			rp = md_unescape(&s->md_line, rp, rlen, &rlen);
+		if (!s->html && !piece && rlen > 6 && memchr(rp, '&', rlen < 24 ? rlen : 24) && html_detect(rp, rlen))
+			s->html = true;
+		if (s->html)
+			rp = html_unescape(&s->html_line, rp, rlen, &rlen);
 		size_t q0 = s->qlen;
 		s->cur_raw_end_abs = s->processed_abs;
 		process_raw(s, rp, rlen, lineno, piece);
@@ -1974,6 +2096,8 @@ int report_scanner_close(struct report_scanner *s)
 	buf_release(&s->qp_peek);
 	buf_release(&s->md_line);
 	buf_release(&s->md_peek);
+	buf_release(&s->html_line);
+	buf_release(&s->html_peek);
 	free(s->q);
 	free(s->splits);
 	free(s->buf);

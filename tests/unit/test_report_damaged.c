@@ -231,14 +231,32 @@ TEST(test_arch_from_frames_and_layout)
 		{ "Hardware name: PowerMac3,6 7455 0x80010303 PowerMac\n", "ppc" },
 		{ "Hardware name: PowerMac7,3 PPC970FX 0x003c0300 PowerMac\n", "ppc64" },
 		{ "Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16.2 04/01/2014\n", "" },
+		/* riscv64 links its kernel in x86_64's top 2 GiB too: a frame's
+		 * address says x86_64 only until a label of riscv's own code */
+		{ "Call Trace:\n[<ffffffff8000688e>] dump_backtrace+0x1c/0x24\n"
+		  "[<ffffffff80f63316>] do_page_fault+0x1e/0x36\n"
+		  "[<ffffffff80f6ca42>] ret_from_exception+0x0/0x6e\n", "riscv64" },
+		/* x86_64 confirmed by its own label stays */
+		{ "Call Trace:\n[<ffffffff8100b072>] dump_stack+0x1/0x2\n"
+		  "[<ffffffff8100b072>] system_call_fastpath+0x16/0x1b\n"
+		  "[<ffffffff80f6ca42>] ret_from_exception+0x0/0x6e\n", "x86_64" },
+		/* the AMD SRSO return thunks are x86_64's (CPU_SRSO depends on X86_64) */
+		{ "Call Trace:\n <TASK>\n dump_stack_lvl+0x4e/0x70\n ? srso_alias_return_thunk+0x5/0xfbef5\n", "x86_64" },
+		{ "Call Trace:\n <TASK>\n ? srso_return_thunk+0x5/0x5f\n", "x86_64" },
 	};
 	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
 		snprintf(t, sizeof(t), "%s%s", head, shapes[i].body);
 		arch_of(t, shapes[i].arch);
 	}
-	/* the release names it */
+	/* the release names it; 32-bit x86 is "i686" whatever the build says */
 	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: app Not tainted 6.3.0-rc1-x86-32-debug+ #1\n", head);
 	arch_of(t, "i686");
+	snprintf(t, sizeof(t), "%sPid: 6344, comm: sh Not tainted 3.2.32-pk06.11-i386 #1\n", head);
+	arch_of(t, "i686");
+	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: app Not tainted 6.6.36 #2\n"
+		 "[<ffffffff8000688e>] dump_backtrace+0x1c/0x24\n"
+		 "[<ffffffff80f6ca42>] ret_from_exception+0x0/0x6e\n", head);
+	arch_of(t, "riscv64");
 	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: app Not tainted 4.19.0-91.uelc20.loongarch64 #1\n"
 		 "[<9000000000209c5c>] show_stack+0x9c/0x190\n", head);
 	arch_of(t, "loongarch64");
@@ -627,6 +645,10 @@ TEST(test_uname_pasted_before_a_cut_report)
 	CHECK_STR(e.first.kernel, "5.8.0-rc1+");
 	CHECK_STR(e.first.arch, "x86_64");
 	char k[128], a[16], h[64];
+	CHECK(report_is_uname_line("Linux h 2.6.20-16-generic #2 SMP Thu Jun 7 20:19:32 UTC 2007 i586 GNU/Linux",
+				   strlen("Linux h 2.6.20-16-generic #2 SMP Thu Jun 7 20:19:32 UTC 2007 i586 GNU/Linux"),
+				   k, sizeof(k), a, sizeof(a), h, sizeof(h)));
+	CHECK_STR(a, "i686");
 	CHECK(report_is_uname_line("Linux h 6.1.0-9-arm64 #1 SMP Debian 6.1.27-1 (2023-05-08) aarch64 GNU/Linux", 75,
 				   k, sizeof(k), a, sizeof(a), h, sizeof(h)));
 	CHECK_STR(k, "6.1.0-9-arm64");
@@ -1151,6 +1173,548 @@ TEST(test_rows_without_header_before_the_selection)
 	CHECK_INT(e.events, 0);
 }
 
+/* ---- session 7: shapes of the fourth holdout --------------------------- */
+
+TEST(test_trigger_comm_colon_pid)
+{
+	/* a debug kernel's "comm:pid invoked oom-killer" (R300's shape): the
+	 * pid is the trigger's; a kernel thread's ':' after a '/' is its name */
+	const char *in =
+		"[  364.737486] oom02:4583 invoked oom-killer: gfp_mask=0x16080c0(GFP_KERNEL|__GFP_ZERO), nodemask=1,  order=0, oom_score_adj=0\n"
+		"[  365.248067] Out of memory: Kill process 4578 (oom02) score 952 or sacrifice child\n"
+		"[  365.255581] Killed process 4578 (oom02) total-vm:151104120kB, anon-rss:131562528kB, file-rss:1300kB, shmem-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "oom02");
+	CHECK_INT(e.first.req.trigger_pid, 4583);
+	CHECK_STR(e.first.req.nodemask, "1");
+	read_text("[ 1.0] kworker/u8:2 invoked oom-killer: gfp_mask=0x6000c0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		  "[ 1.1] CPU: 1 PID: 77 Comm: kworker/u8:2 Not tainted 6.1.0 #1\n"
+		  "[ 1.2] Out of memory: Killed process 9 (app) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
+		  &e);
+	CHECK_STR(e.first.req.trigger_comm, "kworker/u8:2");
+	CHECK_INT(e.first.req.trigger_pid, 77);
+	/* a name with ":digits" of its own, as the CPU line shows it whole */
+	read_text("[ 1.0] app:1 invoked oom-killer: gfp_mask=0x6000c0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		  "[ 1.1] CPU: 1 PID: 77 Comm: app:1 Not tainted 6.1.0 #1\n"
+		  "[ 1.2] Out of memory: Killed process 9 (app) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
+		  &e);
+	CHECK_STR(e.first.req.trigger_comm, "app:1");
+	CHECK_INT(e.first.req.trigger_pid, 77);
+}
+
+TEST(test_constraint_line_reflowed_by_hand)
+{
+	/* blanks after the commas and the task on an indented next line
+	 * (R305's shape): the memcg path and the task are read whole */
+	const char *in =
+		"[  581.376828] python invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0\n"
+		"[  581.507012] oom-kill:constraint=CONSTRAINT_MEMCG, oom_memcg=/a/b-c/d,\n"
+		"               task=python, pid=2269, uid=0\n"
+		"[  581.513643] Memory cgroup out of memory: Killed process 2269 (python)\n"
+		"               total-vm:31786400kB, anon-rss:13945980kB, file-rss:11996kB,\n"
+		"               shmem-rss:0kB, pgtables:28172kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.constraint, "CONSTRAINT_MEMCG");
+	CHECK_STR(e.first.oom_memcg, "/a/b-c/d");
+	CHECK_INT(e.first.victim.selected_pid, 2269);
+	CHECK_STR(e.first.victim.selected_comm, "python");
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	/* a blank inside a value stays (only those before a key go) */
+	read_text("[ 1.0] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/, mems_allowed=0,global_oom,"
+		  "task_memcg=/a b,task=x y,pid=5,uid=0\n"
+		  "[ 1.1] Out of memory: Killed process 5 (x y) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
+		  &e);
+	CHECK_STR(e.first.task_memcg, "/a b");
+	CHECK_STR(e.first.mems_allowed, "0");
+	CHECK_STR(e.first.victim.comm, "x y");
+}
+
+static int order_pids[4], order_n;
+static void on_event_order(struct oom_event *ev, void *ctx)
+{
+	(void)ctx;
+	if (order_n < 4)
+		order_pids[order_n++] = (int)ev->victim.pid;
+}
+
+TEST(test_two_hosts_events_in_text_order)
+{
+	/* two hosts' kill lines quoted one after the other, mail-wrapped
+	 * (R317's shape): the first host's report, open longer, waits for no
+	 * one; events come out in the order the text shows them */
+	const char *in =
+		"Nov 14 15:23:48 oldserver kernel: [337631.991218] Out of memory: Kill\n"
+		"process 19961 (python) score 17 or sacrifice child\n"
+		"Nov 14 15:23:48 oldserver kernel: [337631.991237] Killed process 31357\n"
+		"(sh) total-vm:5400kB, anon-rss:252kB, file-rss:4kB, shmem-rss:0kB\n"
+		"\n"
+		"It now looks like this:\n"
+		"\n"
+		"Jul 22 10:42:40 newserver kernel:\n"
+		"oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/u,task=oomprocs,pid=3035,uid=10383\n"
+		"Jul 22 10:42:40 newserver kernel: Out of memory: Killed process 3035\n"
+		"(oomprocs) total-vm:1056800kB, anon-rss:8kB, file-rss:4kB,\n"
+		"shmem-rss:0kB\n"
+		"Jul 22 10:42:40 newserver kernel: oom_reaper: reaped process 3035\n"
+		"(oomprocs), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n";
+	order_n = 0;
+	CHECK(report_read_mem(in, strlen(in), "test", on_event_order, NULL, NULL) >= 0);
+	CHECK_INT(order_n, 2);
+	CHECK_INT(order_pids[0], 31357);
+	CHECK_INT(order_pids[1], 3035);
+}
+
+TEST(test_splat_inside_the_oom_path_names_the_trigger)
+{
+	/* a log cut above the trigger line, a KASAN splat printed from inside
+	 * the OOM path (R363's shape): its dump_stack line names the trigger's
+	 * pid and comm alike */
+	const char *in =
+		"[  221.921944] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=c,mems_allowed=0,oom_memcg=/0,task_memcg=in\n"
+		"[  221.922108] ==================================================================\n"
+		"[  221.922111] BUG: KASAN: global-out-of-bounds in vprintk_store+0x362/0x3d0\n"
+		"[  221.922114] CPU: 1 PID: 11282 Comm: memcg_test_1 Not tainted\n"
+		"5.9.0-next-20201013 #1\n"
+		"[  221.922116] Call Trace:\n"
+		"[  221.922117]  dump_stack+0xa4/0xd9\n"
+		"[  221.922137]  mem_cgroup_print_oom_context.cold+0x74/0xc3\n"
+		"[  221.922138]  dump_header+0x340/0x3bf\n"
+		"[  221.922193] ==================================================================\n"
+		"[  221.922196] ,task=memcg_test_1,pid=11280,uid=0\n"
+		"[  221.922205] Memory cgroup out of memory: Killed process 11280 (memcg_test_1) total-vm:4124kB, "
+		"anon-rss:72kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:48kB oom_score_adj:0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.req.trigger_pid, 11282);
+	CHECK_STR(e.first.req.trigger_comm, "memcg_test_1");
+	CHECK_INT(e.first.victim.pid, 11280);
+	CHECK_STR(e.first.oom_memcg, "/0");
+	/* the oom-kill: line's pr_cont piece after the splat is its rest */
+	CHECK_INT(e.first.victim.selected_pid, 11280);
+	CHECK_STR(e.first.victim.selected_comm, "memcg_test_1");
+	CHECK_STR(e.first.task_memcg, "in");
+	/* a piece of the line with another CPU's line between, its kill cut */
+	read_text("[ 1.0] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0\n"
+		  "[ 1.1] e1000e: eth0 NIC Link is Up\n"
+		  "[ 1.2] ,oom_memcg=/a,task_memcg=/a/b,task=app,pid=42,uid=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "/a");
+	CHECK_STR(e.first.task_memcg, "/a/b");
+	CHECK_INT(e.first.victim.pid, 42);
+	CHECK_STR(e.first.victim.comm, "app");
+}
+
+TEST(test_victim_is_the_trigger_and_cut_units)
+{
+	/* the victim is the trigger itself, its row cut before the adj
+	 * column (R326's shape): the trigger line's oom_score_adj is its */
+	const char *in =
+		"Dec 14 17:13:12 kernel: python3 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=200\n"
+		"Dec 14 17:13:12 kernel: CPU: 12 PID: 483880 Comm: python3 Tainted: P           O       6.8.0-50-generic #51-Ubuntu\n"
+		"Dec 14 17:13:12 kernel: memory: usage 51200kB, limit 51200kB, failcnt 37\n"
+		"Dec 14 17:13:12 kernel: Tasks state (memory values in pages):\n"
+		"Dec 14 17:13:12 kernel: [  pid  ]   uid  tgid total_vm      rss rss_anon rss_file rss_shmem pgtables_bytes sw...\n"
+		"Dec 14 17:13:12 kernel: [ 483880]  1000 483880    73357    14530    12706     1824         0   180224        ...\n"
+		"Dec 14 17:13:12 kernel: Memory cgroup out of memory: Killed process 483880 (python3) total-vm:293428kB, anon-...\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 483880);
+	CHECK_INT(e.first.victim.oom_score_adj, 200);
+	/* another victim than the trigger takes nothing from it */
+	read_text("[ 1.0] a invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=500\n"
+		  "[ 1.1] CPU: 1 PID: 10 Comm: a Not tainted 6.8.0 #1\n"
+		  "[ 1.2] Out of memory: Killed process 11 (b) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
+		  &e);
+	CHECK_INT(e.first.victim.oom_score_adj, OOM_NA);
+	/* a line cut at a fixed width inside a unit, its last byte replaced
+	 * (R364's shape): the digits before the unit are whole */
+	read_text("kernel: Memory cgroup out of memory: Killed process 9575 (swapon01) total-vm:1051484kB, "
+		  "anon-rss:1046572kB, file-rss:1280kB, shmem-rss:0k0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.shmem_rss_kib, 0);
+	CHECK_INT(e.first.victim.file_rss_kib, 1280);
+	read_text("kernel: Memory cgroup out of memory: Killed process 9575 (swapon01) total-vm:1051484kB, "
+		  "anon-rss:1046572kB, file-rss:1280k\n", &e);
+	CHECK_INT(e.first.victim.file_rss_kib, 1280);
+	/* digits cut before the unit may be a part of the number: not taken */
+	read_text("kernel: Memory cgroup out of memory: Killed process 9575 (swapon01) total-vm:1051484kB, "
+		  "anon-rss:1046572kB, file-rss:128\n", &e);
+	CHECK_INT(e.first.victim.file_rss_kib, OOM_NA);
+}
+
+TEST(test_kernel_lines_in_markdown_table_cells)
+{
+	/* kernel lines quoted in backticks inside Markdown table cells, the
+	 * kill line's value in bold (R327's shape) */
+	const char *in =
+		"| # | reading | source | note |\n"
+		"|---|---|---|---|\n"
+		"| 1 | `cc1 invoked oom-killer: gfp_mask=0x140cca(...)` | `dmesg -T` 21:34:05 | the compiler |\n"
+		"| 2 | `oom-kill: constraint=CONSTRAINT_CPUSET, mems_allowed=0, global_oom, task_memcg=/docker/x, task=VLLM::Worker_TP` | `dmesg -T` | worker |\n"
+		"| 3 | `Killed process 3917368 (VLLM::Worker_TP) total-vm:9737715264kB, **anon-rss:59118944kB (56.4 GiB)**` | `dmesg -T` | rss |\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "cc1");
+	CHECK_STR(e.first.constraint, "CONSTRAINT_CPUSET");
+	CHECK_STR(e.first.mems_allowed, "0");
+	CHECK_INT(e.first.kind, OOM_KIND_CPUSET);
+	CHECK_INT(e.first.victim.pid, 3917368);
+	CHECK_STR(e.first.victim.comm, "VLLM::Worker_TP");
+	CHECK_INT(e.first.victim.anon_rss_kib, 59118944);
+	CHECK_INT(e.first.victim.total_vm_kib, 9737715264LL);
+	/* a table of other code spans is no report */
+	read_text("| cmd | note |\n|---|---|\n| `dmesg -T` | `free -m` |\n", &e);
+	CHECK_INT(e.events, 0);
+}
+
+TEST(test_old_bracket_symbol_frames_and_html_source)
+{
+	/* 2.6.18-2.6.20 i386 frames "[sym+dec/dec] sym+0x…/0x…" with no
+	 * "Call Trace:" line (R330's shape): error_code is 32-bit x86's */
+	const char *in =
+		"Oct  9 21:46:16 lotus kernel: [135404.331945] nautilus invoked oom-killer: gfp_mask=0x201d2, order=0, oomkilladj=0\n"
+		"Oct  9 21:46:17 lotus kernel: [135404.332016]  [out_of_memory+389/448] out_of_memory+0x185/0x1c0\n"
+		"Oct  9 21:46:17 lotus kernel: [135404.332510]  [error_code+114/128] error_code+0x72/0x80\n"
+		"Oct  9 21:46:17 lotus kernel: [135404.332587] Mem-info:\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.arch, "i686");
+	/* an HTML page's source: "<p>&nbsp;" lines, "<br>" between, escaped
+	 * brackets (R331's shape) */
+	in = "<p>&nbsp;audispd invoked oom-killer: gfp_mask=0x201d2, order=0, oomkilladj=0\n"
+	     "<br>\n"
+	     "<p>&nbsp;Call Trace:\n"
+	     "<br>\n"
+	     "<p>&nbsp;&nbsp;[&lt;ffffffff800c39dd&gt;] out_of_memory+0x8e/0x2f5\n"
+	     "<br>\n"
+	     "<p>&nbsp;&nbsp;[&lt;ffffffff8005dde9&gt;] error_exit+0x0/0x84\n"
+	     "<br>\n"
+	     "<p>&nbsp;Out of memory: Killed process 5346 (gdm&amp;greeter).\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "audispd");
+	CHECK_STR(e.first.arch, "x86_64");
+	CHECK_INT(e.first.victim.pid, 5346);
+	CHECK_STR(e.first.victim.comm, "gdm&greeter");
+	/* text with an '&' that is no HTML source is left alone */
+	read_text("[ 1.0] a&b invoked oom-killer: gfp_mask=0xd0, order=0\n"
+		  "[ 1.1] Out of memory: Killed process 5 (x&lt;y) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
+		  &e);
+	CHECK_STR(e.first.req.trigger_comm, "a&b");
+	CHECK_STR(e.first.victim.comm, "x&lt;y");
+}
+
+TEST(test_no_killable_then_the_machine_lives_on)
+{
+	/* 4.19+ prints "no killable processes" as a warning and panics at
+	 * once for a global OOM: a next line that is no panic (the console's
+	 * shell prompt, R357; the next report, R166) makes it a memcg's */
+	const char *in =
+		"[  108.130895] bash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"...\n"
+		"[  108.260164] Out of memory and no killable processes...\n"
+		"[root@fedora ~]# cat /sys/fs/cgroup/test1/memory.max\n"
+		"0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.outcome, OOM_OUTCOME_NO_KILLABLE);
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	CHECK(e.first.kind_inferred);
+	in = "kernel:  </TASK>\n"
+	     "kernel: Out of memory and no killable processes...\n"
+	     "kernel: systemd invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=100\n"
+	     "kernel: CPU: 10 UID: 1000 PID: 20957 Comm: systemd Not tainted 6.17.3-arch2-1 #1\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 2);
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	/* the panic follows: global */
+	in = "[  108.130895] bash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+	     "[  108.260164] Out of memory and no killable processes...\n"
+	     "[  108.260170] Kernel panic - not syncing: System is deadlocked on memory\n";
+	read_text(in, &e);
+	CHECK_INT(e.first.kind, OOM_KIND_GLOBAL);
+	/* the text ends there: nothing says which */
+	read_text("[  108.130895] bash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		  "[  108.260164] Out of memory and no killable processes...\n", &e);
+	CHECK_INT(e.first.kind, OOM_KIND_GLOBAL);
+	/* the next line is of a new boot (its stamp went back): the panic was lost */
+	read_text("[  108.130895] bash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		  "[  108.260164] Out of memory and no killable processes...\n"
+		  "[    0.000000] BIOS-e820: [mem 0x0000000000000000-0x000000000009fbff] usable\n", &e);
+	CHECK_INT(e.first.kind, OOM_KIND_GLOBAL);
+	/* ≤4.18 panicked with that very message: global */
+	read_text("[  108.130895] bash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		  "[  108.260164] Kernel panic - not syncing: Out of memory and no killable processes...\n"
+		  "[  108.260170] CPU: 1 PID: 7 Comm: bash Not tainted 4.14.0 #1\n", &e);
+	CHECK_INT(e.first.kind, OOM_KIND_GLOBAL);
+}
+
+TEST(test_trigger_nodemask_without_node0_is_mempolicy)
+{
+	/* 4.9-4.19: the trigger's nodemask is the allocation's; one that
+	 * leaves out a node with memory is CONSTRAINT_MEMORY_POLICY (R300) */
+	static const struct { const char *mask, *zones; int kind; } cases[] = {
+		{ "1", "", OOM_KIND_MEMPOLICY },
+		{ "2-3", "", OOM_KIND_MEMPOLICY },
+		{ "0", "", OOM_KIND_GLOBAL },          /* a one-node machine's mems */
+		{ "(null)", "", OOM_KIND_GLOBAL },
+		{ "0-1", "", OOM_KIND_GLOBAL },
+		/* node 1 has memory (its zone line) and is left out */
+		{ "0", "Node 1 Normal free:100kB min:50kB low:60kB high:70kB present:1048576kB managed:1000000kB\n",
+		  OOM_KIND_MEMPOLICY },
+	};
+	/* constrained_alloc: a __GFP_THISNODE request is CONSTRAINT_NONE */
+	{
+		struct ev1 e;
+		read_text("[ 1.0] a invoked oom-killer: gfp_mask=0x3240c0(GFP_KERNEL|__GFP_THISNODE), nodemask=1, order=0, oom_score_adj=0\n"
+			  "[ 1.1] Killed process 4578 (oom02) total-vm:100kB, anon-rss:10kB, file-rss:1300kB, shmem-rss:0kB\n",
+			  &e);
+		CHECK_INT(e.first.kind, OOM_KIND_GLOBAL);
+	}
+	char t[1024];
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(t, sizeof(t),
+			 "[  364.737486] oom02 invoked oom-killer: gfp_mask=0x16080c0(GFP_KERNEL|__GFP_ZERO), nodemask=%s,  order=0, oom_score_adj=0\n"
+			 "%s%s"
+			 "[  365.248067] Out of memory: Kill process 4578 (oom02) score 952 or sacrifice child\n"
+			 "[  365.255581] Killed process 4578 (oom02) total-vm:151104120kB, anon-rss:131562528kB, file-rss:1300kB, shmem-rss:0kB\n",
+			 cases[i].mask, cases[i].zones[0] ? "[  365.0] Mem-Info:\n[  365.1] " : "", cases[i].zones);
+		struct ev1 e;
+		read_text(t, &e);
+		CHECK_INT(e.events, 1);
+		CHECK_INT(e.first.kind, cases[i].kind);
+	}
+}
+
+TEST(test_kill_lines_quoted_again_are_no_event)
+{
+	/* the selection and kill lines quoted again after the report, the
+	 * same stamps to the microsecond (R210's shape): one event */
+	const char *in =
+		"[511250.459168] Free swap  = 0kB\n"
+		"[511250.459168] Total swap = 0kB\n"
+		"[511250.459172] [ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name\n"
+		"[511250.459178] [17982]     0 17982  4950828   635077    5000        0             0 java\n"
+		"[511250.459581] Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
+		"[511250.459642] Killed process 17982 (java) total-vm:19803312kB, anon-rss:2540308kB, file-rss:0kB, shmem-rss:0kB\n"
+		"the kill above was of 17982\n"
+		"[511250.459581] Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
+		"[511250.459642] Killed process 17982 (java) total-vm:19803312kB, anon-rss:2540308kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 17982);
+	/* a later kill of the same pid at another stamp is another event */
+	in = "[511250.459581] Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
+	     "[511250.459642] Killed process 17982 (java) total-vm:19803312kB, anon-rss:2540308kB, file-rss:0kB, shmem-rss:0kB\n"
+	     "[511260.100000] Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
+	     "[511260.100001] Killed process 17982 (java) total-vm:19803312kB, anon-rss:2540308kB, file-rss:0kB, shmem-rss:0kB\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 2);
+}
+
+TEST(test_glued_lines_before_the_marker_and_selection_only)
+{
+	/* a paste whose newlines were lost, the log starting at the memcg
+	 * lines and ending after the selection (R256's shape): the pieces
+	 * before the first marker are the report's; the selection names the
+	 * victim when the kill line is cut */
+	const char *in =
+		"[193038.106468] Task in /docker/0f2b killed as a result of limit of /docker/0f2b"
+		"[193038.106478] memory: usage 524288kB, limit 524288kB, failcnt 77"
+		"[193038.106480] memory+swap: usage 0kB, limit 9007199254740988kB, failcnt 0"
+		"[193038.106494] [ pid ] uid tgid total_vm rss pgtables_bytes swapents oom_score_adj name"
+		"[193038.106571] [27281] 0 27281 1153302 134371 1466368 0 0 java"
+		"[193038.106574] Memory cgroup out of memory: Kill process 27281 (java) score 1027 or sacrifice child[193038.1\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	CHECK_STR(e.first.snap.memcg.path, "/docker/0f2b");
+	CHECK_INT(e.first.snap.memcg.limit_kib, 524288);
+	CHECK(e.first.have_victim);
+	CHECK_INT(e.first.victim.pid, 27281);
+	CHECK_STR(e.first.victim.comm, "java");
+	CHECK_INT(e.first.victim.oom_score_adj, 0);
+}
+
+TEST(test_task_rows_alone_are_a_cut_report)
+{
+	/* a paste of task rows only, header and kill cut (R158's shape): the
+	 * OOM killer's own lines, one cut event */
+	const char *in =
+		"```\n"
+		"Tue Jul 29 06:26:59 2025 kern.info kernel: [161775.410289] [   2786]     0  2786      326      224    16384        0             0 dropbear\n"
+		"Tue Jul 29 06:26:59 2025 kern.info kernel: [161775.427423] [   2856]     0  2856      735      248    16384        0             0 ntpd\n"
+		"Tue Jul 29 06:26:59 2025 kern.info kernel: [161775.486240] [   4479]     0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.truncated);
+	CHECK_INT(e.first.snap.nr_tasks, 2);
+	CHECK(!e.first.have_victim);
+	/* one row is not enough */
+	read_text("[   2786]     0  2786      326      224    16384        0             0 dropbear\n", &e);
+	CHECK_INT(e.events, 0);
+}
+
+TEST(test_victim_row_by_tgid)
+{
+	/* the row of the victim's process printed with another thread's pid
+	 * (dump_tasks prints the thread that holds the mm; R181's shape) */
+	const char *in =
+		"Aug 18 03:19:11 169 kernel: [ 7747]     0  7748  3226957  2875051    5692        0           -17 python\n"
+		"\n"
+		"Aug 18 03:19:11 169 kernel: Killed process 7748 (python) total-vm:12907828kB, anon-rss:11500204kB, file-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 7748);
+	CHECK_INT(e.first.victim.oom_score_adj, -17);
+	/* a row of the pid itself wins over one of the tgid */
+	in = "[ 1.0] [ 7747]     0  7748  3226957  2875051    5692        0           -17 python\n"
+	     "[ 1.0] [ 7748]     0  7748  3226957  2875051    5692        0           300 python\n"
+	     "[ 1.1] Killed process 7748 (python) total-vm:12907828kB, anon-rss:11500204kB, file-rss:0kB\n";
+	read_text(in, &e);
+	CHECK_INT(e.first.victim.oom_score_adj, 300);
+}
+
+TEST(test_masked_trigger_name_from_the_dump_stack_line)
+{
+	/* the trigger's name masked by hand, the CPU line's kept (R205's
+	 * shape): both print current->comm */
+	const char *in =
+		"[ 2161.623563] xxxx: page allocation failure: order:10, mode:0x2084020(GFP_ATOMIC|__GFP_COMP)\n"
+		"[ 2161.632085] CPU: 0 PID: 179 Comm: AiApp Not tainted 4.9.56 #53\n"
+		"[ 2161.637947] Call Trace:\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "AiApp");
+	CHECK_INT(e.first.req.trigger_pid, 179);
+	/* a name that merely differs stays the trigger line's */
+	in = "[ 2161.623563] xorg: page allocation failure: order:10, mode:0x2084020(GFP_ATOMIC|__GFP_COMP)\n"
+	     "[ 2161.632085] CPU: 0 PID: 179 Comm: AiApp Not tainted 4.9.56 #53\n";
+	read_text(in, &e);
+	CHECK_STR(e.first.req.trigger_comm, "xorg");
+}
+
+TEST(test_next_report_lends_its_arch)
+{
+	/* a 2.6.11 report printing no release and no arch, then the same
+	 * machine's allocation failure whose ppc32 trace (its "Call trace:"
+	 * as arm64 spells it, its one-word frames ppc's) shows it (R211) */
+	const char *in =
+		"oom-killer: gfp_mask=0xd2\n"
+		"Free swap  = 219592kB\n"
+		"Total swap = 976540kB\n"
+		"Out of Memory: Killed process 2386 (memtest).\n"
+		"memtest: page allocation failure. order:0, mode:0xd2\n"
+		"Call trace:\n"
+		" [c0007450] dump_stack+0x18/0x28\n"
+		" [c003fa2c] __alloc_pages+0x2a4/0x3e4\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 2);
+	CHECK_INT(e.first.victim.pid, 2386);
+	CHECK_STR(e.first.arch, "ppc");
+	CHECK(e.first.arch_from_neighbour);
+	/* arm64's own "Call trace:" stays aarch64 */
+	read_text("a invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		  "Call trace:\n dump_backtrace+0x0/0x1a0\n show_stack+0x18/0x28\n", &e);
+	CHECK_STR(e.first.arch, "aarch64");
+}
+
+TEST(test_no_break_space_for_a_blank)
+{
+	/* a web page's no-break space where the kernel printed a blank
+	 * (R225's shape); other UTF-8 text is kept */
+	const char *in =
+		"[ 4694.400000] app invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"[ 4694.431304] Free swap\xc2\xa0 = 774396kB\n"
+		"[ 4694.431900] Total\xc2\xa0swap = 786428kB\n"
+		"[ 4694.440000] Out of memory: Killed process 5 (caf\xc3\xa9\xc2\xb0) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 774396);
+	CHECK_INT(e.first.snap.mem.swap_total_kib, 786428);
+	CHECK_STR(e.first.victim.comm, "caf\xc3\xa9\xc2\xb0");
+}
+
+TEST(test_trigger_quoted_after_its_kill_lines)
+{
+	/* an expert quotes the selection, the row and the kill first, the
+	 * trigger line last (R187's shape): one event with its request */
+	const char *in =
+		"    [630250.830734] Out of memory: Kill process 16886 (ruby) score 750 or sacrifice child\n"
+		"\n"
+		"This means your app used too much memory.\n"
+		"\n"
+		"    [630250.830790] Killed process 16886 (ruby) total-vm:5029280kB, anon-rss:3025732kB, file-rss:0kB\n"
+		"\n"
+		"And finally, this first line is a red herring:\n"
+		"\n"
+		"    [630250.830457] PassengerAgent invoked oom-killer: gfp_mask=0x2084d0, order=0, oom_score_adj=0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 16886);
+	CHECK_STR(e.first.req.trigger_comm, "PassengerAgent");
+	CHECK_INT(e.first.req.order, 0);
+	CHECK(e.first.req.gfp_known);
+	/* a later trigger is a report of its own */
+	in = "[630250.830734] Out of memory: Kill process 16886 (ruby) score 750 or sacrifice child\n"
+	     "[630250.830790] Killed process 16886 (ruby) total-vm:5029280kB, anon-rss:3025732kB, file-rss:0kB\n"
+	     "[630290.000000] PassengerAgent invoked oom-killer: gfp_mask=0x2084d0, order=0, oom_score_adj=0\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 2);
+	CHECK_STR(e.first.req.trigger_comm, "");
+}
+
+TEST(test_report_quoted_as_key_lines_then_in_full)
+{
+	/* a page lists a report's key lines, then the report in full, cut
+	 * before its kill (R218's shape), no stamps: one event */
+	const char *key =
+		"app.out invoked oom-killer: gfp_mask=0x200da, order=0, oom_adj=0, oom_score_adj=0\n"
+		"Out of memory: Kill process 957 (app.out) score 524 or sacrifice child\n"
+		"Killed process 957 (app.out) total-vm:67472kB, anon-rss:14496kB, file-rss:516kB\n"
+		"\n"
+		"2. Print All:\n"
+		"\n";
+	const char *full =
+		"app.out invoked oom-killer: gfp_mask=0x200da, order=0, oom_adj=0, oom_score_adj=0\n"
+		"Backtrace:\n"
+		"[<c000cfc4>] (dump_backtrace+0x0/0x10c) from [<c03990b4>] (dump_stack+0x18/0x1c)\n"
+		"Mem-info:\n"
+		"Normal per-cpu:\n"
+		"active_anon:3734 inactive_anon:0 isolated_anon:0\n";
+	char t[2048];
+	snprintf(t, sizeof(t), "%s%s", key, full);
+	struct ev1 e;
+	read_text(t, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 957);
+	CHECK(e.first.have_meminfo);
+	CHECK_STR(e.first.arch, "arm");
+	/* another request (order) is another report */
+	snprintf(t, sizeof(t), "%s%s", key,
+		 "app.out invoked oom-killer: gfp_mask=0x200da, order=1, oom_adj=0, oom_score_adj=0\n"
+		 "Mem-info:\nactive_anon:3734 inactive_anon:0 isolated_anon:0\n");
+	read_text(t, &e);
+	CHECK_INT(e.events, 2);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1197,5 +1761,23 @@ int main(void)
 	RUN(test_escaped_markdown_double_spaced);
 	RUN(test_cut_inside_the_trace);
 	RUN(test_rows_without_header_before_the_selection);
+	RUN(test_trigger_comm_colon_pid);
+	RUN(test_constraint_line_reflowed_by_hand);
+	RUN(test_two_hosts_events_in_text_order);
+	RUN(test_splat_inside_the_oom_path_names_the_trigger);
+	RUN(test_victim_is_the_trigger_and_cut_units);
+	RUN(test_kernel_lines_in_markdown_table_cells);
+	RUN(test_old_bracket_symbol_frames_and_html_source);
+	RUN(test_no_killable_then_the_machine_lives_on);
+	RUN(test_trigger_nodemask_without_node0_is_mempolicy);
+	RUN(test_kill_lines_quoted_again_are_no_event);
+	RUN(test_glued_lines_before_the_marker_and_selection_only);
+	RUN(test_task_rows_alone_are_a_cut_report);
+	RUN(test_victim_row_by_tgid);
+	RUN(test_masked_trigger_name_from_the_dump_stack_line);
+	RUN(test_next_report_lends_its_arch);
+	RUN(test_no_break_space_for_a_blank);
+	RUN(test_trigger_quoted_after_its_kill_lines);
+	RUN(test_report_quoted_as_key_lines_then_in_full);
 	return check_summary();
 }
