@@ -963,6 +963,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	if (len && p[len - 1] == '\r')
 		len--;
 	size_t q = tr_strip_quote(p, len);
+	len = tr_strip_frame_tail(p, len, q);
 	p += q;
 	len -= q;
 	bool quoted = q > 0;
@@ -1646,6 +1647,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 		if (s->md)
 			p = md_unescape(&s->md_peek, p, len, &len);
 		size_t q = tr_strip_quote(p, len);
+		len = tr_strip_frame_tail(p, len, q);
 		p += q;
 		len -= q;
 		if (len == 0)

@@ -556,6 +556,49 @@ TEST(test_headerless_event_takes_the_neighbours_arch)
 	CHECK(!e.borrowed[0]);
 }
 
+TEST(test_paste_frames_rows_items_numbers)
+{
+	/* a gist's table rows "| … | |": the tail of one report, then the next
+	 * header — two events, the tail keeps its swap and kill */
+	const char *rows =
+		"| Jul 10 09:36:56 h kernel: [85623.557603] Free swap = 8253616kB | |\n"
+		"| Jul 10 09:36:56 h kernel: [85623.557607] Total swap = 8385920kB | |\n"
+		"| Jul 10 09:36:56 h kernel: [85623.561022] 1048576 pages RAM | |\n"
+		"| Jul 10 09:36:56 h kernel: [85623.561022] Out of memory: kill process 15679 (nginx) score 15361 or a child | |\n"
+		"| Jul 10 09:36:56 h kernel: [85623.561022] Killed process 15679 (nginx) | |\n"
+		"| Jul 10 09:36:56 h kernel: [85623.665466] xe invoked oom-killer: gfp_mask=0xd0, order=1, oom_adj=0 | |\n"
+		"| Jul 10 09:36:56 h kernel: [85623.665482] xe cpuset=/ mems_allowed=0 | |\n";
+	struct evn e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(rows, strlen(rows), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 2);
+	struct ev1 one;
+	read_text(rows, &one);
+	CHECK_INT(one.first.victim.pid, 15679);
+	CHECK_STR(one.first.victim.comm, "nginx");
+	CHECK_STR(one.first.req.trigger_comm, "");
+	CHECK_INT(one.first.snap.mem.swap_total_kib, 8385920);
+	/* a pastebin's list items, starting inside the task table */
+	const char *items =
+		"- [ 4890.464401] [ 5631] 1000 5631 1074068 895234 8151040 0 0 python\n"
+		"- [ 4890.464401] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=python,pid=5631,uid=1000\n"
+		"- [ 4890.464413] Killed process 5631 (python) total-vm:4296272kB, anon-rss:3580932kB, file-rss:0kB, shmem-rss:4kB\n";
+	read_text(items, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_STR(one.first.constraint, "CONSTRAINT_NONE");
+	CHECK_INT(one.first.victim.pid, 5631);
+	CHECK_INT(one.first.victim.anon_rss_kib, 3580932);
+	/* a pastebin's line numbers */
+	const char *numbered =
+		"  9. Jul 23 05:08:38 kernel: sh invoked oom-killer: gfp_mask=0x4d0, order=0, oomkilladj=0\n"
+		" 10. Jul 23 05:08:38 kernel: Out of memory: kill process 120 (sh) score 9 or a child\n"
+		" 11. Jul 23 05:08:38 kernel: Killed process 120 (sh)\n";
+	read_text(numbered, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_STR(one.first.req.trigger_comm, "sh");
+	CHECK_INT(one.first.victim.pid, 120);
+}
+
 TEST(test_cut_trace_before_a_mid_report_says_the_arch)
 {
 	/* the paste starts in the trace, then the memcg block: the frames
@@ -1153,6 +1196,7 @@ TEST(test_rows_without_header_before_the_selection)
 
 int main(void)
 {
+	RUN(test_paste_frames_rows_items_numbers);
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
 	RUN(test_kill_messages_glued_after_a_comm);
 	RUN(test_typesetter_hook_continuations);
