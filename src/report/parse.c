@@ -293,6 +293,7 @@ static void state_reset(struct pstate *st)
 	st->tail_left = 0;
 	st->started_mid = st->have_trigger = st->have_kill = st->have_selection = false;
 	st->group_announced = st->totals_seen = st->have_content = false;
+	st->tail_kept = false;
 	st->call_trace_upper = false;
 	st->panic_stack = st->panic_blank = st->hw_powermac = st->memcg_on_constraint = false;
 	st->frame_not_x86 = false;
@@ -539,7 +540,7 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	/* A show_mem with nothing of an OOM report around it (sysrq-m, a report
 	 * cut before its first useful line) is not an event — unless it is all
 	 * the input holds (a paste of a part): then it is one fragment event. */
-	bool useful = st->have_trigger || st->have_kill || st->have_selection ||
+	bool useful = st->have_trigger || st->have_kill || st->have_selection || st->tail_kept ||
 		      ev->have_task_table || ev->snap.have_memcg || ev->constraint[0] ||
 		      (st->from_header && (st->trace_oom || st->trace_alloc) &&
 		       /* frames alone, with no dump_stack line, may be a hung task's
@@ -645,6 +646,19 @@ static void state_begin(struct report_parser *P, struct pstate *st, const struct
 static bool need_new(const struct pstate *st)
 {
 	return !st->active || st->have_kill || st->ev.kind == OOM_KIND_ALLOC_FAILURE;
+}
+
+/* A report's start line while a report cut at its head is open: what is
+ * open is the tail of an earlier report (show_mem comes after the start
+ * line, and its totals end it), an event of its own even with no kill line
+ * when it says more than page counts — the swap lines or zone/buddy lines
+ * ("Free swap = …", "N pages RAM" | "x invoked oom-killer: …", R527, R537);
+ * page counts alone say nothing of that report (R108). */
+static void keep_cut_tail(struct pstate *st)
+{
+	if (st->active && st->started_mid && !st->have_trigger && st->totals_seen &&
+	    (known(st->ev.snap.mem.swap_total_kib) || known(st->ev.snap.mem.swap_free_kib) || st->ev.snap.nr_zones > 0))
+		st->tail_kept = true;
 }
 
 /* A kill-type line with no open report to join: it opens one whose header
@@ -885,6 +899,7 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 	} else {
 		return false;
 	}
+	keep_cut_tail(st);
 	state_begin(P, st, l);
 	struct oom_event *ev = &st->ev;
 	st->have_trigger = true;
@@ -950,6 +965,7 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	}
 	if (!q)
 		return false;
+	keep_cut_tail(st);
 	state_begin(P, st, l);
 	struct oom_event *ev = &st->ev;
 	if (stall) {

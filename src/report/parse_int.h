@@ -143,6 +143,8 @@ struct pstate {
 	bool stat_v1_inline;       /* KB values on the same line (3.10–5.2) */
 	int64_t buddy_psz_kib;     /* page size from an order-0 block; OOM_NA */
 	int64_t reaper_pid;        /* a reaper line seen before the kill line was matched */
+	bool tail_kept;            /* cut at its head, show_mem's end seen, then the next
+				    * report's start line: the tail of a report of its own */
 };
 
 /* ---- text helpers (parse.c) ------------------------------------------ */

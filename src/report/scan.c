@@ -1292,6 +1292,21 @@ static bool report_body_line(const char *p, size_t len, bool *other)
 	return line_kind_of(p + x.len, len - x.len) != LK_NONE;
 }
 
+/* Is the raw line [p, p+len) one of show_mem's totals ("N pages RAM",
+ * "Free swap = …"), the last lines of a report's memory part? */
+static bool ends_show_mem(const char *p, size_t len)
+{
+	if (len && p[len - 1] == '\r')
+		len--;
+	size_t q = tr_strip_quote(p, len);
+	len = tr_strip_frame_tail(p, len, q);
+	p += q;
+	len -= q;
+	struct pfx x;
+	tr_strip_prefix(p, len, &x);
+	return !x.drop && line_kind_of(p + x.len, len - x.len) == LK_TOTALS;
+}
+
 /* Start of the run of report lines that ends at upto (a line start), not
  * below floor nor more than SCAN_BACKFILL_MAX before upto; upto when the
  * line before upto is none.  A run found at an earlier read is remembered
@@ -1382,6 +1397,12 @@ static int skip_to_candidate(struct report_scanner *s)
 				if (line > lowest) {
 					const char *ps = memrchr(s->buf + lowest, '\n', line - 1 - lowest);
 					start = ps ? (size_t)(ps - s->buf) + 1 : lowest;
+					if (ends_show_mem(s->buf + start, line - 1 - start)) {
+						/* show_mem's totals right before it: the tail
+						 * of an earlier report cut at its head */
+						start = backfill_start(s, lowest, line);
+						s->backfill_until_abs = s->base_abs + line;
+					}
 				}
 			} else {
 				/* any other marker may be the first line left of a report

@@ -693,8 +693,16 @@ size_t tr_strip_quote(const char *p, size_t len)
 
 size_t tr_strip_frame_tail(const char *p, size_t len, size_t quote)
 {
-	if (!memchr(p, '|', quote))
+	if (!memchr(p, '|', quote)) {
+		/* a row whose opening cell was cut off keeps its closing " | |":
+		 * no kernel line ends so */
+		if (len >= quote + 5 && memcmp(p + len - 4, " | |", 4) == 0) {
+			len -= 4;
+			while (len > quote && p[len - 1] == ' ')
+				len--;
+		}
 		return len;
+	}
 	/* the row's closing cells: " |", " | |" */
 	for (int k = 0; k < 4; k++) {
 		size_t n = len;

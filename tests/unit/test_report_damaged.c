@@ -599,6 +599,44 @@ TEST(test_paste_frames_rows_items_numbers)
 	CHECK_INT(one.first.victim.pid, 120);
 }
 
+TEST(test_cut_tail_then_next_header)
+{
+	/* show_mem's end (swap lines, totals) of a report cut at its head,
+	 * then the next report's start: two events, the tail keeps its swap */
+	const char *in =
+		"[  100.000001] Free swap  = 917496kB\n"
+		"[  100.000002] Total swap = 917496kB\n"
+		"[  100.000003] 447488 pages RAM\n"
+		"[  100.000004] 263682 pages HighMem\n"
+		"[  100.100000] rsyslogd invoked oom-killer: gfp_mask=0xd0, order=1, oom_adj=0\n"
+		"[  100.100001] rsyslogd cpuset=/ mems_allowed=0\n"
+		"[  100.100002] Pid: 23973, comm: rsyslogd Not tainted 2.6.32-309-ec2 #18-Ubuntu\n";
+	struct ev1 one;
+	read_text(in, &one);
+	CHECK_INT(one.events, 2);
+	CHECK_STR(one.first.req.trigger_comm, "");
+	CHECK_INT(one.first.snap.mem.swap_total_kib, 917496);
+	CHECK_STR(one.first.kernel, "2.6.32-309-ec2");   /* the next report's, same boot */
+	/* page counts alone say nothing of the earlier report: no event */
+	const char *pages =
+		"[  100.000003] 447488 pages RAM\n"
+		"[  100.000004] 5326 pages reserved\n"
+		"[  100.100000] rsyslogd invoked oom-killer: gfp_mask=0xd0, order=1, oom_adj=0\n"
+		"[  100.100001] rsyslogd cpuset=/ mems_allowed=0\n";
+	read_text(pages, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_STR(one.first.req.trigger_comm, "rsyslogd");
+	/* a header-less gist row ending " | |" (its opening cell cut) */
+	const char *row =
+		"Jan 12 15:01:48 lb02 kernel: [88879.477199] Free swap = 16kB | |\n"
+		"| Jan 12 15:01:48 lb02 kernel: [88879.477201] Total swap = 30716kB | |\n"
+		"| Jan 12 15:01:48 lb02 kernel: [88879.481930] 262014 pages RAM | |\n"
+		"| Jan 12 15:01:48 lb02 kernel: [88879.500000] x invoked oom-killer: gfp_mask=0xd0, order=1, oom_adj=0 | |\n";
+	read_text(row, &one);
+	CHECK_INT(one.events, 2);
+	CHECK_INT(one.first.snap.mem.swap_free_kib, 16);
+}
+
 TEST(test_cut_trace_before_a_mid_report_says_the_arch)
 {
 	/* the paste starts in the trace, then the memcg block: the frames
@@ -1196,6 +1234,7 @@ TEST(test_rows_without_header_before_the_selection)
 
 int main(void)
 {
+	RUN(test_cut_tail_then_next_header);
 	RUN(test_paste_frames_rows_items_numbers);
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
 	RUN(test_kill_messages_glued_after_a_comm);
