@@ -294,6 +294,7 @@ static void state_reset(struct pstate *st)
 	st->started_mid = st->have_trigger = st->have_kill = st->have_selection = false;
 	st->group_announced = st->totals_seen = st->have_content = false;
 	st->tail_kept = false;
+	st->ub_container = false;
 	st->call_trace_upper = false;
 	st->panic_stack = st->panic_blank = st->hw_powermac = st->memcg_on_constraint = false;
 	st->frame_not_x86 = false;
@@ -867,6 +868,35 @@ static const char *bare_trigger(const char *s, const char *e)
 	return r == e ? q : NULL;
 }
 
+/* OpenVZ / Virtuozzo 2.6.32 (kernel/bc/oom_kill.c ub_oom_lock): "%d (%s)
+ * invoked oom-killer in ub %d generation %d gfp 0x%x", then the
+ * beancounter's own "UB-N-Mem-Info:" for a container (ub N ≥ 0), or
+ * dump_stack and show_mem for the host (ub -1).  A container's
+ * beancounter limit is the counterpart of a memcg limit: kind memcg. */
+static bool ub_trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
+			    const char *s, const char *q, const char *e)
+{
+	const char *p = s;
+	int64_t pid, ub;
+	if (p_num(&p, q, &pid) != 0 || !p_starts(p, q, " (") || q[-1] != ')')
+		return false;
+	const char *r = q + 26;
+	if (p_inum(&r, e, &ub) != 0)
+		return false;
+	keep_cut_tail(st);
+	state_begin(P, st, l);
+	struct oom_event *ev = &st->ev;
+	st->have_trigger = true;
+	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), p + 2, q - 1);
+	ev->req.trigger_pid = pid;
+	st->ub_container = ub >= 0;
+	st->shape |= SH_RHEL6_KILL;   /* beancounters exist only in the RHEL 6 based 2.6.32 OpenVZ kernels */
+	const char *g = p_find(r, e, " gfp 0x");
+	if (g)
+		read_gfp(ev, g + 5, e);
+	return true;
+}
+
 static bool trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			 const char *s, const char *e)
 {
@@ -896,6 +926,8 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 	} else if (p_starts(s, e, "oom-killer: gfp_mask=")) {
 		params = s + 12;      /* 2.6.16–2.6.18: no task name */
 		old = true;
+	} else if ((q = p_find(s, e, " invoked oom-killer in ub ")) != NULL) {
+		return ub_trigger_line(P, st, l, s, q, e);
 	} else {
 		return false;
 	}
@@ -1645,6 +1677,49 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	return true;
 }
 
+/* OpenVZ / Virtuozzo 2.6.32 (kernel/bc/oom_kill.c out_of_memory_in_ub):
+ * "Out of memory in [mem cgroup inside ]UB %u: OOM killed process %d (%s)
+ * score %d vm:%lukB, rss:%lukB, swap:%lukB" — a container's kill, its rss
+ * not split into anon and file. */
+static bool ub_kill_line(struct report_parser *P, struct pstate *st, const struct report_line *l, const char *s,
+			 const char *e)
+{
+	const char *k = p_find(s, e, ": OOM killed process ");
+	if (!k || !p_starts(s, e, "Out of memory in ") || !p_find(s, k, "UB "))
+		return false;
+	const char *p = k + 21;
+	int64_t pid;
+	if (p_num(&p, e, &pid) != 0 || !p_starts(p, e, " ("))
+		return false;
+	static const char *const closers[] = { ") score ", ") vm:", NULL };
+	char comm[OOM_COMM_LEN];
+	const char *after = read_paren_comm(p + 1, e, closers, comm, sizeof(comm));
+	join_or_open_headerless(P, st, l);
+	struct oom_event *ev = &st->ev;
+	struct oom_victim *v = &ev->victim;
+	v->pid = pid;
+	if (after) {
+		str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
+		const char *q = p_find(after, e, "score ");
+		int64_t val;
+		if (q && (q += 6, p_inum(&q, e, &val) == 0))
+			v->score = val;
+		q = p_find(after, e, "vm:");
+		if (q && (q += 3, p_num(&q, e, &val) == 0) && p_starts(q, e, "kB"))
+			v->total_vm_kib = val;
+	}
+	p_copy(v->message, sizeof(v->message), s, k);
+	st->ub_container = true;
+	st->shape |= SH_RHEL6_KILL;   /* the RHEL 6 based 2.6.32 OpenVZ kernels */
+	ev->have_victim = true;
+	ev->outcome = OOM_OUTCOME_KILLED;
+	st->have_kill = true;
+	st->sect = SEC_TAIL;
+	st->tail_left = PARSE_TAIL_LINES;
+	time_second(l, st->kill_second, sizeof(st->kill_second));
+	return true;
+}
+
 /* 2.6 (≤2.6.10) arch page-fault paths (arch/i386/mm/fault.c do_page_fault,
  * out_of_memory label): "VM: killing process %s" — the faulting task
  * killed itself, no OOM selection; a kill event of its own with a comm
@@ -2118,6 +2193,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		if (alloc_failure_line(P, st, l, s, e))
 			return true;
 	}
+	if (*s == 'O' && ub_kill_line(P, st, l, s, e))
+		goto accepted;
 	if (final_lines(P, st, l, s, e))
 		goto accepted;
 	if ((*s == 's' || *s == 'S' || *s == 'O') && sysrq_line(P, st, l, s, e))

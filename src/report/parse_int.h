@@ -145,6 +145,7 @@ struct pstate {
 	int64_t reaper_pid;        /* a reaper line seen before the kill line was matched */
 	bool tail_kept;            /* cut at its head, show_mem's end seen, then the next
 				    * report's start line: the tail of a report of its own */
+	bool ub_container;         /* OpenVZ: the OOM of a container's beancounter (ub N ≥ 0) */
 };
 
 /* ---- text helpers (parse.c) ------------------------------------------ */

@@ -637,6 +637,48 @@ TEST(test_cut_tail_then_next_header)
 	CHECK_INT(one.first.snap.mem.swap_free_kib, 16);
 }
 
+TEST(test_openvz_beancounter_oom)
+{
+	/* OpenVZ 2.6.32: a container's (ub N ≥ 0) trigger, beancounter
+	 * Mem-Info, no kill line: kind memcg, the 2.6 gfp table */
+	const char *trig =
+		"[153084.054935] 190708 (httpd.itk) invoked oom-killer in ub 103 generation 0 gfp 0x200d2\n"
+		"[153084.054956] UB-103-Mem-Info:\n"
+		"[153084.055721] RAM: 196606 / 196608 [4] SWAP: 131071 / 131072 [4]\n";
+	struct ev1 one;
+	read_text(trig, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_STR(one.first.req.trigger_comm, "httpd.itk");
+	CHECK_INT(one.first.req.trigger_pid, 190708);
+	CHECK(one.first.req.gfp_known);
+	CHECK_INT(one.first.req.gfp_mask, 0x200d2);
+	CHECK(one.first.kind == OOM_KIND_MEMCG);
+	CHECK_INT(one.first.kv.major, 2);
+	/* the host's own OOM (ub -1): global */
+	const char *host =
+		"[1.0] 12 (java) invoked oom-killer in ub -1 generation 3 gfp 0x201da\n"
+		"[1.1] Out of memory: Killed process 12 (java) total-vm:1000kB, anon-rss:500kB, file-rss:0kB\n";
+	read_text(host, &one);
+	CHECK_INT(one.events, 1);
+	CHECK(one.first.kind == OOM_KIND_GLOBAL);
+	CHECK_INT(one.first.victim.pid, 12);
+	/* a container's kill lines alone: one event each, kind memcg */
+	const char *kills =
+		"Jan 9 00:42:16 kernel: Out of memory in UB 191: OOM killed process 27293 (html2text) score 0 vm:3075332kB, rss:1818104kB, swap:993020kB\n"
+		"Jan 9 00:42:48 kernel: Out of memory in mem cgroup inside UB 191: OOM killed process 27313 (html 2) score 0 vm:3074540kB, rss:2046032kB, swap:764368kB\n";
+	struct evn e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(kills, strlen(kills), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 2);
+	read_text(kills, &one);
+	CHECK_INT(one.first.victim.pid, 27293);
+	CHECK_STR(one.first.victim.comm, "html2text");
+	CHECK_INT(one.first.victim.total_vm_kib, 3075332);
+	CHECK_INT(one.first.victim.score, 0);
+	CHECK(!known(one.first.victim.anon_rss_kib));   /* rss is not split */
+	CHECK(one.first.kind == OOM_KIND_MEMCG);
+}
+
 TEST(test_cut_trace_before_a_mid_report_says_the_arch)
 {
 	/* the paste starts in the trace, then the memcg block: the frames
@@ -1234,6 +1276,7 @@ TEST(test_rows_without_header_before_the_selection)
 
 int main(void)
 {
+	RUN(test_openvz_beancounter_oom);
 	RUN(test_cut_tail_then_next_header);
 	RUN(test_paste_frames_rows_items_numbers);
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
