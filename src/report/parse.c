@@ -295,6 +295,7 @@ static void state_reset(struct pstate *st)
 	st->group_announced = st->totals_seen = st->have_content = false;
 	st->tail_kept = false;
 	st->ub_container = false;
+	st->trace_dump_header = false;
 	st->call_trace_upper = false;
 	st->panic_stack = st->panic_blank = st->hw_powermac = st->memcg_on_constraint = false;
 	st->frame_not_x86 = false;
@@ -546,7 +547,8 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 		      (st->from_header && (st->trace_oom || st->trace_alloc) &&
 		       /* frames alone, with no dump_stack line, may be a hung task's
 			* trace through the OOM path: a report only with its body */
-		       (!st->from_frame || ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen));
+		       (!st->from_frame || ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen ||
+			st->trace_dump_header));
 	if (!useful && end_of_input && P->nr_emitted == 0 &&
 	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen)) {
 		ev->kind = OOM_KIND_FRAGMENT;
@@ -1109,6 +1111,13 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 		st->trace_oom = true;
 	else if (p_find(s, e, "warn_alloc"))
 		st->trace_alloc = true;
+	/* dump_header (mm/oom_kill.c) runs only to print an OOM report: a
+	 * trace through it is that report's, not a hung task's */
+	const char *dh = p_find(s, e, "dump_header+");
+	if (!dh)
+		dh = p_find(s, e, "(dump_header)");
+	if (dh && !(dh - s >= 2 && dh[-2] == '?' && dh[-1] == ' '))
+		st->trace_dump_header = true;
 	if (st->trace_alloc && !st->trace_oom && st->from_header && !st->have_trigger &&
 	    st->ev.kind == OOM_KIND_UNKNOWN) {
 		st->ev.kind = OOM_KIND_ALLOC_FAILURE;

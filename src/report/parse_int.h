@@ -146,6 +146,7 @@ struct pstate {
 	bool tail_kept;            /* cut at its head, show_mem's end seen, then the next
 				    * report's start line: the tail of a report of its own */
 	bool ub_container;         /* OpenVZ: the OOM of a container's beancounter (ub N ≥ 0) */
+	bool trace_dump_header;    /* a reliable dump_header frame: the stack of an OOM report's own dump */
 };
 
 /* ---- text helpers (parse.c) ------------------------------------------ */

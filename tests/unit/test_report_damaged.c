@@ -679,6 +679,34 @@ TEST(test_openvz_beancounter_oom)
 	CHECK(one.first.kind == OOM_KIND_MEMCG);
 }
 
+TEST(test_cut_at_call_trace_through_dump_header)
+{
+	/* a paste that starts at "Call Trace:" of a memcg OOM (page fault
+	 * path) and is cut before any report line: dump_header runs only to
+	 * print an OOM report, so it is one (kind memcg from the frames) */
+	const char *in =
+		"[139787.676346] Call Trace:\n"
+		"[139787.676353] [<ffffffff817c3da8>] dump_stack+0x45/0x57\n"
+		"[139787.676357] [<ffffffff817c1ab9>] dump_header+0x7f/0x1e7\n"
+		"[139787.676362] [<ffffffff8117e28b>] oom_kill_process+0x22b/0x390\n"
+		"[139787.676367] [<ffffffff811ea158>] mem_cgroup_oom_synchronize+0x598/0x5d0\n"
+		"[139787.676374] [<ffffffff8117eac8>] pagefault_out_of_memory+0x18/0x90\n"
+		"[139787.676406] [<ffffffff817cd028>] page_fault+0x28/0x30\n"
+		"[139787.676407] Task in /system.slice/docker-f9ee\n";
+	struct ev1 one;
+	read_text(in, &one);
+	CHECK_INT(one.events, 1);
+	CHECK(one.first.kind == OOM_KIND_MEMCG);
+	CHECK(one.first.truncated);
+	/* "? dump_header" is a stale word on the stack: frames alone stay none */
+	const char *stale =
+		"[  10.000001] [<ffffffff8117e28b>] ? oom_kill_process+0x22b/0x390\n"
+		"[  10.000002] [<ffffffff817c1ab9>] ? dump_header+0x7f/0x1e7\n"
+		"[  10.000003] [<ffffffff817c5ffc>] schedule+0x39c/0x8e0\n";
+	read_text(stale, &one);
+	CHECK_INT(one.events, 0);
+}
+
 TEST(test_cut_trace_before_a_mid_report_says_the_arch)
 {
 	/* the paste starts in the trace, then the memcg block: the frames
@@ -1276,6 +1304,7 @@ TEST(test_rows_without_header_before_the_selection)
 
 int main(void)
 {
+	RUN(test_cut_at_call_trace_through_dump_header);
 	RUN(test_openvz_beancounter_oom);
 	RUN(test_cut_tail_then_next_header);
 	RUN(test_paste_frames_rows_items_numbers);
