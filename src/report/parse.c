@@ -296,6 +296,7 @@ static void state_reset(struct pstate *st)
 	st->tail_kept = false;
 	st->ub_container = false;
 	st->trace_dump_header = false;
+	st->trig_hash = 0;
 	st->call_trace_upper = false;
 	st->panic_stack = st->panic_blank = st->hw_powermac = st->memcg_on_constraint = false;
 	st->frame_not_x86 = false;
@@ -657,6 +658,33 @@ static bool need_new(const struct pstate *st)
  * when it says more than page counts — the swap lines or zone/buddy lines
  * ("Free swap = …", "N pages RAM" | "x invoked oom-killer: …", R527, R537);
  * page counts alone say nothing of that report (R108). */
+/* FNV-1a of a start line's text. */
+static uint64_t text_hash(const char *s, const char *e)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; s < e; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h | 1;   /* never 0: 0 is "none" */
+}
+
+/* A start line that repeats the open report's start line, that report
+ * holding nothing else: the line was quoted alone before the report it
+ * starts ("> x invoked oom-killer: …", a reply's own copy, then the
+ * quoted report, R508) — one report, not one per copy.  The lone copy is
+ * dropped. */
+static void drop_lone_copy(struct report_parser *P, struct pstate *st, const struct report_line *l, const char *s,
+			   const char *e)
+{
+	/* a different time says two reports (grep of the start lines, R064) */
+	size_t tl = l->time ? l->time_len : 0;
+	bool same_time = strlen(st->ev.time) == tl && (tl == 0 || memcmp(st->ev.time, l->time, tl) == 0);
+	if (st->active && st->have_trigger && !st->have_content && same_time && st->trig_hash == text_hash(s, e)) {
+		st->active = false;
+		P->nr_active--;
+		state_reset(st);
+	}
+}
+
 static void keep_cut_tail(struct pstate *st)
 {
 	if (st->active && st->started_mid && !st->have_trigger && st->totals_seen &&
@@ -934,9 +962,11 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 		return false;
 	}
 	keep_cut_tail(st);
+	drop_lone_copy(P, st, l, s, e);
 	state_begin(P, st, l);
 	struct oom_event *ev = &st->ev;
 	st->have_trigger = true;
+	st->trig_hash = text_hash(s, e);
 	if (old)
 		st->shape |= SH_TRIG_2618;
 	else
@@ -1269,6 +1299,29 @@ static const char *frame16(const char *s, const char *e)
 	return n == 16 && q < e && *q == '>' ? a : NULL;
 }
 
+/* x86_64's raw stack words before its frames (arch/x86/kernel/dumpstack_64.c
+ * show_stack_log_lvl, ≤4.8: "ffff880d2a103c88 ffffffff813f6763 …", four a
+ * line): 16-digit words, one in x86_64's direct map (ffff88…, before KASLR)
+ * or its kernel text (ffffffff81…); no other arch prints such lines. */
+static bool raw_words_x86_64(const char *s, const char *e)
+{
+	int words = 0;
+	bool x86 = false;
+	const char *p = s;
+	while (p < e) {
+		const char *w = p;
+		while (p < e && is_hex_digit(*p) && !(*p >= 'A' && *p <= 'F'))
+			p++;
+		if (p - w != 16 || (p < e && *p != ' '))
+			return false;
+		x86 |= p_starts(w, e, "ffff88") || p_starts(w, e, "ffffffff81");
+		words++;
+		while (p < e && *p == ' ')
+			p++;
+	}
+	return words >= 2 && words <= 8 && x86;
+}
+
 static const char *stack_line_arch(const char *s, const char *e)
 {
 	const char *a = NULL, *f16 = frame16(s, e);
@@ -1344,6 +1397,8 @@ static const char *stack_line_arch(const char *s, const char *e)
 			a = n == 16 ? "x86_64" : n == 8 ? "i686" : NULL;
 		else if (q < e && *q == '>')
 			a = n == 16 && p_starts(s + 2, e, "ffffffff") ? "x86_64" : NULL;
+	} else if (raw_words_x86_64(s, e)) {
+		a = "x86_64";
 	}
 	return a;
 }

@@ -147,6 +147,7 @@ struct pstate {
 				    * report's start line: the tail of a report of its own */
 	bool ub_container;         /* OpenVZ: the OOM of a container's beancounter (ub N ≥ 0) */
 	bool trace_dump_header;    /* a reliable dump_header frame: the stack of an OOM report's own dump */
+	uint64_t trig_hash;        /* hash of the start line's text (a quote of it alone repeats it) */
 };
 
 /* ---- text helpers (parse.c) ------------------------------------------ */

@@ -181,6 +181,11 @@ TEST(test_arch_from_frames_and_layout)
 	arch_of(t, "");
 	snprintf(t, sizeof(t), "%s[<ffffffff81608d3d>] dump_stack+0x19/0x1b\n", head);
 	arch_of(t, "x86_64");
+	/* x86_64's raw stack words (≤4.8): direct map or kernel text */
+	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: x Not tainted\n0000000000000286 00000000c0f494ca ffff880d2a103c88 ffffffff813f6763\n", head);
+	arch_of(t, "x86_64");
+	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: x Not tainted\n0000000000000286 00000000c0f494ca 9000000000209c5c 0000000000000001\n", head);
+	arch_of(t, "");
 	/* 32-bit ARM's unwinder, addresses cut or not */
 	snprintf(t, sizeof(t), "%s(dump_stack) from (dump_header+0x7c/0xe4)\n", head);
 	arch_of(t, "arm");
@@ -705,6 +710,31 @@ TEST(test_cut_at_call_trace_through_dump_header)
 		"[  10.000003] [<ffffffff817c5ffc>] schedule+0x39c/0x8e0\n";
 	read_text(stale, &one);
 	CHECK_INT(one.events, 0);
+}
+
+TEST(test_start_line_quoted_alone_before_its_report)
+{
+	/* a reply quotes the start line alone, repeats it, then quotes the
+	 * report: one event, with the report's frames */
+	const char *in =
+		"> checkd invoked oom-killer: gfp_mask=0x44d0, order=2, oomkilladj=0\n"
+		"\n"
+		"order=2 requires 16kb page.\n"
+		"checkd invoked oom-killer: gfp_mask=0x44d0, order=2, oomkilladj=0\n"
+		"> checkd invoked oom-killer: gfp_mask=0x44d0, order=2, oomkilladj=0\n"
+		"> [<c00328c8>] (dump_stack+0x0/0x14) from [<c006baf0>] (oom_kill_process+0x104/0x1cc)\n"
+		"> [<c006b9ec>] (oom_kill_process+0x0/0x1cc) from [<c006bf44>] (out_of_memory+0x1b8/0x200)\n";
+	struct ev1 one;
+	read_text(in, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_STR(one.first.arch, "arm");
+	CHECK_INT(one.first.req.order, 2);
+	/* start lines of different times are reports of their own (grep) */
+	const char *grep =
+		"Jun 19 06:40:41 h kernel: oom-killer: gfp_mask=0x1d2\n"
+		"Jun 19 07:28:57 h kernel: oom-killer: gfp_mask=0x1d2\n";
+	read_text(grep, &one);
+	CHECK_INT(one.events, 2);
 }
 
 TEST(test_cut_trace_before_a_mid_report_says_the_arch)
@@ -1304,6 +1334,7 @@ TEST(test_rows_without_header_before_the_selection)
 
 int main(void)
 {
+	RUN(test_start_line_quoted_alone_before_its_report);
 	RUN(test_cut_at_call_trace_through_dump_header);
 	RUN(test_openvz_beancounter_oom);
 	RUN(test_cut_tail_then_next_header);
