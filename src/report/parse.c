@@ -1400,6 +1400,15 @@ static const char *stack_line_arch(const char *s, const char *e)
 	} else if (raw_words_x86_64(s, e)) {
 		a = "x86_64";
 	}
+	if (!a && p_starts(s, e, "[<") && (p_find(s, e, "] stack_done+") || p_find(s, e, "] handle_sys+"))) {
+		/* arch/mips/kernel/scall32-o32.S (scall64-*.S): the syscall
+		 * entry's labels, MIPS's own; the frame's width says 32 or 64 bit */
+		const char *q = s + 2;
+		int n = 0;
+		while (q < e && is_hex_digit(*q))
+			q++, n++;
+		a = n == 8 ? "mips" : n == 16 ? "mips64" : NULL;
+	}
 	return a;
 }
 

@@ -197,6 +197,9 @@ TEST(test_arch_from_frames_and_layout)
 	/* MIPS show_stacktrace */
 	snprintf(t, sizeof(t), "%sStack : 805b0000 8055b2d8 00000000 00000000\n", head);
 	arch_of(t, "mips");
+	/* MIPS's syscall entry label in a frame */
+	snprintf(t, sizeof(t), "%s[<80013d70>] stack_done+0x20/0x44\n", head);
+	arch_of(t, "mips");
 	/* powerpc's "[sp] [ret] func": two bracketed pointer-wide words */
 	snprintf(t, sizeof(t), "%sCall Trace:\n[c1c65940] [c07926d4] dump_stack_lvl+0x80/0xac (unreliable)\n", head);
 	arch_of(t, "ppc");
