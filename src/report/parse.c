@@ -11,11 +11,13 @@
  * Reports of several CPUs may interleave: each (host, caller id) pair has a
  * report of its own.  Line formats per era: fact sheet §1 (kernel-oom.md). */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "report/linekind.h"
 #include "report/parse_int.h"
+#include "report/transport.h"
 
 #define PARSE_MAX_STATES 16
 #define PARSE_TAIL_LINES 12      /* lines after the kill line that may still belong to it */
@@ -532,6 +534,65 @@ static void uname_release(struct report_parser *P, struct oom_event *ev)
 		   (unsigned long long)P->uname_line);
 }
 
+/* Seconds of a syslog date "Mar 24 18:41:04" within its month (day and
+ * time), -1 when it is none. */
+static int64_t syslog_secs(const char *t)
+{
+	size_t n = strlen(t), k = tr_mon_date(t, n);
+	if (!k || k < 14)
+		return -1;
+	const char *p = t;
+	while (*p && *p != ' ')
+		p++;
+	while (*p == ' ')
+		p++;
+	int d = 0, hh = 0, mm = 0, ss = 0;
+	if (sscanf(p, "%d %d:%d:%d", &d, &hh, &mm, &ss) != 4)
+		return -1;
+	return ((int64_t)d * 24 + hh) * 3600 + mm * 60 + ss;
+}
+
+/* A kill line printed (or pasted) before its task table, text between
+ * them (R511): the waiting header-less kill takes the table that comes
+ * next — a table with no report line of its own, of the same host, dated
+ * the same second as the kill or up to 2 s before it (dump_tasks runs
+ * before the kill).  Returns true when the table went to it. */
+static bool table_joins_pending(struct report_parser *P, struct pstate *st)
+{
+	struct oom_event *w = P->pending, *ev = &st->ev;
+	if (!w || !st->started_mid || st->have_trigger || st->have_kill || st->have_selection ||
+	    !ev->have_task_table || ev->have_meminfo || ev->snap.have_memcg || ev->constraint[0] ||
+	    !w->have_victim || w->have_task_table || !w->header_missing || strcmp(w->host, ev->host) != 0)
+		return false;
+	double a = mono_time(w->time), b = mono_time(ev->time);
+	int64_t sa = syslog_secs(w->time), sb = syslog_secs(ev->time);
+	bool near = (a >= 0 && b >= 0 && b <= a && a - b <= 2.0) ||
+		    (a < 0 && sa >= 0 && sb >= 0 && sb <= sa && sa - sb <= 2);
+	if (!near)
+		return false;
+	struct oom_snapshot *ws = &w->snap, *es = &ev->snap;
+	struct oom_task *t = ws->tasks;
+	size_t nt = ws->nr_tasks, ct = ws->cap_tasks;
+	ws->tasks = es->tasks;
+	ws->nr_tasks = es->nr_tasks;
+	ws->cap_tasks = es->cap_tasks;
+	ws->tasks_truncated = es->tasks_truncated;
+	es->tasks = t;
+	es->nr_tasks = nt;
+	es->cap_tasks = ct;
+	w->have_task_table = true;
+	if (ev->last_line > w->last_line)
+		w->last_line = ev->last_line;
+	for (size_t i = 0; i < ws->nr_tasks; i++)
+		if (ws->tasks[i].pid == w->victim.pid && !known(w->victim.oom_score_adj))
+			w->victim.oom_score_adj = ws->tasks[i].oom_score_adj;
+	event_warn(w, "task table at line %llu, after the kill line, taken as its own",
+		   (unsigned long long)ev->first_line);
+	event_release(ev);
+	event_init(ev);
+	return true;
+}
+
 static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_input)
 {
 	struct oom_event *ev = &st->ev;
@@ -600,6 +661,10 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	make_sig(ev, &sig);
 	if (ev->time[0] && P->have_sig && memcmp(&sig, &P->last_sig, sizeof(sig)) == 0 &&
 	    ev->first_line <= P->last_sig_end + PARSE_DUP_GAP) {
+		state_reset(st);
+		return;
+	}
+	if (table_joins_pending(P, st)) {
 		state_reset(st);
 		return;
 	}

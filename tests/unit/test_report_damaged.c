@@ -740,6 +740,49 @@ TEST(test_start_line_quoted_alone_before_its_report)
 	CHECK_INT(one.events, 2);
 }
 
+TEST(test_kill_line_before_its_task_table)
+{
+	/* a kill line, prose, then the task table dated a second before it
+	 * (dump_tasks runs before the kill): one event with the table.  (The
+	 * prose names "out of memory": the scanner hands the lines after it
+	 * over; a table after the kill with no marker near is not seen.) */
+	const char *in =
+		"Mar 24 18:41:04 h kernel: Out of memory: Killed process 1660308 (postgres) total-vm:2484556kB, anon-rss:143224kB, file-rss:0kB, shmem-rss:452kB, UID:1011 pgtables:1000kB oom_score_adj:900\n"
+		"Field | Description | |\n"
+		"---|---|---|\n"
+		"total-vm |\n"
+		"Total virtual memory allocated (includes unused/reserved memory). | |\n"
+		"anon-rss |\n"
+		"Non-swappable RAM (critical for OOM decisions, e.g., heap/stack). | |\n"
+		"pgtables |\n"
+		"Kernel overhead for memory mapping. | |\n"
+		"oom_score_adj |\n"
+		"OOM priority modifier (-1000 to 1000). Higher = More likely to be killed. |\n"
+		"2. Identifying OOM Events\n"
+		"grep -i 'oom-kill\\|out of memory' /var/log/messages\n"
+		"dmesg | grep -i 'oom'\n"
+		"3. Interpreting Process-Specific OOM Log Entries\n"
+		"The kernel logs detailed per-process memory statistics during OOM evaluations. Below is a breakdown of the provided logs:\n"
+		"Sample logs\n"
+		"Mar 24 18:41:03 h kernel: [ pid ] uid tgid total_vm rss pgtables_bytes swapents oom_score_adj name\n"
+		"Mar 24 18:41:03 h kernel: [ 64320] 1011 64320 47586463 5345805 128630784 547757 0 yb-tserver\n"
+		"...\n"
+		"Mar 24 18:41:03 h kernel: [1660308] 1011 1660308 621139 24748 700416 527 900 postgres\n";
+	struct ev1 one;
+	read_text(in, &one);
+	CHECK_INT(one.events, 1);
+	CHECK(one.first.have_task_table);
+	CHECK_INT((int64_t)one.first.snap.nr_tasks, 2);
+	CHECK_INT(one.first.victim.pid, 1660308);
+	/* a table a minute later is another report's */
+	const char *later =
+		"Mar 24 18:41:04 h kernel: Out of memory: Killed process 1660308 (postgres) total-vm:2484556kB, anon-rss:143224kB, file-rss:0kB, shmem-rss:452kB\n"
+		"Mar 24 18:42:03 h kernel: [ pid ] uid tgid total_vm rss pgtables_bytes swapents oom_score_adj name\n"
+		"Mar 24 18:42:03 h kernel: [ 64320] 1011 64320 47586463 5345805 128630784 547757 0 yb-tserver\n";
+	read_text(later, &one);
+	CHECK(one.events != 1 || !one.first.have_task_table);
+}
+
 TEST(test_cut_trace_before_a_mid_report_says_the_arch)
 {
 	/* the paste starts in the trace, then the memcg block: the frames
@@ -1337,6 +1380,7 @@ TEST(test_rows_without_header_before_the_selection)
 
 int main(void)
 {
+	RUN(test_kill_line_before_its_task_table);
 	RUN(test_start_line_quoted_alone_before_its_report);
 	RUN(test_cut_at_call_trace_through_dump_header);
 	RUN(test_openvz_beancounter_oom);
