@@ -2322,6 +2322,21 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		return false;
 	}
 
+	/* A report's line after its kill, stamped a minute or more after the
+	 * report began: the kernel prints a report within milliseconds, so it
+	 * is another report's (a grep kept its rows but not its start, R515).
+	 * The report ends; the line is offered again. */
+	if (st->active && st->have_kill && l->time && st->ev.time[0]) {
+		char t[64];
+		str_copy(t, sizeof(t), l->time, l->time_len);
+		double a = mono_time(st->ev.time), b = mono_time(t);
+		if (a >= 0 && b >= 0 && b - a > 60.0 &&
+		    (line_kind_flags(line_kind_of(s, (size_t)(e - s))) & LKF_OPENS)) {
+			state_emit(P, st, false);
+			return false;
+		}
+	}
+
 	/* Lines that start a report, whatever the state. */
 	if (p_find(s, e, "oom-killer") || p_find(s, e, " invoked oom: gfp_mask=")) {
 		if (trigger_line(P, st, l, s, e))

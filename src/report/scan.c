@@ -118,6 +118,7 @@ struct report_scanner {
 	uint64_t backfill_until_abs;  /* raw lines starting before this are back-fill (0 none) */
 	uint64_t run_abs, run_end_abs;  /* [run_abs, run_end_abs): lines known to be one run of report lines */
 	bool any_hit;               /* the prefilter found a marker somewhere */
+	bool eof_tail_done;         /* the run of report lines ending the input was handed over */
 	uint64_t cur_raw_abs, cur_raw_end_abs;  /* the raw line process_raw() is given */
 	uint64_t dup_end_abs;       /* end of the last dated record, its hash and length: */
 	uint64_t dup_hash;          /* the same record again right after it is a duplicate */
@@ -1456,6 +1457,22 @@ static int skip_to_candidate(struct report_scanner *s)
 				s->backfill_until_abs = s->end;
 				s->backup_abs = UINT64_MAX;
 				return 1;
+			}
+			if (s->any_hit && !s->eof_tail_done) {
+				/* The input ends in a run of report lines after the
+				 * last marker (a grep that kept another report's task
+				 * rows, R515): no marker follows to back-fill them, so
+				 * they are handed over here, once, like a back-fill. */
+				s->eof_tail_done = true;
+				size_t upto = s->pos, start = run_start(s, skipped_floor(s), upto);
+				if (start < upto) {
+					s->lines_before_pos -= needle_count_newlines(s->buf + start, upto - start);
+					s->pos = start;
+					s->backfill_until_abs = s->base_abs + upto;
+					s->backup_abs = UINT64_MAX;
+					s->piece_pending = false;
+					return 1;
+				}
 			}
 			if (s->pos < s->end) {
 				s->lines_before_pos++;

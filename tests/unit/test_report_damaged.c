@@ -783,6 +783,38 @@ TEST(test_kill_line_before_its_task_table)
 	CHECK(one.events != 1 || !one.first.have_task_table);
 }
 
+TEST(test_later_task_rows_are_another_report)
+{
+	/* a grep kept one report's selection, kill and reaper lines, then
+	 * rows of another report's table ~3000 s later, up to the end of the
+	 * input: two events, the second a header-less table */
+	const char *in =
+		"[1280275.496381] Memory cgroup out of memory: Kill process 20821 (bundle) score 178 or sacrifice child\n"
+		"[1280275.496416] Killed process 20821 (bundle) total-vm:1184088kB, anon-rss:547236kB, file-rss:11564kB, shmem-rss:0kB\n"
+		"[1280275.673954] oom_reaper: reaped process 20821 (bundle), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n"
+		"[1283252.998599] [30469] 0 30469 145952 52490 192 4 0 0 bundle\n"
+		"[1283252.998611] [30758] 0 30758 297303 110655 334 5 0 0 bundle\n";
+	struct evn e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(in, strlen(in), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 2);
+	/* rows right after the kill (same second) stay with it */
+	const char *same =
+		"[  100.000001] Killed process 20821 (bundle) total-vm:1184088kB, anon-rss:547236kB, file-rss:11564kB, shmem-rss:0kB\n"
+		"[  100.000002] [30469] 0 30469 145952 52490 192 4 0 0 bundle\n";
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(same, strlen(same), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 1);
+	/* header-less rows alone are a table: one event */
+	const char *rows =
+		"[30469] 0 30469 145952 52490 192 4 0 0 bundle\n"
+		"[30758] 0 30758 297303 110655 334 5 0 0 bundle\n";
+	struct ev1 one;
+	read_text(rows, &one);
+	CHECK_INT(one.events, 1);
+	CHECK(one.first.have_task_table);
+}
+
 TEST(test_cut_trace_before_a_mid_report_says_the_arch)
 {
 	/* the paste starts in the trace, then the memcg block: the frames
@@ -1380,6 +1412,7 @@ TEST(test_rows_without_header_before_the_selection)
 
 int main(void)
 {
+	RUN(test_later_task_rows_are_another_report);
 	RUN(test_kill_line_before_its_task_table);
 	RUN(test_start_line_quoted_alone_before_its_report);
 	RUN(test_cut_at_call_trace_through_dump_header);
