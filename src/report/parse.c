@@ -661,6 +661,13 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	make_sig(ev, &sig);
 	if (ev->time[0] && P->have_sig && memcmp(&sig, &P->last_sig, sizeof(sig)) == 0 &&
 	    ev->first_line <= P->last_sig_end + PARSE_DUP_GAP) {
+		/* lines the copy had after its kill belong to the one event (the
+		 * kill logged twice, then the NUMA hint once, R545) */
+		if (P->pending && ev->numa_oom_hint && !P->pending->numa_oom_hint) {
+			P->pending->numa_oom_hint = true;
+			if (!P->pending->arch[0])
+				str_copy(P->pending->arch, sizeof(P->pending->arch), ev->arch, strlen(ev->arch));
+		}
 		state_reset(st);
 		return;
 	}
@@ -2414,6 +2421,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		if (p_starts(s, e, "OOM kill occurred on an x86_64 NUMA system") ||
 		    p_starts(s, e, "OOM kill occurred on an x86_64 numa system")) {
 			ev->numa_oom_hint = true;
+			if (!ev->arch[0])   /* the hint names the arch (arch/x86_64/mm, 2.6.9) */
+				str_copy(ev->arch, sizeof(ev->arch), "x86_64", 6);
 			goto accepted;
 		}
 		if (p_starts(s, e, "The numa=off boot option might help"))

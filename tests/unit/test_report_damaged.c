@@ -815,6 +815,23 @@ TEST(test_later_task_rows_are_another_report)
 	CHECK(one.first.have_task_table);
 }
 
+TEST(test_numa_hint_after_a_kill_logged_twice)
+{
+	/* RHEL 4: the kill logged twice (one event), then the kernel's NUMA
+	 * hint once: the event keeps the hint, and its arch */
+	const char *in =
+		"Jul 19 05:19:24 h kernel: Out of Memory: Killed process 2368 (jserver).\n"
+		"Jul 19 05:19:24 h kernel: Out of Memory: Killed process 2368 (jserver).\n"
+		"Jul 19 05:19:24 h kernel: OOM kill occurred on an x86_64 NUMA system!\n"
+		"Jul 19 05:19:24 h kernel: The numa=off boot option might help avoid this.\n";
+	struct ev1 one;
+	read_text(in, &one);
+	CHECK_INT(one.events, 1);
+	CHECK(one.first.numa_oom_hint);
+	CHECK_STR(one.first.arch, "x86_64");
+	CHECK_INT(one.first.victim.pid, 2368);
+}
+
 TEST(test_cut_trace_before_a_mid_report_says_the_arch)
 {
 	/* the paste starts in the trace, then the memcg block: the frames
@@ -1412,6 +1429,7 @@ TEST(test_rows_without_header_before_the_selection)
 
 int main(void)
 {
+	RUN(test_numa_hint_after_a_kill_logged_twice);
 	RUN(test_later_task_rows_are_another_report);
 	RUN(test_kill_line_before_its_task_table);
 	RUN(test_start_line_quoted_alone_before_its_report);
