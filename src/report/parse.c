@@ -799,7 +799,13 @@ static void read_gfp(struct oom_event *ev, const char *p, const char *e)
 	while (p < e && ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
 		p++;
 	uint64_t v;
-	if (parse_hex_u64(h, (size_t)(p - h), &v) == 0 && p - h >= 3 && h[0] == '0' && h[1] == 'x') {
+	if (p < e && *p == '*' && p - h >= 2 && h[0] == '0' && h[1] == 'x') {
+		/* digits masked by whoever pasted it ("0x240****(GFP_KERNEL)",
+		 * R512): as printed, the value unknown — never the digits left */
+		while (p < e && *p == '*')
+			p++;
+		ev->req.gfp_masked = true;
+	} else if (parse_hex_u64(h, (size_t)(p - h), &v) == 0 && p - h >= 3 && h[0] == '0' && h[1] == 'x') {
 		ev->req.gfp_known = true;
 		ev->req.gfp_mask = v;
 	} else {

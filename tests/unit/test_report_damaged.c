@@ -832,6 +832,22 @@ TEST(test_numa_hint_after_a_kill_logged_twice)
 	CHECK_INT(one.first.victim.pid, 2368);
 }
 
+TEST(test_gfp_mask_masked_by_the_paster)
+{
+	/* a vendor doc masked the mask's digits: kept as printed, the value
+	 * unknown (never the digits left, 0x240) */
+	const char *in =
+		"[Wed Sep 8 18:01:32 2021] test invoked oom-killer: gfp_mask=0x240****(GFP_KERNEL), nodemask=0, order=0, oom_score_adj=0\n"
+		"[Wed Sep 8 18:01:32 2021] Killed process 10 (test) total-vm:1000kB, anon-rss:500kB, file-rss:0kB\n";
+	struct ev1 one;
+	read_text(in, &one);
+	CHECK_INT(one.events, 1);
+	CHECK(!one.first.req.gfp_known);
+	CHECK(one.first.req.gfp_masked);
+	CHECK_STR(one.first.req.gfp_text, "0x240****(GFP_KERNEL)");
+	CHECK_INT(one.first.req.order, 0);
+}
+
 TEST(test_cut_trace_before_a_mid_report_says_the_arch)
 {
 	/* the paste starts in the trace, then the memcg block: the frames
@@ -1429,6 +1445,7 @@ TEST(test_rows_without_header_before_the_selection)
 
 int main(void)
 {
+	RUN(test_gfp_mask_masked_by_the_paster);
 	RUN(test_numa_hint_after_a_kill_logged_twice);
 	RUN(test_later_task_rows_are_another_report);
 	RUN(test_kill_line_before_its_task_table);
