@@ -1752,6 +1752,18 @@ static bool kill_burst(const struct pstate *st, const struct report_line *l, con
 	return strcmp(sec, st->kill_second) == 0;
 }
 
+/* The report's victim was killed (its kill line read): the short tail
+ * after it may still come. */
+static void kill_seen(struct pstate *st, const struct report_line *l)
+{
+	st->ev.have_victim = true;
+	st->ev.outcome = OOM_OUTCOME_KILLED;
+	st->have_kill = true;
+	st->sect = SEC_TAIL;
+	st->tail_left = PARSE_TAIL_LINES;
+	time_second(l, st->kill_second, sizeof(st->kill_second));
+}
+
 static bool kill_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 		      const char *s, const char *e)
 {
@@ -1817,12 +1829,7 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 		kill_values(st, v, after, e);
 	if (known(v->uid) && v->uid < 0)
 		v->uid = OOM_NA;
-	ev->have_victim = true;
-	ev->outcome = OOM_OUTCOME_KILLED;
-	st->have_kill = true;
-	st->sect = SEC_TAIL;
-	st->tail_left = PARSE_TAIL_LINES;
-	time_second(l, st->kill_second, sizeof(st->kill_second));
+	kill_seen(st, l);
 	if (known(st->reaper_pid) && st->reaper_pid == pid)
 		v->reaped = true;
 	return true;
@@ -1862,12 +1869,7 @@ static bool ub_kill_line(struct report_parser *P, struct pstate *st, const struc
 	p_copy(v->message, sizeof(v->message), s, k);
 	st->ub_container = true;
 	st->shape |= SH_RHEL6_KILL;   /* the RHEL 6 based 2.6.32 OpenVZ kernels */
-	ev->have_victim = true;
-	ev->outcome = OOM_OUTCOME_KILLED;
-	st->have_kill = true;
-	st->sect = SEC_TAIL;
-	st->tail_left = PARSE_TAIL_LINES;
-	time_second(l, st->kill_second, sizeof(st->kill_second));
+	kill_seen(st, l);
 	return true;
 }
 

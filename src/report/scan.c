@@ -958,16 +958,24 @@ int report_scanner_boot_time(const struct report_scanner *s, const char *host, u
 	return 0;
 }
 
+/* A raw line without its CR, its quoting and a paste frame around it:
+ * moves *p past the quote, returns the length left. */
+static size_t strip_raw_quote(const char **p, size_t len)
+{
+	if (len && (*p)[len - 1] == '\r')
+		len--;
+	size_t q = tr_strip_quote(*p, len);
+	len = tr_strip_frame_tail(*p, len, q);
+	*p += q;
+	return len - q;
+}
+
 /* Normalises one raw input line into queued logical lines. */
 static void process_raw(struct report_scanner *s, const char *p, size_t len, uint64_t lineno, bool piece)
 {
-	if (len && p[len - 1] == '\r')
-		len--;
-	size_t q = tr_strip_quote(p, len);
-	len = tr_strip_frame_tail(p, len, q);
-	p += q;
-	len -= q;
-	bool quoted = q > 0;
+	const char *p0 = p;
+	len = strip_raw_quote(&p, len);
+	bool quoted = p != p0;
 	if (!piece && len > 10 && is_digit(p[0])) {
 		/* logwatch's kernel section: "1 Time(s): <line>" (each distinct
 		 * line once, with its count, sorted) */
@@ -1297,12 +1305,7 @@ static bool report_body_line(const char *p, size_t len, bool *other)
  * "Free swap = …"), the last lines of a report's memory part? */
 static bool ends_show_mem(const char *p, size_t len)
 {
-	if (len && p[len - 1] == '\r')
-		len--;
-	size_t q = tr_strip_quote(p, len);
-	len = tr_strip_frame_tail(p, len, q);
-	p += q;
-	len -= q;
+	len = strip_raw_quote(&p, len);
 	struct pfx x;
 	tr_strip_prefix(p, len, &x);
 	return !x.drop && line_kind_of(p + x.len, len - x.len) == LK_TOTALS;
