@@ -124,7 +124,7 @@ static void analyse_request(struct oom_event *ev, struct event_analysis *a)
 	/* The hex as printed, and the kernel's own names between the parentheses. */
 	/* Only a mask the parser understood: a text it could not read ("0"
 	 * left by a line wrapped inside "0x14200ca") is no mask at all (qa). */
-	const char *t = r->gfp_known ? r->gfp_text : "";
+	const char *t = r->gfp_known || r->gfp_masked ? r->gfp_text : "";
 	size_t n = strcspn(t, "(");
 	if (n > 0 && n < sizeof(a->gfp_hex))
 		str_copy(a->gfp_hex, sizeof(a->gfp_hex), t, n);

@@ -452,6 +452,17 @@ static bool has_highmem_zone(const struct oom_event *ev)
 	return false;
 }
 
+/* A HighMem zone line with free pages above its min watermark. */
+static bool highmem_above_min(const struct oom_event *ev)
+{
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (!strcmp(z->name, "HighMem") && known(z->free_kib) && known(z->min_kib) && z->free_kib > z->min_kib)
+			return true;
+	}
+	return false;
+}
+
 /* An order > 0 request and a lowmem zone that passes the check at order 0
  * (CMA, reserve and highatomic as the request sees them) with room above
  * its marks: lowmem was not exhausted, a block of the order was missing
@@ -613,14 +624,21 @@ static void rule_lowmem_pressure(struct ctx *c)
 	if (m->scope != MEM_SCOPE_SYSTEM || a->sysrq || a->memcg || !known(m->lowmem_total_kib) ||
 	    findings_get(c->out, "lowmem-exhausted-highmem-free"))
 		return;
-	bool inferred = false;
+	bool inferred = false, highmem_room = false;
 	if (a->zone_name) {
 		if (!strcmp(a->zone_name, "HighMem") || !strcmp(a->zone_name, "Movable"))
 			return;
-	} else {
-		if (has_highmem_zone(ev) || kver_cmp(&ev->kv, 6, 0, 0) < 0)
-			return;
+	} else if (!has_highmem_zone(ev) && kver_cmp(&ev->kv, 6, 0, 0) >= 0) {
 		inferred = true;
+	} else if (ev->kv.known && kver_cmp(&ev->kv, 6, 0, 0) < 0 && (highmem_room = highmem_above_min(ev)) == true) {
+		/* the request is not in the report, but HighMem had free pages
+		 * above its min mark: a request that could use HighMem would
+		 * have had them, so the one that failed could not.  (Before
+		 * 6.0 show_mem printed every zone; 6.x prints HighMem only for
+		 * a request that may use it.) */
+		inferred = true;
+	} else {
+		return;
 	}
 	/* lowmem proper: the largest zone below HighMem */
 	int low = -1;
@@ -659,7 +677,9 @@ static void rule_lowmem_pressure(struct ctx *c)
 		"32-bit kernel: lowmem (%s) ran out for a kernel request: %s free%s, below its min watermark %s%s",
 		z->name, K(c, 0, z->free_kib), cma > 0 ? " but mostly CMA" : "", K(c, 1, z->min_kib),
 		known(m->highmem_free_kib) ? "; HighMem had little to spare" : "");
-	if (inferred)
+	if (highmem_room)
+		finding_evidence(f, "the request is not in the report, but HighMem had free pages above its min watermark: a request that may use HighMem would have taken them, so the one that failed was a lowmem (kernel) request");
+	else if (inferred)
 		finding_evidence(f, "the request is not in the report, but this 6.x show_mem printed only zones below HighMem on a machine with HighMem: it prints the zones up to the request's highest only");
 	else
 		finding_evidence(f, "the request (%s) may use zones up to %s only: kernel memory must come from lowmem",

@@ -43,6 +43,8 @@ struct oom_request {
 	int64_t trigger_oom_score_adj;
 	int64_t trigger_oom_adj;           /* ≤3.6 trigger lines */
 	char nodemask[64];                 /* "(null)" or a list; "" not printed */
+	bool gfp_masked;                   /* the hex was masked by whoever pasted it ("0x240****"):
+					    * gfp_text as printed, the value unknown */
 };
 
 struct oom_victim {

@@ -293,6 +293,13 @@ enum line_kind line_kind_of(const char *p, size_t n)
 		return LK_TRIGGER;
 	if ((q = find(p, n, "Killed process ")) && q - p >= 2 && q[-2] == ':' && q[-1] == ' ')
 		return LK_KILL;
+	/* OpenVZ / Virtuozzo 2.6.32 beancounters (kernel/bc/oom_kill.c):
+	 * "%d (%s) invoked oom-killer in ub %d generation %d gfp 0x%x",
+	 * "Out of memory in UB %u: OOM killed process %d (%s) score %d vm:…" */
+	if (find(p, n, " invoked oom-killer in ub "))
+		return LK_TRIGGER;
+	if (STARTS(p, n, "Out of memory in ") && find(p, n, ": OOM killed process "))
+		return LK_KILL;
 	if (find(p, n, ": Kill process ") || find(p, n, ": kill process "))
 		return LK_SELECTION;
 	if (find(p, n, "Out of memory and no killable processes") ||

@@ -11,11 +11,13 @@
  * Reports of several CPUs may interleave: each (host, caller id) pair has a
  * report of its own.  Line formats per era: fact sheet §1 (kernel-oom.md). */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "report/linekind.h"
 #include "report/parse_int.h"
+#include "report/transport.h"
 
 #define PARSE_MAX_STATES 16
 #define PARSE_TAIL_LINES 12      /* lines after the kill line that may still belong to it */
@@ -295,6 +297,10 @@ static void state_reset(struct pstate *st)
 	st->tail_left = 0;
 	st->started_mid = st->have_trigger = st->have_kill = st->have_selection = false;
 	st->group_announced = st->totals_seen = st->have_content = false;
+	st->tail_kept = false;
+	st->ub_container = false;
+	st->trace_dump_header = false;
+	st->trig_hash = 0;
 	st->call_trace_upper = false;
 	st->panic_stack = st->panic_blank = st->hw_powermac = st->memcg_on_constraint = false;
 	st->frame_not_x86 = false;
@@ -552,6 +558,65 @@ static void uname_release(struct report_parser *P, struct oom_event *ev)
 		   (unsigned long long)P->uname_line);
 }
 
+/* Seconds of a syslog date "Mar 24 18:41:04" within its month (day and
+ * time), -1 when it is none. */
+static int64_t syslog_secs(const char *t)
+{
+	size_t n = strlen(t), k = tr_mon_date(t, n);
+	if (!k || k < 14)
+		return -1;
+	const char *p = t;
+	while (*p && *p != ' ')
+		p++;
+	while (*p == ' ')
+		p++;
+	int d = 0, hh = 0, mm = 0, ss = 0;
+	if (sscanf(p, "%d %d:%d:%d", &d, &hh, &mm, &ss) != 4)
+		return -1;
+	return ((int64_t)d * 24 + hh) * 3600 + mm * 60 + ss;
+}
+
+/* A kill line printed (or pasted) before its task table, text between
+ * them (R511): the waiting header-less kill takes the table that comes
+ * next — a table with no report line of its own, of the same host, dated
+ * the same second as the kill or up to 2 s before it (dump_tasks runs
+ * before the kill).  Returns true when the table went to it. */
+static bool table_joins_pending(struct report_parser *P, struct pstate *st)
+{
+	struct oom_event *w = P->pending, *ev = &st->ev;
+	if (!w || !st->started_mid || st->have_trigger || st->have_kill || st->have_selection ||
+	    !ev->have_task_table || ev->have_meminfo || ev->snap.have_memcg || ev->constraint[0] ||
+	    !w->have_victim || w->have_task_table || !w->header_missing || strcmp(w->host, ev->host) != 0)
+		return false;
+	double a = mono_time(w->time), b = mono_time(ev->time);
+	int64_t sa = syslog_secs(w->time), sb = syslog_secs(ev->time);
+	bool near = (a >= 0 && b >= 0 && b <= a && a - b <= 2.0) ||
+		    (a < 0 && sa >= 0 && sb >= 0 && sb <= sa && sa - sb <= 2);
+	if (!near)
+		return false;
+	struct oom_snapshot *ws = &w->snap, *es = &ev->snap;
+	struct oom_task *t = ws->tasks;
+	size_t nt = ws->nr_tasks, ct = ws->cap_tasks;
+	ws->tasks = es->tasks;
+	ws->nr_tasks = es->nr_tasks;
+	ws->cap_tasks = es->cap_tasks;
+	ws->tasks_truncated = es->tasks_truncated;
+	es->tasks = t;
+	es->nr_tasks = nt;
+	es->cap_tasks = ct;
+	w->have_task_table = true;
+	if (ev->last_line > w->last_line)
+		w->last_line = ev->last_line;
+	for (size_t i = 0; i < ws->nr_tasks; i++)
+		if (ws->tasks[i].pid == w->victim.pid && !known(w->victim.oom_score_adj))
+			w->victim.oom_score_adj = ws->tasks[i].oom_score_adj;
+	event_warn(w, "task table at line %llu, after the kill line, taken as its own",
+		   (unsigned long long)ev->first_line);
+	event_release(ev);
+	event_init(ev);
+	return true;
+}
+
 static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_input)
 {
 	struct oom_event *ev = &st->ev;
@@ -563,12 +628,13 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	/* A show_mem with nothing of an OOM report around it (sysrq-m, a report
 	 * cut before its first useful line) is not an event — unless it is all
 	 * the input holds (a paste of a part): then it is one fragment event. */
-	bool useful = st->have_trigger || st->have_kill || st->have_selection ||
+	bool useful = st->have_trigger || st->have_kill || st->have_selection || st->tail_kept ||
 		      ev->have_task_table || ev->snap.have_memcg || ev->constraint[0] ||
 		      (st->from_header && (st->trace_oom || st->trace_alloc) &&
 		       /* frames alone, with no dump_stack line, may be a hung task's
 			* trace through the OOM path: a report only with its body */
-		       (!st->from_frame || ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen));
+		       (!st->from_frame || ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen ||
+			st->trace_dump_header));
 	/* Task rows alone (their header cut, R158) are the OOM killer's own
 	 * lines (mm/oom_kill.c dump_tasks, printed by nothing else): two or
 	 * more of them as all the input holds are a report cut at both ends. */
@@ -678,6 +744,17 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	make_sig(ev, &sig);
 	if (ev->time[0] && P->have_sig && memcmp(&sig, &P->last_sig, sizeof(sig)) == 0 &&
 	    ev->first_line <= P->last_sig_end + PARSE_DUP_GAP) {
+		/* lines the copy had after its kill belong to the one event (the
+		 * kill logged twice, then the NUMA hint once, R545) */
+		if (P->pending && ev->numa_oom_hint && !P->pending->numa_oom_hint) {
+			P->pending->numa_oom_hint = true;
+			if (!P->pending->arch[0])
+				str_copy(P->pending->arch, sizeof(P->pending->arch), ev->arch, strlen(ev->arch));
+		}
+		state_reset(st);
+		return;
+	}
+	if (table_joins_pending(P, st)) {
 		state_reset(st);
 		return;
 	}
@@ -742,6 +819,46 @@ static bool need_new(const struct pstate *st)
 	return !st->active || st->have_kill || st->ev.kind == OOM_KIND_ALLOC_FAILURE;
 }
 
+/* A report's start line while a report cut at its head is open: what is
+ * open is the tail of an earlier report (show_mem comes after the start
+ * line, and its totals end it), an event of its own even with no kill line
+ * when it says more than page counts — the swap lines or zone/buddy lines
+ * ("Free swap = …", "N pages RAM" | "x invoked oom-killer: …", R527, R537);
+ * page counts alone say nothing of that report (R108). */
+/* FNV-1a of a start line's text. */
+static uint64_t text_hash(const char *s, const char *e)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; s < e; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h | 1;   /* never 0: 0 is "none" */
+}
+
+/* A start line that repeats the open report's start line, that report
+ * holding nothing else: the line was quoted alone before the report it
+ * starts ("> x invoked oom-killer: …", a reply's own copy, then the
+ * quoted report, R508) — one report, not one per copy.  The lone copy is
+ * dropped. */
+static void drop_lone_copy(struct report_parser *P, struct pstate *st, const struct report_line *l, const char *s,
+			   const char *e)
+{
+	/* a different time says two reports (grep of the start lines, R064) */
+	size_t tl = l->time ? l->time_len : 0;
+	bool same_time = strlen(st->ev.time) == tl && (tl == 0 || memcmp(st->ev.time, l->time, tl) == 0);
+	if (st->active && st->have_trigger && !st->have_content && same_time && st->trig_hash == text_hash(s, e)) {
+		st->active = false;
+		P->nr_active--;
+		state_reset(st);
+	}
+}
+
+static void keep_cut_tail(struct pstate *st)
+{
+	if (st->active && st->started_mid && !st->have_trigger && st->totals_seen &&
+	    (known(st->ev.snap.mem.swap_total_kib) || known(st->ev.snap.mem.swap_free_kib) || st->ev.snap.nr_zones > 0))
+		st->tail_kept = true;
+}
+
 /* A kill-type line with no open report to join: it opens one whose header
  * is missing (rate-limited or cut). */
 static void join_or_open_headerless(struct report_parser *P, struct pstate *st, const struct report_line *l)
@@ -777,7 +894,13 @@ static void read_gfp(struct oom_event *ev, const char *p, const char *e)
 	while (p < e && ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
 		p++;
 	uint64_t v;
-	if (parse_hex_u64(h, (size_t)(p - h), &v) == 0 && p - h >= 3 && h[0] == '0' && h[1] == 'x') {
+	if (p < e && *p == '*' && p - h >= 2 && h[0] == '0' && h[1] == 'x') {
+		/* digits masked by whoever pasted it ("0x240****(GFP_KERNEL)",
+		 * R512): as printed, the value unknown — never the digits left */
+		while (p < e && *p == '*')
+			p++;
+		ev->req.gfp_masked = true;
+	} else if (parse_hex_u64(h, (size_t)(p - h), &v) == 0 && p - h >= 3 && h[0] == '0' && h[1] == 'x') {
 		ev->req.gfp_known = true;
 		ev->req.gfp_mask = v;
 	} else {
@@ -973,6 +1096,35 @@ static void trigger_comm_pid(struct pstate *st, const char *s, const char *q)
 	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
 }
 
+/* OpenVZ / Virtuozzo 2.6.32 (kernel/bc/oom_kill.c ub_oom_lock): "%d (%s)
+ * invoked oom-killer in ub %d generation %d gfp 0x%x", then the
+ * beancounter's own "UB-N-Mem-Info:" for a container (ub N ≥ 0), or
+ * dump_stack and show_mem for the host (ub -1).  A container's
+ * beancounter limit is the counterpart of a memcg limit: kind memcg. */
+static bool ub_trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
+			    const char *s, const char *q, const char *e)
+{
+	const char *p = s;
+	int64_t pid, ub;
+	if (p_num(&p, q, &pid) != 0 || !p_starts(p, q, " (") || q[-1] != ')')
+		return false;
+	const char *r = q + 26;
+	if (p_inum(&r, e, &ub) != 0)
+		return false;
+	keep_cut_tail(st);
+	state_begin(P, st, l);
+	struct oom_event *ev = &st->ev;
+	st->have_trigger = true;
+	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), p + 2, q - 1);
+	ev->req.trigger_pid = pid;
+	st->ub_container = ub >= 0;
+	st->shape |= SH_RHEL6_KILL;   /* beancounters exist only in the RHEL 6 based 2.6.32 OpenVZ kernels */
+	const char *g = p_find(r, e, " gfp 0x");
+	if (g)
+		read_gfp(ev, g + 5, e);
+	return true;
+}
+
 static bool trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			 const char *s, const char *e)
 {
@@ -1002,12 +1154,17 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 	} else if (p_starts(s, e, "oom-killer: gfp_mask=")) {
 		params = s + 12;      /* 2.6.16–2.6.18: no task name */
 		old = true;
+	} else if ((q = p_find(s, e, " invoked oom-killer in ub ")) != NULL) {
+		return ub_trigger_line(P, st, l, s, q, e);
 	} else {
 		return false;
 	}
+	keep_cut_tail(st);
+	drop_lone_copy(P, st, l, s, e);
 	state_begin(P, st, l);
 	struct oom_event *ev = &st->ev;
 	st->have_trigger = true;
+	st->trig_hash = text_hash(s, e);
 	if (old)
 		st->shape |= SH_TRIG_2618;
 	else
@@ -1070,6 +1227,7 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	}
 	if (!q)
 		return false;
+	keep_cut_tail(st);
 	state_begin(P, st, l);
 	struct oom_event *ev = &st->ev;
 	if (stall) {
@@ -1200,6 +1358,13 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 		st->trace_oom = true;
 	else if (p_find(s, e, "warn_alloc"))
 		st->trace_alloc = true;
+	/* dump_header (mm/oom_kill.c) runs only to print an OOM report: a
+	 * trace through it is that report's, not a hung task's */
+	const char *dh = p_find(s, e, "dump_header+");
+	if (!dh)
+		dh = p_find(s, e, "(dump_header)");
+	if (dh && !(dh - s >= 2 && dh[-2] == '?' && dh[-1] == ' '))
+		st->trace_dump_header = true;
 	if (st->trace_alloc && !st->trace_oom && st->from_header && !st->have_trigger &&
 	    st->ev.kind == OOM_KIND_UNKNOWN) {
 		st->ev.kind = OOM_KIND_ALLOC_FAILURE;
@@ -1351,6 +1516,29 @@ static const char *frame16(const char *s, const char *e)
 	return n == 16 && q < e && *q == '>' ? a : NULL;
 }
 
+/* x86_64's raw stack words before its frames (arch/x86/kernel/dumpstack_64.c
+ * show_stack_log_lvl, ≤4.8: "ffff880d2a103c88 ffffffff813f6763 …", four a
+ * line): 16-digit words, one in x86_64's direct map (ffff88…, before KASLR)
+ * or its kernel text (ffffffff81…); no other arch prints such lines. */
+static bool raw_words_x86_64(const char *s, const char *e)
+{
+	int words = 0;
+	bool x86 = false;
+	const char *p = s;
+	while (p < e) {
+		const char *w = p;
+		while (p < e && is_hex_digit(*p) && !(*p >= 'A' && *p <= 'F'))
+			p++;
+		if (p - w != 16 || (p < e && *p != ' '))
+			return false;
+		x86 |= p_starts(w, e, "ffff88") || p_starts(w, e, "ffffffff81");
+		words++;
+		while (p < e && *p == ' ')
+			p++;
+	}
+	return words >= 2 && words <= 8 && x86;
+}
+
 /* The arch one stack line shows, NULL none.  *weak (may be NULL): only by
  * a frame's address (x86_64's kernel-text range, which riscv64 shares),
  * so a later line's label may say otherwise. */
@@ -1443,6 +1631,17 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 			if (a && weak)
 				*weak = true;
 		}
+	} else if (raw_words_x86_64(s, e)) {
+		a = "x86_64";
+	}
+	if (!a && p_starts(s, e, "[<") && (p_find(s, e, "] stack_done+") || p_find(s, e, "] handle_sys+"))) {
+		/* arch/mips/kernel/scall32-o32.S (scall64-*.S): the syscall
+		 * entry's labels, MIPS's own; the frame's width says 32 or 64 bit */
+		const char *q = s + 2;
+		int n = 0;
+		while (q < e && is_hex_digit(*q))
+			q++, n++;
+		a = n == 8 ? "mips" : n == 16 ? "mips64" : NULL;
 	}
 	return a;
 }
@@ -1760,6 +1959,19 @@ static bool kill_burst(const struct pstate *st, const struct report_line *l, con
 	return strcmp(sec, st->kill_second) == 0;
 }
 
+/* The report's victim was killed (its kill line read): the short tail
+ * after it may still come. */
+static void kill_seen(struct pstate *st, const struct report_line *l)
+{
+	st->ev.have_victim = true;
+	st->ev.outcome = OOM_OUTCOME_KILLED;
+	st->have_kill = true;
+	st->sect = SEC_TAIL;
+	st->tail_left = PARSE_TAIL_LINES;
+	time_second(l, st->kill_second, sizeof(st->kill_second));
+	str_copy(st->kill_time, sizeof(st->kill_time), l->time ? l->time : "", l->time ? l->time_len : 0);
+}
+
 static bool kill_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 		      const char *s, const char *e)
 {
@@ -1825,15 +2037,47 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 		kill_values(st, v, after, e);
 	if (known(v->uid) && v->uid < 0)
 		v->uid = OOM_NA;
-	ev->have_victim = true;
-	ev->outcome = OOM_OUTCOME_KILLED;
-	st->have_kill = true;
-	st->sect = SEC_TAIL;
-	st->tail_left = PARSE_TAIL_LINES;
-	time_second(l, st->kill_second, sizeof(st->kill_second));
-	str_copy(st->kill_time, sizeof(st->kill_time), l->time ? l->time : "", l->time ? l->time_len : 0);
+	kill_seen(st, l);
 	if (known(st->reaper_pid) && st->reaper_pid == pid)
 		v->reaped = true;
+	return true;
+}
+
+/* OpenVZ / Virtuozzo 2.6.32 (kernel/bc/oom_kill.c out_of_memory_in_ub):
+ * "Out of memory in [mem cgroup inside ]UB %u: OOM killed process %d (%s)
+ * score %d vm:%lukB, rss:%lukB, swap:%lukB" — a container's kill, its rss
+ * not split into anon and file. */
+static bool ub_kill_line(struct report_parser *P, struct pstate *st, const struct report_line *l, const char *s,
+			 const char *e)
+{
+	const char *k = p_find(s, e, ": OOM killed process ");
+	if (!k || !p_starts(s, e, "Out of memory in ") || !p_find(s, k, "UB "))
+		return false;
+	const char *p = k + 21;
+	int64_t pid;
+	if (p_num(&p, e, &pid) != 0 || !p_starts(p, e, " ("))
+		return false;
+	static const char *const closers[] = { ") score ", ") vm:", NULL };
+	char comm[OOM_COMM_LEN];
+	const char *after = read_paren_comm(p + 1, e, closers, comm, sizeof(comm));
+	join_or_open_headerless(P, st, l);
+	struct oom_event *ev = &st->ev;
+	struct oom_victim *v = &ev->victim;
+	v->pid = pid;
+	if (after) {
+		str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
+		const char *q = p_find(after, e, "score ");
+		int64_t val;
+		if (q && (q += 6, p_inum(&q, e, &val) == 0))
+			v->score = val;
+		q = p_find(after, e, "vm:");
+		if (q && (q += 3, p_num(&q, e, &val) == 0) && p_starts(q, e, "kB"))
+			v->total_vm_kib = val;
+	}
+	p_copy(v->message, sizeof(v->message), s, k);
+	st->ub_container = true;
+	st->shape |= SH_RHEL6_KILL;   /* the RHEL 6 based 2.6.32 OpenVZ kernels */
+	kill_seen(st, l);
 	return true;
 }
 
@@ -2376,6 +2620,21 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (st->active && st->nokill_warn && !st->nokill_decided)
 		nokill_next(st, l, s, e);
 
+	/* A report's line after its kill, stamped a minute or more after the
+	 * report began: the kernel prints a report within milliseconds, so it
+	 * is another report's (a grep kept its rows but not its start, R515).
+	 * The report ends; the line is offered again. */
+	if (st->active && st->have_kill && l->time && st->ev.time[0]) {
+		char t[64];
+		str_copy(t, sizeof(t), l->time, l->time_len);
+		double a = mono_time(st->ev.time), b = mono_time(t);
+		if (a >= 0 && b >= 0 && b - a > 60.0 &&
+		    (line_kind_flags(line_kind_of(s, (size_t)(e - s))) & LKF_OPENS)) {
+			state_emit(P, st, false);
+			return false;
+		}
+	}
+
 	/* Lines that start a report, whatever the state. */
 	if (p_find(s, e, "oom-killer") || p_find(s, e, " invoked oom: gfp_mask=")) {
 		if (trigger_line(P, st, l, s, e))
@@ -2385,6 +2644,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		if (alloc_failure_line(P, st, l, s, e))
 			return true;
 	}
+	if (*s == 'O' && ub_kill_line(P, st, l, s, e))
+		goto accepted;
 	if (final_lines(P, st, l, s, e))
 		goto accepted;
 	if ((*s == 's' || *s == 'S' || *s == 'O') && sysrq_line(P, st, l, s, e))
@@ -2460,6 +2721,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		if (p_starts(s, e, "OOM kill occurred on an x86_64 NUMA system") ||
 		    p_starts(s, e, "OOM kill occurred on an x86_64 numa system")) {
 			ev->numa_oom_hint = true;
+			if (!ev->arch[0])   /* the hint names the arch (arch/x86_64/mm, 2.6.9) */
+				str_copy(ev->arch, sizeof(ev->arch), "x86_64", 6);
 			goto accepted;
 		}
 		if (p_starts(s, e, "The numa=off boot option might help"))

@@ -154,6 +154,11 @@ struct pstate {
 	/* "Out of memory and no killable processes..." printed as a warning
 	 * (4.19+), the next line of the machine seen, and it was no panic */
 	bool nokill_warn, nokill_decided, nokill_lived;
+	bool tail_kept;            /* cut at its head, show_mem's end seen, then the next
+				    * report's start line: the tail of a report of its own */
+	bool ub_container;         /* OpenVZ: the OOM of a container's beancounter (ub N ≥ 0) */
+	bool trace_dump_header;    /* a reliable dump_header frame: the stack of an OOM report's own dump */
+	uint64_t trig_hash;        /* hash of the start line's text (a quote of it alone repeats it) */
 };
 
 /* ---- text helpers (parse.c) ------------------------------------------ */

@@ -154,6 +154,10 @@ bool pt_row_line(struct pstate *st, const char *s, const char *e)
 	}
 	t->pid = pid;
 	p_copy(t->comm, sizeof(t->comm), p, e);
+	/* rows whose header was cut: a table once two rows came (R158, R515);
+	 * a lone row in a log is no report */
+	if (st->ev.snap.nr_tasks >= 2)
+		st->ev.have_task_table = true;
 	for (int i = 0; i < st->ncols; i++) {
 		int64_t v = vals[i];
 		bool neg_ok = st->cols[i] == TC_OOM_SCORE_ADJ || st->cols[i] == TC_OOM_ADJ;

@@ -118,6 +118,7 @@ struct report_scanner {
 	uint64_t backfill_until_abs;  /* raw lines starting before this are back-fill (0 none) */
 	uint64_t run_abs, run_end_abs;  /* [run_abs, run_end_abs): lines known to be one run of report lines */
 	bool any_hit;               /* the prefilter found a marker somewhere */
+	bool eof_tail_done;         /* the run of report lines ending the input was handed over */
 	uint64_t cur_raw_abs, cur_raw_end_abs;  /* the raw line process_raw() is given */
 	uint64_t dup_end_abs;       /* end of the last dated record, its hash and length: */
 	uint64_t dup_hash;          /* the same record again right after it is a duplicate */
@@ -969,15 +970,24 @@ int report_scanner_boot_time(const struct report_scanner *s, const char *host, u
 	return 0;
 }
 
+/* A raw line without its CR, its quoting and a paste frame around it:
+ * moves *p past the quote, returns the length left. */
+static size_t strip_raw_quote(const char **p, size_t len)
+{
+	if (len && (*p)[len - 1] == '\r')
+		len--;
+	size_t q = tr_strip_quote(*p, len);
+	len = tr_strip_frame_tail(*p, len, q);
+	*p += q;
+	return len - q;
+}
+
 /* Normalises one raw input line into queued logical lines. */
 static void process_raw(struct report_scanner *s, const char *p, size_t len, uint64_t lineno, bool piece)
 {
-	if (len && p[len - 1] == '\r')
-		len--;
-	size_t q = tr_strip_quote(p, len);
-	p += q;
-	len -= q;
-	bool quoted = q > 0;
+	const char *p0 = p;
+	len = strip_raw_quote(&p, len);
+	bool quoted = p != p0;
 	if (!piece && len > 10 && is_digit(p[0])) {
 		/* logwatch's kernel section: "1 Time(s): <line>" (each distinct
 		 * line once, with its count, sorted) */
@@ -1321,6 +1331,16 @@ static bool report_body_line(const char *p, size_t len, bool *other)
 	return line_kind_of(p + x.len, len - x.len) != LK_NONE;
 }
 
+/* Is the raw line [p, p+len) one of show_mem's totals ("N pages RAM",
+ * "Free swap = …"), the last lines of a report's memory part? */
+static bool ends_show_mem(const char *p, size_t len)
+{
+	len = strip_raw_quote(&p, len);
+	struct pfx x;
+	tr_strip_prefix(p, len, &x);
+	return !x.drop && line_kind_of(p + x.len, len - x.len) == LK_TOTALS;
+}
+
 /* Start of the run of report lines that ends at upto (a line start), not
  * below floor nor more than SCAN_BACKFILL_MAX before upto; upto when the
  * line before upto is none.  A run found at an earlier read is remembered
@@ -1411,6 +1431,12 @@ static int skip_to_candidate(struct report_scanner *s)
 				if (line > lowest) {
 					const char *ps = memrchr(s->buf + lowest, '\n', line - 1 - lowest);
 					start = ps ? (size_t)(ps - s->buf) + 1 : lowest;
+					if (ends_show_mem(s->buf + start, line - 1 - start)) {
+						/* show_mem's totals right before it: the tail
+						 * of an earlier report cut at its head */
+						start = backfill_start(s, lowest, line);
+						s->backfill_until_abs = s->base_abs + line;
+					}
 				}
 			} else {
 				/* any other marker may be the first line left of a report
@@ -1464,6 +1490,22 @@ static int skip_to_candidate(struct report_scanner *s)
 				s->backfill_until_abs = s->end;
 				s->backup_abs = UINT64_MAX;
 				return 1;
+			}
+			if (s->any_hit && !s->eof_tail_done) {
+				/* The input ends in a run of report lines after the
+				 * last marker (a grep that kept another report's task
+				 * rows, R515): no marker follows to back-fill them, so
+				 * they are handed over here, once, like a back-fill. */
+				s->eof_tail_done = true;
+				size_t upto = s->pos, start = run_start(s, skipped_floor(s), upto);
+				if (start < upto) {
+					s->lines_before_pos -= needle_count_newlines(s->buf + start, upto - start);
+					s->pos = start;
+					s->backfill_until_abs = s->base_abs + upto;
+					s->backup_abs = UINT64_MAX;
+					s->piece_pending = false;
+					return 1;
+				}
 			}
 			if (s->pos < s->end) {
 				s->lines_before_pos++;
@@ -1740,6 +1782,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 		if (s->html)
 			p = html_unescape(&s->html_peek, p, len, &len);
 		size_t q = tr_strip_quote(p, len);
+		len = tr_strip_frame_tail(p, len, q);
 		p += q;
 		len -= q;
 		if (len == 0)

@@ -656,6 +656,28 @@ not_date:
 	x->len = pos;
 }
 
+/* A renderer's frame around a pasted log line: a gist or Markdown table
+ * row "| <line> | |", a list item "- <line>", a pastebin's line number
+ * "  12. <line>".  Taken only when a timestamp follows, as no kernel line
+ * starts so: its length, or 0. */
+static size_t match_paste_frame(const char *p, size_t len)
+{
+	size_t i = 0;
+	if (len > 2 && (p[0] == '|' || p[0] == '-') && p[1] == ' ') {
+		i = 2;
+	} else {
+		while (i < len && i < 6 && p[i] == ' ')
+			i++;
+		size_t d = tr_span_digits(p + i, len - i);
+		if (d < 1 || d > 6 || i + d + 1 >= len || p[i + d] != '.' || p[i + d + 1] != ' ')
+			return 0;
+		i += d + 2;
+	}
+	while (i < len && i < 24 && p[i] == ' ')
+		i++;
+	return i < len && tr_starts_with_time(p + i, len - i) ? i : 0;
+}
+
 size_t tr_strip_quote(const char *p, size_t len)
 {
 	size_t q = 0;
@@ -664,7 +686,35 @@ size_t tr_strip_quote(const char *p, size_t len)
 		if (q < len && p[q] == ' ')
 			q++;
 	}
+	if (q < len && (p[q] == '|' || p[q] == '-' || p[q] == ' ' || is_digit(p[q])))
+		q += match_paste_frame(p + q, len - q);
 	return q;
+}
+
+size_t tr_strip_frame_tail(const char *p, size_t len, size_t quote)
+{
+	if (!memchr(p, '|', quote)) {
+		/* a row whose opening cell was cut off keeps its closing " | |":
+		 * no kernel line ends so */
+		if (len >= quote + 5 && memcmp(p + len - 4, " | |", 4) == 0) {
+			len -= 4;
+			while (len > quote && p[len - 1] == ' ')
+				len--;
+		}
+		return len;
+	}
+	/* the row's closing cells: " |", " | |" */
+	for (int k = 0; k < 4; k++) {
+		size_t n = len;
+		while (n > quote && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		if (n <= quote || p[n - 1] != '|')
+			break;
+		len = n - 1;
+	}
+	while (len > quote && p[len - 1] == ' ')
+		len--;
+	return len;
 }
 
 /* A pager cut the line at the terminal width and marked it with '>' (less

@@ -49,8 +49,13 @@ size_t tr_bracket_time(const char *p, size_t len, const char **t, size_t *tlen);
 size_t tr_caller(const char *p, size_t len, const char **c, size_t *clen);
 /* "host tag[pid]: " after a syslog date; *kernel: the tag is the kernel's. */
 size_t tr_host_tag(const char *p, size_t len, const char **host, size_t *host_len, bool *kernel);
-/* "> " quoting (any depth): bytes to skip. */
+/* "> " quoting (any depth), and a paste frame before a timestamp (a table
+ * row's "| ", a list item's "- ", a pastebin line number "  3. "): bytes
+ * to skip. */
 size_t tr_strip_quote(const char *p, size_t len);
+/* The length of p[0, len) without a table row's closing " | |" when the
+ * quote (tr_strip_quote's bytes) opened a row with '|'. */
+size_t tr_strip_frame_tail(const char *p, size_t len, size_t quote);
 /* A pager's cut mark ('>' of less -S, '…' of journalctl): drops it and the
  * token it cut; true when there was one. */
 bool tr_cut_pager_mark(const char *p, size_t *len);

@@ -1038,8 +1038,42 @@ TEST(kernel_memory_with_slab_line_cut)
 	CHECK(evidence_has(&s, "per-node lines"));
 }
 
+/* No request in the report (its head trimmed), a kernel before 6.0 (its
+ * buddy lines have no migratetype letters), a HighMem zone with free
+ * pages above its min mark, the lowmem zone below its own: the request
+ * that failed could not use HighMem — lowmem pressure, inferred. */
+TEST(lowmem_request_inferred_from_highmem_room)
+{
+	const char *zones =
+		"Free pages:       14732kB (1536kB HighMem)\n"
+		"Active:219399 inactive:14723 dirty:0 writeback:0 unstable:0 free:3683 slab:3741 mapped:214946 pagetables:871\n"
+		"DMA free:12516kB min:16kB low:32kB high:48kB active:0kB inactive:0kB present:16384kB pages_scanned:331 all_unreclaimable? yes\n"
+		"protections[]: 0 0 0\n"
+		"Normal free:680kB min:928kB low:1856kB high:2784kB active:236kB inactive:148kB present:901120kB pages_scanned:544 all_unreclaimable? yes\n"
+		"protections[]: 0 0 0\n"
+		"HighMem free:%skB min:512kB low:1024kB high:1536kB active:877360kB inactive:58744kB present:1179648kB pages_scanned:0 all_unreclaimable? no\n"
+		"protections[]: 0 0 0\n"
+		"DMA: 5*4kB 4*8kB 3*16kB 2*32kB 3*64kB 1*128kB 1*256kB 1*512kB 1*1024kB 1*2048kB 2*4096kB = 12516kB\n"
+		"Normal: 0*4kB 1*8kB 2*16kB 0*32kB 0*64kB 1*128kB 0*256kB 1*512kB 0*1024kB 0*2048kB 0*4096kB = 680kB\n"
+		"Free swap:       2062584kB\n"
+		"524288 pages of RAM\n"
+		"294896 pages of HIGHMEM\n"
+		"Out of Memory: Killed process 24620 (java).\n";
+	char t[2048];
+	snprintf(t, sizeof(t), zones, "1536");
+	struct seen s = explain(t);
+	CHECK_INT(s.n, 1);
+	CHECK_STR(s.first, "lowmem-pressure");
+	CHECK(evidence_has(&s, "HighMem had free pages above its min watermark"));
+	/* HighMem at its min too: nothing says the request could not use it */
+	snprintf(t, sizeof(t), zones, "500");
+	s = explain(t);
+	CHECK(!has(&s, "lowmem-pressure"));
+}
+
 int main(void)
 {
+	RUN(lowmem_request_inferred_from_highmem_room);
 	RUN(panic_leads_without_evidence);
 	RUN(compulsory_panic_leads_a_cgroup_oom);
 	RUN(panic_stays_behind_a_cause);

@@ -181,6 +181,11 @@ TEST(test_arch_from_frames_and_layout)
 	arch_of(t, "");
 	snprintf(t, sizeof(t), "%s[<ffffffff81608d3d>] dump_stack+0x19/0x1b\n", head);
 	arch_of(t, "x86_64");
+	/* x86_64's raw stack words (≤4.8): direct map or kernel text */
+	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: x Not tainted\n0000000000000286 00000000c0f494ca ffff880d2a103c88 ffffffff813f6763\n", head);
+	arch_of(t, "x86_64");
+	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: x Not tainted\n0000000000000286 00000000c0f494ca 9000000000209c5c 0000000000000001\n", head);
+	arch_of(t, "");
 	/* 32-bit ARM's unwinder, addresses cut or not */
 	snprintf(t, sizeof(t), "%s(dump_stack) from (dump_header+0x7c/0xe4)\n", head);
 	arch_of(t, "arm");
@@ -191,6 +196,9 @@ TEST(test_arch_from_frames_and_layout)
 	arch_of(t, "");
 	/* MIPS show_stacktrace */
 	snprintf(t, sizeof(t), "%sStack : 805b0000 8055b2d8 00000000 00000000\n", head);
+	arch_of(t, "mips");
+	/* MIPS's syscall entry label in a frame */
+	snprintf(t, sizeof(t), "%s[<80013d70>] stack_done+0x20/0x44\n", head);
 	arch_of(t, "mips");
 	/* powerpc's "[sp] [ret] func": two bracketed pointer-wide words */
 	snprintf(t, sizeof(t), "%sCall Trace:\n[c1c65940] [c07926d4] dump_stack_lvl+0x80/0xac (unreliable)\n", head);
@@ -572,6 +580,290 @@ TEST(test_headerless_event_takes_the_neighbours_arch)
 	CHECK_INT(e.n, 2);
 	CHECK_STR(e.arch[0], "");
 	CHECK(!e.borrowed[0]);
+}
+
+TEST(test_paste_frames_rows_items_numbers)
+{
+	/* a gist's table rows "| … | |": the tail of one report, then the next
+	 * header — two events, the tail keeps its swap and kill */
+	const char *rows =
+		"| Jul 10 09:36:56 h kernel: [85623.557603] Free swap = 8253616kB | |\n"
+		"| Jul 10 09:36:56 h kernel: [85623.557607] Total swap = 8385920kB | |\n"
+		"| Jul 10 09:36:56 h kernel: [85623.561022] 1048576 pages RAM | |\n"
+		"| Jul 10 09:36:56 h kernel: [85623.561022] Out of memory: kill process 15679 (nginx) score 15361 or a child | |\n"
+		"| Jul 10 09:36:56 h kernel: [85623.561022] Killed process 15679 (nginx) | |\n"
+		"| Jul 10 09:36:56 h kernel: [85623.665466] xe invoked oom-killer: gfp_mask=0xd0, order=1, oom_adj=0 | |\n"
+		"| Jul 10 09:36:56 h kernel: [85623.665482] xe cpuset=/ mems_allowed=0 | |\n";
+	struct evn e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(rows, strlen(rows), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 2);
+	struct ev1 one;
+	read_text(rows, &one);
+	CHECK_INT(one.first.victim.pid, 15679);
+	CHECK_STR(one.first.victim.comm, "nginx");
+	CHECK_STR(one.first.req.trigger_comm, "");
+	CHECK_INT(one.first.snap.mem.swap_total_kib, 8385920);
+	/* a pastebin's list items, starting inside the task table */
+	const char *items =
+		"- [ 4890.464401] [ 5631] 1000 5631 1074068 895234 8151040 0 0 python\n"
+		"- [ 4890.464401] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=python,pid=5631,uid=1000\n"
+		"- [ 4890.464413] Killed process 5631 (python) total-vm:4296272kB, anon-rss:3580932kB, file-rss:0kB, shmem-rss:4kB\n";
+	read_text(items, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_STR(one.first.constraint, "CONSTRAINT_NONE");
+	CHECK_INT(one.first.victim.pid, 5631);
+	CHECK_INT(one.first.victim.anon_rss_kib, 3580932);
+	/* a pastebin's line numbers */
+	const char *numbered =
+		"  9. Jul 23 05:08:38 kernel: sh invoked oom-killer: gfp_mask=0x4d0, order=0, oomkilladj=0\n"
+		" 10. Jul 23 05:08:38 kernel: Out of memory: kill process 120 (sh) score 9 or a child\n"
+		" 11. Jul 23 05:08:38 kernel: Killed process 120 (sh)\n";
+	read_text(numbered, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_STR(one.first.req.trigger_comm, "sh");
+	CHECK_INT(one.first.victim.pid, 120);
+}
+
+TEST(test_cut_tail_then_next_header)
+{
+	/* show_mem's end (swap lines, totals) of a report cut at its head,
+	 * then the next report's start: two events, the tail keeps its swap */
+	const char *in =
+		"[  100.000001] Free swap  = 917496kB\n"
+		"[  100.000002] Total swap = 917496kB\n"
+		"[  100.000003] 447488 pages RAM\n"
+		"[  100.000004] 263682 pages HighMem\n"
+		"[  100.100000] rsyslogd invoked oom-killer: gfp_mask=0xd0, order=1, oom_adj=0\n"
+		"[  100.100001] rsyslogd cpuset=/ mems_allowed=0\n"
+		"[  100.100002] Pid: 23973, comm: rsyslogd Not tainted 2.6.32-309-ec2 #18-Ubuntu\n";
+	struct ev1 one;
+	read_text(in, &one);
+	CHECK_INT(one.events, 2);
+	CHECK_STR(one.first.req.trigger_comm, "");
+	CHECK_INT(one.first.snap.mem.swap_total_kib, 917496);
+	CHECK_STR(one.first.kernel, "2.6.32-309-ec2");   /* the next report's, same boot */
+	/* page counts alone say nothing of the earlier report: no event */
+	const char *pages =
+		"[  100.000003] 447488 pages RAM\n"
+		"[  100.000004] 5326 pages reserved\n"
+		"[  100.100000] rsyslogd invoked oom-killer: gfp_mask=0xd0, order=1, oom_adj=0\n"
+		"[  100.100001] rsyslogd cpuset=/ mems_allowed=0\n";
+	read_text(pages, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_STR(one.first.req.trigger_comm, "rsyslogd");
+	/* a header-less gist row ending " | |" (its opening cell cut) */
+	const char *row =
+		"Jan 12 15:01:48 lb02 kernel: [88879.477199] Free swap = 16kB | |\n"
+		"| Jan 12 15:01:48 lb02 kernel: [88879.477201] Total swap = 30716kB | |\n"
+		"| Jan 12 15:01:48 lb02 kernel: [88879.481930] 262014 pages RAM | |\n"
+		"| Jan 12 15:01:48 lb02 kernel: [88879.500000] x invoked oom-killer: gfp_mask=0xd0, order=1, oom_adj=0 | |\n";
+	read_text(row, &one);
+	CHECK_INT(one.events, 2);
+	CHECK_INT(one.first.snap.mem.swap_free_kib, 16);
+}
+
+TEST(test_openvz_beancounter_oom)
+{
+	/* OpenVZ 2.6.32: a container's (ub N ≥ 0) trigger, beancounter
+	 * Mem-Info, no kill line: kind memcg, the 2.6 gfp table */
+	const char *trig =
+		"[153084.054935] 190708 (httpd.itk) invoked oom-killer in ub 103 generation 0 gfp 0x200d2\n"
+		"[153084.054956] UB-103-Mem-Info:\n"
+		"[153084.055721] RAM: 196606 / 196608 [4] SWAP: 131071 / 131072 [4]\n";
+	struct ev1 one;
+	read_text(trig, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_STR(one.first.req.trigger_comm, "httpd.itk");
+	CHECK_INT(one.first.req.trigger_pid, 190708);
+	CHECK(one.first.req.gfp_known);
+	CHECK_INT(one.first.req.gfp_mask, 0x200d2);
+	CHECK(one.first.kind == OOM_KIND_MEMCG);
+	CHECK_INT(one.first.kv.major, 2);
+	/* the host's own OOM (ub -1): global */
+	const char *host =
+		"[1.0] 12 (java) invoked oom-killer in ub -1 generation 3 gfp 0x201da\n"
+		"[1.1] Out of memory: Killed process 12 (java) total-vm:1000kB, anon-rss:500kB, file-rss:0kB\n";
+	read_text(host, &one);
+	CHECK_INT(one.events, 1);
+	CHECK(one.first.kind == OOM_KIND_GLOBAL);
+	CHECK_INT(one.first.victim.pid, 12);
+	/* a container's kill lines alone: one event each, kind memcg */
+	const char *kills =
+		"Jan 9 00:42:16 kernel: Out of memory in UB 191: OOM killed process 27293 (html2text) score 0 vm:3075332kB, rss:1818104kB, swap:993020kB\n"
+		"Jan 9 00:42:48 kernel: Out of memory in mem cgroup inside UB 191: OOM killed process 27313 (html 2) score 0 vm:3074540kB, rss:2046032kB, swap:764368kB\n";
+	struct evn e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(kills, strlen(kills), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 2);
+	read_text(kills, &one);
+	CHECK_INT(one.first.victim.pid, 27293);
+	CHECK_STR(one.first.victim.comm, "html2text");
+	CHECK_INT(one.first.victim.total_vm_kib, 3075332);
+	CHECK_INT(one.first.victim.score, 0);
+	CHECK(!known(one.first.victim.anon_rss_kib));   /* rss is not split */
+	CHECK(one.first.kind == OOM_KIND_MEMCG);
+}
+
+TEST(test_cut_at_call_trace_through_dump_header)
+{
+	/* a paste that starts at "Call Trace:" of a memcg OOM (page fault
+	 * path) and is cut before any report line: dump_header runs only to
+	 * print an OOM report, so it is one (kind memcg from the frames) */
+	const char *in =
+		"[139787.676346] Call Trace:\n"
+		"[139787.676353] [<ffffffff817c3da8>] dump_stack+0x45/0x57\n"
+		"[139787.676357] [<ffffffff817c1ab9>] dump_header+0x7f/0x1e7\n"
+		"[139787.676362] [<ffffffff8117e28b>] oom_kill_process+0x22b/0x390\n"
+		"[139787.676367] [<ffffffff811ea158>] mem_cgroup_oom_synchronize+0x598/0x5d0\n"
+		"[139787.676374] [<ffffffff8117eac8>] pagefault_out_of_memory+0x18/0x90\n"
+		"[139787.676406] [<ffffffff817cd028>] page_fault+0x28/0x30\n"
+		"[139787.676407] Task in /system.slice/docker-f9ee\n";
+	struct ev1 one;
+	read_text(in, &one);
+	CHECK_INT(one.events, 1);
+	CHECK(one.first.kind == OOM_KIND_MEMCG);
+	CHECK(one.first.truncated);
+	/* "? dump_header" is a stale word on the stack: frames alone stay none */
+	const char *stale =
+		"[  10.000001] [<ffffffff8117e28b>] ? oom_kill_process+0x22b/0x390\n"
+		"[  10.000002] [<ffffffff817c1ab9>] ? dump_header+0x7f/0x1e7\n"
+		"[  10.000003] [<ffffffff817c5ffc>] schedule+0x39c/0x8e0\n";
+	read_text(stale, &one);
+	CHECK_INT(one.events, 0);
+}
+
+TEST(test_start_line_quoted_alone_before_its_report)
+{
+	/* a reply quotes the start line alone, repeats it, then quotes the
+	 * report: one event, with the report's frames */
+	const char *in =
+		"> checkd invoked oom-killer: gfp_mask=0x44d0, order=2, oomkilladj=0\n"
+		"\n"
+		"order=2 requires 16kb page.\n"
+		"checkd invoked oom-killer: gfp_mask=0x44d0, order=2, oomkilladj=0\n"
+		"> checkd invoked oom-killer: gfp_mask=0x44d0, order=2, oomkilladj=0\n"
+		"> [<c00328c8>] (dump_stack+0x0/0x14) from [<c006baf0>] (oom_kill_process+0x104/0x1cc)\n"
+		"> [<c006b9ec>] (oom_kill_process+0x0/0x1cc) from [<c006bf44>] (out_of_memory+0x1b8/0x200)\n";
+	struct ev1 one;
+	read_text(in, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_STR(one.first.arch, "arm");
+	CHECK_INT(one.first.req.order, 2);
+	/* start lines of different times are reports of their own (grep) */
+	const char *grep =
+		"Jun 19 06:40:41 h kernel: oom-killer: gfp_mask=0x1d2\n"
+		"Jun 19 07:28:57 h kernel: oom-killer: gfp_mask=0x1d2\n";
+	read_text(grep, &one);
+	CHECK_INT(one.events, 2);
+}
+
+TEST(test_kill_line_before_its_task_table)
+{
+	/* a kill line, prose, then the task table dated a second before it
+	 * (dump_tasks runs before the kill): one event with the table.  (The
+	 * prose names "out of memory": the scanner hands the lines after it
+	 * over; a table after the kill with no marker near is not seen.) */
+	const char *in =
+		"Mar 24 18:41:04 h kernel: Out of memory: Killed process 1660308 (postgres) total-vm:2484556kB, anon-rss:143224kB, file-rss:0kB, shmem-rss:452kB, UID:1011 pgtables:1000kB oom_score_adj:900\n"
+		"Field | Description | |\n"
+		"---|---|---|\n"
+		"total-vm |\n"
+		"Total virtual memory allocated (includes unused/reserved memory). | |\n"
+		"anon-rss |\n"
+		"Non-swappable RAM (critical for OOM decisions, e.g., heap/stack). | |\n"
+		"pgtables |\n"
+		"Kernel overhead for memory mapping. | |\n"
+		"oom_score_adj |\n"
+		"OOM priority modifier (-1000 to 1000). Higher = More likely to be killed. |\n"
+		"2. Identifying OOM Events\n"
+		"grep -i 'oom-kill\\|out of memory' /var/log/messages\n"
+		"dmesg | grep -i 'oom'\n"
+		"3. Interpreting Process-Specific OOM Log Entries\n"
+		"The kernel logs detailed per-process memory statistics during OOM evaluations. Below is a breakdown of the provided logs:\n"
+		"Sample logs\n"
+		"Mar 24 18:41:03 h kernel: [ pid ] uid tgid total_vm rss pgtables_bytes swapents oom_score_adj name\n"
+		"Mar 24 18:41:03 h kernel: [ 64320] 1011 64320 47586463 5345805 128630784 547757 0 yb-tserver\n"
+		"...\n"
+		"Mar 24 18:41:03 h kernel: [1660308] 1011 1660308 621139 24748 700416 527 900 postgres\n";
+	struct ev1 one;
+	read_text(in, &one);
+	CHECK_INT(one.events, 1);
+	CHECK(one.first.have_task_table);
+	CHECK_INT((int64_t)one.first.snap.nr_tasks, 2);
+	CHECK_INT(one.first.victim.pid, 1660308);
+	/* a table a minute later is another report's */
+	const char *later =
+		"Mar 24 18:41:04 h kernel: Out of memory: Killed process 1660308 (postgres) total-vm:2484556kB, anon-rss:143224kB, file-rss:0kB, shmem-rss:452kB\n"
+		"Mar 24 18:42:03 h kernel: [ pid ] uid tgid total_vm rss pgtables_bytes swapents oom_score_adj name\n"
+		"Mar 24 18:42:03 h kernel: [ 64320] 1011 64320 47586463 5345805 128630784 547757 0 yb-tserver\n";
+	read_text(later, &one);
+	CHECK(one.events != 1 || !one.first.have_task_table);
+}
+
+TEST(test_later_task_rows_are_another_report)
+{
+	/* a grep kept one report's selection, kill and reaper lines, then
+	 * rows of another report's table ~3000 s later, up to the end of the
+	 * input: two events, the second a header-less table */
+	const char *in =
+		"[1280275.496381] Memory cgroup out of memory: Kill process 20821 (bundle) score 178 or sacrifice child\n"
+		"[1280275.496416] Killed process 20821 (bundle) total-vm:1184088kB, anon-rss:547236kB, file-rss:11564kB, shmem-rss:0kB\n"
+		"[1280275.673954] oom_reaper: reaped process 20821 (bundle), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n"
+		"[1283252.998599] [30469] 0 30469 145952 52490 192 4 0 0 bundle\n"
+		"[1283252.998611] [30758] 0 30758 297303 110655 334 5 0 0 bundle\n";
+	struct evn e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(in, strlen(in), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 2);
+	/* rows right after the kill (same second) stay with it */
+	const char *same =
+		"[  100.000001] Killed process 20821 (bundle) total-vm:1184088kB, anon-rss:547236kB, file-rss:11564kB, shmem-rss:0kB\n"
+		"[  100.000002] [30469] 0 30469 145952 52490 192 4 0 0 bundle\n";
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(same, strlen(same), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 1);
+	/* header-less rows alone are a table: one event */
+	const char *rows =
+		"[30469] 0 30469 145952 52490 192 4 0 0 bundle\n"
+		"[30758] 0 30758 297303 110655 334 5 0 0 bundle\n";
+	struct ev1 one;
+	read_text(rows, &one);
+	CHECK_INT(one.events, 1);
+	CHECK(one.first.have_task_table);
+}
+
+TEST(test_numa_hint_after_a_kill_logged_twice)
+{
+	/* RHEL 4: the kill logged twice (one event), then the kernel's NUMA
+	 * hint once: the event keeps the hint, and its arch */
+	const char *in =
+		"Jul 19 05:19:24 h kernel: Out of Memory: Killed process 2368 (jserver).\n"
+		"Jul 19 05:19:24 h kernel: Out of Memory: Killed process 2368 (jserver).\n"
+		"Jul 19 05:19:24 h kernel: OOM kill occurred on an x86_64 NUMA system!\n"
+		"Jul 19 05:19:24 h kernel: The numa=off boot option might help avoid this.\n";
+	struct ev1 one;
+	read_text(in, &one);
+	CHECK_INT(one.events, 1);
+	CHECK(one.first.numa_oom_hint);
+	CHECK_STR(one.first.arch, "x86_64");
+	CHECK_INT(one.first.victim.pid, 2368);
+}
+
+TEST(test_gfp_mask_masked_by_the_paster)
+{
+	/* a vendor doc masked the mask's digits: kept as printed, the value
+	 * unknown (never the digits left, 0x240) */
+	const char *in =
+		"[Wed Sep 8 18:01:32 2021] test invoked oom-killer: gfp_mask=0x240****(GFP_KERNEL), nodemask=0, order=0, oom_score_adj=0\n"
+		"[Wed Sep 8 18:01:32 2021] Killed process 10 (test) total-vm:1000kB, anon-rss:500kB, file-rss:0kB\n";
+	struct ev1 one;
+	read_text(in, &one);
+	CHECK_INT(one.events, 1);
+	CHECK(!one.first.req.gfp_known);
+	CHECK(one.first.req.gfp_masked);
+	CHECK_STR(one.first.req.gfp_text, "0x240****(GFP_KERNEL)");
+	CHECK_INT(one.first.req.order, 0);
 }
 
 TEST(test_cut_trace_before_a_mid_report_says_the_arch)
@@ -1717,6 +2009,15 @@ TEST(test_report_quoted_as_key_lines_then_in_full)
 
 int main(void)
 {
+	RUN(test_gfp_mask_masked_by_the_paster);
+	RUN(test_numa_hint_after_a_kill_logged_twice);
+	RUN(test_later_task_rows_are_another_report);
+	RUN(test_kill_line_before_its_task_table);
+	RUN(test_start_line_quoted_alone_before_its_report);
+	RUN(test_cut_at_call_trace_through_dump_header);
+	RUN(test_openvz_beancounter_oom);
+	RUN(test_cut_tail_then_next_header);
+	RUN(test_paste_frames_rows_items_numbers);
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
 	RUN(test_kill_messages_glued_after_a_comm);
 	RUN(test_typesetter_hook_continuations);

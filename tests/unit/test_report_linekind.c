@@ -51,6 +51,9 @@ TEST(test_more_lines_of_each_kind)
 		{ "mem_on_node0 invoked oom-killer", LK_TRIGGER },
 		{ "SysRq : Manual OOM execution", LK_SYSRQ },
 		{ "VM: killing process memtest", LK_KILL },
+		/* OpenVZ beancounters (kernel/bc/oom_kill.c, 2.6.32) */
+		{ "190708 (httpd.itk) invoked oom-killer in ub 103 generation 0 gfp 0x200d2", LK_TRIGGER },
+		{ "Out of memory in UB 191: OOM killed process 27293 (html2text) score 0 vm:3075332kB, rss:1818104kB, swap:993020kB", LK_KILL },
 		{ "/docker/8fce killed as a result of limit of /docker/8fce", LK_MEMCG },
 		{ "oom_kill_process from out_of_memory+0x218/0x34c", LK_FRAME },
 		{ "[<ffffffffab18a4f0>] warn_alloc+0x140/0x160", LK_FRAME },

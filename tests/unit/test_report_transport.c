@@ -151,6 +151,18 @@ TEST(quotes_cuts_dicts)
 	CHECK_INT(tr_strip_quote(S("> > Node 0")), 4);
 	CHECK_INT(tr_strip_quote(S(">>x")), 2);
 	CHECK_INT(tr_strip_quote(S("Node 0")), 0);
+	/* paste frames before a timestamp: table row, list item, line number */
+	CHECK_INT(tr_strip_quote(S("| Jul 10 09:36:56 h kernel: x | |")), 2);
+	CHECK_INT(tr_strip_quote(S("- [ 4890.464400] x")), 2);
+	CHECK_INT(tr_strip_quote(S("  12. Jul 23 05:08:38 kernel: x")), 6);
+	CHECK_INT(tr_strip_quote(S("> - [ 1.0] x")), 4);
+	CHECK_INT(tr_strip_quote(S("- Out of memory")), 0);      /* no timestamp: prose */
+	CHECK_INT(tr_strip_quote(S("1048576 pages RAM")), 0);
+	CHECK_INT(tr_strip_quote(S("| 1 | `cc1 invoked`")), 0);
+	const char *row = "| [ 1.0] Free swap = 0kB | |";
+	CHECK_INT(tr_strip_frame_tail(row, strlen(row), 2), strlen("| [ 1.0] Free swap = 0kB"));
+	const char *dash = "- [ 1.0] a | b |";
+	CHECK_INT(tr_strip_frame_tail(dash, strlen(dash), 2), strlen(dash));  /* no row opened */
 	char line[] = "Node 0 DMA32 free:14120kB min:1376>";
 	size_t n = strlen(line);
 	CHECK(tr_cut_pager_mark(line, &n));
