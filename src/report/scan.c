@@ -854,6 +854,9 @@ static bool next_line_body(const struct report_scanner *s, size_t *at, bool afte
 	size_t q = tr_strip_quote(np, nlen);
 	np += q;
 	nlen -= q;
+	q = tr_strip_paste_mark(np, nlen);
+	np += q;
+	nlen -= q;
 	if (after) {
 		struct pfx y;
 		tr_strip_prefix(np, nlen, &y);
@@ -966,6 +969,11 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	p += q;
 	len -= q;
 	bool quoted = q > 0;
+	if (len && (p[0] == ':' || p[0] == '|')) {
+		size_t pm = tr_strip_paste_mark(p, len);
+		p += pm;
+		len -= pm;
+	}
 	if (!piece && len > 10 && is_digit(p[0])) {
 		/* logwatch's kernel section: "1 Time(s): <line>" (each distinct
 		 * line once, with its count, sorted) */
@@ -1280,6 +1288,9 @@ static bool report_body_line(const char *p, size_t len, bool *other)
 	if (len && p[len - 1] == '\r')
 		len--;
 	size_t q = tr_strip_quote(p, len);
+	p += q;
+	len -= q;
+	q = tr_strip_paste_mark(p, len);
 	p += q;
 	len -= q;
 	struct pfx x;
@@ -1648,7 +1659,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 		size_t q = tr_strip_quote(p, len);
 		p += q;
 		len -= q;
-		if (len == 0)
+		if (len == 0 || tr_strip_paste_mark(p, len))
 			return 0;
 		/* A quoted paste wrapped again by the replier's mailer: the rest
 		 * of a "> " line comes unquoted, and the width that decides the

@@ -51,6 +51,8 @@ size_t tr_caller(const char *p, size_t len, const char **c, size_t *clen);
 size_t tr_host_tag(const char *p, size_t len, const char **host, size_t *host_len, bool *kernel);
 /* "> " quoting (any depth): bytes to skip. */
 size_t tr_strip_quote(const char *p, size_t len);
+/* ": " / "| " in front of a pasted stamped line: bytes to skip. */
+size_t tr_strip_paste_mark(const char *p, size_t len);
 /* A pager's cut mark ('>' of less -S, '…' of journalctl): drops it and the
  * token it cut; true when there was one. */
 bool tr_cut_pager_mark(const char *p, size_t *len);

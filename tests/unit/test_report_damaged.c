@@ -1151,6 +1151,36 @@ TEST(test_rows_without_header_before_the_selection)
 	CHECK_INT(e.events, 0);
 }
 
+/* A reply that marks each pasted log line with ": " inside its "> "
+ * quoting (R416), and a paste framed by "| " on each line (R521): the
+ * mark goes, no line is taken for the rest of the one before it. */
+TEST(test_paste_mark_colon_and_pipe)
+{
+	const char *in =
+		"> : [   65.920355] Task in /ile0 killed as a result of limit of /ile0\n"
+		"> : [   65.926389] memory: usage 0kB, limit 0kB, failcnt 20\n"
+		"> : [   65.963878] Tasks state (memory values in pages):\n"
+		"> : [   65.968743] [  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+		"> : [   65.977615] [   6410]     0  6410     9427      532    61440        0             0 syz-executor5\n"
+		"> : [   65.986647] Memory cgroup out of memory: Kill process 6410 (syz-executor5) score 547000 or sacrifice child\n"
+		"> : [   65.996474] Killed process 6410 (syz-executor5) total-vm:37708kB, anon-rss:2128kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "/ile0");
+	CHECK_INT(e.first.victim.pid, 6410);
+	CHECK_INT(e.first.victim.anon_rss_kib, 2128);
+	CHECK_INT(e.first.victim.oom_score_adj, 0);
+	in = "| [ 10.000001] Out of memory: Kill process 77 (nginx) score 900 or sacrifice child\n"
+	     "| [ 10.000002] Killed process 77 (nginx) total-vm:1000kB, anon-rss:500kB, file-rss:0kB\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 77);
+	/* kernel text never starts with ": ": without a stamp it stays */
+	read_text(": Killed process 77 (nginx) total-vm:1000kB, anon-rss:500kB, file-rss:0kB\n", &e);
+	CHECK_INT(e.events, 1);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1197,5 +1227,6 @@ int main(void)
 	RUN(test_escaped_markdown_double_spaced);
 	RUN(test_cut_inside_the_trace);
 	RUN(test_rows_without_header_before_the_selection);
+	RUN(test_paste_mark_colon_and_pipe);
 	return check_summary();
 }
