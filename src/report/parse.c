@@ -873,7 +873,9 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 	const char *q = p_find(s, e, " invoked oom-killer: ");
 	const char *params;
 	bool old = false;
-	if (q) {
+	if (q && line_kind_invoked_prose(q + 20, (size_t)(e - q - 20))) {
+		return false;   /* prose quoting the words (linekind.c) */
+	} else if (q) {
 		params = q + 21;
 	} else if ((q = p_find(s, e, " invoked oom: gfp_mask=")) != NULL && q > s && q - s <= 15) {
 		params = q + 14;      /* retyped by hand ("main invoked oom: gfp_mask=…", R254) */

@@ -1181,6 +1181,36 @@ TEST(test_paste_mark_colon_and_pipe)
 	CHECK_INT(e.events, 1);
 }
 
+/* Prose that quotes a trigger's words between two fences of one report
+ * ("kswapd0 invoked oom-killer: 由谁触发的 OOM Killer,", R447) starts no
+ * report: the kernel's line has its request after the colon, or nothing
+ * where a mailer wrapped it. */
+TEST(test_prose_quoting_the_trigger_is_no_report)
+{
+	const char *in =
+		"[ 1.000001] kswapd0 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"[ 1.000002] CPU: 5 PID: 111 Comm: kswapd0 Not tainted 6.9.8 #1\n"
+		"```\n"
+		"\n"
+		"kswapd0 invoked oom-killer: \xe7\x94\xb1\xe8\xb0\x81 OOM Killer, \n"
+		"\n"
+		"```\n"
+		"[ 1.000003] Free swap  = 4kB\n"
+		"[ 1.000004] Total swap = 33855916kB\n"
+		"[ 1.000005] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=a.out,pid=5071,uid=0\n"
+		"[ 1.000006] Out of memory: Killed process 5071 (a.out) total-vm:1000kB, anon-rss:500kB, file-rss:128kB, shmem-rss:0kB, UID:0 pgtables:8kB oom_score_adj:0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "kswapd0");
+	CHECK_INT(e.first.victim.pid, 5071);
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 4);
+	CHECK(line_kind_invoked_prose(" \xe7\x94\xb1 OOM Killer, ", 16));
+	CHECK(!line_kind_invoked_prose(" gfp_mask=0xcc0", 15));
+	CHECK(!line_kind_invoked_prose("gfp\\_mask=0xd0", 14));
+	CHECK(!line_kind_invoked_prose("  ", 2));
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1228,5 +1258,6 @@ int main(void)
 	RUN(test_cut_inside_the_trace);
 	RUN(test_rows_without_header_before_the_selection);
 	RUN(test_paste_mark_colon_and_pipe);
+	RUN(test_prose_quoting_the_trigger_is_no_report);
 	return check_summary();
 }
