@@ -329,7 +329,7 @@ void pf_finish(struct pstate *st)
 	/* The oom-kill: line names the task chosen to die (mm/oom_kill.c
 	 * dump_oom_summary, 5.0+, printed just before its kill): with the
 	 * kill line cut or elided, it alone names the victim (R162). */
-	if (!ev->have_victim && (st->shape & SH_CONSTRAINT) && known(ev->victim.selected_pid) &&
+	if (!ev->have_victim && (st->shape & SH_CONSTRAINT || st->have_selection) && known(ev->victim.selected_pid) &&
 	    ev->victim.selected_comm[0]) {
 		ev->have_victim = true;
 		ev->victim.pid = ev->victim.selected_pid;

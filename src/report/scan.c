@@ -1566,6 +1566,22 @@ static bool md_detect(const char *p, size_t n)
 	return digit;
 }
 
+/* Markdown escapes past a prefix the stamp test cannot see through (a
+ * syslog date and host, R428 "Apr 09 … kernel: java invoked oom-killer:
+ * gfp\_mask=0xd0, order=0, oom\_score\_adj=0"): a kernel key or a stack
+ * frame with its marks escaped, which no kernel prints. */
+static bool md_detect_inside(const char *p, size_t n)
+{
+	static const char *const keys[] = { "gfp\\_mask=", "oom\\_score\\_adj", "\\[<", "total\\_vm",
+					    "\\[ pid \\]", "active\\_anon:" };
+	if (!memchr(p, '\\', n))
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
+		if (mem_find(p, n, keys[i]))
+			return true;
+	return false;
+}
+
 /* p[0, n) with "\X" (X ASCII punctuation) made "X", in b. */
 static const char *md_unescape(struct buf *b, const char *p, size_t n, size_t *len)
 {
@@ -1933,6 +1949,8 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 		if (s->qp && !piece && r.newline)
 			rp = qp_join(s, &r, &rlen);   /* may consume continuations */
 		if (!s->md && !piece && rlen > 6 && memchr(rp, '\\', rlen < 24 ? rlen : 24) && md_detect(rp, rlen))
+			s->md = true;
+		if (!s->md && !piece && rlen > 12 && md_detect_inside(rp, rlen))
 			s->md = true;
 		if (s->md)
 			rp = md_unescape(&s->md_line, rp, rlen, &rlen);

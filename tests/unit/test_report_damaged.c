@@ -1211,6 +1211,27 @@ TEST(test_prose_quoting_the_trigger_is_no_report)
 	CHECK(!line_kind_invoked_prose("  ", 2));
 }
 
+/* A blog's Markdown escaped every '_' and '[' behind a syslog prefix, and
+ * grep kept the selection line but not the kill line (R428): the escapes
+ * are undone from the first escaped kernel key on, and the selection line
+ * names the victim when no kill line does. */
+TEST(test_escaped_markdown_behind_syslog_and_selection_victim)
+{
+	const char *in =
+		"Apr 09 16:00:14 h kernel: java invoked oom-killer: gfp\\_mask=0xd0, order=0, oom\\_score\\_adj=0\n"
+		"Apr 09 16:00:14 h kernel:  \\[<ffffffff8c3ba524>\\] oom\\_kill\\_process+0x254/0x3d0\n"
+		"Apr 09 16:00:14 h kernel: memory: usage 524288kB, limit 524288kB, failcnt 8430\n"
+		"Apr 09 16:00:14 h kernel: Memory cgroup out of memory: Kill process 10768 (java) score 1021 or sacrifice child\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.gfp_text, "0xd0");
+	CHECK_INT(e.first.req.order, 0);
+	CHECK_STR(e.first.arch, "x86_64");
+	CHECK_INT(e.first.victim.pid, 10768);
+	CHECK_STR(e.first.victim.comm, "java");
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1259,5 +1280,6 @@ int main(void)
 	RUN(test_rows_without_header_before_the_selection);
 	RUN(test_paste_mark_colon_and_pipe);
 	RUN(test_prose_quoting_the_trigger_is_no_report);
+	RUN(test_escaped_markdown_behind_syslog_and_selection_victim);
 	return check_summary();
 }
