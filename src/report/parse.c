@@ -1401,7 +1401,15 @@ static const char *read_paren_comm(const char *p, const char *e, const char *con
 		if (!best)
 			return NULL;
 	}
-	p_copy(dst, cap, p + 1, best);
+	const char *c = p + 1, *ce = best;
+	/* a forum's Markdown made the name bold: "Killed process 4495
+	 * (**firefox**)" (R400); a comm has no "**" at both ends */
+	if (ce - c > 4 && c[0] == '*' && c[1] == '*' && ce[-1] == '*' && ce[-2] == '*' &&
+	    !memchr(c + 2, '*', (size_t)(ce - c - 4))) {
+		c += 2;
+		ce -= 2;
+	}
+	p_copy(dst, cap, c, ce);
 	return best + 1;
 }
 

@@ -1232,6 +1232,18 @@ TEST(test_escaped_markdown_behind_syslog_and_selection_victim)
 	CHECK_STR(e.first.victim.comm, "java");
 }
 
+/* A forum's Markdown bold around the victim's name (R400). */
+TEST(test_bold_markers_around_a_comm)
+{
+	struct ev1 e;
+	read_text("[ 5.1] Out of memory: kill process 4495 (**firefox**) score 182289 or a child\n"
+		  "[ 5.2] Killed process 4495 (**firefox**)\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.victim.comm, "firefox");
+	read_text("[ 5.2] Killed process 4495 (**) total-vm:10kB, anon-rss:1kB, file-rss:0kB\n", &e);
+	CHECK_STR(e.first.victim.comm, "**");
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1281,5 +1293,6 @@ int main(void)
 	RUN(test_paste_mark_colon_and_pipe);
 	RUN(test_prose_quoting_the_trigger_is_no_report);
 	RUN(test_escaped_markdown_behind_syslog_and_selection_victim);
+	RUN(test_bold_markers_around_a_comm);
 	return check_summary();
 }
