@@ -1648,6 +1648,35 @@ static bool hard_wrap_width(struct report_scanner *s, size_t width)
 	return false;
 }
 
+/* Is [p, p+n) the rest of task row t (which ends in a number, so its name
+ * is missing): "-?digits name" or a name alone, one or two tokens? */
+static bool task_row_rest(const char *t, size_t tn, const char *p, size_t n)
+{
+	if (tn < 8 || !is_digit(t[tn - 1]) || line_kind_of(t, tn) != LK_TASK_ROW)
+		return false;
+	while (n && is_space(p[n - 1]))
+		n--;
+	size_t i = 0, toks = 0;
+	while (i < n) {
+		size_t b = i;
+		while (i < n && !is_space(p[i]))
+			i++;
+		if (i == b)
+			return false;
+		if (++toks > 2)
+			return false;
+		while (i < n && is_space(p[i]))
+			i++;
+	}
+	if (toks == 2) {
+		size_t d = p[0] == '-' ? 1 : 0;
+		size_t k = d + tr_span_digits(p + d, n - d);
+		if (k == d || k >= n || !is_space(p[k]))
+			return false;
+	}
+	return toks >= 1 && p[0] != '[';
+}
+
 /* Joins the hard-wrapped continuations that follow item it (the last in the
  * queue, so its text ends the arena). */
 static int try_join(struct report_scanner *s, struct item *it)
@@ -1713,6 +1742,11 @@ static int try_join(struct report_scanner *s, struct item *it)
 		bool kill_rest = HAS_LIT(p + ind, len - ind, "total-vm:") &&
 				 mem_find(it_text, it->text_len, "Killed process ") &&
 				 !mem_find(it_text, it->text_len, "total-vm:");
+		/* A task row a mailer broke before its last columns ("[ 2904]
+		 * 0  2904  788050  245188  616  65535" / "        0 oom03", R415):
+		 * the row ends in a number, the rest is an indented "adj name"
+		 * or the name alone. */
+		kill_rest = kill_rest || (ind > 0 && task_row_rest(it_text, it->text_len, p + ind, len - ind));
 		/* Only where a mail client's greedy wrap would have broken the
 		 * line: the next word did not fit on it. */
 		size_t w = ind;

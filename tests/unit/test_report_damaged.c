@@ -1244,6 +1244,24 @@ TEST(test_bold_markers_around_a_comm)
 	CHECK_STR(e.first.victim.comm, "**");
 }
 
+/* A mailer broke each task row before its last columns (R415). */
+TEST(test_task_row_wrapped_before_adj_and_name)
+{
+	const char *in =
+		"> [  143.592007] [ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name\n"
+		"> [  143.592155] [ 2903]     0  2903     1618      436       9        0\n"
+		">             0 oom03\n"
+		"> [  143.592159] [ 2904]     0  2904   788050   245188     616    65535\n"
+		">          -100 oom03\n"
+		"> [  143.592162] Memory cgroup out of memory: Kill process 2904 (oom03) score 921 or sacrifice child\n"
+		"> [  143.592167] Killed process 2904 (oom03) total-vm:3152200kB, anon-rss:979724kB, file-rss:1028kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 2904);
+	CHECK_INT(e.first.victim.oom_score_adj, -100);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1294,5 +1312,6 @@ int main(void)
 	RUN(test_prose_quoting_the_trigger_is_no_report);
 	RUN(test_escaped_markdown_behind_syslog_and_selection_victim);
 	RUN(test_bold_markers_around_a_comm);
+	RUN(test_task_row_wrapped_before_adj_and_name);
 	return check_summary();
 }
