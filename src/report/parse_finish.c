@@ -277,6 +277,14 @@ static void finish_numbers(struct pstate *st)
 			break;
 		}
 	}
+	/* No row for it (the table cut or not printed, R407): the victim is
+	 * the trigger itself when the CPU line's pid is the kill line's, and
+	 * oom_score_adj belongs to the whole process (signal_struct), so the
+	 * trigger line's value is the victim's. */
+	if (ev->have_victim && known(ev->victim.pid) && !known(ev->victim.oom_score_adj) &&
+	    known(ev->req.trigger_pid) && ev->req.trigger_pid == ev->victim.pid &&
+	    known(ev->req.trigger_oom_score_adj))
+		ev->victim.oom_score_adj = ev->req.trigger_oom_score_adj;
 }
 
 static void finish_kind(struct pstate *st)

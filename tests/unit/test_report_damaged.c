@@ -1262,6 +1262,27 @@ TEST(test_task_row_wrapped_before_adj_and_name)
 	CHECK_INT(e.first.victim.oom_score_adj, -100);
 }
 
+/* No task table: the victim is the trigger (same pid), whose line gives
+ * the process's oom_score_adj (R407); another pid gets nothing. */
+TEST(test_victim_adj_from_the_trigger_line)
+{
+	const char *in =
+		"[ 765.1] a.out invoked oom-killer: gfp_mask=0x6280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=(null), order=0, oom_score_adj=300\n"
+		"[ 765.2] CPU: 1 PID: 4540 Comm: a.out Tainted: G                T 4.19.0-rc2+ #692\n"
+		"[ 765.3] Out of memory: Kill process 4540 (a.out) score 897 or sacrifice child\n"
+		"[ 765.4] Killed process 4540 (a.out) total-vm:4267252kB, anon-rss:3111084kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.oom_score_adj, 300);
+	in = "[ 765.1] a.out invoked oom-killer: gfp_mask=0x6280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=(null), order=0, oom_score_adj=300\n"
+	     "[ 765.2] CPU: 1 PID: 4540 Comm: a.out Tainted: G                T 4.19.0-rc2+ #692\n"
+	     "[ 765.3] Out of memory: Kill process 1089 (java) score 52 or sacrifice child\n"
+	     "[ 765.4] Killed process 1089 (java) total-vm:5555688kB, anon-rss:181976kB, file-rss:0kB, shmem-rss:0kB\n";
+	read_text(in, &e);
+	CHECK(e.first.victim.oom_score_adj == OOM_NA);
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1313,5 +1334,6 @@ int main(void)
 	RUN(test_escaped_markdown_behind_syslog_and_selection_victim);
 	RUN(test_bold_markers_around_a_comm);
 	RUN(test_task_row_wrapped_before_adj_and_name);
+	RUN(test_victim_adj_from_the_trigger_line);
 	return check_summary();
 }
