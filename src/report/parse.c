@@ -1238,8 +1238,11 @@ static const char *stack_line_arch(const char *s, const char *e)
 	else if (p_starts(s, e, "Function entered at [<"))
 		a = "arm";           /* arch/arm/lib/backtrace.S, no unwinder */
 	else if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault") ||
-	    p_find(s, e, "__x64_sys_") || p_find(s, e, "system_call_fastpath+"))
-		/* arch/x86/entry/syscall_64.c wrappers (4.17+), entry_64.S (≤3.x) */
+	    p_find(s, e, "__x64_sys_") || p_find(s, e, "system_call_fastpath+") ||
+	    p_find(s, e, "sysvec_apic_timer_interrupt+"))
+		/* arch/x86/entry/syscall_64.c wrappers (4.17+), entry_64.S (≤3.x);
+		 * the 5.8+ idtentry handlers, taken as 64-bit like
+		 * asm_exc_page_fault (R439's softirq stack) */
 		a = "x86_64";
 	else if (p_starts(s, e, "EIP: ") || p_find(s, e, "sysenter_past_esp") || p_find(s, e, "syscall_call+") ||
 		 p_find(s, e, "entry_SYSENTER_32") || p_find(s, e, "entry_INT80_32") || p_find(s, e, "error_code+0x"))

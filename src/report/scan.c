@@ -1769,6 +1769,9 @@ static int try_join(struct report_scanner *s, struct item *it)
 			 * not start a report line of their own */
 			const char *t = arena_text(s, it->text_off);
 			bool invoked = it->text_len >= 8 && memcmp(t + it->text_len - 8, " invoked", 8) == 0;
+			/* "Memory cgroup stats for" / "/kubepods…scope:" (R439): the
+			 * path's ':' makes it look like a line of its own */
+			invoked = invoked || (it->text_len >= 23 && memcmp(t + it->text_len - 23, "Memory cgroup stats for", 23) == 0);
 			if (ind > 0 || it->phys_len > 100)
 				return 0;
 			if (!invoked && looks_like_start(p, len))

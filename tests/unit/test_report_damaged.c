@@ -1283,6 +1283,29 @@ TEST(test_victim_adj_from_the_trigger_line)
 	CHECK(e.first.victim.oom_score_adj == OOM_NA);
 }
 
+/* A mailer put the memcg path of "Memory cgroup stats for" on a line of
+ * its own (the path's ':' made it look like a line of its own, R439), and
+ * x86's 5.8+ idtentry frame says the arch. */
+TEST(test_memcg_stats_path_on_the_next_line)
+{
+	const char *in =
+		">  sysvec_apic_timer_interrupt+0xa2/0xd0\n"
+		"> memory: usage 7812476kB, limit 7812500kB, failcnt 775198\n"
+		"> swap: usage 0kB, limit 0kB, failcnt 0\n"
+		"> Memory cgroup stats for\n"
+		"> /kubepods.slice/kubepods-burstable.slice/kubepods-burstable-podb8f4f0e9_fb95_4f2d_8443_e6a78f235c9a.slice/x.scope:\n"
+		"> anon 348016640\n"
+		"> file 7502163968\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.snap.memcg.path,
+		  "/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-podb8f4f0e9_fb95_4f2d_8443_e6a78f235c9a.slice/x.scope");
+	char t[512];
+	snprintf(t, sizeof(t), "%sCall Trace:\n  sysvec_apic_timer_interrupt+0xa2/0xd0\n", head);
+	arch_of(t, "x86_64");
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1335,5 +1358,6 @@ int main(void)
 	RUN(test_bold_markers_around_a_comm);
 	RUN(test_task_row_wrapped_before_adj_and_name);
 	RUN(test_victim_adj_from_the_trigger_line);
+	RUN(test_memcg_stats_path_on_the_next_line);
 	return check_summary();
 }
