@@ -712,7 +712,15 @@ static void analyse_constraint_nodemask(struct oom_event *ev, struct event_analy
 		if (!oom_node_allowed(nm, s->zones[i].node))
 			outside = true;
 	}
-	if (nodes && !outside)
+	/* The mask is the cpuset's own mems (4.7–4.x pass them down when no
+	 * policy gives a mask) when it is the header's mems_allowed of a
+	 * cpuset below the root ("cpuset01 cpuset=1 mems_allowed=1", R432):
+	 * the cpuset confined the request.  A mask without node 0, which
+	 * every machine has, is a strict subset even when the elided zone
+	 * lines showed only the allowed nodes. */
+	bool cs_mask = ev->cpuset[0] && strcmp(ev->cpuset, "/") != 0 && ev->mems_allowed[0] &&
+		       strcmp(ev->mems_allowed, nm) == 0;
+	if (nodes && !outside && !(cs_mask && !oom_node_allowed(nm, 0)))
 		return;   /* the mask covers every node the report shows: no constraint */
 	/* no node in the zone lines: node 0 (which every machine has) in the
 	 * mask may be all there is ("nodemask=0" on one node: 4.7–4.x pass
@@ -721,7 +729,10 @@ static void analyse_constraint_nodemask(struct oom_event *ev, struct event_analy
 		return;
 	a->constraint_inferred = true;
 	a->nodemask_inferred = true;
-	a->mempolicy = true;
+	if (cs_mask)
+		a->cpuset = true;
+	else
+		a->mempolicy = true;
 	/* (analyse_zones already kept the zones outside the mask from the request) */
 	snprintf(a->inferred_nodes, sizeof(a->inferred_nodes), "%s", nm);
 }

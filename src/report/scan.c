@@ -1648,6 +1648,20 @@ static bool hard_wrap_width(struct report_scanner *s, size_t width)
 	return false;
 }
 
+/* An expert's elision mark alone on a line ("[...]", "...", "…",
+ * "[snip]"): never the rest of the line before it (R432's "[...]" after a
+ * quoted header line became part of mems_allowed). */
+static bool elision_line(const char *p, size_t n)
+{
+	while (n && is_space(*p))
+		p++, n--;
+	while (n && is_space(p[n - 1]))
+		n--;
+	return (n == 5 && memcmp(p, "[...]", 5) == 0) || (n == 3 && memcmp(p, "...", 3) == 0) ||
+	       (n == 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0) || (n == 6 && memcmp(p, "[snip]", 6) == 0) ||
+	       (n == 5 && memcmp(p, "[\xe2\x80\xa6]", 5) == 0);
+}
+
 /* Is [p, p+n) the rest of task row t (which ends in a number, so its name
  * is missing): "-?digits name" or a name alone, one or two tokens? */
 static bool task_row_rest(const char *t, size_t tn, const char *p, size_t n)
@@ -1704,7 +1718,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 		size_t q = tr_strip_quote(p, len);
 		p += q;
 		len -= q;
-		if (len == 0 || tr_strip_paste_mark(p, len))
+		if (len == 0 || tr_strip_paste_mark(p, len) || elision_line(p, len))
 			return 0;
 		/* A quoted paste wrapped again by the replier's mailer: the rest
 		 * of a "> " line comes unquoted, and the width that decides the

@@ -1038,6 +1038,40 @@ TEST(kernel_memory_with_slab_line_cut)
 	CHECK(evidence_has(&s, "per-node lines"));
 }
 
+/* The printed nodemask is the header's mems_allowed of a cpuset below the
+ * root (4.7–4.x pass the cpuset's mems down): kind cpuset, even when the
+ * elided zone lines show only the allowed node (R432). */
+static void on_kind(struct oom_event *ev, void *ctx)
+{
+	enum oom_kind *k = ctx;
+	struct findings f;
+	diagnose_event(ev, &f);
+	*k = ev->kind;
+}
+
+TEST(cpuset_mems_as_nodemask_is_cpuset)
+{
+	const char *in =
+		"[ 2397.331098] cpuset01 invoked oom-killer: gfp_mask=0x24280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=1, order=0, oom_score_adj=0\n"
+		"[ 2397.331100] cpuset01 cpuset=1 mems_allowed=1\n"
+		"[...]\n"
+		"[ 2397.331208] Node 1 Normal free:12046572kB min:45532kB low:62044kB high:78556kB present:16777216kB managed:16512808kB\n"
+		"[ 2397.331209] lowmem_reserve[]: 0 0 0 0\n"
+		"[ 2397.331236] Free swap  = 15892444kB\n"
+		"[ 2397.331236] Total swap = 16383996kB\n";
+	enum oom_kind k = OOM_KIND_GLOBAL;
+	feed(in, on_kind, &k);
+	CHECK_STR(oom_kind_name(k), "cpuset");
+	/* the root cpuset's mems are no confinement */
+	char buf[1024];
+	snprintf(buf, sizeof(buf), "%s", in);
+	char *c = strstr(buf, "cpuset=1 mems_allowed=1");
+	memcpy(c, "cpuset=/", 8);
+	k = OOM_KIND_GLOBAL;
+	feed(buf, on_kind, &k);
+	CHECK_STR(oom_kind_name(k), "global");
+}
+
 int main(void)
 {
 	RUN(panic_leads_without_evidence);
@@ -1088,5 +1122,6 @@ int main(void)
 	RUN(one_glued_reserve_is_no_kernel_bug);
 	RUN(slab_against_counters_without_ram);
 	RUN(slab_against_counters_needs_half);
+	RUN(cpuset_mems_as_nodemask_is_cpuset);
 	return check_summary();
 }

@@ -1306,6 +1306,19 @@ TEST(test_memcg_stats_path_on_the_next_line)
 	arch_of(t, "x86_64");
 }
 
+/* An expert's "[...]" between quoted lines is no wrapped rest (R432). */
+TEST(test_elision_line_is_no_wrapped_rest)
+{
+	struct ev1 e;
+	read_text("> [ 2397.331098] cpuset01 invoked oom-killer: gfp_mask=0x24280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=1, order=0, oom_score_adj=0\n"
+		  "> [ 2397.331100] cpuset01 cpuset=1 mems_allowed=1\n"
+		  "[...]\n"
+		  "> [ 2397.331236] Free swap  = 15892444kB\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.mems_allowed, "1");
+	CHECK_STR(e.first.cpuset, "1");
+}
+
 int main(void)
 {
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
@@ -1359,5 +1372,6 @@ int main(void)
 	RUN(test_task_row_wrapped_before_adj_and_name);
 	RUN(test_victim_adj_from_the_trigger_line);
 	RUN(test_memcg_stats_path_on_the_next_line);
+	RUN(test_elision_line_is_no_wrapped_rest);
 	return check_summary();
 }
