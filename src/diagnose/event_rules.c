@@ -2083,9 +2083,23 @@ static void rule_consequences(struct ctx *c)
 		finding_advice(f, "set vm.panic_on_oom=0 unless a reboot is the intended recovery; then keep the report with kdump or netconsole");
 	}
 	if (ev->outcome == OOM_OUTCOME_NO_KILLABLE) {
-		struct finding *f = findings_add(c->out, "no-killable-process", SEV_CRITICAL, 9,
-			"no process could be killed: every candidate was unkillable (oom_score_adj -1000, kernel threads, init)");
+		/* Inside a memory cgroup the limit was hit, as in every memcg OOM;
+		 * what sets this one apart, and what the admin must change, is
+		 * that nothing in the cgroup could be killed: the charge fails
+		 * and the OOM repeats (4.19+ mm/memcontrol.c mem_cgroup_out_of_memory
+		 * returns false, the charge returns -ENOMEM or loops in the
+		 * page-fault path) until a task becomes killable, exits, or the
+		 * limit rises.  So it leads the limit (R427 adj -1000 container,
+		 * R357 memory.max lowered with no task inside, R166). */
+		bool in_memcg = c->a->memcg;
+		struct finding *f = findings_add(c->out, "no-killable-process", SEV_CRITICAL, in_memcg ? 72 : 9,
+			in_memcg ? "a memory cgroup reached its limit and no process in it could be killed: every task in it unkillable (oom_score_adj -1000) or exiting, or none left"
+				 : "no process could be killed: every candidate was unkillable (oom_score_adj -1000, kernel threads, init)");
 		finding_evidence(f, "\"Out of memory and no killable processes...\"");
+		if (in_memcg) {
+			finding_evidence(f, "with no victim the cgroup's charge fails and the OOM repeats: the workload stalls or its allocations fail until the limit rises or a task in it becomes killable (a high failcnt counts the retries)");
+			finding_advice(f, "look at the cgroup's tasks: oom_score_adj -1000 (docker --oom-score-adj, OOMScoreAdjust=) or docker --oom-kill-disable leave the OOM killer nothing to kill; give them a killable adj, or raise the limit");
+		}
 		finding_advice(f, "do not give oom_score_adj -1000 to whole services; protect only what must survive (oomkit adj)");
 	}
 	/* vm.oom_kill_allocating_task=1 (mm/oom_kill.c out_of_memory, 2.6.24+):
