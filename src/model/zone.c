@@ -382,6 +382,13 @@ int zone_index_in(const struct oom_snapshot *s, const char *zone_name)
 	const char *const *layout;
 	int n;
 
+	/* "lowmem_reserve[]: 0", one entry: the kernel configured one zone
+	 * (MAX_NR_ZONES 1, a 2.6 MIPS router's Normal, R412): every request
+	 * is capped at it */
+	if (width == 1)
+		return (strcmp(zone_name, "DMA") == 0 || strcmp(zone_name, "DMA32") == 0 ||
+			strcmp(zone_name, "Normal") == 0 || strcmp(zone_name, "HighMem") == 0 ||
+			strcmp(zone_name, "Movable") == 0) ? 0 : -1;
 	if (!highmem && !dma32 && width == 4 && dma32_empty_by_reserve(s))
 		dma32 = true;   /* configured, empty: the 64-bit layout */
 

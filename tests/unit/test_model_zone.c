@@ -309,6 +309,16 @@ TEST(zone_index)
 	memcpy(dma->lowmem_reserve_pages, r47, sizeof(r47));
 	nor->managed_kib = 0;
 	CHECK_INT(zone_index_in(&s, "Normal"), 1);
+
+	/* one entry: one zone configured (2.6 MIPS router, R412), every
+	 * request capped at it */
+	snapshot_release(&s);
+	snapshot_init(&s);
+	snapshot_zone(&s, -1, "Normal")->nr_lowmem_reserve = 1;
+	CHECK_INT(zone_index_in(&s, "Normal"), 0);
+	CHECK_INT(zone_index_in(&s, "HighMem"), 0);
+	CHECK_INT(zone_index_in(&s, "DMA"), 0);
+	CHECK_INT(zone_index_in(&s, "Bogus"), -1);
 	snapshot_release(&s);
 }
 
