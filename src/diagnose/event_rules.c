@@ -1185,6 +1185,41 @@ static void rule_cpuset(struct ctx *c)
 	finding_advice(f, "size the job to the memory of its nodes (numastat -m shows per-node use)");
 }
 
+/* A DMA or DMA32 request under a cpuset whose mems leave out node 0: on
+ * x86 those zones hold the first 16 MiB / 4 GiB of physical memory, which
+ * lie on node 0 (the node at physical address 0), so no node the cpuset
+ * allows has the zone at all and the request fails however much is free
+ * (mm/page_alloc.c get_page_from_freelist skips zones outside
+ * cpuset_current_mems_allowed; R431: KVM 5.8's GFP_DMA32 MMU page under
+ * libvirt's "emulator" cpuset of node 1, 26 GiB free).  Zone lines are not
+ * needed: the request's zone and the cpuset's mems say it. */
+static void rule_low_zone_outside_cpuset(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (a->memcg || a->sysrq || findings_get(c->out, "cpuset-or-mempolicy") || !a->zone_name ||
+	    (strcmp(a->zone_name, "DMA32") != 0 && strcmp(a->zone_name, "DMA") != 0))
+		return;
+	if (strcmp(ev->arch, "x86_64") != 0 && strcmp(ev->arch, "i686") != 0)
+		return;
+	const char *ma = ev->mems_allowed;
+	if (!ev->cpuset[0] || strcmp(ev->cpuset, "/") == 0 || !ma[0] || strcmp(ma, "(null)") == 0 ||
+	    strspn(ma, "0123456789,-") != strlen(ma) || oom_node_allowed(ma, 0))
+		return;
+	struct finding *f = findings_add(c->out, "cpuset-or-mempolicy", SEV_CRITICAL, 74,
+		"a %s request under cpuset %s, whose memory nodes (%s) leave out node 0, where all of %s lies: no allowed node has that zone",
+		a->zone_name, ev->cpuset, ma, a->zone_name);
+	finding_evidence(f, "cpuset=%s mems_allowed=%s", ev->cpuset, ma);
+	finding_evidence(f, "%s is the first %s of physical memory, on node 0 (x86); the allocator takes no zone outside the cpuset's mems (mm/page_alloc.c get_page_from_freelist)",
+			 a->zone_name, strcmp(a->zone_name, "DMA") == 0 ? "16 MiB" : "4 GiB");
+	if (known(a->mem.free_kib))
+		finding_evidence(f, "%s free in the whole machine did not help", K(c, 0, a->mem.free_kib));
+	finding_basis(f, BASIS_CONSTRAINT | BASIS_TRIGGER, a->basis_present, CONF_MEDIUM,
+		      "the zone's node inferred from the x86 memory layout; no zone line shows it");
+	finding_advice(f, "add node 0 to the cpuset's mems (cpuset.mems; libvirt: <numatune> of the emulator threads), or have the caller not ask for %s",
+		       a->zone_name);
+}
+
 static void rule_atomic(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -2248,6 +2283,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_fragmentation(&c);
 	rule_cma(&c);
 	rule_cpuset(&c);
+	rule_low_zone_outside_cpuset(&c);
 	rule_atomic(&c);
 	rule_memcg(&c);
 	rule_memcg_dirty(&c);

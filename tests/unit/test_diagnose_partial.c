@@ -1075,6 +1075,27 @@ TEST(cpuset_mems_as_nodemask_is_cpuset)
 	CHECK_STR(oom_kind_name(k), "global");
 }
 
+/* A GFP_DMA32 request under a cpuset of node 1 on x86: DMA32 lies on node
+ * 0, so no allowed node has the zone (R431); with node 0 allowed, or the
+ * root cpuset, nothing is said. */
+#define DMA32_CPUSET(mems) \
+	"[ 100.1] CPU 0/KVM: page allocation failure: order:0, mode:0x400cc4(GFP_KERNEL_ACCOUNT|GFP_DMA32), nodemask=(null),cpuset=emulator,mems_allowed=" mems "\n" \
+	"[ 100.2] CPU: 11 PID: 16473 Comm: CPU 0/KVM Tainted: P           OE     5.8.5-arch1-1 #1\n" \
+	"[ 100.3] Call Trace:\n" \
+	"[ 100.4]  __x64_sys_ioctl+0x16/0x20\n" \
+	"[ 100.5] Mem-Info:\n" \
+	"[ 100.6] active_anon:414866 inactive_anon:28099 isolated_anon:0\n" \
+	"[ 100.7]  free:6992691 free_pcp:4628 free_cma:0\n"
+
+TEST(dma32_request_outside_the_cpuset_nodes)
+{
+	struct seen s = explain(DMA32_CPUSET("1"));
+	CHECK_STR(s.first, "cpuset-or-mempolicy");
+	CHECK(evidence_has(&s, "mems_allowed=1"));
+	struct seen t = explain(DMA32_CPUSET("0-1"));
+	CHECK(!has(&t, "cpuset-or-mempolicy"));
+}
+
 int main(void)
 {
 	RUN(panic_leads_without_evidence);
@@ -1126,5 +1147,6 @@ int main(void)
 	RUN(slab_against_counters_without_ram);
 	RUN(slab_against_counters_needs_half);
 	RUN(cpuset_mems_as_nodemask_is_cpuset);
+	RUN(dma32_request_outside_the_cpuset_nodes);
 	return check_summary();
 }
