@@ -425,6 +425,12 @@ static void rule_unaccounted(struct ctx *c)
 	int64_t whole = m->scope == MEM_SCOPE_MEMCG ? m->used_kib : m->total_kib;
 	int share = pct(m->unaccounted_kib, whole);
 	int64_t floor_kib = m->scope == MEM_SCOPE_MEMCG ? UNACCOUNTED_MIN_MEMCG_KIB : UNACCOUNTED_MIN_KIB;
+	/* relative to the machine: a 64 MiB board with 45 MiB (81 %) in no
+	 * counter (R409) is as telling as a server with gigabytes — when it
+	 * is most of RAM, the bar rule_unaccounted_with_slab uses too (a
+	 * third of a small board is often CMA or a driver's usual share) */
+	if (m->scope == MEM_SCOPE_SYSTEM && known(whole) && whole > 0 && whole / 4 < floor_kib && share >= 50)
+		floor_kib = whole / 4;
 	if (share < UNACCOUNTED_SHARE_PCT || m->unaccounted_kib < floor_kib)
 		return;
 	struct finding *f = findings_add(c->out, "kernel-leak-or-bug", SEV_CRITICAL, share_weight(share),
