@@ -712,7 +712,15 @@ static void analyse_constraint_nodemask(struct oom_event *ev, struct event_analy
 		if (!oom_node_allowed(nm, s->zones[i].node))
 			outside = true;
 	}
-	if (nodes && !outside)
+	/* The mask is the cpuset's own mems (4.7–4.x pass them down when no
+	 * policy gives a mask) when it is the header's mems_allowed of a
+	 * cpuset below the root ("cpuset01 cpuset=1 mems_allowed=1", R432):
+	 * the cpuset confined the request.  A mask without node 0, which
+	 * every machine has, is a strict subset even when the elided zone
+	 * lines showed only the allowed nodes. */
+	bool cs_mask = ev->cpuset[0] && strcmp(ev->cpuset, "/") != 0 && ev->mems_allowed[0] &&
+		       strcmp(ev->mems_allowed, nm) == 0;
+	if (nodes && !outside && !(cs_mask && !oom_node_allowed(nm, 0)))
 		return;   /* the mask covers every node the report shows: no constraint */
 	/* no node in the zone lines: node 0 (which every machine has) in the
 	 * mask may be all there is ("nodemask=0" on one node: 4.7–4.x pass
@@ -721,7 +729,10 @@ static void analyse_constraint_nodemask(struct oom_event *ev, struct event_analy
 		return;
 	a->constraint_inferred = true;
 	a->nodemask_inferred = true;
-	a->mempolicy = true;
+	if (cs_mask)
+		a->cpuset = true;
+	else
+		a->mempolicy = true;
 	/* (analyse_zones already kept the zones outside the mask from the request) */
 	snprintf(a->inferred_nodes, sizeof(a->inferred_nodes), "%s", nm);
 }
@@ -1049,10 +1060,11 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 		   (ev->have_victim && strncmp(ev->victim.message, "Memory cgroup out of memory", 27) == 0);
 	/* a kind this analysis inferred before is inferred again, not taken
 	 * as told (a second analysis of the event says the same) */
-	if (ev->kind_inferred && (ev->kind == OOM_KIND_CPUSET || ev->kind == OOM_KIND_MEMPOLICY ||
+	if (ev->kind_inferred && ev->kind_by_analysis && (ev->kind == OOM_KIND_CPUSET || ev->kind == OOM_KIND_MEMPOLICY ||
 				  ev->kind == OOM_KIND_MEMCG)) {
 		ev->kind = OOM_KIND_GLOBAL;
 		ev->kind_inferred = false;
+		ev->kind_by_analysis = false;
 	}
 	a->cpuset = ev->kind == OOM_KIND_CPUSET || strcmp(ev->constraint, "CONSTRAINT_CPUSET") == 0;
 	a->mempolicy = ev->kind == OOM_KIND_MEMPOLICY ||
@@ -1076,6 +1088,7 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 		a->memcg_inferred = true;
 		ev->kind = OOM_KIND_MEMCG;
 		ev->kind_inferred = true;
+		ev->kind_by_analysis = true;
 	}
 	mem_init(&a->mem);
 	/* A memcg OOM is about the cgroup's memory: its stat dump, when printed
@@ -1109,6 +1122,7 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 	if (a->constraint_inferred && ev->kind == OOM_KIND_GLOBAL && (a->cpuset || a->mempolicy)) {
 		ev->kind = a->cpuset ? OOM_KIND_CPUSET : OOM_KIND_MEMPOLICY;
 		ev->kind_inferred = true;
+		ev->kind_by_analysis = true;
 	}
 	analyse_victim(ev, a);
 	analyse_swap(ev, a);

@@ -425,6 +425,12 @@ static void rule_unaccounted(struct ctx *c)
 	int64_t whole = m->scope == MEM_SCOPE_MEMCG ? m->used_kib : m->total_kib;
 	int share = pct(m->unaccounted_kib, whole);
 	int64_t floor_kib = m->scope == MEM_SCOPE_MEMCG ? UNACCOUNTED_MIN_MEMCG_KIB : UNACCOUNTED_MIN_KIB;
+	/* relative to the machine: a 64 MiB board with 45 MiB (81 %) in no
+	 * counter (R409) is as telling as a server with gigabytes — when it
+	 * is most of RAM, the bar rule_unaccounted_with_slab uses too (a
+	 * third of a small board is often CMA or a driver's usual share) */
+	if (m->scope == MEM_SCOPE_SYSTEM && known(whole) && whole > 0 && whole / 4 < floor_kib && share >= 50)
+		floor_kib = whole / 4;
 	if (share < UNACCOUNTED_SHARE_PCT || m->unaccounted_kib < floor_kib)
 		return;
 	struct finding *f = findings_add(c->out, "kernel-leak-or-bug", SEV_CRITICAL, share_weight(share),
@@ -1203,6 +1209,41 @@ static void rule_cpuset(struct ctx *c)
 	else
 		finding_advice(f, "use a preferred policy (numactl --preferred) instead of --membind, or bind to more nodes");
 	finding_advice(f, "size the job to the memory of its nodes (numastat -m shows per-node use)");
+}
+
+/* A DMA or DMA32 request under a cpuset whose mems leave out node 0: on
+ * x86 those zones hold the first 16 MiB / 4 GiB of physical memory, which
+ * lie on node 0 (the node at physical address 0), so no node the cpuset
+ * allows has the zone at all and the request fails however much is free
+ * (mm/page_alloc.c get_page_from_freelist skips zones outside
+ * cpuset_current_mems_allowed; R431: KVM 5.8's GFP_DMA32 MMU page under
+ * libvirt's "emulator" cpuset of node 1, 26 GiB free).  Zone lines are not
+ * needed: the request's zone and the cpuset's mems say it. */
+static void rule_low_zone_outside_cpuset(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (a->memcg || a->sysrq || findings_get(c->out, "cpuset-or-mempolicy") || !a->zone_name ||
+	    (strcmp(a->zone_name, "DMA32") != 0 && strcmp(a->zone_name, "DMA") != 0))
+		return;
+	if (strcmp(ev->arch, "x86_64") != 0 && strcmp(ev->arch, "i686") != 0)
+		return;
+	const char *ma = ev->mems_allowed;
+	if (!ev->cpuset[0] || strcmp(ev->cpuset, "/") == 0 || !ma[0] || strcmp(ma, "(null)") == 0 ||
+	    strspn(ma, "0123456789,-") != strlen(ma) || oom_node_allowed(ma, 0))
+		return;
+	struct finding *f = findings_add(c->out, "cpuset-or-mempolicy", SEV_CRITICAL, 74,
+		"a %s request under cpuset %s, whose memory nodes (%s) leave out node 0, where all of %s lies: no allowed node has that zone",
+		a->zone_name, ev->cpuset, ma, a->zone_name);
+	finding_evidence(f, "cpuset=%s mems_allowed=%s", ev->cpuset, ma);
+	finding_evidence(f, "%s is the first %s of physical memory, on node 0 (x86); the allocator takes no zone outside the cpuset's mems (mm/page_alloc.c get_page_from_freelist)",
+			 a->zone_name, strcmp(a->zone_name, "DMA") == 0 ? "16 MiB" : "4 GiB");
+	if (known(a->mem.free_kib))
+		finding_evidence(f, "%s free in the whole machine did not help", K(c, 0, a->mem.free_kib));
+	finding_basis(f, BASIS_CONSTRAINT | BASIS_TRIGGER, a->basis_present, CONF_MEDIUM,
+		      "the zone's node inferred from the x86 memory layout; no zone line shows it");
+	finding_advice(f, "add node 0 to the cpuset's mems (cpuset.mems; libvirt: <numatune> of the emulator threads), or have the caller not ask for %s",
+		       a->zone_name);
 }
 
 static void rule_atomic(struct ctx *c)
@@ -2103,9 +2144,23 @@ static void rule_consequences(struct ctx *c)
 		finding_advice(f, "set vm.panic_on_oom=0 unless a reboot is the intended recovery; then keep the report with kdump or netconsole");
 	}
 	if (ev->outcome == OOM_OUTCOME_NO_KILLABLE) {
-		struct finding *f = findings_add(c->out, "no-killable-process", SEV_CRITICAL, 9,
-			"no process could be killed: every candidate was unkillable (oom_score_adj -1000, kernel threads, init)");
+		/* Inside a memory cgroup the limit was hit, as in every memcg OOM;
+		 * what sets this one apart, and what the admin must change, is
+		 * that nothing in the cgroup could be killed: the charge fails
+		 * and the OOM repeats (4.19+ mm/memcontrol.c mem_cgroup_out_of_memory
+		 * returns false, the charge returns -ENOMEM or loops in the
+		 * page-fault path) until a task becomes killable, exits, or the
+		 * limit rises.  So it leads the limit (R427 adj -1000 container,
+		 * R357 memory.max lowered with no task inside, R166). */
+		bool in_memcg = c->a->memcg;
+		struct finding *f = findings_add(c->out, "no-killable-process", SEV_CRITICAL, in_memcg ? 72 : 9,
+			in_memcg ? "a memory cgroup reached its limit and no process in it could be killed: every task in it unkillable (oom_score_adj -1000) or exiting, or none left"
+				 : "no process could be killed: every candidate was unkillable (oom_score_adj -1000, kernel threads, init)");
 		finding_evidence(f, "\"Out of memory and no killable processes...\"");
+		if (in_memcg) {
+			finding_evidence(f, "with no victim the cgroup's charge fails and the OOM repeats: the workload stalls or its allocations fail until the limit rises or a task in it becomes killable (a high failcnt counts the retries)");
+			finding_advice(f, "look at the cgroup's tasks: oom_score_adj -1000 (docker --oom-score-adj, OOMScoreAdjust=) or docker --oom-kill-disable leave the OOM killer nothing to kill; give them a killable adj, or raise the limit");
+		}
 		finding_advice(f, "do not give oom_score_adj -1000 to whole services; protect only what must survive (oomkit adj)");
 	}
 	/* vm.oom_kill_allocating_task=1 (mm/oom_kill.c out_of_memory, 2.6.24+):
@@ -2254,6 +2309,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_fragmentation(&c);
 	rule_cma(&c);
 	rule_cpuset(&c);
+	rule_low_zone_outside_cpuset(&c);
 	rule_atomic(&c);
 	rule_memcg(&c);
 	rule_memcg_dirty(&c);

@@ -81,6 +81,7 @@ struct oom_event {
 	/* kind told by no line but inferred from the zones or a vendor hint
 	 * (mempolicy / cpuset before 5.0: diagnose/event_analysis.c) */
 	bool kind_inferred;
+	bool kind_by_analysis;      /* kind_inferred by diagnose (redone on each analysis), not by the parser */
 	enum oom_outcome outcome;
 	char kernel[128];                  /* release as printed: "5.15.158-2-pve"; "" unknown */
 	char arch[16];                     /* "x86_64", "i686", "aarch64", … ; "" unknown */

@@ -316,6 +316,33 @@ static bool has_zone(const struct oom_snapshot *s, const char *name)
 	return false;
 }
 
+/* A four-wide lowmem_reserve[] with no DMA32 zone printed reads as 32-bit
+ * x86 (DMA, Normal, HighMem, Movable) — unless the DMA zone's own line
+ * rules Normal out of index 1: setup_per_zone_lowmem_reserve
+ * (mm/page_alloc.c) gives the DMA zone a reserve against every populated
+ * zone above it, so "lowmem_reserve[]: 0 0 30091 30091" under a DMA line,
+ * with a Normal zone present, says index 1 is an empty DMA32 and Normal
+ * is index 2 (arm64 6.x whose DMA zone spans the 4 GiB, R447). */
+static bool dma32_empty_by_reserve(const struct oom_snapshot *s)
+{
+	bool normal = false;
+	for (int i = 0; i < s->nr_zones; i++)
+		if (strcmp(s->zones[i].name, "Normal") == 0 &&
+		    ((known(s->zones[i].managed_kib) && s->zones[i].managed_kib > 0) ||
+		     (known(s->zones[i].free_kib) && s->zones[i].free_kib > 0)))
+			normal = true;
+	if (!normal)
+		return false;
+	for (int i = 0; i < s->nr_zones; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		if (strcmp(z->name, "DMA") != 0 || z->nr_lowmem_reserve != 4)
+			continue;
+		return known(z->lowmem_reserve_pages[1]) && z->lowmem_reserve_pages[1] == 0 &&
+		       known(z->lowmem_reserve_pages[2]) && z->lowmem_reserve_pages[2] > 0;
+	}
+	return false;
+}
+
 /* Index of a zone in lowmem_reserve[] (enum zone_type, include/linux/mmzone.h):
  * only configured zones exist, in the order DMA, DMA32, Normal, HighMem,
  * Movable, Device.  The snapshot only names populated zones, so the layout
@@ -354,6 +381,16 @@ int zone_index_in(const struct oom_snapshot *s, const char *zone_name)
 	static const char *const nodma_32[] = { "Normal", "HighMem", "Movable" };
 	const char *const *layout;
 	int n;
+
+	/* "lowmem_reserve[]: 0", one entry: the kernel configured one zone
+	 * (MAX_NR_ZONES 1, a 2.6 MIPS router's Normal, R412): every request
+	 * is capped at it */
+	if (width == 1)
+		return (strcmp(zone_name, "DMA") == 0 || strcmp(zone_name, "DMA32") == 0 ||
+			strcmp(zone_name, "Normal") == 0 || strcmp(zone_name, "HighMem") == 0 ||
+			strcmp(zone_name, "Movable") == 0) ? 0 : -1;
+	if (!highmem && !dma32 && width == 4 && dma32_empty_by_reserve(s))
+		dma32 = true;   /* configured, empty: the 64-bit layout */
 
 	if (highmem && !has_zone(s, "DMA") && width > 0 && width <= 3) {
 		layout = nodma_32;

@@ -281,8 +281,8 @@ enum line_kind line_kind_of(const char *p, size_t n)
 			return LK_TOTALS;
 	}
 	/* lines with the marker inside: comm or message first */
-	if (find(p, n, " invoked oom-killer: ") || find(p, n, ": page allocation failure") ||
-	    find(p, n, ": page allocation stalls for "))
+	if (((q = find(p, n, " invoked oom-killer: ")) && !line_kind_invoked_prose(q + 20, n - (size_t)(q + 20 - p))) ||
+	    find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls for "))
 		return LK_TRIGGER;
 	/* retyped by hand, "-killer" dropped: "main invoked oom: gfp_mask=…" (parse.c trigger_line) */
 	if ((q = find(p, n, " invoked oom: gfp_mask=")) && q > p && q - p <= 15)
@@ -346,8 +346,25 @@ bool line_kind_has_marker_text(const char *text, size_t len)
 	return false;
 }
 
+/* What follows "X invoked oom-killer: " in the kernel's line is its request
+ * ("gfp_mask=…", any era, mm/oom_kill.c dump_header), or nothing where a
+ * mailer wrapped it.  Anything else is prose quoting the words (a blog's
+ * "kswapd0 invoked oom-killer: 由谁触发的 OOM Killer," between two
+ * fences of one report, R447): no report starts there. */
+bool line_kind_invoked_prose(const char *r, size_t n)
+{
+	while (n && (*r == ' ' || *r == '\t'))
+		r++, n--;
+	while (n && (r[n - 1] == ' ' || r[n - 1] == '\t' || r[n - 1] == '\r'))
+		n--;
+	return n > 0 && !find(r, n, "gfp") && !find(r, n, "order");
+}
+
 bool line_kind_is_trigger_text(const char *p, size_t n)
 {
+	const char *q = find(p, n, " invoked oom-killer: ");
+	if (q && line_kind_invoked_prose(q + 20, n - (size_t)(q + 20 - p)))
+		return false;
 	return find(p, n, " invoked oom-killer") || find(p, n, "oom-killer: gfp_mask=") ||
 	       find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls");
 }

@@ -74,4 +74,7 @@ bool line_kind_has_marker_text(const char *text, size_t len);
  * of its own (a trigger line)?  Then no back-fill is needed before it. */
 bool line_kind_is_trigger_text(const char *text, size_t len);
 
+/* The text after "X invoked oom-killer: " is prose, not a request. */
+bool line_kind_invoked_prose(const char *r, size_t n);
+
 #endif

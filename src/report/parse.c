@@ -1145,7 +1145,9 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 	const char *q = p_find(s, e, " invoked oom-killer: ");
 	const char *params;
 	bool old = false;
-	if (q) {
+	if (q && line_kind_invoked_prose(q + 20, (size_t)(e - q - 20))) {
+		return false;   /* prose quoting the words (linekind.c) */
+	} else if (q) {
 		params = q + 21;
 	} else if ((q = p_find(s, e, " invoked oom: gfp_mask=")) != NULL && q > s && q - s <= 15) {
 		params = q + 14;      /* retyped by hand ("main invoked oom: gfp_mask=…", R254) */
@@ -1569,10 +1571,12 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		a = "arm";           /* arch/arm/lib/backtrace.S, no unwinder */
 	else if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault") ||
 	    p_find(s, e, "__x64_sys_") || p_find(s, e, "system_call_fastpath+") || p_find(s, e, "srso_return_thunk+") ||
-	    p_find(s, e, "srso_alias_return_thunk+") || p_find(s, e, "srso_safe_ret+"))
+	    p_find(s, e, "srso_alias_return_thunk+") || p_find(s, e, "srso_safe_ret+") ||
+	    p_find(s, e, "sysvec_apic_timer_interrupt+"))
 		/* arch/x86/entry/syscall_64.c wrappers (4.17+), entry_64.S (≤3.x);
 		 * the AMD SRSO return thunks (arch/x86/lib/retpoline.S, 6.5+:
-		 * CPU_SRSO depends on X86_64) */
+		 * CPU_SRSO depends on X86_64); the 5.8+ idtentry handlers, taken
+		 * as 64-bit like asm_exc_page_fault (R439's softirq stack) */
 		a = "x86_64";
 	else if (p_starts(s, e, "EIP: ") || p_find(s, e, "sysenter_past_esp") || p_find(s, e, "syscall_call+") ||
 		 p_find(s, e, "entry_SYSENTER_32") || p_find(s, e, "entry_INT80_32") || p_find(s, e, "error_code+0x"))
@@ -1797,7 +1801,15 @@ static const char *read_paren_comm(const char *p, const char *e, const char *con
 		if (!best)
 			return NULL;
 	}
-	p_copy(dst, cap, p + 1, best);
+	const char *c = p + 1, *ce = best;
+	/* a forum's Markdown made the name bold: "Killed process 4495
+	 * (**firefox**)" (R400); a comm has no "**" at both ends */
+	if (ce - c > 4 && c[0] == '*' && c[1] == '*' && ce[-1] == '*' && ce[-2] == '*' &&
+	    !memchr(c + 2, '*', (size_t)(ce - c - 4))) {
+		c += 2;
+		ce -= 2;
+	}
+	p_copy(dst, cap, c, ce);
 	return best + 1;
 }
 

@@ -384,8 +384,18 @@ static void finish_kind(struct pstate *st)
 	else if (!strncmp(ev->victim.message, "No available memory in cpuset", 29))
 		ev->kind = OOM_KIND_CPUSET;
 	else if (nodemask_policy(ev)) {
-		ev->kind = OOM_KIND_MEMPOLICY;
-		event_warn(ev, "kind: mempolicy, as the trigger's nodemask=%.40s leaves out a node with memory", ev->req.nodemask);
+		/* 4.7–4.x pass a cpuset's own mems down as the mask when no policy
+		 * gives one: the mask equal to the header's mems_allowed of a
+		 * cpuset below the root is that cpuset's confinement (R432) */
+		if (ev->cpuset[0] && strcmp(ev->cpuset, "/") != 0 && ev->mems_allowed[0] &&
+		    strcmp(ev->mems_allowed, ev->req.nodemask) == 0) {
+			ev->kind = OOM_KIND_CPUSET;
+			event_warn(ev, "kind: cpuset, as the trigger's nodemask=%.40s is cpuset %.60s's mems_allowed and leaves out a node with memory",
+				   ev->req.nodemask, ev->cpuset);
+		} else {
+			ev->kind = OOM_KIND_MEMPOLICY;
+			event_warn(ev, "kind: mempolicy, as the trigger's nodemask=%.40s leaves out a node with memory", ev->req.nodemask);
+		}
 	} else if (ev->outcome == OOM_OUTCOME_NO_KILLABLE && st->nokill_lived) {
 		/* no panic after "no killable processes" (4.19+ panics at once
 		 * for a global OOM, parse.c nokill_next): a memcg's OOM */
@@ -412,9 +422,36 @@ static bool comm_masked(const char *c)
 	return n >= 3;
 }
 
+/* A trigger printed "comm:pid" (parse.c trigger_comm_pid) that no
+ * dump_stack line settled: a name of its own may hold ':' and digits (a
+ * Ruby thread "crawler.rb:213", R405).  The split stands only when another
+ * line of the report names the task by the part before ':' (R300's task
+ * rows "oom02"); otherwise the printed name is kept whole. */
+static void trigger_split_unconfirmed(struct pstate *st)
+{
+	struct oom_event *ev = &st->ev;
+	if (!st->trig_comm_whole[0])
+		return;
+	const char *n = ev->req.trigger_comm;
+	bool seen = !strcmp(ev->victim.comm, n) || !strcmp(ev->victim.selected_comm, n);
+	for (size_t i = 0; i < ev->snap.nr_tasks && !seen; i++)
+		seen = !strcmp(ev->snap.tasks[i].comm, n);
+	if (!seen) {
+		const char *c = strrchr(st->trig_comm_whole, ':');
+		char *x;
+		long pid = c ? strtol(c + 1, &x, 10) : -1;
+		if (c && *x == '\0' && known(ev->req.trigger_pid) && ev->req.trigger_pid == pid)
+			ev->req.trigger_pid = OOM_NA;
+		str_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), st->trig_comm_whole,
+			 strlen(st->trig_comm_whole));
+	}
+	st->trig_comm_whole[0] = '\0';
+}
+
 void pf_finish(struct pstate *st)
 {
 	struct oom_event *ev = &st->ev;
+	trigger_split_unconfirmed(st);
 	/* The oom-kill: line names the task chosen to die (mm/oom_kill.c
 	 * dump_oom_summary, 5.0+, printed just before its kill): with the
 	 * kill line cut or elided, it alone names the victim (R162). */

@@ -867,6 +867,9 @@ static bool next_line_body(const struct report_scanner *s, size_t *at, bool afte
 	size_t q = tr_strip_quote(np, nlen);
 	np += q;
 	nlen -= q;
+	q = tr_strip_paste_mark(np, nlen);
+	np += q;
+	nlen -= q;
 	if (after) {
 		struct pfx y;
 		tr_strip_prefix(np, nlen, &y);
@@ -988,6 +991,11 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	const char *p0 = p;
 	len = strip_raw_quote(&p, len);
 	bool quoted = p != p0;
+	if (len && (p[0] == ':' || p[0] == '|')) {
+		size_t pm = tr_strip_paste_mark(p, len);
+		p += pm;
+		len -= pm;
+	}
 	if (!piece && len > 10 && is_digit(p[0])) {
 		/* logwatch's kernel section: "1 Time(s): <line>" (each distinct
 		 * line once, with its count, sorted) */
@@ -1322,6 +1330,9 @@ static bool report_body_line(const char *p, size_t len, bool *other)
 	size_t q = tr_strip_quote(p, len);
 	p += q;
 	len -= q;
+	q = tr_strip_paste_mark(p, len);
+	p += q;
+	len -= q;
 	struct pfx x;
 	tr_strip_prefix(p, len, &x);
 	if (x.drop) {
@@ -1627,6 +1638,22 @@ static bool md_detect(const char *p, size_t n)
 	return digit;
 }
 
+/* Markdown escapes past a prefix the stamp test cannot see through (a
+ * syslog date and host, R428 "Apr 09 … kernel: java invoked oom-killer:
+ * gfp\_mask=0xd0, order=0, oom\_score\_adj=0"): a kernel key or a stack
+ * frame with its marks escaped, which no kernel prints. */
+static bool md_detect_inside(const char *p, size_t n)
+{
+	static const char *const keys[] = { "gfp\\_mask=", "oom\\_score\\_adj", "\\[<", "total\\_vm",
+					    "\\[ pid \\]", "active\\_anon:" };
+	if (!memchr(p, '\\', n))
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
+		if (mem_find(p, n, keys[i]))
+			return true;
+	return false;
+}
+
 /* p[0, n) with "\X" (X ASCII punctuation) made "X", in b. */
 static const char *md_unescape(struct buf *b, const char *p, size_t n, size_t *len)
 {
@@ -1755,6 +1782,49 @@ static bool hard_wrap_width(struct report_scanner *s, size_t width)
 	return false;
 }
 
+/* An expert's elision mark alone on a line ("[...]", "...", "…",
+ * "[snip]"): never the rest of the line before it (R432's "[...]" after a
+ * quoted header line became part of mems_allowed). */
+static bool elision_line(const char *p, size_t n)
+{
+	while (n && is_space(*p))
+		p++, n--;
+	while (n && is_space(p[n - 1]))
+		n--;
+	return (n == 5 && memcmp(p, "[...]", 5) == 0) || (n == 3 && memcmp(p, "...", 3) == 0) ||
+	       (n == 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0) || (n == 6 && memcmp(p, "[snip]", 6) == 0) ||
+	       (n == 5 && memcmp(p, "[\xe2\x80\xa6]", 5) == 0);
+}
+
+/* Is [p, p+n) the rest of task row t (which ends in a number, so its name
+ * is missing): "-?digits name" or a name alone, one or two tokens? */
+static bool task_row_rest(const char *t, size_t tn, const char *p, size_t n)
+{
+	if (tn < 8 || !is_digit(t[tn - 1]) || line_kind_of(t, tn) != LK_TASK_ROW)
+		return false;
+	while (n && is_space(p[n - 1]))
+		n--;
+	size_t i = 0, toks = 0;
+	while (i < n) {
+		size_t b = i;
+		while (i < n && !is_space(p[i]))
+			i++;
+		if (i == b)
+			return false;
+		if (++toks > 2)
+			return false;
+		while (i < n && is_space(p[i]))
+			i++;
+	}
+	if (toks == 2) {
+		size_t d = p[0] == '-' ? 1 : 0;
+		size_t k = d + tr_span_digits(p + d, n - d);
+		if (k == d || k >= n || !is_space(p[k]))
+			return false;
+	}
+	return toks >= 1 && p[0] != '[';
+}
+
 /* Joins the hard-wrapped continuations that follow item it (the last in the
  * queue, so its text ends the arena). */
 static int try_join(struct report_scanner *s, struct item *it)
@@ -1785,7 +1855,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 		len = tr_strip_frame_tail(p, len, q);
 		p += q;
 		len -= q;
-		if (len == 0)
+		if (len == 0 || tr_strip_paste_mark(p, len) || elision_line(p, len))
 			return 0;
 		/* A quoted paste wrapped again by the replier's mailer: the rest
 		 * of a "> " line comes unquoted, and the width that decides the
@@ -1823,6 +1893,11 @@ static int try_join(struct report_scanner *s, struct item *it)
 		bool kill_rest = HAS_LIT(p + ind, len - ind, "total-vm:") &&
 				 mem_find(it_text, it->text_len, "Killed process ") &&
 				 !mem_find(it_text, it->text_len, "total-vm:");
+		/* A task row a mailer broke before its last columns ("[ 2904]
+		 * 0  2904  788050  245188  616  65535" / "        0 oom03", R415):
+		 * the row ends in a number, the rest is an indented "adj name"
+		 * or the name alone. */
+		kill_rest = kill_rest || (ind > 0 && task_row_rest(it_text, it->text_len, p + ind, len - ind));
 		/* Only where a mail client's greedy wrap would have broken the
 		 * line: the next word did not fit on it. */
 		size_t w = ind;
@@ -1845,6 +1920,9 @@ static int try_join(struct report_scanner *s, struct item *it)
 			 * not start a report line of their own */
 			const char *t = arena_text(s, it->text_off);
 			bool invoked = it->text_len >= 8 && memcmp(t + it->text_len - 8, " invoked", 8) == 0;
+			/* "Memory cgroup stats for" / "/kubepods…scope:" (R439): the
+			 * path's ':' makes it look like a line of its own */
+			invoked = invoked || (it->text_len >= 23 && memcmp(t + it->text_len - 23, "Memory cgroup stats for", 23) == 0);
 			if (ind > 0 || it->phys_len > 100)
 				return 0;
 			if (!invoked && looks_like_start(p, len))
@@ -2083,6 +2161,8 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 		if (s->qp && !piece && r.newline)
 			rp = qp_join(s, &r, &rlen);   /* may consume continuations */
 		if (!s->md && !piece && rlen > 6 && memchr(rp, '\\', rlen < 24 ? rlen : 24) && md_detect(rp, rlen))
+			s->md = true;
+		if (!s->md && !piece && rlen > 12 && md_detect_inside(rp, rlen))
 			s->md = true;
 		if (s->md)
 			rp = md_unescape(&s->md_line, rp, rlen, &rlen);

@@ -717,6 +717,19 @@ size_t tr_strip_frame_tail(const char *p, size_t len, size_t quote)
 	return len;
 }
 
+/* A mark some writers put in front of each pasted log line, ": " or "| "
+ * (Michal Hocko's "> : [ 65.9] …" in linux-mm replies, R416): taken only
+ * when a timestamp follows, as kernel text never starts so. */
+size_t tr_strip_paste_mark(const char *p, size_t len)
+{
+	if (len < 4 || (p[0] != ':' && p[0] != '|') || p[1] != ' ')
+		return 0;
+	size_t i = 2;
+	while (i < len && i < 4 && p[i] == ' ')
+		i++;
+	return tr_starts_with_time(p + i, len - i) ? i : 0;
+}
+
 /* A pager cut the line at the terminal width and marked it with '>' (less
  * -S) or '…' (journalctl): drop the marker and the token it cut. */
 bool tr_cut_pager_mark(const char *p, size_t *len)

@@ -1,6 +1,7 @@
 /* test_model_zone.c — watermark checks per era, free memory by order, the
  * mm/vmstat.c fragmentation indices, zone indices.  All values by hand. */
 #include <limits.h>
+#include <string.h>
 
 #include "check.h"
 #include "model/kernel.h"
@@ -289,6 +290,35 @@ TEST(zone_index)
 	CHECK_INT(zone_index_in(&s, "HighMem"), 1);
 	CHECK_INT(zone_index_in(&s, "Movable"), 2);
 	CHECK_INT(zone_index_in(&s, "DMA"), -1);
+
+	/* four entries, DMA and Normal printed: 32-bit x86 unless DMA's own
+	 * reserve is 0 at index 1 and not above it — then index 1 is an
+	 * empty DMA32 (arm64 6.x, DMA spans 4 GiB, R447) */
+	snapshot_release(&s);
+	snapshot_init(&s);
+	struct oom_zone *dma = snapshot_zone(&s, 0, "DMA"), *nor = snapshot_zone(&s, 0, "Normal");
+	dma->nr_lowmem_reserve = nor->nr_lowmem_reserve = 4;
+	int64_t r47[] = { 0, 0, 30091, 30091 }, r32[] = { 0, 3000, 3000, 3000 };
+	memcpy(dma->lowmem_reserve_pages, r47, sizeof(r47));
+	nor->managed_kib = 30813364;
+	CHECK_INT(zone_index_in(&s, "Normal"), 2);
+	CHECK_INT(zone_index_in(&s, "Movable"), 3);
+	memcpy(dma->lowmem_reserve_pages, r32, sizeof(r32));
+	CHECK_INT(zone_index_in(&s, "Normal"), 1);
+	/* an empty Normal proves nothing */
+	memcpy(dma->lowmem_reserve_pages, r47, sizeof(r47));
+	nor->managed_kib = 0;
+	CHECK_INT(zone_index_in(&s, "Normal"), 1);
+
+	/* one entry: one zone configured (2.6 MIPS router, R412), every
+	 * request capped at it */
+	snapshot_release(&s);
+	snapshot_init(&s);
+	snapshot_zone(&s, -1, "Normal")->nr_lowmem_reserve = 1;
+	CHECK_INT(zone_index_in(&s, "Normal"), 0);
+	CHECK_INT(zone_index_in(&s, "HighMem"), 0);
+	CHECK_INT(zone_index_in(&s, "DMA"), 0);
+	CHECK_INT(zone_index_in(&s, "Bogus"), -1);
 	snapshot_release(&s);
 }
 

@@ -1494,6 +1494,14 @@ TEST(test_trigger_comm_colon_pid)
 		  &e);
 	CHECK_STR(e.first.req.trigger_comm, "app:1");
 	CHECK_INT(e.first.req.trigger_pid, 77);
+	/* no CPU line and no other line naming "crawler.rb" (a Ruby thread's
+	 * "file:line" name, R405's shape): the printed name stays whole */
+	read_text("[ 1.0] crawler.rb:213 invoked oom-killer: gfp_mask=0x201da, order=0, oom_score_adj=0\n"
+		  "[ 1.2] Out of memory: Kill process 25910 (ruby) score 979 or sacrifice child\n"
+		  "[ 1.3] Killed process 25910 (ruby) total-vm:16287724kB, anon-rss:15310180kB, file-rss:0kB\n",
+		  &e);
+	CHECK_STR(e.first.req.trigger_comm, "crawler.rb:213");
+	CHECK(e.first.req.trigger_pid < 0);
 }
 
 TEST(test_constraint_line_reflowed_by_hand)
@@ -2007,6 +2015,174 @@ TEST(test_report_quoted_as_key_lines_then_in_full)
 	CHECK_INT(e.events, 2);
 }
 
+/* A reply that marks each pasted log line with ": " inside its "> "
+ * quoting (R416), and a paste framed by "| " on each line (R521): the
+ * mark goes, no line is taken for the rest of the one before it. */
+TEST(test_paste_mark_colon_and_pipe)
+{
+	const char *in =
+		"> : [   65.920355] Task in /ile0 killed as a result of limit of /ile0\n"
+		"> : [   65.926389] memory: usage 0kB, limit 0kB, failcnt 20\n"
+		"> : [   65.963878] Tasks state (memory values in pages):\n"
+		"> : [   65.968743] [  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+		"> : [   65.977615] [   6410]     0  6410     9427      532    61440        0             0 syz-executor5\n"
+		"> : [   65.986647] Memory cgroup out of memory: Kill process 6410 (syz-executor5) score 547000 or sacrifice child\n"
+		"> : [   65.996474] Killed process 6410 (syz-executor5) total-vm:37708kB, anon-rss:2128kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "/ile0");
+	CHECK_INT(e.first.victim.pid, 6410);
+	CHECK_INT(e.first.victim.anon_rss_kib, 2128);
+	CHECK_INT(e.first.victim.oom_score_adj, 0);
+	in = "| [ 10.000001] Out of memory: Kill process 77 (nginx) score 900 or sacrifice child\n"
+	     "| [ 10.000002] Killed process 77 (nginx) total-vm:1000kB, anon-rss:500kB, file-rss:0kB\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 77);
+	/* kernel text never starts with ": ": without a stamp it stays */
+	read_text(": Killed process 77 (nginx) total-vm:1000kB, anon-rss:500kB, file-rss:0kB\n", &e);
+	CHECK_INT(e.events, 1);
+}
+
+/* Prose that quotes a trigger's words between two fences of one report
+ * ("kswapd0 invoked oom-killer: 由谁触发的 OOM Killer,", R447) starts no
+ * report: the kernel's line has its request after the colon, or nothing
+ * where a mailer wrapped it. */
+TEST(test_prose_quoting_the_trigger_is_no_report)
+{
+	const char *in =
+		"[ 1.000001] kswapd0 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"[ 1.000002] CPU: 5 PID: 111 Comm: kswapd0 Not tainted 6.9.8 #1\n"
+		"```\n"
+		"\n"
+		"kswapd0 invoked oom-killer: \xe7\x94\xb1\xe8\xb0\x81 OOM Killer, \n"
+		"\n"
+		"```\n"
+		"[ 1.000003] Free swap  = 4kB\n"
+		"[ 1.000004] Total swap = 33855916kB\n"
+		"[ 1.000005] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=a.out,pid=5071,uid=0\n"
+		"[ 1.000006] Out of memory: Killed process 5071 (a.out) total-vm:1000kB, anon-rss:500kB, file-rss:128kB, shmem-rss:0kB, UID:0 pgtables:8kB oom_score_adj:0\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "kswapd0");
+	CHECK_INT(e.first.victim.pid, 5071);
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 4);
+	CHECK(line_kind_invoked_prose(" \xe7\x94\xb1 OOM Killer, ", 16));
+	CHECK(!line_kind_invoked_prose(" gfp_mask=0xcc0", 15));
+	CHECK(!line_kind_invoked_prose("gfp\\_mask=0xd0", 14));
+	CHECK(!line_kind_invoked_prose("  ", 2));
+}
+
+/* A blog's Markdown escaped every '_' and '[' behind a syslog prefix, and
+ * grep kept the selection line but not the kill line (R428): the escapes
+ * are undone from the first escaped kernel key on, and the selection line
+ * names the victim when no kill line does. */
+TEST(test_escaped_markdown_behind_syslog_and_selection_victim)
+{
+	const char *in =
+		"Apr 09 16:00:14 h kernel: java invoked oom-killer: gfp\\_mask=0xd0, order=0, oom\\_score\\_adj=0\n"
+		"Apr 09 16:00:14 h kernel:  \\[<ffffffff8c3ba524>\\] oom\\_kill\\_process+0x254/0x3d0\n"
+		"Apr 09 16:00:14 h kernel: memory: usage 524288kB, limit 524288kB, failcnt 8430\n"
+		"Apr 09 16:00:14 h kernel: Memory cgroup out of memory: Kill process 10768 (java) score 1021 or sacrifice child\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.gfp_text, "0xd0");
+	CHECK_INT(e.first.req.order, 0);
+	CHECK_STR(e.first.arch, "x86_64");
+	CHECK_INT(e.first.victim.pid, 10768);
+	CHECK_STR(e.first.victim.comm, "java");
+}
+
+/* A forum's Markdown bold around the victim's name (R400). */
+TEST(test_bold_markers_around_a_comm)
+{
+	struct ev1 e;
+	read_text("[ 5.1] Out of memory: kill process 4495 (**firefox**) score 182289 or a child\n"
+		  "[ 5.2] Killed process 4495 (**firefox**)\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.victim.comm, "firefox");
+	read_text("[ 5.2] Killed process 4495 (**) total-vm:10kB, anon-rss:1kB, file-rss:0kB\n", &e);
+	CHECK_STR(e.first.victim.comm, "**");
+}
+
+/* A mailer broke each task row before its last columns (R415). */
+TEST(test_task_row_wrapped_before_adj_and_name)
+{
+	const char *in =
+		"> [  143.592007] [ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name\n"
+		"> [  143.592155] [ 2903]     0  2903     1618      436       9        0\n"
+		">             0 oom03\n"
+		"> [  143.592159] [ 2904]     0  2904   788050   245188     616    65535\n"
+		">          -100 oom03\n"
+		"> [  143.592162] Memory cgroup out of memory: Kill process 2904 (oom03) score 921 or sacrifice child\n"
+		"> [  143.592167] Killed process 2904 (oom03) total-vm:3152200kB, anon-rss:979724kB, file-rss:1028kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 2904);
+	CHECK_INT(e.first.victim.oom_score_adj, -100);
+}
+
+/* No task table: the victim is the trigger (same pid), whose line gives
+ * the process's oom_score_adj (R407); another pid gets nothing. */
+TEST(test_victim_adj_from_the_trigger_line)
+{
+	const char *in =
+		"[ 765.1] a.out invoked oom-killer: gfp_mask=0x6280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=(null), order=0, oom_score_adj=300\n"
+		"[ 765.2] CPU: 1 PID: 4540 Comm: a.out Tainted: G                T 4.19.0-rc2+ #692\n"
+		"[ 765.3] Out of memory: Kill process 4540 (a.out) score 897 or sacrifice child\n"
+		"[ 765.4] Killed process 4540 (a.out) total-vm:4267252kB, anon-rss:3111084kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.oom_score_adj, 300);
+	in = "[ 765.1] a.out invoked oom-killer: gfp_mask=0x6280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=(null), order=0, oom_score_adj=300\n"
+	     "[ 765.2] CPU: 1 PID: 4540 Comm: a.out Tainted: G                T 4.19.0-rc2+ #692\n"
+	     "[ 765.3] Out of memory: Kill process 1089 (java) score 52 or sacrifice child\n"
+	     "[ 765.4] Killed process 1089 (java) total-vm:5555688kB, anon-rss:181976kB, file-rss:0kB, shmem-rss:0kB\n";
+	read_text(in, &e);
+	CHECK(e.first.victim.oom_score_adj == OOM_NA);
+}
+
+/* A mailer put the memcg path of "Memory cgroup stats for" on a line of
+ * its own (the path's ':' made it look like a line of its own, R439), and
+ * x86's 5.8+ idtentry frame says the arch. */
+TEST(test_memcg_stats_path_on_the_next_line)
+{
+	const char *in =
+		">  sysvec_apic_timer_interrupt+0xa2/0xd0\n"
+		"> memory: usage 7812476kB, limit 7812500kB, failcnt 775198\n"
+		"> swap: usage 0kB, limit 0kB, failcnt 0\n"
+		"> Memory cgroup stats for\n"
+		"> /kubepods.slice/kubepods-burstable.slice/kubepods-burstable-podb8f4f0e9_fb95_4f2d_8443_e6a78f235c9a.slice/x.scope:\n"
+		"> anon 348016640\n"
+		"> file 7502163968\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.snap.memcg.path,
+		  "/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-podb8f4f0e9_fb95_4f2d_8443_e6a78f235c9a.slice/x.scope");
+	char t[512];
+	snprintf(t, sizeof(t), "%sCall Trace:\n  sysvec_apic_timer_interrupt+0xa2/0xd0\n", head);
+	arch_of(t, "x86_64");
+}
+
+/* An expert's "[...]" between quoted lines is no wrapped rest (R432). */
+TEST(test_elision_line_is_no_wrapped_rest)
+{
+	struct ev1 e;
+	read_text("> [ 2397.331098] cpuset01 invoked oom-killer: gfp_mask=0x24280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=1, order=0, oom_score_adj=0\n"
+		  "> [ 2397.331100] cpuset01 cpuset=1 mems_allowed=1\n"
+		  "[...]\n"
+		  "> [ 2397.331236] Free swap  = 15892444kB\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.mems_allowed, "1");
+	CHECK_STR(e.first.cpuset, "1");
+}
+
 int main(void)
 {
 	RUN(test_gfp_mask_masked_by_the_paster);
@@ -2080,5 +2256,13 @@ int main(void)
 	RUN(test_no_break_space_for_a_blank);
 	RUN(test_trigger_quoted_after_its_kill_lines);
 	RUN(test_report_quoted_as_key_lines_then_in_full);
+	RUN(test_paste_mark_colon_and_pipe);
+	RUN(test_prose_quoting_the_trigger_is_no_report);
+	RUN(test_escaped_markdown_behind_syslog_and_selection_victim);
+	RUN(test_bold_markers_around_a_comm);
+	RUN(test_task_row_wrapped_before_adj_and_name);
+	RUN(test_victim_adj_from_the_trigger_line);
+	RUN(test_memcg_stats_path_on_the_next_line);
+	RUN(test_elision_line_is_no_wrapped_rest);
 	return check_summary();
 }
