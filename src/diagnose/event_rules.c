@@ -2292,6 +2292,36 @@ static void fragmentation_leads(struct ctx *c)
 	}
 }
 
+/* Slab that fills most of a 32-bit kernel's lowmem is what ran lowmem out:
+ * slab pages come from lowmem only (kmalloc and kmem_cache pages are
+ * allocated without __GFP_HIGHMEM, so gfp_zone() caps them at ZONE_NORMAL:
+ * include/linux/gfp.h, mm/slab.c/mm/slub.c, 2.6–6.x; 32-bit HighMem pages
+ * have no permanent kernel mapping, mm/highmem.c).  Lowmem pressure is
+ * then where the request failed, slab growth why (R466: 640 MiB of slab
+ * in 889 MiB of lowmem, 2.6.19 i686). */
+#define SLAB_FILLS_LOWMEM_PCT 50
+
+static void slab_fills_lowmem(struct ctx *c)
+{
+	const struct mem_breakdown *m = &c->a->mem;
+	struct finding *sl = finding_mut(c->out, "slab-growth");
+	struct finding *lp = finding_mut(c->out, "lowmem-pressure");
+	if (!sl || !lp || findings_get(c->out, "fragmentation-high-order") || m->scope != MEM_SCOPE_SYSTEM || !known(m->lowmem_total_kib) || m->lowmem_total_kib <= 0)
+		return;
+	int64_t slab = OOM_NA;
+	if (known(m->slab_reclaimable_kib) && known(m->slab_unreclaimable_kib))
+		slab = m->slab_reclaimable_kib + m->slab_unreclaimable_kib;
+	else if (known(c->ev->snap.mem.slab_kib))
+		slab = c->ev->snap.mem.slab_kib;
+	if (pct(slab, m->lowmem_total_kib) < SLAB_FILLS_LOWMEM_PCT || sl->weight > lp->weight)
+		return;
+	sl->weight = lp->weight + 1 > 97 ? 97 : lp->weight + 1;
+	if (sl->weight <= lp->weight)
+		lp->weight = sl->weight - 1;
+	finding_evidence(sl, "slab comes from lowmem only (kernel pages are allocated without __GFP_HIGHMEM): at %d %% of lowmem it is what ran lowmem out",
+			 pct(slab, m->lowmem_total_kib));
+}
+
 void diagnose_event_analysed(const struct oom_event *ev, const struct event_analysis *a, struct findings *out)
 {
 	struct ctx c = { .ev = ev, .a = a, .out = out };
@@ -2319,6 +2349,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 		rule_premature(&c);
 	}
 	fragmentation_leads(&c);
+	slab_fills_lowmem(&c);
 	rule_side_messages(&c);
 	rule_consequences(&c);
 	bool cause = false;
