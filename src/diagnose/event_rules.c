@@ -1254,9 +1254,24 @@ static void rule_atomic(struct ctx *c)
 		return;
 	if (a->nr_evaluated == 0 || a->nr_ok > 0)
 		return;
-	struct finding *f = findings_add(c->out, "atomic-reserves-exhausted", SEV_WARNING, 72,
+	/* Every zone it failed in was above its high mark counting the free
+	 * CMA pages, which a non-movable request may not take (mm/page_alloc.c
+	 * __zone_watermark_ok subtracts NR_FREE_CMA_PAGES without ALLOC_CMA,
+	 * 3.7+): the atomic reserve is not what ran out, CMA held the free
+	 * memory, and cma-unusable leads (R482: 140 of 140 MiB free was CMA). */
+	bool cma_held = findings_get(c->out, "cma-unusable") != NULL;
+	for (int i = 0; cma_held && i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (a->zone[i].evaluated &&
+		    (!known(z->free_kib) || !known(z->high_kib) ||
+		     z->free_kib <= sat_add(z->high_kib, known(a->zone[i].reserve_kib) ? a->zone[i].reserve_kib : 0)))
+			cma_held = false;
+	}
+	struct finding *f = findings_add(c->out, "atomic-reserves-exhausted", SEV_WARNING, cma_held ? 55 : 72,
 		"an atomic request (cannot sleep or reclaim) found every usable zone below its reserve: %s free",
 		K(c, 0, a->usable_free_kib));
+	if (cma_held)
+		finding_evidence(f, "counting CMA every zone was above its high watermark: the free memory was CMA, which this request may not take, not the atomic reserve");
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
 		if (a->zone[i].evaluated)

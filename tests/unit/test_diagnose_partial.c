@@ -532,6 +532,38 @@ TEST(slab_filling_lowmem_leads_lowmem_pressure)
 	CHECK_STR(t.first, "lowmem-pressure");
 }
 
+/* a 3.10 32-bit ARM atomic order-0 failure in a zone whose free memory is
+ * CMA: counting CMA the zone is above its high mark, so the atomic reserve
+ * did not run out, CMA held the memory (cma-unusable leads); with the zone
+ * under its high mark even counting CMA, the atomic reserve leads */
+#define ARM_ATOMIC_CMA(pages, free, cma, buddy) \
+	"swapper/0: page allocation failure: order:0, mode:0x200020\n" \
+	"CPU: 0 PID: 0 Comm: swapper/0 Not tainted 3.10.53 #1\n" \
+	"Mem-info:\n" \
+	"active_anon:11642 inactive_anon:331 isolated_anon:0\n" \
+	"active_file:78585 inactive_file:79182 isolated_file:0\n" \
+	"unevictable:0 dirty:0 writeback:0 unstable:0\n" \
+	"free:" pages " slab_reclaimable:1318 slab_unreclaimable:2242\n" \
+	"mapped:5698 shmem:367 pagetables:477 bounce:0\n" \
+	"DMA free:" free "kB min:20000kB low:25000kB high:30000kB active_anon:46568kB inactive_anon:1324kB active_file:314340kB inactive_file:316728kB unevictable:0kB isolated(anon):0kB isolated(file):0kB present:1048576kB managed:697164kB mlocked:0kB dirty:0kB writeback:0kB mapped:22792kB shmem:1468kB slab_reclaimable:5272kB slab_unreclaimable:8968kB kernel_stack:1704kB pagetables:1908kB unstable:0kB bounce:0kB free_cma:" cma "kB writeback_tmp:0kB pages_scanned:51 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 0 0\n" \
+	"DMA: " buddy "\n" \
+	"Free swap  = 0kB\n" \
+	"Total swap = 0kB\n"
+
+TEST(atomic_failure_with_free_memory_in_cma)
+{
+	struct seen s = explain(ARM_ATOMIC_CMA("35948", "143792", "143136",
+		"4452*4kB (UC) 4382*8kB (UC) 4111*16kB (UC) 786*32kB (UC) 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 143792kB"));
+	CHECK_STR(s.first, "cma-unusable");
+	CHECK(has(&s, "atomic-reserves-exhausted"));
+	/* under the high mark even with CMA: the reserve itself was short */
+	struct seen t = explain(ARM_ATOMIC_CMA("6250", "25000", "20000",
+		"750*4kB (UC) 250*8kB (UC) 250*16kB (UC) 250*32kB (UC) 125*64kB (C) 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 25000kB"));
+	CHECK_STR(t.first, "atomic-reserves-exhausted");
+	CHECK(has(&t, "cma-unusable"));
+}
+
 /* ---- slab growth from the unreclaimable slab table ------------------------ */
 
 TEST(slab_table_alone)
@@ -1244,6 +1276,7 @@ int main(void)
 	RUN(lowmem_pressure_needs_the_lowmem_only_print);
 	RUN(lowmem_pressure_request_known);
 	RUN(slab_filling_lowmem_leads_lowmem_pressure);
+	RUN(atomic_failure_with_free_memory_in_cma);
 	RUN(lowmem_pressure_from_free_beyond_lowmem);
 	RUN(slab_table_alone);
 	RUN(slab_table_defers_to_the_counters);
