@@ -2307,6 +2307,35 @@ static void fragmentation_leads(struct ctx *c)
 	}
 }
 
+/* vmalloc's own failure line with a size no memory could serve: 4.12+
+ * __vmalloc_node_range (mm/vmalloc.c) jumps to its warn_alloc "vmalloc:
+ * allocation failure: %lu bytes" at once when size is 0 or more pages than
+ * RAM ("if (!size || (size >> PAGE_SHIFT) > totalram_pages()) goto fail"),
+ * before any page is asked for: the caller passed a bad size, whatever the
+ * free memory (R481: siw's vzalloc(0) with 5 GiB free, 5.10). */
+static void rule_vmalloc_size(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	if (ev->kind != OOM_KIND_ALLOC_FAILURE || !ev->req.vmalloc_known)
+		return;
+	int64_t ram = c->a->mem.scope == MEM_SCOPE_SYSTEM ? c->a->mem.total_kib : OOM_NA;
+	bool zero = ev->req.vmalloc_bytes == 0;
+	if (!zero && !(known(ram) && ev->req.vmalloc_bytes / 1024 > ram))
+		return;
+	struct finding *f = findings_add(c->out, "kernel-leak-or-bug", SEV_CRITICAL, 96,
+		zero ? "the caller asked vmalloc for 0 bytes: a bug in the caller, not a shortage of memory"
+		     : "the caller asked vmalloc for more than all of RAM: a bug in the caller, not a shortage of memory");
+	finding_evidence(f, "vmalloc fails a size of 0 or above RAM before it asks for any page, and prints this warning (mm/vmalloc.c __vmalloc_node_range, 4.12+)");
+	if (zero)
+		finding_evidence(f, "\"vmalloc: allocation failure: 0 bytes\": the free memory in the report plays no part");
+	else
+		finding_evidence(f, "\"vmalloc: allocation failure: %lld bytes\" against %s of RAM", (long long)ev->req.vmalloc_bytes,
+				 K(c, 0, ram));
+	trace_modules_note(c, f);
+	finding_basis(f, BASIS_TRIGGER, c->a->basis_present, CONF_HIGH, "read from vmalloc's own failure line");
+	finding_advice(f, "the function in the trace under vmalloc/vzalloc/kvmalloc passed the bad size: report it to that driver's or subsystem's maintainers, or update the kernel");
+}
+
 /* Slab that fills most of a 32-bit kernel's lowmem is what ran lowmem out:
  * slab pages come from lowmem only (kmalloc and kmem_cache pages are
  * allocated without __GFP_HIGHMEM, so gfp_zone() caps them at ZONE_NORMAL:
@@ -2365,6 +2394,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	}
 	fragmentation_leads(&c);
 	slab_fills_lowmem(&c);
+	rule_vmalloc_size(&c);
 	rule_side_messages(&c);
 	rule_consequences(&c);
 	bool cause = false;

@@ -45,6 +45,8 @@ struct oom_request {
 	char nodemask[64];                 /* "(null)" or a list; "" not printed */
 	bool gfp_masked;                   /* the hex was masked by whoever pasted it ("0x240****"):
 					    * gfp_text as printed, the value unknown */
+	bool vmalloc_known;                /* "vmalloc: allocation failure: N bytes" (mm/vmalloc.c) */
+	int64_t vmalloc_bytes;             /* its N, when vmalloc_known */
 };
 
 struct oom_victim {

@@ -272,6 +272,34 @@ TEST(fragmentation_buddy_only)
 
 /* issue 8 §3: no Mem-Info at all: an order ≥ 2 OOM or an atomic/NORETRY
  * failure is low-confidence fragmentation saying what is missing. */
+/* vmalloc's own failure line with size 0 (or above RAM): a caller bug
+ * (mm/vmalloc.c __vmalloc_node_range fails such a size before any page is
+ * asked for), whatever memory was free; a plausible size is no such bug. */
+TEST(vmalloc_zero_bytes_is_a_caller_bug)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.kind = OOM_KIND_ALLOC_FAILURE;
+	request(&ev, 0xdc0, "GFP_KERNEL|__GFP_ZERO", OOM_NA);
+	ev.req.vmalloc_known = true;
+	ev.req.vmalloc_bytes = 0;
+	run(&ev);
+	CHECK_STR(first_id(), "kernel-leak-or-bug");
+	CHECK(any_contains(&F.items[0], "mm/vmalloc.c"));
+	CHECK(F.items[0].confidence == CONF_HIGH);
+	ev.req.vmalloc_bytes = 1LL << 62;      /* far above RAM */
+	run(&ev);
+	CHECK_STR(first_id(), "kernel-leak-or-bug");
+	ev.req.vmalloc_bytes = 65536;          /* an ordinary size: no caller bug */
+	run(&ev);
+	CHECK(rank_of("kernel-leak-or-bug") < 0 || strcmp(first_id(), "kernel-leak-or-bug") != 0);
+	ev.req.vmalloc_known = false;          /* no vmalloc line: nothing said */
+	ev.req.vmalloc_bytes = 0;
+	run(&ev);
+	CHECK(strcmp(first_id(), "kernel-leak-or-bug") != 0);
+	event_release(&ev);
+}
+
 TEST(fragmentation_blind)
 {
 	struct oom_event ev;
@@ -831,6 +859,7 @@ int main(void)
 	RUN(fragmentation);
 	RUN(fragmentation_buddy_only);
 	RUN(fragmentation_blind);
+	RUN(vmalloc_zero_bytes_is_a_caller_bug);
 	RUN(room_relative_small_board);
 	RUN(no_swap_lines_inferred);
 	RUN(swap_full_without_ram_figures);
