@@ -462,14 +462,15 @@ TEST(lowmem_pressure_needs_the_lowmem_only_print)
 }
 
 /* a 32-bit x86 report; the request's mask and HighMem's free vary */
-#define I686(gfp, highfree, swapfree) \
+#define I686(gfp, highfree, swapfree) I686_SLAB(gfp, highfree, swapfree, "15328", "7899")
+#define I686_SLAB(gfp, highfree, swapfree, reclaimable, unreclaimable) \
 	"app invoked oom-killer: gfp_mask=" gfp ", order=0, oom_adj=0, oom_score_adj=0\n" \
 	"Pid: 4211, comm: app Not tainted 3.2.0-4-686-pae #1 Debian 3.2.102-1\n" \
 	"Mem-Info:\n" \
 	"active_anon:293890 inactive_anon:125970 isolated_anon:0\n" \
 	" active_file:5250 inactive_file:5709 isolated_file:0\n" \
 	" unevictable:0 dirty:302 writeback:0 unstable:0\n" \
-	" free:4000 slab_reclaimable:15328 slab_unreclaimable:7899\n" \
+	" free:4000 slab_reclaimable:" reclaimable " slab_unreclaimable:" unreclaimable "\n" \
 	" mapped:10403 shmem:203 pagetables:1353 bounce:0\n" \
 	"DMA free:3516kB min:64kB low:80kB high:96kB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB isolated(anon):0kB isolated(file):0kB present:15996kB mlocked:0kB dirty:0kB writeback:0kB mapped:0kB shmem:0kB slab_reclaimable:0kB slab_unreclaimable:0kB kernel_stack:0kB pagetables:0kB unstable:0kB bounce:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? yes\n" \
 	"lowmem_reserve[]: 0 859 2000 2000\n" \
@@ -499,36 +500,18 @@ TEST(lowmem_pressure_request_known)
 	CHECK(!has(&u, "lowmem-pressure"));
 }
 
-/* the same i686 machine whose lowmem is mostly slab (2.6.19-era summary
- * counters): slab comes from lowmem only, so slab growth is why lowmem ran
- * out and leads; lowmem pressure stays as where the request failed */
-#define I686_SLAB(slabpages) \
-	"app invoked oom-killer: gfp_mask=0xd0, order=0, oom_adj=0, oom_score_adj=0\n" \
-	"Pid: 4211, comm: app Not tainted 3.2.0-4-686-pae #1 Debian 3.2.102-1\n" \
-	"Mem-Info:\n" \
-	"active_anon:93890 inactive_anon:25970 isolated_anon:0\n" \
-	" active_file:5250 inactive_file:5709 isolated_file:0\n" \
-	" unevictable:0 dirty:302 writeback:0 unstable:0\n" \
-	" free:4000 slab_reclaimable:1000 slab_unreclaimable:" slabpages "\n" \
-	" mapped:10403 shmem:203 pagetables:1353 bounce:0\n" \
-	"DMA free:3516kB min:64kB low:80kB high:96kB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB isolated(anon):0kB isolated(file):0kB present:15996kB mlocked:0kB dirty:0kB writeback:0kB mapped:0kB shmem:0kB slab_reclaimable:0kB slab_unreclaimable:0kB kernel_stack:0kB pagetables:0kB unstable:0kB bounce:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? yes\n" \
-	"lowmem_reserve[]: 0 859 2000 2000\n" \
-	"Normal free:3640kB min:3720kB low:4650kB high:5580kB active_anon:100000kB inactive_anon:50000kB active_file:8120kB inactive_file:21632kB unevictable:0kB isolated(anon):0kB isolated(file):0kB present:890872kB mlocked:0kB dirty:0kB writeback:0kB mapped:412kB shmem:0kB slab_reclaimable:4000kB slab_unreclaimable:600000kB kernel_stack:2000kB pagetables:5412kB unstable:0kB bounce:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? yes\n" \
-	"lowmem_reserve[]: 0 0 9000 9000\n" \
-	"HighMem free:4000kB min:512kB low:640kB high:768kB active_anon:674516kB inactive_anon:203368kB active_file:12880kB inactive_file:1204kB unevictable:0kB isolated(anon):0kB isolated(file):0kB present:1179648kB mlocked:0kB dirty:0kB writeback:0kB mapped:41200kB shmem:812kB slab_reclaimable:0kB slab_unreclaimable:0kB kernel_stack:0kB pagetables:0kB unstable:0kB bounce:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? no\n" \
-	"lowmem_reserve[]: 0 0 0 0\n" \
-	"Free swap  = 900000kB\n" \
-	"Total swap = 1000000kB\n"
-
+/* the same i686 machine whose lowmem is mostly slab (summary counters): slab
+ * comes from lowmem only, so slab growth is why lowmem ran out and leads;
+ * lowmem pressure stays as where the request failed */
 TEST(slab_filling_lowmem_leads_lowmem_pressure)
 {
 	/* 150000 pages = 586 MiB of slab in 885 MiB of lowmem */
-	struct seen s = explain(I686_SLAB("150000"));
+	struct seen s = explain(I686_SLAB("0xd0", "4000", "900000", "1000", "150000"));
 	CHECK_STR(s.first, "slab-growth");
 	CHECK(has(&s, "lowmem-pressure"));
 	CHECK(evidence_has(&s, "from lowmem only"));
 	/* 60000 pages = 234 MiB, a quarter of lowmem: lowmem pressure leads */
-	struct seen t = explain(I686_SLAB("60000"));
+	struct seen t = explain(I686_SLAB("0xd0", "4000", "900000", "1000", "60000"));
 	CHECK_STR(t.first, "lowmem-pressure");
 }
 
