@@ -1228,6 +1228,8 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 		stall = q != NULL;
 	}
 	if (!q)
+		q = line_kind_warn_alloc_text(s, (size_t)(e - s));   /* its own text */
+	if (!q)
 		return false;
 	keep_cut_tail(st);
 	state_begin(P, st, l);
@@ -2652,7 +2654,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		if (trigger_line(P, st, l, s, e))
 			return true;
 	}
-	if (p_find(s, e, ": page allocation ")) {
+	if (p_find(s, e, ": page allocation ") || line_kind_warn_alloc_text(s, (size_t)(e - s))) {
 		if (alloc_failure_line(P, st, l, s, e))
 			return true;
 	}

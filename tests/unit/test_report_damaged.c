@@ -2183,6 +2183,29 @@ TEST(test_elision_line_is_no_wrapped_rest)
 	CHECK_STR(e.first.cpuset, "1");
 }
 
+TEST(test_warn_alloc_with_its_own_text)
+{
+	/* mm/page_alloc.c warn_alloc(gfp, nodemask, fmt, ...): "<fmt>, mode:…" */
+	struct ev1 e;
+	read_text("[   49.215291] kworker/0:1: vmemmap alloc failure: order:9, mode:0x4cc0(GFP_KERNEL|__GFP_RETRY_MAYFAIL), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		  "[   49.215300] CPU: 0 PID: 18 Comm: kworker/0:1 Not tainted 5.13.0-rc5 #1\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.kind == OOM_KIND_ALLOC_FAILURE);
+	CHECK_STR(e.first.req.trigger_comm, "kworker/0:1");
+	CHECK_INT(e.first.req.order, 9);
+	CHECK_STR(e.first.req.gfp_text, "0x4cc0(GFP_KERNEL|__GFP_RETRY_MAYFAIL)");
+	read_text("[10819.731002] kworker/u16:2: vmalloc: allocation failure: 0 bytes, mode:0xdc0(GFP_KERNEL|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		  "[10819.731022] CPU: 5 PID: 344 Comm: kworker/u16:2 Not tainted 5.10.0-rc7 #1\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "kworker/u16:2");
+	CHECK_STR(e.first.req.gfp_text, "0xdc0(GFP_KERNEL|__GFP_ZERO)");
+	/* prose naming a mode is no warn_alloc line */
+	read_text("note: the mode:0x10 was set, nodemask=1 here\n", &e);
+	CHECK_INT(e.events, 0);
+	CHECK(line_kind_warn_alloc_text("a: b, mode:0x4cc0(X), nodemask=0", 32) != NULL);
+	CHECK(line_kind_warn_alloc_text("a b, mode:0x4cc0, nodemask=0", 28) == NULL);
+}
+
 int main(void)
 {
 	RUN(test_gfp_mask_masked_by_the_paster);
@@ -2264,5 +2287,6 @@ int main(void)
 	RUN(test_victim_adj_from_the_trigger_line);
 	RUN(test_memcg_stats_path_on_the_next_line);
 	RUN(test_elision_line_is_no_wrapped_rest);
+	RUN(test_warn_alloc_with_its_own_text);
 	return check_summary();
 }
