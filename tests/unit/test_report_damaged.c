@@ -2206,6 +2206,23 @@ TEST(test_warn_alloc_with_its_own_text)
 	CHECK(line_kind_warn_alloc_text("a b, mode:0x4cc0, nodemask=0", 28) == NULL);
 }
 
+TEST(test_oom_kill_line_and_kb_unit_cut_mid_token)
+{
+	/* a mailer cut the blank-less oom-kill: line inside a path, and a
+	 * kill line's "kB" between its letters: both join without a blank */
+	struct ev1 e;
+	read_text("oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0-1,oom_memcg=/build-kernel-tmp\n"
+		  "fs,task_memcg=/build-kernel-tmpfs,task=cc1,pid=5646,uid=1000\n"
+		  "Memory cgroup out of memory: Killed process 5646 (cc1)\n"
+		  "total-vm:63292kB, anon-rss:21852kB, file-rss:12704k\n"
+		  "B, shmem-rss:0kB, UID:1000 pgtables:148kB oom_score_adj:0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "/build-kernel-tmpfs");
+	CHECK_INT(e.first.victim.file_rss_kib, 12704);
+	CHECK_INT(e.first.victim.shmem_rss_kib, 0);
+	CHECK_INT(e.first.victim.pid, 5646);
+}
+
 int main(void)
 {
 	RUN(test_gfp_mask_masked_by_the_paster);
@@ -2288,5 +2305,6 @@ int main(void)
 	RUN(test_memcg_stats_path_on_the_next_line);
 	RUN(test_elision_line_is_no_wrapped_rest);
 	RUN(test_warn_alloc_with_its_own_text);
+	RUN(test_oom_kill_line_and_kb_unit_cut_mid_token);
 	return check_summary();
 }
