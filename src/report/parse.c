@@ -1125,6 +1125,24 @@ static bool ub_trigger_line(struct report_parser *P, struct pstate *st, const st
 	return true;
 }
 
+/* CONFIG_PRINTK_CALLER (5.1+, kernel/printk/printk.c) stamps each line with
+ * "[  T728]": the id of the task that printed it.  The trigger line is
+ * printed by the allocating task itself (current), so its caller id is the
+ * trigger's pid when no "CPU: N PID: N" line says it (R464). */
+static void trigger_pid_from_caller(struct pstate *st, const struct report_line *l)
+{
+	if (!l->caller || l->caller_len < 2 || l->caller[0] != 'T' || known(st->ev.req.trigger_pid))
+		return;
+	int64_t v = 0;
+	for (size_t i = 1; i < l->caller_len; i++) {
+		if (l->caller[i] < '0' || l->caller[i] > '9' || v > 100000000)
+			return;
+		v = v * 10 + (l->caller[i] - '0');
+	}
+	if (v > 0)
+		st->ev.req.trigger_pid = v;
+}
+
 static bool trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			 const char *s, const char *e)
 {
@@ -1171,6 +1189,7 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 		st->shape |= SH_TRIG_2618;
 	else
 		trigger_comm_pid(st, s, q);
+	trigger_pid_from_caller(st, l);
 	const char *g = p_find(params, e, "gfp_mask=");
 	if (g) {
 		read_gfp_shape(st, g + 9, e);
@@ -1248,6 +1267,7 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	ev->outcome = OOM_OUTCOME_NONE;
 	st->have_trigger = true;
 	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
+	trigger_pid_from_caller(st, l);
 	const char *r = q + 2;
 	if (p_starts(r, e, "page allocation failure. "))
 		st->shape |= SH_AF_PERIOD;

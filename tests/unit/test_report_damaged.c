@@ -10,6 +10,7 @@
 #include "model/event.h"
 #include "report/report.h"
 #include "report/linekind.h"
+#include "util/util.h"
 
 struct ev1 {
 	int events;
@@ -2223,6 +2224,20 @@ TEST(test_oom_kill_line_and_kb_unit_cut_mid_token)
 	CHECK_INT(e.first.victim.pid, 5646);
 }
 
+TEST(test_caller_id_names_the_trigger_pid)
+{
+	/* CONFIG_PRINTK_CALLER: the trigger line is printed by the trigger */
+	struct ev1 e;
+	read_text("[   30.424603][  T728] dd invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "dd");
+	CHECK_INT(e.first.req.trigger_pid, 728);
+	/* a CPU caller id ("C3", interrupt context) names no task */
+	read_text("[   30.424603][    C3] dd invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(!known(e.first.req.trigger_pid));
+}
+
 int main(void)
 {
 	RUN(test_gfp_mask_masked_by_the_paster);
@@ -2306,5 +2321,6 @@ int main(void)
 	RUN(test_elision_line_is_no_wrapped_rest);
 	RUN(test_warn_alloc_with_its_own_text);
 	RUN(test_oom_kill_line_and_kb_unit_cut_mid_token);
+	RUN(test_caller_id_names_the_trigger_pid);
 	return check_summary();
 }
