@@ -83,6 +83,10 @@ struct report_parser {
 	 * the release of a report after it that prints none (uname_line) */
 	char uname_kernel[128], uname_arch[16], uname_host[64];
 	uint64_t uname_line;
+	/* the latest "Linux version" banner: the release (and the compiler's
+	 * target arch) of the boot every later report of its host comes from */
+	char banner_kernel[128], banner_arch[16], banner_host[64];
+	uint64_t banner_line;
 	/* the arch a stack line showed while no report was open (the trace of
 	 * a report whose head is cut, handed over from the scanner's back-fill
 	 * window): for the report that opens mid-way after it */
@@ -493,6 +497,72 @@ static void boot_banner(struct report_parser *P, const struct report_line *l)
 			P->rel[i].boot_line = l->lineno;   /* a report still open reads its release later */
 }
 
+/* The cross compiler's target in a banner ("… (arm-tdx-linux-gnueabi-gcc
+ * (GCC) 11.3.0, …)", R483): the arch the kernel was built for. */
+static const char *banner_triplet_arch(const char *s, const char *e)
+{
+	static const struct { const char *cpu, *arch; } map[] = {
+		{ "aarch64", "aarch64" }, { "x86_64", "x86_64" }, { "i686", "i686" }, { "i586", "i686" },
+		{ "i386", "i686" }, { "powerpc64le", "ppc64le" }, { "powerpc64", "ppc64" }, { "powerpc", "ppc" },
+		{ "riscv64", "riscv64" }, { "s390x", "s390x" }, { "mips64", "mips64" }, { "mipsel", "mips" },
+		{ "mips", "mips" }, { "arm", "arm" }, { "loongarch64", "loongarch64" },
+	};
+	const char *g = p_find(s, e, "-linux-");
+	if (!g)
+		return NULL;
+	const char *b = g;
+	while (b > s && b[-1] != '(' && b[-1] != ' ')
+		b--;
+	const char *d = memchr(b, '-', (size_t)(g - b) + 1);
+	for (size_t i = 0; d && i < ARRAY_SIZE(map); i++) {
+		size_t n = strlen(map[i].cpu);
+		/* "arm" also as "armv7a", "armeb"; the others exact */
+		if ((size_t)(d - b) >= n && memcmp(b, map[i].cpu, n) == 0 &&
+		    ((size_t)(d - b) == n || !strcmp(map[i].cpu, "arm")))
+			return map[i].arch;
+	}
+	return NULL;
+}
+
+/* init/version.c linux_banner: "Linux version %s (%s@%s) (%s) %s" — the
+ * release of the boot that follows. */
+static void banner_release_read(struct report_parser *P, const struct report_line *l)
+{
+	const char *s = l->text, *e = s + l->len;
+	const char *v = p_find(s, e, "Linux version ");
+	if (!v)
+		return;
+	v += 14;
+	const char *ve = v;
+	while (ve < e && *ve != ' ')
+		ve++;
+	if (ve == v || *v < '0' || *v > '9')
+		return;
+	str_copy(P->banner_kernel, sizeof(P->banner_kernel), v, (size_t)(ve - v));
+	str_copy(P->banner_host, sizeof(P->banner_host), l->host ? l->host : "", l->host ? l->host_len : 0);
+	const char *a = banner_triplet_arch(ve, e);
+	str_copy(P->banner_arch, sizeof(P->banner_arch), a ? a : "", a ? strlen(a) : 0);
+	P->banner_line = l->lineno;
+}
+
+/* A report that prints no release takes its boot's banner (same host, no
+ * boot between: the banner is the latest one). */
+static void banner_release(struct report_parser *P, struct oom_event *ev)
+{
+	if (ev->kernel[0] || !P->banner_kernel[0] || P->banner_line >= ev->first_line ||
+	    (ev->host[0] && strcmp(ev->host, P->banner_host) != 0))
+		return;
+	str_copy(ev->kernel, sizeof(ev->kernel), P->banner_kernel, strlen(P->banner_kernel));
+	struct kver v;
+	if (kver_parse(ev->kernel, &v) == 0)
+		ev->kv = v;
+	if (!ev->arch[0] && P->banner_arch[0])
+		str_copy(ev->arch, sizeof(ev->arch), P->banner_arch, strlen(P->banner_arch));
+	pf_arch_from_release(ev);
+	event_warn(ev, "kernel release not in this report: taken from the boot banner at line %llu",
+		   (unsigned long long)P->banner_line);
+}
+
 /* `uname -a` output (coreutils): "Linux NODENAME RELEASE #VERSION… MACHINE
  * [PROCESSOR PLATFORM] GNU/Linux".  Returns true when the line is one. */
 bool report_is_uname_line(const char *s, size_t n, char *kernel, size_t kcap, char *arch, size_t acap, char *host,
@@ -662,6 +732,7 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	uname_release(P, ev);
 	if (ev->kernel[0] || ev->header_missing || st->started_mid)
 		neighbour_release(P, ev);
+	banner_release(P, ev);
 	pf_finish(st);
 	/* A report opened mid-way, its own lines showing no arch: the stack
 	 * lines just before it (its cut trace) do. */
@@ -3041,6 +3112,7 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 		return;
 	if (line->boot_banner) {
 		boot_banner(P, line);
+		banner_release_read(P, line);
 		return;
 	}
 	size_t len = line->len;

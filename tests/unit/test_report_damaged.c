@@ -2238,6 +2238,25 @@ TEST(test_caller_id_names_the_trigger_pid)
 	CHECK(!known(e.first.req.trigger_pid));
 }
 
+TEST(test_boot_banner_lends_release_and_compiler_arch)
+{
+	/* a header-less report after its boot's banner: the banner's release,
+	 * the cross compiler's target for the arch */
+	struct ev1 e;
+	read_text("[    0.000000] Linux version 6.0.2-devel+git.dab08f7eecdf (oe-user@oe-host) (arm-tdx-linux-gnueabi-gcc (GCC) 11.3.0, GNU ld (GNU Binutils) 2.38) #1 SMP Sat Oct 15 06:02:59 UTC 2022\n"
+		  "[    1.751566] etnaviv-gpu 130000.gpu: model: GC2000, revision: 5108\n"
+		  "[ 4000.000000] Out of memory: Killed process 812 (weston) total-vm:500000kB, anon-rss:200000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:300kB oom_score_adj:0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kernel, "6.0.2-devel+git.dab08f7eecdf");
+	CHECK_STR(e.first.arch, "arm");
+	CHECK_INT(e.first.victim.pid, 812);
+	/* a native build names no target: the release only */
+	read_text("[    0.000000] Linux version 5.15.0-91-generic (buildd@lcy02-amd64-045) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #101-Ubuntu SMP\n"
+		  "[ 4000.000000] Out of memory: Killed process 812 (weston) total-vm:500000kB, anon-rss:200000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:300kB oom_score_adj:0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kernel, "5.15.0-91-generic");
+}
+
 int main(void)
 {
 	RUN(test_gfp_mask_masked_by_the_paster);
@@ -2322,5 +2341,6 @@ int main(void)
 	RUN(test_warn_alloc_with_its_own_text);
 	RUN(test_oom_kill_line_and_kb_unit_cut_mid_token);
 	RUN(test_caller_id_names_the_trigger_pid);
+	RUN(test_boot_banner_lends_release_and_compiler_arch);
 	return check_summary();
 }
