@@ -1307,6 +1307,21 @@ static void af_params(struct pstate *st, const char *r, const char *e)
 	}
 }
 
+/* A workqueue worker's name never holds a blank (kernel/workqueue.c
+ * create_worker: "kworker/%d:%d%s", "kworker/u%d:%d"): one inside it is
+ * the blank a mailer moved from between a stamp and the text
+ * ("[71553.093623]kworker/1: 0: page allocation failure", R484). */
+static void kworker_unblank(char *c)
+{
+	if (strncmp(c, "kworker/", 8) != 0)
+		return;
+	char *w = c;
+	for (char *r = c; *r; r++)
+		if (*r != ' ' || r[-1] != ':')
+			*w++ = *r;
+	*w = '\0';
+}
+
 /* warn_alloc (§1.12): "%s: page allocation failure: order:%u, mode:%#x(%pGg)…" */
 static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			       const char *s, const char *e)
@@ -1338,6 +1353,7 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	ev->outcome = OOM_OUTCOME_NONE;
 	st->have_trigger = true;
 	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
+	kworker_unblank(ev->req.trigger_comm);
 	trigger_pid_from_caller(st, l);
 	const char *r = q + 2;
 	if (p_starts(r, e, "page allocation failure. "))

@@ -2257,6 +2257,19 @@ TEST(test_boot_banner_lends_release_and_compiler_arch)
 	CHECK_STR(e.first.kernel, "5.15.0-91-generic");
 }
 
+TEST(test_kworker_name_with_a_moved_blank)
+{
+	struct ev1 e;
+	read_text("[71553.093623]kworker/1: 0: page allocation failure: order:4, mode:0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "kworker/1:0");
+	CHECK_INT(e.first.req.order, 4);
+	/* another comm keeps its blank */
+	read_text("[71553.093623] my app: page allocation failure: order:4, mode:0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "my app");
+}
+
 int main(void)
 {
 	RUN(test_gfp_mask_masked_by_the_paster);
@@ -2342,5 +2355,6 @@ int main(void)
 	RUN(test_oom_kill_line_and_kb_unit_cut_mid_token);
 	RUN(test_caller_id_names_the_trigger_pid);
 	RUN(test_boot_banner_lends_release_and_compiler_arch);
+	RUN(test_kworker_name_with_a_moved_blank);
 	return check_summary();
 }
