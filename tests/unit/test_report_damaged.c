@@ -2270,6 +2270,16 @@ TEST(test_kworker_name_with_a_moved_blank)
 	CHECK_STR(e.first.req.trigger_comm, "my app");
 }
 
+TEST(test_pager_cut_after_a_comma_keeps_the_oom_kill_line)
+{
+	struct ev1 e;
+	read_text("Jan 25 14:59:30 h kernel: oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/system.slice/firewalld.service,>\n"
+		  "Jan 25 14:59:30 h kernel: Out of memory: Killed process 925 (firewalld) total-vm:298292kB, anon-rss:21912kB, file-rss:0kB, shmem-rss:0kB\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.constraint, "CONSTRAINT_NONE");
+	CHECK_INT(e.first.victim.pid, 925);
+}
+
 int main(void)
 {
 	RUN(test_gfp_mask_masked_by_the_paster);
@@ -2356,5 +2366,6 @@ int main(void)
 	RUN(test_caller_id_names_the_trigger_pid);
 	RUN(test_boot_banner_lends_release_and_compiler_arch);
 	RUN(test_kworker_name_with_a_moved_blank);
+	RUN(test_pager_cut_after_a_comma_keeps_the_oom_kill_line);
 	return check_summary();
 }
