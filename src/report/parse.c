@@ -497,6 +497,18 @@ static void boot_banner(struct report_parser *P, const struct report_line *l)
 			P->rel[i].boot_line = l->lineno;   /* a report still open reads its release later */
 }
 
+/* A release (and an arch, "" for none) lent from another line of the log. */
+static void lend_release(struct oom_event *ev, const char *kernel, const char *arch)
+{
+	str_copy(ev->kernel, sizeof(ev->kernel), kernel, strlen(kernel));
+	struct kver v;
+	if (kver_parse(ev->kernel, &v) == 0)
+		ev->kv = v;
+	if (!ev->arch[0] && arch[0])
+		str_copy(ev->arch, sizeof(ev->arch), arch, strlen(arch));
+	pf_arch_from_release(ev);
+}
+
 /* The cross compiler's target in a banner ("… (arm-tdx-linux-gnueabi-gcc
  * (GCC) 11.3.0, …)", R483): the arch the kernel was built for. */
 static const char *banner_triplet_arch(const char *s, const char *e)
@@ -552,13 +564,7 @@ static void banner_release(struct report_parser *P, struct oom_event *ev)
 	if (ev->kernel[0] || !P->banner_kernel[0] || P->banner_line >= ev->first_line ||
 	    (ev->host[0] && strcmp(ev->host, P->banner_host) != 0))
 		return;
-	str_copy(ev->kernel, sizeof(ev->kernel), P->banner_kernel, strlen(P->banner_kernel));
-	struct kver v;
-	if (kver_parse(ev->kernel, &v) == 0)
-		ev->kv = v;
-	if (!ev->arch[0] && P->banner_arch[0])
-		str_copy(ev->arch, sizeof(ev->arch), P->banner_arch, strlen(P->banner_arch));
-	pf_arch_from_release(ev);
+	lend_release(ev, P->banner_kernel, P->banner_arch);
 	event_warn(ev, "kernel release not in this report: taken from the boot banner at line %llu",
 		   (unsigned long long)P->banner_line);
 }
@@ -617,13 +623,7 @@ static void uname_release(struct report_parser *P, struct oom_event *ev)
 	if (ev->kernel[0] || !P->uname_kernel[0] || P->uname_line >= ev->first_line ||
 	    ev->first_line - P->uname_line > PARSE_UNAME_LINES || (ev->host[0] && strcmp(ev->host, P->uname_host) != 0))
 		return;
-	str_copy(ev->kernel, sizeof(ev->kernel), P->uname_kernel, strlen(P->uname_kernel));
-	struct kver v;
-	if (kver_parse(ev->kernel, &v) == 0)
-		ev->kv = v;
-	if (!ev->arch[0] && P->uname_arch[0])
-		str_copy(ev->arch, sizeof(ev->arch), P->uname_arch, strlen(P->uname_arch));
-	pf_arch_from_release(ev);
+	lend_release(ev, P->uname_kernel, P->uname_arch);
 	event_warn(ev, "kernel release not in this report: taken from the 'uname -a' pasted at line %llu",
 		   (unsigned long long)P->uname_line);
 }
