@@ -183,7 +183,12 @@ enum line_kind line_kind_of(const char *p, size_t n)
 			return i < n && p[i] == ']' ? LK_TASK_HEADER : LK_NONE;
 		}
 		size_t d = digits(p + i, n - i);
-		return d && i + d < n && p[i + d] == ']' ? LK_TASK_ROW : LK_NONE;
+		if (d && i + d < n && p[i + d] == ']')
+			return LK_TASK_ROW;
+		/* a player's or a tool's "[…]" glued before a marker line
+		 * ("[Vol=01][00:02:54/00:04:07]swapper/0: page allocation
+		 * failure", R482): the marker inside decides, below */
+		break;
 	}
 	case 'o':
 		if (STARTS(p, n, "oom-kill:constraint=") || STARTS(p, n, "oom-kill: constraint="))

@@ -1352,7 +1352,13 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	ev->kind = OOM_KIND_ALLOC_FAILURE;
 	ev->outcome = OOM_OUTCOME_NONE;
 	st->have_trigger = true;
-	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
+	/* "[…][…]swapper/0: page allocation failure": a comm holds no ']' glued
+	 * to its first letter — the "[…]" were glued before it */
+	const char *cs = s;
+	for (const char *b = s; b < q; b++)
+		if (*b == ']' && b + 1 < q && b[1] != ' ' && *s == '[')
+			cs = b + 1;
+	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), cs, q);
 	kworker_unblank(ev->req.trigger_comm);
 	trigger_pid_from_caller(st, l);
 	const char *r = q + 2;

@@ -2280,6 +2280,18 @@ TEST(test_pager_cut_after_a_comma_keeps_the_oom_kill_line)
 	CHECK_INT(e.first.victim.pid, 925);
 }
 
+TEST(test_brackets_glued_before_an_allocation_failure)
+{
+	struct ev1 e;
+	read_text("[Playing  (List Repeated)][Vol=01][00:02:54/00:04:07]swapper/0: page allocation failure: order:0, mode:0x200020\n"
+		  "CPU: 0 PID: 0 Comm: swapper/0 Not tainted 3.10.53 #1\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "swapper/0");
+	CHECK_INT(e.first.req.order, 0);
+	CHECK_STR(e.first.req.gfp_text, "0x200020");
+	CHECK_INT(line_kind_of("[ 1234]     0  1234    50000     1000      40     9000             0 app", 70), LK_TASK_ROW);
+}
+
 int main(void)
 {
 	RUN(test_gfp_mask_masked_by_the_paster);
@@ -2367,5 +2379,6 @@ int main(void)
 	RUN(test_boot_banner_lends_release_and_compiler_arch);
 	RUN(test_kworker_name_with_a_moved_blank);
 	RUN(test_pager_cut_after_a_comma_keeps_the_oom_kill_line);
+	RUN(test_brackets_glued_before_an_allocation_failure);
 	return check_summary();
 }
