@@ -183,7 +183,12 @@ enum line_kind line_kind_of(const char *p, size_t n)
 			return i < n && p[i] == ']' ? LK_TASK_HEADER : LK_NONE;
 		}
 		size_t d = digits(p + i, n - i);
-		return d && i + d < n && p[i + d] == ']' ? LK_TASK_ROW : LK_NONE;
+		if (d && i + d < n && p[i + d] == ']')
+			return LK_TASK_ROW;
+		/* a player's or a tool's "[…]" glued before a marker line
+		 * ("[Vol=01][00:02:54/00:04:07]swapper/0: page allocation
+		 * failure", R482): the marker inside decides, below */
+		break;
 	}
 	case 'o':
 		if (STARTS(p, n, "oom-kill:constraint=") || STARTS(p, n, "oom-kill: constraint="))
@@ -284,6 +289,8 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	if (((q = find(p, n, " invoked oom-killer: ")) && !line_kind_invoked_prose(q + 20, n - (size_t)(q + 20 - p))) ||
 	    find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls for "))
 		return LK_TRIGGER;
+	if (line_kind_warn_alloc_text(p, n))
+		return LK_TRIGGER;
 	/* retyped by hand, "-killer" dropped: "main invoked oom: gfp_mask=…" (parse.c trigger_line) */
 	if ((q = find(p, n, " invoked oom: gfp_mask=")) && q > p && q - p <= 15)
 		return LK_TRIGGER;
@@ -343,7 +350,7 @@ bool line_kind_has_marker_text(const char *text, size_t len)
 			if (memmem(text, len, line_kinds[k].markers[i], strlen(line_kinds[k].markers[i])))
 				return true;
 	}
-	return false;
+	return line_kind_warn_alloc_text(text, len) != NULL;
 }
 
 /* What follows "X invoked oom-killer: " in the kernel's line is its request
@@ -366,5 +373,23 @@ bool line_kind_is_trigger_text(const char *p, size_t n)
 	if (q && line_kind_invoked_prose(q + 20, n - (size_t)(q + 20 - p)))
 		return false;
 	return find(p, n, " invoked oom-killer") || find(p, n, "oom-killer: gfp_mask=") ||
-	       find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls");
+	       find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls") ||
+	       line_kind_warn_alloc_text(p, n);
+}
+
+/* warn_alloc with a caller's own text (mm/page_alloc.c warn_alloc, 4.12+:
+ * "%s: %pV, mode:%#x(%pGg), nodemask=%*pbl"): "kworker/0:1: vmemmap alloc
+ * failure: order:9, mode:0x4cc0(GFP_KERNEL|__GFP_RETRY_MAYFAIL), nodemask=
+ * (null),…" (mm/sparse-vmemmap.c), "vmalloc: allocation failure: 0 bytes,
+ * mode:0xdc0(…), nodemask=…" (mm/vmalloc.c).  Returns the ": " that ends the
+ * comm, NULL when the line is not of that shape. */
+const char *line_kind_warn_alloc_text(const char *p, size_t n)
+{
+	const char *m = find(p, n, ", mode:0x");
+	if (!m || !find(m, n - (size_t)(m - p), "), nodemask="))
+		return NULL;
+	const char *q = find(p, (size_t)(m - p), ": ");
+	if (!q || q == p || q - p > 64)
+		return NULL;
+	return q;
 }

@@ -83,6 +83,10 @@ struct report_parser {
 	 * the release of a report after it that prints none (uname_line) */
 	char uname_kernel[128], uname_arch[16], uname_host[64];
 	uint64_t uname_line;
+	/* the latest "Linux version" banner: the release (and the compiler's
+	 * target arch) of the boot every later report of its host comes from */
+	char banner_kernel[128], banner_arch[16], banner_host[64];
+	uint64_t banner_line;
 	/* the arch a stack line showed while no report was open (the trace of
 	 * a report whose head is cut, handed over from the scanner's back-fill
 	 * window): for the report that opens mid-way after it */
@@ -493,6 +497,78 @@ static void boot_banner(struct report_parser *P, const struct report_line *l)
 			P->rel[i].boot_line = l->lineno;   /* a report still open reads its release later */
 }
 
+/* A release (and an arch, "" for none) lent from another line of the log. */
+static void lend_release(struct oom_event *ev, const char *kernel, const char *arch)
+{
+	str_copy(ev->kernel, sizeof(ev->kernel), kernel, strlen(kernel));
+	struct kver v;
+	if (kver_parse(ev->kernel, &v) == 0)
+		ev->kv = v;
+	if (!ev->arch[0] && arch[0])
+		str_copy(ev->arch, sizeof(ev->arch), arch, strlen(arch));
+	pf_arch_from_release(ev);
+}
+
+/* The cross compiler's target in a banner ("… (arm-tdx-linux-gnueabi-gcc
+ * (GCC) 11.3.0, …)", R483): the arch the kernel was built for. */
+static const char *banner_triplet_arch(const char *s, const char *e)
+{
+	static const struct { const char *cpu, *arch; } map[] = {
+		{ "aarch64", "aarch64" }, { "x86_64", "x86_64" }, { "i686", "i686" }, { "i586", "i686" },
+		{ "i386", "i686" }, { "powerpc64le", "ppc64le" }, { "powerpc64", "ppc64" }, { "powerpc", "ppc" },
+		{ "riscv64", "riscv64" }, { "s390x", "s390x" }, { "mips64", "mips64" }, { "mipsel", "mips" },
+		{ "mips", "mips" }, { "arm", "arm" }, { "loongarch64", "loongarch64" },
+	};
+	const char *g = p_find(s, e, "-linux-");
+	if (!g)
+		return NULL;
+	const char *b = g;
+	while (b > s && b[-1] != '(' && b[-1] != ' ')
+		b--;
+	const char *d = memchr(b, '-', (size_t)(g - b) + 1);
+	for (size_t i = 0; d && i < ARRAY_SIZE(map); i++) {
+		size_t n = strlen(map[i].cpu);
+		/* "arm" also as "armv7a", "armeb"; the others exact */
+		if ((size_t)(d - b) >= n && memcmp(b, map[i].cpu, n) == 0 &&
+		    ((size_t)(d - b) == n || !strcmp(map[i].cpu, "arm")))
+			return map[i].arch;
+	}
+	return NULL;
+}
+
+/* init/version.c linux_banner: "Linux version %s (%s@%s) (%s) %s" — the
+ * release of the boot that follows. */
+static void banner_release_read(struct report_parser *P, const struct report_line *l)
+{
+	const char *s = l->text, *e = s + l->len;
+	const char *v = p_find(s, e, "Linux version ");
+	if (!v)
+		return;
+	v += 14;
+	const char *ve = v;
+	while (ve < e && *ve != ' ')
+		ve++;
+	if (ve == v || *v < '0' || *v > '9')
+		return;
+	str_copy(P->banner_kernel, sizeof(P->banner_kernel), v, (size_t)(ve - v));
+	str_copy(P->banner_host, sizeof(P->banner_host), l->host ? l->host : "", l->host ? l->host_len : 0);
+	const char *a = banner_triplet_arch(ve, e);
+	str_copy(P->banner_arch, sizeof(P->banner_arch), a ? a : "", a ? strlen(a) : 0);
+	P->banner_line = l->lineno;
+}
+
+/* A report that prints no release takes its boot's banner (same host, no
+ * boot between: the banner is the latest one). */
+static void banner_release(struct report_parser *P, struct oom_event *ev)
+{
+	if (ev->kernel[0] || !P->banner_kernel[0] || P->banner_line >= ev->first_line ||
+	    (ev->host[0] && strcmp(ev->host, P->banner_host) != 0))
+		return;
+	lend_release(ev, P->banner_kernel, P->banner_arch);
+	event_warn(ev, "kernel release not in this report: taken from the boot banner at line %llu",
+		   (unsigned long long)P->banner_line);
+}
+
 /* `uname -a` output (coreutils): "Linux NODENAME RELEASE #VERSION… MACHINE
  * [PROCESSOR PLATFORM] GNU/Linux".  Returns true when the line is one. */
 bool report_is_uname_line(const char *s, size_t n, char *kernel, size_t kcap, char *arch, size_t acap, char *host,
@@ -547,13 +623,7 @@ static void uname_release(struct report_parser *P, struct oom_event *ev)
 	if (ev->kernel[0] || !P->uname_kernel[0] || P->uname_line >= ev->first_line ||
 	    ev->first_line - P->uname_line > PARSE_UNAME_LINES || (ev->host[0] && strcmp(ev->host, P->uname_host) != 0))
 		return;
-	str_copy(ev->kernel, sizeof(ev->kernel), P->uname_kernel, strlen(P->uname_kernel));
-	struct kver v;
-	if (kver_parse(ev->kernel, &v) == 0)
-		ev->kv = v;
-	if (!ev->arch[0] && P->uname_arch[0])
-		str_copy(ev->arch, sizeof(ev->arch), P->uname_arch, strlen(P->uname_arch));
-	pf_arch_from_release(ev);
+	lend_release(ev, P->uname_kernel, P->uname_arch);
 	event_warn(ev, "kernel release not in this report: taken from the 'uname -a' pasted at line %llu",
 		   (unsigned long long)P->uname_line);
 }
@@ -662,6 +732,7 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	uname_release(P, ev);
 	if (ev->kernel[0] || ev->header_missing || st->started_mid)
 		neighbour_release(P, ev);
+	banner_release(P, ev);
 	pf_finish(st);
 	/* A report opened mid-way, its own lines showing no arch: the stack
 	 * lines just before it (its cut trace) do. */
@@ -1125,6 +1196,24 @@ static bool ub_trigger_line(struct report_parser *P, struct pstate *st, const st
 	return true;
 }
 
+/* CONFIG_PRINTK_CALLER (5.1+, kernel/printk/printk.c) stamps each line with
+ * "[  T728]": the id of the task that printed it.  The trigger line is
+ * printed by the allocating task itself (current), so its caller id is the
+ * trigger's pid when no "CPU: N PID: N" line says it (R464). */
+static void trigger_pid_from_caller(struct pstate *st, const struct report_line *l)
+{
+	if (!l->caller || l->caller_len < 2 || l->caller[0] != 'T' || known(st->ev.req.trigger_pid))
+		return;
+	int64_t v = 0;
+	for (size_t i = 1; i < l->caller_len; i++) {
+		if (l->caller[i] < '0' || l->caller[i] > '9' || v > 100000000)
+			return;
+		v = v * 10 + (l->caller[i] - '0');
+	}
+	if (v > 0)
+		st->ev.req.trigger_pid = v;
+}
+
 static bool trigger_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			 const char *s, const char *e)
 {
@@ -1171,6 +1260,7 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 		st->shape |= SH_TRIG_2618;
 	else
 		trigger_comm_pid(st, s, q);
+	trigger_pid_from_caller(st, l);
 	const char *g = p_find(params, e, "gfp_mask=");
 	if (g) {
 		read_gfp_shape(st, g + 9, e);
@@ -1217,6 +1307,21 @@ static void af_params(struct pstate *st, const char *r, const char *e)
 	}
 }
 
+/* A workqueue worker's name never holds a blank (kernel/workqueue.c
+ * create_worker: "kworker/%d:%d%s", "kworker/u%d:%d"): one inside it is
+ * the blank a mailer moved from between a stamp and the text
+ * ("[71553.093623]kworker/1: 0: page allocation failure", R484). */
+static void kworker_unblank(char *c)
+{
+	if (strncmp(c, "kworker/", 8) != 0)
+		return;
+	char *w = c;
+	for (char *r = c; *r; r++)
+		if (*r != ' ' || r[-1] != ':')
+			*w++ = *r;
+	*w = '\0';
+}
+
 /* warn_alloc (§1.12): "%s: page allocation failure: order:%u, mode:%#x(%pGg)…" */
 static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			       const char *s, const char *e)
@@ -1227,6 +1332,8 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 		q = p_find(s, e, ": page allocation stalls for ");
 		stall = q != NULL;
 	}
+	if (!q)
+		q = line_kind_warn_alloc_text(s, (size_t)(e - s));   /* its own text */
 	if (!q)
 		return false;
 	keep_cut_tail(st);
@@ -1245,7 +1352,15 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	ev->kind = OOM_KIND_ALLOC_FAILURE;
 	ev->outcome = OOM_OUTCOME_NONE;
 	st->have_trigger = true;
-	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
+	/* "[…][…]swapper/0: page allocation failure": a comm holds no ']' glued
+	 * to its first letter — the "[…]" were glued before it */
+	const char *cs = s;
+	for (const char *b = s; b < q; b++)
+		if (*b == ']' && b + 1 < q && b[1] != ' ' && *s == '[')
+			cs = b + 1;
+	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), cs, q);
+	kworker_unblank(ev->req.trigger_comm);
+	trigger_pid_from_caller(st, l);
 	const char *r = q + 2;
 	if (p_starts(r, e, "page allocation failure. "))
 		st->shape |= SH_AF_PERIOD;
@@ -2652,7 +2767,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		if (trigger_line(P, st, l, s, e))
 			return true;
 	}
-	if (p_find(s, e, ": page allocation ")) {
+	if (p_find(s, e, ": page allocation ") || line_kind_warn_alloc_text(s, (size_t)(e - s))) {
 		if (alloc_failure_line(P, st, l, s, e))
 			return true;
 	}
@@ -3019,6 +3134,7 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 		return;
 	if (line->boot_banner) {
 		boot_banner(P, line);
+		banner_release_read(P, line);
 		return;
 	}
 	size_t len = line->len;

@@ -1898,12 +1898,28 @@ static int try_join(struct report_scanner *s, struct item *it)
 		 * the row ends in a number, the rest is an indented "adj name"
 		 * or the name alone. */
 		kill_rest = kill_rest || (ind > 0 && task_row_rest(it_text, it->text_len, p + ind, len - ind));
+		/* "file-rss:12704k" + "B, shmem-rss:…": a kB unit cut in two (R477)
+		 * — no kernel line starts with "B," */
+		bool unit = ind == 0 && it->text_len >= 2 && it_text[it->text_len - 1] == 'k' &&
+			    is_digit(it_text[it->text_len - 2]) && p[0] == 'B' &&
+			    (len == 1 || p[1] == ',' || p[1] == ' ');
 		/* Only where a mail client's greedy wrap would have broken the
 		 * line: the next word did not fit on it. */
 		size_t w = ind;
 		while (w < len && !is_space(p[w]))
 			w++;
-		if (kill_rest || hook) {
+		/* The oom-kill: line has no blank (mm/oom_kill.c dump_oom_summary,
+		 * 5.0+: "oom-kill:constraint=%s,nodemask=%*pbl,…,task=%s,pid=%d,
+		 * uid=%d"): its rest cut mid-value ("oom_memcg=/build-kernel-tmp" /
+		 * "fs,task_memcg=…", R477) goes on without one — a rest whose first
+		 * word holds a ',' before any '=' (a value's tail, then keys). */
+		bool oomkill = false;
+		if (ind == 0 && it->text_len && it_text[it->text_len - 1] != ',' && p[0] != ',') {
+			const char *ok = mem_find(it_text, it->text_len, "oom-kill:constraint=");
+			const char *c1 = memchr(p, ',', w), *e1 = memchr(p, '=', w);
+			oomkill = ok && !memchr(ok, ' ', it->text_len - (size_t)(ok - it_text)) && c1 && e1 && c1 < e1;
+		}
+		if (kill_rest || hook || unit || oomkill) {
 			/* joined below */
 		} else if (it->phys_len + 1 + (w - ind) <= 60 && !rewrap) {
 			return 0;
@@ -1948,7 +1964,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 		/* cut by a terminal at its width inside a token: no blank was there */
 		bool hard = it->prefixed && ind == 0 && lastc != ' ' && first != ' ' && !kill_rest && !hook &&
 			    hard_wrap_width(s, it->phys_len);
-		bool glue = lastc == ' ' || hyphen || hard || (lower_key && is_digit(first)) ||
+		bool glue = lastc == ' ' || hyphen || hard || unit || oomkill || (lower_key && is_digit(first)) ||
 			    (is_digit(lastc) && len - ind >= 2 && p[ind] == 'k' && p[ind + 1] == 'B');
 		if (!glue)
 			buf_addc(&s->arena, ' ');

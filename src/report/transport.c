@@ -744,6 +744,13 @@ bool tr_cut_pager_mark(const char *p, size_t *len)
 	if (!mark)
 		return false;
 	size_t b = n - mark;
+	/* cut right after a ',' (a blank-less oom-kill: line's
+	 * "…,task_memcg=/system.slice/firewalld.service,>", R453): every field
+	 * before it is whole, only the mark goes */
+	if (mark == 1 && p[b - 1] == ',') {
+		*len = b;
+		return true;
+	}
 	while (b > 0 && p[b - 1] != ' ')
 		b--;
 	/* "<TASK>", "</IRQ>", "[<ffffffff>]": a tag, not a cut */

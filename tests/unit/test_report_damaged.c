@@ -10,6 +10,7 @@
 #include "model/event.h"
 #include "report/report.h"
 #include "report/linekind.h"
+#include "util/util.h"
 
 struct ev1 {
 	int events;
@@ -2183,6 +2184,114 @@ TEST(test_elision_line_is_no_wrapped_rest)
 	CHECK_STR(e.first.cpuset, "1");
 }
 
+TEST(test_warn_alloc_with_its_own_text)
+{
+	/* mm/page_alloc.c warn_alloc(gfp, nodemask, fmt, ...): "<fmt>, mode:…" */
+	struct ev1 e;
+	read_text("[   49.215291] kworker/0:1: vmemmap alloc failure: order:9, mode:0x4cc0(GFP_KERNEL|__GFP_RETRY_MAYFAIL), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		  "[   49.215300] CPU: 0 PID: 18 Comm: kworker/0:1 Not tainted 5.13.0-rc5 #1\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.kind == OOM_KIND_ALLOC_FAILURE);
+	CHECK_STR(e.first.req.trigger_comm, "kworker/0:1");
+	CHECK_INT(e.first.req.order, 9);
+	CHECK_STR(e.first.req.gfp_text, "0x4cc0(GFP_KERNEL|__GFP_RETRY_MAYFAIL)");
+	read_text("[10819.731002] kworker/u16:2: vmalloc: allocation failure: 0 bytes, mode:0xdc0(GFP_KERNEL|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		  "[10819.731022] CPU: 5 PID: 344 Comm: kworker/u16:2 Not tainted 5.10.0-rc7 #1\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "kworker/u16:2");
+	CHECK_STR(e.first.req.gfp_text, "0xdc0(GFP_KERNEL|__GFP_ZERO)");
+	/* prose naming a mode is no warn_alloc line */
+	read_text("note: the mode:0x10 was set, nodemask=1 here\n", &e);
+	CHECK_INT(e.events, 0);
+	CHECK(line_kind_warn_alloc_text("a: b, mode:0x4cc0(X), nodemask=0", 32) != NULL);
+	CHECK(line_kind_warn_alloc_text("a b, mode:0x4cc0, nodemask=0", 28) == NULL);
+}
+
+TEST(test_oom_kill_line_and_kb_unit_cut_mid_token)
+{
+	/* a mailer cut the blank-less oom-kill: line inside a path, and a
+	 * kill line's "kB" between its letters: both join without a blank */
+	struct ev1 e;
+	read_text("oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0-1,oom_memcg=/build-kernel-tmp\n"
+		  "fs,task_memcg=/build-kernel-tmpfs,task=cc1,pid=5646,uid=1000\n"
+		  "Memory cgroup out of memory: Killed process 5646 (cc1)\n"
+		  "total-vm:63292kB, anon-rss:21852kB, file-rss:12704k\n"
+		  "B, shmem-rss:0kB, UID:1000 pgtables:148kB oom_score_adj:0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "/build-kernel-tmpfs");
+	CHECK_INT(e.first.victim.file_rss_kib, 12704);
+	CHECK_INT(e.first.victim.shmem_rss_kib, 0);
+	CHECK_INT(e.first.victim.pid, 5646);
+}
+
+TEST(test_caller_id_names_the_trigger_pid)
+{
+	/* CONFIG_PRINTK_CALLER: the trigger line is printed by the trigger */
+	struct ev1 e;
+	read_text("[   30.424603][  T728] dd invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "dd");
+	CHECK_INT(e.first.req.trigger_pid, 728);
+	/* a CPU caller id ("C3", interrupt context) names no task */
+	read_text("[   30.424603][    C3] dd invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(!known(e.first.req.trigger_pid));
+}
+
+TEST(test_boot_banner_lends_release_and_compiler_arch)
+{
+	/* a header-less report after its boot's banner: the banner's release,
+	 * the cross compiler's target for the arch */
+	struct ev1 e;
+	read_text("[    0.000000] Linux version 6.0.2-devel+git.dab08f7eecdf (oe-user@oe-host) (arm-tdx-linux-gnueabi-gcc (GCC) 11.3.0, GNU ld (GNU Binutils) 2.38) #1 SMP Sat Oct 15 06:02:59 UTC 2022\n"
+		  "[    1.751566] etnaviv-gpu 130000.gpu: model: GC2000, revision: 5108\n"
+		  "[ 4000.000000] Out of memory: Killed process 812 (weston) total-vm:500000kB, anon-rss:200000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:300kB oom_score_adj:0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kernel, "6.0.2-devel+git.dab08f7eecdf");
+	CHECK_STR(e.first.arch, "arm");
+	CHECK_INT(e.first.victim.pid, 812);
+	/* a native build names no target: the release only */
+	read_text("[    0.000000] Linux version 5.15.0-91-generic (buildd@lcy02-amd64-045) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #101-Ubuntu SMP\n"
+		  "[ 4000.000000] Out of memory: Killed process 812 (weston) total-vm:500000kB, anon-rss:200000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:300kB oom_score_adj:0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kernel, "5.15.0-91-generic");
+}
+
+TEST(test_kworker_name_with_a_moved_blank)
+{
+	struct ev1 e;
+	read_text("[71553.093623]kworker/1: 0: page allocation failure: order:4, mode:0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "kworker/1:0");
+	CHECK_INT(e.first.req.order, 4);
+	/* another comm keeps its blank */
+	read_text("[71553.093623] my app: page allocation failure: order:4, mode:0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "my app");
+}
+
+TEST(test_pager_cut_after_a_comma_keeps_the_oom_kill_line)
+{
+	struct ev1 e;
+	read_text("Jan 25 14:59:30 h kernel: oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/system.slice/firewalld.service,>\n"
+		  "Jan 25 14:59:30 h kernel: Out of memory: Killed process 925 (firewalld) total-vm:298292kB, anon-rss:21912kB, file-rss:0kB, shmem-rss:0kB\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.constraint, "CONSTRAINT_NONE");
+	CHECK_INT(e.first.victim.pid, 925);
+}
+
+TEST(test_brackets_glued_before_an_allocation_failure)
+{
+	struct ev1 e;
+	read_text("[Playing  (List Repeated)][Vol=01][00:02:54/00:04:07]swapper/0: page allocation failure: order:0, mode:0x200020\n"
+		  "CPU: 0 PID: 0 Comm: swapper/0 Not tainted 3.10.53 #1\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "swapper/0");
+	CHECK_INT(e.first.req.order, 0);
+	CHECK_STR(e.first.req.gfp_text, "0x200020");
+	CHECK_INT(line_kind_of("[ 1234]     0  1234    50000     1000      40     9000             0 app", 70), LK_TASK_ROW);
+}
+
 int main(void)
 {
 	RUN(test_gfp_mask_masked_by_the_paster);
@@ -2264,5 +2373,12 @@ int main(void)
 	RUN(test_victim_adj_from_the_trigger_line);
 	RUN(test_memcg_stats_path_on_the_next_line);
 	RUN(test_elision_line_is_no_wrapped_rest);
+	RUN(test_warn_alloc_with_its_own_text);
+	RUN(test_oom_kill_line_and_kb_unit_cut_mid_token);
+	RUN(test_caller_id_names_the_trigger_pid);
+	RUN(test_boot_banner_lends_release_and_compiler_arch);
+	RUN(test_kworker_name_with_a_moved_blank);
+	RUN(test_pager_cut_after_a_comma_keeps_the_oom_kill_line);
+	RUN(test_brackets_glued_before_an_allocation_failure);
 	return check_summary();
 }

@@ -171,6 +171,10 @@ TEST(quotes_cuts_dicts)
 	n = strlen(ell);
 	CHECK(tr_cut_pager_mark(ell, &n));
 	CHECK_INT(n, strlen("Mem-Info:"));
+	char comma[] = "oom-kill:constraint=CONSTRAINT_NONE,global_oom,task_memcg=/a.service,>";
+	n = strlen(comma);
+	CHECK(tr_cut_pager_mark(comma, &n));
+	CHECK_INT(n, strlen(comma) - 1);                          /* cut after a ',': fields whole */
 	char tag[] = " </TASK>";
 	n = strlen(tag);
 	CHECK(!tr_cut_pager_mark(tag, &n));                       /* a tag, not a cut */
