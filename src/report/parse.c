@@ -1365,6 +1365,17 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	if (p_starts(r, e, "page allocation failure. "))
 		st->shape |= SH_AF_PERIOD;
 	af_params(st, r, e);
+	/* mm/vmalloc.c's own warn_alloc texts: "vmalloc: allocation failure:
+	 * %lu bytes" (4.x–5.x __vmalloc_node_range), "vmalloc error: size %lu,
+	 * …" (its later wording): the size asked for, which diagnose weighs
+	 * against RAM (a 0-byte or larger-than-RAM request is the caller's bug) */
+	const char *vb = p_find(r, e, "vmalloc: allocation failure: ");
+	const char *vn = vb ? vb + 29 : (vb = p_find(r, e, "vmalloc error: size ")) ? vb + 20 : NULL;
+	int64_t bytes;
+	if (vn && p_num(&vn, e, &bytes) == 0) {
+		ev->req.vmalloc_known = true;
+		ev->req.vmalloc_bytes = bytes;
+	}
 	/* "…page allocation failure: order:3," with "mode:0x…" on the next,
 	 * indented line (a hand-wrapped paste) */
 	if (p_find(r, e, "order:") && !p_find(r, e, "mode:"))

@@ -2292,6 +2292,23 @@ TEST(test_brackets_glued_before_an_allocation_failure)
 	CHECK_INT(line_kind_of("[ 1234]     0  1234    50000     1000      40     9000             0 app", 70), LK_TASK_ROW);
 }
 
+/* warn_alloc with vmalloc's own text (R481's shape): the size asked for is
+ * kept for diagnose, in both wordings */
+TEST(test_vmalloc_failure_size)
+{
+	struct ev1 e;
+	read_text("[10819.731002] kworker/u16:2: vmalloc: allocation failure: 0 bytes, mode:0xdc0(GFP_KERNEL|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.req.vmalloc_known);
+	CHECK_INT(e.first.req.vmalloc_bytes, 0);
+	read_text("[ 5.1] modprobe: vmalloc error: size 8589934592, exceeds total pages, mode:0xcc0(GFP_KERNEL), nodemask=(null),cpuset=/,mems_allowed=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.req.vmalloc_known);
+	CHECK_INT(e.first.req.vmalloc_bytes, 8589934592LL);
+	read_text("[ 5.1] app: page allocation failure: order:4, mode:0xcc0(GFP_KERNEL), nodemask=(null)\n", &e);
+	CHECK(!e.first.req.vmalloc_known);
+}
+
 int main(void)
 {
 	RUN(test_gfp_mask_masked_by_the_paster);
@@ -2380,5 +2397,6 @@ int main(void)
 	RUN(test_kworker_name_with_a_moved_blank);
 	RUN(test_pager_cut_after_a_comma_keeps_the_oom_kill_line);
 	RUN(test_brackets_glued_before_an_allocation_failure);
+	RUN(test_vmalloc_failure_size);
 	return check_summary();
 }
