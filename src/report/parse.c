@@ -3082,6 +3082,20 @@ static struct pstate *prefix_neighbour(struct report_parser *P, const struct rep
 	return x;
 }
 
+/* Is some open report still without its kill (a line naming a pid could
+ * join it)?  Checked before named_pid classifies the line: most lines the
+ * scanner passes come while no report is open, and line_kind_of is the
+ * dearest step of a line that no report wants (bench/explain). */
+static bool some_report_awaits_kill(const struct report_parser *P)
+{
+	for (int i = 0; i < PARSE_MAX_STATES; i++) {
+		const struct pstate *x = P->states[i];
+		if (x && x->active && !x->have_kill && x->ev.kind != OOM_KIND_ALLOC_FAILURE)
+			return true;
+	}
+	return false;
+}
+
 static void feed_one(struct report_parser *P, const struct report_line *l, const char *s, const char *e)
 {
 	P->indented = s < e && (*s == ' ' || *s == '\t');
@@ -3099,7 +3113,7 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 		 * neighbours (a dmesg line pasted among syslog lines): a kill,
 		 * selection or constraint line naming the pid another open
 		 * report selected (or lists) joins that report. */
-		int64_t pid = named_pid(s, e);
+		int64_t pid = some_report_awaits_kill(P) ? named_pid(s, e) : OOM_NA;
 		struct pstate *j = known(pid) ? open_report_for_pid(P, pid, false) : NULL;
 		if (j && j != st) {
 			st = j;
