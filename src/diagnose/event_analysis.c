@@ -997,6 +997,11 @@ static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 	int hi = zone_index_in(&ev->snap, "HighMem");
 	if (known(m->highmem_free_kib) && hi >= 0 && a->classzone >= 0 && a->classzone < hi && !a->memcg)
 		swap_reason(a, "the request could only use lowmem (zones below HighMem): swapping out user pages, which live mostly in HighMem, frees next to no lowmem");
+	else if (ev->req.vmalloc_known &&
+		 (ev->req.vmalloc_bytes == 0 || (known(m->total_kib) && ev->req.vmalloc_bytes / 1024 > m->total_kib)))
+		/* mm/vmalloc.c __vmalloc_node_range fails such a size before it
+		 * asks for a page (event_rules.c rule_vmalloc_size) */
+		swap_reason(a, "swap played no part: vmalloc refused the size asked for before it asked for any page");
 	else if (a->nr_swap_reasons == 0 && known(m->swap_free_kib) && !a->memcg)
 		swap_reason(a, "swap still had %s free: reclaim did not get to it in time (anonymous memory grew faster than it could be written out, or swappiness is low)",
 			    fmt_kib(b1, sizeof(b1), m->swap_free_kib));

@@ -287,6 +287,13 @@ TEST(vmalloc_zero_bytes_is_a_caller_bug)
 	CHECK_STR(first_id(), "kernel-leak-or-bug");
 	CHECK(any_contains(&F.items[0], "mm/vmalloc.c"));
 	CHECK(F.items[0].confidence == CONF_HIGH);
+	/* swap is not blamed for a size vmalloc refuses outright */
+	bool said = false;
+	for (int i = 0; i < A.nr_swap_reasons; i++) {
+		CHECK(strstr(A.swap_reasons[i], "reclaim did not get to it") == NULL);
+		said |= strstr(A.swap_reasons[i], "swap played no part") != NULL;
+	}
+	CHECK(said);
 	ev.req.vmalloc_bytes = 1LL << 62;      /* far above RAM */
 	run(&ev);
 	CHECK_STR(first_id(), "kernel-leak-or-bug");
