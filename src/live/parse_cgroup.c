@@ -12,6 +12,7 @@ int live_parse_pid_cgroup(const char *text, size_t len, char *dst, size_t dstlen
 {
 	const char *v1 = NULL, *v2 = NULL;
 	size_t v1l = 0, v2l = 0;
+	bool any = false;
 	struct text_lines it;
 	text_lines_init(&it, text, len);
 	const char *line;
@@ -24,6 +25,7 @@ int live_parse_pid_cgroup(const char *text, size_t len, char *dst, size_t dstlen
 		const char *c2 = memchr(c1 + 1, ':', (size_t)(line + ll - c1 - 1));
 		if (!c2)
 			continue;
+		any = true;
 		const char *ctl = c1 + 1;
 		size_t cl = (size_t)(c2 - ctl);
 		const char *path = c2 + 1;
@@ -49,8 +51,9 @@ int live_parse_pid_cgroup(const char *text, size_t len, char *dst, size_t dstlen
 		str_copy(dst, dstlen, v1, v1l);
 	else if (v2)
 		str_copy(dst, dstlen, v2, v2l);
-	else
-		return -ENOENT;
+	else /* a cgroup file without a memory line (v1 with memory unmounted)
+	      * is not the same as text that is no cgroup file at all */
+		return any ? -ENOENT : -EINVAL;
 	return 0;
 }
 

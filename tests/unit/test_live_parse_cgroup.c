@@ -32,9 +32,10 @@ TEST(pid_cgroup)
 	/* no trailing newline */
 	CHECK_INT(pc("5:memory:/m", d, sizeof(d)), 0);
 	CHECK_STR(d, "/m");
-	/* nothing that names a memory cgroup: -ENOENT and dst untouched */
+	/* no cgroup line at all: -EINVAL; cgroup lines but none for memory:
+	 * -ENOENT; dst untouched either way */
 	strcpy(d, "keep");
-	CHECK_INT(pc("", d, sizeof(d)), -ENOENT);
+	CHECK_INT(pc("", d, sizeof(d)), -EINVAL);
 	CHECK_INT(pc("garbage\n7:cpu:/x\n1:name=systemd:/y\n", d, sizeof(d)), -ENOENT);
 	CHECK_STR(d, "keep");
 	/* a small destination is cut, terminated */
@@ -81,7 +82,10 @@ TEST(more_cases)
 	const char *v2 = "0::/user.slice/a:b\n";
 	CHECK_INT(live_parse_pid_cgroup(v2, strlen(v2), p, sizeof(p)), 0);
 	CHECK_STR(p, "/user.slice/a:b");
-	CHECK(live_parse_pid_cgroup("junk", 4, p, sizeof(p)) < 0);
+	CHECK_INT(live_parse_pid_cgroup("junk", 4, p, sizeof(p)), -EINVAL);
+	/* a v1 file whose hierarchies leave memory out: a cgroup file, no memory line */
+	const char *nomem = "12:pids:/user.slice\n3:cpu,cpuacct:/user.slice\n";
+	CHECK_INT(live_parse_pid_cgroup(nomem, strlen(nomem), p, sizeof(p)), -ENOENT);
 	/* the systemd unit of a cgroup path (systemd cg_path_get_unit) */
 	CHECK_INT(live_cgroup_unit("/system.slice/nginx.service", p, sizeof(p)), 0);
 	CHECK_STR(p, "nginx.service");
