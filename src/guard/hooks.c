@@ -9,23 +9,14 @@
  * the guard stops, or when the guard dies.  A
  * fixed table (GUARD_MAX_HOOKS): nothing is allocated. */
 #include <errno.h>
-#include <fcntl.h>
-#include <grp.h>
 #include <signal.h>
 #include <sys/prctl.h>
-#include <stdarg.h>
 #include <stdlib.h>
-#include <spawn.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "guard/daemon_int.h"
-#include "live/live.h"
-#include "render/render.h"
-#include "report/report.h"
 
 extern char **environ;
 
