@@ -2309,8 +2309,51 @@ TEST(test_vmalloc_failure_size)
 	CHECK(!e.first.req.vmalloc_known);
 }
 
+/* ---- a paste indented whole (test_corpus_damage's tab / indent4) ---------- */
+
+TEST(test_paste_indent_learned_from_a_marker)
+{
+	/* a tab before the quote and before kmsg priorities: learned from the
+	 * first marker line, stripped byte for byte; each indented record stays
+	 * a line of its own (not the rest of a wrapped one) and a frame keeps
+	 * its own blank */
+	const char *in =
+		"\t<6>[ 1770.2517] [ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name\n"
+		"\t<6>[ 1770.2687] [  472]     0   472      226        7       3        0             0 askfirst\n"
+		"\t<3>[ 1770.3216] Out of memory: Kill process 472 (askfirst) score 0 or sacrifice child\n"
+		"\t<3>[ 1770.3365] Killed process 472 (askfirst) total-vm:904kB, anon-rss:28kB, file-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 472);
+	CHECK_INT(e.first.victim.anon_rss_kib, 28);
+	const char *q =
+		"\t> kernel: oom-killer: gfp_mask=0xd0\n"
+		"\t> kernel: Free pages:      968016kB (966400kB HighMem)\n"
+		"\t> kernel: DMA free:16kB min:16kB low:32kB high:48kB active:0kB inactive:9656kB present:16384kB\n"
+		"\t> kernel: Out of Memory: Killed process 2510 (dd).\n";
+	read_text(q, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.gfp_text, "0xd0");
+	CHECK_INT(e.first.victim.pid, 2510);
+	const char *sp =
+		"    dd invoked oom-killer: gfp_mask=0x101cca(GFP_HIGHUSER_MOVABLE|__GFP_WRITE), order=0, oom_score_adj=0\n"
+		"    CPU: 1 PID: 4404 Comm: dd Not tainted 6.1.0 #1\n"
+		"    Call Trace:\n"
+		"     <TASK>\n"
+		"     dump_stack_lvl+0x34/0x48\n"
+		"    oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=t,mems_allowed=0,oom_memcg=/t,task_memcg=/t,task=dd,pid=4404,uid=0\n"
+		"    Memory cgroup out of memory: Killed process 4404 (dd) total-vm:10512kB, anon-rss:1152kB, file-rss:1824kB, shmem-rss:0kB, UID:0 pgtables:76kB oom_score_adj:0\n";
+	read_text(sp, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kernel, "6.1.0");
+	CHECK_STR(e.first.oom_memcg, "/t");
+	CHECK_INT(e.first.victim.pid, 4404);
+}
+
 int main(void)
 {
+	RUN(test_paste_indent_learned_from_a_marker);
 	RUN(test_gfp_mask_masked_by_the_paster);
 	RUN(test_numa_hint_after_a_kill_logged_twice);
 	RUN(test_later_task_rows_are_another_report);
