@@ -1909,6 +1909,8 @@ static int try_join(struct report_scanner *s, struct item *it)
 		len -= q;
 		if (len == 0 || tr_strip_paste_mark(p, len) || elision_line(p, len))
 			return 0;
+		if (HAS_LIT(p, len, "```") || HAS_LIT(p, len, "~~~"))
+			return 0;   /* a Markdown fence closing the paste: no kernel text */
 		/* A quoted paste wrapped again by the replier's mailer: the rest
 		 * of a "> " line comes unquoted, and the width that decides the
 		 * next quoted line's join is the two pieces' together. */

@@ -2351,8 +2351,37 @@ TEST(test_paste_indent_learned_from_a_marker)
 	CHECK_INT(e.first.victim.pid, 4404);
 }
 
+/* ---- a victim's record repeated (test_corpus_damage's dup-kill) ----------- */
+
+TEST(test_undated_kill_record_repeated_is_one_event)
+{
+	/* no stamps: a paste or a relay repeated the kill line; the kernel
+	 * never prints a victim's lines twice in a row.  The closing fence is
+	 * no wrapped rest of the kill line. */
+	const char *in =
+		"```\n"
+		"sshd invoked oom-killer: gfp_mask=0x201da, order=0, oom_adj=0, oom_score_adj=0\n"
+		"Out of memory: Kill process 738 (f951) score 639 or sacrifice child\n"
+		"Killed process 738 (f951) total-vm:50344kB, anon-rss:40956kB, file-rss:24kB\n"
+		"Killed process 738 (f951) total-vm:50344kB, anon-rss:40956kB, file-rss:24kB\n"
+		"```\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 738);
+	CHECK_INT(e.first.victim.file_rss_kib, 24);
+	/* two allocation failures alike, their stamps lost: both kept */
+	const char *twice =
+		"ksoftirqd/11: page allocation failure: order:0, mode:0x204020\n"
+		"ksoftirqd/11: page allocation failure: order:0, mode:0x204020\n"
+		"CPU: 11 PID: 64 Comm: ksoftirqd/11 Not tainted 3.18.0 #852\n";
+	read_text(twice, &e);
+	CHECK_INT(e.events, 2);
+}
+
 int main(void)
 {
+	RUN(test_undated_kill_record_repeated_is_one_event);
 	RUN(test_paste_indent_learned_from_a_marker);
 	RUN(test_gfp_mask_masked_by_the_paster);
 	RUN(test_numa_hint_after_a_kill_logged_twice);
