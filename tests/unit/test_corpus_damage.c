@@ -152,20 +152,45 @@ static bool indent4(const struct lines *L, struct buf *b) { return d_prefix(L, b
 static bool crlf(const struct lines *L, struct buf *b) { return d_prefix(L, b, "", false, true); }
 static bool unstamp(const struct lines *L, struct buf *b) { return d_prefix(L, b, "", true, false); }
 
-static bool syslog_(const struct lines *L, struct buf *b)
+/* A collector's date for each line: 03:30:00 plus the line's dmesg stamp
+ * (records a second apart get dates a second apart, as in a real log);
+ * the stamp is dropped unless keep_stamp. */
+static bool dated(const struct lines *L, struct buf *b, bool journal_fmt, bool keep_stamp)
 {
-	return !prefixed(L) && d_prefix(L, b, "Dec  5 03:30:20 myhost kernel: ", true, false);
+	if (prefixed(L))
+		return false;
+	for (size_t i = 0; i < L->n; i++) {
+		const char *l = L->s[i];
+		size_t n = L->len[i], at, k = stamp_at(l, n, &at);
+		double t = 0;
+		if (k) {
+			char tmp[40];
+			size_t m = k < sizeof(tmp) ? k : sizeof(tmp) - 1;
+			memcpy(tmp, l + at + 1, m);
+			tmp[m] = '\0';
+			t = strtod(tmp, NULL);
+		}
+		long sec = 3 * 3600 + 30 * 60 + (long)t;
+		char pre[96];
+		if (journal_fmt)
+			snprintf(pre, sizeof(pre), "Dec 05 %02ld:%02ld:%02ld.%06ld myhost kernel: ", sec / 3600 % 24,
+				 sec / 60 % 60, sec % 60, (long)((t - (long)t) * 1e6));
+		else
+			snprintf(pre, sizeof(pre), "Dec  5 %02ld:%02ld:%02ld myhost kernel: ", sec / 3600 % 24,
+				 sec / 60 % 60, sec % 60);
+		puts_(b, pre);
+		if (keep_stamp)
+			put(b, l, n);
+		else
+			put_unstamped(b, l, n);
+		puts_(b, "\n");
+	}
+	return true;
 }
 
-static bool syslog_stamp(const struct lines *L, struct buf *b)
-{
-	return !prefixed(L) && d_prefix(L, b, "Dec  5 03:30:20 myhost kernel: ", false, false);
-}
-
-static bool journal(const struct lines *L, struct buf *b)
-{
-	return !prefixed(L) && d_prefix(L, b, "Dec 05 03:30:20.123456 myhost kernel: ", true, false);
-}
+static bool syslog_(const struct lines *L, struct buf *b) { return dated(L, b, false, false); }
+static bool syslog_stamp(const struct lines *L, struct buf *b) { return dated(L, b, false, true); }
+static bool journal(const struct lines *L, struct buf *b) { return dated(L, b, true, false); }
 
 static bool elided_date(const struct lines *L, struct buf *b)
 {
@@ -323,31 +348,39 @@ static bool dup_first(const struct lines *L, struct buf *b, const char *needle)
 static bool dup_kill(const struct lines *L, struct buf *b) { return dup_first(L, b, "Killed process"); }
 static bool dup_header(const struct lines *L, struct buf *b) { return dup_first(L, b, "invoked oom-killer"); }
 
+/* on_clean: the shape is applied to the report's lines as the scanner gives
+ * them (transport, quoting and wraps undone, the dmesg stamp kept), the way
+ * a log collector would write them, and compared with the reading of those
+ * lines as they are ("normalised"): a syslog prefix goes inside a mail's
+ * quote, not around it. */
+static bool as_is(const struct lines *L, struct buf *b) { return d_prefix(L, b, "", false, false); }
+
 static const struct shape {
 	const char *name;
 	bool (*fn)(const struct lines *, struct buf *);
-	bool lossy;
+	bool lossy, on_clean;
 } shapes[] = {
-	{"quote", quote, false},
-	{"quote-nested", quote2, false},
-	{"quote-nested-tight", quote2b, false},
-	{"tab", tab, false},
-	{"wrap72", wrap72, false},
-	{"wrap80", wrap80, false},
-	{"unstamp", unstamp, false},
-	{"syslog", syslog_, false},
-	{"syslog-stamp", syslog_stamp, false},
-	{"journal-precise", journal, false},
-	{"crlf", crlf, false},
-	{"fence", fence, false},
-	{"indent4", indent4, false},
-	{"cut-top", cut_top, true},
-	{"trim-zones", trim_zones, true},
-	{"trim-tasks", trim_tasks, true},
-	{"dup-kill", dup_kill, false},
-	{"dup-header", dup_header, false},
-	{"elided-date", elided_date, false},
-	{"elided-date-host", elided_date_host, false},
+	{"quote", quote, false, false},
+	{"quote-nested", quote2, false, false},
+	{"quote-nested-tight", quote2b, false, false},
+	{"tab", tab, false, false},
+	{"wrap72", wrap72, false, false},
+	{"wrap80", wrap80, false, false},
+	{"unstamp", unstamp, false, false},
+	{"syslog", syslog_, false, true},
+	{"syslog-stamp", syslog_stamp, false, true},
+	{"journal-precise", journal, false, true},
+	{"crlf", crlf, false, false},
+	{"fence", fence, false, false},
+	{"indent4", indent4, false, false},
+	{"cut-top", cut_top, true, false},
+	{"trim-zones", trim_zones, true, false},
+	{"trim-tasks", trim_tasks, true, false},
+	{"dup-kill", dup_kill, false, false},
+	{"dup-header", dup_header, false, false},
+	{"elided-date", elided_date, false, true},
+	{"elided-date-host", elided_date_host, false, true},
+	{"normalised", as_is, false, true},
 };
 #define NSHAPES (sizeof(shapes) / sizeof(shapes[0]))
 
@@ -471,6 +504,28 @@ static void read_baseline(void)
 	free(text);
 }
 
+/* The report as the scanner reads it: one kernel line a line, its dmesg
+ * stamp (when it had one) in front. */
+static void clean_text(const char *text, size_t len, struct buf *out)
+{
+	struct report_scanner *sc;
+	if (report_scanner_open_mem(&sc, text, len, "clean") < 0)
+		return;
+	struct report_line l;
+	while (report_scanner_next(sc, true, &l) == 1) {
+		bool mono = l.time && l.time_len && l.time[0] >= '0' && l.time[0] <= '9' &&
+			    memchr(l.time, '.', l.time_len) && !memchr(l.time, ':', l.time_len);
+		if (mono) {
+			puts_(out, "[");
+			put(out, l.time, l.time_len);
+			puts_(out, "] ");
+		}
+		put(out, l.text, l.len);
+		puts_(out, "\n");
+	}
+	report_scanner_close(sc);
+}
+
 static void damage_one(const char *path, const char *name, const char *only, struct buf *b)
 {
 	size_t len;
@@ -480,34 +535,43 @@ static void damage_one(const char *path, const char *name, const char *only, str
 	struct reading orig, got;
 	check_current = name;
 	CHECK(read_text(text, len, name, &orig));
-	struct lines L;
+	struct lines L, C;
 	split_lines(text, len, &L);
+	struct buf clean = BUF_INIT;
+	clean_text(text, len, &clean);
+	split_lines(clean.data ? clean.data : "", clean.len, &C);
+	struct reading norm;
+	CHECK(read_text(clean.data ? clean.data : "", clean.len, name, &norm));
 	for (size_t i = 0; i < NSHAPES; i++) {
 		if (only && strcmp(only, shapes[i].name))
 			continue;
 		buf_clear(b);
-		if (!shapes[i].fn(&L, b))
+		if (!shapes[i].fn(shapes[i].on_clean ? &C : &L, b))
 			continue;
 		applied[i]++;
 		check_current = shapes[i].name;
 		CHECK(read_text(b->data ? b->data : "", b->len, name, &got));
+		const struct reading *ref = shapes[i].on_clean && shapes[i].fn != as_is ? &norm : &orig;
 		for (int k = 0; k < NKEYS; k++) {
-			if (!strcmp(orig.v[k], got.v[k]))
+			if (!strcmp(ref->v[k], got.v[k]))
 				continue;
 			/* gone with the dropped lines: no change */
-			if (shapes[i].lossy && key_literal[k] && !got.v[k][0] && orig.lit[k][0] &&
-			    !has(b->data, b->len, orig.lit[k]))
+			if (shapes[i].lossy && key_literal[k] && !got.v[k][0] && ref->lit[k][0] &&
+			    !has(b->data, b->len, ref->lit[k]))
 				continue;
 			if (shapes[i].lossy && key_may_vanish[k] && !got.v[k][0])
 				continue;
 			changed[i][k]++;
 			if (verbose)
 				printf("DAMAGE %s %s %s: \"%s\" -> \"%s\"\n", shapes[i].name, name, key_name[k],
-				       orig.v[k], got.v[k]);
+				       ref->v[k], got.v[k]);
 		}
 	}
 	free(L.s);
 	free(L.len);
+	free(C.s);
+	free(C.len);
+	buf_release(&clean);
 	free(text);
 }
 
