@@ -1847,6 +1847,42 @@ static bool elision_line(const char *p, size_t n)
 
 /* Is [p, p+n) the rest of task row t (which ends in a number, so its name
  * is missing): "-?digits name" or a name alone, one or two tokens? */
+/* The dump_stack header ("CPU: 5 PID: 1361 Comm: x Tainted: G        W
+ * 4.1.18-g09f547b #1", lib/dump_stack.c dump_stack_print_info) always goes
+ * on after its taint field with the release and "#build".  Does t end
+ * inside or right after that field (a wrap broke the line in its run of
+ * blanks), and does p, the next line without its indent, start with the
+ * rest (a taint letter or the release)? */
+static bool header_rest(const char *t, size_t tn, const char *p, size_t n)
+{
+	if (!n || !(is_digit(p[0]) || is_upper(p[0])) || !mem_find(t, tn, " Comm: "))
+		return false;
+	const char *nt = mem_find(t, tn, "Not tainted");
+	const char *tt = mem_find(t, tn, "Tainted: ");
+	const char *tail;
+	if (nt)
+		tail = nt + 11;
+	else if (tt)
+		tail = tt + 9;
+	else
+		return false;
+	for (; tail < t + tn; tail++)
+		if (!is_space(*tail) && !(tt && !nt && is_upper(*tail)))
+			return false;   /* the release is there already */
+	if (nt && !is_digit(p[0]))
+		return false;
+	/* taint letters ("OE") or a release ("5.8.5-arch1-1"), not a line of
+	 * its own ("Hardware name: …" after a header whose release the
+	 * poster cut, R469) */
+	size_t w = 0;
+	while (w < n && !is_space(p[w]))
+		w++;
+	for (size_t i = 0; !is_digit(p[0]) && i < w; i++)
+		if (!is_upper(p[i]))
+			return false;
+	return !looks_like_start(p, n);
+}
+
 static bool task_row_rest(const char *t, size_t tn, const char *p, size_t n)
 {
 	if (tn < 8 || !is_digit(t[tn - 1]) || line_kind_of(t, tn) != LK_TASK_ROW)
@@ -1951,7 +1987,8 @@ static int try_join(struct report_scanner *s, struct item *it)
 		 * 0  2904  788050  245188  616  65535" / "        0 oom03", R415):
 		 * the row ends in a number, the rest is an indented "adj name"
 		 * or the name alone. */
-		kill_rest = kill_rest || (ind > 0 && task_row_rest(it_text, it->text_len, p + ind, len - ind));
+		kill_rest = kill_rest || (ind > 0 && task_row_rest(it_text, it->text_len, p + ind, len - ind)) ||
+			    header_rest(it_text, it->text_len, p + ind, len - ind);
 		/* "file-rss:12704k" + "B, shmem-rss:…": a kB unit cut in two (R477)
 		 * — no kernel line starts with "B," */
 		bool unit = ind == 0 && it->text_len >= 2 && it_text[it->text_len - 1] == 'k' &&

@@ -2379,8 +2379,33 @@ TEST(test_undated_kill_record_repeated_is_one_event)
 	CHECK_INT(e.events, 2);
 }
 
+/* ---- a header wrapped in its taint field's blanks ------------------------- */
+
+TEST(test_header_wrapped_in_taint_blanks)
+{
+	/* a mailer broke the dump_stack header in the taint field's run of
+	 * blanks: the indented rest (taint letters, release) is the header's */
+	const char *in =
+		"ethtool: page allocation failure: order:5, mode:0x40c0(GFP_KERNEL|__GFP_COMP), nodemask=(null)\n"
+		"CPU: 34 PID: 47182 Comm: ethtool Kdump: loaded Tainted: G           \n"
+		"  E     4.19.90-2 #1\n"
+		"Hardware name: Inspur NF5280M5/YZMB-00882-10E, BIOS 4.1.19 06/16/2021\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kernel, "4.19.90-2");
+	/* the release cut by the poster: the next line is no rest of it */
+	const char *cut =
+		"kworker/11:1H: page allocation failure: order:0, mode:0x20(GFP_ATOMIC), nodemask=(null)\n"
+		"CPU: 11 PID: 1642 Comm: kworker/11:1H Tainted: G    B\n"
+		"Hardware name: HP ProLiant XL420 Gen9/ProLiant XL420 Gen9, BIOS U19 12/27/2015\n";
+	read_text(cut, &e);
+	CHECK_STR(e.first.kernel, "");
+}
+
 int main(void)
 {
+	RUN(test_header_wrapped_in_taint_blanks);
 	RUN(test_undated_kill_record_repeated_is_one_event);
 	RUN(test_paste_indent_learned_from_a_marker);
 	RUN(test_gfp_mask_masked_by_the_paster);
