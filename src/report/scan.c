@@ -1880,6 +1880,9 @@ static bool header_rest(const char *t, size_t tn, const char *p, size_t n)
 	for (size_t i = 0; !is_digit(p[0]) && i < w; i++)
 		if (!is_upper(p[i]))
 			return false;
+	/* a release has a '.' ("4.19"); raw stack words (≤4.8) have none */
+	if (is_digit(p[0]) && !memchr(p, '.', w))
+		return false;
 	return !looks_like_start(p, n);
 }
 
