@@ -129,6 +129,19 @@ static bool prefixed(const struct lines *L)
 	return with * 4 >= nonempty && with > 0;
 }
 
+/* A quoted-printable mail body ("=3D", soft breaks "=" at line ends): a
+ * reader quotes, indents or wraps the decoded text, never the encoding, so
+ * those shapes do not apply to it. */
+static bool qp_body(const struct lines *L)
+{
+	size_t soft = 0, esc = 0;
+	for (size_t i = 0; i < L->n; i++) {
+		soft += L->len[i] && L->s[i][L->len[i] - 1] == '=';
+		esc += has(L->s[i], L->len[i], "=3D") || has(L->s[i], L->len[i], "=20");
+	}
+	return soft >= 2 || esc >= 2;
+}
+
 /* ---- the damage shapes: each returns false when it does not apply ---------- */
 
 static bool d_prefix(const struct lines *L, struct buf *b, const char *prefix, bool unstamp, bool crlf)
@@ -144,11 +157,11 @@ static bool d_prefix(const struct lines *L, struct buf *b, const char *prefix, b
 	return true;
 }
 
-static bool quote(const struct lines *L, struct buf *b) { return d_prefix(L, b, "> ", false, false); }
-static bool quote2(const struct lines *L, struct buf *b) { return d_prefix(L, b, "> > ", false, false); }
-static bool quote2b(const struct lines *L, struct buf *b) { return d_prefix(L, b, ">> ", false, false); }
-static bool tab(const struct lines *L, struct buf *b) { return d_prefix(L, b, "\t", false, false); }
-static bool indent4(const struct lines *L, struct buf *b) { return d_prefix(L, b, "    ", false, false); }
+static bool quote(const struct lines *L, struct buf *b) { return !qp_body(L) && d_prefix(L, b, "> ", false, false); }
+static bool quote2(const struct lines *L, struct buf *b) { return !qp_body(L) && d_prefix(L, b, "> > ", false, false); }
+static bool quote2b(const struct lines *L, struct buf *b) { return !qp_body(L) && d_prefix(L, b, ">> ", false, false); }
+static bool tab(const struct lines *L, struct buf *b) { return !qp_body(L) && d_prefix(L, b, "\t", false, false); }
+static bool indent4(const struct lines *L, struct buf *b) { return !qp_body(L) && d_prefix(L, b, "    ", false, false); }
 static bool crlf(const struct lines *L, struct buf *b) { return d_prefix(L, b, "", false, true); }
 static bool unstamp(const struct lines *L, struct buf *b) { return d_prefix(L, b, "", true, false); }
 
@@ -238,8 +251,8 @@ static bool wrap_at(const struct lines *L, struct buf *b, size_t col)
 	return any;
 }
 
-static bool wrap72(const struct lines *L, struct buf *b) { return wrap_at(L, b, 72); }
-static bool wrap80(const struct lines *L, struct buf *b) { return wrap_at(L, b, 80); }
+static bool wrap72(const struct lines *L, struct buf *b) { return !qp_body(L) && wrap_at(L, b, 72); }
+static bool wrap80(const struct lines *L, struct buf *b) { return !qp_body(L) && wrap_at(L, b, 80); }
 
 /* Lossy shapes: the text they keep, for the "went missing" test. */
 static bool cut_top(const struct lines *L, struct buf *b)
