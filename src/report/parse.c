@@ -1167,6 +1167,18 @@ static void trigger_comm_pid(struct pstate *st, const char *s, const char *q)
 		p_copy(st->trig_comm_whole, sizeof(st->trig_comm_whole), s, q);
 		return;
 	}
+	/* current->comm is at most TASK_COMM_LEN - 1 = 15 bytes
+	 * (include/linux/sched.h): a longer name is other text glued before it
+	 * (a program's output on the console line, "Creating journal (262144
+	 * blocks): mkfs.ext4 invoked …" once the stamp between them is gone):
+	 * the name starts after the first blank that leaves at most 15. */
+	if (q - s > 15) {
+		for (const char *b = q - 16; b < q - 1; b++)
+			if (*b == ' ') {
+				s = b + 1;
+				break;
+			}
+	}
 	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
 }
 

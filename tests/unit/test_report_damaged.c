@@ -2403,8 +2403,29 @@ TEST(test_header_wrapped_in_taint_blanks)
 	CHECK_STR(e.first.kernel, "");
 }
 
+/* ---- console output glued before an unstamped trigger ---------------------- */
+
+TEST(test_trigger_comm_at_most_15_bytes)
+{
+	/* a program's output and the kernel's line on one console line, no
+	 * stamp between them: the comm is at most 15 bytes */
+	const char *in =
+		"Creating journal (262144 blocks): mkfs.ext4 invoked oom-killer: gfp_mask=0x101c4a(GFP_NOFS|__GFP_HIGHMEM|__GFP_HARDWALL|__GFP_MOVABLE|__GFP_WRITE), order=0, oom_score_adj=0\n"
+		"CPU: 0 PID: 363 Comm: mkfs.ext4 Not tainted 5.7.0-rc3-next-20200430 #1\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "mkfs.ext4");
+	/* a 15-byte comm with a blank stays whole */
+	const char *c1 =
+		"C1 CompilerThre invoked oom-killer: gfp_mask=0x6000c0(GFP_KERNEL), nodemask=(null), order=0, oom_score_adj=-997\n";
+	read_text(c1, &e);
+	CHECK_STR(e.first.req.trigger_comm, "C1 CompilerThre");
+}
+
 int main(void)
 {
+	RUN(test_trigger_comm_at_most_15_bytes);
 	RUN(test_header_wrapped_in_taint_blanks);
 	RUN(test_undated_kill_record_repeated_is_one_event);
 	RUN(test_paste_indent_learned_from_a_marker);
