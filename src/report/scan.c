@@ -1024,8 +1024,13 @@ static size_t strip_paste_indent(struct report_scanner *s, const char **p, size_
 		return len;   /* one blank is a column's alignment, not a paste's indent */
 	if (s->prev_prefixed && ind + 1 >= s->prev_prefix_width)
 		return len;   /* a prefixed record's continuation, aligned to its text */
-	if (q[ind] != '>' && !report_has_marker(q + ind, len - ind))
-		return len;
+	if (q[ind] != '>' && !report_has_marker(q + ind, len - ind)) {
+		/* or a transport prefix the rules know ("\t<6>[ 1.0] memory: usage …") */
+		struct pfx y;
+		tr_strip_prefix(q + ind, len - ind, &y);
+		if (!y.any || y.drop || !y.time)
+			return len;
+	}
 	memcpy(s->indent, q, ind);
 	s->indent_len = ind;
 	*p += ind;

@@ -477,8 +477,11 @@ static void on_event(struct oom_event *ev, void *ctx)
 	snprintf(r->v[K_KERNEL], sizeof(r->v[0]), "%s", ev->kernel);
 	snprintf(r->v[K_CAUSE], sizeof(r->v[0]), "%s", fs.n ? fs.items[0].id : "");
 	for (int k = 0; k < NKEYS; k++)
-		if (!r->lit[k][0])
-			snprintf(r->lit[k], sizeof(r->lit[0]), "%s", r->v[k]);
+		if (!r->lit[k][0]) {
+			size_t n = strnlen(r->v[k], sizeof(r->lit[0]) - 1);
+			memcpy(r->lit[k], r->v[k], n);
+			r->lit[k][n] = '\0';
+		}
 }
 
 static bool read_text(const char *text, size_t len, const char *name, struct reading *r)

@@ -2349,6 +2349,14 @@ TEST(test_paste_indent_learned_from_a_marker)
 	CHECK_STR(e.first.kernel, "6.1.0");
 	CHECK_STR(e.first.oom_memcg, "/t");
 	CHECK_INT(e.first.victim.pid, 4404);
+	/* learned from a prefixed line that holds no marker itself */
+	const char *km =
+		"\t<6>[ 1.000000] memory: usage 20480kB, limit 20480kB, failcnt 136\n"
+		"\t<6>[ 1.000001] Memory cgroup out of memory: Killed process 5 (main) total-vm:10kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB\n";
+	read_text(km, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kind == OOM_KIND_MEMCG ? "memcg" : "other", "memcg");
+	CHECK_INT(e.first.victim.pid, 5);
 }
 
 /* ---- a victim's record repeated (test_corpus_damage's dup-kill) ----------- */
