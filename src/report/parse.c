@@ -75,6 +75,9 @@ struct report_parser {
 	uint64_t nr_fed;            /* lines fed, for PARSE_STALE_LINES */
 	char *line;                 /* NUL-terminated copy of the current line */
 	size_t line_cap;
+	char rep_text[600];         /* the previous line and its stamp, for a record */
+	char rep_time[48];          /* repeated by syslog (repeated_record) */
+	size_t rep_len, rep_time_len;
 	int nr_active;
 	struct pstate *last_st;     /* the state the previous line was fed to */
 	uint64_t last_st_fed;       /* nr_fed of that line */
@@ -1163,6 +1166,18 @@ static void trigger_comm_pid(struct pstate *st, const char *s, const char *q)
 		 * ':' (stack_header_line) */
 		p_copy(st->trig_comm_whole, sizeof(st->trig_comm_whole), s, q);
 		return;
+	}
+	/* current->comm is at most TASK_COMM_LEN - 1 = 15 bytes
+	 * (include/linux/sched.h): a longer name is other text glued before it
+	 * (a program's output on the console line, "Creating journal (262144
+	 * blocks): mkfs.ext4 invoked …" once the stamp between them is gone):
+	 * the name starts after the first blank that leaves at most 15. */
+	if (q - s > 15) {
+		for (const char *b = q - 16; b < q - 1; b++)
+			if (*b == ' ') {
+				s = b + 1;
+				break;
+			}
 	}
 	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
 }
@@ -3153,6 +3168,34 @@ struct report_parser *report_parser_new(const char *source_name, report_event_fn
 	return P;
 }
 
+/* The same record twice in a row, byte for byte and with the same stamp (or
+ * none): a relay or two syslog rules wrote it twice, or a paste repeated
+ * it.  The kernel never prints a victim's lines (the constraint, the
+ * selection, the kill, the reaper's) twice in a row, so for them the second
+ * copy is dropped rather than read as a second report.  Not the trigger:
+ * two allocation failures of one task may come back to back, and with the
+ * lines between them lost (netconsole, R035) print alike.  The scanner
+ * drops dated repeats already; this catches the undated ones. */
+static bool repeated_record(struct report_parser *P, const struct report_line *line, size_t len)
+{
+	size_t tl = line->time ? line->time_len : 0;
+	bool same = len == P->rep_len && tl == P->rep_time_len && len <= sizeof(P->rep_text) &&
+		    tl <= sizeof(P->rep_time) && memcmp(P->rep_text, P->line, len) == 0 &&
+		    (!tl || memcmp(P->rep_time, line->time, tl) == 0);
+	if (same) {
+		enum line_kind k = line_kind_of(P->line, len);
+		if (k == LK_CONSTRAINT || k == LK_SELECTION || k == LK_KILL || k == LK_REAPER)
+			return true;
+	}
+	P->rep_len = len;
+	P->rep_time_len = tl;
+	if (len <= sizeof(P->rep_text))
+		memcpy(P->rep_text, P->line, len);
+	if (tl && tl <= sizeof(P->rep_time))
+		memcpy(P->rep_time, line->time, tl);
+	return false;
+}
+
 void report_parser_feed(struct report_parser *P, const struct report_line *line)
 {
 	if (!P || !line || (!line->text && line->len))
@@ -3178,6 +3221,8 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 	if (len)
 		memcpy(P->line, line->text, len);
 	P->line[len] = '\0';
+	if (len && repeated_record(P, line, len))
+		return;
 	if (len > 6 && P->line[0] == 'L' &&
 	    report_is_uname_line(P->line, len, P->uname_kernel, sizeof(P->uname_kernel), P->uname_arch,
 				 sizeof(P->uname_arch), P->uname_host, sizeof(P->uname_host))) {

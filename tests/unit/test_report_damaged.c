@@ -2309,8 +2309,134 @@ TEST(test_vmalloc_failure_size)
 	CHECK(!e.first.req.vmalloc_known);
 }
 
+/* ---- a paste indented whole (test_corpus_damage's tab / indent4) ---------- */
+
+TEST(test_paste_indent_learned_from_a_marker)
+{
+	/* a tab before the quote and before kmsg priorities: learned from the
+	 * first marker line, stripped byte for byte; each indented record stays
+	 * a line of its own (not the rest of a wrapped one) and a frame keeps
+	 * its own blank */
+	const char *in =
+		"\t<6>[ 1770.2517] [ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name\n"
+		"\t<6>[ 1770.2687] [  472]     0   472      226        7       3        0             0 askfirst\n"
+		"\t<3>[ 1770.3216] Out of memory: Kill process 472 (askfirst) score 0 or sacrifice child\n"
+		"\t<3>[ 1770.3365] Killed process 472 (askfirst) total-vm:904kB, anon-rss:28kB, file-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 472);
+	CHECK_INT(e.first.victim.anon_rss_kib, 28);
+	const char *q =
+		"\t> kernel: oom-killer: gfp_mask=0xd0\n"
+		"\t> kernel: Free pages:      968016kB (966400kB HighMem)\n"
+		"\t> kernel: DMA free:16kB min:16kB low:32kB high:48kB active:0kB inactive:9656kB present:16384kB\n"
+		"\t> kernel: Out of Memory: Killed process 2510 (dd).\n";
+	read_text(q, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.gfp_text, "0xd0");
+	CHECK_INT(e.first.victim.pid, 2510);
+	const char *sp =
+		"    dd invoked oom-killer: gfp_mask=0x101cca(GFP_HIGHUSER_MOVABLE|__GFP_WRITE), order=0, oom_score_adj=0\n"
+		"    CPU: 1 PID: 4404 Comm: dd Not tainted 6.1.0 #1\n"
+		"    Call Trace:\n"
+		"     <TASK>\n"
+		"     dump_stack_lvl+0x34/0x48\n"
+		"    oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=t,mems_allowed=0,oom_memcg=/t,task_memcg=/t,task=dd,pid=4404,uid=0\n"
+		"    Memory cgroup out of memory: Killed process 4404 (dd) total-vm:10512kB, anon-rss:1152kB, file-rss:1824kB, shmem-rss:0kB, UID:0 pgtables:76kB oom_score_adj:0\n";
+	read_text(sp, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kernel, "6.1.0");
+	CHECK_STR(e.first.oom_memcg, "/t");
+	CHECK_INT(e.first.victim.pid, 4404);
+	/* learned from a prefixed line that holds no marker itself */
+	const char *km =
+		"\t<6>[ 1.000000] memory: usage 20480kB, limit 20480kB, failcnt 136\n"
+		"\t<6>[ 1.000001] Memory cgroup out of memory: Killed process 5 (main) total-vm:10kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB\n";
+	read_text(km, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kind == OOM_KIND_MEMCG ? "memcg" : "other", "memcg");
+	CHECK_INT(e.first.victim.pid, 5);
+}
+
+/* ---- a victim's record repeated (test_corpus_damage's dup-kill) ----------- */
+
+TEST(test_undated_kill_record_repeated_is_one_event)
+{
+	/* no stamps: a paste or a relay repeated the kill line; the kernel
+	 * never prints a victim's lines twice in a row.  The closing fence is
+	 * no wrapped rest of the kill line. */
+	const char *in =
+		"```\n"
+		"sshd invoked oom-killer: gfp_mask=0x201da, order=0, oom_adj=0, oom_score_adj=0\n"
+		"Out of memory: Kill process 738 (f951) score 639 or sacrifice child\n"
+		"Killed process 738 (f951) total-vm:50344kB, anon-rss:40956kB, file-rss:24kB\n"
+		"Killed process 738 (f951) total-vm:50344kB, anon-rss:40956kB, file-rss:24kB\n"
+		"```\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 738);
+	CHECK_INT(e.first.victim.file_rss_kib, 24);
+	/* two allocation failures alike, their stamps lost: both kept */
+	const char *twice =
+		"ksoftirqd/11: page allocation failure: order:0, mode:0x204020\n"
+		"ksoftirqd/11: page allocation failure: order:0, mode:0x204020\n"
+		"CPU: 11 PID: 64 Comm: ksoftirqd/11 Not tainted 3.18.0 #852\n";
+	read_text(twice, &e);
+	CHECK_INT(e.events, 2);
+}
+
+/* ---- a header wrapped in its taint field's blanks ------------------------- */
+
+TEST(test_header_wrapped_in_taint_blanks)
+{
+	/* a mailer broke the dump_stack header in the taint field's run of
+	 * blanks: the indented rest (taint letters, release) is the header's */
+	const char *in =
+		"ethtool: page allocation failure: order:5, mode:0x40c0(GFP_KERNEL|__GFP_COMP), nodemask=(null)\n"
+		"CPU: 34 PID: 47182 Comm: ethtool Kdump: loaded Tainted: G           \n"
+		"  E     4.19.90-2 #1\n"
+		"Hardware name: Inspur NF5280M5/YZMB-00882-10E, BIOS 4.1.19 06/16/2021\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kernel, "4.19.90-2");
+	/* the release cut by the poster: the next line is no rest of it */
+	const char *cut =
+		"kworker/11:1H: page allocation failure: order:0, mode:0x20(GFP_ATOMIC), nodemask=(null)\n"
+		"CPU: 11 PID: 1642 Comm: kworker/11:1H Tainted: G    B\n"
+		"Hardware name: HP ProLiant XL420 Gen9/ProLiant XL420 Gen9, BIOS U19 12/27/2015\n";
+	read_text(cut, &e);
+	CHECK_STR(e.first.kernel, "");
+}
+
+/* ---- console output glued before an unstamped trigger ---------------------- */
+
+TEST(test_trigger_comm_at_most_15_bytes)
+{
+	/* a program's output and the kernel's line on one console line, no
+	 * stamp between them: the comm is at most 15 bytes */
+	const char *in =
+		"Creating journal (262144 blocks): mkfs.ext4 invoked oom-killer: gfp_mask=0x101c4a(GFP_NOFS|__GFP_HIGHMEM|__GFP_HARDWALL|__GFP_MOVABLE|__GFP_WRITE), order=0, oom_score_adj=0\n"
+		"CPU: 0 PID: 363 Comm: mkfs.ext4 Not tainted 5.7.0-rc3-next-20200430 #1\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "mkfs.ext4");
+	/* a 15-byte comm with a blank stays whole */
+	const char *c1 =
+		"C1 CompilerThre invoked oom-killer: gfp_mask=0x6000c0(GFP_KERNEL), nodemask=(null), order=0, oom_score_adj=-997\n";
+	read_text(c1, &e);
+	CHECK_STR(e.first.req.trigger_comm, "C1 CompilerThre");
+}
+
 int main(void)
 {
+	RUN(test_trigger_comm_at_most_15_bytes);
+	RUN(test_header_wrapped_in_taint_blanks);
+	RUN(test_undated_kill_record_repeated_is_one_event);
+	RUN(test_paste_indent_learned_from_a_marker);
 	RUN(test_gfp_mask_masked_by_the_paster);
 	RUN(test_numa_hint_after_a_kill_logged_twice);
 	RUN(test_later_task_rows_are_another_report);
