@@ -46,10 +46,10 @@ struct mem_breakdown {
 	/* 32-bit highmem machines: the lowmem zones (Normal and below) */
 	int64_t lowmem_total_kib, lowmem_free_kib, highmem_free_kib;
 	bool totals_disagree;       /* (kept last: mem_init fills the int64_t above) */
-	/* no swap line in an otherwise complete Mem-Info (summary, zones and
-	 * the "pages RAM" totals that show_mem prints after the swap lines):
-	 * a kernel built without CONFIG_SWAP.  swap_*_kib stay as printed
-	 * (OOM_NA); analysis_no_swap() counts it as swap 0, inferred. */
+	/* no swap line where show_mem prints them ("total pagecache pages"
+	 * followed at once by "pages RAM"): a kernel built without
+	 * CONFIG_SWAP.  swap_*_kib are then 0, as the parser set them
+	 * (oom_event.swap_inferred, report/parse_finish.c finish_swap). */
 	bool swap_inferred_none;
 	/* cgroup v1 before 5.3 prints one "Memory cgroup stats for" line per
 	 * cgroup of the OOMing subtree, each with that cgroup's own pages

@@ -310,15 +310,9 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 	}
 	m->swap_total_kib = x->swap_total_kib;
 	m->swap_free_kib = x->swap_free_kib;
-	/* show_mem prints the swap lines (show_swap_cache_info) between the
-	 * buddy lines and "N pages RAM"; a kernel without CONFIG_SWAP prints
-	 * none.  A Mem-Info with its summary, zone lines and RAM totals but no
-	 * swap line is such a kernel. */
-	/* Pages in the swap cache prove swap exists (its lines are then lost
-	 * to the transport: quoted-printable "Free swap  =3D", a cut). */
-	if (!known(x->swap_total_kib) && !known(x->swap_free_kib) && ev->have_meminfo && known(x->free_kib) &&
-	    s->nr_zones > 0 && known(x->ram_kib) && !(known(x->swap_cached_kib) && x->swap_cached_kib > 0))
-		m->swap_inferred_none = true;
+	/* 0 and 0 read from no swap line where show_mem prints them: a kernel
+	 * built without swap (report/parse_finish.c finish_swap) */
+	m->swap_inferred_none = ev->swap_inferred;
 	/* Small extras that the kernel counts apart from the LRUs and slab. */
 	int64_t other = OOM_NA;
 	other = add_opt(other, x->free_pcp_kib);
@@ -423,6 +417,7 @@ static void analyse_memory_memcg(const struct oom_event *ev, struct mem_breakdow
 	/* memcg hugetlb is not charged to memory.max: not part of this scope. */
 	m->swap_total_kib = ev->snap.mem.swap_total_kib;
 	m->swap_free_kib = ev->snap.mem.swap_free_kib;
+	m->swap_inferred_none = ev->swap_inferred;
 
 	/* Unaccounted: usage − (anon + file + kernel memory + sock).  v2's
 	 * "kernel" (5.18+, backported to el9's 5.14) is the kmem charge
@@ -947,10 +942,10 @@ static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 	if (known(ev->req.order) && ev->req.order > 0 && a->nr_ok == 0 && a->nr_ok_order0 > 0)
 		swap_reason(a, "swapping frees pages but cannot make them contiguous: the request needed an order-%lld block",
 			    (long long)ev->req.order);
-	if (known(m->swap_total_kib) && m->swap_total_kib == 0)
-		swap_reason(a, "no swap is configured (Total swap = 0kB)");
-	else if (m->swap_inferred_none)
+	if (m->swap_inferred_none)
 		swap_reason(a, "no swap: the Mem-Info prints no swap lines, as a kernel built without swap (CONFIG_SWAP=n) does (inferred)");
+	else if (known(m->swap_total_kib) && m->swap_total_kib == 0)
+		swap_reason(a, "no swap is configured (Total swap = 0kB)");
 	else if (analysis_swap_full(m))
 		swap_reason(a, "swap was full: %s free of %s", fmt_kib(b1, sizeof(b1), m->swap_free_kib),
 			    fmt_kib(b2, sizeof(b2), m->swap_total_kib));
@@ -1024,7 +1019,8 @@ unsigned event_basis_present(const struct oom_event *ev)
 		if (s->zones[i].nr_orders > 0)
 			p |= BASIS_BUDDY;
 	}
-	if (known(s->mem.swap_total_kib))
+	/* swap 0 inferred from no swap line: the lines were not printed */
+	if (known(s->mem.swap_total_kib) && !ev->swap_inferred)
 		p |= BASIS_SWAP;
 	if (known(s->mem.ram_kib) || known(s->mem.total_kib))
 		p |= BASIS_RAM;

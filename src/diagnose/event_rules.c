@@ -1640,7 +1640,7 @@ static void rule_exhaustion(struct ctx *c)
 			"RAM ran out with no swap: %s free of %s%s", K(c, 0, m->free_kib),
 			K(c, 1, m->total_kib), anon);
 		if (m->swap_inferred_none) {
-			finding_evidence(f, "no swap lines in a Mem-Info that has its summary, zone lines and RAM totals: a kernel built without swap (CONFIG_SWAP=n)");
+			finding_evidence(f, "no swap lines where show_mem prints them (\"total pagecache pages\" followed at once by \"pages RAM\"): a kernel built without swap (CONFIG_SWAP=n)");
 			finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present,
 				      CONF_MEDIUM, "swap 0 inferred: the kernel prints no swap lines when built without swap");
 		} else {

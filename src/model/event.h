@@ -149,6 +149,11 @@ struct oom_event {
 	 * opened or joined the event: a manual OOM even where its order=-1
 	 * header was not printed */
 	bool sysrq_manual;
+	/* snap.mem.swap_total_kib / swap_free_kib are 0 because no swap line
+	 * was printed where show_mem prints them ("total pagecache pages"
+	 * followed at once by "pages RAM"): a kernel built without CONFIG_SWAP
+	 * (report/parse_finish.c finish_swap), not a "Total swap = 0kB" */
+	bool swap_inferred;
 };
 
 void event_init(struct oom_event *ev);

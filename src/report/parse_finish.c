@@ -296,6 +296,28 @@ static void finish_numbers(struct pstate *st)
 		ev->victim.oom_score_adj = ev->req.trigger_oom_score_adj;
 }
 
+/* show_mem (lib/show_mem.c, mm/show_mem.c 6.1+) ends show_free_areas with
+ * "N total pagecache pages" (2.6.25+) and show_swap_cache_info(), then
+ * prints "N pages RAM".  show_swap_cache_info (mm/swap_state.c) prints
+ * "N pages in swap cache", "Swap cache stats: …" (≤6.0), "Free swap  = "
+ * and "Total swap = " — all of them, or with CONFIG_SWAP=n nothing at all
+ * (an empty stub: include/linux/swap.h ≤5.x, mm/swap.h 5.x+).  So the two
+ * neighbours printed one right after the other, with no swap line
+ * anywhere in the report, are a kernel built without swap: swap 0,
+ * inferred.  Anything between them (an elision mark, a cut) or a swap
+ * cache line alone (its figures lost to the transport) leaves swap
+ * unknown. */
+static void finish_swap(struct pstate *st)
+{
+	struct oom_event *ev = &st->ev;
+	struct oom_mem *m = &ev->snap.mem;
+	if (!ev->have_meminfo || !st->swapblk.ram_next || st->swapblk.seen || known(m->swap_total_kib) ||
+	    known(m->swap_free_kib))
+		return;
+	m->swap_total_kib = m->swap_free_kib = 0;
+	ev->swap_inferred = true;
+}
+
 /* Is node n in a printed node list ("0-1,3", "(null)" none)?  -1: not a list. */
 static int node_in_list(const char *l, int n)
 {
@@ -491,5 +513,6 @@ void pf_finish(struct pstate *st)
 		str_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), st->header_comm,
 			 strlen(st->header_comm));
 	finish_numbers(st);
+	finish_swap(st);
 	finish_kind(st);
 }
