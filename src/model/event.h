@@ -154,6 +154,15 @@ struct oom_event {
 	 * followed at once by "pages RAM"): a kernel built without CONFIG_SWAP
 	 * (report/parse_finish.c finish_swap), not a "Total swap = 0kB" */
 	bool swap_inferred;
+	/* What a kind_inferred kind the parser set rests on (report/parse_finish.c
+	 * finish_kind; kind_by_analysis kinds are diagnose's own) */
+	enum oom_kind_hint {
+		OOM_KIND_HINT_NONE = 0,
+		OOM_KIND_HINT_NODEMASK,    /* a ≤4.18 trigger line's nodemask= leaving out a node with
+					    * memory: mempolicy, or cpuset when it is the cpuset's mems */
+		OOM_KIND_HINT_NOKILL_LIVED,/* "no killable processes", then a line of the machine going on */
+		OOM_KIND_HINT_NOKILL_NO_PANIC, /* … 4.19+, no panic after it, a trigger line of order ≥ 0 */
+	} kind_hint;
 };
 
 void event_init(struct oom_event *ev);
