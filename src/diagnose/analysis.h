@@ -149,11 +149,12 @@ struct event_analysis {
 	bool constraint_inferred;
 	char inferred_nodes[64];
 	/* a memcg OOM told by no memcg line: "Out of memory and no killable
-	 * processes..." printed without a panic after it by a 4.19+ kernel,
-	 * for a request that was not sysrq (event_analysis.c) */
+	 * processes..." with no panic after it (the parser's inference,
+	 * report/parse_finish.c finish_kind; oom_event.kind_hint says which) */
 	bool memcg_inferred;
 	/* the nodemask of a ≤4.18 trigger line ("nodemask=1"): a bind
-	 * mempolicy's nodes (event_analysis.c analyse_constraint_inferred) */
+	 * mempolicy's nodes or a cpuset's mems (the parser's inference,
+	 * report/parse_finish.c nodemask_policy) */
 	bool nodemask_inferred;
 };
 

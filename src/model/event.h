@@ -80,8 +80,10 @@ struct oom_side {
 
 struct oom_event {
 	enum oom_kind kind;
-	/* kind told by no line but inferred from the zones or a vendor hint
-	 * (mempolicy / cpuset before 5.0: diagnose/event_analysis.c) */
+	/* kind told by no line but inferred: by the parser from a trigger's
+	 * nodemask or "no killable processes" without a panic (kind_hint,
+	 * report/parse_finish.c), or by diagnose from the zones or a vendor
+	 * hint (mempolicy / cpuset before 5.0: diagnose/event_analysis.c) */
 	bool kind_inferred;
 	bool kind_by_analysis;      /* kind_inferred by diagnose (redone on each analysis), not by the parser */
 	enum oom_outcome outcome;
