@@ -1239,6 +1239,12 @@ TEST(most_of_a_small_board_in_no_counter)
 		      "1300*4kB (UME) 100*8kB (UM) 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 6000kB", \
 		      mid, "8192", "5000")
 
+/* 64 MiB: 8 MiB free over a 1.5 MiB high mark in blocks of order ≤ 1 */
+#define BOARD64_ROOM(order) \
+	NOSWAP_REPORT(order, "8192", "1016", "1268", "1524", "65536", \
+		      "1848*4kB (UME) 100*8kB (UM) 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 8192kB", \
+		      "", "16384", "12000")
+
 TEST(no_swap_lines_kernel_without_swap)
 {
 	/* a 32 MiB board: an order-2 failure with room is fragmentation */
@@ -1264,14 +1270,10 @@ TEST(no_swap_lines_kernel_without_swap)
 	CHECK(evidence_has(&b, "CONFIG_SWAP=n"));
 	/* the same board with 8 MiB free over a 1.5 MiB high mark: room, so
 	 * its order-0 OOM is no exhaustion and its order-2 one fragmentation */
-	struct seen r0 = explain(NOSWAP_REPORT("0", "8192", "1016", "1268", "1524", "65536",
-		"1848*4kB (UME) 100*8kB (UM) 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 8192kB",
-		"", "16384", "12000"));
+	struct seen r0 = explain(BOARD64_ROOM("0"));
 	CHECK(r0.swap_inferred);
 	CHECK(!has(&r0, "genuine-exhaustion-no-swap"));
-	struct seen r2 = explain(NOSWAP_REPORT("2", "8192", "1016", "1268", "1524", "65536",
-		"1848*4kB (UME) 100*8kB (UM) 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 8192kB",
-		"", "16384", "12000"));
+	struct seen r2 = explain(BOARD64_ROOM("2"));
 	CHECK_STR(r2.first, "fragmentation-high-order");
 	CHECK(!has(&r2, "genuine-exhaustion-no-swap"));
 	/* a 64 GiB server, free under min: the same; an order-3 request with
