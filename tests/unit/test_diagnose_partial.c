@@ -1245,6 +1245,18 @@ TEST(most_of_a_small_board_in_no_counter)
 		      "1848*4kB (UME) 100*8kB (UM) 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 8192kB", \
 		      "", "16384", "12000")
 
+/* free under min with swap 0 inferred: exhaustion without swap, said
+ * inferred at medium confidence */
+static void noswap_exhaustion(const char *text)
+{
+	struct seen b = explain(text);
+	CHECK(b.swap_inferred);
+	CHECK_STR(b.first, "genuine-exhaustion-no-swap");
+	CHECK(b.conf == CONF_MEDIUM);
+	CHECK(strstr(b.note, "inferred") != NULL);
+	CHECK(evidence_has(&b, "CONFIG_SWAP=n"));
+}
+
 TEST(no_swap_lines_kernel_without_swap)
 {
 	/* a 32 MiB board: an order-2 failure with room is fragmentation */
@@ -1260,14 +1272,9 @@ TEST(no_swap_lines_kernel_without_swap)
 	CHECK(!has(&s0, "genuine-exhaustion-no-swap"));
 	/* a 64 MiB board whose free fell under min: exhaustion without swap,
 	 * said inferred at medium confidence */
-	struct seen b = explain(NOSWAP_REPORT("0", "900", "1016", "1268", "1524", "65536",
+	noswap_exhaustion(NOSWAP_REPORT("0", "900", "1016", "1268", "1524", "65536",
 		"3*4kB (UME) 2*8kB (UM) 1*16kB (M) 1*32kB (M) 1*64kB (M) 1*128kB (M) 0*256kB 1*512kB (M) 0*1024kB 0*2048kB 0*4096kB = 780kB",
 		"", "16384", "14000"));
-	CHECK(b.swap_inferred);
-	CHECK_STR(b.first, "genuine-exhaustion-no-swap");
-	CHECK(b.conf == CONF_MEDIUM);
-	CHECK(strstr(b.note, "inferred") != NULL);
-	CHECK(evidence_has(&b, "CONFIG_SWAP=n"));
 	/* the same board with 8 MiB free over a 1.5 MiB high mark: room, so
 	 * its order-0 OOM is no exhaustion and its order-2 one fragmentation */
 	struct seen r0 = explain(BOARD64_ROOM("0"));
@@ -1278,11 +1285,9 @@ TEST(no_swap_lines_kernel_without_swap)
 	CHECK(!has(&r2, "genuine-exhaustion-no-swap"));
 	/* a 64 GiB server, free under min: the same; an order-3 request with
 	 * 20 GiB free in blocks of order ≤ 2: fragmentation */
-	struct seen g = explain(NOSWAP_REPORT("0", "60000", "90112", "112640", "135168", "67108864",
+	noswap_exhaustion(NOSWAP_REPORT("0", "60000", "90112", "112640", "135168", "67108864",
 		"10000*4kB (UME) 2500*8kB (UM) 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 60000kB",
 		"", "16777216", "16500000"));
-	CHECK(g.swap_inferred);
-	CHECK_STR(g.first, "genuine-exhaustion-no-swap");
 	struct seen h = explain(NOSWAP_REPORT("3", "20971520", "90112", "112640", "135168", "67108864",
 		"1048576*4kB (UME) 2097152*8kB (UM) 524288*16kB (UM) 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 20971520kB",
 		"", "16777216", "16500000"));
