@@ -1188,10 +1188,14 @@ static void rule_cpuset(struct ctx *c)
 	if (ev->numa_oom_hint)
 		finding_evidence(f, "the kernel's own hint: \"OOM kill occurred on an x86_64 NUMA system!\"");
 	if (a->nodemask_inferred) {
-		finding_evidence(f, "inferred (no oom-kill constraint line before 5.0): the trigger line's nodemask=%s is the allocation's node mask (a bind memory policy's nodes, mm/mempolicy.c policy_nodemask); mm/oom_kill.c constrained_alloc calls a mask without every node CONSTRAINT_MEMORY_POLICY",
-				 nodes);
+		if (a->cpuset)
+			finding_evidence(f, "inferred (no constraint line before 5.0): the trigger's nodemask=%s is the cpuset's mems_allowed, which 4.7-4.x pass as the mask when no policy gives one",
+					 nodes);
+		else
+			finding_evidence(f, "inferred (no constraint line before 5.0): the trigger's nodemask=%s is a bind policy's nodes; mm/oom_kill.c constrained_alloc calls a mask without every node CONSTRAINT_MEMORY_POLICY",
+					 nodes);
 		finding_basis(f, BASIS_CONSTRAINT | BASIS_ZONES | BASIS_TRIGGER, a->basis_present, CONF_MEDIUM,
-			      "memory policy inferred from the trigger line's nodemask%s",
+			      "%s inferred from the trigger line's nodemask%s", a->cpuset ? "cpuset" : "memory policy",
 			      known(out) ? "" : ": whether it covers every node is not shown (no zone lines of other nodes)");
 	} else if (a->constraint_inferred) {
 		finding_evidence(f, "inferred (no oom-kill constraint line before 5.0): an order-0 request without __GFP_THISNODE failed in every usable zone of node%s %s while zones of other nodes had room above their watermarks",
@@ -1322,8 +1326,11 @@ static void rule_memcg(struct ctx *c)
 		if (a->memcg_inferred) {
 			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
 				"a memory cgroup reached its limit and none of its tasks could be killed (inferred: \"no killable processes\" without the panic a system-wide OOM ends in)");
-			finding_evidence(f, "\"Out of memory and no killable processes...\" with no \"System is deadlocked on memory\" panic: 4.19+ panic after it unless the OOM is a memory cgroup's or sysrq's (mm/oom_kill.c out_of_memory), and the trigger's order=%lld is not sysrq's (-1)",
-					 (long long)ev->req.order);
+			if (ev->kind_hint == OOM_KIND_HINT_NOKILL_LIVED)
+				finding_evidence(f, "\"Out of memory and no killable processes...\" and then the machine went on (a later line of it, no \"System is deadlocked on memory\" panic): 4.19+ panic at once unless the OOM is a memory cgroup's or sysrq's (mm/oom_kill.c out_of_memory)");
+			else
+				finding_evidence(f, "\"Out of memory and no killable processes...\" with no \"System is deadlocked on memory\" panic: 4.19+ panic after it unless the OOM is a memory cgroup's or sysrq's (mm/oom_kill.c out_of_memory), and the trigger's order=%lld is not sysrq's (-1)",
+						 (long long)ev->req.order);
 			finding_evidence(f, "a cgroup with no killable task: every task in it at oom_score_adj -1000 or already exiting, or none left (a memory.max lowered below the usage of page cache or kernel memory that no task holds)");
 			finding_basis(f, BASIS_MEMCG, a->basis_present, CONF_MEDIUM,
 				      "memcg kind inferred from the missing panic");
@@ -1640,7 +1647,7 @@ static void rule_exhaustion(struct ctx *c)
 			"RAM ran out with no swap: %s free of %s%s", K(c, 0, m->free_kib),
 			K(c, 1, m->total_kib), anon);
 		if (m->swap_inferred_none) {
-			finding_evidence(f, "no swap lines in a Mem-Info that has its summary, zone lines and RAM totals: a kernel built without swap (CONFIG_SWAP=n)");
+			finding_evidence(f, "no swap lines where show_mem prints them (\"total pagecache pages\" followed at once by \"pages RAM\"): a kernel built without swap (CONFIG_SWAP=n)");
 			finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present,
 				      CONF_MEDIUM, "swap 0 inferred: the kernel prints no swap lines when built without swap");
 		} else {

@@ -308,6 +308,7 @@ static void state_reset(struct pstate *st)
 	st->ub_container = false;
 	st->trace_dump_header = false;
 	st->trig_hash = 0;
+	memset(&st->swapblk, 0, sizeof(st->swapblk));
 	st->call_trace_upper = false;
 	st->panic_stack = st->panic_blank = st->hw_powermac = st->memcg_on_constraint = false;
 	st->frame_not_x86 = false;

@@ -159,6 +159,15 @@ struct pstate {
 	bool ub_container;         /* OpenVZ: the OOM of a container's beancounter (ub N ≥ 0) */
 	bool trace_dump_header;    /* a reliable dump_header frame: the stack of an OOM report's own dump */
 	uint64_t trig_hash;        /* hash of the start line's text (a quote of it alone repeats it) */
+	/* Where show_swap_cache_info (mm/swap_state.c) prints: right after
+	 * show_free_areas' "N total pagecache pages" (2.6.25+) and before
+	 * show_mem's "N pages RAM"; a kernel without CONFIG_SWAP prints
+	 * nothing there (parse_finish.c finish_swap). */
+	struct {
+		bool seen;             /* a line of it: swap cache, "Free swap", "Total swap" */
+		uint64_t pagecache_fed;/* nr_fed of the "total pagecache pages" record; 0 none */
+		bool ram_next;         /* "pages RAM" was the record right after that one */
+	} swapblk;
 };
 
 /* ---- text helpers (parse.c) ------------------------------------------ */

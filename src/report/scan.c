@@ -1649,6 +1649,15 @@ static const char *qp_join(struct report_scanner *s, const struct raw *r0, size_
 			n--;
 		bool soft = n && p[n - 1] == '=';
 		qp_decode_append(b, p, soft ? n - 1 : n);
+		/* "…=0A=": the line's own newline encoded, then a soft break
+		 * (a body whose every line is so, R451): the line ends there */
+		if (soft && b->len && b->data[b->len - 1] == '\n') {
+			b->len--;
+			if (b->len && b->data[b->len - 1] == '\r')
+				b->len--;
+			b->data[b->len] = '\0';
+			break;
+		}
 		if (!soft || k >= SCAN_MAX_JOIN || b->len >= SCAN_MAX_LINE)
 			break;
 		struct raw r;

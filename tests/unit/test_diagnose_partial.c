@@ -27,6 +27,8 @@ struct seen {
 	char summary[320];                /* the first cause's summary */
 	char evidence[FINDING_MAX_EVIDENCE][240];
 	int nr_evidence;
+	bool swap_inferred;               /* the event's, as the parser left it */
+	int64_t swap_total, swap_free;
 };
 
 static void on_event(struct oom_event *ev, void *ctx)
@@ -34,6 +36,9 @@ static void on_event(struct oom_event *ev, void *ctx)
 	struct seen *s = ctx;
 	if (s->n++)
 		return;
+	s->swap_inferred = ev->swap_inferred;
+	s->swap_total = ev->snap.mem.swap_total_kib;
+	s->swap_free = ev->snap.mem.swap_free_kib;
 	struct findings f;
 	diagnose_event(ev, &f);
 	if (f.n > 0) {
@@ -1201,6 +1206,125 @@ TEST(most_of_a_small_board_in_no_counter)
 	CHECK(!has(&t, "kernel-leak-or-bug"));
 }
 
+/* issue 8 §3: no swap line where show_mem prints them ("total pagecache
+ * pages" followed at once by "pages RAM", mm/swap_state.c
+ * show_swap_cache_info printing nothing without CONFIG_SWAP) is a kernel
+ * built without swap: swap 0, inferred.  Room above the marks stays
+ * relative to the zone, so a small board with swap 0 does not flip to
+ * exhaustion.  One Normal zone; mid: what stands between the pagecache
+ * line and the RAM totals. */
+#define NOSWAP_REPORT(order, free, min, low, high, present, buddy, mid, ram, anon) \
+	"[  50.000000] app invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=" order ", oom_score_adj=0\n" \
+	"[  50.000010] CPU: 0 PID: 321 Comm: app Not tainted 5.10.0 #1\n" \
+	"[  50.000100] Mem-Info:\n" \
+	"[  50.000101] active_anon:1000 inactive_anon:" anon " isolated_anon:0\n" \
+	"[  50.000101]  active_file:10 inactive_file:20 isolated_file:0\n" \
+	"[  50.000101]  unevictable:0 dirty:0 writeback:0\n" \
+	"[  50.000101]  slab_reclaimable:100 slab_unreclaimable:300\n" \
+	"[  50.000101]  mapped:5 shmem:0 pagetables:50 bounce:0\n" \
+	"[  50.000101]  free:100 free_pcp:0 free_cma:0\n" \
+	"[  50.000102] Normal free:" free "kB min:" min "kB low:" low "kB high:" high "kB reserved_highatomic:0KB active_anon:4000kB inactive_anon:8000kB active_file:40kB inactive_file:80kB unevictable:0kB writepending:0kB present:" present "kB managed:" present "kB mlocked:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n" \
+	"[  50.000103] lowmem_reserve[]: 0 0\n" \
+	"[  50.000104] Normal: " buddy "\n" \
+	"[  50.000105] 30 total pagecache pages\n" \
+	mid \
+	"[  50.000106] " ram " pages RAM\n" \
+	"[  50.000107] 0 pages HighMem/MovableOnly\n" \
+	"[  50.000108] 100 pages reserved\n" \
+	"[  50.000200] Out of memory: Killed process 321 (app) total-vm:20000kB, anon-rss:12000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:64kB oom_score_adj:0\n"
+
+/* 32 MiB: 6 MiB free over a 1 MiB high mark in blocks of order ≤ 1 */
+#define BOARD32(order, mid) \
+	NOSWAP_REPORT(order, "6000", "700", "872", "1044", "32768", \
+		      "1300*4kB (UME) 100*8kB (UM) 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 6000kB", \
+		      mid, "8192", "5000")
+
+/* 64 MiB: 8 MiB free over a 1.5 MiB high mark in blocks of order ≤ 1 */
+#define BOARD64_ROOM(order) \
+	NOSWAP_REPORT(order, "8192", "1016", "1268", "1524", "65536", \
+		      "1848*4kB (UME) 100*8kB (UM) 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 8192kB", \
+		      "", "16384", "12000")
+
+/* free under min with swap 0 inferred: exhaustion without swap, said
+ * inferred at medium confidence */
+static void noswap_exhaustion(const char *text)
+{
+	struct seen b = explain(text);
+	CHECK(b.swap_inferred);
+	CHECK_STR(b.first, "genuine-exhaustion-no-swap");
+	CHECK(b.conf == CONF_MEDIUM);
+	CHECK(strstr(b.note, "inferred") != NULL);
+	CHECK(evidence_has(&b, "CONFIG_SWAP=n"));
+}
+
+TEST(no_swap_lines_kernel_without_swap)
+{
+	/* a 32 MiB board: an order-2 failure with room is fragmentation */
+	struct seen s = explain(BOARD32("2", ""));
+	CHECK(s.swap_inferred);
+	CHECK_INT(s.swap_total, 0);
+	CHECK_INT(s.swap_free, 0);
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+	/* its order-0 OOM with 6 MiB free far above high: not exhaustion either */
+	struct seen s0 = explain(BOARD32("0", ""));
+	CHECK(s0.swap_inferred);
+	CHECK(!has(&s0, "genuine-exhaustion-no-swap"));
+	/* a 64 MiB board whose free fell under min: exhaustion without swap,
+	 * said inferred at medium confidence */
+	noswap_exhaustion(NOSWAP_REPORT("0", "900", "1016", "1268", "1524", "65536",
+		"3*4kB (UME) 2*8kB (UM) 1*16kB (M) 1*32kB (M) 1*64kB (M) 1*128kB (M) 0*256kB 1*512kB (M) 0*1024kB 0*2048kB 0*4096kB = 780kB",
+		"", "16384", "14000"));
+	/* the same board with 8 MiB free over a 1.5 MiB high mark: room, so
+	 * its order-0 OOM is no exhaustion and its order-2 one fragmentation */
+	struct seen r0 = explain(BOARD64_ROOM("0"));
+	CHECK(r0.swap_inferred);
+	CHECK(!has(&r0, "genuine-exhaustion-no-swap"));
+	struct seen r2 = explain(BOARD64_ROOM("2"));
+	CHECK_STR(r2.first, "fragmentation-high-order");
+	CHECK(!has(&r2, "genuine-exhaustion-no-swap"));
+	/* a 64 GiB server, free under min: the same; an order-3 request with
+	 * 20 GiB free in blocks of order ≤ 2: fragmentation */
+	noswap_exhaustion(NOSWAP_REPORT("0", "60000", "90112", "112640", "135168", "67108864",
+		"10000*4kB (UME) 2500*8kB (UM) 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 60000kB",
+		"", "16777216", "16500000"));
+	struct seen h = explain(NOSWAP_REPORT("3", "20971520", "90112", "112640", "135168", "67108864",
+		"1048576*4kB (UME) 2097152*8kB (UM) 524288*16kB (UM) 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 20971520kB",
+		"", "16777216", "16500000"));
+	CHECK(h.swap_inferred);
+	CHECK_STR(h.first, "fragmentation-high-order");
+	CHECK(!has(&h, "genuine-exhaustion-no-swap"));
+	/* the 2.6/3.x ARM show_mem's "pages swap cached" after the totals is
+	 * printed with or without swap: still inferred */
+	struct seen a = explain(BOARD32("2", "") "[  50.000109] 0 pages swap cached\n");
+	CHECK(a.swap_inferred);
+	/* shapes that leave swap unknown: an elision between the neighbours,
+	 * a swap cache line (CONFIG_SWAP=y: its other lines lost), a cut
+	 * before the RAM totals */
+	struct seen e1 = explain(BOARD32("2", "[  50.000105] [...]\n"));
+	CHECK(!e1.swap_inferred);
+	CHECK(!known(e1.swap_total));
+	struct seen e2 = explain(BOARD32("2", "[  50.000105] ...\n"));
+	CHECK(!e2.swap_inferred);
+	struct seen e3 = explain(BOARD32("2", "[  50.000105] 0 pages in swap cache\n"));
+	CHECK(!e3.swap_inferred);
+	CHECK(!known(e3.swap_total));
+	struct seen e4 = explain(BOARD32("2", "[  50.000105] Free swap  = 1000kB\n"));
+	CHECK(!e4.swap_inferred);
+	CHECK(!known(e4.swap_total));
+	CHECK_INT(e4.swap_free, 1000);
+	struct seen p = explain(BOARD32("2", "[  50.000105] Swap cache stats: add 0, delete 0, find 0/0\n[  50.000105] Free swap  = 0kB\n[  50.000105] Total swap = 0kB\n"));
+	CHECK(!p.swap_inferred);   /* printed: 0, as printed */
+	CHECK_INT(p.swap_total, 0);
+	struct seen c = explain(
+		"[  50.000000] app invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"[  50.000100] Mem-Info:\n"
+		"[  50.000101] active_anon:1000 inactive_anon:2000 isolated_anon:0\n"
+		"[  50.000101]  free:100 free_pcp:0 free_cma:0\n"
+		"[  50.000105] 30 total pagecache pages\n");
+	CHECK(!c.swap_inferred);
+}
+
 /* A kind the parser inferred (memcg, from "no killable processes" with the
  * machine living on, report/parse.c nokill_next, R166's tail without its
  * trigger line) stays through diagnose, which redoes only the kinds it
@@ -1234,6 +1358,7 @@ TEST(parser_inferred_kind_survives_diagnose)
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
+	RUN(no_swap_lines_kernel_without_swap);
 	RUN(lowmem_request_inferred_from_highmem_room);
 	RUN(panic_leads_without_evidence);
 	RUN(compulsory_panic_leads_a_cgroup_oom);

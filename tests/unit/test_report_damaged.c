@@ -59,6 +59,39 @@ TEST(test_qp_soft_breaks_and_escapes)
 	CHECK_INT(e.first.victim.anon_rss_kib, 1152);
 }
 
+TEST(test_qp_encoded_newline_ends_the_line)
+{
+	/* a body whose every line ends "=0A=": its newline encoded, then a
+	 * soft break (R451) — each is a line of its own, not one long one */
+	const char *in =
+		"[ 10.000001] app invoked oom-killer: gfp_mask=3D0xcc0(GFP_KERNEL), order=3D0, oom_s=\n"
+		"core_adj=3D0=0A=\n"
+		"[ 10.000002] CPU: 0 PID: 7 Comm: app Not tainted 6.6.32 #1=0A=\n"
+		"[ 10.000003] Mem-Info:=0A=\n"
+		"[ 10.000004] active_anon:103 inactive_anon:909 isolated_anon:0=0A=\n"
+		"[ 10.000004]  free:50574 free_pcp:62 free_cma:0=0A=\n"
+		"[ 10.000005] 273 total pagecache pages=0A=\n"
+		"[ 10.000006] 0 pages in swap cache=0A=\n"
+		"[ 10.000007] Free swap  =3D 0kB=0A=\n"
+		"[ 10.000008] Total swap =3D 1024kB=0A=\n"
+		"[ 10.000009] 524288 pages RAM=0A=\n"
+		"[ 10.000010] Out of memory: Killed process 7 (app) total-vm:4180kB, a=\n"
+		"non-rss:384kB, file-rss:640kB, shmem-rss:0kB, UID:0 pgtables:48kB oom_score=\n"
+		"_adj:0=0A=\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.req.order, 0);
+	CHECK_INT(e.first.req.trigger_oom_score_adj, 0);
+	CHECK_STR(e.first.kernel, "6.6.32");
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 0);
+	CHECK_INT(e.first.snap.mem.swap_total_kib, 1024);
+	CHECK(!e.first.swap_inferred);
+	CHECK_INT(e.first.snap.mem.ram_kib, 524288 * 4);
+	CHECK_INT(e.first.victim.anon_rss_kib, 384);
+	CHECK_INT(e.first.victim.oom_score_adj, 0);
+}
+
 TEST(test_qp_needs_evidence)
 {
 	/* a line ending in '=' without any QP escape around is kernel text
@@ -2476,6 +2509,7 @@ int main(void)
 	RUN(test_learned_prefix_behind_a_syslog_date);
 	RUN(test_comm_with_blank_is_no_prefix);
 	RUN(test_qp_soft_breaks_and_escapes);
+	RUN(test_qp_encoded_newline_ends_the_line);
 	RUN(test_qp_needs_evidence);
 	RUN(test_quoted_paste_rewrapped_by_replier);
 	RUN(test_cut_at_the_dump_stack_line);
