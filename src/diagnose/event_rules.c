@@ -1576,6 +1576,149 @@ static void rule_noswap_blind(struct ctx *c)
 	finding_advice(f, "add swap or memory, or cap the largest consumer with a memory cgroup (systemd MemoryMax=)");
 }
 
+/* A system-wide kill whose report shows no memory figure at all (a kill
+ * line, maybe the victim's task row or the header: grep output, a
+ * rate-limited or trimmed paste).  The kernel calls the OOM killer for an
+ * order-0 or order-1 request only after reclaim stops making progress:
+ * should_reclaim_retry (mm/page_alloc.c, 4.7+) retries while free plus
+ * zone_reclaimable_pages could meet the min watermark, and
+ * zone_reclaimable_pages (mm/vmscan.c) counts anonymous pages only while
+ * swap has room (get_nr_swap_pages() > 0; can_reclaim_anon_pages, 5.8+);
+ * before 4.7 zone_reclaimable()/all_unreclaimable did the same sum.  So a
+ * global OOM that killed a task holding real memory means RAM was full of
+ * what reclaim could not free, and swap was absent or full.  Which of the
+ * two the task rows tell when they print swapents (2.6.32+ dump_tasks): a
+ * swapped page in any row proves swap and, reclaim having given up, a full
+ * one; rows holding memory with no swapped page prove none.  Without them
+ * the report says nothing of swap: named no swap, at low confidence.  The
+ * victim must have held something: score ≥ 10 (‰ of RAM + swap, 2.6.36–5.0
+ * oom_badness) or 16 MiB anon + shmem on its kill line; a score-0 victim
+ * means the memory was not in processes (the unknown finding says so). */
+#define KILL_ONLY_MIN_VICTIM_KIB (16 * 1024)
+
+static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown *sm)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_victim *v = &ev->victim;
+	if (!ev->have_victim || ev->snap.nr_zones > 0 || strstr(v->message, "oom_kill_allocating_task") ||
+	    (known(ev->req.order) && ev->req.order > 1))
+		return;
+	/* swap printed with room left: anon was reclaimable, so something
+	 * else stopped reclaim; not this rule's case */
+	if (known(sm->swap_total_kib) && sm->swap_total_kib > 0)
+		return;
+	bool old_score = ev->kv.known && kver_cmp(&ev->kv, 2, 6, 36) < 0;
+	int64_t held = OOM_NA;
+	if (known(v->anon_rss_kib))
+		held = sat_add(v->anon_rss_kib, known(v->shmem_rss_kib) ? v->shmem_rss_kib : 0);
+	/* the score holds oom_score_adj too: points += adj × totalpages / 1000
+	 * (oom_badness, 2.6.36+), so the memory's share is score − adj; with
+	 * the adj unknown the score says nothing of the memory */
+	const struct oom_task *vt = task_at(ev, a->victim_idx);
+	int64_t adj = known(v->oom_score_adj) ? v->oom_score_adj : vt ? vt->oom_score_adj : OOM_NA;
+	int64_t mscore = known(v->score) && !old_score && known(adj) ? v->score - adj : OOM_NA;
+	if (known(mscore) && (mscore < 0 || mscore > 1000))
+		mscore = OOM_NA;   /* clamped by the kernel, or a row of another task */
+	bool big;
+	if (known(mscore))
+		big = mscore >= 10;
+	else
+		big = known(held) && held >= KILL_ONLY_MIN_VICTIM_KIB;
+	if (!big)
+		return;
+	/* swap from the task rows' swapents */
+	int64_t swapped = 0, rows_rss = 0;
+	int rows = 0;
+	for (size_t i = 0; i < ev->snap.nr_tasks && known(a->page_size_kib); i++) {
+		const struct oom_task *t = &ev->snap.tasks[i];
+		if (!known(t->swapents_pages))
+			continue;
+		rows++;
+		swapped = sat_add(swapped, task_swap_kib(t, a->page_size_kib));
+		int64_t r = task_rss_kib(t, a->page_size_kib);
+		rows_rss = sat_add(rows_rss, known(r) ? r : 0);
+	}
+	/* Rows without swapents (before 2.6.32, or the column cut) and a
+	 * 2.6.36–5.0 score: points = rss + swapents + page tables =
+	 * score/1000 × (RAM + swap) (oom_badness), and RAM holds at least
+	 * the rows' resident pages, so the victim's points are at least
+	 * score/1000 × Σ rss.  Twice its own rss + page tables or more (the
+	 * margin covers shared pages that every row counts) is memory the
+	 * victim held outside RAM: swap, which reclaim then found full. */
+	int64_t implied_kib = OOM_NA, own_kib = OOM_NA;
+	if (rows == 0 && vt && known(mscore) && known(a->page_size_kib)) {
+		int64_t sum = 0;
+		for (size_t i = 0; i < ev->snap.nr_tasks; i++) {
+			int64_t r = task_rss_kib(&ev->snap.tasks[i], a->page_size_kib);
+			sum = sat_add(sum, known(r) ? r : 0);
+		}
+		int64_t pt = task_pgtables_kib(vt, a->page_size_kib);
+		own_kib = sat_add(task_rss_kib(vt, a->page_size_kib), known(pt) ? pt : 0);
+		implied_kib = sat_mul(sum, mscore) / 1000;
+	}
+	enum { SW_UNSEEN, SW_NONE_PRINTED, SW_NONE_ROWS, SW_FULL_ROWS, SW_FULL_SCORE } sw = SW_UNSEEN;
+	if (known(sm->swap_total_kib) && sm->swap_total_kib == 0)
+		sw = SW_NONE_PRINTED;
+	else if (rows > 0 && swapped > 0)
+		sw = SW_FULL_ROWS;
+	else if (rows > 0 && rows_rss >= KILL_ONLY_MIN_VICTIM_KIB)
+		sw = SW_NONE_ROWS;
+	else if (known(implied_kib) && known(own_kib) && implied_kib >= sat_mul(own_kib, 2) &&
+		 implied_kib - own_kib >= KILL_ONLY_MIN_VICTIM_KIB)
+		sw = SW_FULL_SCORE;
+	char who[160];
+	if (known(held))
+		snprintf(who, sizeof(who), "%s (pid %lld, %s anon%s)", v->comm, (long long)v->pid, K(c, 0, held),
+			 known(v->shmem_rss_kib) && v->shmem_rss_kib > 0 ? " + shmem" : "");
+	else
+		snprintf(who, sizeof(who), "%s (pid %lld, score %lld)", v->comm, (long long)v->pid, (long long)v->score);
+	struct finding *f;
+	if (sw == SW_FULL_ROWS || sw == SW_FULL_SCORE) {
+		f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
+			"a system-wide OOM killed %s: RAM and swap ran out, though the report shows neither",
+			who);
+		if (sw == SW_FULL_ROWS)
+			finding_evidence(f, "the task rows hold %s in swap: the machine had swap, and reclaim gave up with it, so it was full (anonymous pages count as reclaimable only while swap has room: mm/vmscan.c zone_reclaimable_pages)",
+					 K(c, 0, swapped));
+		else
+			finding_evidence(f, "%lld ‰ of RAM + swap (score %lld − oom_score_adj %lld) is at least %s by the rows' resident pages, while the victim's row holds %s in RAM: the rest was in swap, and reclaim gave up with it, so it was full",
+					 (long long)mscore, (long long)v->score, (long long)adj, K(c, 0, implied_kib), K(c, 1, own_kib));
+	} else {
+		f = findings_add(c->out, "genuine-exhaustion-no-swap", SEV_CRITICAL, 60,
+			"a system-wide OOM killed %s: RAM ran out%s",
+			who, sw == SW_UNSEEN ? " (the report shows no swap: named none; had there been swap, it was full)" : " with no swap");
+		if (sw == SW_NONE_PRINTED)
+			finding_evidence(f, "Total swap = 0kB");
+		else if (sw == SW_NONE_ROWS)
+			finding_evidence(f, "the task rows hold %s and not one swapped page (swapents 0): reclaim had no swap to move them to",
+					 K(c, 0, rows_rss));
+		else
+			finding_evidence(f, "no line of the report shows swap (Free swap / Total swap, swapents)");
+	}
+	finding_evidence(f, "the kernel kills for an order-0 request only after reclaim stops making progress (mm/page_alloc.c should_reclaim_retry, 4.7+): RAM held nothing it could free");
+	if (known(mscore))
+		finding_evidence(f, "selection score %lld, oom_score_adj %lld: the victim held %lld.%lld %% of RAM + swap (oom_badness, 2.6.36–5.0)",
+				 (long long)v->score, (long long)adj, (long long)(mscore / 10), (long long)(mscore % 10));
+	if (known(v->anon_rss_kib))
+		finding_evidence(f, "kill line: anon-rss %s, file-rss %s, shmem-rss %s", K(c, 0, v->anon_rss_kib),
+				 K(c, 1, v->file_rss_kib), K(c, 2, v->shmem_rss_kib));
+	if (arch_is_32bit(ev->arch))
+		finding_evidence(f, "a 32-bit kernel (%s): if the request could not use HighMem, only lowmem may have run out; the zone lines would tell",
+				 ev->arch);
+	enum confidence conf = sw == SW_NONE_PRINTED ? CONF_MEDIUM : CONF_LOW;
+	finding_basis(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_SWAP | BASIS_KILL, a->basis_present, conf,
+		      sw == SW_FULL_ROWS ? "RAM exhaustion inferred from the kill; full swap from the rows' swapped pages"
+		      : sw == SW_FULL_SCORE ? "RAM exhaustion inferred from the kill; full swap from the victim's score against its resident size"
+		      : sw == SW_NONE_ROWS ? "RAM exhaustion inferred from the kill; no swap from rows without swapped pages"
+		      : sw == SW_NONE_PRINTED ? "RAM exhaustion inferred from the kill: no RAM figures in the report"
+					     : "RAM exhaustion inferred from the kill; swap not in the report, taken as none");
+	if (f)
+		f->confidence = conf;   /* the memory figures are what this rule reasons around */
+	finding_advice(f, "find the growth in %s, or cap it with a memory cgroup (systemd MemoryMax=) so it is killed alone", v->comm);
+	finding_advice(f, "read the report's Mem-Info (free, swap) in the full log to confirm: 'journalctl -k' or /var/log/kern.log around this kill");
+}
+
 static void rule_exhaustion(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -1623,6 +1766,11 @@ static void rule_exhaustion(struct ctx *c)
 			tmp.swap_total_kib = ev->snap.mem.swap_total_kib;
 			tmp.swap_free_kib = ev->snap.mem.swap_free_kib;
 			sm = &tmp;
+		}
+		if (room < 0 && global && !known(m->free_kib) && a->nr_evaluated == 0 &&
+		    (!known(sm->swap_total_kib) || sm->swap_total_kib == 0)) {
+			rule_exhaustion_kill_only(c, sm);
+			return;
 		}
 		if (room >= 0 || !global || known(m->free_kib) || a->nr_evaluated > 0 || !known(sm->swap_total_kib) ||
 		    !known(sm->swap_free_kib) || sm->swap_total_kib <= 0 || sat_mul(sm->swap_free_kib, 20) >= sm->swap_total_kib)
