@@ -1454,6 +1454,21 @@ static void unaccounted_note(struct ctx *c, struct finding *f)
 				 K(c, 5, m->unaccounted_kib), share);
 }
 
+/* free + LRU + slab + page tables + stacks of a system summary: at most
+ * RAM (OOM_NA unless free, anon and file are known) */
+static int64_t counted_summary_kib(const struct mem_breakdown *m)
+{
+	if (!known(m->free_kib) || !known(m->anon_kib) || !known(m->file_kib))
+		return OOM_NA;
+	int64_t w = sat_add(sat_add(m->free_kib, m->anon_kib), m->file_kib);
+	const int64_t more[] = { m->unevictable_kib, m->slab_reclaimable_kib, m->slab_unreclaimable_kib,
+				 m->pagetables_kib, m->kernel_stack_kib };
+	for (size_t i = 0; i < ARRAY_SIZE(more); i++)
+		if (known(more[i]))
+			w = sat_add(w, more[i]);
+	return w;
+}
+
 /* Genuine exhaustion needs evidence that memory ran out where the request
  * could come from: with the request known, no usable zone may have had room
  * (free well above high + reserve); without it (the report is cut before its
@@ -1506,7 +1521,15 @@ static bool exhaustion_evident(const struct ctx *c, int *room)
 	if (any_zone)
 		return true;
 	const struct mem_breakdown *m = &a->mem;
-	return known(m->free_kib) && known(m->total_kib) && m->free_kib * 20 < m->total_kib;
+	if (known(m->free_kib) && known(m->total_kib))
+		return m->free_kib * 20 < m->total_kib;
+	/* RAM not in the report (cut after the summary): the pages the
+	 * summary counts are at most RAM, so free under 5 % of them is under
+	 * 5 % of RAM only if RAM is not much larger; anonymous memory as the
+	 * largest part says where it went (counted_summary_kib) */
+	int64_t counted = counted_summary_kib(m);
+	return m->scope == MEM_SCOPE_SYSTEM && known(counted) && known(m->free_kib) && m->free_kib * 20 < counted &&
+	       known(m->anon_kib) && m->anon_kib * 2 >= counted;
 }
 
 /* Swap full and nothing else about RAM: the cause at lower confidence; the
@@ -1816,6 +1839,56 @@ static void rule_exhaustion(struct ctx *c)
 		unaccounted_note(c, f);
 		finding_advice(f, "find the growth in %s: with RAM and swap both full, a process grew past the machine (a leak, or an undersized box)", big);
 		finding_advice(f, "cap it with a memory cgroup (systemd MemoryMax=); more swap only delays the kill and makes the machine slow first");
+		return;
+	}
+	/* Memory ran out and the swap lines are not in the report (cut after
+	 * the summary or the zones): anonymous memory filled RAM, and since
+	 * reclaim gave up it could not go to swap (zone_reclaimable_pages
+	 * counts anon only while swap has room, mm/vmscan.c): swap was absent
+	 * or full.  Named none, at low confidence, when anon is the largest
+	 * part; otherwise what filled RAM is not anon and this says nothing. */
+	if (!known(m->swap_total_kib) && !known(ev->snap.mem.swap_total_kib) && !m->swap_inferred_none &&
+	    m->scope == MEM_SCOPE_SYSTEM && known(m->anon_kib) && known(m->file_kib) && m->anon_kib >= m->file_kib) {
+		/* zones cut from the report can leave a total below the
+		 * summary's own pages: the larger of the two is the whole */
+		int64_t whole = counted_summary_kib(m);
+		if (known(m->total_kib) && (!known(whole) || m->total_kib > whole))
+			whole = m->total_kib;
+		if (!known(whole) || m->anon_kib * 2 < whole)
+			return;
+		/* pages in the swap cache: the machine has swap, and reclaim
+		 * gave up with anon in RAM, so it was full */
+		int64_t cached = ev->snap.mem.swap_cached_kib;
+		if (known(cached) && cached > 0) {
+			struct finding *f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
+				"RAM ran out, mostly to anonymous memory (%s of %s), and swap was full: its lines are not in the report, but %s sits in the swap cache",
+				K(c, 0, m->anon_kib), K(c, 1, whole), K(c, 2, cached));
+			finding_evidence(f, "reclaim gave up with anonymous memory in RAM: it counts as reclaimable only while swap has room (mm/vmscan.c zone_reclaimable_pages), so the swap the cache proves was full");
+			finding_evidence(f, "largest process: %s", big);
+			finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present, CONF_LOW,
+				      "swap full inferred from the swap cache and reclaim giving up");
+			if (f)
+				f->confidence = CONF_LOW;
+			finding_advice(f, "find the growth in %s: with RAM and swap both full, a process grew past the machine (a leak, or an undersized box)", big);
+			return;
+		}
+		struct finding *f = findings_add(c->out, "genuine-exhaustion-no-swap", SEV_CRITICAL, 60,
+			"RAM ran out, mostly to anonymous memory (%s of %s), and the report shows no swap: named none; had there been swap, it was full",
+			K(c, 0, m->anon_kib), K(c, 1, whole));
+		if (!known(m->total_kib) || whole != m->total_kib)
+			finding_evidence(f, "RAM is not in the report: measured against free + LRU + slab + page tables + stacks (%s), which is at most RAM",
+					 K(c, 0, whole));
+		if (known(m->free_kib))
+			finding_evidence(f, "free %s", K(c, 0, m->free_kib));
+		finding_evidence(f, "anonymous %s, page cache %s", K(c, 0, m->anon_kib), K(c, 1, m->file_kib));
+		finding_evidence(f, "reclaim gave up with anonymous memory in RAM: it counts as reclaimable only while swap has room (mm/vmscan.c zone_reclaimable_pages), so swap was absent or full");
+		finding_evidence(f, "largest process: %s", big);
+		finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present, CONF_LOW,
+			      "swap lines not in the report: taken as no swap");
+		if (f)
+			f->confidence = CONF_LOW;
+		finding_advice(f, "find the growth in %s, or cap it with a memory cgroup (systemd MemoryMax=) so it is killed alone", big);
+		finding_advice(f, "read the report's \"Free swap / Total swap\" lines in the full log: with swap full, more swap only delays the kill");
 	}
 }
 

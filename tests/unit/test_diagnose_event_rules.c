@@ -400,12 +400,19 @@ TEST(no_swap_lines_inferred)
 	ev.snap.mem.swap_cached_kib = 200 * MiB;
 	run(&ev);
 	CHECK(!A.mem.swap_inferred_none);
+	/* … and reclaim gave up with anon in RAM: that swap was full (low) */
+	CHECK_STR(first_id(), "genuine-exhaustion-swap-full");
+	CHECK(F.items[0].confidence == CONF_LOW);
 	ev.snap.mem.swap_cached_kib = 0;
-	/* no "pages RAM": the report may be cut before the swap lines */
+	/* no "pages RAM": the report may be cut before the swap lines; not
+	 * inferred, but anon filling RAM is still named, as no swap at low
+	 * confidence (swap absent or full: reclaim gave up on anon) */
 	ev.snap.mem.ram_kib = OOM_NA;
 	run(&ev);
 	CHECK(!A.mem.swap_inferred_none);
-	CHECK(rank_of("genuine-exhaustion-no-swap") < 0);
+	CHECK_STR(first_id(), "genuine-exhaustion-no-swap");
+	CHECK(F.items[0].confidence == CONF_LOW);
+	CHECK(strstr(F.items[0].basis_note, "taken as no swap") != NULL);
 	event_release(&ev);
 }
 

@@ -1339,6 +1339,33 @@ TEST(kill_of_high_order_request_is_not_exhaustion)
 	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
 }
 
+/* a Mem-Info summary cut before its zones, swap lines and totals */
+#define MEMINFO_CUT(anon, file) \
+	"app invoked oom-killer: gfp_mask=0x6280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=(null), order=0, oom_score_adj=0\n" \
+	"Mem-Info:\n" \
+	"active_anon:" anon " inactive_anon:0 isolated_anon:0\n" \
+	" active_file:" file " inactive_file:0 isolated_file:0\n" \
+	" unevictable:0 dirty:0 writeback:0 unstable:0\n" \
+	" slab_reclaimable:6000 slab_unreclaimable:14000\n" \
+	" mapped:6414 shmem:589 pagetables:9149 bounce:0\n" \
+	" free:18807 free_pcp:103 free_cma:0\n"
+
+TEST(summary_alone_anon_full_is_exhaustion_low)
+{
+	struct seen s = explain(MEMINFO_CUT("1957486", "7687"));
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(strstr(s.summary, "shows no swap") != NULL);
+	CHECK(evidence_has(&s, "at most RAM"));
+}
+
+TEST(summary_alone_file_full_is_not_anon_exhaustion)
+{
+	/* page cache is what fills RAM: reclaim's failure is another story */
+	struct seen s = explain(MEMINFO_CUT("7687", "1957486"));
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -1405,5 +1432,7 @@ int main(void)
 	RUN(kill_with_total_swap_zero_is_no_swap_medium);
 	RUN(kill_with_free_swap_is_not_exhaustion);
 	RUN(kill_of_high_order_request_is_not_exhaustion);
+	RUN(summary_alone_anon_full_is_exhaustion_low);
+	RUN(summary_alone_file_full_is_not_anon_exhaustion);
 	return check_summary();
 }
