@@ -757,6 +757,69 @@ static void rule_lowmem_blind(struct ctx *c)
 	finding_advice(f, "boot a 64-bit kernel (arm64 on a Raspberry Pi 3/4, x86_64): it has no lowmem/HighMem split");
 }
 
+/* A 32-bit kernel's report with the request and nothing of the zones (the
+ * header alone, or the header and the kill): an order-0 request whose gfp
+ * has no __GFP_HIGHMEM — every kernel allocation: GFP_KERNEL, GFP_ATOMIC,
+ * GFP_NOFS — has only the zones below HighMem in its zonelist (gfp_zone(),
+ * include/linux/gfp.h), so what ran out under it was lowmem, whatever
+ * HighMem held (R021's first report: kswapd's own GFP_ATOMIC on a ppc32
+ * PowerMac).  Low confidence: on a board without HighMem lowmem is all of
+ * RAM, and the zone lines that would tell are not in the report. */
+static void rule_lowmem_request_blind(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (ev->snap.nr_zones > 0 || known(a->mem.free_kib) || a->memcg || a->sysrq || a->cpuset || a->mempolicy ||
+	    !arch_is_32bit(ev->arch) || !ev->req.gfp_known || ev->req.gfp_mask == 0 || !known(ev->req.order) ||
+	    ev->req.order != 0 || !a->zone_name || findings_get(c->out, "lowmem-pressure") ||
+	    !strcmp(a->zone_name, "HighMem") || !strcmp(a->zone_name, "Movable"))
+		return;
+	struct finding *f = findings_add(c->out, "lowmem-pressure", SEV_CRITICAL, 95,
+		"32-bit kernel (%s): a kernel request (%s, order 0) found no free page in lowmem, the only memory it may use; the zone lines are not in the report",
+		ev->arch, a->gfp_names_printed[0] ? a->gfp_names_printed : a->gfp_hex);
+	finding_evidence(f, "the request (%s) may use zones up to %s only: without __GFP_HIGHMEM a 32-bit kernel's allocation comes from lowmem (gfp_zone(), include/linux/gfp.h)",
+			 a->gfp_hex[0] ? a->gfp_hex : "gfp ?", a->zone_name);
+	finding_evidence(f, "lowmem is at most what the kernel maps: 896 MiB on x86, 768 MiB by default on ppc32, about 760 MiB with ARM's 3G/1G split; with more RAM the rest is HighMem, which this request could not take");
+	if (a->atomic)
+		finding_evidence(f, "an atomic request cannot reclaim: it fails as soon as lowmem is below its min watermark (less the atomic dip)");
+	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO, a->basis_present, CONF_LOW,
+		      "lowmem inferred from a 32-bit kernel and a request without __GFP_HIGHMEM");
+	if (f)
+		f->confidence = CONF_LOW;
+	finding_advice(f, "read the report's zone lines (\"DMA free:… Normal free:… HighMem free:…\") to see what filled lowmem");
+	finding_advice(f, "boot a 64-bit kernel where the hardware allows: it has no lowmem/HighMem split");
+}
+
+/* An atomic order-0 request that failed, its zones not in the report (the
+ * warn_alloc header alone, often rate-limited): it cannot reclaim, so it
+ * fails only when every zone it may use is below its min watermark even
+ * after the dips atomic requests get (__GFP_HIGH halves min, ALLOC_HARDER
+ * takes a quarter more: mm/page_alloc.c __zone_watermark_ok, 2.6.x–6.x;
+ * ALLOC_NON_BLOCK since 6.3) — the atomic reserve was exhausted, by the
+ * kernel's own arithmetic.  Low confidence: whether CMA held the free pages
+ * or a burst drained them is in the zone lines, not here. */
+static void rule_atomic_blind(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (ev->kind != OOM_KIND_ALLOC_FAILURE || !a->atomic || !known(ev->req.order) || ev->req.order != 0 ||
+	    ev->snap.nr_zones > 0 || known(a->mem.free_kib) || findings_get(c->out, "atomic-reserves-exhausted") ||
+	    findings_get(c->out, "lowmem-pressure"))
+		return;
+	struct finding *f = findings_add(c->out, "atomic-reserves-exhausted", SEV_WARNING, 72,
+		"an atomic request (%s, order 0: cannot sleep or reclaim) failed: every zone it may use was below its atomic reserve; the zone lines are not in the report",
+		a->gfp_names_printed[0] ? a->gfp_names_printed : a->gfp_hex);
+	finding_evidence(f, "an atomic order-0 request fails only below the min watermark less the atomic dips (__GFP_HIGH halves it, ALLOC_HARDER takes a quarter more: mm/page_alloc.c __zone_watermark_ok)");
+	if (ev->req.trigger_comm[0])
+		finding_evidence(f, "asked for by %s: interrupt, softirq or driver context (network receive, storage completion) allocates so", ev->req.trigger_comm);
+	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, CONF_LOW,
+		      "the reserve's exhaustion follows from an atomic order-0 failure; its numbers are not in the report");
+	if (f)
+		f->confidence = CONF_LOW;
+	finding_advice(f, "raise vm.min_free_kbytes so bursts of atomic allocations (network receive, interrupts) find free pages");
+	finding_advice(f, "usually harmless when rare (the caller drops a packet or retries); frequent failures mean memory is too tight: read the zone lines of a full report");
+}
+
 /* Where the blocks of ≥ order were, for a request that found none it may
  * take: only in lists it may not use (H without reserve rights, C for a
  * request that is not movable), only in zones it may not use, or nowhere
@@ -2606,6 +2669,8 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_cpuset(&c);
 	rule_low_zone_outside_cpuset(&c);
 	rule_atomic(&c);
+	rule_lowmem_request_blind(&c);
+	rule_atomic_blind(&c);
 	rule_memcg(&c);
 	rule_memcg_dirty(&c);
 	rule_stall(&c);

@@ -1366,6 +1366,54 @@ TEST(summary_alone_file_full_is_not_anon_exhaustion)
 	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
 }
 
+/* ---- the request alone: 32-bit lowmem, atomic reserves ------------------ */
+
+TEST(header_alone_32bit_kernel_request_is_lowmem)
+{
+	struct seen s = explain(
+		"kswapd0: page allocation failure: order:0, mode:0x820(GFP_ATOMIC), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"CPU: 1 PID: 40 Comm: kswapd0 Not tainted 6.8.9-gentoo-PMacG4 #1\n"
+		"Hardware name: PowerMac3,6 7455 0x80010303 PowerMac\n");
+	CHECK_STR(s.first, "lowmem-pressure");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "__GFP_HIGHMEM"));
+}
+
+TEST(header_alone_32bit_highmem_request_is_not_lowmem)
+{
+	/* GFP_HIGHUSER_MOVABLE may use HighMem: lowmem is not the story */
+	struct seen s = explain(
+		"[  10.0] app invoked oom-killer: gfp_mask=0x1280da(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=(null), order=0, oom_score_adj=0\n"
+		"[  10.0] CPU: 0 PID: 99 Comm: app Not tainted 4.19.0-20-686-pae #1 Debian 4.19.235-1\n");
+	CHECK(!has(&s, "lowmem-pressure"));
+}
+
+TEST(header_alone_64bit_atomic_is_atomic_reserve_low)
+{
+	struct seen s = explain(
+		"[  500.1] swapper/0: page allocation failure: order:0, mode:0x820(GFP_ATOMIC), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"[  500.1] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 6.6.14 #1\n"
+		"[  500.1] Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.2 04/01/2014\n"
+		"[  500.1] Call Trace:\n"
+		"[  500.1]  <IRQ>\n"
+		"[  500.1]  dump_stack_lvl+0x44/0x60\n"
+		"[  500.1]  warn_alloc+0x15f/0x1e0\n");
+	CHECK_STR(s.first, "atomic-reserves-exhausted");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "__zone_watermark_ok"));
+}
+
+TEST(header_alone_sleeping_request_stays_unknown)
+{
+	/* GFP_KERNEL could reclaim: its failure says nothing by itself */
+	struct seen s = explain(
+		"[  500.1] insmod: page allocation failure: order:0, mode:0xcc0(GFP_KERNEL), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"[  500.1] CPU: 0 PID: 70 Comm: insmod Not tainted 6.6.14 #1\n"
+		"[  500.1] Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.2 04/01/2014\n");
+	CHECK(!has(&s, "atomic-reserves-exhausted"));
+	CHECK(!has(&s, "lowmem-pressure"));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -1434,5 +1482,9 @@ int main(void)
 	RUN(kill_of_high_order_request_is_not_exhaustion);
 	RUN(summary_alone_anon_full_is_exhaustion_low);
 	RUN(summary_alone_file_full_is_not_anon_exhaustion);
+	RUN(header_alone_32bit_kernel_request_is_lowmem);
+	RUN(header_alone_32bit_highmem_request_is_not_lowmem);
+	RUN(header_alone_64bit_atomic_is_atomic_reserve_low);
+	RUN(header_alone_sleeping_request_stays_unknown);
 	return check_summary();
 }
