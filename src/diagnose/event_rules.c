@@ -1793,7 +1793,10 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 		finding_evidence(f, "a 32-bit kernel (%s): if the request could not use HighMem, only lowmem may have run out; the zone lines would tell",
 				 ev->arch);
 	enum confidence conf = sw == SW_NONE_PRINTED ? CONF_MEDIUM : CONF_LOW;
-	finding_basis(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_SWAP | BASIS_KILL, a->basis_present, conf,
+	unsigned needs = BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_SWAP | BASIS_KILL;
+	if (sw == SW_FULL_ROWS || sw == SW_NONE_ROWS || sw == SW_FULL_SCORE)
+		needs |= BASIS_TASKS;   /* the rows are what swap was read from */
+	finding_basis(f, needs, a->basis_present, conf,
 		      sw == SW_FULL_ROWS ? "RAM exhaustion inferred from the kill; full swap from the rows' swapped pages"
 		      : sw == SW_FULL_SCORE ? "RAM exhaustion inferred from the kill; full swap from the victim's score against its resident size"
 		      : sw == SW_NONE_ROWS ? "RAM exhaustion inferred from the kill; no swap from rows without swapped pages"
