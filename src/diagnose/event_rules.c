@@ -1690,6 +1690,11 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 	if (!ev->have_victim || ev->snap.nr_zones > 0 || strstr(v->message, "oom_kill_allocating_task") ||
 	    (known(ev->req.order) && ev->req.order > 1))
 		return;
+	/* a bare "Killed process" line (2.6–5.0, its selection line cut) is
+	 * printed alike for a memory cgroup's OOM: global only when the
+	 * selection/kill message or the constraint line says so */
+	if (strncmp(v->message, "Out of memory", 13) != 0 && strcmp(ev->constraint, "CONSTRAINT_NONE") != 0)
+		return;
 	/* swap printed with room left: anon was reclaimable, so something
 	 * else stopped reclaim; not this rule's case */
 	if (known(sm->swap_total_kib) && sm->swap_total_kib > 0)

@@ -1414,6 +1414,16 @@ TEST(header_alone_sleeping_request_stays_unknown)
 	CHECK(!has(&s, "lowmem-pressure"));
 }
 
+TEST(bare_killed_process_line_may_be_a_cgroup)
+{
+	/* 2.6–5.0 print "Killed process" alike for a memcg OOM: with the
+	 * selection line cut, global is not known */
+	struct seen s = explain(
+		"[  100.1] Killed process 42 (java) total-vm:3376784kB, anon-rss:551100kB, file-rss:0kB\n");
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+	CHECK_STR(s.first, "unknown");
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -1480,6 +1490,7 @@ int main(void)
 	RUN(kill_with_total_swap_zero_is_no_swap_medium);
 	RUN(kill_with_free_swap_is_not_exhaustion);
 	RUN(kill_of_high_order_request_is_not_exhaustion);
+	RUN(bare_killed_process_line_may_be_a_cgroup);
 	RUN(summary_alone_anon_full_is_exhaustion_low);
 	RUN(summary_alone_file_full_is_not_anon_exhaustion);
 	RUN(header_alone_32bit_kernel_request_is_lowmem);
