@@ -1798,6 +1798,21 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 		finding_evidence(f, "a 32-bit kernel (%s): if the request could not use HighMem, only lowmem may have run out; the zone lines would tell",
 				 ev->arch);
 	enum confidence conf = sw == SW_NONE_PRINTED ? CONF_MEDIUM : CONF_LOW;
+	/* RAM printed (the totals survived) and the rows' resident pages fill
+	 * most of it: the listed processes are what filled RAM, read rather
+	 * than inferred; medium when swap is known too */
+	int64_t ram = known(ev->snap.mem.total_kib) ? ev->snap.mem.total_kib : ev->snap.mem.ram_kib;
+	if (known(ram) && ram > 0 && ev->snap.nr_tasks > 0 && known(a->page_size_kib)) {
+		int64_t sum = 0;
+		for (size_t i = 0; i < ev->snap.nr_tasks; i++) {
+			int64_t r = task_rss_kib(&ev->snap.tasks[i], a->page_size_kib);
+			sum = sat_add(sum, known(r) ? r : 0);
+		}
+		int share = pct(sum, ram);
+		finding_evidence(f, "the listed processes hold %s resident, %d %% of RAM (%s)", K(c, 0, sum), share, K(c, 1, ram));
+		if (share >= 80 && sw != SW_UNSEEN)
+			conf = CONF_MEDIUM;
+	}
 	unsigned needs = BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_SWAP | BASIS_KILL;
 	if (sw == SW_FULL_ROWS || sw == SW_NONE_ROWS || sw == SW_FULL_SCORE)
 		needs |= BASIS_TASKS;   /* the rows are what swap was read from */

@@ -1424,6 +1424,21 @@ TEST(bare_killed_process_line_may_be_a_cgroup)
 	CHECK_STR(s.first, "unknown");
 }
 
+TEST(kill_with_rows_filling_ram_is_medium)
+{
+	/* totals and rows survived: 900 MiB resident of 1 GiB RAM, no
+	 * swapped page in the rows */
+	struct seen s = explain(
+		"262144 pages RAM\n"
+		"[ pid ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+		"[  101]     0   101   300000   230400   2000000        0             0 app\n"
+		"Out of memory: Kill process 101 (app) score 880 or sacrifice child\n"
+		"Killed process 101 (app) total-vm:1200000kB, anon-rss:921600kB, file-rss:0kB, shmem-rss:0kB\n");
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "% of RAM"));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -1491,6 +1506,7 @@ int main(void)
 	RUN(kill_with_free_swap_is_not_exhaustion);
 	RUN(kill_of_high_order_request_is_not_exhaustion);
 	RUN(bare_killed_process_line_may_be_a_cgroup);
+	RUN(kill_with_rows_filling_ram_is_medium);
 	RUN(summary_alone_anon_full_is_exhaustion_low);
 	RUN(summary_alone_file_full_is_not_anon_exhaustion);
 	RUN(header_alone_32bit_kernel_request_is_lowmem);
