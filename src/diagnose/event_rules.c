@@ -52,6 +52,7 @@
 
 struct event_analysis;
 static unsigned cause_needs(const struct event_analysis *a, const char *id);
+static void lowmem_unseen_advice(struct finding *f);
 
 struct ctx {
 	const struct oom_event *ev;
@@ -158,6 +159,16 @@ static void trace_modules_note(struct ctx *c, struct finding *f)
 	for (int i = 0; i < ev->nr_trace_modules && i < 4 && len < sizeof(list); i++)
 		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s[%s]", i ? ", " : "", ev->trace_modules[i]);
 	finding_evidence(f, "modules in the allocating stack: %s: a driver there may hold the memory no counter shows", list);
+}
+
+/* The basis of a rule that reasons around missing lines, at the
+ * confidence it decided: finding_basis would lower it further for every
+ * part missing, and those parts are what the rule reasons around. */
+static void basis_fixed(struct finding *f, unsigned needs, unsigned present, enum confidence conf, const char *note)
+{
+	finding_basis(f, needs, present, conf, "%s", note);
+	if (f)
+		f->confidence = conf;
 }
 
 /* ---- manual OOM ---------------------------------------------------------- */
@@ -753,6 +764,12 @@ static void rule_lowmem_blind(struct ctx *c)
 	finding_evidence(f, "every kernel allocation (GFP_KERNEL, GFP_ATOMIC) must come from lowmem; the zone lines that would show it are not in the report");
 	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO, a->basis_present, CONF_LOW,
 		      "lowmem pressure inferred from a 32-bit kernel's free memory beyond any lowmem");
+	lowmem_unseen_advice(f);
+}
+
+/* What to do about lowmem the report's zone lines do not show. */
+static void lowmem_unseen_advice(struct finding *f)
+{
 	finding_advice(f, "read the report's zone lines (\"DMA free:… Normal free:… HighMem free:…\") to see what filled lowmem");
 	finding_advice(f, "boot a 64-bit kernel (arm64 on a Raspberry Pi 3/4, x86_64): it has no lowmem/HighMem split");
 }
@@ -782,12 +799,9 @@ static void rule_lowmem_request_blind(struct ctx *c)
 	finding_evidence(f, "lowmem is at most what the kernel maps: 896 MiB on x86, 768 MiB by default on ppc32, about 760 MiB with ARM's 3G/1G split; with more RAM the rest is HighMem, which this request could not take");
 	if (a->atomic)
 		finding_evidence(f, "an atomic request cannot reclaim: it fails as soon as lowmem is below its min watermark (less the atomic dip)");
-	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO, a->basis_present, CONF_LOW,
+	basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO, a->basis_present, CONF_LOW,
 		      "lowmem inferred from a 32-bit kernel and a request without __GFP_HIGHMEM");
-	if (f)
-		f->confidence = CONF_LOW;
-	finding_advice(f, "read the report's zone lines (\"DMA free:… Normal free:… HighMem free:…\") to see what filled lowmem");
-	finding_advice(f, "boot a 64-bit kernel where the hardware allows: it has no lowmem/HighMem split");
+	lowmem_unseen_advice(f);
 }
 
 /* An atomic order-0 request that failed, its zones not in the report (the
@@ -812,10 +826,8 @@ static void rule_atomic_blind(struct ctx *c)
 	finding_evidence(f, "an atomic order-0 request fails only below the min watermark less the atomic dips (__GFP_HIGH halves it, ALLOC_HARDER takes a quarter more: mm/page_alloc.c __zone_watermark_ok)");
 	if (ev->req.trigger_comm[0])
 		finding_evidence(f, "asked for by %s: interrupt, softirq or driver context (network receive, storage completion) allocates so", ev->req.trigger_comm);
-	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, CONF_LOW,
+	basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, CONF_LOW,
 		      "the reserve's exhaustion follows from an atomic order-0 failure; its numbers are not in the report");
-	if (f)
-		f->confidence = CONF_LOW;
 	finding_advice(f, "raise vm.min_free_kbytes so bursts of atomic allocations (network receive, interrupts) find free pages");
 	finding_advice(f, "usually harmless when rare (the caller drops a packet or retries); frequent failures mean memory is too tight: read the zone lines of a full report");
 }
@@ -1816,14 +1828,12 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 	unsigned needs = BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_SWAP | BASIS_KILL;
 	if (sw == SW_FULL_ROWS || sw == SW_NONE_ROWS || sw == SW_FULL_SCORE)
 		needs |= BASIS_TASKS;   /* the rows are what swap was read from */
-	finding_basis(f, needs, a->basis_present, conf,
-		      sw == SW_FULL_ROWS ? "RAM exhaustion inferred from the kill; full swap from the rows' swapped pages"
+	basis_fixed(f, needs, a->basis_present, conf,
+		    sw == SW_FULL_ROWS ? "RAM exhaustion inferred from the kill; full swap from the rows' swapped pages"
 		      : sw == SW_FULL_SCORE ? "RAM exhaustion inferred from the kill; full swap from the victim's score against its resident size"
 		      : sw == SW_NONE_ROWS ? "RAM exhaustion inferred from the kill; no swap from rows without swapped pages"
 		      : sw == SW_NONE_PRINTED ? "RAM exhaustion inferred from the kill: no RAM figures in the report"
 					     : "RAM exhaustion inferred from the kill; swap not in the report, taken as none");
-	if (f)
-		f->confidence = conf;   /* the memory figures are what this rule reasons around */
 	finding_advice(f, "find the growth in %s, or cap it with a memory cgroup (systemd MemoryMax=) so it is killed alone", v->comm);
 	finding_advice(f, "read the report's Mem-Info (free, swap) in the full log to confirm: 'journalctl -k' or /var/log/kern.log around this kill");
 }
@@ -1951,10 +1961,8 @@ static void rule_exhaustion(struct ctx *c)
 				K(c, 0, m->anon_kib), K(c, 1, whole), K(c, 2, cached));
 			finding_evidence(f, "reclaim gave up with anonymous memory in RAM: it counts as reclaimable only while swap has room (mm/vmscan.c zone_reclaimable_pages), so the swap the cache proves was full");
 			finding_evidence(f, "largest process: %s", big);
-			finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present, CONF_LOW,
+			basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present, CONF_LOW,
 				      "swap full inferred from the swap cache and reclaim giving up");
-			if (f)
-				f->confidence = CONF_LOW;
 			finding_advice(f, "find the growth in %s: with RAM and swap both full, a process grew past the machine (a leak, or an undersized box)", big);
 			return;
 		}
@@ -1969,10 +1977,8 @@ static void rule_exhaustion(struct ctx *c)
 		finding_evidence(f, "anonymous %s, page cache %s", K(c, 0, m->anon_kib), K(c, 1, m->file_kib));
 		finding_evidence(f, "reclaim gave up with anonymous memory in RAM: it counts as reclaimable only while swap has room (mm/vmscan.c zone_reclaimable_pages), so swap was absent or full");
 		finding_evidence(f, "largest process: %s", big);
-		finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present, CONF_LOW,
+		basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present, CONF_LOW,
 			      "swap lines not in the report: taken as no swap");
-		if (f)
-			f->confidence = CONF_LOW;
 		finding_advice(f, "find the growth in %s, or cap it with a memory cgroup (systemd MemoryMax=) so it is killed alone", big);
 		finding_advice(f, "read the report's \"Free swap / Total swap\" lines in the full log: with swap full, more swap only delays the kill");
 	}
