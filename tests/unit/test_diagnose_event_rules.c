@@ -407,12 +407,21 @@ TEST(no_swap_lines_inferred)
 	CHECK(analysis_no_swap(&A.mem));
 	CHECK(A.basis_present & BASIS_SWAP);
 	CHECK(F.items[0].confidence != CONF_MEDIUM || strstr(F.items[0].basis_note, "inferred") == NULL);
-	/* nothing printed and nothing inferred: swap unknown */
+	/* nothing printed and nothing inferred: swap unknown, not inferred;
+	 * reclaim gave up with anon in RAM, so it is still named no swap, at
+	 * low confidence (swap absent or full) */
 	ev.snap.mem.swap_total_kib = ev.snap.mem.swap_free_kib = OOM_NA;
 	run(&ev);
 	CHECK(!A.mem.swap_inferred_none);
 	CHECK(!analysis_no_swap(&A.mem));
-	CHECK(rank_of("genuine-exhaustion-no-swap") < 0);
+	CHECK_STR(first_id(), "genuine-exhaustion-no-swap");
+	CHECK(F.items[0].confidence == CONF_LOW);
+	CHECK(strstr(F.items[0].basis_note, "taken as no swap") != NULL);
+	/* pages in the swap cache: swap exists, its lines were lost, and it was full */
+	ev.snap.mem.swap_cached_kib = 200 * MiB;
+	run(&ev);
+	CHECK_STR(first_id(), "genuine-exhaustion-swap-full");
+	CHECK(F.items[0].confidence == CONF_LOW);
 	event_release(&ev);
 }
 
