@@ -309,6 +309,7 @@ static void state_reset(struct pstate *st)
 	st->panic_stack = st->panic_blank = st->hw_powermac = st->memcg_on_constraint = false;
 	st->frame_not_x86 = false;
 	st->arch_weak = false;
+	st->frame8_kseg0 = st->frame8_c = st->x86_unreliable = false;
 	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
 	st->trace_memcg = false;
@@ -1691,6 +1692,21 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		a = "csky";          /* arch/csky/kernel/entry.S */
 	else if (p_starts(s, e, "Hardware name: ") && (a = ppc_hw_arch(s, e)) != NULL)
 		;
+	else if (p_starts(s, e, "Hardware name: ") && p_find(s, e, " (DT)")) {
+		/* arch/arm64/kernel/setup.c setup_machine_fdt: "%s (DT)"; riscv
+		 * prints it too (arch/riscv/kernel/setup.c parse_dtb, 5.19+), so
+		 * a riscv frame label may still say otherwise */
+		a = "aarch64";
+		if (weak)
+			*weak = true;
+	} else if (p_starts(s, e, "Hardware name: ") && p_find(s, e, "Device Tree)")) {
+		/* 32-bit ARM's machine names ("Freescale i.MX6 Quad/DualLite
+		 * (Device Tree)", arch/arm/mach-* DT_MACHINE_START; "(Flattened
+		 * Device Tree)" in arch/arm/kernel/devtree.c); arm64 says "(DT)" */
+		a = "arm";
+		if (weak)
+			*weak = true;
+	}
 	else if (ppc32_one_word_frame(s, e))
 		a = "ppc";
 	else if (p_starts(s, e, "Function entered at [<"))
@@ -1698,11 +1714,13 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 	else if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault") ||
 	    p_find(s, e, "__x64_sys_") || p_find(s, e, "system_call_fastpath+") || p_find(s, e, "srso_return_thunk+") ||
 	    p_find(s, e, "srso_alias_return_thunk+") || p_find(s, e, "srso_safe_ret+") ||
-	    p_find(s, e, "sysvec_apic_timer_interrupt+"))
+	    p_find(s, e, "sysvec_apic_timer_interrupt+") || p_find(s, e, "__pfx_"))
 		/* arch/x86/entry/syscall_64.c wrappers (4.17+), entry_64.S (≤3.x);
 		 * the AMD SRSO return thunks (arch/x86/lib/retpoline.S, 6.5+:
 		 * CPU_SRSO depends on X86_64); the 5.8+ idtentry handlers, taken
-		 * as 64-bit like asm_exc_page_fault (R439's softirq stack) */
+		 * as 64-bit like asm_exc_page_fault (R439's softirq stack); the
+		 * "__pfx_" padding symbols objtool adds (arch/x86/Kconfig
+		 * PREFIX_SYMBOLS, 6.2+; objtool runs only for X86_64 there) */
 		a = "x86_64";
 	else if (p_starts(s, e, "EIP: ") || p_find(s, e, "sysenter_past_esp") || p_find(s, e, "syscall_call+") ||
 		 p_find(s, e, "entry_SYSENTER_32") || p_find(s, e, "entry_INT80_32") || p_find(s, e, "error_code+0x"))
@@ -1788,6 +1806,31 @@ const char *report_stack_line_arch(const char *s, size_t n)
 	return stack_line_arch(s, s + n);
 }
 
+/* What an address-only frame says, for parse_finish.c once the report is
+ * whole: an 8-digit "[<…>]" frame under "Call Trace:" is 32-bit x86, MIPS or
+ * csky; MIPS (and csky) run their kernel in kseg0 at 0x80000000, 32-bit x86
+ * at PAGE_OFFSET 0xc0000000 (the 3G/1G split).  A "? func+0x…/0x…" frame is
+ * x86's (arch/x86/kernel/dumpstack.c marks unreliable frames so) whatever
+ * its address width, printed or cut. */
+static void frame_range_hint(struct pstate *st, const char *s, const char *e)
+{
+	if (p_starts(s, e, "? ")) {
+		const char *plus = p_find(s, e, "+0x");
+		if (plus && p_find(plus, e, "/0x"))
+			st->x86_unreliable = true;
+		return;
+	}
+	if (!p_starts(s, e, "[<") || s + 11 > e || s[10] != '>')
+		return;
+	for (const char *q = s + 2; q < s + 10; q++)
+		if (!is_hex_digit(*q))
+			return;
+	if (s[2] == '8' || s[2] == '9')
+		st->frame8_kseg0 = true;
+	else if (s[2] == 'c')
+		st->frame8_c = true;
+}
+
 static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 {
 	struct oom_event *ev = &st->ev;
@@ -1811,6 +1854,7 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 	}
 	if (p_starts(s, e, "Hardware name: ") && (p_find(s, e, "PowerMac") || p_find(s, e, "PowerBook")))
 		st->hw_powermac = true;   /* ppc, 32- or 64-bit: decided with the zones (parse_finish.c) */
+	frame_range_hint(st, s, e);
 	const char *a = stack_line_arch_w(s, e, &weak);
 	if (a && !ev->kernel[0]) {
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));

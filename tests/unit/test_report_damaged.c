@@ -283,6 +283,50 @@ TEST(test_arch_from_frames_and_layout)
 	arch_of(t, "");
 }
 
+/* Session 8: more of the text's own arch evidence (issue 8's arch misses) */
+TEST(test_arch_from_address_ranges_and_hardware_lines)
+{
+	char t[2048];
+	static const struct { const char *body, *arch; } shapes[] = {
+		/* MIPS: "Call Trace:" and kseg0 frames (0x80000000), 2.6 without labels */
+		{ "Call Trace:\n[<8000df1c>] dump_stack+0x8/0x34\n[<80058dec>] __alloc_pages+0x294/0x344\n", "mips" },
+		/* ... also with a HighMem zone, which 32-bit x86 has too */
+		{ "Call Trace:\n[<8000df1c>] dump_stack+0x8/0x34\nMem-Info:\n"
+		  "Normal free:1600kB min:936kB low:1872kB high:2808kB present:262144kB\n"
+		  "HighMem free:9664kB min:512kB low:1024kB high:1536kB present:131072kB\n", "mips" },
+		/* 32-bit x86: "Call Trace:" and frames at PAGE_OFFSET 0xc0000000 */
+		{ "Call Trace:\n [<c0199648>] oom_kill_process+0xb8/0x1e0\n", "i686" },
+		/* no "Call Trace:": an 8-digit frame alone is any 32-bit arch */
+		{ "[<c0199648>] oom_kill_process+0xb8/0x1e0\n", "" },
+		{ "[<8000df1c>] dump_stack+0x8/0x34\n", "" },
+		/* objtool's __pfx_ padding symbols: x86_64 only */
+		{ "Call Trace:\n <TASK>\n dump_stack_lvl+0x5f/0x90\n ? __pfx_kthread+0x10/0x10\n", "x86_64" },
+		/* a trace glued onto one line still names them */
+		{ "Call Trace:      [1.0] <TASK>       [1.1] kthread+0xe1/0x110     [1.2] ? __pfx_kthread+0x10/0x10\n", "x86_64" },
+		/* arm64's "Hardware name: … (DT)"; riscv's frames still win */
+		{ "Hardware name: Radxa ROCK Pi 4B (DT)\n", "aarch64" },
+		{ "Hardware name: spacemit k1-x MUSE-Pi board (DT)\nCall Trace:\n"
+		  "[<ffffffff8000688e>] dump_backtrace+0x1c/0x24\n"
+		  "[<ffffffff80f6ca42>] ret_from_exception+0x0/0x6e\n", "riscv64" },
+		/* 32-bit ARM's DT machine names */
+		{ "Hardware name: Freescale i.MX6 Quad/DualLite (Device Tree)\n", "arm" },
+		{ "Hardware name: Android (Flattened Device Tree)\n", "arm" },
+		/* x86's "? " frames alone say x86, not the width ... */
+		{ "Call Trace:\n ? warn_alloc+0xb9/0x140\n", "" },
+	};
+	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
+		snprintf(t, sizeof(t), "%s%s", head, shapes[i].body);
+		arch_of(t, shapes[i].arch);
+	}
+	/* ... khugepaged's order-10 huge page does: 4 MiB PMDs, 32-bit x86 without PAE */
+	arch_of("khugepaged: page allocation stalls for 10273ms, order:10, mode:0x4340ca, nodemask=(null)\n"
+		"CPU: 0 PID: 3936 Comm: khugepaged Not tainted 4.12.3 #1\nCall Trace:\n"
+		" ? warn_alloc+0xb9/0x140\n ? khugepaged+0x10a/0x1d40\n", "i686");
+	arch_of("khugepaged: page allocation stalls for 10273ms, order:9, mode:0x4340ca, nodemask=(null)\n"
+		"CPU: 0 PID: 3936 Comm: khugepaged Not tainted 4.12.3 #1\nCall Trace:\n"
+		" ? warn_alloc+0xb9/0x140\n ? khugepaged+0x10a/0x1d40\n", "");
+}
+
 TEST(test_memcg_from_unreliable_frames)
 {
 	struct ev1 e;
@@ -2337,6 +2381,7 @@ int main(void)
 	RUN(test_headerless_event_takes_the_neighbours_arch);
 	RUN(test_cut_trace_before_a_mid_report_says_the_arch);
 	RUN(test_arch_from_frames_and_layout);
+	RUN(test_arch_from_address_ranges_and_hardware_lines);
 	RUN(test_memcg_from_unreliable_frames);
 	RUN(test_lone_kill_in_memcg_storm);
 	RUN(test_lines_in_double_quotes);
