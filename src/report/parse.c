@@ -2525,6 +2525,26 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 	return false;
 }
 
+/* A report that began at its constraint or kill line (its head cut, or a
+ * paste that put the kill first, R127/R460) and holds no show_mem lines:
+ * the Mem-Info, zone, buddy, totals or slab lines that come within its tail
+ * are its body (the kernel prints show_mem before the kill, mm/oom_kill.c
+ * dump_header, so they can be no later report's whose head would be in
+ * between).  The kinds are those that open a report cut at its head. */
+static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, const char *e);
+
+static bool body_after_kill(struct pstate *st, const char *s, const char *e)
+{
+	const struct oom_event *ev = &st->ev;
+	if (!ev->header_missing || st->have_trigger || st->header_trigger || ev->have_meminfo ||
+	    ev->snap.nr_zones || ev->snap.nr_tasks || st->totals_seen || ev->snap.nr_slabs)
+		return false;
+	enum line_kind k = line_kind_of(s, (size_t)(e - s));
+	if (k != LK_MEMINFO && k != LK_ZONE && k != LK_BUDDY && k != LK_SUMMARY && k != LK_TOTALS && k != LK_SLAB)
+		return false;
+	return mid_report_line(st, k, s, e);
+}
+
 /* Does the report's task table list pid? */
 static bool table_has_pid(const struct pstate *st, int64_t pid)
 {
@@ -2877,6 +2897,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		goto accepted;
 	if (st->sect == SEC_TAIL) {
 		if (p_starts(s, e, "Kill process ") && p_find(s, e, " sharing same memory"))
+			goto accepted;
+		if (body_after_kill(st, s, e))
 			goto accepted;
 		/* panic_on_oom: panic() dumps the stack after its line (kernel/panic.c):
 		 * the same kernel and machine, and a memcg OOM's frames; a paste

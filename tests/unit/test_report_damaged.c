@@ -327,6 +327,43 @@ TEST(test_arch_from_address_ranges_and_hardware_lines)
 		" ? warn_alloc+0xb9/0x140\n ? khugepaged+0x10a/0x1d40\n", "");
 }
 
+/* A paste that starts at the constraint and kill lines and puts show_mem
+ * after them (R127, R460): the body is that report's, not lost */
+TEST(test_body_after_a_headless_kill)
+{
+	struct ev1 e;
+	read_text("oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,task=app,pid=17,uid=0\n"
+		  "Out of memory: Killed process 17 (app) total-vm:15720kB, anon-rss:956kB, file-rss:0kB, shmem-rss:0kB\n"
+		  "...\n"
+		  "Mem-Info:\n"
+		  "active_anon:56 inactive_anon:24782 isolated_anon:0\n"
+		  " slab_reclaimable:8749 slab_unreclaimable:894017\n"
+		  " free:8407 free_pcp:36 free_cma:0\n"
+		  "Node 0 Normal free:5692kB min:4032kB low:6052kB high:8072kB present:4194304kB managed:4000000kB\n"
+		  "lowmem_reserve[]: 0 0 0 0\n"
+		  "Free swap  = 0kB\n"
+		  "Total swap = 0kB\n"
+		  "1048432 pages RAM\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 17);
+	CHECK_INT(e.first.snap.nr_zones, 1);
+	CHECK_INT(e.first.snap.mem.swap_total_kib, 0);
+	/* a whole report's kill is its end: a Mem-Info after it is another
+	 * report's, cut at its head */
+	read_text("app invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		  "Mem-Info:\n"
+		  "active_anon:56 inactive_anon:24782 isolated_anon:0\n"
+		  "Node 0 Normal free:5692kB min:4032kB low:6052kB high:8072kB present:4194304kB managed:4000000kB\n"
+		  "Out of memory: Killed process 17 (app) total-vm:15720kB, anon-rss:956kB, file-rss:0kB, shmem-rss:0kB\n"
+		  "Mem-Info:\n"
+		  "active_anon:57 inactive_anon:24782 isolated_anon:0\n"
+		  "Node 0 Normal free:1000kB min:4032kB low:6052kB high:8072kB present:4194304kB managed:4000000kB\n"
+		  "Free swap  = 0kB\n"
+		  "Total swap = 0kB\n", &e);
+	CHECK_INT(e.first.snap.nr_zones, 1);
+	CHECK_INT(e.first.snap.zones[0].free_kib, 5692);
+}
+
 TEST(test_memcg_from_unreliable_frames)
 {
 	struct ev1 e;
@@ -2382,6 +2419,7 @@ int main(void)
 	RUN(test_cut_trace_before_a_mid_report_says_the_arch);
 	RUN(test_arch_from_frames_and_layout);
 	RUN(test_arch_from_address_ranges_and_hardware_lines);
+	RUN(test_body_after_a_headless_kill);
 	RUN(test_memcg_from_unreliable_frames);
 	RUN(test_lone_kill_in_memcg_storm);
 	RUN(test_lines_in_double_quotes);
