@@ -310,6 +310,7 @@ static void state_reset(struct pstate *st)
 	st->frame_not_x86 = false;
 	st->arch_weak = false;
 	st->frame8_kseg0 = st->frame8_c = st->x86_unreliable = false;
+	st->sel_time[0] = '\0';
 	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
 	st->trace_memcg = false;
@@ -1983,11 +1984,24 @@ static const char *read_paren_comm(const char *p, const char *e, const char *con
 	return best + 1;
 }
 
+/* A kernel's seconds-since-boot stamp as printed ("206.416481"). */
+static bool mono_stamp(const char *t, size_t n)
+{
+	bool dot = false;
+	for (size_t i = 0; i < n; i++) {
+		if (t[i] == '.' && !dot)
+			dot = true;
+		else if (t[i] < '0' || t[i] > '9')
+			return false;
+	}
+	return n > 0 && dot;
+}
+
 /* "Kill process 123 (x) score 905 or sacrifice child" and older forms. */
 static bool selection_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			   const char *s, const char *e)
 {
-	const char *k = p_find(s, e, ": Kill process ");
+	const char *k = p_find(s, e, ": Kill process "), *q;
 	if (!k)
 		k = p_find(s, e, ": kill process ");
 	if (!k)
@@ -1997,7 +2011,31 @@ static bool selection_line(struct report_parser *P, struct pstate *st, const str
 	if (p_num(&p, e, &pid) != 0 || p >= e || *p != ' ')
 		return false;
 	p++;
-	join_or_open_headerless(P, st, l);
+	/* oom_kill_process prints one selection a call (mm/oom_kill.c; the
+	 * "Killed process" line may be lost, printk dropped it, R034): a
+	 * second one in the same report, stamped later in the same clock, is
+	 * the next out_of_memory call.  Without two such stamps it may be a
+	 * copy (prose quoting the line, R203; syslog and dmesg of one record,
+	 * R210). */
+	char stamp[40] = "";
+	if (l->time && l->time_len < sizeof(stamp) && mono_stamp(l->time, l->time_len)) {
+		p_copy(stamp, sizeof(stamp), l->time, l->time + l->time_len);
+	} else if (p_starts(s, e, "** ") && (q = p_find(s, k, " printk messages dropped ** [")) != NULL) {
+		/* 4.x console_unlock glues "** N printk messages dropped ** " to
+		 * the front of the next record, its stamp included (R034) */
+		const char *t = q + strlen(" printk messages dropped ** ["), *te = p_find(t, k, "]");
+		while (t < te && *t == ' ')
+			t++;
+		if (te && (size_t)(te - t) < sizeof(stamp) && mono_stamp(t, (size_t)(te - t)))
+			p_copy(stamp, sizeof(stamp), t, te);
+	}
+	if (st->active && st->have_selection && !st->have_kill && st->ev.kind != OOM_KIND_ALLOC_FAILURE &&
+	    stamp[0] && st->sel_time[0] && strtod(stamp, NULL) > strtod(st->sel_time, NULL)) {
+		state_begin(P, st, l);
+		st->ev.header_missing = true;
+	} else {
+		join_or_open_headerless(P, st, l);
+	}
 	struct oom_event *ev = &st->ev;
 	static const char *const closers[] = { ") score ", NULL };
 	char comm[OOM_COMM_LEN];
@@ -2021,6 +2059,7 @@ static bool selection_line(struct report_parser *P, struct pstate *st, const str
 	if (p_find(after, e, "sacrifice child"))
 		st->shape |= SH_SACRIFICE;
 	st->have_selection = true;
+	str_copy(st->sel_time, sizeof(st->sel_time), stamp, strlen(stamp));
 	st->sect = SEC_TASKS;
 	return true;
 }
