@@ -1841,6 +1841,17 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 	if (f16 && !p_starts(f16, e, "ffffffff"))
 		st->frame_not_x86 = true;
 	bool weak;
+	/* powerpc's show_regs decodes the MSR ("MSR:  8000000000029033
+	 * <SF,EE,ME,IR,DR,RI,LE>", arch/powerpc/kernel/process.c print_msr_bits):
+	 * SF is 64-bit mode, LE a little-endian kernel; nothing else in a
+	 * report says the byte order */
+	if (p_starts(s, e, "MSR:") && p_find(s, e, "<SF,") && (!ev->arch[0] || !strcmp(ev->arch, "ppc64"))) {
+		const char *lt = p_find(s, e, "<SF,"), *gt = p_find(lt, e, ">");
+		bool le = gt && (p_find(lt, gt + 1, ",LE>") || p_find(lt, gt + 1, ",LE,"));
+		str_copy(ev->arch, sizeof(ev->arch), le ? "ppc64le" : "ppc64", le ? 7 : 5);
+		st->arch_weak = false;
+		return;
+	}
 	if (ev->arch[0]) {
 		/* an arch read off a frame's address alone gives way to a label
 		 * of another arch's own code (riscv64's ret_from_exception, R319) */

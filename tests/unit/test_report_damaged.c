@@ -311,6 +311,13 @@ TEST(test_arch_from_address_ranges_and_hardware_lines)
 		/* 32-bit ARM's DT machine names */
 		{ "Hardware name: Freescale i.MX6 Quad/DualLite (Device Tree)\n", "arm" },
 		{ "Hardware name: Android (Flattened Device Tree)\n", "arm" },
+		/* powerpc's decoded MSR: LE is a little-endian kernel */
+		{ "CPU: 1 PID: 170909 Comm: app Not tainted 5.9.0-rc3 #1\n"
+		  "NIP:  c0000000003d9c80 LR: c0000000003d9c70 CTR: 0000000000000000\n"
+		  "MSR:  8000000000029033 <SF,EE,ME,IR,DR,RI,LE>  CR: 28002222  XER: 20000000\n", "ppc64le" },
+		{ "CPU: 1 PID: 170909 Comm: app Not tainted 5.9.0-rc3 #1\n"
+		  "NIP:  c0000000003d9c80 LR: c0000000003d9c70 CTR: 0000000000000000\n"
+		  "MSR:  8000000000029032 <SF,EE,ME,IR,DR,RI>  CR: 28002222  XER: 20000000\n", "ppc64" },
 		/* x86's "? " frames alone say x86, not the width ... */
 		{ "Call Trace:\n ? warn_alloc+0xb9/0x140\n", "" },
 	};
