@@ -39,6 +39,14 @@ static void infer_arch_from_zones(struct pstate *st)
 	if (ev->arch[0] || st->frame_not_x86)
 		return;
 	const char *a = NULL;
+	/* "Call Trace:" and frames in kseg0 (0x80000000-0x9fffffff, MIPS's
+	 * unmapped kernel text, arch/mips/include/asm/addrspace.h): no 32-bit
+	 * x86 kernel runs there with the default 3G/1G split, and MIPS also
+	 * has HighMem zones (so before the zone test below) */
+	if (st->call_trace_upper && st->frame8_kseg0) {
+		str_copy(ev->arch, sizeof(ev->arch), "mips", 4);
+		return;
+	}
 	bool highmem_zone = false, isa_dma = false, normal = false;
 	for (int i = 0; i < ev->snap.nr_zones; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
@@ -67,6 +75,15 @@ static void infer_arch_from_zones(struct pstate *st)
 	/* a PowerMac (Hardware name) with HighMem is a 32-bit one: ppc64 has none */
 	if (!a && st->hw_powermac && (highmem_zone || (known(ev->snap.mem.highmem_total_kib) && ev->snap.mem.highmem_total_kib > 0)))
 		a = "ppc";
+	/* 8-digit frames at 0xc0…, under "Call Trace:" (ARM's own trace lines
+	 * name it already): 32-bit x86's kernel text at PAGE_OFFSET */
+	if (!a && st->call_trace_upper && st->frame8_c)
+		a = "i686";
+	/* khugepaged allocates only huge pages of HPAGE_PMD_ORDER, which on x86
+	 * is 9 (2 MiB) except 32-bit x86 without PAE: 10 (4 MiB, 2-level
+	 * paging, arch/x86/include/asm/pgtable-2level_types.h PMD_SHIFT 22) */
+	if (!a && st->x86_unreliable && ev->req.order == 10 && !strcmp(ev->req.trigger_comm, "khugepaged"))
+		a = "i686";
 	if (a)
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
 }

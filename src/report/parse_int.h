@@ -116,6 +116,10 @@ struct pstate {
 	bool hw_powermac;          /* "Hardware name: PowerMac…" / "PowerBook…" */
 	bool frame_not_x86;        /* a 16-digit "[<…>]" frame below ffffffff…: not x86_64 */
 	bool arch_weak;            /* ev.arch is only a frame address's (x86_64 or riscv64) */
+	bool frame8_kseg0;         /* an 8-digit "[<8…>]"/"[<9…>]" frame: MIPS kseg0 kernel text */
+	bool frame8_c;             /* an 8-digit "[<c…>]" frame: 32-bit x86's text at 0xc0000000 */
+	bool x86_unreliable;       /* a "? func+0x…/0x…" frame: only x86's dumpstack.c prints so */
+	char sel_time[40];         /* the selection line's monotonic stamp, "" none (selection_line) */
 	char kill_second[40];      /* the kill line's stamp to the second (kill_burst) */
 	char kill_time[64];        /* the kill line's stamp as printed */
 	char trig_comm_whole[OOM_COMM_LEN + 8];  /* a trigger "comm:pid" as printed, until the CPU line */

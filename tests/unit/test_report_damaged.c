@@ -316,6 +316,125 @@ TEST(test_arch_from_frames_and_layout)
 	arch_of(t, "");
 }
 
+/* Session 8: more of the text's own arch evidence (issue 8's arch misses) */
+TEST(test_arch_from_address_ranges_and_hardware_lines)
+{
+	char t[2048];
+	static const struct { const char *body, *arch; } shapes[] = {
+		/* MIPS: "Call Trace:" and kseg0 frames (0x80000000), 2.6 without labels */
+		{ "Call Trace:\n[<8000df1c>] dump_stack+0x8/0x34\n[<80058dec>] __alloc_pages+0x294/0x344\n", "mips" },
+		/* ... also with a HighMem zone, which 32-bit x86 has too */
+		{ "Call Trace:\n[<8000df1c>] dump_stack+0x8/0x34\nMem-Info:\n"
+		  "Normal free:1600kB min:936kB low:1872kB high:2808kB present:262144kB\n"
+		  "HighMem free:9664kB min:512kB low:1024kB high:1536kB present:131072kB\n", "mips" },
+		/* 32-bit x86: "Call Trace:" and frames at PAGE_OFFSET 0xc0000000 */
+		{ "Call Trace:\n [<c0199648>] oom_kill_process+0xb8/0x1e0\n", "i686" },
+		/* no "Call Trace:": an 8-digit frame alone is any 32-bit arch */
+		{ "[<c0199648>] oom_kill_process+0xb8/0x1e0\n", "" },
+		{ "[<8000df1c>] dump_stack+0x8/0x34\n", "" },
+		/* objtool's __pfx_ padding symbols: x86_64 only */
+		{ "Call Trace:\n <TASK>\n dump_stack_lvl+0x5f/0x90\n ? __pfx_kthread+0x10/0x10\n", "x86_64" },
+		/* a trace glued onto one line still names them */
+		{ "Call Trace:      [1.0] <TASK>       [1.1] kthread+0xe1/0x110     [1.2] ? __pfx_kthread+0x10/0x10\n", "x86_64" },
+		/* arm64's "Hardware name: … (DT)"; riscv's frames still win */
+		{ "Hardware name: Radxa ROCK Pi 4B (DT)\n", "aarch64" },
+		{ "Hardware name: spacemit k1-x MUSE-Pi board (DT)\nCall Trace:\n"
+		  "[<ffffffff8000688e>] dump_backtrace+0x1c/0x24\n"
+		  "[<ffffffff80f6ca42>] ret_from_exception+0x0/0x6e\n", "riscv64" },
+		/* 32-bit ARM's DT machine names */
+		{ "Hardware name: Freescale i.MX6 Quad/DualLite (Device Tree)\n", "arm" },
+		{ "Hardware name: Android (Flattened Device Tree)\n", "arm" },
+		/* powerpc's decoded MSR: LE is a little-endian kernel */
+		{ "CPU: 1 PID: 170909 Comm: app Not tainted 5.9.0-rc3 #1\n"
+		  "NIP:  c0000000003d9c80 LR: c0000000003d9c70 CTR: 0000000000000000\n"
+		  "MSR:  8000000000029033 <SF,EE,ME,IR,DR,RI,LE>  CR: 28002222  XER: 20000000\n", "ppc64le" },
+		{ "CPU: 1 PID: 170909 Comm: app Not tainted 5.9.0-rc3 #1\n"
+		  "NIP:  c0000000003d9c80 LR: c0000000003d9c70 CTR: 0000000000000000\n"
+		  "MSR:  8000000000029032 <SF,EE,ME,IR,DR,RI>  CR: 28002222  XER: 20000000\n", "ppc64" },
+		/* x86's "? " frames alone say x86, not the width ... */
+		{ "Call Trace:\n ? warn_alloc+0xb9/0x140\n", "" },
+	};
+	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
+		snprintf(t, sizeof(t), "%s%s", head, shapes[i].body);
+		arch_of(t, shapes[i].arch);
+	}
+	/* ... khugepaged's order-10 huge page does: 4 MiB PMDs, 32-bit x86 without PAE */
+	arch_of("khugepaged: page allocation stalls for 10273ms, order:10, mode:0x4340ca, nodemask=(null)\n"
+		"CPU: 0 PID: 3936 Comm: khugepaged Not tainted 4.12.3 #1\nCall Trace:\n"
+		" ? warn_alloc+0xb9/0x140\n ? khugepaged+0x10a/0x1d40\n", "i686");
+	arch_of("khugepaged: page allocation stalls for 10273ms, order:9, mode:0x4340ca, nodemask=(null)\n"
+		"CPU: 0 PID: 3936 Comm: khugepaged Not tainted 4.12.3 #1\nCall Trace:\n"
+		" ? warn_alloc+0xb9/0x140\n ? khugepaged+0x10a/0x1d40\n", "");
+}
+
+/* A paste that starts at the constraint and kill lines and puts show_mem
+ * after them (R127, R460): the body is that report's, not lost */
+TEST(test_body_after_a_headless_kill)
+{
+	struct ev1 e;
+	read_text("oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,task=app,pid=17,uid=0\n"
+		  "Out of memory: Killed process 17 (app) total-vm:15720kB, anon-rss:956kB, file-rss:0kB, shmem-rss:0kB\n"
+		  "...\n"
+		  "Mem-Info:\n"
+		  "active_anon:56 inactive_anon:24782 isolated_anon:0\n"
+		  " slab_reclaimable:8749 slab_unreclaimable:894017\n"
+		  " free:8407 free_pcp:36 free_cma:0\n"
+		  "Node 0 Normal free:5692kB min:4032kB low:6052kB high:8072kB present:4194304kB managed:4000000kB\n"
+		  "lowmem_reserve[]: 0 0 0 0\n"
+		  "Free swap  = 0kB\n"
+		  "Total swap = 0kB\n"
+		  "1048432 pages RAM\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 17);
+	CHECK_INT(e.first.snap.nr_zones, 1);
+	CHECK_INT(e.first.snap.mem.swap_total_kib, 0);
+	/* a whole report's kill is its end: a Mem-Info after it is another
+	 * report's, cut at its head */
+	read_text("app invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		  "Mem-Info:\n"
+		  "active_anon:56 inactive_anon:24782 isolated_anon:0\n"
+		  "Node 0 Normal free:5692kB min:4032kB low:6052kB high:8072kB present:4194304kB managed:4000000kB\n"
+		  "Out of memory: Killed process 17 (app) total-vm:15720kB, anon-rss:956kB, file-rss:0kB, shmem-rss:0kB\n"
+		  "Mem-Info:\n"
+		  "active_anon:57 inactive_anon:24782 isolated_anon:0\n"
+		  "Node 0 Normal free:1000kB min:4032kB low:6052kB high:8072kB present:4194304kB managed:4000000kB\n"
+		  "Free swap  = 0kB\n"
+		  "Total swap = 0kB\n", &e);
+	CHECK_INT(e.first.snap.nr_zones, 1);
+	CHECK_INT(e.first.snap.zones[0].free_kib, 5692);
+}
+
+/* A kill storm whose "Killed process" lines were lost: each selection,
+ * stamped later, is its own out_of_memory call; a copy of the line (prose
+ * quoting it, the same record in syslog and dmesg form) is not */
+TEST(test_selection_storm_without_kills)
+{
+	static const struct { const char *text; int events; } cases[] = {
+		{ "[  206.421956] Out of memory (oom_kill_allocating_task): Kill process 10595 (a.out) score 0 or sacrifice child\n"
+		  "[  206.431196] Out of memory (oom_kill_allocating_task): Kill process 10595 (a.out) score 0 or sacrifice child\n"
+		  "[  206.434491] Out of memory (oom_kill_allocating_task): Kill process 10595 (a.out) score 0 or sacrifice child\n", 3 },
+		/* printk's "** N printk messages dropped ** " glued before the stamp */
+		{ "** 2 printk messages dropped ** [  206.421956] Out of memory: Kill process 10595 (a.out) score 0 or sacrifice child\n"
+		  "[  206.431196] Out of memory: Kill process 10595 (a.out) score 0 or sacrifice child\n", 2 },
+		/* prose quoting the line, then the line */
+		{ "There are Out of memory: Kill process 43805 (keystone-all) score 249 or sacrifice child noticed:\n"
+		  "[  206.431196] Out of memory: Kill process 43805 (keystone-all) score 249 or sacrifice child\n"
+		  "[  206.431199] Killed process 43805 (keystone-all) total-vm:4446352kB, anon-rss:4053140kB, file-rss:68kB\n", 1 },
+		/* one record in syslog and in dmesg form */
+		{ "Jul 27 13:29:54 kernel: Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
+		  "[511250.459581] Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
+		  "[511250.459642] Killed process 17982 (java) total-vm:19803312kB, anon-rss:2540308kB, file-rss:0kB\n", 1 },
+		/* the same stamp twice is one record */
+		{ "[  206.421956] Out of memory: Kill process 10595 (a.out) score 0 or sacrifice child\n"
+		  "[  206.421956] Out of memory: Kill process 10595 (a.out) score 0 or sacrifice child\n", 1 },
+	};
+	struct ev1 e;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		read_text(cases[i].text, &e);
+		CHECK_INT(e.events, cases[i].events);
+	}
+}
+
 TEST(test_memcg_from_unreliable_frames)
 {
 	struct ev1 e;
@@ -2496,6 +2615,9 @@ int main(void)
 	RUN(test_headerless_event_takes_the_neighbours_arch);
 	RUN(test_cut_trace_before_a_mid_report_says_the_arch);
 	RUN(test_arch_from_frames_and_layout);
+	RUN(test_arch_from_address_ranges_and_hardware_lines);
+	RUN(test_body_after_a_headless_kill);
+	RUN(test_selection_storm_without_kills);
 	RUN(test_memcg_from_unreliable_frames);
 	RUN(test_lone_kill_in_memcg_storm);
 	RUN(test_lines_in_double_quotes);
