@@ -46,10 +46,10 @@ struct mem_breakdown {
 	/* 32-bit highmem machines: the lowmem zones (Normal and below) */
 	int64_t lowmem_total_kib, lowmem_free_kib, highmem_free_kib;
 	bool totals_disagree;       /* (kept last: mem_init fills the int64_t above) */
-	/* no swap line in an otherwise complete Mem-Info (summary, zones and
-	 * the "pages RAM" totals that show_mem prints after the swap lines):
-	 * a kernel built without CONFIG_SWAP.  swap_*_kib stay as printed
-	 * (OOM_NA); analysis_no_swap() counts it as swap 0, inferred. */
+	/* no swap line where show_mem prints them ("total pagecache pages"
+	 * followed at once by "pages RAM"): a kernel built without
+	 * CONFIG_SWAP.  swap_*_kib are then 0, as the parser set them
+	 * (oom_event.swap_inferred, report/parse_finish.c finish_swap). */
 	bool swap_inferred_none;
 	/* cgroup v1 before 5.3 prints one "Memory cgroup stats for" line per
 	 * cgroup of the OOMing subtree, each with that cgroup's own pages
@@ -149,11 +149,12 @@ struct event_analysis {
 	bool constraint_inferred;
 	char inferred_nodes[64];
 	/* a memcg OOM told by no memcg line: "Out of memory and no killable
-	 * processes..." printed without a panic after it by a 4.19+ kernel,
-	 * for a request that was not sysrq (event_analysis.c) */
+	 * processes..." with no panic after it (the parser's inference,
+	 * report/parse_finish.c finish_kind; oom_event.kind_hint says which) */
 	bool memcg_inferred;
 	/* the nodemask of a ≤4.18 trigger line ("nodemask=1"): a bind
-	 * mempolicy's nodes (event_analysis.c analyse_constraint_inferred) */
+	 * mempolicy's nodes or a cpuset's mems (the parser's inference,
+	 * report/parse_finish.c nodemask_policy) */
 	bool nodemask_inferred;
 };
 

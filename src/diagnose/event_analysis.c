@@ -310,15 +310,9 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 	}
 	m->swap_total_kib = x->swap_total_kib;
 	m->swap_free_kib = x->swap_free_kib;
-	/* show_mem prints the swap lines (show_swap_cache_info) between the
-	 * buddy lines and "N pages RAM"; a kernel without CONFIG_SWAP prints
-	 * none.  A Mem-Info with its summary, zone lines and RAM totals but no
-	 * swap line is such a kernel. */
-	/* Pages in the swap cache prove swap exists (its lines are then lost
-	 * to the transport: quoted-printable "Free swap  =3D", a cut). */
-	if (!known(x->swap_total_kib) && !known(x->swap_free_kib) && ev->have_meminfo && known(x->free_kib) &&
-	    s->nr_zones > 0 && known(x->ram_kib) && !(known(x->swap_cached_kib) && x->swap_cached_kib > 0))
-		m->swap_inferred_none = true;
+	/* 0 and 0 read from no swap line where show_mem prints them: a kernel
+	 * built without swap (report/parse_finish.c finish_swap) */
+	m->swap_inferred_none = ev->swap_inferred;
 	/* Small extras that the kernel counts apart from the LRUs and slab. */
 	int64_t other = OOM_NA;
 	other = add_opt(other, x->free_pcp_kib);
@@ -423,6 +417,7 @@ static void analyse_memory_memcg(const struct oom_event *ev, struct mem_breakdow
 	/* memcg hugetlb is not charged to memory.max: not part of this scope. */
 	m->swap_total_kib = ev->snap.mem.swap_total_kib;
 	m->swap_free_kib = ev->snap.mem.swap_free_kib;
+	m->swap_inferred_none = ev->swap_inferred;
 
 	/* Unaccounted: usage − (anon + file + kernel memory + sock).  v2's
 	 * "kernel" (5.18+, backported to el9's 5.14) is the kmem charge
@@ -688,55 +683,6 @@ static void analyse_constraint_inferred(struct oom_event *ev, struct event_analy
 	}
 }
 
-/* Before 5.0 the trigger line of 4.8+ prints the allocation's nodemask
- * ("nodemask=1", mm/oom_kill.c dump_header): a bind memory policy's nodes
- * (mm/mempolicy.c policy_nodemask), or on 4.7–4.x kernels the cpuset's
- * mems when no policy gives one (__alloc_pages_nodemask: nodemask ?:
- * &cpuset_current_mems_allowed).  constrained_alloc() calls any mask that
- * does not cover every node with memory CONSTRAINT_MEMORY_POLICY.  So a
- * printed mask that leaves out a node the zones show — or, with no node in
- * the zone lines, leaves out node 0 — is a mempolicy OOM, as the kernel
- * itself would have called it. */
-static void analyse_constraint_nodemask(struct oom_event *ev, struct event_analysis *a)
-{
-	const struct oom_snapshot *s = &ev->snap;
-	const char *nm = ev->req.nodemask;
-	if (ev->constraint[0] || a->cpuset || a->mempolicy || ev->kind == OOM_KIND_ALLOC_FAILURE || !nm[0] ||
-	    strcmp(nm, "(null)") == 0 || strspn(nm, "0123456789,-") != strlen(nm))
-		return;
-	bool outside = false, nodes = false;
-	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
-		if (s->zones[i].node < 0)
-			continue;
-		nodes = true;
-		if (!oom_node_allowed(nm, s->zones[i].node))
-			outside = true;
-	}
-	/* The mask is the cpuset's own mems (4.7–4.x pass them down when no
-	 * policy gives a mask) when it is the header's mems_allowed of a
-	 * cpuset below the root ("cpuset01 cpuset=1 mems_allowed=1", R432):
-	 * the cpuset confined the request.  A mask without node 0, which
-	 * every machine has, is a strict subset even when the elided zone
-	 * lines showed only the allowed nodes. */
-	bool cs_mask = ev->cpuset[0] && strcmp(ev->cpuset, "/") != 0 && ev->mems_allowed[0] &&
-		       strcmp(ev->mems_allowed, nm) == 0;
-	if (nodes && !outside && !(cs_mask && !oom_node_allowed(nm, 0)))
-		return;   /* the mask covers every node the report shows: no constraint */
-	/* no node in the zone lines: node 0 (which every machine has) in the
-	 * mask may be all there is ("nodemask=0" on one node: 4.7–4.x pass
-	 * the cpuset's mems as the mask when no policy gives one) */
-	if (!nodes && oom_node_allowed(nm, 0))
-		return;
-	a->constraint_inferred = true;
-	a->nodemask_inferred = true;
-	if (cs_mask)
-		a->cpuset = true;
-	else
-		a->mempolicy = true;
-	/* (analyse_zones already kept the zones outside the mask from the request) */
-	snprintf(a->inferred_nodes, sizeof(a->inferred_nodes), "%s", nm);
-}
-
 /* ---- victim ------------------------------------------------------------- */
 
 static int find_task(const struct oom_snapshot *s, int64_t pid)
@@ -947,10 +893,10 @@ static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 	if (known(ev->req.order) && ev->req.order > 0 && a->nr_ok == 0 && a->nr_ok_order0 > 0)
 		swap_reason(a, "swapping frees pages but cannot make them contiguous: the request needed an order-%lld block",
 			    (long long)ev->req.order);
-	if (known(m->swap_total_kib) && m->swap_total_kib == 0)
-		swap_reason(a, "no swap is configured (Total swap = 0kB)");
-	else if (m->swap_inferred_none)
+	if (m->swap_inferred_none)
 		swap_reason(a, "no swap: the Mem-Info prints no swap lines, as a kernel built without swap (CONFIG_SWAP=n) does (inferred)");
+	else if (known(m->swap_total_kib) && m->swap_total_kib == 0)
+		swap_reason(a, "no swap is configured (Total swap = 0kB)");
 	else if (analysis_swap_full(m))
 		swap_reason(a, "swap was full: %s free of %s", fmt_kib(b1, sizeof(b1), m->swap_free_kib),
 			    fmt_kib(b2, sizeof(b2), m->swap_total_kib));
@@ -1024,7 +970,8 @@ unsigned event_basis_present(const struct oom_event *ev)
 		if (s->zones[i].nr_orders > 0)
 			p |= BASIS_BUDDY;
 	}
-	if (known(s->mem.swap_total_kib))
+	/* swap 0 inferred from no swap line: the lines were not printed */
+	if (known(s->mem.swap_total_kib) && !ev->swap_inferred)
 		p |= BASIS_SWAP;
 	if (known(s->mem.ram_kib) || known(s->mem.total_kib))
 		p |= BASIS_RAM;
@@ -1076,24 +1023,17 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 		       strcmp(ev->constraint, "CONSTRAINT_MEMORY_POLICY") == 0;
 
 	analyse_request(ev, a);
-	/* "Out of memory and no killable processes..." as a warning, with no
-	 * panic after it: 4.19+ print it for every OOM that finds no victim
-	 * and then panic ("System is deadlocked on memory") unless the OOM is
-	 * a memcg's or sysrq's (mm/oom_kill.c out_of_memory, 4.19+: "mm:
-	 * memcontrol: print proper OOM header when no eligible victim left");
-	 * before, the line was the global panic's own message (the era
-	 * may come from the gfp names: after analyse_request) and a memcg OOM
-	 * printed nothing.  A trigger line with order ≥ 0 is not sysrq's
-	 * (order=-1): the OOM was a memory cgroup's.  Without the trigger
-	 * line (a tail) sysrq is not excluded, and nothing is inferred. */
-	if (!a->memcg && ev->kind == OOM_KIND_GLOBAL && ev->outcome == OOM_OUTCOME_NO_KILLABLE &&
-	    !ev->panic_on_oom && !ev->constraint[0] && !ev->sysrq_manual && !ev->header_missing &&
-	    known(ev->req.order) && ev->req.order >= 0 && ev->kv.known && kver_cmp(&ev->kv, 4, 19, 0) >= 0) {
-		a->memcg = true;
+	/* a kind the parser inferred (report/parse_finish.c finish_kind):
+	 * memcg from "no killable processes" without the panic a global OOM
+	 * ends in; mempolicy or cpuset from a ≤4.18 trigger line's nodemask */
+	if (ev->kind_inferred && !ev->kind_by_analysis && ev->kind == OOM_KIND_MEMCG &&
+	    (ev->kind_hint == OOM_KIND_HINT_NOKILL_LIVED || ev->kind_hint == OOM_KIND_HINT_NOKILL_NO_PANIC))
 		a->memcg_inferred = true;
-		ev->kind = OOM_KIND_MEMCG;
-		ev->kind_inferred = true;
-		ev->kind_by_analysis = true;
+	if (ev->kind_inferred && !ev->kind_by_analysis && ev->kind_hint == OOM_KIND_HINT_NODEMASK &&
+	    (a->cpuset || a->mempolicy)) {
+		a->constraint_inferred = true;
+		a->nodemask_inferred = true;
+		snprintf(a->inferred_nodes, sizeof(a->inferred_nodes), "%s", ev->req.nodemask);
 	}
 	mem_init(&a->mem);
 	/* A memcg OOM is about the cgroup's memory: its stat dump, when printed
@@ -1115,8 +1055,6 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 		analyse_zones(ev, a);
 	if (!a->memcg && !a->sysrq)
 		analyse_constraint_inferred(ev, a);
-	if (!a->memcg && !a->sysrq)
-		analyse_constraint_nodemask(ev, a);
 	/* The vendor's hint counts as that evidence when the zones cannot
 	 * give it (RHEL 4-era reports print no per-node zone lines). */
 	if (ev->numa_oom_hint && !a->memcg && !a->sysrq && !a->cpuset && !a->mempolicy && !ev->constraint[0]) {

@@ -52,6 +52,7 @@
 
 struct event_analysis;
 static unsigned cause_needs(const struct event_analysis *a, const char *id);
+static void lowmem_unseen_advice(struct finding *f);
 
 struct ctx {
 	const struct oom_event *ev;
@@ -158,6 +159,16 @@ static void trace_modules_note(struct ctx *c, struct finding *f)
 	for (int i = 0; i < ev->nr_trace_modules && i < 4 && len < sizeof(list); i++)
 		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s[%s]", i ? ", " : "", ev->trace_modules[i]);
 	finding_evidence(f, "modules in the allocating stack: %s: a driver there may hold the memory no counter shows", list);
+}
+
+/* The basis of a rule that reasons around missing lines, at the
+ * confidence it decided: finding_basis would lower it further for every
+ * part missing, and those parts are what the rule reasons around. */
+static void basis_fixed(struct finding *f, unsigned needs, unsigned present, enum confidence conf, const char *note)
+{
+	finding_basis(f, needs, present, conf, "%s", note);
+	if (f)
+		f->confidence = conf;
 }
 
 /* ---- manual OOM ---------------------------------------------------------- */
@@ -753,8 +764,72 @@ static void rule_lowmem_blind(struct ctx *c)
 	finding_evidence(f, "every kernel allocation (GFP_KERNEL, GFP_ATOMIC) must come from lowmem; the zone lines that would show it are not in the report");
 	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO, a->basis_present, CONF_LOW,
 		      "lowmem pressure inferred from a 32-bit kernel's free memory beyond any lowmem");
+	lowmem_unseen_advice(f);
+}
+
+/* What to do about lowmem the report's zone lines do not show. */
+static void lowmem_unseen_advice(struct finding *f)
+{
 	finding_advice(f, "read the report's zone lines (\"DMA free:… Normal free:… HighMem free:…\") to see what filled lowmem");
 	finding_advice(f, "boot a 64-bit kernel (arm64 on a Raspberry Pi 3/4, x86_64): it has no lowmem/HighMem split");
+}
+
+/* A 32-bit kernel's report with the request and nothing of the zones (the
+ * header alone, or the header and the kill): an order-0 request whose gfp
+ * has no __GFP_HIGHMEM — every kernel allocation: GFP_KERNEL, GFP_ATOMIC,
+ * GFP_NOFS — has only the zones below HighMem in its zonelist (gfp_zone(),
+ * include/linux/gfp.h), so what ran out under it was lowmem, whatever
+ * HighMem held (R021's first report: kswapd's own GFP_ATOMIC on a ppc32
+ * PowerMac).  Low confidence: on a board without HighMem lowmem is all of
+ * RAM, and the zone lines that would tell are not in the report. */
+static void rule_lowmem_request_blind(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (ev->snap.nr_zones > 0 || known(a->mem.free_kib) || a->memcg || a->sysrq || a->cpuset || a->mempolicy ||
+	    !arch_is_32bit(ev->arch) || !ev->req.gfp_known || ev->req.gfp_mask == 0 || !known(ev->req.order) ||
+	    ev->req.order != 0 || !a->zone_name || findings_get(c->out, "lowmem-pressure") ||
+	    !strcmp(a->zone_name, "HighMem") || !strcmp(a->zone_name, "Movable"))
+		return;
+	struct finding *f = findings_add(c->out, "lowmem-pressure", SEV_CRITICAL, 95,
+		"32-bit kernel (%s): a kernel request (%s, order 0) found no free page in lowmem, the only memory it may use; the zone lines are not in the report",
+		ev->arch, a->gfp_names_printed[0] ? a->gfp_names_printed : a->gfp_hex);
+	finding_evidence(f, "the request (%s) may use zones up to %s only: without __GFP_HIGHMEM a 32-bit kernel's allocation comes from lowmem (gfp_zone(), include/linux/gfp.h)",
+			 a->gfp_hex[0] ? a->gfp_hex : "gfp ?", a->zone_name);
+	finding_evidence(f, "lowmem is at most what the kernel maps: 896 MiB on x86, 768 MiB by default on ppc32, about 760 MiB with ARM's 3G/1G split; with more RAM the rest is HighMem, which this request could not take");
+	if (a->atomic)
+		finding_evidence(f, "an atomic request cannot reclaim: it fails as soon as lowmem is below its min watermark (less the atomic dip)");
+	basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO, a->basis_present, CONF_LOW,
+		      "lowmem inferred from a 32-bit kernel and a request without __GFP_HIGHMEM");
+	lowmem_unseen_advice(f);
+}
+
+/* An atomic order-0 request that failed, its zones not in the report (the
+ * warn_alloc header alone, often rate-limited): it cannot reclaim, so it
+ * fails only when every zone it may use is below its min watermark even
+ * after the dips atomic requests get (__GFP_HIGH halves min, ALLOC_HARDER
+ * takes a quarter more: mm/page_alloc.c __zone_watermark_ok, 2.6.x–6.x;
+ * ALLOC_NON_BLOCK since 6.3) — the atomic reserve was exhausted, by the
+ * kernel's own arithmetic.  Low confidence: whether CMA held the free pages
+ * or a burst drained them is in the zone lines, not here. */
+static void rule_atomic_blind(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (ev->kind != OOM_KIND_ALLOC_FAILURE || !a->atomic || !known(ev->req.order) || ev->req.order != 0 ||
+	    ev->snap.nr_zones > 0 || known(a->mem.free_kib) || findings_get(c->out, "atomic-reserves-exhausted") ||
+	    findings_get(c->out, "lowmem-pressure"))
+		return;
+	struct finding *f = findings_add(c->out, "atomic-reserves-exhausted", SEV_WARNING, 72,
+		"an atomic request (%s, order 0: cannot sleep or reclaim) failed: every zone it may use was below its atomic reserve; the zone lines are not in the report",
+		a->gfp_names_printed[0] ? a->gfp_names_printed : a->gfp_hex);
+	finding_evidence(f, "an atomic order-0 request fails only below the min watermark less the atomic dips (__GFP_HIGH halves it, ALLOC_HARDER takes a quarter more: mm/page_alloc.c __zone_watermark_ok)");
+	if (ev->req.trigger_comm[0])
+		finding_evidence(f, "asked for by %s: interrupt, softirq or driver context (network receive, storage completion) allocates so", ev->req.trigger_comm);
+	basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, CONF_LOW,
+		      "the reserve's exhaustion follows from an atomic order-0 failure; its numbers are not in the report");
+	finding_advice(f, "raise vm.min_free_kbytes so bursts of atomic allocations (network receive, interrupts) find free pages");
+	finding_advice(f, "usually harmless when rare (the caller drops a packet or retries); frequent failures mean memory is too tight: read the zone lines of a full report");
 }
 
 /* Where the blocks of ≥ order were, for a request that found none it may
@@ -1188,10 +1263,14 @@ static void rule_cpuset(struct ctx *c)
 	if (ev->numa_oom_hint)
 		finding_evidence(f, "the kernel's own hint: \"OOM kill occurred on an x86_64 NUMA system!\"");
 	if (a->nodemask_inferred) {
-		finding_evidence(f, "inferred (no oom-kill constraint line before 5.0): the trigger line's nodemask=%s is the allocation's node mask (a bind memory policy's nodes, mm/mempolicy.c policy_nodemask); mm/oom_kill.c constrained_alloc calls a mask without every node CONSTRAINT_MEMORY_POLICY",
-				 nodes);
+		if (a->cpuset)
+			finding_evidence(f, "inferred (no constraint line before 5.0): the trigger's nodemask=%s is the cpuset's mems_allowed, which 4.7-4.x pass as the mask when no policy gives one",
+					 nodes);
+		else
+			finding_evidence(f, "inferred (no constraint line before 5.0): the trigger's nodemask=%s is a bind policy's nodes; mm/oom_kill.c constrained_alloc calls a mask without every node CONSTRAINT_MEMORY_POLICY",
+					 nodes);
 		finding_basis(f, BASIS_CONSTRAINT | BASIS_ZONES | BASIS_TRIGGER, a->basis_present, CONF_MEDIUM,
-			      "memory policy inferred from the trigger line's nodemask%s",
+			      "%s inferred from the trigger line's nodemask%s", a->cpuset ? "cpuset" : "memory policy",
 			      known(out) ? "" : ": whether it covers every node is not shown (no zone lines of other nodes)");
 	} else if (a->constraint_inferred) {
 		finding_evidence(f, "inferred (no oom-kill constraint line before 5.0): an order-0 request without __GFP_THISNODE failed in every usable zone of node%s %s while zones of other nodes had room above their watermarks",
@@ -1322,8 +1401,11 @@ static void rule_memcg(struct ctx *c)
 		if (a->memcg_inferred) {
 			f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 70,
 				"a memory cgroup reached its limit and none of its tasks could be killed (inferred: \"no killable processes\" without the panic a system-wide OOM ends in)");
-			finding_evidence(f, "\"Out of memory and no killable processes...\" with no \"System is deadlocked on memory\" panic: 4.19+ panic after it unless the OOM is a memory cgroup's or sysrq's (mm/oom_kill.c out_of_memory), and the trigger's order=%lld is not sysrq's (-1)",
-					 (long long)ev->req.order);
+			if (ev->kind_hint == OOM_KIND_HINT_NOKILL_LIVED)
+				finding_evidence(f, "\"Out of memory and no killable processes...\" and then the machine went on (a later line of it, no \"System is deadlocked on memory\" panic): 4.19+ panic at once unless the OOM is a memory cgroup's or sysrq's (mm/oom_kill.c out_of_memory)");
+			else
+				finding_evidence(f, "\"Out of memory and no killable processes...\" with no \"System is deadlocked on memory\" panic: 4.19+ panic after it unless the OOM is a memory cgroup's or sysrq's (mm/oom_kill.c out_of_memory), and the trigger's order=%lld is not sysrq's (-1)",
+						 (long long)ev->req.order);
 			finding_evidence(f, "a cgroup with no killable task: every task in it at oom_score_adj -1000 or already exiting, or none left (a memory.max lowered below the usage of page cache or kernel memory that no task holds)");
 			finding_basis(f, BASIS_MEMCG, a->basis_present, CONF_MEDIUM,
 				      "memcg kind inferred from the missing panic");
@@ -1454,6 +1536,21 @@ static void unaccounted_note(struct ctx *c, struct finding *f)
 				 K(c, 5, m->unaccounted_kib), share);
 }
 
+/* free + LRU + slab + page tables + stacks of a system summary: at most
+ * RAM (OOM_NA unless free, anon and file are known) */
+static int64_t counted_summary_kib(const struct mem_breakdown *m)
+{
+	if (!known(m->free_kib) || !known(m->anon_kib) || !known(m->file_kib))
+		return OOM_NA;
+	int64_t w = sat_add(sat_add(m->free_kib, m->anon_kib), m->file_kib);
+	const int64_t more[] = { m->unevictable_kib, m->slab_reclaimable_kib, m->slab_unreclaimable_kib,
+				 m->pagetables_kib, m->kernel_stack_kib };
+	for (size_t i = 0; i < ARRAY_SIZE(more); i++)
+		if (known(more[i]))
+			w = sat_add(w, more[i]);
+	return w;
+}
+
 /* Genuine exhaustion needs evidence that memory ran out where the request
  * could come from: with the request known, no usable zone may have had room
  * (free well above high + reserve); without it (the report is cut before its
@@ -1506,7 +1603,15 @@ static bool exhaustion_evident(const struct ctx *c, int *room)
 	if (any_zone)
 		return true;
 	const struct mem_breakdown *m = &a->mem;
-	return known(m->free_kib) && known(m->total_kib) && m->free_kib * 20 < m->total_kib;
+	if (known(m->free_kib) && known(m->total_kib))
+		return m->free_kib * 20 < m->total_kib;
+	/* RAM not in the report (cut after the summary): the pages the
+	 * summary counts are at most RAM, so free under 5 % of them is under
+	 * 5 % of RAM only if RAM is not much larger; anonymous memory as the
+	 * largest part says where it went (counted_summary_kib) */
+	int64_t counted = counted_summary_kib(m);
+	return m->scope == MEM_SCOPE_SYSTEM && known(counted) && known(m->free_kib) && m->free_kib * 20 < counted &&
+	       known(m->anon_kib) && m->anon_kib * 2 >= counted;
 }
 
 /* Swap full and nothing else about RAM: the cause at lower confidence; the
@@ -1576,6 +1681,170 @@ static void rule_noswap_blind(struct ctx *c)
 	finding_advice(f, "add swap or memory, or cap the largest consumer with a memory cgroup (systemd MemoryMax=)");
 }
 
+/* A system-wide kill whose report shows no memory figure at all (a kill
+ * line, maybe the victim's task row or the header: grep output, a
+ * rate-limited or trimmed paste).  The kernel calls the OOM killer for an
+ * order-0 or order-1 request only after reclaim stops making progress:
+ * should_reclaim_retry (mm/page_alloc.c, 4.7+) retries while free plus
+ * zone_reclaimable_pages could meet the min watermark, and
+ * zone_reclaimable_pages (mm/vmscan.c) counts anonymous pages only while
+ * swap has room (get_nr_swap_pages() > 0; can_reclaim_anon_pages, 5.8+);
+ * before 4.7 zone_reclaimable()/all_unreclaimable did the same sum.  So a
+ * global OOM that killed a task holding real memory means RAM was full of
+ * what reclaim could not free, and swap was absent or full.  Which of the
+ * two the task rows tell when they print swapents (2.6.32+ dump_tasks): a
+ * swapped page in any row proves swap and, reclaim having given up, a full
+ * one; rows holding memory with no swapped page prove none.  Without them
+ * the report says nothing of swap: named no swap, at low confidence.  The
+ * victim must have held something: score ≥ 10 (‰ of RAM + swap, 2.6.36–5.0
+ * oom_badness) or 16 MiB anon + shmem on its kill line; a score-0 victim
+ * means the memory was not in processes (the unknown finding says so). */
+#define KILL_ONLY_MIN_VICTIM_KIB (16 * 1024)
+
+static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown *sm)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_victim *v = &ev->victim;
+	if (!ev->have_victim || ev->snap.nr_zones > 0 || strstr(v->message, "oom_kill_allocating_task") ||
+	    (known(ev->req.order) && ev->req.order > 1))
+		return;
+	/* a bare "Killed process" line (2.6–5.0, its selection line cut) is
+	 * printed alike for a memory cgroup's OOM: global only when the
+	 * selection/kill message or the constraint line says so */
+	if (strncmp(v->message, "Out of memory", 13) != 0 && strcmp(ev->constraint, "CONSTRAINT_NONE") != 0)
+		return;
+	/* swap printed with room left: anon was reclaimable, so something
+	 * else stopped reclaim; not this rule's case */
+	if (known(sm->swap_total_kib) && sm->swap_total_kib > 0)
+		return;
+	bool old_score = ev->kv.known && kver_cmp(&ev->kv, 2, 6, 36) < 0;
+	int64_t held = OOM_NA;
+	if (known(v->anon_rss_kib))
+		held = sat_add(v->anon_rss_kib, known(v->shmem_rss_kib) ? v->shmem_rss_kib : 0);
+	/* the score holds oom_score_adj too: points += adj × totalpages / 1000
+	 * (oom_badness, 2.6.36+), so the memory's share is score − adj; with
+	 * the adj unknown the score says nothing of the memory */
+	const struct oom_task *vt = task_at(ev, a->victim_idx);
+	int64_t adj = known(v->oom_score_adj) ? v->oom_score_adj : vt ? vt->oom_score_adj : OOM_NA;
+	int64_t mscore = known(v->score) && !old_score && known(adj) ? v->score - adj : OOM_NA;
+	if (known(mscore) && (mscore < 0 || mscore > 1000))
+		mscore = OOM_NA;   /* clamped by the kernel, or a row of another task */
+	bool big;
+	if (known(mscore))
+		big = mscore >= 10;
+	else
+		big = known(held) && held >= KILL_ONLY_MIN_VICTIM_KIB;
+	if (!big)
+		return;
+	/* swap from the task rows' swapents */
+	int64_t swapped = 0, rows_rss = 0;
+	int rows = 0;
+	for (size_t i = 0; i < ev->snap.nr_tasks && known(a->page_size_kib); i++) {
+		const struct oom_task *t = &ev->snap.tasks[i];
+		if (!known(t->swapents_pages))
+			continue;
+		rows++;
+		swapped = sat_add(swapped, task_swap_kib(t, a->page_size_kib));
+		int64_t r = task_rss_kib(t, a->page_size_kib);
+		rows_rss = sat_add(rows_rss, known(r) ? r : 0);
+	}
+	/* Rows without swapents (before 2.6.32, or the column cut) and a
+	 * 2.6.36–5.0 score: points = rss + swapents + page tables =
+	 * score/1000 × (RAM + swap) (oom_badness), and RAM holds at least
+	 * the rows' resident pages, so the victim's points are at least
+	 * score/1000 × Σ rss.  Twice its own rss + page tables or more (the
+	 * margin covers shared pages that every row counts) is memory the
+	 * victim held outside RAM: swap, which reclaim then found full. */
+	int64_t implied_kib = OOM_NA, own_kib = OOM_NA;
+	if (rows == 0 && vt && known(mscore) && known(a->page_size_kib)) {
+		int64_t sum = 0;
+		for (size_t i = 0; i < ev->snap.nr_tasks; i++) {
+			int64_t r = task_rss_kib(&ev->snap.tasks[i], a->page_size_kib);
+			sum = sat_add(sum, known(r) ? r : 0);
+		}
+		int64_t pt = task_pgtables_kib(vt, a->page_size_kib);
+		own_kib = sat_add(task_rss_kib(vt, a->page_size_kib), known(pt) ? pt : 0);
+		implied_kib = sat_mul(sum, mscore) / 1000;
+	}
+	enum { SW_UNSEEN, SW_NONE_PRINTED, SW_NONE_ROWS, SW_FULL_ROWS, SW_FULL_SCORE } sw = SW_UNSEEN;
+	if (known(sm->swap_total_kib) && sm->swap_total_kib == 0)
+		sw = SW_NONE_PRINTED;
+	else if (rows > 0 && swapped > 0)
+		sw = SW_FULL_ROWS;
+	else if (rows > 0 && rows_rss >= KILL_ONLY_MIN_VICTIM_KIB)
+		sw = SW_NONE_ROWS;
+	else if (known(implied_kib) && known(own_kib) && implied_kib >= sat_mul(own_kib, 2) &&
+		 implied_kib - own_kib >= KILL_ONLY_MIN_VICTIM_KIB)
+		sw = SW_FULL_SCORE;
+	char who[160];
+	if (known(held))
+		snprintf(who, sizeof(who), "%s (pid %lld, %s anon%s)", v->comm, (long long)v->pid, K(c, 0, held),
+			 known(v->shmem_rss_kib) && v->shmem_rss_kib > 0 ? " + shmem" : "");
+	else
+		snprintf(who, sizeof(who), "%s (pid %lld, score %lld)", v->comm, (long long)v->pid, (long long)v->score);
+	struct finding *f;
+	if (sw == SW_FULL_ROWS || sw == SW_FULL_SCORE) {
+		f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
+			"a system-wide OOM killed %s: RAM and swap ran out, though the report shows neither",
+			who);
+		if (sw == SW_FULL_ROWS)
+			finding_evidence(f, "the task rows hold %s in swap: the machine had swap, and reclaim gave up with it, so it was full (anonymous pages count as reclaimable only while swap has room: mm/vmscan.c zone_reclaimable_pages)",
+					 K(c, 0, swapped));
+		else
+			finding_evidence(f, "%lld ‰ of RAM + swap (score %lld − oom_score_adj %lld) is at least %s by the rows' resident pages, while the victim's row holds %s in RAM: the rest was in swap, and reclaim gave up with it, so it was full",
+					 (long long)mscore, (long long)v->score, (long long)adj, K(c, 0, implied_kib), K(c, 1, own_kib));
+	} else {
+		f = findings_add(c->out, "genuine-exhaustion-no-swap", SEV_CRITICAL, 60,
+			"a system-wide OOM killed %s: RAM ran out%s",
+			who, sw == SW_UNSEEN ? " (the report shows no swap: named none; had there been swap, it was full)" : " with no swap");
+		if (sw == SW_NONE_PRINTED)
+			finding_evidence(f, "Total swap = 0kB");
+		else if (sw == SW_NONE_ROWS)
+			finding_evidence(f, "the task rows hold %s and not one swapped page (swapents 0): reclaim had no swap to move them to",
+					 K(c, 0, rows_rss));
+		else
+			finding_evidence(f, "no line of the report shows swap (Free swap / Total swap, swapents)");
+	}
+	finding_evidence(f, "the kernel kills for an order-0 request only after reclaim stops making progress (mm/page_alloc.c should_reclaim_retry, 4.7+): RAM held nothing it could free");
+	if (known(mscore))
+		finding_evidence(f, "selection score %lld, oom_score_adj %lld: the victim held %lld.%lld %% of RAM + swap (oom_badness, 2.6.36–5.0)",
+				 (long long)v->score, (long long)adj, (long long)(mscore / 10), (long long)(mscore % 10));
+	if (known(v->anon_rss_kib))
+		finding_evidence(f, "kill line: anon-rss %s, file-rss %s, shmem-rss %s", K(c, 0, v->anon_rss_kib),
+				 K(c, 1, v->file_rss_kib), K(c, 2, v->shmem_rss_kib));
+	if (arch_is_32bit(ev->arch))
+		finding_evidence(f, "a 32-bit kernel (%s): if the request could not use HighMem, only lowmem may have run out; the zone lines would tell",
+				 ev->arch);
+	enum confidence conf = sw == SW_NONE_PRINTED ? CONF_MEDIUM : CONF_LOW;
+	/* RAM printed (the totals survived) and the rows' resident pages fill
+	 * most of it: the listed processes are what filled RAM, read rather
+	 * than inferred; medium when swap is known too */
+	int64_t ram = known(ev->snap.mem.total_kib) ? ev->snap.mem.total_kib : ev->snap.mem.ram_kib;
+	if (known(ram) && ram > 0 && ev->snap.nr_tasks > 0 && known(a->page_size_kib)) {
+		int64_t sum = 0;
+		for (size_t i = 0; i < ev->snap.nr_tasks; i++) {
+			int64_t r = task_rss_kib(&ev->snap.tasks[i], a->page_size_kib);
+			sum = sat_add(sum, known(r) ? r : 0);
+		}
+		int share = pct(sum, ram);
+		finding_evidence(f, "the listed processes hold %s resident, %d %% of RAM (%s)", K(c, 0, sum), share, K(c, 1, ram));
+		if (share >= 80 && sw != SW_UNSEEN)
+			conf = CONF_MEDIUM;
+	}
+	unsigned needs = BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_SWAP | BASIS_KILL;
+	if (sw == SW_FULL_ROWS || sw == SW_NONE_ROWS || sw == SW_FULL_SCORE)
+		needs |= BASIS_TASKS;   /* the rows are what swap was read from */
+	basis_fixed(f, needs, a->basis_present, conf,
+		    sw == SW_FULL_ROWS ? "RAM exhaustion inferred from the kill; full swap from the rows' swapped pages"
+		      : sw == SW_FULL_SCORE ? "RAM exhaustion inferred from the kill; full swap from the victim's score against its resident size"
+		      : sw == SW_NONE_ROWS ? "RAM exhaustion inferred from the kill; no swap from rows without swapped pages"
+		      : sw == SW_NONE_PRINTED ? "RAM exhaustion inferred from the kill: no RAM figures in the report"
+					     : "RAM exhaustion inferred from the kill; swap not in the report, taken as none");
+	finding_advice(f, "find the growth in %s, or cap it with a memory cgroup (systemd MemoryMax=) so it is killed alone", v->comm);
+	finding_advice(f, "read the report's Mem-Info (free, swap) in the full log to confirm: 'journalctl -k' or /var/log/kern.log around this kill");
+}
+
 static void rule_exhaustion(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -1624,6 +1893,11 @@ static void rule_exhaustion(struct ctx *c)
 			tmp.swap_free_kib = ev->snap.mem.swap_free_kib;
 			sm = &tmp;
 		}
+		if (room < 0 && global && !known(m->free_kib) && a->nr_evaluated == 0 &&
+		    (!known(sm->swap_total_kib) || sm->swap_total_kib == 0)) {
+			rule_exhaustion_kill_only(c, sm);
+			return;
+		}
 		if (room >= 0 || !global || known(m->free_kib) || a->nr_evaluated > 0 || !known(sm->swap_total_kib) ||
 		    !known(sm->swap_free_kib) || sm->swap_total_kib <= 0 || sat_mul(sm->swap_free_kib, 20) >= sm->swap_total_kib)
 			return;
@@ -1640,7 +1914,7 @@ static void rule_exhaustion(struct ctx *c)
 			"RAM ran out with no swap: %s free of %s%s", K(c, 0, m->free_kib),
 			K(c, 1, m->total_kib), anon);
 		if (m->swap_inferred_none) {
-			finding_evidence(f, "no swap lines in a Mem-Info that has its summary, zone lines and RAM totals: a kernel built without swap (CONFIG_SWAP=n)");
+			finding_evidence(f, "no swap lines where show_mem prints them (\"total pagecache pages\" followed at once by \"pages RAM\"): a kernel built without swap (CONFIG_SWAP=n)");
 			finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present,
 				      CONF_MEDIUM, "swap 0 inferred: the kernel prints no swap lines when built without swap");
 		} else {
@@ -1668,6 +1942,52 @@ static void rule_exhaustion(struct ctx *c)
 		unaccounted_note(c, f);
 		finding_advice(f, "find the growth in %s: with RAM and swap both full, a process grew past the machine (a leak, or an undersized box)", big);
 		finding_advice(f, "cap it with a memory cgroup (systemd MemoryMax=); more swap only delays the kill and makes the machine slow first");
+		return;
+	}
+	/* Memory ran out and the swap lines are not in the report (cut after
+	 * the summary or the zones): anonymous memory filled RAM, and since
+	 * reclaim gave up it could not go to swap (zone_reclaimable_pages
+	 * counts anon only while swap has room, mm/vmscan.c): swap was absent
+	 * or full.  Named none, at low confidence, when anon is the largest
+	 * part; otherwise what filled RAM is not anon and this says nothing. */
+	if (!known(m->swap_total_kib) && !known(ev->snap.mem.swap_total_kib) && !m->swap_inferred_none &&
+	    m->scope == MEM_SCOPE_SYSTEM && known(m->anon_kib) && known(m->file_kib) && m->anon_kib >= m->file_kib) {
+		/* zones cut from the report can leave a total below the
+		 * summary's own pages: the larger of the two is the whole */
+		int64_t whole = counted_summary_kib(m);
+		if (known(m->total_kib) && (!known(whole) || m->total_kib > whole))
+			whole = m->total_kib;
+		if (!known(whole) || m->anon_kib * 2 < whole)
+			return;
+		/* pages in the swap cache: the machine has swap, and reclaim
+		 * gave up with anon in RAM, so it was full */
+		int64_t cached = ev->snap.mem.swap_cached_kib;
+		if (known(cached) && cached > 0) {
+			struct finding *f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
+				"RAM ran out, mostly to anonymous memory (%s of %s), and swap was full: its lines are not in the report, but %s sits in the swap cache",
+				K(c, 0, m->anon_kib), K(c, 1, whole), K(c, 2, cached));
+			finding_evidence(f, "reclaim gave up with anonymous memory in RAM: it counts as reclaimable only while swap has room (mm/vmscan.c zone_reclaimable_pages), so the swap the cache proves was full");
+			finding_evidence(f, "largest process: %s", big);
+			basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present, CONF_LOW,
+				      "swap full inferred from the swap cache and reclaim giving up");
+			finding_advice(f, "find the growth in %s: with RAM and swap both full, a process grew past the machine (a leak, or an undersized box)", big);
+			return;
+		}
+		struct finding *f = findings_add(c->out, "genuine-exhaustion-no-swap", SEV_CRITICAL, 60,
+			"RAM ran out, mostly to anonymous memory (%s of %s), and the report shows no swap: named none; had there been swap, it was full",
+			K(c, 0, m->anon_kib), K(c, 1, whole));
+		if (!known(m->total_kib) || whole != m->total_kib)
+			finding_evidence(f, "RAM is not in the report: measured against free + LRU + slab + page tables + stacks (%s), which is at most RAM",
+					 K(c, 0, whole));
+		if (known(m->free_kib))
+			finding_evidence(f, "free %s", K(c, 0, m->free_kib));
+		finding_evidence(f, "anonymous %s, page cache %s", K(c, 0, m->anon_kib), K(c, 1, m->file_kib));
+		finding_evidence(f, "reclaim gave up with anonymous memory in RAM: it counts as reclaimable only while swap has room (mm/vmscan.c zone_reclaimable_pages), so swap was absent or full");
+		finding_evidence(f, "largest process: %s", big);
+		basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present, CONF_LOW,
+			      "swap lines not in the report: taken as no swap");
+		finding_advice(f, "find the growth in %s, or cap it with a memory cgroup (systemd MemoryMax=) so it is killed alone", big);
+		finding_advice(f, "read the report's \"Free swap / Total swap\" lines in the full log: with swap full, more swap only delays the kill");
 	}
 }
 
@@ -2385,6 +2705,8 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_cpuset(&c);
 	rule_low_zone_outside_cpuset(&c);
 	rule_atomic(&c);
+	rule_lowmem_request_blind(&c);
+	rule_atomic_blind(&c);
 	rule_memcg(&c);
 	rule_memcg_dirty(&c);
 	rule_stall(&c);

@@ -80,8 +80,10 @@ struct oom_side {
 
 struct oom_event {
 	enum oom_kind kind;
-	/* kind told by no line but inferred from the zones or a vendor hint
-	 * (mempolicy / cpuset before 5.0: diagnose/event_analysis.c) */
+	/* kind told by no line but inferred: by the parser from a trigger's
+	 * nodemask or "no killable processes" without a panic (kind_hint,
+	 * report/parse_finish.c), or by diagnose from the zones or a vendor
+	 * hint (mempolicy / cpuset before 5.0: diagnose/event_analysis.c) */
 	bool kind_inferred;
 	bool kind_by_analysis;      /* kind_inferred by diagnose (redone on each analysis), not by the parser */
 	enum oom_outcome outcome;
@@ -149,6 +151,20 @@ struct oom_event {
 	 * opened or joined the event: a manual OOM even where its order=-1
 	 * header was not printed */
 	bool sysrq_manual;
+	/* snap.mem.swap_total_kib / swap_free_kib are 0 because no swap line
+	 * was printed where show_mem prints them ("total pagecache pages"
+	 * followed at once by "pages RAM"): a kernel built without CONFIG_SWAP
+	 * (report/parse_finish.c finish_swap), not a "Total swap = 0kB" */
+	bool swap_inferred;
+	/* What a kind_inferred kind the parser set rests on (report/parse_finish.c
+	 * finish_kind; kind_by_analysis kinds are diagnose's own) */
+	enum oom_kind_hint {
+		OOM_KIND_HINT_NONE = 0,
+		OOM_KIND_HINT_NODEMASK,    /* a ≤4.18 trigger line's nodemask= leaving out a node with
+					    * memory: mempolicy, or cpuset when it is the cpuset's mems */
+		OOM_KIND_HINT_NOKILL_LIVED,/* "no killable processes", then a line of the machine going on */
+		OOM_KIND_HINT_NOKILL_NO_PANIC, /* … 4.19+, no panic after it, a trigger line of order ≥ 0 */
+	} kind_hint;
 };
 
 void event_init(struct oom_event *ev);

@@ -341,7 +341,9 @@ static void section_memory(FILE *f, const struct oom_event *ev, const struct eve
 		    known(ev->snap.memcg.kmem_usage_kib))
 			mem_row(f, "kernel memory (kmem)", ev->snap.memcg.kmem_usage_kib, whole, NULL);
 		mem_row(f, "unaccounted", m->unaccounted_kib, whole, "(usage − the counters above)");
-		if (known(m->swap_total_kib))
+		if (m->swap_inferred_none)
+			fprintf(f, "  %-22s %10s  (inferred: no swap lines, a kernel built without swap)\n", "system swap", "0 KiB");
+		else if (known(m->swap_total_kib))
 			fprintf(f, "  %-22s %10s of %s\n", "system swap free", K(b1, sizeof(b1), m->swap_free_kib),
 				K(b2, sizeof(b2), m->swap_total_kib));
 		return;
@@ -378,11 +380,11 @@ static void section_memory(FILE *f, const struct oom_event *ev, const struct eve
 			"unknown", K(b1, sizeof(b1), m->ram_kib), K(b2, sizeof(b2), m->zones_present_kib));
 	else
 		fprintf(f, "  %-22s %10s\n", "unaccounted", "unknown (a counter is missing)");
-	if (known(m->swap_total_kib))
+	if (m->swap_inferred_none)
+		fprintf(f, "  %-22s %10s  (inferred: no swap lines, a kernel built without swap)\n", "swap", "0 KiB");
+	else if (known(m->swap_total_kib))
 		fprintf(f, "  %-22s %10s free of %s\n", "swap", K(b1, sizeof(b1), m->swap_free_kib),
 			K(b2, sizeof(b2), m->swap_total_kib));
-	else if (m->swap_inferred_none)
-		fprintf(f, "  %-22s %10s  (inferred: no swap lines, a kernel built without swap)\n", "swap", "0 KiB");
 	else
 		fprintf(f, "  %-22s %10s\n", "swap", "not in the report");
 	if (known(m->lowmem_total_kib))

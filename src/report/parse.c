@@ -75,6 +75,9 @@ struct report_parser {
 	uint64_t nr_fed;            /* lines fed, for PARSE_STALE_LINES */
 	char *line;                 /* NUL-terminated copy of the current line */
 	size_t line_cap;
+	char rep_text[600];         /* the previous line and its stamp, for a record */
+	char rep_time[48];          /* repeated by syslog (repeated_record) */
+	size_t rep_len, rep_time_len;
 	int nr_active;
 	struct pstate *last_st;     /* the state the previous line was fed to */
 	uint64_t last_st_fed;       /* nr_fed of that line */
@@ -305,10 +308,13 @@ static void state_reset(struct pstate *st)
 	st->ub_container = false;
 	st->trace_dump_header = false;
 	st->trig_hash = 0;
+	memset(&st->swapblk, 0, sizeof(st->swapblk));
 	st->call_trace_upper = false;
 	st->panic_stack = st->panic_blank = st->hw_powermac = st->memcg_on_constraint = false;
 	st->frame_not_x86 = false;
 	st->arch_weak = false;
+	st->frame8_kseg0 = st->frame8_c = st->x86_unreliable = false;
+	st->sel_time[0] = '\0';
 	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
 	st->trace_memcg = false;
@@ -1164,6 +1170,18 @@ static void trigger_comm_pid(struct pstate *st, const char *s, const char *q)
 		p_copy(st->trig_comm_whole, sizeof(st->trig_comm_whole), s, q);
 		return;
 	}
+	/* current->comm is at most TASK_COMM_LEN - 1 = 15 bytes
+	 * (include/linux/sched.h): a longer name is other text glued before it
+	 * (a program's output on the console line, "Creating journal (262144
+	 * blocks): mkfs.ext4 invoked …" once the stamp between them is gone):
+	 * the name starts after the first blank that leaves at most 15. */
+	if (q - s > 15) {
+		for (const char *b = q - 16; b < q - 1; b++)
+			if (*b == ' ') {
+				s = b + 1;
+				break;
+			}
+	}
 	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), s, q);
 }
 
@@ -1691,6 +1709,21 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		a = "csky";          /* arch/csky/kernel/entry.S */
 	else if (p_starts(s, e, "Hardware name: ") && (a = ppc_hw_arch(s, e)) != NULL)
 		;
+	else if (p_starts(s, e, "Hardware name: ") && p_find(s, e, " (DT)")) {
+		/* arch/arm64/kernel/setup.c setup_machine_fdt: "%s (DT)"; riscv
+		 * prints it too (arch/riscv/kernel/setup.c parse_dtb, 5.19+), so
+		 * a riscv frame label may still say otherwise */
+		a = "aarch64";
+		if (weak)
+			*weak = true;
+	} else if (p_starts(s, e, "Hardware name: ") && p_find(s, e, "Device Tree)")) {
+		/* 32-bit ARM's machine names ("Freescale i.MX6 Quad/DualLite
+		 * (Device Tree)", arch/arm/mach-* DT_MACHINE_START; "(Flattened
+		 * Device Tree)" in arch/arm/kernel/devtree.c); arm64 says "(DT)" */
+		a = "arm";
+		if (weak)
+			*weak = true;
+	}
 	else if (ppc32_one_word_frame(s, e))
 		a = "ppc";
 	else if (p_starts(s, e, "Function entered at [<"))
@@ -1698,11 +1731,13 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 	else if (p_starts(s, e, "RIP: ") || p_find(s, e, "entry_SYSCALL_64") || p_find(s, e, "asm_exc_page_fault") ||
 	    p_find(s, e, "__x64_sys_") || p_find(s, e, "system_call_fastpath+") || p_find(s, e, "srso_return_thunk+") ||
 	    p_find(s, e, "srso_alias_return_thunk+") || p_find(s, e, "srso_safe_ret+") ||
-	    p_find(s, e, "sysvec_apic_timer_interrupt+"))
+	    p_find(s, e, "sysvec_apic_timer_interrupt+") || p_find(s, e, "__pfx_"))
 		/* arch/x86/entry/syscall_64.c wrappers (4.17+), entry_64.S (≤3.x);
 		 * the AMD SRSO return thunks (arch/x86/lib/retpoline.S, 6.5+:
 		 * CPU_SRSO depends on X86_64); the 5.8+ idtentry handlers, taken
-		 * as 64-bit like asm_exc_page_fault (R439's softirq stack) */
+		 * as 64-bit like asm_exc_page_fault (R439's softirq stack); the
+		 * "__pfx_" padding symbols objtool adds (arch/x86/Kconfig
+		 * PREFIX_SYMBOLS, 6.2+; objtool runs only for X86_64 there) */
 		a = "x86_64";
 	else if (p_starts(s, e, "EIP: ") || p_find(s, e, "sysenter_past_esp") || p_find(s, e, "syscall_call+") ||
 		 p_find(s, e, "entry_SYSENTER_32") || p_find(s, e, "entry_INT80_32") || p_find(s, e, "error_code+0x"))
@@ -1788,6 +1823,31 @@ const char *report_stack_line_arch(const char *s, size_t n)
 	return stack_line_arch(s, s + n);
 }
 
+/* What an address-only frame says, for parse_finish.c once the report is
+ * whole: an 8-digit "[<…>]" frame under "Call Trace:" is 32-bit x86, MIPS or
+ * csky; MIPS (and csky) run their kernel in kseg0 at 0x80000000, 32-bit x86
+ * at PAGE_OFFSET 0xc0000000 (the 3G/1G split).  A "? func+0x…/0x…" frame is
+ * x86's (arch/x86/kernel/dumpstack.c marks unreliable frames so) whatever
+ * its address width, printed or cut. */
+static void frame_range_hint(struct pstate *st, const char *s, const char *e)
+{
+	if (p_starts(s, e, "? ")) {
+		const char *plus = p_find(s, e, "+0x");
+		if (plus && p_find(plus, e, "/0x"))
+			st->x86_unreliable = true;
+		return;
+	}
+	if (!p_starts(s, e, "[<") || s + 11 > e || s[10] != '>')
+		return;
+	for (const char *q = s + 2; q < s + 10; q++)
+		if (!is_hex_digit(*q))
+			return;
+	if (s[2] == '8' || s[2] == '9')
+		st->frame8_kseg0 = true;
+	else if (s[2] == 'c')
+		st->frame8_c = true;
+}
+
 static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 {
 	struct oom_event *ev = &st->ev;
@@ -1797,6 +1857,17 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 	if (f16 && !p_starts(f16, e, "ffffffff"))
 		st->frame_not_x86 = true;
 	bool weak;
+	/* powerpc's show_regs decodes the MSR ("MSR:  8000000000029033
+	 * <SF,EE,ME,IR,DR,RI,LE>", arch/powerpc/kernel/process.c print_msr_bits):
+	 * SF is 64-bit mode, LE a little-endian kernel; nothing else in a
+	 * report says the byte order */
+	if (p_starts(s, e, "MSR:") && p_find(s, e, "<SF,") && (!ev->arch[0] || !strcmp(ev->arch, "ppc64"))) {
+		const char *lt = p_find(s, e, "<SF,"), *gt = p_find(lt, e, ">");
+		bool le = gt && (p_find(lt, gt + 1, ",LE>") || p_find(lt, gt + 1, ",LE,"));
+		str_copy(ev->arch, sizeof(ev->arch), le ? "ppc64le" : "ppc64", le ? 7 : 5);
+		st->arch_weak = false;
+		return;
+	}
 	if (ev->arch[0]) {
 		/* an arch read off a frame's address alone gives way to a label
 		 * of another arch's own code (riscv64's ret_from_exception, R319) */
@@ -1811,6 +1882,7 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 	}
 	if (p_starts(s, e, "Hardware name: ") && (p_find(s, e, "PowerMac") || p_find(s, e, "PowerBook")))
 		st->hw_powermac = true;   /* ppc, 32- or 64-bit: decided with the zones (parse_finish.c) */
+	frame_range_hint(st, s, e);
 	const char *a = stack_line_arch_w(s, e, &weak);
 	if (a && !ev->kernel[0]) {
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
@@ -1939,11 +2011,24 @@ static const char *read_paren_comm(const char *p, const char *e, const char *con
 	return best + 1;
 }
 
+/* A kernel's seconds-since-boot stamp as printed ("206.416481"). */
+static bool mono_stamp(const char *t, size_t n)
+{
+	bool dot = false;
+	for (size_t i = 0; i < n; i++) {
+		if (t[i] == '.' && !dot)
+			dot = true;
+		else if (t[i] < '0' || t[i] > '9')
+			return false;
+	}
+	return n > 0 && dot;
+}
+
 /* "Kill process 123 (x) score 905 or sacrifice child" and older forms. */
 static bool selection_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			   const char *s, const char *e)
 {
-	const char *k = p_find(s, e, ": Kill process ");
+	const char *k = p_find(s, e, ": Kill process "), *q;
 	if (!k)
 		k = p_find(s, e, ": kill process ");
 	if (!k)
@@ -1953,7 +2038,31 @@ static bool selection_line(struct report_parser *P, struct pstate *st, const str
 	if (p_num(&p, e, &pid) != 0 || p >= e || *p != ' ')
 		return false;
 	p++;
-	join_or_open_headerless(P, st, l);
+	/* oom_kill_process prints one selection a call (mm/oom_kill.c; the
+	 * "Killed process" line may be lost, printk dropped it, R034): a
+	 * second one in the same report, stamped later in the same clock, is
+	 * the next out_of_memory call.  Without two such stamps it may be a
+	 * copy (prose quoting the line, R203; syslog and dmesg of one record,
+	 * R210). */
+	char stamp[40] = "";
+	if (l->time && l->time_len < sizeof(stamp) && mono_stamp(l->time, l->time_len)) {
+		p_copy(stamp, sizeof(stamp), l->time, l->time + l->time_len);
+	} else if (p_starts(s, e, "** ") && (q = p_find(s, k, " printk messages dropped ** [")) != NULL) {
+		/* 4.x console_unlock glues "** N printk messages dropped ** " to
+		 * the front of the next record, its stamp included (R034) */
+		const char *t = q + strlen(" printk messages dropped ** ["), *te = p_find(t, k, "]");
+		while (t < te && *t == ' ')
+			t++;
+		if (te && (size_t)(te - t) < sizeof(stamp) && mono_stamp(t, (size_t)(te - t)))
+			p_copy(stamp, sizeof(stamp), t, te);
+	}
+	if (st->active && st->have_selection && !st->have_kill && st->ev.kind != OOM_KIND_ALLOC_FAILURE &&
+	    stamp[0] && st->sel_time[0] && strtod(stamp, NULL) > strtod(st->sel_time, NULL)) {
+		state_begin(P, st, l);
+		st->ev.header_missing = true;
+	} else {
+		join_or_open_headerless(P, st, l);
+	}
 	struct oom_event *ev = &st->ev;
 	static const char *const closers[] = { ") score ", NULL };
 	char comm[OOM_COMM_LEN];
@@ -1977,6 +2086,7 @@ static bool selection_line(struct report_parser *P, struct pstate *st, const str
 	if (p_find(after, e, "sacrifice child"))
 		st->shape |= SH_SACRIFICE;
 	st->have_selection = true;
+	str_copy(st->sel_time, sizeof(st->sel_time), stamp, strlen(stamp));
 	st->sect = SEC_TASKS;
 	return true;
 }
@@ -2481,6 +2591,26 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 	return false;
 }
 
+/* A report that began at its constraint or kill line (its head cut, or a
+ * paste that put the kill first, R127/R460) and holds no show_mem lines:
+ * the Mem-Info, zone, buddy, totals or slab lines that come within its tail
+ * are its body (the kernel prints show_mem before the kill, mm/oom_kill.c
+ * dump_header, so they can be no later report's whose head would be in
+ * between).  The kinds are those that open a report cut at its head. */
+static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, const char *e);
+
+static bool body_after_kill(struct pstate *st, const char *s, const char *e)
+{
+	const struct oom_event *ev = &st->ev;
+	if (!ev->header_missing || st->have_trigger || st->header_trigger || ev->have_meminfo ||
+	    ev->snap.nr_zones || ev->snap.nr_tasks || st->totals_seen || ev->snap.nr_slabs)
+		return false;
+	enum line_kind k = line_kind_of(s, (size_t)(e - s));
+	if (k != LK_MEMINFO && k != LK_ZONE && k != LK_BUDDY && k != LK_SUMMARY && k != LK_TOTALS && k != LK_SLAB)
+		return false;
+	return mid_report_line(st, k, s, e);
+}
+
 /* Does the report's task table list pid? */
 static bool table_has_pid(const struct pstate *st, int64_t pid)
 {
@@ -2834,6 +2964,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (st->sect == SEC_TAIL) {
 		if (p_starts(s, e, "Kill process ") && p_find(s, e, " sharing same memory"))
 			goto accepted;
+		if (body_after_kill(st, s, e))
+			goto accepted;
 		/* panic_on_oom: panic() dumps the stack after its line (kernel/panic.c):
 		 * the same kernel and machine, and a memcg OOM's frames; a paste
 		 * may leave a blank line between them */
@@ -3153,6 +3285,34 @@ struct report_parser *report_parser_new(const char *source_name, report_event_fn
 	return P;
 }
 
+/* The same record twice in a row, byte for byte and with the same stamp (or
+ * none): a relay or two syslog rules wrote it twice, or a paste repeated
+ * it.  The kernel never prints a victim's lines (the constraint, the
+ * selection, the kill, the reaper's) twice in a row, so for them the second
+ * copy is dropped rather than read as a second report.  Not the trigger:
+ * two allocation failures of one task may come back to back, and with the
+ * lines between them lost (netconsole, R035) print alike.  The scanner
+ * drops dated repeats already; this catches the undated ones. */
+static bool repeated_record(struct report_parser *P, const struct report_line *line, size_t len)
+{
+	size_t tl = line->time ? line->time_len : 0;
+	bool same = len == P->rep_len && tl == P->rep_time_len && len <= sizeof(P->rep_text) &&
+		    tl <= sizeof(P->rep_time) && memcmp(P->rep_text, P->line, len) == 0 &&
+		    (!tl || memcmp(P->rep_time, line->time, tl) == 0);
+	if (same) {
+		enum line_kind k = line_kind_of(P->line, len);
+		if (k == LK_CONSTRAINT || k == LK_SELECTION || k == LK_KILL || k == LK_REAPER)
+			return true;
+	}
+	P->rep_len = len;
+	P->rep_time_len = tl;
+	if (len <= sizeof(P->rep_text))
+		memcpy(P->rep_text, P->line, len);
+	if (tl && tl <= sizeof(P->rep_time))
+		memcpy(P->rep_time, line->time, tl);
+	return false;
+}
+
 void report_parser_feed(struct report_parser *P, const struct report_line *line)
 {
 	if (!P || !line || (!line->text && line->len))
@@ -3178,6 +3338,8 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 	if (len)
 		memcpy(P->line, line->text, len);
 	P->line[len] = '\0';
+	if (len && repeated_record(P, line, len))
+		return;
 	if (len > 6 && P->line[0] == 'L' &&
 	    report_is_uname_line(P->line, len, P->uname_kernel, sizeof(P->uname_kernel), P->uname_arch,
 				 sizeof(P->uname_arch), P->uname_host, sizeof(P->uname_host))) {

@@ -39,6 +39,14 @@ static void infer_arch_from_zones(struct pstate *st)
 	if (ev->arch[0] || st->frame_not_x86)
 		return;
 	const char *a = NULL;
+	/* "Call Trace:" and frames in kseg0 (0x80000000-0x9fffffff, MIPS's
+	 * unmapped kernel text, arch/mips/include/asm/addrspace.h): no 32-bit
+	 * x86 kernel runs there with the default 3G/1G split, and MIPS also
+	 * has HighMem zones (so before the zone test below) */
+	if (st->call_trace_upper && st->frame8_kseg0) {
+		str_copy(ev->arch, sizeof(ev->arch), "mips", 4);
+		return;
+	}
 	bool highmem_zone = false, isa_dma = false, normal = false;
 	for (int i = 0; i < ev->snap.nr_zones; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
@@ -67,6 +75,15 @@ static void infer_arch_from_zones(struct pstate *st)
 	/* a PowerMac (Hardware name) with HighMem is a 32-bit one: ppc64 has none */
 	if (!a && st->hw_powermac && (highmem_zone || (known(ev->snap.mem.highmem_total_kib) && ev->snap.mem.highmem_total_kib > 0)))
 		a = "ppc";
+	/* 8-digit frames at 0xc0…, under "Call Trace:" (ARM's own trace lines
+	 * name it already): 32-bit x86's kernel text at PAGE_OFFSET */
+	if (!a && st->call_trace_upper && st->frame8_c)
+		a = "i686";
+	/* khugepaged allocates only huge pages of HPAGE_PMD_ORDER, which on x86
+	 * is 9 (2 MiB) except 32-bit x86 without PAE: 10 (4 MiB, 2-level
+	 * paging, arch/x86/include/asm/pgtable-2level_types.h PMD_SHIFT 22) */
+	if (!a && st->x86_unreliable && ev->req.order == 10 && !strcmp(ev->req.trigger_comm, "khugepaged"))
+		a = "i686";
 	if (a)
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
 }
@@ -296,6 +313,28 @@ static void finish_numbers(struct pstate *st)
 		ev->victim.oom_score_adj = ev->req.trigger_oom_score_adj;
 }
 
+/* show_mem (lib/show_mem.c, mm/show_mem.c 6.1+) ends show_free_areas with
+ * "N total pagecache pages" (2.6.25+) and show_swap_cache_info(), then
+ * prints "N pages RAM".  show_swap_cache_info (mm/swap_state.c) prints
+ * "N pages in swap cache", "Swap cache stats: …" (≤6.0), "Free swap  = "
+ * and "Total swap = " — all of them, or with CONFIG_SWAP=n nothing at all
+ * (an empty stub: include/linux/swap.h ≤5.x, mm/swap.h 5.x+).  So the two
+ * neighbours printed one right after the other, with no swap line
+ * anywhere in the report, are a kernel built without swap: swap 0,
+ * inferred.  Anything between them (an elision mark, a cut) or a swap
+ * cache line alone (its figures lost to the transport) leaves swap
+ * unknown. */
+static void finish_swap(struct pstate *st)
+{
+	struct oom_event *ev = &st->ev;
+	struct oom_mem *m = &ev->snap.mem;
+	if (!ev->have_meminfo || !st->swapblk.ram_next || st->swapblk.seen || known(m->swap_total_kib) ||
+	    known(m->swap_free_kib))
+		return;
+	m->swap_total_kib = m->swap_free_kib = 0;
+	ev->swap_inferred = true;
+}
+
 /* Is node n in a printed node list ("0-1,3", "(null)" none)?  -1: not a list. */
 static int node_in_list(const char *l, int n)
 {
@@ -349,6 +388,24 @@ static bool nodemask_policy(const struct oom_event *ev)
 	return false;
 }
 
+/* "Out of memory and no killable processes..." as a warning, with no
+ * panic after it in the report: 4.19+ print it for every OOM that finds no
+ * victim and then panic ("System is deadlocked on memory") unless the OOM
+ * is a memcg's or sysrq's (mm/oom_kill.c out_of_memory, 4.19+: "mm:
+ * memcontrol: print proper OOM header when no eligible victim left");
+ * before, the line was the global panic's own message and a memcg OOM
+ * printed nothing.  A trigger line with order ≥ 0 is not sysrq's
+ * (order=-1): the OOM was a memory cgroup's.  Without the trigger line (a
+ * tail, a rate-limited report) sysrq is not excluded, and nothing is
+ * inferred.  (The release: printed, or the report's shape's.) */
+static bool nokill_without_panic(const struct pstate *st)
+{
+	const struct oom_event *ev = &st->ev;
+	return ev->outcome == OOM_OUTCOME_NO_KILLABLE && !st->panicked && !ev->panic_on_oom && !ev->constraint[0] &&
+	       !ev->sysrq_manual && !ev->header_missing && known(ev->req.order) && ev->req.order >= 0 &&
+	       ev->kv.known && kver_cmp(&ev->kv, 4, 19, 0) >= 0;
+}
+
 static void finish_kind(struct pstate *st)
 {
 	struct oom_event *ev = &st->ev;
@@ -396,12 +453,20 @@ static void finish_kind(struct pstate *st)
 			ev->kind = OOM_KIND_MEMPOLICY;
 			event_warn(ev, "kind: mempolicy, as the trigger's nodemask=%.40s leaves out a node with memory", ev->req.nodemask);
 		}
+		ev->kind_inferred = true;
+		ev->kind_hint = OOM_KIND_HINT_NODEMASK;
 	} else if (ev->outcome == OOM_OUTCOME_NO_KILLABLE && st->nokill_lived) {
 		/* no panic after "no killable processes" (4.19+ panics at once
 		 * for a global OOM, parse.c nokill_next): a memcg's OOM */
 		ev->kind = OOM_KIND_MEMCG;
 		ev->kind_inferred = true;
+		ev->kind_hint = OOM_KIND_HINT_NOKILL_LIVED;
 		event_warn(ev, "kind inferred: memcg, as the machine lived on after \"no killable processes\" (a global OOM panics there)");
+	} else if (nokill_without_panic(st)) {
+		ev->kind = OOM_KIND_MEMCG;
+		ev->kind_inferred = true;
+		ev->kind_hint = OOM_KIND_HINT_NOKILL_NO_PANIC;
+		event_warn(ev, "kind inferred: memcg, as \"no killable processes\" has no panic after it (a global OOM panics there, 4.19+)");
 	} else
 		ev->kind = OOM_KIND_GLOBAL;
 	if (ev->kind == OOM_KIND_MEMCG) {
@@ -491,5 +556,6 @@ void pf_finish(struct pstate *st)
 		str_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), st->header_comm,
 			 strlen(st->header_comm));
 	finish_numbers(st);
+	finish_swap(st);
 	finish_kind(st);
 }

@@ -116,6 +116,10 @@ struct pstate {
 	bool hw_powermac;          /* "Hardware name: PowerMac…" / "PowerBook…" */
 	bool frame_not_x86;        /* a 16-digit "[<…>]" frame below ffffffff…: not x86_64 */
 	bool arch_weak;            /* ev.arch is only a frame address's (x86_64 or riscv64) */
+	bool frame8_kseg0;         /* an 8-digit "[<8…>]"/"[<9…>]" frame: MIPS kseg0 kernel text */
+	bool frame8_c;             /* an 8-digit "[<c…>]" frame: 32-bit x86's text at 0xc0000000 */
+	bool x86_unreliable;       /* a "? func+0x…/0x…" frame: only x86's dumpstack.c prints so */
+	char sel_time[40];         /* the selection line's monotonic stamp, "" none (selection_line) */
 	char kill_second[40];      /* the kill line's stamp to the second (kill_burst) */
 	char kill_time[64];        /* the kill line's stamp as printed */
 	char trig_comm_whole[OOM_COMM_LEN + 8];  /* a trigger "comm:pid" as printed, until the CPU line */
@@ -159,6 +163,15 @@ struct pstate {
 	bool ub_container;         /* OpenVZ: the OOM of a container's beancounter (ub N ≥ 0) */
 	bool trace_dump_header;    /* a reliable dump_header frame: the stack of an OOM report's own dump */
 	uint64_t trig_hash;        /* hash of the start line's text (a quote of it alone repeats it) */
+	/* Where show_swap_cache_info (mm/swap_state.c) prints: right after
+	 * show_free_areas' "N total pagecache pages" (2.6.25+) and before
+	 * show_mem's "N pages RAM"; a kernel without CONFIG_SWAP prints
+	 * nothing there (parse_finish.c finish_swap). */
+	struct {
+		bool seen;             /* a line of it: swap cache, "Free swap", "Total swap" */
+		uint64_t pagecache_fed;/* nr_fed of the "total pagecache pages" record; 0 none */
+		bool ram_next;         /* "pages RAM" was the record right after that one */
+	} swapblk;
 };
 
 /* ---- text helpers (parse.c) ------------------------------------------ */

@@ -615,6 +615,7 @@ static bool swap_line(struct pstate *st, const char *s, const char *e)
 	} else {
 		return false;
 	}
+	st->swapblk.seen = true;
 	p = p_skip_sp(p, e);
 	int64_t v;
 	int r = p_inum(&p, e, &v);
@@ -650,6 +651,7 @@ bool pm_totals_line(struct pstate *st, const char *s, const char *e)
 		return true;
 	}
 	if (p_starts(s, e, "Swap cache stats:") || p_starts(s, e, "Swap cache: add ")) {
+		st->swapblk.seen = true;
 		st->sect = SEC_MEMINFO;
 		return true;
 	}
@@ -670,6 +672,15 @@ bool pm_totals_line(struct pstate *st, const char *s, const char *e)
 			*field_at(&st->pages, totals[i].off) = v;
 		if (totals[i].off == MEM(ram_kib) || totals[i].off == MEM(reserved_kib))
 			st->totals_seen = true;
+		/* the swap block's neighbours (parse_int.h swapblk); one record
+		 * may hold both (rsyslog #012) */
+		if (!strcmp(totals[i].suffix, " pages in swap cache"))
+			st->swapblk.seen = true;   /* (not the ≤3.x arch show_mem's "pages swap cached": printed always) */
+		else if (totals[i].off == MEM(pagecache_kib))
+			st->swapblk.pagecache_fed = st->last_fed;
+		else if (totals[i].off == MEM(ram_kib) && st->swapblk.pagecache_fed &&
+			 st->last_fed - st->swapblk.pagecache_fed <= 1)
+			st->swapblk.ram_next = true;
 		st->sect = SEC_MEMINFO;
 		st->ev.have_meminfo = true;
 		return true;

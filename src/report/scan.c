@@ -128,6 +128,8 @@ struct report_scanner {
 	char learned[80];           /* a prefix learned from a marker line (learn_prefix) */
 	size_t learned_len;
 	bool learned_after;         /* it follows a transport prefix the rules strip ("Sep 13 … host ") */
+	char indent[16];            /* the paste's own indent, learned from a marker line (strip_paste_indent) */
+	size_t indent_len;
 	bool qp;                    /* the text is a quoted-printable mail body (qp_detect) */
 	bool md;                    /* the text is Markdown with its punctuation backslash-escaped (md_detect) */
 	struct buf md_line, md_peek;  /* a line with those escapes undone */
@@ -827,6 +829,13 @@ static int prefix_candidates(const char *p, size_t len, size_t *cand, int max)
 	return n;
 }
 
+/* The paste's learned indent at the start of p (strip_paste_indent): its
+ * length, 0 when p does not start with it. */
+static size_t indent_match(const struct report_scanner *s, const char *p, size_t len)
+{
+	return s->indent_len && len > s->indent_len && memcmp(p, s->indent, s->indent_len) == 0 ? s->indent_len : 0;
+}
+
 /* Does the learned prefix start p?  Digits match any digit, as a prefix's
  * stamps and counters change from line to line ("07-13 08:41:51.341 <4>
  * [309805.658142s][pid:1361,cpu5,comm]"); a line that carries only the
@@ -864,7 +873,10 @@ static bool next_line_body(const struct report_scanner *s, size_t *at, bool afte
 	*at += nlen + 1;
 	if (nlen && np[nlen - 1] == '\r')
 		nlen--;
-	size_t q = tr_strip_quote(np, nlen);
+	size_t q = indent_match(s, np, nlen);
+	np += q;
+	nlen -= q;
+	q = tr_strip_quote(np, nlen);
 	np += q;
 	nlen -= q;
 	q = tr_strip_paste_mark(np, nlen);
@@ -985,9 +997,51 @@ static size_t strip_raw_quote(const char **p, size_t len)
 	return len - q;
 }
 
+/* A mail, a forum or a Markdown code block indents a whole paste ("\t",
+ * "    "), before or inside its quoting ("\t> …", "> \t…").  Learned from
+ * a line whose indent is followed by a quote mark, a stamp or a marker
+ * (not by more blanks: kernel text's own indent), it is then stripped byte
+ * for byte from the lines after it, so kernel lines that start with blanks
+ * (frames, wrapped fields) keep theirs.  A marker line at column 0 ends
+ * it.  Moves *p past the indent, returns the length left. */
+static size_t strip_paste_indent(struct report_scanner *s, const char **p, size_t len)
+{
+	const char *q = *p;
+	if (!len || !is_space(q[0])) {
+		if (s->indent_len && len && !is_space(q[0]) && q[0] != '>' && report_has_marker(q, len))
+			s->indent_len = 0;
+		return len;
+	}
+	size_t m = indent_match(s, q, len);
+	if (m) {
+		*p += m;
+		return len - m;
+	}
+	size_t ind = 0;
+	while (ind < len && ind < sizeof(s->indent) && is_space(q[ind]))
+		ind++;
+	if (ind >= len || ind == sizeof(s->indent) || is_space(q[ind]) || (ind == 1 && q[0] == ' '))
+		return len;   /* one blank is a column's alignment, not a paste's indent */
+	if (s->prev_prefixed && ind + 1 >= s->prev_prefix_width)
+		return len;   /* a prefixed record's continuation, aligned to its text */
+	if (q[ind] != '>' && !report_has_marker(q + ind, len - ind)) {
+		/* or a transport prefix the rules know ("\t<6>[ 1.0] memory: usage …") */
+		struct pfx y;
+		tr_strip_prefix(q + ind, len - ind, &y);
+		if (!y.any || y.drop || !y.time)
+			return len;
+	}
+	memcpy(s->indent, q, ind);
+	s->indent_len = ind;
+	*p += ind;
+	return len - ind;
+}
+
 /* Normalises one raw input line into queued logical lines. */
 static void process_raw(struct report_scanner *s, const char *p, size_t len, uint64_t lineno, bool piece)
 {
+	if (!piece)
+		len = strip_paste_indent(s, &p, len);
 	const char *p0 = p;
 	len = strip_raw_quote(&p, len);
 	bool quoted = p != p0;
@@ -1595,6 +1649,15 @@ static const char *qp_join(struct report_scanner *s, const struct raw *r0, size_
 			n--;
 		bool soft = n && p[n - 1] == '=';
 		qp_decode_append(b, p, soft ? n - 1 : n);
+		/* "…=0A=": the line's own newline encoded, then a soft break
+		 * (a body whose every line is so, R451): the line ends there */
+		if (soft && b->len && b->data[b->len - 1] == '\n') {
+			b->len--;
+			if (b->len && b->data[b->len - 1] == '\r')
+				b->len--;
+			b->data[b->len] = '\0';
+			break;
+		}
 		if (!soft || k >= SCAN_MAX_JOIN || b->len >= SCAN_MAX_LINE)
 			break;
 		struct raw r;
@@ -1798,6 +1861,45 @@ static bool elision_line(const char *p, size_t n)
 
 /* Is [p, p+n) the rest of task row t (which ends in a number, so its name
  * is missing): "-?digits name" or a name alone, one or two tokens? */
+/* The dump_stack header ("CPU: 5 PID: 1361 Comm: x Tainted: G        W
+ * 4.1.18-g09f547b #1", lib/dump_stack.c dump_stack_print_info) always goes
+ * on after its taint field with the release and "#build".  Does t end
+ * inside or right after that field (a wrap broke the line in its run of
+ * blanks), and does p, the next line without its indent, start with the
+ * rest (a taint letter or the release)? */
+static bool header_rest(const char *t, size_t tn, const char *p, size_t n)
+{
+	if (!n || !(is_digit(p[0]) || is_upper(p[0])) || !mem_find(t, tn, " Comm: "))
+		return false;
+	const char *nt = mem_find(t, tn, "Not tainted");
+	const char *tt = mem_find(t, tn, "Tainted: ");
+	const char *tail;
+	if (nt)
+		tail = nt + 11;
+	else if (tt)
+		tail = tt + 9;
+	else
+		return false;
+	for (; tail < t + tn; tail++)
+		if (!is_space(*tail) && !(tt && !nt && is_upper(*tail)))
+			return false;   /* the release is there already */
+	if (nt && !is_digit(p[0]))
+		return false;
+	/* taint letters ("OE") or a release ("5.8.5-arch1-1"), not a line of
+	 * its own ("Hardware name: …" after a header whose release the
+	 * poster cut, R469) */
+	size_t w = 0;
+	while (w < n && !is_space(p[w]))
+		w++;
+	for (size_t i = 0; !is_digit(p[0]) && i < w; i++)
+		if (!is_upper(p[i]))
+			return false;
+	/* a release has a '.' ("4.19"); raw stack words (≤4.8) have none */
+	if (is_digit(p[0]) && !memchr(p, '.', w))
+		return false;
+	return !looks_like_start(p, n);
+}
+
 static bool task_row_rest(const char *t, size_t tn, const char *p, size_t n)
 {
 	if (tn < 8 || !is_digit(t[tn - 1]) || line_kind_of(t, tn) != LK_TASK_ROW)
@@ -1851,12 +1953,17 @@ static int try_join(struct report_scanner *s, struct item *it)
 			p = md_unescape(&s->md_peek, p, len, &len);
 		if (s->html)
 			p = html_unescape(&s->html_peek, p, len, &len);
-		size_t q = tr_strip_quote(p, len);
+		size_t q = indent_match(s, p, len);
+		p += q;
+		len -= q;
+		q = tr_strip_quote(p, len);
 		len = tr_strip_frame_tail(p, len, q);
 		p += q;
 		len -= q;
 		if (len == 0 || tr_strip_paste_mark(p, len) || elision_line(p, len))
 			return 0;
+		if (HAS_LIT(p, len, "```") || HAS_LIT(p, len, "~~~"))
+			return 0;   /* a Markdown fence closing the paste: no kernel text */
 		/* A quoted paste wrapped again by the replier's mailer: the rest
 		 * of a "> " line comes unquoted, and the width that decides the
 		 * next quoted line's join is the two pieces' together. */
@@ -1897,7 +2004,8 @@ static int try_join(struct report_scanner *s, struct item *it)
 		 * 0  2904  788050  245188  616  65535" / "        0 oom03", R415):
 		 * the row ends in a number, the rest is an indented "adj name"
 		 * or the name alone. */
-		kill_rest = kill_rest || (ind > 0 && task_row_rest(it_text, it->text_len, p + ind, len - ind));
+		kill_rest = kill_rest || (ind > 0 && task_row_rest(it_text, it->text_len, p + ind, len - ind)) ||
+			    header_rest(it_text, it->text_len, p + ind, len - ind);
 		/* "file-rss:12704k" + "B, shmem-rss:…": a kB unit cut in two (R477)
 		 * — no kernel line starts with "B," */
 		bool unit = ind == 0 && it->text_len >= 2 && it_text[it->text_len - 1] == 'k' &&

@@ -560,6 +560,18 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 				}
 			}
 			size_t m = comma ? 0 : tr_host_tag(p + pos, len - pos, &h, &hl, &kernel);
+			if (!m && !comma && pos < len && p[pos] == ' ') {
+				/* "Feb 18 17:34:47  kernel: …": the host elided, its
+				 * blank kept (R255); only the kernel's tag is taken so */
+				size_t b = pos;
+				while (b < len && b - pos < 8 && p[b] == ' ')
+					b++;
+				size_t m2 = tr_host_tag(p + b, len - b, &h, &hl, &kernel);
+				if (m2 && kernel) {
+					pos = b;
+					m = m2;
+				}
+			}
 			if (m) {
 				if (!kernel) {
 					x->drop = true;

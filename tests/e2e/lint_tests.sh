@@ -54,7 +54,7 @@ else fail "exemptions for sources that are gone:$gone"; fi
 stray=""
 for t in "$here"/tests/unit/test_*.c; do
 	b=${t##*/test_}; b=${b%.c}
-	case "$b" in corpus) continue ;; esac   # the whole pipeline on tests/corpus/
+	case "$b" in corpus|corpus_damage) continue ;; esac   # the whole pipeline on tests/corpus/ (as is, and damaged)
 	found=0
 	# test_<dir>_<file>: try each '_' as the folder separator.
 	rest=$b pre=""

@@ -375,14 +375,17 @@ TEST(room_relative_small_board)
 }
 
 /* issue 8 §3: a complete Mem-Info without swap lines is a kernel built
- * without swap (swap 0, inferred); a Mem-Info missing its totals is not. */
+ * without swap: the parser sets swap 0 and marks it inferred
+ * (report/parse_finish.c finish_swap; its shapes in test_report_parse_finish.c);
+ * diagnose says so.  Printed "Total swap = 0kB" is not inferred. */
 TEST(no_swap_lines_inferred)
 {
 	struct oom_event ev;
 	global_base(&ev);
-	ev.snap.mem.swap_total_kib = OOM_NA;
-	ev.snap.mem.swap_free_kib = OOM_NA;
+	ev.snap.mem.swap_total_kib = 0;
+	ev.snap.mem.swap_free_kib = 0;
 	ev.snap.mem.ram_kib = 8 * GiB;
+	ev.swap_inferred = true;
 	run(&ev);
 	CHECK(A.mem.swap_inferred_none);
 	CHECK(analysis_no_swap(&A.mem));
@@ -390,22 +393,35 @@ TEST(no_swap_lines_inferred)
 	CHECK(F.items[0].confidence == CONF_MEDIUM);
 	CHECK(strstr(F.items[0].basis_note, "inferred") != NULL);
 	CHECK(any_contains(&F.items[0], "CONFIG_SWAP=n"));
+	CHECK(!(A.basis_present & BASIS_SWAP));   /* the swap lines were not printed */
 	size_t len;
 	char *j = render_json(&ev, &len);
 	CHECK(json_valid(j, len));
 	CHECK(strstr(j, "\"swap_inferred\": true") != NULL);
 	CHECK(strstr(j, "\"swap_total_kb\": 0") != NULL);
 	free(j);
-	/* pages in the swap cache: swap exists, its lines were lost */
+	/* "Total swap = 0kB" printed: no swap, not inferred */
+	ev.swap_inferred = false;
+	run(&ev);
+	CHECK(!A.mem.swap_inferred_none);
+	CHECK(analysis_no_swap(&A.mem));
+	CHECK(A.basis_present & BASIS_SWAP);
+	CHECK(F.items[0].confidence != CONF_MEDIUM || strstr(F.items[0].basis_note, "inferred") == NULL);
+	/* nothing printed and nothing inferred: swap unknown, not inferred;
+	 * reclaim gave up with anon in RAM, so it is still named no swap, at
+	 * low confidence (swap absent or full) */
+	ev.snap.mem.swap_total_kib = ev.snap.mem.swap_free_kib = OOM_NA;
+	run(&ev);
+	CHECK(!A.mem.swap_inferred_none);
+	CHECK(!analysis_no_swap(&A.mem));
+	CHECK_STR(first_id(), "genuine-exhaustion-no-swap");
+	CHECK(F.items[0].confidence == CONF_LOW);
+	CHECK(strstr(F.items[0].basis_note, "taken as no swap") != NULL);
+	/* pages in the swap cache: swap exists, its lines were lost, and it was full */
 	ev.snap.mem.swap_cached_kib = 200 * MiB;
 	run(&ev);
-	CHECK(!A.mem.swap_inferred_none);
-	ev.snap.mem.swap_cached_kib = 0;
-	/* no "pages RAM": the report may be cut before the swap lines */
-	ev.snap.mem.ram_kib = OOM_NA;
-	run(&ev);
-	CHECK(!A.mem.swap_inferred_none);
-	CHECK(rank_of("genuine-exhaustion-no-swap") < 0);
+	CHECK_STR(first_id(), "genuine-exhaustion-swap-full");
+	CHECK(F.items[0].confidence == CONF_LOW);
 	event_release(&ev);
 }
 

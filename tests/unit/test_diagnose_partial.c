@@ -27,6 +27,8 @@ struct seen {
 	char summary[320];                /* the first cause's summary */
 	char evidence[FINDING_MAX_EVIDENCE][240];
 	int nr_evidence;
+	bool swap_inferred;               /* the event's, as the parser left it */
+	int64_t swap_total, swap_free;
 };
 
 static void on_event(struct oom_event *ev, void *ctx)
@@ -34,6 +36,9 @@ static void on_event(struct oom_event *ev, void *ctx)
 	struct seen *s = ctx;
 	if (s->n++)
 		return;
+	s->swap_inferred = ev->swap_inferred;
+	s->swap_total = ev->snap.mem.swap_total_kib;
+	s->swap_free = ev->snap.mem.swap_free_kib;
 	struct findings f;
 	diagnose_event(ev, &f);
 	if (f.n > 0) {
@@ -1201,6 +1206,125 @@ TEST(most_of_a_small_board_in_no_counter)
 	CHECK(!has(&t, "kernel-leak-or-bug"));
 }
 
+/* issue 8 §3: no swap line where show_mem prints them ("total pagecache
+ * pages" followed at once by "pages RAM", mm/swap_state.c
+ * show_swap_cache_info printing nothing without CONFIG_SWAP) is a kernel
+ * built without swap: swap 0, inferred.  Room above the marks stays
+ * relative to the zone, so a small board with swap 0 does not flip to
+ * exhaustion.  One Normal zone; mid: what stands between the pagecache
+ * line and the RAM totals. */
+#define NOSWAP_REPORT(order, free, min, low, high, present, buddy, mid, ram, anon) \
+	"[  50.000000] app invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=" order ", oom_score_adj=0\n" \
+	"[  50.000010] CPU: 0 PID: 321 Comm: app Not tainted 5.10.0 #1\n" \
+	"[  50.000100] Mem-Info:\n" \
+	"[  50.000101] active_anon:1000 inactive_anon:" anon " isolated_anon:0\n" \
+	"[  50.000101]  active_file:10 inactive_file:20 isolated_file:0\n" \
+	"[  50.000101]  unevictable:0 dirty:0 writeback:0\n" \
+	"[  50.000101]  slab_reclaimable:100 slab_unreclaimable:300\n" \
+	"[  50.000101]  mapped:5 shmem:0 pagetables:50 bounce:0\n" \
+	"[  50.000101]  free:100 free_pcp:0 free_cma:0\n" \
+	"[  50.000102] Normal free:" free "kB min:" min "kB low:" low "kB high:" high "kB reserved_highatomic:0KB active_anon:4000kB inactive_anon:8000kB active_file:40kB inactive_file:80kB unevictable:0kB writepending:0kB present:" present "kB managed:" present "kB mlocked:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n" \
+	"[  50.000103] lowmem_reserve[]: 0 0\n" \
+	"[  50.000104] Normal: " buddy "\n" \
+	"[  50.000105] 30 total pagecache pages\n" \
+	mid \
+	"[  50.000106] " ram " pages RAM\n" \
+	"[  50.000107] 0 pages HighMem/MovableOnly\n" \
+	"[  50.000108] 100 pages reserved\n" \
+	"[  50.000200] Out of memory: Killed process 321 (app) total-vm:20000kB, anon-rss:12000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:64kB oom_score_adj:0\n"
+
+/* 32 MiB: 6 MiB free over a 1 MiB high mark in blocks of order ≤ 1 */
+#define BOARD32(order, mid) \
+	NOSWAP_REPORT(order, "6000", "700", "872", "1044", "32768", \
+		      "1300*4kB (UME) 100*8kB (UM) 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 6000kB", \
+		      mid, "8192", "5000")
+
+/* 64 MiB: 8 MiB free over a 1.5 MiB high mark in blocks of order ≤ 1 */
+#define BOARD64_ROOM(order) \
+	NOSWAP_REPORT(order, "8192", "1016", "1268", "1524", "65536", \
+		      "1848*4kB (UME) 100*8kB (UM) 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 8192kB", \
+		      "", "16384", "12000")
+
+/* free under min with swap 0 inferred: exhaustion without swap, said
+ * inferred at medium confidence */
+static void noswap_exhaustion(const char *text)
+{
+	struct seen b = explain(text);
+	CHECK(b.swap_inferred);
+	CHECK_STR(b.first, "genuine-exhaustion-no-swap");
+	CHECK(b.conf == CONF_MEDIUM);
+	CHECK(strstr(b.note, "inferred") != NULL);
+	CHECK(evidence_has(&b, "CONFIG_SWAP=n"));
+}
+
+TEST(no_swap_lines_kernel_without_swap)
+{
+	/* a 32 MiB board: an order-2 failure with room is fragmentation */
+	struct seen s = explain(BOARD32("2", ""));
+	CHECK(s.swap_inferred);
+	CHECK_INT(s.swap_total, 0);
+	CHECK_INT(s.swap_free, 0);
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+	/* its order-0 OOM with 6 MiB free far above high: not exhaustion either */
+	struct seen s0 = explain(BOARD32("0", ""));
+	CHECK(s0.swap_inferred);
+	CHECK(!has(&s0, "genuine-exhaustion-no-swap"));
+	/* a 64 MiB board whose free fell under min: exhaustion without swap,
+	 * said inferred at medium confidence */
+	noswap_exhaustion(NOSWAP_REPORT("0", "900", "1016", "1268", "1524", "65536",
+		"3*4kB (UME) 2*8kB (UM) 1*16kB (M) 1*32kB (M) 1*64kB (M) 1*128kB (M) 0*256kB 1*512kB (M) 0*1024kB 0*2048kB 0*4096kB = 780kB",
+		"", "16384", "14000"));
+	/* the same board with 8 MiB free over a 1.5 MiB high mark: room, so
+	 * its order-0 OOM is no exhaustion and its order-2 one fragmentation */
+	struct seen r0 = explain(BOARD64_ROOM("0"));
+	CHECK(r0.swap_inferred);
+	CHECK(!has(&r0, "genuine-exhaustion-no-swap"));
+	struct seen r2 = explain(BOARD64_ROOM("2"));
+	CHECK_STR(r2.first, "fragmentation-high-order");
+	CHECK(!has(&r2, "genuine-exhaustion-no-swap"));
+	/* a 64 GiB server, free under min: the same; an order-3 request with
+	 * 20 GiB free in blocks of order ≤ 2: fragmentation */
+	noswap_exhaustion(NOSWAP_REPORT("0", "60000", "90112", "112640", "135168", "67108864",
+		"10000*4kB (UME) 2500*8kB (UM) 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 60000kB",
+		"", "16777216", "16500000"));
+	struct seen h = explain(NOSWAP_REPORT("3", "20971520", "90112", "112640", "135168", "67108864",
+		"1048576*4kB (UME) 2097152*8kB (UM) 524288*16kB (UM) 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 20971520kB",
+		"", "16777216", "16500000"));
+	CHECK(h.swap_inferred);
+	CHECK_STR(h.first, "fragmentation-high-order");
+	CHECK(!has(&h, "genuine-exhaustion-no-swap"));
+	/* the 2.6/3.x ARM show_mem's "pages swap cached" after the totals is
+	 * printed with or without swap: still inferred */
+	struct seen a = explain(BOARD32("2", "") "[  50.000109] 0 pages swap cached\n");
+	CHECK(a.swap_inferred);
+	/* shapes that leave swap unknown: an elision between the neighbours,
+	 * a swap cache line (CONFIG_SWAP=y: its other lines lost), a cut
+	 * before the RAM totals */
+	struct seen e1 = explain(BOARD32("2", "[  50.000105] [...]\n"));
+	CHECK(!e1.swap_inferred);
+	CHECK(!known(e1.swap_total));
+	struct seen e2 = explain(BOARD32("2", "[  50.000105] ...\n"));
+	CHECK(!e2.swap_inferred);
+	struct seen e3 = explain(BOARD32("2", "[  50.000105] 0 pages in swap cache\n"));
+	CHECK(!e3.swap_inferred);
+	CHECK(!known(e3.swap_total));
+	struct seen e4 = explain(BOARD32("2", "[  50.000105] Free swap  = 1000kB\n"));
+	CHECK(!e4.swap_inferred);
+	CHECK(!known(e4.swap_total));
+	CHECK_INT(e4.swap_free, 1000);
+	struct seen p = explain(BOARD32("2", "[  50.000105] Swap cache stats: add 0, delete 0, find 0/0\n[  50.000105] Free swap  = 0kB\n[  50.000105] Total swap = 0kB\n"));
+	CHECK(!p.swap_inferred);   /* printed: 0, as printed */
+	CHECK_INT(p.swap_total, 0);
+	struct seen c = explain(
+		"[  50.000000] app invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"[  50.000100] Mem-Info:\n"
+		"[  50.000101] active_anon:1000 inactive_anon:2000 isolated_anon:0\n"
+		"[  50.000101]  free:100 free_pcp:0 free_cma:0\n"
+		"[  50.000105] 30 total pagecache pages\n");
+	CHECK(!c.swap_inferred);
+}
+
 /* A kind the parser inferred (memcg, from "no killable processes" with the
  * machine living on, report/parse.c nokill_next, R166's tail without its
  * trigger line) stays through diagnose, which redoes only the kinds it
@@ -1231,9 +1355,218 @@ TEST(parser_inferred_kind_survives_diagnose)
 	CHECK_STR(oom_kind_name(fk.k), "memcg");
 }
 
+/* ---- a global kill with no memory figure: exhaustion, swap from the rows ---- */
+
+TEST(kill_line_alone_is_exhaustion_low)
+{
+	/* 5.x kill line only: a big anonymous victim, swap not shown */
+	struct seen s = explain(
+		"[Tue May 19 04:18:13 2026] Out of memory: Killed process 3996 (java) total-vm:3376784kB, anon-rss:551100kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:1424kB oom_score_adj:0\n");
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(strstr(s.note, "swap not in the report") != NULL);
+	CHECK(strstr(s.summary, "named none") != NULL);
+	CHECK(evidence_has(&s, "should_reclaim_retry"));
+}
+
+TEST(kill_line_of_a_small_victim_stays_unknown)
+{
+	/* 68 KiB: the kill freed nothing, the memory was not in processes */
+	struct seen s = explain(
+		"[59313.549221] Killed process 15479 (server) total-vm:9984kB, anon-rss:68kB, file-rss:0kB\n");
+	CHECK_STR(s.first, "unknown");
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+}
+
+TEST(kill_rows_with_swapped_pages_are_swap_full)
+{
+	/* 6.8+ rows: a swapped page proves swap, and reclaim gave up with it */
+	struct seen s = explain(
+		"[  pid  ]   uid  tgid total_vm      rss rss_anon rss_file rss_shmem pgtables_bytes swapents oom_score_adj name\n"
+		"[   1762]   998  1762     4074      467       96      371         0    77824      144          -900 systemd-oomd\n"
+		"oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=user.slice,mems_allowed=0,global_oom,task_memcg=/user.slice,task=make,pid=4271,uid=1000\n"
+		"Out of memory: Killed process 4271 (make) total-vm:4222280kB, anon-rss:3934380kB, file-rss:688kB, shmem-rss:0kB, UID:1000 pgtables:7812kB oom_score_adj:200\n");
+	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "in swap"));
+}
+
+TEST(kill_rows_without_swapped_pages_are_no_swap)
+{
+	/* 4.15+ row of the victim itself: 1.5 GiB resident, swapents 0 */
+	struct seen s = explain(
+		"Sep  9 21:12:12 servera kernel: [ pid ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+		"Sep  9 21:12:12 servera kernel: [ 7996]     0  7996  1479058   395002  3629056        0             0 fio\n"
+		"Sep  9 21:12:12 servera kernel: Out of memory: Kill process 7996 (fio) score 845 or sacrifice child\n"
+		"Sep  9 21:12:12 servera kernel: Killed process 7996 (fio) total-vm:5916232kB, anon-rss:1172516kB, file-rss:0kB, shmem-rss:407492kB\n");
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK(evidence_has(&s, "swapents 0"));
+	CHECK(strstr(s.note, "no swap from rows") != NULL);
+}
+
+TEST(kill_score_from_oom_score_adj_is_no_memory)
+{
+	/* score 590 of which 588 is the victim's oom_score_adj: it held 0.2 %,
+	 * and 15 MiB resident; nothing says memory ran out in processes */
+	struct seen s = explain(
+		"[22039.152074] [18915]  1000 18915    90784     7427   0       7           411 chrome\n"
+		"[22039.152090] [20136]  1000 20136    93107     3997   0      10           588 chrome\n"
+		"[22039.152093] Out of memory: Kill process 20136 (chrome) score 590 or sacrifice child\n"
+		"[22039.152097] Killed process 20136 (chrome) total-vm:372428kB, anon-rss:15556kB, file-rss:432kB\n");
+	CHECK_STR(s.first, "unknown");
+}
+
+TEST(kill_score_beyond_resident_is_swap_full)
+{
+	/* 2.6.38 rows (no swapents): the victim's 400 ‰ of RAM + swap is at
+	 * least 400 ‰ of the rows' 400 MiB resident = 160 MiB, while it holds
+	 * 40 MiB in RAM: the rest was swapped */
+	struct seen s = explain(
+		"[  100.000001] [ 1000]  1000  1000   200000    92160   0       0             0 worker\n"
+		"[  100.000002] [ 1001]  1000  1001   300000    10240   0       0             0 hog\n"
+		"[  100.000003] Out of memory: Kill process 1001 (hog) score 400 or sacrifice child\n"
+		"[  100.000004] Killed process 1001 (hog) total-vm:1200000kB, anon-rss:40960kB, file-rss:0kB\n");
+	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
+	CHECK(evidence_has(&s, "oom_score_adj 0"));
+}
+
+TEST(kill_with_total_swap_zero_is_no_swap_medium)
+{
+	/* the totals survived, RAM figures did not */
+	struct seen s = explain(
+		"[511250.459168] Free swap  = 0kB\n"
+		"[511250.459168] Total swap = 0kB\n"
+		"[511250.459169] 8388478 pages RAM\n"
+		"[511250.459581] Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
+		"[511250.459642] Killed process 17982 (java) total-vm:19803312kB, anon-rss:2540308kB, file-rss:0kB, shmem-rss:0kB\n");
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "Total swap = 0kB"));
+}
+
+TEST(kill_with_free_swap_is_not_exhaustion)
+{
+	/* swap printed with room: anon was reclaimable, so not this shape */
+	struct seen s = explain(
+		"[  100.0] Free swap  = 4000000kB\n"
+		"[  100.0] Total swap = 4194300kB\n"
+		"[  100.1] Out of memory: Killed process 42 (java) total-vm:3376784kB, anon-rss:551100kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:1424kB oom_score_adj:0\n");
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+	CHECK(!has(&s, "genuine-exhaustion-swap-full"));
+}
+
+TEST(kill_of_high_order_request_is_not_exhaustion)
+{
+	struct seen s = explain(
+		"[  100.0] a.out invoked oom-killer: gfp_mask=0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), order=3, oom_score_adj=0\n"
+		"[  100.1] Out of memory: Killed process 42 (java) total-vm:3376784kB, anon-rss:551100kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:1424kB oom_score_adj:0\n");
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+}
+
+/* a Mem-Info summary cut before its zones, swap lines and totals */
+#define MEMINFO_CUT(anon, file) \
+	"app invoked oom-killer: gfp_mask=0x6280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=(null), order=0, oom_score_adj=0\n" \
+	"Mem-Info:\n" \
+	"active_anon:" anon " inactive_anon:0 isolated_anon:0\n" \
+	" active_file:" file " inactive_file:0 isolated_file:0\n" \
+	" unevictable:0 dirty:0 writeback:0 unstable:0\n" \
+	" slab_reclaimable:6000 slab_unreclaimable:14000\n" \
+	" mapped:6414 shmem:589 pagetables:9149 bounce:0\n" \
+	" free:18807 free_pcp:103 free_cma:0\n"
+
+TEST(summary_alone_anon_full_is_exhaustion_low)
+{
+	struct seen s = explain(MEMINFO_CUT("1957486", "7687"));
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(strstr(s.summary, "shows no swap") != NULL);
+	CHECK(evidence_has(&s, "at most RAM"));
+}
+
+TEST(summary_alone_file_full_is_not_anon_exhaustion)
+{
+	/* page cache is what fills RAM: reclaim's failure is another story */
+	struct seen s = explain(MEMINFO_CUT("7687", "1957486"));
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+}
+
+/* ---- the request alone: 32-bit lowmem, atomic reserves ------------------ */
+
+TEST(header_alone_32bit_kernel_request_is_lowmem)
+{
+	struct seen s = explain(
+		"kswapd0: page allocation failure: order:0, mode:0x820(GFP_ATOMIC), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"CPU: 1 PID: 40 Comm: kswapd0 Not tainted 6.8.9-gentoo-PMacG4 #1\n"
+		"Hardware name: PowerMac3,6 7455 0x80010303 PowerMac\n");
+	CHECK_STR(s.first, "lowmem-pressure");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "__GFP_HIGHMEM"));
+}
+
+TEST(header_alone_32bit_highmem_request_is_not_lowmem)
+{
+	/* GFP_HIGHUSER_MOVABLE may use HighMem: lowmem is not the story */
+	struct seen s = explain(
+		"[  10.0] app invoked oom-killer: gfp_mask=0x1280da(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=(null), order=0, oom_score_adj=0\n"
+		"[  10.0] CPU: 0 PID: 99 Comm: app Not tainted 4.19.0-20-686-pae #1 Debian 4.19.235-1\n");
+	CHECK(!has(&s, "lowmem-pressure"));
+}
+
+TEST(header_alone_64bit_atomic_is_atomic_reserve_low)
+{
+	struct seen s = explain(
+		"[  500.1] swapper/0: page allocation failure: order:0, mode:0x820(GFP_ATOMIC), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"[  500.1] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 6.6.14 #1\n"
+		"[  500.1] Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.2 04/01/2014\n"
+		"[  500.1] Call Trace:\n"
+		"[  500.1]  <IRQ>\n"
+		"[  500.1]  dump_stack_lvl+0x44/0x60\n"
+		"[  500.1]  warn_alloc+0x15f/0x1e0\n");
+	CHECK_STR(s.first, "atomic-reserves-exhausted");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "__zone_watermark_ok"));
+}
+
+TEST(header_alone_sleeping_request_stays_unknown)
+{
+	/* GFP_KERNEL could reclaim: its failure says nothing by itself */
+	struct seen s = explain(
+		"[  500.1] insmod: page allocation failure: order:0, mode:0xcc0(GFP_KERNEL), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"[  500.1] CPU: 0 PID: 70 Comm: insmod Not tainted 6.6.14 #1\n"
+		"[  500.1] Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.2 04/01/2014\n");
+	CHECK(!has(&s, "atomic-reserves-exhausted"));
+	CHECK(!has(&s, "lowmem-pressure"));
+}
+
+TEST(bare_killed_process_line_may_be_a_cgroup)
+{
+	/* 2.6–5.0 print "Killed process" alike for a memcg OOM: with the
+	 * selection line cut, global is not known */
+	struct seen s = explain(
+		"[  100.1] Killed process 42 (java) total-vm:3376784kB, anon-rss:551100kB, file-rss:0kB\n");
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+	CHECK_STR(s.first, "unknown");
+}
+
+TEST(kill_with_rows_filling_ram_is_medium)
+{
+	/* totals and rows survived: 900 MiB resident of 1 GiB RAM, no
+	 * swapped page in the rows */
+	struct seen s = explain(
+		"262144 pages RAM\n"
+		"[ pid ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+		"[  101]     0   101   300000   230400   2000000        0             0 app\n"
+		"Out of memory: Kill process 101 (app) score 880 or sacrifice child\n"
+		"Killed process 101 (app) total-vm:1200000kB, anon-rss:921600kB, file-rss:0kB, shmem-rss:0kB\n");
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "% of RAM"));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
+	RUN(no_swap_lines_kernel_without_swap);
 	RUN(lowmem_request_inferred_from_highmem_room);
 	RUN(panic_leads_without_evidence);
 	RUN(compulsory_panic_leads_a_cgroup_oom);
@@ -1288,5 +1621,22 @@ int main(void)
 	RUN(cpuset_mems_as_nodemask_is_cpuset);
 	RUN(dma32_request_outside_the_cpuset_nodes);
 	RUN(most_of_a_small_board_in_no_counter);
+	RUN(kill_line_alone_is_exhaustion_low);
+	RUN(kill_line_of_a_small_victim_stays_unknown);
+	RUN(kill_rows_with_swapped_pages_are_swap_full);
+	RUN(kill_rows_without_swapped_pages_are_no_swap);
+	RUN(kill_score_from_oom_score_adj_is_no_memory);
+	RUN(kill_score_beyond_resident_is_swap_full);
+	RUN(kill_with_total_swap_zero_is_no_swap_medium);
+	RUN(kill_with_free_swap_is_not_exhaustion);
+	RUN(kill_of_high_order_request_is_not_exhaustion);
+	RUN(bare_killed_process_line_may_be_a_cgroup);
+	RUN(kill_with_rows_filling_ram_is_medium);
+	RUN(summary_alone_anon_full_is_exhaustion_low);
+	RUN(summary_alone_file_full_is_not_anon_exhaustion);
+	RUN(header_alone_32bit_kernel_request_is_lowmem);
+	RUN(header_alone_32bit_highmem_request_is_not_lowmem);
+	RUN(header_alone_64bit_atomic_is_atomic_reserve_low);
+	RUN(header_alone_sleeping_request_stays_unknown);
 	return check_summary();
 }

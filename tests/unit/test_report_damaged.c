@@ -59,6 +59,39 @@ TEST(test_qp_soft_breaks_and_escapes)
 	CHECK_INT(e.first.victim.anon_rss_kib, 1152);
 }
 
+TEST(test_qp_encoded_newline_ends_the_line)
+{
+	/* a body whose every line ends "=0A=": its newline encoded, then a
+	 * soft break (R451) — each is a line of its own, not one long one */
+	const char *in =
+		"[ 10.000001] app invoked oom-killer: gfp_mask=3D0xcc0(GFP_KERNEL), order=3D0, oom_s=\n"
+		"core_adj=3D0=0A=\n"
+		"[ 10.000002] CPU: 0 PID: 7 Comm: app Not tainted 6.6.32 #1=0A=\n"
+		"[ 10.000003] Mem-Info:=0A=\n"
+		"[ 10.000004] active_anon:103 inactive_anon:909 isolated_anon:0=0A=\n"
+		"[ 10.000004]  free:50574 free_pcp:62 free_cma:0=0A=\n"
+		"[ 10.000005] 273 total pagecache pages=0A=\n"
+		"[ 10.000006] 0 pages in swap cache=0A=\n"
+		"[ 10.000007] Free swap  =3D 0kB=0A=\n"
+		"[ 10.000008] Total swap =3D 1024kB=0A=\n"
+		"[ 10.000009] 524288 pages RAM=0A=\n"
+		"[ 10.000010] Out of memory: Killed process 7 (app) total-vm:4180kB, a=\n"
+		"non-rss:384kB, file-rss:640kB, shmem-rss:0kB, UID:0 pgtables:48kB oom_score=\n"
+		"_adj:0=0A=\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.req.order, 0);
+	CHECK_INT(e.first.req.trigger_oom_score_adj, 0);
+	CHECK_STR(e.first.kernel, "6.6.32");
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 0);
+	CHECK_INT(e.first.snap.mem.swap_total_kib, 1024);
+	CHECK(!e.first.swap_inferred);
+	CHECK_INT(e.first.snap.mem.ram_kib, 524288 * 4);
+	CHECK_INT(e.first.victim.anon_rss_kib, 384);
+	CHECK_INT(e.first.victim.oom_score_adj, 0);
+}
+
 TEST(test_qp_needs_evidence)
 {
 	/* a line ending in '=' without any QP escape around is kernel text
@@ -281,6 +314,125 @@ TEST(test_arch_from_frames_and_layout)
 		 "Normal free:524648kB min:4028kB low:5032kB high:6040kB present:1031360kB\n"
 		 "HighMem free:0kB min:128kB low:160kB high:192kB present:0kB\n", head);
 	arch_of(t, "");
+}
+
+/* Session 8: more of the text's own arch evidence (issue 8's arch misses) */
+TEST(test_arch_from_address_ranges_and_hardware_lines)
+{
+	char t[2048];
+	static const struct { const char *body, *arch; } shapes[] = {
+		/* MIPS: "Call Trace:" and kseg0 frames (0x80000000), 2.6 without labels */
+		{ "Call Trace:\n[<8000df1c>] dump_stack+0x8/0x34\n[<80058dec>] __alloc_pages+0x294/0x344\n", "mips" },
+		/* ... also with a HighMem zone, which 32-bit x86 has too */
+		{ "Call Trace:\n[<8000df1c>] dump_stack+0x8/0x34\nMem-Info:\n"
+		  "Normal free:1600kB min:936kB low:1872kB high:2808kB present:262144kB\n"
+		  "HighMem free:9664kB min:512kB low:1024kB high:1536kB present:131072kB\n", "mips" },
+		/* 32-bit x86: "Call Trace:" and frames at PAGE_OFFSET 0xc0000000 */
+		{ "Call Trace:\n [<c0199648>] oom_kill_process+0xb8/0x1e0\n", "i686" },
+		/* no "Call Trace:": an 8-digit frame alone is any 32-bit arch */
+		{ "[<c0199648>] oom_kill_process+0xb8/0x1e0\n", "" },
+		{ "[<8000df1c>] dump_stack+0x8/0x34\n", "" },
+		/* objtool's __pfx_ padding symbols: x86_64 only */
+		{ "Call Trace:\n <TASK>\n dump_stack_lvl+0x5f/0x90\n ? __pfx_kthread+0x10/0x10\n", "x86_64" },
+		/* a trace glued onto one line still names them */
+		{ "Call Trace:      [1.0] <TASK>       [1.1] kthread+0xe1/0x110     [1.2] ? __pfx_kthread+0x10/0x10\n", "x86_64" },
+		/* arm64's "Hardware name: … (DT)"; riscv's frames still win */
+		{ "Hardware name: Radxa ROCK Pi 4B (DT)\n", "aarch64" },
+		{ "Hardware name: spacemit k1-x MUSE-Pi board (DT)\nCall Trace:\n"
+		  "[<ffffffff8000688e>] dump_backtrace+0x1c/0x24\n"
+		  "[<ffffffff80f6ca42>] ret_from_exception+0x0/0x6e\n", "riscv64" },
+		/* 32-bit ARM's DT machine names */
+		{ "Hardware name: Freescale i.MX6 Quad/DualLite (Device Tree)\n", "arm" },
+		{ "Hardware name: Android (Flattened Device Tree)\n", "arm" },
+		/* powerpc's decoded MSR: LE is a little-endian kernel */
+		{ "CPU: 1 PID: 170909 Comm: app Not tainted 5.9.0-rc3 #1\n"
+		  "NIP:  c0000000003d9c80 LR: c0000000003d9c70 CTR: 0000000000000000\n"
+		  "MSR:  8000000000029033 <SF,EE,ME,IR,DR,RI,LE>  CR: 28002222  XER: 20000000\n", "ppc64le" },
+		{ "CPU: 1 PID: 170909 Comm: app Not tainted 5.9.0-rc3 #1\n"
+		  "NIP:  c0000000003d9c80 LR: c0000000003d9c70 CTR: 0000000000000000\n"
+		  "MSR:  8000000000029032 <SF,EE,ME,IR,DR,RI>  CR: 28002222  XER: 20000000\n", "ppc64" },
+		/* x86's "? " frames alone say x86, not the width ... */
+		{ "Call Trace:\n ? warn_alloc+0xb9/0x140\n", "" },
+	};
+	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
+		snprintf(t, sizeof(t), "%s%s", head, shapes[i].body);
+		arch_of(t, shapes[i].arch);
+	}
+	/* ... khugepaged's order-10 huge page does: 4 MiB PMDs, 32-bit x86 without PAE */
+	arch_of("khugepaged: page allocation stalls for 10273ms, order:10, mode:0x4340ca, nodemask=(null)\n"
+		"CPU: 0 PID: 3936 Comm: khugepaged Not tainted 4.12.3 #1\nCall Trace:\n"
+		" ? warn_alloc+0xb9/0x140\n ? khugepaged+0x10a/0x1d40\n", "i686");
+	arch_of("khugepaged: page allocation stalls for 10273ms, order:9, mode:0x4340ca, nodemask=(null)\n"
+		"CPU: 0 PID: 3936 Comm: khugepaged Not tainted 4.12.3 #1\nCall Trace:\n"
+		" ? warn_alloc+0xb9/0x140\n ? khugepaged+0x10a/0x1d40\n", "");
+}
+
+/* A paste that starts at the constraint and kill lines and puts show_mem
+ * after them (R127, R460): the body is that report's, not lost */
+TEST(test_body_after_a_headless_kill)
+{
+	struct ev1 e;
+	read_text("oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,task=app,pid=17,uid=0\n"
+		  "Out of memory: Killed process 17 (app) total-vm:15720kB, anon-rss:956kB, file-rss:0kB, shmem-rss:0kB\n"
+		  "...\n"
+		  "Mem-Info:\n"
+		  "active_anon:56 inactive_anon:24782 isolated_anon:0\n"
+		  " slab_reclaimable:8749 slab_unreclaimable:894017\n"
+		  " free:8407 free_pcp:36 free_cma:0\n"
+		  "Node 0 Normal free:5692kB min:4032kB low:6052kB high:8072kB present:4194304kB managed:4000000kB\n"
+		  "lowmem_reserve[]: 0 0 0 0\n"
+		  "Free swap  = 0kB\n"
+		  "Total swap = 0kB\n"
+		  "1048432 pages RAM\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 17);
+	CHECK_INT(e.first.snap.nr_zones, 1);
+	CHECK_INT(e.first.snap.mem.swap_total_kib, 0);
+	/* a whole report's kill is its end: a Mem-Info after it is another
+	 * report's, cut at its head */
+	read_text("app invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		  "Mem-Info:\n"
+		  "active_anon:56 inactive_anon:24782 isolated_anon:0\n"
+		  "Node 0 Normal free:5692kB min:4032kB low:6052kB high:8072kB present:4194304kB managed:4000000kB\n"
+		  "Out of memory: Killed process 17 (app) total-vm:15720kB, anon-rss:956kB, file-rss:0kB, shmem-rss:0kB\n"
+		  "Mem-Info:\n"
+		  "active_anon:57 inactive_anon:24782 isolated_anon:0\n"
+		  "Node 0 Normal free:1000kB min:4032kB low:6052kB high:8072kB present:4194304kB managed:4000000kB\n"
+		  "Free swap  = 0kB\n"
+		  "Total swap = 0kB\n", &e);
+	CHECK_INT(e.first.snap.nr_zones, 1);
+	CHECK_INT(e.first.snap.zones[0].free_kib, 5692);
+}
+
+/* A kill storm whose "Killed process" lines were lost: each selection,
+ * stamped later, is its own out_of_memory call; a copy of the line (prose
+ * quoting it, the same record in syslog and dmesg form) is not */
+TEST(test_selection_storm_without_kills)
+{
+	static const struct { const char *text; int events; } cases[] = {
+		{ "[  206.421956] Out of memory (oom_kill_allocating_task): Kill process 10595 (a.out) score 0 or sacrifice child\n"
+		  "[  206.431196] Out of memory (oom_kill_allocating_task): Kill process 10595 (a.out) score 0 or sacrifice child\n"
+		  "[  206.434491] Out of memory (oom_kill_allocating_task): Kill process 10595 (a.out) score 0 or sacrifice child\n", 3 },
+		/* printk's "** N printk messages dropped ** " glued before the stamp */
+		{ "** 2 printk messages dropped ** [  206.421956] Out of memory: Kill process 10595 (a.out) score 0 or sacrifice child\n"
+		  "[  206.431196] Out of memory: Kill process 10595 (a.out) score 0 or sacrifice child\n", 2 },
+		/* prose quoting the line, then the line */
+		{ "There are Out of memory: Kill process 43805 (keystone-all) score 249 or sacrifice child noticed:\n"
+		  "[  206.431196] Out of memory: Kill process 43805 (keystone-all) score 249 or sacrifice child\n"
+		  "[  206.431199] Killed process 43805 (keystone-all) total-vm:4446352kB, anon-rss:4053140kB, file-rss:68kB\n", 1 },
+		/* one record in syslog and in dmesg form */
+		{ "Jul 27 13:29:54 kernel: Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
+		  "[511250.459581] Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
+		  "[511250.459642] Killed process 17982 (java) total-vm:19803312kB, anon-rss:2540308kB, file-rss:0kB\n", 1 },
+		/* the same stamp twice is one record */
+		{ "[  206.421956] Out of memory: Kill process 10595 (a.out) score 0 or sacrifice child\n"
+		  "[  206.421956] Out of memory: Kill process 10595 (a.out) score 0 or sacrifice child\n", 1 },
+	};
+	struct ev1 e;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		read_text(cases[i].text, &e);
+		CHECK_INT(e.events, cases[i].events);
+	}
 }
 
 TEST(test_memcg_from_unreliable_frames)
@@ -2309,8 +2461,134 @@ TEST(test_vmalloc_failure_size)
 	CHECK(!e.first.req.vmalloc_known);
 }
 
+/* ---- a paste indented whole (test_corpus_damage's tab / indent4) ---------- */
+
+TEST(test_paste_indent_learned_from_a_marker)
+{
+	/* a tab before the quote and before kmsg priorities: learned from the
+	 * first marker line, stripped byte for byte; each indented record stays
+	 * a line of its own (not the rest of a wrapped one) and a frame keeps
+	 * its own blank */
+	const char *in =
+		"\t<6>[ 1770.2517] [ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name\n"
+		"\t<6>[ 1770.2687] [  472]     0   472      226        7       3        0             0 askfirst\n"
+		"\t<3>[ 1770.3216] Out of memory: Kill process 472 (askfirst) score 0 or sacrifice child\n"
+		"\t<3>[ 1770.3365] Killed process 472 (askfirst) total-vm:904kB, anon-rss:28kB, file-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 472);
+	CHECK_INT(e.first.victim.anon_rss_kib, 28);
+	const char *q =
+		"\t> kernel: oom-killer: gfp_mask=0xd0\n"
+		"\t> kernel: Free pages:      968016kB (966400kB HighMem)\n"
+		"\t> kernel: DMA free:16kB min:16kB low:32kB high:48kB active:0kB inactive:9656kB present:16384kB\n"
+		"\t> kernel: Out of Memory: Killed process 2510 (dd).\n";
+	read_text(q, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.gfp_text, "0xd0");
+	CHECK_INT(e.first.victim.pid, 2510);
+	const char *sp =
+		"    dd invoked oom-killer: gfp_mask=0x101cca(GFP_HIGHUSER_MOVABLE|__GFP_WRITE), order=0, oom_score_adj=0\n"
+		"    CPU: 1 PID: 4404 Comm: dd Not tainted 6.1.0 #1\n"
+		"    Call Trace:\n"
+		"     <TASK>\n"
+		"     dump_stack_lvl+0x34/0x48\n"
+		"    oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=t,mems_allowed=0,oom_memcg=/t,task_memcg=/t,task=dd,pid=4404,uid=0\n"
+		"    Memory cgroup out of memory: Killed process 4404 (dd) total-vm:10512kB, anon-rss:1152kB, file-rss:1824kB, shmem-rss:0kB, UID:0 pgtables:76kB oom_score_adj:0\n";
+	read_text(sp, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kernel, "6.1.0");
+	CHECK_STR(e.first.oom_memcg, "/t");
+	CHECK_INT(e.first.victim.pid, 4404);
+	/* learned from a prefixed line that holds no marker itself */
+	const char *km =
+		"\t<6>[ 1.000000] memory: usage 20480kB, limit 20480kB, failcnt 136\n"
+		"\t<6>[ 1.000001] Memory cgroup out of memory: Killed process 5 (main) total-vm:10kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB\n";
+	read_text(km, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kind == OOM_KIND_MEMCG ? "memcg" : "other", "memcg");
+	CHECK_INT(e.first.victim.pid, 5);
+}
+
+/* ---- a victim's record repeated (test_corpus_damage's dup-kill) ----------- */
+
+TEST(test_undated_kill_record_repeated_is_one_event)
+{
+	/* no stamps: a paste or a relay repeated the kill line; the kernel
+	 * never prints a victim's lines twice in a row.  The closing fence is
+	 * no wrapped rest of the kill line. */
+	const char *in =
+		"```\n"
+		"sshd invoked oom-killer: gfp_mask=0x201da, order=0, oom_adj=0, oom_score_adj=0\n"
+		"Out of memory: Kill process 738 (f951) score 639 or sacrifice child\n"
+		"Killed process 738 (f951) total-vm:50344kB, anon-rss:40956kB, file-rss:24kB\n"
+		"Killed process 738 (f951) total-vm:50344kB, anon-rss:40956kB, file-rss:24kB\n"
+		"```\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 738);
+	CHECK_INT(e.first.victim.file_rss_kib, 24);
+	/* two allocation failures alike, their stamps lost: both kept */
+	const char *twice =
+		"ksoftirqd/11: page allocation failure: order:0, mode:0x204020\n"
+		"ksoftirqd/11: page allocation failure: order:0, mode:0x204020\n"
+		"CPU: 11 PID: 64 Comm: ksoftirqd/11 Not tainted 3.18.0 #852\n";
+	read_text(twice, &e);
+	CHECK_INT(e.events, 2);
+}
+
+/* ---- a header wrapped in its taint field's blanks ------------------------- */
+
+TEST(test_header_wrapped_in_taint_blanks)
+{
+	/* a mailer broke the dump_stack header in the taint field's run of
+	 * blanks: the indented rest (taint letters, release) is the header's */
+	const char *in =
+		"ethtool: page allocation failure: order:5, mode:0x40c0(GFP_KERNEL|__GFP_COMP), nodemask=(null)\n"
+		"CPU: 34 PID: 47182 Comm: ethtool Kdump: loaded Tainted: G           \n"
+		"  E     4.19.90-2 #1\n"
+		"Hardware name: Inspur NF5280M5/YZMB-00882-10E, BIOS 4.1.19 06/16/2021\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.kernel, "4.19.90-2");
+	/* the release cut by the poster: the next line is no rest of it */
+	const char *cut =
+		"kworker/11:1H: page allocation failure: order:0, mode:0x20(GFP_ATOMIC), nodemask=(null)\n"
+		"CPU: 11 PID: 1642 Comm: kworker/11:1H Tainted: G    B\n"
+		"Hardware name: HP ProLiant XL420 Gen9/ProLiant XL420 Gen9, BIOS U19 12/27/2015\n";
+	read_text(cut, &e);
+	CHECK_STR(e.first.kernel, "");
+}
+
+/* ---- console output glued before an unstamped trigger ---------------------- */
+
+TEST(test_trigger_comm_at_most_15_bytes)
+{
+	/* a program's output and the kernel's line on one console line, no
+	 * stamp between them: the comm is at most 15 bytes */
+	const char *in =
+		"Creating journal (262144 blocks): mkfs.ext4 invoked oom-killer: gfp_mask=0x101c4a(GFP_NOFS|__GFP_HIGHMEM|__GFP_HARDWALL|__GFP_MOVABLE|__GFP_WRITE), order=0, oom_score_adj=0\n"
+		"CPU: 0 PID: 363 Comm: mkfs.ext4 Not tainted 5.7.0-rc3-next-20200430 #1\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "mkfs.ext4");
+	/* a 15-byte comm with a blank stays whole */
+	const char *c1 =
+		"C1 CompilerThre invoked oom-killer: gfp_mask=0x6000c0(GFP_KERNEL), nodemask=(null), order=0, oom_score_adj=-997\n";
+	read_text(c1, &e);
+	CHECK_STR(e.first.req.trigger_comm, "C1 CompilerThre");
+}
+
 int main(void)
 {
+	RUN(test_trigger_comm_at_most_15_bytes);
+	RUN(test_header_wrapped_in_taint_blanks);
+	RUN(test_undated_kill_record_repeated_is_one_event);
+	RUN(test_paste_indent_learned_from_a_marker);
 	RUN(test_gfp_mask_masked_by_the_paster);
 	RUN(test_numa_hint_after_a_kill_logged_twice);
 	RUN(test_later_task_rows_are_another_report);
@@ -2337,6 +2615,9 @@ int main(void)
 	RUN(test_headerless_event_takes_the_neighbours_arch);
 	RUN(test_cut_trace_before_a_mid_report_says_the_arch);
 	RUN(test_arch_from_frames_and_layout);
+	RUN(test_arch_from_address_ranges_and_hardware_lines);
+	RUN(test_body_after_a_headless_kill);
+	RUN(test_selection_storm_without_kills);
 	RUN(test_memcg_from_unreliable_frames);
 	RUN(test_lone_kill_in_memcg_storm);
 	RUN(test_lines_in_double_quotes);
@@ -2350,6 +2631,7 @@ int main(void)
 	RUN(test_learned_prefix_behind_a_syslog_date);
 	RUN(test_comm_with_blank_is_no_prefix);
 	RUN(test_qp_soft_breaks_and_escapes);
+	RUN(test_qp_encoded_newline_ends_the_line);
 	RUN(test_qp_needs_evidence);
 	RUN(test_quoted_paste_rewrapped_by_replier);
 	RUN(test_cut_at_the_dump_stack_line);

@@ -155,8 +155,122 @@ TEST(kind)
 	event_release(&st->ev);
 }
 
+/* One home for the kinds inferred before diagnose (issue 8): a ≤4.18
+ * trigger line's nodemask, and "no killable processes" without a panic;
+ * each marked inferred with what it rests on (oom_event.kind_hint). */
+static struct pstate *nodemask_state(const char *mask)
+{
+	struct pstate *st = fresh();
+	snprintf(st->ev.req.nodemask, sizeof(st->ev.req.nodemask), "%s", mask);
+	snprintf(st->ev.req.gfp_text, sizeof(st->ev.req.gfp_text), "0x14200ca(GFP_HIGHUSER_MOVABLE)");
+	for (int n = 0; n < 2; n++) {
+		struct oom_zone *z = &st->ev.snap.zones[st->ev.snap.nr_zones++];
+		zone_init(z);
+		z->node = n;
+		snprintf(z->name, sizeof(z->name), "Normal");
+		z->present_kib = 8 << 20;
+	}
+	return st;
+}
+
+TEST(kind_inferred_in_one_place)
+{
+	/* a mask leaving out node 0, which has memory: mempolicy, inferred */
+	struct pstate *st = nodemask_state("1");
+	pf_finish(st);
+	CHECK_INT(st->ev.kind, OOM_KIND_MEMPOLICY);
+	CHECK(st->ev.kind_inferred);
+	CHECK_INT(st->ev.kind_hint, OOM_KIND_HINT_NODEMASK);
+	/* the same mask as the header's mems_allowed of a cpuset below the root */
+	st = nodemask_state("1");
+	snprintf(st->ev.cpuset, sizeof(st->ev.cpuset), "cs1");
+	snprintf(st->ev.mems_allowed, sizeof(st->ev.mems_allowed), "1");
+	pf_finish(st);
+	CHECK_INT(st->ev.kind, OOM_KIND_CPUSET);
+	CHECK_INT(st->ev.kind_hint, OOM_KIND_HINT_NODEMASK);
+	/* every node with memory in the mask, or __GFP_THISNODE: no constraint */
+	st = nodemask_state("0-1");
+	pf_finish(st);
+	CHECK_INT(st->ev.kind, OOM_KIND_GLOBAL);
+	CHECK(!st->ev.kind_inferred);
+	st = nodemask_state("1");
+	snprintf(st->ev.req.gfp_text, sizeof(st->ev.req.gfp_text), "0x3214200ca(GFP_HIGHUSER_MOVABLE|__GFP_THISNODE)");
+	pf_finish(st);
+	CHECK_INT(st->ev.kind, OOM_KIND_GLOBAL);
+	/* "no killable processes", 4.19+, a trigger line of order 0, no panic */
+	st = fresh();
+	snprintf(st->ev.kernel, sizeof(st->ev.kernel), "6.1.0");
+	st->ev.req.order = 0;
+	st->ev.outcome = OOM_OUTCOME_NO_KILLABLE;
+	pf_finish(st);
+	CHECK_INT(st->ev.kind, OOM_KIND_MEMCG);
+	CHECK(st->ev.kind_inferred);
+	CHECK_INT(st->ev.kind_hint, OOM_KIND_HINT_NOKILL_NO_PANIC);
+	/* … before 4.19 the line was the panic's own; with no trigger line
+	 * sysrq is not excluded; the panic line printed */
+	static const struct { const char *rel; int64_t order; bool panicked; } no[] = {
+		{ "4.14.0", 0, false }, { "6.1.0", OOM_NA, false }, { "6.1.0", 0, true }, { "", 0, false },
+	};
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+		st = fresh();
+		snprintf(st->ev.kernel, sizeof(st->ev.kernel), "%s", no[i].rel);
+		st->ev.req.order = no[i].order;
+		st->ev.outcome = OOM_OUTCOME_NO_KILLABLE;
+		st->panicked = no[i].panicked;
+		pf_finish(st);
+		CHECK_INT(st->ev.kind, OOM_KIND_GLOBAL);
+		CHECK(!st->ev.kind_inferred);
+	}
+	/* a later line of the machine after it (parse.c nokill_next): memcg,
+	 * whatever the era and the trigger */
+	st = fresh();
+	st->ev.outcome = OOM_OUTCOME_NO_KILLABLE;
+	st->nokill_lived = true;
+	pf_finish(st);
+	CHECK_INT(st->ev.kind, OOM_KIND_MEMCG);
+	CHECK_INT(st->ev.kind_hint, OOM_KIND_HINT_NOKILL_LIVED);
+	event_release(&st->ev);
+}
+
+/* Swap 0 inferred from where show_mem prints the swap lines (finish_swap) */
+TEST(swap_inferred_from_its_place)
+{
+	struct pstate *st = fresh();
+	st->ev.have_meminfo = true;
+	st->swapblk.pagecache_fed = 10;
+	st->swapblk.ram_next = true;
+	pf_finish(st);
+	CHECK(st->ev.swap_inferred);
+	CHECK_INT(st->ev.snap.mem.swap_total_kib, 0);
+	CHECK_INT(st->ev.snap.mem.swap_free_kib, 0);
+	/* a swap cache line: CONFIG_SWAP=y, its swap lines lost */
+	st = fresh();
+	st->ev.have_meminfo = true;
+	st->swapblk.ram_next = st->swapblk.seen = true;
+	pf_finish(st);
+	CHECK(!st->ev.swap_inferred);
+	CHECK(!known(st->ev.snap.mem.swap_total_kib));
+	/* something between the two lines */
+	st = fresh();
+	st->ev.have_meminfo = true;
+	st->swapblk.pagecache_fed = 10;
+	pf_finish(st);
+	CHECK(!st->ev.swap_inferred);
+	/* printed swap is never overwritten */
+	st = fresh();
+	st->ev.have_meminfo = true;
+	st->swapblk.ram_next = true;
+	st->ev.snap.mem.swap_total_kib = 4096;
+	pf_finish(st);
+	CHECK(!st->ev.swap_inferred);
+	CHECK_INT(st->ev.snap.mem.swap_total_kib, 4096);
+	event_release(&st->ev);
+}
+
 int main(void)
 {
+	RUN(kind_inferred_in_one_place);
+	RUN(swap_inferred_from_its_place);
 	RUN(arch_from_release);
 	RUN(era_from_shape);
 	RUN(pages_to_kib);

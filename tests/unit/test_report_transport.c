@@ -97,6 +97,16 @@ TEST(whole_prefix)
 	l = "<4>[ 12.000000] Out of memory";
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK_STR(l + x.len, "Out of memory");
+	/* the host elided, its blank kept (R255): stripped with the kernel's
+	 * tag on every line alike, with no prefix to learn */
+	l = "Feb 18 17:34:47  kernel: java invoked oom-killer";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.any && !x.drop);
+	CHECK_STR(l + x.len, "java invoked oom-killer");
+	CHECK_INT(x.host_len, 0);
+	l = "Feb 18 17:34:47  sshd[1]: java invoked oom-killer";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(!x.drop || x.len == 0 || strcmp(l + x.len, "java invoked oom-killer") != 0);
 }
 
 /* OpenWrt logread (ubox log/logread.c): "<ctime> facility.level kernel: …";
