@@ -1374,6 +1374,26 @@ static size_t window_start(const struct report_scanner *s, size_t floor, size_t 
 	return w;
 }
 
+/* tr_strip_prefix on a raw line that a paste indented as a whole (" Apr  8
+ * 12:10:20 host kernel: [...] …", R551): the blanks are skipped when a
+ * stamp or syslog prefix follows them, so kernel text's own indent (frames,
+ * wrapped fields) is kept.  Moves *p past the indent it skipped. */
+static void strip_prefix_indented(const char **p, size_t *len, struct pfx *x)
+{
+	size_t b = 0;
+	while (b < *len && b < 8 && ((*p)[b] == ' ' || (*p)[b] == '\t'))
+		b++;
+	if (b && b < *len && (*p)[b] != ' ' && (*p)[b] != '\t') {
+		tr_strip_prefix(*p + b, *len - b, x);
+		if (x->any || x->drop) {
+			*p += b;
+			*len -= b;
+			return;
+		}
+	}
+	tr_strip_prefix(*p, *len, x);
+}
+
 /* Is the raw line [p, p+len) a line of a report body (any kind the table
  * knows), another program's syslog line (*other), or neither? */
 static bool report_body_line(const char *p, size_t len, bool *other)
@@ -1388,7 +1408,7 @@ static bool report_body_line(const char *p, size_t len, bool *other)
 	p += q;
 	len -= q;
 	struct pfx x;
-	tr_strip_prefix(p, len, &x);
+	strip_prefix_indented(&p, &len, &x);
 	if (x.drop) {
 		*other = true;
 		return false;
@@ -1402,8 +1422,26 @@ static bool ends_show_mem(const char *p, size_t len)
 {
 	len = strip_raw_quote(&p, len);
 	struct pfx x;
-	tr_strip_prefix(p, len, &x);
+	strip_prefix_indented(&p, &len, &x);
 	return !x.drop && line_kind_of(p + x.len, len - x.len) == LK_TOTALS;
+}
+
+/* Does one of the few raw lines before the line at `line` (not below
+ * lowest) end show_mem?  A report's tail may be followed by a line or two
+ * of another source before the next header: a driver's message, warn_alloc's
+ * "callbacks suppressed", a vendor kernel's extra show_mem line (R556,
+ * R582).  Looked at only when a report's own first line is found. */
+static bool show_mem_ends_before(const struct report_scanner *s, size_t lowest, size_t line)
+{
+	size_t at = line;
+	for (int i = 0; i < 3 && at > lowest; i++) {
+		const char *ps = at - 1 > lowest ? memrchr(s->buf + lowest, '\n', at - 1 - lowest) : NULL;
+		size_t st = ps ? (size_t)(ps - s->buf) + 1 : lowest;
+		if (ends_show_mem(s->buf + st, at - 1 - st))
+			return true;
+		at = st;
+	}
+	return false;
 }
 
 /* Start of the run of report lines that ends at upto (a line start), not
@@ -1496,7 +1534,7 @@ static int skip_to_candidate(struct report_scanner *s)
 				if (line > lowest) {
 					const char *ps = memrchr(s->buf + lowest, '\n', line - 1 - lowest);
 					start = ps ? (size_t)(ps - s->buf) + 1 : lowest;
-					if (ends_show_mem(s->buf + start, line - 1 - start)) {
+					if (show_mem_ends_before(s, lowest, line)) {
 						/* show_mem's totals right before it: the tail
 						 * of an earlier report cut at its head */
 						start = backfill_start(s, lowest, line);

@@ -814,6 +814,31 @@ TEST(test_cut_tail_then_next_header)
 	read_text(row, &one);
 	CHECK_INT(one.events, 2);
 	CHECK_INT(one.first.snap.mem.swap_free_kib, 16);
+	/* a paste indented as a whole (a blank before each syslog line, R551) */
+	const char *indented =
+		" Apr  8 12:10:20 db kernel: [116423.608102] Free swap  = 0kB\n"
+		" Apr  8 12:10:20 db kernel: [116423.608103] Total swap = 7427064kB\n"
+		" Apr  8 12:10:20 db kernel: [116423.621726] 983024 pages RAM\n"
+		" Apr  8 12:10:20 db kernel: [116423.662539] mserver5 invoked oom-killer: gfp_mask=0x200da, order=0, oom_adj=0\n"
+		" Apr  8 12:10:20 db kernel: [116423.662542] mserver5 cpuset=/ mems_allowed=0\n";
+	read_text(indented, &one);
+	CHECK_INT(one.events, 2);
+	CHECK_STR(one.first.req.trigger_comm, "");
+	CHECK_INT(one.first.snap.mem.swap_total_kib, 7427064);
+	CHECK_INT(one.first.snap.mem.swap_free_kib, 0);
+	/* a driver's line and warn_alloc's "callbacks suppressed" between the
+	 * tail and the next header (R556, R582): still the tail's own event */
+	const char *between =
+		"[ 1362.550074] Free swap  = 3028184kB\n"
+		"[ 1362.566975] Total swap = 3129340kB\n"
+		"[ 1362.608510] 121856 pages of RAM\n"
+		"[ 1362.700327] smsc95xx 1-1.1:1.0: eth0: kevent 2 may have been dropped\n"
+		"[ 1362.700400] warn_alloc: 3567869 callbacks suppressed\n"
+		"[ 1362.725563] mmcqd/0: page allocation failure: order:0, mode:0x20\n";
+	read_text(between, &one);
+	CHECK_INT(one.events, 2);
+	CHECK_STR(one.first.req.trigger_comm, "");
+	CHECK_INT(one.first.snap.mem.swap_total_kib, 3129340);
 }
 
 TEST(test_openvz_beancounter_oom)
