@@ -456,6 +456,24 @@ static void lend_next(struct oom_event *ev, const struct oom_event *next)
 				event_warn(ev, "kind not in this report: memcg, as the selection at line %llu a moment later",
 					   (unsigned long long)next->first_line);
 			}
+			/* show_mem's tail alone (no trigger, selection or kill: the
+			 * head cut, the report ended at its totals) and then an
+			 * allocation failure of the same burst: warn_alloc ends at
+			 * show_mem (mm/page_alloc.c warn_alloc_show_mem), where an
+			 * OOM report goes on to its task dump and kill
+			 * (mm/oom_kill.c dump_header, oom_kill_process), so it was
+			 * an earlier failure's (R556, R582, R537); not across a minute or
+			 * more of monotonic clock (a syslog date or no stamp: same
+			 * host and no reboot is all that can be told) */
+			if (ev->kind == OOM_KIND_GLOBAL && next->kind == OOM_KIND_ALLOC_FAILURE && !ev->have_victim &&
+			    !ev->victim.message[0] && !ev->constraint[0] && !ev->req.trigger_comm[0] &&
+			    !known(ev->req.order) && !ev->snap.nr_tasks &&
+			    (known(ev->snap.mem.swap_total_kib) || ev->snap.nr_zones) &&
+			    !(a >= 0 && b >= 0 && b - a >= 60.0)) {
+				ev->kind = OOM_KIND_ALLOC_FAILURE;
+				event_warn(ev, "kind not in this report: an allocation failure's, as its show_mem ends with no kill and the failure at line %llu follows",
+					   (unsigned long long)next->first_line);
+			}
 			/* swap is configured per machine: "Total swap = 0kB" in the next
 			 * report says this one's machine had none either (R048, R059) */
 			if (!ev->have_meminfo && !known(ev->snap.mem.swap_total_kib) &&

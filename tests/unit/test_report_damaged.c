@@ -839,6 +839,22 @@ TEST(test_cut_tail_then_next_header)
 	CHECK_INT(one.events, 2);
 	CHECK_STR(one.first.req.trigger_comm, "");
 	CHECK_INT(one.first.snap.mem.swap_total_kib, 3129340);
+	/* show_mem ended with no kill, then the failure: warn_alloc's tail */
+	CHECK_INT(one.first.kind, OOM_KIND_ALLOC_FAILURE);
+	/* with its kill line the tail stays an OOM kill's */
+	const char *killed =
+		"[ 1362.550074] Free swap  = 3028184kB\n"
+		"[ 1362.566975] Total swap = 3129340kB\n"
+		"[ 1362.608510] 121856 pages of RAM\n"
+		"[ 1362.610000] Out of memory: Kill process 120 (sh) score 9 or sacrifice child\n"
+		"[ 1362.610001] Killed process 120 (sh) total-vm:1000kB, anon-rss:500kB, file-rss:0kB\n"
+		"[ 1362.725563] mmcqd/0: page allocation failure: order:0, mode:0x20\n";
+	read_text(killed, &one);
+	CHECK_INT(one.events, 2);
+	CHECK_INT(one.first.kind, OOM_KIND_GLOBAL);
+	/* before an OOM header the tail is not a failure's */
+	read_text(indented, &one);
+	CHECK_INT(one.first.kind, OOM_KIND_GLOBAL);
 }
 
 TEST(test_openvz_beancounter_oom)
