@@ -62,6 +62,8 @@ struct report_parser {
 	bool have_sig;
 	char last_kill_time[64];      /* the last event's kill line's monotonic stamp, its victim */
 	int64_t last_kill_pid;
+	int64_t victim_pids[8];       /* victims of the last events (a reaper line may come after) */
+	unsigned nr_victim_pids;
 	uint64_t last_sig_end;        /* last line of that event */
 	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
 	/* A header-less event no earlier report could lend a release to waits
@@ -711,6 +713,16 @@ static bool table_joins_pending(struct report_parser *P, struct pstate *st)
 	return true;
 }
 
+/* Two stamps that are no monotonic seconds (syslog or journal dates, or
+ * none): the same text up to a fraction of a second. */
+static bool same_second(const char *x, const char *y)
+{
+	const char *dx = strrchr(x, '.'), *dy = strrchr(y, '.');
+	size_t nx = dx && dx[1] >= '0' && dx[1] <= '9' ? (size_t)(dx - x) : strlen(x);
+	size_t ny = dy && dy[1] >= '0' && dy[1] <= '9' ? (size_t)(dy - y) : strlen(y);
+	return nx == ny && !memcmp(x, y, nx);
+}
+
 static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_input)
 {
 	struct oom_event *ev = &st->ev;
@@ -719,6 +731,8 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	ev->cur_line = 0;   /* warnings from here on are about the whole event */
 	st->active = false;
 	P->nr_active--;
+	if (ev->have_victim && known(ev->victim.pid))
+		P->victim_pids[P->nr_victim_pids++ % 8] = ev->victim.pid;
 	/* A show_mem with nothing of an OOM report around it (sysrq-m, a report
 	 * cut before its first useful line) is not an event — unless it is all
 	 * the input holds (a paste of a part): then it is one fragment event. */
@@ -783,6 +797,24 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * copy right after the first.  Far apart, the same time is more likely
 	 * two reports (a log with second-resolution stamps, a test file). */
 	struct oom_event *pe = P->pending;
+	/* A reaper's line alone (the text opens after the kill it reaps) and
+	 * then, within a second, the next report of the host: the line is the
+	 * tail of the storm the next report belongs to, not an event of its own
+	 * (R601); a reaper line further off stays one (R566). */
+	if (pe && pe->victim_from_reaper && pe->header_missing && !pe->have_meminfo && !pe->snap.nr_tasks &&
+	    !pe->req.trigger_comm[0] && !strcmp(pe->host, ev->host)) {
+		double a = mono_time(pe->time), b = mono_time(ev->time);
+		/* no monotonic stamps: the same syslog second, or no stamp at
+		 * all to tell them apart */
+		if ((a >= 0 && b >= 0 && b >= a && b - a < 1.0) ||
+		    (a < 0 && b < 0 && same_second(pe->time, ev->time))) {
+			event_release(pe);
+			free(pe);
+			P->pending = NULL;
+			P->nr_emitted--;   /* counted when it began to wait */
+			pe = NULL;
+		}
+	}
 	/* One report quoted twice, with no stamps to tell (R218): first its key
 	 * lines (trigger, selection, kill) with nothing of its body, then in
 	 * full, cut before its kill.  The kernel never prints a trigger line
@@ -2663,6 +2695,20 @@ static struct pstate *open_report_for_pid(struct report_parser *P, int64_t pid, 
  * and "oom_reaper: unable to reap pid:%d (%s)" (4.6+).  The reaper is a
  * kernel thread of its own, so its lines carry its caller id, not the
  * report's: the report is found by the victim's pid. */
+static struct pstate *state_for(struct report_parser *P, const struct report_line *l, bool create);
+
+/* Was pid the victim of one of the last events (or of the one waiting)? */
+static bool reaped_before(const struct report_parser *P, int64_t pid)
+{
+	if (P->pending && P->pending->have_victim && P->pending->victim.pid == pid)
+		return true;
+	unsigned n = P->nr_victim_pids < 8 ? P->nr_victim_pids : 8;
+	for (unsigned i = 0; i < n; i++)
+		if (P->victim_pids[i] == pid)
+			return true;
+	return false;
+}
+
 static bool reaper_line(struct report_parser *P, const struct report_line *l, const char *s, const char *e)
 {
 	if (!p_starts(s, e, "oom_reaper: "))
@@ -2693,6 +2739,18 @@ static bool reaper_line(struct report_parser *P, const struct report_line *l, co
 		 * names the victim.  It joins the open report that has no kill
 		 * yet, the one whose task table or selection holds pid N first. */
 		st = open_report_for_pid(P, pid, true);
+		if (!st && !reaped_before(P, pid) && !(P->nr_emitted && l->lineno <= P->last_sig_end + PARSE_TAIL_LINES)) {
+			/* no report open, no earlier event of that victim and not
+			 * right after one (a thread of its victim, R300): the
+			 * reaper's line is all that is left of a kill (the text
+			 * opens after it, R566): a header-less event of its own */
+			struct pstate *n = state_for(P, l, true);
+			if (n && !n->active) {
+				join_or_open_headerless(P, n, l);
+				if (n->active)
+					st = n;
+			}
+		}
 		if (st) {
 			struct oom_victim *v = &st->ev.victim;
 			static const char *const closers[] = { "), now ", NULL };

@@ -857,6 +857,46 @@ TEST(test_cut_tail_then_next_header)
 	CHECK_INT(one.first.kind, OOM_KIND_GLOBAL);
 }
 
+TEST(test_reaper_line_before_next_header)
+{
+	/* the text opens with the reaper's line of an earlier kill, 90 s
+	 * before the next report (R566): that kill is an event of its own */
+	const char *in =
+		"[39261021.113862] oom_reaper: reaped process 29860 (node), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n"
+		"[39261111.880124] node invoked oom-killer: gfp_mask=0x6000c0(GFP_KERNEL), nodemask=(null), order=0, oom_score_adj=999\n"
+		"[39261111.880132] CPU: 10 PID: 30411 Comm: node Tainted: G        W         4.19.189-5.ph3 #1-photon\n"
+		"[39261111.880134] Call Trace:\n"
+		"[39261111.880156]  oom_kill_process+0x243/0x270\n"
+		"[39261111.880160]  out_of_memory+0x100/0x4e0\n";
+	struct ev1 one;
+	read_text(in, &one);
+	CHECK_INT(one.events, 2);
+	CHECK_INT(one.first.victim.pid, 29860);
+	CHECK_STR(one.first.victim.comm, "node");
+	CHECK_STR(one.first.req.trigger_comm, "");
+	/* the same line a moment before the next header: that storm's, one event (R601) */
+	const char *near =
+		"[39261111.880000] oom_reaper: reaped process 29860 (node), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n"
+		"[39261111.880124] node invoked oom-killer: gfp_mask=0x6000c0(GFP_KERNEL), nodemask=(null), order=0, oom_score_adj=999\n"
+		"[39261111.880132] CPU: 10 PID: 30411 Comm: node Tainted: G        W         4.19.189-5.ph3 #1-photon\n"
+		"[39261111.880134] Call Trace:\n"
+		"[39261111.880156]  oom_kill_process+0x243/0x270\n";
+	read_text(near, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_STR(one.first.req.trigger_comm, "node");
+	/* right after a kill, the reaper's lines of the victim and of a thread
+	 * of it (R300) are that report's */
+	const char *after =
+		"[  365.248067] Out of memory: Kill process 4578 (oom02) score 952 or sacrifice child\n"
+		"[  365.255581] Killed process 4578 (oom02) total-vm:151104120kB, anon-rss:131562528kB, file-rss:1300kB, shmem-rss:0kB\n"
+		"[  365.266829] out_of_memory: Current (4583) has a pending SIGKILL\n"
+		"[  365.267347] oom_reaper: reaped process 4578 (oom02), now anon-rss:131559616kB, file-rss:0kB, shmem-rss:0kB\n"
+		"[  365.282658] oom_reaper: reaped process 4583 (oom02), now anon-rss:131561664kB, file-rss:0kB, shmem-rss:0kB\n";
+	read_text(after, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_INT(one.first.victim.pid, 4578);
+}
+
 TEST(test_openvz_beancounter_oom)
 {
 	/* OpenVZ 2.6.32: a container's (ub N ≥ 0) trigger, beancounter
@@ -2638,6 +2678,7 @@ int main(void)
 	RUN(test_cut_at_call_trace_through_dump_header);
 	RUN(test_openvz_beancounter_oom);
 	RUN(test_cut_tail_then_next_header);
+	RUN(test_reaper_line_before_next_header);
 	RUN(test_paste_frames_rows_items_numbers);
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
 	RUN(test_kill_messages_glued_after_a_comm);
