@@ -287,7 +287,8 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	}
 	/* lines with the marker inside: comm or message first */
 	if (((q = find(p, n, " invoked oom-killer: ")) && !line_kind_invoked_prose(q + 20, n - (size_t)(q + 20 - p))) ||
-	    find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls for "))
+	    find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls for ") ||
+	    STARTS(p, n, "page allocation failure: order:"))   /* its "comm: " cut (R576) */
 		return LK_TRIGGER;
 	if (line_kind_warn_alloc_text(p, n))
 		return LK_TRIGGER;
@@ -374,7 +375,7 @@ bool line_kind_is_trigger_text(const char *p, size_t n)
 		return false;
 	return find(p, n, " invoked oom-killer") || find(p, n, "oom-killer: gfp_mask=") ||
 	       find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls") ||
-	       line_kind_warn_alloc_text(p, n);
+	       STARTS(p, n, "page allocation failure: order:") || line_kind_warn_alloc_text(p, n);
 }
 
 /* warn_alloc with a caller's own text (mm/page_alloc.c warn_alloc, 4.12+:

@@ -1402,7 +1402,10 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	}
 	if (!q)
 		q = line_kind_warn_alloc_text(s, (size_t)(e - s));   /* its own text */
-	if (!q)
+	/* the line with its "comm: " cut off (a trimmed paste, R576): the
+	 * request is still read, the trigger unnamed */
+	bool bare = !q && p_starts(s, e, "page allocation failure: order:");
+	if (!q && !bare)
 		return false;
 	keep_cut_tail(st);
 	state_begin(P, st, l);
@@ -1423,13 +1426,14 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	/* "[…][…]swapper/0: page allocation failure": a comm holds no ']' glued
 	 * to its first letter — the "[…]" were glued before it */
 	const char *cs = s;
-	for (const char *b = s; b < q; b++)
+	for (const char *b = s; !bare && b < q; b++)
 		if (*b == ']' && b + 1 < q && b[1] != ' ' && *s == '[')
 			cs = b + 1;
-	p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), cs, q);
+	if (!bare)
+		p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), cs, q);
 	kworker_unblank(ev->req.trigger_comm);
 	trigger_pid_from_caller(st, l);
-	const char *r = q + 2;
+	const char *r = bare ? s : q + 2;
 	if (p_starts(r, e, "page allocation failure. "))
 		st->shape |= SH_AF_PERIOD;
 	af_params(st, r, e);
@@ -2984,7 +2988,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		if (trigger_line(P, st, l, s, e))
 			return true;
 	}
-	if (p_find(s, e, ": page allocation ") || line_kind_warn_alloc_text(s, (size_t)(e - s))) {
+	if (p_find(s, e, ": page allocation ") || line_kind_warn_alloc_text(s, (size_t)(e - s)) ||
+	    (*s == 'p' && p_starts(s, e, "page allocation failure: order:"))) {
 		if (alloc_failure_line(P, st, l, s, e))
 			return true;
 	}

@@ -897,6 +897,28 @@ TEST(test_reaper_line_before_next_header)
 	CHECK_INT(one.first.victim.pid, 4578);
 }
 
+TEST(test_alloc_failure_without_comm)
+{
+	/* warn_alloc's line with its "comm: " cut off (R576): the request is
+	 * read, the trigger left unnamed */
+	const char *in =
+		"page allocation failure: order:0, mode:0x800(GFP_NOWAIT)\n"
+		"Call Trace:\n"
+		"warn_alloc+0xf4/0x190\n"
+		"__alloc_pages_slowpath+0x8ad/0xb70\n";
+	struct ev1 one;
+	read_text(in, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_INT(one.first.kind, OOM_KIND_ALLOC_FAILURE);
+	CHECK_STR(one.first.req.trigger_comm, "");
+	CHECK_INT(one.first.req.order, 0);
+	CHECK_INT(one.first.req.gfp_mask, 0x800);
+	/* prose that only mentions one is none */
+	const char *prose = "the page allocation failure message was not shown\n";
+	read_text(prose, &one);
+	CHECK_INT(one.events, 0);
+}
+
 TEST(test_openvz_beancounter_oom)
 {
 	/* OpenVZ 2.6.32: a container's (ub N ≥ 0) trigger, beancounter
@@ -2679,6 +2701,7 @@ int main(void)
 	RUN(test_openvz_beancounter_oom);
 	RUN(test_cut_tail_then_next_header);
 	RUN(test_reaper_line_before_next_header);
+	RUN(test_alloc_failure_without_comm);
 	RUN(test_paste_frames_rows_items_numbers);
 	RUN(test_oom_memcg_on_a_none_constraint_is_memcg);
 	RUN(test_kill_messages_glued_after_a_comm);

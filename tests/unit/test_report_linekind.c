@@ -49,6 +49,7 @@ TEST(test_more_lines_of_each_kind)
 	static const struct { const char *text; enum line_kind kind; } cases[] = {
 		{ "oom-killer: gfp_mask=0xd0, order=0", LK_TRIGGER },
 		{ "mem_on_node0 invoked oom-killer", LK_TRIGGER },
+		{ "page allocation failure: order:0, mode:0x800(GFP_NOWAIT)", LK_TRIGGER },   /* comm cut (R576) */
 		{ "SysRq : Manual OOM execution", LK_SYSRQ },
 		{ "VM: killing process memtest", LK_KILL },
 		/* OpenVZ beancounters (kernel/bc/oom_kill.c, 2.6.32) */
