@@ -2454,7 +2454,14 @@ static bool rule_premature(struct ctx *c)
 static void rule_consequences(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
-	if (ev->panic_on_oom || ev->outcome == OOM_OUTCOME_PANIC) {
+	/* "System is deadlocked on memory" is out_of_memory()'s own panic
+	 * after "Out of memory and no killable processes..." for a global
+	 * OOM (mm/oom_kill.c, 4.19+), whatever vm.panic_on_oom says; the
+	 * parser marks it OOM_OUTCOME_PANIC without a panic_on_oom level,
+	 * which only the "panic_on_oom is selected/enabled" lines set.  Its
+	 * cause is that nobody could be killed, not the sysctl (R689). */
+	bool deadlocked = ev->outcome == OOM_OUTCOME_PANIC && !ev->panic_on_oom;
+	if (ev->panic_on_oom) {
 		/* vm.panic_on_oom=1 spares OOMs confined to a memory cgroup,
 		 * a cpuset or a memory policy; only 2 ("compulsory") panics
 		 * for them (mm/oom_kill.c check_panic_on_oom, 2.6.19+).  Such
@@ -2478,7 +2485,7 @@ static void rule_consequences(struct ctx *c)
 					 a->memcg ? "inside the cgroup" : "on those nodes");
 		finding_advice(f, "set vm.panic_on_oom=0 unless a reboot is the intended recovery; then keep the report with kdump or netconsole");
 	}
-	if (ev->outcome == OOM_OUTCOME_NO_KILLABLE) {
+	if (ev->outcome == OOM_OUTCOME_NO_KILLABLE || deadlocked) {
 		/* Inside a memory cgroup the limit was hit, as in every memcg OOM;
 		 * what sets this one apart, and what the admin must change, is
 		 * that nothing in the cgroup could be killed: the charge fails
@@ -2492,6 +2499,8 @@ static void rule_consequences(struct ctx *c)
 			in_memcg ? "a memory cgroup reached its limit and no process in it could be killed: every task in it unkillable (oom_score_adj -1000) or exiting, or none left"
 				 : "no process could be killed: every candidate was unkillable (oom_score_adj -1000, kernel threads, init)");
 		finding_evidence(f, "\"Out of memory and no killable processes...\"");
+		if (deadlocked)
+			finding_evidence(f, "then \"System is deadlocked on memory\": a global OOM with nobody to kill panics whatever vm.panic_on_oom says (mm/oom_kill.c out_of_memory, 4.19+)");
 		if (in_memcg) {
 			finding_evidence(f, "with no victim the cgroup's charge fails and the OOM repeats: the workload stalls or its allocations fail until the limit rises or a task in it becomes killable (a high failcnt counts the retries)");
 			finding_advice(f, "look at the cgroup's tasks: oom_score_adj -1000 (docker --oom-score-adj, OOMScoreAdjust=) or docker --oom-kill-disable leave the OOM killer nothing to kill; give them a killable adj, or raise the limit");

@@ -112,6 +112,28 @@ TEST(panic_leads_without_evidence)
 	CHECK(strstr(s.note, "not in the report") != NULL);
 }
 
+/* "System is deadlocked on memory" is out_of_memory()'s panic after "no
+ * killable processes" (4.19+ mm/oom_kill.c): the cause is that nobody could
+ * be killed, not vm.panic_on_oom, which prints its own line (R689). */
+TEST(deadlocked_panic_is_no_killable_not_panic_on_oom)
+{
+	struct seen s = explain(
+		"[  133.879829] 384575 total pagecache pages\n"
+		"[  133.881453] Free swap  = 0kB\n"
+		"[  133.881908] Total swap = 0kB\n"
+		"[  133.882385] 524157 pages RAM\n"
+		"[  133.889391] Out of memory and no killable processes...\n"
+		"[  133.890187] Kernel panic - not syncing: System is deadlocked on memory\n");
+	CHECK_INT(s.n, 1);
+	CHECK_STR(s.first, "no-killable-process");
+	CHECK(!has(&s, "panic-on-oom"));
+	bool said = false;
+	for (int i = 0; i < s.nr_evidence; i++)
+		if (strstr(s.evidence[i], "System is deadlocked on memory"))
+			said = true;
+	CHECK(said);
+}
+
 TEST(compulsory_panic_leads_a_cgroup_oom)
 {
 	/* a memcg OOM at its limit that then panicked: panic_on_oom=1 spares
@@ -1638,5 +1660,6 @@ int main(void)
 	RUN(header_alone_32bit_highmem_request_is_not_lowmem);
 	RUN(header_alone_64bit_atomic_is_atomic_reserve_low);
 	RUN(header_alone_sleeping_request_stays_unknown);
+	RUN(deadlocked_panic_is_no_killable_not_panic_on_oom);
 	return check_summary();
 }
