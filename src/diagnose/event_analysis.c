@@ -154,6 +154,19 @@ static void analyse_request(struct oom_event *ev, struct event_analysis *a)
 				     : false;
 	if (a->zone_name) {
 		a->classzone = zone_index_in(&ev->snap, a->zone_name);
+		/* A 32-bit kernel has no ZONE_DMA32: gfp_zone() maps __GFP_DMA32
+		 * to OPT_ZONE_DMA32, which is ZONE_NORMAL without
+		 * CONFIG_ZONE_DMA32 (include/linux/gfp.h, 2.6.19+).  So a DMA32
+		 * request (i915's GFP_USER|GFP_DMA32, R598) on a HighMem layout
+		 * is a lowmem request capped at Normal, not one of every zone. */
+		bool highmem = known(ev->snap.mem.highmem_total_kib) && ev->snap.mem.highmem_total_kib > 0;
+		for (int i = 0; i < ev->snap.nr_zones && !highmem; i++)
+			highmem = !strcmp(ev->snap.zones[i].name, "HighMem");
+		if (a->classzone < 0 && !strcmp(a->zone_name, "DMA32") && highmem &&
+		    zone_index_in(&ev->snap, "Normal") >= 0) {
+			a->zone_name = "Normal";
+			a->classzone = zone_index_in(&ev->snap, "Normal");
+		}
 		if (a->classzone < 0) {
 			/* The layout lacks that zone (64-bit has no HighMem; a small
 			 * machine no Normal): the request may use every zone present. */

@@ -516,7 +516,10 @@ static void rule_lowmem(struct ctx *c)
 		const struct oom_zone *z = &ev->snap.zones[i];
 		if (!known(z->free_kib) || !known(z->min_kib) || !strcmp(z->name, "HighMem") || !strcmp(z->name, "Movable"))
 			continue;
-		if (a->nr_evaluated > 0 && !a->zone[i].evaluated)
+		/* a zone the request may not use is not its lowmem; a usable
+		 * one left unjudged (an order > 0 request whose buddy line is
+		 * cut, R603) still is, judged below from its marks alone */
+		if (a->nr_evaluated > 0 && !a->zone[i].evaluated && !a->zone[i].usable)
 			continue;
 		int64_t size = known(z->managed_kib) ? z->managed_kib : known(z->present_kib) ? z->present_kib : z->free_kib;
 		if (size > main_size) {
@@ -602,10 +605,13 @@ static void rule_lowmem(struct ctx *c)
 	if (!judged) {
 		finding_evidence(f, "%s: free %s below its low watermark %s (the watermark check could not run: %s)",
 				 mz->name, K(c, 0, mz->free_kib), K(c, 1, known(mz->low_kib) ? mz->low_kib : sat_mul(mz->min_kib, 5) / 4),
-				 a->classzone < 0 ? "the request is not in the report" : "the order is not in the report");
+				 a->classzone < 0 ? "the request is not in the report"
+				 : !known(ev->req.order) ? "the order is not in the report"
+				 : "its free blocks by order (the buddy line) are not in the report");
 		finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO, a->basis_present,
 			      a->classzone < 0 ? CONF_LOW : CONF_MEDIUM,
-			      a->classzone < 0 ? "the request's zones unknown: judged as a lowmem request" : "judged at order 0");
+			      a->classzone < 0 ? "the request's zones unknown: judged as a lowmem request"
+			      : "judged from the free count against the low watermark");
 	}
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
@@ -711,7 +717,7 @@ static void rule_lowmem_pressure(struct ctx *c)
 		finding_evidence(f, "%s holds %s of user pages (anon + file) of %s: user memory falls back into lowmem once HighMem is full",
 				 z->name, K(c, 0, user), K(c, 1, size));
 	}
-	if (known(m->highmem_free_kib))
+	if (known(m->highmem_free_kib) && m->highmem_free_kib < HIGHMEM_FREE_MIN_KIB)
 		finding_evidence(f, "HighMem: %s free (under %s, so not the highmem-free case)", K(c, 0, m->highmem_free_kib),
 				 K(c, 1, HIGHMEM_FREE_MIN_KIB));
 	finding_evidence(f, "swap helps lowmem little: swapping out user pages frees mostly HighMem");

@@ -1525,6 +1525,47 @@ TEST(header_alone_32bit_kernel_request_is_lowmem)
 	CHECK(evidence_has(&s, "__GFP_HIGHMEM"));
 }
 
+/* A 32-bit x86 kernel has no ZONE_DMA32: gfp_zone() gives __GFP_DMA32
+ * ZONE_NORMAL (include/linux/gfp.h OPT_ZONE_DMA32), so i915's
+ * GFP_USER|GFP_DMA32 is a lowmem request that HighMem's free pages cannot
+ * serve (R598); and an order-1 GFP_KERNEL request whose Normal buddy line
+ * was cut is still judged on Normal's marks (R603). */
+#define LOWMEM_ZONES_4_9 \
+	"[  10.1] DMA free:4084kB min:788kB low:984kB high:1180kB active_anon:204kB inactive_anon:400kB active_file:2632kB inactive_file:0kB unevictable:0kB present:15984kB managed:15908kB\n" \
+	"[  10.1] lowmem_reserve[]: 0 833 3008 3008\n" \
+	"[  10.1] Normal free:42396kB min:42416kB low:53020kB high:63624kB active_anon:3820kB inactive_anon:39704kB active_file:505188kB inactive_file:540kB unevictable:0kB present:892920kB managed:854344kB slab_reclaimable:204760kB slab_unreclaimable:46224kB kernel_stack:2776kB pagetables:32kB\n" \
+	"[  10.1] lowmem_reserve[]: 0 0 17397 17397\n" \
+	"[  10.1] HighMem free:120852kB min:512kB low:28164kB high:55816kB active_anon:160840kB inactive_anon:448252kB active_file:874348kB inactive_file:581224kB unevictable:29096kB present:2226888kB managed:2226888kB\n" \
+	"[  10.1] lowmem_reserve[]: 0 0 0 0\n" \
+	"[  10.1] DMA: 61*4kB (UM) 60*8kB (ME) 26*16kB (UME) 28*32kB (ME) 18*64kB (UME) 3*128kB (ME) 2*256kB (UM) 0*512kB 0*1024kB 0*2048kB 0*4096kB = 4084kB\n"
+
+TEST(dma32_request_on_32bit_is_lowmem_with_highmem_free)
+{
+	struct seen s = explain(
+		"[  10.0] Xorg invoked oom-killer: gfp_mask=0x24200d4(GFP_USER|GFP_DMA32|__GFP_RECLAIMABLE), nodemask=0, order=0, oom_score_adj=0\n"
+		"[  10.0] CPU: 1 PID: 2746 Comm: Xorg Not tainted 4.9.0 #1\n"
+		LOWMEM_ZONES_4_9
+		"[  10.1] Normal: 2261*4kB (UME) 1667*8kB (UME) 755*16kB (UME) 222*32kB (UME) 13*64kB (M) 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 42396kB\n"
+		"[  10.1] Free swap  = 0kB\n"
+		"[  10.1] Total swap = 0kB\n");
+	CHECK_STR(s.first, "lowmem-exhausted-highmem-free");
+	CHECK(evidence_has(&s, "up to Normal only"));
+}
+
+TEST(order1_request_with_normal_blocks_cut_is_lowmem_with_highmem_free)
+{
+	struct seen s = explain(
+		"[  10.0] wicd invoked oom-killer: gfp_mask=0x27000c0(GFP_KERNEL_ACCOUNT|__GFP_NOTRACK), nodemask=0, order=1, oom_score_adj=0\n"
+		"[  10.0] CPU: 1 PID: 2525 Comm: wicd Not tainted 4.9.0 #1\n"
+		LOWMEM_ZONES_4_9
+		"[  10.1] Free swap  = 0kB\n"
+		"[  10.1] Total swap = 0kB\n");
+	CHECK_STR(s.first, "lowmem-exhausted-highmem-free");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "buddy line"));
+	CHECK(!has(&s, "lowmem-pressure"));
+}
+
 TEST(header_alone_32bit_highmem_request_is_not_lowmem)
 {
 	/* GFP_HIGHUSER_MOVABLE may use HighMem: lowmem is not the story */
@@ -1661,5 +1702,7 @@ int main(void)
 	RUN(header_alone_64bit_atomic_is_atomic_reserve_low);
 	RUN(header_alone_sleeping_request_stays_unknown);
 	RUN(deadlocked_panic_is_no_killable_not_panic_on_oom);
+	RUN(dma32_request_on_32bit_is_lowmem_with_highmem_free);
+	RUN(order1_request_with_normal_blocks_cut_is_lowmem_with_highmem_free);
 	return check_summary();
 }
