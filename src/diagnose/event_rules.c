@@ -2642,6 +2642,58 @@ static void fragmentation_leads(struct ctx *c)
 	}
 }
 
+/* gfp_mask=0x0 at order 0 is pagefault_out_of_memory()'s OOM (mm/oom_kill.c,
+ * 2.6.31-5.15: an oom_control with no gfp mask, order 0): a page fault
+ * returned VM_FAULT_OOM and nothing had killed for it.  The fault's own
+ * page allocation would have entered the OOM killer with its real mask
+ * (GFP_HIGHUSER_MOVABLE) first, and memcg charges are settled before this
+ * call (mem_cgroup_oom_synchronize, 3.12+); so the VM_FAULT_OOM came from
+ * a fault handler — a driver's vm_ops->fault (i915 purging, R601), a
+ * filesystem, a bad swap entry (R226) — not from the page allocator.
+ * When the numbers show room (a zone the fault could use above its
+ * marks, or most of swap free, R600) it is a kernel bug, not a shortage.
+ * 5.16+ no longer kill for it (commit 60e2793d440a: the fault is retried
+ * after "Huh VM_FAULT_OOM leaked out to the #PF handler"). */
+static void rule_pagefault_leak(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	if (a->memcg || a->sysrq || a->cpuset || a->mempolicy || m->scope != MEM_SCOPE_SYSTEM ||
+	    ev->kind != OOM_KIND_GLOBAL || !ev->req.gfp_known || ev->req.gfp_mask != 0 ||
+	    !known(ev->req.order) || ev->req.order != 0 || !ev->kv.known || kver_cmp(&ev->kv, 5, 16, 0) >= 0)
+		return;
+	int room = -1;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES && room < 0; i++)
+		if (a->zone[i].usable && analysis_zone_had_room(&ev->snap.zones[i], a->zone[i].reserve_kib))
+			room = i;
+	/* most of swap free, and more of it than a tenth of RAM: reclaim had
+	 * anonymous pages to write out, so a page allocation would have gone
+	 * on reclaiming (order 0 retries, mm/page_alloc.c) */
+	bool swap_room = known(m->swap_total_kib) && known(m->swap_free_kib) && m->swap_total_kib > 0 &&
+			 m->swap_free_kib * 2 >= m->swap_total_kib &&
+			 (!known(m->total_kib) || m->swap_free_kib * 10 >= m->total_kib);
+	if (room < 0 && !swap_room)
+		return;
+	struct finding *f = findings_add(c->out, "kernel-leak-or-bug", SEV_CRITICAL, 85,
+		"a page fault returned VM_FAULT_OOM while memory had room: a fault handler (a driver, a filesystem) failed, not the page allocator");
+	finding_evidence(f, "gfp_mask=0x0, order=0: the OOM of pagefault_out_of_memory (mm/oom_kill.c, 2.6.31-5.15), called when a fault returns VM_FAULT_OOM; the fault's own page allocation would have invoked the OOM killer with its real gfp mask");
+	if (room >= 0) {
+		const struct oom_zone *z = &ev->snap.zones[room];
+		finding_evidence(f, "%s had %s free, above its watermarks (min %s + lowmem_reserve %s): an order-0 page was there to take",
+				 z->name, K(c, 0, z->free_kib), K(c, 1, z->min_kib), K(c, 2, a->zone[room].reserve_kib));
+	}
+	if (swap_room)
+		finding_evidence(f, "swap: %s free of %s: reclaim could still write anonymous pages out, so the allocator had not run out",
+				 K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib));
+	trace_modules_note(c, f);
+	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, room >= 0 ? CONF_MEDIUM : CONF_LOW,
+		      room >= 0 ? "a fault handler's VM_FAULT_OOM inferred from gfp 0 and a zone with room"
+				: "a fault handler's VM_FAULT_OOM inferred from gfp 0 and free swap");
+	finding_advice(f, "look in the trace above pagefault_out_of_memory for the fault handler (a driver's mmap fault, a filesystem's page_mkwrite) and check its kernel for fixes");
+	finding_advice(f, "5.16+ retry such a fault instead of killing (\"Huh VM_FAULT_OOM leaked out to the #PF handler\")");
+}
+
 /* vmalloc's own failure line with a size no memory could serve: 4.12+
  * __vmalloc_node_range (mm/vmalloc.c) jumps to its warn_alloc "vmalloc:
  * allocation failure: %lu bytes" at once when size is 0 or more pages than
@@ -2729,6 +2781,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 		rule_exhaustion(&c);
 		rule_premature(&c);
 	}
+	rule_pagefault_leak(&c);
 	fragmentation_leads(&c);
 	slab_fills_lowmem(&c);
 	rule_vmalloc_size(&c);

@@ -134,6 +134,53 @@ TEST(deadlocked_panic_is_no_killable_not_panic_on_oom)
 	CHECK(said);
 }
 
+/* gfp_mask=0x0 order 0 is pagefault_out_of_memory's OOM (2.6.31-5.15): a
+ * fault handler returned VM_FAULT_OOM.  With a zone above its marks (R601)
+ * or most of swap free (R600) it is a kernel bug, not a shortage; 5.16+
+ * no longer kill for it, and with neither room the rule stays out. */
+#define PF_HEADER(ver) \
+	"[ 100.0] Xorg invoked oom-killer: gfp_mask=0x0(), order=0, oom_score_adj=0\n" \
+	"[ 100.0] CPU: 1 PID: 2978 Comm: Xorg Not tainted " ver " #1\n" \
+	"[ 100.0]  pagefault_out_of_memory+0x4c/0xa0\n"
+
+TEST(pagefault_gfp0_with_zone_room_is_a_fault_handler_bug)
+{
+	struct seen s = explain(PF_HEADER("5.7.0")
+		"[ 100.1] DMA32 free:900000kB min:5960kB low:7448kB high:8936kB active_anon:100000kB inactive_anon:100000kB active_file:1000kB inactive_file:1000kB present:3000000kB managed:2900000kB\n"
+		"[ 100.1] lowmem_reserve[]: 0 0 0 0\n"
+		"[ 100.1] Free swap  = 0kB\n"
+		"[ 100.1] Total swap = 0kB\n");
+	CHECK_STR(s.first, "kernel-leak-or-bug");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "pagefault_out_of_memory"));
+}
+
+TEST(pagefault_gfp0_with_swap_free_is_a_fault_handler_bug_low)
+{
+	struct seen s = explain(PF_HEADER("2.6.32")
+		"[ 100.1] DMA32 free:5000kB min:5960kB low:7448kB high:8936kB active_anon:1000000kB inactive_anon:1000000kB active_file:1000kB inactive_file:1000kB present:3000000kB\n"
+		"[ 100.1] lowmem_reserve[]: 0 0 0 0\n"
+		"[ 100.1] Free swap  = 8000000kB\n"
+		"[ 100.1] Total swap = 8400000kB\n"
+		"[ 100.1] 786432 pages RAM\n");
+	CHECK_STR(s.first, "kernel-leak-or-bug");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "swap:"));
+	/* no room anywhere: not this rule's */
+	s = explain(PF_HEADER("2.6.32")
+		"[ 100.1] DMA32 free:5000kB min:5960kB low:7448kB high:8936kB active_anon:1000000kB inactive_anon:1000000kB active_file:1000kB inactive_file:1000kB present:3000000kB\n"
+		"[ 100.1] lowmem_reserve[]: 0 0 0 0\n"
+		"[ 100.1] Free swap  = 0kB\n"
+		"[ 100.1] Total swap = 0kB\n"
+		"[ 100.1] 786432 pages RAM\n");
+	CHECK(!has(&s, "kernel-leak-or-bug"));
+	/* 5.16+ retry the fault and never print this OOM from it */
+	s = explain(PF_HEADER("6.1.0")
+		"[ 100.1] DMA32 free:900000kB min:5960kB low:7448kB high:8936kB present:3000000kB managed:2900000kB\n"
+		"[ 100.1] lowmem_reserve[]: 0 0 0 0\n");
+	CHECK(!has(&s, "kernel-leak-or-bug"));
+}
+
 TEST(compulsory_panic_leads_a_cgroup_oom)
 {
 	/* a memcg OOM at its limit that then panicked: panic_on_oom=1 spares
@@ -1702,6 +1749,8 @@ int main(void)
 	RUN(header_alone_64bit_atomic_is_atomic_reserve_low);
 	RUN(header_alone_sleeping_request_stays_unknown);
 	RUN(deadlocked_panic_is_no_killable_not_panic_on_oom);
+	RUN(pagefault_gfp0_with_zone_room_is_a_fault_handler_bug);
+	RUN(pagefault_gfp0_with_swap_free_is_a_fault_handler_bug_low);
 	RUN(dma32_request_on_32bit_is_lowmem_with_highmem_free);
 	RUN(order1_request_with_normal_blocks_cut_is_lowmem_with_highmem_free);
 	return check_summary();
