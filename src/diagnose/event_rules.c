@@ -1191,13 +1191,23 @@ static void rule_cma(struct ctx *c)
 {
 	const struct event_analysis *a = c->a;
 	const struct oom_snapshot *s = &c->ev->snap;
-	if (a->memcg || a->sysrq || (a->alloc_flags & ZWM_CMA) || !c->ev->req.gfp_known)
+	if (a->memcg || a->sysrq || (a->alloc_flags & ZWM_CMA))
+		return;
+	/* The request not in the report (a show_mem fragment, R691): only a
+	 * movable user request with ALLOC_CMA may take CMA, every kernel one
+	 * may not, so zones whose free is CMA and whose rest sits at min are
+	 * read as this, at low confidence — every printed zone must be so,
+	 * as which of them the request could use is unknown. */
+	bool blind = !c->ev->req.gfp_known;
+	if (blind && (!known(a->page_size_kib) || s->nr_zones == 0))
 		return;
 	int64_t free = 0, cma = 0;
 	int n = 0, best = -1;
 	for (int i = 0; i < s->nr_zones; i++) {
 		const struct oom_zone *z = &s->zones[i];
-		if (!a->zone[i].usable || !known(z->free_kib) || !known(z->free_cma_kib) || !known(z->min_kib))
+		if (blind && known(z->free_kib) && z->free_kib > 0 && (!known(z->free_cma_kib) || !known(z->min_kib)))
+			return;
+		if ((!blind && !a->zone[i].usable) || !known(z->free_kib) || !known(z->free_cma_kib) || !known(z->min_kib))
 			continue;
 		free = sat_add(free, z->free_kib);
 		cma = sat_add(cma, z->free_cma_kib);
@@ -1212,14 +1222,21 @@ static void rule_cma(struct ctx *c)
 	if (n == 0 || cma < 4096 || cma * 2 < free)
 		return;
 	const struct oom_zone *z = &s->zones[best];
-	struct finding *f = findings_add(c->out, "cma-unusable", SEV_CRITICAL, 60,
-		"%s of the %s free in the zones the request may use was CMA, which a non-movable request may not take: without it they were at their watermarks",
-		K(c, 0, cma), K(c, 1, free));
+	/* blind, it must lead the premature reading (62) of the same roomy
+	 * free count, which CMA makes look usable */
+	struct finding *f = findings_add(c->out, "cma-unusable", SEV_CRITICAL, blind ? 64 : 60,
+		"%s of the %s free in the zones %s was CMA, which a non-movable request may not take: without it they were at their watermarks",
+		K(c, 0, cma), K(c, 1, free), blind ? "printed" : "the request may use");
 	finding_evidence(f, "%s: %s free, free_cma %s, min %s (mm/page_alloc.c: NR_FREE_CMA_PAGES do not count for requests without ALLOC_CMA)",
 			 z->name, K(c, 0, z->free_kib), K(c, 1, z->free_cma_kib), K(c, 2, z->min_kib));
-	finding_evidence(f, "the request (%s) is not movable: CMA areas hold only movable pages", c->ev->req.gfp_text[0] ? c->ev->req.gfp_text : a->gfp_hex);
-	finding_basis(f, cause_needs(a, "cma-unusable"), a->basis_present, CONF_MEDIUM,
-		      "the zone lines are a snapshot after the allocator gave up: near, not below, the watermark without CMA");
+	if (blind)
+		finding_evidence(f, "the request is not in the report: a kernel (non-movable) request, the usual one to fail, sees only the %s outside CMA",
+				 K(c, 0, diff_sat(z->free_kib, z->free_cma_kib)));
+	else
+		finding_evidence(f, "the request (%s) is not movable: CMA areas hold only movable pages", c->ev->req.gfp_text[0] ? c->ev->req.gfp_text : a->gfp_hex);
+	finding_basis(f, cause_needs(a, "cma-unusable"), a->basis_present, blind ? CONF_LOW : CONF_MEDIUM,
+		      blind ? "the request is not in the report: judged as a kernel request, which may not take CMA"
+			    : "the zone lines are a snapshot after the allocator gave up: near, not below, the watermark without CMA");
 	finding_advice(f, "the CMA area is sized at boot (cma= on the command line, or the device tree's linux,cma node): shrink it to what the devices need");
 	finding_advice(f, "CMA lends its pages to movable (user) memory only; kernel allocations need the rest of the zone: size RAM minus CMA for them");
 }

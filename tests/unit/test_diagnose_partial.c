@@ -181,6 +181,24 @@ TEST(pagefault_gfp0_with_swap_free_is_a_fault_handler_bug_low)
 	CHECK(!has(&s, "kernel-leak-or-bug"));
 }
 
+/* A show_mem fragment without the request whose one zone is roomy only
+ * by CMA: free 138912kB, free_cma 106412kB, the rest under min 32768kB.
+ * A kernel request may not take CMA (mm/page_alloc.c, !ALLOC_CMA), so
+ * cma-unusable leads the premature reading, at low confidence (R691);
+ * with the rest well above min the zone was roomy and it stays out. */
+TEST(fragment_free_mostly_cma_is_cma_unusable_low)
+{
+	struct seen s = explain(
+		"[1678055.542905] Normal free:138912kB min:32768kB low:40960kB high:49152kB active_anon:47964kB inactive_anon:512kB active_file:468kB inactive_file:3892kB unevictable:0kB present:225280kB managed:103112kB free_cma:106412kB\n"
+		"[1678055.542924] lowmem_reserve[]: 0 0\n");
+	CHECK_STR(s.first, "cma-unusable");
+	CHECK_STR(confidence_name(s.conf), "low");
+	s = explain(
+		"[1678055.542905] Normal free:138912kB min:32768kB low:40960kB high:49152kB active_anon:47964kB inactive_anon:512kB active_file:468kB inactive_file:3892kB unevictable:0kB present:225280kB managed:103112kB free_cma:6412kB\n"
+		"[1678055.542924] lowmem_reserve[]: 0 0\n");
+	CHECK(!has(&s, "cma-unusable"));
+}
+
 TEST(compulsory_panic_leads_a_cgroup_oom)
 {
 	/* a memcg OOM at its limit that then panicked: panic_on_oom=1 spares
@@ -1749,6 +1767,7 @@ int main(void)
 	RUN(header_alone_64bit_atomic_is_atomic_reserve_low);
 	RUN(header_alone_sleeping_request_stays_unknown);
 	RUN(deadlocked_panic_is_no_killable_not_panic_on_oom);
+	RUN(fragment_free_mostly_cma_is_cma_unusable_low);
 	RUN(pagefault_gfp0_with_zone_room_is_a_fault_handler_bug);
 	RUN(pagefault_gfp0_with_swap_free_is_a_fault_handler_bug_low);
 	RUN(dma32_request_on_32bit_is_lowmem_with_highmem_free);
