@@ -1570,6 +1570,26 @@ TEST(summary_alone_anon_full_is_exhaustion_low)
 	CHECK(evidence_has(&s, "at most RAM"));
 }
 
+/* Zone lines alone (no Mem-Info summary, no swap lines, R583): their LRU
+ * lists sum to the machine's, so anon filling RAM with the largest zone
+ * under min reads as the summary would, at low confidence; a page-cache
+ * fill does not, and the zone sums give no unaccounted figure. */
+#define ZONES_ONLY(anon, file) \
+	"Jul 23 07:37:14 host kernel: [ 2764.683565] Node 0 DMA32 free:249524kB min:2384kB low:4696kB high:7008kB active_anon:0kB inactive_anon:2163504kB active_file:0kB inactive_file:48kB unevictable:0kB present:2490048kB managed:2423956kB\n" \
+	"Jul 23 07:37:14 host kernel: [ 2764.683567] lowmem_reserve[]: 0 0 61795 61795 61795\n" \
+	"Jul 23 07:37:14 host kernel: [ 2764.683569] Node 0 Normal free:65140kB min:65180kB low:128456kB high:191732kB active_anon:1304kB inactive_anon:" anon "kB active_file:1360kB inactive_file:" file "kB unevictable:27744kB present:64487424kB managed:63287848kB\n" \
+	"Jul 23 07:37:14 host kernel: [ 2764.683571] lowmem_reserve[]: 0 0 0 0 0\n"
+
+TEST(zone_lines_alone_anon_full_is_exhaustion_low)
+{
+	struct seen s = explain(ZONES_ONLY("62771820", "1408"));
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(!has(&s, "kernel-leak-or-bug"));
+	s = explain(ZONES_ONLY("1408", "62771820"));
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+}
+
 TEST(summary_alone_file_full_is_not_anon_exhaustion)
 {
 	/* page cache is what fills RAM: reclaim's failure is another story */
@@ -1767,6 +1787,7 @@ int main(void)
 	RUN(header_alone_64bit_atomic_is_atomic_reserve_low);
 	RUN(header_alone_sleeping_request_stays_unknown);
 	RUN(deadlocked_panic_is_no_killable_not_panic_on_oom);
+	RUN(zone_lines_alone_anon_full_is_exhaustion_low);
 	RUN(fragment_free_mostly_cma_is_cma_unusable_low);
 	RUN(pagefault_gfp0_with_zone_room_is_a_fault_handler_bug);
 	RUN(pagefault_gfp0_with_swap_free_is_a_fault_handler_bug_low);
