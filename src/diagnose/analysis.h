@@ -66,6 +66,7 @@ struct mem_breakdown {
 	/* anon/file/unevictable summed from the per-node lines (4.8+ keep the
 	 * LRU per node) because the summary's were not in the report */
 	bool lru_from_nodes;
+	bool lru_from_zones;        /* anon/file summed from zone lines alone (no summary) */
 };
 
 /* Could this zone have served the request? */

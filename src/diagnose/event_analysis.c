@@ -154,6 +154,19 @@ static void analyse_request(struct oom_event *ev, struct event_analysis *a)
 				     : false;
 	if (a->zone_name) {
 		a->classzone = zone_index_in(&ev->snap, a->zone_name);
+		/* A 32-bit kernel has no ZONE_DMA32: gfp_zone() maps __GFP_DMA32
+		 * to OPT_ZONE_DMA32, which is ZONE_NORMAL without
+		 * CONFIG_ZONE_DMA32 (include/linux/gfp.h, 2.6.19+).  So a DMA32
+		 * request (i915's GFP_USER|GFP_DMA32, R598) on a HighMem layout
+		 * is a lowmem request capped at Normal, not one of every zone. */
+		bool highmem = known(ev->snap.mem.highmem_total_kib) && ev->snap.mem.highmem_total_kib > 0;
+		for (int i = 0; i < ev->snap.nr_zones && !highmem; i++)
+			highmem = !strcmp(ev->snap.zones[i].name, "HighMem");
+		if (a->classzone < 0 && !strcmp(a->zone_name, "DMA32") && highmem &&
+		    zone_index_in(&ev->snap, "Normal") >= 0) {
+			a->zone_name = "Normal";
+			a->classzone = zone_index_in(&ev->snap, "Normal");
+		}
 		if (a->classzone < 0) {
 			/* The layout lacks that zone (64-bit has no HighMem; a small
 			 * machine no Normal): the request may use every zone present. */
@@ -284,6 +297,33 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 			m->lru_from_nodes = true;
 		}
 	}
+	/* Neither summary nor node lines (a fragment of zone lines, R583):
+	 * every zone line prints its LRU lists (mm/page_alloc.c
+	 * show_free_areas, per zone since 2.6.x and again 4.8+), whose sum is
+	 * the machine's — when each printed zone line has all four. */
+	if (!known(m->anon_kib) && !known(m->file_kib) && s->nr_zones > 0) {
+		int64_t an = 0, fi = 0;
+		int n = 0;
+		bool all = true;
+		for (int i = 0; i < s->nr_zones && all; i++) {
+			const struct oom_zone *z = &s->zones[i];
+			if (!known(z->free_kib))
+				continue;   /* a buddy line alone */
+			if (!known(z->active_anon_kib) || !known(z->inactive_anon_kib) || !known(z->active_file_kib) ||
+			    !known(z->inactive_file_kib)) {
+				all = false;
+				break;
+			}
+			an = sat_add(an, sat_add(z->active_anon_kib, z->inactive_anon_kib));
+			fi = sat_add(fi, sat_add(z->active_file_kib, z->inactive_file_kib));
+			n++;
+		}
+		if (all && n > 0) {
+			m->anon_kib = an;
+			m->file_kib = fi;
+			m->lru_from_zones = true;
+		}
+	}
 	m->shmem_kib = x->shmem_kib;
 	if (!m->lru_from_nodes || known(x->unevictable_kib))
 		m->unevictable_kib = x->unevictable_kib;
@@ -338,7 +378,9 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 	}
 	if (known(m->total_kib) && !m->totals_disagree) {
 		int64_t sum = 0;
-		bool missing = false;
+		/* zone lines alone leave out what only the summary counts (slab,
+		 * page tables on most eras): no unaccounted figure from them */
+		bool missing = m->lru_from_zones;
 		sum_known(&sum, m->free_kib, &missing);
 		sum_known(&sum, m->anon_kib, &missing);
 		sum_known(&sum, m->file_kib, &missing);
@@ -360,7 +402,7 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 		if (!missing)
 			m->unaccounted_kib = m->total_kib - sum;
 		/* slab alone missing: the rest with slab in it */
-		if (missing && !known(m->slab_reclaimable_kib) && !known(m->slab_unreclaimable_kib) &&
+		if (missing && !m->lru_from_zones && !known(m->slab_reclaimable_kib) && !known(m->slab_unreclaimable_kib) &&
 		    !known(x->slab_kib) && known(m->free_kib) && known(m->anon_kib) && known(m->file_kib) &&
 		    known(m->pagetables_kib))
 			m->unaccounted_with_slab_kib = m->total_kib - sum;

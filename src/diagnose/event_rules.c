@@ -516,7 +516,10 @@ static void rule_lowmem(struct ctx *c)
 		const struct oom_zone *z = &ev->snap.zones[i];
 		if (!known(z->free_kib) || !known(z->min_kib) || !strcmp(z->name, "HighMem") || !strcmp(z->name, "Movable"))
 			continue;
-		if (a->nr_evaluated > 0 && !a->zone[i].evaluated)
+		/* a zone the request may not use is not its lowmem; a usable
+		 * one left unjudged (an order > 0 request whose buddy line is
+		 * cut, R603) still is, judged below from its marks alone */
+		if (a->nr_evaluated > 0 && !a->zone[i].evaluated && !a->zone[i].usable)
 			continue;
 		int64_t size = known(z->managed_kib) ? z->managed_kib : known(z->present_kib) ? z->present_kib : z->free_kib;
 		if (size > main_size) {
@@ -602,10 +605,13 @@ static void rule_lowmem(struct ctx *c)
 	if (!judged) {
 		finding_evidence(f, "%s: free %s below its low watermark %s (the watermark check could not run: %s)",
 				 mz->name, K(c, 0, mz->free_kib), K(c, 1, known(mz->low_kib) ? mz->low_kib : sat_mul(mz->min_kib, 5) / 4),
-				 a->classzone < 0 ? "the request is not in the report" : "the order is not in the report");
+				 a->classzone < 0 ? "the request is not in the report"
+				 : !known(ev->req.order) ? "the order is not in the report"
+				 : "its free blocks by order (the buddy line) are not in the report");
 		finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO, a->basis_present,
 			      a->classzone < 0 ? CONF_LOW : CONF_MEDIUM,
-			      a->classzone < 0 ? "the request's zones unknown: judged as a lowmem request" : "judged at order 0");
+			      a->classzone < 0 ? "the request's zones unknown: judged as a lowmem request"
+			      : "judged from the free count against the low watermark");
 	}
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
@@ -711,7 +717,7 @@ static void rule_lowmem_pressure(struct ctx *c)
 		finding_evidence(f, "%s holds %s of user pages (anon + file) of %s: user memory falls back into lowmem once HighMem is full",
 				 z->name, K(c, 0, user), K(c, 1, size));
 	}
-	if (known(m->highmem_free_kib))
+	if (known(m->highmem_free_kib) && m->highmem_free_kib < HIGHMEM_FREE_MIN_KIB)
 		finding_evidence(f, "HighMem: %s free (under %s, so not the highmem-free case)", K(c, 0, m->highmem_free_kib),
 				 K(c, 1, HIGHMEM_FREE_MIN_KIB));
 	finding_evidence(f, "swap helps lowmem little: swapping out user pages frees mostly HighMem");
@@ -1185,13 +1191,23 @@ static void rule_cma(struct ctx *c)
 {
 	const struct event_analysis *a = c->a;
 	const struct oom_snapshot *s = &c->ev->snap;
-	if (a->memcg || a->sysrq || (a->alloc_flags & ZWM_CMA) || !c->ev->req.gfp_known)
+	if (a->memcg || a->sysrq || (a->alloc_flags & ZWM_CMA))
+		return;
+	/* The request not in the report (a show_mem fragment, R691): only a
+	 * movable user request with ALLOC_CMA may take CMA, every kernel one
+	 * may not, so zones whose free is CMA and whose rest sits at min are
+	 * read as this, at low confidence — every printed zone must be so,
+	 * as which of them the request could use is unknown. */
+	bool blind = !c->ev->req.gfp_known;
+	if (blind && (!known(a->page_size_kib) || s->nr_zones == 0))
 		return;
 	int64_t free = 0, cma = 0;
 	int n = 0, best = -1;
 	for (int i = 0; i < s->nr_zones; i++) {
 		const struct oom_zone *z = &s->zones[i];
-		if (!a->zone[i].usable || !known(z->free_kib) || !known(z->free_cma_kib) || !known(z->min_kib))
+		if (blind && known(z->free_kib) && z->free_kib > 0 && (!known(z->free_cma_kib) || !known(z->min_kib)))
+			return;
+		if ((!blind && !a->zone[i].usable) || !known(z->free_kib) || !known(z->free_cma_kib) || !known(z->min_kib))
 			continue;
 		free = sat_add(free, z->free_kib);
 		cma = sat_add(cma, z->free_cma_kib);
@@ -1206,14 +1222,21 @@ static void rule_cma(struct ctx *c)
 	if (n == 0 || cma < 4096 || cma * 2 < free)
 		return;
 	const struct oom_zone *z = &s->zones[best];
-	struct finding *f = findings_add(c->out, "cma-unusable", SEV_CRITICAL, 60,
-		"%s of the %s free in the zones the request may use was CMA, which a non-movable request may not take: without it they were at their watermarks",
-		K(c, 0, cma), K(c, 1, free));
+	/* blind, it must lead the premature reading (62) of the same roomy
+	 * free count, which CMA makes look usable */
+	struct finding *f = findings_add(c->out, "cma-unusable", SEV_CRITICAL, blind ? 64 : 60,
+		"%s of the %s free in the zones %s was CMA, which a non-movable request may not take: without it they were at their watermarks",
+		K(c, 0, cma), K(c, 1, free), blind ? "printed" : "the request may use");
 	finding_evidence(f, "%s: %s free, free_cma %s, min %s (mm/page_alloc.c: NR_FREE_CMA_PAGES do not count for requests without ALLOC_CMA)",
 			 z->name, K(c, 0, z->free_kib), K(c, 1, z->free_cma_kib), K(c, 2, z->min_kib));
-	finding_evidence(f, "the request (%s) is not movable: CMA areas hold only movable pages", c->ev->req.gfp_text[0] ? c->ev->req.gfp_text : a->gfp_hex);
-	finding_basis(f, cause_needs(a, "cma-unusable"), a->basis_present, CONF_MEDIUM,
-		      "the zone lines are a snapshot after the allocator gave up: near, not below, the watermark without CMA");
+	if (blind)
+		finding_evidence(f, "the request is not in the report: a kernel (non-movable) request, the usual one to fail, sees only the %s outside CMA",
+				 K(c, 0, diff_sat(z->free_kib, z->free_cma_kib)));
+	else
+		finding_evidence(f, "the request (%s) is not movable: CMA areas hold only movable pages", c->ev->req.gfp_text[0] ? c->ev->req.gfp_text : a->gfp_hex);
+	finding_basis(f, cause_needs(a, "cma-unusable"), a->basis_present, blind ? CONF_LOW : CONF_MEDIUM,
+		      blind ? "the request is not in the report: judged as a kernel request, which may not take CMA"
+			    : "the zone lines are a snapshot after the allocator gave up: near, not below, the watermark without CMA");
 	finding_advice(f, "the CMA area is sized at boot (cma= on the command line, or the device tree's linux,cma node): shrink it to what the devices need");
 	finding_advice(f, "CMA lends its pages to movable (user) memory only; kernel allocations need the rest of the zone: size RAM minus CMA for them");
 }
@@ -2454,7 +2477,14 @@ static bool rule_premature(struct ctx *c)
 static void rule_consequences(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
-	if (ev->panic_on_oom || ev->outcome == OOM_OUTCOME_PANIC) {
+	/* "System is deadlocked on memory" is out_of_memory()'s own panic
+	 * after "Out of memory and no killable processes..." for a global
+	 * OOM (mm/oom_kill.c, 4.19+), whatever vm.panic_on_oom says; the
+	 * parser marks it OOM_OUTCOME_PANIC without a panic_on_oom level,
+	 * which only the "panic_on_oom is selected/enabled" lines set.  Its
+	 * cause is that nobody could be killed, not the sysctl (R689). */
+	bool deadlocked = ev->outcome == OOM_OUTCOME_PANIC && !ev->panic_on_oom;
+	if (ev->panic_on_oom) {
 		/* vm.panic_on_oom=1 spares OOMs confined to a memory cgroup,
 		 * a cpuset or a memory policy; only 2 ("compulsory") panics
 		 * for them (mm/oom_kill.c check_panic_on_oom, 2.6.19+).  Such
@@ -2478,7 +2508,7 @@ static void rule_consequences(struct ctx *c)
 					 a->memcg ? "inside the cgroup" : "on those nodes");
 		finding_advice(f, "set vm.panic_on_oom=0 unless a reboot is the intended recovery; then keep the report with kdump or netconsole");
 	}
-	if (ev->outcome == OOM_OUTCOME_NO_KILLABLE) {
+	if (ev->outcome == OOM_OUTCOME_NO_KILLABLE || deadlocked) {
 		/* Inside a memory cgroup the limit was hit, as in every memcg OOM;
 		 * what sets this one apart, and what the admin must change, is
 		 * that nothing in the cgroup could be killed: the charge fails
@@ -2492,6 +2522,8 @@ static void rule_consequences(struct ctx *c)
 			in_memcg ? "a memory cgroup reached its limit and no process in it could be killed: every task in it unkillable (oom_score_adj -1000) or exiting, or none left"
 				 : "no process could be killed: every candidate was unkillable (oom_score_adj -1000, kernel threads, init)");
 		finding_evidence(f, "\"Out of memory and no killable processes...\"");
+		if (deadlocked)
+			finding_evidence(f, "then \"System is deadlocked on memory\": a global OOM with nobody to kill panics whatever vm.panic_on_oom says (mm/oom_kill.c out_of_memory, 4.19+)");
 		if (in_memcg) {
 			finding_evidence(f, "with no victim the cgroup's charge fails and the OOM repeats: the workload stalls or its allocations fail until the limit rises or a task in it becomes killable (a high failcnt counts the retries)");
 			finding_advice(f, "look at the cgroup's tasks: oom_score_adj -1000 (docker --oom-score-adj, OOMScoreAdjust=) or docker --oom-kill-disable leave the OOM killer nothing to kill; give them a killable adj, or raise the limit");
@@ -2627,6 +2659,58 @@ static void fragmentation_leads(struct ctx *c)
 	}
 }
 
+/* gfp_mask=0x0 at order 0 is pagefault_out_of_memory()'s OOM (mm/oom_kill.c,
+ * 2.6.31-5.15: an oom_control with no gfp mask, order 0): a page fault
+ * returned VM_FAULT_OOM and nothing had killed for it.  The fault's own
+ * page allocation would have entered the OOM killer with its real mask
+ * (GFP_HIGHUSER_MOVABLE) first, and memcg charges are settled before this
+ * call (mem_cgroup_oom_synchronize, 3.12+); so the VM_FAULT_OOM came from
+ * a fault handler — a driver's vm_ops->fault (i915 purging, R601), a
+ * filesystem, a bad swap entry (R226) — not from the page allocator.
+ * When the numbers show room (a zone the fault could use above its
+ * marks, or most of swap free, R600) it is a kernel bug, not a shortage.
+ * 5.16+ no longer kill for it (commit 60e2793d440a: the fault is retried
+ * after "Huh VM_FAULT_OOM leaked out to the #PF handler"). */
+static void rule_pagefault_leak(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	if (a->memcg || a->sysrq || a->cpuset || a->mempolicy || m->scope != MEM_SCOPE_SYSTEM ||
+	    ev->kind != OOM_KIND_GLOBAL || !ev->req.gfp_known || ev->req.gfp_mask != 0 ||
+	    !known(ev->req.order) || ev->req.order != 0 || !ev->kv.known || kver_cmp(&ev->kv, 5, 16, 0) >= 0)
+		return;
+	int room = -1;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES && room < 0; i++)
+		if (a->zone[i].usable && analysis_zone_had_room(&ev->snap.zones[i], a->zone[i].reserve_kib))
+			room = i;
+	/* most of swap free, and more of it than a tenth of RAM: reclaim had
+	 * anonymous pages to write out, so a page allocation would have gone
+	 * on reclaiming (order 0 retries, mm/page_alloc.c) */
+	bool swap_room = known(m->swap_total_kib) && known(m->swap_free_kib) && m->swap_total_kib > 0 &&
+			 m->swap_free_kib * 2 >= m->swap_total_kib &&
+			 (!known(m->total_kib) || m->swap_free_kib * 10 >= m->total_kib);
+	if (room < 0 && !swap_room)
+		return;
+	struct finding *f = findings_add(c->out, "kernel-leak-or-bug", SEV_CRITICAL, 85,
+		"a page fault returned VM_FAULT_OOM while memory had room: a fault handler (a driver, a filesystem) failed, not the page allocator");
+	finding_evidence(f, "gfp_mask=0x0, order=0: the OOM of pagefault_out_of_memory (mm/oom_kill.c, 2.6.31-5.15), called when a fault returns VM_FAULT_OOM; the fault's own page allocation would have invoked the OOM killer with its real gfp mask");
+	if (room >= 0) {
+		const struct oom_zone *z = &ev->snap.zones[room];
+		finding_evidence(f, "%s had %s free, above its watermarks (min %s + lowmem_reserve %s): an order-0 page was there to take",
+				 z->name, K(c, 0, z->free_kib), K(c, 1, z->min_kib), K(c, 2, a->zone[room].reserve_kib));
+	}
+	if (swap_room)
+		finding_evidence(f, "swap: %s free of %s: reclaim could still write anonymous pages out, so the allocator had not run out",
+				 K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib));
+	trace_modules_note(c, f);
+	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, room >= 0 ? CONF_MEDIUM : CONF_LOW,
+		      room >= 0 ? "a fault handler's VM_FAULT_OOM inferred from gfp 0 and a zone with room"
+				: "a fault handler's VM_FAULT_OOM inferred from gfp 0 and free swap");
+	finding_advice(f, "look in the trace above pagefault_out_of_memory for the fault handler (a driver's mmap fault, a filesystem's page_mkwrite) and check its kernel for fixes");
+	finding_advice(f, "5.16+ retry such a fault instead of killing (\"Huh VM_FAULT_OOM leaked out to the #PF handler\")");
+}
+
 /* vmalloc's own failure line with a size no memory could serve: 4.12+
  * __vmalloc_node_range (mm/vmalloc.c) jumps to its warn_alloc "vmalloc:
  * allocation failure: %lu bytes" at once when size is 0 or more pages than
@@ -2714,6 +2798,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 		rule_exhaustion(&c);
 		rule_premature(&c);
 	}
+	rule_pagefault_leak(&c);
 	fragmentation_leads(&c);
 	slab_fills_lowmem(&c);
 	rule_vmalloc_size(&c);

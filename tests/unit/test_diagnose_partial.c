@@ -112,6 +112,93 @@ TEST(panic_leads_without_evidence)
 	CHECK(strstr(s.note, "not in the report") != NULL);
 }
 
+/* "System is deadlocked on memory" is out_of_memory()'s panic after "no
+ * killable processes" (4.19+ mm/oom_kill.c): the cause is that nobody could
+ * be killed, not vm.panic_on_oom, which prints its own line (R689). */
+TEST(deadlocked_panic_is_no_killable_not_panic_on_oom)
+{
+	struct seen s = explain(
+		"[  133.879829] 384575 total pagecache pages\n"
+		"[  133.881453] Free swap  = 0kB\n"
+		"[  133.881908] Total swap = 0kB\n"
+		"[  133.882385] 524157 pages RAM\n"
+		"[  133.889391] Out of memory and no killable processes...\n"
+		"[  133.890187] Kernel panic - not syncing: System is deadlocked on memory\n");
+	CHECK_INT(s.n, 1);
+	CHECK_STR(s.first, "no-killable-process");
+	CHECK(!has(&s, "panic-on-oom"));
+	bool said = false;
+	for (int i = 0; i < s.nr_evidence; i++)
+		if (strstr(s.evidence[i], "System is deadlocked on memory"))
+			said = true;
+	CHECK(said);
+}
+
+/* gfp_mask=0x0 order 0 is pagefault_out_of_memory's OOM (2.6.31-5.15): a
+ * fault handler returned VM_FAULT_OOM.  With a zone above its marks (R601)
+ * or most of swap free (R600) it is a kernel bug, not a shortage; 5.16+
+ * no longer kill for it, and with neither room the rule stays out. */
+#define PF_HEADER(ver) \
+	"[ 100.0] Xorg invoked oom-killer: gfp_mask=0x0(), order=0, oom_score_adj=0\n" \
+	"[ 100.0] CPU: 1 PID: 2978 Comm: Xorg Not tainted " ver " #1\n" \
+	"[ 100.0]  pagefault_out_of_memory+0x4c/0xa0\n"
+
+TEST(pagefault_gfp0_with_zone_room_is_a_fault_handler_bug)
+{
+	struct seen s = explain(PF_HEADER("5.7.0")
+		"[ 100.1] DMA32 free:900000kB min:5960kB low:7448kB high:8936kB active_anon:100000kB inactive_anon:100000kB active_file:1000kB inactive_file:1000kB present:3000000kB managed:2900000kB\n"
+		"[ 100.1] lowmem_reserve[]: 0 0 0 0\n"
+		"[ 100.1] Free swap  = 0kB\n"
+		"[ 100.1] Total swap = 0kB\n");
+	CHECK_STR(s.first, "kernel-leak-or-bug");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "pagefault_out_of_memory"));
+}
+
+TEST(pagefault_gfp0_with_swap_free_is_a_fault_handler_bug_low)
+{
+	struct seen s = explain(PF_HEADER("2.6.32")
+		"[ 100.1] DMA32 free:5000kB min:5960kB low:7448kB high:8936kB active_anon:1000000kB inactive_anon:1000000kB active_file:1000kB inactive_file:1000kB present:3000000kB\n"
+		"[ 100.1] lowmem_reserve[]: 0 0 0 0\n"
+		"[ 100.1] Free swap  = 8000000kB\n"
+		"[ 100.1] Total swap = 8400000kB\n"
+		"[ 100.1] 786432 pages RAM\n");
+	CHECK_STR(s.first, "kernel-leak-or-bug");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "swap:"));
+	/* no room anywhere: not this rule's */
+	s = explain(PF_HEADER("2.6.32")
+		"[ 100.1] DMA32 free:5000kB min:5960kB low:7448kB high:8936kB active_anon:1000000kB inactive_anon:1000000kB active_file:1000kB inactive_file:1000kB present:3000000kB\n"
+		"[ 100.1] lowmem_reserve[]: 0 0 0 0\n"
+		"[ 100.1] Free swap  = 0kB\n"
+		"[ 100.1] Total swap = 0kB\n"
+		"[ 100.1] 786432 pages RAM\n");
+	CHECK(!has(&s, "kernel-leak-or-bug"));
+	/* 5.16+ retry the fault and never print this OOM from it */
+	s = explain(PF_HEADER("6.1.0")
+		"[ 100.1] DMA32 free:900000kB min:5960kB low:7448kB high:8936kB present:3000000kB managed:2900000kB\n"
+		"[ 100.1] lowmem_reserve[]: 0 0 0 0\n");
+	CHECK(!has(&s, "kernel-leak-or-bug"));
+}
+
+/* A show_mem fragment without the request whose one zone is roomy only
+ * by CMA: free 138912kB, free_cma 106412kB, the rest under min 32768kB.
+ * A kernel request may not take CMA (mm/page_alloc.c, !ALLOC_CMA), so
+ * cma-unusable leads the premature reading, at low confidence (R691);
+ * with the rest well above min the zone was roomy and it stays out. */
+TEST(fragment_free_mostly_cma_is_cma_unusable_low)
+{
+	struct seen s = explain(
+		"[1678055.542905] Normal free:138912kB min:32768kB low:40960kB high:49152kB active_anon:47964kB inactive_anon:512kB active_file:468kB inactive_file:3892kB unevictable:0kB present:225280kB managed:103112kB free_cma:106412kB\n"
+		"[1678055.542924] lowmem_reserve[]: 0 0\n");
+	CHECK_STR(s.first, "cma-unusable");
+	CHECK_STR(confidence_name(s.conf), "low");
+	s = explain(
+		"[1678055.542905] Normal free:138912kB min:32768kB low:40960kB high:49152kB active_anon:47964kB inactive_anon:512kB active_file:468kB inactive_file:3892kB unevictable:0kB present:225280kB managed:103112kB free_cma:6412kB\n"
+		"[1678055.542924] lowmem_reserve[]: 0 0\n");
+	CHECK(!has(&s, "cma-unusable"));
+}
+
 TEST(compulsory_panic_leads_a_cgroup_oom)
 {
 	/* a memcg OOM at its limit that then panicked: panic_on_oom=1 spares
@@ -1483,6 +1570,26 @@ TEST(summary_alone_anon_full_is_exhaustion_low)
 	CHECK(evidence_has(&s, "at most RAM"));
 }
 
+/* Zone lines alone (no Mem-Info summary, no swap lines, R583): their LRU
+ * lists sum to the machine's, so anon filling RAM with the largest zone
+ * under min reads as the summary would, at low confidence; a page-cache
+ * fill does not, and the zone sums give no unaccounted figure. */
+#define ZONES_ONLY(anon, file) \
+	"Jul 23 07:37:14 host kernel: [ 2764.683565] Node 0 DMA32 free:249524kB min:2384kB low:4696kB high:7008kB active_anon:0kB inactive_anon:2163504kB active_file:0kB inactive_file:48kB unevictable:0kB present:2490048kB managed:2423956kB\n" \
+	"Jul 23 07:37:14 host kernel: [ 2764.683567] lowmem_reserve[]: 0 0 61795 61795 61795\n" \
+	"Jul 23 07:37:14 host kernel: [ 2764.683569] Node 0 Normal free:65140kB min:65180kB low:128456kB high:191732kB active_anon:1304kB inactive_anon:" anon "kB active_file:1360kB inactive_file:" file "kB unevictable:27744kB present:64487424kB managed:63287848kB\n" \
+	"Jul 23 07:37:14 host kernel: [ 2764.683571] lowmem_reserve[]: 0 0 0 0 0\n"
+
+TEST(zone_lines_alone_anon_full_is_exhaustion_low)
+{
+	struct seen s = explain(ZONES_ONLY("62771820", "1408"));
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(!has(&s, "kernel-leak-or-bug"));
+	s = explain(ZONES_ONLY("1408", "62771820"));
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+}
+
 TEST(summary_alone_file_full_is_not_anon_exhaustion)
 {
 	/* page cache is what fills RAM: reclaim's failure is another story */
@@ -1501,6 +1608,47 @@ TEST(header_alone_32bit_kernel_request_is_lowmem)
 	CHECK_STR(s.first, "lowmem-pressure");
 	CHECK_STR(confidence_name(s.conf), "low");
 	CHECK(evidence_has(&s, "__GFP_HIGHMEM"));
+}
+
+/* A 32-bit x86 kernel has no ZONE_DMA32: gfp_zone() gives __GFP_DMA32
+ * ZONE_NORMAL (include/linux/gfp.h OPT_ZONE_DMA32), so i915's
+ * GFP_USER|GFP_DMA32 is a lowmem request that HighMem's free pages cannot
+ * serve (R598); and an order-1 GFP_KERNEL request whose Normal buddy line
+ * was cut is still judged on Normal's marks (R603). */
+#define LOWMEM_ZONES_4_9 \
+	"[  10.1] DMA free:4084kB min:788kB low:984kB high:1180kB active_anon:204kB inactive_anon:400kB active_file:2632kB inactive_file:0kB unevictable:0kB present:15984kB managed:15908kB\n" \
+	"[  10.1] lowmem_reserve[]: 0 833 3008 3008\n" \
+	"[  10.1] Normal free:42396kB min:42416kB low:53020kB high:63624kB active_anon:3820kB inactive_anon:39704kB active_file:505188kB inactive_file:540kB unevictable:0kB present:892920kB managed:854344kB slab_reclaimable:204760kB slab_unreclaimable:46224kB kernel_stack:2776kB pagetables:32kB\n" \
+	"[  10.1] lowmem_reserve[]: 0 0 17397 17397\n" \
+	"[  10.1] HighMem free:120852kB min:512kB low:28164kB high:55816kB active_anon:160840kB inactive_anon:448252kB active_file:874348kB inactive_file:581224kB unevictable:29096kB present:2226888kB managed:2226888kB\n" \
+	"[  10.1] lowmem_reserve[]: 0 0 0 0\n" \
+	"[  10.1] DMA: 61*4kB (UM) 60*8kB (ME) 26*16kB (UME) 28*32kB (ME) 18*64kB (UME) 3*128kB (ME) 2*256kB (UM) 0*512kB 0*1024kB 0*2048kB 0*4096kB = 4084kB\n"
+
+TEST(dma32_request_on_32bit_is_lowmem_with_highmem_free)
+{
+	struct seen s = explain(
+		"[  10.0] Xorg invoked oom-killer: gfp_mask=0x24200d4(GFP_USER|GFP_DMA32|__GFP_RECLAIMABLE), nodemask=0, order=0, oom_score_adj=0\n"
+		"[  10.0] CPU: 1 PID: 2746 Comm: Xorg Not tainted 4.9.0 #1\n"
+		LOWMEM_ZONES_4_9
+		"[  10.1] Normal: 2261*4kB (UME) 1667*8kB (UME) 755*16kB (UME) 222*32kB (UME) 13*64kB (M) 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 42396kB\n"
+		"[  10.1] Free swap  = 0kB\n"
+		"[  10.1] Total swap = 0kB\n");
+	CHECK_STR(s.first, "lowmem-exhausted-highmem-free");
+	CHECK(evidence_has(&s, "up to Normal only"));
+}
+
+TEST(order1_request_with_normal_blocks_cut_is_lowmem_with_highmem_free)
+{
+	struct seen s = explain(
+		"[  10.0] wicd invoked oom-killer: gfp_mask=0x27000c0(GFP_KERNEL_ACCOUNT|__GFP_NOTRACK), nodemask=0, order=1, oom_score_adj=0\n"
+		"[  10.0] CPU: 1 PID: 2525 Comm: wicd Not tainted 4.9.0 #1\n"
+		LOWMEM_ZONES_4_9
+		"[  10.1] Free swap  = 0kB\n"
+		"[  10.1] Total swap = 0kB\n");
+	CHECK_STR(s.first, "lowmem-exhausted-highmem-free");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "buddy line"));
+	CHECK(!has(&s, "lowmem-pressure"));
 }
 
 TEST(header_alone_32bit_highmem_request_is_not_lowmem)
@@ -1638,5 +1786,12 @@ int main(void)
 	RUN(header_alone_32bit_highmem_request_is_not_lowmem);
 	RUN(header_alone_64bit_atomic_is_atomic_reserve_low);
 	RUN(header_alone_sleeping_request_stays_unknown);
+	RUN(deadlocked_panic_is_no_killable_not_panic_on_oom);
+	RUN(zone_lines_alone_anon_full_is_exhaustion_low);
+	RUN(fragment_free_mostly_cma_is_cma_unusable_low);
+	RUN(pagefault_gfp0_with_zone_room_is_a_fault_handler_bug);
+	RUN(pagefault_gfp0_with_swap_free_is_a_fault_handler_bug_low);
+	RUN(dma32_request_on_32bit_is_lowmem_with_highmem_free);
+	RUN(order1_request_with_normal_blocks_cut_is_lowmem_with_highmem_free);
 	return check_summary();
 }
