@@ -314,6 +314,7 @@ static void state_reset(struct pstate *st)
 	st->frame_not_x86 = false;
 	st->arch_weak = false;
 	st->frame8_kseg0 = st->frame8_c = st->x86_unreliable = false;
+	st->x86_family = st->frame8_c_sym = false;
 	st->sel_time[0] = '\0';
 	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
@@ -1685,6 +1686,36 @@ static bool raw_words_x86_64(const char *s, const char *e)
 	return words >= 2 && words <= 8 && x86;
 }
 
+/* s390's own interrupt and exception entry labels (arch/s390/kernel/entry64.S,
+ * entry.S 3.x+): a frame of one of them with a 16-digit address is s390x
+ * (31-bit s390 prints 8 digits). */
+static bool s390_entry_frame(const char *s, const char *e)
+{
+	static const char *const labels[] = {
+		"] io_return+", "] io_int_handler+", "] ext_int_handler+", "] pgm_check_handler+",
+		"] mcck_int_handler+", "] sysc_do_svc+", "] io_subchannel_irq+",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(labels); i++)
+		if (p_find(s, e, labels[i]))
+			return true;
+	return false;
+}
+
+/* 2.6's x86_64 frame "<ffffffff80158fa0>{__alloc_pages+816}"
+ * (arch/x86_64/kernel/traps.c printk_address, ≤2.6.24): a 16-digit address
+ * in angle brackets and the symbol in braces, no other arch's form. */
+static bool x86_64_brace_frame(const char *s, const char *e)
+{
+	const char *q = p_find(s, e, "<ffffffff");
+	if (!q)
+		return false;
+	q++;
+	int n = 0;
+	while (q < e && is_hex_digit(*q))
+		q++, n++;
+	return n == 16 && q + 2 < e && q[0] == '>' && q[1] == '{';
+}
+
 /* The arch one stack line shows, NULL none.  *weak (may be NULL): only by
  * a frame's address (x86_64's kernel-text range, which riscv64 shares),
  * so a later line's label may say otherwise. */
@@ -1693,7 +1724,9 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 	const char *a = NULL, *f16 = frame16(s, e);
 	if (weak)
 		*weak = false;
-	if (f16 && (p_find(s, e, "] walk_stackframe+") || p_find(s, e, "] ret_from_exception+") ||
+	if (f16 && s390_entry_frame(s, e))
+		a = "s390x";
+	else if (f16 && (p_find(s, e, "] walk_stackframe+") || p_find(s, e, "] ret_from_exception+") ||
 		    p_find(s, e, "] handle_exception+")))
 		/* arch/riscv/kernel/stacktrace.c (show_stack starts at
 		 * walk_stackframe) and entry.S: 64-bit frames with these labels */
@@ -1798,6 +1831,8 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		}
 	} else if (raw_words_x86_64(s, e)) {
 		a = "x86_64";
+	} else if (x86_64_brace_frame(s, e)) {
+		a = "x86_64";
 	}
 	if (!a && p_starts(s, e, "[<") && (p_find(s, e, "] stack_done+") || p_find(s, e, "] handle_sys+"))) {
 		/* arch/mips/kernel/scall32-o32.S (scall64-*.S): the syscall
@@ -1844,8 +1879,36 @@ static void frame_range_hint(struct pstate *st, const char *s, const char *e)
 			return;
 	if (s[2] == '8' || s[2] == '9')
 		st->frame8_kseg0 = true;
-	else if (s[2] == 'c')
+	else if (s[2] == 'c') {
 		st->frame8_c = true;
+		/* i386's " [<%08lx>] %pS" (arch/i386/kernel/traps.c, arch/x86
+		 * dumpstack_32.c): the symbol right after the bracket.  32-bit ARM
+		 * at the same 0xc0000000 prints "(func+0x…) from [<…>]" instead,
+		 * ppc32 "[c…] [c…] func" with no "<" (so a missing "Call Trace:"
+		 * line leaves the form to say it) */
+		const char *q = s + 11;
+		if (q < e && *q == ']')
+			q++;
+		while (q < e && *q == ' ')
+			q++;
+		const char *plus = q < e && *q != '(' ? p_find(q, e, "+0x") : NULL;
+		if (plus && plus > q && p_find(plus, e, "/0x") && !p_find(q, e, " from "))
+			st->frame8_c_sym = true;
+	}
+}
+
+/* A mark only x86's kernel prints, 32 or 64 bit alike: the "<TASK>" /
+ * "</TASK>" bracket show_trace_log_lvl prints around a task's stack
+ * (arch/x86/kernel/dumpstack.c, stack_type_name "TASK"), and symbols of x86's
+ * own entry and fault code: __switch_to_asm (arch/x86/entry/entry_32.S and
+ * entry_64.S, 4.9+), do_user_addr_fault / do_kern_addr_fault
+ * (arch/x86/mm/fault.c, 5.0+), exc_page_fault (the 5.8+ idtentry).  The
+ * width is decided with the zones and totals (parse_finish.c). */
+static bool x86_only_mark(const char *s, const char *e)
+{
+	return p_starts(s, e, "<TASK>") || p_starts(s, e, "</TASK>") || p_find(s, e, "__switch_to_asm+") ||
+	       p_find(s, e, "do_user_addr_fault+") || p_find(s, e, "do_kern_addr_fault+") ||
+	       p_find(s, e, " exc_page_fault+") || p_starts(s, e, "exc_page_fault+");
 }
 
 static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
@@ -1883,6 +1946,8 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 	if (p_starts(s, e, "Hardware name: ") && (p_find(s, e, "PowerMac") || p_find(s, e, "PowerBook")))
 		st->hw_powermac = true;   /* ppc, 32- or 64-bit: decided with the zones (parse_finish.c) */
 	frame_range_hint(st, s, e);
+	if (!st->x86_family && x86_only_mark(s, e))
+		st->x86_family = true;
 	const char *a = stack_line_arch_w(s, e, &weak);
 	if (a && !ev->kernel[0]) {
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));

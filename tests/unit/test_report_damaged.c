@@ -329,8 +329,12 @@ TEST(test_arch_from_address_ranges_and_hardware_lines)
 		  "HighMem free:9664kB min:512kB low:1024kB high:1536kB present:131072kB\n", "mips" },
 		/* 32-bit x86: "Call Trace:" and frames at PAGE_OFFSET 0xc0000000 */
 		{ "Call Trace:\n [<c0199648>] oom_kill_process+0xb8/0x1e0\n", "i686" },
-		/* no "Call Trace:": an 8-digit frame alone is any 32-bit arch */
-		{ "[<c0199648>] oom_kill_process+0xb8/0x1e0\n", "" },
+		/* no "Call Trace:": the form still says i386 (" [<%08lx>] %pS";
+		 * 32-bit ARM at the same 0xc0000000 prints "(func) from [<…>]",
+		 * ppc32 no "<"; R606, R668, R219 re-read) */
+		{ "[<c0199648>] oom_kill_process+0xb8/0x1e0\n", "i686" },
+		/* a bare 8-digit address without a symbol says no arch */
+		{ "[<c0199648>]\n", "" },
 		{ "[<8000df1c>] dump_stack+0x8/0x34\n", "" },
 		/* objtool's __pfx_ padding symbols: x86_64 only */
 		{ "Call Trace:\n <TASK>\n dump_stack_lvl+0x5f/0x90\n ? __pfx_kthread+0x10/0x10\n", "x86_64" },
@@ -2565,6 +2569,82 @@ TEST(test_header_wrapped_in_taint_blanks)
 
 /* ---- console output glued before an unstamped trigger ---------------------- */
 
+/* x86-only marks (<TASK>, __switch_to_asm, do_user_addr_fault) say x86 but
+ * not its width: a pid above 32768 (PID_MAX_LIMIT on 32-bit), a populated
+ * DMA32 zone or >4 GiB of RAM without HighMem says 64 bit; alone, nothing
+ * (R579, R695 shapes) */
+TEST(test_x86_mark_width_from_pid_or_memory)
+{
+	struct ev1 e;
+	const char *big =
+		"kworker/0:2: page allocation failure: order:7, mode:0xdc0(GFP_KERNEL|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"CPU: 0 PID: 231458 Comm: kworker/0:2 Not tainted 6.6.1-custom #1\n"
+		"Call Trace:\n"
+		" <TASK>\n"
+		" dump_stack_lvl+0x4c/0x70\n"
+		" warn_alloc+0x10d/0x180\n"
+		" </TASK>\n";
+	read_text(big, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.arch, "x86_64");
+	/* the same with a small pid: x86, width unknown */
+	const char *small =
+		"kworker/0:2: page allocation failure: order:7, mode:0xdc0(GFP_KERNEL|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"CPU: 0 PID: 2318 Comm: kworker/0:2 Not tainted 6.6.1-custom #1\n"
+		"Call Trace:\n"
+		" <TASK>\n"
+		" dump_stack_lvl+0x4c/0x70\n"
+		" warn_alloc+0x10d/0x180\n"
+		" </TASK>\n";
+	read_text(small, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.arch, "");
+	/* a big pid without any x86 mark: no arch (arm64 has big pids too) */
+	const char *noarch =
+		"kworker/0:2: page allocation failure: order:7, mode:0xdc0(GFP_KERNEL|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"CPU: 0 PID: 231458 Comm: kworker/0:2 Not tainted 6.6.1-custom #1\n"
+		"Call Trace:\n"
+		" dump_stack_lvl+0x4c/0x70\n"
+		" warn_alloc+0x10d/0x180\n";
+	read_text(noarch, &e);
+	CHECK_STR(e.first.arch, "");
+}
+
+/* frame forms that say the arch without "Call Trace:": i386's
+ * "[<c…>] func+0x…/0x…" (ARM prints "(func) from", ppc32 no "<"),
+ * s390's entry labels at 16 digits (R605, R606 shapes) */
+TEST(test_frame_forms_say_arch)
+{
+	struct ev1 e;
+	const char *i386 =
+		"swapper: page allocation failure. order:1, mode:0x20\n"
+		" [<c012bc40>] __alloc_pages+0x253/0x267\n"
+		" [<c013b12e>] cache_alloc_refill+0x243/0x3e7\n";
+	read_text(i386, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.arch, "i686");
+	const char *arm =
+		"swapper: page allocation failure. order:1, mode:0x20\n"
+		"[<c0032d44>] (__alloc_pages+0x0/0x2d8) from [<c00538a4>] (cache_alloc_refill+0x1c8/0x4f8)\n";
+	read_text(arm, &e);
+	CHECK_STR(e.first.arch, "arm");
+	const char *s390 =
+		"swapper: page allocation failure. order:2, mode:0x20\n"
+		"Call Trace:\n"
+		" [<0000000000049d30>] __alloc_pages+0x318/0x35c\n"
+		" [<0000000000020072>] io_return+0x0/0x10\n";
+	read_text(s390, &e);
+	CHECK_STR(e.first.arch, "s390x");
+	/* a sparc64 trace at the same low addresses stays sparc64's (R091) */
+	const char *sparc =
+		"swapper: page allocation failure. order:2, mode:0x20\n"
+		"Call Trace:\n"
+		" [<0000000000ca531c>] dump_stack+0x8/0x18\n"
+		" [<0000000000623e18>] oom_kill_process+0xb8/0x240\n";
+	read_text(sparc, &e);
+	CHECK(strcmp(e.first.arch, "s390x") != 0);
+}
+
 TEST(test_trigger_comm_at_most_15_bytes)
 {
 	/* a program's output and the kernel's line on one console line, no
@@ -2586,6 +2666,8 @@ TEST(test_trigger_comm_at_most_15_bytes)
 int main(void)
 {
 	RUN(test_trigger_comm_at_most_15_bytes);
+	RUN(test_x86_mark_width_from_pid_or_memory);
+	RUN(test_frame_forms_say_arch);
 	RUN(test_header_wrapped_in_taint_blanks);
 	RUN(test_undated_kill_record_repeated_is_one_event);
 	RUN(test_paste_indent_learned_from_a_marker);
