@@ -1494,6 +1494,19 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
  * since 2.6.25, mem_cgroup_oom_synchronize 3.12–5.x) says the OOM was a memory
  * cgroup's even when the constraint line and the memcg lines are cut.  "? "
  * frames are stale words on the stack, not calls: not taken. */
+/* A frame as scripts/decode_stacktrace.sh prints it, the offset replaced by
+ * the source line: "mem_cgroup_out_of_memory (mm/memcontrol.c:1654)" (LKP,
+ * syzbot, R620).  The name must stand alone ("__pfx_…" is objtool's padding
+ * symbol, not the function).  Its start, NULL when the line has none. */
+static const char *decoded_frame(const char *s, const char *e, const char *name)
+{
+	const char *f = p_find(s, e, name);
+	if (!f || (f > s && (f[-1] == '_' || (f[-1] >= 'a' && f[-1] <= 'z'))))
+		return NULL;
+	const char *q = f + strlen(name);
+	return q + 1 < e && q[0] == ' ' && q[1] == '(' ? f : NULL;
+}
+
 static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 {
 	/* The OOM killer's own path (mm/oom_kill.c out_of_memory → oom_kill_process
@@ -1520,6 +1533,10 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 	const char *f = p_find(s, e, "mem_cgroup_out_of_memory+");
 	if (!f)
 		f = p_find(s, e, "mem_cgroup_oom_synchronize+");
+	if (!f)
+		f = decoded_frame(s, e, "mem_cgroup_out_of_memory");
+	if (!f)
+		f = decoded_frame(s, e, "mem_cgroup_oom_synchronize");
 	if (f && !(f - s >= 2 && f[-2] == '?' && f[-1] == ' '))
 		st->trace_memcg = true;
 	/* Kernels without frame pointers mark every frame "?" (R186), or a cut

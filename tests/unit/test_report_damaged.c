@@ -2645,6 +2645,40 @@ TEST(test_frame_forms_say_arch)
 	CHECK(strcmp(e.first.arch, "s390x") != 0);
 }
 
+/* decode_stacktrace.sh's frames (source lines for offsets, R620): a reliable
+ * mem_cgroup_out_of_memory frame still says the memcg OOM; objtool's
+ * "__pfx_" padding symbol and a "?" word do not */
+TEST(test_decoded_memcg_frame_says_memcg)
+{
+	struct ev1 e;
+	const char *in =
+		"oom03 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"CPU: 1 UID: 0 PID: 6788 Comm: oom03 Not tainted 6.16.0-rc5 #1\n"
+		"Call Trace:\n"
+		" <TASK>\n"
+		" dump_stack_lvl (lib/dump_stack.c:123)\n"
+		" dump_header (mm/oom_kill.c:468)\n"
+		" oom_kill_process (mm/oom_kill.c:1050)\n"
+		" out_of_memory (mm/oom_kill.c:1156)\n"
+		" mem_cgroup_out_of_memory (mm/memcontrol.c:1654)\n"
+		" ? __pfx_mem_cgroup_out_of_memory (mm/memcontrol.c:1634)\n"
+		" try_charge_memcg (mm/memcontrol.c:2404)\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	const char *pfx =
+		"oom03 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"CPU: 1 UID: 0 PID: 6788 Comm: oom03 Not tainted 6.16.0-rc5 #1\n"
+		"Call Trace:\n"
+		" dump_header (mm/oom_kill.c:468)\n"
+		" out_of_memory (mm/oom_kill.c:1156)\n"
+		" __pfx_mem_cgroup_out_of_memory (mm/memcontrol.c:1634)\n"
+		" __alloc_pages_slowpath (mm/page_alloc.c:4412)\n";
+	read_text(pfx, &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.kind != OOM_KIND_MEMCG);
+}
+
 TEST(test_trigger_comm_at_most_15_bytes)
 {
 	/* a program's output and the kernel's line on one console line, no
@@ -2668,6 +2702,7 @@ int main(void)
 	RUN(test_trigger_comm_at_most_15_bytes);
 	RUN(test_x86_mark_width_from_pid_or_memory);
 	RUN(test_frame_forms_say_arch);
+	RUN(test_decoded_memcg_frame_says_memcg);
 	RUN(test_header_wrapped_in_taint_blanks);
 	RUN(test_undated_kill_record_repeated_is_one_event);
 	RUN(test_paste_indent_learned_from_a_marker);
