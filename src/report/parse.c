@@ -3044,6 +3044,11 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (line_kind_of(s, (size_t)(e - s)) == LK_SIDE && side_line(st, s, e))
 		goto accepted;
 	if (st->sect == SEC_TAIL) {
+		/* a trace's frames pasted after the kill line (reordered or
+		 * snipped pastes, R636) are the same machine's whatever event
+		 * they go to: the arch they show, when none is known yet */
+		if (!ev->arch[0] && p_find(s, e, "+0x"))
+			stack_arch_hint(st, s, e);
 		if (p_starts(s, e, "Kill process ") && p_find(s, e, " sharing same memory"))
 			goto accepted;
 		if (body_after_kill(st, s, e))

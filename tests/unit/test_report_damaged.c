@@ -2679,6 +2679,23 @@ TEST(test_decoded_memcg_frame_says_memcg)
 	CHECK(e.first.kind != OOM_KIND_MEMCG);
 }
 
+/* a trace's tail pasted after the kill line ("<snip>", R636): its frames
+ * still say the machine's arch */
+TEST(test_frames_after_kill_say_arch)
+{
+	struct ev1 e;
+	const char *in =
+		"\tOut of memory: Killed process 57 (virtual_address) total-vm:137436863812kB, anon-rss:1024kB, file-rss:0kB, shmem-rss:1756kB, UID:0 pgtables:1039444kB oom_score_adj:0\n"
+		"\t<snip>\n"
+		"\tksys_write+0x6c/0xe0\n"
+		"\tdo_syscall_64+0x9e/0x1a0\n"
+		"\tentry_SYSCALL_64_after_hwframe+0x77/0x7f\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.arch, "x86_64");
+	CHECK_INT(e.first.victim.pid, 57);
+}
+
 TEST(test_trigger_comm_at_most_15_bytes)
 {
 	/* a program's output and the kernel's line on one console line, no
@@ -2703,6 +2720,7 @@ int main(void)
 	RUN(test_x86_mark_width_from_pid_or_memory);
 	RUN(test_frame_forms_say_arch);
 	RUN(test_decoded_memcg_frame_says_memcg);
+	RUN(test_frames_after_kill_say_arch);
 	RUN(test_header_wrapped_in_taint_blanks);
 	RUN(test_undated_kill_record_repeated_is_one_event);
 	RUN(test_paste_indent_learned_from_a_marker);
