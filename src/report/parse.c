@@ -3037,7 +3037,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		goto accepted;
 	/* a frame pasted without its "Call Trace:" line still says the arch */
 	if (st->sect != SEC_STACK && (p_starts(s, e, "[<") || p_starts(s, e, "Stack : ") || arm_from_frame(s, e) ||
-				      p_starts(s, e, "Function entered at [<") || sym_frame(s, e))) {
+				      p_starts(s, e, "Function entered at [<") || sym_frame(s, e) ||
+				      (p_starts(s, e, "<ffffffff") && x86_64_brace_frame(s, e)))) {
 		stack_arch_hint(st, s, e);
 		stack_frame_facts(st, s, e);
 	}

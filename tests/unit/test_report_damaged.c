@@ -2696,6 +2696,26 @@ TEST(test_frames_after_kill_say_arch)
 	CHECK_INT(e.first.victim.pid, 57);
 }
 
+/* 2.6 x86_64's "<ffffffff…>{sym+off}" frames (arch/x86_64/kernel/traps.c
+ * printk_address), wrapped two a line (R607) */
+TEST(test_x86_64_brace_frames_say_arch)
+{
+	struct ev1 e;
+	const char *in =
+		"swapper: page allocation failure. order:0, mode:0x20\n"
+		"<ffffffff8013ffd3>{del_timer+115}\n"
+		"<ffffffff8015c886>{kmem_getpages+38}\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.arch, "x86_64");
+	/* an 8-digit or unclosed one says nothing */
+	const char *no =
+		"swapper: page allocation failure. order:0, mode:0x20\n"
+		"<ffffffff>{del_timer+115}\n";
+	read_text(no, &e);
+	CHECK_STR(e.first.arch, "");
+}
+
 TEST(test_trigger_comm_at_most_15_bytes)
 {
 	/* a program's output and the kernel's line on one console line, no
@@ -2721,6 +2741,7 @@ int main(void)
 	RUN(test_frame_forms_say_arch);
 	RUN(test_decoded_memcg_frame_says_memcg);
 	RUN(test_frames_after_kill_say_arch);
+	RUN(test_x86_64_brace_frames_say_arch);
 	RUN(test_header_wrapped_in_taint_blanks);
 	RUN(test_undated_kill_record_repeated_is_one_event);
 	RUN(test_paste_indent_learned_from_a_marker);
