@@ -723,6 +723,15 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 		ev->kind = OOM_KIND_FRAGMENT;
 		ev->truncated = true;
 		useful = true;
+		/* a show_mem joined by a slab failure (mm/slub.c
+		 * slab_out_of_memory, after allocate_slab's page allocation
+		 * failed and warn_alloc printed this show_mem, R564) is the
+		 * allocation failure's; the OOM killer's dump_header prints
+		 * no such line */
+		if (ev->side.slab_failure) {
+			ev->kind = OOM_KIND_ALLOC_FAILURE;
+			ev->outcome = OOM_OUTCOME_NONE;
+		}
 	}
 	if (!useful) {
 		state_reset(st);

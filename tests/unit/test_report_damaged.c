@@ -2716,6 +2716,32 @@ TEST(test_x86_64_brace_frames_say_arch)
 	CHECK_STR(e.first.arch, "");
 }
 
+/* a show_mem cut at its top and joined by SLUB's failure line (R564): the
+ * allocation failure's show_mem (warn_alloc), not a bare fragment */
+TEST(test_show_mem_with_slab_failure_is_alloc_failure)
+{
+	struct ev1 e;
+	const char *in =
+		"[21161.093423] 9387 total pagecache pages\n"
+		"[21161.093438] Free swap  = 587408kB\n"
+		"[21161.093442] Total swap = 6012924kB\n"
+		"[21161.093447] 2074779 pages RAM\n"
+		"[21161.093451] 0 pages HighMem/MovableOnly\n"
+		"[21161.093455] 70082 pages reserved\n"
+		"[21161.093507] SLUB: Unable to allocate memory on node -1, gfp=0x900(GFP_NOWAIT|__GFP_ZERO)\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.kind, OOM_KIND_ALLOC_FAILURE);
+	/* without it, a fragment */
+	const char *bare =
+		"[21161.093423] 9387 total pagecache pages\n"
+		"[21161.093447] 2074779 pages RAM\n"
+		"[21161.093455] 70082 pages reserved\n";
+	read_text(bare, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.kind, OOM_KIND_FRAGMENT);
+}
+
 TEST(test_trigger_comm_at_most_15_bytes)
 {
 	/* a program's output and the kernel's line on one console line, no
@@ -2742,6 +2768,7 @@ int main(void)
 	RUN(test_decoded_memcg_frame_says_memcg);
 	RUN(test_frames_after_kill_say_arch);
 	RUN(test_x86_64_brace_frames_say_arch);
+	RUN(test_show_mem_with_slab_failure_is_alloc_failure);
 	RUN(test_header_wrapped_in_taint_blanks);
 	RUN(test_undated_kill_record_repeated_is_one_event);
 	RUN(test_paste_indent_learned_from_a_marker);
