@@ -2567,82 +2567,52 @@ TEST(test_header_wrapped_in_taint_blanks)
 	CHECK_STR(e.first.kernel, "");
 }
 
-/* ---- console output glued before an unstamped trigger ---------------------- */
-
 /* x86-only marks (<TASK>, __switch_to_asm, do_user_addr_fault) say x86 but
  * not its width: a pid above 32768 (PID_MAX_LIMIT on 32-bit), a populated
  * DMA32 zone or >4 GiB of RAM without HighMem says 64 bit; alone, nothing
  * (R579, R695 shapes) */
 TEST(test_x86_mark_width_from_pid_or_memory)
 {
-	struct ev1 e;
-	const char *big =
-		"kworker/0:2: page allocation failure: order:7, mode:0xdc0(GFP_KERNEL|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n"
-		"CPU: 0 PID: 231458 Comm: kworker/0:2 Not tainted 6.6.1-custom #1\n"
-		"Call Trace:\n"
-		" <TASK>\n"
-		" dump_stack_lvl+0x4c/0x70\n"
-		" warn_alloc+0x10d/0x180\n"
-		" </TASK>\n";
-	read_text(big, &e);
-	CHECK_INT(e.events, 1);
-	CHECK_STR(e.first.arch, "x86_64");
-	/* the same with a small pid: x86, width unknown */
-	const char *small =
-		"kworker/0:2: page allocation failure: order:7, mode:0xdc0(GFP_KERNEL|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n"
-		"CPU: 0 PID: 2318 Comm: kworker/0:2 Not tainted 6.6.1-custom #1\n"
-		"Call Trace:\n"
-		" <TASK>\n"
-		" dump_stack_lvl+0x4c/0x70\n"
-		" warn_alloc+0x10d/0x180\n"
-		" </TASK>\n";
-	read_text(small, &e);
-	CHECK_INT(e.events, 1);
-	CHECK_STR(e.first.arch, "");
-	/* a big pid without any x86 mark: no arch (arm64 has big pids too) */
-	const char *noarch =
-		"kworker/0:2: page allocation failure: order:7, mode:0xdc0(GFP_KERNEL|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n"
-		"CPU: 0 PID: 231458 Comm: kworker/0:2 Not tainted 6.6.1-custom #1\n"
-		"Call Trace:\n"
-		" dump_stack_lvl+0x4c/0x70\n"
-		" warn_alloc+0x10d/0x180\n";
-	read_text(noarch, &e);
-	CHECK_STR(e.first.arch, "");
+	static const struct { int pid; bool task; const char *arch; } cases[] = {
+		{ 231458, true, "x86_64" },
+		{ 2318, true, "" },          /* x86, width unknown */
+		{ 231458, false, "" },       /* a big pid alone: arm64 has them too */
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char t[1024];
+		snprintf(t, sizeof(t),
+			 "kworker/0:2: page allocation failure: order:7, mode:0xdc0(GFP_KERNEL|__GFP_ZERO), nodemask=(null)\n"
+			 "CPU: 0 PID: %d Comm: kworker/0:2 Not tainted 6.6.1-custom #1\n"
+			 "Call Trace:\n%s"
+			 " dump_stack_lvl+0x4c/0x70\n"
+			 " warn_alloc+0x10d/0x180\n",
+			 cases[i].pid, cases[i].task ? " <TASK>\n" : "");
+		arch_of(t, cases[i].arch);
+	}
 }
 
 /* frame forms that say the arch without "Call Trace:": i386's
- * "[<c…>] func+0x…/0x…" (ARM prints "(func) from", ppc32 no "<"),
- * s390's entry labels at 16 digits (R605, R606 shapes) */
+ * "[<c…>] func+0x…/0x…" (ARM prints "(func) from", ppc32 no "<"), s390's
+ * entry labels at 16 digits, 2.6 x86_64's "<ffffffff…>{sym+off}"
+ * (arch/x86_64/kernel/traps.c printk_address), R605, R606, R607 shapes */
 TEST(test_frame_forms_say_arch)
 {
-	struct ev1 e;
-	const char *i386 =
-		"swapper: page allocation failure. order:1, mode:0x20\n"
-		" [<c012bc40>] __alloc_pages+0x253/0x267\n"
-		" [<c013b12e>] cache_alloc_refill+0x243/0x3e7\n";
-	read_text(i386, &e);
-	CHECK_INT(e.events, 1);
-	CHECK_STR(e.first.arch, "i686");
-	const char *arm =
-		"swapper: page allocation failure. order:1, mode:0x20\n"
-		"[<c0032d44>] (__alloc_pages+0x0/0x2d8) from [<c00538a4>] (cache_alloc_refill+0x1c8/0x4f8)\n";
-	read_text(arm, &e);
-	CHECK_STR(e.first.arch, "arm");
-	const char *s390 =
-		"swapper: page allocation failure. order:2, mode:0x20\n"
-		"Call Trace:\n"
-		" [<0000000000049d30>] __alloc_pages+0x318/0x35c\n"
-		" [<0000000000020072>] io_return+0x0/0x10\n";
-	read_text(s390, &e);
-	CHECK_STR(e.first.arch, "s390x");
-	/* a sparc64 trace at the same low addresses stays sparc64's (R091) */
-	const char *sparc =
-		"swapper: page allocation failure. order:2, mode:0x20\n"
-		"Call Trace:\n"
-		" [<0000000000ca531c>] dump_stack+0x8/0x18\n"
-		" [<0000000000623e18>] oom_kill_process+0xb8/0x240\n";
-	read_text(sparc, &e);
-	CHECK(strcmp(e.first.arch, "s390x") != 0);
+	static const struct { const char *frames, *arch; } cases[] = {
+		{ " [<c012bc40>] __alloc_pages+0x253/0x267\n [<c013b12e>] cache_alloc_refill+0x243/0x3e7\n", "i686" },
+		{ "[<c0032d44>] (__alloc_pages+0x0/0x2d8) from [<c00538a4>] (cache_alloc_refill+0x1c8/0x4f8)\n", "arm" },
+		{ "Call Trace:\n [<0000000000049d30>] __alloc_pages+0x318/0x35c\n [<0000000000020072>] io_return+0x0/0x10\n",
+		  "s390x" },
+		/* sparc64 at the same low addresses is no s390 (R091) */
+		{ "Call Trace:\n [<0000000000ca531c>] dump_stack+0x8/0x18\n [<0000000000623e18>] oom_kill_process+0xb8/0x240\n",
+		  "" },
+		{ "<ffffffff8013ffd3>{del_timer+115}\n<ffffffff8015c886>{kmem_getpages+38}\n", "x86_64" },
+		{ "<ffffffff>{del_timer+115}\n", "" },   /* 8 digits: none */
+	};
+	for (size_t n = 0; n < sizeof(cases) / sizeof(cases[0]); n++) {
+		char t[1024];
+		snprintf(t, sizeof(t), "swapper: page allocation failure. order:1, mode:0x20\n%s", cases[n].frames);
+		arch_of(t, cases[n].arch);
+	}
 }
 
 /* decode_stacktrace.sh's frames (source lines for offsets, R620): a reliable
@@ -2696,26 +2666,6 @@ TEST(test_frames_after_kill_say_arch)
 	CHECK_INT(e.first.victim.pid, 57);
 }
 
-/* 2.6 x86_64's "<ffffffff…>{sym+off}" frames (arch/x86_64/kernel/traps.c
- * printk_address), wrapped two a line (R607) */
-TEST(test_x86_64_brace_frames_say_arch)
-{
-	struct ev1 e;
-	const char *in =
-		"swapper: page allocation failure. order:0, mode:0x20\n"
-		"<ffffffff8013ffd3>{del_timer+115}\n"
-		"<ffffffff8015c886>{kmem_getpages+38}\n";
-	read_text(in, &e);
-	CHECK_INT(e.events, 1);
-	CHECK_STR(e.first.arch, "x86_64");
-	/* an 8-digit or unclosed one says nothing */
-	const char *no =
-		"swapper: page allocation failure. order:0, mode:0x20\n"
-		"<ffffffff>{del_timer+115}\n";
-	read_text(no, &e);
-	CHECK_STR(e.first.arch, "");
-}
-
 /* a show_mem cut at its top and joined by SLUB's failure line (R564): the
  * allocation failure's show_mem (warn_alloc), not a bare fragment */
 TEST(test_show_mem_with_slab_failure_is_alloc_failure)
@@ -2742,6 +2692,8 @@ TEST(test_show_mem_with_slab_failure_is_alloc_failure)
 	CHECK_INT(e.first.kind, OOM_KIND_FRAGMENT);
 }
 
+/* ---- console output glued before an unstamped trigger ---------------------- */
+
 TEST(test_trigger_comm_at_most_15_bytes)
 {
 	/* a program's output and the kernel's line on one console line, no
@@ -2767,7 +2719,6 @@ int main(void)
 	RUN(test_frame_forms_say_arch);
 	RUN(test_decoded_memcg_frame_says_memcg);
 	RUN(test_frames_after_kill_say_arch);
-	RUN(test_x86_64_brace_frames_say_arch);
 	RUN(test_show_mem_with_slab_failure_is_alloc_failure);
 	RUN(test_header_wrapped_in_taint_blanks);
 	RUN(test_undated_kill_record_repeated_is_one_event);
