@@ -316,6 +316,7 @@ static void state_reset(struct pstate *st)
 	st->frame_not_x86 = false;
 	st->arch_weak = false;
 	st->frame8_kseg0 = st->frame8_c = st->x86_unreliable = false;
+	st->x86_family = st->frame8_c_sym = false;
 	st->sel_time[0] = '\0';
 	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
@@ -754,6 +755,15 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 		ev->kind = OOM_KIND_FRAGMENT;
 		ev->truncated = true;
 		useful = true;
+		/* a show_mem joined by a slab failure (mm/slub.c
+		 * slab_out_of_memory, after allocate_slab's page allocation
+		 * failed and warn_alloc printed this show_mem, R564) is the
+		 * allocation failure's; the OOM killer's dump_header prints
+		 * no such line */
+		if (ev->side.slab_failure) {
+			ev->kind = OOM_KIND_ALLOC_FAILURE;
+			ev->outcome = OOM_OUTCOME_NONE;
+		}
 	}
 	if (!useful) {
 		state_reset(st);
@@ -1547,6 +1557,19 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
  * since 2.6.25, mem_cgroup_oom_synchronize 3.12–5.x) says the OOM was a memory
  * cgroup's even when the constraint line and the memcg lines are cut.  "? "
  * frames are stale words on the stack, not calls: not taken. */
+/* A frame as scripts/decode_stacktrace.sh prints it, the offset replaced by
+ * the source line: "mem_cgroup_out_of_memory (mm/memcontrol.c:1654)" (LKP,
+ * syzbot, R620).  The name must stand alone ("__pfx_…" is objtool's padding
+ * symbol, not the function).  Its start, NULL when the line has none. */
+static const char *decoded_frame(const char *s, const char *e, const char *name)
+{
+	const char *f = p_find(s, e, name);
+	if (!f || (f > s && (f[-1] == '_' || (f[-1] >= 'a' && f[-1] <= 'z'))))
+		return NULL;
+	const char *q = f + strlen(name);
+	return q + 1 < e && q[0] == ' ' && q[1] == '(' ? f : NULL;
+}
+
 static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 {
 	/* The OOM killer's own path (mm/oom_kill.c out_of_memory → oom_kill_process
@@ -1573,6 +1596,10 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 	const char *f = p_find(s, e, "mem_cgroup_out_of_memory+");
 	if (!f)
 		f = p_find(s, e, "mem_cgroup_oom_synchronize+");
+	if (!f)
+		f = decoded_frame(s, e, "mem_cgroup_out_of_memory");
+	if (!f)
+		f = decoded_frame(s, e, "mem_cgroup_oom_synchronize");
 	if (f && !(f - s >= 2 && f[-2] == '?' && f[-1] == ' '))
 		st->trace_memcg = true;
 	/* Kernels without frame pointers mark every frame "?" (R186), or a cut
@@ -1739,6 +1766,36 @@ static bool raw_words_x86_64(const char *s, const char *e)
 	return words >= 2 && words <= 8 && x86;
 }
 
+/* s390's own interrupt and exception entry labels (arch/s390/kernel/entry64.S,
+ * entry.S 3.x+): a frame of one of them with a 16-digit address is s390x
+ * (31-bit s390 prints 8 digits). */
+static bool s390_entry_frame(const char *s, const char *e)
+{
+	static const char *const labels[] = {
+		"] io_return+", "] io_int_handler+", "] ext_int_handler+", "] pgm_check_handler+",
+		"] mcck_int_handler+", "] sysc_do_svc+", "] io_subchannel_irq+",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(labels); i++)
+		if (p_find(s, e, labels[i]))
+			return true;
+	return false;
+}
+
+/* 2.6's x86_64 frame "<ffffffff80158fa0>{__alloc_pages+816}"
+ * (arch/x86_64/kernel/traps.c printk_address, ≤2.6.24): a 16-digit address
+ * in angle brackets and the symbol in braces, no other arch's form. */
+static bool x86_64_brace_frame(const char *s, const char *e)
+{
+	const char *q = p_find(s, e, "<ffffffff");
+	if (!q)
+		return false;
+	q++;
+	int n = 0;
+	while (q < e && is_hex_digit(*q))
+		q++, n++;
+	return n == 16 && q + 2 < e && q[0] == '>' && q[1] == '{';
+}
+
 /* The arch one stack line shows, NULL none.  *weak (may be NULL): only by
  * a frame's address (x86_64's kernel-text range, which riscv64 shares),
  * so a later line's label may say otherwise. */
@@ -1747,7 +1804,9 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 	const char *a = NULL, *f16 = frame16(s, e);
 	if (weak)
 		*weak = false;
-	if (f16 && (p_find(s, e, "] walk_stackframe+") || p_find(s, e, "] ret_from_exception+") ||
+	if (f16 && s390_entry_frame(s, e))
+		a = "s390x";
+	else if (f16 && (p_find(s, e, "] walk_stackframe+") || p_find(s, e, "] ret_from_exception+") ||
 		    p_find(s, e, "] handle_exception+")))
 		/* arch/riscv/kernel/stacktrace.c (show_stack starts at
 		 * walk_stackframe) and entry.S: 64-bit frames with these labels */
@@ -1852,6 +1911,8 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		}
 	} else if (raw_words_x86_64(s, e)) {
 		a = "x86_64";
+	} else if (x86_64_brace_frame(s, e)) {
+		a = "x86_64";
 	}
 	if (!a && p_starts(s, e, "[<") && (p_find(s, e, "] stack_done+") || p_find(s, e, "] handle_sys+"))) {
 		/* arch/mips/kernel/scall32-o32.S (scall64-*.S): the syscall
@@ -1898,8 +1959,36 @@ static void frame_range_hint(struct pstate *st, const char *s, const char *e)
 			return;
 	if (s[2] == '8' || s[2] == '9')
 		st->frame8_kseg0 = true;
-	else if (s[2] == 'c')
+	else if (s[2] == 'c') {
 		st->frame8_c = true;
+		/* i386's " [<%08lx>] %pS" (arch/i386/kernel/traps.c, arch/x86
+		 * dumpstack_32.c): the symbol right after the bracket.  32-bit ARM
+		 * at the same 0xc0000000 prints "(func+0x…) from [<…>]" instead,
+		 * ppc32 "[c…] [c…] func" with no "<" (so a missing "Call Trace:"
+		 * line leaves the form to say it) */
+		const char *q = s + 11;
+		if (q < e && *q == ']')
+			q++;
+		while (q < e && *q == ' ')
+			q++;
+		const char *plus = q < e && *q != '(' ? p_find(q, e, "+0x") : NULL;
+		if (plus && plus > q && p_find(plus, e, "/0x") && !p_find(q, e, " from "))
+			st->frame8_c_sym = true;
+	}
+}
+
+/* A mark only x86's kernel prints, 32 or 64 bit alike: the "<TASK>" /
+ * "</TASK>" bracket show_trace_log_lvl prints around a task's stack
+ * (arch/x86/kernel/dumpstack.c, stack_type_name "TASK"), and symbols of x86's
+ * own entry and fault code: __switch_to_asm (arch/x86/entry/entry_32.S and
+ * entry_64.S, 4.9+), do_user_addr_fault / do_kern_addr_fault
+ * (arch/x86/mm/fault.c, 5.0+), exc_page_fault (the 5.8+ idtentry).  The
+ * width is decided with the zones and totals (parse_finish.c). */
+static bool x86_only_mark(const char *s, const char *e)
+{
+	return p_starts(s, e, "<TASK>") || p_starts(s, e, "</TASK>") || p_find(s, e, "__switch_to_asm+") ||
+	       p_find(s, e, "do_user_addr_fault+") || p_find(s, e, "do_kern_addr_fault+") ||
+	       p_find(s, e, " exc_page_fault+") || p_starts(s, e, "exc_page_fault+");
 }
 
 static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
@@ -1937,6 +2026,8 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 	if (p_starts(s, e, "Hardware name: ") && (p_find(s, e, "PowerMac") || p_find(s, e, "PowerBook")))
 		st->hw_powermac = true;   /* ppc, 32- or 64-bit: decided with the zones (parse_finish.c) */
 	frame_range_hint(st, s, e);
+	if (!st->x86_family && x86_only_mark(s, e))
+		st->x86_family = true;
 	const char *a = stack_line_arch_w(s, e, &weak);
 	if (a && !ev->kernel[0]) {
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
@@ -3036,13 +3127,19 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		goto accepted;
 	/* a frame pasted without its "Call Trace:" line still says the arch */
 	if (st->sect != SEC_STACK && (p_starts(s, e, "[<") || p_starts(s, e, "Stack : ") || arm_from_frame(s, e) ||
-				      p_starts(s, e, "Function entered at [<") || sym_frame(s, e))) {
+				      p_starts(s, e, "Function entered at [<") || sym_frame(s, e) ||
+				      (p_starts(s, e, "<ffffffff") && x86_64_brace_frame(s, e)))) {
 		stack_arch_hint(st, s, e);
 		stack_frame_facts(st, s, e);
 	}
 	if (line_kind_of(s, (size_t)(e - s)) == LK_SIDE && side_line(st, s, e))
 		goto accepted;
 	if (st->sect == SEC_TAIL) {
+		/* a trace's frames pasted after the kill line (reordered or
+		 * snipped pastes, R636) are the same machine's whatever event
+		 * they go to: the arch they show, when none is known yet */
+		if (!ev->arch[0] && p_find(s, e, "+0x"))
+			stack_arch_hint(st, s, e);
 		if (p_starts(s, e, "Kill process ") && p_find(s, e, " sharing same memory"))
 			goto accepted;
 		if (body_after_kill(st, s, e))

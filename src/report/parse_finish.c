@@ -31,6 +31,21 @@ void pf_arch_from_release(struct oom_event *ev)
 		}
 }
 
+/* A pid above 32768 is a 64-bit kernel's: PID_MAX_LIMIT is PID_MAX_DEFAULT
+ * (0x8000) where sizeof(long) is 4 (include/linux/threads.h, 2.6.10+), so
+ * pid_max cannot be raised past it on any 32-bit kernel. */
+static bool pid_says_64bit(const struct oom_event *ev)
+{
+	const int64_t lim = 32768;
+	if ((known(ev->req.trigger_pid) && ev->req.trigger_pid > lim) ||
+	    (known(ev->victim.pid) && ev->victim.pid > lim))
+		return true;
+	for (size_t i = 0; i < ev->snap.nr_tasks; i++)
+		if (known(ev->snap.tasks[i].pid) && ev->snap.tasks[i].pid > lim)
+			return true;
+	return false;
+}
+
 /* x86 prints "Call Trace:"; of the arches that do, only x86_64 has a DMA32
  * zone and only 32-bit x86 a HighMem one (ppc64, s390: DMA/Normal). */
 static void infer_arch_from_zones(struct pstate *st)
@@ -47,7 +62,7 @@ static void infer_arch_from_zones(struct pstate *st)
 		str_copy(ev->arch, sizeof(ev->arch), "mips", 4);
 		return;
 	}
-	bool highmem_zone = false, isa_dma = false, normal = false;
+	bool highmem_zone = false, isa_dma = false, normal = false, dma32 = false;
 	for (int i = 0; i < ev->snap.nr_zones; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
 		if (!strcmp(z->name, "HighMem")) {
@@ -56,8 +71,11 @@ static void infer_arch_from_zones(struct pstate *st)
 				highmem_zone = true;
 			if (st->call_trace_upper && known(z->present_kib) && z->present_kib > 0)
 				a = "i686";
-		} else if (!strcmp(z->name, "DMA32") && !a && st->call_trace_upper) {
-			a = "x86_64";
+		} else if (!strcmp(z->name, "DMA32")) {
+			/* populated: 2.6.16+ printed an empty DMA32 zone on every arch */
+			dma32 = (known(z->present_kib) && z->present_kib > 0) || (known(z->free_kib) && z->free_kib > 0);
+			if (!a && st->call_trace_upper)
+				a = "x86_64";
 		} else if (!strcmp(z->name, "DMA") && known(z->present_kib) && z->present_kib > 0 &&
 			   z->present_kib <= 16384) {
 			isa_dma = true;
@@ -69,11 +87,30 @@ static void infer_arch_from_zones(struct pstate *st)
 	 * zone of the first 16 MiB, Normal up to ~896 MiB, and a populated
 	 * HighMem zone (only 32-bit kernels have highmem).  ARM and PPC32
 	 * boards have no 16 MiB DMA zone below a Normal one. */
-	if (!a && (highmem_zone || (known(ev->snap.mem.highmem_total_kib) && ev->snap.mem.highmem_total_kib > 0)) &&
-	    isa_dma && normal)
+	bool highmem = highmem_zone || (known(ev->snap.mem.highmem_total_kib) && ev->snap.mem.highmem_total_kib > 0);
+	if (!a && highmem && isa_dma && normal)
+		a = "i686";
+	/* an x86-only mark (x86_family) leaves 32 or 64 bit to the memory:
+	 * ZONE_DMA32 is x86_64's alone of the two; a populated HighMem zone
+	 * 32-bit x86's alone; more than 4 GiB of RAM with no HighMem page
+	 * is 64-bit (a 32-bit kernel maps at most ~3 GiB as lowmem, the rest
+	 * is HighMem, arch/x86/mm/init_32.c) */
+	if (!a && st->x86_family) {
+		if (pid_says_64bit(ev))
+			a = "x86_64";
+		else if (dma32 && !highmem)
+			a = "x86_64";
+		else if (highmem)
+			a = "i686";
+		else if (known(ev->snap.mem.ram_kib) && ev->snap.mem.ram_kib > 4LL * 1024 * 1024 &&
+			 known(ev->snap.mem.highmem_total_kib) && ev->snap.mem.highmem_total_kib == 0)
+			a = "x86_64";
+	}
+	/* i386's frame form at its 0xc0000000 text with "Call Trace:" cut */
+	if (!a && st->frame8_c_sym && !st->frame8_kseg0 && !dma32)
 		a = "i686";
 	/* a PowerMac (Hardware name) with HighMem is a 32-bit one: ppc64 has none */
-	if (!a && st->hw_powermac && (highmem_zone || (known(ev->snap.mem.highmem_total_kib) && ev->snap.mem.highmem_total_kib > 0)))
+	if (!a && st->hw_powermac && highmem)
 		a = "ppc";
 	/* 8-digit frames at 0xc0…, under "Call Trace:" (ARM's own trace lines
 	 * name it already): 32-bit x86's kernel text at PAGE_OFFSET */

@@ -329,8 +329,12 @@ TEST(test_arch_from_address_ranges_and_hardware_lines)
 		  "HighMem free:9664kB min:512kB low:1024kB high:1536kB present:131072kB\n", "mips" },
 		/* 32-bit x86: "Call Trace:" and frames at PAGE_OFFSET 0xc0000000 */
 		{ "Call Trace:\n [<c0199648>] oom_kill_process+0xb8/0x1e0\n", "i686" },
-		/* no "Call Trace:": an 8-digit frame alone is any 32-bit arch */
-		{ "[<c0199648>] oom_kill_process+0xb8/0x1e0\n", "" },
+		/* no "Call Trace:": the form still says i386 (" [<%08lx>] %pS";
+		 * 32-bit ARM at the same 0xc0000000 prints "(func) from [<…>]",
+		 * ppc32 no "<"; R606, R668, R219 re-read) */
+		{ "[<c0199648>] oom_kill_process+0xb8/0x1e0\n", "i686" },
+		/* a bare 8-digit address without a symbol says no arch */
+		{ "[<c0199648>]\n", "" },
 		{ "[<8000df1c>] dump_stack+0x8/0x34\n", "" },
 		/* objtool's __pfx_ padding symbols: x86_64 only */
 		{ "Call Trace:\n <TASK>\n dump_stack_lvl+0x5f/0x90\n ? __pfx_kthread+0x10/0x10\n", "x86_64" },
@@ -2666,6 +2670,131 @@ TEST(test_header_wrapped_in_taint_blanks)
 	CHECK_STR(e.first.kernel, "");
 }
 
+/* x86-only marks (<TASK>, __switch_to_asm, do_user_addr_fault) say x86 but
+ * not its width: a pid above 32768 (PID_MAX_LIMIT on 32-bit), a populated
+ * DMA32 zone or >4 GiB of RAM without HighMem says 64 bit; alone, nothing
+ * (R579, R695 shapes) */
+TEST(test_x86_mark_width_from_pid_or_memory)
+{
+	static const struct { int pid; bool task; const char *arch; } cases[] = {
+		{ 231458, true, "x86_64" },
+		{ 2318, true, "" },          /* x86, width unknown */
+		{ 231458, false, "" },       /* a big pid alone: arm64 has them too */
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char t[1024];
+		snprintf(t, sizeof(t),
+			 "kworker/0:2: page allocation failure: order:7, mode:0xdc0(GFP_KERNEL|__GFP_ZERO), nodemask=(null)\n"
+			 "CPU: 0 PID: %d Comm: kworker/0:2 Not tainted 6.6.1-custom #1\n"
+			 "Call Trace:\n%s"
+			 " dump_stack_lvl+0x4c/0x70\n"
+			 " warn_alloc+0x10d/0x180\n",
+			 cases[i].pid, cases[i].task ? " <TASK>\n" : "");
+		arch_of(t, cases[i].arch);
+	}
+}
+
+/* frame forms that say the arch without "Call Trace:": i386's
+ * "[<c…>] func+0x…/0x…" (ARM prints "(func) from", ppc32 no "<"), s390's
+ * entry labels at 16 digits, 2.6 x86_64's "<ffffffff…>{sym+off}"
+ * (arch/x86_64/kernel/traps.c printk_address), R605, R606, R607 shapes */
+TEST(test_frame_forms_say_arch)
+{
+	static const struct { const char *frames, *arch; } cases[] = {
+		{ " [<c012bc40>] __alloc_pages+0x253/0x267\n [<c013b12e>] cache_alloc_refill+0x243/0x3e7\n", "i686" },
+		{ "[<c0032d44>] (__alloc_pages+0x0/0x2d8) from [<c00538a4>] (cache_alloc_refill+0x1c8/0x4f8)\n", "arm" },
+		{ "Call Trace:\n [<0000000000049d30>] __alloc_pages+0x318/0x35c\n [<0000000000020072>] io_return+0x0/0x10\n",
+		  "s390x" },
+		/* sparc64 at the same low addresses is no s390 (R091) */
+		{ "Call Trace:\n [<0000000000ca531c>] dump_stack+0x8/0x18\n [<0000000000623e18>] oom_kill_process+0xb8/0x240\n",
+		  "" },
+		{ "<ffffffff8013ffd3>{del_timer+115}\n<ffffffff8015c886>{kmem_getpages+38}\n", "x86_64" },
+		{ "<ffffffff>{del_timer+115}\n", "" },   /* 8 digits: none */
+	};
+	for (size_t n = 0; n < sizeof(cases) / sizeof(cases[0]); n++) {
+		char t[1024];
+		snprintf(t, sizeof(t), "swapper: page allocation failure. order:1, mode:0x20\n%s", cases[n].frames);
+		arch_of(t, cases[n].arch);
+	}
+}
+
+/* decode_stacktrace.sh's frames (source lines for offsets, R620): a reliable
+ * mem_cgroup_out_of_memory frame still says the memcg OOM; objtool's
+ * "__pfx_" padding symbol and a "?" word do not */
+TEST(test_decoded_memcg_frame_says_memcg)
+{
+	struct ev1 e;
+	const char *in =
+		"oom03 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"CPU: 1 UID: 0 PID: 6788 Comm: oom03 Not tainted 6.16.0-rc5 #1\n"
+		"Call Trace:\n"
+		" <TASK>\n"
+		" dump_stack_lvl (lib/dump_stack.c:123)\n"
+		" dump_header (mm/oom_kill.c:468)\n"
+		" oom_kill_process (mm/oom_kill.c:1050)\n"
+		" out_of_memory (mm/oom_kill.c:1156)\n"
+		" mem_cgroup_out_of_memory (mm/memcontrol.c:1654)\n"
+		" ? __pfx_mem_cgroup_out_of_memory (mm/memcontrol.c:1634)\n"
+		" try_charge_memcg (mm/memcontrol.c:2404)\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	const char *pfx =
+		"oom03 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"CPU: 1 UID: 0 PID: 6788 Comm: oom03 Not tainted 6.16.0-rc5 #1\n"
+		"Call Trace:\n"
+		" dump_header (mm/oom_kill.c:468)\n"
+		" out_of_memory (mm/oom_kill.c:1156)\n"
+		" __pfx_mem_cgroup_out_of_memory (mm/memcontrol.c:1634)\n"
+		" __alloc_pages_slowpath (mm/page_alloc.c:4412)\n";
+	read_text(pfx, &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.kind != OOM_KIND_MEMCG);
+}
+
+/* a trace's tail pasted after the kill line ("<snip>", R636): its frames
+ * still say the machine's arch */
+TEST(test_frames_after_kill_say_arch)
+{
+	struct ev1 e;
+	const char *in =
+		"\tOut of memory: Killed process 57 (virtual_address) total-vm:137436863812kB, anon-rss:1024kB, file-rss:0kB, shmem-rss:1756kB, UID:0 pgtables:1039444kB oom_score_adj:0\n"
+		"\t<snip>\n"
+		"\tksys_write+0x6c/0xe0\n"
+		"\tdo_syscall_64+0x9e/0x1a0\n"
+		"\tentry_SYSCALL_64_after_hwframe+0x77/0x7f\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.arch, "x86_64");
+	CHECK_INT(e.first.victim.pid, 57);
+}
+
+/* a show_mem cut at its top and joined by SLUB's failure line (R564): the
+ * allocation failure's show_mem (warn_alloc), not a bare fragment */
+TEST(test_show_mem_with_slab_failure_is_alloc_failure)
+{
+	struct ev1 e;
+	const char *in =
+		"[21161.093423] 9387 total pagecache pages\n"
+		"[21161.093438] Free swap  = 587408kB\n"
+		"[21161.093442] Total swap = 6012924kB\n"
+		"[21161.093447] 2074779 pages RAM\n"
+		"[21161.093451] 0 pages HighMem/MovableOnly\n"
+		"[21161.093455] 70082 pages reserved\n"
+		"[21161.093507] SLUB: Unable to allocate memory on node -1, gfp=0x900(GFP_NOWAIT|__GFP_ZERO)\n";
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.kind, OOM_KIND_ALLOC_FAILURE);
+	/* without it, a fragment */
+	const char *bare =
+		"[21161.093423] 9387 total pagecache pages\n"
+		"[21161.093447] 2074779 pages RAM\n"
+		"[21161.093455] 70082 pages reserved\n";
+	read_text(bare, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.kind, OOM_KIND_FRAGMENT);
+}
+
 /* ---- console output glued before an unstamped trigger ---------------------- */
 
 TEST(test_trigger_comm_at_most_15_bytes)
@@ -2689,6 +2818,11 @@ TEST(test_trigger_comm_at_most_15_bytes)
 int main(void)
 {
 	RUN(test_trigger_comm_at_most_15_bytes);
+	RUN(test_x86_mark_width_from_pid_or_memory);
+	RUN(test_frame_forms_say_arch);
+	RUN(test_decoded_memcg_frame_says_memcg);
+	RUN(test_frames_after_kill_say_arch);
+	RUN(test_show_mem_with_slab_failure_is_alloc_failure);
 	RUN(test_header_wrapped_in_taint_blanks);
 	RUN(test_undated_kill_record_repeated_is_one_event);
 	RUN(test_paste_indent_learned_from_a_marker);
