@@ -235,6 +235,15 @@ static int64_t page_size(struct pstate *st)
 			}
 		}
 	}
+	/* A little-endian powerpc kernel is Book3S-64 only (CPU_LITTLE_ENDIAN
+	 * depends on PPC_BOOK3S_64, arch/powerpc/platforms/Kconfig.cputype),
+	 * and Book3S-64's default page size is 64 KiB (arch/powerpc/Kconfig,
+	 * "default PPC_64K_PAGES if PPC_BOOK3S_64"), as every distribution's
+	 * ppc64le kernel builds it. */
+	if (!strcmp(ev->arch, "ppc64le")) {
+		event_warn(ev, "page size not shown in the report; 64 KiB assumed (ppc64le's default)");
+		return 64;
+	}
 	if (!strcmp(ev->arch, "aarch64") || !strncmp(ev->arch, "ppc64", 5))
 		event_warn(ev, "page size not shown in the report; 4 KiB assumed");
 	return 4;

@@ -94,6 +94,21 @@ TEST(pages_to_kib)
 	pf_finish(st);
 	CHECK_INT(st->ev.snap.page_size_kib, 64);
 	CHECK_INT(st->ev.snap.mem.active_anon_kib, 640);
+	/* nothing shows the page size: ppc64le is Book3S-64, 64 KiB by
+	 * default; big-endian ppc64 may be Book3E (4 KiB): 4, with a warning */
+	st = fresh();
+	strcpy(st->ev.arch, "ppc64le");
+	st->pages.active_anon_kib = 10;
+	pf_finish(st);
+	CHECK_INT(st->ev.snap.page_size_kib, 64);
+	CHECK_INT(st->ev.snap.mem.active_anon_kib, 640);
+	CHECK(st->ev.nr_warnings >= 1);
+	st = fresh();
+	strcpy(st->ev.arch, "ppc64");
+	st->pages.active_anon_kib = 10;
+	pf_finish(st);
+	CHECK_INT(st->ev.snap.page_size_kib, 4);
+	CHECK(st->ev.nr_warnings >= 1);
 	/* an overflowing count is refused, with a warning */
 	st = fresh();
 	st->pages.active_anon_kib = INT64_MAX / 2;
