@@ -19,7 +19,9 @@ TEST(test_fmt_kib)
 
 /* The small-file readers: a read loop, and a single read for /proc files. */
 /* mem_find's short-haystack loop against memmem, on random text over a
- * small alphabet (many partial matches), both sides of its length switch. */
+ * small alphabet (many partial matches), both sides of its length switch;
+ * the alphabet has blanks, digits and a capital, so the memchr anchor (the
+ * literal's rarest byte) is at every position of the literal in turn. */
 TEST(test_mem_find_matches_memmem)
 {
 	static char hay[3000];
@@ -29,14 +31,14 @@ TEST(test_mem_find_matches_memmem)
 		size_t len = (round % 50 == 0) ? 1000 + (r % 2000) : r % 64;
 		for (size_t i = 0; i < len; i++) {
 			r = r * 1103515245 + 12345;
-			hay[i] = "ab a\n"[(r >> 16) % 5];
+			hay[i] = "ab aK1 \n"[(r >> 16) % 8];
 		}
 		char nd[8];
 		r = r * 1103515245 + 12345;
 		size_t n = 1 + (r >> 16) % 6;
 		for (size_t i = 0; i < n; i++) {
 			r = r * 1103515245 + 12345;
-			nd[i] = "ab a"[(r >> 16) % 4];
+			nd[i] = "ab aK1 "[(r >> 16) % 7];
 		}
 		nd[n] = '\0';
 		if (mem_find(hay, len, nd) != memmem(hay, len, nd, n))
@@ -47,6 +49,13 @@ TEST(test_mem_find_matches_memmem)
 	CHECK(mem_find(abc, 3, "") == abc);
 	CHECK(mem_find("ab", 2, "abc") == NULL);
 	CHECK(mem_find("xxab", 4, "ab") != NULL);
+	/* anchored inside the literal: the first match, at the text's ends */
+	const char *t = "x invoked oom-killer:  invoked oom-killer: ";
+	CHECK(mem_find(t, strlen(t), " invoked oom-killer: ") == t + 1);
+	CHECK(mem_find(t + 2, strlen(t) - 2, " invoked oom-killer: ") == t + 22);
+	CHECK(mem_find(t, 20, " invoked oom-killer:") == NULL);
+	CHECK(mem_find(t, 21, " invoked oom-killer:") == t + 1);
+	CHECK(mem_find("Killed process", 14, "Killed process") != NULL);
 }
 
 TEST(test_read_small_file)
