@@ -101,19 +101,6 @@ struct report_parser {
 
 /* ---- text helpers ------------------------------------------------------- */
 
-bool p_starts(const char *s, const char *e, const char *lit)
-{
-	size_t n = strlen(lit);
-	return (size_t)(e - s) >= n && memcmp(s, lit, n) == 0;
-}
-
-const char *p_find(const char *s, const char *e, const char *lit)
-{
-	if (s >= e)
-		return NULL;
-	return mem_find(s, (size_t)(e - s), lit);
-}
-
 const char *p_rfind(const char *s, const char *e, const char *lit)
 {
 	const char *last = NULL, *q = s;

@@ -9,6 +9,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+
+#include "util/util.h"
 
 #include "model/event.h"
 #include "report/report.h"
@@ -177,8 +180,19 @@ struct pstate {
 };
 
 /* ---- text helpers (parse.c) ------------------------------------------ */
-bool p_starts(const char *s, const char *e, const char *lit);
-const char *p_find(const char *s, const char *e, const char *lit);
+/* inline: a literal's strlen folds at compile time (called for dozens of
+ * literals per report line, bench/explain) */
+static inline bool p_starts(const char *s, const char *e, const char *lit)
+{
+	size_t n = strlen(lit);
+	return (size_t)(e - s) >= n && memcmp(s, lit, n) == 0;
+}
+static inline const char *p_find(const char *s, const char *e, const char *lit)
+{
+	if (s >= e)
+		return NULL;
+	return mem_find(s, (size_t)(e - s), lit);
+}
 const char *p_rfind(const char *s, const char *e, const char *lit);
 const char *p_skip_sp(const char *s, const char *e);
 /* Unsigned decimal at *p → value; advances.  -1 none, -2 overflow. */

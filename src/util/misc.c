@@ -99,9 +99,8 @@ bool str_starts(const char *s, const char *prefix)
  * Longer haystacks keep memmem's linear worst case. */
 #define MEM_FIND_SHORT 1024
 
-const char *mem_find(const char *s, size_t len, const char *needle)
+const char *mem_find_n(const char *s, size_t len, const char *needle, size_t n)
 {
-	size_t n = strlen(needle);
 	if (n == 0)
 		return s;
 	if (n > len)

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/types.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -107,7 +108,13 @@ ssize_t read_small_file_once_at(int dirfd, const char *path, char *dst, size_t c
 /* Copy at most dstlen-1 bytes, always NUL-terminating. */
 void str_copy(char *dst, size_t dstlen, const char *src, size_t srclen);
 bool str_starts(const char *s, const char *prefix);
-/* Find needle in [s, s+len); NULL if absent. */
-const char *mem_find(const char *s, size_t len, const char *needle);
+/* Find needle in [s, s+len); NULL if absent.  mem_find_n takes the
+ * needle's length; mem_find is inline so that a literal's strlen is folded
+ * at compile time (the parser asks dozens of literals per line). */
+const char *mem_find_n(const char *s, size_t len, const char *needle, size_t n);
+static inline const char *mem_find(const char *s, size_t len, const char *needle)
+{
+	return mem_find_n(s, len, needle, strlen(needle));
+}
 
 #endif
