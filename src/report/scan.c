@@ -112,6 +112,7 @@ struct report_scanner {
 	uint64_t base_abs;     /* absolute input offset of buf[0] */
 	uint64_t lines_before_pos;  /* complete lines before pos */
 	uint64_t bytes;
+	uint64_t examined;          /* raw lines given to process_raw (report_scanner_examined) */
 
 	uint64_t backup_abs;   /* start of the line before pos that the prefilter skipped; UINT64_MAX none */
 	uint64_t processed_abs;     /* input before this was handed to the normaliser */
@@ -2334,6 +2335,7 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 			rp = html_unescape(&s->html_line, rp, rlen, &rlen);
 		size_t q0 = s->qlen;
 		s->cur_raw_end_abs = s->processed_abs;
+		s->examined++;
 		process_raw(s, rp, rlen, lineno, piece);
 		for (size_t i = q0; i < s->qlen; i++)
 			s->q[i].backfill = backfill;
@@ -2358,6 +2360,11 @@ const char *report_scanner_error(struct report_scanner *s)
 uint64_t report_scanner_bytes(const struct report_scanner *s)
 {
 	return s->bytes;
+}
+
+uint64_t report_scanner_examined(const struct report_scanner *s)
+{
+	return s ? s->examined : 0;
 }
 
 uint64_t report_scanner_lines(const struct report_scanner *s)

@@ -1243,6 +1243,75 @@ TEST(test_terminal_width_cuts_join_without_blank)
 	lines_free(&L);
 }
 
+/* The speed path (issue 8, bench/explain): while no report is open, lines
+ * with no marker are skipped by the vector search, never normalised one by
+ * one — not even lines of other programs that hold a needle's letters
+ * ("... by SIGKILL ... Killed", "room", "zoom": bench/explain/gen.py's
+ * near misses).  120 000 noise lines
+ * around two reports: only the reports' lines, their neighbours and the
+ * back-fill window before a cut head (32 KiB) reach process_raw, and only
+ * the reports' lines come out. */
+TEST(test_idle_search_examines_only_report_lines)
+{
+	static const char *const noise[] = {
+		"Nov 20 02:04:16 web01 supervisord[4242]: INFO exited: worker_7 (terminated by SIGKILL; not expected) Killed",
+		"Nov 20 02:04:16 web01 chatd[311]: user joined room #7 (zoom bridge)",
+		"Nov 20 02:04:16 web01 sshd[5120]: Accepted publickey for deploy from 10.0.0.1 port 5120 ssh2",
+		"Nov 20 02:04:16 web01 kernel: [ 1000.000001] e1000e 0000:00:19.0 eth0: NIC Link is Up 1000 Mbps Full Duplex",
+	};
+	static const char *const cut_head[] = {   /* issue 8's example: head cut, back-filled */
+		"Free swap  = 0kB",
+		"Total swap = 1048572kB",
+		"262000 pages RAM",
+		"[ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name",
+		"[  101]     0   101    50000     1000      40     9000             0 app",
+		"Out of memory: Kill process 101 (app) score 900 or sacrifice child",
+		"Killed process 101 (app) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB",
+	};
+	static const char *const whole[] = {
+		"java invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null), order=0, oom_score_adj=0",
+		"oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=java,pid=202,uid=0",
+		"Out of memory: Killed process 202 (java) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB",
+	};
+	struct buf b;
+	buf_init(&b);
+	uint64_t total = 0;
+	for (int part = 0; part < 3; part++) {
+		for (int i = 0; i < 40000; i++, total++) {
+			buf_add(&b, noise[i % 4], strlen(noise[i % 4]));
+			buf_addc(&b, '\n');
+		}
+		const char *const *r = part == 0 ? cut_head : whole;
+		size_t n = part == 0 ? ARRAY_SIZE(cut_head) : part == 1 ? ARRAY_SIZE(whole) : 0;
+		for (size_t i = 0; i < n; i++, total++) {
+			buf_add(&b, "Nov 20 02:04:17 web01 kernel: ", 30);
+			buf_add(&b, r[i], strlen(r[i]));
+			buf_addc(&b, '\n');
+		}
+	}
+	struct report_scanner *sc;
+	CHECK_INT(report_scanner_open_mem(&sc, b.data, b.len, "t"), 0);
+	struct report_line l;
+	size_t got = 0, noise_out = 0;
+	while (report_scanner_next(sc, false, &l) > 0) {
+		got++;
+		noise_out += mem_find(l.text, l.len, "NIC Link") || mem_find(l.text, l.len, "SIGKILL") ||
+			     mem_find(l.text, l.len, "joined room") || mem_find(l.text, l.len, "publickey");
+	}
+	CHECK_INT(noise_out, 0);
+	CHECK_INT(got, ARRAY_SIZE(cut_head) + ARRAY_SIZE(whole));
+	CHECK(report_scanner_lines(sc) == total);
+	/* 32 KiB of back-fill is ~330 of these lines; the reports' 10 lines
+	 * and a line around each marker */
+	uint64_t ex = report_scanner_examined(sc);
+	CHECK(ex >= ARRAY_SIZE(cut_head) + ARRAY_SIZE(whole));
+	CHECK(ex < 500);
+	if (ex >= 500)
+		fprintf(stderr, "examined %llu of %llu lines\n", (unsigned long long)ex, (unsigned long long)total);
+	report_scanner_close(sc);
+	buf_release(&b);
+}
+
 int main(void)
 {
 	load_base();
@@ -1255,6 +1324,7 @@ int main(void)
 	RUN(test_glued_panic_end_marker_stays_one_line);
 	RUN(test_prefilter_wrap_after_allocation);
 	RUN(test_idle_prefilter_returns_markers_with_line_numbers);
+	RUN(test_idle_search_examines_only_report_lines);
 	RUN(test_util_linux_continuation_lines);
 	RUN(test_indented_paste);
 	RUN(test_pager_truncation_and_mail_wrap_in_corpus);
