@@ -636,6 +636,12 @@ static struct item *queue_add(struct report_scanner *s)
 	return it;
 }
 
+/* Bytes that end a plain run in put_text: control bytes, DEL, the escape
+ * leads '\\' and '#', and 0xc2 (a UTF-8 no-break space's lead). */
+static const bool put_text_special[256] = {
+	[0 ... 0x1f] = true, ['#'] = true, ['\\'] = true, [0x7f] = true, [0xc2] = true,
+};
+
 /* Appends text to the arena with escapes decoded and control bytes made
  * harmless.  kmsg: "\xNN" escapes (ext printk format); else rsyslog "#0NN". */
 static void put_text(struct report_scanner *s, const char *p, size_t n, bool kmsg)
@@ -659,10 +665,10 @@ static void put_text(struct report_scanner *s, const char *p, size_t n, bool kms
 			out = ' ';
 			adv = 2;
 		} else {
-			/* copy plain runs in one go */
+			/* copy plain runs in one go (a table lookup a byte: every
+			 * line the scanner hands on passes here) */
 			size_t j = i;
-			while (j < n && (unsigned char)p[j] >= 0x20 && p[j] != 0x7f && p[j] != '\\' && p[j] != '#' &&
-			       (unsigned char)p[j] != 0xc2)
+			while (j < n && !put_text_special[(unsigned char)p[j]])
 				j++;
 			if (j > i) {
 				buf_add(&s->arena, p + i, j - i);
