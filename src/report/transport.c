@@ -496,22 +496,26 @@ static size_t match_elision(const char *p, size_t len)
 }
 
 /* A prefix no rule knows in front of a stamp: a test driver's "percona # ",
- * talosctl's "10.200.70.91: kern:    info: ", a VM host log's "… vcpu-5 -
- * Guest: ", any tool's.  printk puts its stamp first (kernel/printk/printk.c
+ * talosctl's "10.200.70.91: kern:    info: ", a source comment's "# ", any
+ * tool's.  printk puts its stamp first (kernel/printk/printk.c
  * print_time: "[%5lu.%06lu]"), so a kernel line never carries a stamp after
  * a few words of its own text: the words before one are the machine's.
  * Taken only for a short run (<= 48 bytes, <= 4 blank-separated words, no
- * bracket of its own, as a task row or "lowmem_reserve[]" has, no ',' or
+ * bracket of its own, as a task row or "lowmem_reserve[]" has, no '(' of
+ * a program's text glued before a record ("Creating journal (262144
+ * blocks): [ 34.7] …", R141; a prefix with one, "In(05) vcpu-5 - Guest: ",
+ * is left to the scanner's learner, which sees it repeat), no ',' or
  * '=' of a kernel line's fields: "x: page allocation failure: order:0,
  * mode:0x… [ 1.2] CPU: …" is a paste that lost its newlines) ending in a
- * blank or ':' right before the stamp; a "<6>" level may come between.
+ * blank or ':' right before the stamp; a "<6>" level may come between,
+ * and no second stamp later in the line.
  * Returns the length up to the level or stamp, 0 when it is not one. */
 static size_t machine_prefix(const char *p, size_t len)
 {
 	size_t max = len < 56 ? len : 56, words = 0;
 	for (size_t i = 1; i < max; i++) {
 		char c = p[i];
-		if (p[0] == '[' || p[0] == '<' || c == ']' || c == '=' || c == ',')
+		if (p[0] == '[' || p[0] == '<' || c == ']' || c == '(' || c == '=' || c == ',')
 			return 0;
 		if (c == '[' || c == '<') {
 			if (i > 48 || (p[i - 1] != ' ' && p[i - 1] != ':'))
@@ -524,8 +528,16 @@ static size_t machine_prefix(const char *p, size_t len)
 				j = i + d + 2;
 			}
 			const char *t;
-			size_t tl;
-			return tr_bracket_time(p + j, len - j, &t, &tl) > 0 ? i : 0;
+			size_t tl, k = tr_bracket_time(p + j, len - j, &t, &tl);
+			if (!k)
+				return 0;
+			/* another stamp further on: records pasted as one line
+			 * ("Call Trace: [1.0] <TASK> [1.1] …"), their first
+			 * record's text no prefix */
+			for (const char *b = p + j + k; (b = memchr(b, '[', (size_t)(p + len - b))) != NULL; b++)
+				if (b[-1] == ' ' && tr_bracket_time(b, (size_t)(p + len - b), &t, &tl))
+					return 0;
+			return i;
 		}
 		if (c == ' ' && p[i - 1] != ' ' && ++words > 4)
 			return 0;
@@ -719,8 +731,8 @@ not_date:
 			x->any = true;
 			continue;
 		}
-		/* after a date with no host or tag the rules know ("…Z In(05)
-		 * vcpu-5 - Guest: <4>[…]"), too */
+		/* after a date with no host or tag the rules know ("…Z vcpu-5 -
+		 * Guest: <4>[…]"), too */
 		if (round <= 1 && !x->host && !x->mono && (k = machine_prefix(r, n)) > 0) {
 			pos += k;
 			x->any = true;

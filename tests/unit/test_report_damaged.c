@@ -552,6 +552,28 @@ TEST(test_wrapped_limit_path_and_cut_kill)
 	CHECK_STR(e.first.oom_memcg, "/kubepods/pod9");
 }
 
+/* Kernel lines kept in a source file's comments: "# " before the stamp
+ * (a machine prefix) and "  # noqa: E501" after a path the kernel prints
+ * last; a VM's test driver prefix on every line, the first a service's. */
+TEST(test_commented_lines_and_machine_prefix)
+{
+	struct ev1 e;
+	read_text("# [21013.577527] Task in /kubepods/p1/c1 killed as a result of limit of /kubepods/p1  # noqa: E501\n"
+		  "# [21013.577527] memory: usage 1024kB, limit 1024kB, failcnt 5  # noqa: E501\n"
+		  "# [21013.577527] Memory cgroup out of memory: Kill process 8308 (java) score 1894 or sacrifice child  # noqa: E501\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "/kubepods/p1");
+	CHECK_STR(e.first.task_memcg, "/kubepods/p1/c1");
+	read_text("vm1 # [   16.480079] x-setup[868]: a service line of the guest, long enough to look like a mail-wrapped one\n"
+		  "vm1 # [   16.869199] mysqld invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		  "vm1 # [   16.870431] CPU: 0 PID: 867 Comm: mysqld Not tainted 5.4.22 #1-NixOS\n"
+		  "vm1 # [   16.872679] Call Trace:\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "mysqld");
+	CHECK_INT(e.first.req.trigger_pid, 867);
+	CHECK_STR(e.first.kernel, "5.4.22");
+}
+
 TEST(test_victim_from_constraint_line_alone)
 {
 	struct ev1 e;
@@ -2919,5 +2941,6 @@ int main(void)
 	RUN(test_pager_cut_after_a_comma_keeps_the_oom_kill_line);
 	RUN(test_brackets_glued_before_an_allocation_failure);
 	RUN(test_vmalloc_failure_size);
+	RUN(test_commented_lines_and_machine_prefix);
 	return check_summary();
 }

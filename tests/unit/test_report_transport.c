@@ -214,9 +214,12 @@ TEST(machine_prefix_before_stamp)
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK_STR(l + x.len, "memory: usage 4kB, limit 4kB, failcnt 2");
 	CHECK(x.time != NULL);
-	l = "2023-12-04T10:49:30.106Z In(05) vcpu-5 - Guest: <4>[39261111.880134] Call Trace:";
+	l = "2023-12-04T10:49:30.106Z vcpu-5 - Guest: <4>[39261111.880134] Call Trace:";
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK_STR(l + x.len, "Call Trace:");
+	l = "Creating journal (262144 blocks): [   34.739137] mkfs.ext4 invoked";   /* glued text (R141) */
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
 	/* kernel text with a bracket of its own, or too many words, or a
 	 * stamp glued to a word: not a prefix */
 	l = "lowmem_reserve[]: 0 0 [ 1.000000] x";
@@ -233,6 +236,9 @@ TEST(machine_prefix_before_stamp)
 	CHECK_INT(x.len, 0);
 	/* a header whose newline a paste lost, the next record's stamp after it */
 	l = "kworker/u4:7: page allocation failure: order:0, mode:0x2204020 [ 141.443857] CPU: 1";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+	l = "Call Trace:      [1.0] <TASK>       [1.1] kthread+0xe1/0x110";   /* records in one line */
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK_INT(x.len, 0);
 	/* printk's own drop notice, glued to the next record (3.x-4.x) */
