@@ -2601,7 +2601,11 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 			first_end = pos[i];
 			break;
 		}
-	p_copy(ev->constraint, sizeof(ev->constraint), s + 20, first_end);
+	/* the constraint is one word of mm/oom_kill.c oom_constraint_text
+	 * ("CONSTRAINT_NONE", …_CPUSET, …_MEMORY_POLICY, …_MEMCG): it ends at
+	 * the first ',' whatever a trimmed line puts next ("…MEMCG,…,task=") */
+	const char *comma = p_find(s + 20, first_end, ",");
+	p_copy(ev->constraint, sizeof(ev->constraint), s + 20, comma ? comma : first_end);
 	if (pos[0] && !ev->req.nodemask[0])
 		p_copy(ev->req.nodemask, sizeof(ev->req.nodemask), pos[0] + 10, ends[0]);
 	if (pos[1])

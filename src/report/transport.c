@@ -843,6 +843,13 @@ bool tr_cut_pager_mark(const char *p, size_t *len)
 	/* "<TASK>", "</IRQ>", "[<ffffffff>]": a tag, not a cut */
 	if (mark == 1 && memchr(p + b, '<', n - b))
 		return false;
+	/* a blank-less run of fields ("…,global_oom,task_memcg=>", R704): only
+	 * the field after its last ',' was cut, the ones before are whole */
+	for (size_t c = n - mark; c > b; c--)
+		if (p[c - 1] == ',') {
+			*len = c;
+			return true;
+		}
 	while (b > 0 && p[b - 1] == ' ')
 		b--;
 	*len = b;

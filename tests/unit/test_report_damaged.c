@@ -572,6 +572,16 @@ TEST(test_commented_lines_and_machine_prefix)
 	CHECK_STR(e.first.req.trigger_comm, "mysqld");
 	CHECK_INT(e.first.req.trigger_pid, 867);
 	CHECK_STR(e.first.kernel, "5.4.22");
+	/* an oom-kill: line trimmed by hand ("…" for fields) or cut by a pager
+	 * inside its last field: the constraint is one word */
+	read_text("oom-kill:constraint=CONSTRAINT_MEMCG,\xe2\x80\xa6,task=python,pid=1031028,uid=1000\n", &e);
+	CHECK_STR(e.first.constraint, "CONSTRAINT_MEMCG");
+	read_text("Apr 13 16:09:40 h kernel: oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,"
+		  "mems_allowed=0,global_oom,task_memcg=>\n"
+		  "Apr 13 16:09:40 h kernel: Out of memory: Killed process 27 (node) total-vm:4139216kB, anon-rss:3559004kB, file-rss:0kB,>\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.constraint, "CONSTRAINT_NONE");
+	CHECK_STR(e.first.mems_allowed, "0");
 }
 
 TEST(test_victim_from_constraint_line_alone)

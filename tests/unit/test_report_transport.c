@@ -185,6 +185,14 @@ TEST(quotes_cuts_dicts)
 	n = strlen(comma);
 	CHECK(tr_cut_pager_mark(comma, &n));
 	CHECK_INT(n, strlen(comma) - 1);                          /* cut after a ',': fields whole */
+	char mid[] = "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),global_oom,task_memcg=>";
+	n = strlen(mid);
+	CHECK(tr_cut_pager_mark(mid, &n));                        /* cut inside a field: the ones before stay */
+	CHECK_INT(n, strlen("oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),global_oom,"));
+	char mide[] = "x: oom-kill:constraint=CONSTRAINT_MEMCG,oom_memcg=/k\xe2\x80\xa6";
+	n = strlen(mide);
+	CHECK(tr_cut_pager_mark(mide, &n));
+	CHECK_INT(n, strlen("x: oom-kill:constraint=CONSTRAINT_MEMCG,"));
 	char tag[] = " </TASK>";
 	n = strlen(tag);
 	CHECK(!tr_cut_pager_mark(tag, &n));                       /* a tag, not a cut */
