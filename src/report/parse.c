@@ -2365,6 +2365,25 @@ static void kill_seen(struct pstate *st, const struct report_line *l)
 	str_copy(st->kill_time, sizeof(st->kill_time), l->time ? l->time : "", l->time ? l->time_len : 0);
 }
 
+/* Where the kill message starts in s[0, m): the kernel's own texts
+ * (mm/oom_kill.c out_of_memory / mem_cgroup_out_of_memory's oom_kill_process
+ * message, 2.6-6.x) may come after a paste's own leading token (a JSON
+ * key '"message": "', a comment's "# ", a tool's tag) that no prefix rule
+ * took: the message is the known text at its end.  s when none ends it. */
+static const char *kill_message_head(const char *s, const char *m)
+{
+	static const char *const msgs[] = { "Memory cgroup out of memory", "Out of memory (oom_kill_allocating_task)",
+					    "Out of memory", "No available memory (MPOL_BIND)",
+					    "No available memory in cpuset", NULL };
+	for (int i = 0; msgs[i]; i++) {
+		size_t n = strlen(msgs[i]);
+		if ((size_t)(m - s) > n && !memcmp(m - n, msgs[i], n) && 
+		    (m[-(ptrdiff_t)n - 1] == ' ' || m[-(ptrdiff_t)n - 1] == '"' || m[-(ptrdiff_t)n - 1] == '\''))
+			return m - n;
+	}
+	return s;
+}
+
 static bool kill_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 		      const char *s, const char *e)
 {
@@ -2411,7 +2430,7 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	if (after && !no_comm)
 		str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
 	if (k != s)
-		p_copy(v->message, sizeof(v->message), s, k - 2);
+		p_copy(v->message, sizeof(v->message), kill_message_head(s, k - 2), k - 2);
 	if (k != s && after && p_find(after, e, "total-vm:"))
 		st->shape |= SH_KILL_PREFIX;     /* 5.1+; ≤2.6.19 "…: Killed process N (x)." has no values */
 	if (known(uid))

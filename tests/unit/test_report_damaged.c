@@ -582,6 +582,15 @@ TEST(test_commented_lines_and_machine_prefix)
 	CHECK_INT(e.events, 1);
 	CHECK_STR(e.first.constraint, "CONSTRAINT_NONE");
 	CHECK_STR(e.first.mems_allowed, "0");
+	/* a kill line kept in a JSON string: the kernel's message is the known
+	 * text before "Killed process", whatever token opened the line */
+	read_text("    \"message\": \"Memory cgroup out of memory: Killed process 35 (kubectl) total-vm:753508kB, "
+		  "anon-rss:58776kB, file-rss:29400kB, shmem-rss:0kB, UID:0 pgtables:1052kB oom_score_adj:999\",\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	CHECK_STR(e.first.victim.comm, "kubectl");
+	read_text("note: Out of memory: Killed process 35 (x) total-vm:1kB, anon-rss:1kB, file-rss:0kB, shmem-rss:0kB\n", &e);
+	CHECK_STR(e.first.victim.message, "Out of memory");
 }
 
 TEST(test_victim_from_constraint_line_alone)
