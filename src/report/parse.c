@@ -2369,14 +2369,17 @@ static void kill_seen(struct pstate *st, const struct report_line *l)
  * (mm/oom_kill.c out_of_memory / mem_cgroup_out_of_memory's oom_kill_process
  * message, 2.6-6.x) may come after a paste's own leading token (a JSON
  * key '"message": "', a comment's "# ", a tool's tag) that no prefix rule
- * took: the message is the known text at its end.  s when none ends it. */
-static const char *kill_message_head(const char *s, const char *m)
+ * took: the message is the known text at its end.  s when none ends it;
+ * *exact (when given) is set when s[0, m) is one of them. */
+static const char *kill_message_head(const char *s, const char *m, bool *exact)
 {
 	static const char *const msgs[] = { "Memory cgroup out of memory", "Out of memory (oom_kill_allocating_task)",
 					    "Out of memory", "No available memory (MPOL_BIND)",
 					    "No available memory in cpuset", NULL };
 	for (int i = 0; msgs[i]; i++) {
 		size_t n = strlen(msgs[i]);
+		if (exact)
+			*exact = *exact || ((size_t)(m - s) == n && !memcmp(s, msgs[i], n));
 		if ((size_t)(m - s) > n && !memcmp(m - n, msgs[i], n) && 
 		    (m[-(ptrdiff_t)n - 1] == ' ' || m[-(ptrdiff_t)n - 1] == '"' || m[-(ptrdiff_t)n - 1] == '\''))
 			return m - n;
@@ -2384,13 +2387,50 @@ static const char *kill_message_head(const char *s, const char *m)
 	return s;
 }
 
+/* A kill line whose words a reader's translator changed ("Out of memory:
+ * Process stopped 2953 (python) total-vm:…", R570) keeps the kernel's
+ * shape: a known message, ": ", words, "<pid> (<comm>) total-vm:" (4.x+
+ * mm/oom_kill.c __oom_kill_process).  Returns where the words start (as
+ * "Killed process " would) and *pidp the pid, NULL when it is not one. */
+static const char *translated_kill(const char *s, const char *e, const char **pidp)
+{
+	const char *tv = p_find(s, e, ") total-vm:"), *c = p_find(s, e, ": ");
+	bool known_msg = false;
+	if (!tv || !c)
+		return NULL;
+	kill_message_head(s, c, &known_msg);
+	if (!known_msg)
+		return NULL;
+	c += 2;
+	/* the first "<digits> (" after the words, no more than four of them */
+	int words = 0;
+	for (const char *q = c; q < tv && words <= 4; q++) {
+		if (*q == ' ')
+			words++;
+		if ((q == c || q[-1] == ' ') && *q >= '0' && *q <= '9') {
+			const char *d = q;
+			while (d < tv && *d >= '0' && *d <= '9')
+				d++;
+			if (d + 1 < tv && d[0] == ' ' && d[1] == '(') {
+				*pidp = q;
+				return c;
+			}
+		}
+	}
+	return NULL;
+}
+
 static bool kill_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 		      const char *s, const char *e)
 {
-	const char *k = p_find(s, e, "Killed process ");
-	if (!k || (k != s && !(k - s >= 2 && k[-2] == ':' && k[-1] == ' ')))
+	const char *k = p_find(s, e, "Killed process "), *p;
+	if (k) {
+		if (k != s && !(k - s >= 2 && k[-2] == ':' && k[-1] == ' '))
+			return false;
+		p = k + 15;
+	} else if (!(k = translated_kill(s, e, &p))) {
 		return false;
-	const char *p = k + 15;
+	}
 	int64_t pid, uid = OOM_NA;
 	if (p_num(&p, e, &pid) != 0)
 		return false;
@@ -2430,7 +2470,7 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	if (after && !no_comm)
 		str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
 	if (k != s)
-		p_copy(v->message, sizeof(v->message), kill_message_head(s, k - 2), k - 2);
+		p_copy(v->message, sizeof(v->message), kill_message_head(s, k - 2, NULL), k - 2);
 	if (k != s && after && p_find(after, e, "total-vm:"))
 		st->shape |= SH_KILL_PREFIX;     /* 5.1+; ≤2.6.19 "…: Killed process N (x)." has no values */
 	if (known(uid))

@@ -591,6 +591,18 @@ TEST(test_commented_lines_and_machine_prefix)
 	CHECK_STR(e.first.victim.comm, "kubectl");
 	read_text("note: Out of memory: Killed process 35 (x) total-vm:1kB, anon-rss:1kB, file-rss:0kB, shmem-rss:0kB\n", &e);
 	CHECK_STR(e.first.victim.message, "Out of memory");
+	/* a kill line a translator re-worded keeps the kernel's shape */
+	read_text("[Tue Feb 20 19:15:36 2024] Out of memory: Process stopped 2953 (python) total-vm:8142876kB, "
+		  "anon-rss:6719676kB, file-rss:4kB, shmem-rss:0kB, UID:999 pgtables:13660kB oom_score_adj:0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 2953);
+	CHECK_STR(e.first.victim.comm, "python");
+	CHECK_INT(e.first.victim.anon_rss_kib, 6719676);
+	/* not without a known message, nor the selection line (no values) */
+	read_text("[1.0] Some driver: stopped 2953 (python) total-vm:8142876kB, anon-rss:6719676kB\n", &e);
+	CHECK_INT(e.events, 0);
+	read_text("[1.0] Out of memory: Kill process 2953 (python) score 900 or sacrifice child\n", &e);
+	CHECK(!known(e.first.victim.pid) || e.first.victim.pid != 2953 || e.first.victim.selected_pid == 2953);
 }
 
 TEST(test_victim_from_constraint_line_alone)
