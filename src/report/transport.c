@@ -545,6 +545,21 @@ static size_t machine_prefix(const char *p, size_t len)
 	return 0;
 }
 
+/* A logger's own date in angle brackets ("<Jan/06 03:50 pm>", R607): a
+ * date like a bracketed one (HH:MM and letters), never a kernel tag
+ * ("<IRQ>", "<TASK>", "<ffffffff80158fa0>" hold no HH:MM).  Its length
+ * with a blank after it, 0 if none. */
+static size_t angle_date(const char *p, size_t len, const char **t, size_t *tlen)
+{
+	size_t max = len < 40 ? len : 40;
+	const char *close = memchr(p, '>', max);
+	if (!close || memchr(p + 1, '<', (size_t)(close - p - 1)) || !bracket_inside(p + 1, (size_t)(close - p - 1), t, tlen) ||
+	    !memchr(p, ':', (size_t)(close - p)))
+		return 0;
+	size_t k = (size_t)(close - p) + 1;
+	return k < len && p[k] == ' ' ? k + 1 : k;   /* one blank, as after "[…]": an indent stays */
+}
+
 /* printk's own "** 3 printk messages dropped ** " (kernel/printk/printk.c
  * console_unlock, 3.x-4.x: printed with no newline, glued to the next
  * record on the console): its length, 0 if none. */
@@ -591,6 +606,14 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 				}
 				continue;
 			}
+		}
+		if (round == 0 && r[0] == '<' && n > 8 && !is_digit(r[1]) && (k = angle_date(r, n, &t, &tl)) > 0) {
+			/* stripped, not taken as the record's time: a minute's
+			 * stamp alike on every record would make repeated reports
+			 * look like one record relayed twice */
+			pos += k;
+			x->any = true;
+			continue;
 		}
 		if (round <= 1 && is_digit(r[0]) && (k = match_kmsg(r, n, x)) > 0) {
 			pos += k;

@@ -249,6 +249,16 @@ TEST(machine_prefix_before_stamp)
 	l = "Call Trace:      [1.0] <TASK>       [1.1] kthread+0xe1/0x110";   /* records in one line */
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK_INT(x.len, 0);
+	/* a logger's date in angle brackets (R607); kernel tags are none */
+	l = "<Jan/06 03:50 pm>swapper: page allocation failure. order:0, mode:0x20";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "swapper: page allocation failure. order:0, mode:0x20");
+	l = "<IRQ> <ffffffff80158fa0>{__alloc_pages+816}";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+	l = "<ffffffff8013ffd3>{del_timer+115}";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
 	/* printk's own drop notice, glued to the next record (3.x-4.x) */
 	l = "** 3 printk messages dropped ** [  206.416481] Out of memory (oom_kill_allocating_task)";
 	tr_strip_prefix(l, strlen(l), &x);
