@@ -305,6 +305,12 @@ enum line_kind line_kind_of(const char *p, size_t n)
 		return LK_TRIGGER;
 	if ((q = find(p, n, "Killed process ")) && q - p >= 2 && q[-2] == ':' && q[-1] == ' ')
 		return LK_KILL;
+	/* re-worded by a translator, the kill line's shape kept ("Out of
+	 * memory: Process stopped 2953 (python) total-vm:…", parse.c
+	 * translated_kill) */
+	if ((STARTS(p, n, "Out of memory: ") || STARTS(p, n, "Memory cgroup out of memory: ")) &&
+	    find(p, n, ") total-vm:"))
+		return LK_KILL;
 	/* OpenVZ / Virtuozzo 2.6.32 beancounters (kernel/bc/oom_kill.c):
 	 * "%d (%s) invoked oom-killer in ub %d generation %d gfp 0x%x",
 	 * "Out of memory in UB %u: OOM killed process %d (%s) score %d vm:…" */

@@ -2352,13 +2352,72 @@ static void kill_seen(struct pstate *st, const struct report_line *l)
 	str_copy(st->kill_time, sizeof(st->kill_time), l->time ? l->time : "", l->time ? l->time_len : 0);
 }
 
+/* Where the kill message starts in s[0, m): the kernel's own texts
+ * (mm/oom_kill.c out_of_memory / mem_cgroup_out_of_memory's oom_kill_process
+ * message, 2.6-6.x) may come after a paste's own leading token (a JSON
+ * key '"message": "', a comment's "# ", a tool's tag) that no prefix rule
+ * took: the message is the known text at its end.  s when none ends it;
+ * *exact (when given) is set when s[0, m) is one of them. */
+static const char *kill_message_head(const char *s, const char *m, bool *exact)
+{
+	static const char *const msgs[] = { "Memory cgroup out of memory", "Out of memory (oom_kill_allocating_task)",
+					    "Out of memory", "No available memory (MPOL_BIND)",
+					    "No available memory in cpuset", NULL };
+	for (int i = 0; msgs[i]; i++) {
+		size_t n = strlen(msgs[i]);
+		if (exact)
+			*exact = *exact || ((size_t)(m - s) == n && !memcmp(s, msgs[i], n));
+		if ((size_t)(m - s) > n && !memcmp(m - n, msgs[i], n) && 
+		    (m[-(ptrdiff_t)n - 1] == ' ' || m[-(ptrdiff_t)n - 1] == '"' || m[-(ptrdiff_t)n - 1] == '\''))
+			return m - n;
+	}
+	return s;
+}
+
+/* A kill line whose words a reader's translator changed ("Out of memory:
+ * Process stopped 2953 (python) total-vm:…", R570) keeps the kernel's
+ * shape: a known message, ": ", words, "<pid> (<comm>) total-vm:" (4.x+
+ * mm/oom_kill.c __oom_kill_process).  Returns where the words start (as
+ * "Killed process " would) and *pidp the pid, NULL when it is not one. */
+static const char *translated_kill(const char *s, const char *e, const char **pidp)
+{
+	const char *tv = p_find(s, e, ") total-vm:"), *c = p_find(s, e, ": ");
+	bool known_msg = false;
+	if (!tv || !c)
+		return NULL;
+	kill_message_head(s, c, &known_msg);
+	if (!known_msg)
+		return NULL;
+	c += 2;
+	/* the first "<digits> (" after the words, no more than four of them */
+	int words = 0;
+	for (const char *q = c; q < tv && words <= 4; q++) {
+		if (*q == ' ')
+			words++;
+		if ((q == c || q[-1] == ' ') && *q >= '0' && *q <= '9') {
+			const char *d = q;
+			while (d < tv && *d >= '0' && *d <= '9')
+				d++;
+			if (d + 1 < tv && d[0] == ' ' && d[1] == '(') {
+				*pidp = q;
+				return c;
+			}
+		}
+	}
+	return NULL;
+}
+
 static bool kill_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 		      const char *s, const char *e)
 {
-	const char *k = p_find(s, e, "Killed process ");
-	if (!k || (k != s && !(k - s >= 2 && k[-2] == ':' && k[-1] == ' ')))
+	const char *k = p_find(s, e, "Killed process "), *p;
+	if (k) {
+		if (k != s && !(k - s >= 2 && k[-2] == ':' && k[-1] == ' '))
+			return false;
+		p = k + 15;
+	} else if (!(k = translated_kill(s, e, &p))) {
 		return false;
-	const char *p = k + 15;
+	}
 	int64_t pid, uid = OOM_NA;
 	if (p_num(&p, e, &pid) != 0)
 		return false;
@@ -2398,7 +2457,7 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	if (after && !no_comm)
 		str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
 	if (k != s)
-		p_copy(v->message, sizeof(v->message), s, k - 2);
+		p_copy(v->message, sizeof(v->message), kill_message_head(s, k - 2, NULL), k - 2);
 	if (k != s && after && p_find(after, e, "total-vm:"))
 		st->shape |= SH_KILL_PREFIX;     /* 5.1+; ≤2.6.19 "…: Killed process N (x)." has no values */
 	if (known(uid))
@@ -2588,7 +2647,11 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 			first_end = pos[i];
 			break;
 		}
-	p_copy(ev->constraint, sizeof(ev->constraint), s + 20, first_end);
+	/* the constraint is one word of mm/oom_kill.c oom_constraint_text
+	 * ("CONSTRAINT_NONE", …_CPUSET, …_MEMORY_POLICY, …_MEMCG): it ends at
+	 * the first ',' whatever a trimmed line puts next ("…MEMCG,…,task=") */
+	const char *comma = p_find(s + 20, first_end, ",");
+	p_copy(ev->constraint, sizeof(ev->constraint), s + 20, comma ? comma : first_end);
 	if (pos[0] && !ev->req.nodemask[0])
 		p_copy(ev->req.nodemask, sizeof(ev->req.nodemask), pos[0] + 10, ends[0]);
 	if (pos[1])

@@ -753,6 +753,19 @@ static void stat_inline(struct pstate *st, const char *p, const char *e)
 	}
 }
 
+/* Where a cgroup path that ends its line ends: the kernel prints it last
+ * ("…limit of %s\n", mm/memcontrol.c mem_cgroup_print_oom_info 2.6.30-4.19;
+ * pr_cont_cgroup_path), so two blanks and more text after it are the
+ * paste's own ("  # noqa: E501" of a source comment, "  <-- here"); a
+ * single blank may be a mail wrap joined back (mended below). */
+static const char *path_end(const char *s, const char *e)
+{
+	for (const char *x = s; x + 1 < e; x++)
+		if (x[0] == ' ' && x[1] == ' ')
+			return x;
+	return e;
+}
+
 bool pm_memcg_line(struct pstate *st, const char *s, const char *e)
 {
 	struct oom_memcg *m = &st->ev.snap.memcg;
@@ -762,7 +775,7 @@ bool pm_memcg_line(struct pstate *st, const char *s, const char *e)
 		/* 2.6.30–4.19: "Task in %s killed as a result of limit of %s";
 		 * a paste that cut "Task in " off still holds both paths */
 		p_copy(ev->task_memcg, sizeof(ev->task_memcg), *s == '/' ? s : s + 8, q);
-		p_copy(ev->oom_memcg, sizeof(ev->oom_memcg), q + 32, e);
+		p_copy(ev->oom_memcg, sizeof(ev->oom_memcg), q + 32, path_end(q + 32, e));
 		/* The limit's memcg is the task's or an ancestor of it
 		 * (mm/memcontrol.c): a line hard-wrapped inside that path and
 		 * joined back with a blank ("/kubepo ds/pod…", R195) is mended
@@ -781,7 +794,7 @@ bool pm_memcg_line(struct pstate *st, const char *s, const char *e)
 		return true;
 	}
 	if (p_starts(s, e, "Memory limit reached of cgroup ")) {
-		p_copy(ev->oom_memcg, sizeof(ev->oom_memcg), s + 31, e);
+		p_copy(ev->oom_memcg, sizeof(ev->oom_memcg), s + 31, path_end(s + 31, e));
 		ev->snap.have_memcg = true;
 		st->sect = SEC_MEMCG;
 		return true;

@@ -495,11 +495,91 @@ static size_t match_elision(const char *p, size_t len)
 	return 0;
 }
 
+/* A prefix no rule knows in front of a stamp: a test driver's "percona # ",
+ * talosctl's "10.200.70.91: kern:    info: ", a source comment's "# ", any
+ * tool's.  printk puts its stamp first (kernel/printk/printk.c
+ * print_time: "[%5lu.%06lu]"), so a kernel line never carries a stamp after
+ * a few words of its own text: the words before one are the machine's.
+ * Taken only for a short run (<= 48 bytes, <= 4 blank-separated words, no
+ * bracket of its own, as a task row or "lowmem_reserve[]" has, no '(' of
+ * a program's text glued before a record ("Creating journal (262144
+ * blocks): [ 34.7] …", R141; a prefix with one, "In(05) vcpu-5 - Guest: ",
+ * is left to the scanner's learner, which sees it repeat), no ',' or
+ * '=' of a kernel line's fields: "x: page allocation failure: order:0,
+ * mode:0x… [ 1.2] CPU: …" is a paste that lost its newlines) ending in a
+ * blank or ':' right before the stamp; a "<6>" level may come between,
+ * and no second stamp later in the line.
+ * Returns the length up to the level or stamp, 0 when it is not one. */
+static size_t machine_prefix(const char *p, size_t len)
+{
+	size_t max = len < 56 ? len : 56, words = 0;
+	for (size_t i = 1; i < max; i++) {
+		char c = p[i];
+		if (p[0] == '[' || p[0] == '<' || c == ']' || c == '(' || c == '=' || c == ',')
+			return 0;
+		if (c == '[' || c == '<') {
+			if (i > 48 || (p[i - 1] != ' ' && p[i - 1] != ':'))
+				return 0;
+			size_t j = i;
+			if (c == '<') {
+				size_t d = tr_span_digits(p + i + 1, len - i - 1);
+				if (d < 1 || d > 3 || i + 1 + d >= len || p[i + 1 + d] != '>')
+					return 0;
+				j = i + d + 2;
+			}
+			const char *t;
+			size_t tl, k = tr_bracket_time(p + j, len - j, &t, &tl);
+			if (!k)
+				return 0;
+			/* another stamp further on: records pasted as one line
+			 * ("Call Trace: [1.0] <TASK> [1.1] …"), their first
+			 * record's text no prefix */
+			for (const char *b = p + j + k; (b = memchr(b, '[', (size_t)(p + len - b))) != NULL; b++)
+				if (b[-1] == ' ' && tr_bracket_time(b, (size_t)(p + len - b), &t, &tl))
+					return 0;
+			return i;
+		}
+		if (c == ' ' && p[i - 1] != ' ' && ++words > 4)
+			return 0;
+	}
+	return 0;
+}
+
+/* A logger's own date in angle brackets ("<Jan/06 03:50 pm>", R607): a
+ * date like a bracketed one (HH:MM and letters), never a kernel tag
+ * ("<IRQ>", "<TASK>", "<ffffffff80158fa0>" hold no HH:MM).  Its length
+ * with a blank after it, 0 if none. */
+static size_t angle_date(const char *p, size_t len, const char **t, size_t *tlen)
+{
+	size_t max = len < 40 ? len : 40;
+	const char *close = memchr(p, '>', max);
+	if (!close || memchr(p + 1, '<', (size_t)(close - p - 1)) || !bracket_inside(p + 1, (size_t)(close - p - 1), t, tlen) ||
+	    !memchr(p, ':', (size_t)(close - p)))
+		return 0;
+	size_t k = (size_t)(close - p) + 1;
+	return k < len && p[k] == ' ' ? k + 1 : k;   /* one blank, as after "[…]": an indent stays */
+}
+
+/* printk's own "** 3 printk messages dropped ** " (kernel/printk/printk.c
+ * console_unlock, 3.x-4.x: printed with no newline, glued to the next
+ * record on the console): its length, 0 if none. */
+static size_t match_dropped(const char *p, size_t len)
+{
+	if (!HAS_LIT(p, len, "** "))
+		return 0;
+	size_t d = tr_span_digits(p + 3, len - 3);
+	if (d == 0 || !HAS_LIT(p + 3 + d, len - 3 - d, " printk messages dropped ** "))
+		return 0;
+	return 3 + d + sizeof(" printk messages dropped ** ") - 1;
+}
+
 void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 {
 	size_t pos = 0;
 	memset(x, 0, sizeof(*x));
-	if (len > 8 && !tr_starts_with_time(p, len) && (pos = match_grep_prefix(p, len)) > 0)
+	if (len && p[0] == '*' && (pos = match_dropped(p, len)) > 0)
+		x->any = true;
+	if (!pos && len > 8 && !tr_starts_with_time(p, len) && (pos = match_grep_prefix(p, len)) > 0)
 		x->any = true;
 	for (int round = 0; round < 8 && pos < len; round++) {
 		const char *r = p + pos, *t, *h;
@@ -526,6 +606,14 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 				}
 				continue;
 			}
+		}
+		if (round == 0 && r[0] == '<' && n > 8 && !is_digit(r[1]) && (k = angle_date(r, n, &t, &tl)) > 0) {
+			/* stripped, not taken as the record's time: a minute's
+			 * stamp alike on every record would make repeated reports
+			 * look like one record relayed twice */
+			pos += k;
+			x->any = true;
+			continue;
 		}
 		if (round <= 1 && is_digit(r[0]) && (k = match_kmsg(r, n, x)) > 0) {
 			pos += k;
@@ -605,6 +693,9 @@ not_date:
 				x->caller_len = cl;
 				pos += ck;
 			}
+			/* talosctl dmesg: "[2025-06-04T04:51:57.572293906Z]: " */
+			if (pos + 1 < len && p[pos] == ':' && p[pos + 1] == ' ')
+				pos++;
 			if (pos < len && p[pos] == ' ')
 				pos++;
 			/* journalctl -o short-monotonic: "[ 1234.567890] host kernel: " */
@@ -662,6 +753,13 @@ not_date:
 			pos += k;
 			x->any = true;
 			continue;
+		}
+		/* after a date with no host or tag the rules know ("…Z vcpu-5 -
+		 * Guest: <4>[…]"), too */
+		if (round <= 1 && !x->host && !x->mono && (k = machine_prefix(r, n)) > 0) {
+			pos += k;
+			x->any = true;
+			continue;   /* the stamp itself is read next round */
 		}
 		break;
 	}
@@ -768,6 +866,13 @@ bool tr_cut_pager_mark(const char *p, size_t *len)
 	/* "<TASK>", "</IRQ>", "[<ffffffff>]": a tag, not a cut */
 	if (mark == 1 && memchr(p + b, '<', n - b))
 		return false;
+	/* a blank-less run of fields ("…,global_oom,task_memcg=>", R704): only
+	 * the field after its last ',' was cut, the ones before are whole */
+	for (size_t c = n - mark; c > b; c--)
+		if (p[c - 1] == ',') {
+			*len = c;
+			return true;
+		}
 	while (b > 0 && p[b - 1] == ' ')
 		b--;
 	*len = b;

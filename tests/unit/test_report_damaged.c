@@ -552,6 +552,59 @@ TEST(test_wrapped_limit_path_and_cut_kill)
 	CHECK_STR(e.first.oom_memcg, "/kubepods/pod9");
 }
 
+/* Kernel lines kept in a source file's comments: "# " before the stamp
+ * (a machine prefix) and "  # noqa: E501" after a path the kernel prints
+ * last; a VM's test driver prefix on every line, the first a service's. */
+TEST(test_commented_lines_and_machine_prefix)
+{
+	struct ev1 e;
+	read_text("# [21013.577527] Task in /kubepods/p1/c1 killed as a result of limit of /kubepods/p1  # noqa: E501\n"
+		  "# [21013.577527] memory: usage 1024kB, limit 1024kB, failcnt 5  # noqa: E501\n"
+		  "# [21013.577527] Memory cgroup out of memory: Kill process 8308 (java) score 1894 or sacrifice child  # noqa: E501\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "/kubepods/p1");
+	CHECK_STR(e.first.task_memcg, "/kubepods/p1/c1");
+	read_text("vm1 # [   16.480079] x-setup[868]: a service line of the guest, long enough to look like a mail-wrapped one\n"
+		  "vm1 # [   16.869199] mysqld invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		  "vm1 # [   16.870431] CPU: 0 PID: 867 Comm: mysqld Not tainted 5.4.22 #1-NixOS\n"
+		  "vm1 # [   16.872679] Call Trace:\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.req.trigger_comm, "mysqld");
+	CHECK_INT(e.first.req.trigger_pid, 867);
+	CHECK_STR(e.first.kernel, "5.4.22");
+	/* an oom-kill: line trimmed by hand ("…" for fields) or cut by a pager
+	 * inside its last field: the constraint is one word */
+	read_text("oom-kill:constraint=CONSTRAINT_MEMCG,\xe2\x80\xa6,task=python,pid=1031028,uid=1000\n", &e);
+	CHECK_STR(e.first.constraint, "CONSTRAINT_MEMCG");
+	read_text("Apr 13 16:09:40 h kernel: oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,"
+		  "mems_allowed=0,global_oom,task_memcg=>\n"
+		  "Apr 13 16:09:40 h kernel: Out of memory: Killed process 27 (node) total-vm:4139216kB, anon-rss:3559004kB, file-rss:0kB,>\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.constraint, "CONSTRAINT_NONE");
+	CHECK_STR(e.first.mems_allowed, "0");
+	/* a kill line kept in a JSON string: the kernel's message is the known
+	 * text before "Killed process", whatever token opened the line */
+	read_text("    \"message\": \"Memory cgroup out of memory: Killed process 35 (kubectl) total-vm:753508kB, "
+		  "anon-rss:58776kB, file-rss:29400kB, shmem-rss:0kB, UID:0 pgtables:1052kB oom_score_adj:999\",\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	CHECK_STR(e.first.victim.comm, "kubectl");
+	read_text("note: Out of memory: Killed process 35 (x) total-vm:1kB, anon-rss:1kB, file-rss:0kB, shmem-rss:0kB\n", &e);
+	CHECK_STR(e.first.victim.message, "Out of memory");
+	/* a kill line a translator re-worded keeps the kernel's shape */
+	read_text("[Tue Feb 20 19:15:36 2024] Out of memory: Process stopped 2953 (python) total-vm:8142876kB, "
+		  "anon-rss:6719676kB, file-rss:4kB, shmem-rss:0kB, UID:999 pgtables:13660kB oom_score_adj:0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 2953);
+	CHECK_STR(e.first.victim.comm, "python");
+	CHECK_INT(e.first.victim.anon_rss_kib, 6719676);
+	/* not without a known message, nor the selection line (no values) */
+	read_text("[1.0] Some driver: stopped 2953 (python) total-vm:8142876kB, anon-rss:6719676kB\n", &e);
+	CHECK_INT(e.events, 0);
+	read_text("[1.0] Out of memory: Kill process 2953 (python) score 900 or sacrifice child\n", &e);
+	CHECK(!known(e.first.victim.pid) || e.first.victim.pid != 2953 || e.first.victim.selected_pid == 2953);
+}
+
 TEST(test_victim_from_constraint_line_alone)
 {
 	struct ev1 e;
@@ -2919,5 +2972,6 @@ int main(void)
 	RUN(test_pager_cut_after_a_comma_keeps_the_oom_kill_line);
 	RUN(test_brackets_glued_before_an_allocation_failure);
 	RUN(test_vmalloc_failure_size);
+	RUN(test_commented_lines_and_machine_prefix);
 	return check_summary();
 }

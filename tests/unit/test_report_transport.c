@@ -151,9 +151,9 @@ TEST(open_stamp)
 	l = "ffff0000] (dump_backtrace) from [<c0015020>]";
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK(!x.any);
-	l = "foo [ 1.5] bar";                             /* a '[' before it */
+	l = "foo [ 1.5] bar";   /* a '[' before it: no lost '[' but a machine prefix */
 	tr_strip_prefix(l, strlen(l), &x);
-	CHECK(!x.any);
+	CHECK_STR(l + x.len, "bar");
 }
 
 TEST(quotes_cuts_dicts)
@@ -185,6 +185,14 @@ TEST(quotes_cuts_dicts)
 	n = strlen(comma);
 	CHECK(tr_cut_pager_mark(comma, &n));
 	CHECK_INT(n, strlen(comma) - 1);                          /* cut after a ',': fields whole */
+	char mid[] = "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),global_oom,task_memcg=>";
+	n = strlen(mid);
+	CHECK(tr_cut_pager_mark(mid, &n));                        /* cut inside a field: the ones before stay */
+	CHECK_INT(n, strlen("oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),global_oom,"));
+	char mide[] = "x: oom-kill:constraint=CONSTRAINT_MEMCG,oom_memcg=/k\xe2\x80\xa6";
+	n = strlen(mide);
+	CHECK(tr_cut_pager_mark(mide, &n));
+	CHECK_INT(n, strlen("x: oom-kill:constraint=CONSTRAINT_MEMCG,"));
 	char tag[] = " </TASK>";
 	n = strlen(tag);
 	CHECK(!tr_cut_pager_mark(tag, &n));                       /* a tag, not a cut */
@@ -200,12 +208,73 @@ TEST(quotes_cuts_dicts)
 	CHECK_INT(tr_span_digits(S("x")), 0);
 }
 
+/* A machine prefix no rule names, in front of the kernel's stamp: taken
+ * for any tool's, as printk puts its stamp first. */
+TEST(machine_prefix_before_stamp)
+{
+	struct pfx x;
+	const char *l = "vm1 # [   16.869199] mysqld invoked oom-killer: gfp_mask=0x100cca";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.any && !x.drop);
+	CHECK_STR(l + x.len, "mysqld invoked oom-killer: gfp_mask=0x100cca");
+	CHECK(x.mono != NULL);
+	l = "10.0.0.7: kern:    info: [2025-06-04T04:51:57.572293906Z]: memory: usage 4kB, limit 4kB, failcnt 2";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "memory: usage 4kB, limit 4kB, failcnt 2");
+	CHECK(x.time != NULL);
+	l = "2023-12-04T10:49:30.106Z vcpu-5 - Guest: <4>[39261111.880134] Call Trace:";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "Call Trace:");
+	l = "Creating journal (262144 blocks): [   34.739137] mkfs.ext4 invoked";   /* glued text (R141) */
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+	/* kernel text with a bracket of its own, or too many words, or a
+	 * stamp glued to a word: not a prefix */
+	l = "lowmem_reserve[]: 0 0 [ 1.000000] x";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+	l = "one two three four five six seven eight [ 1.000000] x";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+	l = "Node 0 DMA32 free:1kB[ 1.000000] x";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+	l = "pid=5 [ 1.000000] x";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+	/* a header whose newline a paste lost, the next record's stamp after it */
+	l = "kworker/u4:7: page allocation failure: order:0, mode:0x2204020 [ 141.443857] CPU: 1";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+	l = "Call Trace:      [1.0] <TASK>       [1.1] kthread+0xe1/0x110";   /* records in one line */
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+	/* a logger's date in angle brackets (R607); kernel tags are none */
+	l = "<Jan/06 03:50 pm>swapper: page allocation failure. order:0, mode:0x20";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "swapper: page allocation failure. order:0, mode:0x20");
+	l = "<IRQ> <ffffffff80158fa0>{__alloc_pages+816}";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+	l = "<ffffffff8013ffd3>{del_timer+115}";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+	/* printk's own drop notice, glued to the next record (3.x-4.x) */
+	l = "** 3 printk messages dropped ** [  206.416481] Out of memory (oom_kill_allocating_task)";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "Out of memory (oom_kill_allocating_task)");
+	l = "** 12 printk messages dropped ** Killed process 10600 (a.out)";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "Killed process 10600 (a.out)");
+}
+
 int main(void)
 {
 	RUN(dates);
 	RUN(brackets_and_callers);
 	RUN(host_tag);
 	RUN(whole_prefix);
+	RUN(machine_prefix_before_stamp);
 	RUN(logread_prefix);
 	RUN(open_stamp);
 	RUN(quotes_cuts_dicts);
