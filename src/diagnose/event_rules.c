@@ -2770,6 +2770,44 @@ static void slab_fills_lowmem(struct ctx *c)
 			 pct(slab, m->lowmem_total_kib));
 }
 
+/* An atomic order-0 failure (no direct reclaim: GFP_ATOMIC, GFP_NOWAIT,
+ * an interrupt's packet refill) on a 32-bit kernel whose lowmem was below
+ * its marks: the request may not sleep, so it failed because the free
+ * pages it may take (min halved for __GFP_HIGH, a quarter less for
+ * ALLOC_HARDER: mm/page_alloc.c zone_watermark_ok, 2.6-6.x) were gone
+ * faster than kswapd refilled them — the atomic reserve's story.  Lowmem
+ * pressure names a split that did not decide it when the machine has no
+ * HighMem pages at all (a 32-bit box with RAM under the lowmem size): all
+ * its memory was lowmem.  With HighMem pages, the lowmem split is part of
+ * the story and lowmem keeps its place (R597: 128 MiB i386, r8169 refill
+ * in hard IRQ, no HighMem; R370: 1.25 GiB HighMem, lowmem leads). */
+static void atomic_leads_lowmem(struct ctx *c)
+{
+	struct finding *at = finding_mut(c->out, "atomic-reserves-exhausted");
+	struct finding *lp = finding_mut(c->out, "lowmem-pressure");
+	if (!at || !lp || !c->a->atomic || !known(c->ev->req.order) || c->ev->req.order != 0)
+		return;
+	int64_t hm_total = c->ev->snap.mem.highmem_total_kib;
+	int64_t hm_present = 0;
+	for (int i = 0; i < c->ev->snap.nr_zones; i++) {
+		const struct oom_zone *z = &c->ev->snap.zones[i];
+		if (!strcmp(z->name, "HighMem"))
+			hm_present = sat_add(hm_present, known(z->present_kib) ? z->present_kib
+						 : known(z->managed_kib) ? z->managed_kib : 0);
+	}
+	/* HighMem with pages, even spent (R370: 1.25 GiB HighMem, anon
+	 * filling lowmem), keeps the split in the story */
+	bool no_highmem = (!known(hm_total) || hm_total == 0) && hm_present == 0;
+	if (!no_highmem)
+		return;
+	if (lp->weight < at->weight)
+		return;
+	at->weight = lp->weight + 1 > 97 ? 97 : lp->weight + 1;
+	if (lp->weight >= at->weight)
+		lp->weight = at->weight - 1;
+	finding_evidence(at, "no HighMem pages on this machine: all its memory was lowmem, so the lowmem split did not decide it; a request that may not sleep fails once the reserve it may dip into is gone");
+}
+
 /* ---- the evidence ladder's last rung ---------------------------------
  *
  * The rules above read a report as a kernel expert does: decisive lines
@@ -3002,6 +3040,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_pagefault_leak(&c);
 	fragmentation_leads(&c);
 	slab_fills_lowmem(&c);
+	atomic_leads_lowmem(&c);
 	rule_vmalloc_size(&c);
 	rule_side_messages(&c);
 	rule_consequences(&c);

@@ -1088,6 +1088,47 @@ TEST(no_killable_with_empty_table_leads_consumers)
 	CHECK(has(&r, "no-killable-process"));
 }
 
+/* An atomic order-0 failure on a 32-bit box with no HighMem pages: all its
+ * memory is lowmem, so the atomic reserve decides, not the lowmem split
+ * (2.6.16-2.6.18 layout: DMA, DMA32, Normal, HighMem all printed) */
+#define I386_128M(highmem_present, highmem_free, highmem_pages) \
+	"events/0: page allocation failure. order:0, mode:0x20\n" \
+	" <c0132552> __alloc_pages+0x254/0x266  <c0142688> kmem_getpages+0x39/0x91\n" \
+	"Mem-info:\n" \
+	"Free pages:         976kB (" highmem_free "kB HighMem)\n" \
+	"Active:12345 inactive:6399 dirty:1 writeback:0 unstable:0 free:244 slab:11916 mapped:1477 pagetables:54\n" \
+	"DMA free:516kB min:180kB low:224kB high:268kB active:3500kB inactive:2724kB present:16384kB pages_scanned:0 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 111 111\n" \
+	"DMA32 free:0kB min:0kB low:0kB high:0kB active:0kB inactive:0kB present:0kB pages_scanned:0 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 111 111\n" \
+	"Normal free:460kB min:1260kB low:1572kB high:1888kB active:45880kB inactive:22872kB present:114624kB pages_scanned:0 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 0 0\n" \
+	"HighMem free:" highmem_free "kB min:128kB low:128kB high:128kB active:0kB inactive:0kB present:" highmem_present "kB pages_scanned:0 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 0 0\n" \
+	"DMA: 1*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 1*512kB 0*1024kB 0*2048kB 0*4096kB = 516kB\n" \
+	"DMA32: empty\n" \
+	"Normal: 3*4kB 0*8kB 0*16kB 0*32kB 1*64kB 1*128kB 1*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 460kB\n" \
+	"HighMem: empty\n" \
+	"Free swap  = 506036kB\n" \
+	"Total swap = 506036kB\n" \
+	"32752 pages of RAM\n" \
+	highmem_pages " pages of HIGHMEM\n"
+
+TEST(atomic_order0_without_highmem_leads_lowmem)
+{
+	struct seen s = explain(I386_128M("0", "0", "0"));
+	CHECK_STR(s.first, "atomic-reserves-exhausted");
+	CHECK(has(&s, "lowmem-pressure"));
+	CHECK(evidence_has(&s, "no HighMem pages"));
+	/* DMA: 129 pages free against min 45 - 22 - 5 = 18 plus 111 reserved
+	 * for a Normal request (index 2 in this layout): it fails too */
+	CHECK(evidence_has(&s, "DMA: free 516"));
+	/* with HighMem pages (spent), the lowmem split stays in the story */
+	struct seen h = explain(I386_128M("131072", "200", "32768"));
+	CHECK(strcmp(h.first, "atomic-reserves-exhausted") != 0);
+	CHECK(has(&h, "atomic-reserves-exhausted"));
+}
+
 TEST(memcg_limit_from_the_kill_line_alone)
 {
 	/* cut to the constraint and kill lines: the limit was hit (the
@@ -1918,5 +1959,6 @@ int main(void)
 	RUN(task_rows_alone_follow_swapents);
 	RUN(evidence_class_leaves_decided_shapes_alone);
 	RUN(no_killable_with_empty_table_leads_consumers);
+	RUN(atomic_order0_without_highmem_leads_lowmem);
 	return check_summary();
 }
