@@ -392,7 +392,17 @@ int zone_index_in(const struct oom_snapshot *s, const char *zone_name)
 	if (!highmem && !dma32 && width == 4 && dma32_empty_by_reserve(s))
 		dma32 = true;   /* configured, empty: the 64-bit layout */
 
-	if (highmem && !has_zone(s, "DMA") && width > 0 && width <= 3) {
+	/* 2.6.16-2.6.18 had all four zones in every build (include/linux/
+	 * mmzone.h: ZONE_DMA 0, ZONE_DMA32 1, ZONE_NORMAL 2, ZONE_HIGHMEM 3,
+	 * MAX_NR_ZONES 4; 2.6.19 made DMA32 and HighMem configurable): an
+	 * i386 report of those kernels prints an empty DMA32 zone beside
+	 * HighMem, and its lowmem_reserve[] is four wide in that order (R597:
+	 * "0 0 111 111" is DMA's reserve against Normal, index 2) */
+	static const char *const all4[] = { "DMA", "DMA32", "Normal", "HighMem" };
+	if (has_zone(s, "HighMem") && dma32 && width == 4) {
+		layout = all4;
+		n = 4;
+	} else if (highmem && !has_zone(s, "DMA") && width > 0 && width <= 3) {
 		layout = nodma_32;
 		n = 3;
 	} else if (highmem || (!dma32 && width == 4)) {

@@ -318,10 +318,12 @@ TEST(fragmentation_blind)
 	CHECK(F.items[0].basis_missing & BASIS_MEMINFO);
 	CHECK(any_contains(&F.items[0], "/proc/buddyinfo"));
 	CHECK(F.items[0].basis_note[0] != '\0');
-	/* order 1 OOM: nothing to go on */
+	/* order 1 OOM: no fragmentation rung (retried like order 0); the
+	 * evidence class's cause, RAM exhaustion, at low confidence */
 	ev.req.order = 1;
 	run(&ev);
-	CHECK_STR(first_id(), "unknown");
+	CHECK_STR(first_id(), "genuine-exhaustion-no-swap");
+	CHECK(F.items[0].confidence == CONF_LOW);
 	/* order-1 failure of an atomic request: it gives up at once */
 	ev.kind = OOM_KIND_ALLOC_FAILURE;
 	ev.req.gfp_mask = 0xa20;   /* GFP_ATOMIC */

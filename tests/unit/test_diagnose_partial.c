@@ -107,9 +107,12 @@ TEST(panic_leads_without_evidence)
 		"[   81.234867] Kernel panic - not syncing: Out of memory: compulsory panic_on_oom is enabled\n");
 	CHECK_INT(s.n, 1);
 	CHECK_STR(s.first, "panic-on-oom");
-	CHECK(has(&s, "unknown"));      /* still says what would have decided the shortage */
+	/* the task rows are an evidence class: its most likely cause follows,
+	 * low, and says what would have decided the shortage */
+	CHECK(has(&s, "genuine-exhaustion-no-swap"));
+	CHECK(!has(&s, "unknown"));
 	CHECK_STR(confidence_name(s.conf), "high");
-	CHECK(strstr(s.note, "not in the report") != NULL);
+	CHECK(strstr(s.note, "inferred from the kind of lines present") != NULL);
 }
 
 /* "System is deadlocked on memory" is out_of_memory()'s panic after "no
@@ -234,7 +237,10 @@ TEST(plain_selection_is_no_allocating_task)
 		"[  140.758667] a.out invoked oom-killer: gfp_mask=0x24280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), order=0, oom_score_adj=0\n"
 		"[  140.860676] Out of memory: Kill process 10595 (a.out) score 900 or sacrifice child\n"
 		"[  140.864883] Killed process 10595 (a.out) total-vm:4176kB, anon-rss:80kB, file-rss:0kB, shmem-rss:0kB\n");
-	CHECK_STR(s.first, "unknown");
+	/* a system-wide order-0 header and a kill with no figure: the
+	 * evidence class's cause, low (rule_evidence_class) */
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK_STR(confidence_name(s.conf), "low");
 	CHECK(!has(&s, "oom-kill-allocating-task"));
 	CHECK(!evidence_has(&s, "score was 0"));
 }
@@ -966,6 +972,161 @@ TEST(slab_against_counters_needs_half)
 	/* slab 40 % of what the summary counts: not enough without RAM */
 	struct seen s = explain(COUNTED_SUMMARY("3900"));
 	CHECK(!has(&s, "slab-growth"));
+}
+
+/* ---- the evidence ladder's last rung: the class's most likely cause ------- */
+
+#define GLOBAL_HEADER(gfp, order) \
+	"[  500.100000] app invoked oom-killer: gfp_mask=" gfp ", order=" order ", oom_score_adj=0\n" \
+	"[  500.100001] CPU: 1 PID: 4242 Comm: app Not tainted 5.15.0-91-generic #101-Ubuntu\n" \
+	"[  500.100002] Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.2 04/01/2014\n"
+
+TEST(header_alone_global_order0_is_exhaustion_low)
+{
+	/* header and trace only (rate-limited, cut): a system-wide order-0
+	 * OOM means reclaim made no progress; swap unseen, taken as none */
+	struct seen s = explain(GLOBAL_HEADER("0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP)", "0")
+		"[  500.100003] Call Trace:\n"
+		"[  500.100004]  dump_stack_lvl+0x4a/0x63\n"
+		"[  500.100005]  dump_header+0x4a/0x1f4\n"
+		"[  500.100006]  oom_kill_process.cold+0xb/0x10\n"
+		"[  500.100007]  out_of_memory+0x106/0x2e0\n");
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(!has(&s, "unknown"));
+	CHECK(evidence_has(&s, "what would decide it"));
+	CHECK(evidence_has(&s, "should_reclaim_retry"));
+	CHECK(strstr(s.note, "evidence class") != NULL);
+	/* order 1 is retried like order 0 (not costly): the same */
+	struct seen o = explain(GLOBAL_HEADER("0xcc0(GFP_KERNEL)", "1"));
+	CHECK_STR(o.first, "genuine-exhaustion-no-swap");
+	/* order 3: the fragmentation rung decides, not this one */
+	struct seen f = explain(GLOBAL_HEADER("0xcc0(GFP_KERNEL)", "3"));
+	CHECK_STR(f.first, "fragmentation-high-order");
+}
+
+TEST(header_with_swap_room_stays_unknown)
+{
+	/* swap printed with room: reclaim could still write anon out, so the
+	 * class's exhaustion is contradicted and unknown says so */
+	struct seen s = explain(GLOBAL_HEADER("0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP)", "0")
+		"[  500.200000] Free swap  = 900000kB\n"
+		"[  500.200001] Total swap = 1000000kB\n");
+	CHECK_STR(s.first, "unknown");
+	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+	/* no swap at all printed: no-swap, with the line as evidence */
+	struct seen n = explain(GLOBAL_HEADER("0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP)", "0")
+		"[  500.200000] Free swap  = 0kB\n"
+		"[  500.200001] Total swap = 0kB\n");
+	CHECK_STR(n.first, "genuine-exhaustion-no-swap");
+	CHECK(evidence_has(&n, "Total swap = 0kB"));
+	/* swap under 5 % free: swap-full */
+	struct seen f = explain(GLOBAL_HEADER("0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP)", "0")
+		"[  500.200000] Free swap  = 1000kB\n"
+		"[  500.200001] Total swap = 1000000kB\n");
+	CHECK_STR(f.first, "genuine-exhaustion-swap-full");
+	CHECK_STR(confidence_name(f.conf), "low");
+}
+
+TEST(task_rows_alone_follow_swapents)
+{
+	/* a paste of task rows only (4.15+ columns): swapped pages in a row
+	 * prove swap, and an OOM with it means it was full */
+	struct seen s = explain(
+		"[ 9000.1] [ pid ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+		"[ 9000.1] [  811]     0   811  2000000   900000  8000000   250000             0 java\n"
+		"[ 9000.1] [  812]     0   812    50000     1000   200000        0             0 sshd\n");
+	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "in swap"));
+	/* no swapped page: swap absent or full, not said: named none */
+	struct seen n = explain(
+		"[ 9000.1] [ pid ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+		"[ 9000.1] [  811]     0   811  2000000   900000  8000000        0             0 java\n");
+	CHECK_STR(n.first, "genuine-exhaustion-no-swap");
+}
+
+TEST(evidence_class_leaves_decided_shapes_alone)
+{
+	/* a memcg OOM's header (charge frames) stays with its limit */
+	struct seen m = explain(GLOBAL_HEADER("0xcc0(GFP_KERNEL)", "0")
+		"[  500.100003] Call Trace:\n"
+		"[  500.100004]  dump_stack+0x6d/0x8b\n"
+		"[  500.100005]  dump_header+0x4f/0x1eb\n"
+		"[  500.100006]  oom_kill_process.cold+0xb/0x10\n"
+		"[  500.100007]  out_of_memory+0x1cf/0x4d0\n"
+		"[  500.100008]  mem_cgroup_out_of_memory+0xc2/0xe0\n"
+		"[  500.100009]  try_charge+0x76e/0x7e0\n");
+	CHECK(!has(&m, "genuine-exhaustion-no-swap"));
+	/* an atomic order-0 request: the atomic rung */
+	struct seen a = explain(GLOBAL_HEADER("0xa20(GFP_ATOMIC)", "0"));
+	CHECK(!has(&a, "genuine-exhaustion-no-swap"));
+	/* RAM figures read and showing room: the rules had their say */
+	struct seen r = explain(GLOBAL_HEADER("0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP)", "0")
+		"[  500.300000] Node 0 Normal free:3000000kB min:10680kB low:13350kB high:16020kB active_anon:41884kB inactive_anon:75096kB active_file:9656kB inactive_file:9656kB unevictable:0kB writepending:0kB present:5242880kB managed:5113684kB mlocked:0kB kernel_stack:2764kB pagetables:22984kB bounce:0kB free_pcp:260kB local_pcp:0kB free_cma:0kB\n"
+		"[  500.300001] lowmem_reserve[]: 0 0 0 0\n");
+	CHECK(!has(&r, "genuine-exhaustion-no-swap"));
+}
+
+/* "no killable processes" with a task table holding no row: only kernel
+ * threads existed (boot, kdump): nobody killable leads what filled memory */
+#define NOKILL_SLAB(rows) \
+	COUNTED_SUMMARY("7473") \
+	"[ pid ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n" \
+	rows \
+	"Kernel panic - not syncing: Out of memory and no killable processes...\n"
+
+TEST(no_killable_with_empty_table_leads_consumers)
+{
+	struct seen s = explain(NOKILL_SLAB(""));
+	CHECK_STR(s.first, "no-killable-process");
+	CHECK(has(&s, "slab-growth"));
+	CHECK(evidence_has(&s, "holds no process"));
+	/* with a row listed, the candidates existed: slab keeps the lead */
+	struct seen r = explain(NOKILL_SLAB("[  700]     0   700    20000     3000    90000        0         -1000 sshd\n"));
+	CHECK_STR(r.first, "slab-growth");
+	CHECK(has(&r, "no-killable-process"));
+}
+
+/* An atomic order-0 failure on a 32-bit box with no HighMem pages: all its
+ * memory is lowmem, so the atomic reserve decides, not the lowmem split
+ * (2.6.16-2.6.18 layout: DMA, DMA32, Normal, HighMem all printed) */
+#define I386_128M(highmem_present, highmem_free, highmem_pages) \
+	"events/0: page allocation failure. order:0, mode:0x20\n" \
+	" <c0132552> __alloc_pages+0x254/0x266  <c0142688> kmem_getpages+0x39/0x91\n" \
+	"Mem-info:\n" \
+	"Free pages:         976kB (" highmem_free "kB HighMem)\n" \
+	"Active:12345 inactive:6399 dirty:1 writeback:0 unstable:0 free:244 slab:11916 mapped:1477 pagetables:54\n" \
+	"DMA free:516kB min:180kB low:224kB high:268kB active:3500kB inactive:2724kB present:16384kB pages_scanned:0 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 111 111\n" \
+	"DMA32 free:0kB min:0kB low:0kB high:0kB active:0kB inactive:0kB present:0kB pages_scanned:0 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 111 111\n" \
+	"Normal free:460kB min:1260kB low:1572kB high:1888kB active:45880kB inactive:22872kB present:114624kB pages_scanned:0 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 0 0\n" \
+	"HighMem free:" highmem_free "kB min:128kB low:128kB high:128kB active:0kB inactive:0kB present:" highmem_present "kB pages_scanned:0 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 0 0\n" \
+	"DMA: 1*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 1*512kB 0*1024kB 0*2048kB 0*4096kB = 516kB\n" \
+	"DMA32: empty\n" \
+	"Normal: 3*4kB 0*8kB 0*16kB 0*32kB 1*64kB 1*128kB 1*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 460kB\n" \
+	"HighMem: empty\n" \
+	"Free swap  = 506036kB\n" \
+	"Total swap = 506036kB\n" \
+	"32752 pages of RAM\n" \
+	highmem_pages " pages of HIGHMEM\n"
+
+TEST(atomic_order0_without_highmem_leads_lowmem)
+{
+	struct seen s = explain(I386_128M("0", "0", "0"));
+	CHECK_STR(s.first, "atomic-reserves-exhausted");
+	CHECK(has(&s, "lowmem-pressure"));
+	CHECK(evidence_has(&s, "no HighMem pages"));
+	/* DMA: 129 pages free against min 45 - 22 - 5 = 18 plus 111 reserved
+	 * for a Normal request (index 2 in this layout): it fails too */
+	CHECK(evidence_has(&s, "DMA: free 516"));
+	/* with HighMem pages (spent), the lowmem split stays in the story */
+	struct seen h = explain(I386_128M("131072", "200", "32768"));
+	CHECK(strcmp(h.first, "atomic-reserves-exhausted") != 0);
+	CHECK(has(&h, "atomic-reserves-exhausted"));
 }
 
 TEST(memcg_limit_from_the_kill_line_alone)
@@ -1793,5 +1954,11 @@ int main(void)
 	RUN(pagefault_gfp0_with_swap_free_is_a_fault_handler_bug_low);
 	RUN(dma32_request_on_32bit_is_lowmem_with_highmem_free);
 	RUN(order1_request_with_normal_blocks_cut_is_lowmem_with_highmem_free);
+	RUN(header_alone_global_order0_is_exhaustion_low);
+	RUN(header_with_swap_room_stays_unknown);
+	RUN(task_rows_alone_follow_swapents);
+	RUN(evidence_class_leaves_decided_shapes_alone);
+	RUN(no_killable_with_empty_table_leads_consumers);
+	RUN(atomic_order0_without_highmem_leads_lowmem);
 	return check_summary();
 }

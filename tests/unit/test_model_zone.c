@@ -262,6 +262,19 @@ TEST(zone_index)
 	CHECK_INT(zone_index_in(&s, "Movable"), 3);
 	CHECK_INT(zone_index_in(&s, "DMA32"), -1);
 
+	/* 2.6.16-2.6.18 i386: all four zones in every build, an empty DMA32
+	 * printed beside HighMem: DMA, DMA32, Normal, HighMem (R597) */
+	snapshot_release(&s);
+	snapshot_init(&s);
+	const char *names4[] = { "DMA", "DMA32", "Normal", "HighMem" };
+	for (int i = 0; i < 4; i++)
+		snapshot_zone(&s, 0, names4[i])->nr_lowmem_reserve = 4;
+	CHECK_INT(zone_index_in(&s, "DMA"), 0);
+	CHECK_INT(zone_index_in(&s, "DMA32"), 1);
+	CHECK_INT(zone_index_in(&s, "Normal"), 2);
+	CHECK_INT(zone_index_in(&s, "HighMem"), 3);
+	CHECK_INT(zone_index_in(&s, "Movable"), -1);
+
 	/* 32-bit with ≤896 MiB: HighMem configured (4 entries) but empty */
 	snapshot_release(&s);
 	snapshot_init(&s);
