@@ -135,3 +135,61 @@ enum arch_cue report_arch_cue(const char *s, size_t n)
 		}
 	return ARCH_CUE_NONE;
 }
+
+/* hex digits at q (after blanks and an optional "[<" or "["), 0 for none */
+static int hex_width(const char *q, const char *e)
+{
+	while (q < e && *q == ' ')
+		q++;
+	if (p_starts(q, e, "[<"))
+		q += 2;
+	else if (q < e && *q == '[')
+		q++;
+	int n = 0;
+	while (q < e && ((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'f')))
+		q++, n++;
+	return n;
+}
+
+/* Register dumps: each arch's show_regs names its registers its own way.
+ *   x86_64  arch/x86/kernel/process_64.c __show_regs: "RSP: 0018:…", "RAX: …"
+ *   i686    arch/x86/kernel/process_32.c __show_regs: "EAX: … EBX: …"
+ *   arm64   arch/arm64/kernel/process.c __show_regs: "pstate: %08llx (…)",
+ *           "pc : %pS" (≤4.15 "pc : [<%016llx>]")
+ *   arm     arch/arm/kernel/process.c __show_regs: "pc : [<%08lx>]    lr : …"
+ *   powerpc arch/powerpc/kernel/process.c show_regs: "NIP:  " REG, the
+ *           register as wide as the kernel (8 or 16 digits)
+ *   s390    arch/s390/kernel/dumpstack.c show_registers: "Krnl PSW : " with
+ *           16-digit words on 64-bit
+ *   mips    arch/mips/kernel/traps.c __show_regs: "epc   : %0*lx" (width)
+ *   riscv   arch/riscv/kernel/process.c __show_regs: "epc : " REG_FMT */
+const char *report_reg_arch(const char *s, size_t n)
+{
+	const char *e = s + n;
+	if (n < 6)
+		return NULL;
+	if (p_starts(s, e, "RSP: 00") || p_starts(s, e, "RAX: ") || p_starts(s, e, "RDX: ") ||
+	    p_starts(s, e, "RBP: ") || p_starts(s, e, "R10: ") || p_starts(s, e, "R13: "))
+		return "x86_64";
+	if (p_starts(s, e, "EAX: ") || p_starts(s, e, "ESI: ") || p_starts(s, e, "EBP: "))
+		return "i686";
+	if (p_starts(s, e, "pstate: "))
+		return "aarch64";
+	if (p_starts(s, e, "pc : [<")) {
+		int w = hex_width(s + 5, e);
+		return w == 8 ? "arm" : w == 16 ? "aarch64" : NULL;
+	}
+	if (p_starts(s, e, "NIP:") || p_starts(s, e, "NIP [")) {
+		int w = hex_width(s + 4, e);
+		return w == 8 ? "ppc" : w == 16 ? "ppc64" : NULL;
+	}
+	if (p_starts(s, e, "Krnl PSW : "))
+		return hex_width(s + 11, e) == 16 ? "s390x" : NULL;
+	if (p_starts(s, e, "epc   : ")) {
+		int w = hex_width(s + 8, e);
+		return w == 8 ? "mips" : w == 16 ? "mips64" : NULL;
+	}
+	if (p_starts(s, e, "epc : ") && hex_width(s + 6, e) == 16)
+		return "riscv64";
+	return NULL;
+}

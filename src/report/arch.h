@@ -18,4 +18,8 @@ enum arch_cue {
 /* The cue of one line (leading blanks already stripped), ARCH_CUE_NONE for none. */
 enum arch_cue report_arch_cue(const char *s, size_t n);
 
+/* The arch a register dump line names by its registers' names and width
+ * (each arch's show_regs), NULL for none. */
+const char *report_reg_arch(const char *s, size_t n);
+
 #endif

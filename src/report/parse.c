@@ -1805,6 +1805,8 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 	const char *a = NULL, *f16 = frame16(s, e);
 	if (weak)
 		*weak = false;
+	if ((a = report_reg_arch(s, (size_t)(e - s))) != NULL)
+		return a;   /* a register dump line (arch.c) */
 	if (f16 && s390_entry_frame(s, e))
 		a = "s390x";
 	else if (f16 && (p_find(s, e, "] walk_stackframe+") || p_find(s, e, "] ret_from_exception+") ||

@@ -64,6 +64,33 @@ TEST(cues_of_single_lines)
 	CHECK_INT(cue(""), ARCH_CUE_NONE);
 }
 
+static const char *reg(const char *s)
+{
+	const char *a = report_reg_arch(s, strlen(s));
+	return a ? a : "";
+}
+
+TEST(register_dump_lines)
+{
+	CHECK_STR(reg("RSP: 0018:ffffc90000d3fb50 EFLAGS: 00010246"), "x86_64");
+	CHECK_STR(reg("RAX: 0000000000000000 RBX: ffff888100a3c000 RCX: 0000000000000000"), "x86_64");
+	CHECK_STR(reg("EAX: 00000000 EBX: f5c1e000 ECX: 00000000 EDX: 00000001"), "i686");
+	CHECK_STR(reg("pstate: 80000005 (Nzcv daif -PAN -UAO)"), "aarch64");
+	CHECK_STR(reg("pc : [<c0112b2c>]    lr : [<c0112b00>]    psr: 60000013"), "arm");
+	CHECK_STR(reg("pc : [<ffffff80080a0e7c>] lr : [<ffffff80080a0e78>] pstate: 60000145"), "aarch64");
+	CHECK_STR(reg("NIP:  c0c1f49c LR: c0c1f490 CTR: 00000000"), "ppc");
+	CHECK_STR(reg("NIP:  c00000000012d6a4 LR: c00000000012d6a0 CTR: 0000000000000000"), "ppc64");
+	CHECK_STR(reg("NIP [c00000000012d6a4] .dump_stack+0x1c/0x30"), "ppc64");
+	CHECK_STR(reg("Krnl PSW : 0704c00180000000 000000000012d6a4 (show_stack+0x8c/0xd0)"), "s390x");
+	CHECK_STR(reg("Krnl PSW : 070c0000 8021d2b6"), "");
+	CHECK_STR(reg("epc   : 80020c4c dump_stack+0x0/0x30"), "mips");
+	CHECK_STR(reg("epc   : ffffffff80020c4c dump_stack+0x0/0x30"), "mips64");
+	CHECK_STR(reg("epc : ffffffff80f6ca42 ra : ffffffff80f6ca40 sp : ff2000000001bd40"), "riscv64");
+	CHECK_STR(reg("epc : see above"), "");
+	CHECK_STR(reg("RAX"), "");
+	CHECK_STR(reg(""), "");
+}
+
 /* ---- whole reports ---------------------------------------------------------- */
 
 struct ev1 {
@@ -124,6 +151,9 @@ TEST(width_of_an_x86_report)
 	arch_of("CPU: 0 PID: 1 Comm: app Not tainted 4.9.0-8-686-pae #1\n"
 		"Hardware name: VMware, Inc. VMware Virtual Platform/440BX Desktop Reference Platform, BIOS 6.00\n"
 		"Call Trace:\n", "i686");
+	/* a register line left where the trace was cut */
+	arch_of("Call Trace:\nRSP: 0018:ffffc90000d3fb50 EFLAGS: 00010246\n", "x86_64");
+	arch_of("Call Trace:\nEAX: 00000000 EBX: f5c1e000 ECX: 00000000 EDX: 00000001\n", "i686");
 	/* a board no row names and no x86 label: nothing */
 	arch_of("Hardware name: SOYO SY-Eternal B850 ITX/SY-Eternal B850 ITX, BIOS SM5IB004\nCall Trace:\n"
 		" dump_stack+0x66/0x90\n", "");
@@ -150,6 +180,7 @@ TEST(sparc64_page_and_huge_page_sizes)
 int main(void)
 {
 	RUN(cues_of_single_lines);
+	RUN(register_dump_lines);
 	RUN(width_of_an_x86_report);
 	RUN(sparc64_page_and_huge_page_sizes);
 	return check_summary();
