@@ -20,6 +20,11 @@ void pf_arch_from_release(struct oom_event *ev)
 		{ "s390x", "s390x" }, { "armv7", "armv7l" }, { "-armmp", "armv7l" }, { "mips", "mips" },
 		{ "riscv64", "riscv64" }, { "loongarch64", "loongarch64" }, { "loongarch", "loongarch64" },
 		{ "x86-32", "i686" }, { "x86_32", "i686" }, { "x86-64", "x86_64" },
+		/* Raspberry Pi kernels (raspberrypi/linux LOCALVERSION, Raspberry
+		 * Pi OS "+rpt-rpi-*"): v8 and 2712 (Pi 5) are arm64 builds, v7,
+		 * v7l and v6 32-bit ARM ones */
+		{ "-v8+", "aarch64" }, { "rpi-v8", "aarch64" }, { "rpi-2712", "aarch64" },
+		{ "-v7+", "arm" }, { "-v7l+", "arm" }, { "rpi-v7", "arm" }, { "rpi-v6", "arm" },
 	};
 	if (ev->arch[0] || !ev->kernel[0])
 		return;

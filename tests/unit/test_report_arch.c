@@ -154,6 +154,11 @@ TEST(width_of_an_x86_report)
 	/* a register line left where the trace was cut */
 	arch_of("Call Trace:\nRSP: 0018:ffffc90000d3fb50 EFLAGS: 00010246\n", "x86_64");
 	arch_of("Call Trace:\nEAX: 00000000 EBX: f5c1e000 ECX: 00000000 EDX: 00000001\n", "i686");
+	/* Raspberry Pi releases name their build */
+	arch_of("CPU: 2 PID: 1 Comm: app Not tainted 6.1.21-v8+ #1642\n", "aarch64");
+	arch_of("CPU: 2 PID: 1 Comm: app Not tainted 6.12.47+rpt-rpi-2712 #1\n", "aarch64");
+	arch_of("CPU: 2 PID: 1 Comm: app Not tainted 5.4.51-v7l+ #1333\n", "arm");
+	arch_of("CPU: 0 PID: 1 Comm: app Not tainted 6.6.51+rpt-rpi-v6 #1\n", "arm");
 	/* a board no row names and no x86 label: nothing */
 	arch_of("Hardware name: SOYO SY-Eternal B850 ITX/SY-Eternal B850 ITX, BIOS SM5IB004\nCall Trace:\n"
 		" dump_stack+0x66/0x90\n", "");
