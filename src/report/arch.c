@@ -1,4 +1,4 @@
-/* arch.c — the arch evidence table (issue 8): what one line of a report says
+/* arch.c — the arch evidence table: what one line of a report says
  * of the machine beyond the stack-frame forms parse.c reads itself
  * (stack_line_arch_w, which decides by a frame's form and arch-own labels).
  *
