@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "report/linekind.h"
+#include "report/arch.h"
 #include "report/parse_int.h"
 #include "report/transport.h"
 
@@ -303,7 +304,7 @@ static void state_reset(struct pstate *st)
 	st->frame_not_x86 = false;
 	st->arch_weak = false;
 	st->frame8_kseg0 = st->frame8_c = st->x86_unreliable = false;
-	st->x86_family = st->frame8_c_sym = false;
+	st->x86_family = st->frame8_c_sym = st->hugepage_8m = false;
 	st->sel_time[0] = '\0';
 	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
@@ -1791,6 +1792,8 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 	const char *a = NULL, *f16 = frame16(s, e);
 	if (weak)
 		*weak = false;
+	if ((a = report_reg_arch(s, (size_t)(e - s))) != NULL)
+		return a;   /* a register dump line (arch.c) */
 	if (f16 && s390_entry_frame(s, e))
 		a = "s390x";
 	else if (f16 && (p_find(s, e, "] walk_stackframe+") || p_find(s, e, "] ret_from_exception+") ||
@@ -1925,6 +1928,20 @@ const char *report_stack_line_arch(const char *s, size_t n)
 	return stack_line_arch(s, s + n);
 }
 
+/* 2.6.1x i386 frames whose brackets a mail archive dropped (R597):
+ * "<c0132552> __alloc_pages+0x254/0x266", an 8-digit address at 32-bit
+ * x86's PAGE_OFFSET text and a symbol+0xoff/0xsize. */
+static bool bare_frame8_c(const char *s, const char *e)
+{
+	if (!p_starts(s, e, "<c") || s + 11 > e || s[9] != '>' || s[10] != ' ')
+		return false;
+	for (const char *q = s + 1; q < s + 9; q++)
+		if (!is_hex_digit(*q))
+			return false;
+	const char *plus = p_find(s + 11, e, "+0x");
+	return plus && p_find(plus, e, "/0x");
+}
+
 /* What an address-only frame says, for parse_finish.c once the report is
  * whole: an 8-digit "[<…>]" frame under "Call Trace:" is 32-bit x86, MIPS or
  * csky; MIPS (and csky) run their kernel in kseg0 at 0x80000000, 32-bit x86
@@ -1937,6 +1954,12 @@ static void frame_range_hint(struct pstate *st, const char *s, const char *e)
 		const char *plus = p_find(s, e, "+0x");
 		if (plus && p_find(plus, e, "/0x"))
 			st->x86_unreliable = true;
+		return;
+	}
+	/* 2.6.1x i386 frames whose brackets a mail archive dropped:
+	 * " <c0132552> __alloc_pages+0x254/0x266" (R597) */
+	if (bare_frame8_c(s, e)) {
+		st->frame8_c = true;
 		return;
 	}
 	if (!p_starts(s, e, "[<") || s + 11 > e || s[10] != '>')
@@ -2016,6 +2039,14 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 	if (!st->x86_family && x86_only_mark(s, e))
 		st->x86_family = true;
 	const char *a = stack_line_arch_w(s, e, &weak);
+	if (!a) {
+		/* the evidence table of arch.c: platforms and x86's own labels */
+		enum arch_cue c = report_arch_cue(s, (size_t)(e - s));
+		if (c == ARCH_CUE_X86)
+			st->x86_family = true;
+		else if (c != ARCH_CUE_NONE)
+			a = c == ARCH_CUE_X86_64 ? "x86_64" : c == ARCH_CUE_I686 ? "i686" : "aarch64";
+	}
 	if (a && !ev->kernel[0]) {
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));
 		st->arch_weak = weak;
@@ -3178,7 +3209,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	/* a frame pasted without its "Call Trace:" line still says the arch */
 	if (st->sect != SEC_STACK && (p_starts(s, e, "[<") || p_starts(s, e, "Stack : ") || arm_from_frame(s, e) ||
 				      p_starts(s, e, "Function entered at [<") || sym_frame(s, e) ||
-				      (p_starts(s, e, "<ffffffff") && x86_64_brace_frame(s, e)))) {
+				      (p_starts(s, e, "<ffffffff") && x86_64_brace_frame(s, e)) || bare_frame8_c(s, e))) {
 		stack_arch_hint(st, s, e);
 		stack_frame_facts(st, s, e);
 	}

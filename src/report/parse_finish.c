@@ -20,6 +20,11 @@ void pf_arch_from_release(struct oom_event *ev)
 		{ "s390x", "s390x" }, { "armv7", "armv7l" }, { "-armmp", "armv7l" }, { "mips", "mips" },
 		{ "riscv64", "riscv64" }, { "loongarch64", "loongarch64" }, { "loongarch", "loongarch64" },
 		{ "x86-32", "i686" }, { "x86_32", "i686" }, { "x86-64", "x86_64" },
+		/* Raspberry Pi kernels (raspberrypi/linux LOCALVERSION, Raspberry
+		 * Pi OS "+rpt-rpi-*"): v8 and 2712 (Pi 5) are arm64 builds, v7,
+		 * v7l and v6 32-bit ARM ones */
+		{ "-v8+", "aarch64" }, { "rpi-v8", "aarch64" }, { "rpi-2712", "aarch64" },
+		{ "-v7+", "arm" }, { "-v7l+", "arm" }, { "rpi-v7", "arm" }, { "rpi-v6", "arm" },
 	};
 	if (ev->arch[0] || !ev->kernel[0])
 		return;
@@ -51,7 +56,17 @@ static bool pid_says_64bit(const struct oom_event *ev)
 static void infer_arch_from_zones(struct pstate *st)
 {
 	struct oom_event *ev = &st->ev;
-	if (ev->arch[0] || st->frame_not_x86)
+	if (ev->arch[0])
+		return;
+	/* 8 KiB base pages (the buddy list starts at 8kB) and an 8 MiB huge
+	 * page: sparc64 (arch/sparc/include/asm/page_64.h PAGE_SHIFT 13,
+	 * HPAGE_SHIFT 23); alpha has 8 KiB pages but no hugetlbfs, ia64's
+	 * default huge page is 256 MiB (HPAGE_SHIFT_DEFAULT 28) */
+	if (known(st->buddy_psz_kib) && st->buddy_psz_kib == 8 && st->hugepage_8m) {
+		str_copy(ev->arch, sizeof(ev->arch), "sparc64", 7);
+		return;
+	}
+	if (st->frame_not_x86)
 		return;
 	const char *a = NULL;
 	/* "Call Trace:" and frames in kseg0 (0x80000000-0x9fffffff, MIPS's
@@ -104,6 +119,17 @@ static void infer_arch_from_zones(struct pstate *st)
 			a = "i686";
 		else if (known(ev->snap.mem.ram_kib) && ev->snap.mem.ram_kib > 4LL * 1024 * 1024 &&
 			 known(ev->snap.mem.highmem_total_kib) && ev->snap.mem.highmem_total_kib == 0)
+			a = "x86_64";
+		/* 8-digit frames at 0xc0…: 32-bit x86's kernel text */
+		else if (st->frame8_c || st->frame8_c_sym)
+			a = "i686";
+		/* Nothing says 32 bit: x86_64.  A 32-bit x86 report shows it in
+		 * what it prints — a HighMem zone or "pages HighMem" (any RAM above
+		 * ~896 MiB), "EIP:", the *_32 entry frames, 8-digit addresses — and
+		 * the 64-bit-only platforms (EC2 Nitro, GCE) and 4.x+ distribution
+		 * kernels are the reports there are (the R550+ holdouts read
+		 * every x86 platform line so, 15 of their misses) */
+		else
 			a = "x86_64";
 	}
 	/* i386's frame form at its 0xc0000000 text with "Call Trace:" cut */

@@ -402,6 +402,8 @@ bool pm_node_or_zone_line(struct pstate *st, const char *s, const char *e)
 				n->hugepage_size_kib = size;
 			}
 		}
+		if (size == 8192)
+			st->hugepage_8m = true;   /* arch evidence (parse_finish.c) */
 		st->shape |= SH_HUGEPAGES;
 		st->sect = SEC_MEMINFO;
 		st->cont = CONT_NONE;

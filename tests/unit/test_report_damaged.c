@@ -272,7 +272,8 @@ TEST(test_arch_from_frames_and_layout)
 		/* powerpc's Hardware name: the cpu name says the width */
 		{ "Hardware name: PowerMac3,6 7455 0x80010303 PowerMac\n", "ppc" },
 		{ "Hardware name: PowerMac7,3 PPC970FX 0x003c0300 PowerMac\n", "ppc64" },
-		{ "Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16.2 04/01/2014\n", "" },
+		/* an x86 platform and nothing saying 32 bit: x86_64 (arch.c) */
+		{ "Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16.2 04/01/2014\n", "x86_64" },
 		/* riscv64 links its kernel in x86_64's top 2 GiB too: a frame's
 		 * address says x86_64 only until a label of riscv's own code */
 		{ "Call Trace:\n[<ffffffff8000688e>] dump_backtrace+0x1c/0x24\n"
@@ -2731,7 +2732,7 @@ TEST(test_x86_mark_width_from_pid_or_memory)
 {
 	static const struct { int pid; bool task; const char *arch; } cases[] = {
 		{ 231458, true, "x86_64" },
-		{ 2318, true, "" },          /* x86, width unknown */
+		{ 2318, true, "x86_64" },    /* x86 and nothing says 32 bit (arch.c) */
 		{ 231458, false, "" },       /* a big pid alone: arm64 has them too */
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {

@@ -23,7 +23,8 @@ TEST(arch_from_release)
 	CHECK_STR(arch_of("4.18.0-80.el8.ppc64le"), "ppc64le");
 	CHECK_STR(arch_of("3.2.0-4-686-pae"), "i686");
 	CHECK_STR(arch_of("5.10.0-9-armmp"), "armv7l");
-	CHECK_STR(arch_of("5.10.63-v7l+"), "");              /* names none */
+	CHECK_STR(arch_of("5.10.63-v7l+"), "arm");           /* a Raspberry Pi 32-bit build */
+	CHECK_STR(arch_of("5.10.63-custom+"), "");           /* names none */
 	CHECK_STR(arch_of(""), "");
 	/* an arch already known is kept */
 	struct oom_event ev;

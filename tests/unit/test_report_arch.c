@@ -1,0 +1,192 @@
+/* test_report_arch.c — the arch evidence table (src/report/arch.c) line by
+ * line, and what a whole synthetic report of each shape reads as arch: a
+ * platform or an x86-only label says x86, the zones, pids, RAM and frame
+ * forms then say 32 or 64 bit, and x86_64 when nothing says 32 bit. */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "model/event.h"
+#include "report/arch.h"
+#include "report/report.h"
+
+static enum arch_cue cue(const char *s)
+{
+	return report_arch_cue(s, strlen(s));
+}
+
+TEST(cues_of_single_lines)
+{
+	/* x86 platforms: family only */
+	CHECK_INT(cue("Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.3 04/01/2014"), ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: QEMU Ubuntu 24.04 PC (i440FX + PIIX, 1996), BIOS 1.16.3"), ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: VMware, Inc. VMware Virtual Platform/440BX Desktop Reference Platform, BIOS 6.00"),
+		  ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: VMware, Inc. VMware7,1/440BX Desktop Reference Platform, BIOS VMW71"), ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: Microsoft Corporation Virtual Machine/Virtual Machine, BIOS 090008  12/07/2018"),
+		  ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: Supermicro SYS-4029GP-TRT2/X11DPG-OT-CPU, BIOS 3.8b 01/17/2023"), ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: Dell Inc. PowerEdge R440/04JN2K, BIOS 2.13.3 12/17/2021"), ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: HPE ProLiant DL385 Gen10/ProLiant DL385 Gen10, BIOS A40"), ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: Hewlett-Packard HP Compaq Pro 6300 SFF/339A, BIOS K01 v03.03"), ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: DigitalOcean Droplet, BIOS 20171212 12/12/2017"), ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google"), ARCH_CUE_X86);
+	/* EC2: Nitro x86 types are 64-bit only; Graviton (a "g" attribute) is arm64 */
+	CHECK_INT(cue("Hardware name: Amazon EC2 t3.large/, BIOS 1.0 10/16/2017"), ARCH_CUE_X86_64);
+	CHECK_INT(cue("Hardware name: Amazon EC2 c5.large/, BIOS 1.0 10/16/2017"), ARCH_CUE_X86_64);
+	CHECK_INT(cue("Hardware name: Amazon EC2 m6i.2xlarge/, BIOS 1.0"), ARCH_CUE_X86_64);
+	CHECK_INT(cue("Hardware name: Amazon EC2 m6g.large/, BIOS 1.0 11/1/2018"), ARCH_CUE_AARCH64);
+	CHECK_INT(cue("Hardware name: Amazon EC2 c7gn.xlarge/, BIOS 1.0"), ARCH_CUE_AARCH64);
+	CHECK_INT(cue("Hardware name: Amazon EC2 t4g.micro/, BIOS 1.0"), ARCH_CUE_AARCH64);
+	CHECK_INT(cue("Hardware name: Amazon EC2 a1.medium/, BIOS 1.0"), ARCH_CUE_AARCH64);
+	CHECK_INT(cue("Hardware name: Amazon EC2 t2.micro/, BIOS 1.0"), ARCH_CUE_X86);   /* 32-bit AMIs ran there */
+	CHECK_INT(cue("Hardware name: Amazon EC2 m3.medium/, BIOS 4.2.amazon"), ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: Amazon EC2"), ARCH_CUE_NONE);
+	/* strings more than one arch prints: no cue */
+	CHECK_INT(cue("Hardware name: QEMU KVM Virtual Machine, BIOS 0.0.0 02/06/2015"), ARCH_CUE_NONE);
+	CHECK_INT(cue("Hardware name: linux,dummy-virt (DT)"), ARCH_CUE_NONE);
+	CHECK_INT(cue("Hardware name: SOYO SY-Eternal B850 ITX/SY-Eternal B850 ITX, BIOS SM5IB004"), ARCH_CUE_NONE);
+	/* x86's own entry and fault labels */
+	CHECK_INT(cue("page_fault+0x45/0x50"), ARCH_CUE_X86);
+	CHECK_INT(cue("? page_fault+0x2f/0x50"), ARCH_CUE_X86);
+	CHECK_INT(cue("[<ffffffff8154a9d8>] page_fault+0x28/0x30"), ARCH_CUE_X86);
+	CHECK_INT(cue("async_page_fault+0x34/0x40"), ARCH_CUE_X86);
+	CHECK_INT(cue("common_interrupt+0x1a/0x20  <c012d93d> handle_IRQ_event+0x1a/0x4c"), ARCH_CUE_X86);
+	CHECK_INT(cue("do_syscall_64+0x5b/0x1a0"), ARCH_CUE_X86_64);
+	CHECK_INT(cue("common_exception+0x82/0x8a"), ARCH_CUE_I686);
+	/* xtensa's own common_exception, at its 0xd0000000 text */
+	CHECK_INT(cue("[<d0008e1c>] common_exception+0x7f/0x7f"), ARCH_CUE_NONE);
+	/* every arch has these */
+	CHECK_INT(cue("do_page_fault+0x2c/0xe0"), ARCH_CUE_NONE);
+	CHECK_INT(cue("__do_page_fault+0x58/0x90"), ARCH_CUE_NONE);
+	CHECK_INT(cue("ret_from_fork_asm+0x1a/0x30"), ARCH_CUE_NONE);
+	CHECK_INT(cue("page_fault handled"), ARCH_CUE_NONE);
+	CHECK_INT(cue(""), ARCH_CUE_NONE);
+}
+
+static const char *reg(const char *s)
+{
+	const char *a = report_reg_arch(s, strlen(s));
+	return a ? a : "";
+}
+
+TEST(register_dump_lines)
+{
+	CHECK_STR(reg("RSP: 0018:ffffc90000d3fb50 EFLAGS: 00010246"), "x86_64");
+	CHECK_STR(reg("RAX: 0000000000000000 RBX: ffff888100a3c000 RCX: 0000000000000000"), "x86_64");
+	CHECK_STR(reg("EAX: 00000000 EBX: f5c1e000 ECX: 00000000 EDX: 00000001"), "i686");
+	CHECK_STR(reg("pstate: 80000005 (Nzcv daif -PAN -UAO)"), "aarch64");
+	CHECK_STR(reg("pc : [<c0112b2c>]    lr : [<c0112b00>]    psr: 60000013"), "arm");
+	CHECK_STR(reg("pc : [<ffffff80080a0e7c>] lr : [<ffffff80080a0e78>] pstate: 60000145"), "aarch64");
+	CHECK_STR(reg("NIP:  c0c1f49c LR: c0c1f490 CTR: 00000000"), "ppc");
+	CHECK_STR(reg("NIP:  c00000000012d6a4 LR: c00000000012d6a0 CTR: 0000000000000000"), "ppc64");
+	CHECK_STR(reg("NIP [c00000000012d6a4] .dump_stack+0x1c/0x30"), "ppc64");
+	CHECK_STR(reg("Krnl PSW : 0704c00180000000 000000000012d6a4 (show_stack+0x8c/0xd0)"), "s390x");
+	CHECK_STR(reg("Krnl PSW : 070c0000 8021d2b6"), "");
+	CHECK_STR(reg("epc   : 80020c4c dump_stack+0x0/0x30"), "mips");
+	CHECK_STR(reg("epc   : ffffffff80020c4c dump_stack+0x0/0x30"), "mips64");
+	CHECK_STR(reg("epc : ffffffff80f6ca42 ra : ffffffff80f6ca40 sp : ff2000000001bd40"), "riscv64");
+	CHECK_STR(reg("epc : see above"), "");
+	CHECK_STR(reg("RAX"), "");
+	CHECK_STR(reg(""), "");
+}
+
+/* ---- whole reports ---------------------------------------------------------- */
+
+struct ev1 {
+	int events;
+	char arch[16];
+};
+
+static void on_event(struct oom_event *ev, void *ctx)
+{
+	struct ev1 *e = ctx;
+	if (e->events++ == 0)
+		snprintf(e->arch, sizeof(e->arch), "%s", ev->arch);
+}
+
+static void arch_of(const char *body, const char *want)
+{
+	char t[4096];
+	snprintf(t, sizeof(t), "app invoked oom-killer: gfp_mask=0xd0, order=0\n%s", body);
+	struct ev1 e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(t, strlen(t), "test", on_event, NULL, &e) >= 0);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.arch, want);
+}
+
+TEST(width_of_an_x86_report)
+{
+	/* a platform alone: nothing says 32 bit, so x86_64 */
+	arch_of("CPU: 0 PID: 867 Comm: app Not tainted 5.4.22 #1\n"
+		"Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS rel-1.12.0 04/01/2014\n"
+		"Call Trace:\n dump_stack+0x66/0x90\n", "x86_64");
+	/* <TASK> with a board no row names */
+	arch_of("CPU: 3 PID: 1 Comm: app Not tainted 6.8.0-40-generic #40\n"
+		"Hardware name: Gigabyte Technology Co., Ltd. X570 I AORUS PRO WIFI/X570, BIOS F37d\n"
+		"Call Trace:\n <TASK>\n dump_stack_lvl+0x48/0x70\n", "x86_64");
+	arch_of("Call Trace:\n <TASK>\n dump_stack_lvl+0x48/0x70\n", "x86_64");
+	/* x86 fault labels of a 4.x trace */
+	arch_of("Hardware name: Hewlett-Packard HP Compaq Pro 6300 SFF/339A, BIOS K01\n"
+		"Call Trace:\n __do_page_fault+0x299/0x580\n do_page_fault+0x2d/0x110\n page_fault+0x45/0x50\n",
+		"x86_64");
+	/* the same platform with a populated HighMem zone: 32-bit */
+	arch_of("Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16 04/01/2014\n"
+		"Call Trace:\n dump_stack+0x66/0x90\nMem-Info:\n"
+		"Normal free:1600kB min:936kB low:1872kB high:2808kB present:901120kB\n"
+		"HighMem free:966400kB min:512kB low:1024kB high:1536kB present:1179584kB\n", "i686");
+	/* 32-bit x86's own entry label */
+	arch_of("Call Trace:\n __do_page_fault+0x199/0x430\n do_page_fault+0x1a/0x1e\n common_exception+0x82/0x8a\n",
+		"i686");
+	/* 2.6 i386 frames whose brackets were lost, with x86's interrupt entry */
+	arch_of(" <c0132552> __alloc_pages+0x254/0x266  <c0142688> kmem_getpages+0x39/0x91\n"
+		" <c0103976> common_interrupt+0x1a/0x20  <c012d93d> handle_IRQ_event+0x1a/0x4c\n", "i686");
+	/* EC2's types decide by themselves */
+	arch_of("Hardware name: Amazon EC2 c5.large/, BIOS 1.0 10/16/2017\nCall Trace:\n dump_stack+0x6d/0x8b\n",
+		"x86_64");
+	arch_of("Hardware name: Amazon EC2 m6g.large/, BIOS 1.0 11/1/2018\nCall trace:\n dump_backtrace+0x0/0x1e0\n",
+		"aarch64");
+	/* the release decides over the platform */
+	arch_of("CPU: 0 PID: 1 Comm: app Not tainted 4.9.0-8-686-pae #1\n"
+		"Hardware name: VMware, Inc. VMware Virtual Platform/440BX Desktop Reference Platform, BIOS 6.00\n"
+		"Call Trace:\n", "i686");
+	/* a register line left where the trace was cut */
+	arch_of("Call Trace:\nRSP: 0018:ffffc90000d3fb50 EFLAGS: 00010246\n", "x86_64");
+	arch_of("Call Trace:\nEAX: 00000000 EBX: f5c1e000 ECX: 00000000 EDX: 00000001\n", "i686");
+	/* Raspberry Pi releases name their build */
+	arch_of("CPU: 2 PID: 1 Comm: app Not tainted 6.1.21-v8+ #1642\n", "aarch64");
+	arch_of("CPU: 2 PID: 1 Comm: app Not tainted 6.12.47+rpt-rpi-2712 #1\n", "aarch64");
+	arch_of("CPU: 2 PID: 1 Comm: app Not tainted 5.4.51-v7l+ #1333\n", "arm");
+	arch_of("CPU: 0 PID: 1 Comm: app Not tainted 6.6.51+rpt-rpi-v6 #1\n", "arm");
+	/* a board no row names and no x86 label: nothing */
+	arch_of("Hardware name: SOYO SY-Eternal B850 ITX/SY-Eternal B850 ITX, BIOS SM5IB004\nCall Trace:\n"
+		" dump_stack+0x66/0x90\n", "");
+	/* arm64's QEMU virt firmware string says nothing by itself */
+	arch_of("Hardware name: QEMU KVM Virtual Machine, BIOS 0.0.0 02/06/2015\n", "");
+}
+
+TEST(sparc64_page_and_huge_page_sizes)
+{
+	/* 8 KiB base pages and sparc64's 8 MiB huge page */
+	arch_of("Mem-Info:\nNormal free:230984kB min:292864kB low:315392kB high:337920kB present:16777216kB\n"
+		"Normal: 611*8kB (UME) 457*16kB (UME) 1*256kB (E) 0*512kB = 232328kB\n"
+		"Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=64kB\n"
+		"Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=8192kB\n", "sparc64");
+	/* 8 KiB pages alone: alpha and ia64 have them too */
+	arch_of("Mem-Info:\nNormal free:230984kB min:292864kB low:315392kB high:337920kB present:16777216kB\n"
+		"Normal: 611*8kB (UME) 457*16kB (UME) 1*256kB (E) 0*512kB = 232328kB\n", "");
+	/* 4 KiB pages with an 8 MiB huge page size is no sparc64 */
+	arch_of("Mem-Info:\nNormal free:230984kB min:292864kB low:315392kB high:337920kB present:16777216kB\n"
+		"Normal: 611*4kB (UME) 457*8kB (UME) 1*256kB (E) 0*512kB = 232328kB\n"
+		"Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=8192kB\n", "");
+}
+
+int main(void)
+{
+	RUN(cues_of_single_lines);
+	RUN(register_dump_lines);
+	RUN(width_of_an_x86_report);
+	RUN(sparc64_page_and_huge_page_sizes);
+	return check_summary();
+}
