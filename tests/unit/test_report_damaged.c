@@ -431,12 +431,45 @@ TEST(test_selection_storm_without_kills)
 		/* the same stamp twice is one record */
 		{ "[  206.421956] Out of memory: Kill process 10595 (a.out) score 0 or sacrifice child\n"
 		  "[  206.421956] Out of memory: Kill process 10595 (a.out) score 0 or sacrifice child\n", 1 },
+		/* grep 'Out of memory' /var/log/messages: one call a line, a
+		 * byte-identical record once, one pid again a second later twice */
+		{ "Mar 15 12:11:27 h kernel: Out of memory: Kill process 241 (a) score 7 or sacrifice child\n"
+		  "Mar 15 12:12:41 h kernel: Out of memory: Kill process 160 (b) score 5 or sacrifice child\n"
+		  "Mar 15 12:12:41 h kernel: Out of memory: Kill process 162 (a) score 5 or sacrifice child\n"
+		  "Mar 15 12:12:42 h kernel: Out of memory: Kill process 162 (a) score 5 or sacrifice child\n"
+		  "Mar 15 12:12:42 h kernel: Out of memory: Kill process 162 (a) score 5 or sacrifice child\n", 4 },
+		/* no stamps: another pid is another call, the same pid may be a copy */
+		{ "Out of memory: Kill process 241 (a) score 7 or sacrifice child\n"
+		  "Out of memory: Kill process 160 (b) score 5 or sacrifice child\n"
+		  "Out of memory: Kill process 160 (b) score 5 or sacrifice child\n", 2 },
+		/* a syslog record and a later pasted copy under another date */
+		{ "Jul 27 13:29:54 h kernel: Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
+		  "Jul 27 13:29:54 h kernel: Call Trace:\n"
+		  "Jul 27 13:31:00 h kernel: Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n", 1 },
 	};
 	struct ev1 e;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		read_text(cases[i].text, &e);
 		CHECK_INT(e.events, cases[i].events);
 	}
+}
+
+/* 4.19+ oom_kill_process prints "Tasks in X are going to be killed due to
+ * memory.oom.group set" after the first victim's kill: a paste starting
+ * there is one memcg event of group X with the members' kills. */
+TEST(test_oom_group_line_opens_a_cut_report)
+{
+	const char *in =
+		"  Tasks in /test1 are going to be killed due to memory.oom.group set\n"
+		"  Memory cgroup out of memory: Killed process 1 (systemd) total-vm:43400kB, anon-rss:1228kB, file-rss:3992kB, shmem-rss:0kB\n"
+		"  oom_reaper: reaped process 1 (systemd), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "/test1");
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	CHECK_INT(e.first.victim.pid, 1);
+	CHECK_INT(line_kind_of("Tasks in /a/b are going to be killed due to memory.oom.group set", 64), LK_MEMCG);
 }
 
 TEST(test_memcg_from_unreliable_frames)
@@ -2973,5 +3006,6 @@ int main(void)
 	RUN(test_brackets_glued_before_an_allocation_failure);
 	RUN(test_vmalloc_failure_size);
 	RUN(test_commented_lines_and_machine_prefix);
+	RUN(test_oom_group_line_opens_a_cut_report);
 	return check_summary();
 }
