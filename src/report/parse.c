@@ -3487,6 +3487,12 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 		s++;
 	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
 		e--;
+	/* a CR a pager showed as "^M" (cat -v, less) and a mail kept */
+	if (e - s >= 2 && e[-2] == '^' && e[-1] == 'M') {
+		e -= 2;
+		while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+	}
 	if (p_starts(s, e, "oom_reaper: ")) {
 		reaper_line(P, l, s, e);
 		return;

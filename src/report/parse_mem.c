@@ -624,7 +624,13 @@ static bool swap_line(struct pstate *st, const char *s, const char *e)
 	 * -245804kB", 4.16); it is printed so, so it is read so.  A total
 	 * is never negative. */
 	bool neg_ok = off == MEM(swap_free_kib);
-	if (r != 0 || (v < 0 && !neg_ok) || !(e - p == 2 && (memcmp(p, "kB", 2) == 0 || memcmp(p, "KB", 2) == 0))) {
+	/* The unit cut off at the end of the text ("Free swap = 0" closing an
+	 * excerpt): %lu prints no leading zero, so a lone "0" cut there was
+	 * 0kB whatever followed; other digits may have been cut too. */
+	bool unit_cut_zero = r == 0 && v == 0 && p == e && p - s >= 2 && p[-1] == '0' &&
+			     (p[-2] == ' ' || p[-2] == '=' || p[-2] == ':');
+	if (r != 0 || (v < 0 && !neg_ok) ||
+	    (!unit_cut_zero && !(e - p == 2 && (memcmp(p, "kB", 2) == 0 || memcmp(p, "KB", 2) == 0)))) {
 		event_warn(&st->ev, "swap line: unreadable value, ignored");
 	} else {
 		*field_at(&st->ev.snap.mem, off) = v;

@@ -472,6 +472,36 @@ TEST(test_oom_group_line_opens_a_cut_report)
 	CHECK_INT(line_kind_of("Tasks in /a/b are going to be killed due to memory.oom.group set", 64), LK_MEMCG);
 }
 
+/* Transport shapes: a relay that copies the kernel's records with their
+ * printk level under its own tag ("crashlog: <6>…"), a CR a pager showed as
+ * "^M", and "Free swap = 0" with its unit cut at the end of the text. */
+TEST(test_relayed_levels_caret_m_and_cut_zero_swap)
+{
+	struct ev1 e;
+	read_text("May  5 07:05:06 crashlog: <6>[10279]     0 10279      630       45       5       2        0             0 dropbear\n"
+		  "May  5 07:05:06 crashlog: <6>[11102]     0 11102      630       46       5       2        0             0 dropbear\n", &e);
+	CHECK_INT(e.events, 1);
+	/* another program's record without a printk level stays out */
+	read_text("May  5 07:05:06 myprog: [10279]     0 10279      630       45       5       2        0             0 dropbear\n"
+		  "May  5 07:05:06 myprog: [11102]     0 11102      630       46       5       2        0             0 dropbear\n", &e);
+	CHECK_INT(e.events, 0);
+	read_text("[16212.217114] Mem-Info:^M\n"
+		  "[16212.217115] Free swap  = 0kB^M\n"
+		  "[16212.217115] Total swap = 2048kB ^M\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.snap.mem.swap_total_kib, 2048);
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 0);
+	read_text("Aug 2 07:25:54 omega kernel: Swap cache: add 7, delete 6, find 1/1, race 0+30\n"
+		  "Aug 2 07:25:54 omega kernel: Free swap = 0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 0);
+	/* other digits may have been cut: not read */
+	read_text("Aug 2 07:25:54 omega kernel: Swap cache: add 7, delete 6, find 1/1, race 0+30\n"
+		  "Aug 2 07:25:54 omega kernel: Free swap = 12\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(!known(e.first.snap.mem.swap_free_kib));
+}
+
 TEST(test_memcg_from_unreliable_frames)
 {
 	struct ev1 e;
@@ -3007,5 +3037,6 @@ int main(void)
 	RUN(test_vmalloc_failure_size);
 	RUN(test_commented_lines_and_machine_prefix);
 	RUN(test_oom_group_line_opens_a_cut_report);
+	RUN(test_relayed_levels_caret_m_and_cut_zero_swap);
 	return check_summary();
 }
