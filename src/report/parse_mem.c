@@ -781,6 +781,13 @@ bool pm_memcg_line(struct pstate *st, const char *s, const char *e)
 		/* 2.6.30–4.19: "Task in %s killed as a result of limit of %s";
 		 * a paste that cut "Task in " off still holds both paths */
 		p_copy(ev->task_memcg, sizeof(ev->task_memcg), *s == '/' ? s : s + 8, q);
+		if (q + 32 < e && q[32] != '/') {
+			/* no cgroup path: a vendor kernel that prints the line on a
+			 * machine-wide OOM too names the machine ("limit of host",
+			 * Alibaba Cloud Linux 4.x): no memcg limit was hit */
+			st->sect = SEC_MEMCG;
+			return true;
+		}
 		p_copy(ev->oom_memcg, sizeof(ev->oom_memcg), q + 32, path_end(q + 32, e));
 		/* The limit's memcg is the task's or an ancestor of it
 		 * (mm/memcontrol.c): a line hard-wrapped inside that path and

@@ -502,6 +502,22 @@ TEST(test_relayed_levels_caret_m_and_cut_zero_swap)
 	CHECK(!known(e.first.snap.mem.swap_free_kib));
 }
 
+/* Alibaba Cloud Linux 4.x prints "Task in X killed as a result of limit of
+ * host" on a machine-wide OOM: "host" is no cgroup path, no memcg limit. */
+TEST(test_limit_of_a_non_path_is_no_memcg)
+{
+	struct ev1 e;
+	read_text("[Sat Sep 11 15:22:46 2021] insmod invoked oom-killer: gfp_mask=0xd0, order=3, oom_score_adj=0\n"
+		  "[Sat Sep 11 15:22:46 2021] Task in /user.slice killed as a result of limit of host\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "");
+	CHECK(e.first.kind != OOM_KIND_MEMCG);
+	read_text("[Sat Sep 11 15:22:46 2021] insmod invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n"
+		  "[Sat Sep 11 15:22:46 2021] Task in /a/b killed as a result of limit of /a\n", &e);
+	CHECK_STR(e.first.oom_memcg, "/a");
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+}
+
 TEST(test_memcg_from_unreliable_frames)
 {
 	struct ev1 e;
@@ -3038,5 +3054,6 @@ int main(void)
 	RUN(test_commented_lines_and_machine_prefix);
 	RUN(test_oom_group_line_opens_a_cut_report);
 	RUN(test_relayed_levels_caret_m_and_cut_zero_swap);
+	RUN(test_limit_of_a_non_path_is_no_memcg);
 	return check_summary();
 }
