@@ -227,6 +227,9 @@ enum line_kind line_kind_of(const char *p, size_t n)
 			return LK_MEMCG;
 		if (STARTS(p, n, "Total swap = "))
 			return LK_TOTALS;
+		/* 4.19+ mem_cgroup_print_oom_group: the group whose members die */
+		if (STARTS(p, n, "Tasks in ") && find(p, n, " are going to be killed due to memory.oom.group"))
+			return LK_MEMCG;
 		break;
 	case '/':
 		/* "Task in " cut off the head of the v1 line: the paths remain */

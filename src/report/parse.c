@@ -306,6 +306,7 @@ static void state_reset(struct pstate *st)
 	st->frame8_kseg0 = st->frame8_c = st->x86_unreliable = false;
 	st->x86_family = st->frame8_c_sym = st->hugepage_8m = false;
 	st->sel_time[0] = '\0';
+	st->sel_wall[0] = '\0';
 	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
 	st->trace_memcg = false;
@@ -2219,8 +2220,24 @@ static bool selection_line(struct report_parser *P, struct pstate *st, const str
 		if (te && (size_t)(te - t) < sizeof(stamp) && mono_stamp(t, (size_t)(te - t)))
 			p_copy(stamp, sizeof(stamp), t, te);
 	}
-	if (st->active && st->have_selection && !st->have_kill && st->ev.kind != OOM_KIND_ALLOC_FAILURE &&
-	    stamp[0] && st->sel_time[0] && strtod(stamp, NULL) > strtod(st->sel_time, NULL)) {
+	/* Wall-clock stamps (syslog, dmesg -T) of the same kind: a copy of
+	 * the record repeats stamp and pid byte for byte (identical records
+	 * were already merged); another stamp, or another pid in the same
+	 * second, is the next out_of_memory call whose kill line was lost or
+	 * grep'd away (a "grep 'Out of memory'" storm: one event a line).  Only
+	 * line after line: a copy further down (syslog's record, then dmesg's
+	 * pasted under it, R210) may carry a date of its own. */
+	char wall[40] = "";
+	if (!stamp[0] && l->time && l->time_len < sizeof(wall) && !mono_stamp(l->time, l->time_len))
+		p_copy(wall, sizeof(wall), l->time, l->time + l->time_len);
+	bool next_call = stamp[0] && st->sel_time[0] && strtod(stamp, NULL) > strtod(st->sel_time, NULL);
+	if (wall[0] && st->sel_wall[0] && strcmp(wall, st->sel_wall) != 0 && P->nr_fed == st->sel_fed + 1)
+		next_call = true;
+	/* one selection a call: another pid selected with no kill between is
+	 * the next call, stamped or not (a copy repeats the pid) */
+	if (pid != st->sel_pid)
+		next_call = true;
+	if (st->active && st->have_selection && !st->have_kill && st->ev.kind != OOM_KIND_ALLOC_FAILURE && next_call) {
 		state_begin(P, st, l);
 		st->ev.header_missing = true;
 	} else {
@@ -2250,6 +2267,9 @@ static bool selection_line(struct report_parser *P, struct pstate *st, const str
 		st->shape |= SH_SACRIFICE;
 	st->have_selection = true;
 	str_copy(st->sel_time, sizeof(st->sel_time), stamp, strlen(stamp));
+	str_copy(st->sel_wall, sizeof(st->sel_wall), wall, strlen(wall));
+	st->sel_pid = pid;
+	st->sel_fed = P->nr_fed;
 	st->sect = SEC_TASKS;
 	return true;
 }
@@ -2751,8 +2771,12 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 		return true;
 	}
 	if ((q = p_find(s, e, "Tasks in ")) && p_find(q, e, " are going to be killed due to memory.oom.group set")) {
+		/* mm/oom_kill.c 4.19+ oom_kill_process prints it after the first
+		 * victim's kill and before the group members' kills: a paste cut
+		 * above it keeps the group's name and its member kills, one
+		 * memcg event (the members' kill lines join it) */
 		if (!st->active)
-			return false;
+			join_or_open_headerless(P, st, l);
 		const char *pe = p_find(q, e, " are going to be killed");
 		if (!ev->oom_memcg[0])
 			p_copy(ev->oom_memcg, sizeof(ev->oom_memcg), q + 9, pe);
@@ -3494,6 +3518,12 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 		s++;
 	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
 		e--;
+	/* a CR a pager showed as "^M" (cat -v, less) and a mail kept */
+	if (e - s >= 2 && e[-2] == '^' && e[-1] == 'M') {
+		e -= 2;
+		while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+	}
 	if (p_starts(s, e, "oom_reaper: ")) {
 		reaper_line(P, l, s, e);
 		return;

@@ -126,6 +126,9 @@ struct pstate {
 	bool hugepage_8m;          /* a "hugepages_size=8192kB" line (sparc64's default huge page) */
 	bool frame8_c_sym;         /* "[<c…>] func+0x…/0x…": i386's frame form at its 0xc0000000 text */
 	char sel_time[40];         /* the selection line's monotonic stamp, "" none (selection_line) */
+	char sel_wall[40];         /* its wall-clock stamp (syslog, dmesg -T), "" none */
+	int64_t sel_pid;           /* the pid it selected */
+	uint64_t sel_fed;          /* the parser's line count at it */
 	char kill_second[40];      /* the kill line's stamp to the second (kill_burst) */
 	char kill_time[64];        /* the kill line's stamp as printed */
 	char trig_comm_whole[OOM_COMM_LEN + 8];  /* a trigger "comm:pid" as printed, until the CPU line */

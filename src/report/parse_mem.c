@@ -626,7 +626,13 @@ static bool swap_line(struct pstate *st, const char *s, const char *e)
 	 * -245804kB", 4.16); it is printed so, so it is read so.  A total
 	 * is never negative. */
 	bool neg_ok = off == MEM(swap_free_kib);
-	if (r != 0 || (v < 0 && !neg_ok) || !(e - p == 2 && (memcmp(p, "kB", 2) == 0 || memcmp(p, "KB", 2) == 0))) {
+	/* The unit cut off at the end of the text ("Free swap = 0" closing an
+	 * excerpt): %lu prints no leading zero, so a lone "0" cut there was
+	 * 0kB whatever followed; other digits may have been cut too. */
+	bool unit_cut_zero = r == 0 && v == 0 && p == e && p - s >= 2 && p[-1] == '0' &&
+			     (p[-2] == ' ' || p[-2] == '=' || p[-2] == ':');
+	if (r != 0 || (v < 0 && !neg_ok) ||
+	    (!unit_cut_zero && !(e - p == 2 && (memcmp(p, "kB", 2) == 0 || memcmp(p, "KB", 2) == 0)))) {
 		event_warn(&st->ev, "swap line: unreadable value, ignored");
 	} else {
 		*field_at(&st->ev.snap.mem, off) = v;
@@ -777,6 +783,13 @@ bool pm_memcg_line(struct pstate *st, const char *s, const char *e)
 		/* 2.6.30–4.19: "Task in %s killed as a result of limit of %s";
 		 * a paste that cut "Task in " off still holds both paths */
 		p_copy(ev->task_memcg, sizeof(ev->task_memcg), *s == '/' ? s : s + 8, q);
+		if (q + 32 < e && q[32] != '/') {
+			/* no cgroup path: a vendor kernel that prints the line on a
+			 * machine-wide OOM too names the machine ("limit of host",
+			 * Alibaba Cloud Linux 4.x): no memcg limit was hit */
+			st->sect = SEC_MEMCG;
+			return true;
+		}
 		p_copy(ev->oom_memcg, sizeof(ev->oom_memcg), q + 32, path_end(q + 32, e));
 		/* The limit's memcg is the task's or an ancestor of it
 		 * (mm/memcontrol.c): a line hard-wrapped inside that path and

@@ -661,7 +661,14 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 				}
 			}
 			if (m) {
-				if (!kernel) {
+				/* another program's record is dropped, unless it
+				 * relays the kernel's records with their printk level
+				 * as /proc/kmsg gives them ("crashlog: <6>[…] …", a
+				 * router firmware's crash log): kernel text */
+				size_t q = pos + m;
+				bool relayed = q + 3 <= len && p[q] == '<' && p[q + 1] >= '0' && p[q + 1] <= '7' &&
+					       p[q + 2] == '>';
+				if (!kernel && !relayed) {
 					x->drop = true;
 					return;
 				}

@@ -432,12 +432,91 @@ TEST(test_selection_storm_without_kills)
 		/* the same stamp twice is one record */
 		{ "[  206.421956] Out of memory: Kill process 10595 (a.out) score 0 or sacrifice child\n"
 		  "[  206.421956] Out of memory: Kill process 10595 (a.out) score 0 or sacrifice child\n", 1 },
+		/* grep 'Out of memory' /var/log/messages: one call a line, a
+		 * byte-identical record once, one pid again a second later twice */
+		{ "Mar 15 12:11:27 h kernel: Out of memory: Kill process 241 (a) score 7 or sacrifice child\n"
+		  "Mar 15 12:12:41 h kernel: Out of memory: Kill process 160 (b) score 5 or sacrifice child\n"
+		  "Mar 15 12:12:41 h kernel: Out of memory: Kill process 162 (a) score 5 or sacrifice child\n"
+		  "Mar 15 12:12:42 h kernel: Out of memory: Kill process 162 (a) score 5 or sacrifice child\n"
+		  "Mar 15 12:12:42 h kernel: Out of memory: Kill process 162 (a) score 5 or sacrifice child\n", 4 },
+		/* no stamps: another pid is another call, the same pid may be a copy */
+		{ "Out of memory: Kill process 241 (a) score 7 or sacrifice child\n"
+		  "Out of memory: Kill process 160 (b) score 5 or sacrifice child\n"
+		  "Out of memory: Kill process 160 (b) score 5 or sacrifice child\n", 2 },
+		/* a syslog record and a later pasted copy under another date */
+		{ "Jul 27 13:29:54 h kernel: Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
+		  "Jul 27 13:29:54 h kernel: Call Trace:\n"
+		  "Jul 27 13:31:00 h kernel: Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n", 1 },
 	};
 	struct ev1 e;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		read_text(cases[i].text, &e);
 		CHECK_INT(e.events, cases[i].events);
 	}
+}
+
+/* 4.19+ oom_kill_process prints "Tasks in X are going to be killed due to
+ * memory.oom.group set" after the first victim's kill: a paste starting
+ * there is one memcg event of group X with the members' kills. */
+TEST(test_oom_group_line_opens_a_cut_report)
+{
+	const char *in =
+		"  Tasks in /test1 are going to be killed due to memory.oom.group set\n"
+		"  Memory cgroup out of memory: Killed process 1 (systemd) total-vm:43400kB, anon-rss:1228kB, file-rss:3992kB, shmem-rss:0kB\n"
+		"  oom_reaper: reaped process 1 (systemd), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "/test1");
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	CHECK_INT(e.first.victim.pid, 1);
+	CHECK_INT(line_kind_of("Tasks in /a/b are going to be killed due to memory.oom.group set", 64), LK_MEMCG);
+}
+
+/* Transport shapes: a relay that copies the kernel's records with their
+ * printk level under its own tag ("crashlog: <6>…"), a CR a pager showed as
+ * "^M", and "Free swap = 0" with its unit cut at the end of the text. */
+TEST(test_relayed_levels_caret_m_and_cut_zero_swap)
+{
+	struct ev1 e;
+	read_text("May  5 07:05:06 crashlog: <6>[10279]     0 10279      630       45       5       2        0             0 dropbear\n"
+		  "May  5 07:05:06 crashlog: <6>[11102]     0 11102      630       46       5       2        0             0 dropbear\n", &e);
+	CHECK_INT(e.events, 1);
+	/* another program's record without a printk level stays out */
+	read_text("May  5 07:05:06 myprog: [10279]     0 10279      630       45       5       2        0             0 dropbear\n"
+		  "May  5 07:05:06 myprog: [11102]     0 11102      630       46       5       2        0             0 dropbear\n", &e);
+	CHECK_INT(e.events, 0);
+	read_text("[16212.217114] Mem-Info:^M\n"
+		  "[16212.217115] Free swap  = 0kB^M\n"
+		  "[16212.217115] Total swap = 2048kB ^M\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.snap.mem.swap_total_kib, 2048);
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 0);
+	read_text("Aug 2 07:25:54 omega kernel: Swap cache: add 7, delete 6, find 1/1, race 0+30\n"
+		  "Aug 2 07:25:54 omega kernel: Free swap = 0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 0);
+	/* other digits may have been cut: not read */
+	read_text("Aug 2 07:25:54 omega kernel: Swap cache: add 7, delete 6, find 1/1, race 0+30\n"
+		  "Aug 2 07:25:54 omega kernel: Free swap = 12\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(!known(e.first.snap.mem.swap_free_kib));
+}
+
+/* Alibaba Cloud Linux 4.x prints "Task in X killed as a result of limit of
+ * host" on a machine-wide OOM: "host" is no cgroup path, no memcg limit. */
+TEST(test_limit_of_a_non_path_is_no_memcg)
+{
+	struct ev1 e;
+	read_text("[Sat Sep 11 15:22:46 2021] insmod invoked oom-killer: gfp_mask=0xd0, order=3, oom_score_adj=0\n"
+		  "[Sat Sep 11 15:22:46 2021] Task in /user.slice killed as a result of limit of host\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.oom_memcg, "");
+	CHECK(e.first.kind != OOM_KIND_MEMCG);
+	read_text("[Sat Sep 11 15:22:46 2021] insmod invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n"
+		  "[Sat Sep 11 15:22:46 2021] Task in /a/b killed as a result of limit of /a\n", &e);
+	CHECK_STR(e.first.oom_memcg, "/a");
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
 }
 
 TEST(test_memcg_from_unreliable_frames)
@@ -2974,5 +3053,8 @@ int main(void)
 	RUN(test_brackets_glued_before_an_allocation_failure);
 	RUN(test_vmalloc_failure_size);
 	RUN(test_commented_lines_and_machine_prefix);
+	RUN(test_oom_group_line_opens_a_cut_report);
+	RUN(test_relayed_levels_caret_m_and_cut_zero_swap);
+	RUN(test_limit_of_a_non_path_is_no_memcg);
 	return check_summary();
 }
