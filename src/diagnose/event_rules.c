@@ -109,6 +109,52 @@ static const char *scope_word(const struct event_analysis *a)
 	return a->mem.scope == MEM_SCOPE_MEMCG ? "of the cgroup's usage" : "of RAM";
 }
 
+/* free + LRU + slab + page tables + stacks of a system summary: at most
+ * RAM (OOM_NA unless free, anon and file are known) */
+static int64_t counted_summary_kib(const struct mem_breakdown *m)
+{
+	if (!known(m->free_kib) || !known(m->anon_kib) || !known(m->file_kib))
+		return OOM_NA;
+	int64_t w = sat_add(sat_add(m->free_kib, m->anon_kib), m->file_kib);
+	const int64_t more[] = { m->unevictable_kib, m->slab_reclaimable_kib, m->slab_unreclaimable_kib,
+				 m->pagetables_kib, m->kernel_stack_kib };
+	for (size_t i = 0; i < ARRAY_SIZE(more); i++)
+		if (known(more[i]))
+			w = sat_add(w, more[i]);
+	return w;
+}
+
+/* The whole a consumer's share is measured against when RAM is not in the
+ * report (cut before "pages RAM" and inside the zone lines, R835): the
+ * memory the summary counts is at most RAM, so a share of it overstates;
+ * the consumer must then hold half of it, not a third (as rule_slab), and
+ * the finding says what it was measured against.  Returns OOM_NA when
+ * neither is known; *counted says which. */
+#define COUNTED_SHARE_PCT 50
+
+static int64_t share_whole(const struct ctx *c, bool *counted)
+{
+	const struct event_analysis *a = c->a;
+	*counted = false;
+	int64_t whole = scope_whole(a);
+	if (known(whole) || a->mem.scope != MEM_SCOPE_SYSTEM)
+		return whole;
+	whole = counted_summary_kib(&a->mem);
+	/* a 2.6 summary prints one "N slab pages" (R654): it counts too */
+	if (known(whole) && !known(a->mem.slab_reclaimable_kib) && !known(a->mem.slab_unreclaimable_kib) &&
+	    known(c->ev->snap.mem.slab_kib))
+		whole = sat_add(whole, c->ev->snap.mem.slab_kib);
+	*counted = known(whole);
+	return whole;
+}
+
+static void counted_basis(struct ctx *c, struct finding *f, int64_t whole, const char *what)
+{
+	finding_evidence(f, "RAM is not in the report: measured against free + LRU + slab + page tables + stacks (%s), which is at most RAM",
+			 K(c, 0, whole));
+	finding_basis(f, BASIS_MEMINFO | BASIS_RAM, c->a->basis_present, CONF_LOW, "%s", what);
+}
+
 static const struct oom_task *task_at(const struct oom_event *ev, int i)
 {
 	return i >= 0 && (size_t)i < ev->snap.nr_tasks ? &ev->snap.tasks[i] : NULL;
@@ -199,13 +245,16 @@ static void rule_sysrq(struct ctx *c)
 static void rule_shmem(struct ctx *c)
 {
 	const struct event_analysis *a = c->a;
-	int64_t whole = scope_whole(a);
+	bool counted;
+	int64_t whole = share_whole(c, &counted);
 	int share = pct(a->mem.shmem_kib, whole);
-	if (share < CONSUMER_SHARE_PCT)
+	if (share < (counted ? COUNTED_SHARE_PCT : CONSUMER_SHARE_PCT))
 		return;
 	struct finding *f = findings_add(c->out, "shmem-tmpfs", SEV_CRITICAL, share_weight(share),
 		"shmem/tmpfs held %s (%d %% %s): files in tmpfs or shared memory, which killing processes does not free",
-		K(c, 0, a->mem.shmem_kib), share, scope_word(a));
+		K(c, 0, a->mem.shmem_kib), share, counted ? "of the memory the summary counts" : scope_word(a));
+	if (counted)
+		counted_basis(c, f, whole, "shmem's share measured against the counters the summary prints: RAM not in the report");
 	finding_evidence(f, "shmem: %s of %s", K(c, 0, a->mem.shmem_kib), K(c, 1, whole));
 	if (c->ev->have_victim && known(c->ev->victim.shmem_rss_kib))
 		finding_evidence(f, "the victim %s mapped %s of it (shmem-rss)", c->ev->victim.comm,
@@ -226,13 +275,16 @@ static void rule_unevictable(struct ctx *c)
 {
 	const struct event_analysis *a = c->a;
 	const struct mem_breakdown *m = &a->mem;
-	int64_t whole = scope_whole(a);
+	bool counted;
+	int64_t whole = share_whole(c, &counted);
 	int share = pct(m->unevictable_kib, whole);
-	if (share < CONSUMER_SHARE_PCT)
+	if (share < (counted ? COUNTED_SHARE_PCT : CONSUMER_SHARE_PCT))
 		return;
 	struct finding *f = findings_add(c->out, "mlocked-unevictable", SEV_CRITICAL, share_weight(share),
 		"unevictable memory held %s (%d %% %s): mlocked pages, SHM_LOCKed shared memory or ramfs, which reclaim cannot free and swap cannot take",
-		K(c, 0, m->unevictable_kib), share, scope_word(a));
+		K(c, 0, m->unevictable_kib), share, counted ? "of the memory the summary counts" : scope_word(a));
+	if (counted)
+		counted_basis(c, f, whole, "unevictable's share measured against the counters the summary prints: RAM not in the report");
 	finding_evidence(f, "unevictable: %s of %s", K(c, 0, m->unevictable_kib), K(c, 1, whole));
 	int64_t mlocked = 0;
 	bool have_mlocked = false;
@@ -1559,20 +1611,6 @@ static void unaccounted_note(struct ctx *c, struct finding *f)
 				 K(c, 5, m->unaccounted_kib), share);
 }
 
-/* free + LRU + slab + page tables + stacks of a system summary: at most
- * RAM (OOM_NA unless free, anon and file are known) */
-static int64_t counted_summary_kib(const struct mem_breakdown *m)
-{
-	if (!known(m->free_kib) || !known(m->anon_kib) || !known(m->file_kib))
-		return OOM_NA;
-	int64_t w = sat_add(sat_add(m->free_kib, m->anon_kib), m->file_kib);
-	const int64_t more[] = { m->unevictable_kib, m->slab_reclaimable_kib, m->slab_unreclaimable_kib,
-				 m->pagetables_kib, m->kernel_stack_kib };
-	for (size_t i = 0; i < ARRAY_SIZE(more); i++)
-		if (known(more[i]))
-			w = sat_add(w, more[i]);
-	return w;
-}
 
 /* Genuine exhaustion needs evidence that memory ran out where the request
  * could come from: with the request known, no usable zone may have had room

@@ -974,6 +974,50 @@ TEST(slab_against_counters_needs_half)
 	CHECK(!has(&s, "slab-growth"));
 }
 
+/* ---- shmem and unevictable against the counters when RAM is not printed -- */
+
+/* a fragment cut inside the zone lines (no "pages RAM", one zone of
+ * three): free, LRU, slab, page tables, stacks are at most RAM */
+#define SHMEM_SUMMARY(shmem, unevictable, anon) \
+	"[ 1666.754228] Mem-Info:\n" \
+	"[ 1666.756555] active_anon:" anon " inactive_anon:1000 isolated_anon:0\n" \
+	"                active_file:208 inactive_file:510 isolated_file:0\n" \
+	"                unevictable:" unevictable " dirty:170 writeback:0\n" \
+	"                slab_reclaimable:21299 slab_unreclaimable:47961\n" \
+	"                mapped:21871 shmem:" shmem " pagetables:30898\n" \
+	"                sec_pagetables:0 bounce:0\n" \
+	"                kernel_misc_reclaimable:0\n" \
+	"                free:64223 free_pcp:45 free_cma:0\n" \
+	"[ 1666.830382] Node 0 DMA free:11264kB boost:0kB min:28kB low:40kB high:52kB reserved_highatomic:0KB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB writepending:0kB present:15996kB managed:15360kB mlocked:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n"
+
+TEST(shmem_against_counters_without_ram)
+{
+	/* 27 GiB of shmem, all of it locked (unevictable), in ~31 GiB counted:
+	 * tmpfs filled the machine; the unevictable pages are the same pages */
+	struct seen s = explain(SHMEM_SUMMARY("7078021", "7035290", "442605"));
+	CHECK_STR(s.first, "shmem-tmpfs");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "at most RAM"));
+	CHECK(strstr(s.summary, "of the memory the summary counts") != NULL);
+}
+
+TEST(shmem_against_counters_needs_half)
+{
+	/* 3.8 GiB of shmem inside 11.4 GiB of anon LRU (32 % counted): not
+	 * named without RAM */
+	struct seen s = explain(SHMEM_SUMMARY("1000000", "0", "3000000"));
+	CHECK(!has(&s, "shmem-tmpfs"));
+	CHECK(!has(&s, "mlocked-unevictable"));
+}
+
+TEST(unevictable_against_counters_without_ram)
+{
+	/* mlocked anon (no shmem) holding most of what is counted */
+	struct seen s = explain(SHMEM_SUMMARY("1000", "5000000", "2000000"));
+	CHECK_STR(s.first, "mlocked-unevictable");
+	CHECK_STR(confidence_name(s.conf), "low");
+}
+
 /* ---- the evidence ladder's last rung: the class's most likely cause ------- */
 
 #define GLOBAL_HEADER(gfp, order) \
@@ -1960,5 +2004,8 @@ int main(void)
 	RUN(evidence_class_leaves_decided_shapes_alone);
 	RUN(no_killable_with_empty_table_leads_consumers);
 	RUN(atomic_order0_without_highmem_leads_lowmem);
+	RUN(shmem_against_counters_without_ram);
+	RUN(shmem_against_counters_needs_half);
+	RUN(unevictable_against_counters_without_ram);
 	return check_summary();
 }
