@@ -1193,8 +1193,18 @@ static void rule_fragmentation(struct ctx *c)
 	}
 	if (a->nr_ok_order0 == 0 && !blocks_missing)
 		return;
+	/* Under 5 % free is plain exhaustion, blocks or not — unless reclaim
+	 * had plenty to free: a request that may reclaim (not atomic), with a
+	 * quarter of RAM or more in the file LRU (clean or being written,
+	 * reclaim's first food) and no block of the order in any list it may
+	 * take, gets order-0 pages from reclaim but not a block; the OOM at
+	 * order > 0 comes from compaction giving up (mm/page_alloc.c
+	 * should_compact_retry, 4.7+; R858: 6.8 GiB of page cache, order-2
+	 * blocks only in the highatomic reserve). */
+	bool reclaimable = !a->atomic && blocks_missing && known(a->mem.file_kib) && known(a->mem.total_kib) &&
+			   a->mem.file_kib * 4 >= a->mem.total_kib;
 	if (a->nr_ok_order0 == 0 && known(a->usable_free_kib) && known(a->mem.total_kib) &&
-	    a->usable_free_kib * 20 < a->mem.total_kib)
+	    a->usable_free_kib * 20 < a->mem.total_kib && !reclaimable)
 		return;   /* under 5 % free: plain exhaustion, blocks or not */
 	char blocks[48];
 	if (largest >= 0)
@@ -1206,6 +1216,9 @@ static void rule_fragmentation(struct ctx *c)
 		"order-%lld request (%s) failed with %s free in %s: fragmentation",
 		(long long)order, K(c, 0, known(a->request_bytes) ? a->request_bytes / 1024 : OOM_NA),
 		K(c, 1, known(frag_free) ? frag_free : a->usable_free_kib), blocks);
+	if (reclaimable && a->nr_ok_order0 == 0)
+		finding_evidence(f, "the file LRU held %s of %s: reclaim had order-0 pages to free, not a block of order %lld",
+				 K(c, 0, a->mem.file_kib), K(c, 1, a->mem.total_kib), (long long)order);
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
 		const struct zone_verdict *zv = &a->zone[i];

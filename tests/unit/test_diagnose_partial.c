@@ -1018,6 +1018,55 @@ TEST(unevictable_against_counters_without_ram)
 	CHECK_STR(confidence_name(s.conf), "low");
 }
 
+/* ---- an order > 0 OOM under 5 % free with reclaimable page cache ---------- */
+
+/* 4.7 layout: order-2 GFP_KERNEL (kernel stack); every free block of order
+ * 2 and more in DMA32 and Normal is in the highatomic reserve (H); the file
+ * LRU holds active_file + 223965 pages of ~8 GiB */
+#define HIGHATOMIC_ONLY(active_anon, active_file) \
+	"[  100.000000] kthreadd invoked oom-killer: gfp_mask=0x27000c0(GFP_KERNEL_ACCOUNT|__GFP_NOTRACK), order=2, oom_score_adj=0\n" \
+	"[  100.000001] CPU: 3 PID: 2 Comm: kthreadd Not tainted 4.7.0 #37\n" \
+	"[  100.000002] Mem-Info:\n" \
+	"[  100.000003] active_anon:" active_anon " inactive_anon:60307 isolated_anon:0\n" \
+	"                active_file:" active_file " inactive_file:223965 isolated_file:0\n" \
+	"                unevictable:1970 dirty:130014 writeback:40735 unstable:0\n" \
+	"                slab_reclaimable:179690 slab_unreclaimable:8041\n" \
+	"                mapped:6771 shmem:3 pagetables:592 bounce:0\n" \
+	"                free:11374 free_pcp:54 free_cma:0\n" \
+	"[  100.000004] DMA free:15908kB min:20kB low:32kB high:44kB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB writepending:0kB present:15992kB managed:15908kB mlocked:0kB slab_reclaimable:0kB slab_unreclaimable:0kB kernel_stack:0kB pagetables:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n" \
+	"[  100.000005] lowmem_reserve[]: 0 3486 7953 7953\n" \
+	"[  100.000006] DMA32 free:23456kB min:4996kB low:8564kB high:12132kB active_anon:2480kB inactive_anon:10564kB active_file:2559792kB inactive_file:478680kB unevictable:0kB writepending:365292kB present:3652160kB managed:3574264kB mlocked:0kB slab_reclaimable:437456kB slab_unreclaimable:12304kB kernel_stack:144kB pagetables:28kB bounce:0kB free_pcp:212kB local_pcp:0kB free_cma:0kB\n" \
+	"[  100.000007] lowmem_reserve[]: 0 0 4466 4466\n" \
+	"[  100.000008] Normal free:6132kB min:6400kB low:10972kB high:15544kB active_anon:21048kB inactive_anon:230664kB active_file:3535124kB inactive_file:417312kB unevictable:7880kB writepending:318020kB present:4718592kB managed:4574096kB mlocked:7880kB slab_reclaimable:281304kB slab_unreclaimable:19860kB kernel_stack:2944kB pagetables:2340kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n" \
+	"[  100.000009] lowmem_reserve[]: 0 0 0 0\n" \
+	"[  100.000010] DMA: 1*4kB (U) 0*8kB 0*16kB 1*32kB (U) 2*64kB (U) 1*128kB (U) 1*256kB (U) 0*512kB 1*1024kB (U) 1*2048kB (U) 3*4096kB (M) = 15908kB\n" \
+	"[  100.000011] DMA32: 4215*4kB (UMEH) 319*8kB (UMH) 5*16kB (H) 2*32kB (H) 2*64kB (H) 1*128kB (H) 0*256kB 1*512kB (H) 1*1024kB (H) 1*2048kB (H) 0*4096kB = 23396kB\n" \
+	"[  100.000012] Normal: 650*4kB (UMH) 4*8kB (UH) 27*16kB (H) 23*32kB (H) 17*64kB (H) 11*128kB (H) 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 6296kB\n" \
+	"[  100.000013] 1749526 total pagecache pages\n" \
+	"[  100.000014] Free swap  = 4091520kB\n" \
+	"[  100.000015] Total swap = 4095996kB\n" \
+	"[  100.000016] 2096686 pages RAM\n" \
+	"[  100.000017] 0 pages HighMem/MovableOnly\n" \
+	"[  100.000018] 55619 pages reserved\n"
+
+TEST(order2_highatomic_only_with_page_cache_is_fragmentation)
+{
+	/* 0.6 % free, but 6.8 GiB in the file LRU: reclaim frees order-0
+	 * pages, the order-2 blocks are only in H: fragmentation */
+	struct seen s = explain(HIGHATOMIC_ONLY("5882", "1523729"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK(evidence_has(&s, "highatomic reserve (H)"));
+	CHECK(evidence_has(&s, "reclaim had order-0 pages to free"));
+}
+
+TEST(order2_highatomic_only_without_page_cache_is_not_fragmentation)
+{
+	/* the same zones with 0.9 GiB of file LRU (anon holding RAM): under
+	 * 5 % free with little to reclaim stays with the exhaustion rules */
+	struct seen s = explain(HIGHATOMIC_ONLY("1523729", "1000"));
+	CHECK(!has(&s, "fragmentation-high-order"));
+}
+
 /* ---- the evidence ladder's last rung: the class's most likely cause ------- */
 
 #define GLOBAL_HEADER(gfp, order) \
@@ -2007,5 +2056,7 @@ int main(void)
 	RUN(shmem_against_counters_without_ram);
 	RUN(shmem_against_counters_needs_half);
 	RUN(unevictable_against_counters_without_ram);
+	RUN(order2_highatomic_only_with_page_cache_is_fragmentation);
+	RUN(order2_highatomic_only_without_page_cache_is_not_fragmentation);
 	return check_summary();
 }
