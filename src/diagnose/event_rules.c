@@ -1413,13 +1413,55 @@ static void rule_low_zone_outside_cpuset(struct ctx *c)
 		       a->zone_name);
 }
 
+/* An atomic request of order > 0 whose buddy lines are not in the report
+ * (cut, or a 2.6 report that prints none): which blocks existed is
+ * unknown, but the order-0 part of the check comes first and fails on its
+ * own (mm/page_alloc.c zone_watermark_ok, 2.6.x; __zone_watermark_ok,
+ * 3.x+: free − (2^order − 1) pages against min less the atomic dips, plus
+ * lowmem_reserve).  When every usable zone with a free and a min fails it,
+ * the memory was not there at any block size (R914: order-1 GFP_ATOMIC,
+ * free 276 KiB under min 720 KiB). */
+static bool atomic_zones_short(const struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	int order = (int)ev->req.order;
+	if (order <= 0 || a->nr_evaluated > 0 || !known(a->page_size_kib))
+		return false;
+	int n = 0;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		struct oom_zone z = ev->snap.zones[i];
+		if (!a->zone[i].usable || !known(z.free_kib) || !known(z.min_kib))
+			continue;
+		z.nr_orders = 0;   /* the watermark part of the check alone */
+		if (zone_watermark_ok(&z, order, z.min_kib, a->classzone, a->alloc_flags, a->page_size_kib, &ev->kv))
+			return false;
+		n++;
+	}
+	return n > 0;
+}
+
+static int64_t atomic_zones_free(const struct ctx *c)
+{
+	int64_t free = 0;
+	for (int i = 0; i < c->ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &c->ev->snap.zones[i];
+		if (c->a->zone[i].usable && known(z->free_kib) && known(z->min_kib))
+			free = sat_add(free, z->free_kib);
+	}
+	return free;
+}
+
 static void rule_atomic(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
 	const struct event_analysis *a = c->a;
-	if (ev->kind != OOM_KIND_ALLOC_FAILURE || !a->atomic || !known(ev->req.order) || ev->req.order != 0)
+	if (ev->kind != OOM_KIND_ALLOC_FAILURE || !a->atomic || !known(ev->req.order))
 		return;
-	if (a->nr_evaluated == 0 || a->nr_ok > 0)
+	bool short_any_block = atomic_zones_short(c);
+	if (ev->req.order != 0 && !short_any_block)
+		return;
+	if (!short_any_block && (a->nr_evaluated == 0 || a->nr_ok > 0))
 		return;
 	/* Every zone it failed in was above its high mark counting the free
 	 * CMA pages, which a non-movable request may not take (mm/page_alloc.c
@@ -1436,14 +1478,22 @@ static void rule_atomic(struct ctx *c)
 	}
 	struct finding *f = findings_add(c->out, "atomic-reserves-exhausted", SEV_WARNING, cma_held ? 55 : 72,
 		"an atomic request (cannot sleep or reclaim) found every usable zone below its reserve: %s free",
-		K(c, 0, a->usable_free_kib));
+		K(c, 0, short_any_block ? atomic_zones_free(c) : a->usable_free_kib));
 	if (cma_held)
 		finding_evidence(f, "counting CMA every zone was above its high watermark: the free memory was CMA, which this request may not take, not the atomic reserve");
+	char zl[40];
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
-		if (a->zone[i].evaluated)
-			finding_evidence(f, "node %d %s: free %s, min %s", z->node, z->name, K(c, 0, z->free_kib),
+		if (a->zone[i].evaluated || (short_any_block && a->zone[i].usable && known(z->free_kib) && known(z->min_kib))) {
+			finding_evidence(f, "%s: free %s, min %s", zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib),
 					 K(c, 1, z->min_kib));
+		}
+	}
+	if (short_any_block) {
+		finding_evidence(f, "order %lld: the buddy lines are not in the report, but these zones fail the check's order-0 part, which comes before any block is looked for",
+				 (long long)ev->req.order);
+		finding_basis(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, CONF_MEDIUM,
+			      "read from the zone lines' free and min; the buddy lines are not in the report");
 	}
 	finding_advice(f, "raise vm.min_free_kbytes so bursts of atomic allocations (network receive, interrupts) find free pages");
 	finding_advice(f, "usually harmless when rare (the caller drops a packet or retries); frequent failures mean memory is too tight");

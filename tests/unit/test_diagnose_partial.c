@@ -1067,6 +1067,39 @@ TEST(order2_highatomic_only_without_page_cache_is_not_fragmentation)
 	CHECK(!has(&s, "fragmentation-high-order"));
 }
 
+/* ---- an atomic order > 0 failure with no buddy lines ---------------------- */
+
+#define ATOMIC_ORDER1(free_kb) \
+	"kernel: swapper: page allocation failure. order:1, mode:0x20\n" \
+	"kernel: Call Trace:\n" \
+	"kernel: [<80007d60>] dump_stack+0x8/0x34\n" \
+	"kernel: [<8004efa8>] __alloc_pages+0x350/0x368\n" \
+	"kernel: [<801dc2b8>] __alloc_skb+0x6c/0x138\n" \
+	"kernel: Mem-info:\n" \
+	"kernel: Normal per-cpu:\n" \
+	"kernel: CPU 0: Hot: hi: 0, btch: 1 usd: 0 Cold: hi: 0, btch: 1 usd: 0\n" \
+	"kernel: Active:2122 inactive:2177 dirty:0 writeback:0 unstable:0\n" \
+	"kernel: free:69 slab:2071 mapped:895 pagetables:68 bounce:0\n" \
+	"kernel: Normal free:" free_kb "kB min:720kB low:900kB high:1080kB active:8488kB inactive:8708kB present:32512kB pages_scanned:0 all_unreclaimable? no\n" \
+	"kernel: lowmem_reserve[]: 0 0\n"
+
+TEST(atomic_order1_below_min_without_buddy_is_atomic_reserves)
+{
+	/* GFP_ATOMIC order 1, free 276 KiB under min 720 KiB less the atomic
+	 * dips (270 KiB) after the order's 4 KiB: short at any block size */
+	struct seen s = explain(ATOMIC_ORDER1("276"));
+	CHECK_STR(s.first, "atomic-reserves-exhausted");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "order-0 part"));
+}
+
+TEST(atomic_order1_above_min_without_buddy_is_not_atomic_reserves)
+{
+	/* 2 MiB free, far above min: the blocks (unseen) decide, not reserves */
+	struct seen s = explain(ATOMIC_ORDER1("2048"));
+	CHECK(!has(&s, "atomic-reserves-exhausted"));
+}
+
 /* ---- the evidence ladder's last rung: the class's most likely cause ------- */
 
 #define GLOBAL_HEADER(gfp, order) \
@@ -2058,5 +2091,7 @@ int main(void)
 	RUN(unevictable_against_counters_without_ram);
 	RUN(order2_highatomic_only_with_page_cache_is_fragmentation);
 	RUN(order2_highatomic_only_without_page_cache_is_not_fragmentation);
+	RUN(atomic_order1_below_min_without_buddy_is_atomic_reserves);
+	RUN(atomic_order1_above_min_without_buddy_is_not_atomic_reserves);
 	return check_summary();
 }
