@@ -1675,6 +1675,51 @@ static void unaccounted_note(struct ctx *c, struct finding *f)
 }
 
 
+/* Free swap with room, below which "swap full" is not contradicted */
+#define SWAP_ROOM_KIB (64 * 1024)
+
+/* Every zone of the report drained below the lowest mark an atomic
+ * request may reach (min less __GFP_HIGH's half and ALLOC_HARDER's
+ * quarter: 3/8 of min, mm/page_alloc.c __zone_watermark_ok, 2.6.x–6.x)
+ * while swap had room: an ordinary request stops at min and a reclaimer
+ * could still swap, so the pages under the marks went to allocations
+ * with reserve rights — atomic ones, or PF_MEMALLOC / no-watermark ones
+ * (the swap-out path itself: dm-crypt, network block devices) — and the
+ * reserves ran out (R861: DMA and DMA32 at free:0 with 3.6 GiB of swap
+ * free).  The request is not in the report: low confidence. */
+static void rule_reserves_drained(struct ctx *c, int64_t swap_free)
+{
+	const struct oom_event *ev = c->ev;
+	int n = 0;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (!known(z->present_kib) || z->present_kib == 0)
+			continue;
+		if (!known(z->free_kib) || !known(z->min_kib) || z->min_kib <= 0 ||
+		    sat_mul(z->free_kib, 8) >= sat_mul(z->min_kib, 3))
+			return;
+		n++;
+	}
+	if (n == 0)
+		return;
+	struct finding *f = findings_add(c->out, "atomic-reserves-exhausted", SEV_WARNING, 60,
+		"every zone was drained below the lowest mark an atomic request may reach while swap had %s free: the reserves under the watermarks were used up",
+		K(c, 0, swap_free));
+	char zl[40];
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (known(z->present_kib) && z->present_kib > 0)
+			finding_evidence(f, "%s: free %s, min %s", zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib),
+					 K(c, 1, z->min_kib));
+	}
+	finding_evidence(f, "an ordinary request stops at min, an atomic one at 3/8 of it (mm/page_alloc.c __zone_watermark_ok): below that only allocations with no watermark (PF_MEMALLOC reclaimers, the swap-out path, an OOM victim) take pages");
+	finding_evidence(f, "Free swap = %s: swap had room, so reclaim was not short of a place for anonymous pages", K(c, 0, swap_free));
+	basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES, c->a->basis_present, CONF_LOW,
+		    "read from the zone lines and Free swap; the request is not in the report");
+	finding_advice(f, "raise vm.min_free_kbytes so atomic and reclaim-path allocations keep a reserve");
+	finding_advice(f, "if swap sits on dm-crypt, NBD, iSCSI or NFS, the swap-out path allocates memory itself: put swap on a plain block device, or use zram/zswap");
+}
+
 /* Genuine exhaustion needs evidence that memory ran out where the request
  * could come from: with the request known, no usable zone may have had room
  * (free well above high + reserve); without it (the report is cut before its
@@ -2083,6 +2128,12 @@ static void rule_exhaustion(struct ctx *c)
 			whole = m->total_kib;
 		if (!known(whole) || m->anon_kib * 2 < whole)
 			return;
+		/* "Free swap" printed without its "Total swap" (cut between the
+		 * two, R861): swap with room is read, not inferred full */
+		if (known(ev->snap.mem.swap_free_kib) && ev->snap.mem.swap_free_kib >= SWAP_ROOM_KIB) {
+			rule_reserves_drained(c, ev->snap.mem.swap_free_kib);
+			return;
+		}
 		/* pages in the swap cache: the machine has swap, and reclaim
 		 * gave up with anon in RAM, so it was full */
 		int64_t cached = ev->snap.mem.swap_cached_kib;

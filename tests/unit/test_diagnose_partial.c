@@ -1100,6 +1100,45 @@ TEST(atomic_order1_above_min_without_buddy_is_not_atomic_reserves)
 	CHECK(!has(&s, "atomic-reserves-exhausted"));
 }
 
+/* ---- zones drained below the atomic floor while Free swap had room -------- */
+
+#define DRAINED(dma32_free, free_swap) \
+	"[  483.832644] DMA free:0kB min:32kB low:44kB high:56kB active_anon:704kB inactive_anon:1008kB active_file:0kB inactive_file:0kB unevictable:20kB isolated(anon):0kB isolated(file):0kB present:15984kB managed:15900kB mlocked:20kB\n" \
+	"[  483.875261] lowmem_reserve[]: 0 3154 3154 3154\n" \
+	"[  483.879818] DMA32 free:" dma32_free "kB min:7168kB low:10396kB high:13624kB active_anon:2427064kB inactive_anon:615444kB active_file:1120kB inactive_file:1152kB unevictable:4532kB isolated(anon):844kB isolated(file):0kB present:3334492kB managed:3241464kB mlocked:4532kB\n" \
+	"[  483.926816] lowmem_reserve[]: 0 0 0 0\n" \
+	"[  483.930596] DMA: 0*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 0kB\n" \
+	"[  483.950633] 40743 total pagecache pages\n" \
+	"[  483.954482] 34986 pages in swap cache\n" \
+	"[  483.958166] Swap cache stats: add 180805, delete 145819, find 29901/34406\n" \
+	"[  483.964950] Free swap  = " free_swap "kB\n"
+
+TEST(zones_drained_with_free_swap_is_atomic_reserves)
+{
+	/* both zones at free:0, 3.6 GiB of swap free, Total swap cut */
+	struct seen s = explain(DRAINED("0", "3731508"));
+	CHECK_STR(s.first, "atomic-reserves-exhausted");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(!has(&s, "genuine-exhaustion-swap-full"));
+	CHECK(evidence_has(&s, "3/8"));
+}
+
+TEST(zones_at_min_with_free_swap_is_not_atomic_reserves)
+{
+	/* DMA32 near its min (above 3/8 of it): an ordinary shortage, not
+	 * drained reserves; and swap with room is not called full */
+	struct seen s = explain(DRAINED("6000", "3731508"));
+	CHECK(!has(&s, "atomic-reserves-exhausted"));
+	CHECK(!has(&s, "genuine-exhaustion-swap-full"));
+}
+
+TEST(zones_drained_with_swap_gone_stays_swap_full)
+{
+	/* Free swap 1 MiB: the swap cache's reading (full) stands */
+	struct seen s = explain(DRAINED("0", "1024"));
+	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
+}
+
 /* ---- the evidence ladder's last rung: the class's most likely cause ------- */
 
 #define GLOBAL_HEADER(gfp, order) \
@@ -2093,5 +2132,8 @@ int main(void)
 	RUN(order2_highatomic_only_without_page_cache_is_not_fragmentation);
 	RUN(atomic_order1_below_min_without_buddy_is_atomic_reserves);
 	RUN(atomic_order1_above_min_without_buddy_is_not_atomic_reserves);
+	RUN(zones_drained_with_free_swap_is_atomic_reserves);
+	RUN(zones_at_min_with_free_swap_is_not_atomic_reserves);
+	RUN(zones_drained_with_swap_gone_stays_swap_full);
 	return check_summary();
 }
