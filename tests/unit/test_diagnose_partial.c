@@ -1139,6 +1139,21 @@ TEST(zones_drained_with_swap_gone_stays_swap_full)
 	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
 }
 
+/* ---- a zone of 4 GiB or more is no 32-bit lowmem ------------------------- */
+
+TEST(huge_normal_zones_with_four_wide_reserve_are_not_lowmem)
+{
+	/* two 190 GiB Normal zones below min, "lowmem_reserve[]: 0 0 0 0"
+	 * (four wide, as a 32-bit DMA/Normal/HighMem/Movable layout prints):
+	 * a 32-bit kernel cannot map that much lowmem */
+	struct seen s = explain(
+		"Node 0 Normal free:87356kB min:221984kB low:416984kB high:611984kB active_anon:123009936kB inactive_anon:67647652kB active_file:429612kB inactive_file:209980kB unevictable:112348kB writepending:260kB present:198180864kB managed:195027624kB mlocked:81kB\n"
+		"lowmem_reserve[]: 0 0 0 0\n"
+		"Node 1 Normal free:105616kB min:225568kB low:423716kB high:621864kB active_anon:122124196kB inactive_anon:74112696kB active_file:39172kB inactive_file:103696kB unevictable:204480kB writepending:180kB present:201326592kB managed:198174372kB mlocked:20kB\n"
+		"lowmem_reserve[]: 0 0 0 0\n");
+	CHECK(!has(&s, "lowmem-pressure"));
+}
+
 /* ---- the evidence ladder's last rung: the class's most likely cause ------- */
 
 #define GLOBAL_HEADER(gfp, order) \
@@ -2135,5 +2150,6 @@ int main(void)
 	RUN(zones_drained_with_free_swap_is_atomic_reserves);
 	RUN(zones_at_min_with_free_swap_is_not_atomic_reserves);
 	RUN(zones_drained_with_swap_gone_stays_swap_full);
+	RUN(huge_normal_zones_with_four_wide_reserve_are_not_lowmem);
 	return check_summary();
 }
