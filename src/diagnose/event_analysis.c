@@ -230,6 +230,17 @@ static bool highmem_configured(const struct oom_event *ev)
 		return true;
 	if (has_zone(s, "DMA32") || arch_is_64bit(ev->arch))
 		return false;
+	/* A 32-bit kernel maps lowmem in its own part of a 4 GiB address
+	 * space (at most 3 GiB with VMSPLIT_1G, less the vmalloc area:
+	 * arch/x86/Kconfig VMSPLIT_*, arch/arm/Kconfig, 2.6–6.x): a zone
+	 * below HighMem of 4 GiB or more is a 64-bit kernel's (R847: two
+	 * 190 GiB Normal zones with "lowmem_reserve[]: 0 0 0 0"). */
+	for (int i = 0; i < s->nr_zones; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		int64_t sz = known(z->present_kib) ? z->present_kib : z->managed_kib;
+		if (known(sz) && sz >= 4LL * 1024 * 1024)
+			return false;
+	}
 	for (int i = 0; i < s->nr_zones; i++)
 		if (s->zones[i].nr_lowmem_reserve == 4)
 			return true;

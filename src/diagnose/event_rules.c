@@ -109,6 +109,52 @@ static const char *scope_word(const struct event_analysis *a)
 	return a->mem.scope == MEM_SCOPE_MEMCG ? "of the cgroup's usage" : "of RAM";
 }
 
+/* free + LRU + slab + page tables + stacks of a system summary: at most
+ * RAM (OOM_NA unless free, anon and file are known) */
+static int64_t counted_summary_kib(const struct mem_breakdown *m)
+{
+	if (!known(m->free_kib) || !known(m->anon_kib) || !known(m->file_kib))
+		return OOM_NA;
+	int64_t w = sat_add(sat_add(m->free_kib, m->anon_kib), m->file_kib);
+	const int64_t more[] = { m->unevictable_kib, m->slab_reclaimable_kib, m->slab_unreclaimable_kib,
+				 m->pagetables_kib, m->kernel_stack_kib };
+	for (size_t i = 0; i < ARRAY_SIZE(more); i++)
+		if (known(more[i]))
+			w = sat_add(w, more[i]);
+	return w;
+}
+
+/* The whole a consumer's share is measured against when RAM is not in the
+ * report (cut before "pages RAM" and inside the zone lines, R835): the
+ * memory the summary counts is at most RAM, so a share of it overstates;
+ * the consumer must then hold half of it, not a third (as rule_slab), and
+ * the finding says what it was measured against.  Returns OOM_NA when
+ * neither is known; *counted says which. */
+#define COUNTED_SHARE_PCT 50
+
+static int64_t share_whole(const struct ctx *c, bool *counted)
+{
+	const struct event_analysis *a = c->a;
+	*counted = false;
+	int64_t whole = scope_whole(a);
+	if (known(whole) || a->mem.scope != MEM_SCOPE_SYSTEM)
+		return whole;
+	whole = counted_summary_kib(&a->mem);
+	/* a 2.6 summary prints one "N slab pages" (R654): it counts too */
+	if (known(whole) && !known(a->mem.slab_reclaimable_kib) && !known(a->mem.slab_unreclaimable_kib) &&
+	    known(c->ev->snap.mem.slab_kib))
+		whole = sat_add(whole, c->ev->snap.mem.slab_kib);
+	*counted = known(whole);
+	return whole;
+}
+
+static void counted_basis(struct ctx *c, struct finding *f, int64_t whole, const char *what)
+{
+	finding_evidence(f, "RAM is not in the report: measured against free + LRU + slab + page tables + stacks (%s), which is at most RAM",
+			 K(c, 0, whole));
+	finding_basis(f, BASIS_MEMINFO | BASIS_RAM, c->a->basis_present, CONF_LOW, "%s", what);
+}
+
 static const struct oom_task *task_at(const struct oom_event *ev, int i)
 {
 	return i >= 0 && (size_t)i < ev->snap.nr_tasks ? &ev->snap.tasks[i] : NULL;
@@ -199,13 +245,16 @@ static void rule_sysrq(struct ctx *c)
 static void rule_shmem(struct ctx *c)
 {
 	const struct event_analysis *a = c->a;
-	int64_t whole = scope_whole(a);
+	bool counted;
+	int64_t whole = share_whole(c, &counted);
 	int share = pct(a->mem.shmem_kib, whole);
-	if (share < CONSUMER_SHARE_PCT)
+	if (share < (counted ? COUNTED_SHARE_PCT : CONSUMER_SHARE_PCT))
 		return;
 	struct finding *f = findings_add(c->out, "shmem-tmpfs", SEV_CRITICAL, share_weight(share),
 		"shmem/tmpfs held %s (%d %% %s): files in tmpfs or shared memory, which killing processes does not free",
-		K(c, 0, a->mem.shmem_kib), share, scope_word(a));
+		K(c, 0, a->mem.shmem_kib), share, counted ? "of the memory the summary counts" : scope_word(a));
+	if (counted)
+		counted_basis(c, f, whole, "shmem's share measured against the counters the summary prints: RAM not in the report");
 	finding_evidence(f, "shmem: %s of %s", K(c, 0, a->mem.shmem_kib), K(c, 1, whole));
 	if (c->ev->have_victim && known(c->ev->victim.shmem_rss_kib))
 		finding_evidence(f, "the victim %s mapped %s of it (shmem-rss)", c->ev->victim.comm,
@@ -226,13 +275,16 @@ static void rule_unevictable(struct ctx *c)
 {
 	const struct event_analysis *a = c->a;
 	const struct mem_breakdown *m = &a->mem;
-	int64_t whole = scope_whole(a);
+	bool counted;
+	int64_t whole = share_whole(c, &counted);
 	int share = pct(m->unevictable_kib, whole);
-	if (share < CONSUMER_SHARE_PCT)
+	if (share < (counted ? COUNTED_SHARE_PCT : CONSUMER_SHARE_PCT))
 		return;
 	struct finding *f = findings_add(c->out, "mlocked-unevictable", SEV_CRITICAL, share_weight(share),
 		"unevictable memory held %s (%d %% %s): mlocked pages, SHM_LOCKed shared memory or ramfs, which reclaim cannot free and swap cannot take",
-		K(c, 0, m->unevictable_kib), share, scope_word(a));
+		K(c, 0, m->unevictable_kib), share, counted ? "of the memory the summary counts" : scope_word(a));
+	if (counted)
+		counted_basis(c, f, whole, "unevictable's share measured against the counters the summary prints: RAM not in the report");
 	finding_evidence(f, "unevictable: %s of %s", K(c, 0, m->unevictable_kib), K(c, 1, whole));
 	int64_t mlocked = 0;
 	bool have_mlocked = false;
@@ -1141,8 +1193,18 @@ static void rule_fragmentation(struct ctx *c)
 	}
 	if (a->nr_ok_order0 == 0 && !blocks_missing)
 		return;
+	/* Under 5 % free is plain exhaustion, blocks or not — unless reclaim
+	 * had plenty to free: a request that may reclaim (not atomic), with a
+	 * quarter of RAM or more in the file LRU (clean or being written,
+	 * reclaim's first food) and no block of the order in any list it may
+	 * take, gets order-0 pages from reclaim but not a block; the OOM at
+	 * order > 0 comes from compaction giving up (mm/page_alloc.c
+	 * should_compact_retry, 4.7+; R858: 6.8 GiB of page cache, order-2
+	 * blocks only in the highatomic reserve). */
+	bool reclaimable = !a->atomic && blocks_missing && known(a->mem.file_kib) && known(a->mem.total_kib) &&
+			   a->mem.file_kib * 4 >= a->mem.total_kib;
 	if (a->nr_ok_order0 == 0 && known(a->usable_free_kib) && known(a->mem.total_kib) &&
-	    a->usable_free_kib * 20 < a->mem.total_kib)
+	    a->usable_free_kib * 20 < a->mem.total_kib && !reclaimable)
 		return;   /* under 5 % free: plain exhaustion, blocks or not */
 	char blocks[48];
 	if (largest >= 0)
@@ -1154,6 +1216,9 @@ static void rule_fragmentation(struct ctx *c)
 		"order-%lld request (%s) failed with %s free in %s: fragmentation",
 		(long long)order, K(c, 0, known(a->request_bytes) ? a->request_bytes / 1024 : OOM_NA),
 		K(c, 1, known(frag_free) ? frag_free : a->usable_free_kib), blocks);
+	if (reclaimable && a->nr_ok_order0 == 0)
+		finding_evidence(f, "the file LRU held %s of %s: reclaim had order-0 pages to free, not a block of order %lld",
+				 K(c, 0, a->mem.file_kib), K(c, 1, a->mem.total_kib), (long long)order);
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
 		const struct zone_verdict *zv = &a->zone[i];
@@ -1348,13 +1413,55 @@ static void rule_low_zone_outside_cpuset(struct ctx *c)
 		       a->zone_name);
 }
 
+/* An atomic request of order > 0 whose buddy lines are not in the report
+ * (cut, or a 2.6 report that prints none): which blocks existed is
+ * unknown, but the order-0 part of the check comes first and fails on its
+ * own (mm/page_alloc.c zone_watermark_ok, 2.6.x; __zone_watermark_ok,
+ * 3.x+: free − (2^order − 1) pages against min less the atomic dips, plus
+ * lowmem_reserve).  When every usable zone with a free and a min fails it,
+ * the memory was not there at any block size (R914: order-1 GFP_ATOMIC,
+ * free 276 KiB under min 720 KiB). */
+static bool atomic_zones_short(const struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	int order = (int)ev->req.order;
+	if (order <= 0 || a->nr_evaluated > 0 || !known(a->page_size_kib))
+		return false;
+	int n = 0;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		struct oom_zone z = ev->snap.zones[i];
+		if (!a->zone[i].usable || !known(z.free_kib) || !known(z.min_kib))
+			continue;
+		z.nr_orders = 0;   /* the watermark part of the check alone */
+		if (zone_watermark_ok(&z, order, z.min_kib, a->classzone, a->alloc_flags, a->page_size_kib, &ev->kv))
+			return false;
+		n++;
+	}
+	return n > 0;
+}
+
+static int64_t atomic_zones_free(const struct ctx *c)
+{
+	int64_t free = 0;
+	for (int i = 0; i < c->ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &c->ev->snap.zones[i];
+		if (c->a->zone[i].usable && known(z->free_kib) && known(z->min_kib))
+			free = sat_add(free, z->free_kib);
+	}
+	return free;
+}
+
 static void rule_atomic(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
 	const struct event_analysis *a = c->a;
-	if (ev->kind != OOM_KIND_ALLOC_FAILURE || !a->atomic || !known(ev->req.order) || ev->req.order != 0)
+	if (ev->kind != OOM_KIND_ALLOC_FAILURE || !a->atomic || !known(ev->req.order))
 		return;
-	if (a->nr_evaluated == 0 || a->nr_ok > 0)
+	bool short_any_block = atomic_zones_short(c);
+	if (ev->req.order != 0 && !short_any_block)
+		return;
+	if (!short_any_block && (a->nr_evaluated == 0 || a->nr_ok > 0))
 		return;
 	/* Every zone it failed in was above its high mark counting the free
 	 * CMA pages, which a non-movable request may not take (mm/page_alloc.c
@@ -1371,14 +1478,22 @@ static void rule_atomic(struct ctx *c)
 	}
 	struct finding *f = findings_add(c->out, "atomic-reserves-exhausted", SEV_WARNING, cma_held ? 55 : 72,
 		"an atomic request (cannot sleep or reclaim) found every usable zone below its reserve: %s free",
-		K(c, 0, a->usable_free_kib));
+		K(c, 0, short_any_block ? atomic_zones_free(c) : a->usable_free_kib));
 	if (cma_held)
 		finding_evidence(f, "counting CMA every zone was above its high watermark: the free memory was CMA, which this request may not take, not the atomic reserve");
+	char zl[40];
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
-		if (a->zone[i].evaluated)
-			finding_evidence(f, "node %d %s: free %s, min %s", z->node, z->name, K(c, 0, z->free_kib),
+		if (a->zone[i].evaluated || (short_any_block && a->zone[i].usable && known(z->free_kib) && known(z->min_kib))) {
+			finding_evidence(f, "%s: free %s, min %s", zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib),
 					 K(c, 1, z->min_kib));
+		}
+	}
+	if (short_any_block) {
+		finding_evidence(f, "order %lld: the buddy lines are not in the report, but these zones fail the check's order-0 part, which comes before any block is looked for",
+				 (long long)ev->req.order);
+		finding_basis(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, CONF_MEDIUM,
+			      "read from the zone lines' free and min; the buddy lines are not in the report");
 	}
 	finding_advice(f, "raise vm.min_free_kbytes so bursts of atomic allocations (network receive, interrupts) find free pages");
 	finding_advice(f, "usually harmless when rare (the caller drops a packet or retries); frequent failures mean memory is too tight");
@@ -1559,19 +1674,50 @@ static void unaccounted_note(struct ctx *c, struct finding *f)
 				 K(c, 5, m->unaccounted_kib), share);
 }
 
-/* free + LRU + slab + page tables + stacks of a system summary: at most
- * RAM (OOM_NA unless free, anon and file are known) */
-static int64_t counted_summary_kib(const struct mem_breakdown *m)
+
+/* Free swap with room, below which "swap full" is not contradicted */
+#define SWAP_ROOM_KIB (64 * 1024)
+
+/* Every zone of the report drained below the lowest mark an atomic
+ * request may reach (min less __GFP_HIGH's half and ALLOC_HARDER's
+ * quarter: 3/8 of min, mm/page_alloc.c __zone_watermark_ok, 2.6.x–6.x)
+ * while swap had room: an ordinary request stops at min and a reclaimer
+ * could still swap, so the pages under the marks went to allocations
+ * with reserve rights — atomic ones, or PF_MEMALLOC / no-watermark ones
+ * (the swap-out path itself: dm-crypt, network block devices) — and the
+ * reserves ran out (R861: DMA and DMA32 at free:0 with 3.6 GiB of swap
+ * free).  The request is not in the report: low confidence. */
+static void rule_reserves_drained(struct ctx *c, int64_t swap_free)
 {
-	if (!known(m->free_kib) || !known(m->anon_kib) || !known(m->file_kib))
-		return OOM_NA;
-	int64_t w = sat_add(sat_add(m->free_kib, m->anon_kib), m->file_kib);
-	const int64_t more[] = { m->unevictable_kib, m->slab_reclaimable_kib, m->slab_unreclaimable_kib,
-				 m->pagetables_kib, m->kernel_stack_kib };
-	for (size_t i = 0; i < ARRAY_SIZE(more); i++)
-		if (known(more[i]))
-			w = sat_add(w, more[i]);
-	return w;
+	const struct oom_event *ev = c->ev;
+	int n = 0;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (!known(z->present_kib) || z->present_kib == 0)
+			continue;
+		if (!known(z->free_kib) || !known(z->min_kib) || z->min_kib <= 0 ||
+		    sat_mul(z->free_kib, 8) >= sat_mul(z->min_kib, 3))
+			return;
+		n++;
+	}
+	if (n == 0)
+		return;
+	struct finding *f = findings_add(c->out, "atomic-reserves-exhausted", SEV_WARNING, 60,
+		"every zone was drained below the lowest mark an atomic request may reach while swap had %s free: the reserves under the watermarks were used up",
+		K(c, 0, swap_free));
+	char zl[40];
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (known(z->present_kib) && z->present_kib > 0)
+			finding_evidence(f, "%s: free %s, min %s", zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib),
+					 K(c, 1, z->min_kib));
+	}
+	finding_evidence(f, "an ordinary request stops at min, an atomic one at 3/8 of it (mm/page_alloc.c __zone_watermark_ok): below that only allocations with no watermark (PF_MEMALLOC reclaimers, the swap-out path, an OOM victim) take pages");
+	finding_evidence(f, "Free swap = %s: swap had room, so reclaim was not short of a place for anonymous pages", K(c, 0, swap_free));
+	basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES, c->a->basis_present, CONF_LOW,
+		    "read from the zone lines and Free swap; the request is not in the report");
+	finding_advice(f, "raise vm.min_free_kbytes so atomic and reclaim-path allocations keep a reserve");
+	finding_advice(f, "if swap sits on dm-crypt, NBD, iSCSI or NFS, the swap-out path allocates memory itself: put swap on a plain block device, or use zram/zswap");
 }
 
 /* Genuine exhaustion needs evidence that memory ran out where the request
@@ -1982,6 +2128,12 @@ static void rule_exhaustion(struct ctx *c)
 			whole = m->total_kib;
 		if (!known(whole) || m->anon_kib * 2 < whole)
 			return;
+		/* "Free swap" printed without its "Total swap" (cut between the
+		 * two, R861): swap with room is read, not inferred full */
+		if (known(ev->snap.mem.swap_free_kib) && ev->snap.mem.swap_free_kib >= SWAP_ROOM_KIB) {
+			rule_reserves_drained(c, ev->snap.mem.swap_free_kib);
+			return;
+		}
 		/* pages in the swap cache: the machine has swap, and reclaim
 		 * gave up with anon in RAM, so it was full */
 		int64_t cached = ev->snap.mem.swap_cached_kib;

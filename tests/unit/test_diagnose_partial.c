@@ -974,6 +974,186 @@ TEST(slab_against_counters_needs_half)
 	CHECK(!has(&s, "slab-growth"));
 }
 
+/* ---- shmem and unevictable against the counters when RAM is not printed -- */
+
+/* a fragment cut inside the zone lines (no "pages RAM", one zone of
+ * three): free, LRU, slab, page tables, stacks are at most RAM */
+#define SHMEM_SUMMARY(shmem, unevictable, anon) \
+	"[ 1666.754228] Mem-Info:\n" \
+	"[ 1666.756555] active_anon:" anon " inactive_anon:1000 isolated_anon:0\n" \
+	"                active_file:208 inactive_file:510 isolated_file:0\n" \
+	"                unevictable:" unevictable " dirty:170 writeback:0\n" \
+	"                slab_reclaimable:21299 slab_unreclaimable:47961\n" \
+	"                mapped:21871 shmem:" shmem " pagetables:30898\n" \
+	"                sec_pagetables:0 bounce:0\n" \
+	"                kernel_misc_reclaimable:0\n" \
+	"                free:64223 free_pcp:45 free_cma:0\n" \
+	"[ 1666.830382] Node 0 DMA free:11264kB boost:0kB min:28kB low:40kB high:52kB reserved_highatomic:0KB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB writepending:0kB present:15996kB managed:15360kB mlocked:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n"
+
+TEST(shmem_against_counters_without_ram)
+{
+	/* 27 GiB of shmem, all of it locked (unevictable), in ~31 GiB counted:
+	 * tmpfs filled the machine; the unevictable pages are the same pages */
+	struct seen s = explain(SHMEM_SUMMARY("7078021", "7035290", "442605"));
+	CHECK_STR(s.first, "shmem-tmpfs");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "at most RAM"));
+	CHECK(strstr(s.summary, "of the memory the summary counts") != NULL);
+}
+
+TEST(shmem_against_counters_needs_half)
+{
+	/* 3.8 GiB of shmem inside 11.4 GiB of anon LRU (32 % counted): not
+	 * named without RAM */
+	struct seen s = explain(SHMEM_SUMMARY("1000000", "0", "3000000"));
+	CHECK(!has(&s, "shmem-tmpfs"));
+	CHECK(!has(&s, "mlocked-unevictable"));
+}
+
+TEST(unevictable_against_counters_without_ram)
+{
+	/* mlocked anon (no shmem) holding most of what is counted */
+	struct seen s = explain(SHMEM_SUMMARY("1000", "5000000", "2000000"));
+	CHECK_STR(s.first, "mlocked-unevictable");
+	CHECK_STR(confidence_name(s.conf), "low");
+}
+
+/* ---- an order > 0 OOM under 5 % free with reclaimable page cache ---------- */
+
+/* 4.7 layout: order-2 GFP_KERNEL (kernel stack); every free block of order
+ * 2 and more in DMA32 and Normal is in the highatomic reserve (H); the file
+ * LRU holds active_file + 223965 pages of ~8 GiB */
+#define HIGHATOMIC_ONLY(active_anon, active_file) \
+	"[  100.000000] kthreadd invoked oom-killer: gfp_mask=0x27000c0(GFP_KERNEL_ACCOUNT|__GFP_NOTRACK), order=2, oom_score_adj=0\n" \
+	"[  100.000001] CPU: 3 PID: 2 Comm: kthreadd Not tainted 4.7.0 #37\n" \
+	"[  100.000002] Mem-Info:\n" \
+	"[  100.000003] active_anon:" active_anon " inactive_anon:60307 isolated_anon:0\n" \
+	"                active_file:" active_file " inactive_file:223965 isolated_file:0\n" \
+	"                unevictable:1970 dirty:130014 writeback:40735 unstable:0\n" \
+	"                slab_reclaimable:179690 slab_unreclaimable:8041\n" \
+	"                mapped:6771 shmem:3 pagetables:592 bounce:0\n" \
+	"                free:11374 free_pcp:54 free_cma:0\n" \
+	"[  100.000004] DMA free:15908kB min:20kB low:32kB high:44kB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB writepending:0kB present:15992kB managed:15908kB mlocked:0kB slab_reclaimable:0kB slab_unreclaimable:0kB kernel_stack:0kB pagetables:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n" \
+	"[  100.000005] lowmem_reserve[]: 0 3486 7953 7953\n" \
+	"[  100.000006] DMA32 free:23456kB min:4996kB low:8564kB high:12132kB active_anon:2480kB inactive_anon:10564kB active_file:2559792kB inactive_file:478680kB unevictable:0kB writepending:365292kB present:3652160kB managed:3574264kB mlocked:0kB slab_reclaimable:437456kB slab_unreclaimable:12304kB kernel_stack:144kB pagetables:28kB bounce:0kB free_pcp:212kB local_pcp:0kB free_cma:0kB\n" \
+	"[  100.000007] lowmem_reserve[]: 0 0 4466 4466\n" \
+	"[  100.000008] Normal free:6132kB min:6400kB low:10972kB high:15544kB active_anon:21048kB inactive_anon:230664kB active_file:3535124kB inactive_file:417312kB unevictable:7880kB writepending:318020kB present:4718592kB managed:4574096kB mlocked:7880kB slab_reclaimable:281304kB slab_unreclaimable:19860kB kernel_stack:2944kB pagetables:2340kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n" \
+	"[  100.000009] lowmem_reserve[]: 0 0 0 0\n" \
+	"[  100.000010] DMA: 1*4kB (U) 0*8kB 0*16kB 1*32kB (U) 2*64kB (U) 1*128kB (U) 1*256kB (U) 0*512kB 1*1024kB (U) 1*2048kB (U) 3*4096kB (M) = 15908kB\n" \
+	"[  100.000011] DMA32: 4215*4kB (UMEH) 319*8kB (UMH) 5*16kB (H) 2*32kB (H) 2*64kB (H) 1*128kB (H) 0*256kB 1*512kB (H) 1*1024kB (H) 1*2048kB (H) 0*4096kB = 23396kB\n" \
+	"[  100.000012] Normal: 650*4kB (UMH) 4*8kB (UH) 27*16kB (H) 23*32kB (H) 17*64kB (H) 11*128kB (H) 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 6296kB\n" \
+	"[  100.000013] 1749526 total pagecache pages\n" \
+	"[  100.000014] Free swap  = 4091520kB\n" \
+	"[  100.000015] Total swap = 4095996kB\n" \
+	"[  100.000016] 2096686 pages RAM\n" \
+	"[  100.000017] 0 pages HighMem/MovableOnly\n" \
+	"[  100.000018] 55619 pages reserved\n"
+
+TEST(order2_highatomic_only_with_page_cache_is_fragmentation)
+{
+	/* 0.6 % free, but 6.8 GiB in the file LRU: reclaim frees order-0
+	 * pages, the order-2 blocks are only in H: fragmentation */
+	struct seen s = explain(HIGHATOMIC_ONLY("5882", "1523729"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK(evidence_has(&s, "highatomic reserve (H)"));
+	CHECK(evidence_has(&s, "reclaim had order-0 pages to free"));
+}
+
+TEST(order2_highatomic_only_without_page_cache_is_not_fragmentation)
+{
+	/* the same zones with 0.9 GiB of file LRU (anon holding RAM): under
+	 * 5 % free with little to reclaim stays with the exhaustion rules */
+	struct seen s = explain(HIGHATOMIC_ONLY("1523729", "1000"));
+	CHECK(!has(&s, "fragmentation-high-order"));
+}
+
+/* ---- an atomic order > 0 failure with no buddy lines ---------------------- */
+
+#define ATOMIC_ORDER1(free_kb) \
+	"kernel: swapper: page allocation failure. order:1, mode:0x20\n" \
+	"kernel: Call Trace:\n" \
+	"kernel: [<80007d60>] dump_stack+0x8/0x34\n" \
+	"kernel: [<8004efa8>] __alloc_pages+0x350/0x368\n" \
+	"kernel: [<801dc2b8>] __alloc_skb+0x6c/0x138\n" \
+	"kernel: Mem-info:\n" \
+	"kernel: Normal per-cpu:\n" \
+	"kernel: CPU 0: Hot: hi: 0, btch: 1 usd: 0 Cold: hi: 0, btch: 1 usd: 0\n" \
+	"kernel: Active:2122 inactive:2177 dirty:0 writeback:0 unstable:0\n" \
+	"kernel: free:69 slab:2071 mapped:895 pagetables:68 bounce:0\n" \
+	"kernel: Normal free:" free_kb "kB min:720kB low:900kB high:1080kB active:8488kB inactive:8708kB present:32512kB pages_scanned:0 all_unreclaimable? no\n" \
+	"kernel: lowmem_reserve[]: 0 0\n"
+
+TEST(atomic_order1_below_min_without_buddy_is_atomic_reserves)
+{
+	/* GFP_ATOMIC order 1, free 276 KiB under min 720 KiB less the atomic
+	 * dips (270 KiB) after the order's 4 KiB: short at any block size */
+	struct seen s = explain(ATOMIC_ORDER1("276"));
+	CHECK_STR(s.first, "atomic-reserves-exhausted");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "order-0 part"));
+}
+
+TEST(atomic_order1_above_min_without_buddy_is_not_atomic_reserves)
+{
+	/* 2 MiB free, far above min: the blocks (unseen) decide, not reserves */
+	struct seen s = explain(ATOMIC_ORDER1("2048"));
+	CHECK(!has(&s, "atomic-reserves-exhausted"));
+}
+
+/* ---- zones drained below the atomic floor while Free swap had room -------- */
+
+#define DRAINED(dma32_free, free_swap) \
+	"[  483.832644] DMA free:0kB min:32kB low:44kB high:56kB active_anon:704kB inactive_anon:1008kB active_file:0kB inactive_file:0kB unevictable:20kB isolated(anon):0kB isolated(file):0kB present:15984kB managed:15900kB mlocked:20kB\n" \
+	"[  483.875261] lowmem_reserve[]: 0 3154 3154 3154\n" \
+	"[  483.879818] DMA32 free:" dma32_free "kB min:7168kB low:10396kB high:13624kB active_anon:2427064kB inactive_anon:615444kB active_file:1120kB inactive_file:1152kB unevictable:4532kB isolated(anon):844kB isolated(file):0kB present:3334492kB managed:3241464kB mlocked:4532kB\n" \
+	"[  483.926816] lowmem_reserve[]: 0 0 0 0\n" \
+	"[  483.930596] DMA: 0*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 0kB\n" \
+	"[  483.950633] 40743 total pagecache pages\n" \
+	"[  483.954482] 34986 pages in swap cache\n" \
+	"[  483.958166] Swap cache stats: add 180805, delete 145819, find 29901/34406\n" \
+	"[  483.964950] Free swap  = " free_swap "kB\n"
+
+TEST(zones_drained_with_free_swap_is_atomic_reserves)
+{
+	/* both zones at free:0, 3.6 GiB of swap free, Total swap cut */
+	struct seen s = explain(DRAINED("0", "3731508"));
+	CHECK_STR(s.first, "atomic-reserves-exhausted");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(!has(&s, "genuine-exhaustion-swap-full"));
+	CHECK(evidence_has(&s, "3/8"));
+}
+
+TEST(zones_at_min_with_free_swap_is_not_atomic_reserves)
+{
+	/* DMA32 near its min (above 3/8 of it): an ordinary shortage, not
+	 * drained reserves; and swap with room is not called full */
+	struct seen s = explain(DRAINED("6000", "3731508"));
+	CHECK(!has(&s, "atomic-reserves-exhausted"));
+	CHECK(!has(&s, "genuine-exhaustion-swap-full"));
+}
+
+TEST(zones_drained_with_swap_gone_stays_swap_full)
+{
+	/* Free swap 1 MiB: the swap cache's reading (full) stands */
+	struct seen s = explain(DRAINED("0", "1024"));
+	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
+}
+
+/* ---- a zone of 4 GiB or more is no 32-bit lowmem ------------------------- */
+
+TEST(huge_normal_zones_with_four_wide_reserve_are_not_lowmem)
+{
+	/* two 190 GiB Normal zones below min, "lowmem_reserve[]: 0 0 0 0"
+	 * (four wide, as a 32-bit DMA/Normal/HighMem/Movable layout prints):
+	 * a 32-bit kernel cannot map that much lowmem */
+	struct seen s = explain(
+		"Node 0 Normal free:87356kB min:221984kB low:416984kB high:611984kB active_anon:123009936kB inactive_anon:67647652kB active_file:429612kB inactive_file:209980kB unevictable:112348kB writepending:260kB present:198180864kB managed:195027624kB mlocked:81kB\n"
+		"lowmem_reserve[]: 0 0 0 0\n"
+		"Node 1 Normal free:105616kB min:225568kB low:423716kB high:621864kB active_anon:122124196kB inactive_anon:74112696kB active_file:39172kB inactive_file:103696kB unevictable:204480kB writepending:180kB present:201326592kB managed:198174372kB mlocked:20kB\n"
+		"lowmem_reserve[]: 0 0 0 0\n");
+	CHECK(!has(&s, "lowmem-pressure"));
+}
+
 /* ---- the evidence ladder's last rung: the class's most likely cause ------- */
 
 #define GLOBAL_HEADER(gfp, order) \
@@ -1960,5 +2140,16 @@ int main(void)
 	RUN(evidence_class_leaves_decided_shapes_alone);
 	RUN(no_killable_with_empty_table_leads_consumers);
 	RUN(atomic_order0_without_highmem_leads_lowmem);
+	RUN(shmem_against_counters_without_ram);
+	RUN(shmem_against_counters_needs_half);
+	RUN(unevictable_against_counters_without_ram);
+	RUN(order2_highatomic_only_with_page_cache_is_fragmentation);
+	RUN(order2_highatomic_only_without_page_cache_is_not_fragmentation);
+	RUN(atomic_order1_below_min_without_buddy_is_atomic_reserves);
+	RUN(atomic_order1_above_min_without_buddy_is_not_atomic_reserves);
+	RUN(zones_drained_with_free_swap_is_atomic_reserves);
+	RUN(zones_at_min_with_free_swap_is_not_atomic_reserves);
+	RUN(zones_drained_with_swap_gone_stays_swap_full);
+	RUN(huge_normal_zones_with_four_wide_reserve_are_not_lowmem);
 	return check_summary();
 }
