@@ -1850,6 +1850,26 @@ static void rule_noswap_blind(struct ctx *c)
 	finding_advice(f, "add swap or memory, or cap the largest consumer with a memory cgroup (systemd MemoryMax=)");
 }
 
+/* The task rows that print swapents (2.6.32+ dump_tasks): how many, the
+ * swap they hold and, when rss is asked for, their resident total. */
+static int rows_swapped(const struct oom_event *ev, const struct event_analysis *a, int64_t *swapped,
+			int64_t *rss)
+{
+	int rows = 0;
+	for (size_t i = 0; i < ev->snap.nr_tasks && known(a->page_size_kib); i++) {
+		const struct oom_task *t = &ev->snap.tasks[i];
+		if (!known(t->swapents_pages))
+			continue;
+		rows++;
+		*swapped = sat_add(*swapped, task_swap_kib(t, a->page_size_kib));
+		if (rss) {
+			int64_t r = task_rss_kib(t, a->page_size_kib);
+			*rss = sat_add(*rss, known(r) ? r : 0);
+		}
+	}
+	return rows;
+}
+
 /* A system-wide kill whose report shows no memory figure at all (a kill
  * line, maybe the victim's task row or the header: grep output, a
  * rate-limited or trimmed paste).  The kernel calls the OOM killer for an
@@ -1908,16 +1928,7 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 		return;
 	/* swap from the task rows' swapents */
 	int64_t swapped = 0, rows_rss = 0;
-	int rows = 0;
-	for (size_t i = 0; i < ev->snap.nr_tasks && known(a->page_size_kib); i++) {
-		const struct oom_task *t = &ev->snap.tasks[i];
-		if (!known(t->swapents_pages))
-			continue;
-		rows++;
-		swapped = sat_add(swapped, task_swap_kib(t, a->page_size_kib));
-		int64_t r = task_rss_kib(t, a->page_size_kib);
-		rows_rss = sat_add(rows_rss, known(r) ? r : 0);
-	}
+	int rows = rows_swapped(ev, a, &swapped, &rows_rss);
 	/* Rows without swapents (before 2.6.32, or the column cut) and a
 	 * 2.6.36–5.0 score: points = rss + swapents + page tables =
 	 * score/1000 × (RAM + swap) (oom_badness), and RAM holds at least
@@ -3058,14 +3069,7 @@ static bool rule_evidence_class(struct ctx *c)
 	int64_t sf = known(m->swap_free_kib) ? m->swap_free_kib : ev->snap.mem.swap_free_kib;
 	/* swap from the rows' swapents (2.6.32+ dump_tasks) */
 	int64_t swapped = 0;
-	int swap_rows = 0;
-	for (size_t i = 0; i < ev->snap.nr_tasks && known(a->page_size_kib); i++) {
-		const struct oom_task *t = &ev->snap.tasks[i];
-		if (!known(t->swapents_pages))
-			continue;
-		swap_rows++;
-		swapped = sat_add(swapped, task_swap_kib(t, a->page_size_kib));
-	}
+	int swap_rows = rows_swapped(ev, a, &swapped, NULL);
 	enum { SW_UNSEEN, SW_NONE, SW_FULL_PRINTED, SW_FULL_ROWS } sw = SW_UNSEEN;
 	if (known(st) && st == 0)
 		sw = SW_NONE;
