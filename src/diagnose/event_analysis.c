@@ -135,22 +135,31 @@ static void analyse_request(struct oom_event *ev, struct event_analysis *a)
 		size_t len = close ? (size_t)(close - (t + n + 1)) : strlen(t + n + 1);
 		str_copy(a->gfp_names_printed, sizeof(a->gfp_names_printed), t + n + 1, len);
 	}
-	if (!r->gfp_known)
-		return;
-	gfp_era_from_names(ev, a->gfp_names_printed);
+	uint64_t mask = r->gfp_mask;
+	if (!r->gfp_known) {
+		/* A hex masked by whoever pasted it ("0x60****(GFP_KERNEL)")
+		 * with the kernel's own names after it: the names are the
+		 * request, read back into the era's bits (model/gfp.c
+		 * gfp_encode), so the zones it may use are known. */
+		if (!r->gfp_masked || !a->gfp_names_printed[0] ||
+		    gfp_encode(a->gfp_names_printed, &ev->kv, &mask) < 0)
+			return;
+	} else {
+		gfp_era_from_names(ev, a->gfp_names_printed);
+	}
 	const struct kver *v = &ev->kv;
-	a->nr_gfp_names = gfp_decode(r->gfp_mask, v, a->gfp_names, ANALYSIS_MAX_GFP_NAMES,
+	a->nr_gfp_names = gfp_decode(mask, v, a->gfp_names, ANALYSIS_MAX_GFP_NAMES,
 				     &a->gfp_unknown_bits);
 	if (a->nr_gfp_names < 0)
 		a->nr_gfp_names = 0;
 	if (a->nr_gfp_names > ANALYSIS_MAX_GFP_NAMES)
 		a->nr_gfp_names = ANALYSIS_MAX_GFP_NAMES;
-	a->zone_name = gfp_zone_name(r->gfp_mask, v);
+	a->zone_name = gfp_zone_name(mask, v);
 	/* A page-fault OOM (gfp 0, ≤5.15) or a sysrq one asks for nothing real. */
-	a->atomic = r->gfp_mask != 0 && !gfp_has(r->gfp_mask, GFPB_DIRECT_RECLAIM, v);
-	a->can_io = gfp_has(r->gfp_mask, GFPB_IO, v);
-	a->can_fs = gfp_has(r->gfp_mask, GFPB_FS, v);
-	a->may_oom = known(r->order) ? gfp_may_oom(r->gfp_mask, (int)(r->order < 0 ? 0 : r->order), v)
+	a->atomic = mask != 0 && !gfp_has(mask, GFPB_DIRECT_RECLAIM, v);
+	a->can_io = gfp_has(mask, GFPB_IO, v);
+	a->can_fs = gfp_has(mask, GFPB_FS, v);
+	a->may_oom = known(r->order) ? gfp_may_oom(mask, (int)(r->order < 0 ? 0 : r->order), v)
 				     : false;
 	if (a->zone_name) {
 		a->classzone = zone_index_in(&ev->snap, a->zone_name);

@@ -3123,6 +3123,138 @@ static bool rule_evidence_class(struct ctx *c)
 	return true;
 }
 
+/* ---- the ladder's rung for reports WITH figures that no rule decided ----
+ *
+ * rule_evidence_class names a cause for reports holding no RAM figure.
+ * Reports that hold some (a tail of show_mem, a Mem-Info without RAM, zone
+ * lines the request cannot be matched to) fell to "unknown" when every
+ * rule above wanted one figure more.  Three readings need no more than
+ * what such a report still proves, and each is the kernel's own logic:
+ *
+ *  - A page allocation failure (the allocator gave up; nothing was killed)
+ *    of order >= 1 whose zones do not show RAM exhausted of everything
+ *    reclaim could free: for a costly order (> PAGE_ALLOC_COSTLY_ORDER) the
+ *    allocator gives up after compaction without ever calling the OOM
+ *    killer, and an order 1-3 failure comes from a request that may not
+ *    retry (NORETRY, atomic, NOWAIT): with page cache or swap room left, the
+ *    missing thing was a free block of that order, not memory
+ *    (mm/page_alloc.c __alloc_pages_slowpath, should_compact_retry).
+ *  - A failed __GFP_MEMALLOC request of order 0: it may take pages below
+ *    every watermark (ALLOC_NO_WATERMARKS, mm/page_alloc.c
+ *    __gfp_pfmemalloc_flags), so it fails only when the zones it may use
+ *    hold no free page at all: the reserves were used up.
+ *  - Swap printed full (under 5 % free) in a report that is not a memcg,
+ *    cpuset or policy OOM, for a request that may reclaim, when no usable
+ *    zone shows room and the summary does not show a tenth of RAM free:
+ *    anonymous memory is reclaimable only while swap has room (mm/vmscan.c
+ *    can_reclaim_anon_pages, 5.8+; nr_swap_pages before), so RAM and swap
+ *    both ran out.
+ *
+ * Each is named at low confidence with what it read and what is missing;
+ * anything else stays unknown. */
+static bool evidence_figures_frag(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	if (ev->kind != OOM_KIND_ALLOC_FAILURE || ev->alloc_stall_ms > 0 || !known(ev->req.order) || ev->req.order < 1)
+		return false;
+	/* RAM shown exhausted of what reclaim frees: page cache and
+	 * reclaimable slab under 2 % of RAM with swap absent or full */
+	int64_t whole = known(m->total_kib) ? m->total_kib : counted_summary_kib(m);
+	int64_t reclaimable = OOM_NA;
+	if (known(m->file_kib))
+		reclaimable = sat_add(m->file_kib, known(m->slab_reclaimable_kib) ? m->slab_reclaimable_kib : 0);
+	bool swap_room = known(m->swap_total_kib) && m->swap_total_kib > 0 && !analysis_swap_full(m);
+	if (known(whole) && known(reclaimable) && reclaimable * 50 < whole && !swap_room)
+		return false;
+	struct finding *f = findings_add(c->out, "fragmentation-high-order", SEV_WARNING, 40,
+		"an order-%lld request failed without the OOM killer while reclaim still had %s: the allocator found no free block of that order",
+		(long long)ev->req.order, known(reclaimable) ? "page cache to free" : swap_room ? "swap room" : "something to free");
+	if (known(reclaimable))
+		finding_evidence(f, "page cache and reclaimable slab: %s%s%s", K(c, 0, reclaimable), known(whole) ? " of " : "",
+				 known(whole) ? K(c, 1, whole) : "");
+	if (swap_room)
+		finding_evidence(f, "Free swap = %s of %s: reclaim could still swap", K(c, 0, m->swap_free_kib),
+				 K(c, 1, m->swap_total_kib));
+	finding_evidence(f, ev->req.order > 3
+		? "an order above PAGE_ALLOC_COSTLY_ORDER (3) never invokes the OOM killer: the allocator gives up once compaction fails (mm/page_alloc.c __alloc_pages_slowpath)"
+		: "an order 1-3 request fails without the OOM killer only when it may not retry (NORETRY, atomic, NOWAIT): compaction had no time to make a block");
+	blocks_where(c, f, (int)ev->req.order);
+	basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_BUDDY | BASIS_MEMINFO, a->basis_present, CONF_LOW,
+		    "the request's order and what reclaim still had; no zone shows the blocks it lacked");
+	finding_advice(f, "read /proc/buddyinfo and /proc/pagetypeinfo on the machine: the free blocks of order %lld and above are what ran out",
+		       (long long)ev->req.order);
+	finding_advice(f, "let the driver fall back to smaller blocks (kvmalloc) or allocate at boot; vm.min_free_kbytes and proactive compaction (vm.compaction_proactiveness) keep larger blocks free");
+	return f != NULL;
+}
+
+static bool evidence_figures_memalloc(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (ev->kind != OOM_KIND_ALLOC_FAILURE || !ev->req.gfp_known || !known(ev->req.order) || ev->req.order != 0 ||
+	    !gfp_has(ev->req.gfp_mask, GFPB_MEMALLOC, &ev->kv) || gfp_has(ev->req.gfp_mask, GFPB_NOMEMALLOC, &ev->kv))
+		return false;
+	struct finding *f = findings_add(c->out, "atomic-reserves-exhausted", SEV_WARNING, 40,
+		"a __GFP_MEMALLOC request failed: it may take pages below every watermark, so the zones it may use had no free page left: the reserves were used up");
+	finding_evidence(f, "__GFP_MEMALLOC allocates with no watermark (ALLOC_NO_WATERMARKS, mm/page_alloc.c __gfp_pfmemalloc_flags): its failure means the reserves under min were gone too");
+	if (known(a->mem.free_kib))
+		finding_evidence(f, "free %s in the summary", K(c, 0, a->mem.free_kib));
+	basis_fixed(f, BASIS_TRIGGER, a->basis_present, CONF_LOW,
+		    "read from the request's flags: a no-watermark request fails only on empty zones");
+	finding_advice(f, "raise vm.min_free_kbytes so the reserves outlast a burst of reclaim-path allocations");
+	finding_advice(f, "swap over the network (NFS, NBD, iSCSI) allocates while it swaps: put swap on a local block device, or use zram/zswap");
+	return f != NULL;
+}
+
+static bool evidence_figures_swap_full(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	if (ev->kind != OOM_KIND_GLOBAL && ev->kind != OOM_KIND_FRAGMENT && ev->kind != OOM_KIND_ALLOC_FAILURE)
+		return false;
+	if (ev->constraint[0] && strcmp(ev->constraint, "CONSTRAINT_NONE") != 0)
+		return false;
+	if ((known(ev->req.order) && ev->req.order > 3) || (ev->req.gfp_known && a->atomic))
+		return false;
+	int64_t st = known(m->swap_total_kib) ? m->swap_total_kib : ev->snap.mem.swap_total_kib;
+	int64_t sf = known(m->swap_free_kib) ? m->swap_free_kib : ev->snap.mem.swap_free_kib;
+	if (!known(st) || !known(sf) || st <= 0 || sat_mul(sf, 20) >= st)
+		return false;
+	int room;
+	if (!exhaustion_evident(c, &room) && room >= 0)
+		return false;
+	if (known(m->free_kib) && known(m->total_kib) && m->free_kib * 10 >= m->total_kib)
+		return false;
+	struct finding *f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 40,
+		"swap was full (%s free of %s) and no zone in the report shows room: RAM and swap ran out",
+		K(c, 0, sf), K(c, 1, st));
+	finding_evidence(f, "Free swap = %s, Total swap = %s: under 5 %% free", K(c, 0, sf), K(c, 1, st));
+	finding_evidence(f, "anonymous pages count as reclaimable only while swap has room (mm/vmscan.c can_reclaim_anon_pages): with swap full, reclaim had only page cache left");
+	if (known(m->free_kib))
+		finding_evidence(f, "free %s%s%s", K(c, 0, m->free_kib), known(m->total_kib) ? " of " : "",
+				 known(m->total_kib) ? K(c, 1, m->total_kib) : "");
+	char big[160];
+	biggest_text(c, big, sizeof(big));
+	if (big[0])
+		finding_evidence(f, "largest process: %s", big);
+	basis_fixed(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_SWAP, a->basis_present, CONF_LOW,
+		    "swap as printed; what held RAM is not decided by the figures in the report");
+	finding_advice(f, "find what grew (the largest processes, slab in /proc/slabinfo, tmpfs); cap it with a memory cgroup (systemd MemoryMax=)");
+	finding_advice(f, "more swap only delays the kill and makes the machine slow first");
+	return f != NULL;
+}
+
+static bool rule_evidence_figures(struct ctx *c)
+{
+	const struct event_analysis *a = c->a;
+	if (a->memcg || a->sysrq || a->cpuset || a->mempolicy || a->constraint_inferred)
+		return false;
+	return evidence_figures_memalloc(c) || evidence_figures_frag(c) || evidence_figures_swap_full(c);
+}
+
 /* "Out of memory and no killable processes..." in a system-wide OOM whose
  * task table holds no row: only kernel threads and init existed (a boot,
  * a kdump kernel, an initramfs), so nothing the OOM killer could ever free
@@ -3205,7 +3337,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	for (int i = 0; i < out->n; i++)
 		if (out->items[i].weight >= 20)
 			cause = true;
-	if (!cause && rule_evidence_class(&c)) {
+	if (!cause && (rule_evidence_class(&c) || rule_evidence_figures(&c))) {
 		/* the class's cause is inferred; what the kernel did is read:
 		 * a consequence proved by its line leads it */
 		struct finding *q = first_consequence(out);

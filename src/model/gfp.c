@@ -8,6 +8,8 @@
  * CONFIG_LOCKDEP=n, CONFIG_KASAN_HW_TAGS=n).  Config-only bits (NOLOCKDEP,
  * SKIP_ZERO, SKIP_KASAN, NO_OBJ_EXT) are left unnamed: a mask carrying them
  * decodes with the bit as leftover hex, never with a wrong name. */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/kernel.h"
@@ -413,6 +415,51 @@ int gfp_decode(uint64_t mask, const struct kver *v, const char **names, int max,
 	if (unknown)
 		*unknown = mask;
 	return n;
+}
+
+/* The inverse of gfp_decode() for a mask whose hex the paster masked
+ * ("0x60****(GFP_KERNEL)") but whose names the kernel printed: each name
+ * looked up in that era's %pGg table and its bits ORed in.  A hex leftover
+ * ("|0x100000") is taken as printed.  -EINVAL when a name is not in the
+ * era's table or the text is empty: the mask stays unknown rather than
+ * guessed. */
+int gfp_encode(const char *printed, const struct kver *v, uint64_t *mask)
+{
+	struct table t;
+	table_of(v, &t);
+	uint64_t m = 0;
+	int n = 0;
+	const char *p = printed;
+	while (*p) {
+		size_t len = strcspn(p, "|");
+		if (len == 0 || len >= 48)
+			return -EINVAL;
+		char name[48];
+		memcpy(name, p, len);
+		name[len] = '\0';
+		bool found = false;
+		if (name[0] == '0' && name[1] == 'x') {
+			char *end;
+			unsigned long long x = strtoull(name + 2, &end, 16);
+			found = end != name + 2 && *end == '\0';
+			m |= x;
+		}
+		for (int i = 0; i < t.n && !found; i++)
+			if (strcmp(t.e[i].name, name) == 0) {
+				m |= t.e[i].mask;
+				found = true;
+			}
+		if (!found)
+			return -EINVAL;
+		n++;
+		p += len;
+		if (*p == '|')
+			p++;
+	}
+	if (n == 0)
+		return -EINVAL;
+	*mask = m;
+	return 0;
 }
 
 /* ---- zones and the OOM gate -------------------------------------------- */

@@ -49,6 +49,9 @@ bool gfp_has(uint64_t mask, enum gfp_bit b, const struct kver *v);
  * Returns the number of names written.  Kernels before 4.5 printed no
  * names: their masks are decoded with the 4.6 table order. */
 int gfp_decode(uint64_t mask, const struct kver *v, const char **names, int max, uint64_t *unknown);
+/* The inverse for a printed decode ("GFP_KERNEL|__GFP_ZERO"): the mask in
+ * the era of v.  0, or -EINVAL when a name is not in that era's table. */
+int gfp_encode(const char *printed, const struct kver *v, uint64_t *mask);
 /* The highest zone the request may use, by the kernel's gfp_zone():
  * "DMA", "DMA32", "Normal", "HighMem", "Movable".  Also its zone index
  * (classzone) in a zone list of this layout (for lowmem_reserve[]):

@@ -1,6 +1,8 @@
 /* test_model_gfp.c — gfp bits per era, %pGg decoding in each era's table order,
  * gfp_zone() and the OOM gate.  Expected strings are what the kernel printed
  * (corpus reports) or follow from the fact sheet's tables (§2.2). */
+#include <errno.h>
+
 #include "check.h"
 #include "model/kernel.h"
 
@@ -215,6 +217,35 @@ TEST(may_oom)
 	CHECK(gfp_may_oom(0, -1, &k61));                 /* sysrq */
 }
 
+/* gfp_encode: the printed names of a masked hex back to the mask, per era;
+ * every decode of the table round-trips; an unknown name leaves it unknown. */
+TEST(encode)
+{
+	static const struct { uint64_t mask; int a, b; } round[] = {
+		{ 0x140dca, 6, 1 }, { 0x140dca, 6, 12 }, { 0xcc0, 5, 10 }, { 0x6000c0, 4, 9 },
+		{ 0x24201ca, 4, 9 }, { 0x2080020, 4, 9 }, { 0x60c40, 5, 18 }, { 0x1080020, 4, 14 },
+	};
+	for (size_t i = 0; i < sizeof(round) / sizeof(round[0]); i++) {
+		struct kver v = K(round[i].a, round[i].b, 0);
+		uint64_t m = 0;
+		CHECK_INT(gfp_encode(decode(round[i].mask, v), &v, &m), 0);
+		CHECK_INT((long long)m, (long long)round[i].mask);
+	}
+	struct kver v = K(4, 9, 0);
+	uint64_t m = 7;
+	/* the 4.9 GFP_KERNEL of an Alibaba KB's "0x60****(GFP_KERNEL)" */
+	CHECK_INT(gfp_encode("GFP_KERNEL", &v, &m), 0);
+	CHECK_INT((long long)m, 0x24000c0);
+	CHECK_INT(gfp_encode("GFP_KERNEL|0x100000", &v, &m), 0);
+	CHECK_INT((long long)m, 0x25000c0);
+	m = 7;
+	CHECK_INT(gfp_encode("GFP_KERNEL|__GFP_NOSUCH", &v, &m), -EINVAL);
+	CHECK_INT(gfp_encode("", &v, &m), -EINVAL);
+	CHECK_INT(gfp_encode("GFP_KERNEL||__GFP_ZERO", &v, &m), -EINVAL);
+	CHECK_INT(gfp_encode("0x", &v, &m), -EINVAL);
+	CHECK_INT((long long)m, 7);
+}
+
 int main(void)
 {
 	RUN(decode_current);
@@ -224,5 +255,6 @@ int main(void)
 	RUN(bits);
 	RUN(zones);
 	RUN(may_oom);
+	RUN(encode);
 	return check_summary();
 }
