@@ -3159,6 +3159,15 @@ static bool evidence_figures_frag(struct ctx *c)
 	const struct mem_breakdown *m = &a->mem;
 	if (ev->kind != OOM_KIND_ALLOC_FAILURE || ev->alloc_stall_ms > 0 || !known(ev->req.order) || ev->req.order < 1)
 		return false;
+	/* a usable zone passed the check at the order on the printed numbers:
+	 * the block was there when the report was taken, nothing says which
+	 * was missing */
+	if (a->nr_ok > 0)
+		return false;
+	/* order 1-3 may retry and then call the OOM killer; it fails
+	 * without one only when it may not retry, which the flags tell */
+	if (ev->req.order <= 3 && !(ev->req.gfp_known && (a->atomic || gfp_has(ev->req.gfp_mask, GFPB_NORETRY, &ev->kv))))
+		return false;
 	/* RAM shown exhausted of what reclaim frees: page cache and
 	 * reclaimable slab under 2 % of RAM with swap absent or full */
 	int64_t whole = known(m->total_kib) ? m->total_kib : counted_summary_kib(m);

@@ -2052,6 +2052,95 @@ TEST(kill_with_rows_filling_ram_is_medium)
 	CHECK(evidence_has(&s, "% of RAM"));
 }
 
+/* ---- the last rung for reports with figures (rule_evidence_figures) ---- */
+
+/* a pasted report whose hex the paster masked: the kernel's names give the
+ * request (GFP_KERNEL: up to Normal), and Normal's largest block is order 2 */
+#define MASKED_GFP(mode) \
+	"[Sat Sep 11 15:22:46 2021] insmod invoked oom-killer: gfp_mask=" mode ", nodemask=(null), order=3, oom_score_adj=0\n" \
+	"[Sat Sep 11 15:22:46 2021] insmod cpuset=/ mems_allowed=0\n" \
+	"[Sat Sep 11 15:22:46 2021] Node 0 Normal free:23500kB min:15892kB low:19864kB high:23836kB active_anon:308kB inactive_anon:194492kB active_file:384kB inactive_file:420kB present:917504kB managed:852784kB\n" \
+	"[Sat Sep 11 15:22:46 2021] Node 0 Normal: 1325*4kB (UME) 966*8kB (UME) 675*16kB (UME) 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 23828kB\n"
+
+TEST(masked_gfp_names_give_the_request)
+{
+	struct seen s = explain(MASKED_GFP("0x60****(GFP_KERNEL)"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	/* a masked hex with no names, or names no era has: still unknown */
+	struct seen n = explain(MASKED_GFP("0x60****"));
+	CHECK(!has(&n, "fragmentation-high-order"));
+	struct seen b = explain(MASKED_GFP("0x60****(GFP_NOSUCH_THING)"));
+	CHECK(!has(&b, "fragmentation-high-order"));
+}
+
+/* an allocation failure with Mem-Info and zones that fail at order 0 too:
+ * the order decides (page cache left ⇒ fragmentation), and a request that
+ * may dip under every mark (__GFP_MEMALLOC) means the reserves were gone */
+#define FAIL_FIGURES(order, mode, file, swapfree) \
+	"[ 3225.3] Xorg: page allocation failure: order:" order ", mode:" mode ", nodemask=(null)\n" \
+	"[ 3225.3] CPU: 2 PID: 12717 Comm: Xorg Not tainted 5.3.0 #1\n" \
+	"[ 3225.3] Mem-Info:\n" \
+	"[ 3225.3] active_anon:3000000 inactive_anon:100000 isolated_anon:0\n" \
+	"[ 3225.3]  active_file:" file " inactive_file:" file " isolated_file:0\n" \
+	"[ 3225.3]  unevictable:0 dirty:0 writeback:0 unstable:0\n" \
+	"[ 3225.3]  slab_reclaimable:2000 slab_unreclaimable:30000\n" \
+	"[ 3225.3]  mapped:4000 shmem:400 pagetables:3000 bounce:0\n" \
+	"[ 3225.3]  free:46000 free_pcp:0 free_cma:0\n" \
+	"[ 3225.3] Node 0 Normal free:184000kB min:183000kB low:211000kB high:240000kB active_anon:12000000kB present:15000000kB managed:14500000kB\n" \
+	"[ 3225.3] lowmem_reserve[]: 0 0 0 0\n" \
+	"[ 3225.3] Free swap  = " swapfree "kB\n" \
+	"[ 3225.3] Total swap = 8388604kB\n" \
+	"[ 3225.3] 4194304 pages RAM\n"
+
+TEST(failure_order_with_page_cache_is_fragmentation_low)
+{
+	struct seen s = explain(FAIL_FIGURES("4", "0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO)", "1800000", "8388604"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "PAGE_ALLOC_COSTLY_ORDER"));
+	/* no page cache, swap full: RAM was spent, not fragmented */
+	struct seen e = explain(FAIL_FIGURES("4", "0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO)", "100", "1000"));
+	CHECK(strcmp(e.first, "fragmentation-high-order") != 0);
+	/* order 0: not this rung's */
+	struct seen z = explain(FAIL_FIGURES("0", "0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO)", "1800000", "8388604"));
+	CHECK(!has(&z, "fragmentation-high-order"));
+}
+
+TEST(failed_memalloc_request_means_empty_reserves)
+{
+	struct seen s = explain(FAIL_FIGURES("0", "0x60c40(GFP_NOFS|__GFP_COMP|__GFP_MEMALLOC)", "1800000", "8388604"));
+	CHECK_STR(s.first, "atomic-reserves-exhausted");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "ALLOC_NO_WATERMARKS"));
+	/* __GFP_NOMEMALLOC cancels it */
+	struct seen n = explain(FAIL_FIGURES("0", "0xe0c40(GFP_NOFS|__GFP_COMP|__GFP_MEMALLOC|__GFP_NOMEMALLOC)", "1800000", "8388604"));
+	CHECK(!evidence_has(&n, "ALLOC_NO_WATERMARKS"));
+}
+
+/* a 2.6.1x report: no order printed, no RAM total, zones near min, swap
+ * printed full */
+#define OLD_SWAP(freeswap) \
+	"[4325076.465000] oom-killer: gfp_mask=0x1d2\n" \
+	"[4325076.465000] Free pages:        3060kB (0kB HighMem)\n" \
+	"[4325076.465000] Active:29519 inactive:29110 dirty:0 writeback:0 unstable:0 free:765 slab:2624 mapped:56916 pagetables:475\n" \
+	"[4325076.465000] DMA free:1080kB min:124kB low:152kB high:184kB active:5908kB inactive:5868kB present:16384kB pages_scanned:836 all_unreclaimable? no\n" \
+	"[4325076.465000] lowmem_reserve[]: 0 239 239\n" \
+	"[4325076.465000] Normal free:1980kB min:1916kB low:2392kB high:2872kB active:112168kB inactive:110572kB present:245632kB pages_scanned:0 all_unreclaimable? no\n" \
+	"[4325076.465000] lowmem_reserve[]: 0 0 0\n" \
+	"[4325076.465000] Free swap  = " freeswap "kB\n" \
+	"[4325076.465000] Total swap = 506036kB\n" \
+	"[4325076.465000] Out of Memory: Killed process 7346 (Xorg).\n"
+
+TEST(printed_full_swap_with_no_room_is_swap_full_low)
+{
+	struct seen s = explain(OLD_SWAP("0"));
+	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
+	CHECK_STR(confidence_name(s.conf), "low");
+	/* swap with room: not this reading */
+	struct seen r = explain(OLD_SWAP("400000"));
+	CHECK(!has(&r, "genuine-exhaustion-swap-full"));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -2151,5 +2240,9 @@ int main(void)
 	RUN(zones_at_min_with_free_swap_is_not_atomic_reserves);
 	RUN(zones_drained_with_swap_gone_stays_swap_full);
 	RUN(huge_normal_zones_with_four_wide_reserve_are_not_lowmem);
+	RUN(masked_gfp_names_give_the_request);
+	RUN(failure_order_with_page_cache_is_fragmentation_low);
+	RUN(failed_memalloc_request_means_empty_reserves);
+	RUN(printed_full_swap_with_no_room_is_swap_full_low);
 	return check_summary();
 }
