@@ -3046,13 +3046,17 @@ static bool rule_evidence_class(struct ctx *c)
 	/* the victim's selection score (2.6.36-5.0: ‰ of RAM + swap, plus
 	 * oom_score_adj) leaves under 1 % for its memory: the worst process
 	 * held next to nothing, so the memory was not in processes and RAM
-	 * exhaustion by them is contradicted (the unknown finding says so) */
+	 * exhaustion by them is contradicted (the unknown finding says so).
+	 * Only with adj <= 0: the kernel picks the largest points + adj, so
+	 * a victim raised by a positive adj (a browser's renderer at 300,
+	 * 588) says nothing of the others, which may hold up to score ‰
+	 * each (mm/oom_kill.c select_bad_process) */
 	if (ev->have_victim && known(ev->victim.score)) {
 		const struct oom_task *vt = task_at(ev, a->victim_idx);
 		int64_t adj = known(ev->victim.oom_score_adj) ? ev->victim.oom_score_adj : vt ? vt->oom_score_adj : 0;
 		if (!known(adj))
 			adj = 0;
-		if (ev->victim.score - adj < 10)
+		if (adj <= 0 && ev->victim.score - adj < 10)
 			return false;
 	}
 	/* system-wide told by the text: the trigger line (a memcg OOM's
@@ -3070,7 +3074,7 @@ static bool rule_evidence_class(struct ctx *c)
 	/* swap from the rows' swapents (2.6.32+ dump_tasks) */
 	int64_t swapped = 0;
 	int swap_rows = rows_swapped(ev, a, &swapped, NULL);
-	enum { SW_UNSEEN, SW_NONE, SW_FULL_PRINTED, SW_FULL_ROWS } sw = SW_UNSEEN;
+	enum { SW_UNSEEN, SW_NONE, SW_FULL_PRINTED, SW_FULL_ROWS, SW_FULL_NEXT } sw = SW_UNSEEN;
 	if (known(st) && st == 0)
 		sw = SW_NONE;
 	else if (known(st) && known(sf) && st > 0) {
@@ -3079,7 +3083,9 @@ static bool rule_evidence_class(struct ctx *c)
 		sw = SW_FULL_PRINTED;
 	} else if (swap_rows > 0 && swapped > 0)
 		sw = SW_FULL_ROWS;
-	bool full = sw == SW_FULL_PRINTED || sw == SW_FULL_ROWS;
+	else if (!known(st) && ev->swapfull_from_line)
+		sw = SW_FULL_NEXT;
+	bool full = sw == SW_FULL_PRINTED || sw == SW_FULL_ROWS || sw == SW_FULL_NEXT;
 	const char *what = trig && rows ? "the trigger line and task rows"
 			 : trig ? "the trigger line" : rows ? "task rows" : tail ? "the swap and RAM totals" : "the kill line";
 	struct finding *f = findings_add(c->out, full ? "genuine-exhaustion-swap-full" : "genuine-exhaustion-no-swap",
@@ -3100,6 +3106,9 @@ static bool rule_evidence_class(struct ctx *c)
 	else if (sw == SW_FULL_ROWS)
 		finding_evidence(f, "the task rows hold %s in swap: the machine had swap, and reclaim gave up with it, so it was full",
 				 K(c, 0, swapped));
+	else if (sw == SW_FULL_NEXT)
+		finding_evidence(f, "swap was full in the report at line %llu of the same host, under a minute later: it was full here too",
+				 (unsigned long long)ev->swapfull_from_line);
 	else
 		finding_evidence(f, "anonymous pages count as reclaimable only while swap has room (mm/vmscan.c): swap was absent or full; the text does not say which");
 	finding_evidence(f, "for a report holding only %s this is the most likely cause (RAM exhaustion in 18 of 48 such reports in the corpus; no other cause above 7)",

@@ -133,6 +133,9 @@ struct oom_event {
 	uint64_t noswap_from_line;         /* a report without Mem-Info whose machine had no swap:
 					    * "Total swap = 0kB" in the report of the same host right
 					    * after it (first line; 0 = not known) */
+	uint64_t swapfull_from_line;       /* … whose machine had swap full: Free swap under 5 % of
+					    * Total in the report of the same host under a minute
+					    * after it (first line; 0 = not known) */
 	struct oom_side side;              /* side messages joined to the event */
 	/* the input line each warning is about (0: the event as a whole); the
 	 * parser sets cur_line to the line it is reading (0 while finishing) */

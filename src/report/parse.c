@@ -19,6 +19,7 @@
 #include "report/arch.h"
 #include "report/parse_int.h"
 #include "report/transport.h"
+#include "report/walltime.h"
 
 #define PARSE_MAX_STATES 16
 #define PARSE_TAIL_LINES 12      /* lines after the kill line that may still belong to it */
@@ -471,6 +472,22 @@ static void lend_next(struct oom_event *ev, const struct oom_event *next)
 			if (!ev->have_meminfo && !known(ev->snap.mem.swap_total_kib) &&
 			    known(next->snap.mem.swap_total_kib) && next->snap.mem.swap_total_kib == 0)
 				ev->noswap_from_line = next->first_line;
+			/* swap printed full (under 5 % free) in the next report of the
+			 * same host seconds later: this one ran with it full too, as
+			 * swap empties only when processes exit or pages are read
+			 * back, and neither is fast while memory is short; only with
+			 * stamps (monotonic, or dates) on both under a minute apart */
+			int64_t da = 0, db = 0;
+			bool close_by = a >= 0 && b >= 0 ? b - a < 60.0
+				      : a < 0 && b < 0 && ev->time[0] && next->time[0] &&
+						walltime_parse_date(ev->time, strlen(ev->time), 0, &da) == 0 &&
+						walltime_parse_date(next->time, strlen(next->time), 0, &db) == 0 &&
+						db >= da && db - da < 60;
+			if (!ev->have_meminfo && !known(ev->snap.mem.swap_total_kib) && close_by &&
+			    known(next->snap.mem.swap_total_kib) && next->snap.mem.swap_total_kib > 0 &&
+			    known(next->snap.mem.swap_free_kib) &&
+			    next->snap.mem.swap_free_kib * 20 < next->snap.mem.swap_total_kib)
+				ev->swapfull_from_line = next->first_line;
 		}
 	}
 }

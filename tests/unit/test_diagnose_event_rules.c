@@ -784,6 +784,34 @@ TEST(noswap_blind)
 	event_release(&ev);
 }
 
+/* issue 8: task rows and a kill whose machine had swap full in the next
+ * report of the same host, seconds later (R435's shape): RAM and swap. */
+TEST(swapfull_from_next)
+{
+	struct oom_event ev;
+	event_init(&ev);
+	ev.kind = OOM_KIND_GLOBAL;
+	ev.have_victim = true;
+	ev.victim.pid = 20136;
+	snprintf(ev.victim.comm, sizeof(ev.victim.comm), "chrome");
+	snprintf(ev.victim.message, sizeof(ev.victim.message), "Out of memory");
+	ev.victim.score = 590;            /* raised by adj 588: says nothing of the others */
+	ev.victim.oom_score_adj = 588;
+	run(&ev);
+	CHECK_STR(first_id(), "genuine-exhaustion-no-swap");
+	ev.swapfull_from_line = 18;
+	run(&ev);
+	CHECK_STR(first_id(), "genuine-exhaustion-swap-full");
+	CHECK(F.items[0].confidence == CONF_LOW);
+	CHECK(any_contains(&F.items[0], "at line 18"));
+	/* adj 0 and score 2: the worst process held next to nothing */
+	ev.victim.oom_score_adj = 0;
+	ev.victim.score = 2;
+	run(&ev);
+	CHECK(strcmp(first_id(), "genuine-exhaustion-swap-full") != 0);
+	event_release(&ev);
+}
+
 /* issue 8: free memory that is mostly CMA does not serve a non-movable
  * request (R065's shape); a movable request could have used it. */
 TEST(cma_unusable)
@@ -899,5 +927,6 @@ int main(void)
 	RUN(mlocked_unevictable);
 	RUN(cma_unusable);
 	RUN(noswap_blind);
+	RUN(swapfull_from_next);
 	return check_summary();
 }

@@ -1832,16 +1832,28 @@ TEST(kill_rows_without_swapped_pages_are_no_swap)
 	CHECK(strstr(s.note, "no swap from rows") != NULL);
 }
 
-TEST(kill_score_from_oom_score_adj_is_no_memory)
+TEST(kill_score_raised_by_adj_says_nothing_of_others)
 {
 	/* score 590 of which 588 is the victim's oom_score_adj: it held 0.2 %,
-	 * and 15 MiB resident; nothing says memory ran out in processes */
+	 * but the kernel picked it for its adj, and a process at adj 0 could
+	 * hold up to 59 % of RAM + swap and lose to it (select_bad_process):
+	 * the score vetoes nothing, the rows-only evidence class speaks, at
+	 * low confidence */
 	struct seen s = explain(
 		"[22039.152074] [18915]  1000 18915    90784     7427   0       7           411 chrome\n"
 		"[22039.152090] [20136]  1000 20136    93107     3997   0      10           588 chrome\n"
 		"[22039.152093] Out of memory: Kill process 20136 (chrome) score 590 or sacrifice child\n"
 		"[22039.152097] Killed process 20136 (chrome) total-vm:372428kB, anon-rss:15556kB, file-rss:432kB\n");
-	CHECK_STR(s.first, "unknown");
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK_STR(confidence_name(s.conf), "low");
+	/* at adj 0 a score of 2 is the worst process holding 0.2 %: every
+	 * other held less, the memory was not in processes */
+	struct seen z = explain(
+		"[22039.152074] [18915]  1000 18915    90784     7427   0       0             0 chrome\n"
+		"[22039.152090] [20136]  1000 20136    93107     3997   0       0             0 chrome\n"
+		"[22039.152093] Out of memory: Kill process 20136 (chrome) score 2 or sacrifice child\n"
+		"[22039.152097] Killed process 20136 (chrome) total-vm:372428kB, anon-rss:15556kB, file-rss:432kB\n");
+	CHECK_STR(z.first, "unknown");
 }
 
 TEST(kill_score_beyond_resident_is_swap_full)
@@ -2203,7 +2215,7 @@ int main(void)
 	RUN(kill_line_of_a_small_victim_stays_unknown);
 	RUN(kill_rows_with_swapped_pages_are_swap_full);
 	RUN(kill_rows_without_swapped_pages_are_no_swap);
-	RUN(kill_score_from_oom_score_adj_is_no_memory);
+	RUN(kill_score_raised_by_adj_says_nothing_of_others);
 	RUN(kill_score_beyond_resident_is_swap_full);
 	RUN(kill_with_total_swap_zero_is_no_swap_medium);
 	RUN(kill_with_free_swap_is_not_exhaustion);

@@ -1225,6 +1225,35 @@ TEST(noswap_from_next_report)
 	free(g);
 }
 
+/* ... and swap printed full in the next report of the same host under a
+ * minute later: this one ran with it full too; not across minutes */
+TEST(swapfull_from_next_report)
+{
+	static const struct { const char *a, *b; long long want; } cases[] = {
+		{ "[22039.152093]", "[22042.872291]", 4 },
+		{ "[22039.152093]", "[22139.872291]", 0 },          /* 100 s later */
+		{ "Mar  2 18:34:26 host kernel:", "Mar  2 18:34:32 host kernel:", 4 },
+		{ "Mar  2 18:34:26 host kernel:", "Mar  2 18:44:32 host kernel:", 0 },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct got *g = calloc(1, sizeof(*g));
+		char buf[2048];
+		snprintf(buf, sizeof(buf),
+			 "%s [20136]  1000 20136    93107     3997   0      10           588 chrome\n"
+			 "%s Out of memory: Kill process 20136 (chrome) score 590 or sacrifice child\n"
+			 "%s Killed process 20136 (chrome) total-vm:372428kB, anon-rss:15556kB, file-rss:432kB\n"
+			 "%s chrome invoked oom-killer: gfp_mask=0x84d0, order=0, oom_adj=0, oom_score_adj=0\n"
+			 "%s Free swap  = 0kB\n"
+			 "%s Total swap = 1048572kB\n",
+			 cases[i].a, cases[i].a, cases[i].a, cases[i].b, cases[i].b, cases[i].b);
+		CHECK_INT(got_read(buf, g), 2);
+		CHECK_INT((long long)g->ev[0].swapfull_from_line, cases[i].want);
+		CHECK(!known(g->ev[0].snap.mem.swap_total_kib));
+		CHECK_INT((long long)g->ev[1].swapfull_from_line, 0);
+		free(g);
+	}
+}
+
 int main(void)
 {
 	RUN(corpus_reports);
@@ -1251,5 +1280,6 @@ int main(void)
 	RUN(wrapped_request_lines);
 	RUN(memcg_oom_from_trace);
 	RUN(noswap_from_next_report);
+	RUN(swapfull_from_next_report);
 	return check_summary();
 }
