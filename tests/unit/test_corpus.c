@@ -149,7 +149,7 @@ static bool scoring;
 static int score_facts_ok, score_facts_n, score_causes_ok, score_causes_n;
 static int score_reports, score_reports_clean;
 
-/* CORPUS_FROM=R091 (optional): also print the figures of the reports whose
+/* CORPUS_FROM=R091 (optional; CORPUS_TO=R120 ends it): also print the figures of the reports whose
  * name sorts at or after it, e.g. a blind holdout added on top (issue 8's
  * out-of-sample measure).  Printed only; the baseline stays whole-corpus. */
 static const char *range_from;
@@ -377,9 +377,35 @@ static void check_one(const char *dir, const char *name)
 	free(facts);
 }
 
+/* Corpus names sort by series letter, then by number, so R1000 comes
+ * after R999 (a plain strcmp would put it between R099 and R101). */
+static long name_number(const char *s)
+{
+	return s[0] && s[1] >= '0' && s[1] <= '9' ? strtol(s + 1, NULL, 10) : -1;
+}
+
+static int cmp_name(const char *x, const char *y)
+{
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	long a = name_number(x), b = name_number(y);
+	if (a != b)
+		return a < b ? -1 : 1;
+	return strcmp(x, y);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return cmp_name(*(char *const *)a, *(char *const *)b);
+}
+
+/* CORPUS_FROM=R775 [CORPUS_TO=R799]: the range, by series and number */
+static const char *range_to;
+static bool name_in_range(const char *name)
+{
+	if (!range_from || name[0] != range_from[0] || name_number(name) < name_number(range_from))
+		return false;
+	return !range_to || name_number(name) <= name_number(range_to);
 }
 
 static int check_dir(const char *rel)
@@ -389,10 +415,10 @@ static int check_dir(const char *rel)
 	DIR *d = opendir(dir);
 	if (!d)
 		return 0;
-	char *names[1024];
+	static char *names[4096];
 	int n = 0;
 	struct dirent *e;
-	while ((e = readdir(d)) != NULL && n < 1024) {
+	while ((e = readdir(d)) != NULL && n < 4096) {
 		size_t l = strlen(e->d_name);
 		if (l > 4 && strcmp(e->d_name + l - 4, ".log") == 0)
 			names[n++] = strdup(e->d_name);
@@ -407,7 +433,7 @@ static int check_dir(const char *rel)
 			with_facts++;
 		check_current = names[i];
 		/* same series letter (R…, not the S…/V… files that sort after it) */
-		in_range = scoring && range_from && names[i][0] == range_from[0] && strcmp(names[i], range_from) >= 0;
+		in_range = scoring && name_in_range(names[i]);
 		check_one(dir, names[i]);
 		free(names[i]);
 	}
@@ -496,15 +522,18 @@ static void score_corpus(void)
 	printf("corpus: facts %.1f%% (%d/%d), causes %.1f%% (%d/%d), reports fully right %d/%d\n", facts,
 	       score_facts_ok, score_facts_n, causes, score_causes_ok, score_causes_n, score_reports_clean,
 	       score_reports);
+	char label[80] = "";
+	if (range_from)
+		snprintf(label, sizeof(label), "%s%s%s", range_from, range_to ? " to " : "", range_to ? range_to : "");
 	if (range_from)
 		printf("corpus from %s: facts %.1f%% (%d/%d), causes %.1f%% (%d/%d), reports fully right %d/%d\n",
-		       range_from, pct(range_facts_ok, range_facts_n), range_facts_ok, range_facts_n,
+		       label, pct(range_facts_ok, range_facts_n), range_facts_ok, range_facts_n,
 		       pct(range_causes_ok, range_causes_n), range_causes_ok, range_causes_n, range_clean,
 		       range_reports);
 	printf("corpus: causes agreeing with the expert or the numbers %.1f%% (%d/%d)\n", pct(either_ok, either_n),
 	       either_ok, either_n);
 	if (range_from)
-		printf("corpus from %s: causes agreeing with the expert or the numbers %.1f%% (%d/%d)\n", range_from,
+		printf("corpus from %s: causes agreeing with the expert or the numbers %.1f%% (%d/%d)\n", label,
 		       pct(range_either_ok, range_either_n), range_either_ok, range_either_n);
 	double base_facts, base_causes;
 	if (!read_baseline(&base_facts, &base_causes)) {
@@ -534,6 +563,9 @@ int main(void)
 {
 	scoring = true;
 	range_from = getenv("CORPUS_FROM");
+	range_to = getenv("CORPUS_TO");
+	if (range_to && !*range_to)
+		range_to = NULL;
 	if (range_from && !*range_from)
 		range_from = NULL;
 	int n = check_dir("tests/corpus");
