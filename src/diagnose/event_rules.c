@@ -225,12 +225,12 @@ static void rule_sysrq(struct ctx *c)
 	if (!c->a->sysrq)
 		return;
 	struct finding *f = findings_add(c->out, "manual-sysrq", SEV_INFO, 100,
-		"a manual OOM kill (sysrq f, order=-1), not a memory shortage: %s free of %s",
+		"a manual OOM kill (sysrq f), not a memory shortage: %s free of %s",
 		K(c, 0, c->a->mem.free_kib), K(c, 1, c->a->mem.total_kib));
 	if (known(ev->req.order) && ev->req.order == -1)
 		finding_evidence(f, "order=-1 on the trigger line: the kernel's marker for a sysrq-triggered OOM (mm/oom_kill.c is_sysrq_oom, 4.x+)");
 	else if (ev->sysrq_manual)
-		finding_evidence(f, "\"SysRq : Manual OOM execution\" before it: the sysrq key's own message (drivers/tty/sysrq.c moom_callback)");
+		finding_evidence(f, "\"SysRq : Manual OOM execution\" or a moom_callback frame: the sysrq key's own work (drivers/tty/sysrq.c moom_callback), which asked for order 0 before 4.19");
 	if (ev->req.trigger_comm[0])
 		finding_evidence(f, "triggered from %s (pid %lld): the sysrq work runs in a kworker (moom_callback)",
 				 ev->req.trigger_comm, (long long)ev->req.trigger_pid);
@@ -3074,7 +3074,7 @@ static bool rule_evidence_class(struct ctx *c)
 	/* swap from the rows' swapents (2.6.32+ dump_tasks) */
 	int64_t swapped = 0;
 	int swap_rows = rows_swapped(ev, a, &swapped, NULL);
-	enum { SW_UNSEEN, SW_NONE, SW_FULL_PRINTED, SW_FULL_ROWS, SW_FULL_NEXT } sw = SW_UNSEEN;
+	enum { SW_UNSEEN, SW_NONE, SW_FULL_PRINTED, SW_FULL_ROWS, SW_FULL_NEXT, SW_FULL_TOTAL } sw = SW_UNSEEN;
 	if (known(st) && st == 0)
 		sw = SW_NONE;
 	else if (known(st) && known(sf) && st > 0) {
@@ -3083,9 +3083,11 @@ static bool rule_evidence_class(struct ctx *c)
 		sw = SW_FULL_PRINTED;
 	} else if (swap_rows > 0 && swapped > 0)
 		sw = SW_FULL_ROWS;
-	else if (!known(st) && ev->swapfull_from_line)
+	else if (!known(sf) && ev->swapfull_from_line)
 		sw = SW_FULL_NEXT;
-	bool full = sw == SW_FULL_PRINTED || sw == SW_FULL_ROWS || sw == SW_FULL_NEXT;
+	else if (known(st) && st > 0 && !known(sf))
+		sw = SW_FULL_TOTAL;   /* swap configured, its Free line cut: reclaim gave up, so full */
+	bool full = sw == SW_FULL_PRINTED || sw == SW_FULL_ROWS || sw == SW_FULL_NEXT || sw == SW_FULL_TOTAL;
 	const char *what = trig && rows ? "the trigger line and task rows"
 			 : trig ? "the trigger line" : rows ? "task rows" : tail ? "the swap and RAM totals" : "the kill line";
 	struct finding *f = findings_add(c->out, full ? "genuine-exhaustion-swap-full" : "genuine-exhaustion-no-swap",
@@ -3106,6 +3108,9 @@ static bool rule_evidence_class(struct ctx *c)
 	else if (sw == SW_FULL_ROWS)
 		finding_evidence(f, "the task rows hold %s in swap: the machine had swap, and reclaim gave up with it, so it was full",
 				 K(c, 0, swapped));
+	else if (sw == SW_FULL_TOTAL)
+		finding_evidence(f, "Total swap = %s, its Free swap line not in the report: the machine had swap, and reclaim gave up with it, so it was full",
+				 K(c, 0, st));
 	else if (sw == SW_FULL_NEXT)
 		finding_evidence(f, "swap was full in the report at line %llu of the same host, under a minute later: it was full here too",
 				 (unsigned long long)ev->swapfull_from_line);

@@ -483,7 +483,7 @@ static void lend_next(struct oom_event *ev, const struct oom_event *next)
 						walltime_parse_date(ev->time, strlen(ev->time), 0, &da) == 0 &&
 						walltime_parse_date(next->time, strlen(next->time), 0, &db) == 0 &&
 						db >= da && db - da < 60;
-			if (!ev->have_meminfo && !known(ev->snap.mem.swap_total_kib) && close_by &&
+			if (!ev->have_meminfo && !known(ev->snap.mem.swap_free_kib) && close_by &&
 			    known(next->snap.mem.swap_total_kib) && next->snap.mem.swap_total_kib > 0 &&
 			    known(next->snap.mem.swap_free_kib) &&
 			    next->snap.mem.swap_free_kib * 20 < next->snap.mem.swap_total_kib)
@@ -1599,6 +1599,12 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 		st->ev.kind = OOM_KIND_ALLOC_FAILURE;
 		st->ev.outcome = OOM_OUTCOME_NONE;
 	}
+	/* sysrq f's work item (drivers/tty/sysrq.c moom_callback, run from
+	 * the events workqueue): a manual OOM whatever order its header
+	 * printed (3.x-4.x ask for order 0, 4.19+ for -1); not a "? " word */
+	const char *mc = p_find(s, e, "moom_callback");
+	if (mc && !(mc - s >= 2 && mc[-2] == '?' && mc[-1] == ' '))
+		st->ev.sysrq_manual = true;
 	const char *f = p_find(s, e, "mem_cgroup_out_of_memory+");
 	if (!f)
 		f = p_find(s, e, "mem_cgroup_oom_synchronize+");

@@ -804,6 +804,14 @@ TEST(swapfull_from_next)
 	CHECK_STR(first_id(), "genuine-exhaustion-swap-full");
 	CHECK(F.items[0].confidence == CONF_LOW);
 	CHECK(any_contains(&F.items[0], "at line 18"));
+	/* Total swap printed, its Free line cut: configured, and reclaim
+	 * gave up with it, so full (R879's head) */
+	ev.swapfull_from_line = 0;
+	ev.snap.mem.swap_total_kib = 1340408;
+	run(&ev);
+	CHECK_STR(first_id(), "genuine-exhaustion-swap-full");
+	CHECK(any_contains(&F.items[0], "Free swap line not in the report"));
+	ev.snap.mem.swap_total_kib = OOM_NA;
 	/* adj 0 and score 2: the worst process held next to nothing */
 	ev.victim.oom_score_adj = 0;
 	ev.victim.score = 2;

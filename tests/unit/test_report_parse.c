@@ -1254,6 +1254,33 @@ TEST(swapfull_from_next_report)
 	}
 }
 
+/* sysrq f's work item in the trace: a manual OOM even where the header
+ * asked for order 0 (3.x-4.x moom_callback); a "? " stale word is not */
+TEST(moom_callback_frame_is_manual)
+{
+	static const struct { const char *frame; bool manual; } cases[] = {
+		{ "Workqueue: events moom_callback\n", true },
+		{ " [<ffffffff8148b51d>] moom_callback+0x4d/0x50\n", true },
+		{ " [<ffffffff8148b51d>] ? moom_callback+0x4d/0x50\n", false },
+		{ " [<ffffffff8148b51d>] ? pagefault_out_of_memory+0x4d/0x50\n", false },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct got *g = calloc(1, sizeof(*g));
+		char buf[1024];
+		snprintf(buf, sizeof(buf),
+			 "kworker/2:1 invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n"
+			 "CPU: 2 PID: 14808 Comm: kworker/2:1 Not tainted 3.10.0-693.el7.x86_64 #1\n"
+			 "Call Trace:\n"
+			 " [<ffffffff8178219b>] dump_stack+0x19/0x1b\n"
+			 "%s"
+			 "Out of memory: Kill process 1155 (tuned) score 2 or sacrifice child\n",
+			 cases[i].frame);
+		CHECK_INT(got_read(buf, g), 1);
+		CHECK(g->ev[0].sysrq_manual == cases[i].manual);
+		free(g);
+	}
+}
+
 int main(void)
 {
 	RUN(corpus_reports);
@@ -1281,5 +1308,6 @@ int main(void)
 	RUN(memcg_oom_from_trace);
 	RUN(noswap_from_next_report);
 	RUN(swapfull_from_next_report);
+	RUN(moom_callback_frame_is_manual);
 	return check_summary();
 }
