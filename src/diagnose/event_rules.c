@@ -849,7 +849,13 @@ static void rule_lowmem_request_blind(struct ctx *c)
 	    ev->req.order != 0 || !a->zone_name || findings_get(c->out, "lowmem-pressure") ||
 	    !strcmp(a->zone_name, "HighMem") || !strcmp(a->zone_name, "Movable"))
 		return;
-	struct finding *f = findings_add(c->out, "lowmem-pressure", SEV_CRITICAL, 95,
+	/* An atomic failure (nothing killed) is the atomic reserve's story
+	 * first: with no zone line, no HighMem is known to have had room, and
+	 * the request fails below its dipped min on any machine (R875, R911,
+	 * R927; R021 names lowmem from its thread's other reports): lowmem
+	 * follows it (rule_atomic_blind leads) */
+	bool atomic_first = a->atomic && ev->kind == OOM_KIND_ALLOC_FAILURE;
+	struct finding *f = findings_add(c->out, "lowmem-pressure", SEV_CRITICAL, atomic_first ? 60 : 95,
 		"32-bit kernel (%s): a kernel request (%s, order 0) found no free page in lowmem, the only memory it may use; the zone lines are not in the report",
 		ev->arch, a->gfp_names_printed[0] ? a->gfp_names_printed : a->gfp_hex);
 	finding_evidence(f, "the request (%s) may use zones up to %s only: without __GFP_HIGHMEM a 32-bit kernel's allocation comes from lowmem (gfp_zone(), include/linux/gfp.h)",
@@ -875,8 +881,10 @@ static void rule_atomic_blind(struct ctx *c)
 	const struct oom_event *ev = c->ev;
 	const struct event_analysis *a = c->a;
 	if (ev->kind != OOM_KIND_ALLOC_FAILURE || !a->atomic || !known(ev->req.order) || ev->req.order != 0 ||
-	    ev->snap.nr_zones > 0 || known(a->mem.free_kib) || findings_get(c->out, "atomic-reserves-exhausted") ||
-	    findings_get(c->out, "lowmem-pressure"))
+	    ev->snap.nr_zones > 0 || known(a->mem.free_kib) || findings_get(c->out, "atomic-reserves-exhausted"))
+		return;
+	const struct finding *lp = findings_get(c->out, "lowmem-pressure");
+	if (lp && lp->weight >= 72)
 		return;
 	struct finding *f = findings_add(c->out, "atomic-reserves-exhausted", SEV_WARNING, 72,
 		"an atomic request (%s, order 0: cannot sleep or reclaim) failed: every zone it may use was below its atomic reserve; the zone lines are not in the report",

@@ -1954,13 +1954,22 @@ TEST(summary_alone_file_full_is_not_anon_exhaustion)
 
 TEST(header_alone_32bit_kernel_request_is_lowmem)
 {
+	/* an atomic failure, no zone line: the atomic reserve leads, lowmem
+	 * (the only memory it may use) follows */
 	struct seen s = explain(
 		"kswapd0: page allocation failure: order:0, mode:0x820(GFP_ATOMIC), nodemask=(null),cpuset=/,mems_allowed=0\n"
 		"CPU: 1 PID: 40 Comm: kswapd0 Not tainted 6.8.9-gentoo-PMacG4 #1\n"
 		"Hardware name: PowerMac3,6 7455 0x80010303 PowerMac\n");
-	CHECK_STR(s.first, "lowmem-pressure");
+	CHECK_STR(s.first, "atomic-reserves-exhausted");
 	CHECK_STR(confidence_name(s.conf), "low");
-	CHECK(evidence_has(&s, "__GFP_HIGHMEM"));
+	CHECK(has(&s, "lowmem-pressure"));
+	/* a kernel request that may sleep and was refused: lowmem leads */
+	struct seen k = explain(
+		"kworker: page allocation failure: order:0, mode:0xcc0(GFP_KERNEL), nodemask=(null),cpuset=/,mems_allowed=0\n"
+		"CPU: 1 PID: 40 Comm: kworker Not tainted 6.8.9-gentoo-PMacG4 #1\n"
+		"Hardware name: PowerMac3,6 7455 0x80010303 PowerMac\n");
+	CHECK_STR(k.first, "lowmem-pressure");
+	CHECK(evidence_has(&k, "__GFP_HIGHMEM"));
 }
 
 /* A 32-bit x86 kernel has no ZONE_DMA32: gfp_zone() gives __GFP_DMA32
