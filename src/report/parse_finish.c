@@ -446,18 +446,22 @@ static bool nodemask_policy(const struct oom_event *ev)
 	/* constrained_alloc: a __GFP_THISNODE request is CONSTRAINT_NONE */
 	if (ev->constraint[0] || !ev->req.nodemask[0] || strstr(ev->req.gfp_text, "THISNODE"))
 		return false;
-	int in0 = node_in_list(ev->req.nodemask, 0);
-	if (in0 == 0)
-		return true;
-	if (in0 < 0)
+	/* a task of the root cpuset is allowed every node with memory
+	 * (kernel/cgroup/cpuset.c top_cpuset, printed by
+	 * cpuset_print_current_mems_allowed): a mask equal to its
+	 * mems_allowed leaves none out (R993: nodemask=7, mems_allowed=7, a
+	 * ppc64 whose memory is all on node 7) */
+	if (!strcmp(ev->cpuset, "/") && ev->mems_allowed[0] && !strcmp(ev->mems_allowed, ev->req.nodemask))
 		return false;
+	/* a zone line with memory on a node the mask leaves out says so; so
+	 * does node 0 left out (nearly every machine's memory starts there) */
 	for (int i = 0; i < ev->snap.nr_zones; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
 		if (z->node >= 0 && known(z->present_kib) && z->present_kib > 0 &&
 		    node_in_list(ev->req.nodemask, z->node) == 0)
 			return true;
 	}
-	return false;
+	return node_in_list(ev->req.nodemask, 0) == 0;
 }
 
 /* "Out of memory and no killable processes..." as a warning, with no

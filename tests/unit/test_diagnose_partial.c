@@ -879,6 +879,28 @@ TEST(boot_reserved_not_long_after_boot)
 	CHECK(!has(&s, "kernel-oom-regression"));
 }
 
+TEST(boot_reserved_nine_tenths_without_uptime)
+{
+	/* no stamp: the uptime is unknown; nine tenths outside the allocator
+	 * is the boot layout's, and it leads what filled the rest */
+	static const char tail[] =
+		"Node 0 Normal: 0*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 0kB\n"
+		"Free swap  = 0kB\n"
+		"Total swap = 0kB\n"
+		"6442421132 pages RAM\n"
+		"6433662383 pages reserved\n";
+	struct seen s = explain(tail);
+	CHECK_STR(s.first, "kernel-oom-regression");
+	/* two thirds with no uptime: not enough without the boot */
+	struct seen t = explain(
+		"Node 0 Normal: 0*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 0kB\n"
+		"Free swap  = 0kB\n"
+		"Total swap = 0kB\n"
+		"6442421132 pages RAM\n"
+		"4294967296 pages reserved\n");
+	CHECK(!has(&t, "kernel-oom-regression"));
+}
+
 TEST(boot_reserved_not_for_boot_huge_pages)
 {
 	/* 1 GiB huge pages reserved at boot are counted in "pages reserved":
@@ -1579,15 +1601,22 @@ TEST(cpuset_mems_as_nodemask_is_cpuset)
 	enum oom_kind k = OOM_KIND_GLOBAL;
 	feed(in, on_kind, &k);
 	CHECK_STR(oom_kind_name(k), "cpuset");
-	/* under the root cpuset a mask without node 0 is a policy's
-	 * (mm/oom_kill.c constrained_alloc: CONSTRAINT_MEMORY_POLICY) */
+	/* under the root cpuset (allowed every node with memory) a mask
+	 * without node 0 is a policy's (mm/oom_kill.c constrained_alloc:
+	 * CONSTRAINT_MEMORY_POLICY) */
 	char buf[1024];
-	snprintf(buf, sizeof(buf), "%s", in);
-	char *c = strstr(buf, "cpuset=1 mems_allowed=1");
-	memcpy(c, "cpuset=/", 8);
+	const char *cut = strstr(in, "[ 2397.331100]");
+	const char *rest = strstr(in, "[...]");
+	snprintf(buf, sizeof(buf), "%.*s[ 2397.331100] cpuset01 cpuset=/ mems_allowed=0-1\n%s", (int)(cut - in), in, rest);
 	k = OOM_KIND_GLOBAL;
 	feed(buf, on_kind, &k);
 	CHECK_STR(oom_kind_name(k), "mempolicy");
+	/* … and the root cpuset's mems equal to the mask leave no node with
+	 * memory out: only node 1 has any */
+	snprintf(buf, sizeof(buf), "%.*s[ 2397.331100] cpuset01 cpuset=/ mems_allowed=1\n%s", (int)(cut - in), in, rest);
+	k = OOM_KIND_MEMPOLICY;
+	feed(buf, on_kind, &k);
+	CHECK_STR(oom_kind_name(k), "global");
 }
 
 /* A GFP_DMA32 request under a cpuset of node 1 on x86: DMA32 lies on node
@@ -2211,6 +2240,7 @@ int main(void)
 	RUN(kernel_memory_with_slab_line_cut);
 	RUN(boot_reserved_most_of_ram);
 	RUN(boot_reserved_not_long_after_boot);
+	RUN(boot_reserved_nine_tenths_without_uptime);
 	RUN(boot_reserved_not_for_boot_huge_pages);
 	RUN(boot_reserved_not_for_a_normal_share);
 	RUN(bogus_lowmem_reserve_is_a_kernel_bug);

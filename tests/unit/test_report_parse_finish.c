@@ -213,6 +213,21 @@ TEST(kind_inferred_in_one_place)
 	snprintf(st->ev.req.gfp_text, sizeof(st->ev.req.gfp_text), "0x3214200ca(GFP_HIGHUSER_MOVABLE|__GFP_THISNODE)");
 	pf_finish(st);
 	CHECK_INT(st->ev.kind, OOM_KIND_GLOBAL);
+	/* the root cpuset's mems_allowed is every node with memory: a mask
+	 * equal to it leaves none out, even without node 0 (R993: all RAM on
+	 * node 7) */
+	st = nodemask_state("7");
+	snprintf(st->ev.cpuset, sizeof(st->ev.cpuset), "/");
+	snprintf(st->ev.mems_allowed, sizeof(st->ev.mems_allowed), "7");
+	st->ev.snap.nr_zones = 0;
+	pf_finish(st);
+	CHECK_INT(st->ev.kind, OOM_KIND_GLOBAL);
+	/* … but a zone with memory outside the mask still says mempolicy */
+	st = nodemask_state("1");
+	snprintf(st->ev.cpuset, sizeof(st->ev.cpuset), "/");
+	snprintf(st->ev.mems_allowed, sizeof(st->ev.mems_allowed), "0-1");
+	pf_finish(st);
+	CHECK_INT(st->ev.kind, OOM_KIND_MEMPOLICY);
 	/* "no killable processes", 4.19+, a trigger line of order 0, no panic */
 	st = fresh();
 	snprintf(st->ev.kernel, sizeof(st->ev.kernel), "6.1.0");
