@@ -2715,6 +2715,26 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 		if (!ends[i])
 			ends[i] = i == 6 && pidk ? pidk : e;
 	}
+	/* a line cut inside the next key ("…,oom_memcg=/docker/ab,t"): the
+	 * text after the value's last comma that no "=" follows and that
+	 * begins a later key is that key, not the value's */
+	for (int i = 0; i < 7; i++) {
+		if (!pos[i] || ends[i] != e)
+			continue;
+		const char *lc = p_rfind(pos[i] + 1, e, ",");
+		if (!lc || p_find(lc, e, "="))
+			continue;
+		if (lc + 1 == e) {   /* cut right after the separator */
+			ends[i] = lc;
+			continue;
+		}
+		size_t n = (size_t)(e - lc);
+		for (int j = i + 1; keys[j]; j++)
+			if (n < strlen(keys[j]) && memcmp(lc, keys[j], n) == 0) {
+				ends[i] = lc;
+				break;
+			}
+	}
 	const char *first_end = e;
 	for (int i = 0; i < 7; i++)
 		if (pos[i]) {

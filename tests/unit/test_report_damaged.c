@@ -1926,6 +1926,28 @@ TEST(test_constraint_line_reflowed_by_hand)
 	CHECK_STR(e.first.victim.comm, "x y");
 }
 
+/* a constraint line cut inside the next key: the cut key is no part of
+ * the value before it; a comma in a value with no key after it stays */
+TEST(test_constraint_line_cut_in_a_key)
+{
+	static const struct { const char *tail; const char *memcg; } cases[] = {
+		{ ",oom_memcg=/docker/abc,t", "/docker/abc" },
+		{ ",oom_memcg=/docker/abc,task_mem", "/docker/abc" },
+		{ ",oom_memcg=/docker/abc,", "/docker/abc" },
+		{ ",oom_memcg=/docker/a,b", "/docker/a,b" },
+		{ ",oom_memcg=/docker/abc", "/docker/abc" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char in[512];
+		snprintf(in, sizeof(in), "[ 1.0] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=abc,mems_allowed=0%s\n",
+			 cases[i].tail);
+		struct ev1 e;
+		read_text(in, &e);
+		CHECK_STR(e.first.oom_memcg, cases[i].memcg);
+		CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	}
+}
+
 static int order_pids[4], order_n;
 static void on_event_order(struct oom_event *ev, void *ctx)
 {
@@ -3020,6 +3042,7 @@ int main(void)
 	RUN(test_rows_without_header_before_the_selection);
 	RUN(test_trigger_comm_colon_pid);
 	RUN(test_constraint_line_reflowed_by_hand);
+	RUN(test_constraint_line_cut_in_a_key);
 	RUN(test_two_hosts_events_in_text_order);
 	RUN(test_splat_inside_the_oom_path_names_the_trigger);
 	RUN(test_victim_is_the_trigger_and_cut_units);
