@@ -1433,19 +1433,44 @@ static bool ends_show_mem(const char *p, size_t len)
 	return !x.drop && line_kind_of(p + x.len, len - x.len) == LK_TOTALS;
 }
 
+/* Does the raw line hold no text past its quoting and log prefix? */
+static bool blank_line(const char *p, size_t len)
+{
+	if (len && p[len - 1] == '\r')
+		len--;
+	len = strip_raw_quote(&p, len);
+	struct pfx x;
+	strip_prefix_indented(&p, &len, &x);
+	size_t t = x.len;
+	/* quote marks alone are a blank line too, whatever indents them */
+	while (t < len && (is_space(p[t]) || p[t] == '>'))
+		t++;
+	return t == len;
+}
+
 /* Does one of the few raw lines before the line at `line` (not below
- * lowest) end show_mem?  A report's tail may be followed by a line or two
- * of another source before the next header: a driver's message, warn_alloc's
- * "callbacks suppressed", a vendor kernel's extra show_mem line (R556,
- * R582).  Looked at only when a report's own first line is found. */
+ * lowest) end show_mem?  A report's tail may be followed by a few lines
+ * of other sources before the next header: a driver's message, warn_alloc's
+ * "callbacks suppressed", a vendor kernel's extra show_mem line, a daemon's
+ * "Under memory pressure" lines in dmesg (R556, R582, R713).  Lines already
+ * handed on lie below lowest, so a report read whole is never read again.
+ * Looked at only when a report's own first line is found. */
+#define SHOW_MEM_LOOKBACK 8
 static bool show_mem_ends_before(const struct report_scanner *s, size_t lowest, size_t line)
 {
 	size_t at = line;
-	for (int i = 0; i < 3 && at > lowest; i++) {
+	bool blank = false;
+	for (int i = 0; i < SHOW_MEM_LOOKBACK && at > lowest; i++) {
 		const char *ps = at - 1 > lowest ? memrchr(s->buf + lowest, '\n', at - 1 - lowest) : NULL;
 		size_t st = ps ? (size_t)(ps - s->buf) + 1 : lowest;
 		if (ends_show_mem(s->buf + st, at - 1 - st))
 			return true;
+		blank |= blank_line(s->buf + st, at - 1 - st);
+		if (i >= 2 && blank)
+			/* past the first few, not across a blank line: there a
+			 * paste changes subject (an excerpt quoted before its
+			 * full report, prose between, R001) */
+			return false;
 		at = st;
 	}
 	return false;

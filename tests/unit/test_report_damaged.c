@@ -978,6 +978,41 @@ TEST(test_cut_tail_then_next_header)
 	CHECK_INT(one.first.snap.mem.swap_total_kib, 3129340);
 	/* show_mem ended with no kill, then the failure: warn_alloc's tail */
 	CHECK_INT(one.first.kind, OOM_KIND_ALLOC_FAILURE);
+	/* several dmesg lines of other sources between the tail and the next
+	 * header (a daemon's "Under memory pressure", a patched kernel's extra
+	 * show_mem line, R713): still the tail's own event */
+	const char *logged =
+		"[   74.189467] Free swap  = 40982528kB\n"
+		"[   74.189467] Total swap = 67108860kB\n"
+		"[   74.189467] 16676584 pages RAM\n"
+		"[   74.189468] 0 pages hwpoisoned\n"
+		"[   74.189468] Memory cgroup min protection 0kB -- low protection 0kB\n"
+		"[   98.377428] systemd-journald[312]: Under memory pressure, flushing caches.\n"
+		"[  101.308685] systemd-journald[312]: Under memory pressure, flushing caches.\n"
+		"[  120.000000] usb 1-1: new high-speed USB device number 3 using xhci_hcd\n"
+		"[  134.427770] kwin_wayland invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=200\n"
+		"[  134.427775] CPU: 9 UID: 1000 PID: 1549 Comm: kwin_wayland Not tainted 7.1.5-273-linux-tkg #1\n";
+	read_text(logged, &one);
+	CHECK_INT(one.events, 2);
+	CHECK_STR(one.first.req.trigger_comm, "");
+	CHECK_INT(one.first.snap.mem.swap_total_kib, 67108860);
+	CHECK_INT(one.first.snap.mem.swap_free_kib, 40982528);
+	/* prose between: an excerpt quoted before the full report it comes
+	 * from ("Full oom output is below", R001) is that report's, no event */
+	const char *excerpt =
+		"[ 2201.781891] Free swap  = -245804kB\n"
+		"[ 2201.781892] Total swap = 0kB\n"
+		"[ 2201.781894] 458615 pages RAM\n"
+		"\n"
+		"The setup itself was unusual, virt with 1792M RAM + 2G swap.\n"
+		"This apparently used to work but the test case was installation\n"
+		"media which is a bit painful to bisect. Full oom output is below:\n"
+		"\n"
+		"  anaconda invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null), order=0, oom_score_adj=0\n"
+		"  CPU: 1 PID: 4928 Comm: anaconda Not tainted 4.16.0-0.rc4.git0.1.fc28.x86_64 #1\n";
+	read_text(excerpt, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_STR(one.first.req.trigger_comm, "anaconda");
 	/* with its kill line the tail stays an OOM kill's */
 	const char *killed =
 		"[ 1362.550074] Free swap  = 3028184kB\n"
