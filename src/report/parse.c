@@ -294,6 +294,7 @@ static void state_reset(struct pstate *st)
 	st->tail_left = 0;
 	st->started_mid = st->have_trigger = st->have_kill = st->have_selection = false;
 	st->group_announced = st->totals_seen = st->have_content = false;
+	st->percpu_seen = false;
 	st->tail_kept = false;
 	st->ub_container = false;
 	st->trace_dump_header = false;
@@ -739,8 +740,10 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	if (!useful && end_of_input && P->nr_emitted == 0 && ev->snap.nr_tasks >= 2 && st->started_mid &&
 	    !ev->have_meminfo && ev->snap.nr_zones == 0 && !st->totals_seen)
 		useful = true;
+	/* per-cpu pageset lines are show_mem's too (mm/page_alloc.c
+	 * show_free_areas, 2.6.19-3.18): a paste of only those is one */
 	if (!useful && end_of_input && P->nr_emitted == 0 &&
-	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen)) {
+	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen || st->percpu_seen)) {
 		ev->kind = OOM_KIND_FRAGMENT;
 		ev->truncated = true;
 		useful = true;
@@ -3064,6 +3067,16 @@ static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, 
 		return pm_node_or_zone_line(st, s, e);
 	case LK_TOTALS:
 		return pm_totals_line(st, s, e);
+	case LK_PERCPU:
+		/* "Node 0 DMA32 per-cpu:" / "CPU    0: hi:  186, btch:  31 usd:  30":
+		 * show_free_areas prints them after Mem-Info (2.6.19-3.18) */
+		if (!pm_percpu_line(s, e))
+			return false;
+		if (p_find(s, e, "btch:"))
+			st->shape |= SH_PERCPU_HI;
+		st->sect = SEC_MEMINFO;
+		st->percpu_seen = true;
+		return true;
 	case LK_TASK_HEADER:
 		return pt_header_line(st, s, e);
 	case LK_TASK_ROW:
@@ -3350,6 +3363,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		if (pm_percpu_line(s, e)) {
 			if (p_find(s, e, "btch:"))
 				st->shape |= SH_PERCPU_HI;
+			st->percpu_seen = true;
 			goto accepted;
 		}
 		if (pm_continuation(st, s, e))

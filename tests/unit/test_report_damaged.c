@@ -2963,6 +2963,50 @@ TEST(test_show_mem_with_slab_failure_is_alloc_failure)
 	CHECK_INT(e.first.kind, OOM_KIND_FRAGMENT);
 }
 
+/* a paste of only show_mem's per-cpu pageset lists (2.6.19-3.18
+ * show_free_areas: "Node 0 DMA32 per-cpu:", "CPU    0: hi: … btch: … usd:",
+ * 2.6.1x "cpu 0 hot: … cold: …"), in every shape a paste gives them
+ * (R573, R718, R967): one fragment event */
+TEST(test_percpu_lines_only_are_a_fragment)
+{
+	static const char *const rows[] = {
+		"[1742446.360681] Node 0 DMA32 per-cpu:\n"
+		"[1742446.360684] CPU    0: hi:  186, btch:  31 usd:  30\n"
+		"[1742446.360686] CPU    1: hi:  186, btch:  31 usd:   0\n",
+		/* cut at the top: the first line is a CPU line */
+		"[1742446.360863] CPU   47: hi:    0, btch:   1 usd:   0\n"
+		"[1742446.360865] Node 1 Normal per-cpu:\n"
+		"[1742446.360867] CPU    0: hi:  186, btch:  31 usd:  50\n",
+		/* a pastebin's numbers and printk levels, with stamps and without */
+		"  1. <4>[ 223.801775] CPU 29: hi: 0, btch: 1 usd: 0\n"
+		"  2. <4>[ 223.802422] Node 0 DMA32 per-cpu:\n"
+		"  3. <4>[ 223.802683] CPU 0: hi: 186, btch: 31 usd: 0\n",
+		"  1. <4>CPU 29: hi: 0, btch: 1 usd: 0\n"
+		"  2. <4>Node 0 DMA32 per-cpu:\n"
+		"  3. <4>CPU 0: hi: 186, btch: 31 usd: 0\n",
+		"CPU    0: hi:  186, btch:  31 usd:  30\n"
+		"CPU    1: hi:  186, btch:  31 usd:   0\n",
+		"cpu 0 hot: high 186, batch 31 used:30\n"
+		"cpu 0 cold: high 62, batch 15 used:14\n",
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct ev1 e;
+		read_text(rows[i], &e);
+		CHECK_INT(e.events, 1);
+		CHECK_INT(e.first.kind, OOM_KIND_FRAGMENT);
+	}
+	/* before a report's own header they are no event of their own (an
+	 * earlier report's show_mem cut before its totals says nothing) */
+	const char *before =
+		"[  10.000000] CPU    0: hi:  186, btch:  31 usd:  30\n"
+		"[  10.100000] x invoked oom-killer: gfp_mask=0xd0, order=0, oom_adj=0\n"
+		"[  10.100001] Pid: 1, comm: x Not tainted 2.6.32 #1\n";
+	struct ev1 one;
+	read_text(before, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_STR(one.first.req.trigger_comm, "x");
+}
+
 /* ---- console output glued before an unstamped trigger ---------------------- */
 
 TEST(test_trigger_comm_at_most_15_bytes)
@@ -2991,6 +3035,7 @@ int main(void)
 	RUN(test_decoded_memcg_frame_says_memcg);
 	RUN(test_frames_after_kill_say_arch);
 	RUN(test_show_mem_with_slab_failure_is_alloc_failure);
+	RUN(test_percpu_lines_only_are_a_fragment);
 	RUN(test_header_wrapped_in_taint_blanks);
 	RUN(test_undated_kill_record_repeated_is_one_event);
 	RUN(test_paste_indent_learned_from_a_marker);
