@@ -1686,7 +1686,13 @@ static void qp_decode_append(struct buf *b, const char *p, size_t n)
 		if (p[i] == '=' && i + 2 < n && is_hex(p[i + 1]) && is_hex(p[i + 2]) && !is_lower(p[i + 1]) &&
 		    !is_lower(p[i + 2])) {
 			buf_add(b, p + run, i - run);
-			buf_addc(b, (char)(hex_val(p[i + 1]) * 16 + hex_val(p[i + 2])));
+			char c = (char)(hex_val(p[i + 1]) * 16 + hex_val(p[i + 2]));
+			/* a Latin-1 body's no-break space ("Free swap =A0=3D
+			 * 995636kB", R943) is a blank; "=C2=A0" (UTF-8) is
+			 * left to put_text, which reads it so */
+			if ((unsigned char)c == 0xa0 && !(b->len && (unsigned char)b->data[b->len - 1] == 0xc2))
+				c = ' ';
+			buf_addc(b, c);
 			i += 3;
 			run = i;
 			continue;
@@ -2350,10 +2356,20 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 		size_t rlen = r.len;
 		if (!s->qp && r.newline && rlen && (rp[rlen - 1] == '=' || (rlen > 1 && rp[rlen - 1] == '\r' && rp[rlen - 2] == '=')))
 			qp_detect(s, r.off);
+		else if (!s->qp && s->qp_checks < 64 && rlen > 3 && memchr(rp, '=', rlen) && memmem(rp, rlen, "=3D", 3))
+			/* a QP body with no soft break near (short lines): its
+			 * encoded '=' says so ("Total swap =3D 995992kB", R943);
+			 * only lines handed on are looked at, never the idle scan */
+			qp_detect(s, r.off);
 		s->cur_raw_abs = s->base_abs + r.off;
 		raw_consume(s, &r);
-		if (s->qp && !piece && r.newline)
+		size_t enc_len = 0;   /* a QP line's encoded width, when it is one physical line */
+		if (s->qp && !piece && r.newline) {
+			uint64_t before = s->processed_abs;
 			rp = qp_join(s, &r, &rlen);   /* may consume continuations */
+			if (s->processed_abs == before)
+				enc_len = r.len;
+		}
 		if (!s->md && !piece && rlen > 6 && memchr(rp, '\\', rlen < 24 ? rlen : 24) && md_detect(rp, rlen))
 			s->md = true;
 		if (!s->md && !piece && rlen > 12 && md_detect_inside(rp, rlen))
@@ -2368,8 +2384,14 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 		s->cur_raw_end_abs = s->processed_abs;
 		s->examined++;
 		process_raw(s, rp, rlen, lineno, piece);
-		for (size_t i = q0; i < s->qlen; i++)
+		for (size_t i = q0; i < s->qlen; i++) {
 			s->q[i].backfill = backfill;
+			/* the mailer wrapped the encoded text: its width decides
+			 * a wrap ("gfp_mask=3D0xcc0(GFP_KERNEL)," / "order=3D0, …",
+			 * R477), not the decoded one */
+			if (s->q[i].last_of_raw && enc_len > s->q[i].phys_len)
+				s->q[i].phys_len = enc_len;
+		}
 	}
 }
 

@@ -92,6 +92,44 @@ TEST(test_qp_encoded_newline_ends_the_line)
 	CHECK_INT(e.first.victim.oom_score_adj, 0);
 }
 
+TEST(test_qp_without_soft_breaks)
+{
+	/* a QP mail whose lines are short enough for no soft break: only its
+	 * encoded '=' says so, and a Latin-1 no-break space "=A0" (R943) */
+	const char *in =
+		">> kswapd0: page allocation failure. order:1, mode:0x20\n"
+		">> Pid: 139, comm: kswapd0 Not tainted 2.6.34.1 #1\n"
+		">> Normal: 750*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB =3D 3000kB\n"
+		">> 63342 total pagecache pages\n"
+		">> Free swap =A0=3D 995636kB\n"
+		">> Total swap =3D 995992kB\n"
+		">> 98303 pages RAM\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 995636);
+	CHECK_INT(e.first.snap.mem.swap_total_kib, 995992);
+	/* "=C2=A0" is UTF-8's no-break space: a blank too */
+	const char *utf8 =
+		"[ 1.0] x: page allocation failure. order:1, mode:0x20\n"
+		"[ 1.1] Free swap =C2=A0=3D 100kB\n"
+		"[ 1.2] Total swap =3D 200kB\n";
+	read_text(utf8, &e);
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 100);
+	CHECK_INT(e.first.snap.mem.swap_total_kib, 200);
+	/* a hard wrap by the mailer, at the encoded width: the decoded line
+	 * is shorter than the width it was wrapped at, the rest still joins
+	 * (R477 without stamps) */
+	const char *hard =
+		"cc1 invoked oom-killer: gfp_mask=3D0xcc0(GFP_KERNEL),\n"
+		"order=3D0, oom_score_adj=3D0\n"
+		"CPU: 64 UID: 1000 PID: 5646 Comm: cc1 Tainted: G S 6.11.0-rc6+ #34\n";
+	read_text(hard, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.req.order, 0);
+	CHECK_STR(e.first.req.gfp_text, "0xcc0(GFP_KERNEL)");
+}
+
 TEST(test_qp_needs_evidence)
 {
 	/* a line ending in '=' without any QP escape around is kernel text
@@ -3084,6 +3122,7 @@ int main(void)
 	RUN(test_comm_with_blank_is_no_prefix);
 	RUN(test_qp_soft_breaks_and_escapes);
 	RUN(test_qp_encoded_newline_ends_the_line);
+	RUN(test_qp_without_soft_breaks);
 	RUN(test_qp_needs_evidence);
 	RUN(test_quoted_paste_rewrapped_by_replier);
 	RUN(test_cut_at_the_dump_stack_line);
