@@ -1491,7 +1491,14 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		return false;
 	}
 	struct oom_event *ev = &st->ev;
-	bool later = st->have_kill;   /* a later stack (panic): not the trigger's, but the same kernel's */
+	/* show_mem follows its report's dump_stack (mm/oom_kill.c dump_header,
+	 * mm/page_alloc.c warn_alloc): in a report whose trigger line is cut,
+	 * a dump_stack line after show_mem's lines is another dump's (an oops
+	 * inside show_mem, the next report's or another CPU's; R707, R808):
+	 * the same kernel, not the trigger */
+	bool after_show_mem = !st->have_trigger && !st->header_comm[0] && !known(ev->req.trigger_pid) &&
+			      (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen);
+	bool later = st->have_kill || after_show_mem;   /* a later stack (panic): not the trigger's, but the same kernel's */
 	/* panic() runs in the OOM path of the allocating task (mm/oom_kill.c
 	 * check_panic_on_oom, and ≤4.x's "no killable processes" panic in
 	 * out_of_memory): with the trigger line cut, its stack names the trigger */

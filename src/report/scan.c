@@ -1943,6 +1943,35 @@ static bool elision_line(const char *p, size_t n)
  * inside or right after that field (a wrap broke the line in its run of
  * blanks), and does p, the next line without its indent, start with the
  * rest (a taint letter or the release)? */
+/* The kernel's fixed message texts a wrap may break anywhere: a line
+ * that ends inside one and a next line that starts with its rest are one
+ * line, whatever the width (a short paste's "Out of memory and no" /
+ * "killable processes...", R128 without its stamps). */
+static const char *const fixed_texts[] = {
+	"Out of memory and no killable processes...",   /* mm/oom_kill.c, ≤4.x panic; 4.x+ pr_warn */
+	"System is deadlocked on memory",               /* mm/oom_kill.c out_of_memory */
+	"or sacrifice child",                           /* mm/oom_kill.c oom_kill_process, ≤4.18 */
+};
+
+static bool fixed_text_rest(const char *t, size_t tn, const char *p, size_t n)
+{
+	while (tn && t[tn - 1] == ' ')
+		tn--;
+	for (size_t i = 0; i < ARRAY_SIZE(fixed_texts); i++) {
+		const char *m = fixed_texts[i];
+		size_t ml = strlen(m);
+		/* the break is at a blank of m: m[0,k) ends t, m[k+1,…) starts p */
+		for (size_t k = 8; k + 1 < ml; k++) {
+			if (m[k] != ' ' || k > tn || memcmp(t + tn - k, m, k) != 0)
+				continue;
+			size_t r = ml - k - 1, c = r < n ? r : n;
+			if (c >= 4 && memcmp(p, m + k + 1, c) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
 static bool header_rest(const char *t, size_t tn, const char *p, size_t n)
 {
 	if (!n || !(is_digit(p[0]) || is_upper(p[0])) || !mem_find(t, tn, " Comm: "))
@@ -2081,7 +2110,8 @@ static int try_join(struct report_scanner *s, struct item *it)
 		 * the row ends in a number, the rest is an indented "adj name"
 		 * or the name alone. */
 		kill_rest = kill_rest || (ind > 0 && task_row_rest(it_text, it->text_len, p + ind, len - ind)) ||
-			    header_rest(it_text, it->text_len, p + ind, len - ind);
+			    header_rest(it_text, it->text_len, p + ind, len - ind) ||
+			    fixed_text_rest(it_text, it->text_len, p + ind, len - ind);
 		/* "file-rss:12704k" + "B, shmem-rss:…": a kB unit cut in two (R477)
 		 * — no kernel line starts with "B," */
 		bool unit = ind == 0 && it->text_len >= 2 && it_text[it->text_len - 1] == 'k' &&

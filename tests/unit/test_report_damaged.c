@@ -1067,6 +1067,68 @@ TEST(test_cut_tail_then_next_header)
 	CHECK_INT(one.first.kind, OOM_KIND_GLOBAL);
 }
 
+/* show_mem follows its report's dump_stack: a dump_stack line after the
+ * show_mem of a report whose trigger line is cut is another dump's (an
+ * oops inside show_mem, R808; the next report's, R707; another CPU's):
+ * it gives the release, never the trigger */
+TEST(test_dump_stack_after_show_mem_names_no_trigger)
+{
+	static const char *const rows[] = {
+		/* SysRq-M whose show_mem oopses */
+		"[   17.178179] Mem-Info:\n"
+		"[   17.182169] active_anon:935 inactive_anon:125 isolated_anon:0\n"
+		"[   17.182169] DMA free:12248kB min:64kB low:80kB high:96kB present:15864kB\n"
+		"[   17.182169] Free swap  = 0kB\n"
+		"[   17.182169] Total swap = 0kB\n"
+		"[   17.190000] BUG: unable to handle kernel paging request at 4c4fe4ad\n"
+		"[   17.190001] Pid: 0, comm: swapper Not tainted 2.6.34.1 #26\n",
+		/* a tail, then the CPU line of the next dump with its first line cut */
+		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.451579] DMA: 1*4kB (M) 2*8kB (M) 0*16kB = 20kB\n"
+		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.451601] Free swap  = 0kB\n"
+		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.451602] Total swap = 0kB\n"
+		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.451602] 524037 pages RAM\n"
+		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.474439] CPU: 2 PID: 31827 Comm: ping Tainted: G           O       6.6.14 #0\n"
+		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.476277] Hardware name: VMware, Inc. VMware7,1/440BX Desktop Reference Platform\n",
+	};
+	static const char *const release[] = { "2.6.34.1", "6.6.14" };
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct ev1 e;
+		read_text(rows[i], &e);
+		CHECK_INT(e.events, 1);
+		CHECK_STR(e.first.req.trigger_comm, "");
+		CHECK(!known(e.first.req.trigger_pid));
+		CHECK_STR(e.first.kernel, release[i]);
+	}
+	/* before show_mem (a report cut above its trigger line) it is the
+	 * trigger's, as ever */
+	const char *cut =
+		"[  100.000001] CPU: 1 PID: 4928 Comm: anaconda Not tainted 4.16.0 #1\n"
+		"[  100.000002] Call Trace:\n"
+		"[  100.000003]  dump_header+0x6e/0x275\n"
+		"[  100.000004]  oom_kill_process+0xb/0x3c9\n"
+		"[  100.000005] Mem-Info:\n"
+		"[  100.000006] active_anon:935 inactive_anon:125 isolated_anon:0\n";
+	struct ev1 one;
+	read_text(cut, &one);
+	CHECK_STR(one.first.req.trigger_comm, "anaconda");
+	CHECK_INT(one.first.req.trigger_pid, 4928);
+	/* a panic's stack after the no-killable panic line, its text wrapped
+	 * short (no stamps, R128): the panic runs in the trigger's context */
+	const char *panic =
+		"Free swap  = 0kB\n"
+		"Total swap = 0kB\n"
+		"6442421132 pages RAM\n"
+		"[ pid ]   uid  tgid total_vm      rss nr_ptes nr_pmds swapents oom_score_adj name\n"
+		"Kernel panic - not syncing: Out of memory and no\n"
+		"killable processes...\n"
+		"\n"
+		"CPU: 240 PID: 1 Comm: swapper/0 Not tainted 4.0.1-pmm-bigsmp #1\n";
+	read_text(panic, &one);
+	CHECK_INT(one.first.outcome, OOM_OUTCOME_NO_KILLABLE);   /* the panic line read whole */
+	CHECK_STR(one.first.req.trigger_comm, "swapper/0");
+	CHECK_INT(one.first.req.trigger_pid, 1);
+}
+
 TEST(test_reaper_line_before_next_header)
 {
 	/* the text opens with the reaper's line of an earlier kill, 90 s
@@ -3085,6 +3147,7 @@ int main(void)
 	RUN(test_cut_at_call_trace_through_dump_header);
 	RUN(test_openvz_beancounter_oom);
 	RUN(test_cut_tail_then_next_header);
+	RUN(test_dump_stack_after_show_mem_names_no_trigger);
 	RUN(test_reaper_line_before_next_header);
 	RUN(test_alloc_failure_without_comm);
 	RUN(test_paste_frames_rows_items_numbers);
