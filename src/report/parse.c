@@ -52,6 +52,7 @@ struct event_sig {
 	char trigger_comm[OOM_COMM_LEN];   /* two CPUs' failures in one second differ by it (R101) */
 	int64_t victim_pid, trigger_pid, order, free_kib, swap_free_kib;
 	uint64_t gfp, nr_tasks;
+	uint64_t trace;   /* the stack's frames: two CPUs' same-second failures differ by it (R945) */
 	int kind;
 };
 
@@ -295,6 +296,7 @@ static void state_reset(struct pstate *st)
 	st->started_mid = st->have_trigger = st->have_kill = st->have_selection = false;
 	st->group_announced = st->totals_seen = st->have_content = false;
 	st->percpu_seen = false;
+	st->trace_hash = 0;
 	st->tail_kept = false;
 	st->ub_container = false;
 	st->trace_dump_header = false;
@@ -387,9 +389,10 @@ static void neighbour_release(struct report_parser *P, struct oom_event *ev)
 		   (unsigned long long)r->line);
 }
 
-static void make_sig(const struct oom_event *ev, struct event_sig *g)
+static void make_sig(const struct oom_event *ev, uint64_t trace, struct event_sig *g)
 {
 	memset(g, 0, sizeof(*g));
+	g->trace = trace;
 	str_copy(g->time, sizeof(g->time), ev->time, strlen(ev->time));
 	str_copy(g->host, sizeof(g->host), ev->host, strlen(ev->host));
 	str_copy(g->trigger_comm, sizeof(g->trigger_comm), ev->req.trigger_comm, strlen(ev->req.trigger_comm));
@@ -870,7 +873,7 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 		P->last_kill_pid = ev->victim.pid;
 	}
 	struct event_sig sig;
-	make_sig(ev, &sig);
+	make_sig(ev, st->trace_hash, &sig);
 	if (ev->time[0] && P->have_sig && memcmp(&sig, &P->last_sig, sizeof(sig)) == 0 &&
 	    ev->first_line <= P->last_sig_end + PARSE_DUP_GAP) {
 		/* lines the copy had after its kill belong to the one event (the
@@ -1571,6 +1574,14 @@ static const char *decoded_frame(const char *s, const char *e, const char *name)
 
 static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 {
+	/* the frames, in order: a copy of a report repeats them, another
+	 * failure of the same second in the same request has its own */
+	const char *f0 = s, *f1 = e;
+	while (f0 < f1 && (*f0 == ' ' || *f0 == '\t'))
+		f0++;
+	while (f1 > f0 && (f1[-1] == ' ' || f1[-1] == '\t'))
+		f1--;
+	st->trace_hash = (st->trace_hash * 1099511628211ull) ^ text_hash(f0, f1);
 	/* The OOM killer's own path (mm/oom_kill.c out_of_memory → oom_kill_process
 	 * → dump_header; pagefault_out_of_memory) or warn_alloc's (mm/page_alloc.c,
 	 * warn_alloc_failed ≤4.8): what a stack dump whose report line is cut

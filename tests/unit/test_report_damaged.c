@@ -1785,6 +1785,28 @@ TEST(test_same_second_failures_and_borrowed_arch)
 	struct ev1 e;
 	read_text(in, &e);
 	CHECK_INT(e.events, 2);
+	/* the same trigger, request and syslog second, no Pid line (2.6.9):
+	 * the stacks tell two failures apart (R945); the same stack again is
+	 * a copy of one record */
+	static const char *const twice[] = {
+		"Feb 28 10:04:45 h kernel: swapper: page allocation failure. order:1, mode:0x20\n"
+		"Feb 28 10:04:45 h kernel: Call Trace:<IRQ> <ffffffff8015b0de>{__alloc_pages+878} <ffffffff8015b10e>{__get_free_pages+14}\n"
+		"Feb 28 10:04:45 h kernel:        <ffffffff8015edc6>{kmem_getpages+38} <ffffffff803d064a>{ip_frag_create+26}\n",
+		"Feb 28 10:04:45 h kernel: swapper: page allocation failure. order:1, mode:0x20\n"
+		"Feb 28 10:04:45 h kernel: Call Trace:<IRQ> <ffffffff8015b0de>{__alloc_pages+878} <ffffffff8015b10e>{__get_free_pages+14}\n"
+		"Feb 28 10:04:45 h kernel:        <ffffffff8015edc6>{kmem_getpages+38} <ffffffff8016061e>{cache_grow+190}\n",
+	};
+	struct buf two = BUF_INIT;
+	buf_add(&two, twice[0], strlen(twice[0]));
+	buf_add(&two, twice[1], strlen(twice[1]));
+	read_text(two.data, &e);
+	CHECK_INT(e.events, 2);
+	buf_clear(&two);
+	buf_add(&two, twice[0], strlen(twice[0]));
+	buf_add(&two, twice[0], strlen(twice[0]));
+	read_text(two.data, &e);
+	CHECK_INT(e.events, 1);
+	buf_release(&two);
 	const char *kill =
 		"[  238.324946] Out of memory: Killed process 537 (login) total-vm:27584kB, anon-rss:860kB, file-rss:0kB\n"
 		"[  238.338585] systemd invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
