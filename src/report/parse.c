@@ -67,6 +67,7 @@ struct report_parser {
 	int64_t victim_pids[8];       /* victims of the last events (a reaper line may come after) */
 	unsigned nr_victim_pids;
 	uint64_t last_sig_end;        /* last line of that event */
+	uint64_t sysrq_m_line;        /* the last "SysRq : Show Memory" line (0 none) */
 	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
 	/* A header-less event no earlier report could lend a release to waits
 	 * here for the next event: if that one is of the same host (and its
@@ -297,6 +298,7 @@ static void state_reset(struct pstate *st)
 	st->group_announced = st->totals_seen = st->have_content = false;
 	st->percpu_seen = false;
 	st->trace_hash = 0;
+	st->sysrq_show_mem = false;
 	st->tail_kept = false;
 	st->ub_container = false;
 	st->trace_dump_header = false;
@@ -745,7 +747,9 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 		useful = true;
 	/* per-cpu pageset lines are show_mem's too (mm/page_alloc.c
 	 * show_free_areas, 2.6.19-3.18): a paste of only those is one */
-	if (!useful && end_of_input && P->nr_emitted == 0 &&
+	/* ... and so is one a user asked for with SysRq-M after other reports
+	 * (drivers/tty/sysrq.c "Show Memory", R935): a dump of its own */
+	if (!useful && ((end_of_input && P->nr_emitted == 0) || (st->sysrq_show_mem && ev->have_meminfo)) &&
 	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen || st->percpu_seen)) {
 		ev->kind = OOM_KIND_FRAGMENT;
 		ev->truncated = true;
@@ -2777,6 +2781,14 @@ static bool sysrq_line(struct report_parser *P, struct pstate *st, const struct 
 	return true;
 }
 
+/* SysRq-M's own line (drivers/char/sysrq.c, 2.6: "SysRq : Show Memory";
+ * drivers/tty/sysrq.c 4.x+: "sysrq: Show Memory"): a show_mem follows. */
+static bool sysrq_show_memory(const char *s, const char *e)
+{
+	const char *q = p_find(s, e, "Show Memory");
+	return q && q + 11 == e && (p_starts(s, e, "SysRq : ") || p_starts(s, e, "sysrq: ") || p_starts(s, e, "SysRq: "));
+}
+
 /* Lines after the kill line, or final lines that end a report without one. */
 static bool final_lines(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			const char *s, const char *e)
@@ -3246,9 +3258,14 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 
 	if (!st->active) {
 		/* Idle: only the middle of a report cut at its start opens one. */
+		if (sysrq_show_memory(s, e)) {
+			P->sysrq_m_line = l->lineno;
+			return true;
+		}
 		state_begin(P, st, l);
 		if (mid_report_line(st, line_kind_of(s, (size_t)(e - s)), s, e)) {
 			st->started_mid = true;
+			st->sysrq_show_mem = st->ev.have_meminfo && P->sysrq_m_line && l->lineno <= P->sysrq_m_line + 2;
 			goto accepted;
 		}
 		/* not a report line: undo */
@@ -3270,6 +3287,13 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	}
 	if (line_kind_of(s, (size_t)(e - s)) == LK_SIDE && side_line(st, s, e))
 		goto accepted;
+	if (st->sect == SEC_TAIL && sysrq_show_memory(s, e)) {
+		/* the user's SysRq-M after the kill: its show_mem is a dump of
+		 * its own, not this report's tail */
+		P->sysrq_m_line = l->lineno;
+		state_emit(P, st, false);
+		return true;
+	}
 	if (st->sect == SEC_TAIL) {
 		/* a trace's frames pasted after the kill line (reordered or
 		 * snipped pastes, R636) are the same machine's whatever event

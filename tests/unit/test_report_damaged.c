@@ -1129,6 +1129,51 @@ TEST(test_dump_stack_after_show_mem_names_no_trigger)
 	CHECK_INT(one.first.req.trigger_pid, 1);
 }
 
+/* SysRq-M pressed after an OOM kill: its show_mem is a dump of its own
+ * (a fragment event), not the kill's tail (R935) */
+TEST(test_sysrq_m_after_a_kill_is_its_own_dump)
+{
+	const char *in =
+		"oom-killer: gfp_mask=0xd0\n"
+		"Mem-info:\n"
+		"DMA free:3604kB min:68kB low:84kB high:100kB active:80kB inactive:48kB present:16384kB\n"
+		"Free swap  = 3610572kB\n"
+		"Total swap = 3615236kB\n"
+		"Out of Memory: Killed process 19442 (terad).\n"
+		"\n"
+		"SysRq : Show Memory\n"
+		"Mem-info:\n"
+		"DMA per-cpu:\n"
+		"cpu 0 hot: low 2, high 6, batch 1\n"
+		"Free pages:       21380kB (14016kB HighMem)\n"
+		"DMA free:3604kB min:68kB low:84kB high:100kB active:80kB inactive:48kB present:16384kB\n"
+		"Free swap  = 3612564kB\n"
+		"524160 pages of RAM\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 2);
+	CHECK_INT(e.first.victim.pid, 19442);
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 3610572);
+	/* the newer kernels' "sysrq: Show Memory", stamped */
+	const char *newer =
+		"[  10.000000] Out of memory: Killed process 7 (app) total-vm:4180kB, anon-rss:384kB, file-rss:640kB, shmem-rss:0kB\n"
+		"[  60.000000] sysrq: Show Memory\n"
+		"[  60.000001] Mem-Info:\n"
+		"[  60.000002] active_anon:103 inactive_anon:909 isolated_anon:0\n"
+		"[  60.000003] Free swap  = 0kB\n"
+		"[  60.000004] Total swap = 0kB\n";
+	read_text(newer, &e);
+	CHECK_INT(e.events, 2);
+	/* without the SysRq line a show_mem after a kill is its tail, as ever */
+	const char *tail =
+		"Out of Memory: Killed process 19442 (terad).\n"
+		"Mem-info:\n"
+		"DMA free:3604kB min:68kB low:84kB high:100kB active:80kB inactive:48kB present:16384kB\n"
+		"Free swap  = 3612564kB\n";
+	read_text(tail, &e);
+	CHECK_INT(e.events, 1);
+}
+
 TEST(test_reaper_line_before_next_header)
 {
 	/* the text opens with the reaper's line of an earlier kill, 90 s
@@ -3170,6 +3215,7 @@ int main(void)
 	RUN(test_openvz_beancounter_oom);
 	RUN(test_cut_tail_then_next_header);
 	RUN(test_dump_stack_after_show_mem_names_no_trigger);
+	RUN(test_sysrq_m_after_a_kill_is_its_own_dump);
 	RUN(test_reaper_line_before_next_header);
 	RUN(test_alloc_failure_without_comm);
 	RUN(test_paste_frames_rows_items_numbers);
