@@ -25,7 +25,7 @@ const struct line_kind_info line_kinds[LK_COUNT] = {
 			 "active_anon:1969342 inactive_anon:1034 isolated_anon:0" },
 	[LK_ZONE] = { LK_ZONE, "zone", F_O | F_C, { NULL },
 		      "Node 0 Normal free:44796kB min:45016kB low:56268kB high:67520kB managed:3917124kB" },
-	[LK_PERCPU] = { LK_PERCPU, "per-cpu", F_C, { NULL }, "CPU    0: hi:  186, btch:  31 usd:  40" },
+	[LK_PERCPU] = { LK_PERCPU, "per-cpu", F_O | F_C, { NULL }, "CPU    0: hi:  186, btch:  31 usd:  40" },
 	[LK_BUDDY] = { LK_BUDDY, "buddy", F_O | F_C, { NULL },
 		       "Node 0 Normal: 1064*4kB (UME) 513*8kB (UME) 139*16kB (UME) 0*32kB 0*64kB = 14744kB" },
 	[LK_TOTALS] = { LK_TOTALS, "totals", F_O | F_C, { NULL }, "Total swap = 1048572kB" },
@@ -281,6 +281,9 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	case 'c':
 		if (STARTS(p, n, "cache: ") && find(p, n, ", object size: "))
 			return LK_SIDE;
+		/* 2.6.9-2.6.18 show_free_areas: "cpu 0 hot: low 0, high 186, batch 31 used:30" */
+		if (STARTS(p, n, "cpu ") && (find(p, n, " hot: ") || find(p, n, " cold: ")))
+			return LK_PERCPU;
 		break;
 	case 'n':
 		if (STARTS(p, n, "node ") && find(p, n, ": slabs: "))

@@ -53,6 +53,7 @@ struct event_sig {
 	char trigger_comm[OOM_COMM_LEN];   /* two CPUs' failures in one second differ by it (R101) */
 	int64_t victim_pid, trigger_pid, order, free_kib, swap_free_kib;
 	uint64_t gfp, nr_tasks;
+	uint64_t trace;   /* the stack's frames: two CPUs' same-second failures differ by it (R945) */
 	int kind;
 };
 
@@ -67,6 +68,7 @@ struct report_parser {
 	int64_t victim_pids[8];       /* victims of the last events (a reaper line may come after) */
 	unsigned nr_victim_pids;
 	uint64_t last_sig_end;        /* last line of that event */
+	uint64_t sysrq_m_line;        /* the last "SysRq : Show Memory" line (0 none) */
 	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
 	/* A header-less event no earlier report could lend a release to waits
 	 * here for the next event: if that one is of the same host (and its
@@ -295,6 +297,9 @@ static void state_reset(struct pstate *st)
 	st->tail_left = 0;
 	st->started_mid = st->have_trigger = st->have_kill = st->have_selection = false;
 	st->group_announced = st->totals_seen = st->have_content = false;
+	st->percpu_seen = false;
+	st->trace_hash = 0;
+	st->sysrq_show_mem = false;
 	st->tail_kept = false;
 	st->ub_container = false;
 	st->trace_dump_header = false;
@@ -387,9 +392,10 @@ static void neighbour_release(struct report_parser *P, struct oom_event *ev)
 		   (unsigned long long)r->line);
 }
 
-static void make_sig(const struct oom_event *ev, struct event_sig *g)
+static void make_sig(const struct oom_event *ev, uint64_t trace, struct event_sig *g)
 {
 	memset(g, 0, sizeof(*g));
+	g->trace = trace;
 	str_copy(g->time, sizeof(g->time), ev->time, strlen(ev->time));
 	str_copy(g->host, sizeof(g->host), ev->host, strlen(ev->host));
 	str_copy(g->trigger_comm, sizeof(g->trigger_comm), ev->req.trigger_comm, strlen(ev->req.trigger_comm));
@@ -756,8 +762,12 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	if (!useful && end_of_input && P->nr_emitted == 0 && ev->snap.nr_tasks >= 2 && st->started_mid &&
 	    !ev->have_meminfo && ev->snap.nr_zones == 0 && !st->totals_seen)
 		useful = true;
-	if (!useful && end_of_input && P->nr_emitted == 0 &&
-	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen)) {
+	/* per-cpu pageset lines are show_mem's too (mm/page_alloc.c
+	 * show_free_areas, 2.6.19-3.18): a paste of only those is one */
+	/* ... and so is one a user asked for with SysRq-M after other reports
+	 * (drivers/tty/sysrq.c "Show Memory", R935): a dump of its own */
+	if (!useful && ((end_of_input && P->nr_emitted == 0) || (st->sysrq_show_mem && ev->have_meminfo)) &&
+	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen || st->percpu_seen)) {
 		ev->kind = OOM_KIND_FRAGMENT;
 		ev->truncated = true;
 		useful = true;
@@ -884,7 +894,7 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 		P->last_kill_pid = ev->victim.pid;
 	}
 	struct event_sig sig;
-	make_sig(ev, &sig);
+	make_sig(ev, st->trace_hash, &sig);
 	if (ev->time[0] && P->have_sig && memcmp(&sig, &P->last_sig, sizeof(sig)) == 0 &&
 	    ev->first_line <= P->last_sig_end + PARSE_DUP_GAP) {
 		/* lines the copy had after its kill belong to the one event (the
@@ -1505,7 +1515,14 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		return false;
 	}
 	struct oom_event *ev = &st->ev;
-	bool later = st->have_kill;   /* a later stack (panic): not the trigger's, but the same kernel's */
+	/* show_mem follows its report's dump_stack (mm/oom_kill.c dump_header,
+	 * mm/page_alloc.c warn_alloc): in a report whose trigger line is cut,
+	 * a dump_stack line after show_mem's lines is another dump's (an oops
+	 * inside show_mem, the next report's or another CPU's; R707, R808):
+	 * the same kernel, not the trigger */
+	bool after_show_mem = !st->have_trigger && !st->header_comm[0] && !known(ev->req.trigger_pid) &&
+			      (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen);
+	bool later = st->have_kill || after_show_mem;   /* a later stack (panic): not the trigger's, but the same kernel's */
 	/* panic() runs in the OOM path of the allocating task (mm/oom_kill.c
 	 * check_panic_on_oom, and ≤4.x's "no killable processes" panic in
 	 * out_of_memory): with the trigger line cut, its stack names the trigger */
@@ -1578,6 +1595,14 @@ static const char *decoded_frame(const char *s, const char *e, const char *name)
 
 static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 {
+	/* the frames, in order: a copy of a report repeats them, another
+	 * failure of the same second in the same request has its own */
+	const char *f0 = s, *f1 = e;
+	while (f0 < f1 && (*f0 == ' ' || *f0 == '\t'))
+		f0++;
+	while (f1 > f0 && (f1[-1] == ' ' || f1[-1] == '\t'))
+		f1--;
+	st->trace_hash = (st->trace_hash * 1099511628211ull) ^ text_hash(f0, f1);
 	/* The OOM killer's own path (mm/oom_kill.c out_of_memory → oom_kill_process
 	 * → dump_header; pagefault_out_of_memory) or warn_alloc's (mm/page_alloc.c,
 	 * warn_alloc_failed ≤4.8): what a stack dump whose report line is cut
@@ -2799,6 +2824,14 @@ static bool sysrq_line(struct report_parser *P, struct pstate *st, const struct 
 	return true;
 }
 
+/* SysRq-M's own line (drivers/char/sysrq.c, 2.6: "SysRq : Show Memory";
+ * drivers/tty/sysrq.c 4.x+: "sysrq: Show Memory"): a show_mem follows. */
+static bool sysrq_show_memory(const char *s, const char *e)
+{
+	const char *q = p_find(s, e, "Show Memory");
+	return q && q + 11 == e && (p_starts(s, e, "SysRq : ") || p_starts(s, e, "sysrq: ") || p_starts(s, e, "SysRq: "));
+}
+
 /* Lines after the kill line, or final lines that end a report without one. */
 static bool final_lines(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			const char *s, const char *e)
@@ -3107,6 +3140,16 @@ static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, 
 		return pm_node_or_zone_line(st, s, e);
 	case LK_TOTALS:
 		return pm_totals_line(st, s, e);
+	case LK_PERCPU:
+		/* "Node 0 DMA32 per-cpu:" / "CPU    0: hi:  186, btch:  31 usd:  30":
+		 * show_free_areas prints them after Mem-Info (2.6.19-3.18) */
+		if (!pm_percpu_line(s, e))
+			return false;
+		if (p_find(s, e, "btch:"))
+			st->shape |= SH_PERCPU_HI;
+		st->sect = SEC_MEMINFO;
+		st->percpu_seen = true;
+		return true;
 	case LK_TASK_HEADER:
 		return pt_header_line(st, s, e);
 	case LK_TASK_ROW:
@@ -3258,9 +3301,14 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 
 	if (!st->active) {
 		/* Idle: only the middle of a report cut at its start opens one. */
+		if (sysrq_show_memory(s, e)) {
+			P->sysrq_m_line = l->lineno;
+			return true;
+		}
 		state_begin(P, st, l);
 		if (mid_report_line(st, line_kind_of(s, (size_t)(e - s)), s, e)) {
 			st->started_mid = true;
+			st->sysrq_show_mem = st->ev.have_meminfo && P->sysrq_m_line && l->lineno <= P->sysrq_m_line + 2;
 			goto accepted;
 		}
 		/* not a report line: undo */
@@ -3282,6 +3330,13 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	}
 	if (line_kind_of(s, (size_t)(e - s)) == LK_SIDE && side_line(st, s, e))
 		goto accepted;
+	if (st->sect == SEC_TAIL && sysrq_show_memory(s, e)) {
+		/* the user's SysRq-M after the kill: its show_mem is a dump of
+		 * its own, not this report's tail */
+		P->sysrq_m_line = l->lineno;
+		state_emit(P, st, false);
+		return true;
+	}
 	if (st->sect == SEC_TAIL) {
 		/* a trace's frames pasted after the kill line (reordered or
 		 * snipped pastes, R636) are the same machine's whatever event
@@ -3393,6 +3448,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		if (pm_percpu_line(s, e)) {
 			if (p_find(s, e, "btch:"))
 				st->shape |= SH_PERCPU_HI;
+			st->percpu_seen = true;
 			goto accepted;
 		}
 		if (pm_continuation(st, s, e))

@@ -108,6 +108,9 @@ struct pstate {
 	bool have_selection;
 	bool group_announced;      /* "Tasks in … memory.oom.group set" */
 	bool totals_seen;          /* "pages RAM"-family lines: show_mem ended */
+	bool percpu_seen;          /* a per-cpu pageset line of show_mem (2.6.19-3.18) */
+	uint64_t trace_hash;       /* its stack frames' texts (parse.c make_sig) */
+	bool sysrq_show_mem;       /* opened at the Mem-Info right after "SysRq : Show Memory" */
 	bool have_content;         /* anything beyond the start line */
 	bool call_trace_upper;     /* "Call Trace:" (x86, ppc, mips, s390) rather than arm64's "Call trace:" */
 	uint8_t hdr_cont;          /* HDR_CONT_*: the start line was wrapped inside its request */

@@ -1433,19 +1433,44 @@ static bool ends_show_mem(const char *p, size_t len)
 	return !x.drop && line_kind_of(p + x.len, len - x.len) == LK_TOTALS;
 }
 
+/* Does the raw line hold no text past its quoting and log prefix? */
+static bool blank_line(const char *p, size_t len)
+{
+	if (len && p[len - 1] == '\r')
+		len--;
+	len = strip_raw_quote(&p, len);
+	struct pfx x;
+	strip_prefix_indented(&p, &len, &x);
+	size_t t = x.len;
+	/* quote marks alone are a blank line too, whatever indents them */
+	while (t < len && (is_space(p[t]) || p[t] == '>'))
+		t++;
+	return t == len;
+}
+
 /* Does one of the few raw lines before the line at `line` (not below
- * lowest) end show_mem?  A report's tail may be followed by a line or two
- * of another source before the next header: a driver's message, warn_alloc's
- * "callbacks suppressed", a vendor kernel's extra show_mem line (R556,
- * R582).  Looked at only when a report's own first line is found. */
+ * lowest) end show_mem?  A report's tail may be followed by a few lines
+ * of other sources before the next header: a driver's message, warn_alloc's
+ * "callbacks suppressed", a vendor kernel's extra show_mem line, a daemon's
+ * "Under memory pressure" lines in dmesg (R556, R582, R713).  Lines already
+ * handed on lie below lowest, so a report read whole is never read again.
+ * Looked at only when a report's own first line is found. */
+#define SHOW_MEM_LOOKBACK 8
 static bool show_mem_ends_before(const struct report_scanner *s, size_t lowest, size_t line)
 {
 	size_t at = line;
-	for (int i = 0; i < 3 && at > lowest; i++) {
+	bool blank = false;
+	for (int i = 0; i < SHOW_MEM_LOOKBACK && at > lowest; i++) {
 		const char *ps = at - 1 > lowest ? memrchr(s->buf + lowest, '\n', at - 1 - lowest) : NULL;
 		size_t st = ps ? (size_t)(ps - s->buf) + 1 : lowest;
 		if (ends_show_mem(s->buf + st, at - 1 - st))
 			return true;
+		blank |= blank_line(s->buf + st, at - 1 - st);
+		if (i >= 2 && blank)
+			/* past the first few, not across a blank line: there a
+			 * paste changes subject (an excerpt quoted before its
+			 * full report, prose between, R001) */
+			return false;
 		at = st;
 	}
 	return false;
@@ -1661,7 +1686,13 @@ static void qp_decode_append(struct buf *b, const char *p, size_t n)
 		if (p[i] == '=' && i + 2 < n && is_hex(p[i + 1]) && is_hex(p[i + 2]) && !is_lower(p[i + 1]) &&
 		    !is_lower(p[i + 2])) {
 			buf_add(b, p + run, i - run);
-			buf_addc(b, (char)(hex_val(p[i + 1]) * 16 + hex_val(p[i + 2])));
+			char c = (char)(hex_val(p[i + 1]) * 16 + hex_val(p[i + 2]));
+			/* a Latin-1 body's no-break space ("Free swap =A0=3D
+			 * 995636kB", R943) is a blank; "=C2=A0" (UTF-8) is
+			 * left to put_text, which reads it so */
+			if ((unsigned char)c == 0xa0 && !(b->len && (unsigned char)b->data[b->len - 1] == 0xc2))
+				c = ' ';
+			buf_addc(b, c);
 			i += 3;
 			run = i;
 			continue;
@@ -1912,6 +1943,35 @@ static bool elision_line(const char *p, size_t n)
  * inside or right after that field (a wrap broke the line in its run of
  * blanks), and does p, the next line without its indent, start with the
  * rest (a taint letter or the release)? */
+/* The kernel's fixed message texts a wrap may break anywhere: a line
+ * that ends inside one and a next line that starts with its rest are one
+ * line, whatever the width (a short paste's "Out of memory and no" /
+ * "killable processes...", R128 without its stamps). */
+static const char *const fixed_texts[] = {
+	"Out of memory and no killable processes...",   /* mm/oom_kill.c, ≤4.x panic; 4.x+ pr_warn */
+	"System is deadlocked on memory",               /* mm/oom_kill.c out_of_memory */
+	"or sacrifice child",                           /* mm/oom_kill.c oom_kill_process, ≤4.18 */
+};
+
+static bool fixed_text_rest(const char *t, size_t tn, const char *p, size_t n)
+{
+	while (tn && t[tn - 1] == ' ')
+		tn--;
+	for (size_t i = 0; i < ARRAY_SIZE(fixed_texts); i++) {
+		const char *m = fixed_texts[i];
+		size_t ml = strlen(m);
+		/* the break is at a blank of m: m[0,k) ends t, m[k+1,…) starts p */
+		for (size_t k = 8; k + 1 < ml; k++) {
+			if (m[k] != ' ' || k > tn || memcmp(t + tn - k, m, k) != 0)
+				continue;
+			size_t r = ml - k - 1, c = r < n ? r : n;
+			if (c >= 4 && memcmp(p, m + k + 1, c) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
 static bool header_rest(const char *t, size_t tn, const char *p, size_t n)
 {
 	if (!n || !(is_digit(p[0]) || is_upper(p[0])) || !mem_find(t, tn, " Comm: "))
@@ -2050,7 +2110,8 @@ static int try_join(struct report_scanner *s, struct item *it)
 		 * the row ends in a number, the rest is an indented "adj name"
 		 * or the name alone. */
 		kill_rest = kill_rest || (ind > 0 && task_row_rest(it_text, it->text_len, p + ind, len - ind)) ||
-			    header_rest(it_text, it->text_len, p + ind, len - ind);
+			    header_rest(it_text, it->text_len, p + ind, len - ind) ||
+			    fixed_text_rest(it_text, it->text_len, p + ind, len - ind);
 		/* "file-rss:12704k" + "B, shmem-rss:…": a kB unit cut in two (R477)
 		 * — no kernel line starts with "B," */
 		bool unit = ind == 0 && it->text_len >= 2 && it_text[it->text_len - 1] == 'k' &&
@@ -2325,10 +2386,20 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 		size_t rlen = r.len;
 		if (!s->qp && r.newline && rlen && (rp[rlen - 1] == '=' || (rlen > 1 && rp[rlen - 1] == '\r' && rp[rlen - 2] == '=')))
 			qp_detect(s, r.off);
+		else if (!s->qp && s->qp_checks < 64 && rlen > 3 && memchr(rp, '=', rlen) && memmem(rp, rlen, "=3D", 3))
+			/* a QP body with no soft break near (short lines): its
+			 * encoded '=' says so ("Total swap =3D 995992kB", R943);
+			 * only lines handed on are looked at, never the idle scan */
+			qp_detect(s, r.off);
 		s->cur_raw_abs = s->base_abs + r.off;
 		raw_consume(s, &r);
-		if (s->qp && !piece && r.newline)
+		size_t enc_len = 0;   /* a QP line's encoded width, when it is one physical line */
+		if (s->qp && !piece && r.newline) {
+			uint64_t before = s->processed_abs;
 			rp = qp_join(s, &r, &rlen);   /* may consume continuations */
+			if (s->processed_abs == before)
+				enc_len = r.len;
+		}
 		if (!s->md && !piece && rlen > 6 && memchr(rp, '\\', rlen < 24 ? rlen : 24) && md_detect(rp, rlen))
 			s->md = true;
 		if (!s->md && !piece && rlen > 12 && md_detect_inside(rp, rlen))
@@ -2343,8 +2414,14 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 		s->cur_raw_end_abs = s->processed_abs;
 		s->examined++;
 		process_raw(s, rp, rlen, lineno, piece);
-		for (size_t i = q0; i < s->qlen; i++)
+		for (size_t i = q0; i < s->qlen; i++) {
 			s->q[i].backfill = backfill;
+			/* the mailer wrapped the encoded text: its width decides
+			 * a wrap ("gfp_mask=3D0xcc0(GFP_KERNEL)," / "order=3D0, …",
+			 * R477), not the decoded one */
+			if (s->q[i].last_of_raw && enc_len > s->q[i].phys_len)
+				s->q[i].phys_len = enc_len;
+		}
 	}
 }
 

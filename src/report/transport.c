@@ -775,8 +775,9 @@ not_date:
 
 /* A renderer's frame around a pasted log line: a gist or Markdown table
  * row "| <line> | |", a list item "- <line>", a pastebin's line number
- * "  12. <line>".  Taken only when a timestamp follows, as no kernel line
- * starts so: its length, or 0. */
+ * "  12. <line>".  Taken only when a timestamp or a printk level ("<4>",
+ * dmesg -r, a console log) follows, as no kernel line starts so: its
+ * length, or 0. */
 static size_t match_paste_frame(const char *p, size_t len)
 {
 	size_t i = 0;
@@ -792,6 +793,8 @@ static size_t match_paste_frame(const char *p, size_t len)
 	}
 	while (i < len && i < 24 && p[i] == ' ')
 		i++;
+	if (i + 3 < len && p[i] == '<' && p[i + 1] >= '0' && p[i + 1] <= '7' && p[i + 2] == '>')
+		return i;
 	return i < len && tr_starts_with_time(p + i, len - i) ? i : 0;
 }
 

@@ -92,6 +92,44 @@ TEST(test_qp_encoded_newline_ends_the_line)
 	CHECK_INT(e.first.victim.oom_score_adj, 0);
 }
 
+TEST(test_qp_without_soft_breaks)
+{
+	/* a QP mail whose lines are short enough for no soft break: only its
+	 * encoded '=' says so, and a Latin-1 no-break space "=A0" (R943) */
+	const char *in =
+		">> kswapd0: page allocation failure. order:1, mode:0x20\n"
+		">> Pid: 139, comm: kswapd0 Not tainted 2.6.34.1 #1\n"
+		">> Normal: 750*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB =3D 3000kB\n"
+		">> 63342 total pagecache pages\n"
+		">> Free swap =A0=3D 995636kB\n"
+		">> Total swap =3D 995992kB\n"
+		">> 98303 pages RAM\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 995636);
+	CHECK_INT(e.first.snap.mem.swap_total_kib, 995992);
+	/* "=C2=A0" is UTF-8's no-break space: a blank too */
+	const char *utf8 =
+		"[ 1.0] x: page allocation failure. order:1, mode:0x20\n"
+		"[ 1.1] Free swap =C2=A0=3D 100kB\n"
+		"[ 1.2] Total swap =3D 200kB\n";
+	read_text(utf8, &e);
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 100);
+	CHECK_INT(e.first.snap.mem.swap_total_kib, 200);
+	/* a hard wrap by the mailer, at the encoded width: the decoded line
+	 * is shorter than the width it was wrapped at, the rest still joins
+	 * (R477 without stamps) */
+	const char *hard =
+		"cc1 invoked oom-killer: gfp_mask=3D0xcc0(GFP_KERNEL),\n"
+		"order=3D0, oom_score_adj=3D0\n"
+		"CPU: 64 UID: 1000 PID: 5646 Comm: cc1 Tainted: G S 6.11.0-rc6+ #34\n";
+	read_text(hard, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.req.order, 0);
+	CHECK_STR(e.first.req.gfp_text, "0xcc0(GFP_KERNEL)");
+}
+
 TEST(test_qp_needs_evidence)
 {
 	/* a line ending in '=' without any QP escape around is kernel text
@@ -978,6 +1016,41 @@ TEST(test_cut_tail_then_next_header)
 	CHECK_INT(one.first.snap.mem.swap_total_kib, 3129340);
 	/* show_mem ended with no kill, then the failure: warn_alloc's tail */
 	CHECK_INT(one.first.kind, OOM_KIND_ALLOC_FAILURE);
+	/* several dmesg lines of other sources between the tail and the next
+	 * header (a daemon's "Under memory pressure", a patched kernel's extra
+	 * show_mem line, R713): still the tail's own event */
+	const char *logged =
+		"[   74.189467] Free swap  = 40982528kB\n"
+		"[   74.189467] Total swap = 67108860kB\n"
+		"[   74.189467] 16676584 pages RAM\n"
+		"[   74.189468] 0 pages hwpoisoned\n"
+		"[   74.189468] Memory cgroup min protection 0kB -- low protection 0kB\n"
+		"[   98.377428] systemd-journald[312]: Under memory pressure, flushing caches.\n"
+		"[  101.308685] systemd-journald[312]: Under memory pressure, flushing caches.\n"
+		"[  120.000000] usb 1-1: new high-speed USB device number 3 using xhci_hcd\n"
+		"[  134.427770] kwin_wayland invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=200\n"
+		"[  134.427775] CPU: 9 UID: 1000 PID: 1549 Comm: kwin_wayland Not tainted 7.1.5-273-linux-tkg #1\n";
+	read_text(logged, &one);
+	CHECK_INT(one.events, 2);
+	CHECK_STR(one.first.req.trigger_comm, "");
+	CHECK_INT(one.first.snap.mem.swap_total_kib, 67108860);
+	CHECK_INT(one.first.snap.mem.swap_free_kib, 40982528);
+	/* prose between: an excerpt quoted before the full report it comes
+	 * from ("Full oom output is below", R001) is that report's, no event */
+	const char *excerpt =
+		"[ 2201.781891] Free swap  = -245804kB\n"
+		"[ 2201.781892] Total swap = 0kB\n"
+		"[ 2201.781894] 458615 pages RAM\n"
+		"\n"
+		"The setup itself was unusual, virt with 1792M RAM + 2G swap.\n"
+		"This apparently used to work but the test case was installation\n"
+		"media which is a bit painful to bisect. Full oom output is below:\n"
+		"\n"
+		"  anaconda invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null), order=0, oom_score_adj=0\n"
+		"  CPU: 1 PID: 4928 Comm: anaconda Not tainted 4.16.0-0.rc4.git0.1.fc28.x86_64 #1\n";
+	read_text(excerpt, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_STR(one.first.req.trigger_comm, "anaconda");
 	/* with its kill line the tail stays an OOM kill's */
 	const char *killed =
 		"[ 1362.550074] Free swap  = 3028184kB\n"
@@ -992,6 +1065,113 @@ TEST(test_cut_tail_then_next_header)
 	/* before an OOM header the tail is not a failure's */
 	read_text(indented, &one);
 	CHECK_INT(one.first.kind, OOM_KIND_GLOBAL);
+}
+
+/* show_mem follows its report's dump_stack: a dump_stack line after the
+ * show_mem of a report whose trigger line is cut is another dump's (an
+ * oops inside show_mem, R808; the next report's, R707; another CPU's):
+ * it gives the release, never the trigger */
+TEST(test_dump_stack_after_show_mem_names_no_trigger)
+{
+	static const char *const rows[] = {
+		/* SysRq-M whose show_mem oopses */
+		"[   17.178179] Mem-Info:\n"
+		"[   17.182169] active_anon:935 inactive_anon:125 isolated_anon:0\n"
+		"[   17.182169] DMA free:12248kB min:64kB low:80kB high:96kB present:15864kB\n"
+		"[   17.182169] Free swap  = 0kB\n"
+		"[   17.182169] Total swap = 0kB\n"
+		"[   17.190000] BUG: unable to handle kernel paging request at 4c4fe4ad\n"
+		"[   17.190001] Pid: 0, comm: swapper Not tainted 2.6.34.1 #26\n",
+		/* a tail, then the CPU line of the next dump with its first line cut */
+		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.451579] DMA: 1*4kB (M) 2*8kB (M) 0*16kB = 20kB\n"
+		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.451601] Free swap  = 0kB\n"
+		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.451602] Total swap = 0kB\n"
+		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.451602] 524037 pages RAM\n"
+		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.474439] CPU: 2 PID: 31827 Comm: ping Tainted: G           O       6.6.14 #0\n"
+		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.476277] Hardware name: VMware, Inc. VMware7,1/440BX Desktop Reference Platform\n",
+	};
+	static const char *const release[] = { "2.6.34.1", "6.6.14" };
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct ev1 e;
+		read_text(rows[i], &e);
+		CHECK_INT(e.events, 1);
+		CHECK_STR(e.first.req.trigger_comm, "");
+		CHECK(!known(e.first.req.trigger_pid));
+		CHECK_STR(e.first.kernel, release[i]);
+	}
+	/* before show_mem (a report cut above its trigger line) it is the
+	 * trigger's, as ever */
+	const char *cut =
+		"[  100.000001] CPU: 1 PID: 4928 Comm: anaconda Not tainted 4.16.0 #1\n"
+		"[  100.000002] Call Trace:\n"
+		"[  100.000003]  dump_header+0x6e/0x275\n"
+		"[  100.000004]  oom_kill_process+0xb/0x3c9\n"
+		"[  100.000005] Mem-Info:\n"
+		"[  100.000006] active_anon:935 inactive_anon:125 isolated_anon:0\n";
+	struct ev1 one;
+	read_text(cut, &one);
+	CHECK_STR(one.first.req.trigger_comm, "anaconda");
+	CHECK_INT(one.first.req.trigger_pid, 4928);
+	/* a panic's stack after the no-killable panic line, its text wrapped
+	 * short (no stamps, R128): the panic runs in the trigger's context */
+	const char *panic =
+		"Free swap  = 0kB\n"
+		"Total swap = 0kB\n"
+		"6442421132 pages RAM\n"
+		"[ pid ]   uid  tgid total_vm      rss nr_ptes nr_pmds swapents oom_score_adj name\n"
+		"Kernel panic - not syncing: Out of memory and no\n"
+		"killable processes...\n"
+		"\n"
+		"CPU: 240 PID: 1 Comm: swapper/0 Not tainted 4.0.1-pmm-bigsmp #1\n";
+	read_text(panic, &one);
+	CHECK_INT(one.first.outcome, OOM_OUTCOME_NO_KILLABLE);   /* the panic line read whole */
+	CHECK_STR(one.first.req.trigger_comm, "swapper/0");
+	CHECK_INT(one.first.req.trigger_pid, 1);
+}
+
+/* SysRq-M pressed after an OOM kill: its show_mem is a dump of its own
+ * (a fragment event), not the kill's tail (R935) */
+TEST(test_sysrq_m_after_a_kill_is_its_own_dump)
+{
+	const char *in =
+		"oom-killer: gfp_mask=0xd0\n"
+		"Mem-info:\n"
+		"DMA free:3604kB min:68kB low:84kB high:100kB active:80kB inactive:48kB present:16384kB\n"
+		"Free swap  = 3610572kB\n"
+		"Total swap = 3615236kB\n"
+		"Out of Memory: Killed process 19442 (terad).\n"
+		"\n"
+		"SysRq : Show Memory\n"
+		"Mem-info:\n"
+		"DMA per-cpu:\n"
+		"cpu 0 hot: low 2, high 6, batch 1\n"
+		"Free pages:       21380kB (14016kB HighMem)\n"
+		"DMA free:3604kB min:68kB low:84kB high:100kB active:80kB inactive:48kB present:16384kB\n"
+		"Free swap  = 3612564kB\n"
+		"524160 pages of RAM\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 2);
+	CHECK_INT(e.first.victim.pid, 19442);
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 3610572);
+	/* the newer kernels' "sysrq: Show Memory", stamped */
+	const char *newer =
+		"[  10.000000] Out of memory: Killed process 7 (app) total-vm:4180kB, anon-rss:384kB, file-rss:640kB, shmem-rss:0kB\n"
+		"[  60.000000] sysrq: Show Memory\n"
+		"[  60.000001] Mem-Info:\n"
+		"[  60.000002] active_anon:103 inactive_anon:909 isolated_anon:0\n"
+		"[  60.000003] Free swap  = 0kB\n"
+		"[  60.000004] Total swap = 0kB\n";
+	read_text(newer, &e);
+	CHECK_INT(e.events, 2);
+	/* without the SysRq line a show_mem after a kill is its tail, as ever */
+	const char *tail =
+		"Out of Memory: Killed process 19442 (terad).\n"
+		"Mem-info:\n"
+		"DMA free:3604kB min:68kB low:84kB high:100kB active:80kB inactive:48kB present:16384kB\n"
+		"Free swap  = 3612564kB\n";
+	read_text(tail, &e);
+	CHECK_INT(e.events, 1);
 }
 
 TEST(test_reaper_line_before_next_header)
@@ -1650,6 +1830,28 @@ TEST(test_same_second_failures_and_borrowed_arch)
 	struct ev1 e;
 	read_text(in, &e);
 	CHECK_INT(e.events, 2);
+	/* the same trigger, request and syslog second, no Pid line (2.6.9):
+	 * the stacks tell two failures apart (R945); the same stack again is
+	 * a copy of one record */
+	static const char *const twice[] = {
+		"Feb 28 10:04:45 h kernel: swapper: page allocation failure. order:1, mode:0x20\n"
+		"Feb 28 10:04:45 h kernel: Call Trace:<IRQ> <ffffffff8015b0de>{__alloc_pages+878} <ffffffff8015b10e>{__get_free_pages+14}\n"
+		"Feb 28 10:04:45 h kernel:        <ffffffff8015edc6>{kmem_getpages+38} <ffffffff803d064a>{ip_frag_create+26}\n",
+		"Feb 28 10:04:45 h kernel: swapper: page allocation failure. order:1, mode:0x20\n"
+		"Feb 28 10:04:45 h kernel: Call Trace:<IRQ> <ffffffff8015b0de>{__alloc_pages+878} <ffffffff8015b10e>{__get_free_pages+14}\n"
+		"Feb 28 10:04:45 h kernel:        <ffffffff8015edc6>{kmem_getpages+38} <ffffffff8016061e>{cache_grow+190}\n",
+	};
+	struct buf two = BUF_INIT;
+	buf_add(&two, twice[0], strlen(twice[0]));
+	buf_add(&two, twice[1], strlen(twice[1]));
+	read_text(two.data, &e);
+	CHECK_INT(e.events, 2);
+	buf_clear(&two);
+	buf_add(&two, twice[0], strlen(twice[0]));
+	buf_add(&two, twice[0], strlen(twice[0]));
+	read_text(two.data, &e);
+	CHECK_INT(e.events, 1);
+	buf_release(&two);
 	const char *kill =
 		"[  238.324946] Out of memory: Killed process 537 (login) total-vm:27584kB, anon-rss:860kB, file-rss:0kB\n"
 		"[  238.338585] systemd invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
@@ -2950,6 +3152,50 @@ TEST(test_show_mem_with_slab_failure_is_alloc_failure)
 	CHECK_INT(e.first.kind, OOM_KIND_FRAGMENT);
 }
 
+/* a paste of only show_mem's per-cpu pageset lists (2.6.19-3.18
+ * show_free_areas: "Node 0 DMA32 per-cpu:", "CPU    0: hi: … btch: … usd:",
+ * 2.6.1x "cpu 0 hot: … cold: …"), in every shape a paste gives them
+ * (R573, R718, R967): one fragment event */
+TEST(test_percpu_lines_only_are_a_fragment)
+{
+	static const char *const rows[] = {
+		"[1742446.360681] Node 0 DMA32 per-cpu:\n"
+		"[1742446.360684] CPU    0: hi:  186, btch:  31 usd:  30\n"
+		"[1742446.360686] CPU    1: hi:  186, btch:  31 usd:   0\n",
+		/* cut at the top: the first line is a CPU line */
+		"[1742446.360863] CPU   47: hi:    0, btch:   1 usd:   0\n"
+		"[1742446.360865] Node 1 Normal per-cpu:\n"
+		"[1742446.360867] CPU    0: hi:  186, btch:  31 usd:  50\n",
+		/* a pastebin's numbers and printk levels, with stamps and without */
+		"  1. <4>[ 223.801775] CPU 29: hi: 0, btch: 1 usd: 0\n"
+		"  2. <4>[ 223.802422] Node 0 DMA32 per-cpu:\n"
+		"  3. <4>[ 223.802683] CPU 0: hi: 186, btch: 31 usd: 0\n",
+		"  1. <4>CPU 29: hi: 0, btch: 1 usd: 0\n"
+		"  2. <4>Node 0 DMA32 per-cpu:\n"
+		"  3. <4>CPU 0: hi: 186, btch: 31 usd: 0\n",
+		"CPU    0: hi:  186, btch:  31 usd:  30\n"
+		"CPU    1: hi:  186, btch:  31 usd:   0\n",
+		"cpu 0 hot: high 186, batch 31 used:30\n"
+		"cpu 0 cold: high 62, batch 15 used:14\n",
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct ev1 e;
+		read_text(rows[i], &e);
+		CHECK_INT(e.events, 1);
+		CHECK_INT(e.first.kind, OOM_KIND_FRAGMENT);
+	}
+	/* before a report's own header they are no event of their own (an
+	 * earlier report's show_mem cut before its totals says nothing) */
+	const char *before =
+		"[  10.000000] CPU    0: hi:  186, btch:  31 usd:  30\n"
+		"[  10.100000] x invoked oom-killer: gfp_mask=0xd0, order=0, oom_adj=0\n"
+		"[  10.100001] Pid: 1, comm: x Not tainted 2.6.32 #1\n";
+	struct ev1 one;
+	read_text(before, &one);
+	CHECK_INT(one.events, 1);
+	CHECK_STR(one.first.req.trigger_comm, "x");
+}
+
 /* ---- console output glued before an unstamped trigger ---------------------- */
 
 TEST(test_trigger_comm_at_most_15_bytes)
@@ -2978,6 +3224,7 @@ int main(void)
 	RUN(test_decoded_memcg_frame_says_memcg);
 	RUN(test_frames_after_kill_say_arch);
 	RUN(test_show_mem_with_slab_failure_is_alloc_failure);
+	RUN(test_percpu_lines_only_are_a_fragment);
 	RUN(test_header_wrapped_in_taint_blanks);
 	RUN(test_undated_kill_record_repeated_is_one_event);
 	RUN(test_paste_indent_learned_from_a_marker);
@@ -2989,6 +3236,8 @@ int main(void)
 	RUN(test_cut_at_call_trace_through_dump_header);
 	RUN(test_openvz_beancounter_oom);
 	RUN(test_cut_tail_then_next_header);
+	RUN(test_dump_stack_after_show_mem_names_no_trigger);
+	RUN(test_sysrq_m_after_a_kill_is_its_own_dump);
 	RUN(test_reaper_line_before_next_header);
 	RUN(test_alloc_failure_without_comm);
 	RUN(test_paste_frames_rows_items_numbers);
@@ -3026,6 +3275,7 @@ int main(void)
 	RUN(test_comm_with_blank_is_no_prefix);
 	RUN(test_qp_soft_breaks_and_escapes);
 	RUN(test_qp_encoded_newline_ends_the_line);
+	RUN(test_qp_without_soft_breaks);
 	RUN(test_qp_needs_evidence);
 	RUN(test_quoted_paste_rewrapped_by_replier);
 	RUN(test_cut_at_the_dump_stack_line);

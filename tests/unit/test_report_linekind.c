@@ -79,6 +79,7 @@ TEST(test_more_lines_of_each_kind)
 		{ "lowmem_reserve[]: 0 2991 7957 7957", LK_ZONE },
 		{ "Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=2048kB", LK_ZONE },
 		{ "DMA per-cpu:", LK_PERCPU },
+		{ "cpu 0 hot: low 0, high 186, batch 31 used:30", LK_PERCPU },
 		{ "Normal: 22*4kB 15*8kB 3*16kB = 328kB", LK_BUDDY },
 		{ "Node 0 DMA: empty", LK_BUDDY },
 		{ "Free swap  = 0kB", LK_TOTALS },

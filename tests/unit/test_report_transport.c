@@ -165,6 +165,8 @@ TEST(quotes_cuts_dicts)
 	CHECK_INT(tr_strip_quote(S("| Jul 10 09:36:56 h kernel: x | |")), 2);
 	CHECK_INT(tr_strip_quote(S("- [ 4890.464400] x")), 2);
 	CHECK_INT(tr_strip_quote(S("  12. Jul 23 05:08:38 kernel: x")), 6);
+	CHECK_INT(tr_strip_quote(S("  12. <4>CPU 0: hi: 186, btch: 31 usd: 0")), 6);   /* a printk level (R967 unstamped) */
+	CHECK_INT(tr_strip_quote(S("  12. <b>bold</b>")), 0);                          /* markup: no level */
 	CHECK_INT(tr_strip_quote(S("> - [ 1.0] x")), 4);
 	CHECK_INT(tr_strip_quote(S("- Out of memory")), 0);      /* no timestamp: prose */
 	CHECK_INT(tr_strip_quote(S("1048576 pages RAM")), 0);
