@@ -3290,12 +3290,84 @@ static bool evidence_figures_swap_full(struct ctx *c)
 	return f != NULL;
 }
 
+/* Drained below what any request with a watermark may reach: ordinary
+ * requests stop at min, atomic ones at 3/8 of it (__GFP_HIGH halves min,
+ * ALLOC_HARDER takes a quarter more: mm/page_alloc.c __zone_watermark_ok,
+ * 2.6-6.x); below that only allocations with no watermark take pages
+ * (PF_MEMALLOC reclaimers, the swap-out path, an OOM victim,
+ * __GFP_MEMALLOC).  Each node's highest populated zone (where nearly every
+ * request starts) under 3/8 of its min, and every lower zone under 3/8 of
+ * its min plus its lowmem_reserve for that zone: the reserves under the
+ * watermarks were used up, the atomic reserve's story, whatever the
+ * request was (its line may be cut).  Not with swap printed full or absent
+ * and anonymous memory filling RAM (that is exhaustion, and its rules had
+ * their say). */
+static bool evidence_figures_drained(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *sn = &ev->snap;
+	if (!known(a->page_size_kib) || sn->nr_zones == 0)
+		return false;
+	if (ev->req.gfp_known && !a->atomic && ev->kind != OOM_KIND_ALLOC_FAILURE && ev->kind != OOM_KIND_FRAGMENT)
+		return false;
+	int checked = 0;
+	for (int i = 0; i < sn->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &sn->zones[i];
+		if (!known(z->present_kib) || z->present_kib == 0 || !known(z->free_kib) || !known(z->min_kib) || z->min_kib <= 0)
+			continue;
+		/* the highest populated zone of this node */
+		int top = i;
+		for (int j = 0; j < sn->nr_zones && j < OOM_MAX_ZONES; j++) {
+			const struct oom_zone *y = &sn->zones[j];
+			if (y->node == z->node && known(y->present_kib) && y->present_kib > 0 &&
+			    zone_index_in(sn, y->name) > zone_index_in(sn, sn->zones[top].name))
+				top = j;
+		}
+		int64_t reserve = 0;
+		if (top != i) {
+			int ti = zone_index_in(sn, sn->zones[top].name);
+			if (ti < 0 || ti >= z->nr_lowmem_reserve || ti >= OOM_MAX_ZONE_IDX || !known(z->lowmem_reserve_pages[ti]))
+				return false;
+			reserve = sat_mul(z->lowmem_reserve_pages[ti], a->page_size_kib);
+		}
+		if (sat_mul(z->free_kib, 8) >= sat_add(sat_mul(z->min_kib, 3), sat_mul(reserve, 8)))
+			return false;
+		checked++;
+	}
+	if (checked == 0)
+		return false;
+	const struct mem_breakdown *m = &a->mem;
+	if ((analysis_swap_full(m) || analysis_no_swap(m)) && known(m->anon_kib) && known(m->total_kib) &&
+	    m->anon_kib * 2 >= m->total_kib)
+		return false;
+	struct finding *f = findings_add(c->out, "atomic-reserves-exhausted", SEV_WARNING, 40,
+		"every zone was drained below the lowest mark a request with a watermark may reach: the reserves under the watermarks were used up");
+	char zl[40];
+	for (int i = 0; i < sn->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &sn->zones[i];
+		if (known(z->present_kib) && z->present_kib > 0 && known(z->free_kib) && known(z->min_kib))
+			finding_evidence(f, "%s: free %s, min %s", zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib),
+					 K(c, 1, z->min_kib));
+	}
+	finding_evidence(f, "an ordinary request stops at min, an atomic one at 3/8 of it (mm/page_alloc.c __zone_watermark_ok): below that only allocations with no watermark (PF_MEMALLOC reclaimers, the swap-out path, an OOM victim) take pages");
+	if (known(m->swap_free_kib) && known(m->swap_total_kib) && m->swap_total_kib > 0 && !analysis_swap_full(m))
+		finding_evidence(f, "Free swap = %s of %s: reclaim was not short of a place for anonymous pages",
+				 K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib));
+	basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, CONF_LOW,
+		    "read from the zone lines: free under the atomic mark everywhere");
+	finding_advice(f, "raise vm.min_free_kbytes so atomic and reclaim-path allocations keep a reserve");
+	finding_advice(f, "find what allocates in bursts without sleeping (network receive, a driver's interrupt path) or swaps over the network (NFS, NBD, iSCSI)");
+	return f != NULL;
+}
+
 static bool rule_evidence_figures(struct ctx *c)
 {
 	const struct event_analysis *a = c->a;
 	if (a->memcg || a->sysrq || a->cpuset || a->mempolicy || a->constraint_inferred)
 		return false;
-	return evidence_figures_memalloc(c) || evidence_figures_frag(c) || evidence_figures_swap_full(c);
+	return evidence_figures_memalloc(c) || evidence_figures_frag(c) || evidence_figures_swap_full(c) ||
+	       evidence_figures_drained(c);
 }
 
 /* "Out of memory and no killable processes..." in a system-wide OOM whose

@@ -2181,6 +2181,33 @@ TEST(failed_memalloc_request_means_empty_reserves)
 	"[4325076.465000] Total swap = 506036kB\n" \
 	"[4325076.465000] Out of Memory: Killed process 7346 (Xorg).\n"
 
+/* a show_mem cut at its head: Normal drained far below min, DMA32 under
+ * its reserve for Normal requests, swap untouched (R728's shape) */
+#define DRAINED_NORMAL(normal_free) \
+	"[313542.6] Node 0 DMA free:15884kB min:12kB low:12kB high:16kB present:15996kB managed:15884kB\n" \
+	"[313542.6] lowmem_reserve[]: 0 2966 11983 11983\n" \
+	"[313542.6] Node 0 DMA32 free:35672kB min:2500kB low:3124kB high:3748kB present:3129280kB managed:3056772kB\n" \
+	"[313542.6] lowmem_reserve[]: 0 0 9017 9017\n" \
+	"[313542.6] Node 0 Normal free:" normal_free "kB min:10088kB low:12608kB high:15132kB present:9437184kB managed:9233996kB\n" \
+	"[313542.6] lowmem_reserve[]: 0 0 0 0\n" \
+	"[313542.6] Node 0 DMA: 1*4kB 1*8kB 0*16kB 0*32kB 2*64kB 1*128kB 1*256kB 0*512kB 1*1024kB 1*2048kB 3*4096kB = 15884kB\n" \
+	"[313542.6] 514627 total pagecache pages\n" \
+	"[313542.6] Free swap  = 5242876kB\n" \
+	"[313542.6] Total swap = 5242876kB\n" \
+	"[313542.6] 3080176 pages RAM\n"
+
+TEST(zones_drained_below_the_atomic_mark_are_atomic_reserves)
+{
+	struct seen s = explain(DRAINED_NORMAL("124"));
+	CHECK_STR(s.first, "atomic-reserves-exhausted");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "3/8"));
+	/* Normal at its min, not below the atomic mark: an ordinary request
+	 * could have stopped there, nothing drained */
+	struct seen m = explain(DRAINED_NORMAL("9000"));
+	CHECK(!has(&m, "atomic-reserves-exhausted"));
+}
+
 TEST(printed_full_swap_with_no_room_is_swap_full_low)
 {
 	struct seen s = explain(OLD_SWAP("0"));
@@ -2295,5 +2322,6 @@ int main(void)
 	RUN(failure_order_with_page_cache_is_fragmentation_low);
 	RUN(failed_memalloc_request_means_empty_reserves);
 	RUN(printed_full_swap_with_no_room_is_swap_full_low);
+	RUN(zones_drained_below_the_atomic_mark_are_atomic_reserves);
 	return check_summary();
 }
