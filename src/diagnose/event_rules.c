@@ -3361,12 +3361,64 @@ static bool evidence_figures_drained(struct ctx *c)
 	return f != NULL;
 }
 
+/* A task in a named cpuset whose mems_allowed leaves out a node the report
+ * shows (a zone line, a per-node or hugepages line), every zone line of
+ * its allowed nodes below min, while the summary's free is ten times what
+ * those zones hold: the memory was on the nodes the cpuset forbids
+ * (kernel/cgroup/cpuset.c cpuset_node_allowed; before 5.0 no constraint
+ * line says so).  The zone lines of the other nodes may be cut. */
+static bool evidence_figures_cpuset(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *sn = &ev->snap;
+	const struct mem_breakdown *m = &a->mem;
+	if (!ev->cpuset[0] || !strcmp(ev->cpuset, "/") || !ev->mems_allowed[0] || !strcmp(ev->mems_allowed, "(null)") ||
+	    !known(m->free_kib) || (ev->req.gfp_known && gfp_has(ev->req.gfp_mask, GFPB_THISNODE, &ev->kv)))
+		return false;
+	bool outside = false;
+	for (int i = 0; i < sn->nr_zones && i < OOM_MAX_ZONES; i++)
+		if (sn->zones[i].node >= 0 && !oom_node_allowed(ev->mems_allowed, sn->zones[i].node))
+			outside = true;
+	for (int i = 0; i < sn->nr_nodes && i < OOM_MAX_NODES; i++)
+		if (sn->nodes[i].node >= 0 && !oom_node_allowed(ev->mems_allowed, sn->nodes[i].node))
+			outside = true;
+	if (!outside)
+		return false;
+	int64_t allowed_free = 0;
+	int n = 0;
+	for (int i = 0; i < sn->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &sn->zones[i];
+		if (z->node < 0 || !oom_node_allowed(ev->mems_allowed, z->node) || !known(z->free_kib) ||
+		    (known(z->present_kib) && z->present_kib == 0))
+			continue;
+		if (!known(z->min_kib) || z->free_kib >= z->min_kib)
+			return false;
+		allowed_free = sat_add(allowed_free, z->free_kib);
+		n++;
+	}
+	if (n == 0 || m->free_kib < 64 * 1024 || m->free_kib < sat_mul(allowed_free, 10))
+		return false;
+	struct finding *f = findings_add(c->out, "cpuset-or-mempolicy", SEV_CRITICAL, 40,
+		"cpuset %s allows node(s) %s only, and they ran out (%s free, below min) while the machine had %s free on the nodes it forbids",
+		ev->cpuset, ev->mems_allowed, K(c, 0, allowed_free), K(c, 1, m->free_kib));
+	finding_evidence(f, "the trigger's cpuset line: cpuset=%s mems_allowed=%s; the report shows memory on other nodes too",
+			 ev->cpuset, ev->mems_allowed);
+	finding_evidence(f, "the summary's free (%s) is %s outside those nodes: a request confined to them cannot take it (cpuset_node_allowed)",
+			 K(c, 0, m->free_kib), K(c, 1, diff_sat(m->free_kib, allowed_free)));
+	basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_CONSTRAINT, a->basis_present, CONF_LOW,
+		    "the cpuset's confinement inferred from its mems_allowed, its nodes' zones and the summary's free");
+	finding_advice(f, "give cpuset %s more nodes (cpuset.mems) or move the workload out of it; its nodes, not the machine, ran out",
+		       ev->cpuset);
+	return f != NULL;
+}
+
 static bool rule_evidence_figures(struct ctx *c)
 {
 	const struct event_analysis *a = c->a;
 	if (a->memcg || a->sysrq || a->cpuset || a->mempolicy || a->constraint_inferred)
 		return false;
-	return evidence_figures_memalloc(c) || evidence_figures_frag(c) || evidence_figures_swap_full(c) ||
+	return evidence_figures_cpuset(c) || evidence_figures_memalloc(c) || evidence_figures_frag(c) || evidence_figures_swap_full(c) ||
 	       evidence_figures_drained(c);
 }
 

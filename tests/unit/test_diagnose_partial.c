@@ -2208,6 +2208,32 @@ TEST(zones_drained_below_the_atomic_mark_are_atomic_reserves)
 	CHECK(!has(&m, "atomic-reserves-exhausted"));
 }
 
+/* a named cpuset of node 1 whose zone is below min while the summary
+ * holds 15 GiB free and a hugepages line shows node 0 (R842's shape) */
+#define NAMED_CPUSET(cpuset, summary_free) \
+	"[Sat Sep 11 09:46:24 2021] main invoked oom-killer: gfp_mask=0x6280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=(null), order=0, oom_score_adj=0\n" \
+	"[Sat Sep 11 09:46:24 2021] main cpuset=" cpuset " mems_allowed=1\n" \
+	"[Sat Sep 11 09:46:24 2021] Mem-Info:\n" \
+	"[Sat Sep 11 09:46:24 2021] active_anon:172 inactive_anon:4518735 isolated_anon:0\n" \
+	"[Sat Sep 11 09:46:24 2021]  free:" summary_free " free_pcp:1 free_cma:0\n" \
+	"[Sat Sep 11 09:46:24 2021] Node 1 Normal free:43636kB min:45148kB low:441424kB high:837700kB\n" \
+	"[Sat Sep 11 09:46:24 2021] Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=2048kB\n" \
+	"[Sat Sep 11 09:46:24 2021] Node 1 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=2048kB\n"
+
+TEST(named_cpuset_short_while_free_elsewhere_is_cpuset)
+{
+	struct seen s = explain(NAMED_CPUSET("mm_cpuset", "4111496"));
+	CHECK_STR(s.first, "cpuset-or-mempolicy");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(strstr(s.summary, "mm_cpuset") != NULL);
+	/* the root cpuset confines nothing */
+	struct seen r = explain(NAMED_CPUSET("/", "4111496"));
+	CHECK(!has(&r, "cpuset-or-mempolicy"));
+	/* the summary's free no larger than the allowed zone's: nothing elsewhere */
+	struct seen n = explain(NAMED_CPUSET("mm_cpuset", "11000"));
+	CHECK(!has(&n, "cpuset-or-mempolicy"));
+}
+
 TEST(printed_full_swap_with_no_room_is_swap_full_low)
 {
 	struct seen s = explain(OLD_SWAP("0"));
@@ -2322,6 +2348,7 @@ int main(void)
 	RUN(failure_order_with_page_cache_is_fragmentation_low);
 	RUN(failed_memalloc_request_means_empty_reserves);
 	RUN(printed_full_swap_with_no_room_is_swap_full_low);
+	RUN(named_cpuset_short_while_free_elsewhere_is_cpuset);
 	RUN(zones_drained_below_the_atomic_mark_are_atomic_reserves);
 	return check_summary();
 }
