@@ -506,7 +506,13 @@ static void rule_unaccounted(struct ctx *c)
 		floor_kib = whole / 4;
 	if (share < UNACCOUNTED_SHARE_PCT || m->unaccounted_kib < floor_kib)
 		return;
-	struct finding *f = findings_add(c->out, "kernel-leak-or-bug", SEV_CRITICAL, share_weight(share),
+	/* in a cgroup the limit is what was hit: memory in no counter of
+	 * its stat lines is what filled it (or stat lines cut away: v1
+	 * prints a line per child), second to the limit */
+	int w = share_weight(share);
+	if (m->scope == MEM_SCOPE_MEMCG && c->a->memcg && w >= 70)
+		w = 69;
+	struct finding *f = findings_add(c->out, "kernel-leak-or-bug", SEV_CRITICAL, w,
 		"%s (%d %% %s) is in no counter of the report: memory taken by a driver, a balloon or a kernel leak",
 		K(c, 0, m->unaccounted_kib), share, m->scope == MEM_SCOPE_MEMCG ? "of the cgroup's usage" : "of RAM");
 	char t[9][32];
@@ -1431,6 +1437,85 @@ static void rule_low_zone_outside_cpuset(struct ctx *c)
 		       a->zone_name);
 }
 
+/* Free memory the highatomic reserve held (4.4+: MIGRATE_HIGHATOMIC
+ * pageblocks kept for high-order atomic requests, mm/page_alloc.c
+ * reserve_highatomic_pageblock).  A usable zone whose free blocks are all
+ * in H lists, or whose free passes the mark only with reserved_highatomic
+ * counted (5.x-6.x print it; __zone_watermark_ok subtracts it for any
+ * request without ALLOC_HARDER/ALLOC_OOM): the request failed beside
+ * memory it was not given.
+ *  - A request that may reclaim should have seen the reserve released
+ *    before failing (unreserve_highatomic_pageblock from
+ *    should_reclaim_retry, 4.9+): failing with it held is the kernel's
+ *    bug (the 4.x H-only reports, 6.x's overestimated reserve).
+ *  - An atomic order-0 request draws pages through the per-cpu lists,
+ *    refilled from its own migratetype (rmqueue_pcplist), never from H:
+ *    its reserve was gone, the atomic reserve's story. */
+static bool zone_free_all_highatomic(const struct oom_zone *z)
+{
+	if (!z->free_types_known || z->nr_orders <= 0)
+		return false;
+	bool any = false;
+	for (int o = 0; o < z->nr_orders && o < OOM_MAX_ORDERS; o++) {
+		if (!known(z->free_blocks[o]) || z->free_blocks[o] <= 0)
+			continue;
+		if (z->free_types[o] != MT_HIGHATOMIC)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+static void rule_highatomic_held(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (a->memcg || a->sysrq || !known(ev->req.order) || ev->req.order != 0)
+		return;
+	int held = -1;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		const struct zone_verdict *zv = &a->zone[i];
+		if (!zv->usable || !known(z->free_kib) || z->free_kib <= 0)
+			continue;
+		if (zv->evaluated && zv->ok && analysis_zone_had_room(z, zv->reserve_kib))
+			return;   /* another zone could serve it: not this story */
+		int64_t res = known(zv->reserve_kib) ? zv->reserve_kib : 0;
+		bool ha_decides = known(z->reserved_highatomic_kib) && z->reserved_highatomic_kib > 0 && known(zv->mark_kib) &&
+				  !a->atomic && z->free_kib > sat_add(zv->mark_kib, res) &&
+				  diff_sat(z->free_kib, z->reserved_highatomic_kib) <= sat_add(zv->mark_kib, res);
+		if ((zone_free_all_highatomic(z) || ha_decides) && held < 0)
+			held = i;
+	}
+	if (held < 0)
+		return;
+	const struct oom_zone *z = &ev->snap.zones[held];
+	char zl[40];
+	zone_label(zl, sizeof(zl), z);
+	struct finding *f;
+	if (a->atomic) {
+		f = findings_add(c->out, "atomic-reserves-exhausted", SEV_WARNING, 88,
+			"an atomic order-0 request failed while %s's free memory (%s) sat in highatomic pageblocks, which it does not draw on: its own reserve was gone",
+			zl, K(c, 0, z->free_kib));
+		finding_evidence(f, "every free block of %s is in an H (MIGRATE_HIGHATOMIC) list", zl);
+		finding_evidence(f, "an order-0 request takes pages through the per-cpu lists, refilled from its own migratetype, not from the highatomic reserve (mm/page_alloc.c rmqueue_pcplist)");
+		finding_advice(f, "raise vm.min_free_kbytes so bursts of atomic allocations find free pages outside the reserve");
+	} else {
+		f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 88,
+			"the request failed beside %s free in %s, held in the highatomic reserve it may not take: the kernel should have released the reserve first",
+			K(c, 0, z->free_kib), zl);
+		if (zone_free_all_highatomic(z))
+			finding_evidence(f, "every free block of %s is in an H (MIGRATE_HIGHATOMIC) list", zl);
+		else
+			finding_evidence(f, "%s: free %s, min %s, reserved_highatomic %s: the zone fails its mark only with the reserve subtracted (mm/page_alloc.c __zone_watermark_ok)",
+					 zl, K(c, 0, z->free_kib), K(c, 1, a->zone[held].mark_kib), K(c, 2, z->reserved_highatomic_kib));
+		finding_evidence(f, "before failing a request that may reclaim, the allocator unreserves highatomic pageblocks (unreserve_highatomic_pageblock from should_reclaim_retry, 4.9+): it did not, or over-counted the reserve");
+		finding_advice(f, "update the kernel: fixes to the highatomic reserve's accounting and release went into 4.x stable and 6.x (search the stable log for \"highatomic\")");
+	}
+	basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_BUDDY, a->basis_present, CONF_MEDIUM,
+		    "read from the buddy lines' migratetype letters or the zone's reserved_highatomic");
+}
+
 /* An atomic request of order > 0 whose buddy lines are not in the report
  * (cut, or a 2.6 report that prints none): which blocks existed is
  * unknown, but the order-0 part of the check comes first and fails on its
@@ -1924,6 +2009,10 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 	/* swap printed with room left: anon was reclaimable, so something
 	 * else stopped reclaim; not this rule's case */
 	if (known(sm->swap_total_kib) && sm->swap_total_kib > 0)
+		return;
+	/* swap full in the next report of the same host moments later: the
+	 * evidence class names it (rule_evidence_class, SW_FULL_NEXT) */
+	if (ev->swapfull_from_line)
 		return;
 	bool old_score = ev->kv.known && kver_cmp(&ev->kv, 2, 6, 36) < 0;
 	int64_t held = OOM_NA;
@@ -3485,6 +3574,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_atomic(&c);
 	rule_lowmem_request_blind(&c);
 	rule_atomic_blind(&c);
+	rule_highatomic_held(&c);
 	rule_memcg(&c);
 	rule_memcg_dirty(&c);
 	rule_stall(&c);

@@ -840,14 +840,16 @@ TEST(memcg_v1_children_lines_count)
 TEST(memcg_v1_own_zero_stats_stay_unaccounted)
 {
 	/* the victim is in the limited cgroup itself: zero pages in its own
-	 * line with the usage at the limit is memory no counter shows */
+	 * line with the usage at the limit is memory no counter shows; the
+	 * limit it hit leads, what filled it follows */
 	struct seen s = explain(
 		"[198542.576728] Task in /kubepods/burstable/podA killed as a result of limit of /kubepods/burstable/podA\n"
 		"[198542.576733] memory: usage 122880kB, limit 122880kB, failcnt 83\n"
 		"[198542.576734] memory+swap: usage 122880kB, limit 9007199254740988kB, failcnt 0\n"
 		"[198542.576734] kmem: usage 0kB, limit 9007199254740988kB, failcnt 0\n"
 		"[198542.576735] Memory cgroup stats for /kubepods/burstable/podA: cache:0KB rss:0KB rss_huge:0KB shmem:0KB mapped_file:0KB dirty:0KB writeback:0KB swap:0KB inactive_anon:0KB active_anon:0KB inactive_file:0KB active_file:0KB unevictable:0KB\n");
-	CHECK_STR(s.first, "kernel-leak-or-bug");
+	CHECK_STR(s.first, "memcg-limit");
+	CHECK_STR(s.ids[1], "kernel-leak-or-bug");
 }
 
 /* ---- most of RAM outside the allocator at boot ---------------------------- */
@@ -2234,6 +2236,40 @@ TEST(named_cpuset_short_while_free_elsewhere_is_cpuset)
 	CHECK(!has(&n, "cpuset-or-mempolicy"));
 }
 
+/* free memory only in highatomic blocks (R873's shape): an atomic order-0
+ * request's reserve was gone; a request that may reclaim failed beside a
+ * reserve the kernel should have released */
+#define HA_ONLY(mode, letters) \
+	"[  776.2] app: page allocation failure: order:0, mode:" mode ", nodemask=(null)\n" \
+	"[  776.2] CPU: 0 PID: 77 Comm: app Not tainted 4.19.0 #1\n" \
+	"[  776.2] Normal free:10908kB min:6192kB low:7740kB high:9288kB active_anon:1000kB inactive_anon:1000kB present:262144kB managed:250000kB\n" \
+	"[  776.2] lowmem_reserve[]: 0 0\n" \
+	"[  776.2] Normal: 1227*4kB " letters " 620*8kB " letters " 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 9868kB\n"
+
+TEST(free_only_in_highatomic_blocks)
+{
+	struct seen a = explain(HA_ONLY("0x480020(GFP_ATOMIC)", "(H)"));
+	CHECK_STR(a.first, "atomic-reserves-exhausted");
+	CHECK(evidence_has(&a, "rmqueue_pcplist"));
+	struct seen k = explain(HA_ONLY("0x6000c0(GFP_KERNEL)", "(H)"));
+	CHECK_STR(k.first, "kernel-oom-regression");
+	CHECK(evidence_has(&k, "unreserve_highatomic_pageblock"));
+	/* ordinary letters: not the reserve's story */
+	struct seen m = explain(HA_ONLY("0x6000c0(GFP_KERNEL)", "(UME)"));
+	CHECK(!evidence_has(&m, "unreserve_highatomic_pageblock"));
+}
+
+/* 6.x: free passes min only with reserved_highatomic counted (R1041) */
+TEST(reserved_highatomic_decides_the_mark)
+{
+	static const char in[] =
+		"app invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"Node 0 Normal free:1482936kB boost:0kB min:410416kB low:739404kB high:1068392kB reserved_highatomic:1073152KB\n";
+	struct seen s = explain(in);
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK(evidence_has(&s, "reserved_highatomic"));
+}
+
 TEST(printed_full_swap_with_no_room_is_swap_full_low)
 {
 	struct seen s = explain(OLD_SWAP("0"));
@@ -2348,6 +2384,8 @@ int main(void)
 	RUN(failure_order_with_page_cache_is_fragmentation_low);
 	RUN(failed_memalloc_request_means_empty_reserves);
 	RUN(printed_full_swap_with_no_room_is_swap_full_low);
+	RUN(free_only_in_highatomic_blocks);
+	RUN(reserved_highatomic_decides_the_mark);
 	RUN(named_cpuset_short_while_free_elsewhere_is_cpuset);
 	RUN(zones_drained_below_the_atomic_mark_are_atomic_reserves);
 	return check_summary();
