@@ -1149,16 +1149,24 @@ static void rule_fragmentation_scarce(struct ctx *c)
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
 		const struct zone_verdict *zv = &a->zone[i];
-		if (!zv->evaluated)
+		/* a zone that fails even at order 0 (DMA behind its
+		 * lowmem_reserve) had nothing for the request: the others tell */
+		if (!zv->evaluated || !zv->ok_order0)
 			continue;
-		if (!zv->ok_order0 || !known(z->high_kib) || !known(zv->free_at_order_kib))
+		if (!known(z->high_kib) || !known(zv->free_at_order_kib))
 			return;
 		int64_t mark = sat_add(z->high_kib, known(zv->reserve_kib) && zv->reserve_kib > 0 ? zv->reserve_kib : 0);
-		if (z->free_kib <= sat_mul(2, mark) || sat_mul(zv->free_at_order_kib, 8) >= z->free_kib)
+		/* a zone just at its marks (DMA a few KiB above its reserve)
+		 * shows neither memory nor blocks: the zones with room tell */
+		if (z->free_kib <= sat_mul(2, mark))
+			continue;
+		if (sat_mul(zv->free_at_order_kib, 8) >= z->free_kib)
 			return;
 		free = sat_add(free, z->free_kib);
 		big = sat_add(big, zv->free_at_order_kib);
 	}
+	if (free == 0)
+		return;
 	int64_t req_kib = known(a->request_bytes) ? a->request_bytes / 1024 : sat_mul(a->page_size_kib, 1LL << order);
 	struct finding *f = findings_add(c->out, "fragmentation-high-order", SEV_CRITICAL, 80,
 		"order-%d request (%s) failed with %s free, of which only %s in blocks of that size or larger: fragmentation",

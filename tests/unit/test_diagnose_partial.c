@@ -1470,6 +1470,23 @@ TEST(scarce_high_order_blocks_are_fragmentation)
 	CHECK(!has(&t, "fragmentation-high-order"));
 }
 
+TEST(scarce_blocks_beside_a_dma_zone_at_its_reserve)
+{
+	/* an order-2 atomic failure (R1072's shape): DMA a few KiB above its
+	 * lowmem_reserve tells nothing; DMA32 has 47 MiB free, 576 KiB of it
+	 * in blocks of 16 KiB or more */
+	struct seen s = explain(
+		"kcryptd: page allocation failure. order:2, mode:0x4020\n"
+		"Pid: 4441, comm: kcryptd Not tainted 2.6.32-rc3 #1\n"
+		"DMA free:7928kB min:40kB low:48kB high:60kB active_anon:0kB inactive_anon:0kB present:15336kB pages_scanned:0 all_unreclaimable? no\n"
+		"lowmem_reserve[]: 0 1976 1976 1976\n"
+		"DMA32 free:48500kB min:5664kB low:7080kB high:8496kB active_anon:1190788kB inactive_anon:297788kB present:2023584kB pages_scanned:0 all_unreclaimable? no\n"
+		"lowmem_reserve[]: 0 0 0 0\n"
+		"DMA: 19*4kB 13*8kB 3*16kB 7*32kB 11*64kB 11*128kB 5*256kB 0*512kB 0*1024kB 0*2048kB 1*4096kB = 7928kB\n"
+		"DMA32: 9299*4kB 1341*8kB 4*16kB 0*32kB 0*64kB 0*128kB 0*256kB 1*512kB 0*1024kB 0*2048kB 0*4096kB = 48500kB\n");
+	CHECK_STR(s.first, "fragmentation-high-order");
+}
+
 /* An OOM decided by the min mark itself: 64 KiB-page arm64 with THP sets
  * min_free_kbytes to 5 % of RAM; Normal sits just under its 6 GiB min */
 #define MIN_MARK(normal_min, dma_min) \
@@ -2324,6 +2341,7 @@ int main(void)
 	RUN(memcg_inferred_from_no_killable_without_panic);
 	RUN(lowmem_with_room_at_order0_is_fragmentation);
 	RUN(scarce_high_order_blocks_are_fragmentation);
+	RUN(scarce_blocks_beside_a_dma_zone_at_its_reserve);
 	RUN(min_mark_itself_is_unusual);
 	RUN(nodemask_without_node0_is_mempolicy);
 	RUN(kernel_memory_with_slab_line_cut);
