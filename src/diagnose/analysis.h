@@ -81,7 +81,7 @@ struct zone_verdict {
 	int largest_order;          /* -1 none / not printed */
 	bool block_known;           /* buddy line printed */
 	bool block_exists;          /* a free block of ≥ order was there, in a list the request may take */
-	int64_t free_at_order_kib;  /* free KiB in blocks ≥ order; OOM_NA */
+	int64_t free_at_order_kib;  /* free KiB in blocks ≥ order, in lists the request may take; OOM_NA */
 	/* 4.4–5.9 zone with H letters and no reserved_highatomic: the reserve
 	 * the check held back from this request, estimated; OOM_NA none */
 	int64_t highatomic_est_kib;

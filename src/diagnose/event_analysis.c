@@ -619,7 +619,7 @@ static void analyse_zones(const struct oom_event *ev, struct event_analysis *a)
 		if (order >= 0 && zv->block_known) {
 			zv->block_exists = zone_usable_block_order(z, order, flags, &ev->kv) >= 0;
 			if (known(a->page_size_kib))
-				zv->free_at_order_kib = zone_free_kib_at_order(z, order, a->page_size_kib);
+				zv->free_at_order_kib = zone_usable_free_kib_at_order(z, order, flags, &ev->kv, a->page_size_kib);
 		}
 		if (!zv->usable)
 			continue;

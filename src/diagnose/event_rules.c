@@ -1300,35 +1300,42 @@ static void rule_cma(struct ctx *c)
 		return;
 	int64_t free = 0, cma = 0;
 	int n = 0, best = -1;
+	/* one zone whose line lost its free_cma (cut or wrapped): the
+	 * summary's free_cma is that zone's, there being no other */
+	int64_t only_cma = s->nr_zones == 1 && known(s->mem.free_cma_kib) ? s->mem.free_cma_kib : OOM_NA;
 	for (int i = 0; i < s->nr_zones; i++) {
 		const struct oom_zone *z = &s->zones[i];
-		if (blind && known(z->free_kib) && z->free_kib > 0 && (!known(z->free_cma_kib) || !known(z->min_kib)))
+		int64_t zc = known(z->free_cma_kib) ? z->free_cma_kib : only_cma;
+		if (blind && known(z->free_kib) && z->free_kib > 0 && (!known(zc) || !known(z->min_kib)))
 			return;
-		if ((!blind && !a->zone[i].usable) || !known(z->free_kib) || !known(z->free_cma_kib) || !known(z->min_kib))
+		if ((!blind && !a->zone[i].usable) || !known(z->free_kib) || !known(zc) || !known(z->min_kib))
 			continue;
 		free = sat_add(free, z->free_kib);
-		cma = sat_add(cma, z->free_cma_kib);
+		cma = sat_add(cma, zc);
 		int64_t res = known(a->zone[i].reserve_kib) ? a->zone[i].reserve_kib : 0;
 		/* without CMA the zone had no more than twice what the min check needs */
-		if (diff_sat(z->free_kib, z->free_cma_kib) > 2 * sat_add(z->min_kib, res))
+		if (diff_sat(z->free_kib, zc) > 2 * sat_add(z->min_kib, res))
 			return;
-		if (best < 0 || z->free_cma_kib > s->zones[best].free_cma_kib)
+		if (best < 0 || zc > (known(s->zones[best].free_cma_kib) ? s->zones[best].free_cma_kib : only_cma))
 			best = i;
 		n++;
 	}
 	if (n == 0 || cma < 4096 || cma * 2 < free)
 		return;
 	const struct oom_zone *z = &s->zones[best];
+	int64_t z_cma = known(z->free_cma_kib) ? z->free_cma_kib : only_cma;
 	/* blind, it must lead the premature reading (62) of the same roomy
 	 * free count, which CMA makes look usable */
 	struct finding *f = findings_add(c->out, "cma-unusable", SEV_CRITICAL, blind ? 64 : 60,
 		"%s of the %s free in the zones %s was CMA, which a non-movable request may not take: without it they were at their watermarks",
 		K(c, 0, cma), K(c, 1, free), blind ? "printed" : "the request may use");
 	finding_evidence(f, "%s: %s free, free_cma %s, min %s (mm/page_alloc.c: NR_FREE_CMA_PAGES do not count for requests without ALLOC_CMA)",
-			 z->name, K(c, 0, z->free_kib), K(c, 1, z->free_cma_kib), K(c, 2, z->min_kib));
+			 z->name, K(c, 0, z->free_kib), K(c, 1, z_cma), K(c, 2, z->min_kib));
+	if (!known(z->free_cma_kib))
+		finding_evidence(f, "free_cma from the Mem-Info summary: the zone line does not show it, and the report has no other zone");
 	if (blind)
 		finding_evidence(f, "the request is not in the report: a kernel (non-movable) request, the usual one to fail, sees only the %s outside CMA",
-				 K(c, 0, diff_sat(z->free_kib, z->free_cma_kib)));
+				 K(c, 0, diff_sat(z->free_kib, z_cma)));
 	else
 		finding_evidence(f, "the request (%s) is not movable: CMA areas hold only movable pages", c->ev->req.gfp_text[0] ? c->ev->req.gfp_text : a->gfp_hex);
 	finding_basis(f, cause_needs(a, "cma-unusable"), a->basis_present, blind ? CONF_LOW : CONF_MEDIUM,

@@ -166,6 +166,9 @@ int64_t zone_highatomic_kib(const struct oom_zone *z, int64_t page_size_kib, con
 int zone_largest_free_order(const struct oom_zone *z);
 /* Free KiB in blocks of at least `order` (usable by such a request). */
 int64_t zone_free_kib_at_order(const struct oom_zone *z, int order, int64_t page_size_kib);
+/* … only in the lists a request with these ZWM_* flags may take. */
+int64_t zone_usable_free_kib_at_order(const struct oom_zone *z, int order, unsigned alloc_flags, const struct kver *v,
+				      int64_t page_size_kib);
 /* mm/vmstat.c indices, in thousandths: fragmentation index (-1000 when a
  * suitable block exists) and unusable free space index.  INT_MIN when the
  * zone has no buddy counts (or the order is out of range). */

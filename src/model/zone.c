@@ -130,6 +130,31 @@ static bool order_usable(const struct oom_zone *z, int o, unsigned alloc_flags, 
 	return false;   /* isolate-only, or reserves this request may not use */
 }
 
+/* Free KiB in blocks of at least `order` in the lists this request may
+ * take (order_usable: CMA only with ZWM_CMA, H only with reserve rights):
+ * an atomic request's share of a zone whose big blocks are all CMA is 0.
+ * Orders whose letters mix types count whole (the line does not split
+ * them).  OOM_NA when a count is unknown. */
+int64_t zone_usable_free_kib_at_order(const struct oom_zone *z, int order, unsigned alloc_flags, const struct kver *v,
+				      int64_t page_size_kib)
+{
+	int n = z->nr_orders < OOM_MAX_ORDERS ? z->nr_orders : OOM_MAX_ORDERS;
+	if (n <= 0 || order < 0)
+		return OOM_NA;
+	bool highatomic_ok = (alloc_flags & (ZWM_HARDER | ZWM_OOM)) != 0;
+	bool any_type = (alloc_flags & ZWM_HARDER) && kver_cmp(v, 4, 6, 0) >= 0 && kver_cmp(v, 4, 15, 0) < 0 &&
+			!(v && v->known && v->major == 4 && v->minor == 9 && v->patch >= 229);
+	int64_t page_kib = page_kib_or_default(page_size_kib);
+	int64_t kib = 0;
+	for (int o = order; o < n; o++) {
+		if (!known(z->free_blocks[o]))
+			return OOM_NA;
+		if (order_usable(z, o, alloc_flags, highatomic_ok, any_type))
+			kib = sat_add(kib, sat_mul(z->free_blocks[o], sat_mul(page_kib, 1LL << o)));
+	}
+	return kib;
+}
+
 /* 2.6.18–4.3 zone_watermark_ok() (mm/page_alloc.c): the per-order halving. */
 static bool watermark_ok_old(const struct oom_zone *z, int order, int64_t free_pages, int64_t min,
 			     int64_t reserve, unsigned alloc_flags, int64_t page_kib, const struct kver *v)

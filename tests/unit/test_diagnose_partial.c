@@ -755,6 +755,22 @@ TEST(buddy_only_cma_blocks)
 	"[ 2161.6]  free:" free " free_pcp:199 free_cma:" cma "\n" \
 	"[ 2161.7] Normal free:248344kB min:2444kB low:3052kB high:3660kB active_anon:13072kB present:1048572kB\n"
 
+/* one zone whose line lost its free_cma: the summary's is that zone's */
+TEST(cma_from_the_summary_with_one_zone)
+{
+	static const char in[] =
+		"[ 10.1] app: page allocation failure: order:0, mode:0x6000c0(GFP_KERNEL), nodemask=(null)\n"
+		"[ 10.1] CPU: 0 PID: 70 Comm: app Not tainted 6.1.0 #1\n"
+		"[ 10.1] Mem-Info:\n"
+		"[ 10.1] active_anon:3268 inactive_anon:2 isolated_anon:0\n"
+		"[ 10.1]  active_file:1271 inactive_file:89286 isolated_file:0\n"
+		"[ 10.1]  free:14000 free_pcp:0 free_cma:13000\n"
+		"[ 10.1] Normal free:56000kB min:2444kB low:3052kB high:3660kB present:1048576kB managed:1000000kB\n";
+	struct seen s = explain(in);
+	CHECK(has(&s, "cma-unusable"));
+	CHECK(evidence_has(&s, "free_cma from the Mem-Info summary") || !strcmp(s.first, "cma-unusable"));
+}
+
 TEST(cma_summary_blocks)
 {
 	/* GFP_ATOMIC may not take CMA; 7 MiB outside it passes the mark */
@@ -765,9 +781,11 @@ TEST(cma_summary_blocks)
 	/* a movable request may take CMA: no such finding */
 	struct seen m = explain(CMA_SUMMARY("0x24200ca(GFP_HIGHUSER_MOVABLE)", "62086", "60234"));
 	CHECK(!has(&m, "fragmentation-high-order") || !evidence_has(&m, "free_cma"));
-	/* outside CMA below the mark for the order: not about blocks */
+	/* outside CMA below the mark for the order: not about blocks, the
+	 * free memory the request saw was CMA (the one zone's free_cma is the
+	 * summary's) */
 	struct seen b = explain(CMA_SUMMARY("0x2084020(GFP_ATOMIC|__GFP_COMP)", "62086", "61500"));
-	CHECK(!evidence_has(&b, "free_cma"));
+	CHECK_STR(b.first, "cma-unusable");
 	/* CMA not most of the free memory: this rule says nothing */
 	struct seen d = explain(CMA_SUMMARY("0x2084020(GFP_ATOMIC|__GFP_COMP)", "62086", "20000"));
 	CHECK(!evidence_has(&d, "free_cma"));
@@ -2333,6 +2351,7 @@ int main(void)
 	RUN(gfp_era_from_printed_names);
 	RUN(buddy_only_cma_blocks);
 	RUN(cma_summary_blocks);
+	RUN(cma_from_the_summary_with_one_zone);
 	RUN(memcg_v1_parent_stats_line_is_not_a_leak);
 	RUN(memcg_v1_children_lines_count);
 	RUN(memcg_v1_own_zero_stats_stay_unaccounted);

@@ -44,6 +44,29 @@ TEST(orders)
 	CHECK_INT(zone_free_kib_at_order(&e, 0, 4), OOM_NA);
 }
 
+/* the blocks a request may take: C lists only with ALLOC_CMA, H only with
+ * reserve rights; letters not printed count every block */
+TEST(usable_orders)
+{
+	struct oom_zone z = mkzone();
+	struct kver v = kver_make(5, 4, 0);
+	/* letters unknown: as zone_free_kib_at_order */
+	CHECK_INT(zone_usable_free_kib_at_order(&z, 2, 0, &v, 4), 288);
+	z.free_types_known = true;
+	for (int o = 0; o < z.nr_orders; o++)
+		z.free_types[o] = MT_MOVABLE;
+	z.free_types[2] = MT_CMA;         /* 10 × 16 KiB in CMA */
+	z.free_types[4] = MT_HIGHATOMIC;  /* 2 × 64 KiB highatomic */
+	CHECK_INT(zone_usable_free_kib_at_order(&z, 2, 0, &v, 4), 0);
+	CHECK_INT(zone_usable_free_kib_at_order(&z, 2, ZWM_CMA, &v, 4), 160);
+	CHECK_INT(zone_usable_free_kib_at_order(&z, 2, ZWM_CMA | ZWM_HARDER, &v, 4), 288);
+	z.free_types[2] = MT_CMA | MT_UNMOVABLE;   /* mixed: the line does not split it */
+	CHECK_INT(zone_usable_free_kib_at_order(&z, 2, 0, &v, 4), 160);
+	struct oom_zone e;
+	zone_init(&e);
+	CHECK_INT(zone_usable_free_kib_at_order(&e, 0, 0, &v, 4), OOM_NA);
+}
+
 TEST(frag_indices)
 {
 	struct oom_zone z = mkzone();
@@ -338,6 +361,7 @@ TEST(zone_index)
 int main(void)
 {
 	RUN(orders);
+	RUN(usable_orders);
 	RUN(frag_indices);
 	RUN(watermark_eras);
 	RUN(watermark_reserve_and_flags);
