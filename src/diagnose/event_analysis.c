@@ -114,6 +114,51 @@ static void gfp_era_from_names(struct oom_event *ev, const char *printed)
 	ev->kv = v;
 }
 
+/* A bare hex mask (no names printed) on a report with no release and no
+ * shape to date it: the gfp bits moved in 4.4, 4.10, 4.13, 5.1 and 5.14,
+ * and decoding with the newest table can read a 4.x GFP_HIGHUSER_MOVABLE
+ * (0x24201ca) as a request that may not reclaim.  The kernel builds its
+ * masks from the composite names (GFP_KERNEL, GFP_HIGHUSER_MOVABLE, …)
+ * plus a few flags, so the era whose table decodes the mask with no bit
+ * left over and in the fewest names is the likely one (0xcc0: GFP_KERNEL
+ * in 5.x, four single flags in 4.9).  An era inferred from the shape
+ * yields when its table leaves bits over.  Marked inferred; a tie keeps
+ * the newest. */
+static void gfp_era_from_mask(struct oom_event *ev)
+{
+	if ((ev->kv.known && !ev->kv.inferred) || !ev->req.gfp_known || ev->req.gfp_mask == 0)
+		return;
+	/* an era inferred from the shape that decodes the mask whole stays
+	 * (its other marks date the report better than a count of names) */
+	int cur_n = -1;
+	if (ev->kv.known) {
+		const char *names[ANALYSIS_MAX_GFP_NAMES];
+		uint64_t unknown = 0;
+		int n = gfp_decode(ev->req.gfp_mask, &ev->kv, names, ANALYSIS_MAX_GFP_NAMES, &unknown);
+		if (n > 0 && !unknown)
+			cur_n = n;
+	}
+	static const int cand[][2] = { { 6, 3 }, { 5, 14 }, { 5, 1 }, { 4, 13 }, { 4, 10 }, { 4, 5 }, { 3, 10 } };
+	int best = -1, best_n = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(cand); i++) {
+		struct kver v = kver_make(cand[i][0], cand[i][1], 0);
+		const char *names[ANALYSIS_MAX_GFP_NAMES];
+		uint64_t unknown = 0;
+		int n = gfp_decode(ev->req.gfp_mask, &v, names, ANALYSIS_MAX_GFP_NAMES, &unknown);
+		if (n <= 0 || unknown)
+			continue;
+		if (best < 0 || n < best_n) {
+			best = (int)i;
+			best_n = n;
+		}
+	}
+	if (best < 0 || (best == 0 && !ev->kv.known) || cur_n > 0)
+		return;   /* none decodes it, or the era already taken does */
+	struct kver v = kver_make(cand[best][0], cand[best][1], 0);
+	v.inferred = true;
+	ev->kv = v;
+}
+
 static void analyse_request(struct oom_event *ev, struct event_analysis *a)
 {
 	const struct oom_request *r = &ev->req;
@@ -146,6 +191,8 @@ static void analyse_request(struct oom_event *ev, struct event_analysis *a)
 			return;
 	} else {
 		gfp_era_from_names(ev, a->gfp_names_printed);
+		if (!a->gfp_names_printed[0])
+			gfp_era_from_mask(ev);
 	}
 	const struct kver *v = &ev->kv;
 	a->nr_gfp_names = gfp_decode(mask, v, a->gfp_names, ANALYSIS_MAX_GFP_NAMES,

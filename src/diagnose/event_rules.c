@@ -3517,13 +3517,57 @@ static bool evidence_figures_cpuset(struct ctx *c)
 	return f != NULL;
 }
 
+/* Zones that show RAM gone (every usable zone below its mark) in a
+ * system-wide OOM for a request that may reclaim, with no swap line and no
+ * summary to say what held it: the evidence class's reading (RAM
+ * exhaustion, swap taken as none) now has the zones behind it too. */
+static bool evidence_figures_exhausted(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct mem_breakdown *m = &a->mem;
+	if (ev->kind != OOM_KIND_GLOBAL || (ev->constraint[0] && strcmp(ev->constraint, "CONSTRAINT_NONE") != 0) ||
+	    a->atomic || (known(ev->req.order) && ev->req.order > 1) || a->nr_evaluated == 0)
+		return false;
+	if (known(m->swap_total_kib) || known(ev->snap.mem.swap_total_kib) || known(ev->snap.mem.swap_free_kib) ||
+	    m->swap_inferred_none)
+		return false;   /* swap printed: the rules above read it */
+	if (a->nr_ok > 0 || a->nr_ok_order0 > 0)
+		return false;   /* a usable zone passed its check */
+	bool full = ev->swapfull_from_line != 0;
+	struct finding *f = findings_add(c->out, full ? "genuine-exhaustion-swap-full" : "genuine-exhaustion-no-swap",
+		SEV_CRITICAL, 40, full ? "every zone the request may use was below its mark in a system-wide OOM, and swap was full: RAM and swap ran out"
+				       : "every zone the request may use was below its mark in a system-wide OOM: RAM ran out (the report shows no swap: named none)");
+	char zl[40];
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (a->zone[i].evaluated)
+			finding_evidence(f, "%s: free %s, min %s%s", zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib),
+					 K(c, 1, z->min_kib), z->all_unreclaimable == 1 ? ", all_unreclaimable" : "");
+	}
+	if (full)
+		finding_evidence(f, "swap was full in the report at line %llu of the same host, under a minute later",
+				 (unsigned long long)ev->swapfull_from_line);
+	else
+		finding_evidence(f, "anonymous pages count as reclaimable only while swap has room (mm/vmscan.c): reclaim gave up, so swap was absent or full; the text does not say which");
+	char big[160];
+	biggest_text(c, big, sizeof(big));
+	if (big[0])
+		finding_evidence(f, "largest process: %s", big);
+	basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present, CONF_LOW,
+		    "the zones show RAM gone; what held it and the swap are not in the report");
+	finding_advice(f, "read the whole report in the full log: its Mem-Info and swap lines say what held RAM");
+	finding_advice(f, "find what grew (the largest processes, slab in /proc/slabinfo, tmpfs); cap it with a memory cgroup (systemd MemoryMax=)");
+	return f != NULL;
+}
+
 static bool rule_evidence_figures(struct ctx *c)
 {
 	const struct event_analysis *a = c->a;
 	if (a->memcg || a->sysrq || a->cpuset || a->mempolicy || a->constraint_inferred)
 		return false;
 	return evidence_figures_cpuset(c) || evidence_figures_memalloc(c) || evidence_figures_frag(c) || evidence_figures_swap_full(c) ||
-	       evidence_figures_drained(c);
+	       evidence_figures_drained(c) || evidence_figures_exhausted(c);
 }
 
 /* "Out of memory and no killable processes..." in a system-wide OOM whose

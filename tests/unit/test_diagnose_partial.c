@@ -718,6 +718,42 @@ TEST(gfp_era_from_printed_names)
 	CHECK_INT(p.kv.minor, 1);
 }
 
+/* a bare hex with no release and no names: the era whose table decodes it
+ * whole in the fewest names (R1009: 0x24201ca is 4.4-4.9's
+ * GFP_HIGHUSER_MOVABLE|__GFP_COLD, a request that may reclaim) */
+TEST(gfp_era_from_a_bare_mask)
+{
+	struct era_seen e = era_of("app invoked oom-killer: gfp_mask=0x24201ca, order=0\n"
+				   "Normal free:928kB min:940kB ... all_unreclaimable? yes\n"
+				   "Killed process 961 (app)\n");
+	CHECK(!e.atomic);
+	CHECK(e.kv.inferred);
+	CHECK_INT(e.kv.major, 4);
+	CHECK(e.kv.minor < 10);
+	/* a mask the era read from the shape decodes whole keeps that era */
+	struct era_seen k = era_of("[ 10.0] app: page allocation failure: order:0, mode:0x24201ca\n"
+				   "[ 10.0] CPU: 0 PID: 7 Comm: app Not tainted 4.9.0 #1\n");
+	CHECK(!k.kv.inferred);
+	CHECK_INT(k.kv.minor, 9);
+}
+
+/* the zones alone show RAM gone, no swap line, a request that may reclaim:
+ * RAM exhaustion at low confidence, swap named none */
+TEST(zones_below_their_marks_without_swap_lines)
+{
+	struct seen s = explain("app invoked oom-killer: gfp_mask=0x24201ca, order=0\n"
+				"Normal free:928kB min:940kB ... all_unreclaimable? yes\n"
+				"Killed process 961 (app)\n");
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "all_unreclaimable"));
+	/* a zone above its min: not this reading */
+	struct seen r = explain("app invoked oom-killer: gfp_mask=0x24201ca, order=0\n"
+				"Normal free:9280kB min:940kB ... all_unreclaimable? no\n"
+				"Killed process 961 (app)\n");
+	CHECK(strcmp(r.first, "genuine-exhaustion-no-swap") != 0 || r.conf == CONF_LOW);
+}
+
 /* ---- fragmentation from buddy lines alone: the C letters ------------------- */
 
 #define BUDDY_ONLY_CMA(gfp) \
@@ -2349,6 +2385,8 @@ int main(void)
 	RUN(slab_table_alone);
 	RUN(slab_table_defers_to_the_counters);
 	RUN(gfp_era_from_printed_names);
+	RUN(gfp_era_from_a_bare_mask);
+	RUN(zones_below_their_marks_without_swap_lines);
 	RUN(buddy_only_cma_blocks);
 	RUN(cma_summary_blocks);
 	RUN(cma_from_the_summary_with_one_zone);
