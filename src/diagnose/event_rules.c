@@ -203,6 +203,15 @@ static void biggest_text(struct ctx *c, char *dst, size_t len)
 	snprintf(dst, len, "the largest process (the report has no task table)");
 }
 
+/* "largest process: …" as evidence, when the report names one. */
+static void biggest_evidence(struct ctx *c, struct finding *f)
+{
+	char big[160];
+	biggest_text(c, big, sizeof(big));
+	if (big[0])
+		finding_evidence(f, "largest process: %s", big);
+}
+
 /* The modules the stack dump names: a driver that takes pages directly
  * shows up there. */
 static void trace_modules_note(struct ctx *c, struct finding *f)
@@ -3247,10 +3256,7 @@ static bool rule_evidence_class(struct ctx *c)
 	if (arch_is_32bit(ev->arch))
 		finding_evidence(f, "a 32-bit kernel (%s): if the request could not use HighMem, only lowmem may have run out; the zone lines would tell",
 				 ev->arch);
-	char big[160];
-	biggest_text(c, big, sizeof(big));
-	if (big[0])
-		finding_evidence(f, "largest process: %s", big);
+	biggest_evidence(c, f);
 	trace_modules_note(c, f);
 	basis_fixed(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_SWAP, a->basis_present, CONF_LOW,
 		    sw == SW_UNSEEN ? "the evidence class's most likely cause: no RAM figure, swap taken as none"
@@ -3383,10 +3389,7 @@ static bool evidence_figures_swap_full(struct ctx *c)
 	if (known(m->free_kib))
 		finding_evidence(f, "free %s%s%s", K(c, 0, m->free_kib), known(m->total_kib) ? " of " : "",
 				 known(m->total_kib) ? K(c, 1, m->total_kib) : "");
-	char big[160];
-	biggest_text(c, big, sizeof(big));
-	if (big[0])
-		finding_evidence(f, "largest process: %s", big);
+	biggest_evidence(c, f);
 	basis_fixed(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_SWAP, a->basis_present, CONF_LOW,
 		    "swap as printed; what held RAM is not decided by the figures in the report");
 	finding_advice(f, "find what grew (the largest processes, slab in /proc/slabinfo, tmpfs); cap it with a memory cgroup (systemd MemoryMax=)");
@@ -3550,10 +3553,7 @@ static bool evidence_figures_exhausted(struct ctx *c)
 				 (unsigned long long)ev->swapfull_from_line);
 	else
 		finding_evidence(f, "anonymous pages count as reclaimable only while swap has room (mm/vmscan.c): reclaim gave up, so swap was absent or full; the text does not say which");
-	char big[160];
-	biggest_text(c, big, sizeof(big));
-	if (big[0])
-		finding_evidence(f, "largest process: %s", big);
+	biggest_evidence(c, f);
 	basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present, CONF_LOW,
 		    "the zones show RAM gone; what held it and the swap are not in the report");
 	finding_advice(f, "read the whole report in the full log: its Mem-Info and swap lines say what held RAM");
