@@ -473,6 +473,23 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 		    !known(x->slab_kib) && known(m->free_kib) && known(m->anon_kib) && known(m->file_kib) &&
 		    known(m->pagetables_kib))
 			m->unaccounted_with_slab_kib = m->total_kib - sum;
+		/* zone lines alone (no summary): what is neither free nor on
+		 * the LRU lists is the kernel's (slab, page tables, stacks, or
+		 * no counter); the rule asks for most of RAM before it speaks */
+		if (missing && m->lru_from_zones && !known(m->slab_reclaimable_kib) && !known(m->slab_unreclaimable_kib) &&
+		    !known(x->slab_kib) && known(m->free_kib) && known(m->anon_kib) && known(m->file_kib)) {
+			int64_t k = sat_add(sat_add(m->free_kib, m->anon_kib), m->file_kib);
+			if (known(m->unevictable_kib))
+				k = sat_add(k, m->unevictable_kib);
+			else   /* the zones' mlocked pages are no kernel memory */
+				for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++)
+					if (known(ev->snap.zones[i].mlocked_kib))
+						k = sat_add(k, ev->snap.zones[i].mlocked_kib);
+			if (known(m->hugetlb_kib))
+				k = sat_add(k, m->hugetlb_kib);
+			m->unaccounted_with_slab_kib = m->total_kib - k;
+			m->kernel_from_zones = true;
+		}
 		/* The counters exceed the total by more than their racy reads
 		 * explain: the total is not the whole machine (zones missing from
 		 * a cut or edited report).  Nothing is computed from it. */

@@ -476,7 +476,12 @@ static void rule_unaccounted_with_slab(struct ctx *c)
 	int share = pct(m->unaccounted_with_slab_kib, m->total_kib);
 	if (m->scope != MEM_SCOPE_SYSTEM || share < 50 || m->unaccounted_with_slab_kib < UNACCOUNTED_MIN_KIB / 4)
 		return;
-	struct finding *f = findings_add(c->out, "kernel-leak-or-bug", SEV_CRITICAL, share_weight(share),
+	/* from zone lines alone it says only "the kernel's, not processes'":
+	 * ahead of plain exhaustion (60), behind every reading of the
+	 * request (fragmentation, atomic reserves, a memcg's limit) and of a
+	 * named consumer */
+	struct finding *f = findings_add(c->out, "kernel-leak-or-bug", SEV_CRITICAL,
+		m->kernel_from_zones ? 61 : share_weight(share),
 		"%s (%d %% of RAM) is kernel memory outside the LRU lists, page tables and stacks: pages a driver took, a kernel leak, or slab (its line is not in the report)",
 		K(c, 0, m->unaccounted_with_slab_kib), share);
 	char t[7][32];
@@ -486,7 +491,11 @@ static void rule_unaccounted_with_slab(struct ctx *c)
 			 fmt_kib(t[5], 32, m->kernel_stack_kib), fmt_kib(t[6], 32, m->hugetlb_kib));
 	if (m->lru_from_nodes)
 		finding_evidence(f, "anon and file summed from the per-node lines: the summary's LRU lines are not in the report");
-	finding_evidence(f, "total − every counter above = %s: slab and the memory no counter shows, together", K(c, 0, m->unaccounted_with_slab_kib));
+	if (m->kernel_from_zones)
+		finding_evidence(f, "the zone lines alone: total − free − the LRU lists = %s, held by the kernel (slab, page tables, stacks, or no counter), not by processes",
+				 K(c, 0, m->unaccounted_with_slab_kib));
+	else
+		finding_evidence(f, "total − every counter above = %s: slab and the memory no counter shows, together", K(c, 0, m->unaccounted_with_slab_kib));
 	trace_modules_note(c, f);
 	finding_basis(f, BASIS_MEMINFO | BASIS_RAM, a->basis_present, CONF_LOW,
 		      "slab not in the report: kernel memory, slab or not, inferred from the counters that are");

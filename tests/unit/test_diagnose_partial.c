@@ -2341,6 +2341,28 @@ TEST(reserved_highatomic_decides_the_mark)
 	CHECK(evidence_has(&s, "reserved_highatomic"));
 }
 
+/* a one-zone board's zone line and totals, no Mem-Info: what is neither
+ * free nor on the LRU is the kernel's; it leads plain exhaustion only */
+#define ZONE_ONLY_BOARD(anon) \
+	"[75681.06] Normal free:16816kB min:16384kB low:20480kB high:24576kB active_anon:" anon "kB inactive_anon:5312kB active_file:0kB inactive_file:1208kB unevictable:0kB writepending:0kB present:131072kB managed:121796kB\n" \
+	"[75681.09] lowmem_reserve[]: 0 0\n" \
+	"[75681.12] Free swap  = 0kB\n" \
+	"[75681.12] Total swap = 0kB\n" \
+	"[75681.13] 32768 pages RAM\n" \
+	"[75681.14] 2319 pages reserved\n" \
+	"[75681.20] Out of memory: Killed process 2121 (uhttpd) total-vm:1348kB, anon-rss:156kB, file-rss:0kB, shmem-rss:0kB\n"
+
+TEST(zone_lines_alone_show_kernel_memory)
+{
+	struct seen s = explain(ZONE_ONLY_BOARD("1340"));
+	CHECK_STR(s.first, "kernel-leak-or-bug");
+	CHECK(evidence_has(&s, "the zone lines alone"));
+	CHECK(has(&s, "genuine-exhaustion-no-swap"));
+	/* anon fills the zone: processes held it */
+	struct seen a = explain(ZONE_ONLY_BOARD("90000"));
+	CHECK(strcmp(a.first, "kernel-leak-or-bug") != 0);
+}
+
 TEST(printed_full_swap_with_no_room_is_swap_full_low)
 {
 	struct seen s = explain(OLD_SWAP("0"));
@@ -2459,6 +2481,7 @@ int main(void)
 	RUN(failure_order_with_page_cache_is_fragmentation_low);
 	RUN(failed_memalloc_request_means_empty_reserves);
 	RUN(printed_full_swap_with_no_room_is_swap_full_low);
+	RUN(zone_lines_alone_show_kernel_memory);
 	RUN(free_only_in_highatomic_blocks);
 	RUN(reserved_highatomic_decides_the_mark);
 	RUN(named_cpuset_short_while_free_elsewhere_is_cpuset);
