@@ -1321,39 +1321,63 @@ static void rule_cma(struct ctx *c)
 	/* one zone whose line lost its free_cma (cut or wrapped): the
 	 * summary's free_cma is that zone's, there being no other */
 	int64_t only_cma = s->nr_zones == 1 && known(s->mem.free_cma_kib) ? s->mem.free_cma_kib : OOM_NA;
+	int64_t best_cma = 0, best_free = 0;
+	bool best_buddy = false;
 	for (int i = 0; i < s->nr_zones; i++) {
 		const struct oom_zone *z = &s->zones[i];
 		int64_t zc = known(z->free_cma_kib) ? z->free_cma_kib : only_cma;
-		if (blind && known(z->free_kib) && z->free_kib > 0 && (!known(zc) || !known(z->min_kib)))
+		int64_t zfree = z->free_kib;
+		/* a buddy line alone (zone line cut): the blocks of C-only
+		 * orders are CMA at least, its total the zone's free */
+		bool from_buddy = false;
+		if (!known(zc) && !known(zfree) && z->free_types_known && known(z->buddy_total_kib) && known(a->page_size_kib)) {
+			int64_t cb = 0;
+			for (int o = 0; o < z->nr_orders && o < OOM_MAX_ORDERS; o++)
+				if (known(z->free_blocks[o]) && z->free_types[o] == MT_CMA)
+					cb = sat_add(cb, sat_mul(z->free_blocks[o], sat_mul(a->page_size_kib, 1LL << o)));
+			zc = cb;
+			zfree = z->buddy_total_kib;
+			from_buddy = true;
+		}
+		if (blind && known(zfree) && zfree > 0 && (!known(zc) || (!known(z->min_kib) && !from_buddy)))
 			return;
-		if ((!blind && !a->zone[i].usable) || !known(z->free_kib) || !known(zc) || !known(z->min_kib))
+		if ((!blind && !a->zone[i].usable) || !known(zfree) || !known(zc) || (!known(z->min_kib) && !from_buddy))
 			continue;
-		free = sat_add(free, z->free_kib);
+		free = sat_add(free, zfree);
 		cma = sat_add(cma, zc);
 		int64_t res = known(a->zone[i].reserve_kib) ? a->zone[i].reserve_kib : 0;
-		/* without CMA the zone had no more than twice what the min check needs */
-		if (diff_sat(z->free_kib, zc) > 2 * sat_add(z->min_kib, res))
+		/* without CMA the zone had no more than twice what the min check
+		 * needs; with no mark printed, CMA nineteen twentieths of its free */
+		if (from_buddy && !known(z->min_kib) ? sat_mul(zc, 20) < sat_mul(zfree, 19)
+						     : diff_sat(zfree, zc) > 2 * sat_add(z->min_kib, res))
 			return;
-		if (best < 0 || zc > (known(s->zones[best].free_cma_kib) ? s->zones[best].free_cma_kib : only_cma))
+		if (best < 0 || zc > best_cma) {
 			best = i;
+			best_cma = zc;
+			best_free = zfree;
+			best_buddy = from_buddy;
+		}
 		n++;
 	}
 	if (n == 0 || cma < 4096 || cma * 2 < free)
 		return;
 	const struct oom_zone *z = &s->zones[best];
-	int64_t z_cma = known(z->free_cma_kib) ? z->free_cma_kib : only_cma;
+	int64_t z_cma = best_cma;
 	/* blind, it must lead the premature reading (62) of the same roomy
 	 * free count, which CMA makes look usable */
 	struct finding *f = findings_add(c->out, "cma-unusable", SEV_CRITICAL, blind ? 64 : 60,
-		"%s of the %s free in the zones %s was CMA, which a non-movable request may not take: without it they were at their watermarks",
-		K(c, 0, cma), K(c, 1, free), blind ? "printed" : "the request may use");
+		"%s of the %s free in the zones %s was CMA, which a non-movable request may not take: without it %s",
+		K(c, 0, cma), K(c, 1, free), blind ? "printed" : "the request may use",
+		best_buddy ? "little was left" : "they were at their watermarks");
 	finding_evidence(f, "%s: %s free, free_cma %s, min %s (mm/page_alloc.c: NR_FREE_CMA_PAGES do not count for requests without ALLOC_CMA)",
-			 z->name, K(c, 0, z->free_kib), K(c, 1, z_cma), K(c, 2, z->min_kib));
-	if (!known(z->free_cma_kib))
+			 z->name, K(c, 0, best_free), K(c, 1, z_cma), K(c, 2, z->min_kib));
+	if (best_buddy)
+		finding_evidence(f, "read from the buddy line alone: its blocks of C-only orders are CMA (at least), its total the zone's free");
+	else if (!known(z->free_cma_kib))
 		finding_evidence(f, "free_cma from the Mem-Info summary: the zone line does not show it, and the report has no other zone");
 	if (blind)
 		finding_evidence(f, "the request is not in the report: a kernel (non-movable) request, the usual one to fail, sees only the %s outside CMA",
-				 K(c, 0, diff_sat(z->free_kib, z_cma)));
+				 K(c, 0, diff_sat(best_free, z_cma)));
 	else
 		finding_evidence(f, "the request (%s) is not movable: CMA areas hold only movable pages", c->ev->req.gfp_text[0] ? c->ev->req.gfp_text : a->gfp_hex);
 	finding_basis(f, cause_needs(a, "cma-unusable"), a->basis_present, blind ? CONF_LOW : CONF_MEDIUM,

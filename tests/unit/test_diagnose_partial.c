@@ -807,6 +807,29 @@ TEST(cma_from_the_summary_with_one_zone)
 	CHECK(evidence_has(&s, "free_cma from the Mem-Info summary") || !strcmp(s.first, "cma-unusable"));
 }
 
+/* a buddy line alone, its big blocks all C (R1109's shape): the free
+ * memory a kernel request could see was a few MiB */
+TEST(cma_from_buddy_letters_alone)
+{
+	static const char in[] =
+		"DMA: 22*4kB (UMEC) 8*8kB (UME) 25*16kB (UMEC) 20*32kB (UMEC) 17*64kB (UMEC) 4*128kB (UE) 3*256kB (UC) 1*512kB (C) 1*1024kB (C) 0*2048kB 123*4096kB (C) = 508904kB\n"
+		"Free swap  = 16777212kB\n"
+		"Total swap = 16777212kB\n"
+		"1012736 pages RAM\n";
+	struct seen s = explain(in);
+	CHECK_STR(s.first, "cma-unusable");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "buddy line alone"));
+	/* the big blocks movable: not CMA's */
+	static const char m[] =
+		"DMA: 22*4kB (UMEC) 8*8kB (UME) 25*16kB (UMEC) 20*32kB (UMEC) 17*64kB (UMEC) 4*128kB (UE) 3*256kB (UC) 1*512kB (C) 1*1024kB (C) 0*2048kB 123*4096kB (M) = 508904kB\n"
+		"Free swap  = 16777212kB\n"
+		"Total swap = 16777212kB\n"
+		"1012736 pages RAM\n";
+	struct seen n = explain(m);
+	CHECK(!has(&n, "cma-unusable"));
+}
+
 TEST(cma_summary_blocks)
 {
 	/* GFP_ATOMIC may not take CMA; 7 MiB outside it passes the mark */
@@ -2411,6 +2434,7 @@ int main(void)
 	RUN(zones_below_their_marks_without_swap_lines);
 	RUN(buddy_only_cma_blocks);
 	RUN(cma_summary_blocks);
+	RUN(cma_from_buddy_letters_alone);
 	RUN(cma_from_the_summary_with_one_zone);
 	RUN(memcg_v1_parent_stats_line_is_not_a_leak);
 	RUN(memcg_v1_children_lines_count);
