@@ -2527,6 +2527,47 @@ static bool rule_bogus_marks(struct ctx *c)
 	return true;
 }
 
+/* Every populated zone printed with min, low and high at 0: the kernel
+ * never computes that (init_per_zone_wmark_min: min_free_kbytes =
+ * sqrt(lowmem KiB × 16), at least 128, then split over the zones by size,
+ * mm/page_alloc.c 2.6-6.x); vm.min_free_kbytes was set to 0 (or next to
+ * it).  With no reserve, atomic requests and reclaim's own allocations
+ * fail as soon as free pages run out, and kswapd has no mark to wake at:
+ * the setting, whatever else used memory, is what to change. */
+static void rule_zero_marks(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	if (c->a->memcg || c->a->sysrq)
+		return;
+	int n = 0;
+	int64_t size = 0;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		int64_t zs = known(z->managed_kib) ? z->managed_kib : z->present_kib;
+		if (!known(zs) || zs == 0)
+			continue;
+		if (!known(z->min_kib) || z->min_kib != 0 || (known(z->high_kib) && z->high_kib != 0))
+			return;
+		/* most of the zone never handed to the allocator (a boot with
+		 * deferred init, R993): its marks follow its tiny managed count */
+		if (known(z->managed_kib) && known(z->present_kib) && sat_mul(z->managed_kib, 2) < z->present_kib)
+			return;
+		n++;
+		size = sat_add(size, zs);
+	}
+	if (n == 0 || size < 64 * 1024)
+		return;
+	/* a setting that removed every reserve leads what used the memory */
+	struct finding *f = findings_add(c->out, "min-free-kbytes-unusual", SEV_CRITICAL, 97,
+		"every zone's min watermark is 0: vm.min_free_kbytes was set to 0, so nothing is kept back for atomic requests and reclaim");
+	finding_evidence(f, "min:0kB low:0kB high:0kB on %d zone(s) with %s of memory: the kernel's own minimum is at least 128 KiB, split over the zones by size (mm/page_alloc.c init_per_zone_wmark_min)",
+			 n, K(c, 0, size));
+	if (c->a->atomic)
+		finding_evidence(f, "this request may not sleep: with no reserve under the marks it fails as soon as free pages run out");
+	finding_basis(f, BASIS_ZONES, c->a->basis_present, CONF_HIGH, "read from the zone lines' watermarks");
+	finding_advice(f, "restore vm.min_free_kbytes (remove the sysctl that sets it, or set the value /proc/sys/vm/min_free_kbytes shows after a boot without it)");
+}
+
 /* The min watermark itself too large: vm.min_free_kbytes is spread over
  * the zones as their min marks (mm/page_alloc.c __setup_per_zone_wmarks:
  * each lowmem zone gets its share by managed pages, HighMem a token), so
@@ -3670,6 +3711,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_memcg(&c);
 	rule_memcg_dirty(&c);
 	rule_stall(&c);
+	rule_zero_marks(&c);
 	if (!rule_boot_reserved(&c) && !rule_bogus_marks(&c) && !rule_boot_zone(&c) && !rule_min_free_marks(&c)) {
 		rule_exhaustion(&c);
 		rule_premature(&c);

@@ -2386,6 +2386,28 @@ TEST(zone_lines_alone_show_kernel_memory)
 	CHECK(strcmp(a.first, "kernel-leak-or-bug") != 0);
 }
 
+/* vm.min_free_kbytes=0: every zone's marks at 0 (R1140's shape) */
+#define ZERO_MARKS(min, managed) \
+	"firefox: page allocation failure: order:0, mode:0x2284020(GFP_ATOMIC|__GFP_COMP|__GFP_NOTRACK)\n" \
+	"CPU: 2 PID: 4348 Comm: firefox Not tainted 4.4.0-72-generic #93-Ubuntu\n" \
+	"Node 0 DMA32 free:17784kB min:" min "kB low:" min "kB high:" min "kB active_anon:523628kB present:3567700kB managed:" managed "kB\n" \
+	"lowmem_reserve[]: 0 0 4462 4462\n" \
+	"Node 0 Normal free:308kB min:" min "kB low:" min "kB high:" min "kB active_anon:1066712kB present:4702208kB managed:4569836kB\n" \
+	"lowmem_reserve[]: 0 0 0 0\n"
+
+TEST(zero_watermarks_are_min_free_kbytes)
+{
+	struct seen s = explain(ZERO_MARKS("0", "3487044"));
+	CHECK_STR(s.first, "min-free-kbytes-unusual");
+	CHECK(evidence_has(&s, "init_per_zone_wmark_min"));
+	/* ordinary marks: not this reading */
+	struct seen o = explain(ZERO_MARKS("8000", "3487044"));
+	CHECK(!evidence_has(&o, "init_per_zone_wmark_min"));
+	/* a zone mostly never handed to the allocator: its marks follow */
+	struct seen b = explain(ZERO_MARKS("0", "110016"));
+	CHECK(!evidence_has(&b, "init_per_zone_wmark_min"));
+}
+
 TEST(printed_full_swap_with_no_room_is_swap_full_low)
 {
 	struct seen s = explain(OLD_SWAP("0"));
@@ -2505,6 +2527,7 @@ int main(void)
 	RUN(failure_order_with_page_cache_is_fragmentation_low);
 	RUN(failed_memalloc_request_means_empty_reserves);
 	RUN(printed_full_swap_with_no_room_is_swap_full_low);
+	RUN(zero_watermarks_are_min_free_kbytes);
 	RUN(zone_lines_alone_show_kernel_memory);
 	RUN(free_only_in_highatomic_blocks);
 	RUN(reserved_highatomic_decides_the_mark);
