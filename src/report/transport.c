@@ -647,7 +647,14 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 					return;
 				}
 			}
-			size_t m = comma ? 0 : tr_host_tag(p + pos, len - pos, &h, &hl, &kernel);
+			/* "Sep 18 20:48:55 [88988.266617] cron: …": a logger that
+			 * writes the date and the kernel's stamp with no host or
+			 * tag (netconsole receivers, rsyslog templates): the
+			 * stamp is no host, the next round reads it */
+			const char *bt;
+			size_t btl;
+			bool stamp_next = pos < len && p[pos] == '[' && tr_bracket_time(p + pos, len - pos, &bt, &btl) > 0;
+			size_t m = comma || stamp_next ? 0 : tr_host_tag(p + pos, len - pos, &h, &hl, &kernel);
 			if (!m && !comma && pos < len && p[pos] == ' ') {
 				/* "Feb 18 17:34:47  kernel: …": the host elided, its
 				 * blank kept (R255); only the kernel's tag is taken so */

@@ -107,6 +107,13 @@ TEST(whole_prefix)
 	l = "Feb 18 17:34:47  sshd[1]: java invoked oom-killer";
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK(!x.drop || x.len == 0 || strcmp(l + x.len, "java invoked oom-killer") != 0);
+	/* a date and the kernel's stamp, no host or tag (a netconsole
+	 * receiver, R1127): the stamp is no host */
+	l = "Sep 18 20:48:55 [88988.266617] cron: page allocation failure: order:0, mode:0x20";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.any && !x.drop);
+	CHECK_STR(l + x.len, "cron: page allocation failure: order:0, mode:0x20");
+	CHECK(x.mono != NULL);
 }
 
 /* OpenWrt logread (ubox log/logread.c): "<ctime> facility.level kernel: …";
