@@ -111,6 +111,15 @@ static int64_t reserve_pages(const struct oom_zone *z, int classzone_idx)
 /* Does the free list of order o hold a block this request may take?
  * Letters (3.5+ reports) say which migratetype lists are non-empty;
  * without letters (live buddyinfo) every non-empty order counts. */
+/* 4.6–4.14 (not the 4.9.229 stable): "if (alloc_harder) return true"
+ * for any non-empty order ≥ N, whatever its type (mm/page_alloc.c
+ * __zone_watermark_ok). */
+static bool harder_takes_any_type(unsigned alloc_flags, const struct kver *v)
+{
+	return (alloc_flags & ZWM_HARDER) && kver_cmp(v, 4, 6, 0) >= 0 && kver_cmp(v, 4, 15, 0) < 0 &&
+	       !(v && v->known && v->major == 4 && v->minor == 9 && v->patch >= 229);
+}
+
 static bool order_usable(const struct oom_zone *z, int o, unsigned alloc_flags, bool highatomic_ok,
 			 bool any_type)
 {
@@ -142,8 +151,7 @@ int64_t zone_usable_free_kib_at_order(const struct oom_zone *z, int order, unsig
 	if (n <= 0 || order < 0)
 		return OOM_NA;
 	bool highatomic_ok = (alloc_flags & (ZWM_HARDER | ZWM_OOM)) != 0;
-	bool any_type = (alloc_flags & ZWM_HARDER) && kver_cmp(v, 4, 6, 0) >= 0 && kver_cmp(v, 4, 15, 0) < 0 &&
-			!(v && v->known && v->major == 4 && v->minor == 9 && v->patch >= 229);
+	bool any_type = harder_takes_any_type(alloc_flags, v);
 	int64_t page_kib = page_kib_or_default(page_size_kib);
 	int64_t kib = 0;
 	for (int o = order; o < n; o++) {
@@ -267,11 +275,7 @@ int zone_usable_block_order(const struct oom_zone *z, int order, unsigned alloc_
 	/* Which reserves open the MIGRATE_HIGHATOMIC list: ALLOC_HARDER|ALLOC_OOM
 	 * (4.4–6.2), ALLOC_HIGHATOMIC (non-blocking order>0) |ALLOC_OOM (6.3+). */
 	bool highatomic_ok = (alloc_flags & (ZWM_HARDER | ZWM_OOM)) != 0;
-	/* 4.6–4.14 (not the 4.9.229 stable): "if (alloc_harder) return true"
-	 * for any non-empty order ≥ N, whatever its type. */
-	bool any_type = (alloc_flags & ZWM_HARDER) && kver_cmp(v, 4, 6, 0) >= 0 &&
-			kver_cmp(v, 4, 15, 0) < 0 &&
-			!(v && v->known && v->major == 4 && v->minor == 9 && v->patch >= 229);
+	bool any_type = harder_takes_any_type(alloc_flags, v);
 	for (int o = order; o < n; o++)
 		if (order_usable(z, o, alloc_flags, highatomic_ok, any_type))
 			return o;
