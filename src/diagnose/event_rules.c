@@ -3346,8 +3346,10 @@ static bool rule_evidence_class(struct ctx *c)
  * rule_evidence_class names a cause for reports holding no RAM figure.
  * Reports that hold some (a tail of show_mem, a Mem-Info without RAM, zone
  * lines the request cannot be matched to) fell to "unknown" when every
- * rule above wanted one figure more.  Three readings need no more than
- * what such a report still proves, and each is the kernel's own logic:
+ * rule above wanted one figure more.  These readings need no more than
+ * what such a report still proves, and each is the kernel's own logic
+ * (tried in order by rule_evidence_figures; each function below says its
+ * own, these three here):
  *
  *  - A page allocation failure (the allocator gave up; nothing was killed)
  *    of order >= 1 whose zones do not show RAM exhausted of everything
@@ -3368,8 +3370,10 @@ static bool rule_evidence_class(struct ctx *c)
  *    can_reclaim_anon_pages, 5.8+; nr_swap_pages before), so RAM and swap
  *    both ran out.
  *
- * Each is named at low confidence with what it read and what is missing;
- * anything else stays unknown. */
+ * The others: a named cpuset short on its nodes, every zone drained below
+ * the atomic mark, zones below their marks with no swap line.  Each is
+ * named at low confidence with what it read and what is missing; anything
+ * else stays unknown. */
 static bool evidence_figures_frag(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
