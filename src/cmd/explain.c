@@ -183,6 +183,7 @@ static void event_warnings(const struct oom_event *ev)
 static int event_copy(struct oom_event *dst, const struct oom_event *src)
 {
 	*dst = *src;
+	dst->next_report = NULL;   /* borrowed for the callback only */
 	dst->snap.tasks = NULL;
 	dst->snap.nr_tasks = dst->snap.cap_tasks = 0;
 	if (src->snap.nr_tasks) {

@@ -67,6 +67,7 @@ struct mem_breakdown {
 	 * LRU per node) because the summary's were not in the report */
 	bool lru_from_nodes;
 	bool lru_from_zones;        /* anon/file summed from zone lines alone (no summary) */
+	bool slab_from_zones;       /* slab too: the zone lines print it (2.6.32-4.7) */
 	bool kernel_from_zones;     /* unaccounted_with_slab_kib from zone lines alone: page tables
 				     * and stacks are in it too */
 };

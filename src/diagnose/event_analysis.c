@@ -312,6 +312,7 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 	if (!known(m->total_kib) && known(x->ram_kib))
 		m->total_kib = known(x->reserved_kib) ? x->ram_kib - x->reserved_kib : OOM_NA;
 	bool total_from_zones = false;
+	int64_t zone_slab_r = OOM_NA, zone_slab_u = OOM_NA, zone_unev = OOM_NA;
 	if (!known(m->total_kib)) {
 		/* No "pages RAM": the zones' managed pages — but only when every
 		 * zone is there.  A report cut inside its zone lines holds fewer
@@ -369,9 +370,9 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 	 * show_free_areas, per zone since 2.6.x and again 4.8+), whose sum is
 	 * the machine's — when each printed zone line has all four. */
 	if (!known(m->anon_kib) && !known(m->file_kib) && s->nr_zones > 0) {
-		int64_t an = 0, fi = 0;
+		int64_t an = 0, fi = 0, sr = 0, su = 0, un = 0;
 		int n = 0;
-		bool all = true;
+		bool all = true, slab = true, unev = true;
 		for (int i = 0; i < s->nr_zones && all; i++) {
 			const struct oom_zone *z = &s->zones[i];
 			if (!known(z->free_kib))
@@ -383,19 +384,43 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 			}
 			an = sat_add(an, sat_add(z->active_anon_kib, z->inactive_anon_kib));
 			fi = sat_add(fi, sat_add(z->active_file_kib, z->inactive_file_kib));
+			if (known(z->unevictable_kib))
+				un = sat_add(un, z->unevictable_kib);
+			else
+				unev = false;
+			/* 2.6.32-4.7 zone lines print slab too (per-zone
+			 * NR_SLAB_* until 4.8 moved them to the node,
+			 * mm/page_alloc.c show_free_areas) */
+			if (known(z->slab_reclaimable_kib) && known(z->slab_unreclaimable_kib)) {
+				sr = sat_add(sr, z->slab_reclaimable_kib);
+				su = sat_add(su, z->slab_unreclaimable_kib);
+			} else {
+				slab = false;
+			}
 			n++;
 		}
 		if (all && n > 0) {
 			m->anon_kib = an;
 			m->file_kib = fi;
 			m->lru_from_zones = true;
+			if (unev)
+				zone_unev = un;
+			if (slab && !known(x->slab_reclaimable_kib) && !known(x->slab_unreclaimable_kib)) {
+				m->slab_from_zones = true;
+				zone_slab_r = sr;
+				zone_slab_u = su;
+			}
 		}
 	}
 	m->shmem_kib = x->shmem_kib;
 	if (!m->lru_from_nodes || known(x->unevictable_kib))
 		m->unevictable_kib = x->unevictable_kib;
-	m->slab_reclaimable_kib = x->slab_reclaimable_kib;
-	m->slab_unreclaimable_kib = x->slab_unreclaimable_kib;
+	/* the zones' unevictable list is the fifth LRU list: mlocked pages
+	 * are no kernel memory (R712: 13 GiB unevictable on zone lines) */
+	if (m->lru_from_zones && !known(m->unevictable_kib))
+		m->unevictable_kib = zone_unev;
+	m->slab_reclaimable_kib = m->slab_from_zones ? zone_slab_r : x->slab_reclaimable_kib;
+	m->slab_unreclaimable_kib = m->slab_from_zones ? zone_slab_u : x->slab_unreclaimable_kib;
 	m->pagetables_kib = x->pagetables_kib;
 	if (!known(m->pagetables_kib))
 		m->pagetables_kib = zones_sum(s, offsetof(struct oom_zone, pagetables_kib), false, false);
@@ -447,7 +472,7 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 		int64_t sum = 0;
 		/* zone lines alone leave out what only the summary counts (slab,
 		 * page tables on most eras): no unaccounted figure from them */
-		bool missing = m->lru_from_zones;
+		bool missing = m->lru_from_zones && !m->slab_from_zones;
 		sum_known(&sum, m->free_kib, &missing);
 		sum_known(&sum, m->anon_kib, &missing);
 		sum_known(&sum, m->file_kib, &missing);

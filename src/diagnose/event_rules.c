@@ -474,7 +474,13 @@ static void rule_unaccounted_with_slab(struct ctx *c)
 	const struct event_analysis *a = c->a;
 	const struct mem_breakdown *m = &a->mem;
 	int share = pct(m->unaccounted_with_slab_kib, m->total_kib);
-	if (m->scope != MEM_SCOPE_SYSTEM || share < 50 || m->unaccounted_with_slab_kib < UNACCOUNTED_MIN_KIB / 4)
+	/* the floor is relative to the machine, as rule_unaccounted's: a
+	 * 64 MiB router with 49 MiB outside every user counter (R1091) says
+	 * as much as R312's 128 MiB board; share >= 50 is the real bar */
+	int64_t floor_kib = UNACCOUNTED_MIN_KIB / 4;
+	if (known(m->total_kib) && m->total_kib / 4 < floor_kib)
+		floor_kib = m->total_kib / 4;
+	if (m->scope != MEM_SCOPE_SYSTEM || share < 50 || m->unaccounted_with_slab_kib < floor_kib)
 		return;
 	/* from zone lines alone it says only "the kernel's, not processes'":
 	 * ahead of plain exhaustion (60), behind every reading of the
@@ -652,6 +658,11 @@ static void rule_lowmem(struct ctx *c)
 		const struct oom_zone *z = &ev->snap.zones[i];
 		if (!strcmp(z->name, "HighMem") || !strcmp(z->name, "Movable"))
 			continue;
+		if (!known(z->active_anon_kib) && known(z->active_kib) && known(z->inactive_kib)) {
+			/* ≤2.6.27: the two lists hold anon and file together */
+			lru = sat_add(lru, sat_add(z->active_kib, z->inactive_kib));
+			continue;
+		}
 		if (!known(z->active_anon_kib) || !known(z->inactive_anon_kib) || !known(z->active_file_kib) ||
 		    !known(z->inactive_file_kib)) {
 			lru_known = false;
@@ -3690,6 +3701,58 @@ static void no_killable_leads(struct ctx *c)
 	finding_advice(nk, "give this kernel more memory (RAM, or crashkernel= for a kdump kernel), or shrink what it loads at boot");
 }
 
+/* A system-wide OOM's kill lines alone (header, show_mem and task table
+ * cut or rate-limited) followed under a minute later by the next
+ * system-wide report of the same host (report/parse.c lend_next sets
+ * next_report): the OOM killer runs again for each allocation that still
+ * fails (mm/oom_kill.c out_of_memory), so both are one shortage and the
+ * later report's reading, from its own lines, is this one's too.  Only
+ * when this report's own lines decide nothing above low confidence.  The
+ * next report is analysed here with its own storage, apart from the
+ * caller's (event_analyse is idempotent: it reads the same again when
+ * that report is delivered). */
+static void __attribute__((noinline)) lend_next_reading(const struct oom_event *ev, struct findings *out)
+{
+	struct oom_event *nx = ev->next_report;
+	if (!nx || nx->next_report || out->n <= 0)
+		return;
+	const struct finding *mine = &out->items[0];
+	if (mine->confidence > CONF_LOW && strcmp(mine->id, "unknown") != 0)
+		return;
+	struct event_analysis na;
+	struct findings nf;
+	event_analyse(nx, &na);
+	diagnose_event_analysed(nx, &na, &nf);
+	/* their first cause of the shortage: what the kernel did about it
+	 * (panicked, found nothing to kill, stalled) is each report's own */
+	static const char *const outcomes[] = { "panic-on-oom", "no-killable-process", "oom-kill-allocating-task",
+						"allocation-stall", "unknown" };
+	const struct finding *theirs = NULL;
+	for (int i = 0; i < nf.n && !theirs; i++) {
+		bool outcome = false;
+		for (size_t k = 0; k < ARRAY_SIZE(outcomes); k++)
+			outcome |= !strcmp(nf.items[i].id, outcomes[k]);
+		if (!outcome && nf.items[i].weight >= 20)
+			theirs = &nf.items[i];
+	}
+	if (!theirs || !strcmp(theirs->id, mine->id))
+		return;
+	struct finding *f = findings_add(out, theirs->id, theirs->severity, mine->weight + 5,
+		"as the next report of this machine, under a minute later: %s", theirs->summary);
+	finding_evidence(f, "this report holds only its kill lines; the report at line %llu, of the same host under a minute later with no reboot between, reads %s from its own lines (confidence %s)",
+			 (unsigned long long)nx->first_line, theirs->id, confidence_name(theirs->confidence));
+	finding_evidence(f, "one shortage: the OOM killer is invoked again for each allocation that still fails (mm/oom_kill.c out_of_memory), so back-to-back reports of one machine share their cause");
+	for (int i = 0; i < theirs->nr_evidence && i < FINDING_MAX_EVIDENCE - 3; i++)
+		finding_evidence(f, "line %llu: %s", (unsigned long long)nx->first_line, theirs->evidence[i]);
+	for (int i = 0; i < theirs->nr_advice; i++)
+		finding_advice(f, "%s", theirs->advice[i]);
+	finding_basis(f, BASIS_KILL, BASIS_KILL, CONF_LOW, "cause read from the next report of the same host (line %llu), not from this one's lines",
+		      (unsigned long long)nx->first_line);
+	if (f)
+		f->confidence = CONF_LOW;
+	findings_sort(out);
+}
+
 void diagnose_event_analysed(const struct oom_event *ev, const struct event_analysis *a, struct findings *out)
 {
 	struct ctx c = { .ev = ev, .a = a, .out = out };
@@ -3799,6 +3862,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	}
 	basis_defaults(&c);
 	findings_sort(out);
+	lend_next_reading(ev, out);
 }
 
 void diagnose_event(struct oom_event *ev, struct findings *out)

@@ -136,6 +136,12 @@ struct oom_event {
 	uint64_t swapfull_from_line;       /* … whose machine had swap full: Free swap under 5 % of
 					    * Total in the report of the same host under a minute
 					    * after it (first line; 0 = not known) */
+	/* The next report of the same host under a minute later, no reboot
+	 * between (report/parse.c lend_next), for a report that holds only
+	 * its kill lines: borrowed, valid only while the report callback
+	 * runs (NULL otherwise; a copy kept past it must clear it).  Its
+	 * reading lends this one a cause (diagnose/event_rules.c). */
+	struct oom_event *next_report;
 	struct oom_side side;              /* side messages joined to the event */
 	/* the input line each warning is about (0: the event as a whole); the
 	 * parser sets cur_line to the line it is reading (0 while finishing) */

@@ -45,6 +45,9 @@ struct oom_zone {
 	int64_t unevictable_kib, writepending_kib, free_pcp_kib, free_cma_kib;
 	/* On the zone line only in some eras (later moved to the node line). */
 	int64_t slab_reclaimable_kib, slab_unreclaimable_kib, kernel_stack_kib, pagetables_kib;
+	/* ≤2.6.27 zone lines: one active and one inactive list, anon and file
+	 * together ("active:0kB inactive:0kB", split LRU came in 2.6.28) */
+	int64_t active_kib, inactive_kib;
 	int64_t shmem_kib;
 	int all_unreclaimable;            /* 1 yes, 0 no, -1 not printed */
 	int nr_lowmem_reserve;            /* entries read from "lowmem_reserve[]:" */

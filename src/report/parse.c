@@ -420,7 +420,7 @@ static void deliver(struct report_parser *P, struct oom_event *ev)
 /* The waiting header-less event goes out before next (NULL: end of input),
  * with next's release when next is its nearest report of the same host. */
 /* What the report after a waiting one lends it (same host, no reboot). */
-static void lend_next(struct oom_event *ev, const struct oom_event *next)
+static void lend_next(struct oom_event *ev, struct oom_event *next)
 {
 	if (next && !strcmp(next->host, ev->host)) {
 		double a = mono_time(ev->time), b = mono_time(next->time);
@@ -494,11 +494,23 @@ static void lend_next(struct oom_event *ev, const struct oom_event *next)
 			    known(next->snap.mem.swap_free_kib) &&
 			    next->snap.mem.swap_free_kib * 20 < next->snap.mem.swap_total_kib)
 				ev->swapfull_from_line = next->first_line;
+			/* the kill lines alone of a system-wide OOM (the header and
+			 * show_mem cut or rate-limited) and the next system-wide
+			 * report of the same host under a minute later: one
+			 * shortage, as the OOM killer is invoked again while it
+			 * lasts (mm/oom_kill.c out_of_memory, once per failed
+			 * allocation), so that report's reading is lent to this one
+			 * while it is delivered (R752, R855, R126) */
+			if (close_by && !ev->req.trigger_comm[0] && !known(ev->req.order) && !ev->snap.nr_tasks &&
+			    ((ev->kind == OOM_KIND_GLOBAL && next->kind == OOM_KIND_GLOBAL && !ev->have_meminfo &&
+			      !ev->snap.nr_zones && (next->have_meminfo || next->snap.nr_zones)) ||
+			     (ev->kind == OOM_KIND_ALLOC_FAILURE && next->kind == OOM_KIND_ALLOC_FAILURE)))
+				ev->next_report = next;
 		}
 	}
 }
 
-static void flush_pending(struct report_parser *P, const struct oom_event *next)
+static void flush_pending(struct report_parser *P, struct oom_event *next)
 {
 	struct oom_event *ev = P->pending;
 	if (!ev)
@@ -507,6 +519,7 @@ static void flush_pending(struct report_parser *P, const struct oom_event *next)
 	lend_next(ev, next);
 	if (P->fn)
 		P->fn(ev, P->ctx);   /* counted when it began to wait */
+	ev->next_report = NULL;   /* borrowed for the callback only */
 	event_release(ev);
 	free(ev);
 }
@@ -920,6 +933,7 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 		 * the report after it */
 		lend_next(ev, P->pending);
 		deliver(P, ev);
+		ev->next_report = NULL;   /* borrowed for the callback only */
 		state_reset(st);
 		return;
 	}

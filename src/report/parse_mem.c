@@ -53,7 +53,7 @@ static const struct kmap zone_keys[] = {
 	{ "slab_reclaimable", ZONE(slab_reclaimable_kib) },
 	{ "slab_unreclaimable", ZONE(slab_unreclaimable_kib) },
 	{ "kernel_stack", ZONE(kernel_stack_kib) }, { "pagetables", ZONE(pagetables_kib) },
-	{ "shmem", ZONE(shmem_kib) },
+	{ "shmem", ZONE(shmem_kib) }, { "active", ZONE(active_kib) }, { "inactive", ZONE(inactive_kib) },
 };
 
 /* Node line keys, values in kB (§1.6.3, 4.8+). */

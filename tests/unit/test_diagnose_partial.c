@@ -2418,6 +2418,140 @@ TEST(printed_full_swap_with_no_room_is_swap_full_low)
 	CHECK(!has(&r, "genuine-exhaustion-swap-full"));
 }
 
+/* A 64 MiB board whose zone line has no slab (4.8+ print it per node):
+ * what is neither free nor on the LRU lists is most of it, under the
+ * absolute floor a server needs (R1091's shape) */
+#define BOARD_64M(anon) \
+	"[22039.86] Normal free:7824kB min:8192kB low:10240kB high:12288kB active_anon:" anon "kB inactive_anon:96kB active_file:144kB inactive_file:176kB unevictable:0kB writepending:0kB present:65536kB managed:60496kB mlocked:0kB kernel_stack:304kB pagetables:256kB bounce:0kB free_pcp:56kB local_pcp:56kB free_cma:0kB\n" \
+	"[22039.88] lowmem_reserve[]: 0 0\n" \
+	"[22039.89] Normal: 256*4kB (UM) 165*8kB (UM) 118*16kB (UM) 12*32kB (UM) 10*64kB (M) 6*128kB (UM) 3*256kB (UM) 2*512kB (M) 0*1024kB 0*2048kB 0*4096kB = 7816kB\n" \
+	"[22039.90] 192 total pagecache pages\n" \
+	"[22039.91] 16384 pages RAM\n" \
+	"[22039.91] 0 pages HighMem/MovableOnly\n" \
+	"[22039.92] 1260 pages reserved\n"
+
+TEST(kernel_memory_floor_is_relative_on_a_small_board)
+{
+	struct seen s = explain(BOARD_64M("1816"));
+	CHECK_STR(s.first, "kernel-leak-or-bug");
+	/* anon fills the board: processes held it */
+	struct seen a = explain(BOARD_64M("45000"));
+	CHECK(strcmp(a.first, "kernel-leak-or-bug") != 0);
+}
+
+/* 2.6.32-4.7 zone lines print slab and the unevictable list: a fragment of
+ * zone lines counts them as the summary would (R712, R823's shape) */
+#define ZONES_WITH_SLAB(unev, slab_u) \
+	"[   58.82] Node 0 DMA32 free:64060kB min:12044kB low:15052kB high:18064kB active_anon:0kB inactive_anon:108kB active_file:4kB inactive_file:384kB unevictable:" unev "kB isolated(anon):0kB isolated(file):0kB present:3129216kB managed:2898784kB mlocked:" unev "kB dirty:0kB writeback:0kB mapped:4kB shmem:0kB slab_reclaimable:6000kB slab_unreclaimable:" slab_u "kB kernel_stack:1000kB pagetables:9000kB unstable:0kB bounce:0kB free_cma:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? no\n" \
+	"[   58.82] lowmem_reserve[]: 0 0 0 0\n" \
+	"[   58.82] Node 0 DMA32: 213*4kB (UEM) 117*8kB (UEM) 232*16kB (UEM) 284*32kB (UEM) 77*64kB (UEM) 21*128kB (UEM) 5*256kB (UEM) 2*512kB (UM) 1*1024kB (M) 0*2048kB 0*4096kB = 23852kB\n"
+
+TEST(zone_lines_count_their_slab_and_unevictable)
+{
+	/* most of the zone mlocked: the unevictable list, no kernel memory */
+	struct seen m = explain(ZONES_WITH_SLAB("2780000", "10000"));
+	CHECK_STR(m.first, "mlocked-unevictable");
+	CHECK(!has(&m, "kernel-leak-or-bug"));
+	/* most of it slab: slab, not memory in no counter */
+	struct seen sl = explain(ZONES_WITH_SLAB("0", "2700000"));
+	CHECK_STR(sl.first, "slab-growth");
+	CHECK(!has(&sl, "kernel-leak-or-bug"));
+	/* neither: what no counter holds is the kernel's */
+	struct seen k = explain(ZONES_WITH_SLAB("0", "10000"));
+	CHECK_STR(k.first, "kernel-leak-or-bug");
+	CHECK(evidence_has(&k, "unaccounted = total"));
+}
+
+/* A system-wide OOM's kill lines alone, then the next report of the
+ * machine (R752, R855's shape): under a minute later it lends its reading */
+#define KILL_THEN_REPORT(t, trigger) \
+	"[  240.10] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=dhclient,pid=4526,uid=0\n" \
+	"[  240.10] Out of memory: Killed process 4526 (dhclient) total-vm:20480kB, anon-rss:1116kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:60kB oom_score_adj:0\n" \
+	"[" t "] " trigger "\n" \
+	"[" t "] CPU: 1 PID: 9068 Comm: syz-executor Not tainted 5.10.179 #1\n" \
+	"[" t "] Mem-Info:\n" \
+	"[" t "] active_anon:2000 inactive_anon:100 isolated_anon:0\n" \
+	"[" t "]  active_file:50 inactive_file:60 isolated_file:0\n" \
+	"[" t "]  unevictable:0 dirty:0 writeback:0\n" \
+	"[" t "]  slab_reclaimable:3000 slab_unreclaimable:400000\n" \
+	"[" t "]  mapped:10 shmem:0 pagetables:300 bounce:0\n" \
+	"[" t "]  free:12000 free_pcp:100 free_cma:0\n" \
+	"[" t "] Free swap  = 0kB\n" \
+	"[" t "] Total swap = 0kB\n" \
+	"[" t "] 524288 pages RAM\n" \
+	"[" t "] 0 pages HighMem/MovableOnly\n" \
+	"[" t "] 10000 pages reserved\n"
+#define OOM_TRIGGER "syz-executor invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0"
+#define FAILURE_TRIGGER "syz-executor: page allocation failure: order:0, mode:0xcc0(GFP_KERNEL), nodemask=(null)"
+
+TEST(kill_lines_alone_take_the_next_reports_reading)
+{
+	struct seen s = explain(KILL_THEN_REPORT("  242.00", OOM_TRIGGER));
+	CHECK_STR(s.first, "slab-growth");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(strstr(s.summary, "as the next report of this machine") != NULL);
+	CHECK(evidence_has(&s, "holds only its kill lines"));
+	CHECK(has(&s, "genuine-exhaustion-no-swap"));   /* its own class's reading stays, second */
+	/* a minute or more later: another shortage, maybe */
+	struct seen late = explain(KILL_THEN_REPORT("  400.00", OOM_TRIGGER));
+	CHECK(strcmp(late.first, "slab-growth") != 0);
+	/* an allocation failure is no OOM of the same kind */
+	struct seen fail = explain(KILL_THEN_REPORT("  242.00", FAILURE_TRIGGER));
+	CHECK(strcmp(fail.first, "slab-growth") != 0);
+}
+
+/* ≤2.6.27 zone lines print one active and one inactive list ("active:0kB
+ * inactive:0kB"): lowmem's LRU from them, so what no counter holds is
+ * named as what filled lowmem, not the largest counter (R1115's shape) */
+#define LOWMEM_2624(normal_active) \
+	"bash invoked oom-killer: gfp_mask=0xd0, order=0, oomkilladj=0\n" \
+	"Active:1938 inactive:1234 dirty:0 writeback:0 unstable:0\n" \
+	" free:986779 slab:2584 mapped:851 pagetables:120 bounce:0\n" \
+	"DMA free:3496kB min:64kB low:80kB high:96kB active:0kB inactive:0kB present:16016kB pages_scanned:0 all_unreclaimable? yes\n" \
+	"lowmem_reserve[]: 0 860 4989 4989\n" \
+	"Normal free:3604kB min:3720kB low:4648kB high:5580kB active:" normal_active "kB inactive:0kB present:880880kB pages_scanned:0 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 33033 33033\n" \
+	"HighMem free:3940016kB min:512kB low:4976kB high:9440kB active:7808kB inactive:4936kB present:4228224kB pages_scanned:0 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 0 0\n" \
+	"Free swap  = 1863532kB\n" \
+	"Total swap = 1863532kB\n" \
+	"1310720 pages of RAM\n" \
+	"1081344 pages of HIGHMEM\n" \
+	"140255 reserved pages\n"
+
+TEST(old_zone_lists_show_lowmem_in_no_counter)
+{
+	struct seen s = explain(LOWMEM_2624("0"));
+	CHECK_STR(s.first, "lowmem-exhausted-highmem-free");
+	CHECK(strstr(s.summary, "no counter accounts for") != NULL);
+	CHECK(evidence_has(&s, "lowmem in no counter"));
+	/* lowmem on its LRU lists: not memory in no counter */
+	struct seen u = explain(LOWMEM_2624("850000"));
+	CHECK(strstr(u.summary, "no counter accounts for") == NULL);
+}
+
+/* show_mem's tail of one allocation failure, then the next failure of the
+ * burst (R730's shape): the tail takes the failure's reading */
+#define TAIL_THEN_FAILURE(t) \
+	"[2836069.535502] Node 1 Normal: 4172*4kB (UME) 8*8kB (UM) 5*16kB (U) 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 16832kB\n" \
+	"[2836069.535505] 5745271 total pagecache pages\n" \
+	"[2836069.535506] Free swap  = 2655560kB\n" \
+	"[2836069.535507] Total swap = 4194300kB\n" \
+	"[2836069.535507] 8376970 pages RAM\n" \
+	"[2836069.535508] 152159 pages reserved\n" \
+	"[" t "] swapper/12: page allocation failure: order:0, mode:0x2080020(GFP_ATOMIC)\n" \
+	"[" t "] CPU: 12 PID: 0 Comm: swapper/12 Not tainted 4.9.0-5-amd64 #1 Debian 4.9.65-3+deb9u2\n" \
+	"[" t "] Hardware name: Dell Inc. PowerEdge R620/0VV3F2, BIOS 2.5.2 01/28/2015\n"
+
+TEST(failure_tail_takes_the_next_failures_reading)
+{
+	struct seen s = explain(TAIL_THEN_FAILURE("2836069.535511"));
+	CHECK_STR(s.first, "atomic-reserves-exhausted");
+	CHECK(strstr(s.summary, "as the next report of this machine") != NULL);
+	struct seen late = explain(TAIL_THEN_FAILURE("2836169.535511"));
+	CHECK(strcmp(late.first, "atomic-reserves-exhausted") != 0);
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -2533,5 +2667,10 @@ int main(void)
 	RUN(reserved_highatomic_decides_the_mark);
 	RUN(named_cpuset_short_while_free_elsewhere_is_cpuset);
 	RUN(zones_drained_below_the_atomic_mark_are_atomic_reserves);
+	RUN(kernel_memory_floor_is_relative_on_a_small_board);
+	RUN(zone_lines_count_their_slab_and_unevictable);
+	RUN(kill_lines_alone_take_the_next_reports_reading);
+	RUN(old_zone_lists_show_lowmem_in_no_counter);
+	RUN(failure_tail_takes_the_next_failures_reading);
 	return check_summary();
 }

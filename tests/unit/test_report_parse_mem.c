@@ -179,6 +179,20 @@ TEST(stack_modules)
 	event_release(&st->ev);
 }
 
+/* ≤2.6.27 zone lines: one active and one inactive list (anon and file
+ * together), kept apart from the split lists of 2.6.28+ */
+TEST(old_zone_lists)
+{
+	struct pstate *st = fresh();
+	CHECK(pm_node_or_zone_line(st, LINE("Normal free:3604kB min:3720kB low:4648kB high:5580kB active:120kB "
+					    "inactive:64kB present:880880kB pages_scanned:0 all_unreclaimable? no")));
+	const struct oom_zone *z = &st->ev.snap.zones[0];
+	CHECK_INT(z->active_kib, 120);
+	CHECK_INT(z->inactive_kib, 64);
+	CHECK(!known(z->active_anon_kib));
+	event_release(&st->ev);
+}
+
 int main(void)
 {
 	RUN(summary_pages);
@@ -188,5 +202,6 @@ int main(void)
 	RUN(memcg_stats_path);
 	RUN(slab_dump);
 	RUN(stack_modules);
+	RUN(old_zone_lists);
 	return check_summary();
 }
