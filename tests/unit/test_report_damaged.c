@@ -156,165 +156,209 @@ static void arch_of(const char *text, const char *want)
 static const char *const head =
 	"app invoked oom-killer: gfp_mask=0xd0, order=0\n";   /* short: no wrap repair */
 
+/* A body after the head line and the arch it says.  A failure names the row. */
+struct arch_case {
+	const char *name, *body, *arch;
+};
+
+static void check_arch_cases(const struct arch_case *cases, size_t n)
+{
+	const char *test = check_current;
+	for (size_t i = 0; i < n; i++) {
+		char name[160], t[2048];
+		snprintf(name, sizeof(name), "%s: %s", test, cases[i].name);
+		check_current = name;
+		snprintf(t, sizeof(t), "%s%s", head, cases[i].body);
+		arch_of(t, cases[i].arch);
+	}
+	check_current = test;
+}
+
 TEST(test_arch_from_frames_and_layout)
 {
-	char t[2048];
-	/* x86's unreliable-frame mark: the width says 32 or 64 bit */
-	snprintf(t, sizeof(t), "%s [<c015c4e1>] ? __alloc_pages_nodemask+0x423/0x468\n", head);
-	arch_of(t, "i686");
-	/* 16 digits outside x86_64's text range say nothing (loongarch, arm64) */
-	snprintf(t, sizeof(t), "%s[<9000000000209c5c>] show_stack+0x9c/0x190\n", head);
-	arch_of(t, "");
-	snprintf(t, sizeof(t), "%s[<ffffffff81608d3d>] dump_stack+0x19/0x1b\n", head);
-	arch_of(t, "x86_64");
-	/* x86_64's raw stack words (≤4.8): direct map or kernel text */
-	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: x Not tainted\n0000000000000286 00000000c0f494ca ffff880d2a103c88 ffffffff813f6763\n", head);
-	arch_of(t, "x86_64");
-	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: x Not tainted\n0000000000000286 00000000c0f494ca 9000000000209c5c 0000000000000001\n", head);
-	arch_of(t, "");
-	/* 32-bit ARM's unwinder, addresses cut or not */
-	snprintf(t, sizeof(t), "%s(dump_stack) from (dump_header+0x7c/0xe4)\n", head);
-	arch_of(t, "arm");
-	snprintf(t, sizeof(t), "%s oom_kill_process from out_of_memory+0x218/0x34c\n", head);
-	arch_of(t, "arm");
-	/* prose with "from" is no frame */
-	snprintf(t, sizeof(t), "%sdata from disk+0x10/0x20 was lost\n", head);
-	arch_of(t, "");
-	/* MIPS show_stacktrace */
-	snprintf(t, sizeof(t), "%sStack : 805b0000 8055b2d8 00000000 00000000\n", head);
-	arch_of(t, "mips");
-	/* MIPS's syscall entry label in a frame */
-	snprintf(t, sizeof(t), "%s[<80013d70>] stack_done+0x20/0x44\n", head);
-	arch_of(t, "mips");
-	/* powerpc's "[sp] [ret] func": two bracketed pointer-wide words */
-	snprintf(t, sizeof(t), "%sCall Trace:\n[c1c65940] [c07926d4] dump_stack_lvl+0x80/0xac (unreliable)\n", head);
-	arch_of(t, "ppc");
-	snprintf(t, sizeof(t), "%sCall Trace:\n[c000000004a3f8d0] [c000000000c1e4a4] dump_stack+0xe8/0x13c\n", head);
-	arch_of(t, "ppc64");
-	snprintf(t, sizeof(t), "%s[c1c65940] [c07926d4\n", head);
-	arch_of(t, "");
-	/* sparc64: its 16-digit frames say only 64 bit; its fault path names it */
-	snprintf(t, sizeof(t), "%sCall Trace:\n[<0000000000ca531c>] dump_stack+0x8/0x18\n", head);
-	arch_of(t, "");
-	snprintf(t, sizeof(t), "%sCall Trace:\n[<0000000000ca531c>] dump_stack+0x8/0x18\n"
-		 "[<0000000000cb2cb8>] do_sparc64_fault+0x4f8/0xa20\n", head);
-	arch_of(t, "sparc64");
-	/* more arches' own frames and lines; each with the arch it says */
-	static const struct { const char *body, *arch; } shapes[] = {
+	static const struct arch_case cases[] = {
+		/* x86's unreliable-frame mark: the width says 32 or 64 bit */
+		{ "x86 unreliable mark, 8 digits",
+		  " [<c015c4e1>] ? __alloc_pages_nodemask+0x423/0x468\n", "i686" },
+		/* 16 digits outside x86_64's text range say nothing (loongarch, arm64) */
+		{ "16 digits below x86_64's text",
+		  "[<9000000000209c5c>] show_stack+0x9c/0x190\n", "" },
+		{ "16 digits in x86_64's text",
+		  "[<ffffffff81608d3d>] dump_stack+0x19/0x1b\n", "x86_64" },
+		/* x86_64's raw stack words (≤4.8): direct map or kernel text */
+		{ "x86_64 raw stack words",
+		  "CPU: 3 PID: 1 Comm: x Not tainted\n0000000000000286 00000000c0f494ca ffff880d2a103c88 ffffffff813f6763\n", "x86_64" },
+		{ "raw stack words outside x86_64's ranges",
+		  "CPU: 3 PID: 1 Comm: x Not tainted\n0000000000000286 00000000c0f494ca 9000000000209c5c 0000000000000001\n", "" },
+		/* 32-bit ARM's unwinder, addresses cut or not */
+		{ "ARM unwinder, addresses cut",
+		  "(dump_stack) from (dump_header+0x7c/0xe4)\n", "arm" },
+		{ "ARM unwinder",
+		  " oom_kill_process from out_of_memory+0x218/0x34c\n", "arm" },
+		/* prose with "from" is no frame */
+		{ "prose with from",
+		  "data from disk+0x10/0x20 was lost\n", "" },
+		/* MIPS show_stacktrace */
+		{ "MIPS show_stacktrace",
+		  "Stack : 805b0000 8055b2d8 00000000 00000000\n", "mips" },
+		/* MIPS's syscall entry label in a frame */
+		{ "MIPS syscall entry label",
+		  "[<80013d70>] stack_done+0x20/0x44\n", "mips" },
+		/* powerpc's "[sp] [ret] func": two bracketed pointer-wide words */
+		{ "powerpc sp and ret, 8 digits",
+		  "Call Trace:\n[c1c65940] [c07926d4] dump_stack_lvl+0x80/0xac (unreliable)\n", "ppc" },
+		{ "powerpc sp and ret, 16 digits",
+		  "Call Trace:\n[c000000004a3f8d0] [c000000000c1e4a4] dump_stack+0xe8/0x13c\n", "ppc64" },
+		{ "powerpc frame cut",
+		  "[c1c65940] [c07926d4\n", "" },
+		/* sparc64: its 16-digit frames say only 64 bit; its fault path names it */
+		{ "sparc64 frames alone",
+		  "Call Trace:\n[<0000000000ca531c>] dump_stack+0x8/0x18\n", "" },
+		{ "sparc64 fault path",
+		  "Call Trace:\n[<0000000000ca531c>] dump_stack+0x8/0x18\n"
+		  "[<0000000000cb2cb8>] do_sparc64_fault+0x4f8/0xa20\n", "sparc64" },
+		/* more arches' own frames and lines; each with the arch it says */
 		/* riscv64: walk_stackframe / ret_from_exception frames of 16 digits */
-		{ "Call Trace:\n[<ffffffe000043992>] walk_stackframe+0x0/0xaa\n", "riscv64" },
+		{ "riscv64 walk_stackframe",
+		  "Call Trace:\n[<ffffffe000043992>] walk_stackframe+0x0/0xaa\n", "riscv64" },
 		/* a 16-digit frame below ffffffff… is no x86_64 kernel: DMA32 and
 		 * "Call Trace:" do not make it one */
-		{ "Call Trace:\n[<000000008011c2f2>] 0x000000008011c2f2\nMem-Info:\n"
+		{ "16 digits below x86_64 with DMA32",
+		  "Call Trace:\n[<000000008011c2f2>] 0x000000008011c2f2\nMem-Info:\n"
 		  "DMA32 free:3180kB min:296kB low:368kB high:440kB present:8192kB\n", "" },
-		{ "Call Trace:\n[<ffffffff8011c2f2>] dump_stack+0x1/0x2\nMem-Info:\n"
+		{ "x86_64 frame with DMA32",
+		  "Call Trace:\n[<ffffffff8011c2f2>] dump_stack+0x1/0x2\nMem-Info:\n"
 		  "DMA32 free:3180kB min:296kB low:368kB high:440kB present:8192kB\n", "x86_64" },
 		/* s390: its syscall wrappers and its four-digit machine type */
-		{ "Call Trace:\n [<00000001f875e39a>] __s390x_sys_ioctl+0x2a/0x40\n", "s390x" },
-		{ "Hardware name: IBM 8562 T02 Z06 (LPAR)\n", "s390x" },
-		{ "Hardware name: IBM System x3650 -[7979AC1]-/Server\n", "" },
+		{ "s390 syscall wrapper",
+		  "Call Trace:\n [<00000001f875e39a>] __s390x_sys_ioctl+0x2a/0x40\n", "s390x" },
+		{ "s390 machine type",
+		  "Hardware name: IBM 8562 T02 Z06 (LPAR)\n", "s390x" },
+		{ "IBM x86 server name",
+		  "Hardware name: IBM System x3650 -[7979AC1]-/Server\n", "" },
 		/* x86_64's syscall wrappers and ≤3.x entry label */
-		{ "Call Trace:\n __x64_sys_perf_event_open+0x22/0x30\n", "x86_64" },
-		{ "Call Trace:\n[<ffffffff8100b072>] ? system_call_fastpath+0x16/0x1b\n", "x86_64" },
+		{ "x86_64 syscall wrapper",
+		  "Call Trace:\n __x64_sys_perf_event_open+0x22/0x30\n", "x86_64" },
+		{ "x86_64 entry label",
+		  "Call Trace:\n[<ffffffff8100b072>] ? system_call_fastpath+0x16/0x1b\n", "x86_64" },
 		/* csky, 32-bit ARM without unwinder, ppc32's 2.6 one-word frames */
-		{ "Call Trace:\n[<8004a246>] csky_systemcall+0x96/0xe0\n", "csky" },
-		{ "Backtrace:\nFunction entered at [<c0011738>] from [<c03019b8>]\n", "arm" },
-		{ "Call Trace:\n [c0007450] dump_stack+0x18/0x28\n", "ppc" },
-		{ "Call Trace:\n [c0007450] some words here\n", "" },
+		{ "csky syscall",
+		  "Call Trace:\n[<8004a246>] csky_systemcall+0x96/0xe0\n", "csky" },
+		{ "ARM without unwinder",
+		  "Backtrace:\nFunction entered at [<c0011738>] from [<c03019b8>]\n", "arm" },
+		{ "ppc32 one-word frame",
+		  "Call Trace:\n [c0007450] dump_stack+0x18/0x28\n", "ppc" },
+		{ "ppc32 frame form without symbol",
+		  "Call Trace:\n [c0007450] some words here\n", "" },
 		/* powerpc's Hardware name: the cpu name says the width */
-		{ "Hardware name: PowerMac3,6 7455 0x80010303 PowerMac\n", "ppc" },
-		{ "Hardware name: PowerMac7,3 PPC970FX 0x003c0300 PowerMac\n", "ppc64" },
+		{ "PowerMac 32-bit cpu",
+		  "Hardware name: PowerMac3,6 7455 0x80010303 PowerMac\n", "ppc" },
+		{ "PowerMac 64-bit cpu",
+		  "Hardware name: PowerMac7,3 PPC970FX 0x003c0300 PowerMac\n", "ppc64" },
 		/* an x86 platform and nothing saying 32 bit: x86_64 (arch.c) */
-		{ "Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16.2 04/01/2014\n", "x86_64" },
+		{ "QEMU PC",
+		  "Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16.2 04/01/2014\n", "x86_64" },
 		/* riscv64 links its kernel in x86_64's top 2 GiB too: a frame's
 		 * address says x86_64 only until a label of riscv's own code */
-		{ "Call Trace:\n[<ffffffff8000688e>] dump_backtrace+0x1c/0x24\n"
+		{ "riscv64 in x86_64's top 2 GiB",
+		  "Call Trace:\n[<ffffffff8000688e>] dump_backtrace+0x1c/0x24\n"
 		  "[<ffffffff80f63316>] do_page_fault+0x1e/0x36\n"
 		  "[<ffffffff80f6ca42>] ret_from_exception+0x0/0x6e\n", "riscv64" },
 		/* x86_64 confirmed by its own label stays */
-		{ "Call Trace:\n[<ffffffff8100b072>] dump_stack+0x1/0x2\n"
+		{ "x86_64 confirmed by its own label",
+		  "Call Trace:\n[<ffffffff8100b072>] dump_stack+0x1/0x2\n"
 		  "[<ffffffff8100b072>] system_call_fastpath+0x16/0x1b\n"
 		  "[<ffffffff80f6ca42>] ret_from_exception+0x0/0x6e\n", "x86_64" },
 		/* the AMD SRSO return thunks are x86_64's (CPU_SRSO depends on X86_64) */
-		{ "Call Trace:\n <TASK>\n dump_stack_lvl+0x4e/0x70\n ? srso_alias_return_thunk+0x5/0xfbef5\n", "x86_64" },
-		{ "Call Trace:\n <TASK>\n ? srso_return_thunk+0x5/0x5f\n", "x86_64" },
+		{ "SRSO alias return thunk",
+		  "Call Trace:\n <TASK>\n dump_stack_lvl+0x4e/0x70\n ? srso_alias_return_thunk+0x5/0xfbef5\n", "x86_64" },
+		{ "SRSO return thunk",
+		  "Call Trace:\n <TASK>\n ? srso_return_thunk+0x5/0x5f\n", "x86_64" },
+		/* the release names it; 32-bit x86 is "i686" whatever the build says */
+		{ "x86-32 release",
+		  "CPU: 3 PID: 1 Comm: app Not tainted 6.3.0-rc1-x86-32-debug+ #1\n", "i686" },
+		{ "i386 release",
+		  "Pid: 6344, comm: sh Not tainted 3.2.32-pk06.11-i386 #1\n", "i686" },
+		{ "riscv64 frames after a plain release",
+		  "CPU: 3 PID: 1 Comm: app Not tainted 6.6.36 #2\n"
+		  "[<ffffffff8000688e>] dump_backtrace+0x1c/0x24\n"
+		  "[<ffffffff80f6ca42>] ret_from_exception+0x0/0x6e\n", "riscv64" },
+		{ "loongarch64 release",
+		  "CPU: 3 PID: 1 Comm: app Not tainted 4.19.0-91.uelc20.loongarch64 #1\n"
+		  "[<9000000000209c5c>] show_stack+0x9c/0x190\n", "loongarch64" },
+		/* 32-bit x86's zones: 16 MiB ISA DMA, Normal, populated HighMem */
+		{ "32-bit x86 zones",
+		  "Mem-Info:\n"
+		  "DMA free:16kB min:16kB low:32kB high:48kB present:16384kB\n"
+		  "Normal free:1600kB min:936kB low:1872kB high:2808kB present:901120kB\n"
+		  "HighMem free:966400kB min:512kB low:1024kB high:1536kB present:1179584kB\n", "i686" },
+		/* an empty HighMem zone: every arch printed one before 2.6.19 */
+		{ "empty HighMem zone",
+		  "Mem-Info:\n"
+		  "DMA free:4536kB min:60kB low:72kB high:88kB present:16384kB\n"
+		  "Normal free:524648kB min:4028kB low:5032kB high:6040kB present:1031360kB\n"
+		  "HighMem free:0kB min:128kB low:160kB high:192kB present:0kB\n", "" },
 	};
-	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
-		snprintf(t, sizeof(t), "%s%s", head, shapes[i].body);
-		arch_of(t, shapes[i].arch);
-	}
-	/* the release names it; 32-bit x86 is "i686" whatever the build says */
-	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: app Not tainted 6.3.0-rc1-x86-32-debug+ #1\n", head);
-	arch_of(t, "i686");
-	snprintf(t, sizeof(t), "%sPid: 6344, comm: sh Not tainted 3.2.32-pk06.11-i386 #1\n", head);
-	arch_of(t, "i686");
-	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: app Not tainted 6.6.36 #2\n"
-		 "[<ffffffff8000688e>] dump_backtrace+0x1c/0x24\n"
-		 "[<ffffffff80f6ca42>] ret_from_exception+0x0/0x6e\n", head);
-	arch_of(t, "riscv64");
-	snprintf(t, sizeof(t), "%sCPU: 3 PID: 1 Comm: app Not tainted 4.19.0-91.uelc20.loongarch64 #1\n"
-		 "[<9000000000209c5c>] show_stack+0x9c/0x190\n", head);
-	arch_of(t, "loongarch64");
-	/* 32-bit x86's zones: 16 MiB ISA DMA, Normal, populated HighMem */
-	snprintf(t, sizeof(t), "%sMem-Info:\n"
-		 "DMA free:16kB min:16kB low:32kB high:48kB present:16384kB\n"
-		 "Normal free:1600kB min:936kB low:1872kB high:2808kB present:901120kB\n"
-		 "HighMem free:966400kB min:512kB low:1024kB high:1536kB present:1179584kB\n", head);
-	arch_of(t, "i686");
-	/* an empty HighMem zone: every arch printed one before 2.6.19 */
-	snprintf(t, sizeof(t), "%sMem-Info:\n"
-		 "DMA free:4536kB min:60kB low:72kB high:88kB present:16384kB\n"
-		 "Normal free:524648kB min:4028kB low:5032kB high:6040kB present:1031360kB\n"
-		 "HighMem free:0kB min:128kB low:160kB high:192kB present:0kB\n", head);
-	arch_of(t, "");
+	check_arch_cases(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 /* Session 8: more of the text's own arch evidence (issue 8's arch misses) */
 TEST(test_arch_from_address_ranges_and_hardware_lines)
 {
-	char t[2048];
-	static const struct { const char *body, *arch; } shapes[] = {
+	static const struct arch_case cases[] = {
 		/* MIPS: "Call Trace:" and kseg0 frames (0x80000000), 2.6 without labels */
-		{ "Call Trace:\n[<8000df1c>] dump_stack+0x8/0x34\n[<80058dec>] __alloc_pages+0x294/0x344\n", "mips" },
+		{ "MIPS kseg0 frames",
+		  "Call Trace:\n[<8000df1c>] dump_stack+0x8/0x34\n[<80058dec>] __alloc_pages+0x294/0x344\n", "mips" },
 		/* ... also with a HighMem zone, which 32-bit x86 has too */
-		{ "Call Trace:\n[<8000df1c>] dump_stack+0x8/0x34\nMem-Info:\n"
+		{ "MIPS frames with HighMem",
+		  "Call Trace:\n[<8000df1c>] dump_stack+0x8/0x34\nMem-Info:\n"
 		  "Normal free:1600kB min:936kB low:1872kB high:2808kB present:262144kB\n"
 		  "HighMem free:9664kB min:512kB low:1024kB high:1536kB present:131072kB\n", "mips" },
 		/* 32-bit x86: "Call Trace:" and frames at PAGE_OFFSET 0xc0000000 */
-		{ "Call Trace:\n [<c0199648>] oom_kill_process+0xb8/0x1e0\n", "i686" },
+		{ "i386 frames under Call Trace",
+		  "Call Trace:\n [<c0199648>] oom_kill_process+0xb8/0x1e0\n", "i686" },
 		/* no "Call Trace:": the form still says i386 (" [<%08lx>] %pS";
 		 * 32-bit ARM at the same 0xc0000000 prints "(func) from [<…>]",
 		 * ppc32 no "<"; R606, R668, R219 re-read) */
-		{ "[<c0199648>] oom_kill_process+0xb8/0x1e0\n", "i686" },
+		{ "i386 frame form alone",
+		  "[<c0199648>] oom_kill_process+0xb8/0x1e0\n", "i686" },
 		/* a bare 8-digit address without a symbol says no arch */
-		{ "[<c0199648>]\n", "" },
-		{ "[<8000df1c>] dump_stack+0x8/0x34\n", "" },
+		{ "bare 8-digit address",
+		  "[<c0199648>]\n", "" },
+		{ "8-digit frame alone",
+		  "[<8000df1c>] dump_stack+0x8/0x34\n", "" },
 		/* objtool's __pfx_ padding symbols: x86_64 only */
-		{ "Call Trace:\n <TASK>\n dump_stack_lvl+0x5f/0x90\n ? __pfx_kthread+0x10/0x10\n", "x86_64" },
+		{ "__pfx_ padding symbol",
+		  "Call Trace:\n <TASK>\n dump_stack_lvl+0x5f/0x90\n ? __pfx_kthread+0x10/0x10\n", "x86_64" },
 		/* a trace glued onto one line still names them */
-		{ "Call Trace:      [1.0] <TASK>       [1.1] kthread+0xe1/0x110     [1.2] ? __pfx_kthread+0x10/0x10\n", "x86_64" },
+		{ "trace glued onto one line",
+		  "Call Trace:      [1.0] <TASK>       [1.1] kthread+0xe1/0x110     [1.2] ? __pfx_kthread+0x10/0x10\n", "x86_64" },
 		/* arm64's "Hardware name: … (DT)"; riscv's frames still win */
-		{ "Hardware name: Radxa ROCK Pi 4B (DT)\n", "aarch64" },
-		{ "Hardware name: spacemit k1-x MUSE-Pi board (DT)\nCall Trace:\n"
+		{ "arm64 DT machine",
+		  "Hardware name: Radxa ROCK Pi 4B (DT)\n", "aarch64" },
+		{ "riscv64 frames beside a DT machine",
+		  "Hardware name: spacemit k1-x MUSE-Pi board (DT)\nCall Trace:\n"
 		  "[<ffffffff8000688e>] dump_backtrace+0x1c/0x24\n"
 		  "[<ffffffff80f6ca42>] ret_from_exception+0x0/0x6e\n", "riscv64" },
 		/* 32-bit ARM's DT machine names */
-		{ "Hardware name: Freescale i.MX6 Quad/DualLite (Device Tree)\n", "arm" },
-		{ "Hardware name: Android (Flattened Device Tree)\n", "arm" },
+		{ "i.MX6 DT machine",
+		  "Hardware name: Freescale i.MX6 Quad/DualLite (Device Tree)\n", "arm" },
+		{ "Android DT machine",
+		  "Hardware name: Android (Flattened Device Tree)\n", "arm" },
 		/* powerpc's decoded MSR: LE is a little-endian kernel */
-		{ "CPU: 1 PID: 170909 Comm: app Not tainted 5.9.0-rc3 #1\n"
+		{ "powerpc MSR with LE",
+		  "CPU: 1 PID: 170909 Comm: app Not tainted 5.9.0-rc3 #1\n"
 		  "NIP:  c0000000003d9c80 LR: c0000000003d9c70 CTR: 0000000000000000\n"
 		  "MSR:  8000000000029033 <SF,EE,ME,IR,DR,RI,LE>  CR: 28002222  XER: 20000000\n", "ppc64le" },
-		{ "CPU: 1 PID: 170909 Comm: app Not tainted 5.9.0-rc3 #1\n"
+		{ "powerpc MSR without LE",
+		  "CPU: 1 PID: 170909 Comm: app Not tainted 5.9.0-rc3 #1\n"
 		  "NIP:  c0000000003d9c80 LR: c0000000003d9c70 CTR: 0000000000000000\n"
 		  "MSR:  8000000000029032 <SF,EE,ME,IR,DR,RI>  CR: 28002222  XER: 20000000\n", "ppc64" },
 		/* x86's "? " frames alone say x86, not the width ... */
-		{ "Call Trace:\n ? warn_alloc+0xb9/0x140\n", "" },
+		{ "x86 ? frames alone",
+		  "Call Trace:\n ? warn_alloc+0xb9/0x140\n", "" },
 	};
-	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
-		snprintf(t, sizeof(t), "%s%s", head, shapes[i].body);
-		arch_of(t, shapes[i].arch);
-	}
+	check_arch_cases(cases, sizeof(cases) / sizeof(cases[0]));
 	/* ... khugepaged's order-10 huge page does: 4 MiB PMDs, 32-bit x86 without PAE */
 	arch_of("khugepaged: page allocation stalls for 10273ms, order:10, mode:0x4340ca, nodemask=(null)\n"
 		"CPU: 0 PID: 3936 Comm: khugepaged Not tainted 4.12.3 #1\nCall Trace:\n"
