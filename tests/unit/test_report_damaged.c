@@ -729,120 +729,6 @@ TEST(test_paste_frames_rows_items_numbers)
 	CHECK_INT(one.first.victim.pid, 120);
 }
 
-TEST(test_cut_tail_then_next_header)
-{
-	/* show_mem's end (swap lines, totals) of a report cut at its head,
-	 * then the next report's start: two events, the tail keeps its swap */
-	const char *in =
-		"[  100.000001] Free swap  = 917496kB\n"
-		"[  100.000002] Total swap = 917496kB\n"
-		"[  100.000003] 447488 pages RAM\n"
-		"[  100.000004] 263682 pages HighMem\n"
-		"[  100.100000] rsyslogd invoked oom-killer: gfp_mask=0xd0, order=1, oom_adj=0\n"
-		"[  100.100001] rsyslogd cpuset=/ mems_allowed=0\n"
-		"[  100.100002] Pid: 23973, comm: rsyslogd Not tainted 2.6.32-309-ec2 #18-Ubuntu\n";
-	struct ev1 one;
-	read_text(in, &one);
-	CHECK_INT(one.events, 2);
-	CHECK_STR(one.first.req.trigger_comm, "");
-	CHECK_INT(one.first.snap.mem.swap_total_kib, 917496);
-	CHECK_STR(one.first.kernel, "2.6.32-309-ec2");   /* the next report's, same boot */
-	/* page counts alone say nothing of the earlier report: no event */
-	const char *pages =
-		"[  100.000003] 447488 pages RAM\n"
-		"[  100.000004] 5326 pages reserved\n"
-		"[  100.100000] rsyslogd invoked oom-killer: gfp_mask=0xd0, order=1, oom_adj=0\n"
-		"[  100.100001] rsyslogd cpuset=/ mems_allowed=0\n";
-	read_text(pages, &one);
-	CHECK_INT(one.events, 1);
-	CHECK_STR(one.first.req.trigger_comm, "rsyslogd");
-	/* a header-less gist row ending " | |" (its opening cell cut) */
-	const char *row =
-		"Jan 12 15:01:48 lb02 kernel: [88879.477199] Free swap = 16kB | |\n"
-		"| Jan 12 15:01:48 lb02 kernel: [88879.477201] Total swap = 30716kB | |\n"
-		"| Jan 12 15:01:48 lb02 kernel: [88879.481930] 262014 pages RAM | |\n"
-		"| Jan 12 15:01:48 lb02 kernel: [88879.500000] x invoked oom-killer: gfp_mask=0xd0, order=1, oom_adj=0 | |\n";
-	read_text(row, &one);
-	CHECK_INT(one.events, 2);
-	CHECK_INT(one.first.snap.mem.swap_free_kib, 16);
-	/* a paste indented as a whole (a blank before each syslog line, R551) */
-	const char *indented =
-		" Apr  8 12:10:20 db kernel: [116423.608102] Free swap  = 0kB\n"
-		" Apr  8 12:10:20 db kernel: [116423.608103] Total swap = 7427064kB\n"
-		" Apr  8 12:10:20 db kernel: [116423.621726] 983024 pages RAM\n"
-		" Apr  8 12:10:20 db kernel: [116423.662539] mserver5 invoked oom-killer: gfp_mask=0x200da, order=0, oom_adj=0\n"
-		" Apr  8 12:10:20 db kernel: [116423.662542] mserver5 cpuset=/ mems_allowed=0\n";
-	read_text(indented, &one);
-	CHECK_INT(one.events, 2);
-	CHECK_STR(one.first.req.trigger_comm, "");
-	CHECK_INT(one.first.snap.mem.swap_total_kib, 7427064);
-	CHECK_INT(one.first.snap.mem.swap_free_kib, 0);
-	/* a driver's line and warn_alloc's "callbacks suppressed" between the
-	 * tail and the next header (R556, R582): still the tail's own event */
-	const char *between =
-		"[ 1362.550074] Free swap  = 3028184kB\n"
-		"[ 1362.566975] Total swap = 3129340kB\n"
-		"[ 1362.608510] 121856 pages of RAM\n"
-		"[ 1362.700327] smsc95xx 1-1.1:1.0: eth0: kevent 2 may have been dropped\n"
-		"[ 1362.700400] warn_alloc: 3567869 callbacks suppressed\n"
-		"[ 1362.725563] mmcqd/0: page allocation failure: order:0, mode:0x20\n";
-	read_text(between, &one);
-	CHECK_INT(one.events, 2);
-	CHECK_STR(one.first.req.trigger_comm, "");
-	CHECK_INT(one.first.snap.mem.swap_total_kib, 3129340);
-	/* show_mem ended with no kill, then the failure: warn_alloc's tail */
-	CHECK_INT(one.first.kind, OOM_KIND_ALLOC_FAILURE);
-	/* several dmesg lines of other sources between the tail and the next
-	 * header (a daemon's "Under memory pressure", a patched kernel's extra
-	 * show_mem line, R713): still the tail's own event */
-	const char *logged =
-		"[   74.189467] Free swap  = 40982528kB\n"
-		"[   74.189467] Total swap = 67108860kB\n"
-		"[   74.189467] 16676584 pages RAM\n"
-		"[   74.189468] 0 pages hwpoisoned\n"
-		"[   74.189468] Memory cgroup min protection 0kB -- low protection 0kB\n"
-		"[   98.377428] systemd-journald[312]: Under memory pressure, flushing caches.\n"
-		"[  101.308685] systemd-journald[312]: Under memory pressure, flushing caches.\n"
-		"[  120.000000] usb 1-1: new high-speed USB device number 3 using xhci_hcd\n"
-		"[  134.427770] kwin_wayland invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=200\n"
-		"[  134.427775] CPU: 9 UID: 1000 PID: 1549 Comm: kwin_wayland Not tainted 7.1.5-273-linux-tkg #1\n";
-	read_text(logged, &one);
-	CHECK_INT(one.events, 2);
-	CHECK_STR(one.first.req.trigger_comm, "");
-	CHECK_INT(one.first.snap.mem.swap_total_kib, 67108860);
-	CHECK_INT(one.first.snap.mem.swap_free_kib, 40982528);
-	/* prose between: an excerpt quoted before the full report it comes
-	 * from ("Full oom output is below", R001) is that report's, no event */
-	const char *excerpt =
-		"[ 2201.781891] Free swap  = -245804kB\n"
-		"[ 2201.781892] Total swap = 0kB\n"
-		"[ 2201.781894] 458615 pages RAM\n"
-		"\n"
-		"The setup itself was unusual, virt with 1792M RAM + 2G swap.\n"
-		"This apparently used to work but the test case was installation\n"
-		"media which is a bit painful to bisect. Full oom output is below:\n"
-		"\n"
-		"  anaconda invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null), order=0, oom_score_adj=0\n"
-		"  CPU: 1 PID: 4928 Comm: anaconda Not tainted 4.16.0-0.rc4.git0.1.fc28.x86_64 #1\n";
-	read_text(excerpt, &one);
-	CHECK_INT(one.events, 1);
-	CHECK_STR(one.first.req.trigger_comm, "anaconda");
-	/* with its kill line the tail stays an OOM kill's */
-	const char *killed =
-		"[ 1362.550074] Free swap  = 3028184kB\n"
-		"[ 1362.566975] Total swap = 3129340kB\n"
-		"[ 1362.608510] 121856 pages of RAM\n"
-		"[ 1362.610000] Out of memory: Kill process 120 (sh) score 9 or sacrifice child\n"
-		"[ 1362.610001] Killed process 120 (sh) total-vm:1000kB, anon-rss:500kB, file-rss:0kB\n"
-		"[ 1362.725563] mmcqd/0: page allocation failure: order:0, mode:0x20\n";
-	read_text(killed, &one);
-	CHECK_INT(one.events, 2);
-	CHECK_INT(one.first.kind, OOM_KIND_GLOBAL);
-	/* before an OOM header the tail is not a failure's */
-	read_text(indented, &one);
-	CHECK_INT(one.first.kind, OOM_KIND_GLOBAL);
-}
-
 /* show_mem follows its report's dump_stack: a dump_stack line after the
  * show_mem of a report whose trigger line is cut is another dump's (an
  * oops inside show_mem, R808; the next report's, R707; another CPU's):
@@ -2379,6 +2265,94 @@ TEST(test_whole_reports_read_through_damage)
 			  "[   81.252523]  [<ffffffff811c17bf>] mem_cgroup_oom_synchronize+0x34f/0x580\n",
 		  .events = IS(1), .kernel = "3.10.0-229.42.1.105.x86_64", .arch = "x86_64",
 		  .kind = "memcg" },
+		/* show_mem's end (swap lines, totals) of a report cut at its head,
+		 * then the next report's start: two events, the tail keeps its swap */
+		{ .name = "cut_tail_then_next_header",
+		  .text = "[  100.000001] Free swap  = 917496kB\n"
+			  "[  100.000002] Total swap = 917496kB\n"
+			  "[  100.000003] 447488 pages RAM\n"
+			  "[  100.000004] 263682 pages HighMem\n"
+			  "[  100.100000] rsyslogd invoked oom-killer: gfp_mask=0xd0, order=1, oom_adj=0\n"
+			  "[  100.100001] rsyslogd cpuset=/ mems_allowed=0\n"
+			  "[  100.100002] Pid: 23973, comm: rsyslogd Not tainted 2.6.32-309-ec2 #18-Ubuntu\n",
+		  .events = IS(2), .trigger_comm = "",
+		  .kernel = "2.6.32-309-ec2", /* the next report's, same boot */
+		  .swap_total_kib = IS(917496) },
+		/* page counts alone say nothing of the earlier report: no event */
+		{ .name = "cut_tail_then_next_header, pages",
+		  .text = "[  100.000003] 447488 pages RAM\n"
+			  "[  100.000004] 5326 pages reserved\n"
+			  "[  100.100000] rsyslogd invoked oom-killer: gfp_mask=0xd0, order=1, oom_adj=0\n"
+			  "[  100.100001] rsyslogd cpuset=/ mems_allowed=0\n",
+		  .events = IS(1), .trigger_comm = "rsyslogd" },
+		/* a header-less gist row ending " | |" (its opening cell cut) */
+		{ .name = "cut_tail_then_next_header, row",
+		  .text = "Jan 12 15:01:48 lb02 kernel: [88879.477199] Free swap = 16kB | |\n"
+			  "| Jan 12 15:01:48 lb02 kernel: [88879.477201] Total swap = 30716kB | |\n"
+			  "| Jan 12 15:01:48 lb02 kernel: [88879.481930] 262014 pages RAM | |\n"
+			  "| Jan 12 15:01:48 lb02 kernel: [88879.500000] x invoked oom-killer: gfp_mask=0xd0, order=1, oom_adj=0 | |\n",
+		  .events = IS(2), .swap_free_kib = IS(16) },
+		/* a paste indented as a whole (a blank before each syslog line, R551) */
+		/* before an OOM header the tail is not a failure's */
+		{ .name = "cut_tail_then_next_header, indented",
+		  .text = " Apr  8 12:10:20 db kernel: [116423.608102] Free swap  = 0kB\n"
+			  " Apr  8 12:10:20 db kernel: [116423.608103] Total swap = 7427064kB\n"
+			  " Apr  8 12:10:20 db kernel: [116423.621726] 983024 pages RAM\n"
+			  " Apr  8 12:10:20 db kernel: [116423.662539] mserver5 invoked oom-killer: gfp_mask=0x200da, order=0, oom_adj=0\n"
+			  " Apr  8 12:10:20 db kernel: [116423.662542] mserver5 cpuset=/ mems_allowed=0\n",
+		  .events = IS(2), .trigger_comm = "", .kind = "global", .swap_free_kib = IS(0),
+		  .swap_total_kib = IS(7427064) },
+		/* a driver's line and warn_alloc's "callbacks suppressed" between the
+		 * tail and the next header (R556, R582): still the tail's own event */
+		/* show_mem ended with no kill, then the failure: warn_alloc's tail */
+		{ .name = "cut_tail_then_next_header, between",
+		  .text = "[ 1362.550074] Free swap  = 3028184kB\n"
+			  "[ 1362.566975] Total swap = 3129340kB\n"
+			  "[ 1362.608510] 121856 pages of RAM\n"
+			  "[ 1362.700327] smsc95xx 1-1.1:1.0: eth0: kevent 2 may have been dropped\n"
+			  "[ 1362.700400] warn_alloc: 3567869 callbacks suppressed\n"
+			  "[ 1362.725563] mmcqd/0: page allocation failure: order:0, mode:0x20\n",
+		  .events = IS(2), .trigger_comm = "", .kind = "page-allocation-failure",
+		  .swap_total_kib = IS(3129340) },
+		/* several dmesg lines of other sources between the tail and the next
+		 * header (a daemon's "Under memory pressure", a patched kernel's extra
+		 * show_mem line, R713): still the tail's own event */
+		{ .name = "cut_tail_then_next_header, logged",
+		  .text = "[   74.189467] Free swap  = 40982528kB\n"
+			  "[   74.189467] Total swap = 67108860kB\n"
+			  "[   74.189467] 16676584 pages RAM\n"
+			  "[   74.189468] 0 pages hwpoisoned\n"
+			  "[   74.189468] Memory cgroup min protection 0kB -- low protection 0kB\n"
+			  "[   98.377428] systemd-journald[312]: Under memory pressure, flushing caches.\n"
+			  "[  101.308685] systemd-journald[312]: Under memory pressure, flushing caches.\n"
+			  "[  120.000000] usb 1-1: new high-speed USB device number 3 using xhci_hcd\n"
+			  "[  134.427770] kwin_wayland invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=200\n"
+			  "[  134.427775] CPU: 9 UID: 1000 PID: 1549 Comm: kwin_wayland Not tainted 7.1.5-273-linux-tkg #1\n",
+		  .events = IS(2), .trigger_comm = "", .swap_free_kib = IS(40982528),
+		  .swap_total_kib = IS(67108860) },
+		/* prose between: an excerpt quoted before the full report it comes
+		 * from ("Full oom output is below", R001) is that report's, no event */
+		{ .name = "cut_tail_then_next_header, excerpt",
+		  .text = "[ 2201.781891] Free swap  = -245804kB\n"
+			  "[ 2201.781892] Total swap = 0kB\n"
+			  "[ 2201.781894] 458615 pages RAM\n"
+			  "\n"
+			  "The setup itself was unusual, virt with 1792M RAM + 2G swap.\n"
+			  "This apparently used to work but the test case was installation\n"
+			  "media which is a bit painful to bisect. Full oom output is below:\n"
+			  "\n"
+			  "  anaconda invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null), order=0, oom_score_adj=0\n"
+			  "  CPU: 1 PID: 4928 Comm: anaconda Not tainted 4.16.0-0.rc4.git0.1.fc28.x86_64 #1\n",
+		  .events = IS(1), .trigger_comm = "anaconda" },
+		/* with its kill line the tail stays an OOM kill's */
+		{ .name = "cut_tail_then_next_header, killed",
+		  .text = "[ 1362.550074] Free swap  = 3028184kB\n"
+			  "[ 1362.566975] Total swap = 3129340kB\n"
+			  "[ 1362.608510] 121856 pages of RAM\n"
+			  "[ 1362.610000] Out of memory: Kill process 120 (sh) score 9 or sacrifice child\n"
+			  "[ 1362.610001] Killed process 120 (sh) total-vm:1000kB, anon-rss:500kB, file-rss:0kB\n"
+			  "[ 1362.725563] mmcqd/0: page allocation failure: order:0, mode:0x20\n",
+		  .events = IS(2), .kind = "global" },
 		/* SysRq-M pressed after an OOM kill: its show_mem is a dump of its own
 		 * (a fragment event), not the kill's tail (R935) */
 		{ .name = "sysrq_m_after_a_kill_is_its_own_dump",
@@ -2831,7 +2805,6 @@ int main(void)
 	RUN(test_later_task_rows_are_another_report);
 	RUN(test_kill_line_before_its_task_table);
 	RUN(test_openvz_beancounter_oom);
-	RUN(test_cut_tail_then_next_header);
 	RUN(test_dump_stack_after_show_mem_names_no_trigger);
 	RUN(test_alloc_failure_without_comm);
 	RUN(test_paste_frames_rows_items_numbers);
