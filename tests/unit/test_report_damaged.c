@@ -729,68 +729,6 @@ TEST(test_paste_frames_rows_items_numbers)
 	CHECK_INT(one.first.victim.pid, 120);
 }
 
-/* show_mem follows its report's dump_stack: a dump_stack line after the
- * show_mem of a report whose trigger line is cut is another dump's (an
- * oops inside show_mem, R808; the next report's, R707; another CPU's):
- * it gives the release, never the trigger */
-TEST(test_dump_stack_after_show_mem_names_no_trigger)
-{
-	static const char *const rows[] = {
-		/* SysRq-M whose show_mem oopses */
-		"[   17.178179] Mem-Info:\n"
-		"[   17.182169] active_anon:935 inactive_anon:125 isolated_anon:0\n"
-		"[   17.182169] DMA free:12248kB min:64kB low:80kB high:96kB present:15864kB\n"
-		"[   17.182169] Free swap  = 0kB\n"
-		"[   17.182169] Total swap = 0kB\n"
-		"[   17.190000] BUG: unable to handle kernel paging request at 4c4fe4ad\n"
-		"[   17.190001] Pid: 0, comm: swapper Not tainted 2.6.34.1 #26\n",
-		/* a tail, then the CPU line of the next dump with its first line cut */
-		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.451579] DMA: 1*4kB (M) 2*8kB (M) 0*16kB = 20kB\n"
-		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.451601] Free swap  = 0kB\n"
-		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.451602] Total swap = 0kB\n"
-		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.451602] 524037 pages RAM\n"
-		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.474439] CPU: 2 PID: 31827 Comm: ping Tainted: G           O       6.6.14 #0\n"
-		"Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.476277] Hardware name: VMware, Inc. VMware7,1/440BX Desktop Reference Platform\n",
-	};
-	static const char *const release[] = { "2.6.34.1", "6.6.14" };
-	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		struct ev1 e;
-		read_text(rows[i], &e);
-		CHECK_INT(e.events, 1);
-		CHECK_STR(e.first.req.trigger_comm, "");
-		CHECK(!known(e.first.req.trigger_pid));
-		CHECK_STR(e.first.kernel, release[i]);
-	}
-	/* before show_mem (a report cut above its trigger line) it is the
-	 * trigger's, as ever */
-	const char *cut =
-		"[  100.000001] CPU: 1 PID: 4928 Comm: anaconda Not tainted 4.16.0 #1\n"
-		"[  100.000002] Call Trace:\n"
-		"[  100.000003]  dump_header+0x6e/0x275\n"
-		"[  100.000004]  oom_kill_process+0xb/0x3c9\n"
-		"[  100.000005] Mem-Info:\n"
-		"[  100.000006] active_anon:935 inactive_anon:125 isolated_anon:0\n";
-	struct ev1 one;
-	read_text(cut, &one);
-	CHECK_STR(one.first.req.trigger_comm, "anaconda");
-	CHECK_INT(one.first.req.trigger_pid, 4928);
-	/* a panic's stack after the no-killable panic line, its text wrapped
-	 * short (no stamps, R128): the panic runs in the trigger's context */
-	const char *panic =
-		"Free swap  = 0kB\n"
-		"Total swap = 0kB\n"
-		"6442421132 pages RAM\n"
-		"[ pid ]   uid  tgid total_vm      rss nr_ptes nr_pmds swapents oom_score_adj name\n"
-		"Kernel panic - not syncing: Out of memory and no\n"
-		"killable processes...\n"
-		"\n"
-		"CPU: 240 PID: 1 Comm: swapper/0 Not tainted 4.0.1-pmm-bigsmp #1\n";
-	read_text(panic, &one);
-	CHECK_INT(one.first.outcome, OOM_OUTCOME_NO_KILLABLE);   /* the panic line read whole */
-	CHECK_STR(one.first.req.trigger_comm, "swapper/0");
-	CHECK_INT(one.first.req.trigger_pid, 1);
-}
-
 TEST(test_alloc_failure_without_comm)
 {
 	/* warn_alloc's line with its "comm: " cut off (R576): the request is
@@ -1739,50 +1677,6 @@ TEST(test_decoded_memcg_frame_says_memcg)
 	CHECK(e.first.kind != OOM_KIND_MEMCG);
 }
 
-/* a paste of only show_mem's per-cpu pageset lists (2.6.19-3.18
- * show_free_areas: "Node 0 DMA32 per-cpu:", "CPU    0: hi: … btch: … usd:",
- * 2.6.1x "cpu 0 hot: … cold: …"), in every shape a paste gives them
- * (R573, R718, R967): one fragment event */
-TEST(test_percpu_lines_only_are_a_fragment)
-{
-	static const char *const rows[] = {
-		"[1742446.360681] Node 0 DMA32 per-cpu:\n"
-		"[1742446.360684] CPU    0: hi:  186, btch:  31 usd:  30\n"
-		"[1742446.360686] CPU    1: hi:  186, btch:  31 usd:   0\n",
-		/* cut at the top: the first line is a CPU line */
-		"[1742446.360863] CPU   47: hi:    0, btch:   1 usd:   0\n"
-		"[1742446.360865] Node 1 Normal per-cpu:\n"
-		"[1742446.360867] CPU    0: hi:  186, btch:  31 usd:  50\n",
-		/* a pastebin's numbers and printk levels, with stamps and without */
-		"  1. <4>[ 223.801775] CPU 29: hi: 0, btch: 1 usd: 0\n"
-		"  2. <4>[ 223.802422] Node 0 DMA32 per-cpu:\n"
-		"  3. <4>[ 223.802683] CPU 0: hi: 186, btch: 31 usd: 0\n",
-		"  1. <4>CPU 29: hi: 0, btch: 1 usd: 0\n"
-		"  2. <4>Node 0 DMA32 per-cpu:\n"
-		"  3. <4>CPU 0: hi: 186, btch: 31 usd: 0\n",
-		"CPU    0: hi:  186, btch:  31 usd:  30\n"
-		"CPU    1: hi:  186, btch:  31 usd:   0\n",
-		"cpu 0 hot: high 186, batch 31 used:30\n"
-		"cpu 0 cold: high 62, batch 15 used:14\n",
-	};
-	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		struct ev1 e;
-		read_text(rows[i], &e);
-		CHECK_INT(e.events, 1);
-		CHECK_INT(e.first.kind, OOM_KIND_FRAGMENT);
-	}
-	/* before a report's own header they are no event of their own (an
-	 * earlier report's show_mem cut before its totals says nothing) */
-	const char *before =
-		"[  10.000000] CPU    0: hi:  186, btch:  31 usd:  30\n"
-		"[  10.100000] x invoked oom-killer: gfp_mask=0xd0, order=0, oom_adj=0\n"
-		"[  10.100001] Pid: 1, comm: x Not tainted 2.6.32 #1\n";
-	struct ev1 one;
-	read_text(before, &one);
-	CHECK_INT(one.events, 1);
-	CHECK_STR(one.first.req.trigger_comm, "x");
-}
-
 /* ---- one text, the fields it must read as ---------------------------------- */
 
 /* The trigger line and the dump_stack header read through damage: who
@@ -2353,6 +2247,54 @@ TEST(test_whole_reports_read_through_damage)
 			  "[ 1362.610001] Killed process 120 (sh) total-vm:1000kB, anon-rss:500kB, file-rss:0kB\n"
 			  "[ 1362.725563] mmcqd/0: page allocation failure: order:0, mode:0x20\n",
 		  .events = IS(2), .kind = "global" },
+		/* show_mem follows its report's dump_stack: a dump_stack line after the
+		 * show_mem of a report whose trigger line is cut is another dump's (an
+		 * oops inside show_mem, R808; the next report's, R707; another CPU's):
+		 * it gives the release, never the trigger */
+		/* SysRq-M whose show_mem oopses */
+		{ .name = "dump_stack_after_show_mem_names_no_trigger",
+		  .text = "[   17.178179] Mem-Info:\n"
+			  "[   17.182169] active_anon:935 inactive_anon:125 isolated_anon:0\n"
+			  "[   17.182169] DMA free:12248kB min:64kB low:80kB high:96kB present:15864kB\n"
+			  "[   17.182169] Free swap  = 0kB\n"
+			  "[   17.182169] Total swap = 0kB\n"
+			  "[   17.190000] BUG: unable to handle kernel paging request at 4c4fe4ad\n"
+			  "[   17.190001] Pid: 0, comm: swapper Not tainted 2.6.34.1 #26\n",
+		  .events = IS(1), .trigger_comm = "", .trigger_pid = IS(OOM_NA),
+		  .kernel = "2.6.34.1" },
+		/* a tail, then the CPU line of the next dump with its first line cut */
+		{ .name = "dump_stack_after_show_mem_names_no_trigger, next_dump",
+		  .text = "Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.451579] DMA: 1*4kB (M) 2*8kB (M) 0*16kB = 20kB\n"
+			  "Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.451601] Free swap  = 0kB\n"
+			  "Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.451602] Total swap = 0kB\n"
+			  "Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.451602] 524037 pages RAM\n"
+			  "Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.474439] CPU: 2 PID: 31827 Comm: ping Tainted: G           O       6.6.14 #0\n"
+			  "Sat Jan 27 00:14:32 2024 kern.warn kernel: [  795.476277] Hardware name: VMware, Inc. VMware7,1/440BX Desktop Reference Platform\n",
+		  .events = IS(1), .trigger_comm = "", .trigger_pid = IS(OOM_NA),
+		  .kernel = "6.6.14" },
+		/* before show_mem (a report cut above its trigger line) it is the
+		 * trigger's, as ever */
+		{ .name = "dump_stack_after_show_mem_names_no_trigger, cut",
+		  .text = "[  100.000001] CPU: 1 PID: 4928 Comm: anaconda Not tainted 4.16.0 #1\n"
+			  "[  100.000002] Call Trace:\n"
+			  "[  100.000003]  dump_header+0x6e/0x275\n"
+			  "[  100.000004]  oom_kill_process+0xb/0x3c9\n"
+			  "[  100.000005] Mem-Info:\n"
+			  "[  100.000006] active_anon:935 inactive_anon:125 isolated_anon:0\n",
+		  .trigger_comm = "anaconda", .trigger_pid = IS(4928) },
+		/* a panic's stack after the no-killable panic line, its text wrapped
+		 * short (no stamps, R128): the panic runs in the trigger's context */
+		{ .name = "dump_stack_after_show_mem_names_no_trigger, panic",
+		  .text = "Free swap  = 0kB\n"
+			  "Total swap = 0kB\n"
+			  "6442421132 pages RAM\n"
+			  "[ pid ]   uid  tgid total_vm      rss nr_ptes nr_pmds swapents oom_score_adj name\n"
+			  "Kernel panic - not syncing: Out of memory and no\n"
+			  "killable processes...\n"
+			  "\n"
+			  "CPU: 240 PID: 1 Comm: swapper/0 Not tainted 4.0.1-pmm-bigsmp #1\n",
+		  .trigger_comm = "swapper/0", .trigger_pid = IS(1),
+		  .outcome = IS(OOM_OUTCOME_NO_KILLABLE) }, /* the panic line read whole */
 		/* SysRq-M pressed after an OOM kill: its show_mem is a dump of its own
 		 * (a fragment event), not the kill's tail (R935) */
 		{ .name = "sysrq_m_after_a_kill_is_its_own_dump",
@@ -2789,6 +2731,47 @@ TEST(test_whole_reports_read_through_damage)
 			  "[21161.093447] 2074779 pages RAM\n"
 			  "[21161.093455] 70082 pages reserved\n",
 		  .events = IS(1), .kind = "fragment" },
+		/* a paste of only show_mem's per-cpu pageset lists (2.6.19-3.18
+		 * show_free_areas: "Node 0 DMA32 per-cpu:", "CPU    0: hi: … btch: … usd:",
+		 * 2.6.1x "cpu 0 hot: … cold: …"), in every shape a paste gives them
+		 * (R573, R718, R967): one fragment event */
+		{ .name = "percpu_lines_only_are_a_fragment",
+		  .text = "[1742446.360681] Node 0 DMA32 per-cpu:\n"
+			  "[1742446.360684] CPU    0: hi:  186, btch:  31 usd:  30\n"
+			  "[1742446.360686] CPU    1: hi:  186, btch:  31 usd:   0\n",
+		  .events = IS(1), .kind = "fragment" },
+		/* cut at the top: the first line is a CPU line */
+		{ .name = "percpu_lines_only_are_a_fragment, cut_at_top",
+		  .text = "[1742446.360863] CPU   47: hi:    0, btch:   1 usd:   0\n"
+			  "[1742446.360865] Node 1 Normal per-cpu:\n"
+			  "[1742446.360867] CPU    0: hi:  186, btch:  31 usd:  50\n",
+		  .events = IS(1), .kind = "fragment" },
+		/* a pastebin's numbers and printk levels, with stamps and without */
+		{ .name = "percpu_lines_only_are_a_fragment, numbered",
+		  .text = "  1. <4>[ 223.801775] CPU 29: hi: 0, btch: 1 usd: 0\n"
+			  "  2. <4>[ 223.802422] Node 0 DMA32 per-cpu:\n"
+			  "  3. <4>[ 223.802683] CPU 0: hi: 186, btch: 31 usd: 0\n",
+		  .events = IS(1), .kind = "fragment" },
+		{ .name = "percpu_lines_only_are_a_fragment, numbered_unstamped",
+		  .text = "  1. <4>CPU 29: hi: 0, btch: 1 usd: 0\n"
+			  "  2. <4>Node 0 DMA32 per-cpu:\n"
+			  "  3. <4>CPU 0: hi: 186, btch: 31 usd: 0\n",
+		  .events = IS(1), .kind = "fragment" },
+		{ .name = "percpu_lines_only_are_a_fragment, unstamped",
+		  .text = "CPU    0: hi:  186, btch:  31 usd:  30\n"
+			  "CPU    1: hi:  186, btch:  31 usd:   0\n",
+		  .events = IS(1), .kind = "fragment" },
+		{ .name = "percpu_lines_only_are_a_fragment, hot_cold",
+		  .text = "cpu 0 hot: high 186, batch 31 used:30\n"
+			  "cpu 0 cold: high 62, batch 15 used:14\n",
+		  .events = IS(1), .kind = "fragment" },
+		/* before a report's own header they are no event of their own (an
+		 * earlier report's show_mem cut before its totals says nothing) */
+		{ .name = "percpu_lines_only_are_a_fragment, before",
+		  .text = "[  10.000000] CPU    0: hi:  186, btch:  31 usd:  30\n"
+			  "[  10.100000] x invoked oom-killer: gfp_mask=0xd0, order=0, oom_adj=0\n"
+			  "[  10.100001] Pid: 1, comm: x Not tainted 2.6.32 #1\n",
+		  .events = IS(1), .trigger_comm = "x" },
 	};
 	check_reads(cases, sizeof(cases) / sizeof(cases[0]));
 }
@@ -2798,14 +2781,12 @@ int main(void)
 	RUN(test_x86_mark_width_from_pid_or_memory);
 	RUN(test_frame_forms_say_arch);
 	RUN(test_decoded_memcg_frame_says_memcg);
-	RUN(test_percpu_lines_only_are_a_fragment);
 	RUN(test_paste_indent_learned_from_a_marker);
 	RUN(test_gfp_mask_masked_by_the_paster);
 	RUN(test_numa_hint_after_a_kill_logged_twice);
 	RUN(test_later_task_rows_are_another_report);
 	RUN(test_kill_line_before_its_task_table);
 	RUN(test_openvz_beancounter_oom);
-	RUN(test_dump_stack_after_show_mem_names_no_trigger);
 	RUN(test_alloc_failure_without_comm);
 	RUN(test_paste_frames_rows_items_numbers);
 	RUN(test_uname_pasted_before_a_cut_report);
