@@ -1153,8 +1153,8 @@ TEST(wrapped_request_lines)
 			  "\t__GFP_COMP|__GFP_NOMEMALLOC), order=3, oom_score_adj=0\n"
 			  "    CPU: 74 PID: 204414 Comm: ip Not tainted 5.4.0 #1\n"
 			  "    Out of memory: Killed process 204414 (ip) total-vm:1000kB, anon-rss:100kB, file-rss:0kB, shmem-rss:0kB\n",
-		  .events = 1, .gfp_text = "0xc2cc0(GFP_KERNEL|__GFP_NOWARN|__GFP_COMP|__GFP_NOMEMALLOC)",
-		  .order = IS(3), .trigger_adj = IS(0) },
+		  .events = 1, .order = IS(3), .trigger_adj = IS(0),
+		  .gfp_text = "0xc2cc0(GFP_KERNEL|__GFP_NOWARN|__GFP_COMP|__GFP_NOMEMALLOC)" },
 		/* warn_alloc with "mode:" on the next, indented line (R053's shape) */
 		{ .name = "mode on the next line",
 		  .text = "kworker/u8:7: page allocation failure: order:3,\n"
