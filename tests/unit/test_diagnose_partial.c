@@ -1910,122 +1910,43 @@ TEST(parser_inferred_kind_survives_diagnose)
 
 /* ---- a global kill with no memory figure: exhaustion, swap from the rows ---- */
 
-TEST(kill_line_alone_is_exhaustion_low)
-{
-	/* 5.x kill line only: a big anonymous victim, swap not shown */
-	struct seen s = explain(
-		"[Tue May 19 04:18:13 2026] Out of memory: Killed process 3996 (java) total-vm:3376784kB, anon-rss:551100kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:1424kB oom_score_adj:0\n");
-	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
-	CHECK_STR(confidence_name(s.conf), "low");
-	CHECK(strstr(s.note, "swap not in the report") != NULL);
-	CHECK(strstr(s.summary, "named none") != NULL);
-	CHECK(evidence_has(&s, "should_reclaim_retry"));
-}
+/* One text and what diagnosing it must give: a field left NULL is not
+ * asked.  A failure names the row. */
+struct diag_case {
+	const char *name, *text;
+	const char *first;                /* the first cause's id */
+	const char *conf;                 /* its confidence_name() */
+	const char *note, *summary;       /* a part of its basis note, of its summary */
+	const char *evidence;             /* a part of one of its evidence lines */
+	const char *has;                  /* an id among the findings */
+	const char *lacks[2];             /* ids not among them */
+};
 
-TEST(kill_line_of_a_small_victim_stays_unknown)
+static void check_diagnoses(const struct diag_case *cases, size_t n)
 {
-	/* 68 KiB: the kill freed nothing, the memory was not in processes */
-	struct seen s = explain(
-		"[59313.549221] Killed process 15479 (server) total-vm:9984kB, anon-rss:68kB, file-rss:0kB\n");
-	CHECK_STR(s.first, "unknown");
-	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
-}
-
-TEST(kill_rows_with_swapped_pages_are_swap_full)
-{
-	/* 6.8+ rows: a swapped page proves swap, and reclaim gave up with it */
-	struct seen s = explain(
-		"[  pid  ]   uid  tgid total_vm      rss rss_anon rss_file rss_shmem pgtables_bytes swapents oom_score_adj name\n"
-		"[   1762]   998  1762     4074      467       96      371         0    77824      144          -900 systemd-oomd\n"
-		"oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=user.slice,mems_allowed=0,global_oom,task_memcg=/user.slice,task=make,pid=4271,uid=1000\n"
-		"Out of memory: Killed process 4271 (make) total-vm:4222280kB, anon-rss:3934380kB, file-rss:688kB, shmem-rss:0kB, UID:1000 pgtables:7812kB oom_score_adj:200\n");
-	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
-	CHECK_STR(confidence_name(s.conf), "low");
-	CHECK(evidence_has(&s, "in swap"));
-}
-
-TEST(kill_rows_without_swapped_pages_are_no_swap)
-{
-	/* 4.15+ row of the victim itself: 1.5 GiB resident, swapents 0 */
-	struct seen s = explain(
-		"Sep  9 21:12:12 servera kernel: [ pid ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
-		"Sep  9 21:12:12 servera kernel: [ 7996]     0  7996  1479058   395002  3629056        0             0 fio\n"
-		"Sep  9 21:12:12 servera kernel: Out of memory: Kill process 7996 (fio) score 845 or sacrifice child\n"
-		"Sep  9 21:12:12 servera kernel: Killed process 7996 (fio) total-vm:5916232kB, anon-rss:1172516kB, file-rss:0kB, shmem-rss:407492kB\n");
-	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
-	CHECK(evidence_has(&s, "swapents 0"));
-	CHECK(strstr(s.note, "no swap from rows") != NULL);
-}
-
-TEST(kill_score_raised_by_adj_says_nothing_of_others)
-{
-	/* score 590 of which 588 is the victim's oom_score_adj: it held 0.2 %,
-	 * but the kernel picked it for its adj, and a process at adj 0 could
-	 * hold up to 59 % of RAM + swap and lose to it (select_bad_process):
-	 * the score vetoes nothing, the rows-only evidence class speaks, at
-	 * low confidence */
-	struct seen s = explain(
-		"[22039.152074] [18915]  1000 18915    90784     7427   0       7           411 chrome\n"
-		"[22039.152090] [20136]  1000 20136    93107     3997   0      10           588 chrome\n"
-		"[22039.152093] Out of memory: Kill process 20136 (chrome) score 590 or sacrifice child\n"
-		"[22039.152097] Killed process 20136 (chrome) total-vm:372428kB, anon-rss:15556kB, file-rss:432kB\n");
-	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
-	CHECK_STR(confidence_name(s.conf), "low");
-	/* at adj 0 a score of 2 is the worst process holding 0.2 %: every
-	 * other held less, the memory was not in processes */
-	struct seen z = explain(
-		"[22039.152074] [18915]  1000 18915    90784     7427   0       0             0 chrome\n"
-		"[22039.152090] [20136]  1000 20136    93107     3997   0       0             0 chrome\n"
-		"[22039.152093] Out of memory: Kill process 20136 (chrome) score 2 or sacrifice child\n"
-		"[22039.152097] Killed process 20136 (chrome) total-vm:372428kB, anon-rss:15556kB, file-rss:432kB\n");
-	CHECK_STR(z.first, "unknown");
-}
-
-TEST(kill_score_beyond_resident_is_swap_full)
-{
-	/* 2.6.38 rows (no swapents): the victim's 400 ‰ of RAM + swap is at
-	 * least 400 ‰ of the rows' 400 MiB resident = 160 MiB, while it holds
-	 * 40 MiB in RAM: the rest was swapped */
-	struct seen s = explain(
-		"[  100.000001] [ 1000]  1000  1000   200000    92160   0       0             0 worker\n"
-		"[  100.000002] [ 1001]  1000  1001   300000    10240   0       0             0 hog\n"
-		"[  100.000003] Out of memory: Kill process 1001 (hog) score 400 or sacrifice child\n"
-		"[  100.000004] Killed process 1001 (hog) total-vm:1200000kB, anon-rss:40960kB, file-rss:0kB\n");
-	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
-	CHECK(evidence_has(&s, "oom_score_adj 0"));
-}
-
-TEST(kill_with_total_swap_zero_is_no_swap_medium)
-{
-	/* the totals survived, RAM figures did not */
-	struct seen s = explain(
-		"[511250.459168] Free swap  = 0kB\n"
-		"[511250.459168] Total swap = 0kB\n"
-		"[511250.459169] 8388478 pages RAM\n"
-		"[511250.459581] Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
-		"[511250.459642] Killed process 17982 (java) total-vm:19803312kB, anon-rss:2540308kB, file-rss:0kB, shmem-rss:0kB\n");
-	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
-	CHECK_STR(confidence_name(s.conf), "medium");
-	CHECK(evidence_has(&s, "Total swap = 0kB"));
-}
-
-TEST(kill_with_free_swap_is_not_exhaustion)
-{
-	/* swap printed with room: anon was reclaimable, so not this shape */
-	struct seen s = explain(
-		"[  100.0] Free swap  = 4000000kB\n"
-		"[  100.0] Total swap = 4194300kB\n"
-		"[  100.1] Out of memory: Killed process 42 (java) total-vm:3376784kB, anon-rss:551100kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:1424kB oom_score_adj:0\n");
-	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
-	CHECK(!has(&s, "genuine-exhaustion-swap-full"));
-}
-
-TEST(kill_of_high_order_request_is_not_exhaustion)
-{
-	struct seen s = explain(
-		"[  100.0] a.out invoked oom-killer: gfp_mask=0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), order=3, oom_score_adj=0\n"
-		"[  100.1] Out of memory: Killed process 42 (java) total-vm:3376784kB, anon-rss:551100kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:1424kB oom_score_adj:0\n");
-	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
+	const char *test = check_current;
+	for (size_t i = 0; i < n; i++) {
+		const struct diag_case *c = &cases[i];
+		char name[160];
+		snprintf(name, sizeof(name), "%s: %s", test, c->name);
+		check_current = name;
+		struct seen s = explain(c->text);
+		if (c->first)
+			CHECK_STR(s.first, c->first);
+		if (c->conf)
+			CHECK_STR(confidence_name(s.conf), c->conf);
+		if (c->note)
+			CHECK(strstr(s.note, c->note) != NULL);
+		if (c->summary)
+			CHECK(strstr(s.summary, c->summary) != NULL);
+		if (c->evidence)
+			CHECK(evidence_has(&s, c->evidence));
+		if (c->has)
+			CHECK(has(&s, c->has));
+		for (size_t k = 0; k < sizeof(c->lacks) / sizeof(c->lacks[0]) && c->lacks[k]; k++)
+			CHECK(!has(&s, c->lacks[k]));
+	}
+	check_current = test;
 }
 
 /* a Mem-Info summary cut before its zones, swap lines and totals */
@@ -2039,13 +1960,106 @@ TEST(kill_of_high_order_request_is_not_exhaustion)
 	" mapped:6414 shmem:589 pagetables:9149 bounce:0\n" \
 	" free:18807 free_pcp:103 free_cma:0\n"
 
-TEST(summary_alone_anon_full_is_exhaustion_low)
+/* A kill line, its rows or a Mem-Info summary, and no other figure of memory */
+TEST(kill_lines_and_summaries_alone)
 {
-	struct seen s = explain(MEMINFO_CUT("1957486", "7687"));
-	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
-	CHECK_STR(confidence_name(s.conf), "low");
-	CHECK(strstr(s.summary, "shows no swap") != NULL);
-	CHECK(evidence_has(&s, "at most RAM"));
+	static const struct diag_case cases[] = {
+		/* 5.x kill line only: a big anonymous victim, swap not shown */
+		{ .name = "kill_line_alone_is_exhaustion_low",
+		  .text = "[Tue May 19 04:18:13 2026] Out of memory: Killed process 3996 (java) total-vm:3376784kB, anon-rss:551100kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:1424kB oom_score_adj:0\n",
+		  .first = "genuine-exhaustion-no-swap", .conf = "low",
+		  .note = "swap not in the report", .summary = "named none",
+		  .evidence = "should_reclaim_retry" },
+		/* 68 KiB: the kill freed nothing, the memory was not in processes */
+		{ .name = "kill_line_of_a_small_victim_stays_unknown",
+		  .text = "[59313.549221] Killed process 15479 (server) total-vm:9984kB, anon-rss:68kB, file-rss:0kB\n",
+		  .first = "unknown", .lacks = { "genuine-exhaustion-no-swap" } },
+		/* 6.8+ rows: a swapped page proves swap, and reclaim gave up with it */
+		{ .name = "kill_rows_with_swapped_pages_are_swap_full",
+		  .text = "[  pid  ]   uid  tgid total_vm      rss rss_anon rss_file rss_shmem pgtables_bytes swapents oom_score_adj name\n"
+			  "[   1762]   998  1762     4074      467       96      371         0    77824      144          -900 systemd-oomd\n"
+			  "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=user.slice,mems_allowed=0,global_oom,task_memcg=/user.slice,task=make,pid=4271,uid=1000\n"
+			  "Out of memory: Killed process 4271 (make) total-vm:4222280kB, anon-rss:3934380kB, file-rss:688kB, shmem-rss:0kB, UID:1000 pgtables:7812kB oom_score_adj:200\n",
+		  .first = "genuine-exhaustion-swap-full", .conf = "low", .evidence = "in swap" },
+		/* 4.15+ row of the victim itself: 1.5 GiB resident, swapents 0 */
+		{ .name = "kill_rows_without_swapped_pages_are_no_swap",
+		  .text = "Sep  9 21:12:12 servera kernel: [ pid ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+			  "Sep  9 21:12:12 servera kernel: [ 7996]     0  7996  1479058   395002  3629056        0             0 fio\n"
+			  "Sep  9 21:12:12 servera kernel: Out of memory: Kill process 7996 (fio) score 845 or sacrifice child\n"
+			  "Sep  9 21:12:12 servera kernel: Killed process 7996 (fio) total-vm:5916232kB, anon-rss:1172516kB, file-rss:0kB, shmem-rss:407492kB\n",
+		  .first = "genuine-exhaustion-no-swap", .note = "no swap from rows",
+		  .evidence = "swapents 0" },
+		/* score 590 of which 588 is the victim's oom_score_adj: it held 0.2 %,
+		 * but the kernel picked it for its adj, and a process at adj 0 could
+		 * hold up to 59 % of RAM + swap and lose to it (select_bad_process):
+		 * the score vetoes nothing, the rows-only evidence class speaks, at
+		 * low confidence */
+		{ .name = "kill_score_raised_by_adj_says_nothing_of_others",
+		  .text = "[22039.152074] [18915]  1000 18915    90784     7427   0       7           411 chrome\n"
+			  "[22039.152090] [20136]  1000 20136    93107     3997   0      10           588 chrome\n"
+			  "[22039.152093] Out of memory: Kill process 20136 (chrome) score 590 or sacrifice child\n"
+			  "[22039.152097] Killed process 20136 (chrome) total-vm:372428kB, anon-rss:15556kB, file-rss:432kB\n",
+		  .first = "genuine-exhaustion-no-swap", .conf = "low" },
+		/* at adj 0 a score of 2 is the worst process holding 0.2 %: every
+		 * other held less, the memory was not in processes */
+		{ .name = "kill_score_at_adj_0_stays_unknown",
+		  .text = "[22039.152074] [18915]  1000 18915    90784     7427   0       0             0 chrome\n"
+			  "[22039.152090] [20136]  1000 20136    93107     3997   0       0             0 chrome\n"
+			  "[22039.152093] Out of memory: Kill process 20136 (chrome) score 2 or sacrifice child\n"
+			  "[22039.152097] Killed process 20136 (chrome) total-vm:372428kB, anon-rss:15556kB, file-rss:432kB\n",
+		  .first = "unknown" },
+		/* 2.6.38 rows (no swapents): the victim's 400 ‰ of RAM + swap is at
+		 * least 400 ‰ of the rows' 400 MiB resident = 160 MiB, while it holds
+		 * 40 MiB in RAM: the rest was swapped */
+		{ .name = "kill_score_beyond_resident_is_swap_full",
+		  .text = "[  100.000001] [ 1000]  1000  1000   200000    92160   0       0             0 worker\n"
+			  "[  100.000002] [ 1001]  1000  1001   300000    10240   0       0             0 hog\n"
+			  "[  100.000003] Out of memory: Kill process 1001 (hog) score 400 or sacrifice child\n"
+			  "[  100.000004] Killed process 1001 (hog) total-vm:1200000kB, anon-rss:40960kB, file-rss:0kB\n",
+		  .first = "genuine-exhaustion-swap-full", .evidence = "oom_score_adj 0" },
+		/* the totals survived, RAM figures did not */
+		{ .name = "kill_with_total_swap_zero_is_no_swap_medium",
+		  .text = "[511250.459168] Free swap  = 0kB\n"
+			  "[511250.459168] Total swap = 0kB\n"
+			  "[511250.459169] 8388478 pages RAM\n"
+			  "[511250.459581] Out of memory: Kill process 17982 (java) score 77 or sacrifice child\n"
+			  "[511250.459642] Killed process 17982 (java) total-vm:19803312kB, anon-rss:2540308kB, file-rss:0kB, shmem-rss:0kB\n",
+		  .first = "genuine-exhaustion-no-swap", .conf = "medium",
+		  .evidence = "Total swap = 0kB" },
+		/* swap printed with room: anon was reclaimable, so not this shape */
+		{ .name = "kill_with_free_swap_is_not_exhaustion",
+		  .text = "[  100.0] Free swap  = 4000000kB\n"
+			  "[  100.0] Total swap = 4194300kB\n"
+			  "[  100.1] Out of memory: Killed process 42 (java) total-vm:3376784kB, anon-rss:551100kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:1424kB oom_score_adj:0\n",
+		  .lacks = { "genuine-exhaustion-no-swap", "genuine-exhaustion-swap-full" } },
+		{ .name = "kill_of_high_order_request_is_not_exhaustion",
+		  .text = "[  100.0] a.out invoked oom-killer: gfp_mask=0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), order=3, oom_score_adj=0\n"
+			  "[  100.1] Out of memory: Killed process 42 (java) total-vm:3376784kB, anon-rss:551100kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:1424kB oom_score_adj:0\n",
+		  .lacks = { "genuine-exhaustion-no-swap" } },
+		/* 2.6–5.0 print "Killed process" alike for a memcg OOM: with the
+		 * selection line cut, global is not known */
+		{ .name = "bare_killed_process_line_may_be_a_cgroup",
+		  .text = "[  100.1] Killed process 42 (java) total-vm:3376784kB, anon-rss:551100kB, file-rss:0kB\n",
+		  .first = "unknown", .lacks = { "genuine-exhaustion-no-swap" } },
+		/* totals and rows survived: 900 MiB resident of 1 GiB RAM, no
+		 * swapped page in the rows */
+		{ .name = "kill_with_rows_filling_ram_is_medium",
+		  .text = "262144 pages RAM\n"
+			  "[ pid ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+			  "[  101]     0   101   300000   230400   2000000        0             0 app\n"
+			  "Out of memory: Kill process 101 (app) score 880 or sacrifice child\n"
+			  "Killed process 101 (app) total-vm:1200000kB, anon-rss:921600kB, file-rss:0kB, shmem-rss:0kB\n",
+		  .first = "genuine-exhaustion-no-swap", .conf = "medium", .evidence = "% of RAM" },
+		{ .name = "summary_alone_anon_full_is_exhaustion_low",
+		  .text = MEMINFO_CUT("1957486", "7687"),
+		  .first = "genuine-exhaustion-no-swap", .conf = "low", .summary = "shows no swap",
+		  .evidence = "at most RAM" },
+		/* page cache is what fills RAM: reclaim's failure is another story */
+		{ .name = "summary_alone_file_full_is_not_anon_exhaustion",
+		  .text = MEMINFO_CUT("7687", "1957486"),
+		  .lacks = { "genuine-exhaustion-no-swap" } },
+	};
+	check_diagnoses(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 /* Zone lines alone (no Mem-Info summary, no swap lines, R583): their LRU
@@ -2068,33 +2082,48 @@ TEST(zone_lines_alone_anon_full_is_exhaustion_low)
 	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
 }
 
-TEST(summary_alone_file_full_is_not_anon_exhaustion)
-{
-	/* page cache is what fills RAM: reclaim's failure is another story */
-	struct seen s = explain(MEMINFO_CUT("7687", "1957486"));
-	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
-}
-
 /* ---- the request alone: 32-bit lowmem, atomic reserves ------------------ */
 
-TEST(header_alone_32bit_kernel_request_is_lowmem)
+/* The trigger line and the dump_stack header, and nothing of memory */
+TEST(trigger_header_alone)
 {
-	/* an atomic failure, no zone line: the atomic reserve leads, lowmem
-	 * (the only memory it may use) follows */
-	struct seen s = explain(
-		"kswapd0: page allocation failure: order:0, mode:0x820(GFP_ATOMIC), nodemask=(null),cpuset=/,mems_allowed=0\n"
-		"CPU: 1 PID: 40 Comm: kswapd0 Not tainted 6.8.9-gentoo-PMacG4 #1\n"
-		"Hardware name: PowerMac3,6 7455 0x80010303 PowerMac\n");
-	CHECK_STR(s.first, "atomic-reserves-exhausted");
-	CHECK_STR(confidence_name(s.conf), "low");
-	CHECK(has(&s, "lowmem-pressure"));
-	/* a kernel request that may sleep and was refused: lowmem leads */
-	struct seen k = explain(
-		"kworker: page allocation failure: order:0, mode:0xcc0(GFP_KERNEL), nodemask=(null),cpuset=/,mems_allowed=0\n"
-		"CPU: 1 PID: 40 Comm: kworker Not tainted 6.8.9-gentoo-PMacG4 #1\n"
-		"Hardware name: PowerMac3,6 7455 0x80010303 PowerMac\n");
-	CHECK_STR(k.first, "lowmem-pressure");
-	CHECK(evidence_has(&k, "__GFP_HIGHMEM"));
+	static const struct diag_case cases[] = {
+		/* an atomic failure, no zone line: the atomic reserve leads, lowmem
+		 * (the only memory it may use) follows */
+		{ .name = "header_alone_32bit_kernel_request_is_lowmem",
+		  .text = "kswapd0: page allocation failure: order:0, mode:0x820(GFP_ATOMIC), nodemask=(null),cpuset=/,mems_allowed=0\n"
+			  "CPU: 1 PID: 40 Comm: kswapd0 Not tainted 6.8.9-gentoo-PMacG4 #1\n"
+			  "Hardware name: PowerMac3,6 7455 0x80010303 PowerMac\n",
+		  .first = "atomic-reserves-exhausted", .conf = "low", .has = "lowmem-pressure" },
+		/* a kernel request that may sleep and was refused: lowmem leads */
+		{ .name = "header_alone_32bit_sleeping_kernel_request_is_lowmem",
+		  .text = "kworker: page allocation failure: order:0, mode:0xcc0(GFP_KERNEL), nodemask=(null),cpuset=/,mems_allowed=0\n"
+			  "CPU: 1 PID: 40 Comm: kworker Not tainted 6.8.9-gentoo-PMacG4 #1\n"
+			  "Hardware name: PowerMac3,6 7455 0x80010303 PowerMac\n",
+		  .first = "lowmem-pressure", .evidence = "__GFP_HIGHMEM" },
+		/* GFP_HIGHUSER_MOVABLE may use HighMem: lowmem is not the story */
+		{ .name = "header_alone_32bit_highmem_request_is_not_lowmem",
+		  .text = "[  10.0] app invoked oom-killer: gfp_mask=0x1280da(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=(null), order=0, oom_score_adj=0\n"
+			  "[  10.0] CPU: 0 PID: 99 Comm: app Not tainted 4.19.0-20-686-pae #1 Debian 4.19.235-1\n",
+		  .lacks = { "lowmem-pressure" } },
+		{ .name = "header_alone_64bit_atomic_is_atomic_reserve_low",
+		  .text = "[  500.1] swapper/0: page allocation failure: order:0, mode:0x820(GFP_ATOMIC), nodemask=(null),cpuset=/,mems_allowed=0\n"
+			  "[  500.1] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 6.6.14 #1\n"
+			  "[  500.1] Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.2 04/01/2014\n"
+			  "[  500.1] Call Trace:\n"
+			  "[  500.1]  <IRQ>\n"
+			  "[  500.1]  dump_stack_lvl+0x44/0x60\n"
+			  "[  500.1]  warn_alloc+0x15f/0x1e0\n",
+		  .first = "atomic-reserves-exhausted", .conf = "low",
+		  .evidence = "__zone_watermark_ok" },
+		/* GFP_KERNEL could reclaim: its failure says nothing by itself */
+		{ .name = "header_alone_sleeping_request_stays_unknown",
+		  .text = "[  500.1] insmod: page allocation failure: order:0, mode:0xcc0(GFP_KERNEL), nodemask=(null),cpuset=/,mems_allowed=0\n"
+			  "[  500.1] CPU: 0 PID: 70 Comm: insmod Not tainted 6.6.14 #1\n"
+			  "[  500.1] Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.2 04/01/2014\n",
+		  .lacks = { "atomic-reserves-exhausted", "lowmem-pressure" } },
+	};
+	check_diagnoses(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 /* A 32-bit x86 kernel has no ZONE_DMA32: gfp_zone() gives __GFP_DMA32
@@ -2136,66 +2165,6 @@ TEST(order1_request_with_normal_blocks_cut_is_lowmem_with_highmem_free)
 	CHECK_STR(confidence_name(s.conf), "medium");
 	CHECK(evidence_has(&s, "buddy line"));
 	CHECK(!has(&s, "lowmem-pressure"));
-}
-
-TEST(header_alone_32bit_highmem_request_is_not_lowmem)
-{
-	/* GFP_HIGHUSER_MOVABLE may use HighMem: lowmem is not the story */
-	struct seen s = explain(
-		"[  10.0] app invoked oom-killer: gfp_mask=0x1280da(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=(null), order=0, oom_score_adj=0\n"
-		"[  10.0] CPU: 0 PID: 99 Comm: app Not tainted 4.19.0-20-686-pae #1 Debian 4.19.235-1\n");
-	CHECK(!has(&s, "lowmem-pressure"));
-}
-
-TEST(header_alone_64bit_atomic_is_atomic_reserve_low)
-{
-	struct seen s = explain(
-		"[  500.1] swapper/0: page allocation failure: order:0, mode:0x820(GFP_ATOMIC), nodemask=(null),cpuset=/,mems_allowed=0\n"
-		"[  500.1] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 6.6.14 #1\n"
-		"[  500.1] Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.2 04/01/2014\n"
-		"[  500.1] Call Trace:\n"
-		"[  500.1]  <IRQ>\n"
-		"[  500.1]  dump_stack_lvl+0x44/0x60\n"
-		"[  500.1]  warn_alloc+0x15f/0x1e0\n");
-	CHECK_STR(s.first, "atomic-reserves-exhausted");
-	CHECK_STR(confidence_name(s.conf), "low");
-	CHECK(evidence_has(&s, "__zone_watermark_ok"));
-}
-
-TEST(header_alone_sleeping_request_stays_unknown)
-{
-	/* GFP_KERNEL could reclaim: its failure says nothing by itself */
-	struct seen s = explain(
-		"[  500.1] insmod: page allocation failure: order:0, mode:0xcc0(GFP_KERNEL), nodemask=(null),cpuset=/,mems_allowed=0\n"
-		"[  500.1] CPU: 0 PID: 70 Comm: insmod Not tainted 6.6.14 #1\n"
-		"[  500.1] Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.2 04/01/2014\n");
-	CHECK(!has(&s, "atomic-reserves-exhausted"));
-	CHECK(!has(&s, "lowmem-pressure"));
-}
-
-TEST(bare_killed_process_line_may_be_a_cgroup)
-{
-	/* 2.6–5.0 print "Killed process" alike for a memcg OOM: with the
-	 * selection line cut, global is not known */
-	struct seen s = explain(
-		"[  100.1] Killed process 42 (java) total-vm:3376784kB, anon-rss:551100kB, file-rss:0kB\n");
-	CHECK(!has(&s, "genuine-exhaustion-no-swap"));
-	CHECK_STR(s.first, "unknown");
-}
-
-TEST(kill_with_rows_filling_ram_is_medium)
-{
-	/* totals and rows survived: 900 MiB resident of 1 GiB RAM, no
-	 * swapped page in the rows */
-	struct seen s = explain(
-		"262144 pages RAM\n"
-		"[ pid ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
-		"[  101]     0   101   300000   230400   2000000        0             0 app\n"
-		"Out of memory: Kill process 101 (app) score 880 or sacrifice child\n"
-		"Killed process 101 (app) total-vm:1200000kB, anon-rss:921600kB, file-rss:0kB, shmem-rss:0kB\n");
-	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
-	CHECK_STR(confidence_name(s.conf), "medium");
-	CHECK(evidence_has(&s, "% of RAM"));
 }
 
 /* ---- the last rung for reports with figures (rule_evidence_figures) ---- */
@@ -2616,23 +2585,8 @@ int main(void)
 	RUN(cpuset_mems_as_nodemask_is_cpuset);
 	RUN(dma32_request_outside_the_cpuset_nodes);
 	RUN(most_of_a_small_board_in_no_counter);
-	RUN(kill_line_alone_is_exhaustion_low);
-	RUN(kill_line_of_a_small_victim_stays_unknown);
-	RUN(kill_rows_with_swapped_pages_are_swap_full);
-	RUN(kill_rows_without_swapped_pages_are_no_swap);
-	RUN(kill_score_raised_by_adj_says_nothing_of_others);
-	RUN(kill_score_beyond_resident_is_swap_full);
-	RUN(kill_with_total_swap_zero_is_no_swap_medium);
-	RUN(kill_with_free_swap_is_not_exhaustion);
-	RUN(kill_of_high_order_request_is_not_exhaustion);
-	RUN(bare_killed_process_line_may_be_a_cgroup);
-	RUN(kill_with_rows_filling_ram_is_medium);
-	RUN(summary_alone_anon_full_is_exhaustion_low);
-	RUN(summary_alone_file_full_is_not_anon_exhaustion);
-	RUN(header_alone_32bit_kernel_request_is_lowmem);
-	RUN(header_alone_32bit_highmem_request_is_not_lowmem);
-	RUN(header_alone_64bit_atomic_is_atomic_reserve_low);
-	RUN(header_alone_sleeping_request_stays_unknown);
+	RUN(kill_lines_and_summaries_alone);
+	RUN(trigger_header_alone);
 	RUN(deadlocked_panic_is_no_killable_not_panic_on_oom);
 	RUN(zone_lines_alone_anon_full_is_exhaustion_low);
 	RUN(fragment_free_mostly_cma_is_cma_unusable_low);

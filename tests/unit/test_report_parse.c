@@ -1127,53 +1127,84 @@ TEST(side_messages)
 
 /* ---- issue 8: a start line broken inside its request --------------------- */
 
+/* One text and the request it must read as: a string left NULL, or a number
+ * not given as IS(v), is not asked.  A failure names the row. */
+struct want_num {
+	bool on;
+	int64_t v;
+};
+#define IS(v) { true, (v) }
+
+struct request_case {
+	const char *name, *text;
+	int events;                       /* got_read()'s count */
+	const char *gfp_text;
+	struct want_num gfp_known, gfp_mask, order, trigger_adj;
+	const char *arch;
+};
+
 TEST(wrapped_request_lines)
 {
+	static const struct request_case cases[] = {
+		/* a paste broke the trigger inside the flag names (R011's shape): the
+		 * names and order= are on the next, tab-indented line */
+		{ .name = "flag names on the next line",
+		  .text = "    ip invoked oom-killer: gfp_mask=0xc2cc0(GFP_KERNEL|__GFP_NOWARN|\\\n"
+			  "\t__GFP_COMP|__GFP_NOMEMALLOC), order=3, oom_score_adj=0\n"
+			  "    CPU: 74 PID: 204414 Comm: ip Not tainted 5.4.0 #1\n"
+			  "    Out of memory: Killed process 204414 (ip) total-vm:1000kB, anon-rss:100kB, file-rss:0kB, shmem-rss:0kB\n",
+		  .events = 1, .order = IS(3), .trigger_adj = IS(0),
+		  .gfp_text = "0xc2cc0(GFP_KERNEL|__GFP_NOWARN|__GFP_COMP|__GFP_NOMEMALLOC)" },
+		/* warn_alloc with "mode:" on the next, indented line (R053's shape) */
+		{ .name = "mode on the next line",
+		  .text = "kworker/u8:7: page allocation failure: order:3,\n"
+			  "    mode:0x60820(GFP_ATOMIC|__GFP_COMP|__GFP_MEMALLOC)\n"
+			  "Hardware name: Raspberry Pi 5 Model B Rev 1.1 (DT)\n",
+		  .events = 1, .gfp_known = IS(true), .gfp_mask = IS(0x60820), .order = IS(3) },
+		/* the next line is something else: nothing is taken from it */
+		{ .name = "next line is no mode",
+		  .text = "kworker/u8:7: page allocation failure: order:3,\n"
+			  "Hardware name: Raspberry Pi 5 Model B Rev 1.1 (DT)\n",
+		  .events = 1, .gfp_known = IS(false), .order = IS(3) },
+		/* a hand-picked frame without its "Call Trace:" line (H10's shape):
+		 * 16 hex digits still say x86_64 */
+		{ .name = "frame without its Call Trace line",
+		  .text = "java invoked oom-killer: gfp_mask=0xd0, order=0, oom_adj=0, oom_score_adj=0\n"
+			  "[<ffffffff81118898>] ? oom_kill_process+0x68/0x140\n"
+			  "Task in /LXC1 killed as a result of limit of /LXC1\n"
+			  "Memory cgroup out of memory: Kill process 215701 (java) score 854 or sacrifice child\n"
+			  "Killed process 215701, UID 679, (java) total-vm:11017300kB, anon-rss:7152432kB, file-rss:1232kB\n",
+		  .events = 1, .arch = "x86_64" },
+		/* 8 hex digits alone say no arch; an entry_32.S label says 32-bit x86 */
+		{ .name = "entry_32.S label",
+		  .text = "bash invoked oom-killer: gfp_mask=0x84d0, order=0, oomkilladj=0\n"
+			  " [<c0140781>] __alloc_pages+0x2da/0x34a\n"
+			  " [<c0105b63>] syscall_call+0x7/0xb\n",
+		  .events = 1, .arch = "i686" },
+	};
+	const char *test = check_current;
 	struct got *g = calloc(1, sizeof(*g));
-	/* a paste broke the trigger inside the flag names (R011's shape): the
-	 * names and order= are on the next, tab-indented line */
-	int n = got_read("    ip invoked oom-killer: gfp_mask=0xc2cc0(GFP_KERNEL|__GFP_NOWARN|\\\n"
-			 "\t__GFP_COMP|__GFP_NOMEMALLOC), order=3, oom_score_adj=0\n"
-			 "    CPU: 74 PID: 204414 Comm: ip Not tainted 5.4.0 #1\n"
-			 "    Out of memory: Killed process 204414 (ip) total-vm:1000kB, anon-rss:100kB, file-rss:0kB, shmem-rss:0kB\n",
-			 g);
-	CHECK_INT(n, 1);
-	CHECK_STR(g->ev[0].req.gfp_text, "0xc2cc0(GFP_KERNEL|__GFP_NOWARN|__GFP_COMP|__GFP_NOMEMALLOC)");
-	CHECK_INT(g->ev[0].req.order, 3);
-	CHECK_INT(g->ev[0].req.trigger_oom_score_adj, 0);
-	/* warn_alloc with "mode:" on the next, indented line (R053's shape) */
-	n = got_read("kworker/u8:7: page allocation failure: order:3,\n"
-		     "    mode:0x60820(GFP_ATOMIC|__GFP_COMP|__GFP_MEMALLOC)\n"
-		     "Hardware name: Raspberry Pi 5 Model B Rev 1.1 (DT)\n",
-		     g);
-	CHECK_INT(n, 1);
-	CHECK(g->ev[0].req.gfp_known);
-	CHECK_INT((long long)g->ev[0].req.gfp_mask, 0x60820);
-	CHECK_INT(g->ev[0].req.order, 3);
-	/* the next line is something else: nothing is taken from it */
-	n = got_read("kworker/u8:7: page allocation failure: order:3,\n"
-		     "Hardware name: Raspberry Pi 5 Model B Rev 1.1 (DT)\n",
-		     g);
-	CHECK_INT(n, 1);
-	CHECK(!g->ev[0].req.gfp_known);
-	CHECK_INT(g->ev[0].req.order, 3);
-	/* a hand-picked frame without its "Call Trace:" line (H10's shape):
-	 * 16 hex digits still say x86_64 */
-	n = got_read("java invoked oom-killer: gfp_mask=0xd0, order=0, oom_adj=0, oom_score_adj=0\n"
-		     "[<ffffffff81118898>] ? oom_kill_process+0x68/0x140\n"
-		     "Task in /LXC1 killed as a result of limit of /LXC1\n"
-		     "Memory cgroup out of memory: Kill process 215701 (java) score 854 or sacrifice child\n"
-		     "Killed process 215701, UID 679, (java) total-vm:11017300kB, anon-rss:7152432kB, file-rss:1232kB\n",
-		     g);
-	CHECK_INT(n, 1);
-	CHECK_STR(g->ev[0].arch, "x86_64");
-	/* 8 hex digits alone say no arch; an entry_32.S label says 32-bit x86 */
-	n = got_read("bash invoked oom-killer: gfp_mask=0x84d0, order=0, oomkilladj=0\n"
-		     " [<c0140781>] __alloc_pages+0x2da/0x34a\n"
-		     " [<c0105b63>] syscall_call+0x7/0xb\n",
-		     g);
-	CHECK_INT(n, 1);
-	CHECK_STR(g->ev[0].arch, "i686");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct request_case *c = &cases[i];
+		char name[160];
+		snprintf(name, sizeof(name), "%s: %s", test, c->name);
+		check_current = name;
+		CHECK_INT(got_read(c->text, g), c->events);
+		const struct oom_request *req = &g->ev[0].req;
+		if (c->gfp_text)
+			CHECK_STR(req->gfp_text, c->gfp_text);
+		if (c->gfp_known.on)
+			CHECK_INT(req->gfp_known, c->gfp_known.v);
+		if (c->gfp_mask.on)
+			CHECK_INT((long long)req->gfp_mask, c->gfp_mask.v);
+		if (c->order.on)
+			CHECK_INT(req->order, c->order.v);
+		if (c->trigger_adj.on)
+			CHECK_INT(req->trigger_oom_score_adj, c->trigger_adj.v);
+		if (c->arch)
+			CHECK_STR(g->ev[0].arch, c->arch);
+	}
+	check_current = test;
 	free(g);
 }
 
