@@ -331,6 +331,7 @@ static void state_reset(struct pstate *st)
 	st->stat_v1_inline = false;
 	st->buddy_psz_kib = OOM_NA;
 	st->reaper_pid = OOM_NA;
+	st->reaper_provisional = false;
 	st->cons_len = 0;
 	st->cons_next = false;
 	st->kill_time[0] = '\0';
@@ -755,6 +756,8 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	if (!st->active)
 		return;
 	ev->cur_line = 0;   /* warnings from here on are about the whole event */
+	if (st->reaper_provisional && ev->victim_from_reaper)
+		event_warn(ev, "the kill line is not in the input: the victim is named by the oom_reaper line");
 	st->active = false;
 	P->nr_active--;
 	if (ev->have_victim && known(ev->victim.pid))
@@ -2563,6 +2566,16 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	join_or_open_headerless(P, st, l);
 	struct oom_event *ev = &st->ev;
 	struct oom_victim *v = &ev->victim;
+	if (st->reaper_provisional) {
+		/* the kill line the reaper's victim held the place of */
+		st->reaper_provisional = false;
+		ev->victim_from_reaper = false;
+		if (v->pid != pid) {
+			v->comm[0] = '\0';
+			v->reaped = v->reap_failed = false;
+			v->reaped_anon_rss_kib = v->reaped_file_rss_kib = v->reaped_shmem_rss_kib = OOM_NA;
+		}
+	}
 	static const char *const closers[] = { ") total-vm:", ") vsz:", "), UID ", NULL };
 	char comm[OOM_COMM_LEN];
 	const char *after = no_comm ? p : read_paren_comm(p, e, closers, comm, sizeof(comm));
@@ -3029,6 +3042,13 @@ static bool reaper_line(struct report_parser *P, const struct report_line *l, co
 		 * names the victim.  It joins the open report that has no kill
 		 * yet, the one whose task table or selection holds pid N first. */
 		st = open_report_for_pid(P, pid, true);
+		/* a report whose header was read and that has not reached its
+		 * task table, with nothing naming pid N: its own kill would come
+		 * first (dump_header, then oom_kill_process, then the reaper), so
+		 * this reaps an earlier kill, maybe outside the text (R1179) —
+		 * the victim it names holds only until a kill line follows */
+		bool provisional = st && st->have_trigger && st->sect < SEC_TASKS &&
+				   st->ev.victim.selected_pid != pid && !table_has_pid(st, pid);
 		if (!st && !reaped_before(P, pid) && !(P->nr_emitted && l->lineno <= P->last_sig_end + PARSE_TAIL_LINES)) {
 			/* no report open, no earlier event of that victim and not
 			 * right after one (a thread of its victim, R300): the
@@ -3051,10 +3071,14 @@ static bool reaper_line(struct report_parser *P, const struct report_line *l, co
 				str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
 			st->ev.have_victim = true;
 			st->ev.victim_from_reaper = true;
-			event_warn(&st->ev, "the kill line is not in the input: the victim is named by the oom_reaper line");
 			st->ev.outcome = OOM_OUTCOME_KILLED;
-			st->have_kill = true;
-			st->sect = SEC_TAIL;
+			if (provisional) {
+				st->reaper_provisional = true;   /* warned at emit if no kill follows */
+			} else {
+				event_warn(&st->ev, "the kill line is not in the input: the victim is named by the oom_reaper line");
+				st->have_kill = true;
+				st->sect = SEC_TAIL;
+			}
 		}
 	}
 	if (!st)
@@ -3074,7 +3098,7 @@ static bool reaper_line(struct report_parser *P, const struct report_line *l, co
 		if ((q = p_find(p, e, "shmem-rss:")) && (q += 10, p_num(&q, e, &val) == 0))
 			v->reaped_shmem_rss_kib = val;
 	}
-	if (!st->group_announced)
+	if (!st->group_announced && !st->reaper_provisional)
 		state_emit(P, st, false);
 	return true;
 }

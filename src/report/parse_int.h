@@ -162,6 +162,11 @@ struct pstate {
 	bool stat_v1_inline;       /* KB values on the same line (3.10–5.2) */
 	int64_t buddy_psz_kib;     /* page size from an order-0 block; OOM_NA */
 	int64_t reaper_pid;        /* a reaper line seen before the kill line was matched */
+	/* the victim was named by a reaper line while the report had not
+	 * reached its task table: maybe an earlier kill's (mm/oom_kill.c
+	 * prints a report's kill before its reaper runs), so a kill line
+	 * that follows replaces it */
+	bool reaper_provisional;
 	/* an oom-kill: line without its task (re-flowed by hand): its text,
 	 * read again with the next line when that holds the rest */
 	char cons_text[512];

@@ -2358,6 +2358,23 @@ TEST(test_whole_reports_read_through_damage)
 			  "[  365.267347] oom_reaper: reaped process 4578 (oom02), now anon-rss:131559616kB, file-rss:0kB, shmem-rss:0kB\n"
 			  "[  365.282658] oom_reaper: reaped process 4583 (oom02), now anon-rss:131561664kB, file-rss:0kB, shmem-rss:0kB\n",
 		  .events = IS(1), .victim_pid = IS(4578) },
+		/* a reaper line right after a header, before its task table,
+		 * naming a pid nothing of that report names: an earlier kill's;
+		 * the report's own kill line that follows names its victim (R1179) */
+		{ .name = "reaper_of_an_earlier_kill_inside_a_report",
+		  .text = "[20409.613189] php-fpm invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=934\n"
+			  "[20409.627732] oom_reaper: reaped process 32055 (php-fpm), now anon-rss:0kB, file-rss:0kB, shmem-rss:19292kB\n"
+			  "[20409.631404]  oom_kill_process+0xd7/0x110\n"
+			  "[20410.098109] [  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+			  "[20412.213083] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=pod1,mems_allowed=0,oom_memcg=/kubepods/pod1,task_memcg=/kubepods/pod1,task=php-fpm,pid=29454,uid=1000\n"
+			  "[20412.252007] Memory cgroup out of memory: Killed process 29454 (php-fpm) total-vm:409816kB, anon-rss:31200kB, file-rss:13100kB, shmem-rss:19296kB, UID:1000 pgtables:276kB oom_score_adj:934\n",
+		  .events = IS(1), .trigger_comm = "php-fpm", .victim_pid = IS(29454), .victim_comm = "php-fpm",
+		  .kind = "memcg" },
+		/* ... and with no kill line after it, the reaper's victim stays */
+		{ .name = "reaper_of_an_earlier_kill_inside_a_report, no kill",
+		  .text = "[20409.613189] php-fpm invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=934\n"
+			  "[20409.627732] oom_reaper: reaped process 32055 (php-fpm), now anon-rss:0kB, file-rss:0kB, shmem-rss:19292kB\n",
+		  .events = IS(1), .trigger_comm = "php-fpm", .victim_pid = IS(32055) },
 		/* a paste that starts at "Call Trace:" of a memcg OOM (page fault
 		 * path) and is cut before any report line: dump_header runs only to
 		 * print an OOM report, so it is one (kind memcg from the frames) */
