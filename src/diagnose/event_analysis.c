@@ -312,7 +312,7 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 	if (!known(m->total_kib) && known(x->ram_kib))
 		m->total_kib = known(x->reserved_kib) ? x->ram_kib - x->reserved_kib : OOM_NA;
 	bool total_from_zones = false;
-	int64_t zone_slab_r = OOM_NA, zone_slab_u = OOM_NA, zone_unev = OOM_NA;
+	int64_t zone_slab_r = OOM_NA, zone_slab_u = OOM_NA, zone_unev = OOM_NA, zone_shmem = OOM_NA;
 	if (!known(m->total_kib)) {
 		/* No "pages RAM": the zones' managed pages — but only when every
 		 * zone is there.  A report cut inside its zone lines holds fewer
@@ -369,10 +369,12 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 	 * every zone line prints its LRU lists (mm/page_alloc.c
 	 * show_free_areas, per zone since 2.6.x and again 4.8+), whose sum is
 	 * the machine's — when each printed zone line has all four. */
-	if (!known(m->anon_kib) && !known(m->file_kib) && s->nr_zones > 0) {
-		int64_t an = 0, fi = 0, sr = 0, su = 0, un = 0;
+	/* ... and a summary cut above its anon line (the text opens inside
+	 * Mem-Info, R1168): the zones' anon lists then, the summary's file */
+	if ((!known(m->anon_kib) || !known(m->file_kib)) && s->nr_zones > 0) {
+		int64_t an = 0, fi = 0, sr = 0, su = 0, un = 0, sh = 0;
 		int n = 0;
-		bool all = true, slab = true, unev = true;
+		bool all = true, slab = true, unev = true, shmem = true;
 		for (int i = 0; i < s->nr_zones && all; i++) {
 			const struct oom_zone *z = &s->zones[i];
 			if (!known(z->free_kib))
@@ -388,6 +390,10 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 				un = sat_add(un, z->unevictable_kib);
 			else
 				unev = false;
+			if (known(z->shmem_kib))
+				sh = sat_add(sh, z->shmem_kib);
+			else
+				shmem = false;
 			/* 2.6.32-4.7 zone lines print slab too (per-zone
 			 * NR_SLAB_* until 4.8 moved them to the node,
 			 * mm/page_alloc.c show_free_areas) */
@@ -400,11 +406,15 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 			n++;
 		}
 		if (all && n > 0) {
-			m->anon_kib = an;
-			m->file_kib = fi;
+			if (!known(m->anon_kib))
+				m->anon_kib = an;
+			if (!known(m->file_kib))
+				m->file_kib = fi;
 			m->lru_from_zones = true;
 			if (unev)
 				zone_unev = un;
+			if (shmem)
+				zone_shmem = sh;
 			if (slab && !known(x->slab_reclaimable_kib) && !known(x->slab_unreclaimable_kib)) {
 				m->slab_from_zones = true;
 				zone_slab_r = sr;
@@ -413,6 +423,9 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 		}
 	}
 	m->shmem_kib = x->shmem_kib;
+	/* 2.6.32-4.7 zone lines print shmem too */
+	if (!known(m->shmem_kib) && m->lru_from_zones)
+		m->shmem_kib = zone_shmem;
 	if (!m->lru_from_nodes || known(x->unevictable_kib))
 		m->unevictable_kib = x->unevictable_kib;
 	/* the zones' unevictable list is the fifth LRU list: mlocked pages

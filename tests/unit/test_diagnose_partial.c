@@ -2521,6 +2521,39 @@ TEST(failure_tail_takes_the_next_failures_reading)
 	CHECK(strcmp(late.first, "atomic-reserves-exhausted") != 0);
 }
 
+/* A text that opens inside Mem-Info, below its anon line: the zones'
+ * anon lists stand in for it (R1168's shape) */
+#define MEMINFO_CUT_ABOVE_ANON(anon) \
+	"                            active_file:15 inactive_file:15 isolated_file:0\n" \
+	"                            slab_reclaimable:17900 slab_unreclaimable:4273\n" \
+	"                            mapped:226 shmem:10241 pagetables:2738 bounce:0\n" \
+	"                            free:21490 free_pcp:152 free_cma:0\n" \
+	"[Mon May 14 10:09:08 2018] Node 0 DMA free:15900kB min:264kB low:328kB high:396kB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB present:15988kB managed:15900kB mlocked:0kB\n" \
+	"[Mon May 14 10:09:08 2018] lowmem_reserve[]: 0 3730 3919 3919 3919\n" \
+	"[Mon May 14 10:09:08 2018] Node 0 DMA32 free:64804kB min:64064kB low:80080kB high:96096kB active_anon:" anon "kB inactive_anon:39764kB active_file:28kB inactive_file:0kB unevictable:0kB present:3915776kB managed:3835372kB mlocked:0kB\n"
+
+TEST(zone_anon_stands_in_for_a_cut_summary_line)
+{
+	struct seen s = explain(MEMINFO_CUT_ABOVE_ANON("3634712"));
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	struct seen n = explain(MEMINFO_CUT_ABOVE_ANON("34712"));
+	CHECK(strcmp(n.first, "genuine-exhaustion-no-swap") != 0);
+}
+
+/* 2.6.32-4.7 zone lines print shmem: a fragment of them counts it (R1187) */
+#define ZONE_SHMEM_BOARD(shmem) \
+	"[  379.19] Normal free:1024kB min:1024kB low:1280kB high:1536kB active_anon:13264kB inactive_anon:796kB active_file:464kB inactive_file:468kB unevictable:0kB isolated(anon):0kB isolated(file):0kB present:32768kB managed:28176kB mlocked:0kB dirty:0kB writeback:0kB mapped:44kB shmem:" shmem "kB slab_reclaimable:988kB slab_unreclaimable:4916kB kernel_stack:480kB pagetables:240kB unstable:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? yes\n" \
+	"[  379.24] lowmem_reserve[]: 0 0\n" \
+	"[  379.24] Normal: 18*4kB (UME) 51*8kB (UME) 30*16kB (UE) 2*32kB (U) 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 1024kB\n"
+
+TEST(zone_shmem_counts_in_a_fragment)
+{
+	struct seen s = explain(ZONE_SHMEM_BOARD("12400"));
+	CHECK_STR(s.first, "shmem-tmpfs");
+	struct seen n = explain(ZONE_SHMEM_BOARD("400"));
+	CHECK(strcmp(n.first, "shmem-tmpfs") != 0);
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -2626,5 +2659,7 @@ int main(void)
 	RUN(kill_lines_alone_take_the_next_reports_reading);
 	RUN(old_zone_lists_show_lowmem_in_no_counter);
 	RUN(failure_tail_takes_the_next_failures_reading);
+	RUN(zone_anon_stands_in_for_a_cut_summary_line);
+	RUN(zone_shmem_counts_in_a_fragment);
 	return check_summary();
 }
