@@ -1670,6 +1670,61 @@ static void rule_atomic(struct ctx *c)
 	finding_advice(f, "usually harmless when rare (the caller drops a packet or retries); frequent failures mean memory is too tight");
 }
 
+/* Is every limit the report prints for the cgroup well above its usage?
+ * The pairs a v1 or v2 memcg OOM prints (mm/memcontrol.c
+ * mem_cgroup_print_oom_meminfo): memory, memory+swap (v1), kmem (v1). */
+static bool memcg_far_below_limits(const struct oom_memcg *m)
+{
+	const int64_t pairs[3][2] = { { m->usage_kib, m->limit_kib }, { m->memsw_usage_kib, m->memsw_limit_kib },
+				      { m->kmem_usage_kib, m->kmem_limit_kib } };
+	bool any = false;
+	for (int i = 0; i < 3; i++) {
+		int64_t u = pairs[i][0], l = pairs[i][1];
+		if (!known(u) || !known(l) || l <= 0 || is_unlimited(l))
+			continue;
+		if (u * 4 >= l * 3)
+			return false;
+		any |= i == 0;
+	}
+	return any;
+}
+
+/* A kernel's memcg OOM report whose cgroup sat far below every limit it
+ * prints: the OOM killer runs for a memcg only after a charge could not
+ * fit under its limit with reclaim (mm/memcontrol.c try_charge, then
+ * mem_cgroup_out_of_memory, or the v1 page-fault path's
+ * mem_cgroup_oom_synchronize at the fault's end), and the usage is read
+ * when the report prints.  An order-0 charge a quarter of the limit
+ * below it is an OOM on a stale context or a race with a kill that just
+ * freed the memory: the kernel's, not the limit's (R1122, R1064).  Not
+ * for the guard's own incidents, which act before any limit. */
+static void rule_memcg_stale(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct oom_memcg *m = &ev->snap.memcg;
+	if (!c->a->memcg || c->a->memcg_inferred || !memcg_far_below_limits(m))
+		return;
+	bool kernels = ev->req.gfp_known || known(ev->req.order) || ev->victim.message[0];
+	if (!kernels || (known(ev->req.order) && ev->req.order > 3))
+		return;
+	int pcts = (int)(m->usage_kib * 100 / m->limit_kib);
+	struct finding *f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 72,
+		"the memory cgroup's OOM ran at %d %% of its limit (usage %s of %s): the charge that failed was far from the limit when the report printed, a stale OOM context or a race with a kill that had just freed memory",
+		pcts, K(c, 0, m->usage_kib), K(c, 1, m->limit_kib));
+	finding_evidence(f, "a memcg OOM is invoked only when a charge cannot fit under the limit after reclaim (mm/memcontrol.c try_charge); the usage is read as the report prints");
+	if (known(m->memsw_limit_kib) && known(m->memsw_usage_kib))
+		finding_evidence(f, "memory+swap: usage %s of %s, also far below", K(c, 0, m->memsw_usage_kib), K(c, 1, m->memsw_limit_kib));
+	if (known(ev->req.order))
+		finding_evidence(f, "the request was of order %lld (%s): nowhere near the room left", (long long)ev->req.order,
+				 K(c, 0, sat_mul(4, (int64_t)1 << (ev->req.order > 10 ? 10 : ev->req.order))));
+	finding_basis(f, BASIS_MEMCG, c->a->basis_present, CONF_MEDIUM,
+		      "the usage is read when the report prints, after the charge failed");
+	if (f && f->confidence > CONF_MEDIUM)
+		f->confidence = CONF_MEDIUM;
+	finding_advice(f, "look for OOM reports of the same cgroup just before this one: a kill that freed memory while this charge was failing makes a second, needless OOM");
+	finding_advice(f, "update the kernel: stale memcg OOM contexts and charge/kill races were fixed in several releases (v1 page-fault OOMs: mem_cgroup_oom_synchronize)");
+}
+
 static void rule_memcg(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -3776,6 +3831,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_atomic_blind(&c);
 	rule_highatomic_held(&c);
 	rule_memcg(&c);
+	rule_memcg_stale(&c);
 	rule_memcg_dirty(&c);
 	rule_stall(&c);
 	rule_zero_marks(&c);

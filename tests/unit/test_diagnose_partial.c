@@ -2554,6 +2554,43 @@ TEST(zone_shmem_counts_in_a_fragment)
 	CHECK(strcmp(n.first, "shmem-tmpfs") != 0);
 }
 
+/* A kernel's memcg OOM far below every limit it prints: a stale OOM
+ * context or a race with a kill (R1122's shape) */
+#define MEMCG_V1_AT(usage, memsw) \
+	"[ 9001.10] mysqld invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n" \
+	"[ 9001.11] Task in /lxc/VM_A killed as a result of limit of /lxc/VM_A\n" \
+	"[ 9001.11] memory: usage " usage "kB, limit 262144kB, failcnt 44749\n" \
+	"[ 9001.11] memory+swap: usage " memsw "kB, limit 524288kB, failcnt 0\n" \
+	"[ 9001.12] Memory cgroup out of memory: Kill process 1458 (php5-fpm) score 105 or sacrifice child\n" \
+	"[ 9001.12] Killed process 1458 (php5-fpm) total-vm:300000kB, anon-rss:25000kB, file-rss:1000kB\n"
+
+TEST(memcg_oom_far_below_its_limits_is_stale)
+{
+	struct seen s = explain(MEMCG_V1_AT("128420", "128420"));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(has(&s, "memcg-limit"));
+	/* at the limit: the limit */
+	struct seen l = explain(MEMCG_V1_AT("262144", "262144"));
+	CHECK_STR(l.first, "memcg-limit");
+	/* memory below, memory+swap at its limit: the memsw limit */
+	struct seen w = explain(MEMCG_V1_AT("128420", "524288"));
+	CHECK_STR(w.first, "memcg-limit");
+	/* the guard's own incident (no kernel trigger or kill message) acts
+	 * before any limit: never this reading */
+	struct oom_event ev;
+	event_init(&ev);
+	ev.kind = OOM_KIND_MEMCG;
+	snprintf(ev.constraint, sizeof(ev.constraint), "CONSTRAINT_MEMCG");
+	ev.snap.have_memcg = true;
+	ev.snap.memcg.usage_kib = 100000;
+	ev.snap.memcg.limit_kib = 262144;
+	struct findings f;
+	diagnose_event(&ev, &f);
+	CHECK(f.n > 0 && strcmp(f.items[0].id, "kernel-oom-regression") != 0);
+	event_release(&ev);
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -2661,5 +2698,6 @@ int main(void)
 	RUN(failure_tail_takes_the_next_failures_reading);
 	RUN(zone_anon_stands_in_for_a_cut_summary_line);
 	RUN(zone_shmem_counts_in_a_fragment);
+	RUN(memcg_oom_far_below_its_limits_is_stale);
 	return check_summary();
 }
