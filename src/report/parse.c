@@ -1659,6 +1659,15 @@ static bool is_hex_digit(char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
 }
 
+/* how many lower-case hex digits start at q */
+static int hex_run(const char *q, const char *e)
+{
+	int n = 0;
+	while (q < e && is_hex_digit(*q))
+		q++, n++;
+	return n;
+}
+
 /* 32-bit ARM's unwinder line (arch/arm/kernel/traps.c dump_backtrace_entry):
  * "oom_kill_process from out_of_memory+0x218/0x34c", or before 5.x with the
  * addresses cut by the paster "(dump_stack) from (dump_header+0x7c/0xe4)":
@@ -1914,10 +1923,15 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		a = "sparc64";
 	else if (p_find(s, e, "] (") && p_find(s, e, " from [<"))
 		a = "arm";
-	else if (p_starts(s, e, "Exception stack(0x") || arm_from_frame(s, e))
-		/* arch/arm/kernel/traps.c: "Exception stack(0x… to 0x…)" and
-		 * "func from caller+0x…/0x…" frames (pre-4.x "(func) from (…)") are
-		 * 32-bit ARM's own; arm64 prints neither */
+	else if (p_starts(s, e, "Exception stack(0x"))
+		/* arch/arm/kernel/traps.c dump_mem: "%s(0x%08lx to 0x%08lx)";
+		 * arm64 copied it with 16 digits (arch/arm64/kernel/traps.c
+		 * dump_backtrace_entry, 3.7-4.x: "%s(0x%016lx to 0x%016lx)"), so
+		 * the width says which (R1133) */
+		a = hex_run(s + 18, e) == 16 ? "aarch64" : "arm";
+	else if (arm_from_frame(s, e))
+		/* arch/arm/kernel/traps.c: "func from caller+0x…/0x…" frames
+		 * (pre-4.x "(func) from (…)") are 32-bit ARM's own; arm64 prints none */
 		a = "arm";
 	else if (p_starts(s, e, "Stack : ")) {
 		/* arch/mips/kernel/traps.c show_stacktrace: "Stack : " and words */

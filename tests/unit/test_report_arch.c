@@ -105,15 +105,21 @@ static void on_event(struct oom_event *ev, void *ctx)
 		snprintf(e->arch, sizeof(e->arch), "%s", ev->arch);
 }
 
-static void arch_of(const char *body, const char *want)
+/* the first event's arch of a whole text */
+static void arch_whole(const char *t, const char *want)
 {
-	char t[4096];
-	snprintf(t, sizeof(t), "app invoked oom-killer: gfp_mask=0xd0, order=0\n%s", body);
 	struct ev1 e;
 	memset(&e, 0, sizeof(e));
 	CHECK(report_read_mem(t, strlen(t), "test", on_event, NULL, &e) >= 0);
 	CHECK_INT(e.events, 1);
 	CHECK_STR(e.arch, want);
+}
+
+static void arch_of(const char *body, const char *want)
+{
+	char t[4096];
+	snprintf(t, sizeof(t), "app invoked oom-killer: gfp_mask=0xd0, order=0\n%s", body);
+	arch_whole(t, want);
 }
 
 TEST(width_of_an_x86_report)
@@ -182,11 +188,32 @@ TEST(sparc64_page_and_huge_page_sizes)
 		"Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=8192kB\n", "");
 }
 
+TEST(stack_forms_of_other_arches)
+{
+	/* arm64's 3.x-4.x dump_backtrace_entry prints 32-bit ARM's "Exception
+	 * stack(…)" line with 16-digit words: 64 bit, after a weak "Call trace:" */
+	arch_of("CPU: 3 PID: 1 Comm: app Tainted: G    B        3.10.9-g1 #1\nCall trace:\n"
+		"[<ffffffc000088e5c>] dump_backtrace+0x0/0x124\n[<ffffffc000081240>] do_mem_abort+0x38/0x9c\n"
+		"Exception stack(0xffffffc0457e7e30 to 0xffffffc0457e7f50)\n"
+		"7e20:                                     4e3f5d07 00000000 97c4a3e8 0000007f\n", "aarch64");
+	/* the same behind a vendor's "[pid:N,cpuN,comm]" caller tag */
+	arch_whole("<4>[61.040008s][pid:1,cpu3,app]app invoked oom-killer: gfp_mask=0x0, order=0\n"
+		"<4>[61.040039s][pid:1,cpu3,app]CPU: 3 PID: 1 Comm: app Not tainted 3.10.9-g1 #1\n"
+		"<0>[61.040039s][pid:1,cpu3,app]Call trace:\n"
+		"<4>[61.040069s][pid:1,cpu3,app][<ffffffc000081240>] do_mem_abort+0x38/0x9c\n"
+		"<4>[61.040161s][pid:1,cpu3,app]Exception stack(0xffffffc0457e7e30 to 0xffffffc0457e7f50)\n", "aarch64");
+	/* 32-bit ARM's own, 8 digits */
+	arch_of("CPU: 0 PID: 1 Comm: app Not tainted 3.10.9 #1\n"
+		"[<c0013a5c>] (do_DataAbort+0x34/0x98) from [<c000e5f8>] (__dabt_usr+0x38/0x40)\n"
+		"Exception stack(0xd9cb5fb0 to 0xd9cb5ff8)\n", "arm");
+}
+
 int main(void)
 {
 	RUN(cues_of_single_lines);
 	RUN(register_dump_lines);
 	RUN(width_of_an_x86_report);
 	RUN(sparc64_page_and_huge_page_sizes);
+	RUN(stack_forms_of_other_arches);
 	return check_summary();
 }
