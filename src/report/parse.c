@@ -1498,8 +1498,42 @@ static void header_release(struct oom_event *ev, const char *t, const char *e)
 		p_copy(ev->kernel, sizeof(ev->kernel), r, p);
 }
 
+/* s390's dump_stack and show_regs (arch/s390/kernel/traps.c and process.c,
+ * 2.6.2x-3.x) name the task on a line of their own after "CPU: %d %s %s %.*s"
+ * (no PID, no Comm): "Process %s (pid: %d, task: %p, ksp: %p)".  The comm's
+ * end: the last " (pid: " before ", task: " (a comm may hold either). */
+static const char *s390_process_comm_end(const char *s, const char *e)
+{
+	if (!p_starts(s, e, "Process "))
+		return NULL;
+	const char *t = p_find(s, e, ", task: ");
+	if (!t || !p_find(t, e, ", ksp: "))
+		return NULL;
+	const char *c = NULL, *q = s + 8;
+	while ((q = p_find(q, t, " (pid: ")) != NULL)
+		c = q++;
+	return c;
+}
+
+/* s390's "CPU: 7 Not tainted 2.6.32-rc3 #208" (see above): the count, then
+ * the taint text at once.  Where the taint text starts, NULL if not so. */
+static const char *s390_cpu_taint(const char *s, const char *e)
+{
+	if (!p_starts(s, e, "CPU: "))
+		return NULL;
+	const char *q = s + 5;
+	while (q < e && *q >= '0' && *q <= '9')
+		q++;
+	if (q == s + 5 || !(p_starts(q, e, " Not tainted") || p_starts(q, e, " Tainted: ")))
+		return NULL;
+	return q;
+}
+
+static void stack_arch_hint(struct pstate *st, const char *s, const char *e);
+
 /* "CPU: 3 PID: 2345 Comm: java Not tainted 5.4.0 #1", 6.9+ "CPU: 3 UID: 0 PID: …",
- * ≤3.9 "Pid: 2345, comm: java Not tainted 2.6.32-69 #1". */
+ * ≤3.9 "Pid: 2345, comm: java Not tainted 2.6.32-69 #1"; s390's pair
+ * "CPU: 7 Not tainted 2.6.32-rc3 #208" and "Process memeat (pid: 2066, task: …". */
 static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 {
 	const char *c, *pidp;
@@ -1511,6 +1545,22 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 	} else if (p_starts(s, e, "Pid: ") && (c = p_find(s, e, ", comm: "))) {
 		pidp = s + 5;
 		c += 8;
+	} else if ((c = s390_cpu_taint(s, e)) != NULL) {
+		pidp = NULL;   /* the release only; the task is on the next line */
+	} else if ((pidp = s390_process_comm_end(s, e)) != NULL) {
+		/* the task's line: its pid and comm, no release */
+		struct oom_event *ev = &st->ev;
+		const char *ce = pidp;
+		pidp += 7;
+		int64_t pid;
+		bool later = st->have_kill || (!st->have_trigger && (ev->have_meminfo || ev->snap.nr_zones > 0));
+		if (!later && p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid)) {
+			ev->req.trigger_pid = pid;
+			if (!st->header_comm[0])
+				p_copy(st->header_comm, sizeof(st->header_comm), s + 8, ce);
+		}
+		stack_arch_hint(st, s, e);
+		return true;
 	} else {
 		return false;
 	}
@@ -1533,7 +1583,7 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		st->stack_lines = 0;
 	}
 	int64_t pid;
-	if ((!later || panic_trigger) && p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid)) {
+	if (pidp && (!later || panic_trigger) && p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid)) {
 		ev->req.trigger_pid = pid;
 		/* the line that names the trigger's pid names its comm too
 		 * (a report cut above its trigger line, whose dump_stack is a
@@ -1553,7 +1603,7 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		t = x;
 	if (!t)
 		return true;
-	if (!st->header_comm[0] && (!later || panic_trigger))
+	if (!st->header_comm[0] && (!later || panic_trigger) && t > c)
 		p_copy(st->header_comm, sizeof(st->header_comm), c, t);
 	/* the trigger's "comm:pid" was its whole name ("app:1" as Comm: says):
 	 * the name and this line's pid are the trigger's */
@@ -1854,6 +1904,12 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		return a;   /* a register dump line (arch.c) */
 	if (f16 && s390_entry_frame(s, e))
 		a = "s390x";
+	else if (s390_process_comm_end(s, e)) {
+		/* s390's task line (stack_header_line): its "task: %p" is as
+		 * wide as a pointer, 16 digits on 64-bit s390x */
+		int w = hex_run(p_find(s, e, ", task: ") + 8, e);
+		a = w == 16 ? "s390x" : w == 8 ? "s390" : NULL;
+	}
 	else if (f16 && (p_find(s, e, "] walk_stackframe+") || p_find(s, e, "] ret_from_exception+") ||
 		    p_find(s, e, "] handle_exception+")))
 		/* arch/riscv/kernel/stacktrace.c (show_stack starts at

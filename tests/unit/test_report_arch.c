@@ -96,13 +96,20 @@ TEST(register_dump_lines)
 struct ev1 {
 	int events;
 	char arch[16];
+	char kernel[128];
+	char trigger_comm[64];
+	int64_t trigger_pid;
 };
 
 static void on_event(struct oom_event *ev, void *ctx)
 {
 	struct ev1 *e = ctx;
-	if (e->events++ == 0)
+	if (e->events++ == 0) {
 		snprintf(e->arch, sizeof(e->arch), "%s", ev->arch);
+		snprintf(e->kernel, sizeof(e->kernel), "%s", ev->kernel);
+		snprintf(e->trigger_comm, sizeof(e->trigger_comm), "%s", ev->req.trigger_comm);
+		e->trigger_pid = ev->req.trigger_pid;
+	}
 }
 
 /* the first event's arch of a whole text */
@@ -208,6 +215,37 @@ TEST(stack_forms_of_other_arches)
 		"Exception stack(0xd9cb5fb0 to 0xd9cb5ff8)\n", "arm");
 }
 
+TEST(s390_task_line)
+{
+	/* s390's dump_stack (arch/s390/kernel/traps.c, 2.6.2x-3.x): the release
+	 * on a "CPU:" line without PID and Comm, the task on the next line */
+	const char *t = "app invoked oom-killer: gfp_mask=0x200da, order=0, oom_adj=0\n"
+			"CPU: 7 Not tainted 2.6.32-rc3-x1 #208\n"
+			"Process app (pid: 2066, task: 00000000fd16b040, ksp: 00000000fc5e77f8)\n"
+			"0000000000000000 00000000fc5e7988 0000000000000002 0000000000000000 \n"
+			"Call Trace:\n([<000000000010570a>] show_trace+0xe6/0x134)\n"
+			" [<00000000001c375c>] oom_kill_process+0xd0/0x2ac\n";
+	struct ev1 e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(t, strlen(t), "test", on_event, NULL, &e) >= 0);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.arch, "s390x");
+	CHECK_STR(e.kernel, "2.6.32-rc3-x1");
+	CHECK_STR(e.trigger_comm, "app");
+	CHECK_INT(e.trigger_pid, 2066);
+	/* tainted, and a comm with " (pid: " in it; 31-bit s390 prints 8 digits */
+	t = "a (pid: 1) b invoked oom-killer: gfp_mask=0xd0, order=0, oom_adj=0\n"
+	    "CPU: 0 Tainted: G        W  2.6.32 #1\n"
+	    "Process a (pid: 1) b (pid: 77, task: 0fd16b04, ksp: 0fc5e77f)\n";
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(t, strlen(t), "test", on_event, NULL, &e) >= 0);
+	CHECK_STR(e.arch, "s390");
+	CHECK_STR(e.kernel, "2.6.32");
+	CHECK_INT(e.trigger_pid, 77);
+	/* arm64's die() line is no s390 task line */
+	arch_of("Process app (pid: 5, stack limit = 0xffffffc0457e4058)\n", "");
+}
+
 int main(void)
 {
 	RUN(cues_of_single_lines);
@@ -215,5 +253,6 @@ int main(void)
 	RUN(width_of_an_x86_report);
 	RUN(sparc64_page_and_huge_page_sizes);
 	RUN(stack_forms_of_other_arches);
+	RUN(s390_task_line);
 	return check_summary();
 }
