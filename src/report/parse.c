@@ -1904,6 +1904,12 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		return a;   /* a register dump line (arch.c) */
 	if (f16 && s390_entry_frame(s, e))
 		a = "s390x";
+	else if (p_starts(s, e, "sp=") && hex_run(s + 3, e) == 16 && p_starts(s + 19, e, " bsp="))
+		/* ia64's unwinder prints each frame's stack and backing-store
+		 * pointers on a line of their own (arch/ia64/kernel/process.c
+		 * ia64_do_show_stack, 2.6.x-6.6: "sp=%016lx bsp=%016lx"): the
+		 * register stack (bsp) is ia64's alone */
+		a = "ia64";
 	else if (s390_process_comm_end(s, e)) {
 		/* s390's task line (stack_header_line): its "task: %p" is as
 		 * wide as a pointer, 16 digits on 64-bit s390x */

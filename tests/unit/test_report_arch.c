@@ -209,6 +209,13 @@ TEST(stack_forms_of_other_arches)
 		"<0>[61.040039s][pid:1,cpu3,app]Call trace:\n"
 		"<4>[61.040069s][pid:1,cpu3,app][<ffffffc000081240>] do_mem_abort+0x38/0x9c\n"
 		"<4>[61.040161s][pid:1,cpu3,app]Exception stack(0xffffffc0457e7e30 to 0xffffffc0457e7f50)\n", "aarch64");
+	/* ia64's unwinder: a "sp=… bsp=…" line under each frame */
+	arch_of("Call Trace:\n [<a0000001000117f0>] show_stack+0x50/0xa0\n"
+		"                                sp=e0000001816577c0 bsp=e000000181651328\n"
+		" [<a0000001000dd330>] out_of_memory+0x70/0x380\n", "ia64");
+	/* a frame of the region-5 text alone says no arch; nor an "sp=" of another width */
+	arch_of("Call Trace:\n [<a0000001000117f0>] show_stack+0x50/0xa0\n", "");
+	arch_of("Call Trace:\n sp=e00000018165 bsp=e000000181651328\n", "");
 	/* 32-bit ARM's own, 8 digits */
 	arch_of("CPU: 0 PID: 1 Comm: app Not tainted 3.10.9 #1\n"
 		"[<c0013a5c>] (do_DataAbort+0x34/0x98) from [<c000e5f8>] (__dabt_usr+0x38/0x40)\n"
