@@ -136,6 +136,7 @@ struct report_scanner {
 	struct buf md_line, md_peek;  /* a line with those escapes undone */
 	bool html;                  /* the text is an HTML page's source (html_detect) */
 	struct buf html_line, html_peek;
+	struct buf tick_line;       /* a line flattened with "`` ``" breaks, rebuilt (tick_lines) */
 	int qp_checks;              /* windows looked at for it (bounded) */
 	size_t hard_width;          /* lines cut at this exact width by a terminal (hard_wrap_width) */
 	size_t hard_probed[8];      /* widths looked for so far */
@@ -1044,6 +1045,46 @@ static size_t strip_paste_indent(struct report_scanner *s, const char **p, size_
 	return len - ind;
 }
 
+/* A paste flattened to one line by a Markdown page's source (R1113): each
+ * line break became "`` ``" (an inline code span closed and opened again
+ * per line) and each frame address got a span of its own ("[<``c04584e9``>]
+ * out_of_memory+0x72/0x1a5").  Taken so when the line holds two such breaks
+ * and a report marker: no kernel line prints "``". */
+static bool tick_breaks(const char *p, size_t n)
+{
+	const char *a = mem_find(p, n, "`` ``");
+	if (!a)
+		return false;
+	size_t off = (size_t)(a - p) + 5;
+	return mem_find(p + off, n - off, "`` ``") && report_has_marker(p, n);
+}
+
+/* p[0, n) with every "`` ``" break (and the blanks before it) made '\n' and
+ * every other "``" dropped, in b. */
+static const char *tick_lines(struct buf *b, const char *p, size_t n, size_t *len)
+{
+	buf_clear(b);
+	size_t run = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (p[i] != '`' || p[i + 1] != '`')
+			continue;
+		bool brk = i + 5 <= n && p[i + 2] == ' ' && p[i + 3] == '`' && p[i + 4] == '`';
+		size_t end = i;
+		if (brk)
+			while (end > run && p[end - 1] == ' ')
+				end--;
+		buf_add(b, p + run, end - run);
+		if (brk)
+			buf_add(b, "\n", 1);
+		run = i + (brk ? 5 : 2);
+		i = run - 1;
+	}
+	if (run < n)
+		buf_add(b, p + run, n - run);
+	*len = b->len;
+	return b->data ? b->data : "";
+}
+
 /* Normalises one raw input line into queued logical lines. */
 static void process_raw(struct report_scanner *s, const char *p, size_t len, uint64_t lineno, bool piece)
 {
@@ -1207,8 +1248,15 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	if (banner)
 		note_banner(s, &x, lineno);
 
-	/* Records with embedded newlines: kmsg "\x0a", rsyslog "#012". */
+	/* Records with embedded newlines: kmsg "\x0a", rsyslog "#012", a
+	 * Markdown page's "`` ``" (tick_breaks). */
 	const char *esc = x.kmsg ? "\\x0a" : "#012";
+	size_t esc_len = 4;
+	if (!x.kmsg && blen > 16 && memchr(body, '`', blen) && tick_breaks(body, blen)) {
+		body = tick_lines(&s->tick_line, body, blen, &blen);
+		esc = "\n";
+		esc_len = 1;
+	}
 	size_t start = 0;
 	bool cont = false;
 	for (;;) {
@@ -1218,7 +1266,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 			emit_glued(s, body + start, end - start, &x, lineno, cont, x.kmsg, false);
 		if (!m)
 			break;
-		start = end + 4;
+		start = end + esc_len;
 		cont = true;
 	}
 	if (s->qlen > qlen0) {
@@ -2237,6 +2285,7 @@ static int scanner_open(struct report_scanner **out, int fd, const char *name, c
 	buf_init(&s->md_peek);
 	buf_init(&s->html_line);
 	buf_init(&s->html_peek);
+	buf_init(&s->tick_line);
 
 	/* Sniff the first bytes for a compressor's magic. */
 	unsigned char head[8];
@@ -2473,6 +2522,7 @@ int report_scanner_close(struct report_scanner *s)
 	buf_release(&s->md_peek);
 	buf_release(&s->html_line);
 	buf_release(&s->html_peek);
+	buf_release(&s->tick_line);
 	free(s->q);
 	free(s->splits);
 	free(s->buf);

@@ -382,6 +382,25 @@ TEST(test_glued_memcg_v2_stat_dump_is_split)
 	lines_free(&L);
 }
 
+/* A Markdown page's source flattened a report to one line: each break a
+ * "`` ``", each frame address in a span of its own (R1113's shape). */
+TEST(test_backtick_breaks_split_a_flattened_paste)
+{
+	const char *d = "Manual OOM execution `` ``app invoked oom-killer: gfp_mask=0xd0, order=0, oomkilladj=0 "
+			"`` ``[<``c04584e9``>] out_of_memory+0x72/0x1a5 `` ``[<``c053a2eb``>] moom_callback+0x13/0x15 "
+			"`` ``Out of memory: Killed process 48 (app).\n"
+			"a `` `` line of prose with `` `` breaks and no marker\n";
+	struct lines L;
+	scan_mem(d, strlen(d), false, &L);
+	CHECK(find_line(&L, "app invoked oom-killer: gfp_mask=0xd0, order=0, oomkilladj=0") != (size_t)-1);
+	CHECK(find_line(&L, "[<c04584e9>] out_of_memory+0x72/0x1a5") != (size_t)-1);
+	CHECK(find_line(&L, "[<c053a2eb>] moom_callback+0x13/0x15") != (size_t)-1);
+	CHECK(find_line(&L, "Out of memory: Killed process 48 (app).") != (size_t)-1);
+	for (size_t i = 0; i < L.n; i++)
+		CHECK(strstr(L.text[i], "``") == NULL || strstr(L.text[i], "prose") != NULL);
+	lines_free(&L);
+}
+
 /* qa: the panic's closing marker glued behind the panic line was split at
  * its "Kernel panic" and read as a second panic (a second, empty event). */
 TEST(test_glued_panic_end_marker_stays_one_line)
@@ -1322,6 +1341,7 @@ int main(void)
 	RUN(test_glued_plain_paste_is_split);
 	RUN(test_glued_memcg_v2_stat_dump_is_split);
 	RUN(test_glued_panic_end_marker_stays_one_line);
+	RUN(test_backtick_breaks_split_a_flattened_paste);
 	RUN(test_prefilter_wrap_after_allocation);
 	RUN(test_idle_prefilter_returns_markers_with_line_numbers);
 	RUN(test_idle_search_examines_only_report_lines);
