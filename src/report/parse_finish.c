@@ -563,6 +563,18 @@ static bool comm_masked(const char *c)
 	return n >= 3;
 }
 
+/* An ellipsis a paste put for the name: "...", "…" (U+2026), "[...]",
+ * "[…]".  A task may be called so (prctl PR_SET_NAME takes any bytes) but
+ * a paste's ellipsis is far likelier. */
+static bool comm_elided(const char *c)
+{
+	static const char *const marks[] = { "...", "....", "\xe2\x80\xa6", "[...]", "[\xe2\x80\xa6]", "(...)" };
+	for (size_t i = 0; i < ARRAY_SIZE(marks); i++)
+		if (!strcmp(c, marks[i]))
+			return true;
+	return false;
+}
+
 /* A trigger printed "comm:pid" (parse.c trigger_comm_pid) that no
  * dump_stack line settled: a name of its own may hold ':' and digits (a
  * Ruby thread "crawler.rb:213", R405).  The split stands only when another
@@ -627,6 +639,10 @@ void pf_finish(struct pstate *st)
 	 * ("xxxx", "***", R205) where the dump_stack line kept it is that one */
 	if (comm_masked(ev->req.trigger_comm) && st->header_comm[0] && !comm_masked(st->header_comm) &&
 	    (st->have_trigger || st->header_trigger))
+		ev->req.trigger_comm[0] = '\0';
+	/* a paste that elided the name ("... invoked oom-killer: …", R1041)
+	 * says nothing of it: no name, unless the dump_stack line keeps one */
+	if (comm_elided(ev->req.trigger_comm))
 		ev->req.trigger_comm[0] = '\0';
 	if (!ev->req.trigger_comm[0] && st->header_comm[0] && (st->have_trigger || st->header_trigger))
 		str_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), st->header_comm,

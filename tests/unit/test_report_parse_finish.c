@@ -263,6 +263,33 @@ TEST(kind_inferred_in_one_place)
 	event_release(&st->ev);
 }
 
+/* A trigger name a paste elided ("... invoked oom-killer:", R1041) is no
+ * name; the dump_stack line's, when there is one, is */
+TEST(elided_trigger_name)
+{
+	static const char *const elided[] = { "...", "\xe2\x80\xa6", "[...]" };
+	for (size_t i = 0; i < sizeof(elided) / sizeof(elided[0]); i++) {
+		struct pstate *st = fresh();
+		st->have_trigger = true;
+		snprintf(st->ev.req.trigger_comm, sizeof(st->ev.req.trigger_comm), "%s", elided[i]);
+		pf_finish(st);
+		CHECK_STR(st->ev.req.trigger_comm, "");
+	}
+	struct pstate *st = fresh();
+	st->have_trigger = true;
+	snprintf(st->ev.req.trigger_comm, sizeof(st->ev.req.trigger_comm), "...");
+	snprintf(st->header_comm, sizeof(st->header_comm), "java");
+	pf_finish(st);
+	CHECK_STR(st->ev.req.trigger_comm, "java");
+	/* dots inside a name are the name's */
+	st = fresh();
+	st->have_trigger = true;
+	snprintf(st->ev.req.trigger_comm, sizeof(st->ev.req.trigger_comm), "kworker/u8:..");
+	pf_finish(st);
+	CHECK_STR(st->ev.req.trigger_comm, "kworker/u8:..");
+	event_release(&st->ev);
+}
+
 /* Swap 0 inferred from where show_mem prints the swap lines (finish_swap) */
 TEST(swap_inferred_from_its_place)
 {
@@ -302,6 +329,7 @@ int main(void)
 {
 	RUN(kind_inferred_in_one_place);
 	RUN(swap_inferred_from_its_place);
+	RUN(elided_trigger_name);
 	RUN(arch_from_release);
 	RUN(era_from_shape);
 	RUN(pages_to_kib);
