@@ -156,6 +156,25 @@ TEST(kind)
 	CHECK_INT(st->ev.kind, OOM_KIND_MEMCG);
 	CHECK(st->ev.snap.have_memcg);
 	CHECK_STR(st->ev.snap.memcg.path, "/docker/abc");
+	/* 2.6.16-2.6.3x: the kill line's message is the constraint */
+	static const struct { const char *msg, *constraint; enum oom_kind kind; } msgs[] = {
+		{ "No available memory (MPOL_BIND)", "CONSTRAINT_MEMORY_POLICY", OOM_KIND_MEMPOLICY },
+		{ "No available memory in cpuset", "CONSTRAINT_CPUSET", OOM_KIND_CPUSET },
+		{ "Out of memory", "", OOM_KIND_GLOBAL },
+	};
+	for (size_t i = 0; i < sizeof(msgs) / sizeof(msgs[0]); i++) {
+		st = fresh();
+		snprintf(st->ev.victim.message, sizeof(st->ev.victim.message), "%s", msgs[i].msg);
+		pf_finish(st);
+		CHECK_STR(st->ev.constraint, msgs[i].constraint);
+		CHECK_INT(st->ev.kind, msgs[i].kind);
+	}
+	/* a printed constraint line stands */
+	st = fresh();
+	snprintf(st->ev.victim.message, sizeof(st->ev.victim.message), "No available memory in cpuset");
+	snprintf(st->ev.constraint, sizeof(st->ev.constraint), "CONSTRAINT_NONE");
+	pf_finish(st);
+	CHECK_STR(st->ev.constraint, "CONSTRAINT_NONE");
 	/* sysrq: order -1 */
 	st = fresh();
 	st->ev.req.order = -1;
