@@ -137,6 +137,7 @@ struct report_scanner {
 	bool html;                  /* the text is an HTML page's source (html_detect) */
 	struct buf html_line, html_peek;
 	struct buf tick_line;       /* a line flattened with "`` ``" breaks, rebuilt (tick_lines) */
+	bool str_lines;             /* the last line was a kernel line quoted whole: the next quoted ones are too */
 	int qp_checks;              /* windows looked at for it (bounded) */
 	size_t hard_width;          /* lines cut at this exact width by a terminal (hard_wrap_width) */
 	size_t hard_probed[8];      /* widths looked for so far */
@@ -1155,15 +1156,22 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	}
 	if (!piece && len > 2 && p[0] == '"' && p[1] != '"' &&
 	    (tr_starts_with_time(p + 1, len - 1) || looks_like_start(p + 1, len - 1) ||
-	     line_kind_of(p + 1, len - 1) != LK_NONE)) {
+	     line_kind_of(p + 1, len - 1) != LK_NONE ||
+	     (s->str_lines && (p[len - 1] == '"' || (p[len - 1] == ',' && p[len - 2] == '"'))))) {
 		/* a kernel line copied into a string, each in double quotes
-		 * ("oom-kill:constraint=…", a JSON array or a shell echo, R221) */
+		 * ("oom-kill:constraint=…", a JSON array or a shell echo, R221);
+		 * after one such line, every line quoted whole so is one too,
+		 * whatever it starts with (a Go test's string array: "Killed
+		 * process …", stack words, R1104) */
 		p++;
 		len--;
 		if (len && p[len - 1] == ',')
 			len--;
-		if (len && p[len - 1] == '"')
+		s->str_lines = len && p[len - 1] == '"';   /* closed: the string is whole */
+		if (s->str_lines)
 			len--;
+	} else if (!piece && len) {
+		s->str_lines = false;
 	}
 	size_t qlen0 = s->qlen;
 
@@ -2117,6 +2125,8 @@ static int try_join(struct report_scanner *s, struct item *it)
 			return 0;
 		if (HAS_LIT(p, len, "```") || HAS_LIT(p, len, "~~~"))
 			return 0;   /* a Markdown fence closing the paste: no kernel text */
+		if (s->str_lines)
+			return 0;   /* a line closed in quotes is whole (process_raw) */
 		/* A quoted paste wrapped again by the replier's mailer: the rest
 		 * of a "> " line comes unquoted, and the width that decides the
 		 * next quoted line's join is the two pieces' together. */
