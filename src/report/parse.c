@@ -101,6 +101,10 @@ struct report_parser {
 	 * window): for the report that opens mid-way after it */
 	char idle_arch[16], idle_arch_host[64];
 	uint64_t idle_arch_line;
+	/* ≤4.11's vmalloc text line before a failure header (linekind.c
+	 * line_kind_vmalloc_pre): its size, for the failure on the next line */
+	int64_t vm_pre_bytes;
+	uint64_t vm_pre_line;
 };
 
 /* ---- text helpers ------------------------------------------------------- */
@@ -1467,6 +1471,14 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	 * %lu bytes" (4.x–5.x __vmalloc_node_range), "vmalloc error: size %lu,
 	 * …" (its later wording): the size asked for, which diagnose weighs
 	 * against RAM (a 0-byte or larger-than-RAM request is the caller's bug) */
+	/* ≤4.11: the same text on the line before (feed_one) */
+	if (P->vm_pre_line && (l->lineno == P->vm_pre_line || l->lineno == P->vm_pre_line + 1)) {
+		ev->req.vmalloc_known = true;
+		ev->req.vmalloc_bytes = P->vm_pre_bytes;
+		if (P->vm_pre_line < ev->first_line)
+			ev->first_line = P->vm_pre_line;
+	}
+	P->vm_pre_line = 0;
 	const char *vb = p_find(r, e, "vmalloc: allocation failure: ");
 	const char *vn = vb ? vb + 29 : (vb = p_find(r, e, "vmalloc error: size ")) ? vb + 20 : NULL;
 	int64_t bytes;
@@ -3701,6 +3713,14 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 	}
 	if (p_starts(s, e, "oom_reaper: ")) {
 		reaper_line(P, l, s, e);
+		return;
+	}
+	long long vm = *s == 'v' ? line_kind_vmalloc_pre(s, (size_t)(e - s)) : -1;
+	if (vm >= 0) {
+		/* kept for the failure header it precedes (alloc_failure_line);
+		 * no report's line, nor one of its own */
+		P->vm_pre_bytes = vm;
+		P->vm_pre_line = l->lineno;
 		return;
 	}
 	struct pstate *st = state_for(P, l, false);
