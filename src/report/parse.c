@@ -37,6 +37,7 @@
 /* The last release seen per host, lent to a header-less report of the
  * same host. */
 #define PARSE_MAX_HOSTS 8
+#define PARSE_HELD_DUMPS 8       /* show_mem dumps in a row held as fragments (R871) */
 struct host_release {
 	char host[64];
 	char kernel[128];
@@ -70,6 +71,11 @@ struct report_parser {
 	uint64_t last_sig_end;        /* last line of that event */
 	uint64_t sysrq_m_line;        /* the last "SysRq : Show Memory" line (0 none) */
 	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
+	/* show_mem dumps ended by the next dump's "Mem-Info:" (state_line)
+	 * while no event was delivered: fragments if the input holds nothing
+	 * else (R871), else no events (hold_dump) */
+	struct oom_event *held[PARSE_HELD_DUMPS];
+	int nr_held;
 	/* A header-less event no earlier report could lend a release to waits
 	 * here for the next event: if that one is of the same host (and its
 	 * clock did not go back), it lends its release.  It owns its task table. */
@@ -300,7 +306,7 @@ static void state_reset(struct pstate *st)
 	st->unknown_run = st->stack_lines = 0;
 	st->tail_left = 0;
 	st->started_mid = st->have_trigger = st->have_kill = st->have_selection = false;
-	st->group_announced = st->totals_seen = st->have_content = false;
+	st->group_announced = st->totals_seen = st->have_content = st->next_dump = false;
 	st->percpu_seen = false;
 	st->trace_hash = 0;
 	st->sysrq_show_mem = false;
@@ -414,8 +420,26 @@ static void make_sig(const struct oom_event *ev, uint64_t trace, struct event_si
 }
 
 /* Hands an event to the callback (and counts it). */
+/* The held dumps go out (as the fragments before a last one) or are dropped
+ * (a report is in the text: dumps beside it are no events). */
+static void release_held(struct report_parser *P, bool out)
+{
+	for (int i = 0; i < P->nr_held; i++) {
+		if (out) {
+			P->nr_emitted++;
+			if (P->fn)
+				P->fn(P->held[i], P->ctx);
+		}
+		event_release(P->held[i]);
+		free(P->held[i]);
+	}
+	P->nr_held = 0;
+}
+
 static void deliver(struct report_parser *P, struct oom_event *ev)
 {
+	if (P->nr_held)
+		release_held(P, ev->kind == OOM_KIND_FRAGMENT);
 	P->nr_emitted++;
 	if (P->fn)
 		P->fn(ev, P->ctx);
@@ -770,7 +794,11 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * show_free_areas, 2.6.19-3.18): a paste of only those is one */
 	/* ... and so is one a user asked for with SysRq-M after other reports
 	 * (drivers/tty/sysrq.c "Show Memory", R935): a dump of its own */
-	if (!useful && ((end_of_input && P->nr_emitted == 0) || (st->sysrq_show_mem && ev->have_meminfo)) &&
+	/* ... and so is each of show_mem dumps pasted one after another with
+	 * nothing else of a report in the text so far (R871), which state_line
+	 * ends at the next dump's "Mem-Info:" */
+	bool next_dump = st->next_dump && P->nr_emitted == 0 && ev->have_meminfo && st->totals_seen;
+	if (!useful && ((end_of_input && P->nr_emitted == 0) || next_dump || (st->sysrq_show_mem && ev->have_meminfo)) &&
 	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen || st->percpu_seen)) {
 		ev->kind = OOM_KIND_FRAGMENT;
 		ev->truncated = true;
@@ -826,6 +854,17 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * record stream written twice): identical time, host and request, the
 	 * copy right after the first.  Far apart, the same time is more likely
 	 * two reports (a log with second-resolution stamps, a test file). */
+	if (next_dump && ev->kind == OOM_KIND_FRAGMENT) {
+		/* held until the text says whether it holds anything else */
+		struct oom_event *w = P->nr_held < PARSE_HELD_DUMPS ? malloc(sizeof(*w)) : NULL;
+		if (w) {
+			*w = *ev;
+			event_init(ev);   /* its tables now belong to w */
+			P->held[P->nr_held++] = w;
+		}
+		state_reset(st);
+		return;
+	}
 	struct oom_event *pe = P->pending;
 	/* A reaper's line alone (the text opens after the kill it reaps) and
 	 * then, within a second, the next report of the host: the line is the
@@ -3503,6 +3542,16 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		ev->compaction_disabled = true;
 		goto accepted;
 	}
+	if ((p_starts(s, e, "Mem-Info:") || p_starts(s, e, "Mem-info:")) && ev->have_meminfo && st->totals_seen) {
+		/* show_mem prints one "Mem-Info:" per dump (mm/show_mem.c
+		 * __show_mem, 6.1+; mm/page_alloc.c show_free_areas before):
+		 * another after this dump's totals is the next dump's (two
+		 * dumps pasted one after the other with prose between, R871).
+		 * The line is offered again. */
+		st->next_dump = true;
+		state_emit(P, st, false);
+		return false;
+	}
 	if (p_starts(s, e, "Mem-Info:") || p_starts(s, e, "Mem-info:")) {
 		st->sect = SEC_MEMINFO;
 		ev->have_meminfo = true;
@@ -3887,6 +3936,7 @@ void report_parser_finish(struct report_parser *P)
 		state_emit(P, first, true);
 	}
 	flush_pending(P, NULL);
+	release_held(P, P->nr_emitted == 0);
 }
 
 void report_parser_free(struct report_parser *P)
@@ -3903,6 +3953,7 @@ void report_parser_free(struct report_parser *P)
 		event_release(P->pending);
 		free(P->pending);
 	}
+	release_held(P, false);
 	free(P->line);
 	free(P);
 }
