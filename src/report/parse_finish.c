@@ -491,15 +491,6 @@ static void finish_kind(struct pstate *st)
 		ev->outcome = OOM_OUTCOME_NONE;
 		return;
 	}
-	/* 2.6.16-2.6.3x out_of_memory named a constrained OOM only by the kill
-	 * line's message (mm/oom_kill.c: constrained_alloc →
-	 * CONSTRAINT_MEMORY_POLICY passes "No available memory (MPOL_BIND)",
-	 * CONSTRAINT_CPUSET "No available memory in cpuset" to oom_kill_process):
-	 * the message is the constraint, printed (R1096) */
-	if (!ev->constraint[0] && !strncmp(ev->victim.message, "No available memory (MPOL_BIND)", 31))
-		str_copy(ev->constraint, sizeof(ev->constraint), "CONSTRAINT_MEMORY_POLICY", 24);
-	else if (!ev->constraint[0] && !strncmp(ev->victim.message, "No available memory in cpuset", 29))
-		str_copy(ev->constraint, sizeof(ev->constraint), "CONSTRAINT_CPUSET", 17);
 	const char *c = ev->constraint;
 	if (!strcmp(c, "CONSTRAINT_MEMCG"))
 		ev->kind = OOM_KIND_MEMCG;
@@ -521,10 +512,18 @@ static void finish_kind(struct pstate *st)
 		ev->kind = OOM_KIND_MEMCG;
 	else if (known(ev->req.order) && ev->req.order == -1)
 		ev->kind = OOM_KIND_SYSRQ;
-	else if (!strncmp(ev->victim.message, "No available memory (MPOL_BIND)", 31))
+	/* 2.6.16-2.6.3x out_of_memory named a constrained OOM only by the kill
+	 * line's message (mm/oom_kill.c: constrained_alloc's
+	 * CONSTRAINT_MEMORY_POLICY passes "No available memory (MPOL_BIND)",
+	 * CONSTRAINT_CPUSET "No available memory in cpuset" to
+	 * oom_kill_process): the message is the constraint, printed (R1096) */
+	else if (!strncmp(ev->victim.message, "No available memory (MPOL_BIND)", 31)) {
 		ev->kind = OOM_KIND_MEMPOLICY;
-	else if (!strncmp(ev->victim.message, "No available memory in cpuset", 29))
+		str_copy(ev->constraint, sizeof(ev->constraint), "CONSTRAINT_MEMORY_POLICY", 24);
+	} else if (!strncmp(ev->victim.message, "No available memory in cpuset", 29)) {
 		ev->kind = OOM_KIND_CPUSET;
+		str_copy(ev->constraint, sizeof(ev->constraint), "CONSTRAINT_CPUSET", 17);
+	}
 	else if (nodemask_policy(ev)) {
 		/* 4.7–4.x pass a cpuset's own mems down as the mask when no policy
 		 * gives one: the mask equal to the header's mems_allowed of a

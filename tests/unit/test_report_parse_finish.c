@@ -169,6 +169,13 @@ TEST(kind)
 		CHECK_STR(st->ev.constraint, msgs[i].constraint);
 		CHECK_INT(st->ev.kind, msgs[i].kind);
 	}
+	/* memcg lines say more than the message: memcg, no constraint read */
+	st = fresh();
+	snprintf(st->ev.victim.message, sizeof(st->ev.victim.message), "No available memory (MPOL_BIND)");
+	snprintf(st->ev.oom_memcg, sizeof(st->ev.oom_memcg), "/a");
+	pf_finish(st);
+	CHECK_INT(st->ev.kind, OOM_KIND_MEMCG);
+	CHECK_STR(st->ev.constraint, "");
 	/* a printed constraint line stands */
 	st = fresh();
 	snprintf(st->ev.victim.message, sizeof(st->ev.victim.message), "No available memory in cpuset");
