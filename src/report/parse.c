@@ -1549,6 +1549,20 @@ static void header_release(struct oom_event *ev, const char *t, const char *e)
 		p_copy(ev->kernel, sizeof(ev->kernel), r, p);
 }
 
+static bool is_hex_digit(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
+
+/* how many lower-case hex digits start at q */
+static int hex_run(const char *q, const char *e)
+{
+	int n = 0;
+	while (q < e && is_hex_digit(*q))
+		q++, n++;
+	return n;
+}
+
 /* s390's dump_stack and show_regs (arch/s390/kernel/traps.c and process.c,
  * 2.6.2x-3.x) name the task on a line of their own after "CPU: %d %s %s %.*s"
  * (no PID, no Comm): "Process %s (pid: %d, task: %p, ksp: %p)".  The comm's
@@ -1557,8 +1571,12 @@ static const char *s390_process_comm_end(const char *s, const char *e)
 {
 	if (!p_starts(s, e, "Process "))
 		return NULL;
+	/* the task pointer is enough (a mailer may wrap before "ksp:"): no
+	 * other arch prints ", task: " so (arm's "stack limit = 0x%p", i386's
+	 * "ti=%p task=%p") */
 	const char *t = p_find(s, e, ", task: ");
-	if (!t || !p_find(t, e, ", ksp: "))
+	int w = t ? hex_run(t + 8, e) : 0;
+	if (w != 8 && w != 16)
 		return NULL;
 	const char *c = NULL, *q = s + 8;
 	while ((q = p_find(q, t, " (pid: ")) != NULL)
@@ -1755,19 +1773,6 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 		st->trace_global_path = true;
 }
 
-static bool is_hex_digit(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-}
-
-/* how many lower-case hex digits start at q */
-static int hex_run(const char *q, const char *e)
-{
-	int n = 0;
-	while (q < e && is_hex_digit(*q))
-		q++, n++;
-	return n;
-}
 
 /* 32-bit ARM's unwinder line (arch/arm/kernel/traps.c dump_backtrace_entry):
  * "oom_kill_process from out_of_memory+0x218/0x34c", or before 5.x with the

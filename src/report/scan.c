@@ -137,6 +137,8 @@ struct report_scanner {
 	bool html;                  /* the text is an HTML page's source (html_detect) */
 	struct buf html_line, html_peek;
 	struct buf tick_line;       /* a line flattened with "`` ``" breaks, rebuilt (tick_lines) */
+	struct buf tick_para;       /* its physical lines, a mailer's wrap undone (tick_join) */
+	bool ticks;                 /* such a line was seen: the text is so (a mailer may wrap it) */
 	bool str_lines;             /* the last line was a kernel line quoted whole: the next quoted ones are too */
 	int qp_checks;              /* windows looked at for it (bounded) */
 	size_t hard_width;          /* lines cut at this exact width by a terminal (hard_wrap_width) */
@@ -1049,15 +1051,16 @@ static size_t strip_paste_indent(struct report_scanner *s, const char **p, size_
 /* A paste flattened to one line by a Markdown page's source (R1113): each
  * line break became "`` ``" (an inline code span closed and opened again
  * per line) and each frame address got a span of its own ("[<``c04584e9``>]
- * out_of_memory+0x72/0x1a5").  Taken so when the line holds two such breaks
- * and a report marker: no kernel line prints "``". */
-static bool tick_breaks(const char *p, size_t n)
+ * out_of_memory+0x72/0x1a5").  Taken so when a line holds such a break and
+ * a report marker (no kernel line prints "``"); from then on every line
+ * with a break is split so, as a mailer may have wrapped the long line. */
+static bool tick_breaks(struct report_scanner *s, const char *p, size_t n)
 {
-	const char *a = mem_find(p, n, "`` ``");
-	if (!a)
+	if (!mem_find(p, n, "`` ``"))
 		return false;
-	size_t off = (size_t)(a - p) + 5;
-	return mem_find(p + off, n - off, "`` ``") && report_has_marker(p, n);
+	if (!s->ticks && report_has_marker(p, n))
+		s->ticks = true;
+	return s->ticks;
 }
 
 /* p[0, n) with every "`` ``" break (and the blanks before it) made '\n' and
@@ -1260,7 +1263,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	 * Markdown page's "`` ``" (tick_breaks). */
 	const char *esc = x.kmsg ? "\\x0a" : "#012";
 	size_t esc_len = 4;
-	if (!x.kmsg && blen > 16 && memchr(body, '`', blen) && tick_breaks(body, blen)) {
+	if (!x.kmsg && blen > 4 && memchr(body, '`', blen) && tick_breaks(s, body, blen)) {
 		body = tick_lines(&s->tick_line, body, blen, &blen);
 		esc = "\n";
 		esc_len = 1;
@@ -1928,6 +1931,45 @@ static const char *html_unescape(struct buf *b, const char *p, size_t n, size_t 
 	return b->data ? b->data : "";
 }
 
+/* ---- "`` ``" line breaks (tick_breaks) ------------------------------------ */
+
+/* A mailer wrapped the flattened line at its blanks: the next physical
+ * lines that hold "``" are the same line, and so is one without after a
+ * line as long as a mailer's wrap (the tail, "4860 (xfs)."); they are
+ * joined back with the blank the wrap took, before the breaks split it
+ * (tick_lines).  p[0, *len) may lie in the read buffer, which a peek may
+ * move: it is copied first. */
+#define TICK_WRAP_MIN 60
+static const char *tick_join(struct report_scanner *s, const char *p, size_t *len)
+{
+	struct buf *b = &s->tick_para;
+	buf_clear(b);
+	buf_add(b, p, *len);
+	size_t last = *len;   /* the physical line before */
+	for (int k = 0; k < SCAN_MAX_JOIN && b->len < SCAN_MAX_LINE; k++) {
+		struct raw r;
+		if (raw_peek(s, &r, UINT64_MAX) <= 0 || !r.newline)
+			break;
+		const char *q = s->buf + r.off;
+		size_t n = r.len;
+		if (n && q[n - 1] == '\r')
+			n--;
+		bool ticks = n >= 2 && mem_find(q, n, "``");
+		bool tail = !ticks && n > 0 && last >= TICK_WRAP_MIN && !is_space(q[0]);
+		if (!ticks && !tail)
+			break;
+		s->processed_abs = s->base_abs + r.off + r.consume;
+		raw_consume(s, &r);
+		buf_add(b, " ", 1);
+		buf_add(b, q, n);
+		last = n;
+		if (tail)
+			break;
+	}
+	*len = b->len;
+	return b->data ? b->data : "";
+}
+
 /* ---- wrap repair -------------------------------------------------------- */
 
 /* A terminal or a pager cuts a line at a fixed column, inside a word
@@ -2127,6 +2169,8 @@ static int try_join(struct report_scanner *s, struct item *it)
 			return 0;   /* a Markdown fence closing the paste: no kernel text */
 		if (s->str_lines)
 			return 0;   /* a line closed in quotes is whole (process_raw) */
+		if (s->ticks && mem_find(p, len, "`` ``"))
+			return 0;   /* it holds line breaks of its own (tick_breaks) */
 		/* A quoted paste wrapped again by the replier's mailer: the rest
 		 * of a "> " line comes unquoted, and the width that decides the
 		 * next quoted line's join is the two pieces' together. */
@@ -2296,6 +2340,7 @@ static int scanner_open(struct report_scanner **out, int fd, const char *name, c
 	buf_init(&s->html_line);
 	buf_init(&s->html_peek);
 	buf_init(&s->tick_line);
+	buf_init(&s->tick_para);
 
 	/* Sniff the first bytes for a compressor's magic. */
 	unsigned char head[8];
@@ -2469,6 +2514,8 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 			s->html = true;
 		if (s->html)
 			rp = html_unescape(&s->html_line, rp, rlen, &rlen);
+		if (!piece && r.newline && rlen > 4 && memchr(rp, '`', rlen) && tick_breaks(s, rp, rlen))
+			rp = tick_join(s, rp, &rlen);
 		size_t q0 = s->qlen;
 		s->cur_raw_end_abs = s->processed_abs;
 		s->examined++;
@@ -2533,6 +2580,7 @@ int report_scanner_close(struct report_scanner *s)
 	buf_release(&s->html_line);
 	buf_release(&s->html_peek);
 	buf_release(&s->tick_line);
+	buf_release(&s->tick_para);
 	free(s->q);
 	free(s->splits);
 	free(s->buf);

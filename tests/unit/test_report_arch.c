@@ -249,6 +249,14 @@ TEST(s390_task_line)
 	CHECK_STR(e.arch, "s390");
 	CHECK_STR(e.kernel, "2.6.32");
 	CHECK_INT(e.trigger_pid, 77);
+	/* a mailer wrapped the task line before "ksp:" */
+	t = "app invoked oom-killer: gfp_mask=0x200da, order=0, oom_adj=0\n"
+	    "CPU: 7 Not tainted 2.6.32-rc3-x1 #208\n"
+	    "Process app (pid: 2066, task: 00000000fd16b040, ksp:\n00000000fc5e77f8)\n";
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(t, strlen(t), "test", on_event, NULL, &e) >= 0);
+	CHECK_STR(e.arch, "s390x");
+	CHECK_INT(e.trigger_pid, 2066);
 	/* arm64's die() line is no s390 task line */
 	arch_of("Process app (pid: 5, stack limit = 0xffffffc0457e4058)\n", "");
 }

@@ -399,6 +399,18 @@ TEST(test_backtick_breaks_split_a_flattened_paste)
 	for (size_t i = 0; i < L.n; i++)
 		CHECK(strstr(L.text[i], "``") == NULL || strstr(L.text[i], "prose") != NULL);
 	lines_free(&L);
+	/* the same line wrapped by a mailer at its blanks (one break and the
+	 * marker on the first physical line; a tail without "``") */
+	d = "Manual OOM execution `` ``app invoked oom-killer: gfp_mask=0xd0,\n"
+	    "order=0, oomkilladj=0 `` ``[<``c04584e9``>]\n"
+	    "out_of_memory+0x72/0x1a5 `` ``[<``c053a2eb``>] moom_callback+0x13/0x15 ``\n"
+	    "``Mem-info: ``(snip)`` ``Out of memory: Killed process 48 lines before the end\n"
+	    "(app).\n";
+	scan_mem(d, strlen(d), false, &L);
+	CHECK(find_line(&L, "app invoked oom-killer: gfp_mask=0xd0, order=0, oomkilladj=0") != (size_t)-1);
+	CHECK(find_line(&L, "[<c04584e9>] out_of_memory+0x72/0x1a5") != (size_t)-1);
+	CHECK(find_line(&L, "Out of memory: Killed process 48 lines before the end (app).") != (size_t)-1);
+	lines_free(&L);
 }
 
 /* A test's string array of kernel lines (a Go fixture, R1104's shape):
