@@ -358,6 +358,28 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	return LK_NONE;
 }
 
+/* 3.x-4.11 warn_alloc_failed(gfp, order, fmt, …) prints the caller's text
+ * on a line of its own just before "%s: page allocation failure: order:%d,
+ * mode:0x%x" (mm/page_alloc.c, 3.1-4.11); vmalloc's (mm/vmalloc.c
+ * __vmalloc_node_range) is "vmalloc: allocation failure: %lu bytes".  4.12+
+ * warn_alloc puts it on the header line itself (line_kind_warn_alloc_text).
+ * The line opens no report: it belongs to the failure after it (parse.c). */
+long long line_kind_vmalloc_pre(const char *text, size_t len)
+{
+	static const char lit[] = "vmalloc: allocation failure: ";
+	const char *q = find(text, len, lit);
+	if (!q)
+		return -1;
+	q += sizeof(lit) - 1;
+	size_t n = len - (size_t)(q - text), d = digits(q, n);
+	if (d == 0 || d > 18 || n - d != 6 || memcmp(q + d, " bytes", 6) != 0)
+		return -1;
+	long long v = 0;
+	for (size_t i = 0; i < d; i++)
+		v = v * 10 + (q[i] - '0');
+	return v;
+}
+
 bool line_kind_has_marker_text(const char *text, size_t len)
 {
 	for (size_t k = 1; k < LK_COUNT; k++) {
@@ -367,7 +389,7 @@ bool line_kind_has_marker_text(const char *text, size_t len)
 			if (find(text, len, line_kinds[k].markers[i]))
 				return true;
 	}
-	return line_kind_warn_alloc_text(text, len) != NULL;
+	return line_kind_warn_alloc_text(text, len) != NULL || line_kind_vmalloc_pre(text, len) >= 0;
 }
 
 /* What follows "X invoked oom-killer: " in the kernel's line is its request

@@ -79,5 +79,8 @@ bool line_kind_invoked_prose(const char *r, size_t n);
 /* warn_alloc with its own text ("%s: %pV, mode:%#x(%pGg), nodemask=…"):
  * the ": " after the comm, or NULL. */
 const char *line_kind_warn_alloc_text(const char *text, size_t len);
+/* ≤4.11 vmalloc's text on a line of its own before the failure header
+ * ("vmalloc: allocation failure: 0 bytes"): the size asked for, or -1. */
+long long line_kind_vmalloc_pre(const char *text, size_t len);
 
 #endif

@@ -37,6 +37,7 @@
 /* The last release seen per host, lent to a header-less report of the
  * same host. */
 #define PARSE_MAX_HOSTS 8
+#define PARSE_HELD_DUMPS 8       /* show_mem dumps in a row held as fragments (R871) */
 struct host_release {
 	char host[64];
 	char kernel[128];
@@ -70,6 +71,11 @@ struct report_parser {
 	uint64_t last_sig_end;        /* last line of that event */
 	uint64_t sysrq_m_line;        /* the last "SysRq : Show Memory" line (0 none) */
 	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
+	/* show_mem dumps ended by the next dump's "Mem-Info:" (state_line)
+	 * while no event was delivered: fragments if the input holds nothing
+	 * else (R871), else no events (hold_dump) */
+	struct oom_event *held[PARSE_HELD_DUMPS];
+	int nr_held;
 	/* A header-less event no earlier report could lend a release to waits
 	 * here for the next event: if that one is of the same host (and its
 	 * clock did not go back), it lends its release.  It owns its task table. */
@@ -101,6 +107,10 @@ struct report_parser {
 	 * window): for the report that opens mid-way after it */
 	char idle_arch[16], idle_arch_host[64];
 	uint64_t idle_arch_line;
+	/* ≤4.11's vmalloc text line before a failure header (linekind.c
+	 * line_kind_vmalloc_pre): its size, for the failure on the next line */
+	int64_t vm_pre_bytes;
+	uint64_t vm_pre_line;
 };
 
 /* ---- text helpers ------------------------------------------------------- */
@@ -296,7 +306,7 @@ static void state_reset(struct pstate *st)
 	st->unknown_run = st->stack_lines = 0;
 	st->tail_left = 0;
 	st->started_mid = st->have_trigger = st->have_kill = st->have_selection = false;
-	st->group_announced = st->totals_seen = st->have_content = false;
+	st->group_announced = st->totals_seen = st->have_content = st->next_dump = false;
 	st->percpu_seen = false;
 	st->trace_hash = 0;
 	st->sysrq_show_mem = false;
@@ -411,8 +421,26 @@ static void make_sig(const struct oom_event *ev, uint64_t trace, struct event_si
 }
 
 /* Hands an event to the callback (and counts it). */
+/* The held dumps go out (as the fragments before a last one) or are dropped
+ * (a report is in the text: dumps beside it are no events). */
+static void release_held(struct report_parser *P, bool out)
+{
+	for (int i = 0; i < P->nr_held; i++) {
+		if (out) {
+			P->nr_emitted++;
+			if (P->fn)
+				P->fn(P->held[i], P->ctx);
+		}
+		event_release(P->held[i]);
+		free(P->held[i]);
+	}
+	P->nr_held = 0;
+}
+
 static void deliver(struct report_parser *P, struct oom_event *ev)
 {
+	if (P->nr_held)
+		release_held(P, ev->kind == OOM_KIND_FRAGMENT);
 	P->nr_emitted++;
 	if (P->fn)
 		P->fn(ev, P->ctx);
@@ -782,7 +810,11 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * show_free_areas, 2.6.19-3.18): a paste of only those is one */
 	/* ... and so is one a user asked for with SysRq-M after other reports
 	 * (drivers/tty/sysrq.c "Show Memory", R935): a dump of its own */
-	if (!useful && ((end_of_input && P->nr_emitted == 0) || (st->sysrq_show_mem && ev->have_meminfo)) &&
+	/* ... and so is each of show_mem dumps pasted one after another with
+	 * nothing else of a report in the text so far (R871), which state_line
+	 * ends at the next dump's "Mem-Info:" */
+	bool next_dump = st->next_dump && P->nr_emitted == 0 && ev->have_meminfo && st->totals_seen;
+	if (!useful && ((end_of_input && P->nr_emitted == 0) || next_dump || (st->sysrq_show_mem && ev->have_meminfo)) &&
 	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen || st->percpu_seen)) {
 		ev->kind = OOM_KIND_FRAGMENT;
 		ev->truncated = true;
@@ -838,6 +870,17 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * record stream written twice): identical time, host and request, the
 	 * copy right after the first.  Far apart, the same time is more likely
 	 * two reports (a log with second-resolution stamps, a test file). */
+	if (next_dump && ev->kind == OOM_KIND_FRAGMENT) {
+		/* held until the text says whether it holds anything else */
+		struct oom_event *w = P->nr_held < PARSE_HELD_DUMPS ? malloc(sizeof(*w)) : NULL;
+		if (w) {
+			*w = *ev;
+			event_init(ev);   /* its tables now belong to w */
+			P->held[P->nr_held++] = w;
+		}
+		state_reset(st);
+		return;
+	}
 	struct oom_event *pe = P->pending;
 	/* A reaper's line alone (the text opens after the kill it reaps) and
 	 * then, within a second, the next report of the host: the line is the
@@ -1484,6 +1527,14 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	 * %lu bytes" (4.x–5.x __vmalloc_node_range), "vmalloc error: size %lu,
 	 * …" (its later wording): the size asked for, which diagnose weighs
 	 * against RAM (a 0-byte or larger-than-RAM request is the caller's bug) */
+	/* ≤4.11: the same text on the line before (feed_one) */
+	if (P->vm_pre_line && (l->lineno == P->vm_pre_line || l->lineno == P->vm_pre_line + 1)) {
+		ev->req.vmalloc_known = true;
+		ev->req.vmalloc_bytes = P->vm_pre_bytes;
+		if (P->vm_pre_line < ev->first_line)
+			ev->first_line = P->vm_pre_line;
+	}
+	P->vm_pre_line = 0;
 	const char *vb = p_find(r, e, "vmalloc: allocation failure: ");
 	const char *vn = vb ? vb + 29 : (vb = p_find(r, e, "vmalloc error: size ")) ? vb + 20 : NULL;
 	int64_t bytes;
@@ -1515,8 +1566,60 @@ static void header_release(struct oom_event *ev, const char *t, const char *e)
 		p_copy(ev->kernel, sizeof(ev->kernel), r, p);
 }
 
+static bool is_hex_digit(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
+
+/* how many lower-case hex digits start at q */
+static int hex_run(const char *q, const char *e)
+{
+	int n = 0;
+	while (q < e && is_hex_digit(*q))
+		q++, n++;
+	return n;
+}
+
+/* s390's dump_stack and show_regs (arch/s390/kernel/traps.c and process.c,
+ * 2.6.2x-3.x) name the task on a line of their own after "CPU: %d %s %s %.*s"
+ * (no PID, no Comm): "Process %s (pid: %d, task: %p, ksp: %p)".  The comm's
+ * end: the last " (pid: " before ", task: " (a comm may hold either). */
+static const char *s390_process_comm_end(const char *s, const char *e)
+{
+	if (!p_starts(s, e, "Process "))
+		return NULL;
+	/* the task pointer is enough (a mailer may wrap before "ksp:"): no
+	 * other arch prints ", task: " so (arm's "stack limit = 0x%p", i386's
+	 * "ti=%p task=%p") */
+	const char *t = p_find(s, e, ", task: ");
+	int w = t ? hex_run(t + 8, e) : 0;
+	if (w != 8 && w != 16)
+		return NULL;
+	const char *c = NULL, *q = s + 8;
+	while ((q = p_find(q, t, " (pid: ")) != NULL)
+		c = q++;
+	return c;
+}
+
+/* s390's "CPU: 7 Not tainted 2.6.32-rc3 #208" (see above): the count, then
+ * the taint text at once.  Where the taint text starts, NULL if not so. */
+static const char *s390_cpu_taint(const char *s, const char *e)
+{
+	if (!p_starts(s, e, "CPU: "))
+		return NULL;
+	const char *q = s + 5;
+	while (q < e && *q >= '0' && *q <= '9')
+		q++;
+	if (q == s + 5 || !(p_starts(q, e, " Not tainted") || p_starts(q, e, " Tainted: ")))
+		return NULL;
+	return q;
+}
+
+static void stack_arch_hint(struct pstate *st, const char *s, const char *e);
+
 /* "CPU: 3 PID: 2345 Comm: java Not tainted 5.4.0 #1", 6.9+ "CPU: 3 UID: 0 PID: …",
- * ≤3.9 "Pid: 2345, comm: java Not tainted 2.6.32-69 #1". */
+ * ≤3.9 "Pid: 2345, comm: java Not tainted 2.6.32-69 #1"; s390's pair
+ * "CPU: 7 Not tainted 2.6.32-rc3 #208" and "Process memeat (pid: 2066, task: …". */
 static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 {
 	const char *c, *pidp;
@@ -1528,6 +1631,22 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 	} else if (p_starts(s, e, "Pid: ") && (c = p_find(s, e, ", comm: "))) {
 		pidp = s + 5;
 		c += 8;
+	} else if ((c = s390_cpu_taint(s, e)) != NULL) {
+		pidp = NULL;   /* the release only; the task is on the next line */
+	} else if ((pidp = s390_process_comm_end(s, e)) != NULL) {
+		/* the task's line: its pid and comm, no release */
+		struct oom_event *ev = &st->ev;
+		const char *ce = pidp;
+		pidp += 7;
+		int64_t pid;
+		bool later = st->have_kill || (!st->have_trigger && (ev->have_meminfo || ev->snap.nr_zones > 0));
+		if (!later && p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid)) {
+			ev->req.trigger_pid = pid;
+			if (!st->header_comm[0])
+				p_copy(st->header_comm, sizeof(st->header_comm), s + 8, ce);
+		}
+		stack_arch_hint(st, s, e);
+		return true;
 	} else {
 		return false;
 	}
@@ -1550,7 +1669,7 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		st->stack_lines = 0;
 	}
 	int64_t pid;
-	if ((!later || panic_trigger) && p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid)) {
+	if (pidp && (!later || panic_trigger) && p_num(&pidp, e, &pid) == 0 && !known(ev->req.trigger_pid)) {
 		ev->req.trigger_pid = pid;
 		/* the line that names the trigger's pid names its comm too
 		 * (a report cut above its trigger line, whose dump_stack is a
@@ -1570,7 +1689,7 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		t = x;
 	if (!t)
 		return true;
-	if (!st->header_comm[0] && (!later || panic_trigger))
+	if (!st->header_comm[0] && (!later || panic_trigger) && t > c)
 		p_copy(st->header_comm, sizeof(st->header_comm), c, t);
 	/* the trigger's "comm:pid" was its whole name ("app:1" as Comm: says):
 	 * the name and this line's pid are the trigger's */
@@ -1671,10 +1790,6 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 		st->trace_global_path = true;
 }
 
-static bool is_hex_digit(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-}
 
 /* 32-bit ARM's unwinder line (arch/arm/kernel/traps.c dump_backtrace_entry):
  * "oom_kill_process from out_of_memory+0x218/0x34c", or before 5.x with the
@@ -1862,6 +1977,18 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		return a;   /* a register dump line (arch.c) */
 	if (f16 && s390_entry_frame(s, e))
 		a = "s390x";
+	else if (p_starts(s, e, "sp=") && hex_run(s + 3, e) == 16 && p_starts(s + 19, e, " bsp="))
+		/* ia64's unwinder prints each frame's stack and backing-store
+		 * pointers on a line of their own (arch/ia64/kernel/process.c
+		 * ia64_do_show_stack, 2.6.x-6.6: "sp=%016lx bsp=%016lx"): the
+		 * register stack (bsp) is ia64's alone */
+		a = "ia64";
+	else if (s390_process_comm_end(s, e)) {
+		/* s390's task line (stack_header_line): its "task: %p" is as
+		 * wide as a pointer, 16 digits on 64-bit s390x */
+		int w = hex_run(p_find(s, e, ", task: ") + 8, e);
+		a = w == 16 ? "s390x" : w == 8 ? "s390" : NULL;
+	}
 	else if (f16 && (p_find(s, e, "] walk_stackframe+") || p_find(s, e, "] ret_from_exception+") ||
 		    p_find(s, e, "] handle_exception+")))
 		/* arch/riscv/kernel/stacktrace.c (show_stack starts at
@@ -1931,10 +2058,15 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		a = "sparc64";
 	else if (p_find(s, e, "] (") && p_find(s, e, " from [<"))
 		a = "arm";
-	else if (p_starts(s, e, "Exception stack(0x") || arm_from_frame(s, e))
-		/* arch/arm/kernel/traps.c: "Exception stack(0x… to 0x…)" and
-		 * "func from caller+0x…/0x…" frames (pre-4.x "(func) from (…)") are
-		 * 32-bit ARM's own; arm64 prints neither */
+	else if (p_starts(s, e, "Exception stack(0x"))
+		/* arch/arm/kernel/traps.c dump_mem: "%s(0x%08lx to 0x%08lx)";
+		 * arm64 copied it with 16 digits (arch/arm64/kernel/traps.c
+		 * dump_backtrace_entry, 3.7-4.x: "%s(0x%016lx to 0x%016lx)"), so
+		 * the width says which (R1133) */
+		a = hex_run(s + 18, e) == 16 ? "aarch64" : "arm";
+	else if (arm_from_frame(s, e))
+		/* arch/arm/kernel/traps.c: "func from caller+0x…/0x…" frames
+		 * (pre-4.x "(func) from (…)") are 32-bit ARM's own; arm64 prints none */
 		a = "arm";
 	else if (p_starts(s, e, "Stack : ")) {
 		/* arch/mips/kernel/traps.c show_stacktrace: "Stack : " and words */
@@ -3453,6 +3585,16 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		ev->compaction_disabled = true;
 		goto accepted;
 	}
+	if ((p_starts(s, e, "Mem-Info:") || p_starts(s, e, "Mem-info:")) && ev->have_meminfo && st->totals_seen) {
+		/* show_mem prints one "Mem-Info:" per dump (mm/show_mem.c
+		 * __show_mem, 6.1+; mm/page_alloc.c show_free_areas before):
+		 * another after this dump's totals is the next dump's (two
+		 * dumps pasted one after the other with prose between, R871).
+		 * The line is offered again. */
+		st->next_dump = true;
+		state_emit(P, st, false);
+		return false;
+	}
 	if (p_starts(s, e, "Mem-Info:") || p_starts(s, e, "Mem-info:")) {
 		st->sect = SEC_MEMINFO;
 		ev->have_meminfo = true;
@@ -3665,6 +3807,14 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 		reaper_line(P, l, s, e);
 		return;
 	}
+	long long vm = *s == 'v' ? line_kind_vmalloc_pre(s, (size_t)(e - s)) : -1;
+	if (vm >= 0) {
+		/* kept for the failure header it precedes (alloc_failure_line);
+		 * no report's line, nor one of its own */
+		P->vm_pre_bytes = vm;
+		P->vm_pre_line = l->lineno;
+		return;
+	}
 	struct pstate *st = state_for(P, l, false);
 	if (!st || !st->active || st->have_kill) {
 		/* A line of one report may carry another prefix than its
@@ -3829,6 +3979,7 @@ void report_parser_finish(struct report_parser *P)
 		state_emit(P, first, true);
 	}
 	flush_pending(P, NULL);
+	release_held(P, P->nr_emitted == 0);
 }
 
 void report_parser_free(struct report_parser *P)
@@ -3845,6 +3996,7 @@ void report_parser_free(struct report_parser *P)
 		event_release(P->pending);
 		free(P->pending);
 	}
+	release_held(P, false);
 	free(P->line);
 	free(P);
 }

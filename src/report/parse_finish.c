@@ -512,10 +512,18 @@ static void finish_kind(struct pstate *st)
 		ev->kind = OOM_KIND_MEMCG;
 	else if (known(ev->req.order) && ev->req.order == -1)
 		ev->kind = OOM_KIND_SYSRQ;
-	else if (!strncmp(ev->victim.message, "No available memory (MPOL_BIND)", 31))
+	/* 2.6.16-2.6.3x out_of_memory named a constrained OOM only by the kill
+	 * line's message (mm/oom_kill.c: constrained_alloc's
+	 * CONSTRAINT_MEMORY_POLICY passes "No available memory (MPOL_BIND)",
+	 * CONSTRAINT_CPUSET "No available memory in cpuset" to
+	 * oom_kill_process): the message is the constraint, printed (R1096) */
+	else if (!strncmp(ev->victim.message, "No available memory (MPOL_BIND)", 31)) {
 		ev->kind = OOM_KIND_MEMPOLICY;
-	else if (!strncmp(ev->victim.message, "No available memory in cpuset", 29))
+		str_copy(ev->constraint, sizeof(ev->constraint), "CONSTRAINT_MEMORY_POLICY", 24);
+	} else if (!strncmp(ev->victim.message, "No available memory in cpuset", 29)) {
 		ev->kind = OOM_KIND_CPUSET;
+		str_copy(ev->constraint, sizeof(ev->constraint), "CONSTRAINT_CPUSET", 17);
+	}
 	else if (nodemask_policy(ev)) {
 		/* 4.7–4.x pass a cpuset's own mems down as the mask when no policy
 		 * gives one: the mask equal to the header's mems_allowed of a
@@ -561,6 +569,18 @@ static bool comm_masked(const char *c)
 		if (c[n] != 'x' && c[n] != 'X' && c[n] != '*' && c[n] != '#')
 			return false;
 	return n >= 3;
+}
+
+/* An ellipsis a paste put for the name: "...", "…" (U+2026), "[...]",
+ * "[…]".  A task may be called so (prctl PR_SET_NAME takes any bytes) but
+ * a paste's ellipsis is far likelier. */
+static bool comm_elided(const char *c)
+{
+	static const char *const marks[] = { "...", "....", "\xe2\x80\xa6", "[...]", "[\xe2\x80\xa6]", "(...)" };
+	for (size_t i = 0; i < ARRAY_SIZE(marks); i++)
+		if (!strcmp(c, marks[i]))
+			return true;
+	return false;
 }
 
 /* A trigger printed "comm:pid" (parse.c trigger_comm_pid) that no
@@ -627,6 +647,10 @@ void pf_finish(struct pstate *st)
 	 * ("xxxx", "***", R205) where the dump_stack line kept it is that one */
 	if (comm_masked(ev->req.trigger_comm) && st->header_comm[0] && !comm_masked(st->header_comm) &&
 	    (st->have_trigger || st->header_trigger))
+		ev->req.trigger_comm[0] = '\0';
+	/* a paste that elided the name ("... invoked oom-killer: …", R1041)
+	 * says nothing of it: no name, unless the dump_stack line keeps one */
+	if (comm_elided(ev->req.trigger_comm))
 		ev->req.trigger_comm[0] = '\0';
 	if (!ev->req.trigger_comm[0] && st->header_comm[0] && (st->have_trigger || st->header_trigger))
 		str_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), st->header_comm,

@@ -108,6 +108,7 @@ struct pstate {
 	bool have_selection;
 	bool group_announced;      /* "Tasks in … memory.oom.group set" */
 	bool totals_seen;          /* "pages RAM"-family lines: show_mem ended */
+	bool next_dump;            /* ended by the next dump's "Mem-Info:" (parse.c state_line) */
 	bool percpu_seen;          /* a per-cpu pageset line of show_mem (2.6.19-3.18) */
 	uint64_t trace_hash;       /* its stack frames' texts (parse.c make_sig) */
 	bool sysrq_show_mem;       /* opened at the Mem-Info right after "SysRq : Show Memory" */

@@ -136,6 +136,10 @@ struct report_scanner {
 	struct buf md_line, md_peek;  /* a line with those escapes undone */
 	bool html;                  /* the text is an HTML page's source (html_detect) */
 	struct buf html_line, html_peek;
+	struct buf tick_line;       /* a line flattened with "`` ``" breaks, rebuilt (tick_lines) */
+	struct buf tick_para;       /* its physical lines, a mailer's wrap undone (tick_join) */
+	bool ticks;                 /* such a line was seen: the text is so (a mailer may wrap it) */
+	bool str_lines;             /* the last line was a kernel line quoted whole: the next quoted ones are too */
 	int qp_checks;              /* windows looked at for it (bounded) */
 	size_t hard_width;          /* lines cut at this exact width by a terminal (hard_wrap_width) */
 	size_t hard_probed[8];      /* widths looked for so far */
@@ -1044,6 +1048,47 @@ static size_t strip_paste_indent(struct report_scanner *s, const char **p, size_
 	return len - ind;
 }
 
+/* A paste flattened to one line by a Markdown page's source (R1113): each
+ * line break became "`` ``" (an inline code span closed and opened again
+ * per line) and each frame address got a span of its own ("[<``c04584e9``>]
+ * out_of_memory+0x72/0x1a5").  Taken so when a line holds such a break and
+ * a report marker (no kernel line prints "``"); from then on every line
+ * with a break is split so, as a mailer may have wrapped the long line. */
+static bool tick_breaks(struct report_scanner *s, const char *p, size_t n)
+{
+	if (!mem_find(p, n, "`` ``"))
+		return false;
+	if (!s->ticks && report_has_marker(p, n))
+		s->ticks = true;
+	return s->ticks;
+}
+
+/* p[0, n) with every "`` ``" break (and the blanks before it) made '\n' and
+ * every other "``" dropped, in b. */
+static const char *tick_lines(struct buf *b, const char *p, size_t n, size_t *len)
+{
+	buf_clear(b);
+	size_t run = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (p[i] != '`' || p[i + 1] != '`')
+			continue;
+		bool brk = i + 5 <= n && p[i + 2] == ' ' && p[i + 3] == '`' && p[i + 4] == '`';
+		size_t end = i;
+		if (brk)
+			while (end > run && p[end - 1] == ' ')
+				end--;
+		buf_add(b, p + run, end - run);
+		if (brk)
+			buf_add(b, "\n", 1);
+		run = i + (brk ? 5 : 2);
+		i = run - 1;
+	}
+	if (run < n)
+		buf_add(b, p + run, n - run);
+	*len = b->len;
+	return b->data ? b->data : "";
+}
+
 /* Normalises one raw input line into queued logical lines. */
 static void process_raw(struct report_scanner *s, const char *p, size_t len, uint64_t lineno, bool piece)
 {
@@ -1114,15 +1159,22 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	}
 	if (!piece && len > 2 && p[0] == '"' && p[1] != '"' &&
 	    (tr_starts_with_time(p + 1, len - 1) || looks_like_start(p + 1, len - 1) ||
-	     line_kind_of(p + 1, len - 1) != LK_NONE)) {
+	     line_kind_of(p + 1, len - 1) != LK_NONE ||
+	     (s->str_lines && (p[len - 1] == '"' || (p[len - 1] == ',' && p[len - 2] == '"'))))) {
 		/* a kernel line copied into a string, each in double quotes
-		 * ("oom-kill:constraint=…", a JSON array or a shell echo, R221) */
+		 * ("oom-kill:constraint=…", a JSON array or a shell echo, R221);
+		 * after one such line, every line quoted whole so is one too,
+		 * whatever it starts with (a Go test's string array: "Killed
+		 * process …", stack words, R1104) */
 		p++;
 		len--;
 		if (len && p[len - 1] == ',')
 			len--;
-		if (len && p[len - 1] == '"')
+		s->str_lines = len && p[len - 1] == '"';   /* closed: the string is whole */
+		if (s->str_lines)
 			len--;
+	} else if (!piece && len) {
+		s->str_lines = false;
 	}
 	size_t qlen0 = s->qlen;
 
@@ -1207,8 +1259,15 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	if (banner)
 		note_banner(s, &x, lineno);
 
-	/* Records with embedded newlines: kmsg "\x0a", rsyslog "#012". */
+	/* Records with embedded newlines: kmsg "\x0a", rsyslog "#012", a
+	 * Markdown page's "`` ``" (tick_breaks). */
 	const char *esc = x.kmsg ? "\\x0a" : "#012";
+	size_t esc_len = 4;
+	if (!x.kmsg && blen > 4 && memchr(body, '`', blen) && tick_breaks(s, body, blen)) {
+		body = tick_lines(&s->tick_line, body, blen, &blen);
+		esc = "\n";
+		esc_len = 1;
+	}
 	size_t start = 0;
 	bool cont = false;
 	for (;;) {
@@ -1218,7 +1277,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 			emit_glued(s, body + start, end - start, &x, lineno, cont, x.kmsg, false);
 		if (!m)
 			break;
-		start = end + 4;
+		start = end + esc_len;
 		cont = true;
 	}
 	if (s->qlen > qlen0) {
@@ -1872,6 +1931,45 @@ static const char *html_unescape(struct buf *b, const char *p, size_t n, size_t 
 	return b->data ? b->data : "";
 }
 
+/* ---- "`` ``" line breaks (tick_breaks) ------------------------------------ */
+
+/* A mailer wrapped the flattened line at its blanks: the next physical
+ * lines that hold "``" are the same line, and so is one without after a
+ * line as long as a mailer's wrap (the tail, "4860 (xfs)."); they are
+ * joined back with the blank the wrap took, before the breaks split it
+ * (tick_lines).  p[0, *len) may lie in the read buffer, which a peek may
+ * move: it is copied first. */
+#define TICK_WRAP_MIN 60
+static const char *tick_join(struct report_scanner *s, const char *p, size_t *len)
+{
+	struct buf *b = &s->tick_para;
+	buf_clear(b);
+	buf_add(b, p, *len);
+	size_t last = *len;   /* the physical line before */
+	for (int k = 0; k < SCAN_MAX_JOIN && b->len < SCAN_MAX_LINE; k++) {
+		struct raw r;
+		if (raw_peek(s, &r, UINT64_MAX) <= 0 || !r.newline)
+			break;
+		const char *q = s->buf + r.off;
+		size_t n = r.len;
+		if (n && q[n - 1] == '\r')
+			n--;
+		bool ticks = n >= 2 && mem_find(q, n, "``");
+		bool tail = !ticks && n > 0 && last >= TICK_WRAP_MIN && !is_space(q[0]);
+		if (!ticks && !tail)
+			break;
+		s->processed_abs = s->base_abs + r.off + r.consume;
+		raw_consume(s, &r);
+		buf_add(b, " ", 1);
+		buf_add(b, q, n);
+		last = n;
+		if (tail)
+			break;
+	}
+	*len = b->len;
+	return b->data ? b->data : "";
+}
+
 /* ---- wrap repair -------------------------------------------------------- */
 
 /* A terminal or a pager cuts a line at a fixed column, inside a word
@@ -2069,6 +2167,10 @@ static int try_join(struct report_scanner *s, struct item *it)
 			return 0;
 		if (HAS_LIT(p, len, "```") || HAS_LIT(p, len, "~~~"))
 			return 0;   /* a Markdown fence closing the paste: no kernel text */
+		if (s->str_lines)
+			return 0;   /* a line closed in quotes is whole (process_raw) */
+		if (s->ticks && mem_find(p, len, "`` ``"))
+			return 0;   /* it holds line breaks of its own (tick_breaks) */
 		/* A quoted paste wrapped again by the replier's mailer: the rest
 		 * of a "> " line comes unquoted, and the width that decides the
 		 * next quoted line's join is the two pieces' together. */
@@ -2237,6 +2339,8 @@ static int scanner_open(struct report_scanner **out, int fd, const char *name, c
 	buf_init(&s->md_peek);
 	buf_init(&s->html_line);
 	buf_init(&s->html_peek);
+	buf_init(&s->tick_line);
+	buf_init(&s->tick_para);
 
 	/* Sniff the first bytes for a compressor's magic. */
 	unsigned char head[8];
@@ -2410,6 +2514,8 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 			s->html = true;
 		if (s->html)
 			rp = html_unescape(&s->html_line, rp, rlen, &rlen);
+		if (!piece && r.newline && rlen > 4 && memchr(rp, '`', rlen) && tick_breaks(s, rp, rlen))
+			rp = tick_join(s, rp, &rlen);
 		size_t q0 = s->qlen;
 		s->cur_raw_end_abs = s->processed_abs;
 		s->examined++;
@@ -2473,6 +2579,8 @@ int report_scanner_close(struct report_scanner *s)
 	buf_release(&s->md_peek);
 	buf_release(&s->html_line);
 	buf_release(&s->html_peek);
+	buf_release(&s->tick_line);
+	buf_release(&s->tick_para);
 	free(s->q);
 	free(s->splits);
 	free(s->buf);

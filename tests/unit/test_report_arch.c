@@ -96,24 +96,37 @@ TEST(register_dump_lines)
 struct ev1 {
 	int events;
 	char arch[16];
+	char kernel[128];
+	char trigger_comm[64];
+	int64_t trigger_pid;
 };
 
 static void on_event(struct oom_event *ev, void *ctx)
 {
 	struct ev1 *e = ctx;
-	if (e->events++ == 0)
+	if (e->events++ == 0) {
 		snprintf(e->arch, sizeof(e->arch), "%s", ev->arch);
+		snprintf(e->kernel, sizeof(e->kernel), "%s", ev->kernel);
+		snprintf(e->trigger_comm, sizeof(e->trigger_comm), "%s", ev->req.trigger_comm);
+		e->trigger_pid = ev->req.trigger_pid;
+	}
+}
+
+/* the first event's arch of a whole text */
+static void arch_whole(const char *t, const char *want)
+{
+	struct ev1 e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(t, strlen(t), "test", on_event, NULL, &e) >= 0);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.arch, want);
 }
 
 static void arch_of(const char *body, const char *want)
 {
 	char t[4096];
 	snprintf(t, sizeof(t), "app invoked oom-killer: gfp_mask=0xd0, order=0\n%s", body);
-	struct ev1 e;
-	memset(&e, 0, sizeof(e));
-	CHECK(report_read_mem(t, strlen(t), "test", on_event, NULL, &e) >= 0);
-	CHECK_INT(e.events, 1);
-	CHECK_STR(e.arch, want);
+	arch_whole(t, want);
 }
 
 TEST(width_of_an_x86_report)
@@ -182,11 +195,79 @@ TEST(sparc64_page_and_huge_page_sizes)
 		"Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=8192kB\n", "");
 }
 
+TEST(stack_forms_of_other_arches)
+{
+	/* arm64's 3.x-4.x dump_backtrace_entry prints 32-bit ARM's "Exception
+	 * stack(…)" line with 16-digit words: 64 bit, after a weak "Call trace:" */
+	arch_of("CPU: 3 PID: 1 Comm: app Tainted: G    B        3.10.9-g1 #1\nCall trace:\n"
+		"[<ffffffc000088e5c>] dump_backtrace+0x0/0x124\n[<ffffffc000081240>] do_mem_abort+0x38/0x9c\n"
+		"Exception stack(0xffffffc0457e7e30 to 0xffffffc0457e7f50)\n"
+		"7e20:                                     4e3f5d07 00000000 97c4a3e8 0000007f\n", "aarch64");
+	/* the same behind a vendor's "[pid:N,cpuN,comm]" caller tag */
+	arch_whole("<4>[61.040008s][pid:1,cpu3,app]app invoked oom-killer: gfp_mask=0x0, order=0\n"
+		"<4>[61.040039s][pid:1,cpu3,app]CPU: 3 PID: 1 Comm: app Not tainted 3.10.9-g1 #1\n"
+		"<0>[61.040039s][pid:1,cpu3,app]Call trace:\n"
+		"<4>[61.040069s][pid:1,cpu3,app][<ffffffc000081240>] do_mem_abort+0x38/0x9c\n"
+		"<4>[61.040161s][pid:1,cpu3,app]Exception stack(0xffffffc0457e7e30 to 0xffffffc0457e7f50)\n", "aarch64");
+	/* ia64's unwinder: a "sp=… bsp=…" line under each frame */
+	arch_of("Call Trace:\n [<a0000001000117f0>] show_stack+0x50/0xa0\n"
+		"                                sp=e0000001816577c0 bsp=e000000181651328\n"
+		" [<a0000001000dd330>] out_of_memory+0x70/0x380\n", "ia64");
+	/* a frame of the region-5 text alone says no arch; nor an "sp=" of another width */
+	arch_of("Call Trace:\n [<a0000001000117f0>] show_stack+0x50/0xa0\n", "");
+	arch_of("Call Trace:\n sp=e00000018165 bsp=e000000181651328\n", "");
+	/* 32-bit ARM's own, 8 digits */
+	arch_of("CPU: 0 PID: 1 Comm: app Not tainted 3.10.9 #1\n"
+		"[<c0013a5c>] (do_DataAbort+0x34/0x98) from [<c000e5f8>] (__dabt_usr+0x38/0x40)\n"
+		"Exception stack(0xd9cb5fb0 to 0xd9cb5ff8)\n", "arm");
+}
+
+TEST(s390_task_line)
+{
+	/* s390's dump_stack (arch/s390/kernel/traps.c, 2.6.2x-3.x): the release
+	 * on a "CPU:" line without PID and Comm, the task on the next line */
+	const char *t = "app invoked oom-killer: gfp_mask=0x200da, order=0, oom_adj=0\n"
+			"CPU: 7 Not tainted 2.6.32-rc3-x1 #208\n"
+			"Process app (pid: 2066, task: 00000000fd16b040, ksp: 00000000fc5e77f8)\n"
+			"0000000000000000 00000000fc5e7988 0000000000000002 0000000000000000 \n"
+			"Call Trace:\n([<000000000010570a>] show_trace+0xe6/0x134)\n"
+			" [<00000000001c375c>] oom_kill_process+0xd0/0x2ac\n";
+	struct ev1 e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(t, strlen(t), "test", on_event, NULL, &e) >= 0);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.arch, "s390x");
+	CHECK_STR(e.kernel, "2.6.32-rc3-x1");
+	CHECK_STR(e.trigger_comm, "app");
+	CHECK_INT(e.trigger_pid, 2066);
+	/* tainted, and a comm with " (pid: " in it; 31-bit s390 prints 8 digits */
+	t = "a (pid: 1) b invoked oom-killer: gfp_mask=0xd0, order=0, oom_adj=0\n"
+	    "CPU: 0 Tainted: G        W  2.6.32 #1\n"
+	    "Process a (pid: 1) b (pid: 77, task: 0fd16b04, ksp: 0fc5e77f)\n";
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(t, strlen(t), "test", on_event, NULL, &e) >= 0);
+	CHECK_STR(e.arch, "s390");
+	CHECK_STR(e.kernel, "2.6.32");
+	CHECK_INT(e.trigger_pid, 77);
+	/* a mailer wrapped the task line before "ksp:" */
+	t = "app invoked oom-killer: gfp_mask=0x200da, order=0, oom_adj=0\n"
+	    "CPU: 7 Not tainted 2.6.32-rc3-x1 #208\n"
+	    "Process app (pid: 2066, task: 00000000fd16b040, ksp:\n00000000fc5e77f8)\n";
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(t, strlen(t), "test", on_event, NULL, &e) >= 0);
+	CHECK_STR(e.arch, "s390x");
+	CHECK_INT(e.trigger_pid, 2066);
+	/* arm64's die() line is no s390 task line */
+	arch_of("Process app (pid: 5, stack limit = 0xffffffc0457e4058)\n", "");
+}
+
 int main(void)
 {
 	RUN(cues_of_single_lines);
 	RUN(register_dump_lines);
 	RUN(width_of_an_x86_report);
 	RUN(sparc64_page_and_huge_page_sizes);
+	RUN(stack_forms_of_other_arches);
+	RUN(s390_task_line);
 	return check_summary();
 }

@@ -587,6 +587,81 @@ TEST(test_show_mem_only_paste_is_one_fragment)
 	CHECK_INT(got_read("hello\nworld\n", &g), 0);
 }
 
+/* show_mem dumps pasted one after another with prose between (R871's
+ * shape): one fragment each, ended by the next dump's "Mem-Info:" */
+#define DUMP(free) "Mem-Info:\n" \
+	"active_anon:0 inactive_anon:0 isolated_anon:0\n" \
+	" free:" free " free_pcp:45 free_cma:0\n" \
+	"Normal free:13628kB boost:0kB min:472kB low:588kB high:704kB present:16384kB managed:14140kB\n" \
+	"lowmem_reserve[]: 0 0\n" \
+	"0 total pagecache pages\n" \
+	"4096 pages RAM\n" \
+	"561 pages reserved\n"
+
+TEST(test_show_mem_dumps_one_after_another)
+{
+	static struct got g;
+	int n = got_read("first kernel:\n" DUMP("3407") "\nsecond kernel:\n" DUMP("3231") "third:\n" DUMP("3000"), &g);
+	CHECK_INT(n, 3);
+	for (int i = 0; i < g.n; i++)
+		CHECK_INT(g.ev[i].kind, OOM_KIND_FRAGMENT);
+	if (n == 3) {
+		CHECK_INT(g.ev[0].first_line, 2);
+		CHECK(g.ev[0].last_line < g.ev[1].first_line);
+	}
+	/* beside a real report, dumps alone are no events */
+	n = got_read(DUMP("3407") DUMP("3231")
+		     "x\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\n"
+		     "x\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\nx\n"
+		     TRIG "\n" KILL101 "\n", &g);
+	CHECK_INT(n, 1);
+	if (n >= 1)
+		CHECK_INT(g.ev[0].kind, OOM_KIND_GLOBAL);
+}
+
+/* ≤4.11 printed vmalloc's text on its own line just before the failure
+ * header (mm/page_alloc.c warn_alloc_failed): it joins that failure (its
+ * size, its first line) and opens nothing by itself */
+TEST(test_vmalloc_text_line_joins_the_failure_after_it)
+{
+	static const char *const no[] = {
+		"vmalloc: allocation failure: 0 bytes, mode:0xdc0(GFP_KERNEL|__GFP_ZERO), nodemask=(null)",
+		"vmalloc: allocation failure: lots", "vmalloc: allocation failure:  bytes", "vmalloc: size 0 bytes",
+	};
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		CHECK(line_kind_vmalloc_pre(no[i], strlen(no[i])) < 0);
+	const char *v = "vmalloc: allocation failure: 2214858752 bytes";
+	CHECK(line_kind_vmalloc_pre(v, strlen(v)) == 2214858752LL);
+	CHECK(report_has_marker(v, strlen(v)));
+	CHECK_INT(line_kind_of(v, strlen(v)), LK_NONE);
+
+	static struct got g;
+	const char *t = "[ 1.000000] usb 1-1: new device\n"
+			"[ 1.000001] vmalloc: allocation failure: 0 bytes\n"
+			"[ 1.000002] modprobe: page allocation failure: order:0, mode:0xd2\n"
+			"[ 1.000003] Pid: 10193, comm: modprobe Tainted: P           O 3.2.0-24-generic #37-Ubuntu\n"
+			"[ 1.000004] Call Trace:\n"
+			"[ 1.000005]  [<ffffffff8111cdf6>] warn_alloc_failed+0xf6/0x150\n";
+	CHECK(got_read(t, &g) >= 0);
+	CHECK_INT(g.n, 1);
+	if (g.n == 1) {
+		CHECK_INT(g.ev[0].kind, OOM_KIND_ALLOC_FAILURE);
+		CHECK(g.ev[0].req.vmalloc_known);
+		CHECK_INT(g.ev[0].req.vmalloc_bytes, 0);
+		CHECK_INT(g.ev[0].first_line, 2);
+		CHECK_STR(g.ev[0].req.trigger_comm, "modprobe");
+	}
+	/* alone: no event; with a line between: not that failure's */
+	CHECK(got_read("vmalloc: allocation failure: 0 bytes\n", &g) >= 0);
+	CHECK_INT(g.n, 0);
+	t = "vmalloc: allocation failure: 0 bytes\nusb 1-1: new device\n"
+	    "modprobe: page allocation failure: order:0, mode:0xd2\n";
+	CHECK(got_read(t, &g) >= 0);
+	CHECK_INT(g.n, 1);
+	if (g.n == 1)
+		CHECK(!g.ev[0].req.vmalloc_known);
+}
+
 int main(void)
 {
 	RUN(test_samples_classify_as_their_kind);
@@ -606,5 +681,7 @@ int main(void)
 	RUN(test_duplicated_records_give_one_event);
 	RUN(test_headerless_event_takes_the_neighbours_release);
 	RUN(test_show_mem_only_paste_is_one_fragment);
+	RUN(test_vmalloc_text_line_joins_the_failure_after_it);
+	RUN(test_show_mem_dumps_one_after_another);
 	return check_summary();
 }

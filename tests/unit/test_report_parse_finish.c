@@ -156,6 +156,32 @@ TEST(kind)
 	CHECK_INT(st->ev.kind, OOM_KIND_MEMCG);
 	CHECK(st->ev.snap.have_memcg);
 	CHECK_STR(st->ev.snap.memcg.path, "/docker/abc");
+	/* 2.6.16-2.6.3x: the kill line's message is the constraint */
+	static const struct { const char *msg, *constraint; enum oom_kind kind; } msgs[] = {
+		{ "No available memory (MPOL_BIND)", "CONSTRAINT_MEMORY_POLICY", OOM_KIND_MEMPOLICY },
+		{ "No available memory in cpuset", "CONSTRAINT_CPUSET", OOM_KIND_CPUSET },
+		{ "Out of memory", "", OOM_KIND_GLOBAL },
+	};
+	for (size_t i = 0; i < sizeof(msgs) / sizeof(msgs[0]); i++) {
+		st = fresh();
+		snprintf(st->ev.victim.message, sizeof(st->ev.victim.message), "%s", msgs[i].msg);
+		pf_finish(st);
+		CHECK_STR(st->ev.constraint, msgs[i].constraint);
+		CHECK_INT(st->ev.kind, msgs[i].kind);
+	}
+	/* memcg lines say more than the message: memcg, no constraint read */
+	st = fresh();
+	snprintf(st->ev.victim.message, sizeof(st->ev.victim.message), "No available memory (MPOL_BIND)");
+	snprintf(st->ev.oom_memcg, sizeof(st->ev.oom_memcg), "/a");
+	pf_finish(st);
+	CHECK_INT(st->ev.kind, OOM_KIND_MEMCG);
+	CHECK_STR(st->ev.constraint, "");
+	/* a printed constraint line stands */
+	st = fresh();
+	snprintf(st->ev.victim.message, sizeof(st->ev.victim.message), "No available memory in cpuset");
+	snprintf(st->ev.constraint, sizeof(st->ev.constraint), "CONSTRAINT_NONE");
+	pf_finish(st);
+	CHECK_STR(st->ev.constraint, "CONSTRAINT_NONE");
 	/* sysrq: order -1 */
 	st = fresh();
 	st->ev.req.order = -1;
@@ -263,6 +289,33 @@ TEST(kind_inferred_in_one_place)
 	event_release(&st->ev);
 }
 
+/* A trigger name a paste elided ("... invoked oom-killer:", R1041) is no
+ * name; the dump_stack line's, when there is one, is */
+TEST(elided_trigger_name)
+{
+	static const char *const elided[] = { "...", "\xe2\x80\xa6", "[...]" };
+	for (size_t i = 0; i < sizeof(elided) / sizeof(elided[0]); i++) {
+		struct pstate *st = fresh();
+		st->have_trigger = true;
+		snprintf(st->ev.req.trigger_comm, sizeof(st->ev.req.trigger_comm), "%s", elided[i]);
+		pf_finish(st);
+		CHECK_STR(st->ev.req.trigger_comm, "");
+	}
+	struct pstate *st = fresh();
+	st->have_trigger = true;
+	snprintf(st->ev.req.trigger_comm, sizeof(st->ev.req.trigger_comm), "...");
+	snprintf(st->header_comm, sizeof(st->header_comm), "java");
+	pf_finish(st);
+	CHECK_STR(st->ev.req.trigger_comm, "java");
+	/* dots inside a name are the name's */
+	st = fresh();
+	st->have_trigger = true;
+	snprintf(st->ev.req.trigger_comm, sizeof(st->ev.req.trigger_comm), "kworker/u8:..");
+	pf_finish(st);
+	CHECK_STR(st->ev.req.trigger_comm, "kworker/u8:..");
+	event_release(&st->ev);
+}
+
 /* Swap 0 inferred from where show_mem prints the swap lines (finish_swap) */
 TEST(swap_inferred_from_its_place)
 {
@@ -302,6 +355,7 @@ int main(void)
 {
 	RUN(kind_inferred_in_one_place);
 	RUN(swap_inferred_from_its_place);
+	RUN(elided_trigger_name);
 	RUN(arch_from_release);
 	RUN(era_from_shape);
 	RUN(pages_to_kib);

@@ -382,6 +382,62 @@ TEST(test_glued_memcg_v2_stat_dump_is_split)
 	lines_free(&L);
 }
 
+/* A Markdown page's source flattened a report to one line: each break a
+ * "`` ``", each frame address in a span of its own (R1113's shape). */
+TEST(test_backtick_breaks_split_a_flattened_paste)
+{
+	const char *d = "Manual OOM execution `` ``app invoked oom-killer: gfp_mask=0xd0, order=0, oomkilladj=0 "
+			"`` ``[<``c04584e9``>] out_of_memory+0x72/0x1a5 `` ``[<``c053a2eb``>] moom_callback+0x13/0x15 "
+			"`` ``Out of memory: Killed process 48 (app).\n"
+			"a `` `` line of prose with `` `` breaks and no marker\n";
+	struct lines L;
+	scan_mem(d, strlen(d), false, &L);
+	CHECK(find_line(&L, "app invoked oom-killer: gfp_mask=0xd0, order=0, oomkilladj=0") != (size_t)-1);
+	CHECK(find_line(&L, "[<c04584e9>] out_of_memory+0x72/0x1a5") != (size_t)-1);
+	CHECK(find_line(&L, "[<c053a2eb>] moom_callback+0x13/0x15") != (size_t)-1);
+	CHECK(find_line(&L, "Out of memory: Killed process 48 (app).") != (size_t)-1);
+	for (size_t i = 0; i < L.n; i++)
+		CHECK(strstr(L.text[i], "``") == NULL || strstr(L.text[i], "prose") != NULL);
+	lines_free(&L);
+	/* the same line wrapped by a mailer at its blanks (one break and the
+	 * marker on the first physical line; a tail without "``") */
+	d = "Manual OOM execution `` ``app invoked oom-killer: gfp_mask=0xd0,\n"
+	    "order=0, oomkilladj=0 `` ``[<``c04584e9``>]\n"
+	    "out_of_memory+0x72/0x1a5 `` ``[<``c053a2eb``>] moom_callback+0x13/0x15 ``\n"
+	    "``Mem-info: ``(snip)`` ``Out of memory: Killed process 48 lines before the end\n"
+	    "(app).\n";
+	scan_mem(d, strlen(d), false, &L);
+	CHECK(find_line(&L, "app invoked oom-killer: gfp_mask=0xd0, order=0, oomkilladj=0") != (size_t)-1);
+	CHECK(find_line(&L, "[<c04584e9>] out_of_memory+0x72/0x1a5") != (size_t)-1);
+	CHECK(find_line(&L, "Out of memory: Killed process 48 lines before the end (app).") != (size_t)-1);
+	lines_free(&L);
+}
+
+/* A test's string array of kernel lines (a Go fixture, R1104's shape):
+ * after one quoted kernel line, every line quoted whole is one, even one
+ * that starts with no kernel line's start, and none is taken for a wrapped
+ * rest of the line before. */
+TEST(test_string_array_lines_are_unquoted)
+{
+	const char *d = "var lines = []string{\n"
+			"\t\t\"app invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\",\n"
+			"\t\t\"ffff8803c7014b00 ffff8803c7012a28 ffffffff81637d5c 0000000000000000\",\n"
+			"\t\t\"Memory cgroup out of memory: Kill process 13536 (app) score 1000 or sacrifice child\",\n"
+			"\t\t\"Killed process 13536 (app) total-vm:33558652kB, anon-rss:920kB, file-rss:452kB\",\n"
+			"}\n\"just a string\"\n";
+	struct lines L;
+	scan_mem(d, strlen(d), true, &L);
+	CHECK(find_line(&L, "app invoked oom-killer:") != (size_t)-1);
+	CHECK(find_line(&L, "ffff8803c7014b00 ffff8803c7012a28") != (size_t)-1);
+	size_t k = find_line(&L, "Killed process 13536 (app) total-vm:33558652kB");
+	CHECK(k != (size_t)-1);
+	if (k != (size_t)-1)
+		CHECK_STR(L.text[k], "Killed process 13536 (app) total-vm:33558652kB, anon-rss:920kB, file-rss:452kB");
+	/* a quoted line after the array closed stays as it is */
+	CHECK(find_line(&L, "\"just a string\"") != (size_t)-1);
+	lines_free(&L);
+}
+
 /* qa: the panic's closing marker glued behind the panic line was split at
  * its "Kernel panic" and read as a second panic (a second, empty event). */
 TEST(test_glued_panic_end_marker_stays_one_line)
@@ -1322,6 +1378,8 @@ int main(void)
 	RUN(test_glued_plain_paste_is_split);
 	RUN(test_glued_memcg_v2_stat_dump_is_split);
 	RUN(test_glued_panic_end_marker_stays_one_line);
+	RUN(test_backtick_breaks_split_a_flattened_paste);
+	RUN(test_string_array_lines_are_unquoted);
 	RUN(test_prefilter_wrap_after_allocation);
 	RUN(test_idle_prefilter_returns_markers_with_line_numbers);
 	RUN(test_idle_search_examines_only_report_lines);
