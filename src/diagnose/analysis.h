@@ -165,6 +165,8 @@ struct event_analysis {
 /* Derives the analysis.  Fills each task's badness/oom_score (badness_rank),
  * and the snapshot's page size when the architecture fixes it (x86: 4 KiB). */
 void event_analyse(struct oom_event *ev, struct event_analysis *a);
+/* x86's arch names ("x86_64", "i686", …): its page size and zones are fixed. */
+bool arch_is_x86(const char *arch);
 /* The causes of an analysed event, most likely first (diagnose_event() is
  * event_analyse() followed by this). */
 void diagnose_event_analysed(const struct oom_event *ev, const struct event_analysis *a,

@@ -51,7 +51,7 @@ static int64_t add_opt(int64_t a, int64_t b)
 	return sat_add(a, b);
 }
 
-static bool arch_is_x86(const char *arch)
+bool arch_is_x86(const char *arch)
 {
 	static const char *const x86[] = { "x86_64", "amd64", "i386", "i486", "i586", "i686", "x86" };
 	for (size_t i = 0; i < ARRAY_SIZE(x86); i++)

@@ -3042,6 +3042,62 @@ static void basis_defaults(struct ctx *c)
 	}
 }
 
+/* A request held to ZONE_DMA (__GFP_DMA, not DMA32) on x86, where that
+ * zone is the first 16 MiB of RAM (arch/x86 MAX_DMA_PFN) kept for devices
+ * that address no more (ISA-era DMA, 24-bit DMA masks: floppy, old sound
+ * and SCSI cards, bounce buffers for them).  Its failure says the caller
+ * asked for that corner, not that memory ran out: memory in the other
+ * zones could not serve it whatever its amount.  The expert's reading of
+ * such reports is the driver's (R1017, R1213, R1220, R1223, R1227).  Boot
+ * and kdump failures are the kernel's own (rule_boot_zone) and stay so. */
+static void rule_isa_dma_request(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (a->memcg || a->sysrq || !a->zone_name || strcmp(a->zone_name, "DMA") != 0)
+		return;
+	if (ev->arch[0] && !arch_is_x86(ev->arch))
+		return;
+	if (findings_get(c->out, "kernel-oom-regression") || findings_get(c->out, "driver-allocation-failed"))
+		return;
+	const struct oom_snapshot *s = &ev->snap;
+	int dz = zone_index_in(s, "DMA");
+	int64_t dma_size = OOM_NA, dma_free = OOM_NA, other_free = OOM_NA;
+	if (dz >= 0) {
+		const struct oom_zone *z = &s->zones[dz];
+		dma_size = known(z->managed_kib) ? z->managed_kib : z->present_kib;
+		dma_free = z->free_kib;
+	}
+	/* a DMA zone larger than x86's 16 MiB is another arch's (all lowmem
+	 * on 32-bit ARM and PPC): not this reading */
+	if (known(dma_size) && dma_size > 16 * 1024 + 1024)
+		return;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++)
+		if (i != dz && strcmp(s->zones[i].name, "DMA") != 0 && known(s->zones[i].free_kib))
+			other_free = sat_add(known(other_free) ? other_free : 0, s->zones[i].free_kib);
+	if (!known(other_free) && known(s->mem.free_kib) && known(dma_free) && s->mem.free_kib > dma_free)
+		other_free = s->mem.free_kib - dma_free;
+	struct finding *f = findings_add(c->out, "driver-allocation-failed", SEV_CRITICAL, 96,
+		"the request was held to ZONE_DMA (%s: __GFP_DMA, the first 16 MiB on x86, for devices that address no more): its caller asked for that corner of memory%s%s",
+		a->gfp_hex[0] ? a->gfp_hex : "gfp ?", known(other_free) ? "; the other zones' free memory, " : "",
+		known(other_free) ? K(c, 0, other_free) : "");
+	if (known(other_free))
+		finding_evidence(f, "the other zones held %s free that this request may not use (gfp_zone: __GFP_DMA allows ZONE_DMA only)",
+				 K(c, 0, other_free));
+	if (known(dma_free))
+		finding_evidence(f, "ZONE_DMA: %s free of %s", K(c, 0, dma_free), K(c, 1, dma_size));
+	if (known(ev->req.order) && ev->req.order > 0)
+		finding_evidence(f, "order %lld: %s contiguous inside those 16 MiB", (long long)ev->req.order,
+				 K(c, 0, sat_mul(4, (int64_t)1 << (ev->req.order > 10 ? 10 : ev->req.order))));
+	trace_modules_note(c, f);
+	finding_basis(f, BASIS_TRIGGER, a->basis_present, CONF_MEDIUM,
+		      "x86's ZONE_DMA is 16 MiB whatever the RAM");
+	if (f && f->confidence > CONF_MEDIUM)
+		f->confidence = CONF_MEDIUM;
+	finding_advice(f, "the driver (its stack frames name it) should not ask for GFP_DMA unless its device truly has a 24-bit DMA mask; a newer driver or kernel usually drops it");
+	finding_advice(f, "for such a device, allocate its buffers once at load (boot), when ZONE_DMA is still whole, or use the DMA API (dma_alloc_coherent) with the device's mask");
+}
+
 /* Side messages joined to the event (report/parse.c side_line): what the
  * slab allocator or a driver said it could not get.  Context, not a cause
  * of its own: the failed allocation is the report's. */
@@ -3844,6 +3900,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	slab_fills_lowmem(&c);
 	atomic_leads_lowmem(&c);
 	rule_vmalloc_size(&c);
+	rule_isa_dma_request(&c);
 	rule_side_messages(&c);
 	rule_consequences(&c);
 	no_killable_leads(&c);

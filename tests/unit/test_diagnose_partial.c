@@ -2591,6 +2591,31 @@ TEST(memcg_oom_far_below_its_limits_is_stale)
 	event_release(&ev);
 }
 
+/* __GFP_DMA on x86: the first 16 MiB only, whatever the rest holds (R1223's
+ * shape); DMA32, or another arch's large DMA zone, is not this reading */
+#define ISA_DMA(gfp, dma_present) \
+	"floppy: page allocation failure. order:3, mode:" gfp "\n" \
+	"Call Trace: <ffffffff8015e4a8>{__alloc_pages+796} <ffffffff880c1a1e>{:floppy:fd_dma_mem_alloc+30}\n" \
+	"Mem-info:\n" \
+	"DMA free:44kB min:24kB low:28kB high:36kB active:0kB inactive:0kB present:" dma_present "kB pages_scanned:0 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 3000 3000\n" \
+	"DMA32 free:2800000kB min:5000kB low:6000kB high:7000kB active:100000kB inactive:50000kB present:3000000kB pages_scanned:0 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 0\n" \
+	"DMA: 3*4kB 2*8kB 1*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 44kB\n"
+
+TEST(isa_dma_request_is_the_callers)
+{
+	struct seen s = explain(ISA_DMA("0xd1", "16384"));
+	CHECK_STR(s.first, "driver-allocation-failed");
+	CHECK(evidence_has(&s, "may not use"));
+	/* a DMA32 request may use the 4 GiB below: not this reading */
+	struct seen d32 = explain(ISA_DMA("0xd4", "16384"));
+	CHECK(!has(&d32, "driver-allocation-failed"));
+	/* a DMA zone far larger than x86's 16 MiB: another arch's */
+	struct seen big = explain(ISA_DMA("0xd1", "786432"));
+	CHECK(!has(&big, "driver-allocation-failed"));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -2699,5 +2724,6 @@ int main(void)
 	RUN(zone_anon_stands_in_for_a_cut_summary_line);
 	RUN(zone_shmem_counts_in_a_fragment);
 	RUN(memcg_oom_far_below_its_limits_is_stale);
+	RUN(isa_dma_request_is_the_callers);
 	return check_summary();
 }
