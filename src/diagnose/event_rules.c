@@ -2856,9 +2856,38 @@ static bool rule_premature(struct ctx *c)
 		if (clean_share < CONSUMER_SHARE_PCT)
 			clean_share = -1;
 	}
-	if (room < 0 && hzone < 0 && clean_share < 0)
+	/* 4: swap half free while anonymous memory fills half of RAM, for a
+	 * request that may swap: reclaim could have written anon out
+	 * (mm/vmscan.c counts anon reclaimable while swap has room,
+	 * can_reclaim_anon_pages), so giving up is premature (R1206, R438)
+	 * — unless anon is pinned, which consumer findings (shmem, mlock)
+	 * name and lead */
+	int anon_share = -1;
+	if (room < 0 && hzone < 0 && clean_share < 0 && m->scope == MEM_SCOPE_SYSTEM && !a->atomic && a->can_io &&
+	    request && known(m->swap_total_kib) && known(m->swap_free_kib) && m->swap_total_kib >= 64 * 1024 &&
+	    m->swap_free_kib * 2 >= m->swap_total_kib && known(m->anon_kib) && !known(m->highmem_free_kib) &&
+	    !(ev->req.gfp_known && ev->req.gfp_mask == 0)) {
+		anon_share = pct(m->anon_kib, m->total_kib);
+		if (anon_share < 50)
+			anon_share = -1;
+	}
+	if (room < 0 && hzone < 0 && clean_share < 0 && anon_share < 0)
 		return false;
 	struct finding *f;
+	if (anon_share >= 0) {
+		f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 62,
+			"premature OOM: swap had %s free of %s while anonymous memory held %s (%d %% of RAM): reclaim could have swapped it out, yet the kernel killed",
+			K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib), K(c, 2, m->anon_kib), anon_share);
+		finding_evidence(f, "anonymous pages are reclaimable while swap has room (mm/vmscan.c can_reclaim_anon_pages), and this request may do I/O and swap");
+		finding_evidence(f, "unless the anonymous memory was pinned: GPU (GEM) objects, locked or in-use shmem, pages under get_user_pages");
+		finding_basis(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_SWAP, a->basis_present, CONF_LOW,
+			      "premature OOM inferred from free swap beside swappable memory");
+		if (f)
+			f->confidence = CONF_LOW;
+		finding_advice(f, "compare with a newer kernel of the same series; check vm.swappiness and whether the anonymous memory was pinned (GPU drivers, mlock)");
+		finding_advice(f, "meanwhile a larger vm.min_free_kbytes keeps reclaim ahead of the allocations");
+		return true;
+	}
 	if (room >= 0) {
 		const struct oom_zone *z = &s->zones[room];
 		f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 62,

@@ -2616,6 +2616,36 @@ TEST(isa_dma_request_is_the_callers)
 	CHECK(!has(&big, "driver-allocation-failed"));
 }
 
+/* A global OOM with swap mostly free beside anonymous memory filling RAM,
+ * for a request that may swap: premature (R1206's shape) */
+#define SWAP_ROOM(gfp, swapfree) \
+	"Xorg invoked oom-killer: gfp_mask=" gfp ", order=0, oom_adj=0\n" \
+	"Mem-Info:\n" \
+	"Active_anon:80000 active_file:2000 inactive_anon:8060 inactive_file:2500 unevictable:4 dirty:0 writeback:0 unstable:0\n" \
+	" free:1180 slab:14182 mapped:1000 pagetables:7620 bounce:0\n" \
+	"DMA free:2016kB min:84kB low:104kB high:124kB active_anon:4000kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB present:15000kB pages_scanned:0 all_unreclaimable? yes\n" \
+	"lowmem_reserve[]: 0 483 483 483\n" \
+	"DMA32 free:2704kB min:2768kB low:3460kB high:4152kB active_anon:316000kB inactive_anon:32240kB active_file:8000kB inactive_file:10000kB unevictable:16kB present:495000kB pages_scanned:0 all_unreclaimable? yes\n" \
+	"lowmem_reserve[]: 0 0 0 0\n" \
+	"Free swap  = " swapfree "kB\n" \
+	"Total swap = 1048568kB\n" \
+	"131072 pages RAM\n" \
+	"9000 pages reserved\n"
+
+TEST(swap_room_beside_anon_is_premature)
+{
+	struct seen s = explain(SWAP_ROOM("0xd2", "709316"));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(strstr(s.summary, "swap had") != NULL);
+	/* swap nearly full: exhaustion, not this */
+	struct seen f = explain(SWAP_ROOM("0xd2", "10000"));
+	CHECK(!(strcmp(f.first, "kernel-oom-regression") == 0 && strstr(f.summary, "swap had")));
+	/* a request without __GFP_IO may not swap: not this reading */
+	struct seen n = explain(SWAP_ROOM("0x10", "709316"));
+	CHECK(!(strcmp(n.first, "kernel-oom-regression") == 0 && strstr(n.summary, "swap had")));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -2725,5 +2755,6 @@ int main(void)
 	RUN(zone_shmem_counts_in_a_fragment);
 	RUN(memcg_oom_far_below_its_limits_is_stale);
 	RUN(isa_dma_request_is_the_callers);
+	RUN(swap_room_beside_anon_is_premature);
 	return check_summary();
 }
