@@ -2864,7 +2864,7 @@ static bool rule_premature(struct ctx *c)
 	 * name and lead */
 	int anon_share = -1;
 	if (room < 0 && hzone < 0 && clean_share < 0 && m->scope == MEM_SCOPE_SYSTEM && !a->atomic && a->can_io &&
-	    request && known(m->swap_total_kib) && known(m->swap_free_kib) && m->swap_total_kib >= 64 * 1024 &&
+	    ev->req.gfp_known && known(m->swap_total_kib) && known(m->swap_free_kib) && m->swap_total_kib >= 64 * 1024 &&
 	    m->swap_free_kib * 2 >= m->swap_total_kib && known(m->anon_kib) && !known(m->highmem_free_kib) &&
 	    !(ev->req.gfp_known && ev->req.gfp_mask == 0)) {
 		anon_share = pct(m->anon_kib, m->total_kib);
