@@ -3079,11 +3079,19 @@ static void basis_defaults(struct ctx *c)
  * zones could not serve it whatever its amount.  The expert's reading of
  * such reports is the driver's (R1017, R1213, R1220, R1223, R1227).  Boot
  * and kdump failures are the kernel's own (rule_boot_zone) and stay so. */
+static void rule_dma32_zone_missing(struct ctx *c);
+
 static void rule_isa_dma_request(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
 	const struct event_analysis *a = c->a;
-	if (a->memcg || a->sysrq || !a->zone_name || strcmp(a->zone_name, "DMA") != 0)
+	if (a->memcg || a->sysrq || !a->zone_name)
+		return;
+	if (!strcmp(a->zone_name, "DMA32")) {
+		rule_dma32_zone_missing(c);
+		return;
+	}
+	if (strcmp(a->zone_name, "DMA") != 0)
 		return;
 	if (ev->arch[0] && !arch_is_x86(ev->arch))
 		return;
@@ -3125,6 +3133,46 @@ static void rule_isa_dma_request(struct ctx *c)
 		f->confidence = CONF_MEDIUM;
 	finding_advice(f, "the driver (its stack frames name it) should not ask for GFP_DMA unless its device truly has a 24-bit DMA mask; a newer driver or kernel usually drops it");
 	finding_advice(f, "for such a device, allocate its buffers once at load (boot), when ZONE_DMA is still whole, or use the DMA API (dma_alloc_coherent) with the device's mask");
+}
+
+/* A GFP_DMA32 request on a machine with no memory below 4 GiB: show_mem
+ * prints only the zones the request may use (6.x mm/page_alloc.c
+ * warn_alloc_show_mem: __show_mem(filter, nodemask, gfp_zone(gfp_mask));
+ * show_free_areas skips zones above that index; 5.x filtered alike), and a
+ * report with Mem-Info, its page totals and free memory aplenty but not
+ * one zone line says there was none: no DMA or DMA32 zone, all RAM above
+ * 4 GiB (R1101: a riscv64 board, a Wi-Fi driver's 32-bit DMA rings).
+ * The request cannot succeed whatever is free: its caller's limit (or
+ * the platform's DMA layout) is the cause.  Boot and kdump failures stay
+ * the kernel's (rule_boot_zone). */
+static void rule_dma32_zone_missing(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *s = &ev->snap;
+	if (!ev->have_meminfo || s->nr_zones > 0 || !known(s->mem.free_kib) || !known(s->mem.ram_kib) ||
+	    s->mem.ram_kib <= 0 || s->mem.free_kib * 10 < s->mem.ram_kib)
+		return;
+	if (ev->kv.known && kver_cmp(&ev->kv, 5, 0, 0) < 0)
+		return;   /* older show_mem printed every zone */
+	/* the per-node LRU line is skipped too when the node has no zone the
+	 * request may use (show_free_areas: node_has_managed_zones(pgdat,
+	 * max_zone_idx)); one printed means zones were there and are cut */
+	for (int i = 0; i < s->nr_nodes; i++)
+		if (known(s->nodes[i].active_anon_kib) || known(s->nodes[i].active_file_kib))
+			return;
+	if (findings_get(c->out, "kernel-oom-regression") || findings_get(c->out, "driver-allocation-failed"))
+		return;
+	struct finding *f = findings_add(c->out, "driver-allocation-failed", SEV_CRITICAL, 96,
+		"the request was held to memory below 4 GiB (%s: GFP_DMA32) and the report shows no zone there: %s free elsewhere that it may not use",
+		a->gfp_hex[0] ? a->gfp_hex : "gfp ?", K(c, 0, s->mem.free_kib));
+	finding_evidence(f, "show_mem prints only the zones the failed request may use; Mem-Info and the page totals are here, not one zone line: the machine has no DMA or DMA32 memory (all RAM above 4 GiB)");
+	trace_modules_note(c, f);
+	finding_basis(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_RAM, a->basis_present, CONF_MEDIUM,
+		      "no DMA32 zone inferred from show_mem printing none for this request");
+	if (f && f->confidence > CONF_MEDIUM)
+		f->confidence = CONF_MEDIUM;
+	finding_advice(f, "the device needs buffers below 4 GiB the platform does not have: an IOMMU, or a driver/firmware that allows 64-bit DMA (dma_set_mask), or a board memory map with RAM below 4 GiB (ZONE_DMA32)");
 }
 
 /* Side messages joined to the event (report/parse.c side_line): what the

@@ -2650,6 +2650,36 @@ TEST(swap_room_beside_anon_is_premature)
 	CHECK(!(strcmp(n.first, "kernel-oom-regression") == 0 && strstr(n.summary, "swap had")));
 }
 
+/* A GFP_DMA32 request whose show_mem prints no zone at all beside Mem-Info,
+ * the totals and gigabytes free: no memory below 4 GiB (R1101's shape) */
+#define DMA32_NONE(zone) \
+	"[   10.98] (udev-worker): page allocation failure: order:2, mode:0xcc4(GFP_KERNEL|GFP_DMA32), nodemask=(null),cpuset=/,mems_allowed=0\n" \
+	"[   10.98] CPU: 5 UID: 0 PID: 503 Comm: (udev-worker) Not tainted 6.12.0 #1\n" \
+	"[   10.98] Mem-Info:\n" \
+	"[   10.98] active_anon:5773 inactive_anon:0 isolated_anon:0\n" \
+	"[   10.98]  active_file:0 inactive_file:30149 isolated_file:0\n" \
+	"[   10.98]  slab_reclaimable:3461 slab_unreclaimable:8595\n" \
+	"[   10.98]  free:4028911 free_pcp:0 free_cma:0\n" \
+	zone \
+	"[   10.98] 30300 total pagecache pages\n" \
+	"[   10.98] Free swap  = 0kB\n" \
+	"[   10.98] Total swap = 0kB\n" \
+	"[   10.98] 4186368 pages RAM\n" \
+	"[   10.98] 86381 pages reserved\n"
+
+TEST(dma32_request_without_a_dma32_zone_is_the_callers)
+{
+	struct seen s = explain(DMA32_NONE(""));
+	CHECK_STR(s.first, "driver-allocation-failed");
+	CHECK(strstr(s.summary, "below 4 GiB") != NULL);
+	/* the node's LRU line printed, its zone lines gone: cut, not missing */
+	struct seen cut = explain(DMA32_NONE("[   10.98] Node 0 active_anon:23092kB inactive_anon:0kB active_file:0kB inactive_file:120596kB unevictable:0kB isolated(anon):0kB isolated(file):0kB all_unreclaimable? no\n[   10.98] ...\n"));
+	CHECK(!(strcmp(cut.first, "driver-allocation-failed") == 0 && strstr(cut.summary, "below 4 GiB")));
+	/* a DMA32 zone printed: the zone's own numbers decide */
+	struct seen z = explain(DMA32_NONE("[   10.98] Node 0 DMA32 free:1000kB boost:0kB min:1000kB low:1200kB high:1400kB present:3000000kB managed:2900000kB\n"));
+	CHECK(!(strcmp(z.first, "driver-allocation-failed") == 0 && strstr(z.summary, "below 4 GiB")));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -2760,5 +2790,6 @@ int main(void)
 	RUN(memcg_oom_far_below_its_limits_is_stale);
 	RUN(isa_dma_request_is_the_callers);
 	RUN(swap_room_beside_anon_is_premature);
+	RUN(dma32_request_without_a_dma32_zone_is_the_callers);
 	return check_summary();
 }
