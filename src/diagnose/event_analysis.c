@@ -506,10 +506,12 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 			sum = sat_add(sum, other);
 		if (!missing)
 			m->unaccounted_kib = m->total_kib - sum;
-		/* slab alone missing: the rest with slab in it */
+		/* slab alone missing: the rest with slab in it (and page tables
+		 * when they are missing too: kernel memory either way; 4.8-5.x
+		 * node lines print no page tables, R716) */
 		if (missing && !m->lru_from_zones && !known(m->slab_reclaimable_kib) && !known(m->slab_unreclaimable_kib) &&
 		    !known(x->slab_kib) && known(m->free_kib) && known(m->anon_kib) && known(m->file_kib) &&
-		    known(m->pagetables_kib))
+		    (known(m->pagetables_kib) || m->lru_from_nodes))
 			m->unaccounted_with_slab_kib = m->total_kib - sum;
 		/* zone lines alone (no summary): what is neither free nor on
 		 * the LRU lists is the kernel's (slab, page tables, stacks, or

@@ -501,7 +501,9 @@ static void rule_unaccounted_with_slab(struct ctx *c)
 		finding_evidence(f, "the zone lines alone: total − free − the LRU lists = %s, held by the kernel (slab, page tables, stacks, or no counter), not by processes",
 				 K(c, 0, m->unaccounted_with_slab_kib));
 	else
-		finding_evidence(f, "total − every counter above = %s: slab and the memory no counter shows, together", K(c, 0, m->unaccounted_with_slab_kib));
+		finding_evidence(f, "total − every counter above = %s: slab and the memory no counter shows, together%s",
+				 K(c, 0, m->unaccounted_with_slab_kib),
+				 known(m->pagetables_kib) ? "" : " (page tables too: not in the report either)");
 	trace_modules_note(c, f);
 	finding_basis(f, BASIS_MEMINFO | BASIS_RAM, a->basis_present, CONF_LOW,
 		      "slab not in the report: kernel memory, slab or not, inferred from the counters that are");
@@ -2673,10 +2675,12 @@ static bool rule_min_free_marks(struct ctx *c)
 	/* RAM not in the report: the default's ceiling, the largest it can be */
 	int64_t def = known(ram) && ram > 0 ? min_free_kbytes_default(ram, &ev->kv)
 					    : (ev->kv.known && kver_cmp(&ev->kv, 5, 7, 0) < 0 ? 65536 : 262144);
-	/* with THP, khugepaged's value for 4 KiB pages: 2 MiB pageblocks ×
-	 * populated zones × 11 (MIGRATE_PCPTYPES² + 2), at most 5 % of RAM */
-	int64_t thp = sat_mul(sat_mul(2048, s->nr_zones), 11);
-	if (known(ram) && ram > 0 && thp > ram / 20)
+	/* with THP, khugepaged's value: pageblocks × populated zones × 11
+	 * (MIGRATE_PCPTYPES² + 2), at most 5 % of RAM (model/commit.c);
+	 * arm64's 64 KiB pages have 512 MiB pageblocks, always at the cap */
+	int64_t psz = known(a->page_size_kib) ? a->page_size_kib : 4;
+	int64_t thp = min_free_kbytes_thp(psz, s->nr_zones, known(ram) && ram > 0 ? ram : OOM_NA);
+	if (psz == 64 && !strcmp(ev->arch, "aarch64") && known(ram) && ram > 0)
 		thp = ram / 20;
 	if (thp > def)
 		def = thp;
@@ -2692,7 +2696,7 @@ static bool rule_min_free_marks(struct ctx *c)
 		K(c, 3, def));
 	finding_evidence(f, "a zone's min is its share of vm.min_free_kbytes (mm/page_alloc.c __setup_per_zone_wmarks): Σ min %s is about the setting",
 			 K(c, 0, sum_min));
-	finding_evidence(f, "the kernel's own values: int_sqrt(lowmem KiB × 16) (init_per_zone_wmark_min), or with transparent huge pages on 4 KiB pages 2 MiB × zones × 11 (mm/khugepaged.c set_recommended_min_free_kbytes): here at most %s",
+	finding_evidence(f, "the kernel's own values: int_sqrt(lowmem KiB × 16) (init_per_zone_wmark_min), or with transparent huge pages the pageblock (2 MiB on 4 KiB pages) × zones × 11 (mm/khugepaged.c set_recommended_min_free_kbytes): here at most %s",
 			 K(c, 0, def));
 	finding_evidence(f, "khugepaged's value is capped at 5 %% of RAM, which 64 KiB-page arm64 (512 MiB pageblocks) always reaches: there the kernel sets so large a mark by itself");
 	finding_evidence(f, "free memory below the min mark is kept for the kernel's reserves: a workload sized to the free memory (a test leaving a margin, a cache limit) must leave the min marks out");

@@ -173,7 +173,12 @@ int64_t min_free_kbytes_default(int64_t lowmem_kib, const struct kver *v)
 
 int64_t min_free_kbytes_thp(int64_t page_size_kib, int populated_lowmem_zones, int64_t total_kib)
 {
-	int64_t pageblock_kib = page_size_kib == 4 ? 2048 : sat_mul(page_size_kib, 512);
+	/* the pageblock is the PMD huge page: 2 MiB on 4 KiB pages; 8 MiB on
+	 * sparc64's 8 KiB pages (arch/sparc/include/asm/page_64.h HPAGE_SHIFT
+	 * 23, 4.x+; pageblock_order = HUGETLB_PAGE_ORDER); 32 MiB on 16 KiB
+	 * pages (arm64, loongarch); else 512 pages */
+	int64_t pageblock_kib = page_size_kib == 4 ? 2048 : page_size_kib == 8 ? 8192
+			      : page_size_kib == 16 ? 32768 : sat_mul(page_size_kib, 512);
 	int64_t rec = sat_mul(sat_mul(pageblock_kib, populated_lowmem_zones), 11);
 	if (known(total_kib) && rec > total_kib / 20)
 		rec = total_kib / 20;

@@ -198,7 +198,8 @@ int64_t min_free_kbytes_default(int64_t lowmem_kib, const struct kver *v);
 /* khugepaged's recommended min_free_kbytes (mm/khugepaged.c
  * set_recommended_min_free_kbytes, 2.6.38+): per populated zone ≤ Normal,
  * pageblock × (2 + MIGRATE_PCPTYPES²), at most 5 % of RAM (total_kib;
- * OOM_NA: no cap).  Pageblock = 2 MiB with 4 KiB pages, else 512 pages. */
+ * OOM_NA: no cap).  Pageblock = the PMD huge page: 2 MiB with 4 KiB pages,
+ * 8 MiB with 8 KiB (sparc64), 32 MiB with 16 KiB, else 512 pages. */
 int64_t min_free_kbytes_thp(int64_t page_size_kib, int populated_lowmem_zones, int64_t total_kib);
 /* totalreserve_pages (mm/page_alloc.c calculate_totalreserve_pages) in KiB:
  * Σ over zones of min(managed, max(lowmem_reserve[]) + high).  OOM_NA when

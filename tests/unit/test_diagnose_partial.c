@@ -2680,6 +2680,25 @@ TEST(dma32_request_without_a_dma32_zone_is_the_callers)
 	CHECK(!(strcmp(z.first, "driver-allocation-failed") == 0 && strstr(z.summary, "below 4 GiB")));
 }
 
+/* sparc64's 8 KiB pages: THP's pageblock is 8 MiB, so khugepaged's own
+ * min_free_kbytes is 88 MiB a zone; a 286 MiB min on 16 GiB is not unusual,
+ * and the node line's LRU beside it leaves 99 % in no counter (R716) */
+#define SPARC64_PIPES(min) \
+	"[44178.38] Node 0 active_anon:128kB inactive_anon:400kB active_file:176kB inactive_file:1120kB unevictable:40kB isolated(anon):0kB isolated(file):0kB mapped:3456kB dirty:0kB writeback:120kB shmem:0kB kernel_stack:7448kB all_unreclaimable? no\n" \
+	"[44178.38] Normal free:230984kB boost:202752kB min:" min "kB low:315392kB high:337920kB reserved_highatomic:0KB active_anon:128kB inactive_anon:400kB active_file:1008kB inactive_file:2176kB unevictable:40kB writepending:120kB present:16764544kB managed:16504704kB mlocked:40kB bounce:0kB free_pcp:2368kB local_pcp:0kB free_cma:0kB\n" \
+	"[44178.38] lowmem_reserve[]: 0 0\n" \
+	"[44178.38] Normal: 611*8kB (UME) 457*16kB (UME) 1175*32kB (ME) 1008*64kB (UME) 920*128kB (UME) 1*256kB (E) 0*512kB 0*1024kB 0*2048kB 0*4096kB 0*8192kB 0*16384kB 0*32768kB = 232328kB\n" \
+	"[44178.38] Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=8192kB\n" \
+	"[44178.38] 390 total pagecache pages\n"
+
+TEST(sparc64_marks_and_kernel_memory_from_node_lines)
+{
+	struct seen s = explain(SPARC64_PIPES("292864"));
+	CHECK_STR(s.first, "kernel-leak-or-bug");
+	CHECK(!has(&s, "min-free-kbytes-unusual"));
+	CHECK(evidence_has(&s, "page tables too"));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -2791,5 +2810,6 @@ int main(void)
 	RUN(isa_dma_request_is_the_callers);
 	RUN(swap_room_beside_anon_is_premature);
 	RUN(dma32_request_without_a_dma32_zone_is_the_callers);
+	RUN(sparc64_marks_and_kernel_memory_from_node_lines);
 	return check_summary();
 }

@@ -158,6 +158,8 @@ TEST(min_free_kbytes_defaults)
 	CHECK_INT(min_free_kbytes_thp(4, 2, OOM_NA), 2048 * 2 * 11);
 	CHECK_INT(min_free_kbytes_thp(4, 2, 100000), 5000);              /* at most 5 % of RAM */
 	CHECK_INT(min_free_kbytes_thp(64, 1, OOM_NA), 64 * 512 * 11);
+	CHECK_INT(min_free_kbytes_thp(8, 1, OOM_NA), 8192 * 11);       /* sparc64: 8 MiB HPAGE */
+	CHECK_INT(min_free_kbytes_thp(16, 2, OOM_NA), 32768 * 2 * 11); /* 16 KiB pages: 32 MiB PMD */
 }
 
 int main(void)
