@@ -1352,6 +1352,12 @@ static void rule_cma(struct ctx *c)
 			zfree = z->buddy_total_kib;
 			from_buddy = true;
 		}
+		/* blind, HighMem (or Movable) above its high mark: the failed
+		 * request could not use it, so it was a lowmem (kernel) one,
+		 * which may not take CMA either: the zones below decide (R978) */
+		if (blind && (!strcmp(z->name, "HighMem") || !strcmp(z->name, "Movable")) && known(z->free_kib) &&
+		    known(z->high_kib) && z->free_kib > z->high_kib)
+			continue;
 		if (blind && known(zfree) && zfree > 0 && (!known(zc) || (!known(z->min_kib) && !from_buddy)))
 			return;
 		if ((!blind && !a->zone[i].usable) || !known(zfree) || !known(zc) || (!known(z->min_kib) && !from_buddy))
@@ -2817,7 +2823,10 @@ static bool rule_premature(struct ctx *c)
 			node = s->zones[i].node;
 		}
 		int r = -1;
-		if (one_node && !exhaustion_evident(c, &r) && r >= 0 && strcmp(s->zones[r].name, "DMA32") != 0)
+		/* HighMem or Movable with room proves nothing for an unknown
+		 * request: a kernel (lowmem) request may use neither */
+		if (one_node && !exhaustion_evident(c, &r) && r >= 0 && strcmp(s->zones[r].name, "DMA32") != 0 &&
+		    strcmp(s->zones[r].name, "HighMem") != 0 && strcmp(s->zones[r].name, "Movable") != 0)
 			room = r;
 	}
 	/* 2: passing only by the highatomic reserve's pages (4.4–5.9, H letters) */

@@ -2699,6 +2699,28 @@ TEST(sparc64_marks_and_kernel_memory_from_node_lines)
 	CHECK(evidence_has(&s, "page tables too"));
 }
 
+/* A fragment with HighMem far above its marks and a lowmem zone whose free
+ * is CMA: a request that could use HighMem would have been served, so the
+ * failed one was a lowmem (kernel) one — no premature OOM, and CMA it may
+ * not use (R978's shape) */
+#define HIGHMEM_ROOM_LOW_CMA(cma_letters) \
+	"[325111.51] HighMem free:1864240kB min:512kB low:32148kB high:63784kB active_anon:33464kB inactive_anon:100176kB active_file:22312kB inactive_file:1018480kB unevictable:22656kB present:3080192kB managed:3080192kB\n" \
+	"[325111.51] lowmem_reserve[]: 0 0 0 0\n" \
+	"[325111.51] DMA: 100*4kB (UEH) 50*8kB (UEH) 20*16kB (UEH) 5*32kB (UEH) 2*64kB (UEH) 8*128kB (H" cma_letters ") 2*256kB (" cma_letters ") 0*512kB 1*1024kB (" cma_letters ") 2*2048kB (" cma_letters ") 58*4096kB (" cma_letters ") = 245632kB\n" \
+	"[325111.51] 901120 pages RAM\n" \
+	"[325111.51] 770048 pages HighMem/MovableOnly\n"
+
+TEST(highmem_room_means_a_lowmem_request)
+{
+	struct seen s = explain(HIGHMEM_ROOM_LOW_CMA("C"));
+	CHECK(!has(&s, "kernel-oom-regression"));
+	CHECK_STR(s.first, "cma-unusable");
+	/* the big blocks movable, not CMA: not this reading */
+	struct seen m = explain(HIGHMEM_ROOM_LOW_CMA("M"));
+	CHECK(!has(&m, "kernel-oom-regression"));
+	CHECK(strcmp(m.first, "cma-unusable") != 0);
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -2811,5 +2833,6 @@ int main(void)
 	RUN(swap_room_beside_anon_is_premature);
 	RUN(dma32_request_without_a_dma32_zone_is_the_callers);
 	RUN(sparc64_marks_and_kernel_memory_from_node_lines);
+	RUN(highmem_room_means_a_lowmem_request);
 	return check_summary();
 }
