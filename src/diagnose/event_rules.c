@@ -332,10 +332,18 @@ static void rule_slab(struct ctx *c)
 		slab = c->ev->snap.mem.slab_kib;
 	int64_t whole = scope_whole(a);
 	const char *of = scope_word(a);
-	/* On 32-bit highmem machines slab lives in lowmem only: measure it there. */
-	if (m->scope == MEM_SCOPE_SYSTEM && known(m->lowmem_total_kib)) {
+	/* On 32-bit highmem machines slab lives in lowmem only: measure it
+	 * there — unless the failed request could use HighMem too (a user
+	 * page, GFP_HIGHUSER*), which RAM as a whole failed (R1049) */
+	int64_t ram = known(m->total_kib) ? m->total_kib : m->zones_present_kib;
+	bool may_high = a->zone_name && (!strcmp(a->zone_name, "HighMem") || !strcmp(a->zone_name, "Movable")) &&
+			known(ram) && known(m->lowmem_total_kib) &&
+			ram > sat_add(m->lowmem_total_kib, m->lowmem_total_kib / 10);   /* HighMem not empty */
+	if (m->scope == MEM_SCOPE_SYSTEM && known(m->lowmem_total_kib) && !may_high) {
 		whole = m->lowmem_total_kib;
 		of = "of lowmem";
+	} else if (m->scope == MEM_SCOPE_SYSTEM && may_high && !known(whole)) {
+		whole = ram;   /* the zones' present pages: RAM without "pages RAM" */
 	}
 	/* RAM not in the report (cut after the Mem-Info summary): the memory
 	 * the summary counts — free, LRU, slab, page tables, stacks — is at

@@ -2721,6 +2721,17 @@ TEST(highmem_room_means_a_lowmem_request)
 	CHECK(strcmp(m.first, "cma-unusable") != 0);
 }
 
+/* 32-bit: slab is measured against lowmem for a request held to lowmem,
+ * against RAM for one that could use HighMem too (R1049's shape) */
+TEST(slab_share_follows_the_request_on_32bit)
+{
+	struct seen u = explain(I686_SLAB("0x200da", "4000", "1000", "40000", "45000"));
+	CHECK(strcmp(u.first, "slab-growth") != 0);
+	CHECK(!has(&u, "slab-growth"));
+	struct seen k = explain(I686_SLAB("0xd0", "4000", "1000", "40000", "45000"));
+	CHECK(has(&k, "slab-growth"));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -2834,5 +2845,6 @@ int main(void)
 	RUN(dma32_request_without_a_dma32_zone_is_the_callers);
 	RUN(sparc64_marks_and_kernel_memory_from_node_lines);
 	RUN(highmem_room_means_a_lowmem_request);
+	RUN(slab_share_follows_the_request_on_32bit);
 	return check_summary();
 }
