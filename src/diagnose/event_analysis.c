@@ -303,6 +303,16 @@ static bool highmem_configured(const struct oom_event *ev)
 	return false;
 }
 
+/* Adds v to *sum when known; a value missing from any zone makes the sum
+ * no figure (*all false): a part of the machine would be left out. */
+static void sum_every(int64_t *sum, bool *all, int64_t v)
+{
+	if (known(v))
+		*sum = sat_add(*sum, v);
+	else
+		*all = false;
+}
+
 static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdown *m)
 {
 	const struct oom_snapshot *s = &ev->snap;
@@ -386,23 +396,13 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 			}
 			an = sat_add(an, sat_add(z->active_anon_kib, z->inactive_anon_kib));
 			fi = sat_add(fi, sat_add(z->active_file_kib, z->inactive_file_kib));
-			if (known(z->unevictable_kib))
-				un = sat_add(un, z->unevictable_kib);
-			else
-				unev = false;
-			if (known(z->shmem_kib))
-				sh = sat_add(sh, z->shmem_kib);
-			else
-				shmem = false;
+			sum_every(&un, &unev, z->unevictable_kib);
+			sum_every(&sh, &shmem, z->shmem_kib);
 			/* 2.6.32-4.7 zone lines print slab too (per-zone
 			 * NR_SLAB_* until 4.8 moved them to the node,
 			 * mm/page_alloc.c show_free_areas) */
-			if (known(z->slab_reclaimable_kib) && known(z->slab_unreclaimable_kib)) {
-				sr = sat_add(sr, z->slab_reclaimable_kib);
-				su = sat_add(su, z->slab_unreclaimable_kib);
-			} else {
-				slab = false;
-			}
+			sum_every(&sr, &slab, z->slab_reclaimable_kib);
+			sum_every(&su, &slab, z->slab_unreclaimable_kib);
 			n++;
 		}
 		if (all && n > 0) {
