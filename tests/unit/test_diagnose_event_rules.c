@@ -21,10 +21,21 @@ TEST(swap_full)
 
 TEST(swap_free_is_unknown)
 {
+	/* swap half free beside anon filling most of RAM, for a request
+	 * that may swap: reclaim could have written it out, a premature OOM
+	 * at low confidence (rule_premature, R1206's shape) */
 	struct oom_event ev;
 	global_base(&ev);
 	ev.snap.mem.swap_total_kib = 2 * GiB;
 	ev.snap.mem.swap_free_kib = 1 * GiB;
+	run(&ev);
+	CHECK_STR(first_id(), "kernel-oom-regression");
+	CHECK_STR(confidence_name(F.items[0].confidence), "low");
+	event_release(&ev);
+	/* a quarter of swap free (not full, not half free): nothing stands out */
+	global_base(&ev);
+	ev.snap.mem.swap_total_kib = 2 * GiB;
+	ev.snap.mem.swap_free_kib = 512 * MiB;
 	run(&ev);
 	CHECK_STR(first_id(), "unknown");
 	event_release(&ev);
