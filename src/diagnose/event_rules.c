@@ -1240,7 +1240,23 @@ static void rule_fragmentation(struct ctx *c)
 			rule_fragmentation_blind(c);
 		return;
 	}
-	if (a->nr_ok > 0) {
+	/* A zone that passes the check at the order by less than a few
+	 * requests (DMA a page above its lowmem_reserve) is the snapshot's
+	 * noise, printed after the allocator gave up: it did not have the
+	 * room the others lacked (R1285) */
+	int64_t req_kib = known(a->page_size_kib) ? sat_mul(a->page_size_kib, 1LL << order) : OOM_NA;
+	int real_ok = 0;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		const struct zone_verdict *zv = &a->zone[i];
+		if (!zv->evaluated || !zv->ok)
+			continue;
+		int64_t above = diff_sat(z->free_kib, sat_add(known(zv->mark_kib) ? zv->mark_kib : 0,
+							 known(zv->reserve_kib) && zv->reserve_kib > 0 ? zv->reserve_kib : 0));
+		if (!known(req_kib) || !known(zv->mark_kib) || above > sat_mul(4, req_kib))
+			real_ok++;
+	}
+	if (real_ok > 0) {
 		rule_fragmentation_scarce(c);
 		return;
 	}
