@@ -69,6 +69,9 @@ struct ctx {
 	const struct event_analysis *a;
 	struct findings *out;
 	char b[6][32];     /* scratch for fmt_kib */
+	/* rule_fragmentation found a quarter of RAM or more that reclaim could
+	 * free (file LRU, reclaimable slab) beside the missing block */
+	bool frag_reclaimable;
 };
 
 /* a − b, saturating (hostile reports carry absurd numbers) */
@@ -1288,8 +1291,13 @@ static void rule_fragmentation(struct ctx *c)
 	 * order > 0 comes from compaction giving up (mm/page_alloc.c
 	 * should_compact_retry, 4.7+; R858: 6.8 GiB of page cache, order-2
 	 * blocks only in the highatomic reserve). */
-	bool reclaimable = !a->atomic && blocks_missing && known(a->mem.file_kib) && known(a->mem.total_kib) &&
-			   a->mem.file_kib * 4 >= a->mem.total_kib;
+	/* reclaimable slab (dentries, inodes) is reclaim's food too, shrunk
+	 * beside the LRU (mm/vmscan.c shrink_slab) (R1300) */
+	int64_t food = known(a->mem.file_kib) ? a->mem.file_kib : OOM_NA;
+	if (known(food) && known(a->mem.slab_reclaimable_kib))
+		food = sat_add(food, a->mem.slab_reclaimable_kib);
+	bool reclaimable = !a->atomic && blocks_missing && known(food) && known(a->mem.total_kib) &&
+			   food * 4 >= a->mem.total_kib;
 	if (a->nr_ok_order0 == 0 && known(a->usable_free_kib) && known(a->mem.total_kib) &&
 	    a->usable_free_kib * 20 < a->mem.total_kib && !reclaimable)
 		return;   /* under 5 % free: plain exhaustion, blocks or not */
@@ -1303,9 +1311,11 @@ static void rule_fragmentation(struct ctx *c)
 		"order-%lld request (%s) failed with %s free in %s: fragmentation",
 		(long long)order, K(c, 0, known(a->request_bytes) ? a->request_bytes / 1024 : OOM_NA),
 		K(c, 1, known(frag_free) ? frag_free : a->usable_free_kib), blocks);
-	if (reclaimable && a->nr_ok_order0 == 0)
-		finding_evidence(f, "the file LRU held %s of %s: reclaim had order-0 pages to free, not a block of order %lld",
-				 K(c, 0, a->mem.file_kib), K(c, 1, a->mem.total_kib), (long long)order);
+	if (reclaimable && a->nr_ok_order0 == 0) {
+		finding_evidence(f, "the file LRU and reclaimable slab held %s of %s: reclaim had order-0 pages to free, not a block of order %lld",
+				 K(c, 0, food), K(c, 1, a->mem.total_kib), (long long)order);
+		c->frag_reclaimable = true;
+	}
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
 		const struct zone_verdict *zv = &a->zone[i];
@@ -3252,7 +3262,7 @@ static void fragmentation_leads(struct ctx *c)
 	struct finding *fr = finding_mut(c->out, "fragmentation-high-order");
 	if (!fr)
 		return;
-	bool room = false;
+	bool room = c->frag_reclaimable;
 	for (int i = 0; i < c->ev->snap.nr_zones && i < OOM_MAX_ZONES; i++)
 		if (lowmem_room_order0(c, i) && c->a->zone[i].usable)
 			room = true;

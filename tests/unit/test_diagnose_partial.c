@@ -2757,6 +2757,42 @@ TEST(marginal_pass_is_no_room)
 	CHECK(strcmp(r.first, "fragmentation-high-order") != 0 || !strstr(r.summary, "free in"));
 }
 
+/* An order-3 request that may reclaim, no block of the order in any list
+ * it may take, and reclaimable slab plus the file LRU a quarter of RAM or
+ * more: reclaim had pages, not a block; fragmentation leads what held the
+ * memory (R1300's shape) */
+#define ORDER3_RECLAIMABLE(slab_r) \
+	"[350085.03] Xorg invoked oom-killer: gfp_mask=0x24040c0(GFP_KERNEL|__GFP_COMP), order=3, oom_score_adj=0\n" \
+	"[350085.03] CPU: 2 PID: 2119 Comm: Xorg Tainted: P           O    4.7.2-1-ARCH #1\n" \
+	"[350085.03] Mem-Info:\n" \
+	"[350085.03] active_anon:861397 inactive_anon:23397 isolated_anon:0\n" \
+	"                 active_file:146274 inactive_file:144248 isolated_file:0\n" \
+	"                 unevictable:8 dirty:14587 writeback:0 unstable:0\n" \
+	"                 slab_reclaimable:" slab_r " slab_unreclaimable:24397\n" \
+	"                 mapped:79655 shmem:26548 pagetables:7225 bounce:0\n" \
+	"                 free:25159 free_pcp:235 free_cma:0\n" \
+	"[350085.03] Node 0 DMA free:15516kB min:136kB low:168kB high:200kB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB present:15984kB managed:15900kB mlocked:0kB\n" \
+	"[350085.03] lowmem_reserve[]: 0 3196 7658 7658\n" \
+	"[350085.03] Node 0 DMA32 free:45980kB min:28148kB low:35184kB high:42220kB active_anon:1466208kB inactive_anon:43120kB active_file:239740kB inactive_file:234920kB unevictable:0kB present:3617864kB managed:3280092kB mlocked:0kB\n" \
+	"[350085.03] lowmem_reserve[]: 0 0 4462 4462\n" \
+	"[350085.03] Node 0 Normal free:39140kB min:39296kB low:49120kB high:58944kB active_anon:1979380kB inactive_anon:50468kB active_file:345356kB inactive_file:342072kB unevictable:32kB present:4702208kB managed:4569312kB mlocked:32kB\n" \
+	"[350085.03] lowmem_reserve[]: 0 0 0 0\n" \
+	"[350085.03] Node 0 DMA: 1*4kB (U) 1*8kB (U) 1*16kB (U) 0*32kB 2*64kB (U) 0*128kB 0*256kB 0*512kB 1*1024kB (U) 1*2048kB (M) 3*4096kB (M) = 15516kB\n" \
+	"[350085.03] Node 0 DMA32: 11569*4kB (UME) 50*8kB (M) 2*16kB (M) 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 46708kB\n" \
+	"[350085.03] Node 0 Normal: 9282*4kB (UE) 0*8kB 4*16kB (H) 2*32kB (H) 3*64kB (H) 1*128kB (H) 2*256kB (H) 2*512kB (H) 0*1024kB 0*2048kB 0*4096kB = 39112kB\n" \
+	"[350085.03] Free swap  = 0kB\n" \
+	"[350085.03] Total swap = 0kB\n" \
+	"[350085.03] 2084014 pages RAM\n" \
+	"[350085.03] 117688 pages reserved\n"
+
+TEST(reclaimable_slab_beside_a_missing_block_is_fragmentation)
+{
+	struct seen s = explain(ORDER3_RECLAIMABLE("697630"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK(has(&s, "slab-growth"));
+	CHECK(evidence_has(&s, "reclaimable slab"));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -2872,5 +2908,6 @@ int main(void)
 	RUN(highmem_room_means_a_lowmem_request);
 	RUN(slab_share_follows_the_request_on_32bit);
 	RUN(marginal_pass_is_no_room);
+	RUN(reclaimable_slab_beside_a_missing_block_is_fragmentation);
 	return check_summary();
 }
