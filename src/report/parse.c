@@ -3623,6 +3623,17 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (st->sect != SEC_TASKS && st->ncols == 0 && st->active && p_starts(s, e, "[") && !p_starts(s, e, "[<") &&
 	    pt_row_line(st, s, e) && st->ncols > 0)
 		goto accepted;
+	/* 2.6.9-2.6.18 show_free_areas (mm/page_alloc.c) opens with the
+	 * per-cpu pagesets ("DMA per-cpu:", "cpu 0 hot: low 32, …"), before
+	 * "Free pages:" and with no "Mem-info:" line: right after the trigger
+	 * line or its stack they start the memory dump (R1221, 32 cpus: 64
+	 * such lines would otherwise end the report as unknown) */
+	if ((st->sect == SEC_HEADER || st->sect == SEC_STACK) && st->active && pm_percpu_line(s, e)) {
+		st->sect = SEC_MEMINFO;
+		ev->have_meminfo = true;
+		st->percpu_seen = true;
+		goto accepted;
+	}
 	switch (st->sect) {
 	case SEC_MEMINFO:
 		if (pm_percpu_line(s, e)) {

@@ -1312,6 +1312,28 @@ TEST(moom_callback_frame_is_manual)
 	}
 }
 
+/* 2.6.9-2.6.18 show_free_areas opens with the per-cpu pagesets and no
+ * "Mem-info:" line; on a machine of many cpus they outnumber the unknown
+ * lines a report may hold: they are the dump, not unknown lines */
+TEST(percpu_lines_open_old_dump)
+{
+	struct got *g = calloc(1, sizeof(*g));
+	char buf[8192];
+	size_t n = (size_t)snprintf(buf, sizeof(buf), "oom-killer: gfp_mask=0x80d2\nDMA per-cpu:\n");
+	for (int c = 0; c < 48; c++)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n,
+				      "cpu %d hot: low 32, high 96, batch 16\ncpu %d cold: low 0, high 32, batch 16\n", c, c);
+	snprintf(buf + n, sizeof(buf) - n,
+		 "Normal per-cpu: empty\n\nFree pages:        5544kB (0kB HighMem)\n"
+		 "Free swap  = 586036kB\nTotal swap = 716776kB\n"
+		 "Out of Memory: Killed process 904 (a.out).\n");
+	CHECK_INT(got_read(buf, g), 1);
+	CHECK_INT(g->ev[0].victim.pid, 904);
+	CHECK_STR(g->ev[0].victim.comm, "a.out");
+	CHECK_INT(g->ev[0].snap.mem.swap_free_kib, 586036);
+	free(g);
+}
+
 int main(void)
 {
 	RUN(corpus_reports);
@@ -1340,5 +1362,6 @@ int main(void)
 	RUN(noswap_from_next_report);
 	RUN(swapfull_from_next_report);
 	RUN(moom_callback_frame_is_manual);
+	RUN(percpu_lines_open_old_dump);
 	return check_summary();
 }
