@@ -2130,6 +2130,38 @@ static bool task_row_rest(const char *t, size_t tn, const char *p, size_t n)
 	return toks >= 1 && p[0] != '[';
 }
 
+/* The head of a task row a mailer broke early (mm/oom_kill.c dump_tasks,
+ * "[%7d] %5d %5d %8lu …" in 2.6.x-4.x; R1200): the bracket alone ("[" /
+ * "1199]     0  1199 …") or the pid and uid alone ("[10209]   500" /
+ * "10209    30496 …", the row's tgid repeating its pid).  No kernel line
+ * starts with "digits]", nor is "[pid] uid" a line of its own. */
+static bool task_row_head(const char *t, size_t tn, const char *p, size_t n)
+{
+	while (tn && t[tn - 1] == ' ')
+		tn--;
+	if (tn == 0 || t[0] != '[')
+		return false;
+	size_t i = 1;
+	while (i < tn && t[i] == ' ')
+		i++;
+	if (i == tn) {
+		size_t d = tr_span_digits(p, n);
+		return d > 0 && d < n && p[d] == ']';
+	}
+	size_t d = tr_span_digits(t + i, tn - i);
+	if (d == 0 || i + d >= tn || t[i + d] != ']')
+		return false;
+	const char *pid = t + i;
+	size_t pl = d;
+	i += d + 1;
+	while (i < tn && t[i] == ' ')
+		i++;
+	size_t u = tr_span_digits(t + i, tn - i);
+	if (u == 0 || i + u != tn)
+		return false;   /* "[pid] uid" and nothing after it */
+	return n > pl && memcmp(p, pid, pl) == 0 && p[pl] == ' ';
+}
+
 /* Joins the hard-wrapped continuations that follow item it (the last in the
  * queue, so its text ends the arena). */
 static int try_join(struct report_scanner *s, struct item *it)
@@ -2211,7 +2243,8 @@ static int try_join(struct report_scanner *s, struct item *it)
 		 * 0  2904  788050  245188  616  65535" / "        0 oom03", R415):
 		 * the row ends in a number, the rest is an indented "adj name"
 		 * or the name alone. */
-		kill_rest = kill_rest || (ind > 0 && task_row_rest(it_text, it->text_len, p + ind, len - ind)) ||
+		bool row_head = ind == 0 && task_row_head(it_text, it->text_len, p, len);
+		kill_rest = kill_rest || row_head || (ind > 0 && task_row_rest(it_text, it->text_len, p + ind, len - ind)) ||
 			    header_rest(it_text, it->text_len, p + ind, len - ind) ||
 			    fixed_text_rest(it_text, it->text_len, p + ind, len - ind);
 		/* "file-rss:12704k" + "B, shmem-rss:…": a kB unit cut in two (R477)
@@ -2280,7 +2313,13 @@ static int try_join(struct report_scanner *s, struct item *it)
 		/* cut by a terminal at its width inside a token: no blank was there */
 		bool hard = it->prefixed && ind == 0 && lastc != ' ' && first != ' ' && !kill_rest && !hook &&
 			    hard_wrap_width(s, it->phys_len);
-		bool glue = lastc == ' ' || hyphen || hard || unit || oomkill || (lower_key && is_digit(first)) ||
+		/* "[" + "1199]": the bracket is the pid's; a task row's "-" + "1000
+		 * auditd": a negative oom_score_adj cut after its sign (R1200) */
+		bool bracket = row_head && lastc == '[';
+		bool sign = lastc == '-' && it->text_len >= 2 && t[it->text_len - 2] == ' ' && is_digit(first) &&
+			    line_kind_of(t, it->text_len) == LK_TASK_ROW;
+		bool glue = lastc == ' ' || hyphen || hard || unit || oomkill || bracket || sign ||
+			    (lower_key && is_digit(first)) ||
 			    (is_digit(lastc) && len - ind >= 2 && p[ind] == 'k' && p[ind + 1] == 'B');
 		if (!glue)
 			buf_addc(&s->arena, ' ');

@@ -1307,6 +1307,35 @@ TEST(test_terminal_width_cuts_join_without_blank)
  * around two reports: only the reports' lines, their neighbours and the
  * back-fill window before a cut head (32 KiB) reach process_raw, and only
  * the reports' lines come out. */
+TEST(test_task_rows_broken_at_their_head_are_joined)
+{
+	/* a mailer broke syslog task rows after the bracket, after the uid,
+	 * and inside a negative oom_score_adj (dump_tasks, 2.6.x-4.x) */
+	const char *in =
+		"Dec 29 12:28:25 box kernel: [\n"
+		"1199]     0  1199     1643       79       8       3        0           \n"
+		"  0 mcelog\n"
+		"Dec 29 12:28:25 box kernel: [\n"
+		"1604]     0  1604    11068      109      23       3        0         -\n"
+		"1000 auditd\n"
+		"Dec 29 12:28:25 box kernel: [10209]   500\n"
+		"10209    30496     3183      18       4        0             0 as\n"
+		"Dec 29 12:28:25 box kernel: [\n"
+		"Dec 29 12:28:25 box kernel: [10210]   500\n"
+		"10211    30496     3183      18       4        0             0 as\n";
+	struct lines L;
+	scan_mem(in, strlen(in), true, &L);
+	CHECK_INT(L.n, 6);
+	if (L.n == 6) {
+		CHECK_STR(L.text[0], "[1199] 0 1199 1643 79 8 3 0 0 mcelog");
+		CHECK_STR(L.text[1], "[1604] 0 1604 11068 109 23 3 0 -1000 auditd");
+		CHECK_STR(L.text[2], "[10209] 500 10209 30496 3183 18 4 0 0 as");
+		CHECK_STR(L.text[3], "[");                          /* no rest follows: left alone */
+		CHECK_STR(L.text[4], "[10210] 500");                /* the next line is not its rest */
+	}
+	lines_free(&L);
+}
+
 TEST(test_idle_search_examines_only_report_lines)
 {
 	static const char *const noise[] = {
@@ -1404,6 +1433,7 @@ int main(void)
 	RUN(test_repaired_pastes_parse_alike);
 	RUN(test_backfill_holds_a_3000_row_task_table);
 	RUN(test_boot_banner_dates_and_splits_boots);
+	RUN(test_task_rows_broken_at_their_head_are_joined);
 	lines_free(&base);
 	return check_summary();
 }
