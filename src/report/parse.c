@@ -328,6 +328,7 @@ static void state_reset(struct pstate *st)
 	st->trace_memcg = false;
 	st->trace_memcg_stale = st->trace_global_path = false;
 	st->header_comm[0] = '\0';
+	st->cpu_cut = false;
 	st->header_trigger = st->from_header = st->trace_oom = st->trace_alloc = st->panicked = false;
 	st->from_frame = false;
 	st->cont = CONT_NONE;
@@ -1580,6 +1581,15 @@ static int hex_run(const char *q, const char *e)
 	return n;
 }
 
+/* The digits of s390's "task: %p" (below): 8 on s390, 16 on s390x; 0 for
+ * none.  ", task:" + "000000007baa6838": a wrap after the key, joined back
+ * without its blank (R1228). */
+static int s390_task_width(const char *s, const char *e)
+{
+	const char *t = p_find(s, e, ", task:");
+	return t ? hex_run(t + 7 + (t + 7 < e && t[7] == ' '), e) : 0;
+}
+
 /* s390's dump_stack and show_regs (arch/s390/kernel/traps.c and process.c,
  * 2.6.2x-3.x) name the task on a line of their own after "CPU: %d %s %s %.*s"
  * (no PID, no Comm): "Process %s (pid: %d, task: %p, ksp: %p)".  The comm's
@@ -1591,8 +1601,8 @@ static const char *s390_process_comm_end(const char *s, const char *e)
 	/* the task pointer is enough (a mailer may wrap before "ksp:"): no
 	 * other arch prints ", task: " so (arm's "stack limit = 0x%p", i386's
 	 * "ti=%p task=%p") */
-	const char *t = p_find(s, e, ", task: ");
-	int w = t ? hex_run(t + 8, e) : 0;
+	const char *t = p_find(s, e, ", task:");
+	int w = s390_task_width(s, e);
 	if (w != 8 && w != 16)
 		return NULL;
 	const char *c = NULL, *q = s + 8;
@@ -1623,6 +1633,26 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e);
 static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 {
 	const char *c, *pidp;
+	/* s390's "CPU: %d %s %s %.*s" (arch/s390/kernel/traps.c, 2.6.2x-3.x)
+	 * broken by a wrap right after "CPU:", with a reader's text pasted
+	 * between the pieces (R1228): a bare "CPU:" in a report waits for its
+	 * rest, "0 Not tainted 2.6.28 #1", read as the whole line */
+	if (st->active && e - s == 4 && p_starts(s, e, "CPU:")) {
+		st->cpu_cut = true;
+		return true;
+	}
+	if (st->cpu_cut && s < e && is_digit(*s)) {
+		char whole[256];
+		size_t n = (size_t)(e - s);
+		if (n > sizeof(whole) - 6)
+			n = sizeof(whole) - 6;
+		memcpy(whole, "CPU: ", 5);
+		memcpy(whole + 5, s, n);
+		if (s390_cpu_taint(whole, whole + 5 + n)) {
+			st->cpu_cut = false;
+			return stack_header_line(st, whole, whole + 5 + n);
+		}
+	}
 	if (p_starts(s, e, "CPU: ") && (pidp = p_find(s, e, " PID: ")) && (c = p_find(s, e, " Comm: "))) {
 		pidp += 6;
 		c += 7;
@@ -1986,7 +2016,7 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 	else if (s390_process_comm_end(s, e)) {
 		/* s390's task line (stack_header_line): its "task: %p" is as
 		 * wide as a pointer, 16 digits on 64-bit s390x */
-		int w = hex_run(p_find(s, e, ", task: ") + 8, e);
+		int w = s390_task_width(s, e);
 		a = w == 16 ? "s390x" : w == 8 ? "s390" : NULL;
 	}
 	else if (f16 && (p_find(s, e, "] walk_stackframe+") || p_find(s, e, "] ret_from_exception+") ||

@@ -138,6 +138,7 @@ struct report_scanner {
 	struct buf html_line, html_peek;
 	struct buf tick_line;       /* a line flattened with "`` ``" breaks, rebuilt (tick_lines) */
 	struct buf tick_para;       /* its physical lines, a mailer's wrap undone (tick_join) */
+	struct buf resplit;         /* a joined line cut again at its records' prefixes (resplit_joined) */
 	bool ticks;                 /* such a line was seen: the text is so (a mailer may wrap it) */
 	bool str_lines;             /* the last line was a kernel line quoted whole: the next quoted ones are too */
 	int qp_checks;              /* windows looked at for it (bounded) */
@@ -2162,6 +2163,99 @@ static bool task_row_head(const char *t, size_t tn, const char *p, size_t n)
 	return n > pl && memcmp(p, pid, pl) == 0 && p[pl] == ' ';
 }
 
+/* Where, after a blank, does a kernel record's syslog prefix ("Mar 16
+ * 21:40:40 host kernel:") begin inside the text of a joined line?  0 for
+ * none. */
+static size_t glued_kernel_record(const char *p, size_t n, size_t from)
+{
+	for (size_t i = from ? from : 1; i + 16 < n; i++) {
+		if (p[i - 1] != ' ' || !is_upper(p[i]) || p[i + 3] != ' ')
+			continue;
+		size_t k = tr_mon_date(p + i, n - i);
+		const char *h;
+		size_t hl;
+		bool kernel = false;
+		if (k && i + k < n && p[i + k] == ' ' && tr_host_tag(p + i + k + 1, n - i - k - 1, &h, &hl, &kernel) > 0 &&
+		    kernel)
+			return i;
+	}
+	return 0;
+}
+
+/* A mailer wrapped a syslog file whose newlines were already lost, so a
+ * record's prefix sits inside the line a wrap repair joined, or is itself
+ * cut in two by a wrap ("… find 599107/618721 Mar 16" / "21:40:40 host
+ * kernel: Free swap  = 1959300kB", R1228).  The joined item (the last in
+ * the queue, at index qi) is cut again at each kernel record's prefix: its
+ * pieces replace it, each with its own prefix; the last keeps the wrap
+ * state, so a wrap repair goes on from it.  True when it was cut. */
+static bool resplit_joined(struct report_scanner *s, size_t qi)
+{
+	struct item *it = &s->q[qi];
+	const char *t = arena_text(s, it->text_off);
+	size_t at = glued_kernel_record(t, it->text_len, 0);
+	if (!at)
+		return false;
+	struct item old = *it;
+	buf_clear(&s->resplit);
+	buf_add(&s->resplit, t, old.text_len);
+	char tm[64] = "", host[64] = "", caller[32] = "";
+	const char *a = s->arena.data;
+	if (old.time_off != NO_OFF && old.time_len)
+		str_copy(tm, sizeof(tm), a + old.time_off, old.time_len);
+	if (old.host_off != NO_OFF && old.host_len)
+		str_copy(host, sizeof(host), a + old.host_off, old.host_len);
+	if (old.caller_off != NO_OFF && old.caller_len)
+		str_copy(caller, sizeof(caller), a + old.caller_off, old.caller_len);
+	struct pfx x;
+	memset(&x, 0, sizeof(x));
+	x.any = old.prefixed;
+	if (tm[0])
+		x.time = tm, x.time_len = strlen(tm);
+	if (host[0])
+		x.host = host, x.host_len = strlen(host);
+	if (caller[0])
+		x.caller = caller, x.caller_len = strlen(caller);
+	s->qlen = qi;   /* the item goes; its pieces come in its place */
+	const char *p = s->resplit.data;
+	size_t n = s->resplit.len, prev = 0;
+	bool first = true;
+	while (prev < n) {
+		size_t end = at ? at : n;
+		const char *seg = p + prev;
+		size_t sl = end - prev;
+		struct pfx y;
+		memset(&y, 0, sizeof(y));
+		if (!first)
+			tr_strip_prefix(seg, sl, &y);
+		if (!first && y.any && !y.drop) {
+			seg += y.len;
+			sl -= y.len;
+		}
+		while (sl && seg[sl - 1] == ' ')
+			sl--;
+		if (sl || first) {
+			struct item *ni = emit(s, seg, sl, first || !y.any ? &x : &y, old.lineno,
+					       first && old.continuation, false);
+			if (!ni)
+				return true;
+			ni->backfill = old.backfill;
+			ni->boot_banner = first && old.boot_banner;
+			ni->truncated = old.truncated && end == n;
+		}
+		first = false;
+		prev = end;
+		at = end < n ? glued_kernel_record(p, n, end + 1) : 0;
+	}
+	if (s->qlen > qi) {
+		struct item *last = &s->q[s->qlen - 1];
+		last->last_of_raw = true;
+		last->phys_len = old.phys_len;
+		last->quoted = old.quoted;
+	}
+	return true;
+}
+
 /* Joins the hard-wrapped continuations that follow item it (the last in the
  * queue, so its text ends the arena). */
 static int try_join(struct report_scanner *s, struct item *it)
@@ -2380,6 +2474,7 @@ static int scanner_open(struct report_scanner **out, int fd, const char *name, c
 	buf_init(&s->html_peek);
 	buf_init(&s->tick_line);
 	buf_init(&s->tick_para);
+	buf_init(&s->resplit);
 
 	/* Sniff the first bytes for a compressor's magic. */
 	unsigned char head[8];
@@ -2487,9 +2582,14 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 			struct item *it = &s->q[s->qhead];
 			bool marker = report_has_marker(arena_text(s, it->text_off), it->text_len);
 			if (it->last_of_raw && s->qhead + 1 == s->qlen) {
+				size_t before = it->text_len;
 				int rc = try_join(s, it);
 				if (rc < 0)
 					return rc;
+				if (it->text_len > before && resplit_joined(s, s->qhead)) {
+					it = &s->q[s->qhead];
+					marker = report_has_marker(arena_text(s, it->text_off), it->text_len);
+				}
 				if (!marker)
 					marker = report_has_marker(arena_text(s, it->text_off), it->text_len);
 			}
@@ -2620,6 +2720,7 @@ int report_scanner_close(struct report_scanner *s)
 	buf_release(&s->html_peek);
 	buf_release(&s->tick_line);
 	buf_release(&s->tick_para);
+	buf_release(&s->resplit);
 	free(s->q);
 	free(s->splits);
 	free(s->buf);

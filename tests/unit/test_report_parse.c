@@ -1334,6 +1334,32 @@ TEST(percpu_lines_open_old_dump)
 	free(g);
 }
 
+/* s390's dump_stack header cut after "CPU:" by a wrap, a reader's words
+ * between its pieces, and its task line's "task:" joined to the pointer */
+TEST(s390_header_cut_after_cpu)
+{
+	struct got *g = calloc(1, sizeof(*g));
+	const char *buf =
+		"basename invoked oom-killer: gfp_mask=0xd0, order=2, oomkilladj=0\n"
+		"CPU:\n"
+		"order 2, __GFP_WAIT|__GFP_IO|__GFP_FS.\n"
+		"0 Not tainted 2.6.28 #1\n"
+		"Process basename (pid: 30555, task:000000007baa6838, ksp: 0000000063867968)\n"
+		"Call Trace:\n"
+		"([<0000000000105248>] show_trace+0xf4/0x144)\n"
+		" [<000000000019235e>] oom_kill_process+0x9e/0x220\n"
+		"Mem-Info:\n"
+		"Free swap  = 1959300kB\n"
+		"Total swap = 1999992kB\n"
+		"Out of memory: kill process 30502 (cc1) score 3672 or a child\n"
+		"Killed process 30502 (cc1)\n";
+	CHECK_INT(got_read(buf, g), 1);
+	CHECK_STR(g->ev[0].kernel, "2.6.28");
+	CHECK_STR(g->ev[0].arch, "s390x");
+	CHECK_INT(g->ev[0].req.trigger_pid, 30555);
+	free(g);
+}
+
 int main(void)
 {
 	RUN(corpus_reports);
@@ -1363,5 +1389,6 @@ int main(void)
 	RUN(swapfull_from_next_report);
 	RUN(moom_callback_frame_is_manual);
 	RUN(percpu_lines_open_old_dump);
+	RUN(s390_header_cut_after_cpu);
 	return check_summary();
 }

@@ -1336,6 +1336,29 @@ TEST(test_task_rows_broken_at_their_head_are_joined)
 	lines_free(&L);
 }
 
+TEST(test_syslog_prefixes_inside_wrapped_lines_are_cut)
+{
+	/* a syslog file with its newlines lost, then wrapped by a mailer: the
+	 * record prefixes sit inside the joined lines, one cut by the wrap */
+	const char *in =
+		"> Mar 16 21:40:40 box kernel: sh invoked oom-killer:\n"
+		"> gfp_mask=0xd0, order=2, oomkilladj=0 Mar 16 21:40:40 box kernel: Mem-Info:\n"
+		"> Mar 16 21:40:40 box kernel: Swap cache stats: add 1106206, delete 1105642, find 599107/618721 Mar 16\n"
+		"> 21:40:40 box kernel: Free swap  = 1959300kB\n";
+	struct lines L;
+	scan_mem(in, strlen(in), true, &L);
+	CHECK_INT(L.n, 4);
+	if (L.n == 4) {
+		CHECK_STR(L.text[0], "sh invoked oom-killer: gfp_mask=0xd0, order=2, oomkilladj=0");
+		CHECK_STR(L.text[1], "Mem-Info:");
+		CHECK_STR(L.host[1], "box");
+		CHECK_STR(L.text[2], "Swap cache stats: add 1106206, delete 1105642, find 599107/618721");
+		CHECK_STR(L.text[3], "Free swap = 1959300kB");
+		CHECK_STR(L.time[3], "Mar 16 21:40:40");
+	}
+	lines_free(&L);
+}
+
 TEST(test_idle_search_examines_only_report_lines)
 {
 	static const char *const noise[] = {
@@ -1434,6 +1457,7 @@ int main(void)
 	RUN(test_backfill_holds_a_3000_row_task_table);
 	RUN(test_boot_banner_dates_and_splits_boots);
 	RUN(test_task_rows_broken_at_their_head_are_joined);
+	RUN(test_syslog_prefixes_inside_wrapped_lines_are_cut);
 	lines_free(&base);
 	return check_summary();
 }
