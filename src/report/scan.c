@@ -962,6 +962,58 @@ static void learn_prefix(struct report_scanner *s, const char *p, size_t len, bo
 	}
 }
 
+/* Where a kernel record's syslog prefix ("<4>Jun  8 11:15:43 host kernel:",
+ * its priority optional) starts in the head of a line no prefix rule
+ * knows: 0 for none. */
+static size_t syslog_record_at(const char *p, size_t len)
+{
+	size_t lim = len < 64 ? len : 64;
+	for (size_t i = 2; i + 16 < lim; i++) {
+		size_t j = i;
+		if (p[i] == '<') {
+			size_t d = tr_span_digits(p + i + 1, len - i - 1);
+			if (d == 0 || d > 3 || i + 1 + d >= len || p[i + 1 + d] != '>')
+				continue;
+			j = i + 2 + d;
+		} else if (p[i - 1] != ' ' || !is_upper(p[i])) {
+			continue;
+		}
+		size_t k = tr_mon_date(p + j, len - j);
+		const char *h;
+		size_t hl;
+		bool kernel = false;
+		if (k && j + k < len && p[j + k] == ' ' &&
+		    tr_host_tag(p + j + k + 1, len - j - k - 1, &h, &hl, &kernel) > 0 && kernel)
+			return i;
+	}
+	return 0;
+}
+
+/* A relay's fixed words before each syslog record (a netconsole
+ * receiver's "Received message  <4>Jun  8 11:15:43 LEDE kernel: […]",
+ * R1187): learned when the next input line starts with the same bytes
+ * (digits aside) and a kernel record too, whether or not a marker is in
+ * the line (a fragment of a report may hold none). */
+static void learn_syslog_prefix(struct report_scanner *s, const char *p, size_t len)
+{
+	size_t c = syslog_record_at(p, len);
+	if (c < 2 || c > sizeof(s->learned) || s->pos >= s->end)
+		return;
+	size_t at = s->pos;
+	const char *np;
+	size_t nlen;
+	if (!next_line_body(s, &at, false, &np, &nlen) || nlen <= c)
+		return;
+	for (size_t j = 0; j < c; j++)
+		if (np[j] != p[j] && !(is_digit(np[j]) && is_digit(p[j])))
+			return;
+	if (syslog_record_at(np, nlen) != c)
+		return;
+	memcpy(s->learned, p, c);
+	s->learned_len = c;
+	s->learned_after = false;
+}
+
 /* A boot banner at line: its boot time when its prefix has a date and the
  * kernel's stamp (walltime_boot_of_banner). */
 static void note_banner(struct report_scanner *s, const struct pfx *x, uint64_t lineno)
@@ -1213,6 +1265,8 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		}
 		if (!s->learned_len && !x.drop && report_has_marker(p + x.len, len - x.len))
 			learn_prefix(s, p + x.len, len - x.len, x.any);
+		if (!s->learned_len && !x.any)
+			learn_syslog_prefix(s, p, len);
 		if (s->learned_len && !s->learned_after && !learned && (lm = learned_match(s, p, len)) > 0) {
 			/* the line it was learned from */
 			p += lm;

@@ -1359,6 +1359,30 @@ TEST(test_syslog_prefixes_inside_wrapped_lines_are_cut)
 	lines_free(&L);
 }
 
+TEST(test_relay_words_before_syslog_records_are_learned)
+{
+	/* a netconsole receiver's fixed words before each record, no marker
+	 * in the lines; lines without them are left as they are */
+	const char *in =
+		"Received message  <4>Jun  8 11:15:43 gw kernel: [  379.256394] 3291 total pagecache pages \n"
+		"Received message  <4>Jun  8 11:15:43 gw kernel: [  379.268632] Free swap  = 0kB \n"
+		"Received message  <4>Jun  8 11:15:43 gw kernel: [  379.271497] Total swap = 0kB \n";
+	struct lines L;
+	scan_mem(in, strlen(in), true, &L);
+	CHECK_INT(L.n, 3);
+	if (L.n == 3) {
+		CHECK_STR(L.text[1], "Free swap = 0kB");
+		CHECK_STR(L.host[2], "gw");
+	}
+	lines_free(&L);
+	/* one such line alone: no second line to learn from, the glue split
+	 * still finds its record */
+	const char *one = "Received message  <4>Jun  8 11:15:43 gw kernel: [  379.268632] Free swap  = 0kB\n";
+	scan_mem(one, strlen(one), true, &L);
+	CHECK(L.n >= 1 && strcmp(L.text[L.n - 1], "Free swap = 0kB") == 0);
+	lines_free(&L);
+}
+
 TEST(test_idle_search_examines_only_report_lines)
 {
 	static const char *const noise[] = {
@@ -1458,6 +1482,7 @@ int main(void)
 	RUN(test_boot_banner_dates_and_splits_boots);
 	RUN(test_task_rows_broken_at_their_head_are_joined);
 	RUN(test_syslog_prefixes_inside_wrapped_lines_are_cut);
+	RUN(test_relay_words_before_syslog_records_are_learned);
 	lines_free(&base);
 	return check_summary();
 }
