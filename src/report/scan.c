@@ -1263,10 +1263,12 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 			s->dup_len = len;
 			s->dup_end_abs = s->cur_raw_end_abs;
 		}
-		if (!s->learned_len && !x.drop && report_has_marker(p + x.len, len - x.len))
-			learn_prefix(s, p + x.len, len - x.len, x.any);
+		/* the relay's words first: the marker's learner would take the
+		 * record's own prefix with them, its time and host lost */
 		if (!s->learned_len && !x.any)
 			learn_syslog_prefix(s, p, len);
+		if (!s->learned_len && !x.drop && report_has_marker(p + x.len, len - x.len))
+			learn_prefix(s, p + x.len, len - x.len, x.any);
 		if (s->learned_len && !s->learned_after && !learned && (lm = learned_match(s, p, len)) > 0) {
 			/* the line it was learned from */
 			p += lm;
