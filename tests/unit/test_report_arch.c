@@ -87,6 +87,11 @@ TEST(register_dump_lines)
 	CHECK_STR(reg("epc   : ffffffff80020c4c dump_stack+0x0/0x30"), "mips64");
 	CHECK_STR(reg("epc : ffffffff80f6ca42 ra : ffffffff80f6ca40 sp : ff2000000001bd40"), "riscv64");
 	CHECK_STR(reg("epc : see above"), "");
+	/* the selector widened by garbage in ss; a 16-digit pointer after it */
+	CHECK_STR(reg("RSP: 338160d0:00007f0c1a78d170 EFLAGS: 00000000"), "x86_64");
+	CHECK_STR(reg("RSP: 002b:00007f0c1a78d170"), "x86_64");
+	CHECK_STR(reg("RSP: 338160d0:1a78d170 EFLAGS: 00000000"), "");
+	CHECK_STR(reg("RSP: 123456789:00007f0c1a78d170 EFLAGS: 00000000"), "");
 	CHECK_STR(reg("RAX"), "");
 	CHECK_STR(reg(""), "");
 }
