@@ -848,8 +848,13 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	banner_release(P, ev);
 	pf_finish(st);
 	/* A report opened mid-way, its own lines showing no arch: the stack
-	 * lines just before it (its cut trace) do. */
-	if (!ev->arch[0] && st->started_mid && P->idle_arch[0] && P->idle_arch_line < ev->first_line &&
+	 * lines just before it (its cut trace) do.  So does a trace that ends
+	 * right above a whole report's first line (a blank between at most;
+	 * a wrapped frame line counts from its first piece):
+	 * the same machine's, pasted or printed before the header (2.6.15's
+	 * trace above "oom-killer: gfp_mask=0xd1, order=0", R1227). */
+	if (!ev->arch[0] && (st->started_mid || ev->first_line - P->idle_arch_line <= 3) && P->idle_arch[0] &&
+	    P->idle_arch_line < ev->first_line &&
 	    ev->first_line - P->idle_arch_line <= PARSE_UNAME_LINES && !strcmp(ev->host, P->idle_arch_host)) {
 		str_copy(ev->arch, sizeof(ev->arch), P->idle_arch, strlen(P->idle_arch));
 		pf_arch_from_release(ev);

@@ -1631,6 +1631,19 @@ static size_t run_start(struct report_scanner *s, size_t floor, size_t upto)
 	return start;
 }
 
+/* A line that holds nothing past its prefix ("[35948.127419]" alone). */
+static bool blank_record(const char *p, size_t n)
+{
+	if (n && p[n - 1] == '\r')
+		n--;
+	struct pfx x;
+	tr_strip_prefix(p, n, &x);
+	for (size_t i = x.len; i < n; i++)
+		if (!is_space(p[i]))
+			return false;
+	return true;
+}
+
 /* The back-fill window before upto: the 32 KiB window, or the run of report
  * lines ending at upto when that reaches further back. */
 static size_t backfill_start(struct report_scanner *s, size_t floor, size_t upto)
@@ -1682,6 +1695,15 @@ static int skip_to_candidate(struct report_scanner *s)
 				if (line > lowest) {
 					const char *ps = memrchr(s->buf + lowest, '\n', line - 1 - lowest);
 					start = ps ? (size_t)(ps - s->buf) + 1 : lowest;
+					if (start > lowest && blank_record(s->buf + start, line - 1 - start)) {
+						/* a blank record, and a trace above it that the
+						 * machine printed before its header (2.6.15, R1227):
+						 * that line may say the arch (back-fill passes it
+						 * only so) */
+						const char *pp = memrchr(s->buf + lowest, '\n', start - 1 - lowest);
+						start = pp ? (size_t)(pp - s->buf) + 1 : lowest;
+						s->backfill_until_abs = s->base_abs + line;
+					}
 					if (show_mem_ends_before(s, lowest, line)) {
 						/* show_mem's totals right before it: the tail
 						 * of an earlier report cut at its head */

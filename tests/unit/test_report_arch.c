@@ -134,6 +134,27 @@ static void arch_of(const char *body, const char *want)
 	arch_whole(t, want);
 }
 
+/* a trace the machine printed right above its report's header (2.6.15's
+ * "oom-killer: gfp_mask=…" with no stack of its own), a blank record
+ * between: the same machine's frames say its arch; one further up does not */
+TEST(trace_right_above_the_header)
+{
+	arch_whole("[35948.127383]        <ffffffff8018c3e0>{sys_ioctl+91}\n"
+		   "<ffffffff8010fa46>{system_call+126}\n"
+		   "[35948.127419]\n"
+		   "[35948.127453] oom-killer: gfp_mask=0xd1, order=0\n"
+		   "[35948.127456] Mem-info:\n"
+		   "[35948.127458] Free pages:       15332kB (1984kB HighMem)\n", "x86_64");
+	arch_whole("[35948.127383]        <ffffffff8018c3e0>{sys_ioctl+91}\n"
+		   "[35948.127400] something else\n"
+		   "[35948.127401] and more\n"
+		   "[35948.127402] and more\n"
+		   "[35948.127419]\n"
+		   "[35948.127453] oom-killer: gfp_mask=0xd1, order=0\n"
+		   "[35948.127456] Mem-info:\n"
+		   "[35948.127458] Free pages:       15332kB (1984kB HighMem)\n", "");
+}
+
 TEST(width_of_an_x86_report)
 {
 	/* a platform alone: nothing says 32 bit, so x86_64 */
@@ -271,6 +292,7 @@ int main(void)
 	RUN(cues_of_single_lines);
 	RUN(register_dump_lines);
 	RUN(width_of_an_x86_report);
+	RUN(trace_right_above_the_header);
 	RUN(sparc64_page_and_huge_page_sizes);
 	RUN(stack_forms_of_other_arches);
 	RUN(s390_task_line);
