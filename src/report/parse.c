@@ -3658,6 +3658,24 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (st->sect != SEC_TASKS && st->ncols == 0 && st->active && p_starts(s, e, "[") && !p_starts(s, e, "[<") &&
 	    pt_row_line(st, s, e) && st->ncols > 0)
 		goto accepted;
+	/* mm/nommu.c (2.6.x do_mmap_private/do_mmap_pgoff, uClinux) after a
+	 * failed mapping: "Allocation of length %lu from process %d failed",
+	 * 2.6.3x+ "… from process %d (%s) failed", then show_free_areas:
+	 * current's pid, the allocating task's (R1212) */
+	if (st->active && p_starts(s, e, "Allocation of length ") && p_find(s, e, " failed")) {
+		const char *q = p_find(s, e, " from process ");
+		int64_t pid;
+		if (q && (q += 14, p_num(&q, e, &pid) == 0) && pid >= 0) {
+			if (!known(ev->req.trigger_pid))
+				ev->req.trigger_pid = pid;
+			if (p_starts(q, e, " (") && !ev->req.trigger_comm[0]) {
+				const char *c = q + 2, *ce = p_find(c, e, ") failed");
+				if (ce && ce > c)
+					p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), c, ce);
+			}
+			goto accepted;
+		}
+	}
 	/* 2.6.9-2.6.18 show_free_areas (mm/page_alloc.c) opens with the
 	 * per-cpu pagesets ("DMA per-cpu:", "cpu 0 hot: low 32, …"), before
 	 * "Free pages:" and with no "Mem-info:" line: right after the trigger

@@ -1360,6 +1360,33 @@ TEST(s390_header_cut_after_cpu)
 	free(g);
 }
 
+/* a nommu kernel's failed mapping names the allocating task's pid (and,
+ * 2.6.3x+, its comm) before its show_free_areas */
+TEST(nommu_allocation_line_names_the_trigger)
+{
+	static const struct { const char *line, *comm; } cases[] = {
+		{ "Allocation of length 10485760 from process 144 failed\n", "ma" },
+		{ "Allocation of length 10485760 from process 144 (ma) failed\n", "ma" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct got *g = calloc(1, sizeof(*g));
+		char buf[1024];
+		snprintf(buf, sizeof(buf),
+			 "ma: page allocation failure. order:12, mode:0xd0\n"
+			 "Call Trace:\n"
+			 "%s"
+			 "Free pages:        7536kB (0kB HighMem)\n"
+			 "Active:2794 inactive:7321 dirty:1725 writeback:1 unstable:0 free:1884\n"
+			 "Free swap:            0kB\n"
+			 "8192 pages of RAM\n",
+			 cases[i].line);
+		CHECK_INT(got_read(buf, g), 1);
+		CHECK_INT(g->ev[0].req.trigger_pid, 144);
+		CHECK_STR(g->ev[0].req.trigger_comm, cases[i].comm);
+		free(g);
+	}
+}
+
 int main(void)
 {
 	RUN(corpus_reports);
@@ -1390,5 +1417,6 @@ int main(void)
 	RUN(moom_callback_frame_is_manual);
 	RUN(percpu_lines_open_old_dump);
 	RUN(s390_header_cut_after_cpu);
+	RUN(nommu_allocation_line_names_the_trigger);
 	return check_summary();
 }
