@@ -107,6 +107,7 @@ struct report_parser {
 	 * window): for the report that opens mid-way after it */
 	char idle_arch[16], idle_arch_host[64];
 	uint64_t idle_arch_line;
+	uint64_t idle_stat_line;        /* an idle memory.stat "key value" line (after_memcg_stat) */
 	/* ≤4.11's vmalloc text line before a failure header (linekind.c
 	 * line_kind_vmalloc_pre): its size, for the failure on the next line */
 	int64_t vm_pre_bytes;
@@ -329,6 +330,7 @@ static void state_reset(struct pstate *st)
 	st->trace_memcg_stale = st->trace_global_path = false;
 	st->header_comm[0] = '\0';
 	st->cpu_cut = false;
+	st->after_memcg_stat = false;
 	st->header_trigger = st->from_header = st->trace_oom = st->trace_alloc = st->panicked = false;
 	st->from_frame = false;
 	st->cont = CONT_NONE;
@@ -3513,6 +3515,13 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		state_begin(P, st, l);
 		if (mid_report_line(st, line_kind_of(s, (size_t)(e - s)), s, e)) {
 			st->started_mid = true;
+			/* dump_header prints the memcg's memory.stat, then dump_tasks;
+			 * show_mem (a global OOM) ends in "N pages …" totals: a
+			 * "key value" pair right above "Tasks state" is a memcg's
+			 * (mm/oom_kill.c dump_header, mm/memcontrol.c
+			 * mem_cgroup_print_oom_meminfo, 4.19+; R1196) */
+			st->after_memcg_stat = P->idle_stat_line && P->idle_stat_line + 1 == l->lineno &&
+					       p_starts(s, e, "Tasks state");
 			st->sysrq_show_mem = st->ev.have_meminfo && P->sysrq_m_line && l->lineno <= P->sysrq_m_line + 2;
 			goto accepted;
 		}
@@ -3987,6 +3996,8 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 		return;
 	}
 	if (P->nr_active == 0) {
+		if (report_is_stat_pair(P->line, len))
+			P->idle_stat_line = line->lineno;
 		const char *a = report_stack_line_arch(P->line, len);
 		if (a) {
 			str_copy(P->idle_arch, sizeof(P->idle_arch), a, strlen(a));

@@ -510,6 +510,12 @@ static void finish_kind(struct pstate *st)
 		 !strcmp(ev->victim.message, "Memory cgroup out of memory") || st->trace_memcg ||
 		 (st->trace_memcg_stale && !st->trace_global_path) || st->ub_container)
 		ev->kind = OOM_KIND_MEMCG;
+	else if (st->after_memcg_stat) {
+		/* the report cut at its top inside the memcg's memory.stat dump
+		 * (parse.c): only a memcg's OOM prints one */
+		ev->kind = OOM_KIND_MEMCG;
+		event_warn(ev, "kind: memcg, as a memory.stat dump ends right above the task table (printed only for a memcg's OOM)");
+	}
 	else if (known(ev->req.order) && ev->req.order == -1)
 		ev->kind = OOM_KIND_SYSRQ;
 	/* 2.6.16-2.6.3x out_of_memory named a constrained OOM only by the kill

@@ -2515,6 +2515,20 @@ static int try_join(struct report_scanner *s, struct item *it)
 	return 0;
 }
 
+/* "thp_swpout_fallback 0": one "key value" pair of a memcg's memory.stat
+ * dump (mm/memcontrol.c memory_stat_format, 4.19+ v2 layout), a lower-case
+ * key and a number.  Back-filled so, the last one says what the report cut
+ * below it was (parse.c). */
+bool report_is_stat_pair(const char *p, size_t n)
+{
+	size_t w = 0;
+	if (n < 3 || !(p[0] >= 'a' && p[0] <= 'z'))
+		return false;
+	while (w < n && ((p[w] >= 'a' && p[w] <= 'z') || is_digit(p[w]) || p[w] == '_'))
+		w++;
+	return w + 1 < n && p[w] == ' ' && tr_span_digits(p + w + 1, n - w - 1) == n - w - 1;
+}
+
 /* A `uname -a` pasted before a report says its release (parse.c). */
 static bool backfill_uname(const char *p, size_t n)
 {
@@ -2677,6 +2691,7 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 					       /* a trigger without the needle's words (retyped "invoked oom:") */
 					       line_kind_of(arena_text(s, it->text_off), it->text_len) == LK_TRIGGER ||
 					       backfill_uname(arena_text(s, it->text_off), it->text_len) ||
+					       report_is_stat_pair(arena_text(s, it->text_off), it->text_len) ||
 					       report_stack_line_arch(arena_text(s, it->text_off), it->text_len))))
 				continue;
 			fill_line(s, it, line);

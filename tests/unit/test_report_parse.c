@@ -1387,6 +1387,32 @@ TEST(nommu_allocation_line_names_the_trigger)
 	}
 }
 
+/* a report cut at its top inside the memcg's memory.stat dump: only a
+ * memcg's OOM prints one right above its task table; show_mem's totals
+ * there are a global OOM's */
+TEST(stat_pair_above_task_table_is_memcg)
+{
+	static const struct { const char *above; enum oom_kind want; } cases[] = {
+		{ "thp_swpout_fallback 0\n", OOM_KIND_MEMCG },
+		{ "0 pages hwpoisoned\n", OOM_KIND_GLOBAL },
+		{ "", OOM_KIND_GLOBAL },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct got *g = calloc(1, sizeof(*g));
+		char buf[2048];
+		snprintf(buf, sizeof(buf),
+			 "%s"
+			 "Tasks state (memory values in pages):\n"
+			 "[  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+			 "[    412]     0   412   262144   200000  2000000        0             0 ffmpeg\n"
+			 "Out of memory: Killed process 412 (ffmpeg) total-vm:1048576kB, anon-rss:800000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:2000kB oom_score_adj:0\n",
+			 cases[i].above);
+		CHECK_INT(got_read(buf, g), 1);
+		CHECK_INT(g->ev[0].kind, cases[i].want);
+		free(g);
+	}
+}
+
 int main(void)
 {
 	RUN(corpus_reports);
@@ -1418,5 +1444,6 @@ int main(void)
 	RUN(percpu_lines_open_old_dump);
 	RUN(s390_header_cut_after_cpu);
 	RUN(nommu_allocation_line_names_the_trigger);
+	RUN(stat_pair_above_task_table_is_memcg);
 	return check_summary();
 }
