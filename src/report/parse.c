@@ -331,6 +331,7 @@ static void state_reset(struct pstate *st)
 	st->header_comm[0] = '\0';
 	st->cpu_cut = false;
 	st->after_memcg_stat = false;
+	st->hugepage_32m = st->hugepage_64k = false;
 	st->header_trigger = st->from_header = st->trace_oom = st->trace_alloc = st->panicked = false;
 	st->from_frame = false;
 	st->cont = CONT_NONE;

@@ -155,6 +155,23 @@ TEST(trace_right_above_the_header)
 		   "[35948.127458] Free pages:       15332kB (1984kB HighMem)\n", "");
 }
 
+/* arm64's contiguous hugetlb sizes (32 MiB and 64 KiB) together say
+ * aarch64; either alone does not */
+TEST(arm64_contiguous_hugepage_sizes)
+{
+	const char *h1g = "Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=1048576kB\n";
+	const char *h32m = "Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=32768kB\n";
+	const char *h2m = "Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=2048kB\n";
+	const char *h64k = "Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=64kB\n";
+	char body[1024];
+	snprintf(body, sizeof(body), "Mem-Info:\n%s%s%s%s", h1g, h32m, h2m, h64k);
+	arch_of(body, "aarch64");
+	snprintf(body, sizeof(body), "Mem-Info:\n%s%s%s", h1g, h32m, h2m);
+	arch_of(body, "");
+	snprintf(body, sizeof(body), "Mem-Info:\n%s%s", h2m, h64k);
+	arch_of(body, "");
+}
+
 TEST(width_of_an_x86_report)
 {
 	/* a platform alone: nothing says 32 bit, so x86_64 */
@@ -293,6 +310,7 @@ int main(void)
 	RUN(register_dump_lines);
 	RUN(width_of_an_x86_report);
 	RUN(trace_right_above_the_header);
+	RUN(arm64_contiguous_hugepage_sizes);
 	RUN(sparc64_page_and_huge_page_sizes);
 	RUN(stack_forms_of_other_arches);
 	RUN(s390_task_line);
