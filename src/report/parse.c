@@ -3542,6 +3542,15 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 				      (p_starts(s, e, "<ffffffff") && x86_64_brace_frame(s, e)) || bare_frame8_c(s, e))) {
 		stack_arch_hint(st, s, e);
 		stack_frame_facts(st, s, e);
+		/* 2.6's frames with no "Call Trace:" line above them right after
+		 * an allocation failure's header (2.6.8 dump_stack: " [sym+N/N]"
+		 * frames, R1225): its stack, every frame of it read, not a run
+		 * of unknown lines that ends the report */
+		if (st->sect == SEC_HEADER && st->have_trigger && ev->kind == OOM_KIND_ALLOC_FAILURE &&
+		    stack_like(s, e, P->indented)) {
+			st->sect = SEC_STACK;
+			st->stack_lines = 0;
+		}
 	}
 	if (line_kind_of(s, (size_t)(e - s)) == LK_SIDE && side_line(st, s, e))
 		goto accepted;

@@ -172,6 +172,20 @@ TEST(arm64_contiguous_hugepage_sizes)
 	arch_of(body, "");
 }
 
+/* 2.6.8's frames straight after an allocation failure's header, no "Call
+ * Trace:" line: a long trace is read to its end, where 32-bit x86's
+ * syscall entry says i686 */
+TEST(long_trace_after_allocation_failure)
+{
+	char t[8192];
+	size_t n = (size_t)snprintf(t, sizeof(t), "smbd: page allocation failure. order:3, mode:0x20\n");
+	for (int i = 0; i < 45; i++)
+		n += (size_t)snprintf(t + n, sizeof(t) - n, " [dst_output+0/32] dst_output+0x0/0x20\n");
+	n += (size_t)snprintf(t + n, sizeof(t) - n, " [common_interrupt+24/32] common_interrupt+0x18/0x20\n");
+	snprintf(t + n, sizeof(t) - n, " [syscall_call+7/11] syscall_call+0x7/0xb\n");
+	arch_whole(t, "i686");
+}
+
 TEST(width_of_an_x86_report)
 {
 	/* a platform alone: nothing says 32 bit, so x86_64 */
@@ -311,6 +325,7 @@ int main(void)
 	RUN(width_of_an_x86_report);
 	RUN(trace_right_above_the_header);
 	RUN(arm64_contiguous_hugepage_sizes);
+	RUN(long_trace_after_allocation_failure);
 	RUN(sparc64_page_and_huge_page_sizes);
 	RUN(stack_forms_of_other_arches);
 	RUN(s390_task_line);
