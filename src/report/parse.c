@@ -2113,6 +2113,10 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		while (q < e && is_hex_digit(*q))
 			q++, n++;
 		a = n == 8 ? "mips" : n == 16 ? "mips64" : NULL;
+	} else if (p_find(s, e, "] amiga_do_irq_list+") || p_find(s, e, "] cia_handler+")) {
+		/* the Amiga's interrupt dispatch (arch/m68k/amiga/amiints.c
+		 * amiga_do_irq_list, cia.c cia_handler, 2.6.x): m68k's alone (R1226) */
+		a = "m68k";
 	} else if (p_starts(s, e, "[<")) {
 		const char *q = s + 2;
 		int n = 0;

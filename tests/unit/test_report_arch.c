@@ -186,6 +186,25 @@ TEST(long_trace_after_allocation_failure)
 	arch_whole(t, "i686");
 }
 
+/* the Amiga's interrupt dispatch frames are m68k's; a bare 8-digit frame
+ * says no arch */
+TEST(amiga_interrupt_frames)
+{
+	const char *l = " [<0000a67c>] amiga_do_irq_list+0x42/0x54";
+	const char *a = report_stack_line_arch(l, strlen(l));
+	CHECK_STR(a ? a : "", "m68k");
+	l = " [<0000abfa>] cia_handler+0x76/0x80";
+	a = report_stack_line_arch(l, strlen(l));
+	CHECK_STR(a ? a : "", "m68k");
+	l = " [<000290a8>] __alloc_pages+0x230/0x250";
+	a = report_stack_line_arch(l, strlen(l));
+	CHECK_STR(a ? a : "", "");
+	arch_whole("cp: page allocation failure. order:0, mode:0x20\n"
+		   "Call Trace: [<000290a8>] __alloc_pages+0x230/0x250\n"
+		   " [<0000a67c>] amiga_do_irq_list+0x42/0x54\n"
+		   " [<0000abfa>] cia_handler+0x76/0x80\n", "m68k");
+}
+
 TEST(width_of_an_x86_report)
 {
 	/* a platform alone: nothing says 32 bit, so x86_64 */
@@ -326,6 +345,7 @@ int main(void)
 	RUN(trace_right_above_the_header);
 	RUN(arm64_contiguous_hugepage_sizes);
 	RUN(long_trace_after_allocation_failure);
+	RUN(amiga_interrupt_frames);
 	RUN(sparc64_page_and_huge_page_sizes);
 	RUN(stack_forms_of_other_arches);
 	RUN(s390_task_line);
