@@ -562,6 +562,31 @@ static void flush_pending(struct report_parser *P, struct oom_event *next)
  * known so far belongs to the boot before and is lent to no later
  * header-less event of that host, nor is the next report's release to a
  * waiting one (reboots the monotonic clock does not show). */
+static const char *banner_triplet_arch(const char *s, const char *e);
+
+/* The arch a boot banner's release or compiler names, lent to a report of
+ * the boot before that shows none (boot_banner). */
+static void boot_arch(struct oom_event *w, const struct report_line *l)
+{
+	const char *v = p_find(l->text, l->text + l->len, "Linux version ");
+	if (w->arch[0] || w->kernel[0] || !v)
+		return;
+	const char *ve = v + 14, *e = l->text + l->len;
+	while (ve < e && *ve != ' ')
+		ve++;
+	str_copy(w->kernel, sizeof(w->kernel), v + 14, (size_t)(ve - v - 14));
+	pf_arch_from_release(w);
+	w->kernel[0] = '\0';
+	const char *a = w->arch[0] ? NULL : banner_triplet_arch(ve, e);
+	if (a)
+		str_copy(w->arch, sizeof(w->arch), a, strlen(a));
+	if (w->arch[0]) {
+		w->arch_from_neighbour = true;
+		event_warn(w, "arch not in this report: taken from the next boot's banner at line %llu (same host)",
+			   (unsigned long long)l->lineno);
+	}
+}
+
 static void boot_banner(struct report_parser *P, const struct report_line *l)
 {
 	char host[64];
@@ -574,8 +599,20 @@ static void boot_banner(struct report_parser *P, const struct report_line *l)
 		    (!host[0] || !strcmp(x->ev.host, host)))
 			x->nokill_decided = true;
 	}
-	if (P->pending && (!host[0] || !strcmp(P->pending->host, host)))
+	/* a report of this host still open or waiting for a release or an
+	 * arch: the release after a reboot may be another, the machine is the
+	 * same (a Raspberry Pi's "Linux version 4.9.59-v7+", a cross
+	 * compiler's triplet; R1174), so its arch is lent, not its release */
+	for (int i = 0; i < PARSE_MAX_STATES; i++) {
+		struct pstate *x = P->states[i];
+		if (x && x->active && host[0] && !strcmp(x->ev.host, host))
+			boot_arch(&x->ev, l);
+	}
+	if (P->pending && (!host[0] || !strcmp(P->pending->host, host))) {
+		if (host[0])
+			boot_arch(P->pending, l);
 		flush_pending(P, NULL);
+	}
 	host_rel(P, host, true);
 	for (int i = 0; i < P->nr_rel; i++)
 		if (!host[0] || !strcmp(P->rel[i].host, host))

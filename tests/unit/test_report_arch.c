@@ -205,6 +205,28 @@ TEST(amiga_interrupt_frames)
 		   " [<0000abfa>] cia_handler+0x76/0x80\n", "m68k");
 }
 
+/* a report with no release or arch, then the same host's next boot: the
+ * banner's build names the machine's arch (not the report's release);
+ * another host's banner does not */
+TEST(next_boot_banner_lends_arch)
+{
+	static const struct { const char *host, *want; } cases[] = { { "pi", "arm" }, { "other", "" } };
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char t[2048];
+		snprintf(t, sizeof(t),
+			 "Nov  9 15:30:15 pi kernel: [ 2091.601474] Out of memory: Kill process 545 (svxlink) score 893 or sacrifice child\n"
+			 "Nov  9 15:30:15 pi kernel: [ 2091.606963] Killed process 545 (svxlink) total-vm:904472kB, anon-rss:872512kB, file-rss:0kB, shmem-rss:0kB\n"
+			 "Nov  9 15:32:59 %s kernel: [    0.000000] Linux version 4.9.59-v7+ (dc4@host) (gcc version 4.9.3) #1047 SMP Sun Oct 29 12:19:23 GMT 2017\n",
+			 cases[i].host);
+		struct ev1 e;
+		memset(&e, 0, sizeof(e));
+		CHECK(report_read_mem(t, strlen(t), "test", on_event, NULL, &e) >= 0);
+		CHECK_INT(e.events, 1);
+		CHECK_STR(e.arch, cases[i].want);
+		CHECK_STR(e.kernel, "");
+	}
+}
+
 TEST(width_of_an_x86_report)
 {
 	/* a platform alone: nothing says 32 bit, so x86_64 */
@@ -346,6 +368,7 @@ int main(void)
 	RUN(arm64_contiguous_hugepage_sizes);
 	RUN(long_trace_after_allocation_failure);
 	RUN(amiga_interrupt_frames);
+	RUN(next_boot_banner_lends_arch);
 	RUN(sparc64_page_and_huge_page_sizes);
 	RUN(stack_forms_of_other_arches);
 	RUN(s390_task_line);
