@@ -602,15 +602,15 @@ static void boot_banner(struct report_parser *P, const struct report_line *l)
 	/* a report of this host still open or waiting for a release or an
 	 * arch: the release after a reboot may be another, the machine is the
 	 * same (a Raspberry Pi's "Linux version 4.9.59-v7+", a cross
-	 * compiler's triplet; R1174), so its arch is lent, not its release */
+	 * compiler's triplet; R1174), so its arch is lent, not its release
+	 * (a log without hosts is one machine's, as for the release) */
 	for (int i = 0; i < PARSE_MAX_STATES; i++) {
 		struct pstate *x = P->states[i];
-		if (x && x->active && host[0] && !strcmp(x->ev.host, host))
+		if (x && x->active && (!host[0] || !strcmp(x->ev.host, host)))
 			boot_arch(&x->ev, l);
 	}
 	if (P->pending && (!host[0] || !strcmp(P->pending->host, host))) {
-		if (host[0])
-			boot_arch(P->pending, l);
+		boot_arch(P->pending, l);
 		flush_pending(P, NULL);
 	}
 	host_rel(P, host, true);

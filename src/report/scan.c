@@ -1631,11 +1631,18 @@ static size_t run_start(struct report_scanner *s, size_t floor, size_t upto)
 	return start;
 }
 
-/* A line that holds nothing past its prefix ("[35948.127419]" alone). */
+/* A line that holds nothing past its prefix ("[35948.127419]" alone; a
+ * paste's indent or quote marks before it). */
 static bool blank_record(const char *p, size_t n)
 {
 	if (n && p[n - 1] == '\r')
 		n--;
+	size_t q = 0;
+	while (q < n && is_space(p[q]))
+		q++;
+	q += tr_strip_quote(p + q, n - q);
+	p += q;
+	n -= q;
 	struct pfx x;
 	tr_strip_prefix(p, n, &x);
 	for (size_t i = x.len; i < n; i++)

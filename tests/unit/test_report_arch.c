@@ -211,6 +211,7 @@ TEST(amiga_interrupt_frames)
 TEST(next_boot_banner_lends_arch)
 {
 	static const struct { const char *host, *want; } cases[] = { { "pi", "arm" }, { "other", "" } };
+	/* (a log without hosts is one machine's: see parse.c boot_banner) */
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char t[2048];
 		snprintf(t, sizeof(t),
