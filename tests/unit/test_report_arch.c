@@ -211,7 +211,6 @@ TEST(amiga_interrupt_frames)
 TEST(next_boot_banner_lends_arch)
 {
 	static const struct { const char *host, *want; } cases[] = { { "pi", "arm" }, { "other", "" } };
-	/* (a log without hosts is one machine's: see parse.c boot_banner) */
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char t[2048];
 		snprintf(t, sizeof(t),
@@ -226,6 +225,14 @@ TEST(next_boot_banner_lends_arch)
 		CHECK_STR(e.arch, cases[i].want);
 		CHECK_STR(e.kernel, "");
 	}
+	/* a log without hosts is one machine's, as for the release */
+	const char *t = "[ 2091.601474] Out of memory: Kill process 545 (svxlink) score 893 or sacrifice child\n"
+			"[ 2091.606963] Killed process 545 (svxlink) total-vm:904472kB, anon-rss:872512kB, file-rss:0kB\n"
+			"[    0.000000] Linux version 4.9.59-v7+ (dc4@host) (gcc version 4.9.3) #1047 SMP\n";
+	struct ev1 e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(t, strlen(t), "test", on_event, NULL, &e) >= 0);
+	CHECK_STR(e.arch, "arm");
 }
 
 TEST(width_of_an_x86_report)
