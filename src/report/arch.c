@@ -168,6 +168,20 @@ const char *report_reg_arch(const char *s, size_t n)
 	const char *e = s + n;
 	if (n < 6)
 		return NULL;
+	/* "RSP: %04x:%016lx EFLAGS: %08lx" (arch/x86/kernel/dumpstack.c
+	 * show_iret_regs, 4.15+; process_64.c __show_regs before): the
+	 * selector's "%04x" grows when ss holds garbage in its high bits
+	 * ("RSP: 338160d0:00007f0c1a78d170", R1198); the 16-digit stack
+	 * pointer is 64-bit x86's, i686 prints "ESP:" */
+	if (p_starts(s, e, "RSP: ")) {
+		const char *q = s + 5;
+		int sel = 0;
+		while (q < e && ((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'f')))
+			q++, sel++;
+		if (sel >= 4 && sel <= 8 && q < e && *q == ':' && hex_width(q + 1, e) == 16 &&
+		    q + 17 < e && (q[17] == ' ' || q + 18 == e))
+			return "x86_64";
+	}
 	if (p_starts(s, e, "RSP: 00") || p_starts(s, e, "RAX: ") || p_starts(s, e, "RDX: ") ||
 	    p_starts(s, e, "RBP: ") || p_starts(s, e, "R10: ") || p_starts(s, e, "R13: "))
 		return "x86_64";

@@ -107,6 +107,7 @@ struct report_parser {
 	 * window): for the report that opens mid-way after it */
 	char idle_arch[16], idle_arch_host[64];
 	uint64_t idle_arch_line;
+	uint64_t idle_stat_line;        /* an idle memory.stat "key value" line (after_memcg_stat) */
 	/* ≤4.11's vmalloc text line before a failure header (linekind.c
 	 * line_kind_vmalloc_pre): its size, for the failure on the next line */
 	int64_t vm_pre_bytes;
@@ -328,6 +329,9 @@ static void state_reset(struct pstate *st)
 	st->trace_memcg = false;
 	st->trace_memcg_stale = st->trace_global_path = false;
 	st->header_comm[0] = '\0';
+	st->cpu_cut = false;
+	st->after_memcg_stat = false;
+	st->hugepage_32m = st->hugepage_64k = false;
 	st->header_trigger = st->from_header = st->trace_oom = st->trace_alloc = st->panicked = false;
 	st->from_frame = false;
 	st->cont = CONT_NONE;
@@ -558,6 +562,31 @@ static void flush_pending(struct report_parser *P, struct oom_event *next)
  * known so far belongs to the boot before and is lent to no later
  * header-less event of that host, nor is the next report's release to a
  * waiting one (reboots the monotonic clock does not show). */
+static const char *banner_triplet_arch(const char *s, const char *e);
+
+/* The arch a boot banner's release or compiler names, lent to a report of
+ * the boot before that shows none (boot_banner). */
+static void boot_arch(struct oom_event *w, const struct report_line *l)
+{
+	const char *v = p_find(l->text, l->text + l->len, "Linux version ");
+	if (w->arch[0] || w->kernel[0] || !v)
+		return;
+	const char *ve = v + 14, *e = l->text + l->len;
+	while (ve < e && *ve != ' ')
+		ve++;
+	str_copy(w->kernel, sizeof(w->kernel), v + 14, (size_t)(ve - v - 14));
+	pf_arch_from_release(w);
+	w->kernel[0] = '\0';
+	const char *a = w->arch[0] ? NULL : banner_triplet_arch(ve, e);
+	if (a)
+		str_copy(w->arch, sizeof(w->arch), a, strlen(a));
+	if (w->arch[0]) {
+		w->arch_from_neighbour = true;
+		event_warn(w, "arch not in this report: taken from the next boot's banner at line %llu (same host)",
+			   (unsigned long long)l->lineno);
+	}
+}
+
 static void boot_banner(struct report_parser *P, const struct report_line *l)
 {
 	char host[64];
@@ -570,8 +599,20 @@ static void boot_banner(struct report_parser *P, const struct report_line *l)
 		    (!host[0] || !strcmp(x->ev.host, host)))
 			x->nokill_decided = true;
 	}
-	if (P->pending && (!host[0] || !strcmp(P->pending->host, host)))
+	/* a report of this host still open or waiting for a release or an
+	 * arch: the release after a reboot may be another, the machine is the
+	 * same (a Raspberry Pi's "Linux version 4.9.59-v7+", a cross
+	 * compiler's triplet; R1174), so its arch is lent, not its release
+	 * (a log without hosts is one machine's, as for the release) */
+	for (int i = 0; i < PARSE_MAX_STATES; i++) {
+		struct pstate *x = P->states[i];
+		if (x && x->active && (!host[0] || !strcmp(x->ev.host, host)))
+			boot_arch(&x->ev, l);
+	}
+	if (P->pending && (!host[0] || !strcmp(P->pending->host, host))) {
+		boot_arch(P->pending, l);
 		flush_pending(P, NULL);
+	}
 	host_rel(P, host, true);
 	for (int i = 0; i < P->nr_rel; i++)
 		if (!host[0] || !strcmp(P->rel[i].host, host))
@@ -847,8 +888,13 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	banner_release(P, ev);
 	pf_finish(st);
 	/* A report opened mid-way, its own lines showing no arch: the stack
-	 * lines just before it (its cut trace) do. */
-	if (!ev->arch[0] && st->started_mid && P->idle_arch[0] && P->idle_arch_line < ev->first_line &&
+	 * lines just before it (its cut trace) do.  So does a trace that ends
+	 * right above a whole report's first line (a blank between at most;
+	 * a wrapped frame line counts from its first piece):
+	 * the same machine's, pasted or printed before the header (2.6.15's
+	 * trace above "oom-killer: gfp_mask=0xd1, order=0", R1227). */
+	if (!ev->arch[0] && (st->started_mid || ev->first_line - P->idle_arch_line <= 3) && P->idle_arch[0] &&
+	    P->idle_arch_line < ev->first_line &&
 	    ev->first_line - P->idle_arch_line <= PARSE_UNAME_LINES && !strcmp(ev->host, P->idle_arch_host)) {
 		str_copy(ev->arch, sizeof(ev->arch), P->idle_arch, strlen(P->idle_arch));
 		pf_arch_from_release(ev);
@@ -1580,6 +1626,15 @@ static int hex_run(const char *q, const char *e)
 	return n;
 }
 
+/* The digits of s390's "task: %p" (below): 8 on s390, 16 on s390x; 0 for
+ * none.  ", task:" + "000000007baa6838": a wrap after the key, joined back
+ * without its blank (R1228). */
+static int s390_task_width(const char *s, const char *e)
+{
+	const char *t = p_find(s, e, ", task:");
+	return t ? hex_run(t + 7 + (t + 7 < e && t[7] == ' '), e) : 0;
+}
+
 /* s390's dump_stack and show_regs (arch/s390/kernel/traps.c and process.c,
  * 2.6.2x-3.x) name the task on a line of their own after "CPU: %d %s %s %.*s"
  * (no PID, no Comm): "Process %s (pid: %d, task: %p, ksp: %p)".  The comm's
@@ -1591,8 +1646,8 @@ static const char *s390_process_comm_end(const char *s, const char *e)
 	/* the task pointer is enough (a mailer may wrap before "ksp:"): no
 	 * other arch prints ", task: " so (arm's "stack limit = 0x%p", i386's
 	 * "ti=%p task=%p") */
-	const char *t = p_find(s, e, ", task: ");
-	int w = t ? hex_run(t + 8, e) : 0;
+	const char *t = p_find(s, e, ", task:");
+	int w = s390_task_width(s, e);
 	if (w != 8 && w != 16)
 		return NULL;
 	const char *c = NULL, *q = s + 8;
@@ -1623,6 +1678,26 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e);
 static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 {
 	const char *c, *pidp;
+	/* s390's "CPU: %d %s %s %.*s" (arch/s390/kernel/traps.c, 2.6.2x-3.x)
+	 * broken by a wrap right after "CPU:", with a reader's text pasted
+	 * between the pieces (R1228): a bare "CPU:" in a report waits for its
+	 * rest, "0 Not tainted 2.6.28 #1", read as the whole line */
+	if (st->active && e - s == 4 && p_starts(s, e, "CPU:")) {
+		st->cpu_cut = true;
+		return true;
+	}
+	if (st->cpu_cut && s < e && is_digit(*s)) {
+		char whole[256];
+		size_t n = (size_t)(e - s);
+		if (n > sizeof(whole) - 6)
+			n = sizeof(whole) - 6;
+		memcpy(whole, "CPU: ", 5);
+		memcpy(whole + 5, s, n);
+		if (s390_cpu_taint(whole, whole + 5 + n)) {
+			st->cpu_cut = false;
+			return stack_header_line(st, whole, whole + 5 + n);
+		}
+	}
 	if (p_starts(s, e, "CPU: ") && (pidp = p_find(s, e, " PID: ")) && (c = p_find(s, e, " Comm: "))) {
 		pidp += 6;
 		c += 7;
@@ -1986,7 +2061,7 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 	else if (s390_process_comm_end(s, e)) {
 		/* s390's task line (stack_header_line): its "task: %p" is as
 		 * wide as a pointer, 16 digits on 64-bit s390x */
-		int w = hex_run(p_find(s, e, ", task: ") + 8, e);
+		int w = s390_task_width(s, e);
 		a = w == 16 ? "s390x" : w == 8 ? "s390" : NULL;
 	}
 	else if (f16 && (p_find(s, e, "] walk_stackframe+") || p_find(s, e, "] ret_from_exception+") ||
@@ -2075,6 +2150,10 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		while (q < e && is_hex_digit(*q))
 			q++, n++;
 		a = n == 8 ? "mips" : n == 16 ? "mips64" : NULL;
+	} else if (p_find(s, e, "] amiga_do_irq_list+") || p_find(s, e, "] cia_handler+")) {
+		/* the Amiga's interrupt dispatch (arch/m68k/amiga/amiints.c
+		 * amiga_do_irq_list, cia.c cia_handler, 2.6.x): m68k's alone (R1226) */
+		a = "m68k";
 	} else if (p_starts(s, e, "[<")) {
 		const char *q = s + 2;
 		int n = 0;
@@ -3478,6 +3557,13 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		state_begin(P, st, l);
 		if (mid_report_line(st, line_kind_of(s, (size_t)(e - s)), s, e)) {
 			st->started_mid = true;
+			/* dump_header prints the memcg's memory.stat, then dump_tasks;
+			 * show_mem (a global OOM) ends in "N pages …" totals: a
+			 * "key value" pair right above "Tasks state" is a memcg's
+			 * (mm/oom_kill.c dump_header, mm/memcontrol.c
+			 * mem_cgroup_print_oom_meminfo, 4.19+; R1196) */
+			st->after_memcg_stat = P->idle_stat_line && P->idle_stat_line + 1 == l->lineno &&
+					       p_starts(s, e, "Tasks state");
 			st->sysrq_show_mem = st->ev.have_meminfo && P->sysrq_m_line && l->lineno <= P->sysrq_m_line + 2;
 			goto accepted;
 		}
@@ -3497,6 +3583,15 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 				      (p_starts(s, e, "<ffffffff") && x86_64_brace_frame(s, e)) || bare_frame8_c(s, e))) {
 		stack_arch_hint(st, s, e);
 		stack_frame_facts(st, s, e);
+		/* 2.6's frames with no "Call Trace:" line above them right after
+		 * an allocation failure's header (2.6.8 dump_stack: " [sym+N/N]"
+		 * frames, R1225): its stack, every frame of it read, not a run
+		 * of unknown lines that ends the report */
+		if (st->sect == SEC_HEADER && st->have_trigger && ev->kind == OOM_KIND_ALLOC_FAILURE &&
+		    stack_like(s, e, P->indented)) {
+			st->sect = SEC_STACK;
+			st->stack_lines = 0;
+		}
 	}
 	if (line_kind_of(s, (size_t)(e - s)) == LK_SIDE && side_line(st, s, e))
 		goto accepted;
@@ -3623,6 +3718,35 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	if (st->sect != SEC_TASKS && st->ncols == 0 && st->active && p_starts(s, e, "[") && !p_starts(s, e, "[<") &&
 	    pt_row_line(st, s, e) && st->ncols > 0)
 		goto accepted;
+	/* mm/nommu.c (2.6.x do_mmap_private/do_mmap_pgoff, uClinux) after a
+	 * failed mapping: "Allocation of length %lu from process %d failed",
+	 * 2.6.3x+ "… from process %d (%s) failed", then show_free_areas:
+	 * current's pid, the allocating task's (R1212) */
+	if (st->active && p_starts(s, e, "Allocation of length ") && p_find(s, e, " failed")) {
+		const char *q = p_find(s, e, " from process ");
+		int64_t pid;
+		if (q && (q += 14, p_num(&q, e, &pid) == 0) && pid >= 0) {
+			if (!known(ev->req.trigger_pid))
+				ev->req.trigger_pid = pid;
+			if (p_starts(q, e, " (") && !ev->req.trigger_comm[0]) {
+				const char *c = q + 2, *ce = p_find(c, e, ") failed");
+				if (ce && ce > c)
+					p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), c, ce);
+			}
+			goto accepted;
+		}
+	}
+	/* 2.6.9-2.6.18 show_free_areas (mm/page_alloc.c) opens with the
+	 * per-cpu pagesets ("DMA per-cpu:", "cpu 0 hot: low 32, …"), before
+	 * "Free pages:" and with no "Mem-info:" line: right after the trigger
+	 * line or its stack they start the memory dump (R1221, 32 cpus: 64
+	 * such lines would otherwise end the report as unknown) */
+	if ((st->sect == SEC_HEADER || st->sect == SEC_STACK) && st->active && pm_percpu_line(s, e)) {
+		st->sect = SEC_MEMINFO;
+		ev->have_meminfo = true;
+		st->percpu_seen = true;
+		goto accepted;
+	}
 	switch (st->sect) {
 	case SEC_MEMINFO:
 		if (pm_percpu_line(s, e)) {
@@ -3923,6 +4047,8 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 		return;
 	}
 	if (P->nr_active == 0) {
+		if (report_is_stat_pair(P->line, len))
+			P->idle_stat_line = line->lineno;
 		const char *a = report_stack_line_arch(P->line, len);
 		if (a) {
 			str_copy(P->idle_arch, sizeof(P->idle_arch), a, strlen(a));

@@ -66,6 +66,16 @@ static void infer_arch_from_zones(struct pstate *st)
 		str_copy(ev->arch, sizeof(ev->arch), "sparc64", 7);
 		return;
 	}
+	/* hugetlb sizes of 32 MiB and 64 KiB in one report: arm64's
+	 * contiguous-PMD and contiguous-PTE sizes with 4 KiB pages
+	 * (arch/arm64/mm/hugetlbpage.c arch_hugetlb_valid_size, 4.5+:
+	 * CONT_PTE_SIZE 64K, PMD 2M, CONT_PMD_SIZE 32M, PUD 1G), each printed
+	 * by hugetlb_show_meminfo_node; no other arch registers both (riscv's
+	 * and sparc64's 64 KiB come with no 32 MiB size, ia64 has one size) */
+	if (st->hugepage_32m && st->hugepage_64k) {
+		str_copy(ev->arch, sizeof(ev->arch), "aarch64", 7);
+		return;
+	}
 	if (st->frame_not_x86)
 		return;
 	const char *a = NULL;
@@ -510,6 +520,12 @@ static void finish_kind(struct pstate *st)
 		 !strcmp(ev->victim.message, "Memory cgroup out of memory") || st->trace_memcg ||
 		 (st->trace_memcg_stale && !st->trace_global_path) || st->ub_container)
 		ev->kind = OOM_KIND_MEMCG;
+	else if (st->after_memcg_stat) {
+		/* the report cut at its top inside the memcg's memory.stat dump
+		 * (parse.c): only a memcg's OOM prints one */
+		ev->kind = OOM_KIND_MEMCG;
+		event_warn(ev, "kind: memcg, as a memory.stat dump ends right above the task table (printed only for a memcg's OOM)");
+	}
 	else if (known(ev->req.order) && ev->req.order == -1)
 		ev->kind = OOM_KIND_SYSRQ;
 	/* 2.6.16-2.6.3x out_of_memory named a constrained OOM only by the kill

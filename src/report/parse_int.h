@@ -138,6 +138,9 @@ struct pstate {
 	char trig_comm_whole[OOM_COMM_LEN + 8];  /* a trigger "comm:pid" as printed, until the CPU line */
 	bool memcg_on_constraint;  /* the oom-kill line named an oom_memcg= */
 	char header_comm[OOM_COMM_LEN];  /* comm of the CPU:/Pid: line */
+	bool hugepage_32m, hugepage_64k;  /* hugepages_size=32768kB / =64kB lines (arm64's contiguous sizes) */
+	bool after_memcg_stat;     /* opened at "Tasks state" right after a memory.stat pair (finish_kind) */
+	bool cpu_cut;              /* a bare "CPU:": s390's header cut by a wrap, its rest to come */
 	bool header_trigger;       /* that line is the allocating task's (the report opened at it,
 				    * or a panic's stack in the OOM path): its comm is the trigger's */
 	bool from_header;          /* opened at a dump_stack line (trigger line cut): an OOM only

@@ -404,6 +404,10 @@ bool pm_node_or_zone_line(struct pstate *st, const char *s, const char *e)
 		}
 		if (size == 8192)
 			st->hugepage_8m = true;   /* arch evidence (parse_finish.c) */
+		if (size == 32768)
+			st->hugepage_32m = true;
+		if (size == 64)
+			st->hugepage_64k = true;
 		st->shape |= SH_HUGEPAGES;
 		st->sect = SEC_MEMINFO;
 		st->cont = CONT_NONE;

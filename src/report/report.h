@@ -101,6 +101,8 @@ bool report_is_uname_line(const char *s, size_t n, char *kernel, size_t kcap, ch
 /* The arch a stack-dump line shows by itself ("RIP: …", x86_64 frames, ARM's
  * "a from b+0x…/0x…", MIPS "Stack : …", …), NULL when it shows none. */
 const char *report_stack_line_arch(const char *s, size_t n);
+/* A memcg memory.stat "key value" line (scan.c). */
+bool report_is_stat_pair(const char *s, size_t n);
 /* Convenience: scan and parse a whole fd.  Returns the number of events or
  * -errno; warnings go to the warn callback (may be NULL). */
 typedef void (*report_warn_fn)(const char *source, const char *msg, void *ctx);

@@ -138,6 +138,7 @@ struct report_scanner {
 	struct buf html_line, html_peek;
 	struct buf tick_line;       /* a line flattened with "`` ``" breaks, rebuilt (tick_lines) */
 	struct buf tick_para;       /* its physical lines, a mailer's wrap undone (tick_join) */
+	struct buf resplit;         /* a joined line cut again at its records' prefixes (resplit_joined) */
 	bool ticks;                 /* such a line was seen: the text is so (a mailer may wrap it) */
 	bool str_lines;             /* the last line was a kernel line quoted whole: the next quoted ones are too */
 	int qp_checks;              /* windows looked at for it (bounded) */
@@ -961,6 +962,58 @@ static void learn_prefix(struct report_scanner *s, const char *p, size_t len, bo
 	}
 }
 
+/* Where a kernel record's syslog prefix ("<4>Jun  8 11:15:43 host kernel:",
+ * its priority optional) starts in the head of a line no prefix rule
+ * knows: 0 for none. */
+static size_t syslog_record_at(const char *p, size_t len)
+{
+	size_t lim = len < 64 ? len : 64;
+	for (size_t i = 2; i + 16 < lim; i++) {
+		size_t j = i;
+		if (p[i] == '<') {
+			size_t d = tr_span_digits(p + i + 1, len - i - 1);
+			if (d == 0 || d > 3 || i + 1 + d >= len || p[i + 1 + d] != '>')
+				continue;
+			j = i + 2 + d;
+		} else if (p[i - 1] != ' ' || !is_upper(p[i])) {
+			continue;
+		}
+		size_t k = tr_mon_date(p + j, len - j);
+		const char *h;
+		size_t hl;
+		bool kernel = false;
+		if (k && j + k < len && p[j + k] == ' ' &&
+		    tr_host_tag(p + j + k + 1, len - j - k - 1, &h, &hl, &kernel) > 0 && kernel)
+			return i;
+	}
+	return 0;
+}
+
+/* A relay's fixed words before each syslog record (a netconsole
+ * receiver's "Received message  <4>Jun  8 11:15:43 LEDE kernel: […]",
+ * R1187): learned when the next input line starts with the same bytes
+ * (digits aside) and a kernel record too, whether or not a marker is in
+ * the line (a fragment of a report may hold none). */
+static void learn_syslog_prefix(struct report_scanner *s, const char *p, size_t len)
+{
+	size_t c = syslog_record_at(p, len);
+	if (c < 2 || c > sizeof(s->learned) || s->pos >= s->end)
+		return;
+	size_t at = s->pos;
+	const char *np;
+	size_t nlen;
+	if (!next_line_body(s, &at, false, &np, &nlen) || nlen <= c)
+		return;
+	for (size_t j = 0; j < c; j++)
+		if (np[j] != p[j] && !(is_digit(np[j]) && is_digit(p[j])))
+			return;
+	if (syslog_record_at(np, nlen) != c)
+		return;
+	memcpy(s->learned, p, c);
+	s->learned_len = c;
+	s->learned_after = false;
+}
+
 /* A boot banner at line: its boot time when its prefix has a date and the
  * kernel's stamp (walltime_boot_of_banner). */
 static void note_banner(struct report_scanner *s, const struct pfx *x, uint64_t lineno)
@@ -1210,6 +1263,10 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 			s->dup_len = len;
 			s->dup_end_abs = s->cur_raw_end_abs;
 		}
+		/* the relay's words first: the marker's learner would take the
+		 * record's own prefix with them, its time and host lost */
+		if (!s->learned_len && !x.any)
+			learn_syslog_prefix(s, p, len);
 		if (!s->learned_len && !x.drop && report_has_marker(p + x.len, len - x.len))
 			learn_prefix(s, p + x.len, len - x.len, x.any);
 		if (s->learned_len && !s->learned_after && !learned && (lm = learned_match(s, p, len)) > 0) {
@@ -1574,6 +1631,26 @@ static size_t run_start(struct report_scanner *s, size_t floor, size_t upto)
 	return start;
 }
 
+/* A line that holds nothing past its prefix ("[35948.127419]" alone; a
+ * paste's indent or quote marks before it). */
+static bool blank_record(const char *p, size_t n)
+{
+	if (n && p[n - 1] == '\r')
+		n--;
+	size_t q = 0;
+	while (q < n && is_space(p[q]))
+		q++;
+	q += tr_strip_quote(p + q, n - q);
+	p += q;
+	n -= q;
+	struct pfx x;
+	tr_strip_prefix(p, n, &x);
+	for (size_t i = x.len; i < n; i++)
+		if (!is_space(p[i]))
+			return false;
+	return true;
+}
+
 /* The back-fill window before upto: the 32 KiB window, or the run of report
  * lines ending at upto when that reaches further back. */
 static size_t backfill_start(struct report_scanner *s, size_t floor, size_t upto)
@@ -1625,6 +1702,15 @@ static int skip_to_candidate(struct report_scanner *s)
 				if (line > lowest) {
 					const char *ps = memrchr(s->buf + lowest, '\n', line - 1 - lowest);
 					start = ps ? (size_t)(ps - s->buf) + 1 : lowest;
+					if (start > lowest && blank_record(s->buf + start, line - 1 - start)) {
+						/* a blank record, and a trace above it that the
+						 * machine printed before its header (2.6.15, R1227):
+						 * that line may say the arch (back-fill passes it
+						 * only so) */
+						const char *pp = memrchr(s->buf + lowest, '\n', start - 1 - lowest);
+						start = pp ? (size_t)(pp - s->buf) + 1 : lowest;
+						s->backfill_until_abs = s->base_abs + line;
+					}
 					if (show_mem_ends_before(s, lowest, line)) {
 						/* show_mem's totals right before it: the tail
 						 * of an earlier report cut at its head */
@@ -2130,6 +2216,131 @@ static bool task_row_rest(const char *t, size_t tn, const char *p, size_t n)
 	return toks >= 1 && p[0] != '[';
 }
 
+/* The head of a task row a mailer broke early (mm/oom_kill.c dump_tasks,
+ * "[%7d] %5d %5d %8lu …" in 2.6.x-4.x; R1200): the bracket alone ("[" /
+ * "1199]     0  1199 …") or the pid and uid alone ("[10209]   500" /
+ * "10209    30496 …", the row's tgid repeating its pid).  No kernel line
+ * starts with "digits]", nor is "[pid] uid" a line of its own. */
+static bool task_row_head(const char *t, size_t tn, const char *p, size_t n)
+{
+	while (tn && t[tn - 1] == ' ')
+		tn--;
+	if (tn == 0 || t[0] != '[')
+		return false;
+	size_t i = 1;
+	while (i < tn && t[i] == ' ')
+		i++;
+	if (i == tn) {
+		size_t d = tr_span_digits(p, n);
+		return d > 0 && d < n && p[d] == ']';
+	}
+	size_t d = tr_span_digits(t + i, tn - i);
+	if (d == 0 || i + d >= tn || t[i + d] != ']')
+		return false;
+	const char *pid = t + i;
+	size_t pl = d;
+	i += d + 1;
+	while (i < tn && t[i] == ' ')
+		i++;
+	size_t u = tr_span_digits(t + i, tn - i);
+	if (u == 0 || i + u != tn)
+		return false;   /* "[pid] uid" and nothing after it */
+	return n > pl && memcmp(p, pid, pl) == 0 && p[pl] == ' ';
+}
+
+/* Where, after a blank, does a kernel record's syslog prefix ("Mar 16
+ * 21:40:40 host kernel:") begin inside the text of a joined line?  0 for
+ * none. */
+static size_t glued_kernel_record(const char *p, size_t n, size_t from)
+{
+	for (size_t i = from ? from : 1; i + 16 < n; i++) {
+		if (p[i - 1] != ' ' || !is_upper(p[i]) || p[i + 3] != ' ')
+			continue;
+		size_t k = tr_mon_date(p + i, n - i);
+		const char *h;
+		size_t hl;
+		bool kernel = false;
+		if (k && i + k < n && p[i + k] == ' ' && tr_host_tag(p + i + k + 1, n - i - k - 1, &h, &hl, &kernel) > 0 &&
+		    kernel)
+			return i;
+	}
+	return 0;
+}
+
+/* A mailer wrapped a syslog file whose newlines were already lost, so a
+ * record's prefix sits inside the line a wrap repair joined, or is itself
+ * cut in two by a wrap ("… find 599107/618721 Mar 16" / "21:40:40 host
+ * kernel: Free swap  = 1959300kB", R1228).  The joined item (the last in
+ * the queue, at index qi) is cut again at each kernel record's prefix: its
+ * pieces replace it, each with its own prefix; the last keeps the wrap
+ * state, so a wrap repair goes on from it.  True when it was cut. */
+static bool resplit_joined(struct report_scanner *s, size_t qi)
+{
+	struct item *it = &s->q[qi];
+	const char *t = arena_text(s, it->text_off);
+	size_t at = glued_kernel_record(t, it->text_len, 0);
+	if (!at)
+		return false;
+	struct item old = *it;
+	buf_clear(&s->resplit);
+	buf_add(&s->resplit, t, old.text_len);
+	char tm[64] = "", host[64] = "", caller[32] = "";
+	const char *a = s->arena.data;
+	if (old.time_off != NO_OFF && old.time_len)
+		str_copy(tm, sizeof(tm), a + old.time_off, old.time_len);
+	if (old.host_off != NO_OFF && old.host_len)
+		str_copy(host, sizeof(host), a + old.host_off, old.host_len);
+	if (old.caller_off != NO_OFF && old.caller_len)
+		str_copy(caller, sizeof(caller), a + old.caller_off, old.caller_len);
+	struct pfx x;
+	memset(&x, 0, sizeof(x));
+	x.any = old.prefixed;
+	if (tm[0])
+		x.time = tm, x.time_len = strlen(tm);
+	if (host[0])
+		x.host = host, x.host_len = strlen(host);
+	if (caller[0])
+		x.caller = caller, x.caller_len = strlen(caller);
+	s->qlen = qi;   /* the item goes; its pieces come in its place */
+	const char *p = s->resplit.data;
+	size_t n = s->resplit.len, prev = 0;
+	bool first = true;
+	while (prev < n) {
+		size_t end = at ? at : n;
+		const char *seg = p + prev;
+		size_t sl = end - prev;
+		struct pfx y;
+		memset(&y, 0, sizeof(y));
+		if (!first)
+			tr_strip_prefix(seg, sl, &y);
+		if (!first && y.any && !y.drop) {
+			seg += y.len;
+			sl -= y.len;
+		}
+		while (sl && seg[sl - 1] == ' ')
+			sl--;
+		if (sl || first) {
+			struct item *ni = emit(s, seg, sl, first || !y.any ? &x : &y, old.lineno,
+					       first && old.continuation, false);
+			if (!ni)
+				return true;
+			ni->backfill = old.backfill;
+			ni->boot_banner = first && old.boot_banner;
+			ni->truncated = old.truncated && end == n;
+		}
+		first = false;
+		prev = end;
+		at = end < n ? glued_kernel_record(p, n, end + 1) : 0;
+	}
+	if (s->qlen > qi) {
+		struct item *last = &s->q[s->qlen - 1];
+		last->last_of_raw = true;
+		last->phys_len = old.phys_len;
+		last->quoted = old.quoted;
+	}
+	return true;
+}
+
 /* Joins the hard-wrapped continuations that follow item it (the last in the
  * queue, so its text ends the arena). */
 static int try_join(struct report_scanner *s, struct item *it)
@@ -2211,7 +2422,8 @@ static int try_join(struct report_scanner *s, struct item *it)
 		 * 0  2904  788050  245188  616  65535" / "        0 oom03", R415):
 		 * the row ends in a number, the rest is an indented "adj name"
 		 * or the name alone. */
-		kill_rest = kill_rest || (ind > 0 && task_row_rest(it_text, it->text_len, p + ind, len - ind)) ||
+		bool row_head = ind == 0 && task_row_head(it_text, it->text_len, p, len);
+		kill_rest = kill_rest || row_head || (ind > 0 && task_row_rest(it_text, it->text_len, p + ind, len - ind)) ||
 			    header_rest(it_text, it->text_len, p + ind, len - ind) ||
 			    fixed_text_rest(it_text, it->text_len, p + ind, len - ind);
 		/* "file-rss:12704k" + "B, shmem-rss:…": a kB unit cut in two (R477)
@@ -2280,7 +2492,13 @@ static int try_join(struct report_scanner *s, struct item *it)
 		/* cut by a terminal at its width inside a token: no blank was there */
 		bool hard = it->prefixed && ind == 0 && lastc != ' ' && first != ' ' && !kill_rest && !hook &&
 			    hard_wrap_width(s, it->phys_len);
-		bool glue = lastc == ' ' || hyphen || hard || unit || oomkill || (lower_key && is_digit(first)) ||
+		/* "[" + "1199]": the bracket is the pid's; a task row's "-" + "1000
+		 * auditd": a negative oom_score_adj cut after its sign (R1200) */
+		bool bracket = row_head && lastc == '[';
+		bool sign = lastc == '-' && it->text_len >= 2 && t[it->text_len - 2] == ' ' && is_digit(first) &&
+			    line_kind_of(t, it->text_len) == LK_TASK_ROW;
+		bool glue = lastc == ' ' || hyphen || hard || unit || oomkill || bracket || sign ||
+			    (lower_key && is_digit(first)) ||
 			    (is_digit(lastc) && len - ind >= 2 && p[ind] == 'k' && p[ind + 1] == 'B');
 		if (!glue)
 			buf_addc(&s->arena, ' ');
@@ -2302,6 +2520,20 @@ static int try_join(struct report_scanner *s, struct item *it)
 		}
 	}
 	return 0;
+}
+
+/* "thp_swpout_fallback 0": one "key value" pair of a memcg's memory.stat
+ * dump (mm/memcontrol.c memory_stat_format, 4.19+ v2 layout), a lower-case
+ * key and a number.  Back-filled so, the last one says what the report cut
+ * below it was (parse.c). */
+bool report_is_stat_pair(const char *p, size_t n)
+{
+	size_t w = 0;
+	if (n < 3 || !(p[0] >= 'a' && p[0] <= 'z'))
+		return false;
+	while (w < n && ((p[w] >= 'a' && p[w] <= 'z') || is_digit(p[w]) || p[w] == '_'))
+		w++;
+	return w + 1 < n && p[w] == ' ' && tr_span_digits(p + w + 1, n - w - 1) == n - w - 1;
 }
 
 /* A `uname -a` pasted before a report says its release (parse.c). */
@@ -2341,6 +2573,7 @@ static int scanner_open(struct report_scanner **out, int fd, const char *name, c
 	buf_init(&s->html_peek);
 	buf_init(&s->tick_line);
 	buf_init(&s->tick_para);
+	buf_init(&s->resplit);
 
 	/* Sniff the first bytes for a compressor's magic. */
 	unsigned char head[8];
@@ -2448,9 +2681,14 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 			struct item *it = &s->q[s->qhead];
 			bool marker = report_has_marker(arena_text(s, it->text_off), it->text_len);
 			if (it->last_of_raw && s->qhead + 1 == s->qlen) {
+				size_t before = it->text_len;
 				int rc = try_join(s, it);
 				if (rc < 0)
 					return rc;
+				if (it->text_len > before && resplit_joined(s, s->qhead)) {
+					it = &s->q[s->qhead];
+					marker = report_has_marker(arena_text(s, it->text_off), it->text_len);
+				}
 				if (!marker)
 					marker = report_has_marker(arena_text(s, it->text_off), it->text_len);
 			}
@@ -2460,6 +2698,7 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 					       /* a trigger without the needle's words (retyped "invoked oom:") */
 					       line_kind_of(arena_text(s, it->text_off), it->text_len) == LK_TRIGGER ||
 					       backfill_uname(arena_text(s, it->text_off), it->text_len) ||
+					       report_is_stat_pair(arena_text(s, it->text_off), it->text_len) ||
 					       report_stack_line_arch(arena_text(s, it->text_off), it->text_len))))
 				continue;
 			fill_line(s, it, line);
@@ -2581,6 +2820,7 @@ int report_scanner_close(struct report_scanner *s)
 	buf_release(&s->html_peek);
 	buf_release(&s->tick_line);
 	buf_release(&s->tick_para);
+	buf_release(&s->resplit);
 	free(s->q);
 	free(s->splits);
 	free(s->buf);

@@ -87,6 +87,11 @@ TEST(register_dump_lines)
 	CHECK_STR(reg("epc   : ffffffff80020c4c dump_stack+0x0/0x30"), "mips64");
 	CHECK_STR(reg("epc : ffffffff80f6ca42 ra : ffffffff80f6ca40 sp : ff2000000001bd40"), "riscv64");
 	CHECK_STR(reg("epc : see above"), "");
+	/* the selector widened by garbage in ss; a 16-digit pointer after it */
+	CHECK_STR(reg("RSP: 338160d0:00007f0c1a78d170 EFLAGS: 00000000"), "x86_64");
+	CHECK_STR(reg("RSP: 002b:00007f0c1a78d170"), "x86_64");
+	CHECK_STR(reg("RSP: 338160d0:1a78d170 EFLAGS: 00000000"), "");
+	CHECK_STR(reg("RSP: 123456789:00007f0c1a78d170 EFLAGS: 00000000"), "");
 	CHECK_STR(reg("RAX"), "");
 	CHECK_STR(reg(""), "");
 }
@@ -127,6 +132,107 @@ static void arch_of(const char *body, const char *want)
 	char t[4096];
 	snprintf(t, sizeof(t), "app invoked oom-killer: gfp_mask=0xd0, order=0\n%s", body);
 	arch_whole(t, want);
+}
+
+/* a trace the machine printed right above its report's header (2.6.15's
+ * "oom-killer: gfp_mask=…" with no stack of its own), a blank record
+ * between: the same machine's frames say its arch; one further up does not */
+TEST(trace_right_above_the_header)
+{
+	arch_whole("[35948.127383]        <ffffffff8018c3e0>{sys_ioctl+91}\n"
+		   "<ffffffff8010fa46>{system_call+126}\n"
+		   "[35948.127419]\n"
+		   "[35948.127453] oom-killer: gfp_mask=0xd1, order=0\n"
+		   "[35948.127456] Mem-info:\n"
+		   "[35948.127458] Free pages:       15332kB (1984kB HighMem)\n", "x86_64");
+	arch_whole("[35948.127383]        <ffffffff8018c3e0>{sys_ioctl+91}\n"
+		   "[35948.127400] something else\n"
+		   "[35948.127401] and more\n"
+		   "[35948.127402] and more\n"
+		   "[35948.127419]\n"
+		   "[35948.127453] oom-killer: gfp_mask=0xd1, order=0\n"
+		   "[35948.127456] Mem-info:\n"
+		   "[35948.127458] Free pages:       15332kB (1984kB HighMem)\n", "");
+}
+
+/* arm64's contiguous hugetlb sizes (32 MiB and 64 KiB) together say
+ * aarch64; either alone does not */
+TEST(arm64_contiguous_hugepage_sizes)
+{
+	const char *h1g = "Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=1048576kB\n";
+	const char *h32m = "Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=32768kB\n";
+	const char *h2m = "Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=2048kB\n";
+	const char *h64k = "Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=64kB\n";
+	char body[1024];
+	snprintf(body, sizeof(body), "Mem-Info:\n%s%s%s%s", h1g, h32m, h2m, h64k);
+	arch_of(body, "aarch64");
+	snprintf(body, sizeof(body), "Mem-Info:\n%s%s%s", h1g, h32m, h2m);
+	arch_of(body, "");
+	snprintf(body, sizeof(body), "Mem-Info:\n%s%s", h2m, h64k);
+	arch_of(body, "");
+}
+
+/* 2.6.8's frames straight after an allocation failure's header, no "Call
+ * Trace:" line: a long trace is read to its end, where 32-bit x86's
+ * syscall entry says i686 */
+TEST(long_trace_after_allocation_failure)
+{
+	char t[8192];
+	size_t n = (size_t)snprintf(t, sizeof(t), "smbd: page allocation failure. order:3, mode:0x20\n");
+	for (int i = 0; i < 45; i++)
+		n += (size_t)snprintf(t + n, sizeof(t) - n, " [dst_output+0/32] dst_output+0x0/0x20\n");
+	n += (size_t)snprintf(t + n, sizeof(t) - n, " [common_interrupt+24/32] common_interrupt+0x18/0x20\n");
+	snprintf(t + n, sizeof(t) - n, " [syscall_call+7/11] syscall_call+0x7/0xb\n");
+	arch_whole(t, "i686");
+}
+
+/* the Amiga's interrupt dispatch frames are m68k's; a bare 8-digit frame
+ * says no arch */
+TEST(amiga_interrupt_frames)
+{
+	const char *l = " [<0000a67c>] amiga_do_irq_list+0x42/0x54";
+	const char *a = report_stack_line_arch(l, strlen(l));
+	CHECK_STR(a ? a : "", "m68k");
+	l = " [<0000abfa>] cia_handler+0x76/0x80";
+	a = report_stack_line_arch(l, strlen(l));
+	CHECK_STR(a ? a : "", "m68k");
+	l = " [<000290a8>] __alloc_pages+0x230/0x250";
+	a = report_stack_line_arch(l, strlen(l));
+	CHECK_STR(a ? a : "", "");
+	arch_whole("cp: page allocation failure. order:0, mode:0x20\n"
+		   "Call Trace: [<000290a8>] __alloc_pages+0x230/0x250\n"
+		   " [<0000a67c>] amiga_do_irq_list+0x42/0x54\n"
+		   " [<0000abfa>] cia_handler+0x76/0x80\n", "m68k");
+}
+
+/* a report with no release or arch, then the same host's next boot: the
+ * banner's build names the machine's arch (not the report's release);
+ * another host's banner does not */
+TEST(next_boot_banner_lends_arch)
+{
+	static const struct { const char *host, *want; } cases[] = { { "pi", "arm" }, { "other", "" } };
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char t[2048];
+		snprintf(t, sizeof(t),
+			 "Nov  9 15:30:15 pi kernel: [ 2091.601474] Out of memory: Kill process 545 (svxlink) score 893 or sacrifice child\n"
+			 "Nov  9 15:30:15 pi kernel: [ 2091.606963] Killed process 545 (svxlink) total-vm:904472kB, anon-rss:872512kB, file-rss:0kB, shmem-rss:0kB\n"
+			 "Nov  9 15:32:59 %s kernel: [    0.000000] Linux version 4.9.59-v7+ (dc4@host) (gcc version 4.9.3) #1047 SMP Sun Oct 29 12:19:23 GMT 2017\n",
+			 cases[i].host);
+		struct ev1 e;
+		memset(&e, 0, sizeof(e));
+		CHECK(report_read_mem(t, strlen(t), "test", on_event, NULL, &e) >= 0);
+		CHECK_INT(e.events, 1);
+		CHECK_STR(e.arch, cases[i].want);
+		CHECK_STR(e.kernel, "");
+	}
+	/* a log without hosts is one machine's, as for the release */
+	const char *t = "[ 2091.601474] Out of memory: Kill process 545 (svxlink) score 893 or sacrifice child\n"
+			"[ 2091.606963] Killed process 545 (svxlink) total-vm:904472kB, anon-rss:872512kB, file-rss:0kB\n"
+			"[    0.000000] Linux version 4.9.59-v7+ (dc4@host) (gcc version 4.9.3) #1047 SMP\n";
+	struct ev1 e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(t, strlen(t), "test", on_event, NULL, &e) >= 0);
+	CHECK_STR(e.arch, "arm");
 }
 
 TEST(width_of_an_x86_report)
@@ -266,6 +372,11 @@ int main(void)
 	RUN(cues_of_single_lines);
 	RUN(register_dump_lines);
 	RUN(width_of_an_x86_report);
+	RUN(trace_right_above_the_header);
+	RUN(arm64_contiguous_hugepage_sizes);
+	RUN(long_trace_after_allocation_failure);
+	RUN(amiga_interrupt_frames);
+	RUN(next_boot_banner_lends_arch);
 	RUN(sparc64_page_and_huge_page_sizes);
 	RUN(stack_forms_of_other_arches);
 	RUN(s390_task_line);

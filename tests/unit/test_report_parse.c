@@ -1312,6 +1312,107 @@ TEST(moom_callback_frame_is_manual)
 	}
 }
 
+/* 2.6.9-2.6.18 show_free_areas opens with the per-cpu pagesets and no
+ * "Mem-info:" line; on a machine of many cpus they outnumber the unknown
+ * lines a report may hold: they are the dump, not unknown lines */
+TEST(percpu_lines_open_old_dump)
+{
+	struct got *g = calloc(1, sizeof(*g));
+	char buf[8192];
+	size_t n = (size_t)snprintf(buf, sizeof(buf), "oom-killer: gfp_mask=0x80d2\nDMA per-cpu:\n");
+	for (int c = 0; c < 48; c++)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n,
+				      "cpu %d hot: low 32, high 96, batch 16\ncpu %d cold: low 0, high 32, batch 16\n", c, c);
+	snprintf(buf + n, sizeof(buf) - n,
+		 "Normal per-cpu: empty\n\nFree pages:        5544kB (0kB HighMem)\n"
+		 "Free swap  = 586036kB\nTotal swap = 716776kB\n"
+		 "Out of Memory: Killed process 904 (a.out).\n");
+	CHECK_INT(got_read(buf, g), 1);
+	CHECK_INT(g->ev[0].victim.pid, 904);
+	CHECK_STR(g->ev[0].victim.comm, "a.out");
+	CHECK_INT(g->ev[0].snap.mem.swap_free_kib, 586036);
+	free(g);
+}
+
+/* s390's dump_stack header cut after "CPU:" by a wrap, a reader's words
+ * between its pieces, and its task line's "task:" joined to the pointer */
+TEST(s390_header_cut_after_cpu)
+{
+	struct got *g = calloc(1, sizeof(*g));
+	const char *buf =
+		"basename invoked oom-killer: gfp_mask=0xd0, order=2, oomkilladj=0\n"
+		"CPU:\n"
+		"order 2, __GFP_WAIT|__GFP_IO|__GFP_FS.\n"
+		"0 Not tainted 2.6.28 #1\n"
+		"Process basename (pid: 30555, task:000000007baa6838, ksp: 0000000063867968)\n"
+		"Call Trace:\n"
+		"([<0000000000105248>] show_trace+0xf4/0x144)\n"
+		" [<000000000019235e>] oom_kill_process+0x9e/0x220\n"
+		"Mem-Info:\n"
+		"Free swap  = 1959300kB\n"
+		"Total swap = 1999992kB\n"
+		"Out of memory: kill process 30502 (cc1) score 3672 or a child\n"
+		"Killed process 30502 (cc1)\n";
+	CHECK_INT(got_read(buf, g), 1);
+	CHECK_STR(g->ev[0].kernel, "2.6.28");
+	CHECK_STR(g->ev[0].arch, "s390x");
+	CHECK_INT(g->ev[0].req.trigger_pid, 30555);
+	free(g);
+}
+
+/* a nommu kernel's failed mapping names the allocating task's pid (and,
+ * 2.6.3x+, its comm) before its show_free_areas */
+TEST(nommu_allocation_line_names_the_trigger)
+{
+	static const struct { const char *line, *comm; } cases[] = {
+		{ "Allocation of length 10485760 from process 144 failed\n", "ma" },
+		{ "Allocation of length 10485760 from process 144 (ma) failed\n", "ma" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct got *g = calloc(1, sizeof(*g));
+		char buf[1024];
+		snprintf(buf, sizeof(buf),
+			 "ma: page allocation failure. order:12, mode:0xd0\n"
+			 "Call Trace:\n"
+			 "%s"
+			 "Free pages:        7536kB (0kB HighMem)\n"
+			 "Active:2794 inactive:7321 dirty:1725 writeback:1 unstable:0 free:1884\n"
+			 "Free swap:            0kB\n"
+			 "8192 pages of RAM\n",
+			 cases[i].line);
+		CHECK_INT(got_read(buf, g), 1);
+		CHECK_INT(g->ev[0].req.trigger_pid, 144);
+		CHECK_STR(g->ev[0].req.trigger_comm, cases[i].comm);
+		free(g);
+	}
+}
+
+/* a report cut at its top inside the memcg's memory.stat dump: only a
+ * memcg's OOM prints one right above its task table; show_mem's totals
+ * there are a global OOM's */
+TEST(stat_pair_above_task_table_is_memcg)
+{
+	static const struct { const char *above; enum oom_kind want; } cases[] = {
+		{ "thp_swpout_fallback 0\n", OOM_KIND_MEMCG },
+		{ "0 pages hwpoisoned\n", OOM_KIND_GLOBAL },
+		{ "", OOM_KIND_GLOBAL },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct got *g = calloc(1, sizeof(*g));
+		char buf[2048];
+		snprintf(buf, sizeof(buf),
+			 "%s"
+			 "Tasks state (memory values in pages):\n"
+			 "[  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+			 "[    412]     0   412   262144   200000  2000000        0             0 ffmpeg\n"
+			 "Out of memory: Killed process 412 (ffmpeg) total-vm:1048576kB, anon-rss:800000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:2000kB oom_score_adj:0\n",
+			 cases[i].above);
+		CHECK_INT(got_read(buf, g), 1);
+		CHECK_INT(g->ev[0].kind, cases[i].want);
+		free(g);
+	}
+}
+
 int main(void)
 {
 	RUN(corpus_reports);
@@ -1340,5 +1441,9 @@ int main(void)
 	RUN(noswap_from_next_report);
 	RUN(swapfull_from_next_report);
 	RUN(moom_callback_frame_is_manual);
+	RUN(percpu_lines_open_old_dump);
+	RUN(s390_header_cut_after_cpu);
+	RUN(nommu_allocation_line_names_the_trigger);
+	RUN(stat_pair_above_task_table_is_memcg);
 	return check_summary();
 }

@@ -1307,6 +1307,93 @@ TEST(test_terminal_width_cuts_join_without_blank)
  * around two reports: only the reports' lines, their neighbours and the
  * back-fill window before a cut head (32 KiB) reach process_raw, and only
  * the reports' lines come out. */
+TEST(test_task_rows_broken_at_their_head_are_joined)
+{
+	/* a mailer broke syslog task rows after the bracket, after the uid,
+	 * and inside a negative oom_score_adj (dump_tasks, 2.6.x-4.x) */
+	const char *in =
+		"Dec 29 12:28:25 box kernel: [\n"
+		"1199]     0  1199     1643       79       8       3        0           \n"
+		"  0 mcelog\n"
+		"Dec 29 12:28:25 box kernel: [\n"
+		"1604]     0  1604    11068      109      23       3        0         -\n"
+		"1000 auditd\n"
+		"Dec 29 12:28:25 box kernel: [10209]   500\n"
+		"10209    30496     3183      18       4        0             0 as\n"
+		"Dec 29 12:28:25 box kernel: [\n"
+		"Dec 29 12:28:25 box kernel: [10210]   500\n"
+		"10211    30496     3183      18       4        0             0 as\n";
+	struct lines L;
+	scan_mem(in, strlen(in), true, &L);
+	CHECK_INT(L.n, 6);
+	if (L.n == 6) {
+		CHECK_STR(L.text[0], "[1199] 0 1199 1643 79 8 3 0 0 mcelog");
+		CHECK_STR(L.text[1], "[1604] 0 1604 11068 109 23 3 0 -1000 auditd");
+		CHECK_STR(L.text[2], "[10209] 500 10209 30496 3183 18 4 0 0 as");
+		CHECK_STR(L.text[3], "[");                          /* no rest follows: left alone */
+		CHECK_STR(L.text[4], "[10210] 500");                /* the next line is not its rest */
+	}
+	lines_free(&L);
+}
+
+TEST(test_syslog_prefixes_inside_wrapped_lines_are_cut)
+{
+	/* a syslog file with its newlines lost, then wrapped by a mailer: the
+	 * record prefixes sit inside the joined lines, one cut by the wrap */
+	const char *in =
+		"> Mar 16 21:40:40 box kernel: sh invoked oom-killer:\n"
+		"> gfp_mask=0xd0, order=2, oomkilladj=0 Mar 16 21:40:40 box kernel: Mem-Info:\n"
+		"> Mar 16 21:40:40 box kernel: Swap cache stats: add 1106206, delete 1105642, find 599107/618721 Mar 16\n"
+		"> 21:40:40 box kernel: Free swap  = 1959300kB\n";
+	struct lines L;
+	scan_mem(in, strlen(in), true, &L);
+	CHECK_INT(L.n, 4);
+	if (L.n == 4) {
+		CHECK_STR(L.text[0], "sh invoked oom-killer: gfp_mask=0xd0, order=2, oomkilladj=0");
+		CHECK_STR(L.text[1], "Mem-Info:");
+		CHECK_STR(L.host[1], "box");
+		CHECK_STR(L.text[2], "Swap cache stats: add 1106206, delete 1105642, find 599107/618721");
+		CHECK_STR(L.text[3], "Free swap = 1959300kB");
+		CHECK_STR(L.time[3], "Mar 16 21:40:40");
+	}
+	lines_free(&L);
+}
+
+TEST(test_relay_words_before_syslog_records_are_learned)
+{
+	/* a netconsole receiver's fixed words before each record, no marker
+	 * in the lines; lines without them are left as they are */
+	const char *in =
+		"Received message  <4>Jun  8 11:15:43 gw kernel: [  379.256394] 3291 total pagecache pages \n"
+		"Received message  <4>Jun  8 11:15:43 gw kernel: [  379.268632] Free swap  = 0kB \n"
+		"Received message  <4>Jun  8 11:15:43 gw kernel: [  379.271497] Total swap = 0kB \n";
+	struct lines L;
+	scan_mem(in, strlen(in), true, &L);
+	CHECK_INT(L.n, 3);
+	if (L.n == 3) {
+		CHECK_STR(L.text[1], "Free swap = 0kB");
+		CHECK_STR(L.host[2], "gw");
+	}
+	lines_free(&L);
+	/* one such line alone: no second line to learn from, the glue split
+	 * still finds its record */
+	/* a marker line first: the record's own prefix stays its time and host */
+	const char *mk =
+		"Received message  <4>Jun  8 11:15:43 gw kernel: [  379.1] sh invoked oom-killer: gfp_mask=0x0, order=0\n"
+		"Received message  <4>Jun  8 11:15:43 gw kernel: [  379.2] Free swap  = 0kB\n";
+	scan_mem(mk, strlen(mk), false, &L);
+	CHECK(L.n >= 1);
+	if (L.n >= 1) {
+		CHECK_STR(L.host[0], "gw");
+		CHECK_STR(L.time[0], "Jun  8 11:15:43");
+	}
+	lines_free(&L);
+	const char *one = "Received message  <4>Jun  8 11:15:43 gw kernel: [  379.268632] Free swap  = 0kB\n";
+	scan_mem(one, strlen(one), true, &L);
+	CHECK(L.n >= 1 && strcmp(L.text[L.n - 1], "Free swap = 0kB") == 0);
+	lines_free(&L);
+}
+
 TEST(test_idle_search_examines_only_report_lines)
 {
 	static const char *const noise[] = {
@@ -1404,6 +1491,9 @@ int main(void)
 	RUN(test_repaired_pastes_parse_alike);
 	RUN(test_backfill_holds_a_3000_row_task_table);
 	RUN(test_boot_banner_dates_and_splits_boots);
+	RUN(test_task_rows_broken_at_their_head_are_joined);
+	RUN(test_syslog_prefixes_inside_wrapped_lines_are_cut);
+	RUN(test_relay_words_before_syslog_records_are_learned);
 	lines_free(&base);
 	return check_summary();
 }
