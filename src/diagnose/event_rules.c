@@ -1185,7 +1185,11 @@ static void rule_fragmentation_scarce(struct ctx *c)
 	const struct oom_event *ev = c->ev;
 	const struct event_analysis *a = c->a;
 	int order = (int)ev->req.order;
-	if (ev->kind != OOM_KIND_ALLOC_FAILURE || !known(a->page_size_kib) || a->nr_evaluated == 0)
+	/* an OOM of a small order is printed after the allocator gave up as
+	 * well (dump_header from __alloc_pages_may_oom): the same reading
+	 * (R1228: order 2, 570 MiB free, 1.4 MiB of it in blocks of 16 KiB) */
+	if ((ev->kind != OOM_KIND_ALLOC_FAILURE && ev->kind != OOM_KIND_GLOBAL) || !known(a->page_size_kib) ||
+	    a->nr_evaluated == 0)
 		return;
 	int64_t free = 0, big = 0;
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {

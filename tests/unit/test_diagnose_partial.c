@@ -1518,7 +1518,9 @@ TEST(lowmem_with_room_at_order0_is_fragmentation)
  * under 64 KiB — the zone passes at order 4 on the printed numbers by a
  * few blocks */
 #define SCARCE_ORDER4(blocks) \
-	"ufb: page allocation failure: order:4, mode:0x40cc0(GFP_KERNEL|__GFP_COMP), nodemask=(null),cpuset=/,mems_allowed=0\n" \
+	SCARCE_H("ufb: page allocation failure: order:4, mode:0x40cc0(GFP_KERNEL|__GFP_COMP), nodemask=(null),cpuset=/,mems_allowed=0\n", blocks)
+#define SCARCE_H(header, blocks) \
+	header \
 	"CPU: 2 PID: 370 Comm: ufb Not tainted 5.4.3 #1\n" \
 	"Mem-Info:\n" \
 	"active_anon:2800 inactive_anon:5200 isolated_anon:0\n" \
@@ -2793,6 +2795,19 @@ TEST(reclaimable_slab_beside_a_missing_block_is_fragmentation)
 	CHECK(evidence_has(&s, "reclaimable slab"));
 }
 
+/* The same scarce blocks behind an OOM of a small order: its report is
+ * printed after the allocator gave up too (R1228's shape) */
+TEST(scarce_blocks_behind_an_oom)
+{
+	struct seen s = explain(SCARCE_H("ufb invoked oom-killer: gfp_mask=0x40cc0(GFP_KERNEL|__GFP_COMP), order=2, oom_score_adj=0\n",
+		"Node 0 DMA32: 3000*4kB (UME) 590*8kB (UME) 3*16kB (UM) 1*32kB (M) 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 16800kB\n"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	/* blocks of the order plenty: not the blocks */
+	struct seen t = explain(SCARCE_H("ufb invoked oom-killer: gfp_mask=0x40cc0(GFP_KERNEL|__GFP_COMP), order=2, oom_score_adj=0\n",
+		"Node 0 DMA32: 100*4kB (UME) 50*8kB (UME) 0*16kB 0*32kB 0*64kB 2*128kB (M) 3*256kB (M) 3*512kB (M) 3*1024kB (M) 1*2048kB (M) 2*4096kB (M) = 16800kB\n"));
+	CHECK(strcmp(t.first, "fragmentation-high-order") != 0);
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -2909,5 +2924,6 @@ int main(void)
 	RUN(slab_share_follows_the_request_on_32bit);
 	RUN(marginal_pass_is_no_room);
 	RUN(reclaimable_slab_beside_a_missing_block_is_fragmentation);
+	RUN(scarce_blocks_behind_an_oom);
 	return check_summary();
 }
