@@ -46,6 +46,11 @@ static const struct cue_row x86_syms[] = {
 	/* arch/x86/entry/entry_32.S common_exception (4.13-5.7, error_code
 	 * before, handle_exception after): only the 32-bit entry code */
 	{ "common_exception+", false, ARCH_CUE_I686 },
+	/* 2.6 i386 frames name a module's text by the last kernel symbol below
+	 * it, pg0 (arch/i386/kernel/head.S: the boot page tables, end of the
+	 * image): "[pg0+945079627/1068118016] FillRxDescriptor+0x2b/0xc0
+	 * [sk98lin]" (R1304); x86_64 has no pg0 */
+	{ "[pg0+", false, ARCH_CUE_I686 },
 };
 
 /* The machine of a "Hardware name:" line (lib/dump_stack.c

@@ -54,6 +54,8 @@ TEST(cues_of_single_lines)
 	CHECK_INT(cue("common_interrupt+0x1a/0x20  <c012d93d> handle_IRQ_event+0x1a/0x4c"), ARCH_CUE_X86);
 	CHECK_INT(cue("do_syscall_64+0x5b/0x1a0"), ARCH_CUE_X86_64);
 	CHECK_INT(cue("common_exception+0x82/0x8a"), ARCH_CUE_I686);
+	/* 2.6 i386's module frames relative to pg0 */
+	CHECK_INT(cue(" [pg0+945079627/1068118016] FillRxDescriptor+0x2b/0xc0 [sk98lin]"), ARCH_CUE_I686);
 	/* xtensa's own common_exception, at its 0xd0000000 text */
 	CHECK_INT(cue("[<d0008e1c>] common_exception+0x7f/0x7f"), ARCH_CUE_NONE);
 	/* every arch has these */
