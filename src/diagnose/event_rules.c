@@ -3950,6 +3950,38 @@ static void no_killable_leads(struct ctx *c)
  * next report is analysed here with its own storage, apart from the
  * caller's (event_analyse is idempotent: it reads the same again when
  * that report is delivered). */
+/* Is the release a development snapshot: an -rcN, linux-next or -mm tree
+ * ("5.7.0-rc5-next-20200511", "2.6.24-rc5-mm1", "6.3.0-rc7-next-20230417")? */
+static bool dev_release(const char *r)
+{
+	for (const char *p = r; (p = strchr(p, '-')) != NULL; p++) {
+		if ((p[1] == 'r' && p[2] == 'c' && p[3] >= '0' && p[3] <= '9') ||
+		    (p[1] == 'm' && p[2] == 'm' && p[3] >= '0' && p[3] <= '9') || !strncmp(p + 1, "next-20", 7))
+			return true;
+	}
+	return false;
+}
+
+/* A development snapshot whose report shows no cause in its numbers: the
+ * tree itself is the first suspect, as a reviewer reads such a report
+ * (R610, R615, R1016, R1288: -rc and -next trees whose threads found the
+ * regression).  Low confidence, after what the kernel did. */
+static void rule_dev_snapshot(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	if (!ev->kernel[0] || ev->kernel_from_neighbour || !dev_release(ev->kernel))
+		return;
+	struct finding *f = findings_add(c->out, "kernel-oom-regression", SEV_WARNING, 51,
+		"the kernel is a development snapshot (%s) and the report's numbers show no cause: a regression in that tree is the first suspect",
+		ev->kernel);
+	finding_evidence(f, "-rc, linux-next and -mm kernels carry changes not yet in a release; an OOM their numbers do not explain is most often one of them");
+	finding_basis(f, 0, c->a->basis_present, CONF_LOW, "inferred from the release alone: nothing in the numbers decides");
+	if (f)
+		f->confidence = CONF_LOW;
+	finding_advice(f, "run the same load on the last release (or the tree before the merge window) and, if it passes, bisect between them");
+	finding_advice(f, "report it to linux-mm@kvack.org with this log and the bisected commit");
+}
+
 static void __attribute__((noinline)) lend_next_reading(const struct oom_event *ev, struct findings *out)
 {
 	struct oom_event *nx = ev->next_report;
@@ -4100,6 +4132,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 			finding_basis(q, 0, a->basis_present, CONF_UNSET,
 				      "read as printed; the cause of the shortage itself is not in the report");
 		}
+		rule_dev_snapshot(&c);
 	}
 	basis_defaults(&c);
 	findings_sort(out);

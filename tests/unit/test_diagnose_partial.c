@@ -2808,6 +2808,25 @@ TEST(scarce_blocks_behind_an_oom)
 	CHECK(strcmp(t.first, "fragmentation-high-order") != 0);
 }
 
+/* A development snapshot whose report's numbers decide nothing: the tree is
+ * the first suspect, at low confidence (R610, R1288's shape) */
+#define DEV_SNAPSHOT(release) \
+	"[  10.98] insmod: vmalloc error: size 16384, vm_struct allocation failed, mode:0xcc0(GFP_KERNEL), nodemask=(null),cpuset=/,mems_allowed=0\n" \
+	"[  10.98] CPU: 3 PID: 235 Comm: insmod Not tainted " release " #1\n"
+
+TEST(dev_snapshot_without_a_cause_suspects_the_tree)
+{
+	struct seen s = explain(DEV_SNAPSHOT("6.0.0-rc4-00001-gabc"));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(has(&s, "unknown"));
+	struct seen n = explain(DEV_SNAPSHOT("5.7.0-next-20200511"));
+	CHECK_STR(n.first, "kernel-oom-regression");
+	/* a release: nothing to suspect */
+	struct seen r = explain(DEV_SNAPSHOT("6.0.12-arch1-1"));
+	CHECK_STR(r.first, "unknown");
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -2925,5 +2944,6 @@ int main(void)
 	RUN(marginal_pass_is_no_room);
 	RUN(reclaimable_slab_beside_a_missing_block_is_fragmentation);
 	RUN(scarce_blocks_behind_an_oom);
+	RUN(dev_snapshot_without_a_cause_suspects_the_tree);
 	return check_summary();
 }
