@@ -481,14 +481,30 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 			d = -d;
 		m->totals_disagree = d * 10 > m->ram_kib;
 	}
+	/* ≤2.6.27 (one "Active:" and one "inactive:" list, anon and file
+	 * together; zone lines print "present:" only, no "managed:", and
+	 * "pages of RAM" may be cut): RAM as the zones' present pages, which
+	 * hold the memmap and the kernel image too, for this era's figure only
+	 * and only where those are a small part (256 MiB or more: a 16 MiB
+	 * router's image is a quarter of it, R412) */
+	bool old_lru = !known(m->anon_kib) && !known(m->file_kib) && known(x->active_kib) && known(x->inactive_kib);
+	if (old_lru && !known(m->total_kib) && known(m->zones_present_kib) && m->zones_present_kib >= 256 * 1024) {
+		int64_t zf = zones_sum(s, offsetof(struct oom_zone, free_kib), false, false);
+		if (!(known(zf) && known(x->free_kib) && zf + x->free_kib / 20 + 4096 < x->free_kib))
+			m->total_kib = m->zones_present_kib;
+	}
 	if (known(m->total_kib) && !m->totals_disagree) {
 		int64_t sum = 0;
 		/* zone lines alone leave out what only the summary counts (slab,
 		 * page tables on most eras): no unaccounted figure from them */
 		bool missing = m->lru_from_zones && !m->slab_from_zones;
 		sum_known(&sum, m->free_kib, &missing);
-		sum_known(&sum, m->anon_kib, &missing);
-		sum_known(&sum, m->file_kib, &missing);
+		if (old_lru) {
+			sum = sat_add(sum, sat_add(x->active_kib, x->inactive_kib));
+		} else {
+			sum_known(&sum, m->anon_kib, &missing);
+			sum_known(&sum, m->file_kib, &missing);
+		}
 		if (known(m->unevictable_kib))
 			sum = sat_add(sum, m->unevictable_kib);
 		if (known(m->slab_reclaimable_kib) || known(m->slab_unreclaimable_kib)) {

@@ -2827,6 +2827,29 @@ TEST(dev_snapshot_without_a_cause_suspects_the_tree)
 	CHECK_STR(r.first, "unknown");
 }
 
+/* ≤2.6.27: one Active and one inactive list, zone lines with present only
+ * and no page totals: RAM as the zones' present pages, where the kernel
+ * image and memmap are a small part of it (R1221's shape) */
+#define OLD_LRU(active, present) \
+	"oom-killer: gfp_mask=0x80d2\n" \
+	"Active:" active " inactive:30542 dirty:0 writeback:2809 unstable:0 free:1386 slab:2099 mapped:43531 pagetables:192\n" \
+	"DMA free:5544kB min:5792kB low:7240kB high:8688kB active:64152kB inactive:122168kB present:" present "kB pages_scanned:49210 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 0\n" \
+	"Free swap  = 586036kB\n" \
+	"Total swap = 716776kB\n"
+
+TEST(old_lru_lists_with_present_zones_show_kernel_memory)
+{
+	struct seen s = explain(OLD_LRU("16038", "2097152"));
+	CHECK_STR(s.first, "kernel-leak-or-bug");
+	/* the lists fill RAM: nothing in no counter */
+	struct seen f = explain(OLD_LRU("480000", "2097152"));
+	CHECK(strcmp(f.first, "kernel-leak-or-bug") != 0);
+	/* a 16 MiB board: its kernel image is a quarter of present, no figure */
+	struct seen b = explain(OLD_LRU("631", "16256"));
+	CHECK(strcmp(b.first, "kernel-leak-or-bug") != 0);
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -2945,5 +2968,6 @@ int main(void)
 	RUN(reclaimable_slab_beside_a_missing_block_is_fragmentation);
 	RUN(scarce_blocks_behind_an_oom);
 	RUN(dev_snapshot_without_a_cause_suspects_the_tree);
+	RUN(old_lru_lists_with_present_zones_show_kernel_memory);
 	return check_summary();
 }
