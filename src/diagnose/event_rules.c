@@ -2329,7 +2329,16 @@ static void rule_exhaustion(struct ctx *c)
 			return;
 	}
 	int room;
-	if (!exhaustion_evident(c, &room)) {
+	bool evident = exhaustion_evident(c, &room);
+	/* one zone with room, under 2 % of RAM, beside anonymous memory
+	 * filling nine tenths of RAM with no swap to go to: the machine ran
+	 * out, the room is another node's or a zone's reserve (R845: 449 MiB
+	 * on node 0 of 64 GiB, 61 GiB anonymous, no swap) */
+	if (!evident && room >= 0 && known(m->total_kib) && known(m->anon_kib) && analysis_no_swap(m) &&
+	    sat_mul(m->anon_kib, 10) >= sat_mul(m->total_kib, 9) && known(ev->snap.zones[room].free_kib) &&
+	    sat_mul(ev->snap.zones[room].free_kib, 50) < m->total_kib)
+		evident = true;
+	if (!evident) {
 		/* Swap full with no RAM figures (a report cut at its
 		 * head keeps only the swap lines and the totals): in a global,
 		 * unconstrained OOM the anonymous memory that could not go to

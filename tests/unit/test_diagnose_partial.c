@@ -2850,6 +2850,36 @@ TEST(old_lru_lists_with_present_zones_show_kernel_memory)
 	CHECK(strcmp(b.first, "kernel-leak-or-bug") != 0);
 }
 
+/* Two nodes, anonymous memory filling nine tenths of RAM, no swap, one
+ * zone with room worth under 2 % of RAM: the machine ran out (R845) */
+#define TWO_NODES_ANON(room) \
+	"[16212.21] Mem-Info:\n" \
+	"[16212.21] active_anon:16069537 inactive_anon:5561 isolated_anon:0\n" \
+	"[16212.21]  active_file:1400 inactive_file:1300 isolated_file:0\n" \
+	"[16212.21]  unevictable:0 dirty:0 writeback:0 unstable:0\n" \
+	"[16212.21]  slab_reclaimable:22960 slab_unreclaimable:79900\n" \
+	"[16212.21]  mapped:1900 shmem:6380 pagetables:34600 bounce:0\n" \
+	"[16212.21]  free:161016 free_pcp:955 free_cma:0\n" \
+	"[16212.21] Node 0 DMA32 free:123344kB min:2668kB low:4616kB high:6564kB active_anon:1820276kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB writepending:0kB present:3127160kB managed:2045876kB mlocked:0kB\n" \
+	"[16212.21] lowmem_reserve[]: 0 0 30139 30139\n" \
+	"[16212.21] Node 0 Normal free:" room "kB min:42308kB low:73224kB high:104140kB active_anon:29898272kB inactive_anon:8728kB active_file:2800kB inactive_file:2600kB unevictable:0kB writepending:0kB present:31457280kB managed:30862796kB mlocked:0kB\n" \
+	"[16212.21] lowmem_reserve[]: 0 0 0 0\n" \
+	"[16212.21] Node 1 Normal free:44744kB min:45108kB low:78068kB high:111028kB active_anon:32559600kB inactive_anon:13516kB active_file:2800kB inactive_file:2600kB unevictable:0kB writepending:0kB present:33554432kB managed:33020916kB mlocked:0kB\n" \
+	"[16212.21] lowmem_reserve[]: 0 0 0 0\n" \
+	"[16212.21] Free swap  = 0kB\n" \
+	"[16212.21] Total swap = 0kB\n" \
+	"[16212.21] 16760731 pages RAM\n" \
+	"[16212.21] 273000 pages reserved\n"
+
+TEST(anon_fills_ram_beside_one_zones_small_room)
+{
+	struct seen s = explain(TWO_NODES_ANON("460088"));
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	/* room of several GiB: not this reading */
+	struct seen r = explain(TWO_NODES_ANON("6000000"));
+	CHECK(strcmp(r.first, "genuine-exhaustion-no-swap") != 0);
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -2969,5 +2999,6 @@ int main(void)
 	RUN(scarce_blocks_behind_an_oom);
 	RUN(dev_snapshot_without_a_cause_suspects_the_tree);
 	RUN(old_lru_lists_with_present_zones_show_kernel_memory);
+	RUN(anon_fills_ram_beside_one_zones_small_room);
 	return check_summary();
 }
