@@ -3898,13 +3898,60 @@ static bool evidence_figures_exhausted(struct ctx *c)
 	return f != NULL;
 }
 
+/* Buddy lines and page totals alone (the zone and summary lines cut): the
+ * free memory they add up to under 5 % of RAM, the page cache under 2 %
+ * ("N total pagecache pages") and no swap printed: RAM ran out, held by
+ * anonymous or kernel memory the text does not split (R1344's shape: a
+ * 2 GiB VM with 52 MiB free in its buddy lists and 187 pages of cache). */
+static bool evidence_figures_buddy_low(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *s = &ev->snap;
+	const struct mem_breakdown *m = &a->mem;
+	if ((ev->kind != OOM_KIND_GLOBAL && ev->kind != OOM_KIND_FRAGMENT) || a->nr_evaluated > 0 ||
+	    known(s->mem.free_kib) || s->nr_zones == 0 || !known(m->total_kib) || m->total_kib <= 0)
+		return false;
+	if (!(known(s->mem.swap_total_kib) && s->mem.swap_total_kib == 0) && !m->swap_inferred_none)
+		return false;
+	int64_t free = 0;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		int64_t zf = z->buddy_total_kib;
+		/* the "= NkB" cut off the line's end: its blocks add up the same */
+		if (!known(zf) && z->nr_orders > 0 && known(a->page_size_kib)) {
+			zf = 0;
+			for (int o = 0; o < z->nr_orders && o < OOM_MAX_ORDERS && known(zf); o++)
+				zf = known(z->free_blocks[o]) ? sat_add(zf, sat_mul(z->free_blocks[o], sat_mul(a->page_size_kib, 1LL << o)))
+							      : OOM_NA;
+		}
+		if (!known(zf))
+			return false;   /* a zone's free not read: no sum */
+		free = sat_add(free, zf);
+	}
+	int64_t cache = s->mem.pagecache_kib;
+	if (!known(cache) || sat_mul(free, 20) >= m->total_kib || sat_mul(cache, 50) >= m->total_kib)
+		return false;
+	struct finding *f = findings_add(c->out, "genuine-exhaustion-no-swap", SEV_CRITICAL, 40,
+		"the buddy lists held %s of %s RAM, the page cache %s, with no swap: RAM ran out",
+		K(c, 0, free), K(c, 1, m->total_kib), K(c, 2, cache));
+	finding_evidence(f, "free memory is the sum of the buddy lines (the zone lines are not in the report): under 5 %% of RAM");
+	finding_evidence(f, "\"total pagecache pages\" %s: nothing left for reclaim to drop; Total swap = 0kB: anonymous memory had nowhere to go",
+			 K(c, 0, cache));
+	finding_evidence(f, "what held RAM (anonymous or kernel memory) is in the Mem-Info summary, not in the report");
+	basis_fixed(f, BASIS_BUDDY | BASIS_RAM | BASIS_SWAP | BASIS_MEMINFO, a->basis_present, CONF_LOW,
+		    "free memory read from the buddy lines alone");
+	finding_advice(f, "read the whole report in the full log: its Mem-Info says whether processes or the kernel held RAM");
+	return f != NULL;
+}
+
 static bool rule_evidence_figures(struct ctx *c)
 {
 	const struct event_analysis *a = c->a;
 	if (a->memcg || a->sysrq || a->cpuset || a->mempolicy || a->constraint_inferred)
 		return false;
 	return evidence_figures_cpuset(c) || evidence_figures_memalloc(c) || evidence_figures_frag(c) || evidence_figures_swap_full(c) ||
-	       evidence_figures_drained(c) || evidence_figures_exhausted(c);
+	       evidence_figures_drained(c) || evidence_figures_exhausted(c) || evidence_figures_buddy_low(c);
 }
 
 /* "Out of memory and no killable processes..." in a system-wide OOM whose

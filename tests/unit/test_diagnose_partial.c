@@ -2880,6 +2880,29 @@ TEST(anon_fills_ram_beside_one_zones_small_room)
 	CHECK(strcmp(r.first, "genuine-exhaustion-no-swap") != 0);
 }
 
+/* Buddy lines and totals alone (zone and summary lines cut), a buddy sum
+ * under 5 % of RAM, a few pages of cache, no swap: RAM ran out (R1344) */
+#define BUDDY_LOW(dma32) \
+	"[88275147.54] Node 0 DMA: 0*4kB 1*8kB (M) 3*16kB (UME) 2*32kB (UE) 3*64kB (UE) 4*128kB (UE) 3*256kB (UME) 1*512kB (E) 2*1024kB (UE) 2*2048kB (UH) 0*4096kB = 8248kB\n" \
+	"[88275147.54] Node 0 DMA32: " dma32 "\n" \
+	"[88275147.54] 187 total pagecache pages\n" \
+	"[88275147.54] 0 pages in swap cache\n" \
+	"[88275147.54] Free swap  = 0kB\n" \
+	"[88275147.54] Total swap = 0kB\n" \
+	"[88275147.54] 524185 pages RAM\n" \
+	"[88275147.54] 13844 pages reserved\n"
+
+TEST(buddy_sum_under_a_twentieth_without_swap_is_exhaustion)
+{
+	/* its "= NkB" cut: the blocks add up */
+	struct seen s = explain(BUDDY_LOW("2174*4kB (UMEH) 1203*8kB (UMEH) 779*16kB (UMEH) 207*32kB (UME) 94*64kB (UME) 7*128kB (UME) 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB"));
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK_STR(confidence_name(s.conf), "low");
+	/* a quarter of RAM free in the lists: not this reading */
+	struct seen f = explain(BUDDY_LOW("2174*4kB (UMEH) 1203*8kB (UMEH) 779*16kB (UMEH) 207*32kB (UME) 94*64kB (UME) 7*128kB (UME) 0*256kB 0*512kB 0*1024kB 0*2048kB 120*4096kB (M) = 535840kB"));
+	CHECK(strcmp(f.first, "genuine-exhaustion-no-swap") != 0);
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -3000,5 +3023,6 @@ int main(void)
 	RUN(dev_snapshot_without_a_cause_suspects_the_tree);
 	RUN(old_lru_lists_with_present_zones_show_kernel_memory);
 	RUN(anon_fills_ram_beside_one_zones_small_room);
+	RUN(buddy_sum_under_a_twentieth_without_swap_is_exhaustion);
 	return check_summary();
 }
