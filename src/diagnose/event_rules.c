@@ -3919,12 +3919,8 @@ static bool evidence_figures_buddy_low(struct ctx *c)
 		const struct oom_zone *z = &s->zones[i];
 		int64_t zf = z->buddy_total_kib;
 		/* the "= NkB" cut off the line's end: its blocks add up the same */
-		if (!known(zf) && z->nr_orders > 0 && known(a->page_size_kib)) {
-			zf = 0;
-			for (int o = 0; o < z->nr_orders && o < OOM_MAX_ORDERS && known(zf); o++)
-				zf = known(z->free_blocks[o]) ? sat_add(zf, sat_mul(z->free_blocks[o], sat_mul(a->page_size_kib, 1LL << o)))
-							      : OOM_NA;
-		}
+		if (!known(zf) && known(a->page_size_kib))
+			zf = zone_free_kib_at_order(z, 0, a->page_size_kib);
 		if (!known(zf))
 			return false;   /* a zone's free not read: no sum */
 		free = sat_add(free, zf);
