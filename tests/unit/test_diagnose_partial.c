@@ -2903,6 +2903,49 @@ TEST(buddy_sum_under_a_twentieth_without_swap_is_exhaustion)
 	CHECK(strcmp(f.first, "genuine-exhaustion-no-swap") != 0);
 }
 
+/* A costly-order (> 3) lowmem request on a 32-bit box with HighMem free:
+ * Normal above its high mark at order 0 but without a block of the order
+ * lacked the block, not lowmem (kernel retries only orders <= 3); the
+ * same zone between min and high is still lowmem running out. */
+#define COSTLY_LOWMEM(normal_free, buddy) \
+	"[5000.1] gpud: page allocation failure: order:4, mode:0x40d0\n" \
+	"[5000.1] CPU: 0 PID: 812 Comm: gpud Not tainted 3.16.0-4-686-pae #1 Debian 3.16.7\n" \
+	"[5000.1] Mem-Info:\n" \
+	"[5000.1] active_anon:400000 inactive_anon:100000 isolated_anon:0\n" \
+	"[5000.1]  active_file:300000 inactive_file:200000 isolated_file:0\n" \
+	"[5000.1]  unevictable:0 dirty:10 writeback:0 unstable:0\n" \
+	"[5000.1]  free:800000 slab_reclaimable:40000 slab_unreclaimable:9000\n" \
+	"[5000.1]  mapped:20000 shmem:5000 pagetables:3000 bounce:0\n" \
+	"[5000.1]  free_cma:0\n" \
+	"[5000.1] DMA free:3000kB min:64kB low:80kB high:96kB active_anon:0kB inactive_anon:0kB active_file:100kB inactive_file:20kB unevictable:0kB present:15992kB managed:15916kB mlocked:0kB slab_reclaimable:9000kB slab_unreclaimable:900kB kernel_stack:100kB pagetables:0kB all_unreclaimable? no\n" \
+	"[5000.1] lowmem_reserve[]: 0 800 8000 8000\n" \
+	"[5000.1] Normal free:" normal_free "kB min:3000kB low:3750kB high:4500kB active_anon:6000kB inactive_anon:6000kB active_file:200000kB inactive_file:150000kB unevictable:0kB present:897016kB managed:800000kB mlocked:0kB slab_reclaimable:150000kB slab_unreclaimable:35000kB kernel_stack:6000kB pagetables:300kB all_unreclaimable? no\n" \
+	"[5000.1] lowmem_reserve[]: 0 0 57600 57600\n" \
+	"[5000.1] HighMem free:3190000kB min:512kB low:12000kB high:24000kB active_anon:1594000kB inactive_anon:394000kB active_file:999900kB inactive_file:649980kB unevictable:0kB present:7340032kB managed:7340032kB mlocked:0kB all_unreclaimable? no\n" \
+	"[5000.1] lowmem_reserve[]: 0 0 0 0\n" \
+	"[5000.1] DMA: 50*4kB 50*8kB 40*16kB 20*32kB 5*64kB 3*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 2984kB\n" \
+	buddy \
+	"[5000.1] HighMem: 5000*4kB 20000*8kB 9000*16kB 3000*32kB 5000*64kB 5000*128kB 3000*256kB 1000*512kB 200*1024kB 10*2048kB 20*4096kB = 3196000kB\n" \
+	"[5000.1] 505000 total pagecache pages\n" \
+	"[5000.1] Free swap  = 2097148kB\n" \
+	"[5000.1] Total swap = 2097148kB\n" \
+	"[5000.1] 2063260 pages RAM\n" \
+	"[5000.1] 1835008 pages HighMem/MovableOnly\n" \
+	"[5000.1] 30000 pages reserved\n"
+
+TEST(costly_lowmem_request_above_high_lacks_a_block)
+{
+	struct seen s = explain(COSTLY_LOWMEM("6200",
+		"[5000.1] Normal: 700*4kB 300*8kB 90*16kB 5*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 6800kB\n"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK(!has(&s, "lowmem-exhausted-highmem-free"));
+	/* between min and high lowmem itself is running out */
+	struct seen t = explain(COSTLY_LOWMEM("4000",
+		"[5000.1] Normal: 500*4kB 150*8kB 40*16kB 5*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 4000kB\n"));
+	CHECK_STR(t.first, "lowmem-exhausted-highmem-free");
+	CHECK(evidence_has(&t, "Normal: free 3.91 MiB, min 2.93 MiB + lowmem_reserve 0 KiB: above the mark at order 0, below it in blocks of order 4 and up"));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -3024,5 +3067,6 @@ int main(void)
 	RUN(old_lru_lists_with_present_zones_show_kernel_memory);
 	RUN(anon_fills_ram_beside_one_zones_small_room);
 	RUN(buddy_sum_under_a_twentieth_without_swap_is_exhaustion);
+	RUN(costly_lowmem_request_above_high_lacks_a_block);
 	return check_summary();
 }
