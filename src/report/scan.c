@@ -2254,7 +2254,16 @@ static bool task_row_head(const char *t, size_t tn, const char *p, size_t n)
 static size_t glued_kernel_record(const char *p, size_t n, size_t from)
 {
 	for (size_t i = from ? from : 1; i + 16 < n; i++) {
-		if (p[i - 1] != ' ' || !is_upper(p[i]) || p[i + 3] != ' ')
+		if (p[i - 1] != ' ')
+			continue;
+		/* a dmesg stamp: "… free_cma:0kB [  776.265406]" / "lowmem_reserve[]:
+		 * 0 0 [  776.268761] Normal: 7*4kB (H) …", a mailer's wrap of
+		 * records glued where their newlines were lost (R1011) */
+		const char *t;
+		size_t tl;
+		if (p[i] == '[' && tr_bracket_time(p + i, n - i, &t, &tl))
+			return i;
+		if (!is_upper(p[i]) || p[i + 3] != ' ')
 			continue;
 		size_t k = tr_mon_date(p + i, n - i);
 		const char *h;

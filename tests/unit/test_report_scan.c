@@ -1359,6 +1359,29 @@ TEST(test_syslog_prefixes_inside_wrapped_lines_are_cut)
 	lines_free(&L);
 }
 
+TEST(test_dmesg_stamps_inside_wrapped_lines_are_cut)
+{
+	/* a mailer wrapped dmesg records glued where their newlines were lost:
+	 * a stamp ends one line, its record's text runs on the next with the
+	 * next record glued after it (R1011) */
+	const char *in =
+		"[  776.209062] Normal free:1492kB min:964kB low:1204kB high:1444kB present:65536kB\n"
+		"free_pcp:24kB local_pcp:24kB free_cma:0kB [  776.265406]\n"
+		"lowmem_reserve[]: 0 0 [  776.268761] Normal: 7*4kB (H) 5*8kB (H)\n"
+		"7*16kB (H) 5*32kB (H) 6*64kB (H) 2*128kB (H) 2*256kB (H) 0*512kB\n"
+		"0*1024kB 0*2048kB 0*4096kB = 1492kB\n";
+	struct lines L;
+	scan_mem(in, strlen(in), true, &L);
+	CHECK_INT(L.n, 3);
+	if (L.n == 3) {
+		CHECK_STR(L.text[1], "lowmem_reserve[]: 0 0");
+		CHECK_STR(L.time[1], "776.265406");
+		CHECK_STR(L.text[2], "Normal: 7*4kB (H) 5*8kB (H) 7*16kB (H) 5*32kB (H) 6*64kB (H) 2*128kB (H) 2*256kB (H) 0*512kB 0*1024kB 0*2048kB 0*4096kB = 1492kB");
+		CHECK_STR(L.time[2], "776.268761");
+	}
+	lines_free(&L);
+}
+
 TEST(test_relay_words_before_syslog_records_are_learned)
 {
 	/* a netconsole receiver's fixed words before each record, no marker
@@ -1493,6 +1516,7 @@ int main(void)
 	RUN(test_boot_banner_dates_and_splits_boots);
 	RUN(test_task_rows_broken_at_their_head_are_joined);
 	RUN(test_syslog_prefixes_inside_wrapped_lines_are_cut);
+	RUN(test_dmesg_stamps_inside_wrapped_lines_are_cut);
 	RUN(test_relay_words_before_syslog_records_are_learned);
 	lines_free(&base);
 	return check_summary();
