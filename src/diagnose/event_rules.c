@@ -1053,14 +1053,40 @@ static void blocks_where(struct ctx *c, struct finding *f, int order)
  * lines still held free memory that is not tiny (at least 1 MiB and four
  * requests' worth, and 1 % of RAM when RAM is known), the request failed
  * for want of a block, not of memory. */
+/* What a zone below the request's class zone holds back from it, for a
+ * report with buddy lines but no zone lines: its lowmem_reserve[] entry
+ * when printed, else the floor the default ratio gives from the RAM above
+ * it (model/zone.c).  The zone spans at most 16 MiB (x86's ISA DMA) or
+ * 4 GiB (DMA32, another arch's DMA), 896 MiB for 32-bit x86 Normal
+ * against HighMem.  OOM_NA when the zone is the request's own or above. */
+static int64_t buddy_only_reserve_kib(const struct ctx *c, int i)
+{
+	const struct oom_event *ev = c->ev;
+	const struct oom_zone *z = &ev->snap.zones[i];
+	int zi = zone_index_in(&ev->snap, z->name);
+	if (zi < 0 || c->a->classzone < 0 || zi >= c->a->classzone)
+		return OOM_NA;
+	if (known(c->a->zone[i].reserve_kib))
+		return c->a->zone[i].reserve_kib;
+	bool x86 = !strcmp(ev->arch, "x86_64") || !strcmp(ev->arch, "i686") || !strcmp(ev->arch, "i386") ||
+		   !strcmp(ev->arch, "i586");
+	int64_t max_kib = !strcmp(z->name, "DMA") && x86 ? 16LL * 1024
+			  : !strcmp(z->name, "Normal") ? 896LL * 1024 : 4LL * 1024 * 1024;
+	int64_t ram = known(ev->snap.mem.ram_kib) ? ev->snap.mem.ram_kib : c->a->mem.total_kib;
+	int64_t r = zone_default_reserve_floor_kib(z->name, ram, max_kib);
+	return r > 0 ? r : OOM_NA;
+}
+
 static bool rule_fragmentation_buddy_only(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
 	const struct event_analysis *a = c->a;
 	int order = (int)ev->req.order;
-	if (a->nr_buddy_only == 0 || a->buddy_only_block || a->nr_evaluated > 0 || !known(a->page_size_kib))
+	if (a->nr_buddy_only == 0 || a->nr_evaluated > 0 || !known(a->page_size_kib))
 		return false;
 	int64_t free_kib = 0;
+	int reserved = -1;
+	int64_t reserved_kib = OOM_NA;
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
 		if (!a->zone[i].usable)
@@ -1068,6 +1094,16 @@ static bool rule_fragmentation_buddy_only(struct ctx *c)
 		if (!a->zone[i].block_known)
 			return false;   /* a usable zone without its buddy line: its blocks are unknown */
 		int64_t k = zone_free_kib_at_order(z, 0, a->page_size_kib);
+		if (a->zone[i].block_exists) {
+			/* a block in a zone below the request's own, behind its
+			 * lowmem_reserve: the request could not take it */
+			int64_t r = buddy_only_reserve_kib(c, i);
+			if (!known(k) || !known(r) || r < k || reserved >= 0)
+				return false;
+			reserved = i;
+			reserved_kib = r;
+			continue;
+		}
 		if (known(k))
 			free_kib = sat_add(free_kib, k);
 	}
@@ -1081,6 +1117,12 @@ static bool rule_fragmentation_buddy_only(struct ctx *c)
 		"order-%d request (%s) failed with %s free in the zones it may use but no free block it could take: fragmentation",
 		order, K(c, 0, req_kib), K(c, 1, free_kib));
 	blocks_where(c, f, order);
+	if (reserved >= 0)
+		finding_evidence(f, "%s's blocks sit behind its lowmem_reserve against this request: %s (%s) at least, more than its %s free",
+				 ev->snap.zones[reserved].name, K(c, 0, reserved_kib),
+				 a->zone[reserved].reserve_kib == reserved_kib ? "its lowmem_reserve[] line"
+				 : "the default vm.lowmem_reserve_ratio of the RAM above it",
+				 K(c, 1, zone_free_kib_at_order(&ev->snap.zones[reserved], 0, a->page_size_kib)));
 	finding_evidence(f, "read from the buddy lines alone: the zone watermark lines are not in the report");
 	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_BUDDY, a->basis_present, CONF_MEDIUM, NULL);
 	finding_advice(f, "raise vm.min_free_kbytes (e.g. to 1-3 %% of RAM) so kswapd keeps more memory free and unfragmented");

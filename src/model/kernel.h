@@ -174,6 +174,16 @@ int64_t zone_usable_free_kib_at_order(const struct oom_zone *z, int order, unsig
  * zone has no buddy counts (or the order is out of range). */
 int zone_frag_index(const struct oom_zone *z, int order);
 int zone_unusable_index(const struct oom_zone *z, int order);
+/* A floor of the lowmem_reserve (KiB) zone `zone_name` holds back from a
+ * request whose class zone is above it, under the default
+ * vm.lowmem_reserve_ratio, for a report that prints neither its
+ * lowmem_reserve[] line nor the zones' sizes: the zones above it hold at
+ * least ram_kib − zone_max_kib (the most the zone itself can span), and
+ * its reserve is their managed pages / ratio (mm/page_alloc.c
+ * setup_per_zone_lowmem_reserve; sysctl_lowmem_reserve_ratio DMA 256,
+ * DMA32 256, Normal 32, 2.6.x–6.x).  0 for a zone with no default ratio
+ * or when nothing is known. */
+int64_t zone_default_reserve_floor_kib(const char *zone_name, int64_t ram_kib, int64_t zone_max_kib);
 /* Zone index of a zone name in the usual layout (DMA 0, DMA32 1, Normal 2,
  * HighMem 2 or 3 …) given the zones present in s; -1 unknown. */
 int zone_index_in(const struct oom_snapshot *s, const char *zone_name);

@@ -453,3 +453,17 @@ int zone_index_in(const struct oom_snapshot *s, const char *zone_name)
 			return (width > 0 && i >= width) ? -1 : i;
 	return -1;
 }
+
+int64_t zone_default_reserve_floor_kib(const char *zone_name, int64_t ram_kib, int64_t zone_max_kib)
+{
+	if (!zone_name || !known(ram_kib) || !known(zone_max_kib) || ram_kib <= zone_max_kib)
+		return 0;
+	int ratio = 0;
+	if (strcmp(zone_name, "DMA") == 0 || strcmp(zone_name, "DMA32") == 0)
+		ratio = 256;
+	else if (strcmp(zone_name, "Normal") == 0)
+		ratio = 32;
+	if (ratio == 0)
+		return 0;
+	return (ram_kib - zone_max_kib) / ratio;
+}

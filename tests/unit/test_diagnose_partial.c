@@ -2946,6 +2946,29 @@ TEST(costly_lowmem_request_above_high_lacks_a_block)
 	CHECK(evidence_has(&t, "Normal: free 3.91 MiB, min 2.93 MiB + lowmem_reserve 0 KiB: above the mark at order 0, below it in blocks of order 4 and up"));
 }
 
+/* Buddy lines without zone lines (an order-3 OOM): DMA's big blocks sit
+ * behind the reserve the default lowmem_reserve_ratio gives it on a
+ * 16 GiB box, so the blocks DMA32 and Normal lack decide it; on a 1 GiB
+ * box DMA's reserve is too small to say so. */
+#define BUDDY_ONLY_DMA(ram) \
+	"Xorg invoked oom-killer: gfp_mask=0x240c0d0(GFP_TEMPORARY|__GFP_COMP|__GFP_ZERO), order=3, oom_score_adj=0\n" \
+	"CPU: 3 PID: 1500 Comm: Xorg Not tainted 4.9.0 #1\n" \
+	"Node 0 DMA: 0*4kB 1*8kB (U) 2*16kB (U) 1*32kB (U) 3*64kB (U) 2*128kB (U) 0*256kB 0*512kB 1*1024kB (U) 1*2048kB (M) 3*4096kB (M) = 15880kB\n" \
+	"Node 0 DMA32: 11110*4kB (UME) 2929*8kB (UME) 44*16kB (M) 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 68576kB\n" \
+	"Node 0 Normal: 14031*4kB (UME) 49*8kB (UME) 18*16kB (U) 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 56804kB\n" \
+	"Free swap  = 8191868kB\n" \
+	"Total swap = 8191996kB\n" \
+	ram " pages RAM\n"
+
+TEST(buddy_only_dma_behind_its_default_reserve)
+{
+	struct seen s = explain(BUDDY_ONLY_DMA("4168499"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK(evidence_has(&s, "DMA's blocks sit behind its lowmem_reserve against this request"));
+	struct seen t = explain(BUDDY_ONLY_DMA("262144"));
+	CHECK(!has(&t, "fragmentation-high-order"));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -3068,5 +3091,6 @@ int main(void)
 	RUN(anon_fills_ram_beside_one_zones_small_room);
 	RUN(buddy_sum_under_a_twentieth_without_swap_is_exhaustion);
 	RUN(costly_lowmem_request_above_high_lacks_a_block);
+	RUN(buddy_only_dma_behind_its_default_reserve);
 	return check_summary();
 }

@@ -358,6 +358,19 @@ TEST(zone_index)
 	snapshot_release(&s);
 }
 
+/* lowmem_reserve floor under the default ratios (DMA/DMA32 256, Normal
+ * 32): 16 GiB above a 16 MiB DMA keep ~64 MiB of it from Normal requests */
+TEST(default_reserve_floor)
+{
+	CHECK_INT(zone_default_reserve_floor_kib("DMA", 16LL * 1024 * 1024, 16 * 1024), (16LL * 1024 * 1024 - 16 * 1024) / 256);
+	CHECK_INT(zone_default_reserve_floor_kib("DMA32", 8LL * 1024 * 1024, 4LL * 1024 * 1024), 16384);
+	CHECK_INT(zone_default_reserve_floor_kib("Normal", 4LL * 1024 * 1024, 896 * 1024), (4LL * 1024 * 1024 - 896 * 1024) / 32);
+	CHECK_INT(zone_default_reserve_floor_kib("HighMem", 4LL * 1024 * 1024, 0), 0);
+	CHECK_INT(zone_default_reserve_floor_kib("DMA", 8 * 1024, 16 * 1024), 0);   /* RAM under the zone's span */
+	CHECK_INT(zone_default_reserve_floor_kib("DMA", OOM_NA, 16 * 1024), 0);
+	CHECK_INT(zone_default_reserve_floor_kib(NULL, 1024 * 1024, 16 * 1024), 0);
+}
+
 int main(void)
 {
 	RUN(orders);
@@ -369,5 +382,6 @@ int main(void)
 	RUN(corpus_s03_dma32);
 	RUN(usable_blocks_and_highatomic);
 	RUN(zone_index);
+	RUN(default_reserve_floor);
 	return check_summary();
 }
