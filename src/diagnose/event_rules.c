@@ -1433,7 +1433,7 @@ static void rule_cma(struct ctx *c)
 	 * summary's free_cma is that zone's, there being no other */
 	int64_t only_cma = s->nr_zones == 1 && known(s->mem.free_cma_kib) ? s->mem.free_cma_kib : OOM_NA;
 	int64_t best_cma = 0, best_free = 0;
-	bool best_buddy = false;
+	bool best_buddy = false, order_blocks_cma = false;
 	for (int i = 0; i < s->nr_zones; i++) {
 		const struct oom_zone *z = &s->zones[i];
 		int64_t zc = known(z->free_cma_kib) ? z->free_cma_kib : only_cma;
@@ -1463,11 +1463,25 @@ static void rule_cma(struct ctx *c)
 		free = sat_add(free, zfree);
 		cma = sat_add(cma, zc);
 		int64_t res = known(a->zone[i].reserve_kib) ? a->zone[i].reserve_kib : 0;
+		/* An order > 0 request whose zone holds blocks of the order in
+		 * the C lists alone: before 4.4 the order-aware check counted
+		 * them (mm/page_alloc.c __zone_watermark_ok subtracted only
+		 * NR_FREE_CMA_PAGES from the total), 4.4+ looks for a block of
+		 * the request's own types; either way only CMA had the block
+		 * (R1068: order 1, 7.7 of 12.8 MiB free CMA, every block of 8 KiB
+		 * and more C) */
+		int ord = known(c->ev->req.order) && c->ev->req.order > 0 && c->ev->req.order < OOM_MAX_ORDERS
+				  ? (int)c->ev->req.order : 0;
+		bool c_blocks = !blind && ord > 0 && z->free_types_known &&
+				zone_usable_block_order(z, ord, a->alloc_flags, &c->ev->kv) < 0 &&
+				zone_usable_block_order(z, ord, a->alloc_flags | ZWM_CMA, &c->ev->kv) >= 0;
 		/* without CMA the zone had no more than twice what the min check
 		 * needs; with no mark printed, CMA nineteen twentieths of its free */
-		if (from_buddy && !known(z->min_kib) ? sat_mul(zc, 20) < sat_mul(zfree, 19)
-						     : diff_sat(zfree, zc) > 2 * sat_add(z->min_kib, res))
+		if (!c_blocks && (from_buddy && !known(z->min_kib) ? sat_mul(zc, 20) < sat_mul(zfree, 19)
+								  : diff_sat(zfree, zc) > 2 * sat_add(z->min_kib, res)))
 			return;
+		if (c_blocks)
+			order_blocks_cma = true;
 		if (best < 0 || zc > best_cma) {
 			best = i;
 			best_cma = zc;
@@ -1482,10 +1496,15 @@ static void rule_cma(struct ctx *c)
 	int64_t z_cma = best_cma;
 	/* blind, it must lead the premature reading (62) of the same roomy
 	 * free count, which CMA makes look usable */
-	struct finding *f = findings_add(c->out, "cma-unusable", SEV_CRITICAL, blind ? 64 : 60,
+	/* CMA holding the blocks of the order is the cause the missing block
+	 * only describes: ahead of fragmentation (85) */
+	struct finding *f = findings_add(c->out, "cma-unusable", SEV_CRITICAL, order_blocks_cma ? 86 : blind ? 64 : 60,
 		"%s of the %s free in the zones %s was CMA, which a non-movable request may not take: without it %s",
 		K(c, 0, cma), K(c, 1, free), blind ? "printed" : "the request may use",
-		best_buddy ? "little was left" : "they were at their watermarks");
+		order_blocks_cma ? "no block of the order was left" : best_buddy ? "little was left" : "they were at their watermarks");
+	if (order_blocks_cma)
+		finding_evidence(f, "every free block of order %lld and more the request would need is in a C (MIGRATE_CMA) list",
+				 (long long)c->ev->req.order);
 	finding_evidence(f, "%s: %s free, free_cma %s, min %s (mm/page_alloc.c: NR_FREE_CMA_PAGES do not count for requests without ALLOC_CMA)",
 			 z->name, K(c, 0, best_free), K(c, 1, z_cma), K(c, 2, z->min_kib));
 	if (best_buddy)
@@ -1499,6 +1518,7 @@ static void rule_cma(struct ctx *c)
 		finding_evidence(f, "the request (%s) is not movable: CMA areas hold only movable pages", c->ev->req.gfp_text[0] ? c->ev->req.gfp_text : a->gfp_hex);
 	finding_basis(f, cause_needs(a, "cma-unusable"), a->basis_present, blind ? CONF_LOW : CONF_MEDIUM,
 		      blind ? "the request is not in the report: judged as a kernel request, which may not take CMA"
+			    : order_blocks_cma ? "the blocks of the order the request may take, read from the buddy lines' migratetype letters"
 			    : "the zone lines are a snapshot after the allocator gave up: near, not below, the watermark without CMA");
 	finding_advice(f, "the CMA area is sized at boot (cma= on the command line, or the device tree's linux,cma node): shrink it to what the devices need");
 	finding_advice(f, "CMA lends its pages to movable (user) memory only; kernel allocations need the rest of the zone: size RAM minus CMA for them");
@@ -3305,10 +3325,18 @@ static void rule_side_messages(struct ctx *c)
 		struct finding *f = findings_add(c->out, "slab-allocation-failed", SEV_INFO, 10,
 			"the slab allocator could not get pages for a new slab%s%s",
 			sd->slab_cache[0] ? " of cache " : "", sd->slab_cache);
-		if (known(sd->slab_object_size))
+		if (known(sd->slab_object_size) && sd->slab_is_slab && known(sd->slab_default_order))
+			finding_evidence(f, "SLAB: cache %s, object size %lld bytes, order %lld (mm/slab.c slab_out_of_memory)",
+					 sd->slab_cache[0] ? sd->slab_cache : "?", (long long)sd->slab_object_size,
+					 (long long)sd->slab_default_order);
+		else if (known(sd->slab_object_size) && known(sd->slab_default_order) && known(sd->slab_min_order))
 			finding_evidence(f, "SLUB: cache %s, object size %lld bytes, default order %lld, min order %lld (mm/slub.c slab_out_of_memory)",
 					 sd->slab_cache[0] ? sd->slab_cache : "?", (long long)sd->slab_object_size,
 					 (long long)sd->slab_default_order, (long long)sd->slab_min_order);
+		else if (known(sd->slab_object_size))
+			finding_evidence(f, "%s: cache %s, object size %lld bytes",
+					 sd->slab_is_slab ? "SLAB" : "SLUB", sd->slab_cache[0] ? sd->slab_cache : "?",
+					 (long long)sd->slab_object_size);
 		if (known(sd->slab_min_order) && sd->slab_min_order > 0)
 			finding_evidence(f, "even its smallest slab needs order-%lld blocks (%lld contiguous pages): free memory in small blocks does not help it",
 					 (long long)sd->slab_min_order, 1LL << (sd->slab_min_order & 31));

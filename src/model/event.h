@@ -70,6 +70,7 @@ struct oom_victim {
  * "unable to allocate N bytes".  OOM_NA / "" when not printed. */
 struct oom_side {
 	bool slab_failure;                 /* "SLUB: Unable to allocate memory on node N, gfp=…" */
+	bool slab_is_slab;                 /* … printed by mm/slab.c ("SLAB: …"): one "order: N" */
 	int64_t slab_node;                 /* the N of "on node N" (-1: any node) */
 	char slab_cache[48];               /* "cache: kmalloc-4096, …" */
 	int64_t slab_object_size;          /* bytes */

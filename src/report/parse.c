@@ -3331,6 +3331,7 @@ static bool side_line(struct pstate *st, const char *s, const char *e)
 	int64_t v;
 	if (p_starts(s, e, "SLUB: Unable to allocate memory") || p_starts(s, e, "SLAB: Unable to allocate memory")) {
 		sd->slab_failure = true;
+		sd->slab_is_slab = s[2] == 'A';
 		if ((q = p_find(s, e, " on node "))) {
 			q += 9;
 			if (p_inum(&q, e, &v) == 0)
@@ -3347,6 +3348,10 @@ static bool side_line(struct pstate *st, const char *s, const char *e)
 			sd->slab_default_order = v;
 		if ((q = p_find(s, e, "min order: ")) && (q += 11, p_num(&q, e, &v) == 0))
 			sd->slab_min_order = v;
+		/* mm/slab.c slab_out_of_memory (3.7–6.7): "cache: %s, object
+		 * size: %d, order: %d" — its one order is both */
+		if (!known(sd->slab_default_order) && (q = p_find(s, e, ", order: ")) && (q += 9, p_num(&q, e, &v) == 0))
+			sd->slab_default_order = sd->slab_min_order = v;
 		return true;
 	}
 	if (p_starts(s, e, "node ") && p_find(s, e, ": slabs: "))

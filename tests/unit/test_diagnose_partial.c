@@ -2969,6 +2969,38 @@ TEST(buddy_only_dma_behind_its_default_reserve)
 	CHECK(!has(&t, "fragmentation-high-order"));
 }
 
+/* An order-1 atomic failure on a 3.12 board whose every block of order 1
+ * and more is in a C list, CMA 60 % of the zone's free: the 3.x check
+ * counted the blocks, only CMA had them — cma-unusable leads
+ * fragmentation; CMA a third of free (R352's shape) stays fragmentation. */
+#define CMA_ORDER1(free_cma, buddy) \
+	"[6676.6] mmcqd/0: page allocation failure: order:1, mode:0x200020\n" \
+	"[6676.6] CPU: 0 PID: 79 Comm: mmcqd/0 Not tainted 3.12.10 #1\n" \
+	"[6676.6] Mem-Info:\n" \
+	"[6676.6] active_anon:3000 inactive_anon:100 isolated_anon:0\n" \
+	"[6676.6]  active_file:20000 inactive_file:20000 isolated_file:0\n" \
+	"[6676.6]  unevictable:0 dirty:5 writeback:0 unstable:0\n" \
+	"[6676.6]  free:3286 slab_reclaimable:1000 slab_unreclaimable:2000\n" \
+	"[6676.6]  mapped:900 shmem:20 pagetables:100 bounce:0\n" \
+	"[6676.6]  free_cma:" free_cma "\n" \
+	"[6676.6] Normal free:13144kB min:2004kB low:2504kB high:3004kB active_anon:12000kB inactive_anon:400kB active_file:80000kB inactive_file:80000kB unevictable:0kB present:262144kB managed:250000kB mlocked:0kB all_unreclaimable? no\n" \
+	"[6676.6] lowmem_reserve[]: 0 0 0\n" \
+	buddy \
+	"[6676.6] Free swap  = 0kB\n" \
+	"[6676.6] Total swap = 0kB\n" \
+	"[6676.6] 65536 pages RAM\n"
+
+TEST(order_blocks_only_in_cma_lists_are_cma_unusable)
+{
+	struct seen s = explain(CMA_ORDER1("1982",
+		"[6676.6] Normal: 1330*4kB (UEMC) 217*8kB (C) 57*16kB (C) 5*32kB (C) 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 13144kB\n"));
+	CHECK_STR(s.first, "cma-unusable");
+	CHECK(evidence_has(&s, "every free block of order 1 and more the request would need is in a C (MIGRATE_CMA) list"));
+	struct seen t = explain(CMA_ORDER1("1100",
+		"[6676.6] Normal: 1330*4kB (UEMC) 217*8kB (C) 57*16kB (C) 5*32kB (C) 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 13144kB\n"));
+	CHECK(strcmp(t.first, "cma-unusable") != 0);
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -3092,5 +3124,6 @@ int main(void)
 	RUN(buddy_sum_under_a_twentieth_without_swap_is_exhaustion);
 	RUN(costly_lowmem_request_above_high_lacks_a_block);
 	RUN(buddy_only_dma_behind_its_default_reserve);
+	RUN(order_blocks_only_in_cma_lists_are_cma_unusable);
 	return check_summary();
 }

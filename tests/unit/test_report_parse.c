@@ -1117,6 +1117,18 @@ TEST(side_messages)
 	CHECK_INT(g->ev[0].side.slab_node, 0);
 	CHECK_STR(g->ev[0].side.slab_cache, "dentry");
 	CHECK_INT(g->ev[0].side.slab_object_size, 192);
+	CHECK(!g->ev[0].side.slab_is_slab);
+	/* mm/slab.c's form: one order (R1068) */
+	n = got_read("mmcqd/0: page allocation failure: order:1, mode:0x200020\n"
+		     "SLAB: Unable to allocate memory on node 0 (gfp=0x20)\n"
+		     "  cache: kmalloc-8192, object size: 8192, order: 1\n"
+		     "  node 0: slabs: 3/3, objs: 3/3, free: 0\n",
+		     g);
+	CHECK_INT(n, 1);
+	CHECK(g->ev[0].side.slab_is_slab);
+	CHECK_STR(g->ev[0].side.slab_cache, "kmalloc-8192");
+	CHECK_INT(g->ev[0].side.slab_default_order, 1);
+	CHECK_INT(g->ev[0].side.slab_min_order, 1);
 	/* none printed: unknown */
 	n = got_read("java invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n"
 		     "Killed process 101 (java) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB\n", g);
