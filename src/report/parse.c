@@ -728,8 +728,9 @@ bool report_is_uname_line(const char *s, size_t n, char *kernel, size_t kcap, ch
 			p++;
 		for (size_t i = 0; i < ARRAY_SIZE(arches); i++)
 			if (strlen(arches[i]) == (size_t)(p - t) && memcmp(arches[i], t, (size_t)(p - t)) == 0) {
-				/* one name for 32-bit x86 (pf_arch_from_release) */
-				const char *a = arches[i][0] == 'i' ? "i686" : arches[i];
+				/* one name for 32-bit x86 and one for 32-bit ARM
+				 * (pf_arch_from_release) */
+				const char *a = arches[i][0] == 'i' ? "i686" : !strncmp(arches[i], "armv", 4) ? "arm" : arches[i];
 				str_copy(arch, acap, a, strlen(a));
 				return true;
 			}

@@ -8,16 +8,17 @@
 #include "report/parse_int.h"
 
 
-/* 32-bit x86 is "i686" whatever its build says ("-i386", "i586"): one
- * name for the arch (tests/corpus facts use it, 20 reports), as the
- * kernel's own is one ("x86", 32-bit). */
+/* 32-bit x86 is "i686" whatever its build says ("-i386", "i586"), and
+ * 32-bit ARM "arm" ("-armv7l", Debian's "-armmp"): one name for the arch,
+ * as the kernel's own is one ("x86", "arm") and the frames give it
+ * (tests/corpus facts use them, 106 and 90 reports; R1337). */
 void pf_arch_from_release(struct oom_event *ev)
 {
 	static const struct { const char *needle, *arch; } map[] = {
 		{ "x86_64", "x86_64" }, { "amd64", "x86_64" }, { "aarch64", "aarch64" },
 		{ "arm64", "aarch64" }, { "i686", "i686" }, { "i586", "i686" }, { "i486", "i686" }, { "i386", "i686" },
 		{ "-686", "i686" }, { "-pae", "i686" }, { "ppc64le", "ppc64le" }, { "ppc64", "ppc64" },
-		{ "s390x", "s390x" }, { "armv7", "armv7l" }, { "-armmp", "armv7l" }, { "mips", "mips" },
+		{ "s390x", "s390x" }, { "armv7", "arm" }, { "-armmp", "arm" }, { "mips", "mips" },
 		{ "riscv64", "riscv64" }, { "loongarch64", "loongarch64" }, { "loongarch", "loongarch64" },
 		{ "x86-32", "i686" }, { "x86_32", "i686" }, { "x86-64", "x86_64" },
 		/* Raspberry Pi kernels (raspberrypi/linux LOCALVERSION, Raspberry

@@ -22,7 +22,8 @@ TEST(arch_from_release)
 	CHECK_STR(arch_of("5.14.0-284.el9.aarch64"), "aarch64");
 	CHECK_STR(arch_of("4.18.0-80.el8.ppc64le"), "ppc64le");
 	CHECK_STR(arch_of("3.2.0-4-686-pae"), "i686");
-	CHECK_STR(arch_of("5.10.0-9-armmp"), "armv7l");
+	CHECK_STR(arch_of("5.10.0-9-armmp"), "arm");
+	CHECK_STR(arch_of("3.12.10-005-ts-armv7l"), "arm");
 	CHECK_STR(arch_of("5.10.63-v7l+"), "arm");           /* a Raspberry Pi 32-bit build */
 	CHECK_STR(arch_of("5.10.63-custom+"), "");           /* names none */
 	CHECK_STR(arch_of(""), "");
