@@ -1077,6 +1077,25 @@ static int64_t buddy_only_reserve_kib(const struct ctx *c, int i)
 	return r > 0 ? r : OOM_NA;
 }
 
+/* The highest min watermark a zone can have by the kernel's own settings,
+ * for buddy lines without zone lines: the default min_free_kbytes for the
+ * RAM (or its cap: 64 MiB before 5.7, 256 MiB since), or khugepaged's
+ * recommendation for the zones printed, whichever is larger (model/commit.c).
+ * A user's larger vm.min_free_kbytes is not ruled out: low confidence. */
+static int64_t buddy_only_min_ceiling(const struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	int64_t ram = known(ev->snap.mem.ram_kib) ? ev->snap.mem.ram_kib : c->a->mem.total_kib;
+	int64_t mfk = known(ram) ? min_free_kbytes_default(ram, &ev->kv)
+		      : ev->kv.known && kver_cmp(&ev->kv, 5, 7, 0) < 0 ? 65536 : 262144;
+	int zones = 0;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++)
+		if (strcmp(ev->snap.zones[i].name, "HighMem") && strcmp(ev->snap.zones[i].name, "Movable"))
+			zones++;
+	int64_t thp = min_free_kbytes_thp(known(c->a->page_size_kib) ? c->a->page_size_kib : 4, zones ? zones : 1, ram);
+	return thp > mfk ? thp : mfk;
+}
+
 static bool rule_fragmentation_buddy_only(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -1085,6 +1104,7 @@ static bool rule_fragmentation_buddy_only(struct ctx *c)
 	if (a->nr_buddy_only == 0 || a->nr_evaluated > 0 || !known(a->page_size_kib))
 		return false;
 	int64_t free_kib = 0;
+	bool scarce = false;
 	int reserved = -1;
 	int64_t reserved_kib = OOM_NA;
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
@@ -1098,11 +1118,26 @@ static bool rule_fragmentation_buddy_only(struct ctx *c)
 			/* a block in a zone below the request's own, behind its
 			 * lowmem_reserve: the request could not take it */
 			int64_t r = buddy_only_reserve_kib(c, i);
-			if (!known(k) || !known(r) || r < k || reserved >= 0)
+			if (known(k) && known(r) && r >= k && reserved < 0) {
+				reserved = i;
+				reserved_kib = r;
+				continue;
+			}
+			/* Before 4.4 the order's part of the check weighs the free
+			 * pages in blocks of the order and up against min halved
+			 * per order (mm/page_alloc.c __zone_watermark_ok; 4.4+,
+			 * commit 97a16fc82a7c, asks only for one block of the
+			 * request's types, which this zone has): a zone above any
+			 * min mark the kernel gives it, its blocks of the order
+			 * under an eighth of its free, passed at order 0 and failed
+			 * there — the buddy-line form of rule_fragmentation_scarce
+			 * (R1453, 2.6: 106 MiB in single pages, 528 KiB in larger
+			 * blocks) */
+			int64_t at = zone_usable_free_kib_at_order(z, order, a->alloc_flags, &ev->kv, a->page_size_kib);
+			if (!ev->kv.known || kver_cmp(&ev->kv, 4, 4, 0) >= 0 || !known(k) || !known(at) ||
+			    sat_mul(at, 8) >= k || k <= buddy_only_min_ceiling(c))
 				return false;
-			reserved = i;
-			reserved_kib = r;
-			continue;
+			scarce = true;
 		}
 		if (known(k))
 			free_kib = sat_add(free_kib, k);
@@ -1114,8 +1149,9 @@ static bool rule_fragmentation_buddy_only(struct ctx *c)
 		return false;
 	bool failure = ev->kind == OOM_KIND_ALLOC_FAILURE;
 	struct finding *f = findings_add(c->out, "fragmentation-high-order", SEV_CRITICAL, failure ? 85 : 76,
-		"order-%d request (%s) failed with %s free in the zones it may use but no free block it could take: fragmentation",
-		order, K(c, 0, req_kib), K(c, 1, free_kib));
+		"order-%d request (%s) failed with %s free in the zones it may use but %s: fragmentation",
+		order, K(c, 0, req_kib), K(c, 1, free_kib),
+		scarce ? "almost none of it in blocks that large" : "no free block it could take");
 	blocks_where(c, f, order);
 	if (reserved >= 0)
 		finding_evidence(f, "%s's blocks sit behind its lowmem_reserve against this request: %s (%s) at least, more than its %s free",
@@ -1123,8 +1159,12 @@ static bool rule_fragmentation_buddy_only(struct ctx *c)
 				 a->zone[reserved].reserve_kib == reserved_kib ? "its lowmem_reserve[] line"
 				 : "the default vm.lowmem_reserve_ratio of the RAM above it",
 				 K(c, 1, zone_free_kib_at_order(&ev->snap.zones[reserved], 0, a->page_size_kib)));
+	if (scarce)
+		finding_evidence(f, "a zone holds blocks of the order, under an eighth of its free memory, with free above any min mark the kernel sets (%s at most): it passed at order 0 and failed the order's part of the check",
+				 K(c, 0, buddy_only_min_ceiling(c)));
 	finding_evidence(f, "read from the buddy lines alone: the zone watermark lines are not in the report");
-	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_BUDDY, a->basis_present, CONF_MEDIUM, NULL);
+	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_BUDDY, a->basis_present, scarce ? CONF_LOW : CONF_MEDIUM,
+		      scarce ? "the zone's min mark is not printed: a vm.min_free_kbytes set above the kernel's own would mean it ran out instead" : NULL);
 	finding_advice(f, "raise vm.min_free_kbytes (e.g. to 1-3 %% of RAM) so kswapd keeps more memory free and unfragmented");
 	finding_advice(f, "enable compaction: vm.compaction_proactiveness (5.9+), or echo 1 > /proc/sys/vm/compact_memory from cron; watch /proc/buddyinfo");
 	if (a->atomic || failure)

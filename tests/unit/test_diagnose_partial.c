@@ -3001,6 +3001,25 @@ TEST(order_blocks_only_in_cma_lists_are_cma_unusable)
 	CHECK(strcmp(t.first, "cma-unusable") != 0);
 }
 
+/* Buddy lines alone, an order-1 OOM (R1453's shape): 106 MiB free in
+ * single pages, a few blocks of 8 KiB — above any min the kernel sets, so
+ * the order's part of the check failed: fragmentation, low.  The same
+ * blocks in a zone with 20 MiB free could be a zone at its min. */
+#define BUDDY_ONLY_SCARCE(buddy) \
+	"make invoked oom-killer: gfp_mask=0xd0, order=1, oomkilladj=0\n" \
+	"...\n" \
+	buddy
+
+TEST(buddy_only_scarce_blocks_above_any_min)
+{
+	struct seen s = explain(BUDDY_ONLY_SCARCE("Normal: 27065*4kB 64*8kB 1*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 108788kB\n"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "it passed at order 0 and failed the order's part of the check"));
+	struct seen t = explain(BUDDY_ONLY_SCARCE("Normal: 5000*4kB 64*8kB 1*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 20528kB\n"));
+	CHECK(!has(&t, "fragmentation-high-order"));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -3125,5 +3144,6 @@ int main(void)
 	RUN(costly_lowmem_request_above_high_lacks_a_block);
 	RUN(buddy_only_dma_behind_its_default_reserve);
 	RUN(order_blocks_only_in_cma_lists_are_cma_unusable);
+	RUN(buddy_only_scarce_blocks_above_any_min);
 	return check_summary();
 }
