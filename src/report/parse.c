@@ -3520,6 +3520,25 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		}
 	}
 
+	/* A kill or selection line stamped ten minutes or more after a report
+	 * that has none yet began: no console prints one report that slowly
+	 * (a 9600-baud serial console takes a minute or two for a thousand
+	 * task rows), so it ends another report whose head is not in the text
+	 * (R1412: a header, "...", a kill 3683 s later).  The report ends
+	 * without it; the line is offered again. */
+	if (st->active && !st->have_kill && l->time && st->ev.time[0]) {
+		enum line_kind lk = line_kind_of(s, (size_t)(e - s));
+		if (lk == LK_KILL || lk == LK_SELECTION) {
+			char t[64];
+			str_copy(t, sizeof(t), l->time, l->time_len);
+			double a = mono_time(st->ev.time), b = mono_time(t);
+			if (a >= 0 && b >= 0 && b - a > 600.0) {
+				state_emit(P, st, false);
+				return false;
+			}
+		}
+	}
+
 	/* Lines that start a report, whatever the state. */
 	if (p_find(s, e, "oom-killer") || p_find(s, e, " invoked oom: gfp_mask=")) {
 		if (trigger_line(P, st, l, s, e))

@@ -1399,6 +1399,27 @@ TEST(nommu_allocation_line_names_the_trigger)
 	}
 }
 
+/* a kill line an hour after a header that has none (R1412: "..." between
+ * them): another report's kill, not this one's; a few seconds after, it
+ * is this report's */
+TEST(kill_an_hour_after_the_header_is_another_reports)
+{
+	struct got *g = calloc(1, sizeof(*g));
+	CHECK_INT(got_read("[53283.573384] vmstats invoked oom-killer: gfp_mask=0x201da, order=0, oom_score_adj=0\n"
+			   "[53283.573392] vmstats cpuset=/ mems_allowed=0\n"
+			   "...\n"
+			   "[56966.196670] Killed process 17828 (cc1plus) total-vm:5283432kB, anon-rss:3658256kB, file-rss:8kB\n", g), 2);
+	CHECK_STR(g->ev[0].req.trigger_comm, "vmstats");
+	CHECK(!g->ev[0].have_victim);
+	CHECK_INT(g->ev[1].victim.pid, 17828);
+	CHECK_INT(got_read("[53283.573384] vmstats invoked oom-killer: gfp_mask=0x201da, order=0, oom_score_adj=0\n"
+			   "[53283.573392] vmstats cpuset=/ mems_allowed=0\n"
+			   "...\n"
+			   "[53290.196670] Killed process 17828 (cc1plus) total-vm:5283432kB, anon-rss:3658256kB, file-rss:8kB\n", g), 1);
+	CHECK_INT(g->ev[0].victim.pid, 17828);
+	free(g);
+}
+
 /* a report cut at its top inside the memcg's memory.stat dump: only a
  * memcg's OOM prints one right above its task table; show_mem's totals
  * there are a global OOM's */
@@ -1457,5 +1478,6 @@ int main(void)
 	RUN(s390_header_cut_after_cpu);
 	RUN(nommu_allocation_line_names_the_trigger);
 	RUN(stat_pair_above_task_table_is_memcg);
+	RUN(kill_an_hour_after_the_header_is_another_reports);
 	return check_summary();
 }
