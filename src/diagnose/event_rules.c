@@ -3433,7 +3433,7 @@ static void rule_pagefault_leak(struct ctx *c)
 	const struct oom_event *ev = c->ev;
 	const struct event_analysis *a = c->a;
 	const struct mem_breakdown *m = &a->mem;
-	if (a->memcg || a->sysrq || a->cpuset || a->mempolicy || m->scope != MEM_SCOPE_SYSTEM ||
+	if (a->memcg || a->sysrq || a->cpuset || a->mempolicy || m->scope == MEM_SCOPE_MEMCG ||
 	    ev->kind != OOM_KIND_GLOBAL || !ev->req.gfp_known || ev->req.gfp_mask != 0 ||
 	    !known(ev->req.order) || ev->req.order != 0 || !ev->kv.known || kver_cmp(&ev->kv, 5, 16, 0) >= 0)
 		return;
@@ -3447,11 +3447,25 @@ static void rule_pagefault_leak(struct ctx *c)
 	bool swap_room = known(m->swap_total_kib) && known(m->swap_free_kib) && m->swap_total_kib > 0 &&
 			 m->swap_free_kib * 2 >= m->swap_total_kib &&
 			 (!known(m->total_kib) || m->swap_free_kib * 10 >= m->total_kib);
-	if (room < 0 && !swap_room)
+	/* No figure at all (the header and its trace quoted alone, R1048,
+	 * R1443): the mask still says the page allocator did not fail — it
+	 * would have invoked the OOM killer with its own mask first — so a
+	 * fault handler or a charge did; low confidence, the rest unseen */
+	bool blind = room < 0 && !swap_room && !(a->basis_present & (BASIS_MEMINFO | BASIS_ZONES | BASIS_BUDDY)) &&
+		     !known(m->swap_total_kib) && !known(m->swap_free_kib);
+	if (room < 0 && !swap_room && !blind)
 		return;
 	struct finding *f = findings_add(c->out, "kernel-leak-or-bug", SEV_CRITICAL, 85,
-		"a page fault returned VM_FAULT_OOM while memory had room: a fault handler (a driver, a filesystem) failed, not the page allocator");
+		blind ? "a page fault returned VM_FAULT_OOM: a fault handler (a driver, a filesystem) or a charge failed, not the page allocator"
+		      : "a page fault returned VM_FAULT_OOM while memory had room: a fault handler (a driver, a filesystem) failed, not the page allocator");
 	finding_evidence(f, "gfp_mask=0x0, order=0: the OOM of pagefault_out_of_memory (mm/oom_kill.c, 2.6.31-5.15), called when a fault returns VM_FAULT_OOM; the fault's own page allocation would have invoked the OOM killer with its real gfp mask");
+	if (blind) {
+		finding_evidence(f, "the report prints no memory figures: whether RAM was short as well is not shown");
+		if (kver_cmp(&ev->kv, 3, 12, 0) < 0)
+			finding_evidence(f, "before 3.12 a memory cgroup's failed charge in the fault path returned VM_FAULT_OOM too and reached this global OOM (mm/memcontrol.c; 3.12 handles it in mem_cgroup_oom_synchronize)");
+		else
+			finding_evidence(f, "a memory cgroup's kernel-memory (v1 kmem) charge that fails returns the same VM_FAULT_OOM: the cgroup's kmem limit, not the machine's RAM");
+	}
 	if (room >= 0) {
 		const struct oom_zone *z = &ev->snap.zones[room];
 		finding_evidence(f, "%s had %s free, above its watermarks (min %s + lowmem_reserve %s): an order-0 page was there to take",
@@ -3463,7 +3477,8 @@ static void rule_pagefault_leak(struct ctx *c)
 	trace_modules_note(c, f);
 	finding_basis(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, room >= 0 ? CONF_MEDIUM : CONF_LOW,
 		      room >= 0 ? "a fault handler's VM_FAULT_OOM inferred from gfp 0 and a zone with room"
-				: "a fault handler's VM_FAULT_OOM inferred from gfp 0 and free swap");
+		      : blind ? "a fault handler's VM_FAULT_OOM inferred from gfp 0 alone"
+			      : "a fault handler's VM_FAULT_OOM inferred from gfp 0 and free swap");
 	finding_advice(f, "look in the trace above pagefault_out_of_memory for the fault handler (a driver's mmap fault, a filesystem's page_mkwrite) and check its kernel for fixes");
 	finding_advice(f, "5.16+ retry such a fault instead of killing (\"Huh VM_FAULT_OOM leaked out to the #PF handler\")");
 }

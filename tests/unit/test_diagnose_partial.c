@@ -3020,6 +3020,23 @@ TEST(buddy_only_scarce_blocks_above_any_min)
 	CHECK(!has(&t, "fragmentation-high-order"));
 }
 
+/* gfp 0 from pagefault_out_of_memory with no figure at all (R1048,
+ * R1443: header and trace quoted alone): the page allocator did not fail,
+ * a fault handler or a charge did — low; before 3.12 a memcg charge is
+ * named, after it a kmem charge; 5.16+ print no such OOM */
+TEST(pagefault_gfp0_without_figures_is_a_fault_handler_or_charge)
+{
+	struct seen s = explain(PF_HEADER("3.2.34-grsec"));
+	CHECK_STR(s.first, "kernel-leak-or-bug");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "before 3.12 a memory cgroup's failed charge"));
+	struct seen t = explain(PF_HEADER("5.3.0-1032-aws"));
+	CHECK_STR(t.first, "kernel-leak-or-bug");
+	CHECK(evidence_has(&t, "kernel-memory (v1 kmem) charge"));
+	struct seen u = explain(PF_HEADER("6.1.0"));
+	CHECK(!has(&u, "kernel-leak-or-bug"));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -3145,5 +3162,6 @@ int main(void)
 	RUN(buddy_only_dma_behind_its_default_reserve);
 	RUN(order_blocks_only_in_cma_lists_are_cma_unusable);
 	RUN(buddy_only_scarce_blocks_above_any_min);
+	RUN(pagefault_gfp0_without_figures_is_a_fault_handler_or_charge);
 	return check_summary();
 }
