@@ -1047,12 +1047,6 @@ static void blocks_where(struct ctx *c, struct finding *f, int order)
 				 order, largest, largest_zone);
 }
 
-/* The zone watermark lines are elided but the buddy lines are there (an
- * expert trimmed the report, or it was cut): for order > 0, when no usable
- * zone had a block ≥ order in a list the request may take while its buddy
- * lines still held free memory that is not tiny (at least 1 MiB and four
- * requests' worth, and 1 % of RAM when RAM is known), the request failed
- * for want of a block, not of memory. */
 /* What a zone below the request's class zone holds back from it, for a
  * report with buddy lines but no zone lines: its lowmem_reserve[] entry
  * when printed, else the floor the default ratio gives from the RAM above
@@ -1096,6 +1090,15 @@ static int64_t buddy_only_min_ceiling(const struct ctx *c)
 	return thp > mfk ? thp : mfk;
 }
 
+/* The zone watermark lines are elided but the buddy lines are there (an
+ * expert trimmed the report, or it was cut): for order > 0, when no usable
+ * zone had a block ≥ order in a list the request may take while its buddy
+ * lines still held free memory that is not tiny (at least 1 MiB and four
+ * requests' worth, and 1 % of RAM when RAM is known), the request failed
+ * for want of a block, not of memory.  A zone's block does not count
+ * when it sits behind the zone's lowmem_reserve (buddy_only_reserve_kib),
+ * nor, before 4.4, when it is too small a share of the zone's free memory
+ * to pass the order's part of the check (buddy_only_min_ceiling). */
 static bool rule_fragmentation_buddy_only(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
