@@ -3499,14 +3499,25 @@ static void rule_vmalloc_size(struct ctx *c)
 		return;
 	int64_t ram = c->a->mem.scope == MEM_SCOPE_SYSTEM ? c->a->mem.total_kib : OOM_NA;
 	bool zero = ev->req.vmalloc_bytes == 0;
-	if (!zero && !(known(ram) && ev->req.vmalloc_bytes / 1024 > ram))
+	/* a 32-bit kernel's whole address space is 1 GiB under the usual
+	 * 3G/1G split (x86 PAGE_OFFSET 0xC0000000, ARM's VMSPLIT_3G), its
+	 * vmalloc area a few hundred MiB of it: a vmalloc of 1 GiB or more
+	 * cannot fit whatever the RAM (R778: 2.06 GiB on a Pi's armv6) */
+	bool space = arch_is_32bit(ev->arch) && ev->req.vmalloc_bytes >= (1LL << 30);
+	if (!zero && !space && !(known(ram) && ev->req.vmalloc_bytes / 1024 > ram))
 		return;
-	struct finding *f = findings_add(c->out, "kernel-leak-or-bug", SEV_CRITICAL, 96,
+	/* The caller's own request was impossible: the driver's (or
+	 * subsystem's) allocation failed of itself — no leak, no shortage */
+	struct finding *f = findings_add(c->out, "driver-allocation-failed", SEV_CRITICAL, 96,
 		zero ? "the caller asked vmalloc for 0 bytes: a bug in the caller, not a shortage of memory"
-		     : "the caller asked vmalloc for more than all of RAM: a bug in the caller, not a shortage of memory");
-	finding_evidence(f, "vmalloc fails a size of 0 or above RAM before it asks for any page, and prints this warning (mm/vmalloc.c __vmalloc_node_range, 4.12+)");
+		: space ? "the caller asked vmalloc for more than a 32-bit kernel's address space: a bug in the caller, not a shortage of memory"
+			: "the caller asked vmalloc for more than all of RAM: a bug in the caller, not a shortage of memory");
+	finding_evidence(f, "vmalloc fails a size of 0 or above RAM before it asks for any page, and prints this warning (mm/vmalloc.c __vmalloc_node_range, 4.12+; older kernels fail it on the size alone too)");
 	if (zero)
 		finding_evidence(f, "\"vmalloc: allocation failure: 0 bytes\": the free memory in the report plays no part");
+	else if (space)
+		finding_evidence(f, "\"vmalloc: allocation failure: %lld bytes\" on a 32-bit kernel (%s), whose kernel address space is 1 GiB",
+				 (long long)ev->req.vmalloc_bytes, ev->arch);
 	else
 		finding_evidence(f, "\"vmalloc: allocation failure: %lld bytes\" against %s of RAM", (long long)ev->req.vmalloc_bytes,
 				 K(c, 0, ram));

@@ -1150,7 +1150,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	const char *p0 = p;
 	len = strip_raw_quote(&p, len);
 	bool quoted = p != p0;
-	if (len && (p[0] == ':' || p[0] == '|')) {
+	if (len && (p[0] == ':' || p[0] == '|' || p[0] == '`')) {
 		size_t pm = tr_strip_paste_mark(p, len);
 		p += pm;
 		len -= pm;

@@ -849,6 +849,10 @@ size_t tr_strip_frame_tail(const char *p, size_t len, size_t quote)
  * when a timestamp follows, as kernel text never starts so. */
 size_t tr_strip_paste_mark(const char *p, size_t len)
 {
+	/* a Markdown fence glued to the paste's first line, its newline lost:
+	 * "```[20761.375887] vmalloc: …" (R778) */
+	if (len > 4 && p[0] == '`' && p[1] == '`' && p[2] == '`' && tr_starts_with_time(p + 3, len - 3))
+		return 3;
 	if (len < 4 || (p[0] != ':' && p[0] != '|') || p[1] != ' ')
 		return 0;
 	size_t i = 2;

@@ -56,7 +56,8 @@ size_t tr_strip_quote(const char *p, size_t len);
 /* The length of p[0, len) without a table row's closing " | |" when the
  * quote (tr_strip_quote's bytes) opened a row with '|'. */
 size_t tr_strip_frame_tail(const char *p, size_t len, size_t quote);
-/* ": " / "| " in front of a pasted stamped line: bytes to skip. */
+/* ": " / "| " in front of a pasted stamped line, or a Markdown fence glued
+ * before its stamp ("```[ 1.0] …"): bytes to skip. */
 size_t tr_strip_paste_mark(const char *p, size_t len);
 /* A pager's cut mark ('>' of less -S, '…' of journalctl): drops it and the
  * token it cut; true when there was one. */

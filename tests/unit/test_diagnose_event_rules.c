@@ -283,9 +283,10 @@ TEST(fragmentation_buddy_only)
 
 /* issue 8 §3: no Mem-Info at all: an order ≥ 2 OOM or an atomic/NORETRY
  * failure is low-confidence fragmentation saying what is missing. */
-/* vmalloc's own failure line with size 0 (or above RAM): a caller bug
- * (mm/vmalloc.c __vmalloc_node_range fails such a size before any page is
- * asked for), whatever memory was free; a plausible size is no such bug. */
+/* vmalloc's own failure line with size 0 (or above RAM, or above a 32-bit
+ * kernel's address space): the caller's own impossible request (mm/vmalloc.c
+ * __vmalloc_node_range fails such a size before any page is asked for),
+ * whatever memory was free; a plausible size is no such bug. */
 TEST(vmalloc_zero_bytes_is_a_caller_bug)
 {
 	struct oom_event ev;
@@ -295,7 +296,7 @@ TEST(vmalloc_zero_bytes_is_a_caller_bug)
 	ev.req.vmalloc_known = true;
 	ev.req.vmalloc_bytes = 0;
 	run(&ev);
-	CHECK_STR(first_id(), "kernel-leak-or-bug");
+	CHECK_STR(first_id(), "driver-allocation-failed");
 	CHECK(any_contains(&F.items[0], "mm/vmalloc.c"));
 	CHECK(F.items[0].confidence == CONF_HIGH);
 	/* swap is not blamed for a size vmalloc refuses outright */
@@ -307,14 +308,26 @@ TEST(vmalloc_zero_bytes_is_a_caller_bug)
 	CHECK(said);
 	ev.req.vmalloc_bytes = 1LL << 62;      /* far above RAM */
 	run(&ev);
-	CHECK_STR(first_id(), "kernel-leak-or-bug");
+	CHECK_STR(first_id(), "driver-allocation-failed");
 	ev.req.vmalloc_bytes = 65536;          /* an ordinary size: no caller bug */
 	run(&ev);
-	CHECK(rank_of("kernel-leak-or-bug") < 0 || strcmp(first_id(), "kernel-leak-or-bug") != 0);
+	CHECK(rank_of("driver-allocation-failed") < 0 || strcmp(first_id(), "driver-allocation-failed") != 0);
 	ev.req.vmalloc_known = false;          /* no vmalloc line: nothing said */
 	ev.req.vmalloc_bytes = 0;
 	run(&ev);
-	CHECK(strcmp(first_id(), "kernel-leak-or-bug") != 0);
+	CHECK(strcmp(first_id(), "driver-allocation-failed") != 0);
+	/* 32-bit: 1 GiB or more cannot fit the kernel's address space, RAM unknown (R778) */
+	ev.req.vmalloc_known = true;
+	ev.req.vmalloc_bytes = 2214858752LL;
+	ev.snap.mem.total_kib = OOM_NA;
+	ev.snap.mem.ram_kib = OOM_NA;
+	snprintf(ev.arch, sizeof(ev.arch), "arm");
+	run(&ev);
+	CHECK_STR(first_id(), "driver-allocation-failed");
+	CHECK(any_contains(&F.items[0], "32-bit kernel"));
+	snprintf(ev.arch, sizeof(ev.arch), "x86_64");
+	run(&ev);
+	CHECK(strcmp(first_id(), "driver-allocation-failed") != 0);
 	event_release(&ev);
 }
 

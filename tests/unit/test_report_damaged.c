@@ -2677,6 +2677,13 @@ TEST(test_whole_reports_read_through_damage)
 		{ .name = "paste_mark_colon_and_pipe, case 3",
 		  .text = ": Killed process 77 (nginx) total-vm:1000kB, anon-rss:500kB, file-rss:0kB\n",
 		  .events = IS(1) },
+		/* A Markdown fence glued to the paste's first line, its newline
+		 * lost (R778): the backticks go, the vmalloc line is read */
+		{ .name = "markdown_fence_glued_before_the_first_stamp",
+		  .text = "```[20761.375887] vmalloc: allocation failure: 2214858752 bytes\n"
+			  "[20761.375920] camsrc:src: page allocation failure: order:0, mode:0x80d2\n"
+			  "[20761.375938] CPU: 0 PID: 7855 Comm: camsrc:src Not tainted 3.12.23+ #1\n",
+		  .events = IS(1), .trigger_comm = "camsrc:src", .order = IS(0) },
 		/* A blog's Markdown escaped every '_' and '[' behind a syslog prefix, and
 		 * grep kept the selection line but not the kill line (R428): the escapes
 		 * are undone from the first escaped kernel key on, and the selection line
