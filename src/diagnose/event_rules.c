@@ -776,6 +776,11 @@ static void rule_lowmem_pressure(struct ctx *c)
 	    findings_get(c->out, "lowmem-exhausted-highmem-free"))
 		return;
 	bool inferred = false, highmem_room = false;
+	/* a 32-bit machine whose RAM all fits lowmem ("0 pages HighMem", no
+	 * HighMem zone: 512 MiB on i686, R1500) has no split to starve in:
+	 * its lowmem is all of RAM, and the other readings say why it ran out */
+	if (!has_highmem_zone(ev) && known(s->mem.highmem_total_kib) && s->mem.highmem_total_kib == 0)
+		return;
 	if (a->zone_name) {
 		if (!strcmp(a->zone_name, "HighMem") || !strcmp(a->zone_name, "Movable"))
 			return;
@@ -824,9 +829,13 @@ static void rule_lowmem_pressure(struct ctx *c)
 	/* HighMem nearly full too and no swap to go to: the whole machine
 	 * ran out, and exhaustion comes first; lowmem is only where it failed */
 	bool whole = known(m->highmem_free_kib) && (analysis_no_swap(m) || analysis_swap_full(m));
+	/* above min at order 0, short in blocks of the order: say so, not
+	 * "below its min" */
+	bool blocks = zv->evaluated && zv->ok_order0 && known(ev->req.order) && ev->req.order > 0;
 	struct finding *f = findings_add(c->out, "lowmem-pressure", SEV_CRITICAL, whole ? 58 : 95,
-		"32-bit kernel: lowmem (%s) ran out for a kernel request: %s free%s, below its min watermark %s%s",
-		z->name, K(c, 0, z->free_kib), cma > 0 ? " but mostly CMA" : "", K(c, 1, z->min_kib),
+		"32-bit kernel: lowmem (%s) ran out for a kernel request: %s free%s, %s its min watermark %s%s",
+		z->name, K(c, 0, z->free_kib), cma > 0 ? " but mostly CMA" : "",
+		blocks ? "too little of it in blocks of the order to pass" : "below", K(c, 1, z->min_kib),
 		known(m->highmem_free_kib) ? "; HighMem had little to spare" : "");
 	if (highmem_room)
 		finding_evidence(f, "the request is not in the report, but HighMem had free pages above its min watermark: a request that may use HighMem would have taken them, so the one that failed was a lowmem (kernel) request");

@@ -3037,6 +3037,38 @@ TEST(pagefault_gfp0_without_figures_is_a_fault_handler_or_charge)
 	CHECK(!has(&u, "kernel-leak-or-bug"));
 }
 
+/* A 32-bit box whose RAM all fits lowmem (512 MiB i686, "0 pages
+ * HighMem"): an order-1 atomic request, Normal above min at order 0 with
+ * single pages only, is fragmentation, not lowmem pressure (R1500); with
+ * HighMem pages counted, lowmem pressure stays possible. */
+#define NOHIGH_ORDER1(highmem) \
+	"[900.1] kworker/0:1: page allocation failure: order:1, mode:0x4020\n" \
+	"[900.1] Pid: 31, comm: kworker/0:1 Not tainted 3.0.0-15-generic #26-Ubuntu\n" \
+	"[900.1] Mem-Info:\n" \
+	"[900.1] active_anon:40000 inactive_anon:20000 isolated_anon:0\n" \
+	"[900.1]  active_file:20000 inactive_file:18000 isolated_file:0\n" \
+	"[900.1]  unevictable:0 dirty:10 writeback:0 unstable:0\n" \
+	"[900.1]  free:1291 slab_reclaimable:4000 slab_unreclaimable:3000\n" \
+	"[900.1]  mapped:5000 shmem:300 pagetables:800 bounce:0\n" \
+	"[900.1] DMA free:1968kB min:88kB low:108kB high:132kB active_anon:4000kB inactive_anon:2000kB active_file:3000kB inactive_file:2000kB unevictable:0kB present:15804kB mlocked:0kB all_unreclaimable? no\n" \
+	"[900.1] lowmem_reserve[]: 0 483 483 483\n" \
+	"[900.1] Normal free:3196kB min:2764kB low:3452kB high:4144kB active_anon:156000kB inactive_anon:78000kB active_file:77000kB inactive_file:70000kB unevictable:0kB present:495936kB mlocked:0kB all_unreclaimable? no\n" \
+	"[900.1] lowmem_reserve[]: 0 0 0 0\n" \
+	"[900.1] DMA: 20*4kB 15*8kB 10*16kB 8*32kB 4*64kB 3*128kB 2*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 1968kB\n" \
+	"[900.1] Normal: 799*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 3196kB\n" \
+	"[900.1] Free swap  = 354000kB\n" \
+	"[900.1] Total swap = 497000kB\n" \
+	"[900.1] 128864 pages RAM\n" \
+	"[900.1] " highmem " pages HighMem\n" \
+	"[900.1] 3000 pages reserved\n"
+
+TEST(all_lowmem_box_order1_is_fragmentation_not_lowmem_pressure)
+{
+	struct seen s = explain(NOHIGH_ORDER1("0"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK(!has(&s, "lowmem-pressure"));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -3163,5 +3195,6 @@ int main(void)
 	RUN(order_blocks_only_in_cma_lists_are_cma_unusable);
 	RUN(buddy_only_scarce_blocks_above_any_min);
 	RUN(pagefault_gfp0_without_figures_is_a_fault_handler_or_charge);
+	RUN(all_lowmem_box_order1_is_fragmentation_not_lowmem_pressure);
 	return check_summary();
 }
