@@ -3501,6 +3501,24 @@ static void rule_pagefault_leak(struct ctx *c)
  * RAM ("if (!size || (size >> PAGE_SHIFT) > totalram_pages()) goto fail"),
  * before any page is asked for: the caller passed a bad size, whatever the
  * free memory (R481: siw's vzalloc(0) with 5 GiB free, 5.10). */
+/* "vmalloc error: size N, page order M, failed to allocate pages" with M
+ * > 0 (5.13-6.3): a huge-page vmalloc whose blocks of order M were not
+ * there; __vmalloc_node_range then retries with order-0 pages ("goto
+ * again" with shift = PAGE_SHIFT), so the caller most often got its
+ * memory and the warning is noise — 6.4 stops printing it for M > 0
+ * (mm/vmalloc.c __vmalloc_area_node, "Since we always retry allocations
+ * at order-0 in the huge page case a warning for either is spurious").
+ * Said on the fragmentation reading, which names the missing block. */
+static void vmalloc_huge_note(struct ctx *c)
+{
+	struct finding *f = finding_mut(c->out, "fragmentation-high-order");
+	if (!c->ev->req.vmalloc_huge || !f)
+		return;
+	finding_evidence(f, "a huge-page vmalloc (order %lld): vmalloc falls back to order-0 pages after this failure, so the allocation itself most likely succeeded; 6.4 and later no longer print this warning",
+			 (long long)c->ev->req.order);
+	finding_advice(f, "if nothing else failed, the warning is harmless: a 6.4+ kernel drops it; to avoid it on this one, boot with nohugevmalloc (mm/vmalloc.c: no huge-page vmalloc at all)");
+}
+
 static void rule_vmalloc_size(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -4278,6 +4296,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	slab_fills_lowmem(&c);
 	atomic_leads_lowmem(&c);
 	rule_vmalloc_size(&c);
+	vmalloc_huge_note(&c);
 	rule_isa_dma_request(&c);
 	rule_side_messages(&c);
 	rule_consequences(&c);

@@ -1586,8 +1586,26 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	const char *vn = vb ? vb + 29 : (vb = p_find(r, e, "vmalloc error: size ")) ? vb + 20 : NULL;
 	int64_t bytes;
 	if (vn && p_num(&vn, e, &bytes) == 0) {
-		ev->req.vmalloc_known = true;
-		ev->req.vmalloc_bytes = bytes;
+		/* "vmalloc error: size %lu, …" prints the size asked for only
+		 * in its "vm_struct allocation failed" and "failed to allocated
+		 * page array size" forms; "[page order %u,] failed to allocate
+		 * pages" and "failed to map pages" print area->nr_pages *
+		 * PAGE_SIZE, what was got before it failed (mm/vmalloc.c
+		 * __vmalloc_area_node, 5.13+): "size 0, page order 9" is a huge
+		 * page that could not be had, not a 0-byte request (R1533) */
+		bool got_so_far = p_starts(vb, e, "vmalloc error") &&
+				  (p_find(vn, e, "failed to allocate pages") || p_find(vn, e, "failed to map pages"));
+		if (!got_so_far) {
+			ev->req.vmalloc_known = true;
+			ev->req.vmalloc_bytes = bytes;
+		}
+		const char *po = p_find(vn, e, ", page order ");
+		int64_t order;
+		if (po && (po += 13, p_num(&po, e, &order) == 0)) {
+			if (!known(ev->req.order))
+				ev->req.order = order;
+			ev->req.vmalloc_huge = order > 0;
+		}
 	}
 	/* "…page allocation failure: order:3," with "mode:0x…" on the next,
 	 * indented line (a hand-wrapped paste) */

@@ -1543,6 +1543,17 @@ TEST(test_vmalloc_failure_size)
 	CHECK_INT(e.first.req.vmalloc_bytes, 8589934592LL);
 	read_text("[ 5.1] app: page allocation failure: order:4, mode:0xcc0(GFP_KERNEL), nodemask=(null)\n", &e);
 	CHECK(!e.first.req.vmalloc_known);
+	/* 5.13-6.3's huge-page form prints what was got so far, not the size
+	 * asked for: no 0-byte request; its page order is the request's
+	 * order (R1533) */
+	read_text("[286405.686587] qemu: vmalloc error: size 0, page order 9, failed to allocate pages, mode:0xdc2(GFP_KERNEL|__GFP_HIGHMEM|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(!e.first.req.vmalloc_known);
+	CHECK(e.first.req.vmalloc_huge);
+	CHECK_INT(e.first.req.order, 9);
+	read_text("[ 5.1] app: vmalloc error: size 4096, failed to map pages, mode:0xcc0(GFP_KERNEL), nodemask=(null)\n", &e);
+	CHECK(!e.first.req.vmalloc_known);
+	CHECK(!e.first.req.vmalloc_huge);
 }
 
 /* ---- a paste indented whole (test_corpus_damage's tab / indent4) ---------- */
