@@ -3531,7 +3531,8 @@ static void rule_vmalloc_size(struct ctx *c)
 	 * vmalloc area a few hundred MiB of it: a vmalloc of 1 GiB or more
 	 * cannot fit whatever the RAM (R778: 2.06 GiB on a Pi's armv6) */
 	bool space = arch_is_32bit(ev->arch) && ev->req.vmalloc_bytes >= (1LL << 30);
-	if (!zero && !space && !(known(ram) && ev->req.vmalloc_bytes / 1024 > ram))
+	bool over = ev->req.vmalloc_over_ram || (known(ram) && ev->req.vmalloc_bytes / 1024 > ram);
+	if (!zero && !space && !over)
 		return;
 	/* The caller's own request was impossible: the driver's (or
 	 * subsystem's) allocation failed of itself — no leak, no shortage */
@@ -3545,6 +3546,9 @@ static void rule_vmalloc_size(struct ctx *c)
 	else if (space)
 		finding_evidence(f, "\"vmalloc: allocation failure: %lld bytes\" on a 32-bit kernel (%s), whose kernel address space is 1 GiB",
 				 (long long)ev->req.vmalloc_bytes, ev->arch);
+	else if (ev->req.vmalloc_over_ram)
+		finding_evidence(f, "\"vmalloc error: size %lld, exceeds total pages\": the kernel's own check found it above all of RAM",
+				 (long long)ev->req.vmalloc_bytes);
 	else
 		finding_evidence(f, "\"vmalloc: allocation failure: %lld bytes\" against %s of RAM", (long long)ev->req.vmalloc_bytes,
 				 K(c, 0, ram));

@@ -47,6 +47,8 @@ struct oom_request {
 					    * gfp_text as printed, the value unknown */
 	bool vmalloc_known;                /* "vmalloc: allocation failure: N bytes" (mm/vmalloc.c) */
 	int64_t vmalloc_bytes;             /* its N, when vmalloc_known */
+	bool vmalloc_over_ram;             /* "vmalloc error: size N, exceeds total pages": the
+					    * kernel's own word that N is above RAM */
 	bool vmalloc_huge;                 /* "vmalloc error: size N, page order M (> 0), failed to
 					    * allocate pages": a huge-page vmalloc that falls back */
 };

@@ -1598,6 +1598,9 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 		if (!got_so_far) {
 			ev->req.vmalloc_known = true;
 			ev->req.vmalloc_bytes = bytes;
+			/* 5.13+ __vmalloc_node_range: "size %lu, exceeds total
+			 * pages" when the size is above totalram_pages() */
+			ev->req.vmalloc_over_ram = p_find(vn, e, "exceeds total pages") != NULL;
 		}
 		const char *po = p_find(vn, e, ", page order ");
 		int64_t order;

@@ -328,6 +328,11 @@ TEST(vmalloc_zero_bytes_is_a_caller_bug)
 	snprintf(ev.arch, sizeof(ev.arch), "x86_64");
 	run(&ev);
 	CHECK(strcmp(first_id(), "driver-allocation-failed") != 0);
+	/* the kernel's own "exceeds total pages": above RAM, RAM unprinted (R1548) */
+	ev.req.vmalloc_over_ram = true;
+	run(&ev);
+	CHECK_STR(first_id(), "driver-allocation-failed");
+	CHECK(any_contains(&F.items[0], "exceeds total pages"));
 	event_release(&ev);
 }
 

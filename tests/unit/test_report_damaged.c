@@ -1541,6 +1541,7 @@ TEST(test_vmalloc_failure_size)
 	CHECK_INT(e.events, 1);
 	CHECK(e.first.req.vmalloc_known);
 	CHECK_INT(e.first.req.vmalloc_bytes, 8589934592LL);
+	CHECK(e.first.req.vmalloc_over_ram);
 	read_text("[ 5.1] app: page allocation failure: order:4, mode:0xcc0(GFP_KERNEL), nodemask=(null)\n", &e);
 	CHECK(!e.first.req.vmalloc_known);
 	/* 5.13-6.3's huge-page form prints what was got so far, not the size
