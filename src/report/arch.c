@@ -121,6 +121,11 @@ enum arch_cue report_arch_cue(const char *s, size_t n)
 		const char *h = s + 15;
 		if (p_starts(h, e, "Amazon EC2 "))
 			return ec2_cue(h + 11, e);
+		/* PA-RISC's firmware model string, "9000/800/rp3440" (HP 9000
+		 * servers and workstations, arch/parisc/kernel/setup.c sets it
+		 * as the dump_stack arch description; R1542) */
+		if (p_starts(h, e, "9000/"))
+			return ARCH_CUE_PARISC;
 		for (size_t i = 0; i < ARRAY_SIZE(x86_hw); i++)
 			if (row_hit(&x86_hw[i], h, e))
 				return x86_hw[i].cue;

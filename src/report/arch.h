@@ -13,6 +13,7 @@ enum arch_cue {
 	ARCH_CUE_X86_64,    /* x86 and 64-bit by itself */
 	ARCH_CUE_I686,      /* x86 and 32-bit by itself */
 	ARCH_CUE_AARCH64,   /* 64-bit ARM by itself */
+	ARCH_CUE_PARISC,    /* HP PA-RISC (its 32- and 64-bit kernels are one arch, "parisc") */
 };
 
 /* The cue of one line (leading blanks already stripped), ARCH_CUE_NONE for none. */

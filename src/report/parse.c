@@ -2344,7 +2344,8 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 		if (c == ARCH_CUE_X86)
 			st->x86_family = true;
 		else if (c != ARCH_CUE_NONE)
-			a = c == ARCH_CUE_X86_64 ? "x86_64" : c == ARCH_CUE_I686 ? "i686" : "aarch64";
+			a = c == ARCH_CUE_X86_64 ? "x86_64" : c == ARCH_CUE_I686 ? "i686"
+			    : c == ARCH_CUE_PARISC ? "parisc" : "aarch64";
 	}
 	if (a && !ev->kernel[0]) {
 		str_copy(ev->arch, sizeof(ev->arch), a, strlen(a));

@@ -32,6 +32,8 @@ TEST(cues_of_single_lines)
 	CHECK_INT(cue("Hardware name: DigitalOcean Droplet, BIOS 20171212 12/12/2017"), ARCH_CUE_X86);
 	CHECK_INT(cue("Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google"), ARCH_CUE_X86);
 	/* EC2: Nitro x86 types are 64-bit only; Graviton (a "g" attribute) is arm64 */
+	CHECK_INT(cue("Hardware name: 9000/800/rp3440"), ARCH_CUE_PARISC);      /* R1542 */
+	CHECK_INT(cue("Hardware name: 9000/785/C3600"), ARCH_CUE_PARISC);
 	CHECK_INT(cue("Hardware name: Amazon EC2 t3.large/, BIOS 1.0 10/16/2017"), ARCH_CUE_X86_64);
 	CHECK_INT(cue("Hardware name: Amazon EC2 c5.large/, BIOS 1.0 10/16/2017"), ARCH_CUE_X86_64);
 	CHECK_INT(cue("Hardware name: Amazon EC2 m6i.2xlarge/, BIOS 1.0"), ARCH_CUE_X86_64);
