@@ -2363,6 +2363,11 @@ static int try_join(struct report_scanner *s, struct item *it)
 		size_t len = r.len;
 		if (len && p[len - 1] == '\r')
 			len--;
+		/* a QP body found out only at the wrapped rest: its soft break
+		 * ("…|__G=" / "FP_WRITE),") and its "=3D" are decoded here too
+		 * (R1545: the trigger line's rest is the first line ending '=') */
+		if (!s->qp && r.newline && len && (p[len - 1] == '=' || memmem(p, len, "=3D", 3)))
+			qp_detect(s, r.off);
 		bool soft = false;
 		if (s->qp && r.newline) {
 			/* a QP body: the wrapped rest is decoded like any line */

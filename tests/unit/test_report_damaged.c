@@ -143,6 +143,26 @@ TEST(test_qp_encoded_newline_ends_the_line)
 	CHECK_INT(e.first.victim.oom_score_adj, 0);
 }
 
+/* A QP body whose first soft break is in the wrapped rest of the trigger
+ * line (R1545): the rest is decoded and joined, the order read */
+TEST(test_qp_found_in_a_wrapped_rest)
+{
+	const char *in =
+		"I have tried it, but it still triggers the OOM.\n"
+		"\n"
+		"[   71.713649] dd invoked oom-killer:\n"
+		"gfp_mask=3D0x101c4a(GFP_NOFS|__GFP_HIGHMEM|__GFP_HARDWALL|__GFP_MOVABLE|__G=\n"
+		"FP_WRITE),\n"
+		"order=3D3, oom_score_adj=3D0\n"
+		"[   71.716317] CPU: 60 PID: 7218 Comm: dd Not tainted 6.8.0-rc6+ #26\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.req.order, 3);
+	CHECK_STR(e.first.req.gfp_text, "0x101c4a(GFP_NOFS|__GFP_HIGHMEM|__GFP_HARDWALL|__GFP_MOVABLE|__GFP_WRITE)");
+	CHECK_INT(e.first.req.trigger_oom_score_adj, 0);
+}
+
 /* ---- the arch the text supports ------------------------------------------ */
 
 static void arch_of(const char *text, const char *want)
@@ -2838,6 +2858,7 @@ int main(void)
 	RUN(test_logwatch_time_s_prefix);
 	RUN(test_retyped_invoked_oom_trigger);
 	RUN(test_qp_encoded_newline_ends_the_line);
+	RUN(test_qp_found_in_a_wrapped_rest);
 	RUN(test_other_warnings_stack_is_no_report);
 	RUN(test_bare_first_line_then_syslog_lines);
 	RUN(test_same_second_failures_and_borrowed_arch);
