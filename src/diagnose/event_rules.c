@@ -3598,6 +3598,40 @@ static void slab_fills_lowmem(struct ctx *c)
  * its memory was lowmem.  With HighMem pages, the lowmem split is part of
  * the story and lowmem keeps its place (R597: 128 MiB i386, r8169 refill
  * in hard IRQ, no HighMem; R370: 1.25 GiB HighMem, lowmem leads). */
+/* Lowmem whose free memory was mostly CMA, the rest under min (32-bit
+ * ARM's DMA zone with a 512 MiB CMA area: 502 of 507 MiB free was CMA,
+ * R1110, R1575): the CMA area is what held lowmem from the kernel's
+ * requests, and what to change (cma=), so cma-unusable leads the
+ * lowmem-pressure reading it explains. */
+static void cma_leads_lowmem(struct ctx *c)
+{
+	/* not lowmem-exhausted-highmem-free: with HighMem's free printed
+	 * beside it, the split is read first (R1524) */
+	static const char *const lowmem[] = { "lowmem-pressure" };
+	struct finding *cm = finding_mut(c->out, "cma-unusable");
+	if (!cm || (c->a->alloc_flags & ZWM_CMA))
+		return;
+	bool mostly = false;
+	for (int i = 0; i < c->ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &c->ev->snap.zones[i];
+		if (!strcmp(z->name, "HighMem") || !strcmp(z->name, "Movable") || !known(z->free_kib) ||
+		    !known(z->min_kib) || !known(z->free_cma_kib) || z->free_cma_kib <= 0)
+			continue;
+		if (sat_mul(z->free_cma_kib, 2) >= z->free_kib && diff_sat(z->free_kib, z->free_cma_kib) < z->min_kib)
+			mostly = true;
+	}
+	if (!mostly)
+		return;
+	for (size_t k = 0; k < ARRAY_SIZE(lowmem); k++) {
+		struct finding *lp = finding_mut(c->out, lowmem[k]);
+		if (!lp || cm->weight > lp->weight)
+			continue;
+		cm->weight = lp->weight + 1 > 99 ? 99 : lp->weight + 1;
+		if (lp->weight >= cm->weight)
+			lp->weight = cm->weight - 1;
+	}
+}
+
 static void atomic_leads_lowmem(struct ctx *c)
 {
 	struct finding *at = finding_mut(c->out, "atomic-reserves-exhausted");
@@ -4299,6 +4333,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	fragmentation_leads(&c);
 	slab_fills_lowmem(&c);
 	atomic_leads_lowmem(&c);
+	cma_leads_lowmem(&c);
 	rule_vmalloc_size(&c);
 	vmalloc_huge_note(&c);
 	rule_isa_dma_request(&c);
