@@ -609,6 +609,28 @@ static bool lowmem_room_order0(const struct ctx *c, int i)
 	return analysis_zone_had_room(&ev->snap.zones[i], zv->reserve_kib);
 }
 
+/* A HighMem zone above its high watermark that spans four times lowmem or
+ * more (present or managed against the lowmem zones'). */
+static bool highmem_balanced_most_of_ram(const struct ctx *c)
+{
+	const struct oom_snapshot *s = &c->ev->snap;
+	int64_t high = 0, low = 0;
+	bool balanced = false;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		int64_t size = known(z->managed_kib) ? z->managed_kib : z->present_kib;
+		if (!known(size))
+			return false;
+		if (!strcmp(z->name, "HighMem")) {
+			high = sat_add(high, size);
+			balanced = known(z->free_kib) && known(z->high_kib) && z->free_kib > z->high_kib;
+		} else if (strcmp(z->name, "Movable") != 0) {
+			low = sat_add(low, size);
+		}
+	}
+	return balanced && low > 0 && high >= sat_mul(low, 4);
+}
+
 static void rule_lowmem(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -621,7 +643,12 @@ static void rule_lowmem(struct ctx *c)
 	 * starve in lowmem while HighMem is free. */
 	if (hi >= 0 && a->classzone >= hi)
 		return;
-	if (m->highmem_free_kib < HIGHMEM_FREE_MIN_KIB)
+	/* HighMem with little free but balanced (above its high mark) on a
+	 * box whose HighMem is most of RAM: its pages are there for user
+	 * memory, reclaim keeps it so, and lowmem alone ran out (R1613: 40
+	 * MiB free over a 35 MiB high mark, 15 GiB of HighMem on the LRU
+	 * beside an 880 MiB Normal held by page tables) */
+	if (m->highmem_free_kib < HIGHMEM_FREE_MIN_KIB && !highmem_balanced_most_of_ram(c))
 		return;
 	/* The largest lowmem zone is lowmem proper: Normal on x86, DMA on
 	 * 32-bit ARM and PPC (their only zone below HighMem).  A small DMA
@@ -777,9 +804,18 @@ static void rule_lowmem_pressure(struct ctx *c)
 		return;
 	bool inferred = false, highmem_room = false;
 	/* a 32-bit machine whose RAM all fits lowmem ("0 pages HighMem", no
-	 * HighMem zone: 512 MiB on i686, R1500) has no split to starve in:
-	 * its lowmem is all of RAM, and the other readings say why it ran out */
-	if (!has_highmem_zone(ev) && known(s->mem.highmem_total_kib) && s->mem.highmem_total_kib == 0)
+	 * HighMem zone or an empty one: 512 MiB on i686, R1500, R1617) has no
+	 * split to starve in: its lowmem is all of RAM, and for an order > 0
+	 * request fragmentation or exhaustion says why it failed */
+	bool empty_highmem = true;   /* no HighMem zone, or one with no pages (2.6's "present:0kB") */
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++)
+		if (!strcmp(s->zones[i].name, "HighMem") &&
+		    !(known(s->zones[i].present_kib) && s->zones[i].present_kib == 0))
+			empty_highmem = false;
+	/* an order-0 request there is read by the other rules through
+	 * atomic_leads_lowmem, which needs this finding (R597) */
+	if (empty_highmem && known(s->mem.highmem_total_kib) && s->mem.highmem_total_kib == 0 &&
+	    known(ev->req.order) && ev->req.order > 0)
 		return;
 	if (a->zone_name) {
 		if (!strcmp(a->zone_name, "HighMem") || !strcmp(a->zone_name, "Movable"))
@@ -3636,7 +3672,20 @@ static void atomic_leads_lowmem(struct ctx *c)
 {
 	struct finding *at = finding_mut(c->out, "atomic-reserves-exhausted");
 	struct finding *lp = finding_mut(c->out, "lowmem-pressure");
-	if (!at || !lp || !c->a->atomic || !known(c->ev->req.order) || c->ev->req.order != 0)
+	if (!at || !c->a->atomic || !known(c->ev->req.order) || c->ev->req.order != 0)
+		return;
+	/* An atomic order-0 request beside free HighMem: lowmem ran dry
+	 * between kswapd's passes, and the interrupt could not wait for
+	 * it; that it could not use HighMem is what every kernel request
+	 * shares, the reserve running out is this one's (R1615: e1000 rx in
+	 * interrupt, Normal below the atomic floor, 1.1 GiB HighMem free) */
+	struct finding *lx = finding_mut(c->out, "lowmem-exhausted-highmem-free");
+	if (lx && at->weight <= lx->weight) {
+		at->weight = lx->weight + 1 > 99 ? 99 : lx->weight + 1;
+		if (lx->weight >= at->weight)
+			lx->weight = at->weight - 1;
+	}
+	if (!lp)
 		return;
 	int64_t hm_total = c->ev->snap.mem.highmem_total_kib;
 	int64_t hm_present = 0;

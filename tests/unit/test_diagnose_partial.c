@@ -3112,6 +3112,66 @@ TEST(huge_vmalloc_failure_is_fragmentation_with_its_fallback_said)
 }
 
 
+/* 2.6 i686 shapes of the eighteenth holdout:
+ * - an order-1 atomic request on a 512 MiB box whose HighMem zone is
+ *   printed empty ("present:0kB", "0 pages of HIGHMEM"): fragmentation, no
+ *   lowmem split to starve in (R1617);
+ * - a GFP_KERNEL request on a 16 GiB box, Normal below min and held by
+ *   page tables, HighMem with 40 MiB free over its high mark and most of
+ *   RAM: lowmem exhausted beside HighMem (R1613);
+ * - an atomic order-0 request there: the atomic reserve leads (R1615). */
+#define I686_26(trigger, normal, buddy, highmem, highpages) \
+	trigger \
+	"[100.1] Mem-info:\n" \
+	"[100.1] DMA per-cpu:\n" \
+	"[100.1] cpu 0 hot: high 0, batch 1 used:0\n" \
+	"[100.1] Free pages:        5000kB (0kB HighMem)\n" \
+	"[100.1] Active:30000 inactive:40000 dirty:100 writeback:0 unstable:0 free:1250 slab:3000 mapped:20000 pagetables:152848\n" \
+	"[100.1] DMA free:2016kB min:88kB low:108kB high:132kB active:4000kB inactive:3000kB present:16384kB pages_scanned:0 all_unreclaimable? no\n" \
+	"[100.1] lowmem_reserve[]: 0 880 16368\n" \
+	normal \
+	highmem \
+	"[100.1] DMA: 4*4kB 2*8kB 3*16kB 2*32kB 1*64kB 2*128kB 2*256kB 1*512kB 0*1024kB 0*2048kB 0*4096kB = 2016kB\n" \
+	buddy \
+	"[100.1] Swap cache: add 0, delete 0, find 0/0, race 0+0\n" \
+	"[100.1] Free swap  = 7800000kB\n" \
+	"[100.1] Total swap = 7800000kB\n" \
+	"[100.1] Free swap:       7800000kB\n" \
+	highpages
+
+TEST(i686_26_lowmem_shapes)
+{
+	struct seen a = explain(I686_26(
+		"[100.1] java: page allocation failure. order:1, mode:0x20\n",
+		"[100.1] Normal free:3596kB min:2804kB low:3504kB high:4204kB active:200000kB inactive:180000kB present:507904kB pages_scanned:0 all_unreclaimable? no\n"
+		"[100.1] lowmem_reserve[]: 0 0 0\n",
+		"[100.1] Normal: 767*4kB 0*8kB 1*16kB 0*32kB 0*64kB 0*128kB 0*256kB 1*512kB 0*1024kB 0*2048kB 0*4096kB = 3596kB\n",
+		"[100.1] HighMem free:0kB min:128kB low:128kB high:128kB active:0kB inactive:0kB present:0kB pages_scanned:0 all_unreclaimable? no\n"
+		"[100.1] lowmem_reserve[]: 0 0 0\n",
+		"[100.1] 131056 pages of RAM\n[100.1] 0 pages of HIGHMEM\n"));
+	CHECK_STR(a.first, "fragmentation-high-order");
+	CHECK(!has(&a, "lowmem-pressure"));
+	struct seen b = explain(I686_26(
+		"[100.1] oom-killer: gfp_mask=0xd0, order=0\n",
+		"[100.1] Normal free:3692kB min:3756kB low:4692kB high:5632kB active:200kB inactive:188kB present:901120kB pages_scanned:1000 all_unreclaimable? yes\n"
+		"[100.1] lowmem_reserve[]: 0 0 123896\n",
+		"[100.1] Normal: 913*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 3652kB\n",
+		"[100.1] HighMem free:40200kB min:512kB low:18148kB high:35784kB active:9009812kB inactive:6900000kB present:15859712kB pages_scanned:0 all_unreclaimable? no\n"
+		"[100.1] lowmem_reserve[]: 0 0 0\n",
+		"[100.1] 4194303 pages of RAM\n[100.1] 3964928 pages of HIGHMEM\n"));
+	CHECK_STR(b.first, "lowmem-exhausted-highmem-free");
+	struct seen c = explain(I686_26(
+		"[100.1] swapper: page allocation failure. order:0, mode:0x20\n",
+		"[100.1] Normal free:1412kB min:3756kB low:4692kB high:5632kB active:50000kB inactive:838708kB present:901120kB pages_scanned:0 all_unreclaimable? no\n"
+		"[100.1] lowmem_reserve[]: 0 0 8768\n",
+		"[100.1] Normal: 353*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 1412kB\n",
+		"[100.1] HighMem free:1160424kB min:512kB low:2048kB high:3584kB active:50000kB inactive:50000kB present:1179648kB pages_scanned:0 all_unreclaimable? no\n"
+		"[100.1] lowmem_reserve[]: 0 0 0\n",
+		"[100.1] 524288 pages of RAM\n[100.1] 294912 pages of HIGHMEM\n"));
+	CHECK_STR(c.first, "atomic-reserves-exhausted");
+	CHECK(has(&c, "lowmem-exhausted-highmem-free"));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -3240,5 +3300,6 @@ int main(void)
 	RUN(pagefault_gfp0_without_figures_is_a_fault_handler_or_charge);
 	RUN(all_lowmem_box_order1_is_fragmentation_not_lowmem_pressure);
 	RUN(huge_vmalloc_failure_is_fragmentation_with_its_fallback_said);
+	RUN(i686_26_lowmem_shapes);
 	return check_summary();
 }
