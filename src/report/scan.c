@@ -2249,8 +2249,8 @@ static bool task_row_head(const char *t, size_t tn, const char *p, size_t n)
 }
 
 /* Where, after a blank, does a kernel record's syslog prefix ("Mar 16
- * 21:40:40 host kernel:") begin inside the text of a joined line?  0 for
- * none. */
+ * 21:40:40 host kernel:") or dmesg stamp ("[  776.268761]") begin inside
+ * the text of a joined line?  0 for none. */
 static size_t glued_kernel_record(const char *p, size_t n, size_t from)
 {
 	for (size_t i = from ? from : 1; i + 16 < n; i++) {
