@@ -748,6 +748,12 @@ not_date:
 			size_t el = match_elision(r, n);
 			size_t m = tr_host_tag(r + el, n - el, &h, &hl, &kernel);
 			if (m && kernel) {
+				/* "19:18:21 kernel: …": a syslog line whose date was cut
+				 * to its time of day, no host (R1680) — a host named so
+				 * would change every second and split the report */
+				if (h && hl == 8 && is_digit(h[0]) && is_digit(h[1]) && h[2] == ':' && is_digit(h[3]) &&
+				    is_digit(h[4]) && h[5] == ':' && is_digit(h[6]) && is_digit(h[7]))
+					h = NULL;
 				if (h) {
 					x->host = h;
 					x->host_len = hl;

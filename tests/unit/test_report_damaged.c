@@ -163,6 +163,27 @@ TEST(test_qp_found_in_a_wrapped_rest)
 	CHECK_INT(e.first.req.trigger_oom_score_adj, 0);
 }
 
+/* A syslog line whose date was cut to its time of day ("19:18:21
+ * kernel: …", R1680): no host, so the second changing mid-report does not
+ * split it */
+TEST(test_time_of_day_kernel_prefix_is_no_host)
+{
+	const char *in =
+		"19:18:21 kernel: qemu-system-x86 invoked oom-killer: gfp_mask=0x0, order=0, oom_score_adj=0\n"
+		"19:18:21 kernel: CPU: 8 PID: 11072 Comm: qemu-system-x86 Tainted: G    B        3.11.2-elastic #2\n"
+		"19:18:21 kernel: Free swap  = 2239440kB\n"
+		"19:18:22 kernel: [ pid ]   uid  tgid total_vm      rss nr_ptes swapents oom_score_adj name\n"
+		"19:18:22 kernel: [ 1824]     0  1824  2604405  2359595    4653        0             0 qemu-system-x86\n"
+		"19:18:22 kernel: Out of memory: Kill process 1824 (qemu-system-x86) score 71 or sacrifice child\n"
+		"19:18:22 kernel: Killed process 1824 (qemu-system-x86) total-vm:10417620kB, anon-rss:9435368kB, file-rss:3012kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.host, "");
+	CHECK_INT(e.first.victim.pid, 1824);
+	CHECK_STR(e.first.kernel, "3.11.2-elastic");
+}
+
 /* ---- the arch the text supports ------------------------------------------ */
 
 static void arch_of(const char *text, const char *want)
@@ -2859,6 +2880,7 @@ int main(void)
 	RUN(test_retyped_invoked_oom_trigger);
 	RUN(test_qp_encoded_newline_ends_the_line);
 	RUN(test_qp_found_in_a_wrapped_rest);
+	RUN(test_time_of_day_kernel_prefix_is_no_host);
 	RUN(test_other_warnings_stack_is_no_report);
 	RUN(test_bare_first_line_then_syslog_lines);
 	RUN(test_same_second_failures_and_borrowed_arch);
