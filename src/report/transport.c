@@ -319,6 +319,41 @@ static size_t match_fac_level(const char *p, size_t len)
 	return i;
 }
 
+/* A log shipper's pipe-separated template, "severity|app[procid]|text"
+ * ("warning|kernel[-]|[2919920.414131] …", Huawei Cloud's log service,
+ * R795): its length, or 0.  The severity changes from line to line, so no
+ * learned prefix covers it.  Another program's record sets *other. */
+static const char *const severities[] = {
+	"emerg", "emergency", "alert", "crit", "critical", "err", "error", "warn", "warning",
+	"notice", "info", "debug", "panic",
+};
+
+static size_t match_level_pipe(const char *p, size_t len, bool *other)
+{
+	size_t i = 0;
+	while (i < len && i < 10 && is_alpha(p[i]))
+		i++;
+	if (i == 0 || i >= len || p[i] != '|' || !word_in(p, i, severities, ARRAY_SIZE(severities)))
+		return 0;
+	size_t t0 = ++i;
+	while (i < len && i - t0 < 64 && p[i] != '|' && p[i] != '[' && p[i] != ' ')
+		i++;
+	size_t tl = i - t0;
+	if (tl == 0 || i >= len)
+		return 0;
+	if (p[i] == '[') {
+		while (i < len && i - t0 < 96 && p[i] != ']' && p[i] != ' ')
+			i++;
+		if (i >= len || p[i] != ']')
+			return 0;
+		i++;
+	}
+	if (i >= len || p[i] != '|')
+		return 0;
+	*other = !(tl == 6 && memcmp(p + t0, "kernel", 6) == 0);
+	return i + 1;
+}
+
 /* /dev/kmsg: "6,1234,5678,-[,caller=T12];text" */
 static size_t match_kmsg(const char *p, size_t len, struct pfx *x)
 {
@@ -619,6 +654,16 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 			pos += k;
 			x->any = true;
 			break;  /* the kernel text follows, raw */
+		}
+		bool other;
+		if (round == 0 && is_lower(r[0]) && (k = match_level_pipe(r, n, &other)) > 0) {
+			if (other) {
+				x->drop = true;
+				return;
+			}
+			pos += k;
+			x->any = true;
+			continue;
 		}
 		if (is_lower(r[0]) && (k = match_fac_level(r, n)) > 0) {
 			pos += k;

@@ -277,6 +277,30 @@ TEST(machine_prefix_before_stamp)
 	CHECK_STR(l + x.len, "Killed process 10600 (a.out)");
 }
 
+/* A log shipper's "severity|app[procid]|" template (R795): the severity
+ * changes per line; another app's record is dropped. */
+TEST(level_pipe_template)
+{
+	struct pfx x;
+	const char *l = "warning|kernel[-]|[2919920.414131] memhog invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.any && !x.drop);
+	CHECK_STR(l + x.len, "memhog invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0");
+	CHECK(x.mono != NULL);
+	l = "err|kernel|Memory cgroup out of memory: Killed process 5 (x)";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "Memory cgroup out of memory: Killed process 5 (x)");
+	l = "info|sshd[412]|Accepted publickey for root";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.drop);
+	l = "normal|kernel|x";            /* no severity: not the template */
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+	l = "info|kernel[-] x";           /* no closing pipe */
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+}
+
 int main(void)
 {
 	RUN(dates);
@@ -287,5 +311,6 @@ int main(void)
 	RUN(logread_prefix);
 	RUN(open_stamp);
 	RUN(quotes_cuts_dicts);
+	RUN(level_pipe_template);
 	return check_summary();
 }
