@@ -642,9 +642,10 @@ static struct item *queue_add(struct report_scanner *s)
 }
 
 /* Bytes that end a plain run in put_text: control bytes, DEL, the escape
- * leads '\\' and '#', and 0xc2 (a UTF-8 no-break space's lead). */
+ * leads '\\' and '#', 0xc2 (a UTF-8 no-break space's lead) and 0xef (a
+ * fullwidth comma's or colon's). */
 static const bool put_text_special[256] = {
-	[0 ... 0x1f] = true, ['#'] = true, ['\\'] = true, [0x7f] = true, [0xc2] = true,
+	[0 ... 0x1f] = true, ['#'] = true, ['\\'] = true, [0x7f] = true, [0xc2] = true, [0xef] = true,
 };
 
 /* Appends text to the arena with escapes decoded and control bytes made
@@ -669,6 +670,18 @@ static void put_text(struct report_scanner *s, const char *p, size_t n, bool kms
 			 * for a blank: "Free swap\u00a0 = 774396kB" (R225) */
 			out = ' ';
 			adv = 2;
+		} else if (c == 0xef && i + 2 < n && (unsigned char)p[i + 1] == 0xbc &&
+			   ((unsigned char)p[i + 2] == 0x8c || (unsigned char)p[i + 2] == 0x9a)) {
+			/* a fullwidth comma or colon (U+FF0C, U+FF1A) a Chinese
+			 * page's input method put for the kernel's ", " and ":"
+			 * ("total-vm:84784kB，anon-rss:49156kB", R1660) */
+			if ((unsigned char)p[i + 2] == 0x8c) {
+				buf_addc(&s->arena, ',');
+				out = ' ';
+			} else {
+				out = ':';
+			}
+			adv = 3;
 		} else {
 			/* copy plain runs in one go (a table lookup a byte: every
 			 * line the scanner hands on passes here) */

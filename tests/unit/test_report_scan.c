@@ -766,6 +766,27 @@ TEST(test_rsyslog_tab_escape)
 	lines_free(&L);
 }
 
+/* A Chinese page's fullwidth comma and colon stand for the kernel's ", "
+ * and ":" (R1660); a no-break space for a blank (R225). */
+TEST(test_fullwidth_punctuation_and_nbsp)
+{
+	const char *in = "Killed process 10366 (nginx) total-vm:84784kB\xef\xbc\x8c"
+			 "anon-rss:49156kB\xef\xbc\x8c" "file-rss:520kB\n"
+			 "Free swap\xc2\xa0 = 0kB\n"
+			 "Mem-Info\xef\xbc\x9a\n"
+			 "\xef\xbc\x88x\xe4\xb8\xad\n";
+	struct lines L;
+	scan_mem(in, strlen(in), true, &L);
+	CHECK_INT(L.n, 4);
+	if (L.n == 4) {
+		CHECK_STR(L.raw[0], "Killed process 10366 (nginx) total-vm:84784kB, anon-rss:49156kB, file-rss:520kB");
+		CHECK_STR(L.raw[1], "Free swap  = 0kB");
+		CHECK_STR(L.raw[2], "Mem-Info:");
+		CHECK_STR(L.raw[3], "\xef\xbc\x88x\xe4\xb8\xad");   /* other wide text kept */
+	}
+	lines_free(&L);
+}
+
 TEST(test_empty_and_tiny_inputs)
 {
 	struct lines L;
@@ -1503,6 +1524,7 @@ int main(void)
 	RUN(test_grep_output_prefixes);
 	RUN(test_journal_unix_and_full);
 	RUN(test_rsyslog_tab_escape);
+	RUN(test_fullwidth_punctuation_and_nbsp);
 	RUN(test_empty_and_tiny_inputs);
 	RUN(test_binary_junk_and_nul);
 	RUN(test_overlong_line);
