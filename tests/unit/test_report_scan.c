@@ -787,6 +787,34 @@ TEST(test_fullwidth_punctuation_and_nbsp)
 	lines_free(&L);
 }
 
+/* A paste whose lines run newest first (journalctl -r, a log viewer): a
+ * regular file that fits the first read is turned back, with a warning; a
+ * pipe (perhaps a live stream) is read as it comes. */
+TEST(test_newest_first_file_turned_back)
+{
+	const char *in =
+		"Sep 13 15:08:56 h kernel: oom_reaper: reaped process 7 (convert), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n"
+		"Sep 13 15:08:56 h kernel: Out of memory: Killed process 7 (convert) total-vm:25299152kB, anon-rss:24120172kB, file-rss:0kB, shmem-rss:0kB, UID:100\n"
+		"Sep 13 15:08:56 h kernel: [      7]  1000     7  6324788  6030043 48623616        0             0 convert\n"
+		"Sep 13 15:08:56 h kernel: Tasks state (memory values in pages):\n"
+		"Sep 13 15:08:56 h kernel: 8365372 pages RAM\n"
+		"Sep 13 15:08:56 h kernel: Mem-Info:\n"
+		"Sep 13 15:08:56 h kernel: convert invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n";
+	struct lines L;
+	scan_mem(in, strlen(in), true, &L);
+	CHECK_INT(L.n, 7);
+	if (L.n == 7) {
+		CHECK(strncmp(L.raw[0], "convert invoked oom-killer", 26) == 0);
+		CHECK(strncmp(L.raw[6], "oom_reaper: reaped process 7", 28) == 0);
+	}
+	CHECK(strstr(L.warning, "newest first") != NULL);
+	lines_free(&L);
+	scan_pipe(in, strlen(in), true, &L);
+	CHECK(L.n >= 1 && strncmp(L.raw[0], "oom_reaper", 10) == 0);
+	CHECK(strstr(L.warning, "newest first") == NULL);
+	lines_free(&L);
+}
+
 TEST(test_empty_and_tiny_inputs)
 {
 	struct lines L;
@@ -1525,6 +1553,7 @@ int main(void)
 	RUN(test_journal_unix_and_full);
 	RUN(test_rsyslog_tab_escape);
 	RUN(test_fullwidth_punctuation_and_nbsp);
+	RUN(test_newest_first_file_turned_back);
 	RUN(test_empty_and_tiny_inputs);
 	RUN(test_binary_junk_and_nul);
 	RUN(test_overlong_line);
