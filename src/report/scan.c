@@ -108,7 +108,6 @@ struct report_scanner {
 	char name[256];
 	struct decompressor dec;
 	bool eof, read_error, dec_reaped;
-	bool order_checked;    /* the first read asked whether the lines run newest first */
 
 	char *buf;             /* [0, end) holds input; pos is the next unread byte */
 	size_t cap, pos, end;
@@ -1365,20 +1364,20 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 
 /* ---- raw input -------------------------------------------------------- */
 
-/* The first read takes an input that fits the buffer (a paste, a ticket's
+/* Opening takes an input that fits the buffer (a paste, a ticket's
  * attachment: a regular file or text in memory, not a pipe, which might be
  * a live stream) whole, to ask whether its lines run newest first
  * (journalctl -r, a log viewer's order) and turn them back, as every rule
  * after it reads a report top down.  1 when it took the input, 0 when the
- * usual reads go on, -errno. */
-static int fill_small_whole(struct report_scanner *s)
+ * usual reads go on. */
+static void fill_small_whole(struct report_scanner *s)
 {
 	if (s->base_abs || s->pos || s->dec.tool)
-		return 0;
+		return;
 	if (s->mem) {
 		size_t n = s->mem_len - s->mem_off;
 		if (n == 0 || n >= s->cap - s->end)
-			return 0;
+			return;
 		memcpy(s->buf + s->end, s->mem + s->mem_off, n);
 		s->mem_off += n;
 		s->end += n;
@@ -1387,19 +1386,15 @@ static int fill_small_whole(struct report_scanner *s)
 		struct stat st;
 		if (s->fd < 0 || fstat(s->fd, &st) < 0 || !S_ISREG(st.st_mode) ||
 		    (uint64_t)st.st_size >= s->cap - 1)
-			return 0;
+			return;
 		for (;;) {
 			if (s->end == s->cap)
-				return 1;   /* it grew: read on as usual */
+				return;   /* it grew: read on as usual */
 			ssize_t n = read(s->fd, s->buf + s->end, s->cap - s->end);
 			if (n < 0 && errno == EINTR)
 				continue;
-			if (n < 0) {
-				int e = errno;
-				snprintf(s->error, sizeof(s->error), "%s: read error: %s", s->name, strerror(e));
-				s->read_error = true;
-				return -e;
-			}
+			if (n < 0)
+				return;   /* the usual reads meet the error again and report it */
 			if (n == 0)
 				break;
 			s->end += (size_t)n;
@@ -1410,19 +1405,12 @@ static int fill_small_whole(struct report_scanner *s)
 	if (order_newest_first(s->buf, s->end) && order_reverse_lines(s->buf, &s->end, s->cap))
 		add_warning(s, "the lines run newest first (journalctl -r or a log viewer's order): read "
 			       "oldest first, so line numbers count from the end");
-	return 1;
 }
 
 static int fill(struct report_scanner *s, uint64_t keep_abs)
 {
 	if (s->eof)
 		return 0;
-	if (!s->order_checked) {
-		s->order_checked = true;
-		int rc = fill_small_whole(s);
-		if (rc != 0)
-			return rc;
-	}
 	size_t keep = s->pos;
 	bool window = false;
 	if (keep_abs != UINT64_MAX && keep_abs >= s->base_abs && keep_abs - s->base_abs < keep &&
@@ -2695,6 +2683,8 @@ static int scanner_open(struct report_scanner **out, int fd, const char *name, c
 		s->bytes = got;
 		if (got < sizeof(head))
 			s->eof = true;
+		else
+			fill_small_whole(s);
 	}
 	*out = s;
 	return 0;
@@ -2941,6 +2931,7 @@ int report_scanner_open_mem(struct report_scanner **out, const char *text, size_
 	s->dec.err_fd = -1;
 	s->backup_abs = UINT64_MAX;
 	buf_init(&s->arena);
+	fill_small_whole(s);
 	*out = s;
 	return 0;
 }
