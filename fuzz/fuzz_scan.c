@@ -3,7 +3,8 @@
  * parser does: every line of a marker's neighbourhood, then idle again.
  * Then the same bytes from memory through scanner and parser together
  * (report_read_mem: back-fill windows, learned prefixes, duplicate records,
- * reassembly), the line-kind table on every line, the guard's kmsg-record
+ * reassembly), newest-first order told and turned back (report/order.c),
+ * the line-kind table on every line, the guard's kmsg-record
  * kinds and kill facts (kernel_kill.c), boot banners' boot
  * times, and the vector needle search (and its newline count) against its
  * scalar reference.
@@ -19,6 +20,7 @@
 #include "report/decompress.h"
 #include "report/linekind.h"
 #include "report/needle.h"
+#include "report/order.h"
 #include "report/report.h"
 
 static void check_event(struct oom_event *ev, void *ctx)
@@ -106,6 +108,19 @@ out:
 	/* and each kernel the CPU has (SSSE3/AVX2 Teddy, AVX-512), called directly */
 	if (needle_selfcheck((const char *)data, size) != 0)
 		abort();
+	/* newest-first order: asked of any text; turned round twice, the lines
+	 * are as they were (each then ends with a newline) */
+	(void)order_newest_first((const char *)data, size);
+	char *rv = malloc(size + 1);
+	if (rv) {
+		size_t n = size;
+		memcpy(rv, data, size);
+		if (!order_reverse_lines(rv, &n, size + 1) || !order_reverse_lines(rv, &n, size + 1) ||
+		    n != size + (size && data[size - 1] != '\n') || memcmp(rv, data, size) != 0 ||
+		    (n > size && rv[size] != '\n'))
+			abort();
+		free(rv);
+	}
 	/* scanner and parser together, from memory (compressed text is refused) */
 	(void)report_read_mem((const char *)data, size, "fuzz", check_event, NULL, NULL);
 	/* the guard's kmsg watch: one record's kind, a capture's victim */
