@@ -800,7 +800,13 @@ static void analyse_constraint_inferred(struct oom_event *ev, struct event_analy
 		present[z->node] = true;
 		if (!zv->evaluated)
 			continue;
-		if (zv->ok) {
+		/* a zone that passed at min but sat below its low mark, where
+		 * kswapd works, passed by what came free after the allocator
+		 * gave up (pcp drains, exits): the snapshot's noise, starved
+		 * like one that failed when another node holds room */
+		int64_t rsv = known(zv->reserve_kib) && zv->reserve_kib > 0 ? zv->reserve_kib : 0;
+		bool below_low = known(z->low_kib) && known(z->free_kib) && z->free_kib < z->low_kib + rsv;
+		if (zv->ok && !below_low) {
 			passed[z->node] = true;
 			if (analysis_zone_had_room(z, zv->reserve_kib))
 				room[z->node] = true;

@@ -549,6 +549,12 @@ static void rule_unaccounted(struct ctx *c)
 	int w = share_weight(share);
 	if (m->scope == MEM_SCOPE_MEMCG && c->a->memcg && w >= 70)
 		w = 69;
+	/* a request held to some nodes (a cpuset or a memory policy, printed
+	 * or inferred) ran out there: the memory in no counter is what filled
+	 * those nodes, second to the confinement, as in a cgroup (R1821: node
+	 * 0's 61 GiB in no counter, node 1's 61 GiB free) */
+	if (m->scope == MEM_SCOPE_SYSTEM && (c->a->cpuset || c->a->mempolicy) && w >= 74)
+		w = 73;
 	struct finding *f = findings_add(c->out, "kernel-leak-or-bug", SEV_CRITICAL, w,
 		"%s (%d %% %s) is in no counter of the report: memory taken by a driver, a balloon or a kernel leak",
 		K(c, 0, m->unaccounted_kib), share, m->scope == MEM_SCOPE_MEMCG ? "of the cgroup's usage" : "of RAM");
@@ -1667,7 +1673,7 @@ static void rule_cpuset(struct ctx *c)
 			      "%s inferred from the trigger line's nodemask%s", a->cpuset ? "cpuset" : "memory policy",
 			      known(out) ? "" : ": whether it covers every node is not shown (no zone lines of other nodes)");
 	} else if (a->constraint_inferred) {
-		finding_evidence(f, "inferred (no oom-kill constraint line before 5.0): an order-0 request without __GFP_THISNODE failed in every usable zone of node%s %s while zones of other nodes had room above their watermarks",
+		finding_evidence(f, "inferred (no oom-kill constraint line before 5.0): an order-0 request without __GFP_THISNODE failed (or sat below the low mark) in every usable zone of node%s %s while zones of other nodes had room above their watermarks",
 				 plural ? "s" : "", nodes);
 		finding_basis(f, BASIS_CONSTRAINT | BASIS_ZONES | BASIS_TRIGGER, a->basis_present, CONF_MEDIUM,
 			      "%s inferred from the zones: the kernel did not print the constraint",

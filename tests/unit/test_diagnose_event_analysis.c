@@ -86,6 +86,47 @@ TEST(constraint_inferred_pre_5_0)
 	event_release(&ev);
 }
 
+/* The inferred constraint with node 0's zones between min and low: they
+ * passed at min on what came free after the allocator gave up, starved
+ * all the same beside node 1's room (R1821); above low they had room of
+ * their own and nothing is inferred.  Memory in no counter on the node
+ * follows the confinement, as in a cgroup. */
+TEST(constraint_inferred_zone_below_low)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.kv = kver_make(3, 10, 0);
+	ev.kv.known = true;
+	ev.constraint[0] = '\0';
+	ev.req.gfp_mask = 0x200da;   /* 3.10 GFP_HIGHUSER_MOVABLE */
+	for (int i = 0; i < ev.snap.nr_zones; i++) {
+		struct oom_zone *z = &ev.snap.zones[i];
+		if (z->node == 0 && strcmp(z->name, "DMA") != 0)
+			z->free_kib = z->min_kib + (z->low_kib - z->min_kib) / 2;   /* passes at min, below low */
+	}
+	zone(&ev, 1, "Normal", 6 * GiB, 40 * MiB, 8 * GiB);
+	run(&ev);
+	CHECK(A.constraint_inferred && A.mempolicy);
+	CHECK_STR(A.inferred_nodes, "0");
+	CHECK_STR(first_id(), "cpuset-or-mempolicy");
+	/* most of RAM in no counter: second to the confinement */
+	ev.snap.mem.active_anon_kib = 100 * MiB;
+	ev.snap.mem.anon_kib = 100 * MiB;
+	run(&ev);
+	CHECK(A.constraint_inferred);
+	CHECK_STR(first_id(), "cpuset-or-mempolicy");
+	CHECK(rank_of("kernel-leak-or-bug") > 0);
+	/* node 0's zones above their low marks: room of their own */
+	for (int i = 0; i < ev.snap.nr_zones; i++) {
+		struct oom_zone *z = &ev.snap.zones[i];
+		if (z->node == 0 && strcmp(z->name, "DMA") != 0)
+			z->free_kib = z->low_kib + MiB;
+	}
+	run(&ev);
+	CHECK(!A.constraint_inferred);
+	event_release(&ev);
+}
+
 TEST(sysrq)
 {
 	struct oom_event ev;
@@ -259,6 +300,7 @@ int main(void)
 	RUN(no_swap);
 	RUN(unaccounted);
 	RUN(constraint_inferred_pre_5_0);
+	RUN(constraint_inferred_zone_below_low);
 	RUN(sysrq);
 	RUN(cut_inside_zones);
 	RUN(margin_normalised_era);
