@@ -4038,6 +4038,14 @@ static bool evidence_figures_swap_full(struct ctx *c)
  * request was (its line may be cut).  Not with swap printed full or absent
  * and anonymous memory filling RAM (that is exhaustion, and its rules had
  * their say). */
+/* A zone with pages: its present count, or where a cut line lost it (a
+ * journal's '>' at R1809), a min mark above 0, which only a zone with
+ * managed pages gets (mm/page_alloc.c __setup_per_zone_wmarks). */
+static bool zone_populated(const struct oom_zone *z)
+{
+	return known(z->present_kib) ? z->present_kib > 0 : known(z->min_kib) && z->min_kib > 0;
+}
+
 static bool evidence_figures_drained(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -4050,13 +4058,13 @@ static bool evidence_figures_drained(struct ctx *c)
 	int checked = 0;
 	for (int i = 0; i < sn->nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &sn->zones[i];
-		if (!known(z->present_kib) || z->present_kib == 0 || !known(z->free_kib) || !known(z->min_kib) || z->min_kib <= 0)
+		if (!zone_populated(z) || !known(z->free_kib) || !known(z->min_kib) || z->min_kib <= 0)
 			continue;
 		/* the highest populated zone of this node */
 		int top = i;
 		for (int j = 0; j < sn->nr_zones && j < OOM_MAX_ZONES; j++) {
 			const struct oom_zone *y = &sn->zones[j];
-			if (y->node == z->node && known(y->present_kib) && y->present_kib > 0 &&
+			if (y->node == z->node && zone_populated(y) &&
 			    zone_index_in(sn, y->name) > zone_index_in(sn, sn->zones[top].name))
 				top = j;
 		}
@@ -4082,7 +4090,7 @@ static bool evidence_figures_drained(struct ctx *c)
 	char zl[40];
 	for (int i = 0; i < sn->nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &sn->zones[i];
-		if (known(z->present_kib) && z->present_kib > 0 && known(z->free_kib) && known(z->min_kib))
+		if (zone_populated(z) && known(z->free_kib) && known(z->min_kib))
 			finding_evidence(f, "%s: free %s, min %s", zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib),
 					 K(c, 1, z->min_kib));
 	}

@@ -2293,6 +2293,17 @@ TEST(zones_drained_below_the_atomic_mark_are_atomic_reserves)
 	 * could have stopped there, nothing drained */
 	struct seen m = explain(DRAINED_NORMAL("9000"));
 	CHECK(!has(&m, "atomic-reserves-exhausted"));
+	/* a zone line a journal cut before its present count (R1809): its
+	 * min mark says the zone has pages */
+	struct seen j = explain(
+		"[ 9.0] Normal free:960kB boost:0kB min:2688kB low:3328kB high:3968kB reserved_highatomic:0KB active_anon:6144kB inactive_anon:35584kB active_file:90112kB inactive_file:9>\n"
+		"[ 9.0] lowmem_reserve[]: 0 0 0\n"
+		"[ 9.0] Normal: 3*64kB (UM) 2*128kB (U) 1*256kB (M) 0*512kB = 704kB\n"
+		"[ 9.0] 24576 total pagecache pages\n"
+		"[ 9.0] Free swap  = 21430208kB\n"
+		"[ 9.0] Total swap = 21495744kB\n"
+		"[ 9.0] 7680 pages RAM\n");
+	CHECK_STR(j.first, "atomic-reserves-exhausted");
 }
 
 /* a named cpuset of node 1 whose zone is below min while the summary
