@@ -336,6 +336,8 @@ static void state_reset(struct pstate *st)
 	st->from_frame = false;
 	st->cont = CONT_NONE;
 	st->cont_zone = st->cont_node = st->last_zone = -1;
+	st->last_zone_rsv = false;
+	st->nr_orphan_rsv = 0;
 	st->cont_key[0] = '\0';
 	st->buddy_order = 0;
 	st->buddy_base_kib = OOM_NA;

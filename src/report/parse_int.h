@@ -157,6 +157,13 @@ struct pstate {
 	int buddy_order;           /* next order of a continued buddy line */
 	int64_t buddy_base_kib;    /* order-0 block size of that line */
 	int last_zone;             /* zone of the last zone line, for lowmem_reserve */
+	bool last_zone_rsv;        /* that zone has had its lowmem_reserve line */
+	/* lowmem_reserve lines of zones whose zone lines were elided (a
+	 * second one after the same zone line): given in order to the zones
+	 * a buddy line names first (pm_node_or_zone_line) */
+	int nr_orphan_rsv;
+	uint8_t orphan_rsv_len[4];
+	int64_t orphan_rsv[4][OOM_MAX_ZONE_IDX];
 
 	int ncols;
 	enum tcol cols[PARSE_MAX_COLS];

@@ -427,6 +427,7 @@ bool pm_node_or_zone_line(struct pstate *st, const char *s, const char *e)
 		st->cont = CONT_ZONE;
 		st->cont_zone = zone_index(st, z);
 		st->last_zone = st->cont_zone;
+		st->last_zone_rsv = false;
 		st->ev.have_meminfo = true;
 		st->sect = SEC_MEMINFO;
 		return true;
@@ -438,7 +439,17 @@ bool pm_node_or_zone_line(struct pstate *st, const char *s, const char *e)
 			return false;
 		if (q < e && *q >= '0' && *q <= '9' && !p_find(q, e, "*"))
 			return false;
+		int before = snap->nr_zones;
 		struct oom_zone *z = snapshot_zone(snap, node, name);
+		if (z && snap->nr_zones > before && st->nr_orphan_rsv > 0 && z->nr_lowmem_reserve == 0) {
+			/* a zone known only from its buddy line takes the
+			 * first reserve line whose zone line was left out */
+			z->nr_lowmem_reserve = st->orphan_rsv_len[0];
+			memcpy(z->lowmem_reserve_pages, st->orphan_rsv[0], sizeof(z->lowmem_reserve_pages));
+			st->nr_orphan_rsv--;
+			memmove(&st->orphan_rsv[0], &st->orphan_rsv[1], sizeof(st->orphan_rsv[0]) * (size_t)st->nr_orphan_rsv);
+			memmove(&st->orphan_rsv_len[0], &st->orphan_rsv_len[1], (size_t)st->nr_orphan_rsv);
+		}
 		if (!z)
 			return true;
 		st->sect = SEC_MEMINFO;
@@ -458,12 +469,10 @@ bool pm_node_or_zone_line(struct pstate *st, const char *s, const char *e)
 	return false;
 }
 
-/* "lowmem_reserve[]: 0 2991 7957 7957 7957" (pages), for the zone line above. */
-static void lowmem_run(struct pstate *st, const char *p, const char *e)
+/* "lowmem_reserve[]: 0 2991 7957 7957 7957" (pages), for the zone line above
+ * (or for z, a scratch zone holding an orphan line). */
+static void lowmem_run_into(struct pstate *st, struct oom_zone *z, const char *p, const char *e)
 {
-	if (st->last_zone < 0 || st->last_zone >= st->ev.snap.nr_zones)
-		return;
-	struct oom_zone *z = &st->ev.snap.zones[st->last_zone];
 	while (p < e) {
 		p = p_skip_sp(p, e);
 		if (p >= e)
@@ -480,6 +489,13 @@ static void lowmem_run(struct pstate *st, const char *p, const char *e)
 		if (z->nr_lowmem_reserve < OOM_MAX_ZONE_IDX)
 			z->lowmem_reserve_pages[z->nr_lowmem_reserve++] = v;
 	}
+}
+
+static void lowmem_run(struct pstate *st, const char *p, const char *e)
+{
+	if (st->last_zone < 0 || st->last_zone >= st->ev.snap.nr_zones)
+		return;
+	lowmem_run_into(st, &st->ev.snap.zones[st->last_zone], p, e);
 	st->cont = CONT_LOWMEM;
 }
 
@@ -489,10 +505,27 @@ bool pm_lowmem_line(struct pstate *st, const char *s, const char *e)
 		return false;
 	bool cut;
 	e = cut_trunc(s, e, &cut);
+	st->sect = SEC_MEMINFO;
+	if (st->last_zone >= 0 && st->last_zone < st->ev.snap.nr_zones && st->last_zone_rsv) {
+		/* a second line after one zone line: the kernel prints one
+		 * per zone, so this is the next zone's, whose zone line a
+		 * paste left out (R1762: DMA's line, then the reserves of
+		 * DMA, DMA32 and Normal) — not the zone above's */
+		if (st->nr_orphan_rsv < 4) {
+			struct oom_zone tmp;
+			tmp.nr_lowmem_reserve = 0;
+			lowmem_run_into(st, &tmp, s + 17, e);
+			int k = st->nr_orphan_rsv++;
+			st->orphan_rsv_len[k] = (uint8_t)tmp.nr_lowmem_reserve;
+			memcpy(st->orphan_rsv[k], tmp.lowmem_reserve_pages, sizeof(st->orphan_rsv[k]));
+		}
+		st->cont = CONT_NONE;
+		return true;
+	}
 	if (st->last_zone >= 0 && st->last_zone < st->ev.snap.nr_zones)
 		st->ev.snap.zones[st->last_zone].nr_lowmem_reserve = 0;
 	lowmem_run(st, s + 17, e);
-	st->sect = SEC_MEMINFO;
+	st->last_zone_rsv = true;
 	return true;
 }
 

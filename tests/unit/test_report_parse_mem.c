@@ -48,6 +48,44 @@ TEST(zone_and_node)
 	event_release(&st->ev);
 }
 
+/* Zone lines left out of a paste, their lowmem_reserve lines kept (R1762):
+ * each line after the first belongs to the next zone, which a buddy line
+ * names, not to the zone line above. */
+TEST(orphan_lowmem_reserve_lines)
+{
+	struct pstate *st = fresh();
+	CHECK(pm_node_or_zone_line(st, LINE("Node 0 DMA free:15904kB min:28kB low:32kB high:40kB present:15988kB")));
+	CHECK(pm_lowmem_line(st, LINE("lowmem_reserve[]: 0 3247 4003 4003")));
+	CHECK(pm_lowmem_line(st, LINE("lowmem_reserve[]: 0 0 756 756")));
+	CHECK(pm_lowmem_line(st, LINE("lowmem_reserve[]: 0 0 0 0")));
+	CHECK_INT(st->ev.snap.zones[0].lowmem_reserve_pages[2], 4003);   /* DMA's stays */
+	CHECK(pm_node_or_zone_line(st, LINE("Node 0 DMA: 1*32kB 2*64kB 1*128kB = 288kB")));
+	CHECK(pm_node_or_zone_line(st, LINE("Node 0 DMA32: 3586*4kB 1072*8kB = 22920kB")));
+	CHECK(pm_node_or_zone_line(st, LINE("Node 0 Normal: 565*4kB 87*8kB = 2956kB")));
+	CHECK_INT(st->ev.snap.nr_zones, 3);
+	CHECK_INT(st->ev.snap.zones[0].lowmem_reserve_pages[2], 4003);
+	CHECK_STR(st->ev.snap.zones[1].name, "DMA32");
+	CHECK_INT(st->ev.snap.zones[1].nr_lowmem_reserve, 4);
+	CHECK_INT(st->ev.snap.zones[1].lowmem_reserve_pages[2], 756);
+	CHECK_INT(st->ev.snap.zones[2].nr_lowmem_reserve, 4);
+	CHECK_INT(st->ev.snap.zones[2].lowmem_reserve_pages[2], 0);
+	event_release(&st->ev);
+	/* a zone line between: it takes its own line, and the orphan goes to
+	 * the zone only a buddy line names */
+	st = fresh();
+	CHECK(pm_node_or_zone_line(st, LINE("Node 0 DMA free:15904kB min:28kB low:32kB high:40kB")));
+	CHECK(pm_lowmem_line(st, LINE("lowmem_reserve[]: 0 3247 4003 4003")));
+	CHECK(pm_lowmem_line(st, LINE("lowmem_reserve[]: 0 0 756 756")));
+	CHECK(pm_node_or_zone_line(st, LINE("Node 0 Normal free:3548kB min:1400kB low:1750kB high:2100kB")));
+	CHECK(pm_lowmem_line(st, LINE("lowmem_reserve[]: 0 0 0 0")));
+	CHECK(pm_node_or_zone_line(st, LINE("Node 0 DMA32: 3586*4kB = 14344kB")));
+	CHECK_STR(st->ev.snap.zones[1].name, "Normal");
+	CHECK_INT(st->ev.snap.zones[1].lowmem_reserve_pages[2], 0);
+	CHECK_STR(st->ev.snap.zones[2].name, "DMA32");
+	CHECK_INT(st->ev.snap.zones[2].lowmem_reserve_pages[2], 756);
+	event_release(&st->ev);
+}
+
 TEST(totals_and_swap)
 {
 	struct pstate *st = fresh();
@@ -197,6 +235,7 @@ int main(void)
 {
 	RUN(summary_pages);
 	RUN(zone_and_node);
+	RUN(orphan_lowmem_reserve_lines);
 	RUN(totals_and_swap);
 	RUN(memcg_block);
 	RUN(memcg_stats_path);
