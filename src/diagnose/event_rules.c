@@ -1526,7 +1526,7 @@ static void rule_cma(struct ctx *c)
 	/* one zone whose line lost its free_cma (cut or wrapped): the
 	 * summary's free_cma is that zone's, there being no other */
 	int64_t only_cma = s->nr_zones == 1 && known(s->mem.free_cma_kib) ? s->mem.free_cma_kib : OOM_NA;
-	int64_t best_cma = 0, best_free = 0;
+	int64_t best_cma = 0, best_free = 0, pooled_usable = 0, pooled_free = 0;
 	bool best_buddy = false, order_blocks_cma = false;
 	for (int i = 0; i < s->nr_zones; i++) {
 		const struct oom_zone *z = &s->zones[i];
@@ -1570,10 +1570,22 @@ static void rule_cma(struct ctx *c)
 				zone_usable_block_order(z, ord, a->alloc_flags, &c->ev->kv) < 0 &&
 				zone_usable_block_order(z, ord, a->alloc_flags | ZWM_CMA, &c->ev->kv) >= 0;
 		/* without CMA the zone had no more than twice what the min check
-		 * needs; with no mark printed, CMA nineteen twentieths of its free */
-		if (!c_blocks && (from_buddy && !known(z->min_kib) ? sat_mul(zc, 20) < sat_mul(zfree, 19)
-								  : diff_sat(zfree, zc) > 2 * sat_add(z->min_kib, res)))
+		 * needs; with no mark printed, CMA nineteen twentieths of its free
+		 * — or, for an order-0 request, what its lists leave it (no C
+		 * without ALLOC_CMA, no H without reserve rights) is weighed over
+		 * every such zone together below (R1764: DMA32 all C, Normal
+		 * mostly H, 1.3 of 39 MiB free usable) */
+		bool pooled = from_buddy && !known(z->min_kib) && !blind && ord == 0 && !c_blocks;
+		if (pooled) {
+			int64_t uf = zone_usable_free_kib_at_order(z, 0, a->alloc_flags, &c->ev->kv, a->page_size_kib);
+			if (!known(uf))
+				return;
+			pooled_usable = sat_add(pooled_usable, uf);
+			pooled_free = sat_add(pooled_free, zfree);
+		} else if (!c_blocks && (from_buddy && !known(z->min_kib) ? sat_mul(zc, 20) < sat_mul(zfree, 19)
+									 : diff_sat(zfree, zc) > 2 * sat_add(z->min_kib, res))) {
 			return;
+		}
 		if (c_blocks)
 			order_blocks_cma = true;
 		if (best < 0 || zc > best_cma) {
@@ -1584,7 +1596,7 @@ static void rule_cma(struct ctx *c)
 		}
 		n++;
 	}
-	if (n == 0 || cma < 4096 || cma * 2 < free)
+	if (n == 0 || cma < 4096 || cma * 2 < free || sat_mul(pooled_usable, 20) > pooled_free)
 		return;
 	const struct oom_zone *z = &s->zones[best];
 	int64_t z_cma = best_cma;
@@ -1603,6 +1615,9 @@ static void rule_cma(struct ctx *c)
 			 z->name, K(c, 0, best_free), K(c, 1, z_cma), K(c, 2, z->min_kib));
 	if (best_buddy)
 		finding_evidence(f, "read from the buddy line alone: its blocks of C-only orders are CMA (at least), its total the zone's free");
+	if (pooled_free > 0)
+		finding_evidence(f, "the lists this request may take (no C without ALLOC_CMA, no H without reserve rights) held %s of the %s the buddy lines show",
+				 K(c, 3, pooled_usable), K(c, 4, pooled_free));
 	else if (!known(z->free_cma_kib))
 		finding_evidence(f, "free_cma from the Mem-Info summary: the zone line does not show it, and the report has no other zone");
 	if (blind)
@@ -1610,8 +1625,9 @@ static void rule_cma(struct ctx *c)
 				 K(c, 0, diff_sat(best_free, z_cma)));
 	else
 		finding_evidence(f, "the request (%s) is not movable: CMA areas hold only movable pages", c->ev->req.gfp_text[0] ? c->ev->req.gfp_text : a->gfp_hex);
-	finding_basis(f, cause_needs(a, "cma-unusable"), a->basis_present, blind ? CONF_LOW : CONF_MEDIUM,
+	finding_basis(f, cause_needs(a, "cma-unusable"), a->basis_present, blind || pooled_free > 0 ? CONF_LOW : CONF_MEDIUM,
 		      blind ? "the request is not in the report: judged as a kernel request, which may not take CMA"
+			    : pooled_free > 0 ? "read from the buddy lines' migratetype letters: the zones' watermarks are not in the report"
 			    : order_blocks_cma ? "the blocks of the order the request may take, read from the buddy lines' migratetype letters"
 			    : "the zone lines are a snapshot after the allocator gave up: near, not below, the watermark without CMA");
 	finding_advice(f, "the CMA area is sized at boot (cma= on the command line, or the device tree's linux,cma node): shrink it to what the devices need");

@@ -219,6 +219,25 @@ TEST(fragment_free_mostly_cma_is_cma_unusable_low)
 	CHECK(!has(&s, "cma-unusable"));
 }
 
+/* An order-0 kernel request and buddy lines alone (R1764's shape): one
+ * zone all C, the other mostly H; the lists the request may take hold a
+ * twentieth of the free at most, so CMA held the free memory, at low
+ * confidence.  With the second zone's free in U/M lists, nothing is said. */
+#define BUDDY_CMA(normal_line) \
+	"[   36.17] ActivityManager: page allocation failure: order:0, mode:0xc00(GFP_NOIO), nodemask=(null),cpuset=foreground,mems_allowed=0\n" \
+	"[   36.18] DMA32: 0*4kB 447*8kB (C) 217*16kB (C) 124*32kB (C) 136*64kB (C) 70*128kB (C) 22*256kB (C) 3*512kB (C) 0*1024kB 0*2048kB 0*4096kB = 35848kB\n" \
+	"[   36.19] " normal_line "\n"
+
+TEST(buddy_only_order0_cma_and_highatomic_is_cma_unusable)
+{
+	struct seen s = explain(BUDDY_CMA("Normal: 231*4kB (UMEH) 49*8kB (MEH) 14*16kB (H) 13*32kB (H) 8*64kB (H) 2*128kB (H) 0*256kB 1*512kB (H) 0*1024kB 0*2048kB 0*4096kB = 3236kB"));
+	CHECK_STR(s.first, "cma-unusable");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "no H without reserve rights"));
+	struct seen t = explain(BUDDY_CMA("Normal: 2310*4kB (UME) 490*8kB (ME) 140*16kB (M) 13*32kB (H) 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 16816kB"));
+	CHECK(!has(&t, "cma-unusable"));
+}
+
 TEST(compulsory_panic_leads_a_cgroup_oom)
 {
 	/* a memcg OOM at its limit that then panicked: panic_on_oom=1 spares
@@ -3268,6 +3287,7 @@ int main(void)
 	RUN(deadlocked_panic_is_no_killable_not_panic_on_oom);
 	RUN(zone_lines_alone_anon_full_is_exhaustion_low);
 	RUN(fragment_free_mostly_cma_is_cma_unusable_low);
+	RUN(buddy_only_order0_cma_and_highatomic_is_cma_unusable);
 	RUN(pagefault_gfp0_with_zone_room_is_a_fault_handler_bug);
 	RUN(pagefault_gfp0_with_swap_free_is_a_fault_handler_bug_low);
 	RUN(dma32_request_on_32bit_is_lowmem_with_highmem_free);
