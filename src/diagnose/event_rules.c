@@ -49,6 +49,8 @@
 /* HighMem free that makes a lowmem OOM "lowmem exhaustion": 64 MiB is far
  * above the HighMem zone's own watermarks (clamped to ≤128 pages, §5.3). */
 #define HIGHMEM_FREE_MIN_KIB (64 * 1024)
+/* The most lowmem a 32-bit kernel maps (rule_lowmem_blind says why). */
+#define LOWMEM_MAX_KIB (3LL * 1024 * 1024)
 
 struct event_analysis;
 static unsigned cause_needs(const struct event_analysis *a, const char *id);
@@ -637,24 +639,55 @@ static bool highmem_balanced_most_of_ram(const struct ctx *c)
 	return balanced && low > 0 && high >= sat_mul(low, 4);
 }
 
+/* HighMem's size where its zone line is not in the report (and its free
+ * could not be told): "N pages HighMem", or what Normal's
+ * lowmem_reserve[] entry toward HighMem implies (model/zone.c
+ * zone_reserve_span_kib; R1773: 55201 pages, 6.7 GiB).  OOM_NA otherwise. */
+static int64_t highmem_size_unseen(const struct ctx *c, int hi)
+{
+	const struct oom_snapshot *s = &c->ev->snap;
+	if (has_highmem_zone(c->ev))
+		return OOM_NA;
+	if (known(s->mem.highmem_total_kib) && s->mem.highmem_total_kib > 0)
+		return s->mem.highmem_total_kib;
+	if (hi < 0 || hi >= OOM_MAX_ZONE_IDX)
+		return OOM_NA;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		if (!strcmp(z->name, "Normal") && z->nr_lowmem_reserve > hi)
+			return zone_reserve_span_kib("Normal", z->lowmem_reserve_pages[hi], c->a->page_size_kib);
+	}
+	return OOM_NA;
+}
+
 static void rule_lowmem(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
 	const struct event_analysis *a = c->a;
 	const struct mem_breakdown *m = &a->mem;
-	if (m->scope != MEM_SCOPE_SYSTEM || !known(m->highmem_free_kib) || c->ev->kind == OOM_KIND_SYSRQ || a->sysrq)
+	if (m->scope != MEM_SCOPE_SYSTEM || c->ev->kind == OOM_KIND_SYSRQ || a->sysrq)
 		return;
 	int hi = zone_index_in(&ev->snap, "HighMem");
 	/* Only a request that may not use HighMem (GFP_KERNEL and friends) can
 	 * starve in lowmem while HighMem is free. */
 	if (hi >= 0 && a->classzone >= hi)
 		return;
+	/* HighMem's free not in the report, but HighMem bigger than any
+	 * lowmem can be (3 GiB): a lowmem request failing in lowmem beside it
+	 * is the same starvation, told at low confidence (R1773: a 4.10 i686
+	 * with 8 GiB, the HighMem line not quoted) */
+	int64_t hm_unseen = OOM_NA;
+	if (!known(m->highmem_free_kib)) {
+		hm_unseen = a->zone_name && a->classzone >= 0 ? highmem_size_unseen(c, hi) : OOM_NA;
+		if (!known(hm_unseen) || hm_unseen < LOWMEM_MAX_KIB)
+			return;
+	}
 	/* HighMem with little free but balanced (above its high mark) on a
 	 * box whose HighMem is most of RAM: its pages are there for user
 	 * memory, reclaim keeps it so, and lowmem alone ran out (R1613: 40
 	 * MiB free over a 35 MiB high mark, 15 GiB of HighMem on the LRU
 	 * beside an 880 MiB Normal held by page tables) */
-	if (m->highmem_free_kib < HIGHMEM_FREE_MIN_KIB && !highmem_balanced_most_of_ram(c))
+	if (!known(hm_unseen) && m->highmem_free_kib < HIGHMEM_FREE_MIN_KIB && !highmem_balanced_most_of_ram(c))
 		return;
 	/* The largest lowmem zone is lowmem proper: Normal on x86, DMA on
 	 * 32-bit ARM and PPC (their only zone below HighMem).  A small DMA
@@ -742,19 +775,35 @@ static void rule_lowmem(struct ctx *c)
 			amount = rest;
 		}
 	}
-	struct finding *f = findings_add(c->out, "lowmem-exhausted-highmem-free", SEV_CRITICAL, 99,
-		"32-bit kernel with %s: lowmem exhausted by %s (%s) while HighMem had %s free",
-		K(c, 0, m->total_kib), who, K(c, 1, amount), K(c, 2, m->highmem_free_kib));
-	finding_evidence(f, "the request (%s) may use zones up to %s only: kernel memory must come from lowmem",
-			 a->gfp_hex[0] ? a->gfp_hex : "gfp ?", a->zone_name ? a->zone_name : "?");
-	finding_evidence(f, "lowmem: %s free of %s; HighMem: %s free",
-			 K(c, 0, m->lowmem_free_kib), K(c, 1, m->lowmem_total_kib), K(c, 2, m->highmem_free_kib));
+	struct finding *f;
+	if (known(hm_unseen)) {
+		f = findings_add(c->out, "lowmem-exhausted-highmem-free", SEV_CRITICAL, 99,
+			"32-bit kernel: lowmem exhausted for a kernel request beside %s of HighMem, which it could not use (HighMem's zone line is not in the report)",
+			K(c, 0, hm_unseen));
+		finding_evidence(f, "the request (%s) may use zones up to %s only: kernel memory must come from lowmem",
+				 a->gfp_hex[0] ? a->gfp_hex : "gfp ?", a->zone_name);
+		if (known(ev->snap.mem.highmem_total_kib) && ev->snap.mem.highmem_total_kib > 0)
+			finding_evidence(f, "HighMem: %s (\"pages HighMem\")", K(c, 0, hm_unseen));
+		else
+			finding_evidence(f, "HighMem: about %s, from Normal's lowmem_reserve[] toward it under the default vm.lowmem_reserve_ratio (32: mm/page_alloc.c setup_per_zone_lowmem_reserve)",
+					 K(c, 0, hm_unseen));
+		finding_basis(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, CONF_LOW,
+			      "HighMem's free is not in the report: its size alone says the machine's memory was mostly there");
+	} else {
+		f = findings_add(c->out, "lowmem-exhausted-highmem-free", SEV_CRITICAL, 99,
+			"32-bit kernel with %s: lowmem exhausted by %s (%s) while HighMem had %s free",
+			K(c, 0, m->total_kib), who, K(c, 1, amount), K(c, 2, m->highmem_free_kib));
+		finding_evidence(f, "the request (%s) may use zones up to %s only: kernel memory must come from lowmem",
+				 a->gfp_hex[0] ? a->gfp_hex : "gfp ?", a->zone_name ? a->zone_name : "?");
+		finding_evidence(f, "lowmem: %s free of %s; HighMem: %s free",
+				 K(c, 0, m->lowmem_free_kib), K(c, 1, m->lowmem_total_kib), K(c, 2, m->highmem_free_kib));
+	}
 	if (known(low_unacc) && low_unacc > 0) {
 		finding_evidence(f, "lowmem in no counter (used − LRU − slab − page tables − stacks): %s", K(c, 0, low_unacc));
 		if (known(amount) && low_unacc == amount)
 			trace_modules_note(c, f);
 	}
-	if (!has_highmem_zone(ev))
+	if (!has_highmem_zone(ev) && !known(hm_unseen))
 		finding_evidence(f, "HighMem's free is the summary's free minus the lowmem zones' (its zone line is not printed)");
 	finding_evidence(f, "swap could not have helped: swapping out user pages frees mostly HighMem, and this request may only use lowmem");
 	if (!judged) {
@@ -764,8 +813,9 @@ static void rule_lowmem(struct ctx *c)
 				 : !known(ev->req.order) ? "the order is not in the report"
 				 : "its free blocks by order (the buddy line) are not in the report");
 		finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO, a->basis_present,
-			      a->classzone < 0 ? CONF_LOW : CONF_MEDIUM,
+			      a->classzone < 0 || known(hm_unseen) ? CONF_LOW : CONF_MEDIUM,
 			      a->classzone < 0 ? "the request's zones unknown: judged as a lowmem request"
+			      : known(hm_unseen) ? "judged from the free count against the low watermark; HighMem's free is not in the report"
 			      : "judged from the free count against the low watermark");
 	}
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
@@ -916,7 +966,6 @@ static void rule_lowmem_pressure(struct ctx *c)
  * free memory than that: most of it was HighMem, so a request that failed
  * beside it may not use HighMem — lowmem under pressure, read from the
  * summary alone (low confidence: which lowmem zone and why is not shown). */
-#define LOWMEM_MAX_KIB (3LL * 1024 * 1024)
 
 static bool arch_is_32bit(const char *arch)
 {

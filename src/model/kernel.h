@@ -184,6 +184,13 @@ int zone_unusable_index(const struct oom_zone *z, int order);
  * DMA32 256, Normal 32, 2.6.x–6.x).  0 for a zone with no default ratio
  * or when nothing is known. */
 int64_t zone_default_reserve_floor_kib(const char *zone_name, int64_t ram_kib, int64_t zone_max_kib);
+/* What a lowmem_reserve[] entry of zone `zone_name` implies under the
+ * default vm.lowmem_reserve_ratio: the managed KiB of the zones above it up
+ * to the entry's class zone (entry × ratio pages; the inverse of
+ * setup_per_zone_lowmem_reserve).  Normal's entry toward HighMem on a
+ * 32-bit kernel gives HighMem's size when its zone line is not printed.
+ * OOM_NA for a zone with no default ratio or no positive entry. */
+int64_t zone_reserve_span_kib(const char *zone_name, int64_t reserve_pages, int64_t page_size_kib);
 /* Zone index of a zone name in the usual layout (DMA 0, DMA32 1, Normal 2,
  * HighMem 2 or 3 …) given the zones present in s; -1 unknown. */
 int zone_index_in(const struct oom_snapshot *s, const char *zone_name);

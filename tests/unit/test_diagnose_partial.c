@@ -1685,6 +1685,28 @@ TEST(kernel_memory_with_slab_line_cut)
  * buddy lines have no migratetype letters), a HighMem zone with free
  * pages above its min mark, the lowmem zone below its own: the request
  * that failed could not use HighMem — lowmem pressure, inferred. */
+/* A 32-bit report whose HighMem zone line was not quoted (R1773's shape):
+ * Normal's lowmem_reserve toward HighMem says HighMem spans 6.7 GiB, more
+ * than any lowmem, and a lowmem request failed below Normal's low mark:
+ * lowmem exhausted beside HighMem, at low confidence.  With a reserve that
+ * implies under 3 GiB of HighMem nothing is said so. */
+#define UNSEEN_HIGHMEM(normal_rsv) \
+	"> Feb 12 08:21:50 h kernel: updatedb.mlocat invoked oom-killer: gfp_mask=0x16040d0(GFP_TEMPORARY|__GFP_COMP|__GFP_NOTRACK), nodemask=\n" \
+	"> Feb 12 08:21:53 h kernel: DMA free:3840kB min:788kB low:984kB high:1180kB active_anon:0kB inactive_anon:0kB\n" \
+	"> Feb 12 08:21:53 h kernel: lowmem_reserve[]: 0 763 7663 7663\n" \
+	"> Feb 12 08:21:53 h kernel: Normal free:38764kB min:38828kB low:48532kB high:58236kB active_anon:0kB inactive_anon:0kB\n" \
+	"> Feb 12 08:21:53 h kernel: lowmem_reserve[]: 0 0 " normal_rsv " " normal_rsv "\n"
+
+TEST(lowmem_exhausted_beside_unseen_highmem)
+{
+	struct seen s = explain(UNSEEN_HIGHMEM("55201"));
+	CHECK_STR(s.first, "lowmem-exhausted-highmem-free");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "lowmem_reserve"));
+	struct seen t = explain(UNSEEN_HIGHMEM("5000"));
+	CHECK(!has(&t, "lowmem-exhausted-highmem-free"));
+}
+
 TEST(lowmem_request_inferred_from_highmem_room)
 {
 	const char *zones =
@@ -3223,6 +3245,7 @@ int main(void)
 	RUN(parser_inferred_kind_survives_diagnose);
 	RUN(no_swap_lines_kernel_without_swap);
 	RUN(lowmem_request_inferred_from_highmem_room);
+	RUN(lowmem_exhausted_beside_unseen_highmem);
 	RUN(panic_leads_without_evidence);
 	RUN(compulsory_panic_leads_a_cgroup_oom);
 	RUN(panic_stays_behind_a_cause);

@@ -360,6 +360,18 @@ TEST(zone_index)
 
 /* lowmem_reserve floor under the default ratios (DMA/DMA32 256, Normal
  * 32): 16 GiB above a 16 MiB DMA keep ~64 MiB of it from Normal requests */
+/* R1773: a 4.10 i686 Normal's "lowmem_reserve[]: 0 0 55201 55201" says
+ * HighMem spans 55201 × 32 pages. */
+TEST(reserve_span)
+{
+	CHECK_INT(zone_reserve_span_kib("Normal", 55201, 4), 55201LL * 32 * 4);
+	CHECK_INT(zone_reserve_span_kib("DMA", 763, 4), 763LL * 256 * 4);
+	CHECK(!known(zone_reserve_span_kib("HighMem", 10, 4)));
+	CHECK(!known(zone_reserve_span_kib("Normal", 0, 4)));
+	CHECK(!known(zone_reserve_span_kib("Normal", OOM_NA, 4)));
+	CHECK(!known(zone_reserve_span_kib(NULL, 10, 4)));
+}
+
 TEST(default_reserve_floor)
 {
 	CHECK_INT(zone_default_reserve_floor_kib("DMA", 16LL * 1024 * 1024, 16 * 1024), (16LL * 1024 * 1024 - 16 * 1024) / 256);
@@ -382,6 +394,7 @@ int main(void)
 	RUN(corpus_s03_dma32);
 	RUN(usable_blocks_and_highatomic);
 	RUN(zone_index);
+	RUN(reserve_span);
 	RUN(default_reserve_floor);
 	return check_summary();
 }
