@@ -2936,6 +2936,8 @@ static bool constraint_rest(struct report_parser *P, struct pstate *st, const st
 	return constraint_line(P, st, l, joined, joined + n);
 }
 
+static int64_t named_pid(const char *s, const char *e);
+
 /* "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,
  *  global_oom,task_memcg=/x,task=java,pid=2345,uid=1000" (5.0+, RHEL8). */
 static bool constraint_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
@@ -2961,7 +2963,15 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 	}
 	if (!p_starts(s, e, "oom-kill:constraint="))
 		return false;
-	join_or_open_headerless(P, st, l);
+	/* After the kill line of the process it names, with none of its
+	 * own yet: the same report's line, printed first (mm/oom_kill.c
+	 * dump_oom_summary before __oom_kill_process) but shown after it by
+	 * a log read newest first, two lines too few to tell so (R1729:
+	 * journalctl -r).  Not a report of its own. */
+	bool own = st->active && st->have_kill && !st->ev.constraint[0] && st->ev.have_victim &&
+		   known(st->ev.victim.pid) && named_pid(s, e) == st->ev.victim.pid;
+	if (!own)
+		join_or_open_headerless(P, st, l);
 	/* A line re-flowed by hand whose rest ("task=x, pid=N, uid=N") is on the
 	 * next line: kept to be read again with it (constraint_rest). */
 	st->cons_len = 0;

@@ -749,6 +749,29 @@ TEST(cut_at_start_and_end)
 	free(g);
 }
 
+/* A log read newest first puts a report's constraint line after its kill
+ * line (R1729); two lines are too few to turn the log round, but the
+ * constraint naming the killed pid joins that report.  One naming another
+ * pid opens its own. */
+TEST(constraint_after_its_kill_line)
+{
+	const char *text =
+		"Jun 13 09:14:58 h kernel: Out of memory: Killed process 267303 (python3) total-vm:3600048kB, anon-rss:1293204kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:5612kB oom_score_adj:-300\n"
+		"Jun 13 09:14:58 h kernel: oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/system.slice/d.scope,task=python3,pid=267303,uid=0\n"
+		"Jun 13 09:14:59 h kernel: oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/a,task_memcg=/a,task=b,pid=9,uid=0\n"
+		"Jun 13 09:14:59 h kernel: Memory cgroup out of memory: Killed process 9 (b) total-vm:4kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:4kB oom_score_adj:0\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 2);
+	if (g->n == 2) {
+		CHECK_INT(g->ev[0].victim.pid, 267303);
+		CHECK_STR(g->ev[0].constraint, "CONSTRAINT_NONE");
+		CHECK_INT(g->ev[1].victim.pid, 9);
+		CHECK_STR(g->ev[1].constraint, "CONSTRAINT_MEMCG");
+	}
+	free(g);
+}
+
 TEST(absurd_numbers)
 {
 	const char *text =
@@ -1460,6 +1483,7 @@ int main(void)
 	RUN(interleaved_callers);
 	RUN(stale_report_closes);
 	RUN(cut_at_start_and_end);
+	RUN(constraint_after_its_kill_line);
 	RUN(absurd_numbers);
 	RUN(split_records);
 	RUN(memcg_v1_inline_stats);
