@@ -69,6 +69,7 @@ struct report_parser {
 	int64_t victim_pids[8];       /* victims of the last events (a reaper line may come after) */
 	unsigned nr_victim_pids;
 	uint64_t last_sig_end;        /* last line of that event */
+	int last_outcome;             /* and its outcome (an echo of its panic, kdb's "PANIC: ", is none of its own) */
 	uint64_t sysrq_m_line;        /* the last "SysRq : Show Memory" line (0 none) */
 	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
 	/* show_mem dumps ended by the next dump's "Mem-Info:" (state_line)
@@ -1022,6 +1023,7 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	P->last_sig = sig;
 	P->have_sig = true;
 	P->last_sig_end = ev->last_line;
+	P->last_outcome = ev->outcome;
 	if (P->pending && ev->first_line < P->pending->first_line) {
 		/* this report began before the waiting one (two hosts' reports
 		 * open at once, R317): it goes first, and the waiting one is
@@ -3176,6 +3178,13 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 	}
 	if ((p_find(s, e, "panic_on_oom is enabled") || p_find(s, e, "panic_on_oom is selected")) &&
 	    !p_starts(s, e, "---[ end ")) {
+		/* kdb repeats the panic's message when it takes the panic
+		 * (kernel/debug/debug_core.c kgdb_panic: "PANIC: %s"): after a
+		 * report that panicked it is that panic again (R1810) */
+		if (p_starts(s, e, "PANIC: ") &&
+		    ((st->active && st->have_kill && ev->outcome == OOM_OUTCOME_PANIC) ||
+		     (!st->active && P->have_sig && P->last_outcome == OOM_OUTCOME_PANIC)))
+			return true;
 		if (!st->active || (st->have_kill && ev->outcome != OOM_OUTCOME_UNKNOWN)) {
 			state_begin(P, st, l);
 			ev->header_missing = true;

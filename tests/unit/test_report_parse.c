@@ -772,6 +772,34 @@ TEST(constraint_after_its_kill_line)
 	free(g);
 }
 
+/* kdb echoes the panic message it takes ("PANIC: %s", kgdb_panic): after
+ * a report that panicked it is no event of its own (R1810); alone it is
+ * the only trace of one. */
+TEST(kdb_panic_echo)
+{
+	const char *text =
+		"[   23.40] oom invoked oom-killer: gfp_mask=0x400dc0(GFP_KERNEL_ACCOUNT|__GFP_ZERO), order=0, oom_score_adj=0\n"
+		"[   23.41] CPU: 2 PID: 147 Comm: oom Tainted: G S                5.4.74 #4\n"
+		"[   23.48] Mem-Info:\n"
+		"[   23.68] Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled\n"
+		"[   23.69] CPU: 2 PID: 147 Comm: oom Tainted: G S                5.4.74 #4\n"
+		"[   23.70] Call trace:\n"
+		"[   23.71]  panic+0x180/0x3d4\n"
+		"[   23.72]  out_of_memory+0x48c/0x598\n"
+		"PANIC: Out of memory: system-wide panic_on_oom is enabled\n"
+		"\n"
+		"Entering kdb (current=0xffff000076e83600, pid 147) on processor 2 due to Keyboard Entry\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 1);
+	if (g->n == 1)
+		CHECK_INT(g->ev[0].outcome, OOM_OUTCOME_PANIC);
+	const char *alone = "PANIC: Out of memory: system-wide panic_on_oom is enabled\n";
+	parse_text(alone, strlen(alone), g, "t");
+	CHECK_INT(g->n, 1);
+	free(g);
+}
+
 TEST(absurd_numbers)
 {
 	const char *text =
@@ -1484,6 +1512,7 @@ int main(void)
 	RUN(stale_report_closes);
 	RUN(cut_at_start_and_end);
 	RUN(constraint_after_its_kill_line);
+	RUN(kdb_panic_echo);
 	RUN(absurd_numbers);
 	RUN(split_records);
 	RUN(memcg_v1_inline_stats);
