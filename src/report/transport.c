@@ -673,13 +673,21 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 		if ((k = tr_iso_date(r, n, &comma)) > 0 ||
 		    (!is_digit(r[0]) && ((k = tr_mon_date(r, n)) > 0 || (k = tr_ctime_date(r, n)) > 0)) ||
 		    (k = match_journal_date(r, n)) > 0) {
-			if (k < n && r[k] != ' ')
+			/* a date glued to its text: only one ending in a zone
+			 * offset, a console logger's "2023-08-14
+			 * 15:53:30.316+0000Pid: 1485, comm: java" (R1820; Go's
+			 * time layout written with no blank), the text after it
+			 * beginning a word or a bracket */
+			bool glued = k < n && r[k] != ' ' && k >= 5 && (r[k - 5] == '+' || r[k - 5] == '-') &&
+				     is_digit(r[k - 1]) && is_digit(r[k - 4]) && (is_alpha(r[k]) || r[k] == '[') &&
+				     is_digit(r[0]);
+			if (k < n && r[k] != ' ' && !glued)
 				goto not_date;
 			if (!x->time) {
 				x->time = r;
 				x->time_len = k;
 			}
-			pos += k + (k < n);
+			pos += k + (k < n && !glued);
 			x->any = true;
 			/* OpenWrt logread: "<ctime> kern.warn kernel: [ 1.2] …"
 			 * (ubox log/logread.c); another facility's record is
@@ -699,7 +707,7 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 			const char *bt;
 			size_t btl;
 			bool stamp_next = pos < len && p[pos] == '[' && tr_bracket_time(p + pos, len - pos, &bt, &btl) > 0;
-			size_t m = comma || stamp_next ? 0 : tr_host_tag(p + pos, len - pos, &h, &hl, &kernel);
+			size_t m = comma || stamp_next || glued ? 0 : tr_host_tag(p + pos, len - pos, &h, &hl, &kernel);
 			if (!m && !comma && pos < len && p[pos] == ' ') {
 				/* "Feb 18 17:34:47  kernel: …": the host elided, its
 				 * blank kept (R255); only the kernel's tag is taken so */

@@ -301,6 +301,29 @@ TEST(level_pipe_template)
 	CHECK_INT(x.len, 0);
 }
 
+/* An ISO date with a zone offset glued to its text (a console logger's Go
+ * layout, R1820) is a prefix; a date without an offset glued to a word is
+ * text, as is one glued to a digit. */
+TEST(iso_date_glued_with_offset)
+{
+	struct pfx x;
+	const char *l = "2023-08-14 15:53:30.316+0000Pid: 1485, comm: java Not tainted 2.6.32-642.11.1.el6.x86_64 #1";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.any && !x.drop);
+	CHECK_STR(l + x.len, "Pid: 1485, comm: java Not tainted 2.6.32-642.11.1.el6.x86_64 #1");
+	CHECK(x.time && x.time_len == 28);
+	CHECK_INT(x.host_len, 0);
+	l = "2023-08-14 15:53:30.317+0000 [<ffffffff815482b1>] ? panic+0xa7/0x179";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "[<ffffffff815482b1>] ? panic+0xa7/0x179");
+	l = "2023-08-14 15:53:30.316Pid: 1";      /* no offset: not taken glued */
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+	l = "2023-08-14 15:53:30+00001234";       /* digits after it: no text begins */
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+}
+
 int main(void)
 {
 	RUN(dates);
@@ -312,5 +335,6 @@ int main(void)
 	RUN(open_stamp);
 	RUN(quotes_cuts_dicts);
 	RUN(level_pipe_template);
+	RUN(iso_date_glued_with_offset);
 	return check_summary();
 }
