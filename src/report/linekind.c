@@ -309,7 +309,7 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	if (n <= 15 + 20 && (q = find(p, n, " invoked oom-killer")) && q > p &&
 	    (size_t)(q - p) + 19 + (n > (size_t)(q - p) + 19 && (p[n - 1] == ':' || p[n - 1] == '.')) == n)
 		return LK_TRIGGER;
-	if ((q = find(p, n, "Killed process ")) && q - p >= 2 && q[-2] == ':' && q[-1] == ' ')
+	if ((q = find(p, n, "Killed process ")) && q - p >= 1 && (q[-1] == ':' || (q - p >= 2 && q[-2] == ':' && q[-1] == ' ')))
 		return LK_KILL;
 	/* re-worded by a translator, the kill line's shape kept ("Out of
 	 * memory: Process stopped 2953 (python) total-vm:…", parse.c

@@ -2766,7 +2766,9 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 {
 	const char *k = p_find(s, e, "Killed process "), *p;
 	if (k) {
-		if (k != s && !(k - s >= 2 && k[-2] == ':' && k[-1] == ' '))
+		/* "Out of memory: Killed process", or retyped without the
+		 * blank ("Out of memory:Killed process 7534 (bash)", R1813) */
+		if (k != s && !(k - s >= 2 && k[-2] == ':' && k[-1] == ' ') && !(k - s >= 1 && k[-1] == ':'))
 			return false;
 		p = k + 15;
 	} else if (!(k = translated_kill(s, e, &p))) {

@@ -94,6 +94,8 @@ TEST(test_more_lines_of_each_kind)
 		{ "[  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name", LK_TASK_HEADER },
 		{ "Memory cgroup out of memory: Kill process 201 (hog) score 1000 or sacrifice child", LK_SELECTION },
 		{ "Out of memory: Killed process 101 (app) total-vm:200000kB, anon-rss:4000kB", LK_KILL },
+		{ "Out of memory:Killed process 7534 (bash)", LK_KILL },   /* retyped without the blank (R1813) */
+		{ "Called Killed process 5 (x)", LK_NONE },
 		{ "Memory cgroup out of memory: OOM victim 101 (app) is already exiting. Skip killing the task", LK_FINAL },
 		{ "Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled", LK_FINAL },
 		{ "cache: kmalloc-4096, object size: 4096, buffer size: 4096, default order: 3, min order: 0", LK_SIDE },
