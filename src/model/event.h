@@ -115,6 +115,7 @@ struct oom_event {
 	bool have_victim;
 	int nr_group_kills;                /* memory.oom.group: extra "Killed process" lines */
 	int64_t group_kill_pids[OOM_MAX_GROUP_KILLS];
+	bool group_shares_mm;              /* those are ≤2.6.9's kills of the tasks sharing the victim's mm */
 
 	struct oom_snapshot snap;          /* Mem-Info / memcg / tasks as printed */
 	bool have_meminfo;                 /* a Mem-Info block was seen */

@@ -625,7 +625,10 @@ static void section_victim(FILE *f, const struct oom_event *ev, const struct eve
 			K(b3, sizeof(b3), v->reaped_shmem_rss_kib));
 	if (v->reap_failed)
 		fputs("  oom_reaper could not reap it (mmap lock held): memory returned only when it exited\n", f);
-	if (ev->nr_group_kills > 0)
+	if (ev->nr_group_kills > 0 && ev->group_shares_mm)
+		fprintf(f, "  %d more process(es) sharing its memory were killed with it (2.6.9 and earlier kill every task of the victim's mm)\n",
+			ev->nr_group_kills);
+	else if (ev->nr_group_kills > 0)
 		fprintf(f, "  memory.oom.group: %d more process(es) of the cgroup were killed with it\n", ev->nr_group_kills);
 }
 

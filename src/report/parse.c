@@ -2693,6 +2693,28 @@ static bool kill_burst(const struct pstate *st, const struct report_line *l, con
 	return strcmp(sec, st->kill_second) == 0;
 }
 
+/* ≤2.6.9 killed every task sharing the victim's mm, each with its own line
+ * (mm/oom_kill.c oom_kill: __oom_kill_task printk "Out of Memory: Killed
+ * process %d (%s)." for the victim, then for each q->mm == mm of another
+ * thread group; LinuxThreads programs such as mysqld of the time, R1767):
+ * a further kill line with that message and the victim's comm in the same
+ * second, no header between, is one of them, not another report.  p is at
+ * the "(" after the pid. */
+static bool mm_sharer_kill(const struct pstate *st, const struct report_line *l, const char *s, const char *k,
+			   const char *p, const char *e)
+{
+	const struct oom_event *ev = &st->ev;
+	if (!st->kill_second[0] || !st->have_trigger || !ev->victim.comm[0] || k - s < 15 ||
+	    !p_starts(k - 15, e, "Out of Memory: ") || !p_starts(p, e, "("))
+		return false;
+	size_t cl = strlen(ev->victim.comm);
+	if (!p_starts(p + 1, e, ev->victim.comm) || !p_starts(p + 1 + cl, e, ")"))
+		return false;
+	char sec[sizeof(st->kill_second)];
+	time_second(l, sec, sizeof(sec));
+	return strcmp(sec, st->kill_second) == 0;
+}
+
 /* The report's victim was killed (its kill line read): the short tail
  * after it may still come. */
 static void kill_seen(struct pstate *st, const struct report_line *l)
@@ -2795,6 +2817,11 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	}
 	if (st->active && st->have_kill && !st->group_announced && k != s && kill_burst(st, l, s, k))
 		st->group_announced = true;   /* implied: see kill_burst */
+	if (st->active && st->have_kill && !st->group_announced && k && k != s && !rhel6 && !no_comm &&
+	    mm_sharer_kill(st, l, s, k, p, e)) {
+		st->group_announced = true;
+		st->ev.group_shares_mm = true;
+	}
 	if (st->active && st->have_kill && st->group_announced) {
 		/* memory.oom.group: a further member of the group */
 		struct oom_event *ev = &st->ev;

@@ -47,8 +47,30 @@ TEST(render_hostile)
 	free(j);
 	event_release(&ev);
 }
+/* Further kills with the victim: memory.oom.group's, or 2.6.9's of the
+ * tasks sharing its mm (R1767). */
+TEST(render_group_kills)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.nr_group_kills = 2;
+	ev.group_kill_pids[0] = 7;
+	ev.group_kill_pids[1] = 8;
+	size_t len;
+	char *t = render_text(&ev, false, &len);
+	CHECK(strstr(t, "memory.oom.group: 2 more process(es)") != NULL);
+	free(t);
+	ev.group_shares_mm = true;
+	t = render_text(&ev, false, &len);
+	CHECK(strstr(t, "2 more process(es) sharing its memory") != NULL);
+	CHECK(strstr(t, "memory.oom.group") == NULL);
+	free(t);
+	event_release(&ev);
+}
+
 int main(void)
 {
+	RUN(render_group_kills);
 	RUN(render_text_plain);
 	RUN(render_hostile);
 	return check_summary();

@@ -800,6 +800,32 @@ TEST(kdb_panic_echo)
 	free(g);
 }
 
+/* 2.6.9 killed every task sharing the victim's mm, a line each (R1767):
+ * one report; the next header's kill is another. */
+TEST(mm_sharers_killed_with_the_victim)
+{
+	const char *text =
+		"[  100.1] oom-killer: gfp_mask=0xd2\n"
+		"[  130.1] Free pages:         536kB (0kB HighMem)\n"
+		"[  132.2] Out of Memory: Killed process 4846 (mysqld).\n"
+		"[  132.2] Out of Memory: Killed process 4848 (mysqld).\n"
+		"[  132.2] Out of Memory: Killed process 4849 (mysqld).\n"
+		"[  132.5] oom-killer: gfp_mask=0xd2\n"
+		"[  133.1] Free pages:         536kB (0kB HighMem)\n"
+		"[  133.1] Out of Memory: Killed process 4870 (antivir).\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 2);
+	if (g->n == 2) {
+		CHECK_INT(g->ev[0].victim.pid, 4846);
+		CHECK_INT(g->ev[0].nr_group_kills, 2);
+		CHECK(g->ev[0].group_shares_mm);
+		CHECK_STR(g->ev[1].victim.comm, "antivir");
+		CHECK_INT(g->ev[1].nr_group_kills, 0);
+	}
+	free(g);
+}
+
 TEST(absurd_numbers)
 {
 	const char *text =
@@ -1513,6 +1539,7 @@ int main(void)
 	RUN(cut_at_start_and_end);
 	RUN(constraint_after_its_kill_line);
 	RUN(kdb_panic_echo);
+	RUN(mm_sharers_killed_with_the_victim);
 	RUN(absurd_numbers);
 	RUN(split_records);
 	RUN(memcg_v1_inline_stats);
