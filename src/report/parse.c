@@ -346,6 +346,8 @@ static void state_reset(struct pstate *st)
 	st->table_bad_warned = false;
 	st->nr_stat_blocks = 0;
 	st->stat_v1_inline = false;
+	st->stat_path_cut = false;
+	st->stat_path_cand[0] = '\0';
 	st->buddy_psz_kib = OOM_NA;
 	st->reaper_pid = OOM_NA;
 	st->reaper_provisional = false;

@@ -171,6 +171,12 @@ struct pstate {
 
 	int nr_stat_blocks;        /* "Memory cgroup stats for" lines */
 	bool stat_v1_inline;       /* KB values on the same line (3.10–5.2) */
+	/* the first stats line's path in a report cut above it, taken if
+	 * the block is v2's (one block, the OOM memcg's own: R1725), else
+	 * left with a warning (v1 lists the subtree; a cut may start at a
+	 * child's) — decided at the block's first "key value" line */
+	char stat_path_cand[OOM_PATH_LEN];
+	bool stat_path_cut;
 	int64_t buddy_psz_kib;     /* page size from an order-0 block; OOM_NA */
 	int64_t reaper_pid;        /* a reaper line seen before the kill line was matched */
 	/* the victim was named by a reaper line while the report had not

@@ -889,11 +889,16 @@ bool pm_memcg_line(struct pstate *st, const char *s, const char *e)
 		 * cut inside the path. */
 		bool closed = c < e, first = known(m->usage_kib) || known(m->limit_kib) || known(m->memsw_usage_kib) ||
 					      known(m->kmem_usage_kib) || known(m->swap_usage_kib);
-		if (st->nr_stat_blocks == 0 && m->path[0] == '\0' && closed && first)
+		if (st->nr_stat_blocks == 0 && m->path[0] == '\0' && closed && first) {
 			p_copy(m->path, sizeof(m->path), p, c);
-		else if (st->nr_stat_blocks == 0 && m->path[0] == '\0')
+		} else if (st->nr_stat_blocks == 0 && m->path[0] == '\0' && closed && p_skip_sp(c + 1, e) == e) {
+			/* its format, on the lines after it, decides */
+			p_copy(st->stat_path_cand, sizeof(st->stat_path_cand), p, c);
+			st->stat_path_cut = true;
+		} else if (st->nr_stat_blocks == 0 && m->path[0] == '\0') {
 			event_warn(ev, closed ? "memcg stats of a cut report: the first listed may be a child's, path not taken"
 					      : "memcg stats line cut inside its path: path not taken");
+		}
 		st->nr_stat_blocks++;
 		ev->snap.have_memcg = true;
 		const char *rest = c < e ? p_skip_sp(c + 1, e) : e;
@@ -932,6 +937,16 @@ bool pm_memcg_stat_line(struct pstate *st, const char *s, const char *e)
 		m->version = 2;
 	if (p_starts(s, ke, "cache") && ke - s == 5 && m->version == 0)
 		m->version = 1;
+	if (st->stat_path_cut) {
+		/* v2 prints one stats block, the OOM memcg's own
+		 * (mm/memcontrol.c mem_cgroup_print_oom_meminfo: memory_stat_format
+		 * of memcg alone); v1 one per member of the subtree */
+		st->stat_path_cut = false;
+		if (m->version == 2 && m->path[0] == '\0')
+			str_copy(m->path, sizeof(m->path), st->stat_path_cand, strlen(st->stat_path_cand));
+		else
+			event_warn(&st->ev, "memcg stats of a cut report: the first listed may be a child's, path not taken");
+	}
 	const struct kmap *k = kmap_find(stat_keys, ARRAY_SIZE(stat_keys), s, ke);
 	if (!k)
 		return true;

@@ -162,6 +162,24 @@ TEST(memcg_stats_path)
 	CHECK_INT(st->ev.nr_warnings, w + 1);
 	event_release(&st->ev);
 
+	/* a log that starts at a stats line with its dump below: v2's one
+	 * block is the OOM memcg's own (R1725), taken; v1's may be a child's */
+	st = fresh();
+	w = st->ev.nr_warnings;
+	CHECK(pm_memcg_line(st, LINE("Memory cgroup stats for /kubepods.slice/pod4f1c.slice:")));
+	CHECK_STR(st->ev.snap.memcg.path, "");
+	CHECK(pm_memcg_stat_line(st, LINE("anon 49160192")));
+	CHECK_STR(st->ev.snap.memcg.path, "/kubepods.slice/pod4f1c.slice");
+	CHECK_INT(st->ev.nr_warnings, w);
+	event_release(&st->ev);
+	st = fresh();
+	w = st->ev.nr_warnings;
+	CHECK(pm_memcg_line(st, LINE("Memory cgroup stats for /kubepods/pod1/c1:")));
+	CHECK(pm_memcg_stat_line(st, LINE("cache 32768")));
+	CHECK_STR(st->ev.snap.memcg.path, "");
+	CHECK_INT(st->ev.nr_warnings, w + 1);
+	event_release(&st->ev);
+
 	/* v2, the line cut inside the path (no ':'): not taken */
 	st = fresh();
 	CHECK(pm_memcg_line(st, LINE("memory: usage 1048576kB, limit 1048576kB, failcnt 141")));
