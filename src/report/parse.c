@@ -399,8 +399,8 @@ static void neighbour_release(struct report_parser *P, struct oom_event *ev)
 	struct host_release *r = host_rel(P, ev->host, false);
 	if (!r || !r->kernel[0])
 		return;
-	if (mono >= 0 && r->mono >= 0 && mono < r->mono)
-		return;     /* the clock went back: a reboot */
+	if (mono >= 0 && r->mono >= 0 && mono < r->mono - 1.0)
+		return;     /* the clock went back: a reboot (not lines of one moment out of order) */
 	if (r->boot_line > r->line && r->boot_line < ev->first_line)
 		return;     /* a boot banner between: a reboot */
 	str_copy(ev->kernel, sizeof(ev->kernel), r->kernel, strlen(r->kernel));
@@ -462,7 +462,9 @@ static void lend_next(struct oom_event *ev, struct oom_event *next)
 {
 	if (next && !strcmp(next->host, ev->host)) {
 		double a = mono_time(ev->time), b = mono_time(next->time);
-		if (!(a >= 0 && b >= 0 && b < a)) {
+		/* the clock back by a second or more: a reboot; less is two
+		 * pieces of one moment pasted out of order (R1807) */
+		if (!(a >= 0 && b >= 0 && b < a - 1.0)) {
 			if (!ev->kernel[0] && next->kernel[0] && !next->kernel_from_neighbour) {
 				str_copy(ev->kernel, sizeof(ev->kernel), next->kernel, strlen(next->kernel));
 				ev->kernel_from_neighbour = true;

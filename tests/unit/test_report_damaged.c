@@ -725,6 +725,20 @@ TEST(test_headerless_event_takes_the_neighbours_arch)
 	CHECK_INT(e.n, 2);
 	CHECK_STR(e.arch[0], "");
 	CHECK(!e.borrowed[0]);
+	/* back by less than a second: pieces of one moment pasted out of
+	 * order (R1807), no reboot */
+	const char *shuffled =
+		"[  238.900000] Out of memory: Killed process 537 (login) total-vm:27584kB, anon-rss:860kB, file-rss:0kB, shmem-rss:0kB\n"
+		"[  238.338585] systemd invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"[  238.339420] CPU: 0 PID: 1 Comm: systemd Not tainted 5.4.0-next-20191204+ #75\n"
+		"[  238.341121] Call Trace:\n"
+		"[  238.346797] RIP: 0033:0x7f47eba4197e\n"
+		"[  238.350000] Out of memory: Killed process 600 (x) total-vm:27584kB, anon-rss:860kB, file-rss:0kB, shmem-rss:0kB\n";
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(shuffled, strlen(shuffled), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 2);
+	CHECK_STR(e.arch[0], "x86_64");
+	CHECK(e.borrowed[0]);
 }
 
 TEST(test_paste_frames_rows_items_numbers)
