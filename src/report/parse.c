@@ -2708,12 +2708,13 @@ static bool mm_sharer_kill(const struct pstate *st, const struct report_line *l,
 			   const char *p, const char *e)
 {
 	const struct oom_event *ev = &st->ev;
-	if (!st->kill_second[0] || !st->have_trigger || !ev->victim.comm[0] || k - s < 15 ||
-	    !p_starts(k - 15, e, "Out of Memory: ") || !p_starts(p, e, "("))
+	if (!st->have_trigger || !ev->victim.comm[0] || k - s < 15 || !p_starts(k - 15, e, "Out of Memory: ") ||
+	    !p_starts(p, e, "("))
 		return false;
 	size_t cl = strlen(ev->victim.comm);
 	if (!p_starts(p + 1, e, ev->victim.comm) || !p_starts(p + 1 + cl, e, ")"))
 		return false;
+	/* the same second, or neither line stamped (R1620's paste) */
 	char sec[sizeof(st->kill_second)];
 	time_second(l, sec, sizeof(sec));
 	return strcmp(sec, st->kill_second) == 0;

@@ -823,6 +823,17 @@ TEST(mm_sharers_killed_with_the_victim)
 		CHECK_STR(g->ev[1].victim.comm, "antivir");
 		CHECK_INT(g->ev[1].nr_group_kills, 0);
 	}
+	/* unstamped (R1620): one report too */
+	const char *bare =
+		"oom-killer: gfp_mask=0x280d2, order=0\n"
+		"Free pages:         536kB (0kB HighMem)\n"
+		"Out of Memory: Killed process 8631 (java_vm).\n"
+		"Out of Memory: Killed process 31600 (java_vm).\n"
+		"Out of Memory: Killed process 31601 (java_vm).\n";
+	parse_text(bare, strlen(bare), g, "t");
+	CHECK_INT(g->n, 1);
+	if (g->n == 1)
+		CHECK_INT(g->ev[0].nr_group_kills, 2);
 	free(g);
 }
 
