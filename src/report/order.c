@@ -87,33 +87,79 @@ bool order_newest_first(const char *p, size_t n)
 	return back >= 4 && back >= 4 * fwd;
 }
 
+/* Does the line at p[0, n) carry a transport prefix (a stamp, a syslog
+ * date)?  Such a line begins a record; a line without one that follows it
+ * is that record's wrapped rest (a terminal or a mailer wrapped the
+ * newest-first output after it was turned round). */
+static bool starts_record(const char *p, size_t n)
+{
+	size_t q = tr_strip_quote(p, n);
+	struct pfx x;
+	tr_strip_prefix(p + q, n - q, &x);
+	return x.any;
+}
+
 bool order_reverse_lines(char *p, size_t *n, size_t cap)
 {
 	size_t len = *n;
 	bool add_nl = len && p[len - 1] != '\n';
 	if (len + add_nl > cap)
 		return false;
-	char *out = malloc(len + 1);
-	if (!out)
-		return false;
-	size_t o = 0, e = add_nl ? len : len - 1;   /* e: end of the last line, its '\n' not counted */
-	if (len == 0) {
-		free(out);
+	if (len == 0)
 		return true;
+	/* the records: a line with a prefix and the unprefixed lines after
+	 * it; where no line has a prefix, each line is one */
+	size_t nlines = 0;
+	for (size_t i = 0; i < len; i++)
+		if (p[i] == '\n')
+			nlines++;
+	nlines += add_nl;
+	size_t *start = malloc((nlines + 1) * sizeof(*start));
+	char *out = malloc(len + 1);
+	if (!start || !out) {
+		free(start);
+		free(out);
+		return false;
 	}
-	for (;;) {
-		size_t b = e;
-		while (b > 0 && p[b - 1] != '\n')
-			b--;
-		memcpy(out + o, p + b, e - b);
-		o += e - b;
-		out[o++] = '\n';
-		if (b == 0)
-			break;
-		e = b - 1;
+	bool any_prefix = false;
+	size_t i = 0;
+	bool *rec = malloc(nlines * sizeof(*rec));
+	if (!rec) {
+		free(start);
+		free(out);
+		return false;
+	}
+	size_t li = 0;
+	while (i < len) {
+		const char *nl = memchr(p + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - p) : len;
+		rec[li] = starts_record(p + i, e - i);
+		any_prefix |= rec[li];
+		start[li++] = i;
+		i = e + 1;
+	}
+	start[li] = len + add_nl;   /* one past the last line's '\n' (added or not) */
+	/* records from the end: each copied whole, its lines in their order */
+	size_t o = 0, end = li;
+	while (end > 0) {
+		size_t b = end - 1;
+		if (any_prefix)
+			while (b > 0 && !rec[b])
+				b--;
+		for (size_t k = b; k < end; k++) {
+			size_t ls = start[k], le = start[k + 1] - 1;   /* le: the line's '\n' (or len) */
+			if (le > len)
+				le = len;
+			memcpy(out + o, p + ls, le - ls);
+			o += le - ls;
+			out[o++] = '\n';
+		}
+		end = b;
 	}
 	memcpy(p, out, o);
 	*n = o;
+	free(rec);
+	free(start);
 	free(out);
 	return true;
 }

@@ -15,9 +15,12 @@
  * step forward. */
 bool order_newest_first(const char *p, size_t n);
 
-/* Puts the lines of p[0, *n) in the opposite order, in place; every line
- * then ends with '\n' (*n grows by one if the last had none, which must fit
- * cap).  False when it cannot (no room or no memory): p is left as it was. */
+/* Puts the records of p[0, *n) in the opposite order, in place: a record
+ * is a line with a transport prefix and the unprefixed lines after it (its
+ * rest, wrapped after the log was turned round), or each line where no line
+ * has a prefix.  Every line then ends with '\n' (*n grows by one if the last
+ * had none, which must fit cap).  False when it cannot (no room or no
+ * memory): p is left as it was. */
 bool order_reverse_lines(char *p, size_t *n, size_t cap);
 
 #endif

@@ -76,6 +76,16 @@ TEST(turned_back)
 	n = 0;
 	CHECK(order_reverse_lines(f, &n, 3));
 	CHECK_INT(n, 0);
+	/* a record's wrapped rest stays after it */
+	char w[] = "[ 3.0] c1\n  c2\n[ 2.0] b1\n[ 1.0] a1\n  a2\n  a3\n";
+	n = strlen(w);
+	CHECK(order_reverse_lines(w, &n, sizeof(w)));
+	CHECK(memcmp(w, "[ 1.0] a1\n  a2\n  a3\n[ 2.0] b1\n[ 3.0] c1\n  c2\n", n) == 0);
+	/* lines before the first record stay together, last */
+	char v[] = "intro\n[ 2.0] b\n[ 1.0] a\n";
+	n = strlen(v);
+	CHECK(order_reverse_lines(v, &n, sizeof(v)));
+	CHECK(memcmp(v, "[ 1.0] a\n[ 2.0] b\nintro\n", n) == 0);
 	size_t m = sizeof(newest_first) - 1;
 	char *g = malloc(m + 2);
 	if (g) {
