@@ -1401,7 +1401,9 @@ static void fill_small_whole(struct report_scanner *s)
 			s->bytes += (uint64_t)n;
 		}
 	}
-	s->eof = true;
+	/* eof is left for the next read to find (0 bytes), as a read of a
+	 * larger input finds it: the prefilter's end-of-input steps assume
+	 * they come after a read */
 	if (order_newest_first(s->buf, s->end) && order_reverse_lines(s->buf, &s->end, s->cap))
 		add_warning(s, "the lines run newest first (journalctl -r or a log viewer's order): read "
 			       "oldest first, so line numbers count from the end");

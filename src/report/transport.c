@@ -488,7 +488,9 @@ bool tr_starts_with_time(const char *p, size_t len)
 	const char *t;
 	size_t tl;
 	bool comma;
-	if (len && p[0] == '[')
+	if (len == 0)
+		return false;
+	if (p[0] == '[')
 		return tr_bracket_time(p, len, &t, &tl) > 0;
 	return tr_iso_date(p, len, &comma) > 0 ||
 	       (!is_digit(p[0]) && (tr_mon_date(p, len) > 0 || tr_ctime_date(p, len) > 0));

@@ -29,6 +29,7 @@ TEST(dates)
 	CHECK_INT(tr_iso_date(S("20261120T020416"), &comma), 0);
 	CHECK(tr_starts_with_time(S("[  12.5] x")));
 	CHECK(tr_starts_with_time(S("Sep 23 02:04:16 x")));
+	CHECK(!tr_starts_with_time("9", 0));   /* nothing to read: not even its first byte (fuzz) */
 	CHECK(tr_starts_with_time(S("2026-11-20T02:04:16 x")));
 	CHECK(!tr_starts_with_time(S("[ 1234] 0 1234 java")));      /* a task row */
 	CHECK(!tr_starts_with_time(S("Node 0 DMA free:15360kB")));
