@@ -164,6 +164,46 @@ static bool oom_frame(const char *p, size_t n)
 	       find(p, n, "warn_alloc");
 }
 
+/* One "key value" line of a memory cgroup's memory.stat as an OOM prints
+ * it after "Memory cgroup stats for /x:" (mm/memcontrol.c
+ * mem_cgroup_print_oom_meminfo → memory_stat_format, one line per counter:
+ * cgroup v2 from 5.7, v1's memcg1_stat_format from 6.x; a journal shows
+ * them as indented continuation lines, R1842, R1865).  Only the counters'
+ * own names, so a report cut inside the dump opens at them. */
+static const char *const memcg_stat_keys[] = {
+	/* v2 memory_stats[] and the events after it (mm/memcontrol.c, 5.7–6.x) */
+	"anon", "file", "kernel", "kernel_stack", "pagetables", "sec_pagetables", "percpu", "sock", "vmalloc",
+	"shmem", "zswap", "zswapped", "file_mapped", "file_dirty", "file_writeback", "swapcached", "anon_thp",
+	"file_thp", "shmem_thp", "inactive_anon", "active_anon", "inactive_file", "active_file", "unevictable",
+	"slab_reclaimable", "slab_unreclaimable", "slab", "workingset_refault_anon", "workingset_refault_file",
+	"workingset_activate_anon", "workingset_activate_file", "workingset_restore_anon",
+	"workingset_restore_file", "workingset_nodereclaim", "pgfault", "pgmajfault", "pgrefill", "pgscan",
+	"pgsteal", "pgscan_kswapd", "pgscan_direct", "pgscan_khugepaged", "pgsteal_kswapd", "pgsteal_direct",
+	"pgsteal_khugepaged", "pgactivate", "pgdeactivate", "pglazyfree", "pglazyfreed", "thp_fault_alloc",
+	"thp_collapse_alloc", "thp_swpout", "thp_swpout_fallback", "zswpin", "zswpout", "zswpwb", "hugetlb",
+	/* v1's own (memcg1_stat_format) */
+	"cache", "rss", "rss_huge", "mapped_file", "dirty", "writeback", "swap", "pgpgin", "pgpgout",
+	"hierarchical_memory_limit", "hierarchical_memsw_limit",
+};
+
+static bool memcg_stat_pair(const char *p, size_t n)
+{
+	while (n && (*p == ' ' || *p == '\t'))
+		p++, n--;
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\r'))
+		n--;
+	size_t w = 0;
+	while (w < n && ((p[w] >= 'a' && p[w] <= 'z') || (p[w] >= '0' && p[w] <= '9') || p[w] == '_'))
+		w++;
+	if (w == 0 || w + 1 >= n || p[w] != ' ' || digits(p + w + 1, n - w - 1) != n - w - 1)
+		return false;
+	size_t k0 = STARTS(p, w, "total_") ? 6 : 0;   /* v1's hierarchical totals */
+	for (size_t i = 0; i < ARRAY_SIZE(memcg_stat_keys); i++)
+		if (strlen(memcg_stat_keys[i]) == w - k0 && memcmp(p + k0, memcg_stat_keys[i], w - k0) == 0)
+			return true;
+	return false;
+}
+
 enum line_kind line_kind_of(const char *p, size_t n)
 {
 	while (n && (p[0] == ' ' || p[0] == '\t'))
@@ -350,6 +390,8 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	enum line_kind k = classify_mem(p, n);
 	if (k != LK_NONE)
 		return k;
+	if (memcg_stat_pair(p, n))
+		return LK_MEMCG;
 	if (oom_frame(p, n))
 		return LK_FRAME;
 	if ((STARTS(p, n, "Active:") || find(p, n, "_anon:") || find(p, n, "_file:") || STARTS(p, n, "free:")) &&

@@ -3488,7 +3488,15 @@ static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, 
 		/* a table whose header was cut: rows of a known width only */
 		return pt_row_line(st, s, e) && st->ncols > 0;
 	case LK_MEMCG:
-		return pm_memcg_line(st, s, e);
+		if (pm_memcg_line(st, s, e))
+			return true;
+		/* inside the memcg's memory.stat dump (its "stats for" line cut
+		 * away): only a memcg's OOM prints one (R1842, R1865) */
+		if (!pm_memcg_stat_line(st, s, e))
+			return false;
+		st->sect = SEC_MEMCG_STAT;
+		st->ev.snap.have_memcg = true;
+		return true;
 	case LK_FRAME:
 		/* the report is cut inside its stack: the frame says what it is */
 		st->from_header = st->from_frame = true;

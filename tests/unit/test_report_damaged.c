@@ -681,6 +681,7 @@ struct evn {
 	int n;
 	char arch[4][16];
 	bool borrowed[4];
+	enum oom_kind kind[4];
 };
 
 static void on_event_n(struct oom_event *ev, void *ctx)
@@ -688,6 +689,7 @@ static void on_event_n(struct oom_event *ev, void *ctx)
 	struct evn *e = ctx;
 	if (e->n < 4) {
 		snprintf(e->arch[e->n], sizeof(e->arch[0]), "%s", ev->arch);
+		e->kind[e->n] = ev->kind;
 		e->borrowed[e->n] = ev->arch_from_neighbour;
 	}
 	e->n++;
@@ -739,6 +741,34 @@ TEST(test_headerless_event_takes_the_neighbours_arch)
 	CHECK_INT(e.n, 2);
 	CHECK_STR(e.arch[0], "x86_64");
 	CHECK(e.borrowed[0]);
+}
+
+/* A memcg's memory.stat dump cut above its "stats for" line, as a journal
+ * prints it (continuation lines, no stamp): a memcg OOM's (R1842, R1865),
+ * alone or with the task table after it. */
+TEST(test_memcg_stat_dump_tail)
+{
+	const char *in =
+		"                                                      slab 399560\n"
+		"                                                      workingset_refault_anon 0\n"
+		"                                                      pgfault 1492758\n"
+		"                                                      pgscan 41\n"
+		"                                                      pgsteal 41\n";
+	struct evn e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(in, strlen(in), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 1);
+	CHECK(e.n == 1 && e.kind[0] == OOM_KIND_MEMCG);
+	const char *tasks =
+		"                                                   pgsteal 76549324\n"
+		"                                                   thp_collapse_alloc 0\n"
+		"Dec 23 21:21:28 kernel: Tasks state (memory values in pages):\n"
+		"Dec 23 21:21:28 kernel: [  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n"
+		"Dec 23 21:21:28 kernel: [   2345]  1000  2345  2453157  1889923 15687680        0             0 java\n";
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(tasks, strlen(tasks), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 1);
+	CHECK(e.n == 1 && e.kind[0] == OOM_KIND_MEMCG);
 }
 
 TEST(test_paste_frames_rows_items_numbers)
@@ -2879,6 +2909,7 @@ int main(void)
 	RUN(test_kill_line_before_its_task_table);
 	RUN(test_openvz_beancounter_oom);
 	RUN(test_alloc_failure_without_comm);
+	RUN(test_memcg_stat_dump_tail);
 	RUN(test_paste_frames_rows_items_numbers);
 	RUN(test_uname_pasted_before_a_cut_report);
 	RUN(test_memcg_lines_with_the_task_in_head_cut);

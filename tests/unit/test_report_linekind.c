@@ -95,6 +95,14 @@ TEST(test_more_lines_of_each_kind)
 		{ "Memory cgroup out of memory: Kill process 201 (hog) score 1000 or sacrifice child", LK_SELECTION },
 		{ "Out of memory: Killed process 101 (app) total-vm:200000kB, anon-rss:4000kB", LK_KILL },
 		{ "Out of memory:Killed process 7534 (bash)", LK_KILL },   /* retyped without the blank (R1813) */
+		/* a memcg's memory.stat dump, one counter a line (R1842, R1865) */
+		{ "workingset_refault_file 68014397", LK_MEMCG },
+		{ "                                                      pgscan 41", LK_MEMCG },
+		{ "total_cache 1234", LK_MEMCG },
+		{ "anon 49160192", LK_MEMCG },
+		{ "anon 12 34", LK_NONE },
+		{ "retries 3", LK_NONE },
+		{ "pgscan", LK_NONE },
 		{ "Called Killed process 5 (x)", LK_NONE },
 		{ "Memory cgroup out of memory: OOM victim 101 (app) is already exiting. Skip killing the task", LK_FINAL },
 		{ "Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled", LK_FINAL },
