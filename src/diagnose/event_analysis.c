@@ -432,6 +432,23 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 	 * are no kernel memory (R712: 13 GiB unevictable on zone lines) */
 	if (m->lru_from_zones && !known(m->unevictable_kib))
 		m->unevictable_kib = zone_unev;
+	/* the summary's unevictable line lost (cut, or a line this parser
+	 * does not read: linux-next 2012's "immediate:0 unevictable:N",
+	 * R1908) while every zone line prints the list: their sum */
+	if (!known(m->unevictable_kib) && s->nr_zones > 0) {
+		int64_t un = 0;
+		bool all = true;
+		int n = 0;
+		for (int i = 0; i < s->nr_zones; i++) {
+			const struct oom_zone *z = &s->zones[i];
+			if (!known(z->free_kib))
+				continue;
+			sum_every(&un, &all, z->unevictable_kib);
+			n++;
+		}
+		if (all && n > 0)
+			m->unevictable_kib = un;
+	}
 	m->slab_reclaimable_kib = m->slab_from_zones ? zone_slab_r : x->slab_reclaimable_kib;
 	m->slab_unreclaimable_kib = m->slab_from_zones ? zone_slab_u : x->slab_unreclaimable_kib;
 	m->pagetables_kib = x->pagetables_kib;

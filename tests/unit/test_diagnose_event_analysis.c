@@ -127,6 +127,23 @@ TEST(constraint_inferred_zone_below_low)
 	event_release(&ev);
 }
 
+/* The summary's unevictable lost, every zone line printing it (R1908): the
+ * zones' sum; a zone without it leaves the figure unknown. */
+TEST(unevictable_from_zones)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.snap.mem.unevictable_kib = OOM_NA;
+	for (int i = 0; i < ev.snap.nr_zones; i++)
+		ev.snap.zones[i].unevictable_kib = 1000 * (i + 1);
+	run(&ev);
+	CHECK_INT(A.mem.unevictable_kib, 1000 + 2000 + 3000);
+	ev.snap.zones[1].unevictable_kib = OOM_NA;
+	run(&ev);
+	CHECK(!known(A.mem.unevictable_kib));
+	event_release(&ev);
+}
+
 TEST(sysrq)
 {
 	struct oom_event ev;
@@ -301,6 +318,7 @@ int main(void)
 	RUN(unaccounted);
 	RUN(constraint_inferred_pre_5_0);
 	RUN(constraint_inferred_zone_below_low);
+	RUN(unevictable_from_zones);
 	RUN(sysrq);
 	RUN(cut_inside_zones);
 	RUN(margin_normalised_era);
