@@ -246,6 +246,25 @@ bool p_kv_next(const char **pp, const char *e, struct pkv *kv)
 		int64_t n;
 		int r = p_num(&p, e, &n);
 		if (r == 0) {
+			/* A number broken by a terminal's hard wrap and joined back
+			 * with a blank ("slab:2076" / "51", "present:163" / "84kB",
+			 * R1905): the rest is a bare number of its own, which no
+			 * key:value line prints, so it is the value's. */
+			const char *w = p;
+			if (w + 1 < e && *w == ' ' && w[1] >= '0' && w[1] <= '9') {
+				const char *d = w + 1, *de = d;
+				while (de < e && *de >= '0' && *de <= '9')
+					de++;
+				const char *te = de;
+				if (p_starts(te, e, "kB") || p_starts(te, e, "KB"))
+					te += 2;
+				size_t nd = (size_t)(de - d), nv = (size_t)(w - v);
+				if ((te == e || *te == ' ') && nd + nv <= 18) {
+					for (const char *c = d; c < de; c++)
+						n = n * 10 + (*c - '0');
+					p = de;
+				}
+			}
 			kv->v = n;
 			if (p_starts(p, e, "kB") || p_starts(p, e, "KB")) {
 				kv->has_unit = true;

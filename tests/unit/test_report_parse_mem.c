@@ -86,6 +86,19 @@ TEST(orphan_lowmem_reserve_lines)
 	event_release(&st->ev);
 }
 
+/* A number a terminal's hard wrap broke, joined back with a blank (R1905):
+ * the bare rest is the value's. */
+TEST(value_broken_by_a_hard_wrap)
+{
+	struct pstate *st = fresh();
+	CHECK(pm_summary_line(st, LINE("Active:19525 inactive:9757 dirty:10 writeback:0 unstable:0 free:278130 slab:2076 51 mapped:8904 pagetables:308"), false));
+	CHECK_INT(st->pages.slab_kib, 207651);        /* still pages */
+	CHECK_INT(st->pages.mapped_kib, 8904);
+	CHECK(pm_node_or_zone_line(st, LINE("DMA free:1904kB min:16kB low:32kB high:48kB active:0kB inactive:32kB present:163 84kB")));
+	CHECK_INT(st->ev.snap.zones[0].present_kib, 16384);
+	event_release(&st->ev);
+}
+
 TEST(totals_and_swap)
 {
 	struct pstate *st = fresh();
@@ -254,6 +267,7 @@ int main(void)
 	RUN(summary_pages);
 	RUN(zone_and_node);
 	RUN(orphan_lowmem_reserve_lines);
+	RUN(value_broken_by_a_hard_wrap);
 	RUN(totals_and_swap);
 	RUN(memcg_block);
 	RUN(memcg_stats_path);
