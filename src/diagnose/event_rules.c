@@ -2799,6 +2799,13 @@ static bool rule_boot_reserved(struct ctx *c)
 	 * this rule's */
 	if (share < (boot ? 50 : up < 0 ? 90 : 101))
 		return false;
+	/* under nine tenths, with anonymous memory filling three quarters
+	 * of what the allocator had: a workload ran that memory out (R1943:
+	 * a test program's 470 MiB of 492 on an embedded MIPS board whose
+	 * platform keeps half its RAM); the layout only made it small */
+	int64_t managed = diff_sat(x->ram_kib, x->reserved_kib);
+	if (share < 90 && known(a->mem.anon_kib) && managed > 0 && sat_mul(a->mem.anon_kib, 4) >= sat_mul(managed, 3))
+		return false;
 	/* nine tenths gone before the allocator: what filled the rest
 	 * (slab, "no counter") is the kernel's boot footprint, second */
 	if (share >= 90) {
