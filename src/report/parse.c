@@ -328,6 +328,7 @@ static void state_reset(struct pstate *st)
 	st->tail_left = 0;
 	st->started_mid = st->have_trigger = st->have_kill = st->have_selection = false;
 	st->group_announced = st->totals_seen = st->have_content = st->next_dump = false;
+	st->oom_memcg_from_group = false;
 	st->percpu_seen = false;
 	st->trace_hash = 0;
 	st->sysrq_show_mem = false;
@@ -3182,8 +3183,10 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 		if (!st->active)
 			join_or_open_headerless(P, st, l);
 		const char *pe = p_find(q, e, " are going to be killed");
-		if (!ev->oom_memcg[0])
+		if (!ev->oom_memcg[0]) {
 			p_copy(ev->oom_memcg, sizeof(ev->oom_memcg), q + 9, pe);
+			st->oom_memcg_from_group = true;
+		}
 		ev->snap.memcg.oom_group = 1;
 		st->group_announced = true;
 		st->tail_left = PARSE_TAIL_LINES;

@@ -503,6 +503,13 @@ static void finish_kind(struct pstate *st)
 		return;
 	}
 	const char *c = ev->constraint;
+	/* a global OOM's victim may sit in a memory.oom.group cgroup: the
+	 * group its "Tasks in … are going to be killed" line names is no
+	 * OOM memcg (R1946) */
+	if (st->oom_memcg_from_group && !strcmp(c, "CONSTRAINT_NONE")) {
+		ev->oom_memcg[0] = '\0';
+		st->oom_memcg_from_group = false;
+	}
 	if (!strcmp(c, "CONSTRAINT_MEMCG"))
 		ev->kind = OOM_KIND_MEMCG;
 	else if (!strcmp(c, "CONSTRAINT_CPUSET"))

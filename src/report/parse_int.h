@@ -107,6 +107,7 @@ struct pstate {
 	bool have_kill;            /* the kill (or final) line was seen */
 	bool have_selection;
 	bool group_announced;      /* "Tasks in … memory.oom.group set" */
+	bool oom_memcg_from_group; /* ev.oom_memcg is that line's group, not the OOM's memcg */
 	bool totals_seen;          /* "pages RAM"-family lines: show_mem ended */
 	bool next_dump;            /* ended by the next dump's "Mem-Info:" (parse.c state_line) */
 	bool percpu_seen;          /* a per-cpu pageset line of show_mem (2.6.19-3.18) */

@@ -837,6 +837,31 @@ TEST(mm_sharers_killed_with_the_victim)
 	free(g);
 }
 
+/* memory.oom.group names the victim's group on a global OOM too: that is
+ * no OOM memcg (R1946); on a memcg OOM with the constraint line cut it is
+ * the one known. */
+TEST(oom_group_line_on_a_global_oom)
+{
+	const char *text =
+		"[ 3457.652054] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=c,mems_allowed=0,global_oom,task_memcg=/kubepods/burstable/pod1/c1,task=p,pid=10843,uid=1000\n"
+		"[ 3457.652078] Out of memory: Killed process 10843 (p) total-vm:719984kB, anon-rss:5064kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:108kB oom_score_adj:997\n"
+		"[ 3457.652105] Tasks in /kubepods/burstable/pod1/c1 are going to be killed due to memory.oom.group set\n"
+		"[ 3457.652109] Out of memory: Killed process 10843 (p) total-vm:719984kB, anon-rss:5064kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:108kB oom_score_adj:997\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 1);
+	if (g->n == 1) {
+		CHECK_STR(g->ev[0].oom_memcg, "");
+		CHECK_INT(g->ev[0].kind, OOM_KIND_GLOBAL);
+	}
+	const char *memcg =
+		"[ 1.0] Tasks in /a/b are going to be killed due to memory.oom.group set\n"
+		"[ 1.0] Memory cgroup out of memory: Killed process 7 (x) total-vm:4kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB\n";
+	parse_text(memcg, strlen(memcg), g, "t");
+	CHECK(g->n >= 1 && !strcmp(g->ev[0].oom_memcg, "/a/b"));
+	free(g);
+}
+
 TEST(absurd_numbers)
 {
 	const char *text =
@@ -1551,6 +1576,7 @@ int main(void)
 	RUN(constraint_after_its_kill_line);
 	RUN(kdb_panic_echo);
 	RUN(mm_sharers_killed_with_the_victim);
+	RUN(oom_group_line_on_a_global_oom);
 	RUN(absurd_numbers);
 	RUN(split_records);
 	RUN(memcg_v1_inline_stats);
