@@ -2722,13 +2722,14 @@ static bool kill_burst(const struct pstate *st, const struct report_line *l, con
  * process %d (%s)." for the victim, then for each q->mm == mm of another
  * thread group; LinuxThreads programs such as mysqld of the time, R1767):
  * a further kill line with that message and the victim's comm in the same
- * second, no header between, is one of them, not another report.  p is at
+ * second, no header between, in a report (its header or its show_mem seen:
+ * not a grep of kill lines) is one of them, not another report.  p is at
  * the "(" after the pid. */
 static bool mm_sharer_kill(const struct pstate *st, const struct report_line *l, const char *s, const char *k,
 			   const char *p, const char *e)
 {
 	const struct oom_event *ev = &st->ev;
-	if (!st->have_trigger || !ev->victim.comm[0] || k - s < 15 || !p_starts(k - 15, e, "Out of Memory: ") ||
+	if (!(st->have_trigger || ev->have_meminfo) || !ev->victim.comm[0] || k - s < 15 || !p_starts(k - 15, e, "Out of Memory: ") ||
 	    !p_starts(p, e, "("))
 		return false;
 	size_t cl = strlen(ev->victim.comm);

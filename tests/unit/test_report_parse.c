@@ -823,6 +823,20 @@ TEST(mm_sharers_killed_with_the_victim)
 		CHECK_STR(g->ev[1].victim.comm, "antivir");
 		CHECK_INT(g->ev[1].nr_group_kills, 0);
 	}
+	/* a show_mem tail (its header cut) and then the kills (R1904): one */
+	const char *tail =
+		"[  50.1] Free pages:         536kB (0kB HighMem)\n"
+		"[  50.1] Normal free:456kB min:360kB low:720kB high:1080kB active:127444kB inactive:3040kB present:147392kB\n"
+		"[  50.2] Out of Memory: Killed process 737 (xchats).\n"
+		"[  50.2] Out of Memory: Killed process 739 (xchats).\n";
+	parse_text(tail, strlen(tail), g, "t");
+	CHECK_INT(g->n, 1);
+	/* kill lines alone (a grep): each its own */
+	const char *grep =
+		"[  50.2] Out of Memory: Killed process 737 (xchats).\n"
+		"[  50.2] Out of Memory: Killed process 739 (xchats).\n";
+	parse_text(grep, strlen(grep), g, "t");
+	CHECK_INT(g->n, 2);
 	/* unstamped (R1620): one report too */
 	const char *bare =
 		"oom-killer: gfp_mask=0x280d2, order=0\n"
