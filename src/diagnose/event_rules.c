@@ -870,7 +870,17 @@ static void rule_lowmem_pressure(struct ctx *c)
 			empty_highmem = false;
 	/* an order-0 request there is read by the other rules through
 	 * atomic_leads_lowmem, which needs this finding (R597) */
-	if (empty_highmem && known(s->mem.highmem_total_kib) && s->mem.highmem_total_kib == 0 &&
+	/* … or whose report, from a kernel before 6.0 (show_mem prints every
+	 * populated zone then, mm/page_alloc.c show_free_areas), lists its
+	 * zones' free blocks with no HighMem among them: 512 MiB on a 2.6.33
+	 * i686, R1889 */
+	bool listed_no_highmem = false;
+	if (empty_highmem && !has_highmem_zone(ev) && ev->kv.known && kver_cmp(&ev->kv, 6, 0, 0) < 0) {
+		for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++)
+			if (!strcmp(s->zones[i].name, "Normal") && s->zones[i].nr_orders > 0)
+				listed_no_highmem = true;
+	}
+	if (empty_highmem && ((known(s->mem.highmem_total_kib) && s->mem.highmem_total_kib == 0) || listed_no_highmem) &&
 	    known(ev->req.order) && ev->req.order > 0)
 		return;
 	if (a->zone_name) {
