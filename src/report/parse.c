@@ -1812,8 +1812,25 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		t = x;
 	if ((x = p_find(c, e, " Tainted: ")) && (!t || x < t))
 		t = x;
-	if (!t)
+	if (!t) {
+		/* no taint text (a vendor's dump_stack, or trimmed by hand:
+		 * "CPU: 0 PID: 3721 Comm: ffmpeg 4.0.5-gzp1 #1", R1885): the
+		 * release is the token before the last " #", when it reads as
+		 * one ("4.0.5…") and the comm before it fits TASK_COMM_LEN */
+		const char *h = NULL;
+		for (const char *q = c; (q = p_find(q, e, " #")) != NULL; q++)
+			h = q;
+		const char *r = h;
+		while (r && r > c && r[-1] != ' ')
+			r--;
+		if (!h || !r || r <= c + 1 || r - 1 - c > 15 || !is_digit(r[0]) || r + 1 >= h || r[1] != '.' ||
+		    !is_digit(r[2]))
+			return true;
+		if (!st->header_comm[0] && (!later || panic_trigger))
+			p_copy(st->header_comm, sizeof(st->header_comm), c, r - 1);
+		header_release(ev, r, h);
 		return true;
+	}
 	if (!st->header_comm[0] && (!later || panic_trigger) && t > c)
 		p_copy(st->header_comm, sizeof(st->header_comm), c, t);
 	/* the trigger's "comm:pid" was its whole name ("app:1" as Comm: says):

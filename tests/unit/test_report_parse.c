@@ -876,6 +876,29 @@ TEST(oom_group_line_on_a_global_oom)
 	free(g);
 }
 
+/* A dump_stack line without its taint text (R1885): the release is the
+ * token before " #"; a comm with a number of its own is no release. */
+TEST(cpu_line_without_taint_text)
+{
+	const char *text =
+		"[ 1.0] ffmpeg: page allocation failure: order:6, mode:0x20d0\n"
+		"[ 1.0] CPU: 0 PID: 3721 Comm: ffmpeg 4.0.5-gzp1 #1\n"
+		"[ 1.0] Call Trace:\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 1);
+	if (g->n == 1) {
+		CHECK_STR(g->ev[0].kernel, "4.0.5-gzp1");
+		CHECK_INT(g->ev[0].req.trigger_pid, 3721);
+	}
+	const char *odd =
+		"[ 1.0] x: page allocation failure: order:6, mode:0x20d0\n"
+		"[ 1.0] CPU: 0 PID: 3721 Comm: x 42 #1\n";
+	parse_text(odd, strlen(odd), g, "t");
+	CHECK(g->n == 1 && g->ev[0].kernel[0] == '\0');
+	free(g);
+}
+
 TEST(absurd_numbers)
 {
 	const char *text =
@@ -1591,6 +1614,7 @@ int main(void)
 	RUN(kdb_panic_echo);
 	RUN(mm_sharers_killed_with_the_victim);
 	RUN(oom_group_line_on_a_global_oom);
+	RUN(cpu_line_without_taint_text);
 	RUN(absurd_numbers);
 	RUN(split_records);
 	RUN(memcg_v1_inline_stats);
