@@ -851,8 +851,17 @@ bool pm_memcg_line(struct pstate *st, const char *s, const char *e)
 		st->sect = SEC_MEMCG;
 		return true;
 	}
-	if (usage_line(st, s, e, "memory: ", &m->usage_kib, &m->limit_kib, &m->failcnt))
+	if (usage_line(st, s, e, "memory: ", &m->usage_kib, &m->limit_kib, &m->failcnt)) {
+		/* a quote that kept only the constraint line's oom_memcg field,
+		 * joined to this line by a wrap repair ("… failcnt 2957149
+		 * oom_memcg=/user.slice/…/app.slice", R1853) */
+		const char *om = p_find(s, e, " oom_memcg=/");
+		if (om && !ev->oom_memcg[0]) {
+			const char *v = om + 11, *ve = memchr(v, ',', (size_t)(e - v));
+			p_copy(ev->oom_memcg, sizeof(ev->oom_memcg), v, path_end(v, ve ? ve : e));
+		}
 		return true;
+	}
 	if (usage_line(st, s, e, "memory+swap: ", &m->memsw_usage_kib, &m->memsw_limit_kib, &m->memsw_failcnt)) {
 		m->version = 1;
 		return true;

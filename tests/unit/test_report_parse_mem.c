@@ -166,6 +166,14 @@ TEST(memcg_stats_path)
 	CHECK_STR(st->ev.snap.memcg.path, "/17");            /* a child: the first stays */
 	event_release(&st->ev);
 
+	/* the constraint line's oom_memcg field alone, joined to the usage
+	 * line by a wrap repair (R1853) */
+	st = fresh();
+	CHECK(pm_memcg_line(st, LINE("memory: usage 13573932kB, limit 8388608kB, failcnt 2957149 oom_memcg=/user.slice/app.slice")));
+	CHECK_STR(st->ev.oom_memcg, "/user.slice/app.slice");
+	CHECK_INT(st->ev.snap.memcg.failcnt, 2957149);
+	event_release(&st->ev);
+
 	/* a log that starts at a stats line: maybe a child's; path not taken */
 	st = fresh();
 	int w = st->ev.nr_warnings;
