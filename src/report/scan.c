@@ -2017,6 +2017,8 @@ static const char *md_unescape(struct buf *b, const char *p, size_t n, size_t *l
 
 /* ---- HTML page sources ---------------------------------------------------- */
 
+static size_t html_lead_tag(const char *p, size_t n);
+
 /* A mail archive's HTML kept as its source (R331): every line wrapped in
  * "<p>&nbsp;…" / "<br>", the trace's '<' and '>' escaped ("[&lt;ffffffff800c39dd&gt;]").
  * Taken as such when a line starts, after its tags, with "&nbsp;" or
@@ -2031,6 +2033,11 @@ static bool html_detect(const char *p, size_t n)
 			return false;
 		i = (size_t)(c - p) + 1;
 	}
+	/* … or a paragraph tag before a log line's stamp ("<p>Jan  7 10:14:18
+	 * node203e0 kernel: mpirun: page allocation failure…", an Open MPI
+	 * list archive, R1894): no kernel line starts with a tag */
+	if (i > 0 && html_lead_tag(p, n) && tr_starts_with_time(p + i, n - i))
+		return true;
 	return HAS_LIT(p + i, n - i, "&nbsp;") || HAS_LIT(p + i, n - i, "&lt;");
 }
 
@@ -2825,7 +2832,8 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 			s->md = true;
 		if (s->md)
 			rp = md_unescape(&s->md_line, rp, rlen, &rlen);
-		if (!s->html && !piece && rlen > 6 && memchr(rp, '&', rlen < 24 ? rlen : 24) && html_detect(rp, rlen))
+		if (!s->html && !piece && rlen > 6 && (memchr(rp, '&', rlen < 24 ? rlen : 24) || rp[0] == '<') &&
+		    html_detect(rp, rlen))
 			s->html = true;
 		if (s->html)
 			rp = html_unescape(&s->html_line, rp, rlen, &rlen);

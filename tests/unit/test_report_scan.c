@@ -815,6 +815,25 @@ TEST(test_newest_first_file_turned_back)
 	lines_free(&L);
 }
 
+/* An HTML archive's source whose first line is a paragraph tag before a
+ * syslog stamp (R1894): taken as HTML from there, tags dropped and
+ * entities undone. */
+TEST(test_html_paragraph_before_a_stamp)
+{
+	const char *in =
+		"<p>Jan  7 10:14:18 h kernel: mpirun: page allocation failure. order:5, mode:0xd0\n"
+		"<br>\n"
+		"Jan  7 10:14:18 h kernel: Call Trace:&lt;ffffffff8015e0a8&gt;{__alloc_pages+768}\n";
+	struct lines L;
+	scan_mem(in, strlen(in), true, &L);
+	CHECK(L.n >= 2);
+	if (L.n >= 2) {
+		CHECK_STR(L.raw[0], "mpirun: page allocation failure. order:5, mode:0xd0");
+		CHECK(strstr(L.raw[L.n - 1], "Call Trace:<ffffffff8015e0a8>{__alloc_pages+768}") != NULL);
+	}
+	lines_free(&L);
+}
+
 TEST(test_empty_and_tiny_inputs)
 {
 	struct lines L;
@@ -1554,6 +1573,7 @@ int main(void)
 	RUN(test_rsyslog_tab_escape);
 	RUN(test_fullwidth_punctuation_and_nbsp);
 	RUN(test_newest_first_file_turned_back);
+	RUN(test_html_paragraph_before_a_stamp);
 	RUN(test_empty_and_tiny_inputs);
 	RUN(test_binary_junk_and_nul);
 	RUN(test_overlong_line);
