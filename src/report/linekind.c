@@ -328,6 +328,12 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	case 'n':
 		if (STARTS(p, n, "node ") && find(p, n, ": slabs: "))
 			return LK_SIDE;
+		/* the rest of a trigger line whose head is cut (4.x-5.x
+		 * "…gfp_mask=0x…(…), nodemask=(null), order=0,
+		 * oom_score_adj=999", R1852): the header's, before its cpuset
+		 * and dump_stack lines */
+		if (STARTS(p, n, "nodemask=") && find(p, n, "order=") && find(p, n, "oom_score_adj="))
+			return LK_HEADER;
 		break;
 	}
 	if (is_digit(p[0])) {

@@ -3494,6 +3494,26 @@ static bool side_line(struct pstate *st, const char *s, const char *e)
 /* Lines that begin a report whose start is not in the input: the kinds the
  * line-kind table marks LKF_OPENS (report/linekind.c), so the scanner's
  * back-fill and the parser agree on them. */
+/* "nodemask=(null), order=0, oom_score_adj=999": the rest of a trigger line
+ * whose head (comm, gfp_mask) was cut (R1852): its order and adj. */
+static bool trigger_tail(struct pstate *st, const char *s, const char *e)
+{
+	const char *o = p_find(s, e, "order="), *a = p_find(s, e, "oom_score_adj=");
+	if (!o || !a)
+		return false;
+	o += 6;
+	a += 14;
+	int64_t order, adj;
+	if (p_inum(&o, e, &order) != 0 || p_inum(&a, e, &adj) != 0 || order < -1 || order > 20)
+		return false;
+	st->ev.req.order = order;
+	st->ev.req.trigger_oom_score_adj = adj;
+	const char *nm = s + 9, *ne = memchr(nm, ',', (size_t)(e - nm));
+	if (ne && !p_starts(nm, ne, "(null)"))
+		p_copy(st->ev.req.nodemask, sizeof(st->ev.req.nodemask), nm, ne);
+	return true;
+}
+
 static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, const char *e)
 {
 	switch (k) {
@@ -3552,6 +3572,8 @@ static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, 
 		} else if (p_starts(s, e, "Hardware name: ")) {
 			st->sect = SEC_STACK;
 			stack_arch_hint(st, s, e);
+		} else if (p_starts(s, e, "nodemask=") && trigger_tail(st, s, e)) {
+			/* the trigger line's rest: its order and adj */
 		} else if (cpuset_line(st, s, e)) {
 			const char *c = p_find(s, e, " cpuset=");
 			p_copy(st->header_comm, sizeof(st->header_comm), s, c);
@@ -3726,6 +3748,9 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	ev = &st->ev;
 
 	if (st->hdr_cont != HDR_CONT_NONE && hdr_continuation(st, s, e))
+		goto accepted;
+	/* the trigger line's rest on a line of its own (a mail's wrap, R001) */
+	if (st->have_trigger && !known(ev->req.order) && p_starts(s, e, "nodemask=") && trigger_tail(st, s, e))
 		goto accepted;
 	/* a frame pasted without its "Call Trace:" line still says the arch */
 	if (st->sect != SEC_STACK && (p_starts(s, e, "[<") || p_starts(s, e, "Stack : ") || arm_from_frame(s, e) ||

@@ -682,6 +682,7 @@ struct evn {
 	char arch[4][16];
 	bool borrowed[4];
 	enum oom_kind kind[4];
+	int64_t order[4];
 };
 
 static void on_event_n(struct oom_event *ev, void *ctx)
@@ -690,6 +691,7 @@ static void on_event_n(struct oom_event *ev, void *ctx)
 	if (e->n < 4) {
 		snprintf(e->arch[e->n], sizeof(e->arch[0]), "%s", ev->arch);
 		e->kind[e->n] = ev->kind;
+		e->order[e->n] = ev->req.order;
 		e->borrowed[e->n] = ev->arch_from_neighbour;
 	}
 	e->n++;
@@ -769,6 +771,31 @@ TEST(test_memcg_stat_dump_tail)
 	CHECK(report_read_mem(tasks, strlen(tasks), "test", on_event_n, NULL, &e) >= 0);
 	CHECK_INT(e.n, 1);
 	CHECK(e.n == 1 && e.kind[0] == OOM_KIND_MEMCG);
+}
+
+/* A trigger line whose head is cut (R1852), or whose rest a mailer put on
+ * a line of its own (R001): the order and adj are read from the rest. */
+TEST(test_trigger_line_rest)
+{
+	const char *cut =
+		" nodemask=(null),  order=0, oom_score_adj=999\n"
+		"[ 2275.744749] node_exporter cpuset=872d9b mems_allowed=0\n"
+		"[ 2275.749023] CPU: 2 PID: 7842 Comm: node_exporter Not tainted 4.11.6-coreos-r1 #1\n"
+		"[ 2275.749030] Call Trace:\n"
+		"[ 2275.749040]  dump_header+0x8e/0x225\n";
+	struct evn e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(cut, strlen(cut), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 1);
+	CHECK(e.n == 1 && e.order[0] == 0);
+	const char *wrapped =
+		">>   anaconda invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE),\n"
+		">> nodemask=(null), order=3, oom_score_adj=0\n"
+		">> anaconda cpuset=/ mems_allowed=0\n";
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(wrapped, strlen(wrapped), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 1);
+	CHECK(e.n == 1 && e.order[0] == 3);
 }
 
 TEST(test_paste_frames_rows_items_numbers)
@@ -2910,6 +2937,7 @@ int main(void)
 	RUN(test_openvz_beancounter_oom);
 	RUN(test_alloc_failure_without_comm);
 	RUN(test_memcg_stat_dump_tail);
+	RUN(test_trigger_line_rest);
 	RUN(test_paste_frames_rows_items_numbers);
 	RUN(test_uname_pasted_before_a_cut_report);
 	RUN(test_memcg_lines_with_the_task_in_head_cut);

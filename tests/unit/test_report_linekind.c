@@ -95,6 +95,7 @@ TEST(test_more_lines_of_each_kind)
 		{ "Memory cgroup out of memory: Kill process 201 (hog) score 1000 or sacrifice child", LK_SELECTION },
 		{ "Out of memory: Killed process 101 (app) total-vm:200000kB, anon-rss:4000kB", LK_KILL },
 		{ "Out of memory:Killed process 7534 (bash)", LK_KILL },   /* retyped without the blank (R1813) */
+		{ " nodemask=(null),  order=0, oom_score_adj=999", LK_HEADER },   /* a cut trigger line's rest (R1852) */
 		/* a memcg's memory.stat dump, one counter a line (R1842, R1865) */
 		{ "workingset_refault_file 68014397", LK_MEMCG },
 		{ "                                                      pgscan 41", LK_MEMCG },
