@@ -2641,6 +2641,22 @@ static void kill_values(struct pstate *st, struct oom_victim *v, const char *p, 
 		int64_t val;
 		const char *vs = q;
 		int r = p_inum(&q, e, &val);
+		/* digits grouped by thousands by whoever retyped the line
+		 * ("anon-rss:2,147,640kB", R1926; the kernel prints none):
+		 * groups of three, then the unit */
+		if (r == 0 && keys[i].kb && val >= 0 && val < 1000 && q + 4 <= e && *q == ',' && is_digit(q[1])) {
+			const char *g = q;
+			int64_t w = val;
+			while (g + 4 <= e && *g == ',' && is_digit(g[1]) && is_digit(g[2]) && is_digit(g[3]) &&
+			       (g + 4 == e || !is_digit(g[4])) && w < INT64_MAX / 1000) {
+				w = w * 1000 + (g[1] - '0') * 100 + (g[2] - '0') * 10 + (g[3] - '0');
+				g += 4;
+			}
+			if (g > q && p_starts(g, e, "kB")) {
+				val = w;
+				q = g;
+			}
+		}
 		bool ok = r == 0 && (!keys[i].kb || p_starts(q, e, "kB"));
 		/* "%lukB" never prints a leading zero: "shmem-rss:0" or "…:00" at the end
 		 * of a cut line is 0 and the debris of the cut, whatever

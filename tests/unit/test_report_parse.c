@@ -899,6 +899,22 @@ TEST(cpu_line_without_taint_text)
 	free(g);
 }
 
+/* A kill line retyped with thousands separators (R1926): the groups are
+ * one number; a comma before anything else ends it as before. */
+TEST(kill_values_with_thousands_separators)
+{
+	const char *text = "[Wed Jul 15 05:09:52 2026] Out of memory: Killed process 813981 (node) anon-rss:2,147,640kB\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 1);
+	if (g->n == 1)
+		CHECK_INT(g->ev[0].victim.anon_rss_kib, 2147640);
+	const char *plain = "Killed process 5 (x) total-vm:200kB, anon-rss:12kB, file-rss:0kB\n";
+	parse_text(plain, strlen(plain), g, "t");
+	CHECK(g->n == 1 && g->ev[0].victim.anon_rss_kib == 12 && g->ev[0].victim.total_vm_kib == 200);
+	free(g);
+}
+
 TEST(absurd_numbers)
 {
 	const char *text =
@@ -1615,6 +1631,7 @@ int main(void)
 	RUN(mm_sharers_killed_with_the_victim);
 	RUN(oom_group_line_on_a_global_oom);
 	RUN(cpu_line_without_taint_text);
+	RUN(kill_values_with_thousands_separators);
 	RUN(absurd_numbers);
 	RUN(split_records);
 	RUN(memcg_v1_inline_stats);
