@@ -454,15 +454,23 @@ int zone_index_in(const struct oom_snapshot *s, const char *zone_name)
 	return -1;
 }
 
+/* The default vm.lowmem_reserve_ratio of a zone (mm/page_alloc.c
+ * sysctl_lowmem_reserve_ratio: DMA 256, DMA32 256, Normal 32, 2.6.x–6.x);
+ * 0 for a zone with none. */
+static int default_reserve_ratio(const char *zone_name)
+{
+	if (strcmp(zone_name, "DMA") == 0 || strcmp(zone_name, "DMA32") == 0)
+		return 256;
+	if (strcmp(zone_name, "Normal") == 0)
+		return 32;
+	return 0;
+}
+
 int64_t zone_default_reserve_floor_kib(const char *zone_name, int64_t ram_kib, int64_t zone_max_kib)
 {
 	if (!zone_name || !known(ram_kib) || !known(zone_max_kib) || ram_kib <= zone_max_kib)
 		return 0;
-	int ratio = 0;
-	if (strcmp(zone_name, "DMA") == 0 || strcmp(zone_name, "DMA32") == 0)
-		ratio = 256;
-	else if (strcmp(zone_name, "Normal") == 0)
-		ratio = 32;
+	int ratio = default_reserve_ratio(zone_name);
 	if (ratio == 0)
 		return 0;
 	return (ram_kib - zone_max_kib) / ratio;
@@ -470,17 +478,12 @@ int64_t zone_default_reserve_floor_kib(const char *zone_name, int64_t ram_kib, i
 
 /* The inverse of setup_per_zone_lowmem_reserve under the default ratios
  * (mm/page_alloc.c: lowmem_reserve[j] of zone i = managed pages of zones
- * i+1..j / sysctl_lowmem_reserve_ratio[i]; DMA 256, DMA32 256, Normal 32,
- * 2.6.x–6.x). */
+ * i+1..j / sysctl_lowmem_reserve_ratio[i]). */
 int64_t zone_reserve_span_kib(const char *zone_name, int64_t reserve_pages, int64_t page_size_kib)
 {
 	if (!zone_name || !known(reserve_pages) || reserve_pages <= 0 || !known(page_size_kib) || page_size_kib <= 0)
 		return OOM_NA;
-	int ratio = 0;
-	if (strcmp(zone_name, "DMA") == 0 || strcmp(zone_name, "DMA32") == 0)
-		ratio = 256;
-	else if (strcmp(zone_name, "Normal") == 0)
-		ratio = 32;
+	int ratio = default_reserve_ratio(zone_name);
 	if (ratio == 0)
 		return OOM_NA;
 	return sat_mul(sat_mul(reserve_pages, ratio), page_size_kib);
