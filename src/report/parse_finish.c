@@ -100,7 +100,9 @@ static void infer_arch_from_zones(struct pstate *st)
 		} else if (!strcmp(z->name, "DMA32")) {
 			/* populated: 2.6.16+ printed an empty DMA32 zone on every arch */
 			dma32 = (known(z->present_kib) && z->present_kib > 0) || (known(z->free_kib) && z->free_kib > 0);
-			if (!a && st->call_trace_upper)
+			/* an empty one is no x86_64's: 2.6.16–2.6.18 ppc32 printed
+			 * it too beneath an upper-case "Call Trace:" (R2009) */
+			if (!a && st->call_trace_upper && (dma32 || !known(z->present_kib)))
 				a = "x86_64";
 		} else if (!strcmp(z->name, "DMA") && known(z->present_kib) && z->present_kib > 0 &&
 			   z->present_kib <= 16384) {

@@ -798,6 +798,27 @@ TEST(test_trigger_line_rest)
 	CHECK(e.n == 1 && e.order[0] == 3);
 }
 
+/* 2.6.16-2.6.18 printed an empty DMA32 zone on every arch: beneath an
+ * upper-case "Call Trace:" it names no x86_64 (R2009, a ppc32 board); a
+ * populated one does. */
+TEST(test_empty_dma32_names_no_arch)
+{
+	const char *in =
+		"[ 3639.341858] oom-killer: gfp_mask=0xd0, order=0\n"
+		"[ 3639.341879] Call Trace:\n"
+		"[ 3639.341891] [C3D65CC0] [C0007644] show_stack+0x48/0x194 (unreliable)\n"
+		"[ 3639.341931] [C3D65CF0] [C00418D4] out_of_memory+0x210/0x244\n"
+		"[ 3639.342540] DMA free:1420kB min:1024kB low:1280kB high:1536kB active:0kB inactive:0kB present:65536kB pages_scanned:0 all_unreclaimable? no\n"
+		"[ 3639.342564] lowmem_reserve[]: 0 0 0 0\n"
+		"[ 3639.342588] DMA32 free:0kB min:0kB low:0kB high:0kB active:0kB inactive:0kB present:0kB pages_scanned:0 all_unreclaimable? no\n"
+		"[ 3639.342609] lowmem_reserve[]: 0 0 0 0\n";
+	struct evn e;
+	memset(&e, 0, sizeof(e));
+	CHECK(report_read_mem(in, strlen(in), "test", on_event_n, NULL, &e) >= 0);
+	CHECK_INT(e.n, 1);
+	CHECK(e.n == 1 && strcmp(e.arch[0], "x86_64") != 0);
+}
+
 TEST(test_paste_frames_rows_items_numbers)
 {
 	/* a gist's table rows "| … | |": the tail of one report, then the next
@@ -2938,6 +2959,7 @@ int main(void)
 	RUN(test_alloc_failure_without_comm);
 	RUN(test_memcg_stat_dump_tail);
 	RUN(test_trigger_line_rest);
+	RUN(test_empty_dma32_names_no_arch);
 	RUN(test_paste_frames_rows_items_numbers);
 	RUN(test_uname_pasted_before_a_cut_report);
 	RUN(test_memcg_lines_with_the_task_in_head_cut);
