@@ -1368,8 +1368,8 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
  * attachment: a regular file or text in memory, not a pipe, which might be
  * a live stream) whole, to ask whether its lines run newest first
  * (journalctl -r, a log viewer's order) and turn them back, as every rule
- * after it reads a report top down.  1 when it took the input, 0 when the
- * usual reads go on. */
+ * after it reads a report top down.  Otherwise, or on a read error, the
+ * usual reads go on (and meet the error again). */
 static void fill_small_whole(struct report_scanner *s)
 {
 	if (s->base_abs || s->pos || s->dec.tool)
