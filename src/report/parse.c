@@ -2737,10 +2737,17 @@ static void time_second(const struct report_line *l, char *out, size_t cap)
  * same message in the same second, no header between, is such a member:
  * separate OOMs whose headers were rate-limited come ten reports apart at
  * the least (DEFAULT_RATELIMIT_BURST), not in one second after a full one. */
+/* Where the message before "Killed process" ends: at its ": ", or at a
+ * ':' with no blank after it (retyped, R1813).  k > s. */
+static const char *kill_message_end(const char *s, const char *k)
+{
+	return k - s >= 2 && k[-1] == ' ' ? k - 2 : k - 1;
+}
+
 static bool kill_burst(const struct pstate *st, const struct report_line *l, const char *s, const char *k)
 {
 	const struct oom_event *ev = &st->ev;
-	size_t ml = (size_t)(k - 2 - s);
+	size_t ml = (size_t)(kill_message_end(s, k) - s);
 	if (!st->kill_second[0] || !st->have_trigger || !p_find(s, k, "Memory cgroup") ||
 	    ml >= sizeof(ev->victim.message) || strncmp(ev->victim.message, s, ml) != 0 ||
 	    ev->victim.message[ml] != '\0')
@@ -2909,7 +2916,8 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	if (after && !no_comm)
 		str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
 	if (k != s)
-		p_copy(v->message, sizeof(v->message), kill_message_head(s, k - 2, NULL), k - 2);
+		p_copy(v->message, sizeof(v->message), kill_message_head(s, kill_message_end(s, k), NULL),
+		       kill_message_end(s, k));
 	if (k != s && after && p_find(after, e, "total-vm:"))
 		st->shape |= SH_KILL_PREFIX;     /* 5.1+; ≤2.6.19 "…: Killed process N (x)." has no values */
 	if (known(uid))

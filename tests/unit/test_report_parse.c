@@ -909,6 +909,14 @@ TEST(kill_values_with_thousands_separators)
 	CHECK_INT(g->n, 1);
 	if (g->n == 1)
 		CHECK_INT(g->ev[0].victim.anon_rss_kib, 2147640);
+	/* a ':' with no blank right at the line's start or after one word
+	 * (fuzz): the message before it is read within the line */
+	const char *colon = ":Killed process 6 (y) total-vm:4kB, anon-rss:4kB, file-rss:0kB\n";
+	parse_text(colon, strlen(colon), g, "t");
+	CHECK(g->n == 1 && g->ev[0].victim.pid == 6 && g->ev[0].victim.message[0] == '\0');
+	const char *word = "x:Killed process 7 (y) total-vm:4kB, anon-rss:4kB, file-rss:0kB\n";
+	parse_text(word, strlen(word), g, "t");
+	CHECK(g->n == 1 && g->ev[0].victim.pid == 7 && !strcmp(g->ev[0].victim.message, "x"));
 	const char *plain = "Killed process 5 (x) total-vm:200kB, anon-rss:12kB, file-rss:0kB\n";
 	parse_text(plain, strlen(plain), g, "t");
 	CHECK(g->n == 1 && g->ev[0].victim.anon_rss_kib == 12 && g->ev[0].victim.total_vm_kib == 200);
