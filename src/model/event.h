@@ -51,6 +51,8 @@ struct oom_request {
 					    * kernel's own word that N is above RAM */
 	bool vmalloc_huge;                 /* "vmalloc error: size N, page order M (> 0), failed to
 					    * allocate pages": a huge-page vmalloc that falls back */
+	bool over_max_order;               /* "WARNING: … at mm/page_alloc.c:N __alloc_pages…": the
+					    * allocator's order >= MAX_ORDER check; order itself unknown */
 };
 
 struct oom_victim {
@@ -79,6 +81,7 @@ struct oom_side {
 	char slab_cache[48];               /* "cache: kmalloc-4096, …" */
 	int64_t slab_object_size;          /* bytes */
 	int64_t slab_default_order, slab_min_order;
+	bool slab_alone;                   /* the SLUB/SLAB line opened the event: no failure line before it */
 	char driver[64];                   /* the text before ": unable to allocate N bytes" */
 	int64_t driver_bytes;
 };

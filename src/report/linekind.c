@@ -346,7 +346,7 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	    find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls for ") ||
 	    STARTS(p, n, "page allocation failure: order:"))   /* its "comm: " cut (R576) */
 		return LK_TRIGGER;
-	if (line_kind_warn_alloc_text(p, n))
+	if (line_kind_warn_alloc_text(p, n) || (*p == 'W' && line_kind_max_order_warn(p, n) == p))
 		return LK_TRIGGER;
 	/* retyped by hand, "-killer" dropped: "main invoked oom: gfp_mask=…" (parse.c trigger_line) */
 	if ((q = find(p, n, " invoked oom: gfp_mask=")) && q > p && q - p <= 15)
@@ -406,6 +406,63 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	return LK_NONE;
 }
 
+/* The page allocator's refusal of an impossible order (mm/page_alloc.c):
+ *   2.6.x–4.19  __alloc_pages_slowpath, its first statement:
+ *               if (order >= MAX_ORDER) { WARN_ON_ONCE(!(gfp_mask & __GFP_NOWARN)); return NULL; }
+ *   4.20–5.12   the same in __alloc_pages_nodemask (moved to the hot path,
+ *               "mm, page_alloc: check for max order in hot path", 2018)
+ *   5.13+       __alloc_pages; 6.10+ __alloc_pages_noprof (6.4+:
+ *               WARN_ON_ONCE_GFP(order > MAX_PAGE_ORDER, gfp)); 6.15+
+ *               __alloc_frozen_pages_noprof
+ * Its WARNING line is the whole report: the request returns NULL before
+ * warn_alloc, so no failure line, no show_mem follow ("WARNING: CPU: 3 PID:
+ * 19257 at mm/page_alloc.c:4724 __alloc_pages_nodemask+0x1ee/0x320";
+ * 2.6.26–3.9 "WARNING: at mm/page_alloc.c:2104 …+0x6f/0x724()").  Those
+ * functions warn of nothing else; the slowpath does (__GFP_NOFAIL misuse,
+ * deep in its body, 4.x), so there the offset must lie in the function's
+ * first eighth, where the order check stood.  Returns the "WARNING", or
+ * NULL. */
+const char *line_kind_max_order_warn(const char *p, size_t n)
+{
+	static const char at[] = " at mm/page_alloc.c:";
+	const char *w = find(p, n, "WARNING:");
+	if (!w)
+		return NULL;
+	size_t wn = n - (size_t)(w - p);
+	const char *a = find(w, wn, at);
+	if (!a || a - w > 48)
+		return NULL;
+	const char *q = a + sizeof(at) - 1, *e = p + n;
+	size_t d = digits(q, (size_t)(e - q));
+	if (d == 0 || q + d >= e || q[d] != ' ')
+		return NULL;
+	q += d + 1;
+	static const char *const fns[] = { "__alloc_pages_nodemask+", "__alloc_pages+", "__alloc_pages_noprof+",
+					   "__alloc_frozen_pages_noprof+" };
+	for (size_t i = 0; i < ARRAY_SIZE(fns); i++) {
+		size_t l = strlen(fns[i]);
+		if ((size_t)(e - q) >= l && memcmp(q, fns[i], l) == 0)
+			return w;
+	}
+	static const char slow[] = "__alloc_pages_slowpath+0x";
+	if ((size_t)(e - q) < sizeof(slow) - 1 || memcmp(q, slow, sizeof(slow) - 1) != 0)
+		return NULL;
+	q += sizeof(slow) - 1;
+	unsigned long long off = 0, size = 0;
+	int nd = 0;
+	for (; q < e && nd < 12 && ((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'f')); q++, nd++)
+		off = off * 16 + (unsigned)(*q <= '9' ? *q - '0' : *q - 'a' + 10);
+	if (nd == 0 || e - q < 4 || memcmp(q, "/0x", 3) != 0)
+		return NULL;
+	q += 3;
+	nd = 0;
+	for (; q < e && nd < 12 && ((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'f')); q++, nd++)
+		size = size * 16 + (unsigned)(*q <= '9' ? *q - '0' : *q - 'a' + 10);
+	if (nd == 0 || size == 0 || off * 8 > size)
+		return NULL;
+	return w;
+}
+
 /* 3.x-4.11 warn_alloc_failed(gfp, order, fmt, …) prints the caller's text
  * on a line of its own just before "%s: page allocation failure: order:%d,
  * mode:0x%x" (mm/page_alloc.c, 3.1-4.11); vmalloc's (mm/vmalloc.c
@@ -437,7 +494,8 @@ bool line_kind_has_marker_text(const char *text, size_t len)
 			if (find(text, len, line_kinds[k].markers[i]))
 				return true;
 	}
-	return line_kind_warn_alloc_text(text, len) != NULL || line_kind_vmalloc_pre(text, len) >= 0;
+	return line_kind_warn_alloc_text(text, len) != NULL || line_kind_vmalloc_pre(text, len) >= 0 ||
+	       line_kind_max_order_warn(text, len) != NULL || line_kind_slab_failure(text, len);
 }
 
 /* What follows "X invoked oom-killer: " in the kernel's line is its request
@@ -461,7 +519,20 @@ bool line_kind_is_trigger_text(const char *p, size_t n)
 		return false;
 	return find(p, n, " invoked oom-killer") || find(p, n, "oom-killer: gfp_mask=") ||
 	       find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls") ||
-	       STARTS(p, n, "page allocation failure: order:") || line_kind_warn_alloc_text(p, n);
+	       STARTS(p, n, "page allocation failure: order:") || line_kind_warn_alloc_text(p, n) ||
+	       line_kind_max_order_warn(p, n);
+}
+
+/* mm/slub.c / mm/slab.c slab_out_of_memory's first line ("SLUB: Unable to
+ * allocate memory on node -1, gfp=0xa20(GFP_ATOMIC)"), anywhere in the
+ * text (a transport prefix before it).  Next to a page allocation failure
+ * it is that report's side message; alone (a memcg kmem charge that
+ * failed, R1765; a request with __GFP_NOWARN only on its first, larger
+ * try) it is the report (parse.c). */
+bool line_kind_slab_failure(const char *p, size_t n)
+{
+	const char *q = find(p, n, "Unable to allocate memory on node ");
+	return q && q - p >= 6 && (memcmp(q - 6, "SLUB: ", 6) == 0 || memcmp(q - 6, "SLAB: ", 6) == 0);
 }
 
 /* warn_alloc with a caller's own text (mm/page_alloc.c warn_alloc, 4.12+:

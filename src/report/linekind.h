@@ -82,5 +82,11 @@ const char *line_kind_warn_alloc_text(const char *text, size_t len);
 /* ≤4.11 vmalloc's text on a line of its own before the failure header
  * ("vmalloc: allocation failure: 0 bytes"): the size asked for, or -1. */
 long long line_kind_vmalloc_pre(const char *text, size_t len);
+/* The allocator's WARNING for an order >= MAX_ORDER ("WARNING: CPU: 3 PID:
+ * 19257 at mm/page_alloc.c:4724 __alloc_pages_nodemask+0x1ee/0x320"), a
+ * report of its own: its "WARNING", or NULL. */
+const char *line_kind_max_order_warn(const char *text, size_t len);
+/* "SLUB: Unable to allocate memory on node " (or SLAB's) in the text. */
+bool line_kind_slab_failure(const char *text, size_t len);
 
 #endif

@@ -36,6 +36,8 @@ static const struct needle needles[] = {
 	{ "allocation", 10 }, /* page allocation failure / stalls */
 	{ "Mem-", 4 },        /* Mem-Info: a report whose first lines are cut */
 	{ "oom_", 4 },        /* oom_reaper: a victim named only by the reaper */
+	{ "alloc_pages", 11 },  /* "WARNING: … at mm/page_alloc.c:N __alloc_pages…": an order >= MAX_ORDER */
+	{ "allocate mem", 12 }, /* "SLUB: Unable to allocate memory on node": a slab's failure alone */
 	/* the boot banner (init/main.c start_kernel, arch/x86/kernel/setup.c):
 	 * a reboot between reports, and with a dated prefix the boot time */
 	{ "Linux version ", 14 },
@@ -70,23 +72,24 @@ static bool needle_at(const char *p, size_t n, size_t i, size_t *which)
 
 /* First needle in [p, p+n): its offset, or n.  VT is a W-byte vector of
  * unsigned char.  Fingerprints (byte@offset from the needle's start):
- * o@0 m@2 -|_@3 ("oom-", "oom_"), K@0 l@3, o@0 f@1 y@8, a@0 c@4 n@9, M@0 -@3,
+ * o@0 m@2 -|_@3 ("oom-", "oom_"), K@0 l@3, o@0 f@1 y@8, a@0 l@1 c@4 ("allocation",
+ * "alloc_pages", "allocate mem"), M@0 -@3,
  * L@0 x@4 ("Linux version "), C@0 d@6 ("Command line: "): sixteen compares
- * sharing six loads; a lane set in m is a candidate, compared whole by
+ * sharing seven loads; a lane set in m is a candidate, compared whole by
  * needle_at. */
 #define FIND_NEEDLE_BODY(VT, W)                                                            \
 	size_t i = 0;                                                                      \
 	if (n >= (W) + NEEDLE_SPAN) {                                                      \
-		VT co, cm, cd, cu, cK, cl, cf, cy, ca, cc, cn, cM, cL, cx, cC, cD;         \
+		VT co, cm, cd, cu, cK, cl, cf, cy, ca, cc, cM, cL, cx, cC, cD;               \
 		for (int j = 0; j < (W); j++) {                                            \
 			co[j] = 'o', cm[j] = 'm', cd[j] = '-', cu[j] = '_', cK[j] = 'K';   \
 			cl[j] = 'l', cf[j] = 'f', cy[j] = 'y', ca[j] = 'a', cc[j] = 'c';   \
-			cn[j] = 'n', cM[j] = 'M', cL[j] = 'L', cx[j] = 'x', cC[j] = 'C';   \
+			cM[j] = 'M', cL[j] = 'L', cx[j] = 'x', cC[j] = 'C';                \
 			cD[j] = 'd';                                                       \
 		}                                                                          \
 		for (; i + (W) + NEEDLE_SPAN <= n; i += (W)) {                             \
 			const char *b = p + i;                                             \
-			VT o0, o1, o2, o3, o4, o6, o8, o9;                                 \
+			VT o0, o1, o2, o3, o4, o6, o8;                                     \
 			memcpy(&o0, b, (W));                                               \
 			memcpy(&o1, b + 1, (W));                                           \
 			memcpy(&o2, b + 2, (W));                                           \
@@ -94,12 +97,11 @@ static bool needle_at(const char *p, size_t n, size_t i, size_t *which)
 			memcpy(&o4, b + 4, (W));                                           \
 			memcpy(&o6, b + 6, (W));                                           \
 			memcpy(&o8, b + 8, (W));                                           \
-			memcpy(&o9, b + 9, (W));                                           \
 			VT eo = (VT)(o0 == co), d3 = (VT)(o3 == cd);                       \
 			VT m = eo & (VT)(o2 == cm) & (d3 | (VT)(o3 == cu));                \
 			m |= (VT)(o0 == cK) & (VT)(o3 == cl);                              \
 			m |= eo & (VT)(o1 == cf) & (VT)(o8 == cy);                         \
-			m |= (VT)(o0 == ca) & (VT)(o4 == cc) & (VT)(o9 == cn);             \
+			m |= (VT)(o0 == ca) & (VT)(o1 == cl) & (VT)(o4 == cc);             \
 			m |= (VT)(o0 == cM) & d3;                                          \
 			m |= (VT)(o0 == cL) & (VT)(o4 == cx);                              \
 			m |= (VT)(o0 == cC) & (VT)(o6 == cD);                              \

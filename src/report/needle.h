@@ -9,9 +9,10 @@
 #include <string.h>
 
 #define NEEDLE_SPAN 14          /* longest needle: bytes a search must see past a position */
-#define NEEDLE_COUNT 9          /* needles: "oom-", "Kill", "of memory", "of Memory", "allocation", "Mem-", "oom_",
-				 * and the boot banner's "Linux version ", "Command line: " */
-#define NEEDLE_BOOT_FIRST 7     /* needles from here on are boot banners, not markers */
+#define NEEDLE_COUNT 11         /* needles: "oom-", "Kill", "of memory", "of Memory", "allocation", "Mem-", "oom_",
+				 * "alloc_pages", "allocate mem", and the boot banner's "Linux version ",
+				 * "Command line: " */
+#define NEEDLE_BOOT_FIRST 9     /* needles from here on are boot banners, not markers */
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define NEEDLE_HAVE_AVX2 1
@@ -37,8 +38,21 @@ static inline bool needle_hit_ok(const char *p, size_t n, size_t at, size_t k)
 		return after < 7 || memcmp(h + 3, "-kil", 4) == 0;
 	case 6:  /* "oom_reaper" */
 		return after < 10 || memcmp(h + 3, "_reaper", 7) == 0;
-	case 7:  /* boot banners: at the start of the kernel's text (after a prefix) */
-	case 8:
+	case 7: { /* "__alloc_pages…" after "at mm/page_alloc.c:N " (the max-order
+		   * WARNING); not a stack frame's, which every allocation
+		   * failure's trace holds */
+		if (at < 2 || memcmp(h - 2, "__", 2) != 0)
+			return false;
+		size_t back = at - 2 < 24 ? at - 2 : 24;
+		for (size_t i = 14; i <= back; i++)
+			if (memcmp(h - 2 - i, "page_alloc.c:", 13) == 0)
+				return true;
+		return back < 24;   /* too near the buffer's start to tell */
+	}
+	case 8:  /* "SLUB: Unable to allocate memory", "SLAB: …" */
+		return at < 10 || memcmp(h - 10, "Unable to ", 10) == 0;
+	case 9:  /* boot banners: at the start of the kernel's text (after a prefix) */
+	case 10:
 		return at == 0 || h[-1] == ' ' || h[-1] == ']' || h[-1] == '\n' || h[-1] == ';' || h[-1] == '>';
 	case 1: { /* "Kill process", "Killed process" (a kill line wrapped after
 		   * "Killed" also holds "Out of memory", found by its own needle) */

@@ -869,6 +869,12 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 			* trace through the OOM path: a report only with its body */
 		       (!st->from_frame || ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen ||
 			st->trace_dump_header));
+	/* A slab's failure lines alone (slab_alone_line) are an event when they
+	 * are all the input holds (R729, R1765, R2001); before a report they
+	 * are that shortage's earlier failures, which the report explains
+	 * (R651, R1248, R1884: the reports' facts count them as no event) */
+	if (!useful && ev->side.slab_alone && end_of_input && P->nr_emitted == 0)
+		useful = true;
 	/* Task rows alone (their header cut, R158) are the OOM killer's own
 	 * lines (mm/oom_kill.c dump_tasks, printed by nothing else): two or
 	 * more of them as all the input holds are a report cut at both ends. */
@@ -1643,6 +1649,53 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	if (p_find(r, e, "order:") && !p_find(r, e, "mode:"))
 		st->hdr_cont = HDR_CONT_MODE;
 	return true;
+}
+
+/* The page allocator's WARNING for an order >= MAX_ORDER
+ * (report/linekind.c line_kind_max_order_warn): an allocation failure of
+ * its own — the request returned NULL before warn_alloc, so no failure
+ * line and no show_mem follow.  The order is past the largest block and
+ * not printed; "CPU: N PID: N" names the caller's task, the dump_stack
+ * header after it its comm. */
+static bool max_order_line(struct report_parser *P, struct pstate *st, const struct report_line *l, const char *s,
+			   const char *e)
+{
+	const char *w = line_kind_max_order_warn(s, (size_t)(e - s));
+	if (!w)
+		return false;
+	keep_cut_tail(st);
+	state_begin(P, st, l);
+	struct oom_event *ev = &st->ev;
+	ev->kind = OOM_KIND_ALLOC_FAILURE;
+	ev->outcome = OOM_OUTCOME_NONE;
+	ev->req.over_max_order = true;
+	st->have_trigger = true;
+	const char *q = p_find(w, e, " PID: "), *a = p_find(w, e, " at mm/page_alloc.c:");
+	int64_t pid;
+	if (q && a && q < a && (q += 6, p_num(&q, e, &pid) == 0))
+		ev->req.trigger_pid = pid;
+	return true;
+}
+
+/* mm/slub.c / mm/slab.c slab_out_of_memory's lines with no failure line
+ * before them (linekind.c line_kind_slab_failure): the slab's request
+ * failed without warn_alloc's report — a memory cgroup's kmem charge at
+ * its limit (memcg_charge_slab, 4.x–5.x: no page was asked for, R1765),
+ * or the page allocation made with __GFP_NOWARN while the slab's own
+ * gfp lacks it.  The event is that failure. */
+static bool side_line(struct pstate *st, const char *s, const char *e);
+
+static bool slab_alone_line(struct report_parser *P, struct pstate *st, const struct report_line *l, const char *s,
+			    const char *e)
+{
+	if (!p_starts(s, e, "SLUB: Unable to allocate memory") && !p_starts(s, e, "SLAB: Unable to allocate memory"))
+		return false;
+	state_begin(P, st, l);
+	struct oom_event *ev = &st->ev;
+	ev->kind = OOM_KIND_ALLOC_FAILURE;
+	ev->outcome = OOM_OUTCOME_NONE;
+	ev->side.slab_alone = true;
+	return side_line(st, s, e);
 }
 
 /* The release in "… Not tainted 5.4.0-120-generic #136-Ubuntu" /
@@ -3720,6 +3773,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		if (alloc_failure_line(P, st, l, s, e))
 			return true;
 	}
+	if (*s == 'W' && max_order_line(P, st, l, s, e))
+		return true;
 	if (*s == 'O' && ub_kill_line(P, st, l, s, e))
 		goto accepted;
 	if (final_lines(P, st, l, s, e))
@@ -3750,6 +3805,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 			P->sysrq_m_line = l->lineno;
 			return true;
 		}
+		if (*s == 'S' && slab_alone_line(P, st, l, s, e))
+			goto accepted;
 		state_begin(P, st, l);
 		if (mid_report_line(st, line_kind_of(s, (size_t)(e - s)), s, e)) {
 			st->started_mid = true;
@@ -4040,7 +4097,10 @@ static struct pstate *state_for(struct report_parser *P, const struct report_lin
  * kinds that open a report cut at its head (one table, report/linekind.c). */
 static bool may_start(const char *s, const char *e)
 {
-	return line_kind_flags(line_kind_of(s, (size_t)(e - s))) & (LKF_MARKER | LKF_OPENS);
+	enum line_kind k = line_kind_of(s, (size_t)(e - s));
+	/* a slab's failure with no report open is one (slab_alone_line) */
+	return (line_kind_flags(k) & (LKF_MARKER | LKF_OPENS)) ||
+	       (k == LK_SIDE && *s == 'S' && line_kind_slab_failure(s, (size_t)(e - s)));
 }
 
 /* The pid a kill, selection or constraint line names; OOM_NA otherwise. */

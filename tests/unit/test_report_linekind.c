@@ -132,7 +132,9 @@ TEST(test_marker_kinds_pass_the_prefilter)
 		if (!i->sample)
 			continue;
 		bool marker = report_has_marker(i->sample, strlen(i->sample));
-		CHECK_INT(marker, (i->flags & LKF_MARKER) != 0);
+		/* the slab's failure line (LK_SIDE) is a marker of its own: alone
+		 * it is a report (parse.c slab_alone_line) */
+		CHECK_INT(marker, (i->flags & LKF_MARKER) != 0 || line_kind_slab_failure(i->sample, strlen(i->sample)));
 		/* every marker string of the table is found by the needle search
 		 * (2.6.19–2.6.35 "kill process" only after "Out of memory: ") */
 		for (int m = 0; m < 4 && i->markers[m]; m++) {
@@ -673,8 +675,83 @@ TEST(test_vmalloc_text_line_joins_the_failure_after_it)
 		CHECK(!g.ev[0].req.vmalloc_known);
 }
 
+/* The page allocator's WARNING for an order >= MAX_ORDER is a report's
+ * start (a trigger) in each era's function, with the slowpath only at its
+ * top (its other WARNs, for __GFP_NOFAIL, sit deeper); frames and other
+ * WARNINGs are not.  The slab's failure line alone opens a report of its
+ * own; before a report it is no event. */
+TEST(test_lone_failure_lines)
+{
+	static const char *const warn[] = {
+		"WARNING: CPU: 3 PID: 19257 at mm/page_alloc.c:4724 __alloc_pages_nodemask+0x1ee/0x320",
+		"WARNING: CPU: 26 PID: 20139 at mm/page_alloc.c:3189 __alloc_pages_slowpath+0x6f/0x724",
+		"WARNING: at mm/page_alloc.c:2104 __alloc_pages_slowpath+0x6f/0x724()",
+		"WARNING: CPU: 0 PID: 1 at mm/page_alloc.c:4424 __alloc_pages+0x2b6/0x350",
+		"WARNING: CPU: 2 PID: 77 at mm/page_alloc.c:4741 __alloc_pages_noprof+0x3a1/0x3c0",
+	};
+	for (size_t i = 0; i < sizeof(warn) / sizeof(warn[0]); i++) {
+		size_t n = strlen(warn[i]);
+		CHECK(line_kind_max_order_warn(warn[i], n) == warn[i]);
+		CHECK_INT(line_kind_of(warn[i], n), LK_TRIGGER);
+		CHECK(line_kind_is_trigger_text(warn[i], n));
+		CHECK(report_has_marker(warn[i], n));
+	}
+	static const char *const not_warn[] = {
+		"WARNING: CPU: 1 PID: 5 at mm/page_alloc.c:4000 __alloc_pages_slowpath+0x9a0/0xc00",   /* deep: NOFAIL */
+		"WARNING: CPU: 1 PID: 5 at mm/page_alloc.c:3000 get_page_from_freelist+0x3a/0x900",
+		"WARNING: CPU: 1 PID: 5 at mm/slab_common.c:900 __alloc_pages_nodemask+0x1/0x20",
+		"[<ffffffff8278651e>] ? __alloc_pages_nodemask+0x1fe/0x260",
+		"WARNING: CPU: 1 PID: 5 at mm/page_alloc.c: __alloc_pages+0x1/0x20",
+		"WARNING: CPU: 1 PID: 5 at mm/page_alloc.c:12 __alloc_pages_slowpath+0x1/0x",
+	};
+	for (size_t i = 0; i < sizeof(not_warn) / sizeof(not_warn[0]); i++)
+		CHECK(line_kind_max_order_warn(not_warn[i], strlen(not_warn[i])) == NULL);
+
+	static struct got g;
+	const char *t = "[ 3664.302074] ------------[ cut here ]------------\n"
+			"[ 3664.302078] WARNING: CPU: 3 PID: 19257 at mm/page_alloc.c:4724 __alloc_pages_nodemask+0x1ee/0x320\n"
+			"[ 3664.302079] Modules linked in: xdma(OE) btrfs xor\n"
+			"[ 3664.302100] CPU: 3 PID: 19257 Comm: dma_test Tainted: G           OE     5.4.0-65-generic #73-Ubuntu\n"
+			"[ 3664.302101] Call Trace:\n"
+			"[ 3664.302102]  kmalloc_order+0x1f/0x80\n";
+	CHECK(got_read(t, &g) >= 0);
+	CHECK_INT(g.n, 1);
+	if (g.n == 1) {
+		CHECK_INT(g.ev[0].kind, OOM_KIND_ALLOC_FAILURE);
+		CHECK(g.ev[0].req.over_max_order);
+		CHECK_INT(g.ev[0].req.trigger_pid, 19257);
+		CHECK(!known(g.ev[0].req.order));
+	}
+
+	const char *slub = "SLUB: Unable to allocate memory on node -1, gfp=0xa20(GFP_ATOMIC)";
+	CHECK(line_kind_slab_failure(slub, strlen(slub)));
+	CHECK(report_has_marker(slub, strlen(slub)));
+	CHECK(!line_kind_is_trigger_text(slub, strlen(slub)));
+	t = "[ 8642.253395] SLUB: Unable to allocate memory on node -1, gfp=0xa20(GFP_ATOMIC)\n"
+	    "[ 8642.269170]   cache: tw_sock_TCPv6(960:helper-logs), object size: 232, buffer size: 240, default order: 1, min order: 0\n"
+	    "[ 8642.293009]   node 0: slabs: 5, objs: 170, free: 0\n";
+	CHECK(got_read(t, &g) >= 0);
+	CHECK_INT(g.n, 1);
+	if (g.n == 1) {
+		CHECK_INT(g.ev[0].kind, OOM_KIND_ALLOC_FAILURE);
+		CHECK(g.ev[0].side.slab_alone);
+		CHECK_STR(g.ev[0].side.slab_cache, "tw_sock_TCPv6(960:helper-logs)");
+		CHECK(!g.ev[0].req.gfp_known);
+	}
+	/* before a report: that report's earlier failures, no event of their own (R651) */
+	t = "[ 5.000000] SLUB: Unable to allocate memory on node -1, gfp=0x480020(GFP_ATOMIC)\n"
+	    "[ 5.000001]   cache: skbuff_head_cache, object size: 232, buffer size: 256, default order: 1, min order: 0\n"
+	    "[ 9.000000] swapper/1: page allocation failure: order:0, mode:0x480020(GFP_ATOMIC), nodemask=(null)\n"
+	    "[ 9.000001] CPU: 1 PID: 0 Comm: swapper/1 Not tainted 6.1.0 #1\n";
+	CHECK(got_read(t, &g) >= 0);
+	CHECK_INT(g.n, 1);
+	if (g.n == 1)
+		CHECK_STR(g.ev[0].req.trigger_comm, "swapper/1");
+}
+
 int main(void)
 {
+	RUN(test_lone_failure_lines);
 	RUN(test_samples_classify_as_their_kind);
 	RUN(test_more_lines_of_each_kind);
 	RUN(test_marker_kinds_pass_the_prefilter);

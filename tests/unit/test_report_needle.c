@@ -31,6 +31,7 @@ static void fill_random(char *p, size_t n)
 	/* with the bytes the Teddy kernels' low-nibble lookups cannot tell from
 	 * the needles' ("/?O_" for 'o'), and their near misses in case */
 	static const char alpha[] = "oomKillKofmemoryMemoryallocationMem-\n \n-_oom_oom-of Mof mLinux version Command line: "
+				    "alloc_pagesallocate memalloc_"
 				    "/?O_o?m-O/m_kill KILL comm= line ALLOW Kiil o f m";
 	for (size_t i = 0; i < n; i++) {
 		uint64_t r = next();
@@ -271,8 +272,47 @@ TEST(test_no_read_past_the_end)
 	CHECK_INT(bad, 0);
 }
 
+/* The two needles of lone failures: "alloc_pages" only after "…page_alloc.c:N __"
+ * (the max-order WARNING; not a trace's frame), "allocate mem" only after
+ * "Unable to " (the slab's line) */
+TEST(test_lone_failure_needles_in_context)
+{
+	static const char *const yes[] = {
+		"WARNING: CPU: 3 PID: 19257 at mm/page_alloc.c:4724 __alloc_pages_nodemask+0x1ee/0x320",
+		"WARNING: at mm/page_alloc.c:2104 __alloc_pages_slowpath+0x6f/0x724()",
+		"SLUB: Unable to allocate memory on node -1 (gfp=0x20)",
+	};
+	/* (a needle within 26 bytes of the buffer's start is passed: unsure) */
+	static const char *const no[] = {
+		"Dec  5 10:00:00 host kernel: [<ffffffff8278651e>] ? __alloc_pages_nodemask+0x1fe/0x260",
+		"Dec  5 10:00:00 host kernel: [ 1234.567890]  __alloc_pages+0x1b2/0x350",
+		"mydriver: failed to allocate memory for the map",
+		"alloc_pages failed in foo",
+	};
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		size_t n = strlen(yes[i]), w = 99, at = needle_find(yes[i], n, &w);
+		CHECK(at < n);
+		CHECK(at < n && needle_hit_ok(yes[i], n, at, w));
+	}
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+		size_t n = strlen(no[i]), off = 0, w = 99;
+		bool hit = false;
+		while (off < n) {
+			size_t at = off + needle_find(no[i] + off, n - off, &w);
+			if (at >= n)
+				break;
+			hit |= needle_hit_ok(no[i], n, at, w);
+			off = at + 1;
+		}
+		if (hit)
+			printf("  a marker hit in \"%s\"\n", no[i]);
+		CHECK(!hit);
+	}
+}
+
 int main(void)
 {
+	RUN(test_lone_failure_needles_in_context);
 	RUN(test_random_text_every_length_and_alignment);
 	RUN(test_needles_at_every_position);
 	RUN(test_needles_at_block_edges_after_many_newlines);
