@@ -1153,6 +1153,10 @@ static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 		/* mm/vmalloc.c __vmalloc_node_range fails such a size before it
 		 * asks for a page (event_rules.c rule_vmalloc_size) */
 		swap_reason(a, "swap played no part: vmalloc refused the size asked for before it asked for any page");
+	else if (ev->req.over_max_order)
+		/* mm/page_alloc.c fails an order >= MAX_ORDER before it looks at
+		 * a zone (event_rules.c rule_max_order) */
+		swap_reason(a, "swap played no part: the page allocator refused the order asked for before it looked at any zone");
 	else if (a->nr_swap_reasons == 0 && known(m->swap_free_kib) && !a->memcg)
 		swap_reason(a, "swap still had %s free: reclaim did not get to it in time (anonymous memory grew faster than it could be written out, or swappiness is low)",
 			    fmt_kib(b1, sizeof(b1), m->swap_free_kib));
@@ -1164,7 +1168,9 @@ unsigned event_basis_present(const struct oom_event *ev)
 {
 	const struct oom_snapshot *s = &ev->snap;
 	unsigned p = 0;
-	if (ev->req.gfp_known || known(ev->req.order))
+	/* the max-order WARNING says the request's one fact that matters:
+	 * an order past the largest block */
+	if (ev->req.gfp_known || known(ev->req.order) || ev->req.over_max_order)
 		p |= BASIS_TRIGGER;
 	if (ev->have_meminfo && (known(s->mem.free_kib) || known(s->mem.active_anon_kib) ||
 				 known(s->mem.anon_kib) || known(s->mem.active_kib)))

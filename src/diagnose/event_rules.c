@@ -3494,6 +3494,60 @@ static void rule_dma32_zone_missing(struct ctx *c)
 /* Side messages joined to the event (report/parse.c side_line): what the
  * slab allocator or a driver said it could not get.  Context, not a cause
  * of its own: the failed allocation is the report's. */
+/* The page allocator's WARNING for an order >= MAX_ORDER (report/linekind.c
+ * line_kind_max_order_warn): the caller asked for a block larger than the
+ * largest the buddy allocator keeps (MAX_ORDER − 1: 4 MiB with 4 KiB
+ * pages on x86; NR_PAGE_ORDERS in 6.4+), which no amount of free memory
+ * satisfies — __alloc_pages returns NULL before it looks at a zone
+ * (mm/page_alloc.c: the slowpath's first check to 4.19, __alloc_pages_nodemask
+ * 4.20–5.12, __alloc_pages 5.13+).  A size bug or a buffer sized past
+ * what the caller's fallback (CMA, vmalloc) covers: the caller's, not
+ * a shortage (R742, R2083). */
+static void rule_max_order(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	if (!ev->req.over_max_order)
+		return;
+	struct finding *f = findings_add(c->out, "driver-allocation-failed", SEV_CRITICAL, 96,
+		"the caller asked the page allocator for a block larger than any it has (order >= MAX_ORDER): a bug or an oversized buffer in the caller, not a shortage of memory");
+	finding_evidence(f, "\"WARNING: … at mm/page_alloc.c … __alloc_pages…\": the allocator's order check, which fails the request before it looks at any zone");
+	finding_evidence(f, "the largest block is order MAX_ORDER − 1 (4 MiB with 4 KiB pages): free memory, however much, cannot serve a larger one");
+	trace_modules_note(c, f);
+	basis_fixed(f, BASIS_TRIGGER, c->a->basis_present, CONF_HIGH, "read from the allocator's own warning");
+	finding_advice(f, "the function in the trace under alloc_pages/kmalloc/dma_alloc asked for the size: report it to that driver's maintainers, or make its buffer smaller");
+	finding_advice(f, "a device buffer that must be contiguous and large belongs in a CMA area big enough for it (the cma= boot parameter or the device tree's reserved-memory)");
+}
+
+/* A slab's failure alone (parse.c slab_alone_line): SLUB or SLAB could not
+ * get a new slab, and no page allocation failure report came with it —
+ * the page request carried __GFP_NOWARN (SLUB's first, higher-order try;
+ * a caller's own), or the slab's memory cgroup refused the kmem charge
+ * at its limit (memcg_charge_slab, 4.x–5.x, no page asked for).  The
+ * failure itself is what the text proves: named so, at medium
+ * confidence; what ran out is not in it. */
+static void rule_slab_alone(struct ctx *c)
+{
+	const struct oom_side *sd = &c->ev->side;
+	if (!sd->slab_alone || !sd->slab_failure)
+		return;
+	struct finding *f = findings_add(c->out, "slab-allocation-failed", SEV_CRITICAL, 60,
+		"the slab allocator could not get memory for a new slab%s%s, with no page allocation failure reported",
+		sd->slab_cache[0] ? " of cache " : "", sd->slab_cache);
+	finding_evidence(f, "\"%s: Unable to allocate memory on node\" (mm/%s.c slab_out_of_memory) with no \"page allocation failure\" before it: the page request was made with __GFP_NOWARN, or a memory cgroup's kmem charge failed at its limit",
+			 sd->slab_is_slab ? "SLAB" : "SLUB", sd->slab_is_slab ? "slab" : "slub");
+	const char *colon = strchr(sd->slab_cache, ':');
+	if (colon && strchr(colon, ')'))
+		finding_evidence(f, "the cache %s is a memory cgroup's copy (\"(id:name)\", 4.x–5.8): its charge counts against that cgroup's limit", sd->slab_cache);
+	if (known(sd->slab_min_order) && sd->slab_min_order > 0)
+		finding_evidence(f, "even its smallest slab needs order-%lld blocks: free memory in small blocks does not help it",
+				 (long long)sd->slab_min_order);
+	finding_basis(f, BASIS_TRIGGER, c->a->basis_present, CONF_MEDIUM, "read from the slab allocator's own lines; what ran out is not in them");
+	if (f)
+		f->confidence = CONF_MEDIUM;
+	finding_advice(f, "look for a memory cgroup at its limit (memory.events, memory.kmem.failcnt) and for the caller's retries in the log around this line");
+	finding_advice(f, "an atomic caller (GFP_ATOMIC, networking) meets this when the reserves run low: raise vm.min_free_kbytes");
+}
+
 static void rule_side_messages(struct ctx *c)
 {
 	const struct oom_side *sd = &c->ev->side;
@@ -4497,7 +4551,9 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_vmalloc_size(&c);
 	vmalloc_huge_note(&c);
 	rule_isa_dma_request(&c);
+	rule_max_order(&c);
 	rule_side_messages(&c);
+	rule_slab_alone(&c);
 	rule_consequences(&c);
 	no_killable_leads(&c);
 	bool cause = false;

@@ -160,11 +160,16 @@ static void section_request(FILE *f, const struct oom_event *ev, const struct ev
 		fputs(st->reset, f);
 		if (known(ev->req.trigger_pid))
 			fprintf(f, " (pid %lld)", (long long)ev->req.trigger_pid);
+	} else if (known(ev->req.trigger_pid)) {
+		fprintf(f, "the allocating process, pid %lld (its name not in the report)", (long long)ev->req.trigger_pid);
 	} else {
 		fputs("the allocating process (not in the report)", f);
 	}
 	if (a->sysrq) {
 		fputs(" ran a manual OOM kill (sysrq f): order=-1, nothing was allocated\n", f);
+	} else if (ev->req.over_max_order && !known(ev->req.order)) {
+		/* report/linekind.c line_kind_max_order_warn */
+		fputs(" asked for a block of order MAX_ORDER or more (the order is not printed): larger than the largest block the allocator keeps\n", f);
 	} else if (known(ev->req.order)) {
 		if (known(a->request_bytes))
 			fprintf(f, " asked for %s: an order-%lld request", K(b, sizeof(b), a->request_bytes / 1024),

@@ -147,11 +147,15 @@ static void request(FILE *f, const struct oom_event *ev, const struct event_anal
 		fputs("</strong>", f);
 		if (known(ev->req.trigger_pid))
 			fprintf(f, " (pid %lld)", (long long)ev->req.trigger_pid);
+	} else if (known(ev->req.trigger_pid)) {
+		fprintf(f, "The allocating process, pid %lld (its name not in the report),", (long long)ev->req.trigger_pid);
 	} else {
 		fputs("The allocating process (not in the report)", f);
 	}
 	if (a->sysrq)
 		fputs(" ran a manual OOM kill (sysrq f): nothing was allocated.", f);
+	else if (ev->req.over_max_order && !known(ev->req.order))
+		fputs(" asked for a block of order MAX_ORDER or more (the order is not printed): larger than the largest block the allocator keeps.", f);
 	else if (known(ev->req.order)) {
 		fprintf(f, " made an order-%lld request", (long long)ev->req.order);
 		if (known(a->request_bytes)) {

@@ -336,6 +336,46 @@ TEST(vmalloc_zero_bytes_is_a_caller_bug)
 	event_release(&ev);
 }
 
+/* The allocator's max-order WARNING: the caller's impossible order, high
+ * confidence, swap out of it; a lone slab failure names the slab's
+ * failure at medium confidence and notes a memcg's copy of the cache. */
+TEST(lone_failures_name_what_failed)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.kind = OOM_KIND_ALLOC_FAILURE;
+	request(&ev, 0xcc0, "GFP_KERNEL", OOM_NA);
+	ev.req.gfp_known = false;
+	ev.req.over_max_order = true;
+	run(&ev);
+	CHECK_STR(first_id(), "driver-allocation-failed");
+	CHECK(F.items[0].confidence == CONF_HIGH);
+	CHECK(any_contains(&F.items[0], "MAX_ORDER"));
+	bool said = false;
+	for (int i = 0; i < A.nr_swap_reasons; i++)
+		said |= strstr(A.swap_reasons[i], "refused the order") != NULL;
+	CHECK(said);
+	ev.req.over_max_order = false;
+	run(&ev);
+	CHECK(strcmp(first_id(), "driver-allocation-failed") != 0);
+	event_release(&ev);
+
+	bare_event(&ev, 5, 10, "x86_64");
+	ev.kind = OOM_KIND_ALLOC_FAILURE;
+	ev.side.slab_failure = true;
+	ev.side.slab_alone = true;
+	snprintf(ev.side.slab_cache, sizeof(ev.side.slab_cache), "tw_sock_TCPv6(960:helper-logs)");
+	run(&ev);
+	CHECK_STR(first_id(), "slab-allocation-failed");
+	CHECK(F.items[0].confidence == CONF_MEDIUM);
+	CHECK(any_contains(&F.items[0], "memory cgroup's copy"));
+	/* beside a failure report the slab line is a side note, not the cause */
+	ev.side.slab_alone = false;
+	run(&ev);
+	CHECK(rank_of("slab-allocation-failed") < 0 || F.items[rank_of("slab-allocation-failed")].weight < 20);
+	event_release(&ev);
+}
+
 TEST(fragmentation_blind)
 {
 	struct oom_event ev;
@@ -948,6 +988,7 @@ int main(void)
 	RUN(lowmem);
 	RUN(fragmentation);
 	RUN(fragmentation_buddy_only);
+	RUN(lone_failures_name_what_failed);
 	RUN(fragmentation_blind);
 	RUN(vmalloc_zero_bytes_is_a_caller_bug);
 	RUN(room_relative_small_board);
