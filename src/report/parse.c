@@ -1480,6 +1480,12 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 	} else if (p_starts(s, e, "oom-killer: gfp_mask=")) {
 		params = s + 12;      /* 2.6.16–2.6.18: no task name */
 		old = true;
+	} else if (p_starts(s, e, "invoked oom-killer: gfp_mask=")) {
+		/* an empty comm (prctl(PR_SET_NAME, "") — malware hiding its
+		 * name, R2166): "%s invoked" printed with nothing before the
+		 * blank, which the line's trim took */
+		q = s;
+		params = s + 20;
 	} else if ((q = p_find(s, e, " invoked oom-killer in ub ")) != NULL) {
 		return ub_trigger_line(P, st, l, s, q, e);
 	} else {
@@ -1493,7 +1499,7 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 	st->trig_hash = text_hash(s, e);
 	if (old)
 		st->shape |= SH_TRIG_2618;
-	else
+	else if (q > s)
 		trigger_comm_pid(st, s, q);
 	trigger_pid_from_caller(st, l);
 	const char *g = p_find(params, e, "gfp_mask=");
@@ -1884,7 +1890,12 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 		header_release(ev, r, h);
 		return true;
 	}
-	if (!st->header_comm[0] && (!later || panic_trigger) && t > c)
+	/* an empty comm prints as the blanks around it ("comm:    Not
+	 * tainted", R2166): no name */
+	const char *cn = c;
+	while (cn < t && *cn == ' ')
+		cn++;
+	if (!st->header_comm[0] && (!later || panic_trigger) && t > cn)
 		p_copy(st->header_comm, sizeof(st->header_comm), c, t);
 	/* the trigger's "comm:pid" was its whole name ("app:1" as Comm: says):
 	 * the name and this line's pid are the trigger's */

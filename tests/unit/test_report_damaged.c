@@ -1661,6 +1661,23 @@ TEST(test_brackets_glued_before_an_allocation_failure)
 	CHECK_INT(line_kind_of("[ 1234]     0  1234    50000     1000      40     9000             0 app", 70), LK_TASK_ROW);
 }
 
+/* An empty comm (prctl(PR_SET_NAME, "")): the trigger line starts at
+ * "invoked" once its blank is trimmed, and the dump_stack line's comm is
+ * blanks; the request is read, the name left unknown (R2166) */
+TEST(test_empty_comm_trigger)
+{
+	struct ev1 e;
+	read_text("Oct  6 13:19:44 host kernel: [12541.403664]    invoked oom-killer: gfp_mask=0x40d0, order=1, oomkilladj=0\n"
+		  "Oct  6 13:19:44 host kernel: [12541.403671] Pid: 6575, comm:    Not tainted 2.6.24-19-generic #1\n"
+		  "Oct  6 13:19:44 host kernel: [12541.403700]  [<c0165f6b>] out_of_memory+0x16b/0x1a0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.req.order, 1);
+	CHECK(e.first.req.gfp_known);
+	CHECK_INT(e.first.req.gfp_mask, 0x40d0);
+	CHECK_STR(e.first.req.trigger_comm, "");
+	CHECK_INT(e.first.req.trigger_pid, 6575);
+}
+
 /* warn_alloc with vmalloc's own text (R481's shape): the size asked for is
  * kept for diagnose, in both wordings */
 TEST(test_vmalloc_failure_size)
@@ -2995,6 +3012,7 @@ int main(void)
 	RUN(test_memcg_stats_path_on_the_next_line);
 	RUN(test_warn_alloc_with_its_own_text);
 	RUN(test_brackets_glued_before_an_allocation_failure);
+	RUN(test_empty_comm_trigger);
 	RUN(test_vmalloc_failure_size);
 	RUN(test_commented_lines_and_machine_prefix);
 	RUN(test_oom_group_line_opens_a_cut_report);
