@@ -72,6 +72,7 @@ struct report_parser {
 	int last_outcome;             /* and its outcome (an echo of its panic, kdb's "PANIC: ", is none of its own) */
 	uint64_t sysrq_m_line;        /* the last "SysRq : Show Memory" line (0 none) */
 	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
+	int64_t panic_pid;            /* the trigger pid of the last event that ended in a panic (0: none) */
 	/* show_mem dumps ended by the next dump's "Mem-Info:" (state_line)
 	 * while no event was delivered: fragments if the input holds nothing
 	 * else (R871), else no events (hold_dump) */
@@ -859,6 +860,19 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	P->nr_active--;
 	if (ev->have_victim && known(ev->victim.pid))
 		P->victim_pids[P->nr_victim_pids++ % 8] = ev->victim.pid;
+	/* panic() prints its own dump_stack after "Kernel panic - not
+	 * syncing: Out of memory…" (kernel/panic.c, 4.x+): with lines of
+	 * another kind between (a vendor's register dump, R2174), that stack
+	 * comes as a report opened at its header, its frames panic ←
+	 * out_of_memory, of the same task, at most with the panic's own
+	 * line or kdb's "PANIC:" echo of it: the panic's, no event */
+	if (!st->have_trigger && (!st->have_kill || (!ev->have_victim && ev->outcome == OOM_OUTCOME_PANIC)) &&
+	    !st->have_selection && st->from_header && st->trace_panic &&
+	    P->panic_pid > 0 && known(ev->req.trigger_pid) && ev->req.trigger_pid == P->panic_pid &&
+	    !ev->have_meminfo && ev->snap.nr_zones == 0 && !st->totals_seen && !ev->have_task_table) {
+		state_reset(st);
+		return;
+	}
 	/* A show_mem with nothing of an OOM report around it (sysrq-m, a report
 	 * cut before its first useful line) is not an event — unless it is all
 	 * the input holds (a paste of a part): then it is one fragment event. */
@@ -1054,6 +1068,8 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	P->have_sig = true;
 	P->last_sig_end = ev->last_line;
 	P->last_outcome = ev->outcome;
+	if (ev->outcome == OOM_OUTCOME_PANIC || st->panicked)
+		P->panic_pid = known(ev->req.trigger_pid) ? ev->req.trigger_pid : 0;
 	if (P->pending && ev->first_line < P->pending->first_line) {
 		/* this report began before the waiting one (two hosts' reports
 		 * open at once, R317): it goes first, and the waiting one is
@@ -1952,6 +1968,9 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 	if (p_find(s, e, "out_of_memory") || p_find(s, e, "oom_kill_process") || p_find(s, e, "dump_header+") ||
 	    p_find(s, e, "dump_header.") || p_find(s, e, "(dump_header"))
 		st->trace_oom = true;
+	const char *pf = p_find(s, e, "panic+0x");
+	if (pf && (pf == s || pf[-1] == ' ' || pf[-1] == ']') && !(pf - s >= 2 && pf[-2] == '?'))
+		st->trace_panic = true;
 	else if (p_find(s, e, "warn_alloc"))
 		st->trace_alloc = true;
 	/* dump_header (mm/oom_kill.c) runs only to print an OOM report: a

@@ -1678,6 +1678,34 @@ TEST(test_empty_comm_trigger)
 	CHECK_INT(e.first.req.trigger_pid, 6575);
 }
 
+/* panic()'s own dump_stack after "Kernel panic - not syncing: Out of
+ * memory…", with a vendor's register dump between (R2174): the panic's
+ * stack, not a second report */
+TEST(test_panic_stack_after_lines_between)
+{
+	struct ev1 e;
+	read_text("[ 89.75] app invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		  "[ 89.76] CPU: 2 PID: 1440 Comm: app Tainted: G S 5.4.74 #14\n"
+		  "[ 89.77] Call trace:\n"
+		  "[ 89.78]  out_of_memory+0x400/0x510\n"
+		  "[ 89.79] Mem-Info:\n"
+		  "[ 89.80] active_anon:20000 inactive_anon:10 isolated_anon:0\n"
+		  "[ 90.12] Kernel panic - not syncing: Out of memory: compulsory panic_on_oom is enabled\n"
+		  "[ 90.13] pc : arch_get_regs+0x11c/0x140\n"
+		  "[ 90.14] x29: ffff80001736f6e0 x28: 0000000000000000\n"
+		  "[ 90.25] monitor note oops info\n"
+		  "[ 90.26] Monitor notify normal exception cpu=2\n"
+		  "[ 90.27] CPU: 2 PID: 1440 Comm: app Tainted: G S 5.4.74 #14\n"
+		  "[ 90.28] Call trace:\n"
+		  "[ 90.29]  dump_stack+0xe8/0x168\n"
+		  "[ 90.29]  panic+0x1cc/0x36c\n"
+		  "[ 90.30]  out_of_memory+0x400/0x510\n"
+		  "PANIC: Out of memory: compulsory panic_on_oom is enabled\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.outcome, OOM_OUTCOME_PANIC);
+	CHECK_INT(e.first.req.trigger_pid, 1440);
+}
+
 /* warn_alloc with vmalloc's own text (R481's shape): the size asked for is
  * kept for diagnose, in both wordings */
 TEST(test_vmalloc_failure_size)
@@ -3013,6 +3041,7 @@ int main(void)
 	RUN(test_warn_alloc_with_its_own_text);
 	RUN(test_brackets_glued_before_an_allocation_failure);
 	RUN(test_empty_comm_trigger);
+	RUN(test_panic_stack_after_lines_between);
 	RUN(test_vmalloc_failure_size);
 	RUN(test_commented_lines_and_machine_prefix);
 	RUN(test_oom_group_line_opens_a_cut_report);
