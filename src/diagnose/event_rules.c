@@ -2916,6 +2916,13 @@ static void rule_zero_marks(struct ctx *c)
 	const struct oom_event *ev = c->ev;
 	if (c->a->memcg || c->a->sysrq)
 		return;
+	/* The marks are set by init_per_zone_wmark_min, an initcall
+	 * (mm/page_alloc.c: core_initcall to 5.x, postcore_initcall 6.x): a
+	 * request of pid 1 while it is still "swapper/N" — the initcalls, before
+	 * init is exec'd — may come before it, with every mark still 0
+	 * (R2125: init_kprobes, an early_initcall).  Not a setting. */
+	if (known(ev->req.trigger_pid) && ev->req.trigger_pid == 1 && strncmp(ev->req.trigger_comm, "swapper", 7) == 0)
+		return;
 	int n = 0;
 	int64_t size = 0;
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {

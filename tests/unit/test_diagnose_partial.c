@@ -2473,6 +2473,15 @@ TEST(zero_watermarks_are_min_free_kbytes)
 	/* a zone mostly never handed to the allocator: its marks follow */
 	struct seen b = explain(ZERO_MARKS("0", "110016"));
 	CHECK(!evidence_has(&b, "init_per_zone_wmark_min"));
+	/* pid 1 still swapper/0: an initcall before the marks are set (R2125) */
+	struct seen i = explain(
+		"swapper/0: page allocation failure: order:0, mode:0x2284020(GFP_ATOMIC|__GFP_COMP|__GFP_NOTRACK)\n"
+		"CPU: 0 PID: 1 Comm: swapper/0 Not tainted 4.4.0-72-generic #93-Ubuntu\n"
+		"Node 0 DMA32 free:17784kB min:0kB low:0kB high:0kB active_anon:523628kB present:3567700kB managed:3487044kB\n"
+		"lowmem_reserve[]: 0 0 4462 4462\n"
+		"Node 0 Normal free:308kB min:0kB low:0kB high:0kB active_anon:1066712kB present:4702208kB managed:4569836kB\n"
+		"lowmem_reserve[]: 0 0 0 0\n");
+	CHECK(!has(&i, "min-free-kbytes-unusual"));
 }
 
 TEST(printed_full_swap_with_no_room_is_swap_full_low)
