@@ -3095,12 +3095,18 @@ static bool rule_premature(struct ctx *c)
 		return false;
 	if (ev->constraint[0] && strcmp(ev->constraint, "CONSTRAINT_NONE") != 0)
 		return false;
-	if (known(ev->req.order) && ev->req.order != 0)
+	/* orders 1-3 (not costly) only for the page cache reading (3): the
+	 * allocator retries them while reclaim makes progress, and compaction
+	 * with them (mm/page_alloc.c should_reclaim_retry, should_compact_retry,
+	 * 4.7+), so a third of RAM in clean cache is memory it gave up on (the
+	 * 4.4-4.7 OOM-rework fork failures, R1763, R1766) */
+	bool small_order = known(ev->req.order) && ev->req.order >= 1 && ev->req.order <= 3;
+	if (known(ev->req.order) && ev->req.order != 0 && !small_order)
 		return false;
 	if (findings_get(c->out, "lowmem-exhausted-highmem-free") || findings_get(c->out, "lowmem-pressure") ||
 	    findings_get(c->out, "cma-unusable") || findings_get(c->out, "fragmentation-high-order"))
 		return false;
-	bool request = known(ev->req.order) && a->classzone >= 0;
+	bool request = known(ev->req.order) && ev->req.order == 0 && a->classzone >= 0;
 	char zl[40];
 	/* 1: a usable zone well above its high watermark for this request */
 	int room = -1;
@@ -3121,7 +3127,7 @@ static bool rule_premature(struct ctx *c)
 				break;
 			}
 		}
-	} else if (!request && s->nr_zones > 0) {
+	} else if (!request && !small_order && s->nr_zones > 0) {
 		/* the request is not in the report: a zone every request but a
 		 * GFP_DMA one may use, held to its largest lowmem_reserve; on one
 		 * node only (a cpuset or policy could keep a request off others) */
@@ -3142,7 +3148,7 @@ static bool rule_premature(struct ctx *c)
 	/* 2: passing only by the highatomic reserve's pages (4.4–5.9, H letters) */
 	int hzone = -1;
 	int64_t hmax = OOM_NA;
-	if (room < 0 && request && a->nr_ok > 0 && !(a->alloc_flags & (ZWM_HARDER | ZWM_HIGH)) &&
+	if (room < 0 && request && !small_order && a->nr_ok > 0 && !(a->alloc_flags & (ZWM_HARDER | ZWM_HIGH)) &&
 	    known(a->page_size_kib)) {
 		for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
 			const struct oom_zone *z = &s->zones[i];
@@ -3186,7 +3192,7 @@ static bool rule_premature(struct ctx *c)
 	 * — unless anon is pinned, which consumer findings (shmem, mlock)
 	 * name and lead */
 	int anon_share = -1;
-	if (room < 0 && hzone < 0 && clean_share < 0 && m->scope == MEM_SCOPE_SYSTEM && !a->atomic && a->can_io &&
+	if (room < 0 && hzone < 0 && clean_share < 0 && !small_order && m->scope == MEM_SCOPE_SYSTEM && !a->atomic && a->can_io &&
 	    ev->req.gfp_known && known(m->swap_total_kib) && known(m->swap_free_kib) && m->swap_total_kib >= 64 * 1024 &&
 	    m->swap_free_kib * 2 >= m->swap_total_kib && known(m->anon_kib) && !known(m->highmem_free_kib) &&
 	    !(ev->req.gfp_known && ev->req.gfp_mask == 0)) {
@@ -3247,6 +3253,9 @@ static bool rule_premature(struct ctx *c)
 		finding_evidence(f, "page cache %s of %s, dirty %s, writeback %s", K(c, 0, m->file_kib), K(c, 1, m->total_kib),
 				 K(c, 2, s->mem.dirty_kib), K(c, 3, s->mem.writeback_kib));
 		finding_evidence(f, "clean page cache is freed without I/O; the OOM detection counts it as available (mm/page_alloc.c should_reclaim_retry): reclaim made no progress on it");
+		if (small_order)
+			finding_evidence(f, "an order-%lld request is not costly (<= PAGE_ALLOC_COSTLY_ORDER): the allocator retries it, compacting the freed pages into blocks, while reclaim progresses; giving up beside this cache is the premature OOM of the 4.4-4.7 OOM detection rework",
+					 (long long)ev->req.order);
 		finding_basis(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_RAM, a->basis_present, CONF_MEDIUM,
 			      "premature OOM inferred from the reclaimable page cache");
 	}

@@ -448,6 +448,35 @@ TEST(premature_clean_page_cache)
 	CHECK(evidence_has(&s, "should_reclaim_retry"));
 }
 
+/* an order-2 fork with a third of RAM and more in clean page cache: the
+ * allocator retries non-costly orders while reclaim progresses, so giving
+ * up beside that cache is premature (R1763's shape) — not RAM running out;
+ * an order-4 (costly) request is not this reading */
+#define FORK_CACHE(order) \
+	"[  100.0] fork invoked oom-killer: gfp_mask=0x27000c0(GFP_KERNEL|GFP_NOTRACK|0x100000), order=" order ", oom_score_adj=0\n" \
+	"[  100.0] CPU: 1 PID: 9599 Comm: fork Not tainted 4.4.0-rc7-next-20151231 #1\n" \
+	"[  100.0] Mem-Info:\n" \
+	"[  100.0] active_anon:30000 inactive_anon:3900 isolated_anon:0\n" \
+	"[  100.0]  active_file:150000 inactive_file:159922 isolated_file:0\n" \
+	"[  100.0]  unevictable:0 dirty:20 writeback:0 unstable:0\n" \
+	"[  100.0]  slab_reclaimable:15100 slab_unreclaimable:20839\n" \
+	"[  100.0]  mapped:5000 shmem:2162 pagetables:18491 bounce:0\n" \
+	"[  100.0]  free:4243 free_pcp:100 free_cma:0\n" \
+	"[  100.1] Free swap  = 0kB\n" \
+	"[  100.1] Total swap = 0kB\n" \
+	"[  100.1] 443712 pages RAM\n" \
+	"[  100.1] 0 pages HighMem/MovableOnly\n" \
+	"[  100.1] 10000 pages reserved\n"
+
+TEST(premature_clean_page_cache_small_order)
+{
+	struct seen s = explain(FORK_CACHE("2"));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK(evidence_has(&s, "not costly"));
+	struct seen t = explain(FORK_CACHE("4"));
+	CHECK(strcmp(t.first, "kernel-oom-regression") != 0 || !evidence_has(&t, "not costly"));
+}
+
 TEST(premature_not_for_dirty_page_cache)
 {
 	/* dirty pages need writeback before reclaim can free them */
@@ -3302,6 +3331,7 @@ int main(void)
 	RUN(premature_highatomic_reserve);
 	RUN(premature_highatomic_needs_h_letters);
 	RUN(premature_clean_page_cache);
+	RUN(premature_clean_page_cache_small_order);
 	RUN(premature_not_for_dirty_page_cache);
 	RUN(premature_memcg_dirty);
 	RUN(memcg_v1_dirty_is_the_limit);
