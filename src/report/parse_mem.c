@@ -252,6 +252,7 @@ static void buddy_run(struct pstate *st, struct oom_zone *z, const char *p, cons
 {
 	int order = st->buddy_order;
 	bool total_seen = false;
+	char joined[64];
 	while (p < e) {
 		p = p_skip_sp(p, e);
 		if (p >= e)
@@ -260,6 +261,25 @@ static void buddy_run(struct pstate *st, struct oom_zone *z, const char *p, cons
 		while (p < e && *p != ' ')
 			p++;
 		const char *te = p;
+		/* a terminal's copy that put a blank inside a token (R978:
+		 * "58* 4096kB", "(UEH C)", "(UM )"): the pieces are one */
+		if (te > t && ((te[-1] == '*' && te - t >= 2) || (*t == '(' && !memchr(t, ')', (size_t)(te - t))))) {
+			const char *n = p_skip_sp(te, e), *ne = n;
+			while (ne < e && *ne != ' ')
+				ne++;
+			bool join = te[-1] == '*' ? ne > n && *n >= '0' && *n <= '9'
+						  : memchr(n, ')', (size_t)(ne - n)) != NULL && *n != '(' && !memchr(n, '*', (size_t)(ne - n));
+			if (join) {
+				size_t l1 = (size_t)(te - t), l2 = (size_t)(ne - n);
+				if (l1 + l2 < sizeof(joined)) {
+					memcpy(joined, t, l1);
+					memcpy(joined + l1, n, l2);
+					t = joined;
+					te = t + l1 + l2;
+					p = ne;
+				}
+			}
+		}
 		if (*t == '=') {
 			/* "= 38260kB" */
 			const char *q = p_skip_sp(t + 1, e);

@@ -99,6 +99,21 @@ TEST(value_broken_by_a_hard_wrap)
 	event_release(&st->ev);
 }
 
+/* a terminal's copy that put blanks inside buddy tokens (R978): "58*
+ * 4096kB" is one count, "(UEH C)" one set of letters */
+TEST(buddy_tokens_split_by_a_blank)
+{
+	struct pstate *st = fresh();
+	CHECK(pm_node_or_zone_line(st, LINE("DMA: 1141*4kB (UEHC) 902*8kB (UEHC) 400*16kB (UEH) 100*32kB (UEH C) 20*64kB (UEHC) 8*128kB (HC) 2*256kB (C) 0*512kB 1*1024kB (C) 2*2048kB (C) 58* 4096kB (C) = 266884kB")));
+	const struct oom_zone *z = &st->ev.snap.zones[0];
+	CHECK_INT(z->free_blocks[10], 58);
+	CHECK_INT(z->buddy_total_kib, 266884);
+	CHECK(z->free_types[10] == MT_CMA);
+	CHECK(z->free_types[3] & MT_CMA);
+	CHECK_INT(st->ev.nr_warnings, 0);
+	event_release(&st->ev);
+}
+
 TEST(totals_and_swap)
 {
 	struct pstate *st = fresh();
@@ -276,6 +291,7 @@ int main(void)
 	RUN(zone_and_node);
 	RUN(orphan_lowmem_reserve_lines);
 	RUN(value_broken_by_a_hard_wrap);
+	RUN(buddy_tokens_split_by_a_blank);
 	RUN(totals_and_swap);
 	RUN(memcg_block);
 	RUN(memcg_stats_path);
