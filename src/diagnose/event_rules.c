@@ -3174,8 +3174,13 @@ static bool rule_premature(struct ctx *c)
 	/* 3: clean page cache a third of RAM, for a request that may reclaim */
 	int64_t clean = OOM_NA;
 	int clean_share = -1;
+	/* a 32-bit kernel's page cache lies mostly in HighMem, which a kernel
+	 * (lowmem) request of order 1-3 — a stack, a slab — cannot use: its
+	 * zone lines decide, not the cache's size (R1056, R603 with their
+	 * zones cut) */
+	bool highmem_machine = arch_is_32bit(ev->arch) || (known(s->mem.highmem_total_kib) && s->mem.highmem_total_kib > 0);
 	if (room < 0 && hzone < 0 && m->scope == MEM_SCOPE_SYSTEM && !a->atomic && known(m->file_kib) &&
-	    !known(m->highmem_free_kib)) {
+	    !known(m->highmem_free_kib) && !(small_order && highmem_machine)) {
 		clean = m->file_kib;
 		if (known(s->mem.dirty_kib))
 			clean = diff_sat(clean, s->mem.dirty_kib);

@@ -348,9 +348,6 @@ enum line_kind line_kind_of(const char *p, size_t n)
 		return LK_TRIGGER;
 	if (line_kind_warn_alloc_text(p, n) || (*p == 'W' && line_kind_max_order_warn(p, n) == p))
 		return LK_TRIGGER;
-	/* an empty comm, the blank before "invoked" trimmed (parse.c trigger_line, R2166) */
-	if (STARTS(p, n, "invoked oom-killer: gfp_mask="))
-		return LK_TRIGGER;
 	/* retyped by hand, "-killer" dropped: "main invoked oom: gfp_mask=…" (parse.c trigger_line) */
 	if ((q = find(p, n, " invoked oom: gfp_mask=")) && q > p && q - p <= 15)
 		return LK_TRIGGER;

@@ -96,6 +96,7 @@ struct report_parser {
 	struct pstate *last_st;     /* the state the previous line was fed to */
 	uint64_t last_st_fed;       /* nr_fed of that line */
 	bool indented;              /* the current line had leading white space */
+	bool indent2;               /* … two blanks or more (an empty comm before "invoked", trigger_line) */
 	/* a pasted `uname -a` ("Linux host 5.8.0-rc1+ #117 SMP … x86_64 GNU/Linux"):
 	 * the release of a report after it that prints none (uname_line) */
 	char uname_kernel[128], uname_arch[16], uname_host[64];
@@ -1496,10 +1497,12 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 	} else if (p_starts(s, e, "oom-killer: gfp_mask=")) {
 		params = s + 12;      /* 2.6.16–2.6.18: no task name */
 		old = true;
-	} else if (p_starts(s, e, "invoked oom-killer: gfp_mask=")) {
+	} else if (P->indent2 && p_starts(s, e, "invoked oom-killer: gfp_mask=")) {
 		/* an empty comm (prctl(PR_SET_NAME, "") — malware hiding its
 		 * name, R2166): "%s invoked" printed with nothing before the
-		 * blank, which the line's trim took */
+		 * blank, which the line's trim took — two blanks or more, the
+		 * stamp's and the comm's: one is a comm the scanner took for a
+		 * prefix ("runc:[1:CHILD] invoked" printed twice in a row) */
 		q = s;
 		params = s + 20;
 	} else if ((q = p_find(s, e, " invoked oom-killer in ub ")) != NULL) {
@@ -4206,6 +4209,7 @@ static bool some_report_awaits_kill(const struct report_parser *P)
 static void feed_one(struct report_parser *P, const struct report_line *l, const char *s, const char *e)
 {
 	P->indented = s < e && (*s == ' ' || *s == '\t');
+	P->indent2 = e - s >= 2 && (s[0] == ' ' || s[0] == '\t') && (s[1] == ' ' || s[1] == '\t');
 	while (s < e && (*s == ' ' || *s == '\t'))
 		s++;
 	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
@@ -4244,7 +4248,9 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 	if ((!st || !st->active) && (st = prefix_neighbour(P, l, s, e)) != NULL)
 		goto feed;
 	if (!st || !st->active) {
-		if (!may_start(s, e))
+		/* an empty comm's trigger line (trigger_line, R2166) */
+		bool empty_comm = P->indent2 && *s == 'i' && p_starts(s, e, "invoked oom-killer: gfp_mask=");
+		if (!may_start(s, e) && !empty_comm)
 			return;
 		st = state_for(P, l, true);
 		if (!st)

@@ -1676,6 +1676,17 @@ TEST(test_empty_comm_trigger)
 	CHECK_INT(e.first.req.gfp_mask, 0x40d0);
 	CHECK_STR(e.first.req.trigger_comm, "");
 	CHECK_INT(e.first.req.trigger_pid, 6575);
+	/* a comm the scanner takes for a prefix on a header printed twice
+	 * ("runc:[1:CHILD] invoked …", one blank left): no empty-comm report */
+	read_text("runc:[1:CHILD] invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=-999\n"
+		  "runc:[1:CHILD] invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=-999\n"
+		  "CPU: 0 PID: 7148 Comm: runc:[1:CHILD] Not tainted 5.3.0-1032-gcp #34~18.04.1-Ubuntu\n"
+		  "Call Trace:\n"
+		  " dump_stack+0x6d/0x95\n"
+		  " dump_header+0x4f/0x200\n"
+		  "Task in /docker/0abc killed as a result of limit of /docker/0abc\n"
+		  "memory: usage 65536kB, limit 65536kB, failcnt 20\n", &e);
+	CHECK_INT(e.events, 1);
 }
 
 /* panic()'s own dump_stack after "Kernel panic - not syncing: Out of
