@@ -422,6 +422,20 @@ enum line_kind line_kind_of(const char *p, size_t n)
  * deep in its body, 4.x), so there the offset must lie in the function's
  * first eighth, where the order check stood.  Returns the "WARNING", or
  * NULL. */
+/* Lower-case hex digits at *q (at most 12: a symbol's offset or size):
+ * their value in *v, *q past them; false when there are none. */
+static bool hex_digits(const char **q, const char *e, unsigned long long *v)
+{
+	const char *p = *q;
+	unsigned long long x = 0;
+	int nd = 0;
+	for (; p < e && nd < 12 && ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')); p++, nd++)
+		x = x * 16 + (unsigned)(*p <= '9' ? *p - '0' : *p - 'a' + 10);
+	*q = p;
+	*v = x;
+	return nd > 0;
+}
+
 const char *line_kind_max_order_warn(const char *p, size_t n)
 {
 	static const char at[] = " at mm/page_alloc.c:";
@@ -448,17 +462,11 @@ const char *line_kind_max_order_warn(const char *p, size_t n)
 	if ((size_t)(e - q) < sizeof(slow) - 1 || memcmp(q, slow, sizeof(slow) - 1) != 0)
 		return NULL;
 	q += sizeof(slow) - 1;
-	unsigned long long off = 0, size = 0;
-	int nd = 0;
-	for (; q < e && nd < 12 && ((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'f')); q++, nd++)
-		off = off * 16 + (unsigned)(*q <= '9' ? *q - '0' : *q - 'a' + 10);
-	if (nd == 0 || e - q < 4 || memcmp(q, "/0x", 3) != 0)
+	unsigned long long off, size;
+	if (!hex_digits(&q, e, &off) || e - q < 4 || memcmp(q, "/0x", 3) != 0)
 		return NULL;
 	q += 3;
-	nd = 0;
-	for (; q < e && nd < 12 && ((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'f')); q++, nd++)
-		size = size * 16 + (unsigned)(*q <= '9' ? *q - '0' : *q - 'a' + 10);
-	if (nd == 0 || size == 0 || off * 8 > size)
+	if (!hex_digits(&q, e, &size) || size == 0 || off * 8 > size)
 		return NULL;
 	return w;
 }
