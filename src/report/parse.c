@@ -2003,6 +2003,20 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 		f = decoded_frame(s, e, "mem_cgroup_oom_synchronize");
 	if (f && !(f - s >= 2 && f[-2] == '?' && f[-1] == ' '))
 		st->trace_memcg = true;
+	/* The charge path under out_of_memory (mm/memcontrol.c: try_charge →
+	 * mem_cgroup_oom → mem_cgroup_out_of_memory, the last two often
+	 * inlined: "out_of_memory ← try_charge_memcg ← charge_memcg", R2231):
+	 * a charge is a memory cgroup's, a global OOM comes from the page
+	 * allocator and never through it (a page fault charges after the
+	 * page is allocated).  Not a "? " word: a stale one (R1099). */
+	static const char *const charge[] = { "try_charge_memcg+", "try_charge+", "charge_memcg+", "mem_cgroup_charge+",
+					      "mem_cgroup_try_charge+", "__memcg_kmem_charge", "obj_cgroup_charge+" };
+	for (size_t i = 0; !f && i < sizeof(charge) / sizeof(charge[0]); i++) {
+		const char *g = p_find(s, e, charge[i]);
+		if (g && g > s && (g[-1] == ' ' || g[-1] == '>' || g[-1] == ']' || g[-1] == '_') &&
+		    !(g - s >= 2 && g[-2] == '?' && g[-1] == ' ') && !p_find(s, g, "? "))
+			st->trace_memcg = true;
+	}
 	/* Kernels without frame pointers mark every frame "?" (R186), or a cut
 	 * trace keeps only the stale words above dump_header (R185): a "?"
 	 * memcg OOM-path frame then counts, unless the global path's own

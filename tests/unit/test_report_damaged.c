@@ -1717,6 +1717,36 @@ TEST(test_panic_stack_after_lines_between)
 	CHECK_INT(e.first.req.trigger_pid, 1440);
 }
 
+/* the charge path under out_of_memory is a memory cgroup's OOM, the
+ * report cut before its memcg lines (R2231); a "? " word of it is stale
+ * (R1099) */
+TEST(test_charge_frames_say_memcg)
+{
+	struct ev1 e;
+	read_text("runc:[2:INIT] invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=-998\n"
+		  "CPU: 0 PID: 52432 Comm: runc:[2:INIT] Tainted: G           O       6.6.44+ #1\n"
+		  "Call Trace:\n"
+		  " <TASK>\n"
+		  " dump_stack_lvl+0x5d/0x80\n"
+		  " dump_header+0x52/0x250\n"
+		  " oom_kill_process+0x10a/0x220\n"
+		  " out_of_memory+0x3bc/0x5a0\n"
+		  " ? mem_cgroup_iter+0x1ca/0x240\n"
+		  " try_charge_memcg+0x82a/0xa90\n"
+		  " charge_memcg+0x3f/0x1f0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	read_text("memhog invoked oom-killer: gfp_mask=0x24280ca, order=0, oom_score_adj=0\n"
+		  "CPU: 0 PID: 3000 Comm: memhog Not tainted 4.3.0-rc6 #1\n"
+		  "Call Trace:\n"
+		  " [<ffffffff81393bc3>] dump_stack+0x44/0x55\n"
+		  " [<ffffffff811ad1bc>] ? mem_cgroup_try_charge+0x7c/0x1a0\n"
+		  " [<ffffffff8113f1d1>] out_of_memory+0x2e1/0x4b0\n"
+		  " [<ffffffff81144b6d>] __alloc_pages_nodemask+0x8dd/0x9e0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.kind != OOM_KIND_MEMCG);
+}
+
 /* warn_alloc with vmalloc's own text (R481's shape): the size asked for is
  * kept for diagnose, in both wordings */
 TEST(test_vmalloc_failure_size)
@@ -3053,6 +3083,7 @@ int main(void)
 	RUN(test_brackets_glued_before_an_allocation_failure);
 	RUN(test_empty_comm_trigger);
 	RUN(test_panic_stack_after_lines_between);
+	RUN(test_charge_frames_say_memcg);
 	RUN(test_vmalloc_failure_size);
 	RUN(test_commented_lines_and_machine_prefix);
 	RUN(test_oom_group_line_opens_a_cut_report);
