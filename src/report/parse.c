@@ -2952,13 +2952,25 @@ static const char *translated_kill(const char *s, const char *e, const char **pi
 static bool kill_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 		      const char *s, const char *e)
 {
-	const char *k = p_find(s, e, "Killed process "), *p;
+	const char *k = p_find(s, e, "Killed process "), *p = NULL;
+	if (k) {
+		p = k + 15;
+	} else if ((k = p_find(s, e, "Killed  ")) != NULL) {
+		/* a paste that doubled the blank where a wrap was joined back
+		 * ("Killed  process 27677 (Plex Script Hos)", R2181) */
+		const char *q = k + 7;
+		while (q < e && *q == ' ')
+			q++;
+		if (p_starts(q, e, "process "))
+			p = q + 8;
+		else
+			k = NULL;
+	}
 	if (k) {
 		/* "Out of memory: Killed process", or retyped without the
 		 * blank ("Out of memory:Killed process 7534 (bash)", R1813) */
 		if (k != s && !(k - s >= 2 && k[-2] == ':' && k[-1] == ' ') && !(k - s >= 1 && k[-1] == ':'))
 			return false;
-		p = k + 15;
 	} else if (!(k = translated_kill(s, e, &p))) {
 		return false;
 	}

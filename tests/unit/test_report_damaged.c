@@ -1747,6 +1747,21 @@ TEST(test_charge_frames_say_memcg)
 	CHECK(e.first.kind != OOM_KIND_MEMCG);
 }
 
+/* a paste that doubled the blank where a wrap was joined back: the kill
+ * line is still the victim's, not the selection's process (R2181) */
+TEST(test_kill_line_with_a_doubled_blank)
+{
+	struct ev1 e;
+	read_text("[267104.37] emt invoked oom-killer: gfp_mask=0x24040c0(GFP_KERNEL|__GFP_COMP), order=3, oom_score_adj=0\n"
+		  "[267104.37]  Out of memory: Kill process 1450 (Plex Media Serv) score 11 or sacrifice  child\n"
+		  "[267104.38] Killed  process 27677 (Plex Script Hos) total-vm:2123836kB, anon-rss:75488kB,  file-rss:9332kB\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 27677);
+	CHECK_STR(e.first.victim.comm, "Plex Script Hos");
+	CHECK_INT(e.first.victim.anon_rss_kib, 75488);
+	CHECK_INT(e.first.victim.file_rss_kib, 9332);
+}
+
 /* warn_alloc with vmalloc's own text (R481's shape): the size asked for is
  * kept for diagnose, in both wordings */
 TEST(test_vmalloc_failure_size)
@@ -3084,6 +3099,7 @@ int main(void)
 	RUN(test_empty_comm_trigger);
 	RUN(test_panic_stack_after_lines_between);
 	RUN(test_charge_frames_say_memcg);
+	RUN(test_kill_line_with_a_doubled_blank);
 	RUN(test_vmalloc_failure_size);
 	RUN(test_commented_lines_and_machine_prefix);
 	RUN(test_oom_group_line_opens_a_cut_report);
