@@ -1170,7 +1170,7 @@ unsigned event_basis_present(const struct oom_event *ev)
 	unsigned p = 0;
 	/* the max-order WARNING says the request's one fact that matters:
 	 * an order past the largest block */
-	if (ev->req.gfp_known || known(ev->req.order) || ev->req.over_max_order)
+	if (ev->req.gfp_known || known(ev->req.order) || ev->req.over_max_order || ev->req.nommu_known)
 		p |= BASIS_TRIGGER;
 	if (ev->have_meminfo && (known(s->mem.free_kib) || known(s->mem.active_anon_kib) ||
 				 known(s->mem.anon_kib) || known(s->mem.active_kib)))

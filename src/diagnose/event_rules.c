@@ -3539,6 +3539,54 @@ static void rule_max_order(struct ctx *c)
 	finding_advice(f, "a device buffer that must be contiguous and large belongs in a CMA area big enough for it (the cma= boot parameter or the device tree's reserved-memory)");
 }
 
+/* A kernel without an MMU maps a process's memory as one physically
+ * contiguous block: mm/nommu.c do_mmap_private asks alloc_pages_exact for
+ * the whole length, a block of order get_order(len), and on failure prints
+ * "Allocation of length N from process P (comm) failed" and the free areas.
+ * When their buddy lists hold no block of that order while the free memory
+ * is larger than the request, the block was missing, not the memory:
+ * fragmentation, which nommu cannot work around (no page tables to map
+ * scattered pages; R2256: 480 KiB asked, largest free block 256 KiB, 3.4
+ * MiB free). */
+static void rule_nommu_block(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (!ev->req.nommu_known || ev->req.nommu_bytes <= 0 || !known(a->page_size_kib) || a->page_size_kib <= 0 ||
+	    known(ev->req.order) || findings_get(c->out, "fragmentation-high-order"))
+		return;
+	int64_t pages = (ev->req.nommu_bytes + a->page_size_kib * 1024 - 1) / (a->page_size_kib * 1024);
+	int order = 0;
+	while (order < 62 && (1LL << order) < pages)
+		order++;
+	int largest = -1;
+	int64_t free = 0;
+	bool buddy = false;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (z->nr_orders <= 0)
+			continue;
+		buddy = true;
+		for (int o = 0; o < z->nr_orders && o < OOM_MAX_ORDERS; o++)
+			if (known(z->free_blocks[o]) && z->free_blocks[o] > 0 && o > largest)
+				largest = o;
+		int64_t f = known(z->free_kib) ? z->free_kib : z->buddy_total_kib;
+		if (known(f))
+			free = sat_add(free, f);
+	}
+	if (!buddy || largest >= order || free * 1024 <= ev->req.nommu_bytes)
+		return;
+	struct finding *f = findings_add(c->out, "fragmentation-high-order", SEV_CRITICAL, 85,
+		"a nommu mapping of %s needed one contiguous block of order %d; the largest free block was order %d, with %s free: fragmentation",
+		K(c, 0, ev->req.nommu_bytes / 1024), order, largest, K(c, 1, free));
+	finding_evidence(f, "\"Allocation of length %lld … failed\": without an MMU, mm/nommu.c do_mmap_private takes the whole mapping as one block (alloc_pages_exact), so free memory in smaller blocks cannot serve it",
+			 (long long)ev->req.nommu_bytes);
+	finding_basis(f, BASIS_TRIGGER | BASIS_BUDDY, a->basis_present, CONF_MEDIUM, "the block asked for from the mapping's length, the blocks free from the buddy lines");
+	c->frag_reclaimable = true;   /* the memory was there: what holds the rest comes after (fragmentation_leads) */
+	finding_advice(f, "start the large programs early, while memory is unfragmented, or make them smaller (a flat binary's text and data are one block)");
+	finding_advice(f, "on nommu, keep allocations small and long-lived; a larger vm.min_free_kbytes keeps bigger blocks free");
+}
+
 /* A slab's failure alone (parse.c slab_alone_line): SLUB or SLAB could not
  * get a new slab, and no page allocation failure report came with it —
  * the page request carried __GFP_NOWARN (SLUB's first, higher-order try;
@@ -4565,6 +4613,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 		rule_premature(&c);
 	}
 	rule_pagefault_leak(&c);
+	rule_nommu_block(&c);
 	fragmentation_leads(&c);
 	slab_fills_lowmem(&c);
 	atomic_leads_lowmem(&c);

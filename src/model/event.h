@@ -53,6 +53,9 @@ struct oom_request {
 					    * allocate pages": a huge-page vmalloc that falls back */
 	bool over_max_order;               /* "WARNING: … at mm/page_alloc.c:N __alloc_pages…": the
 					    * allocator's order >= MAX_ORDER check; order itself unknown */
+	bool nommu_known;                  /* "nommu: Allocation of length N from process P (comm) failed"
+					    * (mm/nommu.c do_mmap_private): a contiguous block of N bytes */
+	int64_t nommu_bytes;               /* its N, when nommu_known */
 };
 
 struct oom_victim {

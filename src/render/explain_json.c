@@ -57,6 +57,7 @@ static void request(struct json *j, const struct oom_event *ev, const struct eve
 	json_str(j, "gfp_flags_source", a->gfp_names_printed[0] ? "report" : ev->req.gfp_known ? "decoded" : NULL);
 	json_int(j, "order", ev->req.order);
 	json_bool(j, "over_max_order", ev->req.over_max_order);
+	json_int(j, "nommu_bytes", ev->req.nommu_known ? ev->req.nommu_bytes : OOM_NA);
 	json_int(j, "bytes", a->request_bytes);
 	json_str(j, "zone", a->zone_name);
 	str_or_null(j, "nodemask", ev->req.nodemask);

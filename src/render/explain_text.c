@@ -167,6 +167,10 @@ static void section_request(FILE *f, const struct oom_event *ev, const struct ev
 	}
 	if (a->sysrq) {
 		fputs(" ran a manual OOM kill (sysrq f): order=-1, nothing was allocated\n", f);
+	} else if (ev->req.nommu_known && !known(ev->req.order)) {
+		/* report/linekind.c line_kind_nommu_failure */
+		fprintf(f, " mapped %s without an MMU: one contiguous block (the order is not printed)\n",
+			K(b, sizeof(b), ev->req.nommu_bytes / 1024));
 	} else if (ev->req.over_max_order && !known(ev->req.order)) {
 		/* report/linekind.c line_kind_max_order_warn */
 		fputs(" asked for a block of order MAX_ORDER or more (the order is not printed): larger than the largest block the allocator keeps\n", f);

@@ -154,7 +154,11 @@ static void request(FILE *f, const struct oom_event *ev, const struct event_anal
 	}
 	if (a->sysrq)
 		fputs(" ran a manual OOM kill (sysrq f): nothing was allocated.", f);
-	else if (ev->req.over_max_order && !known(ev->req.order))
+	else if (ev->req.nommu_known && !known(ev->req.order)) {
+		fputs(" mapped ", f);
+		html_kib(f, ev->req.nommu_bytes / 1024);
+		fputs(" without an MMU: one contiguous block (the order is not printed).", f);
+	} else if (ev->req.over_max_order && !known(ev->req.order))
 		fputs(" asked for a block of order MAX_ORDER or more (the order is not printed): larger than the largest block the allocator keeps.", f);
 	else if (known(ev->req.order)) {
 		fprintf(f, " made an order-%lld request", (long long)ev->req.order);

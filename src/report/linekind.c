@@ -346,7 +346,8 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	    find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls for ") ||
 	    STARTS(p, n, "page allocation failure: order:"))   /* its "comm: " cut (R576) */
 		return LK_TRIGGER;
-	if (line_kind_warn_alloc_text(p, n) || (*p == 'W' && line_kind_max_order_warn(p, n) == p))
+	if (line_kind_warn_alloc_text(p, n) || (*p == 'W' && line_kind_max_order_warn(p, n) == p) ||
+	    line_kind_nommu_failure(p, n) >= 0)
 		return LK_TRIGGER;
 	/* retyped by hand, "-killer" dropped: "main invoked oom: gfp_mask=…" (parse.c trigger_line) */
 	if ((q = find(p, n, " invoked oom: gfp_mask=")) && q > p && q - p <= 15)
@@ -528,7 +529,32 @@ bool line_kind_is_trigger_text(const char *p, size_t n)
 	return find(p, n, " invoked oom-killer") || find(p, n, "oom-killer: gfp_mask=") ||
 	       find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls") ||
 	       STARTS(p, n, "page allocation failure: order:") || line_kind_warn_alloc_text(p, n) ||
-	       line_kind_max_order_warn(p, n);
+	       line_kind_max_order_warn(p, n) || line_kind_nommu_failure(p, n) >= 0;
+}
+
+/* mm/nommu.c do_mmap_private (2.6–6.x, kernels without an MMU): "Allocation
+ * of length %lu from process %d (%s) failed", then show_free_areas — an
+ * allocation failure's report, printed without warn_alloc's line (R2256).
+ * Returns the length, or -1. */
+long long line_kind_nommu_failure(const char *p, size_t n)
+{
+	static const char lit[] = "Allocation of length ";
+	const char *q = find(p, n, lit);
+	if (!q)
+		return -1;
+	q += sizeof(lit) - 1;
+	const char *e = p + n;
+	size_t d = digits(q, (size_t)(e - q));
+	if (d == 0 || d > 15 || !STARTS(q + d, (size_t)(e - q - d), " from process "))
+		return -1;
+	const char *r = q + d + 14;
+	size_t d2 = digits(r, (size_t)(e - r));
+	if (d2 == 0 || !STARTS(r + d2, (size_t)(e - r - d2), " (") || !find(r, (size_t)(e - r), ") failed"))
+		return -1;
+	long long v = 0;
+	for (size_t i = 0; i < d; i++)
+		v = v * 10 + (q[i] - '0');
+	return v;
 }
 
 /* mm/slub.c / mm/slab.c slab_out_of_memory's first line ("SLUB: Unable to

@@ -86,6 +86,8 @@ long long line_kind_vmalloc_pre(const char *text, size_t len);
  * 19257 at mm/page_alloc.c:4724 __alloc_pages_nodemask+0x1ee/0x320"), a
  * report of its own: its "WARNING", or NULL. */
 const char *line_kind_max_order_warn(const char *text, size_t len);
+/* mm/nommu.c's "Allocation of length N from process P (comm) failed": N, or -1. */
+long long line_kind_nommu_failure(const char *text, size_t len);
 /* "SLUB: Unable to allocate memory on node " (or SLAB's) in the text. */
 bool line_kind_slab_failure(const char *text, size_t len);
 

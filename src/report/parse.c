@@ -1702,6 +1702,34 @@ static bool max_order_line(struct report_parser *P, struct pstate *st, const str
 	return true;
 }
 
+/* mm/nommu.c's failure line (linekind.c line_kind_nommu_failure): an
+ * allocation failure of its own, show_free_areas after it; the task is on
+ * the line itself, the order is not printed (the length is kept). */
+static bool nommu_line(struct report_parser *P, struct pstate *st, const struct report_line *l, const char *s,
+		       const char *e)
+{
+	long long len = line_kind_nommu_failure(s, (size_t)(e - s));
+	if (len < 0)
+		return false;
+	keep_cut_tail(st);
+	state_begin(P, st, l);
+	struct oom_event *ev = &st->ev;
+	ev->kind = OOM_KIND_ALLOC_FAILURE;
+	ev->outcome = OOM_OUTCOME_NONE;
+	ev->req.nommu_known = true;
+	ev->req.nommu_bytes = len;
+	st->have_trigger = true;
+	const char *q = p_find(s, e, " from process ");
+	int64_t pid;
+	if (q && (q += 14, p_num(&q, e, &pid) == 0)) {
+		ev->req.trigger_pid = pid;
+		const char *c = q + 2, *ce = p_find(c, e, ") failed");
+		if (ce && ce > c)
+			p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), c, ce);
+	}
+	return true;
+}
+
 /* mm/slub.c / mm/slab.c slab_out_of_memory's lines with no failure line
  * before them (linekind.c line_kind_slab_failure): the slab's request
  * failed without warn_alloc's report — a memory cgroup's kmem charge at
@@ -3833,6 +3861,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 			return true;
 	}
 	if (*s == 'W' && max_order_line(P, st, l, s, e))
+		return true;
+	if (p_find(s, e, "Allocation of length ") && nommu_line(P, st, l, s, e))
 		return true;
 	if (*s == 'O' && ub_kill_line(P, st, l, s, e))
 		goto accepted;

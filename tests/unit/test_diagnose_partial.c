@@ -477,6 +477,28 @@ TEST(premature_clean_page_cache_small_order)
 	CHECK(strcmp(t.first, "kernel-oom-regression") != 0 || !evidence_has(&t, "not costly"));
 }
 
+/* a nommu mapping needs one block of its length's order: none free beside
+ * enough free memory is fragmentation, ahead of the slab (R2256's shape) */
+#define NOMMU(largest) \
+	"[    1.217998] nommu: Allocation of length 491520 from process 1 (sh) failed\n" \
+	"[    1.224098] active_anon:0 inactive_anon:0 isolated_anon:0\n" \
+	"[    1.224098]  active_file:5 inactive_file:12 isolated_file:0\n" \
+	"[    1.224098]  slab_reclaimable:38 slab_unreclaimable:459\n" \
+	"[    1.224098]  free:859 free_pcp:0 free_cma:0\n" \
+	"[    1.285147] DMA32 free:3436kB boost:0kB min:312kB low:388kB high:464kB present:8192kB managed:6240kB free_cma:0kB\n" \
+	"[    1.310654] lowmem_reserve[]: 0 0 0\n" \
+	"[    1.314089] DMA32: 17*4kB (U) 10*8kB (U) 7*16kB (U) 6*32kB (U) 11*64kB (U) 6*128kB (U) 6*256kB (U) " largest " 0*1024kB 0*2048kB 0*4096kB = 3460kB\n"
+
+TEST(nommu_mapping_without_a_block)
+{
+	struct seen s = explain(NOMMU("0*512kB"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK(evidence_has(&s, "do_mmap_private"));
+	/* a block of the order was free: not this reading */
+	struct seen t = explain(NOMMU("1*512kB"));
+	CHECK(!evidence_has(&t, "do_mmap_private"));
+}
+
 TEST(premature_not_for_dirty_page_cache)
 {
 	/* dirty pages need writeback before reclaim can free them */
@@ -3332,6 +3354,7 @@ int main(void)
 	RUN(premature_highatomic_needs_h_letters);
 	RUN(premature_clean_page_cache);
 	RUN(premature_clean_page_cache_small_order);
+	RUN(nommu_mapping_without_a_block);
 	RUN(premature_not_for_dirty_page_cache);
 	RUN(premature_memcg_dirty);
 	RUN(memcg_v1_dirty_is_the_limit);

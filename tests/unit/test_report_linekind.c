@@ -723,6 +723,16 @@ TEST(test_lone_failure_lines)
 		CHECK(!known(g.ev[0].req.order));
 	}
 
+	/* mm/nommu.c's failure line: a report's start */
+	const char *nm = "nommu: Allocation of length 491520 from process 1 (sh) failed";
+	CHECK(line_kind_nommu_failure(nm, strlen(nm)) == 491520);
+	CHECK_INT(line_kind_of(nm, strlen(nm)), LK_TRIGGER);
+	static const char *const not_nm[] = { "Allocation of length x from process 1 (sh) failed",
+					      "Allocation of length 5 from process (sh) failed",
+					      "Allocation of length 5 from process 1 (sh) worked" };
+	for (size_t i = 0; i < sizeof(not_nm) / sizeof(not_nm[0]); i++)
+		CHECK(line_kind_nommu_failure(not_nm[i], strlen(not_nm[i])) < 0);
+
 	const char *slub = "SLUB: Unable to allocate memory on node -1, gfp=0xa20(GFP_ATOMIC)";
 	CHECK(line_kind_slab_failure(slub, strlen(slub)));
 	CHECK(report_has_marker(slub, strlen(slub)));
