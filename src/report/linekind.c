@@ -68,6 +68,15 @@ static const char *find(const char *p, size_t n, const char *lit)
 	return mem_find(p, n, lit);
 }
 
+/* The value of the d decimal digits at p (d <= 18: no overflow). */
+static long long dec_value(const char *p, size_t d)
+{
+	long long v = 0;
+	for (size_t i = 0; i < d; i++)
+		v = v * 10 + (p[i] - '0');
+	return v;
+}
+
 static size_t digits(const char *p, size_t n)
 {
 	size_t i = 0;
@@ -488,10 +497,7 @@ long long line_kind_vmalloc_pre(const char *text, size_t len)
 	size_t n = len - (size_t)(q - text), d = digits(q, n);
 	if (d == 0 || d > 18 || n - d != 6 || memcmp(q + d, " bytes", 6) != 0)
 		return -1;
-	long long v = 0;
-	for (size_t i = 0; i < d; i++)
-		v = v * 10 + (q[i] - '0');
-	return v;
+	return dec_value(q, d);
 }
 
 bool line_kind_has_marker_text(const char *text, size_t len)
@@ -551,10 +557,7 @@ long long line_kind_nommu_failure(const char *p, size_t n)
 	size_t d2 = digits(r, (size_t)(e - r));
 	if (d2 == 0 || !STARTS(r + d2, (size_t)(e - r - d2), " (") || !find(r, (size_t)(e - r), ") failed"))
 		return -1;
-	long long v = 0;
-	for (size_t i = 0; i < d; i++)
-		v = v * 10 + (q[i] - '0');
-	return v;
+	return dec_value(q, d);
 }
 
 /* mm/slub.c / mm/slab.c slab_out_of_memory's first line ("SLUB: Unable to

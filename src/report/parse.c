@@ -1676,6 +1676,19 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	return true;
 }
 
+/* An allocation failure opened by a line of its own that is not warn_alloc's
+ * (the max-order WARNING, nommu's failure line): nothing is killed, the
+ * line is its start. */
+static struct oom_event *begin_lone_failure(struct report_parser *P, struct pstate *st, const struct report_line *l)
+{
+	keep_cut_tail(st);
+	state_begin(P, st, l);
+	st->ev.kind = OOM_KIND_ALLOC_FAILURE;
+	st->ev.outcome = OOM_OUTCOME_NONE;
+	st->have_trigger = true;
+	return &st->ev;
+}
+
 /* The page allocator's WARNING for an order >= MAX_ORDER
  * (report/linekind.c line_kind_max_order_warn): an allocation failure of
  * its own — the request returned NULL before warn_alloc, so no failure
@@ -1688,13 +1701,8 @@ static bool max_order_line(struct report_parser *P, struct pstate *st, const str
 	const char *w = line_kind_max_order_warn(s, (size_t)(e - s));
 	if (!w)
 		return false;
-	keep_cut_tail(st);
-	state_begin(P, st, l);
-	struct oom_event *ev = &st->ev;
-	ev->kind = OOM_KIND_ALLOC_FAILURE;
-	ev->outcome = OOM_OUTCOME_NONE;
+	struct oom_event *ev = begin_lone_failure(P, st, l);
 	ev->req.over_max_order = true;
-	st->have_trigger = true;
 	const char *q = p_find(w, e, " PID: "), *a = p_find(w, e, " at mm/page_alloc.c:");
 	int64_t pid;
 	if (q && a && q < a && (q += 6, p_num(&q, e, &pid) == 0))
@@ -1711,14 +1719,9 @@ static bool nommu_line(struct report_parser *P, struct pstate *st, const struct 
 	long long len = line_kind_nommu_failure(s, (size_t)(e - s));
 	if (len < 0)
 		return false;
-	keep_cut_tail(st);
-	state_begin(P, st, l);
-	struct oom_event *ev = &st->ev;
-	ev->kind = OOM_KIND_ALLOC_FAILURE;
-	ev->outcome = OOM_OUTCOME_NONE;
+	struct oom_event *ev = begin_lone_failure(P, st, l);
 	ev->req.nommu_known = true;
 	ev->req.nommu_bytes = len;
-	st->have_trigger = true;
 	const char *q = p_find(s, e, " from process ");
 	int64_t pid;
 	if (q && (q += 14, p_num(&q, e, &pid) == 0)) {
