@@ -3865,7 +3865,10 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	}
 	if (*s == 'W' && max_order_line(P, st, l, s, e))
 		return true;
-	if (p_find(s, e, "Allocation of length ") && nommu_line(P, st, l, s, e))
+	/* after its own page allocation failure (2.6's warn_alloc, then
+	 * nommu's line and show_free_areas) it joins that report (below) */
+	if (p_find(s, e, "Allocation of length ") && !(st->active && st->ev.kind == OOM_KIND_ALLOC_FAILURE) &&
+	    nommu_line(P, st, l, s, e))
 		return true;
 	if (*s == 'O' && ub_kill_line(P, st, l, s, e))
 		goto accepted;
