@@ -366,6 +366,7 @@ static void state_reset(struct pstate *st)
 	st->buddy_base_kib = OOM_NA;
 	st->ncols = 0;
 	st->table_bad_warned = false;
+	st->amb_rows = st->amb_swap = false;
 	st->nr_stat_blocks = 0;
 	st->stat_v1_inline = false;
 	st->stat_path_cut = false;

@@ -639,6 +639,7 @@ void pf_finish(struct pstate *st)
 {
 	struct oom_event *ev = &st->ev;
 	trigger_split_unconfirmed(st);
+	pt_finish(st);
 	/* The oom-kill: line names the task chosen to die (mm/oom_kill.c
 	 * dump_oom_summary, 5.0+, printed just before its kill): with the
 	 * kill line cut or elided, it alone names the victim (R162). */

@@ -44,6 +44,7 @@ enum tcol {
 	TC_SKIP = 0, TC_UID, TC_TGID, TC_TOTAL_VM, TC_RSS, TC_CPU, TC_OOM_ADJ,
 	TC_NR_PTES, TC_NR_PMDS, TC_RSS_ANON, TC_RSS_FILE, TC_RSS_SHMEM,
 	TC_PGTABLES_BYTES, TC_SWAPENTS, TC_OOM_SCORE_ADJ,
+	TC_SWAPENTS_OR_ADJ,   /* a header-less 7-wide row's sixth number (parse_tasks.c) */
 };
 #define PARSE_MAX_COLS 20
 
@@ -170,6 +171,10 @@ struct pstate {
 	int ncols;
 	enum tcol cols[PARSE_MAX_COLS];
 	bool table_bad_warned;
+	/* header-less 7-wide rows: their sixth number held as swapents until
+	 * a row shows it cannot be oom_adj (swap_rows), else dropped at the
+	 * finish (pt_finish) */
+	bool amb_rows, amb_swap;
 
 	int nr_stat_blocks;        /* "Memory cgroup stats for" lines */
 	bool stat_v1_inline;       /* KB values on the same line (3.10–5.2) */
@@ -269,5 +274,6 @@ void pf_finish(struct pstate *st);
 /* ---- task table (parse_tasks.c) ---------------------------------------- */
 bool pt_header_line(struct pstate *st, const char *s, const char *e);
 bool pt_row_line(struct pstate *st, const char *s, const char *e);
+void pt_finish(struct pstate *st);
 
 #endif

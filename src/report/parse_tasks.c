@@ -79,8 +79,10 @@ bool pt_header_line(struct pstate *st, const char *s, const char *e)
  * count of numbers before the name tells the era's layout well enough for
  * what every era shares — uid tgid total_vm rss first, and last
  * oom_score_adj (7, 8 or 10 numbers: 2.6.36–3.6 and 3.8–3.19 and 4.15–6.7,
- * 4.1–4.14, 6.8+) or oom_adj (6: 2.6.25–2.6.35).  The columns between are
- * not told apart by the count (cpu/nr_ptes/pgtables_bytes), so skipped. */
+ * 4.1–4.14, 6.8+) or oom_adj (6: 2.6.25–2.6.35).  The fifth number is not
+ * told apart by the count (cpu/nr_ptes/pgtables_bytes), so skipped.  The
+ * sixth of a 7-wide row is oom_adj (2.6.36–3.6) or swapents (3.8+): held
+ * as swapents until a row's value cannot be oom_adj (adj_impossible). */
 static bool headerless_columns(struct pstate *st, const char *p, const char *e)
 {
 	int n = 0;
@@ -103,11 +105,25 @@ static bool headerless_columns(struct pstate *st, const char *p, const char *e)
 	st->cols[n - 1] = n == 6 ? TC_OOM_ADJ : TC_OOM_SCORE_ADJ;
 	if (n == 8 || n == 10)
 		st->cols[n - 2] = TC_SWAPENTS;   /* 4.1–4.14 and 6.8+: swapents before oom_score_adj */
+	else if (n == 7)
+		st->cols[n - 2] = TC_SWAPENTS_OR_ADJ;
 	st->ncols = n;
 	if (!st->table_bad_warned)
 		event_warn(&st->ev, "task rows without their table header: columns taken from the row's width");
 	st->table_bad_warned = true;
 	return true;
+}
+
+/* 2.6.36–3.6 keep oom_adj and oom_score_adj in step (fs/proc/base.c
+ * oom_adjust_write: score = adj × 1000 / 17, 15 → 1000;
+ * oom_score_adj_write: adj = score × 15 / 1000, −1000 → −17): the adj lies
+ * in −17..15, has the score's sign, and is 0 when the score is 0.  A
+ * number that breaks this beside its row's oom_score_adj is swapents. */
+static bool adj_impossible(int64_t v, int64_t score)
+{
+	if (!known(v) || !known(score))
+		return false;
+	return v < -17 || v > 15 || (score == 0 && v != 0) || (v > 0 && score <= 0) || (v < 0 && score >= 0);
 }
 
 bool pt_row_line(struct pstate *st, const char *s, const char *e)
@@ -160,7 +176,8 @@ bool pt_row_line(struct pstate *st, const char *s, const char *e)
 		st->ev.have_task_table = true;
 	for (int i = 0; i < st->ncols; i++) {
 		int64_t v = vals[i];
-		bool neg_ok = st->cols[i] == TC_OOM_SCORE_ADJ || st->cols[i] == TC_OOM_ADJ;
+		bool neg_ok = st->cols[i] == TC_OOM_SCORE_ADJ || st->cols[i] == TC_OOM_ADJ ||
+			      st->cols[i] == TC_SWAPENTS_OR_ADJ;
 		if (known(v) && v < 0 && !neg_ok) {
 			event_warn(&st->ev, "task %lld: negative value ignored", (long long)pid);
 			v = OOM_NA;
@@ -185,6 +202,12 @@ bool pt_row_line(struct pstate *st, const char *s, const char *e)
 		case TC_PGTABLES_BYTES: t->pgtables_bytes = v; break;
 		case TC_SWAPENTS: t->swapents_pages = v; break;
 		case TC_OOM_SCORE_ADJ: t->oom_score_adj = v; break;
+		case TC_SWAPENTS_OR_ADJ:
+			st->amb_rows = true;
+			if (adj_impossible(v, vals[st->ncols - 1]))
+				st->amb_swap = true;
+			t->swapents_pages = known(v) && v >= 0 ? v : OOM_NA;
+			break;
 		case TC_SKIP: break;
 		}
 	}
@@ -196,4 +219,15 @@ bad:
 			   (long long)pid);
 	st->table_bad_warned = true;
 	return true;
+}
+
+/* The end of a report: a header-less 7-wide table none of whose rows
+ * proved its sixth number swapents keeps it as nothing (it may be the
+ * 2.6.36–3.6 oom_adj). */
+void pt_finish(struct pstate *st)
+{
+	if (!st->amb_rows || st->amb_swap)
+		return;
+	for (size_t i = 0; i < st->ev.snap.nr_tasks; i++)
+		st->ev.snap.tasks[i].swapents_pages = OOM_NA;
 }

@@ -112,10 +112,62 @@ TEST(rows_6_8)
 	event_release(&st->ev);
 }
 
+/* header-less 7-wide rows: the sixth number is the 2.6.36–3.6 oom_adj
+ * or the 3.8+ swapents; a value oom_adj cannot take beside the row's
+ * oom_score_adj (fs/proc/base.c keeps the two in step) settles swapents
+ * for the whole table, else it is dropped at the finish */
+TEST(headerless_seven_wide)
+{
+	struct pstate *st = fresh();
+	CHECK(pt_row_line(st, LINE("[ 8541]  1000  8541      654        0    40960       25             0 sh")));
+	CHECK(pt_row_line(st, LINE("[ 8543]  1000  8543   130904   100511  1081344    19437             0 cc1plus")));
+	CHECK(st->amb_rows && st->amb_swap);
+	pt_finish(st);
+	CHECK_INT(st->ev.snap.tasks[0].swapents_pages, 25);
+	CHECK_INT(st->ev.snap.tasks[1].swapents_pages, 19437);
+	event_release(&st->ev);
+	/* the sixth number proved only late: earlier rows keep theirs too */
+	st = fresh();
+	CHECK(pt_row_line(st, LINE("[ 1] 0 1 100 10 4 0 0 a")));
+	CHECK(pt_row_line(st, LINE("[ 2] 0 2 100 10 4 3 0 b")));   /* oom_adj 3 with score 0: impossible */
+	pt_finish(st);
+	CHECK_INT(st->ev.snap.tasks[0].swapents_pages, 0);
+	CHECK_INT(st->ev.snap.tasks[1].swapents_pages, 3);
+	event_release(&st->ev);
+	/* every row a possible oom_adj (−17 with −1000, 0 with 0, 1 with 58):
+	 * no swap read */
+	st = fresh();
+	CHECK(pt_row_line(st, LINE("[ 1] 0 1 100 10 0 -17 -1000 udevd")));
+	CHECK(pt_row_line(st, LINE("[ 2] 0 2 100 10 1 0 0 x")));
+	CHECK(pt_row_line(st, LINE("[ 3] 0 3 100 10 1 1 58 y")));
+	CHECK(st->amb_rows && !st->amb_swap);
+	pt_finish(st);
+	for (int i = 0; i < 3; i++)
+		CHECK(!known(st->ev.snap.tasks[i].swapents_pages));
+	CHECK_INT(st->ev.snap.tasks[0].oom_score_adj, -1000);
+	event_release(&st->ev);
+	/* a value above oom_adj's 15, or of the other sign */
+	st = fresh();
+	CHECK(pt_row_line(st, LINE("[ 1] 0 1 100 10 0 16 500 a")));
+	CHECK(st->amb_swap);
+	event_release(&st->ev);
+	st = fresh();
+	CHECK(pt_row_line(st, LINE("[ 1] 0 1 100 10 0 2 -500 a")));
+	CHECK(st->amb_swap);
+	event_release(&st->ev);
+	/* 8-wide rows (4.1–4.14) name swapents by their width alone */
+	st = fresh();
+	CHECK(pt_row_line(st, LINE("[ 1] 0 1 100 10 4 2 0 0 a")));
+	CHECK(!st->amb_rows);
+	CHECK_INT(st->ev.snap.tasks[0].swapents_pages, 0);
+	event_release(&st->ev);
+}
+
 int main(void)
 {
 	RUN(header_per_era);
 	RUN(rows);
 	RUN(rows_6_8);
+	RUN(headerless_seven_wide);
 	return check_summary();
 }
