@@ -20,7 +20,7 @@ enum fl {
 	F_RETRY_MAYFAIL, F_NOFAIL, F_NORETRY, F_NO_GROW, F_MEMALLOC, F_COMP, F_ZERO,
 	F_NOMEMALLOC, F_HARDWALL, F_THISNODE, F_ATOMIC, F_ACCOUNT, F_NOACCOUNT,
 	F_KMEMCG, F_NOTRACK, F_NO_KSWAPD, F_OTHER_NODE, F_WRITE, F_ZEROTAGS,
-	F_SKIP_KASAN_POISON, F_NR
+	F_SKIP_KASAN_POISON, F_HIGHIO, F_NR
 };
 
 static const char *const fl_name[F_NR] = {
@@ -39,7 +39,7 @@ static const char *const fl_name[F_NR] = {
 	[F_KMEMCG] = "__GFP_KMEMCG", [F_NOTRACK] = "__GFP_NOTRACK",
 	[F_NO_KSWAPD] = "__GFP_NO_KSWAPD", [F_OTHER_NODE] = "__GFP_OTHER_NODE",
 	[F_WRITE] = "__GFP_WRITE", [F_ZEROTAGS] = "__GFP_ZEROTAGS",
-	[F_SKIP_KASAN_POISON] = "__GFP_SKIP_KASAN_POISON",
+	[F_SKIP_KASAN_POISON] = "__GFP_SKIP_KASAN_POISON", [F_HIGHIO] = "__GFP_HIGHIO",
 };
 
 struct layout {
@@ -186,13 +186,29 @@ static void layout_5x(const struct kver *v, struct layout *L)
 		f[F_SKIP_KASAN_POISON] = 0x1000000;
 }
 
+/* 2.4 (include/linux/mm.h, 2.4.20): __GFP_HIGHIO between IO and FS, FS a
+ * bit higher than 2.6's; no other action flag (2.5 moved them to gfp.h and
+ * dropped HIGHIO). */
+static void layout_24(struct layout *L)
+{
+	uint64_t *f = L->f;
+	f[F_DMA32] = 0;
+	f[F_WAIT] = 0x10;
+	f[F_HIGH] = 0x20;
+	f[F_IO] = 0x40;
+	f[F_HIGHIO] = 0x80;
+	f[F_FS] = 0x100;
+}
+
 static void layout_of(const struct kver *v, struct layout *L)
 {
 	memset(L, 0, sizeof(*L));
 	L->f[F_DMA] = 0x01;
 	L->f[F_HIGHMEM] = 0x02;
 	L->f[F_DMA32] = 0x04;
-	if (lt(v, 4, 4, 0))
+	if (lt(v, 2, 5, 0))
+		layout_24(L);
+	else if (lt(v, 4, 4, 0))
 		layout_old(v, L);
 	else if (lt(v, 5, 1, 0))
 		layout_4x(v, L);
@@ -281,6 +297,18 @@ static void composites_of(const struct kver *v, const struct layout *L, struct c
 {
 	const uint64_t *f = L->f;
 	memset(c, 0, sizeof(*c));
+	if (lt(v, 2, 5, 0)) {
+		/* 2.4 include/linux/mm.h: the kernel's own requests may dip
+		 * (__GFP_HIGH), the user's may not */
+		uint64_t u = f[F_WAIT] | f[F_IO] | f[F_HIGHIO] | f[F_FS];
+		c->atomic = f[F_HIGH];
+		c->noio = f[F_HIGH] | f[F_WAIT];
+		c->nofs = f[F_HIGH] | f[F_WAIT] | f[F_IO] | f[F_HIGHIO];
+		c->kernel = f[F_HIGH] | u;
+		c->user = u;
+		c->highuser = u | f[F_HIGHMEM];
+		return;
+	}
 	if (lt(v, 4, 4, 0)) {
 		uint64_t k = f[F_WAIT] | f[F_IO] | f[F_FS];
 		c->atomic = f[F_HIGH];
@@ -337,6 +365,23 @@ static void table_of(const struct kver *v, struct table *t)
 	composites_of(v, &L, &c);
 	t->n = 0;
 
+	if (lt(v, 2, 5, 0)) {
+		/* 2.4 printed the hex alone: its composites, widest first */
+		put(t, "GFP_HIGHUSER", c.highuser);
+		put(t, "GFP_KERNEL", c.kernel);
+		put(t, "GFP_USER", c.user);
+		put(t, "GFP_NOFS", c.nofs);
+		put(t, "GFP_NOHIGHIO", c.nofs & ~L.f[F_HIGHIO]);
+		put(t, "GFP_NOIO", c.noio);
+		put(t, "GFP_ATOMIC", c.atomic);
+		put(t, "GFP_DMA", L.f[F_DMA]);
+		put_flag(t, &L, F_HIGHMEM);
+		put_flag(t, &L, F_WAIT);
+		put_flag(t, &L, F_IO);
+		put_flag(t, &L, F_HIGHIO);
+		put_flag(t, &L, F_FS);
+		return;
+	}
 	put(t, "GFP_TRANSHUGE", c.transhuge);
 	put(t, "GFP_TRANSHUGE_LIGHT", c.transhuge_light);
 	put(t, "GFP_HIGHUSER_MOVABLE", c.highuser_movable);

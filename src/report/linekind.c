@@ -355,8 +355,9 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	    find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls for ") ||
 	    STARTS(p, n, "page allocation failure: order:"))   /* its "comm: " cut (R576) */
 		return LK_TRIGGER;
+	long long g24;
 	if (line_kind_warn_alloc_text(p, n) || (*p == 'W' && line_kind_max_order_warn(p, n) == p) ||
-	    line_kind_nommu_failure(p, n) >= 0)
+	    line_kind_nommu_failure(p, n) >= 0 || (*p == '_' && line_kind_alloc24_failure(p, n, &g24) >= 0))
 		return LK_TRIGGER;
 	/* retyped by hand, "-killer" dropped: "main invoked oom: gfp_mask=…" (parse.c trigger_line) */
 	if ((q = find(p, n, " invoked oom: gfp_mask=")) && q > p && q - p <= 15)
@@ -509,8 +510,10 @@ bool line_kind_has_marker_text(const char *text, size_t len)
 			if (find(text, len, line_kinds[k].markers[i]))
 				return true;
 	}
+	long long g24;
 	return line_kind_warn_alloc_text(text, len) != NULL || line_kind_vmalloc_pre(text, len) >= 0 ||
-	       line_kind_max_order_warn(text, len) != NULL || line_kind_slab_failure(text, len);
+	       line_kind_max_order_warn(text, len) != NULL || line_kind_slab_failure(text, len) ||
+	       line_kind_alloc24_failure(text, len, &g24) >= 0;
 }
 
 /* What follows "X invoked oom-killer: " in the kernel's line is its request
@@ -535,7 +538,8 @@ bool line_kind_is_trigger_text(const char *p, size_t n)
 	return find(p, n, " invoked oom-killer") || find(p, n, "oom-killer: gfp_mask=") ||
 	       find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls") ||
 	       STARTS(p, n, "page allocation failure: order:") || line_kind_warn_alloc_text(p, n) ||
-	       line_kind_max_order_warn(p, n) || line_kind_nommu_failure(p, n) >= 0;
+	       line_kind_max_order_warn(p, n) || line_kind_nommu_failure(p, n) >= 0 ||
+	       line_kind_alloc24_failure(p, n, &(long long){ 0 }) >= 0;
 }
 
 /* mm/nommu.c do_mmap_private (2.6–6.x, kernels without an MMU): "Allocation
@@ -558,6 +562,35 @@ long long line_kind_nommu_failure(const char *p, size_t n)
 	if (d2 == 0 || !STARTS(r + d2, (size_t)(e - r - d2), " (") || !find(r, (size_t)(e - r), ") failed"))
 		return -1;
 	return dec_value(q, d);
+}
+
+/* Linux 2.4 __alloc_pages (mm/page_alloc.c), when no zone could give the
+ * block: "__alloc_pages: %lu-order allocation failed.\n" (2.4.0–2.4.9),
+ * "… failed (gfp=0x%x/%i)\n" with PF_MEMALLOC after the slash (2.4.10+,
+ * some trees with a final '.' or " from %p").  The whole report of an
+ * allocation failure: no show_mem, no trace.  Returns the order, or -1. */
+int line_kind_alloc24_failure(const char *p, size_t n, long long *gfp)
+{
+	static const char lit[] = "__alloc_pages: ", tail[] = "-order allocation failed";
+	*gfp = -1;
+	const char *q = find(p, n, lit);
+	if (!q)
+		return -1;
+	q += sizeof(lit) - 1;
+	const char *e = p + n;
+	size_t d = digits(q, (size_t)(e - q));
+	if (d == 0 || d > 2 || !STARTS(q + d, (size_t)(e - q - d), tail))
+		return -1;
+	long long order = dec_value(q, d);
+	const char *r = q + d + sizeof(tail) - 1;
+	if (STARTS(r, (size_t)(e - r), " (gfp=0x")) {
+		r += 8;
+		const char *h = r;
+		unsigned long long v;
+		if (hex_digits(&r, e, &v) && r - h <= 8 && r < e && *r == '/')
+			*gfp = (long long)v;
+	}
+	return (int)order;
 }
 
 /* mm/slub.c / mm/slab.c slab_out_of_memory's first line ("SLUB: Unable to

@@ -88,6 +88,10 @@ long long line_kind_vmalloc_pre(const char *text, size_t len);
 const char *line_kind_max_order_warn(const char *text, size_t len);
 /* mm/nommu.c's "Allocation of length N from process P (comm) failed": N, or -1. */
 long long line_kind_nommu_failure(const char *text, size_t len);
+/* Linux 2.4's "__alloc_pages: N-order allocation failed (gfp=0x1d2/0)"
+ * (mm/page_alloc.c): N, or -1; *gfp the mask when printed (2.4.10+), else
+ * -1. */
+int line_kind_alloc24_failure(const char *text, size_t len, long long *gfp);
 /* "SLUB: Unable to allocate memory on node " (or SLAB's) in the text. */
 bool line_kind_slab_failure(const char *text, size_t len);
 

@@ -69,6 +69,9 @@ static inline bool needle_hit_ok(const char *p, size_t n, size_t at, size_t k)
 	default: { /* "page allocation failure/stalls", also "page\nallocation …" */
 		if (after < 18 || memcmp(h + 10, " failure", 8) == 0 || memcmp(h + 10, " stalls", 7) == 0)
 			return true;
+		/* 2.4's "__alloc_pages: 0-order allocation failed" */
+		if (at >= 7 && memcmp(h - 7, "-order ", 7) == 0 && memcmp(h + 10, " failed", 7) == 0)
+			return true;
 		/* "page allocation \nfailure:": wrapped right after the needle
 		 * (fold -s keeps the space before its break) */
 		size_t i = 10;

@@ -367,6 +367,7 @@ static void state_reset(struct pstate *st)
 	st->ncols = 0;
 	st->table_bad_warned = false;
 	st->amb_rows = st->amb_swap = false;
+	st->era24 = false;
 	st->nr_stat_blocks = 0;
 	st->stat_v1_inline = false;
 	st->stat_path_cut = false;
@@ -1020,8 +1021,10 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * (an expert explaining the lines in his order, R187): its stamp is
 	 * earlier than the waiting header-less report of the same host, by
 	 * less than a second (a syslog date: the same second).  Its request
-	 * is that report's. */
-	if (pe && st->have_trigger && !st->have_content && !pe->req.trigger_comm[0] && !pe->req.gfp_known &&
+	 * is that report's.  An allocation failure's line is no OOM's trigger
+	 * (2.4's one-line failure right after "VM: killing process", R2320). */
+	if (pe && st->have_trigger && !st->have_content && ev->kind != OOM_KIND_ALLOC_FAILURE &&
+	    !pe->req.trigger_comm[0] && !pe->req.gfp_known &&
 	    pe->header_missing && !strcmp(pe->host, ev->host)) {
 		double a = mono_time(ev->time), b = mono_time(pe->time);
 		if ((a >= 0 && b >= 0 && a <= b && b - a < 1.0) ||
@@ -1050,7 +1053,9 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	}
 	struct event_sig sig;
 	make_sig(ev, st->trace_hash, &sig);
-	if (ev->time[0] && P->have_sig && memcmp(&sig, &P->last_sig, sizeof(sig)) == 0 &&
+	/* 2.4's one-line failures repeat byte for byte in one second, each a
+	 * failure the kernel printed (no ratelimit, R2321): not copies */
+	if (ev->time[0] && !st->era24 && P->have_sig && memcmp(&sig, &P->last_sig, sizeof(sig)) == 0 &&
 	    ev->first_line <= P->last_sig_end + PARSE_DUP_GAP) {
 		/* lines the copy had after its kill belong to the one event (the
 		 * kill logged twice, then the NUMA hint once, R545) */
@@ -1730,6 +1735,27 @@ static bool nommu_line(struct report_parser *P, struct pstate *st, const struct 
 		const char *c = q + 2, *ce = p_find(c, e, ") failed");
 		if (ce && ce > c)
 			p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), c, ce);
+	}
+	return true;
+}
+
+/* Linux 2.4's one-line allocation failure (linekind.c
+ * line_kind_alloc24_failure): the order and, from 2.4.10, the mask; no
+ * task is named.  Its wording dates the kernel to 2.4 (pf_finish). */
+static bool alloc24_line(struct report_parser *P, struct pstate *st, const struct report_line *l, const char *s,
+			 const char *e)
+{
+	long long gfp;
+	int order = line_kind_alloc24_failure(s, (size_t)(e - s), &gfp);
+	if (order < 0)
+		return false;
+	struct oom_event *ev = begin_lone_failure(P, st, l);
+	st->era24 = true;
+	ev->req.order = order;
+	if (gfp >= 0) {
+		ev->req.gfp_known = true;
+		ev->req.gfp_mask = (uint64_t)gfp;
+		snprintf(ev->req.gfp_text, sizeof(ev->req.gfp_text), "%#llx", gfp);
 	}
 	return true;
 }
@@ -3870,6 +3896,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	 * nommu's line and show_free_areas) it joins that report (below) */
 	if (p_find(s, e, "Allocation of length ") && !(st->active && st->ev.kind == OOM_KIND_ALLOC_FAILURE) &&
 	    nommu_line(P, st, l, s, e))
+		return true;
+	if (p_find(s, e, "__alloc_pages: ") && alloc24_line(P, st, l, s, e))
 		return true;
 	if (*s == 'O' && ub_kill_line(P, st, l, s, e))
 		goto accepted;

@@ -170,6 +170,13 @@ static void infer_kver(struct pstate *st)
 {
 	unsigned f = st->shape;
 	int maj = 0, min = 0, rhel = 0;
+	if (st->era24) {
+		/* decisive: 2.6 words it "page allocation failure" */
+		struct kver v = kver_make(2, 4, 20);
+		v.inferred = true;
+		st->ev.kv = v;
+		return;
+	}
 	if (f & SH_TRIG_2618)
 		maj = 2, min = 6;      /* decisive: only ≤2.6.18 prints no task name */
 	else if (f & SH_UID_IN_CPU)

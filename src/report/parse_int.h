@@ -175,6 +175,7 @@ struct pstate {
 	 * a row shows it cannot be oom_adj (swap_rows), else dropped at the
 	 * finish (pt_finish) */
 	bool amb_rows, amb_swap;
+	bool era24;                /* Linux 2.4's "__alloc_pages: N-order allocation failed" */
 
 	int nr_stat_blocks;        /* "Memory cgroup stats for" lines */
 	bool stat_v1_inline;       /* KB values on the same line (3.10–5.2) */

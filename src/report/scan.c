@@ -1270,7 +1270,12 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 			/* the same dated record twice in a row (two syslog rules
 			 * writing one file, a relay that repeats): kept once */
 			uint64_t h = line_hash(p, len);
-			if (s->dup_end_abs == s->cur_raw_abs && s->dup_len == len && s->dup_hash == h) {
+			long long g24;
+			/* except 2.4's one-line failures: a storm of them fills a
+			 * second with the same record, each a failure (no
+			 * ratelimit on that printk, R2321) */
+			if (s->dup_end_abs == s->cur_raw_abs && s->dup_len == len && s->dup_hash == h &&
+			    line_kind_alloc24_failure(p, len, &g24) < 0) {
 				s->dup_end_abs = s->cur_raw_end_abs;
 				return;
 			}

@@ -119,6 +119,19 @@ TEST(decode_old)
 	CHECK_STR(decode(0x1000d0, R("3.10.0-1160.el7.x86_64")), "GFP_KERNEL_ACCOUNT");
 	CHECK_STR(decode(0x1000d0, K(3, 10, 0)), "GFP_KERNEL|__GFP_KMEMCG");
 	CHECK_STR(decode(0x1000d0, K(3, 18, 0)), "GFP_KERNEL|0x100000");
+	/* 2.4 (include/linux/mm.h): __GFP_HIGHIO 0x80, __GFP_FS 0x100, the
+	 * kernel's masks with __GFP_HIGH (R2320: 0xf0 and 0x1d2) */
+	CHECK_STR(decode(0xf0, K(2, 4, 20)), "GFP_NOFS");
+	CHECK_STR(decode(0x1d2, K(2, 4, 20)), "GFP_HIGHUSER");
+	CHECK_STR(decode(0x1f0, K(2, 4, 20)), "GFP_KERNEL");
+	CHECK_STR(decode(0x20, K(2, 4, 20)), "GFP_ATOMIC");
+	CHECK_STR(decode(0x30, K(2, 4, 20)), "GFP_NOIO");
+	CHECK_STR(decode(0x70, K(2, 4, 20)), "GFP_NOHIGHIO");
+	CHECK_STR(decode(0x1d3, K(2, 4, 20)), "GFP_HIGHUSER|GFP_DMA");
+	struct kver k24 = K(2, 4, 20);
+	CHECK(gfp_has(0x1d0, GFPB_FS, &k24));
+	CHECK(!gfp_has(0xf0, GFPB_FS, &k24));
+	CHECK(gfp_has(0xf0, GFPB_DIRECT_RECLAIM, &k24));
 }
 
 TEST(decode_truncated)

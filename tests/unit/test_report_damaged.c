@@ -2902,6 +2902,15 @@ TEST(test_whole_reports_read_through_damage)
 			  "[630250.830790] Killed process 16886 (ruby) total-vm:5029280kB, anon-rss:3025732kB, file-rss:0kB\n"
 			  "[630290.000000] PassengerAgent invoked oom-killer: gfp_mask=0x2084d0, order=0, oom_score_adj=0\n",
 		  .events = IS(2), .trigger_comm = "" },
+		/* an allocation failure's line after a header-less kill, the same
+		 * syslog second (2.4's fault-path kill, then its one-line
+		 * failure, R2320 dated): no trigger of that kill, an event of
+		 * its own */
+		{ .name = "trigger_quoted_after_its_kill_lines, case 3",
+		  .text = "Dec  5 03:30:00 myhost kernel: __alloc_pages: 0-order allocation failed (gfp=0x1d2/0)\n"
+			  "Dec  5 03:30:00 myhost kernel: VM: killing process gammu-smsd\n"
+			  "Dec  5 03:30:00 myhost kernel: __alloc_pages: 0-order allocation failed (gfp=0x1d2/0)\n",
+		  .events = IS(3), .trigger_comm = "", .order = IS(0), .gfp_known = IS(true) },
 		/* A reply that marks each pasted log line with ": " inside its "> "
 		 * quoting (R416), and a paste framed by "| " on each line (R521): the
 		 * mark goes, no line is taken for the rest of the one before it. */

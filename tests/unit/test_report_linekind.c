@@ -733,6 +733,40 @@ TEST(test_lone_failure_lines)
 	for (size_t i = 0; i < sizeof(not_nm) / sizeof(not_nm[0]); i++)
 		CHECK(line_kind_nommu_failure(not_nm[i], strlen(not_nm[i])) < 0);
 
+	/* Linux 2.4's one-line failure (mm/page_alloc.c __alloc_pages): the
+	 * order, the mask from 2.4.10; each line a report, repeats in one
+	 * syslog second kept (no ratelimit: R2321) */
+	long long g24;
+	const char *a24 = "__alloc_pages: 0-order allocation failed (gfp=0x1d2/0)";
+	CHECK_INT(line_kind_alloc24_failure(a24, strlen(a24), &g24), 0);
+	CHECK(g24 == 0x1d2);
+	CHECK_INT(line_kind_of(a24, strlen(a24)), LK_TRIGGER);
+	CHECK(report_has_marker(a24, strlen(a24)));
+	CHECK(line_kind_is_trigger_text(a24, strlen(a24)));
+	const char *a24old = "__alloc_pages: 3-order allocation failed.";
+	CHECK_INT(line_kind_alloc24_failure(a24old, strlen(a24old), &g24), 3);
+	CHECK(g24 == -1);
+	static const char *const not_a24[] = { "__alloc_pages: x-order allocation failed",
+					       "__alloc_pages: 0-order allocation worked",
+					       "__alloc_pages: 123-order allocation failed",
+					       "__alloc_pages_nodemask+0x1fe/0x260" };
+	for (size_t i = 0; i < sizeof(not_a24) / sizeof(not_a24[0]); i++)
+		CHECK(line_kind_alloc24_failure(not_a24[i], strlen(not_a24[i]), &g24) < 0);
+	t = "Aug 27 17:20:03 kernel: __alloc_pages: 0-order allocation failed (gfp=0xf0/0)\n"
+	    "Aug 27 17:20:03 kernel: __alloc_pages: 0-order allocation failed (gfp=0xf0/0)\n"
+	    "Aug 27 17:20:03 kernel: vlan: failed to unshare skbuff\n"
+	    "Aug 27 17:20:04 kernel: __alloc_pages: 1-order allocation failed (gfp=0x20/1)\n";
+	CHECK(got_read(t, &g) >= 0);
+	CHECK_INT(g.n, 3);
+	if (g.n == 3) {
+		CHECK_INT(g.ev[0].kind, OOM_KIND_ALLOC_FAILURE);
+		CHECK_INT(g.ev[0].req.order, 0);
+		CHECK(g.ev[0].req.gfp_known && g.ev[0].req.gfp_mask == 0xf0);
+		CHECK(g.ev[0].kv.known && g.ev[0].kv.inferred && g.ev[0].kv.major == 2 && g.ev[0].kv.minor == 4);
+		CHECK_INT(g.ev[2].req.order, 1);
+		CHECK(g.ev[2].req.gfp_mask == 0x20);
+	}
+
 	const char *slub = "SLUB: Unable to allocate memory on node -1, gfp=0xa20(GFP_ATOMIC)";
 	CHECK(line_kind_slab_failure(slub, strlen(slub)));
 	CHECK(report_has_marker(slub, strlen(slub)));

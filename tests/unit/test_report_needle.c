@@ -310,8 +310,36 @@ TEST(test_lone_failure_needles_in_context)
 	}
 }
 
+/* Linux 2.4's one-line failure: "allocation" after "-order " and before
+ * " failed" (its "alloc_pages" is no max-order WARNING's) */
+TEST(test_alloc24_failure_needle)
+{
+	static const char *const lines[][2] = {
+		{ "Aug 27 17:20:03 kernel: __alloc_pages: 0-order allocation failed (gfp=0x20/0)", "y" },
+		{ "__alloc_pages: 3-order allocation failed.", "y" },
+		{ "Dec  5 10:00:00 host app: the memory allocation failed badly, retrying", "n" },
+		{ "Dec  5 10:00:00 host app: the one order allocation failed to help", "n" },
+	};
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		const char *t = lines[i][0];
+		size_t n = strlen(t), off = 0, w = 99;
+		bool hit = false;
+		while (off < n) {
+			size_t at = off + needle_find(t + off, n - off, &w);
+			if (at >= n)
+				break;
+			hit |= needle_hit_ok(t, n, at, w);
+			off = at + 1;
+		}
+		if (hit != (lines[i][1][0] == 'y'))
+			printf("  line %zu: hit %d\n", i, hit);
+		CHECK(hit == (lines[i][1][0] == 'y'));
+	}
+}
+
 int main(void)
 {
+	RUN(test_alloc24_failure_needle);
 	RUN(test_lone_failure_needles_in_context);
 	RUN(test_random_text_every_length_and_alignment);
 	RUN(test_needles_at_every_position);
