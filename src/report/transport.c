@@ -652,6 +652,24 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 			x->any = true;
 			continue;
 		}
+		/* journalctl -o verbose: an entry's date and cursor ("Thu
+		 * 2023-02-02 11:49:13.015489 CET [s=…;i=…;b=…;m=…;t=…;x=…]"),
+		 * then each field on its own indented line, the record's text as
+		 * "    MESSAGE=…" (R2442; the indent is stripped as a quote's).
+		 * The cursor line is no text of the kernel's: dropped, so the
+		 * field under it is not taken for its wrapped rest. */
+		if (round <= 1 && r[0] == 'M' && HAS_LIT(r, n, "MESSAGE=") && n > 8) {
+			pos += 8;
+			x->any = true;
+			continue;
+		}
+		if (x->time && n > 12 && r[n - 1] == ']') {
+			const char *c = memmem(r, n < 16 ? n : 16, "[s=", 3);
+			if (c && memmem(c, (size_t)(r + n - c), ";i=", 3) && memmem(c, (size_t)(r + n - c), ";b=", 3)) {
+				x->drop = true;
+				return;
+			}
+		}
 		if (round <= 1 && is_digit(r[0]) && (k = match_kmsg(r, n, x)) > 0) {
 			pos += k;
 			x->any = true;

@@ -115,6 +115,19 @@ TEST(whole_prefix)
 	CHECK(x.any && !x.drop);
 	CHECK_STR(l + x.len, "cron: page allocation failure: order:0, mode:0x20");
 	CHECK(x.mono != NULL);
+	/* journalctl -o verbose (R2442): the entry's date and cursor line is
+	 * dropped; its MESSAGE= field is the kernel's text */
+	l = "Thu 2023-02-02 11:49:13.015489 CET [s=1d8f87cf;i=10823659;b=796d12a5;m=1f6726955fe3;t=5f3b550c118c1;x=e534]";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.drop);
+	l = "MESSAGE=Memory cgroup out of memory: Killed process 2855014 (tail) total-vm:4296kB";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.any && !x.drop);
+	CHECK_STR(l + x.len, "Memory cgroup out of memory: Killed process 2855014 (tail) total-vm:4296kB");
+	/* a kernel line that ends in a bracket is no cursor */
+	l = "Sep 23 02:04:16 web1 kernel: [  pid  ]   uid  tgid total_vm      rss name [s=1]";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(!x.drop);
 }
 
 /* OpenWrt logread (ubox log/logread.c): "<ctime> facility.level kernel: …";
