@@ -2352,9 +2352,12 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		a = "ppc64";
 	else if ((a = ppc_frame_arch(s, e)) != NULL)
 		;
-	else if (p_find(s, e, "do_sparc64_fault+") || p_find(s, e, "sparc64_realfault_common+"))
+	else if (p_find(s, e, "do_sparc64_fault+") || p_find(s, e, "sparc64_realfault_common+") ||
+		 (p_find(s, e, "linux_sparc_syscall") && p_starts(s, e, "[<") && hex_run(s + 2, e) == 16))
 		/* arch/sparc/mm/fault_64.c and kernel/ktlb.S: a sparc64 kernel's
-		 * own fault path (its "[<%016lx>]" frames say only 64 bit) */
+		 * own fault path (its "[<%016lx>]" frames say only 64 bit); the
+		 * system call's entry (kernel/syscalls.S; 32-bit sparc's
+		 * entry.S has the label too, so only with a 16-digit frame) */
 		a = "sparc64";
 	else if (p_find(s, e, "] (") && p_find(s, e, " from [<"))
 		a = "arm";

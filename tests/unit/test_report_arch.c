@@ -303,6 +303,11 @@ TEST(sparc64_page_and_huge_page_sizes)
 	arch_of("Mem-Info:\nNormal free:230984kB min:292864kB low:315392kB high:337920kB present:16777216kB\n"
 		"Normal: 611*4kB (UME) 457*8kB (UME) 1*256kB (E) 0*512kB = 232328kB\n"
 		"Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=8192kB\n", "");
+	/* the system call's entry in a 16-digit frame (R2456); 32-bit
+	 * sparc's entry.S has the label too, with 8-digit frames */
+	arch_of("Call Trace:\n[<000000000068534c>] __alloc_pages+0x22c/0x320\n"
+		"[<0000000000406274>] linux_sparc_syscall+0x34/0x44\n", "sparc64");
+	arch_of("Call Trace:\n[<f0016274>] linux_sparc_syscall+0x34/0x44\n", "");
 }
 
 TEST(stack_forms_of_other_arches)
