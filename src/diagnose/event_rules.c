@@ -1918,6 +1918,31 @@ static int64_t atomic_zones_free(const struct ctx *c)
 	return free;
 }
 
+/* An atomic order-0 failure whose zones all sit under their plain min
+ * at the snapshot, though above the dipped mark an atomic request may
+ * reach (min less __GFP_HIGH's half and ALLOC_HARDER's quarter,
+ * mm/page_alloc.c __zone_watermark_ok): only reserve pages were left, and
+ * show_mem runs after the failure, while the burst that drained them
+ * (a NIC refilling its receive ring in softirq) may have freed some back
+ * (R2520: both zones at under half their min).  Returns how many zones. */
+static int atomic_zones_under_min(const struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (ev->req.order != 0 || a->nr_evaluated == 0)
+		return 0;
+	int n = 0;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (!a->zone[i].evaluated)
+			continue;
+		if (!known(z->free_kib) || !known(z->min_kib) || z->min_kib <= 0 || z->free_kib >= z->min_kib)
+			return 0;
+		n++;
+	}
+	return n;
+}
+
 static void rule_atomic(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -1927,7 +1952,8 @@ static void rule_atomic(struct ctx *c)
 	bool short_any_block = atomic_zones_short(c);
 	if (ev->req.order != 0 && !short_any_block)
 		return;
-	if (!short_any_block && (a->nr_evaluated == 0 || a->nr_ok > 0))
+	bool under_min = !short_any_block && a->nr_evaluated > 0 && a->nr_ok > 0 && atomic_zones_under_min(c) > 0;
+	if (!short_any_block && !under_min && (a->nr_evaluated == 0 || a->nr_ok > 0))
 		return;
 	/* Every zone it failed in was above its high mark counting the free
 	 * CMA pages, which a non-movable request may not take (mm/page_alloc.c
@@ -1960,6 +1986,12 @@ static void rule_atomic(struct ctx *c)
 				 (long long)ev->req.order);
 		finding_basis(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, CONF_MEDIUM,
 			      "read from the zone lines' free and min; the buddy lines are not in the report");
+	}
+	if (under_min) {
+		finding_evidence(f, "every zone was under its min, above only the lower mark an atomic request may reach (min less half, then a quarter: mm/page_alloc.c __zone_watermark_ok): only the atomic reserve was left");
+		finding_evidence(f, "the zone lines print after the failure: the burst of atomic requests that took the rest (network receive in softirq, interrupts) may have freed some since");
+		basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, CONF_MEDIUM,
+			    "every zone under min at the snapshot, above the atomic mark: the reserve's exhaustion read across the snapshot's lag");
 	}
 	finding_advice(f, "raise vm.min_free_kbytes so bursts of atomic allocations (network receive, interrupts) find free pages");
 	finding_advice(f, "usually harmless when rare (the caller drops a packet or retries); frequent failures mean memory is too tight");

@@ -1315,6 +1315,38 @@ TEST(atomic_order1_above_min_without_buddy_is_not_atomic_reserves)
 	CHECK(!has(&s, "atomic-reserves-exhausted"));
 }
 
+/* ---- an atomic order-0 failure with every zone under min, above the dips --- */
+
+#define ATOMIC_UNDER_MIN(normal_free_kb) \
+	"sfs_client: page allocation failure: order:0, mode:0x480020(GFP_ATOMIC), nodemask=(null)\n" \
+	"Mem-Info:\n" \
+	"active_anon:268 inactive_anon:100687 isolated_anon:0\n" \
+	" active_file:5369 inactive_file:4300 isolated_file:0\n" \
+	" slab_reclaimable:1138 slab_unreclaimable:2316\n" \
+	" mapped:7086 shmem:439 pagetables:512 bounce:0\n" \
+	" free:8232 free_pcp:100 free_cma:0\n" \
+	"Node 0 DMA32 free:254784kB min:528320kB low:531200kB high:534080kB active_anon:1088kB inactive_anon:2551680kB present:3145728kB managed:2900352kB\n" \
+	"lowmem_reserve[]: 0 316 316\n" \
+	"Node 0 Normal free:" normal_free_kb "kB min:531520kB low:536640kB high:541760kB active_anon:16064kB inactive_anon:3892288kB present:5242880kB managed:5223616kB\n" \
+	"lowmem_reserve[]: 0 0 0\n" \
+	"Node 0 DMA32: 1042*64kB (UM) 581*128kB (UM) 246*256kB (UM) 58*512kB (UM) 12*1024kB (UM) 1*2048kB (U) 2*4096kB (U) 0*8192kB = 256256kB\n" \
+	"Free swap  = 0kB\n" \
+	"Total swap = 0kB\n" \
+	"131072 pages RAM\n"
+
+TEST(atomic_order0_every_zone_under_min_is_atomic_reserves)
+{
+	/* both zones at under half their min, above the atomic 3/8 mark:
+	 * the snapshot after the failure still shows only reserve pages */
+	struct seen s = explain(ATOMIC_UNDER_MIN("272064"));
+	CHECK_STR(s.first, "atomic-reserves-exhausted");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "only the atomic reserve was left"));
+	/* one zone above its min: it could have served the request */
+	s = explain(ATOMIC_UNDER_MIN("600000"));
+	CHECK(!has(&s, "atomic-reserves-exhausted"));
+}
+
 /* ---- zones drained below the atomic floor while Free swap had room -------- */
 
 #define DRAINED(dma32_free, free_swap) \
@@ -3424,6 +3456,7 @@ int main(void)
 	RUN(order2_highatomic_only_without_page_cache_is_not_fragmentation);
 	RUN(atomic_order1_below_min_without_buddy_is_atomic_reserves);
 	RUN(atomic_order1_above_min_without_buddy_is_not_atomic_reserves);
+	RUN(atomic_order0_every_zone_under_min_is_atomic_reserves);
 	RUN(zones_drained_with_free_swap_is_atomic_reserves);
 	RUN(zones_at_min_with_free_swap_is_not_atomic_reserves);
 	RUN(zones_drained_with_swap_gone_stays_swap_full);
