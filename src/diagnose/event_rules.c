@@ -2443,6 +2443,23 @@ static int rows_swapped(const struct oom_event *ev, const struct event_analysis 
  * means the memory was not in processes (the unknown finding says so). */
 #define KILL_ONLY_MIN_VICTIM_KIB (16 * 1024)
 
+/* The victim's memory cgroup (the oom-kill line's task_memcg, 5.0+) names
+ * where it ran: a login session (/user.slice/…: a desktop, a laptop, a VM
+ * someone logs into) or WSL2's /init.scope (its processes run outside
+ * systemd's units).  Those installs come with swap unless someone removed
+ * it — Ubuntu's /swapfile since 17.04, Fedora's zram since 33, Debian's
+ * guided partitioning, WSL2's swap of a quarter of RAM — while cloud
+ * images and Kubernetes nodes come without.  A hint, weaker than any
+ * number: named only when the report says nothing of swap.  Returns the
+ * path, or NULL. */
+static const char *session_swap_hint(const struct oom_event *ev)
+{
+	const char *m = ev->task_memcg;
+	if (!strncmp(m, "/user.slice/", 12) || !strcmp(m, "/init.scope"))
+		return m;
+	return NULL;
+}
+
 static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown *sm)
 {
 	const struct oom_event *ev = c->ev;
@@ -2504,7 +2521,7 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 		own_kib = sat_add(task_rss_kib(vt, a->page_size_kib), known(pt) ? pt : 0);
 		implied_kib = sat_mul(sum, mscore) / 1000;
 	}
-	enum { SW_UNSEEN, SW_NONE_PRINTED, SW_NONE_ROWS, SW_FULL_ROWS, SW_FULL_SCORE } sw = SW_UNSEEN;
+	enum { SW_UNSEEN, SW_NONE_PRINTED, SW_NONE_ROWS, SW_FULL_ROWS, SW_FULL_SCORE, SW_FULL_SESSION } sw = SW_UNSEEN;
 	if (known(sm->swap_total_kib) && sm->swap_total_kib == 0)
 		sw = SW_NONE_PRINTED;
 	else if (rows > 0 && swapped > 0)
@@ -2514,6 +2531,8 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 	else if (known(implied_kib) && known(own_kib) && implied_kib >= sat_mul(own_kib, 2) &&
 		 implied_kib - own_kib >= KILL_ONLY_MIN_VICTIM_KIB)
 		sw = SW_FULL_SCORE;
+	else if (session_swap_hint(ev))
+		sw = SW_FULL_SESSION;
 	char who[160];
 	if (known(held))
 		snprintf(who, sizeof(who), "%s (pid %lld, %s anon%s)", v->comm, (long long)v->pid, K(c, 0, held),
@@ -2521,11 +2540,14 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 	else
 		snprintf(who, sizeof(who), "%s (pid %lld, score %lld)", v->comm, (long long)v->pid, (long long)v->score);
 	struct finding *f;
-	if (sw == SW_FULL_ROWS || sw == SW_FULL_SCORE) {
+	if (sw == SW_FULL_ROWS || sw == SW_FULL_SCORE || sw == SW_FULL_SESSION) {
 		f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
 			"a system-wide OOM killed %s: RAM and swap ran out, though the report shows neither",
 			who);
-		if (sw == SW_FULL_ROWS)
+		if (sw == SW_FULL_SESSION)
+			finding_evidence(f, "no line shows swap, but the victim ran in %s (task_memcg=%s): a login session or WSL2, installs that come with swap (Ubuntu's /swapfile, Fedora's zram, WSL2's quarter of RAM) unlike cloud images; with swap there, reclaim gave up only once it was full",
+					 !strcmp(ev->task_memcg, "/init.scope") ? "WSL2's /init.scope" : "a login session", ev->task_memcg);
+		else if (sw == SW_FULL_ROWS)
 			finding_evidence(f, "the task rows hold %s in swap: the machine had swap, and reclaim gave up with it, so it was full (anonymous pages count as reclaimable only while swap has room: mm/vmscan.c zone_reclaimable_pages)",
 					 K(c, 0, swapped));
 		else
@@ -2575,6 +2597,7 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 	basis_fixed(f, needs, a->basis_present, conf,
 		    sw == SW_FULL_ROWS ? "RAM exhaustion inferred from the kill; full swap from the rows' swapped pages"
 		      : sw == SW_FULL_SCORE ? "RAM exhaustion inferred from the kill; full swap from the victim's score against its resident size"
+		      : sw == SW_FULL_SESSION ? "RAM exhaustion inferred from the kill; swap not in the report, taken as there (and full) from the victim's session cgroup"
 		      : sw == SW_NONE_ROWS ? "RAM exhaustion inferred from the kill; no swap from rows without swapped pages"
 		      : sw == SW_NONE_PRINTED ? "RAM exhaustion inferred from the kill: no RAM figures in the report"
 					     : "RAM exhaustion inferred from the kill; swap not in the report, taken as none");

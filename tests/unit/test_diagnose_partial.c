@@ -1473,6 +1473,28 @@ TEST(task_rows_alone_follow_swapents)
 	CHECK_STR(n.first, "genuine-exhaustion-no-swap");
 }
 
+/* a kill with its constraint line and nothing of swap: the victim's
+ * session cgroup (a login session, WSL2's init.scope) says an install that
+ * comes with swap; a service's or the root cgroup says nothing */
+#define KILL_IN(memcg) \
+	"[ 7000.1] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=" memcg ",task=mem.bash,pid=3361,uid=1000\n" \
+	"[ 7000.1] Out of memory: Killed process 3361 (mem.bash) total-vm:1900000kB, anon-rss:1805568kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:3600kB oom_score_adj:0\n"
+
+TEST(kill_in_a_login_session_names_swap_full)
+{
+	struct seen s = explain(KILL_IN("/user.slice/user-1000.slice/session-3.scope"));
+	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "login session"));
+	struct seen w = explain(KILL_IN("/init.scope"));
+	CHECK_STR(w.first, "genuine-exhaustion-swap-full");
+	CHECK(evidence_has(&w, "WSL2"));
+	struct seen d = explain(KILL_IN("/system.slice/app.service"));
+	CHECK_STR(d.first, "genuine-exhaustion-no-swap");
+	struct seen r = explain(KILL_IN("/"));
+	CHECK_STR(r.first, "genuine-exhaustion-no-swap");
+}
+
 TEST(evidence_class_leaves_decided_shapes_alone)
 {
 	/* a memcg OOM's header (charge frames) stays with its limit */
@@ -3446,6 +3468,7 @@ int main(void)
 	RUN(header_alone_global_order0_is_exhaustion_low);
 	RUN(header_with_swap_room_stays_unknown);
 	RUN(task_rows_alone_follow_swapents);
+	RUN(kill_in_a_login_session_names_swap_full);
 	RUN(evidence_class_leaves_decided_shapes_alone);
 	RUN(no_killable_with_empty_table_leads_consumers);
 	RUN(atomic_order0_without_highmem_leads_lowmem);
