@@ -2788,6 +2788,12 @@ static void kill_values(struct pstate *st, struct oom_victim *v, const char *p, 
 		{ "anon-rss:", offsetof(struct oom_victim, anon_rss_kib), true },
 		{ "file-rss:", offsetof(struct oom_victim, file_rss_kib), true },
 		{ "shmem-rss:", offsetof(struct oom_victim, shmem_rss_kib), true },
+		/* a PDF's text layer drops the hyphen a line break fell on
+		 * ("anonrss:630068kB", R2536, R2537): the same field */
+		{ "anonrss:", offsetof(struct oom_victim, anon_rss_kib), true },
+		{ "filerss:", offsetof(struct oom_victim, file_rss_kib), true },
+		{ "shmemrss:", offsetof(struct oom_victim, shmem_rss_kib), true },
+		{ "totalvm:", offsetof(struct oom_victim, total_vm_kib), true },
 		{ "pgtables:", offsetof(struct oom_victim, pgtables_kib), true },
 		{ "UID:", offsetof(struct oom_victim, uid), false },
 		{ "oom_score_adj:", offsetof(struct oom_victim, oom_score_adj), false },

@@ -650,6 +650,11 @@ static const bool put_text_special[256] = {
 	[0 ... 0x1f] = true, ['#'] = true, ['\\'] = true, [0x7f] = true, [0xc2] = true, [0xef] = true,
 };
 
+static bool is_alpha_byte(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* Appends text to the arena with escapes decoded and control bytes made
  * harmless.  kmsg: "\xNN" escapes (ext printk format); else rsyslog "#0NN". */
 static void put_text(struct report_scanner *s, const char *p, size_t n, bool kmsg)
@@ -667,6 +672,11 @@ static void put_text(struct report_scanner *s, const char *p, size_t n, bool kms
 			   p[i + 2] <= '3' && p[i + 3] >= '0' && p[i + 3] <= '7') {
 			out = (char)((p[i + 2] - '0') * 8 + (p[i + 3] - '0'));
 			adv = 4;
+		} else if (c == 0x02 && i > 0 && i + 1 < n && is_alpha_byte(p[i - 1]) && is_alpha_byte(p[i + 1])) {
+			/* a PDF's text layer gives the hyphen of some fonts as
+			 * U+0002 ("anon\x02rss:630068kB", R2536, R2537): between
+			 * two letters it is that hyphen */
+			out = '-';
 		} else if (c == 0xc2 && i + 1 < n && (unsigned char)p[i + 1] == 0xa0) {
 			/* a no-break space (UTF-8 U+00A0) a web page or a mailer put
 			 * for a blank: "Free swap\u00a0 = 774396kB" (R225) */

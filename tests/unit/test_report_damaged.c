@@ -2882,6 +2882,15 @@ TEST(test_whole_reports_read_through_damage)
 			  "[ 4694.440000] Out of memory: Killed process 5 (caf\xc3\xa9\xc2\xb0) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
 		  .events = IS(1), .swap_free_kib = IS(774396), .swap_total_kib = IS(786428),
 		  .victim_comm = "caf\xc3\xa9\xc2\xb0" },
+		/* a PDF's text layer: a hyphen given as U+0002, or lost where
+		 * a line broke (R2536, R1750) */
+		{ .name = "pdf_copy_hyphens",
+		  .text = "[ 1839.246233] Killed process 1740 (oom) total-vm:744308kB, anon\x02rss:630068kB, file-rss:0kB, shmem-rss:0kB\n",
+		  .events = IS(1), .anon_rss_kib = IS(630068), .total_vm_kib = IS(744308), .file_rss_kib = IS(0) },
+		{ .name = "pdf_copy_hyphens, case 2",
+		  .text = "[ 1839.246233] Killed process 1740 (oom) totalvm:744308kB, anonrss:630068kB, filerss:4kB, shmemrss:8kB\n",
+		  .events = IS(1), .anon_rss_kib = IS(630068), .total_vm_kib = IS(744308), .file_rss_kib = IS(4),
+		  .shmem_rss_kib = IS(8) },
 		/* an expert quotes the selection, the row and the kill first, the
 		 * trigger line last (R187's shape): one event with its request */
 		{ .name = "trigger_quoted_after_its_kill_lines",
