@@ -165,6 +165,7 @@ struct report_scanner {
 	bool prev_prefixed, prev_kmsg;
 	size_t prev_prefix_width;
 	char prev_time[64], prev_host[64], prev_caller[16];
+	char jtime[64];             /* journalctl -o verbose: the last entry's date, for its MESSAGE= field */
 
 	bool piece_pending;    /* the last raw line was cut: the next one is its rest */
 	bool warned_binary, warned_long;
@@ -1276,6 +1277,15 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		tr_strip_prefix(p, len, &x);
 		if (learned)
 			x.any = true;
+		if (x.jcursor && x.time && x.time_len < sizeof(s->jtime)) {
+			/* the entry's date-and-cursor line: its date dates the
+			 * MESSAGE= field under it */
+			memcpy(s->jtime, x.time, x.time_len);
+			s->jtime[x.time_len] = '\0';
+		} else if (x.jmessage && !x.time && s->jtime[0]) {
+			x.time = s->jtime;
+			x.time_len = strlen(s->jtime);
+		}
 		if (x.any && x.time && !x.drop) {
 			/* the same dated record twice in a row (two syslog rules
 			 * writing one file, a relay that repeats): kept once */

@@ -661,12 +661,14 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 		if (round <= 1 && r[0] == 'M' && HAS_LIT(r, n, "MESSAGE=") && n > 8) {
 			pos += 8;
 			x->any = true;
+			x->jmessage = true;
 			continue;
 		}
 		if (x->time && n > 12 && r[n - 1] == ']') {
 			const char *c = memmem(r, n < 16 ? n : 16, "[s=", 3);
 			if (c && memmem(c, (size_t)(r + n - c), ";i=", 3) && memmem(c, (size_t)(r + n - c), ";b=", 3)) {
 				x->drop = true;
+				x->jcursor = true;   /* its date is the MESSAGE field's (scan.c) */
 				return;
 			}
 		}

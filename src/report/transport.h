@@ -29,6 +29,7 @@ struct pfx {
 	size_t mono_len;
 	size_t len;            /* bytes of prefix */
 	bool any, kmsg, drop;
+	bool jcursor, jmessage;  /* journalctl -o verbose: the entry's date-and-cursor line, its MESSAGE= field */
 	char kmsg_time[32];    /* kmsg usec formatted as seconds */
 };
 

@@ -111,6 +111,11 @@ int walltime_parse_date(const char *s, size_t len, time_t now, int64_t *out)
 	struct tm tm;
 	memset(&tm, 0, sizeof(tm));
 	int v;
+	/* journalctl -o verbose / -o full: "Thu 2023-02-02 11:49:13.015489 CET" */
+	if (end - p > 9 && isalpha((unsigned char)p[0]) && isalpha((unsigned char)p[1]) &&
+	    isalpha((unsigned char)p[2]) && p[3] == ' ' && isdigit((unsigned char)p[4]) &&
+	    isdigit((unsigned char)p[5]) && isdigit((unsigned char)p[6]) && isdigit((unsigned char)p[7]) && p[8] == '-')
+		p += 4;
 	const char *q = p;
 	if (digits(&q, end, 4, &v) == 4 && q < end && *q == '-') {
 		/* RFC 3339 / ISO 8601 */
@@ -131,6 +136,10 @@ int walltime_parse_date(const char *s, size_t len, time_t now, int64_t *out)
 				q++;
 		}
 		if (q < end && (*q == 'Z' || *q == 'z')) {
+			*out = utc_epoch(&tm);
+			return 0;
+		}
+		if (end - q >= 4 && (!memcmp(q, " UTC", 4) || !memcmp(q, " GMT", 4))) {
 			*out = utc_epoch(&tm);
 			return 0;
 		}

@@ -56,6 +56,7 @@ struct read_case {
 	struct want_num victim_pid;
 	const char *victim_comm;
 	struct want_num victim_adj, total_vm_kib, anon_rss_kib, file_rss_kib, shmem_rss_kib;
+	const char *time;                 /* the event's time as printed */
 };
 
 #define ASK_NUM(got, want) do { if ((want).on) CHECK_INT(got, (want).v); } while (0)
@@ -104,6 +105,7 @@ static void check_reads(const struct read_case *cases, size_t n)
 		ASK_NUM(ev->victim.anon_rss_kib, c->anon_rss_kib);
 		ASK_NUM(ev->victim.file_rss_kib, c->file_rss_kib);
 		ASK_NUM(ev->victim.shmem_rss_kib, c->shmem_rss_kib);
+		ASK_STR(ev->time, c->time);
 	}
 	check_current = test;
 }
@@ -2882,6 +2884,13 @@ TEST(test_whole_reports_read_through_damage)
 			  "[ 4694.440000] Out of memory: Killed process 5 (caf\xc3\xa9\xc2\xb0) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
 		  .events = IS(1), .swap_free_kib = IS(774396), .swap_total_kib = IS(786428),
 		  .victim_comm = "caf\xc3\xa9\xc2\xb0" },
+		/* journalctl -o verbose: the entry's date-and-cursor line dates
+		 * the indented MESSAGE= field under it (R2442) */
+		{ .name = "journalctl_verbose_fields",
+		  .text = "Thu 2023-02-02 11:49:13.015489 CET [s=1d8f87cf;i=10823659;b=796d12a5;m=1f6726955fe3;t=5f3b550c118c1;x=e534]\n"
+			  "    _TRANSPORT=kernel\n"
+			  "    MESSAGE=Memory cgroup out of memory: Killed process 2855014 (tail) total-vm:4296kB, anon-rss:60kB, file-rss:516kB, shmem-rss:0kB, UID:0 pgtables:40kB oom_score_adj:0\n",
+		  .events = IS(1), .victim_pid = IS(2855014), .time = "Thu 2023-02-02 11:49:13.015489 CET" },
 		/* a PDF's text layer: a hyphen given as U+0002, or lost where
 		 * a line broke (R2536, R1750) */
 		{ .name = "pdf_copy_hyphens",

@@ -29,6 +29,11 @@ TEST(test_dates)
 	CHECK_INT(t, 1754963643);
 	CHECK_INT(walltime_parse_date("2025-08-12T01:54:03.123456Z", 27, NOW, &t), 0);
 	CHECK_INT(t, 1754963643);
+	/* journalctl -o verbose's entry date: a weekday before the ISO date,
+	 * a zone abbreviation after it (UTC exact, others local like syslog) */
+	CHECK_INT(walltime_parse_date("Tue 2025-08-12 01:54:03.015489 UTC", 34, NOW, &t), 0);
+	CHECK_INT(t, 1754963643);
+	CHECK(walltime_parse_date("Thu 2023-02-02 11:49:13.015489 CET", 34, NOW, &t) == 0);
 	/* local times: compare through the same TZ rules */
 	setenv("TZ", "UTC", 1);
 	tzset();
