@@ -59,6 +59,14 @@ const struct line_kind_info line_kinds[LK_COUNT] = {
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+static bool all_blank(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
+			return false;
+	return true;
+}
+
 /* mem_find, not memmem: every line the scanner or the parser classifies
  * asks ~25 literals here, and glibc's memmem sets up a 256-byte shift table
  * per call (memset + hashing the needle), which costs more than the search
@@ -245,6 +253,9 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	}
 	case 'o':
 		if (STARTS(p, n, "oom-kill:constraint=") || STARTS(p, n, "oom-kill: constraint="))
+			return LK_CONSTRAINT;
+		/* split one field a line by hand (R1813): its head alone */
+		if (STARTS(p, n, "oom-kill:") && (n == 9 || (n > 9 && (p[9] == ' ' || p[9] == '\t') && all_blank(p + 9, n - 9))))
 			return LK_CONSTRAINT;
 		if (STARTS(p, n, "oom_reaper: "))
 			return LK_REAPER;

@@ -3200,13 +3200,15 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 static bool constraint_rest(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			    const char *s, const char *e, size_t n)
 {
-	if (!constraint_key(s, e) || p_starts(s, e, "oom-kill:"))
+	/* after a lone "oom-kill:" its first field, "constraint=" */
+	bool head_only = n == 9 && !memcmp(st->cons_text, "oom-kill:", 9);
+	if (head_only ? !p_starts(s, e, "constraint=") : (!constraint_key(s, e) || p_starts(s, e, "oom-kill:")))
 		return false;
 	char joined[sizeof(st->cons_text) + 512];
 	if ((size_t)(e - s) + n + 1 > sizeof(joined))
 		return false;
 	memcpy(joined, st->cons_text, n);
-	if (joined[n - 1] != ',')
+	if (joined[n - 1] != ',' && !head_only)
 		joined[n++] = ',';
 	memcpy(joined + n, s, (size_t)(e - s));
 	n += (size_t)(e - s);
@@ -3238,6 +3240,18 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 		s = norm;
 		e = norm + n;
 	}
+	/* split one field a line by hand, "oom-kill:" alone first (R1813,
+	 * R2164): kept for its fields (constraint_rest) */
+	const char *te = e;
+	while (te > s && (te[-1] == ' ' || te[-1] == '\t'))
+		te--;
+	if (te - s == 9 && p_starts(s, te, "oom-kill:")) {
+		join_or_open_headerless(P, st, l);
+		memcpy(st->cons_text, s, 9);
+		st->cons_len = 9;
+		st->cons_next = true;
+		return true;
+	}
 	if (!p_starts(s, e, "oom-kill:constraint="))
 		return false;
 	/* After the kill line of the process it names, with none of its
@@ -3252,7 +3266,8 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 	/* A line re-flowed by hand whose rest ("task=x, pid=N, uid=N") is on the
 	 * next line: kept to be read again with it (constraint_rest). */
 	st->cons_len = 0;
-	if ((size_t)(e - s) < sizeof(st->cons_text) && !p_find(s, e, ",pid=") && (e[-1] == ',' || !p_find(s, e, ",task="))) {
+	if ((size_t)(e - s) < sizeof(st->cons_text) &&
+	    (e[-1] == ',' || (!p_find(s, e, ",pid=") && !p_find(s, e, ",task=")))) {
 		memcpy(st->cons_text, s, (size_t)(e - s));
 		st->cons_len = (size_t)(e - s);
 		st->cons_next = true;

@@ -2884,6 +2884,23 @@ TEST(test_whole_reports_read_through_damage)
 			  "[ 4694.440000] Out of memory: Killed process 5 (caf\xc3\xa9\xc2\xb0) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
 		  .events = IS(1), .swap_free_kib = IS(774396), .swap_total_kib = IS(786428),
 		  .victim_comm = "caf\xc3\xa9\xc2\xb0" },
+		/* the oom-kill line split one field a line by hand, its head
+		 * "oom-kill:" alone (R1813, R2164): read whole */
+		{ .name = "constraint_split_one_field_a_line",
+		  .text = "\t[ 9060.994841] oom-kill:\n"
+			  "\tconstraint=CONSTRAINT_NONE,\n"
+			  "\tnodemask=(null),\n"
+			  "\tcpuset=/,\n"
+			  "\tmems_allowed=0,\n"
+			  "\tglobal_oom,\n"
+			  "\ttask_memcg=/user.slice/user-1000.slice/session-3.scope,\n"
+			  "\ttask=bash,\n"
+			  "\tpid=7534,\n"
+			  "\tuid=0\n"
+			  "\t\n"
+			  "\t[ 9060.994859] Out of memory: Killed process 7534 (bash) total-vm:4247244kB, anon-rss:3183412kB, file-rss:0kB, shmem-rss:0kB\n",
+		  .events = IS(1), .constraint = "CONSTRAINT_NONE", .task_memcg = "/user.slice/user-1000.slice/session-3.scope",
+		  .victim_pid = IS(7534), .anon_rss_kib = IS(3183412) },
 		/* journalctl -o verbose: the entry's date-and-cursor line dates
 		 * the indented MESSAGE= field under it (R2442) */
 		{ .name = "journalctl_verbose_fields",

@@ -733,6 +733,10 @@ TEST(test_lone_failure_lines)
 	for (size_t i = 0; i < sizeof(not_nm) / sizeof(not_nm[0]); i++)
 		CHECK(line_kind_nommu_failure(not_nm[i], strlen(not_nm[i])) < 0);
 
+	/* an oom-kill line's head alone (split one field a line, R1813) */
+	CHECK_INT(line_kind_of("oom-kill:", 9), LK_CONSTRAINT);
+	CHECK_INT(line_kind_of("oom-kill:  ", 11), LK_CONSTRAINT);
+	CHECK(line_kind_of("oom-kill: something else", 24) != LK_CONSTRAINT);
 	/* Linux 2.4's one-line failure (mm/page_alloc.c __alloc_pages): the
 	 * order, the mask from 2.4.10; each line a report, repeats in one
 	 * syslog second kept (no ratelimit: R2321) */
