@@ -88,8 +88,11 @@ void render_summary_text_line(FILE *f, const struct oom_event *ev, const struct 
 	if (ev->have_victim && ev->victim.comm[0]) {
 		b.len = 0;
 		escape_term_buf(&b, ev->victim.comm, strlen(ev->victim.comm));
-		snprintf(victim, sizeof(victim), "%s (%lld)%s", b.data ? b.data : "", (long long)ev->victim.pid,
-			 !strcmp(ev->victim.comm, OOMKIT_TEST_HOG_COMM) ? " [test]" : "");
+		if (known(ev->victim.pid))
+			snprintf(victim, sizeof(victim), "%s (%lld)%s", b.data ? b.data : "", (long long)ev->victim.pid,
+				 !strcmp(ev->victim.comm, OOMKIT_TEST_HOG_COMM) ? " [test]" : "");
+		else
+			snprintf(victim, sizeof(victim), "%s", b.data ? b.data : "");
 	} else {
 		snprintf(victim, sizeof(victim), "-");
 	}

@@ -537,7 +537,10 @@ static void section_victim(FILE *f, const struct oom_event *ev, const struct eve
 	const struct oom_victim *v = &ev->victim;
 	fprintf(f, "  %s%s", st->bold, st->red);
 	put(f, v->comm);
-	fprintf(f, "%s (pid %lld", st->reset, (long long)v->pid);
+	if (known(v->pid))
+		fprintf(f, "%s (pid %lld", st->reset, (long long)v->pid);
+	else
+		fprintf(f, "%s (pid not in the report", st->reset);   /* masked by the paster */
 	if (known(v->uid))
 		fprintf(f, ", uid %lld", (long long)v->uid);
 	fputs(")", f);

@@ -83,7 +83,10 @@ static void verdict(FILE *f, const struct oom_event *ev, const struct event_anal
 		const struct oom_victim *v = &ev->victim;
 		fputs("Killed <span class=\"victim-name\">", f);
 		html_esc(f, v->comm);
-		fprintf(f, "</span> (pid %lld)", (long long)v->pid);
+		if (known(v->pid))
+			fprintf(f, "</span> (pid %lld)", (long long)v->pid);
+		else
+			fputs("</span>", f);
 		if (known(v->anon_rss_kib)) {
 			fputs(": anon ", f);
 			html_kib(f, v->anon_rss_kib);

@@ -2694,6 +2694,21 @@ static bool mono_stamp(const char *t, size_t n)
 }
 
 /* "Kill process 123 (x) score 905 or sacrifice child" and older forms. */
+/* A pid masked by whoever pasted the line ("Killed process xxx (beam.smp)",
+ * "NNNN", R2043, R2058): a run of x, n, * or # before " (", read as a
+ * pid unknown.  Returns 0 and moves *p past it, or -1. */
+static int masked_pid(const char **p, const char *e, int64_t *pid)
+{
+	const char *q = *p;
+	while (q < e && (*q == 'x' || *q == 'X' || *q == 'n' || *q == 'N' || *q == '*' || *q == '#'))
+		q++;
+	if (q == *p || q - *p > 10 || !p_starts(q, e, " ("))
+		return -1;
+	*p = q;
+	*pid = OOM_NA;
+	return 0;
+}
+
 static bool selection_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			   const char *s, const char *e)
 {
@@ -2704,7 +2719,7 @@ static bool selection_line(struct report_parser *P, struct pstate *st, const str
 		return false;
 	const char *p = k + 15;
 	int64_t pid;
-	if (p_num(&p, e, &pid) != 0 || p >= e || *p != ' ')
+	if ((p_num(&p, e, &pid) != 0 && masked_pid(&p, e, &pid) != 0) || p >= e || *p != ' ')
 		return false;
 	p++;
 	/* oom_kill_process prints one selection a call (mm/oom_kill.c; the
@@ -3042,7 +3057,7 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 		return false;
 	}
 	int64_t pid, uid = OOM_NA;
-	if (p_num(&p, e, &pid) != 0)
+	if (p_num(&p, e, &pid) != 0 && masked_pid(&p, e, &pid) != 0)
 		return false;
 	bool rhel6 = false, no_comm = false;
 	if (p_starts(p, e, ", UID ")) {

@@ -68,8 +68,28 @@ TEST(render_group_kills)
 	event_release(&ev);
 }
 
+/* a victim whose pid the paster masked ("Killed process xxx (beam.smp)",
+ * R2043): named without a number */
+TEST(render_masked_victim_pid)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.victim.pid = OOM_NA;
+	size_t len;
+	char *t = render_text(&ev, false, &len);
+	CHECK(strstr(t, "(pid not in the report") != NULL);
+	CHECK(strstr(t, "-9223372036854775808") == NULL);
+	free(t);
+	char *j = render_json(&ev, &len);
+	CHECK(json_valid(j, len));
+	CHECK(strstr(j, "-9223372036854775808") == NULL);
+	free(j);
+	event_release(&ev);
+}
+
 int main(void)
 {
+	RUN(render_masked_victim_pid);
 	RUN(render_group_kills);
 	RUN(render_text_plain);
 	RUN(render_hostile);

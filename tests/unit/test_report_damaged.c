@@ -2884,6 +2884,19 @@ TEST(test_whole_reports_read_through_damage)
 			  "[ 4694.440000] Out of memory: Killed process 5 (caf\xc3\xa9\xc2\xb0) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
 		  .events = IS(1), .swap_free_kib = IS(774396), .swap_total_kib = IS(786428),
 		  .victim_comm = "caf\xc3\xa9\xc2\xb0" },
+		/* pids masked by the paster (R2043, R2058): the victim by its
+		 * name, its pid unknown */
+		{ .name = "masked_victim_pid",
+		  .text = "    [39994236.283140] Out of memory: Kill process xxx (beam.smp) score 727 or sacrifice child\n"
+			  "    [39994236.284751] Killed process xxx (beam.smp) total-vm:10094180kB, anon-rss:5992724kB, file-rss:0kB, shmem-rss:0kB\n",
+		  .events = IS(1), .victim_pid = IS(OOM_NA), .victim_comm = "beam.smp", .anon_rss_kib = IS(5992724) },
+		{ .name = "masked_victim_pid, case 2",
+		  .text = "Out of memory: Killed process NNNN (cc1plus) total-vm:112388kB, anon-rss:77184kB ...\n",
+		  .events = IS(1), .victim_comm = "cc1plus", .anon_rss_kib = IS(77184) },
+		/* not a mask: a word */
+		{ .name = "masked_victim_pid, case 3",
+		  .text = "Out of memory: Killed process next (cc1plus) total-vm:112388kB, anon-rss:77184kB\n",
+		  .events = IS(0) },
 		/* the oom-kill line split one field a line by hand, its head
 		 * "oom-kill:" alone (R1813, R2164): read whole */
 		{ .name = "constraint_split_one_field_a_line",
