@@ -3085,7 +3085,7 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	if (st->active && st->have_kill && st->group_announced) {
 		/* memory.oom.group: a further member of the group */
 		struct oom_event *ev = &st->ev;
-		if (pid != ev->victim.pid && ev->nr_group_kills < OOM_MAX_GROUP_KILLS)
+		if (known(pid) && pid != ev->victim.pid && ev->nr_group_kills < OOM_MAX_GROUP_KILLS)
 			ev->group_kill_pids[ev->nr_group_kills++] = pid;
 		st->tail_left = PARSE_TAIL_LINES;
 		return true;
