@@ -3057,6 +3057,10 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 		return false;
 	}
 	int64_t pid, uid = OOM_NA;
+	/* a blank doubled before the pid ("Killed process  532 (kodi.bin)",
+	 * R2333: a pid right-aligned by whoever copied it) */
+	if (p < e && *p == ' ')
+		p = p_skip_sp(p, e);
 	if (p_num(&p, e, &pid) != 0 && masked_pid(&p, e, &pid) != 0)
 		return false;
 	bool rhel6 = false, no_comm = false;

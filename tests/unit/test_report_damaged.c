@@ -2893,6 +2893,10 @@ TEST(test_whole_reports_read_through_damage)
 		{ .name = "masked_victim_pid, case 2",
 		  .text = "Out of memory: Killed process NNNN (cc1plus) total-vm:112388kB, anon-rss:77184kB ...\n",
 		  .events = IS(1), .victim_comm = "cc1plus", .anon_rss_kib = IS(77184) },
+		/* a blank doubled before the pid (R2333) */
+		{ .name = "masked_victim_pid, case 4",
+		  .text = "Jul 22 19:16:26 kodi kernel: Out of memory: Killed process  532 (kodi.bin) total-vm:1561568kB, anon-rss:397140kB, file-rss:112348kB, shmem-rss:0kB, UID:972 pgtables:1724kB oom_score_adj:0\n",
+		  .events = IS(1), .victim_pid = IS(532), .victim_comm = "kodi.bin", .anon_rss_kib = IS(397140) },
 		/* not a mask: a word */
 		{ .name = "masked_victim_pid, case 3",
 		  .text = "Out of memory: Killed process next (cc1plus) total-vm:112388kB, anon-rss:77184kB\n",
