@@ -2930,7 +2930,9 @@ static bool kill_burst(const struct pstate *st, const struct report_line *l, con
 {
 	const struct oom_event *ev = &st->ev;
 	size_t ml = (size_t)(kill_message_end(s, k) - s);
-	if (!st->kill_second[0] || !st->have_trigger || !p_find(s, k, "Memory cgroup") ||
+	/* the header, or the memcg block dump_header prints (a report not
+	 * rate-limited: R2403, R2405 cut above it) */
+	if (!st->kill_second[0] || !(st->have_trigger || ev->snap.have_memcg) || !p_find(s, k, "Memory cgroup") ||
 	    ml >= sizeof(ev->victim.message) || strncmp(ev->victim.message, s, ml) != 0 ||
 	    ev->victim.message[ml] != '\0')
 		return false;

@@ -2155,6 +2155,14 @@ TEST(test_victim_read_through_damage)
 			  "2026-09-02T09:08:50.903138+00:00 h kernel: Memory cgroup out of memory: Killed process 235173 (tini) total-vm:2568kB, anon-rss:0kB, file-rss:1024kB, shmem-rss:0kB\n"
 			  "2026-09-02T09:08:50.903139+00:00 h kernel: Memory cgroup out of memory: Killed process 268654 (Main) total-vm:2011236kB, anon-rss:567484kB, file-rss:20608kB, shmem-rss:0kB\n",
 		  .events = IS(1), .victim_pid = IS(268654) },
+		/* cut above the memcg block dump_header printed (R2403): that
+		 * block proves the report was not rate-limited, as the header
+		 * would */
+		{ .name = "group_kills_without_announce_are_one_event, memcg block",
+		  .text = "[78478.861343] memory: usage 4194304kB, limit 4194304kB, failcnt 945\n"
+			  "[78478.861845] Memory cgroup out of memory: Killed process 2218304 (VLLM::Worker) total-vm:8483048kB, anon-rss:2816968kB, ...\n"
+			  "[78478.874289] Memory cgroup out of memory: Killed process 2217250 (vllm) total-vm:4745220kB, anon-rss:854788kB, ...\n",
+		  .events = IS(1), .victim_pid = IS(2218304) },
 		/* a second later it is another OOM (rate-limited header) */
 		{ .name = "group_kills_without_announce_are_one_event, later",
 		  .text = "2026-09-02T09:08:50.880492+00:00 h kernel: Main invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=934\n"
