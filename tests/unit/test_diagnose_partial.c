@@ -1836,6 +1836,36 @@ TEST(lowmem_exhausted_beside_unseen_highmem)
 	CHECK(!has(&t, "lowmem-exhausted-highmem-free"));
 }
 
+/* 2.6.14 i686 with 3.2 GiB of HighMem free: lowmem exhausted beside it;
+ * with slab holding nine tenths of lowmem (R2008, R2010), slab growth
+ * leads, the split only set where it ran out */
+#define LOWMEM_SLAB(slab_pages) \
+	"oom-killer: gfp_mask=0xd0, order=0\n" \
+	"Mem-info:\n" \
+	"Free pages:     2486564kB (2479256kB HighMem)\n" \
+	"Active:2064 inactive:392 dirty:2 writeback:0 unstable:0 free:621641 slab:" slab_pages " mapped:1715 pagetables:91\n" \
+	"DMA free:3588kB min:68kB low:84kB high:100kB active:0kB inactive:0kB present:16384kB pages_scanned:18 all_unreclaimable? yes\n" \
+	"lowmem_reserve[]: 0 880 4080\n" \
+	"Normal free:3720kB min:3756kB low:4692kB high:5632kB active:0kB inactive:0kB present:901120kB pages_scanned:18 all_unreclaimable? yes\n" \
+	"lowmem_reserve[]: 0 0 25600\n" \
+	"HighMem free:2479256kB min:512kB low:640kB high:768kB active:8256kB inactive:1568kB present:3276800kB pages_scanned:0 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 0\n" \
+	"Free swap:            0kB\n" \
+	"1048576 pages of RAM\n" \
+	"819200 pages of HIGHMEM\n" \
+	"205960 reserved pages\n" \
+	"Out of Memory: Killed process 444 (portmap).\n"
+
+TEST(slab_nearly_all_lowmem_beside_highmem_leads)
+{
+	struct seen s = explain(LOWMEM_SLAB("216703"));   /* 846 MiB of 896 */
+	CHECK_STR(s.first, "slab-growth");
+	CHECK(has(&s, "lowmem-exhausted-highmem-free"));
+	CHECK(evidence_has(&s, "% of lowmem: the 32-bit split only set where it ran out"));
+	struct seen t = explain(LOWMEM_SLAB("150000"));   /* 586 MiB: two thirds */
+	CHECK_STR(t.first, "lowmem-exhausted-highmem-free");
+}
+
 TEST(lowmem_request_inferred_from_highmem_room)
 {
 	const char *zones =
@@ -3392,6 +3422,7 @@ int main(void)
 	RUN(parser_inferred_kind_survives_diagnose);
 	RUN(no_swap_lines_kernel_without_swap);
 	RUN(lowmem_request_inferred_from_highmem_room);
+	RUN(slab_nearly_all_lowmem_beside_highmem_leads);
 	RUN(lowmem_exhausted_beside_unseen_highmem);
 	RUN(panic_leads_without_evidence);
 	RUN(compulsory_panic_leads_a_cgroup_oom);
