@@ -3886,6 +3886,15 @@ static void rule_vmalloc_size(struct ctx *c)
  * in 889 MiB of lowmem, 2.6.19 i686). */
 #define SLAB_FILLS_LOWMEM_PCT 50
 
+/* The report's slab: both halves when printed, else the one slab count. */
+static int64_t report_slab_kib(const struct ctx *c)
+{
+	const struct mem_breakdown *m = &c->a->mem;
+	if (known(m->slab_reclaimable_kib) && known(m->slab_unreclaimable_kib))
+		return m->slab_reclaimable_kib + m->slab_unreclaimable_kib;
+	return c->ev->snap.mem.slab_kib;
+}
+
 static void slab_fills_lowmem(struct ctx *c)
 {
 	const struct mem_breakdown *m = &c->a->mem;
@@ -3893,11 +3902,7 @@ static void slab_fills_lowmem(struct ctx *c)
 	struct finding *lp = finding_mut(c->out, "lowmem-pressure");
 	if (!sl || !lp || findings_get(c->out, "fragmentation-high-order") || m->scope != MEM_SCOPE_SYSTEM || !known(m->lowmem_total_kib) || m->lowmem_total_kib <= 0)
 		return;
-	int64_t slab = OOM_NA;
-	if (known(m->slab_reclaimable_kib) && known(m->slab_unreclaimable_kib))
-		slab = m->slab_reclaimable_kib + m->slab_unreclaimable_kib;
-	else if (known(c->ev->snap.mem.slab_kib))
-		slab = c->ev->snap.mem.slab_kib;
+	int64_t slab = report_slab_kib(c);
 	if (pct(slab, m->lowmem_total_kib) < SLAB_FILLS_LOWMEM_PCT || sl->weight > lp->weight)
 		return;
 	sl->weight = lp->weight + 1 > 97 ? 97 : lp->weight + 1;
@@ -3923,11 +3928,7 @@ static void slab_fills_lowmem_beside_highmem(struct ctx *c)
 	if (!sl || !lh || findings_get(c->out, "fragmentation-high-order") || m->scope != MEM_SCOPE_SYSTEM ||
 	    !known(m->lowmem_total_kib) || m->lowmem_total_kib <= 0 || sl->weight > lh->weight)
 		return;
-	int64_t slab = OOM_NA;
-	if (known(m->slab_reclaimable_kib) && known(m->slab_unreclaimable_kib))
-		slab = m->slab_reclaimable_kib + m->slab_unreclaimable_kib;
-	else if (known(c->ev->snap.mem.slab_kib))
-		slab = c->ev->snap.mem.slab_kib;
+	int64_t slab = report_slab_kib(c);
 	/* more slab than lowmem: the zones that make up lowmem are not all
 	 * in the report (R1904's cut head), the share means nothing */
 	if (!known(slab) || pct(slab, m->lowmem_total_kib) < SLAB_NEARLY_ALL_LOWMEM_PCT || slab > m->lowmem_total_kib)

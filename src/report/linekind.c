@@ -557,22 +557,34 @@ bool line_kind_is_trigger_text(const char *p, size_t n)
  * of length %lu from process %d (%s) failed", then show_free_areas — an
  * allocation failure's report, printed without warn_alloc's line (R2256).
  * Returns the length, or -1. */
-long long line_kind_nommu_failure(const char *p, size_t n)
+/* "<lit>N<tail>" anywhere in [p, p+n), N of 1 to maxd digits: N, with
+ * *after past the tail; or -1. */
+static long long number_between(const char *p, size_t n, const char *lit, size_t maxd, const char *tail,
+				const char **after)
 {
-	static const char lit[] = "Allocation of length ";
+	size_t ll = strlen(lit), tl = strlen(tail);
 	const char *q = find(p, n, lit);
 	if (!q)
 		return -1;
-	q += sizeof(lit) - 1;
+	q += ll;
 	const char *e = p + n;
 	size_t d = digits(q, (size_t)(e - q));
-	if (d == 0 || d > 15 || !STARTS(q + d, (size_t)(e - q - d), " from process "))
+	if (d == 0 || d > maxd || (size_t)(e - q - d) < tl || memcmp(q + d, tail, tl) != 0)
 		return -1;
-	const char *r = q + d + 14;
+	*after = q + d + tl;
+	return dec_value(q, d);
+}
+
+long long line_kind_nommu_failure(const char *p, size_t n)
+{
+	const char *r, *e = p + n;
+	long long len = number_between(p, n, "Allocation of length ", 15, " from process ", &r);
+	if (len < 0)
+		return -1;
 	size_t d2 = digits(r, (size_t)(e - r));
 	if (d2 == 0 || !STARTS(r + d2, (size_t)(e - r - d2), " (") || !find(r, (size_t)(e - r), ") failed"))
 		return -1;
-	return dec_value(q, d);
+	return len;
 }
 
 /* Linux 2.4 __alloc_pages (mm/page_alloc.c), when no zone could give the
@@ -582,18 +594,11 @@ long long line_kind_nommu_failure(const char *p, size_t n)
  * allocation failure: no show_mem, no trace.  Returns the order, or -1. */
 int line_kind_alloc24_failure(const char *p, size_t n, long long *gfp)
 {
-	static const char lit[] = "__alloc_pages: ", tail[] = "-order allocation failed";
 	*gfp = -1;
-	const char *q = find(p, n, lit);
-	if (!q)
+	const char *r, *e = p + n;
+	long long order = number_between(p, n, "__alloc_pages: ", 2, "-order allocation failed", &r);
+	if (order < 0)
 		return -1;
-	q += sizeof(lit) - 1;
-	const char *e = p + n;
-	size_t d = digits(q, (size_t)(e - q));
-	if (d == 0 || d > 2 || !STARTS(q + d, (size_t)(e - q - d), tail))
-		return -1;
-	long long order = dec_value(q, d);
-	const char *r = q + d + sizeof(tail) - 1;
 	if (STARTS(r, (size_t)(e - r), " (gfp=0x")) {
 		r += 8;
 		const char *h = r;
