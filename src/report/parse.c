@@ -2719,9 +2719,15 @@ static bool selection_line(struct report_parser *P, struct pstate *st, const str
 		return false;
 	const char *p = k + 15;
 	int64_t pid;
-	if ((p_num(&p, e, &pid) != 0 && masked_pid(&p, e, &pid) != 0) || p >= e || *p != ' ')
+	if (p_num(&p, e, &pid) != 0 && masked_pid(&p, e, &pid) != 0)
 		return false;
-	p++;
+	/* the line cut right after the pid (a paste cut mid-line, R2564):
+	 * still a selection, of that pid */
+	bool cut = p >= e;
+	if (!cut && *p != ' ')
+		return false;
+	if (!cut)
+		p++;
 	/* oom_kill_process prints one selection a call (mm/oom_kill.c; the
 	 * "Killed process" line may be lost, printk dropped it, R034): a
 	 * second one in the same report, stamped later in the same clock, is
@@ -2766,7 +2772,14 @@ static bool selection_line(struct report_parser *P, struct pstate *st, const str
 	struct oom_event *ev = &st->ev;
 	static const char *const closers[] = { ") score ", NULL };
 	char comm[OOM_COMM_LEN];
-	const char *after = read_paren_comm(p, e, closers, comm, sizeof(comm));
+	const char *after = cut ? NULL : read_paren_comm(p, e, closers, comm, sizeof(comm));
+	if (cut && known(pid)) {
+		ev->victim.selected_pid = pid;
+		st->have_selection = true;
+		st->sel_pid = pid;
+		st->sel_fed = P->nr_fed;
+		ev->truncated = true;
+	}
 	if (!after)
 		return true;
 	ev->victim.selected_pid = pid;

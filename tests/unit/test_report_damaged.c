@@ -2905,6 +2905,12 @@ TEST(test_whole_reports_read_through_damage)
 		{ .name = "masked_victim_pid, case 4",
 		  .text = "Jul 22 19:16:26 kodi kernel: Out of memory: Killed process  532 (kodi.bin) total-vm:1561568kB, anon-rss:397140kB, file-rss:112348kB, shmem-rss:0kB, UID:972 pgtables:1724kB oom_score_adj:0\n",
 		  .events = IS(1), .victim_pid = IS(532), .victim_comm = "kodi.bin", .anon_rss_kib = IS(397140) },
+		/* the last selection line cut right after its pid (R2564): the
+		 * next out_of_memory call's, of that pid */
+		{ .name = "selection_cut_after_its_pid",
+		  .text = "Mar  6 01:49:25 h kernel: [685307.222264] Out of memory: Kill process 1767 (python) score 15 or sacrifice child\n"
+			  "Mar  6 01:49:25 h kernel: [685307.235810] Out of memory: Kill process 5608\n",
+		  .events = IS(2), .selected_pid = IS(1767) },
 		/* not a mask: a word */
 		{ .name = "masked_victim_pid, case 3",
 		  .text = "Out of memory: Killed process next (cc1plus) total-vm:112388kB, anon-rss:77184kB\n",
