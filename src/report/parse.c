@@ -2833,6 +2833,9 @@ static void kill_values(struct pstate *st, struct oom_victim *v, const char *p, 
 		if (!q || (q > p && q[-1] != ' ' && q[-1] != ',' && !(q - p >= 3 && q[-1] == '*' && q[-2] == '*' && q[-3] == ' ')))
 			continue;
 		q += strlen(keys[i].key);
+		/* a blank typed after the colon ("total-vm: 188228kB", R2667) */
+		if (q + 1 < e && *q == ' ' && q[1] >= '0' && q[1] <= '9')
+			q++;
 		int64_t val;
 		const char *vs = q;
 		int r = p_inum(&q, e, &val);

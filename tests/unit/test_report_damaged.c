@@ -2901,6 +2901,10 @@ TEST(test_whole_reports_read_through_damage)
 		{ .name = "masked_victim_pid, case 2",
 		  .text = "Out of memory: Killed process NNNN (cc1plus) total-vm:112388kB, anon-rss:77184kB ...\n",
 		  .events = IS(1), .victim_comm = "cc1plus", .anon_rss_kib = IS(77184) },
+		/* a blank typed after a field's colon (R2667) */
+		{ .name = "kill_field_colon_blank",
+		  .text = "Killed process 19925 (php) total-vm: 188228kB, anon-rss:4240kB, file-rss:0kB\n",
+		  .events = IS(1), .total_vm_kib = IS(188228), .anon_rss_kib = IS(4240) },
 		/* a blank doubled before the pid (R2333) */
 		{ .name = "masked_victim_pid, case 4",
 		  .text = "Jul 22 19:16:26 kodi kernel: Out of memory: Killed process  532 (kodi.bin) total-vm:1561568kB, anon-rss:397140kB, file-rss:112348kB, shmem-rss:0kB, UID:972 pgtables:1724kB oom_score_adj:0\n",
