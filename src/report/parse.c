@@ -45,6 +45,7 @@ struct host_release {
 	uint64_t line;               /* first line of the report that printed it */
 	double mono;                 /* its monotonic time ("[ 123.4]" / kmsg), < 0 unknown */
 	uint64_t boot_line;          /* the host's latest boot banner (boot_banner), 0 none */
+	bool from_splat;             /* printed by another warning's dump_stack, no report */
 };
 
 /* What tells two emitted events apart: an identical event right after
@@ -409,15 +410,21 @@ static struct host_release *host_rel(struct report_parser *P, const char *host, 
 /* A report without its header has no release string: take the release of
  * the nearest earlier report of the same host, unless the machine rebooted
  * between (its monotonic clock went back, or a boot banner came: boot_banner). */
+static void remember_release(struct report_parser *P, const struct oom_event *ev, bool from_splat)
+{
+	struct host_release *r = host_rel(P, ev->host, true);
+	str_copy(r->kernel, sizeof(r->kernel), ev->kernel, strlen(ev->kernel));
+	r->arch[0] = '\0';          /* set once the report is finished (after pf_finish) */
+	r->line = ev->first_line;
+	r->mono = mono_time(ev->time);
+	r->from_splat = from_splat;
+}
+
 static void neighbour_release(struct report_parser *P, struct oom_event *ev)
 {
 	double mono = mono_time(ev->time);
 	if (ev->kernel[0]) {
-		struct host_release *r = host_rel(P, ev->host, true);
-		str_copy(r->kernel, sizeof(r->kernel), ev->kernel, strlen(ev->kernel));
-		r->arch[0] = '\0';          /* set once the report is finished (after pf_finish) */
-		r->line = ev->first_line;
-		r->mono = mono;
+		remember_release(P, ev, false);
 		return;
 	}
 	struct host_release *r = host_rel(P, ev->host, false);
@@ -432,8 +439,8 @@ static void neighbour_release(struct report_parser *P, struct oom_event *ev)
 		str_copy(ev->arch, sizeof(ev->arch), r->arch, strlen(r->arch));   /* the same machine */
 	ev->kernel_from_neighbour = true;
 	ev->kernel_from_line = r->line;
-	event_warn(ev, "kernel release not in this report: taken from the report at line %llu (same host)",
-		   (unsigned long long)r->line);
+	event_warn(ev, "kernel release not in this report: taken from the %s at line %llu (same host)",
+		   r->from_splat ? "CPU line of another warning" : "report", (unsigned long long)r->line);
 }
 
 static void make_sig(const struct oom_event *ev, uint64_t trace, struct event_sig *g)
@@ -3895,6 +3902,11 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	/* A dump_stack that no OOM frame or report line followed is some other
 	 * warning's (a WARN, an oops): no report; the line is offered again. */
 	if (st->active && !header_proven(st) && !header_may_continue(P, s, e)) {
+		/* its CPU line still says the machine's release, for a report
+		 * of the same boot that lacks its own (R2642, R2650: a header
+		 * whose CPU line is cut, after another task's splat) */
+		if (st->ev.kernel[0])
+			remember_release(P, &st->ev, true);
 		st->active = false;
 		P->nr_active--;
 		state_reset(st);

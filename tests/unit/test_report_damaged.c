@@ -2901,6 +2901,21 @@ TEST(test_whole_reports_read_through_damage)
 		{ .name = "masked_victim_pid, case 2",
 		  .text = "Out of memory: Killed process NNNN (cc1plus) total-vm:112388kB, anon-rss:77184kB ...\n",
 		  .events = IS(1), .victim_comm = "cc1plus", .anon_rss_kib = IS(77184) },
+		/* a lockdep splat inside the OOM kill (its CPU line and stack,
+		 * no OOM header), then the kill line (R1299): the splat's CPU
+		 * line dates the kernel of the header-less kill */
+		{ .name = "release_from_another_warnings_cpu_line",
+		  .text = "[   61.686492][  T538] CPU: 2 PID: 538 Comm: kworker/u8:5 Tainted: G        W         5.16.0-rc6-00051-gb93acee44e1a #2\n"
+			  "[   61.688196][  T538] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.12.0-1 04/01/2014\n"
+			  "[   61.689731][  T538] Call Trace:\n"
+			  "[ 61.690294][ T538] dump_stack_lvl (lib/dump_stack.c:107) \n"
+			  "[ 61.691025][ T538] __lock_acquire.cold (kernel/locking/lockdep.c:4680) \n"
+			  "[ 61.702621][ T538] futex_exit_release (kernel/futex/core.c:1124) \n"
+			  "[ 61.703363][ T538] __oom_kill_process (mm/oom_kill.c:899) \n"
+			  "[ 61.705003][ T538] out_of_memory (mm/oom_kill.c:1131 (discriminator 4)) \n"
+			  "[ 61.714361][ T538] ret_from_fork (arch/x86/entry/entry_32.S:775) \n"
+			  "[   61.715202][  T538] Out of memory: Killed process 458 (systemd-journal) total-vm:15160kB, anon-rss:344kB, file-rss:3536kB, shmem-rss:1384kB\n",
+		  .events = IS(1), .victim_pid = IS(458), .kernel = "5.16.0-rc6-00051-gb93acee44e1a" },
 		/* a blank typed after a field's colon (R2667) */
 		{ .name = "kill_field_colon_blank",
 		  .text = "Killed process 19925 (php) total-vm: 188228kB, anon-rss:4240kB, file-rss:0kB\n",
