@@ -896,11 +896,27 @@ size_t tr_strip_quote(const char *p, size_t len)
 	}
 	if (q < len && (p[q] == '|' || p[q] == '-' || p[q] == ' ' || is_digit(p[q])))
 		q += match_paste_frame(p + q, len - q);
+	/* a whole line set in Markdown bold ("**Jun 23 04:09:18 www kernel:
+	 * Free swap  = 0kB**", R2767): its opening mark (the closing one goes
+	 * with tr_strip_frame_tail) */
+	size_t end = len;
+	while (end > q && (p[end - 1] == ' ' || p[end - 1] == '\r'))
+		end--;
+	if (end >= q + 5 && p[q] == '*' && p[q + 1] == '*' && p[q + 2] != '*' && p[q + 2] != ' ' &&
+	    p[end - 1] == '*' && p[end - 2] == '*' && p[end - 3] != '*')
+		q += 2;
 	return q;
 }
 
 size_t tr_strip_frame_tail(const char *p, size_t len, size_t quote)
 {
+	if (quote >= 2 && p[quote - 1] == '*' && p[quote - 2] == '*') {
+		/* the closing mark of a line set in bold (tr_strip_quote) */
+		while (len > quote && (p[len - 1] == ' ' || p[len - 1] == '\r'))
+			len--;
+		if (len >= quote + 2 && p[len - 1] == '*' && p[len - 2] == '*')
+			len -= 2;
+	}
 	if (!memchr(p, '|', quote)) {
 		/* a row whose opening cell was cut off keeps its closing " | |":
 		 * no kernel line ends so */

@@ -177,6 +177,23 @@ TEST(open_stamp)
 	CHECK_STR(l + x.len, "bar");
 }
 
+/* a whole line set in Markdown bold (R2767): both marks go; a bold word
+ * inside the line, or a line that only starts with "**", stays */
+TEST(bold_line)
+{
+	const char *l = "**Jun 23 04:09:18 www kernel: Free swap  = 0kB**";
+	size_t n = strlen(l), q = tr_strip_quote(l, n);
+	CHECK_INT(q, 2);
+	CHECK_INT(tr_strip_frame_tail(l, n, q), n - 2);
+	l = "**Note** the swap line below";
+	CHECK_INT(tr_strip_quote(l, strlen(l)), 0);
+	l = "> **Jun 23 04:09:18 www kernel: Free swap  = 0kB**  ";
+	n = strlen(l);
+	q = tr_strip_quote(l, n);
+	CHECK_INT(q, 4);
+	CHECK_INT(tr_strip_frame_tail(l, n, q), n - 4);
+}
+
 TEST(quotes_cuts_dicts)
 {
 	CHECK_INT(tr_strip_quote(S("> > Node 0")), 4);
@@ -348,6 +365,7 @@ int main(void)
 	RUN(logread_prefix);
 	RUN(open_stamp);
 	RUN(quotes_cuts_dicts);
+	RUN(bold_line);
 	RUN(level_pipe_template);
 	RUN(iso_date_glued_with_offset);
 	return check_summary();
