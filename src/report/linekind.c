@@ -364,7 +364,8 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	/* lines with the marker inside: comm or message first */
 	if (((q = find(p, n, " invoked oom-killer: ")) && !line_kind_invoked_prose(q + 20, n - (size_t)(q + 20 - p))) ||
 	    find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls for ") ||
-	    STARTS(p, n, "page allocation failure: order:"))   /* its "comm: " cut (R576) */
+	    STARTS(p, n, "page allocation failure: order:") ||   /* its "comm: " cut (R576) */
+	    STARTS(p, n, "page allocation stalls for "))         /* (R2841) */
 		return LK_TRIGGER;
 	long long g24;
 	if (line_kind_warn_alloc_text(p, n) || (*p == 'W' && line_kind_max_order_warn(p, n) == p) ||
@@ -548,7 +549,8 @@ bool line_kind_is_trigger_text(const char *p, size_t n)
 		return false;
 	return find(p, n, " invoked oom-killer") || find(p, n, "oom-killer: gfp_mask=") ||
 	       find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls") ||
-	       STARTS(p, n, "page allocation failure: order:") || line_kind_warn_alloc_text(p, n) ||
+	       STARTS(p, n, "page allocation failure: order:") || STARTS(p, n, "page allocation stalls for ") ||
+	       line_kind_warn_alloc_text(p, n) ||
 	       line_kind_max_order_warn(p, n) || line_kind_nommu_failure(p, n) >= 0 ||
 	       line_kind_alloc24_failure(p, n, &(long long){ 0 }) >= 0;
 }

@@ -1609,16 +1609,20 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 		q = line_kind_warn_alloc_text(s, (size_t)(e - s));   /* its own text */
 	/* the line with its "comm: " cut off (a trimmed paste, R576): the
 	 * request is still read, the trigger unnamed */
-	bool bare = !q && p_starts(s, e, "page allocation failure: order:");
+	bool bare = !q && (p_starts(s, e, "page allocation failure: order:") ||
+			   p_starts(s, e, "page allocation stalls for "));   /* its comm cut too (R2841) */
 	if (!q && !bare)
 		return false;
 	keep_cut_tail(st);
 	state_begin(P, st, l);
 	struct oom_event *ev = &st->ev;
+	bool stall_bare = bare && p_starts(s, e, "page allocation stalls for ");
+	if (stall_bare)
+		stall = true;
 	if (stall) {
 		/* 4.10-4.14: "%s: page allocation stalls for %ums, order:%u, …" —
 		 * a warning every 10 s of one allocation's retrying, not a failure */
-		const char *ms = q + 29;
+		const char *ms = stall_bare ? s + 27 : q + 29;
 		int64_t v;
 		if (p_inum(&ms, e, &v) == 0 && v > 0)
 			ev->alloc_stall_ms = v;
@@ -3959,7 +3963,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 			return true;
 	}
 	if (p_find(s, e, ": page allocation ") || line_kind_warn_alloc_text(s, (size_t)(e - s)) ||
-	    (*s == 'p' && p_starts(s, e, "page allocation failure: order:"))) {
+	    (*s == 'p' && (p_starts(s, e, "page allocation failure: order:") ||
+			   p_starts(s, e, "page allocation stalls for ")))) {
 		if (alloc_failure_line(P, st, l, s, e))
 			return true;
 	}

@@ -2916,6 +2916,12 @@ TEST(test_whole_reports_read_through_damage)
 			  "[ 61.714361][ T538] ret_from_fork (arch/x86/entry/entry_32.S:775) \n"
 			  "[   61.715202][  T538] Out of memory: Killed process 458 (systemd-journal) total-vm:15160kB, anon-rss:344kB, file-rss:3536kB, shmem-rss:1384kB\n",
 		  .events = IS(1), .victim_pid = IS(458), .kernel = "5.16.0-rc6-00051-gb93acee44e1a" },
+		/* a stall warning whose "comm: " was cut (R2841): still the
+		 * stall, its request read */
+		{ .name = "stall_line_comm_cut",
+		  .text = "Meu caso, tenho a proxima mensagem\n"
+			  "page allocation stalls for 27840ms, order:0, mode:0x14200ca(GFP_HIGHUSER_MOVABLE)\n",
+		  .events = IS(1), .order = IS(0), .gfp_known = IS(true), .kind = "page-allocation-failure" },
 		/* a blank typed after a field's colon (R2667) */
 		{ .name = "kill_field_colon_blank",
 		  .text = "Killed process 19925 (php) total-vm: 188228kB, anon-rss:4240kB, file-rss:0kB\n",

@@ -733,6 +733,9 @@ TEST(test_lone_failure_lines)
 	for (size_t i = 0; i < sizeof(not_nm) / sizeof(not_nm[0]); i++)
 		CHECK(line_kind_nommu_failure(not_nm[i], strlen(not_nm[i])) < 0);
 
+	/* a stall warning with its comm cut (R2841) */
+	CHECK_INT(line_kind_of("page allocation stalls for 27840ms, order:0, mode:0x14200ca", 59), LK_TRIGGER);
+	CHECK(line_kind_is_trigger_text("page allocation stalls for 27840ms, order:0, mode:0x14200ca", 59));
 	/* an oom-kill line's head alone (split one field a line, R1813) */
 	CHECK_INT(line_kind_of("oom-kill:", 9), LK_CONSTRAINT);
 	CHECK_INT(line_kind_of("oom-kill:  ", 11), LK_CONSTRAINT);
