@@ -2453,14 +2453,11 @@ static int rows_swapped(const struct oom_event *ev, const struct event_analysis 
  * it — Ubuntu's /swapfile since 17.04, Fedora's zram since 33, Debian's
  * guided partitioning, WSL2's swap of a quarter of RAM — while cloud
  * images and Kubernetes nodes come without.  A hint, weaker than any
- * number: named only when the report says nothing of swap.  Returns the
- * path, or NULL. */
-static const char *session_swap_hint(const struct oom_event *ev)
+ * number: named only when the report says nothing of swap. */
+static bool session_swap_hint(const struct oom_event *ev)
 {
 	const char *m = ev->task_memcg;
-	if (!strncmp(m, "/user.slice/", 12) || !strcmp(m, "/init.scope"))
-		return m;
-	return NULL;
+	return !strncmp(m, "/user.slice/", 12) || !strcmp(m, "/init.scope");
 }
 
 static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown *sm)
@@ -2548,7 +2545,7 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 			"a system-wide OOM killed %s: RAM and swap ran out, though the report shows neither",
 			who);
 		if (sw == SW_FULL_SESSION)
-			finding_evidence(f, "no line shows swap, but the victim ran in %s (task_memcg=%s): a login session or WSL2, installs that come with swap (Ubuntu's /swapfile, Fedora's zram, WSL2's quarter of RAM) unlike cloud images; with swap there, reclaim gave up only once it was full",
+			finding_evidence(f, "no line shows swap, but the victim ran in %s (task_memcg=%s), an install that comes with swap (Ubuntu's /swapfile, Fedora's zram, WSL2's quarter of RAM) unlike cloud images; with swap there, reclaim gave up only once it was full",
 					 !strcmp(ev->task_memcg, "/init.scope") ? "WSL2's /init.scope" : "a login session", ev->task_memcg);
 		else if (sw == SW_FULL_ROWS)
 			finding_evidence(f, "the task rows hold %s in swap: the machine had swap, and reclaim gave up with it, so it was full (anonymous pages count as reclaimable only while swap has room: mm/vmscan.c zone_reclaimable_pages)",
