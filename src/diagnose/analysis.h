@@ -51,6 +51,10 @@ struct mem_breakdown {
 	 * CONFIG_SWAP.  swap_*_kib are then 0, as the parser set them
 	 * (oom_event.swap_inferred, report/parse_finish.c finish_swap). */
 	bool swap_inferred_none;
+	/* swap full though "Total swap" is not in the report
+	 * (oom_event.swap_full_hint, report/parse_finish.c finish_swap_full):
+	 * swap_total_kib stays unknown */
+	enum oom_swap_full_hint swap_full_hint;
 	/* cgroup v1 before 5.3 prints one "Memory cgroup stats for" line per
 	 * cgroup of the OOMing subtree, each with that cgroup's own pages
 	 * (mm/memcontrol.c mem_cgroup_print_oom_info, for_each_mem_cgroup_tree):
@@ -181,6 +185,8 @@ unsigned event_basis_present(const struct oom_event *ev);
 /* Helpers the renderers share. */
 /* Swap counts as full below 5 % (or 64 MiB) free; see event_analysis.c. */
 bool analysis_swap_full(const struct mem_breakdown *m);
+/* Why swap reads full when its total is not printed (swap_full_hint), "" otherwise */
+const char *analysis_swap_full_why(const struct mem_breakdown *m);
 /* No swap: "Total swap = 0kB", or inferred (swap_inferred_none). */
 bool analysis_no_swap(const struct mem_breakdown *m);
 const char *mem_scope_name(enum mem_scope s);           /* "system", "memcg", "none" */

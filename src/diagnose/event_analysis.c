@@ -475,6 +475,7 @@ static void analyse_memory_system(const struct oom_event *ev, struct mem_breakdo
 	/* 0 and 0 read from no swap line where show_mem prints them: a kernel
 	 * built without swap (report/parse_finish.c finish_swap) */
 	m->swap_inferred_none = ev->swap_inferred;
+	m->swap_full_hint = ev->swap_full_hint;
 	/* Small extras that the kernel counts apart from the LRUs and slab. */
 	int64_t other = OOM_NA;
 	other = add_opt(other, x->free_pcp_kib);
@@ -617,6 +618,7 @@ static void analyse_memory_memcg(const struct oom_event *ev, struct mem_breakdow
 	m->swap_total_kib = ev->snap.mem.swap_total_kib;
 	m->swap_free_kib = ev->snap.mem.swap_free_kib;
 	m->swap_inferred_none = ev->swap_inferred;
+	m->swap_full_hint = ev->swap_full_hint;
 
 	/* Unaccounted: usage − (anon + file + kernel memory + sock).  v2's
 	 * "kernel" (5.18+, backported to el9's 5.14) is the kmem charge
@@ -1076,9 +1078,24 @@ static void swap_reason(struct event_analysis *a, const char *fmt, ...)
  * the anonymous working set of the machines that OOM (gigabytes). */
 bool analysis_swap_full(const struct mem_breakdown *m)
 {
+	if (m->swap_full_hint != OOM_SWAPFULL_NONE)
+		return true;
 	if (!known(m->swap_total_kib) || !known(m->swap_free_kib) || m->swap_total_kib <= 0)
 		return false;
 	return m->swap_free_kib * 20 < m->swap_total_kib || m->swap_free_kib < 65536;
+}
+
+const char *analysis_swap_full_why(const struct mem_breakdown *m)
+{
+	switch (m->swap_full_hint) {
+	case OOM_SWAPFULL_CACHE:
+		return "Total swap is not in the report, but pages went through the swap cache (or sit in swap in the task rows): the machine had swap, with nothing left free";
+	case OOM_SWAPFULL_TOTAL_CUT:
+		return "the \"Total swap\" line the kernel prints right after it is not in the report: cut away, keeping the line that says swap had run out";
+	case OOM_SWAPFULL_NONE:
+		break;
+	}
+	return "";
 }
 
 bool analysis_no_swap(const struct mem_breakdown *m)
@@ -1102,6 +1119,9 @@ static void analyse_swap(const struct oom_event *ev, struct event_analysis *a)
 		swap_reason(a, "no swap: the Mem-Info prints no swap lines, as a kernel built without swap (CONFIG_SWAP=n) does (inferred)");
 	else if (known(m->swap_total_kib) && m->swap_total_kib == 0)
 		swap_reason(a, "no swap is configured (Total swap = 0kB)");
+	else if (m->swap_full_hint != OOM_SWAPFULL_NONE)
+		swap_reason(a, "swap was full: %s free; %s", fmt_kib(b1, sizeof(b1), m->swap_free_kib),
+			    analysis_swap_full_why(m));
 	else if (analysis_swap_full(m))
 		swap_reason(a, "swap was full: %s free of %s", fmt_kib(b1, sizeof(b1), m->swap_free_kib),
 			    fmt_kib(b2, sizeof(b2), m->swap_total_kib));
@@ -1259,6 +1279,7 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 	else {
 		a->mem.swap_total_kib = ev->snap.mem.swap_total_kib;
 		a->mem.swap_free_kib = ev->snap.mem.swap_free_kib;
+		a->mem.swap_full_hint = ev->swap_full_hint;
 	}
 	/* A memcg charge fails against the limit, not in the page allocator:
 	 * the zones (when printed at all) say nothing about this request. */

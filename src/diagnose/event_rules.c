@@ -2207,6 +2207,8 @@ static void rule_stall(struct ctx *c)
 				 K(c, 0, m->anon_kib), K(c, 1, m->file_kib));
 	if (analysis_no_swap(m))
 		finding_evidence(f, "no swap: anonymous memory could not be reclaimed at all");
+	else if (m->swap_full_hint)
+		finding_evidence(f, "swap full: %s free; %s", K(c, 0, m->swap_free_kib), analysis_swap_full_why(m));
 	else if (analysis_swap_full(m))
 		finding_evidence(f, "swap full: %s free of %s", K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib));
 	finding_advice(f, "look further in the log: a stall is often followed by an OOM kill or more stalls; the first of them names the pressure's start");
@@ -2348,11 +2350,19 @@ static void rule_swap_full_blind(struct ctx *c, const struct mem_breakdown *m)
 	const struct event_analysis *a = c->a;
 	char big[160];
 	biggest_text(c, big, sizeof(big));
-	struct finding *f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
-		"swap ran out (%s free of %s) in a system-wide OOM: RAM and swap were exhausted, though the report shows no RAM figures",
-		K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib));
-	finding_evidence(f, "Free swap = %s, Total swap = %s: under 5 %% free", K(c, 0, m->swap_free_kib),
-			 K(c, 1, m->swap_total_kib));
+	struct finding *f;
+	if (m->swap_full_hint) {
+		f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
+			"swap ran out (%s free) in a system-wide OOM: RAM and swap were exhausted, though the report shows no RAM figures",
+			K(c, 0, m->swap_free_kib));
+		finding_evidence(f, "Free swap = %s: %s", K(c, 0, m->swap_free_kib), analysis_swap_full_why(m));
+	} else {
+		f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
+			"swap ran out (%s free of %s) in a system-wide OOM: RAM and swap were exhausted, though the report shows no RAM figures",
+			K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib));
+		finding_evidence(f, "Free swap = %s, Total swap = %s: under 5 %% free", K(c, 0, m->swap_free_kib),
+				 K(c, 1, m->swap_total_kib));
+	}
 	enum confidence conf = CONF_LOW;
 	int64_t ram = known(ev->snap.mem.total_kib) ? ev->snap.mem.total_kib : ev->snap.mem.ram_kib;
 	int64_t held = 0;
@@ -2362,7 +2372,7 @@ static void rule_swap_full_blind(struct ctx *c, const struct mem_breakdown *m)
 		int64_t r = task_rss_kib(t, a->page_size_kib), w = task_swap_kib(t, a->page_size_kib);
 		held = sat_add(held, sat_add(known(r) ? r : 0, known(w) ? w : 0));
 	}
-	if (have_tasks && known(ram)) {
+	if (have_tasks && known(ram) && known(m->swap_total_kib)) {
 		int64_t whole = sat_add(ram, m->swap_total_kib);
 		int share = pct(held, whole);
 		finding_evidence(f, "the listed processes hold %s (rss + swap) of RAM + swap %s (%d %%)",
@@ -2662,13 +2672,12 @@ static void rule_exhaustion(struct ctx *c)
 			tmp.swap_free_kib = ev->snap.mem.swap_free_kib;
 			sm = &tmp;
 		}
-		if (room < 0 && global && !known(m->free_kib) && a->nr_evaluated == 0 &&
+		if (room < 0 && global && !known(m->free_kib) && a->nr_evaluated == 0 && !sm->swap_full_hint &&
 		    (!known(sm->swap_total_kib) || sm->swap_total_kib == 0)) {
 			rule_exhaustion_kill_only(c, sm);
 			return;
 		}
-		if (room >= 0 || !global || known(m->free_kib) || a->nr_evaluated > 0 || !known(sm->swap_total_kib) ||
-		    !known(sm->swap_free_kib) || sm->swap_total_kib <= 0 || sat_mul(sm->swap_free_kib, 20) >= sm->swap_total_kib)
+		if (room >= 0 || !global || known(m->free_kib) || a->nr_evaluated > 0 || !analysis_swap_full(sm))
 			return;
 		rule_swap_full_blind(c, sm);
 		return;
@@ -2701,10 +2710,21 @@ static void rule_exhaustion(struct ctx *c)
 		return;
 	}
 	if (analysis_swap_full(m)) {
-		struct finding *f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
-			"RAM and swap ran out: swap %s free of %s, RAM %s free of %s", K(c, 0, m->swap_free_kib),
-			K(c, 1, m->swap_total_kib), K(c, 2, m->free_kib), K(c, 3, m->total_kib));
-		finding_evidence(f, "Free swap = %s, Total swap = %s", K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib));
+		struct finding *f;
+		if (m->swap_full_hint) {
+			f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
+				"RAM and swap ran out: swap %s free, RAM %s free of %s", K(c, 0, m->swap_free_kib),
+				K(c, 2, m->free_kib), K(c, 3, m->total_kib));
+			finding_evidence(f, "Free swap = %s: %s", K(c, 0, m->swap_free_kib), analysis_swap_full_why(m));
+			finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present,
+				      m->swap_full_hint == OOM_SWAPFULL_CACHE ? CONF_MEDIUM : CONF_LOW,
+				      "swap full read from Free swap without its total");
+		} else {
+			f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
+				"RAM and swap ran out: swap %s free of %s, RAM %s free of %s", K(c, 0, m->swap_free_kib),
+				K(c, 1, m->swap_total_kib), K(c, 2, m->free_kib), K(c, 3, m->total_kib));
+			finding_evidence(f, "Free swap = %s, Total swap = %s", K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib));
+		}
 		if (known(m->anon_kib))
 			finding_evidence(f, "anonymous memory in RAM: %s", K(c, 0, m->anon_kib));
 		finding_evidence(f, "largest process: %s", big);
@@ -2737,6 +2757,17 @@ static void rule_exhaustion(struct ctx *c)
 		/* pages in the swap cache: the machine has swap, and reclaim
 		 * gave up with anon in RAM, so it was full */
 		int64_t cached = ev->snap.mem.swap_cached_kib;
+		if (m->swap_full_hint) {
+			struct finding *f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
+				"RAM ran out, mostly to anonymous memory (%s of %s), and swap was full: %s free",
+				K(c, 0, m->anon_kib), K(c, 1, whole), K(c, 2, m->swap_free_kib));
+			finding_evidence(f, "Free swap = %s: %s", K(c, 0, m->swap_free_kib), analysis_swap_full_why(m));
+			finding_evidence(f, "largest process: %s", big);
+			basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present, CONF_LOW,
+				    "swap full read from Free swap without its total");
+			finding_advice(f, "find the growth in %s: with RAM and swap both full, a process grew past the machine (a leak, or an undersized box)", big);
+			return;
+		}
 		if (known(cached) && cached > 0) {
 			struct finding *f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
 				"RAM ran out, mostly to anonymous memory (%s of %s), and swap was full: its lines are not in the report, but %s sits in the swap cache",

@@ -177,6 +177,14 @@ struct oom_event {
 	 * followed at once by "pages RAM"): a kernel built without CONFIG_SWAP
 	 * (report/parse_finish.c finish_swap), not a "Total swap = 0kB" */
 	bool swap_inferred;
+	/* "Free swap" printed and "Total swap" not, with the free swap none
+	 * (report/parse_finish.c finish_swap): swap was there and full, read
+	 * from what proves the swap there, or from the Total line cut away */
+	enum oom_swap_full_hint {
+		OOM_SWAPFULL_NONE = 0,
+		OOM_SWAPFULL_CACHE,        /* the swap cache or the task rows' swapents prove swap */
+		OOM_SWAPFULL_TOTAL_CUT,    /* "Free swap  = 0kB" kept, its "Total swap" line cut */
+	} swap_full_hint;
 	/* What a kind_inferred kind the parser set rests on (report/parse_finish.c
 	 * finish_kind; kind_by_analysis kinds are diagnose's own) */
 	enum oom_kind_hint {

@@ -93,6 +93,9 @@ struct oom_mem {
 	int64_t hugetlb_kib;             /* RAM held by huge pages (all sizes) */
 	int64_t hugepages_total, hugepages_free, hugepages_rsvd, hugepages_surp, hugepage_size_kib;
 	int64_t swap_total_kib, swap_free_kib, swap_cached_kib;
+	/* "Swap cache: add N" (≤2.6.2x) / "Swap cache stats: add N" (≤6.0):
+	 * pages ever added to the swap cache since boot, a count (not KiB) */
+	int64_t swap_cache_adds;
 	int64_t zswap_kib, zswapped_kib;
 	int64_t commit_limit_kib, committed_as_kib;
 	/* ≤2.6.27 reports only: "Active:" "inactive:" "slab:" (pages → KiB) */

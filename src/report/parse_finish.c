@@ -416,10 +416,42 @@ static void finish_numbers(struct pstate *st)
  * inferred.  Anything between them (an elision mark, a cut) or a swap
  * cache line alone (its figures lost to the transport) leaves swap
  * unknown. */
+/* "Free swap" printed without "Total swap" (an excerpt, a trim, a 2.6.9
+ * show_free_areas that prints no total) and none of it free: no swap, or
+ * swap full.  Pages put in the swap cache prove a swap device (pages go
+ * there only on their way to swap: mm/swap_state.c add_to_swap), as do
+ * swapped pages in the task rows (dump_tasks' swapents, 2.6.32+); with
+ * nothing free on it, it was full.  Without that proof: the "Free swap  ="
+ * form is printed by show_swap_cache_info with "Total swap =" on the very
+ * next line, so its total was cut by whoever trimmed the report, who kept
+ * the line that said swap had run out (had there been no swap, "Total
+ * swap = 0kB" says so and is the line kept): full, at low confidence.
+ * Swap cache counters printed at zero say no swap ever held a page:
+ * nothing is inferred then. */
+#define SWAP_FULL_FREE_KIB 65536   /* diagnose/event_analysis.c analysis_swap_full's floor */
+
+static void finish_swap_full(struct pstate *st)
+{
+	struct oom_event *ev = &st->ev;
+	const struct oom_mem *m = &ev->snap.mem;
+	if (!known(m->swap_free_kib) || known(m->swap_total_kib) || m->swap_free_kib < 0)
+		return;
+	bool proof = (known(m->swap_cache_adds) && m->swap_cache_adds > 0) ||
+		     (known(m->swap_cached_kib) && m->swap_cached_kib > 0);
+	for (size_t i = 0; !proof && i < ev->snap.nr_tasks; i++)
+		proof = known(ev->snap.tasks[i].swapents_pages) && ev->snap.tasks[i].swapents_pages > 0;
+	if (proof && m->swap_free_kib < SWAP_FULL_FREE_KIB)
+		ev->swap_full_hint = OOM_SWAPFULL_CACHE;
+	else if (!proof && m->swap_free_kib == 0 && st->swapblk.free_paired &&
+		 !(known(m->swap_cache_adds) && m->swap_cache_adds == 0))
+		ev->swap_full_hint = OOM_SWAPFULL_TOTAL_CUT;
+}
+
 static void finish_swap(struct pstate *st)
 {
 	struct oom_event *ev = &st->ev;
 	struct oom_mem *m = &ev->snap.mem;
+	finish_swap_full(st);
 	if (!ev->have_meminfo || !st->swapblk.ram_next || st->swapblk.seen || known(m->swap_total_kib) ||
 	    known(m->swap_free_kib))
 		return;

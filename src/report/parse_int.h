@@ -213,6 +213,9 @@ struct pstate {
 		bool seen;             /* a line of it: swap cache, "Free swap", "Total swap" */
 		uint64_t pagecache_fed;/* nr_fed of the "total pagecache pages" record; 0 none */
 		bool ram_next;         /* "pages RAM" was the record right after that one */
+		bool free_paired;      /* "Free swap  = " read: show_swap_cache_info prints
+					* "Total swap = " right after it (2.6.2x+; the older
+					* "Free swap:" of show_free_areas has no total) */
 	} swapblk;
 };
 

@@ -665,6 +665,7 @@ static bool swap_line(struct pstate *st, const char *s, const char *e)
 	if (p_starts(s, e, "Free swap  = ") || p_starts(s, e, "Free swap = ")) {
 		p = p_find(s, e, "= ") + 2;
 		off = MEM(swap_free_kib);
+		st->swapblk.free_paired = true;
 	} else if (p_starts(s, e, "Total swap = ")) {
 		p = s + 13;
 		off = MEM(swap_total_kib);
@@ -717,6 +718,16 @@ bool pm_totals_line(struct pstate *st, const char *s, const char *e)
 	}
 	if (p_starts(s, e, "Swap cache stats:") || p_starts(s, e, "Swap cache: add ")) {
 		st->swapblk.seen = true;
+		/* "Swap cache stats: add %lu, delete …" (mm/swap_state.c
+		 * show_swap_cache_info ≤6.0), "Swap cache: add %lu, …" before
+		 * 2.6.2x: the pages ever put in the swap cache since boot */
+		const char *q = p_find(s, e, "add ");
+		int64_t adds;
+		if (q) {
+			q += 4;
+			if (p_num(&q, e, &adds) == 0 && (q == e || *q == ','))
+				st->ev.snap.mem.swap_cache_adds = adds;
+		}
 		st->sect = SEC_MEMINFO;
 		return true;
 	}

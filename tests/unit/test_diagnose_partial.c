@@ -3417,6 +3417,48 @@ TEST(i686_26_lowmem_shapes)
 	CHECK(has(&c, "lowmem-exhausted-highmem-free"));
 }
 
+/* "Free swap" printed without "Total swap": a trimmed kill report that
+ * kept "Free swap  = 0kB" (show_swap_cache_info prints the total on the
+ * next line, so it was cut) reads swap full; 2.6.9's "Free swap:" at 0
+ * reads full only when the swap cache took pages, and not when its
+ * counters are 0 (no swap ever held a page). */
+TEST(free_swap_zero_without_its_total)
+{
+	struct seen s = explain(
+		"22:56:24 host kernel: irqbalance invoked oom-killer: gfp_mask=0x280da, order=0, oom_score_adj=0\n"
+		"......\n"
+		"22:56:24 host kernel: Free swap  = 0kB\n"
+		"......\n"
+		"22:56:24 host kernel: Out of memory: Kill process 7815 (redis-server) score 516 or sacrifice child\n"
+		"22:56:24 host kernel: Killed process 7815 (redis-server) total-vm:4520288kB, anon-rss:4376284kB, file-rss:32kB\n");
+	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
+	CHECK(s.conf == CONF_LOW);
+	CHECK(evidence_has(&s, "Total swap"));
+	/* the Total printed at 0: no swap */
+	s = explain(
+		"kernel: irqbalance invoked oom-killer: gfp_mask=0x280da, order=0, oom_score_adj=0\n"
+		"kernel: Free swap  = 0kB\n"
+		"kernel: Total swap = 0kB\n"
+		"kernel: Out of memory: Kill process 7815 (redis-server) score 516 or sacrifice child\n"
+		"kernel: Killed process 7815 (redis-server) total-vm:4520288kB, anon-rss:4376284kB, file-rss:32kB\n");
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	/* 2.6.9: the swap cache took 778561 pages, none free on swap */
+	s = explain(
+		"oom-killer: gfp_mask=0x201d2\n"
+		"Swap cache: add 778561, delete 778496, find 162567/194519, race 0+30\n"
+		"Free swap:            0kB\n"
+		"Out of Memory: Killed process 4242 (httpd).\n");
+	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
+	CHECK(evidence_has(&s, "swap cache"));
+	/* … its counters at 0: nothing says swap was there */
+	s = explain(
+		"oom-killer: gfp_mask=0x201d2\n"
+		"Swap cache: add 0, delete 0, find 0/0, race 0+0\n"
+		"Free swap:            0kB\n"
+		"Out of Memory: Killed process 4242 (httpd).\n");
+	CHECK(strcmp(s.first, "genuine-exhaustion-swap-full") != 0);
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -3554,5 +3596,6 @@ int main(void)
 	RUN(all_lowmem_box_order1_is_fragmentation_not_lowmem_pressure);
 	RUN(huge_vmalloc_failure_is_fragmentation_with_its_fallback_said);
 	RUN(i686_26_lowmem_shapes);
+	RUN(free_swap_zero_without_its_total);
 	return check_summary();
 }

@@ -352,10 +352,62 @@ TEST(swap_inferred_from_its_place)
 	event_release(&st->ev);
 }
 
+/* Free swap printed without its Total (finish_swap_full): full when the
+ * swap cache or the rows prove swap, or when the "Free swap  =" form (its
+ * Total printed on the next line) reads 0; nothing otherwise */
+TEST(swap_full_without_its_total)
+{
+	/* the swap cache took pages: swap was there */
+	struct pstate *st = fresh();
+	st->ev.snap.mem.swap_free_kib = 0;
+	st->ev.snap.mem.swap_cache_adds = 778561;
+	pf_finish(st);
+	CHECK_INT(st->ev.swap_full_hint, OOM_SWAPFULL_CACHE);
+	CHECK(!known(st->ev.snap.mem.swap_total_kib));
+	/* pages in it now, 2.6.9's "Free swap:" form */
+	st = fresh();
+	st->ev.snap.mem.swap_free_kib = 1024;
+	st->ev.snap.mem.swap_cached_kib = 4096;
+	pf_finish(st);
+	CHECK_INT(st->ev.swap_full_hint, OOM_SWAPFULL_CACHE);
+	/* the "Free swap  =" form alone at 0: its Total cut */
+	st = fresh();
+	st->ev.snap.mem.swap_free_kib = 0;
+	st->swapblk.free_paired = true;
+	pf_finish(st);
+	CHECK_INT(st->ev.swap_full_hint, OOM_SWAPFULL_TOTAL_CUT);
+	/* … unless the swap cache counters say no page ever went there */
+	st = fresh();
+	st->ev.snap.mem.swap_free_kib = 0;
+	st->ev.snap.mem.swap_cache_adds = 0;
+	st->swapblk.free_paired = true;
+	pf_finish(st);
+	CHECK_INT(st->ev.swap_full_hint, OOM_SWAPFULL_NONE);
+	/* 2.6.9's "Free swap:" at 0 with no proof: no swap as likely */
+	st = fresh();
+	st->ev.snap.mem.swap_free_kib = 0;
+	pf_finish(st);
+	CHECK_INT(st->ev.swap_full_hint, OOM_SWAPFULL_NONE);
+	/* room left, or the total printed: nothing to infer */
+	st = fresh();
+	st->ev.snap.mem.swap_free_kib = 2 * 1024 * 1024;
+	st->ev.snap.mem.swap_cache_adds = 100;
+	pf_finish(st);
+	CHECK_INT(st->ev.swap_full_hint, OOM_SWAPFULL_NONE);
+	st = fresh();
+	st->ev.snap.mem.swap_free_kib = 0;
+	st->ev.snap.mem.swap_total_kib = 0;
+	st->swapblk.free_paired = true;
+	pf_finish(st);
+	CHECK_INT(st->ev.swap_full_hint, OOM_SWAPFULL_NONE);
+	event_release(&st->ev);
+}
+
 int main(void)
 {
 	RUN(kind_inferred_in_one_place);
 	RUN(swap_inferred_from_its_place);
+	RUN(swap_full_without_its_total);
 	RUN(elided_trigger_name);
 	RUN(arch_from_release);
 	RUN(era_from_shape);
