@@ -690,7 +690,8 @@ static void rule_lowmem(struct ctx *c)
 	 * memory, reclaim keeps it so, and lowmem alone ran out (R1613: 40
 	 * MiB free over a 35 MiB high mark, 15 GiB of HighMem on the LRU
 	 * beside an 880 MiB Normal held by page tables) */
-	if (!known(hm_unseen) && m->highmem_free_kib < HIGHMEM_FREE_MIN_KIB && !highmem_balanced_most_of_ram(c))
+	if (!known(hm_unseen) && m->highmem_free_kib < HIGHMEM_FREE_MIN_KIB &&
+	    (!highmem_balanced_most_of_ram(c) || analysis_swap_full(m) || analysis_no_swap(m)))
 		return;
 	/* The largest lowmem zone is lowmem proper: Normal on x86, DMA on
 	 * 32-bit ARM and PPC (their only zone below HighMem).  A small DMA

@@ -121,6 +121,8 @@ static void memory(struct json *j, const struct event_analysis *a)
 	json_int(j, "swap_total_kb", m->swap_inferred_none ? 0 : m->swap_total_kib);
 	json_int(j, "swap_free_kb", m->swap_inferred_none ? 0 : m->swap_free_kib);
 	json_bool(j, "swap_inferred", m->swap_inferred_none);
+	json_str(j, "swap_full_inferred", m->swap_full_hint == OOM_SWAPFULL_CACHE ? "swap-cache"
+				       : m->swap_full_hint == OOM_SWAPFULL_TOTAL_CUT ? "total-cut" : NULL);
 	json_obj_end(j);
 }
 

@@ -394,6 +394,10 @@ static void section_memory(FILE *f, const struct oom_event *ev, const struct eve
 	else if (known(m->swap_total_kib))
 		fprintf(f, "  %-22s %10s free of %s\n", "swap", K(b1, sizeof(b1), m->swap_free_kib),
 			K(b2, sizeof(b2), m->swap_total_kib));
+	else if (m->swap_full_hint)
+		fprintf(f, "  %-22s %10s free, total not in the report  (read as full: %s)\n", "swap",
+			K(b1, sizeof(b1), m->swap_free_kib),
+			m->swap_full_hint == OOM_SWAPFULL_CACHE ? "the swap cache proves swap" : "its Total line cut");
 	else
 		fprintf(f, "  %-22s %10s\n", "swap", "not in the report");
 	if (known(m->lowmem_total_kib))

@@ -3405,6 +3405,29 @@ TEST(i686_26_lowmem_shapes)
 		"[100.1] lowmem_reserve[]: 0 0 0\n",
 		"[100.1] 4194303 pages of RAM\n[100.1] 3964928 pages of HIGHMEM\n"));
 	CHECK_STR(b.first, "lowmem-exhausted-highmem-free");
+	/* the same box with HighMem balanced at its marks and swap full (2.6.9
+	 * prints "Free swap:" alone; the swap cache took pages): HighMem's
+	 * room is nothing to spare, the whole machine ran out (R2769) */
+	struct seen d = explain(
+		"[100.1] oom-killer: gfp_mask=0xd0\n"
+		"[100.1] Mem-info:\n"
+		"[100.1] Free pages:       17752kB (1600kB HighMem)\n"
+		"[100.1] Active:3607775 inactive:424687 dirty:184 writeback:0 unstable:0 free:4438 slab:49089 mapped:3423565 pagetables:47034\n"
+		"[100.1] DMA free:12456kB min:64kB low:128kB high:192kB active:0kB inactive:0kB present:16384kB pages_scanned:0 all_unreclaimable? yes\n"
+		"[100.1] protections[]: 0 0 0\n"
+		"[100.1] Normal free:3696kB min:3728kB low:7456kB high:11184kB active:305804kB inactive:120012kB present:901120kB pages_scanned:1 all_unreclaimable? no\n"
+		"[100.1] protections[]: 0 0 0\n"
+		"[100.1] HighMem free:1600kB min:512kB low:1024kB high:1536kB active:14125208kB inactive:1578952kB present:16908288kB pages_scanned:0 all_unreclaimable? no\n"
+		"[100.1] protections[]: 0 0 0\n"
+		"[100.1] Swap cache: add 3704763, delete 3347881, find 663746/1132339, race 40+367\n"
+		"[100.1] Free swap:            0kB\n"
+		"[100.1] 4456448 pages of RAM\n"
+		"[100.1] 3962544 pages of HIGHMEM\n"
+		"[100.1] 300937 reserved pages\n"
+		"[100.1] 357033 pages swap cached\n"
+		"[100.1] Out of Memory: Killed process 15527 (httpd).\n");
+	CHECK_STR(d.first, "genuine-exhaustion-swap-full");
+	CHECK(!has(&d, "lowmem-exhausted-highmem-free"));
 	struct seen c = explain(I686_26(
 		"[100.1] swapper: page allocation failure. order:0, mode:0x20\n",
 		"[100.1] Normal free:1412kB min:3756kB low:4692kB high:5632kB active:50000kB inactive:838708kB present:901120kB pages_scanned:0 all_unreclaimable? no\n"
