@@ -335,6 +335,7 @@ static void state_reset(struct pstate *st)
 	st->percpu_seen = false;
 	st->trace_hash = 0;
 	st->sysrq_show_mem = false;
+	st->slab_table_seen = false;
 	st->tail_kept = false;
 	st->ub_container = false;
 	st->trace_dump_header = false;
@@ -926,6 +927,13 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 		if (ev->side.slab_failure) {
 			ev->kind = OOM_KIND_ALLOC_FAILURE;
 			ev->outcome = OOM_OUTCOME_NONE;
+		} else if (st->slab_table_seen) {
+			/* the unreclaimable slab table: only the OOM killer's
+			 * dump_header prints it, for a system-wide OOM (mm/oom_kill.c
+			 * 4.15+: "if (is_memcg_oom(oc)) … else { __show_mem(…); if
+			 * (should_dump_unreclaim_slab()) dump_unreclaimable_slab(); }"),
+			 * so a show_mem holding it is a global OOM's, its trigger cut */
+			ev->kind = OOM_KIND_GLOBAL;
 		}
 	}
 	if (!useful) {
@@ -4156,6 +4164,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	}
 	if (p_starts(s, e, "Unreclaimable slab info:")) {
 		st->sect = SEC_SLAB;
+		st->slab_table_seen = true;
 		goto accepted;
 	}
 	if (pm_memcg_line(st, s, e))

@@ -3101,6 +3101,18 @@ TEST(test_whole_reports_read_through_damage)
 			  "[21161.093447] 2074779 pages RAM\n"
 			  "[21161.093455] 70082 pages reserved\n",
 		  .events = IS(1), .kind = "fragment" },
+		/* … with the unreclaimable slab table after it: only the OOM
+		 * killer's dump_header prints that, for a global OOM (R2924) */
+		{ .name = "show_mem_with_slab_table_is_a_global_oom",
+		  .text = "[21161.093423] 9387 total pagecache pages\n"
+			  "[21161.093438] Free swap  = 988924kB\n"
+			  "[21161.093442] Total swap = 999420kB\n"
+			  "[21161.093447] 8338260 pages RAM\n"
+			  "[21161.093455] 200206 reserved pages\n"
+			  "[21161.093460] Unreclaimable slab info:\n"
+			  "[21161.093461] Name                      Used          Total\n"
+			  "[21161.093462] zfs_znode_cache           62KB         62KB\n",
+		  .events = IS(1), .kind = "global" },
 		/* a paste of only show_mem's per-cpu pageset lists (2.6.19-3.18
 		 * show_free_areas: "Node 0 DMA32 per-cpu:", "CPU    0: hi: … btch: … usd:",
 		 * 2.6.1x "cpu 0 hot: … cold: …"), in every shape a paste gives them
