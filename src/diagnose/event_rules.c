@@ -2471,6 +2471,20 @@ static bool session_swap_hint(const struct oom_event *ev)
 	return !strncmp(m, "/user.slice/", 12) || !strcmp(m, "/init.scope");
 }
 
+/* A kernel before 3.0 (its release printed, or its era read from the
+ * report's shape): the machines of that era (2003–2011) were installed
+ * with a swap partition — every distribution's installer made one by
+ * default — and the swapless cloud images, containers and boards came
+ * later.  So where such a report says nothing of swap, swap was there
+ * and, reclaim having given up, full.  A hint like the session's: named
+ * only when no line of the report shows swap.  Over the corpus, 2.6
+ * reports whose swap is unseen read swap full 8 times and no swap never;
+ * 3.x and later read no swap 19 times and swap full 8. */
+static bool era_swap_hint(const struct oom_event *ev)
+{
+	return ev->kv.known && kver_cmp(&ev->kv, 3, 0, 0) < 0 && kver_cmp(&ev->kv, 2, 6, 0) >= 0;
+}
+
 static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown *sm)
 {
 	const struct oom_event *ev = c->ev;
@@ -2532,7 +2546,7 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 		own_kib = sat_add(task_rss_kib(vt, a->page_size_kib), known(pt) ? pt : 0);
 		implied_kib = sat_mul(sum, mscore) / 1000;
 	}
-	enum { SW_UNSEEN, SW_NONE_PRINTED, SW_NONE_ROWS, SW_FULL_ROWS, SW_FULL_SCORE, SW_FULL_SESSION } sw = SW_UNSEEN;
+	enum { SW_UNSEEN, SW_NONE_PRINTED, SW_NONE_ROWS, SW_FULL_ROWS, SW_FULL_SCORE, SW_FULL_SESSION, SW_FULL_ERA } sw = SW_UNSEEN;
 	if (known(sm->swap_total_kib) && sm->swap_total_kib == 0)
 		sw = SW_NONE_PRINTED;
 	else if (rows > 0 && swapped > 0)
@@ -2544,6 +2558,8 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 		sw = SW_FULL_SCORE;
 	else if (session_swap_hint(ev))
 		sw = SW_FULL_SESSION;
+	else if (era_swap_hint(ev))
+		sw = SW_FULL_ERA;
 	char who[160];
 	if (known(held))
 		snprintf(who, sizeof(who), "%s (pid %lld, %s anon%s)", v->comm, (long long)v->pid, K(c, 0, held),
@@ -2551,11 +2567,14 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 	else
 		snprintf(who, sizeof(who), "%s (pid %lld, score %lld)", v->comm, (long long)v->pid, (long long)v->score);
 	struct finding *f;
-	if (sw == SW_FULL_ROWS || sw == SW_FULL_SCORE || sw == SW_FULL_SESSION) {
+	if (sw == SW_FULL_ROWS || sw == SW_FULL_SCORE || sw == SW_FULL_SESSION || sw == SW_FULL_ERA) {
 		f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
 			"a system-wide OOM killed %s: RAM and swap ran out, though the report shows neither",
 			who);
-		if (sw == SW_FULL_SESSION)
+		if (sw == SW_FULL_ERA)
+			finding_evidence(f, "no line shows swap, but the kernel is %d.%d%s: machines of that era were installed with a swap partition (swapless cloud images and containers came later); with swap there, reclaim gave up only once it was full",
+					 ev->kv.major, ev->kv.minor, ev->kernel[0] ? "" : " (era read from the report's shape)");
+		else if (sw == SW_FULL_SESSION)
 			finding_evidence(f, "no line shows swap, but the victim ran in %s (task_memcg=%s), an install that comes with swap (Ubuntu's /swapfile, Fedora's zram, WSL2's quarter of RAM) unlike cloud images; with swap there, reclaim gave up only once it was full",
 					 !strcmp(ev->task_memcg, "/init.scope") ? "WSL2's /init.scope" : "a login session", ev->task_memcg);
 		else if (sw == SW_FULL_ROWS)
@@ -2609,6 +2628,7 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 		    sw == SW_FULL_ROWS ? "RAM exhaustion inferred from the kill; full swap from the rows' swapped pages"
 		      : sw == SW_FULL_SCORE ? "RAM exhaustion inferred from the kill; full swap from the victim's score against its resident size"
 		      : sw == SW_FULL_SESSION ? "RAM exhaustion inferred from the kill; swap not in the report, taken as there (and full) from the victim's session cgroup"
+		      : sw == SW_FULL_ERA ? "RAM exhaustion inferred from the kill; swap not in the report, taken as there (and full) from the kernel's era"
 		      : sw == SW_NONE_ROWS ? "RAM exhaustion inferred from the kill; no swap from rows without swapped pages"
 		      : sw == SW_NONE_PRINTED ? "RAM exhaustion inferred from the kill: no RAM figures in the report"
 					     : "RAM exhaustion inferred from the kill; swap not in the report, taken as none");
@@ -4156,7 +4176,7 @@ static bool rule_evidence_class(struct ctx *c)
 	/* swap from the rows' swapents (2.6.32+ dump_tasks) */
 	int64_t swapped = 0;
 	int swap_rows = rows_swapped(ev, a, &swapped, NULL);
-	enum { SW_UNSEEN, SW_NONE, SW_FULL_PRINTED, SW_FULL_ROWS, SW_FULL_NEXT, SW_FULL_TOTAL } sw = SW_UNSEEN;
+	enum { SW_UNSEEN, SW_NONE, SW_FULL_PRINTED, SW_FULL_ROWS, SW_FULL_NEXT, SW_FULL_TOTAL, SW_FULL_HINT, SW_FULL_ERA } sw = SW_UNSEEN;
 	if (known(st) && st == 0)
 		sw = SW_NONE;
 	else if (known(st) && known(sf) && st > 0) {
@@ -4169,7 +4189,11 @@ static bool rule_evidence_class(struct ctx *c)
 		sw = SW_FULL_NEXT;
 	else if (known(st) && st > 0 && !known(sf))
 		sw = SW_FULL_TOTAL;   /* swap configured, its Free line cut: reclaim gave up, so full */
-	bool full = sw == SW_FULL_PRINTED || sw == SW_FULL_ROWS || sw == SW_FULL_NEXT || sw == SW_FULL_TOTAL;
+	else if (!known(st) && m->swap_full_hint)
+		sw = SW_FULL_HINT;    /* Free swap 0 without its Total (report/parse_finish.c finish_swap_full) */
+	else if (!known(st) && !known(sf) && swap_rows == 0 && era_swap_hint(ev))
+		sw = SW_FULL_ERA;
+	bool full = sw != SW_UNSEEN && sw != SW_NONE;
 	const char *what = trig && rows ? "the trigger line and task rows"
 			 : trig ? "the trigger line" : rows ? "task rows" : tail ? "the swap and RAM totals" : "the kill line";
 	struct finding *f = findings_add(c->out, full ? "genuine-exhaustion-swap-full" : "genuine-exhaustion-no-swap",
@@ -4196,6 +4220,11 @@ static bool rule_evidence_class(struct ctx *c)
 	else if (sw == SW_FULL_NEXT)
 		finding_evidence(f, "swap was full in the report at line %llu of the same host, under a minute later: it was full here too",
 				 (unsigned long long)ev->swapfull_from_line);
+	else if (sw == SW_FULL_HINT)
+		finding_evidence(f, "Free swap = %s: %s", K(c, 0, sf), analysis_swap_full_why(m));
+	else if (sw == SW_FULL_ERA)
+		finding_evidence(f, "no line shows swap, but the kernel is %d.%d%s: machines of that era were installed with a swap partition (swapless cloud images and containers came later); with swap there, reclaim gave up only once it was full",
+				 ev->kv.major, ev->kv.minor, ev->kernel[0] ? "" : " (era read from the report's shape)");
 	else
 		finding_evidence(f, "anonymous pages count as reclaimable only while swap has room (mm/vmscan.c): swap was absent or full; the text does not say which");
 	finding_evidence(f, "for a report holding only %s this is the most likely cause (RAM exhaustion in 18 of 48 such reports in the corpus; no other cause above 7)",
@@ -4209,6 +4238,7 @@ static bool rule_evidence_class(struct ctx *c)
 	trace_modules_note(c, f);
 	basis_fixed(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_SWAP, a->basis_present, CONF_LOW,
 		    sw == SW_UNSEEN ? "the evidence class's most likely cause: no RAM figure, swap taken as none"
+		    : sw == SW_FULL_ERA ? "the evidence class's most likely cause: no RAM figure, swap taken as there (and full) from the kernel's era"
 				    : "the evidence class's most likely cause: no RAM figure, swap as printed");
 	finding_advice(f, "read the whole report in the full log ('journalctl -k', /var/log/kern.log around %s): its Mem-Info and zone lines say whether RAM ran out and what held it",
 		       ev->time[0] ? ev->time : "this OOM");

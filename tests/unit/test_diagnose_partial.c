@@ -3482,6 +3482,37 @@ TEST(free_swap_zero_without_its_total)
 	CHECK(strcmp(s.first, "genuine-exhaustion-swap-full") != 0);
 }
 
+/* A 2.6 kernel whose report shows no swap line: the machines of that era
+ * came with a swap partition, so swap was there and full; 3.x and later
+ * keep the no-swap prior. */
+TEST(era_before_3_takes_swap_as_there)
+{
+	struct seen s = explain(
+		"Jun  1 10:00:00 web kernel: httpd invoked oom-killer: gfp_mask=0x201d2, order=0, oomkilladj=0\n"
+		"Jun  1 10:00:00 web kernel: Pid: 4242, comm: httpd Not tainted 2.6.18-308.el5 #1\n"
+		"Jun  1 10:00:00 web kernel:  [<ffffffff800c96d5>] out_of_memory+0x8e/0x2f3\n");
+	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
+	CHECK(s.conf == CONF_LOW);
+	CHECK(strstr(s.note, "era") != NULL);
+	s = explain(
+		"Jun  1 10:00:00 web kernel: httpd invoked oom-killer: gfp_mask=0x201da, order=0, oom_score_adj=0\n"
+		"Jun  1 10:00:00 web kernel: CPU: 1 PID: 4242 Comm: httpd Not tainted 3.10.0-1160.el7.x86_64 #1\n");
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	/* the kill pair of a 2.6.32 report, the release on the CPU line */
+	s = explain(
+		"Jun  1 10:00:00 web kernel: Pid: 7815, comm: ruby Not tainted 2.6.32-431.el6.x86_64 #1\n"
+		"Jun  1 10:00:00 web kernel: Out of memory: Kill process 7815 (ruby) score 516 or sacrifice child\n"
+		"Jun  1 10:00:00 web kernel: Killed process 7815, UID 0, (ruby) total-vm:4520288kB, anon-rss:4376284kB, file-rss:32kB\n");
+	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
+	/* swap printed at 0 stays no swap whatever the era */
+	s = explain(
+		"Jun  1 10:00:00 web kernel: httpd invoked oom-killer: gfp_mask=0x201d2, order=0, oomkilladj=0\n"
+		"Jun  1 10:00:00 web kernel: Pid: 4242, comm: httpd Not tainted 2.6.18-308.el5 #1\n"
+		"Jun  1 10:00:00 web kernel: Free swap  = 0kB\n"
+		"Jun  1 10:00:00 web kernel: Total swap = 0kB\n");
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -3620,5 +3651,6 @@ int main(void)
 	RUN(huge_vmalloc_failure_is_fragmentation_with_its_fallback_said);
 	RUN(i686_26_lowmem_shapes);
 	RUN(free_swap_zero_without_its_total);
+	RUN(era_before_3_takes_swap_as_there);
 	return check_summary();
 }
