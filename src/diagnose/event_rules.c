@@ -1045,6 +1045,25 @@ static void rule_lowmem_request_blind(struct ctx *c)
 	 * R927; R021 names lowmem from its thread's other reports): lowmem
 	 * follows it (rule_atomic_blind leads) */
 	bool atomic_first = a->atomic && ev->kind == OOM_KIND_ALLOC_FAILURE;
+	/* An OOM (not an allocation failure) on 32-bit x86: the kernel went to the
+	 * OOM killer for lowmem, and an x86 machine big enough to run what
+	 * it runs has HighMem beyond lowmem's 896 MiB — where user pages
+	 * live — so the request starved in lowmem beside HighMem: the split's
+	 * classic failure.  Only x86: 32-bit ARM and PPC boards often have
+	 * all their RAM in lowmem.  Over the corpus, such i686 OOMs whose
+	 * zone lines are cut read HighMem free 3 times, lowmem pressure never. */
+	if (!atomic_first && ev->kind == OOM_KIND_GLOBAL && !strcmp(ev->arch, "i686")) {
+		struct finding *h = findings_add(c->out, "lowmem-exhausted-highmem-free", SEV_CRITICAL, 95,
+			"32-bit x86 kernel: a kernel request (%s, order 0) found no free page in lowmem, the only memory it may use, and the OOM killer was called for it; HighMem, where user memory lives, is not in the report",
+			a->gfp_names_printed[0] ? a->gfp_names_printed : a->gfp_hex);
+		finding_evidence(h, "the request (%s) may use zones up to %s only: without __GFP_HIGHMEM a 32-bit kernel's allocation comes from lowmem (gfp_zone(), include/linux/gfp.h)",
+				 a->gfp_hex[0] ? a->gfp_hex : "gfp ?", a->zone_name);
+		finding_evidence(h, "lowmem on x86 is at most 896 MiB; the rest of RAM is HighMem, which this request could not take, however much of it was free");
+		basis_fixed(h, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO, a->basis_present, CONF_LOW,
+			    "lowmem inferred from a 32-bit x86 kernel and a request without __GFP_HIGHMEM; HighMem's room assumed, its zone line not in the report");
+		lowmem_unseen_advice(h);
+		return;
+	}
 	struct finding *f = findings_add(c->out, "lowmem-pressure", SEV_CRITICAL, atomic_first ? 60 : 95,
 		"32-bit kernel (%s): a kernel request (%s, order 0) found no free page in lowmem, the only memory it may use; the zone lines are not in the report",
 		ev->arch, a->gfp_names_printed[0] ? a->gfp_names_printed : a->gfp_hex);

@@ -3513,6 +3513,29 @@ TEST(era_before_3_takes_swap_as_there)
 	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
 }
 
+/* A 32-bit kernel's lowmem request with no zone line (rule_lowmem_request_blind):
+ * an OOM on x86 reads lowmem exhausted beside HighMem (where user memory
+ * lives beyond 896 MiB); on 32-bit ARM, whose boards often fit RAM in
+ * lowmem, lowmem pressure; an atomic failure, the atomic reserve first. */
+TEST(lowmem_request_blind_x86_oom_reads_highmem_free)
+{
+	struct seen s = explain(
+		"Feb  2 04:10:01 ldr kernel: python invoked oom-killer: gfp_mask=0x2084d0, order=0, oom_score_adj=0\n"
+		"Feb  2 04:10:01 ldr kernel: CPU: 0 PID: 593 Comm: python Tainted: G           O 3.14.24 #4\n"
+		"Feb  2 04:10:01 ldr kernel: [<c171e79e>] dump_stack+0x4b/0x75\n"
+		"Feb  2 04:10:01 ldr kernel: [<c171b7a0>] dump_header.isra.9+0x77/0x1ee\n");
+	CHECK_STR(s.first, "lowmem-exhausted-highmem-free");
+	CHECK(s.conf == CONF_LOW);
+	CHECK(!has(&s, "lowmem-pressure"));
+	s = explain(
+		"[ 100.000000] python invoked oom-killer: gfp_mask=0x2084d0, order=0, oom_score_adj=0\n"
+		"[ 100.000000] CPU: 0 PID: 593 Comm: python Not tainted 4.19.66-v7+ #1253\n"
+		"[ 100.000000] Hardware name: BCM2835\n"
+		"[ 100.000000] [<8010ffe0>] (unwind_backtrace) from [<8010c240>] (show_stack+0x20/0x24)\n");
+	CHECK_STR(s.first, "lowmem-pressure");
+	CHECK(!has(&s, "lowmem-exhausted-highmem-free"));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -3652,5 +3675,6 @@ int main(void)
 	RUN(i686_26_lowmem_shapes);
 	RUN(free_swap_zero_without_its_total);
 	RUN(era_before_3_takes_swap_as_there);
+	RUN(lowmem_request_blind_x86_oom_reads_highmem_free);
 	return check_summary();
 }
