@@ -4164,7 +4164,6 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	}
 	if (p_starts(s, e, "Unreclaimable slab info:")) {
 		st->sect = SEC_SLAB;
-		st->slab_table_seen = true;
 		goto accepted;
 	}
 	if (pm_memcg_line(st, s, e))
@@ -4234,6 +4233,13 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 			goto accepted;
 		break;
 	case SEC_SLAB:
+		/* mainline's table heading (mm/slab_common.c
+		 * dump_unreclaimable_slab: "Name  Used  Total"), which only
+		 * dump_header prints; a patched show_mem that lists slab for
+		 * every caller (bcachefs trees: "name total: … active: …", R422)
+		 * has none */
+		if (p_starts(s, e, "Name ") && p_find(s, e, "Used") && p_find(s, e, "Total"))
+			st->slab_table_seen = true;
 		if (pm_slab_line(st, s, e))
 			goto accepted;
 		break;

@@ -114,7 +114,7 @@ struct pstate {
 	bool percpu_seen;          /* a per-cpu pageset line of show_mem (2.6.19-3.18) */
 	uint64_t trace_hash;       /* its stack frames' texts (parse.c make_sig) */
 	bool sysrq_show_mem;       /* opened at the Mem-Info right after "SysRq : Show Memory" */
-	/* "Unreclaimable slab info:" read: printed only by the OOM killer's
+	/* the "Unreclaimable slab info:" table's heading read: printed only by the OOM killer's
 	 * dump_header for a system-wide OOM (mm/oom_kill.c, 4.15+:
 	 * dump_unreclaimable_slab when !is_memcg_oom) */
 	bool slab_table_seen;
