@@ -2717,7 +2717,10 @@ static void rule_exhaustion(struct ctx *c)
 			rule_exhaustion_kill_only(c, sm);
 			return;
 		}
-		if (room >= 0 || !global || known(m->free_kib) || a->nr_evaluated > 0 || !analysis_swap_full(sm))
+		bool full = sm->swap_full_hint ||
+			    (known(sm->swap_total_kib) && known(sm->swap_free_kib) && sm->swap_total_kib > 0 &&
+			     sat_mul(sm->swap_free_kib, 20) < sm->swap_total_kib);
+		if (room >= 0 || !global || known(m->free_kib) || a->nr_evaluated > 0 || !full)
 			return;
 		rule_swap_full_blind(c, sm);
 		return;

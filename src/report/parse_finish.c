@@ -421,14 +421,16 @@ static void finish_numbers(struct pstate *st)
  * swap full.  Pages put in the swap cache prove a swap device (pages go
  * there only on their way to swap: mm/swap_state.c add_to_swap), as do
  * swapped pages in the task rows (dump_tasks' swapents, 2.6.32+); with
- * nothing free on it, it was full.  Without that proof: the "Free swap  ="
+ * next to nothing free on it (under 1 MiB), it was full.  Without that proof: the "Free swap  ="
  * form is printed by show_swap_cache_info with "Total swap =" on the very
  * next line, so its total was cut by whoever trimmed the report, who kept
  * the line that said swap had run out (had there been no swap, "Total
  * swap = 0kB" says so and is the line kept): full, at low confidence.
  * Swap cache counters printed at zero say no swap ever held a page:
  * nothing is inferred then. */
-#define SWAP_FULL_FREE_KIB 65536   /* diagnose/event_analysis.c analysis_swap_full's floor */
+/* Next to nothing free: with the total unknown a few MiB may be a
+ * third of a small swap (R978: 29 MiB free of 100 MiB) */
+#define SWAP_FULL_FREE_KIB 1024
 
 static void finish_swap_full(struct pstate *st)
 {

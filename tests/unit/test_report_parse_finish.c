@@ -366,10 +366,16 @@ TEST(swap_full_without_its_total)
 	CHECK(!known(st->ev.snap.mem.swap_total_kib));
 	/* pages in it now, 2.6.9's "Free swap:" form */
 	st = fresh();
-	st->ev.snap.mem.swap_free_kib = 1024;
+	st->ev.snap.mem.swap_free_kib = 512;
 	st->ev.snap.mem.swap_cached_kib = 4096;
 	pf_finish(st);
 	CHECK_INT(st->ev.swap_full_hint, OOM_SWAPFULL_CACHE);
+	/* 29 MiB free may be a third of a small swap: not read full */
+	st = fresh();
+	st->ev.snap.mem.swap_free_kib = 29768;
+	st->ev.snap.mem.swap_cache_adds = 54465;
+	pf_finish(st);
+	CHECK_INT(st->ev.swap_full_hint, OOM_SWAPFULL_NONE);
 	/* the "Free swap  =" form alone at 0: its Total cut */
 	st = fresh();
 	st->ev.snap.mem.swap_free_kib = 0;
