@@ -72,6 +72,7 @@ struct report_parser {
 	uint64_t last_sig_end;        /* last line of that event */
 	int last_outcome;             /* and its outcome (an echo of its panic, kdb's "PANIC: ", is none of its own) */
 	uint64_t sysrq_m_line;        /* the last "SysRq : Show Memory" line (0 none) */
+	uint64_t sysrq_f_cmd[4];      /* lines of a shell's "echo f > /proc/sysrq-trigger" no report followed yet (0 none) */
 	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
 	int64_t panic_pid;            /* the trigger pid of the last event that ended in a panic (0: none) */
 	/* show_mem dumps ended by the next dump's "Mem-Info:" (state_line)
@@ -939,6 +940,20 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	if (!useful) {
 		state_reset(st);
 		return;
+	}
+	/* the first report after a pasted "echo f > /proc/sysrq-trigger"
+	 * (report_is_sysrq_f_command, a line the scanner passes from the
+	 * back-fill window before a cut report) is that manual OOM's */
+	if (P->sysrq_f_cmd[0] && P->sysrq_f_cmd[0] < ev->first_line && ev->kind != OOM_KIND_ALLOC_FAILURE &&
+	    ev->kind != OOM_KIND_FRAGMENT) {
+		ev->sysrq_manual = true;
+		/* this report takes the last command before it; earlier
+		 * ones had no report of their own */
+		size_t k = 0;
+		while (k < 4 && P->sysrq_f_cmd[k] && P->sysrq_f_cmd[k] < ev->first_line)
+			k++;
+		memmove(P->sysrq_f_cmd, P->sysrq_f_cmd + k, (4 - k) * sizeof(P->sysrq_f_cmd[0]));
+		memset(P->sysrq_f_cmd + (4 - k), 0, k * sizeof(P->sysrq_f_cmd[0]));
 	}
 	if (st->started_mid)
 		ev->truncated = true;
@@ -4492,6 +4507,32 @@ static bool repeated_record(struct report_parser *P, const struct report_line *l
 	return false;
 }
 
+/* A shell command pasted above the report that asks the kernel for a
+ * manual OOM: "echo f > /proc/sysrq-trigger" (a prompt, sudo, quotes,
+ * "| tee" before it allowed): the OOM that follows is sysrq f's
+ * (drivers/tty/sysrq.c moom_callback), whose own "Manual OOM execution"
+ * line a 2.6 kernel does not print and a dmesg paste may leave out. */
+bool report_is_sysrq_f_command(const char *p, size_t n)
+{
+	const char *s = p, *e = p + n;
+	const char *t = p_find(s, e, "/proc/sysrq-trigger");
+	if (!t)
+		return false;
+	const char *q = p_find(s, t, "echo ");
+	if (!q)
+		return false;
+	q = p_skip_sp(q + 5, t);
+	if (q < t && (*q == '\'' || *q == '"'))
+		q++;
+	if (q >= t || *q != 'f')
+		return false;
+	q++;
+	if (q < t && (*q == '\'' || *q == '"'))
+		q++;
+	q = p_skip_sp(q, t);
+	return q < t && (*q == '>' || *q == '|');
+}
+
 void report_parser_feed(struct report_parser *P, const struct report_line *line)
 {
 	if (!P || !line || (!line->text && line->len))
@@ -4524,6 +4565,14 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 				 sizeof(P->uname_arch), P->uname_host, sizeof(P->uname_host))) {
 		P->uname_line = line->lineno;
 		return;
+	}
+	if (len > 20 && report_is_sysrq_f_command(P->line, len)) {
+		/* a report still open when the next command comes (typed
+		 * again, R3128) keeps its own: the command goes to the next slot */
+		size_t i = 0;
+		while (i < 3 && P->sysrq_f_cmd[i])
+			i++;
+		P->sysrq_f_cmd[i] = line->lineno;
 	}
 	if (P->nr_active == 0) {
 		if (report_is_stat_pair(P->line, len))

@@ -103,6 +103,9 @@ bool report_is_uname_line(const char *s, size_t n, char *kernel, size_t kcap, ch
 const char *report_stack_line_arch(const char *s, size_t n);
 /* A memcg memory.stat "key value" line (scan.c). */
 bool report_is_stat_pair(const char *s, size_t n);
+/* A pasted shell command asking for a manual OOM ("# echo f >
+ * /proc/sysrq-trigger"): the report after it is sysrq f's (parse.c). */
+bool report_is_sysrq_f_command(const char *s, size_t n);
 /* Convenience: scan and parse a whole fd.  Returns the number of events or
  * -errno; warnings go to the warn callback (may be NULL). */
 typedef void (*report_warn_fn)(const char *source, const char *msg, void *ctx);

@@ -2806,6 +2806,7 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 					       /* a trigger without the needle's words (retyped "invoked oom:") */
 					       line_kind_of(arena_text(s, it->text_off), it->text_len) == LK_TRIGGER ||
 					       backfill_uname(arena_text(s, it->text_off), it->text_len) ||
+					       report_is_sysrq_f_command(arena_text(s, it->text_off), it->text_len) ||
 					       report_is_stat_pair(arena_text(s, it->text_off), it->text_len) ||
 					       report_stack_line_arch(arena_text(s, it->text_off), it->text_len))))
 				continue;

@@ -3536,6 +3536,33 @@ TEST(lowmem_request_blind_x86_oom_reads_highmem_free)
 	CHECK(!has(&s, "lowmem-exhausted-highmem-free"));
 }
 
+/* A pasted "echo f > /proc/sysrq-trigger" before a report whose head is
+ * cut (dmesg output from the task table on): that report is the manual
+ * OOM's; typed again before the next, each report takes its own. */
+TEST(pasted_sysrq_f_command_marks_the_report_after_it)
+{
+	static const char rows[] =
+		"[ pid ]   uid  tgid total_vm      rss cpu oom_adj oom_score_adj name\n"
+		"[  586]     0   586     2780      326   0     -17         -1000 udevd\n"
+		"[21107]     0 21107    44351      962   1      15          1000 httpd\n"
+		"Out of memory: Kill process 21107 (httpd) score 1000 or sacrifice child\n"
+		"Killed process 21109, UID 48, (httpd) total-vm:177404kB, anon-rss:1780kB, file-rss:676kB\n";
+	char text[2048];
+	snprintf(text, sizeof(text), "# echo 15 > /proc/21107/oom_adj\n# echo f > /proc/sysrq-trigger\n# dmesg\n%s", rows);
+	struct seen s = explain(text);
+	CHECK_STR(s.first, "manual-sysrq");
+	snprintf(text, sizeof(text), "$ echo 'f' | sudo tee /proc/sysrq-trigger\n%s", rows);
+	s = explain(text);
+	CHECK_STR(s.first, "manual-sysrq");
+	/* another key (m: show memory) is no manual OOM */
+	snprintf(text, sizeof(text), "# echo m > /proc/sysrq-trigger\n%s", rows);
+	s = explain(text);
+	CHECK(strcmp(s.first, "manual-sysrq") != 0);
+	CHECK(report_is_sysrq_f_command("sudo echo f > /proc/sysrq-trigger", 33));
+	CHECK(!report_is_sysrq_f_command("cat /proc/sysrq-trigger", 23));
+	CHECK(!report_is_sysrq_f_command("echo fx > /proc/sysrq-trigger", 29));
+}
+
 int main(void)
 {
 	RUN(parser_inferred_kind_survives_diagnose);
@@ -3676,5 +3703,6 @@ int main(void)
 	RUN(free_swap_zero_without_its_total);
 	RUN(era_before_3_takes_swap_as_there);
 	RUN(lowmem_request_blind_x86_oom_reads_highmem_free);
+	RUN(pasted_sysrq_f_command_marks_the_report_after_it);
 	return check_summary();
 }
