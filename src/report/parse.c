@@ -2832,6 +2832,8 @@ static bool selection_line(struct report_parser *P, struct pstate *st, const str
 	}
 	if (p_find(after, e, "sacrifice child"))
 		st->shape |= SH_SACRIFICE;
+	else if (p_find(after, e, " or a child"))
+		st->shape |= SH_OR_A_CHILD;
 	st->have_selection = true;
 	str_copy(st->sel_time, sizeof(st->sel_time), stamp, strlen(stamp));
 	str_copy(st->sel_wall, sizeof(st->sel_wall), wall, strlen(wall));

@@ -168,7 +168,7 @@ static void infer_arch_from_zones(struct pstate *st)
  * print no release string (2.6.18, cut headers, rate-limited kill lines). */
 static void infer_kver(struct pstate *st)
 {
-	unsigned f = st->shape;
+	uint64_t f = st->shape;
 	int maj = 0, min = 0, rhel = 0;
 	if (st->era24) {
 		/* decisive: 2.6 words it "page allocation failure" */
@@ -221,6 +221,8 @@ static void infer_kver(struct pstate *st)
 		maj = 2, min = 6;
 	else if (f & SH_AF_PERIOD)
 		maj = 2, min = 6;
+	else if (f & SH_OR_A_CHILD)
+		maj = 2, min = 6;      /* mm/oom_kill.c oom_kill_process before 2.6.36 */
 	else if (f & SH_SACRIFICE)
 		maj = 3, min = 10;
 	/* Marks that only bound the era from above: pick a release inside the

@@ -85,6 +85,8 @@ enum {
 	SH_PERCPU_HI = 1u << 30,     /* per-cpu "hi: btch: usd:" lines: 2.6.19–3.18 */
 	SH_BUDDY_NO_TYPES = 1u << 31,/* buddy counts without migratetype letters: before 3.5 */
 };
+/* (past an int's bits, so not in the enum) */
+#define SH_OR_A_CHILD (1ull << 32)   /* "kill process N (x) score S or a child": before 2.6.36 */
 
 /* A start line broken inside its request: what the next line must hold. */
 enum { HDR_CONT_NONE, HDR_CONT_GFP, HDR_CONT_MODE };
@@ -98,7 +100,7 @@ struct pstate {
 	struct oom_event ev;
 	enum psect sect;
 	struct oom_mem pages;      /* summary/total lines in pages, converted at the end */
-	unsigned shape;            /* SH_* seen */
+	uint64_t shape;            /* SH_* seen */
 	int unknown_run;           /* consecutive lines that fit nothing */
 	uint64_t last_fed;         /* report_parser.nr_fed when it last took a line */
 	int stack_lines;

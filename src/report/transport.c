@@ -886,6 +886,55 @@ static size_t match_paste_frame(const char *p, size_t len)
 	return i < len && tr_starts_with_time(p + i, len - i) ? i : 0;
 }
 
+/* The HTML tags a web page's code block opens with, copied along with
+ * its first line ("<code>[25020884.198143] Out of memory: …", R3127):
+ * <pre>, <code>, <tt>, <samp>, with attributes; kernel text never starts
+ * with a letter tag (its "<4>" levels are digits).  Their length. */
+static size_t html_code_tags(const char *p, size_t len)
+{
+	static const char *const tags[] = { "pre", "code", "tt", "samp" };
+	size_t q = 0;
+	for (;;) {
+		size_t k = q;
+		while (k < len && p[k] == ' ')
+			k++;
+		if (k >= len || p[k] != '<')
+			return q;
+		size_t t = 0, n = 0;
+		for (; t < sizeof(tags) / sizeof(tags[0]); t++) {
+			n = strlen(tags[t]);
+			if (k + 1 + n < len && memcmp(p + k + 1, tags[t], n) == 0 &&
+			    (p[k + 1 + n] == '>' || p[k + 1 + n] == ' '))
+				break;
+		}
+		if (t == sizeof(tags) / sizeof(tags[0]))
+			return q;
+		const char *gt = memchr(p + k + 1 + n, '>', len - (k + 1 + n));
+		if (!gt || gt - (p + k) > 80)
+			return q;
+		q = (size_t)(gt - p) + 1;
+	}
+}
+
+/* The closing tags of that block at a line's end ("…(apache2)</code>"). */
+static size_t html_code_tail(const char *p, size_t len)
+{
+	static const char *const tails[] = { "</code>", "</pre>", "</tt>", "</samp>" };
+	for (int again = 1; again;) {
+		again = 0;
+		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\r'))
+			len--;
+		for (size_t t = 0; t < sizeof(tails) / sizeof(tails[0]); t++) {
+			size_t n = strlen(tails[t]);
+			if (len >= n && memcmp(p + len - n, tails[t], n) == 0) {
+				len -= n;
+				again = 1;
+			}
+		}
+	}
+	return len;
+}
+
 size_t tr_strip_quote(const char *p, size_t len)
 {
 	size_t q = 0;
@@ -896,6 +945,7 @@ size_t tr_strip_quote(const char *p, size_t len)
 	}
 	if (q < len && (p[q] == '|' || p[q] == '-' || p[q] == ' ' || is_digit(p[q])))
 		q += match_paste_frame(p + q, len - q);
+	q += html_code_tags(p + q, len - q);
 	/* a whole line set in Markdown bold ("**Jun 23 04:09:18 www kernel:
 	 * Free swap  = 0kB**", R2767): its opening mark (the closing one goes
 	 * with tr_strip_frame_tail) */
@@ -910,6 +960,8 @@ size_t tr_strip_quote(const char *p, size_t len)
 
 size_t tr_strip_frame_tail(const char *p, size_t len, size_t quote)
 {
+	if (len > quote + 6 && p[len - 1] != '*' && memchr(p + quote, '<', len - quote))
+		len = quote + html_code_tail(p + quote, len - quote);
 	if (quote >= 2 && p[quote - 1] == '*' && p[quote - 2] == '*') {
 		/* the closing mark of a line set in bold (tr_strip_quote) */
 		while (len > quote && (p[len - 1] == ' ' || p[len - 1] == '\r'))

@@ -38,7 +38,7 @@ TEST(arch_from_release)
 
 TEST(era_from_shape)
 {
-	struct { unsigned shape; int maj, min; } cases[] = {
+	struct { uint64_t shape; int maj, min; } cases[] = {
 		{ SH_RSS_ANON | SH_PGTABLES_BYTES | SH_TASKS_STATE, 6, 8 },
 		{ SH_KILL_UID_COLON | SH_TASKS_STATE, 5, 4 },
 		{ SH_TASKS_STATE, 4, 19 },
@@ -46,6 +46,8 @@ TEST(era_from_shape)
 		{ SH_NR_PMDS | SH_NR_PTES, 4, 4 },
 		{ SH_TRIG_2618 | SH_RSS_ANON, 2, 6 },             /* decisive */
 		{ SH_GFP_NUMERIC, 3, 10 },                         /* an upper bound only */
+		{ SH_OR_A_CHILD, 2, 6 },                           /* "or a child": before 2.6.36 */
+		{ SH_OR_A_CHILD | SH_GFP_NUMERIC, 2, 6 },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct pstate *st = fresh();

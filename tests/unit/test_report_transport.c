@@ -194,6 +194,26 @@ TEST(bold_line)
 	CHECK_INT(tr_strip_frame_tail(l, n, q), n - 4);
 }
 
+/* a web page's code block copied with its tags (R3127): "<code>" or
+ * "<pre class=…>" before the first line, "</code>" after the last; a
+ * printk level "<4>" is the kernel's own */
+TEST(html_code_tags)
+{
+	const char *l = "    <code>[25020884.198143] Out of memory: kill process 4805 (apache2) score 46872 or a child";
+	size_t n = strlen(l), q = tr_strip_quote(l, n);
+	CHECK_STR(l + q, "[25020884.198143] Out of memory: kill process 4805 (apache2) score 46872 or a child");
+	l = "<pre class=\"log\"><code>Killed process 22433 (apache2)</code></pre>";
+	n = strlen(l);
+	q = tr_strip_quote(l, n);
+	CHECK_INT(tr_strip_frame_tail(l, n, q) - q, strlen("Killed process 22433 (apache2)"));
+	l = "<4>Out of memory";
+	CHECK_INT(tr_strip_quote(l, strlen(l)), 0);
+	l = "<codex>x";
+	CHECK_INT(tr_strip_quote(l, strlen(l)), 0);
+	l = "Killed process 1 (a<b)";
+	CHECK_INT(tr_strip_frame_tail(l, strlen(l), 0), strlen(l));
+}
+
 TEST(quotes_cuts_dicts)
 {
 	CHECK_INT(tr_strip_quote(S("> > Node 0")), 4);
@@ -366,6 +386,7 @@ int main(void)
 	RUN(open_stamp);
 	RUN(quotes_cuts_dicts);
 	RUN(bold_line);
+	RUN(html_code_tags);
 	RUN(level_pipe_template);
 	RUN(iso_date_glued_with_offset);
 	return check_summary();
