@@ -920,19 +920,22 @@ static size_t html_code_tags(const char *p, size_t len)
 static size_t html_code_tail(const char *p, size_t len)
 {
 	static const char *const tails[] = { "</code>", "</pre>", "</tt>", "</samp>" };
+	size_t keep = len;   /* a line without the tags keeps its trailing blanks (a wrap's join) */
 	for (int again = 1; again;) {
 		again = 0;
-		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\r'))
-			len--;
+		size_t l = len;
+		while (l > 0 && (p[l - 1] == ' ' || p[l - 1] == '\r'))
+			l--;
 		for (size_t t = 0; t < sizeof(tails) / sizeof(tails[0]); t++) {
 			size_t n = strlen(tails[t]);
-			if (len >= n && memcmp(p + len - n, tails[t], n) == 0) {
-				len -= n;
+			if (l >= n && memcmp(p + l - n, tails[t], n) == 0) {
+				len = keep = l - n;
 				again = 1;
+				break;
 			}
 		}
 	}
-	return len;
+	return keep;
 }
 
 size_t tr_strip_quote(const char *p, size_t len)

@@ -415,13 +415,24 @@ static int check_dir(const char *rel)
 	DIR *d = opendir(dir);
 	if (!d)
 		return 0;
-	static char *names[4096];
-	int n = 0;
+	/* every report, however many (a fixed cap drops some silently) */
+	char **names = NULL;
+	int n = 0, cap = 0;
 	struct dirent *e;
-	while ((e = readdir(d)) != NULL && n < 4096) {
+	while ((e = readdir(d)) != NULL) {
 		size_t l = strlen(e->d_name);
-		if (l > 4 && strcmp(e->d_name + l - 4, ".log") == 0)
-			names[n++] = strdup(e->d_name);
+		if (l <= 4 || strcmp(e->d_name + l - 4, ".log") != 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 4096;
+			char **g = realloc(names, (size_t)cap * sizeof(*names));
+			if (!g) {
+				fprintf(stderr, "test_corpus: out of memory\n");
+				abort();
+			}
+			names = g;
+		}
+		names[n++] = strdup(e->d_name);
 	}
 	closedir(d);
 	qsort(names, (size_t)n, sizeof(names[0]), cmp_str);
@@ -437,6 +448,7 @@ static int check_dir(const char *rel)
 		check_one(dir, names[i]);
 		free(names[i]);
 	}
+	free(names);
 	return with_facts;
 }
 

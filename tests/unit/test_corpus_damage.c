@@ -624,13 +624,25 @@ int main(void)
 		SKIP("tests/corpus missing (OOMKIT_SRCDIR?)");
 		return check_summary();
 	}
-	char *names[2048];
-	int n = 0;
+	/* every report: a fixed cap would drop some, and which ones would
+	 * follow readdir's order (2093 reports outgrew a 2048 cap) */
+	char **names = NULL;
+	int n = 0, cap = 0;
 	struct dirent *e;
-	while ((e = readdir(d)) != NULL && n < 2048) {
+	while ((e = readdir(d)) != NULL) {
 		size_t l = strlen(e->d_name);
-		if (l > 4 && strcmp(e->d_name + l - 4, ".log") == 0)
-			names[n++] = strdup(e->d_name);
+		if (l <= 4 || strcmp(e->d_name + l - 4, ".log") != 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 4096;
+			char **g = realloc(names, (size_t)cap * sizeof(*names));
+			if (!g) {
+				fprintf(stderr, "test_corpus_damage: out of memory\n");
+				abort();
+			}
+			names = g;
+		}
+		names[n++] = strdup(e->d_name);
 	}
 	closedir(d);
 	qsort(names, (size_t)n, sizeof(names[0]), cmp_str);
@@ -643,6 +655,7 @@ int main(void)
 		}
 		free(names[i]);
 	}
+	free(names);
 	buf_release(&b);
 	read_baseline();
 

@@ -212,6 +212,9 @@ TEST(html_code_tags)
 	CHECK_INT(tr_strip_quote(l, strlen(l)), 0);
 	l = "Killed process 1 (a<b)";
 	CHECK_INT(tr_strip_frame_tail(l, strlen(l), 0), strlen(l));
+	/* no tag: the trailing blank of a wrapped line stays (its join, R217) */
+	l = "<4>CPU: 0 PID: 33609 Comm: cc1plus Kdump: loaded Not ";
+	CHECK_INT(tr_strip_frame_tail(l, strlen(l), 0), strlen(l));
 }
 
 TEST(quotes_cuts_dicts)
