@@ -353,7 +353,7 @@ static void state_reset(struct pstate *st)
 	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
 	st->trace_memcg = false;
-	st->trace_memcg_stale = st->trace_global_path = false;
+	st->trace_memcg_stale = st->trace_global_path = st->trace_oom_fn_last = false;
 	st->header_comm[0] = '\0';
 	st->cpu_cut = false;
 	st->after_memcg_stat = false;
@@ -2119,8 +2119,17 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 		f = p_find(s, e, "mem_cgroup_margin+");
 	if (f)
 		st->trace_memcg_stale = true;
+	/* out_of_memory's caller says which path: the page allocator
+	 * (__alloc_pages_may_oom) or, since 4.6, mem_cgroup_out_of_memory
+	 * (mm/memcontrol.c: "ret = out_of_memory(&oc)"), so out_of_memory
+	 * is the global path's only when the frame under it is not the
+	 * memcg one (R3160: a 4.9 trace of "?" frames) */
+	bool memcg_caller = p_find(s, e, "mem_cgroup_out_of_memory") != NULL;
+	if (st->trace_oom_fn_last && !memcg_caller)
+		st->trace_global_path = true;
 	const char *o = p_find(s, e, "out_of_memory+");
-	if ((o && o > s && (o[-1] == ' ' || o[-1] == '>' || o[-1] == '(')) || p_find(s, e, "__alloc_pages"))
+	st->trace_oom_fn_last = o && o > s && (o[-1] == ' ' || o[-1] == '>' || o[-1] == '(');
+	if (p_find(s, e, "__alloc_pages"))
 		st->trace_global_path = true;
 }
 

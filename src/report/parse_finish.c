@@ -571,7 +571,7 @@ static void finish_kind(struct pstate *st)
 		ev->kind = OOM_KIND_GLOBAL;
 	else if (ev->snap.have_memcg || ev->oom_memcg[0] ||
 		 !strcmp(ev->victim.message, "Memory cgroup out of memory") || st->trace_memcg ||
-		 (st->trace_memcg_stale && !st->trace_global_path) || st->ub_container)
+		 (st->trace_memcg_stale && !st->trace_global_path && !st->trace_oom_fn_last) || st->ub_container)
 		ev->kind = OOM_KIND_MEMCG;
 	else if (st->after_memcg_stat) {
 		/* the report cut at its top inside the memcg's memory.stat dump

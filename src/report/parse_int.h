@@ -125,7 +125,8 @@ struct pstate {
 	uint8_t hdr_cont;          /* HDR_CONT_*: the start line was wrapped inside its request */
 	bool trace_memcg;          /* a reliable frame of the memcg OOM path in the trace */
 	bool trace_memcg_stale;    /* a "? mem_cgroup_…" OOM-path frame */
-	bool trace_global_path;    /* out_of_memory+ or __alloc_pages frames */
+	bool trace_global_path;    /* __alloc_pages frames, or out_of_memory+ not called by the memcg path */
+	bool trace_oom_fn_last;    /* the last frame line was out_of_memory+ (its caller next) */
 	bool panic_stack;          /* reading the stack panic() dumps after a panic_on_oom line */
 	bool panic_blank;          /* one blank line stepped over after it */
 	bool hw_powermac;          /* "Hardware name: PowerMac…" / "PowerBook…" */

@@ -176,6 +176,25 @@ TEST(cut_inside_zones)
 	CHECK(rank_of("shmem-tmpfs") < 0 && rank_of("slab-growth") < 0 && rank_of("kernel-leak-or-bug") < 0);
 	event_release(&ev);
 
+	/* a zone's size cut (its line ends before "managed:"), the summary
+	 * free cut too: a total from the other zones that anon alone exceeds
+	 * is no total (R3164) */
+	global_base(&ev);
+	ev.snap.mem.total_kib = OOM_NA;
+	ev.snap.mem.ram_kib = OOM_NA;
+	ev.snap.mem.free_kib = OOM_NA;
+	ev.snap.zones[2].managed_kib = OOM_NA;
+	ev.snap.zones[2].present_kib = OOM_NA;
+	ev.snap.mem.active_anon_kib = 7 * GiB;
+	ev.snap.mem.anon_kib = 7 * GiB;
+	/* a node line's counters: no slab, so no unaccounted figure shows it */
+	ev.snap.mem.slab_reclaimable_kib = ev.snap.mem.slab_unreclaimable_kib = OOM_NA;
+	ev.snap.mem.slab_kib = OOM_NA;
+	run(&ev);
+	CHECK_INT(A.mem.total_kib, OOM_NA);
+	CHECK(A.mem.totals_disagree);
+	event_release(&ev);
+
 	/* all zones there: the total is their managed pages */
 	global_base(&ev);
 	ev.snap.mem.total_kib = OOM_NA;

@@ -550,6 +550,23 @@ TEST(test_memcg_from_unreliable_frames)
 		 " [<ffffffff811528b7>] __alloc_pages_nodemask+0x27/0x70\n", hd);
 	read_text(t, &e);
 	CHECK(e.first.kind != OOM_KIND_MEMCG);
+	/* 4.6+: mem_cgroup_out_of_memory calls out_of_memory, so out_of_memory
+	 * under which the memcg entry point is the caller is the memcg path
+	 * (R3160, every frame "?") */
+	snprintf(t, sizeof(t), "%s [<ffffffffa1933d74>] ? dump_stack+0x5c/0x78\n"
+		 " [<ffffffffa17871ba>] ? oom_kill_process+0x21a/0x3e0\n"
+		 " [<ffffffffa1787651>] ? out_of_memory+0x111/0x470\n"
+		 " [<ffffffffa17faa39>] ? mem_cgroup_out_of_memory+0x49/0x80\n"
+		 " [<ffffffffa18002a5>] ? mem_cgroup_oom_synchronize+0x325/0x340\n"
+		 " [<ffffffffa17879df>] ? pagefault_out_of_memory+0x2f/0x80\n", hd);
+	read_text(t, &e);
+	CHECK_STR(oom_kind_name(e.first.kind), "memcg");
+	/* … and a trace cut right after out_of_memory names no caller: the
+	 * stale memcg word does not decide */
+	snprintf(t, sizeof(t), "%s [<ffffffff811afed8>] ? mem_cgroup_margin+0xa8/0xc0\n"
+		 " [<ffffffff811528b7>] ? out_of_memory+0x27/0x70\n", hd);
+	read_text(t, &e);
+	CHECK(e.first.kind != OOM_KIND_MEMCG);
 }
 
 TEST(test_lone_kill_in_memcg_storm)
