@@ -4,6 +4,7 @@
 #ifndef OOMKIT_CHECK_H
 #define OOMKIT_CHECK_H
 
+#include <dirent.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +54,45 @@ static inline const char *check_srcdir(void)
 {
 	const char *d = getenv("OOMKIT_SRCDIR");
 	return d && *d ? d : ".";
+}
+
+static inline int check_cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names of every "*.log" in dir, sorted, in a heap array of *n heap
+ * strings (free each and the array); NULL with *n 0 when dir cannot be
+ * read.  No cap: a fixed one drops files silently, and which ones follows
+ * readdir's order (the corpus outgrew 2048 in session 16). */
+static inline char **check_list_logs(const char *dir, int *n)
+{
+	*n = 0;
+	DIR *d = opendir(dir);
+	if (!d)
+		return NULL;
+	char **names = NULL;
+	int cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		size_t l = strlen(e->d_name);
+		if (l <= 4 || strcmp(e->d_name + l - 4, ".log") != 0)
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 4096;
+			char **g = realloc(names, (size_t)cap * sizeof(*names));
+			if (!g) {
+				fprintf(stderr, "%s: out of memory\n", dir);
+				abort();
+			}
+			names = g;
+		}
+		names[(*n)++] = strdup(e->d_name);
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(names, (size_t)*n, sizeof(names[0]), check_cmp_name);
+	return names;
 }
 
 /* A whole file into a NUL-terminated heap buffer (free() it), its length

@@ -412,30 +412,11 @@ static int check_dir(const char *rel)
 {
 	char dir[1024];
 	snprintf(dir, sizeof(dir), "%s/%s", check_srcdir(), rel);
-	DIR *d = opendir(dir);
-	if (!d)
+	int n;
+	char **names = check_list_logs(dir, &n);
+	if (!names)
 		return 0;
-	/* every report, however many (a fixed cap drops some silently) */
-	char **names = NULL;
-	int n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		size_t l = strlen(e->d_name);
-		if (l <= 4 || strcmp(e->d_name + l - 4, ".log") != 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 4096;
-			char **g = realloc(names, (size_t)cap * sizeof(*names));
-			if (!g) {
-				fprintf(stderr, "test_corpus: out of memory\n");
-				abort();
-			}
-			names = g;
-		}
-		names[n++] = strdup(e->d_name);
-	}
-	closedir(d);
-	qsort(names, (size_t)n, sizeof(names[0]), cmp_str);
+	qsort(names, (size_t)n, sizeof(names[0]), cmp_str);   /* by series and number */
 	int with_facts = 0;
 	for (int i = 0; i < n; i++) {
 		char facts[1100];

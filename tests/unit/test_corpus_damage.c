@@ -595,11 +595,6 @@ static void damage_one(const char *path, const char *name, const char *only, str
 	free(text);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 #if defined(__SANITIZE_ADDRESS__)
 #define SAMPLE 3
 #elif defined(__has_feature)
@@ -619,33 +614,12 @@ int main(void)
 		only = NULL;
 	char dir[1024];
 	snprintf(dir, sizeof(dir), "%s/tests/corpus", check_srcdir());
-	DIR *d = opendir(dir);
-	if (!d) {
+	int n;
+	char **names = check_list_logs(dir, &n);
+	if (!names) {
 		SKIP("tests/corpus missing (OOMKIT_SRCDIR?)");
 		return check_summary();
 	}
-	/* every report: a fixed cap would drop some, and which ones would
-	 * follow readdir's order (2093 reports outgrew a 2048 cap) */
-	char **names = NULL;
-	int n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		size_t l = strlen(e->d_name);
-		if (l <= 4 || strcmp(e->d_name + l - 4, ".log") != 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 4096;
-			char **g = realloc(names, (size_t)cap * sizeof(*names));
-			if (!g) {
-				fprintf(stderr, "test_corpus_damage: out of memory\n");
-				abort();
-			}
-			names = g;
-		}
-		names[n++] = strdup(e->d_name);
-	}
-	closedir(d);
-	qsort(names, (size_t)n, sizeof(names[0]), cmp_str);
 	struct buf b = BUF_INIT;
 	for (int i = 0; i < n; i++) {
 		if (i % SAMPLE == 0) {
