@@ -280,28 +280,23 @@ static int check_dir(const char *rel, const char *prefix)
 {
 	char dir[1024];
 	snprintf(dir, sizeof(dir), "%s/%s", check_srcdir(), rel);
-	DIR *d = opendir(dir);
-	if (!d) {
+	int n;
+	char **names = check_list_logs(dir, &n);
+	if (!names) {
 		SKIP("report directory missing");
 		return 0;
 	}
-	struct dirent *de;
-	char *names[256];
-	int n = 0;
-	while ((de = readdir(d)) && n < 256) {
-		size_t l = strlen(de->d_name);
-		if (l > 4 && !strcmp(de->d_name + l - 4, ".log") && !strncmp(de->d_name, prefix, strlen(prefix)))
-			names[n++] = strdup(de->d_name);
-	}
-	closedir(d);
 	int files = 0;
 	for (int i = 0; i < n; i++) {
-		char path[2048];
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-		check_report(path);
-		files++;
+		if (!strncmp(names[i], prefix, strlen(prefix))) {
+			char path[2048];
+			snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+			check_report(path);
+			files++;
+		}
 		free(names[i]);
 	}
+	free(names);
 	return files;
 }
 
