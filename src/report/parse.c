@@ -2898,6 +2898,24 @@ static void kill_values(struct pstate *st, struct oom_victim *v, const char *p, 
 			if (g > q && p_starts(g, e, "kB")) {
 				val = w;
 				q = g;
+			} else {
+				/* grouped by a hand that missed a digit ("anon-rss:
+				 * 153,700,88kB", R3281: 15370088, as the victim's row
+				 * says): the kernel prints no separator, so the digits
+				 * are the number wherever the commas fell */
+				g = q;
+				w = val;
+				while (g + 1 < e && *g == ',' && is_digit(g[1])) {
+					int k = 0;
+					for (g++; g < e && is_digit(*g) && k < 3 && w < INT64_MAX / 10; g++, k++)
+						w = w * 10 + (*g - '0');
+					if (g < e && is_digit(*g))
+						break;   /* a group of four: no grouping */
+				}
+				if (g > q && p_starts(g, e, "kB")) {
+					val = w;
+					q = g;
+				}
 			}
 		}
 		bool ok = r == 0 && (!keys[i].kb || p_starts(q, e, "kB"));

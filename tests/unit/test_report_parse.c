@@ -904,6 +904,14 @@ TEST(kill_values_with_thousands_separators)
 	CHECK_INT(g->n, 1);
 	if (g->n == 1)
 		CHECK_INT(g->ev[0].victim.anon_rss_kib, 2147640);
+	/* grouped by a hand that missed a digit (R3281): the digits are the
+	 * number; a group of four is no grouping, the value not read */
+	const char *odd = "Out of memory: Killed process 2 (python) total-vm:16,079,432kB, anon-rss:153,700,88kB, file-rss:0kB\n";
+	parse_text(odd, strlen(odd), g, "t");
+	CHECK(g->n == 1 && g->ev[0].victim.anon_rss_kib == 15370088 && g->ev[0].victim.total_vm_kib == 16079432);
+	const char *four = "Out of memory: Killed process 3 (python) anon-rss:15,3700kB, file-rss:0kB\n";
+	parse_text(four, strlen(four), g, "t");
+	CHECK(g->n == 1 && !known(g->ev[0].victim.anon_rss_kib));
 	/* a ':' with no blank right at the line's start or after one word
 	 * (fuzz): the message before it is read within the line */
 	const char *colon = ":Killed process 6 (y) total-vm:4kB, anon-rss:4kB, file-rss:0kB\n";
