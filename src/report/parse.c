@@ -3602,10 +3602,15 @@ static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, 
 static bool body_after_kill(struct pstate *st, const char *s, const char *e)
 {
 	const struct oom_event *ev = &st->ev;
-	if (!ev->header_missing || st->have_trigger || st->header_trigger || ev->have_meminfo ||
-	    ev->snap.nr_zones || ev->snap.nr_tasks || st->totals_seen || ev->snap.nr_slabs)
+	if (ev->have_meminfo || ev->snap.nr_zones || ev->snap.nr_tasks || st->totals_seen || ev->snap.nr_slabs)
 		return false;
 	enum line_kind k = line_kind_of(s, (size_t)(e - s));
+	/* a report whose header came but no show_mem at all, condensed by
+	 * hand to its header, kill and then the swap totals (R3361): those
+	 * totals are its own (the next report's would follow its header) */
+	if (!ev->header_missing || st->have_trigger || st->header_trigger)
+		return k == LK_TOTALS && (p_starts(s, e, "Free swap") || p_starts(s, e, "Total swap")) &&
+		       mid_report_line(st, k, s, e);
 	if (k != LK_MEMINFO && k != LK_ZONE && k != LK_BUDDY && k != LK_SUMMARY && k != LK_TOTALS && k != LK_SLAB)
 		return false;
 	return mid_report_line(st, k, s, e);

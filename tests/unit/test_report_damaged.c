@@ -569,6 +569,29 @@ TEST(test_memcg_from_unreliable_frames)
 	CHECK(e.first.kind != OOM_KIND_MEMCG);
 }
 
+/* A report condensed by hand to its header, kill and swap totals (R3361):
+ * with no show_mem line before the kill, the totals after it are its own;
+ * after a show_mem they would be another report's */
+TEST(test_swap_totals_after_a_condensed_kill)
+{
+	struct ev1 e;
+	read_text("kswapd0 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0\n"
+		  "oom-kill:constraint=CONSTRAINT_NONE,...,global_oom,task=ChatGPT,pid=2227526\n"
+		  "Out of memory: Killed process 2227526 (ChatGPT) anon-rss:136464kB\n"
+		  "Free swap  = 200kB\n"
+		  "Total swap = 24098808kB\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.snap.mem.swap_free_kib, 200);
+	CHECK_INT(e.first.snap.mem.swap_total_kib, 24098808);
+	read_text("kswapd0 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0\n"
+		  "Free swap  = 1000kB\n"
+		  "Total swap = 2000kB\n"
+		  "Out of memory: Killed process 2227526 (ChatGPT) anon-rss:136464kB\n"
+		  "Free swap  = 200kB\n"
+		  "Total swap = 24098808kB\n", &e);
+	CHECK_INT(e.first.snap.mem.swap_total_kib, 2000);
+}
+
 TEST(test_lone_kill_in_memcg_storm)
 {
 	struct ev1 e;
@@ -3200,6 +3223,7 @@ int main(void)
 	RUN(test_body_after_a_headless_kill);
 	RUN(test_selection_storm_without_kills);
 	RUN(test_memcg_from_unreliable_frames);
+	RUN(test_swap_totals_after_a_condensed_kill);
 	RUN(test_lone_kill_in_memcg_storm);
 	RUN(test_logwatch_time_s_prefix);
 	RUN(test_retyped_invoked_oom_trigger);
