@@ -2361,6 +2361,20 @@ static bool exhaustion_evident(const struct ctx *c, int *room)
 	       known(m->anon_kib) && m->anon_kib * 2 >= counted;
 }
 
+/* The evidence of a swap read full though its total is not printed
+ * (mem_breakdown.swap_full_hint): the free swap and why it reads full. */
+static void swap_hint_evidence(struct ctx *c, struct finding *f, const struct mem_breakdown *m, int64_t free_kib)
+{
+	finding_evidence(f, "Free swap = %s: %s", K(c, 0, free_kib), analysis_swap_full_why(m));
+}
+
+/* The evidence of swap taken as there from the kernel's era (era_swap_hint). */
+static void era_swap_evidence(struct finding *f, const struct oom_event *ev)
+{
+	finding_evidence(f, "no line shows swap, but the kernel is %d.%d%s: machines of that era were installed with a swap partition (swapless cloud images and containers came later); with swap there, reclaim gave up only once it was full",
+			 ev->kv.major, ev->kv.minor, ev->kernel[0] ? "" : " (era read from the report's shape)");
+}
+
 /* Swap full and nothing else about RAM: the cause at lower confidence; the
  * task table, when there, is weighed against RAM + swap (Σ rss + swapents:
  * do the listed processes account for the machine's memory?). */
@@ -2375,7 +2389,7 @@ static void rule_swap_full_blind(struct ctx *c, const struct mem_breakdown *m)
 		f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
 			"swap ran out (%s free) in a system-wide OOM: RAM and swap were exhausted, though the report shows no RAM figures",
 			K(c, 0, m->swap_free_kib));
-		finding_evidence(f, "Free swap = %s: %s", K(c, 0, m->swap_free_kib), analysis_swap_full_why(m));
+		swap_hint_evidence(c, f, m, m->swap_free_kib);
 	} else {
 		f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
 			"swap ran out (%s free of %s) in a system-wide OOM: RAM and swap were exhausted, though the report shows no RAM figures",
@@ -2591,8 +2605,7 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 			"a system-wide OOM killed %s: RAM and swap ran out, though the report shows neither",
 			who);
 		if (sw == SW_FULL_ERA)
-			finding_evidence(f, "no line shows swap, but the kernel is %d.%d%s: machines of that era were installed with a swap partition (swapless cloud images and containers came later); with swap there, reclaim gave up only once it was full",
-					 ev->kv.major, ev->kv.minor, ev->kernel[0] ? "" : " (era read from the report's shape)");
+			era_swap_evidence(f, ev);
 		else if (sw == SW_FULL_SESSION)
 			finding_evidence(f, "no line shows swap, but the victim ran in %s (task_memcg=%s), an install that comes with swap (Ubuntu's /swapfile, Fedora's zram, WSL2's quarter of RAM) unlike cloud images; with swap there, reclaim gave up only once it was full",
 					 !strcmp(ev->task_memcg, "/init.scope") ? "WSL2's /init.scope" : "a login session", ev->task_memcg);
@@ -2758,7 +2771,7 @@ static void rule_exhaustion(struct ctx *c)
 			f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
 				"RAM and swap ran out: swap %s free, RAM %s free of %s", K(c, 0, m->swap_free_kib),
 				K(c, 2, m->free_kib), K(c, 3, m->total_kib));
-			finding_evidence(f, "Free swap = %s: %s", K(c, 0, m->swap_free_kib), analysis_swap_full_why(m));
+			swap_hint_evidence(c, f, m, m->swap_free_kib);
 			finding_basis(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present,
 				      m->swap_full_hint == OOM_SWAPFULL_CACHE ? CONF_MEDIUM : CONF_LOW,
 				      "swap full read from Free swap without its total");
@@ -2804,7 +2817,7 @@ static void rule_exhaustion(struct ctx *c)
 			struct finding *f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
 				"RAM ran out, mostly to anonymous memory (%s of %s), and swap was full: %s free",
 				K(c, 0, m->anon_kib), K(c, 1, whole), K(c, 2, m->swap_free_kib));
-			finding_evidence(f, "Free swap = %s: %s", K(c, 0, m->swap_free_kib), analysis_swap_full_why(m));
+			swap_hint_evidence(c, f, m, m->swap_free_kib);
 			finding_evidence(f, "largest process: %s", big);
 			basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES | BASIS_MEMINFO | BASIS_SWAP, a->basis_present, CONF_LOW,
 				    "swap full read from Free swap without its total");
@@ -4243,10 +4256,9 @@ static bool rule_evidence_class(struct ctx *c)
 		finding_evidence(f, "swap was full in the report at line %llu of the same host, under a minute later: it was full here too",
 				 (unsigned long long)ev->swapfull_from_line);
 	else if (sw == SW_FULL_HINT)
-		finding_evidence(f, "Free swap = %s: %s", K(c, 0, sf), analysis_swap_full_why(m));
+		swap_hint_evidence(c, f, m, sf);
 	else if (sw == SW_FULL_ERA)
-		finding_evidence(f, "no line shows swap, but the kernel is %d.%d%s: machines of that era were installed with a swap partition (swapless cloud images and containers came later); with swap there, reclaim gave up only once it was full",
-				 ev->kv.major, ev->kv.minor, ev->kernel[0] ? "" : " (era read from the report's shape)");
+		era_swap_evidence(f, ev);
 	else
 		finding_evidence(f, "anonymous pages count as reclaimable only while swap has room (mm/vmscan.c): swap was absent or full; the text does not say which");
 	finding_evidence(f, "for a report holding only %s this is the most likely cause (RAM exhaustion in 18 of 48 such reports in the corpus; no other cause above 7)",
