@@ -1209,17 +1209,25 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		p += 3;
 		len -= 4;
 	}
-	if (!piece && len > 4 && p[0] == '|') {
+	/* prose (a list item, a paragraph) that is no kernel line itself */
+	bool prose = !piece && len > 44 && p[0] != '|' && p[0] != '`' && memchr(p, '`', len) &&
+		     !tr_starts_with_time(p, len) && line_kind_of(p, len) == LK_NONE;
+	if (!piece && len > 4 && (p[0] == '|' || prose)) {
 		/* a Markdown table whose cells quote kernel lines in backticks
-		 * ("| 1 | `cc1 invoked oom-killer: …` | dmesg -T | …", R327): the
-		 * first code span that holds one is the line */
+		 * ("| 1 | `cc1 invoked oom-killer: …` | dmesg -T | …", R327), or
+		 * prose that quotes one ("- Repeated OOM kill …; the kill line
+		 * reads `oom-kill:constraint=…`.", R3253): the first code span
+		 * that holds one is the line — in prose only a long one, as a
+		 * short span names a line ("`Killed process`") rather than
+		 * quoting it */
 		const char *c = p, *end = p + len;
 		while ((c = memchr(c, '`', (size_t)(end - c))) != NULL) {
 			const char *a = c + 1, *b = a < end ? memchr(a, '`', (size_t)(end - a)) : NULL;
 			if (!b)
 				break;
-			if (b > a && (tr_starts_with_time(a, (size_t)(b - a)) || looks_like_start(a, (size_t)(b - a)) ||
-				      line_kind_of(a, (size_t)(b - a)) != LK_NONE)) {
+			if (b > a && (!prose || b - a >= 40) &&
+			    (tr_starts_with_time(a, (size_t)(b - a)) || looks_like_start(a, (size_t)(b - a)) ||
+			     line_kind_of(a, (size_t)(b - a)) != LK_NONE)) {
 				p = a;
 				len = (size_t)(b - a);
 				break;

@@ -2896,6 +2896,21 @@ TEST(test_whole_reports_read_through_damage)
 		{ .name = "kernel_lines_in_markdown_table_cells, case 2",
 		  .text = "| cmd | note |\n|---|---|\n| `dmesg -T` | `free -m` |\n",
 		  .events = IS(0) },
+		/* prose that quotes a kernel line in a code span (R3253's shape):
+		 * a list item, then a paragraph */
+		{ .name = "kernel_line_quoted_in_prose",
+		  .text = "- Repeated OOM kill of `victoria-metrics` six times (17:29, 17:32); the kill line reads "
+			  "`oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=init.scope,mems_allowed=0,global_oom,"
+			  "task_memcg=/system.slice/vm.service,task=victoria-metric`.\n",
+		  .events = IS(1), .kind = "global", .constraint = "CONSTRAINT_NONE",
+		  .selected_comm = "victoria-metric" },
+		{ .name = "kernel_line_quoted_in_prose, case 2",
+		  .text = "The log then said `Out of memory: Killed process 4242 (java) total-vm:8388608kB, anon-rss:4194304kB, file-rss:0kB` and the service restarted.\n",
+		  .events = IS(1), .victim_pid = IS(4242), .victim_comm = "java", .anon_rss_kib = IS(4194304) },
+		/* a short span only names a line: no report */
+		{ .name = "kernel_line_quoted_in_prose, case 3",
+		  .text = "- Search the journal for `Out of memory: Killed process` and `oom-kill:` lines after each restart of the service.\n",
+		  .events = IS(0) },
 		/* 2.6.18-2.6.20 i386 frames "[sym+dec/dec] sym+0x…/0x…" with no
 		 * "Call Trace:" line (R330's shape): error_code is 32-bit x86's */
 		{ .name = "old_bracket_symbol_frames_and_html_source",
