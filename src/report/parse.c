@@ -379,7 +379,7 @@ static void state_reset(struct pstate *st)
 	st->reaper_pid = OOM_NA;
 	st->reaper_provisional = false;
 	st->cons_len = 0;
-	st->cons_next = false;
+	st->cons_next = st->cons_own = st->cons_rejoin = false;
 	st->kill_time[0] = '\0';
 	st->trig_comm_whole[0] = '\0';
 	st->nokill_warn = st->nokill_decided = st->nokill_lived = false;
@@ -3312,7 +3312,10 @@ static bool constraint_rest(struct report_parser *P, struct pstate *st, const st
 		joined[n++] = ',';
 	memcpy(joined + n, s, (size_t)(e - s));
 	n += (size_t)(e - s);
-	return constraint_line(P, st, l, joined, joined + n);
+	st->cons_rejoin = true;
+	bool ok = constraint_line(P, st, l, joined, joined + n);
+	st->cons_rejoin = false;
+	return ok;
 }
 
 static int64_t named_pid(const char *s, const char *e);
@@ -3361,6 +3364,18 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 	 * journalctl -r).  Not a report of its own. */
 	bool own = st->active && st->have_kill && !st->ev.constraint[0] && st->ev.have_victim &&
 		   known(st->ev.victim.pid) && named_pid(s, e) == st->ev.victim.pid;
+	/* The same, its pid not on this line: wrapped by hand after a comma,
+	 * its rest ("task=x,pid=N,uid=N") on lines to come, right after the
+	 * kill line (R3251: a journal excerpt re-flowed onto indented lines).
+	 * A later report's own line would follow its header or show_mem. */
+	own = own || (st->active && st->have_kill && !st->ev.constraint[0] && st->ev.have_victim &&
+		      known(st->ev.victim.pid) && st->sect == SEC_TAIL && st->tail_left == PARSE_TAIL_LINES &&
+		      e[-1] == ',' && !p_find(s, e, ",pid=") && !p_find(s, e, ",task="));
+	/* read again whole with its rest: as its first part was */
+	if (st->cons_rejoin && st->cons_own)
+		own = true;
+	st->cons_rejoin = false;
+	st->cons_own = own;
 	if (!own)
 		join_or_open_headerless(P, st, l);
 	/* A line re-flowed by hand whose rest ("task=x, pid=N, uid=N") is on the

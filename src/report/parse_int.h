@@ -204,6 +204,8 @@ struct pstate {
 	char cons_text[512];
 	size_t cons_len;
 	bool cons_next;            /* the next line may be its rest without a leading ',' */
+	bool cons_own;             /* its first part joined the report of the kill before it */
+	bool cons_rejoin;          /* constraint_line is reading it again with its rest */
 	/* "Out of memory and no killable processes..." printed as a warning
 	 * (4.19+), the next line of the machine seen, and it was no panic */
 	bool nokill_warn, nokill_decided, nokill_lived;

@@ -2911,6 +2911,21 @@ TEST(test_whole_reports_read_through_damage)
 		{ .name = "kernel_line_quoted_in_prose, case 3",
 		  .text = "- Search the journal for `Out of memory: Killed process` and `oom-kill:` lines after each restart of the service.\n",
 		  .events = IS(0) },
+		/* the kill line first (a journal read in that order), then its
+		 * oom-kill line re-flowed by hand onto indented lines, its pid on
+		 * the last; swap totals after prose (R3251's shape): one report */
+		{ .name = "kill_then_its_oom_kill_line_reflowed",
+		  .text = "kernel: Out of memory: Killed process 9912 (app)\n"
+			  "        total-vm:21090640kB, anon-rss:15842540kB, file-rss:192kB\n"
+			  "kernel: oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),\n"
+			  "        cpuset=docker.service,mems_allowed=0,global_oom,\n"
+			  "        task_memcg=/system.slice/init.scope,\n"
+			  "        task=app,pid=9912,uid=1001\n"
+			  "```\n\nThe swap then:\n```\n"
+			  "Free swap  = 228kB\n"
+			  "Total swap = 4194300kB\n",
+		  .events = IS(1), .constraint = "CONSTRAINT_NONE", .victim_pid = IS(9912),
+		  .anon_rss_kib = IS(15842540), .swap_free_kib = IS(228), .swap_total_kib = IS(4194300) },
 		/* 2.6.18-2.6.20 i386 frames "[sym+dec/dec] sym+0x…/0x…" with no
 		 * "Call Trace:" line (R330's shape): error_code is 32-bit x86's */
 		{ .name = "old_bracket_symbol_frames_and_html_source",
