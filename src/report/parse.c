@@ -353,7 +353,7 @@ static void state_reset(struct pstate *st)
 	st->kill_second[0] = '\0';
 	st->hdr_cont = HDR_CONT_NONE;
 	st->trace_memcg = false;
-	st->trace_memcg_stale = st->trace_global_path = st->trace_oom_fn_last = false;
+	st->trace_memcg_stale = st->trace_global_path = st->trace_oom_fn_last = st->trace_caller_next = false;
 	st->header_comm[0] = '\0';
 	st->cpu_cut = false;
 	st->after_memcg_stat = false;
@@ -2046,6 +2046,35 @@ static const char *decoded_frame(const char *s, const char *e, const char *name)
 	return q + 1 < e && q[0] == ' ' && q[1] == '(' ? f : NULL;
 }
 
+/* A frame line's symbol: "[<ffffffff81187e3d>] ? oom_kill_process+0x…",
+ * " dump_header+0x6c/0x282", the symbol cut ("mem_c").  *stale: a "? "
+ * word.  False where the line starts with no symbol. */
+static bool frame_symbol(const char *s, const char *e, const char **sym, size_t *n, bool *stale)
+{
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	if (e - s > 2 && s[0] == '[' && s[1] == '<') {
+		const char *c = memchr(s, ']', (size_t)(e - s));
+		if (!c)
+			return false;
+		s = c + 1;
+		while (s < e && (*s == ' ' || *s == '\t'))
+			s++;
+	}
+	*stale = e - s > 2 && s[0] == '?' && s[1] == ' ';
+	if (*stale)
+		s += 2;
+	const char *p = s;
+	while (p < e && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+			 *p == '.'))
+		p++;
+	if (p == s)
+		return false;
+	*sym = s;
+	*n = (size_t)(p - s);
+	return true;
+}
+
 static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 {
 	/* the frames, in order: a copy of a report repeats them, another
@@ -2129,6 +2158,22 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 		st->trace_global_path = true;
 	const char *o = p_find(s, e, "out_of_memory+");
 	st->trace_oom_fn_last = o && o > s && (o[-1] == ' ' || o[-1] == '>' || o[-1] == '(');
+	/* The text cut inside the caller's name ("…] mem_c", R2923, R566):
+	 * under oom_kill_process (≤4.5) or out_of_memory (4.6+) the only
+	 * caller that begins "mem_" is mem_cgroup_out_of_memory (mm/oom_kill.c,
+	 * mm/memcontrol.c; the global path's callers are __alloc_pages_may_oom,
+	 * pagefault_out_of_memory and sysrq's moom_callback). */
+	const char *sym;
+	size_t sn;
+	bool stale;
+	if (frame_symbol(s, e, &sym, &sn, &stale) && !stale) {
+		if (st->trace_caller_next && sym + sn == e && sn >= 4 && sn < 24 &&
+		    !memcmp(sym, "mem_cgroup_out_of_memory", sn))
+			st->trace_memcg = true;
+		st->trace_caller_next = (sym + sn < e && sym[sn] == '+') &&
+					((sn == 13 && !memcmp(sym, "out_of_memory", 13)) ||
+					 (sn == 16 && !memcmp(sym, "oom_kill_process", 16)));
+	}
 	if (p_find(s, e, "__alloc_pages"))
 		st->trace_global_path = true;
 }

@@ -127,6 +127,7 @@ struct pstate {
 	bool trace_memcg_stale;    /* a "? mem_cgroup_…" OOM-path frame */
 	bool trace_global_path;    /* __alloc_pages frames, or out_of_memory+ not called by the memcg path */
 	bool trace_oom_fn_last;    /* the last frame line was out_of_memory+ (its caller next) */
+	bool trace_caller_next;    /* the last non-"?" frame was out_of_memory+ or oom_kill_process+ */
 	bool panic_stack;          /* reading the stack panic() dumps after a panic_on_oom line */
 	bool panic_blank;          /* one blank line stepped over after it */
 	bool hw_powermac;          /* "Hardware name: PowerMac…" / "PowerBook…" */

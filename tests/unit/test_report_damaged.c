@@ -567,6 +567,24 @@ TEST(test_memcg_from_unreliable_frames)
 		 " [<ffffffff811528b7>] ? out_of_memory+0x27/0x70\n", hd);
 	read_text(t, &e);
 	CHECK(e.first.kind != OOM_KIND_MEMCG);
+	/* the text cut inside the caller's name (R2923: ≤4.5, under
+	 * oom_kill_process past a stale word; R566: 4.6+, under
+	 * out_of_memory): "mem_" begins only the memcg caller */
+	snprintf(t, sizeof(t), "%s [<ffffffff9f13ef1d>] oom_kill_process+0x28d/0x430\n"
+		 " [<ffffffff9f1a3e6b>] ? mem_cgroup_iter+0x1db/0x390\n"
+		 " [<ffffffff9f1a6374>] mem_c", hd);
+	read_text(t, &e);
+	CHECK_STR(oom_kind_name(e.first.kind), "memcg");
+	snprintf(t, sizeof(t), "%s  oom_kill_process+0x243/0x270\n  out_of_memory+0x100/0x4e0\n  mem_\n", hd);
+	read_text(t, &e);
+	CHECK_STR(oom_kind_name(e.first.kind), "memcg");
+	/* … not under another frame, nor a prefix of another name */
+	snprintf(t, sizeof(t), "%s  out_of_memory+0x100/0x4e0\n  __alloc_pages_slowpath+0x9e0/0xcd0\n  mem_\n", hd);
+	read_text(t, &e);
+	CHECK(e.first.kind != OOM_KIND_MEMCG);
+	snprintf(t, sizeof(t), "%s  out_of_memory+0x100/0x4e0\n  mem_cgroup_x\n", hd);
+	read_text(t, &e);
+	CHECK(e.first.kind != OOM_KIND_MEMCG);
 }
 
 /* A report condensed by hand to its header, kill and swap totals (R3361):
