@@ -339,6 +339,10 @@ enum line_kind line_kind_of(const char *p, size_t n)
 			return LK_ZONE;
 		break;
 	case 'c':
+		/* the oom-kill line condensed by hand without its label (parse.c
+		 * constraint_line, R3492) */
+		if (STARTS(p, n, "constraint=CONSTRAINT_"))
+			return LK_CONSTRAINT;
 		if (STARTS(p, n, "cache: ") && find(p, n, ", object size: "))
 			return LK_SIDE;
 		/* 2.6.9-2.6.18 show_free_areas: "cpu 0 hot: low 0, high 186, batch 31 used:30" */
@@ -375,8 +379,7 @@ enum line_kind line_kind_of(const char *p, size_t n)
 	if ((q = find(p, n, " invoked oom: gfp_mask=")) && q > p && q - p <= 15)
 		return LK_TRIGGER;
 	/* "java invoked oom-killer" trimmed of its request (parse.c bare_trigger) */
-	if (n <= 15 + 20 && (q = find(p, n, " invoked oom-killer")) && q > p &&
-	    (size_t)(q - p) + 19 + (n > (size_t)(q - p) + 19 && (p[n - 1] == ':' || p[n - 1] == '.')) == n)
+	if (line_kind_bare_trigger(p, n))
 		return LK_TRIGGER;
 	if ((q = find(p, n, "Killed process ")) && q - p >= 1 && (q[-1] == ':' || (q - p >= 2 && q[-2] == ':' && q[-1] == ' ')))
 		return LK_KILL;
@@ -540,6 +543,25 @@ bool line_kind_invoked_prose(const char *r, size_t n)
 	while (n && (r[n - 1] == ' ' || r[n - 1] == '\t' || r[n - 1] == '\r'))
 		n--;
 	return n > 0 && !find(r, n, "gfp") && !find(r, n, "order");
+}
+
+/* "java invoked oom-killer" trimmed of its request by hand: alone (with a
+ * ':' or '.'), or its request elided with a mark ("bun invoked oom-killer
+ * ... global_oom", "… invoked oom-killer …", R3491): the comm before it is
+ * at most 15 bytes (TASK_COMM_LEN).  The " invoked oom-killer" found, or NULL. */
+const char *line_kind_bare_trigger(const char *p, size_t n)
+{
+	const char *q = find(p, n, " invoked oom-killer");
+	if (!q || q == p || q - p > 15)
+		return NULL;
+	const char *r = q + 19, *e = p + n;
+	if (r < e && (*r == ':' || *r == '.'))
+		r++;
+	if (r == e)
+		return q;
+	if (STARTS(r, (size_t)(e - r), " ...") || STARTS(r, (size_t)(e - r), " \xe2\x80\xa6"))
+		return q;
+	return NULL;
 }
 
 bool line_kind_is_trigger_text(const char *p, size_t n)

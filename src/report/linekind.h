@@ -76,6 +76,7 @@ bool line_kind_is_trigger_text(const char *text, size_t len);
 
 /* The text after "X invoked oom-killer: " is prose, not a request. */
 bool line_kind_invoked_prose(const char *r, size_t n);
+const char *line_kind_bare_trigger(const char *p, size_t n);
 /* warn_alloc with its own text ("%s: %pV, mode:%#x(%pGg), nodemask=…"):
  * the ": " after the comm, or NULL. */
 const char *line_kind_warn_alloc_text(const char *text, size_t len);

@@ -1409,13 +1409,7 @@ static void trigger_params(struct pstate *st, const char *params, const char *e)
  * bytes), so prose that says so is not taken. */
 static const char *bare_trigger(const char *s, const char *e)
 {
-	const char *q = p_find(s, e, " invoked oom-killer");
-	if (!q || q == s || q - s > 15)
-		return NULL;
-	const char *r = q + 19;
-	if (r < e && (*r == ':' || *r == '.'))
-		r++;
-	return r == e ? q : NULL;
+	return line_kind_bare_trigger(s, (size_t)(e - s));
 }
 
 /* The trigger's name before " invoked oom-killer".  A debug kernel (an mm
@@ -1529,7 +1523,7 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 	} else if ((q = p_find(s, e, " invoked oom: gfp_mask=")) != NULL && q > s && q - s <= 15) {
 		params = q + 14;      /* retyped by hand ("main invoked oom: gfp_mask=…", R254) */
 	} else if ((q = bare_trigger(s, e)) != NULL) {
-		params = e;   /* trimmed to "java invoked oom-killer": no request */
+		params = q + 19;   /* trimmed to "java invoked oom-killer" (its request elided: "… ..."): none, or what is left */
 	} else if (p_starts(s, e, "oom-killer: gfp_mask=")) {
 		params = s + 12;      /* 2.6.16–2.6.18: no task name */
 		old = true;
@@ -2784,10 +2778,17 @@ static bool mono_stamp(const char *t, size_t n)
 /* "Kill process 123 (x) score 905 or sacrifice child" and older forms. */
 /* A pid masked by whoever pasted the line ("Killed process xxx (beam.smp)",
  * "NNNN", R2043, R2058): a run of x, n, * or # before " (", read as a
- * pid unknown.  Returns 0 and moves *p past it, or -1. */
+ * pid unknown; or dropped by whoever condensed the line ("Killed process
+ * (bun) anon-rss:…", R3482, R3492: *p at the '(' after the blank).
+ * Returns 0 and moves *p to the " (", or -1. */
 static int masked_pid(const char **p, const char *e, int64_t *pid)
 {
 	const char *q = *p;
+	if (q < e && *q == '(' && q[-1] == ' ') {
+		*p = q - 1;
+		*pid = OOM_NA;
+		return 0;
+	}
 	while (q < e && (*q == 'x' || *q == 'X' || *q == 'n' || *q == 'N' || *q == '*' || *q == '#'))
 		q++;
 	if (q == *p || q - *p > 10 || !p_starts(q, e, " ("))
@@ -3187,7 +3188,14 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	 * R2333: a pid right-aligned by whoever copied it) */
 	if (p < e && *p == ' ')
 		p = p_skip_sp(p, e);
+	const char *pid_at = p;
 	if (p_num(&p, e, &pid) != 0 && masked_pid(&p, e, &pid) != 0)
+		return false;
+	/* the pid dropped: a condensed kill line of its own, not prose that
+	 * names one ("log `Memory cgroup out of memory: Killed process (uwsgi)`
+	 * in dmesg", R093); after the oom-kill line glued to it (R3482) */
+	if (p < pid_at && !(k == s || p_starts(s, e, "Out of memory") || p_starts(s, e, "Memory cgroup out of memory") ||
+			     p_starts(s, e, "oom-kill:")))
 		return false;
 	bool rhel6 = false, no_comm = false;
 	if (p_starts(p, e, ", UID ")) {
@@ -3370,6 +3378,33 @@ static int64_t named_pid(const char *s, const char *e);
 static bool constraint_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			    const char *s, const char *e)
 {
+	/* condensed by hand to its fields, the "oom-kill:" label dropped and
+	 * blanks between ("constraint=CONSTRAINT_MEMCG  oom_memcg=/a/b…",
+	 * R3492): read with the label and a ',' before each key.  Not where a
+	 * lone "oom-kill:" waits for it (constraint_rest, R1813). */
+	char lab[512];
+	bool head_pending = st->cons_next && st->cons_len == 9 && !memcmp(st->cons_text, "oom-kill:", 9);
+	if (!head_pending && p_starts(s, e, "constraint=CONSTRAINT_") && (size_t)(e - s) + 64 < sizeof(lab)) {
+		size_t n = 0;
+		memcpy(lab, "oom-kill:", 9);
+		n = 9;
+		for (const char *c = s; c < e;) {
+			if (*c == ' ' || *c == '\t') {
+				const char *d = c;
+				while (d < e && (*d == ' ' || *d == '\t'))
+					d++;
+				if (d < e && constraint_key(d, e) && lab[n - 1] != ',')
+					lab[n++] = ',';
+				else if (d < e && !constraint_key(d, e))
+					memcpy(lab + n, c, (size_t)(d - c)), n += (size_t)(d - c);
+				c = d;
+				continue;
+			}
+			lab[n++] = *c++;
+		}
+		s = lab;
+		e = lab + n;
+	}
 	/* retyped by hand: "oom-kill: constraint=…, nodemask=7, task=x" (R020),
 	 * re-spaced after its commas only ("oom-kill:constraint=X, oom_memcg=/a,",
 	 * R305): read as the kernel prints it, without the blanks after ':' and

@@ -214,6 +214,14 @@ static const char *const line_starts[] = {
 
 /* Does this (prefix-less) text start a report line of its own, rather than
  * continue a line a mail client wrapped? */
+static bool span_has_digit(const char *a, const char *b)
+{
+	for (; a < b; a++)
+		if (*a >= '0' && *a <= '9')
+			return true;
+	return false;
+}
+
 static bool looks_like_start(const char *p, size_t len)
 {
 	if (len == 0)
@@ -1217,15 +1225,17 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		 * ("| 1 | `cc1 invoked oom-killer: …` | dmesg -T | …", R327), or
 		 * prose that quotes one ("- Repeated OOM kill …; the kill line
 		 * reads `oom-kill:constraint=…`.", R3253): the first code span
-		 * that holds one is the line — in prose only a long one, as a
-		 * short span names a line ("`Killed process`") rather than
+		 * that holds one is the line — in prose only a long one with a
+		 * number, as a short span or one without (a pid, a size, a
+		 * node) names a line ("`Killed process`", "`Memory cgroup out
+		 * of memory: Killed process (uwsgi)`", R093) rather than
 		 * quoting it */
 		const char *c = p, *end = p + len;
 		while ((c = memchr(c, '`', (size_t)(end - c))) != NULL) {
 			const char *a = c + 1, *b = a < end ? memchr(a, '`', (size_t)(end - a)) : NULL;
 			if (!b)
 				break;
-			if (b > a && (!prose || b - a >= 40) &&
+			if (b > a && (!prose || (b - a >= 40 && span_has_digit(a, b))) &&
 			    (tr_starts_with_time(a, (size_t)(b - a)) || looks_like_start(a, (size_t)(b - a)) ||
 			     line_kind_of(a, (size_t)(b - a)) != LK_NONE)) {
 				p = a;
@@ -2570,6 +2580,12 @@ static int try_join(struct report_scanner *s, struct item *it)
 			 * wrapped line — unless indented like a record's continuation,
 			 * or a /dev/kmsg dictionary line. */
 			if (ind > 0 && ind + 1 >= s->prev_prefix_width)
+				return 0;
+			/* indented less, but a kernel line of its own: a report
+			 * condensed by hand under a stamped first line ("[…] bun
+			 * invoked oom-killer" / "  constraint=CONSTRAINT_MEMCG …" /
+			 * "  Killed process (bun) …", R3492) */
+			if (ind > 0 && line_kind_of(p + ind, len - ind) != LK_NONE)
 				return 0;
 			if (s->prev_kmsg && tr_is_kmsg_dict_line(p, len))
 				return 0;

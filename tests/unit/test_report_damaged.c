@@ -2944,6 +2944,35 @@ TEST(test_whole_reports_read_through_damage)
 			  "Total swap = 4194300kB\n",
 		  .events = IS(1), .constraint = "CONSTRAINT_NONE", .victim_pid = IS(9912),
 		  .anon_rss_kib = IS(15842540), .swap_free_kib = IS(228), .swap_total_kib = IS(4194300) },
+		/* condensed by hand (R3492's shape): a stamped header with nothing
+		 * after "oom-killer", the oom-kill line without its label and with
+		 * blanks between its fields, a kill line without its pid, both
+		 * indented under the header */
+		{ .name = "report_condensed_by_hand",
+		  .text = "[Mon Sep 21 15:52:56] bun invoked oom-killer\n"
+			  "  constraint=CONSTRAINT_MEMCG  oom_memcg=/system.slice/docker-8dd6e209eee4\n"
+			  "  Killed process (bun) anon-rss:1043524kB\n",
+		  .events = IS(1), .trigger_comm = "bun", .kind = "memcg", .constraint = "CONSTRAINT_MEMCG",
+		  .oom_memcg = "/system.slice/docker-8dd6e209eee4", .victim_comm = "bun",
+		  .anon_rss_kib = IS(1043524) },
+		/* the request elided with a mark, the kill's pid dropped (R3491) */
+		{ .name = "report_condensed_by_hand, case 2",
+		  .text = "systemd-journal invoked oom-killer ... global_oom\n"
+			  "Out of memory: Killed process (python)\n",
+		  .events = IS(1), .trigger_comm = "systemd-journal", .victim_comm = "python" },
+		/* the oom-kill line glued before a pid-less kill (R3482) */
+		{ .name = "report_condensed_by_hand, case 3",
+		  .text = "llama-server invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP)\n"
+			  "oom-kill: global_oom ... Out of memory: Killed process (llama-server)\n"
+			  "        anon-rss:7937488kB, file-rss:1337828kB\n",
+		  .events = IS(1), .victim_comm = "llama-server", .anon_rss_kib = IS(7937488) },
+		/* prose naming a pid-less kill line is no report (R093) */
+		{ .name = "report_condensed_by_hand, case 4",
+		  .text = "But 1 node have log `Memory cgroup out of memory: Killed process (uwsgi)` in `dmesg`\n",
+		  .events = IS(0) },
+		{ .name = "report_condensed_by_hand, case 5",
+		  .text = "The process invoked oom-killer and the service restarted.\n",
+		  .events = IS(0) },
 		/* 2.6.18-2.6.20 i386 frames "[sym+dec/dec] sym+0x…/0x…" with no
 		 * "Call Trace:" line (R330's shape): error_code is 32-bit x86's */
 		{ .name = "old_bracket_symbol_frames_and_html_source",
