@@ -3444,13 +3444,16 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 	 * journalctl -r).  Not a report of its own. */
 	bool own = st->active && st->have_kill && !st->ev.constraint[0] && st->ev.have_victim &&
 		   known(st->ev.victim.pid) && named_pid(s, e) == st->ev.victim.pid;
-	/* The same, its pid not on this line: wrapped by hand after a comma,
-	 * its rest ("task=x,pid=N,uid=N") on lines to come, right after the
-	 * kill line (R3251: a journal excerpt re-flowed onto indented lines).
-	 * A later report's own line would follow its header or show_mem. */
+	/* The same, its pid not on this line, right after the kill line:
+	 * wrapped by hand after a comma, its rest ("task=x,pid=N,uid=N") on
+	 * lines to come (R3251: a journal excerpt re-flowed onto indented
+	 * lines), or condensed to fields that name no task (R3483:
+	 * "constraint=CONSTRAINT_NONE, global_oom").  A later report's own
+	 * line would follow its header or show_mem (a rate-limited report
+	 * prints neither: mm/oom_kill.c, dump_header prints it). */
 	own = own || (st->active && st->have_kill && !st->ev.constraint[0] && st->ev.have_victim &&
-		      known(st->ev.victim.pid) && st->sect == SEC_TAIL && st->tail_left == PARSE_TAIL_LINES &&
-		      e[-1] == ',' && !p_find(s, e, ",pid=") && !p_find(s, e, ",task="));
+		      st->sect == SEC_TAIL && st->tail_left == PARSE_TAIL_LINES &&
+		      !p_find(s, e, ",pid=") && !p_find(s, e, ",task="));
 	/* read again whole with its rest: as its first part was */
 	if (st->cons_rejoin && st->cons_own)
 		own = true;

@@ -2587,6 +2587,14 @@ static int try_join(struct report_scanner *s, struct item *it)
 			 * "  Killed process (bun) …", R3492) */
 			if (ind > 0 && line_kind_of(p + ind, len - ind) != LK_NONE)
 				return 0;
+			/* a report's marker line after a stamped line of prose (a
+			 * comment "# 2026-08-11 15:47:21 — … global OOM:" over the
+			 * report, R3488): the prose is no kernel line a wrap cut */
+			enum line_kind mk = line_kind_of(p, len);
+			bool invoked = it->text_len >= 8 && memcmp(it_text + it->text_len - 8, " invoked", 8) == 0;
+			if ((mk == LK_TRIGGER || mk == LK_CONSTRAINT || mk == LK_KILL) && !invoked &&
+			    line_kind_of(it_text, it->text_len) == LK_NONE && !looks_like_start(it_text, it->text_len))
+				return 0;
 			if (s->prev_kmsg && tr_is_kmsg_dict_line(p, len))
 				return 0;
 		} else {

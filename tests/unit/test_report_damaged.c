@@ -2973,6 +2973,23 @@ TEST(test_whole_reports_read_through_damage)
 		{ .name = "report_condensed_by_hand, case 5",
 		  .text = "The process invoked oom-killer and the service restarted.\n",
 		  .events = IS(0) },
+		/* a comment line with a date over a condensed report (R3488's
+		 * shape): its prose is no wrapped kernel line */
+		{ .name = "stamped_comment_over_a_condensed_report",
+		  .text = "# 2026-08-11 15:47:21 \xe2\x80\x94 a container spike pushed the whole machine to a global OOM:\n"
+			  "containerd invoked oom-killer: ... order=0, oom_score_adj=-999\n"
+			  "oom-kill: ... global_oom ... task=slack,pid=16200,uid=1000\n"
+			  "Out of memory: Killed process 16200 (slack)\n"
+			  "  total-vm:1460098276kB, anon-rss:328452kB, ... oom_score_adj:300\n",
+		  .events = IS(1), .trigger_comm = "containerd", .victim_pid = IS(16200), .victim_comm = "slack",
+		  .anon_rss_kib = IS(328452) },
+		/* the kill first, then its oom-kill line condensed to fields that
+		 * name no task (R3483's shape): one report */
+		{ .name = "kill_then_its_condensed_oom_kill_line",
+		  .text = "Out of memory: Killed process 1090258 (matrixctrl)\n"
+			  "  total-vm:1333904kB, anon-rss:14084kB, oom_score_adj:997\n"
+			  "oom-kill:constraint=CONSTRAINT_NONE, global_oom\n",
+		  .events = IS(1), .constraint = "CONSTRAINT_NONE", .victim_pid = IS(1090258) },
 		/* 2.6.18-2.6.20 i386 frames "[sym+dec/dec] sym+0x…/0x…" with no
 		 * "Call Trace:" line (R330's shape): error_code is 32-bit x86's */
 		{ .name = "old_bracket_symbol_frames_and_html_source",
