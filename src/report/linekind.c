@@ -547,7 +547,8 @@ bool line_kind_invoked_prose(const char *r, size_t n)
 
 /* "java invoked oom-killer" trimmed of its request by hand: alone (with a
  * ':' or '.'), or its request elided with a mark ("bun invoked oom-killer
- * ... global_oom", "… invoked oom-killer …", R3491): the comm before it is
+ * ... global_oom", "… invoked oom-killer …", R3491), or a field kept after
+ * blanks ("… invoked oom-killer   global_oom", R3490): the comm before it is
  * at most 15 bytes (TASK_COMM_LEN).  The " invoked oom-killer" found, or NULL. */
 const char *line_kind_bare_trigger(const char *p, size_t n)
 {
@@ -559,8 +560,20 @@ const char *line_kind_bare_trigger(const char *p, size_t n)
 		r++;
 	if (r == e)
 		return q;
-	if (STARTS(r, (size_t)(e - r), " ...") || STARTS(r, (size_t)(e - r), " \xe2\x80\xa6"))
-		return q;
+	/* after blanks: an elision mark, or a field of the report kept
+	 * ("dockerd invoked oom-killer   global_oom", R3490) */
+	const char *f = r;
+	while (f < e && (*f == ' ' || *f == '\t'))
+		f++;
+	if (f == r)
+		return NULL;
+	static const char *const kept[] = { "...", "\xe2\x80\xa6", "global_oom", "constraint=", "gfp_mask=", "order=",
+					    "oom_score_adj=", NULL };
+	for (int i = 0; kept[i]; i++) {
+		size_t kl = strlen(kept[i]);
+		if ((size_t)(e - f) >= kl && !memcmp(f, kept[i], kl))
+			return q;
+	}
 	return NULL;
 }
 

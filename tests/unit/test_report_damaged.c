@@ -2966,6 +2966,15 @@ TEST(test_whole_reports_read_through_damage)
 			  "oom-kill: global_oom ... Out of memory: Killed process (llama-server)\n"
 			  "        anon-rss:7937488kB, file-rss:1337828kB\n",
 		  .events = IS(1), .victim_comm = "llama-server", .anon_rss_kib = IS(7937488) },
+		/* a field kept after the column gap (R3490): a second report */
+		{ .name = "report_condensed_by_hand, case 6",
+		  .text = "13:05:26  Out of memory: Killed process 1712142 (api)\n"
+			  "          total-vm:1630448kB  anon-rss:303160kB\n"
+			  "13:08:26  dockerd invoked oom-killer   global_oom\n",
+		  .events = IS(2), .victim_pid = IS(1712142) },
+		{ .name = "report_condensed_by_hand, case 7",
+		  .text = "Then java invoked oom-killer twice and the service restarted.\n",
+		  .events = IS(0) },
 		/* prose naming a pid-less kill line is no report (R093) */
 		{ .name = "report_condensed_by_hand, case 4",
 		  .text = "But 1 node have log `Memory cgroup out of memory: Killed process (uwsgi)` in `dmesg`\n",
