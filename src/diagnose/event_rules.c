@@ -1471,12 +1471,87 @@ static void rule_fragmentation_scarce(struct ctx *c)
 	finding_advice(f, "raise vm.min_free_kbytes and enable compaction (vm.compaction_proactiveness, 5.9+); watch /proc/buddyinfo");
 }
 
+/* The request not in the report (its head cut), but its zones are: a zone
+ * the usual requests take had free above its min mark, so an order-0
+ * request would have been served there (mm/page_alloc.c
+ * __zone_watermark_ok: order 0 needs free above min only) and the OOM
+ * came from a larger one; and no such zone held a free block of order 3
+ * (32 KiB on 4 KiB pages) or more, which every request of order ≥ 3 needs,
+ * while megabytes were free in smaller ones: fragmentation (R3404: a Xen
+ * dom0's show_mem with its order-3 header in another excerpt).  Swap
+ * with room, or none shown: a full swap would say exhaustion instead. */
+static bool rule_fragmentation_unknown_request(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (a->sysrq || a->memcg || a->cpuset || a->mempolicy || known(ev->req.order) || ev->req.gfp_known ||
+	    !known(a->page_size_kib) || analysis_swap_full(&a->mem))
+		return false;
+	if (known(a->mem.swap_total_kib) && a->mem.swap_total_kib > 0 && known(a->mem.swap_free_kib) &&
+	    sat_mul(a->mem.swap_free_kib, 4) < a->mem.swap_total_kib)
+		return false;
+	int above = -1, zones = 0, top = -1;
+	int64_t free_kib = 0;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		const struct zone_verdict *zv = &a->zone[i];
+		/* ISA DMA: only GFP_DMA requests take it, and it keeps its blocks */
+		if (!strcmp(z->name, "DMA") || (known(z->present_kib) && z->present_kib == 0))
+			continue;
+		if (!zv->block_known)
+			return false;
+		zones++;
+		if (zv->largest_order > 2)
+			return false;
+		if (zv->largest_order > top)
+			top = zv->largest_order;
+		int64_t k = zone_free_kib_at_order(z, 0, a->page_size_kib);
+		if (known(k))
+			free_kib = sat_add(free_kib, k);
+		/* the request's classzone is unknown: an ordinary one's is the
+		 * node's top zone, whose lowmem_reserve is the line's largest
+		 * entry (the reserves grow toward higher classzones) */
+		int64_t rsv = 0;
+		for (int j = 0; j < z->nr_lowmem_reserve && j < OOM_MAX_ZONE_IDX; j++)
+			if (known(z->lowmem_reserve_pages[j]) && z->lowmem_reserve_pages[j] > rsv)
+				rsv = z->lowmem_reserve_pages[j];
+		int64_t mark = known(z->min_kib) ? sat_add(z->min_kib, sat_mul(rsv, a->page_size_kib)) : OOM_NA;
+		if (known(z->free_kib) && known(mark) && z->min_kib > 0 && z->free_kib > mark &&
+		    (above < 0 || z->free_kib > ev->snap.zones[above].free_kib))
+			above = i;
+	}
+	if (zones == 0 || above < 0 || free_kib < 4096)
+		return false;
+	const struct oom_zone *z = &ev->snap.zones[above];
+	char zl[40];
+	struct finding *f = findings_add(c->out, "fragmentation-high-order", SEV_CRITICAL, 70,
+		"a request larger than a page failed with %s free but no free block of 32 KiB or more: fragmentation (the request's line is not in the report)",
+		K(c, 0, free_kib));
+	finding_evidence(f, "%s had %s free, above its min mark %s and its lowmem_reserve: a single page would have been served there, so the request that failed was larger",
+			 zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib), K(c, 1, z->min_kib));
+	finding_evidence(f, "the largest free block in the zones ordinary requests take is order %d (%s): any request of order 3 or more finds none",
+			 top, K(c, 0, sat_mul(a->page_size_kib, 1LL << (top < 0 ? 0 : top))));
+	if (known(a->mem.swap_free_kib) && known(a->mem.swap_total_kib) && a->mem.swap_total_kib > 0)
+		finding_evidence(f, "swap had %s free of %s: memory as a whole had not run out", K(c, 0, a->mem.swap_free_kib),
+				 K(c, 1, a->mem.swap_total_kib));
+	finding_basis(f, BASIS_ZONES | BASIS_BUDDY, a->basis_present, CONF_LOW,
+		      "the request's order is inferred from the zones: its trigger line is not in the report");
+	finding_advice(f, "find the report's trigger line in the full log (\"invoked oom-killer: gfp_mask=…, order=…\"): its order confirms it");
+	finding_advice(f, "raise vm.min_free_kbytes (e.g. to 1-3 %% of RAM) so kswapd keeps more memory free and unfragmented");
+	finding_advice(f, "enable compaction: vm.compaction_proactiveness (5.9+), or echo 1 > /proc/sys/vm/compact_memory from cron; watch /proc/buddyinfo");
+	return true;
+}
+
 static void rule_fragmentation(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
 	const struct event_analysis *a = c->a;
 	int64_t order = ev->req.order;
-	if (a->sysrq || a->memcg || !known(order) || order <= 0 || order >= OOM_MAX_ORDERS)
+	if (!known(order)) {
+		rule_fragmentation_unknown_request(c);
+		return;
+	}
+	if (a->sysrq || a->memcg || order <= 0 || order >= OOM_MAX_ORDERS)
 		return;
 	if (a->nr_evaluated == 0) {
 		if (!rule_fragmentation_buddy_only(c) && !rule_fragmentation_cma_summary(c))

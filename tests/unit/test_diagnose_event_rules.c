@@ -281,6 +281,54 @@ TEST(fragmentation_buddy_only)
 	event_release(&ev);
 }
 
+/* The request's line not in the report (a show_mem excerpt, R3404's
+ * shape): a zone above its min mark and lowmem_reserve would have served a
+ * page, and no zone an ordinary request takes holds a block of order 3 or
+ * more: a larger request failed on fragmentation, at low confidence. */
+TEST(fragmentation_unknown_request)
+{
+	struct oom_event ev;
+	bare_event(&ev, 4, 9, "x86_64");
+	ev.kind = OOM_KIND_UNKNOWN;
+	ev.snap.page_size_kib = 4;
+	ev.snap.mem.swap_total_kib = 8 * GiB;
+	ev.snap.mem.swap_free_kib = 8 * GiB - 24 * MiB;
+	struct oom_zone *z = zone(&ev, 0, "DMA", 15 * MiB, 64, 15 * MiB);
+	z->free_blocks[0] = 0;
+	z->free_blocks[10] = 3;   /* ISA DMA keeps big blocks: not counted */
+	z = zone(&ev, 0, "DMA32", 19 * MiB, 4 * MiB, 1 * GiB);
+	z->free_blocks[0] = 1794;
+	z->free_blocks[1] = 969;
+	z->free_blocks[2] = 292;
+	z = zone(&ev, 0, "Normal", 2876, 1936, 468 * MiB);
+	z->free_blocks[0] = 215;
+	z->free_blocks[1] = 240;
+	z->free_blocks[2] = 6;
+	run(&ev);
+	CHECK_STR(first_id(), "fragmentation-high-order");
+	const struct finding *x = findings_get(&F, "fragmentation-high-order");
+	CHECK(x && x->confidence == CONF_LOW);
+	CHECK(x && any_contains(x, "a single page would have been served there"));
+	/* the Normal zone under min plus its lowmem_reserve: a page may
+	 * have been refused too, nothing says a larger request failed */
+	ev.snap.zones[2].nr_lowmem_reserve = 4;
+	ev.snap.zones[1].lowmem_reserve_pages[2] = 10000;
+	ev.snap.zones[2].free_kib = 1900;
+	run(&ev);
+	CHECK(rank_of("fragmentation-high-order") < 0);
+	/* a block of order 3 in Normal: an order-3 request had one */
+	ev.snap.zones[2].free_kib = 2876;
+	ev.snap.zones[2].free_blocks[3] = 1;
+	run(&ev);
+	CHECK(rank_of("fragmentation-high-order") < 0);
+	/* swap nearly full: exhaustion, not fragmentation */
+	ev.snap.zones[2].free_blocks[3] = 0;
+	ev.snap.mem.swap_free_kib = 1 * MiB;
+	run(&ev);
+	CHECK(rank_of("fragmentation-high-order") < 0);
+	event_release(&ev);
+}
+
 /* issue 8 §3: no Mem-Info at all: an order ≥ 2 OOM or an atomic/NORETRY
  * failure is low-confidence fragmentation saying what is missing. */
 /* vmalloc's own failure line with size 0 (or above RAM, or above a 32-bit
@@ -759,6 +807,10 @@ TEST(cut_before_trigger)
 	ev.req.order = OOM_NA;
 	ev.snap.zones[1].free_kib = 850 * MiB;
 	ev.snap.mem.free_kib = 890 * MiB;
+	/* in blocks of every size (all in single pages would be
+	 * fragmentation: fragmentation_unknown_request) */
+	ev.snap.zones[1].free_blocks[0] = 50 * MiB / 4;
+	ev.snap.zones[1].free_blocks[9] = 400;
 	run(&ev);
 	CHECK_INT(A.classzone, -1);
 	CHECK_STR(first_id(), "unknown");
@@ -988,6 +1040,7 @@ int main(void)
 	RUN(lowmem);
 	RUN(fragmentation);
 	RUN(fragmentation_buddy_only);
+	RUN(fragmentation_unknown_request);
 	RUN(lone_failures_name_what_failed);
 	RUN(fragmentation_blind);
 	RUN(vmalloc_zero_bytes_is_a_caller_bug);
