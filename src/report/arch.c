@@ -75,7 +75,7 @@ static const struct cue_row x86_hw[] = {
 	{ "Hewlett-Packard ", true, ARCH_CUE_X86 },
 	{ "Supermicro ", true, ARCH_CUE_X86 },
 	{ "To Be Filled By O.E.M.", true, ARCH_CUE_X86 },   /* AMI's default x86 DMI strings */
-	{ "System manufacturer System Product Name", true, ARCH_CUE_X86 },
+	{ "System manufacturer ", true, ARCH_CUE_X86 },    /* ASUS desktop boards' default vendor string: "System manufacturer P5QL PRO/P5QL PRO" (R3443) */
 	{ "Gigabyte Technology", true, ARCH_CUE_X86 },
 	{ "Micro-Star International", true, ARCH_CUE_X86 },
 	{ "ASUSTeK COMPUTER INC.", true, ARCH_CUE_X86 },

@@ -3197,6 +3197,13 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	if (p < pid_at && !(k == s || p_starts(s, e, "Out of memory") || p_starts(s, e, "Memory cgroup out of memory") ||
 			     p_starts(s, e, "oom-kill:")))
 		return false;
+	/* … and its comm closed as the kernel's: the line's end, its fields
+	 * (not "(uwsgi)` in `dmesg`") */
+	if (p < pid_at) {
+		const char *cl = memchr(p, ')', (size_t)(e - p));
+		if (!cl || !(cl + 1 == e || cl[1] == ' ' || cl[1] == ','))
+			return false;
+	}
 	bool rhel6 = false, no_comm = false;
 	if (p_starts(p, e, ", UID ")) {
 		/* RHEL6: "Killed process %d, UID %d, (%s) total-vm:…" */
@@ -3384,16 +3391,31 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 	 * lone "oom-kill:" waits for it (constraint_rest, R1813). */
 	char lab[512];
 	bool head_pending = st->cons_next && st->cons_len == 9 && !memcmp(st->cons_text, "oom-kill:", 9);
-	if (!head_pending && p_starts(s, e, "constraint=CONSTRAINT_") && (size_t)(e - s) + 64 < sizeof(lab)) {
+	bool bare = !head_pending && p_starts(s, e, "constraint=CONSTRAINT_");
+	/* … or fields elided with a mark ("oom-kill:constraint=CONSTRAINT_MEMCG
+	 * ... task=java,pid=1849", R1929): the mark and its blanks part two
+	 * fields */
+	bool elided = p_starts(s, e, "oom-kill:constraint=") && (p_find(s, e, " ...") || p_find(s, e, "\xe2\x80\xa6"));
+	if ((bare || elided) && (size_t)(e - s) + 64 < sizeof(lab)) {
 		size_t n = 0;
-		memcpy(lab, "oom-kill:", 9);
-		n = 9;
+		if (bare) {
+			memcpy(lab, "oom-kill:", 9);
+			n = 9;
+		}
 		for (const char *c = s; c < e;) {
-			if (*c == ' ' || *c == '\t') {
+			if (*c == ' ' || *c == '\t') {   /* a mark glued to a value ("docker-8dd6…") is the value's cut */
 				const char *d = c;
-				while (d < e && (*d == ' ' || *d == '\t'))
-					d++;
-				if (d < e && constraint_key(d, e) && lab[n - 1] != ',')
+				for (;;) {
+					if (d < e && (*d == ' ' || *d == '\t'))
+						d++;
+					else if (p_starts(d, e, "..."))
+						d += 3;
+					else if (p_starts(d, e, "\xe2\x80\xa6"))
+						d += 3;
+					else
+						break;
+				}
+				if (d < e && constraint_key(d, e) && n && lab[n - 1] != ',')
 					lab[n++] = ',';
 				else if (d < e && !constraint_key(d, e))
 					memcpy(lab + n, c, (size_t)(d - c)), n += (size_t)(d - c);

@@ -2585,15 +2585,23 @@ static int try_join(struct report_scanner *s, struct item *it)
 			 * condensed by hand under a stamped first line ("[…] bun
 			 * invoked oom-killer" / "  constraint=CONSTRAINT_MEMCG …" /
 			 * "  Killed process (bun) …", R3492) */
-			if (ind > 0 && line_kind_of(p + ind, len - ind) != LK_NONE)
-				return 0;
+			enum line_kind ik = ind > 0 ? line_kind_of(p + ind, len - ind) : LK_NONE;
+			if (ik == LK_TRIGGER || ik == LK_CONSTRAINT || ik == LK_KILL)
+				return 0;   /* (not the Mem-Info summary's own " active_file:…" lines, R2208) */
 			/* a report's marker line after a stamped line of prose (a
 			 * comment "# 2026-08-11 15:47:21 — … global OOM:" over the
-			 * report, R3488): the prose is no kernel line a wrap cut */
+			 * report, R3488): the prose is no kernel line a wrap cut
+			 * */
+			/* (a wrap cuts a kernel line's own words: "[…] Memory" /
+			 * "cgroup out of memory: Killed process …" — a line that
+			 * starts a report's marker itself, after 20 bytes or more
+			 * of text, was not cut there: the prose above, or a whole
+			 * kernel line, "oom-kill:constraint=… ... task=java,pid=1849"
+			 * over its kill line, R1929) */
 			enum line_kind mk = line_kind_of(p, len);
-			bool invoked = it->text_len >= 8 && memcmp(it_text + it->text_len - 8, " invoked", 8) == 0;
-			if ((mk == LK_TRIGGER || mk == LK_CONSTRAINT || mk == LK_KILL) && !invoked &&
-			    line_kind_of(it_text, it->text_len) == LK_NONE && !looks_like_start(it_text, it->text_len))
+			bool strong = (mk == LK_TRIGGER && mem_find(p, len, " invoked oom-killer")) || mk == LK_CONSTRAINT ||
+				      (mk == LK_KILL && (HAS_LIT(p, len, "Out of memory") || HAS_LIT(p, len, "Memory cgroup out of memory")));
+			if (strong && it->text_len >= 20)
 				return 0;
 			if (s->prev_kmsg && tr_is_kmsg_dict_line(p, len))
 				return 0;

@@ -2975,6 +2975,19 @@ TEST(test_whole_reports_read_through_damage)
 		{ .name = "report_condensed_by_hand, case 7",
 		  .text = "Then java invoked oom-killer twice and the service restarted.\n",
 		  .events = IS(0) },
+		/* an oom-kill line with fields elided by " ... ", its kill line
+		 * under it unprefixed (R1929's shape) */
+		{ .name = "report_condensed_by_hand, case 8",
+		  .text = "    Sep 03 07:18:33 kernel: oom-kill:constraint=CONSTRAINT_MEMCG ... task=java,pid=1849\n"
+			  "    Memory cgroup out of memory: Killed process 1849 (java)\n"
+			  "      total-vm:23360908kB, anon-rss:18820868kB\n",
+		  .events = IS(1), .constraint = "CONSTRAINT_MEMCG", .kind = "memcg", .victim_pid = IS(1849),
+		  .anon_rss_kib = IS(18820868) },
+		/* the same prose twice: no prefix learned from it makes a report */
+		{ .name = "report_condensed_by_hand, case 9",
+		  .text = "But 1 node have log `Memory cgroup out of memory: Killed process (uwsgi)` in `dmesg`\n"
+			  "But 1 node have log `Memory cgroup out of memory: Killed process (uwsgi)` in `dmesg`\n",
+		  .events = IS(0) },
 		/* prose naming a pid-less kill line is no report (R093) */
 		{ .name = "report_condensed_by_hand, case 4",
 		  .text = "But 1 node have log `Memory cgroup out of memory: Killed process (uwsgi)` in `dmesg`\n",
