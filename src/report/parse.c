@@ -370,6 +370,7 @@ static void state_reset(struct pstate *st)
 	st->ncols = 0;
 	st->table_bad_warned = false;
 	st->amb_rows = st->amb_swap = false;
+	st->amb_pgt_no = st->amb_pgt_big = false;
 	st->era24 = false;
 	st->nr_stat_blocks = 0;
 	st->stat_v1_inline = false;

@@ -183,6 +183,9 @@ struct pstate {
 	 * a row shows it cannot be oom_adj (swap_rows), else dropped at the
 	 * finish (pt_finish) */
 	bool amb_rows, amb_swap;
+	/* … a row's fifth number no page-table byte count (a positive
+	 * multiple of 1 KiB); one 16 KiB or more: 4.15+ pgtables_bytes */
+	bool amb_pgt_no, amb_pgt_big;
 	bool era24;                /* Linux 2.4's "__alloc_pages: N-order allocation failed" */
 
 	int nr_stat_blocks;        /* "Memory cgroup stats for" lines */

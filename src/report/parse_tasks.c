@@ -206,6 +206,14 @@ bool pt_row_line(struct pstate *st, const char *s, const char *e)
 			st->amb_rows = true;
 			if (adj_impossible(v, vals[st->ncols - 1]))
 				st->amb_swap = true;
+			/* the number before it: cpu (2.6.36–3.6), nr_ptes (3.8–3.19)
+			 * or pgtables_bytes (4.15+), bytes of whole page-table pages */
+			if (i > 0 && known(vals[i - 1]) && vals[i - 1] > 0 && vals[i - 1] % 1024 == 0) {
+				if (vals[i - 1] >= 16384)
+					st->amb_pgt_big = true;
+			} else {
+				st->amb_pgt_no = true;
+			}
 			t->swapents_pages = known(v) && v >= 0 ? v : OOM_NA;
 			break;
 		case TC_SKIP: break;
@@ -223,10 +231,13 @@ bad:
 
 /* The end of a report: a header-less 7-wide table none of whose rows
  * proved its sixth number swapents keeps it as nothing (it may be the
- * 2.6.36–3.6 oom_adj). */
+ * 2.6.36–3.6 oom_adj) — unless every row's fifth number is a count of
+ * page-table bytes (whole pages: a multiple of 1 KiB, 16 KiB or more in
+ * one row), which no cpu number or nr_ptes count is but by chance: the
+ * 4.15–6.7 layout, whose sixth is swapents (R3522, R3523). */
 void pt_finish(struct pstate *st)
 {
-	if (!st->amb_rows || st->amb_swap)
+	if (!st->amb_rows || st->amb_swap || (!st->amb_pgt_no && st->amb_pgt_big))
 		return;
 	for (size_t i = 0; i < st->ev.snap.nr_tasks; i++)
 		st->ev.snap.tasks[i].swapents_pages = OOM_NA;

@@ -209,6 +209,8 @@ size_t tr_caller(const char *p, size_t len, const char **c, size_t *clen)
 	return i + 1 + d + 1;
 }
 
+static bool fac_dot_level(const char *p, size_t n);
+
 /* "host tag[pid]: " after a syslog date.  Returns the length (through the
  * space after ':'), 0 when it is no such thing.  *kernel: the tag is the
  * kernel's. */
@@ -252,6 +254,14 @@ size_t tr_host_tag(const char *p, size_t len, const char **host, size_t *host_le
 	if (j < len)
 		j++;
 	*kernel = name_end - tag_start == 6 && memcmp(p + tag_start, "kernel", 6) == 0;
+	/* OpenWrt's logread prints "facility.level" where syslog has the
+	 * host ("… 2026 kern.warn kernel: …", or with the date cut "kern.debug
+	 * kernel: …", R3531): no host, and its level changes from line to
+	 * line within one report */
+	if (h && fac_dot_level(h, hl)) {
+		h = NULL;
+		hl = 0;
+	}
 	*host = h;
 	*host_len = hl;
 	return j;
@@ -271,6 +281,14 @@ static bool word_in(const char *p, size_t n, const char *const *list, size_t nli
 		if (strlen(list[i]) == n && memcmp(p, list[i], n) == 0)
 			return true;
 	return false;
+}
+
+/* "kern.warn": a syslog facility, '.', a level */
+static bool fac_dot_level(const char *p, size_t n)
+{
+	const char *dot = memchr(p, '.', n);
+	return dot && word_in(p, (size_t)(dot - p), facilities, ARRAY_SIZE(facilities)) &&
+	       word_in(dot + 1, n - (size_t)(dot + 1 - p), levels, ARRAY_SIZE(levels));
 }
 
 /* OpenWrt logread's "facility.level " after its date ("kern.warn "): its

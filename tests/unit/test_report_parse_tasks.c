@@ -146,6 +146,22 @@ TEST(headerless_seven_wide)
 		CHECK(!known(st->ev.snap.tasks[i].swapents_pages));
 	CHECK_INT(st->ev.snap.tasks[0].oom_score_adj, -1000);
 	event_release(&st->ev);
+	/* every row's fifth number page-table bytes (whole pages, 16 KiB or
+	 * more in one): the 4.15–6.7 layout, whose sixth is swapents (R3522) */
+	st = fresh();
+	CHECK(pt_row_line(st, LINE("[  20156]  1000 20156     2569     1273    57344        0             0 bash")));
+	CHECK(pt_row_line(st, LINE("[  20221]  1000 20221   959726   913112  7471104        0             0 python3")));
+	CHECK(st->amb_rows && !st->amb_swap && !st->amb_pgt_no && st->amb_pgt_big);
+	pt_finish(st);
+	CHECK_INT(st->ev.snap.tasks[1].swapents_pages, 0);
+	event_release(&st->ev);
+	/* … not with one a cpu number or a count of page-table pages */
+	st = fresh();
+	CHECK(pt_row_line(st, LINE("[ 1] 0 1 100 10 57344 0 0 a")));
+	CHECK(pt_row_line(st, LINE("[ 2] 0 2 100 10 3 0 0 b")));
+	pt_finish(st);
+	CHECK(!known(st->ev.snap.tasks[0].swapents_pages));
+	event_release(&st->ev);
 	/* a value above oom_adj's 15, or of the other sign */
 	st = fresh();
 	CHECK(pt_row_line(st, LINE("[ 1] 0 1 100 10 0 16 500 a")));

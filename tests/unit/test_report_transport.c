@@ -74,6 +74,13 @@ TEST(host_tag)
 	CHECK(!kernel);                                                     /* another program's */
 	CHECK_INT(tr_host_tag(S("web1 sshd[x]: y"), &h, &hl, &kernel), 0);
 	CHECK_INT(tr_host_tag(S("web1 kernel x"), &h, &hl, &kernel), 0);
+	/* OpenWrt logread's facility.level where the host goes (R3531) */
+	CHECK_INT(tr_host_tag(S("kern.debug kernel: CPU: 1"), &h, &hl, &kernel), 19);
+	CHECK(kernel && h == NULL);
+	CHECK_INT(tr_host_tag(S("kern.warn kernel: x"), &h, &hl, &kernel), 18);
+	CHECK(kernel && h == NULL);
+	CHECK_INT(tr_host_tag(S("kern.web1 kernel: x"), &h, &hl, &kernel), 18);
+	CHECK(kernel && h != NULL);
 }
 
 TEST(whole_prefix)
