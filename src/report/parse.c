@@ -936,6 +936,13 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 			 * (should_dump_unreclaim_slab()) dump_unreclaimable_slab(); }"),
 			 * so a show_mem holding it is a global OOM's, its trigger cut */
 			ev->kind = OOM_KIND_GLOBAL;
+		} else if (ev->have_task_table && !ev->snap.have_memcg) {
+			/* the task table after it (its heading, or rows): dump_tasks,
+			 * printed only by the OOM killer's dump_header (mm/oom_kill.c),
+			 * after show_mem for a system-wide OOM — a memory cgroup's
+			 * prints its own lines instead (4.x+), or before show_mem
+			 * (≤3.x), none of them here (R3643) */
+			ev->kind = OOM_KIND_GLOBAL;
 		}
 	}
 	if (!useful) {

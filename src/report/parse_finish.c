@@ -456,8 +456,10 @@ static void finish_swap(struct pstate *st)
 	struct oom_event *ev = &st->ev;
 	struct oom_mem *m = &ev->snap.mem;
 	finish_swap_full(st);
-	if (!ev->have_meminfo || !st->swapblk.ram_next || st->swapblk.seen || known(m->swap_total_kib) ||
-	    known(m->swap_free_kib))
+	/* show_mem's own lines around: its Mem-Info, or its zone lines when
+	 * the text starts below that line (R3643) */
+	if ((!ev->have_meminfo && ev->snap.nr_zones == 0) || !st->swapblk.ram_next || st->swapblk.seen ||
+	    known(m->swap_total_kib) || known(m->swap_free_kib))
 		return;
 	m->swap_total_kib = m->swap_free_kib = 0;
 	ev->swap_inferred = true;

@@ -2532,6 +2532,8 @@ static int try_join(struct report_scanner *s, struct item *it)
 			return 0;
 		if (ind > 0 && tr_starts_with_time(p + ind, len - ind))
 			return 0;   /* an indented record of its own (process_raw) */
+		if (ind == 0 && len > 2 && p[0] == '`' && p[1] != '`' && tr_starts_with_time(p + 1, len - 1))
+			return 0;   /* a stamped record in Markdown inline code, its own line (R3649) */
 		if (len > 3 && (p[0] == '*' || p[0] == '-') && p[1] == ' ' && p[2] == '`')
 			return 0;   /* a Markdown list item: never the rest of a wrapped line */
 		/* A kill line's values on a line of their own ("Killed process

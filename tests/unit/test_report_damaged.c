@@ -3012,6 +3012,26 @@ TEST(test_whole_reports_read_through_damage)
 			  "  total-vm:1333904kB, anon-rss:14084kB, oom_score_adj:997\n"
 			  "oom-kill:constraint=CONSTRAINT_NONE, global_oom\n",
 		  .events = IS(1), .constraint = "CONSTRAINT_NONE", .victim_pid = IS(1090258) },
+		/* stamped records each in Markdown inline code (R3649's shape):
+		 * the second no wrapped rest of the first */
+		{ .name = "stamped_records_in_inline_code",
+		  .text = "`Dec 15 16:21:04 vps kernel: oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/system.slice/xray.service,task=xray,pid=1047436,uid=0`\n"
+			  "`Dec 15 16:21:04 vps kernel: Out of memory: Killed process 1047436 (xray) total-vm:3945912kB, anon-rss:2219436kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:5436kB oom_score_adj:0`\n",
+		  .events = IS(1), .constraint = "CONSTRAINT_NONE", .victim_pid = IS(1047436), .anon_rss_kib = IS(2219436) },
+		/* show_mem from its Node line to the task table's heading (R3643's
+		 * shape): dump_tasks is the OOM killer's, a global OOM; its swap
+		 * lines absent between the page-cache and RAM totals: no swap */
+		{ .name = "show_mem_then_task_heading",
+		  .text = "Node 0 active_anon:14384kB inactive_anon:108kB active_file:104kB inactive_file:116kB unevictable:0kB\n"
+			  "Normal free:624kB min:656kB low:820kB high:984kB active_anon:14384kB inactive_anon:108kB active_file:104kB inactive_file:116kB unevictable:0kB present:32768kB managed:27192kB\n"
+			  "lowmem_reserve[]: 0 0\n"
+			  "Normal: 36*4kB (UME) 22*8kB (UME) 3*16kB (UME) 6*32kB (U) 1*64kB (M) 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 624kB\n"
+			  "85 total pagecache pages\n"
+			  "8192 pages RAM\n"
+			  "0 pages HighMem/MovableOnly\n"
+			  "1394 pages reserved\n"
+			  "[ pid ]   uid  tgid total_vm      rss nr_ptes nr_pmds swapents oom_score_adj name\n",
+		  .events = IS(1), .kind = "global", .swap_total_kib = IS(0), .swap_free_kib = IS(0) },
 		/* 2.6.18-2.6.20 i386 frames "[sym+dec/dec] sym+0x…/0x…" with no
 		 * "Call Trace:" line (R330's shape): error_code is 32-bit x86's */
 		{ .name = "old_bracket_symbol_frames_and_html_source",

@@ -343,6 +343,19 @@ TEST(swap_inferred_from_its_place)
 	st->swapblk.pagecache_fed = 10;
 	pf_finish(st);
 	CHECK(!st->ev.swap_inferred);
+	/* the text cut below "Mem-Info:", its zone lines there (R3643) */
+	st = fresh();
+	snapshot_zone(&st->ev.snap, 0, "Normal");
+	st->swapblk.pagecache_fed = 10;
+	st->swapblk.ram_next = true;
+	pf_finish(st);
+	CHECK(st->ev.swap_inferred);
+	/* … neither: the two lines alone say no show_mem */
+	st = fresh();
+	st->swapblk.pagecache_fed = 10;
+	st->swapblk.ram_next = true;
+	pf_finish(st);
+	CHECK(!st->ev.swap_inferred);
 	/* printed swap is never overwritten */
 	st = fresh();
 	st->ev.have_meminfo = true;
