@@ -1015,6 +1015,60 @@ static void rule_lowmem_blind(struct ctx *c)
 	lowmem_unseen_advice(f);
 }
 
+/* The request not in the report and the lowmem zones' lines cut, their
+ * buddy lines kept (R3613: a show_mem from its HighMem zone line on): an
+ * OOM beside HighMem free above its high mark and 64 MiB or more was for
+ * a request that could not use HighMem — a kernel request, whose zonelist
+ * stops below HighMem without __GFP_HIGHMEM (gfp_zone(),
+ * include/linux/gfp.h) — and the lowmem zones' buddy lists hold under
+ * 16 MiB in all: lowmem ran out beside free HighMem.  Low confidence: the
+ * lowmem zones' marks are not in the report. */
+#define LOWMEM_SCANT_KIB (16 * 1024)
+static void rule_lowmem_unknown_request(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (a->memcg || a->sysrq || a->cpuset || a->mempolicy || known(ev->req.order) || ev->req.gfp_known ||
+	    !known(a->page_size_kib) || findings_get(c->out, "lowmem-exhausted-highmem-free") ||
+	    findings_get(c->out, "lowmem-pressure"))
+		return;
+	int hi = -1, lows = 0;
+	int64_t low_free = 0;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (!strcmp(z->name, "HighMem")) {
+			if (hi >= 0)
+				return;   /* NUMA HighMem: not this shape */
+			hi = i;
+			continue;
+		}
+		if (!strcmp(z->name, "Movable"))
+			continue;
+		if (known(z->free_kib) || z->nr_orders == 0)
+			return;   /* its zone line printed (the zone rules read it), or nothing of it */
+		int64_t k = zone_free_kib_at_order(z, 0, a->page_size_kib);
+		if (!known(k))
+			return;
+		low_free = sat_add(low_free, k);
+		lows++;
+	}
+	if (hi < 0 || lows == 0 || low_free >= LOWMEM_SCANT_KIB)
+		return;
+	const struct oom_zone *h = &ev->snap.zones[hi];
+	if (!known(h->free_kib) || !known(h->high_kib) || h->free_kib <= h->high_kib || h->free_kib < HIGHMEM_FREE_MIN_KIB)
+		return;
+	struct finding *f = findings_add(c->out, "lowmem-exhausted-highmem-free", SEV_CRITICAL, 90,
+		"32-bit kernel: HighMem had %s free, yet the OOM killer ran: the request could not use HighMem (a kernel request) and lowmem held only %s free",
+		K(c, 0, h->free_kib), K(c, 1, low_free));
+	finding_evidence(f, "HighMem: %s free, above its high mark %s: any request that may use HighMem would have been served there",
+			 K(c, 0, h->free_kib), K(c, 1, h->high_kib));
+	finding_evidence(f, "the lowmem zones' buddy lists: %s free in all; their zone lines (free, min) are not in the report", K(c, 0, low_free));
+	finding_evidence(f, "without __GFP_HIGHMEM a 32-bit kernel's allocation may use only the zones below HighMem (gfp_zone(), include/linux/gfp.h): GFP_KERNEL, GFP_ATOMIC and every kernel allocation");
+	basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, CONF_LOW,
+		    "a lowmem request inferred from an OOM beside free HighMem; the trigger line and the lowmem zone lines are not in the report");
+	lowmem_unseen_advice(f);
+}
+
 /* What to do about lowmem the report's zone lines do not show. */
 static void lowmem_unseen_advice(struct finding *f)
 {
@@ -4853,6 +4907,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_lowmem(&c);
 	rule_lowmem_pressure(&c);
 	rule_lowmem_blind(&c);
+	rule_lowmem_unknown_request(&c);
 	rule_fragmentation(&c);
 	rule_cma(&c);
 	rule_cpuset(&c);

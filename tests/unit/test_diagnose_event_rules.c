@@ -329,6 +329,40 @@ TEST(fragmentation_unknown_request)
 	event_release(&ev);
 }
 
+/* The request and the lowmem zone lines cut, HighMem's line and every
+ * zone's buddy line kept (R3613's shape): an OOM beside free HighMem was
+ * a lowmem request's, and lowmem held under 16 MiB. */
+TEST(lowmem_unknown_request)
+{
+	struct oom_event ev;
+	bare_event(&ev, 2, 6, "i686");
+	ev.kind = OOM_KIND_GLOBAL;
+	ev.snap.page_size_kib = 4;
+	struct oom_zone *z = snapshot_zone(&ev.snap, -1, "DMA");
+	z->nr_orders = 11;
+	z->free_blocks[0] = 200;
+	z = snapshot_zone(&ev.snap, -1, "Normal");
+	z->nr_orders = 11;
+	z->free_blocks[0] = 963;
+	z = zone(&ev, -1, "HighMem", 3 * GiB, 512, 3 * GiB + 512 * MiB);
+	z->free_blocks[0] = 0;
+	z->free_blocks[10] = 777;
+	run(&ev);
+	CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
+	const struct finding *x = findings_get(&F, "lowmem-exhausted-highmem-free");
+	CHECK(x && x->confidence == CONF_LOW);
+	/* lowmem with room: nothing says it ran out */
+	ev.snap.zones[1].free_blocks[0] = 100000;
+	run(&ev);
+	CHECK(rank_of("lowmem-exhausted-highmem-free") < 0);
+	/* HighMem under 64 MiB free: not this case */
+	ev.snap.zones[1].free_blocks[0] = 963;
+	ev.snap.zones[2].free_kib = 32 * MiB;
+	run(&ev);
+	CHECK(rank_of("lowmem-exhausted-highmem-free") < 0);
+	event_release(&ev);
+}
+
 /* issue 8 §3: no Mem-Info at all: an order ≥ 2 OOM or an atomic/NORETRY
  * failure is low-confidence fragmentation saying what is missing. */
 /* vmalloc's own failure line with size 0 (or above RAM, or above a 32-bit
@@ -1041,6 +1075,7 @@ int main(void)
 	RUN(fragmentation);
 	RUN(fragmentation_buddy_only);
 	RUN(fragmentation_unknown_request);
+	RUN(lowmem_unknown_request);
 	RUN(lone_failures_name_what_failed);
 	RUN(fragmentation_blind);
 	RUN(vmalloc_zero_bytes_is_a_caller_bug);
