@@ -3355,6 +3355,58 @@ static bool rule_memcg_dirty(struct ctx *c)
  *   as available).
  * The kernel gave up early: a regression or a reclaim-progress problem of
  * that kernel (the experts' "premature OOM"), not the machine running out. */
+/* A show_mem alone (no header, failure or kill line: kind fragment) whose
+ * largest zone sat under half its min mark: below min/2 no request goes
+ * but one with reserve rights — ALLOC_HARDER's atomic and real-time ones
+ * (__GFP_HIGH alone stops at min/2), the reclaimers' PF_MEMALLOC, an OOM
+ * victim (mm/page_alloc.c __zone_watermark_ok, gfp_to_alloc_flags,
+ * 2.6.x–6.x) — so they had taken the zone's reserve, and with the report's
+ * head cut nothing says the OOM killer ran at all: the dump is as likely
+ * an atomic failure's (warn_alloc prints the same show_mem) (R3644: a 64
+ * MB router at 372 KiB of a 984 KiB min, 60 % of RAM page cache under
+ * writeback to an SPI card; R1850 and R3405 read the shape so).  Named
+ * before the premature OOM its reclaimable cache would suggest. */
+static bool rule_fragment_reserve_floor(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct oom_snapshot *s = &ev->snap;
+	if (ev->kind != OOM_KIND_FRAGMENT || c->a->memcg || c->a->sysrq || analysis_swap_full(&c->a->mem))
+		return false;   /* (swap full: RAM and swap ran out, an OOM's victim dipping in) */
+	int big = -1;
+	int64_t big_size = -1;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		/* the largest zone; its size cut from the line (a console's
+		 * width), the one with the largest min, which scales with it */
+		int64_t size = known(z->managed_kib) ? z->managed_kib : known(z->present_kib) ? z->present_kib : z->min_kib;
+		if (!known(z->free_kib) || !known(z->min_kib) || z->min_kib <= 0 || !known(size))
+			continue;
+		if (size > big_size) {
+			big = i;
+			big_size = size;
+		}
+	}
+	if (big < 0)
+		return false;
+	const struct oom_zone *z = &s->zones[big];
+	if (sat_mul(z->free_kib, 2) >= z->min_kib)
+		return false;
+	char zl[40];
+	struct finding *f = findings_add(c->out, "atomic-reserves-exhausted", SEV_WARNING, 72,
+		"%s was drained to %s, under half its min mark %s, where only allocations with reserve rights (atomic, the reclaimers' own) may go: they took the reserve",
+		zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib), K(c, 1, z->min_kib));
+	finding_evidence(f, "an ordinary request stops at min, one with __GFP_HIGH at half of it; below that only ALLOC_HARDER (atomic, real-time), PF_MEMALLOC and an OOM victim take pages (mm/page_alloc.c __zone_watermark_ok)");
+	finding_evidence(f, "the report is a show_mem alone: its header (an OOM's, or an atomic allocation failure's) is not in it");
+	if (known(c->a->mem.file_kib) && known(c->a->mem.total_kib) && sat_mul(c->a->mem.file_kib, 4) >= c->a->mem.total_kib)
+		finding_evidence(f, "page cache %s of %s was there for reclaim to free, but not as fast as the reserve went",
+				 K(c, 0, c->a->mem.file_kib), K(c, 1, c->a->mem.total_kib));
+	basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES, c->a->basis_present, CONF_LOW,
+		    "read from the zone lines; the request is not in the report");
+	finding_advice(f, "raise vm.min_free_kbytes so atomic and reclaim-path allocations keep a reserve");
+	finding_advice(f, "find the report's first line in the full log: \"page allocation failure\" (an atomic request) or \"invoked oom-killer\"");
+	return true;
+}
+
 static bool rule_premature(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -3363,6 +3415,8 @@ static bool rule_premature(struct ctx *c)
 	const struct mem_breakdown *m = &a->mem;
 	if (a->sysrq || a->memcg || a->cpuset || a->mempolicy || ev->kind == OOM_KIND_ALLOC_FAILURE ||
 	    ev->alloc_stall_ms > 0 || ev->numa_oom_hint)
+		return false;
+	if (rule_fragment_reserve_floor(c))
 		return false;
 	if (ev->constraint[0] && strcmp(ev->constraint, "CONSTRAINT_NONE") != 0)
 		return false;

@@ -363,6 +363,42 @@ TEST(lowmem_unknown_request)
 	event_release(&ev);
 }
 
+/* A show_mem alone whose largest zone sat under half its min (R3644's
+ * shape): only allocations with reserve rights go there, and nothing
+ * says the OOM killer ran: atomic reserves, not a premature OOM. */
+TEST(fragment_reserve_floor)
+{
+	struct oom_event ev;
+	bare_event(&ev, 3, 10, "mips");
+	ev.kind = OOM_KIND_FRAGMENT;
+	ev.snap.page_size_kib = 4;
+	ev.have_meminfo = true;
+	ev.snap.mem.ram_kib = 64 * MiB;
+	ev.snap.mem.total_kib = 60 * MiB;
+	ev.snap.mem.free_kib = 372;
+	ev.snap.mem.active_file_kib = 3 * MiB;
+	ev.snap.mem.inactive_file_kib = 33 * MiB;
+	ev.snap.mem.active_anon_kib = 2 * MiB;
+	ev.snap.mem.inactive_anon_kib = 100;
+	ev.snap.mem.swap_total_kib = 0;
+	ev.snap.mem.swap_free_kib = 0;
+	zone(&ev, -1, "Normal", 372, 984, 60 * MiB);
+	run(&ev);
+	CHECK_STR(first_id(), "atomic-reserves-exhausted");
+	CHECK(rank_of("kernel-oom-regression") < 0);
+	/* at min/2 or above, the zone says nothing of reserve rights */
+	ev.snap.zones[0].free_kib = 600;
+	run(&ev);
+	CHECK(rank_of("atomic-reserves-exhausted") < 0);
+	/* with a header (an OOM's), not this rule */
+	ev.snap.zones[0].free_kib = 372;
+	ev.kind = OOM_KIND_GLOBAL;
+	run(&ev);
+	CHECK(!any_contains(findings_get(&F, "atomic-reserves-exhausted") ? findings_get(&F, "atomic-reserves-exhausted") : &F.items[0],
+			    "the report is a show_mem alone"));
+	event_release(&ev);
+}
+
 /* issue 8 §3: no Mem-Info at all: an order ≥ 2 OOM or an atomic/NORETRY
  * failure is low-confidence fragmentation saying what is missing. */
 /* vmalloc's own failure line with size 0 (or above RAM, or above a 32-bit
@@ -1076,6 +1112,7 @@ int main(void)
 	RUN(fragmentation_buddy_only);
 	RUN(fragmentation_unknown_request);
 	RUN(lowmem_unknown_request);
+	RUN(fragment_reserve_floor);
 	RUN(lone_failures_name_what_failed);
 	RUN(fragmentation_blind);
 	RUN(vmalloc_zero_bytes_is_a_caller_bug);
