@@ -3251,7 +3251,10 @@ static bool rule_min_free_marks(struct ctx *c)
 		const struct oom_zone *z = &s->zones[i];
 		if (!known(z->min_kib))
 			continue;
-		sum_min = sat_add(sum_min, z->min_kib);
+		/* the printed min holds the zone's watermark boost (5.0+,
+		 * mm/page_alloc.c min_wmark_pages: _watermark[WMARK_MIN] +
+		 * watermark_boost), which vm.min_free_kbytes does not (R3647) */
+		sum_min = sat_add(sum_min, known(z->boost_kib) && z->boost_kib > 0 ? diff_sat(z->min_kib, z->boost_kib) : z->min_kib);
 		if (big < 0 || z->min_kib > s->zones[big].min_kib)
 			big = i;
 	}
@@ -3370,8 +3373,11 @@ static bool rule_fragment_reserve_floor(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
 	const struct oom_snapshot *s = &ev->snap;
-	if (ev->kind != OOM_KIND_FRAGMENT || c->a->memcg || c->a->sysrq || analysis_swap_full(&c->a->mem))
-		return false;   /* (swap full: RAM and swap ran out, an OOM's victim dipping in) */
+	if (ev->kind != OOM_KIND_FRAGMENT || c->a->memcg || c->a->sysrq || analysis_swap_full(&c->a->mem) ||
+	    ev->swap_full_hint || (known(s->mem.swap_free_kib) && s->mem.swap_free_kib > 0 && s->mem.swap_free_kib < SWAP_ROOM_KIB))
+		return false;   /* (swap full or nearly: RAM and swap ran out, an OOM's victim dipping in) */
+	if (findings_get(c->out, "atomic-reserves-exhausted"))
+		return true;    /* read already (rule_reserves_drained: every zone under 3/8 of min) */
 	int big = -1;
 	int64_t big_size = -1;
 	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
@@ -3391,6 +3397,11 @@ static bool rule_fragment_reserve_floor(struct ctx *c)
 	const struct oom_zone *z = &s->zones[big];
 	if (sat_mul(z->free_kib, 2) >= z->min_kib)
 		return false;
+	/* under 3/8 of min: the lowest any watermark lets a request reach;
+	 * the evidence ladder reads each node's zones against it
+	 * (evidence_figures_drained) */
+	if (sat_mul(z->free_kib, 8) < sat_mul(z->min_kib, 3))
+		return true;
 	char zl[40];
 	struct finding *f = findings_add(c->out, "atomic-reserves-exhausted", SEV_WARNING, 72,
 		"%s was drained to %s, under half its min mark %s, where only allocations with reserve rights (atomic, the reclaimers' own) may go: they took the reserve",

@@ -1764,6 +1764,15 @@ TEST(min_mark_itself_is_unusual)
 		"  Node 0 Normal free:1000000kB min:6467000kB low:8080000kB high:9700000kB reserved_highatomic:0KB\n"
 		"  lowmem_reserve[]: 0 0 0 0 0\n");
 	CHECK(!has(&t, "min-free-kbytes-unusual"));
+	/* the printed min holds the watermark boost (5.0+): a 64 MiB router at
+	 * 12 MiB min of which 4 MiB boost, 8 MiB the setting, not over four
+	 * times its default (R3647's shape) */
+	struct seen u = explain(
+		"kswapd0 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		"CPU: 0 PID: 20 Comm: kswapd0 Not tainted 5.15.134 #0\n"
+		"Normal free:12156kB boost:4096kB min:12288kB low:14336kB high:16384kB active_anon:0kB inactive_anon:3396kB active_file:412kB inactive_file:332kB unevictable:0kB writepending:0kB present:65536kB managed:56732kB mlocked:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n"
+		"lowmem_reserve[]: 0 0\n");
+	CHECK(!has(&u, "min-free-kbytes-unusual"));
 }
 
 /* A 4.8–4.18 trigger line's nodemask leaving out node 0: a bind policy */
