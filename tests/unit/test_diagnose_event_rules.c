@@ -309,8 +309,9 @@ TEST(fragmentation_unknown_request)
 	const struct finding *x = findings_get(&F, "fragmentation-high-order");
 	CHECK(x && x->confidence == CONF_LOW);
 	CHECK(x && any_contains(x, "a single page would have been served there"));
-	/* the Normal zone under min plus its lowmem_reserve: a page may
-	 * have been refused too, nothing says a larger request failed */
+	/* Normal under its min, DMA32 under its min plus its lowmem_reserve
+	 * toward Normal: a page may have been refused too, nothing says a
+	 * larger request failed */
 	ev.snap.zones[2].nr_lowmem_reserve = 4;
 	ev.snap.zones[1].lowmem_reserve_pages[2] = 10000;
 	ev.snap.zones[2].free_kib = 1900;
