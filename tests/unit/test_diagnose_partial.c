@@ -1773,6 +1773,16 @@ TEST(min_mark_itself_is_unusual)
 		"Normal free:12156kB boost:4096kB min:12288kB low:14336kB high:16384kB active_anon:0kB inactive_anon:3396kB active_file:412kB inactive_file:332kB unevictable:0kB writepending:0kB present:65536kB managed:56732kB mlocked:0kB bounce:0kB free_pcp:0kB local_pcp:0kB free_cma:0kB\n"
 		"lowmem_reserve[]: 0 0\n");
 	CHECK(!has(&u, "min-free-kbytes-unusual"));
+	/* anonymous memory filling the node beside a raised min (R3164's
+	 * shape): exhaustion first, the mark second */
+	struct seen v = explain(
+		"Node 0 active_anon:127957180kB inactive_anon:624kB active_file:0kB inactive_file:288kB unevictable:9076kB isolated(anon):0kB isolated(file):0kB mapped:4740kB dirty:184kB writeback:168kB shmem:1552kB all_unreclaimable? no\n"
+		"Node 0 DMA32 free:521868kB min:14208kB low:17760kB high:21312kB active_anon:1349656kB inactive_anon:0kB active_file:60kB inactive_file:220kB unevictable:0kB writepending:4kB present:1961756kB managed:1874248kB\n"
+		"lowmem_reserve[]: 0 0 126973 126973 126973\n"
+		"Node 0 Normal free:985296kB min:985668kB low:1232084kB high:1478500kB active_anon:126606732kB inactive_anon:624kB active_file:0kB inactive_file:0kB unevictable:9076kB writepending:352kB present:132120576kB managed:130020352kB\n"
+		"lowmem_reserve[]: 0 0 0 0 0\n");
+	CHECK_STR(v.first, "genuine-exhaustion-no-swap");
+	CHECK(has(&v, "min-free-kbytes-unusual"));
 }
 
 /* A 4.8–4.18 trigger line's nodemask leaving out node 0: a bind policy */
