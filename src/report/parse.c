@@ -2972,6 +2972,10 @@ static void kill_values(struct pstate *st, struct oom_victim *v, const char *p, 
 				}
 			}
 		}
+		/* a blank typed before the unit, one field a line ("anon-rss:
+		 * 3424 kB", R3728) */
+		if (r == 0 && keys[i].kb && p_starts(q, e, " kB"))
+			q++;
 		bool ok = r == 0 && (!keys[i].kb || p_starts(q, e, "kB"));
 		/* "%lukB" never prints a leading zero: "shmem-rss:0" or "…:00" at the end
 		 * of a cut line is 0 and the debris of the cut, whatever

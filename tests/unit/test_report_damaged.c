@@ -2988,6 +2988,13 @@ TEST(test_whole_reports_read_through_damage)
 		  .text = "But 1 node have log `Memory cgroup out of memory: Killed process (uwsgi)` in `dmesg`\n"
 			  "But 1 node have log `Memory cgroup out of memory: Killed process (uwsgi)` in `dmesg`\n",
 		  .events = IS(0) },
+		/* the kill line's fields retyped one a line, a blank before each
+		 * unit (R3728's shape) */
+		{ .name = "report_condensed_by_hand, case 10",
+		  .text = "Out of memory: Killed process 4539 (xray)\n"
+			  "anon-rss: 3424 kB\n"
+			  "file-rss: 852 kB\n",
+		  .events = IS(1), .victim_pid = IS(4539), .anon_rss_kib = IS(3424) },
 		/* prose naming a pid-less kill line is no report (R093) */
 		{ .name = "report_condensed_by_hand, case 4",
 		  .text = "But 1 node have log `Memory cgroup out of memory: Killed process (uwsgi)` in `dmesg`\n",
