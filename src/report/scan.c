@@ -212,8 +212,7 @@ static const char *const line_starts[] = {
 	"WARNING", "Hardware", "Comm:",
 };
 
-/* Does this (prefix-less) text start a report line of its own, rather than
- * continue a line a mail client wrapped? */
+/* Does [a, b) hold a digit (a quoted kernel line's pid, size or node)? */
 static bool span_has_digit(const char *a, const char *b)
 {
 	for (; a < b; a++)
@@ -222,6 +221,8 @@ static bool span_has_digit(const char *a, const char *b)
 	return false;
 }
 
+/* Does this (prefix-less) text start a report line of its own, rather than
+ * continue a line a mail client wrapped? */
 static bool looks_like_start(const char *p, size_t len)
 {
 	if (len == 0)
@@ -2590,16 +2591,14 @@ static int try_join(struct report_scanner *s, struct item *it)
 			enum line_kind ik = ind > 0 ? line_kind_of(p + ind, len - ind) : LK_NONE;
 			if (ik == LK_TRIGGER || ik == LK_CONSTRAINT || ik == LK_KILL)
 				return 0;   /* (not the Mem-Info summary's own " active_file:…" lines, R2208) */
-			/* a report's marker line after a stamped line of prose (a
-			 * comment "# 2026-08-11 15:47:21 — … global OOM:" over the
-			 * report, R3488): the prose is no kernel line a wrap cut
-			 * */
-			/* (a wrap cuts a kernel line's own words: "[…] Memory" /
-			 * "cgroup out of memory: Killed process …" — a line that
-			 * starts a report's marker itself, after 20 bytes or more
-			 * of text, was not cut there: the prose above, or a whole
-			 * kernel line, "oom-kill:constraint=… ... task=java,pid=1849"
-			 * over its kill line, R1929) */
+			/* a line that starts a report's marker itself, after 20
+			 * bytes or more of text, was not cut there: the text above
+			 * is prose (a comment "# 2026-08-11 15:47:21 — … global
+			 * OOM:" over the report, R3488) or a whole kernel line
+			 * ("oom-kill:constraint=… ... task=java,pid=1849" over its
+			 * kill line, R1929).  A wrap cuts a kernel line's own words
+			 * after less: "[…] Memory" / "cgroup out of memory: Killed
+			 * process …" (R097) */
 			enum line_kind mk = line_kind_of(p, len);
 			bool strong = (mk == LK_TRIGGER && mem_find(p, len, " invoked oom-killer")) || mk == LK_CONSTRAINT ||
 				      (mk == LK_KILL && (HAS_LIT(p, len, "Out of memory") || HAS_LIT(p, len, "Memory cgroup out of memory")));
