@@ -1028,9 +1028,10 @@ static void rule_lowmem_unknown_request(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
 	const struct event_analysis *a = c->a;
+	/* (a show_mem alone may be a SysRq-M dump: no request failed) */
 	if (a->memcg || a->sysrq || a->cpuset || a->mempolicy || known(ev->req.order) || ev->req.gfp_known ||
-	    !known(a->page_size_kib) || findings_get(c->out, "lowmem-exhausted-highmem-free") ||
-	    findings_get(c->out, "lowmem-pressure"))
+	    ev->kind == OOM_KIND_FRAGMENT || !known(a->page_size_kib) ||
+	    findings_get(c->out, "lowmem-exhausted-highmem-free") || findings_get(c->out, "lowmem-pressure"))
 		return;
 	int hi = -1, lows = 0;
 	int64_t low_free = 0;
@@ -1058,7 +1059,7 @@ static void rule_lowmem_unknown_request(struct ctx *c)
 	if (!known(h->free_kib) || !known(h->high_kib) || h->free_kib <= h->high_kib || h->free_kib < HIGHMEM_FREE_MIN_KIB)
 		return;
 	struct finding *f = findings_add(c->out, "lowmem-exhausted-highmem-free", SEV_CRITICAL, 90,
-		"32-bit kernel: HighMem had %s free, yet the OOM killer ran: the request could not use HighMem (a kernel request) and lowmem held only %s free",
+		"32-bit kernel: HighMem had %s free, yet the request failed: it could not use HighMem (a kernel request) and lowmem held only %s free",
 		K(c, 0, h->free_kib), K(c, 1, low_free));
 	finding_evidence(f, "HighMem: %s free, above its high mark %s: any request that may use HighMem would have been served there",
 			 K(c, 0, h->free_kib), K(c, 1, h->high_kib));
