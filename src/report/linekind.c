@@ -531,6 +531,13 @@ bool line_kind_has_marker_text(const char *text, size_t len)
 	       line_kind_alloc24_failure(text, len, &g24) >= 0;
 }
 
+bool line_kind_hung_task(const char *p, size_t n)
+{
+	while (n && (*p == ' ' || *p == '\t'))
+		p++, n--;
+	return STARTS(p, n, "INFO: task ") && find(p, n, " blocked for more than ") != NULL;
+}
+
 /* What follows "X invoked oom-killer: " in the kernel's line is its request
  * ("gfp_mask=…", any era, mm/oom_kill.c dump_header), or nothing where a
  * mailer wrapped it.  Anything else is prose quoting the words (a blog's

@@ -72,6 +72,7 @@ struct report_parser {
 	uint64_t last_sig_end;        /* last line of that event */
 	int last_outcome;             /* and its outcome (an echo of its panic, kdb's "PANIC: ", is none of its own) */
 	uint64_t sysrq_m_line;        /* the last "SysRq : Show Memory" line (0 none) */
+	uint64_t hung_task_line;      /* the first "INFO: task x:N blocked for more than" line (0 none) */
 	uint64_t sysrq_f_cmd[4];      /* lines of a shell's "echo f > /proc/sysrq-trigger" no report followed yet (0 none) */
 	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
 	int64_t panic_pid;            /* the trigger pid of the last event that ended in a panic (0: none) */
@@ -359,7 +360,7 @@ static void state_reset(struct pstate *st)
 	st->after_memcg_stat = false;
 	st->hugepage_32m = st->hugepage_64k = false;
 	st->header_trigger = st->from_header = st->trace_oom = st->trace_alloc = st->panicked = false;
-	st->from_frame = false;
+	st->from_frame = st->trace_oom_live = false;
 	st->cont = CONT_NONE;
 	st->cont_zone = st->cont_node = st->last_zone = -1;
 	st->last_zone_rsv = false;
@@ -907,6 +908,18 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * more of them as all the input holds are a report cut at both ends. */
 	if (!useful && end_of_input && P->nr_emitted == 0 && ev->snap.nr_tasks >= 2 && st->started_mid &&
 	    !ev->have_meminfo && ev->snap.nr_zones == 0 && !st->totals_seen)
+		useful = true;
+	/* Frames alone through the OOM killer's or warn_alloc's path (a
+	 * paste that opens inside the trace, under its dump_stack and report
+	 * lines, and ends at the registers: R3763, R3765, R3772) are a report
+	 * cut at both ends when they are all the input holds: the hung
+	 * task's trace the rule above guards against comes with its "INFO:
+	 * task … blocked" line, which opens no report here either, but a
+	 * paste of it holds other tasks' traces too.  Two frames at least
+	 * (one word quoted in prose is not a trace). */
+	if (!useful && end_of_input && P->nr_emitted == 0 && st->from_frame && st->trace_oom_live &&
+	    st->stack_lines >= 1 && !P->hung_task_line && !ev->have_meminfo && ev->snap.nr_zones == 0 &&
+	    !st->totals_seen)
 		useful = true;
 	/* per-cpu pageset lines are show_mem's too (mm/page_alloc.c
 	 * show_free_areas, 2.6.19-3.18): a paste of only those is one */
@@ -2092,13 +2105,19 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 	 * warn_alloc_failed ≤4.8): what a stack dump whose report line is cut
 	 * was printed for.  "? " words count here: a trimmed paste may keep only those. */
 	if (p_find(s, e, "out_of_memory") || p_find(s, e, "oom_kill_process") || p_find(s, e, "dump_header+") ||
-	    p_find(s, e, "dump_header.") || p_find(s, e, "(dump_header"))
+	    p_find(s, e, "dump_header.") || p_find(s, e, "(dump_header")) {
 		st->trace_oom = true;
+		if (!p_find(s, e, "? "))
+			st->trace_oom_live = true;
+	}
 	const char *pf = p_find(s, e, "panic+0x");
 	if (pf && (pf == s || pf[-1] == ' ' || pf[-1] == ']') && !(pf - s >= 2 && pf[-2] == '?'))
 		st->trace_panic = true;
-	else if (p_find(s, e, "warn_alloc"))
+	else if (p_find(s, e, "warn_alloc")) {
 		st->trace_alloc = true;
+		if (!p_find(s, e, "? "))
+			st->trace_oom_live = true;
+	}
 	/* dump_header (mm/oom_kill.c) runs only to print an OOM report: a
 	 * trace through it is that report's, not a hung task's */
 	const char *dh = p_find(s, e, "dump_header+");
@@ -4589,6 +4608,8 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 		reaper_line(P, l, s, e);
 		return;
 	}
+	if (*s == 'I' && !P->hung_task_line && line_kind_hung_task(s, (size_t)(e - s)))
+		P->hung_task_line = l->lineno;
 	long long vm = *s == 'v' ? line_kind_vmalloc_pre(s, (size_t)(e - s)) : -1;
 	if (vm >= 0) {
 		/* kept for the failure header it precedes (alloc_failure_line);

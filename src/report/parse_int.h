@@ -158,6 +158,7 @@ struct pstate {
 	bool from_frame;           /* …at a frame of the OOM path (no dump_stack line above it) */
 	bool trace_oom;            /* a frame of the OOM killer's path (out_of_memory, dump_header, …) */
 	bool trace_alloc;          /* a warn_alloc frame: an allocation failure's stack */
+	bool trace_oom_live;       /* ... either, not a stale "? " word */
 	bool trace_panic;          /* a panic() frame (not "? "): a panic's own dump_stack */
 	bool panicked;             /* "Kernel panic - not syncing: Out of memory and no killable …" */
 

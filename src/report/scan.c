@@ -2849,6 +2849,7 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 					       backfill_uname(arena_text(s, it->text_off), it->text_len) ||
 					       report_is_sysrq_f_command(arena_text(s, it->text_off), it->text_len) ||
 					       report_is_stat_pair(arena_text(s, it->text_off), it->text_len) ||
+					       line_kind_hung_task(arena_text(s, it->text_off), it->text_len) ||
 					       report_stack_line_arch(arena_text(s, it->text_off), it->text_len))))
 				continue;
 			fill_line(s, it, line);

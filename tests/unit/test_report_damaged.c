@@ -2995,6 +2995,34 @@ TEST(test_whole_reports_read_through_damage)
 			  "anon-rss: 3424 kB\n"
 			  "file-rss: 852 kB\n",
 		  .events = IS(1), .victim_pid = IS(4539), .anon_rss_kib = IS(3424) },
+		/* a paste that opens inside the trace, under its report lines,
+		 * and ends at the registers: frames alone through out_of_memory
+		 * (R3772's shape) are one cut report when they are all the input */
+		{ .name = "trace_alone_through_the_oom_path, case 1",
+		  .text = "[ 900.100000]  out_of_memory+0x1dc/0x530\n"
+			  "[ 900.100000]  __alloc_pages_slowpath.constprop.0+0xd32/0xe30\n"
+			  "[ 900.100000]  __alloc_pages+0x2cc/0x310\n"
+			  "[ 900.100000]  filemap_fault+0x527/0xb60\n"
+			  "[ 900.100000] RIP: 0033:0x43b76d\n",
+		  .events = IS(1), .kind = "global" },
+		/* ... and through warn_alloc: an allocation failure (R3763's) */
+		{ .name = "trace_alone_through_the_oom_path, case 2",
+		  .text = "[<8010ff40>] warn_alloc+0xc8/0x160\n"
+			  "[<80110a60>] __alloc_pages_nodemask+0xa88/0xc9c\n"
+			  "[<80110f00>] page_frag_alloc+0x178/0x1a0\n",
+		  .events = IS(1), .kind = "page-allocation-failure" },
+		/* one frame quoted alone is no trace */
+		{ .name = "trace_alone_through_the_oom_path, case 3",
+		  .text = "[ 900.100000]  out_of_memory+0x1dc/0x530\n",
+		  .events = IS(0) },
+		/* a trace through out_of_memory after another report is that
+		 * report's neighbour (a hung task's), not a report of its own */
+		{ .name = "trace_alone_through_the_oom_path, case 4",
+		  .text = "Out of memory: Killed process 4539 (xray) total-vm:10kB, anon-rss:8kB, file-rss:0kB\n"
+			  "INFO: task kworker/0:1:12 blocked for more than 120 seconds.\n"
+			  "[ 900.100000]  out_of_memory+0x1dc/0x530\n"
+			  "[ 900.100000]  __alloc_pages+0x2cc/0x310\n",
+		  .events = IS(1), .victim_pid = IS(4539) },
 		/* prose naming a pid-less kill line is no report (R093) */
 		{ .name = "report_condensed_by_hand, case 4",
 		  .text = "But 1 node have log `Memory cgroup out of memory: Killed process (uwsgi)` in `dmesg`\n",

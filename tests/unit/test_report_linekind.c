@@ -680,6 +680,26 @@ TEST(test_vmalloc_text_line_joins_the_failure_after_it)
  * top (its other WARNs, for __GFP_NOFAIL, sit deeper); frames and other
  * WARNINGs are not.  The slab's failure line alone opens a report of its
  * own; before a report it is no event. */
+/* A hung task's line (kernel/hung_task.c): the scanner's back-fill passes
+ * it, so a trace after it through out_of_memory stays no report. */
+TEST(test_hung_task_line)
+{
+	static const char *const yes[] = {
+		"INFO: task java:4242 blocked for more than 120 seconds.",
+		"  INFO: task kworker/u16:3:123 blocked for more than 614 seconds.",
+	};
+	static const char *const no[] = {
+		"INFO: task java:4242 blocked",
+		"INFO: rcu_sched self-detected stall on CPU",
+		"task java blocked for more than 120 seconds",
+		"",
+	};
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		CHECK(line_kind_hung_task(yes[i], strlen(yes[i])));
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		CHECK(!line_kind_hung_task(no[i], strlen(no[i])));
+}
+
 TEST(test_lone_failure_lines)
 {
 	static const char *const warn[] = {
@@ -803,6 +823,7 @@ TEST(test_lone_failure_lines)
 int main(void)
 {
 	RUN(test_lone_failure_lines);
+	RUN(test_hung_task_line);
 	RUN(test_samples_classify_as_their_kind);
 	RUN(test_more_lines_of_each_kind);
 	RUN(test_marker_kinds_pass_the_prefilter);
