@@ -4168,6 +4168,40 @@ static void rule_vmalloc_size(struct ctx *c)
 	finding_advice(f, "the function in the trace under vmalloc/vzalloc/kvmalloc passed the bad size: report it to that driver's or subsystem's maintainers, or update the kernel");
 }
 
+/* "vmalloc error: size N, failed to allocate pages" with __GFP_NORETRY in
+ * its mode and no page order above 0: the caller asked vmalloc to give up
+ * rather than reclaim (5.13+ mm/vmalloc.c __vmalloc_area_node, which prints
+ * it for order-0 pages only; N is what it had got, so "size 0" is its first
+ * page).  __GFP_NORETRY fails after one light reclaim pass, with memory
+ * still reclaimable and without the OOM killer (mm/page_alloc.c
+ * __alloc_pages_slowpath: "if (gfp_mask & __GFP_NORETRY) goto nopage"), so
+ * the failure is the caller's choice of a fail-fast allocation: its fallback
+ * (or its absence) decides what follows, not the amount free.  The
+ * experts read it so: sd_zbc's report buffer, __vmalloc(GFP_KERNEL |
+ * __GFP_ZERO | __GFP_NORETRY), replaced by kvzalloc (R1547, R3849, R3850).
+ * A huge-page vmalloc's order-9 failure is another reading (vmalloc_huge_note). */
+static void rule_vmalloc_noretry(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	if (ev->kind != OOM_KIND_ALLOC_FAILURE || !ev->req.vmalloc_pages_failed || ev->req.vmalloc_huge ||
+	    !ev->req.gfp_known || !gfp_has(ev->req.gfp_mask, GFPB_NORETRY, &ev->kv))
+		return;
+	if (findings_get(c->out, "driver-allocation-failed") || findings_get(c->out, "kernel-oom-regression"))
+		return;
+	struct finding *f = findings_add(c->out, "driver-allocation-failed", SEV_CRITICAL, 90,
+		"the caller asked vmalloc to fail rather than reclaim (%s: __GFP_NORETRY), and a page of its area was not there at once: the caller's fail-fast allocation, not the OOM killer's shortage",
+		c->a->gfp_hex[0] ? c->a->gfp_hex : "gfp ?");
+	finding_evidence(f, "\"vmalloc error: size %lld, failed to allocate pages\": the size is what vmalloc had got before it failed (mm/vmalloc.c __vmalloc_area_node, 5.13+)%s",
+			 (long long)ev->req.vmalloc_got_bytes, ev->req.vmalloc_got_bytes == 0 ? ": its first page" : "");
+	finding_evidence(f, "__GFP_NORETRY: the page allocator gives up after one light reclaim pass and never calls the OOM killer, so such a failure can come with memory still reclaimable");
+	trace_modules_note(c, f);
+	finding_basis(f, BASIS_TRIGGER, c->a->basis_present, CONF_MEDIUM, "read from vmalloc's own failure line and its gfp flags");
+	if (f && f->confidence > CONF_MEDIUM)
+		f->confidence = CONF_MEDIUM;
+	finding_advice(f, "if the caller falls back (a smaller buffer, a retry), the warning is noise: the caller should pass __GFP_NOWARN; if it does not, it should allocate with kvmalloc()/kvzalloc() or without __GFP_NORETRY (the function in the trace under __vmalloc names it)");
+	finding_advice(f, "look for a newer kernel or driver: such callers were moved to kvmalloc (scsi sd_zbc's report buffer: \"use kvzalloc to allocate report zones buffer\")");
+}
+
 /* Slab that fills most of a 32-bit kernel's lowmem is what ran lowmem out:
  * slab pages come from lowmem only (kmalloc and kmem_cache pages are
  * allocated without __GFP_HIGHMEM, so gfp_zone() caps them at ZONE_NORMAL:
@@ -5011,6 +5045,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	atomic_leads_lowmem(&c);
 	cma_leads_lowmem(&c);
 	rule_vmalloc_size(&c);
+	rule_vmalloc_noretry(&c);
 	vmalloc_huge_note(&c);
 	rule_isa_dma_request(&c);
 	rule_max_order(&c);

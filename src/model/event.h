@@ -51,6 +51,10 @@ struct oom_request {
 					    * kernel's own word that N is above RAM */
 	bool vmalloc_huge;                 /* "vmalloc error: size N, page order M (> 0), failed to
 					    * allocate pages": a huge-page vmalloc that falls back */
+	bool vmalloc_pages_failed;         /* "vmalloc error: size N, [page order M,] failed to
+					    * allocate pages": the area's pages could not be had
+					    * (N is what was got before, not the size asked) */
+	int64_t vmalloc_got_bytes;         /* that N, when vmalloc_pages_failed */
 	bool over_max_order;               /* "WARNING: … at mm/page_alloc.c:N __alloc_pages…": the
 					    * allocator's order >= MAX_ORDER check; order itself unknown */
 	bool nommu_known;                  /* "nommu: Allocation of length N from process P (comm) failed"

@@ -1709,6 +1709,10 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 		 * page that could not be had, not a 0-byte request (R1533) */
 		bool got_so_far = p_starts(vb, e, "vmalloc error") &&
 				  (p_find(vn, e, "failed to allocate pages") || p_find(vn, e, "failed to map pages"));
+		if (p_starts(vb, e, "vmalloc error") && p_find(vn, e, "failed to allocate pages")) {
+			ev->req.vmalloc_pages_failed = true;
+			ev->req.vmalloc_got_bytes = bytes;
+		}
 		if (!got_so_far) {
 			ev->req.vmalloc_known = true;
 			ev->req.vmalloc_bytes = bytes;

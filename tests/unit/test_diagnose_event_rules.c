@@ -455,6 +455,36 @@ TEST(vmalloc_zero_bytes_is_a_caller_bug)
 	event_release(&ev);
 }
 
+/* "vmalloc error: size 0, failed to allocate pages" with __GFP_NORETRY:
+ * the caller's fail-fast vmalloc (R1547's shape), medium confidence; not
+ * without NORETRY, not for a huge-page vmalloc's order-9 failure. */
+TEST(vmalloc_noretry_is_the_callers_fail_fast)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.kind = OOM_KIND_ALLOC_FAILURE;
+	request(&ev, 0x10dc2, "GFP_KERNEL|__GFP_HIGHMEM|__GFP_NORETRY|__GFP_ZERO", OOM_NA);
+	ev.req.vmalloc_pages_failed = true;
+	ev.req.vmalloc_got_bytes = 0;
+	run(&ev);
+	CHECK_STR(first_id(), "driver-allocation-failed");
+	CHECK(any_contains(&F.items[0], "__GFP_NORETRY"));
+	CHECK(any_contains(&F.items[0], "its first page"));
+	CHECK(F.items[0].confidence == CONF_MEDIUM);
+	ev.req.vmalloc_huge = true;            /* an order-9 huge page: the fragmentation note's */
+	ev.req.order = 9;
+	run(&ev);
+	CHECK(!any_contains(findings_get(&F, "driver-allocation-failed") ? findings_get(&F, "driver-allocation-failed") : &F.items[0],
+			    "fail-fast"));
+	ev.req.vmalloc_huge = false;
+	ev.req.order = OOM_NA;
+	request(&ev, 0xdc2, "GFP_KERNEL|__GFP_HIGHMEM|__GFP_ZERO", OOM_NA);   /* no NORETRY */
+	ev.req.vmalloc_pages_failed = true;
+	run(&ev);
+	CHECK(rank_of("driver-allocation-failed") < 0);
+	event_release(&ev);
+}
+
 /* The allocator's max-order WARNING: the caller's impossible order, high
  * confidence, swap out of it; a lone slab failure names the slab's
  * failure at medium confidence and notes a memcg's copy of the cache. */
@@ -1117,6 +1147,7 @@ int main(void)
 	RUN(lone_failures_name_what_failed);
 	RUN(fragmentation_blind);
 	RUN(vmalloc_zero_bytes_is_a_caller_bug);
+	RUN(vmalloc_noretry_is_the_callers_fail_fast);
 	RUN(room_relative_small_board);
 	RUN(no_swap_lines_inferred);
 	RUN(swap_full_without_ram_figures);

@@ -1849,6 +1849,13 @@ TEST(test_vmalloc_failure_size)
 	read_text("[ 5.1] app: vmalloc error: size 4096, failed to map pages, mode:0xcc0(GFP_KERNEL), nodemask=(null)\n", &e);
 	CHECK(!e.first.req.vmalloc_known);
 	CHECK(!e.first.req.vmalloc_huge);
+	CHECK(!e.first.req.vmalloc_pages_failed);
+	/* the order-0 form: what was got before its pages failed (R3849) */
+	read_text("[42826.019350] kworker/u65:8: vmalloc error: size 8192, failed to allocate pages, mode:0x10dc2(GFP_KERNEL|__GFP_HIGHMEM|__GFP_NORETRY|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK(!e.first.req.vmalloc_known);
+	CHECK(e.first.req.vmalloc_pages_failed);
+	CHECK_INT(e.first.req.vmalloc_got_bytes, 8192);
 }
 
 /* ---- a paste indented whole (test_corpus_damage's tab / indent4) ---------- */
