@@ -2238,7 +2238,9 @@ static bool arm_from_frame(const char *s, const char *e)
 /* Architecture from what the stack dump looks like, when the release does not say. */
 /* powerpc's show_stack (arch/powerpc/kernel/process.c): "[%p] [%p] %pS",
  * the stack pointer then the return address, each in brackets and as wide
- * as a pointer; no other arch prints two bracketed hex words so. */
+ * as a pointer; no other arch prints two bracketed hex words so.  2.6.1x
+ * printed them with REG "%08lX" (upper case: "[C04E3DB0] [C000A60C]
+ * show_stack+0x50/0x188", R3806), later kernels in lower case. */
 static const char *ppc_frame_arch(const char *s, const char *e)
 {
 	int w[2];
@@ -2248,7 +2250,7 @@ static const char *ppc_frame_arch(const char *s, const char *e)
 			return NULL;
 		q++;
 		int n = 0;
-		while (q < e && is_hex_digit(*q))
+		while (q < e && (is_hex_digit(*q) || (*q >= 'A' && *q <= 'F')))
 			q++, n++;
 		if (q >= e || *q != ']' || (n != 8 && n != 16))
 			return NULL;

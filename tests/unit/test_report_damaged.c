@@ -1948,6 +1948,12 @@ TEST(test_frame_forms_say_arch)
 		  "" },
 		{ "<ffffffff8013ffd3>{del_timer+115}\n<ffffffff8015c886>{kmem_getpages+38}\n", "x86_64" },
 		{ "<ffffffff>{del_timer+115}\n", "" },   /* 8 digits: none */
+		/* 2.6.1x powerpc's REG "%08lX": upper-case words (R3806) */
+		{ "Call Trace:\n[C04E3DB0] [C000A60C] show_stack+0x50/0x188 (unreliable)\n"
+		  "[C04E3DE0] [C004C3EC] __alloc_pages+0x1c8/0x2a4\n", "ppc" },
+		{ "Call Trace:\n[c04e3db0] [c000a60c] show_stack+0x50/0x188 (unreliable)\n", "ppc" },
+		/* the two words must be as wide as each other */
+		{ "[C04E3DB0] [C000A6] show_stack+0x50/0x188\n", "" },
 	};
 	for (size_t n = 0; n < sizeof(cases) / sizeof(cases[0]); n++) {
 		char t[1024];
