@@ -1945,6 +1945,13 @@ static bool stack_header_line(struct pstate *st, const char *s, const char *e)
 	} else if (p_starts(s, e, "Pid: ") && (c = p_find(s, e, ", comm: "))) {
 		pidp = s + 5;
 		c += 8;
+	} else if (st->have_trigger && p_starts(s, e, "PID: ") && (c = p_find(s, e, " Comm: ")) &&
+		   (p_find(c, e, " Not tainted ") || p_find(c, e, " Tainted: "))) {
+		/* lib/dump_stack.c's line after a serial console dropped its
+		 * "CPU: N" (" PID: 1 Comm: init Not tainted 6.6.73 #0", R3767):
+		 * under a trigger line, with its taint field, still the header */
+		pidp = s + 5;
+		c += 7;
 	} else if ((c = s390_cpu_taint(s, e)) != NULL) {
 		pidp = NULL;   /* the release only; the task is on the next line */
 	} else if ((pidp = s390_process_comm_end(s, e)) != NULL) {

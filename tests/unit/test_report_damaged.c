@@ -3024,6 +3024,12 @@ TEST(test_whole_reports_read_through_damage)
 			  "[<80110a60>] __alloc_pages_nodemask+0xa88/0xc9c\n"
 			  "[<80110f00>] page_frag_alloc+0x178/0x1a0\n",
 		  .events = IS(1), .kind = "page-allocation-failure" },
+		/* a serial console dropped the header's "CPU: 0" (R3767) */
+		{ .name = "header_without_its_cpu_field",
+		  .text = "[   21.070512] init invoked oom-killer: gfp_mask=0x40cc0(GFP_KERNEL|__GFP_COMP), order=0, oom_score_adj=0\n"
+			  "[   21.078460]  PID: 1 Comm: init Not tainted 6.6.73 #0\n"
+			  "[   21.083535] Stack : 00000000 00000001 00000001 8008a960 00000000 00000000 00000000 00000000\n",
+		  .events = IS(1), .kernel = "6.6.73", .trigger_comm = "init" },
 		/* one frame quoted alone is no trace */
 		{ .name = "trace_alone_through_the_oom_path, case 3",
 		  .text = "[ 900.100000]  out_of_memory+0x1dc/0x530\n",
