@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "report/linekind.h"
+#include "report/pairs.h"
 #include "util/util.h"
 
 #define F_M LKF_MARKER
@@ -71,9 +72,12 @@ static bool all_blank(const char *p, size_t n)
  * asks ~25 literals here, and glibc's memmem sets up a 256-byte shift table
  * per call (memset + hashing the needle), which costs more than the search
  * on a line of ~100 bytes: 12 % of explain's instructions (bench/explain). */
-static const char *find(const char *p, size_t n, const char *lit)
+__attribute__((always_inline)) static inline const char *find(const char *p, size_t n, const char *lit)
 {
-	return mem_find(p, n, lit);
+	size_t k = strlen(lit);
+	if (p_pairs_lack(p, p + n, lit, k))   /* the parser's line lacks a pair of it (pairs.h) */
+		return NULL;
+	return mem_find_n(p, n, lit, k);
 }
 
 /* The value of the d decimal digits at p (d <= 18: no overflow). */

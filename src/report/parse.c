@@ -122,6 +122,25 @@ struct report_parser {
 
 /* ---- text helpers ------------------------------------------------------- */
 
+_Thread_local struct p_pairs p_cur_pairs;
+
+void p_pairs_set(const char *s, const char *e)
+{
+	struct p_pairs *c = &p_cur_pairs;
+	memset(c->bits, 0, sizeof(c->bits));
+	for (const char *q = s; q + 1 < e; q++) {
+		unsigned h = P_PAIR(q[0], q[1]);
+		c->bits[h >> 6] |= 1ull << (h & 63);
+	}
+	c->s = s;
+	c->e = e;
+}
+
+void p_pairs_clear(void)
+{
+	p_cur_pairs.s = p_cur_pairs.e = NULL;
+}
+
 const char *p_rfind(const char *s, const char *e, const char *lit)
 {
 	const char *last = NULL, *q = s;
@@ -4796,6 +4815,7 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 		if (P->states[i] && P->states[i]->active)
 			P->states[i]->ev.cur_line = line->lineno;
 	const char *s = P->line, *e = P->line + len;
+	p_pairs_set(s, e);
 	/* rsyslog's "#012" and /dev/kmsg's "\x0a" stand for the newlines of a
 	 * multi-line record (summary lines, memcg stat dump), §1.13. */
 	for (;;) {
@@ -4809,6 +4829,7 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 		feed_one(P, line, s, cut);
 		s = cut + 4;
 	}
+	p_pairs_clear();
 }
 
 bool report_parser_active(const struct report_parser *P)

@@ -14,6 +14,7 @@
 #include "util/util.h"
 
 #include "model/event.h"
+#include "report/pairs.h"
 #include "report/report.h"
 
 /* Where in the report the previous lines were: decides what an otherwise
@@ -236,16 +237,19 @@ struct pstate {
 /* ---- text helpers (parse.c) ------------------------------------------ */
 /* inline: a literal's strlen folds at compile time (called for dozens of
  * literals per report line, bench/explain) */
-static inline bool p_starts(const char *s, const char *e, const char *lit)
+__attribute__((always_inline)) static inline bool p_starts(const char *s, const char *e, const char *lit)
 {
 	size_t n = strlen(lit);
 	return (size_t)(e - s) >= n && memcmp(s, lit, n) == 0;
 }
-static inline const char *p_find(const char *s, const char *e, const char *lit)
+__attribute__((always_inline)) static inline const char *p_find(const char *s, const char *e, const char *lit)
 {
 	if (s >= e)
 		return NULL;
-	return mem_find(s, (size_t)(e - s), lit);
+	size_t n = strlen(lit);
+	if (p_pairs_lack(s, e, lit, n))
+		return NULL;
+	return mem_find_n(s, (size_t)(e - s), lit, n);
 }
 const char *p_rfind(const char *s, const char *e, const char *lit);
 const char *p_skip_sp(const char *s, const char *e);

@@ -2477,7 +2477,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 		/* a QP body found out only at the wrapped rest: its soft break
 		 * ("…|__G=" / "FP_WRITE),") and its "=3D" are decoded here too
 		 * (R1545: the trigger line's rest is the first line ending '=') */
-		if (!s->qp && r.newline && len && (p[len - 1] == '=' || memmem(p, len, "=3D", 3)))
+		if (!s->qp && r.newline && len && (p[len - 1] == '=' || mem_find(p, len, "=3D")))
 			qp_detect(s, r.off);
 		bool soft = false;
 		if (s->qp && r.newline) {
@@ -2880,7 +2880,7 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 		size_t rlen = r.len;
 		if (!s->qp && r.newline && rlen && (rp[rlen - 1] == '=' || (rlen > 1 && rp[rlen - 1] == '\r' && rp[rlen - 2] == '=')))
 			qp_detect(s, r.off);
-		else if (!s->qp && s->qp_checks < 64 && rlen > 3 && memchr(rp, '=', rlen) && memmem(rp, rlen, "=3D", 3))
+		else if (!s->qp && s->qp_checks < 64 && rlen > 3 && mem_find(rp, rlen, "=3D"))
 			/* a QP body with no soft break near (short lines): its
 			 * encoded '=' says so ("Total swap =3D 995992kB", R943);
 			 * only lines handed on are looked at, never the idle scan */

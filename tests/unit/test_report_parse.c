@@ -15,6 +15,7 @@
 #include "events.h"
 #include "diagnose/diagnose.h"
 #include "model/event.h"
+#include "report/pairs.h"
 #include "report/report.h"
 
 /* Strips the simple transport prefixes of the test files: syslog
@@ -304,6 +305,26 @@ static int check_dir(const char *rel, const char *prefix)
  * issue 8 §6) are scored, not failed one by one, by test_corpus against
  * tests/corpus/SCORE, so a parser change that misses one of them shows as a
  * lower figure there. */
+/* The byte pairs of the line being parsed (report/pairs.h): a literal
+ * whose first, middle or last pair the line lacks is absent; one the line
+ * holds, or text outside the line, is searched as before. */
+TEST(line_pairs_rule_out_only_absent_literals)
+{
+	const char line[] = "Out of memory: Killed process 101 (app) total-vm:200000kB";
+	const char *s = line, *e = line + sizeof(line) - 1;
+	p_pairs_set(s, e);
+	CHECK(!p_pairs_lack(s, e, "Killed process ", 15));
+	CHECK(!p_pairs_lack(s, e, "total-vm:", 9));
+	CHECK(!p_pairs_lack(s + 10, e - 5, "(app)", 5));   /* a range inside the line */
+	CHECK(p_pairs_lack(s, e, "invoked oom-killer", 18));
+	CHECK(p_pairs_lack(s, e, "Mem-Info:", 9));
+	CHECK(!p_pairs_lack(s, e, "x", 1));                /* one byte: no pair to ask */
+	const char other[] = "Mem-Info:";
+	CHECK(!p_pairs_lack(other, other + 9, "Mem-Info:", 9));   /* not the line: searched */
+	p_pairs_clear();
+	CHECK(!p_pairs_lack(s, e, "invoked oom-killer", 18));    /* cleared: searched */
+}
+
 TEST(corpus_reports)
 {
 	int n = check_dir("tests/corpus", "S");
@@ -1662,5 +1683,6 @@ int main(void)
 	RUN(nommu_allocation_line_names_the_trigger);
 	RUN(stat_pair_above_task_table_is_memcg);
 	RUN(kill_an_hour_after_the_header_is_another_reports);
+	RUN(line_pairs_rule_out_only_absent_literals);
 	return check_summary();
 }
