@@ -4120,6 +4120,39 @@ static void rule_pagefault_leak(struct ctx *c)
  * (mm/vmalloc.c __vmalloc_area_node, "Since we always retry allocations
  * at order-0 in the huge page case a warning for either is spurious").
  * Said on the fragmentation reading, which names the missing block. */
+/* ... and that warning itself is a kernel regression of 6.3: before
+ * 80b1d8fdfad1 ("mm: vmalloc: correct use of __GFP_NOWARN mask in
+ * __vmalloc_area_node()", 6.3-rc1) __vmalloc_area_node set __GFP_NOWARN in
+ * the mask it gave warn_alloc, so nothing was printed; after it every
+ * failed huge-page attempt of kvmalloc/vmalloc_huge warned although it
+ * falls back to order-0 pages, until "mm/vmalloc: do not output a spurious
+ * warning when huge vmalloc() fails" (6.4, Cc stable: 6.3.x) printed it
+ * for order 0 only.  The form "size N, page order M (> 0), failed to
+ * allocate pages" is thus that window's spurious warning, whatever the
+ * zones: the expert reading of R1533, R1534, R2127 and R3842 (bees and
+ * btrfs on 6.3.x, a tracked regression). */
+static void rule_vmalloc_huge_spurious(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	if (ev->kind != OOM_KIND_ALLOC_FAILURE || !ev->req.vmalloc_huge)
+		return;
+	if (findings_get(c->out, "kernel-oom-regression") || findings_get(c->out, "driver-allocation-failed"))
+		return;
+	struct finding *f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 88,
+		"a huge-page vmalloc's order-%lld attempt failed and warned: a spurious warning of 6.3 kernels, since vmalloc then falls back to order-0 pages and the allocation most likely succeeded",
+		(long long)ev->req.order);
+	finding_evidence(f, "\"vmalloc error: size N, page order %lld, failed to allocate pages\": __vmalloc_area_node's warning for a huge-page attempt, printed only from 6.3-rc1 (80b1d8fdfad1, \"mm: vmalloc: correct use of __GFP_NOWARN mask\") until 6.4 and 6.3.x stable",
+			 (long long)ev->req.order);
+	if (ev->kv.known && (kver_cmp(&ev->kv, 6, 2, 0) < 0 || kver_cmp(&ev->kv, 6, 5, 0) >= 0))
+		finding_evidence(f, "the release says %s: a vendor backport of that window's code", ev->kernel);
+	finding_evidence(f, "the block of order %lld was not there (fragmentation), which vmalloc tolerates: it maps order-0 pages instead",
+			 (long long)ev->req.order);
+	trace_modules_note(c, f);
+	basis_fixed(f, BASIS_TRIGGER, c->a->basis_present, CONF_HIGH, "read from the warning's own form");
+	finding_advice(f, "update to 6.4 or a 6.3.x stable release with \"mm/vmalloc: do not output a spurious warning when huge vmalloc() fails\": the warning goes; or boot with nohugevmalloc");
+	finding_advice(f, "if the caller did fail (an -ENOMEM in its own log right after), read the fragmentation finding below");
+}
+
 static void vmalloc_huge_note(struct ctx *c)
 {
 	struct finding *f = finding_mut(c->out, "fragmentation-high-order");
@@ -5046,6 +5079,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	cma_leads_lowmem(&c);
 	rule_vmalloc_size(&c);
 	rule_vmalloc_noretry(&c);
+	rule_vmalloc_huge_spurious(&c);
 	vmalloc_huge_note(&c);
 	rule_isa_dma_request(&c);
 	rule_max_order(&c);

@@ -485,6 +485,28 @@ TEST(vmalloc_noretry_is_the_callers_fail_fast)
 	event_release(&ev);
 }
 
+/* "vmalloc error: size N, page order 9, failed to allocate pages": the
+ * spurious warning of 6.3 kernels (80b1d8fdfad1 until the 6.4 fix) leads
+ * as a kernel regression, the missing huge block second (R1533's shape). */
+TEST(vmalloc_huge_page_warning_is_6_3s_regression)
+{
+	struct oom_event ev;
+	global_base(&ev);
+	ev.kind = OOM_KIND_ALLOC_FAILURE;
+	request(&ev, 0xdc2, "GFP_KERNEL|__GFP_HIGHMEM|__GFP_ZERO", 9);
+	ev.req.vmalloc_pages_failed = true;
+	ev.req.vmalloc_huge = true;
+	run(&ev);
+	CHECK_STR(first_id(), "kernel-oom-regression");
+	CHECK(any_contains(&F.items[0], "80b1d8fdfad1"));
+	CHECK(F.items[0].confidence == CONF_HIGH);
+	ev.req.vmalloc_huge = false;           /* an order-0 page failed: a real failure */
+	ev.req.order = 0;
+	run(&ev);
+	CHECK(strcmp(first_id(), "kernel-oom-regression") != 0 || !any_contains(&F.items[0], "80b1d8fdfad1"));
+	event_release(&ev);
+}
+
 /* The allocator's max-order WARNING: the caller's impossible order, high
  * confidence, swap out of it; a lone slab failure names the slab's
  * failure at medium confidence and notes a memcg's copy of the cache. */
@@ -1148,6 +1170,7 @@ int main(void)
 	RUN(fragmentation_blind);
 	RUN(vmalloc_zero_bytes_is_a_caller_bug);
 	RUN(vmalloc_noretry_is_the_callers_fail_fast);
+	RUN(vmalloc_huge_page_warning_is_6_3s_regression);
 	RUN(room_relative_small_board);
 	RUN(no_swap_lines_inferred);
 	RUN(swap_full_without_ram_figures);
