@@ -553,6 +553,10 @@ bool line_kind_invoked_prose(const char *r, size_t n)
 		r++, n--;
 	while (n && (r[n - 1] == ' ' || r[n - 1] == '\t' || r[n - 1] == '\r'))
 		n--;
+	/* the request elided by hand ("kswapd0 invoked oom-killer: ...
+	 * global_oom", R3972): a condensed trigger (line_kind_bare_trigger) */
+	if (STARTS(r, n, "...") || STARTS(r, n, "\xe2\x80\xa6"))
+		return false;
 	return n > 0 && !find(r, n, "gfp") && !find(r, n, "order");
 }
 

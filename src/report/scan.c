@@ -1178,6 +1178,33 @@ static const char *tick_lines(struct buf *b, const char *p, size_t n, size_t *le
 }
 
 /* Normalises one raw input line into queued logical lines. */
+/* A kernel line quoted in a shell, Nix or YAML comment ("#   Memory cgroup
+ * out of memory: Killed process (x)", R3977; "#   Aug 06 21:09:20 kernel:
+ * kswapd0 invoked oom-killer: …", R3972; "# Killed process 1933 …", R2054):
+ * the mark and its blanks, when a stamp or a report line follows them (a
+ * comment in words stays as it is), else 0.  Such a line is a record of
+ * its own, never a wrapped line's rest (try_join). */
+static size_t comment_prefix(const char *p, size_t len)
+{
+	size_t h = 0;   /* an indented comment ("  #   …" in a Nix file) */
+	while (h < len && h < 16 && is_space(p[h]))
+		h++;
+	if (h >= len || p[h] != '#' || (h + 1 < len && p[h + 1] != ' ' && p[h + 1] != '\t'))
+		return 0;
+	size_t k = h + 1;
+	while (k < len && is_space(p[k]))
+		k++;
+	return k;
+}
+
+static size_t comment_mark(const char *p, size_t len)
+{
+	size_t k = comment_prefix(p, len);
+	if (k && k < len && (tr_starts_with_time(p + k, len - k) || line_kind_of(p + k, len - k) != LK_NONE))
+		return k;
+	return 0;
+}
+
 static void process_raw(struct report_scanner *s, const char *p, size_t len, uint64_t lineno, bool piece)
 {
 	if (!piece)
@@ -1200,6 +1227,11 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 			p += d + 10;
 			len -= d + 10;
 		}
+	}
+	if (!piece) {
+		size_t k = comment_mark(p, len);
+		p += k;
+		len -= k;
 	}
 	if (!piece && len && is_space(p[0])) {
 		/* a Markdown code block, a mail or a forum indents a whole paste:
@@ -2537,14 +2569,25 @@ static int try_join(struct report_scanner *s, struct item *it)
 			return 0;   /* a stamped record in Markdown inline code, its own line (R3649) */
 		if (len > 3 && (p[0] == '*' || p[0] == '-') && p[1] == ' ' && p[2] == '`')
 			return 0;   /* a Markdown list item: never the rest of a wrapped line */
+		size_t cm = comment_prefix(p, len);
+		if (cm) {
+			/* a kernel line quoted in a comment is a record of its own;
+			 * a bare mark or words are no kernel line's rest; a kill
+			 * line's values aligned under it in the comment are */
+			if (cm >= len || comment_mark(p, len) ||
+			    !(HAS_LIT(p + cm, len - cm, "total-vm:") || HAS_LIT(p + cm, len - cm, "anon-rss:")))
+				return 0;
+			p += cm;
+			len -= cm;
+		}
 		/* A kill line's values on a line of their own ("Killed process
 		 * 2811 (jbmc)" / "  total-vm:16420540kB, …"): no kernel line
 		 * starts with "total-vm:", so it is the rest whatever the width
 		 * or indent. */
 		const char *it_text = arena_text(s, it->text_off);
-		bool kill_rest = HAS_LIT(p + ind, len - ind, "total-vm:") &&
+		bool kill_rest = (HAS_LIT(p + ind, len - ind, "total-vm:") || HAS_LIT(p + ind, len - ind, "anon-rss:")) &&
 				 mem_find(it_text, it->text_len, "Killed process ") &&
-				 !mem_find(it_text, it->text_len, "total-vm:");
+				 !mem_find(it_text, it->text_len, "total-vm:") && !mem_find(it_text, it->text_len, "anon-rss:");
 		/* A task row a mailer broke before its last columns ("[ 2904]
 		 * 0  2904  788050  245188  616  65535" / "        0 oom03", R415):
 		 * the row ends in a number, the rest is an indented "adj name"

@@ -3024,6 +3024,34 @@ TEST(test_whole_reports_read_through_damage)
 			  "[<80110a60>] __alloc_pages_nodemask+0xa88/0xc9c\n"
 			  "[<80110f00>] page_frag_alloc+0x178/0x1a0\n",
 		  .events = IS(1), .kind = "page-allocation-failure" },
+		/* kernel lines quoted in an indented Nix comment, the request
+		 * elided after the colon (R3972's shape) */
+		{ .name = "kernel_lines_in_a_comment, case 1",
+		  .text = "  # it runs until the OOM killer finally fires:\n"
+			  "  #\n"
+			  "  #   Aug 06 21:09:20 kernel: kswapd0 invoked oom-killer: ... global_oom\n"
+			  "  #   Aug 06 21:09:20 kernel: Out of memory: Killed process 2067 (electron)\n"
+			  "  #\n"
+			  "  # systemd-oomd is active but the kernel killer got there first.\n",
+		  .events = IS(1), .trigger_comm = "kswapd0", .victim_pid = IS(2067), .victim_comm = "electron" },
+		/* a pid-less memcg kill in a shell comment, its values on the
+		 * next comment line (R3977's shape) */
+		{ .name = "kernel_lines_in_a_comment, case 2",
+		  .text = "# when the cgroup total was exceeded the kernel chose the fattest process:\n"
+			  "#\n"
+			  "#   Memory cgroup out of memory: Killed process (llama-server)\n"
+			  "#   anon-rss:4886420kB  oom_memcg=/lxc/101\n"
+			  "#\n",
+		  .events = IS(1), .kind = "memcg", .victim_comm = "llama-server" },
+		/* the kill line's values aligned under it in the comment (R3978) */
+		{ .name = "kernel_lines_in_a_comment, case 3",
+		  .text = "#   Aug 14 11:26:41 kernel: Out of memory: Killed process 25380 (java)\n"
+			  "#                           total-vm:38083000kB, anon-rss:27445504kB\n",
+		  .events = IS(1), .victim_pid = IS(25380), .anon_rss_kib = IS(27445504) },
+		/* a comment in words that names the message is no report */
+		{ .name = "kernel_lines_in_a_comment, case 4",
+		  .text = "# the OOM killer printed Out of memory and killed the build\n",
+		  .events = IS(0) },
 		/* a serial console dropped the header's "CPU: 0" (R3767) */
 		{ .name = "header_without_its_cpu_field",
 		  .text = "[   21.070512] init invoked oom-killer: gfp_mask=0x40cc0(GFP_KERNEL|__GFP_COMP), order=0, oom_score_adj=0\n"
