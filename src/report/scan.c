@@ -2495,6 +2495,36 @@ static bool resplit_joined(struct report_scanner *s, size_t qi)
 
 /* Joins the hard-wrapped continuations that follow item it (the last in the
  * queue, so its text ends the arena). */
+/* Is [p, p+len) the start of the raw line just processed, 8 bytes or more
+ * and through a ':' or '[' of its prefix?  A line cut inside its own
+ * transport prefix ("10.1.1.2: kern: warning: [2022-01-25T" after
+ * "10.1.1.2: kern: warning: [2022-01-25T10:35:59.114808566Z]: Free swap  =
+ * 0kB", R3881) has no prefix tr_strip_prefix knows, but it is the next
+ * record, cut, not the rest of the line above. */
+static bool same_prefix_start(const struct report_scanner *s, const char *p, size_t len)
+{
+	if (s->cur_raw_abs < s->base_abs || s->cur_raw_abs >= s->base_abs + s->end)
+		return false;
+	const char *cur = s->buf + (s->cur_raw_abs - s->base_abs), *end = s->buf + s->end;
+	/* past the quote marks and indent both lines carry (try_join strips
+	 * them from p alike) */
+	const char *nl = memchr(cur, '\n', (size_t)(end - cur));
+	if (nl)
+		end = nl;
+	while (cur < end && (*cur == ' ' || *cur == '\t'))
+		cur++;
+	cur += tr_strip_quote(cur, (size_t)(end - cur));
+	while (cur < end && (*cur == ' ' || *cur == '\t'))
+		cur++;
+	size_t m = 0;
+	bool punct = false;
+	while (m < len && cur + m < end && cur[m] == p[m]) {
+		punct |= p[m] == ':' || p[m] == '[';
+		m++;
+	}
+	return m == len && m >= 8 && punct;
+}
+
 static int try_join(struct report_scanner *s, struct item *it)
 {
 	for (int n = 0; n < SCAN_MAX_JOIN && it->text_len < SCAN_MAX_LINE; n++) {
@@ -2558,6 +2588,8 @@ static int try_join(struct report_scanner *s, struct item *it)
 		tr_strip_prefix(p, len, &x);
 		if (x.any || x.drop)
 			return 0;
+		if (it->prefixed && same_prefix_start(s, p, len))
+			return 0;   /* the next record, cut inside its prefix */
 		size_t ind = 0;
 		while (ind < len && is_space(p[ind]))
 			ind++;

@@ -1450,6 +1450,22 @@ TEST(test_dmesg_stamps_inside_wrapped_lines_are_cut)
 	lines_free(&L);
 }
 
+TEST(test_last_line_cut_inside_its_prefix_is_no_rest)
+{
+	/* a Talos console log cut inside the next record's prefix (R3881):
+	 * that piece is not the rest of the line above */
+	const char *in =
+		"10.1.1.2: kern: warning: [2022-01-25T10:35:59.114473566Z]: Swap cache stats: add 0, delete 0, find 0/0\n"
+		"10.1.1.2: kern: warning: [2022-01-25T10:35:59.114808566Z]: Free swap  = 0kB\n"
+		"10.1.1.2: kern: warning: [2022-01-25T";
+	struct lines L;
+	scan_mem(in, strlen(in), true, &L);
+	CHECK(L.n >= 2);
+	if (L.n >= 2)
+		CHECK_STR(L.text[1], "Free swap  = 0kB");
+	lines_free(&L);
+}
+
 TEST(test_relay_words_before_syslog_records_are_learned)
 {
 	/* a netconsole receiver's fixed words before each record, no marker
@@ -1589,6 +1605,7 @@ int main(void)
 	RUN(test_syslog_prefixes_inside_wrapped_lines_are_cut);
 	RUN(test_dmesg_stamps_inside_wrapped_lines_are_cut);
 	RUN(test_relay_words_before_syslog_records_are_learned);
+	RUN(test_last_line_cut_inside_its_prefix_is_no_rest);
 	lines_free(&base);
 	return check_summary();
 }
