@@ -628,6 +628,22 @@ static size_t match_dropped(const char *p, size_t len)
 	return 3 + d + sizeof(" printk messages dropped ** ") - 1;
 }
 
+/* "[<TIMESTAMP>] ", "[<TIME>] ": upper-case letters and '_' in "[<…>]",
+ * one of them no hex digit (a frame's address "[<C04E3DB0>]" is all hex),
+ * then a blank.  Its length with the blank, or 0. */
+static size_t placeholder_stamp(const char *r, size_t n)
+{
+	size_t i = 2;
+	bool word = false;
+	while (i < n && i < 40 && ((r[i] >= 'A' && r[i] <= 'Z') || r[i] == '_')) {
+		word |= r[i] > 'F' || r[i] == '_';
+		i++;
+	}
+	if (!word || i + 2 >= n || r[i] != '>' || r[i + 1] != ']' || r[i + 2] != ' ')
+		return 0;
+	return i + 3;
+}
+
 void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 {
 	size_t pos = 0;
@@ -661,6 +677,13 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 				}
 				continue;
 			}
+		}
+		if (round == 0 && r[0] == '[' && n > 6 && r[1] == '<' && (k = placeholder_stamp(r, n)) > 0) {
+			/* a document's placeholder for the stamp ("[<TIMESTAMP>]
+			 * fc_vmm: page allocation failure: …", R3963): no time */
+			pos += k;
+			x->any = true;
+			continue;
 		}
 		if (round == 0 && r[0] == '<' && n > 8 && !is_digit(r[1]) && (k = angle_date(r, n, &t, &tl)) > 0) {
 			/* stripped, not taken as the record's time: a minute's

@@ -385,6 +385,27 @@ TEST(iso_date_glued_with_offset)
 	CHECK_INT(x.len, 0);
 }
 
+/* a document's placeholder for the stamp: stripped, no time; a frame's
+ * address in the same brackets is no placeholder */
+TEST(placeholder_stamp)
+{
+	struct pfx x;
+	const char *l = "[<TIMESTAMP>] fc_vmm: page allocation failure: order:6, mode:0x140c0c0";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.any && !x.drop);
+	CHECK_STR(l + x.len, "fc_vmm: page allocation failure: order:6, mode:0x140c0c0");
+	CHECK(x.time == NULL);
+	l = "[<C04E3DB0>] __alloc_pages+0x1c8/0x2a4";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+	l = "[<ffffffff815482b1>] panic+0xa7/0x179";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+	l = "[<TIME>]x";                                /* no blank after it */
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+}
+
 int main(void)
 {
 	RUN(dates);
@@ -399,5 +420,6 @@ int main(void)
 	RUN(html_code_tags);
 	RUN(level_pipe_template);
 	RUN(iso_date_glued_with_offset);
+	RUN(placeholder_stamp);
 	return check_summary();
 }
