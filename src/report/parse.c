@@ -595,7 +595,13 @@ static void lend_next(struct oom_event *ev, struct oom_event *next)
 			 * lasts (mm/oom_kill.c out_of_memory, once per failed
 			 * allocation), so that report's reading is lent to this one
 			 * while it is delivered (R752, R855, R126) */
-			if (close_by && !ev->req.trigger_comm[0] && !known(ev->req.order) && !ev->snap.nr_tasks &&
+			/* no stamp on either, the next report's first line right
+			 * under this one's last: one paste of one burst (R3920: a
+			 * show_mem tail, then the failure of the same request) */
+			bool adjacent = a < 0 && b < 0 && !ev->time[0] && !next->time[0] && next->first_line > ev->last_line &&
+					next->first_line <= ev->last_line + 2;
+			if ((close_by || (adjacent && ev->kind == OOM_KIND_ALLOC_FAILURE)) && !ev->req.trigger_comm[0] &&
+			    !known(ev->req.order) && !ev->snap.nr_tasks &&
 			    ((ev->kind == OOM_KIND_GLOBAL && next->kind == OOM_KIND_GLOBAL && !ev->have_meminfo &&
 			      !ev->snap.nr_zones && (next->have_meminfo || next->snap.nr_zones)) ||
 			     (ev->kind == OOM_KIND_ALLOC_FAILURE && next->kind == OOM_KIND_ALLOC_FAILURE)))

@@ -2782,6 +2782,32 @@ TEST(failure_tail_takes_the_next_failures_reading)
 	CHECK(strcmp(late.first, "atomic-reserves-exhausted") != 0);
 }
 
+/* ... the same with no stamps at all, the failure right under the tail
+ * (R3920's shape): one paste of one burst; a line between them that is
+ * neither keeps them apart */
+TEST(unstamped_failure_tail_takes_the_next_failures_reading)
+{
+	const char *tail =
+		"Node 1 Normal: 4172*4kB (UME) 8*8kB (UM) 5*16kB (U) 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 16832kB\n"
+		"5745271 total pagecache pages\n"
+		"Free swap  = 2655560kB\n"
+		"Total swap = 4194300kB\n"
+		"8376970 pages RAM\n"
+		"152159 pages reserved\n";
+	const char *failure =
+		"swapper/12: page allocation failure: order:0, mode:0x2080020(GFP_ATOMIC)\n"
+		"CPU: 12 PID: 0 Comm: swapper/12 Not tainted 4.9.0-5-amd64 #1 Debian 4.9.65-3+deb9u2\n"
+		"Hardware name: Dell Inc. PowerEdge R620/0VV3F2, BIOS 2.5.2 01/28/2015\n";
+	char text[2048];
+	snprintf(text, sizeof(text), "%s%s", tail, failure);
+	struct seen s = explain(text);
+	CHECK_STR(s.first, "atomic-reserves-exhausted");
+	CHECK(strstr(s.summary, "as the next report of this machine") != NULL);
+	snprintf(text, sizeof(text), "%s\nSomething else happened in between.\nAnd more.\n\n%s", tail, failure);
+	struct seen apart = explain(text);
+	CHECK(strstr(apart.summary, "as the next report of this machine") == NULL);
+}
+
 /* A text that opens inside Mem-Info, below its anon line: the zones'
  * anon lists stand in for it (R1168's shape) */
 #define MEMINFO_CUT_ABOVE_ANON(anon) \
@@ -3716,6 +3742,7 @@ int main(void)
 	RUN(kill_lines_alone_take_the_next_reports_reading);
 	RUN(old_zone_lists_show_lowmem_in_no_counter);
 	RUN(failure_tail_takes_the_next_failures_reading);
+	RUN(unstamped_failure_tail_takes_the_next_failures_reading);
 	RUN(zone_anon_stands_in_for_a_cut_summary_line);
 	RUN(zone_shmem_counts_in_a_fragment);
 	RUN(memcg_oom_far_below_its_limits_is_stale);
