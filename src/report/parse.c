@@ -1701,6 +1701,19 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	for (const char *b = s; !bare && b < q; b++)
 		if (*b == ']' && b + 1 < q && b[1] != ' ' && *s == '[')
 			cs = b + 1;
+	/* a comm is at most 15 bytes (TASK_COMM_LEN): longer, something was
+	 * glued before it — a run of dashes that lost its newline ("-----…
+	 * insmod: page allocation failure", R3924), or another record's text
+	 * and a console's printk level ("… called....<4>test1: page
+	 * allocation", R3926): the comm starts after the last of those */
+	if (!bare && q - cs > 15) {
+		for (const char *b = cs; b + 1 < q; b++) {
+			if (b[0] == '-' && b[1] == '-' && b + 2 < q && b[2] != '-' && b - cs >= 2 && b[-1] == '-')
+				cs = b + 2;
+			else if (b[0] == '<' && b + 2 < q && b[1] >= '0' && b[1] <= '7' && b[2] == '>')
+				cs = b + 3;
+		}
+	}
 	if (!bare)
 		p_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), cs, q);
 	kworker_unblank(ev->req.trigger_comm);

@@ -3052,6 +3052,18 @@ TEST(test_whole_reports_read_through_damage)
 		{ .name = "kernel_lines_in_a_comment, case 4",
 		  .text = "# the OOM killer printed Out of memory and killed the build\n",
 		  .events = IS(0) },
+		/* a separator's dashes glued before the comm (R3924's shape) */
+		{ .name = "text_glued_before_a_failures_comm, case 1",
+		  .text = "---------------------------------------------------------------insmod: page allocation failure. order:5, mode:0xd0\n",
+		  .events = IS(1), .trigger_comm = "insmod", .order = IS(5) },
+		/* another record's text and a console's printk level (R3926's) */
+		{ .name = "text_glued_before_a_failures_comm, case 2",
+		  .text = ", OOM: Out of Memory would have been called....<4>test1: page allocation failure. order:0, mode:0xd0\n",
+		  .events = IS(1), .trigger_comm = "test1", .order = IS(0) },
+		/* a comm with dashes of its own stays whole */
+		{ .name = "text_glued_before_a_failures_comm, case 3",
+		  .text = "systemd-journal: page allocation failure: order:0, mode:0x20\n",
+		  .events = IS(1), .trigger_comm = "systemd-journal" },
 		/* a serial console dropped the header's "CPU: 0" (R3767) */
 		{ .name = "header_without_its_cpu_field",
 		  .text = "[   21.070512] init invoked oom-killer: gfp_mask=0x40cc0(GFP_KERNEL|__GFP_COMP), order=0, oom_score_adj=0\n"
