@@ -191,6 +191,21 @@ static size_t open_stamp(const char *p, size_t len, const char **t, size_t *tlen
 	return k + 1;
 }
 
+/* "[ 3]", "[12]": a CPU number in brackets, blank-padded to two columns,
+ * right after a stamp; its length, or 0. */
+static size_t cpu_field(const char *p, size_t len)
+{
+	if (len < 4 || p[0] != '[')
+		return 0;
+	size_t i = 1;
+	while (i < len && i < 4 && p[i] == ' ')
+		i++;
+	size_t d = tr_span_digits(p + i, len - i);
+	if (d == 0 || d > 4 || i + d >= len || p[i + d] != ']')
+		return 0;
+	return i + d + 1;
+}
+
 /* CONFIG_PRINTK_CALLER "[ T123]" / "[    C3]". */
 size_t tr_caller(const char *p, size_t len, const char **c, size_t *clen)
 {
@@ -818,6 +833,15 @@ not_date:
 			x->any = true;
 			const char *c;
 			size_t cl, ck = tr_caller(p + pos, len - pos, &c, &cl);
+			if (!ck) {
+				/* a vendor kernel's CPU field, then the caller id
+				 * ("[34536.806115][ 3] [T96407] glmark2…", Kylin V11's
+				 * printk, R3960): both stripped, the caller kept */
+				size_t cpu = cpu_field(p + pos, len - pos);
+				size_t sp = cpu && pos + cpu < len && p[pos + cpu] == ' ' ? 1 : 0;
+				if (cpu && (ck = tr_caller(p + pos + cpu + sp, len - pos - cpu - sp, &c, &cl)) > 0)
+					ck += cpu + sp;
+			}
 			if (ck) {
 				x->caller = c;
 				x->caller_len = cl;

@@ -406,6 +406,22 @@ TEST(placeholder_stamp)
 	CHECK_INT(x.len, 0);
 }
 
+/* a vendor's CPU field between the stamp and the caller id (R3960) */
+TEST(cpu_field_before_caller)
+{
+	struct pfx x;
+	const char *l = "[34536.806115][ 3] [T96407] glmark2-es2-way invoked oom-killer: gfp_mask=0x440dc0";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "glmark2-es2-way invoked oom-killer: gfp_mask=0x440dc0");
+	CHECK(x.caller && x.caller_len == 6 && !memcmp(x.caller, "T96407", 6));
+	l = "[34589.761429][ 4] [ T3283] Xwayland invoked oom-killer";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "Xwayland invoked oom-killer");
+	l = "[34589.761429][ 4] Xwayland";                /* no caller after it: left */
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "[ 4] Xwayland");
+}
+
 int main(void)
 {
 	RUN(dates);
@@ -421,5 +437,6 @@ int main(void)
 	RUN(level_pipe_template);
 	RUN(iso_date_glued_with_offset);
 	RUN(placeholder_stamp);
+	RUN(cpu_field_before_caller);
 	return check_summary();
 }
