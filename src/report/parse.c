@@ -2465,7 +2465,16 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		a = "csky";          /* arch/csky/kernel/entry.S */
 	else if (p_starts(s, e, "Hardware name: ") && (a = ppc_hw_arch(s, e)) != NULL)
 		;
-	else if (p_starts(s, e, "Hardware name: ") && p_find(s, e, " (DT)")) {
+	else if (p_starts(s, e, "Hardware name: ") && p_find(s, e, " (DT)") &&
+		 (p_find(s, e, "riscv") || p_find(s, e, "RISC-V"))) {
+		/* arch/riscv/kernel/setup.c (5.19+) prints the device tree's
+		 * model the same way, and a riscv board names itself so
+		 * ("riscv-minimal-nommu,qemu (DT)", R3962); 32- or 64-bit from
+		 * the frames (stack_arch_hint) */
+		a = "riscv64";
+		if (weak)
+			*weak = true;
+	} else if (p_starts(s, e, "Hardware name: ") && p_find(s, e, " (DT)")) {
 		/* arch/arm64/kernel/setup.c setup_machine_fdt: "%s (DT)"; riscv
 		 * prints it too (arch/riscv/kernel/setup.c parse_dtb, 5.19+), so
 		 * a riscv frame label may still say otherwise */
@@ -2687,6 +2696,14 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 		return;
 	}
 	if (ev->arch[0]) {
+		/* a riscv board's 8-digit frames ("[<80003520>] 0x80003520"): a
+		 * 32-bit kernel (R3962) */
+		if (st->arch_weak && !strcmp(ev->arch, "riscv64") && p_starts(s, e, "[<") && hex_run(s + 2, e) == 8 &&
+		    s + 10 < e && s[10] == '>') {
+			str_copy(ev->arch, sizeof(ev->arch), "riscv32", 7);
+			st->arch_weak = false;
+			return;
+		}
 		/* an arch read off a frame's address alone gives way to a label
 		 * of another arch's own code (riscv64's ret_from_exception, R319) */
 		const char *b = NULL;

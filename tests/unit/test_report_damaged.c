@@ -1952,6 +1952,9 @@ TEST(test_frame_forms_say_arch)
 		{ "Call Trace:\n[C04E3DB0] [C000A60C] show_stack+0x50/0x188 (unreliable)\n"
 		  "[C04E3DE0] [C004C3EC] __alloc_pages+0x1c8/0x2a4\n", "ppc" },
 		{ "Call Trace:\n[c04e3db0] [c000a60c] show_stack+0x50/0x188 (unreliable)\n", "ppc" },
+		/* a riscv board's device-tree model, 8-digit frames: riscv32 (R3962) */
+		{ "Hardware name: riscv-minimal-nommu,qemu (DT)\nCall Trace:\n[<80003520>] 0x80003520\n", "riscv32" },
+		{ "Hardware name: SiFive HiFive Unmatched A00 riscv (DT)\nCall Trace:\n", "riscv64" },
 		/* the two words must be as wide as each other */
 		{ "[C04E3DB0] [C000A6] show_stack+0x50/0x188\n", "" },
 	};
