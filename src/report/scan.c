@@ -1178,6 +1178,24 @@ static const char *tick_lines(struct buf *b, const char *p, size_t n, size_t *le
 }
 
 /* Normalises one raw input line into queued logical lines. */
+/* A line that opens with a code span closed before words of prose
+ * ("`constraint=CONSTRAINT_MEMCG` and `oom_memcg=/x/1` confirm …", R3971):
+ * the span names a line's field rather than quoting the line, unless it is
+ * as long as a kernel line quoted in prose (40 bytes with a number,
+ * process_raw). */
+static bool short_span_in_prose(const char *p, size_t len)
+{
+	const char *b = len > 1 ? memchr(p + 1, '`', len - 1) : NULL;
+	if (!b || b + 1 >= p + len)
+		return false;   /* open to the line's end, or closed at it */
+	const char *r = b + 1, *end = p + len;
+	while (r < end && (*r == ' ' || *r == ',' || *r == '.' || *r == ';' || *r == ':'))
+		r++;
+	if (r == end)
+		return false;   /* only punctuation after it */
+	return !(b - (p + 1) >= 40 && span_has_digit(p + 1, b));
+}
+
 /* A kernel line quoted in a shell, Nix or YAML comment ("#   Memory cgroup
  * out of memory: Killed process (x)", R3977; "#   Aug 06 21:09:20 kernel:
  * kswapd0 invoked oom-killer: …", R3972; "# Killed process 1933 …", R2054):
@@ -1279,7 +1297,8 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		}
 	}
 	if (!piece && len > 2 && p[0] == '`' && p[1] != '`' &&
-	    (tr_starts_with_time(p + 1, len - 1) || looks_like_start(p + 1, len - 1))) {
+	    (tr_starts_with_time(p + 1, len - 1) || looks_like_start(p + 1, len - 1)) &&
+	    !short_span_in_prose(p, len)) {
 		/* Markdown inline code opened on a kernel line ("`logger invoked
 		 * oom-killer: …"), closed there or lines later */
 		p++;

@@ -3055,6 +3055,15 @@ TEST(test_whole_reports_read_through_damage)
 		{ .name = "kernel_lines_in_a_comment, case 4",
 		  .text = "# the OOM killer printed Out of memory and killed the build\n",
 		  .events = IS(0) },
+		/* prose that opens with a short code span naming a field is no
+		 * kernel line (R3971's shape); a stamped line in a span is one */
+		{ .name = "short_code_span_opening_prose, case 1",
+		  .text = "`constraint=CONSTRAINT_MEMCG` and `oom_memcg=/container-runtime/21612`\n"
+			  "confirm this was the container's own cgroup memory limit killing it.\n",
+		  .events = IS(0) },
+		{ .name = "short_code_span_opening_prose, case 2",
+		  .text = "`[ 12.345678] Out of memory: Killed process 4539 (xray) total-vm:10kB, anon-rss:8kB, file-rss:0kB` was the last line.\n",
+		  .events = IS(1), .victim_pid = IS(4539) },
 		/* a separator's dashes glued before the comm (R3924's shape) */
 		{ .name = "text_glued_before_a_failures_comm, case 1",
 		  .text = "---------------------------------------------------------------insmod: page allocation failure. order:5, mode:0xd0\n",
