@@ -1668,12 +1668,12 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 		q = p_find(s, e, ": page allocation stalls for ");
 		stall = q != NULL;
 	}
-	if (!q)
-		q = line_kind_warn_alloc_text(s, (size_t)(e - s));   /* its own text */
 	/* the line with its "comm: " cut off (a trimmed paste, R576): the
 	 * request is still read, the trigger unnamed */
 	bool bare = !q && (p_starts(s, e, "page allocation failure: order:") ||
 			   p_starts(s, e, "page allocation stalls for "));   /* its comm cut too (R2841) */
+	if (!q && !bare)
+		q = line_kind_warn_alloc_text(s, (size_t)(e - s));   /* its own text */
 	if (!q && !bare)
 		return false;
 	keep_cut_tail(st);

@@ -3064,6 +3064,13 @@ TEST(test_whole_reports_read_through_damage)
 		{ .name = "short_code_span_opening_prose, case 2",
 		  .text = "`[ 12.345678] Out of memory: Killed process 4539 (xray) total-vm:10kB, anon-rss:8kB, file-rss:0kB` was the last line.\n",
 		  .events = IS(1), .victim_pid = IS(4539) },
+		/* the failure line's comm cut away, the task named by the
+		 * cpuset and CPU lines (R4085's shape) */
+		{ .name = "failure_line_without_its_comm",
+		  .text = "page allocation failure: order:9, mode:0x6000c0(GFP_KERNEL), nodemask=(null)\n"
+			  "mevent cpuset=/ mems_allowed=0\n"
+			  "CPU: 0 PID: 537 Comm: mevent Tainted: G     U  WC 4.19.8 #1\n",
+		  .events = IS(1), .trigger_comm = "mevent", .order = IS(9) },
 		/* a separator's dashes glued before the comm (R3924's shape) */
 		{ .name = "text_glued_before_a_failures_comm, case 1",
 		  .text = "---------------------------------------------------------------insmod: page allocation failure. order:5, mode:0xd0\n",
