@@ -3545,12 +3545,33 @@ static bool rule_premature(struct ctx *c)
 	 * can_reclaim_anon_pages), so giving up is premature (R1206, R438)
 	 * — unless anon is pinned, which consumer findings (shmem, mlock)
 	 * name and lead */
+	/* ≤2.6.27 prints one active and one inactive list, anon and file
+	 * together (no anon figure): most of RAM on them, swap three
+	 * quarters free, is the same story, file pages being as reclaimable
+	 * (R4010: 2.6.12, 99 % of swap free) */
 	int anon_share = -1;
+	int64_t swappable = m->anon_kib;
+	bool old_lru = false;
+	/* (not for a request held to ZONE_DMA/DMA32: the lists are the
+	 * whole machine's, the request may use a corner of it, R1220) */
+	if (!known(swappable) && known(s->mem.active_kib) && known(s->mem.inactive_kib) &&
+	    !(a->zone_name && (!strcmp(a->zone_name, "DMA") || !strcmp(a->zone_name, "DMA32")))) {
+		swappable = sat_add(s->mem.active_kib, s->mem.inactive_kib);
+		old_lru = true;
+	}
+	/* no HighMem at all: none printed, "0 pages HighMem", or its zone
+	 * line present:0kB (a 1 GiB box on a HIGHMEM kernel, R4010) */
+	bool no_highmem = !known(m->highmem_free_kib) ||
+			  (known(s->mem.highmem_total_kib) && s->mem.highmem_total_kib == 0 && m->highmem_free_kib == 0);
+	int hz = zone_index_in(s, "HighMem");
+	if (!no_highmem && hz >= 0 && known(s->zones[hz].present_kib) && s->zones[hz].present_kib == 0 &&
+	    m->highmem_free_kib == 0)
+		no_highmem = true;
 	if (room < 0 && hzone < 0 && clean_share < 0 && !small_order && m->scope == MEM_SCOPE_SYSTEM && !a->atomic && a->can_io &&
 	    ev->req.gfp_known && known(m->swap_total_kib) && known(m->swap_free_kib) && m->swap_total_kib >= 64 * 1024 &&
-	    m->swap_free_kib * 2 >= m->swap_total_kib && known(m->anon_kib) && !known(m->highmem_free_kib) &&
-	    !(ev->req.gfp_known && ev->req.gfp_mask == 0)) {
-		anon_share = pct(m->anon_kib, m->total_kib);
+	    (old_lru ? m->swap_free_kib * 4 >= m->swap_total_kib * 3 : m->swap_free_kib * 2 >= m->swap_total_kib) &&
+	    known(swappable) && no_highmem && !(ev->req.gfp_known && ev->req.gfp_mask == 0)) {
+		anon_share = pct(swappable, m->total_kib);
 		if (anon_share < 50)
 			anon_share = -1;
 	}
@@ -3559,8 +3580,9 @@ static bool rule_premature(struct ctx *c)
 	struct finding *f;
 	if (anon_share >= 0) {
 		f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 62,
-			"premature OOM: swap had %s free of %s while anonymous memory held %s (%d %% of RAM): reclaim could have swapped it out, yet the kernel killed",
-			K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib), K(c, 2, m->anon_kib), anon_share);
+			"premature OOM: swap had %s free of %s while %s held %s (%d %% of RAM): reclaim could have swapped it out, yet the kernel killed",
+			K(c, 0, m->swap_free_kib), K(c, 1, m->swap_total_kib),
+			old_lru ? "the LRU lists (anonymous and file pages together)" : "anonymous memory", K(c, 2, swappable), anon_share);
 		finding_evidence(f, "anonymous pages are reclaimable while swap has room (mm/vmscan.c can_reclaim_anon_pages), and this request may do I/O and swap");
 		finding_evidence(f, "unless the anonymous memory was pinned: GPU (GEM) objects, locked or in-use shmem, pages under get_user_pages");
 		finding_basis(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_SWAP, a->basis_present, CONF_LOW,

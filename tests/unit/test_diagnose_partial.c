@@ -2937,6 +2937,23 @@ TEST(swap_room_beside_anon_is_premature)
 	CHECK(!(strcmp(n.first, "kernel-oom-regression") == 0 && strstr(n.summary, "swap had")));
 }
 
+/* The same on a 2.6.1x report with one active and one inactive list (no
+ * anon figure) and an empty HighMem zone: the lists fill RAM, swap is all
+ * but free (R4010's shape); not with swap only half free, not for a
+ * GFP_DMA request */
+#define SWAP_ROOM_OLD(gfp, swapfree) 	"oom-killer: gfp_mask=" gfp "\n" 	"Mem-info:\n" 	"Free pages:        8220kB (0kB HighMem)\n" 	"Active:240716 inactive:2631 dirty:0 writeback:1162 unstable:0 free:2055 slab:5340 mapped:242023 pagetables:1441\n" 	"DMA free:4096kB min:60kB low:72kB high:88kB active:0kB inactive:0kB present:16384kB pages_scanned:0 all_unreclaimable? yes\n" 	"lowmem_reserve[]: 0 1007 1007\n" 	"Normal free:4124kB min:4028kB low:5032kB high:6040kB active:962864kB inactive:10524kB present:1031168kB pages_scanned:0 all_unreclaimable? no\n" 	"lowmem_reserve[]: 0 0 0\n" 	"HighMem free:0kB min:128kB low:160kB high:192kB active:0kB inactive:0kB present:0kB pages_scanned:0 all_unreclaimable? no\n" 	"lowmem_reserve[]: 0 0 0\n" 	"Free swap:       " swapfree "kB\n" 	"262128 pages of RAM\n" 	"0 pages of HIGHMEM\n" 	"Total swap = 4883752kB\n"
+
+TEST(swap_room_beside_old_lru_lists_is_premature)
+{
+	struct seen s = explain(SWAP_ROOM_OLD("0x80d2", "4879960"));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK(strstr(s.summary, "LRU lists") != NULL);
+	struct seen h = explain(SWAP_ROOM_OLD("0x80d2", "2500000"));
+	CHECK(!(strcmp(h.first, "kernel-oom-regression") == 0 && strstr(h.summary, "LRU lists")));
+	struct seen d = explain(SWAP_ROOM_OLD("0xd1", "4879960"));
+	CHECK(!(strcmp(d.first, "kernel-oom-regression") == 0 && strstr(d.summary, "LRU lists")));
+}
+
 /* A GFP_DMA32 request whose show_mem prints no zone at all beside Mem-Info,
  * the totals and gigabytes free: no memory below 4 GiB (R1101's shape) */
 #define DMA32_NONE(zone) \
@@ -3748,6 +3765,7 @@ int main(void)
 	RUN(memcg_oom_far_below_its_limits_is_stale);
 	RUN(isa_dma_request_is_the_callers);
 	RUN(swap_room_beside_anon_is_premature);
+	RUN(swap_room_beside_old_lru_lists_is_premature);
 	RUN(dma32_request_without_a_dma32_zone_is_the_callers);
 	RUN(sparc64_marks_and_kernel_memory_from_node_lines);
 	RUN(highmem_room_means_a_lowmem_request);
