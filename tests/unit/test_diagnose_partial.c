@@ -3400,20 +3400,22 @@ TEST(all_lowmem_box_order1_is_fragmentation_not_lowmem_pressure)
  * kernels only) with zones roomy but no usable order-9 block: the 6.3
  * regression's spurious warning leads, fragmentation second, saying vmalloc
  * falls back to order-0 pages and 6.4+ drop the warning (R1533, R1534) */
+#define HUGE_VMALLOC_63 \
+	"[100.1] qemu: vmalloc error: size 0, page order 9, failed to allocate pages, mode:0xdc2(GFP_KERNEL|__GFP_HIGHMEM|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n" \
+	"[100.1] CPU: 3 PID: 16084 Comm: qemu Not tainted 6.3.9-gentoo #1\n" \
+	"[100.1] Mem-Info:\n" \
+	"[100.1] active_anon:100000 inactive_anon:100000 isolated_anon:0\n" \
+	"[100.1]  active_file:200000 inactive_file:200000 isolated_file:0\n" \
+	"[100.1]  free:1100000 free_pcp:100 free_cma:0\n" \
+	"[100.1] Node 0 Normal free:4400000kB boost:0kB min:58000kB low:72000kB high:86000kB reserved_highatomic:0KB active_anon:400000kB inactive_anon:400000kB active_file:800000kB inactive_file:800000kB present:8000000kB managed:7800000kB\n" \
+	"[100.1] lowmem_reserve[]: 0 0 0 0 0\n" \
+	"[100.1] Node 0 Normal: 100000*4kB (UME) 200000*8kB (UME) 100000*16kB (UME) 10000*32kB (UME) 1000*64kB (UM) 500*128kB (UM) 100*256kB (UM) 10*512kB (UM) 1*1024kB (M) 0*2048kB 0*4096kB = 4400000kB\n" \
+	"[100.1] Free swap  = 0kB\n" \
+	"[100.1] Total swap = 0kB\n"
+
 TEST(huge_vmalloc_failure_is_fragmentation_with_its_fallback_said)
 {
-	struct seen s = explain(
-		"[100.1] qemu: vmalloc error: size 0, page order 9, failed to allocate pages, mode:0xdc2(GFP_KERNEL|__GFP_HIGHMEM|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n"
-		"[100.1] CPU: 3 PID: 16084 Comm: qemu Not tainted 6.3.9-gentoo #1\n"
-		"[100.1] Mem-Info:\n"
-		"[100.1] active_anon:100000 inactive_anon:100000 isolated_anon:0\n"
-		"[100.1]  active_file:200000 inactive_file:200000 isolated_file:0\n"
-		"[100.1]  free:1100000 free_pcp:100 free_cma:0\n"
-		"[100.1] Node 0 Normal free:4400000kB boost:0kB min:58000kB low:72000kB high:86000kB reserved_highatomic:0KB active_anon:400000kB inactive_anon:400000kB active_file:800000kB inactive_file:800000kB present:8000000kB managed:7800000kB\n"
-		"[100.1] lowmem_reserve[]: 0 0 0 0 0\n"
-		"[100.1] Node 0 Normal: 100000*4kB (UME) 200000*8kB (UME) 100000*16kB (UME) 10000*32kB (UME) 1000*64kB (UM) 500*128kB (UM) 100*256kB (UM) 10*512kB (UM) 1*1024kB (M) 0*2048kB 0*4096kB = 4400000kB\n"
-		"[100.1] Free swap  = 0kB\n"
-		"[100.1] Total swap = 0kB\n");
+	struct seen s = explain(HUGE_VMALLOC_63);
 	CHECK_STR(s.first, "kernel-oom-regression");
 	CHECK(evidence_has(&s, "80b1d8fdfad1"));
 	CHECK(has(&s, "fragmentation-high-order"));
@@ -3423,19 +3425,7 @@ TEST(huge_vmalloc_failure_is_fragmentation_with_its_fallback_said)
 /* ... the fragmentation finding beside it names the fallback */
 TEST(huge_vmalloc_failure_fragmentation_says_the_fallback)
 {
-	struct seen s = explain_for(
-		"[100.1] qemu: vmalloc error: size 0, page order 9, failed to allocate pages, mode:0xdc2(GFP_KERNEL|__GFP_HIGHMEM|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0\n"
-		"[100.1] CPU: 3 PID: 16084 Comm: qemu Not tainted 6.3.9-gentoo #1\n"
-		"[100.1] Mem-Info:\n"
-		"[100.1] active_anon:100000 inactive_anon:100000 isolated_anon:0\n"
-		"[100.1]  active_file:200000 inactive_file:200000 isolated_file:0\n"
-		"[100.1]  free:1100000 free_pcp:100 free_cma:0\n"
-		"[100.1] Node 0 Normal free:4400000kB boost:0kB min:58000kB low:72000kB high:86000kB reserved_highatomic:0KB active_anon:400000kB inactive_anon:400000kB active_file:800000kB inactive_file:800000kB present:8000000kB managed:7800000kB\n"
-		"[100.1] lowmem_reserve[]: 0 0 0 0 0\n"
-		"[100.1] Node 0 Normal: 100000*4kB (UME) 200000*8kB (UME) 100000*16kB (UME) 10000*32kB (UME) 1000*64kB (UM) 500*128kB (UM) 100*256kB (UM) 10*512kB (UM) 1*1024kB (M) 0*2048kB 0*4096kB = 4400000kB\n"
-		"[100.1] Free swap  = 0kB\n"
-		"[100.1] Total swap = 0kB\n",
-		"fragmentation-high-order");
+	struct seen s = explain_for(HUGE_VMALLOC_63, "fragmentation-high-order");
 	CHECK(evidence_has(&s, "vmalloc falls back to order-0 pages"));
 }
 
