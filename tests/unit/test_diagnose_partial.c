@@ -3413,7 +3413,7 @@ TEST(all_lowmem_box_order1_is_fragmentation_not_lowmem_pressure)
 	"[100.1] Free swap  = 0kB\n" \
 	"[100.1] Total swap = 0kB\n"
 
-TEST(huge_vmalloc_failure_is_fragmentation_with_its_fallback_said)
+TEST(huge_vmalloc_warning_is_the_6_3_regression_then_fragmentation)
 {
 	struct seen s = explain(HUGE_VMALLOC_63);
 	CHECK_STR(s.first, "kernel-oom-regression");
@@ -3773,7 +3773,7 @@ int main(void)
 	RUN(buddy_only_scarce_blocks_above_any_min);
 	RUN(pagefault_gfp0_without_figures_is_a_fault_handler_or_charge);
 	RUN(all_lowmem_box_order1_is_fragmentation_not_lowmem_pressure);
-	RUN(huge_vmalloc_failure_is_fragmentation_with_its_fallback_said);
+	RUN(huge_vmalloc_warning_is_the_6_3_regression_then_fragmentation);
 	RUN(huge_vmalloc_failure_fragmentation_says_the_fallback);
 	RUN(i686_26_lowmem_shapes);
 	RUN(free_swap_zero_without_its_total);
