@@ -1556,11 +1556,7 @@ static bool rule_fragmentation_unknown_request(struct ctx *c)
 		if (!zv->block_known)
 			return false;
 		zones++;
-		/* 32 KiB at most (order 3, the last order the allocator does
-		 * not call costly): a request it could serve would have had a
-		 * block; the one that failed wanted a larger one (R4086: 32 KiB
-		 * blocks, none of 64) */
-		if (zv->largest_order > 3)
+		if (zv->largest_order > 2)
 			return false;
 		if (zv->largest_order > top)
 			top = zv->largest_order;
@@ -1584,12 +1580,12 @@ static bool rule_fragmentation_unknown_request(struct ctx *c)
 	const struct oom_zone *z = &ev->snap.zones[above];
 	char zl[40];
 	struct finding *f = findings_add(c->out, "fragmentation-high-order", SEV_CRITICAL, 70,
-		"a request larger than a page failed with %s free but no free block of %s or more: fragmentation (the request's line is not in the report)",
-		K(c, 0, free_kib), K(c, 1, sat_mul(a->page_size_kib, 2LL << (top < 0 ? 0 : top))));
+		"a request larger than a page failed with %s free but no free block of 32 KiB or more: fragmentation (the request's line is not in the report)",
+		K(c, 0, free_kib));
 	finding_evidence(f, "%s had %s free, above its min mark %s and its lowmem_reserve: a single page would have been served there, so the request that failed was larger",
 			 zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib), K(c, 1, z->min_kib));
-	finding_evidence(f, "the largest free block in the zones ordinary requests take is order %d (%s): any request of order %d or more finds none",
-			 top, K(c, 0, sat_mul(a->page_size_kib, 1LL << (top < 0 ? 0 : top))), top < 0 ? 1 : top + 1);
+	finding_evidence(f, "the largest free block in the zones ordinary requests take is order %d (%s): any request of order 3 or more finds none",
+			 top, K(c, 0, sat_mul(a->page_size_kib, 1LL << (top < 0 ? 0 : top))));
 	if (known(a->mem.swap_free_kib) && known(a->mem.swap_total_kib) && a->mem.swap_total_kib > 0)
 		finding_evidence(f, "swap had %s free of %s: memory as a whole had not run out", K(c, 0, a->mem.swap_free_kib),
 				 K(c, 1, a->mem.swap_total_kib));
