@@ -77,10 +77,10 @@ bool line_kind_is_trigger_text(const char *text, size_t len);
 /* The text after "X invoked oom-killer: " is prose, not a request. */
 bool line_kind_invoked_prose(const char *r, size_t n);
 const char *line_kind_bare_trigger(const char *p, size_t n);
-/* kernel/hung_task.c check_hung_task: "INFO: task kworker/0:1:12 blocked
- * for more than 120 seconds." (2.6.30-6.x; "task x:N blocked" wording from
- * 2.6.30).  A trace after it is the hung task's, even through
- * out_of_memory. */
+/* The hung-task detector's line: "INFO: task kworker/0:1:12 blocked for
+ * more than 120 seconds." (kernel/softlockup.c from 2.6.27, then
+ * kernel/hung_task.c check_hung_task).  A trace after it is the hung
+ * task's, even through out_of_memory. */
 bool line_kind_hung_task(const char *p, size_t n);
 /* warn_alloc with its own text ("%s: %pV, mode:%#x(%pGg), nodemask=…"):
  * the ": " after the comm, or NULL. */

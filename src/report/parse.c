@@ -937,11 +937,11 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	/* Frames alone through the OOM killer's or warn_alloc's path (a
 	 * paste that opens inside the trace, under its dump_stack and report
 	 * lines, and ends at the registers: R3763, R3765, R3772) are a report
-	 * cut at both ends when they are all the input holds: the hung
-	 * task's trace the rule above guards against comes with its "INFO:
-	 * task … blocked" line, which opens no report here either, but a
-	 * paste of it holds other tasks' traces too.  Two frames at least
-	 * (one word quoted in prose is not a trace). */
+	 * cut at both ends when they are all the input holds — not after a
+	 * hung task's "INFO: task … blocked" line (the trace the rule above
+	 * guards against, whose task sleeps inside out_of_memory), not from
+	 * stale "? " words, and two frames at least (one word quoted in
+	 * prose is not a trace). */
 	if (!useful && end_of_input && P->nr_emitted == 0 && st->from_frame && st->trace_oom_live &&
 	    st->stack_lines >= 1 && !P->hung_task_line && !ev->have_meminfo && ev->snap.nr_zones == 0 &&
 	    !st->totals_seen)

@@ -1177,7 +1177,6 @@ static const char *tick_lines(struct buf *b, const char *p, size_t n, size_t *le
 	return b->data ? b->data : "";
 }
 
-/* Normalises one raw input line into queued logical lines. */
 /* A line that opens with a code span closed before words of prose
  * ("`constraint=CONSTRAINT_MEMCG` and `oom_memcg=/x/1` confirm …", R3971):
  * the span names a line's field rather than quoting the line, unless it is
@@ -1196,12 +1195,8 @@ static bool short_span_in_prose(const char *p, size_t len)
 	return !(b - (p + 1) >= 40 && span_has_digit(p + 1, b));
 }
 
-/* A kernel line quoted in a shell, Nix or YAML comment ("#   Memory cgroup
- * out of memory: Killed process (x)", R3977; "#   Aug 06 21:09:20 kernel:
- * kswapd0 invoked oom-killer: …", R3972; "# Killed process 1933 …", R2054):
- * the mark and its blanks, when a stamp or a report line follows them (a
- * comment in words stays as it is), else 0.  Such a line is a record of
- * its own, never a wrapped line's rest (try_join). */
+/* A comment's "#" (after an indent) and the blanks after it: their length,
+ * or 0 when the line is no comment. */
 static size_t comment_prefix(const char *p, size_t len)
 {
 	size_t h = 0;   /* an indented comment ("  #   …" in a Nix file) */
@@ -1215,6 +1210,12 @@ static size_t comment_prefix(const char *p, size_t len)
 	return k;
 }
 
+/* A kernel line quoted in a shell, Nix or YAML comment ("#   Memory cgroup
+ * out of memory: Killed process (x)", R3977; "#   Aug 06 21:09:20 kernel:
+ * kswapd0 invoked oom-killer: …", R3972; "# Killed process 1933 …", R2054):
+ * the mark and its blanks, when a stamp or a report line follows them (a
+ * comment in words stays as it is), else 0.  Such a line is a record of
+ * its own, never a wrapped line's rest (try_join). */
 static size_t comment_mark(const char *p, size_t len)
 {
 	size_t k = comment_prefix(p, len);
@@ -1223,6 +1224,7 @@ static size_t comment_mark(const char *p, size_t len)
 	return 0;
 }
 
+/* Normalises one raw input line into queued logical lines. */
 static void process_raw(struct report_scanner *s, const char *p, size_t len, uint64_t lineno, bool piece)
 {
 	if (!piece)
@@ -2512,8 +2514,6 @@ static bool resplit_joined(struct report_scanner *s, size_t qi)
 	return true;
 }
 
-/* Joins the hard-wrapped continuations that follow item it (the last in the
- * queue, so its text ends the arena). */
 /* Is [p, p+len) the start of the raw line just processed, 8 bytes or more
  * and through a ':' or '[' of its prefix?  A line cut inside its own
  * transport prefix ("10.1.1.2: kern: warning: [2022-01-25T" after
@@ -2544,6 +2544,8 @@ static bool same_prefix_start(const struct report_scanner *s, const char *p, siz
 	return m == len && m >= 8 && punct;
 }
 
+/* Joins the hard-wrapped continuations that follow item it (the last in the
+ * queue, so its text ends the arena). */
 static int try_join(struct report_scanner *s, struct item *it)
 {
 	for (int n = 0; n < SCAN_MAX_JOIN && it->text_len < SCAN_MAX_LINE; n++) {
