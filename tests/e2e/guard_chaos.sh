@@ -99,11 +99,15 @@ frozen_case() {  # frozen_case NAME RATE [ENV...]
 	rmdir "$fz" 2>/dev/null
 }
 if $have_cg; then
-	# With process_mrelease the frozen hog's memory comes back at SIGKILL: the
-	# second hog may run at full speed.  Without, the memory stays until the
-	# thaw, so the second hog grows slowly enough (10 MiB/s) for the grace and
-	# the unkillable deadline (1 s) to pass before the limit.
-	frozen_case mrelease 0
+	# With process_mrelease the frozen hog's memory comes back at SIGKILL;
+	# without, it stays until the thaw, so the second hog grows slowly enough
+	# (10 MiB/s) for the grace and the unkillable deadline (1 s) to pass
+	# before the limit.  The mrelease case once ran the second hog at full
+	# speed; on a 6.18 host (session 18) the reaped pages did not come back
+	# before a full-speed hog reached the limit and the kernel killed it
+	# first, so it grows at 20 MiB/s: what is tested is the guard's choice
+	# (unkillable recorded, the next hog killed), not the reaping's speed.
+	frozen_case mrelease 20
 	frozen_case nomrelease 10 OOMKIT_GUARD_NO_MRELEASE=1
 fi
 
