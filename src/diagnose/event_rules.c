@@ -4153,6 +4153,8 @@ static void rule_pagefault_leak(struct ctx *c)
  * allocate pages" is thus that window's spurious warning, whatever the
  * zones: the expert reading of R1533, R1534, R2127 and R3842 (bees and
  * btrfs on 6.3.x, a tracked regression). */
+static bool dev_release(const char *r);
+
 static void rule_vmalloc_huge_spurious(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -4165,7 +4167,9 @@ static void rule_vmalloc_huge_spurious(struct ctx *c)
 		(long long)ev->req.order);
 	finding_evidence(f, "\"vmalloc error: size N, page order %lld, failed to allocate pages\": __vmalloc_area_node's warning for a huge-page attempt, printed only from 6.3-rc1 (80b1d8fdfad1, \"mm: vmalloc: correct use of __GFP_NOWARN mask\") until 6.4 and 6.3.x stable",
 			 (long long)ev->req.order);
-	if (ev->kv.known && (kver_cmp(&ev->kv, 6, 2, 0) < 0 || kver_cmp(&ev->kv, 6, 5, 0) >= 0))
+	/* before 6.2's merge window, or a 6.4 release on (not its -rc, which
+	 * still warned: R3842's 6.4-rc4) */
+	if (ev->kv.known && (kver_cmp(&ev->kv, 6, 2, 0) < 0 || (kver_cmp(&ev->kv, 6, 4, 0) >= 0 && !dev_release(ev->kernel))))
 		finding_evidence(f, "the release says %s: a vendor backport of that window's code", ev->kernel);
 	finding_evidence(f, "the block of order %lld was not there (fragmentation), which vmalloc tolerates: it maps order-0 pages instead",
 			 (long long)ev->req.order);

@@ -500,6 +500,19 @@ TEST(vmalloc_huge_page_warning_is_6_3s_regression)
 	CHECK_STR(first_id(), "kernel-oom-regression");
 	CHECK(any_contains(&F.items[0], "80b1d8fdfad1"));
 	CHECK(F.items[0].confidence == CONF_HIGH);
+	/* 6.3.x: that window itself; a 6.4-rc still warned; 6.4 on, a backport */
+	snprintf(ev.kernel, sizeof(ev.kernel), "6.3.9");
+	CHECK(kver_parse(ev.kernel, &ev.kv) == 0);
+	run(&ev);
+	CHECK(!any_contains(&F.items[0], "vendor backport"));
+	snprintf(ev.kernel, sizeof(ev.kernel), "6.4.0-rc4");
+	CHECK(kver_parse(ev.kernel, &ev.kv) == 0);
+	run(&ev);
+	CHECK(!any_contains(&F.items[0], "vendor backport"));
+	snprintf(ev.kernel, sizeof(ev.kernel), "6.4.12");
+	CHECK(kver_parse(ev.kernel, &ev.kv) == 0);
+	run(&ev);
+	CHECK(any_contains(&F.items[0], "vendor backport"));
 	ev.req.vmalloc_huge = false;           /* an order-0 page failed: a real failure */
 	ev.req.order = 0;
 	run(&ev);
