@@ -3431,6 +3431,75 @@ static bool rule_fragment_reserve_floor(struct ctx *c)
 	return true;
 }
 
+/* ---- the spurious OOM kills of 2.6.0–2.6.10 ---------------------------
+ * Until 2.6.11 the OOM killer was called from the end of mm/vmscan.c
+ * try_to_free_pages once a reclaim pass at every priority had freed too
+ * little ("if ((gfp_mask & __GFP_FS) && !(gfp_mask & __GFP_NORETRY))
+ * out_of_memory(gfp_mask)", 2.6.9), gated only by mm/oom_kill.c's count of
+ * ten such failures within seconds: no zone's free pages were looked at.
+ * 2.6.11 moved the call into __alloc_pages behind a last try at the high
+ * watermark (Andrea Arcangeli's OOM fixes; lowmem_reserve[] replaced the
+ * "protections[]" line then).  So a report of those kernels whose request
+ * could use a zone holding more than twice its high mark is a kill the
+ * memory did not call for: the "spurious OOM kills" the 2.6.9 and 2.6.10
+ * threads fixed (R4207 and R4208 on OSDL's test machines, R4013's 228 MB
+ * free in Normal).  Twice the mark and no more: later kernels checked the
+ * mark just before killing, so there room at print time says memory came
+ * back in between (analysis_zone_had_room asks a share of the zone); here
+ * nothing was checked.  A zone the kernel had marked all_unreclaimable, a
+ * full swap and a manual kill are left to their own readings. */
+static bool era_spurious_oom(const struct oom_event *ev)
+{
+	if (ev->protections_line)
+		return true;
+	return ev->kv.known && kver_cmp(&ev->kv, 2, 6, 0) >= 0 && kver_cmp(&ev->kv, 2, 6, 11) < 0;
+}
+
+static void rule_spurious_oom_2610(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	const struct oom_snapshot *s = &ev->snap;
+	if (ev->kind != OOM_KIND_GLOBAL || a->sysrq || !era_spurious_oom(ev) || analysis_swap_full(&a->mem) ||
+	    ev->swap_full_hint || ev->swapfull_from_line || (known(ev->req.order) && ev->req.order > 0))
+		return;
+	/* the zones the request may use: HighMem only for a __GFP_HIGHMEM one,
+	 * DMA only for a __GFP_DMA one (the protections kept the rest out);
+	 * with the header cut, the zones every kernel request may use */
+	bool gfp = ev->req.gfp_known;
+	bool high_ok = gfp && gfp_has(ev->req.gfp_mask, GFPB_HIGHMEM, &ev->kv);
+	bool dma_only = gfp && gfp_has(ev->req.gfp_mask, GFPB_DMA, &ev->kv);
+	int room = -1;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES && room < 0; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		if (!known(z->free_kib) || !known(z->high_kib) || z->high_kib <= 0 || z->all_unreclaimable == 1 ||
+		    (known(z->present_kib) && z->present_kib == 0))
+			continue;
+		bool dma = !strcmp(z->name, "DMA");
+		if (dma_only ? !dma : (dma || (!strcmp(z->name, "HighMem") && !high_ok)))
+			continue;
+		if (z->free_kib > sat_mul(z->high_kib, 2))
+			room = i;
+	}
+	if (room < 0)
+		return;
+	const struct oom_zone *z = &s->zones[room];
+	char zl[40];
+	struct finding *f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 96,
+		"spurious OOM kill of a 2.6.10-or-older kernel: %s had %s free, over twice its high watermark %s, yet the kernel killed",
+		zone_label(zl, sizeof(zl), z), K(c, 0, z->free_kib), K(c, 1, z->high_kib));
+	if (ev->protections_line)
+		finding_evidence(f, "the zone lines print \"protections[]\": show_free_areas of 2.6.5 to 2.6.11-rc2, before lowmem_reserve[]");
+	else
+		finding_evidence(f, "the kernel is %s, before 2.6.11", ev->kernel);
+	finding_evidence(f, "these kernels called the OOM killer from mm/vmscan.c try_to_free_pages after reclaim passes that freed too little, without looking at the zones' free pages; 2.6.11 moved the call behind a last allocation attempt at the high watermark");
+	if (z->all_unreclaimable == 0)
+		finding_evidence(f, "%s was not marked all_unreclaimable: reclaim still found pages to free there", z->name);
+	basis_fixed(f, BASIS_ZONES, a->basis_present, CONF_MEDIUM, "read from the zone lines and the kernel's era");
+	finding_advice(f, "run a kernel of 2.6.11 or later: its OOM killer runs only when no zone can give the page");
+	finding_advice(f, "on this kernel, a larger vm.min_free_kbytes and less dirty page cache (vm.dirty_ratio) make the failing reclaim passes rarer");
+}
+
 static bool rule_premature(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -5095,6 +5164,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	if (!rule_boot_reserved(&c) && !rule_bogus_marks(&c) && !rule_boot_zone(&c) && !rule_min_free_marks(&c)) {
 		rule_exhaustion(&c);
 		rule_premature(&c);
+		rule_spurious_oom_2610(&c);
 	}
 	rule_pagefault_leak(&c);
 	rule_nommu_block(&c);

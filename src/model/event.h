@@ -172,6 +172,10 @@ struct oom_event {
 	/* "OOM kill occurred on an x86_64 NUMA system!" (RHEL 4-era kernels):
 	 * the vendor's own word that one node ran out while others had memory */
 	bool numa_oom_hint;
+	/* "protections[]: 0 0 0" under a zone line: show_free_areas of 2.6.5 to
+	 * 2.6.11-rc2, before lowmem_reserve[] — the kernels whose OOM killer
+	 * was called from try_to_free_pages (report/parse_mem.c) */
+	bool protections_line;
 	/* "sysrq: SysRq : Manual OOM execution" (drivers/tty/sysrq.c moom_callback)
 	 * opened or joined the event: a manual OOM even where its order=-1
 	 * header was not printed */

@@ -4438,6 +4438,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		goto accepted;
 	if (pm_lowmem_line(st, s, e))
 		goto accepted;
+	if (pm_protections_line(st, s, e))
+		goto accepted;
 	if (pm_node_or_zone_line(st, s, e))
 		goto accepted;
 	if (pm_totals_line(st, s, e))

@@ -278,6 +278,7 @@ bool p_key_is(const struct pkv *kv, const char *lit);
 bool pm_summary_line(struct pstate *st, const char *s, const char *e, bool continuation_ok);
 bool pm_node_or_zone_line(struct pstate *st, const char *s, const char *e);
 bool pm_lowmem_line(struct pstate *st, const char *s, const char *e);
+bool pm_protections_line(struct pstate *st, const char *s, const char *e);
 bool pm_continuation(struct pstate *st, const char *s, const char *e);
 bool pm_totals_line(struct pstate *st, const char *s, const char *e);
 bool pm_percpu_line(const char *s, const char *e);

@@ -549,6 +549,22 @@ bool pm_lowmem_line(struct pstate *st, const char *s, const char *e)
 	return true;
 }
 
+/* "protections[]: 0 0 0": show_free_areas printed it under each zone line
+ * from 2.6.5 until lowmem_reserve[] replaced it in 2.6.11 (Andrea
+ * Arcangeli's lowmem_reserve and OOM fixes).  Its values are never read
+ * (2.6.9's protections were per-allocation-class, not lowmem_reserve's);
+ * the line dates the report: these kernels called out_of_memory from
+ * mm/vmscan.c try_to_free_pages (diagnose/event_rules.c rule_spurious_oom_2610). */
+bool pm_protections_line(struct pstate *st, const char *s, const char *e)
+{
+	if (!p_starts(s, e, "protections[]:"))
+		return false;
+	st->ev.protections_line = true;
+	st->sect = SEC_MEMINFO;
+	st->cont = CONT_NONE;
+	return true;
+}
+
 /* The rest of a zone, node, buddy or lowmem_reserve line that the log split
  * into a record of its own. */
 bool pm_continuation(struct pstate *st, const char *s, const char *e)

@@ -394,6 +394,43 @@ TEST(premature_request_unknown_not_on_two_nodes)
 	CHECK(!has(&s, "kernel-oom-regression"));
 }
 
+/* 2.6.5–2.6.11-rc2: the OOM killer was called from try_to_free_pages with
+ * no look at free pages (event_rules.c rule_spurious_oom_2610) */
+#define SPURIOUS_2610(normal_free, normal_unrecl, rsv) \
+	"oom-killer: gfp_mask=0xd2\n" \
+	"Free pages:       13000kB (0kB HighMem)\n" \
+	"Active:90000 inactive:5000 dirty:0 writeback:60 unstable:0 free:3250 slab:9000 mapped:90000 pagetables:11000\n" \
+	"DMA free:1700kB min:90kB low:110kB high:135kB active:3000kB inactive:3000kB present:16384kB pages_scanned:3000 all_unreclaimable? no\n" \
+	rsv ": 0 0 0\n" \
+	"Normal free:" normal_free "kB min:2800kB low:3500kB high:4200kB active:370000kB inactive:14000kB present:506880kB pages_scanned:9000 all_unreclaimable? " normal_unrecl "\n" \
+	rsv ": 0 0 0\n" \
+	"HighMem free:0kB min:128kB low:160kB high:192kB active:0kB inactive:0kB present:0kB pages_scanned:0 all_unreclaimable? no\n" \
+	rsv ": 0 0 0\n" \
+	"Swap cache: add 1400000, delete 1399000, find 150000/1600000, race 4+17\n" \
+	"Out of Memory: Killed process 4242 (cc1).\n"
+
+TEST(spurious_oom_2610_zone_over_twice_high)
+{
+	struct seen s = explain(SPURIOUS_2610("11300", "no", "protections[]"));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "try_to_free_pages"));
+	CHECK(evidence_has(&s, "protections[]"));
+}
+
+TEST(spurious_oom_2610_needs_the_era_and_the_room)
+{
+	/* under twice the mark: the reading of the memory itself */
+	struct seen s = explain(SPURIOUS_2610("7900", "no", "protections[]"));
+	CHECK(!evidence_has(&s, "try_to_free_pages"));
+	/* a zone the kernel had given up on */
+	s = explain(SPURIOUS_2610("11300", "yes", "protections[]"));
+	CHECK(!evidence_has(&s, "try_to_free_pages"));
+	/* lowmem_reserve[]: 2.6.11 on, the high-watermark check before the kill */
+	s = explain(SPURIOUS_2610("11300", "no", "lowmem_reserve[]"));
+	CHECK(!evidence_has(&s, "try_to_free_pages"));
+}
+
 /* 4.10: DMA32 passes the min check on its printed free, with H letters */
 #define HIGHATOMIC_410(letters) \
 	"python invoked oom-killer: gfp_mask=0x14201ca(GFP_HIGHUSER_MOVABLE|__GFP_COLD), nodemask=0, order=0, oom_score_adj=0\n" \
@@ -3780,5 +3817,7 @@ int main(void)
 	RUN(era_before_3_takes_swap_as_there);
 	RUN(lowmem_request_blind_x86_oom_reads_highmem_free);
 	RUN(pasted_sysrq_f_command_marks_the_report_after_it);
+	RUN(spurious_oom_2610_zone_over_twice_high);
+	RUN(spurious_oom_2610_needs_the_era_and_the_room);
 	return check_summary();
 }
