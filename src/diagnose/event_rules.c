@@ -3636,10 +3636,15 @@ static bool rule_premature(struct ctx *c)
 	if (!no_highmem && hz >= 0 && known(s->zones[hz].present_kib) && s->zones[hz].present_kib == 0 &&
 	    m->highmem_free_kib == 0)
 		no_highmem = true;
+	/* a request that may use HighMem (a user page, __GFP_HIGHMEM) may
+	 * take the pages swapping frees there: the whole machine's lists
+	 * are its own (R4008, R4009: 2.6.11/2.6.13 desktops, mapped anon in
+	 * HighMem and swap four fifths free) */
+	bool may_high = ev->req.gfp_known && gfp_has(ev->req.gfp_mask, GFPB_HIGHMEM, &ev->kv);
 	if (room < 0 && hzone < 0 && clean_share < 0 && !small_order && m->scope == MEM_SCOPE_SYSTEM && !a->atomic && a->can_io &&
 	    ev->req.gfp_known && known(m->swap_total_kib) && known(m->swap_free_kib) && m->swap_total_kib >= 64 * 1024 &&
 	    (old_lru ? m->swap_free_kib * 4 >= m->swap_total_kib * 3 : m->swap_free_kib * 2 >= m->swap_total_kib) &&
-	    known(swappable) && no_highmem && !(ev->req.gfp_known && ev->req.gfp_mask == 0)) {
+	    known(swappable) && (no_highmem || may_high) && !(ev->req.gfp_known && ev->req.gfp_mask == 0)) {
 		anon_share = pct(swappable, m->total_kib);
 		if (anon_share < 50)
 			anon_share = -1;

@@ -2586,6 +2586,15 @@ static int try_join(struct report_scanner *s, struct item *it)
 			return 0;
 		if (HAS_LIT(p, len, "```") || HAS_LIT(p, len, "~~~"))
 			return 0;   /* a Markdown fence closing the paste: no kernel text */
+		/* an expert's elision mark before a kernel line of its own ("... "
+		 * standing for each line's cut syslog prefix: "> > ... Swap cache:
+		 * add …" / "> > ... Free swap  = 781012kB", R4008): a record, not
+		 * the rest of the line above — where the words after the mark
+		 * start no kernel line, it may be a condensed line's own " ... "
+		 * cut by a wrap ("oom-kill:constraint=… ... task=java", R1929) */
+		size_t el = HAS_LIT(p, len, "... ") ? 4 : HAS_LIT(p, len, "[...] ") ? 6 : HAS_LIT(p, len, "\xe2\x80\xa6 ") ? 4 : 0;
+		if (el && el < len && (line_kind_of(p + el, len - el) != LK_NONE || looks_like_start(p + el, len - el)))
+			return 0;
 		if (s->str_lines)
 			return 0;   /* a line closed in quotes is whole (process_raw) */
 		if (s->ticks && mem_find(p, len, "`` ``"))

@@ -2991,6 +2991,35 @@ TEST(swap_room_beside_old_lru_lists_is_premature)
 	CHECK(!(strcmp(d.first, "kernel-oom-regression") == 0 && strstr(d.summary, "LRU lists")));
 }
 
+/* The same on a HighMem machine (R4008, R4009's shape): the lists mostly
+ * in a HighMem zone at its min, swap four fifths free; a request that may
+ * use HighMem could have had what swapping freed there, a GFP_KERNEL one
+ * (lowmem only) could not */
+#define SWAP_ROOM_HIGH(gfp) \
+	"oom-killer: gfp_mask=" gfp "\n" \
+	"Mem-info:\n" \
+	"Free pages:       12500kB (110kB HighMem)\n" \
+	"Active:230000 inactive:4000 dirty:0 writeback:0 unstable:0 free:3125 slab:12000 mapped:228000 pagetables:900\n" \
+	"DMA free:4090kB min:68kB low:84kB high:100kB active:0kB inactive:0kB present:16384kB pages_scanned:0 all_unreclaimable? yes\n" \
+	"lowmem_reserve[]: 0 880 1007\n" \
+	"Normal free:8300kB min:3756kB low:4692kB high:5632kB active:790000kB inactive:9000kB present:901120kB pages_scanned:0 all_unreclaimable? no\n" \
+	"lowmem_reserve[]: 0 0 1023\n" \
+	"HighMem free:110kB min:128kB low:160kB high:192kB active:128000kB inactive:600kB present:131056kB pages_scanned:300000 all_unreclaimable? yes\n" \
+	"lowmem_reserve[]: 0 0 0\n" \
+	"Free swap  = 780000kB\n" \
+	"Total swap = 988000kB\n" \
+	"262128 pages of RAM\n" \
+	"32764 pages of HIGHMEM\n"
+
+TEST(swap_room_beside_old_lru_lists_highmem_request)
+{
+	struct seen s = explain(SWAP_ROOM_HIGH("0x80d2"));
+	CHECK_STR(s.first, "kernel-oom-regression");
+	CHECK(strstr(s.summary, "LRU lists") != NULL);
+	struct seen k = explain(SWAP_ROOM_HIGH("0xd0"));
+	CHECK(!(strcmp(k.first, "kernel-oom-regression") == 0 && strstr(k.summary, "LRU lists")));
+}
+
 /* A GFP_DMA32 request whose show_mem prints no zone at all beside Mem-Info,
  * the totals and gigabytes free: no memory below 4 GiB (R1101's shape) */
 #define DMA32_NONE(zone) \
@@ -3793,6 +3822,7 @@ int main(void)
 	RUN(isa_dma_request_is_the_callers);
 	RUN(swap_room_beside_anon_is_premature);
 	RUN(swap_room_beside_old_lru_lists_is_premature);
+	RUN(swap_room_beside_old_lru_lists_highmem_request);
 	RUN(dma32_request_without_a_dma32_zone_is_the_callers);
 	RUN(sparc64_marks_and_kernel_memory_from_node_lines);
 	RUN(highmem_room_means_a_lowmem_request);

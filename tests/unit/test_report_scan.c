@@ -1427,6 +1427,32 @@ TEST(test_syslog_prefixes_inside_wrapped_lines_are_cut)
 	lines_free(&L);
 }
 
+TEST(test_elision_mark_before_a_kernel_line_is_a_record)
+{
+	/* "... " standing for each line's cut syslog prefix, quoted twice: a
+	 * long line, then the next behind its mark, is two records (R4008);
+	 * a condensed line's own " ... " cut by a wrap before words that start
+	 * no kernel line is still its rest */
+	const char *in =
+		"> > ... oom-killer: gfp_mask=0x80d2\n"
+		"> > ... Swap cache: add 166973, delete 149202, find 1714386/1723885, race 0+0\n"
+		"> > ... Free swap  = 781012kB\n"
+		"> > ... Total swap = 987988kB\n"
+		"> > ... Out of Memory: Killed process 30787 (thunderbird-bin).\n"
+		"\n"
+		"oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom\n"
+		"... task=java,pid=1849,uid=0\n";
+	struct lines L;
+	scan_mem(in, strlen(in), true, &L);
+	CHECK_INT(L.n, 7);   /* (the blank line is one) */
+	if (L.n == 7) {
+		CHECK_STR(L.text[1], "Swap cache: add 166973, delete 149202, find 1714386/1723885, race 0+0");
+		CHECK_STR(L.text[2], "Free swap = 781012kB");
+		CHECK_STR(L.text[6], "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom ... task=java,pid=1849,uid=0");
+	}
+	lines_free(&L);
+}
+
 TEST(test_dmesg_stamps_inside_wrapped_lines_are_cut)
 {
 	/* a mailer wrapped dmesg records glued where their newlines were lost:
@@ -1605,6 +1631,7 @@ int main(void)
 	RUN(test_boot_banner_dates_and_splits_boots);
 	RUN(test_task_rows_broken_at_their_head_are_joined);
 	RUN(test_syslog_prefixes_inside_wrapped_lines_are_cut);
+	RUN(test_elision_mark_before_a_kernel_line_is_a_record);
 	RUN(test_dmesg_stamps_inside_wrapped_lines_are_cut);
 	RUN(test_relay_words_before_syslog_records_are_learned);
 	RUN(test_last_line_cut_inside_its_prefix_is_no_rest);
