@@ -3455,6 +3455,50 @@ static bool era_spurious_oom(const struct oom_event *ev)
 	return ev->kv.known && kver_cmp(&ev->kv, 2, 6, 0) >= 0 && kver_cmp(&ev->kv, 2, 6, 11) < 0;
 }
 
+/* The same kernels' kill with no zone over its mark, but none given up
+ * on: every populated zone printed "all_unreclaimable? no" (reclaim was
+ * still freeing pages there: the flag is set once a zone was scanned four
+ * times over without success, mm/vmscan.c balance_pgdat) and the machine
+ * had swap to write to (a total, or pages gone through the swap cache).
+ * The ten failed passes in a few seconds that fired the OOM killer then
+ * were no proof of exhaustion (R937, R953: the 2.6.9 "spurious OOM kill"
+ * threads of 64 and 128 MB machines).  Low confidence, and only when
+ * nothing in the memory itself reads as the cause. */
+static void rule_spurious_oom_2610_reclaiming(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct oom_snapshot *s = &ev->snap;
+	const struct oom_mem *mm = &s->mem;
+	if (!((known(mm->swap_total_kib) && mm->swap_total_kib > 0) || (known(mm->swap_cache_adds) && mm->swap_cache_adds > 0)))
+		return;
+	for (int i = 0; i < c->out->n; i++)
+		if (c->out->items[i].weight >= 20)
+			return;
+	int populated = 0;
+	for (int i = 0; i < s->nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &s->zones[i];
+		if (known(z->present_kib) && z->present_kib == 0)
+			continue;
+		if (z->all_unreclaimable != 0)
+			return;   /* given up on, or not printed */
+		populated++;
+	}
+	if (!populated)
+		return;
+	struct finding *f = findings_add(c->out, "kernel-oom-regression", SEV_WARNING, 55,
+		"spurious OOM kill of a 2.6.10-or-older kernel: no zone was marked all_unreclaimable and swap was in use, yet the kernel killed");
+	if (ev->protections_line)
+		finding_evidence(f, "the zone lines print \"protections[]\": show_free_areas of 2.6.5 to 2.6.11-rc2, before lowmem_reserve[]");
+	else
+		finding_evidence(f, "the kernel is %s, before 2.6.11", ev->kernel);
+	finding_evidence(f, "these kernels called the OOM killer from mm/vmscan.c try_to_free_pages after ten failed reclaim passes within seconds, not after reclaim had given up on the zones");
+	finding_evidence(f, "every populated zone printed \"all_unreclaimable? no\": reclaim was still freeing pages");
+	basis_fixed(f, BASIS_ZONES, c->a->basis_present, CONF_LOW, "read from the zone lines' all_unreclaimable flags and the kernel's era");
+	if (f)
+		f->confidence = CONF_LOW;
+	finding_advice(f, "run a kernel of 2.6.11 or later: its OOM killer runs only when no zone can give the page");
+}
+
 static void rule_spurious_oom_2610(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -3481,8 +3525,10 @@ static void rule_spurious_oom_2610(struct ctx *c)
 		if (z->free_kib > sat_mul(z->high_kib, 2))
 			room = i;
 	}
-	if (room < 0)
+	if (room < 0) {
+		rule_spurious_oom_2610_reclaiming(c);
 		return;
+	}
 	const struct oom_zone *z = &s->zones[room];
 	char zl[40];
 	struct finding *f = findings_add(c->out, "kernel-oom-regression", SEV_CRITICAL, 96,

@@ -269,6 +269,19 @@ size_t tr_host_tag(const char *p, size_t len, const char **host, size_t *host_le
 	if (j < len)
 		j++;
 	*kernel = name_end - tag_start == 6 && memcmp(p + tag_start, "kernel", 6) == 0;
+	/* A syslog record written with no tag ("Nov 17 06:19:30 sleepy
+	 * oom-killer: gfp_mask=0xd0", R937's 2.6.9 relay): mm/oom_kill.c's 2.6
+	 * header looks like "host tag: text", its first word ending in ':'.
+	 * "oom-killer" is no program's tag there: the host alone is the
+	 * prefix — unless that word is "invoked": the later header's own
+	 * ("comm invoked oom-killer: gfp_mask=…", R404 wrapped before it). */
+	if (!*kernel && h && !(hl == 7 && memcmp(h, "invoked", 7) == 0) && len - tag_start >= 21 &&
+	    memcmp(p + tag_start, "oom-killer: gfp_mask=", 21) == 0) {
+		*kernel = true;
+		*host = h;
+		*host_len = hl;
+		return tag_start;
+	}
 	/* OpenWrt's logread prints "facility.level" where syslog has the
 	 * host ("… 2026 kern.warn kernel: …", or with the date cut "kern.debug
 	 * kernel: …", R3531): no host, and its level changes from line to

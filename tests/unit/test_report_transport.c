@@ -81,6 +81,16 @@ TEST(host_tag)
 	CHECK(kernel && h == NULL);
 	CHECK_INT(tr_host_tag(S("kern.web1 kernel: x"), &h, &hl, &kernel), 18);
 	CHECK(kernel && h != NULL);
+	/* a record written with no tag: 2.6's "oom-killer: gfp_mask=" header
+	 * is the kernel's text, the host alone the prefix (R937) */
+	CHECK_INT(tr_host_tag(S("sleepy oom-killer: gfp_mask=0xd0"), &h, &hl, &kernel), 7);
+	CHECK(kernel && hl == 6 && strncmp(h, "sleepy", hl) == 0);
+	/* the later header's own word before it is no host (R404) */
+	CHECK_INT(tr_host_tag(S("invoked oom-killer: gfp_mask=0x201da"), &h, &hl, &kernel), 20);
+	CHECK(!kernel);
+	/* any other tag stays a program's */
+	CHECK_INT(tr_host_tag(S("sleepy oom-killerd: gfp_mask=0xd0"), &h, &hl, &kernel), 20);
+	CHECK(!kernel);
 }
 
 TEST(whole_prefix)
