@@ -2872,7 +2872,8 @@ static bool mono_stamp(const char *t, size_t n)
 
 /* "Kill process 123 (x) score 905 or sacrifice child" and older forms. */
 /* A pid masked by whoever pasted the line ("Killed process xxx (beam.smp)",
- * "NNNN", R2043, R2058): a run of x, n, * or # before " (", read as a
+ * "NNNN", R2043, R2058; "Kill process ... (python)", R4336): a run of x,
+ * n, *, # or dots before " (", read as a
  * pid unknown; or dropped by whoever condensed the line ("Killed process
  * (bun) anon-rss:…", R3482, R3492: *p at the '(' after the blank).
  * Returns 0 and moves *p to the " (", or -1. */
@@ -2884,7 +2885,7 @@ static int masked_pid(const char **p, const char *e, int64_t *pid)
 		*pid = OOM_NA;
 		return 0;
 	}
-	while (q < e && (*q == 'x' || *q == 'X' || *q == 'n' || *q == 'N' || *q == '*' || *q == '#'))
+	while (q < e && (*q == 'x' || *q == 'X' || *q == 'n' || *q == 'N' || *q == '*' || *q == '#' || *q == '.'))
 		q++;
 	if (q == *p || q - *p > 10 || !p_starts(q, e, " ("))
 		return -1;

@@ -3190,6 +3190,11 @@ TEST(test_whole_reports_read_through_damage)
 		{ .name = "masked_victim_pid, case 2",
 		  .text = "Out of memory: Killed process NNNN (cc1plus) total-vm:112388kB, anon-rss:77184kB ...\n",
 		  .events = IS(1), .victim_comm = "cc1plus", .anon_rss_kib = IS(77184) },
+		/* ... elided with dots (R4336, R1934) */
+		{ .name = "masked_victim_pid, case 3",
+		  .text = "Memory cgroup out of memory: Kill process ... (python)\n"
+			  "Killed process ... (python) total-vm:20941976kB, anon-rss:20586828kB, file-rss:0kB\n",
+		  .events = IS(1), .victim_pid = IS(OOM_NA), .victim_comm = "python", .anon_rss_kib = IS(20586828) },
 		/* a lockdep splat inside the OOM kill (its CPU line and stack,
 		 * no OOM header), then the kill line (R1299): the splat's CPU
 		 * line dates the kernel of the header-less kill */
