@@ -1070,6 +1070,57 @@ static void rule_lowmem_unknown_request(struct ctx *c)
 	lowmem_unseen_advice(f);
 }
 
+/* The same with nothing of lowmem left in the paste (R4322: a knowledge
+ * base quoting a show_mem from its HighMem buddy line on, "Normal: empty"
+ * in a 32-bit Xen guest's layout): a kill beside 256 MiB or more free in
+ * HighMem's buddy lists, blocks of order 3 and up among them, and swap not
+ * full.  A request that may use HighMem would have been served there: no
+ * order the OOM killer is called for (0 to PAGE_ALLOC_COSTLY_ORDER, 3)
+ * lacked a block, and the OOM killer is not called while a zone passes
+ * the request's check.  So the request could not use HighMem — a kernel
+ * request — and lowmem ran out.  Low confidence: lowmem's own lines are
+ * not in the report. */
+#define HIGHMEM_BUDDY_ROOM_KIB (256 * 1024)
+static void rule_lowmem_highmem_buddy_only(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (ev->kind != OOM_KIND_GLOBAL || !ev->have_victim || a->memcg || a->sysrq || a->cpuset || a->mempolicy ||
+	    known(ev->req.order) || ev->req.gfp_known || !known(a->page_size_kib) || analysis_swap_full(&a->mem) ||
+	    findings_get(c->out, "lowmem-exhausted-highmem-free") || findings_get(c->out, "lowmem-pressure"))
+		return;
+	int hi = -1;
+	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
+		const struct oom_zone *z = &ev->snap.zones[i];
+		if (!strcmp(z->name, "HighMem")) {
+			if (hi >= 0)
+				return;   /* NUMA HighMem: not this shape */
+			hi = i;
+		} else if (known(z->free_kib) || z->nr_orders > 0) {
+			return;   /* lowmem printed: the rules above read it */
+		}
+	}
+	if (hi < 0)
+		return;
+	const struct oom_zone *h = &ev->snap.zones[hi];
+	if (known(h->free_kib) || h->nr_orders <= 3)
+		return;
+	int64_t free_kib = zone_free_kib_at_order(h, 0, a->page_size_kib);
+	int64_t big_kib = zone_free_kib_at_order(h, 3, a->page_size_kib);
+	if (!known(free_kib) || free_kib < HIGHMEM_BUDDY_ROOM_KIB || !known(big_kib) || big_kib <= 0)
+		return;
+	struct finding *f = findings_add(c->out, "lowmem-exhausted-highmem-free", SEV_CRITICAL, 90,
+		"32-bit kernel: the OOM killer ran with %s free in HighMem's buddy lists: the request could not use HighMem (a kernel request), so lowmem ran out",
+		K(c, 0, free_kib));
+	finding_evidence(f, "HighMem's buddy lists: %s free, %s of it in blocks of order 3 and up: any order the OOM killer is called for (0 to 3) would have been served there",
+			 K(c, 0, free_kib), K(c, 1, big_kib));
+	finding_evidence(f, "without __GFP_HIGHMEM a 32-bit kernel's allocation may use only the zones below HighMem (gfp_zone(), include/linux/gfp.h): GFP_KERNEL, GFP_ATOMIC and every kernel allocation");
+	finding_evidence(f, "the lowmem zones' lines and the trigger line are not in the report");
+	basis_fixed(f, BASIS_TRIGGER | BASIS_ZONES, a->basis_present, CONF_LOW,
+		    "a lowmem request inferred from an OOM kill beside free HighMem; lowmem's own lines are not in the report");
+	lowmem_unseen_advice(f);
+}
+
 /* What to do about lowmem the report's zone lines do not show. */
 static void lowmem_unseen_advice(struct finding *f)
 {
@@ -5199,6 +5250,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	rule_lowmem_pressure(&c);
 	rule_lowmem_blind(&c);
 	rule_lowmem_unknown_request(&c);
+	rule_lowmem_highmem_buddy_only(&c);
 	rule_fragmentation(&c);
 	rule_cma(&c);
 	rule_cpuset(&c);

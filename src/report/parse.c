@@ -3305,12 +3305,23 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 			return false;
 	}
 	bool rhel6 = false, no_comm = false;
+	const char *bare = NULL;
 	if (p_starts(p, e, ", UID ")) {
 		/* RHEL6: "Killed process %d, UID %d, (%s) total-vm:…" */
 		p += 6;
-		if (p_inum(&p, e, &uid) != 0 || !p_starts(p, e, ", ("))
+		if (p_inum(&p, e, &uid) != 0)
 			return false;
-		p += 2;
+		if (p_starts(p, e, ", (")) {
+			p += 2;
+		} else if (p < e && *p == ' ' && p + 1 < e && !memchr(p + 1, ' ', (size_t)(e - p - 1)) &&
+			   !memchr(p + 1, '(', (size_t)(e - p - 1))) {
+			/* the comm without its comma and brackets, the line's last
+			 * word: a knowledge-base article's rendering of RHEL 5's
+			 * line ("Killed process 7919, UID 504 oracle", R4322) */
+			bare = p + 1;
+		} else {
+			return false;
+		}
 		rhel6 = true;
 	} else if (p_starts(p, e, " (")) {
 		p += 1;
@@ -3350,10 +3361,12 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	}
 	static const char *const closers[] = { ") total-vm:", ") vsz:", "), UID ", NULL };
 	char comm[OOM_COMM_LEN];
-	const char *after = no_comm ? p : read_paren_comm(p, e, closers, comm, sizeof(comm));
+	const char *after = no_comm ? p : bare ? NULL : read_paren_comm(p, e, closers, comm, sizeof(comm));
 	v->pid = pid;
 	if (after && !no_comm)
 		str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
+	else if (bare)
+		str_copy(v->comm, sizeof(v->comm), bare, (size_t)(e - bare));
 	if (k != s)
 		p_copy(v->message, sizeof(v->message), kill_message_head(s, kill_message_end(s, k), NULL),
 		       kill_message_end(s, k));

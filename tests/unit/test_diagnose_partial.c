@@ -3051,6 +3051,33 @@ TEST(swap_room_beside_old_lru_lists_highmem_request)
 	CHECK(!(strcmp(k.first, "kernel-oom-regression") == 0 && strstr(k.summary, "LRU lists")));
 }
 
+/* A paste from HighMem's buddy line on (R4322's shape): a kill beside
+ * 800 MiB free in HighMem, blocks of order 3 and up among them */
+#define HIGHMEM_BUDDY_ONLY(highmem_buddy, swapfree) \
+	"kernel: Normal: empty\n" \
+	"kernel: HighMem: " highmem_buddy "\n" \
+	"kernel: Swap cache: add 3043093, delete 2947103, find 1265982/1557913, race 0+4\n" \
+	"kernel: Free swap = " swapfree "kB\n" \
+	"kernel: Total swap = 8385824kB\n" \
+	"kernel: 5244928 pages of RAM\n" \
+	"kernel: 5058562 pages of HIGHMEM\n" \
+	"kernel: Out of memory: Killed process 7919, UID 504, (oracle) total-vm:100kB, anon-rss:10kB, file-rss:0kB\n"
+
+TEST(kill_beside_highmem_buddy_room_is_lowmem)
+{
+	struct seen s = explain(HIGHMEM_BUDDY_ONLY("134889*4kB 27382*8kB 1314*16kB 122*32kB 95*64kB 88*128kB 23*256kB 0*512kB 1*1024kB 0*2048kB 0*4096kB = 807796kB", "6976136"));
+	CHECK_STR(s.first, "lowmem-exhausted-highmem-free");
+	CHECK_STR(confidence_name(s.conf), "low");
+	/* too little in HighMem, or none of it in blocks of order 3: not this */
+	s = explain(HIGHMEM_BUDDY_ONLY("13488*4kB 2738*8kB 131*16kB 12*32kB 9*64kB 8*128kB 2*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 80000kB", "6976136"));
+	CHECK(strcmp(s.first, "lowmem-exhausted-highmem-free") != 0);
+	s = explain(HIGHMEM_BUDDY_ONLY("200000*4kB 10000*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 880000kB", "6976136"));
+	CHECK(strcmp(s.first, "lowmem-exhausted-highmem-free") != 0);
+	/* swap full: RAM and swap ran out */
+	s = explain(HIGHMEM_BUDDY_ONLY("134889*4kB 27382*8kB 1314*16kB 122*32kB 95*64kB 88*128kB 23*256kB 0*512kB 1*1024kB 0*2048kB 0*4096kB = 807796kB", "100"));
+	CHECK(strcmp(s.first, "lowmem-exhausted-highmem-free") != 0);
+}
+
 /* A GFP_DMA32 request whose show_mem prints no zone at all beside Mem-Info,
  * the totals and gigabytes free: no memory below 4 GiB (R1101's shape) */
 #define DMA32_NONE(zone) \
@@ -3854,6 +3881,7 @@ int main(void)
 	RUN(swap_room_beside_anon_is_premature);
 	RUN(swap_room_beside_old_lru_lists_is_premature);
 	RUN(swap_room_beside_old_lru_lists_highmem_request);
+	RUN(kill_beside_highmem_buddy_room_is_lowmem);
 	RUN(dma32_request_without_a_dma32_zone_is_the_callers);
 	RUN(sparc64_marks_and_kernel_memory_from_node_lines);
 	RUN(highmem_room_means_a_lowmem_request);

@@ -3190,6 +3190,13 @@ TEST(test_whole_reports_read_through_damage)
 		{ .name = "masked_victim_pid, case 2",
 		  .text = "Out of memory: Killed process NNNN (cc1plus) total-vm:112388kB, anon-rss:77184kB ...\n",
 		  .events = IS(1), .victim_comm = "cc1plus", .anon_rss_kib = IS(77184) },
+		/* RHEL 5's kill line as a knowledge base renders it, the comm
+		 * without comma and brackets (R4322) */
+		{ .name = "rhel5_kill_line_bare_comm",
+		  .text = "kernel: Free swap = 6976136kB\n"
+			  "kernel: Total swap = 8385824kB\n"
+			  "kernel: Out of memory: Killed process 7919, UID 504 oracle\n",
+		  .events = IS(1), .victim_pid = IS(7919), .victim_comm = "oracle" },
 		/* ... elided with dots (R4336, R1934) */
 		{ .name = "masked_victim_pid, case 3",
 		  .text = "Memory cgroup out of memory: Kill process ... (python)\n"
