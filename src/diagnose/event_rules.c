@@ -2860,8 +2860,14 @@ static void rule_exhaustion(struct ctx *c)
 	if (ev->alloc_stall_ms > 0)
 		return;
 	/* A high-order request that failed for want of blocks is fragmentation;
-	 * lowmem starving beside free HighMem is not the machine running out. */
-	if (findings_get(c->out, "fragmentation-high-order") || findings_get(c->out, "lowmem-exhausted-highmem-free"))
+	 * lowmem starving beside free HighMem is not the machine running out.
+	 * Not the guess from the order alone (rule_fragmentation_blind: no
+	 * Mem-Info, zone or buddy line): swap printed full beside it is a
+	 * figure, and RAM and swap running out is read from it (R4320: an
+	 * order-2 OOM, its show_mem snipped to Free swap = 0kB of 4 GiB) */
+	bool frag_guess = !(c->a->basis_present & (BASIS_MEMINFO | BASIS_ZONES | BASIS_BUDDY)) && ev->snap.nr_zones == 0;
+	if ((findings_get(c->out, "fragmentation-high-order") && !frag_guess) ||
+	    findings_get(c->out, "lowmem-exhausted-highmem-free"))
 		return;
 	/* A cpuset or memory policy OOM is the allowed nodes running out, not
 	 * the machine: its own cause says so with the nodes' numbers, and

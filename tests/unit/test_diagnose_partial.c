@@ -3078,6 +3078,25 @@ TEST(kill_beside_highmem_buddy_room_is_lowmem)
 	CHECK(strcmp(s.first, "lowmem-exhausted-highmem-free") != 0);
 }
 
+/* An order-2 OOM whose show_mem was snipped to its swap lines (R4320's
+ * shape): swap printed full is a figure, the fragmentation guess from the
+ * order alone is not */
+#define ORDER2_SWAP(swap) \
+	"[1.904252] xend invoked oom-killer: gfp_mask=0x2000d0, order=2, oom_score_adj=0\n" \
+	"[1.904261] CPU: 4 PID: 3618 Comm: xend Not tainted 4.1.12-61.1.9.el6uek.x86_64 #2\n" \
+	swap \
+	"[1.904500] Out of memory: Kill process 3618 (xend) score 900 or sacrifice child\n" \
+	"[1.904510] Killed process 3618 (xend) total-vm:800000kB, anon-rss:500000kB, file-rss:0kB\n"
+
+TEST(order2_oom_with_swap_printed_full_reads_swap)
+{
+	struct seen s = explain(ORDER2_SWAP("[1.904386] Free swap = 0kB\n[1.904387] Total swap = 4194300kB\n"));
+	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
+	CHECK(has(&s, "fragmentation-high-order"));
+	s = explain(ORDER2_SWAP(""));
+	CHECK_STR(s.first, "fragmentation-high-order");
+}
+
 /* A GFP_DMA32 request whose show_mem prints no zone at all beside Mem-Info,
  * the totals and gigabytes free: no memory below 4 GiB (R1101's shape) */
 #define DMA32_NONE(zone) \
@@ -3882,6 +3901,7 @@ int main(void)
 	RUN(swap_room_beside_old_lru_lists_is_premature);
 	RUN(swap_room_beside_old_lru_lists_highmem_request);
 	RUN(kill_beside_highmem_buddy_room_is_lowmem);
+	RUN(order2_oom_with_swap_printed_full_reads_swap);
 	RUN(dma32_request_without_a_dma32_zone_is_the_callers);
 	RUN(sparc64_marks_and_kernel_memory_from_node_lines);
 	RUN(highmem_room_means_a_lowmem_request);
