@@ -146,6 +146,7 @@ struct oom_event {
 	bool kernel_from_neighbour;        /* kernel[] is not this report's: taken from the nearest earlier
 					    * report of the same host with no reboot between */
 	uint64_t kernel_from_line;         /* first line of that report */
+	uint64_t arch_from_line;           /* the line arch[] was lent from, when lent by a later report */
 	uint64_t noswap_from_line;         /* a report without Mem-Info whose machine had no swap:
 					    * "Total swap = 0kB" in the report of the same host right
 					    * after it (first line; 0 = not known) */

@@ -38,6 +38,7 @@
  * same host. */
 #define PARSE_MAX_HOSTS 8
 #define PARSE_HELD_DUMPS 8       /* show_mem dumps in a row held as fragments (R871) */
+#define PARSE_MAX_OLDER 32       /* waiting header-less events chained behind the newest (flush_pending) */
 struct host_release {
 	char host[64];
 	char kernel[128];
@@ -85,6 +86,12 @@ struct report_parser {
 	 * here for the next event: if that one is of the same host (and its
 	 * clock did not go back), it lends its release.  It owns its task table. */
 	struct oom_event *pending;
+	/* Waiting events older than pending, oldest first: a run of
+	 * header-less reports of one host (a grep of kill lines) waits as a
+	 * chain, each lent what the one after it holds or was lent
+	 * (flush_pending) */
+	struct oom_event *older[PARSE_MAX_OLDER];
+	int nr_older;
 	report_event_fn fn;
 	void *ctx;
 	struct pstate *states[PARSE_MAX_STATES];
@@ -519,24 +526,31 @@ static void lend_next(struct oom_event *ev, struct oom_event *next)
 		/* the clock back by a second or more: a reboot; less is two
 		 * pieces of one moment pasted out of order (R1807) */
 		if (!(a >= 0 && b >= 0 && b < a - 1.0)) {
-			if (!ev->kernel[0] && next->kernel[0] && !next->kernel_from_neighbour) {
+			/* a release next itself borrowed from a report after it
+			 * (the chain of waiting events, flush_pending) passes
+			 * on; one borrowed from before it would have reached this
+			 * report first, had no reboot come between */
+			bool chain_kernel = next->kernel_from_neighbour && next->kernel_from_line > next->first_line;
+			if (!ev->kernel[0] && next->kernel[0] && (!next->kernel_from_neighbour || chain_kernel)) {
 				str_copy(ev->kernel, sizeof(ev->kernel), next->kernel, strlen(next->kernel));
 				ev->kernel_from_neighbour = true;
-				ev->kernel_from_line = next->first_line;
+				ev->kernel_from_line = chain_kernel ? next->kernel_from_line : next->first_line;
 				struct kver v;
 				if (kver_parse(ev->kernel, &v) == 0)
 					ev->kv = v;
 				pf_arch_from_release(ev);
 				event_warn(ev, "kernel release not in this report: taken from the report at line %llu (same host)",
-					   (unsigned long long)next->first_line);
+					   (unsigned long long)ev->kernel_from_line);
 			}
 			/* the same machine, no reboot between: its arch too, when
 			 * this report's own text says none */
-			if (!ev->arch[0] && next->arch[0] && !next->arch_from_neighbour) {
+			bool chain_arch = next->arch_from_neighbour && next->arch_from_line > next->first_line;
+			if (!ev->arch[0] && next->arch[0] && (!next->arch_from_neighbour || chain_arch)) {
 				str_copy(ev->arch, sizeof(ev->arch), next->arch, strlen(next->arch));
 				ev->arch_from_neighbour = true;
+				ev->arch_from_line = chain_arch ? next->arch_from_line : next->first_line;
 				event_warn(ev, "arch not in this report: taken from the report at line %llu (same host)",
-					   (unsigned long long)next->first_line);
+					   (unsigned long long)ev->arch_from_line);
 			}
 			/* a kill line alone (its selection line cut) inside a storm of
 			 * memcg selections in the same second: the same group's OOM
@@ -616,12 +630,42 @@ static void flush_pending(struct report_parser *P, struct oom_event *next)
 	if (!ev)
 		return;
 	P->pending = NULL;
+	/* newest first, so each lends on what it was lent */
 	lend_next(ev, next);
+	for (int i = P->nr_older - 1; i >= 0; i--)
+		lend_next(P->older[i], i + 1 < P->nr_older ? P->older[i + 1] : ev);
+	/* delivered in the order of the text (counted when they began to wait);
+	 * next_report is borrowed for the callback only, and the events it
+	 * points to are freed after every callback */
+	for (int i = 0; i < P->nr_older; i++)
+		if (P->fn)
+			P->fn(P->older[i], P->ctx);
 	if (P->fn)
-		P->fn(ev, P->ctx);   /* counted when it began to wait */
-	ev->next_report = NULL;   /* borrowed for the callback only */
+		P->fn(ev, P->ctx);
+	for (int i = 0; i < P->nr_older; i++) {
+		P->older[i]->next_report = NULL;
+		event_release(P->older[i]);
+		free(P->older[i]);
+	}
+	P->nr_older = 0;
+	ev->next_report = NULL;
 	event_release(ev);
 	free(ev);
+}
+
+/* The waiting event goes on waiting behind ev, which waits too: the same
+ * host, its clock not gone back (no reboot between), room in the chain. */
+static bool chain_pending(struct report_parser *P, const struct oom_event *ev)
+{
+	struct oom_event *w = P->pending;
+	if (!w || P->nr_older >= PARSE_MAX_OLDER || strcmp(w->host, ev->host) != 0 || ev->first_line < w->first_line)
+		return false;
+	double a = mono_time(w->time), b = mono_time(ev->time);
+	if (a >= 0 && b >= 0 && b < a - 1.0)
+		return false;
+	P->older[P->nr_older++] = w;
+	P->pending = NULL;
+	return true;
 }
 
 /* A boot banner ("Linux version …", "Command line: …"; the scanner passes
@@ -649,6 +693,7 @@ static void boot_arch(struct oom_event *w, const struct report_line *l)
 		str_copy(w->arch, sizeof(w->arch), a, strlen(a));
 	if (w->arch[0]) {
 		w->arch_from_neighbour = true;
+		w->arch_from_line = l->lineno;
 		event_warn(w, "arch not in this report: taken from the next boot's banner at line %llu (same host)",
 			   (unsigned long long)l->lineno);
 	}
@@ -1163,7 +1208,6 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 		state_reset(st);
 		return;
 	}
-	flush_pending(P, ev);
 	bool want_release = !ev->kernel[0] && (ev->header_missing || st->started_mid);
 	/* a report whose text names neither release nor arch: the next report
 	 * of the same machine (no reboot between) may show the arch (R211) */
@@ -1172,6 +1216,12 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * report of the machine may say whether it has swap */
 	bool want_swap = !ev->have_meminfo && !known(ev->snap.mem.swap_total_kib) && ev->have_victim &&
 			 ev->kind == OOM_KIND_GLOBAL;
+	/* a run of such reports (kill lines one after the other, a grep's)
+	 * waits as a chain for the first that shows a release or an arch
+	 * (R4163: three kills, then stall warnings with their CPU and
+	 * Hardware name lines) */
+	if (!((want_release || want_arch) && ev->kind != OOM_KIND_FRAGMENT && chain_pending(P, ev)))
+		flush_pending(P, ev);
 	if ((want_release || want_swap || want_arch) && ev->kind != OOM_KIND_FRAGMENT) {
 		/* wait for the next report (the event, its task table included,
 		 * moves to the pending slot) */
@@ -4922,6 +4972,10 @@ void report_parser_free(struct report_parser *P)
 	if (P->pending) {
 		event_release(P->pending);
 		free(P->pending);
+	}
+	for (int i = 0; i < P->nr_older; i++) {
+		event_release(P->older[i]);
+		free(P->older[i]);
 	}
 	release_held(P, false);
 	free(P->line);

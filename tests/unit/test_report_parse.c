@@ -1618,6 +1618,43 @@ TEST(kill_an_hour_after_the_header_is_another_reports)
 	free(g);
 }
 
+/* a run of header-less kill groups, then a report of the same machine
+ * with its CPU and Hardware name lines (R4163): every group takes its
+ * release and arch, in the order of the text; a clock gone back (a reboot)
+ * breaks the chain */
+TEST(kill_groups_in_a_row_wait_for_the_release_as_a_chain)
+{
+	struct got *g = calloc(1, sizeof(*g));
+	const char *groups =
+		"[  371.077952] Out of memory: Kill process 5092 (a.out) score 999 or sacrifice child\n"
+		"[  371.080486] Killed process 5092 (a.out) total-vm:4168kB, anon-rss:84kB, file-rss:0kB, shmem-rss:0kB\n"
+		"[  371.087651] Out of memory: Kill process 5093 (a.out) score 999 or sacrifice child\n"
+		"[  371.090130] Killed process 5093 (a.out) total-vm:4168kB, anon-rss:84kB, file-rss:0kB, shmem-rss:0kB\n"
+		"[  371.096977] Out of memory: Kill process 5094 (a.out) score 999 or sacrifice child\n"
+		"[  371.099452] Killed process 5094 (a.out) total-vm:4168kB, anon-rss:84kB, file-rss:0kB, shmem-rss:0kB\n";
+	const char *later =
+		"[  %s] a.out invoked oom-killer: gfp_mask=0x24280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), order=0, oom_score_adj=0\n"
+		"[  %s] CPU: 0 PID: 5167 Comm: a.out Tainted: G        W       4.9.0+ #102\n"
+		"[  %s] Hardware name: VMware, Inc. VMware Virtual Platform/440BX Desktop Reference Platform, BIOS 6.00 07/02/2015\n"
+		"[  %s] Killed process 5170 (a.out) total-vm:4168kB, anon-rss:84kB, file-rss:0kB, shmem-rss:0kB\n";
+	char text[4096];
+	snprintf(text, sizeof(text), "%s%s", groups, later);
+	char buf[4096];
+	snprintf(buf, sizeof(buf), text, "624.646725", "624.646731", "624.646732", "624.646900");
+	CHECK_INT(got_read(buf, g), 4);
+	for (int i = 0; i < 3 && i < g->n; i++) {
+		CHECK_STR(g->ev[i].kernel, "4.9.0+");
+		CHECK_STR(g->ev[i].arch, "x86_64");
+		CHECK_INT(g->ev[i].victim.pid, 5092 + i);
+	}
+	/* the later report's clock behind the groups': a reboot, nothing lent */
+	snprintf(buf, sizeof(buf), text, " 24.646725", " 24.646731", " 24.646732", " 24.646900");
+	CHECK_INT(got_read(buf, g), 4);
+	for (int i = 0; i < 3 && i < g->n; i++)
+		CHECK_STR(g->ev[i].kernel, "");
+	free(g);
+}
+
 /* a report cut at its top inside the memcg's memory.stat dump: only a
  * memcg's OOM prints one right above its task table; show_mem's totals
  * there are a global OOM's */
@@ -1682,6 +1719,7 @@ int main(void)
 	RUN(s390_header_cut_after_cpu);
 	RUN(nommu_allocation_line_names_the_trigger);
 	RUN(stat_pair_above_task_table_is_memcg);
+	RUN(kill_groups_in_a_row_wait_for_the_release_as_a_chain);
 	RUN(kill_an_hour_after_the_header_is_another_reports);
 	RUN(line_pairs_rule_out_only_absent_literals);
 	return check_summary();
