@@ -3718,7 +3718,17 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 	 * ("CONSTRAINT_NONE", …_CPUSET, …_MEMORY_POLICY, …_MEMCG): it ends at
 	 * the first ',' whatever a trimmed line puts next ("…MEMCG,…,task=") */
 	const char *comma = p_find(s + 20, first_end, ",");
-	p_copy(ev->constraint, sizeof(ev->constraint), s + 20, comma ? comma : first_end);
+	const char *ce = comma ? comma : first_end;
+	/* … and at the first byte no such word holds: a quote's closing mark
+	 * or prose after it ("constraint=CONSTRAINT_MEMCG` (cgroup memory
+	 * limit …", R4412) */
+	if (p_starts(s + 20, ce, "CONSTRAINT_")) {
+		const char *w = s + 20;
+		while (w < ce && ((*w >= 'A' && *w <= 'Z') || *w == '_'))
+			w++;
+		ce = w;
+	}
+	p_copy(ev->constraint, sizeof(ev->constraint), s + 20, ce);
 	if (pos[0] && !ev->req.nodemask[0])
 		p_copy(ev->req.nodemask, sizeof(ev->req.nodemask), pos[0] + 10, ends[0]);
 	if (pos[1])

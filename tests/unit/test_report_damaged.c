@@ -3190,6 +3190,12 @@ TEST(test_whole_reports_read_through_damage)
 		{ .name = "masked_victim_pid, case 2",
 		  .text = "Out of memory: Killed process NNNN (cc1plus) total-vm:112388kB, anon-rss:77184kB ...\n",
 		  .events = IS(1), .victim_comm = "cc1plus", .anon_rss_kib = IS(77184) },
+		/* the constraint word closed by a Markdown code span and prose
+		 * after it (R4412) */
+		{ .name = "constraint_word_ends_at_the_quote_mark",
+		  .text = "  - `oom-kill:constraint=CONSTRAINT_MEMCG` (cgroup memory limit hit)\n"
+			  "  - `Memory cgroup out of memory: Killed process 2101 (prometheus) total-vm:900000kB, anon-rss:500000kB, file-rss:0kB, shmem-rss:0kB`\n",
+		  .events = IS(1), .constraint = "CONSTRAINT_MEMCG", .victim_comm = "prometheus" },
 		/* RHEL 5's kill line as a knowledge base renders it, the comm
 		 * without comma and brackets (R4322) */
 		{ .name = "rhel5_kill_line_bare_comm",
