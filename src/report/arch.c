@@ -76,6 +76,7 @@ static const struct cue_row x86_hw[] = {
 	{ "Supermicro ", true, ARCH_CUE_X86 },
 	{ "To Be Filled By O.E.M.", true, ARCH_CUE_X86 },   /* AMI's default x86 DMI strings */
 	{ "System manufacturer ", true, ARCH_CUE_X86 },    /* ASUS desktop boards' default vendor string: "System manufacturer P5QL PRO/P5QL PRO" (R3443) */
+	{ "System Product Name", false, ARCH_CUE_X86 },    /* their default product string: "ASUS System Product Name/TUF GAMING B560M-PLUS, BIOS 0820" (R4450) */
 	{ "Gigabyte Technology", true, ARCH_CUE_X86 },
 	{ "Micro-Star International", true, ARCH_CUE_X86 },
 	{ "ASUSTeK COMPUTER INC.", true, ARCH_CUE_X86 },
