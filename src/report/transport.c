@@ -565,6 +565,28 @@ static size_t match_grep_prefix(const char *p, size_t len)
 	return 0;
 }
 
+/* "HH:MM:SS" (a fraction allowed) and the blanks after it, a word (no
+ * digit, no stamp) following: its length, or 0. */
+static size_t bare_time_of_day(const char *p, size_t len)
+{
+	if (len < 10 || !is_digit(p[0]) || !is_digit(p[1]) || p[2] != ':' || !is_digit(p[3]) || !is_digit(p[4]) ||
+	    p[5] != ':' || !is_digit(p[6]) || !is_digit(p[7]))
+		return 0;
+	size_t i = 8;
+	if (i < len && (p[i] == '.' || p[i] == ',')) {
+		size_t d = tr_span_digits(p + i + 1, len - i - 1);
+		if (d == 0)
+			return 0;
+		i += 1 + d;
+	}
+	size_t b = i;
+	while (i < len && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	if (i == b || i >= len || !is_alpha(p[i]))
+		return 0;
+	return i;
+}
+
 /* Leading text that says something was cut from a syslog prefix ("... ",
  * "[...] ", "… "): its length, or 0. */
 static size_t match_elision(const char *p, size_t len)
@@ -919,6 +941,15 @@ not_date:
 				pos += el;
 				continue;
 			}
+		}
+		/* a bare time of day before the text, set off by blanks ("17:15:26
+		 * node invoked oom-killer ... order=0", R4442: a timeline
+		 * condensed by hand): no kernel line starts with one.  Stripped,
+		 * not taken as the record's time (no date to place it). */
+		if (round == 0 && !x->any && (k = bare_time_of_day(r, n)) > 0) {
+			pos += k;
+			x->any = true;
+			continue;
 		}
 		if (round == 0 && !x->any && (k = open_stamp(r, n, &t, &tl)) > 0) {
 			x->time = x->mono = t;

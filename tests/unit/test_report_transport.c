@@ -109,6 +109,19 @@ TEST(whole_prefix)
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK(!x.any);
 	CHECK_INT(x.len, 0);
+	/* a bare time of day set off by blanks: a hand-made timeline (R4442);
+	 * a number after it is no word, and "HH:MM:SS kernel:" stays the
+	 * syslog form (R1680) */
+	l = "17:15:26  node invoked oom-killer ... order=0";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.any && !x.drop);
+	CHECK_STR(l + x.len, "node invoked oom-killer ... order=0");
+	l = "17:15:26 1234 bytes";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_INT(x.len, 0);
+	l = "19:18:21 kernel: Out of memory";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "Out of memory");
 	l = "[21161.092614] kernel: earlyoom: page allocation failure: order:0";
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK_STR(l + x.len, "earlyoom: page allocation failure: order:0");   /* the tag, no host (R100) */
