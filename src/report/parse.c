@@ -2601,6 +2601,14 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		/* the Amiga's interrupt dispatch (arch/m68k/amiga/amiints.c
 		 * amiga_do_irq_list, cia.c cia_handler, 2.6.x): m68k's alone (R1226) */
 		a = "m68k";
+	} else if (p_starts(s, e, "[<") && hex_run(s + 2, e) == 16 &&
+		   (p_find(s, e, "] ret_from_irq+") || p_find(s, e, "] handle_int+"))) {
+		/* arch/mips/kernel/entry.S ret_from_irq and genex.S handle_int: a
+		 * mips64 kernel's interrupt path, its text in CKSEG0
+		 * (ffffffff80000000 on), which x86_64's range overlaps (R4366: an
+		 * SGI O2's "[<ffffffff80004420>] ret_from_irq+0x0/0x4").  (sh has a
+		 * ret_from_irq too, with 8-digit frames: left to the rest.) */
+		a = "mips64";
 	} else if (p_starts(s, e, "[<")) {
 		const char *q = s + 2;
 		int n = 0;

@@ -247,6 +247,12 @@ TEST(test_arch_from_frames_and_layout)
 		/* MIPS's syscall entry label in a frame */
 		{ "MIPS syscall entry label",
 		  "[<80013d70>] stack_done+0x20/0x44\n", "mips" },
+		/* mips64's interrupt path in CKSEG0, where x86_64's range
+		 * overlaps (R4366); sh's 8-digit ret_from_irq names no arch */
+		{ "mips64 interrupt path",
+		  "Call Trace:\n[<ffffffff80016468>] dump_stack+0x8/0x38\n[<ffffffff80013760>] do_IRQ+0x18/0x28\n[<ffffffff80004420>] ret_from_irq+0x0/0x4\n", "mips64" },
+		{ "sh ret_from_irq",
+		  "[<8c0119a0>] ret_from_irq+0x0/0x10\n", "" },
 		/* powerpc's "[sp] [ret] func": two bracketed pointer-wide words */
 		{ "powerpc sp and ret, 8 digits",
 		  "Call Trace:\n[c1c65940] [c07926d4] dump_stack_lvl+0x80/0xac (unreliable)\n", "ppc" },
