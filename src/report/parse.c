@@ -373,7 +373,7 @@ static void state_reset(struct pstate *st)
 	st->panic_stack = st->panic_blank = st->hw_powermac = st->memcg_on_constraint = false;
 	st->frame_not_x86 = false;
 	st->arch_weak = false;
-	st->frame8_kseg0 = st->frame8_c = st->x86_unreliable = false;
+	st->frame8_kseg0 = st->frame8_c = st->frame8_any = st->x86_unreliable = false;
 	st->x86_family = st->frame8_c_sym = st->hugepage_8m = false;
 	st->sel_time[0] = '\0';
 	st->sel_wall[0] = '\0';
@@ -2699,6 +2699,7 @@ static void frame_range_hint(struct pstate *st, const char *s, const char *e)
 	for (const char *q = s + 2; q < s + 10; q++)
 		if (!is_hex_digit(*q))
 			return;
+	st->frame8_any = true;
 	if (s[2] == '8' || s[2] == '9')
 		st->frame8_kseg0 = true;
 	else if (s[2] == 'c') {

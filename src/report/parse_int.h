@@ -135,6 +135,7 @@ struct pstate {
 	bool frame_not_x86;        /* a 16-digit "[<…>]" frame below ffffffff…: not x86_64 */
 	bool arch_weak;            /* ev.arch is only a frame address's (x86_64 or riscv64) */
 	bool frame8_kseg0;         /* an 8-digit "[<8…>]"/"[<9…>]" frame: MIPS kseg0 kernel text */
+	bool frame8_any;           /* any 8-digit "[<…>]" frame: a 32-bit kernel's */
 	bool frame8_c;             /* an 8-digit "[<c…>]" frame: 32-bit x86's text at 0xc0000000 */
 	bool x86_unreliable;       /* a "? func+0x…/0x…" frame: only x86's dumpstack.c prints so */
 	bool x86_family;           /* an x86-only mark (<TASK>, "? func", x86's own symbols): 32 or 64 bit undecided */

@@ -253,6 +253,10 @@ TEST(test_arch_from_frames_and_layout)
 		  "Call Trace:\n[<ffffffff80016468>] dump_stack+0x8/0x38\n[<ffffffff80013760>] do_IRQ+0x18/0x28\n[<ffffffff80004420>] ret_from_irq+0x0/0x4\n", "mips64" },
 		{ "sh ret_from_irq",
 		  "[<8c0119a0>] ret_from_irq+0x0/0x10\n", "" },
+		/* an x86-only label beside an 8-digit module frame: 32-bit x86,
+		 * whose module area is not at 0xc0… (R4361) */
+		{ "x86 label and an 8-digit module frame",
+		  " [<e0850a47>] rtl8169_rx_interrupt+0x567/0x590 [r8169]\n [common_interrupt+35/48] common_interrupt+0x23/0x30\n", "i686" },
 		/* powerpc's "[sp] [ret] func": two bracketed pointer-wide words */
 		{ "powerpc sp and ret, 8 digits",
 		  "Call Trace:\n[c1c65940] [c07926d4] dump_stack_lvl+0x80/0xac (unreliable)\n", "ppc" },
