@@ -688,6 +688,17 @@ static bool swap_line(struct pstate *st, const char *s, const char *e)
 	} else if (p_starts(s, e, "Free swap:")) {
 		p = p_skip_sp(s + 10, e);      /* 2.6.18 i386 "Free swap:       %6ldkB" */
 		off = MEM(swap_free_kib);
+	} else if (p_starts(s, e, "Free swap ") && (p = p_find(s + 10, e - s > 15 ? s + 15 : e, "= ")) != NULL &&
+		   !memchr(s + 10, ':', (size_t)(p - s - 10))) {
+		/* one of the two blanks mangled by a mail relay ("Free swap A =
+		 * 2100300kB": a no-break space whose first byte was lost, R4370):
+		 * up to four bytes of anything but a value before "= " */
+		for (const char *q = s + 10; q < p; q++)
+			if (*q >= '0' && *q <= '9')
+				return false;
+		p += 2;
+		off = MEM(swap_free_kib);
+		st->swapblk.free_paired = true;
 	} else {
 		return false;
 	}

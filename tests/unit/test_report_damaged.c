@@ -3191,6 +3191,13 @@ TEST(test_whole_reports_read_through_damage)
 			  "[ 4694.440000] Out of memory: Killed process 5 (caf\xc3\xa9\xc2\xb0) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
 		  .events = IS(1), .swap_free_kib = IS(774396), .swap_total_kib = IS(786428),
 		  .victim_comm = "caf\xc3\xa9\xc2\xb0" },
+		/* one of "Free swap  =" blanks mangled by a relay (R4370) */
+		{ .name = "free_swap_blank_mangled",
+		  .text = "[ 4694.400000] app invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+			  "[ 4694.431304] Free swap A = 2100300kB\n"
+			  "[ 4694.431900] Total swap = 2104488kB\n"
+			  "[ 4694.440000] Out of memory: Killed process 5 (app) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
+		  .events = IS(1), .swap_free_kib = IS(2100300), .swap_total_kib = IS(2104488) },
 		/* pids masked by the paster (R2043, R2058): the victim by its
 		 * name, its pid unknown */
 		{ .name = "masked_victim_pid",
