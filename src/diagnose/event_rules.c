@@ -2508,13 +2508,15 @@ static bool exhaustion_evident(const struct ctx *c, int *room)
 				*room = i;
 				return false;
 			}
-		} else if (a->classzone < 0) {
+		} else if (a->classzone < 0 || !known(ev->req.order)) {
 			if (strcmp(z->name, "DMA") == 0)
 				continue;
 			any_zone = true;
 			/* the request's classzone is unknown: hold the zone to its
 			 * largest lowmem_reserve (most requests are Normal/Movable
-			 * ones, which the reserve keeps out of the lower zones) */
+			 * ones, which the reserve keeps out of the lower zones);
+			 * so too when only its order is (a header of 2.6.13 and
+			 * before prints none, R4011: no zone could be evaluated) */
 			int64_t res = OOM_NA;
 			for (int k = 0; k < z->nr_lowmem_reserve && k < OOM_MAX_ZONE_IDX; k++)
 				if (known(z->lowmem_reserve_pages[k]) && known(a->page_size_kib)) {
@@ -5241,6 +5243,24 @@ static void __attribute__((noinline)) lend_next_reading(const struct oom_event *
 	findings_sort(out);
 }
 
+/* A header of 2.6.13 and before prints the mask but no order: the zones
+ * were held to an order-0 request's marks (exhaustion_evident), which
+ * most OOMs are, but not all: medium at most (R4011, R955). */
+static void cap_orderless_exhaustion(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	if (known(ev->req.order) || !ev->req.gfp_known)
+		return;
+	static const char *const ids[] = { "genuine-exhaustion-no-swap", "genuine-exhaustion-swap-full" };
+	for (size_t k = 0; k < ARRAY_SIZE(ids); k++) {
+		struct finding *f = finding_mut(c->out, ids[k]);
+		if (f && f->confidence > CONF_MEDIUM) {
+			f->confidence = CONF_MEDIUM;
+			finding_evidence(f, "the header prints no order (2.6.13 and before): the zones were held to an order-0 request's marks");
+		}
+	}
+}
+
 void diagnose_event_analysed(const struct oom_event *ev, const struct event_analysis *a, struct findings *out)
 {
 	struct ctx c = { .ev = ev, .a = a, .out = out };
@@ -5363,6 +5383,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 		rule_dev_snapshot(&c);
 	}
 	basis_defaults(&c);
+	cap_orderless_exhaustion(&c);
 	findings_sort(out);
 	lend_next_reading(ev, out);
 }

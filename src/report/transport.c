@@ -90,8 +90,10 @@ size_t tr_ctime_date(const char *p, size_t len)
 size_t tr_iso_date(const char *p, size_t len, bool *comma_frac)
 {
 	*comma_frac = false;
+	/* 'T' (ISO 8601), ' ' (RFC 3339's allowance), '_' (runit's svlogd -tt:
+	 * "2005-05-17_10:24:16.76726", R4011) */
 	if (len < 19 || tr_span_digits(p, 4) != 4 || p[4] != '-' || !is_digit(p[5]) || !is_digit(p[6]) ||
-	    p[7] != '-' || !is_digit(p[8]) || !is_digit(p[9]) || (p[10] != 'T' && p[10] != ' ') ||
+	    p[7] != '-' || !is_digit(p[8]) || !is_digit(p[9]) || (p[10] != 'T' && p[10] != ' ' && p[10] != '_') ||
 	    !is_hms(p + 11, len - 11))
 		return 0;
 	size_t i = 19;
@@ -269,14 +271,21 @@ size_t tr_host_tag(const char *p, size_t len, const char **host, size_t *host_le
 	if (j < len)
 		j++;
 	*kernel = name_end - tag_start == 6 && memcmp(p + tag_start, "kernel", 6) == 0;
+	/* the kernel facility and its level as the tag ("2005-05-17_10:24:16.76726
+	 * kern.info: oom-killer: …", a svlogd/socklog line, R4011): the
+	 * kernel's own records, whatever the level */
+	if (!*kernel && name_end - tag_start > 5 && memcmp(p + tag_start, "kern.", 5) == 0 &&
+	    fac_dot_level(p + tag_start, name_end - tag_start))
+		*kernel = true;
 	/* A syslog record written with no tag ("Nov 17 06:19:30 sleepy
 	 * oom-killer: gfp_mask=0xd0", R937's 2.6.9 relay): mm/oom_kill.c's 2.6
 	 * header looks like "host tag: text", its first word ending in ':'.
 	 * "oom-killer" is no program's tag there: the host alone is the
 	 * prefix — unless that word is "invoked": the later header's own
-	 * ("comm invoked oom-killer: gfp_mask=…", R404 wrapped before it). */
-	if (!*kernel && h && !(hl == 7 && memcmp(h, "invoked", 7) == 0) && len - tag_start >= 21 &&
-	    memcmp(p + tag_start, "oom-killer: gfp_mask=", 21) == 0) {
+	 * ("comm invoked oom-killer: gfp_mask=…", R404 wrapped before it), or
+	 * a time of day (svlogd's clock, R4211: stripped as such). */
+	if (!*kernel && h && !(hl == 7 && memcmp(h, "invoked", 7) == 0) && !(is_digit(h[0]) && memchr(h, ':', hl)) &&
+	    len - tag_start >= 21 && memcmp(p + tag_start, "oom-killer: gfp_mask=", 21) == 0) {
 		*kernel = true;
 		*host = h;
 		*host_len = hl;

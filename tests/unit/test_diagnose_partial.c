@@ -462,6 +462,27 @@ TEST(spurious_oom_2610_while_reclaim_progressed)
 	CHECK(!evidence_has(&s, "all_unreclaimable? no"));
 }
 
+/* A 2.6.12 header prints no order (R4011): the zones are still held to
+ * their marks, and RAM with no swap ran out */
+TEST(header_without_order_still_reads_exhaustion)
+{
+	struct seen s = explain(
+		"oom-killer: gfp_mask=0x80d2\n"
+		"Free pages:        3064kB (0kB HighMem)\n"
+		"Active:50000 inactive:5000 dirty:0 writeback:0 unstable:0 free:766 slab:3927 mapped:50000 pagetables:75\n"
+		"DMA free:1076kB min:124kB low:152kB high:184kB active:5000kB inactive:4000kB present:16384kB pages_scanned:4000 all_unreclaimable? yes\n"
+		"lowmem_reserve[]: 0 239 239\n"
+		"Normal free:1988kB min:1916kB low:2392kB high:2872kB active:190000kB inactive:16000kB present:245760kB pages_scanned:90000 all_unreclaimable? yes\n"
+		"lowmem_reserve[]: 0 0 0\n"
+		"HighMem free:0kB min:128kB low:160kB high:192kB active:0kB inactive:0kB present:0kB pages_scanned:0 all_unreclaimable? no\n"
+		"lowmem_reserve[]: 0 0 0\n"
+		"Swap cache: add 0, delete 0, find 0/0, race 0+0\n"
+		"Free swap  = 0kB\n"
+		"Total swap = 0kB\n"
+		"Out of Memory: Killed process 812 (make).\n");
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+}
+
 /* 4.10: DMA32 passes the min check on its printed free, with H letters */
 #define HIGHATOMIC_410(letters) \
 	"python invoked oom-killer: gfp_mask=0x14201ca(GFP_HIGHUSER_MOVABLE|__GFP_COLD), nodemask=0, order=0, oom_score_adj=0\n" \
@@ -2706,11 +2727,14 @@ TEST(zero_watermarks_are_min_free_kbytes)
 	CHECK(!has(&i, "min-free-kbytes-unusual"));
 }
 
-TEST(printed_full_swap_with_no_room_is_swap_full_low)
+/* the header prints no order: the zones are held to order 0's marks
+ * (exhaustion_evident), at medium confidence (cap_orderless_exhaustion) */
+TEST(printed_full_swap_with_no_room_is_swap_full_medium)
 {
 	struct seen s = explain(OLD_SWAP("0"));
 	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
-	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK_STR(confidence_name(s.conf), "medium");
+	CHECK(evidence_has(&s, "prints no order"));
 	/* swap with room: not this reading */
 	struct seen r = explain(OLD_SWAP("400000"));
 	CHECK(!has(&r, "genuine-exhaustion-swap-full"));
@@ -3880,7 +3904,7 @@ int main(void)
 	RUN(masked_gfp_names_give_the_request);
 	RUN(failure_order_with_page_cache_is_fragmentation_low);
 	RUN(failed_memalloc_request_means_empty_reserves);
-	RUN(printed_full_swap_with_no_room_is_swap_full_low);
+	RUN(printed_full_swap_with_no_room_is_swap_full_medium);
 	RUN(zero_watermarks_are_min_free_kbytes);
 	RUN(zone_lines_alone_show_kernel_memory);
 	RUN(free_only_in_highatomic_blocks);
@@ -3929,5 +3953,6 @@ int main(void)
 	RUN(spurious_oom_2610_zone_over_twice_high);
 	RUN(spurious_oom_2610_needs_the_era_and_the_room);
 	RUN(spurious_oom_2610_while_reclaim_progressed);
+	RUN(header_without_order_still_reads_exhaustion);
 	return check_summary();
 }

@@ -85,6 +85,9 @@ TEST(host_tag)
 	 * is the kernel's text, the host alone the prefix (R937) */
 	CHECK_INT(tr_host_tag(S("sleepy oom-killer: gfp_mask=0xd0"), &h, &hl, &kernel), 7);
 	CHECK(kernel && hl == 6 && strncmp(h, "sleepy", hl) == 0);
+	/* nor is a time of day (svlogd's clock, R4211) */
+	CHECK_INT(tr_host_tag(S("13:41:07.46 oom-killer: gfp_mask=0x200d2, order=0"), &h, &hl, &kernel), 24);
+	CHECK(!kernel);
 	/* the later header's own word before it is no host (R404) */
 	CHECK_INT(tr_host_tag(S("invoked oom-killer: gfp_mask=0x201da"), &h, &hl, &kernel), 20);
 	CHECK(!kernel);
@@ -109,6 +112,14 @@ TEST(whole_prefix)
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK(!x.any);
 	CHECK_INT(x.len, 0);
+	/* svlogd -tt's date and the kernel facility as the tag (R4011) */
+	l = "2005-05-17_10:24:16.76726 kern.info: oom-killer: gfp_mask=0x80d2";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.any && !x.drop);
+	CHECK_STR(l + x.len, "oom-killer: gfp_mask=0x80d2");
+	l = "2005-05-17_10:24:16.76726 daemon.info: sshd started";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.drop);
 	/* a bare time of day set off by blanks: a hand-made timeline (R4442);
 	 * a number after it is no word, and "HH:MM:SS kernel:" stays the
 	 * syslog form (R1680) */
