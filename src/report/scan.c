@@ -2544,6 +2544,23 @@ static bool same_prefix_start(const struct report_scanner *s, const char *p, siz
 	return m == len && m >= 8 && punct;
 }
 
+/* Does the text end in a syslog date's month and day ("… Mar 16")? */
+static bool ends_in_month_day(const char *t, size_t n)
+{
+	size_t i = n;
+	while (i > 0 && t[i - 1] == ' ')
+		i--;
+	size_t d = 0;
+	while (i > 0 && d < 2 && is_digit(t[i - 1]))
+		i--, d++;
+	if (d == 0)
+		return false;
+	while (i > 0 && t[i - 1] == ' ')
+		i--;
+	return i >= 3 && is_upper(t[i - 3]) && is_lower(t[i - 2]) && is_lower(t[i - 1]) && tr_mon_date(t + i - 3, n - i + 3) == 0 &&
+	       (i == 3 || t[i - 4] == ' ');
+}
+
 /* Joins the hard-wrapped continuations that follow item it (the last in the
  * queue, so its text ends the arena). */
 static int try_join(struct report_scanner *s, struct item *it)
@@ -2616,7 +2633,13 @@ static int try_join(struct report_scanner *s, struct item *it)
 			return 0;   /* a record of its own, behind a learned prefix */
 		struct pfx x;
 		tr_strip_prefix(p, len, &x);
-		if (x.any || x.drop)
+		/* a syslog prefix a wrap cut after its month and day ("… find
+		 * 599107/618721 Mar 16" / "21:40:40 box kernel: Free swap  = …",
+		 * R1228): the time of day opens the rest, which resplit_joined
+		 * cuts again at the whole prefix */
+		bool cut_date = x.any && !x.drop && len > 8 && is_digit(p[0]) && is_digit(p[1]) && p[2] == ':' &&
+				ends_in_month_day(arena_text(s, it->text_off), it->text_len);
+		if ((x.any || x.drop) && !cut_date)
 			return 0;
 		if (it->prefixed && same_prefix_start(s, p, len))
 			return 0;   /* the next record, cut inside its prefix */

@@ -133,6 +133,11 @@ TEST(whole_prefix)
 	l = "19:18:21 kernel: Out of memory";
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK_STR(l + x.len, "Out of memory");
+	/* the date cut to its time, the host kept (R2760) */
+	l = "22:56:24 localhost kernel: irqbalance invoked oom-killer";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "irqbalance invoked oom-killer");
+	CHECK_INT(x.host_len, 9);
 	l = "[21161.092614] kernel: earlyoom: page allocation failure: order:0";
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK_STR(l + x.len, "earlyoom: page allocation failure: order:0");   /* the tag, no host (R100) */
