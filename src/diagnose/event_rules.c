@@ -5139,7 +5139,17 @@ static void no_killable_leads(struct ctx *c)
 						 "genuine-exhaustion-swap-full" };
 	const struct oom_event *ev = c->ev;
 	struct finding *nk = finding_mut(c->out, "no-killable-process");
-	if (!nk || c->a->memcg || ev->snap.nr_tasks > 0)
+	if (!nk || c->a->memcg)
+		return;
+	/* rows listed, every one at oom_score_adj -1000: a setting (inherited
+	 * from a parent that set it, R4495's xfstests harness) made every
+	 * process immune, and that is what to change */
+	/* (three rows at least: one daemon at -1000 alone, sshd's own
+	 * setting, says nothing of the others) */
+	bool all_immune = ev->snap.nr_tasks >= 3;
+	for (size_t i = 0; i < ev->snap.nr_tasks && all_immune; i++)
+		all_immune = known(ev->snap.tasks[i].oom_score_adj) && ev->snap.tasks[i].oom_score_adj == -1000;
+	if (ev->snap.nr_tasks > 0 && !all_immune)
 		return;
 	int top = -1;
 	for (size_t k = 0; k < ARRAY_SIZE(consumers); k++) {
@@ -5154,6 +5164,12 @@ static void no_killable_leads(struct ctx *c)
 		struct finding *x = finding_mut(c->out, consumers[k]);
 		if (x && x->weight >= nk->weight)
 			x->weight = nk->weight - 1;
+	}
+	if (all_immune) {
+		finding_evidence(nk, "every process in the task table has oom_score_adj -1000 (%zu rows): none could be chosen, whatever filled memory (listed below)",
+				 ev->snap.nr_tasks);
+		finding_advice(nk, "find what set oom_score_adj -1000 (a service manager's OOMScoreAdjust=, a parent that set it before forking: children inherit it) and keep it to the few processes that must survive");
+		return;
 	}
 	finding_evidence(nk, "the task table holds no process: nothing but kernel threads existed to kill (a boot, a kdump kernel, an initramfs); what filled memory is listed below");
 	finding_advice(nk, "give this kernel more memory (RAM, or crashkernel= for a kdump kernel), or shrink what it loads at boot");

@@ -1624,6 +1624,18 @@ TEST(no_killable_with_empty_table_leads_consumers)
 	struct seen r = explain(NOKILL_SLAB("[  700]     0   700    20000     3000    90000        0         -1000 sshd\n"));
 	CHECK_STR(r.first, "slab-growth");
 	CHECK(has(&r, "no-killable-process"));
+	/* every row at -1000 (an inherited setting, R4495): nobody killable
+	 * leads, and says why */
+	struct seen i = explain(NOKILL_SLAB("[  700]     0   700    20000     3000    90000        0         -1000 sshd\n"
+					    "[  801]     0   801    30000     5000    90000        0         -1000 bash\n"
+					    "[  802]     0   802    90000    60000    90000        0         -1000 xfs_db\n"));
+	CHECK_STR(i.first, "no-killable-process");
+	CHECK(evidence_has(&i, "oom_score_adj -1000"));
+	/* one row not immune: the candidates existed, slab keeps the lead */
+	struct seen o = explain(NOKILL_SLAB("[  700]     0   700    20000     3000    90000        0         -1000 sshd\n"
+					    "[  801]     0   801    30000     5000    90000        0         -1000 bash\n"
+					    "[  802]     0   802    90000    60000    90000        0             0 xfs_db\n"));
+	CHECK_STR(o.first, "slab-growth");
 }
 
 /* An atomic order-0 failure on a 32-bit box with no HighMem pages: all its
