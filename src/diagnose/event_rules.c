@@ -3873,9 +3873,11 @@ static void rule_consequences(struct ctx *c)
 		struct finding *f = findings_add(c->out, "no-killable-process", SEV_CRITICAL, in_memcg ? 72 : 9,
 			in_memcg ? "a memory cgroup reached its limit and no process in it could be killed: every task in it unkillable (oom_score_adj -1000) or exiting, or none left"
 				 : "no process could be killed: every candidate was unkillable (oom_score_adj -1000, kernel threads, init)");
-		finding_evidence(f, "\"Out of memory and no killable processes...\"");
+		if (ev->nokill_printed || !deadlocked)
+			finding_evidence(f, "\"Out of memory and no killable processes...\"");
 		if (deadlocked)
-			finding_evidence(f, "then \"System is deadlocked on memory\": a global OOM with nobody to kill panics whatever vm.panic_on_oom says (mm/oom_kill.c out_of_memory, 4.19+)");
+			finding_evidence(f, "%s\"System is deadlocked on memory\": a global OOM with nobody to kill panics whatever vm.panic_on_oom says (mm/oom_kill.c out_of_memory, 4.19+)",
+					 ev->nokill_printed ? "then " : "");
 		if (in_memcg) {
 			finding_evidence(f, "with no victim the cgroup's charge fails and the OOM repeats: the workload stalls or its allocations fail until the limit rises or a task in it becomes killable (a high failcnt counts the retries)");
 			finding_advice(f, "look at the cgroup's tasks: oom_score_adj -1000 (docker --oom-score-adj, OOMScoreAdjust=) or docker --oom-kill-disable leave the OOM killer nothing to kill; give them a killable adj, or raise the limit");

@@ -121,6 +121,11 @@ struct report_parser {
 	char idle_arch[16], idle_arch_host[64];
 	uint64_t idle_arch_line;
 	uint64_t idle_stat_line;        /* an idle memory.stat "key value" line (after_memcg_stat) */
+	/* "Kernel panic - not syncing: System is deadlocked on memory" with no
+	 * report open: panic() prints its message before its own dump_stack,
+	 * so a report opened by that stack right after is the panic's */
+	uint64_t deadlock_line;
+	char deadlock_host[64];
 	/* ≤4.11's vmalloc text line before a failure header (linekind.c
 	 * line_kind_vmalloc_pre): its size, for the failure on the next line */
 	int64_t vm_pre_bytes;
@@ -944,6 +949,16 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	P->nr_active--;
 	if (ev->have_victim && known(ev->victim.pid))
 		P->victim_pids[P->nr_victim_pids++ % 8] = ev->victim.pid;
+	/* the panic's message just above the stack this report opened with
+	 * (R4492: out_of_memory found nobody at boot, "System is deadlocked
+	 * on memory", then panic()'s dump_stack through out_of_memory) */
+	if (P->deadlock_line && ev->outcome == OOM_OUTCOME_UNKNOWN && !ev->have_victim && !st->have_trigger &&
+	    st->trace_oom && ev->first_line > P->deadlock_line && ev->first_line - P->deadlock_line <= 3 &&
+	    !strcmp(ev->host, P->deadlock_host)) {
+		ev->outcome = OOM_OUTCOME_PANIC;
+		ev->first_line = P->deadlock_line;
+		P->deadlock_line = 0;
+	}
 	/* panic() prints its own dump_stack after "Kernel panic - not
 	 * syncing: Out of memory…" (kernel/panic.c, 4.x+): with lines of
 	 * another kind between (a vendor's register dump, R2174), that stack
@@ -3853,6 +3868,7 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 	if (p_find(s, e, "Out of memory and no killable processes")) {
 		join_or_open_headerless(P, st, l);
 		ev->outcome = OOM_OUTCOME_NO_KILLABLE;
+		ev->nokill_printed = true;
 		st->have_kill = true;
 		st->sect = SEC_TAIL;
 		st->tail_left = 3;
@@ -4917,6 +4933,12 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 	if (P->nr_active == 0) {
 		if (report_is_stat_pair(P->line, len))
 			P->idle_stat_line = line->lineno;
+		if (line_kind_of(P->line, len) == LK_DEADLOCK) {
+			/* (state_emit: for the report its dump_stack opens) */
+			P->deadlock_line = line->lineno;
+			str_copy(P->deadlock_host, sizeof(P->deadlock_host), line->host ? line->host : "",
+				 line->host ? line->host_len : 0);
+		}
 		const char *a = report_stack_line_arch(P->line, len);
 		if (a) {
 			str_copy(P->idle_arch, sizeof(P->idle_arch), a, strlen(a));

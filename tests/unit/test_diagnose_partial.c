@@ -154,6 +154,25 @@ TEST(deadlocked_panic_is_no_killable_not_panic_on_oom)
 	CHECK(said);
 }
 
+/* The panic's message alone above the stack panic() dumps (R4492): the
+ * report that stack opens is the panic's, nobody killable */
+TEST(deadlocked_panic_above_its_stack_is_no_killable)
+{
+	struct seen s = explain(
+		"[    0.847506] Kernel panic - not syncing: System is deadlocked on memory\n"
+		"[    0.847506] \n"
+		"[    0.851071] CPU: 4 PID: 1 Comm: systemd Not tainted 4.18.0-553.22.1.el8_10.x86_64 #1\n"
+		"[    0.859012] Call Trace:\n"
+		"[    0.860073]  dump_stack+0x41/0x60\n"
+		"[    0.861499]  panic+0xe7/0x2ac\n"
+		"[    0.862980]  out_of_memory.cold.36+0x5e/0x7e\n"
+		"[    0.864883]  __alloc_pages_slowpath+0xbf0/0xcd0\n"
+		"[    0.867007]  __alloc_pages_nodemask+0x2e2/0x330\n");
+	CHECK_INT(s.n, 1);
+	CHECK_STR(s.first, "no-killable-process");
+	CHECK(!evidence_has(&s, "no killable processes"));
+}
+
 /* gfp_mask=0x0 order 0 is pagefault_out_of_memory's OOM (2.6.31-5.15): a
  * fault handler returned VM_FAULT_OOM.  With a zone above its marks (R601)
  * or most of swap free (R600) it is a kernel bug, not a shortage; 5.16+
@@ -3887,6 +3906,7 @@ int main(void)
 	RUN(kill_lines_and_summaries_alone);
 	RUN(trigger_header_alone);
 	RUN(deadlocked_panic_is_no_killable_not_panic_on_oom);
+	RUN(deadlocked_panic_above_its_stack_is_no_killable);
 	RUN(zone_lines_alone_anon_full_is_exhaustion_low);
 	RUN(fragment_free_mostly_cma_is_cma_unusable_low);
 	RUN(buddy_only_order0_cma_and_highatomic_is_cma_unusable);
