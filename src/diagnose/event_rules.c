@@ -1024,14 +1024,24 @@ static void rule_lowmem_blind(struct ctx *c)
  * 16 MiB in all: lowmem ran out beside free HighMem.  Low confidence: the
  * lowmem zones' marks are not in the report. */
 #define LOWMEM_SCANT_KIB (16 * 1024)
+/* The request not in the report (no mask, no order), the OOM the whole
+ * machine's, and no lowmem reading yet: the two rules below infer a lowmem
+ * request from free HighMem. */
+static bool lowmem_blind_request(const struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	return !(a->memcg || a->sysrq || a->cpuset || a->mempolicy || known(ev->req.order) || ev->req.gfp_known ||
+		 !known(a->page_size_kib) || findings_get(c->out, "lowmem-exhausted-highmem-free") ||
+		 findings_get(c->out, "lowmem-pressure"));
+}
+
 static void rule_lowmem_unknown_request(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
 	const struct event_analysis *a = c->a;
 	/* (a show_mem alone may be a SysRq-M dump: no request failed) */
-	if (a->memcg || a->sysrq || a->cpuset || a->mempolicy || known(ev->req.order) || ev->req.gfp_known ||
-	    ev->kind == OOM_KIND_FRAGMENT || !known(a->page_size_kib) ||
-	    findings_get(c->out, "lowmem-exhausted-highmem-free") || findings_get(c->out, "lowmem-pressure"))
+	if (!lowmem_blind_request(c) || ev->kind == OOM_KIND_FRAGMENT)
 		return;
 	int hi = -1, lows = 0;
 	int64_t low_free = 0;
@@ -1085,9 +1095,7 @@ static void rule_lowmem_highmem_buddy_only(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
 	const struct event_analysis *a = c->a;
-	if (ev->kind != OOM_KIND_GLOBAL || !ev->have_victim || a->memcg || a->sysrq || a->cpuset || a->mempolicy ||
-	    known(ev->req.order) || ev->req.gfp_known || !known(a->page_size_kib) || analysis_swap_full(&a->mem) ||
-	    findings_get(c->out, "lowmem-exhausted-highmem-free") || findings_get(c->out, "lowmem-pressure"))
+	if (ev->kind != OOM_KIND_GLOBAL || !ev->have_victim || !lowmem_blind_request(c) || analysis_swap_full(&a->mem))
 		return;
 	int hi = -1;
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
