@@ -3399,6 +3399,10 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 		rhel6 = true;
 	} else if (p_starts(p, e, " (")) {
 		p += 1;
+	} else if (p_starts(p, e, "  ") && p_skip_sp(p, e) < e && *p_skip_sp(p, e) == '(') {
+		/* the comm aligned by whoever condensed the lines ("Killed
+		 * process 124094  (python3)" above "… 1284427 (python3)", R4536) */
+		p = p_skip_sp(p, e);
 	} else if (p == e || p_starts(p, e, " total-vm:") || p_starts(p, e, ", total-vm:")) {
 		/* retyped without the comm: "Killed process 1044797 total-vm:…" (R020) */
 		no_comm = true;

@@ -3191,6 +3191,11 @@ TEST(test_whole_reports_read_through_damage)
 			  "[ 4694.440000] Out of memory: Killed process 5 (caf\xc3\xa9\xc2\xb0) total-vm:100kB, anon-rss:10kB, file-rss:0kB, shmem-rss:0kB\n",
 		  .events = IS(1), .swap_free_kib = IS(774396), .swap_total_kib = IS(786428),
 		  .victim_comm = "caf\xc3\xa9\xc2\xb0" },
+		/* the comm aligned under the next line's by whoever condensed
+		 * them: two blanks after the pid (R4536) */
+		{ .name = "kill_line_comm_aligned",
+		  .text = "[   535] Out of memory: Killed process 124094  (python3) anon-rss:30531612kB\n",
+		  .events = IS(1), .victim_pid = IS(124094), .victim_comm = "python3", .anon_rss_kib = IS(30531612) },
 		/* one of "Free swap  =" blanks mangled by a relay (R4370) */
 		{ .name = "free_swap_blank_mangled",
 		  .text = "[ 4694.400000] app invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
