@@ -682,8 +682,18 @@ bool line_kind_slab_failure(const char *p, size_t n)
 const char *line_kind_warn_alloc_text(const char *p, size_t n)
 {
 	const char *m = find(p, n, ", mode:0x");
-	if (!m || !find(m, n - (size_t)(m - p), "), nodemask="))
-		return NULL;
+	if (!m || !find(m, n - (size_t)(m - p), "), nodemask=")) {
+		/* the mode and nodemask cut off (a quote trimmed after the
+		 * words, R4488): vmalloc's own texts name the failure alone
+		 * ("vmalloc error: size %lu, exceeds total pages", 5.13+;
+		 * "vmalloc: allocation failure: %lu bytes", 4.12+) */
+		const char *v = find(p, n, ": vmalloc error: size ");
+		if (!v)
+			v = find(p, n, ": vmalloc: allocation failure");
+		if (!v || v == p || v - p > 64 || find(p, (size_t)(v - p), ": "))
+			return NULL;
+		return v;
+	}
 	const char *q = find(p, (size_t)(m - p), ": ");
 	if (!q || q == p || q - p > 64)
 		return NULL;

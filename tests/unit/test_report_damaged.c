@@ -1717,6 +1717,14 @@ TEST(test_warn_alloc_with_its_own_text)
 	CHECK_INT(e.events, 0);
 	CHECK(line_kind_warn_alloc_text("a: b, mode:0x4cc0(X), nodemask=0", 32) != NULL);
 	CHECK(line_kind_warn_alloc_text("a b, mode:0x4cc0, nodemask=0", 28) == NULL);
+	/* vmalloc's own words with the mode cut off (R4488); not prose */
+	{
+		const char *v = "ipset: vmalloc error: size 1073741848, exceeds total pages";
+		const char *q = line_kind_warn_alloc_text(v, strlen(v));
+		CHECK(q == v + 5);
+		const char *prose = "we saw: the kernel said: vmalloc error: size 1073741848";
+		CHECK(line_kind_warn_alloc_text(prose, strlen(prose)) == NULL);
+	}
 }
 
 TEST(test_brackets_glued_before_an_allocation_failure)
