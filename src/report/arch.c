@@ -80,6 +80,7 @@ static const struct cue_row x86_hw[] = {
 	{ "Gigabyte Technology", true, ARCH_CUE_X86 },
 	{ "Micro-Star International", true, ARCH_CUE_X86 },
 	{ "ASUSTeK COMPUTER INC.", true, ARCH_CUE_X86 },
+	{ "BIOSTAR Group", true, ARCH_CUE_X86 },            /* "BIOSTAR Group X370GT5/X370GT5" (R4525): x86 desktop boards only */
 };
 
 static bool row_hit(const struct cue_row *r, const char *s, const char *e)

@@ -30,6 +30,7 @@ TEST(cues_of_single_lines)
 	CHECK_INT(cue("Hardware name: HPE ProLiant DL385 Gen10/ProLiant DL385 Gen10, BIOS A40"), ARCH_CUE_X86);
 	CHECK_INT(cue("Hardware name: System manufacturer P5QL PRO/P5QL PRO, BIOS 1001 03/12/2009"), ARCH_CUE_X86);
 	CHECK_INT(cue("Hardware name: ASUS System Product Name/TUF GAMING B560M-PLUS, BIOS 0820 04/26/2021"), ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: BIOSTAR Group X370GT5/X370GT5, BIOS 5.13 04/17/2018"), ARCH_CUE_X86);
 	CHECK_INT(cue("Hardware name: Hewlett-Packard HP Compaq Pro 6300 SFF/339A, BIOS K01 v03.03"), ARCH_CUE_X86);
 	CHECK_INT(cue("Hardware name: DigitalOcean Droplet, BIOS 20171212 12/12/2017"), ARCH_CUE_X86);
 	CHECK_INT(cue("Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google"), ARCH_CUE_X86);
