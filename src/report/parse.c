@@ -2946,8 +2946,9 @@ static bool mono_stamp(const char *t, size_t n)
 
 /* "Kill process 123 (x) score 905 or sacrifice child" and older forms. */
 /* A pid masked by whoever pasted the line ("Killed process xxx (beam.smp)",
- * "NNNN", R2043, R2058; "Kill process ... (python)", R4336): a run of x,
- * n, *, # or dots before " (", read as a
+ * "NNNN", R2043, R2058; "Kill process ... (python)", R4336; "<pid>",
+ * R4694): a run of x, n, *, # or dots, or a word in angle brackets, before
+ * " (", read as a
  * pid unknown; or dropped by whoever condensed the line ("Killed process
  * (bun) anon-rss:…", R3482, R3492: *p at the '(' after the blank).
  * Returns 0 and moves *p to the " (", or -1. */
@@ -2958,6 +2959,16 @@ static int masked_pid(const char **p, const char *e, int64_t *pid)
 		*p = q - 1;
 		*pid = OOM_NA;
 		return 0;
+	}
+	if (q < e && *q == '<') {
+		/* a placeholder in angle brackets ("Killed process <pid>
+		 * (next-server)", R4694) */
+		const char *gt = memchr(q, '>', (size_t)(e - q));
+		if (gt && gt - q >= 2 && gt - q <= 12 && p_starts(gt + 1, e, " (") && !memchr(q + 1, ' ', (size_t)(gt - q - 1))) {
+			*p = gt + 1;
+			*pid = OOM_NA;
+			return 0;
+		}
 	}
 	while (q < e && (*q == 'x' || *q == 'X' || *q == 'n' || *q == 'N' || *q == '*' || *q == '#' || *q == '.'))
 		q++;

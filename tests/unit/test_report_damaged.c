@@ -3233,6 +3233,10 @@ TEST(test_whole_reports_read_through_damage)
 			  "kernel: Total swap = 8385824kB\n"
 			  "kernel: Out of memory: Killed process 7919, UID 504 oracle\n",
 		  .events = IS(1), .victim_pid = IS(7919), .victim_comm = "oracle" },
+		/* a placeholder in angle brackets (R4694) */
+		{ .name = "masked_victim_pid, case 4",
+		  .text = "Out of memory: Killed process <pid> (next-server) total-vm:21770556kB, anon-rss:1869692kB\n",
+		  .events = IS(1), .victim_pid = IS(OOM_NA), .victim_comm = "next-server", .anon_rss_kib = IS(1869692) },
 		/* ... elided with dots (R4336, R1934) */
 		{ .name = "masked_victim_pid, case 3",
 		  .text = "Memory cgroup out of memory: Kill process ... (python)\n"
