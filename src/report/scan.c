@@ -36,6 +36,7 @@
 #include "report/order.h"
 #include "report/report.h"
 #include "report/transport.h"
+#include "report/view.h"
 #include "report/walltime.h"
 #include "util/util.h"
 
@@ -108,9 +109,17 @@ struct report_scanner {
 	char name[256];
 	struct decompressor dec;
 	bool eof, read_error, dec_reaped;
+	bool view_cut_seen;    /* the mapped file shrank: warned once */
 
 	char *buf;             /* [0, end) holds input; pos is the next unread byte */
 	size_t cap, pos, end;
+	/* A large regular file (or text in memory) is read in place: buf is
+	 * then view.data + base_abs, never written, and fill() moves its ends
+	 * as a read() of cap - end bytes would (the same lines, windows and
+	 * back-fill edges, without the copy); own is the unused buffer. */
+	struct view view;
+	bool in_view;
+	char *own;
 	uint64_t base_abs;     /* absolute input offset of buf[0] */
 	uint64_t lines_before_pos;  /* complete lines before pos */
 	uint64_t bytes;
@@ -1506,6 +1515,75 @@ static void fill_small_whole(struct report_scanner *s)
 			       "oldest first, so line numbers count from the end");
 }
 
+/* The view ends where the file ended when it was mapped.  A file that grew
+ * since (a live log) is read on with read() from there: the view's bytes
+ * still wanted move to the buffer, and the file offset to the view's end. */
+static int view_leave(struct report_scanner *s)
+{
+	char *b = realloc(s->own, s->cap);
+	if (!b)
+		return -ENOMEM;
+	off_t at = (off_t)(s->view.file_off + s->base_abs + s->end);
+	if (lseek(s->fd, at, SEEK_SET) != at) {
+		s->own = b;
+		return -errno;
+	}
+	memcpy(b, s->buf, s->end);
+	view_close(&s->view);
+	s->in_view = false;
+	s->buf = b;
+	s->own = NULL;
+	return 0;
+}
+
+/* fill() on a view: 1, 0 at end, 2 when the rest is to be read() (the
+ * file grew), -errno. */
+static int fill_view(struct report_scanner *s, size_t keep, bool window)
+{
+	if (keep > 0) {
+		s->end -= keep;
+		s->pos -= keep;
+		s->base_abs += keep;
+		s->buf = (char *)s->view.data + s->base_abs;
+		view_done(&s->view, s->base_abs);
+	}
+	/* a read after a long run of report lines has room for a whole read */
+	if (window && s->cap - s->end < SCAN_CHUNK)
+		s->cap = s->end + SCAN_CHUNK + SCAN_MAX_LINE + 1;
+	if (s->cap - s->end < SCAN_CHUNK / 2 && s->cap - s->end < SCAN_MAX_LINE)
+		return 1;  /* full: caller cuts a piece */
+	struct stat st;
+	if (view_cut(&s->view) && !s->view_cut_seen) {
+		/* it shrank: its new end is the input's end */
+		s->view_cut_seen = true;
+		uint64_t now = fstat(s->fd, &st) == 0 && (uint64_t)st.st_size > s->view.file_off
+				       ? (uint64_t)st.st_size - s->view.file_off : 0;
+		if (now < s->view.len)
+			s->view.len = now > s->base_abs + s->end ? now : s->base_abs + s->end;
+		char msg[400];
+		snprintf(msg, sizeof(msg), "%.200s: the file shrank while it was read (truncated or rewritten): "
+			 "read up to its new end", s->name);
+		add_warning(s, msg);
+	}
+	uint64_t at = s->base_abs + s->end;
+	uint64_t avail = s->view.len > at ? s->view.len - at : 0;
+	size_t n = s->cap - s->end;
+	if (n > avail)
+		n = (size_t)avail;
+	if (n == 0) {
+		if (s->view.map && !s->view_cut_seen && fstat(s->fd, &st) == 0 &&
+		    (uint64_t)st.st_size > s->view.file_off + s->view.len) {
+			int rc = view_leave(s);
+			return rc < 0 ? rc : 2;
+		}
+		s->eof = true;
+		return 0;
+	}
+	s->end += n;
+	s->bytes += n;
+	return 1;
+}
+
 static int fill(struct report_scanner *s, uint64_t keep_abs)
 {
 	if (s->eof)
@@ -1516,6 +1594,12 @@ static int fill(struct report_scanner *s, uint64_t keep_abs)
 	    s->pos - (keep_abs - s->base_abs) <= SCAN_BACKFILL_MAX + SCAN_MAX_LINE) {
 		keep = (size_t)(keep_abs - s->base_abs);
 		window = true;
+	}
+	if (s->in_view) {
+		int rc = fill_view(s, keep, window);
+		if (rc != 2)
+			return rc;
+		keep = 0;   /* left the view: read on from where it ended */
 	}
 	if (keep > 0) {
 		memmove(s->buf, s->buf + keep, s->end - keep);
@@ -2820,6 +2904,15 @@ static bool backfill_uname(const char *p, size_t n)
 
 /* ---- public API --------------------------------------------------------- */
 
+/* buf becomes the view; what it held (the first bytes read) is the view's
+ * first bytes too. */
+static void view_enter(struct report_scanner *s)
+{
+	s->own = s->buf;
+	s->buf = (char *)s->view.data;
+	s->in_view = true;
+}
+
 static int scanner_open(struct report_scanner **out, int fd, const char *name, char *err, size_t errlen)
 {
 	struct report_scanner *s = calloc(1, sizeof(*s));
@@ -2888,6 +2981,8 @@ static int scanner_open(struct report_scanner **out, int fd, const char *name, c
 			s->eof = true;
 		else
 			fill_small_whole(s);
+		if (!s->eof && s->end == got && view_open(&s->view, s->fd, got, s->cap) == 0)
+			view_enter(s);
 	}
 	*out = s;
 	return 0;
@@ -3107,7 +3202,12 @@ int report_scanner_close(struct report_scanner *s)
 	buf_release(&s->resplit);
 	free(s->q);
 	free(s->splits);
-	free(s->buf);
+	if (s->in_view) {
+		view_close(&s->view);
+		free(s->own);
+	} else {
+		free(s->buf);
+	}
 	free(s);
 	return ret;
 }
@@ -3142,6 +3242,12 @@ int report_scanner_open_mem(struct report_scanner **out, const char *text, size_
 	s->backup_abs = UINT64_MAX;
 	buf_init(&s->arena);
 	fill_small_whole(s);
+	if (s->end == 0 && s->mem_len > 0) {
+		/* not taken whole: read in place, as a large file is */
+		view_borrow(&s->view, s->mem, s->mem_len);
+		s->mem_off = s->mem_len;
+		view_enter(s);
+	}
 	*out = s;
 	return 0;
 }

@@ -4,6 +4,7 @@
  * markers with the right line numbers, compressed input goes through the
  * system tools, and junk never crashes it. */
 #include <errno.h>
+#include <inttypes.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -1252,6 +1253,225 @@ static char *chatter(char *p, int n)
 	return p;
 }
 
+/* A large regular file is read in place (report/view.c), not copied by
+ * read(): the scanner must give the very same lines, line numbers, stamps
+ * and hosts as its read() path, in the idle scan and line by line, for
+ * reports anywhere relative to its read chunks (cut heads back-filled
+ * across them, wrapped and quoted pastes of the corpus); text in memory is
+ * read in place too.  The read() path is what OOMKIT_MMAP=0 selects. */
+static bool same_opt(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+static bool same_lines(const struct lines *a, const struct lines *b, const char *what)
+{
+	if (a->n != b->n || a->rc != b->rc || a->nlines != b->nlines || a->nbytes != b->nbytes) {
+		printf("  %s: %zu lines rc %d (%" PRIu64 " lines, %" PRIu64 " bytes), want %zu rc %d (%" PRIu64
+		       ", %" PRIu64 ")\n", what, a->n, a->rc, a->nlines, a->nbytes, b->n, b->rc, b->nlines, b->nbytes);
+		return false;
+	}
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->raw[i], b->raw[i]) || a->lineno[i] != b->lineno[i] || !same_opt(a->time[i], b->time[i]) ||
+		    !same_opt(a->host[i], b->host[i]) || !same_opt(a->caller[i], b->caller[i]) ||
+		    a->cont[i] != b->cont[i] || a->trunc[i] != b->trunc[i]) {
+			printf("  %s: line %zu differs: \"%.100s\" (%" PRIu64 ") want \"%.100s\" (%" PRIu64 ")\n", what, i,
+			       a->raw[i], a->lineno[i], b->raw[i], b->lineno[i]);
+			return false;
+		}
+	return strcmp(a->warning, b->warning) == 0;
+}
+
+static void scan_open_mem(const char *data, size_t len, bool all_lines, struct lines *L)
+{
+	memset(L, 0, sizeof(*L));
+	struct report_scanner *s;
+	L->rc = report_scanner_open_mem(&s, data, len, "test");
+	if (L->rc < 0)
+		return;
+	struct report_line l;
+	while ((L->rc = report_scanner_next(s, all_lines, &l)) > 0) {
+		lines_add(L, &l);
+		add_warn(L, report_scanner_warning(s));
+	}
+	add_warn(L, report_scanner_warning(s));
+	L->nlines = report_scanner_lines(s);
+	L->nbytes = report_scanner_bytes(s);
+	L->close_rc = report_scanner_close(s);
+}
+
+/* The corpus's first 400 reports (R*.log, name order) in one text, with
+ * chatter between them. */
+static char *corpus_mix(size_t *len)
+{
+	char dir[4096], path[8192];
+	snprintf(dir, sizeof(dir), "%s/tests/corpus", check_srcdir());
+	int nn;
+	char **names = check_list_logs(dir, &nn);
+	char *text = big_text(16u << 20), *p = text;
+	int made = 0;
+	for (int i = 0; i < nn; i++) {
+		if (names[i][0] == 'R' && made < 400 && (size_t)(p - text) < (14u << 20)) {
+			snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+			size_t n;
+			char *d = slurp(path, &n);
+			if (d && n < (1u << 20)) {
+				memcpy(p, d, n);
+				p += n;
+				if (n && p[-1] != '\n')
+					*p++ = '\n';
+				made++;
+				/* chatter of varying length moves the next report across
+				 * chunk edges; now and then a head-cut report whose
+				 * back-fill spans one */
+				p = chatter(p, (made * 37) % 300);
+				if (made % 50 == 0)
+					p = cut_head_report(p, 1500, made % 100 == 0);
+			}
+			free(d);
+		}
+		free(names[i]);
+	}
+	free(names);
+	*len = (size_t)(p - text);
+	if (made > 100)
+		return text;
+	free(text);
+	return NULL;
+}
+
+TEST(test_mapped_file_gives_the_lines_read_gives)
+{
+	size_t len;
+	char *text = corpus_mix(&len);
+	if (!text) {
+		SKIP("tests/corpus not found");
+		return;
+	}
+	CHECK(len > (2u << 20));   /* many read chunks */
+	for (int all = 0; all < 2; all++) {
+		struct lines mapped, copied, mem;
+		unsetenv("OOMKIT_MMAP");
+		scan_mem(text, len, all, &mapped);          /* a regular file: mapped */
+		setenv("OOMKIT_MMAP", "0", 1);
+		scan_mem(text, len, all, &copied);          /* the same file with read() */
+		unsetenv("OOMKIT_MMAP");
+		scan_open_mem(text, len, all, &mem);        /* in memory, read in place */
+		CHECK(copied.n > 1000);
+		CHECK(same_lines(&mapped, &copied, all ? "mapped, all lines" : "mapped, idle"));
+		CHECK(same_lines(&mem, &copied, all ? "memory, all lines" : "memory, idle"));
+		lines_free(&mapped);
+		lines_free(&copied);
+		lines_free(&mem);
+	}
+	free(text);
+}
+
+static size_t count_lines_with(const struct lines *L, const char *needle)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < L->n; i++)
+		k += strstr(L->raw[i], needle) != NULL;
+	return k;
+}
+
+/* A live log that grows while it is read: the mapping ends where the file
+ * ended when it was made, and the rest is read on with read(). */
+TEST(test_mapped_file_that_grows_is_read_on)
+{
+	static const char a[] = "Dec  3 23:00:00 web01 kernel: Out of memory: Killed process 101 (app) total-vm:200000kB, "
+				"anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n";
+	static const char b[] = "Dec  3 23:30:00 web01 kernel: Out of memory: Killed process 202 (db) total-vm:200000kB, "
+				"anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n";
+	char *text = big_text(8u << 20), *p = chatter(text, 2000);
+	p += sprintf(p, "%s", a);
+	p = chatter(p, 20000);
+	size_t len = (size_t)(p - text);
+	char path[] = "/tmp/oomkit-test-grow-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0 || write(fd, text, len) != (ssize_t)len || lseek(fd, 0, SEEK_SET) != 0)
+		abort();
+	struct report_scanner *s;
+	CHECK_INT(report_scanner_open(&s, fd, "grow"), 0);
+	struct report_line l;
+	struct lines L;
+	memset(&L, 0, sizeof(L));
+	int rc;
+	bool grown = false;
+	while ((rc = report_scanner_next(s, false, &l)) > 0) {
+		lines_add(&L, &l);
+		if (!grown && l.len > 20 && memmem(l.text, l.len, "process 101", 11)) {
+			/* appended after the mapping was made */
+			int w = open(path, O_WRONLY | O_APPEND);
+			char *q = chatter(text, 3000);
+			q += sprintf(q, "%s", b);
+			q = chatter(q, 10);
+			if (w < 0 || write(w, text, (size_t)(q - text)) != q - text)
+				abort();
+			close(w);
+			grown = true;
+		}
+	}
+	CHECK_INT(rc, 0);
+	CHECK(grown);
+	CHECK_INT(count_lines_with(&L, "process 101"), 1);
+	CHECK_INT(count_lines_with(&L, "process 202"), 1);
+	struct stat st;
+	CHECK(fstat(fd, &st) == 0 && report_scanner_bytes(s) == (uint64_t)st.st_size);
+	CHECK_INT(report_scanner_close(s), 0);
+	lines_free(&L);
+	unlink(path);
+	close(fd);
+	free(text);
+}
+
+/* A log truncated while it is read (logrotate's copytruncate): no SIGBUS,
+ * the read ends at the file's new end and says so. */
+TEST(test_mapped_file_that_shrinks_ends_with_a_warning)
+{
+	static const char a[] = "Dec  3 23:00:00 web01 kernel: Out of memory: Killed process 101 (app) total-vm:200000kB, "
+				"anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n";
+	static const char b[] = "Dec  3 23:30:00 web01 kernel: Out of memory: Killed process 202 (db) total-vm:200000kB, "
+				"anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n";
+	char *text = big_text(8u << 20), *p = chatter(text, 100);
+	p += sprintf(p, "%s", a);
+	p = chatter(p, 50000);
+	p += sprintf(p, "%s", b);
+	size_t len = (size_t)(p - text);
+	char path[] = "/tmp/oomkit-test-shrink-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0 || write(fd, text, len) != (ssize_t)len || lseek(fd, 0, SEEK_SET) != 0)
+		abort();
+	unlink(path);
+	struct report_scanner *s;
+	CHECK_INT(report_scanner_open(&s, fd, "shrink"), 0);
+	struct report_line l;
+	struct lines L;
+	memset(&L, 0, sizeof(L));
+	int rc;
+	bool cut = false;
+	while ((rc = report_scanner_next(s, false, &l)) > 0) {
+		lines_add(&L, &l);
+		add_warn(&L, report_scanner_warning(s));
+		if (!cut && l.len > 20 && memmem(l.text, l.len, "process 101", 11)) {
+			if (ftruncate(fd, 1u << 20) != 0)
+				abort();
+			cut = true;
+		}
+	}
+	add_warn(&L, report_scanner_warning(s));
+	CHECK_INT(rc, 0);
+	CHECK(cut);
+	CHECK_INT(count_lines_with(&L, "process 101"), 1);
+	CHECK_INT(count_lines_with(&L, "process 202"), 0);
+	CHECK(strstr(L.warning, "the file shrank while it was read") != NULL);
+	CHECK(report_scanner_bytes(s) <= len);
+	report_scanner_close(s);
+	lines_free(&L);
+	close(fd);
+	free(text);
+}
+
 TEST(test_boot_banner_dates_and_splits_boots)
 {
 	char *text = big_text(8u << 20);
@@ -1594,6 +1814,9 @@ int main(void)
 {
 	load_base();
 	RUN(test_text_glued_before_a_short_kernel_line);
+	RUN(test_mapped_file_gives_the_lines_read_gives);
+	RUN(test_mapped_file_that_grows_is_read_on);
+	RUN(test_mapped_file_that_shrinks_ends_with_a_warning);
 	RUN(test_terminal_width_cuts_join_without_blank);
 	RUN(test_every_transport_gives_the_kernel_lines);
 	RUN(test_prefix_fields);
