@@ -4831,6 +4831,7 @@ feed:
 	P->last_st_fed = P->nr_fed;
 	st->seq = ++P->seq;
 	st->last_fed = P->nr_fed;
+	st->last_lineno = l->lineno;
 	for (int tries = 0; tries < 2; tries++)
 		if (state_line(P, st, l, s, e))
 			break;
@@ -4962,10 +4963,11 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 			P->idle_arch_line = line->lineno;
 		}
 	}
-	if (++P->nr_fed % 64 == 0 && P->nr_active > 0)
+	++P->nr_fed;
+	if (P->nr_active > 0)
 		for (int i = 0; i < PARSE_MAX_STATES; i++) {
 			struct pstate *st = P->states[i];
-			if (st && st->active && P->nr_fed - st->last_fed > PARSE_STALE_LINES)
+			if (st && st->active && line->lineno > st->last_lineno + PARSE_STALE_LINES)
 				state_emit(P, st, false);
 		}
 	/* warnings cite the line they are about */

@@ -104,6 +104,7 @@ struct pstate {
 	uint64_t shape;            /* SH_* seen */
 	int unknown_run;           /* consecutive lines that fit nothing */
 	uint64_t last_fed;         /* report_parser.nr_fed when it last took a line */
+	uint64_t last_lineno;      /* the input line it last took (PARSE_STALE_LINES) */
 	int stack_lines;
 	int tail_left;             /* lines still allowed after the kill line */
 	bool started_mid;          /* the report's start is missing */
