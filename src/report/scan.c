@@ -58,6 +58,9 @@
  * when a read ends keeps more than the 32 KiB, so the idle scan of ordinary
  * text moves no more bytes than before. */
 #define SCAN_BACKFILL_MAX (1u << 20)
+/* A needle hit closer than this to the end of the bytes read is judged
+ * again after the next read (longer than every needle_hit_ok look-ahead) */
+#define SCAN_UNSURE 64
 #define SCAN_RUN_GAP 32            /* other programs' lines stepped over in a run */
 /* fill() must always find room for a read after keeping one line back and
  * one partial line */
@@ -1911,13 +1914,25 @@ static int skip_to_candidate(struct report_scanner *s)
 		return 1;
 	size_t scan = s->pos;
 	for (;;) {
-		size_t m = s->end, k;
+		size_t m = s->end, k, defer = s->end;
 		uint64_t nls = 0;   /* newlines in [pos, scan), counted by the search itself */
 		while (scan < s->end) {
 			size_t at = scan + needle_find_nl(s->buf + scan, s->end - scan, &k, &nls);
 			if (at >= s->end)
 				break;
 			if (needle_hit_ok(s->buf, s->end, at, k)) {
+				/* A hit so near the end of what was read that its check
+				 * could not see what follows (needle_hit_ok says yes when
+				 * unsure) is judged again after the next read: a line of
+				 * another program ending in "Killed" at a read's edge
+				 * would otherwise open a back-fill window for nothing. */
+				if (!s->eof && s->end - at < SCAN_UNSURE) {
+					const char *ls = at > s->pos ? memrchr(s->buf + s->pos, '\n', at - s->pos) : NULL;
+					if (ls) {
+						defer = (size_t)(ls - s->buf) + 1;
+						break;
+					}
+				}
 				m = at;
 				break;
 			}
@@ -1977,8 +1992,11 @@ static int skip_to_candidate(struct report_scanner *s)
 			return 1;
 		}
 		/* no marker in the buffer: skip its complete lines, keep the last one
-		 * for a possible wrap repair, and read on */
-		const char *ls = s->end > s->pos ? memrchr(s->buf + s->pos, '\n', s->end - s->pos) : NULL;
+		 * for a possible wrap repair, and read on (keep from the line of a
+		 * hit to be judged again: no newline between it and that hit, so
+		 * nls counts the lines skipped either way) */
+		const char *ls = defer < s->end ? s->buf + defer - 1
+				 : s->end > s->pos ? memrchr(s->buf + s->pos, '\n', s->end - s->pos) : NULL;
 		if (ls) {
 			size_t upto = (size_t)(ls - s->buf) + 1;
 			/* keep a back-fill window of the skipped lines (never lines

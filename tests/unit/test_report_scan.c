@@ -1810,6 +1810,61 @@ TEST(test_idle_search_examines_only_report_lines)
 	buf_release(&b);
 }
 
+/* A needle hit too near the end of a read for needle_hit_ok to see what
+ * follows it ("unsure": yes) is judged again after the next read, not
+ * taken as a marker: a line of another program ending in "Killed" right
+ * at a read's edge must not open a 32 KiB back-fill (~330 lines examined
+ * for nothing, bench/explain).  The first read ends at byte 327681 (the
+ * buffer: 256 KiB + 64 KiB + 1), read in place or with read(). */
+TEST(test_hit_at_a_reads_edge_is_judged_after_the_next_read)
+{
+	static const char pad[] = "Nov 20 02:04:16 web01 sshd[5120]: Accepted publickey for deploy from 10.0.0.1 port 5120 ssh2\n";
+	static const char sup[] = "Nov 20 02:04:16 web01 supervisord[4242]: INFO exited: worker_7 (terminated by SIGKILL; not expected) ";
+	const size_t edge = 327681, k_at = edge - 8;   /* "Killed\n" and one byte more in the first read */
+	struct buf b;
+	buf_init(&b);
+	size_t before = k_at - (sizeof(sup) - 1);      /* bytes before the supervisord line */
+	while (b.len + 2 * (sizeof(pad) - 1) < before)
+		buf_add(&b, pad, sizeof(pad) - 1);
+	while (b.len + 1 < before)                     /* one filler line of the exact length */
+		buf_addc(&b, 'x');
+	buf_addc(&b, '\n');
+	buf_add(&b, sup, sizeof(sup) - 1);
+	CHECK_INT(b.len, k_at);
+	buf_add(&b, "Killed\n", 7);
+	for (int i = 0; i < 8000; i++)
+		buf_add(&b, pad, sizeof(pad) - 1);
+	for (int mode = 0; mode < 2; mode++) {
+		struct report_scanner *sc;
+		char path[] = "/tmp/oomkit-test-edge-XXXXXX";
+		int fd = -1;
+		if (mode == 0) {
+			CHECK_INT(report_scanner_open_mem(&sc, b.data, b.len, "t"), 0);
+		} else {
+			fd = mkstemp(path);
+			if (fd < 0 || write(fd, b.data, b.len) != (ssize_t)b.len || lseek(fd, 0, SEEK_SET) != 0)
+				abort();
+			unlink(path);
+			setenv("OOMKIT_MMAP", "0", 1);
+			CHECK_INT(report_scanner_open(&sc, fd, "t"), 0);
+			unsetenv("OOMKIT_MMAP");
+		}
+		struct report_line l;
+		size_t got = 0;
+		while (report_scanner_next(sc, false, &l) > 0)
+			got++;
+		CHECK_INT(got, 0);
+		uint64_t ex = report_scanner_examined(sc);
+		CHECK(ex < 10);
+		if (getenv("SHOWEX") || ex >= 10)
+			printf("  examined %llu lines (%s)\n", (unsigned long long)ex, mode ? "read" : "in place");
+		report_scanner_close(sc);
+		if (fd >= 0)
+			close(fd);
+	}
+	buf_release(&b);
+}
+
 int main(void)
 {
 	load_base();
@@ -1828,6 +1883,7 @@ int main(void)
 	RUN(test_prefilter_wrap_after_allocation);
 	RUN(test_idle_prefilter_returns_markers_with_line_numbers);
 	RUN(test_idle_search_examines_only_report_lines);
+	RUN(test_hit_at_a_reads_edge_is_judged_after_the_next_read);
 	RUN(test_util_linux_continuation_lines);
 	RUN(test_indented_paste);
 	RUN(test_pager_truncation_and_mail_wrap_in_corpus);
