@@ -23,6 +23,7 @@
 
 #define PARSE_MAX_STATES 16
 #define PARSE_TAIL_LINES 12      /* lines after the kill line that may still belong to it */
+#define PARSE_TAIL_INPUT 40      /* ... within this many input lines of its last */
 #define PARSE_UNKNOWN_MAX 40     /* unrelated lines in a row that end a report */
 /* An open report that got no line of its own for this many input lines is
  * over, whatever its key: the kernel prints a report within milliseconds
@@ -4495,7 +4496,13 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 			goto accepted;
 		if (p_starts(s, e, "oom killer ") && p_find(s, e, " has mm pinned by "))
 			goto accepted;
-		if (--st->tail_left < 0) {
+		/* Its tail is printed right after the kill line: PARSE_TAIL_LINES
+		 * lines of its machine that fit nothing, or PARSE_TAIL_INPUT
+		 * input lines since the last line it took (other programs'
+		 * syslog lines, which are never fed, count too), end it.  A
+		 * panic's stack has a length of its own. */
+		if (--st->tail_left < 0 ||
+		    (!st->panic_stack && l->lineno > st->ev.last_line + PARSE_TAIL_INPUT)) {
 			state_emit(P, st, false);
 			return false;
 		}
@@ -4967,7 +4974,8 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 	if (P->nr_active > 0)
 		for (int i = 0; i < PARSE_MAX_STATES; i++) {
 			struct pstate *st = P->states[i];
-			if (st && st->active && line->lineno > st->last_lineno + PARSE_STALE_LINES)
+			if (st && st->active &&
+			    line->lineno > st->last_lineno + (st->sect == SEC_TAIL ? PARSE_TAIL_INPUT : PARSE_STALE_LINES))
 				state_emit(P, st, false);
 		}
 	/* warnings cite the line they are about */

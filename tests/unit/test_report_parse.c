@@ -736,33 +736,61 @@ TEST(stale_report_closes)
 
 	/* "for this many input lines", not lines fed: in a syslog the lines
 	 * of other programs between (dropped by the scanner, never fed) count
-	 * too.  A kill printed with a caller id, then one kernel line of
-	 * another caller for every 13 input lines: over after 500 input lines,
-	 * not after 500 such kernel lines (6500 input lines of the prefilter
-	 * off, bench/explain) */
-	n = 0;
-	P = report_parser_new("t", count_event, &n);
-	memset(&l, 0, sizeof(l));
-	l.text = trig, l.len = strlen(trig), l.caller = "T100", l.caller_len = 4, l.lineno = 1;
-	report_parser_feed(P, &l);
-	const char *kill = "Out of memory: Killed process 101 (a) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB";
-	l.text = kill, l.len = strlen(kill), l.lineno = 2;
-	report_parser_feed(P, &l);
-	CHECK(report_parser_active(P));
-	l.caller = "T200";
-	l.text = "e1000e: eth0 NIC Link is Up";
-	l.len = strlen(l.text);
-	uint64_t over = 0;
-	for (uint64_t ln = 15; ln < 20000 && report_parser_active(P); ln += 13) {
-		l.lineno = ln;
+	 * too.  A report of caller T100, then one kernel line of another
+	 * caller for every 13 input lines: over after 500 input lines, not
+	 * after 500 such kernel lines (6500 input lines of the prefilter off,
+	 * bench/explain); past its kill line, after PARSE_TAIL_INPUT (40) */
+	for (int killed = 0; killed < 2; killed++) {
+		n = 0;
+		P = report_parser_new("t", count_event, &n);
+		memset(&l, 0, sizeof(l));
+		l.text = trig, l.len = strlen(trig), l.caller = "T100", l.caller_len = 4, l.lineno = 1;
 		report_parser_feed(P, &l);
-		over = ln;
+		const char *kill = "Out of memory: Killed process 101 (a) total-vm:200000kB, anon-rss:4000kB, "
+				   "file-rss:0kB, shmem-rss:0kB";
+		const char *cpu = "CPU: 1 PID: 101 Comm: a Not tainted 5.15.0-91-generic #101-Ubuntu";
+		l.text = killed ? kill : cpu, l.len = strlen(l.text), l.lineno = 2;
+		report_parser_feed(P, &l);
+		CHECK(report_parser_active(P));
+		l.caller = "T200";
+		l.text = "e1000e: eth0 NIC Link is Up";
+		l.len = strlen(l.text);
+		uint64_t over = 0;
+		for (uint64_t ln = 15; ln < 20000 && report_parser_active(P); ln += 13) {
+			l.lineno = ln;
+			report_parser_feed(P, &l);
+			over = ln;
+		}
+		CHECK(!report_parser_active(P));
+		uint64_t want = killed ? 40 : 500;
+		CHECK(over > 2 + want && over <= 2 + want + 13);
+		report_parser_finish(P);
+		CHECK_INT(n, 1);
+		report_parser_free(P);
 	}
-	CHECK(!report_parser_active(P));
-	CHECK(over > 2 + 500 && over <= 2 + 500 + 13);
-	report_parser_finish(P);
-	CHECK_INT(n, 1);
-	report_parser_free(P);
+
+	/* The tail of a kill without caller ids: twelve lines of the machine
+	 * that fit nothing end it, and so do PARSE_TAIL_INPUT input lines
+	 * after its last (a syslog's other programs in between) */
+	for (int gap = 30; gap <= 50; gap += 20) {
+		n = 0;
+		P = report_parser_new("t", count_event, &n);
+		memset(&l, 0, sizeof(l));
+		l.text = trig, l.len = strlen(trig), l.lineno = 1;
+		report_parser_feed(P, &l);
+		const char *kill = "Out of memory: Killed process 101 (a) total-vm:200000kB, anon-rss:4000kB, "
+				   "file-rss:0kB, shmem-rss:0kB";
+		l.text = kill, l.len = strlen(kill), l.lineno = 2;
+		report_parser_feed(P, &l);
+		l.text = "e1000e: eth0 NIC Link is Up";
+		l.len = strlen(l.text);
+		l.lineno = 2 + (uint64_t)gap;
+		report_parser_feed(P, &l);
+		CHECK(report_parser_active(P) == (gap <= 40));
+		report_parser_finish(P);
+		CHECK_INT(n, 1);
+		report_parser_free(P);
+	}
 }
 
 TEST(cut_at_start_and_end)
