@@ -65,12 +65,18 @@ void oom_system_init(struct oom_system *v)
 	v->zram_orig_kib = v->zram_compr_kib = OOM_NA;
 }
 
-void snapshot_init(struct oom_snapshot *s)
+/* The fields of a zeroed snapshot whose "not printed" is not 0. */
+static void snapshot_na(struct oom_snapshot *s)
 {
-	memset(s, 0, sizeof(*s));
 	s->page_size_kib = OOM_NA;
 	fill_na((int64_t *)&s->mem, sizeof(s->mem) / sizeof(int64_t));
 	memcg_init(&s->memcg);
+}
+
+void snapshot_init(struct oom_snapshot *s)
+{
+	memset(s, 0, sizeof(*s));
+	snapshot_na(s);
 }
 
 void snapshot_release(struct oom_snapshot *s)
@@ -159,7 +165,7 @@ const char *oom_outcome_name(enum oom_outcome o)
 void event_init(struct oom_event *ev)
 {
 	memset(ev, 0, sizeof(*ev));
-	snapshot_init(&ev->snap);
+	snapshot_na(&ev->snap);   /* zeroed with the event: a second memset of ~75 KiB per report is not */
 	ev->req.trigger_pid = OOM_NA;
 	ev->req.order = OOM_NA;
 	ev->req.trigger_oom_score_adj = OOM_NA;

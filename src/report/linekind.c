@@ -225,6 +225,8 @@ static bool memcg_stat_pair(const char *p, size_t n)
 	return false;
 }
 
+static enum line_kind kind_of(const char *p, size_t n);
+
 enum line_kind line_kind_of(const char *p, size_t n)
 {
 	while (n && (p[0] == ' ' || p[0] == '\t'))
@@ -233,6 +235,20 @@ enum line_kind line_kind_of(const char *p, size_t n)
 		n--;
 	if (n < 3)
 		return LK_NONE;
+	/* the line the parser is reading: asked several times, answered once */
+	struct p_pairs *c = &p_cur_pairs;
+	if (p < c->s || p + n > c->e)
+		return kind_of(p, n);
+	if (c->kind_s != p || c->kind_n != n) {
+		c->kind = (int)kind_of(p, n);
+		c->kind_s = p;
+		c->kind_n = n;
+	}
+	return (enum line_kind)c->kind;
+}
+
+static enum line_kind kind_of(const char *p, size_t n)
+{
 	const char *q;
 	switch (p[0]) {
 	case '[': {

@@ -17,6 +17,11 @@
 struct p_pairs {
 	const char *s, *e;
 	uint64_t bits[4];
+	/* line_kind_of's answer for [kind_s, kind_s + kind_n) of that copy:
+	 * the parser asks it of the same line several times */
+	const char *kind_s;
+	size_t kind_n;
+	int kind;
 };
 extern _Thread_local struct p_pairs p_cur_pairs;
 #define P_PAIR(a, b) ((((unsigned)(unsigned char)(a) * 31u) + (unsigned char)(b)) & 255u)

@@ -147,11 +147,13 @@ void p_pairs_set(const char *s, const char *e)
 	}
 	c->s = s;
 	c->e = e;
+	c->kind_s = NULL;
 }
 
 void p_pairs_clear(void)
 {
 	p_cur_pairs.s = p_cur_pairs.e = NULL;
+	p_cur_pairs.kind_s = NULL;
 }
 
 const char *p_rfind(const char *s, const char *e, const char *lit)
