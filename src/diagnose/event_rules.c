@@ -2770,7 +2770,8 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 		own_kib = sat_add(task_rss_kib(vt, a->page_size_kib), known(pt) ? pt : 0);
 		implied_kib = sat_mul(sum, mscore) / 1000;
 	}
-	enum { SW_UNSEEN, SW_NONE_PRINTED, SW_NONE_ROWS, SW_FULL_ROWS, SW_FULL_SCORE, SW_FULL_SESSION, SW_FULL_ERA } sw = SW_UNSEEN;
+	enum { SW_UNSEEN, SW_NONE_PRINTED, SW_NONE_ROWS, SW_FULL_ROWS, SW_FULL_SCORE, SW_NONE_FREE, SW_FULL_FREE,
+	       SW_FULL_SESSION, SW_FULL_ERA } sw = SW_UNSEEN;
 	if (known(sm->swap_total_kib) && sm->swap_total_kib == 0)
 		sw = SW_NONE_PRINTED;
 	else if (rows > 0 && swapped > 0)
@@ -2780,6 +2781,14 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 	else if (known(implied_kib) && known(own_kib) && implied_kib >= sat_mul(own_kib, 2) &&
 		 implied_kib - own_kib >= KILL_ONLY_MIN_VICTIM_KIB)
 		sw = SW_FULL_SCORE;
+	/* a `free` pasted with the report: what swap the machine had, as the
+	 * user saw it (before or after the kill: its total, not its use,
+	 * is what a kill does not change; a full one stays full of the
+	 * other processes' pages) */
+	else if (ev->side.free_swap == OOM_FREE_SWAP_NONE)
+		sw = SW_NONE_FREE;
+	else if (ev->side.free_swap == OOM_FREE_SWAP_FULL)
+		sw = SW_FULL_FREE;
 	else if (session_swap_hint(ev))
 		sw = SW_FULL_SESSION;
 	else if (era_swap_hint(ev))
@@ -2791,12 +2800,15 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 	else
 		snprintf(who, sizeof(who), "%s (pid %lld, score %lld)", v->comm, (long long)v->pid, (long long)v->score);
 	struct finding *f;
-	if (sw == SW_FULL_ROWS || sw == SW_FULL_SCORE || sw == SW_FULL_SESSION || sw == SW_FULL_ERA) {
+	if (sw == SW_FULL_ROWS || sw == SW_FULL_SCORE || sw == SW_FULL_FREE || sw == SW_FULL_SESSION || sw == SW_FULL_ERA) {
 		f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
 			"a system-wide OOM killed %s: RAM and swap ran out, though the report shows neither",
 			who);
 		if (sw == SW_FULL_ERA)
 			era_swap_evidence(f, ev);
+		else if (sw == SW_FULL_FREE)
+			finding_evidence(f, "the 'free' output pasted at line %llu shows swap full ('%s'): reclaim had nowhere to move anonymous pages",
+					 (unsigned long long)ev->side.free_swap_line, ev->side.free_swap_text);
 		else if (sw == SW_FULL_SESSION)
 			finding_evidence(f, "no line shows swap, but the victim ran in %s (task_memcg=%s), an install that comes with swap (Ubuntu's /swapfile, Fedora's zram, WSL2's quarter of RAM) unlike cloud images; with swap there, reclaim gave up only once it was full",
 					 !strcmp(ev->task_memcg, "/init.scope") ? "WSL2's /init.scope" : "a login session", ev->task_memcg);
@@ -2812,6 +2824,9 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 			who, sw == SW_UNSEEN ? " (the report shows no swap: named none; had there been swap, it was full)" : " with no swap");
 		if (sw == SW_NONE_PRINTED)
 			finding_evidence(f, "Total swap = 0kB");
+		else if (sw == SW_NONE_FREE)
+			finding_evidence(f, "the 'free' output pasted at line %llu shows no swap ('%s')",
+					 (unsigned long long)ev->side.free_swap_line, ev->side.free_swap_text);
 		else if (sw == SW_NONE_ROWS)
 			finding_evidence(f, "the task rows hold %s and not one swapped page (swapents 0): reclaim had no swap to move them to",
 					 K(c, 0, rows_rss));

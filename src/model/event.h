@@ -81,6 +81,14 @@ struct oom_victim {
 /* Messages printed next to a report that say what failed:
  * mm/slub.c slab_out_of_memory (2.6.36+, rate-limited) and drivers'
  * "unable to allocate N bytes".  OOM_NA / "" when not printed. */
+/* What a pasted `free` said of swap (report/parse.c report_free_swap_line). */
+enum oom_free_swap {
+	OOM_FREE_SWAP_UNSEEN = 0,
+	OOM_FREE_SWAP_NONE,      /* total 0: no swap configured */
+	OOM_FREE_SWAP_FULL,      /* used 95 % of total or more */
+	OOM_FREE_SWAP_ROOM,      /* swap there, with room when `free` ran */
+};
+
 struct oom_side {
 	bool slab_failure;                 /* "SLUB: Unable to allocate memory on node N, gfp=…" */
 	bool slab_is_slab;                 /* … printed by mm/slab.c ("SLAB: …"): one "order: N" */
@@ -91,6 +99,11 @@ struct oom_side {
 	bool slab_alone;                   /* the SLUB/SLAB line opened the event: no failure line before it */
 	char driver[64];                   /* the text before ": unable to allocate N bytes" */
 	int64_t driver_bytes;
+	/* procps `free` output pasted with the report ("Swap:  2.0Gi  2.0Gi
+	 * 0B"): no kernel fact, but the machine's swap as the user saw it */
+	enum oom_free_swap free_swap;
+	uint64_t free_swap_line;           /* its input line */
+	char free_swap_text[96];           /* the line as printed (evidence) */
 };
 
 struct oom_event {

@@ -112,6 +112,11 @@ struct report_parser {
 	 * the release of a report after it that prints none (uname_line) */
 	char uname_kernel[128], uname_arch[16], uname_host[64];
 	uint64_t uname_line;
+	/* a pasted `free` ("Swap:  0  0  0"): what swap the machine had, for a
+	 * report near it that prints none (free_swap_lend) */
+	int free_swap;
+	uint64_t free_swap_line;
+	char free_swap_text[96];
 	/* the latest "Linux version" banner: the release (and the compiler's
 	 * target arch) of the boot every later report of its host comes from */
 	char banner_kernel[128], banner_arch[16], banner_host[64];
@@ -871,6 +876,78 @@ static void uname_release(struct report_parser *P, struct oom_event *ev)
 		   (unsigned long long)P->uname_line);
 }
 
+/* One number of `free` output, in bytes: "2015" (the unit of the whole
+ * table: -k, -m, -g or -b), "2.0Gi", "387Mi", "0B", "3.9G" (-h, --si).
+ * Moves *p past it; -1 when it is none. */
+static double free_number(const char **p, const char *e)
+{
+	const char *q = *p;
+	double v = 0;
+	bool digit = false;
+	while (q < e && *q >= '0' && *q <= '9')
+		v = v * 10 + (*q++ - '0'), digit = true;
+	if (q < e && (*q == '.' || *q == ',') && q + 1 < e && q[1] >= '0' && q[1] <= '9') {
+		double f = 0.1;
+		for (q++; q < e && *q >= '0' && *q <= '9'; q++, f /= 10)
+			v += (*q - '0') * f;
+	}
+	if (!digit)
+		return -1;
+	static const char units[] = "BKMGTP";
+	const char *u = q < e ? strchr(units, *q) : NULL;
+	if (u && *q) {
+		v *= 1ull << (10 * (unsigned)(u - units));
+		q++;
+		if (q < e && *q == 'i')
+			q++;
+	}
+	if (q < e && *q != ' ' && *q != '\t')
+		return -1;
+	*p = q;
+	return v;
+}
+
+/* procps `free`: a header of "total used free …" and the rows "Mem:" and
+ * "Swap:" (also "-/+ buffers/cache:" before procps-ng 3.3.10).  The Swap
+ * row: total, used, free, in one unit or each with its own suffix (-h).
+ * Pasted beside an OOM report it says whether the machine had swap at all,
+ * which a report cut to its kill line does not. */
+int report_free_swap_line(const char *s, size_t n)
+{
+	const char *e = s + n, *p = s;
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	if (e - p < 11 || memcmp(p, "Swap:", 5) != 0 || (p[5] != ' ' && p[5] != '\t'))
+		return OOM_FREE_SWAP_UNSEEN;
+	p += 5;
+	double v[3];
+	for (int i = 0; i < 3; i++) {
+		while (p < e && (*p == ' ' || *p == '\t'))
+			p++;
+		if ((v[i] = free_number(&p, e)) < 0)
+			return OOM_FREE_SWAP_UNSEEN;
+	}
+	/* total = used + free, give or take the rounding of -h */
+	if (v[1] + v[2] > v[0] * 1.1 + 1 || v[1] + v[2] < v[0] * 0.9 - 1)
+		return OOM_FREE_SWAP_UNSEEN;
+	if (v[0] == 0)
+		return OOM_FREE_SWAP_NONE;
+	return v[1] >= 0.95 * v[0] ? OOM_FREE_SWAP_FULL : OOM_FREE_SWAP_ROOM;
+}
+
+/* A report near a pasted `free` (within PARSE_UNAME_LINES after it, or
+ * while it was still open) takes what it says of swap. */
+static void free_swap_lend(struct report_parser *P, struct oom_event *ev)
+{
+	if (ev->side.free_swap || !P->free_swap || P->free_swap_line >= ev->first_line ||
+	    ev->first_line - P->free_swap_line > PARSE_UNAME_LINES)
+		return;
+	ev->side.free_swap = (enum oom_free_swap)P->free_swap;
+	ev->side.free_swap_line = P->free_swap_line;
+	str_copy(ev->side.free_swap_text, sizeof(ev->side.free_swap_text), P->free_swap_text,
+		 strlen(P->free_swap_text));
+}
+
 /* Seconds of a syslog date "Mar 24 18:41:04" within its month (day and
  * time), -1 when it is none. */
 static int64_t syslog_secs(const char *t)
@@ -1073,6 +1150,7 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 		ev->truncated = true;
 	}
 	uname_release(P, ev);
+	free_swap_lend(P, ev);
 	if (ev->kernel[0] || ev->header_missing || st->started_mid)
 		neighbour_release(P, ev);
 	banner_release(P, ev);
@@ -4946,6 +5024,32 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 				 sizeof(P->uname_arch), P->uname_host, sizeof(P->uname_host))) {
 		P->uname_line = line->lineno;
 		return;
+	}
+	/* the Swap row of `free`, alone or at the end of its table joined to
+	 * one line (an indented table is taken for a wrapped one) */
+	const char *sw = len > 10 ? p_find(P->line, P->line + len, "Swap:") : NULL;
+	if (sw && (sw == P->line || sw[-1] == ' ' || sw[-1] == '\t')) {
+		int fs = report_free_swap_line(sw, len - (size_t)(sw - P->line));
+		if (fs) {
+			const char *t = sw;
+			size_t tn = len - (size_t)(sw - P->line);
+			while (tn && (*t == ' ' || *t == '\t'))
+				t++, tn--;
+			/* the open reports are the ones it was pasted with */
+			for (int i = 0; i < PARSE_MAX_STATES; i++) {
+				struct pstate *x = P->states[i];
+				if (x && x->active && !x->ev.side.free_swap) {
+					x->ev.side.free_swap = (enum oom_free_swap)fs;
+					x->ev.side.free_swap_line = line->lineno;
+					str_copy(x->ev.side.free_swap_text, sizeof(x->ev.side.free_swap_text), t, tn);
+				}
+			}
+			P->free_swap = fs;
+			P->free_swap_line = line->lineno;
+			str_copy(P->free_swap_text, sizeof(P->free_swap_text), t, tn);
+			if (sw == P->line)
+				return;   /* no kernel text; a joined line is read on */
+		}
 	}
 	if (len > 20 && report_is_sysrq_f_command(P->line, len)) {
 		/* a report still open when the next command comes (typed

@@ -98,6 +98,10 @@ void report_parser_free(struct report_parser *p);
  * Then its release, machine ("" when none is named) and node name. */
 bool report_is_uname_line(const char *s, size_t n, char *kernel, size_t kcap, char *arch, size_t acap, char *host,
 			  size_t hcap);
+/* Is this line the "Swap:" row of procps `free` ("Swap:  2015  14  2001",
+ * "Swap:  2.0Gi  2.0Gi  0B", any of its units)?  Then what it says of swap
+ * (enum oom_free_swap); OOM_FREE_SWAP_UNSEEN when it is none. */
+int report_free_swap_line(const char *s, size_t n);
 /* The arch a stack-dump line shows by itself ("RIP: …", x86_64 frames, ARM's
  * "a from b+0x…/0x…", MIPS "Stack : …", …), NULL when it shows none. */
 const char *report_stack_line_arch(const char *s, size_t n);

@@ -1904,6 +1904,30 @@ static size_t backfill_start(struct report_scanner *s, size_t floor, size_t upto
 	return r < w ? r : w;
 }
 
+/* The start of a `free` table's "Swap:" row among the few lines above
+ * upto (FREE_LOOK_BACK bytes, never below floor); upto when there is none.
+ * One memmem per trigger line: what it costs the idle scan is nothing. */
+#define FREE_LOOK_BACK 1024u
+static size_t free_swap_before(const struct report_scanner *s, size_t floor, size_t upto)
+{
+	size_t from = upto - floor > FREE_LOOK_BACK ? upto - FREE_LOOK_BACK : floor;
+	const char *w = s->buf + from, *hit = NULL, *q;
+	size_t n = upto - from;
+	while ((q = memmem(w, n - (size_t)(w - (s->buf + from)), "Swap:", 5)) != NULL) {
+		hit = q;
+		w = q + 5;
+	}
+	if (!hit)
+		return upto;
+	const char *ls = hit > s->buf + from ? memrchr(s->buf + from, '\n', (size_t)(hit - (s->buf + from))) : NULL;
+	size_t line = ls ? (size_t)(ls - s->buf) + 1 : from;
+	if (line == from && from > floor && s->buf[from - 1] != '\n')
+		return upto;   /* its line starts before the window */
+	const char *nl = memchr(s->buf + line, '\n', upto - line);
+	size_t end = nl ? (size_t)(nl - s->buf) : upto;
+	return report_free_swap_line(s->buf + line, end - line) ? line : upto;
+}
+
 /* Moves pos to the start of the next line that may hold a marker (or, to
  * repair a wrap, the line before it).  Returns 1, 0 at end, -errno. */
 static int skip_to_candidate(struct report_scanner *s)
@@ -1965,6 +1989,13 @@ static int skip_to_candidate(struct report_scanner *s)
 						 * only so) */
 						const char *pp = memrchr(s->buf + lowest, '\n', start - 1 - lowest);
 						start = pp ? (size_t)(pp - s->buf) + 1 : lowest;
+						s->backfill_until_abs = s->base_abs + line;
+					}
+					size_t fs = free_swap_before(s, lowest, start);
+					if (fs < start) {
+						/* a `free` pasted just above the report:
+						 * its Swap row comes with it */
+						start = fs;
 						s->backfill_until_abs = s->base_abs + line;
 					}
 					if (show_mem_ends_before(s, lowest, line)) {
@@ -3088,6 +3119,7 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 					       /* a trigger without the needle's words (retyped "invoked oom:") */
 					       line_kind_of(arena_text(s, it->text_off), it->text_len) == LK_TRIGGER ||
 					       backfill_uname(arena_text(s, it->text_off), it->text_len) ||
+					       report_free_swap_line(arena_text(s, it->text_off), it->text_len) ||
 					       report_is_sysrq_f_command(arena_text(s, it->text_off), it->text_len) ||
 					       report_is_stat_pair(arena_text(s, it->text_off), it->text_len) ||
 					       line_kind_hung_task(arena_text(s, it->text_off), it->text_len) ||

@@ -1603,6 +1603,54 @@ TEST(kill_in_a_login_session_names_swap_full)
 	CHECK_STR(r.first, "genuine-exhaustion-no-swap");
 }
 
+/* A `free` pasted with a kill-only report says what swap the machine had
+ * (R4803, R1029): total 0 is no swap, whatever the session's hint; used
+ * all but 5 % is full.  Above the report (its trigger line or its first
+ * line left), or below it while it is open; not from 200 lines away. */
+#define FREE_M(swap) \
+	"$ free -m\n" \
+	"               total        used        free      shared  buff/cache   available\n" \
+	"Mem:            1849         138        1421           0         289        1570\n" \
+	swap "\n"
+
+TEST(pasted_free_says_what_swap_there_was)
+{
+	struct seen n = explain(FREE_M("Swap:              0           0           0")
+				KILL_IN("/user.slice/user-1000.slice/session-1.scope"));
+	CHECK_STR(n.first, "genuine-exhaustion-no-swap");
+	CHECK(evidence_has(&n, "'free' output pasted at line 4 shows no swap"));
+	struct seen f = explain(FREE_M("Swap:          2.0Gi       2.0Gi          0B") KILL_IN("/"));
+	CHECK_STR(f.first, "genuine-exhaustion-swap-full");
+	CHECK(evidence_has(&f, "shows swap full"));
+	/* room when `free` ran (after the kill freed the victim's): no say */
+	struct seen r = explain(FREE_M("Swap:           4095           0        4095") KILL_IN("/"));
+	CHECK_STR(r.first, "genuine-exhaustion-no-swap");
+	CHECK(!evidence_has(&r, "'free' output"));
+	/* below the kill, while the report is open (its tail) */
+	struct seen b = explain("[ 7000.1] mem.bash invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0\n"
+				KILL_IN("/user.slice/user-1000.slice/session-1.scope")
+				"\n" FREE_M("Swap:              0           0           0"));
+	CHECK_STR(b.first, "genuine-exhaustion-no-swap");
+	/* above a report that opens with its trigger line */
+	struct seen t = explain("stardust:~ $ free -h\n"
+				"               total        used        free      shared  buff/cache   available\n"
+				"Mem:            15Gi        12Gi       387Mi        15Mi       3.6Gi       3.6Gi\n"
+				"Swap:          2.0Gi       2.0Gi          0B\n"
+				"stardust:~ $ dmesg -T | egrep -i 'oom|killed process'\n"
+				"[ 7000.1] systemd invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0\n"
+				KILL_IN("/"));
+	CHECK_STR(t.first, "genuine-exhaustion-swap-full");
+	/* 200 lines and more before it: another moment, maybe another machine */
+	char far[32768];
+	size_t o = (size_t)snprintf(far, sizeof(far), "%s", FREE_M("Swap:              0           0           0"));
+	for (int i = 0; i < 210; i++)
+		o += (size_t)snprintf(far + o, sizeof(far) - o, "unrelated line %d\n", i);
+	snprintf(far + o, sizeof(far) - o, "%s", KILL_IN("/user.slice/user-1000.slice/session-1.scope"));
+	struct seen x = explain(far);
+	CHECK_STR(x.first, "genuine-exhaustion-swap-full");
+	CHECK(evidence_has(&x, "login session"));
+}
+
 TEST(evidence_class_leaves_decided_shapes_alone)
 {
 	/* a memcg OOM's header (charge frames) stays with its limit */
@@ -3918,6 +3966,7 @@ int main(void)
 	RUN(header_with_swap_room_stays_unknown);
 	RUN(task_rows_alone_follow_swapents);
 	RUN(kill_in_a_login_session_names_swap_full);
+	RUN(pasted_free_says_what_swap_there_was);
 	RUN(evidence_class_leaves_decided_shapes_alone);
 	RUN(no_killable_with_empty_table_leads_consumers);
 	RUN(atomic_order0_without_highmem_leads_lowmem);

@@ -793,6 +793,36 @@ TEST(stale_report_closes)
 	}
 }
 
+/* procps `free`'s Swap row, in every unit it prints */
+TEST(free_swap_row)
+{
+	static const struct {
+		const char *line;
+		int want;
+	} rows[] = {
+		{ "Swap:          2015         14       2001", OOM_FREE_SWAP_ROOM },
+		{ "Swap:          2.0Gi       2.0Gi          0B", OOM_FREE_SWAP_FULL },
+		{ "    Swap:            0          0          0", OOM_FREE_SWAP_NONE },
+		{ "Swap:          3.9G        251M        3.7G", OOM_FREE_SWAP_ROOM },
+		{ "Swap: 4095 0 4095 | |", OOM_FREE_SWAP_ROOM },
+		{ "Swap:         1,5Gi       1,5Gi         0B", OOM_FREE_SWAP_FULL },   /* a decimal comma */
+		{ "Swap:        72252       3740      68512", OOM_FREE_SWAP_ROOM },
+		{ "Swap:      1048572    1048572          0", OOM_FREE_SWAP_FULL },
+		{ "Swap:  10  20  30", OOM_FREE_SWAP_UNSEEN },                       /* used + free is not total */
+		{ "Swap cache stats: add 31260615, delete 31244396, find 6543/9876", OOM_FREE_SWAP_UNSEEN },
+		{ "Swap:", OOM_FREE_SWAP_UNSEEN },
+		{ "Swap: 100 abc 100", OOM_FREE_SWAP_UNSEEN },
+		{ "SwapTotal:       2097148 kB", OOM_FREE_SWAP_UNSEEN },
+		{ "Free swap  = 0kB", OOM_FREE_SWAP_UNSEEN },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(rows); i++) {
+		int got = report_free_swap_line(rows[i].line, strlen(rows[i].line));
+		CHECK_INT(got, rows[i].want);
+		if (got != rows[i].want)
+			printf("  (%s)\n", rows[i].line);
+	}
+}
+
 TEST(cut_at_start_and_end)
 {
 	const char *text =
@@ -1752,6 +1782,7 @@ int main(void)
 	RUN(headerless_kills);
 	RUN(interleaved_callers);
 	RUN(stale_report_closes);
+	RUN(free_swap_row);
 	RUN(cut_at_start_and_end);
 	RUN(constraint_after_its_kill_line);
 	RUN(kdb_panic_echo);
