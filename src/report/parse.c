@@ -4992,6 +4992,38 @@ bool report_is_sysrq_f_command(const char *p, size_t n)
 	return q < t && (*q == '>' || *q == '|');
 }
 
+/* The Swap row of `free`, alone or at the end of its table joined to one
+ * line (an indented table is taken for a wrapped one): what it says goes
+ * to the open reports and waits for the next one (free_swap_lend).  True
+ * when the line is that row alone (no kernel text). */
+static bool free_swap_row(struct report_parser *P, const struct report_line *line, size_t len)
+{
+	const char *sw = len > 10 ? p_find(P->line, P->line + len, "Swap:") : NULL;
+	if (sw && (sw == P->line || sw[-1] == ' ' || sw[-1] == '\t')) {
+		int fs = report_free_swap_line(sw, len - (size_t)(sw - P->line));
+		if (fs) {
+			const char *t = sw;
+			size_t tn = len - (size_t)(sw - P->line);
+			while (tn && (*t == ' ' || *t == '\t'))
+				t++, tn--;
+			/* the open reports are the ones it was pasted with */
+			for (int i = 0; i < PARSE_MAX_STATES; i++) {
+				struct pstate *x = P->states[i];
+				if (x && x->active && !x->ev.side.free_swap) {
+					x->ev.side.free_swap = (enum oom_free_swap)fs;
+					x->ev.side.free_swap_line = line->lineno;
+					str_copy(x->ev.side.free_swap_text, sizeof(x->ev.side.free_swap_text), t, tn);
+				}
+			}
+			P->free_swap = fs;
+			P->free_swap_line = line->lineno;
+			str_copy(P->free_swap_text, sizeof(P->free_swap_text), t, tn);
+			return sw == P->line;   /* no kernel text; a joined line is read on */
+		}
+	}
+	return false;
+}
+
 void report_parser_feed(struct report_parser *P, const struct report_line *line)
 {
 	if (!P || !line || (!line->text && line->len))
@@ -5024,32 +5056,6 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 				 sizeof(P->uname_arch), P->uname_host, sizeof(P->uname_host))) {
 		P->uname_line = line->lineno;
 		return;
-	}
-	/* the Swap row of `free`, alone or at the end of its table joined to
-	 * one line (an indented table is taken for a wrapped one) */
-	const char *sw = len > 10 ? p_find(P->line, P->line + len, "Swap:") : NULL;
-	if (sw && (sw == P->line || sw[-1] == ' ' || sw[-1] == '\t')) {
-		int fs = report_free_swap_line(sw, len - (size_t)(sw - P->line));
-		if (fs) {
-			const char *t = sw;
-			size_t tn = len - (size_t)(sw - P->line);
-			while (tn && (*t == ' ' || *t == '\t'))
-				t++, tn--;
-			/* the open reports are the ones it was pasted with */
-			for (int i = 0; i < PARSE_MAX_STATES; i++) {
-				struct pstate *x = P->states[i];
-				if (x && x->active && !x->ev.side.free_swap) {
-					x->ev.side.free_swap = (enum oom_free_swap)fs;
-					x->ev.side.free_swap_line = line->lineno;
-					str_copy(x->ev.side.free_swap_text, sizeof(x->ev.side.free_swap_text), t, tn);
-				}
-			}
-			P->free_swap = fs;
-			P->free_swap_line = line->lineno;
-			str_copy(P->free_swap_text, sizeof(P->free_swap_text), t, tn);
-			if (sw == P->line)
-				return;   /* no kernel text; a joined line is read on */
-		}
 	}
 	if (len > 20 && report_is_sysrq_f_command(P->line, len)) {
 		/* a report still open when the next command comes (typed
@@ -5090,6 +5096,10 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 			P->states[i]->ev.cur_line = line->lineno;
 	const char *s = P->line, *e = P->line + len;
 	p_pairs_set(s, e);
+	if (len > 10 && free_swap_row(P, line, len)) {
+		p_pairs_clear();
+		return;
+	}
 	/* rsyslog's "#012" and /dev/kmsg's "\x0a" stand for the newlines of a
 	 * multi-line record (summary lines, memcg stat dump), §1.13. */
 	for (;;) {
