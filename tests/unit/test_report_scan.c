@@ -123,14 +123,10 @@ static void add_warn(struct lines *L, const char *w)
 	snprintf(L->warning + u, sizeof(L->warning) - u, "%s|", w);
 }
 
-/* Scans fd; all_lines: 1 every line, 0 idle (markers only). */
-static void scan_fd(int fd, bool all_lines, struct lines *L)
+/* Reads an opened scanner to its end into L and closes it; all_lines: 1
+ * every line, 0 idle (markers only). */
+static void scan_all(struct report_scanner *s, bool all_lines, struct lines *L)
 {
-	memset(L, 0, sizeof(*L));
-	struct report_scanner *s;
-	L->rc = report_scanner_open(&s, fd, "test");
-	if (L->rc < 0)
-		return;
 	struct report_line l;
 	while ((L->rc = report_scanner_next(s, all_lines, &l)) > 0) {
 		lines_add(L, &l);
@@ -140,6 +136,16 @@ static void scan_fd(int fd, bool all_lines, struct lines *L)
 	L->nlines = report_scanner_lines(s);
 	L->nbytes = report_scanner_bytes(s);
 	L->close_rc = report_scanner_close(s);
+}
+
+/* Scans fd. */
+static void scan_fd(int fd, bool all_lines, struct lines *L)
+{
+	memset(L, 0, sizeof(*L));
+	struct report_scanner *s;
+	L->rc = report_scanner_open(&s, fd, "test");
+	if (L->rc >= 0)
+		scan_all(s, all_lines, L);
 }
 
 static char *fixture_path(const char *name)
@@ -1287,17 +1293,8 @@ static void scan_open_mem(const char *data, size_t len, bool all_lines, struct l
 	memset(L, 0, sizeof(*L));
 	struct report_scanner *s;
 	L->rc = report_scanner_open_mem(&s, data, len, "test");
-	if (L->rc < 0)
-		return;
-	struct report_line l;
-	while ((L->rc = report_scanner_next(s, all_lines, &l)) > 0) {
-		lines_add(L, &l);
-		add_warn(L, report_scanner_warning(s));
-	}
-	add_warn(L, report_scanner_warning(s));
-	L->nlines = report_scanner_lines(s);
-	L->nbytes = report_scanner_bytes(s);
-	L->close_rc = report_scanner_close(s);
+	if (L->rc >= 0)
+		scan_all(s, all_lines, L);
 }
 
 /* The corpus's first 400 reports (R*.log, name order) in one text, with
@@ -1375,22 +1372,30 @@ static size_t count_lines_with(const struct lines *L, const char *needle)
 	return k;
 }
 
+static const char kill_a[] = "Dec  3 23:00:00 web01 kernel: Out of memory: Killed process 101 (app) total-vm:200000kB, "
+			    "anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n";
+static const char kill_b[] = "Dec  3 23:30:00 web01 kernel: Out of memory: Killed process 202 (db) total-vm:200000kB, "
+			    "anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n";
+
+/* text[0, len) in a new temp file named by path (a mkstemp template), at
+ * offset 0 */
+static int temp_log(const char *text, size_t len, char *path)
+{
+	int fd = mkstemp(path);
+	if (fd < 0 || write(fd, text, len) != (ssize_t)len || lseek(fd, 0, SEEK_SET) != 0)
+		abort();
+	return fd;
+}
+
 /* A live log that grows while it is read: the mapping ends where the file
  * ended when it was made, and the rest is read on with read(). */
 TEST(test_mapped_file_that_grows_is_read_on)
 {
-	static const char a[] = "Dec  3 23:00:00 web01 kernel: Out of memory: Killed process 101 (app) total-vm:200000kB, "
-				"anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n";
-	static const char b[] = "Dec  3 23:30:00 web01 kernel: Out of memory: Killed process 202 (db) total-vm:200000kB, "
-				"anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n";
 	char *text = big_text(8u << 20), *p = chatter(text, 2000);
-	p += sprintf(p, "%s", a);
+	p += sprintf(p, "%s", kill_a);
 	p = chatter(p, 20000);
-	size_t len = (size_t)(p - text);
 	char path[] = "/tmp/oomkit-test-grow-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0 || write(fd, text, len) != (ssize_t)len || lseek(fd, 0, SEEK_SET) != 0)
-		abort();
+	int fd = temp_log(text, (size_t)(p - text), path);
 	struct report_scanner *s;
 	CHECK_INT(report_scanner_open(&s, fd, "grow"), 0);
 	struct report_line l;
@@ -1404,7 +1409,7 @@ TEST(test_mapped_file_that_grows_is_read_on)
 			/* appended after the mapping was made */
 			int w = open(path, O_WRONLY | O_APPEND);
 			char *q = chatter(text, 3000);
-			q += sprintf(q, "%s", b);
+			q += sprintf(q, "%s", kill_b);
 			q = chatter(q, 10);
 			if (w < 0 || write(w, text, (size_t)(q - text)) != q - text)
 				abort();
@@ -1429,19 +1434,13 @@ TEST(test_mapped_file_that_grows_is_read_on)
  * the read ends at the file's new end and says so. */
 TEST(test_mapped_file_that_shrinks_ends_with_a_warning)
 {
-	static const char a[] = "Dec  3 23:00:00 web01 kernel: Out of memory: Killed process 101 (app) total-vm:200000kB, "
-				"anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n";
-	static const char b[] = "Dec  3 23:30:00 web01 kernel: Out of memory: Killed process 202 (db) total-vm:200000kB, "
-				"anon-rss:4000kB, file-rss:0kB, shmem-rss:0kB\n";
 	char *text = big_text(8u << 20), *p = chatter(text, 100);
-	p += sprintf(p, "%s", a);
+	p += sprintf(p, "%s", kill_a);
 	p = chatter(p, 50000);
-	p += sprintf(p, "%s", b);
+	p += sprintf(p, "%s", kill_b);
 	size_t len = (size_t)(p - text);
 	char path[] = "/tmp/oomkit-test-shrink-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0 || write(fd, text, len) != (ssize_t)len || lseek(fd, 0, SEEK_SET) != 0)
-		abort();
+	int fd = temp_log(text, len, path);
 	unlink(path);
 	struct report_scanner *s;
 	CHECK_INT(report_scanner_open(&s, fd, "shrink"), 0);
