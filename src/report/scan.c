@@ -1577,7 +1577,14 @@ static int fill_view(struct report_scanner *s, size_t keep, bool window)
 		if (s->view.map && !s->view_cut_seen && fstat(s->fd, &st) == 0 &&
 		    (uint64_t)st.st_size > s->view.file_off + s->view.len) {
 			int rc = view_leave(s);
-			return rc < 0 ? rc : 2;
+			if (rc < 0) {
+				/* as a failed read() says it (fill) */
+				snprintf(s->error, sizeof(s->error), "%s: read error: %s (reading on where the file grew)",
+					 s->name, strerror(-rc));
+				s->read_error = true;
+				return rc;
+			}
+			return 2;
 		}
 		s->eof = true;
 		return 0;
