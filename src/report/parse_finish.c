@@ -726,6 +726,13 @@ void pf_finish(struct pstate *st)
 	 * says nothing of it: no name, unless the dump_stack line keeps one */
 	if (comm_elided(ev->req.trigger_comm))
 		ev->req.trigger_comm[0] = '\0';
+	/* a Markdown fence glued to an unstamped trigger line
+	 * ("```kswapd3 invoked oom-killer: …", R191 without its stamps):
+	 * the fence is no part of the name the dump_stack line prints */
+	size_t tl = strlen(ev->req.trigger_comm), hl = strlen(st->header_comm);
+	if (hl && tl > hl && !strcmp(ev->req.trigger_comm + tl - hl, st->header_comm) &&
+	    strspn(ev->req.trigger_comm, "`~") == tl - hl && tl - hl >= 3)
+		ev->req.trigger_comm[0] = '\0';
 	if (!ev->req.trigger_comm[0] && st->header_comm[0] && (st->have_trigger || st->header_trigger))
 		str_copy(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), st->header_comm,
 			 strlen(st->header_comm));

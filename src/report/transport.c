@@ -410,6 +410,52 @@ static size_t match_level_pipe(const char *p, size_t len, bool *other)
 }
 
 /* /dev/kmsg: "6,1234,5678,-[,caller=T12];text" */
+/* Android's logcat, "threadtime" format (system/logging/liblog
+ * logprint.cpp): "07-11 20:47:41.300   156   156 W kernel  : text" —
+ * month-day, time with milliseconds, pid and tid right-aligned, the
+ * priority letter, the tag padded to 8 and ": ".  Kernel lines read
+ * through logd carry the tag "kernel" or none (R2804: "W       : "); both
+ * are stripped with it.  Any other tag is kept as text: logd may have cut
+ * it from the kernel's own "subsystem: " (liblog's LogKlog), so dropping
+ * it could lose a kernel line.  The time is the record's. */
+static size_t match_logcat(const char *p, size_t len, struct pfx *x)
+{
+	static const char shape[] = "dd-dd dd:dd:dd.ddd";
+	size_t n = sizeof(shape) - 1, i;
+	if (len < n + 8)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (shape[i] == 'd' ? !is_digit(p[i]) : p[i] != shape[i])
+			return 0;
+	for (int k = 0; k < 2; k++) {   /* pid, tid */
+		size_t b = i;
+		while (i < len && p[i] == ' ')
+			i++;
+		size_t d = tr_span_digits(p + i, len - i);
+		if (i == b || d == 0 || d > 10)
+			return 0;
+		i += d;
+	}
+	if (i + 3 > len || p[i] != ' ' || !strchr("VDIWEFA", p[i + 1]) || p[i + 2] != ' ')
+		return 0;
+	i += 3;
+	size_t tag = i;
+	const char *c = memchr(p + i, ':', len - i);
+	if (!c || c + 1 >= p + len || c[1] != ' ')
+		return 0;
+	size_t te = (size_t)(c - p);
+	while (tag < te && p[tag] == ' ')
+		tag++;
+	size_t tend = te;
+	while (tend > tag && p[tend - 1] == ' ')
+		tend--;
+	x->time = p;
+	x->time_len = n;
+	if (tend == tag || (tend - tag == 6 && !memcmp(p + tag, "kernel", 6)))
+		return te + 2;
+	return i;
+}
+
 static size_t match_kmsg(const char *p, size_t len, struct pfx *x)
 {
 	size_t i = 0, f[3];
@@ -771,6 +817,11 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 				x->jcursor = true;   /* its date is the MESSAGE field's (scan.c) */
 				return;
 			}
+		}
+		if (round == 0 && is_digit(r[0]) && (k = match_logcat(r, n, x)) > 0) {
+			pos += k;
+			x->any = true;
+			continue;
 		}
 		if (round <= 1 && is_digit(r[0]) && (k = match_kmsg(r, n, x)) > 0) {
 			pos += k;

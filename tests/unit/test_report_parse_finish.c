@@ -319,6 +319,27 @@ TEST(elided_trigger_name)
 	event_release(&st->ev);
 }
 
+/* A Markdown fence glued to an unstamped trigger line ("```kswapd3
+ * invoked oom-killer:", R191 unstamped): the dump_stack line's name is
+ * the trigger's; a name that only ends like it stays. */
+TEST(fence_glued_trigger_name)
+{
+	struct pstate *st = fresh();
+	st->have_trigger = true;
+	snprintf(st->ev.req.trigger_comm, sizeof(st->ev.req.trigger_comm), "```kswapd3");
+	snprintf(st->header_comm, sizeof(st->header_comm), "kswapd3");
+	pf_finish(st);
+	CHECK_STR(st->ev.req.trigger_comm, "kswapd3");
+	event_release(&st->ev);
+	st = fresh();
+	st->have_trigger = true;
+	snprintf(st->ev.req.trigger_comm, sizeof(st->ev.req.trigger_comm), "xkswapd3");
+	snprintf(st->header_comm, sizeof(st->header_comm), "kswapd3");
+	pf_finish(st);
+	CHECK_STR(st->ev.req.trigger_comm, "xkswapd3");
+	event_release(&st->ev);
+}
+
 /* Swap 0 inferred from where show_mem prints the swap lines (finish_swap) */
 TEST(swap_inferred_from_its_place)
 {
@@ -430,6 +451,7 @@ int main(void)
 	RUN(swap_inferred_from_its_place);
 	RUN(swap_full_without_its_total);
 	RUN(elided_trigger_name);
+	RUN(fence_glued_trigger_name);
 	RUN(arch_from_release);
 	RUN(era_from_shape);
 	RUN(pages_to_kib);

@@ -200,6 +200,37 @@ TEST(logread_prefix)
 	CHECK(x.drop);
 }
 
+/* Android logcat's threadtime format: the kernel's lines carry the tag
+ * "kernel" or none, stripped with the prefix; another tag stays as text
+ * (logd may have cut it from the kernel's "subsystem: "). */
+TEST(logcat_prefix)
+{
+	struct pfx x;
+	const char *l = "07-11 20:47:41.300   156   156 W       : kswapd0 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.any && !x.drop);
+	CHECK(!strncmp(l + x.len, "kswapd0 invoked", 15));
+	CHECK_INT(x.time_len, 18);
+	CHECK(!strncmp(x.time, "07-11 20:47:41.300", 18));
+	l = "07-11 20:47:41.300   156   156 I         : out_of_memory+0x200/0x528";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "out_of_memory+0x200/0x528");
+	l = "01-02 03:04:05.678     0     0 I kernel  : Mem-Info:";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "Mem-Info:");
+	/* a tag logd cut from the text: kept */
+	l = "07-11 20:47:41.300   156   156 I Call trace:  ";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "Call trace:  ");
+	/* not logcat: no pid/tid, no level letter */
+	l = "07-11 20:47:41.300 kernel: x";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(!x.any && x.len == 0);
+	l = "07-11 20:47:41.300   156   156 Q tag: x";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(!x.any && x.len == 0);
+}
+
 /* A stamp that lost its '[' at the start of a copied line. */
 TEST(open_stamp)
 {
@@ -469,6 +500,7 @@ int main(void)
 	RUN(whole_prefix);
 	RUN(machine_prefix_before_stamp);
 	RUN(logread_prefix);
+	RUN(logcat_prefix);
 	RUN(open_stamp);
 	RUN(quotes_cuts_dicts);
 	RUN(bold_line);
