@@ -164,6 +164,13 @@ struct event_analysis {
 	 * mempolicy's nodes or a cpuset's mems (the parser's inference,
 	 * report/parse_finish.c nodemask_policy) */
 	bool nodemask_inferred;
+	/* a report that is its OOM header alone (no Mem-Info, zone, task,
+	 * memcg, constraint or kill line), asking for exactly GFP_KERNEL at
+	 * order 0, its trace (if any) showing no global path: the mask a
+	 * memory cgroup's charge of a faulted page prints, so the header does
+	 * not tell a global OOM from a cgroup's (event_analysis.c
+	 * header_charge_mask) */
+	bool charge_mask_alone;
 };
 
 /* Derives the analysis.  Fills each task's badness/oom_score (badness_rank),

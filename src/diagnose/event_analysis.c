@@ -1240,6 +1240,48 @@ unsigned event_basis_present(const struct oom_event *ev)
 
 /* ---- entry -------------------------------------------------------------- */
 
+/* A header alone ("x invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL),
+ * order=0", perhaps its CPU line and a trace) looks system-wide, but a
+ * memory cgroup's OOM prints the same line: its gfp is the charge's, and
+ * a faulted anonymous page is charged with exactly GFP_KERNEL
+ * (mm/memory.c do_anonymous_page, do_swap_page:
+ * mem_cgroup_newpage_charge(…, GFP_KERNEL) 2.6.25–3.16,
+ * mem_cgroup_try_charge(…, GFP_KERNEL, …) 3.17–5.7, mem_cgroup_charge(…,
+ * GFP_KERNEL) 5.8+), while a global OOM for a process filling RAM comes
+ * from that fault's allocation, GFP_HIGHUSER_MOVABLE
+ * (alloc_zeroed_user_highpage_movable).  So the header does not say
+ * which; a memcg's own lines, the constraint line, "Out of memory" on the
+ * kill line, show_mem's figures or a trace through the page allocator
+ * would.  Memory cgroups came with 2.6.25. */
+/* The kernel's own threads (kswapd, kworker, …) fault no user pages: a
+ * GFP_KERNEL OOM they trigger is the kernel's allocation, not a charge
+ * (they run in the root cgroup). */
+static bool comm_kernel_thread(const char *comm)
+{
+	static const char *const kthreads[] = { "kswapd", "kworker/", "ksoftirqd/", "kcompactd", "kthreadd", "swapper",
+						"khugepaged", "kdamond", "oom_reaper", "rcu_", "migration/", "jbd2/" };
+	for (size_t i = 0; i < sizeof(kthreads) / sizeof(kthreads[0]); i++)
+		if (!strncmp(comm, kthreads[i], strlen(kthreads[i])))
+			return true;
+	return false;
+}
+
+static bool header_charge_mask(const struct oom_event *ev, const struct event_analysis *a)
+{
+	if (ev->kind != OOM_KIND_GLOBAL || ev->kind_inferred || a->memcg || a->sysrq || a->cpuset || a->mempolicy ||
+	    ev->sysrq_manual || ev->constraint[0] || ev->have_victim || ev->have_meminfo || ev->snap.nr_zones > 0 ||
+	    ev->snap.nr_tasks > 0 || ev->snap.have_memcg || ev->trace_global_path || ev->nokill_printed ||
+	    ev->global_from_line)
+		return false;
+	if (a->basis_present != BASIS_TRIGGER || comm_kernel_thread(ev->req.trigger_comm))
+		return false;
+	if (!ev->req.gfp_known || !known(ev->req.order) || ev->req.order != 0)
+		return false;
+	if (a->nr_gfp_names != 1 || strcmp(a->gfp_names[0], "GFP_KERNEL") != 0 || a->gfp_unknown_bits)
+		return false;
+	return !ev->kv.known || kver_cmp(&ev->kv, 2, 6, 25) >= 0;
+}
+
 void event_analyse(struct oom_event *ev, struct event_analysis *a)
 {
 	memset(a, 0, sizeof(*a));
@@ -1320,4 +1362,5 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 	analyse_victim(ev, a);
 	analyse_swap(ev, a);
 	a->basis_present = event_basis_present(ev);
+	a->charge_mask_alone = header_charge_mask(ev, a);
 }

@@ -4612,6 +4612,55 @@ static void atomic_leads_lowmem(struct ctx *c)
 	finding_evidence(at, "no HighMem pages on this machine: all its memory was lowmem, so the lowmem split did not decide it; a request that may not sleep fails once the reserve it may dip into is gone");
 }
 
+/* ---- a header alone with a cgroup charge's mask ----------------------
+ *
+ * A report that is its OOM header alone reads as system-wide (nothing
+ * says otherwise), but a memory cgroup's OOM prints the same header with
+ * the charge's gfp, and a faulted page is charged with exactly GFP_KERNEL
+ * (event_analysis.c header_charge_mask).  A global OOM of processes
+ * filling RAM prints the fault's GFP_HIGHUSER_MOVABLE instead; a global
+ * one for a GFP_KERNEL order-0 request is the kernel's own allocation
+ * (slab, page tables, a driver) and shows the page allocator in its
+ * trace, which the analysis leaves out.  Of the corpus's reports of this
+ * shape (header alone, GFP_KERNEL order 0, 2.6.25+, no sysrq and no
+ * global path in the trace), the hand readings give a memory cgroup's
+ * limit for 6 of 7 (R1266 R1560 R3400 R3722 R4282 R4283, session 21;
+ * the seventh, R2804, is kswapd's OOM from MGLRU aging, its trace behind
+ * a logcat prefix the parser does not strip); the evidence-class rung
+ * named RAM exhaustion for each.  Low confidence: the lines that tell are
+ * not in the report. */
+static bool rule_header_charge(struct ctx *c)
+{
+	const struct oom_event *ev = c->ev;
+	const struct event_analysis *a = c->a;
+	if (!a->charge_mask_alone)
+		return false;
+	const char *who = ev->req.trigger_comm[0] ? ev->req.trigger_comm : "the task";
+	struct finding *f = findings_add(c->out, "memcg-limit", SEV_CRITICAL, 40,
+		"probably a memory cgroup's limit: the report is the OOM header alone, and %s's GFP_KERNEL order-0 request is what a cgroup's charge of a page prints",
+		who);
+	finding_evidence(f, "gfp_mask %s, order 0: a memory cgroup charges a faulted page with exactly GFP_KERNEL (mm/memory.c do_anonymous_page), and its OOM header prints the charge's mask",
+			 ev->req.gfp_text[0] ? ev->req.gfp_text : a->gfp_hex);
+	finding_evidence(f, "a system-wide OOM of processes filling RAM prints the fault's own mask, GFP_HIGHUSER_MOVABLE; one for the kernel's GFP_KERNEL allocation shows the page allocator in its trace");
+	if (ev->cpuset[0] && strcmp(ev->cpuset, "/") != 0)
+		finding_evidence(f, "the trigger ran in cpuset %s, not the root one: a container or service group, which is where memory limits are set",
+				 ev->cpuset);
+	int64_t adj = ev->req.trigger_oom_score_adj;
+	if (known(adj) && (adj == -997 || adj == 1000))
+		finding_evidence(f, "oom_score_adj %lld is the kubelet's for a pod's containers (%s): a container, which runs under its pod's memory limit",
+				 (long long)adj, adj == -997 ? "-997: Guaranteed, whose limit equals its request" : "1000: BestEffort");
+	finding_evidence(f, "no line after the header: a system-wide OOM would go on with Mem-Info and \"Out of memory: Killed process\", a cgroup's with \"memory: usage … limit …\" and \"Memory cgroup out of memory\"%s",
+			 kver_ge(&ev->kv, 5, 0) ? " (and 5.0+ with oom-kill:constraint=CONSTRAINT_MEMCG)" : "");
+	finding_evidence(f, "of the corpus's reports that are a header alone with this mask and no page allocator in the trace, 6 of 7 were a memory cgroup's OOM");
+	basis_fixed(f, BASIS_TRIGGER | BASIS_MEMCG | BASIS_MEMINFO | BASIS_CONSTRAINT | BASIS_KILL, a->basis_present, CONF_LOW,
+		    "a memory cgroup inferred from the header's charge mask: no line says whether the OOM was a cgroup's or the machine's");
+	finding_advice(f, "read the lines after this header in the full log ('journalctl -k' or /var/log/kern.log around %s): \"memory: usage … limit …\" names the cgroup and its limit",
+		       ev->time[0] ? ev->time : "this OOM");
+	finding_advice(f, "check the limit of the cgroup %s ran in (memory.max, or memory.limit_in_bytes on cgroup v1; systemd: MemoryMax=; Kubernetes: the container's resources.limits.memory) and its memory.events oom_kill count",
+		       who);
+	return true;
+}
+
 /* ---- the evidence ladder's last rung ---------------------------------
  *
  * The rules above read a report as a kernel expert does: decisive lines
@@ -5357,7 +5406,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	for (int i = 0; i < out->n; i++)
 		if (out->items[i].weight >= 20)
 			cause = true;
-	if (!cause && (rule_evidence_class(&c) || rule_evidence_figures(&c))) {
+	if (!cause && (rule_header_charge(&c) || rule_evidence_class(&c) || rule_evidence_figures(&c))) {
 		/* the class's cause is inferred; what the kernel did is read:
 		 * a consequence proved by its line leads it */
 		struct finding *q = first_consequence(out);

@@ -195,6 +195,13 @@ struct oom_event {
 	 * opened or joined the event: a manual OOM even where its order=-1
 	 * header was not printed */
 	bool sysrq_manual;
+	/* the stack dump shows the global path to the OOM killer: page
+	 * allocator frames, or out_of_memory called by anything but the memcg
+	 * charge path (report/parse.c stack_frame_facts) */
+	bool trace_global_path;
+	/* first line of a report of the same host the text told system-wide,
+	 * under a minute before this one (report/parse.c state_emit); 0 none */
+	uint64_t global_from_line;
 	/* snap.mem.swap_total_kib / swap_free_kib are 0 because no swap line
 	 * was printed where show_mem prints them ("total pagecache pages"
 	 * followed at once by "pages RAM"): a kernel built without CONFIG_SWAP

@@ -293,6 +293,8 @@ static void section_constraint(FILE *f, const struct oom_event *ev, const struct
 						     : "  none: the page allocator gave up on this request\n", f);
 		else if (ev->kind == OOM_KIND_UNKNOWN)
 			missing(f, st, "the constraint (the report's header is missing)");
+		else if (a->charge_mask_alone)
+			fputs("  not in the report: the header alone does not tell the whole machine from a memory cgroup (its GFP_KERNEL mask is a cgroup charge's too)\n", f);
 		else
 			fputs("  global: the whole machine's memory\n", f);
 	}

@@ -69,6 +69,10 @@ struct report_parser {
 	bool have_sig;
 	char last_kill_time[64];      /* the last event's kill line's monotonic stamp, its victim */
 	int64_t last_kill_pid;
+	/* the last report the text told system-wide (global_told): its first
+	 * line (0 none), host and time, for a header alone after it */
+	uint64_t last_global_line;
+	char last_global_host[64], last_global_time[64];
 	int64_t victim_pids[8];       /* victims of the last events (a reaper line may come after) */
 	unsigned nr_victim_pids;
 	uint64_t last_sig_end;        /* last line of that event */
@@ -436,6 +440,31 @@ static double mono_time(const char *t)
 	return *end == '\0' ? v : -1;
 }
 
+/* Time b at most a minute after time a: both monotonic stamps, or both
+ * syslog/journal dates; false when either is missing or they differ in
+ * kind. */
+static bool within_minute_after(const char *ta, const char *tb)
+{
+	double a = mono_time(ta), b = mono_time(tb);
+	if (a >= 0 && b >= 0)
+		return b >= a && b - a < 60.0;
+	int64_t da = 0, db = 0;
+	return a < 0 && b < 0 && ta[0] && tb[0] && walltime_parse_date(ta, strlen(ta), 0, &da) == 0 &&
+	       walltime_parse_date(tb, strlen(tb), 0, &db) == 0 && db >= da && db - da < 60;
+}
+
+/* The text itself says the OOM was system-wide: CONSTRAINT_NONE, "Out of
+ * memory: Kill…" on the selection or kill line (a cgroup's says "Memory
+ * cgroup out of memory"), or show_mem's Mem-Info with no memcg line. */
+static bool global_told(const struct oom_event *ev)
+{
+	if (ev->kind != OOM_KIND_GLOBAL)
+		return false;
+	return !strcmp(ev->constraint, "CONSTRAINT_NONE") ||
+	       (ev->have_victim && !strncmp(ev->victim.message, "Out of memory", 13)) ||
+	       (ev->have_meminfo && !ev->snap.have_memcg && !ev->oom_memcg[0]);
+}
+
 static struct host_release *host_rel(struct report_parser *P, const char *host, bool create)
 {
 	for (int i = 0; i < P->nr_rel; i++)
@@ -604,12 +633,7 @@ static void lend_next(struct oom_event *ev, struct oom_event *next)
 			 * swap empties only when processes exit or pages are read
 			 * back, and neither is fast while memory is short; only with
 			 * stamps (monotonic, or dates) on both under a minute apart */
-			int64_t da = 0, db = 0;
-			bool close_by = a >= 0 && b >= 0 ? b - a < 60.0
-				      : a < 0 && b < 0 && ev->time[0] && next->time[0] &&
-						walltime_parse_date(ev->time, strlen(ev->time), 0, &da) == 0 &&
-						walltime_parse_date(next->time, strlen(next->time), 0, &db) == 0 &&
-						db >= da && db - da < 60;
+			bool close_by = a >= 0 && b >= 0 ? b - a < 60.0 : within_minute_after(ev->time, next->time);
 			if (!ev->have_meminfo && !known(ev->snap.mem.swap_free_kib) && close_by &&
 			    known(next->snap.mem.swap_total_kib) && next->snap.mem.swap_total_kib > 0 &&
 			    known(next->snap.mem.swap_free_kib) &&
@@ -1287,6 +1311,18 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	if (table_joins_pending(P, st)) {
 		state_reset(st);
 		return;
+	}
+	/* a header alone (its show_mem and kill cut) under a minute after a
+	 * report of the same host the text told system-wide: the same
+	 * shortage, as the OOM killer is invoked again while it lasts
+	 * (mm/oom_kill.c out_of_memory, once per failed allocation) */
+	if (P->last_global_line && ev->kind == OOM_KIND_GLOBAL && !global_told(ev) &&
+	    !strcmp(P->last_global_host, ev->host) && within_minute_after(P->last_global_time, ev->time))
+		ev->global_from_line = P->last_global_line;
+	if (global_told(ev)) {
+		P->last_global_line = ev->first_line;
+		str_copy(P->last_global_host, sizeof(P->last_global_host), ev->host, strlen(ev->host));
+		str_copy(P->last_global_time, sizeof(P->last_global_time), ev->time, strlen(ev->time));
 	}
 	P->last_sig = sig;
 	P->have_sig = true;
@@ -2373,7 +2409,9 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 	if (st->trace_oom_fn_last && !memcg_caller)
 		st->trace_global_path = true;
 	const char *o = p_find(s, e, "out_of_memory+");
-	st->trace_oom_fn_last = o && o > s && (o[-1] == ' ' || o[-1] == '>' || o[-1] == '(');
+	/* at the line's start too: arm64's "Call trace:" frames, their
+	 * indent gone with a logcat or journal prefix (R2804) */
+	st->trace_oom_fn_last = o && (o == s || o[-1] == ' ' || o[-1] == '>' || o[-1] == '(');
 	/* The text cut inside the caller's name ("…] mem_c", R2923, R566):
 	 * under oom_kill_process (≤4.5) or out_of_memory (4.6+) the only
 	 * caller that begins "mem_" is mem_cgroup_out_of_memory (mm/oom_kill.c,

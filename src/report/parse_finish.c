@@ -545,6 +545,7 @@ static bool nokill_without_panic(const struct pstate *st)
 static void finish_kind(struct pstate *st)
 {
 	struct oom_event *ev = &st->ev;
+	ev->trace_global_path = st->trace_global_path && !st->trace_memcg;
 	if (ev->kind == OOM_KIND_FRAGMENT)
 		return;
 	if (ev->kind == OOM_KIND_ALLOC_FAILURE) {

@@ -1673,6 +1673,112 @@ TEST(evidence_class_leaves_decided_shapes_alone)
 	CHECK(!has(&r, "genuine-exhaustion-no-swap"));
 }
 
+/* A header alone asking for exactly GFP_KERNEL at order 0: the mask a
+ * memory cgroup's charge of a faulted page prints (mm/memory.c
+ * do_anonymous_page), so the header does not say global; the cgroup's
+ * limit is named at low confidence (event_analysis.c header_charge_mask,
+ * event_rules.c rule_header_charge).  Not when anything in the text says
+ * global, or the trigger is a kernel thread, or the kernel predates memory
+ * cgroups. */
+struct last_cause { int n; char id[40]; bool alone; };
+
+static void on_last_cause(struct oom_event *ev, void *ctx)
+{
+	struct last_cause *lc = ctx;
+	lc->n++;
+	struct event_analysis a;
+	event_analyse(ev, &a);
+	struct findings f;
+	diagnose_event(ev, &f);
+	snprintf(lc->id, sizeof(lc->id), "%s", f.n ? f.items[0].id : "");
+	lc->alone = a.charge_mask_alone;
+}
+
+TEST(header_alone_with_charge_mask_is_memcg_low)
+{
+	struct seen h = explain_for(GLOBAL_HEADER("0xcc0(GFP_KERNEL)", "0"), "memcg-limit");
+	CHECK_STR(h.first, "memcg-limit");
+	CHECK_INT(h.conf, CONF_LOW);
+	CHECK(evidence_has(&h, "charges a faulted page with exactly GFP_KERNEL"));
+	CHECK(strstr(h.note, "charge mask") != NULL);
+	/* 3.x's numeric mask and the kubelet's Guaranteed adj */
+	struct seen k = explain_for("[ 8000.1] influxd invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=-997\n"
+				    "[ 8000.2] influxd cpuset=e8a5a6602875bd11 mems_allowed=0\n"
+				    "[ 8000.3] CPU: 0 PID: 4972 Comm: influxd Not tainted 3.16.0-4-amd64 #1 Debian 3.16.7\n",
+				    "memcg-limit");
+	CHECK_STR(k.first, "memcg-limit");
+	CHECK(evidence_has(&k, "kubelet"));
+	CHECK(evidence_has(&k, "cpuset e8a5a6602875bd11"));
+	/* the fault's own mask: a process filling RAM, not a charge */
+	struct seen u = explain(GLOBAL_HEADER("0x100cca(GFP_HIGHUSER_MOVABLE)", "0"));
+	CHECK(!has(&u, "memcg-limit"));
+	/* GFP_KERNEL with more flags, or order 1: another allocation */
+	struct seen z = explain(GLOBAL_HEADER("0xdc0(GFP_KERNEL|__GFP_ZERO)", "0"));
+	CHECK(!has(&z, "memcg-limit"));
+	struct seen o = explain(GLOBAL_HEADER("0xcc0(GFP_KERNEL)", "1"));
+	CHECK(!has(&o, "memcg-limit"));
+}
+
+TEST(header_alone_told_global_stays_global)
+{
+	/* the trace goes through the page allocator: the kernel's own
+	 * GFP_KERNEL allocation failed system-wide */
+	struct seen t = explain(GLOBAL_HEADER("0xcc0(GFP_KERNEL)", "0")
+		"[  500.100003] Call Trace:\n"
+		"[  500.100004]  dump_stack+0x6d/0x8b\n"
+		"[  500.100005]  dump_header+0x4f/0x1eb\n"
+		"[  500.100006]  out_of_memory+0x1cf/0x4d0\n"
+		"[  500.100007]  __alloc_pages_slowpath+0xbd5/0xcc0\n");
+	CHECK(!has(&t, "memcg-limit"));
+	/* out_of_memory called by kswapd's aging, its frames at the line's
+	 * start (a logcat or journal prefix took the indent) */
+	struct seen g = explain("kswapd0 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+				"CPU: 5 PID: 156 Comm: kswapd0 Tainted: G S      W  O      5.10.81-android12-9\n"
+				"Call trace:\n"
+				"dump_backtrace+0x0/0x214\n"
+				"dump_header+0x54/0x1f8\n"
+				"oom_kill_process+0x120/0x300\n"
+				"out_of_memory+0x200/0x528\n"
+				"lru_gen_age_node+0x1d8/0x278\n");
+	CHECK(!has(&g, "memcg-limit"));
+	/* the same with an ordinary process's name: the caller alone decides */
+	struct seen c = explain("app invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+				"CPU: 5 PID: 156 Comm: app Not tainted 5.10.81\n"
+				"Call trace:\n"
+				"dump_header+0x54/0x1f8\n"
+				"out_of_memory+0x200/0x528\n"
+				"some_caller+0x1d8/0x278\n");
+	CHECK(!has(&c, "memcg-limit"));
+	/* a kernel thread faults no user page */
+	struct seen w = explain("[  500.1] kswapd0 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+				"[  500.2] CPU: 3 PID: 88 Comm: kswapd0 Not tainted 6.12.0 #1\n");
+	CHECK(!has(&w, "memcg-limit"));
+	/* 2.6.18 had no memory cgroups */
+	struct seen old = explain("Oct 10 10:00:00 db kernel: oracle invoked oom-killer: gfp_mask=0xd0, order=0, oomkilladj=0\n"
+				  "Oct 10 10:00:00 db kernel: Pid: 4242, comm: oracle Not tainted 2.6.18-194.el5 #1\n");
+	CHECK(!has(&old, "memcg-limit"));
+	/* a header 5 s after a kill the text told system-wide, same host */
+	struct last_cause lc = { 0 };
+	feed("[ 3783.579653] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=clash,pid=12929,uid=65534\n"
+	     "[ 3783.594467] Out of memory: Killed process 12929 (clash) total-vm:675816kB, anon-rss:46168kB, file-rss:0kB, shmem-rss:0kB, UID:65534 pgtables:116kB oom_score_adj:0\n"
+	     "[ 3788.500663] clash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+	     "[ 3788.509099] CPU: 1 PID: 19372 Comm: clash Not tainted 5.4.137 #0\n",
+	     on_last_cause, &lc);
+	CHECK_INT(lc.n, 2);
+	CHECK(!lc.alone);
+	CHECK(strcmp(lc.id, "memcg-limit") != 0);
+	/* … and two minutes after it: another moment, the header alone again */
+	struct last_cause far = { 0 };
+	feed("[ 3783.579653] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=clash,pid=12929,uid=65534\n"
+	     "[ 3783.594467] Out of memory: Killed process 12929 (clash) total-vm:675816kB, anon-rss:46168kB, file-rss:0kB, shmem-rss:0kB, UID:65534 pgtables:116kB oom_score_adj:0\n"
+	     "[ 3917.500663] clash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+	     "[ 3917.509099] CPU: 1 PID: 19372 Comm: clash Not tainted 5.4.137 #0\n",
+	     on_last_cause, &far);
+	CHECK_INT(far.n, 2);
+	CHECK(far.alone);
+	CHECK_STR(far.id, "memcg-limit");
+}
+
 /* "no killable processes" with a task table holding no row: only kernel
  * threads existed (boot, kdump): nobody killable leads what filled memory */
 #define NOKILL_SLAB(rows) \
@@ -3968,6 +4074,8 @@ int main(void)
 	RUN(kill_in_a_login_session_names_swap_full);
 	RUN(pasted_free_says_what_swap_there_was);
 	RUN(evidence_class_leaves_decided_shapes_alone);
+	RUN(header_alone_with_charge_mask_is_memcg_low);
+	RUN(header_alone_told_global_stays_global);
 	RUN(no_killable_with_empty_table_leads_consumers);
 	RUN(atomic_order0_without_highmem_leads_lowmem);
 	RUN(shmem_against_counters_without_ram);

@@ -68,6 +68,28 @@ TEST(render_group_kills)
 	event_release(&ev);
 }
 
+/* A header alone with a cgroup charge's GFP_KERNEL mask: the constraint is
+ * said unknown, not global (diagnose/event_analysis.c header_charge_mask). */
+TEST(render_header_alone_constraint_unknown)
+{
+	struct oom_event ev;
+	bare_event(&ev, 5, 15, "x86_64");
+	request(&ev, 0xcc0, "GFP_KERNEL", 0);
+	snprintf(ev.req.trigger_comm, sizeof(ev.req.trigger_comm), "cockroach");
+	size_t len;
+	char *t = render_text(&ev, false, &len);
+	CHECK(strstr(t, "not in the report: the header alone does not tell the whole machine from a memory cgroup") != NULL);
+	CHECK(strstr(t, "global: the whole machine's memory") == NULL);
+	CHECK(strstr(t, "memcg-limit") != NULL);
+	free(t);
+	/* the fault's mask: global, as before */
+	request(&ev, 0x100cca, "GFP_HIGHUSER_MOVABLE", 0);
+	t = render_text(&ev, false, &len);
+	CHECK(strstr(t, "global: the whole machine's memory") != NULL);
+	free(t);
+	event_release(&ev);
+}
+
 /* a victim whose pid the paster masked ("Killed process xxx (beam.smp)",
  * R2043): named without a number */
 TEST(render_masked_victim_pid)
@@ -91,6 +113,7 @@ int main(void)
 {
 	RUN(render_masked_victim_pid);
 	RUN(render_group_kills);
+	RUN(render_header_alone_constraint_unknown);
 	RUN(render_text_plain);
 	RUN(render_hostile);
 	return check_summary();
