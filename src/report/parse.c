@@ -3098,6 +3098,8 @@ static int masked_pid(const char **p, const char *e, int64_t *pid)
 	return 0;
 }
 
+static const char *kill_message_head(const char *s, const char *m, bool *exact);
+
 static bool selection_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 			   const char *s, const char *e)
 {
@@ -3173,8 +3175,13 @@ static bool selection_line(struct report_parser *P, struct pstate *st, const str
 		return true;
 	ev->victim.selected_pid = pid;
 	str_copy(ev->victim.selected_comm, sizeof(ev->victim.selected_comm), comm, strlen(comm));
-	if (!ev->victim.message[0])
-		p_copy(ev->victim.message, sizeof(ev->victim.message), s, k);
+	if (!ev->victim.message[0]) {
+		/* the kernel's message starts at its own words when a prefix
+		 * nobody knows is still in front of them (a Kubernetes event's
+		 * tab-separated columns "kernel-monitor, node\t\t\tWarning\t\t
+		 * OOMKilling\tMemory cgroup out of memory: Kill process", R4965) */
+		p_copy(ev->victim.message, sizeof(ev->victim.message), kill_message_head(s, k, NULL), k);
+	}
 	int64_t score;
 	const char *sc = p_find(after, e, "score ");
 	if (sc) {
@@ -3410,8 +3417,10 @@ static void kill_seen(struct pstate *st, const struct report_line *l)
 /* Where the kill message starts in s[0, m): the kernel's own texts
  * (mm/oom_kill.c out_of_memory / mem_cgroup_out_of_memory's oom_kill_process
  * message, 2.6-6.x) may come after a paste's own leading token (a JSON
- * key '"message": "', a comment's "# ", a tool's tag) that no prefix rule
- * took: the message is the known text at its end.  s when none ends it;
+ * key '"message": "', a comment's "# ", a tool's tag, a Kubernetes
+ * event's tab-separated columns) that no prefix rule took: the message is
+ * the known text at its end (of the kill line, or of the selection line
+ * before ": Kill process").  s when none ends it;
  * *exact (when given) is set when s[0, m) is one of them. */
 static const char *kill_message_head(const char *s, const char *m, bool *exact)
 {
@@ -3423,7 +3432,8 @@ static const char *kill_message_head(const char *s, const char *m, bool *exact)
 		if (exact)
 			*exact = *exact || ((size_t)(m - s) == n && !memcmp(s, msgs[i], n));
 		if ((size_t)(m - s) > n && !memcmp(m - n, msgs[i], n) && 
-		    (m[-(ptrdiff_t)n - 1] == ' ' || m[-(ptrdiff_t)n - 1] == '"' || m[-(ptrdiff_t)n - 1] == '\''))
+		    (m[-(ptrdiff_t)n - 1] == ' ' || m[-(ptrdiff_t)n - 1] == '\t' || m[-(ptrdiff_t)n - 1] == '"' ||
+		     m[-(ptrdiff_t)n - 1] == '\''))
 			return m - n;
 	}
 	return s;

@@ -692,6 +692,16 @@ TEST(test_commented_lines_and_machine_prefix)
 	CHECK_STR(e.first.victim.comm, "kubectl");
 	read_text("note: Out of memory: Killed process 35 (x) total-vm:1kB, anon-rss:1kB, file-rss:0kB, shmem-rss:0kB\n", &e);
 	CHECK_STR(e.first.victim.message, "Out of memory");
+	/* a Kubernetes event's tab-separated columns before the selection
+	 * or the kill (R4965): the message starts at the kernel's words */
+	read_text("kernel-monitor, gke-x\t\t\tWarning\t\tOOMKilling\tMemory cgroup out of memory: Kill process 1371 (node) score 2081 or sacrifice child\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_STR(e.first.victim.message, "Memory cgroup out of memory");
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	read_text("27m\tWarning\tOOMKilling\tnode/ip-10\tMemory cgroup out of memory: Killed process 10632 (prometheus) total-vm:6049544kB, anon-rss:208479kB, file-rss:0kB, shmem-rss:0kB\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.kind, OOM_KIND_MEMCG);
+	CHECK_STR(e.first.victim.comm, "prometheus");
 	/* a kill line a translator re-worded keeps the kernel's shape */
 	read_text("[Tue Feb 20 19:15:36 2024] Out of memory: Process stopped 2953 (python) total-vm:8142876kB, "
 		  "anon-rss:6719676kB, file-rss:4kB, shmem-rss:0kB, UID:999 pgtables:13660kB oom_score_adj:0\n", &e);
