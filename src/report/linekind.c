@@ -401,7 +401,8 @@ static enum line_kind kind_of(const char *p, size_t n)
 	/* "java invoked oom-killer" trimmed of its request (parse.c bare_trigger) */
 	if (line_kind_bare_trigger(p, n))
 		return LK_TRIGGER;
-	if ((q = find(p, n, "Killed process ")) && q - p >= 1 && (q[-1] == ':' || (q - p >= 2 && q[-2] == ':' && q[-1] == ' ')))
+	if ((q = find(p, n, "Killed process ")) && q - p >= 1 &&
+	    (q[-1] == ':' || (q - p >= 2 && q[-2] == ':' && q[-1] == ' ') || line_kind_quoted_kill(p, q, p + n)))
 		return LK_KILL;
 	/* re-worded by a translator, the kill line's shape kept ("Out of
 	 * memory: Process stopped 2953 (python) total-vm:…", parse.c
@@ -556,6 +557,22 @@ bool line_kind_hung_task(const char *p, size_t n)
 	while (n && (*p == ' ' || *p == '\t'))
 		p++, n--;
 	return STARTS(p, n, "INFO: task ") && find(p, n, " blocked for more than ") != NULL;
+}
+
+bool line_kind_quoted_kill(const char *p, const char *k, const char *e)
+{
+	const char *q = k;
+	while (q > p && (q[-1] == '"' || q[-1] == '\'' || q[-1] == '`' || q[-1] == '*'))
+		q--;
+	if (q == k || (q > p && q[-1] != ' '))
+		return false;
+	const char *d = k + 15;
+	size_t digits = 0;
+	while (d < e && *d >= '0' && *d <= '9')
+		d++, digits++;
+	if (!digits || e - d < 3 || d[0] != ' ' || d[1] != '(')
+		return false;
+	return find(d, (size_t)(e - d), ") total-vm:") != NULL;
 }
 
 /* What follows "X invoked oom-killer: " in the kernel's line is its request

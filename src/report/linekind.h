@@ -74,6 +74,12 @@ bool line_kind_has_marker_text(const char *text, size_t len);
  * of its own (a trigger line)?  Then no back-fill is needed before it. */
 bool line_kind_is_trigger_text(const char *text, size_t len);
 
+/* A kill line a reader quoted inside prose ('there is a line
+ * "**Killed process 856 (apt-get) total-vm:40820kB, …**"', R5054): k is
+ * where "Killed process " starts in p; true when only quote or emphasis
+ * marks (" ' ` *) stand between it and a blank or the line's start, and
+ * the kernel's whole shape follows ("N (comm) total-vm:"). */
+bool line_kind_quoted_kill(const char *p, const char *k, const char *e);
 /* The text after "X invoked oom-killer: " is prose, not a request. */
 bool line_kind_invoked_prose(const char *r, size_t n);
 const char *line_kind_bare_trigger(const char *p, size_t n);

@@ -3492,7 +3492,8 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 	if (k) {
 		/* "Out of memory: Killed process", or retyped without the
 		 * blank ("Out of memory:Killed process 7534 (bash)", R1813) */
-		if (k != s && !(k - s >= 2 && k[-2] == ':' && k[-1] == ' ') && !(k - s >= 1 && k[-1] == ':'))
+		if (k != s && !(k - s >= 2 && k[-2] == ':' && k[-1] == ' ') && !(k - s >= 1 && k[-1] == ':') &&
+		    !line_kind_quoted_kill(s, k, e))
 			return false;
 	} else if (!(k = translated_kill(s, e, &p))) {
 		return false;
@@ -3585,9 +3586,11 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 		str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
 	else if (bare)
 		str_copy(v->comm, sizeof(v->comm), bare, (size_t)(e - bare));
-	if (k != s)
-		p_copy(v->message, sizeof(v->message), kill_message_head(s, kill_message_end(s, k), NULL),
-		       kill_message_end(s, k));
+	/* a kill quoted inside prose: the words before it are the reader's,
+	 * no message of the kernel's unless one ends them */
+	const char *mh = k != s ? kill_message_head(s, kill_message_end(s, k), NULL) : s;
+	if (k != s && !(mh == s && line_kind_quoted_kill(s, k, e)))
+		p_copy(v->message, sizeof(v->message), mh, kill_message_end(s, k));
 	if (k != s && after && p_find(after, e, "total-vm:"))
 		st->shape |= SH_KILL_PREFIX;     /* 5.1+; ≤2.6.19 "…: Killed process N (x)." has no values */
 	if (known(uid))

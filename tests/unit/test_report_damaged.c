@@ -692,6 +692,16 @@ TEST(test_commented_lines_and_machine_prefix)
 	CHECK_STR(e.first.victim.comm, "kubectl");
 	read_text("note: Out of memory: Killed process 35 (x) total-vm:1kB, anon-rss:1kB, file-rss:0kB, shmem-rss:0kB\n", &e);
 	CHECK_STR(e.first.victim.message, "Out of memory");
+	/* a kill line a reader quoted inside prose (R5054): the victim, and
+	 * no message of the kernel's in the reader's words */
+	read_text("at the bottom there is a line \"**Killed process 856 (apt-get) total-vm:40820kB, anon-rss:32708kB, file-rss:736kB**\", does it mean the vm was run out of space?\n", &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 856);
+	CHECK_STR(e.first.victim.comm, "apt-get");
+	CHECK_INT(e.first.victim.anon_rss_kib, 32708);
+	CHECK_STR(e.first.victim.message, "");
+	read_text("the kernel Killed process 856 (apt-get) and went on\n", &e);
+	CHECK_INT(e.events, 0);
 	/* a Kubernetes event's tab-separated columns before the selection
 	 * or the kill (R4965): the message starts at the kernel's words */
 	read_text("kernel-monitor, gke-x\t\t\tWarning\t\tOOMKilling\tMemory cgroup out of memory: Kill process 1371 (node) score 2081 or sacrifice child\n", &e);

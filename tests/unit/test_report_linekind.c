@@ -52,6 +52,13 @@ TEST(test_more_lines_of_each_kind)
 		{ "page allocation failure: order:0, mode:0x800(GFP_NOWAIT)", LK_TRIGGER },   /* comm cut (R576) */
 		{ "SysRq : Manual OOM execution", LK_SYSRQ },
 		{ "VM: killing process memtest", LK_KILL },
+		/* a kill line a reader quoted inside prose (R5054); a mention
+		 * without the kernel's whole shape is prose */
+		{ "there is a line \"**Killed process 856 (apt-get) total-vm:40820kB, anon-rss:32708kB, file-rss:736kB**\", does it mean", LK_KILL },
+		{ "see `Killed process 1 (x) total-vm:1kB, anon-rss:1kB`", LK_KILL },
+		{ "the kernel Killed process 856 (apt-get) and nothing else", LK_NONE },
+		{ "it said \"Killed process 856\" twice", LK_NONE },
+		{ "x\"Killed process 856 (apt-get) total-vm:1kB", LK_NONE },
 		/* OpenVZ beancounters (kernel/bc/oom_kill.c, 2.6.32) */
 		{ "190708 (httpd.itk) invoked oom-killer in ub 103 generation 0 gfp 0x200d2", LK_TRIGGER },
 		{ "Out of memory in UB 191: OOM killed process 27293 (html2text) score 0 vm:3075332kB, rss:1818104kB, swap:993020kB", LK_KILL },
