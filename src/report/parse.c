@@ -3811,11 +3811,21 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 		      st->sect == SEC_TAIL && st->tail_left == PARSE_TAIL_LINES &&
 		      !p_find(s, e, ",pid=") && !p_find(s, e, ",task="));
 	/* read again whole with its rest: as its first part was */
+	bool rejoin = st->cons_rejoin;
 	if (st->cons_rejoin && st->cons_own)
 		own = true;
 	st->cons_rejoin = false;
 	st->cons_own = own;
-	if (!own)
+	/* One constraint line an OOM (mm/oom_kill.c dump_oom_summary, 5.0+):
+	 * a second one naming another task, with no kill between, is the next
+	 * OOM's (R4968: two quoted one under the other).  A copy of the same
+	 * line names the same task. */
+	int64_t np = own || rejoin ? OOM_NA : named_pid(s, e);
+	if (!own && !rejoin && st->active && st->ev.constraint[0] && !st->have_kill && known(np) &&
+	    known(st->ev.victim.selected_pid) && np != st->ev.victim.selected_pid) {
+		state_begin(P, st, l);
+		st->ev.header_missing = true;
+	} else if (!own)
 		join_or_open_headerless(P, st, l);
 	/* A line re-flowed by hand whose rest ("task=x, pid=N, uid=N") is on the
 	 * next line: kept to be read again with it (constraint_rest). */

@@ -692,6 +692,16 @@ TEST(test_commented_lines_and_machine_prefix)
 	CHECK_STR(e.first.victim.comm, "kubectl");
 	read_text("note: Out of memory: Killed process 35 (x) total-vm:1kB, anon-rss:1kB, file-rss:0kB, shmem-rss:0kB\n", &e);
 	CHECK_STR(e.first.victim.message, "Out of memory");
+	/* two constraint lines of two tasks, no kill between: two OOMs (one
+	 * constraint line an OOM, R4968); the same line twice is one */
+	read_text("oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=a,mems_allowed=0,oom_memcg=/k/p1,task_memcg=/k/p1/c1,task=node,pid=863987,uid=0\n"
+		  "oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=a,mems_allowed=0,oom_memcg=/k/p2,task_memcg=/k/p2/c2,task=pt_main_thread,pid=1483257,uid=0\n", &e);
+	CHECK_INT(e.events, 2);
+	CHECK_INT(e.first.victim.selected_pid, 863987);
+	CHECK_STR(e.first.oom_memcg, "/k/p1");
+	read_text("oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=a,mems_allowed=0,oom_memcg=/k/p1,task_memcg=/k/p1/c1,task=node,pid=863987,uid=0\n"
+		  "oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=a,mems_allowed=0,oom_memcg=/k/p1,task_memcg=/k/p1/c1,task=node,pid=863987,uid=0\n", &e);
+	CHECK_INT(e.events, 1);
 	/* a kill line a reader quoted inside prose (R5054): the victim, and
 	 * no message of the kernel's in the reader's words */
 	read_text("at the bottom there is a line \"**Killed process 856 (apt-get) total-vm:40820kB, anon-rss:32708kB, file-rss:736kB**\", does it mean the vm was run out of space?\n", &e);
