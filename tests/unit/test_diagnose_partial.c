@@ -1730,18 +1730,9 @@ TEST(header_alone_told_global_stays_global)
 		"[  500.100006]  out_of_memory+0x1cf/0x4d0\n"
 		"[  500.100007]  __alloc_pages_slowpath+0xbd5/0xcc0\n");
 	CHECK(!has(&t, "memcg-limit"));
-	/* out_of_memory called by kswapd's aging, its frames at the line's
-	 * start (a logcat or journal prefix took the indent) */
-	struct seen g = explain("kswapd0 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
-				"CPU: 5 PID: 156 Comm: kswapd0 Tainted: G S      W  O      5.10.81-android12-9\n"
-				"Call trace:\n"
-				"dump_backtrace+0x0/0x214\n"
-				"dump_header+0x54/0x1f8\n"
-				"oom_kill_process+0x120/0x300\n"
-				"out_of_memory+0x200/0x528\n"
-				"lru_gen_age_node+0x1d8/0x278\n");
-	CHECK(!has(&g, "memcg-limit"));
-	/* the same with an ordinary process's name: the caller alone decides */
+	/* out_of_memory called by something other than the memcg path (R2804:
+	 * MGLRU's aging), its frames at the line's start (a logcat or journal
+	 * prefix took the indent) */
 	struct seen c = explain("app invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
 				"CPU: 5 PID: 156 Comm: app Not tainted 5.10.81\n"
 				"Call trace:\n"
@@ -1758,9 +1749,11 @@ TEST(header_alone_told_global_stays_global)
 				  "Oct 10 10:00:00 db kernel: Pid: 4242, comm: oracle Not tainted 2.6.18-194.el5 #1\n");
 	CHECK(!has(&old, "memcg-limit"));
 	/* a header 5 s after a kill the text told system-wide, same host */
+#define CLASH_GLOBAL_KILL \
+	"[ 3783.579653] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=clash,pid=12929,uid=65534\n" \
+	"[ 3783.594467] Out of memory: Killed process 12929 (clash) total-vm:675816kB, anon-rss:46168kB, file-rss:0kB, shmem-rss:0kB, UID:65534 pgtables:116kB oom_score_adj:0\n"
 	struct last_cause lc = { 0 };
-	feed("[ 3783.579653] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=clash,pid=12929,uid=65534\n"
-	     "[ 3783.594467] Out of memory: Killed process 12929 (clash) total-vm:675816kB, anon-rss:46168kB, file-rss:0kB, shmem-rss:0kB, UID:65534 pgtables:116kB oom_score_adj:0\n"
+	feed(CLASH_GLOBAL_KILL
 	     "[ 3788.500663] clash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
 	     "[ 3788.509099] CPU: 1 PID: 19372 Comm: clash Not tainted 5.4.137 #0\n",
 	     on_last_cause, &lc);
@@ -1769,14 +1762,14 @@ TEST(header_alone_told_global_stays_global)
 	CHECK(strcmp(lc.id, "memcg-limit") != 0);
 	/* … and two minutes after it: another moment, the header alone again */
 	struct last_cause far = { 0 };
-	feed("[ 3783.579653] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=clash,pid=12929,uid=65534\n"
-	     "[ 3783.594467] Out of memory: Killed process 12929 (clash) total-vm:675816kB, anon-rss:46168kB, file-rss:0kB, shmem-rss:0kB, UID:65534 pgtables:116kB oom_score_adj:0\n"
+	feed(CLASH_GLOBAL_KILL
 	     "[ 3917.500663] clash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
 	     "[ 3917.509099] CPU: 1 PID: 19372 Comm: clash Not tainted 5.4.137 #0\n",
 	     on_last_cause, &far);
 	CHECK_INT(far.n, 2);
 	CHECK(far.alone);
 	CHECK_STR(far.id, "memcg-limit");
+#undef CLASH_GLOBAL_KILL
 }
 
 /* "no killable processes" with a task table holding no row: only kernel
