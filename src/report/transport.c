@@ -409,7 +409,6 @@ static size_t match_level_pipe(const char *p, size_t len, bool *other)
 	return i + 1;
 }
 
-/* /dev/kmsg: "6,1234,5678,-[,caller=T12];text" */
 /* Android's logcat, "threadtime" format (system/logging/liblog
  * logprint.cpp): "07-11 20:47:41.300   156   156 W kernel  : text" —
  * month-day, time with milliseconds, pid and tid right-aligned, the
@@ -436,7 +435,7 @@ static size_t match_logcat(const char *p, size_t len, struct pfx *x)
 			return 0;
 		i += d;
 	}
-	if (i + 3 > len || p[i] != ' ' || !strchr("VDIWEFA", p[i + 1]) || p[i + 2] != ' ')
+	if (i + 3 > len || p[i] != ' ' || !memchr("VDIWEFA", p[i + 1], 7) || p[i + 2] != ' ')
 		return 0;
 	i += 3;
 	size_t tag = i;
@@ -456,6 +455,7 @@ static size_t match_logcat(const char *p, size_t len, struct pfx *x)
 	return i;
 }
 
+/* /dev/kmsg: "6,1234,5678,-[,caller=T12];text" */
 static size_t match_kmsg(const char *p, size_t len, struct pfx *x)
 {
 	size_t i = 0, f[3];

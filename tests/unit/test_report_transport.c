@@ -229,6 +229,10 @@ TEST(logcat_prefix)
 	l = "07-11 20:47:41.300   156   156 Q tag: x";
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK(!x.any && x.len == 0);
+	/* a NUL where the level letter goes is no level */
+	static const char nul[] = "07-11 20:47:41.300   156   156 \0 kernel: x";
+	tr_strip_prefix(nul, sizeof(nul) - 1, &x);
+	CHECK(!x.any && x.len == 0);
 }
 
 /* A stamp that lost its '[' at the start of a copied line. */
