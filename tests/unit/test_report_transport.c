@@ -205,30 +205,30 @@ TEST(logread_prefix)
  * (logd may have cut it from the kernel's "subsystem: "). */
 TEST(logcat_prefix)
 {
+	static const struct { const char *line; const char *text; } cases[] = {
+		{ "07-11 20:47:41.300   156   156 W       : kswapd0 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0",
+		  "kswapd0 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0" },
+		{ "07-11 20:47:41.300   156   156 I         : out_of_memory+0x200/0x528", "out_of_memory+0x200/0x528" },
+		{ "01-02 03:04:05.678     0     0 I kernel  : Mem-Info:", "Mem-Info:" },
+		/* a tag logd cut from the text: kept */
+		{ "07-11 20:47:41.300   156   156 I Call trace:  ", "Call trace:  " },
+		/* not logcat: no pid/tid, no level letter */
+		{ "07-11 20:47:41.300 kernel: x", NULL },
+		{ "07-11 20:47:41.300   156   156 Q tag: x", NULL },
+	};
 	struct pfx x;
-	const char *l = "07-11 20:47:41.300   156   156 W       : kswapd0 invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0";
-	tr_strip_prefix(l, strlen(l), &x);
-	CHECK(x.any && !x.drop);
-	CHECK(!strncmp(l + x.len, "kswapd0 invoked", 15));
-	CHECK_INT(x.time_len, 18);
-	CHECK(!strncmp(x.time, "07-11 20:47:41.300", 18));
-	l = "07-11 20:47:41.300   156   156 I         : out_of_memory+0x200/0x528";
-	tr_strip_prefix(l, strlen(l), &x);
-	CHECK_STR(l + x.len, "out_of_memory+0x200/0x528");
-	l = "01-02 03:04:05.678     0     0 I kernel  : Mem-Info:";
-	tr_strip_prefix(l, strlen(l), &x);
-	CHECK_STR(l + x.len, "Mem-Info:");
-	/* a tag logd cut from the text: kept */
-	l = "07-11 20:47:41.300   156   156 I Call trace:  ";
-	tr_strip_prefix(l, strlen(l), &x);
-	CHECK_STR(l + x.len, "Call trace:  ");
-	/* not logcat: no pid/tid, no level letter */
-	l = "07-11 20:47:41.300 kernel: x";
-	tr_strip_prefix(l, strlen(l), &x);
-	CHECK(!x.any && x.len == 0);
-	l = "07-11 20:47:41.300   156   156 Q tag: x";
-	tr_strip_prefix(l, strlen(l), &x);
-	CHECK(!x.any && x.len == 0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *l = cases[i].line;
+		tr_strip_prefix(l, strlen(l), &x);
+		if (!cases[i].text) {
+			CHECK(!x.any && x.len == 0);
+			continue;
+		}
+		CHECK(x.any && !x.drop);
+		CHECK_STR(l + x.len, cases[i].text);
+		CHECK_INT(x.time_len, 18);
+		CHECK(!strncmp(x.time, l, 18));
+	}
 	/* a NUL where the level letter goes is no level */
 	static const char nul[] = "07-11 20:47:41.300   156   156 \0 kernel: x";
 	tr_strip_prefix(nul, sizeof(nul) - 1, &x);
