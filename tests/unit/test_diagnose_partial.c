@@ -1694,6 +1694,21 @@ static void on_last_cause(struct oom_event *ev, void *ctx)
 	lc->alone = a.charge_mask_alone;
 }
 
+/* clash's header alone at stamp t, after a system-wide kill at 3783.59 s
+ * of the same machine: the last event's first cause */
+static struct last_cause header_after_global_kill(const char *t)
+{
+	char text[1024];
+	snprintf(text, sizeof(text),
+		 "[ 3783.579653] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=clash,pid=12929,uid=65534\n"
+		 "[ 3783.594467] Out of memory: Killed process 12929 (clash) total-vm:675816kB, anon-rss:46168kB, file-rss:0kB, shmem-rss:0kB, UID:65534 pgtables:116kB oom_score_adj:0\n"
+		 "[ %s] clash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
+		 "[ %s] CPU: 1 PID: 19372 Comm: clash Not tainted 5.4.137 #0\n", t, t);
+	struct last_cause lc = { 0 };
+	feed(text, on_last_cause, &lc);
+	return lc;
+}
+
 TEST(header_alone_with_charge_mask_is_memcg_low)
 {
 	struct seen h = explain_for(GLOBAL_HEADER("0xcc0(GFP_KERNEL)", "0"), "memcg-limit");
@@ -1750,27 +1765,15 @@ TEST(header_alone_not_a_charge_stays_global)
 		CHECK(!has(&g, "memcg-limit"));
 	}
 	/* a header 5 s after a kill the text told system-wide, same host */
-#define CLASH_GLOBAL_KILL \
-	"[ 3783.579653] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=clash,pid=12929,uid=65534\n" \
-	"[ 3783.594467] Out of memory: Killed process 12929 (clash) total-vm:675816kB, anon-rss:46168kB, file-rss:0kB, shmem-rss:0kB, UID:65534 pgtables:116kB oom_score_adj:0\n"
-	struct last_cause lc = { 0 };
-	feed(CLASH_GLOBAL_KILL
-	     "[ 3788.500663] clash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
-	     "[ 3788.509099] CPU: 1 PID: 19372 Comm: clash Not tainted 5.4.137 #0\n",
-	     on_last_cause, &lc);
+	struct last_cause lc = header_after_global_kill("3788.500663");
 	CHECK_INT(lc.n, 2);
 	CHECK(!lc.alone);
 	CHECK(strcmp(lc.id, "memcg-limit") != 0);
 	/* … and two minutes after it: another moment, the header alone again */
-	struct last_cause far = { 0 };
-	feed(CLASH_GLOBAL_KILL
-	     "[ 3917.500663] clash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n"
-	     "[ 3917.509099] CPU: 1 PID: 19372 Comm: clash Not tainted 5.4.137 #0\n",
-	     on_last_cause, &far);
+	struct last_cause far = header_after_global_kill("3917.500663");
 	CHECK_INT(far.n, 2);
 	CHECK(far.alone);
 	CHECK_STR(far.id, "memcg-limit");
-#undef CLASH_GLOBAL_KILL
 }
 
 /* "no killable processes" with a task table holding no row: only kernel
