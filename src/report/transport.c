@@ -893,6 +893,13 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 					m = m2;
 				}
 			}
+			if (!m && !comma && !glued && pos + 1 < len && p[pos] == ':' && p[pos + 1] == ' ' && p[pos - 1] == ' ') {
+				/* "May 11 10:51:42 : 2655 total pagecache pages": host
+				 * and tag both cut by whoever pasted it, their ": "
+				 * kept (R5248) */
+				pos += 2;
+				continue;
+			}
 			if (m) {
 				/* another program's record is dropped, unless it
 				 * relays the kernel's records with their printk level

@@ -133,6 +133,15 @@ TEST(whole_prefix)
 	l = "19:18:21 kernel: Out of memory";
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK_STR(l + x.len, "Out of memory");
+	/* host and tag both cut, their ": " kept (R5248) */
+	l = "May 11 10:51:42 : 2655 total pagecache pages";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.any && !x.drop);
+	CHECK_STR(l + x.len, "2655 total pagecache pages");
+	CHECK_INT(x.time_len, 15);
+	l = "May 11 10:51:42 :x";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, ":x");
 	/* the date cut to its time, the host kept (R2760) */
 	l = "22:56:24 localhost kernel: irqbalance invoked oom-killer";
 	tr_strip_prefix(l, strlen(l), &x);
