@@ -9,6 +9,7 @@
 #include "check.h"
 #include "diagnose/analysis.h"
 #include "diagnose/diagnose.h"
+#include "model/kernel.h"
 #include "render/html.h"
 #include "report/report.h"
 #include "svg_read.h"
@@ -137,6 +138,42 @@ out:
 	free(fs);
 }
 
+/* A header alone with a cgroup charge's GFP_KERNEL mask: the constraint
+ * is said not told, not "Global" (diagnose/event_analysis.c
+ * header_charge_mask). */
+TEST(header_alone_constraint_not_told)
+{
+	struct oom_event *ev = calloc(1, sizeof(*ev));
+	struct event_analysis *a = calloc(1, sizeof(*a));
+	struct findings *fs = calloc(1, sizeof(*fs));
+	if (!ev || !a || !fs)
+		goto out;
+	event_init(ev);
+	ev->kind = OOM_KIND_GLOBAL;
+	ev->kv = kver_make(5, 15, 0);
+	ev->kv.known = true;
+	ev->req.gfp_known = true;
+	ev->req.gfp_mask = 0xcc0;
+	snprintf(ev->req.gfp_text, sizeof(ev->req.gfp_text), "0xcc0(GFP_KERNEL)");
+	ev->req.order = 0;
+	snprintf(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), "cockroach");
+	event_analyse(ev, a);
+	findings_init(fs);
+	diagnose_event_analysed(ev, a, fs);
+	CHECK(a->charge_mask_alone);
+	struct ev_arg e = { ev, a, fs, { 0 } };
+	char *out = render(ev_fn, &e);
+	CHECK(out && strstr(out, "Not in the report: the header alone does not tell the whole machine from a memory cgroup") != NULL);
+	CHECK(out && strstr(out, "Global: the whole machine") == NULL);
+	CHECK_STR(e.row.cause, "memcg-limit");
+	free(out);
+	event_release(ev);
+out:
+	free(ev);
+	free(a);
+	free(fs);
+}
+
 /* The summary table: none, one (no table), several (rows, links, totals
  * per victim name with the first event), hostile names escaped. */
 static struct html_event_row *sum_rows;
@@ -189,5 +226,6 @@ int main(void)
 {
 	RUN(event_golden);
 	RUN(summary_table);
+	RUN(header_alone_constraint_not_told);
 	return check_summary();
 }
