@@ -1240,19 +1240,6 @@ unsigned event_basis_present(const struct oom_event *ev)
 
 /* ---- entry -------------------------------------------------------------- */
 
-/* A header alone ("x invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL),
- * order=0", perhaps its CPU line and a trace) looks system-wide, but a
- * memory cgroup's OOM prints the same line: its gfp is the charge's, and
- * a faulted anonymous page is charged with exactly GFP_KERNEL
- * (mm/memory.c do_anonymous_page, do_swap_page:
- * mem_cgroup_newpage_charge(…, GFP_KERNEL) 2.6.25–3.16,
- * mem_cgroup_try_charge(…, GFP_KERNEL, …) 3.17–5.7, mem_cgroup_charge(…,
- * GFP_KERNEL) 5.8+), while a global OOM for a process filling RAM comes
- * from that fault's allocation, GFP_HIGHUSER_MOVABLE
- * (alloc_zeroed_user_highpage_movable).  So the header does not say
- * which; a memcg's own lines, the constraint line, "Out of memory" on the
- * kill line, show_mem's figures or a trace through the page allocator
- * would.  Memory cgroups came with 2.6.25. */
 /* The kernel's own threads (kswapd, kworker, …) fault no user pages: a
  * GFP_KERNEL OOM they trigger is the kernel's allocation, not a charge
  * (they run in the root cgroup). */
@@ -1266,6 +1253,19 @@ static bool comm_kernel_thread(const char *comm)
 	return false;
 }
 
+/* A header alone ("x invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL),
+ * order=0", perhaps its CPU line and a trace) looks system-wide, but a
+ * memory cgroup's OOM prints the same line: its gfp is the charge's, and
+ * a faulted anonymous page is charged with exactly GFP_KERNEL
+ * (mm/memory.c do_anonymous_page, do_swap_page:
+ * mem_cgroup_newpage_charge(…, GFP_KERNEL) 2.6.25–3.16,
+ * mem_cgroup_try_charge(…, GFP_KERNEL, …) 3.17–5.7, mem_cgroup_charge(…,
+ * GFP_KERNEL) 5.8+), while a global OOM for a process filling RAM comes
+ * from that fault's allocation, GFP_HIGHUSER_MOVABLE
+ * (alloc_zeroed_user_highpage_movable).  So the header does not say
+ * which; a memcg's own lines, the constraint line, "Out of memory" on the
+ * kill line, show_mem's figures or a trace through the page allocator
+ * would.  Memory cgroups came with 2.6.25. */
 static bool header_charge_mask(const struct oom_event *ev, const struct event_analysis *a)
 {
 	if (ev->kind != OOM_KIND_GLOBAL || ev->kind_inferred || a->memcg || a->sysrq || a->cpuset || a->mempolicy ||
