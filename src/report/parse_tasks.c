@@ -99,6 +99,11 @@ static bool headerless_columns(struct pstate *st, const char *p, const char *e)
 	}
 	if (n != 6 && n != 7 && n != 8 && n != 10)
 		return false;
+	/* the row's name cut away with the line's end (a paste that stops
+	 * mid-row, R5062): its last number may be any column, so its width
+	 * tells no layout; the next whole row does */
+	if (p_skip_sp(p, e) >= e)
+		return false;
 	static const enum tcol first[] = { TC_UID, TC_TGID, TC_TOTAL_VM, TC_RSS };
 	for (int i = 0; i < n; i++)
 		st->cols[i] = i < 4 ? first[i] : TC_SKIP;

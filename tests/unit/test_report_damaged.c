@@ -2247,6 +2247,14 @@ TEST(test_victim_read_through_damage)
 		{ .name = "log_starts_in_a_headerless_task_table, case 2",
 		  .text = "hello\n[ 2737]     0  2737     2362     1506       8       0        0             0 dhcpd\nbye\n",
 		  .events = IS(0) },
+		/* the paste opens on a row cut before its name (lines read
+		 * oldest first, or a copy that stopped mid-row): the cut row's
+		 * width is no layout, the whole rows after it are the table */
+		{ .name = "log_starts_in_a_headerless_task_table, first row cut",
+		  .text = "[201596.826156] [73314]     0 73314   712142    43617  1236992        0\n"
+			  "[201596.826158] [73315]     0 73315   712142    43617  1236992        0             0 /conda/env/\n"
+			  "[201596.826159] [73316]     0 73316   712142    43535  1236992        0             0 /conda/env/\n",
+		  .events = IS(1), .kind = "global" },
 		/* %lukB prints no leading zero: a value starting with 0 at the end of
 		 * a cut line is 0; any other cut value stays unknown */
 		{ .name = "kill_value_zero_at_a_cut",
