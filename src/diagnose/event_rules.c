@@ -24,6 +24,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "diagnose/analysis.h"
 #include "diagnose/diagnose.h"
@@ -2717,10 +2718,18 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 	if (!ev->have_victim || ev->snap.nr_zones > 0 || strstr(v->message, "oom_kill_allocating_task") ||
 	    (known(ev->req.order) && ev->req.order > 1))
 		return;
-	/* a bare "Killed process" line (2.6–5.0, its selection line cut) is
-	 * printed alike for a memory cgroup's OOM: global only when the
-	 * selection/kill message or the constraint line says so */
-	if (strncmp(v->message, "Out of memory", 13) != 0 && strcmp(ev->constraint, "CONSTRAINT_NONE") != 0)
+	/* A bare "Killed process" line (2.6–5.0, its selection line cut; a
+	 * 5.0+ one whose "Out of memory: " a paste dropped) is printed alike
+	 * for a memory cgroup's OOM, so the text does not tell which.  Read
+	 * as system-wide, at low confidence and saying so: of the 22 such
+	 * reports in the corpus (one kill line or a few, nothing else of
+	 * the report) every one is a system-wide OOM by its thread, none a
+	 * cgroup's — a memcg OOM is pasted with its "Memory cgroup out of
+	 * memory" selection or its limit lines, which tell.  2.6.18's "Out
+	 * of Memory: Kill process" counts as the message it is.  Any other
+	 * message (a cgroup's, a SysRq's) or constraint keeps its own rule. */
+	bool bare = !v->message[0] && !ev->constraint[0];
+	if (!bare && strncasecmp(v->message, "Out of memory", 13) != 0 && strcmp(ev->constraint, "CONSTRAINT_NONE") != 0)
 		return;
 	/* swap printed with room left: anon was reclaimable, so something
 	 * else stopped reclaim; not this rule's case */
@@ -2833,6 +2842,8 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 		else
 			finding_evidence(f, "no line of the report shows swap (Free swap / Total swap, swapents)");
 	}
+	if (bare)
+		finding_evidence(f, "the kill line alone does not say system-wide or a memory cgroup (no selection or constraint line): taken as system-wide, as pasted bare kill lines almost always are; \"Memory cgroup out of memory\" in the full log would say a cgroup's limit");
 	finding_evidence(f, "the kernel kills for an order-0 request only after reclaim stops making progress (mm/page_alloc.c should_reclaim_retry, 4.7+): RAM held nothing it could free");
 	if (known(mscore))
 		finding_evidence(f, "selection score %lld, oom_score_adj %lld: the victim held %lld.%lld %% of RAM + swap (oom_badness, 2.6.36–5.0)",
@@ -4699,7 +4710,9 @@ static bool rule_header_charge(struct ctx *c)
  *   name from the request alone: stays unknown (order >= 1 and atomic
  *   requests are decided by rule_fragmentation_blind / rule_atomic_blind).
  *   Kill line alone without "Out of memory" or a constraint line: a memory
- *   cgroup's kill looks the same before 5.0 — stays unknown.
+ *   cgroup's kill looks the same before 5.0, yet the 22 of the corpus are
+ *   all system-wide: rule_exhaustion_kill_only reads them so, at low
+ *   confidence, and says the line does not tell.
  *
  * The kernel agrees with the exhaustion reading: it invokes the OOM killer
  * for an order <= PAGE_ALLOC_COSTLY_ORDER request only after reclaim made

@@ -310,6 +310,30 @@ TEST(score_zero_victim_says_where_memory_is_not)
 	CHECK(evidence_has(&s, "score was 0"));
 }
 
+/* A bare kill line (its selection line and the report cut away): the line
+ * does not tell a memory cgroup's kill from a system-wide one; read as
+ * system-wide at low confidence, and the evidence says so.  A selection
+ * that names the cgroup, or 2.6.18's capitalised "Out of Memory", keeps
+ * its own reading. */
+TEST(bare_kill_line_read_as_system_wide)
+{
+	struct seen s = explain(
+		"Killed process 2260941 (claude) total-vm:1378202200kB, anon-rss:43320908kB\n");
+	CHECK_STR(s.first, "genuine-exhaustion-no-swap");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "does not say system-wide or a memory cgroup"));
+
+	struct seen m = explain(
+		"[  10.0] Memory cgroup out of memory: Kill process 4404 (dd) score 900 or sacrifice child\n"
+		"[  10.0] Killed process 4404 (dd) total-vm:10512kB, anon-rss:800000kB, file-rss:1824kB\n");
+	CHECK(!has(&m, "genuine-exhaustion-no-swap"));
+
+	struct seen o = explain(
+		"Out of Memory: Kill process 812 (make) score 300000 and children.\n"
+		"Out of Memory: Killed process 812 (make).\n");
+	CHECK(!evidence_has(&o, "does not say system-wide or a memory cgroup"));
+}
+
 /* ---- premature OOM: kernel-oom-regression --------------------------------- */
 
 /* A 4.19 x86_64 report, no swap; NORMAL_FREE is the Normal zone's free kB. */
@@ -2549,10 +2573,11 @@ TEST(kill_lines_and_summaries_alone)
 			  "[  100.1] Out of memory: Killed process 42 (java) total-vm:3376784kB, anon-rss:551100kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:1424kB oom_score_adj:0\n",
 		  .lacks = { "genuine-exhaustion-no-swap" } },
 		/* 2.6–5.0 print "Killed process" alike for a memcg OOM: with the
-		 * selection line cut, global is not known */
+		 * selection line cut, global is not known; read as the
+		 * system-wide OOM pasted bare kill lines are, low, saying so */
 		{ .name = "bare_killed_process_line_may_be_a_cgroup",
 		  .text = "[  100.1] Killed process 42 (java) total-vm:3376784kB, anon-rss:551100kB, file-rss:0kB\n",
-		  .first = "unknown", .lacks = { "genuine-exhaustion-no-swap" } },
+		  .first = "genuine-exhaustion-no-swap", .conf = "low", .evidence = "does not say system-wide or a memory cgroup" },
 		/* totals and rows survived: 900 MiB resident of 1 GiB RAM, no
 		 * swapped page in the rows */
 		{ .name = "kill_with_rows_filling_ram_is_medium",
@@ -3998,6 +4023,7 @@ int main(void)
 	RUN(allocating_task_leads_without_evidence);
 	RUN(plain_selection_is_no_allocating_task);
 	RUN(score_zero_victim_says_where_memory_is_not);
+	RUN(bare_kill_line_read_as_system_wide);
 	RUN(premature_zone_far_above_high);
 	RUN(premature_not_for_a_zone_just_above_high);
 	RUN(premature_not_for_high_order);
