@@ -171,6 +171,11 @@ struct event_analysis {
 	 * not tell a global OOM from a cgroup's (event_analysis.c
 	 * header_charge_mask) */
 	bool charge_mask_alone;
+	/* a bare "Killed process" line with no selection message,
+	 * constraint, trigger or memcg line: the text does not tell a
+	 * cgroup's kill from a system-wide one (event_analysis.c
+	 * kill_bare_alone) */
+	bool kill_bare_alone;
 };
 
 /* Derives the analysis.  Fills each task's badness/oom_score (badness_rank),

@@ -1282,6 +1282,19 @@ static bool header_charge_mask(const struct oom_event *ev, const struct event_an
 	return !ev->kv.known || kver_cmp(&ev->kv, 2, 6, 25) >= 0;
 }
 
+/* A kill line with no word of its kind: a bare "Killed process" (2.6–5.0
+ * print it alike after a memory cgroup's selection; a 5.0+ one whose
+ * "Out of memory: " a paste dropped), no selection message, constraint,
+ * trigger or memcg line beside it.  The text does not tell a cgroup's
+ * kill from a system-wide one; the rules read it as system-wide and say
+ * so (event_rules.c rule_exhaustion_kill_only). */
+static bool kill_bare_alone(const struct oom_event *ev, const struct event_analysis *a)
+{
+	return ev->kind == OOM_KIND_GLOBAL && !ev->kind_inferred && !a->memcg && !a->sysrq && !a->cpuset &&
+	       !a->mempolicy && !ev->sysrq_manual && ev->have_victim && !ev->victim.message[0] && !ev->constraint[0] &&
+	       !ev->snap.have_memcg && !(a->basis_present & BASIS_TRIGGER);
+}
+
 void event_analyse(struct oom_event *ev, struct event_analysis *a)
 {
 	memset(a, 0, sizeof(*a));
@@ -1363,4 +1376,5 @@ void event_analyse(struct oom_event *ev, struct event_analysis *a)
 	analyse_swap(ev, a);
 	a->basis_present = event_basis_present(ev);
 	a->charge_mask_alone = header_charge_mask(ev, a);
+	a->kill_bare_alone = kill_bare_alone(ev, a);
 }

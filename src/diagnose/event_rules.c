@@ -2728,7 +2728,7 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 	 * memory" selection or its limit lines, which tell.  2.6.18's "Out
 	 * of Memory: Kill process" counts as the message it is.  Any other
 	 * message (a cgroup's, a SysRq's) or constraint keeps its own rule. */
-	bool bare = !v->message[0] && !ev->constraint[0];
+	bool bare = a->kill_bare_alone;
 	if (!bare && strncasecmp(v->message, "Out of memory", 13) != 0 && strcmp(ev->constraint, "CONSTRAINT_NONE") != 0)
 		return;
 	/* swap printed with room left: anon was reclaimable, so something

@@ -295,6 +295,8 @@ static void section_constraint(FILE *f, const struct oom_event *ev, const struct
 			missing(f, st, "the constraint (the report's header is missing)");
 		else if (a->charge_mask_alone)
 			fputs("  not in the report: the header alone does not tell the whole machine from a memory cgroup (its GFP_KERNEL mask is a cgroup charge's too)\n", f);
+		else if (a->kill_bare_alone)
+			fputs("  not in the report: a bare kill line does not tell the whole machine from a memory cgroup (taken as the whole machine's)\n", f);
 		else
 			fputs("  global: the whole machine's memory\n", f);
 	}

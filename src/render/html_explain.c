@@ -239,6 +239,8 @@ static void request(FILE *f, const struct oom_event *ev, const struct event_anal
 		fputs("Not in the report (its header is missing).", f);
 	} else if (a->charge_mask_alone) {
 		fputs("Not in the report: the header alone does not tell the whole machine from a memory cgroup (its GFP_KERNEL mask is a cgroup charge&#8217;s too).", f);
+	} else if (a->kill_bare_alone) {
+		fputs("Not in the report: a bare kill line does not tell the whole machine from a memory cgroup (taken as the whole machine&#8217;s).", f);
 	} else {
 		fputs("Global: the whole machine's memory.", f);
 	}

@@ -90,6 +90,30 @@ TEST(render_header_alone_constraint_unknown)
 	event_release(&ev);
 }
 
+/* A bare kill line alone: the constraint is said not told, taken as the
+ * whole machine's (diagnose/event_analysis.c kill_bare_alone); the same
+ * line after "Out of memory: " is global as printed. */
+TEST(render_bare_kill_constraint_not_told)
+{
+	struct oom_event ev;
+	bare_event(&ev, 5, 15, "x86_64");
+	ev.have_victim = true;
+	ev.victim.pid = 812;
+	snprintf(ev.victim.comm, sizeof(ev.victim.comm), "app");
+	ev.victim.anon_rss_kib = 4000000;
+	size_t len;
+	char *t = render_text(&ev, false, &len);
+	CHECK(strstr(t, "not in the report: a bare kill line does not tell the whole machine from a memory cgroup") != NULL);
+	CHECK(strstr(t, "global: the whole machine's memory") == NULL);
+	CHECK(strstr(t, "genuine-exhaustion-no-swap") != NULL);
+	free(t);
+	snprintf(ev.victim.message, sizeof(ev.victim.message), "Out of memory");
+	t = render_text(&ev, false, &len);
+	CHECK(strstr(t, "global: the whole machine's memory") != NULL);
+	free(t);
+	event_release(&ev);
+}
+
 /* a victim whose pid the paster masked ("Killed process xxx (beam.smp)",
  * R2043): named without a number */
 TEST(render_masked_victim_pid)
@@ -114,6 +138,7 @@ int main(void)
 	RUN(render_masked_victim_pid);
 	RUN(render_group_kills);
 	RUN(render_header_alone_constraint_unknown);
+	RUN(render_bare_kill_constraint_not_told);
 	RUN(render_text_plain);
 	RUN(render_hostile);
 	return check_summary();

@@ -174,6 +174,38 @@ out:
 	free(fs);
 }
 
+/* A bare kill line alone: the constraint is said not told, taken as the
+ * whole machine's (diagnose/event_analysis.c kill_bare_alone). */
+TEST(bare_kill_constraint_not_told)
+{
+	struct oom_event *ev = calloc(1, sizeof(*ev));
+	struct event_analysis *a = calloc(1, sizeof(*a));
+	struct findings *fs = calloc(1, sizeof(*fs));
+	if (!ev || !a || !fs)
+		goto out;
+	event_init(ev);
+	ev->kind = OOM_KIND_GLOBAL;
+	ev->have_victim = true;
+	ev->victim.pid = 812;
+	snprintf(ev->victim.comm, sizeof(ev->victim.comm), "app");
+	ev->victim.anon_rss_kib = 4000000;
+	event_analyse(ev, a);
+	findings_init(fs);
+	diagnose_event_analysed(ev, a, fs);
+	CHECK(a->kill_bare_alone);
+	struct ev_arg e = { ev, a, fs, { 0 } };
+	char *out = render(ev_fn, &e);
+	CHECK(out && strstr(out, "Not in the report: a bare kill line does not tell the whole machine from a memory cgroup") != NULL);
+	CHECK(out && strstr(out, "Global: the whole machine") == NULL);
+	CHECK_STR(e.row.cause, "genuine-exhaustion-no-swap");
+	free(out);
+	event_release(ev);
+out:
+	free(ev);
+	free(a);
+	free(fs);
+}
+
 /* The summary table: none, one (no table), several (rows, links, totals
  * per victim name with the first event), hostile names escaped. */
 static struct html_event_row *sum_rows;
@@ -227,5 +259,6 @@ int main(void)
 	RUN(event_golden);
 	RUN(summary_table);
 	RUN(header_alone_constraint_not_told);
+	RUN(bare_kill_constraint_not_told);
 	return check_summary();
 }
