@@ -2567,6 +2567,13 @@ static void era_swap_evidence(struct finding *f, const struct oom_event *ev)
 			 ev->kv.major, ev->kv.minor, ev->kernel[0] ? "" : " (era read from the report's shape)");
 }
 
+/* The evidence of swap taken as there from the machine's firmware
+ * (oom_event.hw_desktop, report/arch.c report_hw_desktop). */
+static void desktop_swap_evidence(struct finding *f)
+{
+	finding_evidence(f, "no line shows swap, but the \"Hardware name:\" line names a desktop's or laptop's firmware: such machines are installed with swap (a partition, a swap file or zram), unlike servers and cloud guests; with swap there, reclaim gave up only once it was full");
+}
+
 /* Swap full and nothing else about RAM: the cause at lower confidence; the
  * task table, when there, is weighed against RAM + swap (Σ rss + swapents:
  * do the listed processes account for the machine's memory?). */
@@ -2780,7 +2787,7 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 		implied_kib = sat_mul(sum, mscore) / 1000;
 	}
 	enum { SW_UNSEEN, SW_NONE_PRINTED, SW_NONE_ROWS, SW_FULL_ROWS, SW_FULL_SCORE, SW_NONE_FREE, SW_FULL_FREE,
-	       SW_FULL_SESSION, SW_FULL_ERA } sw = SW_UNSEEN;
+	       SW_FULL_SESSION, SW_FULL_DESKTOP, SW_FULL_ERA } sw = SW_UNSEEN;
 	if (known(sm->swap_total_kib) && sm->swap_total_kib == 0)
 		sw = SW_NONE_PRINTED;
 	else if (rows > 0 && swapped > 0)
@@ -2800,6 +2807,8 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 		sw = SW_FULL_FREE;
 	else if (session_swap_hint(ev))
 		sw = SW_FULL_SESSION;
+	else if (ev->hw_desktop)
+		sw = SW_FULL_DESKTOP;
 	else if (era_swap_hint(ev))
 		sw = SW_FULL_ERA;
 	char who[160];
@@ -2809,12 +2818,15 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 	else
 		snprintf(who, sizeof(who), "%s (pid %lld, score %lld)", v->comm, (long long)v->pid, (long long)v->score);
 	struct finding *f;
-	if (sw == SW_FULL_ROWS || sw == SW_FULL_SCORE || sw == SW_FULL_FREE || sw == SW_FULL_SESSION || sw == SW_FULL_ERA) {
+	if (sw == SW_FULL_ROWS || sw == SW_FULL_SCORE || sw == SW_FULL_FREE || sw == SW_FULL_SESSION || sw == SW_FULL_DESKTOP ||
+	    sw == SW_FULL_ERA) {
 		f = findings_add(c->out, "genuine-exhaustion-swap-full", SEV_CRITICAL, 60,
 			"a system-wide OOM killed %s: RAM and swap ran out, though the report shows neither",
 			who);
 		if (sw == SW_FULL_ERA)
 			era_swap_evidence(f, ev);
+		else if (sw == SW_FULL_DESKTOP)
+			desktop_swap_evidence(f);
 		else if (sw == SW_FULL_FREE)
 			finding_evidence(f, "the 'free' output pasted at line %llu shows swap full ('%s'): reclaim had nowhere to move anonymous pages",
 					 (unsigned long long)ev->side.free_swap_line, ev->side.free_swap_text);
@@ -2877,6 +2889,7 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 		    sw == SW_FULL_ROWS ? "RAM exhaustion inferred from the kill; full swap from the rows' swapped pages"
 		      : sw == SW_FULL_SCORE ? "RAM exhaustion inferred from the kill; full swap from the victim's score against its resident size"
 		      : sw == SW_FULL_SESSION ? "RAM exhaustion inferred from the kill; swap not in the report, taken as there (and full) from the victim's session cgroup"
+		      : sw == SW_FULL_DESKTOP ? "RAM exhaustion inferred from the kill; swap not in the report, taken as there (and full) from the desktop's or laptop's firmware"
 		      : sw == SW_FULL_ERA ? "RAM exhaustion inferred from the kill; swap not in the report, taken as there (and full) from the kernel's era"
 		      : sw == SW_NONE_ROWS ? "RAM exhaustion inferred from the kill; no swap from rows without swapped pages"
 		      : sw == SW_NONE_PRINTED ? "RAM exhaustion inferred from the kill: no RAM figures in the report"
@@ -4777,7 +4790,8 @@ static bool rule_evidence_class(struct ctx *c)
 	/* swap from the rows' swapents (2.6.32+ dump_tasks) */
 	int64_t swapped = 0;
 	int swap_rows = rows_swapped(ev, a, &swapped, NULL);
-	enum { SW_UNSEEN, SW_NONE, SW_FULL_PRINTED, SW_FULL_ROWS, SW_FULL_NEXT, SW_FULL_TOTAL, SW_FULL_HINT, SW_FULL_ERA } sw = SW_UNSEEN;
+	enum { SW_UNSEEN, SW_NONE, SW_FULL_PRINTED, SW_FULL_ROWS, SW_FULL_NEXT, SW_FULL_TOTAL, SW_FULL_HINT, SW_FULL_DESKTOP,
+	       SW_FULL_ERA } sw = SW_UNSEEN;
 	if (known(st) && st == 0)
 		sw = SW_NONE;
 	else if (known(st) && known(sf) && st > 0) {
@@ -4792,6 +4806,8 @@ static bool rule_evidence_class(struct ctx *c)
 		sw = SW_FULL_TOTAL;   /* swap configured, its Free line cut: reclaim gave up, so full */
 	else if (!known(st) && m->swap_full_hint)
 		sw = SW_FULL_HINT;    /* Free swap 0 without its Total (report/parse_finish.c finish_swap_full) */
+	else if (!known(st) && !known(sf) && swap_rows == 0 && ev->hw_desktop)
+		sw = SW_FULL_DESKTOP;
 	else if (!known(st) && !known(sf) && swap_rows == 0 && era_swap_hint(ev))
 		sw = SW_FULL_ERA;
 	bool full = sw != SW_UNSEEN && sw != SW_NONE;
@@ -4825,6 +4841,8 @@ static bool rule_evidence_class(struct ctx *c)
 		swap_hint_evidence(c, f, m, sf);
 	else if (sw == SW_FULL_ERA)
 		era_swap_evidence(f, ev);
+	else if (sw == SW_FULL_DESKTOP)
+		desktop_swap_evidence(f);
 	else
 		finding_evidence(f, "anonymous pages count as reclaimable only while swap has room (mm/vmscan.c): swap was absent or full; the text does not say which");
 	finding_evidence(f, "for a report holding only %s this is the most likely cause (RAM exhaustion in 18 of 48 such reports in the corpus; no other cause above 7)",
@@ -4839,6 +4857,7 @@ static bool rule_evidence_class(struct ctx *c)
 	basis_fixed(f, BASIS_TRIGGER | BASIS_MEMINFO | BASIS_ZONES | BASIS_SWAP, a->basis_present, CONF_LOW,
 		    sw == SW_UNSEEN ? "the evidence class's most likely cause: no RAM figure, swap taken as none"
 		    : sw == SW_FULL_ERA ? "the evidence class's most likely cause: no RAM figure, swap taken as there (and full) from the kernel's era"
+		    : sw == SW_FULL_DESKTOP ? "the evidence class's most likely cause: no RAM figure, swap taken as there (and full) from the desktop's or laptop's firmware"
 				    : "the evidence class's most likely cause: no RAM figure, swap as printed");
 	finding_advice(f, "read the whole report in the full log ('journalctl -k', /var/log/kern.log around %s): its Mem-Info and zone lines say whether RAM ran out and what held it",
 		       ev->time[0] ? ev->time : "this OOM");

@@ -186,6 +186,9 @@ struct oom_event {
 	/* "OOM kill occurred on an x86_64 NUMA system!" (RHEL 4-era kernels):
 	 * the vendor's own word that one node ran out while others had memory */
 	bool numa_oom_hint;
+	/* the "Hardware name:" names a desktop's or laptop's firmware
+	 * (report/arch.c report_hw_desktop): a machine installed with swap */
+	bool hw_desktop;
 	bool nokill_printed;               /* "Out of memory and no killable processes..." was in the text */
 	/* "protections[]: 0 0 0" under a zone line: show_free_areas of 2.6.5 to
 	 * 2.6.11-rc2, before lowmem_reserve[] — the kernels whose OOM killer

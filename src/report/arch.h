@@ -5,6 +5,7 @@
 #ifndef OOMKIT_REPORT_ARCH_H
 #define OOMKIT_REPORT_ARCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum arch_cue {
@@ -22,5 +23,9 @@ enum arch_cue report_arch_cue(const char *s, size_t n);
 /* The arch a register dump line names by its registers' names and width
  * (each arch's show_regs), NULL for none. */
 const char *report_reg_arch(const char *s, size_t n);
+
+/* Whether a "Hardware name:" value (after "Hardware name: ") names a
+ * desktop's or laptop's firmware, not a server's or a guest's. */
+bool report_hw_desktop(const char *s, size_t n);
 
 #endif

@@ -594,6 +594,10 @@ static void lend_next(struct oom_event *ev, struct oom_event *next)
 				event_warn(ev, "arch not in this report: taken from the report at line %llu (same host)",
 					   (unsigned long long)ev->arch_from_line);
 			}
+			/* the machine's firmware (a desktop's or laptop's: swap
+			 * configured), as its arch */
+			if (next->hw_desktop)
+				ev->hw_desktop = true;
 			/* a kill line alone (its selection line cut) inside a storm of
 			 * memcg selections in the same second: the same group's OOM
 			 * (R178); a lone kill says nothing of the kind by itself */
@@ -2871,6 +2875,8 @@ static bool x86_only_mark(const char *s, const char *e)
 static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 {
 	struct oom_event *ev = &st->ev;
+	if (p_starts(s, e, "Hardware name: ") && report_hw_desktop(s + 15, (size_t)(e - s - 15)))
+		ev->hw_desktop = true;
 	/* x86_64 runs its kernel in the top 2 GiB (mcmodel=kernel): a 16-digit
 	 * frame below it is another 64-bit arch, whatever the zones look like */
 	const char *f16 = frame16(s, e);

@@ -334,6 +334,36 @@ TEST(bare_kill_line_read_as_system_wide)
 	CHECK(!evidence_has(&o, "does not say system-wide or a memory cgroup"));
 }
 
+/* Swap not in the report on a desktop or laptop (its "Hardware name:"):
+ * such machines are installed with swap, so reclaim gave up with it full.
+ * A server's firmware says nothing. */
+TEST(desktop_firmware_says_swap_was_there)
+{
+	struct seen s = explain(
+		"[ 10.0] stress-ng invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=1000\n"
+		"[ 10.0] CPU: 3 PID: 4242 Comm: stress-ng Not tainted 6.1.0-1013-oem #13-Ubuntu\n"
+		"[ 10.0] Hardware name: Dell Inc. Dell G16 7630/, BIOS 1.2.0 02/24/2023\n");
+	CHECK_STR(s.first, "genuine-exhaustion-swap-full");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(evidence_has(&s, "desktop's or laptop's firmware"));
+
+	struct seen v = explain(
+		"[ 10.0] stress-ng invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=1000\n"
+		"[ 10.0] CPU: 3 PID: 4242 Comm: stress-ng Not tainted 6.1.0-1013-oem #13-Ubuntu\n"
+		"[ 10.0] Hardware name: Dell Inc. PowerEdge R740/04FC42, BIOS 2.7.7 05/04/2020\n");
+	CHECK_STR(v.first, "genuine-exhaustion-no-swap");
+
+	/* a kill line alone before a report of the same machine that names
+	 * its firmware: the machine's, lent as its arch is */
+	struct seen k = explain(
+		"[ 9.0] Out of memory: Killed process 7 (leak) total-vm:12000000kB, anon-rss:11000000kB, file-rss:0kB, shmem-rss:0kB\n"
+		"[ 20.0] tailscaled invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0\n"
+		"[ 20.0] CPU: 3 PID: 4242 Comm: tailscaled Not tainted 6.1.0-18-amd64 #1 Debian 6.1.76-1\n"
+		"[ 20.0] Hardware name: Dell Inc. Precision 3460/08PFGW, BIOS 2.10.0 11/07/2023\n");
+	CHECK_STR(k.first, "genuine-exhaustion-swap-full");
+	CHECK(evidence_has(&k, "desktop's or laptop's firmware"));
+}
+
 /* ---- premature OOM: kernel-oom-regression --------------------------------- */
 
 /* A 4.19 x86_64 report, no swap; NORMAL_FREE is the Normal zone's free kB. */
@@ -4024,6 +4054,7 @@ int main(void)
 	RUN(plain_selection_is_no_allocating_task);
 	RUN(score_zero_victim_says_where_memory_is_not);
 	RUN(bare_kill_line_read_as_system_wide);
+	RUN(desktop_firmware_says_swap_was_there);
 	RUN(premature_zone_far_above_high);
 	RUN(premature_not_for_a_zone_just_above_high);
 	RUN(premature_not_for_high_order);

@@ -77,6 +77,35 @@ static const char *reg(const char *s)
 	return a ? a : "";
 }
 
+static bool desk(const char *s)
+{
+	return report_hw_desktop(s, strlen(s));
+}
+
+/* desktops' and laptops' firmware (installed with swap), not servers' or
+ * guests' (report_hw_desktop) */
+TEST(desktop_firmware)
+{
+	CHECK(desk("LENOVO 20KGS2AQ1A/20KGS2AQ1A, BIOS N23ET81W (1.56 ) 05/25/2018"));
+	CHECK(desk("Dell Inc. Dell G16 7630/, BIOS 1.2.0 02/24/2023"));
+	CHECK(desk("Dell Inc. XPS 13 9360/0596KF, BIOS 2.21.0 06/02/2022"));
+	CHECK(desk("Gigabyte Technology Co., Ltd. B450M DS3H/B450M DS3H-CF, BIOS F62 10/29/2021"));
+	CHECK(desk("System manufacturer System Product Name/P8H67-M PRO, BIOS 3904 04/27/2013"));
+	CHECK(desk("ASUSTeK COMPUTER INC. UX305FA/UX305FA, BIOS UX305FA.206 12/10/2015"));
+	CHECK(desk("To Be Filled By O.E.M. To Be Filled By O.E.M./970 Extreme4, BIOS P2.60 06/20/2014"));
+	CHECK(desk("HP HP Pavilion Aero Laptop 13-be0xxx/8916, BIOS F.17 12/18/2023"));
+	/* servers of the same vendors, server boards, guests */
+	CHECK(!desk("Dell Inc. PowerEdge R740/04FC42, BIOS 2.7.7 05/04/2020"));
+	CHECK(!desk("HP ProLiant DL360 Gen9/ProLiant DL360 Gen9, BIOS P89 02/17/2017"));
+	CHECK(!desk("HP Superdome2 16s x86, BIOS Bundle: 008.004.084 SFW: 041.063.152 10/02/2015"));
+	CHECK(!desk("ASUSTeK COMPUTER INC. RS520-E9-RS12-E/Z11PR-D16 Series, BIOS 5102 05/12/2020"));
+	CHECK(!desk("To Be Filled By O.E.M. To Be Filled By O.E.M./X470D4U, BIOS P3.30 11/04/2019"));
+	CHECK(!desk("Supermicro SYS-5019S-ML/X11SSH-F, BIOS 2.0b 07/27/2017"));
+	CHECK(!desk("QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.3 04/01/2014"));
+	CHECK(!desk("Amazon EC2 t3.medium/, BIOS 1.0 10/16/2017"));
+	CHECK(!desk(""));
+}
+
 TEST(register_dump_lines)
 {
 	CHECK_STR(reg("RSP: 0018:ffffc90000d3fb50 EFLAGS: 00010246"), "x86_64");
@@ -382,6 +411,7 @@ TEST(s390_task_line)
 int main(void)
 {
 	RUN(cues_of_single_lines);
+	RUN(desktop_firmware);
 	RUN(register_dump_lines);
 	RUN(width_of_an_x86_report);
 	RUN(trace_right_above_the_header);
