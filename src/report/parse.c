@@ -428,6 +428,7 @@ static void state_reset(struct pstate *st)
 	st->kill_time[0] = '\0';
 	st->trig_comm_whole[0] = '\0';
 	st->nokill_warn = st->nokill_decided = st->nokill_lived = false;
+	st->sysrq_ignored = false;
 }
 
 /* A monotonic timestamp ("27742.909073"): seconds, or -1 (a date, none). */
@@ -3957,6 +3958,16 @@ static bool sysrq_line(struct report_parser *P, struct pstate *st, const struct 
 	if (line_kind_of(s, (size_t)(e - s)) != LK_SYSRQ)
 		return false;
 	bool ignored = p_find(s, e, "OOM request ignored") != NULL;
+	/* moom_callback prints "OOM request ignored" when out_of_memory
+	 * returns with no victim, right after out_of_memory's own "Out of
+	 * memory and no killable processes..." of that same request (4.x+,
+	 * is_sysrq_oom: no panic): one invocation, not the next (R5376) */
+	if (ignored && st->active && st->ev.nokill_printed && !st->ev.have_victim && !st->sysrq_ignored &&
+	    (st->ev.sysrq_manual || (known(st->ev.req.order) && st->ev.req.order == -1))) {
+		st->ev.sysrq_manual = true;
+		st->sysrq_ignored = true;
+		return true;
+	}
 	join_or_open_headerless(P, st, l);
 	struct oom_event *ev = &st->ev;
 	ev->sysrq_manual = true;

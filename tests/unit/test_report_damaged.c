@@ -1321,6 +1321,23 @@ TEST(test_sysrq_requests_without_headers)
 	CHECK_INT(e.events, 1);
 	CHECK_INT(e.first.req.order, -1);
 	CHECK_STR(e.first.req.trigger_comm, "kworker/0:1");
+	/* 4.19+: no victim: out_of_memory's "no killable processes", then
+	 * moom_callback's "OOM request ignored" of the same request: one
+	 * event (R5376); a second key press after it is a request of its own */
+	const char *none =
+		"kworker/0:1 invoked oom-killer: gfp_mask=0x6000c0(GFP_KERNEL), nodemask=(null), order=-1, oom_score_adj=0\n"
+		"Out of memory and no killable processes...\n"
+		"OOM request ignored. No task eligible\n";
+	read_text(none, &e);
+	CHECK_INT(e.events, 1);
+	CHECK(e.first.sysrq_manual);
+	const char *twice =
+		"[  10.0] kworker/0:1 invoked oom-killer: gfp_mask=0x6000c0(GFP_KERNEL), nodemask=(null), order=-1, oom_score_adj=0\n"
+		"[  10.0] Out of memory and no killable processes...\n"
+		"[  10.0] OOM request ignored. No task eligible\n"
+		"[  12.0] OOM request ignored. No task eligible\n";
+	read_text(twice, &e);
+	CHECK_INT(e.events, 2);
 }
 
 /* 2.6.7 (R089): a kill line, two allocation failures whose frames say
