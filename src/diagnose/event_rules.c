@@ -720,11 +720,17 @@ static void rule_lowmem(struct ctx *c)
 	/* The watermark check could not run (order not printed — 2.6.9 — or
 	 * the request unknown): lowmem below its low watermark (min × 5/4
 	 * when low is not printed), where kswapd had already failed to keep
-	 * it, beside free HighMem is the same starvation, less surely. */
+	 * it, beside free HighMem is the same starvation, less surely.  So
+	 * is lowmem that passed the check at min by a few pages but sits
+	 * under its low mark: the allocator's last try before the kill asks
+	 * for the high mark (mm/page_alloc.c __alloc_pages_may_oom,
+	 * ALLOC_WMARK_HIGH, 2.6.11+), and the reclaim before it had given up
+	 * on a zone kswapd could not lift to low (R5318: Normal 3808 kB over
+	 * min 3720 kB, 3.9 GiB of HighMem free). */
 	const struct oom_zone *mz = &ev->snap.zones[main_low];
 	bool judged = a->zone[main_low].evaluated;
-	if (judged ? a->zone[main_low].ok
-		   : mz->free_kib >= (known(mz->low_kib) ? mz->low_kib : sat_mul(mz->min_kib, 5) / 4))
+	int64_t low_mark = known(mz->low_kib) ? mz->low_kib : sat_mul(mz->min_kib, 5) / 4;
+	if (judged ? a->zone[main_low].ok && mz->free_kib >= low_mark : mz->free_kib >= low_mark)
 		return;
 	/* an order > 0 request that failed while lowmem had room at order 0
 	 * lacked a block, not lowmem: fragmentation says it */

@@ -214,6 +214,48 @@ TEST(lowmem)
 	event_release(&ev);
 }
 
+/* Lowmem a little over min but under its low mark (the page allocator's
+ * last try before the kill is at the high mark, mm/page_alloc.c
+ * __alloc_pages_may_oom) while HighMem holds gigabytes: lowmem ran out
+ * all the same (R5318's 2.6.24 pgd leak: Normal 3808 kB, min 3720 kB);
+ * at or above the low mark it is not read so. */
+TEST(lowmem_above_min_below_low)
+{
+	for (int above_low = 0; above_low < 2; above_low++) {
+		struct oom_event ev;
+		event_init(&ev);
+		ev.kind = OOM_KIND_GLOBAL;
+		ev.kv = kver_make(2, 6, 24);
+		snprintf(ev.arch, sizeof(ev.arch), "i686");
+		snprintf(ev.req.trigger_comm, sizeof(ev.req.trigger_comm), "bash");
+		ev.req.gfp_known = true;
+		ev.req.gfp_mask = 0x84d0;
+		snprintf(ev.req.gfp_text, sizeof(ev.req.gfp_text), "0x84d0");
+		ev.req.order = 0;
+		ev.have_meminfo = true;
+		struct oom_mem *m = &ev.snap.mem;
+		m->total_kib = 5 * GiB;
+		m->free_kib = 3900 * MiB;
+		m->active_kib = 10 * MiB;
+		m->inactive_kib = 5 * MiB;
+		m->slab_kib = 10 * MiB;
+		m->pagetables_kib = 400;
+		m->swap_total_kib = 1863532;
+		m->swap_free_kib = 1863532;
+		zone(&ev, -1, "DMA", 3520, 64, 16016);
+		ev.snap.zones[0].all_unreclaimable = 1;
+		/* min 3720: low 4650 in the helper */
+		zone(&ev, -1, "Normal", above_low ? 4700 : 3808, 3720, 880880);
+		zone(&ev, -1, "HighMem", 3940760, 512, 4228224);
+		run(&ev);
+		if (above_low)
+			CHECK(rank_of("lowmem-exhausted-highmem-free") < 0);
+		else
+			CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
+		event_release(&ev);
+	}
+}
+
 TEST(fragmentation)
 {
 	struct oom_event ev;
@@ -1174,6 +1216,7 @@ int main(void)
 	RUN(slab_growth);
 	RUN(hugepages);
 	RUN(lowmem);
+	RUN(lowmem_above_min_below_low);
 	RUN(fragmentation);
 	RUN(fragmentation_buddy_only);
 	RUN(fragmentation_unknown_request);
