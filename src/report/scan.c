@@ -2790,6 +2790,30 @@ static int try_join(struct report_scanner *s, struct item *it)
 			return 0;
 		if (ind > 0 && tr_starts_with_time(p + ind, len - ind))
 			return 0;   /* an indented record of its own (process_raw) */
+		/* A line ended with a backslash by whoever wrapped it: a viewer
+		 * folding at its width with a "\" mark ("… invoked oom-k\" /
+		 * "iller: gfp_mask=…", R5341), or a writer breaking a long line
+		 * shell-style under an indent ("…,nodemask=(null),\" / "    cpuset=…",
+		 * R5227).  The kernel ends no line with one: the next line is the
+		 * rest whatever its width or indent, joined without the mark or
+		 * the indent (a fold cuts mid-token; the writer's breaks follow
+		 * the kernel's own ",") */
+		{
+			const char *bt = arena_text(s, it->text_off);
+			if (it->text_len >= 2 && bt[it->text_len - 1] == '\\' && bt[it->text_len - 2] != '\\' &&
+			    bt[it->text_len - 2] != ' ') {
+				s->arena.len--;
+				size_t body = len - ind;
+				while (body && is_space(p[ind + body - 1]))
+					body--;
+				put_text(s, p + ind, body, false);
+				it->text_len = s->arena.len - it->text_off;
+				it->phys_len = len;
+				s->processed_abs = s->base_abs + r.off + r.consume;
+				raw_consume(s, &r);
+				continue;
+			}
+		}
 		if (ind == 0 && len > 2 && p[0] == '`' && p[1] != '`' && tr_starts_with_time(p + 1, len - 1))
 			return 0;   /* a stamped record in Markdown inline code, its own line (R3649) */
 		if (len > 3 && (p[0] == '*' || p[0] == '-') && p[1] == ' ' && p[2] == '`')

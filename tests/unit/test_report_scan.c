@@ -1586,6 +1586,32 @@ TEST(test_terminal_width_cuts_join_without_blank)
 	lines_free(&L);
 }
 
+/* A line ended with a backslash: a viewer's fold at its width (R5341) or a
+ * writer's shell-style break under an indent (R5227); the rest joins
+ * without the mark, the indent or the fold's padding. */
+TEST(test_backslash_continued_lines_are_joined)
+{
+	const char *d = "2025-11-28T15:19:28.533599+00:00 ip-1 kernel: systemd invoked oom-k\\\n"
+			"iller: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_a\\\n"
+			"dj=0                                                                            \n"
+			"2025-11-28T15:19:28.594404+00:00 ip-1 kernel: oom-kill:constraint=C\\\n"
+			"ONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task=vivado\n";
+	struct lines L;
+	scan_mem(d, strlen(d), true, &L);
+	CHECK(find_line(&L, "systemd invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0") !=
+	      (size_t)-1);
+	CHECK(find_line(&L, "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null)") != (size_t)-1);
+	lines_free(&L);
+	const char *w = "Apr 15 23:04:52 localhost kernel: oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),\\\n"
+			"    cpuset=docker-60ef.scope,mems_allowed=0,\\\n"
+			"    oom_memcg=/ecstasks.slice/ecstasks-488f.slice,\\\n"
+			"    task=tail,pid=51947,uid=0\n";
+	scan_mem(w, strlen(w), true, &L);
+	CHECK(find_line(&L, "oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=docker-60ef.scope,mems_allowed=0,oom_memcg=/ecstasks.slice/ecstasks-488f.slice,task=tail,pid=51947,uid=0") !=
+	      (size_t)-1);
+	lines_free(&L);
+}
+
 /* The speed path (issue 8, bench/explain): while no report is open, lines
  * with no marker are skipped by the vector search, never normalised one by
  * one — not even lines of other programs that hold a needle's letters
@@ -1872,6 +1898,7 @@ int main(void)
 	RUN(test_mapped_file_that_grows_is_read_on);
 	RUN(test_mapped_file_that_shrinks_ends_with_a_warning);
 	RUN(test_terminal_width_cuts_join_without_blank);
+	RUN(test_backslash_continued_lines_are_joined);
 	RUN(test_every_transport_gives_the_kernel_lines);
 	RUN(test_prefix_fields);
 	RUN(test_glued_plain_paste_is_split);
