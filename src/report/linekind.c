@@ -421,7 +421,7 @@ static enum line_kind kind_of(const char *p, size_t n)
 		return LK_SELECTION;
 	if (find(p, n, "Out of memory and no killable processes") ||
 	    ((q = find(p, n, ": OOM victim ")) && find(q, n - (size_t)(q - p), "is already exiting")) ||
-	    find(p, n, "panic_on_oom is"))
+	    line_kind_panic_on_oom(p, n))
 		return LK_FINAL;
 	if (find(p, n, "System is deadlocked on memory"))
 		return LK_DEADLOCK;
@@ -731,4 +731,19 @@ const char *line_kind_warn_alloc_text(const char *p, size_t n)
 	if (!q || q == p || q - p > 64)
 		return NULL;
 	return q;
+}
+
+bool line_kind_panic_on_oom(const char *p, size_t n)
+{
+	if (find(p, n, "panic_on_oom is"))
+		return true;
+	/* cut at the word: only the panic's own line ("Kernel panic - not
+	 * syncing: Out of memory: system-wide panic_on_oom"), its mode word
+	 * right before */
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	const char *q = find(p, n, "not syncing: Out of memory: ");
+	return q && n >= 12 && memcmp(p + n - 12, "panic_on_oom", 12) == 0 &&
+	       (find(q, n - (size_t)(q - p), "system-wide panic_on_oom") ||
+		find(q, n - (size_t)(q - p), "compulsory panic_on_oom"));
 }

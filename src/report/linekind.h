@@ -82,6 +82,11 @@ bool line_kind_is_trigger_text(const char *text, size_t len);
 bool line_kind_quoted_kill(const char *p, const char *k, const char *e);
 /* The text after "X invoked oom-killer: " is prose, not a request. */
 bool line_kind_invoked_prose(const char *r, size_t n);
+
+/* mm/oom_kill.c check_panic_on_oom's panic: "…Out of memory: %s
+ * panic_on_oom is enabled" (≤4.x "…is selected"), or its line cut right
+ * after "panic_on_oom" (a mailer's or an archive's break, R5295). */
+bool line_kind_panic_on_oom(const char *p, size_t n);
 const char *line_kind_bare_trigger(const char *p, size_t n);
 /* The hung-task detector's line: "INFO: task kworker/0:1:12 blocked for
  * more than 120 seconds." (kernel/softlockup.c from 2.6.27, then

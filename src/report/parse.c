@@ -4060,7 +4060,8 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 		st->tail_left = 0;
 		return true;
 	}
-	if ((p_find(s, e, "panic_on_oom is enabled") || p_find(s, e, "panic_on_oom is selected")) &&
+	if ((p_find(s, e, "panic_on_oom is enabled") || p_find(s, e, "panic_on_oom is selected") ||
+	     line_kind_panic_on_oom(s, (size_t)(e - s))) &&
 	    !p_starts(s, e, "---[ end ")) {
 		/* kdb repeats the panic's message when it takes the panic
 		 * (kernel/debug/debug_core.c kgdb_panic: "PANIC: %s"): after a

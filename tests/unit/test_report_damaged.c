@@ -2260,6 +2260,16 @@ TEST(test_victim_read_through_damage)
 			  "May 05 19:35:58 h kernel: Out of memory: Kill process 2737 (dhcpd) score 11 or sacrifice child\n"
 			  "May 05 19:36:02 h kernel: Killed process 2737 (dhcpd) total-vm:9448kB, a\n",
 		  .events = IS(1), .victim_pid = IS(2737), .victim_adj = IS(-100) },
+		/* syslogd's wall copy of the panic, cut after "panic_on_oom" by
+		 * a mail archive's <br> (R5295): the panic all the same */
+		{ .name = "panic_on_oom_line_cut_at_its_word",
+		  .text = "<p>Message from syslogd_at_localhost at Feb 23 22:42:17 ...\n"
+			  "<br>\n"
+			  "&nbsp;kernel:Kernel panic - not syncing: Out of memory: system-wide panic_on_oom\n"
+			  "<br>\n"
+			  "is enabled\n"
+			  "<br>\n",
+		  .events = IS(1), .kind = "global", .outcome = IS(OOM_OUTCOME_PANIC) },
 		/* a lone row in a log opens nothing */
 		{ .name = "log_starts_in_a_headerless_task_table, case 2",
 		  .text = "hello\n[ 2737]     0  2737     2362     1506       8       0        0             0 dhcpd\nbye\n",

@@ -67,6 +67,11 @@ TEST(test_more_lines_of_each_kind)
 		{ "[<ffffffffab18a4f0>] warn_alloc+0x140/0x160", LK_FRAME },
 		{ "[<ffffffffab18a4f0>] do_page_fault+0x140/0x160", LK_NONE },
 		{ "out_of_memory is what we saw", LK_NONE },
+		/* check_panic_on_oom's panic, whole or cut right after its word (R5295) */
+		{ "Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled", LK_FINAL },
+		{ "Kernel panic - not syncing: Out of memory: system-wide panic_on_oom", LK_FINAL },
+		{ "Kernel panic - not syncing: Out of memory: compulsory panic_on_oom  ", LK_FINAL },
+		{ "we set panic_on_oom", LK_NONE },
 		{ "sysrq: Manual OOM execution", LK_SYSRQ },
 		{ "sysrq: OOM request ignored because killer is disabled", LK_SYSRQ },
 		{ "OOM request ignored. No task eligible", LK_SYSRQ },
