@@ -2866,6 +2866,17 @@ static int try_join(struct report_scanner *s, struct item *it)
 			const char *c1 = memchr(p, ',', w), *e1 = memchr(p, '=', w);
 			oomkill = ok && !memchr(ok, ' ', it->text_len - (size_t)(ok - it_text)) && c1 && e1 && c1 < e1;
 		}
+		/* warn_alloc's line broken before its "mode:" (mm/page_alloc.c
+		 * 4.12+: "%s: %pV, mode:%#x(%pGg), nodemask=…": "insmod: vmalloc
+		 * error: size 16384, vm_struct allocation failed," / " mode:0xcc0
+		 * (GFP_KERNEL), …", R5368): no kernel line starts with "mode:0x",
+		 * so it is the rest whatever the indent */
+		bool mode_rest = it->text_len && it_text[it->text_len - 1] == ',' &&
+				 HAS_LIT(p + ind, len - ind, "mode:0x") &&
+				 (mem_find(it_text, it->text_len, "vmalloc error: ") ||
+				  mem_find(it_text, it->text_len, "page allocation failure") ||
+				  mem_find(it_text, it->text_len, "page allocation stalls for "));
+		kill_rest = kill_rest || mode_rest;
 		if (kill_rest || hook || unit || oomkill) {
 			/* joined below */
 		} else if (it->phys_len + 1 + (w - ind) <= 60 && !rewrap) {

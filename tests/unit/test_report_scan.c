@@ -1612,6 +1612,19 @@ TEST(test_backslash_continued_lines_are_joined)
 	lines_free(&L);
 }
 
+/* warn_alloc's line broken before its "mode:" under a quote and an indent
+ * (R5368): "mode:0x…" starts no kernel line, so it is the rest. */
+TEST(test_warn_alloc_broken_before_mode_is_joined)
+{
+	const char *d = "> > >  insmod: vmalloc error: size 16384, vm_struct allocation failed,\n"
+			"> > >  mode:0xcc0(GFP_KERNEL), nodemask=(null),cpuset=/,mems_allowed=0\n";
+	struct lines L;
+	scan_mem(d, strlen(d), true, &L);
+	CHECK(find_line(&L, "insmod: vmalloc error: size 16384, vm_struct allocation failed, mode:0xcc0(GFP_KERNEL)") !=
+	      (size_t)-1);
+	lines_free(&L);
+}
+
 /* The speed path (issue 8, bench/explain): while no report is open, lines
  * with no marker are skipped by the vector search, never normalised one by
  * one — not even lines of other programs that hold a needle's letters
@@ -1899,6 +1912,7 @@ int main(void)
 	RUN(test_mapped_file_that_shrinks_ends_with_a_warning);
 	RUN(test_terminal_width_cuts_join_without_blank);
 	RUN(test_backslash_continued_lines_are_joined);
+	RUN(test_warn_alloc_broken_before_mode_is_joined);
 	RUN(test_every_transport_gives_the_kernel_lines);
 	RUN(test_prefix_fields);
 	RUN(test_glued_plain_paste_is_split);
