@@ -54,6 +54,7 @@ struct host_release {
  * (the same syslog records written twice) is dropped. */
 struct event_sig {
 	char time[64], host[64];
+	char mono[40];    /* the monotonic stamp after a syslog date: reports of one second differ by it (R5303) */
 	char trigger_comm[OOM_COMM_LEN];   /* two CPUs' failures in one second differ by it (R101) */
 	int64_t victim_pid, trigger_pid, order, free_kib, swap_free_kib;
 	uint64_t gfp, nr_tasks;
@@ -429,6 +430,7 @@ static void state_reset(struct pstate *st)
 	st->trig_comm_whole[0] = '\0';
 	st->nokill_warn = st->nokill_decided = st->nokill_lived = false;
 	st->sysrq_ignored = false;
+	st->start_mono[0] = '\0';
 }
 
 /* A monotonic timestamp ("27742.909073"): seconds, or -1 (a date, none). */
@@ -516,11 +518,12 @@ static void neighbour_release(struct report_parser *P, struct oom_event *ev)
 		   r->from_splat ? "CPU line of another warning" : "report", (unsigned long long)r->line);
 }
 
-static void make_sig(const struct oom_event *ev, uint64_t trace, struct event_sig *g)
+static void make_sig(const struct oom_event *ev, uint64_t trace, const char *mono, struct event_sig *g)
 {
 	memset(g, 0, sizeof(*g));
 	g->trace = trace;
 	str_copy(g->time, sizeof(g->time), ev->time, strlen(ev->time));
+	str_copy(g->mono, sizeof(g->mono), mono, strlen(mono));
 	str_copy(g->host, sizeof(g->host), ev->host, strlen(ev->host));
 	str_copy(g->trigger_comm, sizeof(g->trigger_comm), ev->req.trigger_comm, strlen(ev->req.trigger_comm));
 	g->victim_pid = ev->victim.pid;
@@ -1298,7 +1301,7 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 		P->last_kill_pid = ev->victim.pid;
 	}
 	struct event_sig sig;
-	make_sig(ev, st->trace_hash, &sig);
+	make_sig(ev, st->trace_hash, st->start_mono, &sig);
 	/* 2.4's one-line failures repeat byte for byte in one second, each a
 	 * failure the kernel printed (no ratelimit, R2321): not copies */
 	if (ev->time[0] && !st->era24 && P->have_sig && memcmp(&sig, &P->last_sig, sizeof(sig)) == 0 &&
@@ -1389,6 +1392,8 @@ static void state_begin(struct report_parser *P, struct pstate *st, const struct
 		str_copy(ev->time, sizeof(ev->time), l->time, l->time_len);
 	if (l->host)
 		str_copy(ev->host, sizeof(ev->host), l->host, l->host_len);
+	if (l->mono && l->mono_len < sizeof(st->start_mono))
+		str_copy(st->start_mono, sizeof(st->start_mono), l->mono, l->mono_len);
 	ev->first_line = ev->last_line = l->lineno;
 }
 
@@ -1422,9 +1427,14 @@ static uint64_t text_hash(const char *s, const char *e)
 static void drop_lone_copy(struct report_parser *P, struct pstate *st, const struct report_line *l, const char *s,
 			   const char *e)
 {
-	/* a different time says two reports (grep of the start lines, R064) */
+	/* a different time says two reports (grep of the start lines, R064);
+	 * so does a different monotonic stamp after the same syslog second
+	 * (a storm of headers, each printed milliseconds apart, R5303) */
 	size_t tl = l->time ? l->time_len : 0;
 	bool same_time = strlen(st->ev.time) == tl && (tl == 0 || memcmp(st->ev.time, l->time, tl) == 0);
+	size_t ml = l->mono ? l->mono_len : 0;
+	if (same_time && ml && st->start_mono[0] && (strlen(st->start_mono) != ml || memcmp(st->start_mono, l->mono, ml) != 0))
+		same_time = false;
 	if (st->active && st->have_trigger && !st->have_content && same_time && st->trig_hash == text_hash(s, e)) {
 		st->active = false;
 		P->nr_active--;

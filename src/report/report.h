@@ -29,6 +29,11 @@ struct report_line {
 	size_t host_len;
 	const char *caller;     /* CONFIG_PRINTK_CALLER id "T123"/"C3"; NULL if none */
 	size_t caller_len;
+	/* the kernel's monotonic stamp when a date came first and is the time
+	 * ("May 30 07:44:38 h kernel: [ 2283.369927] …": "2283.369927"); NULL
+	 * when none, or when the stamp is the time itself */
+	const char *mono;
+	size_t mono_len;
 	uint64_t lineno;        /* 1-based number of the (first) input line it came from */
 	bool continuation;      /* an indented continuation of the previous record (dmesg/journal) */
 	bool truncated;         /* a pager cut the line (trailing '>' or '…'); its cut last token was dropped */

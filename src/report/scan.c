@@ -85,6 +85,7 @@ struct item {
 	size_t time_off, time_len;
 	size_t host_off, host_len;
 	size_t caller_off, caller_len;
+	size_t mono_off, mono_len;   /* a monotonic stamp after a date (report_line.mono) */
 	uint64_t lineno;
 	size_t phys_len;      /* length of the physical line it ends on (wrap test) */
 	bool continuation;
@@ -763,6 +764,9 @@ static struct item *emit(struct report_scanner *s, const char *p, size_t n, cons
 	it->host_len = x->host ? x->host_len : 0;
 	it->caller_off = arena_put(s, x->caller, x->caller_len);
 	it->caller_len = x->caller ? x->caller_len : 0;
+	bool mono2 = x->mono && x->time && x->mono != x->time;
+	it->mono_off = mono2 ? arena_put(s, x->mono, x->mono_len) : NO_OFF;
+	it->mono_len = mono2 ? x->mono_len : 0;
 	it->text_off = s->arena.len;
 	put_text(s, p, n, kmsg);
 	it->text_len = s->arena.len - it->text_off;
@@ -3110,6 +3114,8 @@ static void fill_line(struct report_scanner *s, const struct item *it, struct re
 		line->host = a + it->host_off, line->host_len = it->host_len;
 	if (it->caller_off != NO_OFF && it->caller_len)
 		line->caller = a + it->caller_off, line->caller_len = it->caller_len;
+	if (it->mono_off != NO_OFF && it->mono_len)
+		line->mono = a + it->mono_off, line->mono_len = it->mono_len;
 	line->lineno = it->lineno;
 	line->continuation = it->continuation;
 	line->truncated = it->truncated;

@@ -527,6 +527,23 @@ TEST(test_duplicated_records_give_one_event)
 		p += sprintf(p, "Sep 23 02:09:16 web1 kernel: %s\n", lines[i] + 29);
 	n = got_read(text, &g);
 	CHECK_INT(n, 2);
+	/* headers of one syslog second whose kernel stamps differ (a storm
+	 * of headers milliseconds apart, each with a frame a grep kept,
+	 * R5303) are reports of their own; the same record twice, stamp and
+	 * all, is still one */
+	p = text;
+	for (int i = 0; i < 3; i++)
+		p += sprintf(p, "May 30 07:44:38 vicky kernel: [ 2283.%06d] redis-server invoked oom-killer: gfp_mask=0xd0, order=0, oom_adj=-17\n"
+			     "May 30 07:44:38 vicky kernel: [ 2283.%06d]  [<ffffffff810b12b7>] ? oom_kill_process+0x82/0x283\n",
+			     369927 + 30000 * i, 369939 + 30000 * i);
+	n = got_read(text, &g);
+	CHECK_INT(n, 3);
+	p = text;
+	for (int i = 0; i < 2; i++)
+		p += sprintf(p, "May 30 07:44:38 vicky kernel: [ 2283.369927] redis-server invoked oom-killer: gfp_mask=0xd0, order=0, oom_adj=-17\n"
+			     "May 30 07:44:38 vicky kernel: [ 2283.369939]  [<ffffffff810b12b7>] ? oom_kill_process+0x82/0x283\n");
+	n = got_read(text, &g);
+	CHECK_INT(n, 1);
 }
 
 TEST(test_headerless_event_takes_the_neighbours_release)
