@@ -544,6 +544,14 @@ TEST(test_duplicated_records_give_one_event)
 			     "May 30 07:44:38 vicky kernel: [ 2283.369939]  [<ffffffff810b12b7>] ? oom_kill_process+0x82/0x283\n");
 	n = got_read(text, &g);
 	CHECK_INT(n, 1);
+	/* one memcg's selection again and again in one syslog second, 0.1 ms
+	 * apart by the kernel's stamp (R5302): one out_of_memory call each */
+	p = text;
+	for (int i = 0; i < 3; i++)
+		p += sprintf(p, "May 30 03:13:08 vicky kernel: [ 1578.117%03d] Memory cgroup out of memory: kill process 6016 (java) score 0 or a child\n",
+			     55 + 100 * i);
+	n = got_read(text, &g);
+	CHECK_INT(n, 3);
 }
 
 TEST(test_headerless_event_takes_the_neighbours_release)
