@@ -559,6 +559,36 @@ bool line_kind_hung_task(const char *p, size_t n)
 	return STARTS(p, n, "INFO: task ") && find(p, n, " blocked for more than ") != NULL;
 }
 
+bool line_kind_show_task(const char *p, size_t n)
+{
+	while (n && (*p == ' ' || *p == '\t'))
+		p++, n--;
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	if (STARTS(p, n, "task:"))
+		return find(p, n, " state:") && find(p, n, " pid:") && find(p, n, " flags:0x");
+	/* ≤5.8: ends in " 0x%08lx" flags, the 15-wide comm and a state
+	 * letter first */
+	if (n < 30 || p[n - 11] != ' ' || p[n - 10] != '0' || p[n - 9] != 'x')
+		return false;
+	for (size_t i = n - 8; i < n; i++)
+		if (!((p[i] >= '0' && p[i] <= '9') || (p[i] >= 'a' && p[i] <= 'f')))
+			return false;
+	if (n < 18 || p[15] != ' ' || !strchr("RSDTtXZPIKWNx", p[16]) || p[17] != ' ')
+		return false;
+	const char *r = p + 18;
+	size_t rn = n - 18;
+	while (rn && *r == ' ')
+		r++, rn--;
+	if (STARTS(r, rn, "running task "))
+		return true;
+	/* the saved pc (16 or 8 hex digits) in place of "running task" */
+	size_t h = 0;
+	while (h < rn && ((r[h] >= '0' && r[h] <= '9') || (r[h] >= 'a' && r[h] <= 'f')))
+		h++;
+	return (h == 16 || h == 8) && h < rn && r[h] == ' ';
+}
+
 bool line_kind_quoted_kill(const char *p, const char *k, const char *e)
 {
 	const char *q = k;

@@ -93,6 +93,14 @@ const char *line_kind_bare_trigger(const char *p, size_t n);
  * kernel/hung_task.c check_hung_task).  A trace after it is the hung
  * task's, even through out_of_memory. */
 bool line_kind_hung_task(const char *p, size_t n);
+/* sched_show_task's line (kernel/sched/core.c; SysRq-T "Show State",
+ * SysRq-W, the hung-task and lockup detectors): "b.out           R
+ * running task        0  9079   7400 0x00000000" (≤5.8: the comm padded
+ * to 15, the state letter, "running task" or the saved pc, free stack,
+ * pid, ppid, flags), "task:b.out state:R stack:0 pid:9079 ppid:7400
+ * flags:0x00004000" (5.9+).  The trace under it is that task's, even
+ * through out_of_memory (a task sleeping in the OOM killer): no report. */
+bool line_kind_show_task(const char *p, size_t n);
 /* warn_alloc with its own text ("%s: %pV, mode:%#x(%pGg), nodemask=…"):
  * the ": " after the comm, or NULL. */
 const char *line_kind_warn_alloc_text(const char *text, size_t len);

@@ -80,6 +80,7 @@ struct report_parser {
 	int last_outcome;             /* and its outcome (an echo of its panic, kdb's "PANIC: ", is none of its own) */
 	uint64_t sysrq_m_line;        /* the last "SysRq : Show Memory" line (0 none) */
 	uint64_t hung_task_line;      /* the first "INFO: task x:N blocked for more than" line (0 none) */
+	bool show_task_stack;         /* inside a sched_show_task line's stack (line_kind_show_task) */
 	uint64_t sysrq_f_cmd[4];      /* lines of a shell's "echo f > /proc/sysrq-trigger" no report followed yet (0 none) */
 	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
 	int64_t panic_pid;            /* the trigger pid of the last event that ended in a panic (0: none) */
@@ -432,6 +433,7 @@ static void state_reset(struct pstate *st)
 	st->nokill_warn = st->nokill_decided = st->nokill_lived = false;
 	st->sysrq_ignored = false;
 	st->start_mono[0] = '\0';
+	st->show_task_trace = false;
 }
 
 /* A monotonic timestamp ("27742.909073"): seconds, or -1 (a date, none). */
@@ -1116,8 +1118,8 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * stale "? " words, and two frames at least (one word quoted in
 	 * prose is not a trace). */
 	if (!useful && end_of_input && P->nr_emitted == 0 && st->from_frame && st->trace_oom_live &&
-	    st->stack_lines >= 1 && !P->hung_task_line && !ev->have_meminfo && ev->snap.nr_zones == 0 &&
-	    !st->totals_seen)
+	    st->stack_lines >= 1 && !P->hung_task_line && !st->show_task_trace && !ev->have_meminfo &&
+	    ev->snap.nr_zones == 0 && !st->totals_seen)
 		useful = true;
 	/* per-cpu pageset lines are show_mem's too (mm/page_alloc.c
 	 * show_free_areas, 2.6.19-3.18): a paste of only those is one */
@@ -4424,6 +4426,8 @@ static bool mid_report_line(struct pstate *st, enum line_kind k, const char *s, 
  * warn_alloc path, or a line of a report's body, came. */
 static bool header_proven(const struct pstate *st)
 {
+	if (st->show_task_trace)
+		return st->sect != SEC_STACK || st->have_kill || st->have_selection || st->ev.constraint[0];
 	return !st->from_header || st->trace_oom || st->trace_alloc || st->sect != SEC_STACK || st->have_kill ||
 	       st->have_selection || st->ev.constraint[0];
 }
@@ -4476,6 +4480,17 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		 * whose CPU line is cut, after another task's splat) */
 		if (st->ev.kernel[0])
 			remember_release(P, &st->ev, true);
+		/* a shown task's stack (SysRq-T) is the machine's all the same:
+		 * its arch, for the report of the same host waiting for one
+		 * (R758: i686 from common_exception there) */
+		struct oom_event *w = P->pending;
+		if (st->show_task_trace && st->ev.arch[0] && w && !w->arch[0] && !strcmp(w->host, st->ev.host)) {
+			str_copy(w->arch, sizeof(w->arch), st->ev.arch, strlen(st->ev.arch));
+			w->arch_from_neighbour = true;
+			w->arch_from_line = st->ev.first_line;
+			event_warn(w, "arch not in this report: taken from the stack of a task shown at line %llu (same host)",
+				   (unsigned long long)st->ev.first_line);
+		}
 		st->active = false;
 		P->nr_active--;
 		state_reset(st);
@@ -4585,6 +4600,10 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 			st->after_memcg_stat = P->idle_stat_line && P->idle_stat_line + 1 == l->lineno &&
 					       p_starts(s, e, "Tasks state");
 			st->sysrq_show_mem = st->ev.have_meminfo && P->sysrq_m_line && l->lineno <= P->sysrq_m_line + 2;
+			/* the stack of a task SysRq-T (or a lockup detector) showed
+			 * (line_kind_show_task): out_of_memory in it is where that
+			 * task sleeps, no report (R5292) */
+			st->show_task_trace = P->show_task_stack;
 			goto accepted;
 		}
 		/* not a report line: undo */
@@ -4975,6 +4994,14 @@ static void feed_one(struct report_parser *P, const struct report_line *l, const
 	}
 	if (*s == 'I' && !P->hung_task_line && line_kind_hung_task(s, (size_t)(e - s)))
 		P->hung_task_line = l->lineno;
+	/* a task SysRq-T showed, and its stack under it (line_kind_show_task):
+	 * open until a line that is no stack line */
+	if (line_kind_show_task(s, (size_t)(e - s)))
+		P->show_task_stack = true;
+	else if (P->show_task_stack && !p_starts(s, e, "Call Trace:") && !p_starts(s, e, "Call trace:") &&
+		 !p_starts(s, e, "<TASK>") && !p_starts(s, e, "</TASK>") && !stack_like(s, e, P->indented) &&
+		 line_kind_of(s, (size_t)(e - s)) != LK_FRAME)
+		P->show_task_stack = false;
 	long long vm = *s == 'v' ? line_kind_vmalloc_pre(s, (size_t)(e - s)) : -1;
 	if (vm >= 0) {
 		/* kept for the failure header it precedes (alloc_failure_line);

@@ -224,6 +224,7 @@ struct pstate {
 	bool trace_dump_header;    /* a reliable dump_header frame: the stack of an OOM report's own dump */
 	uint64_t trig_hash;        /* hash of the start line's text (a quote of it alone repeats it) */
 	char start_mono[40];       /* the start line's monotonic stamp after its date (report_line.mono), "" none */
+	bool show_task_trace;      /* opened by the stack under a sched_show_task line (parse.c header_proven) */
 	/* Where show_swap_cache_info (mm/swap_state.c) prints: right after
 	 * show_free_areas' "N total pagecache pages" (2.6.25+) and before
 	 * show_mem's "N pages RAM"; a kernel without CONFIG_SWAP prints

@@ -3171,6 +3171,8 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 					       report_is_sysrq_f_command(arena_text(s, it->text_off), it->text_len) ||
 					       report_is_stat_pair(arena_text(s, it->text_off), it->text_len) ||
 					       line_kind_hung_task(arena_text(s, it->text_off), it->text_len) ||
+					       /* a task SysRq-T showed: its stack is no report */
+					       line_kind_show_task(arena_text(s, it->text_off), it->text_len) ||
 					       /* panic()'s message, printed before its own
 						* dump_stack (kernel/panic.c): the report
 						* that stack opens is the panic's (R4492) */

@@ -1340,6 +1340,47 @@ TEST(test_sysrq_requests_without_headers)
 	CHECK_INT(e.events, 2);
 }
 
+/* SysRq-T's task dump (kernel/sched/core.c sched_show_task): a task
+ * sleeping inside out_of_memory is no report of its own; its stack still
+ * says the machine's arch (R758, R5292). */
+TEST(test_shown_task_sleeping_in_the_oom_killer)
+{
+	const char *in =
+		"[  269.985819] b.out invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE), nodemask=(null), order=0, oom_score_adj=0\n"
+		"[  269.988570] CPU: 0 PID: 9079 Comm: b.out Not tainted 4.15.0-rc8+ #217\n"
+		"(...snipped...)\n"
+		"[  270.073050] Out of memory: Kill process 914 (b.out) score 9 or sacrifice child\n"
+		"[  270.074660] Killed process 2208 (b.out) total-vm:2108kB, anon-rss:64kB, file-rss:4kB, shmem-rss:0kB\n"
+		"[  297.562824] sysrq: SysRq : Show State\n"
+		"(...snipped...)\n"
+		"[  471.716610] b.out           R  running task        0  9079   7400 0x00000000\n"
+		"[  471.718203] Call Trace:\n"
+		"[  471.718784]  __schedule+0x142/0x4b2\n"
+		"[  471.721207]  ? oom_kill_process+0x396/0x400\n"
+		"[  471.724350]  out_of_memory+0xea/0x270\n"
+		"[  471.726238]  __alloc_pages_nodemask+0x715/0x880\n"
+		"[  471.735200]  __do_page_fault+0x199/0x430\n"
+		"[  471.736163]  ? common_exception+0x82/0x8a\n"
+		"[  471.738881]  common_exception+0x82/0x8a\n"
+		"(...snipped...)\n"
+		"[  566.969400] oom_reaper: reaped process 2208 (b.out), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 2208);
+	CHECK_STR(e.first.arch, "i686");
+	/* 5.9+'s form of the task line, its stack all the input holds */
+	const char *alone =
+		"[  471.716610] task:b.out           state:D stack:    0 pid: 9079 ppid:  7400 flags:0x00004000\n"
+		"[  471.718203] Call Trace:\n"
+		"[  471.718784]  __schedule+0x142/0x4b2\n"
+		"[  471.723215]  schedule_timeout_killable+0x15/0x20\n"
+		"[  471.724350]  out_of_memory+0xea/0x270\n"
+		"[  471.726238]  __alloc_pages_nodemask+0x715/0x880\n";
+	read_text(alone, &e);
+	CHECK_INT(e.events, 0);
+}
+
 /* 2.6.7 (R089): a kill line, two allocation failures whose frames say
  * i686, and the fault path's "VM: killing process x": four events; the
  * first borrows the arch of the next (same machine, no release in any). */
@@ -3600,6 +3641,7 @@ int main(void)
 	RUN(test_bare_first_line_then_syslog_lines);
 	RUN(test_same_second_failures_and_borrowed_arch);
 	RUN(test_sysrq_requests_without_headers);
+	RUN(test_shown_task_sleeping_in_the_oom_killer);
 	RUN(test_old_fault_path_kill_and_borrowed_arch);
 	RUN(test_escaped_markdown_double_spaced);
 	RUN(test_trigger_comm_colon_pid);

@@ -737,6 +737,30 @@ TEST(test_hung_task_line)
 		CHECK(!line_kind_hung_task(no[i], strlen(no[i])));
 }
 
+/* sched_show_task's line (SysRq-T, SysRq-W, the lockup detectors): the
+ * scanner's back-fill passes it, the trace under it is no report. */
+TEST(test_show_task_line)
+{
+	static const char *const yes[] = {
+		"b.out           R  running task        0  9079   7400 0x00000000",
+		"kworker/0:1     D ffff88003f7d3c80     0    23      2 0x00000000",
+		"bash            S c1b2d4f0     0  1234   1200 0x00000000",
+		"task:b.out           state:D stack:    0 pid: 9079 ppid:  7400 flags:0x00004000",
+		"  task:systemd         state:S stack:0     pid:1     tgid:1     ppid:0      flags:0x00000002",
+	};
+	static const char *const no[] = {
+		"b.out invoked oom-killer: gfp_mask=0x14200ca(GFP_HIGHUSER_MOVABLE), order=0",
+		"[ 9079]  1000  9079     2108       16       7       3        0             0 b.out",
+		"the running task was b.out 0x00000000",
+		"task:b.out",
+		"",
+	};
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		CHECK(line_kind_show_task(yes[i], strlen(yes[i])));
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		CHECK(!line_kind_show_task(no[i], strlen(no[i])));
+}
+
 TEST(test_lone_failure_lines)
 {
 	static const char *const warn[] = {
@@ -861,6 +885,7 @@ int main(void)
 {
 	RUN(test_lone_failure_lines);
 	RUN(test_hung_task_line);
+	RUN(test_show_task_line);
 	RUN(test_samples_classify_as_their_kind);
 	RUN(test_more_lines_of_each_kind);
 	RUN(test_marker_kinds_pass_the_prefilter);
