@@ -393,7 +393,7 @@ static void state_reset(struct pstate *st)
 	st->panic_stack = st->panic_blank = st->hw_powermac = st->memcg_on_constraint = false;
 	st->frame_not_x86 = false;
 	st->arch_weak = false;
-	st->frame8_kseg0 = st->frame8_c = st->frame8_any = st->x86_unreliable = false;
+	st->frame8_kseg0 = st->frame8_c = st->frame8_any = st->x86_unreliable = st->words8_c = false;
 	st->x86_family = st->frame8_c_sym = st->hugepage_8m = false;
 	st->sel_time[0] = '\0';
 	st->sel_wall[0] = '\0';
@@ -2597,6 +2597,27 @@ static bool raw_words_x86_64(const char *s, const char *e)
 	return words >= 2 && words <= 8 && x86;
 }
 
+/* A line of 32-bit x86's raw stack words: 3 to 8 words of 8 lower-case
+ * hex digits and nothing else, one of them at 0xc0000000 or above. */
+static bool raw_words_32(const char *s, const char *e)
+{
+	int words = 0;
+	bool kernel = false;
+	const char *p = s;
+	while (p < e) {
+		const char *w = p;
+		while (p < e && is_hex_digit(*p) && !(*p >= 'A' && *p <= 'F'))
+			p++;
+		if (p - w != 8 || (p < e && *p != ' '))
+			return false;
+		kernel |= *w >= 'c' && *w <= 'f';
+		words++;
+		while (p < e && *p == ' ')
+			p++;
+	}
+	return words >= 3 && words <= 8 && kernel;
+}
+
 /* s390's own interrupt and exception entry labels (arch/s390/kernel/entry64.S,
  * entry.S 3.x+): a frame of one of them with a 16-digit address is s390x
  * (31-bit s390 prints 8 digits). */
@@ -2844,6 +2865,16 @@ static void frame_range_hint(struct pstate *st, const char *s, const char *e)
 	 * " <c0132552> __alloc_pages+0x254/0x266" (R597) */
 	if (bare_frame8_c(s, e)) {
 		st->frame8_c = true;
+		return;
+	}
+	/* the raw stack words 32-bit x86 prints above the trace (arch/x86/
+	 * kernel/dumpstack_32.c show_stack_log_lvl, ≤4.8: " 00000000 c82b5c4c
+	 * c1d6d9a6 …", words at 0xc0000000 and up among them; x86_64 prints 16
+	 * digits, raw_words_x86_64), R5312.  ARM and MIPS print their words
+	 * after an address or "Stack :"; only x86's own marks make it i686
+	 * (parse_finish.c) */
+	if (raw_words_32(s, e)) {
+		st->words8_c = true;
 		return;
 	}
 	if (!p_starts(s, e, "[<") || s + 11 > e || s[10] != '>')

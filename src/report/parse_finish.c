@@ -136,7 +136,7 @@ static void infer_arch_from_zones(struct pstate *st)
 		/* 8-digit frames at 0xc0…: 32-bit x86's kernel text; any
 		 * 8-digit frame beside an x86-only mark is a 32-bit kernel's
 		 * (x86_64 prints 16 digits: R4361's r8169 module at 0xe08…) */
-		else if (st->frame8_c || st->frame8_c_sym || st->frame8_any)
+		else if (st->frame8_c || st->frame8_c_sym || st->frame8_any || st->words8_c)
 			a = "i686";
 		/* Nothing says 32 bit: x86_64.  A 32-bit x86 report shows it in
 		 * what it prints — a HighMem zone or "pages HighMem" (any RAM above

@@ -140,6 +140,7 @@ struct pstate {
 	bool frame8_c;             /* an 8-digit "[<c…>]" frame: 32-bit x86's text at 0xc0000000 */
 	bool x86_unreliable;       /* a "? func+0x…/0x…" frame: only x86's dumpstack.c prints so */
 	bool x86_family;           /* an x86-only mark (<TASK>, "? func", x86's own symbols): 32 or 64 bit undecided */
+	bool words8_c;             /* a line of 8-digit raw stack words, one at 0xc0000000+ (parse.c raw_words_32) */
 	bool hugepage_8m;          /* a "hugepages_size=8192kB" line (sparc64's default huge page) */
 	bool frame8_c_sym;         /* "[<c…>] func+0x…/0x…": i386's frame form at its 0xc0000000 text */
 	char sel_time[40];         /* the selection line's monotonic stamp, "" none (selection_line) */

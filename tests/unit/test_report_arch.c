@@ -297,6 +297,12 @@ TEST(width_of_an_x86_report)
 	/* 2.6 i386 frames whose brackets were lost, with x86's interrupt entry */
 	arch_of(" <c0132552> __alloc_pages+0x254/0x266  <c0142688> kmem_getpages+0x39/0x91\n"
 		" <c0103976> common_interrupt+0x1a/0x20  <c012d93d> handle_IRQ_event+0x1a/0x4c\n", "i686");
+	/* 32-bit x86's raw stack words (≤4.8) on an x86 platform: i686; the
+	 * same words under another arch's trace say nothing of x86 */
+	arch_of("CPU: 0 PID: 3364 Comm: trinity-main Not tainted 3.18.0-g6e4f #1\n"
+		"Hardware name: Bochs Bochs, BIOS Bochs 01/01/2011\n"
+		" 00000000 00000000 c82b5c4c c1d6d9a6 c83047d0 c82b5c94 c1d0e2f1 c1f3a280\n", "i686");
+	arch_of("Call Trace:\n 00000000 00000000 c82b5c4c c1d6d9a6 c83047d0\n", "");
 	/* EC2's types decide by themselves */
 	arch_of("Hardware name: Amazon EC2 c5.large/, BIOS 1.0 10/16/2017\nCall Trace:\n dump_stack+0x6d/0x8b\n",
 		"x86_64");
