@@ -406,7 +406,7 @@ static void state_reset(struct pstate *st)
 	st->after_memcg_stat = false;
 	st->hugepage_32m = st->hugepage_64k = false;
 	st->header_trigger = st->from_header = st->trace_oom = st->trace_alloc = st->panicked = false;
-	st->from_frame = st->trace_oom_live = false;
+	st->from_frame = st->trace_oom_live = st->trace_check_panic = false;
 	st->cont = CONT_NONE;
 	st->cont_zone = st->cont_node = st->last_zone = -1;
 	st->last_zone_rsv = false;
@@ -2359,6 +2359,12 @@ static void stack_frame_facts(struct pstate *st, const char *s, const char *e)
 		if (!p_find(s, e, "? "))
 			st->trace_oom_live = true;
 	}
+	/* dump_header called from check_panic_on_oom (mm/oom_kill.c,
+	 * 2.6.35-5.x): that function prints the report only when
+	 * vm.panic_on_oom applies, and panic()s right after (R5571) */
+	const char *cp = p_find(s, e, "check_panic_on_oom+");
+	if (cp && !(cp - s >= 2 && cp[-2] == '?' && cp[-1] == ' ') && !p_starts(s, e, "? "))
+		st->trace_check_panic = true;
 	const char *pf = p_find(s, e, "panic+0x");
 	if (pf && (pf == s || pf[-1] == ' ' || pf[-1] == ']') && !(pf - s >= 2 && pf[-2] == '?'))
 		st->trace_panic = true;

@@ -703,6 +703,17 @@ void pf_finish(struct pstate *st)
 	}
 	if (ev->kernel[0] && kver_parse(ev->kernel, &ev->kv) != 0)
 		event_warn(ev, "kernel release \"%.60s\" not understood", ev->kernel);
+	/* the report printed by check_panic_on_oom, its panic line cut: the
+	 * machine panicked (vm.panic_on_oom; 2 when the OOM was confined,
+	 * which 1 would not panic for) */
+	if (st->trace_check_panic && (ev->outcome == OOM_OUTCOME_UNKNOWN) && !st->have_kill) {
+		ev->outcome = OOM_OUTCOME_PANIC;
+		bool confined = (ev->constraint[0] && strcmp(ev->constraint, "CONSTRAINT_NONE") != 0) ||
+				ev->kind == OOM_KIND_MEMCG || ev->kind == OOM_KIND_CPUSET || ev->kind == OOM_KIND_MEMPOLICY;
+		if (!ev->panic_on_oom)
+			ev->panic_on_oom = confined ? 2 : 1;
+		event_warn(ev, "the stack runs through check_panic_on_oom: vm.panic_on_oom panicked (its panic line is not in the report)");
+	}
 	if (!ev->kv.known) {
 		/* buddy counts with no migratetype letter anywhere: before 3.5 */
 		bool counts = false, letters = false;

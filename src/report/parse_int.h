@@ -164,6 +164,7 @@ struct pstate {
 	bool trace_alloc;          /* a warn_alloc frame: an allocation failure's stack */
 	bool trace_oom_live;       /* ... either, not a stale "? " word */
 	bool trace_panic;          /* a panic() frame (not "? "): a panic's own dump_stack */
+	bool trace_check_panic;    /* a check_panic_on_oom frame (not "? "): panic_on_oom panics (parse_finish.c) */
 	bool panicked;             /* "Kernel panic - not syncing: Out of memory and no killable …" */
 
 	enum pcont cont;

@@ -2311,6 +2311,23 @@ TEST(test_victim_read_through_damage)
 			  "is enabled\n"
 			  "<br>\n",
 		  .events = IS(1), .kind = "global", .outcome = IS(OOM_OUTCOME_PANIC) },
+		/* the report printed from check_panic_on_oom (vm.panic_on_oom),
+		 * its panic line cut away (R5571, R681): the machine panicked */
+		{ .name = "check_panic_on_oom_frame_says_panic",
+		  .text = "[   90.450092] hotplug-call invoked oom-killer: gfp_mask=0x2420848, order=0, oom_score_adj=0\n"
+			  "[   90.458394] CPU: 0 PID: 2327 Comm: hotplug-call Not tainted 4.4.93 #0\n"
+			  "[   90.500943] Call Trace:\n"
+			  "[   90.507826] [<800d498c>] dump_header.isra.4+0x48/0x130\n"
+			  "[   90.513003] [<800d515c>] check_panic_on_oom+0x48/0x84\n"
+			  "[   90.518102] [<800d5288>] out_of_memory+0xf0/0x324\n",
+		  .events = IS(1), .outcome = IS(OOM_OUTCOME_PANIC) },
+		{ .name = "check_panic_on_oom_frame_says_panic, unreliable",
+		  .text = "[   90.450092] x invoked oom-killer: gfp_mask=0x2420848, order=0, oom_score_adj=0\n"
+			  "[   90.500943] Call Trace:\n"
+			  "[   90.507826]  dump_header+0x48/0x130\n"
+			  "[   90.513003]  ? check_panic_on_oom+0x48/0x84\n"
+			  "[   90.518102]  out_of_memory+0xf0/0x324\n",
+		  .events = IS(1), .outcome = IS(OOM_OUTCOME_UNKNOWN) },
 		/* a lone row in a log opens nothing */
 		{ .name = "log_starts_in_a_headerless_task_table, case 2",
 		  .text = "hello\n[ 2737]     0  2737     2362     1506       8       0        0             0 dhcpd\nbye\n",
