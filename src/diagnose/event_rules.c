@@ -664,6 +664,8 @@ static int64_t highmem_size_unseen(const struct ctx *c, int hi)
 	return OOM_NA;
 }
 
+static bool era_spurious_oom(const struct oom_event *ev);
+
 static void rule_lowmem(struct ctx *c)
 {
 	const struct oom_event *ev = c->ev;
@@ -730,6 +732,13 @@ static void rule_lowmem(struct ctx *c)
 	const struct oom_zone *mz = &ev->snap.zones[main_low];
 	bool judged = a->zone[main_low].evaluated;
 	int64_t low_mark = known(mz->low_kib) ? mz->low_kib : sat_mul(mz->min_kib, 5) / 4;
+	/* Before 2.6.11 the OOM killer ran from try_to_free_pages once reclaim
+	 * failed, with no zone checked (era_spurious_oom): lowmem kswapd could
+	 * not lift to its high mark beside free HighMem is the starvation
+	 * (R4613, R5442: 2.6.8, Normal between low and high, 820 MiB of
+	 * HighMem free, lowmem's page cache under writeback) */
+	if (era_spurious_oom(ev) && known(mz->high_kib) && mz->high_kib > low_mark)
+		low_mark = mz->high_kib;
 	if (judged ? a->zone[main_low].ok && mz->free_kib >= low_mark : mz->free_kib >= low_mark)
 		return;
 	/* an order > 0 request that failed while lowmem had room at order 0

@@ -256,6 +256,42 @@ TEST(lowmem_above_min_below_low)
 	}
 }
 
+/* Before 2.6.11 the OOM killer ran once reclaim failed, no zone checked:
+ * lowmem between its low and high marks beside free HighMem ran out
+ * (R4613, R5442: 2.6.8, Normal 2056 kB, low 1872, high 2808); on 2.6.11+
+ * the same numbers passed the allocator's check and are not read so. */
+TEST(lowmem_under_high_before_2611)
+{
+	for (int newer = 0; newer < 2; newer++) {
+		struct oom_event ev;
+		event_init(&ev);
+		ev.kind = OOM_KIND_GLOBAL;
+		ev.kv = newer ? kver_make(2, 6, 24) : kver_make(2, 6, 8);
+		snprintf(ev.arch, sizeof(ev.arch), "i686");
+		ev.req.gfp_known = true;
+		ev.req.gfp_mask = 0xd0;
+		snprintf(ev.req.gfp_text, sizeof(ev.req.gfp_text), "0xd0");
+		ev.have_meminfo = true;
+		struct oom_mem *m = &ev.snap.mem;
+		m->total_kib = 2 * GiB;
+		m->free_kib = 845000;
+		m->active_kib = 320 * MiB;
+		m->inactive_kib = 800 * MiB;
+		m->slab_kib = 66 * MiB;
+		zone(&ev, -1, "DMA", 1360, 16, 16384);
+		struct oom_zone *n = zone(&ev, -1, "Normal", 2056, 936, 901120);
+		n->low_kib = 1872;
+		n->high_kib = 2808;
+		zone(&ev, -1, "HighMem", 842880, 512, 1169944);
+		run(&ev);
+		if (newer)
+			CHECK(rank_of("lowmem-exhausted-highmem-free") < 0);
+		else
+			CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
+		event_release(&ev);
+	}
+}
+
 TEST(fragmentation)
 {
 	struct oom_event ev;
@@ -1217,6 +1253,7 @@ int main(void)
 	RUN(hugepages);
 	RUN(lowmem);
 	RUN(lowmem_above_min_below_low);
+	RUN(lowmem_under_high_before_2611);
 	RUN(fragmentation);
 	RUN(fragmentation_buddy_only);
 	RUN(fragmentation_unknown_request);
