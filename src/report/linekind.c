@@ -450,6 +450,13 @@ static enum line_kind kind_of(const char *p, size_t n)
 	if ((STARTS(p, n, "Active:") || find(p, n, "_anon:") || find(p, n, "_file:") || STARTS(p, n, "free:")) &&
 	    summary_tokens(p, n))
 		return LK_SUMMARY;
+	/* 2.6's one summary line ("Active:N inactive:N dirty:N writeback:N
+	 * unstable:N free:N slab:N mapped:N pagetables:N", mm/page_alloc.c
+	 * show_free_areas) cut at the head of a paste: its rest from a later
+	 * key (R5452: " unstable:0 free:8799 slab:223005 …") */
+	if ((STARTS(p, n, "inactive:") || STARTS(p, n, "dirty:") || STARTS(p, n, "writeback:") ||
+	     STARTS(p, n, "unstable:")) && find(p, n, " free:") && find(p, n, " slab:") && summary_tokens(p, n))
+		return LK_SUMMARY;
 	return LK_NONE;
 }
 

@@ -2328,6 +2328,13 @@ TEST(test_victim_read_through_damage)
 			  "[   90.513003]  ? check_panic_on_oom+0x48/0x84\n"
 			  "[   90.518102]  out_of_memory+0xf0/0x324\n",
 		  .events = IS(1), .outcome = IS(OOM_OUTCOME_UNKNOWN) },
+		/* the paste starts inside 2.6's summary line (R5452): its slab
+		 * count is read, the report is one */
+		{ .name = "log_starts_inside_the_26_summary_line",
+		  .text = "Aug 17 00:16:30 coyote kernel:  unstable:0 free:8799 slab:223005 mapped:19246 pagetables:850\n"
+			  "Aug 17 00:16:31 coyote kernel: Normal free:1848kB min:936kB low:1872kB high:2808kB active:1140kB inactive:1252kB present:901120kB\n"
+			  "Aug 17 00:16:31 coyote kernel: Out of Memory: Killed process 1803 (httpd).\n",
+		  .events = IS(1), .victim_pid = IS(1803) },
 		/* a lone row in a log opens nothing */
 		{ .name = "log_starts_in_a_headerless_task_table, case 2",
 		  .text = "hello\n[ 2737]     0  2737     2362     1506       8       0        0             0 dhcpd\nbye\n",

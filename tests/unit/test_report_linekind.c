@@ -67,6 +67,10 @@ TEST(test_more_lines_of_each_kind)
 		{ "[<ffffffffab18a4f0>] warn_alloc+0x140/0x160", LK_FRAME },
 		{ "[<ffffffffab18a4f0>] do_page_fault+0x140/0x160", LK_NONE },
 		{ "out_of_memory is what we saw", LK_NONE },
+		/* 2.6's summary line cut at the head of a paste (R5452) */
+		{ "unstable:0 free:8799 slab:223005 mapped:19246 pagetables:850", LK_SUMMARY },
+		{ "writeback:201057 unstable:0 free:211179 slab:17101 mapped:49222 pagetables:500", LK_SUMMARY },
+		{ "unstable:0 is what we saw", LK_NONE },
 		/* check_panic_on_oom's panic, whole or cut right after its word (R5295) */
 		{ "Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled", LK_FINAL },
 		{ "Kernel panic - not syncing: Out of memory: system-wide panic_on_oom", LK_FINAL },
