@@ -2804,8 +2804,11 @@ static int try_join(struct report_scanner *s, struct item *it)
 		 * the kernel's own ",") */
 		{
 			const char *bt = arena_text(s, it->text_off);
+			/* not a string literal's "\n\" continuation (a test fixture's
+			 * escaped newline, R2301): its lines are records of their own */
+			bool lit_nl = it->text_len >= 3 && bt[it->text_len - 2] == 'n' && bt[it->text_len - 3] == '\\';
 			if (it->text_len >= 2 && bt[it->text_len - 1] == '\\' && bt[it->text_len - 2] != '\\' &&
-			    bt[it->text_len - 2] != ' ') {
+			    bt[it->text_len - 2] != ' ' && !lit_nl) {
 				s->arena.len--;
 				size_t body = len - ind;
 				while (body && is_space(p[ind + body - 1]))

@@ -1610,6 +1610,13 @@ TEST(test_backslash_continued_lines_are_joined)
 	CHECK(find_line(&L, "oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=docker-60ef.scope,mems_allowed=0,oom_memcg=/ecstasks.slice/ecstasks-488f.slice,task=tail,pid=51947,uid=0") !=
 	      (size_t)-1);
 	lines_free(&L);
+	/* a string literal's escaped newline and continuation ("…\\n\\", a
+	 * test fixture, R2301): the next line is a record of its own */
+	const char *lit = "filebeat invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\\n\\\n"
+			  "Killed process 16169 (filebeat) total-vm:533228kB, anon-rss:129904kB\\n\\\n";
+	scan_mem(lit, strlen(lit), true, &L);
+	CHECK(find_line(&L, "Killed process 16169 (filebeat)") != (size_t)-1);
+	lines_free(&L);
 }
 
 /* warn_alloc's line broken before its "mode:" under a quote and an indent
