@@ -2580,48 +2580,49 @@ static const char *frame16(const char *s, const char *e)
 	return n == 16 && q < e && *q == '>' ? a : NULL;
 }
 
-/* x86_64's raw stack words before its frames (arch/x86/kernel/dumpstack_64.c
- * show_stack_log_lvl, ≤4.8: "ffff880d2a103c88 ffffffff813f6763 …", four a
- * line): 16-digit words, one in x86_64's direct map (ffff88…, before KASLR)
- * or its kernel text (ffffffff81…); no other arch prints such lines. */
-static bool raw_words_x86_64(const char *s, const char *e)
+/* A line of raw stack words (x86's show_stack_log_lvl, ≤4.8, prints the
+ * words of the stack above its frames): only words of `digits` lower-case
+ * hex digits, blank-separated.  Returns how many, -1 for another line;
+ * *kernel tells whether one of them is an x86 kernel address of that width
+ * (x86_64: its direct map ffff88…, before KASLR, or its text ffffffff81…;
+ * 32-bit: 0xc0000000 and up). */
+static int raw_words(const char *s, const char *e, int digits, bool *kernel)
 {
 	int words = 0;
-	bool x86 = false;
+	*kernel = false;
 	const char *p = s;
 	while (p < e) {
 		const char *w = p;
 		while (p < e && is_hex_digit(*p) && !(*p >= 'A' && *p <= 'F'))
 			p++;
-		if (p - w != 16 || (p < e && *p != ' '))
-			return false;
-		x86 |= p_starts(w, e, "ffff88") || p_starts(w, e, "ffffffff81");
+		if (p - w != digits || (p < e && *p != ' '))
+			return -1;
+		*kernel |= digits == 16 ? p_starts(w, e, "ffff88") || p_starts(w, e, "ffffffff81") : *w >= 'c' && *w <= 'f';
 		words++;
 		while (p < e && *p == ' ')
 			p++;
 	}
-	return words >= 2 && words <= 8 && x86;
+	return words;
 }
 
-/* A line of 32-bit x86's raw stack words: 3 to 8 words of 8 lower-case
- * hex digits and nothing else, one of them at 0xc0000000 or above. */
+/* x86_64's raw stack words before its frames (arch/x86/kernel/dumpstack_64.c
+ * show_stack_log_lvl, ≤4.8: "ffff880d2a103c88 ffffffff813f6763 …", four a
+ * line): 16-digit words, one in x86_64's kernel ranges; no other arch
+ * prints such lines. */
+static bool raw_words_x86_64(const char *s, const char *e)
+{
+	bool x86;
+	int n = raw_words(s, e, 16, &x86);
+	return n >= 2 && n <= 8 && x86;
+}
+
+/* A line of 32-bit x86's raw stack words (dumpstack_32.c): 3 to 8 words
+ * of 8 digits, one of them at 0xc0000000 or above. */
 static bool raw_words_32(const char *s, const char *e)
 {
-	int words = 0;
-	bool kernel = false;
-	const char *p = s;
-	while (p < e) {
-		const char *w = p;
-		while (p < e && is_hex_digit(*p) && !(*p >= 'A' && *p <= 'F'))
-			p++;
-		if (p - w != 8 || (p < e && *p != ' '))
-			return false;
-		kernel |= *w >= 'c' && *w <= 'f';
-		words++;
-		while (p < e && *p == ' ')
-			p++;
-	}
-	return words >= 3 && words <= 8 && kernel;
+	bool kernel;
+	int n = raw_words(s, e, 8, &kernel);
+	return n >= 3 && n <= 8 && kernel;
 }
 
 /* s390's own interrupt and exception entry labels (arch/s390/kernel/entry64.S,
