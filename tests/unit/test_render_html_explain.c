@@ -138,10 +138,9 @@ out:
 	free(fs);
 }
 
-/* A header alone with a cgroup charge's GFP_KERNEL mask: the constraint
- * is said not told, not "Global" (diagnose/event_analysis.c
- * header_charge_mask). */
-TEST(header_alone_constraint_not_told)
+/* An event set up by setup, analysed, diagnosed and rendered: its
+ * Constraint section says `said` (not "Global"), its cause is `cause`. */
+static void constraint_not_told(void (*setup)(struct oom_event *), const char *said, const char *cause)
 {
 	struct oom_event *ev = calloc(1, sizeof(*ev));
 	struct event_analysis *a = calloc(1, sizeof(*a));
@@ -150,22 +149,15 @@ TEST(header_alone_constraint_not_told)
 		goto out;
 	event_init(ev);
 	ev->kind = OOM_KIND_GLOBAL;
-	ev->kv = kver_make(5, 15, 0);
-	ev->kv.known = true;
-	ev->req.gfp_known = true;
-	ev->req.gfp_mask = 0xcc0;
-	snprintf(ev->req.gfp_text, sizeof(ev->req.gfp_text), "0xcc0(GFP_KERNEL)");
-	ev->req.order = 0;
-	snprintf(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), "cockroach");
+	setup(ev);
 	event_analyse(ev, a);
 	findings_init(fs);
 	diagnose_event_analysed(ev, a, fs);
-	CHECK(a->charge_mask_alone);
 	struct ev_arg e = { ev, a, fs, { 0 } };
 	char *out = render(ev_fn, &e);
-	CHECK(out && strstr(out, "Not in the report: the header alone does not tell the whole machine from a memory cgroup") != NULL);
+	CHECK(out && strstr(out, said) != NULL);
 	CHECK(out && strstr(out, "Global: the whole machine") == NULL);
-	CHECK_STR(e.row.cause, "memcg-limit");
+	CHECK_STR(e.row.cause, cause);
 	free(out);
 	event_release(ev);
 out:
@@ -174,36 +166,42 @@ out:
 	free(fs);
 }
 
-/* A bare kill line alone: the constraint is said not told, taken as the
- * whole machine's (diagnose/event_analysis.c kill_bare_alone). */
-TEST(bare_kill_constraint_not_told)
+static void header_alone(struct oom_event *ev)
 {
-	struct oom_event *ev = calloc(1, sizeof(*ev));
-	struct event_analysis *a = calloc(1, sizeof(*a));
-	struct findings *fs = calloc(1, sizeof(*fs));
-	if (!ev || !a || !fs)
-		goto out;
-	event_init(ev);
-	ev->kind = OOM_KIND_GLOBAL;
+	ev->kv = kver_make(5, 15, 0);
+	ev->kv.known = true;
+	ev->req.gfp_known = true;
+	ev->req.gfp_mask = 0xcc0;
+	snprintf(ev->req.gfp_text, sizeof(ev->req.gfp_text), "0xcc0(GFP_KERNEL)");
+	ev->req.order = 0;
+	snprintf(ev->req.trigger_comm, sizeof(ev->req.trigger_comm), "cockroach");
+}
+
+static void bare_kill(struct oom_event *ev)
+{
 	ev->have_victim = true;
 	ev->victim.pid = 812;
 	snprintf(ev->victim.comm, sizeof(ev->victim.comm), "app");
 	ev->victim.anon_rss_kib = 4000000;
-	event_analyse(ev, a);
-	findings_init(fs);
-	diagnose_event_analysed(ev, a, fs);
-	CHECK(a->kill_bare_alone);
-	struct ev_arg e = { ev, a, fs, { 0 } };
-	char *out = render(ev_fn, &e);
-	CHECK(out && strstr(out, "Not in the report: a bare kill line does not tell the whole machine from a memory cgroup") != NULL);
-	CHECK(out && strstr(out, "Global: the whole machine") == NULL);
-	CHECK_STR(e.row.cause, "genuine-exhaustion-no-swap");
-	free(out);
-	event_release(ev);
-out:
-	free(ev);
-	free(a);
-	free(fs);
+}
+
+/* A header alone with a cgroup charge's GFP_KERNEL mask: the constraint
+ * is said not told, not "Global" (diagnose/event_analysis.c
+ * header_charge_mask). */
+TEST(header_alone_constraint_not_told)
+{
+	constraint_not_told(header_alone,
+			    "Not in the report: the header alone does not tell the whole machine from a memory cgroup",
+			    "memcg-limit");
+}
+
+/* A bare kill line alone: the constraint is said not told, taken as the
+ * whole machine's (diagnose/event_analysis.c kill_bare_alone). */
+TEST(bare_kill_constraint_not_told)
+{
+	constraint_not_told(bare_kill,
+			    "Not in the report: a bare kill line does not tell the whole machine from a memory cgroup",
+			    "genuine-exhaustion-no-swap");
 }
 
 /* The summary table: none, one (no table), several (rows, links, totals
