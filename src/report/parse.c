@@ -2837,7 +2837,20 @@ const char *report_stack_line_arch(const char *s, size_t n)
 {
 	while (n && (*s == ' ' || *s == '\t'))
 		s++, n--;
-	return stack_line_arch(s, s + n);
+	const char *a = stack_line_arch(s, s + n);
+	if (a)
+		return a;
+	/* the evidence table's decisive cues (report/arch.c): a frame of one
+	 * arch and width (i386's "[pg0+…]" module frames, R5508; do_syscall_64),
+	 * a platform of one (an EC2 type); x86's family cue leaves the width
+	 * to the report's zones, which a line alone cannot */
+	switch (report_arch_cue(s, n)) {
+	case ARCH_CUE_X86_64: return "x86_64";
+	case ARCH_CUE_I686: return "i686";
+	case ARCH_CUE_AARCH64: return "aarch64";
+	case ARCH_CUE_PARISC: return "parisc";
+	default: return NULL;
+	}
 }
 
 /* 2.6.1x i386 frames whose brackets a mail archive dropped (R597):

@@ -303,6 +303,17 @@ TEST(width_of_an_x86_report)
 		"Hardware name: Bochs Bochs, BIOS Bochs 01/01/2011\n"
 		" 00000000 00000000 c82b5c4c c1d6d9a6 c83047d0 c82b5c94 c1d0e2f1 c1f3a280\n", "i686");
 	arch_of("Call Trace:\n 00000000 00000000 c82b5c4c c1d6d9a6 c83047d0\n", "");
+	/* i386's "[pg0+…]" module frames above a report cut at its top, with
+	 * no other arch word: the scanner passes them to the idle parser, whose
+	 * arch they are (R5508) */
+	arch_whole("```\n"
+		"Aug 21 03:44:52 h kernel: [17185797.928000]  [pg0+276593413/1069368320] IofCompleteRequest+0xd5/0x1c0 [ndiswrapper]\n"
+		"Aug 21 03:44:52 h kernel: [17185797.928000]  [tasklet_action+58/112] tasklet_action+0x3a/0x70\n"
+		"Aug 21 03:44:52 h kernel: [17185797.928000]  [__do_softirq+79/176] __do_softirq+0x4f/0xb0\n"
+		"Aug 21 03:44:52 h kernel: [17185797.928000] Mem-info:\n"
+		"Aug 21 03:44:52 h kernel: [17185797.928000] DMA per-cpu:\n"
+		"Aug 21 03:44:52 h kernel: [17185797.928000] cpu 0 hot: low 0, high 0, batch 1 used:0\n",
+		"i686");
 	/* EC2's types decide by themselves */
 	arch_of("Hardware name: Amazon EC2 c5.large/, BIOS 1.0 10/16/2017\nCall Trace:\n dump_stack+0x6d/0x8b\n",
 		"x86_64");
