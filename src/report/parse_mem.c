@@ -716,8 +716,19 @@ static bool swap_line(struct pstate *st, const char *s, const char *e)
 	 * 0kB whatever followed; other digits may have been cut too. */
 	bool unit_cut_zero = r == 0 && v == 0 && p == e && p - s >= 2 && p[-1] == '0' &&
 			     (p[-2] == ' ' || p[-2] == '=' || p[-2] == ':');
+	/* the two swap lines a writer joined on one ("Free swap  = 0kB /
+	 * Total swap = 0kB", R5293): the second read as its own line */
+	const char *next = NULL;
+	if (r == 0 && off == MEM(swap_free_kib) && e - p > 2 && (memcmp(p, "kB", 2) == 0 || memcmp(p, "KB", 2) == 0)) {
+		const char *q = p + 2;
+		while (q < e && (*q == ' ' || *q == '/' || *q == ',' || *q == ';' || *q == '|'))
+			q++;
+		if (q > p + 2 && p_starts(q, e, "Total swap = "))
+			next = q;
+	}
+	const char *ve = next ? p + 2 : e;
 	if (r != 0 || (v < 0 && !neg_ok) ||
-	    (!unit_cut_zero && !(e - p == 2 && (memcmp(p, "kB", 2) == 0 || memcmp(p, "KB", 2) == 0)))) {
+	    (!unit_cut_zero && !(ve - p == 2 && (memcmp(p, "kB", 2) == 0 || memcmp(p, "KB", 2) == 0)))) {
 		event_warn(&st->ev, "swap line: unreadable value, ignored");
 	} else {
 		*field_at(&st->ev.snap.mem, off) = v;
@@ -726,6 +737,8 @@ static bool swap_line(struct pstate *st, const char *s, const char *e)
 	}
 	st->sect = SEC_MEMINFO;
 	st->ev.have_meminfo = true;
+	if (next)
+		swap_line(st, next, e);
 	return true;
 }
 

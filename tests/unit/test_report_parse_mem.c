@@ -136,6 +136,17 @@ TEST(totals_and_swap)
 	CHECK(pm_totals_line(st, LINE("Total swap = -4kB")));
 	CHECK_INT(st->ev.snap.mem.swap_total_kib, 2097148);
 	CHECK(!pm_totals_line(st, LINE("Call Trace:")));
+	/* the two swap lines a writer joined on one (R5293) */
+	struct pstate *j = fresh();
+	CHECK(pm_totals_line(j, LINE("Free swap  = 0kB / Total swap = 0kB")));
+	CHECK_INT(j->ev.snap.mem.swap_free_kib, 0);
+	CHECK_INT(j->ev.snap.mem.swap_total_kib, 0);
+	CHECK(pm_totals_line(j, LINE("Free swap  = 12kB, Total swap = 2048kB")));
+	CHECK_INT(j->ev.snap.mem.swap_total_kib, 2048);
+	w = j->ev.nr_warnings;
+	CHECK(pm_totals_line(j, LINE("Free swap  = 8kB and then some")));
+	CHECK_INT(j->ev.nr_warnings, w + 1);
+	CHECK_INT(j->ev.snap.mem.swap_free_kib, 12);   /* (st and j are one state: released below) */
 	CHECK(pm_percpu_line(LINE("Node 0 DMA per-cpu:")));
 	CHECK(pm_percpu_line(LINE("CPU    0: hi:    0, btch:   1 usd:   0")));
 	CHECK(!pm_percpu_line(LINE("CPU: 0 PID: 1 Comm: init")));
