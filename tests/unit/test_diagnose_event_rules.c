@@ -214,6 +214,49 @@ TEST(lowmem)
 	event_release(&ev);
 }
 
+/* An i686 OOM of a GFP_KERNEL-class request (gfp) of kernel ver: Mem-Info
+ * of total_kib with lru_kib on the LRU and slab_kib of slab, a small DMA
+ * zone, Normal at normal_free with the marks given, HighMem at high_free. */
+struct lowmem_case {
+	struct kver kv;
+	uint64_t gfp;
+	int64_t total_kib, lru_kib, slab_kib;
+	int64_t normal_free, normal_min, normal_low, normal_high, normal_kib;
+	int64_t high_free, high_kib;
+};
+
+/* The lowmem reading leads (or, with leads false, is not read at all). */
+static void lowmem_reads(const struct lowmem_case *lc, bool leads)
+{
+	struct oom_event ev;
+	event_init(&ev);
+	ev.kind = OOM_KIND_GLOBAL;
+	ev.kv = lc->kv;
+	snprintf(ev.arch, sizeof(ev.arch), "i686");
+	ev.req.gfp_known = true;
+	ev.req.gfp_mask = lc->gfp;
+	snprintf(ev.req.gfp_text, sizeof(ev.req.gfp_text), "0x%llx", (unsigned long long)lc->gfp);
+	ev.req.order = 0;
+	ev.have_meminfo = true;
+	struct oom_mem *m = &ev.snap.mem;
+	m->total_kib = lc->total_kib;
+	m->free_kib = lc->normal_free + lc->high_free + 1360;
+	m->active_kib = lc->lru_kib / 2;
+	m->inactive_kib = lc->lru_kib - lc->lru_kib / 2;
+	m->slab_kib = lc->slab_kib;
+	zone(&ev, -1, "DMA", 1360, 16, 16384);
+	struct oom_zone *n = zone(&ev, -1, "Normal", lc->normal_free, lc->normal_min, lc->normal_kib);
+	n->low_kib = lc->normal_low;
+	n->high_kib = lc->normal_high;
+	zone(&ev, -1, "HighMem", lc->high_free, 512, lc->high_kib);
+	run(&ev);
+	if (leads)
+		CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
+	else
+		CHECK(rank_of("lowmem-exhausted-highmem-free") < 0);
+	event_release(&ev);
+}
+
 /* Lowmem a little over min but under its low mark (the page allocator's
  * last try before the kill is at the high mark, mm/page_alloc.c
  * __alloc_pages_may_oom) while HighMem holds gigabytes: lowmem ran out
@@ -221,39 +264,11 @@ TEST(lowmem)
  * at or above the low mark it is not read so. */
 TEST(lowmem_above_min_below_low)
 {
-	for (int above_low = 0; above_low < 2; above_low++) {
-		struct oom_event ev;
-		event_init(&ev);
-		ev.kind = OOM_KIND_GLOBAL;
-		ev.kv = kver_make(2, 6, 24);
-		snprintf(ev.arch, sizeof(ev.arch), "i686");
-		snprintf(ev.req.trigger_comm, sizeof(ev.req.trigger_comm), "bash");
-		ev.req.gfp_known = true;
-		ev.req.gfp_mask = 0x84d0;
-		snprintf(ev.req.gfp_text, sizeof(ev.req.gfp_text), "0x84d0");
-		ev.req.order = 0;
-		ev.have_meminfo = true;
-		struct oom_mem *m = &ev.snap.mem;
-		m->total_kib = 5 * GiB;
-		m->free_kib = 3900 * MiB;
-		m->active_kib = 10 * MiB;
-		m->inactive_kib = 5 * MiB;
-		m->slab_kib = 10 * MiB;
-		m->pagetables_kib = 400;
-		m->swap_total_kib = 1863532;
-		m->swap_free_kib = 1863532;
-		zone(&ev, -1, "DMA", 3520, 64, 16016);
-		ev.snap.zones[0].all_unreclaimable = 1;
-		/* min 3720: low 4650 in the helper */
-		zone(&ev, -1, "Normal", above_low ? 4700 : 3808, 3720, 880880);
-		zone(&ev, -1, "HighMem", 3940760, 512, 4228224);
-		run(&ev);
-		if (above_low)
-			CHECK(rank_of("lowmem-exhausted-highmem-free") < 0);
-		else
-			CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
-		event_release(&ev);
-	}
+	struct lowmem_case lc = { kver_make(2, 6, 24), 0x84d0, 5 * GiB, 15 * MiB, 10 * MiB,
+				  3808, 3720, 4648, 5580, 880880, 3940760, 4228224 };
+	lowmem_reads(&lc, true);
+	lc.normal_free = 4700;
+	lowmem_reads(&lc, false);
 }
 
 /* Before 2.6.11 the OOM killer ran once reclaim failed, no zone checked:
@@ -262,34 +277,11 @@ TEST(lowmem_above_min_below_low)
  * the same numbers passed the allocator's check and are not read so. */
 TEST(lowmem_under_high_before_2611)
 {
-	for (int newer = 0; newer < 2; newer++) {
-		struct oom_event ev;
-		event_init(&ev);
-		ev.kind = OOM_KIND_GLOBAL;
-		ev.kv = newer ? kver_make(2, 6, 24) : kver_make(2, 6, 8);
-		snprintf(ev.arch, sizeof(ev.arch), "i686");
-		ev.req.gfp_known = true;
-		ev.req.gfp_mask = 0xd0;
-		snprintf(ev.req.gfp_text, sizeof(ev.req.gfp_text), "0xd0");
-		ev.have_meminfo = true;
-		struct oom_mem *m = &ev.snap.mem;
-		m->total_kib = 2 * GiB;
-		m->free_kib = 845000;
-		m->active_kib = 320 * MiB;
-		m->inactive_kib = 800 * MiB;
-		m->slab_kib = 66 * MiB;
-		zone(&ev, -1, "DMA", 1360, 16, 16384);
-		struct oom_zone *n = zone(&ev, -1, "Normal", 2056, 936, 901120);
-		n->low_kib = 1872;
-		n->high_kib = 2808;
-		zone(&ev, -1, "HighMem", 842880, 512, 1169944);
-		run(&ev);
-		if (newer)
-			CHECK(rank_of("lowmem-exhausted-highmem-free") < 0);
-		else
-			CHECK_STR(first_id(), "lowmem-exhausted-highmem-free");
-		event_release(&ev);
-	}
+	struct lowmem_case lc = { kver_make(2, 6, 8), 0xd0, 2 * GiB, 1120 * MiB, 66 * MiB,
+				  2056, 936, 1872, 2808, 901120, 842880, 1169944 };
+	lowmem_reads(&lc, true);
+	lc.kv = kver_make(2, 6, 24);
+	lowmem_reads(&lc, false);
 }
 
 TEST(fragmentation)
