@@ -406,7 +406,7 @@ static void state_reset(struct pstate *st)
 	st->after_memcg_stat = false;
 	st->hugepage_32m = st->hugepage_64k = false;
 	st->header_trigger = st->from_header = st->trace_oom = st->trace_alloc = st->panicked = false;
-	st->from_frame = st->trace_oom_live = st->trace_check_panic = false;
+	st->from_frame = st->trace_oom_live = st->trace_check_panic = st->trace_panic = false;
 	st->cont = CONT_NONE;
 	st->cont_zone = st->cont_node = st->last_zone = -1;
 	st->last_zone_rsv = false;
