@@ -387,9 +387,8 @@ static enum line_kind kind_of(const char *p, size_t n)
 	}
 	/* lines with the marker inside: comm or message first */
 	if (((q = find(p, n, " invoked oom-killer: ")) && !line_kind_invoked_prose(q + 20, n - (size_t)(q + 20 - p))) ||
-	    find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls for ") ||
-	    STARTS(p, n, "page allocation failure: order:") ||   /* its "comm: " cut (R576) */
-	    STARTS(p, n, "page allocation stalls for "))         /* (R2841) */
+	    find(p, n, ": page allocation failure") || line_kind_stall_text(p, n, NULL) ||
+	    STARTS(p, n, "page allocation failure: order:"))     /* its "comm: " cut (R576) */
 		return LK_TRIGGER;
 	long long g24;
 	if (line_kind_warn_alloc_text(p, n) || (*p == 'W' && line_kind_max_order_warn(p, n) == p) ||
@@ -669,7 +668,7 @@ bool line_kind_is_trigger_text(const char *p, size_t n)
 		return false;
 	return find(p, n, " invoked oom-killer") || find(p, n, "oom-killer: gfp_mask=") ||
 	       find(p, n, ": page allocation failure") || find(p, n, ": page allocation stalls") ||
-	       STARTS(p, n, "page allocation failure: order:") || STARTS(p, n, "page allocation stalls for ") ||
+	       STARTS(p, n, "page allocation failure: order:") || line_kind_stall_text(p, n, NULL) ||
 	       line_kind_warn_alloc_text(p, n) ||
 	       line_kind_max_order_warn(p, n) || line_kind_nommu_failure(p, n) >= 0 ||
 	       line_kind_alloc24_failure(p, n, &(long long){ 0 }) >= 0;
@@ -749,6 +748,27 @@ bool line_kind_slab_failure(const char *p, size_t n)
  * (null),…" (mm/sparse-vmemmap.c), "vmalloc: allocation failure: 0 bytes,
  * mode:0xdc0(…), nodemask=…" (mm/vmalloc.c).  Returns the ": " that ends the
  * comm, NULL when the line is not of that shape. */
+const char *line_kind_stall_text(const char *p, size_t n, size_t *mark_len)
+{
+	static const struct { const char *s; size_t n; } marks[] = {
+		{ "page allocation stalls for ", 27 },
+		{ "page alloction stalls for ", 26 },   /* 4.9 */
+	};
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+		const char *q = NULL;
+		if (n >= marks[i].n && !memcmp(p, marks[i].s, marks[i].n))
+			q = p;   /* its comm cut too (R2841) */
+		else if ((q = find(p, n, marks[i].s)) && (q - p < 2 || q[-2] != ':' || q[-1] != ' '))
+			q = NULL;
+		if (q) {
+			if (mark_len)
+				*mark_len = marks[i].n;
+			return q;
+		}
+	}
+	return NULL;
+}
+
 const char *line_kind_warn_alloc_text(const char *p, size_t n)
 {
 	const char *m = find(p, n, ", mode:0x");

@@ -101,6 +101,11 @@ bool line_kind_hung_task(const char *p, size_t n);
  * flags:0x00004000" (5.9+).  The trace under it is that task's, even
  * through out_of_memory (a task sleeping in the OOM killer): no report. */
 bool line_kind_show_task(const char *p, size_t n);
+/* The stall warning's "page allocation stalls for " (4.10-4.14) or its
+ * 4.9 spelling "page alloction stalls for " (commit 63f53dea0c98, mended
+ * in 4.10): where the text starts (at the line's start, or after a
+ * ": "), and its length in *len; NULL when the line has neither. */
+const char *line_kind_stall_text(const char *text, size_t len, size_t *mark_len);
 /* warn_alloc with its own text ("%s: %pV, mode:%#x(%pGg), nodemask=…"):
  * the ": " after the comm, or NULL. */
 const char *line_kind_warn_alloc_text(const char *text, size_t len);

@@ -1863,15 +1863,14 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 			       const char *s, const char *e)
 {
 	const char *q = p_find(s, e, ": page allocation failure");
-	bool stall = false;
-	if (!q) {
-		q = p_find(s, e, ": page allocation stalls for ");
-		stall = q != NULL;
-	}
+	size_t stall_len = 0;
+	const char *st_text = q ? NULL : line_kind_stall_text(s, (size_t)(e - s), &stall_len);
+	bool stall = st_text != NULL;
+	if (st_text && st_text > s)
+		q = st_text - 2;   /* its ": " */
 	/* the line with its "comm: " cut off (a trimmed paste, R576): the
 	 * request is still read, the trigger unnamed */
-	bool bare = !q && (p_starts(s, e, "page allocation failure: order:") ||
-			   p_starts(s, e, "page allocation stalls for "));   /* its comm cut too (R2841) */
+	bool bare = !q && (p_starts(s, e, "page allocation failure: order:") || st_text == s);
 	if (!q && !bare)
 		q = line_kind_warn_alloc_text(s, (size_t)(e - s));   /* its own text */
 	if (!q && !bare)
@@ -1879,13 +1878,10 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	keep_cut_tail(st);
 	state_begin(P, st, l);
 	struct oom_event *ev = &st->ev;
-	bool stall_bare = bare && p_starts(s, e, "page allocation stalls for ");
-	if (stall_bare)
-		stall = true;
 	if (stall) {
-		/* 4.10-4.14: "%s: page allocation stalls for %ums, order:%u, …" —
+		/* 4.9-4.14: "%s: page allocation stalls for %ums, order:%u, …" —
 		 * a warning every 10 s of one allocation's retrying, not a failure */
-		const char *ms = stall_bare ? s + 27 : q + 29;
+		const char *ms = st_text + stall_len;
 		int64_t v;
 		if (p_inum(&ms, e, &v) == 0 && v > 0)
 			ev->alloc_stall_ms = v;
@@ -4594,8 +4590,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 			return true;
 	}
 	if (p_find(s, e, ": page allocation ") || line_kind_warn_alloc_text(s, (size_t)(e - s)) ||
-	    (*s == 'p' && (p_starts(s, e, "page allocation failure: order:") ||
-			   p_starts(s, e, "page allocation stalls for ")))) {
+	    (*s == 'p' && p_starts(s, e, "page allocation failure: order:")) || line_kind_stall_text(s, (size_t)(e - s), NULL)) {
 		if (alloc_failure_line(P, st, l, s, e))
 			return true;
 	}

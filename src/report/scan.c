@@ -2882,7 +2882,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 				 HAS_LIT(p + ind, len - ind, "mode:0x") &&
 				 (mem_find(it_text, it->text_len, "vmalloc error: ") ||
 				  mem_find(it_text, it->text_len, "page allocation failure") ||
-				  mem_find(it_text, it->text_len, "page allocation stalls for "));
+				  line_kind_stall_text(it_text, it->text_len, NULL));
 		kill_rest = kill_rest || mode_rest;
 		if (kill_rest || hook || unit || oomkill) {
 			/* joined below */

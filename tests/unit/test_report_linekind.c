@@ -821,6 +821,16 @@ TEST(test_lone_failure_lines)
 	/* a stall warning with its comm cut (R2841) */
 	CHECK_INT(line_kind_of("page allocation stalls for 27840ms, order:0, mode:0x14200ca", 59), LK_TRIGGER);
 	CHECK(line_kind_is_trigger_text("page allocation stalls for 27840ms, order:0, mode:0x14200ca", 59));
+	/* 4.9's spelling (commit 63f53dea0c98, mended in 4.10) */
+	static const char typo[] = "a.out: page alloction stalls for 370009ms, order:0, mode:0x342004a(GFP_NOFS)";
+	CHECK_INT(line_kind_of(typo, sizeof(typo) - 1), LK_TRIGGER);
+	CHECK(line_kind_is_trigger_text(typo, sizeof(typo) - 1));
+	size_t ml = 0;
+	CHECK(line_kind_stall_text(typo, sizeof(typo) - 1, &ml) == typo + 7);
+	CHECK_INT(ml, 26);
+	/* prose naming the warning is no trigger: no ": " before it */
+	static const char prose[] = "the page alloction stalls for long";
+	CHECK(line_kind_stall_text(prose, sizeof(prose) - 1, NULL) == NULL);
 	/* an oom-kill line's head alone (split one field a line, R1813) */
 	CHECK_INT(line_kind_of("oom-kill:", 9), LK_CONSTRAINT);
 	CHECK_INT(line_kind_of("oom-kill:  ", 11), LK_CONSTRAINT);

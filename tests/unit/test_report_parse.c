@@ -1221,6 +1221,36 @@ TEST(rare_lines)
 	free(g);
 }
 
+/* 4.9's stall warning spelled "alloction" (mm/page_alloc.c of 4.9, commit
+ * 63f53dea0c98; 4.10 mended it): a stall like the later spelling's, its
+ * comm and duration read; the bare form (comm cut) too. */
+TEST(stall_warning_of_4_9_spelling)
+{
+	static const char text[] =
+		"[  707.833650] a.out: page alloction stalls for 370009ms, order:0, mode:0x342004a(GFP_NOFS|__GFP_HIGHMEM|__GFP_HARDWALL|__GFP_MOVABLE|__GFP_WRITE)\n"
+		"[  707.833653] CPU: 3 PID: 4746 Comm: a.out Tainted: G        W       4.9.0-rc1+ #80\n"
+		"[  707.833728] Mem-Info:\n"
+		"[  707.833729] Free swap  = 0kB\n"
+		"[  707.833729] Total swap = 0kB\n"
+		"[  707.833730] 524157 pages RAM\n"
+		"[  900.000001] page alloction stalls for 10001ms, order:0, mode:0x24200ca(GFP_HIGHUSER_MOVABLE)\n"
+		"[  900.000002] Mem-Info:\n"
+		"[  900.000003] 524157 pages RAM\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 2);
+	if (g->n == 2) {
+		CHECK_INT(g->ev[0].kind, OOM_KIND_ALLOC_FAILURE);
+		CHECK_STR(g->ev[0].req.trigger_comm, "a.out");
+		CHECK_INT(g->ev[0].alloc_stall_ms, 370009);
+		CHECK_INT(g->ev[0].req.order, 0);
+		CHECK_INT(g->ev[0].snap.mem.swap_total_kib, 0);
+		CHECK_INT(g->ev[1].alloc_stall_ms, 10001);
+		CHECK_STR(g->ev[1].req.trigger_comm, "");
+	}
+	free(g);
+}
+
 TEST(odd_names_and_old_memcg)
 {
 	const char *text =
@@ -1795,6 +1825,7 @@ int main(void)
 	RUN(memcg_v1_inline_stats);
 	RUN(kmsg_escaped_newlines);
 	RUN(rare_lines);
+	RUN(stall_warning_of_4_9_spelling);
 	RUN(odd_names_and_old_memcg);
 	RUN(parser_api_edges);
 	RUN(unknown_era_from_shape);
