@@ -1794,6 +1794,17 @@ static void rule_fragmentation(struct ctx *c)
  * not use CMA failing in zones whose free memory is mostly CMA, and which
  * without it sit near their min watermark, was refused memory it saw as free
  * (R065: 46 of 49 MiB free in Normal was CMA, a GFP_KERNEL request). */
+/* The free memory of a buddy line's orders whose only migratetype letter
+ * is C: CMA at least (an order with C and others may hold either). */
+static int64_t buddy_cma_only_kib(const struct oom_zone *z, int64_t page_kib)
+{
+	int64_t cb = 0;
+	for (int o = 0; o < z->nr_orders && o < OOM_MAX_ORDERS; o++)
+		if (known(z->free_blocks[o]) && z->free_types[o] == MT_CMA)
+			cb = sat_add(cb, sat_mul(z->free_blocks[o], sat_mul(page_kib, 1LL << o)));
+	return cb;
+}
+
 static void rule_cma(struct ctx *c)
 {
 	const struct event_analysis *a = c->a;
@@ -1814,22 +1825,28 @@ static void rule_cma(struct ctx *c)
 	 * summary's free_cma is that zone's, there being no other */
 	int64_t only_cma = s->nr_zones == 1 && known(s->mem.free_cma_kib) ? s->mem.free_cma_kib : OOM_NA;
 	int64_t best_cma = 0, best_free = 0, pooled_usable = 0, pooled_free = 0;
-	bool best_buddy = false, order_blocks_cma = false;
+	bool best_buddy = false, best_letters = false, order_blocks_cma = false;
 	for (int i = 0; i < s->nr_zones; i++) {
 		const struct oom_zone *z = &s->zones[i];
 		int64_t zc = known(z->free_cma_kib) ? z->free_cma_kib : only_cma;
 		int64_t zfree = z->free_kib;
 		/* a buddy line alone (zone line cut): the blocks of C-only
 		 * orders are CMA at least, its total the zone's free */
-		bool from_buddy = false;
+		bool from_buddy = false, cma_letters = false;
 		if (!known(zc) && !known(zfree) && z->free_types_known && known(z->buddy_total_kib) && known(a->page_size_kib)) {
-			int64_t cb = 0;
-			for (int o = 0; o < z->nr_orders && o < OOM_MAX_ORDERS; o++)
-				if (known(z->free_blocks[o]) && z->free_types[o] == MT_CMA)
-					cb = sat_add(cb, sat_mul(z->free_blocks[o], sat_mul(a->page_size_kib, 1LL << o)));
-			zc = cb;
+			zc = buddy_cma_only_kib(z, a->page_size_kib);
 			zfree = z->buddy_total_kib;
 			from_buddy = true;
+		} else if (!known(zc) && known(zfree) && z->free_types_known && known(a->page_size_kib)) {
+			/* a zone line without free_cma (before 3.8, or cut
+			 * where it stood) beside a lettered buddy line: the
+			 * C-only orders are its CMA at least (R5300: every
+			 * block of a 3.x Normal zone (C), an atomic order-0
+			 * request failing over 16 MiB free) */
+			zc = buddy_cma_only_kib(z, a->page_size_kib);
+			if (zc > zfree)
+				zc = zfree; /* the buddy line a moment apart */
+			cma_letters = zc > 0;
 		}
 		/* blind, HighMem (or Movable) above its high mark: the failed
 		 * request could not use it, so it was a lowmem (kernel) one,
@@ -1880,6 +1897,7 @@ static void rule_cma(struct ctx *c)
 			best_cma = zc;
 			best_free = zfree;
 			best_buddy = from_buddy;
+			best_letters = cma_letters;
 		}
 		n++;
 	}
@@ -1905,6 +1923,8 @@ static void rule_cma(struct ctx *c)
 	if (pooled_free > 0)
 		finding_evidence(f, "the lists this request may take (no C without ALLOC_CMA, no H without reserve rights) held %s of the %s the buddy lines show",
 				 K(c, 3, pooled_usable), K(c, 4, pooled_free));
+	else if (best_letters)
+		finding_evidence(f, "free_cma read from the buddy line: the zone line does not show it, so the blocks of orders whose only letter is C count (at least)");
 	else if (!known(z->free_cma_kib))
 		finding_evidence(f, "free_cma from the Mem-Info summary: the zone line does not show it, and the report has no other zone");
 	if (blind)

@@ -257,6 +257,25 @@ TEST(buddy_only_order0_cma_and_highatomic_is_cma_unusable)
 	CHECK(!has(&t, "cma-unusable"));
 }
 
+/* A zone line without free_cma (before 3.8, or cut) beside a lettered
+ * buddy line: the orders whose only letter is C are CMA at least, so a
+ * GFP_ATOMIC order-0 request failing over 16 MiB free, every block of it
+ * (C), was refused CMA (R5300's shape).  Letters U/M there: nothing. */
+#define CMA_LETTERS(buddy) \
+	"swapper/0: page allocation failure: order:0, mode:0x20\n" \
+	"Normal free:16104kB min:2296kB low:2868kB high:3444kB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:336kB unevictable:0kB present:331776kB mlocked:0kB\n" \
+	"lowmem_reserve[]: 0 0\n" \
+	"Normal: 0*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 1*256kB " buddy " = 16128kB\n"
+
+TEST(zone_line_without_free_cma_reads_c_letters)
+{
+	struct seen s = explain(CMA_LETTERS("(C) 1*512kB (C) 1*1024kB (C) 1*2048kB (C) 3*4096kB (C)"));
+	CHECK_STR(s.first, "cma-unusable");
+	CHECK(evidence_has(&s, "free_cma read from the buddy line"));
+	struct seen t = explain(CMA_LETTERS("(M) 1*512kB (UM) 1*1024kB (M) 1*2048kB (M) 3*4096kB (M)"));
+	CHECK(!has(&t, "cma-unusable"));
+}
+
 TEST(compulsory_panic_leads_a_cgroup_oom)
 {
 	/* a memcg OOM at its limit that then panicked: panic_on_oom=1 spares
@@ -4048,6 +4067,7 @@ int main(void)
 	RUN(slab_nearly_all_lowmem_beside_highmem_leads);
 	RUN(lowmem_exhausted_beside_unseen_highmem);
 	RUN(panic_leads_without_evidence);
+	RUN(zone_line_without_free_cma_reads_c_letters);
 	RUN(compulsory_panic_leads_a_cgroup_oom);
 	RUN(panic_stays_behind_a_cause);
 	RUN(allocating_task_leads_without_evidence);
