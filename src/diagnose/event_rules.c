@@ -14,7 +14,7 @@
  *   74         cpuset / mempolicy constraint
  *   72         atomic reserves exhausted (page allocation failure)
  *   70         memory cgroup limit
- *   66         an allocation stalled in reclaim (4.10-4.14 stall warning)
+ *   66         an allocation stalled in reclaim (4.9-4.14 stall warning)
  *   60         genuine exhaustion (RAM, and swap full or absent)
  *   50         unknown
  *   ≤10        consequences worth knowing (panic_on_oom, nothing killable)
@@ -2427,7 +2427,7 @@ static void rule_memcg(struct ctx *c)
 		finding_advice(f, "set memory.high a little below the limit so the cgroup is throttled and reclaimed before it is killed");
 }
 
-/* ---- stall warning (4.10-4.14) -------------------------------------------- */
+/* ---- stall warning (4.9-4.14) --------------------------------------------- */
 
 static void rule_stall(struct ctx *c)
 {
@@ -2444,7 +2444,7 @@ static void rule_stall(struct ctx *c)
 	struct finding *f = findings_add(c->out, "allocation-stall", SEV_WARNING, 66,
 		"an allocation had been stuck in reclaim %s: memory pressure (thrashing), often the step before an OOM kill",
 		dur);
-	finding_evidence(f, "\"page allocation stalls for …\": warn_alloc prints it every 10 s an allocation keeps retrying (mm/page_alloc.c, 4.10-4.14)");
+	finding_evidence(f, "\"page allocation stalls for …\": warn_alloc prints it every 10 s an allocation keeps retrying (mm/page_alloc.c, 4.9-4.14)");
 	if (known(m->free_kib) && known(m->total_kib))
 		finding_evidence(f, "free %s of %s", K(c, 0, m->free_kib), K(c, 1, m->total_kib));
 	if (known(m->anon_kib) && known(m->file_kib))

@@ -147,7 +147,7 @@ struct oom_event {
 	bool truncated;                    /* the report is cut (start or end) */
 	bool compaction_disabled;          /* "COMPACTION is disabled!!!" */
 	int panic_on_oom;                  /* from the panic line: 1 system-wide, 2 compulsory; 0 */
-	int64_t alloc_stall_ms;            /* "page allocation stalls for N ms" (warn_alloc 4.10-4.14):
+	int64_t alloc_stall_ms;            /* "page allocation stalls for N ms" (warn_alloc 4.9-4.14):
 					    * the allocation was still retrying, it had not failed; 0 = not a stall */
 
 	int nr_warnings;                   /* parse problems worth telling the user */
