@@ -2752,6 +2752,36 @@ static bool era_swap_hint(const struct oom_event *ev)
 	return ev->kv.known && kver_cmp(&ev->kv, 3, 0, 0) < 0 && kver_cmp(&ev->kv, 2, 6, 0) >= 0;
 }
 
+/* The kill line's shmem-rss (MM_SHMEMPAGES, printed 4.5+: mm/oom_kill.c
+ * __oom_kill_process) is the victim's resident shared memory: pages of
+ * tmpfs files, SysV or POSIX shm and shared anonymous mappings.  Where it
+ * is most of what the victim held (twice its anon-rss and more) and the
+ * report has no Mem-Info to weigh shmem against RAM, that memory is what
+ * filled RAM: shmem, which stays while a file or another mapper holds it
+ * and which swap alone can move.  Ahead of the kill-only exhaustion
+ * reading (60), at low confidence (R5690: a.out's threads filling a
+ * 16 GB shared mapping, shmem-rss 3.3 GiB, anon-rss 88 kB). */
+#define KILL_SHMEM_MIN_KIB (64 * 1024)
+static void kill_only_shmem(struct ctx *c)
+{
+	const struct oom_victim *v = &c->ev->victim;
+	if (!known(v->shmem_rss_kib) || !known(v->anon_rss_kib) || v->shmem_rss_kib < KILL_SHMEM_MIN_KIB ||
+	    v->shmem_rss_kib < sat_mul(v->anon_rss_kib, 2))
+		return;
+	struct finding *f = findings_add(c->out, "shmem-tmpfs", SEV_CRITICAL, 62,
+		"the victim %s (pid %lld) held %s of shared memory (shmem-rss) beside %s anonymous: tmpfs files or shared memory filled RAM",
+		v->comm, (long long)v->pid, K(c, 0, v->shmem_rss_kib), K(c, 1, v->anon_rss_kib));
+	finding_evidence(f, "kill line: anon-rss %s, file-rss %s, shmem-rss %s: shmem-rss counts the victim's resident pages of tmpfs files, SysV/POSIX shm and shared anonymous mappings (MM_SHMEMPAGES)",
+			 K(c, 0, v->anon_rss_kib), K(c, 1, v->file_rss_kib), K(c, 2, v->shmem_rss_kib));
+	finding_evidence(f, "killing frees those pages only when no file and no other process holds them: a tmpfs file, a shm segment or another mapper keeps them in RAM");
+	basis_fixed(f, BASIS_MEMINFO | BASIS_KILL, c->a->basis_present, CONF_LOW,
+		    "read from the victim's kill line: the Mem-Info's shmem (how much of RAM) is not in the report");
+	if (f)
+		f->confidence = CONF_LOW;
+	finding_advice(f, "find the big files in tmpfs mounts (df -t tmpfs; du -x /dev/shm /run /tmp) and shared memory segments (ipcs -m)");
+	finding_advice(f, "cap each tmpfs with size= so a runaway writer gets ENOSPC instead of an OOM kill; shared mappings that must stay need swap or RAM");
+}
+
 static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown *sm)
 {
 	const struct oom_event *ev = c->ev;
@@ -2931,6 +2961,7 @@ static void rule_exhaustion_kill_only(struct ctx *c, const struct mem_breakdown 
 					     : "RAM exhaustion inferred from the kill; swap not in the report, taken as none");
 	finding_advice(f, "find the growth in %s, or cap it with a memory cgroup (systemd MemoryMax=) so it is killed alone", v->comm);
 	finding_advice(f, "read the report's Mem-Info (free, swap) in the full log to confirm: 'journalctl -k' or /var/log/kern.log around this kill");
+	kill_only_shmem(c);
 }
 
 static void rule_exhaustion(struct ctx *c)

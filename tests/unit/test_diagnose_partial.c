@@ -276,6 +276,28 @@ TEST(zone_line_without_free_cma_reads_c_letters)
 	CHECK(!has(&t, "cma-unusable"));
 }
 
+/* A kill line alone whose victim's memory is shared (shmem-rss twice its
+ * anon-rss and more, 64 MiB at least): tmpfs or shared memory filled
+ * RAM, ahead of the kill-only exhaustion reading, at low confidence
+ * (R5690's shape).  Mostly anonymous: the exhaustion reading stays. */
+TEST(kill_line_shmem_victim_is_shmem_tmpfs)
+{
+	struct seen s = explain(
+		"[  240.9] Out of memory: Kill process 4775 (a.out) score 924 or sacrifice child\n"
+		"[  240.9] Killed process 4775 (a.out) total-vm:16781892kB, anon-rss:88kB, file-rss:0kB, shmem-rss:3443560kB\n");
+	CHECK_STR(s.first, "shmem-tmpfs");
+	CHECK_STR(confidence_name(s.conf), "low");
+	CHECK(has(&s, "genuine-exhaustion-no-swap"));
+	struct seen t = explain(
+		"[  240.9] Out of memory: Kill process 4775 (a.out) score 924 or sacrifice child\n"
+		"[  240.9] Killed process 4775 (a.out) total-vm:16781892kB, anon-rss:3000000kB, file-rss:0kB, shmem-rss:443560kB\n");
+	CHECK(!has(&t, "shmem-tmpfs"));
+	struct seen u = explain(
+		"[  240.9] Out of memory: Kill process 4775 (a.out) score 924 or sacrifice child\n"
+		"[  240.9] Killed process 4775 (a.out) total-vm:16781892kB, anon-rss:88kB, file-rss:0kB, shmem-rss:60000kB\n");
+	CHECK(!has(&u, "shmem-tmpfs"));
+}
+
 TEST(compulsory_panic_leads_a_cgroup_oom)
 {
 	/* a memcg OOM at its limit that then panicked: panic_on_oom=1 spares
@@ -4068,6 +4090,7 @@ int main(void)
 	RUN(lowmem_exhausted_beside_unseen_highmem);
 	RUN(panic_leads_without_evidence);
 	RUN(zone_line_without_free_cma_reads_c_letters);
+	RUN(kill_line_shmem_victim_is_shmem_tmpfs);
 	RUN(compulsory_panic_leads_a_cgroup_oom);
 	RUN(panic_stays_behind_a_cause);
 	RUN(allocating_task_leads_without_evidence);
