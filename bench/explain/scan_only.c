@@ -29,8 +29,10 @@ int main(int argc, char **argv)
 	long lines = 0;
 	while (report_scanner_next(s, p ? report_parser_active(p) : false, &l) > 0) {
 		lines++;
-		if (p)
+		if (p) {
 			report_parser_feed(p, &l);
+			report_scanner_tail(s, report_parser_take_tail(p));
+		}
 	}
 	if (p) {
 		report_parser_finish(p);

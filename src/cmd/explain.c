@@ -262,6 +262,7 @@ static void read_source(struct run *r, int fd, const struct buf *mem, const char
 	r->sc = sc;
 	while ((rc = report_scanner_next(sc, report_parser_active(p), &line)) > 0) {
 		report_parser_feed(p, &line);
+		report_scanner_tail(sc, report_parser_take_tail(p));
 		const char *w = report_scanner_warning(sc);
 		if (w) {
 			struct buf b = BUF_INIT;

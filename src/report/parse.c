@@ -24,6 +24,7 @@
 #define PARSE_MAX_STATES 16
 #define PARSE_TAIL_LINES 12      /* lines after the kill line that may still belong to it */
 #define PARSE_TAIL_INPUT 40      /* ... within this many input lines of its last */
+#define PARSE_ARCH_TAIL 40       /* lines after a waiting report read for its arch (report_scanner_tail) */
 #define PARSE_UNKNOWN_MAX 40     /* unrelated lines in a row that end a report */
 /* An open report that got no line of its own for this many input lines is
  * over, whatever its key: the kernel prints a report within milliseconds
@@ -133,6 +134,9 @@ struct report_parser {
 	 * window): for the report that opens mid-way after it */
 	char idle_arch[16], idle_arch_host[64];
 	uint64_t idle_arch_line;
+	/* a waiting report with no arch: the lines right after it are looked
+	 * at (report_scanner_tail) for a stack's arch cue */
+	unsigned tail_request;
 	uint64_t idle_stat_line;        /* an idle memory.stat "key value" line (after_memcg_stat) */
 	/* "Kernel panic - not syncing: System is deadlocked on memory" with no
 	 * report open: panic() prints its message before its own dump_stack,
@@ -1374,6 +1378,8 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 			event_init(ev);   /* the task table now belongs to w */
 			P->pending = w;
 			P->nr_emitted++;  /* delivered later, but an event: no fragment after it */
+			if (!w->arch[0])
+				P->tail_request = PARSE_ARCH_TAIL;
 			state_reset(st);
 			return;
 		}
@@ -5248,6 +5254,18 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 				 line->host ? line->host_len : 0);
 		}
 		const char *a = report_stack_line_arch(P->line, len);
+		/* A stack printed right after a waiting report that shows no
+		 * arch (the victim's under "oom_reaper: unable to reap", a
+		 * task's the reaper or a lockup detector showed, R5204) is the
+		 * same machine's: its arch is the report's. */
+		struct oom_event *w = P->pending;
+		if (a && w && !w->arch[0] && line->lineno > w->last_line && line->lineno <= w->last_line + PARSE_ARCH_TAIL &&
+		    strlen(w->host) == (line->host ? line->host_len : 0) &&
+		    (!line->host || memcmp(w->host, line->host, line->host_len) == 0)) {
+			str_copy(w->arch, sizeof(w->arch), a, strlen(a));
+			event_warn(w, "arch not in this report: read from the stack printed right after it (line %llu)",
+				   (unsigned long long)line->lineno);
+		}
 		if (a) {
 			str_copy(P->idle_arch, sizeof(P->idle_arch), a, strlen(a));
 			str_copy(P->idle_arch_host, sizeof(P->idle_arch_host), line->host ? line->host : "",
@@ -5292,6 +5310,15 @@ void report_parser_feed(struct report_parser *P, const struct report_line *line)
 bool report_parser_active(const struct report_parser *P)
 {
 	return P && P->nr_active > 0;
+}
+
+unsigned report_parser_take_tail(struct report_parser *P)
+{
+	if (!P)
+		return 0;
+	unsigned n = P->nr_active == 0 ? P->tail_request : 0;
+	P->tail_request = 0;
+	return n;
 }
 
 void report_parser_finish(struct report_parser *P)

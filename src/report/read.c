@@ -44,6 +44,7 @@ static int read_all(struct report_scanner *s, const char *name, report_event_fn 
 		if (rc <= 0)
 			break;
 		report_parser_feed(p, &line);
+		report_scanner_tail(s, report_parser_take_tail(p));
 	}
 	report_parser_finish(p);
 	report_parser_free(p);

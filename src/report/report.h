@@ -60,6 +60,14 @@ int report_scanner_open_mem(struct report_scanner **out, const char *text, size_
  * (the parser is inside a report).  Returns 1 with *line filled, 0 at end
  * of input, -errno on a read error. */
 int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_line *line);
+/* Let the next `lines` raw lines be looked at one by one though the parser
+ * is idle: those the back-fill window would pass (lines that may open a
+ * report, stack lines with an arch cue) are handed on, the rest dropped
+ * as the idle search would.  The parser asks for it right after a report
+ * whose arch nothing showed (report_parser_take_tail): a trace printed just
+ * after it (the victim's stack under "oom_reaper: unable to reap", a hung
+ * task's) names the machine's arch. */
+void report_scanner_tail(struct report_scanner *s, unsigned lines);
 /* Warnings worth telling the user (binary junk skipped, over-long lines
  * cut, decompressor failed …); NULL when none.  Cleared by the call. */
 const char *report_scanner_warning(struct report_scanner *s);
@@ -95,6 +103,9 @@ struct report_parser *report_parser_new(const char *source_name, report_event_fn
 void report_parser_feed(struct report_parser *p, const struct report_line *line);
 /* True while a report is open (the scanner must then return every line). */
 bool report_parser_active(const struct report_parser *p);
+/* Lines the parser wants looked at after the report it just ended (for
+ * report_scanner_tail), once: 0 when none. */
+unsigned report_parser_take_tail(struct report_parser *p);
 /* End of input: completes (and flags as truncated) any open report. */
 void report_parser_finish(struct report_parser *p);
 void report_parser_free(struct report_parser *p);

@@ -95,6 +95,7 @@ struct item {
 	bool backfill;        /* from the window before a marker: passed when its kind may open a report */
 	bool boot_banner;     /* "Linux version …" / "Command line: …" */
 	bool quoted;          /* the physical line it ends on was "> " quoted */
+	bool tail;            /* looked at in a tail after a report (report_scanner_tail): passed for a stack's arch cue only */
 };
 
 /* Boot banners seen, for the boot time of later monotonic-only lines and
@@ -108,6 +109,8 @@ struct banner {
 
 struct report_scanner {
 	int fd;
+	unsigned tail_left;    /* raw lines still to look at though the parser is idle (report_scanner_tail) */
+	bool tail_checked;     /* tail_is_quiet said yes for it */
 	const char *mem;       /* report_scanner_open_mem: the text, read in place of fd */
 	size_t mem_len, mem_off;
 	char name[256];
@@ -3146,6 +3149,64 @@ static bool glued_before_marker(struct report_scanner *s, size_t i)
 	return false;
 }
 
+void report_scanner_tail(struct report_scanner *s, unsigned lines)
+{
+	if (s && lines) {
+		s->tail_left = lines;
+		s->tail_checked = false;
+	}
+}
+
+/* Is the tail free of markers, within what was read?  A marker in it
+ * starts the next report, whose back-fill window (skip_to_candidate) must
+ * see the lines before it, and which lends its arch by itself: then no
+ * tail.  A tail reaching past what was read is cut where the read ends. */
+static bool tail_is_quiet(struct report_scanner *s)
+{
+	if (s->tail_checked)
+		return true;
+	s->tail_checked = true;
+	size_t at = s->pos;
+	for (unsigned i = 0; i < s->tail_left; i++) {
+		const char *nl = memchr(s->buf + at, '\n', s->end - at);
+		if (!nl) {
+			/* what was read ends inside it: the tail is the lines
+			 * checked (and the input's last line, at its end) */
+			if (s->eof)
+				at = s->end;
+			else
+				s->tail_left = i;
+			break;
+		}
+		at = (size_t)(nl - s->buf) + 1;
+	}
+	for (size_t from = s->pos; from < at;) {
+		size_t k, hit = from + needle_find(s->buf + from, at - from, &k);
+		if (hit >= at)
+			break;
+		if (needle_hit_ok(s->buf, s->end, hit, k))
+			return false;
+		from = hit + 1;
+	}
+	/* and a stack line with an arch cue in it, else the tail would only
+	 * take lines from a later back-fill window (task rows a report cut
+	 * at its head prints after, R515) */
+	for (size_t ls = s->pos; ls < at;) {
+		const char *nl = memchr(s->buf + ls, '\n', at - ls);
+		size_t le = nl ? (size_t)(nl - s->buf) : at;
+		struct pfx x;
+		tr_strip_prefix(s->buf + ls, le - ls, &x);
+		size_t b = ls + x.len;
+		while (b < le && is_space(s->buf[b]))
+			b++;
+		if (!x.drop && report_stack_line_arch(s->buf + b, le - b))
+			return true;
+		ls = le + 1;
+	}
+	s->tail_left = 0;
+	return false;
+}
+
 int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_line *line)
 {
 	for (;;) {
@@ -3180,7 +3241,8 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 						* dump_stack (kernel/panic.c): the report
 						* that stack opens is the panic's (R4492) */
 					       line_kind_of(arena_text(s, it->text_off), it->text_len) == LK_DEADLOCK ||
-					       report_stack_line_arch(arena_text(s, it->text_off), it->text_len))))
+					       report_stack_line_arch(arena_text(s, it->text_off), it->text_len))) &&
+			    !(it->tail && report_stack_line_arch(arena_text(s, it->text_off), it->text_len)))
 				continue;
 			fill_line(s, it, line);
 			return 1;
@@ -3188,13 +3250,20 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 		s->qhead = s->qlen = 0;
 		s->pass_until = s->scanned_until = 0;
 		buf_clear(&s->arena);
-		if (!all_lines) {
+		/* a tail after a report: line by line, passed as a back-fill
+		 * window's lines are (the filter above) */
+		if (!all_lines && s->tail_left > 0 && !tail_is_quiet(s))
+			s->tail_left = 0;
+		bool tail = !all_lines && s->tail_left > 0;
+		if (!all_lines && !tail) {
 			int rc = skip_to_candidate(s);
 			if (rc <= 0) {
 				check_decompressor(s);
 				return rc;
 			}
 		}
+		if (tail)
+			s->tail_left--;
 		struct raw r;
 		int rc = raw_peek(s, &r, UINT64_MAX);
 		if (rc <= 0) {
@@ -3243,6 +3312,7 @@ int report_scanner_next(struct report_scanner *s, bool all_lines, struct report_
 		process_raw(s, rp, rlen, lineno, piece);
 		for (size_t i = q0; i < s->qlen; i++) {
 			s->q[i].backfill = backfill;
+			s->q[i].tail = tail;
 			/* the mailer wrapped the encoded text: its width decides
 			 * a wrap ("gfp_mask=3D0xcc0(GFP_KERNEL)," / "order=3D0, …",
 			 * R477), not the decoded one */

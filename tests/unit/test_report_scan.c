@@ -1207,6 +1207,53 @@ TEST(test_backfill_holds_a_3000_row_task_table)
 	free(text);
 }
 
+/* A report whose text shows no arch (a kill and the reaper's line alone),
+ * the stack of its victim right after (sched_show_task under "oom_reaper:
+ * unable to reap"): the idle scanner looks at the lines after it
+ * (report_scanner_tail), and the stack's arch cue is the report's.  With
+ * task rows and no stack there, the rows stay for the back-fill that makes
+ * them a report of their own (R515); with another report's marker in the
+ * tail, that report lends its own. */
+#define TAIL_KILL \
+	"[  663.593821] Killed process 7558 (a.out) total-vm:4176kB, anon-rss:84kB, file-rss:0kB, shmem-rss:0kB\n" \
+	"[  664.684801] oom_reaper: unable to reap pid:7558 (a.out)\n"
+#define TAIL_STACK \
+	"[  664.892292] a.out           D13272  7558   6931 0x00100084\n" \
+	"[  664.895765] Call Trace:\n" \
+	"[  664.919255]  unlink_file_vma+0x28/0x50\n" \
+	"[  664.922234]  free_pgtables+0x36/0x100\n" \
+	"[  664.951075]  do_syscall_64+0x74/0x230\n" \
+	"[  664.953747]  entry_SYSCALL_64_after_hwframe+0x42/0xb7\n"
+
+TEST(test_tail_after_report_gives_its_arch)
+{
+	static struct got g;
+	static const char a[] = TAIL_KILL TAIL_STACK;
+	memset(&g, 0, sizeof(g));
+	CHECK_INT(report_read_mem(a, sizeof(a) - 1, "t", collect, NULL, &g), 1);
+	CHECK_STR(g.ev[0].arch, "x86_64");
+	/* chatter before the stack, still in the tail */
+	static const char b[] = TAIL_KILL "[  664.700000] e1000e: eth0 NIC Link is Up\n" TAIL_STACK
+		"[  665.000000] e1000e: eth0 NIC Link is Down\n";
+	memset(&g, 0, sizeof(g));
+	CHECK_INT(report_read_mem(b, sizeof(b) - 1, "t", collect, NULL, &g), 1);
+	CHECK_STR(g.ev[0].arch, "x86_64");
+	/* rows of a later report, no stack: two events, as without a tail */
+	static const char c[] = TAIL_KILL
+		"[1283252.998599] [30469]     0 30469   145952    52490      192       4        0             0 bundle\n"
+		"[1283252.998611] [30758]     0 30758   297303   110655      334       5        0             0 bundle\n";
+	memset(&g, 0, sizeof(g));
+	CHECK_INT(report_read_mem(c, sizeof(c) - 1, "t", collect, NULL, &g), 2);
+	CHECK_STR(g.ev[0].arch, "");
+	/* the stack of another host is not this report's */
+	static const char d[] = "Jul 31 07:38:06 web1 kernel: [  663.593821] Killed process 7558 (a.out) total-vm:4176kB, anon-rss:84kB, file-rss:0kB, shmem-rss:0kB\n"
+		"Jul 31 07:38:07 web2 kernel: [  664.951075]  do_syscall_64+0x74/0x230\n"
+		"Jul 31 07:38:07 web2 kernel: [  664.953747]  entry_SYSCALL_64_after_hwframe+0x42/0xb7\n";
+	memset(&g, 0, sizeof(g));
+	CHECK_INT(report_read_mem(d, sizeof(d) - 1, "t", collect, NULL, &g), 1);
+	CHECK_STR(g.ev[0].arch, "");
+}
+
 /* Issue 8 §2 and §5: a boot banner ("Linux version", "Command line:") far
  * into a log is found by the idle scan and handed over as a boot banner;
  * with a dated prefix it gives the boot time of the later monotonic-only
@@ -1954,6 +2001,7 @@ int main(void)
 	RUN(test_markers);
 	RUN(test_repaired_pastes_parse_alike);
 	RUN(test_backfill_holds_a_3000_row_task_table);
+	RUN(test_tail_after_report_gives_its_arch);
 	RUN(test_boot_banner_dates_and_splits_boots);
 	RUN(test_task_rows_broken_at_their_head_are_joined);
 	RUN(test_syslog_prefixes_inside_wrapped_lines_are_cut);
