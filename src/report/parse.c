@@ -3516,6 +3516,28 @@ static const char *kill_message_head(const char *s, const char *m, bool *exact)
 	return s;
 }
 
+/* A kill line that ends right after its pid (a paste cut at the screen's
+ * edge: "Out of memory: Killed process 323", R5841, R5852).  The
+ * constraint line printed just before it (5.0+ dump_oom_summary:
+ * "…,task=java,pid=3239,uid=…") names the same victim — 5.0+ kills the
+ * task it chose — so its comm is the victim's, and a pid that is the
+ * start of its pid was cut inside the number. */
+static void kill_cut_after_pid(struct oom_event *ev, struct oom_victim *v)
+{
+	if (!ev->constraint[0] || !known(v->selected_pid) || !v->selected_comm[0] || !known(v->pid) || v->pid <= 0)
+		return;
+	if (v->selected_pid != v->pid) {
+		char a[24], b[24];
+		snprintf(a, sizeof(a), "%lld", (long long)v->pid);
+		snprintf(b, sizeof(b), "%lld", (long long)v->selected_pid);
+		if (strlen(b) <= strlen(a) || strncmp(a, b, strlen(a)) != 0)
+			return;
+		event_warn(ev, "the kill line is cut inside its pid (%s): the victim is the constraint line's, pid %s", a, b);
+		v->pid = v->selected_pid;
+	}
+	str_copy(v->comm, sizeof(v->comm), v->selected_comm, strlen(v->selected_comm));
+}
+
 /* A kill line whose words a reader's translator changed ("Out of memory:
  * Process stopped 2953 (python) total-vm:…", R570) keeps the kernel's
  * shape: a known message, ": ", words, "<pid> (<comm>) total-vm:" (4.x+
@@ -3663,6 +3685,8 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 		str_copy(v->comm, sizeof(v->comm), comm, strlen(comm));
 	else if (bare)
 		str_copy(v->comm, sizeof(v->comm), bare, (size_t)(e - bare));
+	if (no_comm && p == e)
+		kill_cut_after_pid(ev, v);
 	/* a kill quoted inside prose: the words before it are the reader's,
 	 * no message of the kernel's unless one ends them */
 	const char *mh = k != s ? kill_message_head(s, kill_message_end(s, k), NULL) : s;

@@ -1221,6 +1221,40 @@ TEST(rare_lines)
 	free(g);
 }
 
+/* A kill line cut right after its pid: the constraint line before it
+ * (5.0+) names the same victim, so its comm is taken, and a pid that is
+ * the start of the constraint's was cut inside the number.  Without a
+ * constraint line, or a pid that is no prefix of it, nothing is taken. */
+TEST(kill_line_cut_after_its_pid)
+{
+	static const char text[] =
+		"[ 9911.921022] grpc_global_tim invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"[ 9912.293679] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=penguin,mems_allowed=0,global_oom,task_memcg=/lxc/penguin,task=java,pid=3239,uid=1000\n"
+		"[ 9912.312305] Out of memory: Killed process 323\n"
+		"[19911.921022] grpc_global_tim invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"[19912.293679] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=penguin,mems_allowed=0,global_oom,task_memcg=/lxc/penguin,task=java,pid=3239,uid=1000\n"
+		"[19912.312305] Out of memory: Killed process 3239\n"
+		"[29911.921022] grpc_global_tim invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"[29912.293679] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=penguin,mems_allowed=0,global_oom,task_memcg=/lxc/penguin,task=java,pid=3239,uid=1000\n"
+		"[29912.312305] Out of memory: Killed process 329\n"
+		"[39911.921022] grpc_global_tim invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"[39912.312305] Out of memory: Killed process 323\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 4);
+	if (g->n == 4) {
+		CHECK_INT(g->ev[0].victim.pid, 3239);
+		CHECK_STR(g->ev[0].victim.comm, "java");
+		CHECK_INT(g->ev[1].victim.pid, 3239);
+		CHECK_STR(g->ev[1].victim.comm, "java");
+		CHECK_INT(g->ev[2].victim.pid, 329);
+		CHECK_STR(g->ev[2].victim.comm, "");
+		CHECK_INT(g->ev[3].victim.pid, 323);
+		CHECK_STR(g->ev[3].victim.comm, "");
+	}
+	free(g);
+}
+
 /* 4.9's stall warning spelled "alloction" (mm/page_alloc.c of 4.9, commit
  * 63f53dea0c98; 4.10 mended it): a stall like the later spelling's, its
  * comm and duration read; the bare form (comm cut) too. */
@@ -1826,6 +1860,7 @@ int main(void)
 	RUN(kmsg_escaped_newlines);
 	RUN(rare_lines);
 	RUN(stall_warning_of_4_9_spelling);
+	RUN(kill_line_cut_after_its_pid);
 	RUN(odd_names_and_old_memcg);
 	RUN(parser_api_edges);
 	RUN(unknown_era_from_shape);
