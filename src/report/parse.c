@@ -4134,6 +4134,11 @@ static bool final_lines(struct report_parser *P, struct pstate *st, const struct
 		return true;
 	}
 	if (p_find(s, e, "Out of memory and no killable processes")) {
+		/* the panic's message again right after it (a second console,
+		 * "<0>" and all, R5886): after panic() nothing else runs, so it
+		 * is that panic, no second OOM */
+		if (st->active && st->panicked && st->have_kill && p_find(s, e, "Kernel panic - not syncing:"))
+			return true;
 		join_or_open_headerless(P, st, l);
 		ev->outcome = OOM_OUTCOME_NO_KILLABLE;
 		ev->nokill_printed = true;

@@ -984,8 +984,11 @@ static void learn_prefix(struct report_scanner *s, const char *p, size_t len, bo
 			continue;   /* an indent is no prefix: the paste's, handled as such */
 		/* kernel text is no prefix: the kill line's own message ("Memory
 		 * cgroup out of memory: ", "No available memory in cpuset: ")
-		 * repeats byte for byte on oom.group kills */
-		if (line_kind_has_marker_text(p, c) || mem_find(p, c, "memory") || mem_find(p, c, "Memory"))
+		 * repeats byte for byte on oom.group kills; panic()'s "Kernel
+		 * panic - not syncing: " before its message, printed twice by
+		 * two consoles ("<0>Kernel panic - …", R5886) */
+		if (line_kind_has_marker_text(p, c) || mem_find(p, c, "memory") || mem_find(p, c, "Memory") ||
+		    mem_find(p, c, "Kernel panic"))
 			continue;
 		size_t at = s->pos;
 		const char *np;

@@ -1254,6 +1254,31 @@ TEST(test_tail_after_report_gives_its_arch)
 	CHECK_STR(g.ev[0].arch, "");
 }
 
+/* panic()'s message printed twice by two consoles, the second with its
+ * "<0>" level (R5886): "Kernel panic - not syncing: " is the kernel's
+ * text, never a prefix to learn and strip, and the second copy is the
+ * same panic: one event, a global OOM that panicked. */
+TEST(test_double_panic_line_is_one_panic)
+{
+	static struct got g;
+	static const char a[] =
+		"[  139.427883] Out of memory: kill process 2580 (rc) score 26 or a child\n"
+		"[  139.427922] Killed process 2580 (rc)\n"
+		"[  139.591850] Kernel panic - not syncing: Out of memory and no killable processes...\n"
+		"[  139.591894] <0>Kernel panic - not syncing: Out of memory and no killable processes...\n"
+		"[  139.591903]\n";
+	memset(&g, 0, sizeof(g));
+	CHECK_INT(report_read_mem(a, sizeof(a) - 1, "t", collect, NULL, &g), 2);
+	CHECK_INT(g.ev[1].outcome, OOM_OUTCOME_NO_KILLABLE);
+	CHECK_INT(g.ev[1].kind, OOM_KIND_GLOBAL);
+	static const char b[] =
+		"[  139.591850] Kernel panic - not syncing: Out of memory and no killable processes...\n"
+		"[  139.591850] Kernel panic - not syncing: Out of memory and no killable processes...\n";
+	memset(&g, 0, sizeof(g));
+	CHECK_INT(report_read_mem(b, sizeof(b) - 1, "t", collect, NULL, &g), 1);
+	CHECK_INT(g.ev[0].kind, OOM_KIND_GLOBAL);
+}
+
 /* Issue 8 §2 and §5: a boot banner ("Linux version", "Command line:") far
  * into a log is found by the idle scan and handed over as a boot banner;
  * with a dated prefix it gives the boot time of the later monotonic-only
@@ -2002,6 +2027,7 @@ int main(void)
 	RUN(test_repaired_pastes_parse_alike);
 	RUN(test_backfill_holds_a_3000_row_task_table);
 	RUN(test_tail_after_report_gives_its_arch);
+	RUN(test_double_panic_line_is_one_panic);
 	RUN(test_boot_banner_dates_and_splits_boots);
 	RUN(test_task_rows_broken_at_their_head_are_joined);
 	RUN(test_syslog_prefixes_inside_wrapped_lines_are_cut);
