@@ -1019,6 +1019,35 @@ static void learn_prefix(struct report_scanner *s, const char *p, size_t len, bo
 	}
 }
 
+/* A marker line whose syslog record has a host and no tag (a relay that
+ * writes "date host text": "Nov 17 06:19:30 sleepy oom-killer:
+ * gfp_mask=0xd0", tr_host_tag): the report's other lines carry the same
+ * host with no tag ("Nov 17 06:19:31 sleepy DMA per-cpu:", R937, R5460),
+ * which no transport rule strips: "host " is learned to strip behind the
+ * date, as learn_prefix learns a prefix it can check.  Only when one of
+ * the next lines has it, then a report line. */
+static void learn_tagless_host(struct report_scanner *s, const char *p, const struct pfx *x)
+{
+	if (!x->host || !x->time || x->host_len + 1 > sizeof(s->learned) || x->host + x->host_len + 1 != p + x->len ||
+	    x->host[x->host_len] != ' ')
+		return;
+	size_t at = s->pos;
+	const char *np;
+	size_t nlen;
+	for (int k = 0; k < 4 && next_line_body(s, &at, true, &np, &nlen); k++) {
+		if (nlen <= x->host_len + 1 || memcmp(np, x->host, x->host_len + 1) != 0)
+			continue;
+		const char *rest = np + x->host_len + 1;
+		size_t rl = nlen - x->host_len - 1;
+		if (line_kind_of(rest, rl) == LK_NONE && !looks_like_start(rest, rl))
+			continue;
+		memcpy(s->learned, x->host, x->host_len + 1);
+		s->learned_len = x->host_len + 1;
+		s->learned_after = true;
+		return;
+	}
+}
+
 /* Where a kernel record's syslog prefix ("<4>Jun  8 11:15:43 host kernel:",
  * its priority optional) starts in the head of a line no prefix rule
  * knows: 0 for none. */
@@ -1401,6 +1430,8 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		 * record's own prefix with them, its time and host lost */
 		if (!s->learned_len && !x.any)
 			learn_syslog_prefix(s, p, len);
+		if (!s->learned_len && !x.drop && report_has_marker(p + x.len, len - x.len))
+			learn_tagless_host(s, p, &x);
 		if (!s->learned_len && !x.drop && report_has_marker(p + x.len, len - x.len))
 			learn_prefix(s, p + x.len, len - x.len, x.any);
 		if (s->learned_len && !s->learned_after && !learned && (lm = learned_match(s, p, len)) > 0) {

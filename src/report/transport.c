@@ -900,6 +900,21 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 				pos += 2;
 				continue;
 			}
+			/* A relay that writes no tag ("date host text", R937's
+			 * oom-killer line in tr_host_tag): warn_alloc's line
+			 * there ("Nov 17 06:19:31 sleepy run-crons: page
+			 * allocation failure. order:0, mode:0x1d2", R5778) reads
+			 * as "host tag: text", but its "tag" is the comm of the
+			 * kernel's text: the host alone is the prefix */
+			if (m && !kernel && h && h == p + pos && pos + hl + 1 < pos + m) {
+				const char *rest = p + pos + m;
+				size_t rn = len - pos - m;
+				if (HAS_LIT(rest, rn, "page allocation failure") || HAS_LIT(rest, rn, "page allocation stalls for ") ||
+				    HAS_LIT(rest, rn, "page alloction stalls for ")) {
+					kernel = true;
+					m = hl + 1;
+				}
+			}
 			if (m) {
 				/* another program's record is dropped, unless it
 				 * relays the kernel's records with their printk level

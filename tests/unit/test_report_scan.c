@@ -1279,6 +1279,34 @@ TEST(test_double_panic_line_is_one_panic)
 	CHECK_INT(g.ev[0].kind, OOM_KIND_GLOBAL);
 }
 
+/* A relay that writes "date host text" with no tag (R937, R5460): the
+ * host is learned from the marker line whose header the transport reads
+ * so, and stripped from the report's other lines; warn_alloc's line
+ * there is kept, its "tag" the comm (R5778). */
+TEST(test_tagless_syslog_host)
+{
+	static struct got g;
+	static const char a[] =
+		"Nov 17 06:19:30 sleepy oom-killer: gfp_mask=0xd0\n"
+		"Nov 17 06:19:30 sleepy DMA per-cpu:\n"
+		"Nov 17 06:19:30 sleepy cpu 0 hot: low 2, high 6, batch 1\n"
+		"Nov 17 06:19:30 sleepy Free pages:         700kB (0kB HighMem)\n"
+		"Nov 17 06:19:30 sleepy Normal free:544kB min:636kB low:795kB high:954kB active:12364kB inactive:11324kB present:61424kB\n"
+		"Nov 17 06:19:30 sleepy Free swap:            0kB\n"
+		"Nov 17 06:19:30 sleepy Out of Memory: Killed process 2345 (slocate).\n"
+		"Nov 17 06:19:31 sleepy run-crons: page allocation failure. order:0, mode:0x1d2\n"
+		"Nov 17 06:19:31 sleepy [<c0105247>] dump_stack+0x16/0x18\n"
+		"Nov 17 06:19:31 sleepy VM: killing process run-crons\n";
+	memset(&g, 0, sizeof(g));
+	CHECK_INT(report_read_mem(a, sizeof(a) - 1, "t", collect, NULL, &g), 2);
+	CHECK_INT(g.ev[0].snap.nr_zones, 1);
+	CHECK_INT(g.ev[0].snap.mem.swap_free_kib, 0);   /* "sleepy Free swap:" read once the host is stripped */
+	CHECK_STR(g.ev[0].victim.comm, "slocate");
+	CHECK_STR(g.ev[1].req.trigger_comm, "run-crons");
+	CHECK_INT(g.ev[1].req.gfp_mask, 0x1d2);
+	CHECK_STR(g.ev[1].host, "sleepy");
+}
+
 /* Issue 8 §2 and §5: a boot banner ("Linux version", "Command line:") far
  * into a log is found by the idle scan and handed over as a boot banner;
  * with a dated prefix it gives the boot time of the later monotonic-only
@@ -2028,6 +2056,7 @@ int main(void)
 	RUN(test_backfill_holds_a_3000_row_task_table);
 	RUN(test_tail_after_report_gives_its_arch);
 	RUN(test_double_panic_line_is_one_panic);
+	RUN(test_tagless_syslog_host);
 	RUN(test_boot_banner_dates_and_splits_boots);
 	RUN(test_task_rows_broken_at_their_head_are_joined);
 	RUN(test_syslog_prefixes_inside_wrapped_lines_are_cut);

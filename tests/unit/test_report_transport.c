@@ -108,6 +108,20 @@ TEST(whole_prefix)
 	l = "Sep 23 02:04:16 web1 sshd[1]: java invoked oom-killer";
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK(x.drop);                             /* another program's line, even if it quotes one */
+	/* a relay that writes no tag: warn_alloc's line reads as "host tag:
+	 * text", its "tag" the comm (R5778); with no date before it the words
+	 * are no syslog host ("c3 sh: page allocation failure", R990) */
+	l = "Nov 17 06:19:31 sleepy run-crons: page allocation failure. order:0, mode:0x1d2";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.any && !x.drop);
+	CHECK_STR(l + x.len, "run-crons: page allocation failure. order:0, mode:0x1d2");
+	CHECK(x.host_len == 6 && strncmp(x.host, "sleepy", 6) == 0);
+	l = "Nov 17 06:19:31 sleepy run-crons: starting hourly jobs";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK(x.drop);
+	l = "c3 sh: page allocation failure: order:6,";
+	tr_strip_prefix(l, strlen(l), &x);
+	CHECK_STR(l + x.len, "c3 sh: page allocation failure: order:6,");
 	l = "java invoked oom-killer";
 	tr_strip_prefix(l, strlen(l), &x);
 	CHECK(!x.any);
