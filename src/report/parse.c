@@ -2085,7 +2085,10 @@ static void header_release(struct oom_event *ev, const char *t, const char *e)
 	while (p < e && !(*p >= '0' && *p <= '9'))
 		p++;
 	const char *r = p;
-	while (p < e && *p != ' ')
+	/* a release holds no '#' (UTS_RELEASE): "4.14.65#273" is the release
+	 * with the build count glued on, its blank lost to a mail's wrap
+	 * ("… Tainted: P  O" / "   4.14.65#273", R5820) */
+	while (p < e && *p != ' ' && *p != '#')
 		p++;
 	if (p > r)
 		p_copy(ev->kernel, sizeof(ev->kernel), r, p);

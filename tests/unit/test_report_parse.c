@@ -1221,6 +1221,23 @@ TEST(rare_lines)
 	free(g);
 }
 
+/* The release on the dump_stack line with its build count glued on (a
+ * mail's wrap ate the blank: "4.14.65#273", R5820): a release holds no
+ * '#', so it ends there. */
+TEST(release_with_build_count_glued)
+{
+	static const char text[] =
+		"[  671.925663] kworker/u8:13: page allocation stalls for 10090ms, order:1, mode:0x15080c0(GFP_KERNEL_ACCOUNT|__GFP_ZERO), nodemask=(null)\n"
+		"[  671.938469] CPU: 2 PID: 3551 Comm: kworker/u8:13 Tainted: P           O    4.14.65#273\n"
+		"[  671.946822] Hardware name: Android (Flattened Device Tree)\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 1);
+	if (g->n == 1)
+		CHECK_STR(g->ev[0].kernel, "4.14.65");
+	free(g);
+}
+
 /* A kill line cut right after its pid: the constraint line before it
  * (5.0+) names the same victim, so its comm is taken, and a pid that is
  * the start of the constraint's was cut inside the number.  Without a
@@ -1861,6 +1878,7 @@ int main(void)
 	RUN(rare_lines);
 	RUN(stall_warning_of_4_9_spelling);
 	RUN(kill_line_cut_after_its_pid);
+	RUN(release_with_build_count_glued);
 	RUN(odd_names_and_old_memcg);
 	RUN(parser_api_edges);
 	RUN(unknown_era_from_shape);
