@@ -1330,6 +1330,18 @@ static int64_t buddy_only_reserve_kib(const struct ctx *c, int i)
 	int64_t max_kib = !strcmp(z->name, "DMA") && x86 ? 16LL * 1024
 			  : !strcmp(z->name, "Normal") ? 896LL * 1024 : 4LL * 1024 * 1024;
 	int64_t ram = known(ev->snap.mem.ram_kib) ? ev->snap.mem.ram_kib : c->a->mem.total_kib;
+	/* RAM not printed: on x86_64 a Normal zone is memory above 4 GiB
+	 * (ZONE_DMA32 ends there, arch/x86/mm/init.c zone_sizes_init), so
+	 * RAM is 4 GiB at least, and DMA's reserve against a request that
+	 * may use Normal is its whole 16 MiB (R5817's buddy lines: blocks of
+	 * order 2 only in DMA) */
+	bool normal = false, dma32 = false;
+	for (int k = 0; k < ev->snap.nr_zones && k < OOM_MAX_ZONES; k++) {
+		normal = normal || !strcmp(ev->snap.zones[k].name, "Normal");
+		dma32 = dma32 || !strcmp(ev->snap.zones[k].name, "DMA32");
+	}
+	if (!known(ram) && x86 && !strcmp(ev->arch, "x86_64") && !strcmp(z->name, "DMA") && normal && dma32)
+		ram = 4LL * 1024 * 1024;
 	int64_t r = zone_default_reserve_floor_kib(z->name, ram, max_kib);
 	return r > 0 ? r : OOM_NA;
 }
@@ -1419,11 +1431,13 @@ static bool rule_fragmentation_buddy_only(struct ctx *c)
 		order, K(c, 0, req_kib), K(c, 1, free_kib),
 		scarce ? "almost none of it in blocks that large" : "no free block it could take");
 	blocks_where(c, f, order);
+	bool ram_known = known(ev->snap.mem.ram_kib) || known(a->mem.total_kib);
 	if (reserved >= 0)
 		finding_evidence(f, "%s's blocks sit behind its lowmem_reserve against this request: %s (%s) at least, more than its %s free",
 				 ev->snap.zones[reserved].name, K(c, 0, reserved_kib),
 				 a->zone[reserved].reserve_kib == reserved_kib ? "its lowmem_reserve[] line"
-				 : "the default vm.lowmem_reserve_ratio of the RAM above it",
+				 : ram_known ? "the default vm.lowmem_reserve_ratio of the RAM above it"
+				 : "the default vm.lowmem_reserve_ratio of 4 GiB of RAM, the least an x86_64 machine with a Normal zone has",
 				 K(c, 1, zone_free_kib_at_order(&ev->snap.zones[reserved], 0, a->page_size_kib)));
 	if (scarce)
 		finding_evidence(f, "a zone holds blocks of the order, under an eighth of its free memory, with free above any min mark the kernel sets (%s at most): it passed at order 0 and failed the order's part of the check",

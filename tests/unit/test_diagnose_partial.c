@@ -3716,6 +3716,30 @@ TEST(buddy_only_dma_behind_its_default_reserve)
 	CHECK(!has(&t, "fragmentation-high-order"));
 }
 
+/* The same with RAM not printed (R5817's shape): on x86_64 a Normal zone
+ * is memory above 4 GiB, so DMA's reserve is at least 4 GiB's share, its
+ * whole 16 MiB; without a Normal zone RAM may be below 4 GiB and DMA's
+ * blocks may count: nothing is said. */
+#define BUDDY_ONLY_DMA_X86(normal) \
+	"make invoked oom-killer: gfp_mask=0x27000c0(GFP_KERNEL_ACCOUNT|__GFP_NOTRACK), order=2, oom_score_adj=0\n" \
+	"CPU: 1 PID: 1202 Comm: make Not tainted 4.7.1 #1\n" \
+	"Call Trace:\n" \
+	" [<ffffffff812a7d39>] ? dump_stack+0x46/0x5d\n" \
+	" [<ffffffff8151433c>] ? entry_SYSCALL64_slow_path+0x25/0x25\n" \
+	"DMA: 1*4kB (U) 1*8kB (U) 1*16kB (U) 0*32kB 2*64kB (U) 1*128kB (U) 1*256kB (U) 0*512kB 1*1024kB (U) 1*2048kB (M) 3*4096kB (M) = 15900kB\n" \
+	"DMA32: 45619*4kB (UME) 73*8kB (UM) 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 183060kB\n" \
+	normal
+
+TEST(buddy_only_dma_behind_reserve_of_4g_on_x86_64)
+{
+	struct seen s = explain(BUDDY_ONLY_DMA_X86(
+		"Normal: 39979*4kB (UE) 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 159916kB\n"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK(evidence_has(&s, "the least an x86_64 machine with a Normal zone has"));
+	struct seen t = explain(BUDDY_ONLY_DMA_X86(""));
+	CHECK(!has(&t, "fragmentation-high-order"));
+}
+
 /* An order-1 atomic failure on a 3.12 board whose every block of order 1
  * and more is in a C list, CMA 60 % of the zone's free: the 3.x check
  * counted the blocks, only CMA had them — cma-unusable leads
@@ -4225,6 +4249,7 @@ int main(void)
 	RUN(buddy_sum_under_a_twentieth_without_swap_is_exhaustion);
 	RUN(costly_lowmem_request_above_high_lacks_a_block);
 	RUN(buddy_only_dma_behind_its_default_reserve);
+	RUN(buddy_only_dma_behind_reserve_of_4g_on_x86_64);
 	RUN(order_blocks_only_in_cma_lists_are_cma_unusable);
 	RUN(buddy_only_scarce_blocks_above_any_min);
 	RUN(pagefault_gfp0_without_figures_is_a_fault_handler_or_charge);
