@@ -267,35 +267,44 @@ TEST(buddy_only_order0_cma_and_highatomic_is_cma_unusable)
 	"lowmem_reserve[]: 0 0\n" \
 	"Normal: 0*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 1*256kB " buddy " = 16128kB\n"
 
+/* yes leads with cause id and says evidence; no does not name id at all */
+static void leads_where(const char *yes, const char *no, const char *id, const char *evidence)
+{
+	struct seen s = explain(yes);
+	CHECK_STR(s.first, id);
+	CHECK(evidence_has(&s, evidence));
+	struct seen t = explain(no);
+	CHECK(!has(&t, id));
+}
+
 TEST(zone_line_without_free_cma_reads_c_letters)
 {
-	struct seen s = explain(CMA_LETTERS("(C) 1*512kB (C) 1*1024kB (C) 1*2048kB (C) 3*4096kB (C)"));
-	CHECK_STR(s.first, "cma-unusable");
-	CHECK(evidence_has(&s, "free_cma read from the buddy line"));
-	struct seen t = explain(CMA_LETTERS("(M) 1*512kB (UM) 1*1024kB (M) 1*2048kB (M) 3*4096kB (M)"));
-	CHECK(!has(&t, "cma-unusable"));
+	leads_where(CMA_LETTERS("(C) 1*512kB (C) 1*1024kB (C) 1*2048kB (C) 3*4096kB (C)"),
+		    CMA_LETTERS("(M) 1*512kB (UM) 1*1024kB (M) 1*2048kB (M) 3*4096kB (M)"), "cma-unusable",
+		    "free_cma read from the buddy line");
 }
 
 /* A kill line alone whose victim's memory is shared (shmem-rss twice its
  * anon-rss and more, 64 MiB at least): tmpfs or shared memory filled
  * RAM, ahead of the kill-only exhaustion reading, at low confidence
  * (R5690's shape).  Mostly anonymous: the exhaustion reading stays. */
+#define KILL_SHMEM(anon, shmem) \
+	"[  240.9] Out of memory: Kill process 4775 (a.out) score 924 or sacrifice child\n" \
+	"[  240.9] Killed process 4775 (a.out) total-vm:16781892kB, anon-rss:" anon "kB, file-rss:0kB, shmem-rss:" shmem "kB\n"
+
 TEST(kill_line_shmem_victim_is_shmem_tmpfs)
 {
-	struct seen s = explain(
-		"[  240.9] Out of memory: Kill process 4775 (a.out) score 924 or sacrifice child\n"
-		"[  240.9] Killed process 4775 (a.out) total-vm:16781892kB, anon-rss:88kB, file-rss:0kB, shmem-rss:3443560kB\n");
+	struct seen s = explain(KILL_SHMEM("88", "3443560"));
 	CHECK_STR(s.first, "shmem-tmpfs");
 	CHECK_STR(confidence_name(s.conf), "low");
 	CHECK(has(&s, "genuine-exhaustion-no-swap"));
-	struct seen t = explain(
-		"[  240.9] Out of memory: Kill process 4775 (a.out) score 924 or sacrifice child\n"
-		"[  240.9] Killed process 4775 (a.out) total-vm:16781892kB, anon-rss:3000000kB, file-rss:0kB, shmem-rss:443560kB\n");
-	CHECK(!has(&t, "shmem-tmpfs"));
-	struct seen u = explain(
-		"[  240.9] Out of memory: Kill process 4775 (a.out) score 924 or sacrifice child\n"
-		"[  240.9] Killed process 4775 (a.out) total-vm:16781892kB, anon-rss:88kB, file-rss:0kB, shmem-rss:60000kB\n");
-	CHECK(!has(&u, "shmem-tmpfs"));
+	static const char *const not_shmem[][2] = { { "3000000", "443560" }, { "88", "60000" } };
+	for (size_t i = 0; i < 2; i++) {
+		char text[512];
+		snprintf(text, sizeof(text), KILL_SHMEM("%s", "%s"), not_shmem[i][0], not_shmem[i][1]);
+		struct seen t = explain(text);
+		CHECK(!has(&t, "shmem-tmpfs"));
+	}
 }
 
 TEST(compulsory_panic_leads_a_cgroup_oom)
@@ -3732,12 +3741,8 @@ TEST(buddy_only_dma_behind_its_default_reserve)
 
 TEST(buddy_only_dma_behind_reserve_of_4g_on_x86_64)
 {
-	struct seen s = explain(BUDDY_ONLY_DMA_X86(
-		"Normal: 39979*4kB (UE) 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 159916kB\n"));
-	CHECK_STR(s.first, "fragmentation-high-order");
-	CHECK(evidence_has(&s, "the least an x86_64 machine with a Normal zone has"));
-	struct seen t = explain(BUDDY_ONLY_DMA_X86(""));
-	CHECK(!has(&t, "fragmentation-high-order"));
+	leads_where(BUDDY_ONLY_DMA_X86("Normal: 39979*4kB (UE) 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 159916kB\n"),
+		    BUDDY_ONLY_DMA_X86(""), "fragmentation-high-order", "the least an x86_64 machine with a Normal zone has");
 }
 
 /* An order-1 atomic failure on a 3.12 board whose every block of order 1

@@ -1207,6 +1207,14 @@ TEST(test_backfill_holds_a_3000_row_task_table)
 	free(text);
 }
 
+/* The events of a text in memory, into g (cleared first). */
+static int read_got(struct got *g, const char *text, size_t len)
+{
+	memset(g, 0, sizeof(*g));
+	return report_read_mem(text, len, "t", collect, NULL, g);
+}
+#define READ_GOT(g, text) read_got(&(g), (text), sizeof(text) - 1)
+
 /* A report whose text shows no arch (a kill and the reaper's line alone),
  * the stack of its victim right after (sched_show_task under "oom_reaper:
  * unable to reap"): the idle scanner looks at the lines after it
@@ -1229,28 +1237,24 @@ TEST(test_tail_after_report_gives_its_arch)
 {
 	static struct got g;
 	static const char a[] = TAIL_KILL TAIL_STACK;
-	memset(&g, 0, sizeof(g));
-	CHECK_INT(report_read_mem(a, sizeof(a) - 1, "t", collect, NULL, &g), 1);
+	CHECK_INT(READ_GOT(g, a), 1);
 	CHECK_STR(g.ev[0].arch, "x86_64");
 	/* chatter before the stack, still in the tail */
 	static const char b[] = TAIL_KILL "[  664.700000] e1000e: eth0 NIC Link is Up\n" TAIL_STACK
 		"[  665.000000] e1000e: eth0 NIC Link is Down\n";
-	memset(&g, 0, sizeof(g));
-	CHECK_INT(report_read_mem(b, sizeof(b) - 1, "t", collect, NULL, &g), 1);
+	CHECK_INT(READ_GOT(g, b), 1);
 	CHECK_STR(g.ev[0].arch, "x86_64");
 	/* rows of a later report, no stack: two events, as without a tail */
 	static const char c[] = TAIL_KILL
 		"[1283252.998599] [30469]     0 30469   145952    52490      192       4        0             0 bundle\n"
 		"[1283252.998611] [30758]     0 30758   297303   110655      334       5        0             0 bundle\n";
-	memset(&g, 0, sizeof(g));
-	CHECK_INT(report_read_mem(c, sizeof(c) - 1, "t", collect, NULL, &g), 2);
+	CHECK_INT(READ_GOT(g, c), 2);
 	CHECK_STR(g.ev[0].arch, "");
 	/* the stack of another host is not this report's */
 	static const char d[] = "Jul 31 07:38:06 web1 kernel: [  663.593821] Killed process 7558 (a.out) total-vm:4176kB, anon-rss:84kB, file-rss:0kB, shmem-rss:0kB\n"
 		"Jul 31 07:38:07 web2 kernel: [  664.951075]  do_syscall_64+0x74/0x230\n"
 		"Jul 31 07:38:07 web2 kernel: [  664.953747]  entry_SYSCALL_64_after_hwframe+0x42/0xb7\n";
-	memset(&g, 0, sizeof(g));
-	CHECK_INT(report_read_mem(d, sizeof(d) - 1, "t", collect, NULL, &g), 1);
+	CHECK_INT(READ_GOT(g, d), 1);
 	CHECK_STR(g.ev[0].arch, "");
 }
 
@@ -1267,15 +1271,13 @@ TEST(test_double_panic_line_is_one_panic)
 		"[  139.591850] Kernel panic - not syncing: Out of memory and no killable processes...\n"
 		"[  139.591894] <0>Kernel panic - not syncing: Out of memory and no killable processes...\n"
 		"[  139.591903]\n";
-	memset(&g, 0, sizeof(g));
-	CHECK_INT(report_read_mem(a, sizeof(a) - 1, "t", collect, NULL, &g), 2);
+	CHECK_INT(READ_GOT(g, a), 2);
 	CHECK_INT(g.ev[1].outcome, OOM_OUTCOME_NO_KILLABLE);
 	CHECK_INT(g.ev[1].kind, OOM_KIND_GLOBAL);
 	static const char b[] =
 		"[  139.591850] Kernel panic - not syncing: Out of memory and no killable processes...\n"
 		"[  139.591850] Kernel panic - not syncing: Out of memory and no killable processes...\n";
-	memset(&g, 0, sizeof(g));
-	CHECK_INT(report_read_mem(b, sizeof(b) - 1, "t", collect, NULL, &g), 1);
+	CHECK_INT(READ_GOT(g, b), 1);
 	CHECK_INT(g.ev[0].kind, OOM_KIND_GLOBAL);
 }
 
@@ -1297,8 +1299,7 @@ TEST(test_tagless_syslog_host)
 		"Nov 17 06:19:31 sleepy run-crons: page allocation failure. order:0, mode:0x1d2\n"
 		"Nov 17 06:19:31 sleepy [<c0105247>] dump_stack+0x16/0x18\n"
 		"Nov 17 06:19:31 sleepy VM: killing process run-crons\n";
-	memset(&g, 0, sizeof(g));
-	CHECK_INT(report_read_mem(a, sizeof(a) - 1, "t", collect, NULL, &g), 2);
+	CHECK_INT(READ_GOT(g, a), 2);
 	CHECK_INT(g.ev[0].snap.nr_zones, 1);
 	CHECK_INT(g.ev[0].snap.mem.swap_free_kib, 0);   /* "sleepy Free swap:" read once the host is stripped */
 	CHECK_STR(g.ev[0].victim.comm, "slocate");
