@@ -4524,6 +4524,8 @@ static void rule_vmalloc_size(struct ctx *c)
 	else if (space)
 		finding_evidence(f, "\"vmalloc: allocation failure: %lld bytes\" on a 32-bit kernel (%s), whose kernel address space is 1 GiB",
 				 (long long)ev->req.vmalloc_bytes, ev->arch);
+	else if (ev->req.vmalloc_bytes == INT64_MAX)
+		finding_evidence(f, "a vmalloc size past 2^61 bytes: a negative length the caller computed, cast to unsigned (an overflow in the caller)");
 	else if (ev->req.vmalloc_over_ram)
 		finding_evidence(f, "\"vmalloc error: size %lld, exceeds total pages\": the kernel's own check found it above all of RAM",
 				 (long long)ev->req.vmalloc_bytes);

@@ -1939,7 +1939,15 @@ static bool alloc_failure_line(struct report_parser *P, struct pstate *st, const
 	const char *vb = p_find(r, e, "vmalloc: allocation failure: ");
 	const char *vn = vb ? vb + 29 : (vb = p_find(r, e, "vmalloc error: size ")) ? vb + 20 : NULL;
 	int64_t bytes;
-	if (vn && p_num(&vn, e, &bytes) == 0) {
+	int vrc = vn ? p_num(&vn, e, &bytes) : -1;
+	/* a size past 2^61: a negative length cast to unsigned long, as a
+	 * caller's overflow gives ("size 18446744071562596352", R5928):
+	 * above any RAM, kept as INT64_MAX */
+	if (vrc == -2) {
+		bytes = INT64_MAX;
+		vrc = 0;
+	}
+	if (vn && vrc == 0) {
 		/* "vmalloc error: size %lu, …" prints the size asked for only
 		 * in its "vm_struct allocation failed" and "failed to allocated
 		 * page array size" forms; "[page order %u,] failed to allocate

@@ -522,6 +522,12 @@ TEST(vmalloc_zero_bytes_is_a_caller_bug)
 	run(&ev);
 	CHECK_STR(first_id(), "driver-allocation-failed");
 	CHECK(any_contains(&F.items[0], "exceeds total pages"));
+	/* a size past 2^61 (parse.c keeps it as INT64_MAX): a negative
+	 * length cast to unsigned, said so (R5928) */
+	ev.req.vmalloc_bytes = INT64_MAX;
+	run(&ev);
+	CHECK_STR(first_id(), "driver-allocation-failed");
+	CHECK(any_contains(&F.items[0], "cast to unsigned"));
 	event_release(&ev);
 }
 

@@ -1221,6 +1221,24 @@ TEST(rare_lines)
 	free(g);
 }
 
+/* vmalloc's size past what an int64 holds (a negative length cast to
+ * unsigned long, R5928): kept as INT64_MAX, above any RAM. */
+TEST(vmalloc_size_past_int64)
+{
+	static const char text[] =
+		"[    9.317108] swapper/0: vmalloc error: size 18446744071562596352, exceeds total pages, mode:0xcc0(GFP_KERNEL), nodemask=(null),cpuset=/,mems_allowed=0-1\n"
+		"[    9.317134] CPU: 7 PID: 1 Comm: swapper/0 Not tainted 5.16.0 #1\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 1);
+	if (g->n == 1) {
+		CHECK(g->ev[0].req.vmalloc_known);
+		CHECK_INT(g->ev[0].req.vmalloc_bytes, INT64_MAX);
+		CHECK(g->ev[0].req.vmalloc_over_ram);
+	}
+	free(g);
+}
+
 /* The release on the dump_stack line with its build count glued on (a
  * mail's wrap ate the blank: "4.14.65#273", R5820): a release holds no
  * '#', so it ends there. */
@@ -1879,6 +1897,7 @@ int main(void)
 	RUN(stall_warning_of_4_9_spelling);
 	RUN(kill_line_cut_after_its_pid);
 	RUN(release_with_build_count_glued);
+	RUN(vmalloc_size_past_int64);
 	RUN(odd_names_and_old_memcg);
 	RUN(parser_api_edges);
 	RUN(unknown_era_from_shape);
