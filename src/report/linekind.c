@@ -750,21 +750,26 @@ bool line_kind_slab_failure(const char *p, size_t n)
  * comm, NULL when the line is not of that shape. */
 const char *line_kind_stall_text(const char *p, size_t n, size_t *mark_len)
 {
-	static const struct { const char *s; size_t n; } marks[] = {
-		{ "page allocation stalls for ", 27 },
-		{ "page alloction stalls for ", 26 },   /* 4.9 */
+	/* one search for the words both spellings share, the rest compared
+	 * before it: line_kind_of asks this of every line */
+	const char *q = find(p, n, " stalls for ");
+	if (!q)
+		return NULL;
+	static const struct { const char *s; size_t n; } heads[] = {
+		{ "page allocation", 15 },
+		{ "page alloction", 14 },   /* 4.9 */
 	};
-	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
-		const char *q = NULL;
-		if (n >= marks[i].n && !memcmp(p, marks[i].s, marks[i].n))
-			q = p;   /* its comm cut too (R2841) */
-		else if ((q = find(p, n, marks[i].s)) && (q - p < 2 || q[-2] != ':' || q[-1] != ' '))
-			q = NULL;
-		if (q) {
-			if (mark_len)
-				*mark_len = marks[i].n;
-			return q;
-		}
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		size_t h = heads[i].n;
+		if ((size_t)(q - p) < h || memcmp(q - h, heads[i].s, h) != 0)
+			continue;
+		const char *m = q - h;
+		/* at the line's start (its comm cut too, R2841) or after "comm: " */
+		if (m != p && (m - p < 2 || m[-2] != ':' || m[-1] != ' '))
+			return NULL;
+		if (mark_len)
+			*mark_len = h + 12;
+		return m;
 	}
 	return NULL;
 }

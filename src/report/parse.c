@@ -4635,8 +4635,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		if (trigger_line(P, st, l, s, e))
 			return true;
 	}
-	if (p_find(s, e, ": page allocation ") || line_kind_warn_alloc_text(s, (size_t)(e - s)) ||
-	    (*s == 'p' && p_starts(s, e, "page allocation failure: order:")) || line_kind_stall_text(s, (size_t)(e - s), NULL)) {
+	if (p_find(s, e, ": page alloc") || line_kind_warn_alloc_text(s, (size_t)(e - s)) ||
+	    (*s == 'p' && (p_starts(s, e, "page allocation failure: order:") || line_kind_stall_text(s, (size_t)(e - s), NULL)))) {
 		if (alloc_failure_line(P, st, l, s, e))
 			return true;
 	}

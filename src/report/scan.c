@@ -1430,10 +1430,11 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		 * record's own prefix with them, its time and host lost */
 		if (!s->learned_len && !x.any)
 			learn_syslog_prefix(s, p, len);
-		if (!s->learned_len && !x.drop && report_has_marker(p + x.len, len - x.len))
+		if (!s->learned_len && !x.drop && report_has_marker(p + x.len, len - x.len)) {
 			learn_tagless_host(s, p, &x);
-		if (!s->learned_len && !x.drop && report_has_marker(p + x.len, len - x.len))
-			learn_prefix(s, p + x.len, len - x.len, x.any);
+			if (!s->learned_len)
+				learn_prefix(s, p + x.len, len - x.len, x.any);
+		}
 		if (s->learned_len && !s->learned_after && !learned && (lm = learned_match(s, p, len)) > 0) {
 			/* the line it was learned from */
 			p += lm;
