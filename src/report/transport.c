@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/linekind.h"
 #include "report/transport.h"
 #include "util/util.h"
 
@@ -909,8 +910,7 @@ void tr_strip_prefix(const char *p, size_t len, struct pfx *x)
 			if (m && !kernel && h && h == p + pos && pos + hl + 1 < pos + m) {
 				const char *rest = p + pos + m;
 				size_t rn = len - pos - m;
-				if (HAS_LIT(rest, rn, "page allocation failure") || HAS_LIT(rest, rn, "page allocation stalls for ") ||
-				    HAS_LIT(rest, rn, "page alloction stalls for ")) {
+				if (HAS_LIT(rest, rn, "page allocation failure") || line_kind_stall_text(rest, rn, NULL) == rest) {
 					kernel = true;
 					m = hl + 1;
 				}
