@@ -39,7 +39,7 @@ done
 # The matrix: Debian's 6.1 and 6.12 kernels (64-bit, cgroup v2) and the
 # 32-bit PAE 6.1 kernel (HighMem).  VM_KERNELS / VM_TESTS override.
 [ ${#kernels[@]} -gt 0 ] || read -r -a kernels <<<"${VM_KERNELS:-linux-image-amd64 linux-image-6.12-amd64 linux-image-686-pae:i386}"
-tests=${tests:-${VM_TESTS:-guard_cgroup,guard_v2,top_predicts,top_live,explain_live,status,machine_guard}}
+tests=${tests:-${VM_TESTS:-guard_cgroup,guard_v2,top_predicts,top_live,explain_live,status,machine_guard,guest_crash}}
 passed=0 failed=0 skipped=0
 finish() { echo "# passed=$passed failed=$failed skipped=$skipped"; [ "$failed" -eq 0 ]; exit $?; }
 skip_all() { echo "skip vm: $*"; skipped=$((skipped + 1)); finish; }
@@ -168,34 +168,60 @@ for k in "${kernels[@]}"; do
 	kver=${vmlinuz##*/vmlinuz-}
 	log=$out/$kver.console
 	start=$SECONDS
+	# boot TESTS N: one guest boot running TESTS, its console in $log.N.
 	boot() {
 		timeout --kill-after=10 "$tmo" $qemu $accel $cpu -smp 2 -m "$vmem" -nographic -no-reboot \
 			-kernel "$vmlinuz" -initrd "$kd/initrd.gz" \
 			-virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap" \
-			-append "console=ttyS0 panic=-1 oops=panic loglevel=1 oomkit.src=$here oomkit.build=$build oomkit.tests=$ktests" \
-			</dev/null >"$log" 2>&1
+			-append "console=ttyS0 panic=-1 oops=panic loglevel=1 oomkit.src=$here oomkit.build=$build oomkit.tests=$1 oomkit.boot=$2" \
+			</dev/null >"$log.$2" 2>&1
 	}
-	boot
+	rm -f "$log".[0-9] "$log".[0-9].txt
+	boot "$ktests" 1
 	rc=$?
 	# A host whose KVM cannot start the guest (seen on an AMD EPYC host:
 	# "qemu-system-x86_64: error: failed to set MSR 0x10a to 0x69" with
 	# -cpu host): qemu stops before the guest prints a line.  The guest
 	# then runs under TCG, this one and the rest (slower, same tests).
-	if [ "$rc" -ne 0 ] && [[ "$accel" == *kvm* ]] && ! grep -q '^=== vm-' "$log" && grep -q '^qemu-system-[^:]*: ' "$log"; then
-		echo "vm $kver: KVM could not start the guest ($(grep -m 1 '^qemu-system-[^:]*: ' "$log")): TCG from here on"
+	if [ "$rc" -ne 0 ] && [[ "$accel" == *kvm* ]] && ! grep -q '^=== vm-' "$log.1" && grep -q '^qemu-system-[^:]*: ' "$log.1"; then
+		echo "vm $kver: KVM could not start the guest ($(grep -m 1 '^qemu-system-[^:]*: ' "$log.1")): TCG from here on"
 		accel="-accel tcg,thread=multi"
 		start=$SECONDS
-		boot
+		boot "$ktests" 1
 		rc=$?
 	fi
-	tr -d '\r' < "$log" > "$log.txt"
-	sed -n '/^=== vm-kmsg$/,/^=== vm-kmsg-end$/p' "$log.txt" | sed '1d;$d' > "$out/$kver.kmsg"
+	tr -d '\r' < "$log.1" > "$log.1.txt"
 	echo "vm $kver: qemu exit $rc after $((SECONDS - start)) s ($accel)"
-	# Each guest script: its summary line between its markers.
+	# A guest kernel that crashed under a script (an Oops or panic the
+	# scripts did not ask for: seen once as a double fault inside SLUB's
+	# cmpxchg16b under TCG, 6.12.118) ends the boot, and every script after
+	# it would read as failed.  One more boot runs the scripts from the one
+	# that was running on; a second crash is a failure like any other.
+	left=""
+	while IFS= read -r t; do
+		[ -n "$left" ] || grep -q "^=== vm-end $t " "$log.1.txt" || left=$t
+		[ -z "$left" ] || [ "$left" = "$t" ] || left="$left,$t"
+	done < <(tr ',' '\n' <<<"$ktests")
+	crash=$(grep -m 1 -E '(Kernel panic - not syncing|Oops: |BUG: unable to handle|general protection fault|PANIC: double fault)' "$log.1.txt")
+	if [ -n "$left" ] && [ -n "$crash" ]; then
+		echo "vm $kver: the guest kernel crashed during ${left%%,*} (${crash#*] }): booting once more for $left"
+		start=$SECONDS
+		boot "$left" 2
+		rc=$?
+		tr -d '\r' < "$log.2" > "$log.2.txt"
+		echo "vm $kver: qemu exit $rc after $((SECONDS - start)) s (second boot)"
+	fi
+	cat "$log".[0-9] > "$log"
+	cat "$log".[0-9].txt > "$log.txt"
+	sed -n '/^=== vm-kmsg$/,/^=== vm-kmsg-end$/p' "$log.txt" | sed '/^=== vm-kmsg/d' > "$out/$kver.kmsg"
+	# Each guest script: its summary line between its markers, from the
+	# last boot that ran it.
 	n=0
 	while IFS= read -r t; do
 		n=$((n + 1))
-		body=$(sed -n "/=== vm-test $t\$/,/^=== vm-end $t /p" "$log.txt")
+		from=$log.1.txt
+		[ -f "$log.2.txt" ] && grep -q "=== vm-test $t\$" "$log.2.txt" && from=$log.2.txt
+		body=$(sed -n "/=== vm-test $t\$/,/^=== vm-end $t /p" "$from")
 		line=$(grep -E '^# passed=[0-9]+ failed=[0-9]+ skipped=[0-9]+$' <<<"$body" | tail -n 1)
 		end=$(grep "^=== vm-end $t " <<<"$body")
 		p=0 f=0 s=0
@@ -207,7 +233,7 @@ for k in "${kernels[@]}"; do
 		if [ "$f" -gt 0 ]; then
 			echo "FAIL vm $kver $t ($p passed, $f failed) — guest log:"
 			sed 's/^/    | /' <<<"$body" | tail -n 80
-			[ -n "$end" ] || tail -n 40 "$log.txt" | sed 's/^/    | /'
+			[ -n "$end" ] || tail -n 40 "$from" | sed 's/^/    | /'
 		else
 			echo "ok vm $kver $t ($p passed, $s skipped; ${end##*seconds=} s)"
 			grep -E '^skip' <<<"$body" | sed 's/^/    /'
