@@ -418,6 +418,7 @@ static void state_reset(struct pstate *st)
 	st->cont_key[0] = '\0';
 	st->buddy_order = 0;
 	st->buddy_base_kib = OOM_NA;
+	st->buddy_eq_open = false;
 	st->ncols = 0;
 	st->table_bad_warned = false;
 	st->amb_rows = st->amb_swap = false;

@@ -173,6 +173,7 @@ struct pstate {
 	char cont_key[40];         /* a zone/node key whose value is on the next record */
 	int buddy_order;           /* next order of a continued buddy line */
 	int64_t buddy_base_kib;    /* order-0 block size of that line */
+	bool buddy_eq_open;        /* that line ended on its "=": the total is next */
 	int last_zone;             /* zone of the last zone line, for lowmem_reserve */
 	bool last_zone_rsv;        /* that zone has had its lowmem_reserve line */
 	/* lowmem_reserve lines of zones whose zone lines were elided (a

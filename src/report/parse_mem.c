@@ -252,6 +252,7 @@ static void buddy_run(struct pstate *st, struct oom_zone *z, const char *p, cons
 {
 	int order = st->buddy_order;
 	bool total_seen = false;
+	st->buddy_eq_open = false;
 	char joined[64];
 	while (p < e) {
 		p = p_skip_sp(p, e);
@@ -291,6 +292,10 @@ static void buddy_run(struct pstate *st, struct oom_zone *z, const char *p, cons
 				z->buddy_total_kib = v;
 			else if (q != q0)
 				event_warn(&st->ev, "buddy line of %s: unreadable total", z->name);
+			/* "… =" and the total alone on the next line: a mail
+			 * client's wrap at the blank after the sign (R4040) */
+			else if (p_skip_sp(q, e) >= e && !cut)
+				st->buddy_eq_open = true;
 			total_seen = true;
 			break;
 		}
@@ -360,7 +365,7 @@ static void buddy_run(struct pstate *st, struct oom_zone *z, const char *p, cons
 		st->buddy_psz_kib = st->buddy_base_kib;
 	if (known(st->buddy_base_kib) && !known(st->buddy_psz_kib))
 		st->buddy_psz_kib = st->buddy_base_kib;
-	st->cont = total_seen || cut ? CONT_NONE : CONT_BUDDY;
+	st->cont = st->buddy_eq_open || !(total_seen || cut) ? CONT_BUDDY : CONT_NONE;
 	st->cont_zone = zone_index(st, z);
 }
 
@@ -582,6 +587,18 @@ bool pm_continuation(struct pstate *st, const char *s, const char *e)
 		lowmem_run(st, s, e);
 		return true;
 	case CONT_BUDDY: {
+		if (st->buddy_eq_open) {
+			/* the "NkB" total of a line that ended on "=" */
+			st->buddy_eq_open = false;
+			st->cont = CONT_NONE;
+			const char *q = s;
+			int64_t v;
+			if (st->cont_zone < 0 || st->cont_zone >= snap->nr_zones || p_num(&q, ce, &v) != 0 || q + 2 > ce ||
+			    (memcmp(q, "kB", 2) != 0 && memcmp(q, "KB", 2) != 0) || p_skip_sp(q + 2, ce) < ce)
+				return false;
+			snap->zones[st->cont_zone].buddy_total_kib = v;
+			return true;
+		}
 		if (!(*s >= '0' && *s <= '9') && *s != '=')
 			return false;
 		if (*s != '=' && !p_find(s, ce, "*"))

@@ -114,6 +114,28 @@ TEST(buddy_tokens_split_by_a_blank)
 	event_release(&st->ev);
 }
 
+/* a mail client's wrap at the blank after the buddy line's "=" (R4040):
+ * the total alone on the next line is the zone's; a line that is not a
+ * total is not taken for one */
+TEST(buddy_total_wrapped_after_the_sign)
+{
+	struct pstate *st = fresh();
+	CHECK(pm_node_or_zone_line(st, LINE("Node 0 DMA: 408*64kB (C) 408*128kB (C) 6*16384kB (C) =")));
+	CHECK(!known(st->ev.snap.zones[0].buddy_total_kib));
+	CHECK(pm_continuation(st, LINE("3348992kB")));
+	CHECK_INT(st->ev.snap.zones[0].buddy_total_kib, 3348992);
+	CHECK_INT(st->ev.snap.zones[0].free_blocks[8], 6);
+	CHECK(!pm_continuation(st, LINE("4096kB")));        /* once only */
+	CHECK_INT(st->ev.nr_warnings, 0);
+	event_release(&st->ev);
+	st = fresh();
+	CHECK(pm_node_or_zone_line(st, LINE("Node 0 DMA: 408*64kB (C) 408*128kB (C) =")));
+	CHECK(!pm_continuation(st, LINE("3348992kB and more")));
+	CHECK(!known(st->ev.snap.zones[0].buddy_total_kib));
+	CHECK(!pm_continuation(st, LINE("1*4kB = 4kB")));   /* the line is closed */
+	event_release(&st->ev);
+}
+
 TEST(totals_and_swap)
 {
 	struct pstate *st = fresh();
@@ -303,6 +325,7 @@ int main(void)
 	RUN(orphan_lowmem_reserve_lines);
 	RUN(value_broken_by_a_hard_wrap);
 	RUN(buddy_tokens_split_by_a_blank);
+	RUN(buddy_total_wrapped_after_the_sign);
 	RUN(totals_and_swap);
 	RUN(memcg_block);
 	RUN(memcg_stats_path);
