@@ -599,9 +599,14 @@ bool pm_continuation(struct pstate *st, const char *s, const char *e)
 			snap->zones[st->cont_zone].buddy_total_kib = v;
 			return true;
 		}
-		if (!(*s >= '0' && *s <= '9') && *s != '=')
+		/* the rest may open with the letters of the line's last order
+		 * ("(C) 1*1024kB (C) …", R5300) */
+		bool letters = *s == '(' && st->buddy_order > 0 && s + 2 < ce && s[1] != ')';
+		for (const char *q = s + 1; letters && q < ce && *q != ')'; q++)
+			letters = strchr("UMEHRCI", *q) != NULL;
+		if (!(*s >= '0' && *s <= '9') && *s != '=' && !letters)
 			return false;
-		if (*s != '=' && !p_find(s, ce, "*"))
+		if (*s != '=' && !p_find(s, ce, "*") && !(letters && p_find(s, ce, "=")))
 			return false;
 		if (st->cont_zone < 0 || st->cont_zone >= snap->nr_zones)
 			return false;

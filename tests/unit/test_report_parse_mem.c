@@ -136,6 +136,27 @@ TEST(buddy_total_wrapped_after_the_sign)
 	event_release(&st->ev);
 }
 
+/* a buddy line wrapped between an order and its letters (R5300): the
+ * rest opens with "(C)", the last order's; prose in brackets is not it */
+TEST(buddy_letters_open_the_wrapped_rest)
+{
+	struct pstate *st = fresh();
+	CHECK(pm_node_or_zone_line(st, LINE("Normal: 0*4kB 0*8kB 0*16kB 0*32kB 0*64kB 0*128kB 1*256kB (C) 1*512kB")));
+	CHECK(pm_continuation(st, LINE("(C) 1*1024kB (C) 1*2048kB (C) 3*4096kB (C) = 16128kB")));
+	const struct oom_zone *z = &st->ev.snap.zones[0];
+	CHECK(z->free_types[7] == MT_CMA);
+	CHECK(z->free_types[10] == MT_CMA);
+	CHECK_INT(z->free_blocks[10], 3);
+	CHECK_INT(z->buddy_total_kib, 16128);
+	event_release(&st->ev);
+	st = fresh();
+	CHECK(pm_node_or_zone_line(st, LINE("Normal: 0*4kB 1*8kB")));
+	CHECK(!pm_continuation(st, LINE("(see above) 2*2 = 4")));
+	CHECK(!pm_continuation(st, LINE("() 1*16kB = 24kB")));
+	CHECK_INT(st->ev.snap.zones[0].free_types[1], 0);
+	event_release(&st->ev);
+}
+
 TEST(totals_and_swap)
 {
 	struct pstate *st = fresh();
@@ -326,6 +347,7 @@ int main(void)
 	RUN(value_broken_by_a_hard_wrap);
 	RUN(buddy_tokens_split_by_a_blank);
 	RUN(buddy_total_wrapped_after_the_sign);
+	RUN(buddy_letters_open_the_wrapped_rest);
 	RUN(totals_and_swap);
 	RUN(memcg_block);
 	RUN(memcg_stats_path);
