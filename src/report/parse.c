@@ -2754,7 +2754,12 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 		 * only a 32-bit x86 kernel has these frames */
 		a = "i686";
 	else if (p_starts(s, e, "Call trace:") || p_find(s, e, "el0_da") || p_find(s, e, "el0t_64_sync") ||
-		 p_starts(s, e, "pc : ")) {
+		 p_starts(s, e, "pc : ") || p_find(s, e, "el0t_32_sync") || p_find(s, e, "el0_svc") ||
+		 p_find(s, e, "__arm64_sys_") || p_find(s, e, "__arm64_compat_sys_")) {
+		/* arch/arm64/kernel/entry.S and entry-common.c: el0t_32_sync and
+		 * el0_svc_compat are a 32-bit task's entry into an arm64 kernel
+		 * (5.13+), el0_svc its system calls (5.x); the syscall wrappers
+		 * (arch/arm64/kernel/syscall.c, 4.19+) (R6109) */
 		a = "aarch64";
 		/* 2.6 powerpc printed "Call trace:" too (arch/powerpc/kernel/process.c
 		 * show_stack, ≤2.6.2x): its frames may say otherwise (R211) */

@@ -904,6 +904,30 @@ TEST(kdb_panic_echo)
 	free(g);
 }
 
+/* arm64's entry for a 32-bit task (el0t_32_sync, el0_svc_compat) and its
+ * syscall wrappers (__arm64_compat_sys_*, __arm64_sys_*) name the arch
+ * where no other line does (R6109) */
+TEST(arm64_compat_entry_frames)
+{
+	static const char *const frame[] = { "el0t_32_sync+0x190/0x194", "el0_svc_compat+0x30/0x88",
+					     "__arm64_compat_sys_ioctl+0x168/0x180", "__arm64_sys_mmap+0x30/0x48",
+					     "el0_svc+0x24/0x90" };
+	struct got *g = calloc(1, sizeof(*g));
+	for (size_t i = 0; i < sizeof(frame) / sizeof(frame[0]); i++) {
+		char text[512];
+		snprintf(text, sizeof(text),
+			 "[  9.1] cam: page allocation failure: order:4, mode:0xcc0(GFP_KERNEL), nodemask=(null)\n"
+			 "[  9.1] CPU: 2 PID: 77 Comm: cam Not tainted 6.1.21 #1\n"
+			 "[  9.1]  dma_alloc_attrs+0xac/0xc0\n"
+			 "[  9.1]  %s\n", frame[i]);
+		parse_text(text, strlen(text), g, "t");
+		CHECK_INT(g->n, 1);
+		if (g->n == 1)
+			CHECK_STR(g->ev[0].arch, "aarch64");
+	}
+	free(g);
+}
+
 /* 2.6.9 killed every task sharing the victim's mm, a line each (R1767):
  * one report; the next header's kill is another. */
 TEST(mm_sharers_killed_with_the_victim)
@@ -1885,6 +1909,7 @@ int main(void)
 	RUN(cut_at_start_and_end);
 	RUN(constraint_after_its_kill_line);
 	RUN(kdb_panic_echo);
+	RUN(arm64_compat_entry_frames);
 	RUN(mm_sharers_killed_with_the_victim);
 	RUN(oom_group_line_on_a_global_oom);
 	RUN(cpu_line_without_taint_text);
