@@ -73,7 +73,12 @@ static inline bool needle_hit_ok(const char *p, size_t n, size_t at, size_t k)
 		if (at >= 7 && memcmp(h - 7, "-order ", 7) == 0 && memcmp(h + 10, " failed", 7) == 0)
 			return true;
 		/* "page allocation \nfailure:": wrapped right after the needle
-		 * (fold -s keeps the space before its break) */
+		 * (fold -s keeps the space before its break) — after "page ",
+		 * not a writer's "an earlier failed allocation" at a line's end
+		 * (R6166), which would take a paste's show_mem lines from the
+		 * no-marker fallback (report/scan.c) */
+		if (at < 5 || memcmp(h - 5, "page", 4) != 0 || (h[-1] != ' ' && h[-1] != '\n'))
+			return at < 5;
 		size_t i = 10;
 		while (i < after && (h[i] == ' ' || h[i] == '\r'))
 			i++;

@@ -319,6 +319,11 @@ TEST(test_alloc24_failure_needle)
 		{ "__alloc_pages: 3-order allocation failed.", "y" },
 		{ "Dec  5 10:00:00 host app: the memory allocation failed badly, retrying", "n" },
 		{ "Dec  5 10:00:00 host app: the one order allocation failed to help", "n" },
+		/* a line wrapped right after the needle: only "page allocation"'s
+		 * (R6166: a writer's "an earlier failed allocation" at the end) */
+		{ "Dec  5 10:00:00 host kernel: [ 12.5] kworker/0:1: page allocation \nfailure: order:0", "y" },
+		{ "Dec  5 10:00:00 host kernel: [ 12.5] kworker/0:1: page\nallocation\nfailure: order:0", "y" },
+		{ "The machine had 256G of RAM with no swap and an earlier failed allocation\nindicated that", "n" },
 	};
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
 		const char *t = lines[i][0];
