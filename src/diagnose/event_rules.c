@@ -4218,6 +4218,46 @@ static void rule_max_order(struct ctx *c)
 	finding_advice(f, "a device buffer that must be contiguous and large belongs in a CMA area big enough for it (the cma= boot parameter or the device tree's reserved-memory)");
 }
 
+/* A CMA area's failure alone (report/parse.c cma_alone_line): mm/cma.c
+ * cma_alloc could not find, or could not free, a contiguous range of the
+ * requested pages in the area (4.10+ "cma_alloc: [NAME: ]alloc failed,
+ * req-size: N pages, ret: R").  Only drivers allocate from CMA (through
+ * dma_alloc_coherent / dma_alloc_contiguous, or dma-buf heaps): a device's
+ * buffer, no process's memory, and nothing is killed.  ret says why:
+ * -ENOMEM, no free range of that size in the area (used up by other
+ * buffers, or pinned pages splitting it); -EBUSY, a range was found but
+ * pages in it could not be migrated out (alloc_contig_range); -EINTR, a
+ * fatal signal while it tried (R6104-R6108: camera, GPU, NVMe buffers). */
+static void rule_cma_alloc(struct ctx *c)
+{
+	const struct oom_side *sd = &c->ev->side;
+	if (!sd->cma_alone || !known(sd->cma_pages))
+		return;
+	int64_t psz = known(c->a->page_size_kib) && c->a->page_size_kib > 0 ? c->a->page_size_kib : 4;
+	const char *why = !known(sd->cma_ret) ? "" : sd->cma_ret == -12 ? " (-ENOMEM: no free range that large in the area)"
+		: sd->cma_ret == -16 ? " (-EBUSY: pages of the range could not be moved out)"
+		: sd->cma_ret == -4 ? " (-EINTR: the caller got a fatal signal while it waited)" : "";
+	struct finding *f = findings_add(c->out, "driver-allocation-failed", SEV_CRITICAL, 90,
+		"a driver asked the CMA area%s%s%s for %lld contiguous pages (%s) and did not get them%s: a device's buffer, not a shortage of the system's memory",
+		sd->cma_name[0] ? " \"" : "", sd->cma_name, sd->cma_name[0] ? "\"" : "", (long long)sd->cma_pages,
+		K(c, 0, sat_mul(sd->cma_pages, psz)), why);
+	finding_evidence(f, "\"cma_alloc: …alloc failed, req-size: %lld pages, ret: %lld\" (mm/cma.c cma_alloc): only drivers allocate from CMA, for memory a device reads or writes as one range",
+			 (long long)sd->cma_pages, known(sd->cma_ret) ? (long long)sd->cma_ret : 0LL);
+	if (known(sd->cma_free_pages) && known(sd->cma_total_pages))
+		finding_evidence(f, "the area had %lld free of %lld pages (%s of %s)%s", (long long)sd->cma_free_pages,
+				 (long long)sd->cma_total_pages, K(c, 1, sat_mul(sd->cma_free_pages, psz)),
+				 K(c, 2, sat_mul(sd->cma_total_pages, psz)),
+				 sd->cma_free_pages < sd->cma_pages ? ": less than the request, the area is used up"
+				 : ": enough in total, but not in one range (pinned or busy pages split it)");
+	if (!known(c->a->page_size_kib))
+		finding_evidence(f, "bytes at 4 KiB pages: the text does not show the page size");
+	basis_fixed(f, 0, c->a->basis_present, CONF_MEDIUM,
+		    "read from the CMA allocator's own line, which is the whole report; which driver asked is on the lines around it");
+	finding_advice(f, "see the area's size and use: CmaTotal and CmaFree in /proc/meminfo, /sys/kernel/debug/cma/*/ (count, used, bitmap)");
+	finding_advice(f, "enlarge the area for the devices that need it: the cma= boot parameter (cma=256M), or the size of the device tree's linux,cma reserved-memory node");
+	finding_advice(f, "if the area is large enough in total, the driver's own buffers (a GPU's cache, a camera's queue) or pinned user pages hold it: free them, or lower the driver's buffer count or resolution");
+}
+
 /* A kernel without an MMU maps a process's memory as one physically
  * contiguous block: mm/nommu.c do_mmap_private asks alloc_pages_exact for
  * the whole length, a block of order get_order(len), and on failure prints
@@ -5512,6 +5552,7 @@ void diagnose_event_analysed(const struct oom_event *ev, const struct event_anal
 	vmalloc_huge_note(&c);
 	rule_isa_dma_request(&c);
 	rule_max_order(&c);
+	rule_cma_alloc(&c);
 	rule_side_messages(&c);
 	rule_slab_alone(&c);
 	rule_consequences(&c);

@@ -99,6 +99,13 @@ struct oom_side {
 	bool slab_alone;                   /* the SLUB/SLAB line opened the event: no failure line before it */
 	char driver[64];                   /* the text before ": unable to allocate N bytes" */
 	int64_t driver_bytes;
+	/* mm/cma.c cma_alloc's failure: "cma: cma_alloc: [NAME: ]alloc failed,
+	 * req-size: N pages, ret: R", and cma_debug_show_areas' "=> F free of
+	 * T total pages" after it */
+	bool cma_alone;                    /* that line opened the event */
+	char cma_name[48];                 /* the area's name (5.x+), "" not printed */
+	int64_t cma_pages, cma_ret;        /* req-size in pages; ret (-12 ENOMEM, -16 EBUSY, -4 EINTR) */
+	int64_t cma_free_pages, cma_total_pages;
 	/* procps `free` output pasted with the report ("Swap:  2.0Gi  2.0Gi
 	 * 0B"): no kernel fact, but the machine's swap as the user saw it */
 	enum oom_free_swap free_swap;

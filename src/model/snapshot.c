@@ -177,6 +177,7 @@ void event_init(struct oom_event *ev)
 	v->reaped_anon_rss_kib = v->reaped_file_rss_kib = v->reaped_shmem_rss_kib = OOM_NA;
 	ev->side.slab_node = ev->side.slab_object_size = OOM_NA;
 	ev->side.slab_default_order = ev->side.slab_min_order = ev->side.driver_bytes = OOM_NA;
+	ev->side.cma_pages = ev->side.cma_ret = ev->side.cma_free_pages = ev->side.cma_total_pages = OOM_NA;
 }
 
 void event_release(struct oom_event *ev)

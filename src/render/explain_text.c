@@ -162,8 +162,27 @@ static void section_request(FILE *f, const struct oom_event *ev, const struct ev
 			fprintf(f, " (pid %lld)", (long long)ev->req.trigger_pid);
 	} else if (known(ev->req.trigger_pid)) {
 		fprintf(f, "the allocating process, pid %lld (its name not in the report)", (long long)ev->req.trigger_pid);
+	} else if (ev->side.cma_alone) {
+		fputs("a driver", f);
 	} else {
 		fputs("the allocating process (not in the report)", f);
+	}
+	if (ev->side.cma_alone && known(ev->side.cma_pages)) {
+		/* report/linekind.c line_kind_cma_failure: the line names no
+		 * task, order or gfp mask, only the pages and the area */
+		fputs(" asked the CMA area", f);
+		if (ev->side.cma_name[0]) {
+			fputs(" \"", f);
+			put(f, ev->side.cma_name);
+			fputc('"', f);
+		}
+		fprintf(f, " for %lld contiguous pages (%s%s)\n", (long long)ev->side.cma_pages,
+			K(b, sizeof(b), ev->side.cma_pages * (known(a->page_size_kib) && a->page_size_kib > 0 ? a->page_size_kib : 4)),
+			known(a->page_size_kib) ? "" : " at 4 KiB pages");
+		if (known(ev->side.cma_free_pages) && known(ev->side.cma_total_pages))
+			fprintf(f, "  the area had %lld of its %lld pages free\n", (long long)ev->side.cma_free_pages,
+				(long long)ev->side.cma_total_pages);
+		return;
 	}
 	if (a->sysrq) {
 		fputs(" ran a manual OOM kill (sysrq f): order=-1, nothing was allocated\n", f);

@@ -152,8 +152,23 @@ static void request(FILE *f, const struct oom_event *ev, const struct event_anal
 			fprintf(f, " (pid %lld)", (long long)ev->req.trigger_pid);
 	} else if (known(ev->req.trigger_pid)) {
 		fprintf(f, "The allocating process, pid %lld (its name not in the report),", (long long)ev->req.trigger_pid);
+	} else if (ev->side.cma_alone) {
+		fputs("A driver", f);
 	} else {
 		fputs("The allocating process (not in the report)", f);
+	}
+	if (ev->side.cma_alone && known(ev->side.cma_pages)) {
+		/* report/linekind.c line_kind_cma_failure: pages and area only */
+		fputs(" asked the CMA area", f);
+		if (ev->side.cma_name[0]) {
+			fputs(" <code>", f);
+			html_esc(f, ev->side.cma_name);
+			fputs("</code>", f);
+		}
+		fprintf(f, " for %lld contiguous pages (", (long long)ev->side.cma_pages);
+		html_kib(f, ev->side.cma_pages * (known(a->page_size_kib) && a->page_size_kib > 0 ? a->page_size_kib : 4));
+		fputs(known(a->page_size_kib) ? ")." : " at 4 KiB pages).", f);
+		goto constraint;
 	}
 	if (a->sysrq)
 		fputs(" ran a manual OOM kill (sysrq f): nothing was allocated.", f);
@@ -201,6 +216,7 @@ static void request(FILE *f, const struct oom_event *ev, const struct event_anal
 			fputc('.', f);
 		}
 	}
+constraint:
 	fputs("</p>\n<h3>Constraint</h3>\n<p>", f);
 	if (a->memcg) {
 		const struct oom_memcg *m = &ev->snap.memcg;

@@ -555,7 +555,7 @@ bool line_kind_has_marker_text(const char *text, size_t len)
 	long long g24;
 	return line_kind_warn_alloc_text(text, len) != NULL || line_kind_vmalloc_pre(text, len) >= 0 ||
 	       line_kind_max_order_warn(text, len) != NULL || line_kind_slab_failure(text, len) ||
-	       line_kind_alloc24_failure(text, len, &g24) >= 0;
+	       line_kind_alloc24_failure(text, len, &g24) >= 0 || line_kind_cma_failure(text, len, NULL, NULL, NULL) >= 0;
 }
 
 bool line_kind_hung_task(const char *p, size_t n)
@@ -740,6 +740,45 @@ bool line_kind_slab_failure(const char *p, size_t n)
 {
 	const char *q = find(p, n, "Unable to allocate memory on node ");
 	return q && q - p >= 6 && (memcmp(q - 6, "SLUB: ", 6) == 0 || memcmp(q - 6, "SLAB: ", 6) == 0);
+}
+
+/* mm/cma.c cma_alloc, when no range of the area could be had (4.10+:
+ * "%s: alloc failed, req-size: %zu pages, ret: %d" with __func__; 5.x+
+ * "%s: %s: alloc failed, …" with the area's name, pr_err_ratelimited
+ * since 5.15), after pr_fmt's "cma: ".  A device's contiguous buffer (a
+ * camera's, a GPU's, DMA for a NIC) that the CMA area could not give:
+ * alone in a text, the report (parse.c); beside one, the same shortage's. */
+long long line_kind_cma_failure(const char *p, size_t n, long long *ret, const char **name, size_t *name_len)
+{
+	const char *e = p + n;
+	const char *q = find(p, n, "alloc failed, req-size: ");
+	if (!q)
+		return -1;
+	const char *f = find(p, (size_t)(q - p), "cma_alloc: ");
+	if (!f)
+		return -1;
+	const char *nm = f + 11;
+	/* "cma_alloc: NAME: alloc failed": the name ends in ": " right before */
+	size_t nl = q > nm + 2 && q[-2] == ':' && q[-1] == ' ' ? (size_t)(q - 2 - nm) : 0;
+	if (q != nm && nl == 0)
+		return -1;
+	const char *r = q + 24;
+	size_t d = digits(r, (size_t)(e - r));
+	if (d == 0 || d > 12 || !STARTS(r + d, (size_t)(e - r - d), " pages, ret: "))
+		return -1;
+	long long pages = dec_value(r, d);
+	const char *t = r + d + 13;
+	bool neg = t < e && *t == '-';
+	size_t d2 = digits(t + neg, (size_t)(e - t - neg));
+	if (d2 == 0 || d2 > 6)
+		return -1;
+	if (ret)
+		*ret = neg ? -dec_value(t + 1, d2) : dec_value(t, d2);
+	if (name)
+		*name = nm;
+	if (name_len)
+		*name_len = nl;
+	return pages;
 }
 
 /* warn_alloc with a caller's own text (mm/page_alloc.c warn_alloc, 4.12+:

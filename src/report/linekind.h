@@ -124,5 +124,9 @@ long long line_kind_nommu_failure(const char *text, size_t len);
 int line_kind_alloc24_failure(const char *text, size_t len, long long *gfp);
 /* "SLUB: Unable to allocate memory on node " (or SLAB's) in the text. */
 bool line_kind_slab_failure(const char *text, size_t len);
+/* mm/cma.c cma_alloc's failure, "cma_alloc: [NAME: ]alloc failed, req-size:
+ * N pages, ret: R" anywhere in the text: N, or -1; *ret R; *name, *name_len
+ * the area's name ("" before 5.x).  Any of the out-pointers may be NULL. */
+long long line_kind_cma_failure(const char *text, size_t len, long long *ret, const char **name, size_t *name_len);
 
 #endif

@@ -38,6 +38,7 @@ static const struct needle needles[] = {
 	{ "oom_", 4 },        /* oom_reaper: a victim named only by the reaper */
 	{ "alloc_pages", 11 },  /* "WARNING: … at mm/page_alloc.c:N __alloc_pages…": an order >= MAX_ORDER */
 	{ "allocate mem", 12 }, /* "SLUB: Unable to allocate memory on node": a slab's failure alone */
+	{ "alloc failed", 12 }, /* "cma: cma_alloc: alloc failed, req-size: N pages": a CMA area's failure alone */
 	/* the boot banner (init/main.c start_kernel, arch/x86/kernel/setup.c):
 	 * a reboot between reports, and with a dated prefix the boot time */
 	{ "Linux version ", 14 },
@@ -73,7 +74,7 @@ static bool needle_at(const char *p, size_t n, size_t i, size_t *which)
 /* First needle in [p, p+n): its offset, or n.  VT is a W-byte vector of
  * unsigned char.  Fingerprints (byte@offset from the needle's start):
  * o@0 m@2 -|_@3 ("oom-", "oom_"), K@0 l@3, o@0 f@1 y@8, a@0 l@1 c@4 ("allocation",
- * "alloc_pages", "allocate mem"), M@0 -@3,
+ * "alloc_pages", "allocate mem", "alloc failed"), M@0 -@3,
  * L@0 x@4 ("Linux version "), C@0 d@6 ("Command line: "): sixteen compares
  * sharing seven loads; a lane set in m is a candidate, compared whole by
  * needle_at. */

@@ -9,10 +9,10 @@
 #include <string.h>
 
 #define NEEDLE_SPAN 14          /* longest needle: bytes a search must see past a position */
-#define NEEDLE_COUNT 11         /* needles: "oom-", "Kill", "of memory", "of Memory", "allocation", "Mem-", "oom_",
-				 * "alloc_pages", "allocate mem", and the boot banner's "Linux version ",
-				 * "Command line: " */
-#define NEEDLE_BOOT_FIRST 9     /* needles from here on are boot banners, not markers */
+#define NEEDLE_COUNT 12         /* needles: "oom-", "Kill", "of memory", "of Memory", "allocation", "Mem-", "oom_",
+				 * "alloc_pages", "allocate mem", "alloc failed", and the boot banner's
+				 * "Linux version ", "Command line: " */
+#define NEEDLE_BOOT_FIRST 10    /* needles from here on are boot banners, not markers */
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define NEEDLE_HAVE_AVX2 1
@@ -51,8 +51,10 @@ static inline bool needle_hit_ok(const char *p, size_t n, size_t at, size_t k)
 	}
 	case 8:  /* "SLUB: Unable to allocate memory", "SLAB: …" */
 		return at < 10 || memcmp(h - 10, "Unable to ", 10) == 0;
-	case 9:  /* boot banners: at the start of the kernel's text (after a prefix) */
-	case 10:
+	case 9:  /* "cma_alloc: …alloc failed, req-size: N pages" (mm/cma.c) */
+		return after < 24 || memcmp(h + 12, ", req-size: ", 12) == 0;
+	case 10: /* boot banners: at the start of the kernel's text (after a prefix) */
+	case 11:
 		return at == 0 || h[-1] == ' ' || h[-1] == ']' || h[-1] == '\n' || h[-1] == ';' || h[-1] == '>';
 	case 1: { /* "Kill process", "Killed process" (a kill line wrapped after
 		   * "Killed" also holds "Out of memory", found by its own needle) */

@@ -84,6 +84,7 @@ struct report_parser {
 	bool show_task_stack;         /* inside a sched_show_task line's stack (line_kind_show_task) */
 	uint64_t sysrq_f_cmd[4];      /* lines of a shell's "echo f > /proc/sysrq-trigger" no report followed yet (0 none) */
 	uint64_t nr_emitted;          /* events delivered (the fragment rule needs none) */
+	bool cma_flood;               /* more CMA failures than held: each goes out as it ends (state_emit) */
 	int64_t panic_pid;            /* the trigger pid of the last event that ended in a panic (0: none) */
 	/* show_mem dumps ended by the next dump's "Mem-Info:" (state_line)
 	 * while no event was delivered: fragments if the input holds nothing
@@ -1108,6 +1109,10 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * (R651, R1248, R1884: the reports' facts count them as no event) */
 	if (!useful && ev->side.slab_alone && end_of_input && P->nr_emitted == 0)
 		useful = true;
+	/* a CMA area's failure line: held below until the text shows whether
+	 * it holds a report (cma_alone_line) */
+	if (ev->side.cma_alone)
+		useful = true;
 	/* Task rows alone (their header cut, R158) are the OOM killer's own
 	 * lines (mm/oom_kill.c dump_tasks, printed by nothing else): two or
 	 * more of them as all the input holds are a report cut at both ends. */
@@ -1184,7 +1189,8 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	if (st->started_mid)
 		ev->truncated = true;
 	if (ev->kind == OOM_KIND_ALLOC_FAILURE) {
-		if (!st->totals_seen && (end_of_input || !ev->have_meminfo))
+		/* a CMA area's failure is its one line and the areas' line */
+		if (!st->totals_seen && (end_of_input || !ev->have_meminfo) && !ev->side.cma_alone)
 			ev->truncated = true;
 	} else if (!st->have_kill && ev->outcome == OOM_OUTCOME_UNKNOWN) {
 		ev->truncated = true;
@@ -1224,7 +1230,13 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * record stream written twice): identical time, host and request, the
 	 * copy right after the first.  Far apart, the same time is more likely
 	 * two reports (a log with second-resolution stamps, a test file). */
-	if (next_dump && ev->kind == OOM_KIND_FRAGMENT) {
+	/* more CMA failures than can be held, no report yet: the text is
+	 * theirs; those held go out, and every later one as it ends */
+	if (ev->side.cma_alone && !P->cma_flood && P->nr_held == PARSE_HELD_DUMPS) {
+		P->cma_flood = true;
+		release_held(P, true);
+	}
+	if ((next_dump && ev->kind == OOM_KIND_FRAGMENT) || (ev->side.cma_alone && !P->cma_flood)) {
 		/* held until the text says whether it holds anything else */
 		struct oom_event *w = P->nr_held < PARSE_HELD_DUMPS ? malloc(sizeof(*w)) : NULL;
 		if (w) {
@@ -2081,6 +2093,52 @@ static bool slab_alone_line(struct report_parser *P, struct pstate *st, const st
 	ev->outcome = OOM_OUTCOME_NONE;
 	ev->side.slab_alone = true;
 	return side_line(st, s, e);
+}
+
+/* mm/cma.c cma_alloc's failure line with no report open (linekind.c
+ * line_kind_cma_failure): a device's contiguous buffer the CMA area could
+ * not give, no page allocator report around it.  Its own event, one per
+ * line; held (state_emit) until the text shows whether it holds a report,
+ * which such lines sit beside as the same shortage's (R1326: the line right
+ * before the buddy allocator's failure of the same 1024 pages; R4763).  It
+ * ends after cma_debug_show_areas' line. */
+static bool cma_alone_line(struct report_parser *P, struct pstate *st, const struct report_line *l, const char *s,
+			   const char *e)
+{
+	long long ret;
+	const char *nm;
+	size_t nl;
+	long long pages = line_kind_cma_failure(s, (size_t)(e - s), &ret, &nm, &nl);
+	if (pages < 0)
+		return false;
+	state_begin(P, st, l);
+	struct oom_event *ev = &st->ev;
+	ev->kind = OOM_KIND_ALLOC_FAILURE;
+	ev->outcome = OOM_OUTCOME_NONE;
+	ev->side.cma_alone = true;
+	ev->side.cma_pages = pages;
+	ev->side.cma_ret = ret;
+	p_copy(ev->side.cma_name, sizeof(ev->side.cma_name), nm, nm + nl);
+	st->have_kill = true;   /* nothing of a report follows it */
+	st->sect = SEC_TAIL;
+	st->tail_left = 2;
+	return true;
+}
+
+/* cma_debug_show_areas (mm/cma.c, 4.10+) after the failure: "number of
+ * available pages: 3@12+… => 8 free of 8192 total pages" (the pieces may
+ * come as records of their own before the "=>"). */
+static bool cma_areas_line(struct oom_event *ev, const char *s, const char *e)
+{
+	const char *q = p_find(s, e, "=> ");
+	if (!p_find(s, e, "number of available pages:") && !(q && p_find(s, e, " total pages")))
+		return false;
+	int64_t fr, tot;
+	if (q && (q += 3, p_num(&q, e, &fr) == 0) && p_starts(q, e, " free of ") && (q += 9, p_num(&q, e, &tot) == 0)) {
+		ev->side.cma_free_pages = fr;
+		ev->side.cma_total_pages = tot;
+	}
+	return true;
 }
 
 /* The release in "… Not tainted 5.4.0-120-generic #136-Ubuntu" /
@@ -4679,6 +4737,20 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 	    constraint_rest(P, st, l, s + 1, e, st->cons_len))
 		goto accepted;
 
+	/* a CMA area's failure: an event of its own when no other report is
+	 * open (cma_alone_line); inside one it is printed beside it, no line
+	 * of it */
+	if (*s != ' ' && e - s > 40 && line_kind_cma_failure(s, (size_t)(e - s), NULL, NULL, NULL) >= 0) {
+		if (st->active && !st->ev.side.cma_alone)
+			return true;
+		if (st->active) {
+			state_emit(P, st, false);
+			return false;   /* offered again: the next one */
+		}
+		if (cma_alone_line(P, st, l, s, e))
+			goto accepted;
+	}
+
 	if (!st->active) {
 		/* Idle: only the middle of a report cut at its start opens one. */
 		if (sysrq_show_memory(s, e)) {
@@ -4782,6 +4854,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 			goto accepted;
 		}
 		if (p_starts(s, e, "The numa=off boot option might help"))
+			goto accepted;
+		if (ev->side.cma_alone && cma_areas_line(ev, s, e))
 			goto accepted;
 		if (kill_rest(st, s, e))
 			goto accepted;
@@ -4999,7 +5073,8 @@ static bool may_start(const char *s, const char *e)
 	enum line_kind k = line_kind_of(s, (size_t)(e - s));
 	/* a slab's failure with no report open is one (slab_alone_line) */
 	return (line_kind_flags(k) & (LKF_MARKER | LKF_OPENS)) ||
-	       (k == LK_SIDE && *s == 'S' && line_kind_slab_failure(s, (size_t)(e - s)));
+	       (k == LK_SIDE && *s == 'S' && line_kind_slab_failure(s, (size_t)(e - s))) ||
+	       line_kind_cma_failure(s, (size_t)(e - s), NULL, NULL, NULL) >= 0;
 }
 
 /* The pid a kill, selection or constraint line names; OOM_NA otherwise. */

@@ -277,6 +277,23 @@ static void leads_where(const char *yes, const char *no, const char *id, const c
 	CHECK(!has(&t, id));
 }
 
+/* A CMA area's failure alone (mm/cma.c cma_alloc): a driver's contiguous
+ * buffer, driver-allocation-failed, with the area's free pages when
+ * cma_debug_show_areas printed them (R6104's shape); the same line beside
+ * a report is that report's, which keeps its own cause */
+TEST(cma_alloc_failure_alone_is_a_driver_allocation)
+{
+	struct seen s = explain("[ 81.757756] cma: cma_alloc: alloc failed, req-size: 2040 pages, ret: -12\n"
+				"[ 81.757760] cma: number of available pages: 3@12+5@40=> 8 free of 16384 total pages\n"
+				"[ 81.757790] vc4-drm soc:gpu: failed to allocate buffer with size 8355840\n");
+	CHECK_STR(s.first, "driver-allocation-failed");
+	CHECK(evidence_has(&s, "the area had 8 free of 16384 pages"));
+	CHECK(evidence_has(&s, "less than the request, the area is used up"));
+	struct seen t = explain("[ 81.757756] cma: cma_alloc: cma: alloc failed, req-size: 512 pages, ret: -16\n");
+	CHECK_STR(t.first, "driver-allocation-failed");
+	CHECK(strstr(t.summary, "-EBUSY") != NULL);
+}
+
 TEST(zone_line_without_free_cma_reads_c_letters)
 {
 	leads_where(CMA_LETTERS("(C) 1*512kB (C) 1*1024kB (C) 1*2048kB (C) 3*4096kB (C)"),
@@ -4118,6 +4135,7 @@ int main(void)
 	RUN(slab_nearly_all_lowmem_beside_highmem_leads);
 	RUN(lowmem_exhausted_beside_unseen_highmem);
 	RUN(panic_leads_without_evidence);
+	RUN(cma_alloc_failure_alone_is_a_driver_allocation);
 	RUN(zone_line_without_free_cma_reads_c_letters);
 	RUN(kill_line_shmem_victim_is_shmem_tmpfs);
 	RUN(compulsory_panic_leads_a_cgroup_oom);

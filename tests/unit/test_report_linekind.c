@@ -895,9 +895,79 @@ TEST(test_lone_failure_lines)
 		CHECK_STR(g.ev[0].req.trigger_comm, "swapper/1");
 }
 
+/* mm/cma.c cma_alloc's failure (4.10+; the area's name 5.x+): alone in a
+ * text, an event per line (R6104-R6108); beside a report, no event of its
+ * own (R1326: the line before the buddy allocator's failure of the same
+ * request; R4763) */
+TEST(test_cma_failure_lines)
+{
+	long long ret = 0;
+	const char *nm = NULL;
+	size_t nl = 99;
+	const char *a = "cma: cma_alloc: linux,cma: alloc failed, req-size: 1024 pages, ret: -16";
+	CHECK_INT(line_kind_cma_failure(a, strlen(a), &ret, &nm, &nl), 1024);
+	CHECK_INT(ret, -16);
+	CHECK(nl == 9 && memcmp(nm, "linux,cma", 9) == 0);
+	const char *b = "cma_alloc: alloc failed, req-size: 2025 pages, ret: -12";   /* 4.x, typed without pr_fmt */
+	CHECK_INT(line_kind_cma_failure(b, strlen(b), &ret, &nm, &nl), 2025);
+	CHECK_INT(nl, 0);
+	CHECK(report_has_marker(b, strlen(b)));
+	static const char *const no[] = {
+		"ath10k_pci 0000:01:00.0: skb alloc failed, req-size: 12 pages, ret: -12",
+		"cma: cma_alloc: two words: alloc failed, req-size: 1 pages",
+		"cma: cma_alloc: alloc failed, req-size: many pages, ret: -12",
+		"cma: cma_alloc: alloc failed, req-size: 16 pages",
+	};
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		CHECK_INT(line_kind_cma_failure(no[i], strlen(no[i]), NULL, NULL, NULL), -1);
+
+	struct got g;
+	const char *t =
+		"Oct 14 21:52:50 hamster kernel: nvme nvme0: allocated 40 MiB host memory buffer.\n"
+		"Oct 14 21:52:50 hamster kernel: cma: cma_alloc: reserved: alloc failed, req-size: 16 pages, ret: -12\n"
+		"Oct 14 21:52:50 hamster kernel: cma: number of available pages: => 0 free of 8192 total pages\n"
+		"Oct 14 21:52:50 hamster kernel: fbcon: Taking over console\n"
+		"Oct 14 21:52:51 hamster kernel: cma: cma_alloc: reserved: alloc failed, req-size: 4 pages, ret: -12\n";
+	CHECK(got_read(t, &g) >= 0);
+	CHECK_INT(g.n, 2);
+	if (g.n == 2) {
+		CHECK_INT(g.ev[0].kind, OOM_KIND_ALLOC_FAILURE);
+		CHECK_INT(g.ev[0].outcome, OOM_OUTCOME_NONE);
+		CHECK(g.ev[0].side.cma_alone);
+		CHECK_INT(g.ev[0].side.cma_pages, 16);
+		CHECK_INT(g.ev[0].side.cma_ret, -12);
+		CHECK_STR(g.ev[0].side.cma_name, "reserved");
+		CHECK_INT(g.ev[0].side.cma_free_pages, 0);
+		CHECK_INT(g.ev[0].side.cma_total_pages, 8192);
+		CHECK(!g.ev[0].truncated);
+		CHECK_INT(g.ev[1].side.cma_pages, 4);
+		CHECK_STR(g.ev[1].host, "hamster");
+	}
+	/* beside a report: the report only */
+	t = "[  338.128731] cma: cma_alloc: linux,cma: alloc failed, req-size: 1024 pages, ret: -12\n"
+	    "[  338.129001] chromium: page allocation failure: order:10, mode:0xcc1(GFP_KERNEL|GFP_DMA), nodemask=(null)\n"
+	    "[  338.129002] CPU: 1 PID: 1452 Comm: chromium Not tainted 6.6.30-v8+ #1\n"
+	    "[  338.129102] cma: cma_alloc: linux,cma: alloc failed, req-size: 1024 pages, ret: -12\n";
+	CHECK(got_read(t, &g) >= 0);
+	CHECK_INT(g.n, 1);
+	if (g.n == 1)
+		CHECK_STR(g.ev[0].req.trigger_comm, "chromium");
+	/* more of them than the parser holds, no report: every one out */
+	char many[12 * 80] = "";
+	for (int i = 0; i < 12; i++)
+		snprintf(many + strlen(many), sizeof(many) - strlen(many),
+			 "[ %d.000000] cma: cma_alloc: alloc failed, req-size: %d pages, ret: -12\n", 100 + i, 2040 + i);
+	CHECK(got_read(many, &g) >= 0);
+	CHECK_INT(g.n, 12);
+	if (g.n == 12)
+		for (int i = 0; i < 12; i++)
+			CHECK_INT(g.ev[i].side.cma_pages, 2040 + i);
+}
+
 int main(void)
 {
 	RUN(test_lone_failure_lines);
+	RUN(test_cma_failure_lines);
 	RUN(test_hung_task_line);
 	RUN(test_show_task_line);
 	RUN(test_samples_classify_as_their_kind);

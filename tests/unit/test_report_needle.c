@@ -272,15 +272,17 @@ TEST(test_no_read_past_the_end)
 	CHECK_INT(bad, 0);
 }
 
-/* The two needles of lone failures: "alloc_pages" only after "…page_alloc.c:N __"
+/* The needles of lone failures: "alloc_pages" only after "…page_alloc.c:N __"
  * (the max-order WARNING; not a trace's frame), "allocate mem" only after
- * "Unable to " (the slab's line) */
+ * "Unable to " (the slab's line), "alloc failed" only before ", req-size: "
+ * (a CMA area's) */
 TEST(test_lone_failure_needles_in_context)
 {
 	static const char *const yes[] = {
 		"WARNING: CPU: 3 PID: 19257 at mm/page_alloc.c:4724 __alloc_pages_nodemask+0x1ee/0x320",
 		"WARNING: at mm/page_alloc.c:2104 __alloc_pages_slowpath+0x6f/0x724()",
 		"SLUB: Unable to allocate memory on node -1 (gfp=0x20)",
+		"[   81.757756] cma: cma_alloc: alloc failed, req-size: 2040 pages, ret: -12",
 	};
 	/* (a needle within 26 bytes of the buffer's start is passed: unsure) */
 	static const char *const no[] = {
@@ -288,6 +290,7 @@ TEST(test_lone_failure_needles_in_context)
 		"Dec  5 10:00:00 host kernel: [ 1234.567890]  __alloc_pages+0x1b2/0x350",
 		"mydriver: failed to allocate memory for the map",
 		"alloc_pages failed in foo",
+		"Dec  5 10:00:00 host kernel: ath10k_pci 0000:01:00.0: rx skb alloc failed, retrying in a while",
 	};
 	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
 		size_t n = strlen(yes[i]), w = 99, at = needle_find(yes[i], n, &w);
