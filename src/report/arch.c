@@ -199,6 +199,23 @@ const char *report_reg_arch(const char *s, size_t n)
 		return "x86_64";
 	if (p_starts(s, e, "EAX: ") || p_starts(s, e, "ESI: ") || p_starts(s, e, "EBP: "))
 		return "i686";
+	/* x86's kernel fault (arch/x86/mm/fault.c show_fault_oops): "BUG:
+	 * unable to handle kernel paging request at %p" and "… kernel NULL
+	 * pointer dereference at %p" (2.6.26-4.18), "BUG: unable to handle
+	 * page fault for address: %px" (4.19+): the address as wide as the
+	 * kernel's pointers.  The other arches say "Unable to handle kernel
+	 * paging request at virtual address" (arm, arm64, riscv) or "BUG:
+	 * Unable to handle kernel data access" (powerpc), capitalised (R6054) */
+	if (p_starts(s, e, "BUG: unable to handle ")) {
+		const char *q = p_find(s, e, "address: ");
+		q = q ? q + 9 : p_find(s, e, " at ");
+		if (q && *q == ' ')
+			q += 4;   /* " at " */
+		int w = q ? hex_width(q, e) : 0;
+		if (q && q + w < e && *(q + w) != ' ')
+			w = 0;
+		return w == 8 ? "i686" : w == 16 ? "x86_64" : NULL;
+	}
 	if (p_starts(s, e, "pstate: "))
 		return "aarch64";
 	if (p_starts(s, e, "pc : [<")) {

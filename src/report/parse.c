@@ -4818,7 +4818,7 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 		/* a trace's frames pasted after the kill line (reordered or
 		 * snipped pastes, R636) are the same machine's whatever event
 		 * they go to: the arch they show, when none is known yet */
-		if (!ev->arch[0] && p_find(s, e, "+0x"))
+		if (!ev->arch[0] && (p_find(s, e, "+0x") || p_starts(s, e, "BUG: unable to handle ")))
 			stack_arch_hint(st, s, e);
 		if (p_starts(s, e, "Kill process ") && p_find(s, e, " sharing same memory"))
 			goto accepted;

@@ -111,6 +111,13 @@ TEST(register_dump_lines)
 	CHECK_STR(reg("RSP: 0018:ffffc90000d3fb50 EFLAGS: 00010246"), "x86_64");
 	CHECK_STR(reg("RAX: 0000000000000000 RBX: ffff888100a3c000 RCX: 0000000000000000"), "x86_64");
 	CHECK_STR(reg("EAX: 00000000 EBX: f5c1e000 ECX: 00000000 EDX: 00000001"), "i686");
+	/* x86's kernel fault line: the address as wide as a pointer (R6054) */
+	CHECK_STR(reg("BUG: unable to handle kernel paging request at c130d86d"), "i686");
+	CHECK_STR(reg("BUG: unable to handle kernel NULL pointer dereference at 0000000000000050"), "x86_64");
+	CHECK_STR(reg("BUG: unable to handle page fault for address: ffffc90000d3c000"), "x86_64");
+	CHECK_STR(reg("BUG: unable to handle kernel NULL pointer dereference at (null)"), "");
+	CHECK_STR(reg("BUG: unable to handle kernel paging request at c130d86dX"), "");
+	CHECK_STR(reg("Unable to handle kernel paging request at virtual address c130d86d"), "");
 	CHECK_STR(reg("pstate: 80000005 (Nzcv daif -PAN -UAO)"), "aarch64");
 	CHECK_STR(reg("pc : [<c0112b2c>]    lr : [<c0112b00>]    psr: 60000013"), "arm");
 	CHECK_STR(reg("pc : [<ffffff80080a0e7c>] lr : [<ffffff80080a0e78>] pstate: 60000145"), "aarch64");
