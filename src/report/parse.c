@@ -438,6 +438,7 @@ static void state_reset(struct pstate *st)
 	st->trig_comm_whole[0] = '\0';
 	st->nokill_warn = st->nokill_decided = st->nokill_lived = false;
 	st->sysrq_ignored = false;
+	st->sysrq_alone = false;
 	st->start_mono[0] = '\0';
 	st->show_task_trace = false;
 }
@@ -1108,6 +1109,14 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	 * are that shortage's earlier failures, which the report explains
 	 * (R651, R1248, R1884: the reports' facts count them as no event) */
 	if (!useful && ev->side.slab_alone && end_of_input && P->nr_emitted == 0)
+		useful = true;
+	/* sysrq f's "Manual OOM execution" with nothing of a report after
+	 * it: out_of_memory returned before dump_header — an OOM notifier
+	 * freed memory (mm/oom_kill.c out_of_memory "if (freed > 0) return",
+	 * sysrq's too until is_sysrq_oom was checked there, 4.x; i915's
+	 * "Purging GPU memory", R5339, R6040) or the header was rate-limited:
+	 * an invocation all the same, in which nobody was killed */
+	if (st->sysrq_alone)
 		useful = true;
 	/* a CMA area's failure line: held below until the text shows whether
 	 * it holds a report (cma_alone_line) */
@@ -1807,8 +1816,18 @@ static bool trigger_line(struct report_parser *P, struct pstate *st, const struc
 	}
 	keep_cut_tail(st);
 	drop_lone_copy(P, st, l, s, e);
+	/* sysrq f's line right before: this report is that press's
+	 * (drivers/tty/sysrq.c moom_callback, then out_of_memory's header) */
+	bool sysrq_before = st->active && st->sysrq_alone;
+	if (sysrq_before) {
+		st->active = false;
+		P->nr_active--;
+		state_reset(st);
+	}
 	state_begin(P, st, l);
 	struct oom_event *ev = &st->ev;
+	if (sysrq_before)
+		ev->sysrq_manual = true;
 	st->have_trigger = true;
 	st->trig_hash = text_hash(s, e);
 	if (old)
@@ -4137,9 +4156,15 @@ static bool sysrq_line(struct report_parser *P, struct pstate *st, const struct 
 		st->sysrq_ignored = true;
 		return true;
 	}
+	/* another press while the last one printed nothing else: an
+	 * invocation of its own (R5339, R6040) */
+	if (!ignored && st->active && st->sysrq_alone)
+		state_emit(P, st, false);
+	bool opens = need_new(st);
 	join_or_open_headerless(P, st, l);
 	struct oom_event *ev = &st->ev;
 	ev->sysrq_manual = true;
+	st->sysrq_alone = opens && !ignored;
 	if (ignored) {
 		ev->outcome = OOM_OUTCOME_NO_KILLABLE;
 		st->have_kill = true;
@@ -5020,6 +5045,8 @@ static bool state_line(struct report_parser *P, struct pstate *st, const struct 
 
 accepted:
 	if (st->active) {
+		if (st->sysrq_alone && l->lineno != st->ev.first_line)
+			st->sysrq_alone = false;
 		st->unknown_run = 0;
 		st->have_content = true;
 		if (l->lineno > st->ev.last_line)

@@ -221,6 +221,7 @@ struct pstate {
 	 * (4.19+), the next line of the machine seen, and it was no panic */
 	bool nokill_warn, nokill_decided, nokill_lived;
 	bool sysrq_ignored;        /* moom_callback's "OOM request ignored" joined it (parse.c sysrq_line) */
+	bool sysrq_alone;          /* opened by "Manual OOM execution", no line of a report after it yet */
 	bool tail_kept;            /* cut at its head, show_mem's end seen, then the next
 				    * report's start line: the tail of a report of its own */
 	bool ub_container;         /* OpenVZ: the OOM of a container's beancounter (ub N ≥ 0) */

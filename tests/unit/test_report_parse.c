@@ -904,6 +904,46 @@ TEST(kdb_panic_echo)
 	free(g);
 }
 
+/* sysrq f's line with nothing of a report after it (an OOM notifier freed
+ * memory first, R5339, R6040): an invocation per press; one followed by
+ * its header is that report's; one followed by "OOM request ignored" is
+ * one event with it */
+TEST(sysrq_f_presses_alone)
+{
+	const char *text =
+		"[19291.202062] sysrq: SysRq : Manual OOM execution\n"
+		"[19291.208335] Purging GPU memory, 74399744 bytes freed, 8728576 bytes still pinned.\n"
+		"[19291.390767] sysrq: SysRq : Manual OOM execution\n"
+		"[19291.396792] Purging GPU memory, 74452992 bytes freed, 8728576 bytes still pinned.\n"
+		"[19291.560349] sysrq: SysRq : Manual OOM execution\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 3);
+	for (int i = 0; i < g->n && i < 3; i++) {
+		CHECK(g->ev[i].sysrq_manual);
+		CHECK(!g->ev[i].have_victim);
+	}
+	const char *hdr =
+		"[   94.887669] sysrq: SysRq : Manual OOM execution\n"
+		"[   94.889230] kworker/2:0 invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n"
+		"[   94.889300] Killed process 4803 (fool) total-vm:2170956kB, anon-rss:1563232kB, file-rss:0kB\n"
+		"[  108.279680] sysrq: SysRq : Manual OOM execution\n"
+		"[  108.283249] kworker/2:0 invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=0\n";
+	parse_text(hdr, strlen(hdr), g, "t");
+	CHECK_INT(g->n, 2);
+	if (g->n == 2) {
+		CHECK(g->ev[0].sysrq_manual && g->ev[1].sysrq_manual);   /* order=0 (before 4.19): the line says so */
+		CHECK_INT(g->ev[0].victim.pid, 4803);
+		CHECK_STR(g->ev[1].req.trigger_comm, "kworker/2:0");
+	}
+	const char *ign =
+		"[  713.8] sysrq: SysRq : Manual OOM execution\n"
+		"[  713.9] sysrq: OOM request ignored because killer is disabled\n";
+	parse_text(ign, strlen(ign), g, "t");
+	CHECK_INT(g->n, 1);
+	free(g);
+}
+
 /* arm64's entry for a 32-bit task (el0t_32_sync, el0_svc_compat) and its
  * syscall wrappers (__arm64_compat_sys_*, __arm64_sys_*) name the arch
  * where no other line does (R6109) */
@@ -1910,6 +1950,7 @@ int main(void)
 	RUN(constraint_after_its_kill_line);
 	RUN(kdb_panic_echo);
 	RUN(arm64_compat_entry_frames);
+	RUN(sysrq_f_presses_alone);
 	RUN(mm_sharers_killed_with_the_victim);
 	RUN(oom_group_line_on_a_global_oom);
 	RUN(cpu_line_without_taint_text);
