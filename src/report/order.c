@@ -50,7 +50,7 @@ static long long mono_usec(const struct pfx *x)
 
 bool order_newest_first(const char *p, size_t n)
 {
-	unsigned fwd = 0, back = 0, bare = 0, rank_back = 0;
+	unsigned fwd = 0, back = 0;
 	int last_rank = 0;
 	long long last_us = -1;
 	size_t i = 0;
@@ -76,23 +76,15 @@ bool order_newest_first(const char *p, size_t n)
 		}
 		int r = rank[line_kind_of(l + x.len, len - x.len)];
 		if (r) {
-			if (last_rank && r != last_rank) {
+			if (last_rank && r != last_rank)
 				*(r > last_rank ? &fwd : &back) += 1;
-				rank_back += r < last_rank;
-			}
 			last_rank = r;
-			bare += !x.any;
 		}
 	}
 	/* A log in the kernel's order steps back once per report (its
 	 * reaper or kill line, then the next trigger) and at a reboot's
-	 * stamp; one turned round steps back at nearly every change.  A
-	 * short excerpt (a header and its stack) steps back between kinds
-	 * only a few times, never forward: turned round too when every such line
-	 * carries a log's prefix (journalctl -r, R6081), not when a writer
-	 * quoted the lines that mattered to him first (R1017: buddy, zone,
-	 * then the header, no stamps). */
-	return (back >= 4 && back >= 4 * fwd) || (rank_back >= 2 && fwd == 0 && bare == 0);
+	 * stamp; one turned round steps back at nearly every change. */
+	return back >= 4 && back >= 4 * fwd;
 }
 
 /* Does the line at p[0, n) carry a transport prefix (a stamp, a syslog

@@ -47,16 +47,6 @@ TEST(told_newest_first)
 	/* stamps alone, newest first (grep of one kind of line, sorted newest first) */
 	CHECK(order_newest_first(S("[ 9.0] a\n[ 8.0] b\n[ 7.0] c\n[ 6.0] d\n[ 5.0] e\n")));
 	CHECK(!order_newest_first(S("[ 9.0] a\n[ 8.0] b\n[ 7.0] c\n[ 6.0] d\n")));   /* three steps: too few */
-	/* a header and its stack alone, journalctl -r (R6081): two steps back
-	 * between kinds, none forward, every line a log's; the same lines
-	 * quoted without a prefix, in the order a writer chose (R1017) stay */
-	CHECK(order_newest_first(S("juil. 15 08:50:28 h kernel:  dump_stack_lvl+0x47/0x60\n"
-				   "juil. 15 08:50:28 h kernel: Call Trace:\n"
-				   "juil. 15 08:50:28 h kernel: CPU: 1 PID: 53885 Comm: L Tainted: G W 6.4.3 #1\n"
-				   "juil. 15 08:50:28 h kernel: L invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=200\n")));
-	CHECK(!order_newest_first(S("> > DMA: 55*4kB 4*8kB 2*16kB = 348kB\n"
-				    "> > DMA free:348kB min:68kB low:84kB high:100kB present:16384kB\n"
-				    "> > oom-killer: gfp_mask=0xd1\n")));
 	/* another program's lines cast no vote */
 	CHECK(!order_newest_first(S("Sep 1 00:00:04 h sshd[1]: [ 9.0] a\nSep 1 00:00:03 h sshd[1]: [ 8.0] a\n"
 				    "Sep 1 00:00:02 h sshd[1]: [ 7.0] a\nSep 1 00:00:01 h sshd[1]: [ 6.0] a\n"
