@@ -2101,16 +2101,22 @@ static bool alloc24_line(struct report_parser *P, struct pstate *st, const struc
  * gfp lacks it.  The event is that failure. */
 static bool side_line(struct pstate *st, const char *s, const char *e);
 
+/* An allocation failure whose one line opens it (a slab's, a CMA area's):
+ * nothing was killed, no page allocator report is around it. */
+static struct oom_event *lone_failure_begin(struct report_parser *P, struct pstate *st, const struct report_line *l)
+{
+	state_begin(P, st, l);
+	st->ev.kind = OOM_KIND_ALLOC_FAILURE;
+	st->ev.outcome = OOM_OUTCOME_NONE;
+	return &st->ev;
+}
+
 static bool slab_alone_line(struct report_parser *P, struct pstate *st, const struct report_line *l, const char *s,
 			    const char *e)
 {
 	if (!p_starts(s, e, "SLUB: Unable to allocate memory") && !p_starts(s, e, "SLAB: Unable to allocate memory"))
 		return false;
-	state_begin(P, st, l);
-	struct oom_event *ev = &st->ev;
-	ev->kind = OOM_KIND_ALLOC_FAILURE;
-	ev->outcome = OOM_OUTCOME_NONE;
-	ev->side.slab_alone = true;
+	lone_failure_begin(P, st, l)->side.slab_alone = true;
 	return side_line(st, s, e);
 }
 
@@ -2130,10 +2136,7 @@ static bool cma_alone_line(struct report_parser *P, struct pstate *st, const str
 	long long pages = line_kind_cma_failure(s, (size_t)(e - s), &ret, &nm, &nl);
 	if (pages < 0)
 		return false;
-	state_begin(P, st, l);
-	struct oom_event *ev = &st->ev;
-	ev->kind = OOM_KIND_ALLOC_FAILURE;
-	ev->outcome = OOM_OUTCOME_NONE;
+	struct oom_event *ev = lone_failure_begin(P, st, l);
 	ev->side.cma_alone = true;
 	ev->side.cma_pages = pages;
 	ev->side.cma_ret = ret;
