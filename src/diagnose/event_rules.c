@@ -4233,20 +4233,20 @@ static void rule_cma_alloc(struct ctx *c)
 	const struct oom_side *sd = &c->ev->side;
 	if (!sd->cma_alone || !known(sd->cma_pages))
 		return;
-	int64_t psz = known(c->a->page_size_kib) && c->a->page_size_kib > 0 ? c->a->page_size_kib : 4;
+	int64_t psz = c->a->page_size_kib;
 	const char *why = !known(sd->cma_ret) ? "" : sd->cma_ret == -12 ? " (-ENOMEM: no free range that large in the area)"
 		: sd->cma_ret == -16 ? " (-EBUSY: pages of the range could not be moved out)"
 		: sd->cma_ret == -4 ? " (-EINTR: the caller got a fatal signal while it waited)" : "";
 	struct finding *f = findings_add(c->out, "driver-allocation-failed", SEV_CRITICAL, 90,
 		"a driver asked the CMA area%s%s%s for %lld contiguous pages (%s) and did not get them%s: a device's buffer, not a shortage of the system's memory",
 		sd->cma_name[0] ? " \"" : "", sd->cma_name, sd->cma_name[0] ? "\"" : "", (long long)sd->cma_pages,
-		K(c, 0, sat_mul(sd->cma_pages, psz)), why);
+		K(c, 0, oom_pages_to_kib(sd->cma_pages, psz)), why);
 	finding_evidence(f, "\"cma_alloc: …alloc failed, req-size: %lld pages, ret: %lld\" (mm/cma.c cma_alloc): only drivers allocate from CMA, for memory a device reads or writes as one range",
 			 (long long)sd->cma_pages, known(sd->cma_ret) ? (long long)sd->cma_ret : 0LL);
 	if (known(sd->cma_free_pages) && known(sd->cma_total_pages))
 		finding_evidence(f, "the area had %lld free of %lld pages (%s of %s)%s", (long long)sd->cma_free_pages,
-				 (long long)sd->cma_total_pages, K(c, 1, sat_mul(sd->cma_free_pages, psz)),
-				 K(c, 2, sat_mul(sd->cma_total_pages, psz)),
+				 (long long)sd->cma_total_pages, K(c, 1, oom_pages_to_kib(sd->cma_free_pages, psz)),
+				 K(c, 2, oom_pages_to_kib(sd->cma_total_pages, psz)),
 				 sd->cma_free_pages < sd->cma_pages ? ": less than the request, the area is used up"
 				 : ": enough in total, but not in one range (pinned or busy pages split it)");
 	if (!known(c->a->page_size_kib))

@@ -177,7 +177,7 @@ static void section_request(FILE *f, const struct oom_event *ev, const struct ev
 			fputc('"', f);
 		}
 		fprintf(f, " for %lld contiguous pages (%s%s)\n", (long long)ev->side.cma_pages,
-			K(b, sizeof(b), ev->side.cma_pages * (known(a->page_size_kib) && a->page_size_kib > 0 ? a->page_size_kib : 4)),
+			K(b, sizeof(b), oom_pages_to_kib(ev->side.cma_pages, a->page_size_kib)),
 			known(a->page_size_kib) ? "" : " at 4 KiB pages");
 		if (known(ev->side.cma_free_pages) && known(ev->side.cma_total_pages))
 			fprintf(f, "  the area had %lld of its %lld pages free\n", (long long)ev->side.cma_free_pages,

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/kernel.h"
 #include "model/kubepods.h"
 #include "render/html.h"
 #include "render/render.h"
@@ -166,7 +167,7 @@ static void request(FILE *f, const struct oom_event *ev, const struct event_anal
 			fputs("</code>", f);
 		}
 		fprintf(f, " for %lld contiguous pages (", (long long)ev->side.cma_pages);
-		html_kib(f, ev->side.cma_pages * (known(a->page_size_kib) && a->page_size_kib > 0 ? a->page_size_kib : 4));
+		html_kib(f, oom_pages_to_kib(ev->side.cma_pages, a->page_size_kib));
 		fputs(known(a->page_size_kib) ? ")." : " at 4 KiB pages).", f);
 		goto constraint;
 	}
