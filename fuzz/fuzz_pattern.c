@@ -5,6 +5,7 @@
  * is small enough for glibc's regcomp to stay cheap too, the two must agree
  * on every subject: the syntax promised is glibc's ERE. */
 #include <regex.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,8 +19,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * that stays small, so a slow glibc is not taken for a slow oomkit. */
 static int glibc_affordable(const char *re)
 {
-	int reps = 0;
+	int reps = 0, depth = 0;
+	bool count = false, assertion_in_group = false;
 	for (const char *p = re; *p; p++) {
+		depth += *p == '(' ? 1 : *p == ')' && depth > 0 ? -1 : 0;
+		count = count || *p == '{';
+		if (depth > 0 && (*p == '^' || *p == '$' || (*p == '\\' && p[1] && strchr("<>bB`'", p[1]))))
+			assertion_in_group = true;
+		/* glibc 2.36 gets a count of two or more wrong on a group that
+		 * holds an assertion: (^|b){2}c matches "zbc" there (its copies
+		 * of ^ after the first match anywhere), where POSIX, oomkit and
+		 * glibc's own (^|b)(^|b)c say no.  CI's timed run found it with
+		 * (^|bc){2,3}[[:digit:]]\b on "bcabc1 x". */
+		if (count && assertion_in_group)
+			return 0;
 		if (*p == '+' || *p == '{' || (*p == '\\' && p[1] >= '1' && p[1] <= '9'))
 			reps++;
 		if (*p >= '0' && *p <= '9' && p[1] >= '0' && p[1] <= '9')
