@@ -159,6 +159,7 @@ struct report_scanner {
 	struct buf resplit;         /* a joined line cut again at its records' prefixes (resplit_joined) */
 	bool ticks;                 /* such a line was seen: the text is so (a mailer may wrap it) */
 	bool str_lines;             /* the last line was a kernel line quoted whole: the next quoted ones are too */
+	bool list_item;             /* the last line was a Markdown list item of a kernel line ("- `…`") */
 	int qp_checks;              /* windows looked at for it (bounded) */
 	size_t hard_width;          /* lines cut at this exact width by a terminal (hard_wrap_width) */
 	size_t hard_probed[8];      /* widths looked for so far */
@@ -1278,8 +1279,10 @@ static size_t comment_mark(const char *p, size_t len)
 /* Normalises one raw input line into queued logical lines. */
 static void process_raw(struct report_scanner *s, const char *p, size_t len, uint64_t lineno, bool piece)
 {
-	if (!piece)
+	if (!piece) {
 		len = strip_paste_indent(s, &p, len);
+		s->list_item = false;
+	}
 	const char *p0 = p;
 	len = strip_raw_quote(&p, len);
 	bool quoted = p != p0;
@@ -1320,6 +1323,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 		/* a Markdown list of kernel lines, each in backticks: "* `[ 1.2] …`" */
 		p += 3;
 		len -= 4;
+		s->list_item = true;
 	}
 	/* prose (a list item, a paragraph) that is no kernel line itself */
 	bool prose = !piece && len > 44 && p[0] != '|' && p[0] != '`' && memchr(p, '`', len) &&
@@ -2863,6 +2867,17 @@ static int try_join(struct report_scanner *s, struct item *it)
 			return 0;   /* a stamped record in Markdown inline code, its own line (R3649) */
 		if (len > 3 && (p[0] == '*' || p[0] == '-') && p[1] == ' ' && p[2] == '`')
 			return 0;   /* a Markdown list item: never the rest of a wrapped line */
+		/* the next item of a list of kernel lines, whatever it says
+		 * ("- `… Killed process 2362136 (systemd-network)`" / "- Later:
+		 * `oom_reaper: …`", R6299): the item above was whole */
+		if (s->list_item && len > 2 && (p[0] == '*' || p[0] == '-') && p[1] == ' ')
+			return 0;
+		/* a list item of prose ("- Prometheus was using **~2GB RSS**
+		 * when killed", R4412; "- **原因**：…", R3970): no kernel line
+		 * holds " - " or " * " before a capital or a bold mark where a
+		 * mailer would break it */
+		if (len > 2 && (p[0] == '*' || p[0] == '-') && p[1] == ' ' && (is_upper(p[2]) || p[2] == '*'))
+			return 0;
 		size_t cm = comment_prefix(p, len);
 		if (cm) {
 			/* a kernel line quoted in a comment is a record of its own;
@@ -2922,7 +2937,18 @@ static int try_join(struct report_scanner *s, struct item *it)
 				  mem_find(it_text, it->text_len, "page allocation failure") ||
 				  line_kind_stall_text(it_text, it->text_len, NULL));
 		kill_rest = kill_rest || mode_rest;
-		if (kill_rest || hook || unit || oomkill) {
+		/* a memcg path cut after one of its '/' ("Memory cgroup stats for
+		 * /kubepods/burstable/pod0bcd…/" / "70f6…: cache:1663744KB …",
+		 * R6296): mm/memcontrol.c 2.6.29-5.x prints "Memory cgroup stats
+		 * for %s:" and the path holds no blank, so the rest is the next
+		 * name up to that ':', joined without one */
+		bool path_rest = false;
+		if (ind == 0 && w > 1 && p[w - 1] == ':' && it->text_len > 25 && it_text[it->text_len - 1] == '/') {
+			const char *ms = mem_find(it_text, it->text_len, "Memory cgroup stats for /");
+			path_rest = ms && !memchr(ms + 24, ' ', it->text_len - (size_t)(ms + 24 - it_text)) &&
+				    !memchr(ms + 24, ':', it->text_len - (size_t)(ms + 24 - it_text));
+		}
+		if (kill_rest || hook || unit || oomkill || path_rest) {
 			/* joined below */
 		} else if (it->phys_len + 1 + (w - ind) <= 60 && !rewrap) {
 			return 0;
@@ -2992,7 +3018,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 		bool bracket = row_head && lastc == '[';
 		bool sign = lastc == '-' && it->text_len >= 2 && t[it->text_len - 2] == ' ' && is_digit(first) &&
 			    line_kind_of(t, it->text_len) == LK_TASK_ROW;
-		bool glue = lastc == ' ' || hyphen || hard || unit || oomkill || bracket || sign ||
+		bool glue = lastc == ' ' || hyphen || hard || unit || oomkill || bracket || sign || path_rest ||
 			    (lower_key && is_digit(first)) ||
 			    (is_digit(lastc) && len - ind >= 2 && p[ind] == 'k' && p[ind + 1] == 'B');
 		if (!glue)

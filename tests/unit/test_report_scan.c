@@ -2011,6 +2011,55 @@ TEST(test_hit_at_a_reads_edge_is_judged_after_the_next_read)
 	buf_release(&b);
 }
 
+/* The next line of a list is no wrapped line's rest: after a list item of
+ * a kernel line in backticks, any item (R6299); after any line, an item of
+ * prose that opens with a capital or a bold mark (R4412, R3970). */
+TEST(test_list_items_are_not_wrapped_rests)
+{
+	static const char md[] =
+		"- `Memory cgroup out of memory: Killed process 2362136 (systemd-network)`\n"
+		"- later: `oom_reaper: reaped process 2362337 (socat)`\n";
+	struct lines L;
+	scan_mem(md, sizeof(md) - 1, true, &L);
+	size_t a = find_line(&L, "Memory cgroup out of memory: Killed process 2362136 (systemd-network)");
+	CHECK(a != (size_t)-1);
+	if (a != (size_t)-1)
+		CHECK_STR(L.text[a], "Memory cgroup out of memory: Killed process 2362136 (systemd-network)");
+	lines_free(&L);
+
+	static const char prose[] =
+		"Killed process 106738 (prometheus) total-vm:8912708kB, anon-rss:2089204kB\n"
+		"- Prometheus was using **~2GB RSS** when killed\n"
+		"Killed process 106739 (prometheus) total-vm:8912708kB, anon-rss:2089204kB\n"
+		"* **why**: the limit\n";
+	scan_mem(prose, sizeof(prose) - 1, true, &L);
+	a = find_line(&L, "Killed process 106738");
+	size_t b = find_line(&L, "Killed process 106739");
+	CHECK(a != (size_t)-1 && b != (size_t)-1);
+	if (a != (size_t)-1 && b != (size_t)-1) {
+		CHECK_STR(L.text[a], "Killed process 106738 (prometheus) total-vm:8912708kB, anon-rss:2089204kB");
+		CHECK_STR(L.text[b], "Killed process 106739 (prometheus) total-vm:8912708kB, anon-rss:2089204kB");
+	}
+	lines_free(&L);
+}
+
+/* "Memory cgroup stats for %s:" cut after one of the path's '/' (R6296):
+ * the rest is the path's next name up to the ':', joined without a blank. */
+TEST(test_memcg_stats_path_cut_at_a_slash)
+{
+	static const char txt[] =
+		"Memory cgroup stats for /kubepods/burstable/pod0bcd15d8-e967-4263-adec-b7440f94527c/\n"
+		"70f66974fa4319ae6e34ca122a998b620c61064eb58ad67edacdad13a0d35d4a: cache:1663744KB rss:436736KB\n";
+	struct lines L;
+	scan_mem(txt, sizeof(txt) - 1, true, &L);
+	size_t a = find_line(&L, "Memory cgroup stats for ");
+	CHECK(a != (size_t)-1);
+	if (a != (size_t)-1)
+		CHECK_STR(L.text[a], "Memory cgroup stats for /kubepods/burstable/pod0bcd15d8-e967-4263-adec-b7440f94527c/"
+				     "70f66974fa4319ae6e34ca122a998b620c61064eb58ad67edacdad13a0d35d4a: cache:1663744KB rss:436736KB");
+	lines_free(&L);
+}
+
 int main(void)
 {
 	load_base();
@@ -2065,6 +2114,8 @@ int main(void)
 	RUN(test_dmesg_stamps_inside_wrapped_lines_are_cut);
 	RUN(test_relay_words_before_syslog_records_are_learned);
 	RUN(test_last_line_cut_inside_its_prefix_is_no_rest);
+	RUN(test_list_items_are_not_wrapped_rests);
+	RUN(test_memcg_stats_path_cut_at_a_slash);
 	lines_free(&base);
 	return check_summary();
 }
