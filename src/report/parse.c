@@ -1147,9 +1147,13 @@ static void state_emit(struct report_parser *P, struct pstate *st, bool end_of_i
 	/* ... and so is each of show_mem dumps pasted one after another with
 	 * nothing else of a report in the text so far (R871), which state_line
 	 * ends at the next dump's "Mem-Info:" */
+	/* ... and so are its per-node hugepage lines (mm/hugetlb.c
+	 * hugetlb_show_meminfo, printed by show_mem from 3.9/3.10 on: "Node 0
+	 * hugepages_total=2048 hugepages_free=2048 …", R6368, R6386) */
 	bool next_dump = st->next_dump && P->nr_emitted == 0 && ev->have_meminfo && st->totals_seen;
 	if (!useful && ((end_of_input && P->nr_emitted == 0) || next_dump || (st->sysrq_show_mem && ev->have_meminfo)) &&
-	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen || st->percpu_seen)) {
+	    (ev->have_meminfo || ev->snap.nr_zones > 0 || st->totals_seen || st->percpu_seen ||
+	     (st->shape & SH_HUGEPAGES))) {
 		ev->kind = OOM_KIND_FRAGMENT;
 		ev->truncated = true;
 		useful = true;

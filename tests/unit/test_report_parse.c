@@ -1773,6 +1773,28 @@ TEST(moom_callback_frame_is_manual)
 	}
 }
 
+/* show_mem's per-node hugepage lines (mm/hugetlb.c hugetlb_show_meminfo)
+ * as all a paste holds are a part of a dump: one fragment event with the
+ * pools read (R6368, R6386, the second wrapped before its size) */
+TEST(hugepage_lines_alone_are_a_fragment)
+{
+	struct got *g = calloc(1, sizeof(*g));
+	CHECK_INT(got_read("Node 0 hugepages_total=2048 hugepages_free=2048 hugepages_surp=0 hugepages_size=2048kB\n"
+			   "Node 1 hugepages_total=2048 hugepages_free=1024 hugepages_surp=0 hugepages_size=2048kB\n", g), 1);
+	CHECK_INT(g->ev[0].kind, OOM_KIND_FRAGMENT);
+	CHECK_INT(g->ev[0].snap.nodes[1].hugepages_free, 1024);
+	free(g);
+	g = calloc(1, sizeof(*g));
+	CHECK_INT(got_read("Node 0 hugepages_total=15999 hugepages_free=15999 hugepages_surp=0\n"
+			   "hugepages_size=8192kB\n", g), 1);
+	CHECK_INT(g->ev[0].kind, OOM_KIND_FRAGMENT);
+	free(g);
+	/* one such line inside words is no dump */
+	g = calloc(1, sizeof(*g));
+	CHECK_INT(got_read("I set hugepages_total=2048 on node 0 and it still fails\n", g), 0);
+	free(g);
+}
+
 /* 2.6.9-2.6.18 show_free_areas opens with the per-cpu pagesets and no
  * "Mem-info:" line; on a machine of many cpus they outnumber the unknown
  * lines a report may hold: they are the dump, not unknown lines */
@@ -1974,6 +1996,7 @@ int main(void)
 	RUN(swapfull_from_next_report);
 	RUN(moom_callback_frame_is_manual);
 	RUN(percpu_lines_open_old_dump);
+	RUN(hugepage_lines_alone_are_a_fragment);
 	RUN(s390_header_cut_after_cpu);
 	RUN(nommu_allocation_line_names_the_trigger);
 	RUN(stat_pair_above_task_table_is_memcg);
