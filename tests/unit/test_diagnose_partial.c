@@ -3794,6 +3794,40 @@ TEST(order_blocks_only_in_cma_lists_are_cma_unusable)
 	CHECK(strcmp(t.first, "cma-unusable") != 0);
 }
 
+/* A costly order (4) failing without an OOM kill beside a large shmem
+ * (R6374's shape): the OOM killer is never asked for such an order, so
+ * the failure came after reclaim and compaction; Normal stays above its
+ * min with the 64 KiB taken out, its blocks order 2 at most —
+ * fragmentation leads the consumer.  The same zone 32 KiB over its min
+ * (the request would take it below) leaves shmem in front. */
+#define COSTLY_SHMEM(nfree, normal_free, buddy) \
+	"[5071.2] vhost-5837: page allocation failure: order:4, mode:0x24040c0\n" \
+	"[5071.2] CPU: 1 PID: 5840 Comm: vhost-5837 Not tainted 4.4.302 #1\n" \
+	"[5071.2] Mem-Info:\n" \
+	"[5071.2] active_anon:900000 inactive_anon:1900000 isolated_anon:0\n" \
+	"[5071.2]  active_file:500000 inactive_file:500000 isolated_file:0\n" \
+	"[5071.2]  unevictable:0 dirty:5 writeback:0 unstable:0\n" \
+	"[5071.2]  slab_reclaimable:50000 slab_unreclaimable:20000\n" \
+	"[5071.2]  mapped:1500000 shmem:1536241 pagetables:19892 bounce:0\n" \
+	"[5071.2]  free:" nfree " free_pcp:22 free_cma:0\n" \
+	"[5071.2] Normal free:" normal_free " min:14240kB low:17800kB high:21360kB active_anon:1200000kB inactive_anon:5600000kB active_file:800000kB inactive_file:800000kB unevictable:0kB present:16252928kB managed:15900000kB mlocked:0kB all_unreclaimable? no\n" \
+	"[5071.2] lowmem_reserve[]: 0 0 0 0\n" \
+	buddy \
+	"[5071.2] Free swap  = 0kB\n" \
+	"[5071.2] Total swap = 0kB\n" \
+	"[5071.2] 4063232 pages RAM\n"
+
+TEST(costly_order_failure_above_min_is_fragmentation_before_shmem)
+{
+	struct seen s = explain(COSTLY_SHMEM("3998", "15992kB",
+		"[5071.2] Normal: 2000*4kB (UME) 800*8kB (UME) 50*16kB (UM) 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 15200kB\n"));
+	CHECK_STR(s.first, "fragmentation-high-order");
+	CHECK(has(&s, "shmem-tmpfs"));
+	struct seen t = explain(COSTLY_SHMEM("3568", "14272kB",
+		"[5071.2] Normal: 1500*4kB (UME) 800*8kB (UME) 50*16kB (UM) 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 13200kB\n"));
+	CHECK_STR(t.first, "shmem-tmpfs");
+}
+
 /* Buddy lines alone, an order-1 OOM (R1453's shape): 106 MiB free in
  * single pages, a few blocks of 8 KiB — above any min the kernel sets, so
  * the order's part of the check failed: fragmentation, low.  The same
@@ -4274,6 +4308,7 @@ int main(void)
 	RUN(buddy_only_dma_behind_its_default_reserve);
 	RUN(buddy_only_dma_behind_reserve_of_4g_on_x86_64);
 	RUN(order_blocks_only_in_cma_lists_are_cma_unusable);
+	RUN(costly_order_failure_above_min_is_fragmentation_before_shmem);
 	RUN(buddy_only_scarce_blocks_above_any_min);
 	RUN(pagefault_gfp0_without_figures_is_a_fault_handler_or_charge);
 	RUN(all_lowmem_box_order1_is_fragmentation_not_lowmem_pressure);
