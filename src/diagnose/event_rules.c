@@ -1316,9 +1316,10 @@ static void blocks_where(struct ctx *c, struct finding *f, int order)
  * it (model/zone.c).  The zone spans at most 16 MiB (x86's ISA DMA) or
  * 4 GiB (DMA32, another arch's DMA), 896 MiB for 32-bit x86 Normal
  * against HighMem.  OOM_NA when the zone is the request's own or above. */
-static int64_t buddy_only_reserve_kib(const struct ctx *c, int i)
+static int64_t buddy_only_reserve_kib(const struct ctx *c, int i, const char **basis)
 {
 	const struct oom_event *ev = c->ev;
+	*basis = "its lowmem_reserve[] line";
 	const struct oom_zone *z = &ev->snap.zones[i];
 	int zi = zone_index_in(&ev->snap, z->name);
 	if (zi < 0 || c->a->classzone < 0 || zi >= c->a->classzone)
@@ -1330,6 +1331,7 @@ static int64_t buddy_only_reserve_kib(const struct ctx *c, int i)
 	int64_t max_kib = !strcmp(z->name, "DMA") && x86 ? 16LL * 1024
 			  : !strcmp(z->name, "Normal") ? 896LL * 1024 : 4LL * 1024 * 1024;
 	int64_t ram = known(ev->snap.mem.ram_kib) ? ev->snap.mem.ram_kib : c->a->mem.total_kib;
+	*basis = "the default vm.lowmem_reserve_ratio of the RAM above it";
 	/* RAM not printed: on x86_64 a Normal zone is memory above 4 GiB
 	 * (ZONE_DMA32 ends there, arch/x86/mm/init.c zone_sizes_init), so
 	 * RAM is 4 GiB at least, and DMA's reserve against a request that
@@ -1340,8 +1342,20 @@ static int64_t buddy_only_reserve_kib(const struct ctx *c, int i)
 		normal = normal || !strcmp(ev->snap.zones[k].name, "Normal");
 		dma32 = dma32 || !strcmp(ev->snap.zones[k].name, "DMA32");
 	}
-	if (!known(ram) && x86 && !strcmp(ev->arch, "x86_64") && !strcmp(z->name, "DMA") && normal && dma32)
+	/* ... and whatever the arch, the summary's counters (free + LRU +
+	 * slab + page tables + stacks) are RAM at most: the reserve they give
+	 * is the least the zone can have (R6387, no arch in the text: 15.5
+	 * GiB counted puts DMA's 15.5 MiB free behind 44 MiB at least, with
+	 * DMA as large as 4 GiB) */
+	if (!known(ram)) {
+		ram = counted_summary_kib(&c->a->mem);
+		*basis = "the default vm.lowmem_reserve_ratio of the memory the summary counts, which RAM is at least";
+	}
+	if ((!known(ram) || ram < 4LL * 1024 * 1024) && x86 && !strcmp(ev->arch, "x86_64") && !strcmp(z->name, "DMA") &&
+	    normal && dma32) {
 		ram = 4LL * 1024 * 1024;
+		*basis = "the default vm.lowmem_reserve_ratio of 4 GiB of RAM, the least an x86_64 machine with a Normal zone has";
+	}
 	int64_t r = zone_default_reserve_floor_kib(z->name, ram, max_kib);
 	return r > 0 ? r : OOM_NA;
 }
@@ -1385,6 +1399,7 @@ static bool rule_fragmentation_buddy_only(struct ctx *c)
 	bool scarce = false;
 	int reserved = -1;
 	int64_t reserved_kib = OOM_NA;
+	const char *reserved_basis = "";
 	for (int i = 0; i < ev->snap.nr_zones && i < OOM_MAX_ZONES; i++) {
 		const struct oom_zone *z = &ev->snap.zones[i];
 		if (!a->zone[i].usable)
@@ -1395,10 +1410,12 @@ static bool rule_fragmentation_buddy_only(struct ctx *c)
 		if (a->zone[i].block_exists) {
 			/* a block in a zone below the request's own, behind its
 			 * lowmem_reserve: the request could not take it */
-			int64_t r = buddy_only_reserve_kib(c, i);
+			const char *rb;
+			int64_t r = buddy_only_reserve_kib(c, i, &rb);
 			if (known(k) && known(r) && r >= k && reserved < 0) {
 				reserved = i;
 				reserved_kib = r;
+				reserved_basis = rb;
 				continue;
 			}
 			/* Before 4.4 the order's part of the check weighs the free
@@ -1431,13 +1448,9 @@ static bool rule_fragmentation_buddy_only(struct ctx *c)
 		order, K(c, 0, req_kib), K(c, 1, free_kib),
 		scarce ? "almost none of it in blocks that large" : "no free block it could take");
 	blocks_where(c, f, order);
-	bool ram_known = known(ev->snap.mem.ram_kib) || known(a->mem.total_kib);
 	if (reserved >= 0)
 		finding_evidence(f, "%s's blocks sit behind its lowmem_reserve against this request: %s (%s) at least, more than its %s free",
-				 ev->snap.zones[reserved].name, K(c, 0, reserved_kib),
-				 a->zone[reserved].reserve_kib == reserved_kib ? "its lowmem_reserve[] line"
-				 : ram_known ? "the default vm.lowmem_reserve_ratio of the RAM above it"
-				 : "the default vm.lowmem_reserve_ratio of 4 GiB of RAM, the least an x86_64 machine with a Normal zone has",
+				 ev->snap.zones[reserved].name, K(c, 0, reserved_kib), reserved_basis,
 				 K(c, 1, zone_free_kib_at_order(&ev->snap.zones[reserved], 0, a->page_size_kib)));
 	if (scarce)
 		finding_evidence(f, "a zone holds blocks of the order, under an eighth of its free memory, with free above any min mark the kernel sets (%s at most): it passed at order 0 and failed the order's part of the check",

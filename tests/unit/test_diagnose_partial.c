@@ -3762,6 +3762,32 @@ TEST(buddy_only_dma_behind_reserve_of_4g_on_x86_64)
 		    BUDDY_ONLY_DMA_X86(""), "fragmentation-high-order", "the least an x86_64 machine with a Normal zone has");
 }
 
+/* The same with no arch in the text (R6387's shape: header, summary,
+ * buddy lines): the summary's counters, 15.5 GiB, are RAM at most, and the
+ * reserve they give DMA even as large as 4 GiB (45 MiB) is more than its
+ * free — fragmentation.  Without the summary nothing bounds RAM, and
+ * DMA's blocks may serve the request. */
+#define BUDDY_ONLY_NO_ARCH(summary) \
+	"nvidia-modeset invoked oom-killer: gfp_mask=0x14040c0(GFP_KERNEL|__GFP_COMP), nodemask=(null),  order=3, oom_score_adj=0\n" \
+	"[...]\n" \
+	summary \
+	"Node 0 DMA: 0*4kB 2*8kB (U) 3*16kB (U) 2*32kB (U) 2*64kB (U) 2*128kB (U) 0*256kB 0*512kB 1*1024kB (U) 1*2048kB (M) 3*4096kB (M) = 15872kB\n" \
+	"Node 0 DMA32: 2015*4kB (UME) 4517*8kB (UME) 5301*16kB (UE) 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 129012kB\n" \
+	"Node 0 Normal: 6379*4kB (UME) 2915*8kB (UE) 1266*16kB (UE) 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 69092kB\n"
+
+TEST(buddy_only_dma_behind_reserve_of_counted_memory)
+{
+	leads_where(BUDDY_ONLY_NO_ARCH("Mem-Info:\n"
+				       "active_anon:960260 inactive_anon:175381 isolated_anon:0\n"
+				       " active_file:1061865 inactive_file:177006 isolated_file:0\n"
+				       " unevictable:0 dirty:273 writeback:0 unstable:0\n"
+				       " slab_reclaimable:1519864 slab_unreclaimable:61079\n"
+				       " mapped:31182 shmem:11064 pagetables:23135 bounce:0\n"
+				       " free:53178 free_pcp:68 free_cma:0\n"),
+		    BUDDY_ONLY_NO_ARCH(""), "fragmentation-high-order",
+		    "the default vm.lowmem_reserve_ratio of the memory the summary counts, which RAM is at least");
+}
+
 /* An order-1 atomic failure on a 3.12 board whose every block of order 1
  * and more is in a C list, CMA 60 % of the zone's free: the 3.x check
  * counted the blocks, only CMA had them — cma-unusable leads
@@ -4307,6 +4333,7 @@ int main(void)
 	RUN(costly_lowmem_request_above_high_lacks_a_block);
 	RUN(buddy_only_dma_behind_its_default_reserve);
 	RUN(buddy_only_dma_behind_reserve_of_4g_on_x86_64);
+	RUN(buddy_only_dma_behind_reserve_of_counted_memory);
 	RUN(order_blocks_only_in_cma_lists_are_cma_unusable);
 	RUN(costly_order_failure_above_min_is_fragmentation_before_shmem);
 	RUN(buddy_only_scarce_blocks_above_any_min);
