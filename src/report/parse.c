@@ -4111,6 +4111,14 @@ static bool constraint_line(struct report_parser *P, struct pstate *st, const st
 			w++;
 		ce = w;
 	}
+	/* a value cut short of its word ("oom-kill:constraint=CON" at a
+	 * paste's edge, R6243): a strict prefix of one of the four names
+	 * says none of them */
+	static const char *const names[] = { "CONSTRAINT_NONE", "CONSTRAINT_CPUSET", "CONSTRAINT_MEMORY_POLICY",
+					     "CONSTRAINT_MEMCG" };
+	for (size_t k = 0; k < ARRAY_SIZE(names); k++)
+		if ((size_t)(ce - (s + 20)) < strlen(names[k]) && !memcmp(s + 20, names[k], (size_t)(ce - (s + 20))))
+			ce = s + 20;
 	p_copy(ev->constraint, sizeof(ev->constraint), s + 20, ce);
 	if (pos[0] && !ev->req.nodemask[0])
 		p_copy(ev->req.nodemask, sizeof(ev->req.nodemask), pos[0] + 10, ends[0]);

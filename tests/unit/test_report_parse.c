@@ -853,6 +853,35 @@ TEST(cut_at_start_and_end)
 	free(g);
 }
 
+/* A constraint cut short of its word at a paste's edge ("CON", R6243;
+ * "CONST", R1250) names none of oom_constraint_text's four; a whole name,
+ * or a word no kernel of ours prints, is kept as it is. */
+TEST(constraint_cut_short_of_its_word)
+{
+	static const struct {
+		const char *line, *want;
+	} t[] = {
+		{ "[ 42.3] oom-kill:constraint=CON\n", "" },
+		{ "[ 42.3] oom-kill:constraint=CONSTRAINT_ME\n", "" },
+		{ "[ 42.3] oom-kill:constraint=CONSTRAINT_MEMCG\n", "CONSTRAINT_MEMCG" },
+		{ "[ 42.3] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null)\n", "CONSTRAINT_NONE" },
+		{ "[ 42.3] oom-kill:constraint=CONSTRAINT_GOOGLE_X,nodemask=(null)\n", "CONSTRAINT_GOOGLE_X" },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(t); i++) {
+		char text[512];
+		snprintf(text, sizeof(text),
+			 "[ 42.3] a invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n%s"
+			 "[ 42.3] Out of memory: Killed process 9 (b) total-vm:4kB, anon-rss:4kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:4kB oom_score_adj:0\n",
+			 t[i].line);
+		struct got *g = calloc(1, sizeof(*g));
+		parse_text(text, strlen(text), g, "t");
+		CHECK_INT(g->n, 1);
+		if (g->n == 1)
+			CHECK_STR(g->ev[0].constraint, t[i].want);
+		free(g);
+	}
+}
+
 /* A log read newest first puts a report's constraint line after its kill
  * line (R1729); two lines are too few to turn the log round, but the
  * constraint naming the killed pid joins that report.  One naming another
@@ -1970,6 +1999,7 @@ int main(void)
 	RUN(free_swap_row);
 	RUN(cut_at_start_and_end);
 	RUN(constraint_after_its_kill_line);
+	RUN(constraint_cut_short_of_its_word);
 	RUN(kdb_panic_echo);
 	RUN(arm64_compat_entry_frames);
 	RUN(sysrq_f_presses_alone);
