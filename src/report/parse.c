@@ -3071,6 +3071,18 @@ static void stack_arch_hint(struct pstate *st, const char *s, const char *e)
 			st->arch_weak = false;
 			return;
 		}
+		/* a device tree board's "(DT)" read as arm64, then a frame in
+		 * the top 2 GiB ("[<ffffffff80005d5a>] dump_backtrace+0x1c/0x24",
+		 * R6251): arm64 maps its kernel image at the start of the
+		 * vmalloc area (arch/arm64/include/asm/memory.h KIMAGE_VADDR),
+		 * far below; riscv64 links it there (arch/riscv/Kconfig
+		 * PAGE_OFFSET, KERNEL_LINK_ADDR = 0xffffffff80000000), and prints
+		 * "(DT)" too (arch/riscv/kernel/setup.c, 5.19+) */
+		if (st->arch_weak && !strcmp(ev->arch, "aarch64") && f16 && p_starts(f16, e, "ffffffff8")) {
+			str_copy(ev->arch, sizeof(ev->arch), "riscv64", 7);
+			st->arch_weak = false;
+			return;
+		}
 		/* an arch read off a frame's address alone gives way to a label
 		 * of another arch's own code (riscv64's ret_from_exception, R319) */
 		const char *b = NULL;

@@ -882,6 +882,34 @@ TEST(constraint_cut_short_of_its_word)
 	}
 }
 
+/* "(DT)" reads as arm64 until a frame in the top 2 GiB says riscv64
+ * (R6251, R800): arm64's kernel image lives at the vmalloc area's start,
+ * riscv64 links it at 0xffffffff80000000. */
+TEST(dt_board_with_top_frames_is_riscv64)
+{
+	static const struct {
+		const char *frame, *want;
+	} t[] = {
+		{ "[    7.94] [<ffffffff80005d5a>] dump_backtrace+0x1c/0x24\n", "riscv64" },
+		{ "[    7.94] [<ffff800008089e10>] dump_backtrace+0x0/0x1e0\n", "aarch64" },
+		{ "[    7.94]  dump_backtrace+0x0/0x1e0\n", "aarch64" },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(t); i++) {
+		char text[1024];
+		snprintf(text, sizeof(text),
+			 "[    7.93] swapper/0: page allocation failure: order:6, mode:0xcc4(GFP_KERNEL|GFP_DMA32), nodemask=(null),cpuset=/,mems_allowed=0\n"
+			 "[    7.93] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 6.6.0-gadae003396f8-dirty #9\n"
+			 "[    7.93] Hardware name: Spacemit K3 Pico (DT)\n"
+			 "[    7.94] Call Trace:\n%s", t[i].frame);
+		struct got *g = calloc(1, sizeof(*g));
+		parse_text(text, strlen(text), g, "t");
+		CHECK_INT(g->n, 1);
+		if (g->n == 1)
+			CHECK_STR(g->ev[0].arch, t[i].want);
+		free(g);
+	}
+}
+
 /* A log read newest first puts a report's constraint line after its kill
  * line (R1729); two lines are too few to turn the log round, but the
  * constraint naming the killed pid joins that report.  One naming another
@@ -2000,6 +2028,7 @@ int main(void)
 	RUN(cut_at_start_and_end);
 	RUN(constraint_after_its_kill_line);
 	RUN(constraint_cut_short_of_its_word);
+	RUN(dt_board_with_top_frames_is_riscv64);
 	RUN(kdb_panic_echo);
 	RUN(arm64_compat_entry_frames);
 	RUN(sysrq_f_presses_alone);
