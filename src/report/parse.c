@@ -2919,9 +2919,12 @@ static const char *stack_line_arch_w(const char *s, const char *e, bool *weak)
 	} else if (x86_64_brace_frame(s, e)) {
 		a = "x86_64";
 	}
-	if (!a && p_starts(s, e, "[<") && (p_find(s, e, "] stack_done+") || p_find(s, e, "] handle_sys+"))) {
+	if (!a && p_starts(s, e, "[<") && (p_find(s, e, "] stack_done+") || p_find(s, e, "] handle_sys+") ||
+					   p_find(s, e, "] tlb_do_page_fault_"))) {
 		/* arch/mips/kernel/scall32-o32.S (scall64-*.S): the syscall
-		 * entry's labels, MIPS's own; the frame's width says 32 or 64 bit */
+		 * entry's labels, and arch/mips/mm/tlbex-fault.S's
+		 * tlb_do_page_fault_0/_1, the TLB refill's way into the fault
+		 * handler (R6322): MIPS's own; the frame's width says 32 or 64 bit */
 		const char *q = s + 2;
 		int n = 0;
 		while (q < e && is_hex_digit(*q))

@@ -247,6 +247,9 @@ TEST(test_arch_from_frames_and_layout)
 		/* MIPS's syscall entry label in a frame */
 		{ "MIPS syscall entry label",
 		  "[<80013d70>] stack_done+0x20/0x44\n", "mips" },
+		/* its TLB refill's way into the fault handler (R6322) */
+		{ "MIPS tlb_do_page_fault",
+		  "[<800750bc>] tlb_do_page_fault_0+0x10c/0x114\n", "mips" },
 		/* mips64's interrupt path in CKSEG0, where x86_64's range
 		 * overlaps (R4366); sh's 8-digit ret_from_irq names no arch */
 		{ "mips64 interrupt path",
