@@ -131,6 +131,11 @@ struct report_scanner {
 	uint64_t lines_before_pos;  /* complete lines before pos */
 	uint64_t bytes;
 	uint64_t examined;          /* raw lines given to process_raw (report_scanner_examined) */
+	/* the last tr_strip_prefix of bytes in buf (strip_prefix_buf) */
+	const char *memo_p;
+	size_t memo_len;
+	struct pfx memo;
+	bool memo_time_own, memo_mono_own;   /* memo.time / .mono stand for its kmsg_time */
 
 	uint64_t backup_abs;   /* start of the line before pos that the prefilter skipped; UINT64_MAX none */
 	uint64_t processed_abs;     /* input before this was handed to the normaliser */
@@ -1276,6 +1281,34 @@ static size_t comment_mark(const char *p, size_t len)
 	return 0;
 }
 
+/* tr_strip_prefix of bytes in the read buffer, remembered for the last
+ * line asked: try_join strips the next raw line to judge a wrap, and
+ * process_raw strips the same bytes again when that line comes up (a
+ * twentieth of explain's instructions on the bench log went to the second
+ * call).  The memo holds while buf's bytes do: fill() drops it.  Lines
+ * decoded into other buffers (QP, Markdown, HTML) are never remembered. */
+static void strip_prefix_buf(struct report_scanner *s, const char *p, size_t len, struct pfx *x)
+{
+	bool in_buf = s->buf && p >= s->buf && len <= s->end && p <= s->buf + s->end - len;
+	if (in_buf && s->memo_p == p && s->memo_len == len) {
+		*x = s->memo;
+		/* a kmsg stamp is formatted into the struct itself */
+		if (s->memo_time_own)
+			x->time = x->kmsg_time;
+		if (s->memo_mono_own)
+			x->mono = x->kmsg_time;
+		return;
+	}
+	tr_strip_prefix(p, len, x);
+	if (in_buf) {
+		s->memo = *x;
+		s->memo_time_own = x->time == x->kmsg_time;
+		s->memo_mono_own = x->mono == x->kmsg_time;
+		s->memo_p = p;
+		s->memo_len = len;
+	}
+}
+
 /* Normalises one raw input line into queued logical lines. */
 static void process_raw(struct report_scanner *s, const char *p, size_t len, uint64_t lineno, bool piece)
 {
@@ -1401,7 +1434,7 @@ static void process_raw(struct report_scanner *s, const char *p, size_t len, uin
 	if (piece) {
 		memset(&x, 0, sizeof(x));
 	} else {
-		tr_strip_prefix(p, len, &x);
+		strip_prefix_buf(s, p, len, &x);
 		if (learned)
 			x.any = true;
 		if (x.jcursor && x.time && x.time_len < sizeof(s->jtime)) {
@@ -1642,6 +1675,7 @@ static int fill_view(struct report_scanner *s, size_t keep, bool window)
 
 static int fill(struct report_scanner *s, uint64_t keep_abs)
 {
+	s->memo_p = NULL;   /* buf's bytes move (strip_prefix_buf) */
 	if (s->eof)
 		return 0;
 	size_t keep = s->pos;
@@ -2818,7 +2852,7 @@ static int try_join(struct report_scanner *s, struct item *it)
 		if (s->learned_len && !s->learned_after && learned_match(s, p, len) > 0)
 			return 0;   /* a record of its own, behind a learned prefix */
 		struct pfx x;
-		tr_strip_prefix(p, len, &x);
+		strip_prefix_buf(s, p, len, &x);
 		/* a syslog prefix a wrap cut after its month and day ("… find
 		 * 599107/618721 Mar 16" / "21:40:40 box kernel: Free swap  = …",
 		 * R1228): the time of day opens the rest, which resplit_joined

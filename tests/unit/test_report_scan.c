@@ -1465,6 +1465,30 @@ TEST(test_mapped_file_gives_the_lines_read_gives)
 	free(text);
 }
 
+/* A pipe's short reads move the scanner's buffer at other lines than a
+ * file's chunks or text in memory do (and each drops the prefix strip the
+ * scanner remembers for the bytes there, scan.c strip_prefix_buf): the
+ * same lines either way, in the idle scan and line by line. */
+TEST(test_pipe_reads_give_the_lines_memory_gives)
+{
+	size_t len;
+	char *text = corpus_mix(&len);
+	if (!text) {
+		SKIP("tests/corpus not found");
+		return;
+	}
+	for (int all = 0; all < 2; all++) {
+		struct lines piped, mem;
+		scan_pipe(text, len, all, &piped);
+		scan_open_mem(text, len, all, &mem);
+		CHECK(mem.n > 1000);
+		CHECK(same_lines(&piped, &mem, all ? "pipe, all lines" : "pipe, idle"));
+		lines_free(&piped);
+		lines_free(&mem);
+	}
+	free(text);
+}
+
 static size_t count_lines_with(const struct lines *L, const char *needle)
 {
 	size_t k = 0;
@@ -2065,6 +2089,7 @@ int main(void)
 	load_base();
 	RUN(test_text_glued_before_a_short_kernel_line);
 	RUN(test_mapped_file_gives_the_lines_read_gives);
+	RUN(test_pipe_reads_give_the_lines_memory_gives);
 	RUN(test_mapped_file_that_grows_is_read_on);
 	RUN(test_mapped_file_that_shrinks_ends_with_a_warning);
 	RUN(test_terminal_width_cuts_join_without_blank);
