@@ -40,7 +40,7 @@ const struct line_kind_info line_kinds[LK_COUNT] = {
 			    "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=app,pid=101,uid=0" },
 	[LK_SELECTION] = { LK_SELECTION, "selection", F_M | F_C, { "Kill process", "kill process", NULL },
 			   "Out of memory: Kill process 101 (app) score 900 or sacrifice child" },
-	[LK_KILL] = { LK_KILL, "kill", F_M | F_C, { "Killed process", NULL },
+	[LK_KILL] = { LK_KILL, "kill", F_M | F_C, { "Killed process", "VM: killing process ", "VM: Killing process ", NULL },
 		      "Killed process 101 (app) total-vm:200000kB, anon-rss:4000kB, file-rss:0kB" },
 	[LK_REAPER] = { LK_REAPER, "reaper", F_M | F_C, { "oom_reaper", NULL },
 			"oom_reaper: reaped process 101 (app), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB" },
@@ -287,7 +287,8 @@ static enum line_kind kind_of(const char *p, size_t n)
 			return LK_KILL;
 		break;
 	case 'V':
-		if (STARTS(p, n, "VM: killing process "))   /* ≤2.6.10 fault path (parse.c vm_kill_line) */
+		/* an arch fault path's kill (parse.c vm_kill_line) */
+		if (STARTS(p, n, "VM: killing process ") || STARTS(p, n, "VM: Killing process "))
 			return LK_KILL;
 		break;
 	case 'M':

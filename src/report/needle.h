@@ -9,10 +9,10 @@
 #include <string.h>
 
 #define NEEDLE_SPAN 14          /* longest needle: bytes a search must see past a position */
-#define NEEDLE_COUNT 12         /* needles: "oom-", "Kill", "of memory", "of Memory", "allocation", "Mem-", "oom_",
-				 * "alloc_pages", "allocate mem", "alloc failed", and the boot banner's
-				 * "Linux version ", "Command line: " */
-#define NEEDLE_BOOT_FIRST 10    /* needles from here on are boot banners, not markers */
+#define NEEDLE_COUNT 13         /* needles: "oom-", "Kill", "of memory", "of Memory", "allocation", "Mem-", "oom_",
+				 * "alloc_pages", "allocate mem", "alloc failed", "killing ", and the boot
+				 * banner's "Linux version ", "Command line: " */
+#define NEEDLE_BOOT_FIRST 11    /* needles from here on are boot banners, not markers */
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define NEEDLE_HAVE_AVX2 1
@@ -53,14 +53,21 @@ static inline bool needle_hit_ok(const char *p, size_t n, size_t at, size_t k)
 		return at < 10 || memcmp(h - 10, "Unable to ", 10) == 0;
 	case 9:  /* "cma_alloc: …alloc failed, req-size: N pages" (mm/cma.c) */
 		return after < 24 || memcmp(h + 12, ", req-size: ", 12) == 0;
-	case 10: /* boot banners: at the start of the kernel's text (after a prefix) */
-	case 11:
+	case 10: /* "VM: killing process x", a fault path's kill (parse.c vm_kill_line) */
+		if (at < 4)
+			return true;   /* too near the buffer's start to tell */
+		return memcmp(h - 4, "VM: ", 4) == 0 && (after < 15 || memcmp(h + 8, "process", 7) == 0);
+	case 11: /* boot banners: at the start of the kernel's text (after a prefix) */
+	case 12:
 		return at == 0 || h[-1] == ' ' || h[-1] == ']' || h[-1] == '\n' || h[-1] == ';' || h[-1] == '>';
 	case 1: { /* "Kill process", "Killed process" (a kill line wrapped after
-		   * "Killed" also holds "Out of memory", found by its own needle) */
+		   * "Killed" also holds "Out of memory", found by its own needle),
+		   * and the fault path's "VM: Killing process x" of some arches */
 		size_t i = 4;
 		if (after >= 6 && h[4] == 'e' && h[5] == 'd')
 			i = 6;
+		if (after >= 15 && memcmp(h + 4, "ing process", 11) == 0)
+			return at < 4 || memcmp(h - 4, "VM: ", 4) == 0;
 		return after < i + 8 || memcmp(h + i, " process", 8) == 0;
 	}
 	case 2:

@@ -3870,18 +3870,36 @@ static bool ub_kill_line(struct report_parser *P, struct pstate *st, const struc
 	return true;
 }
 
-/* 2.6 (≤2.6.10) arch page-fault paths (arch/i386/mm/fault.c do_page_fault,
- * out_of_memory label): "VM: killing process %s" — the faulting task
+/* The arch page-fault paths' out_of_memory label (arch/i386/mm/fault.c
+ * do_page_fault, 2.4 and 2.6; other arches until they called
+ * pagefault_out_of_memory(), openrisc and score in 3.x): "VM: killing
+ * process %s" ("VM: Killing process %s" in some) — the faulting task
  * killed itself, no OOM selection; a kill event of its own with a comm
- * and no pid (R089). */
+ * and no pid (R089; alone in a log, R4735, R6451, R6452). */
 static bool vm_kill_line(struct report_parser *P, struct pstate *st, const struct report_line *l, const char *s,
 			 const char *e)
 {
-	if (!p_starts(s, e, "VM: killing process "))
+	if (!p_starts(s, e, "VM: killing process ") && !p_starts(s, e, "VM: Killing process "))
 		return false;
 	join_or_open_headerless(P, st, l);
 	struct oom_event *ev = &st->ev;
-	p_copy(ev->victim.comm, sizeof(ev->victim.comm), s + 20, e);
+	const char *ce = e;
+	while (ce > s + 20 && (ce[-1] == ' ' || ce[-1] == '\r'))
+		ce--;
+	/* alpha's and arm's "VM: killing process %s(%d)" (arch/alpha/mm/fault.c,
+	 * arch/arm/mm/fault.c, 2.4 and 2.6) name the pid too */
+	const char *op = ce > s + 21 && ce[-1] == ')' ? ce - 2 : NULL;
+	while (op && op > s + 20 && is_digit(*op))
+		op--;
+	if (op && op > s + 20 && *op == '(' && op + 1 < ce - 1) {
+		const char *d = op + 1;
+		int64_t pid;
+		if (p_num(&d, ce - 1, &pid) == 0 && d == ce - 1) {
+			ev->victim.pid = pid;
+			ce = op;
+		}
+	}
+	p_copy(ev->victim.comm, sizeof(ev->victim.comm), s + 20, ce);
 	p_copy(ev->victim.message, sizeof(ev->victim.message), s, s + 2);
 	ev->have_victim = true;
 	ev->outcome = OOM_OUTCOME_KILLED;

@@ -275,7 +275,8 @@ TEST(test_no_read_past_the_end)
 /* The needles of lone failures: "alloc_pages" only after "…page_alloc.c:N __"
  * (the max-order WARNING; not a trace's frame), "allocate mem" only after
  * "Unable to " (the slab's line), "alloc failed" only before ", req-size: "
- * (a CMA area's) */
+ * (a CMA area's); and of the fault path's kill: "killing process" and
+ * "Killing process" only after "VM: " */
 TEST(test_lone_failure_needles_in_context)
 {
 	static const char *const yes[] = {
@@ -283,6 +284,8 @@ TEST(test_lone_failure_needles_in_context)
 		"WARNING: at mm/page_alloc.c:2104 __alloc_pages_slowpath+0x6f/0x724()",
 		"SLUB: Unable to allocate memory on node -1 (gfp=0x20)",
 		"[   81.757756] cma: cma_alloc: alloc failed, req-size: 2040 pages, ret: -12",
+		"Oct 10 05:19:43 hen kernel: VM: killing process cc1",
+		"Jan  2 03:04:05 box kernel: VM: Killing process gzip",
 	};
 	/* (a needle within 26 bytes of the buffer's start is passed: unsure) */
 	static const char *const no[] = {
@@ -291,6 +294,9 @@ TEST(test_lone_failure_needles_in_context)
 		"mydriver: failed to allocate memory for the map",
 		"alloc_pages failed in foo",
 		"Dec  5 10:00:00 host kernel: ath10k_pci 0000:01:00.0: rx skb alloc failed, retrying in a while",
+		"Dec  5 10:00:00 host systemd-logind[1]: killing process 123 of the session",
+		"Dec  5 10:00:00 host sshd[1]: Killing process 5 (sshd) with signal SIGKILL",
+		"Dec  5 10:00:00 host hypervisor: VM: killing spree over, VM: Killing the guest",
 	};
 	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
 		size_t n = strlen(yes[i]), w = 99, at = needle_find(yes[i], n, &w);

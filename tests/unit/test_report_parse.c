@@ -665,6 +665,32 @@ TEST(headerless_kills)
 	free(g);
 }
 
+/* The fault path's kill line: a comm, a pid in alpha's and arm's "%s(%d)",
+ * "Killing" in some arches (arch/ * /mm/fault.c out_of_memory label). */
+TEST(vm_killing_process)
+{
+	static const struct {
+		const char *text, *comm;
+		int64_t pid;
+	} cases[] = {
+		{ "VM: killing process cc1\n", "cc1", OOM_NA },
+		{ "VM: killing process cc1(29719)\n", "cc1", 29719 },
+		{ "VM: Killing process gzip\n", "gzip", OOM_NA },
+		{ "VM: killing process (sd-pam)\n", "(sd-pam)", OOM_NA },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct got *g = calloc(1, sizeof(*g));
+		parse_text(cases[i].text, strlen(cases[i].text), g, "t");
+		CHECK_INT(g->n, 1);
+		if (g->n == 1) {
+			CHECK_STR(g->ev[0].victim.comm, cases[i].comm);
+			CHECK_INT(g->ev[0].victim.pid, cases[i].pid);
+			CHECK(g->ev[0].header_missing);
+		}
+		free(g);
+	}
+}
+
 TEST(interleaved_callers)
 {
 	/* Two CPUs' reports interleaved, told apart by the caller id. */
@@ -2032,6 +2058,7 @@ int main(void)
 	RUN(kdb_panic_echo);
 	RUN(arm64_compat_entry_frames);
 	RUN(sysrq_f_presses_alone);
+	RUN(vm_killing_process);
 	RUN(mm_sharers_killed_with_the_victim);
 	RUN(oom_group_line_on_a_global_oom);
 	RUN(cpu_line_without_taint_text);

@@ -1489,6 +1489,38 @@ TEST(test_pipe_reads_give_the_lines_memory_gives)
 	free(text);
 }
 
+/* The arch fault paths' "VM: killing process x" (2.4 to 2.6.2x; "Killing"
+ * in some arches, "x(pid)" in alpha's and arm's) is a kill of its own:
+ * alone among other programs' lines the idle scan hands it on, and a
+ * daemon's "killing process" or "Killing process" is not one. */
+static size_t count_lines_with(const struct lines *L, const char *needle);
+TEST(test_vm_killing_process_alone)
+{
+	static const char *const lines[] = {
+		"Oct 10 05:19:43 hen kernel: VM: killing process cc1\n",
+		"> > VM: killing process cc1\n",
+		"VM: killing process cc1(29719)\n",
+		"Jan  2 03:04:05 box kernel: VM: Killing process gzip\n",
+	};
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		char text[8192];
+		size_t n = 0;
+		for (int k = 0; k < 40; k++)
+			n += (size_t)snprintf(text + n, sizeof(text) - n,
+					      "Oct 10 05:19:%02d hen systemd[1]: Stopping user %d, killing processes of the session\n", k, k);
+		n += (size_t)snprintf(text + n, sizeof(text) - n, "%s", lines[i]);
+		for (int k = 0; k < 40; k++)
+			n += (size_t)snprintf(text + n, sizeof(text) - n,
+					      "Oct 10 05:20:%02d hen sshd[9%02d]: Killing process %d (sshd) with signal SIGKILL\n", k, k, k);
+		struct lines L;
+		scan_mem(text, n, false, &L);
+		CHECK_INT(count_lines_with(&L, "VM: "), 1);
+		CHECK_INT(count_lines_with(&L, "killing processes"), 0);
+		CHECK_INT(count_lines_with(&L, "with signal"), 0);
+		lines_free(&L);
+	}
+}
+
 static size_t count_lines_with(const struct lines *L, const char *needle)
 {
 	size_t k = 0;
@@ -2090,6 +2122,7 @@ int main(void)
 	RUN(test_text_glued_before_a_short_kernel_line);
 	RUN(test_mapped_file_gives_the_lines_read_gives);
 	RUN(test_pipe_reads_give_the_lines_memory_gives);
+	RUN(test_vm_killing_process_alone);
 	RUN(test_mapped_file_that_grows_is_read_on);
 	RUN(test_mapped_file_that_shrinks_ends_with_a_warning);
 	RUN(test_terminal_width_cuts_join_without_blank);
