@@ -56,6 +56,13 @@ bool pt_header_line(struct pstate *st, const char *s, const char *e)
 			name_seen = true;
 			break;
 		}
+		/* the heading cut inside its last word ("… swapents
+		 * oom_score_adj n", a paste or a log cut there, R6488): every
+		 * column before the name was read, the layout is whole */
+		if (p == e && n >= 4 && (size_t)(p - t) < 4 && memcmp(t, "name", (size_t)(p - t)) == 0) {
+			name_seen = true;
+			break;
+		}
 		enum tcol c = TC_SKIP;
 		for (size_t i = 0; i < ARRAY_SIZE(columns); i++)
 			if (strlen(columns[i].name) == (size_t)(p - t) &&

@@ -691,6 +691,37 @@ TEST(vm_killing_process)
 	}
 }
 
+/* The task heading cut inside its last word ends a show_mem tail that is
+ * the OOM killer's (dump_tasks prints that heading, nothing else does):
+ * a report cut at both ends, not a fragment of show_mem (R6488). */
+TEST(task_heading_cut_in_its_name)
+{
+	static const char *const heads[] = { "n", "na", "nam" };
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		char text[512];
+		snprintf(text, sizeof(text),
+			 "Free swap  = 0kB\nTotal swap = 8176636kB\n2044668 pages RAM\n53731 pages reserved\n"
+			 "[ pid ]   uid  tgid total_vm      rss nr_ptes nr_pmds swapents oom_score_adj %s\n", heads[i]);
+		struct got *g = calloc(1, sizeof(*g));
+		parse_text(text, strlen(text), g, "t");
+		CHECK_INT(g->n, 1);
+		if (g->n == 1) {
+			CHECK_INT(g->ev[0].kind, OOM_KIND_GLOBAL);
+			CHECK(g->ev[0].have_task_table);
+		}
+		free(g);
+	}
+	/* a word that is no start of "name" leaves the line no heading */
+	const char *other = "Free swap  = 0kB\nTotal swap = 8176636kB\n2044668 pages RAM\n"
+			    "[ pid ]   uid  tgid total_vm      rss nr_ptes nr_pmds swapents oom_score_adj x\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(other, strlen(other), g, "t");
+	CHECK_INT(g->n, 1);
+	if (g->n == 1)
+		CHECK_INT(g->ev[0].kind, OOM_KIND_FRAGMENT);
+	free(g);
+}
+
 TEST(interleaved_callers)
 {
 	/* Two CPUs' reports interleaved, told apart by the caller id. */
@@ -2059,6 +2090,7 @@ int main(void)
 	RUN(arm64_compat_entry_frames);
 	RUN(sysrq_f_presses_alone);
 	RUN(vm_killing_process);
+	RUN(task_heading_cut_in_its_name);
 	RUN(mm_sharers_killed_with_the_victim);
 	RUN(oom_group_line_on_a_global_oom);
 	RUN(cpu_line_without_taint_text);
