@@ -116,6 +116,34 @@ static enum arch_cue ec2_cue(const char *s, const char *e)
 	return ARCH_CUE_X86_64;
 }
 
+/* ", BIOS 1.11.0-3.el7" / "1.16.0-4.module_el8.8.0+…": RHEL's seabios
+ * package, which RHEL builds for x86 guests only (its arm64 guests boot
+ * edk2, "BIOS edk2-…" or "0.0.0"), whatever the product name before it
+ * ("Red Hat KVM", "Red Hat OpenStack Compute", "Red Hat RHEV Hypervisor",
+ * an oVirt or cloud vendor's own string; R6615). */
+static bool rhel_seabios(const char *h, const char *e)
+{
+	const char *b = p_rfind(h, e, ", BIOS ");
+	if (!b)
+		return false;
+	const char *v = b + 7, *q = v;
+	int dots = 0;
+	while (q < e && ((*q >= '0' && *q <= '9') || *q == '.')) {
+		dots += *q == '.';
+		q++;
+	}
+	if (q == v || !(*v >= '0' && *v <= '9') || dots < 1 || q >= e || *q != '-')
+		return false;
+	q++;
+	const char *r = q;
+	while (q < e && *q >= '0' && *q <= '9')
+		q++;
+	if (q == r || q >= e || *q != '.')
+		return false;
+	q++;
+	return p_starts(q, e, "el") || p_starts(q, e, "module_el") || p_starts(q, e, "module+el");
+}
+
 enum arch_cue report_arch_cue(const char *s, size_t n)
 {
 	const char *e = s + n;
@@ -131,6 +159,8 @@ enum arch_cue report_arch_cue(const char *s, size_t n)
 		for (size_t i = 0; i < ARRAY_SIZE(x86_hw); i++)
 			if (row_hit(&x86_hw[i], h, e))
 				return x86_hw[i].cue;
+		if (rhel_seabios(h, e))
+			return ARCH_CUE_X86;
 		return ARCH_CUE_NONE;
 	}
 	if (!p_find(s, e, "+0x"))

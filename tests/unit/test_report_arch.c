@@ -34,6 +34,16 @@ TEST(cues_of_single_lines)
 	CHECK_INT(cue("Hardware name: Hewlett-Packard HP Compaq Pro 6300 SFF/339A, BIOS K01 v03.03"), ARCH_CUE_X86);
 	CHECK_INT(cue("Hardware name: DigitalOcean Droplet, BIOS 20171212 12/12/2017"), ARCH_CUE_X86);
 	CHECK_INT(cue("Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google"), ARCH_CUE_X86);
+	/* RHEL's seabios package (x86 guests only), whatever the product name;
+	 * not edk2's versions, which RHEL's arm64 guests boot */
+	CHECK_INT(cue("Hardware name: Red Hat KVM, BIOS 1.11.0-3.el7 04/01/2014"), ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: Red Hat KVM, BIOS 1.16.0-4.module_el8.8.0+3612+f18d2b89 04/01/2014"), ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: Red Hat RHEL/RHEL-AV, BIOS 1.15.0-2.module+el8.6.0+14757+c25ee005 04/01/2014"),
+		  ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: oVirt oVirt Node, BIOS 1.14.0-1.el8 04/01/2014"), ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: Red Hat KVM/RHEL, BIOS edk2-20220126gitbb1bba3d77-2.el9 02/06/2015"), ARCH_CUE_NONE);
+	CHECK_INT(cue("Hardware name: QEMU KVM Virtual Machine, BIOS 0.0.0 02/06/2015"), ARCH_CUE_NONE);
+	CHECK_INT(cue("Hardware name: Red Hat KVM, BIOS 1.16.0-"), ARCH_CUE_NONE);
 	/* EC2: Nitro x86 types are 64-bit only; Graviton (a "g" attribute) is arm64 */
 	CHECK_INT(cue("Hardware name: 9000/800/rp3440"), ARCH_CUE_PARISC);      /* R1542 */
 	CHECK_INT(cue("Hardware name: 9000/785/C3600"), ARCH_CUE_PARISC);
