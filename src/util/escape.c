@@ -180,11 +180,11 @@ void escape_json(FILE *f, const char *s, size_t len)
 		if (r > i) {
 			size_t run = r - i;
 			if (o + run > sizeof(out)) {
-				fwrite_unlocked(out, 1, o, f);
+				io_put(f, out, o);
 				o = 0;
 			}
 			if (run > sizeof(out)) {
-				fwrite_unlocked(p + i, 1, run, f);
+				io_put(f, p + i, run);
 			} else {
 				memcpy(out + o, p + i, run);
 				o += run;
@@ -197,7 +197,7 @@ void escape_json(FILE *f, const char *s, size_t len)
 		const char *src = n ? e : (const char *)p + i;
 		size_t sl = n ? n : used;
 		if (o + sl > sizeof(out)) {
-			fwrite_unlocked(out, 1, o, f);
+			io_put(f, out, o);
 			o = 0;
 		}
 		memcpy(out + o, src, sl);
@@ -205,7 +205,7 @@ void escape_json(FILE *f, const char *s, size_t len)
 		i += used;
 	}
 	if (o)
-		fwrite_unlocked(out, 1, o, f);
+		io_put(f, out, o);
 }
 
 /* HTML: the terminal's rule decides what is a character (so a control byte,

@@ -22,7 +22,7 @@ static void indent(struct json *j)
 		return;
 	static const char nl_spaces[] = "\n                                                                ";
 	size_t n = 1 + 2 * (size_t)j->depth;
-	fwrite_unlocked(nl_spaces, 1, n < sizeof(nl_spaces) - 1 ? n : sizeof(nl_spaces) - 1, j->f);
+	io_put(j->f, nl_spaces, n < sizeof(nl_spaces) - 1 ? n : sizeof(nl_spaces) - 1);
 }
 
 /* A key of plain printable ASCII (every key the program writes) needs no
@@ -67,7 +67,7 @@ static size_t key_into(struct json *j, const char *k, char *b)
 			b[n++] = ' ';
 		return n;
 	}
-	fwrite_unlocked(b, 1, n, j->f);
+	io_put(j->f, b, n);
 	fputc_unlocked('"', j->f);
 	escape_json(j->f, k, kl);
 	fputs_unlocked(j->pretty ? "\": " : "\":", j->f);
@@ -79,7 +79,7 @@ static void key(struct json *j, const char *k)
 	char b[KEY_BUF];
 	size_t n = key_into(j, k, b);
 	if (n)
-		fwrite_unlocked(b, 1, n, j->f);
+		io_put(j->f, b, n);
 }
 
 static void open_(struct json *j, const char *k, char c)
@@ -147,7 +147,7 @@ void json_int(struct json *j, const char *k, int64_t v)
 		memcpy(b + n, s, (size_t)(e - s));
 		n += (size_t)(e - s);
 	}
-	fwrite_unlocked(b, 1, n, j->f);
+	io_put(j->f, b, n);
 }
 
 void json_uint(struct json *j, const char *k, uint64_t v)
@@ -156,7 +156,7 @@ void json_uint(struct json *j, const char *k, uint64_t v)
 	size_t n = key_into(j, k, b);
 	memcpy(b + n, s, (size_t)(e - s));
 	n += (size_t)(e - s);
-	fwrite_unlocked(b, 1, n, j->f);
+	io_put(j->f, b, n);
 }
 
 void json_double(struct json *j, const char *k, double v, int decimals)

@@ -32,8 +32,63 @@ TEST(test_json_writer)
 	free(mem);
 }
 
+/* io_put copies into glibc's FILE buffer when the run fits and calls
+ * fwrite_unlocked otherwise: whatever the buffering (full with a buffer
+ * smaller than the runs, line, none) the bytes and their order must be what
+ * fwrite gives, other stdio writes to the same FILE included. */
+static char *write_with(int mode, size_t bufsize, size_t *len)
+{
+	FILE *f = tmpfile();
+	if (!f)
+		return NULL;
+	static char vbuf[64];
+	if (mode != -1)
+		setvbuf(f, mode == _IONBF ? NULL : vbuf, mode, mode == _IONBF ? 0 : bufsize);
+	struct json j;
+	json_init(&j, f, true);
+	json_obj_begin(&j, NULL);
+	for (int i = 0; i < 40; i++) {
+		json_int(&j, "a_key_of_some_length", (int64_t)i * 1000003);
+		json_str(&j, "text", "line \"one\"\nand a longer tail of plain bytes to cross the buffer");
+		if (i % 7 == 0)
+			fprintf(f, " ");   /* another writer between values: its order must hold */
+	}
+	json_obj_end(&j);
+	json_end(&j);
+	fflush(f);
+	long n = ftell(f);
+	char *mem = n > 0 ? malloc((size_t)n + 1) : NULL;
+	if (mem) {
+		rewind(f);
+		*len = fread(mem, 1, (size_t)n, f);
+		mem[*len] = 0;
+	}
+	fclose(f);
+	return mem;
+}
+
+TEST(test_io_put_same_bytes_whatever_the_buffering)
+{
+	size_t l0 = 0, l1 = 0, l2 = 0, l3 = 0;
+	char *def = write_with(-1, 0, &l0), *full = write_with(_IOFBF, 64, &l1);
+	char *line = write_with(_IOLBF, 64, &l2), *none = write_with(_IONBF, 0, &l3);
+	CHECK(def && full && line && none);
+	if (def && full && line && none) {
+		CHECK(l0 > 4000);
+		CHECK(l0 == l1 && l0 == l2 && l0 == l3);
+		CHECK(!memcmp(def, full, l0) && !memcmp(def, line, l0) && !memcmp(def, none, l0));
+		CHECK(strstr(def, "{\n  \"a_key_of_some_length\": 0,\n  \"text\": \"line \\\"one\\\"\\u000aand") == def);
+		CHECK(strstr(def, "\"a_key_of_some_length\": 39000117") != NULL);
+	}
+	free(def);
+	free(full);
+	free(line);
+	free(none);
+}
+
 int main(void)
 {
 	RUN(test_json_writer);
+	RUN(test_io_put_same_bytes_whatever_the_buffering);
 	return check_summary();
 }
