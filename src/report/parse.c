@@ -3687,6 +3687,29 @@ static const char *translated_kill(const char *s, const char *e, const char **pi
 	return NULL;
 }
 
+/* After a kill line's pid, only an elision mark ("...", "…", "[...]")
+ * and the quote or code marks that close a paste (blanks, ` ' "). */
+static bool elided_after_pid(const char *p, const char *e)
+{
+	if (p >= e || *p != ' ')
+		return false;
+	p = p_skip_sp(p, e);
+	if (p_starts(p, e, "[...]"))
+		p += 5;
+	else if (p_starts(p, e, "..."))
+		p += 3;
+	else if (p_starts(p, e, "\xe2\x80\xa6"))
+		p += 3;
+	else
+		return false;
+	while (p < e && *p == '.')
+		p++;
+	for (; p < e; p++)
+		if (*p != ' ' && *p != '`' && *p != '\'' && *p != '"')
+			return false;
+	return true;
+}
+
 static bool kill_line(struct report_parser *P, struct pstate *st, const struct report_line *l,
 		      const char *s, const char *e)
 {
@@ -3761,6 +3784,11 @@ static bool kill_line(struct report_parser *P, struct pstate *st, const struct r
 		p = p_skip_sp(p, e);
 	} else if (p == e || p_starts(p, e, " total-vm:") || p_starts(p, e, ", total-vm:")) {
 		/* retyped without the comm: "Killed process 1044797 total-vm:…" (R020) */
+		no_comm = true;
+	} else if (elided_after_pid(p, e)) {
+		/* the rest elided by whoever quoted it: "Killed process
+		 * 1463994 ...`" (R6772): the pid is the kernel's, the comm and
+		 * sizes are not in the text */
 		no_comm = true;
 	} else {
 		return false;

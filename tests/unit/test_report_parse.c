@@ -1468,6 +1468,34 @@ TEST(kill_line_cut_after_its_pid)
 	free(g);
 }
 
+/* A kill line whose rest a quoter elided after the pid ("...", "…",
+ * "[...]", then only closing quote marks): the pid is read, the comm is
+ * not in the text.  Words after the mark are prose: no kill is read. */
+TEST(kill_line_elided_after_its_pid)
+{
+	static const char text[] =
+		"[ +0.000002] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=...,mems_allowed=0,oom_memcg=/kubepods/burstable/...,task_memcg=/kubepods/burstable/pod...\n"
+		"[ +0.000022] Memory cgroup out of memory: Killed process 1463994 ...`\n"
+		"\n"
+		"[ 100.000001] app invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"[ 100.000002] Out of memory: Killed process 555 \xe2\x80\xa6\n"
+		"[ 200.000001] app invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"[ 200.000002] Out of memory: Killed process 777 [...] '\n"
+		"[ 300.000001] app invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n"
+		"[ 300.000002] Out of memory: Killed process 888 ... and the rest of the story\n";
+	struct got *g = calloc(1, sizeof(*g));
+	parse_text(text, strlen(text), g, "t");
+	CHECK_INT(g->n, 4);
+	if (g->n == 4) {
+		CHECK_INT(g->ev[0].victim.pid, 1463994);
+		CHECK_STR(g->ev[0].victim.comm, "");
+		CHECK_INT(g->ev[1].victim.pid, 555);
+		CHECK_INT(g->ev[2].victim.pid, 777);
+		CHECK(!known(g->ev[3].victim.pid));
+	}
+	free(g);
+}
+
 /* 4.9's stall warning spelled "alloction" (mm/page_alloc.c of 4.9, commit
  * 63f53dea0c98; 4.10 mended it): a stall like the later spelling's, its
  * comm and duration read; the bare form (comm cut) too. */
@@ -2102,6 +2130,7 @@ int main(void)
 	RUN(rare_lines);
 	RUN(stall_warning_of_4_9_spelling);
 	RUN(kill_line_cut_after_its_pid);
+	RUN(kill_line_elided_after_its_pid);
 	RUN(release_with_build_count_glued);
 	RUN(vmalloc_size_past_int64);
 	RUN(odd_names_and_old_memcg);
