@@ -38,9 +38,16 @@ TEST(test_json_writer)
  * fwrite gives, other stdio writes to the same FILE included. */
 static char *write_with(int mode, size_t bufsize, size_t *len)
 {
-	FILE *f = tmpfile();
-	if (!f)
+	char path[] = "/tmp/oomkit-test-json.XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f) {
+		if (fd >= 0) {
+			close(fd);
+			unlink(path);
+		}
 		return NULL;
+	}
 	static char vbuf[64];
 	if (mode != -1)
 		setvbuf(f, mode == _IONBF ? NULL : vbuf, mode, mode == _IONBF ? 0 : bufsize);
@@ -55,15 +62,9 @@ static char *write_with(int mode, size_t bufsize, size_t *len)
 	}
 	json_obj_end(&j);
 	json_end(&j);
-	fflush(f);
-	long n = ftell(f);
-	char *mem = n > 0 ? malloc((size_t)n + 1) : NULL;
-	if (mem) {
-		rewind(f);
-		*len = fread(mem, 1, (size_t)n, f);
-		mem[*len] = 0;
-	}
 	fclose(f);
+	char *mem = slurp(path, len);
+	unlink(path);
 	return mem;
 }
 
