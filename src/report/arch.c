@@ -74,6 +74,10 @@ static const struct cue_row x86_hw[] = {
 	{ "HPE ProLiant", true, ARCH_CUE_X86 },
 	{ "Hewlett-Packard ", true, ARCH_CUE_X86 },
 	{ "Supermicro ", true, ARCH_CUE_X86 },
+	/* Intel's own boards' DMI vendor ("Intel Corporation S2600WT2R/…",
+	 * "… Jasper Lake Client", R6722): x86 only; Intel's Arm parts (Keem
+	 * Bay, SoCFPGA) name their device tree ("… (DT)") and no vendor */
+	{ "Intel Corporation ", true, ARCH_CUE_X86 },
 	{ "To Be Filled By O.E.M.", true, ARCH_CUE_X86 },   /* AMI's default x86 DMI strings */
 	{ "System manufacturer ", true, ARCH_CUE_X86 },    /* ASUS desktop boards' default vendor string: "System manufacturer P5QL PRO/P5QL PRO" (R3443) */
 	{ "System Product Name", false, ARCH_CUE_X86 },    /* their default product string: "ASUS System Product Name/TUF GAMING B560M-PLUS, BIOS 0820" (R4450) */

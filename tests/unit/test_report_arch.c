@@ -34,6 +34,11 @@ TEST(cues_of_single_lines)
 	CHECK_INT(cue("Hardware name: Hewlett-Packard HP Compaq Pro 6300 SFF/339A, BIOS K01 v03.03"), ARCH_CUE_X86);
 	CHECK_INT(cue("Hardware name: DigitalOcean Droplet, BIOS 20171212 12/12/2017"), ARCH_CUE_X86);
 	CHECK_INT(cue("Hardware name: Google Google Compute Engine/Google Compute Engine, BIOS Google"), ARCH_CUE_X86);
+	/* Intel's own boards (DMI vendor "Intel Corporation"); its Arm parts name a device tree */
+	CHECK_INT(cue("Hardware name: Intel Corporation S2600WT2R/S2600WT2R, BIOS SE5C610.86B.01.01.0016.033120161139 03/31/2016"),
+		  ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: Intel Corporation Jasper Lake Client Platform/Jasper Lake Client, BIOS"), ARCH_CUE_X86);
+	CHECK_INT(cue("Hardware name: Intel Keem Bay HDDL (DT)"), ARCH_CUE_NONE);
 	/* RHEL's seabios package (x86 guests only), whatever the product name;
 	 * not edk2's versions, which RHEL's arm64 guests boot */
 	CHECK_INT(cue("Hardware name: Red Hat KVM, BIOS 1.11.0-3.el7 04/01/2014"), ARCH_CUE_X86);
