@@ -2182,8 +2182,9 @@ static int skip_to_candidate(struct report_scanner *s)
 
 /* A raw line ending in '=' is a QP soft break only in a QP body; base64
  * padding and kernel text ("mask=") end in '=' too.  So the text must show
- * it is QP: an encoded '=' ("=3D") or an encoded trailing blank ("=20" at a
- * line end) within 16 KiB around.  Looked at when a line ends in '=' (not
+ * it is QP: an encoded '=' ("=3D"), an encoded trailing blank ("=20" at a
+ * line end) or three soft breaks at the encoder's 76 characters within
+ * 16 KiB around.  Looked at when a line ends in '=' (not
  * per line), at most 64 times per input; once seen, the input is QP. */
 #define QP_WINDOW (16u << 10)
 static void qp_detect(struct report_scanner *s, size_t at)
@@ -2195,7 +2196,28 @@ static void qp_detect(struct report_scanner *s, size_t at)
 	size_t hi = s->end - at > QP_WINDOW ? at + QP_WINDOW : s->end;
 	const char *w = s->buf + lo;
 	size_t n = hi - lo;
-	if (memmem(w, n, "=3D", 3) || memmem(w, n, "=20\n", 4) || memmem(w, n, "=20\r\n", 5))
+	if (memmem(w, n, "=3D", 3) || memmem(w, n, "=20\n", 4) || memmem(w, n, "=20\r\n", 5)) {
+		s->qp = true;
+		return;
+	}
+	/* or the encoder's own line length: a soft break ends an encoded line
+	 * of 76 characters, '=' included (RFC 2045 §6.7 rule 5), and an
+	 * excerpt may hold no encoded byte at all (R6728: a task table whose
+	 * every row broke at 76).  Three such lines: a wrap of a mailer or a
+	 * terminal ends at 72 or 80, or at a blank ("… 0*1024kB =", R5809) */
+	int at76 = 0;
+	for (const char *q = w, *end = w + n; q < end && at76 < 3;) {
+		const char *nl = memchr(q, '\n', (size_t)(end - q));
+		if (!nl)
+			break;
+		size_t l = (size_t)(nl - q);
+		if (l && q[l - 1] == '\r')
+			l--;
+		if (l == 76 && q[75] == '=' && q[74] != '=')
+			at76++;
+		q = nl + 1;
+	}
+	if (at76 >= 3)
 		s->qp = true;
 }
 

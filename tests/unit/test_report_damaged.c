@@ -165,6 +165,30 @@ TEST(test_qp_found_in_a_wrapped_rest)
 	CHECK_INT(e.first.req.trigger_oom_score_adj, 0);
 }
 
+/* A QP excerpt with no encoded byte in it (R6728: a task table and a kill
+ * line, every one soft-broken at the encoder's 76 characters): the breaks
+ * themselves show the body is QP, so the rows and the kill line are joined */
+TEST(test_qp_known_by_its_76_column_breaks)
+{
+	const char *in =
+		"   [   10.000001] [ pid ]   uid  tgid total_vm      rss nr_ptes nr_pmds swa=\n"
+		"pents oom_score_adj name\n"
+		"   [   10.000002] [  216]     0   216     2929      818       5       0    =\n"
+		"    0         -1000 udevd\n"
+		"   [   10.000003] [17466]     0 17466   291002   111920     300       0    =\n"
+		"    0             0 firefox.real\n"
+		"   [   10.000004] Killed process 17466 (firefox.real) total-vm:1164008kB, a=\n"
+		"non-rss:447680kB, file-rss:97228kB, shmem-rss:7868kB\n";
+	struct ev1 e;
+	read_text(in, &e);
+	CHECK_INT(e.events, 1);
+	CHECK_INT(e.first.victim.pid, 17466);
+	CHECK_STR(e.first.victim.comm, "firefox.real");
+	CHECK_INT(e.first.victim.anon_rss_kib, 447680);
+	CHECK_INT(e.first.victim.oom_score_adj, 0);
+	CHECK_INT(e.first.snap.nr_tasks, 2);
+}
+
 /* A syslog line whose date was cut to its time of day ("19:18:21
  * kernel: …", R1680): no host, so the second changing mid-report does not
  * split it */
@@ -3663,6 +3687,7 @@ int main(void)
 	RUN(test_retyped_invoked_oom_trigger);
 	RUN(test_qp_encoded_newline_ends_the_line);
 	RUN(test_qp_found_in_a_wrapped_rest);
+	RUN(test_qp_known_by_its_76_column_breaks);
 	RUN(test_time_of_day_kernel_prefix_is_no_host);
 	RUN(test_other_warnings_stack_is_no_report);
 	RUN(test_bare_first_line_then_syslog_lines);
